@@ -1,0 +1,80 @@
+"""Command-line entry: ``mpn-desktop [--db PATH] [COMMAND ...]``; no command opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from mpn_desktop import __version__
+from mpn_desktop.errors import MpnError
+from mpn_desktop.logging_setup import configure_logging, log_file_path
+
+log = logging.getLogger(__name__)
+
+# Each module has ``register(subparsers)`` adding its command(s) with
+# ``set_defaults(func=...)``, where func takes the parsed Namespace and
+# returns the exit code.
+COMMAND_MODULES = (
+    "mpn_desktop.commands.catalog",
+    "mpn_desktop.commands.status",
+    "mpn_desktop.commands.data",
+    "mpn_desktop.commands.backup",
+    "mpn_desktop.commands.import_exams",
+    "mpn_desktop.commands.checklist",
+)
+
+CommandFunc = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, as DESIGN.md's contract describes it."""
+    parser = argparse.ArgumentParser(
+        prog="mpn-desktop",
+        description="Track your organisation's way to a silver or gold MPN cloud competency.",
+    )
+    parser.add_argument("--version", action="version", version=f"mpn-desktop {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--db", metavar="PATH", help="the SQLite database file (created if missing)"
+    )
+    where.add_argument("--db-url", metavar="URL", help="any SQLAlchemy database URL")
+    parser.add_argument(
+        "--catalog", metavar="FILE", help="a requirements catalogue file to use instead of the shipped one"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one command (or the GUI) and returns the exit code; never shows a traceback."""
+    configure_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: CommandFunc | None = getattr(args, "func", None)
+    try:
+        if func is None:
+            from mpn_desktop.app import run_gui
+
+            return run_gui(args)
+        return func(args)
+    except MpnError as error:
+        print(f"mpn-desktop: {error}", file=sys.stderr)
+        for problem in getattr(error, "problems", []):
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mpn-desktop: interrupted; nothing more was written.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in command %r", getattr(args, "command", None))
+        print(
+            "mpn-desktop: an unexpected error stopped the command; "
+            f"the details are in {log_file_path()}.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,1 @@
+"""Command-line subcommands: each module registers one or a few with argparse."""

@@ -1,0 +1,18 @@
+"""Placeholder for the backup, restore command(s); replaced by its real module."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from mpn_desktop.errors import MpnError
+
+
+def _not_built(args: argparse.Namespace) -> int:
+    raise MpnError(f"the {args.command} command is not available yet")
+
+
+def register(subparsers: Any) -> None:
+    """Adds the command(s) of this module."""
+    subparsers.add_parser("backup", help="(not built yet)").set_defaults(func=_not_built)
+    subparsers.add_parser("restore", help="(not built yet)").set_defaults(func=_not_built)

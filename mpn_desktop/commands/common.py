@@ -1,0 +1,34 @@
+"""What several subcommands share: choosing the database and the catalogue from the options."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.paths import default_database_path
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """The SQLAlchemy URL chosen by ``--db-url``, ``--db``, ``MPN_DESKTOP_DB`` or the default."""
+    if getattr(args, "db_url", None):
+        return str(args.db_url)
+    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
+    return f"sqlite:///{path}"
+
+
+def parse_as_of(text: str | None) -> date:
+    """``--as-of YYYY-MM-DD``, today when not given."""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def catalog_path(args: argparse.Namespace) -> Path | None:
+    """The catalogue file given with ``--catalog``, or None for the shipped one."""
+    value = getattr(args, "catalog", None)
+    return Path(value).expanduser() if value else None

@@ -1,0 +1,131 @@
+"""The facts about one organisation that the rules are evaluated on (frozen dataclasses).
+
+These mirror the ``export`` document of DESIGN.md. They are built by the store
+(or by tests) and never changed: an edit builds a new ``Facts``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import (
+    Association,
+    CredentialKind,
+    Level,
+    Market,
+    ReferenceStatus,
+    Workload,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """The partner organisation: its MPN ID, market and membership anniversary."""
+
+    name: str
+    mpn_id: str
+    market: Market = Market.DEVELOPED
+    anniversary: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A competency the organisation aims for, at a level."""
+
+    competency: str
+    level: Level
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """A customer of the partner (referred to by name)."""
+
+    name: str
+    tenant_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A customer's cloud subscription and how the partner is associated with it."""
+
+    id: str
+    customer: str
+    workload: Workload
+    association: Association
+    associated_on: date
+    started_on: date
+    ended_on: date | None = None
+    trial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """One month of a subscription: consumption, revenue and paid active users."""
+
+    subscription: str
+    month: Month
+    consumption_usd: Decimal = Decimal(0)
+    revenue_usd: Decimal = Decimal(0)
+    active_users: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An individual of the organisation, known by MCP ID."""
+
+    name: str
+    mcp_id: str
+    email: str = ""
+    associated: bool = True
+    left_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExamResult:
+    """An exam, assessment or certification a person passed."""
+
+    mcp_id: str
+    exam_code: str
+    passed_on: date
+    exam_title: str = ""
+    kind: CredentialKind = CredentialKind.EXAM
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A customer reference for one competency."""
+
+    customer: str
+    competency: str
+    status: ReferenceStatus
+    submitted_on: date | None = None
+    approved_on: date | None = None
+    contact: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FeePayment:
+    """A competency fee paid for the membership year starting on ``membership_year_start``."""
+
+    membership_year_start: date
+    level: Level
+    amount_usd: Decimal
+    paid_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the rules engine knows about one organisation."""
+
+    organization: Organization
+    targets: tuple[Target, ...] = ()
+    customers: tuple[Customer, ...] = ()
+    subscriptions: tuple[Subscription, ...] = ()
+    usage: tuple[Usage, ...] = ()
+    people: tuple[Person, ...] = ()
+    exams: tuple[ExamResult, ...] = ()
+    references: tuple[Reference, ...] = ()
+    fee_payments: tuple[FeePayment, ...] = field(default=())

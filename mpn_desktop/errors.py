@@ -1,0 +1,29 @@
+"""The program's own exception types: each carries a message written for a person."""
+
+
+class MpnError(Exception):
+    """Base of every error whose message may be shown to the user as it is.
+
+    The message says what was wrong and where (file, line, field); code that
+    catches it shows ``str(error)`` and never a traceback.
+    """
+
+
+class CatalogError(MpnError):
+    """The requirements catalogue file is missing, unreadable or invalid."""
+
+
+class StoreError(MpnError):
+    """The database cannot be opened, read or written."""
+
+
+class ImportFailed(MpnError):
+    """An import could not be carried out (the file itself is unusable)."""
+
+
+class ValidationError(MpnError):
+    """One or more values given by the user are not acceptable."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[str] = list(problems or [])

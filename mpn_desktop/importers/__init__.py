@@ -1,0 +1,1 @@
+"""Exam records from CSV files: reading, column mapping, validation, one-transaction import. No Qt."""

@@ -1,0 +1,1 @@
+"""The tracker database: SQLAlchemy models, engine set-up, migrations, backups, repositories."""
