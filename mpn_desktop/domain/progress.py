@@ -1,0 +1,137 @@
+"""What ``evaluate`` returns: per competency, level, option and step, how far the organisation is.
+
+Frozen dataclasses only; ``mpn_desktop.domain.progress_json`` turns a
+``Progress`` into the ``status --json`` document of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.facts import Organization
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One fact behind a step's figure, as the checklist and the panel list it.
+
+    ``subject`` names the thing ("sub-1 (Fabrikam)", "Ana Ruiz (MCP 1234567)"),
+    ``detail`` what it contributes ("US$ 1,250.00 in 2017-12", "role A: MB2-714 + MB2-710"),
+    ``amount`` its share of ``have`` when it has one, ``until`` the last day it counts.
+    """
+
+    subject: str
+    detail: str
+    amount: Decimal | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepProgress:
+    """One of the four steps of one option at one level.
+
+    ``have`` and ``need`` are in ``unit`` (e.g. "USD", "people", "references",
+    "customers", "active users"). A step with several measures that must all be
+    met (EMM: new customers *and* active entitlements) lists them in ``parts``;
+    its own ``have``/``need`` then count measures met / measures.
+    """
+
+    step: StepKind
+    met: bool
+    have: Decimal
+    need: Decimal
+    unit: str
+    description: str
+    evidence: tuple[Evidence, ...] = ()
+    missing: tuple[str, ...] = ()
+    parts: tuple[StepProgress, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OptionProgress:
+    """One option (path) of a competency at one level."""
+
+    option_id: str
+    name: str
+    steps: tuple[StepProgress, ...]
+    attained: bool
+
+    def step(self, kind: StepKind) -> StepProgress:
+        """The step of that kind."""
+        return next(step for step in self.steps if step.step is kind)
+
+
+@dataclass(frozen=True, slots=True)
+class LevelProgress:
+    """A level of a competency: attained through one option, or the closest option's gaps."""
+
+    level: Level
+    attained: bool
+    option: OptionProgress
+    missing: tuple[str, ...]
+    options: tuple[OptionProgress, ...]
+
+    @property
+    def steps(self) -> tuple[StepProgress, ...]:
+        """The steps of the option used (or the closest one)."""
+        return self.option.steps
+
+
+@dataclass(frozen=True, slots=True)
+class AtRisk:
+    """Something that stops counting before the next anniversary."""
+
+    on: date
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyProgress:
+    """Silver and gold progress of one competency."""
+
+    id: str
+    name: str
+    target: Level | None
+    retired: bool
+    levels: tuple[LevelProgress, ...]
+    at_risk: tuple[AtRisk, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def level(self, level: Level) -> LevelProgress:
+        """The progress at that level."""
+        return next(item for item in self.levels if item.level is level)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeStatus:
+    """The competency fee for the membership year that contains the as-of date."""
+
+    level: Level | None
+    amount_usd: Decimal | None
+    due_on: date | None
+    paid: bool
+    year_start: date | None = None
+    year_end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Everything ``evaluate`` found for one organisation on one day."""
+
+    as_of: date
+    organization: Organization
+    fee: FeeStatus
+    competencies: tuple[CompetencyProgress, ...]
+
+    def competency(self, competency_id: str) -> CompetencyProgress:
+        """The progress of one competency by its kebab-case id."""
+        return next(item for item in self.competencies if item.id == competency_id)
+
+    @property
+    def targeted(self) -> tuple[CompetencyProgress, ...]:
+        """The competencies the organisation aims for, in catalogue order."""
+        return tuple(item for item in self.competencies if item.target is not None)
