@@ -37,12 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mpn-desktop {__version__}")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--db", metavar="PATH", help="the SQLite database file (created if missing)"
-    )
+    where.add_argument("--db", metavar="PATH", help="the SQLite database file (created if missing)")
     where.add_argument("--db-url", metavar="URL", help="any SQLAlchemy database URL")
     parser.add_argument(
-        "--catalog", metavar="FILE", help="a requirements catalogue file to use instead of the shipped one"
+        "--catalog",
+        metavar="FILE",
+        help="a requirements catalogue file to use instead of the shipped one",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

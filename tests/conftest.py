@@ -14,8 +14,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Points platformdirs (data, config, logs) at a fresh folder so no test touches the real ones."""
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Points platformdirs (data, config, logs) at a fresh folder, away from the real ones."""
     home = tmp_path_factory.mktemp("home")
     for var, sub in (
         ("XDG_DATA_HOME", "data"),

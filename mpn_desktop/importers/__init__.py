@@ -1,1 +1,1 @@
-"""Exam records from CSV files: reading, column mapping, validation, one-transaction import. No Qt."""
+"""Exam records from CSV files: reading, mapping, validation, one-transaction import (no Qt)."""
