@@ -12,6 +12,10 @@ LOG_FILE_NAME = "mpn-desktop.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class _ProgramLogFile(logging.handlers.RotatingFileHandler):
+    """The program's own file handler, told apart so reconfiguring replaces it."""
+
+
 def log_file_path() -> Path:
     """The file the program logs to."""
     return log_dir() / LOG_FILE_NAME
@@ -28,19 +32,15 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
     root.setLevel(level)
     root.propagate = False
     for handler in list(root.handlers):
-        if getattr(handler, "_mpn_desktop", False):
+        if isinstance(handler, _ProgramLogFile):
             root.removeHandler(handler)
+            handler.close()
     path = log_file_path()
-    handler: logging.Handler
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        file_handler = _ProgramLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
-        handler = logging.NullHandler()
-        path = None  # type: ignore[assignment]
-    handler.setFormatter(logging.Formatter(_FORMAT))
-    handler._mpn_desktop = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
+        return None
+    file_handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(file_handler)
     return path
