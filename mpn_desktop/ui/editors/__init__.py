@@ -1,0 +1,1 @@
+"""Editors that validate as the user types: field widgets, table delegates and record forms."""

@@ -1,0 +1,1 @@
+"""Qt item models over the store's records, and the filter that searches them."""

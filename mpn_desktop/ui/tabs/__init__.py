@@ -1,0 +1,1 @@
+"""The four step tabs of the main window: sales, exams and people, references, fee."""
