@@ -1,0 +1,146 @@
+"""The one small application context every tab and dialog is given (no globals)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mpn_desktop.errors import MpnError
+from mpn_desktop.store.changes import Change
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.catalog import Catalog
+    from mpn_desktop.store.database import Database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def change_of(result: object) -> Change | None:
+    """The ``Change`` a store operation returned, alone or inside its result tuple.
+
+    Store operations return a ``Change`` (``restore_snapshot``, ``undo_import``)
+    or a pair whose one element is (``add_record`` -> ``(id, Change)``).
+    """
+    if isinstance(result, Change):
+        return result
+    if isinstance(result, tuple):
+        for item in result:
+            if isinstance(item, Change):
+                return item
+    return None
+
+
+class AppContext(QObject):
+    """The open database, the catalogue, the undo stack and the "as of" day.
+
+    Every write of the user interface goes through ``run``: it turns the
+    program's own errors into a message for the user and announces what changed
+    once, through ``changeApplied``, so the tabs and the status panel refresh
+    the same way for an edit, an undo and an import.
+    """
+
+    asOfChanged = Signal(object)
+    """The new "as of" ``date``."""
+
+    changeApplied = Signal(object)
+    """A ``Change`` that was committed to the database."""
+
+    databaseChanged = Signal(object)
+    """Another ``Database`` was opened in place of the current one."""
+
+    errorShown = Signal(str)
+    """A message the user was shown because an operation failed."""
+
+    def __init__(
+        self,
+        db: Database,
+        catalog: Catalog,
+        as_of: date | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._catalog = catalog
+        self._as_of = as_of or date.today()
+        self.undo_stack = QUndoStack(self)
+        self.window: QWidget | None = None
+        """The widget error messages are shown over (the main window once it exists)."""
+
+    @property
+    def db(self) -> Database:
+        """The open database."""
+        return self._db
+
+    @property
+    def catalog(self) -> Catalog:
+        """The requirements catalogue in use."""
+        return self._catalog
+
+    @property
+    def as_of(self) -> date:
+        """The day progress is evaluated on (today unless the user plans ahead)."""
+        return self._as_of
+
+    def set_as_of(self, day: date) -> None:
+        """Moves the "as of" day; announces it when it really changed."""
+        if day != self._as_of:
+            self._as_of = day
+            self.asOfChanged.emit(day)
+
+    def set_database(self, db: Database, change: Change) -> None:
+        """Switches to another database; the undo history belonged to the old one.
+
+        ``change`` should name every record kind, so that every view reloads.
+        """
+        old = self._db
+        self.undo_stack.clear()
+        self._db = db
+        if old is not db:
+            old.close()
+        self.databaseChanged.emit(db)
+        self.changeApplied.emit(change)
+
+    def run(self, operation: Callable[[], T], *, failure: str | None = None) -> T | None:
+        """Runs one store operation; returns its result, or None after showing why it failed.
+
+        ``failure`` is the first line of the message (e.g. "The reference was not
+        saved."); the error's own text, which says what and where, follows it.
+        """
+        try:
+            result = operation()
+        except MpnError as error:
+            self.show_error(str(error), getattr(error, "problems", []), failure)
+            return None
+        change = change_of(result)
+        if change is not None:
+            self.changeApplied.emit(change)
+        return result
+
+    def announce(self, change: Change) -> None:
+        """Passes on a change made outside ``run`` (an import finished by a worker)."""
+        self.changeApplied.emit(change)
+
+    def show_error(
+        self, message: str, problems: list[str] | None = None, failure: str | None = None
+    ) -> None:
+        """Shows a failed operation's message without blocking the caller (window-modal)."""
+        log.info("operation refused: %s", message)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("MPN Competency Tracker"))
+        box.setText(failure or self.tr("That could not be done."))
+        box.setInformativeText(message)
+        if problems:
+            box.setDetailedText("\n".join(problems))
+        box.setObjectName("operationErrorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.errorShown.emit(message)

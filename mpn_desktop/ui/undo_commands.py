@@ -1,0 +1,227 @@
+"""Undo commands over the store's record operations, each named for the Edit menu.
+
+Every redo and undo goes through ``AppContext.run``, so the tabs and the status
+panel refresh the same way forwards and backwards, and a refused operation
+shows its message instead of a traceback. A command whose first redo fails is
+marked obsolete, so ``QUndoStack.push`` drops it (the menu never offers to undo
+something that did not happen); one whose undo fails is dropped the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui.context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UndoCommands", text)
+
+
+class _StoreCommand(QUndoCommand):
+    """Shared bookkeeping: ``done`` tells the caller whether the last redo/undo went through."""
+
+    def __init__(self, context: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+        self.done = False
+
+    def _finish_redo(self, ok: bool) -> None:
+        self.done = ok
+        self.setObsolete(not ok)
+
+    def _finish_undo(self, ok: bool) -> None:
+        self.done = not ok
+        self.setObsolete(not ok)
+
+
+class AddRecordCommand(_StoreCommand):
+    """Adds one record; undo deletes it, redo puts back exactly what was deleted (same id)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        kind: RecordKind,
+        values: Mapping[str, Any],
+        label: str,
+    ) -> None:
+        super().__init__(context, _tr("Add {label}").format(label=label))
+        self.kind = kind
+        self.values = dict(values)
+        self.record_id: int | None = None
+        self._snapshot: Any = None
+
+    def redo(self) -> None:
+        if self._snapshot is None:
+            added = self.context.run(
+                lambda: records.add_record(self.context.db, self.kind, self.values),
+                failure=_tr("It was not added."),
+            )
+            if added is not None:
+                self.record_id = added[0]
+            self._finish_redo(added is not None)
+        else:
+            snapshot = self._snapshot
+            restored = self.context.run(
+                lambda: records.restore_snapshot(self.context.db, snapshot),
+                failure=_tr("It was not added again."),
+            )
+            self._finish_redo(restored is not None)
+
+    def undo(self) -> None:
+        record_id = self.record_id
+        assert record_id is not None, "undo follows a successful redo"
+        deleted = self.context.run(
+            lambda: records.delete_record(self.context.db, self.kind, record_id),
+            failure=_tr("It was not removed."),
+        )
+        if deleted is not None:
+            self._snapshot = deleted[0]
+        self._finish_undo(deleted is not None)
+
+
+class EditRecordCommand(_StoreCommand):
+    """Changes fields of one record; undo writes back the values it had."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        kind: RecordKind,
+        record_id: int,
+        values: Mapping[str, Any],
+        label: str,
+    ) -> None:
+        super().__init__(context, _tr("Edit {label}").format(label=label))
+        self.kind = kind
+        self.record_id = record_id
+        self.values = dict(values)
+        self._old_values: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        updated = self.context.run(
+            lambda: records.update_record(self.context.db, self.kind, self.record_id, self.values),
+            failure=_tr("The change was not saved."),
+        )
+        if updated is not None:
+            self._old_values = dict(updated[0])
+        self._finish_redo(updated is not None)
+
+    def undo(self) -> None:
+        old_values = self._old_values
+        assert old_values is not None, "undo follows a successful redo"
+        restored = self.context.run(
+            lambda: records.update_record(self.context.db, self.kind, self.record_id, old_values),
+            failure=_tr("The earlier value was not put back."),
+        )
+        self._finish_undo(restored is not None)
+
+
+class DeleteRecordCommand(_StoreCommand):
+    """Deletes one record and what depends on it; undo restores them all with their ids."""
+
+    def __init__(self, context: AppContext, kind: RecordKind, record_id: int, label: str) -> None:
+        super().__init__(context, _tr("Delete {label}").format(label=label))
+        self.kind = kind
+        self.record_id = record_id
+        self._snapshot: Any = None
+
+    def redo(self) -> None:
+        deleted = self.context.run(
+            lambda: records.delete_record(self.context.db, self.kind, self.record_id),
+            failure=_tr("It was not deleted."),
+        )
+        if deleted is not None:
+            self._snapshot = deleted[0]
+        self._finish_redo(deleted is not None)
+
+    def undo(self) -> None:
+        snapshot = self._snapshot
+        restored = self.context.run(
+            lambda: records.restore_snapshot(self.context.db, snapshot),
+            failure=_tr("It was not restored."),
+        )
+        self._finish_undo(restored is not None)
+
+
+class ImportExamsCommand(_StoreCommand):
+    """An exam import that already went into the database; undo removes the whole batch.
+
+    Push it right after the import committed (instead of announcing the
+    import's change yourself): the first redo only announces ``change``.
+    ``reimport`` writes the same validated rows again and returns the new
+    batch id with its change; without it the import cannot be redone.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        batch_id: int,
+        change: Change,
+        *,
+        count: int,
+        file_name: str,
+        reimport: Callable[[], tuple[int, Change]] | None = None,
+    ) -> None:
+        super().__init__(
+            context,
+            _tr("Import {count} exam records from {file}").format(count=count, file=file_name),
+        )
+        self.batch_id = batch_id
+        self._change = change
+        self._reimport = reimport
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            self.context.announce(self._change)
+            self._finish_redo(True)
+            return
+        if self._reimport is None:
+            self._finish_redo(False)
+            return
+        reimport = self._reimport
+        result = self.context.run(reimport, failure=_tr("The import was not redone."))
+        if result is not None:
+            self.batch_id = result[0]
+        self._finish_redo(result is not None)
+
+    def undo(self) -> None:
+        batch_id = self.batch_id
+        removed = self.context.run(
+            lambda: records.undo_import(self.context.db, batch_id),
+            failure=_tr("The import was not removed."),
+        )
+        self._finish_undo(removed is not None)
+
+
+class StoreOperationCommand(_StoreCommand):
+    """Any pair of store operations (forward and back), each returning what it changed.
+
+    For edits that are not one record: the organisation's details, the targets.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        text: str,
+        forward: Callable[[], object],
+        backward: Callable[[], object],
+    ) -> None:
+        super().__init__(context, text)
+        self._forward = forward
+        self._backward = backward
+
+    def redo(self) -> None:
+        result = self.context.run(self._forward, failure=_tr("The change was not saved."))
+        self._finish_redo(result is not None)
+
+    def undo(self) -> None:
+        result = self.context.run(self._backward, failure=_tr("The change was not undone."))
+        self._finish_undo(result is not None)
