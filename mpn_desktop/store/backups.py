@@ -1,0 +1,124 @@
+"""Backups of the database file: taken with SQLite's online backup API, kept next to it."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from mpn_desktop.errors import StoreError
+from mpn_desktop.store import engine as sqlite_engine
+from mpn_desktop.store.migrate import known_revisions
+
+log = logging.getLogger(__name__)
+
+KEEP_BACKUPS = 5
+"""Automatic backups kept per database file; older ones are removed."""
+
+_MARK = ".backup-"
+
+
+def backup_glob(db_path: Path) -> str:
+    """The file-name pattern of the backups of ``db_path``."""
+    return f"{db_path.stem}{_MARK}*{db_path.suffix or '.sqlite3'}"
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """The backups of ``db_path`` next to it, oldest first (their names sort by time)."""
+    return sorted(db_path.parent.glob(backup_glob(db_path)), key=lambda path: path.name)
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    """The newest backup of ``db_path``, or None."""
+    backups = list_backups(db_path)
+    return backups[-1] if backups else None
+
+
+def _backup_name(db_path: Path, reason: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return db_path.with_name(f"{db_path.stem}{_MARK}{stamp}-{reason}{db_path.suffix or '.sqlite3'}")
+
+
+def backup(db_path: Path, dest: Path | None = None, *, reason: str = "manual") -> Path:
+    """Copies the live database to ``dest`` (default: a timestamped file next to it).
+
+    Automatic backups next to the file are pruned to the newest ``KEEP_BACKUPS``;
+    a ``dest`` chosen by the user is never pruned.
+    """
+    if not db_path.exists():
+        raise StoreError(f"{db_path}: there is no database to back up")
+    target = dest if dest is not None else _backup_name(db_path, reason)
+    if target.exists():
+        raise StoreError(f"{target}: a file of that name exists already; choose another")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        sqlite_engine.online_backup(db_path, target)
+        target.chmod(0o600)
+    except (OSError, sqlite3.Error) as error:
+        target.unlink(missing_ok=True)
+        raise StoreError(f"{db_path}: the backup to {target} failed ({error})") from error
+    log.info("backed up %s to %s", db_path, target)
+    if dest is None:
+        _prune(db_path)
+    return target
+
+
+def _prune(db_path: Path) -> None:
+    for old in list_backups(db_path)[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+        log.info("removed old backup %s", old)
+
+
+def problem_with(path: Path) -> str | None:
+    """What makes ``path`` unusable as an mpn-desktop database, or None when it is fine."""
+    if not path.is_file():
+        return "the file does not exist"
+    if not sqlite_engine.is_sqlite_file(path):
+        return "it is not a database file"
+    problem = sqlite_engine.quick_check(path)
+    if problem:
+        return problem
+    revision = sqlite_engine.stored_revision(path)
+    if revision is None and sqlite_engine.has_tables(path):
+        return "it is a database, but not one written by mpn-desktop"
+    if revision is not None and revision not in known_revisions():
+        return (
+            f"it was written by a newer version of mpn-desktop (schema {revision}); "
+            "update the program to open it"
+        )
+    return None
+
+
+def restore(db_path: Path, backup_file: Path) -> Path | None:
+    """Replaces the database with ``backup_file`` after checking it.
+
+    What is replaced is kept first (as a backup next to the file); its path is
+    returned, or None when there was no database yet.
+    """
+    problem = problem_with(backup_file)
+    if problem:
+        raise StoreError(f"{backup_file}: cannot restore from this file: {problem}")
+    kept: Path | None = None
+    if db_path.exists():
+        if problem_with(db_path) is None:
+            kept = backup(db_path, reason="before-restore")
+        else:
+            # The current file is damaged or foreign: keep its exact bytes.
+            kept = _backup_name(db_path, "replaced-by-restore")
+            shutil.copy2(db_path, kept)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            db_path.unlink()
+    else:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        sqlite_engine.online_backup(backup_file, db_path)
+    except (OSError, sqlite3.Error) as error:
+        where = f"; what it held is in {kept}" if kept else ""
+        raise StoreError(
+            f"{db_path}: restoring from {backup_file} failed ({error}){where}"
+        ) from error
+    log.info("restored %s from %s (previous kept in %s)", db_path, backup_file, kept)
+    return kept

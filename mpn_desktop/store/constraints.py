@@ -1,0 +1,64 @@
+"""Turns a database constraint violation into a sentence a person understands."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.exc import IntegrityError
+
+# Keyed by what the database names: a unique column list or a CHECK constraint name.
+_UNIQUE = {
+    "organization.id": "there is already an organisation",
+    "targets.competency": "that competency is already a target",
+    "customers.name": "there is already a customer of that name",
+    "subscriptions.external_id": "there is already a subscription with that id",
+    "usage.subscription_id, usage.month": "that subscription already has usage for that month",
+    "people.mcp_id": "another person already has that MCP ID",
+    "exam_results.person_id, exam_results.exam_code, exam_results.passed_on": (
+        "that person already has that exam on that day"
+    ),
+}
+
+_CHECKS = {
+    "ck_organization_single_row": "there can be only one organisation",
+    "ck_organization_name_not_empty": "name: the organisation needs a name",
+    "ck_targets_competency_not_empty": "competency: a target needs a competency",
+    "ck_customers_name_not_empty": "name: a customer needs a name",
+    "ck_subscriptions_external_id_not_empty": "id: a subscription needs an id",
+    "ck_subscriptions_ends_after_start": "ended_on: a subscription cannot end before it started",
+    "ck_usage_consumption_not_negative": "consumption_usd: consumption cannot be negative",
+    "ck_usage_revenue_not_negative": "revenue_usd: revenue cannot be negative",
+    "ck_usage_active_users_not_negative": "active_users: active users cannot be negative",
+    "ck_people_mcp_id_not_empty": "mcp_id: a person needs an MCP ID",
+    "ck_exam_results_exam_code_not_empty": "exam_code: an exam result needs an exam code",
+    "ck_customer_references_competency_not_empty": "competency: a reference needs a competency",
+    "ck_customer_references_approved_after_submitted": (
+        "approved_on: a reference cannot be approved before it was submitted"
+    ),
+    "ck_fee_payments_amount_not_negative": "amount_usd: a fee cannot be negative",
+    "ck_import_batches_counts_not_negative": "an import cannot count fewer than 0 rows",
+}
+
+_UNIQUE_RE = re.compile(r"UNIQUE constraint failed: (.+)$", re.MULTILINE)
+_CHECK_RE = re.compile(r"CHECK constraint failed: (\w+)")
+
+
+def describe_violation(error: IntegrityError) -> str:
+    """The rule a write broke, in the user's words."""
+    text = str(error.orig)
+    unique = _UNIQUE_RE.search(text)
+    if unique:
+        return _UNIQUE.get(unique.group(1).strip(), "that record exists already")
+    check = _CHECK_RE.search(text)
+    if check:
+        name = check.group(1)
+        if name in _CHECKS:
+            return _CHECKS[name]
+        # The enumerations' CHECKs are named ck_<table>_<enum name>.
+        return f"a value is not one of the allowed choices ({name})"
+    if "FOREIGN KEY" in text:
+        return "the record refers to something that does not exist, or is still in use"
+    if "NOT NULL" in text:
+        column = text.rsplit(":", 1)[-1].strip()
+        return f"{column.split('.')[-1]}: a value is required"
+    return f"the change breaks a rule of the database ({text})"

@@ -1,0 +1,162 @@
+"""Opening the tracker database safely: checks, backups and migrations, then sessions."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from mpn_desktop.errors import StoreError, ValidationError
+from mpn_desktop.paths import data_dir
+from mpn_desktop.store import backups
+from mpn_desktop.store.constraints import describe_violation
+from mpn_desktop.store.engine import (
+    BEGIN_OPTION,
+    BUSY_TIMEOUT_MS,
+    create_store_engine,
+    is_locked_error,
+    migration_connection,
+    sqlite_path,
+)
+from mpn_desktop.store.migrate import current_revision, head_revision, known_revisions, upgrade
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """An open tracker database: its URL, its file (for SQLite) and its sessions."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.path: Path | None = sqlite_path(url)
+        self.engine = engine
+        self._read_engine = engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        """Opens (creating it if missing) and upgrades the database at ``url``.
+
+        A file that is not a database, is damaged or was written by a newer
+        version is refused untouched, with a ``StoreError`` saying how to
+        restore the latest backup.
+        """
+        path = sqlite_path(url)
+        if path is not None:
+            if path.exists():
+                _refuse_if_unusable(path)
+            else:
+                _create_private_file(path)
+        engine = create_store_engine(url)
+        database = cls(url, engine)
+        try:
+            database._migrate()
+        except BaseException:
+            engine.dispose()
+            raise
+        return database
+
+    def _migrate(self) -> None:
+        head = head_revision()
+        with self._read_engine.connect() as connection:
+            current = current_revision(connection)
+        if current == head:
+            return
+        if current is not None and current not in known_revisions():
+            raise StoreError(_refusal(self.url, self.path, _newer_version(current)))
+        if self.path is not None and current is not None:
+            saved = backups.backup(self.path, reason=f"before-schema-{head}")
+            log.info("schema %s -> %s; backup in %s", current, head, saved)
+        try:
+            with migration_connection(self.engine) as connection:
+                upgrade(connection)
+        except OperationalError as error:
+            raise self._store_error(error, "upgrading its schema") from error
+
+    @contextmanager
+    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+        """A session in ONE transaction: committed on success, rolled back on any error.
+
+        Writers take the write lock at the start and wait up to the busy
+        timeout for another copy of the program; ``readonly`` sessions never wait.
+        """
+        session = Session(self._read_engine if readonly else self.engine, expire_on_commit=False)
+        try:
+            with session.begin():
+                yield session
+        except IntegrityError as error:
+            raise ValidationError(describe_violation(error)) from error
+        except OperationalError as error:
+            raise self._store_error(error, "writing" if not readonly else "reading") from error
+        finally:
+            session.close()
+
+    def _store_error(self, error: OperationalError, doing: str) -> StoreError:
+        where = self.path or self.url
+        if is_locked_error(error):
+            return StoreError(
+                f"{where}: another copy of mpn-desktop kept the database busy for more than "
+                f"{BUSY_TIMEOUT_MS // 1000} seconds while {doing}; nothing was changed. "
+                "Try again, or close the other copy."
+            )
+        return StoreError(f"{where}: the database failed while {doing} ({error.orig})")
+
+    def close(self) -> None:
+        """Closes every connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _create_private_file(path: Path) -> None:
+    """Creates an empty database file readable by its owner only (0600; folder 0700)."""
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, mode=0o700)
+        except OSError as error:
+            raise StoreError(f"{folder}: cannot create the database folder ({error})") from error
+    if folder == data_dir():
+        folder.chmod(0o700)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another copy of the program created it a moment ago
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the database file ({error})") from error
+    os.close(descriptor)
+
+
+def _refuse_if_unusable(path: Path) -> None:
+    problem = backups.problem_with(path)
+    if problem:
+        raise StoreError(_refusal(str(path), path, problem))
+
+
+def _newer_version(revision: str) -> str:
+    return (
+        f"it was written by a newer version of mpn-desktop (schema {revision}); "
+        "update the program to open it"
+    )
+
+
+def _refusal(where: str, path: Path | None, problem: str) -> str:
+    message = f"{where}: cannot open this database: {problem}. It was left untouched."
+    if path is None:
+        return message
+    latest = backups.latest_backup(path)
+    if latest is None:
+        return message + f" No backup of it was found next to it in {path.parent}."
+    return message + (
+        f" To go back to the latest backup ({latest.name}), run: "
+        f'mpn-desktop --db "{path}" restore "{latest}"'
+    )

@@ -1,0 +1,214 @@
+"""Engine set-up: the one module that knows SQLite's pragmas and transaction quirks.
+
+Everything SQLite-specific lives here so the rest of the store stays portable
+SQL (teams will later share one PostgreSQL database).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool, StaticPool
+
+from mpn_desktop.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for another running copy of the program to finish its own."""
+
+BEGIN_OPTION = "mpn_begin"
+"""Execution option choosing SQLite's BEGIN mode: "IMMEDIATE" (default) or "DEFERRED"."""
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return None
+    return Path(database)
+
+
+def is_sqlite(engine: Engine | Connection) -> bool:
+    """Whether the engine or connection talks to SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite every connection gets the pragmas below."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if sqlite_path(url) is None:
+        # In memory: one shared connection, or every session would see a new empty database.
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        # NullPool: a desktop program holds few connections; each is opened with
+        # the pragmas and closed after its transaction, so no idle connection
+        # keeps a lock or an old WAL snapshot alive between edits.
+        engine = create_engine(
+            url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin_sqlite_transaction)
+    return engine
+
+
+def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # The driver's own implicit BEGIN only starts before the first INSERT/
+    # UPDATE, so reads before it would see another snapshot and a lock upgrade
+    # could fail at once; we emit BEGIN ourselves (see _begin_sqlite_transaction).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # WAL: readers never block the writer and a crash mid-write leaves the
+        # previous committed state intact.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL rather than NORMAL: in WAL mode NORMAL may lose the last commits
+        # on a power cut. Edits come at human speed and an import is a single
+        # transaction, so one fsync per commit costs nothing the user notices,
+        # and a year of work is worth it.
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock at the start (waiting up to the busy
+    # timeout), so two copies of the program writing at once queue up instead
+    # of one failing half-way through its transaction.
+    mode = connection.get_execution_options().get(BEGIN_OPTION, "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def is_locked_error(error: BaseException) -> bool:
+    """Whether a driver error means another process held the database too long."""
+    text = str(error).lower()
+    return "database is locked" in text or "database table is locked" in text
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction with foreign keys off, checked before commit.
+
+    Alembic's batch mode rebuilds SQLite tables (copy, drop, rename); with
+    foreign keys on, dropping a referenced table would delete or reject the
+    dependant rows. SQLite ignores the pragma inside a transaction, so it is
+    set before BEGIN, and ``foreign_key_check`` proves nothing dangles after.
+    """
+    with engine.connect() as connection:
+        if is_sqlite(engine):
+            _raw_sqlite(connection).execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                yield connection
+                if is_sqlite(engine):
+                    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise StoreError(
+                            f"the schema upgrade left dangling references: {dangling[:5]}"
+                        )
+        finally:
+            if is_sqlite(engine) and not connection.invalidated:
+                _raw_sqlite(connection).execute("PRAGMA foreign_keys=ON")
+
+
+def _raw_sqlite(connection: Connection) -> sqlite3.Connection:
+    # Straight to the driver: going through SQLAlchemy would BEGIN first, and
+    # SQLite ignores foreign_keys inside a transaction.
+    raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    return raw
+
+
+def quick_check(path: Path) -> str | None:
+    """Opens ``path`` read-only and returns what is wrong with it, or None when sound.
+
+    Read-only (``mode=ro``) so a damaged or foreign file is never written to.
+    """
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return f"it cannot be opened ({error})"
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return _describe_sqlite_error(error)
+    finally:
+        connection.close()
+    messages = [str(row[0]) for row in rows]
+    if messages == ["ok"]:
+        return None
+    return "it is damaged (" + "; ".join(messages[:3]) + ")"
+
+
+def integrity_check(path: Path) -> list[str]:
+    """The full ``PRAGMA integrity_check`` of a file, opened read-only (["ok"] when sound)."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    finally:
+        connection.close()
+
+
+def stored_revision(path: Path) -> str | None:
+    """The Alembic revision recorded in a file (read-only), None when it has none yet."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    finally:
+        connection.close()
+
+
+def has_tables(path: Path) -> bool:
+    """Whether the file holds any table at all (read-only)."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+    finally:
+        connection.close()
+
+
+def online_backup(source: Path, destination: Path) -> None:
+    """Copies a live database with SQLite's online backup API (consistent even while in use)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+            # A backup is a single file the user can copy anywhere.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "not a database" in text:
+        return "it is not a database file (or it is encrypted)"
+    if "malformed" in text:
+        return "it is damaged (the database disk image is malformed)"
+    return f"it cannot be read ({text})"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether the file is empty or starts with SQLite's header (checked without SQLite)."""
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    return header in (b"", b"SQLite format 3\x00")

@@ -1,0 +1,282 @@
+"""SQLAlchemy 2.x typed models of the tracker database, with its constraints in the schema."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from mpn_desktop.domain.enums import (
+    Association,
+    CredentialKind,
+    Level,
+    Market,
+    ReferenceStatus,
+    Workload,
+)
+
+# Named constraints: migrations can refer to them, and error messages name them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MONEY = Numeric(14, 2)
+"""US$ with cents; Decimal in Python, NUMERIC in the database."""
+
+
+def enum_column(enum_type: type[enum.Enum], name: str) -> SqlEnum:
+    """A portable enumeration column: VARCHAR holding the enum's values, with a CHECK."""
+    return SqlEnum(
+        enum_type,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Organization(Base):
+    """The partner organisation (a single row)."""
+
+    __tablename__ = "organization"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("name <> ''", name="name_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    mpn_id: Mapped[str] = mapped_column(String(40), default="")
+    market: Mapped[Market] = mapped_column(enum_column(Market, "market"), default=Market.DEVELOPED)
+    anniversary: Mapped[date | None] = mapped_column(Date)
+
+
+class Target(Base):
+    """A competency the organisation aims for, at a level (one per competency)."""
+
+    __tablename__ = "targets"
+    __table_args__ = (
+        UniqueConstraint("competency"),
+        CheckConstraint("competency <> ''", name="competency_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    competency: Mapped[str] = mapped_column(String(80))
+    level: Mapped[Level] = mapped_column(enum_column(Level, "level"))
+
+
+class Customer(Base):
+    """A customer, known to the user by name."""
+
+    __tablename__ = "customers"
+    __table_args__ = (
+        UniqueConstraint("name"),
+        CheckConstraint("name <> ''", name="name_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tenant_id: Mapped[str | None] = mapped_column(String(80))
+
+    subscriptions: Mapped[list[Subscription]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Subscription(Base):
+    """A customer's cloud subscription; ``external_id`` is the document's "id" (e.g. sub-1)."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        UniqueConstraint("external_id"),
+        CheckConstraint("external_id <> ''", name="external_id_not_empty"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ends_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(80))
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    workload: Mapped[Workload] = mapped_column(enum_column(Workload, "workload"))
+    association: Mapped[Association] = mapped_column(enum_column(Association, "association"))
+    associated_on: Mapped[date] = mapped_column(Date)
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    trial: Mapped[bool] = mapped_column(default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="subscriptions")
+
+
+class Usage(Base):
+    """One month of a subscription; ``month`` is stored as the month's first day."""
+
+    __tablename__ = "usage"
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "month"),
+        CheckConstraint("consumption_usd >= 0", name="consumption_not_negative"),
+        CheckConstraint("revenue_usd >= 0", name="revenue_not_negative"),
+        CheckConstraint("active_users >= 0", name="active_users_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True
+    )
+    month: Mapped[date] = mapped_column(Date)
+    consumption_usd: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
+    revenue_usd: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
+    active_users: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ImportBatch(Base):
+    """One import of an exam file, so that it can be listed and undone."""
+
+    __tablename__ = "import_batches"
+    __table_args__ = (
+        CheckConstraint(
+            "added_count >= 0 AND duplicate_count >= 0 AND error_count >= 0 "
+            "AND people_added_count >= 0",
+            name="counts_not_negative",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)  # UTC, naive
+    added_count: Mapped[int] = mapped_column(Integer, default=0)
+    duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    people_added_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Person(Base):
+    """An individual of the organisation, known by MCP ID (unique)."""
+
+    __tablename__ = "people"
+    __table_args__ = (
+        UniqueConstraint("mcp_id"),
+        CheckConstraint("mcp_id <> ''", name="mcp_id_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    mcp_id: Mapped[str] = mapped_column(String(40))
+    associated: Mapped[bool] = mapped_column(default=True)
+    left_on: Mapped[date | None] = mapped_column(Date)
+    # The import that created this person: undoing it removes them again.
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+
+    exams: Mapped[list[ExamResult]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ExamResult(Base):
+    """An exam, assessment or certification a person passed (once per code and day)."""
+
+    __tablename__ = "exam_results"
+    __table_args__ = (
+        UniqueConstraint("person_id", "exam_code", "passed_on"),
+        CheckConstraint("exam_code <> ''", name="exam_code_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    exam_code: Mapped[str] = mapped_column(String(40))
+    exam_title: Mapped[str] = mapped_column(String(300), default="")
+    passed_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[CredentialKind] = mapped_column(
+        enum_column(CredentialKind, "credential_kind"), default=CredentialKind.EXAM
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+
+    person: Mapped[Person] = relationship(back_populates="exams")
+
+
+class Reference(Base):
+    """A customer reference for one competency, with its workflow status and dates."""
+
+    __tablename__ = "customer_references"
+    __table_args__ = (
+        CheckConstraint("competency <> ''", name="competency_not_empty"),
+        CheckConstraint(
+            "approved_on IS NULL OR submitted_on IS NULL OR approved_on >= submitted_on",
+            name="approved_after_submitted",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    competency: Mapped[str] = mapped_column(String(80))
+    status: Mapped[ReferenceStatus] = mapped_column(
+        enum_column(ReferenceStatus, "reference_status")
+    )
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    contact: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class FeePayment(Base):
+    """A competency fee paid for the membership year starting on ``membership_year_start``."""
+
+    __tablename__ = "fee_payments"
+    __table_args__ = (CheckConstraint("amount_usd >= 0", name="amount_not_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    membership_year_start: Mapped[date] = mapped_column(Date)
+    level: Mapped[Level] = mapped_column(enum_column(Level, "level"))
+    amount_usd: Mapped[Decimal] = mapped_column(MONEY)
+    paid_on: Mapped[date | None] = mapped_column(Date)
+
+
+ALL_MODELS: tuple[type[Base], ...] = (
+    Organization,
+    Target,
+    Customer,
+    Subscription,
+    Usage,
+    ImportBatch,
+    Person,
+    ExamResult,
+    Reference,
+    FeePayment,
+)
+
+
+def column_names(model: type[Base]) -> list[str]:
+    """The model's column attribute names, in table order."""
+    table: Any = model.__table__
+    return [column.key for column in table.columns]
