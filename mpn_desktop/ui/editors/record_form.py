@@ -1,0 +1,133 @@
+"""A dialog to add or change one record: every field with its editor and, beside it, what is wrong.
+
+A field says what is wrong as soon as something unacceptable is typed; OK
+refuses while any field is wrong and points at the first one. What was typed
+in the other fields is kept, so fixing one field never means typing the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.ui.editors.field_editors import (
+    AnyFieldEditor,
+    ValidatingLineEdit,
+    make_field_editor,
+)
+from mpn_desktop.ui.models.fields import Field
+
+
+def problem_text_color(palette: QPalette) -> QColor:
+    """A red that reads on the palette's window colour, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b3261e")
+
+
+class RecordForm(QDialog):
+    """Edits the given fields of one record; ``values()`` gives them typed once accepted."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        values: Mapping[str, Any] | None = None,
+        completions: Mapping[str, Sequence[str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("recordForm")
+        self._editors: dict[str, AnyFieldEditor] = {}
+        self._messages: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        colour = problem_text_color(self.palette()).name()
+        for field in fields:
+            if not field.is_editable:
+                continue
+            editor = make_field_editor(field, (completions or {}).get(field.key, ()), self)
+            if values is not None and field.key in values:
+                editor.set_value(values[field.key])
+            message = QLabel(self)
+            message.setObjectName(f"problem_{field.key}")
+            message.setWordWrap(True)
+            message.setStyleSheet(f"color: {colour};")
+            message.setVisible(False)
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(message)
+            label = QLabel(field.label + (" *" if field.required else ""), self)
+            label.setBuddy(editor)
+            form.addRow(label, box)
+            self._editors[field.key] = editor
+            self._messages[field.key] = message
+            editor.edited.connect(self._refresh)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._buttons)
+        self.setMinimumWidth(420)
+        self._refresh()
+
+    def editor(self, key: str) -> AnyFieldEditor:
+        """The editor of a field."""
+        return self._editors[key]
+
+    def message(self, key: str) -> str:
+        """What is wrong with a field, or an empty string."""
+        label = self._messages[key]
+        return label.text() if not label.isHidden() else ""
+
+    def problems(self) -> dict[str, str]:
+        """Every field that is not acceptable, with the reason."""
+        found: dict[str, str] = {}
+        for key, editor in self._editors.items():
+            problem = editor.problem()
+            if problem is not None:
+                found[key] = problem
+        return found
+
+    def is_valid(self) -> bool:
+        """Whether every field is acceptable."""
+        return not self.problems()
+
+    def values(self) -> dict[str, object]:
+        """Every field's typed value; ValueError when one is not acceptable."""
+        return {key: editor.value() for key, editor in self._editors.items()}
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if not problems:
+            super().accept()
+            return
+        self._refresh(show_empty=True)
+        self._editors[next(iter(problems))].setFocus()
+
+    def _refresh(self, show_empty: bool = False) -> None:
+        problems = self.problems()
+        for key, label in self._messages.items():
+            editor = self._editors[key]
+            typed = isinstance(editor, ValidatingLineEdit) and bool(editor.text().strip())
+            problem = problems.get(key)
+            # A required field left empty is only reported once OK is pressed.
+            visible = problem is not None and (typed or show_empty)
+            label.setText(problem or "")
+            label.setVisible(visible)

@@ -1,0 +1,301 @@
+"""Column definitions of the record tables: how a value is shown, read back from text and sorted.
+
+A ``Field`` says what kind of value a column holds; ``parse_text`` turns what
+the user typed into that value or raises ``ValueError`` with a message written
+for a person. These checks give feedback while typing; the store validates
+again before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum, auto
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import (
+    Association,
+    CredentialKind,
+    Level,
+    Market,
+    ReferenceStatus,
+    Workload,
+)
+
+_MCP_ID_RE = re.compile(r"^\d{1,12}$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MAX_MONEY = Decimal("1000000000000")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Fields", text)
+
+
+class FieldKind(Enum):
+    """What sort of value a column holds; chooses the editor and the parser."""
+
+    TEXT = auto()
+    EMAIL = auto()
+    MCP_ID = auto()
+    CREDENTIAL = auto()
+    DATE = auto()
+    MONTH = auto()
+    MONEY = auto()
+    COUNT = auto()
+    BOOL = auto()
+    ENUM = auto()
+    CHOICE = auto()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a record table, named by the record's key.
+
+    ``choices`` gives the allowed values of a CHOICE column (customer names,
+    competency ids) with their labels; ``compute`` makes a read-only column
+    whose value comes from the row rather than from the record's own key.
+    """
+
+    key: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    editable: bool = True
+    enum: type[Enum] | None = None
+    choices: Callable[[], Sequence[tuple[object, str]]] | None = None
+    compute: Callable[[dict[str, Any]], object] | None = None
+    placeholder: str = ""
+
+    @property
+    def is_editable(self) -> bool:
+        """Computed columns are never edited."""
+        return self.editable and self.compute is None
+
+    def value_of(self, record: dict[str, Any]) -> object:
+        """The column's value in a record."""
+        if self.compute is not None:
+            return self.compute(record)
+        return record.get(self.key)
+
+
+def enum_label(value: Enum) -> str:
+    """The words a person reads for an enumeration value."""
+    labels: dict[Enum, str] = {
+        Association.DPOR: _tr("DPOR (Digital Partner of Record)"),
+        Association.DELEGATED_ADMIN: _tr("Delegated admin (partner association)"),
+        Association.TRANSACTING: _tr("Transacting partner"),
+        Association.FASTTRACK: _tr("FastTrack partner"),
+        Workload.AZURE: _tr("Azure"),
+        Workload.OFFICE365: _tr("Office 365"),
+        Workload.DYNAMICS_CRM: _tr("Dynamics CRM"),
+        Workload.EMS: _tr("Enterprise Mobility + Security"),
+        ReferenceStatus.DRAFT: _tr("Draft"),
+        ReferenceStatus.SUBMITTED: _tr("Submitted"),
+        ReferenceStatus.CUSTOMER_APPROVED: _tr("Customer approved"),
+        ReferenceStatus.APPROVED: _tr("Approved"),
+        ReferenceStatus.AUTO_APPROVED: _tr("Auto-approved"),
+        ReferenceStatus.DECLINED: _tr("Declined"),
+        CredentialKind.EXAM: _tr("Exam"),
+        CredentialKind.ASSESSMENT: _tr("Assessment"),
+        CredentialKind.CERTIFICATION: _tr("Certification"),
+        Level.SILVER: _tr("Silver"),
+        Level.GOLD: _tr("Gold"),
+        Market.DEVELOPED: _tr("Developed market"),
+        Market.DEVELOPING: _tr("Developing market"),
+    }
+    return labels.get(value, str(value.value))
+
+
+def format_money(amount: Decimal) -> str:
+    """US$ with thousands separators and cents: ``US$ 1,250.00``."""
+    return f"US$ {amount:,.2f}"
+
+
+def format_value(field: Field, value: object) -> str:
+    """The text shown in a table cell (empty for a missing value)."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return enum_label(value)
+    if field.kind is FieldKind.MONEY and isinstance(value, Decimal | int | float):
+        return format_money(Decimal(str(value)))
+    if field.kind is FieldKind.COUNT and isinstance(value, int):
+        return f"{value:,}"
+    if field.kind is FieldKind.BOOL:
+        return _tr("Yes") if value else _tr("No")
+    if field.kind is FieldKind.CHOICE and field.choices is not None:
+        for choice, label in field.choices():
+            if choice == value:
+                return label
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def edit_text(field: Field, value: object) -> str:
+    """The text put in an editor: plain figures, ISO dates, no currency sign."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def sort_key(value: object) -> tuple[int, Any]:
+    """A key that orders one column's values, missing values first."""
+    if value is None:
+        return (0, "")
+    if isinstance(value, bool):
+        return (1, int(value))
+    if isinstance(value, Enum):
+        return (1, str(value.value))
+    if isinstance(value, str):
+        return (1, value.casefold())
+    if isinstance(value, Month):
+        return (1, value.index)
+    return (1, value)
+
+
+def parse_text(field: Field, text: str) -> object:
+    """What the user typed as the column's value; ValueError says what is wrong."""
+    text = text.strip()
+    if not text:
+        if field.required:
+            raise ValueError(_tr("{label} is required.").format(label=field.label))
+        return "" if field.kind in (FieldKind.TEXT, FieldKind.EMAIL) else None
+    parser = _PARSERS.get(field.kind)
+    if parser is None:
+        return text
+    return parser(field, text)
+
+
+def _parse_email(field: Field, text: str) -> str:
+    if not _EMAIL_RE.match(text):
+        raise ValueError(
+            _tr("{label}: “{text}” is not an e-mail address (name@example.com).").format(
+                label=field.label, text=text
+            )
+        )
+    return text
+
+
+def _parse_mcp_id(field: Field, text: str) -> str:
+    if not _MCP_ID_RE.match(text):
+        raise ValueError(
+            _tr("{label}: “{text}” is not an MCP ID (digits only, such as 1234567).").format(
+                label=field.label, text=text
+            )
+        )
+    return text
+
+
+def _parse_credential(field: Field, text: str) -> str:
+    return text.upper()
+
+
+def _parse_date(field: Field, text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            _tr("{label}: “{text}” is not a date (YYYY-MM-DD, such as 2018-03-01).").format(
+                label=field.label, text=text
+            )
+        ) from None
+
+
+def _parse_month(field: Field, text: str) -> Month:
+    try:
+        return Month.parse(text)
+    except ValueError:
+        raise ValueError(
+            _tr("{label}: “{text}” is not a month (YYYY-MM, such as 2017-12).").format(
+                label=field.label, text=text
+            )
+        ) from None
+
+
+def _parse_money(field: Field, text: str) -> Decimal:
+    cleaned = text.replace(",", "").replace("US$", "").replace("$", "").strip()
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(
+            _tr("{label}: “{text}” is not an amount in US$ (such as 1250.00).").format(
+                label=field.label, text=text
+            )
+        ) from None
+    if not amount.is_finite() or amount < 0 or amount >= _MAX_MONEY:
+        raise ValueError(_tr("{label}: an amount must be zero or more.").format(label=field.label))
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError(_tr("{label}: at most two decimals (cents).").format(label=field.label))
+    return amount
+
+
+def _parse_count(field: Field, text: str) -> int:
+    cleaned = text.replace(",", "")
+    if not cleaned.isdigit():
+        raise ValueError(
+            _tr("{label}: “{text}” is not a whole number of zero or more.").format(
+                label=field.label, text=text
+            )
+        )
+    return int(cleaned)
+
+
+def _parse_bool(field: Field, text: str) -> bool:
+    lowered = text.casefold()
+    if lowered in ("yes", "true", "1", "y"):
+        return True
+    if lowered in ("no", "false", "0", "n"):
+        return False
+    raise ValueError(_tr("{label}: answer yes or no.").format(label=field.label))
+
+
+def _parse_enum(field: Field, text: str) -> Enum:
+    assert field.enum is not None, "an ENUM field names its enumeration"
+    for member in field.enum:
+        if text in (str(member.value), member.name, enum_label(member)):
+            return member
+    allowed = ", ".join(enum_label(member) for member in field.enum)
+    raise ValueError(
+        _tr("{label}: “{text}” is not one of: {allowed}.").format(
+            label=field.label, text=text, allowed=allowed
+        )
+    )
+
+
+def _parse_choice(field: Field, text: str) -> object:
+    assert field.choices is not None, "a CHOICE field lists its choices"
+    for choice, label in field.choices():
+        if text in (str(choice), label):
+            return choice
+    raise ValueError(
+        _tr("{label}: “{text}” is not one of the known values.").format(
+            label=field.label, text=text
+        )
+    )
+
+
+_PARSERS: dict[FieldKind, Callable[[Field, str], object]] = {
+    FieldKind.EMAIL: _parse_email,
+    FieldKind.MCP_ID: _parse_mcp_id,
+    FieldKind.CREDENTIAL: _parse_credential,
+    FieldKind.DATE: _parse_date,
+    FieldKind.MONTH: _parse_month,
+    FieldKind.MONEY: _parse_money,
+    FieldKind.COUNT: _parse_count,
+    FieldKind.BOOL: _parse_bool,
+    FieldKind.ENUM: _parse_enum,
+    FieldKind.CHOICE: _parse_choice,
+}

@@ -1,0 +1,70 @@
+"""The search behind each tab's search box: rows whose shown text contains every word typed.
+
+It also narrows a detail table to its master's record (the subscriptions of
+the chosen customer) and sorts on typed values, so dates, amounts and months
+sort as such rather than as text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from mpn_desktop.ui.models.record_table import RECORD_ROLE, SORT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Sorts and searches a ``RecordTableModel``; may keep only the rows with ``key == value``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+        self._fixed: tuple[str, object] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_search_text(self, text: str) -> None:
+        """Keeps the rows whose cells, together, contain every word of ``text`` (any case)."""
+        words = tuple(word.casefold() for word in text.split())
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def search_text(self) -> str:
+        """The words searched for, joined by spaces."""
+        return " ".join(self._words)
+
+    def set_fixed_filter(self, key: str | None, value: object = None) -> None:
+        """Keeps only the records whose ``key`` equals ``value``; ``None`` shows every record."""
+        fixed = None if key is None else (key, value)
+        if fixed != self._fixed:
+            self.beginFilterChange()
+            self._fixed = fixed
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if self._fixed is not None:
+            record = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
+            key, value = self._fixed
+            if record is None or record.get(key) != value:
+                return False
+        if not self._words:
+            return True
+        text = " ".join(
+            str(model.data(model.index(source_row, column, source_parent)) or "")
+            for column in range(model.columnCount(source_parent))
+        ).casefold()
+        return all(word in text for word in self._words)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        left_key = left.data(SORT_ROLE)
+        right_key = right.data(SORT_ROLE)
+        try:
+            return bool(left_key < right_key)
+        except TypeError:
+            return str(left_key) < str(right_key)

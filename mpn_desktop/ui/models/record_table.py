@@ -1,0 +1,224 @@
+"""A table model over one kind of store record: one row per record, one column per ``Field``.
+
+The model holds no rule and no SQL: rows come from a loader (the store's
+``list_records``) and an accepted edit is handed to the ``edit`` callback
+(which pushes an undo command); the table shows the new value once the store
+says the record changed and the tab calls ``reload``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+
+from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text, sort_key
+
+Record = dict[str, Any]
+Index = QModelIndex | QPersistentModelIndex
+RecordLoader = Callable[[], list[Record]]
+RecordEdit = Callable[[Record, Field, object], None]
+
+RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+
+
+@dataclass(frozen=True)
+class RowStyle:
+    """How a row stands out: a semantic background, a note, italics, an icon on its first cell.
+
+    Backgrounds are translucent so they read on light and dark palettes alike.
+    """
+
+    background: QColor | None = None
+    tooltip: str = ""
+    italic: bool = False
+    icon: QIcon | None = None
+
+
+RowStyler = Callable[[Record], RowStyle | None]
+
+WARNING_BACKGROUND = QColor(255, 165, 0, 70)
+MUTED_BACKGROUND = QColor(128, 128, 128, 50)
+OK_BACKGROUND = QColor(60, 180, 75, 55)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of records of one kind, shown and edited through their ``Field`` columns."""
+
+    problemFound = Signal(str)
+
+    def __init__(
+        self,
+        fields: Sequence[Field],
+        load: RecordLoader,
+        edit: RecordEdit | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fields = tuple(fields)
+        self._load = load
+        self._edit = edit
+        self._rows: list[Record] = []
+        self._styler: RowStyler | None = None
+
+    # -- what the tab asks -------------------------------------------------
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """The columns, in order."""
+        return self._fields
+
+    def field_at(self, column: int) -> Field:
+        """The field shown in a column."""
+        return self._fields[column]
+
+    def column_of(self, key: str) -> int:
+        """The column showing the field with that key."""
+        return next(i for i, field in enumerate(self._fields) if field.key == key)
+
+    def record_at(self, row: int) -> Record:
+        """The record shown in a row."""
+        return self._rows[row]
+
+    def row_of_id(self, record_id: object) -> int | None:
+        """The row of the record with that id, if shown."""
+        for row, record in enumerate(self._rows):
+            if record.get("id") == record_id:
+                return row
+        return None
+
+    def records(self) -> list[Record]:
+        """Every record shown, in row order."""
+        return list(self._rows)
+
+    def set_row_styler(self, styler: RowStyler | None) -> None:
+        """Chooses how rows stand out (warnings, people who do not count)."""
+        self._styler = styler
+        self.refresh_decorations()
+
+    def reload(self) -> None:
+        """Reads the rows again; keeps the rows in place when only values changed."""
+        rows = self._load()
+        same_rows = [r.get("id") for r in rows] == [r.get("id") for r in self._rows]
+        if same_rows and rows:
+            self._rows = rows
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, len(self._fields) - 1)
+            )
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def refresh_decorations(self) -> None:
+        """Redraws computed columns and row styles (e.g. after new progress)."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._fields) - 1)
+            )
+
+    # -- QAbstractTableModel ----------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._fields)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._fields):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._fields[section].label
+            if role == Qt.ItemDataRole.ToolTipRole and not self._fields[section].is_editable:
+                return self.tr("{label} (worked out, not edited)").format(
+                    label=self._fields[section].label
+                )
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+            return None
+        record = self._rows[index.row()]
+        field = self._fields[index.column()]
+        value = field.value_of(record)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if field.kind is FieldKind.BOOL else format_value(field, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.CheckStateRole and field.kind is FieldKind.BOOL:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in (
+            FieldKind.MONEY,
+            FieldKind.COUNT,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            return sort_key(value)
+        if role == RECORD_ROLE:
+            return record
+        if role == ID_ROLE:
+            return record.get("id")
+        return self._style_data(record, index.column(), role)
+
+    def _style_data(self, record: Record, column: int, role: int) -> Any:
+        style = self._styler(record) if self._styler is not None else None
+        if style is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and style.background is not None:
+            return QBrush(style.background)
+        if role == Qt.ItemDataRole.ToolTipRole and style.tooltip:
+            return style.tooltip
+        if role == Qt.ItemDataRole.FontRole and style.italic:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and style.icon is not None:
+            return style.icon
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        field = self._fields[index.column()]
+        if field.is_editable and self._edit is not None:
+            if field.kind is FieldKind.BOOL:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self._edit is None:
+            return False
+        field = self._fields[index.column()]
+        if not field.is_editable:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and field.kind is FieldKind.BOOL:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        if isinstance(value, str):
+            try:
+                value = parse_text(field, value)
+            except ValueError as problem:
+                self.problemFound.emit(str(problem))
+                return False
+        record = self._rows[index.row()]
+        if record.get(field.key) == value:
+            return True
+        self._edit(record, field, value)
+        return True
