@@ -1,0 +1,141 @@
+"""Validating editors: typed parsing, forms that keep valid fields, delegates that refuse."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import ReferenceStatus
+from mpn_desktop.ui.editors.field_delegate import FieldDelegate
+from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
+from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.models.fields import Field, FieldKind, parse_text
+from mpn_desktop.ui.models.record_table import RecordTableModel
+
+MCP = Field("mcp_id", "MCP ID", FieldKind.MCP_ID, required=True)
+EMAIL = Field("email", "E-mail", FieldKind.EMAIL)
+PASSED = Field("passed_on", "Passed on", FieldKind.DATE, required=True)
+AMOUNT = Field("amount_usd", "Amount", FieldKind.MONEY)
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "value"),
+    [
+        (MCP, " 1234567 ", "1234567"),
+        (EMAIL, "", ""),
+        (EMAIL, "ana@contoso.example", "ana@contoso.example"),
+        (PASSED, "2017-11-02", date(2017, 11, 2)),
+        (AMOUNT, "US$ 1,250.5", Decimal("1250.5")),
+        (Field("m", "Month", FieldKind.MONTH), "2017-12", Month(2017, 12)),
+        (Field("n", "Users", FieldKind.COUNT), "4,000", 4000),
+        (
+            Field("s", "Status", FieldKind.ENUM, enum=ReferenceStatus),
+            "customer_approved",
+            ReferenceStatus.CUSTOMER_APPROVED,
+        ),
+        (Field("c", "Code", FieldKind.CREDENTIAL), "mb2-714", "MB2-714"),
+    ],
+)
+def test_acceptable_text_becomes_a_typed_value(field: Field, text: str, value: object) -> None:
+    assert parse_text(field, text) == value
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "words"),
+    [
+        (MCP, "12ab", "not an MCP ID"),
+        (MCP, "", "required"),
+        (EMAIL, "ana at contoso", "not an e-mail"),
+        (PASSED, "2017-13-45", "not a date"),
+        (AMOUNT, "-5", "zero or more"),
+        (AMOUNT, "12.345", "two decimals"),
+        (AMOUNT, "lots", "not an amount"),
+        (Field("m", "Month", FieldKind.MONTH), "2017-13", "not a month"),
+        (Field("n", "Users", FieldKind.COUNT), "1.5", "whole number"),
+    ],
+)
+def test_unacceptable_text_says_what_is_wrong(field: Field, text: str, words: str) -> None:
+    with pytest.raises(ValueError, match=words) as caught:
+        parse_text(field, text)
+    assert field.label in str(caught.value)
+
+
+def test_line_editor_flags_a_problem_while_typing(qtbot: Any) -> None:
+    editor = ValidatingLineEdit(MCP)
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor, "12a")
+    assert editor.problem() is not None and "not an MCP ID" in editor.problem()  # type: ignore[operator]
+    assert "not an MCP ID" in editor.toolTip()
+    editor.clear()
+    qtbot.keyClicks(editor, "1234567")
+    assert editor.problem() is None
+    assert editor.value() == "1234567"
+
+
+def test_form_keeps_valid_fields_and_names_the_wrong_one(qtbot: Any) -> None:
+    fields = (Field("name", "Name", required=True), MCP, EMAIL, PASSED)
+    form = RecordForm("Add person", fields)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.keyClicks(form.editor("name"), "Ana Ruiz")
+    qtbot.keyClicks(form.editor("mcp_id"), "12-34")
+    qtbot.keyClicks(form.editor("email"), "ana@contoso.example")
+    assert "not an MCP ID" in form.message("mcp_id")
+    assert form.message("email") == ""
+    form.accept()
+    assert form.result() == 0 and form.isVisible()
+    assert "required" in form.message("passed_on")  # shown once OK was pressed
+    form.editor("mcp_id").clear()
+    qtbot.keyClicks(form.editor("mcp_id"), "1234567")
+    qtbot.keyClicks(form.editor("passed_on"), "2017-11-02")
+    assert form.editor("name").text() == "Ana Ruiz"  # type: ignore[union-attr]
+    form.accept()
+    assert form.result() == 1
+    assert form.values() == {
+        "name": "Ana Ruiz",
+        "mcp_id": "1234567",
+        "email": "ana@contoso.example",
+        "passed_on": date(2017, 11, 2),
+    }
+
+
+def test_combo_offers_only_allowed_values() -> None:
+    field = Field("status", "Status", FieldKind.ENUM, enum=ReferenceStatus, required=True)
+    combo = ChoiceComboBox(field)
+    assert combo.count() == len(ReferenceStatus)
+    combo.set_value(ReferenceStatus.SUBMITTED)
+    assert combo.value() is ReferenceStatus.SUBMITTED
+    assert combo.currentText() == "Submitted"
+
+
+def test_delegate_refuses_a_bad_cell_and_leaves_the_model_alone(qtbot: Any) -> None:
+    edits: list[object] = []
+    rows = [{"id": 1, "passed_on": date(2017, 11, 2)}]
+    model = RecordTableModel((PASSED,), lambda: list(rows), lambda _r, _f, v: edits.append(v))
+    model.reload()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = FieldDelegate(lambda index: model.field_at(index.column()), parent=view)
+    view.setItemDelegate(delegate)
+    index = model.index(0, 0)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    editor = delegate.createEditor(parent, QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    assert isinstance(editor, ValidatingLineEdit) and editor.text() == "2017-11-02"
+    editor.setText("2017-02-30")
+    with qtbot.waitSignal(delegate.problemFound) as blocker:
+        delegate.setModelData(editor, model, index)
+    assert "not a date" in blocker.args[0]
+    assert edits == []
+    editor.setText("2017-12-01")
+    delegate.setModelData(editor, model, index)
+    assert edits == [date(2017, 12, 1)]
+    assert model.data(index, Qt.ItemDataRole.EditRole) == date(2017, 11, 2)  # until the store says

@@ -1,0 +1,169 @@
+"""The record table model and its search proxy: item-model contract, sorting, searching, editing."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from mpn_desktop.domain.enums import Workload
+from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models.record_filter import RecordFilterProxy
+from mpn_desktop.ui.models.record_table import RecordTableModel
+
+FIELDS = (
+    Field("name", "Name", required=True),
+    Field("workload", "Workload", FieldKind.ENUM, enum=Workload),
+    Field("started_on", "Started", FieldKind.DATE),
+    Field("amount", "Amount", FieldKind.MONEY),
+    Field("trial", "Trial", FieldKind.BOOL),
+)
+
+
+def _rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": 1,
+            "name": "Fabrikam",
+            "workload": Workload.AZURE,
+            "started_on": date(2017, 3, 1),
+            "amount": Decimal("900"),
+            "trial": False,
+        },
+        {
+            "id": 2,
+            "name": "adatum",
+            "workload": Workload.EMS,
+            "started_on": date(2016, 12, 31),
+            "amount": Decimal("10000"),
+            "trial": True,
+        },
+        {
+            "id": 3,
+            "name": "Contoso",
+            "workload": Workload.OFFICE365,
+            "started_on": None,
+            "amount": Decimal("25.5"),
+            "trial": False,
+        },
+    ]
+
+
+class _Source:
+    """Rows a test changes between reloads, and the edits the model handed on."""
+
+    def __init__(self) -> None:
+        self.rows = _rows()
+        self.edits: list[tuple[int, str, object]] = []
+
+    def load(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.rows]
+
+    def edit(self, record: dict[str, Any], field: Field, value: object) -> None:
+        self.edits.append((record["id"], field.key, value))
+
+
+def _model(source: _Source) -> RecordTableModel:
+    model = RecordTableModel(FIELDS, source.load, source.edit)
+    model.reload()
+    return model
+
+
+def test_model_and_proxy_pass_the_item_model_tester() -> None:
+    source = _Source()
+    model = _model(source)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)
+    proxy.set_search_text("fab")
+    source.rows.append(dict(source.rows[0], id=4, name="Northwind"))
+    model.reload()
+    source.rows[0]["name"] = "Fabrikam Ltd"
+    model.reload()
+    proxy.set_search_text("")
+    assert proxy.rowCount() == 4
+
+
+def test_cells_show_readable_text_and_typed_edit_values() -> None:
+    model = _model(_Source())
+    assert model.data(model.index(0, 1)) == "Azure"
+    assert model.data(model.index(0, 3)) == "US$ 900.00"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.EditRole) == Decimal("900")
+    assert model.data(model.index(1, 4), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Started"
+
+
+@pytest.mark.parametrize(
+    ("column", "expected"),
+    [
+        (0, ["adatum", "Contoso", "Fabrikam"]),  # text ignores case
+        (2, ["Contoso", "adatum", "Fabrikam"]),  # dates as dates, missing first
+        (3, ["Contoso", "Fabrikam", "adatum"]),  # amounts as numbers, not text
+    ],
+)
+def test_sorting_uses_typed_values(column: int, expected: list[str]) -> None:
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(_model(_Source()))
+    proxy.sort(column, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, 0).data() for row in range(proxy.rowCount())] == expected
+
+
+def test_search_keeps_rows_containing_every_word_in_any_column() -> None:
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(_model(_Source()))
+    proxy.set_search_text("azure fab")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Fabrikam"]
+    proxy.set_search_text("OFFICE")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Contoso"]
+    proxy.set_search_text("nothing like this")
+    assert proxy.rowCount() == 0
+
+
+def test_fixed_filter_keeps_the_master_records_rows() -> None:
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(_model(_Source()))
+    proxy.set_fixed_filter("workload", Workload.EMS)
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["adatum"]
+    proxy.set_fixed_filter(None)
+    assert proxy.rowCount() == 3
+
+
+def test_an_edit_is_handed_on_typed_and_an_unchanged_value_is_not() -> None:
+    source = _Source()
+    model = _model(source)
+    assert model.setData(model.index(0, 3), "1,250.50")
+    assert model.setData(
+        model.index(1, 4), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert model.setData(model.index(0, 0), "Fabrikam")
+    assert source.edits == [(1, "amount", Decimal("1250.50")), (2, "trial", False)]
+
+
+def test_invalid_text_is_refused_with_a_message(qtbot: Any) -> None:
+    source = _Source()
+    model = _model(source)
+    with qtbot.waitSignal(model.problemFound) as blocker:
+        assert not model.setData(model.index(0, 2), "2017-02-30")
+    assert "Started" in blocker.args[0] and "not a date" in blocker.args[0]
+    with qtbot.waitSignal(model.problemFound):
+        assert not model.setData(model.index(0, 0), "   ")
+    assert source.edits == []
+
+
+def test_reload_keeps_rows_in_place_when_only_values_changed(qtbot: Any) -> None:
+    source = _Source()
+    model = _model(source)
+    source.rows[1]["name"] = "Adatum Corp"
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        model.reload()
+    assert model.data(model.index(1, 0)) == "Adatum Corp"
+    del source.rows[0]
+    with qtbot.waitSignal(model.modelReset):
+        model.reload()
+    assert model.rowCount() == 2
