@@ -1,0 +1,261 @@
+"""Record operations the UI's undo commands call: each one transaction, each returning a Change.
+
+Values are checked before anything is written (a ``ValidationError`` names the
+field); what the schema still refuses becomes a ``ValidationError`` in a
+person's words. Deleting returns a ``Snapshot`` of the row and everything that
+depends on it, which ``restore_snapshot`` puts back with the same ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import Level
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.store import models
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.schema_fields import SPECS, KindSpec
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Deleted rows, parents first, each as (kind, every column value incl. id)."""
+
+    rows: tuple[tuple[RecordKind, Record], ...]
+
+    @property
+    def kinds(self) -> frozenset[RecordKind]:
+        """The kinds of record in the snapshot."""
+        return frozenset(kind for kind, _ in self.rows)
+
+
+def _columns(spec: KindSpec) -> list[str]:
+    return models.column_names(spec.model)
+
+
+def _to_user(kind: RecordKind, row: Record) -> Record:
+    if kind is RecordKind.USAGE and isinstance(row.get("month"), date):
+        row = {**row, "month": Month.of(row["month"])}
+    return row
+
+
+def _row_dict(obj: Any, columns: Iterable[str]) -> Record:
+    return {name: getattr(obj, name) for name in columns}
+
+
+def list_records(db: Database, kind: RecordKind) -> list[Record]:
+    """Every record of ``kind`` by id, with Python-typed values (usage months as ``Month``)."""
+    spec = SPECS[kind]
+    columns = _columns(spec)
+    table: Any = spec.model.__table__
+    with db.session(readonly=True) as session:
+        rows = session.execute(select(spec.model).order_by(table.c.id)).scalars().all()
+        return [_to_user(kind, _row_dict(row, columns)) for row in rows]
+
+
+def get_record(db: Database, kind: RecordKind, record_id: int) -> Record | None:
+    """One record by id, or None."""
+    spec = SPECS[kind]
+    with db.session(readonly=True) as session:
+        obj = session.get(spec.model, record_id)
+        return None if obj is None else _to_user(kind, _row_dict(obj, _columns(spec)))
+
+
+def check_values(kind: RecordKind, given: Mapping[str, Any], *, complete: bool) -> Record:
+    """``given`` checked and converted; ``complete`` also requires every required field."""
+    spec = SPECS[kind]
+    problems: list[str] = []
+    checked: Record = {}
+    for name, value in given.items():
+        field = spec.fields.get(name)
+        if field is None:
+            problems.append(f"{name}: a {spec.label} has no such field")
+            continue
+        try:
+            checked[name] = field.parse(value)
+        except ValueError as error:
+            problems.append(f"{name}: {error}")
+    if complete:
+        for name, field in spec.fields.items():
+            if name in given:
+                continue
+            if field.required:
+                problems.append(f"{name}: a {spec.label} needs a value here")
+            else:
+                checked[name] = field.default
+    if problems:
+        raise ValidationError(f"the {spec.label} was not saved: " + "; ".join(problems), problems)
+    return checked
+
+
+def _check_references(session: Session, spec: KindSpec, checked: Record) -> None:
+    for name, other in spec.references.items():
+        if name in checked and session.get(SPECS[other].model, checked[name]) is None:
+            raise ValidationError(
+                f"{name}: there is no {SPECS[other].label} with id {checked[name]}"
+            )
+
+
+def add_record(db: Database, kind: RecordKind, given: Mapping[str, Any]) -> tuple[int, Change]:
+    """Adds one record; returns its id and what changed."""
+    spec = SPECS[kind]
+    checked = check_values(kind, given, complete=True)
+    with db.session() as session:
+        _check_references(session, spec, checked)
+        obj = spec.model(**checked)
+        if kind is RecordKind.ORGANIZATION:
+            obj.id = 1  # type: ignore[attr-defined]
+        session.add(obj)
+        session.flush()
+        new_id: int = obj.id  # type: ignore[attr-defined]
+    return new_id, Change.of(f"Add {spec.label}", kind)
+
+
+def update_record(
+    db: Database, kind: RecordKind, record_id: int, given: Mapping[str, Any]
+) -> tuple[Record, Change]:
+    """Changes some fields of one record; returns their previous values and what changed."""
+    spec = SPECS[kind]
+    checked = check_values(kind, given, complete=False)
+    with db.session() as session:
+        obj = session.get(spec.model, record_id)
+        if obj is None:
+            raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
+        _check_references(session, spec, checked)
+        old = {name: getattr(obj, name) for name in checked}
+        for name, value in checked.items():
+            setattr(obj, name, value)
+        session.flush()
+    return _to_user(kind, old), Change.of(f"Edit {spec.label}", kind)
+
+
+def _collect(session: Session, kind: RecordKind, ids: list[int]) -> list[tuple[RecordKind, Record]]:
+    """Rows of ``kind`` with ``ids`` followed by everything depending on them."""
+    if not ids:
+        return []
+    spec = SPECS[kind]
+    table: Any = spec.model.__table__
+    found = session.execute(select(table).where(table.c.id.in_(ids)).order_by(table.c.id))
+    rows: list[tuple[RecordKind, Record]] = [(kind, dict(row._mapping)) for row in found]
+    for child_kind, column in spec.dependants:
+        child: Any = SPECS[child_kind].model.__table__
+        child_ids = list(session.scalars(select(child.c.id).where(child.c[column].in_(ids))))
+        rows.extend(_collect(session, child_kind, child_ids))
+    return rows
+
+
+def delete_record(db: Database, kind: RecordKind, record_id: int) -> tuple[Snapshot, Change]:
+    """Deletes one record and its dependants; returns them (for undo) and what changed."""
+    spec = SPECS[kind]
+    if kind is RecordKind.IMPORT_BATCH:
+        raise ValidationError("an import is removed with undo_import, not deleted")
+    with db.session() as session:
+        rows = _collect(session, kind, [record_id])
+        if not rows:
+            raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
+        table: Any = spec.model.__table__
+        # The schema's ON DELETE CASCADE removes the dependants collected above.
+        session.execute(delete(table).where(table.c.id == record_id))
+    snapshot = Snapshot(tuple(rows))
+    return snapshot, Change(snapshot.kinds, f"Delete {spec.label}")
+
+
+def restore_snapshot(db: Database, snapshot: Snapshot) -> Change:
+    """Puts back what ``delete_record`` removed, with the same ids."""
+    with db.session() as session:
+        for kind, row in snapshot.rows:
+            table: Any = SPECS[kind].model.__table__
+            session.execute(insert(table), [row])
+    first = SPECS[snapshot.rows[0][0]].label if snapshot.rows else "records"
+    return Change(snapshot.kinds, f"Restore {first}")
+
+
+def get_organization(db: Database) -> Record | None:
+    """The organisation's fields, or None before it is entered."""
+    return get_record(db, RecordKind.ORGANIZATION, 1)
+
+
+def set_organization(db: Database, given: Mapping[str, Any]) -> tuple[Record | None, Change]:
+    """Creates or changes the organisation; returns its previous fields (None when new)."""
+    spec = SPECS[RecordKind.ORGANIZATION]
+    with db.session() as session:
+        obj = session.get(models.Organization, 1)
+        checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
+        old: Record | None = None
+        if obj is None:
+            session.add(models.Organization(id=1, **checked))
+        else:
+            old = _row_dict(obj, [name for name in _columns(spec) if name != "id"])
+            for name, value in checked.items():
+                setattr(obj, name, value)
+        session.flush()
+    return old, Change.of("Edit organisation", RecordKind.ORGANIZATION)
+
+
+def set_targets(
+    db: Database, targets: Mapping[str, Level | str]
+) -> tuple[dict[str, Level], Change]:
+    """Replaces the targets (competency id -> level); returns the previous ones."""
+    checked = {
+        competency: check_values(
+            RecordKind.TARGET, {"competency": competency, "level": level}, complete=True
+        )
+        for competency, level in targets.items()
+    }
+    with db.session() as session:
+        old = {
+            target.competency: target.level
+            for target in session.scalars(select(models.Target).order_by(models.Target.id))
+        }
+        session.execute(delete(models.Target))
+        session.add_all(models.Target(**values) for values in checked.values())
+    return old, Change.of("Change targets", RecordKind.TARGET)
+
+
+def import_batches(db: Database) -> list[Record]:
+    """Every import still in the database, newest first."""
+    spec = SPECS[RecordKind.IMPORT_BATCH]
+    with db.session(readonly=True) as session:
+        rows = session.scalars(select(models.ImportBatch).order_by(models.ImportBatch.id.desc()))
+        return [_row_dict(row, _columns(spec)) for row in rows]
+
+
+def undo_import(db: Database, batch_id: int) -> Change:
+    """Removes an import: its exam results, the people it created, and the batch itself.
+
+    A person the import created who has since got other exam results (typed
+    in, or from another import) stays, no longer marked as created by it.
+    """
+    exams: Any = models.ExamResult.__table__
+    people: Any = models.Person.__table__
+    with db.session() as session:
+        batch = session.get(models.ImportBatch, batch_id)
+        if batch is None:
+            raise ValidationError(f"there is no import with id {batch_id} any more")
+        session.execute(delete(exams).where(exams.c.import_batch_id == batch_id))
+        still_used = select(exams.c.person_id)
+        session.execute(
+            delete(people).where(
+                people.c.import_batch_id == batch_id, people.c.id.not_in(still_used)
+            )
+        )
+        session.execute(
+            people.update().where(people.c.import_batch_id == batch_id).values(import_batch_id=None)
+        )
+        session.delete(batch)
+    return Change.of(
+        f"Undo import of {batch.file_name}",
+        RecordKind.IMPORT_BATCH,
+        RecordKind.EXAM,
+        RecordKind.PERSON,
+    )

@@ -1,0 +1,163 @@
+"""Which fields each kind of record has, how each is checked, and what depends on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mpn_desktop.domain.enums import (
+    Association,
+    CredentialKind,
+    Level,
+    Market,
+    ReferenceStatus,
+    Workload,
+)
+from mpn_desktop.store import models, values
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.values import Parser
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One editable field: its parser, whether it must be given, and its default."""
+
+    parse: Parser
+    required: bool = False
+    default: object = None
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """A kind of record: its table, fields, the record kinds it refers to and its dependants."""
+
+    model: type[models.Base]
+    label: str
+    fields: dict[str, FieldSpec]
+    references: dict[str, RecordKind] = field(default_factory=dict)
+    dependants: tuple[tuple[RecordKind, str], ...] = ()
+
+
+def _required(parse: Parser) -> FieldSpec:
+    return FieldSpec(parse, required=True)
+
+
+SPECS: dict[RecordKind, KindSpec] = {
+    RecordKind.ORGANIZATION: KindSpec(
+        models.Organization,
+        "organisation",
+        {
+            "name": _required(values.text(200)),
+            "mpn_id": FieldSpec(values.text(40, required=False), default=""),
+            "market": FieldSpec(values.choice(Market), default=Market.DEVELOPED),
+            "anniversary": FieldSpec(values.optional_day),
+        },
+    ),
+    RecordKind.TARGET: KindSpec(
+        models.Target,
+        "target",
+        {
+            "competency": _required(values.text(80)),
+            "level": _required(values.choice(Level)),
+        },
+    ),
+    RecordKind.CUSTOMER: KindSpec(
+        models.Customer,
+        "customer",
+        {
+            "name": _required(values.text(200)),
+            "tenant_id": FieldSpec(values.optional_text(80)),
+        },
+        dependants=(
+            (RecordKind.SUBSCRIPTION, "customer_id"),
+            (RecordKind.REFERENCE, "customer_id"),
+        ),
+    ),
+    RecordKind.SUBSCRIPTION: KindSpec(
+        models.Subscription,
+        "subscription",
+        {
+            "external_id": _required(values.text(80)),
+            "customer_id": _required(values.record_id),
+            "workload": _required(values.choice(Workload)),
+            "association": _required(values.choice(Association)),
+            "associated_on": _required(values.day),
+            "started_on": _required(values.day),
+            "ended_on": FieldSpec(values.optional_day),
+            "trial": FieldSpec(values.flag, default=False),
+        },
+        references={"customer_id": RecordKind.CUSTOMER},
+        dependants=((RecordKind.USAGE, "subscription_id"),),
+    ),
+    RecordKind.USAGE: KindSpec(
+        models.Usage,
+        "usage",
+        {
+            "subscription_id": _required(values.record_id),
+            "month": _required(values.month),
+            "consumption_usd": FieldSpec(values.money, default=values.money(0)),
+            "revenue_usd": FieldSpec(values.money, default=values.money(0)),
+            "active_users": FieldSpec(values.count, default=0),
+        },
+        references={"subscription_id": RecordKind.SUBSCRIPTION},
+    ),
+    RecordKind.PERSON: KindSpec(
+        models.Person,
+        "person",
+        {
+            "name": FieldSpec(values.text(200, required=False), default=""),
+            "email": FieldSpec(values.text(320, required=False), default=""),
+            "mcp_id": _required(values.text(40)),
+            "associated": FieldSpec(values.flag, default=True),
+            "left_on": FieldSpec(values.optional_day),
+        },
+        dependants=((RecordKind.EXAM, "person_id"),),
+    ),
+    RecordKind.EXAM: KindSpec(
+        models.ExamResult,
+        "exam result",
+        {
+            "person_id": _required(values.record_id),
+            "exam_code": _required(values.text(40)),
+            "exam_title": FieldSpec(values.text(300, required=False), default=""),
+            "passed_on": _required(values.day),
+            "kind": FieldSpec(values.choice(CredentialKind), default=CredentialKind.EXAM),
+        },
+        references={"person_id": RecordKind.PERSON},
+    ),
+    RecordKind.REFERENCE: KindSpec(
+        models.Reference,
+        "reference",
+        {
+            "customer_id": _required(values.record_id),
+            "competency": _required(values.text(80)),
+            "status": FieldSpec(values.choice(ReferenceStatus), default=ReferenceStatus.DRAFT),
+            "submitted_on": FieldSpec(values.optional_day),
+            "approved_on": FieldSpec(values.optional_day),
+            "contact": FieldSpec(values.text(2000, required=False), default=""),
+        },
+        references={"customer_id": RecordKind.CUSTOMER},
+    ),
+    RecordKind.FEE_PAYMENT: KindSpec(
+        models.FeePayment,
+        "fee payment",
+        {
+            "membership_year_start": _required(values.day),
+            "level": _required(values.choice(Level)),
+            "amount_usd": _required(values.money),
+            "paid_on": FieldSpec(values.optional_day),
+        },
+    ),
+    RecordKind.IMPORT_BATCH: KindSpec(
+        models.ImportBatch,
+        "import",
+        {
+            "file_name": _required(values.text(500)),
+            "sha256": _required(values.text(64)),
+            "added_count": FieldSpec(values.count, default=0),
+            "duplicate_count": FieldSpec(values.count, default=0),
+            "error_count": FieldSpec(values.count, default=0),
+            "people_added_count": FieldSpec(values.count, default=0),
+        },
+        dependants=((RecordKind.EXAM, "import_batch_id"),),
+    ),
+}

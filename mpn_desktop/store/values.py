@@ -1,0 +1,156 @@
+"""Checks and converts field values before they are written (shared by records and documents).
+
+Each parser takes what the user (or a JSON document) gave and returns the
+value to store, or raises ``ValueError`` with a message that names the value;
+the caller adds the field or JSON path in front.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, TypeVar
+
+from mpn_desktop.domain.dates import Month
+
+Parser = Callable[[Any], Any]
+E = TypeVar("E", bound=Enum)
+
+MAX_MONEY = Decimal("999999999999.99")
+
+
+def text(max_length: int, *, required: bool = True) -> Parser:
+    """A string (stripped); empty is refused when ``required``."""
+
+    def parse(value: Any) -> str:
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            raise ValueError(f"{value!r} is not text")
+        stripped: str = value.strip()
+        if required and not stripped:
+            raise ValueError("is empty")
+        if len(stripped) > max_length:
+            raise ValueError(f"is longer than {max_length} characters")
+        return stripped
+
+    return parse
+
+
+def optional_text(max_length: int) -> Parser:
+    """A string or nothing (None; an empty string also means nothing)."""
+    inner = text(max_length, required=False)
+
+    def parse(value: Any) -> str | None:
+        if value is None:
+            return None
+        result: str = inner(value)
+        return result or None
+
+    return parse
+
+
+def day(value: Any) -> date:
+    """A date, given as ``datetime.date`` or ``YYYY-MM-DD``."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value} is not a date (expected YYYY-MM-DD)")
+
+
+def optional_day(value: Any) -> date | None:
+    """A date or None."""
+    return None if value is None else day(value)
+
+
+def month(value: Any) -> date:
+    """A month (``Month``, ``YYYY-MM`` or a first day), stored as its first day."""
+    if isinstance(value, Month):
+        return value.first_day
+    if isinstance(value, date):
+        if value.day != 1:
+            raise ValueError(f"{value} is not the first day of a month")
+        return value
+    if isinstance(value, str):
+        try:
+            return Month.parse(value).first_day
+        except ValueError:
+            pass
+    raise ValueError(f"{value} is not a month (expected YYYY-MM)")
+
+
+def money(value: Any) -> Decimal:
+    """US$ as a Decimal: not negative, at most two decimal places."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value} is not an amount")
+    try:
+        amount = Decimal(str(value)) if isinstance(value, (int, float, str)) else value
+    except InvalidOperation:
+        raise ValueError(f"{value} is not an amount") from None
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise ValueError(f"{value} is not an amount")
+    if amount < 0:
+        raise ValueError(f"{value} is negative")
+    if amount > MAX_MONEY:
+        raise ValueError(f"{value} is too large")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"{value} has more than two decimal places")
+    return amount.quantize(Decimal("0.01"))
+
+
+def count(value: Any) -> int:
+    """A whole number, not negative."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, (float, Decimal)) and value == int(value):
+            value = int(value)
+        else:
+            raise ValueError(f"{value} is not a whole number")
+    if value < 0:
+        raise ValueError(f"{value} is negative")
+    return int(value)
+
+
+def flag(value: Any) -> bool:
+    """true or false."""
+    if not isinstance(value, bool):
+        raise ValueError(f"{value} is not true or false")
+    return value
+
+
+def choice(enum_type: type[E]) -> Parser:
+    """A member of ``enum_type``, given as the member or its value."""
+
+    def parse(value: Any) -> E:
+        if isinstance(value, enum_type):
+            return value
+        try:
+            return enum_type(value)
+        except ValueError:
+            allowed = ", ".join(str(member.value) for member in enum_type)
+            raise ValueError(f"{value} is not one of: {allowed}") from None
+
+    return parse
+
+
+def record_id(value: Any) -> int:
+    """The id of another record."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not a record id")
+    return value
+
+
+def to_json(value: Any) -> Any:
+    """A stored value as the export document writes it."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
