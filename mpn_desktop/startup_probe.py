@@ -1,0 +1,94 @@
+"""A hidden switch for CI: ``MPN_DESKTOP_SMOKE_EXIT`` quits the GUI once its main window is shown.
+
+With the variable set, the program prints one line to standard output,
+``mpn-desktop: main window shown after 0.842 s``, and exits with code 0 right
+after the first ``QMainWindow`` is shown. The time is counted from the value
+of the variable when it is a Unix time (``MPN_DESKTOP_SMOKE_EXIT=$(date +%s.%N)``),
+else from the start of the process where the system says when that was
+(Linux), else from the moment the probe was armed. If no main window shows up
+within ``TIMEOUT_S`` the program exits with code 3 instead of hanging CI.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+ENV_VAR = "MPN_DESKTOP_SMOKE_EXIT"
+TIMEOUT_S = 120
+NO_WINDOW_EXIT_CODE = 3
+_EARLIEST_PLAUSIBLE_EPOCH = 1_000_000_000.0
+
+
+def process_start_time() -> float | None:
+    """The Unix time this process started, where the system tells it (Linux /proc)."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    # Field 22 of stat (index 19 after the command name) is the start in ticks since boot.
+    started_after_boot = int(fields[19]) / ticks
+    return time.time() - (uptime - started_after_boot)
+
+
+def start_time_from(value: str) -> float:
+    """When to count from: the variable's Unix time, else the process start, else now."""
+    try:
+        given = float(value)
+    except ValueError:
+        given = 0.0
+    if given > _EARLIEST_PLAUSIBLE_EPOCH:
+        return given
+    return process_start_time() or time.time()
+
+
+class StartupProbe(QObject):
+    """Watches the application's events for the first main window being shown."""
+
+    def __init__(self, app: QApplication, started: float) -> None:
+        super().__init__(app)
+        self._app = app
+        self._started = started
+        self._done = False
+        self._timeout = QTimer(self)
+        self._timeout.setSingleShot(True)
+        self._timeout.timeout.connect(self._give_up)
+        self._timeout.start(TIMEOUT_S * 1000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Notices the first QMainWindow's Show event; never swallows an event."""
+        if not self._done and event.type() == QEvent.Type.Show and isinstance(watched, QMainWindow):
+            self._done = True
+            # Queued, so the window's first layout and paint happen before quitting.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        elapsed = time.time() - self._started
+        print(f"mpn-desktop: main window shown after {elapsed:.3f} s", flush=True)
+        self._app.exit(0)
+
+    def _give_up(self) -> None:
+        print(
+            f"mpn-desktop: no main window was shown within {TIMEOUT_S} s",
+            file=sys.stderr,
+            flush=True,
+        )
+        self._app.exit(NO_WINDOW_EXIT_CODE)
+
+
+def arm_startup_probe(app: QApplication) -> StartupProbe | None:
+    """Arms the probe when ``MPN_DESKTOP_SMOKE_EXIT`` is set; does nothing otherwise."""
+    value = os.environ.get(ENV_VAR, "")
+    if not value:
+        return None
+    probe = StartupProbe(app, start_time_from(value))
+    app.installEventFilter(probe)
+    return probe
