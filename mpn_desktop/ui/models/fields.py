@@ -87,14 +87,14 @@ class Field:
 def enum_label(value: Enum) -> str:
     """The words a person reads for an enumeration value."""
     labels: dict[Enum, str] = {
-        Association.DPOR: _tr("DPOR (Digital Partner of Record)"),
-        Association.DELEGATED_ADMIN: _tr("Delegated admin (partner association)"),
-        Association.TRANSACTING: _tr("Transacting partner"),
-        Association.FASTTRACK: _tr("FastTrack partner"),
+        Association.DPOR: _tr("DPOR"),
+        Association.DELEGATED_ADMIN: _tr("Delegated admin"),
+        Association.TRANSACTING: _tr("Transacting"),
+        Association.FASTTRACK: _tr("FastTrack"),
         Workload.AZURE: _tr("Azure"),
         Workload.OFFICE365: _tr("Office 365"),
         Workload.DYNAMICS_CRM: _tr("Dynamics CRM"),
-        Workload.EMS: _tr("Enterprise Mobility + Security"),
+        Workload.EMS: _tr("EMS"),
         ReferenceStatus.DRAFT: _tr("Draft"),
         ReferenceStatus.SUBMITTED: _tr("Submitted"),
         ReferenceStatus.CUSTOMER_APPROVED: _tr("Customer approved"),

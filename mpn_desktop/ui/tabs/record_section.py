@@ -1,0 +1,255 @@
+"""One titled table of records inside a tab: sortable, searchable, edited in place or by a form.
+
+Every edit, add and delete becomes an undo command on the context's stack;
+the table itself only reloads when the tab passes on a change that touches its
+record kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.field_delegate import FieldDelegate
+from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
+from mpn_desktop.ui.models.fields import Field
+from mpn_desktop.ui.models.record_filter import RecordFilterProxy
+from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
+from mpn_desktop.ui.undo_commands import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
+
+Describe = Callable[[Record], str]
+
+
+class RecordSection(QWidget):
+    """A table of one record kind with Add and Delete buttons and a line for problems.
+
+    ``noun`` and ``describe`` name a record for the undo menu ("person", "Ana Ruiz");
+    ``new_values`` gives the values a new record starts with (e.g. the chosen
+    customer of a subscription); ``load`` narrows the store's list when given.
+    """
+
+    selectionChanged = Signal(object)
+    """The selected ``Record``, or None."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        kind: RecordKind,
+        title: str,
+        fields: Sequence[Field],
+        *,
+        noun: str,
+        describe: Describe,
+        object_name: str,
+        add_text: str,
+        new_values: Callable[[], Mapping[str, Any] | None] | None = None,
+        load: Callable[[], list[Record]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.context = context
+        self.kind = kind
+        self.title = title
+        self._noun = noun
+        self._describe = describe
+        self._new_values = new_values
+        self._completions: dict[str, Sequence[str]] = {}
+        self._sized = False
+        self.model = RecordTableModel(fields, load or self._load_all, self._edit, self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"{object_name}Table")
+        self.view.setAccessibleName(title)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorShown(True)
+        self.delegate = FieldDelegate(
+            lambda index: self.model.field_at(index.column()), self._completions, self.view
+        )
+        self.view.setItemDelegate(self.delegate)
+        self.view.selectionModel().selectionChanged.connect(self._announce_selection)
+        self.view.doubleClicked.connect(self._open_read_only_cell)
+
+        heading = QLabel(f"<b>{title}</b>", self)
+        heading.setBuddy(self.view)
+        self.add_button = QPushButton(add_text, self)
+        self.add_button.setAccessibleName(add_text)
+        self.add_button.clicked.connect(self.add_record)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setAccessibleName(
+            self.tr("Delete the selected row of {title}").format(title=title)
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.setEnabled(False)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName(f"{object_name}Problem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
+        self.problem_label.setVisible(False)
+        self.delegate.problemFound.connect(self.show_problem)
+        self.model.problemFound.connect(self.show_problem)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.problem_label)
+
+    # -- reading ---------------------------------------------------------
+
+    def _load_all(self) -> list[Record]:
+        return records.list_records(self.context.db, self.kind)
+
+    def reload(self) -> None:
+        """Reads the records again, keeping the selected one selected."""
+        selected = self.selected_record()
+        self.model.reload()
+        if selected is not None:
+            self.select_id(selected.get("id"))
+        if not self._sized and self.model.rowCount() > 0:
+            # Fit the columns to the first rows once; afterwards the user's widths stay.
+            self.view.resizeColumnsToContents()
+            self._sized = True
+
+    def set_completions(self, key: str, words: Sequence[str]) -> None:
+        """Words offered while typing the field ``key``, in the table and in the form."""
+        self._completions[key] = list(words)
+
+    def selected_record(self) -> Record | None:
+        """The selected record, if any."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        record: Record | None = rows[0].data(RECORD_ROLE)
+        return record
+
+    def select_id(self, record_id: object) -> bool:
+        """Selects the record with that id when it is shown."""
+        row = self.model.row_of_id(record_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def show_problem(self, message: str) -> None:
+        """Shows what is wrong with the last value typed, or hides the line when empty."""
+        self.problem_label.setText(message)
+        self.problem_label.setVisible(bool(message))
+
+    # -- writing ---------------------------------------------------------
+
+    def _edit(self, record: Record, field: Field, value: object) -> None:
+        label = self.tr("{field} of {record}").format(
+            field=field.label.lower(), record=self._describe(record)
+        )
+        self.context.undo_stack.push(
+            EditRecordCommand(self.context, self.kind, record["id"], {field.key: value}, label)
+        )
+
+    def add_record(self) -> None:
+        """Asks for a new record in a form; when refused, the form reopens with what was typed."""
+        values: Mapping[str, Any] | None = self._new_values() if self._new_values else {}
+        if values is None:
+            return
+        fixed = dict(values)
+        typed: Mapping[str, Any] = fixed
+        while True:
+            form = RecordForm(
+                self.tr("Add to {title}").format(title=self.title.lower()),
+                [field for field in self.model.fields if field.is_editable],
+                typed,
+                self._completions,
+                self,
+            )
+            self.prepare_form(form)
+            if form.exec() != RecordForm.DialogCode.Accepted:
+                return
+            typed = {**fixed, **form.values()}
+            command = AddRecordCommand(self.context, self.kind, typed, self.name_of(typed))
+            self.context.undo_stack.push(command)
+            if command.done:
+                self.select_id(command.record_id)
+                return
+
+    def name_of(self, record: Record) -> str:
+        """The record as the undo menu names it: "person Ana Ruiz"."""
+        return f"{self._noun} {self._describe(record)}".strip()
+
+    def prepare_form(self, form: RecordForm) -> None:
+        """A hook for tabs to link fields of the form (e.g. a code filling in its title)."""
+
+    def delete_selected(self) -> None:
+        """Deletes the selected record (and what depends on it); undo puts it all back."""
+        record = self.selected_record()
+        if record is None:
+            return
+        self.context.undo_stack.push(
+            DeleteRecordCommand(self.context, self.kind, record["id"], self.name_of(record))
+        )
+
+    # -- state -----------------------------------------------------------
+
+    def save_state(self) -> str:
+        """The column widths and sort order, as text for the settings file."""
+        state: QByteArray = self.view.horizontalHeader().saveState()
+        return bytes(state.toBase64().data()).decode("ascii")
+
+    def restore_state(self, text: str) -> None:
+        """Puts back what ``save_state`` gave."""
+        if text:
+            self.view.horizontalHeader().restoreState(QByteArray.fromBase64(text.encode("ascii")))
+            self._sized = True
+
+    def _announce_selection(self) -> None:
+        record = self.selected_record()
+        self.delete_button.setEnabled(record is not None)
+        self.selectionChanged.emit(record)
+
+    def _open_read_only_cell(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if not self.model.field_at(source.column()).is_editable:
+            self.show_problem(
+                self.tr("{label} is worked out from the other records.").format(
+                    label=self.model.field_at(source.column()).label
+                )
+            )

@@ -1,0 +1,187 @@
+"""Step 1, sales performance: customers, their subscriptions and each one's monthly usage."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from mpn_desktop.domain.enums import Association, StepKind, Workload
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
+from mpn_desktop.ui.tabs.record_section import RecordSection
+from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.tabs.summary import summary_html
+
+
+class SalesTab(StepTab):
+    """Customers (left), the chosen customer's subscriptions and a subscription's usage (right)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("salesTab")
+        self._customer_names: dict[int, str] = {}
+
+        self.customers = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.CUSTOMER,
+                self.tr("Customers"),
+                (
+                    Field("name", self.tr("Customer"), required=True),
+                    Field("tenant_id", self.tr("Tenant ID"), placeholder=self.tr("optional")),
+                ),
+                noun=self.tr("customer"),
+                describe=lambda record: str(record.get("name", "")),
+                object_name="customersSection",
+                add_text=self.tr("Add customer…"),
+                parent=self,
+            )
+        )
+        self.subscriptions = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.SUBSCRIPTION,
+                self.tr("Subscriptions"),
+                (
+                    Field(
+                        "external_id", self.tr("Subscription"), required=True, placeholder="sub-1"
+                    ),
+                    Field(
+                        "customer_id",
+                        self.tr("Customer"),
+                        FieldKind.CHOICE,
+                        required=True,
+                        choices=self._customer_choices,
+                    ),
+                    Field(
+                        "workload",
+                        self.tr("Workload"),
+                        FieldKind.ENUM,
+                        required=True,
+                        enum=Workload,
+                    ),
+                    Field(
+                        "association",
+                        self.tr("Association"),
+                        FieldKind.ENUM,
+                        required=True,
+                        enum=Association,
+                    ),
+                    Field("associated_on", self.tr("Associated on"), FieldKind.DATE, required=True),
+                    Field("started_on", self.tr("Started on"), FieldKind.DATE, required=True),
+                    Field("ended_on", self.tr("Ended on"), FieldKind.DATE),
+                    Field("trial", self.tr("Trial"), FieldKind.BOOL),
+                ),
+                noun=self.tr("subscription"),
+                describe=lambda record: str(record.get("external_id", "")),
+                object_name="subscriptionsSection",
+                add_text=self.tr("Add subscription…"),
+                new_values=self._new_subscription,
+                parent=self,
+            )
+        )
+        self.usage = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.USAGE,
+                self.tr("Monthly usage of the selected subscription"),
+                (
+                    Field("month", self.tr("Month"), FieldKind.MONTH, required=True),
+                    Field("consumption_usd", self.tr("Consumption"), FieldKind.MONEY),
+                    Field("revenue_usd", self.tr("Revenue"), FieldKind.MONEY),
+                    Field("active_users", self.tr("Active users"), FieldKind.COUNT),
+                ),
+                noun=self.tr("usage"),
+                describe=self._describe_usage,
+                object_name="usageSection",
+                add_text=self.tr("Add month…"),
+                new_values=self._new_usage,
+                parent=self,
+            )
+        )
+        self.subscriptions.model.set_row_styler(self._subscription_style)
+        self.usage.proxy.set_fixed_filter("subscription_id", None)
+        self.customers.selectionChanged.connect(self._customer_chosen)
+        self.subscriptions.selectionChanged.connect(self._subscription_chosen)
+
+        right = self.add_splitter(QSplitter(Qt.Orientation.Vertical, self), "salesRightSplitter")
+        right.addWidget(self.subscriptions)
+        right.addWidget(self.usage)
+        main = self.add_splitter(QSplitter(Qt.Orientation.Horizontal, self), "salesSplitter")
+        main.addWidget(self.customers)
+        main.addWidget(right)
+        main.setStretchFactor(0, 1)
+        main.setStretchFactor(1, 3)
+        self.body.addWidget(main, 1)
+        self.setTabOrder(self.search, self.customers.view)
+        self.setTabOrder(self.customers.view, self.subscriptions.view)
+        self.setTabOrder(self.subscriptions.view, self.usage.view)
+        self.reload()
+
+    # -- loading --------------------------------------------------------
+
+    def reload(self) -> None:
+        self.customers.reload()
+        self._customer_names = {
+            record["id"]: record["name"] for record in self.customers.model.records()
+        }
+        self.subscriptions.reload()
+        self.usage.reload()
+
+    def _customer_choices(self) -> list[tuple[object, str]]:
+        return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())
+
+    def summary_html(self, progress: Progress) -> str:
+        return summary_html(progress, StepKind.PERFORMANCE, self.palette())
+
+    # -- master and detail ------------------------------------------------
+
+    def _customer_chosen(self, record: Record | None) -> None:
+        if record is None:
+            self.subscriptions.proxy.set_fixed_filter(None)
+        else:
+            self.subscriptions.proxy.set_fixed_filter("customer_id", record["id"])
+
+    def _subscription_chosen(self, record: Record | None) -> None:
+        self.usage.proxy.set_fixed_filter(
+            "subscription_id", None if record is None else record["id"]
+        )
+        self.usage.add_button.setEnabled(record is not None)
+
+    def _new_subscription(self) -> Mapping[str, Any]:
+        customer = self.customers.selected_record()
+        return {} if customer is None else {"customer_id": customer["id"]}
+
+    def _new_usage(self) -> Mapping[str, Any] | None:
+        subscription = self.subscriptions.selected_record()
+        if subscription is None:
+            self.usage.show_problem(self.tr("Choose a subscription first."))
+            return None
+        return {"subscription_id": subscription["id"]}
+
+    def _describe_usage(self, record: Record) -> str:
+        subscription = next(
+            (
+                item
+                for item in self.subscriptions.model.records()
+                if item["id"] == record.get("subscription_id")
+            ),
+            None,
+        )
+        name = subscription["external_id"] if subscription else ""
+        return f"{name} {record.get('month', '')}".strip()
+
+    def _subscription_style(self, record: Record) -> RowStyle | None:
+        if record.get("trial"):
+            return RowStyle(
+                background=MUTED_BACKGROUND,
+                tooltip=self.tr("A trial subscription: its usage never counts."),
+                italic=True,
+            )
+        return None

@@ -1,0 +1,160 @@
+"""What the four step tabs share: a search box, summary lines, record sections and their state.
+
+The main window drives a tab only through ``apply_change``, ``set_progress``,
+``add_record``, ``delete_selected``, ``focus_search`` and ``save_state`` /
+``restore_state``; each tab fills in its sections and its summary.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.tabs.record_section import RecordSection
+
+
+class StepTab(QWidget):
+    """Base of the step tabs: a search line, a summary and one or more ``RecordSection``."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.progress: Progress | None = None
+        self.sections: list[RecordSection] = []
+        self.splitters: list[QSplitter] = []
+        self._current: RecordSection | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchBox")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search this tab"))
+        find = QKeySequence(QKeySequence.StandardKey.Find).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.search.setPlaceholderText(self.tr("Search ({shortcut})").format(shortcut=find))
+        self.search.textChanged.connect(self._search)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        search_row = QHBoxLayout()
+        search_label = QLabel(self.tr("&Find:"), self)
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(search_row)
+        self.body.addWidget(self.summary)
+
+    # -- building ----------------------------------------------------------
+
+    def add_section(self, section: RecordSection) -> RecordSection:
+        """Registers a section: it is searched, reloaded and can be the current one."""
+        self.sections.append(section)
+        section.view.installEventFilter(self)
+        if self._current is None:
+            self._current = section
+        return section
+
+    def add_splitter(self, splitter: QSplitter, name: str) -> QSplitter:
+        """Registers a splitter whose sizes are remembered."""
+        splitter.setObjectName(name)
+        splitter.setChildrenCollapsible(False)
+        self.splitters.append(splitter)
+        return splitter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            for section in self.sections:
+                if section.view is watched:
+                    self._current = section
+        return super().eventFilter(watched, event)
+
+    def kinds_shown(self) -> set[RecordKind]:
+        """Record kinds whose change means a reload (the sections' and those their columns name)."""
+        return {section.kind for section in self.sections}
+
+    def reload(self) -> None:
+        """Reads every section again."""
+        for section in self.sections:
+            section.reload()
+
+    # -- what the main window calls ------------------------------------------
+
+    def apply_change(self, change: Change) -> None:
+        """Reloads when the change touches a record kind this tab shows."""
+        if change.touches(*self.kinds_shown()):
+            self.reload()
+
+    def set_progress(self, progress: Progress) -> None:
+        """Shows the new progress: summary lines and whatever columns come from it."""
+        self.progress = progress
+        self.summary.setText(self.summary_html(progress))
+        for section in self.sections:
+            section.model.refresh_decorations()
+
+    def summary_html(self, progress: Progress) -> str:
+        """The summary lines for this step (rich text)."""
+        return ""
+
+    def current_section(self) -> RecordSection | None:
+        """The section Add and Delete act on: the one last focused."""
+        return self._current
+
+    def add_record(self) -> None:
+        """Edit ▸ Add: a new record in the current section."""
+        if self._current is not None:
+            self._current.add_record()
+
+    def delete_selected(self) -> None:
+        """Edit ▸ Delete: deletes the current section's selected record."""
+        if self._current is not None:
+            self._current.delete_selected()
+
+    def focus_search(self) -> None:
+        """Edit ▸ Find: puts the cursor in the search box, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def save_state(self) -> dict[str, Any]:
+        """Splitter sizes and column widths, for the settings file."""
+        return {
+            "splitters": {
+                splitter.objectName(): bytes(splitter.saveState().toBase64().data()).decode()
+                for splitter in self.splitters
+            },
+            "columns": {section.objectName(): section.save_state() for section in self.sections},
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        """Puts back what ``save_state`` gave; unknown or damaged entries are skipped."""
+        splitters = state.get("splitters", {}) if isinstance(state, dict) else {}
+        columns = state.get("columns", {}) if isinstance(state, dict) else {}
+        for splitter in self.splitters:
+            text = splitters.get(splitter.objectName())
+            if isinstance(text, str) and text:
+                splitter.restoreState(QByteArray.fromBase64(text.encode("ascii")))
+        for section in self.sections:
+            text = columns.get(section.objectName())
+            if isinstance(text, str):
+                section.restore_state(text)
+
+    def _search(self, text: str) -> None:
+        for section in self.sections:
+            section.proxy.set_search_text(text)
