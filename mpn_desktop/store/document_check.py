@@ -1,0 +1,224 @@
+"""Checks a whole ``mpn-desktop/1`` document before anything is written, collecting every error.
+
+Each problem names its JSON path (``exams[41].passed_on: 2017-13-45 is not a
+date``); the result is the document's values converted to Python types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mpn_desktop.domain.enums import (
+    Association,
+    CredentialKind,
+    Level,
+    Market,
+    ReferenceStatus,
+    Workload,
+)
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.store import values
+from mpn_desktop.store.values import Parser
+
+FORMAT = "mpn-desktop/1"
+
+
+@dataclass(frozen=True)
+class Key:
+    """A field of a document section: its parser, and whether it may be left out."""
+
+    parse: Parser
+    required: bool = True
+    default: Any = None
+
+
+def _optional(parse: Parser, default: Any = None) -> Key:
+    return Key(parse, required=False, default=default)
+
+
+ORGANIZATION_KEYS = {
+    "name": Key(values.text(200)),
+    "mpn_id": _optional(values.text(40, required=False), ""),
+    "market": _optional(values.choice(Market), Market.DEVELOPED),
+    "anniversary": _optional(values.optional_day),
+}
+
+SECTIONS: dict[str, dict[str, Key]] = {
+    "targets": {"competency": Key(values.text(80)), "level": Key(values.choice(Level))},
+    "customers": {
+        "name": Key(values.text(200)),
+        "tenant_id": _optional(values.optional_text(80)),
+    },
+    "subscriptions": {
+        "id": Key(values.text(80)),
+        "customer": Key(values.text(200)),
+        "workload": Key(values.choice(Workload)),
+        "association": Key(values.choice(Association)),
+        "associated_on": Key(values.day),
+        "started_on": Key(values.day),
+        "ended_on": _optional(values.optional_day),
+        "trial": _optional(values.flag, False),
+    },
+    "usage": {
+        "subscription": Key(values.text(80)),
+        "month": Key(values.month),
+        "consumption_usd": _optional(values.money, values.money(0)),
+        "revenue_usd": _optional(values.money, values.money(0)),
+        "active_users": _optional(values.count, 0),
+    },
+    "people": {
+        "name": _optional(values.text(200, required=False), ""),
+        "email": _optional(values.text(320, required=False), ""),
+        "mcp_id": Key(values.text(40)),
+        "associated": _optional(values.flag, True),
+        "left_on": _optional(values.optional_day),
+    },
+    "exams": {
+        "mcp_id": Key(values.text(40)),
+        "exam_code": Key(values.text(40)),
+        "exam_title": _optional(values.text(300, required=False), ""),
+        "passed_on": Key(values.day),
+        "kind": _optional(values.choice(CredentialKind), CredentialKind.EXAM),
+    },
+    "references": {
+        "customer": Key(values.text(200)),
+        "competency": Key(values.text(80)),
+        "status": Key(values.choice(ReferenceStatus)),
+        "submitted_on": _optional(values.optional_day),
+        "approved_on": _optional(values.optional_day),
+        "contact": _optional(values.text(2000, required=False), ""),
+    },
+    "fee_payments": {
+        "membership_year_start": Key(values.day),
+        "level": Key(values.choice(Level)),
+        "amount_usd": Key(values.money),
+        "paid_on": _optional(values.optional_day),
+    },
+}
+
+# Within a section, the fields that must be unique together, and how to say so.
+_UNIQUE: dict[str, tuple[tuple[str, ...], str]] = {
+    "targets": (("competency",), "targets that competency twice"),
+    "customers": (("name",), "repeats a customer name"),
+    "subscriptions": (("id",), "repeats a subscription id"),
+    "usage": (("subscription", "month"), "repeats that subscription's month"),
+    "people": (("mcp_id",), "repeats an MCP ID"),
+    "exams": (("mcp_id", "exam_code", "passed_on"), "repeats that person's exam on that day"),
+}
+
+# Fields that name a record of another section: (section, field, other section, its key).
+_LINKS = (
+    ("subscriptions", "customer", "customers", "name", "no customer is named"),
+    ("usage", "subscription", "subscriptions", "id", "no subscription has the id"),
+    ("exams", "mcp_id", "people", "mcp_id", "no person has the MCP ID"),
+    ("references", "customer", "customers", "name", "no customer is named"),
+)
+
+
+@dataclass
+class CheckedDocument:
+    """A document that passed every check, with Python-typed values."""
+
+    organization: dict[str, Any] | None
+    sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _check_object(
+    obj: Any, keys: dict[str, Key], path: str, problems: list[str]
+) -> dict[str, Any] | None:
+    if not isinstance(obj, dict):
+        problems.append(f"{path}: expected an object")
+        return None
+    checked: dict[str, Any] = {}
+    for name in obj:
+        if name not in keys:
+            problems.append(f"{path}.{name}: unknown field")
+    for name, key in keys.items():
+        if name not in obj:
+            if key.required:
+                problems.append(f"{path}.{name}: missing")
+            else:
+                checked[name] = key.default
+            continue
+        try:
+            checked[name] = key.parse(obj[name])
+        except ValueError as error:
+            problems.append(f"{path}.{name}: {error}")
+    return checked
+
+
+def _check_dates(section: str, row: dict[str, Any], path: str, problems: list[str]) -> None:
+    def before(first: str, then: str, what: str) -> None:
+        if row.get(first) and row.get(then) and row[then] < row[first]:
+            problems.append(f"{path}.{then}: {row[then]} is before {first} {row[first]}; {what}")
+
+    if section == "subscriptions":
+        before("started_on", "ended_on", "a subscription cannot end before it started")
+    elif section == "references":
+        before("submitted_on", "approved_on", "it cannot be approved before it was submitted")
+
+
+def _unique_problems(section: str, rows: list[dict[str, Any] | None], problems: list[str]) -> None:
+    fields, wording = _UNIQUE[section]
+    seen: dict[Hashable, int] = {}
+    for index, row in enumerate(rows):
+        if row is None or any(name not in row for name in fields):
+            continue
+        key = tuple(row[name] for name in fields)
+        if key in seen:
+            problems.append(f"{section}[{index}]: {wording} (as {section}[{seen[key]}])")
+        else:
+            seen[key] = index
+
+
+def check_document(doc: Any) -> CheckedDocument:
+    """The checked document, or a ``ValidationError`` listing every problem with its path."""
+    problems: list[str] = []
+    if not isinstance(doc, dict):
+        raise ValidationError("the document is not a JSON object", ["$: expected an object"])
+    if doc.get("format") != FORMAT:
+        problems.append(f"format: {doc.get('format')!r} is not {FORMAT!r}")
+    for name in doc:
+        if name not in SECTIONS and name not in ("format", "organization"):
+            problems.append(f"{name}: unknown section")
+    organization = None
+    if doc.get("organization") is not None:
+        organization = _check_object(
+            doc["organization"], ORGANIZATION_KEYS, "organization", problems
+        )
+    checked = CheckedDocument(organization)
+    raw_rows: dict[str, list[dict[str, Any] | None]] = {}
+    for section, keys in SECTIONS.items():
+        items = doc.get(section, [])
+        if not isinstance(items, list):
+            problems.append(f"{section}: expected a list")
+            items = []
+        rows = []
+        for index, item in enumerate(items):
+            path = f"{section}[{index}]"
+            row = _check_object(item, keys, path, problems)
+            if row is not None:
+                _check_dates(section, row, path, problems)
+            rows.append(row)
+        raw_rows[section] = rows
+        if section in _UNIQUE:
+            _unique_problems(section, rows, problems)
+    _link_problems(raw_rows, problems)
+    if problems:
+        raise ValidationError(
+            f"the document has {len(problems)} problem(s); nothing was written", problems
+        )
+    checked.sections = {
+        section: [row for row in rows if row is not None] for section, rows in raw_rows.items()
+    }
+    return checked
+
+
+def _link_problems(rows: dict[str, list[dict[str, Any] | None]], problems: list[str]) -> None:
+    for section, name, other, other_key, wording in _LINKS:
+        known = {row[other_key] for row in rows[other] if row and other_key in row}
+        for index, row in enumerate(rows[section]):
+            if row and name in row and row[name] not in known:
+                problems.append(f"{section}[{index}].{name}: {wording} {row[name]!r}")

@@ -1,0 +1,258 @@
+"""The whole organisation as one ``mpn-desktop/1`` JSON document: export and load.
+
+Load checks the entire document first (``document_check``) and then writes it
+in ONE transaction, so an error or a crash leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, exists, insert, select
+
+from mpn_desktop.errors import MpnError, ValidationError
+from mpn_desktop.store import models
+from mpn_desktop.store.changes import Change
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.document_check import FORMAT, CheckedDocument, check_document
+from mpn_desktop.store.values import to_json
+
+_T: dict[str, Any] = {model.__tablename__: model.__table__ for model in models.ALL_MODELS}
+
+# Children first, for deleting everything.
+_DELETE_ORDER = (
+    "usage",
+    "exam_results",
+    "customer_references",
+    "subscriptions",
+    "people",
+    "import_batches",
+    "customers",
+    "targets",
+    "fee_payments",
+    "organization",
+)
+
+
+def export_document(db: Database) -> dict[str, Any]:
+    """The whole organisation as the export document of DESIGN.md (JSON-ready values)."""
+    with db.session(readonly=True) as session:
+        return _export(session.connection())
+
+
+def _rows(connection: Connection, query: Any) -> list[dict[str, Any]]:
+    return [
+        {key: to_json(value) for key, value in row._mapping.items()}
+        for row in connection.execute(query)
+    ]
+
+
+def _export(connection: Connection) -> dict[str, Any]:
+    org, targets, customers = _T["organization"], _T["targets"], _T["customers"]
+    subs, usage, people = _T["subscriptions"], _T["usage"], _T["people"]
+    exams, refs, fees = _T["exam_results"], _T["customer_references"], _T["fee_payments"]
+    organization = _rows(
+        connection, select(org.c.name, org.c.mpn_id, org.c.market, org.c.anniversary)
+    )
+    usage_rows = _rows(
+        connection,
+        select(
+            subs.c.external_id.label("subscription"),
+            usage.c.month,
+            usage.c.consumption_usd,
+            usage.c.revenue_usd,
+            usage.c.active_users,
+        )
+        .join(subs, subs.c.id == usage.c.subscription_id)
+        .order_by(usage.c.id),
+    )
+    for row in usage_rows:
+        row["month"] = row["month"][:7]  # stored as the month's first day
+    return {
+        "format": FORMAT,
+        "organization": organization[0] if organization else None,
+        "targets": _rows(
+            connection, select(targets.c.competency, targets.c.level).order_by(targets.c.id)
+        ),
+        "customers": _rows(
+            connection, select(customers.c.name, customers.c.tenant_id).order_by(customers.c.id)
+        ),
+        "subscriptions": _rows(
+            connection,
+            select(
+                subs.c.external_id.label("id"),
+                customers.c.name.label("customer"),
+                subs.c.workload,
+                subs.c.association,
+                subs.c.associated_on,
+                subs.c.started_on,
+                subs.c.ended_on,
+                subs.c.trial,
+            )
+            .join(customers, customers.c.id == subs.c.customer_id)
+            .order_by(subs.c.id),
+        ),
+        "usage": usage_rows,
+        "people": _rows(
+            connection,
+            select(
+                people.c.name,
+                people.c.email,
+                people.c.mcp_id,
+                people.c.associated,
+                people.c.left_on,
+            ).order_by(people.c.id),
+        ),
+        "exams": _rows(
+            connection,
+            select(
+                people.c.mcp_id,
+                exams.c.exam_code,
+                exams.c.exam_title,
+                exams.c.passed_on,
+                exams.c.kind,
+            )
+            .join(people, people.c.id == exams.c.person_id)
+            .order_by(exams.c.id),
+        ),
+        "references": _rows(
+            connection,
+            select(
+                customers.c.name.label("customer"),
+                refs.c.competency,
+                refs.c.status,
+                refs.c.submitted_on,
+                refs.c.approved_on,
+                refs.c.contact,
+            )
+            .join(customers, customers.c.id == refs.c.customer_id)
+            .order_by(refs.c.id),
+        ),
+        "fee_payments": _rows(
+            connection,
+            select(
+                fees.c.membership_year_start, fees.c.level, fees.c.amount_usd, fees.c.paid_on
+            ).order_by(fees.c.id),
+        ),
+    }
+
+
+def is_empty(connection: Connection) -> bool:
+    """Whether the database holds no record at all."""
+    return not any(
+        connection.execute(select(exists().select_from(_T[name]))).scalar()
+        for name in _DELETE_ORDER
+    )
+
+
+def load_document(db: Database, doc: Any, replace: bool = False) -> Change:
+    """Writes a whole document after checking all of it; refuses a non-empty database
+    unless ``replace`` (then everything, imports included, is replaced)."""
+    checked = check_document(doc)
+    with db.session() as session:
+        connection = session.connection()
+        if not is_empty(connection):
+            if not replace:
+                raise ValidationError(
+                    "the database already holds an organisation; nothing was written. "
+                    "Load with --replace to replace everything in it."
+                )
+            for name in _DELETE_ORDER:
+                connection.execute(delete(_T[name]))
+        _write(connection, checked)
+    return Change.everything("Load organisation")
+
+
+def _ids(rows: list[dict[str, Any]], key: str) -> dict[Any, int]:
+    return {row[key]: index for index, row in enumerate(rows, start=1)}
+
+
+def _write(connection: Connection, doc: CheckedDocument) -> None:
+    sections = doc.sections
+    if doc.organization is not None:
+        connection.execute(insert(_T["organization"]), [{"id": 1, **doc.organization}])
+    customer_ids = _ids(sections["customers"], "name")
+    subscription_ids = _ids(sections["subscriptions"], "id")
+    person_ids = _ids(sections["people"], "mcp_id")
+    batches: list[tuple[str, list[dict[str, Any]]]] = [
+        ("targets", sections["targets"]),
+        ("customers", [{"id": i, **row} for i, row in enumerate(sections["customers"], 1)]),
+        (
+            "subscriptions",
+            [
+                {
+                    "id": index,
+                    "external_id": row["id"],
+                    "customer_id": customer_ids[row["customer"]],
+                    **{k: v for k, v in row.items() if k not in ("id", "customer")},
+                }
+                for index, row in enumerate(sections["subscriptions"], 1)
+            ],
+        ),
+        (
+            "usage",
+            [
+                {
+                    "subscription_id": subscription_ids[row["subscription"]],
+                    **{k: v for k, v in row.items() if k != "subscription"},
+                }
+                for row in sections["usage"]
+            ],
+        ),
+        ("people", [{"id": i, **row} for i, row in enumerate(sections["people"], 1)]),
+        (
+            "exam_results",
+            [
+                {
+                    "person_id": person_ids[row["mcp_id"]],
+                    **{k: v for k, v in row.items() if k != "mcp_id"},
+                }
+                for row in sections["exams"]
+            ],
+        ),
+        (
+            "customer_references",
+            [
+                {
+                    "customer_id": customer_ids[row["customer"]],
+                    **{k: v for k, v in row.items() if k != "customer"},
+                }
+                for row in sections["references"]
+            ],
+        ),
+        ("fee_payments", sections["fee_payments"]),
+    ]
+    for table_name, rows in batches:
+        if rows:
+            connection.execute(insert(_T[table_name]), rows)
+
+
+def read_document_file(path: Path) -> Any:
+    """Reads a JSON document (numbers with a fraction as exact Decimals)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle, parse_float=Decimal)
+    except FileNotFoundError:
+        raise MpnError(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise ValidationError(f"{path}: not UTF-8 text ({error.reason})") from None
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"{path}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    except OSError as error:
+        raise MpnError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def write_document_file(doc: dict[str, Any], path: Path) -> None:
+    """Writes the document as indented UTF-8 JSON, replacing ``path`` only when complete."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise MpnError(f"{path}: cannot be written ({error.strerror})") from None
