@@ -1,18 +1,59 @@
-"""Placeholder for the backup, restore command(s); replaced by its real module."""
+"""The ``backup`` and ``restore`` commands for the SQLite database file."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from mpn_desktop.errors import MpnError
-
-
-def _not_built(args: argparse.Namespace) -> int:
-    raise MpnError(f"the {args.command} command is not available yet")
+from mpn_desktop.commands.common import database_url
+from mpn_desktop.errors import StoreError
 
 
 def register(subparsers: Any) -> None:
-    """Adds the command(s) of this module."""
-    subparsers.add_parser("backup", help="(not built yet)").set_defaults(func=_not_built)
-    subparsers.add_parser("restore", help="(not built yet)").set_defaults(func=_not_built)
+    """Adds ``backup [FILE]`` and ``restore FILE``."""
+    backup = subparsers.add_parser(
+        "backup", help="copy the database (default: a timestamped file next to it)"
+    )
+    backup.add_argument("file", metavar="FILE", nargs="?", help="where to write the copy")
+    backup.set_defaults(func=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore", help="replace the database with a backup (checked first; the old one is kept)"
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.set_defaults(func=run_restore)
+
+
+def _database_file(args: argparse.Namespace) -> Path:
+    from mpn_desktop.store.engine import sqlite_path
+
+    url = database_url(args)
+    path = sqlite_path(url)
+    if path is None:
+        raise StoreError(f"{url}: backup and restore work on SQLite database files only")
+    return path
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    """Copies the live database with SQLite's online backup API."""
+    from mpn_desktop.store.backups import backup
+
+    path = _database_file(args)
+    dest = Path(args.file).expanduser() if args.file else None
+    saved = backup(path, dest)
+    print(f"Backed up {path} to {saved}.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Replaces the database with a checked backup, keeping what it replaces."""
+    from mpn_desktop.store.backups import restore
+
+    path = _database_file(args)
+    source = Path(args.file).expanduser()
+    kept = restore(path, source)
+    print(f"Restored {path} from {source}.")
+    if kept is not None:
+        print(f"What it held before is kept in {kept}.")
+    return 0

@@ -1,19 +1,85 @@
-"""Placeholder for the export, load, demo command(s); replaced by its real module."""
+"""The ``export``, ``load`` and ``demo`` commands: the whole organisation in and out."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from mpn_desktop.errors import MpnError
-
-
-def _not_built(args: argparse.Namespace) -> int:
-    raise MpnError(f"the {args.command} command is not available yet")
+from mpn_desktop.commands.common import database_url
 
 
 def register(subparsers: Any) -> None:
-    """Adds the command(s) of this module."""
-    subparsers.add_parser("export", help="(not built yet)").set_defaults(func=_not_built)
-    subparsers.add_parser("load", help="(not built yet)").set_defaults(func=_not_built)
-    subparsers.add_parser("demo", help="(not built yet)").set_defaults(func=_not_built)
+    """Adds ``export``, ``load`` and ``demo``."""
+    export = subparsers.add_parser(
+        "export", help="write the whole organisation to a JSON file (mpn-desktop/1)"
+    )
+    export.add_argument("file", metavar="FILE.json")
+    export.set_defaults(func=run_export)
+
+    load = subparsers.add_parser(
+        "load", help="read a whole organisation from a JSON file (checked before writing)"
+    )
+    load.add_argument("file", metavar="FILE.json")
+    load.add_argument(
+        "--replace", action="store_true", help="replace what the database holds already"
+    )
+    load.set_defaults(func=run_load)
+
+    demo = subparsers.add_parser("demo", help="fill the database with a sample organisation")
+    demo.add_argument(
+        "--replace", action="store_true", help="replace what the database holds already"
+    )
+    demo.set_defaults(func=run_demo)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Writes the export document to FILE."""
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import export_document, write_document_file
+
+    with Database.open(database_url(args)) as db:
+        document = export_document(db)
+    path = Path(args.file).expanduser()
+    write_document_file(document, path)
+    print(f"Exported {_summary(document)} to {path}.")
+    return 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    """Checks the whole document, then writes it in one transaction."""
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import load_document, read_document_file
+
+    path = Path(args.file).expanduser()
+    document = read_document_file(path)
+    with Database.open(database_url(args)) as db:
+        load_document(db, document, replace=args.replace)
+    print(f"Loaded {_summary(document)} from {path}.")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Fills the database with Contoso Cloud Ltd, dated around today."""
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+
+    with Database.open(database_url(args)) as db:
+        load_sample(db, replace=args.replace)
+        where = db.path or db.url
+    print(f"The demo organisation Contoso Cloud Ltd is in {where}.")
+    return 0
+
+
+def _summary(document: dict[str, Any]) -> str:
+    counts = [
+        f"{len(document.get(section) or [])} {label}"
+        for section, label in (
+            ("customers", "customers"),
+            ("subscriptions", "subscriptions"),
+            ("people", "people"),
+            ("exams", "exam results"),
+            ("references", "references"),
+        )
+    ]
+    return ", ".join(counts)
