@@ -1,0 +1,157 @@
+"""Which CSV column holds which field: recognised header names, and ``--map COLUMN=FIELD``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from mpn_desktop.importers.reading import OptionError
+
+
+class Field(Enum):
+    """A field of an exam record (DESIGN.md); first and last name are joined into the name."""
+
+    MCP_ID = "mcp_id"
+    NAME = "name"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    EMAIL = "email"
+    EXAM_CODE = "exam_code"
+    EXAM_TITLE = "exam_title"
+    PASSED_ON = "passed_on"
+    KIND = "kind"
+
+    @property
+    def label(self) -> str:
+        """The field's name in messages, as a person would say it."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Field.MCP_ID: "MCP ID",
+    Field.NAME: "name",
+    Field.FIRST_NAME: "first name",
+    Field.LAST_NAME: "last name",
+    Field.EMAIL: "email",
+    Field.EXAM_CODE: "exam code",
+    Field.EXAM_TITLE: "exam title",
+    Field.PASSED_ON: "date passed",
+    Field.KIND: "kind",
+}
+
+# Header spellings, compared after dropping case, spaces and punctuation.
+_KNOWN_HEADERS: dict[Field, tuple[str, ...]] = {
+    Field.MCP_ID: ("mcp_id", "MCP ID", "MCPID", "Certification ID", "MCP Number"),
+    Field.NAME: ("name", "Full Name", "Individual Name"),
+    Field.FIRST_NAME: ("first_name", "First Name", "IndividualFirstName", "Given Name"),
+    Field.LAST_NAME: ("last_name", "Last Name", "IndividualLastName", "Surname"),
+    Field.EMAIL: ("email", "Email Address", "E-mail", "IndividualEmail"),
+    Field.EXAM_CODE: ("exam_code", "Exam", "Exam Number", "Exam Code", "TrainingActivityId"),
+    Field.EXAM_TITLE: ("exam_title", "Exam Title", "TrainingTitle", "Exam Name"),
+    Field.PASSED_ON: (
+        "passed_on",
+        "Date Passed",
+        "Passed On",
+        "Achievement Date",
+        "TrainingCompletionDate",
+        "Completion Date",
+    ),
+    Field.KIND: ("kind", "TrainingType", "Credential Type"),
+}
+
+IGNORE = "ignore"
+
+
+def header_key(name: str) -> str:
+    """A header name without case, spaces or punctuation (``MCP ID`` -> ``mcpid``)."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+_FIELD_OF_KEY = {
+    header_key(spelling): field for field, names in _KNOWN_HEADERS.items() for spelling in names
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """The column index of each mapped field, for one header line."""
+
+    header: tuple[str, ...]
+    columns: Mapping[Field, int]
+
+    def column_of(self, field: Field) -> int | None:
+        """The column index holding ``field``, or None."""
+        return self.columns.get(field)
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        """The header names of the columns no field reads (listed once to the user)."""
+        used = set(self.columns.values())
+        return tuple(name for index, name in enumerate(self.header) if index not in used)
+
+    def missing(self) -> list[str]:
+        """What a usable mapping lacks, in words (empty when the mapping can import)."""
+        needs = []
+        if Field.MCP_ID not in self.columns:
+            needs.append("an MCP ID column")
+        if Field.EXAM_CODE not in self.columns and Field.EXAM_TITLE not in self.columns:
+            needs.append("an exam code or exam title column")
+        if Field.PASSED_ON not in self.columns:
+            needs.append("a date-passed column")
+        return needs
+
+    def with_column(self, column: int, field: Field | None) -> ColumnMapping:
+        """This mapping with ``column`` read as ``field`` (None: ignored)."""
+        columns = {f: c for f, c in self.columns.items() if c != column and f is not field}
+        if field is not None:
+            columns[field] = column
+        return ColumnMapping(self.header, columns)
+
+
+def suggest_mapping(header: Sequence[str]) -> ColumnMapping:
+    """Maps the header names DESIGN.md lists; the first column wins when two fit one field."""
+    columns: dict[Field, int] = {}
+    for index, name in enumerate(header):
+        field = _FIELD_OF_KEY.get(header_key(name))
+        if field is not None and field not in columns:
+            columns[field] = index
+    return ColumnMapping(tuple(header), columns)
+
+
+def parse_field(text: str) -> Field | None:
+    """A field name as ``--map`` takes it (``mcp_id``, ``exam_code``, ... or ``ignore``)."""
+    key = text.strip().lower().replace("-", "_")
+    if key == IGNORE:
+        return None
+    for field in Field:
+        if field.value == key:
+            return field
+    choices = ", ".join([*(f.value for f in Field), IGNORE])
+    raise OptionError(f"--map: {text!r} is not a field (choose from {choices})")
+
+
+def apply_overrides(mapping: ColumnMapping, overrides: Iterable[str]) -> ColumnMapping:
+    """Applies ``COLUMN=FIELD`` texts; the column is matched exactly, else ignoring case."""
+    for override in overrides:
+        column_name, sep, field_name = override.rpartition("=")
+        if not sep or not column_name.strip():
+            raise OptionError(f"--map: {override!r} is not COLUMN=FIELD")
+        field = parse_field(field_name)
+        mapping = mapping.with_column(_find_column(mapping.header, column_name), field)
+    return mapping
+
+
+def _find_column(header: Sequence[str], name: str) -> int:
+    for candidates in (
+        [i for i, h in enumerate(header) if h == name],
+        [i for i, h in enumerate(header) if h.strip().casefold() == name.strip().casefold()],
+        [i for i, h in enumerate(header) if header_key(h) == header_key(name)],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            raise OptionError(f"--map: several columns are called {name!r}")
+    names = ", ".join(repr(h) for h in header)
+    raise OptionError(f"--map: the file has no column {name!r} (its columns: {names})")
