@@ -1,0 +1,142 @@
+"""Opening a database: created private, refused untouched when unusable, sessions atomic."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from mpn_desktop.errors import StoreError, ValidationError
+from mpn_desktop.paths import default_database_path
+from mpn_desktop.store import models
+from mpn_desktop.store.backups import backup
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.migrate import head_revision
+
+
+def test_default_database_is_created_private() -> None:
+    path = default_database_path()
+    assert not path.exists()
+    with Database.open(f"sqlite:///{path}") as db:
+        assert db.path == path
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_new_database_has_the_latest_schema_wal_and_foreign_keys(db: Database) -> None:
+    with db.session() as session:
+        connection = session.connection()
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    assert revision == head_revision()
+
+
+def test_session_commits_on_success_and_rolls_back_on_error(db: Database) -> None:
+    with db.session() as session:
+        session.add(models.Customer(name="Fabrikam"))
+    with pytest.raises(RuntimeError), db.session() as session:
+        session.add(models.Customer(name="Litware"))
+        session.flush()
+        raise RuntimeError("stop")
+    with db.session(readonly=True) as session:
+        names = session.scalars(select(models.Customer.name)).all()
+    assert names == ["Fabrikam"]
+
+
+def test_constraint_violation_in_a_session_becomes_a_validation_error(db: Database) -> None:
+    with db.session() as session:
+        session.add(models.Customer(name="Fabrikam"))
+    with (
+        pytest.raises(ValidationError, match="already a customer of that name"),
+        db.session() as session,
+    ):
+        session.add(models.Customer(name="Fabrikam"))
+
+
+def _refused(path: Path) -> str:
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as error:
+        Database.open(f"sqlite:///{path}")
+    assert path.read_bytes() == before, "the refused file was changed"
+    message = str(error.value)
+    assert str(path) in message
+    assert "untouched" in message
+    return message
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("shopping list: milk, eggs\n" * 200)
+    assert "not a database" in _refused(path)
+
+
+def test_a_damaged_database_is_refused_untouched_and_the_backup_is_named(
+    db: Database, db_path: Path
+) -> None:
+    with db.session() as session:
+        session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+    db.close()
+    saved = backup(db_path)
+    _checkpoint(db_path)
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    for offset in range(2 * page, len(data) - page, page):  # overwrite page contents, not page 1
+        data[offset + 8 : offset + 200] = b"\xff" * 192
+    db_path.write_bytes(bytes(data))
+    message = _refused(db_path)
+    assert "damaged" in message
+    assert str(saved) in message and "restore" in message
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(db: Database, db_path: Path) -> None:
+    with db.session() as session:
+        session.connection().exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    db.close()
+    _checkpoint(db_path)
+    message = _refused(db_path)
+    assert "newer version" in message and "9999" in message
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    connection.commit()
+    connection.close()
+    assert "not one written by mpn-desktop" in _refused(path)
+
+
+def test_a_busy_database_becomes_a_clear_error(
+    db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = sqlite3.connect(db_path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        import mpn_desktop.store.engine as engine_module
+
+        monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
+        other = Database(db.url, engine_module.create_store_engine(db.url))
+        with (
+            pytest.raises(StoreError, match="another copy of mpn-desktop"),
+            other.session() as session,
+        ):
+            session.add(models.Customer(name="Fabrikam"))
+        other.close()
+    finally:
+        blocker.rollback()
+        blocker.close()
+    with db.session(readonly=True) as session:
+        assert session.scalar(select(func.count()).select_from(models.Customer)) == 0
+
+
+def _checkpoint(path: Path) -> None:
+    """Moves everything from the WAL into the main file, as closing the last connection does."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.execute("PRAGMA journal_mode=DELETE")
+    connection.close()

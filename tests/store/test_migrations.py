@@ -1,0 +1,92 @@
+"""Migrations: every stored schema version upgrades with no row lost, ending at the models."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from mpn_desktop.store import models
+from mpn_desktop.store.backups import list_backups
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import integrity_check
+from mpn_desktop.store.migrate import head_revision, known_revisions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TABLES = [model.__tablename__ for model in models.ALL_MODELS]
+
+
+def _counts(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(path)
+    try:
+        return {
+            table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for table in TABLES
+        }
+    finally:
+        connection.close()
+
+
+def test_there_is_a_fixture_for_every_schema_version() -> None:
+    stored = {path.stem.removeprefix("schema_") for path in FIXTURES.glob("schema_*.db")}
+    assert stored == known_revisions()
+
+
+@pytest.mark.parametrize("revision", sorted(known_revisions()))
+def test_a_stored_database_upgrades_with_no_row_lost(revision: str, tmp_path: Path) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / f"schema_{revision}.db", path)
+    before = _counts(path)
+    assert all(before[table] > 0 for table in TABLES), "the fixture should fill every table"
+
+    with Database.open(f"sqlite:///{path}") as db, db.session(readonly=True) as session:
+        connection = session.connection()
+        version = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+        assert version.scalar() == head_revision()
+        ana = connection.exec_driver_sql(
+            "SELECT name, mcp_id, associated FROM people WHERE id = 1"
+        ).one()
+    assert tuple(ana) == ("Ana Ruiz", "1234567", 1)
+    assert _counts(path) == before
+    assert integrity_check(path) == ["ok"]
+    if revision != head_revision():
+        assert len(list_backups(path)) == 1, "a backup is taken before migrating"
+
+
+def test_the_first_schema_gains_the_new_columns_with_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / "schema_0001.db", path)
+    with Database.open(f"sqlite:///{path}") as db, db.session(readonly=True) as session:
+        connection = session.connection()
+        contact = connection.exec_driver_sql("SELECT contact FROM customer_references").scalar()
+        batch = connection.exec_driver_sql("SELECT import_batch_id FROM people").all()
+        foreign = connection.exec_driver_sql("PRAGMA foreign_key_list(people)").all()
+    assert contact == ""
+    assert batch == [(None,), (None,)]
+    assert any(row[2] == "import_batches" for row in foreign)
+
+
+def test_migrations_build_exactly_the_schema_of_the_models(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    with Database.open(url) as db, db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, models.Base.metadata) == []
+        inspector = inspect(connection)
+        checks = {
+            table: sorted(c["name"] for c in inspector.get_check_constraints(table))
+            for table in TABLES
+        }
+    expected = {
+        model.__tablename__: sorted(
+            str(constraint.name)
+            for constraint in model.__table__.constraints  # type: ignore[attr-defined]
+            if constraint.__class__.__name__ == "CheckConstraint"
+        )
+        for model in models.ALL_MODELS
+    }
+    assert checks == expected
