@@ -33,6 +33,7 @@ from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableM
 from mpn_desktop.ui.undo_commands import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
 
 Describe = Callable[[Record], str]
+ExpandEdit = Callable[[Record, Field, object], dict[str, object]]
 
 
 class RecordSection(QWidget):
@@ -40,7 +41,9 @@ class RecordSection(QWidget):
 
     ``noun`` and ``describe`` name a record for the undo menu ("person", "Ana Ruiz");
     ``new_values`` gives the values a new record starts with (e.g. the chosen
-    customer of a subscription); ``load`` narrows the store's list when given.
+    customer of a subscription); ``load`` narrows the store's list when given;
+    ``expand_edit`` turns one cell's edit into the fields to write together (a
+    known exam code also sets its title); ``form_hook`` links a form's fields.
     """
 
     selectionChanged = Signal(object)
@@ -59,6 +62,8 @@ class RecordSection(QWidget):
         add_text: str,
         new_values: Callable[[], Mapping[str, Any] | None] | None = None,
         load: Callable[[], list[Record]] | None = None,
+        expand_edit: ExpandEdit | None = None,
+        form_hook: Callable[[RecordForm], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,6 +74,8 @@ class RecordSection(QWidget):
         self._noun = noun
         self._describe = describe
         self._new_values = new_values
+        self._expand_edit = expand_edit
+        self._form_hook = form_hook
         self._completions: dict[str, Sequence[str]] = {}
         self._sized = False
         self.model = RecordTableModel(fields, load or self._load_all, self._edit, self)
@@ -182,8 +189,13 @@ class RecordSection(QWidget):
         label = self.tr("{field} of {record}").format(
             field=field.label.lower(), record=self._describe(record)
         )
+        values = (
+            self._expand_edit(record, field, value)
+            if self._expand_edit is not None
+            else {field.key: value}
+        )
         self.context.undo_stack.push(
-            EditRecordCommand(self.context, self.kind, record["id"], {field.key: value}, label)
+            EditRecordCommand(self.context, self.kind, record["id"], values, label)
         )
 
     def add_record(self) -> None:
@@ -201,7 +213,8 @@ class RecordSection(QWidget):
                 self._completions,
                 self,
             )
-            self.prepare_form(form)
+            if self._form_hook is not None:
+                self._form_hook(form)
             if form.exec() != RecordForm.DialogCode.Accepted:
                 return
             typed = {**fixed, **form.values()}
@@ -214,9 +227,6 @@ class RecordSection(QWidget):
     def name_of(self, record: Record) -> str:
         """The record as the undo menu names it: "person Ana Ruiz"."""
         return f"{self._noun} {self._describe(record)}".strip()
-
-    def prepare_form(self, form: RecordForm) -> None:
-        """A hook for tabs to link fields of the form (e.g. a code filling in its title)."""
 
     def delete_selected(self) -> None:
         """Deletes the selected record (and what depends on it); undo puts it all back."""

@@ -1,0 +1,243 @@
+"""Step 2, exams and people: who is in the organisation, what they passed, which roles they fill."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QStyle, QWidget
+
+from mpn_desktop.domain.enums import CredentialKind, Level, StepKind
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
+from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
+from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
+from mpn_desktop.ui.tabs.catalog_lists import credential_completions, find_credential
+from mpn_desktop.ui.tabs.record_section import RecordSection
+from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.tabs.summary import find_step, summary_html
+
+
+def roles_by_person(progress: Progress) -> dict[str, list[str]]:
+    """For each MCP ID, the competencies (and levels) whose exam step counts that person.
+
+    Read from the evidence of the exams step, highest level first, so a
+    person who counts for gold is listed once, for gold.
+    """
+    roles: dict[str, list[str]] = {}
+    for competency in progress.targeted or progress.competencies:
+        if competency.retired:
+            continue
+        placed: set[str] = set()
+        for level in (Level.GOLD, Level.SILVER):
+            step = find_step(competency, level, StepKind.EXAMS)
+            if step is None:
+                continue
+            for evidence in step.evidence:
+                mcp_id = _mcp_id_in(evidence.subject)
+                if mcp_id is None or mcp_id in placed:
+                    continue
+                placed.add(mcp_id)
+                role = (
+                    evidence.detail.split(":", 1)[0] if evidence.detail.startswith("role") else ""
+                )
+                what = enum_label(level).lower() + (f", {role}" if role else "")
+                roles.setdefault(mcp_id, []).append(f"{competency.name} ({what})")
+    return roles
+
+
+def _mcp_id_in(subject: str) -> str | None:
+    """The MCP ID named in an evidence subject such as "Ana Ruiz (MCP 1234567)"."""
+    marker = "MCP "
+    start = subject.find(marker)
+    if start < 0:
+        return None
+    digits = ""
+    for char in subject[start + len(marker) :]:
+        if not char.isdigit():
+            break
+        digits += char
+    return digits or None
+
+
+class ExamsTab(StepTab):
+    """People (above) and the exams, assessments and certifications they passed (below)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("examsTab")
+        self._people_names: dict[int, str] = {}
+        self._roles: dict[str, list[str]] = {}
+        self.people = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.PERSON,
+                self.tr("People"),
+                (
+                    Field("name", self.tr("Name")),
+                    Field("email", self.tr("E-mail"), FieldKind.EMAIL),
+                    Field("mcp_id", self.tr("MCP ID"), FieldKind.MCP_ID, required=True),
+                    Field("associated", self.tr("Associated"), FieldKind.BOOL),
+                    Field("left_on", self.tr("Left on"), FieldKind.DATE),
+                    Field("roles", self.tr("Counts for"), compute=self._roles_of),
+                ),
+                noun=self.tr("person"),
+                describe=lambda record: str(record.get("name") or record.get("mcp_id", "")),
+                object_name="peopleSection",
+                add_text=self.tr("Add person…"),
+                parent=self,
+            )
+        )
+        self.exams = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.EXAM,
+                self.tr("Exams, assessments and certifications"),
+                (
+                    Field(
+                        "person_id",
+                        self.tr("Person"),
+                        FieldKind.CHOICE,
+                        required=True,
+                        choices=self._people_choices,
+                    ),
+                    Field(
+                        "exam_code",
+                        self.tr("Code"),
+                        FieldKind.CREDENTIAL,
+                        required=True,
+                        placeholder="70-533",
+                    ),
+                    Field("exam_title", self.tr("Title")),
+                    Field(
+                        "kind", self.tr("Kind"), FieldKind.ENUM, required=True, enum=CredentialKind
+                    ),
+                    Field("passed_on", self.tr("Passed on"), FieldKind.DATE, required=True),
+                ),
+                noun=self.tr("exam"),
+                describe=self._describe_exam,
+                object_name="examsSection",
+                add_text=self.tr("Add exam…"),
+                new_values=self._new_exam,
+                expand_edit=self._expand_exam_edit,
+                form_hook=self._link_code_to_title,
+                parent=self,
+            )
+        )
+        codes = credential_completions(context.catalog)
+        self.exams.set_completions("exam_code", codes)
+        self.people.model.set_row_styler(self._person_style)
+        self.people.selectionChanged.connect(self._person_chosen)
+
+        splitter = self.add_splitter(QSplitter(Qt.Orientation.Vertical, self), "examsSplitter")
+        splitter.addWidget(self.people)
+        splitter.addWidget(self.exams)
+        self.body.addWidget(splitter, 1)
+        self.setTabOrder(self.search, self.people.view)
+        self.setTabOrder(self.people.view, self.exams.view)
+        self.reload()
+
+    def reload(self) -> None:
+        self.people.reload()
+        self._people_names = {
+            record["id"]: _person_label(record) for record in self.people.model.records()
+        }
+        self.exams.reload()
+
+    def set_progress(self, progress: Progress) -> None:
+        self._roles = roles_by_person(progress)
+        super().set_progress(progress)
+
+    def summary_html(self, progress: Progress) -> str:
+        return summary_html(progress, StepKind.EXAMS, self.palette())
+
+    # -- people -----------------------------------------------------------
+
+    def _roles_of(self, record: Record) -> str:
+        return "; ".join(self._roles.get(str(record.get("mcp_id", "")), []))
+
+    def _people_choices(self) -> list[tuple[object, str]]:
+        return sorted(self._people_names.items(), key=lambda item: item[1].casefold())
+
+    def _person_style(self, record: Record) -> RowStyle | None:
+        if not record.get("associated", True):
+            return RowStyle(
+                background=MUTED_BACKGROUND,
+                tooltip=self.tr(
+                    "Not associated with your MPN ID: this person's exams do not count "
+                    "until they associate their MCP ID with the organisation."
+                ),
+                italic=True,
+                icon=self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            )
+        left_on = record.get("left_on")
+        if left_on is not None:
+            return RowStyle(
+                background=MUTED_BACKGROUND,
+                tooltip=self.tr("Leaves or left the organisation on {day}.").format(
+                    day=left_on.isoformat()
+                ),
+                italic=True,
+            )
+        return None
+
+    def _person_chosen(self, record: Record | None) -> None:
+        if record is None:
+            self.exams.proxy.set_fixed_filter(None)
+        else:
+            self.exams.proxy.set_fixed_filter("person_id", record["id"])
+
+    # -- exams ------------------------------------------------------------
+
+    def _describe_exam(self, record: Record) -> str:
+        person = self._people_names.get(record.get("person_id", -1), "")
+        return f"{record.get('exam_code', '')} {person}".strip()
+
+    def _new_exam(self) -> Mapping[str, Any]:
+        person = self.people.selected_record()
+        return {} if person is None else {"person_id": person["id"]}
+
+    def _expand_exam_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
+        values: dict[str, object] = {field.key: value}
+        if field.key != "exam_code" or not isinstance(value, str):
+            return values
+        known = find_credential(self.context.catalog, value)
+        old = find_credential(self.context.catalog, str(record.get("exam_code", "")))
+        title = str(record.get("exam_title") or "")
+        if known is not None and (not title or (old is not None and title == old.title)):
+            # The title followed the old code: it follows the new one too.
+            values["exam_title"] = known.title
+            values["kind"] = known.kind
+        return values
+
+    def _link_code_to_title(self, form: RecordForm) -> None:
+        code = form.editor("exam_code")
+        title = form.editor("exam_title")
+        kind = form.editor("kind")
+        filled: dict[str, str] = {"title": ""}
+
+        def fill() -> None:
+            if not isinstance(code, ValidatingLineEdit) or not isinstance(
+                title, ValidatingLineEdit
+            ):
+                return
+            known = find_credential(self.context.catalog, code.text())
+            if known is None:
+                return
+            if not title.text() or title.text() == filled["title"]:
+                title.setText(known.title)
+                filled["title"] = known.title
+                if isinstance(kind, ChoiceComboBox):
+                    kind.set_value(known.kind)
+
+        code.edited.connect(fill)
+
+
+def _person_label(record: Record) -> str:
+    name = str(record.get("name") or "")
+    mcp_id = str(record.get("mcp_id") or "")
+    return f"{name} ({mcp_id})" if name else mcp_id

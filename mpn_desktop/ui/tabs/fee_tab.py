@@ -1,0 +1,169 @@
+"""Step 4, the fee: anniversary, membership year, what is due at the renewal, and payments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, format_money
+from mpn_desktop.ui.tabs.catalog_lists import fee_due
+from mpn_desktop.ui.tabs.record_section import RecordSection
+from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.undo_commands import StoreOperationCommand
+
+
+class FeeTab(StepTab):
+    """The membership year's fee at a glance, and the payments made, year by year."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("feeTab")
+        self.summary.setVisible(False)  # the membership box says it all
+        box = QGroupBox(self.tr("Membership"), self)
+        form = QFormLayout(box)
+        self.anniversary = self._value_label("anniversaryValue")
+        self.year = self._value_label("membershipYearValue")
+        self.this_year = self._value_label("thisYearFeeValue")
+        self.renewal = self._value_label("renewalValue")
+        self.change_anniversary = QPushButton(self.tr("Change anniversary…"), box)
+        self.change_anniversary.setAccessibleName(self.tr("Change the anniversary"))
+        self.change_anniversary.clicked.connect(self.edit_anniversary)
+        anniversary_row = QHBoxLayout()
+        anniversary_row.addWidget(self.anniversary, 1)
+        anniversary_row.addWidget(self.change_anniversary)
+        form.addRow(self.tr("Anniversary:"), anniversary_row)
+        form.addRow(self.tr("Membership year:"), self.year)
+        form.addRow(self.tr("Fee for this year:"), self.this_year)
+        form.addRow(self.tr("Next renewal:"), self.renewal)
+        self.body.addWidget(box)
+
+        self.payments = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.FEE_PAYMENT,
+                self.tr("Payments"),
+                (
+                    Field(
+                        "membership_year_start",
+                        self.tr("Membership year from"),
+                        FieldKind.DATE,
+                        required=True,
+                    ),
+                    Field("level", self.tr("Level"), FieldKind.ENUM, required=True, enum=Level),
+                    Field("amount_usd", self.tr("Amount"), FieldKind.MONEY, required=True),
+                    Field("paid_on", self.tr("Paid on"), FieldKind.DATE),
+                ),
+                noun=self.tr("fee payment"),
+                describe=lambda record: _year_text(record.get("membership_year_start")),
+                object_name="paymentsSection",
+                add_text=self.tr("Add payment…"),
+                new_values=self._new_payment,
+                parent=self,
+            )
+        )
+        self.body.addWidget(self.payments, 1)
+        self.setTabOrder(self.search, self.change_anniversary)
+        self.setTabOrder(self.change_anniversary, self.payments.view)
+        self.reload()
+
+    def _value_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        return label
+
+    def kinds_shown(self) -> set[RecordKind]:
+        return {RecordKind.FEE_PAYMENT, RecordKind.ORGANIZATION}
+
+    def reload(self) -> None:
+        organization = records.get_organization(self.context.db)
+        anniversary = organization.get("anniversary") if organization else None
+        self._anniversary: date | None = anniversary
+        self.anniversary.setText(
+            anniversary.strftime("%d %B") + f" ({anniversary.isoformat()})"
+            if isinstance(anniversary, date)
+            else self.tr("not entered yet")
+        )
+        self.change_anniversary.setEnabled(organization is not None)
+        self.payments.reload()
+
+    def set_progress(self, progress: Progress) -> None:
+        super().set_progress(progress)
+        fee = progress.fee
+        if fee.year_start is None or fee.year_end is None:
+            self.year.setText(self.tr("Enter the anniversary to see the membership year."))
+            self.this_year.setText("")
+            self.renewal.setText("")
+            return
+        self.year.setText(
+            self.tr("{start} to {end}").format(
+                start=fee.year_start.isoformat(), end=fee.year_end.isoformat()
+            )
+        )
+        if fee.level is None:
+            self.this_year.setText(self.tr("No fee: no competency is aimed for."))
+        else:
+            state = self.tr("paid") if fee.paid else self.tr("not paid yet")
+            amount = format_money(fee.amount_usd) if fee.amount_usd is not None else "—"
+            self.this_year.setText(
+                self.tr("{level}, {amount} — {state}").format(
+                    level=enum_label(fee.level), amount=amount, state=state
+                )
+            )
+        renewal_day = fee.year_end + timedelta(days=1)
+        level = fee.level or Level.SILVER
+        due = fee_due(self.context.catalog, level, renewal_day)
+        self.renewal.setText(
+            self.tr("{day}: {level}, {amount} due (the fee in force on that day)").format(
+                day=renewal_day.isoformat(),
+                level=enum_label(level),
+                amount=format_money(due) if due is not None else "—",
+            )
+        )
+
+    def _new_payment(self) -> Mapping[str, Any]:
+        values: dict[str, Any] = {"paid_on": self.context.as_of}
+        fee = self.progress.fee if self.progress is not None else None
+        if fee is not None:
+            if fee.year_start is not None:
+                values["membership_year_start"] = fee.year_start
+            if fee.level is not None:
+                values["level"] = fee.level
+            if fee.amount_usd is not None:
+                values["amount_usd"] = fee.amount_usd
+        return values
+
+    def edit_anniversary(self) -> None:
+        """Asks for the anniversary date; the change can be undone."""
+        field = Field("anniversary", self.tr("Anniversary"), FieldKind.DATE, required=True)
+        form = RecordForm(
+            self.tr("Change anniversary"), (field,), {"anniversary": self._anniversary}, None, self
+        )
+        if form.exec() != RecordForm.DialogCode.Accepted:
+            return
+        new = form.values()["anniversary"]
+        old = self._anniversary
+        if new == old:
+            return
+        db = self.context.db
+        self.context.undo_stack.push(
+            StoreOperationCommand(
+                self.context,
+                self.tr("Change anniversary to {day}").format(day=str(new)),
+                lambda: records.set_organization(db, {"anniversary": new}),
+                lambda: records.set_organization(db, {"anniversary": old}),
+            )
+        )
+
+
+def _year_text(start: object) -> str:
+    return f"{start.year}–{start.year + 1}" if isinstance(start, date) else ""

@@ -1,0 +1,179 @@
+"""Step 3, customer references: per competency, each one's status and how long it counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models.record_table import (
+    MUTED_BACKGROUND,
+    WARNING_BACKGROUND,
+    Record,
+    RowStyle,
+)
+from mpn_desktop.ui.tabs.catalog_lists import competency_choices
+from mpn_desktop.ui.tabs.record_section import RecordSection
+from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.tabs.summary import find_step, summary_html
+
+
+def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
+    """(competency id, customer name) -> the last day the reference counts, from the evidence."""
+    found: dict[tuple[str, str], date] = {}
+    for competency in progress.competencies:
+        for level in (Level.SILVER, Level.GOLD):
+            step = find_step(competency, level, StepKind.REFERENCES)
+            if step is None:
+                continue
+            for evidence in step.evidence:
+                if evidence.until is not None:
+                    found[(competency.id, evidence.subject)] = evidence.until
+    return found
+
+
+class ReferencesTab(StepTab):
+    """Every customer reference, narrowed to one competency when chosen."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("referencesTab")
+        self._customer_names: dict[int, str] = {}
+        self._valid_until: dict[tuple[str, str], date] = {}
+        self.references = self.add_section(
+            RecordSection(
+                context,
+                RecordKind.REFERENCE,
+                self.tr("Customer references"),
+                (
+                    Field(
+                        "competency",
+                        self.tr("Competency"),
+                        FieldKind.CHOICE,
+                        required=True,
+                        choices=self._competency_choices,
+                    ),
+                    Field(
+                        "customer_id",
+                        self.tr("Customer"),
+                        FieldKind.CHOICE,
+                        required=True,
+                        choices=self._customer_choices,
+                    ),
+                    Field("contact", self.tr("Contact")),
+                    Field(
+                        "status",
+                        self.tr("Status"),
+                        FieldKind.ENUM,
+                        required=True,
+                        enum=ReferenceStatus,
+                    ),
+                    Field("submitted_on", self.tr("Submitted on"), FieldKind.DATE),
+                    Field("approved_on", self.tr("Approved on"), FieldKind.DATE),
+                    Field(
+                        "valid_until",
+                        self.tr("Counts until"),
+                        FieldKind.DATE,
+                        compute=self._valid_until_of,
+                    ),
+                ),
+                noun=self.tr("reference"),
+                describe=lambda record: self._customer_names.get(record.get("customer_id", -1), ""),
+                object_name="referencesSection",
+                add_text=self.tr("Add reference…"),
+                new_values=self._new_reference,
+                parent=self,
+            )
+        )
+        self.references.model.set_row_styler(self._reference_style)
+
+        self.competency_filter = QComboBox(self)
+        self.competency_filter.setObjectName("competencyFilter")
+        self.competency_filter.setAccessibleName(self.tr("Show references for"))
+        self.competency_filter.addItem(self.tr("All competencies"), None)
+        for competency_id, name in self._competency_choices():
+            self.competency_filter.addItem(name, competency_id)
+        self.competency_filter.currentIndexChanged.connect(self._competency_chosen)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Competency:"), self)
+        label.setBuddy(self.competency_filter)
+        row.addWidget(label)
+        row.addWidget(self.competency_filter)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addWidget(self.references, 1)
+        self.setTabOrder(self.search, self.competency_filter)
+        self.setTabOrder(self.competency_filter, self.references.view)
+        self.reload()
+
+    def kinds_shown(self) -> set[RecordKind]:
+        return {RecordKind.REFERENCE, RecordKind.CUSTOMER}
+
+    def reload(self) -> None:
+        self._customer_names = {
+            record["id"]: record["name"]
+            for record in records.list_records(self.context.db, RecordKind.CUSTOMER)
+        }
+        self.references.reload()
+
+    def set_progress(self, progress: Progress) -> None:
+        self._valid_until = valid_until_by_reference(progress)
+        super().set_progress(progress)
+
+    def summary_html(self, progress: Progress) -> str:
+        return summary_html(progress, StepKind.REFERENCES, self.palette())
+
+    def _competency_choices(self) -> list[tuple[object, str]]:
+        return competency_choices(self.context.catalog)
+
+    def _customer_choices(self) -> list[tuple[object, str]]:
+        return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())
+
+    def _competency_chosen(self) -> None:
+        competency = self.competency_filter.currentData()
+        self.references.proxy.set_fixed_filter(
+            None if competency is None else "competency", competency
+        )
+
+    def _new_reference(self) -> Mapping[str, Any] | None:
+        if not self._customer_names:
+            self.references.show_problem(
+                self.tr("Add the customer first, on the Sales performance tab.")
+            )
+            return None
+        competency = self.competency_filter.currentData()
+        values: dict[str, Any] = {"status": ReferenceStatus.DRAFT}
+        if competency is not None:
+            values["competency"] = competency
+        return values
+
+    def _valid_until_of(self, record: Record) -> date | None:
+        status = record.get("status")
+        if not isinstance(status, ReferenceStatus) or not status.counts:
+            return None
+        customer = self._customer_names.get(record.get("customer_id", -1), "")
+        return self._valid_until.get((str(record.get("competency", "")), customer))
+
+    def _reference_style(self, record: Record) -> RowStyle | None:
+        status = record.get("status")
+        if status is ReferenceStatus.DECLINED:
+            return RowStyle(background=MUTED_BACKGROUND, italic=True)
+        until = self._valid_until_of(record)
+        fee = self.progress.fee if self.progress is not None else None
+        if until is not None and fee is not None and fee.year_end and until <= fee.year_end:
+            return RowStyle(
+                background=WARNING_BACKGROUND,
+                tooltip=self.tr(
+                    "Stops counting on {day}, before the next anniversary: "
+                    "ask this customer (or another) for a new reference."
+                ).format(day=until.isoformat()),
+            )
+        return None
