@@ -1,12 +1,100 @@
-"""Builds the QApplication and the main window (placeholder until the UI lands)."""
+"""Builds the QApplication, opens the database and the catalogue, and shows the main window."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from mpn_desktop.errors import MpnError
+from mpn_desktop import __version__
+from mpn_desktop.errors import CatalogError, MpnError, StoreError
+
+
+def _application() -> object:
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("mpn-desktop")
+    app.setApplicationDisplayName("MPN Competency Tracker")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("mpn-desktop")
+    QGuiApplication.setDesktopFileName("io.github.mpn_desktop.MpnDesktop")
+    icon = QIcon()
+    for path in _application_icon_files():
+        icon.addFile(path)
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    return app
+
+
+def _application_icon_files() -> list[str]:
+    from importlib import resources
+
+    folder = resources.files("mpn_desktop.resources") / "icons"
+    if not folder.is_dir():
+        return []
+    return sorted(
+        str(item)
+        for item in folder.iterdir()
+        if item.name.startswith("mpn-desktop-") and item.name.endswith(".png")
+    )
+
+
+def _refuse(title: str, error: MpnError) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, str(error))
+    problems = getattr(error, "problems", [])
+    if problems:
+        box.setDetailedText("\n".join(problems))
+    box.exec()
+    return 1
 
 
 def run_gui(args: argparse.Namespace) -> int:
     """Opens the main window on the chosen database and runs the event loop."""
-    raise MpnError("the main window is not available yet")
+    from PySide6.QtWidgets import QApplication
+
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.commands.common import catalog_path, database_url
+
+    app = _application()
+    assert isinstance(app, QApplication)
+    _install_optional_handlers(app)
+    try:
+        catalog = load_catalog(catalog_path(args))
+    except CatalogError as error:
+        return _refuse(app.tr("The requirements catalogue cannot be used"), error)
+    from mpn_desktop.store.database import Database
+
+    try:
+        db = Database.open(database_url(args))
+    except StoreError as error:
+        return _refuse(app.tr("The database cannot be opened"), error)
+
+    from mpn_desktop.ui.context import AppContext
+    from mpn_desktop.ui.main_window import MainWindow
+
+    context = AppContext(db, catalog)
+    window = MainWindow(context)
+    window.show()
+    window.welcome_if_empty()
+    try:
+        return app.exec()
+    finally:
+        context.db.close()
+
+
+def _install_optional_handlers(app: object) -> None:
+    """The crash dialog and the start-up probe, when this build has them."""
+    from importlib.util import find_spec
+
+    if find_spec("mpn_desktop.crash") is not None:
+        from mpn_desktop.crash import install_crash_handler
+
+        install_crash_handler(app)  # type: ignore[arg-type]
+    if find_spec("mpn_desktop.startup_probe") is not None:
+        from mpn_desktop.startup_probe import arm_startup_probe
+
+        arm_startup_probe(app)  # type: ignore[arg-type]

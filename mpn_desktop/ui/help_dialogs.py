@@ -1,0 +1,50 @@
+"""Help ▸ About (version, database, catalogue) and Help ▸ Requirements (the loaded catalogue)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mpn_desktop import __version__
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.settings import settings_path
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HelpDialogs", text)
+
+
+def about_text(context: AppContext) -> str:
+    """What About says: the version, the database in use and where settings are kept."""
+    where = context.db.path or context.db.url
+    catalog = context.catalog
+    name = getattr(catalog, "program", None) or getattr(catalog, "name", "")
+    version = getattr(catalog, "version", "")
+    lines = [
+        f"<h3>{html.escape(_tr('MPN Competency Tracker'))} {html.escape(__version__)}</h3>",
+        html.escape(_tr("Tracks your organisation's way to a silver or gold cloud competency.")),
+        "<br><br>",
+        html.escape(_tr("Database: {where}").format(where=where)),
+        "<br>",
+        html.escape(
+            _tr("Requirements catalogue: {name} {version}").format(name=name, version=version)
+        ),
+        "<br>",
+        html.escape(_tr("Settings: {file}").format(file=settings_path())),
+    ]
+    return "".join(lines)
+
+
+def show_about(context: AppContext, parent: QWidget) -> None:
+    """The About box."""
+    QMessageBox.about(parent, _tr("About MPN Competency Tracker"), about_text(context))
+
+
+def show_requirements(context: AppContext, parent: QWidget) -> None:
+    """The requirements of the loaded catalogue, with their sources and notes."""
+    from mpn_desktop.ui.requirements_dialog import RequirementsDialog
+
+    dialog = RequirementsDialog(context.catalog, parent)
+    dialog.open()

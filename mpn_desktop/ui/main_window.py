@@ -1,0 +1,437 @@
+"""The main window: the four step tabs, the status panel beside them, menus and the "as of" day."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol, cast
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store.changes import Change
+from mpn_desktop.ui import checklist_actions, help_dialogs
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.file_actions import FileActions
+from mpn_desktop.ui.progress_source import ProgressSource
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.status_panel import StatusPanel
+
+
+class StepTabLike(Protocol):
+    """What the main window asks of a step tab (see ``mpn_desktop.ui.tabs``)."""
+
+    def apply_change(self, change: Change) -> None: ...
+    def set_progress(self, progress: Progress) -> None: ...
+    def add_record(self) -> None: ...
+    def delete_selected(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def save_state(self) -> dict[str, Any]: ...
+    def restore_state(self, state: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """Where a step tab's class lives, its objectName and its title."""
+
+    module: str
+    class_name: str
+    object_name: str
+    title: str
+
+
+TAB_SPECS = (
+    TabSpec("mpn_desktop.ui.tabs.sales_tab", "SalesTab", "salesTab", "Sales performance"),
+    TabSpec("mpn_desktop.ui.tabs.exams_tab", "ExamsTab", "examsTab", "Exams and people"),
+    TabSpec(
+        "mpn_desktop.ui.tabs.references_tab",
+        "ReferencesTab",
+        "referencesTab",
+        "Customer references",
+    ),
+    TabSpec("mpn_desktop.ui.tabs.fee_tab", "FeeTab", "feeTab", "Fee"),
+)
+
+
+class PlaceholderTab(QWidget):
+    """Stands in for a step tab this build does not have yet; does nothing when asked."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("This step is not available in this build yet."), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+
+    def apply_change(self, change: Change) -> None:
+        """Nothing to refresh."""
+
+    def set_progress(self, progress: Progress) -> None:
+        """Nothing to show."""
+
+    def add_record(self) -> None:
+        """Nothing to add to."""
+
+    def delete_selected(self) -> None:
+        """Nothing to delete."""
+
+    def focus_search(self) -> None:
+        """No search box."""
+
+    def save_state(self) -> dict[str, Any]:
+        """No state."""
+        return {}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        """No state."""
+
+
+def build_tab(spec: TabSpec, context: AppContext, parent: QWidget) -> QWidget:
+    """The step tab of ``spec``, or a placeholder while its module is not written yet."""
+    try:
+        module = importlib.import_module(spec.module)
+    except ModuleNotFoundError as error:
+        if error.name != spec.module:
+            raise
+        return PlaceholderTab(spec.object_name, parent)
+    widget = cast(QWidget, getattr(module, spec.class_name)(context, parent))
+    widget.setObjectName(spec.object_name)
+    return widget
+
+
+class MainWindow(QMainWindow):
+    """The four steps in tabs, the status panel docked beside them, and the menus."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        settings: WindowSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        context.window = self
+        self.settings = settings or WindowSettings()
+        self.files = FileActions(context, self.settings, self)
+        self.setWindowTitle(self.tr("MPN Competency Tracker"))
+        self.setMinimumSize(800, 560)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("stepTabs")
+        self.tabs.setDocumentMode(True)
+        self.step_tabs: list[QWidget] = []
+        for spec in TAB_SPECS:
+            tab = build_tab(spec, context, self.tabs)
+            self.step_tabs.append(tab)
+            self.tabs.addTab(tab, self.tr(spec.title))
+        self.setCentralWidget(self.tabs)
+
+        self.panel = StatusPanel(self)
+        self.panel_dock = QDockWidget(self.tr("Status"), self)
+        self.panel_dock.setObjectName("statusDock")
+        self.panel_dock.setWidget(self.panel)
+        # Always visible: it can move to the other side but not float away or close.
+        self.panel_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.panel_dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.panel_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
+
+        self._build_as_of_bar()
+        self._build_menus()
+
+        self.progress_source = ProgressSource(context, self)
+        self.progress_source.progressChanged.connect(self._show_progress)
+        context.changeApplied.connect(self._apply_change)
+        context.databaseChanged.connect(lambda _db: self._update_title())
+        context.asOfChanged.connect(self._as_of_moved)
+        self._update_title()
+        self._restore_settings()
+        self.progress_source.refresh_now()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_as_of_bar(self) -> None:
+        bar = QToolBar(self.tr("As of"), self)
+        bar.setObjectName("asOfToolBar")
+        bar.setMovable(False)
+        label = QLabel(self.tr("Status &as of:"), bar)
+        self.as_of_edit = QDateEdit(bar)
+        self.as_of_edit.setObjectName("asOfDate")
+        self.as_of_edit.setAccessibleName(self.tr("Status as of"))
+        self.as_of_edit.setToolTip(
+            self.tr("Move this day to plan ahead: everything shown follows it.")
+        )
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setDate(QDate(self.context.as_of))
+        self.as_of_edit.dateChanged.connect(self._as_of_edited)
+        label.setBuddy(self.as_of_edit)
+        bar.addWidget(label)
+        bar.addWidget(self.as_of_edit)
+        self.today_action = QAction(self.tr("&Today"), self)
+        self.today_action.setObjectName("asOfTodayAction")
+        self.today_action.setToolTip(self.tr("Show the status as of today"))
+        self.today_action.triggered.connect(lambda: self.set_as_of(date.today()))
+        bar.addAction(self.today_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _action(
+        self,
+        menu: QMenu,
+        name: str,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self._action(
+            file_menu, "newDatabaseAction", self.tr("&New database…"), self.new_database, keys.New
+        )
+        self._action(
+            file_menu,
+            "openDatabaseAction",
+            self.tr("&Open database…"),
+            self.files.open_database,
+            keys.Open,
+        )
+        file_menu.addSeparator()
+        self.import_action = self._action(
+            file_menu,
+            "importExamsAction",
+            self.tr("&Import exam records…"),
+            self.files.import_exams,
+            "Ctrl+I",
+        )
+        self.import_action.setEnabled(self.files.can_import())
+        file_menu.addSeparator()
+        self.print_action = self._action(
+            file_menu,
+            "printChecklistAction",
+            self.tr("&Print checklist…"),
+            self.print_checklist,
+            keys.Print,
+        )
+        self.pdf_action = self._action(
+            file_menu,
+            "exportChecklistPdfAction",
+            self.tr("Export checklist as P&DF…"),
+            self.export_checklist_pdf,
+            "Ctrl+Shift+P",
+        )
+        checklist_ready = checklist_actions.checklist_available()
+        self.print_action.setEnabled(checklist_ready)
+        self.pdf_action.setEnabled(checklist_ready)
+        file_menu.addSeparator()
+        self._action(
+            file_menu,
+            "exportJsonAction",
+            self.tr("&Export JSON…"),
+            self.files.export_json,
+            keys.SaveAs,
+        )
+        self._action(file_menu, "loadJsonAction", self.tr("&Load JSON…"), self.files.load_json)
+        self._action(file_menu, "backupAction", self.tr("&Backup…"), self.files.backup, keys.Save)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "quitAction", self.tr("&Quit"), self.close, keys.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcuts(keys.Undo)
+        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts(keys.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu,
+            "addRecordAction",
+            self.tr("&Add…"),
+            lambda: self.current_tab().add_record(),
+            "Ctrl+Shift+N",
+        )
+        self._action(
+            edit_menu,
+            "deleteRecordAction",
+            self.tr("&Delete"),
+            lambda: self.current_tab().delete_selected(),
+            keys.Delete,
+        )
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu,
+            "findAction",
+            self.tr("&Find"),
+            lambda: self.current_tab().focus_search(),
+            keys.Find,
+        )
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        panel_action = self.panel_dock.toggleViewAction()
+        panel_action.setText(self.tr("&Status panel"))
+        panel_action.setObjectName("showStatusPanelAction")
+        panel_action.setShortcut(QKeySequence("Ctrl+0"))
+        view_menu.addAction(panel_action)
+        view_menu.addSeparator()
+        for index, spec in enumerate(TAB_SPECS):
+            self._action(
+                view_menu,
+                f"goTo{spec.object_name[0].upper()}{spec.object_name[1:]}Action",
+                self.tr("&{number} {title}").format(number=index + 1, title=self.tr(spec.title)),
+                lambda _checked=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}",
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(self.today_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self._action(
+            help_menu,
+            "requirementsAction",
+            self.tr("&Requirements…"),
+            lambda: help_dialogs.show_requirements(self.context, self),
+            keys.HelpContents,
+        )
+        about = self._action(
+            help_menu,
+            "aboutAction",
+            self.tr("&About MPN Competency Tracker"),
+            lambda: help_dialogs.show_about(self.context, self),
+        )
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    # --- what the menus call --------------------------------------------------------------
+
+    def current_tab(self) -> StepTabLike:
+        """The step tab shown."""
+        return cast(StepTabLike, self.tabs.currentWidget())
+
+    def tab(self, object_name: str) -> StepTabLike:
+        """A step tab by its objectName."""
+        for widget in self.step_tabs:
+            if widget.objectName() == object_name:
+                return cast(StepTabLike, widget)
+        raise KeyError(object_name)
+
+    def new_database(self) -> None:
+        """Creates a database and, as it is empty, opens the welcome."""
+        if self.files.new_database():
+            self.welcome_if_empty()
+
+    def welcome_if_empty(self) -> bool:
+        """Opens the welcome when the database has no organisation; True when it was shown."""
+        from mpn_desktop.ui.welcome_dialog import WelcomeDialog, needs_welcome, sample_loader
+
+        if not needs_welcome(self.context):
+            return False
+        dialog = WelcomeDialog(self.context, self, load_sample=sample_loader(self.context))
+        dialog.setObjectName("welcomeDialog")
+        dialog.open()
+        self.welcome = dialog
+        return True
+
+    def print_checklist(self) -> None:
+        """Opens the print preview of the checklist."""
+        checklist_actions.print_checklist(self.context, self.progress_source.progress, self)
+
+    def export_checklist_pdf(self) -> None:
+        """Writes the checklist to a PDF file the user chooses."""
+        checklist_actions.export_checklist_pdf(
+            self.context, self.progress_source.progress, self.settings, self
+        )
+
+    def set_as_of(self, day: date) -> None:
+        """Moves the "as of" day (the date control follows)."""
+        self.as_of_edit.setDate(QDate(day))
+
+    # --- refreshing -----------------------------------------------------------------------
+
+    def _as_of_edited(self, day: QDate) -> None:
+        self.context.set_as_of(date(day.year(), day.month(), day.day()))
+
+    def _as_of_moved(self, day: date) -> None:
+        if self.as_of_edit.date() != QDate(day):
+            self.as_of_edit.setDate(QDate(day))
+
+    def _apply_change(self, change: Change) -> None:
+        for tab in self.step_tabs:
+            cast(StepTabLike, tab).apply_change(change)
+
+    def _show_progress(self, progress: Progress) -> None:
+        self.panel.set_progress(progress)
+        for tab in self.step_tabs:
+            cast(StepTabLike, tab).set_progress(progress)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        progress = self.progress_source.progress if hasattr(self, "progress_source") else None
+        where = self.context.db.path.name if self.context.db.path else self.context.db.url
+        name = progress.organization.name if progress and progress.organization.name else ""
+        title = f"{name} — {where}" if name else where
+        self.setWindowTitle(self.tr("{title} — MPN Competency Tracker").format(title=title))
+
+    # --- settings -------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self.panel_dock.setVisible(True)
+        for spec, tab in zip(TAB_SPECS, self.step_tabs, strict=True):
+            saved = self.settings.tab_state(spec.object_name)
+            if saved:
+                cast(StepTabLike, tab).restore_state(saved)
+        self.tabs.setCurrentIndex(min(max(self.settings.last_tab(), 0), self.tabs.count() - 1))
+
+    def save_settings(self) -> None:
+        """Remembers the window, the tabs' layouts and the tab shown."""
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.set_last_tab(self.tabs.currentIndex())
+        for spec, tab in zip(TAB_SPECS, self.step_tabs, strict=True):
+            self.settings.set_tab_state(spec.object_name, cast(StepTabLike, tab).save_state())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remembers the settings on the way out."""
+        self.save_settings()
+        super().closeEvent(event)

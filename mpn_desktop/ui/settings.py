@@ -1,0 +1,123 @@
+"""What the window remembers between runs: geometry, dock state, tab layouts, last tab, last folder.
+
+Kept in an INI file under ``platformdirs.user_config_dir`` (readable, easy to
+delete to start afresh). The tabs' own states are dictionaries; INI files
+keep no types, so each is stored as JSON with byte strings in base64.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from mpn_desktop.paths import config_dir
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE_NAME = "mpn-desktop.ini"
+_BYTES_TAG = "__bytes__"
+
+
+def settings_path() -> Path:
+    """The INI file the window's settings live in."""
+    return config_dir() / SETTINGS_FILE_NAME
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, QByteArray):
+        value = value.data()
+    if isinstance(value, bytes | bytearray):
+        return {_BYTES_TAG: base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, dict):
+        return {str(key): _encode(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {_BYTES_TAG}:
+            return QByteArray(base64.b64decode(value[_BYTES_TAG]))
+        return {key: _decode(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    return value
+
+
+class WindowSettings:
+    """Typed access to the remembered window settings."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        target = path or settings_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._settings = QSettings(str(target), QSettings.Format.IniFormat)
+
+    @property
+    def file_name(self) -> str:
+        """Where the settings are written."""
+        return self._settings.fileName()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        """The main window's saved geometry."""
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        """The main window's saved toolbars and docks."""
+        return self._bytes("window/state")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        """Remembers the window's geometry and dock state."""
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    def last_tab(self) -> int:
+        """The index of the tab shown last (0 when unknown)."""
+        value = self._settings.value("window/lastTab", 0)
+        try:
+            return int(str(value))
+        except ValueError:
+            return 0
+
+    def set_last_tab(self, index: int) -> None:
+        """Remembers the tab shown."""
+        self._settings.setValue("window/lastTab", index)
+
+    def last_folder(self) -> str:
+        """The folder of the last file opened or saved (the home folder when unknown)."""
+        value = self._settings.value("files/lastFolder", "")
+        folder = str(value) if value else ""
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def remember_file(self, path: str | Path) -> None:
+        """Remembers the folder of a file the user chose."""
+        self._settings.setValue("files/lastFolder", str(Path(path).parent))
+
+    def tab_state(self, name: str) -> dict[str, Any]:
+        """A tab's saved state (column widths, splitters); empty when none or unreadable."""
+        text = self._settings.value(f"tabs/{name}", "")
+        if not text:
+            return {}
+        try:
+            value = _decode(json.loads(str(text)))
+        except ValueError:
+            log.warning("ignoring unreadable saved state of tab %s", name)
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_tab_state(self, name: str, state: dict[str, Any]) -> None:
+        """Remembers a tab's state."""
+        self._settings.setValue(f"tabs/{name}", json.dumps(_encode(state)))
+
+    def sync(self) -> None:
+        """Writes everything to the file now."""
+        self._settings.sync()

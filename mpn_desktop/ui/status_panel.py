@@ -1,0 +1,307 @@
+"""The status panel: silver and gold progress of each target competency, as the engine found it.
+
+The panel never computes a rule: it shows the ``Progress`` the main window
+hands it. Cards are kept per competency and updated in place, so a redraw
+after an edit costs little more than setting a few texts and bar values.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.progress import (
+    CompetencyProgress,
+    FeeStatus,
+    LevelProgress,
+    Progress,
+    StepProgress,
+)
+from mpn_desktop.ui.status_text import (
+    fraction,
+    have_need_text,
+    level_name,
+    semantic_colors,
+    step_name,
+)
+
+_BAR_STEPS = 1000
+
+
+def _bullets(items: list[str]) -> str:
+    """Rich text: one bullet per item, escaped."""
+    rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return f"<ul style='margin-left:-24px; margin-top:0px; margin-bottom:0px'>{rows}</ul>"
+
+
+class _StepRow:
+    """One step (or one part of a step) as a caption and a bar reading "have of need"."""
+
+    def __init__(self, grid: QGridLayout, row: int, parent: QWidget) -> None:
+        self.caption = QLabel(parent)
+        self.bar = QProgressBar(parent)
+        self.bar.setRange(0, _BAR_STEPS)
+        self.bar.setTextVisible(True)
+        self.bar.setMinimumWidth(120)
+        self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        grid.addWidget(self.caption, row, 0)
+        grid.addWidget(self.bar, row, 1)
+
+    def show_step(self, caption: str, step: StepProgress) -> None:
+        text = have_need_text(step.have, step.need, step.unit)
+        mark = "✓ " if step.met else ""
+        self.caption.setText(caption)
+        self.bar.setValue(round(fraction(step.have, step.need) * _BAR_STEPS))
+        self.bar.setFormat(mark + text)
+        self.bar.setToolTip(step.description)
+        self.bar.setAccessibleName(f"{caption}: {text}")
+        self.caption.setToolTip(step.description)
+
+    def set_visible(self, visible: bool) -> None:
+        self.caption.setVisible(visible)
+        self.bar.setVisible(visible)
+
+
+class LevelSection(QWidget):
+    """Silver or gold of one competency: the mark, the four step bars and what is missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(4)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("levelHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self._grid = QGridLayout()
+        self._grid.setColumnStretch(1, 1)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(3)
+        layout.addLayout(self._grid)
+        self._rows: list[_StepRow] = []
+        self.missing = QLabel(self)
+        self.missing.setObjectName("missingList")
+        self.missing.setWordWrap(True)
+        self.missing.setTextFormat(Qt.TextFormat.RichText)
+        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.missing)
+
+    def _row(self, index: int) -> _StepRow:
+        while len(self._rows) <= index:
+            self._rows.append(_StepRow(self._grid, len(self._rows), self))
+        return self._rows[index]
+
+    def show_level(self, progress: LevelProgress, targeted: bool) -> None:
+        """Fills the section from one level's progress."""
+        colors = semantic_colors(self.palette())
+        name = level_name(progress.level)
+        if progress.attained:
+            mark = self.tr("✓ attained")
+            color = colors.ok
+        else:
+            mark = self.tr("not yet")
+            color = colors.warning
+        target = self.tr(" (your target)") if targeted else ""
+        option = ""
+        if len(progress.options) > 1:
+            option = self.tr(" — via {option}").format(option=html.escape(progress.option.name))
+        self.heading.setText(
+            f"<b>{html.escape(name)}</b>{html.escape(target)}: "
+            f"<span style='color:{color.name()}'><b>{html.escape(mark)}</b></span>{option}"
+        )
+        self.heading.setAccessibleName(f"{name}{target}: {mark}")
+        index = 0
+        for step in progress.steps:
+            self._row(index).show_step(step_name(step.step), step)
+            self._row(index).set_visible(True)
+            index += 1
+            for part in step.parts:
+                self._row(index).show_step("   " + part.unit, part)
+                self._row(index).set_visible(True)
+                index += 1
+        for row in self._rows[index:]:
+            row.set_visible(False)
+        if progress.attained or not progress.missing:
+            self.missing.setVisible(False)
+            self.missing.clear()
+        else:
+            self.missing.setText(self.tr("Still missing:") + _bullets(list(progress.missing)))
+            self.missing.setAccessibleName(
+                self.tr("Still missing for {level}: {items}").format(
+                    level=name, items="; ".join(progress.missing)
+                )
+            )
+            self.missing.setVisible(True)
+
+
+class CompetencyCard(QFrame):
+    """One competency: its name, the silver and gold sections, and what is at risk."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("competencyCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.title = QLabel(self)
+        self.title.setObjectName("competencyTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.sections = {Level.SILVER: LevelSection(self), Level.GOLD: LevelSection(self)}
+        for section in self.sections.values():
+            layout.addWidget(section)
+        self.at_risk = QLabel(self)
+        self.at_risk.setObjectName("atRiskList")
+        self.at_risk.setWordWrap(True)
+        self.at_risk.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.at_risk)
+
+    def show_competency(self, progress: CompetencyProgress) -> None:
+        """Fills the card from one competency's progress."""
+        title = progress.name
+        if progress.retired:
+            title = self.tr("{name} (retired)").format(name=title)
+        self.title.setText(title)
+        for level, section in self.sections.items():
+            section.show_level(progress.level(level), targeted=progress.target is level)
+        if progress.at_risk:
+            colors = semantic_colors(self.palette())
+            items = [
+                self.tr("{day}: {what}").format(day=item.on.isoformat(), what=item.what)
+                for item in sorted(progress.at_risk, key=lambda item: item.on)
+            ]
+            self.at_risk.setText(
+                f"<span style='color:{colors.risk.name()}'><b>"
+                + html.escape(self.tr("At risk before the next anniversary:"))
+                + "</b></span>"
+                + _bullets(items)
+            )
+            self.at_risk.setAccessibleName(
+                self.tr("At risk: {items}").format(items="; ".join(items))
+            )
+            self.at_risk.setVisible(True)
+        else:
+            self.at_risk.clear()
+            self.at_risk.setVisible(False)
+
+
+class StatusPanel(QScrollArea):
+    """How far silver and gold are for each target competency, and the year's fee."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPanel")
+        self.setAccessibleName(self.tr("Competency status"))
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        body.setBackgroundRole(QPalette.ColorRole.Window)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self._layout.setSpacing(8)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("statusSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(self.summary)
+        self.fee_line = QLabel(body)
+        self.fee_line.setObjectName("feeLine")
+        self.fee_line.setWordWrap(True)
+        self.fee_line.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(self.fee_line)
+        self.empty_hint = QLabel(body)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setObjectName("noTargetsHint")
+        self._layout.addWidget(self.empty_hint)
+        self._cards_at = self._layout.count()
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self._cards: dict[str, CompetencyCard] = {}
+        self.progress: Progress | None = None
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        """Before any organisation is known."""
+        self.progress = None
+        self.summary.setText(self.tr("No organisation yet."))
+        self.fee_line.clear()
+        self.empty_hint.setVisible(False)
+        for card in self._cards.values():
+            card.setVisible(False)
+
+    def set_progress(self, progress: Progress) -> None:
+        """Shows one evaluation; cards of competencies no longer shown are hidden."""
+        self.progress = progress
+        org = progress.organization
+        self.summary.setText(
+            self.tr("<b>{name}</b><br>Status as of {day}").format(
+                name=html.escape(org.name or self.tr("Your organisation")),
+                day=progress.as_of.isoformat(),
+            )
+        )
+        self._show_fee(progress.fee)
+        shown = progress.targeted
+        self.empty_hint.setVisible(not shown)
+        self.empty_hint.setText(
+            self.tr(
+                "No target competency yet: choose the competencies and levels "
+                "to aim for (File ▸ New database… or the Fee tab)."
+            )
+        )
+        wanted = {item.id for item in shown}
+        for competency_id, card in self._cards.items():
+            if competency_id not in wanted:
+                card.setVisible(False)
+        for position, item in enumerate(shown):
+            if item.id not in self._cards:
+                self._cards[item.id] = CompetencyCard(self.widget())
+            card = self._cards[item.id]
+            if self._layout.indexOf(card) != self._cards_at + position:
+                self._layout.removeWidget(card)
+                self._layout.insertWidget(self._cards_at + position, card)
+            card.show_competency(item)
+            card.setVisible(True)
+
+    def card(self, competency_id: str) -> CompetencyCard:
+        """The card of one competency (for tests and for scrolling to it)."""
+        return self._cards[competency_id]
+
+    def _show_fee(self, fee: FeeStatus) -> None:
+        colors = semantic_colors(self.palette())
+        if fee.level is None or fee.amount_usd is None:
+            self.fee_line.setText(self.tr("Fee: no competency level to pay for yet."))
+            return
+        amount = f"US$ {fee.amount_usd:,.0f}"
+        if fee.paid:
+            state = f"<span style='color:{colors.ok.name()}'>{html.escape(self.tr('paid'))}</span>"
+        else:
+            state = (
+                f"<span style='color:{colors.warning.name()}'>"
+                f"{html.escape(self.tr('not paid yet'))}</span>"
+            )
+        due = fee.due_on.isoformat() if fee.due_on else "—"
+        self.fee_line.setText(
+            self.tr("Fee this membership year: {level}, {amount}, due {due} — {state}").format(
+                level=html.escape(level_name(fee.level)), amount=amount, due=due, state=state
+            )
+        )

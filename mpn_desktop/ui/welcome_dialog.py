@@ -1,0 +1,262 @@
+"""First run on an empty database: the organisation, its market and anniversary, and its targets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import Change
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.status_text import semantic_colors
+
+_MPN_ID_RE = re.compile(r"^\d{4,10}$")
+
+SampleLoader = Callable[[], Change]
+"""Fills the database with the sample organisation and returns what changed."""
+
+
+class WelcomeDialog(QDialog):
+    """Asks for the organisation and what it aims for, or loads the sample organisation.
+
+    Each field says what is wrong next to it as the user types; "Create" stays
+    disabled until everything is right. Accepting writes the organisation and
+    its targets through ``context.run`` (not onto the undo stack: there is
+    nothing before it to go back to).
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        load_sample: SampleLoader | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._load_sample = load_sample
+        self.setObjectName("welcomeDialog")
+        self.setWindowTitle(self.tr("Welcome to the MPN Competency Tracker"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Tell the tracker about your organisation and the cloud competencies you "
+                "aim for. You can change all of this later."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self._organisation_box())
+        layout.addWidget(self._targets_box())
+        self.buttons = QDialogButtonBox(self)
+        self.create_button = self.buttons.addButton(
+            self.tr("&Create organisation"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.create_button.setObjectName("createOrganisationButton")
+        self.sample_button = QPushButton(self.tr("Load the &sample organisation"), self)
+        self.sample_button.setObjectName("loadSampleButton")
+        self.sample_button.setToolTip(
+            self.tr("Fills the database with Contoso Cloud Ltd, a made-up partner, to look around.")
+        )
+        self.sample_button.setEnabled(load_sample is not None)
+        self.buttons.addButton(self.sample_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.sample_button.clicked.connect(self._accept_sample)
+        layout.addWidget(self.buttons)
+        self.loaded_sample = False
+        self._revalidate()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _message_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        color = semantic_colors(self.palette()).risk
+        label.setStyleSheet(f"color: {color.name()}")
+        return label
+
+    def _organisation_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Your organisation"), self)
+        form = QFormLayout(box)
+        self.name_edit = QLineEdit(box)
+        self.name_edit.setObjectName("organisationName")
+        self.name_edit.setAccessibleName(self.tr("Organisation name"))
+        self.name_edit.setPlaceholderText(self.tr("Contoso Cloud Ltd"))
+        self.name_edit.setMaxLength(200)
+        self.name_message = self._message_label("organisationNameMessage")
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow("", self.name_message)
+        self.mpn_edit = QLineEdit(box)
+        self.mpn_edit.setObjectName("mpnId")
+        self.mpn_edit.setAccessibleName(self.tr("MPN ID"))
+        self.mpn_edit.setPlaceholderText("4123456")
+        self.mpn_edit.setMaxLength(10)
+        self.mpn_message = self._message_label("mpnIdMessage")
+        form.addRow(self.tr("&MPN ID:"), self.mpn_edit)
+        form.addRow("", self.mpn_message)
+        self.market_combo = QComboBox(box)
+        self.market_combo.setObjectName("market")
+        self.market_combo.setAccessibleName(self.tr("Market"))
+        self.market_combo.addItem(self.tr("Developed market"), Market.DEVELOPED)
+        self.market_combo.addItem(self.tr("Developing market"), Market.DEVELOPING)
+        form.addRow(self.tr("Mar&ket:"), self.market_combo)
+        self.anniversary_edit = QDateEdit(box)
+        self.anniversary_edit.setObjectName("anniversary")
+        self.anniversary_edit.setAccessibleName(self.tr("Membership anniversary"))
+        self.anniversary_edit.setCalendarPopup(True)
+        self.anniversary_edit.setDisplayFormat("yyyy-MM-dd")
+        self.anniversary_edit.setDate(QDate(self._context.as_of))
+        self.anniversary_edit.setToolTip(
+            self.tr("The day your MPN membership year starts (see Partner Center).")
+        )
+        form.addRow(self.tr("&Anniversary:"), self.anniversary_edit)
+        self.name_edit.textChanged.connect(self._revalidate)
+        self.mpn_edit.textChanged.connect(self._revalidate)
+        return box
+
+    def _targets_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Competencies to aim for"), self)
+        grid = QGridLayout(box)
+        grid.setColumnStretch(0, 1)
+        self.target_combos: dict[str, QComboBox] = {}
+        row = 0
+        for competency in self._context.catalog.competencies:
+            if competency.retired:
+                continue
+            label = QLabel(competency.name, box)
+            combo = QComboBox(box)
+            combo.setObjectName(f"target-{competency.id}")
+            combo.setAccessibleName(
+                self.tr("Level to aim for in {name}").format(name=competency.name)
+            )
+            combo.addItem(self.tr("Not a target"), None)
+            combo.addItem(self.tr("Silver"), Level.SILVER)
+            combo.addItem(self.tr("Gold"), Level.GOLD)
+            label.setBuddy(combo)
+            combo.currentIndexChanged.connect(self._revalidate)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1)
+            self.target_combos[competency.id] = combo
+            row += 1
+        self.targets_message = self._message_label("targetsMessage")
+        grid.addWidget(self.targets_message, row, 0, 1, 2)
+        return box
+
+    # --- validation -----------------------------------------------------------------------
+
+    def name_problem(self) -> str:
+        """What is wrong with the name, or an empty string."""
+        if not self.name_edit.text().strip():
+            return self.tr("Enter your organisation's name.")
+        return ""
+
+    def mpn_id_problem(self) -> str:
+        """What is wrong with the MPN ID, or an empty string."""
+        text = self.mpn_edit.text().strip()
+        if not text:
+            return self.tr("Enter your MPN ID (Partner Center ▸ Account settings).")
+        if not _MPN_ID_RE.match(text):
+            return self.tr("An MPN ID is 4 to 10 digits, such as 4123456.")
+        return ""
+
+    def targets(self) -> dict[str, Level]:
+        """The chosen competency ids and levels."""
+        chosen: dict[str, Level] = {}
+        for competency_id, combo in self.target_combos.items():
+            level = combo.currentData()
+            if isinstance(level, Level):
+                chosen[competency_id] = level
+        return chosen
+
+    def targets_problem(self) -> str:
+        """What is wrong with the targets, or an empty string."""
+        if not self.targets():
+            return self.tr("Choose at least one competency and the level to aim for.")
+        return ""
+
+    def _revalidate(self) -> None:
+        # Say nothing about a field the user has not touched yet: a fresh form
+        # full of red reads as a scolding.
+        name = self.name_problem()
+        mpn = self.mpn_id_problem()
+        targets = self.targets_problem()
+        self.name_message.setText(name if self.name_edit.isModified() else "")
+        self.name_message.setVisible(bool(self.name_message.text()))
+        self.mpn_message.setText(mpn if self.mpn_edit.isModified() else "")
+        self.mpn_message.setVisible(bool(self.mpn_message.text()))
+        self.targets_message.setText(targets)
+        self.create_button.setEnabled(not (name or mpn or targets))
+
+    # --- results --------------------------------------------------------------------------
+
+    def organisation_values(self) -> dict[str, object]:
+        """The organisation's fields as the store takes them."""
+        day = self.anniversary_edit.date()
+        return {
+            "name": self.name_edit.text().strip(),
+            "mpn_id": self.mpn_edit.text().strip(),
+            "market": self.market_combo.currentData(),
+            "anniversary": date(day.year(), day.month(), day.day()),
+        }
+
+    def accept(self) -> None:
+        """Writes the organisation and its targets; stays open when the store refuses."""
+        if not self.create_button.isEnabled():
+            return
+        values = self.organisation_values()
+        targets = self.targets()
+        db = self._context.db
+        saved = self._context.run(
+            lambda: records.set_organization(db, values),
+            failure=self.tr("The organisation was not saved."),
+        )
+        if saved is None:
+            return
+        aimed = self._context.run(
+            lambda: records.set_targets(db, targets),
+            failure=self.tr("The targets were not saved."),
+        )
+        if aimed is None:
+            return
+        super().accept()
+
+    def _accept_sample(self) -> None:
+        if self._load_sample is None:
+            return
+        if self._context.run(self._load_sample, failure=self.tr("The sample was not loaded.")):
+            self.loaded_sample = True
+            super().accept()
+
+
+def needs_welcome(context: AppContext) -> bool:
+    """Whether the open database has no organisation yet (first run or a new file)."""
+    return records.get_organization(context.db) is None
+
+
+def sample_loader(context: AppContext) -> SampleLoader:
+    """Loads the sample organisation, dated around the "as of" day, into the open database."""
+    from mpn_desktop.store.sample import load_sample
+
+    return lambda: load_sample(context.db, context.as_of)
