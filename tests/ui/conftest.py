@@ -1,0 +1,91 @@
+"""Fixtures of the UI tests: hand-built ``Progress`` values that need no catalogue or engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.progress import (
+    AtRisk,
+    CompetencyProgress,
+    FeeStatus,
+    LevelProgress,
+    OptionProgress,
+    Progress,
+    StepProgress,
+)
+
+AS_OF = date(2018, 3, 1)
+
+
+def step(kind: StepKind, have: int, need: int, unit: str) -> StepProgress:
+    """A step with ``have`` of ``need``."""
+    return StepProgress(
+        step=kind,
+        met=have >= need,
+        have=Decimal(have),
+        need=Decimal(need),
+        unit=unit,
+        description=f"{kind.value} step",
+    )
+
+
+def level(which: Level, references: int, need_refs: int, missing: tuple[str, ...]) -> LevelProgress:
+    """A level whose attainment hangs on its references."""
+    steps = (
+        step(StepKind.PERFORMANCE, 20000, 15000 if which is Level.SILVER else 100000, "USD"),
+        step(StepKind.EXAMS, 2, 1 if which is Level.SILVER else 2, "people"),
+        step(StepKind.REFERENCES, references, need_refs, "references"),
+        step(StepKind.FEE, 1, 1, "payments"),
+    )
+    attained = all(item.met for item in steps)
+    option = OptionProgress("azure-consumption", "Azure consumption", steps, attained)
+    return LevelProgress(which, attained, option, () if attained else missing, (option,))
+
+
+def sample_progress(references: int = 3, as_of: date = AS_OF) -> Progress:
+    """Cloud Platform targeted at gold; silver attained once ``references`` reaches 3."""
+    silver = level(
+        Level.SILVER, references, 3, (f"{3 - references} more approved customer references",)
+    )
+    gold = level(
+        Level.GOLD,
+        references,
+        5,
+        (
+            f"{5 - references} more approved customer references",
+            "US$ 80,000 more Azure consumption in the 12 months to 2018-02",
+        ),
+    )
+    platform = CompetencyProgress(
+        id="cloud-platform",
+        name="Cloud Platform",
+        target=Level.GOLD,
+        retired=False,
+        levels=(silver, gold),
+        at_risk=(AtRisk(date(2018, 5, 2), "the reference of Fabrikam expires"),),
+    )
+    untargeted = CompetencyProgress(
+        id="cloud-crm",
+        name="Cloud CRM",
+        target=None,
+        retired=False,
+        levels=(silver, gold),
+    )
+    return Progress(
+        as_of=as_of,
+        organization=Organization("Contoso Cloud Ltd", "4123456", anniversary=date(2017, 6, 30)),
+        fee=FeeStatus(Level.GOLD, Decimal(4730), date(2017, 6, 30), True),
+        competencies=(platform, untargeted),
+    )
+
+
+@pytest.fixture
+def make_progress() -> Callable[..., Progress]:
+    """Builds a sample ``Progress`` (``references=``, ``as_of=``)."""
+    return sample_progress
