@@ -42,7 +42,7 @@ def sample_document(as_of: date | None = None) -> dict[str, Any]:
 
     subscriptions = [
         ("sub-fabrikam-azure", "Fabrikam", "azure", "dpor", 30, 30, False),
-        ("sub-northwind-azure", "Northwind Traders", "azure", "transacting", 16, 20, False),
+        ("sub-northwind-azure", "Northwind Traders", "azure", "transacting", 20, 10, False),
         ("sub-adatum-azure", "A. Datum Corporation", "azure", "delegated_admin", 10, 10, False),
         ("sub-fabrikam-trial", "Fabrikam", "azure", "dpor", 3, 3, True),
         (

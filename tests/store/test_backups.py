@@ -1,0 +1,82 @@
+"""Backups next to the file, pruned; restore checks the file first and keeps what it replaces."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.errors import StoreError
+from mpn_desktop.store import backups
+from mpn_desktop.store.changes import RecordKind as K
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import integrity_check
+from mpn_desktop.store.records import add_record, list_records
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _names(db_path: Path) -> list[str]:
+    with Database.open(f"sqlite:///{db_path}") as db:
+        return [row["name"] for row in list_records(db, K.CUSTOMER)]
+
+
+def test_backup_is_a_consistent_copy_next_to_the_file(db: Database, db_path: Path) -> None:
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    saved = backups.backup(db_path)  # while the database is open
+    assert saved.parent == db_path.parent
+    assert backups.latest_backup(db_path) == saved
+    assert integrity_check(saved) == ["ok"]
+    assert _names(saved) == ["Fabrikam"]
+
+
+def test_only_the_last_few_automatic_backups_are_kept(db: Database, db_path: Path) -> None:
+    made = [backups.backup(db_path) for _ in range(backups.KEEP_BACKUPS + 3)]
+    assert backups.list_backups(db_path) == made[-backups.KEEP_BACKUPS :]
+
+
+def test_restore_brings_back_the_backup_and_keeps_what_it_replaced(
+    db: Database, db_path: Path
+) -> None:
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    saved = backups.backup(db_path, db_path.parent / "keep" / "monday.sqlite3")
+    add_record(db, K.CUSTOMER, {"name": "Litware"})
+    db.close()
+    kept = backups.restore(db_path, saved)
+    assert kept is not None
+    assert _names(db_path) == ["Fabrikam"]
+    assert _names(kept) == ["Fabrikam", "Litware"]
+
+
+def test_restore_refuses_a_bad_backup_and_changes_nothing(db: Database, db_path: Path) -> None:
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    junk = db_path.parent / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StoreError, match=r"junk\.sqlite3: cannot restore from this file"):
+        backups.restore(db_path, junk)
+    assert backups.list_backups(db_path) == []
+    assert _names(db_path) == ["Fabrikam"]
+
+
+def test_restore_over_a_damaged_file_keeps_its_exact_bytes(tmp_path: Path) -> None:
+    db_path = tmp_path / "tracker.sqlite3"
+    db_path.write_bytes(b"garbage" * 50)
+    good = tmp_path / "good.sqlite3"
+    shutil.copy(FIXTURES / "schema_0002.db", good)
+    kept = backups.restore(db_path, good)
+    assert kept is not None and kept.read_bytes() == b"garbage" * 50
+    assert _names(db_path) == ["Fabrikam", "Litware"]
+
+
+def test_an_old_schema_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
+    db_path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / "schema_0001.db", db_path)
+    original = db_path.read_bytes()
+    Database.open(f"sqlite:///{db_path}").close()
+    (saved,) = backups.list_backups(db_path)
+    assert "before-schema" in saved.name
+    assert backups.problem_with(saved) is None
+    with Database.open(f"sqlite:///{saved}"):
+        pass  # opening it migrates the copy, proving it held the old data
+    assert original != db_path.read_bytes()

@@ -1,0 +1,55 @@
+"""The facts loader: the stored organisation as domain Facts, in a few set-based queries."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event
+
+from mpn_desktop.domain import facts
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import Association, CredentialKind, Level, ReferenceStatus
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.facts_loader import EMPTY_ORGANIZATION, load_facts
+from mpn_desktop.store.sample import sample_document
+
+
+def test_an_empty_database_gives_empty_facts(db: Database) -> None:
+    assert load_facts(db) == facts.Facts(organization=EMPTY_ORGANIZATION)
+
+
+def test_facts_match_the_stored_document(demo_db: Database) -> None:
+    loaded = load_facts(demo_db)
+    document = sample_document(date(2018, 3, 15))
+    assert loaded.organization.name == "Contoso Cloud Ltd"
+    assert loaded.targets[0] == facts.Target("cloud-platform", Level.GOLD)
+    assert len(loaded.usage) == len(document["usage"])
+    assert len(loaded.exams) == len(document["exams"])
+    northwind = next(s for s in loaded.subscriptions if s.id == "sub-northwind-azure")
+    assert northwind.customer == "Northwind Traders"
+    assert northwind.association is Association.TRANSACTING
+    assert northwind.associated_on > northwind.started_on
+    first_usage = loaded.usage[0]
+    assert isinstance(first_usage.month, Month)
+    assert isinstance(first_usage.consumption_usd, Decimal)
+    ta = next(e for e in loaded.exams if e.exam_code == "TA-EMS-MDM")
+    assert ta.kind is CredentialKind.ASSESSMENT and ta.mcp_id == "5678901"
+    assert loaded.references[0].status is ReferenceStatus.APPROVED
+    assert loaded.references[0].contact == "Jane Doe, CIO"
+
+
+def test_loading_takes_one_query_per_kind_of_record(demo_db: Database) -> None:
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(demo_db.engine, "before_cursor_execute", count)
+    try:
+        load_facts(demo_db)
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", count)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 9
