@@ -1,0 +1,68 @@
+"""The backup and restore commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+from mpn_desktop.store.backups import list_backups
+
+
+def test_backup_next_to_the_file_and_restore_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "tracker.sqlite3"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "backup"]) == 0
+    (saved,) = list_backups(db)
+    assert str(saved) in capsys.readouterr().out
+    assert main(["--db", str(db), "demo", "--replace"]) == 0
+
+    assert main(["--db", str(db), "restore", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "Restored" in out and "kept in" in out
+    assert len(list_backups(db)) == 2  # the one restored, and the one replaced
+
+
+def test_backup_to_a_chosen_file(tmp_path: Path) -> None:
+    db = tmp_path / "tracker.sqlite3"
+    assert main(["--db", str(db), "demo"]) == 0
+    chosen = tmp_path / "usb" / "copy.sqlite3"
+    assert main(["--db", str(db), "backup", str(chosen)]) == 0
+    assert chosen.exists()
+    assert main(["--db", str(tmp_path / "fresh.sqlite3"), "restore", str(chosen)]) == 0
+
+
+def test_the_refusal_message_tells_how_to_restore_and_that_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "tracker.sqlite3"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "backup"]) == 0
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_bytes(b"\x00" * 4096)
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err
+    assert "restore" in err
+    command = err.split("run: ", 1)[1].strip()
+    latest = command.rsplit('"', 2)[-2]
+    assert main(["--db", str(db), "restore", latest]) == 0
+    assert main(["--db", str(db), "export", str(tmp_path / "x.json")]) == 0
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("hello")
+    assert main(["--db", str(tmp_path / "t.sqlite3"), "restore", str(junk)]) == 1
+    assert "cannot restore from this file: it is not a database file" in capsys.readouterr().err
+
+
+def test_backup_needs_a_sqlite_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", "postgresql://localhost/mpn", "backup"]) == 1
+    assert "SQLite database files only" in capsys.readouterr().err

@@ -1,0 +1,94 @@
+"""The export, load and demo commands: exit codes, messages and the files they write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+
+
+def _db(tmp_path: Path) -> list[str]:
+    return ["--db", str(tmp_path / "tracker.sqlite3")]
+
+
+def test_demo_then_export_then_load_elsewhere_is_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    assert "Contoso Cloud Ltd" in capsys.readouterr().out
+    first = tmp_path / "first.json"
+    assert main([*_db(tmp_path), "export", str(first)]) == 0
+    assert "to " + str(first) in capsys.readouterr().out
+    other = ["--db", str(tmp_path / "other.sqlite3")]
+    assert main([*other, "load", str(first)]) == 0
+    second = tmp_path / "second.json"
+    assert main([*other, "export", str(second)]) == 0
+    assert json.loads(first.read_text()) == json.loads(second.read_text())
+    assert first.read_text() == second.read_text()
+
+
+def test_demo_refuses_a_database_that_holds_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    assert main([*_db(tmp_path), "demo"]) == 1
+    assert "--replace" in capsys.readouterr().err
+    assert main([*_db(tmp_path), "demo", "--replace"]) == 0
+
+
+def test_load_prints_every_error_with_its_path_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    document = json.loads(exported.read_text())
+    document["exams"][3]["passed_on"] = "2017-13-45"
+    document["usage"][0]["active_users"] = -2
+    exported.write_text(json.dumps(document))
+    capsys.readouterr()
+    other = ["--db", str(tmp_path / "other.sqlite3")]
+    assert main([*other, "load", str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert "exams[3].passed_on: 2017-13-45 is not a date" in err
+    assert "usage[0].active_users: -2 is negative" in err
+    assert "Traceback" not in err
+    empty = tmp_path / "empty.json"
+    assert main([*other, "export", str(empty)]) == 0
+    assert json.loads(empty.read_text())["people"] == []
+
+
+def test_load_refuses_a_non_empty_database_unless_replace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    assert main([*_db(tmp_path), "load", str(exported)]) == 1
+    assert "already holds an organisation" in capsys.readouterr().err
+    assert main([*_db(tmp_path), "load", "--replace", str(exported)]) == 0
+
+
+def test_load_of_a_missing_or_broken_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "load", str(tmp_path / "nope.json")]) == 1
+    assert "nope.json: no such file" in capsys.readouterr().err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json")
+    assert main([*_db(tmp_path), "load", str(broken)]) == 1
+    assert "broken.json, line 1, column 3: not valid JSON" in capsys.readouterr().err
+
+
+def test_a_refused_database_file_gives_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "tracker.sqlite3"
+    bad.write_text("this is my diary, not a database")
+    assert main([*_db(tmp_path), "export", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err
+    assert str(bad) in err and "not a database" in err and "Traceback" not in err
+    assert bad.read_text() == "this is my diary, not a database"
