@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +21,10 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.settings import WindowSettings
 
 AS_OF = date(2018, 3, 1)
 
@@ -89,3 +95,38 @@ def sample_progress(references: int = 3, as_of: date = AS_OF) -> Progress:
 def make_progress() -> Callable[..., Progress]:
     """Builds a sample ``Progress`` (``references=``, ``as_of=``)."""
     return sample_progress
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """An empty tracker database in a fresh file."""
+    database = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Any:
+    """The shipped requirements catalogue."""
+    from mpn_desktop.catalog_files import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture
+def context(db: Database, catalog: Any, qapp: Any) -> AppContext:
+    """An application context on the empty database, as of ``AS_OF``."""
+    return AppContext(db, catalog, as_of=AS_OF)
+
+
+@pytest.fixture
+def sample_context(context: AppContext) -> AppContext:
+    """The context with the sample organisation loaded (dated around ``AS_OF``)."""
+    load_sample(context.db, AS_OF)
+    return context
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> WindowSettings:
+    """Window settings in a file of their own."""
+    return WindowSettings(tmp_path / "settings.ini")
