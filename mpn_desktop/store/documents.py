@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, exists, insert, select
 
+from mpn_desktop.domain.facts import Facts
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change
@@ -256,3 +257,30 @@ def write_document_file(doc: dict[str, Any], path: Path) -> None:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise MpnError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def document_from_facts(facts: Facts) -> dict[str, Any]:
+    """The export document holding ``facts`` (benchmarks and tests store built facts with it)."""
+
+    def plain(item: Any, **renamed: str) -> dict[str, Any]:
+        row = {name: to_json(getattr(item, name)) for name in item.__slots__}
+        for old, new in renamed.items():
+            row[new] = row.pop(old)
+        return row
+
+    usage = [plain(item) for item in facts.usage]
+    for row in usage:
+        row["month"] = str(row["month"])
+    org = facts.organization
+    return {
+        "format": FORMAT,
+        "organization": plain(org) if org.name else None,
+        "targets": [plain(item) for item in facts.targets],
+        "customers": [plain(item) for item in facts.customers],
+        "subscriptions": [plain(item) for item in facts.subscriptions],
+        "usage": usage,
+        "people": [plain(item) for item in facts.people],
+        "exams": [plain(item) for item in facts.exams],
+        "references": [plain(item) for item in facts.references],
+        "fee_payments": [plain(item) for item in facts.fee_payments],
+    }

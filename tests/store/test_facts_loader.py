@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
@@ -12,6 +13,7 @@ from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, ReferenceStatus
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.documents import document_from_facts, load_document
 from mpn_desktop.store.facts_loader import EMPTY_ORGANIZATION, load_facts
 from mpn_desktop.store.sample import sample_document
 
@@ -53,3 +55,10 @@ def test_loading_takes_one_query_per_kind_of_record(demo_db: Database) -> None:
         event.remove(demo_db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 9
+
+
+def test_stored_facts_come_back_equal(demo_db: Database, tmp_path: Path) -> None:
+    original = load_facts(demo_db)
+    with Database.open(f"sqlite:///{tmp_path / 'copy.sqlite3'}") as copy_db:
+        load_document(copy_db, document_from_facts(original))
+        assert load_facts(copy_db) == original
