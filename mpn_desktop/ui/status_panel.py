@@ -48,30 +48,42 @@ def _bullets(items: list[str]) -> str:
 
 
 class _StepRow:
-    """One step (or one part of a step) as a caption and a bar reading "have of need"."""
+    """One step (or one part of a step): its name and figure on a line, a slim bar under them."""
 
-    def __init__(self, grid: QGridLayout, row: int, parent: QWidget) -> None:
+    def __init__(self, grid: QGridLayout, index: int, parent: QWidget) -> None:
         self.caption = QLabel(parent)
+        self.figure = QLabel(parent)
+        self.figure.setObjectName("stepFigure")
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.figure.setTextFormat(Qt.TextFormat.RichText)
         self.bar = QProgressBar(parent)
         self.bar.setRange(0, _BAR_STEPS)
-        self.bar.setTextVisible(True)
-        self.bar.setMinimumWidth(120)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(max(6, parent.fontMetrics().height() // 2))
         self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        grid.addWidget(self.caption, row, 0)
-        grid.addWidget(self.bar, row, 1)
+        grid.addWidget(self.caption, index * 2, 0)
+        grid.addWidget(self.figure, index * 2, 1)
+        grid.addWidget(self.bar, index * 2 + 1, 0, 1, 2)
 
     def show_step(self, caption: str, step: StepProgress) -> None:
         text = have_need_text(step.have, step.need, step.unit)
-        mark = "✓ " if step.met else ""
+        if step.met:
+            color = semantic_colors(self.figure.palette()).ok.name()
+            shown = f"<span style='color:{color}'>✓</span> {html.escape(text)}"
+        else:
+            shown = html.escape(text)
         self.caption.setText(caption)
+        self.figure.setText(shown)
         self.bar.setValue(round(fraction(step.have, step.need) * _BAR_STEPS))
-        self.bar.setFormat(mark + text)
+        self.bar.setFormat(text)
         self.bar.setToolTip(step.description)
         self.bar.setAccessibleName(f"{caption}: {text}")
         self.caption.setToolTip(step.description)
+        self.figure.setToolTip(step.description)
 
     def set_visible(self, visible: bool) -> None:
         self.caption.setVisible(visible)
+        self.figure.setVisible(visible)
         self.bar.setVisible(visible)
 
 
@@ -91,7 +103,7 @@ class LevelSection(QWidget):
         self._grid = QGridLayout()
         self._grid.setColumnStretch(1, 1)
         self._grid.setHorizontalSpacing(8)
-        self._grid.setVerticalSpacing(3)
+        self._grid.setVerticalSpacing(2)
         layout.addLayout(self._grid)
         self._rows: list[_StepRow] = []
         self.missing = QLabel(self)
