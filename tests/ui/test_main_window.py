@@ -1,0 +1,204 @@
+"""The main window: tabs and panel in place, edits and undo reach the database and the panel."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.undo_commands import AddRecordCommand, EditRecordCommand
+
+TAB_NAMES = ["salesTab", "examsTab", "referencesTab", "feeTab"]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_context: AppContext, settings: WindowSettings) -> MainWindow:
+    main = MainWindow(sample_context, settings)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    return main
+
+
+def _gold_references(progress: Progress) -> tuple[Decimal, bool]:
+    step = progress.competency("cloud-platform").level(Level.GOLD).option.step(StepKind.REFERENCES)
+    return step.have, step.met
+
+
+def _reference_id(context: AppContext, customer_name: str) -> int:
+    customers = {
+        row["name"]: row["id"] for row in records.list_records(context.db, RecordKind.CUSTOMER)
+    }
+    return next(
+        row["id"]
+        for row in records.list_records(context.db, RecordKind.REFERENCE)
+        if row["customer_id"] == customers[customer_name]
+    )
+
+
+def test_four_tabs_in_order_and_the_panel_beside_them(window: MainWindow) -> None:
+    tabs = window.findChild(QTabWidget, "stepTabs")
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == TAB_NAMES
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Sales performance",
+        "Exams and people",
+        "Customer references",
+        "Fee",
+    ]
+    dock = window.findChild(QDockWidget, "statusDock")
+    assert dock.widget().objectName() == "statusPanel"
+    assert dock.isVisible()
+    assert not dock.features() & QDockWidget.DockWidgetFeature.DockWidgetClosable
+    assert window.panel.progress is not None
+    assert window.panel.card("cloud-platform").isVisible()
+
+
+def test_menus_use_the_standard_keys(window: MainWindow) -> None:
+    def keys(name: str) -> list[QKeySequence]:
+        return window.findChild(QAction, name).shortcuts()
+
+    standard = QKeySequence.keyBindings
+    assert keys("undoAction") == standard(QKeySequence.StandardKey.Undo)
+    assert keys("redoAction") == standard(QKeySequence.StandardKey.Redo)
+    assert keys("quitAction") == standard(QKeySequence.StandardKey.Quit)
+    assert keys("findAction") == standard(QKeySequence.StandardKey.Find)
+    assert keys("openDatabaseAction") == standard(QKeySequence.StandardKey.Open)
+    assert keys("newDatabaseAction") == standard(QKeySequence.StandardKey.New)
+    assert keys("deleteRecordAction") == standard(QKeySequence.StandardKey.Delete)
+    assert keys("goToExamsTabAction") == [QKeySequence("Ctrl+2")]
+
+
+def test_ctrl_number_goes_to_that_tab(window: MainWindow) -> None:
+    window.findChild(QAction, "goToFeeTabAction").trigger()
+    assert window.tabs.currentWidget().objectName() == "feeTab"
+    window.findChild(QAction, "goToSalesTabAction").trigger()
+    assert window.tabs.currentWidget().objectName() == "salesTab"
+
+
+def test_an_edit_reaches_the_database_and_the_panel_and_undo_restores_both(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    context = window.context
+    before_have, before_met = _gold_references(window.panel.progress)
+    assert not before_met
+    reference_id = _reference_id(context, "Alpine Ski House")
+    approved_on = context.as_of - timedelta(days=3)
+    command = EditRecordCommand(
+        context,
+        RecordKind.REFERENCE,
+        reference_id,
+        {"status": ReferenceStatus.APPROVED, "approved_on": approved_on},
+        "reference Alpine Ski House",
+    )
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.push(command)
+    stored = records.get_record(context.db, RecordKind.REFERENCE, reference_id)
+    assert stored is not None
+    assert stored["status"] is ReferenceStatus.APPROVED
+    assert stored["approved_on"] == approved_on
+    assert _gold_references(window.panel.progress)[0] == before_have + 1
+    assert window.undo_action.text() == "&Undo Edit reference Alpine Ski House"
+
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        window.undo_action.trigger()
+    stored = records.get_record(context.db, RecordKind.REFERENCE, reference_id)
+    assert stored is not None
+    assert stored["status"] is ReferenceStatus.SUBMITTED
+    assert stored["approved_on"] is None
+    assert _gold_references(window.panel.progress) == (before_have, before_met)
+    assert window.redo_action.text() == "&Redo Edit reference Alpine Ski House"
+
+
+def test_add_then_undo_then_redo_keeps_the_same_record(qtbot: QtBot, window: MainWindow) -> None:
+    context = window.context
+    customers = records.list_records(context.db, RecordKind.CUSTOMER)
+    before = _gold_references(window.panel.progress)[0]
+    command = AddRecordCommand(
+        context,
+        RecordKind.REFERENCE,
+        {
+            "customer_id": customers[0]["id"],
+            "competency": "cloud-platform",
+            "status": ReferenceStatus.AUTO_APPROVED,
+            "submitted_on": context.as_of - timedelta(days=20),
+            "approved_on": context.as_of - timedelta(days=10),
+        },
+        "reference " + customers[0]["name"],
+    )
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.push(command)
+    added_id = command.record_id
+    assert added_id is not None
+    assert _gold_references(window.panel.progress)[0] == before + 1
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.undo()
+    assert records.get_record(context.db, RecordKind.REFERENCE, added_id) is None
+    assert _gold_references(window.panel.progress)[0] == before
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.redo()
+    assert records.get_record(context.db, RecordKind.REFERENCE, added_id) is not None
+    assert _gold_references(window.panel.progress)[0] == before + 1
+
+
+def test_a_refused_edit_shows_why_and_is_not_on_the_undo_stack(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    context = window.context
+    command = AddRecordCommand(
+        context, RecordKind.REFERENCE, {"competency": "cloud-platform"}, "reference nobody"
+    )
+    with qtbot.waitSignal(context.errorShown) as shown:
+        context.undo_stack.push(command)
+    assert "customer" in shown.args[0]
+    assert context.undo_stack.count() == 0
+    assert not command.done
+
+
+def test_run_turns_our_errors_into_a_message_and_none(qtbot: QtBot, window: MainWindow) -> None:
+    def refuse() -> None:
+        raise ValidationError("exams[3].passed_on: 2017-13-45 is not a date")
+
+    with qtbot.waitSignal(window.context.errorShown) as shown:
+        assert window.context.run(refuse) is None
+    assert shown.args == ["exams[3].passed_on: 2017-13-45 is not a date"]
+
+
+def test_the_as_of_control_moves_the_panel(qtbot: QtBot, window: MainWindow) -> None:
+    later = window.context.as_of + timedelta(days=400)
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        window.as_of_edit.setDate(QDate(later))
+    assert window.context.as_of == later
+    assert window.panel.progress is not None
+    assert window.panel.progress.as_of == later
+    assert later.isoformat() in window.panel.summary.text()
+
+
+def test_today_brings_the_as_of_day_back(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        window.today_action.trigger()
+    assert window.context.as_of == date.today()
+    assert window.as_of_edit.date() == QDate(date.today())
+
+
+def test_last_tab_and_window_state_are_remembered(
+    qtbot: QtBot, window: MainWindow, settings: WindowSettings
+) -> None:
+    window.tabs.setCurrentIndex(2)
+    window.close()
+    again = MainWindow(window.context, settings)
+    qtbot.addWidget(again)
+    assert again.tabs.currentWidget().objectName() == "referencesTab"
+    assert settings.geometry() is not None

@@ -1,0 +1,98 @@
+"""The first-run welcome: validates as typed, creates the organisation, or loads the sample."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.welcome_dialog import WelcomeDialog, needs_welcome, sample_loader
+
+
+def _dialog(qtbot: QtBot, context: AppContext) -> WelcomeDialog:
+    dialog = WelcomeDialog(context, load_sample=sample_loader(context))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_create_stays_disabled_until_everything_is_right(qtbot: QtBot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    assert not dialog.create_button.isEnabled()
+    assert not dialog.name_message.isVisible()  # nothing said before the user types
+    qtbot.keyClicks(dialog.mpn_edit, "12ab")
+    assert dialog.mpn_message.isVisible()
+    assert "digits" in dialog.mpn_message.text()
+    dialog.mpn_edit.clear()
+    qtbot.keyClicks(dialog.mpn_edit, "4123456")
+    assert not dialog.mpn_message.isVisible()
+    qtbot.keyClicks(dialog.name_edit, "Fabrikam Partners")
+    assert not dialog.create_button.isEnabled()
+    assert "at least one" in dialog.targets_message.text()
+    dialog.target_combos["cloud-platform"].setCurrentIndex(2)
+    assert dialog.targets_message.text() == ""
+    assert dialog.create_button.isEnabled()
+
+
+def test_the_welcome_creates_the_organisation_and_its_targets(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    assert needs_welcome(context)
+    dialog = _dialog(qtbot, context)
+    qtbot.keyClicks(dialog.name_edit, "Fabrikam Partners")
+    qtbot.keyClicks(dialog.mpn_edit, "7654321")
+    dialog.market_combo.setCurrentIndex(1)
+    dialog.anniversary_edit.setDate(QDate(2017, 9, 30))
+    dialog.target_combos["cloud-platform"].setCurrentIndex(1)
+    dialog.target_combos["cloud-productivity"].setCurrentIndex(2)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.create_button.click()
+    organisation = records.get_organization(context.db)
+    assert organisation is not None
+    assert organisation["name"] == "Fabrikam Partners"
+    assert organisation["mpn_id"] == "7654321"
+    assert organisation["market"] is Market.DEVELOPING
+    assert organisation["anniversary"] == date(2017, 9, 30)
+    targets = {
+        row["competency"]: row["level"]
+        for row in records.list_records(context.db, RecordKind.TARGET)
+    }
+    assert targets == {"cloud-platform": Level.SILVER, "cloud-productivity": Level.GOLD}
+    assert not needs_welcome(context)
+
+
+def test_the_welcome_can_load_the_sample_organisation(qtbot: QtBot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    with qtbot.waitSignal(context.changeApplied):
+        dialog.sample_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.loaded_sample
+    organisation = records.get_organization(context.db)
+    assert organisation is not None
+    assert organisation["name"] == "Contoso Cloud Ltd"
+
+
+def test_an_empty_database_opens_the_welcome_and_the_panel_follows(
+    qtbot: QtBot, context: AppContext, settings: WindowSettings
+) -> None:
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.welcome_if_empty()
+    dialog = window.welcome
+    qtbot.keyClicks(dialog.name_edit, "Fabrikam Partners")
+    qtbot.keyClicks(dialog.mpn_edit, "7654321")
+    dialog.target_combos["cloud-platform"].setCurrentIndex(2)
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        dialog.create_button.click()
+    assert window.panel.card("cloud-platform").isVisible()
+    assert "Fabrikam Partners" in window.panel.summary.text()
+    assert not window.welcome_if_empty()
