@@ -19,6 +19,11 @@ _MCP_ID = re.compile(r"\d{1,20}")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
 # The longest values the database keeps (see store.models).
 _LIMITS = {Field.NAME: 200, Field.EMAIL: 320, Field.EXAM_CODE: 40, Field.EXAM_TITLE: 300}
+_NAME_LIMIT, _EMAIL_LIMIT, _TITLE_LIMIT = (
+    _LIMITS[Field.NAME],
+    _LIMITS[Field.EMAIL],
+    _LIMITS[Field.EXAM_TITLE],
+)
 _CACHE = 4096
 
 
@@ -100,22 +105,95 @@ class RowValidator:
         date_order: DateOrder | None,
         today: date,
     ) -> None:
-        self._catalog = catalog
         self._today = today
-        self._col = {field: mapping.column_of(field) for field in Field}
+        # A field without a column reads index -1, which validate() makes an empty cell.
+        self._col = {field: _index(mapping.column_of(field)) for field in Field}
+        self._width = max(self._col.values()) + 1
+        self._at = tuple(
+            self._col[field]
+            for field in (
+                Field.MCP_ID,
+                Field.PASSED_ON,
+                Field.EXAM_CODE,
+                Field.EXAM_TITLE,
+                Field.KIND,
+                Field.NAME,
+                Field.FIRST_NAME,
+                Field.LAST_NAME,
+                Field.EMAIL,
+            )
+        )
         self._date = lru_cache(maxsize=_CACHE)(lambda text: parse_date(text, date_order))
         self._normalize = lru_cache(maxsize=_CACHE)(catalog.normalize_code)
         self._kind_of = lru_cache(maxsize=_CACHE)(catalog.kind_of)
         self._codes_for = lru_cache(maxsize=_CACHE)(catalog.codes_for_title)
+        # Raw cell -> checked value, for cells already found valid: exports repeat
+        # the same people, codes and days, and a dictionary look-up is the
+        # cheapest check. Emptied when full, so memory stays bounded.
+        self._mcp_ids: dict[str, str] = {}
+        self._days: dict[str, date] = {}
+        self._codes: dict[tuple[str, str], tuple[str, CredentialKind | None]] = {}
+        self._kinds: dict[str, CredentialKind] = {}
 
     def _cell(self, fields: list[str], field: Field) -> str:
-        index = self._col[field]
-        if index is None or index >= len(fields):
-            return ""
-        return plain_text(fields[index])
+        return plain_text(fields[self._col[field]])
 
     def validate(self, record: Record) -> ValidRow | list[RowProblem]:
         """The record's exam result, or every problem it has."""
+        fields = record.fields
+        if len(fields) < self._width:
+            fields.extend([""] * (self._width - len(fields)))
+        fields.append("")
+        return self._known_good(record) or self._check(record)
+
+    def _known_good(self, record: Record) -> ValidRow | None:
+        """The row when each of its key cells was seen valid before (the common case)."""
+        fields = record.fields
+        i_mcp, i_day, i_code, i_title, i_kind, i_name, i_first, i_last, i_email = self._at
+        mcp_id = self._mcp_ids.get(fields[i_mcp])
+        passed_on = self._days.get(fields[i_day])
+        code = self._codes.get((fields[i_code], fields[i_title]))
+        if mcp_id is None or passed_on is None or code is None:
+            return None
+        kind_text = fields[i_kind]
+        kind = self._kinds.get(kind_text) if kind_text else (code[1] or CredentialKind.EXAM)
+        name = fields[i_name].strip()
+        if not name:
+            name = f"{fields[i_first].strip()} {fields[i_last].strip()}".strip()
+        email = fields[i_email].strip()
+        title = fields[i_title].strip()
+        if (
+            kind is None
+            or name[:1] == "'"
+            or email[:1] == "'"
+            or title[:1] == "'"
+            or len(name) > _NAME_LIMIT
+            or len(email) > _EMAIL_LIMIT
+            or len(title) > _TITLE_LIMIT
+        ):
+            return None  # the full check says why, or removes our own apostrophes
+        return ValidRow(
+            record.line, mcp_id, name, email, code[0], title, passed_on, kind, code[1] is not None
+        )
+
+    def _remember(self, fields: list[str], row: ValidRow) -> None:
+        col = self._col
+        for memo in (self._mcp_ids, self._days, self._codes, self._kinds):
+            if len(memo) >= _CACHE * 4:
+                memo.clear()
+        self._mcp_ids[fields[col[Field.MCP_ID]]] = row.mcp_id
+        self._days[fields[col[Field.PASSED_ON]]] = row.passed_on
+        known = self._kind_of(row.exam_code)
+        self._codes[(fields[col[Field.EXAM_CODE]], fields[col[Field.EXAM_TITLE]])] = (
+            row.exam_code,
+            known,
+        )
+        kind_text = fields[col[Field.KIND]]
+        if kind_text:
+            self._kinds[kind_text] = row.kind
+
+    def _check(self, record: Record) -> ValidRow | list[RowProblem]:
+        """Checks every cell of a (padded) record, and remembers the valid ones."""
         line, fields = record
         problems: list[RowProblem] = []
 
@@ -166,9 +244,11 @@ class RowValidator:
         if problems:
             return problems
         assert passed_on is not None and kind is not None  # no problem means both were read
-        return ValidRow(
+        row = ValidRow(
             line, mcp_id, name, email, code, title, passed_on, kind, known_kind is not None
         )
+        self._remember(fields, row)
+        return row
 
     def _exam_code(self, fields: list[str], title: str, problem: _Reporter) -> str:
         raw = self._cell(fields, Field.EXAM_CODE)
@@ -193,6 +273,10 @@ class RowValidator:
             )
             return ""
         return codes[0]
+
+
+def _index(column: int | None) -> int:
+    return -1 if column is None else column
 
 
 class _Reporter(Protocol):

@@ -1,0 +1,106 @@
+"""Settling how to read a file before importing it, from what it says and the options given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpn_desktop.errors import ImportFailed
+from mpn_desktop.importers.columns import ColumnMapping, Field, apply_overrides, suggest_mapping
+from mpn_desktop.importers.dates import DateColumnOrder, parse_date_format
+from mpn_desktop.importers.importing import (
+    CancelCheck,
+    ImportSettings,
+    ProgressCallback,
+    survey_date_order,
+)
+from mpn_desktop.importers.reading import (
+    OptionError,
+    Preview,
+    check_delimiter,
+    check_encoding,
+    preview,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """How a file will be read: its preview, the settings, and what its dates said."""
+
+    preview: Preview
+    settings: ImportSettings
+    dates: DateColumnOrder | None
+
+    def describe(self) -> list[str]:
+        """Lines telling the user how the file is read."""
+        fmt, mapping = self.settings.format, self.settings.mapping
+        lines = [f"Reading {self.preview.path.name} as {fmt.describe()}."]
+        if self.settings.date_order is not None:
+            how = "as given" if self.dates is None else _evidence(self.dates)
+            lines.append(f"Dates are {self.settings.date_order.value} ({how}).")
+        if mapping.ignored:
+            lines.append("Ignored columns: " + ", ".join(mapping.ignored))
+        return lines
+
+
+def plan_import(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    overrides: Sequence[str] = (),
+    date_format: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportPlan:
+    """The command line's way to settle everything; the wizard calls the same steps one by one.
+
+    Raises OptionError (a usage error) for options that do not fit and when
+    the dates need ``--date-format``; ImportFailed when the file is unusable.
+    """
+    if encoding is not None:
+        encoding = check_encoding(encoding)
+    if delimiter is not None:
+        delimiter = check_delimiter(delimiter)
+    order = parse_date_format(date_format) if date_format is not None else None
+    first = preview(path, encoding, delimiter)
+    mapping = apply_overrides(suggest_mapping(first.header.fields), overrides)
+    require_usable(path, mapping, first.header.line)
+    settings = ImportSettings(first.format, mapping, order)
+    if order is not None:
+        return ImportPlan(first, settings, None)
+    dates = survey_date_order(path, settings, progress, cancel)
+    if dates.needs_choice:
+        assert dates.ambiguous is not None  # needs_choice means an ambiguous value was seen
+        line, text = dates.ambiguous
+        column = _column_name(mapping, Field.PASSED_ON)
+        raise OptionError(
+            f"{path}: the dates in column {column!r} could be month-first or day-first "
+            f"(line {line}: {text!r}, and no date in the file tells); "
+            "give --date-format MDY (as 11/25/2017) or --date-format DMY (as 25/11/2017)"
+        )
+    return ImportPlan(first, ImportSettings(first.format, mapping, dates.order), dates)
+
+
+def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:
+    """Raises ImportFailed when the mapping lacks a column an exam record needs."""
+    missing = mapping.missing()
+    if missing:
+        columns = ", ".join(repr(name) for name in mapping.header)
+        raise ImportFailed(
+            f"{path}: line {header_line}: found no {' and no '.join(missing)} among the "
+            f"columns ({columns}); name them with --map COLUMN=FIELD"
+        )
+
+
+def _column_name(mapping: ColumnMapping, field: Field) -> str:
+    column = mapping.column_of(field)
+    return mapping.header[column] if column is not None else field.value
+
+
+def _evidence(dates: DateColumnOrder) -> str:
+    if dates.evidence is None:
+        return "no date in the file needs it"
+    line, text = dates.evidence
+    return f"line {line}: {text}"
