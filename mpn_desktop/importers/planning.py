@@ -86,12 +86,19 @@ def plan_import(
 def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:
     """Raises ImportFailed when the mapping lacks a column an exam record needs."""
     missing = mapping.missing()
-    if missing:
-        columns = ", ".join(repr(name) for name in mapping.header)
+    if not missing:
+        return
+    columns = ", ".join(repr(name) for name in mapping.header)
+    if not mapping.columns:
         raise ImportFailed(
-            f"{path}: line {header_line}: found no {' and no '.join(missing)} among the "
-            f"columns ({columns}); name them with --map COLUMN=FIELD"
+            f"{path}: this does not look like a file of exam records: none of the columns "
+            f"of line {header_line} ({columns}) is one the importer knows; name them "
+            "with --map COLUMN=FIELD"
         )
+    raise ImportFailed(
+        f"{path}: line {header_line}: found no {' and no '.join(missing)} among the "
+        f"columns ({columns}); name them with --map COLUMN=FIELD"
+    )
 
 
 def _column_name(mapping: ColumnMapping, field: Field) -> str:

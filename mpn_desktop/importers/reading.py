@@ -103,11 +103,11 @@ def detect_delimiter(path: Path, encoding: str) -> str:
         score = (sum(len(row) == width for row in rows) / len(rows), width)
         if score > best_score:
             best, best_score = delimiter, score
-    if best_score[1] < 2:
+    if best_score[1] < 2 or best_score[0] < 0.5:
         first = next((line for line in lines if line.strip()), "").strip()
         raise ImportFailed(
             f"{path}: this does not look like a CSV file: no comma, semicolon or tab "
-            f"separates columns in its first line ({_shorten(first)!r})"
+            f"splits its first lines into the same columns (first line: {_shorten(first)!r})"
         )
     return best
 
@@ -225,8 +225,9 @@ class RecordReader:
             except StopIteration:
                 return
             except UnicodeDecodeError as error:
+                line = line_of_bad_bytes(self.path, self.format.encoding)
                 raise ImportFailed(
-                    f"{self.path}: line {reader.line_num + 1}: bytes that are not "
+                    f"{self.path}: line {line}: bytes that are not "
                     f"{self.format.encoding} text ({error.reason}); "
                     "give the file's encoding with --encoding"
                 ) from None
@@ -237,6 +238,27 @@ class RecordReader:
             start, consumed = consumed + 1, reader.line_num
             if any(fields):
                 yield Record(start, fields)
+
+
+def line_of_bad_bytes(path: Path, encoding: str) -> int:
+    """The line holding the first bytes that are not text in ``encoding``."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    with _open_binary(path) as stream:
+        while chunk := stream.read(_SAMPLE_BYTES):
+            state = decoder.getstate()
+            try:
+                line += decoder.decode(chunk).count("\n")
+                continue
+            except UnicodeDecodeError:
+                decoder.setstate(state)
+            # Byte by byte through the chunk with the error, to find where it is.
+            for index in range(len(chunk)):
+                try:
+                    line += decoder.decode(chunk[index : index + 1]).count("\n")
+                except UnicodeDecodeError:
+                    return line
+    return line
 
 
 def check_text(path: Path, record: Record) -> None:

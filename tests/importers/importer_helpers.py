@@ -1,0 +1,71 @@
+"""Helpers of the importer tests: fixture files, a small catalogue, an import as the CLI does it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mpn_desktop.domain.enums import CredentialKind
+from mpn_desktop.importers.catalog_lookup import CatalogLookup, normalize_code_text
+from mpn_desktop.importers.importing import ImportResult, run_import
+from mpn_desktop.importers.planning import plan_import
+from mpn_desktop.store.database import Database
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = date(2018, 3, 1)
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A catalogue credential as the importer reads it."""
+
+    code: str
+    title: str
+    kind: CredentialKind
+
+
+class SmallCatalog:
+    """A few credentials of the seed, shaped like domain.catalog.Catalog for the importer."""
+
+    def __init__(self) -> None:
+        items = [
+            Credential(
+                "70-533",
+                "Implementing Microsoft Azure Infrastructure Solutions",
+                CredentialKind.EXAM,
+            ),
+            Credential("70-532", "Developing Microsoft Azure Solutions", CredentialKind.EXAM),
+            Credential("70-534", "Architecting Microsoft Azure Solutions", CredentialKind.EXAM),
+            Credential("70-535", "Architecting Microsoft Azure Solutions", CredentialKind.EXAM),
+            Credential("70-346", "Managing Office 365 Identities", CredentialKind.EXAM),
+            Credential(
+                "TA-CLOUD-PLATFORM",
+                "Cloud Platform Technical Assessment",
+                CredentialKind.ASSESSMENT,
+            ),
+            Credential("MCSA-LINUX-AZURE", "MCSA: Linux on Azure", CredentialKind.CERTIFICATION),
+        ]
+        self.credentials = tuple(items)
+        self._by_code = {item.code: item for item in items}
+
+    def credential(self, code: str) -> Credential | None:
+        return self._by_code.get(normalize_code_text(code))
+
+    def find_credentials_by_title(self, title: str) -> list[Credential]:
+        wanted = " ".join(title.split()).casefold()
+        return [c for c in self.credentials if " ".join(c.title.split()).casefold() == wanted]
+
+
+def import_file(
+    db: Database,
+    catalog: CatalogLookup,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    date_format: str | None = None,
+    overrides: tuple[str, ...] = (),
+) -> ImportResult:
+    """Plans and runs an import as the command line does, on TODAY."""
+    plan = plan_import(path, date_format=date_format, overrides=overrides)
+    return run_import(db, catalog, path, plan.settings, dry_run=dry_run, today=TODAY)

@@ -1,0 +1,142 @@
+"""Reading files as people have them: encodings, delimiters, quoted newlines, unusable files."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from importer_helpers import FIXTURES
+
+from mpn_desktop.errors import ImportFailed
+from mpn_desktop.importers.reading import (
+    CsvFormat,
+    OptionError,
+    RecordReader,
+    check_delimiter,
+    check_encoding,
+    detect_encoding,
+    preview,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "delimiter", "first_name"),
+    [
+        ("utf8_comma_iso.csv", "utf-8", ",", "José Núñez"),
+        ("utf8_bom_semicolon_dotted.csv", "utf-8-sig", ";", "Jürgen"),
+        ("excel_unicode_le_tab_mdy.txt", "utf-16", "\t", "Łukasz Nowak"),
+        ("utf16be_tab_dmy.txt", "utf-16", "\t", "Åsa Lind"),
+        ("legacy_cp1252_semicolon_datetime.csv", "cp1252", ";", "François Müller"),
+    ],
+)
+def test_encoding_and_delimiter_are_detected(
+    name: str, encoding: str, delimiter: str, first_name: str
+) -> None:
+    seen = preview(FIXTURES / name)
+    assert seen.format == CsvFormat(encoding, delimiter)
+    assert seen.encoding_detected and seen.delimiter_detected
+    assert seen.header.line == 1
+    # The byte order mark is not part of the first header name.
+    assert seen.header.fields[0] in ("MCP ID", "MCPID")
+    assert first_name in seen.records[0].fields
+    assert seen.records[0].line == 2
+
+
+def test_utf8_is_chosen_only_when_the_whole_file_is_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "late_accent.csv"
+    lines = ["MCP ID,Full Name,Exam Code,Date Passed"]
+    lines += [f"{1000000 + i},Person {i},70-533,2017-11-25" for i in range(5000)]
+    lines.append("1999999,Renée Müller,70-533,2017-11-25")
+    path.write_bytes("\n".join(lines).encode("cp1252"))
+    assert detect_encoding(path) == "cp1252"
+    assert "Renée Müller" in {
+        record.fields[1] for record in RecordReader(path, preview(path).format)
+    }
+
+
+def test_given_encoding_and_delimiter_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "pipe.csv"
+    path.write_text("MCP ID|Exam Code|Date Passed\n1234567|70-533|2017-11-25\n", encoding="utf-8")
+    seen = preview(path, encoding="latin-1", delimiter="|")
+    assert seen.format == CsvFormat("latin-1", "|")
+    assert not seen.encoding_detected and not seen.delimiter_detected
+    assert seen.records[0].fields == ["1234567", "70-533", "2017-11-25"]
+
+
+def test_quoted_fields_keep_newlines_and_delimiters_and_lines_are_where_records_start() -> None:
+    path = FIXTURES / "embedded_newlines.csv"
+    with RecordReader(path, preview(path).format) as reader:
+        records = list(reader)
+    assert [record.line for record in records] == [1, 2, 4, 7]
+    assert records[1].fields[1] == "Ruiz, Ana"
+    assert records[1].fields[3] == (
+        'Implementing Microsoft Azure\nInfrastructure Solutions, part "one"'
+    )
+    assert records[2].fields[3] == "two\nline\ntitle"
+
+
+def test_blank_lines_are_skipped_but_counted(tmp_path: Path) -> None:
+    path = tmp_path / "blank.csv"
+    path.write_text("a,b\r\n\r\n,\r\n1,2\r\n", encoding="utf-8")
+    with RecordReader(path, CsvFormat("utf-8", ",")) as reader:
+        assert [(r.line, r.fields) for r in reader] == [(1, ["a", "b"]), (4, ["1", "2"])]
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("empty.csv", "is empty"),
+        ("header_only.csv", "header line but no records"),
+        ("binary.png", "looks binary"),
+        ("not_csv.txt", "does not look like a CSV file"),
+    ],
+)
+def test_unusable_files_are_refused_with_the_file_named(name: str, words: str) -> None:
+    with pytest.raises(ImportFailed) as raised:
+        preview(FIXTURES / name)
+    assert words in str(raised.value)
+    assert name in str(raised.value)
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match="no such file"):
+        preview(tmp_path / "nowhere.csv")
+
+
+def test_bad_bytes_for_a_given_encoding_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"MCP ID,Exam Code\n1,70-533\n2,\xff\xfe\n")
+    with (
+        RecordReader(path, CsvFormat("utf-8", ",")) as reader,
+        pytest.raises(ImportFailed, match=r"line 3: bytes that are not utf-8"),
+    ):
+        list(reader)
+
+
+def test_utf16_without_bom_is_called_binary_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "nobom.txt"
+    path.write_bytes("MCP ID\tExam Code\r\n1\t70-533\r\n".encode("utf-16-le"))
+    with pytest.raises(ImportFailed, match="--encoding utf-16-le"):
+        preview(path)
+    assert preview(path, encoding="utf-16-le").records[0].fields == ["1", "70-533"]
+
+
+def test_excel_bom_decides_over_content(tmp_path: Path) -> None:
+    path = tmp_path / "be.txt"
+    path.write_bytes(codecs.BOM_UTF16_BE + "a\tb\r\n1\t2\r\n".encode("utf-16-be"))
+    assert detect_encoding(path) == "utf-16"
+
+
+@pytest.mark.parametrize(("given", "expected"), [("tab", "\t"), ("\\t", "\t"), (";", ";")])
+def test_delimiter_option_names(given: str, expected: str) -> None:
+    assert check_delimiter(given) == expected
+
+
+def test_bad_options_are_usage_errors() -> None:
+    with pytest.raises(OptionError, match="--delimiter"):
+        check_delimiter(",,")
+    with pytest.raises(OptionError, match="--encoding: 'klingon'"):
+        check_encoding("klingon")
+    with pytest.raises(OptionError, match="not a text encoding"):
+        check_encoding("base64")
