@@ -1,0 +1,361 @@
+"""Importing into a real database: all or nothing, duplicates, people, undo, dry run, cancel."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from importer_helpers import FIXTURES, TODAY, import_file
+from sqlalchemy import func, select
+
+from mpn_desktop.domain.enums import CredentialKind
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.importers.importing import ImportCancelled, run_import
+from mpn_desktop.importers.planning import plan_import
+from mpn_desktop.importers.reading import OptionError
+from mpn_desktop.store import models
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.records import undo_import
+
+HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
+
+
+def stored_exams(db: Database) -> set[tuple[str, str, str, date, CredentialKind]]:
+    with db.session(readonly=True) as session:
+        rows = session.execute(
+            select(
+                models.Person.mcp_id,
+                models.Person.name,
+                models.ExamResult.exam_code,
+                models.ExamResult.passed_on,
+                models.ExamResult.kind,
+            ).join(models.ExamResult.person)
+        )
+        return {tuple(row) for row in rows}  # type: ignore[misc]
+
+
+def count(db: Database, model: type[models.Base]) -> int:
+    with db.session(readonly=True) as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "utf8_comma_iso.csv",
+            {
+                ("1234567", "José Núñez", "70-533", date(2017, 11, 25), CredentialKind.EXAM),
+                ("1234568", "Ana Ruiz", "70-532", date(2017, 3, 4), CredentialKind.EXAM),
+                ("1234569", "Zoë Þórsdóttir", "70-346", date(2016, 12, 1), CredentialKind.EXAM),
+            },
+        ),
+        (
+            "utf8_bom_semicolon_dotted.csv",
+            {
+                ("2000001", "Jürgen Weiß", "70-533", date(2017, 11, 25), CredentialKind.EXAM),
+                ("2000002", "Anna Schmidt", "70-534", date(2017, 4, 3), CredentialKind.EXAM),
+            },
+        ),
+        (
+            "excel_unicode_le_tab_mdy.txt",
+            {
+                ("3000001", "Łukasz Nowak", "70-533", date(2017, 11, 25), CredentialKind.EXAM),
+                ("3000002", "Chen Wei 陈伟", "70-535", date(2017, 3, 4), CredentialKind.EXAM),
+            },
+        ),
+        (
+            "utf16be_tab_dmy.txt",
+            {
+                ("3100001", "Åsa Lind", "70-533", date(2017, 11, 25), CredentialKind.EXAM),
+                ("3100002", "Ola Nordmann", "70-535", date(2017, 4, 3), CredentialKind.EXAM),
+            },
+        ),
+        (
+            "legacy_cp1252_semicolon_datetime.csv",
+            {
+                ("4000001", "François Müller", "70-533", date(2017, 11, 25), CredentialKind.EXAM),
+                ("4000002", "Renée Dupré – Sales", "70-346", date(2017, 4, 3), CredentialKind.EXAM),
+            },
+        ),
+        (
+            "partner_center_training_details.csv",
+            {
+                ("5000001", "Ana Ruiz", "70-533", date(2017, 11, 25), CredentialKind.EXAM),
+                (
+                    "5000002",
+                    "Bo Chen",
+                    "TA-CLOUD-PLATFORM",
+                    date(2017, 10, 2),
+                    CredentialKind.ASSESSMENT,
+                ),
+                (
+                    "5000003",
+                    "Cy Dee",
+                    "MCSA-LINUX-AZURE",
+                    date(2017, 9, 15),
+                    CredentialKind.CERTIFICATION,
+                ),
+            },
+        ),
+    ],
+)
+def test_fixture_files_import_as_written(
+    db: Database, catalog: CatalogLookup, name: str, expected: set[tuple[object, ...]]
+) -> None:
+    result = import_file(db, catalog, FIXTURES / name)
+    assert result.errors == ()
+    assert result.summary == f"{len(expected)} added, 0 duplicates, 0 errors"
+    assert result.committed and result.batch_id is not None
+    assert stored_exams(db) == expected
+
+
+def test_partner_center_extra_columns_are_listed_once(db: Database, catalog: CatalogLookup) -> None:
+    plan = plan_import(FIXTURES / "partner_center_training_details.csv")
+    assert "Ignored columns: MPNId, PartnerName, Month" in plan.describe()
+
+
+def test_reimporting_the_same_file_adds_nothing(db: Database, catalog: CatalogLookup) -> None:
+    path = FIXTURES / "utf8_comma_iso.csv"
+    first = import_file(db, catalog, path)
+    again = import_file(db, catalog, path)
+    assert again.summary == "0 added, 3 duplicates, 0 errors"
+    assert not again.committed and again.change is None
+    assert count(db, models.ExamResult) == 3
+    assert count(db, models.ImportBatch) == 1
+    assert first.people_added == 3 and again.people_added == 0
+
+
+def test_duplicates_earlier_in_the_file_and_in_the_database(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    import_file(
+        db, catalog, write_csv(tmp_path / "a.csv", [["111", "Ana", "70-533", "", "2017-01-02", ""]])
+    )
+    path = write_csv(
+        tmp_path / "b.csv",
+        [
+            ["111", "Ana", " exam 70-533 ", "", "2017-01-02", ""],  # in the database already
+            ["111", "Ana", "70-532", "", "2017-01-02", ""],
+            ["111", "Ana", "70-532", "", "01/02/2017", ""],  # same day, written another way
+            ["222", "Bo", "70-532", "", "2017-01-02", ""],
+        ],
+    )
+    result = import_file(db, catalog, path, date_format="MDY")
+    assert result.summary == "2 added, 2 duplicates, 0 errors"
+    assert count(db, models.ExamResult) == 3
+
+
+def test_any_error_writes_nothing_and_every_error_is_listed_by_line_and_field(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [
+            ["111", "Ana", "70-533", "", "2017-01-02", ""],
+            ["", "Bo", "70-533", "", "2017-01-02", ""],
+            ["12a", "Cy", "70-533", "", "2017-02-30", ""],
+            ["333", "Di", "70-533", "", "2019-01-01", "course"],
+            ["444", "Ed", "", "Architecting Microsoft Azure Solutions", "2017-01-02", ""],
+            ["555", "Fi", "", "Basket Weaving", "2017-01-02", ""],
+            ["666", "Gu", "", "", "2017-01-02", ""],
+        ],
+    )
+    result = import_file(db, catalog, path)
+    messages = [str(problem) for problem in result.errors]
+    assert messages == [
+        "line 3, MCP ID: missing",
+        "line 4, MCP ID: '12a' is not an MCP ID (digits only)",
+        "line 4, date passed: '2017-02-30' is not a real date",
+        "line 5, date passed: '2019-01-01' is in the future",
+        "line 5, kind: 'course' is not exam, assessment or certification",
+        "line 6, exam title: no exam code given, and 'Architecting Microsoft Azure Solutions' "
+        "fits several: 70-534, 70-535",
+        "line 7, exam title: no exam code given, and the catalogue has no 'Basket Weaving'",
+        "line 8, exam code: missing (and no exam title to look it up by)",
+    ]
+    assert result.summary == "0 added, 0 duplicates, 8 errors"
+    assert not result.committed
+    assert count(db, models.ExamResult) == 0
+    assert count(db, models.Person) == 0
+    assert count(db, models.ImportBatch) == 0
+
+
+def test_errors_name_the_line_a_multiline_record_starts_on(
+    db: Database, catalog: CatalogLookup
+) -> None:
+    result = import_file(db, catalog, FIXTURES / "embedded_newlines.csv")
+    assert [str(problem) for problem in result.errors] == [
+        "line 7, MCP ID: 'not-an-id' is not an MCP ID (digits only)"
+    ]
+    assert count(db, models.ExamResult) == 0
+
+
+def test_an_error_on_the_last_row_of_a_large_file_writes_nothing(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    rows = [[str(1000000 + i), f"P {i}", "70-533", "", "2017-01-02", ""] for i in range(6000)]
+    rows.append(["oops", "Last", "70-533", "", "2017-01-02", ""])
+    result = import_file(db, catalog, write_csv(tmp_path / "big.csv", rows))
+    assert [str(p) for p in result.errors] == [
+        "line 6002, MCP ID: 'oops' is not an MCP ID (digits only)"
+    ]
+    assert result.new_records == 6000  # what it would have added
+    assert count(db, models.ExamResult) == 0
+    assert count(db, models.Person) == 0
+
+
+def test_dry_run_counts_but_writes_nothing(db: Database, catalog: CatalogLookup) -> None:
+    result = import_file(db, catalog, FIXTURES / "utf8_comma_iso.csv", dry_run=True)
+    assert result.summary == "3 added, 0 duplicates, 0 errors"
+    assert result.dry_run and not result.committed
+    assert count(db, models.ExamResult) == 0
+    assert count(db, models.ImportBatch) == 0
+
+
+def test_the_import_is_one_batch_and_undoes_as_a_whole(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    import_file(
+        db, catalog, write_csv(tmp_path / "a.csv", [["111", "Ana", "70-533", "", "2017-01-02", ""]])
+    )
+    path = write_csv(
+        tmp_path / "b.csv",
+        [
+            ["111", "Ana", "70-346", "", "2017-05-06", ""],
+            ["222", "Bo", "70-532", "", "2017-01-02", ""],
+        ],
+    )
+    result = import_file(db, catalog, path)
+    assert result.change is not None
+    assert result.change.touches(RecordKind.EXAM, RecordKind.PERSON, RecordKind.IMPORT_BATCH)
+    with db.session(readonly=True) as session:
+        batch = session.get(models.ImportBatch, result.batch_id)
+        assert batch is not None
+        assert (batch.file_name, batch.added_count, batch.people_added_count) == ("b.csv", 2, 1)
+        assert len(batch.sha256) == 64
+    undo_import(db, result.batch_id or 0)
+    assert {row[:3] for row in stored_exams(db)} == {("111", "Ana", "70-533")}
+    assert count(db, models.Person) == 1
+
+
+def test_another_name_for_a_known_mcp_id_is_reported_not_overwritten(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    import_file(
+        db,
+        catalog,
+        write_csv(tmp_path / "a.csv", [["111", "Ana Ruiz", "70-533", "", "2017-01-02", ""]]),
+    )
+    path = write_csv(
+        tmp_path / "b.csv",
+        [
+            ["111", "ana  ruiz", "70-532", "", "2017-01-02", ""],  # same name, other spelling
+            ["111", "Ana Gómez", "70-534", "", "2017-01-02", ""],
+            ["222", "Bo Chen", "70-534", "", "2017-01-02", ""],
+            ["222", "Robert Chen", "70-535", "", "2017-01-02", ""],
+        ],
+    )
+    result = import_file(db, catalog, path)
+    assert result.warnings == [
+        "line 3: MCP ID 111 is 'Ana Ruiz', not 'Ana Gómez' as this line says; the name was kept",
+        "line 5: MCP ID 222 is 'Bo Chen', not 'Robert Chen' as this line says; the name was kept",
+    ]
+    assert {row[:2] for row in stored_exams(db)} == {("111", "Ana Ruiz"), ("222", "Bo Chen")}
+
+
+def test_unknown_codes_are_kept_and_reported(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "u.csv",
+        [
+            ["111", "Ana", "98-365", "Windows Server Fundamentals", "2017-01-02", ""],
+            ["222", "Bo", "98-365", "", "2017-01-03", ""],
+            ["222", "Bo", "70-533", "", "2017-01-03", ""],
+        ],
+    )
+    result = import_file(db, catalog, path)
+    assert result.summary == "3 added, 0 duplicates, 0 errors"
+    assert result.unknown_code_line == (
+        "2 records have codes the catalogue does not know (counted toward nothing): 98-365 (2)"
+    )
+    assert ("111", "Ana", "98-365", date(2017, 1, 2), CredentialKind.EXAM) in stored_exams(db)
+
+
+def test_formula_looking_text_is_stored_as_plain_text(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            ["111", '=HYPERLINK("http://evil.example","x")', "70-533", "", "2017-01-02", ""],
+            ["222", "'=1+2", "70-533", "", "2017-01-02", ""],  # as our own CSV files write it
+            ["333", "@SUM(A1)", "70-533", "", "2017-01-02", ""],
+        ],
+    )
+    import_file(db, catalog, path)
+    assert {row[1] for row in stored_exams(db)} == {
+        '=HYPERLINK("http://evil.example","x")',
+        "=1+2",
+        "@SUM(A1)",
+    }
+
+
+def test_ambiguous_dates_need_a_date_format(db: Database, catalog: CatalogLookup) -> None:
+    path = FIXTURES / "ambiguous_dates.csv"
+    with pytest.raises(OptionError, match=r"line 2: '03/04/2017'.*--date-format MDY"):
+        plan_import(path)
+    import_file(db, catalog, path, date_format="DMY")
+    assert {row[3] for row in stored_exams(db)} == {date(2017, 4, 3), date(2017, 6, 5)}
+
+
+def test_a_date_against_the_column_order_is_an_error_of_its_row(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "mixed.csv",
+        [
+            ["111", "Ana", "70-533", "", "11/25/2017", ""],
+            ["222", "Bo", "70-533", "", "25/11/2017", ""],
+        ],
+    )
+    result = import_file(db, catalog, path)
+    assert [str(p) for p in result.errors] == [
+        "line 3, date passed: '25/11/2017' is not a real date read month-first as the column is"
+    ]
+
+
+def test_progress_is_reported_and_cancel_writes_nothing(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    rows = [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(9000)]
+    path = write_csv(tmp_path / "big.csv", rows)
+    settings = plan_import(path).settings
+    seen: list[float] = []
+    result = run_import(db, catalog, path, settings, today=TODAY, progress=seen.append)
+    assert result.new_records == 9000
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 2
+
+    other = write_csv(tmp_path / "other.csv", [[r[0], r[1], "70-532", "", r[4], ""] for r in rows])
+    asked: list[bool] = []
+
+    def cancel_on_second_ask() -> bool:
+        asked.append(True)
+        return len(asked) >= 2
+
+    with pytest.raises(ImportCancelled, match="nothing was written"):
+        run_import(db, catalog, other, settings, today=TODAY, cancel=cancel_on_second_ask)
+    assert count(db, models.ExamResult) == 9000
+    assert count(db, models.ImportBatch) == 1
