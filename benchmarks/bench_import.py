@@ -1,0 +1,188 @@
+"""Speed and memory of ``import-exams`` against the least possible work, for 10k and 100k rows.
+
+Run: ``python benchmarks/bench_import.py [--rows 10000 100000] [--repeat 3]``.
+
+For each size it writes a CSV file of exam records (2,000 people, month-first
+dates as US spreadsheets write them), then times:
+
+* the whole ``import-exams`` command, called in-process through
+  ``mpn_desktop.cli.main`` on a fresh SQLite file (opening and creating the
+  database, detection, the date survey, validation, the one-transaction write);
+* the baseline: Python's ``csv`` reading the same file and one ``executemany``
+  into a fresh SQLite table in one transaction.
+
+It prints the best of ``--repeat`` runs of each and their ratio (target: at most
+4x), then the peak memory of the command in a fresh subprocess per size
+(tracemalloc's peak of Python allocations, and the growth of the process's
+maximum resident set size during the import), which should stay flat from
+10k to 100k rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import json
+import os
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import date, timedelta
+from pathlib import Path
+
+PEOPLE = 2000
+CODES = ["70-532", "70-533", "70-534", "70-535", "70-346", "70-347", "MB2-717", "98-365"]
+CODES += [f"70-{number}" for number in range(400, 700)]
+HEADER = ["MCP ID", "Full Name", "Email Address", "Exam Code", "Exam Title", "Date Passed"]
+
+
+def isolate_user_folders(folder: Path) -> None:
+    """Keeps the program's log and settings files out of the real user folders."""
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        path = folder / variable.lower()
+        path.mkdir(exist_ok=True)
+        os.environ[variable] = str(path)
+    os.environ.pop("MPN_DESKTOP_DB", None)
+
+
+def write_exam_file(path: Path, rows: int, seed: int = 5) -> None:
+    """A realistic export: ``rows`` records of ``PEOPLE`` people, no duplicates on purpose."""
+    rnd = random.Random(seed)
+    first_day = date(2010, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(HEADER)
+        for _ in range(rows):
+            person = rnd.randrange(PEOPLE)
+            passed_on = first_day + timedelta(days=rnd.randrange(2900))
+            writer.writerow(
+                [
+                    str(1_000_000 + person),
+                    f"Person {person:04d} Example",
+                    f"person{person}@contoso.example",
+                    rnd.choice(CODES),
+                    "Exam title as the portal writes it",
+                    f"{passed_on.month}/{passed_on.day}/{passed_on.year}",
+                ]
+            )
+
+
+def time_command(csv_path: Path, folder: Path) -> float:
+    """Seconds for ``mpn-desktop --db NEW import-exams FILE``, in this process."""
+    from mpn_desktop.cli import main
+
+    db_path = folder / f"command-{time.monotonic_ns()}.sqlite3"
+    output = io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(output):
+        code = main(["--db", str(db_path), "import-exams", str(csv_path)])
+    elapsed = time.perf_counter() - start
+    if code != 0:
+        sys.exit(f"import-exams failed (exit {code}):\n{output.getvalue()}")
+    return elapsed
+
+
+def time_baseline(csv_path: Path, folder: Path) -> float:
+    """Seconds for csv reading plus one executemany into a fresh table, in one transaction."""
+    db_path = folder / f"baseline-{time.monotonic_ns()}.sqlite3"
+    start = time.perf_counter()
+    connection = sqlite3.connect(db_path)
+    connection.execute(f"CREATE TABLE exams ({', '.join(f'c{i}' for i in range(len(HEADER)))})")
+    with csv_path.open(newline="", encoding="utf-8") as stream:
+        rows = csv.reader(stream)
+        next(rows)
+        with connection:
+            connection.executemany(
+                f"INSERT INTO exams VALUES ({', '.join('?' * len(HEADER))})", rows
+            )
+    connection.close()
+    return time.perf_counter() - start
+
+
+def measure_memory_here(csv_path: Path, db_path: Path) -> dict[str, float]:
+    """Runs the command once in this process and returns its memory figures (MiB)."""
+    from mpn_desktop.cli import main
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = main(["--db", str(db_path), "import-exams", str(csv_path)])
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if code != 0:
+        sys.exit(f"import-exams failed (exit {code})")
+    # ru_maxrss is in KiB on Linux and in bytes on macOS.
+    unit = 1 if sys.platform == "darwin" else 1024
+    mib = 1024 * 1024
+    return {
+        "tracemalloc_peak_mib": peak / mib,
+        "max_rss_mib": after * unit / mib,
+        "max_rss_growth_mib": (after - before) * unit / mib,
+    }
+
+
+def measure_memory(csv_path: Path, folder: Path) -> dict[str, float]:
+    """The memory figures of one import in a fresh Python process."""
+    db_path = folder / f"memory-{time.monotonic_ns()}.sqlite3"
+    completed = subprocess.run(
+        [sys.executable, __file__, "--child-memory", str(csv_path), str(db_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child-memory", nargs=2, metavar=("CSV", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as temp:
+        folder = Path(temp)
+        isolate_user_folders(folder)
+        if args.child_memory:
+            csv_path, db_path = (Path(item) for item in args.child_memory)
+            print(json.dumps(measure_memory_here(csv_path, db_path)))
+            return
+        print(f"import-exams benchmark: {PEOPLE} people, month-first dates, best of {args.repeat}")
+        memory: dict[int, dict[str, float]] = {}
+        for rows in args.rows:
+            csv_path = folder / f"exams-{rows}.csv"
+            write_exam_file(csv_path, rows)
+            command = min(time_command(csv_path, folder) for _ in range(args.repeat))
+            baseline = min(time_baseline(csv_path, folder) for _ in range(args.repeat))
+            size = csv_path.stat().st_size / (1024 * 1024)
+            print(
+                f"{rows:>7} rows ({size:5.1f} MiB): import-exams {command:6.3f} s, "
+                f"baseline {baseline:6.3f} s, ratio {command / baseline:4.1f}x (target <= 4x)"
+            )
+            memory[rows] = measure_memory(csv_path, folder)
+        print("peak memory of one import in a fresh process (MiB):")
+        for rows, figures in memory.items():
+            print(
+                f"{rows:>7} rows: tracemalloc peak {figures['tracemalloc_peak_mib']:6.2f}, "
+                f"max RSS {figures['max_rss_mib']:6.1f} (grew {figures['max_rss_growth_mib']:5.1f} "
+                "during the import)"
+            )
+        if len(memory) > 1:
+            smallest, largest = memory[min(memory)], memory[max(memory)]
+            ratio = largest["tracemalloc_peak_mib"] / smallest["tracemalloc_peak_mib"]
+            print(
+                f"tracemalloc peak, largest / smallest file: {ratio:.2f}x "
+                f"for {max(memory) // min(memory)}x the rows"
+            )
+
+
+if __name__ == "__main__":
+    main()
