@@ -12,7 +12,7 @@ from typing import NamedTuple, Protocol
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
-from mpn_desktop.importers.formulas import looks_like_formula
+from mpn_desktop.importers.formulas import remove_csv_mark
 from mpn_desktop.importers.reading import Record
 
 _MCP_ID = re.compile(r"\d{1,20}")
@@ -89,10 +89,7 @@ def plain_text(value: str) -> str:
     Formula-looking text is kept exactly as text; it is never evaluated, and
     every CSV the program writes neutralises it again.
     """
-    value = value.strip()
-    if value.startswith("'") and looks_like_formula(value[1:]):
-        return value[1:]
-    return value
+    return remove_csv_mark(value.strip())
 
 
 class RowValidator:
