@@ -3,14 +3,17 @@
 The steps are separate so the wizard can show each one: ``reading.preview``,
 ``columns.suggest_mapping``, ``survey_date_order`` and ``run_import`` (with
 ``dry_run=True`` for the check, then again to write). None of them needs Qt;
-long ones take a progress callback and a cancel check.
+long ones take a progress callback and a cancel check, and may run on a worker
+thread (each opens its own file and database connection). A check holds the
+database's write lock while it runs, as the import itself does; readers are
+not blocked (WAL).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -213,21 +216,7 @@ def _committed(result: ImportResult, batch_id: int) -> ImportResult:
     change = Change.of(
         f"Import of {result.path.name}", RecordKind.IMPORT_BATCH, RecordKind.EXAM, RecordKind.PERSON
     )
-    return ImportResult(
-        path=result.path,
-        new_records=result.new_records,
-        duplicates=result.duplicates,
-        errors=(),
-        people_added=result.people_added,
-        unknown_codes=result.unknown_codes,
-        name_conflicts=result.name_conflicts,
-        name_conflict_count=result.name_conflict_count,
-        ignored_columns=result.ignored_columns,
-        dry_run=False,
-        batch_id=batch_id,
-        change=change,
-        records_read=result.records_read,
-    )
+    return replace(result, batch_id=batch_id, change=change)
 
 
 def _data_records(reader: RecordReader) -> Iterator[Record]:
