@@ -2,13 +2,16 @@
 
 ``install_crash_handler(app)`` replaces ``sys.excepthook`` (which PySide6 calls
 for an exception escaping a slot or an event handler) and
-``threading.excepthook`` (worker threads). The database needs nothing here:
+``threading.excepthook`` (worker threads), and sends a hard crash (a fault in
+Qt's C++ code) to ``faults.log`` beside the log file through ``faulthandler``.
+The database needs nothing here:
 every store operation is one transaction, so the operation that raised was
 rolled back before the exception reached this handler.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import platform
 import sys
@@ -17,6 +20,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 import PySide6
 from PySide6.QtCore import QObject, Signal, qVersion
@@ -54,6 +58,11 @@ def describe_crash(exc_info: ExcInfo, log_path: Path | None) -> CrashReport:
     return CrashReport(summary=summary, details=details, log_path=log_path)
 
 
+def fault_log_path() -> Path:
+    """Where the Python stacks of a hard crash (a fault in native code) are written."""
+    return log_file_path().with_name("faults.log")
+
+
 def _log_file_if_written() -> Path | None:
     path = log_file_path()
     return path if path.is_file() else None
@@ -76,6 +85,7 @@ class CrashHandler(QObject):
         self._building = False
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
+        self._faults: TextIO | None = None
         self.reported.connect(self._show)
 
     def install(self) -> None:
@@ -84,6 +94,7 @@ class CrashHandler(QObject):
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle_exception
         threading.excepthook = self._handle_thread_exception
+        self._record_hard_crashes()
 
     def uninstall(self) -> None:
         """Puts back the hooks that were there before ``install``."""
@@ -91,6 +102,23 @@ class CrashHandler(QObject):
             sys.excepthook = self._previous_hook
         if threading.excepthook == self._handle_thread_exception:
             threading.excepthook = self._previous_thread_hook
+        if self._faults is not None:
+            faulthandler.disable()
+            self._faults.close()
+            self._faults = None
+
+    def _record_hard_crashes(self) -> None:
+        # Left alone when something else (a test runner, PYTHONFAULTHANDLER) already has it.
+        if faulthandler.is_enabled():
+            return
+        path = fault_log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._faults = path.open("a", encoding="utf-8")
+        except OSError as error:
+            log.warning("hard crashes will not be recorded in %s: %s", path, error)
+            return
+        faulthandler.enable(self._faults, all_threads=True)
 
     def handle_exception(
         self,

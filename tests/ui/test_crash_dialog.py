@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -15,7 +17,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop import __version__
-from mpn_desktop.crash import CrashHandler, describe_crash, install_crash_handler
+from mpn_desktop.crash import (
+    CrashHandler,
+    describe_crash,
+    fault_log_path,
+    install_crash_handler,
+)
 from mpn_desktop.logging_setup import configure_logging, log_file_path
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -205,3 +212,26 @@ def test_uninstall_puts_the_previous_hooks_back(qapp: QApplication) -> None:
     assert sys.excepthook == handler.handle_exception
     handler.uninstall()
     assert (sys.excepthook, threading.excepthook) == before
+
+
+_HARD_CRASH = """
+import ctypes
+from PySide6.QtWidgets import QApplication
+from mpn_desktop.crash import install_crash_handler
+app = QApplication([])
+install_crash_handler(app)
+ctypes.string_at(0)  # a fault in native code: no Python exception, no dialog
+"""
+
+
+def test_a_hard_crash_leaves_the_python_stack_in_faults_log(
+    isolated_user_folders: Path,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"}
+    result = subprocess.run(
+        [sys.executable, "-c", _HARD_CRASH], env=env, capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode != 0
+    faults = fault_log_path().read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in faults
+    assert "<string>" in faults
