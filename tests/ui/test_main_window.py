@@ -11,13 +11,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop import __version__
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.requirements_dialog import RequirementsDialog
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.undo_commands import AddRecordCommand, EditRecordCommand
 
@@ -202,3 +205,21 @@ def test_last_tab_and_window_state_are_remembered(
     qtbot.addWidget(again)
     assert again.tabs.currentWidget().objectName() == "referencesTab"
     assert settings.geometry() is not None
+
+
+def test_help_requirements_lists_the_catalogue_with_its_sources(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.findChild(QAction, "requirementsAction").trigger()
+    dialog = window.findChild(RequirementsDialog, "requirementsDialog")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "Cloud Platform" in text
+    assert "Cloud CRM" in text
+
+
+def test_about_names_the_version_and_the_database(window: MainWindow) -> None:
+    text = about_text(window.context)
+    assert __version__ in text
+    assert str(window.context.db.path) in text
