@@ -140,3 +140,12 @@ def _checkpoint(path: Path) -> None:
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.execute("PRAGMA journal_mode=DELETE")
     connection.close()
+
+
+def test_an_in_memory_database_keeps_its_data_between_sessions() -> None:
+    with Database.open("sqlite://") as db:
+        assert db.path is None
+        with db.session() as session:
+            session.add(models.Customer(name="Fabrikam"))
+        with db.session(readonly=True) as session:
+            assert session.scalars(select(models.Customer.name)).all() == ["Fabrikam"]
