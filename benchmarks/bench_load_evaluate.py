@@ -1,0 +1,101 @@
+"""Benchmark: load the large organisation's facts from SQLite, then evaluate them (target < 50 ms).
+
+Stores the large organisation of ``benchmarks/large_org.py`` once in a
+temporary SQLite file through ``load_document``, then times ``load_facts``
+and ``evaluate`` separately and together, and prints the figures.
+
+    .venv/bin/python benchmarks/bench_load_evaluate.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def _large_org() -> tuple[Any, Any]:
+    """The large organisation's facts and its as-of day, from benchmarks/large_org.py."""
+    import large_org
+
+    for name in ("build_large_org", "large_org", "build", "large_facts"):
+        build = getattr(large_org, name, None)
+        if callable(build):
+            return build(), getattr(large_org, "AS_OF", None)
+    raise SystemExit("benchmarks/large_org.py has no builder this benchmark knows")
+
+
+def _timed(func: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
+    result = func()  # warm-up (imports, first connection)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = func()
+        times.append((time.perf_counter() - start) * 1000)
+    return times, result
+
+
+def _report(label: str, times: list[float]) -> None:
+    ordered = sorted(times)
+    p90 = ordered[int(len(ordered) * 0.9) - 1] if len(ordered) >= 10 else ordered[-1]
+    print(
+        f"{label:<22} median {statistics.median(times):7.2f} ms   "
+        f"min {ordered[0]:7.2f} ms   p90 {p90:7.2f} ms   ({len(times)} runs)"
+    )
+
+
+def main() -> int:
+    """Runs the benchmark and prints its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+
+    from mpn_desktop import catalog_files
+    from mpn_desktop.domain import evaluate as engine
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import document_from_facts, load_document
+    from mpn_desktop.store.facts_loader import load_facts
+
+    facts, as_of = _large_org()
+    as_of = as_of or date.today()
+    catalog = catalog_files.load_catalog(None)
+    print(
+        f"large organisation: {len(facts.customers)} customers, "
+        f"{len(facts.subscriptions)} subscriptions, {len(facts.usage)} usage months, "
+        f"{len(facts.people)} people, {len(facts.exams)} exam results, "
+        f"{len(facts.references)} references"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.sqlite3"
+        with Database.open(f"sqlite:///{path}") as db:
+            start = time.perf_counter()
+            load_document(db, document_from_facts(facts))
+            print(f"stored once in {(time.perf_counter() - start) * 1000:.0f} ms ({path.name})")
+
+            load_times, loaded = _timed(lambda: load_facts(db), args.runs)
+            if loaded != facts:
+                print("warning: the loaded facts differ from the stored ones")
+            eval_times, _ = _timed(lambda: engine.evaluate(catalog, loaded, as_of), args.runs)
+            both_times, _ = _timed(
+                lambda: engine.evaluate(catalog, load_facts(db), as_of), args.runs
+            )
+    _report("load_facts", load_times)
+    _report("evaluate", eval_times)
+    _report("load_facts + evaluate", both_times)
+    median = statistics.median(both_times)
+    verdict = "meets" if median < 50 else "MISSES"
+    print(f"target: median load + evaluate < 50 ms -> {verdict} ({median:.1f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
