@@ -1,17 +1,92 @@
-"""Placeholder for the status command(s); replaced by its real module."""
+"""The ``status`` command: the rules engine on the stored facts, as a table or as JSON."""
 
 from __future__ import annotations
 
 import argparse
+import json
+from decimal import Decimal
 from typing import Any
 
-from mpn_desktop.errors import MpnError
-
-
-def _not_built(args: argparse.Namespace) -> int:
-    raise MpnError(f"the {args.command} command is not available yet")
+from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
+from mpn_desktop.domain.progress import CompetencyProgress, LevelProgress, Progress, StepProgress
 
 
 def register(subparsers: Any) -> None:
-    """Adds the command(s) of this module."""
-    subparsers.add_parser("status", help="(not built yet)").set_defaults(func=_not_built)
+    """Adds ``status [--as-of DATE] [--json]``."""
+    status = subparsers.add_parser(
+        "status", help="progress of every targeted competency, and what is still missing"
+    )
+    status.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="evaluate on this day (default: today)"
+    )
+    status.add_argument("--json", action="store_true", help="print the status JSON document")
+    status.set_defaults(func=run_status)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Loads the facts, evaluates them and prints the result."""
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.progress_json import progress_to_json
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.facts_loader import load_facts
+
+    as_of = parse_as_of(args.as_of)
+    catalog = load_catalog(catalog_path(args))
+    with Database.open(database_url(args)) as db:
+        facts = load_facts(db)
+    progress = evaluate(catalog, facts, as_of)
+    if args.json:
+        print(json.dumps(progress_to_json(progress), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(progress))
+    return 0
+
+
+def _number(value: Decimal, unit: str) -> str:
+    text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
+    return f"US$ {text}" if unit.upper() in ("USD", "US$") else f"{text} {unit}"
+
+
+def _step_line(step: StepProgress) -> str:
+    mark = "yes" if step.met else "no "
+    figures = f"{_number(step.have, step.unit)} of {_number(step.need, step.unit)}"
+    return f"    [{mark}] {step.step.value:<12} {figures}"
+
+
+def _level_lines(level: LevelProgress) -> list[str]:
+    state = "ATTAINED" if level.attained else "not attained"
+    lines = [f"  {level.level.value.capitalize()}: {state} (option: {level.option.name})"]
+    lines.extend(_step_line(step) for step in level.steps)
+    lines.extend(f"      missing: {sentence}" for sentence in level.missing)
+    return lines
+
+
+def _competency_lines(item: CompetencyProgress) -> list[str]:
+    target = item.target.value if item.target else "none"
+    retired = " (retired)" if item.retired else ""
+    lines = [f"{item.name}{retired} - target {target}"]
+    for level in item.levels:
+        lines.extend(_level_lines(level))
+    lines.extend(f"  at risk on {risk.on.isoformat()}: {risk.what}" for risk in item.at_risk)
+    return lines
+
+
+def render_text(progress: Progress) -> str:
+    """A readable table per targeted competency and level: steps have/need, what is missing."""
+    org = progress.organization
+    name = org.name or "(no organisation entered yet)"
+    lines = [f"{name} (MPN ID {org.mpn_id or '-'}), as of {progress.as_of.isoformat()}"]
+    fee = progress.fee
+    if fee.level is not None:
+        amount = _number(fee.amount_usd, "USD") if fee.amount_usd is not None else "unknown"
+        due = f", due {fee.due_on.isoformat()}" if fee.due_on else ""
+        paid = "paid" if fee.paid else "NOT paid"
+        lines.append(f"Fee: {fee.level.value} {amount}{due} - {paid}")
+    targeted = progress.targeted
+    if not targeted:
+        lines.append("No competency is targeted yet.")
+    for item in targeted:
+        lines.append("")
+        lines.extend(_competency_lines(item))
+    return "\n".join(lines)

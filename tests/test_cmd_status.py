@@ -1,0 +1,67 @@
+"""The status command on the demo organisation: the JSON contract and the readable table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+
+AS_OF = "2018-03-15"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> list[str]:
+    """--db options of a database holding the demo organisation dated around AS_OF."""
+    from datetime import date
+
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+
+    path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        load_sample(db, date.fromisoformat(AS_OF))
+    return ["--db", str(path)]
+
+
+def test_status_json_follows_the_contract(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*demo, "status", "--as-of", AS_OF, "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["as_of"] == AS_OF
+    assert document["organization"]["name"] == "Contoso Cloud Ltd"
+    assert document["fee"]["paid"] is True
+    platform = next(c for c in document["competencies"] if c["id"] == "cloud-platform")
+    assert platform["target"] == "gold"
+    silver, gold = platform["levels"]["silver"], platform["levels"]["gold"]
+    assert silver["attained"] is True and silver["missing"] == []
+    assert gold["attained"] is False and gold["missing"]
+    for step in gold["steps"].values():
+        assert {"met", "have", "need", "unit"} <= set(step)
+
+
+def test_status_table_shows_each_target_level_step_and_what_is_missing(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*demo, "status", "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert "Contoso Cloud Ltd" in out and AS_OF in out
+    assert "Cloud Platform" in out and "target gold" in out
+    assert "Silver: ATTAINED" in out and "Gold: not attained" in out
+    assert "missing:" in out
+    assert "performance" in out and "references" in out
+
+
+def test_status_on_an_empty_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "t.sqlite3"), "status", "--as-of", AS_OF]) == 0
+    assert "No competency is targeted yet." in capsys.readouterr().out
+
+
+def test_a_bad_as_of_date_is_a_clear_error(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*demo, "status", "--as-of", "2018-02-30"]) == 1
+    assert "--as-of: '2018-02-30' is not a date" in capsys.readouterr().err
