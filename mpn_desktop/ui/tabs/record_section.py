@@ -8,6 +8,7 @@ record kind.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -93,6 +94,8 @@ class RecordSection(QWidget):
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
+        # Compact rows, sized from the font so they scale with the system's settings.
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -104,8 +107,8 @@ class RecordSection(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._announce_selection)
         self.view.doubleClicked.connect(self._open_read_only_cell)
 
-        heading = QLabel(f"<b>{title}</b>", self)
-        heading.setBuddy(self.view)
+        self.heading = QLabel(f"<b>{escape(title)}</b>", self)
+        self.heading.setBuddy(self.view)
         self.add_button = QPushButton(add_text, self)
         self.add_button.setAccessibleName(add_text)
         self.add_button.clicked.connect(self.add_record)
@@ -124,8 +127,7 @@ class RecordSection(QWidget):
         self.model.problemFound.connect(self.show_problem)
 
         top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
+        top.addWidget(self.heading, 1)
         top.addWidget(self.add_button)
         top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -177,6 +179,11 @@ class RecordSection(QWidget):
         )
         self.view.scrollTo(index)
         return True
+
+    def set_heading(self, text: str) -> None:
+        """Changes the title shown above the table (e.g. naming the chosen master record)."""
+        self.heading.setText(f"<b>{escape(text)}</b>")
+        self.view.setAccessibleName(text)
 
     def show_problem(self, message: str) -> None:
         """Shows what is wrong with the last value typed, or hides the line when empty."""

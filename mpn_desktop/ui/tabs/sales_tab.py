@@ -90,7 +90,7 @@ class SalesTab(StepTab):
             RecordSection(
                 context,
                 RecordKind.USAGE,
-                self.tr("Monthly usage of the selected subscription"),
+                self.tr("Monthly usage"),
                 (
                     Field("month", self.tr("Month"), FieldKind.MONTH, required=True),
                     Field("consumption_usd", self.tr("Consumption"), FieldKind.MONEY),
@@ -153,6 +153,11 @@ class SalesTab(StepTab):
             "subscription_id", None if record is None else record["id"]
         )
         self.usage.add_button.setEnabled(record is not None)
+        self.usage.set_heading(
+            self.tr("Monthly usage")
+            if record is None
+            else self.tr("Usage of {subscription}").format(subscription=record["external_id"])
+        )
 
     def _new_subscription(self) -> Mapping[str, Any]:
         customer = self.customers.selected_record()

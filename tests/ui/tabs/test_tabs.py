@@ -1,0 +1,296 @@
+"""The four step tabs on a real database: edits, undo, refusals, add and delete, search, state."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui.editors.field_editors import ValidatingLineEdit
+from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.tabs.exams_tab import ExamsTab
+from mpn_desktop.ui.tabs.fee_tab import FeeTab
+from mpn_desktop.ui.tabs.record_section import RecordSection
+from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.tabs.step_tab import StepTab
+
+TAB_CLASSES = (SalesTab, ExamsTab, ReferencesTab, FeeTab)
+
+
+def _tab(cls: type[StepTab], context: Any, qtbot: Any) -> Any:
+    tab = cls(context)
+    qtbot.addWidget(tab)
+    context.changeApplied.connect(tab.apply_change)
+    tab.resize(1000, 650)
+    tab.show()
+    return tab
+
+
+def _row_of(section: RecordSection, key: str, value: object) -> int:
+    for row in range(section.proxy.rowCount()):
+        record = section.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
+        if record[key] == value:
+            return row
+    raise AssertionError(f"no row with {key}={value!r}")
+
+
+def _edit_cell(qtbot: Any, section: RecordSection, row: int, key: str, text: str) -> None:
+    """Types into a cell the way a user does: open the editor, type, press Enter."""
+    index = section.proxy.index(row, section.model.column_of(key))
+    section.view.setFocus()
+    section.view.setCurrentIndex(index)
+    section.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ValidatingLineEdit), editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def _fill_form_later(qtbot: Any, values: dict[str, str], *, cancel_if_refused: bool) -> list[str]:
+    """Fills the next record form once it opens and presses OK; returns the messages it showed."""
+    seen: list[str] = []
+
+    def fill() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, RecordForm):
+            QTimer.singleShot(10, fill)
+            return
+        for key, text in values.items():
+            editor = form.editor(key)
+            if isinstance(editor, QLineEdit):
+                editor.setText(text)
+            else:
+                index = editor.findText(text)  # type: ignore[union-attr]
+                assert index >= 0, f"{text!r} not offered for {key}"
+                editor.setCurrentIndex(index)  # type: ignore[union-attr]
+        form.accept()
+        seen.extend(message for message in form.problems().values())
+        if form.isVisible() and cancel_if_refused:
+            form.reject()
+
+    QTimer.singleShot(0, fill)
+    return seen
+
+
+def test_every_tab_has_its_object_name(context: Any, qtbot: Any) -> None:
+    names = [_tab(cls, context, qtbot).objectName() for cls in TAB_CLASSES]
+    assert names == ["salesTab", "examsTab", "referencesTab", "feeTab"]
+
+
+def test_every_tab_model_passes_the_item_model_tester(context: Any, qtbot: Any) -> None:
+    for cls in TAB_CLASSES:
+        tab = _tab(cls, context, qtbot)
+        for section in tab.sections:
+            assert section.model.rowCount() > 0, section.objectName()
+            QAbstractItemModelTester(
+                section.model, QAbstractItemModelTester.FailureReportingMode.Fatal
+            )
+            QAbstractItemModelTester(
+                section.proxy, QAbstractItemModelTester.FailureReportingMode.Fatal
+            )
+        tab.search.setText("a")
+        tab.reload()
+        tab.search.clear()
+
+
+def test_editing_a_cell_writes_the_database_and_undo_restores_it(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    tab.subscriptions.select_id(
+        next(
+            s["id"]
+            for s in records.list_records(db, RecordKind.SUBSCRIPTION)
+            if s["external_id"] == "sub-fabrikam-azure"
+        )
+    )
+    row = _row_of(tab.usage, "month", Month(2017, 12))
+    record = tab.usage.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
+    before = record["consumption_usd"]
+    with qtbot.waitSignal(context.changeApplied) as blocker:
+        _edit_cell(qtbot, tab.usage, row, "consumption_usd", "1,234.56")
+    assert isinstance(blocker.args[0], Change)
+    assert blocker.args[0].touches(RecordKind.USAGE)
+    stored = records.get_record(db, RecordKind.USAGE, record["id"])
+    assert stored is not None and stored["consumption_usd"] == Decimal("1234.56")
+    assert context.undo_stack.undoText().startswith("Edit consumption of sub-fabrikam-azure")
+    shown = tab.usage.proxy.index(_row_of(tab.usage, "id", record["id"]), 1).data()
+    assert shown == "US$ 1,234.56"
+    with qtbot.waitSignal(context.changeApplied):
+        context.undo_stack.undo()
+    stored = records.get_record(db, RecordKind.USAGE, record["id"])
+    assert stored is not None and stored["consumption_usd"] == before
+    shown = tab.usage.proxy.index(_row_of(tab.usage, "id", record["id"]), 1).data()
+    assert shown == f"US$ {before:,.2f}"
+
+
+def test_invalid_input_is_refused_with_a_message_and_nothing_written(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    before = records.list_records(db, RecordKind.PERSON)
+    row = _row_of(tab.people, "name", "Ana Ruiz")
+    with qtbot.assertNotEmitted(context.changeApplied):
+        _edit_cell(qtbot, tab.people, row, "mcp_id", "12ab")
+    assert tab.people.problem_label.isVisible()
+    assert "not an MCP ID" in tab.people.problem_label.text()
+    assert records.list_records(db, RecordKind.PERSON) == before
+    assert context.undo_stack.count() == 0
+
+
+def test_a_value_the_store_refuses_shows_its_message_and_changes_nothing(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    before = records.list_records(db, RecordKind.PERSON)
+    taken = next(p["mcp_id"] for p in before if p["name"] == "Ben Okafor")
+    row = _row_of(tab.people, "name", "Ana Ruiz")
+    with qtbot.waitSignal(context.errorShown):
+        _edit_cell(qtbot, tab.people, row, "mcp_id", taken)  # MCP IDs are unique
+    assert records.list_records(db, RecordKind.PERSON) == before
+    assert context.undo_stack.count() == 0
+
+
+def test_adding_through_the_form_keeps_what_was_typed_until_it_is_right(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    seen = _fill_form_later(
+        qtbot,
+        {"name": "Hana Sato", "email": "hana@contoso.example", "mcp_id": "98x"},
+        cancel_if_refused=True,
+    )
+    tab.people.add_record()
+    assert any("not an MCP ID" in message for message in seen)
+    assert all(p["name"] != "Hana Sato" for p in records.list_records(db, RecordKind.PERSON))
+    _fill_form_later(qtbot, {"name": "Hana Sato", "mcp_id": "9876543"}, cancel_if_refused=True)
+    with qtbot.waitSignal(context.changeApplied):
+        tab.people.add_record()
+    added = [p for p in records.list_records(db, RecordKind.PERSON) if p["name"] == "Hana Sato"]
+    assert added and added[0]["mcp_id"] == "9876543" and added[0]["associated"] is True
+    assert context.undo_stack.undoText() == "Add person Hana Sato"
+    assert tab.people.selected_record()["name"] == "Hana Sato"  # type: ignore[index]
+    context.undo_stack.undo()
+    assert all(p["name"] != "Hana Sato" for p in records.list_records(db, RecordKind.PERSON))
+
+
+def test_deleting_a_customer_removes_its_subscriptions_until_undone(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    fabrikam = _row_of(tab.customers, "name", "Fabrikam")
+    tab.customers.view.selectRow(fabrikam)
+    subscriptions = records.list_records(db, RecordKind.SUBSCRIPTION)
+    assert tab.subscriptions.proxy.rowCount() == 2  # the detail follows the customer
+    with qtbot.waitSignal(context.changeApplied):
+        tab.delete_selected()
+    assert context.undo_stack.undoText() == "Delete customer Fabrikam"
+    assert all(c["name"] != "Fabrikam" for c in records.list_records(db, RecordKind.CUSTOMER))
+    assert len(records.list_records(db, RecordKind.SUBSCRIPTION)) == len(subscriptions) - 2
+    with qtbot.waitSignal(context.changeApplied):
+        context.undo_stack.undo()
+    assert records.list_records(db, RecordKind.SUBSCRIPTION) == subscriptions
+
+
+def test_search_and_sort_in_a_tab(context: Any, qtbot: Any) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    tab.focus_search()
+    assert tab.search.hasFocus()
+    qtbot.keyClicks(tab.search, "contoso.example ana")
+    assert tab.people.proxy.rowCount() == 1
+    assert tab.people.proxy.index(0, 0).data() == "Ana Ruiz"
+    tab.search.clear()
+    column = tab.people.model.column_of("mcp_id")
+    tab.people.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    shown = [
+        tab.people.proxy.index(row, column).data() for row in range(tab.people.proxy.rowCount())
+    ]
+    assert shown == sorted(shown, reverse=True)
+
+
+def test_unassociated_people_are_marked(context: Any, qtbot: Any) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    for row in range(tab.people.proxy.rowCount()):
+        record = tab.people.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
+        tip = tab.people.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) or ""
+        assert ("Not associated" in tip) == (not record["associated"]), record["name"]
+
+
+def test_a_change_to_other_records_does_not_reload_the_tab(context: Any, qtbot: Any) -> None:
+    tab = _tab(FeeTab, context, qtbot)
+    with (
+        qtbot.assertNotEmitted(tab.payments.model.modelReset),
+        qtbot.assertNotEmitted(tab.payments.model.dataChanged),
+    ):
+        tab.apply_change(Change.of("Edit person", RecordKind.PERSON))
+    with qtbot.waitSignal(tab.payments.model.dataChanged):
+        tab.apply_change(Change.of("Edit fee payment", RecordKind.FEE_PAYMENT))
+
+
+def test_column_widths_and_splitters_are_remembered(context: Any, qtbot: Any) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    tab.customers.view.setColumnWidth(0, 123)
+    state = tab.save_state()
+    other = _tab(SalesTab, context, qtbot)
+    other.restore_state(state)
+    assert other.customers.view.columnWidth(0) == 123
+    other.restore_state({"columns": {"customersSection": "not base64 at all"}, "splitters": 3})
+
+
+def test_add_and_delete_follow_the_focused_table(context: Any, db: Any, qtbot: Any) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    tab.exams.view.setFocus()
+    qtbot.waitUntil(lambda: tab.current_section() is tab.exams)
+    tab.exams.view.selectRow(0)
+    count = len(records.list_records(db, RecordKind.EXAM))
+    with qtbot.waitSignal(context.changeApplied):
+        tab.delete_selected()
+    assert len(records.list_records(db, RecordKind.EXAM)) == count - 1
+    assert context.undo_stack.undoText().startswith("Delete exam ")
+
+
+@pytest.mark.parametrize("cls", TAB_CLASSES)
+def test_tab_buttons_and_tables_have_accessible_names(cls: Any, context: Any, qtbot: Any) -> None:
+    tab = _tab(cls, context, qtbot)
+    for widget in tab.findChildren(QWidget):
+        if (
+            widget.isVisible()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and (
+                widget.metaObject().className()
+                in ("QPushButton", "QLineEdit", "QTableView", "QComboBox")
+            )
+        ):
+            assert widget.accessibleName(), f"{widget.metaObject().className()} without a name"
+
+
+def test_fee_tab_edits_the_anniversary_with_undo(context: Any, db: Any, qtbot: Any) -> None:
+    tab = _tab(FeeTab, context, qtbot)
+    before = records.get_organization(db)["anniversary"]  # type: ignore[index]
+
+    def answer() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, RecordForm):
+            QTimer.singleShot(10, answer)
+            return
+        form.editor("anniversary").setText("2018-06-30")  # type: ignore[union-attr]
+        form.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(context.changeApplied):
+        tab.edit_anniversary()
+    assert records.get_organization(db)["anniversary"] == date(2018, 6, 30)  # type: ignore[index]
+    assert "30 June" in tab.anniversary.text()
+    context.undo_stack.undo()
+    assert records.get_organization(db)["anniversary"] == before  # type: ignore[index]
+    assert QModelIndex() == QModelIndex()
