@@ -1,0 +1,61 @@
+"""Finding and reading catalogue files: the shipped one, or one the user names with --catalog."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
+from mpn_desktop.errors import CatalogError
+
+DEFAULT_CATALOG = "mpn-2017-2018.json"
+
+_cache: dict[tuple[str, int, int], Catalog] = {}
+
+
+def shipped_catalog_path() -> Path:
+    """The catalogue file that ships with the program."""
+    return Path(str(resources.files("mpn_desktop.resources") / "catalogs" / DEFAULT_CATALOG))
+
+
+def parse_catalog_text(text: str, name: str) -> Catalog:
+    """The catalogue in ``text``; CatalogError names ``name``, the entry and the problem."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CatalogError(
+            f"{name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    try:
+        catalog = parse_catalog(document)
+    except CatalogFormatError as error:
+        raise CatalogError(f"{name}: {error}") from None
+    return _named(catalog, name)
+
+
+def _named(catalog: Catalog, name: str) -> Catalog:
+    from dataclasses import replace
+
+    return replace(catalog, file=name)
+
+
+def load_catalog(path: Path | str | None = None) -> Catalog:
+    """Reads and validates a catalogue file (None: the shipped one); CatalogError if unusable."""
+    file = Path(path) if path is not None else shipped_catalog_path()
+    try:
+        stat = file.stat()
+        key = (str(file.resolve()), stat.st_mtime_ns, stat.st_size)
+        if key in _cache:
+            return _cache[key]
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CatalogError(f"{file}: the catalogue file does not exist") from None
+    except UnicodeDecodeError as error:
+        raise CatalogError(f"{file}: not a UTF-8 text file ({error.reason})") from None
+    except OSError as error:
+        raise CatalogError(f"{file}: cannot be read ({error.strerror})") from None
+    catalog = parse_catalog_text(text, str(file))
+    _cache[key] = catalog
+    return catalog

@@ -1,0 +1,339 @@
+"""The requirements catalogue of one program version, as frozen dataclasses.
+
+The catalogue is data (``resources/catalogs/*.json``, read by
+``domain.catalog_parse``); these classes are what the rules engine, the
+checklist and the user interface read. Every requirement keeps its ``source``
+and, where the sources disagree or are silent, a ``note`` that the program
+shows beside the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from mpn_desktop.domain.enums import Association, CredentialKind, Level, Market, Workload
+
+_EXAM_PREFIX = re.compile(r"^exam\s*[:#]?\s*", re.IGNORECASE)
+
+
+def normalize_code(text: str) -> str:
+    """A credential code without case, spaces or a leading "Exam " (``exam 70 - 533`` -> 70-533)."""
+    return "".join(_EXAM_PREFIX.sub("", text.strip()).split()).upper()
+
+
+def normalize_title(text: str) -> str:
+    """A title compared without case, punctuation or repeated spaces."""
+    return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a requirement comes from: a document, its date and address."""
+
+    id: str
+    title: str
+    url: str = ""
+    published: str = ""
+
+    def __str__(self) -> str:
+        dated = f", {self.published}" if self.published else ""
+        return f"{self.title}{dated}"
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """An exam, assessment or certification that a skill role accepts."""
+
+    code: str
+    title: str
+    kind: CredentialKind
+    accept_until: date | None = None
+    accept_from: date | None = None
+    source: Source | None = None
+    note: str = ""
+
+    def accepted_on(self, day: date) -> bool:
+        """Whether a pass of this credential counts on that day."""
+        if self.accept_from is not None and day < self.accept_from:
+            return False
+        return self.accept_until is None or day <= self.accept_until
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """A figure that differs between developed and developing markets."""
+
+    developed: Decimal
+    developing: Decimal
+
+    def for_market(self, market: Market) -> Decimal:
+        """The figure for that market."""
+        return self.developed if market is Market.DEVELOPED else self.developing
+
+
+class MeasureKind(Enum):
+    """What a performance measure adds up."""
+
+    CONSUMPTION_USD = "consumption_usd"
+    REVENUE_USD = "revenue_usd"
+    ACTIVE_USERS = "active_users"
+    NEW_CUSTOMERS = "new_customers"
+
+
+class Window(Enum):
+    """Which whole calendar months a measure looks at, before the month of the as-of day."""
+
+    PREVIOUS_12_MONTHS = "previous_12_months"
+    LATEST_MONTH = "latest_month"
+
+    @property
+    def months(self) -> int:
+        """How many full months the window holds."""
+        return 12 if self is Window.PREVIOUS_12_MONTHS else 1
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One performance figure to reach, per level and market."""
+
+    id: str
+    kind: MeasureKind
+    workload: Workload
+    window: Window
+    description: str
+    thresholds: Mapping[Level, Threshold]
+    source: Source | None = None
+    note: str = ""
+
+    @property
+    def unit(self) -> str:
+        """The unit of ``have`` and ``need`` for this measure."""
+        return {
+            MeasureKind.CONSUMPTION_USD: "USD",
+            MeasureKind.REVENUE_USD: "USD",
+            MeasureKind.ACTIVE_USERS: "active users",
+            MeasureKind.NEW_CUSTOMERS: "customers",
+        }[self.kind]
+
+    def need(self, level: Level, market: Market) -> Decimal:
+        """The figure to reach at that level in that market."""
+        return self.thresholds[level].for_market(market)
+
+
+@dataclass(frozen=True, slots=True)
+class Performance:
+    """Step 1: the measures (all must be met) and the associations that earn credit."""
+
+    associations: frozenset[Association]
+    measures: tuple[Measure, ...]
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialRule:
+    """Which credentials make a person fit a role: a code, or any / all of other rules."""
+
+    code: str | None = None
+    any_of: tuple[CredentialRule, ...] = ()
+    all_of: tuple[CredentialRule, ...] = ()
+
+    def codes(self) -> frozenset[str]:
+        """Every credential code the rule names."""
+        if self.code is not None:
+            return frozenset({self.code})
+        found: set[str] = set()
+        for part in (*self.any_of, *self.all_of):
+            found |= part.codes()
+        return frozenset(found)
+
+    def satisfied_by(self, codes: frozenset[str] | set[str]) -> bool:
+        """Whether a person holding ``codes`` fits the rule."""
+        if self.code is not None:
+            return self.code in codes
+        if self.all_of:
+            return all(part.satisfied_by(codes) for part in self.all_of)
+        return any(part.satisfied_by(codes) for part in self.any_of)
+
+    def describe(self) -> str:
+        """The rule in words: "70-346 and 70-347, or MCSA-O365"."""
+        if self.code is not None:
+            return self.code
+        if self.all_of:
+            return " and ".join(_grouped(part) for part in self.all_of)
+        texts = [_grouped(part) for part in self.any_of]
+        if len(texts) <= 2:
+            return " or ".join(texts)
+        return "one of " + ", ".join(texts)
+
+
+def _grouped(rule: CredentialRule) -> str:
+    text = rule.describe()
+    return f"({text})" if rule.code is None and (rule.all_of or len(rule.any_of) > 2) else text
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A skill role: how many distinct people at each level, and which credentials fit it."""
+
+    id: str
+    name: str
+    people: Mapping[Level, int]
+    credentials: CredentialRule
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Skills:
+    """Step 2: the roles to fill; one person fills at most one role of an option."""
+
+    roles: tuple[Role, ...]
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """Step 3: approved customer references per level, each valid for some years."""
+
+    count: Mapping[Level, int]
+    valid_years: int
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A path to a competency: meeting every step of one option attains the level."""
+
+    id: str
+    name: str
+    performance: Performance
+    skills: Skills
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Retirement:
+    """When a retired competency closed, by the seed and by other sources."""
+
+    retired_on: date
+    other_dates: tuple[date, ...] = ()
+    last_signup: date | None = None
+    last_renewal: date | None = None
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Competency:
+    """A competency: the cloud ones have options and references; retired ones only a date."""
+
+    id: str
+    name: str
+    retired: bool = False
+    description: str = ""
+    workload: Workload | None = None
+    options: tuple[Option, ...] = ()
+    references: References | None = None
+    retirement: Retirement | None = None
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FeeSchedule:
+    """The yearly competency fee in force from one day (to the day before the next schedule)."""
+
+    effective_from: date
+    amounts: Mapping[Level, Decimal]
+    applies_to: str = ""
+    source: Source | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FeeRule:
+    """How the fee is charged: once per organisation and membership year, at the highest level."""
+
+    description: str
+    fees: tuple[FeeSchedule, ...]
+    source: Source | None = None
+    note: str = ""
+
+    def amount(self, level: Level, on: date) -> Decimal | None:
+        """The amount at that level in force on that day; None before the first schedule."""
+        found: Decimal | None = None
+        for schedule in self.fees:
+            if schedule.effective_from <= on:
+                found = schedule.amounts.get(level)
+        return found
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The whole requirements catalogue of one program version."""
+
+    program: str
+    version: str
+    effective_from: date
+    effective_until: date | None
+    competencies: tuple[Competency, ...]
+    credentials: tuple[Credential, ...]
+    fee: FeeRule
+    notes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    benefits: tuple[str, ...] = ()
+    file: str = ""
+
+    def __post_init__(self) -> None:
+        # Look-up tables are plain attributes, not fields: the catalogue's
+        # fields are what a reader (Help > Requirements, catalog --json) walks.
+        titles: dict[str, list[Credential]] = {}
+        for item in self.credentials:
+            titles.setdefault(normalize_title(item.title), []).append(item)
+        by_code = {normalize_code(item.code): item for item in self.credentials}
+        object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_by_title", {k: tuple(v) for k, v in titles.items()})
+
+    @property
+    def cloud_competencies(self) -> tuple[Competency, ...]:
+        """The competencies that can still be attained."""
+        return tuple(item for item in self.competencies if not item.retired)
+
+    @property
+    def retired_competencies(self) -> tuple[Competency, ...]:
+        """The competencies closed to new attainment, kept to read old data."""
+        return tuple(item for item in self.competencies if item.retired)
+
+    def competency(self, competency_id: str) -> Competency:
+        """The competency with that id; KeyError names it otherwise."""
+        for item in self.competencies:
+            if item.id == competency_id:
+                return item
+        raise KeyError(competency_id)
+
+    def credential(self, code: str) -> Credential | None:
+        """The credential with that code (case, spaces and "Exam " ignored)."""
+        by_code: dict[str, Credential] = self.__dict__["_by_code"]
+        return by_code.get(normalize_code(code))
+
+    def normalize_exam_code(self, text: str) -> str:
+        """The code as the catalogue writes it when known, else in capitals without spaces."""
+        known = self.credential(text)
+        return known.code if known is not None else normalize_code(text)
+
+    def find_credentials_by_title(self, title: str) -> tuple[Credential, ...]:
+        """The credentials with that title (case and punctuation ignored)."""
+        by_title: dict[str, tuple[Credential, ...]] = self.__dict__["_by_title"]
+        return by_title.get(normalize_title(title), ())
+
+    def fee_due(self, level: Level, on: date) -> Decimal | None:
+        """The fee at that level in force on that day."""
+        return self.fee.amount(level, on)
