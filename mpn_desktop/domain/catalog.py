@@ -165,8 +165,11 @@ class CredentialRule:
         if self.code is not None:
             return self.code
         if self.all_of:
-            return " and ".join(_grouped(part) for part in self.all_of)
+            texts = [_grouped(part) for part in self.all_of]
+            return ("both " if len(texts) == 2 else "all of ") + " and ".join(texts)
         texts = [_grouped(part) for part in self.any_of]
+        if len(texts) == 2 and any(part.all_of for part in self.any_of):
+            return ", or ".join(texts)
         if len(texts) <= 2:
             return " or ".join(texts)
         return "one of " + ", ".join(texts)
@@ -174,7 +177,7 @@ class CredentialRule:
 
 def _grouped(rule: CredentialRule) -> str:
     text = rule.describe()
-    return f"({text})" if rule.code is None and (rule.all_of or len(rule.any_of) > 2) else text
+    return f"({text})" if rule.code is None and len(rule.any_of) > 2 else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,224 @@
+"""``evaluate(catalog, facts, as_of) -> Progress``: every competency, level, option and step.
+
+The facts are indexed once (usage per subscription, credentials per person,
+references per competency); each option then reads those indexes, so the
+work grows with the facts once and not once per competency and level.
+A level is attained when every step of one of its options is met; the fee
+step is the same for every competency because the fee is paid once per
+organisation and membership year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from mpn_desktop.domain.catalog import Catalog, Competency
+from mpn_desktop.domain.dates import add_years
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.facts import Facts, Reference
+from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
+from mpn_desktop.domain.performance import UsageTotals, measure_result, performance_step
+from mpn_desktop.domain.progress import (
+    AtRisk,
+    CompetencyProgress,
+    FeeStatus,
+    LevelProgress,
+    OptionProgress,
+    Progress,
+    StepProgress,
+)
+from mpn_desktop.domain.references import counted, reference_risks, references_step, waiting_count
+from mpn_desktop.domain.skills import PeopleIndex, exam_risks, exams_step, role_candidates
+from mpn_desktop.domain.wording import with_source
+
+_LEVELS = (Level.SILVER, Level.GOLD)
+
+
+def _closeness(option: OptionProgress) -> tuple[int, Decimal]:
+    """Steps met, then how far the others are: picks the option to show when none is attained."""
+    met = sum(1 for step in option.steps if step.met)
+    share = sum(
+        (
+            min(step.have / step.need, Decimal(1)) if step.need else Decimal(step.met)
+            for step in option.steps
+        ),
+        Decimal(0),
+    )
+    return met, share
+
+
+class _Evaluation:
+    """One run of the rules over indexed facts."""
+
+    def __init__(self, catalog: Catalog, facts: Facts, as_of: date) -> None:
+        self.catalog = catalog
+        self.facts = facts
+        self.as_of = as_of
+        self.market = facts.organization.market
+        self.usage = UsageTotals.of(facts, as_of)
+        self.people = PeopleIndex.of(catalog, facts, as_of)
+        self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
+        self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
+        self.references: dict[str, list[Reference]] = {}
+        for reference in facts.references:
+            self.references.setdefault(reference.competency, []).append(reference)
+        self.targets = {target.competency: target.level for target in facts.targets}
+        self.fee_steps = {
+            level: fee_step(catalog.fee, self.year, facts.fee_payments, level) for level in _LEVELS
+        }
+
+    def run(self) -> Progress:
+        cloud: list[tuple[Competency, dict[Level, list[OptionProgress]], list[AtRisk]]] = []
+        for competency in self.catalog.cloud_competencies:
+            options, risks = self._options(competency)
+            cloud.append((competency, options, risks))
+        fee_level = self._fee_level(cloud)
+        competencies = [
+            self._competency(competency, options, risks) for competency, options, risks in cloud
+        ]
+        competencies.extend(
+            self._retired(competency)
+            for competency in self.catalog.retired_competencies
+            if competency.id in self.targets or competency.id in self.references
+        )
+        fee: FeeStatus = fee_status(self.catalog.fee, self.year, self.facts.fee_payments, fee_level)
+        return Progress(
+            as_of=self.as_of,
+            organization=self.facts.organization,
+            fee=fee,
+            competencies=tuple(competencies),
+        )
+
+    def _options(
+        self, competency: Competency
+    ) -> tuple[dict[Level, list[OptionProgress]], list[AtRisk]]:
+        rule = competency.references
+        assert rule is not None  # a cloud competency always has its references rule
+        mine = self.references.get(competency.id, [])
+        valid = counted(mine, rule, self.as_of)
+        waiting = waiting_count(mine)
+        target = self.targets.get(competency.id)
+        per_level: dict[Level, list[OptionProgress]] = {level: [] for level in _LEVELS}
+        risks: list[AtRisk] = []
+        for option in competency.options:
+            results = tuple(
+                measure_result(measure, option.performance, self.usage)
+                for measure in option.performance.measures
+            )
+            candidates = role_candidates(option.skills, self.people)
+            for level in _LEVELS:
+                exams, chosen = exams_step(candidates, self.people, level)
+                steps = (
+                    performance_step(results, option.performance, level, self.market, self.usage),
+                    exams,
+                    references_step(competency, rule, valid, waiting, level),
+                    self.fee_steps[level],
+                )
+                per_level[level].append(
+                    OptionProgress(
+                        option_id=option.id,
+                        name=option.name,
+                        steps=steps,
+                        attained=all(step.met for step in steps),
+                    )
+                )
+                if level is target:
+                    risks.extend(
+                        exam_risks(option.skills, chosen, self.people, self.as_of, self.horizon)
+                    )
+        if target is not None:
+            risks.extend(reference_risks(valid, rule, self.horizon))
+        unique = {(risk.on, risk.what): risk for risk in risks}
+        return per_level, sorted(unique.values(), key=lambda risk: (risk.on, risk.what))
+
+    def _fee_level(
+        self, cloud: Sequence[tuple[Competency, dict[Level, list[OptionProgress]], list[AtRisk]]]
+    ) -> Level | None:
+        """Gold if any competency meets gold apart from the fee, else silver; None without aims."""
+        qualified: Level | None = None
+        for _competency, options, _risks in cloud:
+            for level in _LEVELS:
+                meets = any(_met_but_fee(option) for option in options[level])
+                if meets and (qualified is None or level.rank > qualified.rank):
+                    qualified = level
+        if qualified is not None:
+            return qualified
+        return Level.SILVER if self.targets else None
+
+    def _competency(
+        self,
+        competency: Competency,
+        options: dict[Level, list[OptionProgress]],
+        risks: list[AtRisk],
+    ) -> CompetencyProgress:
+        levels = tuple(self._level(level, options[level]) for level in _LEVELS)
+        notes = tuple(
+            with_source(note, source)
+            for note, source in [(competency.note, competency.source)]
+            + [(option.note, option.source) for option in competency.options]
+            if note
+        )
+        return CompetencyProgress(
+            id=competency.id,
+            name=competency.name,
+            target=self.targets.get(competency.id),
+            retired=False,
+            levels=levels,
+            at_risk=tuple(risks),
+            notes=notes,
+        )
+
+    @staticmethod
+    def _level(level: Level, options: list[OptionProgress]) -> LevelProgress:
+        attained = [option for option in options if option.attained]
+        chosen = attained[0] if attained else max(options, key=_closeness)
+        missing = () if attained else tuple(s for step in chosen.steps for s in step.missing)
+        return LevelProgress(
+            level=level,
+            attained=bool(attained),
+            option=chosen,
+            missing=missing,
+            options=tuple(options),
+        )
+
+    def _retired(self, competency: Competency) -> CompetencyProgress:
+        retirement = competency.retirement
+        when = retirement.retired_on.isoformat() if retirement else "an earlier date"
+        sentence = (
+            f"{competency.name} was retired on {when}: it is closed to new enrolment and "
+            "renewal and cannot be attained"
+        )
+        option = OptionProgress(option_id="retired", name="Retired", steps=(), attained=False)
+        levels = tuple(
+            LevelProgress(
+                level=level, attained=False, option=option, missing=(sentence,), options=()
+            )
+            for level in _LEVELS
+        )
+        notes = (
+            (with_source(retirement.note, retirement.source),)
+            if retirement and retirement.note
+            else ()
+        )
+        return CompetencyProgress(
+            id=competency.id,
+            name=competency.name,
+            target=self.targets.get(competency.id),
+            retired=True,
+            levels=levels,
+            notes=notes,
+        )
+
+
+def _met_but_fee(option: OptionProgress) -> bool:
+    return all(step.met for step in option.steps if step.step is not StepKind.FEE)
+
+
+def evaluate(catalog: Catalog, facts: Facts, as_of: date) -> Progress:
+    """Progress of every cloud competency (and of retired ones the facts mention) on ``as_of``."""
+    return _Evaluation(catalog, facts, as_of).run()
+
+
+__all__ = ["StepProgress", "evaluate"]

@@ -1,0 +1,111 @@
+"""Step 4, the yearly fee: the membership year of the as-of day, its level, amount and payment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from mpn_desktop.domain.catalog import FeeRule
+from mpn_desktop.domain.dates import same_day_in_year
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.facts import FeePayment
+from mpn_desktop.domain.progress import Evidence, FeeStatus, StepProgress
+from mpn_desktop.domain.wording import money, with_source
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipYear:
+    """From an anniversary to the day before the next one."""
+
+    start: date
+    end: date
+
+    @property
+    def next_start(self) -> date:
+        """The next anniversary (the renewal day)."""
+        return self.end + timedelta(days=1)
+
+
+def membership_year(anniversary: date | None, as_of: date) -> MembershipYear | None:
+    """The membership year that contains ``as_of``; None when no anniversary is known."""
+    if anniversary is None:
+        return None
+    start = same_day_in_year(anniversary, as_of.year)
+    if start > as_of:
+        start = same_day_in_year(anniversary, as_of.year - 1)
+    following = same_day_in_year(anniversary, start.year + 1)
+    return MembershipYear(start, following - timedelta(days=1))
+
+
+def _payments_in(year: MembershipYear, payments: tuple[FeePayment, ...]) -> list[FeePayment]:
+    return [item for item in payments if year.start <= item.membership_year_start <= year.end]
+
+
+def fee_step(
+    rule: FeeRule, year: MembershipYear | None, payments: tuple[FeePayment, ...], level: Level
+) -> StepProgress:
+    """Step 4 at one level: a payment at that level or higher for the membership year."""
+    notes = (with_source(rule.note, rule.source),) if rule.note else ()
+    if year is None:
+        return StepProgress(
+            step=StepKind.FEE,
+            met=False,
+            have=Decimal(0),
+            need=Decimal(0),
+            unit="USD",
+            description=f"the {level.value} competency fee for the membership year",
+            missing=("Enter the organisation's membership anniversary to check the fee",),
+            notes=notes,
+        )
+    due = rule.amount(level, year.start)
+    covering = [item for item in _payments_in(year, payments) if item.level.rank >= level.rank]
+    paid = sum((item.amount_usd for item in covering), Decimal(0))
+    met = bool(covering)
+    period = f"{year.start.isoformat()} to {year.end.isoformat()}"
+    amount = money(due) if due is not None else "the amount in force"
+    missing = (
+        () if met else (f"Pay the {level.value} fee of {amount} for the membership year {period}",)
+    )
+    evidence = tuple(
+        Evidence(
+            subject=f"Payment for the year from {item.membership_year_start.isoformat()}",
+            detail=f"{item.level.value} {money(item.amount_usd)}"
+            + (f", paid {item.paid_on.isoformat()}" if item.paid_on else ""),
+            amount=item.amount_usd,
+        )
+        for item in covering
+    )
+    return StepProgress(
+        step=StepKind.FEE,
+        met=met,
+        have=paid,
+        need=due if due is not None else Decimal(0),
+        unit="USD",
+        description=f"the {level.value} competency fee of {amount} for the year {period}",
+        evidence=evidence,
+        missing=missing,
+        notes=notes,
+    )
+
+
+def fee_status(
+    rule: FeeRule,
+    year: MembershipYear | None,
+    payments: tuple[FeePayment, ...],
+    level: Level | None,
+) -> FeeStatus:
+    """The fee of the membership year of the as-of day, once per organisation."""
+    if year is None:
+        return FeeStatus(level=level, amount_usd=None, due_on=None, paid=False)
+    if level is None:
+        return FeeStatus(None, None, None, False, year.start, year.end)
+    covering = [item for item in _payments_in(year, payments) if item.level.rank >= level.rank]
+    return FeeStatus(
+        level=level,
+        amount_usd=rule.amount(level, year.start),
+        due_on=year.start,
+        paid=bool(covering),
+        year_start=year.start,
+        year_end=year.end,
+    )

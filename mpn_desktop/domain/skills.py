@@ -1,0 +1,240 @@
+"""Step 2, technical exams: who counts, which credentials are accepted, and roles filled exactly.
+
+``PeopleIndex`` makes one pass over the people and their results: a person
+counts while their MCP ID is associated with the organisation and they have
+not left; a result counts when it was passed by the as-of day and its
+credential is accepted on that day. Roles are then set algebra over "who
+holds which code" and a matching (``domain.matching``) of distinct people.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.facts import Facts, Person
+from mpn_desktop.domain.matching import assign
+from mpn_desktop.domain.progress import AtRisk, Evidence, StepProgress
+from mpn_desktop.domain.wording import plural, with_source
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    """Who holds which accepted credential on the as-of day, counted people apart from others."""
+
+    people: dict[str, Person]
+    order: dict[str, int]
+    holders: dict[str, set[str]]
+    others: dict[str, set[str]]
+    codes_of: dict[str, set[str]]
+    credentials: dict[str, Credential]
+
+    @classmethod
+    def of(cls, catalog: Catalog, facts: Facts, as_of: date) -> PeopleIndex:
+        """One pass over people and results for ``as_of``."""
+        people = {person.mcp_id: person for person in facts.people}
+        counted = {
+            mcp_id
+            for mcp_id, person in people.items()
+            if person.associated and (person.left_on is None or person.left_on > as_of)
+        }
+        ranked = sorted(people.values(), key=lambda person: (person.name.casefold(), person.mcp_id))
+        order = {person.mcp_id: index for index, person in enumerate(ranked)}
+        canonical: dict[str, str | None] = {}
+        accepted: dict[str, Credential] = {}
+        holders: dict[str, set[str]] = {}
+        others: dict[str, set[str]] = {}
+        codes_of: dict[str, set[str]] = {}
+        for result in facts.exams:
+            if result.passed_on > as_of:
+                continue
+            raw = result.exam_code
+            code = canonical.get(raw, "")
+            if code == "":
+                known = catalog.credential(raw)
+                code = known.code if known is not None and known.accepted_on(as_of) else None
+                canonical[raw] = code
+                if known is not None and code is not None:
+                    accepted[code] = known
+            if code is None:
+                continue
+            target = holders if result.mcp_id in counted else others
+            target.setdefault(code, set()).add(result.mcp_id)
+            if result.mcp_id in counted:
+                codes_of.setdefault(result.mcp_id, set()).add(code)
+        return cls(people, order, holders, others, codes_of, accepted)
+
+    def fitting(self, rule: CredentialRule, *, counted: bool = True) -> set[str]:
+        """The people whose accepted credentials fit ``rule``."""
+        table = self.holders if counted else self.others
+        return _fitting(rule, table)
+
+
+def _fitting(rule: CredentialRule, table: dict[str, set[str]]) -> set[str]:
+    if rule.code is not None:
+        return set(table.get(rule.code, ()))
+    if rule.all_of:
+        found = _fitting(rule.all_of[0], table)
+        for part in rule.all_of[1:]:
+            if not found:
+                break
+            found &= _fitting(part, table)
+        return found
+    found = set()
+    for part in rule.any_of:
+        found |= _fitting(part, table)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCandidates:
+    """The people who fit each role of an option, best first (computed once for both levels)."""
+
+    skills: Skills
+    candidates: dict[str, list[str]]
+    outsiders: dict[str, int]
+
+
+def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
+    """Who fits each role; only as many per role as the option has slots, which keeps it exact.
+
+    If a matching used a person beyond the first S candidates of a role (S =
+    all slots of the option), one of those S would be free to take the place.
+    """
+    slots = sum(max(role.people.values()) for role in skills.roles)
+    candidates: dict[str, list[str]] = {}
+    outsiders: dict[str, int] = {}
+    for role in skills.roles:
+        fit = index.fitting(role.credentials)
+        candidates[role.id] = heapq.nsmallest(slots, fit, key=index.order.__getitem__)
+        outsiders[role.id] = len(index.fitting(role.credentials, counted=False) - fit)
+    return RoleCandidates(skills, candidates, outsiders)
+
+
+def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: int) -> str:
+    who = plural(short, "person", "people")
+    sentence = (
+        f"{short} more {who} with {role.credentials.describe()} whose MCP ID is associated "
+        "with your MPN ID"
+    )
+    if several_roles:
+        sentence += f" (role: {role.name}; one person counts for one role only)"
+    if outsiders:
+        sentence += (
+            f"; {outsiders} {plural(outsiders, 'person has', 'people have')} passed it but "
+            f"{plural(outsiders, 'does', 'do')} not count (MCP ID not associated, or left)"
+        )
+    return sentence
+
+
+def exams_step(
+    found: RoleCandidates, index: PeopleIndex, level: Level
+) -> tuple[StepProgress, dict[str, list[str]]]:
+    """Step 2 at one level, and who was assigned to which role."""
+    skills = found.skills
+    capacity = {role.id: role.people[level] for role in skills.roles}
+    chosen = assign(found.candidates, capacity)
+    need = sum(capacity.values())
+    have = sum(len(people) for people in chosen.values())
+    several = sum(1 for slots in capacity.values() if slots) > 1
+    missing: list[str] = []
+    evidence: list[Evidence] = []
+    notes: list[str] = [with_source(skills.note, skills.source)] if skills.note else []
+    for role in skills.roles:
+        short = capacity[role.id] - len(chosen[role.id])
+        if short > 0:
+            missing.append(_role_sentence(role, short, several, found.outsiders[role.id]))
+        if role.note:
+            notes.append(role.note)
+        wanted = role.credentials.codes()
+        for mcp_id in chosen[role.id]:
+            person = index.people[mcp_id]
+            used = sorted(index.codes_of.get(mcp_id, set()) & wanted)
+            evidence.append(
+                Evidence(
+                    subject=f"{person.name} (MCP {mcp_id})",
+                    detail=f"{role.name}: {' + '.join(used)}",
+                    until=_last_counted_day(person, used, index),
+                )
+            )
+    descriptions = [
+        f"{role.people[level]} {plural(role.people[level], 'person', 'people')} with "
+        f"{role.credentials.describe()}"
+        for role in skills.roles
+        if role.people[level]
+    ]
+    description = "; ".join(descriptions) if descriptions else "no exam required at this level"
+    if len(descriptions) > 1:
+        description += " (distinct people)"
+    step = StepProgress(
+        step=StepKind.EXAMS,
+        met=have >= need,
+        have=Decimal(have),
+        need=Decimal(need),
+        unit="people",
+        description=description,
+        evidence=tuple(evidence),
+        missing=tuple(missing),
+        notes=tuple(notes),
+    )
+    return step, chosen
+
+
+def _last_counted_day(person: Person, codes: list[str], index: PeopleIndex) -> date | None:
+    days = [
+        index.credentials[code].accept_until
+        for code in codes
+        if code in index.credentials and index.credentials[code].accept_until is not None
+    ]
+    if person.left_on is not None:
+        days.append(person.left_on - timedelta(days=1))
+    return min((day for day in days if day is not None), default=None)
+
+
+def exam_risks(
+    skills: Skills,
+    chosen: dict[str, list[str]],
+    index: PeopleIndex,
+    as_of: date,
+    horizon: date,
+) -> list[AtRisk]:
+    """People counted at a level who stop counting before ``horizon`` (the next anniversary)."""
+    risks: list[AtRisk] = []
+    roles = {role.id: role for role in skills.roles}
+    for role_id, people in chosen.items():
+        role = roles[role_id]
+        for mcp_id in people:
+            person = index.people[mcp_id]
+            if person.left_on is not None and as_of < person.left_on <= horizon:
+                risks.append(
+                    AtRisk(
+                        person.left_on,
+                        f"{person.name} leaves; counted for {role.name}",
+                    )
+                )
+            held = index.codes_of.get(mcp_id, set())
+            for code in sorted(held & role.credentials.codes()):
+                credential = index.credentials.get(code)
+                if credential is None or credential.accept_until is None:
+                    continue
+                if not as_of <= credential.accept_until < horizon:
+                    continue
+                remaining = {
+                    other
+                    for other in held
+                    if index.credentials[other].accept_until is None
+                    or index.credentials[other].accept_until >= horizon  # type: ignore[operator]
+                }
+                if not role.credentials.satisfied_by(remaining):
+                    risks.append(
+                        AtRisk(
+                            credential.accept_until + timedelta(days=1),
+                            f"{code} held by {person.name} is no longer accepted "
+                            f"after {credential.accept_until.isoformat()}",
+                        )
+                    )
+    return risks

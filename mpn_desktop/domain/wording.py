@@ -1,0 +1,55 @@
+"""How figures and requirements are written in sentences a person can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from mpn_desktop.domain.catalog import Source
+from mpn_desktop.domain.enums import Association
+
+_ASSOCIATION_NAMES = {
+    Association.DPOR: "DPOR",
+    Association.DELEGATED_ADMIN: "delegated admin",
+    Association.TRANSACTING: "transacting",
+    Association.FASTTRACK: "FastTrack",
+}
+# Catalogue order is a set; sentences list associations in one stable order.
+_ASSOCIATION_ORDER = tuple(_ASSOCIATION_NAMES)
+
+
+def number(value: Decimal | int) -> str:
+    """1234 -> "1,234"; 1234.5 -> "1,234.50"."""
+    amount = Decimal(value)
+    if amount == amount.to_integral_value():
+        return f"{amount:,.0f}"
+    return f"{amount:,.2f}"
+
+
+def money(value: Decimal | int) -> str:
+    """An amount in US dollars: "US$ 3,200"."""
+    return f"US$ {number(value)}"
+
+
+def figure(value: Decimal | int, unit: str) -> str:
+    """An amount in its unit: "US$ 3,200", "12 customers"."""
+    return money(value) if unit == "USD" else f"{number(value)} {unit}"
+
+
+def plural(count: int | Decimal, one: str, many: str) -> str:
+    """``one`` for exactly 1, else ``many``."""
+    return one if count == 1 else many
+
+
+def associations(accepted: Iterable[Association]) -> str:
+    """ "DPOR or transacting"."""
+    chosen = set(accepted)
+    names = [_ASSOCIATION_NAMES[item] for item in _ASSOCIATION_ORDER if item in chosen]
+    if len(names) <= 2:
+        return " or ".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def with_source(note: str, source: Source | None) -> str:
+    """A catalogue note with the source it comes from, for footnotes."""
+    return f"{note} (source: {source})" if source is not None else note
