@@ -10,6 +10,7 @@ from typing import Any, Protocol, cast
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QDockWidget,
     QLabel,
@@ -214,8 +215,14 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
+        # Ctrl+N (the standard New key) adds a record, what a user does all day;
+        # a new database is rare enough for Ctrl+Shift+N.
         self._action(
-            file_menu, "newDatabaseAction", self.tr("&New database…"), self.new_database, keys.New
+            file_menu,
+            "newDatabaseAction",
+            self.tr("&New database…"),
+            self.new_database,
+            "Ctrl+Shift+N",
         )
         self._action(
             file_menu,
@@ -281,7 +288,7 @@ class MainWindow(QMainWindow):
             "addRecordAction",
             self.tr("&Add…"),
             lambda: self.current_tab().add_record(),
-            "Ctrl+Shift+N",
+            keys.New,
         )
         self._action(
             edit_menu,
@@ -317,6 +324,13 @@ class MainWindow(QMainWindow):
             )
         view_menu.addSeparator()
         view_menu.addAction(self.today_action)
+        self._action(
+            view_menu,
+            "refreshAction",
+            self.tr("&Refresh"),
+            self.refresh,
+            keys.Refresh,
+        ).setToolTip(self.tr("Read the database again and work out the status anew"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
@@ -375,6 +389,10 @@ class MainWindow(QMainWindow):
             self.context, self.progress_source.progress, self.settings, self
         )
 
+    def refresh(self) -> None:
+        """Reads every record again and recomputes the status (another copy may have written)."""
+        self.context.announce(Change.everything(self.tr("Refresh")))
+
     def set_as_of(self, day: date) -> None:
         """Moves the "as of" day (the date control follows)."""
         self.as_of_edit.setDate(QDate(day))
@@ -431,7 +449,16 @@ class MainWindow(QMainWindow):
             self.settings.set_tab_state(spec.object_name, cast(StepTabLike, tab).save_state())
         self.settings.sync()
 
+    def commit_open_editor(self) -> None:
+        """Saves what is typed in a table cell still being edited (as leaving the cell does)."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            # The delegate commits the cell's value when its editor loses the focus.
+            focused.clearFocus()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remembers the settings on the way out."""
+        """Keeps a cell being edited, remembers the settings, lets a running evaluation end."""
+        self.commit_open_editor()
         self.save_settings()
+        self.progress_source.wait_for_worker()
         super().closeEvent(event)

@@ -3,24 +3,77 @@
 Changes arriving in one turn of the event loop (an import announces several
 kinds, a redo may run two operations) are folded into one evaluation, run
 from a zero-delay timer so the edit that caused it returns to the user first.
+
+While an evaluation takes less than ``SLOW_SECONDS`` it runs right there, on
+the GUI thread: that is the quickest way to a redrawn panel. Once one takes
+longer (a very large organisation), the following ones run on a worker
+thread, one at a time; changes made meanwhile are folded into a single
+evaluation after it, and a result that no longer matches the database or the
+"as of" day is dropped, so the window never waits and never shows stale figures.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.errors import MpnError
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.database import Database
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+SLOW_SECONDS = 0.05
+"""An evaluation slower than this (facts + engine) moves the next ones off the GUI thread."""
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What one evaluation is for; ``generation`` tells a stale result from a current one."""
+
+    generation: int
+    changes: int
+    db: Database
+    catalog: Catalog
+    as_of: date
+    facts: Facts | None
+
+
+class _Outcome(QObject):
+    """Carries a worker's result back to the GUI thread (a queued signal)."""
+
+    finished = Signal(object, object, object, float)
+    """The request, the facts used, the ``Progress`` (or the exception) and the seconds taken."""
+
+
+class _Evaluation(QRunnable):
+    """Loads facts when the request has none, evaluates, and reports through ``outcome``."""
+
+    def __init__(self, request: _Request, outcome: _Outcome) -> None:
+        super().__init__()
+        self._request = request
+        self._outcome = outcome
+
+    def run(self) -> None:
+        request = self._request
+        started = time.perf_counter()
+        facts: Facts | None = None
+        result: object
+        try:
+            facts = request.facts if request.facts is not None else load_facts(request.db)
+            result = evaluate(request.catalog, facts, request.as_of)
+        except Exception as error:  # handed to the GUI thread, which raises it
+            result = error
+        self._outcome.finished.emit(request, facts, result, time.perf_counter() - started)
 
 
 class ProgressSource(QObject):
@@ -33,50 +86,126 @@ class ProgressSource(QObject):
         super().__init__(parent)
         self._context = context
         self._facts: Facts | None = None
-        self._facts_stale = True
+        self._changes = 0
+        """Counts committed changes; facts loaded at another count are out of date."""
+        self._facts_at = -1
+        self._generation = 0
+        """Counts requests for an evaluation; only the latest one's result is shown."""
+        self._running: _Request | None = None
         self.progress: Progress | None = None
         self.last_seconds = 0.0
-        """How long the last refresh took (facts + evaluation), for the benchmark and the log."""
+        """How long the last evaluation took (facts + engine), for the benchmark and the log."""
+        self.background = False
+        """Whether evaluations run on the worker thread (set once one was slow)."""
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._outcome = _Outcome(self)
+        self._outcome.finished.connect(self._finished)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh_now)
+        self._timer.timeout.connect(self._due)
         context.changeApplied.connect(self._on_change)
         context.asOfChanged.connect(self._on_as_of)
-        context.databaseChanged.connect(self._on_database)
+        context.databaseChanged.connect(self._on_change)
 
-    def _on_change(self, _change: Change) -> None:
-        self._facts_stale = True
-        self._timer.start()
+    # -- what asks for an evaluation ----------------------------------------------
+
+    def _on_change(self, _what: object) -> None:
+        self._changes += 1
+        self.schedule()
 
     def _on_as_of(self, _day: object) -> None:
         # The facts are the same on another day; only the evaluation differs.
-        self._timer.start()
-
-    def _on_database(self, _db: object) -> None:
-        self._facts = None
-        self._facts_stale = True
-        self._timer.start()
+        self.schedule()
 
     def schedule(self) -> None:
-        """Asks for a refresh at the next turn of the event loop."""
+        """Asks for a fresh evaluation at the next turn of the event loop."""
+        self._generation += 1
         self._timer.start()
+
+    @property
+    def busy(self) -> bool:
+        """Whether an evaluation is running on the worker thread."""
+        return self._running is not None
+
+    def _current_facts(self) -> Facts | None:
+        return self._facts if self._facts_at == self._changes else None
+
+    def _due(self) -> None:
+        if self._running is not None:
+            return  # _finished asks again, for everything changed meanwhile
+        # A database in memory shares one connection: it is only read on the GUI thread.
+        if self.background and self._context.db.path is not None:
+            self._start_worker()
+        else:
+            self.refresh_now()
+
+    # -- on the GUI thread ----------------------------------------------------------
 
     def refresh_now(self) -> Progress | None:
         """Loads facts when they changed, evaluates on the "as of" day and announces the result."""
         self._timer.stop()
         started = time.perf_counter()
         try:
-            if self._facts is None or self._facts_stale:
-                self._facts = load_facts(self._context.db)
-                self._facts_stale = False
-            progress = evaluate(self._context.catalog, self._facts, self._context.as_of)
+            facts = self._current_facts()
+            if facts is None:
+                facts = load_facts(self._context.db)
+                self._facts, self._facts_at = facts, self._changes
+            progress = evaluate(self._context.catalog, facts, self._context.as_of)
         except MpnError as error:
             self._context.show_error(
                 str(error), failure=self.tr("The status could not be worked out.")
             )
             return None
-        self.last_seconds = time.perf_counter() - started
+        self._note_time(time.perf_counter() - started)
+        self._publish(progress)
+        return progress
+
+    def _publish(self, progress: Progress) -> None:
         self.progress = progress
         self.progressChanged.emit(progress)
-        return progress
+
+    def _note_time(self, seconds: float) -> None:
+        self.last_seconds = seconds
+        if seconds > SLOW_SECONDS and not self.background:
+            log.info("evaluation took %.0f ms: later ones run off the GUI thread", seconds * 1000)
+            self.background = True
+
+    # -- on the worker thread -------------------------------------------------------
+
+    def _start_worker(self) -> None:
+        context = self._context
+        request = _Request(
+            self._generation,
+            self._changes,
+            context.db,
+            context.catalog,
+            context.as_of,
+            self._current_facts(),
+        )
+        self._running = request
+        self._pool.start(_Evaluation(request, self._outcome))
+
+    def _finished(
+        self, request: _Request, facts: Facts | None, result: object, seconds: float
+    ) -> None:
+        self._running = None
+        if facts is not None and request.changes == self._changes:
+            self._facts, self._facts_at = facts, request.changes
+        if request.generation != self._generation:
+            self._timer.start()  # asked again meanwhile: evaluate once more, for the latest
+            return
+        if isinstance(result, MpnError):
+            self._context.show_error(
+                str(result), failure=self.tr("The status could not be worked out.")
+            )
+        elif isinstance(result, Exception):
+            raise result  # a bug, not the user's doing: the crash handler reports it
+        elif isinstance(result, Progress):
+            self.last_seconds = seconds
+            self._publish(result)
+
+    def wait_for_worker(self) -> None:
+        """Blocks until the worker is idle (before the database closes)."""
+        self._pool.waitForDone()

@@ -9,12 +9,13 @@ something that did not happen); one whose undo fails is dropped the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
@@ -225,3 +226,59 @@ class StoreOperationCommand(_StoreCommand):
     def undo(self) -> None:
         result = self.context.run(self._backward, failure=_tr("The change was not undone."))
         self._finish_undo(result is not None)
+
+
+class DeleteRecordsCommand(_StoreCommand):
+    """Deletes several records of one kind (and what depends on them) as one undo step.
+
+    The store deletes one record per transaction; should one of them be
+    refused, those already deleted are put back, so the step happens whole or
+    not at all. The tabs and the panel hear of it once, not once per record.
+    """
+
+    def __init__(
+        self, context: AppContext, kind: RecordKind, record_ids: Sequence[int], label: str
+    ) -> None:
+        super().__init__(context, _tr("Delete {label}").format(label=label))
+        self.kind = kind
+        self.record_ids = tuple(record_ids)
+        self._snapshots: list[records.Snapshot] = []
+
+    def redo(self) -> None:
+        db = self.context.db
+        snapshots: list[records.Snapshot] = []
+        try:
+            for record_id in self.record_ids:
+                snapshots.append(records.delete_record(db, self.kind, record_id)[0])
+        except MpnError as error:
+            self._put_back(snapshots)
+            self.context.show_error(str(error), failure=_tr("Nothing was deleted."))
+            self._finish_redo(False)
+            return
+        self._snapshots = snapshots
+        self.context.announce(self._change(snapshots))
+        self._finish_redo(True)
+
+    def undo(self) -> None:
+        restored = self._put_back(self._snapshots)
+        self._finish_undo(restored)
+
+    def _put_back(self, snapshots: list[records.Snapshot]) -> bool:
+        """Restores ``snapshots`` (last deleted first); False after showing why one failed."""
+        db = self.context.db
+        try:
+            for snapshot in reversed(snapshots):
+                records.restore_snapshot(db, snapshot)
+        except MpnError as error:
+            self.context.show_error(str(error), failure=_tr("Not everything was put back."))
+            return False
+        finally:
+            if snapshots:
+                self.context.announce(self._change(snapshots))
+        return True
+
+    def _change(self, snapshots: Sequence[records.Snapshot]) -> Change:
+        kinds: frozenset[RecordKind] = frozenset({self.kind})
+        for snapshot in snapshots:
+            kinds |= snapshot.kinds
+        return Change(kinds, self.text())

@@ -86,9 +86,12 @@ class ExamsTab(StepTab):
                     Field("roles", self.tr("Counts for"), compute=self._roles_of),
                 ),
                 noun=self.tr("person"),
+                plural=self.tr("people"),
                 describe=lambda record: str(record.get("name") or record.get("mcp_id", "")),
                 object_name="peopleSection",
                 add_text=self.tr("Add person…"),
+                # Most people are associated; the box is there to untick for the others.
+                new_values=lambda: {"associated": True},
                 parent=self,
             )
         )
@@ -119,6 +122,7 @@ class ExamsTab(StepTab):
                     Field("passed_on", self.tr("Passed on"), FieldKind.DATE, required=True),
                 ),
                 noun=self.tr("exam"),
+                plural=self.tr("exams"),
                 describe=self._describe_exam,
                 object_name="examsSection",
                 add_text=self.tr("Add exam…"),

@@ -63,6 +63,7 @@ class FeeTab(StepTab):
                     Field("paid_on", self.tr("Paid on"), FieldKind.DATE),
                 ),
                 noun=self.tr("fee payment"),
+                plural=self.tr("fee payments"),
                 describe=lambda record: _year_text(record.get("membership_year_start")),
                 object_name="paymentsSection",
                 add_text=self.tr("Add payment…"),

@@ -31,7 +31,12 @@ from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
-from mpn_desktop.ui.undo_commands import AddRecordCommand, DeleteRecordCommand, EditRecordCommand
+from mpn_desktop.ui.undo_commands import (
+    AddRecordCommand,
+    DeleteRecordCommand,
+    DeleteRecordsCommand,
+    EditRecordCommand,
+)
 
 Describe = Callable[[Record], str]
 ExpandEdit = Callable[[Record, Field, object], dict[str, object]]
@@ -40,7 +45,8 @@ ExpandEdit = Callable[[Record, Field, object], dict[str, object]]
 class RecordSection(QWidget):
     """A table of one record kind with Add and Delete buttons and a line for problems.
 
-    ``noun`` and ``describe`` name a record for the undo menu ("person", "Ana Ruiz");
+    ``noun`` and ``describe`` name a record for the undo menu ("person", "Ana Ruiz"),
+    ``plural`` several of them ("Delete 3 people");
     ``new_values`` gives the values a new record starts with (e.g. the chosen
     customer of a subscription); ``load`` narrows the store's list when given;
     ``expand_edit`` turns one cell's edit into the fields to write together (a
@@ -58,6 +64,7 @@ class RecordSection(QWidget):
         fields: Sequence[Field],
         *,
         noun: str,
+        plural: str = "",
         describe: Describe,
         object_name: str,
         add_text: str,
@@ -73,6 +80,7 @@ class RecordSection(QWidget):
         self.kind = kind
         self.title = title
         self._noun = noun
+        self._plural = plural or f"{noun}s"
         self._describe = describe
         self._new_values = new_values
         self._expand_edit = expand_edit
@@ -89,7 +97,7 @@ class RecordSection(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)
@@ -123,7 +131,7 @@ class RecordSection(QWidget):
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
         self.problem_label.setVisible(False)
-        self.delegate.problemFound.connect(self.show_problem)
+        self.delegate.problemFound.connect(self._show_cell_problem)
         self.model.problemFound.connect(self.show_problem)
 
         top = QHBoxLayout()
@@ -157,12 +165,19 @@ class RecordSection(QWidget):
         self._completions[key] = list(words)
 
     def selected_record(self) -> Record | None:
-        """The selected record, if any."""
-        rows = self.view.selectionModel().selectedRows()
-        if not rows:
-            return None
-        record: Record | None = rows[0].data(RECORD_ROLE)
-        return record
+        """The record of the current row when it is selected, else the first selected one."""
+        selection = self.view.selectionModel()
+        current = selection.currentIndex()
+        if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
+            record: Record | None = current.data(RECORD_ROLE)
+            return record
+        rows = selection.selectedRows()
+        return rows[0].data(RECORD_ROLE) if rows else None
+
+    def selected_records(self) -> list[Record]:
+        """Every selected record, in the order shown."""
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [index.data(RECORD_ROLE) for index in rows]
 
     def select_id(self, record_id: object) -> bool:
         """Selects the record with that id when it is shown."""
@@ -189,6 +204,13 @@ class RecordSection(QWidget):
         """Shows what is wrong with the last value typed, or hides the line when empty."""
         self.problem_label.setText(message)
         self.problem_label.setVisible(bool(message))
+
+    def _show_cell_problem(self, message: str) -> None:
+        """A cell's problem, naming the row it is in ("Ana Ruiz — MCP ID: …")."""
+        index = self.view.currentIndex()
+        record = index.data(RECORD_ROLE) if message and index.isValid() else None
+        where = self._describe(record) if record is not None else ""
+        self.show_problem(f"{where} — {message}" if where else message)
 
     # -- writing ---------------------------------------------------------
 
@@ -236,13 +258,20 @@ class RecordSection(QWidget):
         return f"{self._noun} {self._describe(record)}".strip()
 
     def delete_selected(self) -> None:
-        """Deletes the selected record (and what depends on it); undo puts it all back."""
-        record = self.selected_record()
-        if record is None:
-            return
-        self.context.undo_stack.push(
-            DeleteRecordCommand(self.context, self.kind, record["id"], self.name_of(record))
-        )
+        """Deletes the selected records (and what depends on them) in one step undo puts back."""
+        chosen = self.selected_records()
+        if len(chosen) == 1:
+            record = chosen[0]
+            self.context.undo_stack.push(
+                DeleteRecordCommand(self.context, self.kind, record["id"], self.name_of(record))
+            )
+        elif chosen:
+            label = self.tr("{count} {plural}").format(count=len(chosen), plural=self._plural)
+            self.context.undo_stack.push(
+                DeleteRecordsCommand(
+                    self.context, self.kind, [record["id"] for record in chosen], label
+                )
+            )
 
     # -- state -----------------------------------------------------------
 
@@ -252,14 +281,20 @@ class RecordSection(QWidget):
         return bytes(state.toBase64().data()).decode("ascii")
 
     def restore_state(self, text: str) -> None:
-        """Puts back what ``save_state`` gave."""
-        if text:
-            self.view.horizontalHeader().restoreState(QByteArray.fromBase64(text.encode("ascii")))
+        """Puts back what ``save_state`` gave; anything unreadable is ignored."""
+        if not text or not text.isascii():
+            return
+        state = QByteArray.fromBase64(text.encode("ascii"))
+        if self.view.horizontalHeader().restoreState(state):
             self._sized = True
 
     def _announce_selection(self) -> None:
         record = self.selected_record()
-        self.delete_button.setEnabled(record is not None)
+        count = len(self.view.selectionModel().selectedRows())
+        self.delete_button.setEnabled(count > 0)
+        self.delete_button.setText(
+            self.tr("Delete {count}").format(count=count) if count > 1 else self.tr("Delete")
+        )
         self.selectionChanged.emit(record)
 
     def _open_read_only_cell(self, index: QModelIndex) -> None:

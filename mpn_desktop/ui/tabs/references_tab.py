@@ -86,6 +86,7 @@ class ReferencesTab(StepTab):
                     ),
                 ),
                 noun=self.tr("reference"),
+                plural=self.tr("references"),
                 describe=lambda record: self._customer_names.get(record.get("customer_id", -1), ""),
                 object_name="referencesSection",
                 add_text=self.tr("Add reference…"),

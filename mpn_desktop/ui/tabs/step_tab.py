@@ -144,8 +144,8 @@ class StepTab(QWidget):
 
     def restore_state(self, state: dict[str, Any]) -> None:
         """Puts back what ``save_state`` gave; unknown or damaged entries are skipped."""
-        splitters = state.get("splitters", {}) if isinstance(state, dict) else {}
-        columns = state.get("columns", {}) if isinstance(state, dict) else {}
+        splitters = _mapping(state, "splitters")
+        columns = _mapping(state, "columns")
         for splitter in self.splitters:
             text = splitters.get(splitter.objectName())
             if isinstance(text, str) and text:
@@ -158,3 +158,11 @@ class StepTab(QWidget):
     def _search(self, text: str) -> None:
         for section in self.sections:
             section.proxy.set_search_text(text)
+
+
+def _mapping(state: object, key: str) -> dict[str, Any]:
+    """``state[key]`` when both are dictionaries (a hand-edited settings file may hold anything)."""
+    if not isinstance(state, dict):
+        return {}
+    value = state.get(key)
+    return value if isinstance(value, dict) else {}

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
@@ -32,6 +32,9 @@ def _tab(cls: type[StepTab], context: Any, qtbot: Any) -> Any:
     context.changeApplied.connect(tab.apply_change)
     tab.resize(1000, 650)
     tab.show()
+    # Keyboard focus (editors, the search box) only exists in the active window.
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
     return tab
 
 
@@ -294,3 +297,43 @@ def test_fee_tab_edits_the_anniversary_with_undo(context: Any, db: Any, qtbot: A
     context.undo_stack.undo()
     assert records.get_organization(db)["anniversary"] == before  # type: ignore[index]
     assert QModelIndex() == QModelIndex()
+
+
+def test_deleting_several_rows_is_one_step_that_undo_puts_back(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    before = records.list_records(db, RecordKind.EXAM)
+    tab.exams.view.setFocus()
+    qtbot.waitUntil(lambda: tab.current_section() is tab.exams)
+    tab.exams.view.selectRow(0)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (1, 2):
+        tab.exams.view.selectionModel().select(tab.exams.proxy.index(row, 0), flags)
+    chosen = {record["id"] for record in tab.exams.selected_records()}
+    assert len(chosen) == 3
+    assert tab.exams.delete_button.text() == "Delete 3"
+    announced: list[Change] = []
+    context.changeApplied.connect(announced.append)
+    tab.delete_selected()
+    assert len(announced) == 1  # the tabs and the panel refresh once, not per row
+    assert context.undo_stack.count() == 1
+    assert context.undo_stack.undoText() == "Delete 3 exams"
+    assert {e["id"] for e in records.list_records(db, RecordKind.EXAM)} == (
+        {e["id"] for e in before} - chosen
+    )
+    context.undo_stack.undo()
+    assert records.list_records(db, RecordKind.EXAM) == before
+    context.undo_stack.redo()
+    assert len(records.list_records(db, RecordKind.EXAM)) == len(before) - 3
+
+
+def test_a_cell_problem_names_the_row_it_is_in(context: Any, db: Any, qtbot: Any) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    before = records.list_records(db, RecordKind.PERSON)
+    row = _row_of(tab.people, "name", "Ben Okafor")
+    _edit_cell(qtbot, tab.people, row, "left_on", "2018-02-31")
+    text = tab.people.problem_label.text()
+    assert text.startswith("Ben Okafor — Left on:"), text
+    assert "2018-02-31" in text and "not a date" in text
+    assert records.list_records(db, RecordKind.PERSON) == before
