@@ -56,6 +56,7 @@ class Credential:
     accept_from: date | None = None
     source: Source | None = None
     note: str = ""
+    aliases: tuple[str, ...] = ()
 
     def accepted_on(self, day: date) -> bool:
         """Whether a pass of this credential counts on that day."""
@@ -300,7 +301,10 @@ class Catalog:
         # fields are what a reader (Help > Requirements, catalog --json) walks.
         titles: dict[str, list[Credential]] = {}
         for item in self.credentials:
-            titles.setdefault(normalize_title(item.title), []).append(item)
+            for title in (item.title, *item.aliases):
+                found = titles.setdefault(normalize_title(title), [])
+                if item not in found:
+                    found.append(item)
         by_code = {normalize_code(item.code): item for item in self.credentials}
         object.__setattr__(self, "_by_code", by_code)
         object.__setattr__(self, "_by_title", {k: tuple(v) for k, v in titles.items()})

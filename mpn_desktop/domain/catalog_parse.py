@@ -256,7 +256,7 @@ class _Reader:
 
     def _credential(self, entry: _Entry) -> Credential:
         entry.check_keys(
-            {"code", "title", "kind", "source"}, {"accept_until", "accept_from", "note"}
+            {"code", "title", "kind", "source"}, {"accept_until", "accept_from", "note", "aliases"}
         )
         accept_from = entry.optional_day("accept_from")
         accept_until = entry.optional_day("accept_until")
@@ -270,6 +270,7 @@ class _Reader:
             accept_from=accept_from,
             source=self.source(entry, required=True),
             note=entry.text("note", ""),
+            aliases=self._texts(entry, "aliases"),
         )
 
     def _fee(self, entry: _Entry) -> FeeRule:
