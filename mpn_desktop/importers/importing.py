@@ -66,6 +66,8 @@ class ImportResult:
     batch_id: int | None = None
     change: Change | None = None
     records_read: int = field(default=0)
+    sha256: str = ""
+    """The file's SHA-256, to tell whether it changed before the import is redone."""
 
     @property
     def committed(self) -> bool:
@@ -181,6 +183,7 @@ def run_import(
                 ignored_columns=settings.mapping.ignored,
                 dry_run=dry_run,
                 records_read=read,
+                sha256=sha256,
             )
             if errors or dry_run or (writer.added == 0 and writer.people_added == 0):
                 raise _KeepNothing(result)

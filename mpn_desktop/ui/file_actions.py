@@ -11,8 +11,8 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.store import backups, documents
 from mpn_desktop.store.changes import Change
@@ -41,6 +41,10 @@ class FileActions(QObject):
         self._context = context
         self._settings = settings
         self._window = window
+        if self.can_import():
+            # A CSV file dropped onto the window opens the import wizard on it.
+            drops = importlib.import_module("mpn_desktop.ui.import_drop")
+            drops.accept_csv_drops(window, self.import_exams_from)
 
     def _start_in(self, name: str = "") -> str:
         folder = Path(self._settings.last_folder())
@@ -191,6 +195,14 @@ class FileActions(QObject):
 
     def import_exams(self) -> None:
         """Opens the import wizard."""
+        self.import_exams_from(None)
+
+    def import_exams_from(self, path: Path | None) -> QDialog:
+        """Opens the import wizard, on the preview of ``path`` when given (a dropped file)."""
         wizard_module = importlib.import_module("mpn_desktop.ui.import_wizard")
-        wizard = wizard_module.ImportWizard(self._context, self._window)
+        wizard: QDialog = wizard_module.ImportWizard(
+            self._context, self._window, path=path, start_folder=self._start_in()
+        )
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
+        return wizard

@@ -1,0 +1,410 @@
+"""The import wizard's last pages: the check of every record, then the import itself.
+
+Both run the importer's ``run_import`` on a worker thread (``ImportTask``):
+the check as a dry run, the import for real. Either can be stopped; a stopped
+or failed step writes nothing. A committed import is pushed onto the undo
+stack as one ``ImportExamsCommand``, so Edit ▸ Undo removes all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from mpn_desktop.errors import ImportFailed
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.importers.importing import (
+    ImportResult,
+    ImportSettings,
+    file_sha256,
+    run_import,
+)
+from mpn_desktop.store.changes import Change
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.import_models import ProblemModel
+from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
+from mpn_desktop.ui.import_state import ImportState
+from mpn_desktop.ui.import_task import ImportTask
+from mpn_desktop.ui.undo_commands import ImportExamsCommand
+
+_PROGRESS_STEPS = 1000
+_OK_STYLE = "color: #1b6e20;"
+
+
+def count_line(result: ImportResult, *, done: bool) -> str:
+    """``N added, N duplicates, N errors, N unknown codes`` (``to add`` before the import)."""
+    unknown = len(result.unknown_codes)
+    new = result.new_records
+    what = "added" if done else "to add"
+    return (
+        f"{new} {what}, {result.duplicates} duplicates, {len(result.errors)} errors, "
+        f"{unknown} unknown {'code' if unknown == 1 else 'codes'}"
+    )
+
+
+def notes_of(result: ImportResult) -> str:
+    """What did not stop the import but is worth telling: names, unknown codes, ignored columns."""
+    notes = list(result.warnings)
+    if result.ignored_columns:
+        notes.append("Columns ignored: " + ", ".join(result.ignored_columns))
+    return "\n".join(notes)
+
+
+class _StepPage(QWizardPage):
+    """A page running one import step on a worker thread, with a progress bar and a stop button."""
+
+    def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._state = state
+        self.task: ImportTask | None = None
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, _PROGRESS_STEPS)
+        self.stop_button = QPushButton(self)
+        self.stop_button.clicked.connect(self.stop)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.stop_button)
+        self.summary_label = message_label("", self)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+        self.verdict_label = message_label("", self)
+        for label in (self.summary_label, self.verdict_label):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(90)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(progress_row)
+        self.layout_.addWidget(self.summary_label)
+        self.layout_.addWidget(self.verdict_label)
+
+    @property
+    def running(self) -> bool:
+        """Whether the step is still working."""
+        return self.task is not None and self.task.isRunning()
+
+    def _start(self, step: Callable[..., ImportResult]) -> None:
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(True)
+        self.stop_button.setVisible(True)
+        self.stop_button.setEnabled(True)
+        self.summary_label.clear()
+        self.verdict_label.clear()
+        self.notes.clear()
+        self.notes.setVisible(False)
+        task = ImportTask(step, self)
+        task.progressed.connect(self._progressed)
+        task.done.connect(lambda: self._finish(task))
+        self.task = task
+        self.completeChanged.emit()
+        task.start()
+
+    def _progressed(self, fraction: float) -> None:
+        self.progress_bar.setValue(round(fraction * _PROGRESS_STEPS))
+
+    def stop(self) -> None:
+        """Asks the running step to stop; it writes nothing."""
+        if self.running and self.task is not None:
+            self.task.cancel()
+            self.stop_button.setEnabled(False)
+
+    def stop_and_wait(self) -> None:
+        """Stops the step and waits for it, then takes its outcome (the wizard is closing)."""
+        task = self.task
+        if task is None:
+            return
+        task.cancel()
+        task.wait()
+        self._finish(task)
+
+    def _finish(self, task: ImportTask) -> None:
+        if task is not self.task or task.handled:
+            return  # an earlier run's late signal, or already taken by stop_and_wait
+        task.handled = True
+        self.stop_button.setVisible(False)
+        if task.result is not None:
+            self.progress_bar.setValue(_PROGRESS_STEPS)
+            self._succeeded(task.result)
+        else:
+            self.progress_bar.setVisible(False)
+            self._failed(task.error, cancelled=task.cancelled)
+        self.completeChanged.emit()
+
+    def _show_verdict(self, text: str, *, ok: bool) -> None:
+        self.verdict_label.setStyleSheet(_OK_STYLE if ok else ERROR_STYLE)
+        self.verdict_label.setText(text)
+
+    def _show_notes(self, result: ImportResult) -> None:
+        text = notes_of(result)
+        self.notes.setPlainText(text)
+        self.notes.setVisible(bool(text))
+
+    def _succeeded(self, result: ImportResult) -> None:
+        raise NotImplementedError
+
+    def _failed(self, message: str, *, cancelled: bool) -> None:
+        raise NotImplementedError
+
+    def _step(self, *, dry_run: bool) -> Callable[..., ImportResult]:
+        """The importer's run on the context's database, as the worker thread calls it."""
+        db = self._context.db
+        catalog = CatalogLookup(self._context.catalog)
+        state = self._state
+        assert state.path is not None, "a file was chosen"
+        path, settings = state.path, state.settings()
+
+        def step(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> ImportResult:
+            return run_import(
+                db, catalog, path, settings, dry_run=dry_run, progress=progress, cancel=cancelled
+            )
+
+        return step
+
+
+class CheckPage(_StepPage):
+    """Every record checked as a dry run: counts, and every problem by line and field."""
+
+    def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None = None):
+        super().__init__(context, state, parent)
+        self.setObjectName("importCheckPage")
+        self.setTitle(self.tr("Check"))
+        self.setSubTitle(
+            self.tr("Every record is checked as the import will read it. Nothing is written yet.")
+        )
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self.progress_bar.setObjectName("importCheckProgress")
+        self.stop_button.setObjectName("importCheckStop")
+        self.stop_button.setText(self.tr("&Stop"))
+        self.summary_label.setObjectName("importCheckSummary")
+        self.verdict_label.setObjectName("importCheckVerdict")
+        self.notes.setObjectName("importCheckNotes")
+        self.problems = ProblemModel(self)
+        self.problem_table = QTableView(self)
+        self.problem_table.setObjectName("importProblemTable")
+        self.problem_table.setModel(self.problems)
+        self.problem_table.setWordWrap(False)
+        self.problem_table.verticalHeader().setVisible(False)
+        header = self.problem_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.problem_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.problem_table)
+        copy_shortcut.activated.connect(self.copy_problems)
+        self.copy_button = QPushButton(self.tr("&Copy the list"), self)
+        self.copy_button.setObjectName("importCopyProblems")
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.again_button = QPushButton(self.tr("Check &again"), self)
+        self.again_button.setObjectName("importCheckAgain")
+        self.again_button.setToolTip(self.tr("Read the file again, e.g. after fixing it"))
+        self.again_button.clicked.connect(self.check)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        self.layout_.addWidget(self.problem_table, 100)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(self.notes)
+        self.layout_.addStretch(1)  # takes the room while there is no list of problems
+
+    def initializePage(self) -> None:
+        self.check()
+
+    def cleanupPage(self) -> None:
+        self.stop()
+
+    def check(self) -> None:
+        """Checks the whole file (again)."""
+        if self.running:
+            return
+        self._state.check = None
+        self.problems.show_problems(())
+        self._set_problems_visible(False)
+        self.again_button.setEnabled(False)
+        self.verdict_label.setStyleSheet("")
+        self._start(self._step(dry_run=True))
+        self.verdict_label.setText(self.tr("Checking every record…"))
+
+    def copy_problems(self) -> None:
+        """Puts every problem, one per line, on the clipboard."""
+        QGuiApplication.clipboard().setText(self.problems.as_text())
+
+    def _set_problems_visible(self, visible: bool) -> None:
+        self.problem_table.setVisible(visible)
+        self.copy_button.setVisible(visible)
+
+    def _succeeded(self, result: ImportResult) -> None:
+        self._state.check = result
+        self.again_button.setEnabled(True)
+        self.summary_label.setText(count_line(result, done=False))
+        self._show_notes(result)
+        if result.errors:
+            self.problems.show_problems(result.errors)
+            self._set_problems_visible(True)
+            count = len(result.errors)
+            self._show_verdict(
+                self.tr(
+                    "Nothing can be imported: {count} problems in the file (listed below). "
+                    "An import is all or nothing; fix the file, then Check again."
+                ).format(count=count),
+                ok=False,
+            )
+        elif not self.has_something_to_import():
+            self._show_verdict(
+                self.tr(
+                    "Nothing new to import: all {count} records are already in the database."
+                ).format(count=result.duplicates),
+                ok=True,
+            )
+        else:
+            self._show_verdict(
+                self.tr("Ready: Import adds {count} exam records in one step you can undo.").format(
+                    count=result.new_records
+                ),
+                ok=True,
+            )
+
+    def _failed(self, message: str, *, cancelled: bool) -> None:
+        self.again_button.setEnabled(True)
+        if cancelled:
+            self._show_verdict(self.tr("The check was stopped. Check again to go on."), ok=False)
+        else:
+            self._show_verdict(
+                self.tr("The file cannot be imported: {message}").format(message=message), ok=False
+            )
+
+    def has_something_to_import(self) -> bool:
+        """The check passed and found records or people that are not in the database yet."""
+        result = self._state.check
+        return (
+            result is not None
+            and not result.errors
+            and (result.new_records > 0 or result.people_added > 0)
+        )
+
+    def isComplete(self) -> bool:
+        return not self.running and self.has_something_to_import()
+
+
+class RunPage(_StepPage):
+    """The import itself, then what it did; Edit ▸ Undo takes it back as a whole."""
+
+    def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None = None):
+        super().__init__(context, state, parent)
+        self.setObjectName("importRunPage")
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("The records are written in one transaction."))
+        self.progress_bar.setObjectName("importRunProgress")
+        self.stop_button.setObjectName("importRunCancel")
+        self.stop_button.setText(self.tr("&Cancel import"))
+        self.summary_label.setObjectName("importRunSummary")
+        self.verdict_label.setObjectName("importRunVerdict")
+        self.notes.setObjectName("importRunNotes")
+        self.layout_.addWidget(self.notes)
+        self.layout_.addStretch(1)
+        self.command: ImportExamsCommand | None = None
+
+    def initializePage(self) -> None:
+        self.command = None
+        self._state.result = None
+        self._start(self._step(dry_run=False))
+        self.verdict_label.setStyleSheet("")
+        self.verdict_label.setText(self.tr("Importing…"))
+
+    def _succeeded(self, result: ImportResult) -> None:
+        self._state.result = result
+        self.summary_label.setText(count_line(result, done=result.committed))
+        self._show_notes(result)
+        if result.errors:
+            self._show_verdict(
+                self.tr(
+                    "Nothing was imported: the file changed since the check and now has "
+                    "{count} problems. Start the import again to see them."
+                ).format(count=len(result.errors)),
+                ok=False,
+            )
+            return
+        if not result.committed or result.batch_id is None or result.change is None:
+            self._show_verdict(self.tr("Nothing new was imported."), ok=True)
+            return
+        self.command = push_import(self._context, self._state.settings(), result)
+        self._show_verdict(
+            self.tr(
+                "Imported {count} exam records from {file} ({people} people added). "
+                "Edit ▸ Undo removes the whole import."
+            ).format(count=result.new_records, file=result.path.name, people=result.people_added),
+            ok=True,
+        )
+
+    def _failed(self, message: str, *, cancelled: bool) -> None:
+        if cancelled:
+            self._show_verdict(self.tr("The import was cancelled: nothing was written."), ok=False)
+        else:
+            self._show_verdict(
+                self.tr("Nothing was imported: {message}").format(message=message), ok=False
+            )
+
+    def isComplete(self) -> bool:
+        return not self.running
+
+
+def push_import(
+    context: AppContext, settings: ImportSettings, result: ImportResult
+) -> ImportExamsCommand:
+    """Puts a committed import on the undo stack (announcing it); redo imports the file again."""
+    assert result.batch_id is not None and result.change is not None, "the import committed"
+    path, sha256 = result.path, result.sha256
+
+    def reimport() -> tuple[int, Change]:
+        return import_again(context, path, sha256, settings)
+
+    command = ImportExamsCommand(
+        context,
+        result.batch_id,
+        result.change,
+        count=result.new_records,
+        file_name=path.name,
+        reimport=reimport,
+    )
+    context.undo_stack.push(command)
+    return command
+
+
+def import_again(
+    context: AppContext, path: Path, sha256: str, settings: ImportSettings
+) -> tuple[int, Change]:
+    """Redo of an undone import: the same file, unchanged, read the same way."""
+    if file_sha256(path) != sha256:
+        raise ImportFailed(
+            f"{path}: the file changed after it was imported; import it again "
+            "with File ▸ Import exam records"
+        )
+    again = run_import(
+        context.db, CatalogLookup(context.catalog), path, settings, today=date.today()
+    )
+    if again.errors:
+        raise ImportFailed(
+            f"{path}: {len(again.errors)} records now have errors; nothing was added"
+        )
+    if again.batch_id is None or again.change is None:
+        raise ImportFailed(f"{path}: every record is in the database already; nothing was added")
+    return again.batch_id, again.change

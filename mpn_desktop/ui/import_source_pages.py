@@ -1,0 +1,312 @@
+"""The import wizard's first pages: choosing the file, and the preview with its reading choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from mpn_desktop.importers.columns import Field
+from mpn_desktop.importers.dates import DateOrder
+from mpn_desktop.importers.reading import DELIMITER_NAMES
+from mpn_desktop.ui.import_drop import accept_csv_drops
+from mpn_desktop.ui.import_models import PreviewModel
+from mpn_desktop.ui.import_state import ImportState
+
+_CSV_FILTER = "CSV and text files (*.csv *.txt *.tsv);;All files (*)"
+
+# Codecs people's files come in; "detected" comes first and is the default.
+_ENCODINGS = (
+    ("UTF-8", "utf-8"),
+    ("UTF-8 with byte order mark", "utf-8-sig"),
+    ("UTF-16 (Excel's Unicode text)", "utf-16"),
+    ("UTF-16 little-endian, no byte order mark", "utf-16-le"),
+    ("UTF-16 big-endian, no byte order mark", "utf-16-be"),
+    ("Windows-1252 (Western European)", "cp1252"),
+    ("Windows-1250 (Central European)", "cp1250"),
+    ("ISO-8859-1 (Latin-1)", "latin-1"),
+    ("ISO-8859-15 (Latin-9)", "iso8859-15"),
+    ("Mac Roman", "mac-roman"),
+)
+_DELIMITERS = (("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"))
+
+ERROR_STYLE = "color: #b3261e;"
+"""Text that says why the wizard cannot go on (a red that reads on light and dark themes)."""
+
+
+def message_label(name: str, parent: QWidget) -> QLabel:
+    """A wrapping label whose text can be selected and copied."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class FilePage(QWizardPage):
+    """Where the file is chosen: typed, browsed to, or dropped onto the page."""
+
+    def __init__(
+        self, state: ImportState, start_folder: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importFilePage")
+        self._state = state
+        self._start_folder = start_folder
+        self.setTitle(self.tr("Choose the file"))
+        self.setSubTitle(
+            self.tr(
+                "A CSV file of exam records: Partner Center's Training details download, "
+                "a spreadsheet saved as CSV, or Excel's Unicode text. You can also drop "
+                "the file here."
+            )
+        )
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("importFileEdit")
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.path_edit.setPlaceholderText(self.tr("Path of the CSV file"))
+        self.path_edit.textChanged.connect(self._edited)
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.setObjectName("importBrowseButton")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        label = QLabel(self.tr("&File:"), self)
+        label.setBuddy(self.path_edit)
+        form.addRow(label, row)
+        self.error_label = message_label("importFileError", self)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        accept_csv_drops(self, self.use_path)
+        if state.path is not None:
+            self.path_edit.setText(str(state.path))
+
+    def use_path(self, path: Path) -> None:
+        """Puts ``path`` in the file field (as a drop or the file dialog does)."""
+        self.path_edit.setText(str(path))
+
+    def browse(self) -> None:
+        """Asks for the file with the file dialog."""
+        current = self.path_edit.text().strip()
+        start = str(Path(current).parent) if current else self._start_folder
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import exam records"), start, self.tr(_CSV_FILTER)
+        )
+        if name:
+            self.use_path(Path(name))
+
+    def _edited(self) -> None:
+        self.error_label.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        path = Path(self.path_edit.text().strip()).expanduser()
+        if not path.exists():
+            self.error_label.setText(self.tr("{path}: no such file.").format(path=path))
+            return False
+        if not path.is_file():
+            self.error_label.setText(
+                self.tr("{path} is a folder; choose a file in it.").format(path=path)
+            )
+            return False
+        self._state.set_path(path)
+        self._state.load_preview()
+        return True
+
+
+class PreviewPage(QWizardPage):
+    """The first records as the import reads them, with the encoding, delimiter and date order.
+
+    Each choice re-reads the file at once; a file that cannot be read shows why
+    here, so another encoding or delimiter can be tried.
+    """
+
+    def __init__(self, state: ImportState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreviewPage")
+        self._state = state
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(
+            self.tr(
+                "The first records as they will be read. If the columns or letters look "
+                "wrong, choose another encoding or delimiter."
+            )
+        )
+        self.encoding_combo = QComboBox(self)
+        self.encoding_combo.setObjectName("importEncodingCombo")
+        self.encoding_combo.addItem(self.tr("Detected"), None)
+        for label, codec in _ENCODINGS:
+            self.encoding_combo.addItem(self.tr(label), codec)
+        self.delimiter_combo = QComboBox(self)
+        self.delimiter_combo.setObjectName("importDelimiterCombo")
+        self.delimiter_combo.addItem(self.tr("Detected"), None)
+        for label, delimiter in _DELIMITERS:
+            self.delimiter_combo.addItem(self.tr(label), delimiter)
+        self.date_combo = QComboBox(self)
+        self.date_combo.setObjectName("importDateOrderCombo")
+        self.date_combo.addItem(self.tr("As the dates tell"), None)
+        self.date_combo.addItem(self.tr("Month first (11/25/2017)"), DateOrder.MONTH_FIRST)
+        self.date_combo.addItem(self.tr("Day first (25/11/2017)"), DateOrder.DAY_FIRST)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Encoding:"), self.encoding_combo)
+        form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
+        form.addRow(self.tr("D&ate order:"), self.date_combo)
+
+        self.format_label = message_label("importFormatLabel", self)
+        self.dates_label = message_label("importDatesLabel", self)
+        self.error_label = message_label("importPreviewError", self)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.model = PreviewModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("importPreviewTable")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.format_label)
+        layout.addWidget(self.dates_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+
+        self.encoding_combo.currentIndexChanged.connect(self._format_chosen)
+        self.delimiter_combo.currentIndexChanged.connect(self._format_chosen)
+        self.date_combo.currentIndexChanged.connect(self._date_order_chosen)
+
+    def initializePage(self) -> None:
+        state = self._state
+        for combo, value in (
+            (self.encoding_combo, state.encoding),
+            (self.delimiter_combo, state.delimiter),
+            (self.date_combo, state.date_choice),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        if state.preview is None and not state.preview_error:
+            state.load_preview()
+        self.refresh()
+
+    def _format_chosen(self) -> None:
+        self._state.encoding = self.encoding_combo.currentData()
+        self._state.delimiter = self.delimiter_combo.currentData()
+        self._state.load_preview()
+        self.refresh()
+
+    def _date_order_chosen(self) -> None:
+        self._state.date_choice = self.date_combo.currentData()
+        self._state.check = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Shows the state's preview, format and dates."""
+        state = self._state
+        read = state.preview
+        self.error_label.setVisible(bool(state.preview_error))
+        if state.preview_error:
+            self.error_label.setText(
+                state.preview_error
+                + "\n"
+                + self.tr("Try another encoding or delimiter above, or another file (Back).")
+            )
+        if read is None or state.mapping is None:
+            self.model.show_records((), ())
+            self.format_label.clear()
+            self.dates_label.clear()
+            self.completeChanged.emit()
+            return
+        fmt = read.format
+        self.encoding_combo.setItemText(0, self.tr("Detected ({name})").format(name=fmt.encoding))
+        delimiter = DELIMITER_NAMES.get(fmt.delimiter, repr(fmt.delimiter))
+        self.delimiter_combo.setItemText(0, self.tr("Detected ({name})").format(name=delimiter))
+        self.format_label.setText(
+            self.tr("{count} columns; the first {rows} records are shown.").format(
+                count=len(read.header.fields), rows=len(read.records)
+            )
+        )
+        mapping = state.mapping
+        labels = [self.tr("ignored")] * len(mapping.header)
+        for field, index in mapping.columns.items():
+            labels[index] = self.tr(field.label)
+        self.model.show_records(
+            read.header.fields,
+            read.records,
+            field_labels=labels,
+            date_column=mapping.column_of(Field.PASSED_ON),
+            read_date=state.read_date,
+        )
+        self._show_dates()
+        self.completeChanged.emit()
+
+    def _show_dates(self) -> None:
+        state = self._state
+        dates = state.dates
+        self.dates_label.setStyleSheet("")
+        if state.mapping is None or state.mapping.column_of(Field.PASSED_ON) is None:
+            self.dates_label.setText(
+                self.tr("No column was recognised as the date passed; choose it on the next page.")
+            )
+        elif state.needs_date_choice and dates is not None and dates.ambiguous is not None:
+            line, text = dates.ambiguous
+            self.dates_label.setStyleSheet(ERROR_STYLE)
+            self.dates_label.setText(
+                self.tr(
+                    "Dates such as {text} (line {line}) could be month-first or day-first, "
+                    "and no date in the file tells which. Choose the date order above."
+                ).format(text=text, line=line)
+            )
+        elif state.date_choice is not None:
+            said = dates.order if dates is not None else None
+            text = self.tr("Dates are read {order}, as chosen.").format(
+                order=self.tr(state.date_choice.value)
+            )
+            if said is not None and said is not state.date_choice and dates is not None:
+                assert dates.evidence is not None  # an order comes from a deciding value
+                line, value = dates.evidence
+                self.dates_label.setStyleSheet(ERROR_STYLE)
+                text += " " + self.tr(
+                    "But line {line} ({value}) can only be {order}: such dates will be errors."
+                ).format(line=line, value=value, order=self.tr(said.value))
+            self.dates_label.setText(text)
+        elif dates is not None and dates.order is not None and dates.evidence is not None:
+            line, value = dates.evidence
+            self.dates_label.setText(
+                self.tr("Dates are read {order}: line {line} has {value}.").format(
+                    order=self.tr(dates.order.value), line=line, value=value
+                )
+            )
+        else:
+            self.dates_label.setText(self.tr("Every date reads the same in either order."))
+
+    def isComplete(self) -> bool:
+        return self._state.preview is not None and not self._state.needs_date_choice

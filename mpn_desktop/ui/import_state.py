@@ -1,0 +1,131 @@
+"""What the import wizard has settled so far: the file, how to read it, its mapping, its dates.
+
+Plain Python over ``mpn_desktop.importers`` (no widgets), so each wizard page
+reads and changes one shared state, and the state can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mpn_desktop.errors import MpnError
+from mpn_desktop.importers.columns import ColumnMapping, Field, suggest_mapping
+from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateProblem, parse_date
+from mpn_desktop.importers.importing import ImportResult, ImportSettings, survey_date_order
+from mpn_desktop.importers.reading import Preview, preview
+
+MappingRecall = Callable[[tuple[str, ...]], ColumnMapping | None]
+"""Gives the mapping remembered for a header line, if any."""
+
+
+class ImportState:
+    """The file being imported and every choice made about it, page by page.
+
+    ``encoding`` and ``delimiter`` are None while detection decides;
+    ``date_choice`` is None while the dates decide their own order.
+    """
+
+    def __init__(self, recall: MappingRecall | None = None) -> None:
+        self._recall = recall
+        self.path: Path | None = None
+        self.encoding: str | None = None
+        self.delimiter: str | None = None
+        self.date_choice: DateOrder | None = None
+        self.preview: Preview | None = None
+        self.preview_error = ""
+        self.mapping: ColumnMapping | None = None
+        self.mapping_recalled = False
+        self.dates: DateColumnOrder | None = None
+        self._dates_column: int | None = None
+        self.check: ImportResult | None = None
+        self.result: ImportResult | None = None
+
+    # --- the file and its format ---------------------------------------------------------------
+
+    def set_path(self, path: Path) -> None:
+        """Starts over with another file: detection decides again."""
+        if path != self.path:
+            self.path = path
+            self.encoding = None
+            self.delimiter = None
+            self.date_choice = None
+            self.mapping = None
+            self.preview = None
+            self.dates = None
+
+    def load_preview(self) -> bool:
+        """Reads the first records with the current choices; False (and ``preview_error``) if not.
+
+        A new header line gets the mapping remembered for it, else the suggested
+        one; the same header line keeps the mapping the user made.
+        """
+        self.check = None
+        if self.path is None:
+            self.preview, self.preview_error = None, ""
+            return False
+        try:
+            read = preview(self.path, self.encoding, self.delimiter)
+        except MpnError as error:
+            self.preview, self.preview_error = None, str(error)
+            return False
+        header = tuple(read.header.fields)
+        self.preview, self.preview_error = read, ""
+        if self.mapping is None or self.mapping.header != header:
+            recalled = self._recall(header) if self._recall is not None else None
+            self.mapping_recalled = recalled is not None
+            self.mapping = recalled or suggest_mapping(header)
+            self.dates = None
+        self.survey_dates()
+        return True
+
+    # --- the column mapping and the dates ------------------------------------------------------
+
+    def set_mapping(self, mapping: ColumnMapping) -> None:
+        """Takes the user's mapping; the dates are surveyed again if their column moved."""
+        self.mapping = mapping
+        self.check = None
+        self.survey_dates()
+
+    def survey_dates(self) -> DateColumnOrder | None:
+        """What the mapped date column says about its order (read again only when it moved)."""
+        if self.preview is None or self.mapping is None:
+            self.dates = None
+            return None
+        column = self.mapping.column_of(Field.PASSED_ON)
+        if self.dates is not None and column == self._dates_column:
+            return self.dates
+        settings = ImportSettings(self.preview.format, self.mapping, None)
+        try:
+            self.dates = survey_date_order(self.preview.path, settings)
+        except MpnError:
+            # The file cannot be read past the preview: the check says where and why.
+            self.dates = DateColumnOrder(None)
+        self._dates_column = column
+        return self.dates
+
+    @property
+    def date_order(self) -> DateOrder | None:
+        """The order dates are read in: the user's choice, else what the dates said."""
+        if self.date_choice is not None:
+            return self.date_choice
+        return self.dates.order if self.dates is not None else None
+
+    @property
+    def needs_date_choice(self) -> bool:
+        """Some date reads two ways, none tells which, and the user has not chosen."""
+        return self.date_choice is None and self.dates is not None and self.dates.needs_choice
+
+    def read_date(self, text: str) -> str:
+        """A date cell as the import will read it (ISO), or why it cannot be read."""
+        if not text.strip():
+            return ""
+        try:
+            return parse_date(text, self.date_order).isoformat()
+        except DateProblem:
+            return "?"
+
+    def settings(self) -> ImportSettings:
+        """How the import reads the file; only once a preview and a mapping exist."""
+        assert self.preview is not None and self.mapping is not None, "the file was read"
+        return ImportSettings(self.preview.format, self.mapping, self.date_order)

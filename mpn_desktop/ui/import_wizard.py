@@ -1,0 +1,88 @@
+"""File ▸ Import exam records: the wizard from a CSV file to one undoable import.
+
+Pages: the file → a preview with the encoding, delimiter and date order →
+the column mapping → a check of every record → the import on a worker thread.
+The steps are the importer's own (``mpn_desktop.importers``); the wizard only
+shows them and collects the choices in an ``ImportState``.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget, QWizard
+
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.import_mapping_memory import MappingMemory
+from mpn_desktop.ui.import_mapping_page import MappingPage
+from mpn_desktop.ui.import_run_pages import CheckPage, RunPage
+from mpn_desktop.ui.import_source_pages import FilePage, PreviewPage
+from mpn_desktop.ui.import_state import ImportState
+
+
+class PageId(IntEnum):
+    """The wizard's pages, in order."""
+
+    FILE = 0
+    PREVIEW = 1
+    MAPPING = 2
+    CHECK = 3
+    RUN = 4
+
+
+class ImportWizard(QWizard):
+    """Imports exam records from a CSV file into the context's database, all or nothing.
+
+    ``path`` starts on the preview of that file (as a file dropped on the main
+    window does); ``settings`` is where column mappings are remembered (the
+    program's settings file by default); ``start_folder`` is where Browse starts.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        path: Path | None = None,
+        settings: QSettings | None = None,
+        start_folder: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowTitle(self.tr("Import exam records"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(860, 600)
+        self.context = context
+        memory = MappingMemory(settings)
+        self.state = ImportState(recall=memory.recall)
+        if path is not None:
+            self.state.set_path(path)
+        self.file_page = FilePage(self.state, start_folder or str(Path.home()), self)
+        self.preview_page = PreviewPage(self.state, self)
+        self.mapping_page = MappingPage(self.state, memory, self)
+        self.check_page = CheckPage(context, self.state, self)
+        self.run_page = RunPage(context, self.state, self)
+        for page_id, page in (
+            (PageId.FILE, self.file_page),
+            (PageId.PREVIEW, self.preview_page),
+            (PageId.MAPPING, self.mapping_page),
+            (PageId.CHECK, self.check_page),
+            (PageId.RUN, self.run_page),
+        ):
+            self.setPage(page_id, page)
+        if path is not None:
+            self.setStartId(PageId.PREVIEW)
+
+    def reject(self) -> None:
+        """Closes the wizard; a step still running is stopped first (and writes nothing).
+
+        An import that committed before it could stop is kept and goes on the
+        undo stack like any other.
+        """
+        for page in (self.check_page, self.run_page):
+            page.stop_and_wait()
+        super().reject()
