@@ -79,8 +79,10 @@ def test_menus_use_the_standard_keys(window: MainWindow) -> None:
     assert keys("quitAction") == standard(QKeySequence.StandardKey.Quit)
     assert keys("findAction") == standard(QKeySequence.StandardKey.Find)
     assert keys("openDatabaseAction") == standard(QKeySequence.StandardKey.Open)
-    assert keys("newDatabaseAction") == standard(QKeySequence.StandardKey.New)
+    assert keys("addRecordAction") == standard(QKeySequence.StandardKey.New)
+    assert keys("newDatabaseAction") == [QKeySequence("Ctrl+Shift+N")]
     assert keys("deleteRecordAction") == standard(QKeySequence.StandardKey.Delete)
+    assert keys("refreshAction") == standard(QKeySequence.StandardKey.Refresh)
     assert keys("goToExamsTabAction") == [QKeySequence("Ctrl+2")]
 
 
