@@ -98,6 +98,14 @@ class Window(Enum):
         return 12 if self is Window.PREVIOUS_12_MONTHS else 1
 
 
+_UNITS = {
+    MeasureKind.CONSUMPTION_USD: "USD",
+    MeasureKind.REVENUE_USD: "USD",
+    MeasureKind.ACTIVE_USERS: "active users",
+    MeasureKind.NEW_CUSTOMERS: "customers",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """One performance figure to reach, per level and market."""
@@ -114,12 +122,7 @@ class Measure:
     @property
     def unit(self) -> str:
         """The unit of ``have`` and ``need`` for this measure."""
-        return {
-            MeasureKind.CONSUMPTION_USD: "USD",
-            MeasureKind.REVENUE_USD: "USD",
-            MeasureKind.ACTIVE_USERS: "active users",
-            MeasureKind.NEW_CUSTOMERS: "customers",
-        }[self.kind]
+        return _UNITS[self.kind]
 
     def need(self, level: Level, market: Market) -> Decimal:
         """The figure to reach at that level in that market."""

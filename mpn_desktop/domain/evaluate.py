@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.catalog import Catalog, Competency
+from mpn_desktop.domain.catalog import Catalog, Competency, MeasureKind
 from mpn_desktop.domain.dates import add_years
-from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.enums import Level, StepKind, Workload
 from mpn_desktop.domain.facts import Facts, Reference
 from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
 from mpn_desktop.domain.performance import UsageTotals, measure_result, performance_step
@@ -29,7 +29,7 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
-from mpn_desktop.domain.references import counted, reference_risks, references_step, waiting_count
+from mpn_desktop.domain.references import reference_risks, references_step, summarize
 from mpn_desktop.domain.skills import PeopleIndex, exam_risks, exams_step, role_candidates
 from mpn_desktop.domain.wording import with_source
 
@@ -57,7 +57,7 @@ class _Evaluation:
         self.facts = facts
         self.as_of = as_of
         self.market = facts.organization.market
-        self.usage = UsageTotals.of(facts, as_of)
+        self.usage = UsageTotals.of(facts, as_of, _needed_measures(catalog))
         self.people = PeopleIndex.of(catalog, facts, as_of)
         self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
         self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
@@ -96,9 +96,7 @@ class _Evaluation:
     ) -> tuple[dict[Level, list[OptionProgress]], list[AtRisk]]:
         rule = competency.references
         assert rule is not None  # a cloud competency always has its references rule
-        mine = self.references.get(competency.id, [])
-        valid = counted(mine, rule, self.as_of)
-        waiting = waiting_count(mine)
+        summary = summarize(self.references.get(competency.id, []), rule, self.as_of)
         target = self.targets.get(competency.id)
         per_level: dict[Level, list[OptionProgress]] = {level: [] for level in _LEVELS}
         risks: list[AtRisk] = []
@@ -113,7 +111,7 @@ class _Evaluation:
                 steps = (
                     performance_step(results, option.performance, level, self.market, self.usage),
                     exams,
-                    references_step(competency, rule, valid, waiting, level),
+                    references_step(competency, rule, summary, level),
                     self.fee_steps[level],
                 )
                 per_level[level].append(
@@ -129,7 +127,7 @@ class _Evaluation:
                         exam_risks(option.skills, chosen, self.people, self.as_of, self.horizon)
                     )
         if target is not None:
-            risks.extend(reference_risks(valid, rule, self.horizon))
+            risks.extend(reference_risks(summary, self.horizon))
         unique = {(risk.on, risk.what): risk for risk in risks}
         return per_level, sorted(unique.values(), key=lambda risk: (risk.on, risk.what))
 
@@ -210,6 +208,16 @@ class _Evaluation:
             levels=levels,
             notes=notes,
         )
+
+
+def _needed_measures(catalog: Catalog) -> dict[Workload, set[MeasureKind]]:
+    """Which usage figures the catalogue's measures read, per workload."""
+    needed: dict[Workload, set[MeasureKind]] = {}
+    for competency in catalog.cloud_competencies:
+        for option in competency.options:
+            for measure in option.performance.measures:
+                needed.setdefault(measure.workload, set()).add(measure.kind)
+    return needed
 
 
 def _met_but_fee(option: OptionProgress) -> bool:

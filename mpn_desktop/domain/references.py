@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -34,16 +35,45 @@ def counted(references: Sequence[Reference], rule: References, as_of: date) -> l
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class ReferenceSummary:
+    """The references of one competency on the as-of day: the same for every level."""
+
+    counted: tuple[tuple[Reference, date], ...]
+    waiting: int
+    evidence: tuple[Evidence, ...]
+
+
+def summarize(references: Sequence[Reference], rule: References, as_of: date) -> ReferenceSummary:
+    """Which references count (with their last valid day) and how many wait for approval."""
+    valid: list[tuple[Reference, date]] = []
+    for reference in references:
+        approved = reference.approved_on
+        if approved is None or approved > as_of or not reference.status.counts:
+            continue
+        until = add_years(approved, rule.valid_years) - timedelta(days=1)
+        if as_of <= until:
+            valid.append((reference, until))
+    valid.sort(key=lambda pair: (pair[0].customer, pair[1]))
+    evidence = tuple(
+        Evidence(
+            subject=reference.customer,
+            detail=f"{reference.status.value.replace('_', '-')} on "
+            f"{reference.approved_on.isoformat() if reference.approved_on else '?'}",
+            until=until,
+        )
+        for reference, until in valid
+    )
+    return ReferenceSummary(tuple(valid), waiting_count(references), evidence)
+
+
 def references_step(
-    competency: Competency,
-    rule: References,
-    valid: Sequence[Reference],
-    waiting: int,
-    level: Level,
+    competency: Competency, rule: References, summary: ReferenceSummary, level: Level
 ) -> StepProgress:
     """Step 3 at one level."""
     need = rule.count[level]
-    have = len(valid)
+    have = len(summary.counted)
+    waiting = summary.waiting
     missing: tuple[str, ...] = ()
     if have < need:
         short = need - have
@@ -56,17 +86,6 @@ def references_step(
                 f" ({waiting} {plural(waiting, 'is', 'are')} submitted and waiting for approval)"
             )
         missing = (sentence,)
-    evidence = tuple(
-        Evidence(
-            subject=reference.customer,
-            detail=f"{reference.status.value.replace('_', '-')} on "
-            f"{reference.approved_on.isoformat() if reference.approved_on else '?'}",
-            until=valid_until(reference, rule),
-        )
-        for reference in sorted(
-            valid, key=lambda item: (item.customer, item.approved_on or date.min)
-        )
-    )
     return StepProgress(
         step=StepKind.REFERENCES,
         met=have >= need,
@@ -77,7 +96,7 @@ def references_step(
             f"{need} approved customer {plural(need, 'reference', 'references')}, "
             f"each valid {rule.valid_years} years from approval"
         ),
-        evidence=evidence,
+        evidence=summary.evidence,
         missing=missing,
         notes=(with_source(rule.note, rule.source),) if rule.note else (),
     )
@@ -88,12 +107,11 @@ def waiting_count(references: Sequence[Reference]) -> int:
     return sum(1 for reference in references if reference.status in _WAITING)
 
 
-def reference_risks(valid: Sequence[Reference], rule: References, horizon: date) -> list[AtRisk]:
+def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
     """Counted references that expire before ``horizon`` (the next anniversary)."""
     risks = []
-    for reference in valid:
-        until = valid_until(reference, rule)
-        if until is not None and until < horizon:
+    for reference, until in summary.counted:
+        if until < horizon:
             approved = reference.approved_on.isoformat() if reference.approved_on else "?"
             risks.append(
                 AtRisk(

@@ -1,0 +1,84 @@
+"""Benchmark: ``evaluate`` on the large organisation against one plain pass over the same facts.
+
+The plain pass touches every usage row, exam result, person, reference and
+subscription once and adds one number from each: the least work any
+evaluator must do. Targets (issue #2): evaluate median < 5 ms and < 3x the
+plain pass.
+
+    .venv/bin/python benchmarks/bench_evaluate.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from large_org import AS_OF, build_large_org  # noqa: E402
+
+from mpn_desktop.catalog_files import load_catalog  # noqa: E402
+from mpn_desktop.domain.evaluate import evaluate  # noqa: E402
+from mpn_desktop.domain.facts import Facts  # noqa: E402
+
+
+def plain_pass(facts: Facts) -> Decimal:
+    """One look at every fact: a sum over usage, and counts over the rest."""
+    total = Decimal(0)
+    for usage in facts.usage:
+        total += usage.consumption_usd
+    count = 0
+    for result in facts.exams:
+        count += result.passed_on <= AS_OF
+    for person in facts.people:
+        count += person.associated
+    for reference in facts.references:
+        count += reference.status.counts
+    for subscription in facts.subscriptions:
+        count += subscription.trial
+    return total + count
+
+
+def _times(func: Callable[[], Any], runs: int) -> list[float]:
+    func()
+    found = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        found.append((time.perf_counter() - start) * 1000)
+    return found
+
+
+def main() -> int:
+    """Prints the medians, the ratio and whether the targets are met."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+    facts = build_large_org()
+    catalog = load_catalog()
+    print(
+        f"large organisation: {len(facts.subscriptions)} subscriptions, {len(facts.usage)} usage "
+        f"months, {len(facts.people)} people, {len(facts.exams)} exam results, "
+        f"{len(facts.references)} references, {len(facts.targets)} targets"
+    )
+    base = statistics.median(_times(lambda: plain_pass(facts), args.runs))
+    engine = statistics.median(_times(lambda: evaluate(catalog, facts, AS_OF), args.runs))
+    ratio = engine / base
+    print(f"plain pass         median {base:7.2f} ms")
+    print(f"evaluate           median {engine:7.2f} ms")
+    print(f"ratio evaluate / plain pass: {ratio:.2f}x")
+    print(
+        f"targets: < 5 ms -> {'met' if engine < 5 else 'MISSED'}; "
+        f"< 3x plain pass -> {'met' if ratio < 3 else 'MISSED'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
