@@ -1,0 +1,541 @@
+"""The printable checklist as a document model: what is printed, before any layout.
+
+``build_checklist`` reads the ``Progress`` the rules engine made (every figure,
+piece of evidence, missing item and note is already there) and turns it into
+frozen dataclasses of plain text: a header, one section per competency with
+its levels, one check line per step, the facts behind each figure, what to do
+next, what is at risk, footnotes for the catalogue's notes, and the closing
+section on the benefits of a cloud competency. No Qt here: ``render`` lays it
+out on paper, tests read it back from the PDF.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from mpn_desktop.domain.enums import Association, Level, StepKind
+from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.progress import (
+    CompetencyProgress,
+    Evidence,
+    FeeStatus,
+    LevelProgress,
+    Progress,
+    StepProgress,
+)
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.catalog import Catalog
+
+STEP_TITLES = {
+    StepKind.PERFORMANCE: "Sales performance",
+    StepKind.EXAMS: "Technical exams",
+    StepKind.REFERENCES: "Customer references",
+    StepKind.FEE: "Competency fee",
+}
+
+# The verb that turns the engine's "what is missing" ("2 more approved
+# customer references") into the action a reader can tick off by hand.
+_ACTION_VERBS = {
+    StepKind.PERFORMANCE: "Get",
+    StepKind.EXAMS: "Get",
+    StepKind.REFERENCES: "Get",
+    StepKind.FEE: "Pay",
+}
+_IMPERATIVES = frozenset(
+    {
+        "add",
+        "ask",
+        "associate",
+        "choose",
+        "enter",
+        "get",
+        "have",
+        "link",
+        "pay",
+        "record",
+        "renew",
+        "replace",
+        "submit",
+        "win",
+    }
+)
+
+
+# --- the document model ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Who the checklist is for and when: printed at the top of every page."""
+
+    organization: str
+    mpn_id: str
+    market: str
+    as_of: str
+    anniversary: str
+    printed_on: str
+    catalog: str
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A note of the catalogue (an unsure or unstated figure) with where it comes from."""
+
+    number: int
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One fact behind a figure: a subscription, a person, a reference, a payment.
+
+    ``text`` names it, ``note`` says what it contributes (and until when), and
+    ``figure`` is its share of the step's figure, printed in the figures column.
+    """
+
+    text: str
+    note: str = ""
+    figure: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckLine:
+    """A step (or one measure of a step) as a box to tick, with its figures and evidence.
+
+    ``actions`` are what is missing, worded as what to do; ``footnotes`` are the
+    numbers of the notes that qualify the figure.
+    """
+
+    ticked: bool
+    text: str
+    description: str
+    figures: str
+    details: tuple[Detail, ...] = ()
+    actions: tuple[str, ...] = ()
+    footnotes: tuple[int, ...] = ()
+    parts: tuple[CheckLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LevelBlock:
+    """One level of a competency: the option used and its four steps."""
+
+    level: Level
+    title: str
+    attained: bool
+    status: str
+    option: str
+    lines: tuple[CheckLine, ...]
+    actions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AtRiskLine:
+    """Something that stops counting before the next anniversary, with its date."""
+
+    on: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One competency: its levels, what is at risk and its own notes."""
+
+    competency_id: str
+    title: str
+    target: str
+    levels: tuple[LevelBlock, ...]
+    at_risk: tuple[AtRiskLine, ...] = ()
+    footnotes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One line of the "at a glance" table on the first page."""
+
+    competency: str
+    level: str
+    state: str
+    attained: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """The whole printable checklist."""
+
+    title: str
+    header: Header
+    fee: str
+    summary: tuple[SummaryRow, ...]
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...]
+    about: AboutCloudCompetency
+    catalog_notes: tuple[str, ...] = ()
+    empty_message: str = ""
+
+    def footnote(self, number: int) -> Footnote:
+        """The footnote with that number."""
+        return next(note for note in self.footnotes if note.number == number)
+
+    def text_lines(self) -> list[str]:
+        """Every piece of text the document holds, in reading order (what the PDF must show)."""
+        header = self.header
+        lines = [self.title, header.organization, header.mpn_id, header.market]
+        lines += [header.as_of, header.anniversary, header.printed_on, self.fee]
+        if self.empty_message:
+            lines.append(self.empty_message)
+        for row in self.summary:
+            lines += [row.competency, row.level, row.state]
+        for section in self.sections:
+            lines += [section.title, section.target]
+            for block in section.levels:
+                lines += [block.title, block.status, block.option]
+                for line in block.lines:
+                    lines += _check_line_texts(line)
+                lines += block.actions
+            for risk in section.at_risk:
+                lines += [risk.on, risk.text]
+        for note in self.footnotes:
+            lines += [note.text, note.source]
+        about = self.about
+        lines += [about.title, about.benefits_intro, *about.benefits]
+        lines += [about.desk_title, about.desk_text, about.source, *self.catalog_notes]
+        return [line for line in lines if line]
+
+
+def _check_line_texts(line: CheckLine) -> list[str]:
+    texts = [line.text, line.description, line.figures]
+    for detail in line.details:
+        texts += [detail.text, detail.note, detail.figure]
+    texts += line.actions
+    for part in line.parts:
+        texts += _check_line_texts(part)
+    return texts
+
+
+# --- wording -------------------------------------------------------------------------------
+
+
+def format_day(day: date | None) -> str:
+    """A date as printed: ISO 8601, as everywhere else in the program and in the engine's words."""
+    return day.isoformat() if day is not None else ""
+
+
+def format_amount(value: Decimal, unit: str) -> str:
+    """A figure in its unit: "US$ 117,600", "2 people", "1,250.50 active users"."""
+    whole = value == value.to_integral_value()
+    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
+    if unit.strip().upper() in ("USD", "US$"):
+        return f"US$ {text}"
+    return f"{text} {unit}".strip()
+
+
+def _figures(step: StepProgress) -> str:
+    need = format_amount(step.need, step.unit)
+    have = format_amount(step.have, step.unit)
+    if step.unit.strip().upper() in ("USD", "US$"):
+        return f"{have} of {need}"
+    # "3 of 5 references" reads better than "3 references of 5 references".
+    have_number = (
+        have[: -len(step.unit)].strip() if step.unit and have.endswith(step.unit) else have
+    )
+    return f"{have_number} of {need}"
+
+
+def as_action(step: StepKind | None, missing: str) -> str:
+    """What is missing, worded as what to do ("Get 2 more approved customer references")."""
+    sentence = missing.strip().rstrip(".")
+    if not sentence:
+        return sentence
+    first_word = sentence.split()[0].lower()
+    if first_word in _IMPERATIVES:
+        return sentence[0].upper() + sentence[1:]
+    verb = _ACTION_VERBS.get(step, "Get") if step is not None else "Get"
+    # Lower the first letter only when it starts an ordinary word (not "MCP", not "US$").
+    if len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower():
+        sentence = sentence[0].lower() + sentence[1:]
+    return f"{verb} {sentence}"
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+class _Footnotes:
+    """Numbers the catalogue's notes in the order they are first met, each once."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def numbers(self, notes: Iterable[str]) -> tuple[int, ...]:
+        found: list[int] = []
+        for note in notes:
+            text = note.strip()
+            if not text:
+                continue
+            number = self._numbers.setdefault(text, len(self._numbers) + 1)
+            if number not in found:
+                found.append(number)
+        return tuple(found)
+
+    def all(self) -> tuple[Footnote, ...]:
+        return tuple(
+            Footnote(number, *split_source(text)) for text, number in self._numbers.items()
+        )
+
+
+def split_source(note: str) -> tuple[str, str]:
+    """A note's text and its source, which the engine appends as "… (source: X)"."""
+    for marker in (" (source: ", " (Source: "):
+        if marker in note and note.endswith(")"):
+            text, _, source = note.rpartition(marker)
+            return text.rstrip(), source[:-1].strip()
+    return note, ""
+
+
+_ASSOCIATIONS = {
+    Association.DPOR.value: "Digital Partner of Record",
+    Association.DELEGATED_ADMIN.value: "delegated admin",
+    Association.TRANSACTING.value: "transacting partner",
+    Association.FASTTRACK.value: "FastTrack partner",
+}
+_COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"})
+
+
+def _detail(evidence: Evidence, unit: str) -> Detail:
+    figure = ""
+    if evidence.amount is not None and not (unit in _COUNTED_ONE_BY_ONE and evidence.amount == 1):
+        figure = format_amount(evidence.amount, unit)
+    note = evidence.detail.strip()
+    if figure and note.startswith(figure):
+        # "US$ 54,000 (dpor)": the amount goes to the figures column, the rest stays.
+        rest = note[len(figure) :].strip()
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = rest[1:-1].strip()
+        note = _ASSOCIATIONS.get(rest, rest)
+    if evidence.until is not None:
+        until = f"valid until {format_day(evidence.until)}"
+        if figure:
+            note = f"{note}; {until}" if note else until
+        else:
+            figure = until
+    return Detail(text=evidence.subject, note=note, figure=figure)
+
+
+def _check_line(step: StepProgress, footnotes: _Footnotes) -> CheckLine:
+    parts = tuple(_part_line(part, footnotes) for part in step.parts)
+    in_parts = {action for part in parts for action in part.actions}
+    actions = tuple(as_action(step.step, item) for item in step.missing if item.strip())
+    numbers = footnotes.numbers(step.notes)
+    in_parts_notes = {number for part in parts for number in part.footnotes}
+    return CheckLine(
+        ticked=step.met,
+        text=STEP_TITLES[step.step],
+        # With parts, each part states its measure, figures and evidence; the step's
+        # own description and evidence would say the same again.
+        description=f"all {len(parts)} measures below" if parts else step.description,
+        figures=_figures(step),
+        details=() if parts else tuple(_detail(item, step.unit) for item in step.evidence),
+        actions=tuple(action for action in actions if action not in in_parts),
+        footnotes=tuple(number for number in numbers if number not in in_parts_notes),
+        parts=parts,
+    )
+
+
+def _part_line(part: StepProgress, footnotes: _Footnotes) -> CheckLine:
+    return CheckLine(
+        ticked=part.met,
+        text=part.description,
+        description="",
+        figures=_figures(part),
+        details=tuple(_detail(item, part.unit) for item in part.evidence),
+        actions=tuple(as_action(part.step, item) for item in part.missing if item.strip()),
+        footnotes=footnotes.numbers(part.notes),
+    )
+
+
+def _level_status(level: LevelProgress) -> str:
+    if level.attained:
+        return "Attained"
+    met = sum(1 for step in level.steps if step.met)
+    return f"Not attained yet: {met} of {len(level.steps)} steps met"
+
+
+def _level_block(level: LevelProgress, footnotes: _Footnotes) -> LevelBlock:
+    lines = tuple(_check_line(step, footnotes) for step in level.steps)
+    stated = {action for line in lines for action in line.actions}
+    stated |= {action for line in lines for part in line.parts for action in part.actions}
+    extra = tuple(action for action in (as_action(None, item) for item in level.missing) if action)
+    option = level.option.name
+    if len(level.options) > 1:
+        kind = "option used" if level.attained else "closest option"
+        option = f"{option} ({kind} of {len(level.options)})"
+    return LevelBlock(
+        level=level.level,
+        title=level.level.value.capitalize(),
+        attained=level.attained,
+        status=_level_status(level),
+        option=f"Option: {option}",
+        lines=lines,
+        actions=tuple(action for action in extra if action not in stated),
+    )
+
+
+def _levels_to_print(item: CompetencyProgress, level: Level | None) -> tuple[Level, ...]:
+    """The chosen level; else every level up to the target (both when there is none)."""
+    if level is not None:
+        return (level,)
+    if item.target is None:
+        return tuple(entry.level for entry in item.levels)
+    return tuple(entry.level for entry in item.levels if entry.level.rank <= item.target.rank)
+
+
+def _section(item: CompetencyProgress, level: Level | None, footnotes: _Footnotes) -> Section:
+    chosen = _levels_to_print(item, level)
+    levels = tuple(_level_block(entry, footnotes) for entry in item.levels if entry.level in chosen)
+    target = f"Target: {item.target.value}" if item.target else "Not a target"
+    return Section(
+        competency_id=item.id,
+        title=item.name,
+        target=target,
+        levels=levels,
+        at_risk=tuple(
+            AtRiskLine(on=format_day(risk.on), text=_sentence(risk.what))
+            for risk in sorted(item.at_risk, key=lambda risk: risk.on)
+        ),
+        footnotes=footnotes.numbers(item.notes),
+    )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
+def _fee_text(fee: FeeStatus) -> str:
+    if fee.level is None:
+        return "Competency fee: nothing due until a competency is attained."
+    amount = (
+        format_amount(fee.amount_usd, "USD") if fee.amount_usd is not None else "amount unknown"
+    )
+    year = ""
+    if fee.year_start is not None and fee.year_end is not None:
+        year = (
+            f" for the membership year {format_day(fee.year_start)} to {format_day(fee.year_end)}"
+        )
+    due = f", due {format_day(fee.due_on)}" if fee.due_on else ""
+    state = "paid" if fee.paid else "not paid yet"
+    return f"Competency fee ({fee.level.value}){year}: {amount}{due}; {state}."
+
+
+def _summary(sections: Sequence[Section]) -> tuple[SummaryRow, ...]:
+    return tuple(
+        SummaryRow(
+            competency=section.title,
+            level=block.title,
+            state=block.status,
+            attained=block.attained,
+        )
+        for section in sections
+        for block in section.levels
+    )
+
+
+def _catalog_title(catalog: Catalog) -> str:
+    parts = [str(getattr(catalog, "program", "") or ""), str(getattr(catalog, "version", "") or "")]
+    return " ".join(part for part in parts if part)
+
+
+def _about(catalog: Catalog) -> AboutCloudCompetency:
+    """The benefits as the catalogue lists them (the seed's words when it lists none)."""
+    benefits = tuple(text.strip() for text in catalog.benefits if text.strip())
+    if not benefits:
+        return ABOUT_CLOUD_COMPETENCY
+    desk = [text for text in benefits if "Cloud Enablement Desk" in text]
+    desk_text = ABOUT_CLOUD_COMPETENCY.desk_text
+    if desk:
+        # "The Cloud Enablement Desk: up to six months of …" -> the part after the name.
+        desk_text = _sentence(desk[0].partition(":")[2] or desk[0])
+    seed = next((source for source in catalog.sources if "MPN 101" in source.title), None)
+    return replace(
+        ABOUT_CLOUD_COMPETENCY,
+        benefits=tuple(text.rstrip(".") for text in benefits if text not in desk),
+        desk_text=desk_text,
+        source=str(seed) if seed is not None else ABOUT_CLOUD_COMPETENCY.source,
+    )
+
+
+def _chosen_competencies(
+    catalog: Catalog, progress: Progress, competency: str | None
+) -> tuple[CompetencyProgress, ...]:
+    if competency is None:
+        return tuple(item for item in progress.targeted if not item.retired)
+    valid = ", ".join(item.id for item in catalog.cloud_competencies)
+    try:
+        entry = catalog.competency(competency)
+    except KeyError:
+        raise ValidationError(
+            f"--competency: {competency!r} is not a competency of the catalogue; valid ids: {valid}"
+        ) from None
+    found = next((item for item in progress.competencies if item.id == competency), None)
+    if entry.retired or found is None or found.retired:
+        retired_on = entry.retirement.retired_on if entry.retirement is not None else None
+        when = f" on {format_day(retired_on)}" if retired_on else ""
+        raise ValidationError(
+            f"--competency: {entry.name} ({competency}) was retired{when} and cannot be "
+            f"attained any more; valid ids: {valid}"
+        )
+    return (found,)
+
+
+def build_checklist(
+    catalog: Catalog,
+    facts: Facts,
+    progress: Progress,
+    *,
+    competency: str | None = None,
+    level: Level | None = None,
+    printed_on: date,
+) -> Checklist:
+    """The checklist of every target competency (or ``competency``) at its levels (or ``level``).
+
+    Raises ``ValidationError`` for an unknown or retired competency id. Retired
+    competencies are never listed, even when the organisation still targets one.
+    """
+    chosen = _chosen_competencies(catalog, progress, competency)
+    footnotes = _Footnotes()
+    sections = tuple(_section(item, level, footnotes) for item in chosen)
+    org = progress.organization if progress.organization.name else facts.organization
+    header = Header(
+        organization=org.name or "(no organisation entered yet)",
+        mpn_id=org.mpn_id or "not entered",
+        market=org.market.value.capitalize(),
+        as_of=format_day(progress.as_of),
+        anniversary=format_day(org.anniversary) or "not entered",
+        printed_on=format_day(printed_on),
+        catalog=_catalog_title(catalog),
+    )
+    empty = ""
+    if not sections:
+        empty = (
+            "No competency is targeted yet. Choose a target competency and level in the "
+            "program, or print one competency with --competency ID."
+        )
+    return Checklist(
+        title="Cloud competency checklist",
+        header=header,
+        fee=_fee_text(progress.fee),
+        summary=_summary(sections),
+        sections=sections,
+        footnotes=footnotes.all(),
+        about=_about(catalog),
+        catalog_notes=tuple(note.strip() for note in catalog.notes if note.strip()),
+        empty_message=empty,
+    )

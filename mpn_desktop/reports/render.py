@@ -1,0 +1,326 @@
+"""Renders a checklist document on paper: to a PDF file or through the print preview.
+
+One renderer draws on any ``QPagedPaintDevice`` (``QPdfWriter`` for PDF,
+``QPrinter`` for the printer): the page furniture (the title block on the first
+page, a running header on the others, footnotes, "Page n of m") around the
+body blocks of ``checklist_layout``, paginated by ``pagination``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, Qt
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtWidgets import QWidget
+
+from mpn_desktop import __version__
+from mpn_desktop.errors import MpnError
+from mpn_desktop.reports.checklist import Checklist
+from mpn_desktop.reports.checklist_layout import Block, ChecklistComposer
+from mpn_desktop.reports.pagination import Page, paginate
+from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+"""The paper sizes the checklist is laid out for, by the names the command line takes."""
+
+_LETTER_TERRITORIES = frozenset({QLocale.Country.UnitedStates, QLocale.Country.Canada})
+_PDF_RESOLUTION = 600
+
+
+class ChecklistNotWritten(MpnError):
+    """The checklist could not be written (the file or the printer refused it)."""
+
+
+def default_page_size(locale: QLocale | None = None) -> str:
+    """Letter where the locale's country uses it (United States, Canada), A4 elsewhere."""
+    territory = (locale or QLocale.system()).territory()
+    return "Letter" if territory in _LETTER_TERRITORIES else "A4"
+
+
+def _page_size_id(name: str | None) -> QPageSize.PageSizeId:
+    chosen = name or default_page_size()
+    for key, size in PAGE_SIZES.items():
+        if key.lower() == chosen.lower():
+            return size
+    raise ChecklistNotWritten(
+        f"page size {chosen!r} is not known; choose one of {', '.join(PAGE_SIZES)}"
+    )
+
+
+def render_pdf(document: Checklist, path: Path, page_size: str | None = None) -> int:
+    """Writes the checklist to ``path`` as PDF (A4, Letter, or None: the locale's); returns pages.
+
+    The file is written beside its final name and moved into place at the end,
+    so a failure never leaves half a PDF where an old one was.
+    """
+    size = _page_size_id(page_size)
+    path = Path(path)
+    partial = path.with_name(path.name + ".part")
+    try:
+        # Opening the file ourselves first gives the operating system's reason on failure.
+        partial.write_bytes(b"")
+    except OSError as error:
+        raise ChecklistNotWritten(
+            f"the checklist could not be written to {path}: {error.strerror or error}"
+        ) from None
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(_PDF_RESOLUTION)
+    writer.setPageSize(QPageSize(size))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(f"{document.title}: {document.header.organization}")
+    writer.setCreator(f"mpn-desktop {__version__}")
+    try:
+        pages = render_to_device(document, writer)
+    except BaseException:
+        del writer
+        partial.unlink(missing_ok=True)
+        raise
+    del writer  # the PDF is complete once the writer is gone
+    partial.replace(path)
+    return pages
+
+
+def open_print_preview(document: Checklist, parent: QWidget | None = None) -> QWidget:
+    """Opens the print preview of the checklist (window-modal); printing goes from there."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(parent)
+    dialog.setObjectName("checklistPrintPreview")
+    dialog.setWindowTitle(dialog.tr("Print checklist"))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    printer = dialog.printer()
+    printer.setPageSize(QPageSize(_page_size_id(None)))
+    printer.setFullPage(True)
+    printer.setDocName(f"{document.title} - {document.header.organization}")
+
+    def paint(device: QPrinter) -> None:
+        try:
+            render_to_device(document, device)
+        except MpnError as error:
+            log.warning("the checklist was not printed: %s", error)
+
+    dialog.paintRequested.connect(paint)
+    dialog.resize(900, 1000)
+    dialog.open()
+    return dialog
+
+
+def render_to_device(document: Checklist, device: QPagedPaintDevice) -> int:
+    """Lays out and draws every page on ``device``; returns the number of pages."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ChecklistNotWritten("the checklist could not be drawn on the chosen printer or file")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pages = _Pages(document, Style(device), device.width(), device.height())
+        pages.draw(painter, device)
+        return pages.count
+    finally:
+        painter.end()
+
+
+class _Pages:
+    """The page geometry, the furniture drawn on every page, and the paginated body."""
+
+    def __init__(self, document: Checklist, style: Style, width: float, height: float) -> None:
+        self.document = document
+        self.style = style
+        pt = style.pt
+        self.left = style.mm(20)
+        self.right = width - style.mm(20)
+        self.top = style.mm(14)
+        self.footer_rule = height - style.mm(13)
+        self.body_bottom = self.footer_rule - 10 * pt
+        self.title_bottom = self._title_block_height() + self.top
+        self.header_bottom = self.top + self._running_header_height()
+        self.continued_height = style.line_height(Face.DETAIL_ITALIC) + 6 * pt
+        self._footnote_lines: dict[int, list[Line]] = {}
+        self.blocks: list[Block] = ChecklistComposer(
+            document, style, self.left, self.right
+        ).compose()
+        self.pages: list[Page] = paginate(
+            [block.size for block in self.blocks],
+            first_body=(self.title_bottom + 12 * pt, self.body_bottom),
+            body=(self.header_bottom + 12 * pt, self.body_bottom),
+            footnotes_height=self.footnotes_height,
+            continued_height=self.continued_height,
+        )
+
+    @property
+    def count(self) -> int:
+        """How many pages the checklist takes."""
+        return len(self.pages)
+
+    def draw(self, painter: QPainter, device: QPagedPaintDevice) -> None:
+        """Draws every page, starting a new one on the device between them."""
+        for number, page in enumerate(self.pages, start=1):
+            if number > 1 and not device.newPage():
+                raise ChecklistNotWritten("the printer or file refused a new page")
+            if number == 1:
+                self._draw_title_block(painter)
+            else:
+                self._draw_running_header(painter)
+            self._draw_footer(painter, number)
+            if page.continued:
+                self._draw_continued(painter, page.continued)
+            for index, top in page.placements:
+                self.blocks[index].draw(painter, top)
+            self._draw_footnotes(painter, page.footnotes)
+
+    # --- title block and running header ---------------------------------------------------------
+
+    def _fields(self) -> list[tuple[str, str]]:
+        header = self.document.header
+        return [
+            ("MPN ID", header.mpn_id),
+            ("MARKET", header.market),
+            ("AS OF", header.as_of),
+            ("ANNIVERSARY", header.anniversary),
+            ("PRINTED", header.printed_on),
+        ]
+
+    def _title_block_height(self) -> float:
+        style, pt = self.style, self.style.pt
+        title = style.wrap(
+            [Run(self.document.header.organization, Face.TITLE)], self.right - self.left
+        )
+        return (
+            style.line_height(Face.KICKER)
+            + 3 * pt
+            + style.height(title, 1.0)
+            + 8 * pt
+            + style.line_height(Face.LABEL)
+            + style.line_height(Face.VALUE)
+            + 8 * pt
+        )
+
+    def _draw_title_block(self, painter: QPainter) -> None:
+        style, pt = self.style, self.style.pt
+        y = self.top
+        y = style.draw(
+            painter,
+            style.wrap([Run(self.document.title, Face.KICKER, Ink.ACCENT)], self.right - self.left),
+            self.left,
+            y,
+        )
+        y += 3 * pt
+        title = style.wrap(
+            [Run(self.document.header.organization, Face.TITLE)], self.right - self.left
+        )
+        y = style.draw(painter, title, self.left, y, leading=1.0) + 8 * pt
+        x = self.left
+        gap = 22 * pt
+        for label, value in self._fields():
+            painter.setFont(style.fonts[Face.LABEL])
+            painter.setPen(style.colors[Ink.MUTED])
+            painter.drawText(QPointF(x, y + style.ascent(Face.LABEL)), label)
+            value_top = y + style.line_height(Face.LABEL)
+            painter.setFont(style.fonts[Face.VALUE])
+            painter.setPen(style.colors[Ink.TEXT])
+            painter.drawText(QPointF(x, value_top + style.ascent(Face.VALUE)), value)
+            x += max(style.advance(Face.LABEL, label), style.advance(Face.VALUE, value)) + gap
+        painter.setPen(QPen(style.colors[Ink.ACCENT], 1.8 * pt))
+        painter.drawLine(
+            QPointF(self.left, self.title_bottom), QPointF(self.right, self.title_bottom)
+        )
+
+    def _running_header_texts(self) -> list[Run]:
+        header = self.document.header
+        meta = (
+            f"MPN ID {header.mpn_id}  ·  {header.market} market  ·  As of {header.as_of}  ·  "
+            f"Anniversary {header.anniversary}  ·  Printed {header.printed_on}"
+        )
+        return [Run(meta, Face.SMALL, Ink.MUTED)]
+
+    def _running_header_height(self) -> float:
+        style, pt = self.style, self.style.pt
+        meta = style.wrap(self._running_header_texts(), self.right - self.left)
+        return style.line_height(Face.SMALL_BOLD) + style.height(meta) + 5 * pt
+
+    def _draw_running_header(self, painter: QPainter) -> None:
+        style, pt = self.style, self.style.pt
+        baseline = self.top + style.ascent(Face.SMALL_BOLD)
+        painter.setFont(style.fonts[Face.SMALL_BOLD])
+        painter.setPen(style.colors[Ink.TEXT])
+        painter.drawText(QPointF(self.left, baseline), self.document.header.organization)
+        title = self.document.title
+        painter.setFont(style.fonts[Face.SMALL])
+        painter.setPen(style.colors[Ink.ACCENT])
+        painter.drawText(QPointF(self.right - style.advance(Face.SMALL, title), baseline), title)
+        meta = style.wrap(self._running_header_texts(), self.right - self.left)
+        style.draw(painter, meta, self.left, self.top + style.line_height(Face.SMALL_BOLD))
+        painter.setPen(QPen(style.colors[Ink.FAINT], 0.6 * pt))
+        painter.drawLine(
+            QPointF(self.left, self.header_bottom), QPointF(self.right, self.header_bottom)
+        )
+
+    def _draw_continued(self, painter: QPainter, label: str) -> None:
+        style = self.style
+        top = self.header_bottom + 12 * style.pt
+        style.draw(
+            painter,
+            style.wrap([Run(label, Face.DETAIL_ITALIC, Ink.MUTED)], self.right - self.left),
+            self.left,
+            top,
+        )
+
+    def _draw_footer(self, painter: QPainter, number: int) -> None:
+        style, pt = self.style, self.style.pt
+        painter.setPen(QPen(style.colors[Ink.FAINT], 0.6 * pt))
+        painter.drawLine(
+            QPointF(self.left, self.footer_rule), QPointF(self.right, self.footer_rule)
+        )
+        baseline = self.footer_rule + 4 * pt + style.ascent(Face.SMALL)
+        catalog = self.document.header.catalog
+        painter.setFont(style.fonts[Face.SMALL])
+        painter.setPen(style.colors[Ink.MUTED])
+        left = f"Requirements: {catalog}" if catalog else "mpn-desktop"
+        painter.drawText(QPointF(self.left, baseline), left)
+        text = f"Page {number} of {self.count}"
+        painter.setFont(style.fonts[Face.SMALL_BOLD])
+        painter.setPen(style.colors[Ink.TEXT])
+        painter.drawText(QPointF(self.right - style.advance(Face.SMALL_BOLD, text), baseline), text)
+
+    # --- footnotes ----------------------------------------------------------------------------
+
+    def _footnote(self, number: int) -> list[Line]:
+        lines = self._footnote_lines.get(number)
+        if lines is None:
+            note = self.document.footnote(number)
+            runs = [Run(note.text, Face.SMALL)]
+            if note.source:
+                runs += [
+                    Run("  Source: ", Face.SMALL_ITALIC, Ink.MUTED),
+                    Run(note.source, Face.SMALL_ITALIC, Ink.MUTED),
+                ]
+            lines = self.style.wrap(runs, self.right - self.left - 12 * self.style.pt)
+            self._footnote_lines[number] = lines
+        return lines
+
+    def footnotes_height(self, numbers: Sequence[int]) -> float:
+        """The height the footnotes with those numbers take at the foot of a page."""
+        if not numbers:
+            return 0.0
+        pt = self.style.pt
+        notes = sum(self.style.height(self._footnote(number)) + 2 * pt for number in numbers)
+        return 12 * pt + notes
+
+    def _draw_footnotes(self, painter: QPainter, numbers: Sequence[int]) -> None:
+        if not numbers:
+            return
+        style, pt = self.style, self.style.pt
+        y = self.body_bottom - self.footnotes_height(numbers) + 6 * pt
+        painter.setPen(QPen(style.colors[Ink.FAINT], 0.6 * pt))
+        painter.drawLine(QPointF(self.left, y), QPointF(self.left + 60 * pt, y))
+        y += 6 * pt
+        for number in sorted(numbers):
+            lines = self._footnote(number)
+            painter.setFont(style.fonts[Face.SMALL_BOLD])
+            painter.setPen(style.colors[Ink.ACCENT])
+            painter.drawText(QPointF(self.left, y + lines[0].ascent), str(number))
+            y = style.draw(painter, lines, self.left + 12 * pt, y) + 2 * pt
