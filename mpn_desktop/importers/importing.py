@@ -168,6 +168,9 @@ def run_import(
                     batch.clear()
                     _report(reader, progress, cancel)
             writer.add(batch)
+            if cancel is not None and cancel():
+                # A cancel during the last batch: still before anything is committed.
+                raise ImportCancelled(f"{path}: the import was cancelled; nothing was written")
             if read == 0:
                 raise ImportFailed(f"{path}: the file has a header line but no records")
             writer.finish(valid - writer.added, len(errors))

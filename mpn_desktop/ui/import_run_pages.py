@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -69,6 +70,9 @@ def notes_of(result: ImportResult) -> str:
 class _StepPage(QWizardPage):
     """A page running one import step on a worker thread, with a progress bar and a stop button."""
 
+    taskCreated = Signal(object)
+    """An ``ImportTask`` about to start (for observers that follow its progress)."""
+
     def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._context = context
@@ -115,14 +119,15 @@ class _StepPage(QWizardPage):
         task.done.connect(lambda: self._finish(task))
         self.task = task
         self.completeChanged.emit()
+        self.taskCreated.emit(task)
         task.start()
 
     def _progressed(self, fraction: float) -> None:
         self.progress_bar.setValue(round(fraction * _PROGRESS_STEPS))
 
     def stop(self) -> None:
-        """Asks the running step to stop; it writes nothing."""
-        if self.running and self.task is not None:
+        """Asks the step to stop; it writes nothing."""
+        if self.task is not None and not self.task.handled:
             self.task.cancel()
             self.stop_button.setEnabled(False)
 

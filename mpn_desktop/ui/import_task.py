@@ -9,7 +9,6 @@ wait, and still learn whether the step had already committed.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -44,7 +43,6 @@ class ImportTask(QThread):
     def __init__(self, step: Step, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._step = step
-        self._cancel = threading.Event()
         self.result: Any = None
         self.error = ""
         self.cancelled = False
@@ -54,11 +52,11 @@ class ImportTask(QThread):
 
     def cancel(self) -> None:
         """Asks the step to stop at its next check (it writes nothing then)."""
-        self._cancel.set()
+        self.requestInterruption()
 
     def run(self) -> None:
         try:
-            self.result = self._step(self.progressed.emit, self._cancel.is_set)
+            self.result = self._step(self.progressed.emit, self.isInterruptionRequested)
         except ImportCancelled as error:
             self.cancelled, self.error = True, str(error)
         except MpnError as error:

@@ -1,0 +1,501 @@
+"""The import wizard driven end to end on a real database: good, broken, repeated and cancelled."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from mpn_desktop.importers.columns import Field
+from mpn_desktop.importers.dates import DateOrder
+from mpn_desktop.store import models
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.import_drop import CsvDropFilter, dropped_csv
+from mpn_desktop.ui.import_run_pages import _StepPage
+from mpn_desktop.ui.import_task import ImportTask
+from mpn_desktop.ui.import_wizard import ImportWizard, PageId
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+
+FIXTURES = Path(__file__).parents[1] / "importers" / "fixtures"
+HEADER = ["MCP ID", "Full Name", "Exam Code", "Date Passed"]
+OpenWizard = Callable[..., ImportWizard]
+GOOD_ROWS = [
+    ["1000001", "Ana Ruiz", "70-533", "2017-11-25"],
+    ["1000002", "Bo Chen", "Exam 70-532", "2017-10-02"],
+    ["1000002", "Bo Chen", "70-534", "2017-12-01"],
+    ["1000003", "Cy Dee", "XX-999", "2017-09-15"],
+]
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, **kw: str) -> Path:
+    with path.open("w", newline="", encoding=kw.get("encoding", "utf-8")) as stream:
+        writer = csv.writer(stream, delimiter=kw.get("delimiter", ","))
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def stored_exams(db: Database) -> set[tuple[str, str, date]]:
+    with db.session(readonly=True) as session:
+        rows = session.execute(
+            select(
+                models.Person.mcp_id, models.ExamResult.exam_code, models.ExamResult.passed_on
+            ).join(models.ExamResult.person)
+        )
+        return {(mcp_id, code, day) for mcp_id, code, day in rows}
+
+
+def count(db: Database, model: type[models.Base]) -> int:
+    with db.session(readonly=True) as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Where the wizard remembers mappings: a settings file of the test's own."""
+    return QSettings(str(tmp_path / "import.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def good_csv(tmp_path: Path) -> Path:
+    return write_csv(tmp_path / "exams.csv", GOOD_ROWS)
+
+
+@pytest.fixture
+def open_wizard(qtbot: QtBot, context: AppContext, settings: QSettings) -> Iterator[OpenWizard]:
+    """Opens the wizard on a file (or none), shown, closed after the test."""
+    opened: list[ImportWizard] = []
+
+    def make(path: Path | None = None) -> ImportWizard:
+        wizard = ImportWizard(context, None, path=path, settings=settings)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        opened.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in opened:
+        for page in (wizard.check_page, wizard.run_page):
+            if page.task is not None:
+                page.task.wait()
+
+
+def wait_for(qtbot: QtBot, page: _StepPage) -> None:
+    """Waits until the page's worker has ended and the page took its outcome."""
+    qtbot.waitUntil(lambda: page.task is not None and page.task.handled, timeout=60_000)
+
+
+def go_to_check(qtbot: QtBot, wizard: ImportWizard) -> None:
+    """From the preview to the finished check."""
+    assert wizard.currentId() == PageId.PREVIEW
+    wizard.next()
+    assert wizard.currentId() == PageId.MAPPING
+    wizard.next()
+    assert wizard.currentId() == PageId.CHECK
+    wait_for(qtbot, wizard.check_page)
+
+
+def next_enabled(wizard: ImportWizard) -> bool:
+    for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton):
+        button = wizard.button(which)
+        if button.isVisible():
+            return button.isEnabled()
+    return False
+
+
+def test_a_good_file_is_checked_imported_and_undone_as_a_whole(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, good_csv: Path
+) -> None:
+    wizard = open_wizard()
+    assert wizard.currentId() == PageId.FILE
+    assert not next_enabled(wizard)
+    wizard.file_page.path_edit.setText(str(good_csv))
+    wizard.next()
+    assert wizard.preview_page.model.rowCount() == 4
+    assert wizard.preview_page.model.headerData(0, Qt.Orientation.Vertical) == "2"
+    go_to_check(qtbot, wizard)
+
+    check = wizard.check_page
+    assert check.summary_label.text() == "4 to add, 0 duplicates, 0 errors, 1 unknown code"
+    assert "XX-999 (1)" in check.notes.toPlainText()
+    assert not check.problem_table.isVisible()
+    assert count(context.db, models.ExamResult) == 0, "the check writes nothing"
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Import"
+    assert next_enabled(wizard)
+
+    changes: list[object] = []
+    context.changeApplied.connect(changes.append)
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert wizard.run_page.summary_label.text() == (
+        "4 added, 0 duplicates, 0 errors, 1 unknown code"
+    )
+    assert "Edit ▸ Undo removes the whole import" in wizard.run_page.verdict_label.text()
+    imported = {
+        ("1000001", "70-533", date(2017, 11, 25)),
+        ("1000002", "70-532", date(2017, 10, 2)),
+        ("1000002", "70-534", date(2017, 12, 1)),
+        ("1000003", "XX-999", date(2017, 9, 15)),
+    }
+    assert stored_exams(context.db) == imported
+    assert count(context.db, models.Person) == 3
+    assert count(context.db, models.ImportBatch) == 1
+    assert len(changes) == 1, "the import is announced once, so the panel refreshes"
+
+    stack = context.undo_stack
+    assert stack.count() == 1
+    assert stack.undoText() == "Import 4 exam records from exams.csv"
+    stack.undo()
+    assert stored_exams(context.db) == set()
+    assert count(context.db, models.Person) == 0
+    assert count(context.db, models.ImportBatch) == 0
+    stack.redo()
+    assert stored_exams(context.db) == imported
+    assert count(context.db, models.ImportBatch) == 1
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_a_file_with_errors_imports_nothing_and_lists_every_error_by_line_and_field(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    broken = write_csv(
+        tmp_path / "broken.csv",
+        [
+            ["1000001", "Ana Ruiz", "70-533", "2017-11-25"],
+            ["12a4", "Bo Chen", "70-532", "2017-10-02"],
+            ["1000003", "Cy Dee", "70-534", "2017-02-30"],
+            ["1000004", "Di Eve", "", "2017-03-01"],
+        ],
+    )
+    wizard = open_wizard(broken)
+    go_to_check(qtbot, wizard)
+
+    check = wizard.check_page
+    assert check.summary_label.text() == "1 to add, 0 duplicates, 3 errors, 0 unknown codes"
+    assert "Nothing can be imported" in check.verdict_label.text()
+    assert "all or nothing" in check.verdict_label.text()
+    assert check.problem_table.isVisible()
+    model = check.problems
+    rows = [
+        (model.index(row, 0).data(), model.index(row, 1).data()) for row in range(model.rowCount())
+    ]
+    assert rows == [(3, "MCP ID"), (4, "date passed"), (5, "exam code")]
+    assert not next_enabled(wizard), "Import stays disabled"
+
+    check.copy_button.click()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].startswith("line 3, MCP ID: '12a4' is not an MCP ID")
+    assert copied[1].startswith("line 4, date passed: '2017-02-30' is not a real date")
+    assert len(copied) == 3
+    assert count(context.db, models.ExamResult) == 0
+    assert count(context.db, models.ImportBatch) == 0
+
+    # Fixing the file and checking again makes the import possible.
+    write_csv(broken, GOOD_ROWS)
+    check.again_button.click()
+    wait_for(qtbot, check)
+    assert check.summary_label.text() == "4 to add, 0 duplicates, 0 errors, 1 unknown code"
+    assert next_enabled(wizard)
+
+
+def test_importing_the_same_file_again_finds_only_duplicates(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, good_csv: Path
+) -> None:
+    first = open_wizard(good_csv)
+    go_to_check(qtbot, first)
+    first.next()
+    wait_for(qtbot, first.run_page)
+    assert count(context.db, models.ExamResult) == 4
+
+    again = open_wizard(good_csv)
+    go_to_check(qtbot, again)
+    check = again.check_page
+    assert check.summary_label.text() == "0 to add, 4 duplicates, 0 errors, 1 unknown code"
+    assert "Nothing new to import" in check.verdict_label.text()
+    assert not next_enabled(again)
+    assert count(context.db, models.ExamResult) == 4
+    assert count(context.db, models.ImportBatch) == 1
+    assert context.undo_stack.count() == 1
+
+
+def _block_until_cancelled(task: ImportTask) -> None:
+    """Holds the worker at its first progress report until the import is cancelled."""
+
+    def hold(_fraction: float) -> None:
+        # Bounded, so a cancel that never arrives fails the test instead of hanging it.
+        deadline = time.monotonic() + 60
+        while not task.isInterruptionRequested() and time.monotonic() < deadline:
+            time.sleep(0.001)
+
+    task.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
+
+
+@pytest.fixture
+def large_csv(tmp_path: Path) -> Path:
+    rows = [
+        [str(2_000_000 + n), f"Person {n}", "70-533", f"2017-{n % 12 + 1:02d}-{n % 28 + 1:02d}"]
+        for n in range(6000)
+    ]
+    return write_csv(tmp_path / "large.csv", rows)
+
+
+def test_cancelling_the_import_writes_nothing(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, large_csv: Path
+) -> None:
+    wizard = open_wizard(large_csv)
+    go_to_check(qtbot, wizard)
+    assert wizard.check_page.summary_label.text().startswith("6000 to add")
+
+    run = wizard.run_page
+    run.taskCreated.connect(_block_until_cancelled)
+    wizard.next()
+    assert run.stop_button.isVisible()
+    qtbot.waitUntil(lambda: run.progress_bar.value() > 0, timeout=60_000)
+    run.stop_button.click()
+    wait_for(qtbot, run)
+    assert run.verdict_label.text() == "The import was cancelled: nothing was written."
+    assert count(context.db, models.ExamResult) == 0
+    assert count(context.db, models.Person) == 0
+    assert count(context.db, models.ImportBatch) == 0
+    assert context.undo_stack.count() == 0
+
+
+def test_closing_the_wizard_during_the_import_cancels_it(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, large_csv: Path
+) -> None:
+    wizard = open_wizard(large_csv)
+    go_to_check(qtbot, wizard)
+    wizard.run_page.taskCreated.connect(_block_until_cancelled)
+    wizard.next()
+    wizard.reject()
+    assert wizard.run_page.task is not None and wizard.run_page.task.isFinished()
+    assert wizard.run_page.task.cancelled
+    assert count(context.db, models.ExamResult) == 0
+    assert context.undo_stack.count() == 0
+
+
+def test_stopping_the_check_says_so_and_it_can_run_again(
+    qtbot: QtBot, open_wizard: OpenWizard, large_csv: Path
+) -> None:
+    wizard = open_wizard(large_csv)
+    wizard.check_page.taskCreated.connect(_block_until_cancelled)
+    wizard.next()
+    wizard.next()
+    wizard.check_page.stop_button.click()
+    wait_for(qtbot, wizard.check_page)
+    assert "stopped" in wizard.check_page.verdict_label.text()
+    assert not next_enabled(wizard)
+    wizard.check_page.taskCreated.disconnect(_block_until_cancelled)
+    wizard.check_page.again_button.click()
+    wait_for(qtbot, wizard.check_page)
+    assert next_enabled(wizard)
+
+
+def test_ambiguous_dates_wait_for_the_date_order_which_the_preview_shows(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard
+) -> None:
+    wizard = open_wizard(FIXTURES / "ambiguous_dates.csv")
+    page = wizard.preview_page
+    assert "could be month-first or day-first" in page.dates_label.text()
+    assert "line 2" in page.dates_label.text()
+    assert not next_enabled(wizard)
+    assert page.model.index(0, 3).data() == "03/04/2017 → ?"
+
+    page.date_combo.setCurrentIndex(page.date_combo.findData(DateOrder.DAY_FIRST))
+    assert page.model.index(0, 3).data() == "03/04/2017 → 2017-04-03"
+    assert next_enabled(wizard)
+    page.date_combo.setCurrentIndex(page.date_combo.findData(DateOrder.MONTH_FIRST))
+    assert page.model.index(0, 3).data() == "03/04/2017 → 2017-03-04"
+
+    go_to_check(qtbot, wizard)
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert stored_exams(context.db) == {
+        ("7000001", "70-533", date(2017, 3, 4)),
+        ("7000002", "70-532", date(2017, 5, 6)),
+    }
+
+
+def test_the_preview_reads_again_with_another_encoding_and_delimiter(
+    open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    legacy = write_csv(
+        tmp_path / "legacy.csv",
+        [["1000001", "José Núñez", "70-533", "2017-11-25"]],
+        encoding="cp1252",
+        delimiter=";",
+    )
+    wizard = open_wizard(legacy)
+    page = wizard.preview_page
+    assert page.encoding_combo.itemText(0) == "Detected (cp1252)"
+    assert page.delimiter_combo.itemText(0) == "Detected (semicolon)"
+    assert page.model.index(0, 1).data() == "José Núñez"
+
+    page.encoding_combo.setCurrentIndex(page.encoding_combo.findData("latin-1"))
+    assert page.model.index(0, 1).data() == "José Núñez"
+    page.delimiter_combo.setCurrentIndex(page.delimiter_combo.findData(","))
+    assert page.model.columnCount() == 1
+    assert wizard.state.mapping is not None and wizard.state.mapping.missing()
+
+    page.encoding_combo.setCurrentIndex(page.encoding_combo.findData("utf-8"))
+    assert not page.error_label.isHidden()
+    assert "line 2: bytes that are not utf-8 text" in page.error_label.text()
+    assert not next_enabled(wizard)
+    page.encoding_combo.setCurrentIndex(0)
+    page.delimiter_combo.setCurrentIndex(0)
+    assert page.error_label.isHidden()
+    assert page.model.columnCount() == 4
+    assert next_enabled(wizard)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("empty.csv", "the file is empty"),
+        ("header_only.csv", "a header line but no records"),
+        ("binary.png", "looks binary"),
+        ("not_csv.txt", "does not look like a CSV file"),
+    ],
+)
+def test_unusable_files_are_explained_on_the_preview(
+    open_wizard: OpenWizard, name: str, words: str
+) -> None:
+    wizard = open_wizard(FIXTURES / name)
+    page = wizard.preview_page
+    assert words in page.error_label.text()
+    assert "Try another encoding or delimiter" in page.error_label.text()
+    assert page.model.rowCount() == 0
+    assert not next_enabled(wizard)
+
+
+def test_a_missing_file_is_refused_on_the_first_page(
+    open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    wizard = open_wizard()
+    wizard.file_page.path_edit.setText(str(tmp_path / "nowhere.csv"))
+    wizard.next()
+    assert wizard.currentId() == PageId.FILE
+    assert "no such file" in wizard.file_page.error_label.text()
+
+
+def test_a_mapping_made_by_hand_is_remembered_for_the_same_columns(
+    qtbot: QtBot,
+    context: AppContext,
+    open_wizard: OpenWizard,
+    tmp_path: Path,
+) -> None:
+    header = ["Person", "Who", "Test", "When", "Notes"]
+    rows = [["1000001", "Ana Ruiz", "70-533", "2017-11-25", "x"]]
+    first_file = write_csv(tmp_path / "own.csv", rows, header)
+    wizard = open_wizard(first_file)
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert not next_enabled(wizard)
+    assert "Still needed: an MCP ID column" in mapping.status_label.text()
+    mapping.choose(0, Field.MCP_ID)
+    mapping.choose(1, Field.NAME)
+    mapping.choose(2, Field.EXAM_CODE)
+    assert not next_enabled(wizard)
+    mapping.choose(3, Field.PASSED_ON)
+    assert next_enabled(wizard)
+    # One field, one column: choosing the code for another column frees the first.
+    mapping.choose(4, Field.EXAM_CODE)
+    assert mapping.combos[2].currentData() is None
+    mapping.choose(2, Field.EXAM_CODE)
+    assert mapping.combos[4].currentData() is None
+    wizard.next()
+    wait_for(qtbot, wizard.check_page)
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert stored_exams(context.db) == {("1000001", "70-533", date(2017, 11, 25))}
+
+    next_month = write_csv(
+        tmp_path / "own-next.csv", [["1000002", "Bo", "70-532", "2017-12-01", ""]], header
+    )
+    second = open_wizard(next_month)
+    second.next()
+    assert [combo.currentData() for combo in second.mapping_page.combos] == [
+        Field.MCP_ID,
+        Field.NAME,
+        Field.EXAM_CODE,
+        Field.PASSED_ON,
+        None,
+    ]
+    assert "As you chose them" in second.mapping_page.status_label.text()
+    assert next_enabled(second)
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_the_file_menu_and_a_dropped_file_open_the_wizard(
+    qtbot: QtBot,
+    context: AppContext,
+    good_csv: Path,
+    tmp_path: Path,
+) -> None:
+    window = MainWindow(context, WindowSettings(tmp_path / "window.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    action = window.import_action
+    assert action.isEnabled()
+    assert action.shortcut().toString() == "Ctrl+I"
+    action.trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.currentId() == PageId.FILE
+    wizard.reject()
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(good_csv))])
+    assert window.acceptDrops()
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter.ignore()
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted(), "the window takes a CSV file dragged over it"
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Qt delivers a drop only during a real drag; the window's filter gets it as Qt would.
+    drop_filter = window.findChild(CsvDropFilter)
+    assert drop_filter is not None
+    assert drop_filter.eventFilter(window, drop)
+    dropped = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(dropped) == 1
+    assert dropped[0].currentId() == PageId.PREVIEW
+    assert dropped[0].state.path == good_csv
+    dropped[0].reject()
+
+
+def test_only_a_single_csv_or_text_file_counts_as_a_drop(tmp_path: Path) -> None:
+    def mime_of(*names: str) -> QMimeData:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name)) for name in names])
+        return mime
+
+    assert dropped_csv(mime_of("a.CSV")) == tmp_path / "a.CSV"
+    assert dropped_csv(mime_of("a.txt")) == tmp_path / "a.txt"
+    assert dropped_csv(mime_of("a.pdf")) is None
+    assert dropped_csv(mime_of("a.csv", "b.csv")) is None
+    web = QMimeData()
+    web.setUrls([QUrl("https://example.com/a.csv")])
+    assert dropped_csv(web) is None
