@@ -67,7 +67,8 @@ def detect_encoding(path: Path) -> str:
         if b"\x00" in head:
             raise ImportFailed(
                 f"{path}: the file looks binary, not like text (it contains NUL bytes); "
-                "if it is UTF-16 text without a byte order mark, give --encoding utf-16-le"
+                "if it is UTF-16 text without a byte order mark, read it as UTF-16 "
+                "little-endian (--encoding utf-16-le)"
             )
         # The whole file must be valid UTF-8 for UTF-8 to be right: legacy files
         # often have their first accented name thousands of lines in.
@@ -229,7 +230,7 @@ class RecordReader:
                 raise ImportFailed(
                     f"{self.path}: line {line}: bytes that are not "
                     f"{self.format.encoding} text ({error.reason}); "
-                    "give the file's encoding with --encoding"
+                    "choose the file's encoding (--encoding)"
                 ) from None
             except csv.Error as error:
                 raise ImportFailed(

@@ -49,9 +49,12 @@ _OK_STYLE = "color: #1b6e20;"
 
 
 def count_line(result: ImportResult, *, done: bool) -> str:
-    """``N added, N duplicates, N errors, N unknown codes`` (``to add`` before the import)."""
+    """``N added, N duplicates, N errors, N unknown codes`` (``to add`` before the import).
+
+    After errors nothing is added, whatever the other records are: all or nothing.
+    """
     unknown = len(result.unknown_codes)
-    new = result.new_records
+    new = result.added
     what = "added" if done else "to add"
     return (
         f"{new} {what}, {result.duplicates} duplicates, {len(result.errors)} errors, "
@@ -242,6 +245,7 @@ class CheckPage(_StepPage):
         if self.running:
             return
         self._state.check = None
+        self.setCommitPage(True)
         self.problems.show_problems(())
         self._set_problems_visible(False)
         self.again_button.setEnabled(False)
@@ -259,18 +263,25 @@ class CheckPage(_StepPage):
 
     def _succeeded(self, result: ImportResult) -> None:
         self._state.check = result
+        # With nothing new the check is the last page, and its button Finish, not Import.
+        self.setCommitPage(not self.nothing_new())
         self.again_button.setEnabled(True)
         self.summary_label.setText(count_line(result, done=False))
         self._show_notes(result)
         if result.errors:
             self.problems.show_problems(result.errors)
             self._set_problems_visible(True)
-            count = len(result.errors)
+            fine = result.new_records + result.duplicates
+            others = (
+                self.tr("the one other record is fine")
+                if fine == 1
+                else self.tr("the {fine} other records are fine").format(fine=fine)
+            )
             self._show_verdict(
                 self.tr(
-                    "Nothing can be imported: {count} problems in the file (listed below). "
-                    "An import is all or nothing; fix the file, then Check again."
-                ).format(count=count),
+                    "Nothing can be imported: {count} problems in the file (listed below), "
+                    "though {others}. An import is all or nothing; fix the file, then Check again."
+                ).format(count=len(result.errors), others=others),
                 ok=False,
             )
         elif not self.has_something_to_import():
@@ -306,8 +317,19 @@ class CheckPage(_StepPage):
             and (result.new_records > 0 or result.people_added > 0)
         )
 
+    def nothing_new(self) -> bool:
+        """The check passed and every record is in the database already."""
+        result = self._state.check
+        return result is not None and not result.errors and not self.has_something_to_import()
+
+    def nextId(self) -> int:
+        # With nothing new, the check is the last page: Finish closes the wizard.
+        return -1 if self.nothing_new() else super().nextId()
+
     def isComplete(self) -> bool:
-        return not self.running and self.has_something_to_import()
+        if self.running:
+            return False
+        return self.has_something_to_import() or self.nothing_new()
 
 
 class RunPage(_StepPage):

@@ -183,8 +183,9 @@ def test_a_file_with_errors_imports_nothing_and_lists_every_error_by_line_and_fi
     go_to_check(qtbot, wizard)
 
     check = wizard.check_page
-    assert check.summary_label.text() == "1 to add, 0 duplicates, 3 errors, 0 unknown codes"
+    assert check.summary_label.text() == "0 to add, 0 duplicates, 3 errors, 0 unknown codes"
     assert "Nothing can be imported" in check.verdict_label.text()
+    assert "the one other record is fine" in check.verdict_label.text()
     assert "all or nothing" in check.verdict_label.text()
     assert check.problem_table.isVisible()
     model = check.problems
@@ -225,6 +226,10 @@ def test_importing_the_same_file_again_finds_only_duplicates(
     assert check.summary_label.text() == "0 to add, 4 duplicates, 0 errors, 1 unknown code"
     assert "Nothing new to import" in check.verdict_label.text()
     assert not next_enabled(again)
+    finish = again.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and finish.isEnabled()
+    finish.click()
+    assert again.result() == QWizard.DialogCode.Accepted
     assert count(context.db, models.ExamResult) == 4
     assert count(context.db, models.ImportBatch) == 1
     assert context.undo_stack.count() == 1
