@@ -1,17 +1,103 @@
-"""Placeholder for the checklist command(s); replaced by its real module."""
+"""The ``checklist`` command: the printable checklist written to PDF, no display needed."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
 from typing import Any
 
+from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
+from mpn_desktop.domain.enums import Level
 from mpn_desktop.errors import MpnError
 
+_PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
-def _not_built(args: argparse.Namespace) -> int:
-    raise MpnError(f"the {args.command} command is not available yet")
+
+def _page_size(text: str) -> str:
+    try:
+        return _PAGE_SIZES[text.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a page size (choose A4 or Letter)"
+        ) from None
 
 
 def register(subparsers: Any) -> None:
-    """Adds the command(s) of this module."""
-    subparsers.add_parser("checklist", help="(not built yet)").set_defaults(func=_not_built)
+    """Adds ``checklist --pdf OUT.pdf [--competency ID] [--level L] [--as-of D] [--page-size]``."""
+    checklist = subparsers.add_parser(
+        "checklist",
+        help="write the printable checklist of the target competencies to a PDF file",
+        description=(
+            "Writes the checklist to take to a meeting: each target competency (or the one "
+            "chosen) at each level up to its target (or the one chosen), with the four steps, "
+            "their figures and evidence, what to do next and what is at risk."
+        ),
+    )
+    checklist.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    checklist.add_argument(
+        "--competency", metavar="ID", help="only this competency (e.g. cloud-platform)"
+    )
+    checklist.add_argument(
+        "--level", choices=[level.value for level in Level], help="only this level"
+    )
+    checklist.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="evaluate on this day (default: today)"
+    )
+    checklist.add_argument(
+        "--page-size",
+        type=_page_size,
+        metavar="A4|Letter",
+        help="paper size (default: from the system's locale, Letter in the US and Canada)",
+    )
+    checklist.set_defaults(func=run_checklist)
+
+
+def ensure_gui_application() -> object:
+    """The running QGuiApplication, or a new one (offscreen when there is no display).
+
+    Fonts need a QGuiApplication; on Linux and the BSDs without X11 or Wayland
+    the offscreen platform stands in, so the command works on a server.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise MpnError("the checklist needs a graphical application object to lay out text")
+        return app
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and sys.platform not in ("win32", "darwin"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["mpn-desktop"])
+
+
+def run_checklist(args: argparse.Namespace) -> int:
+    """Evaluates the stored facts and writes the checklist to ``--pdf``."""
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.reports.checklist import build_checklist
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.facts_loader import load_facts
+
+    as_of = parse_as_of(args.as_of)
+    level = Level(args.level) if args.level else None
+    catalog = load_catalog(catalog_path(args))
+    with Database.open(database_url(args)) as db:
+        facts = load_facts(db)
+    progress = evaluate(catalog, facts, as_of)
+    document = build_checklist(
+        catalog, facts, progress, competency=args.competency, level=level, printed_on=date.today()
+    )
+    app = ensure_gui_application()  # kept referenced while the PDF is drawn
+    from mpn_desktop.reports.render import default_page_size, render_pdf
+
+    page_size = args.page_size or default_page_size()
+    path = Path(args.pdf).expanduser()
+    pages = render_pdf(document, path, page_size)
+    assert app is not None
+    noun = "page" if pages == 1 else "pages"
+    print(f"Checklist written to {path} ({pages} {noun}, {page_size}).")
+    return 0

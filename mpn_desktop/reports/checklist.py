@@ -309,7 +309,7 @@ _ASSOCIATIONS = {
 _COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"})
 
 
-def _detail(evidence: Evidence, unit: str) -> Detail:
+def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
     figure = ""
     if evidence.amount is not None and not (unit in _COUNTED_ONE_BY_ONE and evidence.amount == 1):
         figure = format_amount(evidence.amount, unit)
@@ -321,7 +321,8 @@ def _detail(evidence: Evidence, unit: str) -> Detail:
             rest = rest[1:-1].strip()
         note = _ASSOCIATIONS.get(rest, rest)
     if evidence.until is not None:
-        until = f"valid until {format_day(evidence.until)}"
+        verb = "valid" if step is StepKind.REFERENCES else "counts"
+        until = f"{verb} until {format_day(evidence.until)}"
         if figure:
             note = f"{note}; {until}" if note else until
         else:
@@ -342,7 +343,9 @@ def _check_line(step: StepProgress, footnotes: _Footnotes) -> CheckLine:
         # own description and evidence would say the same again.
         description=f"all {len(parts)} measures below" if parts else step.description,
         figures=_figures(step),
-        details=() if parts else tuple(_detail(item, step.unit) for item in step.evidence),
+        details=()
+        if parts
+        else tuple(_detail(item, step.unit, step.step) for item in step.evidence),
         actions=tuple(action for action in actions if action not in in_parts),
         footnotes=tuple(number for number in numbers if number not in in_parts_notes),
         parts=parts,
@@ -355,7 +358,7 @@ def _part_line(part: StepProgress, footnotes: _Footnotes) -> CheckLine:
         text=part.description,
         description="",
         figures=_figures(part),
-        details=tuple(_detail(item, part.unit) for item in part.evidence),
+        details=tuple(_detail(item, part.unit, part.step) for item in part.evidence),
         actions=tuple(as_action(part.step, item) for item in part.missing if item.strip()),
         footnotes=footnotes.numbers(part.notes),
     )

@@ -112,6 +112,9 @@ class Style:
             font.setWeight(weight)
             font.setItalic(italic)
             font.setKerning(True)
+            # Ligatures ("ﬁ") would come out of the PDF as one odd character when
+            # someone copies or searches its text.
+            font.setFeature(QFont.Tag("liga"), 0)
             self.fonts[face] = font
             self.metrics[face] = QFontMetricsF(font, device)
 
