@@ -13,6 +13,7 @@ import heapq
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from operator import attrgetter
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
 from mpn_desktop.domain.enums import Level, StepKind
@@ -20,6 +21,8 @@ from mpn_desktop.domain.facts import Facts, Person
 from mpn_desktop.domain.matching import assign
 from mpn_desktop.domain.progress import AtRisk, Evidence, StepProgress
 from mpn_desktop.domain.wording import plural, with_source
+
+_RESULT_FIELDS = attrgetter("exam_code", "mcp_id", "passed_on")
 
 
 @dataclass(slots=True)
@@ -30,7 +33,6 @@ class PeopleIndex:
     order: dict[str, int]
     holders: dict[str, set[str]]
     others: dict[str, set[str]]
-    codes_of: dict[str, set[str]]
     credentials: dict[str, Credential]
 
     @classmethod
@@ -42,31 +44,33 @@ class PeopleIndex:
             for mcp_id, person in people.items()
             if person.associated and (person.left_on is None or person.left_on > as_of)
         }
-        ranked = sorted(people.values(), key=lambda person: (person.name.casefold(), person.mcp_id))
-        order = {person.mcp_id: index for index, person in enumerate(ranked)}
-        canonical: dict[str, str | None] = {}
+        # Preference among equally fitting people: the order they were entered in.
+        order = {mcp_id: index for index, mcp_id in enumerate(people)}
+        # Group the passes by the code as written first: the catalogue is asked
+        # once per distinct spelling, not once per result.
+        by_raw: dict[str, list[str]] = {}
+        for raw, mcp_id, passed_on in map(_RESULT_FIELDS, facts.exams):
+            if passed_on <= as_of:
+                found = by_raw.get(raw)
+                if found is None:
+                    by_raw[raw] = [mcp_id]
+                else:
+                    found.append(mcp_id)
         accepted: dict[str, Credential] = {}
-        holders: dict[str, set[str]] = {}
-        others: dict[str, set[str]] = {}
-        codes_of: dict[str, set[str]] = {}
-        for result in facts.exams:
-            if result.passed_on > as_of:
+        everyone: dict[str, set[str]] = {}
+        for raw, mcp_ids in by_raw.items():
+            known = catalog.credential(raw)
+            if known is None or not known.accepted_on(as_of):
                 continue
-            raw = result.exam_code
-            code = canonical.get(raw, "")
-            if code == "":
-                known = catalog.credential(raw)
-                code = known.code if known is not None and known.accepted_on(as_of) else None
-                canonical[raw] = code
-                if known is not None and code is not None:
-                    accepted[code] = known
-            if code is None:
-                continue
-            target = holders if result.mcp_id in counted else others
-            target.setdefault(code, set()).add(result.mcp_id)
-            if result.mcp_id in counted:
-                codes_of.setdefault(result.mcp_id, set()).add(code)
-        return cls(people, order, holders, others, codes_of, accepted)
+            accepted[known.code] = known
+            everyone.setdefault(known.code, set()).update(mcp_ids)
+        holders = {code: ids & counted for code, ids in everyone.items()}
+        others = {code: ids - counted for code, ids in everyone.items()}
+        return cls(people, order, holders, others, accepted)
+
+    def codes_of(self, mcp_id: str) -> set[str]:
+        """The accepted credentials a counted person holds."""
+        return {code for code, ids in self.holders.items() if mcp_id in ids}
 
     def fitting(self, rule: CredentialRule, *, counted: bool = True) -> set[str]:
         """The people whose accepted credentials fit ``rule``."""
@@ -153,7 +157,7 @@ def exams_step(
         wanted = role.credentials.codes()
         for mcp_id in chosen[role.id]:
             person = index.people[mcp_id]
-            used = sorted(index.codes_of.get(mcp_id, set()) & wanted)
+            used = sorted(index.codes_of(mcp_id) & wanted)
             evidence.append(
                 Evidence(
                     subject=f"{person.name} (MCP {mcp_id})",
@@ -216,7 +220,7 @@ def exam_risks(
                         f"{person.name} leaves; counted for {role.name}",
                     )
                 )
-            held = index.codes_of.get(mcp_id, set())
+            held = index.codes_of(mcp_id)
             for code in sorted(held & role.credentials.codes()):
                 credential = index.credentials.get(code)
                 if credential is None or credential.accept_until is None:
