@@ -151,13 +151,16 @@ def _largest_first(item: Evidence) -> tuple[Decimal, str]:
 def _new_customers(
     measure: Measure, subscriptions: list[Subscription], usage: UsageTotals
 ) -> MeasureResult:
+    start, end = usage.window
+    begin, stop = start.first_day, end.plus(1).first_day
     first_of: dict[str, Subscription] = {}
     for sub in subscriptions:
+        # Not retroactive: an association made after the window earns nothing in it.
+        if sub.associated_on >= stop:
+            continue
         known = first_of.get(sub.customer)
         if known is None or sub.started_on < known.started_on:
             first_of[sub.customer] = sub
-    start, end = usage.window
-    begin, stop = start.first_day, end.plus(1).first_day
     evidence = [
         Evidence(
             subject=customer,
