@@ -14,12 +14,17 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.catalog import Catalog, Competency, MeasureKind
+from mpn_desktop.domain.catalog import Catalog, Competency, Measure, MeasureKind, Performance
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, StepKind, Workload
 from mpn_desktop.domain.facts import Facts, Reference
 from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
-from mpn_desktop.domain.performance import UsageTotals, measure_result, performance_step
+from mpn_desktop.domain.performance import (
+    MeasureResult,
+    UsageTotals,
+    measure_result,
+    performance_step,
+)
 from mpn_desktop.domain.progress import (
     AtRisk,
     CompetencyProgress,
@@ -65,6 +70,7 @@ class _Evaluation:
         for reference in facts.references:
             self.references.setdefault(reference.competency, []).append(reference)
         self.targets = {target.competency: target.level for target in facts.targets}
+        self._measures: dict[object, MeasureResult] = {}
         self.fee_steps = {
             level: fee_step(catalog.fee, self.year, facts.fee_payments, level) for level in _LEVELS
         }
@@ -102,7 +108,7 @@ class _Evaluation:
         risks: list[AtRisk] = []
         for option in competency.options:
             results = tuple(
-                measure_result(measure, option.performance, self.usage)
+                self._measure(measure, option.performance)
                 for measure in option.performance.measures
             )
             candidates = role_candidates(option.skills, self.people)
@@ -130,6 +136,18 @@ class _Evaluation:
             risks.extend(reference_risks(summary, self.horizon))
         unique = {(risk.on, risk.what): risk for risk in risks}
         return per_level, sorted(unique.values(), key=lambda risk: (risk.on, risk.what))
+
+    def _measure(self, measure: Measure, performance: Performance) -> MeasureResult:
+        """A measure's figure, shared by options that measure the same thing (EMM)."""
+        key = (measure.kind, measure.workload, measure.window, performance.associations)
+        found = self._measures.get(key)
+        if found is None or found.measure.description != measure.description:
+            found = self._measures[key] = measure_result(measure, performance, self.usage)
+        return (
+            found
+            if found.measure is measure
+            else MeasureResult(measure, found.have, found.evidence)
+        )
 
     def _fee_level(
         self, cloud: Sequence[tuple[Competency, dict[Level, list[OptionProgress]], list[AtRisk]]]

@@ -114,7 +114,8 @@ class MeasureResult:
 
 def measure_result(measure: Measure, performance: Performance, usage: UsageTotals) -> MeasureResult:
     """The figure of one measure for the as-of day of ``usage``."""
-    accepted = performance.associations
+    # A tuple, not the frozenset: membership by identity skips hashing enum members.
+    accepted = tuple(performance.associations)
     subscriptions = [
         sub for sub in usage.by_workload.get(measure.workload, ()) if sub.association in accepted
     ]

@@ -9,10 +9,10 @@ holds which code" and a matching (``domain.matching``) of distinct people.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import islice
 from operator import attrgetter
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
@@ -114,7 +114,8 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
     outsiders: dict[str, int] = {}
     for role in skills.roles:
         fit = index.fitting(role.credentials)
-        candidates[role.id] = heapq.nsmallest(slots, fit, key=index.order.__getitem__)
+        # The first people (in entry order) who fit: stops as soon as enough are found.
+        candidates[role.id] = list(islice(filter(fit.__contains__, index.order), slots))
         outsiders[role.id] = len(index.fitting(role.credentials, counted=False) - fit)
     return RoleCandidates(skills, candidates, outsiders)
 
