@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -293,6 +294,18 @@ class StatusPanel(QScrollArea):
                 self._layout.insertWidget(self._cards_at + position, card)
             card.show_competency(item)
             card.setVisible(True)
+        # New figures may need more room: let the dock know.
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the cards need, so that no figure is ever cut off at the right edge."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = body.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
     def card(self, competency_id: str) -> CompetencyCard:
         """The card of one competency (for tests and for scrolling to it)."""

@@ -19,7 +19,7 @@ from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyl
 from mpn_desktop.ui.tabs.catalog_lists import credential_completions, find_credential
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
-from mpn_desktop.ui.tabs.summary import find_step, summary_html
+from mpn_desktop.ui.tabs.summary import find_step
 
 
 def roles_by_person(progress: Progress) -> dict[str, list[str]]:
@@ -66,6 +66,8 @@ def _mcp_id_in(subject: str) -> str | None:
 
 class ExamsTab(StepTab):
     """People (above) and the exams, assessments and certifications they passed (below)."""
+
+    step = StepKind.EXAMS
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -155,9 +157,6 @@ class ExamsTab(StepTab):
     def set_progress(self, progress: Progress) -> None:
         self._roles = roles_by_person(progress)
         super().set_progress(progress)
-
-    def summary_html(self, progress: Progress) -> str:
-        return summary_html(progress, StepKind.EXAMS, self.palette())
 
     # -- people -----------------------------------------------------------
 

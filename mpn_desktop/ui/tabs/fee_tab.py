@@ -90,7 +90,7 @@ class FeeTab(StepTab):
         anniversary = organization.get("anniversary") if organization else None
         self._anniversary: date | None = anniversary
         self.anniversary.setText(
-            anniversary.strftime("%d %B") + f" ({anniversary.isoformat()})"
+            f"{anniversary.day} {anniversary.strftime('%B')} ({anniversary.isoformat()})"
             if isinstance(anniversary, date)
             else self.tr("not entered yet")
         )

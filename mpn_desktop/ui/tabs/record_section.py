@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
+from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.undo_commands import (
     AddRecordCommand,
     DeleteRecordCommand,
@@ -90,7 +90,9 @@ class RecordSection(QWidget):
         self.model = RecordTableModel(fields, load or self._load_all, self._edit, self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView(self)
+        self._add_text = add_text
+        self._waiting_for = ""
+        self.view = RecordTableView(self)
         self.view.setObjectName(f"{object_name}Table")
         self.view.setAccessibleName(title)
         self.view.setModel(self.proxy)
@@ -113,6 +115,9 @@ class RecordSection(QWidget):
         )
         self.view.setItemDelegate(self.delegate)
         self.view.selectionModel().selectionChanged.connect(self._announce_selection)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._update_empty_text)
+        self.proxy.layoutChanged.connect(self._update_empty_text)
         self.view.doubleClicked.connect(self._open_read_only_cell)
 
         self.heading = QLabel(f"<b>{escape(title)}</b>", self)
@@ -143,6 +148,7 @@ class RecordSection(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem_label)
+        self._update_empty_text()
 
     # -- reading ---------------------------------------------------------
 
@@ -199,6 +205,29 @@ class RecordSection(QWidget):
         """Changes the title shown above the table (e.g. naming the chosen master record)."""
         self.heading.setText(f"<b>{escape(text)}</b>")
         self.view.setAccessibleName(text)
+
+    def set_search_text(self, text: str) -> None:
+        """Keeps the rows containing every word of ``text``."""
+        self.proxy.set_search_text(text)
+        self._update_empty_text()
+
+    def set_waiting_for(self, text: str) -> None:
+        """What the table waits for before it shows anything ("Choose a subscription above…")."""
+        self._waiting_for = text
+        self._update_empty_text()
+
+    def _update_empty_text(self) -> None:
+        if self._waiting_for:
+            text = self._waiting_for
+        elif self.proxy.search_text():
+            text = self.tr("Nothing here matches “{words}”.").format(words=self.proxy.search_text())
+        elif self.model.rowCount() > 0:
+            text = self.tr("Nothing here for this choice.")
+        else:
+            text = self.tr("Nothing yet: “{add}” adds the first one.").format(
+                add=self._add_text.rstrip("…")
+            )
+        self.view.set_empty_text(text)
 
     def show_problem(self, message: str) -> None:
         """Shows what is wrong with the last value typed, or hides the line when empty."""

@@ -23,7 +23,7 @@ from mpn_desktop.ui.models.record_table import (
 from mpn_desktop.ui.tabs.catalog_lists import competency_choices
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
-from mpn_desktop.ui.tabs.summary import find_step, summary_html
+from mpn_desktop.ui.tabs.summary import find_step
 
 
 def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
@@ -42,6 +42,8 @@ def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
 
 class ReferencesTab(StepTab):
     """Every customer reference, narrowed to one competency when chosen."""
+
+    step = StepKind.REFERENCES
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -68,7 +70,6 @@ class ReferencesTab(StepTab):
                         required=True,
                         choices=self._customer_choices,
                     ),
-                    Field("contact", self.tr("Contact")),
                     Field(
                         "status",
                         self.tr("Status"),
@@ -76,14 +77,16 @@ class ReferencesTab(StepTab):
                         required=True,
                         enum=ReferenceStatus,
                     ),
-                    Field("submitted_on", self.tr("Submitted on"), FieldKind.DATE),
-                    Field("approved_on", self.tr("Approved on"), FieldKind.DATE),
+                    # What matters most first: where it stands and how long it counts.
                     Field(
                         "valid_until",
                         self.tr("Counts until"),
                         FieldKind.DATE,
                         compute=self._valid_until_of,
                     ),
+                    Field("submitted_on", self.tr("Submitted on"), FieldKind.DATE),
+                    Field("approved_on", self.tr("Approved on"), FieldKind.DATE),
+                    Field("contact", self.tr("Contact")),
                 ),
                 noun=self.tr("reference"),
                 plural=self.tr("references"),
@@ -128,9 +131,6 @@ class ReferencesTab(StepTab):
     def set_progress(self, progress: Progress) -> None:
         self._valid_until = valid_until_by_reference(progress)
         super().set_progress(progress)
-
-    def summary_html(self, progress: Progress) -> str:
-        return summary_html(progress, StepKind.REFERENCES, self.palette())
 
     def _competency_choices(self) -> list[tuple[object, str]]:
         return competency_choices(self.context.catalog)

@@ -9,18 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from mpn_desktop.domain.enums import Association, StepKind, Workload
-from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
-from mpn_desktop.ui.tabs.summary import summary_html
 
 
 class SalesTab(StepTab):
     """Customers (left), the chosen customer's subscriptions and a subscription's usage (right)."""
+
+    step = StepKind.PERFORMANCE
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -110,6 +110,7 @@ class SalesTab(StepTab):
         )
         self.subscriptions.model.set_row_styler(self._subscription_style)
         self.usage.proxy.set_fixed_filter("subscription_id", None)
+        self._subscription_chosen(None)
         self.customers.selectionChanged.connect(self._customer_chosen)
         self.subscriptions.selectionChanged.connect(self._subscription_chosen)
 
@@ -121,6 +122,8 @@ class SalesTab(StepTab):
         main.addWidget(right)
         main.setStretchFactor(0, 1)
         main.setStretchFactor(1, 3)
+        # A quarter for the customers until the user moves the handle (then it is remembered).
+        main.setSizes([250, 750])
         self.body.addWidget(main, 1)
         self.setTabOrder(self.search, self.customers.view)
         self.setTabOrder(self.customers.view, self.subscriptions.view)
@@ -140,9 +143,6 @@ class SalesTab(StepTab):
     def _customer_choices(self) -> list[tuple[object, str]]:
         return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())
 
-    def summary_html(self, progress: Progress) -> str:
-        return summary_html(progress, StepKind.PERFORMANCE, self.palette())
-
     # -- master and detail ------------------------------------------------
 
     def _customer_chosen(self, record: Record | None) -> None:
@@ -156,6 +156,11 @@ class SalesTab(StepTab):
             "subscription_id", None if record is None else record["id"]
         )
         self.usage.add_button.setEnabled(record is not None)
+        self.usage.set_waiting_for(
+            self.tr("Choose a subscription above to see its monthly usage.")
+            if record is None
+            else ""
+        )
         self.usage.set_heading(
             self.tr("Monthly usage")
             if record is None

@@ -20,14 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.tabs.record_section import RecordSection
+from mpn_desktop.ui.tabs.summary import summary_html, summary_tooltip
 
 
 class StepTab(QWidget):
     """Base of the step tabs: a search line, a summary and one or more ``RecordSection``."""
+
+    step: StepKind | None = None
+    """The step whose figures the summary shows."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,12 +111,17 @@ class StepTab(QWidget):
         """Shows the new progress: summary lines and whatever columns come from it."""
         self.progress = progress
         self.summary.setText(self.summary_html(progress))
+        if self.step is not None:
+            # What the step asks for, in the catalogue's words: too long to show, but at hand.
+            about = summary_tooltip(progress, self.step)
+            self.summary.setToolTip(about)
+            self.summary.setAccessibleDescription(about)
         for section in self.sections:
             section.model.refresh_decorations()
 
     def summary_html(self, progress: Progress) -> str:
-        """The summary lines for this step (rich text)."""
-        return ""
+        """The summary of this step (rich text): silver and gold figures per competency."""
+        return "" if self.step is None else summary_html(progress, self.step, self.palette())
 
     def current_section(self) -> RecordSection | None:
         """The section Add and Delete act on: the one last focused."""
@@ -157,7 +167,7 @@ class StepTab(QWidget):
 
     def _search(self, text: str) -> None:
         for section in self.sections:
-            section.proxy.set_search_text(text)
+            section.set_search_text(text)
 
 
 def _mapping(state: object, key: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ worked out.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -15,27 +14,13 @@ from PySide6.QtGui import QColor, QPalette
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import CompetencyProgress, Progress, StepProgress
 from mpn_desktop.ui.models.fields import enum_label
+from mpn_desktop.ui.status_text import have_need_text, muted_text_color, semantic_colors
 
-_MONEY_UNITS = {"usd", "us$", "$"}
+_NBSP = "\u00a0"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Summary", text)
-
-
-def ok_text_color(palette: QPalette) -> QColor:
-    """A green that reads on the palette's window colour, light or dark."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#7ee787") if dark else QColor("#1a7f37")
-
-
-def format_amount(value: Decimal, unit: str) -> str:
-    """A figure in its unit: ``US$ 12,400`` or ``3 references``."""
-    whole = value == value.to_integral_value()
-    if unit.casefold() in _MONEY_UNITS:
-        return f"US$ {value:,.0f}" if whole else f"US$ {value:,.2f}"
-    number = f"{value:,.0f}" if whole else f"{value:,.2f}"
-    return f"{number} {unit}".strip()
 
 
 def find_step(competency: CompetencyProgress, level: Level, kind: StepKind) -> StepProgress | None:
@@ -46,51 +31,69 @@ def find_step(competency: CompetencyProgress, level: Level, kind: StepKind) -> S
     return None
 
 
-def _figures(step: StepProgress) -> str:
-    if step.parts:
-        return ", ".join(
-            _tr("{have} of {need}").format(
-                have=format_amount(part.have, ""), need=format_amount(part.need, part.unit)
-            )
-            for part in step.parts
-        )
-    return _tr("{have} of {need}").format(
-        have=format_amount(step.have, step.unit if step.unit.casefold() in _MONEY_UNITS else ""),
-        need=format_amount(step.need, step.unit),
-    )
+def _figure_html(text: str) -> str:
+    """A figure escaped, "US$" kept with its amount (the rest may wrap when space runs out)."""
+    return escape(text).replace("US$ ", f"US${_NBSP}")
 
 
-def step_html(step: StepProgress, level: Level, ok: QColor) -> str:
-    """``Silver ✓ US$ 16,000 of US$ 15,000`` (the mark green when met)."""
-    mark = f'<span style="color:{ok.name()}">✓</span>' if step.met else "<span>○</span>"
-    return f"{escape(enum_label(level))} {mark} {escape(_figures(step))}"
+def step_html(step: StepProgress, ok: QColor) -> str:
+    """``✓ US$ 16,000 of 15,000`` (the mark green when met), parts joined by commas."""
+    mark = f'<span style="color:{ok.name()}">✓</span>' if step.met else "○"
+    figures = [
+        _figure_html(have_need_text(item.have, item.need, item.unit))
+        for item in (step.parts or (step,))
+    ]
+    return f"{mark}{_NBSP}" + ", ".join(figures)
+
+
+def _competencies(progress: Progress) -> tuple[CompetencyProgress, ...]:
+    """The targeted competencies, or every current one when none is targeted yet."""
+    return progress.targeted or tuple(c for c in progress.competencies if not c.retired)
 
 
 def summary_html(progress: Progress, kind: StepKind, palette: QPalette) -> str:
-    """One line per targeted competency (or every one, when none is targeted) for one step."""
-    ok = ok_text_color(palette)
-    competencies = progress.targeted or tuple(c for c in progress.competencies if not c.retired)
+    """A small table: one row per competency, its silver and gold figures for one step.
+
+    What the step asks for in words is long (it names every exam code); it is
+    in ``summary_tooltip`` rather than in the table, which must stay short.
+    """
+    ok = semantic_colors(palette).ok
+    muted = muted_text_color(palette).name()
+    cell = '<td style="padding-left:16px">{}</td>'
+    rows: list[str] = []
+    for competency in _competencies(progress):
+        steps = [find_step(competency, level, kind) for level in (Level.SILVER, Level.GOLD)]
+        if all(step is None for step in steps):
+            continue
+        name = f"<b>{escape(competency.name)}</b>"
+        if competency.target is not None:
+            target = _tr("target: {level}").format(level=enum_label(competency.target).lower())
+            name += f" <span style='color:{muted}'>{escape(target).replace(' ', _NBSP)}</span>"
+        figures = "".join(
+            cell.format("—" if step is None else step_html(step, ok)) for step in steps
+        )
+        rows.append(f"<tr><td>{name}</td>{figures}</tr>")
+    if not rows:
+        return escape(_tr("No competency to measure yet: choose the competencies to aim for."))
+    heading = f"<tr><td></td>{cell}{cell}</tr>".format(
+        f"<span style='color:{muted}'>{escape(_tr('Silver'))}</span>",
+        f"<span style='color:{muted}'>{escape(_tr('Gold'))}</span>",
+    )
+    return '<table cellspacing="0" cellpadding="1">' + heading + "".join(rows) + "</table>"
+
+
+def summary_tooltip(progress: Progress, kind: StepKind) -> str:
+    """What the step asks of each competency, in the catalogue's words (plain text)."""
     lines: list[str] = []
-    for competency in competencies:
-        parts: list[str] = []
-        description = ""
+    for competency in _competencies(progress):
         for level in (Level.SILVER, Level.GOLD):
             step = find_step(competency, level, kind)
-            if step is not None:
-                parts.append(step_html(step, level, ok))
-                description = description or step.description
-        if not parts:
-            continue
-        target = (
-            _tr(" (aiming for {level})").format(level=enum_label(competency.target).lower())
-            if competency.target is not None
-            else ""
-        )
-        about = f" — {escape(description)}" if description else ""
-        lines.append(
-            f"<b>{escape(competency.name)}</b>{escape(target)}{about}: "
-            + " &nbsp;·&nbsp; ".join(parts)
-        )
-    if not lines:
-        return escape(_tr("No competency to measure yet: choose the competencies to aim for."))
-    return "<br>".join(lines)
+            if step is not None and step.description:
+                lines.append(
+                    _tr("{competency}, {level}: {description}").format(
+                        competency=competency.name,
+                        level=enum_label(level).lower(),
+                        description=step.description,
+                    )
+                )
+    return "\n".join(lines)

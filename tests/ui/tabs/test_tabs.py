@@ -337,3 +337,32 @@ def test_a_cell_problem_names_the_row_it_is_in(context: Any, db: Any, qtbot: Any
     assert text.startswith("Ben Okafor — Left on:"), text
     assert "2018-02-31" in text and "not a date" in text
     assert records.list_records(db, RecordKind.PERSON) == before
+
+
+def test_the_summary_shows_figures_and_keeps_the_long_rule_in_its_tooltip(
+    context: Any, qtbot: Any
+) -> None:
+    from mpn_desktop.ui.progress_source import ProgressSource
+
+    tab = _tab(ReferencesTab, context, qtbot)
+    progress = ProgressSource(context).refresh_now()
+    assert progress is not None
+    tab.set_progress(progress)
+    text = tab.summary.text()
+    assert "Cloud Platform" in text and "target: gold" in text.replace("\u00a0", " ")
+    assert "of 5 references" in text
+    assert "approved customer references" not in text  # the rule's words are in the tooltip
+    assert "Cloud Platform, gold:" in tab.summary.toolTip()
+    assert "approved customer references" in tab.summary.toolTip()
+
+
+def test_an_empty_table_says_why(context: Any, qtbot: Any) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    assert tab.usage.proxy.rowCount() == 0
+    assert "Choose a subscription" in tab.usage.view.empty_text()
+    tab.subscriptions.view.selectRow(0)
+    assert tab.usage.proxy.rowCount() > 0
+    assert "Choose a subscription" not in tab.usage.view.empty_text()
+    tab.search.setText("no such thing anywhere")
+    assert tab.customers.proxy.rowCount() == 0
+    assert tab.customers.view.empty_text() == "Nothing here matches “no such thing anywhere”."
