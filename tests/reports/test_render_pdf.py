@@ -1,0 +1,199 @@
+"""The checklist as PDF: every line on the pages, paper sizes, long lists, the print preview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from checklist_helpers import (
+    AS_OF,
+    PRINTED_ON,
+    attained_facts,
+    normalized,
+    partly_met_facts,
+    pdf_page_sizes,
+    pdf_pages,
+)
+from PySide6.QtCore import QLocale
+
+from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.facts import Facts
+from mpn_desktop.reports.checklist import Checklist, Detail, build_checklist
+from mpn_desktop.reports.render import (
+    ChecklistNotWritten,
+    default_page_size,
+    open_print_preview,
+    render_pdf,
+)
+
+A4_POINTS = (595.0, 842.0)
+LETTER_POINTS = (612.0, 792.0)
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def checklist_of(catalog: Any, facts: Facts) -> Checklist:
+    progress = evaluate(catalog, facts, AS_OF)
+    return build_checklist(catalog, facts, progress, printed_on=PRINTED_ON)
+
+
+def assert_every_line_printed(document: Checklist, path: Path) -> None:
+    text = " ".join(pdf_pages(path))
+    missing = [line for line in document.text_lines() if normalized(line) not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "which", ["demo", "attained", "partly_met", "empty"], ids=lambda name: name
+)
+def test_the_pdf_holds_every_line_of_the_document(
+    which: str, catalog: Any, demo_facts: Facts, empty_facts: Facts, tmp_path: Path
+) -> None:
+    facts = {
+        "demo": demo_facts,
+        "attained": attained_facts(),
+        "partly_met": partly_met_facts(),
+        "empty": empty_facts,
+    }[which]
+    document = checklist_of(catalog, facts)
+    path = tmp_path / "checklist.pdf"
+    pages = render_pdf(document, path, "A4")
+    assert len(pypdf.PdfReader(path).pages) == pages
+    assert_every_line_printed(document, path)
+
+
+def test_every_page_has_the_header_and_page_n_of_m(
+    catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    document = checklist_of(catalog, demo_facts)
+    path = tmp_path / "checklist.pdf"
+    count = render_pdf(document, path, "A4")
+    pages = pdf_pages(path)
+    assert count == len(pages) > 1
+    header = document.header
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {count}" in text
+        for value in (header.organization, header.mpn_id, header.as_of, header.printed_on):
+            assert value in text
+        assert header.anniversary in text and header.market in text
+    assert "(continued)" in " ".join(pages[1:])
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", A4_POINTS), ("Letter", LETTER_POINTS)])
+def test_page_size_and_count(
+    size: str, points: tuple[float, float], catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{size}.pdf"
+    count = render_pdf(checklist_of(catalog, demo_facts), path, size)
+    sizes = pdf_page_sizes(path)
+    assert len(sizes) == count
+    for width, height in sizes:
+        assert width == pytest.approx(points[0], abs=1)
+        assert height == pytest.approx(points[1], abs=1)
+
+
+def test_the_default_paper_follows_the_locale() -> None:
+    english = QLocale.Language.English
+    assert default_page_size(QLocale(english, QLocale.Country.UnitedStates)) == "Letter"
+    assert default_page_size(QLocale(english, QLocale.Country.Canada)) == "Letter"
+    assert default_page_size(QLocale(english, QLocale.Country.UnitedKingdom)) == "A4"
+    assert default_page_size(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "A4"
+
+
+def long_list_of_people(catalog: Any, demo_facts: Facts, people: int) -> Checklist:
+    """The demo's checklist with the exams of Cloud Platform gold credited to many people."""
+    document = checklist_of(catalog, demo_facts)
+    platform = document.sections[0]
+    gold = platform.levels[1]
+    crowd = tuple(
+        Detail(
+            text=f"Person {number:04d} (MCP {9000000 + number})",
+            note="Azure-skilled person: 70-533",
+            figure="counts until 2018-12-31" if number % 3 == 0 else "",
+        )
+        for number in range(people)
+    )
+    exams = replace(gold.lines[1], details=crowd)
+    gold = replace(gold, lines=(gold.lines[0], exams, *gold.lines[2:]))
+    platform = replace(platform, levels=(platform.levels[0], gold))
+    return replace(document, sections=(platform, *document.sections[1:]))
+
+
+def test_a_long_list_of_people_breaks_across_pages_cleanly(
+    catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    people = 400
+    document = long_list_of_people(catalog, demo_facts, people)
+    path = tmp_path / "long.pdf"
+    count = render_pdf(document, path, "Letter")
+    pages = pdf_pages(path)
+    assert count == len(pages) >= 6
+    where: dict[int, int] = {}
+    for page_number, text in enumerate(pages):
+        for number in range(people):
+            name = f"Person {number:04d} (MCP {9000000 + number})"
+            occurrences = text.count(name)
+            if occurrences:
+                assert number not in where, f"{name} printed twice"
+                assert occurrences == 1
+                where[number] = page_number
+                # The whole row is on this page: the name and its note together.
+                assert f"{name} Azure-skilled person: 70-533" in text
+    assert sorted(where) == list(range(people)), "some people are missing"
+    order = [where[number] for number in range(people)]
+    assert order == sorted(order), "people out of order across pages"
+    assert len(set(order)) >= 4
+    for page_number in sorted(set(order))[1:]:
+        assert "Cloud Platform · Gold (continued)" in pages[page_number]
+    assert_every_line_printed(document, path)
+
+
+def test_a_file_that_cannot_be_written_is_a_clear_error(
+    catalog: Any, empty_facts: Facts, tmp_path: Path
+) -> None:
+    path = tmp_path / "no such folder" / "checklist.pdf"
+    with pytest.raises(ChecklistNotWritten, match=r"could not be written to .*No such file"):
+        render_pdf(checklist_of(catalog, empty_facts), path, "A4")
+
+
+def test_a_written_pdf_replaces_the_old_one_and_leaves_no_partial_file(
+    catalog: Any, empty_facts: Facts, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "checklist.pdf"
+    path.write_bytes(b"old")
+    render_pdf(checklist_of(catalog, empty_facts), path, "A4")
+    assert path.read_bytes().startswith(b"%PDF")
+    assert [item.name for item in folder.iterdir()] == ["checklist.pdf"]
+
+
+def test_an_unknown_page_size_is_refused(catalog: Any, empty_facts: Facts, tmp_path: Path) -> None:
+    with pytest.raises(ChecklistNotWritten, match="page size 'A5' is not known"):
+        render_pdf(checklist_of(catalog, empty_facts), tmp_path / "x.pdf", "A5")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_print_preview_draws_the_same_pages(
+    qtbot: Any, catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    document = checklist_of(catalog, demo_facts)
+    dialog = open_print_preview(document)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "checklistPrintPreview"
+    assert dialog.isVisible()
+    # What the dialog prints: its own printer, here sent to a PDF file.
+    printer = dialog.printer()  # type: ignore[attr-defined]
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.paintRequested):  # type: ignore[attr-defined]
+        dialog.paintRequested.emit(printer)  # type: ignore[attr-defined]
+    dialog.close()
+    expected = render_pdf(document, tmp_path / "direct.pdf", default_page_size())
+    assert len(pdf_pages(tmp_path / "printed.pdf")) == expected
+    assert_every_line_printed(document, tmp_path / "printed.pdf")
