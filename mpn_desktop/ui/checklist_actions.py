@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.reports.checklist import Checklist, build_checklist
+from mpn_desktop.reports.render import open_print_preview, render_pdf
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.file_actions import module_available
 from mpn_desktop.ui.settings import WindowSettings
-
-_CHECKLIST = "mpn_desktop.reports.checklist"
-_RENDER = "mpn_desktop.reports.render"
 
 
 def _tr(text: str) -> str:
@@ -25,28 +22,33 @@ def _tr(text: str) -> str:
 
 
 def checklist_available() -> bool:
-    """Whether this build has the printable checklist."""
-    return module_available(_CHECKLIST) and module_available(_RENDER)
+    """Whether this build has the printable checklist (it always has, since reports/ landed)."""
+    return True
 
 
-def _document(context: AppContext, progress: Progress | None) -> Any:
-    checklist = importlib.import_module(_CHECKLIST)
+def checklist_document(context: AppContext, progress: Progress | None) -> Checklist:
+    """The checklist of every target competency, from the progress the window shows.
+
+    ``progress`` is what the status panel last evaluated; None evaluates afresh.
+    """
     facts = load_facts(context.db)
-    if progress is None:
+    if progress is None or progress.as_of != context.as_of:
         from mpn_desktop.domain.evaluate import evaluate
 
         progress = evaluate(context.catalog, facts, context.as_of)
-    return checklist.build_checklist(context.catalog, facts, progress, printed_on=date.today())
+    return build_checklist(context.catalog, facts, progress, printed_on=date.today())
 
 
-def print_checklist(context: AppContext, progress: Progress | None, parent: QWidget) -> None:
-    """Opens the print preview of the checklist of every target competency."""
-    render = importlib.import_module(_RENDER)
+def print_checklist(
+    context: AppContext, progress: Progress | None, parent: QWidget
+) -> QWidget | None:
+    """Opens the print preview of the checklist; printing goes from there."""
     document = context.run(
-        lambda: _document(context, progress), failure=_tr("The checklist was not made.")
+        lambda: checklist_document(context, progress), failure=_tr("The checklist was not made.")
     )
-    if document is not None:
-        render.open_print_preview(document, parent)
+    if document is None:
+        return None
+    return open_print_preview(document, parent)
 
 
 def export_checklist_pdf(
@@ -65,6 +67,8 @@ def export_checklist_pdf(
     if not name:
         return None
     path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
     return write_checklist_pdf(context, progress, path, settings)
 
 
@@ -75,13 +79,18 @@ def write_checklist_pdf(
     settings: WindowSettings | None = None,
 ) -> Path | None:
     """Writes the checklist to ``path``; None (after a message) when it could not be."""
-    render = importlib.import_module(_RENDER)
 
     def write() -> Path:
-        render.render_pdf(_document(context, progress), path)
+        render_pdf(checklist_document(context, progress), path)
         return path
 
-    written = context.run(write, failure=_tr("The checklist was not saved."))
+    # A long checklist takes a moment (well under a second for the large benchmark
+    # organisation): a busy cursor says so without the cost of a worker thread.
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        written = context.run(write, failure=_tr("The checklist was not saved."))
+    finally:
+        QGuiApplication.restoreOverrideCursor()
     if written is not None and settings is not None:
         settings.remember_file(path)
     return written
