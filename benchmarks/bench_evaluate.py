@@ -21,11 +21,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from large_org import AS_OF, build_large_org  # noqa: E402
+from large_org import AS_OF, build_large_org
 
-from mpn_desktop.catalog_files import load_catalog  # noqa: E402
-from mpn_desktop.domain.evaluate import evaluate  # noqa: E402
-from mpn_desktop.domain.facts import Facts  # noqa: E402
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.facts import Facts
 
 
 def plain_pass(facts: Facts) -> Decimal:

@@ -105,7 +105,9 @@ def build_large_org(seed: int = 2018) -> Facts:
             mcp_id=f"{1_000_000 + index}",
             email=f"person{index}@example.com",
             associated=rng.random() > 0.05,
-            left_on=None if rng.random() > 0.05 else AS_OF + timedelta(days=rng.randrange(-200, 200)),
+            left_on=None
+            if rng.random() > 0.05
+            else AS_OF + timedelta(days=rng.randrange(-200, 200)),
         )
         for index in range(PEOPLE)
     )
@@ -135,7 +137,9 @@ def build_large_org(seed: int = 2018) -> Facts:
         )
     return Facts(
         organization=Organization(
-            name="Large Partner Ltd", mpn_id="9000001", market=Market.DEVELOPED,
+            name="Large Partner Ltd",
+            mpn_id="9000001",
+            market=Market.DEVELOPED,
             anniversary=date(2017, 6, 30),
         ),
         targets=tuple(
@@ -148,7 +152,5 @@ def build_large_org(seed: int = 2018) -> Facts:
         people=people,
         exams=exams,
         references=tuple(references),
-        fee_payments=(
-            FeePayment(date(2017, 6, 30), Level.GOLD, Decimal(3940), date(2017, 6, 20)),
-        ),
+        fee_payments=(FeePayment(date(2017, 6, 30), Level.GOLD, Decimal(3940), date(2017, 6, 20)),),
     )
