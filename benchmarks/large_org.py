@@ -111,15 +111,22 @@ def build_large_org(seed: int = 2018) -> Facts:
         )
         for index in range(PEOPLE)
     )
-    exams = tuple(
-        ExamResult(
+    # Unique (person, credential, day), as the store requires.
+    seen: set[tuple[str, str, date]] = set()
+    exams_found: list[ExamResult] = []
+    while len(exams_found) < EXAM_RESULTS:
+        code, kind = _CODES[rng.randrange(len(_CODES))]
+        result = ExamResult(
             mcp_id=people[rng.randrange(PEOPLE)].mcp_id,
             exam_code=code,
             passed_on=AS_OF - timedelta(days=rng.randrange(-30, 1_000)),
             kind=kind,
         )
-        for code, kind in (_CODES[rng.randrange(len(_CODES))] for _ in range(EXAM_RESULTS))
-    )
+        key = (result.mcp_id, result.exam_code, result.passed_on)
+        if key not in seen:
+            seen.add(key)
+            exams_found.append(result)
+    exams = tuple(exams_found)
     statuses = tuple(ReferenceStatus)
     references = []
     for _index in range(REFERENCES):
