@@ -1,0 +1,51 @@
+"""The bundle specification keeps exactly the Qt modules the program imports, and CI builds it."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "mpn-desktop.spec"
+QT_IMPORT = re.compile(r"\bPySide6\.(Qt\w+)|\bfrom PySide6 import ([\w, ]+)")
+
+
+def spec_list(name: str) -> set[str]:
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            return set(ast.literal_eval(node.value))
+    raise AssertionError(f"{SPEC.name} has no list {name}")
+
+
+def qt_modules_the_program_imports() -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / "mpn_desktop").rglob("*.py"):
+        for dotted, listed in QT_IMPORT.findall(path.read_text(encoding="utf-8")):
+            names = [dotted] if dotted else [name.strip() for name in listed.split(",")]
+            found.update(name for name in names if name.startswith("Qt"))
+    return found
+
+
+def test_every_qt_module_the_program_imports_is_in_the_bundle() -> None:
+    imported = qt_modules_the_program_imports()
+    assert imported >= {"QtCore", "QtGui", "QtWidgets"}
+    missing = imported - spec_list("QT_USED")
+    assert not missing, f"add {sorted(missing)} to QT_USED in {SPEC.name}"
+    assert not imported & spec_list("QT_UNUSED"), "a module the program imports is excluded"
+
+
+def test_the_bundle_carries_no_qt_module_the_program_does_not_import() -> None:
+    unused = spec_list("QT_USED") - qt_modules_the_program_imports()
+    assert not unused, f"move {sorted(unused)} from QT_USED to QT_UNUSED in {SPEC.name}"
+
+
+def test_ci_builds_and_starts_the_bundle() -> None:
+    commands = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    assert ".ci/package" in commands
