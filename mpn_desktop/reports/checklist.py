@@ -341,7 +341,7 @@ def _check_line(step: StepProgress, footnotes: _Footnotes) -> CheckLine:
         text=STEP_TITLES[step.step],
         # With parts, each part states its measure, figures and evidence; the step's
         # own description and evidence would say the same again.
-        description=f"all {len(parts)} measures below" if parts else step.description,
+        description=_parts_description(len(parts)) if parts else step.description,
         figures=_figures(step),
         details=()
         if parts
@@ -350,6 +350,10 @@ def _check_line(step: StepProgress, footnotes: _Footnotes) -> CheckLine:
         footnotes=tuple(number for number in numbers if number not in in_parts_notes),
         parts=parts,
     )
+
+
+def _parts_description(count: int) -> str:
+    return "both measures below" if count == 2 else f"all {count} measures below"
 
 
 def _part_line(part: StepProgress, footnotes: _Footnotes) -> CheckLine:

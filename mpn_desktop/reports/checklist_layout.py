@@ -354,9 +354,11 @@ class ChecklistComposer:
     def _details(
         self, details: Sequence[Detail], x: float, continued: str, *, keep_last: bool
     ) -> None:
+        last = len(details) - 1
         for index, detail in enumerate(details):
-            # The last fact stays with the action below it, so no action starts a page alone.
-            keep = keep_last and index == len(details) - 1
+            # No fact alone at the top of a page (the last two go together), and the
+            # last fact stays with the action below it, so no action starts a page alone.
+            keep = index == last - 1 or (keep_last and index == last)
             self._detail(detail, x, continued, keep_with_next=keep)
 
     def _detail(self, detail: Detail, x: float, continued: str, *, keep_with_next: bool) -> None:

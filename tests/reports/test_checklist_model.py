@@ -151,6 +151,7 @@ def test_a_step_with_several_measures_lists_each_once(catalog: Any, demo_facts: 
         "450 of 125 active users",
     ]
     assert [part.ticked for part in performance.parts] == [False, True]
+    assert performance.description == "both measures below"
     assert performance.details == ()  # each part lists its own facts
     assert performance.actions == ()  # and its own action
     assert performance.parts[0].actions[0].startswith("Get 18 more new EMS customers")
