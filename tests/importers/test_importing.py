@@ -157,6 +157,26 @@ def test_duplicates_earlier_in_the_file_and_in_the_database(
     assert count(db, models.ExamResult) == 3
 
 
+def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    rows = [
+        ["333", "Cy", "70-534", "Second title", "2017-05-06", ""],
+        ["111", "Ana", "70-533", "Zeta title", "2017-01-02", ""],
+        ["111", "Ana", "70-533", "Alpha title", "2017-01-02", ""],
+        ["111", "Ana", "70-532", "", "2016-01-02", ""],
+    ]
+    result = import_file(db, catalog, write_csv(tmp_path / "twice.csv", rows))
+    assert result.summary == "3 added, 1 duplicates, 0 errors"
+    with db.session(readonly=True) as session:
+        titles = set(
+            session.scalars(
+                select(models.ExamResult.exam_title).where(models.ExamResult.exam_code == "70-533")
+            )
+        )
+    assert titles == {"Zeta title"}  # not the one that sorts first
+
+
 def test_any_error_writes_nothing_and_every_error_is_listed_by_line_and_field(
     db: Database, catalog: CatalogLookup, tmp_path: Path
 ) -> None:
