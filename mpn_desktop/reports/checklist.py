@@ -189,7 +189,7 @@ class Checklist:
         """Every piece of text the document holds, in reading order (what the PDF must show)."""
         header = self.header
         lines = [self.title, header.organization, header.mpn_id, header.market]
-        lines += [header.as_of, header.anniversary, header.printed_on, self.fee]
+        lines += [header.as_of, header.anniversary, header.printed_on, header.catalog, self.fee]
         if self.empty_message:
             lines.append(self.empty_message)
         for row in self.summary:
@@ -533,7 +533,8 @@ def build_checklist(
     if not sections:
         empty = (
             "No competency is targeted yet. Choose a target competency and level in the "
-            "program, or print one competency with --competency ID."
+            "program to see its four steps here (on the command line, --competency ID "
+            "prints one competency)."
         )
     return Checklist(
         title="Cloud competency checklist",
