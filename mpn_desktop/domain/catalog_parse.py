@@ -212,12 +212,17 @@ class _Reader:
             competencies.extend(
                 self._retired(_Entry(root.value["retired_competencies"], "retired_competencies"))
             )
+        cloud_count = len(root.items("competencies"))
         seen: set[str] = set()
         for index, competency in enumerate(competencies):
             if competency.id in seen:
-                raise CatalogFormatError(
-                    f"competencies[{index}].id", f"competency {competency.id!r} is listed twice"
+                # Retired ones follow the cloud ones: name the entry where the file has it.
+                where = (
+                    f"competencies[{index}].id"
+                    if index < cloud_count
+                    else f"retired_competencies.competencies[{index - cloud_count}].id"
                 )
+                raise CatalogFormatError(where, f"competency {competency.id!r} is listed twice")
             seen.add(competency.id)
         effective_from = root.day("effective_from")
         effective_until = root.optional_day("effective_until")
