@@ -59,8 +59,6 @@ class ImportWizard(QWizard):
         self.context = context
         memory = MappingMemory(settings)
         self.state = ImportState(recall=memory.recall)
-        if path is not None:
-            self.state.set_path(path)
         self.file_page = FilePage(self.state, start_folder or str(Path.home()), self)
         self.preview_page = PreviewPage(self.state, self)
         self.mapping_page = MappingPage(self.state, memory, self)
@@ -75,7 +73,10 @@ class ImportWizard(QWizard):
         ):
             self.setPage(page_id, page)
         if path is not None:
-            self.setStartId(PageId.PREVIEW)
+            # Straight on to the preview, with the file page behind it for Back.
+            self.file_page.use_path(path)
+            self.restart()
+            self.next()
 
     def reject(self) -> None:
         """Closes the wizard; a step still running is stopped first (and writes nothing).

@@ -383,6 +383,18 @@ def test_unusable_files_are_explained_on_the_preview(
     assert "Try another encoding or delimiter" in page.error_label.text()
     assert page.model.rowCount() == 0
     assert not next_enabled(wizard)
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    wizard.back()
+    assert wizard.currentId() == PageId.FILE
+    assert wizard.file_page.path_edit.text() == str(FIXTURES / name)
+
+
+def test_a_missing_file_given_up_front_stays_on_the_first_page(
+    open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    wizard = open_wizard(tmp_path / "gone.csv")
+    assert wizard.currentId() == PageId.FILE
+    assert "no such file" in wizard.file_page.error_label.text()
 
 
 def test_a_missing_file_is_refused_on_the_first_page(
