@@ -503,3 +503,14 @@ def test_a_document_that_is_not_an_object_is_refused() -> None:
         parse_catalog([])
     with pytest.raises(CatalogFormatError, match=r"^expected an object, found nothing$"):
         parse_catalog(None)
+
+
+def test_notes_of_a_role_and_of_the_skills_show_beside_the_exams_step() -> None:
+    document = small_document()
+    _set(f"{ROLE}.note", "Role note.")(document)
+    _set(f"{OPTION}.skills.note", "Skills note.")(document)
+    step = run(parse_catalog(document), facts()).competency("test-cloud").level(SILVER)
+    assert step.option.step(StepKind.EXAMS).notes == (
+        "Skills note. (source: Source S, 2017)",
+        "Role note.",
+    )
