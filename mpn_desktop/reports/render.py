@@ -20,7 +20,6 @@ from mpn_desktop import __version__
 from mpn_desktop.errors import MpnError
 from mpn_desktop.reports.checklist import Checklist
 from mpn_desktop.reports.checklist_layout import Block, ChecklistComposer
-from mpn_desktop.reports.none_refcount import keep_none_alive
 from mpn_desktop.reports.pagination import Page, paginate
 from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
 
@@ -90,7 +89,6 @@ def open_print_preview(document: Checklist, parent: QWidget | None = None) -> QW
     """Opens the print preview of the checklist (window-modal); printing goes from there."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    keep_none_alive()
     dialog = QPrintPreviewDialog(parent)
     dialog.setObjectName("checklistPrintPreview")
     dialog.setWindowTitle(dialog.tr("Print checklist"))
@@ -114,7 +112,6 @@ def open_print_preview(document: Checklist, parent: QWidget | None = None) -> QW
 
 def render_to_device(document: Checklist, device: QPagedPaintDevice) -> int:
     """Lays out and draws every page on ``device``; returns the number of pages."""
-    keep_none_alive()
     painter = QPainter()
     if not painter.begin(device):
         raise ChecklistNotWritten("the checklist could not be drawn on the chosen printer or file")
