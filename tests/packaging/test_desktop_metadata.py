@@ -93,3 +93,18 @@ def test_the_app_id_is_the_same_in_app_spec_deb_and_windows_installer() -> None:
         PACKAGING / "windows" / "mpn-desktop.iss",
     ):
         assert APP_ID in path.read_text(encoding="utf-8"), f"{path.name} uses another id"
+
+
+def test_the_screenshot_the_metainfo_names_is_in_the_repository_at_its_stated_size() -> None:
+    from PySide6.QtGui import QImage
+
+    image = ET.parse(METAINFO).getroot().find("screenshots/screenshot/image")
+    assert image is not None and image.text
+    # The address is the file's raw form on the main branch of the repository.
+    path = ROOT / image.text.split("/main/", 1)[1]
+    assert path.is_file(), f"run packaging/make_screenshot.py ({path} is missing)"
+    picture = QImage(str(path))
+    assert (picture.width(), picture.height()) == (
+        int(image.get("width", "0")),
+        int(image.get("height", "0")),
+    )
