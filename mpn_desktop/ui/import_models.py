@@ -94,9 +94,10 @@ class ProblemModel(QAbstractTableModel):
         self._problems = tuple(problems)
         self.endResetModel()
 
-    def as_text(self) -> str:
-        """Every problem on a line of its own, to paste into a message or a spreadsheet."""
-        return "\n".join(str(problem) for problem in self._problems)
+    def as_text(self, rows: Sequence[int] | None = None) -> str:
+        """The problems of ``rows`` (all by default), one a line, to paste into a message."""
+        chosen = self._problems if rows is None else [self._problems[row] for row in rows]
+        return "\n".join(str(problem) for problem in chosen)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._problems)

@@ -241,9 +241,12 @@ class CheckPage(_StepPage):
         self.stop()
 
     def check(self) -> None:
-        """Checks the whole file (again)."""
-        if self.running:
-            return
+        """Checks the whole file (again); a check still stopping (after Back) is waited for."""
+        previous = self.task
+        if previous is not None and previous.isRunning():
+            previous.cancel()
+            previous.wait()
+            previous.handled = True
         self._state.check = None
         self.setCommitPage(True)
         self.problems.show_problems(())
@@ -254,8 +257,9 @@ class CheckPage(_StepPage):
         self.verdict_label.setText(self.tr("Checking every record…"))
 
     def copy_problems(self) -> None:
-        """Puts every problem, one per line, on the clipboard."""
-        QGuiApplication.clipboard().setText(self.problems.as_text())
+        """Puts the selected problems (else all), one per line, on the clipboard."""
+        rows = sorted({index.row() for index in self.problem_table.selectedIndexes()})
+        QGuiApplication.clipboard().setText(self.problems.as_text(rows or None))
 
     def _set_problems_visible(self, visible: bool) -> None:
         self.problem_table.setVisible(visible)

@@ -200,6 +200,11 @@ def test_a_file_with_errors_imports_nothing_and_lists_every_error_by_line_and_fi
     assert copied[0].startswith("line 3, MCP ID: '12a4' is not an MCP ID")
     assert copied[1].startswith("line 4, date passed: '2017-02-30' is not a real date")
     assert len(copied) == 3
+    check.problem_table.selectRow(2)
+    check.copy_button.click()
+    assert QGuiApplication.clipboard().text() == (
+        "line 5, exam code: missing (and no exam title to look it up by)"
+    )
     assert count(context.db, models.ExamResult) == 0
     assert count(context.db, models.ImportBatch) == 0
 
@@ -305,6 +310,25 @@ def test_stopping_the_check_says_so_and_it_can_run_again(
     wizard.check_page.taskCreated.disconnect(_block_until_cancelled)
     wizard.check_page.again_button.click()
     wait_for(qtbot, wizard.check_page)
+    assert next_enabled(wizard)
+
+
+def test_going_back_during_the_check_stops_it_and_coming_back_checks_afresh(
+    qtbot: QtBot, open_wizard: OpenWizard, large_csv: Path
+) -> None:
+    wizard = open_wizard(large_csv)
+    wizard.check_page.taskCreated.connect(_block_until_cancelled)
+    wizard.next()
+    wizard.next()
+    first = wizard.check_page.task
+    wizard.back()
+    assert wizard.currentId() == PageId.MAPPING
+    wizard.check_page.taskCreated.disconnect(_block_until_cancelled)
+    wizard.next()
+    assert first is not None and first.cancelled
+    assert wizard.check_page.task is not first
+    wait_for(qtbot, wizard.check_page)
+    assert wizard.check_page.summary_label.text().startswith("6000 to add")
     assert next_enabled(wizard)
 
 
