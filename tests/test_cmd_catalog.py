@@ -1,0 +1,167 @@
+"""The catalog command, and ``--catalog FILE`` for catalog and status."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mpn_desktop.catalog_files import shipped_catalog_path
+from mpn_desktop.cli import main
+
+AS_OF = "2018-03-15"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _edited_catalog(tmp_path: Path) -> Path:
+    """A copy of the shipped catalogue with other Cloud Platform figures and name."""
+    document: dict[str, Any] = json.loads(shipped_catalog_path().read_text(encoding="utf-8"))
+    platform = document["competencies"][0]
+    platform["name"] = "Cloud Platform (edited)"
+    measure = platform["options"][0]["performance"]["measures"][0]
+    measure["thresholds"]["silver"]["developed"] = 1
+    document["version"] = "2017-2018 edited"
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_catalog_json_shows_all_17_competencies_with_their_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = _run(capsys, "catalog", "--json")
+    assert code == 0 and err == ""
+    document = json.loads(out)
+    competencies = document["competencies"]
+    assert len(competencies) == 17
+    assert sum(1 for item in competencies if item["retired"]) == 12
+    figures = {
+        (item["id"], option["id"], measure["id"]): measure["thresholds"]
+        for item in competencies
+        for option in item.get("options", [])
+        for measure in option["performance"]["measures"]
+    }
+    assert figures[("cloud-platform", "azure-consumption", "azure-consumption")] == {
+        "silver": {"developed": 15000, "developing": 10000},
+        "gold": {"developed": 100000, "developing": 100000},
+    }
+    assert figures[("cloud-crm", "cloud-crm-reseller", "crm-net-new-revenue")]["gold"] == {
+        "developed": 300000,
+        "developing": 150000,
+    }
+    assert figures[("enterprise-mobility-management", "smb-partner", "ems-new-customers")] == {
+        "silver": {"developed": 20, "developing": 20},
+        "gold": {"developed": 5, "developing": 5},
+    }
+    assert len(figures) == 8
+    for item in competencies:
+        if not item["retired"]:
+            assert item["references"]["silver"] == 3 and item["references"]["gold"] == 5
+        else:
+            assert item["retirement"]["retired_on"] == "2018-01-30"
+    assert [(item["silver"], item["gold"]) for item in document["fee"]["schedules"]] == [
+        (1530, 3940),
+        (1670, 4730),
+    ]
+
+
+def test_catalog_text_lists_figures_fees_retired_competencies_and_credentials(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(capsys, "catalog")
+    assert code == 0
+    assert out.startswith(
+        "Microsoft Partner Network 2017-2018 (effective 2017-07-01 to 2018-06-30)"
+    )
+    assert "Cloud Platform [cloud-platform]" in out
+    assert "US$ 15,000 (developing markets: US$ 10,000) Azure consumption" in out
+    assert "US$ 300,000 (developing markets: US$ 150,000) Dynamics CRM Online" in out
+    assert "2,000 (developing markets: 1,000) Office 365 active entitlements" in out
+    assert "exams: 2 people with 70-347 (Office 365 services person)" in out
+    assert "references: 5 approved, valid 2 years" in out
+    assert "from 2017-10-01: silver US$ 1,670, gold US$ 4,730 (all competencies)" in out
+    assert "Hosting [hosting], retired 2018-01-30" in out
+    assert "accepted until 2018-12-31" in out
+    assert "note: The source shows 5 new customers for gold" in out
+    assert out.count(", retired 2018-01-30") == 12
+
+
+def test_catalog_with_another_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _edited_catalog(tmp_path)
+    code, out, _ = _run(capsys, "--catalog", str(path), "catalog", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["version"] == "2017-2018 edited"
+    assert document["file"] == str(path)
+    platform = document["competencies"][0]
+    assert platform["name"] == "Cloud Platform (edited)"
+    assert platform["options"][0]["performance"]["measures"][0]["thresholds"]["silver"] == {
+        "developed": 1,
+        "developing": 10000,
+    }
+    code, out, _ = _run(capsys, "--catalog", str(path), "catalog")
+    assert code == 0 and "Cloud Platform (edited) [cloud-platform]" in out
+    assert f"File: {path}" in out
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> list[str]:
+    """--db options of a database holding the demo organisation dated around AS_OF."""
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+
+    path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        load_sample(db, date.fromisoformat(AS_OF))
+    return ["--db", str(path)]
+
+
+def test_status_with_another_catalogue(
+    tmp_path: Path, demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, *demo, "status", "--as-of", AS_OF, "--json")
+    assert code == 0
+    shipped = json.loads(out)["competencies"][0]
+    assert shipped["name"] == "Cloud Platform"
+    path = _edited_catalog(tmp_path)
+    code, out, _ = _run(capsys, *demo, "--catalog", str(path), "status", "--as-of", AS_OF, "--json")
+    assert code == 0
+    edited = json.loads(out)["competencies"][0]
+    assert edited["name"] == "Cloud Platform (edited)"
+    assert edited["levels"]["silver"]["steps"]["performance"]["need"] == 1
+    assert edited["levels"]["silver"]["steps"]["performance"]["met"] is True
+
+
+@pytest.mark.parametrize("command", [["catalog"], ["catalog", "--json"], ["status"]])
+def test_a_broken_catalogue_is_one_clear_error_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    path = tmp_path / "broken.json"
+    document = json.loads(shipped_catalog_path().read_text(encoding="utf-8"))
+    document["credentials"][2]["accept_until"] = "someday"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    db = ["--db", str(tmp_path / "t.sqlite3")]
+    code, out, err = _run(capsys, *db, "--catalog", str(path), *command)
+    assert code == 1 and out == ""
+    assert err == (
+        f"mpn-desktop: {path}: credentials[2].accept_until: 'someday' is not a date "
+        "(expected YYYY-MM-DD)\n"
+    )
+    assert "Traceback" not in err
+
+
+def test_a_missing_catalogue_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "missing.json"
+    code, _, err = _run(capsys, "--catalog", str(path), "catalog")
+    assert code == 1
+    assert err == f"mpn-desktop: {path}: the catalogue file does not exist\n"
