@@ -163,7 +163,7 @@ def exams_step(
                 Evidence(
                     subject=f"{person.name} (MCP {mcp_id})",
                     detail=f"{role.name}: {' + '.join(used)}",
-                    until=_last_counted_day(person, used, index),
+                    until=_last_counted_day(person, role.credentials, used, index),
                 )
             )
     descriptions = [
@@ -189,15 +189,30 @@ def exams_step(
     return step, chosen
 
 
-def _last_counted_day(person: Person, codes: list[str], index: PeopleIndex) -> date | None:
-    days = [
-        index.credentials[code].accept_until
-        for code in codes
-        if code in index.credentials and index.credentials[code].accept_until is not None
-    ]
+def _last_counted_day(
+    person: Person, rule: CredentialRule, codes: list[str], index: PeopleIndex
+) -> date | None:
+    """The last day the person fits the role: they leave, or too few of their codes stay accepted.
+
+    A code that stops being accepted shortens the count only when the codes
+    left no longer fit the rule (70-534 does not matter to someone with 70-533).
+    """
+    limits = {until for code in codes if (until := index.credentials[code].accept_until)}
+    days: list[date] = []
+    for limit in sorted(limits):
+        still = {code for code in codes if not _accepted_until(index, code, limit)}
+        if not rule.satisfied_by(still):
+            days.append(limit)
+            break
     if person.left_on is not None:
         days.append(person.left_on - timedelta(days=1))
-    return min((day for day in days if day is not None), default=None)
+    return min(days, default=None)
+
+
+def _accepted_until(index: PeopleIndex, code: str, limit: date) -> bool:
+    """Whether the code's acceptance ends on or before ``limit``."""
+    until = index.credentials[code].accept_until
+    return until is not None and until <= limit
 
 
 def exam_risks(

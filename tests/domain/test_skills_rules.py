@@ -333,3 +333,21 @@ def test_evidence_gives_the_last_day_a_person_counts(catalog: Catalog) -> None:
         "Ana (MCP 1)": date(2018, 4, 30),
         "Bob (MCP 2)": date(2018, 12, 31),
     }
+
+
+def test_a_retiring_exam_does_not_shorten_the_count_of_someone_who_fits_without_it(
+    catalog: Catalog,
+) -> None:
+    # Bob holds 70-534 (accepted until 2018-12-31) and 70-533 (no end): he fits
+    # the Cloud Platform role either way, so his count has no end date.
+    bob = skilled("2", "70-534", "70-533", name="Bob")
+    step = step_of(run(catalog, facts(skilled_people=[bob])), PLATFORM, SILVER, EXAMS)
+    assert [(item.detail, item.until) for item in step.evidence] == [
+        ("Azure-skilled person: 70-533 + 70-534", None)
+    ]
+
+
+def test_a_crm_person_counts_until_their_only_application_exam_retires(catalog: Catalog) -> None:
+    ana = skilled("1", "MB2-709", "MB2-710", name="Ana")
+    step = step_of(run(catalog, facts(skilled_people=[ana])), CRM, SILVER, EXAMS)
+    assert [item.until for item in step.evidence] == [date(2018, 12, 31)]
