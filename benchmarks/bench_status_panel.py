@@ -1,18 +1,24 @@
 """How long the status panel takes to follow an edit on the large benchmark organisation.
 
 Stores the large organisation (``benchmarks/large_org.py``) in a temporary
-SQLite file, opens the main window on it (offscreen), then times, for a series
-of edits of one month's Azure consumption pushed through the undo stack:
+SQLite file, opens the main window on it (offscreen), then, for a series of
+edits of one month's Azure consumption pushed through the undo stack, times:
 
-- the edit itself (undo command -> store transaction -> tabs told what changed),
-- loading the facts, evaluating them, and redrawing the panel,
+- the edit itself (undo command -> store transaction -> the edited table row redrawn),
+- its parts: loading the facts, evaluating them, redrawing the panel,
+- the whole way from the edit to the redrawn panel, as the window does it on
+  its own: on the GUI thread, and on the worker thread the window moves to once
+  an evaluation is slow -- with, for the latter, the longest time the GUI
+  thread went without handling events meanwhile (what a user would feel).
 
-and prints the medians. The issue asks for the evaluation to fit in one frame
-(about 16 ms). Run: ``.venv/bin/python benchmarks/bench_status_panel.py``.
+The issue asks for the evaluation to fit in one frame (about 16 ms).
+Run: ``.venv/bin/python benchmarks/bench_status_panel.py``.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import os
 import statistics
 import sys
@@ -44,8 +50,42 @@ def _large_org() -> tuple[Any, Any]:
     return build(), large_org.AS_OF
 
 
+def _without_repeated_exams(facts: Any) -> Any:
+    """The facts minus exams that repeat a person's exam on a day (the store refuses those)."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for exam in facts.exams:
+        key = (exam.mcp_id, exam.exam_code, exam.passed_on)
+        if key not in seen:
+            seen.add(key)
+            kept.append(exam)
+    return dataclasses.replace(facts, exams=tuple(kept))
+
+
 def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
+
+
+def _wait_for(app: Any, signal: Any, timeout_s: float = 30.0) -> tuple[float, float]:
+    """Runs the event loop until ``signal`` fires; (seconds waited, longest event-loop stall)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    ticks: list[float] = [time.perf_counter()]
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    started = time.perf_counter()
+    loop.exec()
+    waited = time.perf_counter() - started
+    ticker.stop()
+    signal.disconnect(loop.quit)
+    ticks.append(time.perf_counter())
+    stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
+    return waited, stall
 
 
 def main() -> int:
@@ -59,6 +99,7 @@ def main() -> int:
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import document_from_facts, load_document
     from mpn_desktop.store.facts_loader import load_facts
+    from mpn_desktop.ui import progress_source
     from mpn_desktop.ui.context import AppContext
     from mpn_desktop.ui.main_window import MainWindow
     from mpn_desktop.ui.settings import WindowSettings
@@ -66,6 +107,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     facts, as_of = _large_org()
+    facts = _without_repeated_exams(facts)
     catalog = catalog_files.load_catalog()
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(f"sqlite:///{Path(folder) / 'large.sqlite3'}")
@@ -79,14 +121,13 @@ def main() -> int:
         window.show()
         app.processEvents()
         opened_s = time.perf_counter() - started
+        source = window.progress_source
 
-        usage = records.list_records(db, RecordKind.USAGE)[:EDITS]
-        edit_s: list[float] = []
-        facts_s: list[float] = []
-        evaluate_s: list[float] = []
-        panel_s: list[float] = []
-        total_s: list[float] = []
-        for row in usage:
+        usage = records.list_records(db, RecordKind.USAGE)[: EDITS * 3]
+        rows = iter(usage)
+
+        def edit() -> float:
+            row = next(rows)
             command = EditRecordCommand(
                 context,
                 RecordKind.USAGE,
@@ -96,6 +137,14 @@ def main() -> int:
             )
             t0 = time.perf_counter()
             context.undo_stack.push(command)
+            return time.perf_counter() - t0
+
+        edit_s: list[float] = []
+        facts_s: list[float] = []
+        evaluate_s: list[float] = []
+        panel_s: list[float] = []
+        for _ in range(EDITS):
+            edit_s.append(edit())
             t1 = time.perf_counter()
             loaded = load_facts(db)
             t2 = time.perf_counter()
@@ -104,25 +153,46 @@ def main() -> int:
             window.panel.set_progress(progress)
             window.panel.repaint()
             t4 = time.perf_counter()
-            # What the window does on its own (the same three steps, via its timer):
-            window.progress_source.refresh_now()
-            edit_s.append(t1 - t0)
             facts_s.append(t2 - t1)
             evaluate_s.append(t3 - t2)
             panel_s.append(t4 - t3)
-            total_s.append(t4 - t0)
+            source.refresh_now()  # settles the window's own pending evaluation
+
+        whole: dict[bool, list[float]] = {False: [], True: []}
+        stalls: dict[bool, list[float]] = {False: [], True: []}
+        for background in (False, True):
+            # Keep the window from moving to the worker on its own while timing the GUI thread.
+            progress_source.SLOW_SECONDS = 0.0 if background else float("inf")
+            source.background = background
+            for _ in range(EDITS):
+                t0 = time.perf_counter()
+                edit()
+                _waited, stall = _wait_for(app, source.progressChanged)
+                app.processEvents()  # the panel paints
+                whole[background].append(time.perf_counter() - t0)
+                stalls[background].append(stall)
         window.close()
+        window.deleteLater()
+        app.processEvents()
         db.close()
 
     print(f"large organisation stored in {stored_s:.2f} s; window opened in {opened_s:.2f} s")
-    print(f"edits timed: {len(total_s)}")
-    print(f"edit (undo command, store, tabs told): median {_median_ms(edit_s):7.2f} ms")
-    print(f"load facts:                            median {_median_ms(facts_s):7.2f} ms")
-    print(f"evaluate:                              median {_median_ms(evaluate_s):7.2f} ms")
-    print(f"panel update and repaint:              median {_median_ms(panel_s):7.2f} ms")
-    print(f"edit to panel redrawn:                 median {_median_ms(total_s):7.2f} ms")
-    evaluation = _median_ms(facts_s) + _median_ms(evaluate_s) + _median_ms(panel_s)
-    print(f"evaluation time (facts + evaluate + panel): {evaluation:.2f} ms (target ~16 ms)")
+    print(f"edits timed: {len(edit_s)} + {len(whole[False])} + {len(whole[True])}")
+    print(f"edit (undo command, store, row redrawn): median {_median_ms(edit_s):7.2f} ms")
+    print(f"load facts:                              median {_median_ms(facts_s):7.2f} ms")
+    print(f"evaluate:                                median {_median_ms(evaluate_s):7.2f} ms")
+    print(f"panel update and repaint:                median {_median_ms(panel_s):7.2f} ms")
+    for background, label in ((False, "GUI thread"), (True, "worker thread")):
+        print(
+            f"edit to panel redrawn, evaluated on the {label + ':':<14} median "
+            f"{_median_ms(whole[background]):7.2f} ms; longest event-loop stall median "
+            f"{_median_ms(stalls[background]):7.2f} ms"
+        )
+    print(
+        f"evaluation (engine + panel): {_median_ms(evaluate_s) + _median_ms(panel_s):.2f} ms "
+        f"(target ~16 ms); with loading the facts: "
+        f"{_median_ms(facts_s) + _median_ms(evaluate_s) + _median_ms(panel_s):.2f} ms"
+    )
     return 0
 
 

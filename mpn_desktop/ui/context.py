@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -12,7 +12,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mpn_desktop.errors import MpnError
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui.record_changes import naming_records
 
 if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
@@ -108,11 +109,19 @@ class AppContext(QObject):
         self.databaseChanged.emit(db)
         self.changeApplied.emit(change)
 
-    def run(self, operation: Callable[[], T], *, failure: str | None = None) -> T | None:
+    def run(
+        self,
+        operation: Callable[[], T],
+        *,
+        failure: str | None = None,
+        touched: Callable[[T], tuple[RecordKind, Iterable[int]]] | None = None,
+    ) -> T | None:
         """Runs one store operation; returns its result, or None after showing why it failed.
 
         ``failure`` is the first line of the message (e.g. "The reference was not
         saved."); the error's own text, which says what and where, follows it.
+        ``touched`` names, from the result, the kind and ids of the records the
+        operation wrote, so that tables refresh those rows only.
         """
         try:
             result = operation()
@@ -121,6 +130,9 @@ class AppContext(QObject):
             return None
         change = change_of(result)
         if change is not None:
+            if touched is not None:
+                kind, ids = touched(result)
+                change = naming_records(change, kind, ids)
             self.changeApplied.emit(change)
         return result
 

@@ -28,6 +28,7 @@ from mpn_desktop.ui import checklist_actions, help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.file_actions import FileActions
 from mpn_desktop.ui.progress_source import ProgressSource
+from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_panel import StatusPanel
 
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         )
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
-        self.as_of_edit.setDate(QDate(self.context.as_of))
+        self.as_of_edit.setDate(qdate(self.context.as_of))
         self.as_of_edit.dateChanged.connect(self._as_of_edited)
         label.setBuddy(self.as_of_edit)
         bar.addWidget(label)
@@ -395,16 +396,16 @@ class MainWindow(QMainWindow):
 
     def set_as_of(self, day: date) -> None:
         """Moves the "as of" day (the date control follows)."""
-        self.as_of_edit.setDate(QDate(day))
+        self.as_of_edit.setDate(qdate(day))
 
     # --- refreshing -----------------------------------------------------------------------
 
     def _as_of_edited(self, day: QDate) -> None:
-        self.context.set_as_of(date(day.year(), day.month(), day.day()))
+        self.context.set_as_of(python_date(day))
 
     def _as_of_moved(self, day: date) -> None:
-        if self.as_of_edit.date() != QDate(day):
-            self.as_of_edit.setDate(QDate(day))
+        if self.as_of_edit.date() != qdate(day):
+            self.as_of_edit.setDate(qdate(day))
 
     def _apply_change(self, change: Change) -> None:
         for tab in self.step_tabs:

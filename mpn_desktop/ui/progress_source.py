@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.evaluate import evaluate
@@ -55,25 +56,17 @@ class _Outcome(QObject):
     """The request, the facts used, the ``Progress`` (or the exception) and the seconds taken."""
 
 
-class _Evaluation(QRunnable):
-    """Loads facts when the request has none, evaluates, and reports through ``outcome``."""
-
-    def __init__(self, request: _Request, outcome: _Outcome) -> None:
-        super().__init__()
-        self._request = request
-        self._outcome = outcome
-
-    def run(self) -> None:
-        request = self._request
-        started = time.perf_counter()
-        facts: Facts | None = None
-        result: object
-        try:
-            facts = request.facts if request.facts is not None else load_facts(request.db)
-            result = evaluate(request.catalog, facts, request.as_of)
-        except Exception as error:  # handed to the GUI thread, which raises it
-            result = error
-        self._outcome.finished.emit(request, facts, result, time.perf_counter() - started)
+def _evaluate(request: _Request, outcome: _Outcome) -> None:
+    """On the worker thread: loads facts when the request has none, evaluates, reports back."""
+    started = time.perf_counter()
+    facts: Facts | None = None
+    result: object
+    try:
+        facts = request.facts if request.facts is not None else load_facts(request.db)
+        result = evaluate(request.catalog, facts, request.as_of)
+    except Exception as error:  # handed to the GUI thread, which raises it
+        result = error
+    outcome.finished.emit(request, facts, result, time.perf_counter() - started)
 
 
 class ProgressSource(QObject):
@@ -97,8 +90,8 @@ class ProgressSource(QObject):
         """How long the last evaluation took (facts + engine), for the benchmark and the log."""
         self.background = False
         """Whether evaluations run on the worker thread (set once one was slow)."""
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
+        self._future: Future[None] | None = None
         self._outcome = _Outcome(self)
         self._outcome.finished.connect(self._finished)
         self._timer = QTimer(self)
@@ -185,7 +178,7 @@ class ProgressSource(QObject):
             self._current_facts(),
         )
         self._running = request
-        self._pool.start(_Evaluation(request, self._outcome))
+        self._future = self._pool.submit(_evaluate, request, self._outcome)
 
     def _finished(
         self, request: _Request, facts: Facts | None, result: object, seconds: float
@@ -208,4 +201,5 @@ class ProgressSource(QObject):
 
     def wait_for_worker(self) -> None:
         """Blocks until the worker is idle (before the database closes)."""
-        self._pool.waitForDone()
+        if self._future is not None:
+            wait([self._future])

@@ -19,6 +19,7 @@ from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.record_changes import RecordsChange
 
 
 def _tr(text: str) -> str:
@@ -32,6 +33,13 @@ class _StoreCommand(QUndoCommand):
         super().__init__(text)
         self.context = context
         self.done = False
+
+    kind: RecordKind
+
+    def _this_record(self, _result: object) -> tuple[RecordKind, tuple[int, ...]]:
+        """For ``AppContext.run``: the one record this command writes (``record_id``)."""
+        record_id: int | None = getattr(self, "record_id", None)
+        return self.kind, () if record_id is None else (record_id,)
 
     def _finish_redo(self, ok: bool) -> None:
         self.done = ok
@@ -63,6 +71,7 @@ class AddRecordCommand(_StoreCommand):
             added = self.context.run(
                 lambda: records.add_record(self.context.db, self.kind, self.values),
                 failure=_tr("It was not added."),
+                touched=lambda result: (self.kind, (result[0],)),
             )
             if added is not None:
                 self.record_id = added[0]
@@ -72,6 +81,7 @@ class AddRecordCommand(_StoreCommand):
             restored = self.context.run(
                 lambda: records.restore_snapshot(self.context.db, snapshot),
                 failure=_tr("It was not added again."),
+                touched=self._this_record,
             )
             self._finish_redo(restored is not None)
 
@@ -81,6 +91,7 @@ class AddRecordCommand(_StoreCommand):
         deleted = self.context.run(
             lambda: records.delete_record(self.context.db, self.kind, record_id),
             failure=_tr("It was not removed."),
+            touched=self._this_record,
         )
         if deleted is not None:
             self._snapshot = deleted[0]
@@ -108,6 +119,7 @@ class EditRecordCommand(_StoreCommand):
         updated = self.context.run(
             lambda: records.update_record(self.context.db, self.kind, self.record_id, self.values),
             failure=_tr("The change was not saved."),
+            touched=self._this_record,
         )
         if updated is not None:
             self._old_values = dict(updated[0])
@@ -119,6 +131,7 @@ class EditRecordCommand(_StoreCommand):
         restored = self.context.run(
             lambda: records.update_record(self.context.db, self.kind, self.record_id, old_values),
             failure=_tr("The earlier value was not put back."),
+            touched=self._this_record,
         )
         self._finish_undo(restored is not None)
 
@@ -136,6 +149,7 @@ class DeleteRecordCommand(_StoreCommand):
         deleted = self.context.run(
             lambda: records.delete_record(self.context.db, self.kind, self.record_id),
             failure=_tr("It was not deleted."),
+            touched=self._this_record,
         )
         if deleted is not None:
             self._snapshot = deleted[0]
@@ -146,6 +160,7 @@ class DeleteRecordCommand(_StoreCommand):
         restored = self.context.run(
             lambda: records.restore_snapshot(self.context.db, snapshot),
             failure=_tr("It was not restored."),
+            touched=self._this_record,
         )
         self._finish_undo(restored is not None)
 
@@ -281,4 +296,4 @@ class DeleteRecordsCommand(_StoreCommand):
         kinds: frozenset[RecordKind] = frozenset({self.kind})
         for snapshot in snapshots:
             kinds |= snapshot.kinds
-        return Change(kinds, self.text())
+        return RecordsChange(kinds, self.text(), self.kind, self.record_ids)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +24,7 @@ from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.status_text import semantic_colors
 
 _MPN_ID_RE = re.compile(r"^\d{4,10}$")
@@ -127,7 +126,7 @@ class WelcomeDialog(QDialog):
         self.anniversary_edit.setAccessibleName(self.tr("Membership anniversary"))
         self.anniversary_edit.setCalendarPopup(True)
         self.anniversary_edit.setDisplayFormat("yyyy-MM-dd")
-        self.anniversary_edit.setDate(QDate(self._context.as_of))
+        self.anniversary_edit.setDate(qdate(self._context.as_of))
         self.anniversary_edit.setToolTip(
             self.tr("The day your MPN membership year starts (see Partner Center).")
         )
@@ -218,7 +217,7 @@ class WelcomeDialog(QDialog):
             "name": self.name_edit.text().strip(),
             "mpn_id": self.mpn_edit.text().strip(),
             "market": self.market_combo.currentData(),
-            "anniversary": date(day.year(), day.month(), day.day()),
+            "anniversary": python_date(day),
         }
 
     def accept(self) -> None:

@@ -1,17 +1,18 @@
 """The search behind each tab's search box: rows whose shown text contains every word typed.
 
 It also narrows a detail table to its master's record (the subscriptions of
-the chosen customer) and sorts on typed values, so dates, amounts and months
-sort as such rather than as text.
+the chosen customer). Sorting is passed on to the ``RecordTableModel``, which
+orders its rows by typed values (dates, amounts and months as such, not as
+text) with one key per row: far quicker than comparisons through Qt.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from mpn_desktop.ui.models.record_table import RECORD_ROLE, SORT_ROLE
+from mpn_desktop.ui.models.record_table import RECORD_ROLE, RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -23,7 +24,6 @@ class RecordFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._fixed: tuple[str, object] | None = None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
     def set_search_text(self, text: str) -> None:
@@ -61,10 +61,10 @@ class RecordFilterProxy(QSortFilterProxyModel):
         ).casefold()
         return all(word in text for word in self._words)
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        left_key = left.data(SORT_ROLE)
-        right_key = right.data(SORT_ROLE)
-        try:
-            return bool(left_key < right_key)
-        except TypeError:
-            return str(left_key) < str(right_key)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Has the source model order its rows (once, by key) instead of comparing here."""
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)

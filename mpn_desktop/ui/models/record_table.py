@@ -8,7 +8,7 @@ says the record changed and the tab calls ``reload``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,12 +21,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text, sort_key
+from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
+from mpn_desktop.ui.models.record_sorting import in_order_around, row_key, sorted_rows
 
 Record = dict[str, Any]
 Index = QModelIndex | QPersistentModelIndex
 RecordLoader = Callable[[], list[Record]]
 RecordEdit = Callable[[Record, Field, object], None]
+RecordFetch = Callable[[int], Record | None]
 
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -71,6 +73,8 @@ class RecordTableModel(QAbstractTableModel):
         self._edit = edit
         self._rows: list[Record] = []
         self._styler: RowStyler | None = None
+        self._order: tuple[int, bool] | None = None
+        """The column rows are sorted by, and whether descending."""
 
     # -- what the tab asks -------------------------------------------------
 
@@ -109,7 +113,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Reads the rows again; keeps the rows in place when only values changed."""
-        rows = self._load()
+        rows = self._in_order(self._load())
         same_rows = [r.get("id") for r in rows] == [r.get("id") for r in self._rows]
         if same_rows and rows:
             self._rows = rows
@@ -121,9 +125,72 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def refresh_records(self, ids: Iterable[int], fetch: RecordFetch) -> None:
+        """Reads only the records with ``ids`` again: changed rows redrawn, new ones added,
+        deleted ones removed, every other row left alone (a cell edit costs one row)."""
+        for record_id in ids:
+            record = fetch(record_id)
+            row = self.row_of_id(record_id)
+            if record is None and row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+            elif record is not None and row is not None:
+                self._rows[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._fields) - 1))
+            elif record is not None:
+                end = len(self._rows)
+                self.beginInsertRows(QModelIndex(), end, end)
+                self._rows.append(record)
+                self.endInsertRows()
+            row = self.row_of_id(record_id)
+            if row is not None and self._order is not None:
+                column, descending = self._order
+                if not in_order_around(self._rows, row, self._fields[column], descending):
+                    self._sort_rows()
+
+    # -- sorting -------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Orders the rows by one column (the proxy passes the view's request on to here)."""
+        if not 0 <= column < len(self._fields):
+            self._order = None
+            return
+        self._order = (column, order == Qt.SortOrder.DescendingOrder)
+        self._sort_rows()
+
+    def _in_order(self, rows: list[Record]) -> list[Record]:
+        if self._order is None:
+            return rows
+        column, descending = self._order
+        return sorted_rows(rows, self._fields[column], descending)
+
+    def _sort_rows(self) -> None:
+        """Puts the rows in order; selections and open editors follow their rows."""
+        ordered = self._in_order(self._rows)
+        if all(new is old for new, old in zip(ordered, self._rows, strict=True)):
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_row = {id(record): row for row, record in enumerate(ordered)}
+        moved = {row: new_row[id(record)] for row, record in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        self._rows = ordered
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(moved[index.row()], index.column()) for index in persistent],
+        )
+        self.layoutChanged.emit()
+
+    def depends_on_more_than_its_records(self) -> bool:
+        """Whether some cell or style comes from elsewhere (progress, other records)."""
+        return self._styler is not None or any(
+            field.compute is not None or field.kind is FieldKind.CHOICE for field in self._fields
+        )
+
     def refresh_decorations(self) -> None:
-        """Redraws computed columns and row styles (e.g. after new progress)."""
-        if self._rows:
+        """Redraws computed columns, names of other records and row styles (e.g. after new
+        progress); a table showing nothing but its own records has nothing to redraw."""
+        if self._rows and self.depends_on_more_than_its_records():
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._fields) - 1)
             )
@@ -149,7 +216,10 @@ class RecordTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Plain bounds checks: data() runs for every cell drawn, checkIndex costs more.
+        if not index.isValid() or index.model() is not self:
+            return None
+        if index.row() >= len(self._rows) or index.column() >= len(self._fields):
             return None
         record = self._rows[index.row()]
         field = self._fields[index.column()]
@@ -166,7 +236,7 @@ class RecordTableModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
-            return sort_key(value)
+            return row_key(field, record)
         if role == RECORD_ROLE:
             return record
         if role == ID_ROLE:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.enums import CredentialKind, Level, StepKind
 from mpn_desktop.domain.progress import Progress
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
@@ -137,6 +137,7 @@ class ExamsTab(StepTab):
         codes = credential_completions(context.catalog)
         self.exams.set_completions("exam_code", codes)
         self.people.model.set_row_styler(self._person_style)
+        self.people.follows_progress = True  # "Counts for" comes from the evaluation
         self.people.selectionChanged.connect(self._person_chosen)
 
         splitter = self.add_splitter(QSplitter(Qt.Orientation.Vertical, self), "examsSplitter")
@@ -147,12 +148,12 @@ class ExamsTab(StepTab):
         self.setTabOrder(self.people.view, self.exams.view)
         self.reload()
 
-    def reload(self) -> None:
-        self.people.reload()
-        self._people_names = {
-            record["id"]: _person_label(record) for record in self.people.model.records()
-        }
-        self.exams.reload()
+    def records_changed(self, change: Change) -> None:
+        if change.touches(RecordKind.PERSON):
+            self._people_names = {
+                record["id"]: _person_label(record) for record in self.people.model.records()
+            }
+            self.exams.model.refresh_decorations()
 
     def set_progress(self, progress: Progress) -> None:
         self._roles = roles_by_person(progress)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, format_money
@@ -85,7 +85,9 @@ class FeeTab(StepTab):
     def kinds_shown(self) -> set[RecordKind]:
         return {RecordKind.FEE_PAYMENT, RecordKind.ORGANIZATION}
 
-    def reload(self) -> None:
+    def records_changed(self, change: Change) -> None:
+        if not change.touches(RecordKind.ORGANIZATION):
+            return
         organization = records.get_organization(self.context.db)
         anniversary = organization.get("anniversary") if organization else None
         self._anniversary: date | None = anniversary
@@ -95,7 +97,6 @@ class FeeTab(StepTab):
             else self.tr("not entered yet")
         )
         self.change_anniversary.setEnabled(organization is not None)
-        self.payments.reload()
 
     def set_progress(self, progress: Progress) -> None:
         super().set_progress(progress)

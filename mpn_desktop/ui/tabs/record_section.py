@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
+from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.undo_commands import (
     AddRecordCommand,
@@ -83,6 +84,9 @@ class RecordSection(QWidget):
         self._plural = plural or f"{noun}s"
         self._describe = describe
         self._new_values = new_values
+        self._loads_everything = load is None
+        self.follows_progress = False
+        """Whether cells or row colours come from the progress (redrawn when it changes)."""
         self._expand_edit = expand_edit
         self._form_hook = form_hook
         self._completions: dict[str, Sequence[str]] = {}
@@ -165,6 +169,17 @@ class RecordSection(QWidget):
             # Fit the columns to the first rows once; afterwards the user's widths stay.
             self.view.resizeColumnsToContents()
             self._sized = True
+
+    def apply_change(self, change: Change) -> None:
+        """Refreshes the rows a change wrote when it names them, else reloads on any touch."""
+        ids = change.records_of(self.kind) if isinstance(change, RecordsChange) else None
+        if ids is not None and self._loads_everything:
+            self.model.refresh_records(
+                ids, lambda record_id: records.get_record(self.context.db, self.kind, record_id)
+            )
+            self._update_empty_text()
+        elif change.touches(self.kind):
+            self.reload()
 
     def set_completions(self, key: str, words: Sequence[str]) -> None:
         """Words offered while typing the field ``key``, in the table and in the form."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_table import (
@@ -98,6 +98,7 @@ class ReferencesTab(StepTab):
             )
         )
         self.references.model.set_row_styler(self._reference_style)
+        self.references.follows_progress = True  # "Counts until" and the expiry warning
 
         self.competency_filter = QComboBox(self)
         self.competency_filter.setObjectName("competencyFilter")
@@ -121,12 +122,13 @@ class ReferencesTab(StepTab):
     def kinds_shown(self) -> set[RecordKind]:
         return {RecordKind.REFERENCE, RecordKind.CUSTOMER}
 
-    def reload(self) -> None:
-        self._customer_names = {
-            record["id"]: record["name"]
-            for record in records.list_records(self.context.db, RecordKind.CUSTOMER)
-        }
-        self.references.reload()
+    def records_changed(self, change: Change) -> None:
+        if change.touches(RecordKind.CUSTOMER):
+            self._customer_names = {
+                record["id"]: record["name"]
+                for record in records.list_records(self.context.db, RecordKind.CUSTOMER)
+            }
+            self.references.model.refresh_decorations()
 
     def set_progress(self, progress: Progress) -> None:
         self._valid_until = valid_until_by_reference(progress)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from mpn_desktop.domain.enums import Association, StepKind, Workload
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
@@ -132,13 +132,12 @@ class SalesTab(StepTab):
 
     # -- loading --------------------------------------------------------
 
-    def reload(self) -> None:
-        self.customers.reload()
-        self._customer_names = {
-            record["id"]: record["name"] for record in self.customers.model.records()
-        }
-        self.subscriptions.reload()
-        self.usage.reload()
+    def records_changed(self, change: Change) -> None:
+        if change.touches(RecordKind.CUSTOMER):
+            self._customer_names = {
+                record["id"]: record["name"] for record in self.customers.model.records()
+            }
+            self.subscriptions.model.refresh_decorations()
 
     def _customer_choices(self) -> list[tuple[object, str]]:
         return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())

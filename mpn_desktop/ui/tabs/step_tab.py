@@ -96,16 +96,27 @@ class StepTab(QWidget):
         return {section.kind for section in self.sections}
 
     def reload(self) -> None:
-        """Reads every section again."""
+        """Reads every section, and whatever else the tab shows, again."""
         for section in self.sections:
             section.reload()
+        self.records_changed(Change.everything(self.tr("Reload")))
 
     # -- what the main window calls ------------------------------------------
 
     def apply_change(self, change: Change) -> None:
-        """Reloads when the change touches a record kind this tab shows."""
-        if change.touches(*self.kinds_shown()):
-            self.reload()
+        """Refreshes what the change touched: the rows it names, or the tables of its kinds."""
+        if not change.touches(*self.kinds_shown()):
+            return
+        for section in self.sections:
+            section.apply_change(change)
+        self.records_changed(change)
+
+    def records_changed(self, change: Change) -> None:
+        """After the sections took a change in: what the tab shows besides them.
+
+        E.g. the customers' names a subscription table shows: the tab keeps
+        them and redraws the table's names when the customers changed.
+        """
 
     def set_progress(self, progress: Progress) -> None:
         """Shows the new progress: summary lines and whatever columns come from it."""
@@ -117,7 +128,8 @@ class StepTab(QWidget):
             self.summary.setToolTip(about)
             self.summary.setAccessibleDescription(about)
         for section in self.sections:
-            section.model.refresh_decorations()
+            if section.follows_progress:
+                section.model.refresh_decorations()
 
     def summary_html(self, progress: Progress) -> str:
         """The summary of this step (rich text): silver and gold figures per competency."""

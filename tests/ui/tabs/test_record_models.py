@@ -167,3 +167,46 @@ def test_reload_keeps_rows_in_place_when_only_values_changed(qtbot: Any) -> None
     with qtbot.waitSignal(model.modelReset):
         model.reload()
     assert model.rowCount() == 2
+
+
+def test_refreshing_named_records_touches_only_their_rows_and_keeps_the_order(
+    qtbot: Any,
+) -> None:
+    source = _Source()
+    model = _model(source)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)  # by amount: Contoso, Fabrikam, adatum
+
+    def names() -> list[str]:
+        return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+    def fetch(record_id: int) -> dict[str, Any] | None:
+        return next((dict(row) for row in source.rows if row["id"] == record_id), None)
+
+    source.rows[0]["amount"] = Decimal("20000")  # Fabrikam now has the most
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.layoutChanged):
+        model.refresh_records([1], fetch)
+    assert names() == ["Contoso", "adatum", "Fabrikam"]
+    source.rows[0]["name"] = "Fabrikam Ltd"  # the order holds: no re-sort
+    with qtbot.assertNotEmitted(model.layoutChanged), qtbot.waitSignal(model.dataChanged):
+        model.refresh_records([1], fetch)
+    source.rows.append(dict(source.rows[2], id=4, name="Northwind", amount=Decimal("500")))
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsInserted):
+        model.refresh_records([4], fetch)
+    assert names() == ["Contoso", "Northwind", "adatum", "Fabrikam Ltd"]
+    del source.rows[1]
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsRemoved):
+        model.refresh_records([2], fetch)
+    assert names() == ["Contoso", "Northwind", "Fabrikam Ltd"]
+
+
+def test_a_choice_column_sorts_by_the_name_shown() -> None:
+    names = {1: "Zeta", 2: "Alpha", 3: "Mu"}
+    field = Field("owner", "Owner", FieldKind.CHOICE, choices=lambda: list(names.items()))
+    rows = [{"id": i, "owner": i} for i in (1, 2, 3)]
+    model = RecordTableModel((field,), lambda: [dict(r) for r in rows])
+    model.reload()
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 0).data() for r in range(3)] == ["Alpha", "Mu", "Zeta"]

@@ -120,7 +120,11 @@ def test_editing_a_cell_writes_the_database_and_undo_restores_it(
     row = _row_of(tab.usage, "month", Month(2017, 12))
     record = tab.usage.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
     before = record["consumption_usd"]
-    with qtbot.waitSignal(context.changeApplied) as blocker:
+    with (
+        qtbot.waitSignal(context.changeApplied) as blocker,
+        qtbot.assertNotEmitted(tab.usage.model.modelReset),  # one row redrawn, not all
+        qtbot.assertNotEmitted(tab.subscriptions.model.dataChanged),
+    ):
         _edit_cell(qtbot, tab.usage, row, "consumption_usd", "1,234.56")
     assert isinstance(blocker.args[0], Change)
     assert blocker.args[0].touches(RecordKind.USAGE)
