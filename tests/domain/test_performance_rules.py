@@ -345,7 +345,9 @@ def o365(
 def test_a_new_customer_s_first_subscription_started_within_the_window(
     catalog: Catalog, started_on: date, new: bool
 ) -> None:
-    given = facts(subscriptions=[o365("s", "Fabrikam", started_on)])
+    # Associated beforehand, so that only the start day decides.
+    sub = o365("s", "Fabrikam", started_on, associated_on=date(2016, 1, 1))
+    given = facts(subscriptions=[sub])
     assert have(catalog, given, SMB, SILVER, PERF) == (1 if new else 0)
 
 
