@@ -293,7 +293,7 @@ def test_nothing_is_at_risk_for_a_competency_that_is_not_targeted(catalog: Catal
 
 
 def test_at_risk_lists_only_the_targeted_level_s_people(catalog: Catalog) -> None:
-    # Silver needs one person: only the first in name order is counted at silver.
+    # Silver needs one person: only the first entered (Ana) is counted at silver.
     given = facts(
         org=organization(anniversary=ANNIVERSARY),
         targets=[(PLATFORM, SILVER)],

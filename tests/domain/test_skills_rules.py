@@ -255,7 +255,7 @@ CUSTOMISATION = ("MB2-712",)
 
 
 def test_crm_a_person_fitting_both_roles_goes_where_nobody_else_fits(catalog: Catalog) -> None:
-    # Ana sorts first and fits both roles; Zoe fits only the application role.
+    # Ana comes first (entered first) and fits both roles; Zoe fits only the application role.
     # Filling the application role first with the first person who fits (Ana)
     # would leave customisation empty; the exact assignment fills both.
     ana = skilled("1", *APPLICATION_AND_DEPLOYMENT, *CUSTOMISATION, name="Ana")
@@ -306,8 +306,8 @@ def test_crm_gold_needs_two_people_per_role(catalog: Catalog) -> None:
 
 
 def test_crm_gold_with_many_candidates_still_finds_the_exact_assignment(catalog: Catalog) -> None:
-    # Eight people fit both roles and sort first; the only two who fit the
-    # application role alone sort last. The candidate lists are cut to the
+    # Eight people fit both roles and come first; the only two who fit the
+    # application role alone come last. The candidate lists are cut to the
     # number of slots (4), which must not lose the exact answer.
     both = [
         skilled(f"b{i}", *APPLICATION_AND_DEPLOYMENT, *CUSTOMISATION, name=f"A{i}")
