@@ -30,6 +30,9 @@ RecordLoader = Callable[[], list[Record]]
 RecordEdit = Callable[[Record, Field, object], None]
 RecordFetch = Callable[[int], Record | None]
 
+_LONG_TEXT = 24
+"""Cells with more characters than this repeat their text in a tooltip."""
+
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
@@ -241,7 +244,13 @@ class RecordTableModel(QAbstractTableModel):
             return record
         if role == ID_ROLE:
             return record.get("id")
-        return self._style_data(record, index.column(), role)
+        styled = self._style_data(record, index.column(), role)
+        if styled is None and role == Qt.ItemDataRole.ToolTipRole:
+            # A long text (e.g. the competencies a person counts for) may be cut off
+            # in its cell: the tooltip shows all of it.
+            text = format_value(field, value)
+            return text if len(text) > _LONG_TEXT else None
+        return styled
 
     def _style_data(self, record: Record, column: int, role: int) -> Any:
         style = self._styler(record) if self._styler is not None else None

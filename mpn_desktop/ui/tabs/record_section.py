@@ -110,6 +110,8 @@ class RecordSection(QWidget):
         self.view.verticalHeader().setVisible(False)
         # Compact rows, sized from the font so they scale with the system's settings.
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Fitting columns looks at the first few hundred rows, not all 36,000 months of usage.
+        self.view.verticalHeader().setResizeContentsPrecision(300)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -165,10 +167,6 @@ class RecordSection(QWidget):
         self.model.reload()
         if selected is not None:
             self.select_id(selected.get("id"))
-        if not self._sized and self.model.rowCount() > 0:
-            # Fit the columns to the first rows once; afterwards the user's widths stay.
-            self.view.resizeColumnsToContents()
-            self._sized = True
 
     def apply_change(self, change: Change) -> None:
         """Refreshes the rows a change wrote when it names them, else reloads on any touch."""
@@ -180,6 +178,15 @@ class RecordSection(QWidget):
             self._update_empty_text()
         elif change.touches(self.kind):
             self.reload()
+
+    def fit_columns_once(self) -> None:
+        """Fits the columns to the first rows shown; afterwards the user's widths stay.
+
+        Called by the tab once the names its columns show (customers, people) are known.
+        """
+        if not self._sized and self.model.rowCount() > 0:
+            self.view.resizeColumnsToContents()
+            self._sized = True
 
     def set_completions(self, key: str, words: Sequence[str]) -> None:
         """Words offered while typing the field ``key``, in the table and in the form."""

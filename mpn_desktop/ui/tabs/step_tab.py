@@ -100,6 +100,8 @@ class StepTab(QWidget):
         for section in self.sections:
             section.reload()
         self.records_changed(Change.everything(self.tr("Reload")))
+        for section in self.sections:
+            section.fit_columns_once()
 
     # -- what the main window calls ------------------------------------------
 
@@ -110,6 +112,8 @@ class StepTab(QWidget):
         for section in self.sections:
             section.apply_change(change)
         self.records_changed(change)
+        for section in self.sections:
+            section.fit_columns_once()
 
     def records_changed(self, change: Change) -> None:
         """After the sections took a change in: what the tab shows besides them.
