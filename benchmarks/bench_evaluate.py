@@ -29,19 +29,29 @@ from mpn_desktop.domain.facts import Facts
 
 
 def plain_pass(facts: Facts) -> Decimal:
-    """One look at every fact: a sum over usage, and counts over the rest."""
+    """One look at every fact, reading the fields any rule depends on, and nothing else.
+
+    Usage: subscription, month and amount; results: person, code and date;
+    people: MCP ID, association and leaving day; references: competency,
+    status and approval day; subscriptions: association, dates and trial.
+    """
     total = Decimal(0)
-    for usage in facts.usage:
-        total += usage.consumption_usd
     count = 0
+    for usage in facts.usage:
+        if usage.subscription and usage.month:
+            total += usage.consumption_usd
     for result in facts.exams:
-        count += result.passed_on <= AS_OF
+        if result.mcp_id and result.exam_code:
+            count += result.passed_on <= AS_OF
     for person in facts.people:
-        count += person.associated
+        if person.mcp_id and person.left_on is None:
+            count += person.associated
     for reference in facts.references:
-        count += reference.status.counts
+        if reference.competency and reference.approved_on is not None:
+            count += reference.status.counts
     for subscription in facts.subscriptions:
-        count += subscription.trial
+        if subscription.associated_on and subscription.ended_on is None:
+            count += subscription.trial
     return total + count
 
 

@@ -71,6 +71,8 @@ def build_large_org(seed: int = 2018) -> Facts:
     workloads = tuple(Workload)
     associations = tuple(Association)
     first_month = Month.of(AS_OF).plus(-MONTHS)
+    # One Month object per month, shared by the rows, as the store's loader does.
+    months = [first_month.plus(offset) for offset in range(MONTHS)]
     subscriptions = []
     usage = []
     for index in range(SUBSCRIPTIONS):
@@ -91,7 +93,7 @@ def build_large_org(seed: int = 2018) -> Facts:
             usage.append(
                 Usage(
                     subscription=sub.id,
-                    month=first_month.plus(offset),
+                    month=months[offset],
                     consumption_usd=Decimal(rng.randrange(0, 900)),
                     revenue_usd=Decimal(rng.randrange(0, 2_000))
                     if workload is Workload.DYNAMICS_CRM
