@@ -145,15 +145,18 @@ class RecordSection(QWidget):
         self.delegate.problemFound.connect(self._show_cell_problem)
         self.model.problemFound.connect(self.show_problem)
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.delete_button)
+        # The buttons sit under the table, as under a list in a settings dialog: a
+        # heading and two buttons on one line need more width than a narrow table has.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem_label)
+        layout.addLayout(buttons)
         self._update_empty_text()
 
     # -- reading ---------------------------------------------------------

@@ -122,8 +122,8 @@ class SalesTab(StepTab):
         main.addWidget(right)
         main.setStretchFactor(0, 1)
         main.setStretchFactor(1, 3)
-        # A quarter for the customers until the user moves the handle (then it is remembered).
-        main.setSizes([250, 750])
+        # Three tenths for the customers until the user moves the handle (then it is remembered).
+        main.setSizes([300, 700])
         self.body.addWidget(main, 1)
         self.setTabOrder(self.search, self.customers.view)
         self.setTabOrder(self.customers.view, self.subscriptions.view)
