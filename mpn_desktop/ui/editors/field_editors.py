@@ -72,8 +72,9 @@ class ValidatingLineEdit(QLineEdit):
         self.setPlaceholderText(field.placeholder or _PLACEHOLDERS.get(field.kind, ""))
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self._warning = QAction(icon, "", self)
-        self._warning.setVisible(False)
         self.addAction(self._warning, QLineEdit.ActionPosition.TrailingPosition)
+        # Hidden after it is added: an action added while hidden still shows its icon.
+        self._warning.setVisible(False)
         if completions:
             completer = QCompleter(QStringListModel(list(completions), self), self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -131,3 +131,14 @@ class RecordForm(QDialog):
             visible = problem is not None and (typed or show_empty)
             label.setText(problem or "")
             label.setVisible(visible)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Makes room for a message that just appeared (the dialog never shrinks under the user)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        wanted = self.sizeHint()
+        if wanted.height() > self.height() or wanted.width() > self.width():
+            self.resize(max(wanted.width(), self.width()), max(wanted.height(), self.height()))

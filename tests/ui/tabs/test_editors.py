@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QToolButton, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import ReferenceStatus
@@ -139,3 +139,30 @@ def test_delegate_refuses_a_bad_cell_and_leaves_the_model_alone(qtbot: Any) -> N
     delegate.setModelData(editor, model, index)
     assert edits == [date(2017, 12, 1)]
     assert model.data(index, Qt.ItemDataRole.EditRole) == date(2017, 11, 2)  # until the store says
+
+
+def test_a_warning_sign_shows_only_beside_a_wrong_field(qtbot: Any) -> None:
+    form = RecordForm("Add", (MCP, EMAIL, PASSED), {"mcp_id": "1234567"})
+    qtbot.addWidget(form)
+    form.show()
+
+    def sign_shown(key: str) -> bool:
+        # The icon is drawn by a button the line edit makes for its action.
+        buttons = form.editor(key).findChildren(QToolButton)
+        return any(button.isVisible() for button in buttons)
+
+    assert not any(sign_shown(key) for key in ("mcp_id", "email", "passed_on"))
+    form.editor("passed_on").setText("2018-02-31")  # type: ignore[union-attr]
+    assert sign_shown("passed_on") and not sign_shown("email")
+
+
+def test_a_form_grows_to_show_a_message_that_appears(qtbot: Any) -> None:
+    form = RecordForm("Add", (MCP, EMAIL, PASSED))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    before = form.height()
+    form.editor("passed_on").setText("2018-02-31 is not a day")  # type: ignore[union-attr]
+    assert form.message("passed_on")
+    assert form.height() > before
+    assert form.height() >= form.sizeHint().height()
