@@ -78,6 +78,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     """Evaluates the stored facts and writes the checklist to ``--pdf``."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.performance import usage_window_start
     from mpn_desktop.reports.checklist import build_checklist
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
@@ -86,7 +87,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     level = Level(args.level) if args.level else None
     catalog = load_catalog(catalog_path(args))
     with Database.open(database_url(args)) as db:
-        facts = load_facts(db)
+        facts = load_facts(db, usage_from=usage_window_start(as_of))
     progress = evaluate(catalog, facts, as_of)
     document = build_checklist(
         catalog, facts, progress, competency=args.competency, level=level, printed_on=date.today()

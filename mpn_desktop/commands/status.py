@@ -27,6 +27,7 @@ def run_status(args: argparse.Namespace) -> int:
     """Loads the facts, evaluates them and prints the result."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.performance import usage_window_start
     from mpn_desktop.domain.progress_json import progress_to_json
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
@@ -34,7 +35,7 @@ def run_status(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     catalog = load_catalog(catalog_path(args))
     with Database.open(database_url(args)) as db:
-        facts = load_facts(db)
+        facts = load_facts(db, usage_from=usage_window_start(as_of))
     progress = evaluate(catalog, facts, as_of)
     if args.json:
         print(json.dumps(progress_to_json(progress), indent=2, ensure_ascii=False))

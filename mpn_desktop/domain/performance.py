@@ -22,6 +22,11 @@ from mpn_desktop.domain.wording import associations, figure, money, number, with
 _ZERO = Decimal(0)
 
 
+def usage_window_start(as_of: date) -> Month:
+    """The first month of usage any rule reads on ``as_of``: a loader may skip older months."""
+    return Month.of(as_of).plus(-12)
+
+
 def _first_month_in_force(day: date) -> int:
     """The first month whose first day is on or after the day the association was made."""
     month = Month.of(day).index

@@ -42,11 +42,25 @@ def _convert_column(values: Sequence[Any], process: Callable[[Any], Any] | None)
     return list(map(converted.__getitem__, values))
 
 
+def _parameters(compiled: Any) -> Any:
+    """The query's bound values, converted for the driver as SQLAlchemy would (None if none)."""
+    raw = compiled.construct_params()
+    if not raw:
+        return None
+    dialect = compiled.dialect
+    names = list(compiled.positiontup) if dialect.positional else list(raw)
+    values = []
+    for name in names:
+        process = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+        values.append(process(raw[name]) if process is not None else raw[name])
+    return tuple(values) if dialect.positional else dict(zip(names, values, strict=True))
+
+
 def _fetch(connection: Connection, query: Select[Any]) -> Iterable[Sequence[Any]]:
     """All rows of ``query``, fetched at once and converted to Python types."""
     dialect = connection.dialect
     compiled = query.compile(dialect=dialect)
-    rows = connection.exec_driver_sql(str(compiled)).fetchall()
+    rows = connection.exec_driver_sql(str(compiled), _parameters(compiled)).fetchall()
     if not rows:
         return []
     processors = [
@@ -74,13 +88,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_facts(db: Database) -> facts.Facts:
-    """Everything about the organisation, as the domain's frozen ``Facts``."""
+def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
+    """Everything about the organisation, as the domain's frozen ``Facts``.
+
+    ``usage_from`` leaves out usage of earlier months: evaluating on a day
+    reads only the months from ``domain.performance.usage_window_start``,
+    and usage is by far the largest table (a month per subscription).
+    """
     with _collector_paused(), db.session(readonly=True) as session:
-        return facts_from_connection(session.connection())
+        return facts_from_connection(session.connection(), usage_from=usage_from)
 
 
-def facts_from_connection(connection: Connection) -> facts.Facts:
+def facts_from_connection(
+    connection: Connection, *, usage_from: Month | None = None
+) -> facts.Facts:
     """The same from an open connection (inside its transaction, so one consistent snapshot)."""
     org_row = connection.execute(select(_ORG)).first()
     organization = (
@@ -98,7 +119,7 @@ def facts_from_connection(connection: Connection) -> facts.Facts:
         targets=_targets(connection),
         customers=_customers(connection),
         subscriptions=_subscriptions(connection),
-        usage=_usage(connection),
+        usage=_usage(connection, usage_from),
         people=_people(connection),
         exams=_exams(connection),
         references=_references(connection),
@@ -135,7 +156,7 @@ def _subscriptions(connection: Connection) -> tuple[facts.Subscription, ...]:
     return tuple(facts.Subscription(*row) for row in _fetch(connection, query))
 
 
-def _usage(connection: Connection) -> tuple[facts.Usage, ...]:
+def _usage(connection: Connection, usage_from: Month | None) -> tuple[facts.Usage, ...]:
     u = _USAGE
     query = (
         select(
@@ -148,6 +169,8 @@ def _usage(connection: Connection) -> tuple[facts.Usage, ...]:
         .join(_SUBSCRIPTIONS, _SUBSCRIPTIONS.c.id == u.c.subscription_id)
         .order_by(u.c.id)
     )
+    if usage_from is not None:
+        query = query.where(u.c.month >= usage_from.first_day)
     months: dict[Any, Month] = {}
     result = []
     for sub_id, first_day, consumption, revenue, users in _fetch(connection, query):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.render import open_print_preview, render_pdf
@@ -31,7 +32,7 @@ def checklist_document(context: AppContext, progress: Progress | None) -> Checkl
 
     ``progress`` is what the status panel last evaluated; None evaluates afresh.
     """
-    facts = load_facts(context.db)
+    facts = load_facts(context.db, usage_from=usage_window_start(context.as_of))
     if progress is None or progress.as_of != context.as_of:
         from mpn_desktop.domain.evaluate import evaluate
 

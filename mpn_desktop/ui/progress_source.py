@@ -23,8 +23,10 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store.database import Database
@@ -62,7 +64,9 @@ def _evaluate(request: _Request, outcome: _Outcome) -> None:
     facts: Facts | None = None
     result: object
     try:
-        facts = request.facts if request.facts is not None else load_facts(request.db)
+        facts = request.facts
+        if facts is None:
+            facts = load_facts(request.db, usage_from=usage_window_start(request.as_of))
         result = evaluate(request.catalog, facts, request.as_of)
     except Exception as error:  # handed to the GUI thread, which raises it
         result = error
@@ -82,6 +86,8 @@ class ProgressSource(QObject):
         self._changes = 0
         """Counts committed changes; facts loaded at another count are out of date."""
         self._facts_at = -1
+        self._facts_from: Month | None = None
+        """The first month of usage the kept facts hold."""
         self._generation = 0
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
@@ -123,7 +129,13 @@ class ProgressSource(QObject):
         return self._running is not None
 
     def _current_facts(self) -> Facts | None:
-        return self._facts if self._facts_at == self._changes else None
+        # Facts hold usage from one month on: still right for another "as of" day
+        # as long as its window starts no earlier.
+        if self._facts_at != self._changes or self._facts_from is None:
+            return None
+        if usage_window_start(self._context.as_of) < self._facts_from:
+            return None
+        return self._facts
 
     def _due(self) -> None:
         if self._running is not None:
@@ -143,8 +155,9 @@ class ProgressSource(QObject):
         try:
             facts = self._current_facts()
             if facts is None:
-                facts = load_facts(self._context.db)
-                self._facts, self._facts_at = facts, self._changes
+                start = usage_window_start(self._context.as_of)
+                facts = load_facts(self._context.db, usage_from=start)
+                self._facts, self._facts_at, self._facts_from = facts, self._changes, start
             progress = evaluate(self._context.catalog, facts, self._context.as_of)
         except MpnError as error:
             self._context.show_error(
@@ -184,8 +197,9 @@ class ProgressSource(QObject):
         self, request: _Request, facts: Facts | None, result: object, seconds: float
     ) -> None:
         self._running = None
-        if facts is not None and request.changes == self._changes:
+        if facts is not None and request.facts is None and request.changes == self._changes:
             self._facts, self._facts_at = facts, request.changes
+            self._facts_from = usage_window_start(request.as_of)
         if request.generation != self._generation:
             self._timer.start()  # asked again meanwhile: evaluate once more, for the latest
             return

@@ -62,3 +62,19 @@ def test_stored_facts_come_back_equal(demo_db: Database, tmp_path: Path) -> None
     with Database.open(f"sqlite:///{tmp_path / 'copy.sqlite3'}") as copy_db:
         load_document(copy_db, document_from_facts(original))
         assert load_facts(copy_db) == original
+
+
+def test_usage_from_leaves_out_earlier_months_and_evaluates_the_same(demo_db: Database) -> None:
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.performance import usage_window_start
+
+    as_of = date(2018, 3, 15)
+    start = usage_window_start(as_of)
+    assert start == Month(2017, 3)
+    everything = load_facts(demo_db)
+    windowed = load_facts(demo_db, usage_from=start)
+    assert windowed.usage == tuple(row for row in everything.usage if row.month >= start)
+    assert len(windowed.usage) < len(everything.usage)
+    catalog = load_catalog()
+    assert evaluate(catalog, windowed, as_of) == evaluate(catalog, everything, as_of)

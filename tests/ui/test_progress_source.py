@@ -128,3 +128,23 @@ def test_changes_made_while_it_runs_end_in_the_latest_figures_only(
     # The first result was out of date when it came: it was dropped, not shown.
     assert seen == [before + 300]
     assert len(engine.threads) == 2
+
+
+def test_an_earlier_as_of_day_loads_the_older_usage_it_needs(
+    qtbot: QtBot, sample_context: AppContext, source: ProgressSource
+) -> None:
+    from datetime import timedelta
+
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.performance import usage_window_start
+    from mpn_desktop.store.facts_loader import load_facts
+
+    first_day = sample_context.as_of
+    earlier = first_day - timedelta(days=90)
+    catalog, db = sample_context.catalog, sample_context.db
+    expected = evaluate(catalog, load_facts(db), earlier)
+    stale = evaluate(catalog, load_facts(db, usage_from=usage_window_start(first_day)), earlier)
+    assert stale != expected  # the months before the first window matter on that day
+    sample_context.set_as_of(earlier)
+    progress = source.refresh_now()
+    assert progress == expected
