@@ -344,6 +344,7 @@ class RunPage(_StepPage):
         self.setObjectName("importRunPage")
         self.setTitle(self.tr("Import"))
         self.setSubTitle(self.tr("The records are written in one transaction."))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
         self.progress_bar.setObjectName("importRunProgress")
         self.stop_button.setObjectName("importRunCancel")
         self.stop_button.setText(self.tr("&Cancel import"))
