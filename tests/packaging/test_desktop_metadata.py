@@ -102,7 +102,7 @@ def test_the_screenshot_the_metainfo_names_is_in_the_repository_at_its_stated_si
     assert image is not None and image.text
     # The address is the file's raw form on the main branch of the repository.
     path = ROOT / image.text.split("/main/", 1)[1]
-    assert path.is_file(), f"run packaging/make_screenshot.py ({path} is missing)"
+    assert path.is_file(), f"run docs/make_screenshot.py ({path} is missing)"
     picture = QImage(str(path))
     assert (picture.width(), picture.height()) == (
         int(image.get("width", "0")),
