@@ -24,6 +24,11 @@ def _month_day(as_of: date, months_back: int, day: int) -> date:
     return first.replace(day=min(day, 28))
 
 
+def _silver_fee(year_start: date) -> int:
+    """What the demo pays: the silver fee in force on the renewal day (the seed's prices)."""
+    return 1670 if year_start >= date(2017, 10, 1) else 1530
+
+
 def _tenant(name: str) -> str:
     return "".join(char for char in name.lower() if char.isalnum())
 
@@ -196,13 +201,13 @@ def sample_document(as_of: date | None = None) -> dict[str, Any]:
             {
                 "membership_year_start": previous_year_start.isoformat(),
                 "level": "silver",
-                "amount_usd": 1670,
+                "amount_usd": _silver_fee(previous_year_start),
                 "paid_on": (previous_year_start - timedelta(days=12)).isoformat(),
             },
             {
                 "membership_year_start": year_start.isoformat(),
                 "level": "silver",
-                "amount_usd": 1670,
+                "amount_usd": _silver_fee(year_start),
                 "paid_on": (year_start - timedelta(days=9)).isoformat(),
             },
         ],
