@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from mpn_desktop import __version__
 from mpn_desktop.errors import CatalogError, MpnError, StoreError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def _application() -> object:
@@ -61,7 +65,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = _application()
     assert isinstance(app, QApplication)
-    _install_optional_handlers(app)
+    _install_handlers(app)
     try:
         catalog = load_catalog(catalog_path(args))
     except CatalogError as error:
@@ -86,15 +90,10 @@ def run_gui(args: argparse.Namespace) -> int:
         context.db.close()
 
 
-def _install_optional_handlers(app: object) -> None:
-    """The crash dialog and the start-up probe, when this build has them."""
-    from importlib.util import find_spec
+def _install_handlers(app: QApplication) -> None:
+    """The crash dialog, and the start-up probe the packaging smoke test uses."""
+    from mpn_desktop.crash import install_crash_handler
+    from mpn_desktop.startup_probe import arm_startup_probe
 
-    if find_spec("mpn_desktop.crash") is not None:
-        from mpn_desktop.crash import install_crash_handler
-
-        install_crash_handler(app)  # type: ignore[arg-type]
-    if find_spec("mpn_desktop.startup_probe") is not None:
-        from mpn_desktop.startup_probe import arm_startup_probe
-
-        arm_startup_probe(app)  # type: ignore[arg-type]
+    install_crash_handler(app)
+    arm_startup_probe(app)
