@@ -90,3 +90,42 @@ def test_migrations_build_exactly_the_schema_of_the_models(tmp_path: Path) -> No
         for model in models.ALL_MODELS
     }
     assert checks == expected
+
+
+def _all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    connection = sqlite3.connect(path)
+    try:
+        return {
+            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+            for table in TABLES
+        }
+    finally:
+        connection.close()
+
+
+def test_the_upgrade_to_0003_keeps_every_row_and_drops_the_person_index(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / "schema_0002.db", path)
+    before = _all_rows(path)
+    connection = sqlite3.connect(path)
+    indexes_before = {row[1] for row in connection.execute("PRAGMA index_list(exam_results)")}
+    connection.close()
+    assert "ix_exam_results_person_id" in indexes_before
+
+    with Database.open(f"sqlite:///{path}"):
+        pass
+
+    assert _all_rows(path) == before
+    connection = sqlite3.connect(path)
+    try:
+        indexes = {row[1] for row in connection.execute("PRAGMA index_list(exam_results)")}
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM exam_results WHERE person_id = 1"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert indexes == indexes_before - {"ix_exam_results_person_id"}
+    # Look-ups by person (and the cascade from people) now use the unique key,
+    # the table's only automatic index (SQLite names it, not the constraint).
+    assert "USING COVERING INDEX sqlite_autoindex_exam_results_1 (person_id=?)" in str(plan)
+    assert integrity_check(path) == ["ok"]
