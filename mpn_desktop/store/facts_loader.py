@@ -9,8 +9,9 @@ is remembered per distinct value, as the same dates and enums repeat a lot.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import starmap
 from typing import Any
 
 from sqlalchemy import Connection, Select, select
@@ -56,8 +57,18 @@ def _parameters(compiled: Any) -> Any:
     return tuple(values) if dialect.positional else dict(zip(names, values, strict=True))
 
 
-def _fetch(connection: Connection, query: Select[Any]) -> Iterable[Sequence[Any]]:
-    """All rows of ``query``, fetched at once and converted to Python types."""
+def _fetch(
+    connection: Connection,
+    query: Select[Any],
+    lookups: Mapping[int, Mapping[Any, Any]] | None = None,
+    conversions: Mapping[int, Callable[[Any], Any]] | None = None,
+) -> Iterable[Sequence[Any]]:
+    """All rows of ``query``, fetched at once and converted to Python types.
+
+    ``lookups`` replaces the values of some columns (by position) through a
+    mapping, e.g. a customer id by the customer's name: cheaper than a join;
+    ``conversions`` turns them into domain values (once per distinct value).
+    """
     dialect = connection.dialect
     compiled = query.compile(dialect=dialect)
     rows = connection.exec_driver_sql(str(compiled), _parameters(compiled)).fetchall()
@@ -71,6 +82,10 @@ def _fetch(connection: Connection, query: Select[Any]) -> Iterable[Sequence[Any]
         _convert_column(values, process)
         for values, process in zip(zip(*rows, strict=True), processors, strict=True)
     ]
+    for position, lookup in (lookups or {}).items():
+        columns[position] = list(map(lookup.__getitem__, columns[position]))
+    for position, convert in (conversions or {}).items():
+        columns[position] = _convert_column(columns[position], convert)
     return zip(*columns, strict=True)
 
 
@@ -114,15 +129,23 @@ def facts_from_connection(
         if org_row is not None
         else EMPTY_ORGANIZATION
     )
+    # Rows that point at a customer, subscription or person get its name or
+    # id from these maps, filled by the queries of those tables.
+    customer_names: dict[int, str] = {}
+    subscription_ids: dict[int, str] = {}
+    mcp_ids: dict[int, str] = {}
+    customers = _customers(connection, customer_names)
+    subscriptions = _subscriptions(connection, customer_names, subscription_ids)
+    people = _people(connection, mcp_ids)
     return facts.Facts(
         organization=organization,
         targets=_targets(connection),
-        customers=_customers(connection),
-        subscriptions=_subscriptions(connection),
-        usage=_usage(connection, usage_from),
-        people=_people(connection),
-        exams=_exams(connection),
-        references=_references(connection),
+        customers=customers,
+        subscriptions=subscriptions,
+        usage=_usage(connection, usage_from, subscription_ids),
+        people=people,
+        exams=_exams(connection, mcp_ids),
+        references=_references(connection, customer_names),
         fee_payments=_fees(connection),
     )
 
@@ -132,86 +155,92 @@ def _targets(connection: Connection) -> tuple[facts.Target, ...]:
     return tuple(facts.Target(row[0], row[1]) for row in _fetch(connection, query))
 
 
-def _customers(connection: Connection) -> tuple[facts.Customer, ...]:
-    query = select(_CUSTOMERS.c.name, _CUSTOMERS.c.tenant_id).order_by(_CUSTOMERS.c.id)
-    return tuple(facts.Customer(row[0], row[1]) for row in _fetch(connection, query))
+def _customers(connection: Connection, names: dict[int, str]) -> tuple[facts.Customer, ...]:
+    query = select(_CUSTOMERS.c.id, _CUSTOMERS.c.name, _CUSTOMERS.c.tenant_id).order_by(
+        _CUSTOMERS.c.id
+    )
+    found = []
+    for row_id, name, tenant_id in _fetch(connection, query):
+        names[row_id] = name
+        found.append(facts.Customer(name, tenant_id))
+    return tuple(found)
 
 
-def _subscriptions(connection: Connection) -> tuple[facts.Subscription, ...]:
+def _subscriptions(
+    connection: Connection, customer_names: Mapping[int, str], ids: dict[int, str]
+) -> tuple[facts.Subscription, ...]:
     s = _SUBSCRIPTIONS
-    query = (
-        select(
-            s.c.external_id,
-            _CUSTOMERS.c.name,
-            s.c.workload,
-            s.c.association,
-            s.c.associated_on,
-            s.c.started_on,
-            s.c.ended_on,
-            s.c.trial,
-        )
-        .join(_CUSTOMERS, _CUSTOMERS.c.id == s.c.customer_id)
-        .order_by(s.c.id)
-    )
-    return tuple(facts.Subscription(*row) for row in _fetch(connection, query))
+    query = select(
+        s.c.id,
+        s.c.external_id,
+        s.c.customer_id,
+        s.c.workload,
+        s.c.association,
+        s.c.associated_on,
+        s.c.started_on,
+        s.c.ended_on,
+        s.c.trial,
+    ).order_by(s.c.id)
+    found = []
+    for row_id, *row in _fetch(connection, query, {2: customer_names}):
+        ids[row_id] = row[0]
+        found.append(facts.Subscription(*row))
+    return tuple(found)
 
 
-def _usage(connection: Connection, usage_from: Month | None) -> tuple[facts.Usage, ...]:
+_MONTHS: Mapping[int, Callable[[Any], Any]] = {1: Month.of}
+
+
+def _usage(
+    connection: Connection, usage_from: Month | None, subscription_ids: Mapping[int, str]
+) -> tuple[facts.Usage, ...]:
     u = _USAGE
-    query = (
-        select(
-            _SUBSCRIPTIONS.c.external_id,
-            u.c.month,
-            u.c.consumption_usd,
-            u.c.revenue_usd,
-            u.c.active_users,
-        )
-        .join(_SUBSCRIPTIONS, _SUBSCRIPTIONS.c.id == u.c.subscription_id)
-        .order_by(u.c.id)
-    )
+    query = select(
+        u.c.subscription_id,
+        u.c.month,
+        u.c.consumption_usd,
+        u.c.revenue_usd,
+        u.c.active_users,
+    ).order_by(u.c.id)
     if usage_from is not None:
         query = query.where(u.c.month >= usage_from.first_day)
-    months: dict[Any, Month] = {}
-    result = []
-    for sub_id, first_day, consumption, revenue, users in _fetch(connection, query):
-        month = months.get(first_day)
-        if month is None:
-            month = months[first_day] = Month.of(first_day)
-        result.append(facts.Usage(sub_id, month, consumption, revenue, users))
-    return tuple(result)
+    # One Month per distinct month, shared by the rows (the engine compares them often).
+    return tuple(starmap(facts.Usage, _fetch(connection, query, {0: subscription_ids}, _MONTHS)))
 
 
-def _people(connection: Connection) -> tuple[facts.Person, ...]:
+def _people(connection: Connection, mcp_ids: dict[int, str]) -> tuple[facts.Person, ...]:
     p = _PEOPLE
-    query = select(p.c.name, p.c.mcp_id, p.c.email, p.c.associated, p.c.left_on).order_by(p.c.id)
-    return tuple(facts.Person(*row) for row in _fetch(connection, query))
+    query = select(p.c.id, p.c.name, p.c.mcp_id, p.c.email, p.c.associated, p.c.left_on).order_by(
+        p.c.id
+    )
+    found = []
+    for row_id, *row in _fetch(connection, query):
+        mcp_ids[row_id] = row[1]
+        found.append(facts.Person(*row))
+    return tuple(found)
 
 
-def _exams(connection: Connection) -> tuple[facts.ExamResult, ...]:
+def _exams(connection: Connection, mcp_ids: Mapping[int, str]) -> tuple[facts.ExamResult, ...]:
     e = _EXAMS
-    query = (
-        select(_PEOPLE.c.mcp_id, e.c.exam_code, e.c.passed_on, e.c.exam_title, e.c.kind)
-        .join(_PEOPLE, _PEOPLE.c.id == e.c.person_id)
-        .order_by(e.c.id)
+    query = select(e.c.person_id, e.c.exam_code, e.c.passed_on, e.c.exam_title, e.c.kind).order_by(
+        e.c.id
     )
-    return tuple(facts.ExamResult(*row) for row in _fetch(connection, query))
+    return tuple(starmap(facts.ExamResult, _fetch(connection, query, {0: mcp_ids})))
 
 
-def _references(connection: Connection) -> tuple[facts.Reference, ...]:
+def _references(
+    connection: Connection, customer_names: Mapping[int, str]
+) -> tuple[facts.Reference, ...]:
     r = _REFERENCES
-    query = (
-        select(
-            _CUSTOMERS.c.name,
-            r.c.competency,
-            r.c.status,
-            r.c.submitted_on,
-            r.c.approved_on,
-            r.c.contact,
-        )
-        .join(_CUSTOMERS, _CUSTOMERS.c.id == r.c.customer_id)
-        .order_by(r.c.id)
-    )
-    return tuple(facts.Reference(*row) for row in _fetch(connection, query))
+    query = select(
+        r.c.customer_id,
+        r.c.competency,
+        r.c.status,
+        r.c.submitted_on,
+        r.c.approved_on,
+        r.c.contact,
+    ).order_by(r.c.id)
+    return tuple(starmap(facts.Reference, _fetch(connection, query, {0: customer_names})))
 
 
 def _fees(connection: Connection) -> tuple[facts.FeePayment, ...]:
