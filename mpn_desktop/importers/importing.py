@@ -20,7 +20,7 @@ from pathlib import Path
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
-from mpn_desktop.importers.reading import CsvFormat, Record, RecordReader
+from mpn_desktop.importers.reading import CsvFormat, RecordReader
 from mpn_desktop.importers.validation import ExamCatalog, RowProblem, RowValidator, ValidRow
 from mpn_desktop.importers.writing import ExamWriter
 from mpn_desktop.store.changes import Change, RecordKind
@@ -152,21 +152,24 @@ def run_import(
     try:
         with db.session() as session, RecordReader(path, settings.format) as reader:
             writer = ExamWriter(session.connection(), path.name, sha256)
+            validate = validator.validate
             batch: list[ValidRow] = []
-            for record in _data_records(reader):
+            for line, fields in _data_records(reader):
                 read += 1
-                checked = validator.validate(record)
+                checked = validate(line, fields)
                 if isinstance(checked, list):
                     errors.extend(checked)
                     continue
-                valid += 1
-                if not checked.known:
-                    unknown[checked.exam_code] = unknown.get(checked.exam_code, 0) + 1
+                if not checked.exam.known:
+                    code = checked.exam.code
+                    unknown[code] = unknown.get(code, 0) + 1
                 batch.append(checked)
                 if len(batch) >= BATCH_ROWS:
+                    valid += len(batch)
                     writer.add(batch)
                     batch.clear()
                     _report(reader, progress, cancel)
+            valid += len(batch)
             writer.add(batch)
             if cancel is not None and cancel():
                 # A cancel during the last batch: still before anything is committed.
@@ -225,9 +228,9 @@ def _committed(result: ImportResult, batch_id: int) -> ImportResult:
     return replace(result, batch_id=batch_id, change=change)
 
 
-def _data_records(reader: RecordReader) -> Iterator[Record]:
-    """The records after the header line."""
-    records = iter(reader)
+def _data_records(reader: RecordReader) -> Iterator[tuple[int, list[str]]]:
+    """The records after the header line, as ``(line, fields)``."""
+    records = reader.numbered()
     next(records, None)
     return records
 

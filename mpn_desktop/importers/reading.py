@@ -218,27 +218,29 @@ class RecordReader:
         return min(1.0, self._binary.tell() / self.size)
 
     def __iter__(self) -> Iterator[Record]:
+        return map(Record._make, self.numbered())
+
+    def numbered(self) -> Iterator[tuple[int, list[str]]]:
+        """The records as ``(line, fields)`` pairs (what ``Record`` holds, without making one)."""
         reader = self._reader
         consumed = reader.line_num
-        while True:
-            try:
-                fields = next(reader)
-            except StopIteration:
-                return
-            except UnicodeDecodeError as error:
-                line = line_of_bad_bytes(self.path, self.format.encoding)
-                raise ImportFailed(
-                    f"{self.path}: line {line}: bytes that are not "
-                    f"{self.format.encoding} text ({error.reason}); "
-                    "choose the file's encoding (--encoding)"
-                ) from None
-            except csv.Error as error:
-                raise ImportFailed(
-                    f"{self.path}: line {consumed + 1}: not a well-formed CSV record ({error})"
-                ) from None
-            start, consumed = consumed + 1, reader.line_num
-            if any(fields):
-                yield Record(start, fields)
+        try:
+            for fields in reader:
+                start, consumed = consumed + 1, reader.line_num
+                # A blank line reads as [], a line of bare delimiters as empty fields.
+                if fields and (fields[0] or any(fields)):
+                    yield start, fields
+        except UnicodeDecodeError as error:
+            line = line_of_bad_bytes(self.path, self.format.encoding)
+            raise ImportFailed(
+                f"{self.path}: line {line}: bytes that are not "
+                f"{self.format.encoding} text ({error.reason}); "
+                "choose the file's encoding (--encoding)"
+            ) from None
+        except csv.Error as error:
+            raise ImportFailed(
+                f"{self.path}: line {consumed + 1}: not a well-formed CSV record ({error})"
+            ) from None
 
 
 def line_of_bad_bytes(path: Path, encoding: str) -> int:

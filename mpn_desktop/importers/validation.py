@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from operator import itemgetter
+from typing import NamedTuple, Protocol, TypeVar
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
-from mpn_desktop.importers.reading import Record
 
 _MCP_ID = re.compile(r"\d{1,20}")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
 # The longest values the database keeps (see store.models).
 _LIMITS = {Field.NAME: 200, Field.EMAIL: 320, Field.EXAM_CODE: 40, Field.EXAM_TITLE: 300}
-_NAME_LIMIT, _EMAIL_LIMIT, _TITLE_LIMIT = (
-    _LIMITS[Field.NAME],
-    _LIMITS[Field.EMAIL],
-    _LIMITS[Field.EXAM_TITLE],
-)
+_TITLE_LIMIT = _LIMITS[Field.EXAM_TITLE]
 _CACHE = 4096
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class ExamCatalog(Protocol):
@@ -40,18 +38,34 @@ class ExamCatalog(Protocol):
         """The codes whose title is ``title`` (none, one, or several)."""
 
 
-class ValidRow(NamedTuple):
-    """An exam result read from one record, ready to store (compact: a tuple)."""
+class PersonCells(NamedTuple):
+    """The person a record names, checked: MCP ID, name (first and last joined) and email."""
 
-    line: int
     mcp_id: str
     name: str
     email: str
-    exam_code: str
-    exam_title: str
-    passed_on: date
+
+
+class ExamCells(NamedTuple):
+    """The credential a record names, checked: normalised code, title, kind, catalogue knows it."""
+
+    code: str
+    title: str
     kind: CredentialKind
     known: bool
+
+
+class ValidRow(NamedTuple):
+    """An exam result read from one record, ready to store.
+
+    The person and the exam are shared by every record whose cells read the
+    same (exports repeat both on most lines), so a row costs one small tuple.
+    """
+
+    line: int
+    person: PersonCells
+    exam: ExamCells
+    passed_on: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +107,14 @@ def plain_text(value: str) -> str:
 
 
 class RowValidator:
-    """Turns records into ValidRows or RowProblems, for one mapping, catalogue and date order."""
+    """Turns records into ValidRows or RowProblems, for one mapping, catalogue and date order.
+
+    The person, exam and date parts of a record are checked independently of
+    each other, so each part found valid is remembered by its raw cells: an
+    export repeats the same people, codes and days on thousands of lines, and
+    a look-up of the cells is the cheapest check of a line seen before. The
+    memories are emptied when full, so memory stays bounded.
+    """
 
     def __init__(
         self,
@@ -103,99 +124,52 @@ class RowValidator:
         today: date,
     ) -> None:
         self._today = today
-        # A field without a column reads index -1, which validate() makes an empty cell.
+        # A field without a column reads index -1, which _check makes an empty cell.
         self._col = {field: _index(mapping.column_of(field)) for field in Field}
         self._width = max(self._col.values()) + 1
-        self._at = tuple(
-            self._col[field]
-            for field in (
-                Field.MCP_ID,
-                Field.PASSED_ON,
-                Field.EXAM_CODE,
-                Field.EXAM_TITLE,
-                Field.KIND,
-                Field.NAME,
-                Field.FIRST_NAME,
-                Field.LAST_NAME,
-                Field.EMAIL,
-            )
-        )
+        self._person_key = _cells_of(mapping, _PERSON_FIELDS)
+        self._exam_key = _cells_of(mapping, _EXAM_FIELDS)
+        self._day_at = self._col[Field.PASSED_ON]
         self._date = lru_cache(maxsize=_CACHE)(lambda text: parse_date(text, date_order))
         self._normalize = lru_cache(maxsize=_CACHE)(catalog.normalize_code)
         self._kind_of = lru_cache(maxsize=_CACHE)(catalog.kind_of)
         self._codes_for = lru_cache(maxsize=_CACHE)(catalog.codes_for_title)
-        # Raw cell -> checked value, for cells already found valid: exports repeat
-        # the same people, codes and days, and a dictionary look-up is the
-        # cheapest check. Emptied when full, so memory stays bounded.
-        self._mcp_ids: dict[str, str] = {}
+        self._people: dict[object, PersonCells] = {}
+        self._exams: dict[object, ExamCells] = {}
         self._days: dict[str, date] = {}
-        self._codes: dict[tuple[str, str], tuple[str, CredentialKind | None]] = {}
-        self._kinds: dict[str, CredentialKind] = {}
+
+    def validate(self, line: int, fields: list[str]) -> ValidRow | list[RowProblem]:
+        """The exam result of the record starting on ``line``, or every problem it has.
+
+        ``fields`` may be padded in place.
+        """
+        if len(fields) < self._width:
+            fields.extend([""] * (self._width - len(fields)))
+        person = self._people.get(self._person_key(fields))
+        exam = self._exams.get(self._exam_key(fields))
+        passed_on = self._days.get(fields[self._day_at])
+        if person is None or exam is None or passed_on is None:
+            return self._check(line, fields)
+        return ValidRow(line, person, exam, passed_on)
 
     def _cell(self, fields: list[str], field: Field) -> str:
         return plain_text(fields[self._col[field]])
 
-    def validate(self, record: Record) -> ValidRow | list[RowProblem]:
-        """The record's exam result, or every problem it has."""
-        fields = record.fields
-        if len(fields) < self._width:
-            fields.extend([""] * (self._width - len(fields)))
-        fields.append("")
-        return self._known_good(record) or self._check(record)
+    def _check(self, line: int, fields: list[str]) -> ValidRow | list[RowProblem]:
+        """Checks every cell of a record, and remembers the parts found valid."""
+        fields.append("")  # the cell of index -1: a field without a column
+        try:
+            return self._check_padded(line, fields)
+        finally:
+            fields.pop()
 
-    def _known_good(self, record: Record) -> ValidRow | None:
-        """The row when each of its key cells was seen valid before (the common case)."""
-        fields = record.fields
-        i_mcp, i_day, i_code, i_title, i_kind, i_name, i_first, i_last, i_email = self._at
-        mcp_id = self._mcp_ids.get(fields[i_mcp])
-        passed_on = self._days.get(fields[i_day])
-        code = self._codes.get((fields[i_code], fields[i_title]))
-        if mcp_id is None or passed_on is None or code is None:
-            return None
-        kind_text = fields[i_kind]
-        kind = self._kinds.get(kind_text) if kind_text else (code[1] or CredentialKind.EXAM)
-        name = fields[i_name].strip()
-        if not name:
-            name = f"{fields[i_first].strip()} {fields[i_last].strip()}".strip()
-        email = fields[i_email].strip()
-        title = fields[i_title].strip()
-        if (
-            kind is None
-            or name[:1] == "'"
-            or email[:1] == "'"
-            or title[:1] == "'"
-            or len(name) > _NAME_LIMIT
-            or len(email) > _EMAIL_LIMIT
-            or len(title) > _TITLE_LIMIT
-        ):
-            return None  # the full check says why, or removes our own apostrophes
-        return ValidRow(
-            record.line, mcp_id, name, email, code[0], title, passed_on, kind, code[1] is not None
-        )
-
-    def _remember(self, fields: list[str], row: ValidRow) -> None:
-        col = self._col
-        for memo in (self._mcp_ids, self._days, self._codes, self._kinds):
-            if len(memo) >= _CACHE * 4:
-                memo.clear()
-        self._mcp_ids[fields[col[Field.MCP_ID]]] = row.mcp_id
-        self._days[fields[col[Field.PASSED_ON]]] = row.passed_on
-        known = self._kind_of(row.exam_code)
-        self._codes[(fields[col[Field.EXAM_CODE]], fields[col[Field.EXAM_TITLE]])] = (
-            row.exam_code,
-            known,
-        )
-        kind_text = fields[col[Field.KIND]]
-        if kind_text:
-            self._kinds[kind_text] = row.kind
-
-    def _check(self, record: Record) -> ValidRow | list[RowProblem]:
-        """Checks every cell of a (padded) record, and remembers the valid ones."""
-        line, fields = record
+    def _check_padded(self, line: int, fields: list[str]) -> ValidRow | list[RowProblem]:
         problems: list[RowProblem] = []
+        wrong: set[Field] = set()
 
         def problem(field: Field, message: str) -> None:
             problems.append(RowProblem(line, field.label, message))
+            wrong.add(field)
 
         mcp_id = self._cell(fields, Field.MCP_ID)
         if not mcp_id:
@@ -238,14 +212,21 @@ class RowValidator:
         for field, value in ((Field.NAME, name), (Field.EMAIL, email), (Field.EXAM_TITLE, title)):
             if len(value) > _LIMITS[field]:
                 problem(field, f"longer than {_LIMITS[field]} characters")
-        if problems:
+
+        # Each part depends on its own cells only: one found valid is remembered
+        # even when another part of the line is wrong.
+        person = exam = None
+        if wrong.isdisjoint(_PERSON_FIELDS):
+            person = PersonCells(mcp_id, name, email)
+            _remember(self._people, self._person_key(fields), person)
+        if kind is not None and wrong.isdisjoint(_EXAM_FIELDS):
+            exam = ExamCells(code, title, kind, known_kind is not None)
+            _remember(self._exams, self._exam_key(fields), exam)
+        if passed_on is not None and Field.PASSED_ON not in wrong:
+            _remember(self._days, fields[self._day_at], passed_on)
+        if problems or person is None or exam is None or passed_on is None:
             return problems
-        assert passed_on is not None and kind is not None  # no problem means both were read
-        row = ValidRow(
-            line, mcp_id, name, email, code, title, passed_on, kind, known_kind is not None
-        )
-        self._remember(fields, row)
-        return row
+        return ValidRow(line, person, exam, passed_on)
 
     def _exam_code(self, fields: list[str], title: str, problem: _Reporter) -> str:
         raw = self._cell(fields, Field.EXAM_CODE)
@@ -274,6 +255,27 @@ class RowValidator:
 
 def _index(column: int | None) -> int:
     return -1 if column is None else column
+
+
+_PERSON_FIELDS = (Field.MCP_ID, Field.NAME, Field.FIRST_NAME, Field.LAST_NAME, Field.EMAIL)
+_EXAM_FIELDS = (Field.EXAM_CODE, Field.EXAM_TITLE, Field.KIND)
+_MEMORY = 16384
+"""Valid parts remembered per kind of part before the memory is emptied."""
+
+
+def _cells_of(mapping: ColumnMapping, fields: Sequence[Field]) -> Callable[[list[str]], object]:
+    """A function giving a record's raw cells of ``fields`` (those with a column), as a key."""
+    columns = sorted({c for f in fields if (c := mapping.column_of(f)) is not None})
+    if not columns:
+        return lambda _record: ""
+    return itemgetter(*columns)
+
+
+def _remember(memory: dict[K, V], key: K, value: V) -> V:
+    if len(memory) >= _MEMORY:
+        memory.clear()
+    memory[key] = value
+    return value
 
 
 class _Reporter(Protocol):
