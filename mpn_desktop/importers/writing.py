@@ -19,7 +19,9 @@ _BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
 _NAME_CONFLICTS_LISTED = 100
 _SETTLED_LIMIT = 100_000
 _STATEMENT_ROWS = 2000
-"""Rows per INSERT statement (12,000 parameters: SQLite allows 32,766 since 3.32)."""
+"""Exam rows per INSERT statement (12,000 parameters) where the database allows it."""
+_OTHER_PARAMETERS = 32_767
+"""Parameters per statement assumed for PostgreSQL (its limit is 65,535)."""
 
 
 class ExamWriter:
@@ -34,7 +36,10 @@ class ExamWriter:
         self._connection = connection
         self._insert_exam = _insert_skipping_duplicates(connection)
         self._driver_sql = _positional_sql(connection, self._insert_exam)
-        self._statement_rows = _rows_per_statement(connection)
+        allowed = _parameters_allowed(connection)
+        self._statement_rows = max(1, min(_STATEMENT_ROWS, allowed // len(_EXAM_COLUMNS)))
+        # Every column of people may be a parameter (defaults included).
+        self._people_per_statement = max(1, allowed // len(_PEOPLE.columns))
         self._multi_row_sql: dict[int, str] = {}
         self.batch_id: int = connection.execute(
             insert(_BATCHES)
@@ -137,20 +142,25 @@ class ExamWriter:
                 new.setdefault(person.mcp_id, person)
                 later.append(row)
         if new:
-            created = self._connection.execute(
-                insert(_PEOPLE).returning(_PEOPLE.c.id, _PEOPLE.c.mcp_id, _PEOPLE.c.name),
-                [
-                    {
-                        "mcp_id": person.mcp_id,
-                        "name": person.name,
-                        "email": person.email,
-                        "import_batch_id": self.batch_id,
-                    }
-                    for person in new.values()
-                ],
-            )
-            for person_id, mcp_id, name in created:
-                people[mcp_id] = (person_id, name)
+            values = [
+                {
+                    "mcp_id": person.mcp_id,
+                    "name": person.name,
+                    "email": person.email,
+                    "import_batch_id": self.batch_id,
+                }
+                for person in new.values()
+            ]
+            # SQLAlchemy puts up to 1,000 people in one INSERT; an SQLite allowing
+            # fewer parameters (999 before 3.32) needs smaller calls.
+            step = self._people_per_statement
+            for first in range(0, len(values), step):
+                created = self._connection.execute(
+                    insert(_PEOPLE).returning(_PEOPLE.c.id, _PEOPLE.c.mcp_id, _PEOPLE.c.name),
+                    values[first : first + step],
+                )
+                for person_id, mcp_id, name in created:
+                    people[mcp_id] = (person_id, name)
             self.people_added += len(new)
         # Rows of this batch naming a person it created, in their order: the
         # first one gave the name, later ones may say it another way.
@@ -204,13 +214,12 @@ def _multi_row(single_row_sql: str, rows: int) -> str:
     return single_row_sql.replace(f" VALUES {group}", " VALUES " + ", ".join([group] * rows), 1)
 
 
-def _rows_per_statement(connection: Connection) -> int:
-    """Rows per INSERT: ``_STATEMENT_ROWS``, fewer if the driver allows fewer parameters."""
+def _parameters_allowed(connection: Connection) -> int:
+    """How many parameters one statement may hold (SQLite: 32,766 since 3.32, 999 before)."""
     if connection.dialect.name != "sqlite":
-        return _STATEMENT_ROWS
+        return _OTHER_PARAMETERS
     driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
-    allowed = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    return max(1, min(_STATEMENT_ROWS, allowed // len(_EXAM_COLUMNS)))
+    return driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 def _positional_sql(connection: Connection, statement: Insert) -> str | None:

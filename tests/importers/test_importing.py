@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 from importer_helpers import FIXTURES, TODAY, import_file
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
@@ -175,6 +176,55 @@ def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
             )
         )
     assert titles == {"Zeta title"}  # not the one that sorts first
+
+
+def test_equal_records_in_different_statements_and_batches_keep_the_earlier_line(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    # An SQLite built with few parameters per statement (999 before 3.32): here
+    # 10 rows per INSERT, so the file's rows span many statements and two batches.
+    def few_parameters(connection: sqlite3.Connection, _record: object) -> None:
+        connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 60)
+
+    db.engine.dispose()
+    event.listen(db.engine, "connect", few_parameters)
+    with db.session(readonly=True) as session:
+        driver = session.connection().connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        assert driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) == 60
+    rows = [[str(1000000 + i), f"P {i}", "70-533", "First", "2017-01-02", ""] for i in range(2500)]
+    rows.insert(5, [str(1000000 + 3), "P 3", "70-533", "Second", "2017-01-02", ""])  # line 7
+    rows.append([str(1000000 + 4), "P 4", "70-533", "Later", "2017-01-02", ""])  # next batch
+    result = import_file(db, catalog, write_csv(tmp_path / "many.csv", rows))
+    assert result.summary == "2500 added, 2 duplicates, 0 errors"
+    with db.session(readonly=True) as session:
+        titles = set(session.scalars(select(models.ExamResult.exam_title)))
+        stored = session.scalar(select(func.count()).select_from(models.ExamResult))
+    assert (titles, stored) == ({"First"}, 2500)
+
+
+def test_a_valid_part_of_a_wrong_line_is_remembered_a_wrong_part_never(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "parts.csv",
+        [
+            ["111", "Ana", "70-533", "", "2019-01-01", ""],  # the date is wrong, the rest fine
+            ["111", "Ana", "70-533", "", "2017-01-02", ""],
+            ["111", "Ana", "70-533", "", "2019-01-01", ""],  # still wrong
+            ["111", "Ana", "70-533", "", "2017-01-03", "course"],  # the kind is wrong
+            ["111", "Ana", "70-533", "", "2017-01-03", ""],
+            ["11x", "Ana", "70-533", "", "2017-01-03", ""],
+        ],
+    )
+    result = import_file(db, catalog, path)
+    assert [str(problem) for problem in result.errors] == [
+        "line 2, date passed: '2019-01-01' is in the future",
+        "line 4, date passed: '2019-01-01' is in the future",
+        "line 5, kind: 'course' is not exam, assessment or certification",
+        "line 7, MCP ID: '11x' is not an MCP ID (digits only)",
+    ]
+    assert result.new_records == 2
 
 
 def test_any_error_writes_nothing_and_every_error_is_listed_by_line_and_field(
