@@ -271,11 +271,10 @@ def _cells_of(mapping: ColumnMapping, fields: Sequence[Field]) -> Callable[[list
     return itemgetter(*columns)
 
 
-def _remember(memory: dict[K, V], key: K, value: V) -> V:
+def _remember(memory: dict[K, V], key: K, value: V) -> None:
     if len(memory) >= _MEMORY:
         memory.clear()
     memory[key] = value
-    return value
 
 
 class _Reporter(Protocol):
