@@ -58,8 +58,10 @@ class Field:
     """One column of a record table, named by the record's key.
 
     ``choices`` gives the allowed values of a CHOICE column (customer names,
-    competency ids) with their labels; ``compute`` makes a read-only column
-    whose value comes from the row rather than from the record's own key.
+    competency ids) with their labels, and ``label_of`` the label of one value
+    at once (a table of thousands of rows asks it for every cell); ``compute``
+    makes a read-only column whose value comes from the row rather than from
+    the record's own key.
     """
 
     key: str
@@ -69,6 +71,7 @@ class Field:
     editable: bool = True
     enum: type[Enum] | None = None
     choices: Callable[[], Sequence[tuple[object, str]]] | None = None
+    label_of: Callable[[object], str | None] | None = None
     compute: Callable[[dict[str, Any]], object] | None = None
     placeholder: str = ""
 
@@ -129,6 +132,10 @@ def format_value(field: Field, value: object) -> str:
         return f"{value:,}"
     if field.kind is FieldKind.BOOL:
         return _tr("Yes") if value else _tr("No")
+    if field.kind is FieldKind.CHOICE and field.label_of is not None:
+        found = field.label_of(value)
+        if found is not None:
+            return found
     if field.kind is FieldKind.CHOICE and field.choices is not None:
         for choice, label in field.choices():
             if choice == value:

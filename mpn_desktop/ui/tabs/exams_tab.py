@@ -109,6 +109,7 @@ class ExamsTab(StepTab):
                         FieldKind.CHOICE,
                         required=True,
                         choices=self._people_choices,
+                        label_of=self._person_label,
                     ),
                     Field(
                         "exam_code",
@@ -163,6 +164,9 @@ class ExamsTab(StepTab):
 
     def _roles_of(self, record: Record) -> str:
         return "; ".join(self._roles.get(str(record.get("mcp_id", "")), []))
+
+    def _person_label(self, person_id: object) -> str | None:
+        return self._people_names.get(person_id) if isinstance(person_id, int) else None
 
     def _people_choices(self) -> list[tuple[object, str]]:
         return sorted(self._people_names.items(), key=lambda item: item[1].casefold())

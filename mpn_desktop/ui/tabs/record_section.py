@@ -188,6 +188,8 @@ class RecordSection(QWidget):
         Called by the tab once the names its columns show (customers, people) are known.
         """
         if not self._sized and self.model.rowCount() > 0:
+            # Measure the first rows only: every cell of a large table took seconds.
+            self.view.horizontalHeader().setResizeContentsPrecision(100)
             self.view.resizeColumnsToContents()
             self._sized = True
 

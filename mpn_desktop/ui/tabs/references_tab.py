@@ -69,6 +69,7 @@ class ReferencesTab(StepTab):
                         FieldKind.CHOICE,
                         required=True,
                         choices=self._customer_choices,
+                        label_of=self._customer_label,
                     ),
                     Field(
                         "status",
@@ -136,6 +137,9 @@ class ReferencesTab(StepTab):
 
     def _competency_choices(self) -> list[tuple[object, str]]:
         return competency_choices(self.context.catalog)
+
+    def _customer_label(self, customer_id: object) -> str | None:
+        return self._customer_names.get(customer_id) if isinstance(customer_id, int) else None
 
     def _customer_choices(self) -> list[tuple[object, str]]:
         return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())

@@ -59,6 +59,7 @@ class SalesTab(StepTab):
                         FieldKind.CHOICE,
                         required=True,
                         choices=self._customer_choices,
+                        label_of=self._customer_label,
                     ),
                     Field(
                         "workload",
@@ -138,6 +139,9 @@ class SalesTab(StepTab):
                 record["id"]: record["name"] for record in self.customers.model.records()
             }
             self.subscriptions.model.refresh_decorations()
+
+    def _customer_label(self, customer_id: object) -> str | None:
+        return self._customer_names.get(customer_id) if isinstance(customer_id, int) else None
 
     def _customer_choices(self) -> list[tuple[object, str]]:
         return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())

@@ -210,3 +210,22 @@ def test_a_choice_column_sorts_by_the_name_shown() -> None:
     model.reload()
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert [model.index(r, 0).data() for r in range(3)] == ["Alpha", "Mu", "Zeta"]
+
+
+def test_a_choice_cell_takes_its_label_from_label_of_without_listing_the_choices() -> None:
+    from mpn_desktop.ui.models.fields import format_value
+
+    listed: list[int] = []
+
+    def choices() -> list[tuple[object, str]]:
+        listed.append(1)
+        return [(1, "Fabrikam"), (2, "Northwind")]
+
+    names: dict[object, str] = {1: "Fabrikam", 2: "Northwind"}
+    field = Field("customer_id", "Customer", FieldKind.CHOICE, choices=choices, label_of=names.get)
+    assert format_value(field, 2) == "Northwind"
+    assert listed == []
+    # A value label_of does not know still falls back to the choices.
+    plain = Field("customer_id", "Customer", FieldKind.CHOICE, choices=choices)
+    assert format_value(plain, 1) == "Fabrikam"
+    assert listed == [1]
