@@ -5,7 +5,19 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Level(Enum):
+class _Enum(Enum):
+    """An Enum whose members hash by identity.
+
+    Members are singletons compared by identity, so identity is a correct
+    hash; ``Enum.__hash__`` is Python code (it hashes the name), and the
+    rules engine keys dictionaries by workload, level and kind thousands of
+    times per evaluation.
+    """
+
+    __hash__ = object.__hash__
+
+
+class Level(_Enum):
     """A competency level."""
 
     SILVER = "silver"
@@ -17,14 +29,14 @@ class Level(Enum):
         return 1 if self is Level.SILVER else 2
 
 
-class Market(Enum):
+class Market(_Enum):
     """Thresholds differ for developed and developing markets."""
 
     DEVELOPED = "developed"
     DEVELOPING = "developing"
 
 
-class Workload(Enum):
+class Workload(_Enum):
     """The cloud product a subscription is for."""
 
     AZURE = "azure"
@@ -33,7 +45,7 @@ class Workload(Enum):
     EMS = "ems"
 
 
-class Association(Enum):
+class Association(_Enum):
     """How the partner is associated with a customer's subscription."""
 
     DPOR = "dpor"
@@ -42,7 +54,7 @@ class Association(Enum):
     FASTTRACK = "fasttrack"
 
 
-class ReferenceStatus(Enum):
+class ReferenceStatus(_Enum):
     """Where a customer reference is in its workflow."""
 
     DRAFT = "draft"
@@ -58,7 +70,7 @@ class ReferenceStatus(Enum):
         return self in (ReferenceStatus.APPROVED, ReferenceStatus.AUTO_APPROVED)
 
 
-class CredentialKind(Enum):
+class CredentialKind(_Enum):
     """What sort of credential an exam record is."""
 
     EXAM = "exam"
@@ -66,7 +78,7 @@ class CredentialKind(Enum):
     CERTIFICATION = "certification"
 
 
-class StepKind(Enum):
+class StepKind(_Enum):
     """The four steps to a competency, in order."""
 
     PERFORMANCE = "performance"

@@ -7,30 +7,30 @@ each option then only walks the subscriptions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
-from mpn_desktop.domain.facts import Facts, Subscription
-from mpn_desktop.domain.progress import Evidence, StepProgress
+from mpn_desktop.domain.facts import Facts, Subscription, Usage
+from mpn_desktop.domain.progress import Evidence, LazyEvidence, StepProgress
 from mpn_desktop.domain.wording import associations, figure, money, number, with_source
 
 _ZERO = Decimal(0)
+_NOTHING: frozenset[MeasureKind] = frozenset()
+_CONSUMPTION = attrgetter("consumption_usd")
+_REVENUE = attrgetter("revenue_usd")
+_AMOUNT = itemgetter(1)
 
 
 def usage_window_start(as_of: date) -> Month:
     """The first month of usage any rule reads on ``as_of``: a loader may skip older months."""
     return Month.of(as_of).plus(-12)
-
-
-def _first_month_in_force(day: date) -> int:
-    """The first month whose first day is on or after the day the association was made."""
-    month = Month.of(day).index
-    return month if day.day == 1 else month + 1
 
 
 @dataclass(slots=True)
@@ -63,39 +63,50 @@ class UsageTotals:
         current = Month.of(as_of).index
         first, last = current - 12, current - 1
         paid = {item.id: item for item in facts.subscriptions if not item.trial}
-        by_workload: dict[Workload, list[Subscription]] = {}
-        for item in paid.values():
-            by_workload.setdefault(item.workload, []).append(item)
-        spans: dict[str, tuple[int, int, bool, bool, bool]] = {}
+        by_workload: dict[Workload, list[Subscription]] = {workload: [] for workload in Workload}
+        # Per subscription: the months of the window in which its association was in force.
+        spans: dict[str, tuple[int, int]] = {}
         for sub in paid.values():
-            kinds = needed.get(sub.workload, set())
-            end = Month.of(sub.ended_on).index if sub.ended_on is not None else last
-            spans[sub.id] = (
-                max(first, _first_month_in_force(sub.associated_on)),
-                min(last, end),
-                MeasureKind.CONSUMPTION_USD in kinds,
-                MeasureKind.REVENUE_USD in kinds,
-                MeasureKind.ACTIVE_USERS in kinds,
-            )
+            by_workload[sub.workload].append(sub)
+            made, ended = sub.associated_on, sub.ended_on
+            # Month indexes by hand: this runs once per subscription of the organisation.
+            begin = made.year * 12 + made.month - (1 if made.day == 1 else 0)
+            stop = last if ended is None else min(last, ended.year * 12 + ended.month - 1)
+            begin = max(begin, first)
+            if begin <= stop:
+                spans[sub.id] = (begin, stop)
+        # The hot loop of the engine: only the window test (ints compared in C), which
+        # drops most rows; the rest is done per subscription below.
+        window: defaultdict[str, list[Usage]] = defaultdict(list)
+        for usage in facts.usage:
+            index = usage.month
+            if index < first or index > last:
+                continue
+            window[usage.subscription].append(usage)
         consumption: dict[str, Decimal] = {}
         revenue: dict[str, Decimal] = {}
         users: dict[str, int] = {}
-        # The hot loop of the engine: the window test first, as it drops most rows.
-        for usage in facts.usage:
-            month = usage.month
-            index = month.year * 12 + month.month - 1
-            if index < first or index > last:
-                continue
-            key = usage.subscription
-            span = spans.get(key)
-            if span is None or index < span[0] or index > span[1]:
-                continue
-            if span[2]:
-                consumption[key] = consumption.get(key, _ZERO) + usage.consumption_usd
-            if span[3]:
-                revenue[key] = revenue.get(key, _ZERO) + usage.revenue_usd
-            if span[4] and index == last:
-                users[key] = users.get(key, 0) + usage.active_users
+        for workload, subs in by_workload.items():
+            kinds = needed.get(workload, _NOTHING)
+            adds_consumption = MeasureKind.CONSUMPTION_USD in kinds
+            adds_revenue = MeasureKind.REVENUE_USD in kinds
+            adds_users = MeasureKind.ACTIVE_USERS in kinds
+            for sub in subs:
+                key = sub.id
+                span = spans.get(key)
+                rows = window.get(key)
+                if span is None or not rows:
+                    continue
+                begin, stop = span
+                if begin > first or stop < last:
+                    # Associated during the window, or ended in it: only the months in force.
+                    rows = [row for row in rows if begin <= row.month <= stop]
+                if adds_consumption:
+                    consumption[key] = sum(map(_CONSUMPTION, rows), _ZERO)
+                if adds_revenue:
+                    revenue[key] = sum(map(_REVENUE, rows), _ZERO)
+                if adds_users:
+                    users[key] = sum([row.active_users for row in rows if row.month == last])
         return cls(
             as_of=as_of,
             window=(Month.from_index(first), Month.from_index(last)),
@@ -114,7 +125,7 @@ class MeasureResult:
 
     measure: Measure
     have: Decimal
-    evidence: tuple[Evidence, ...]
+    evidence: Sequence[Evidence]
 
 
 def measure_result(measure: Measure, performance: Performance, usage: UsageTotals) -> MeasureResult:
@@ -126,28 +137,35 @@ def measure_result(measure: Measure, performance: Performance, usage: UsageTotal
     ]
     if measure.kind is MeasureKind.NEW_CUSTOMERS:
         return _new_customers(measure, subscriptions, usage)
-    evidence: list[Evidence] = []
-    have = _ZERO
+    totals: Mapping[str, Decimal | int]
     if measure.kind is MeasureKind.CONSUMPTION_USD:
-        totals: Mapping[str, Decimal | int] = usage.consumption
+        totals = usage.consumption
     elif measure.kind is MeasureKind.REVENUE_USD:
         totals = usage.revenue
     else:
         totals = usage.users
-    unit = measure.unit
+    get = totals.get
+    found: list[tuple[Subscription, Decimal | int]] = []
     for sub in subscriptions:
-        amount = Decimal(totals.get(sub.id, 0))
+        amount = get(sub.id)
         if amount:
-            have += amount
-            evidence.append(
-                Evidence(
-                    subject=f"{sub.id} ({sub.customer})",
-                    detail=f"{figure(amount, unit)} ({sub.association.value})",
-                    amount=amount,
-                )
+            found.append((sub, amount))
+    have = sum(map(_AMOUNT, found), _ZERO)
+    unit = measure.unit
+
+    def build() -> list[Evidence]:
+        items = [
+            Evidence(
+                subject=f"{sub.id} ({sub.customer})",
+                detail=f"{figure(Decimal(amount), unit)} ({sub.association.value})",
+                amount=Decimal(amount),
             )
-    evidence.sort(key=_largest_first)
-    return MeasureResult(measure, have, tuple(evidence))
+            for sub, amount in found
+        ]
+        items.sort(key=_largest_first)
+        return items
+
+    return MeasureResult(measure, have, LazyEvidence(build))
 
 
 def _largest_first(item: Evidence) -> tuple[Decimal, str]:
@@ -167,16 +185,21 @@ def _new_customers(
         known = first_of.get(sub.customer)
         if known is None or sub.started_on < known.started_on:
             first_of[sub.customer] = sub
-    evidence = [
-        Evidence(
-            subject=customer,
-            detail=f"first subscription {sub.id} started {sub.started_on.isoformat()}",
-            amount=Decimal(1),
-        )
-        for customer, sub in sorted(first_of.items())
-        if begin <= sub.started_on < stop
-    ]
-    return MeasureResult(measure, Decimal(len(evidence)), tuple(evidence))
+    new = sorted(
+        (customer, sub) for customer, sub in first_of.items() if begin <= sub.started_on < stop
+    )
+
+    def build() -> list[Evidence]:
+        return [
+            Evidence(
+                subject=customer,
+                detail=f"first subscription {sub.id} started {sub.started_on.isoformat()}",
+                amount=Decimal(1),
+            )
+            for customer, sub in new
+        ]
+
+    return MeasureResult(measure, Decimal(len(new)), LazyEvidence(build))
 
 
 def _window_text(measure: Measure, usage: UsageTotals) -> str:
@@ -244,7 +267,7 @@ def performance_step(
         need=Decimal(len(parts)),
         unit="measures",
         description=" and ".join(part.description for part in parts),
-        evidence=tuple(item for part in parts for item in part.evidence),
+        evidence=LazyEvidence(lambda: [item for part in parts for item in part.evidence]),
         missing=tuple(sentence for part in parts for sentence in part.missing),
         parts=parts,
         notes=tuple(dict.fromkeys(note for part in parts for note in part.notes)),

@@ -6,9 +6,11 @@ Frozen dataclasses only; ``mpn_desktop.domain.progress_json`` turns a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import overload
 
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import Organization
@@ -29,6 +31,61 @@ class Evidence:
     until: date | None = None
 
 
+class LazyEvidence(Sequence[Evidence]):
+    """Evidence put into words when first read, then kept.
+
+    An evaluation finds hundreds of facts behind its figures (every
+    subscription, reference and counted person), and the status panel
+    re-evaluates on every edit; the sentences are written only for the steps
+    someone opens, prints or exports. Compares and hashes as the tuple it
+    stands for.
+    """
+
+    __slots__ = ("_build", "_items")
+
+    def __init__(self, build: Callable[[], Iterable[Evidence]]) -> None:
+        self._build: Callable[[], Iterable[Evidence]] | None = build
+        self._items: tuple[Evidence, ...] | None = None
+
+    def items(self) -> tuple[Evidence, ...]:
+        """All of the evidence, built now if it was not yet."""
+        found = self._items
+        if found is None:
+            build = self._build
+            assert build is not None
+            found = self._items = tuple(build())
+            self._build = None  # lets go of the facts the builder held
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> Evidence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Evidence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Evidence | tuple[Evidence, ...]:
+        return self.items()[index]
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyEvidence):
+            return self.items() == other.items()
+        if isinstance(other, tuple):
+            return self.items() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.items())
+
+    def __repr__(self) -> str:
+        return f"LazyEvidence({self.items()!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class StepProgress:
     """One of the four steps of one option at one level.
@@ -45,7 +102,7 @@ class StepProgress:
     need: Decimal
     unit: str
     description: str
-    evidence: tuple[Evidence, ...] = ()
+    evidence: Sequence[Evidence] = ()
     missing: tuple[str, ...] = ()
     parts: tuple[StepProgress, ...] = ()
     notes: tuple[str, ...] = ()

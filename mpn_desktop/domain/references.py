@@ -11,10 +11,12 @@ from mpn_desktop.domain.catalog import Competency, References
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.facts import Reference
-from mpn_desktop.domain.progress import AtRisk, Evidence, StepProgress
+from mpn_desktop.domain.progress import AtRisk, Evidence, LazyEvidence, StepProgress
 from mpn_desktop.domain.wording import plural, with_source
 
 _WAITING = (ReferenceStatus.SUBMITTED, ReferenceStatus.CUSTOMER_APPROVED)
+_COUNTING = frozenset(status for status in ReferenceStatus if status.counts)
+_DAY = timedelta(days=1)
 
 
 def valid_until(reference: Reference, rule: References) -> date | None:
@@ -41,30 +43,42 @@ class ReferenceSummary:
 
     counted: tuple[tuple[Reference, date], ...]
     waiting: int
-    evidence: tuple[Evidence, ...]
+    evidence: Sequence[Evidence]
 
 
 def summarize(references: Sequence[Reference], rule: References, as_of: date) -> ReferenceSummary:
     """Which references count (with their last valid day) and how many wait for approval."""
     valid: list[tuple[Reference, date]] = []
+    years = rule.valid_years
+    waiting = 0
     for reference in references:
+        status = reference.status
+        if status in _WAITING:
+            waiting += 1
         approved = reference.approved_on
-        if approved is None or approved > as_of or not reference.status.counts:
+        if approved is None or approved > as_of or status not in _COUNTING:
             continue
-        until = add_years(approved, rule.valid_years) - timedelta(days=1)
-        if as_of <= until:
-            valid.append((reference, until))
+        # add_years by hand (the summary runs per competency over every reference).
+        try:
+            ends = approved.replace(year=approved.year + years)
+        except ValueError:  # approved on 29 February: valid through 27 February
+            ends = date(approved.year + years, 2, 28)
+        if as_of < ends:
+            valid.append((reference, ends - _DAY))
     valid.sort(key=lambda pair: (pair[0].customer, pair[1]))
-    evidence = tuple(
-        Evidence(
-            subject=reference.customer,
-            detail=f"{reference.status.value.replace('_', '-')} on "
-            f"{reference.approved_on.isoformat() if reference.approved_on else '?'}",
-            until=until,
-        )
-        for reference, until in valid
-    )
-    return ReferenceSummary(tuple(valid), waiting_count(references), evidence)
+
+    def build() -> list[Evidence]:
+        return [
+            Evidence(
+                subject=reference.customer,
+                detail=f"{reference.status.value.replace('_', '-')} on "
+                f"{reference.approved_on.isoformat() if reference.approved_on else '?'}",
+                until=until,
+            )
+            for reference, until in valid
+        ]
+
+    return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build))
 
 
 def references_step(
