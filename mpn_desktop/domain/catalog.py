@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, Market, Workload
 
@@ -139,9 +140,13 @@ class Performance:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CredentialRule:
-    """Which credentials make a person fit a role: a code, or any / all of other rules."""
+    """Which credentials make a person fit a role: a code, or any / all of other rules.
+
+    Not slotted: its codes and its words are worked out once per rule
+    (``cached_property``), as every evaluation asks for them per role.
+    """
 
     code: str | None = None
     any_of: tuple[CredentialRule, ...] = ()
@@ -149,6 +154,14 @@ class CredentialRule:
 
     def codes(self) -> frozenset[str]:
         """Every credential code the rule names."""
+        return self._codes
+
+    def describe(self) -> str:
+        """The rule in words: "70-346 and 70-347, or MCSA-O365"."""
+        return self._words
+
+    @cached_property
+    def _codes(self) -> frozenset[str]:
         if self.code is not None:
             return frozenset({self.code})
         found: set[str] = set()
@@ -164,8 +177,8 @@ class CredentialRule:
             return all(part.satisfied_by(codes) for part in self.all_of)
         return any(part.satisfied_by(codes) for part in self.any_of)
 
-    def describe(self) -> str:
-        """The rule in words: "70-346 and 70-347, or MCSA-O365"."""
+    @cached_property
+    def _words(self) -> str:
         if self.code is not None:
             return self.code
         if self.all_of:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 from operator import attrgetter, itemgetter
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
@@ -35,20 +36,19 @@ def usage_window_start(as_of: date) -> Month:
 
 @dataclass(slots=True)
 class UsageTotals:
-    """Per subscription: consumption and revenue of the 12-month window, users of the latest month.
+    """Per subscription: its usage months of the 12-month window, and users of the latest month.
 
     Only months in which the subscription's association was in force on the
-    first day count; trial subscriptions never do. Only the figures some
-    measure of the catalogue reads are added up (Azure consumption, CRM
-    revenue, ...), which keeps the one pass over the usage short.
+    first day count; trial subscriptions never do. Users are added up only for
+    the workloads some measure of the catalogue counts users of; amounts are
+    added up by each measure over all of its subscriptions at once.
     """
 
     as_of: date
     window: tuple[Month, Month]
     latest: Month
     subscriptions: dict[str, Subscription]
-    consumption: dict[str, Decimal] = field(default_factory=dict)
-    revenue: dict[str, Decimal] = field(default_factory=dict)
+    rows: dict[str, list[Usage]] = field(default_factory=dict)
     users: dict[str, int] = field(default_factory=dict)
     by_workload: dict[Workload, list[Subscription]] = field(default_factory=dict)
 
@@ -75,22 +75,17 @@ class UsageTotals:
             begin = max(begin, first)
             if begin <= stop:
                 spans[sub.id] = (begin, stop)
-        # The hot loop of the engine: only the window test (ints compared in C), which
+        # The hot loop of the engine: only the window test (a month is an int), which
         # drops most rows; the rest is done per subscription below.
+        months = frozenset(range(first, last + 1))
         window: defaultdict[str, list[Usage]] = defaultdict(list)
         for usage in facts.usage:
-            index = usage.month
-            if index < first or index > last:
-                continue
-            window[usage.subscription].append(usage)
-        consumption: dict[str, Decimal] = {}
-        revenue: dict[str, Decimal] = {}
+            if usage.month in months:
+                window[usage.subscription].append(usage)
+        in_force: dict[str, list[Usage]] = {}
         users: dict[str, int] = {}
         for workload, subs in by_workload.items():
-            kinds = needed.get(workload, _NOTHING)
-            adds_consumption = MeasureKind.CONSUMPTION_USD in kinds
-            adds_revenue = MeasureKind.REVENUE_USD in kinds
-            adds_users = MeasureKind.ACTIVE_USERS in kinds
+            adds_users = MeasureKind.ACTIVE_USERS in needed.get(workload, _NOTHING)
             for sub in subs:
                 key = sub.id
                 span = spans.get(key)
@@ -101,10 +96,7 @@ class UsageTotals:
                 if begin > first or stop < last:
                     # Associated during the window, or ended in it: only the months in force.
                     rows = [row for row in rows if begin <= row.month <= stop]
-                if adds_consumption:
-                    consumption[key] = sum(map(_CONSUMPTION, rows), _ZERO)
-                if adds_revenue:
-                    revenue[key] = sum(map(_REVENUE, rows), _ZERO)
+                in_force[key] = rows
                 if adds_users:
                     users[key] = sum([row.active_users for row in rows if row.month == last])
         return cls(
@@ -112,8 +104,7 @@ class UsageTotals:
             window=(Month.from_index(first), Month.from_index(last)),
             latest=Month.from_index(last),
             subscriptions=paid,
-            consumption=consumption,
-            revenue=revenue,
+            rows=in_force,
             users=users,
             by_workload=by_workload,
         )
@@ -137,35 +128,48 @@ def measure_result(measure: Measure, performance: Performance, usage: UsageTotal
     ]
     if measure.kind is MeasureKind.NEW_CUSTOMERS:
         return _new_customers(measure, subscriptions, usage)
-    totals: Mapping[str, Decimal | int]
-    if measure.kind is MeasureKind.CONSUMPTION_USD:
-        totals = usage.consumption
-    elif measure.kind is MeasureKind.REVENUE_USD:
-        totals = usage.revenue
-    else:
-        totals = usage.users
-    get = totals.get
-    found: list[tuple[Subscription, Decimal | int]] = []
-    for sub in subscriptions:
-        amount = get(sub.id)
-        if amount:
-            found.append((sub, amount))
-    have = sum(map(_AMOUNT, found), _ZERO)
     unit = measure.unit
+    if measure.kind is MeasureKind.ACTIVE_USERS:
+        users = usage.users
+        counts = [(sub, Decimal(users[sub.id])) for sub in subscriptions if users.get(sub.id)]
+        have = sum(map(_AMOUNT, counts), _ZERO)
 
-    def build() -> list[Evidence]:
-        items = [
-            Evidence(
-                subject=f"{sub.id} ({sub.customer})",
-                detail=f"{figure(Decimal(amount), unit)} ({sub.association.value})",
-                amount=Decimal(amount),
+        def build() -> list[Evidence]:
+            return _subscription_evidence(counts, unit)
+
+    else:
+        amount_of = _CONSUMPTION if measure.kind is MeasureKind.CONSUMPTION_USD else _REVENUE
+        rows_of = usage.rows
+        found = [rows_of[sub.id] for sub in subscriptions if sub.id in rows_of]
+        # One sum over every month of every subscription: adding per subscription
+        # is left to the evidence, which is written only when read.
+        have = sum(map(amount_of, chain.from_iterable(found)), _ZERO)
+
+        def build() -> list[Evidence]:
+            amounts = (
+                (sub, sum(map(amount_of, rows_of[sub.id]), _ZERO))
+                for sub in subscriptions
+                if sub.id in rows_of
             )
-            for sub, amount in found
-        ]
-        items.sort(key=_largest_first)
-        return items
+            return _subscription_evidence([pair for pair in amounts if pair[1]], unit)
 
     return MeasureResult(measure, have, LazyEvidence(build))
+
+
+def _subscription_evidence(
+    amounts: list[tuple[Subscription, Decimal]], unit: str
+) -> list[Evidence]:
+    """Each subscription's share of a figure, the largest first."""
+    items = [
+        Evidence(
+            subject=f"{sub.id} ({sub.customer})",
+            detail=f"{figure(amount, unit)} ({sub.association.value})",
+            amount=amount,
+        )
+        for sub, amount in amounts
+    ]
+    items.sort(key=_largest_first)
+    return items
 
 
 def _largest_first(item: Evidence) -> tuple[Decimal, str]:

@@ -10,17 +10,18 @@ holds which code" and a matching (``domain.matching``) of distinct people.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from itertools import islice
+from itertools import filterfalse, islice
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import Facts, Person
 from mpn_desktop.domain.matching import assign
-from mpn_desktop.domain.progress import AtRisk, Evidence, StepProgress
+from mpn_desktop.domain.progress import AtRisk, Evidence, LazyEvidence, StepProgress
 from mpn_desktop.domain.wording import plural, with_source
 
 
@@ -29,7 +30,6 @@ class PeopleIndex:
     """Who holds which accepted credential on the as-of day, counted people apart from others."""
 
     people: dict[str, Person]
-    order: dict[str, int]
     holders: dict[str, set[str]]
     others: dict[str, set[str]]
     credentials: dict[str, Credential]
@@ -43,8 +43,6 @@ class PeopleIndex:
             for mcp_id, person in people.items()
             if person.associated and (person.left_on is None or person.left_on > as_of)
         }
-        # Preference among equally fitting people: the order they were entered in.
-        order = {mcp_id: index for index, mcp_id in enumerate(people)}
         # Group the passes by the code as written first: the catalogue is asked
         # once per distinct spelling, not once per result.
         by_raw: defaultdict[str, list[str]] = defaultdict(list)
@@ -52,16 +50,19 @@ class PeopleIndex:
             if result.passed_on <= as_of:
                 by_raw[result.exam_code].append(result.mcp_id)
         accepted: dict[str, Credential] = {}
-        everyone: dict[str, set[str]] = {}
+        holders: dict[str, set[str]] = {}
+        others: dict[str, set[str]] = {}
+        is_counted = counted.__contains__
         for raw, mcp_ids in by_raw.items():
             known = catalog.credential(raw)
             if known is None or not known.accepted_on(as_of):
                 continue
-            accepted[known.code] = known
-            everyone.setdefault(known.code, set()).update(mcp_ids)
-        holders = {code: ids & counted for code, ids in everyone.items()}
-        others = {code: ids - counted for code, ids in everyone.items()}
-        return cls(people, order, holders, others, accepted)
+            code = known.code
+            accepted[code] = known
+            # Split in C (filter over a set's own test), not set by set.
+            holders.setdefault(code, set()).update(filter(is_counted, mcp_ids))
+            others.setdefault(code, set()).update(filterfalse(is_counted, mcp_ids))
+        return cls(people, holders, others, accepted)
 
     def codes_of(self, mcp_id: str) -> set[str]:
         """The accepted credentials a counted person holds."""
@@ -72,8 +73,39 @@ class PeopleIndex:
         table = self.holders if counted else self.others
         return _fitting(rule, table)
 
+    def first_fitting(self, rule: CredentialRule, wanted: int) -> list[str]:
+        """The first ``wanted`` counted people in entry order who fit ``rule``.
+
+        Entry order (``people`` keeps it) is the preference among equally
+        fitting people. A rule of several codes first tests the people one by
+        one, which finds enough among the first few when many fit, without
+        building the union of every code's holders; when few fit, the set
+        algebra is cheaper than testing everyone.
+        """
+        if rule.code is None:
+            test = _member_test(rule, self.holders)
+            found: list[str] = []
+            for mcp_id in islice(self.people, _SCAN_FIRST + 4 * wanted):
+                if test(mcp_id):
+                    found.append(mcp_id)
+                    if len(found) == wanted:
+                        return found
+        fit = _fitting(rule, self.holders)
+        return list(islice(filter(fit.__contains__, self.people), wanted))
+
 
 _NOBODY: frozenset[str] = frozenset()
+_SCAN_FIRST = 32
+
+
+def _member_test(rule: CredentialRule, table: dict[str, set[str]]) -> Callable[[str], bool]:
+    """Whether one person fits ``rule``, by looking them up in the code's sets."""
+    if rule.code is not None:
+        return table.get(rule.code, _NOBODY).__contains__
+    parts = [_member_test(part, table) for part in rule.all_of or rule.any_of]
+    if rule.all_of:
+        return lambda mcp_id: all(test(mcp_id) for test in parts)
+    return lambda mcp_id: any(test(mcp_id) for test in parts)
 
 
 def _fitting(rule: CredentialRule, table: dict[str, set[str]]) -> AbstractSet[str]:
@@ -106,9 +138,7 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
     candidates: dict[str, list[str]] = {}
     outsiders: dict[str, int] = {}
     for role in skills.roles:
-        fit = index.fitting(role.credentials)
-        # The first people (in entry order) who fit: stops as soon as enough are found.
-        candidates[role.id] = list(islice(filter(fit.__contains__, index.order), slots))
+        candidates[role.id] = index.first_fitting(role.credentials, slots)
         # Nobody is in both tables: those who fit from the others are all outsiders.
         outsiders[role.id] = len(index.fitting(role.credentials, counted=False))
     return RoleCandidates(skills, candidates, outsiders)
@@ -141,7 +171,6 @@ def exams_step(
     have = sum(len(people) for people in chosen.values())
     several = sum(1 for slots in capacity.values() if slots) > 1
     missing: list[str] = []
-    evidence: list[Evidence] = []
     notes: list[str] = [with_source(skills.note, skills.source)] if skills.note else []
     for role in skills.roles:
         short = capacity[role.id] - len(chosen[role.id])
@@ -149,17 +178,6 @@ def exams_step(
             missing.append(_role_sentence(role, short, several, found.outsiders[role.id]))
         if role.note:
             notes.append(role.note)
-        wanted = role.credentials.codes()
-        for mcp_id in chosen[role.id]:
-            person = index.people[mcp_id]
-            used = sorted(index.codes_of(mcp_id) & wanted)
-            evidence.append(
-                Evidence(
-                    subject=f"{person.name} (MCP {mcp_id})",
-                    detail=f"{role.name}: {' + '.join(used)}",
-                    until=_last_counted_day(person, role.credentials, used, index),
-                )
-            )
     descriptions = [
         f"{role.people[level]} {plural(role.people[level], 'person', 'people')} with "
         f"{role.credentials.describe()}"
@@ -176,11 +194,31 @@ def exams_step(
         need=Decimal(need),
         unit="people",
         description=description,
-        evidence=tuple(evidence),
+        evidence=LazyEvidence(lambda: _people_evidence(skills, chosen, index)),
         missing=tuple(missing),
         notes=tuple(notes),
     )
     return step, chosen
+
+
+def _people_evidence(
+    skills: Skills, chosen: dict[str, list[str]], index: PeopleIndex
+) -> list[Evidence]:
+    """Each counted person: the role, the credentials used and the last day they count."""
+    evidence: list[Evidence] = []
+    for role in skills.roles:
+        wanted = role.credentials.codes()
+        for mcp_id in chosen[role.id]:
+            person = index.people[mcp_id]
+            used = sorted(index.codes_of(mcp_id) & wanted)
+            evidence.append(
+                Evidence(
+                    subject=f"{person.name} (MCP {mcp_id})",
+                    detail=f"{role.name}: {' + '.join(used)}",
+                    until=_last_counted_day(person, role.credentials, used, index),
+                )
+            )
+    return evidence
 
 
 def _last_counted_day(
