@@ -31,8 +31,9 @@ class PeopleIndex:
 
     people: dict[str, Person]
     holders: dict[str, set[str]]
-    others: dict[str, set[str]]
+    passed: dict[str, list[list[str]]]
     credentials: dict[str, Credential]
+    _others: dict[str, set[str]] | None = None
 
     @classmethod
     def of(cls, catalog: Catalog, facts: Facts, as_of: date) -> PeopleIndex:
@@ -51,7 +52,7 @@ class PeopleIndex:
                 by_raw[result.exam_code].append(result.mcp_id)
         accepted: dict[str, Credential] = {}
         holders: dict[str, set[str]] = {}
-        others: dict[str, set[str]] = {}
+        passed: dict[str, list[list[str]]] = {}
         is_counted = counted.__contains__
         for raw, mcp_ids in by_raw.items():
             known = catalog.credential(raw)
@@ -59,10 +60,27 @@ class PeopleIndex:
                 continue
             code = known.code
             accepted[code] = known
-            # Split in C (filter over a set's own test), not set by set.
+            # Kept in C (filter over the set's own test), not person by person.
             holders.setdefault(code, set()).update(filter(is_counted, mcp_ids))
-            others.setdefault(code, set()).update(filterfalse(is_counted, mcp_ids))
-        return cls(people, holders, others, accepted)
+            passed.setdefault(code, []).append(mcp_ids)
+        return cls(people, holders, passed, accepted)
+
+    @property
+    def others(self) -> dict[str, set[str]]:
+        """Per code, the people who passed it but do not count (not associated, or gone).
+
+        Only a role that is short asks, to say how many passed but do not count:
+        worked out then, once.
+        """
+        if self._others is None:
+            others: dict[str, set[str]] = {}
+            for code, lists in self.passed.items():
+                counted = self.holders[code].__contains__
+                found = others[code] = set()
+                for mcp_ids in lists:
+                    found.update(filterfalse(counted, mcp_ids))
+            self._others = others
+        return self._others
 
     def codes_of(self, mcp_id: str) -> set[str]:
         """The accepted credentials a counted person holds."""
@@ -125,7 +143,6 @@ class RoleCandidates:
 
     skills: Skills
     candidates: dict[str, list[str]]
-    outsiders: dict[str, int]
 
 
 def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
@@ -135,13 +152,8 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
     all slots of the option), one of those S would be free to take the place.
     """
     slots = sum(max(role.people.values()) for role in skills.roles)
-    candidates: dict[str, list[str]] = {}
-    outsiders: dict[str, int] = {}
-    for role in skills.roles:
-        candidates[role.id] = index.first_fitting(role.credentials, slots)
-        # Nobody is in both tables: those who fit from the others are all outsiders.
-        outsiders[role.id] = len(index.fitting(role.credentials, counted=False))
-    return RoleCandidates(skills, candidates, outsiders)
+    candidates = {role.id: index.first_fitting(role.credentials, slots) for role in skills.roles}
+    return RoleCandidates(skills, candidates)
 
 
 def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: int) -> str:
@@ -175,7 +187,9 @@ def exams_step(
     for role in skills.roles:
         short = capacity[role.id] - len(chosen[role.id])
         if short > 0:
-            missing.append(_role_sentence(role, short, several, found.outsiders[role.id]))
+            # Nobody is in both tables: all who fit from the others are outsiders.
+            outsiders = len(index.fitting(role.credentials, counted=False))
+            missing.append(_role_sentence(role, short, several, outsiders))
         if role.note:
             notes.append(role.note)
     descriptions = [
