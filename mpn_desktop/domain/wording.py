@@ -31,9 +31,23 @@ def money(value: Decimal | int) -> str:
     return f"US$ {number(value)}"
 
 
+_ONE_OF = {
+    "people": "person",
+    "references": "reference",
+    "customers": "customer",
+    "active users": "active user",
+    "measures": "measure",
+}
+
+
+def unit_of(count: Decimal | int, unit: str) -> str:
+    """The unit as it reads after ``count``: "1 person", "2 people"."""
+    return _ONE_OF.get(unit, unit) if count == 1 else unit
+
+
 def figure(value: Decimal | int, unit: str) -> str:
-    """An amount in its unit: "US$ 3,200", "12 customers"."""
-    return money(value) if unit == "USD" else f"{number(value)} {unit}"
+    """An amount in its unit: "US$ 3,200", "12 customers", "1 person"."""
+    return money(value) if unit == "USD" else f"{number(value)} {unit_of(value, unit)}"
 
 
 def plural(count: int | Decimal, one: str, many: str) -> str:

@@ -27,6 +27,7 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
+from mpn_desktop.domain.wording import unit_of
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
 
@@ -235,19 +236,15 @@ def format_amount(value: Decimal, unit: str) -> str:
     text = f"{value:,.0f}" if whole else f"{value:,.2f}"
     if unit.strip().upper() in ("USD", "US$"):
         return f"US$ {text}"
-    return f"{text} {unit}".strip()
+    return f"{text} {unit_of(value, unit)}".strip()
 
 
 def _figures(step: StepProgress) -> str:
     need = format_amount(step.need, step.unit)
-    have = format_amount(step.have, step.unit)
     if step.unit.strip().upper() in ("USD", "US$"):
-        return f"{have} of {need}"
+        return f"{format_amount(step.have, step.unit)} of {need}"
     # "3 of 5 references" reads better than "3 references of 5 references".
-    have_number = (
-        have[: -len(step.unit)].strip() if step.unit and have.endswith(step.unit) else have
-    )
-    return f"{have_number} of {need}"
+    return f"{format_amount(step.have, '')} of {need}"
 
 
 def as_action(step: StepKind | None, missing: str) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.wording import unit_of
 
 
 def _tr(text: str) -> str:
@@ -42,7 +43,7 @@ def format_amount(value: Decimal, unit: str) -> str:
     """``US$ 12,000`` for money, ``3 references`` otherwise."""
     if unit.upper() in ("USD", "US$"):
         return f"US$ {format_number(value)}"
-    return f"{format_number(value)} {unit}".strip()
+    return f"{format_number(value)} {unit_of(value, unit)}".strip()
 
 
 def have_need_text(have: Decimal, need: Decimal, unit: str) -> str:
@@ -53,7 +54,7 @@ def have_need_text(have: Decimal, need: Decimal, unit: str) -> str:
         )
     return (
         _tr("{have} of {need} {unit}")
-        .format(have=format_number(have), need=format_number(need), unit=unit)
+        .format(have=format_number(have), need=format_number(need), unit=unit_of(need, unit))
         .strip()
     )
 

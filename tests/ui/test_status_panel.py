@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel, QProgressBar
 from pytestqt.qtbot import QtBot
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.ui.status_panel import StatusPanel
+from mpn_desktop.ui.status_text import have_need_text
 
 
 def _panel(qtbot: QtBot) -> StatusPanel:
@@ -85,3 +87,9 @@ def test_controls_have_accessible_names(
             assert bar.accessibleName()
     missing = [label for label in panel.findChildren(QLabel) if label.objectName() == "missingList"]
     assert any(label.accessibleName() for label in missing if label.isVisible())
+
+
+def test_progress_bars_read_one_person_and_several_people() -> None:
+    assert have_need_text(Decimal(1), Decimal(1), "people") == "1 of 1 person"
+    assert have_need_text(Decimal(1), Decimal(2), "people") == "1 of 2 people"
+    assert have_need_text(Decimal(77000), Decimal(100000), "USD") == "US$ 77,000 of 100,000"

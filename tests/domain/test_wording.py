@@ -1,0 +1,31 @@
+"""Figures in words: one person, two people."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from mpn_desktop.domain.wording import figure, unit_of
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "expected"),
+    [
+        (1, "people", "person"),
+        (2, "people", "people"),
+        (0, "references", "references"),
+        (Decimal(1), "references", "reference"),
+        (1, "active users", "active user"),
+        (1, "customers", "customer"),
+        (1, "USD", "USD"),
+    ],
+)
+def test_unit_reads_after_its_count(count: int | Decimal, unit: str, expected: str) -> None:
+    assert unit_of(count, unit) == expected
+
+
+def test_figure_writes_money_and_counts() -> None:
+    assert figure(Decimal(3200), "USD") == "US$ 3,200"
+    assert figure(1, "people") == "1 person"
+    assert figure(Decimal("1250.5"), "active users") == "1,250.50 active users"
