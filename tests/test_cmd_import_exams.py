@@ -162,3 +162,17 @@ def test_file_path_with_spaces(tmp_path: Path, capsys: pytest.CaptureFixture[str
     shutil.copy(FIXTURES / "utf8_bom_semicolon_dotted.csv", path)
     assert run(tmp_path / "t.sqlite3", str(path)) == 0
     assert "2 added, 0 duplicates, 0 errors" in capsys.readouterr().out
+
+
+def test_a_missing_column_is_named_with_a_map_that_would_fix_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("MCP ID,Exam,Taken on\n1234567,70-533,2017-06-01\n", encoding="utf-8")
+    db_path = tmp_path / "t.sqlite3"
+    assert run(db_path, str(source)) == 1
+    err = capsys.readouterr().err
+    assert "line 1: an exam record needs a date-passed column" in err
+    assert '--map "Taken on"=passed_on' in err
+    assert run(db_path, str(source), "--map", "Taken on=passed_on") == 0
+    assert exam_rows(db_path) == [("1234567", "70-533", "2017-06-01")]

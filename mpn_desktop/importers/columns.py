@@ -57,6 +57,7 @@ _KNOWN_HEADERS: dict[Field, tuple[str, ...]] = {
         "Achievement Date",
         "TrainingCompletionDate",
         "Completion Date",
+        "Exam Date",
     ),
     Field.KIND: ("kind", "TrainingType", "Credential Type"),
 }
@@ -72,6 +73,9 @@ def header_key(name: str) -> str:
 _FIELD_OF_KEY = {
     header_key(spelling): field for field, names in _KNOWN_HEADERS.items() for spelling in names
 }
+# Plain names a hand-kept sheet uses ("Name, MCP ID, Exam, Date"): read only when
+# no column of the header names the field more precisely.
+_FIELD_OF_PLAIN_KEY = {header_key("Date"): Field.PASSED_ON, header_key("Passed"): Field.PASSED_ON}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +115,16 @@ class ColumnMapping:
 
 
 def suggest_mapping(header: Sequence[str]) -> ColumnMapping:
-    """Maps the header names DESIGN.md lists; the first column wins when two fit one field."""
+    """Maps the header names DESIGN.md lists; the first column wins when two fit one field.
+
+    A plain "Date" column is the date passed only when no column says so more precisely.
+    """
     columns: dict[Field, int] = {}
-    for index, name in enumerate(header):
-        field = _FIELD_OF_KEY.get(header_key(name))
-        if field is not None and field not in columns:
-            columns[field] = index
+    for known in (_FIELD_OF_KEY, _FIELD_OF_PLAIN_KEY):
+        for index, name in enumerate(header):
+            field = known.get(header_key(name))
+            if field is not None and field not in columns and index not in columns.values():
+                columns[field] = index
     return ColumnMapping(tuple(header), columns)
 
 

@@ -96,9 +96,26 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
             "with --map COLUMN=FIELD"
         )
     raise ImportFailed(
-        f"{path}: line {header_line}: found no {' and no '.join(missing)} among the "
-        f"columns ({columns}); name them with --map COLUMN=FIELD"
+        f"{path}: line {header_line}: an exam record needs {' and '.join(missing)}, and none "
+        f"of the columns ({columns}) is one; name it with --map COLUMN=FIELD "
+        f"(e.g. --map {_example_override(mapping)})"
     )
+
+
+def _example_override(mapping: ColumnMapping) -> str:
+    """A ``--map`` for the first field missing, on the first column nothing reads."""
+    field = next(
+        field
+        for field in (Field.MCP_ID, Field.EXAM_CODE, Field.PASSED_ON)
+        if field not in mapping.columns
+        and not (field is Field.EXAM_CODE and Field.EXAM_TITLE in mapping.columns)
+    )
+    column = mapping.ignored[0] if mapping.ignored else "COLUMN"
+    return f"{_quoted(column)}={field.value}"
+
+
+def _quoted(column: str) -> str:
+    return f'"{column}"' if any(char.isspace() for char in column) else column
 
 
 def _column_name(mapping: ColumnMapping, field: Field) -> str:

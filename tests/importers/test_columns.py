@@ -98,3 +98,10 @@ def test_map_of_a_column_whose_name_holds_an_equals_sign() -> None:
 def test_bad_map_is_a_usage_error(override: str, words: str) -> None:
     with pytest.raises(OptionError, match=words):
         apply_overrides(suggest_mapping(["Person"]), [override])
+
+
+def test_a_plain_date_column_is_the_date_passed_unless_another_says_so() -> None:
+    assert suggest_mapping(["Name", "MCP ID", "Exam", "Date"]).column_of(Field.PASSED_ON) == 3
+    both = suggest_mapping(["MCP ID", "Date", "Exam", "Date Passed"])
+    assert both.column_of(Field.PASSED_ON) == 3
+    assert both.ignored == ("Date",)
