@@ -100,9 +100,9 @@ class Database:
         where = self.path or self.url
         if is_locked_error(error):
             return StoreError(
-                f"{where}: another copy of mpn-desktop kept the database busy for more than "
-                f"{BUSY_TIMEOUT_MS // 1000} seconds while {doing}; nothing was changed. "
-                "Try again, or close the other copy."
+                f"{where}: another program (or another copy of mpn-desktop) kept the database "
+                f"busy for more than {BUSY_TIMEOUT_MS // 1000} seconds while {doing}; nothing "
+                "was changed. Try again, or close the other program."
             )
         return StoreError(f"{where}: the database failed while {doing} ({error.orig})")
 

@@ -122,7 +122,9 @@ def test_a_busy_database_becomes_a_clear_error(
         monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 100)
         other = Database(db.url, engine_module.create_store_engine(db.url))
         with (
-            pytest.raises(StoreError, match="another copy of mpn-desktop"),
+            pytest.raises(
+                StoreError, match=r"another copy of mpn-desktop\) kept the database busy"
+            ),
             other.session() as session,
         ):
             session.add(models.Customer(name="Fabrikam"))
