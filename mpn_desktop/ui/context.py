@@ -74,6 +74,7 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.window: QWidget | None = None
         """The widget error messages are shown over (the main window once it exists)."""
+        self._parentless_box: QMessageBox | None = None
 
     @property
     def db(self) -> Database:
@@ -154,5 +155,8 @@ class AppContext(QObject):
             box.setDetailedText("\n".join(problems))
         box.setObjectName("operationErrorBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.window is None:
+            # Without a parent the box lives only as long as a Python reference to it.
+            self._parentless_box = box
         box.open()
         self.errorShown.emit(message)

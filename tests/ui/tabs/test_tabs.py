@@ -370,3 +370,53 @@ def test_an_empty_table_says_why(context: Any, qtbot: Any) -> None:
     tab.search.setText("no such thing anywhere")
     assert tab.customers.proxy.rowCount() == 0
     assert tab.customers.view.empty_text() == "Nothing here matches “no such thing anywhere”."
+
+
+def test_an_edit_on_a_busy_database_is_refused_with_a_message_and_nothing_lost(
+    tmp_path: Any, catalog: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import mpn_desktop.store.engine as engine_module
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+    from mpn_desktop.ui.context import AppContext
+
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "busy.sqlite3"
+    db = Database.open(f"sqlite:///{path}")
+    try:
+        load_sample(db, date(2018, 3, 1))
+        context = AppContext(db, catalog, as_of=date(2018, 3, 1))
+        tab = _tab(ExamsTab, context, qtbot)
+        row = _row_of(tab.people, "mcp_id", "1234567")
+        record = tab.people.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
+        # Another program holds the write lock (a sync tool, a database browser).
+        blocker = sqlite3.connect(path, timeout=0)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with qtbot.waitSignal(context.errorShown, timeout=5000) as shown:
+                _edit_cell(qtbot, tab.people, row, "name", "Ana Ruiz-Lopez")
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert "busy" in shown.args[0] and str(path) in shown.args[0]
+        stored = records.get_record(db, RecordKind.PERSON, record["id"])
+        assert stored is not None and stored["name"] == record["name"]
+        shown_name = tab.people.proxy.index(
+            _row_of(tab.people, "id", record["id"]), tab.people.model.column_of("name")
+        ).data()
+        assert shown_name == record["name"]
+        assert not context.undo_stack.canUndo()
+        box = next(w for w in QApplication.allWidgets() if w.objectName() == "operationErrorBox")
+        assert "busy" in box.informativeText()  # type: ignore[attr-defined]
+        box.close()
+        tab.activateWindow()
+        qtbot.waitUntil(tab.isActiveWindow)
+        # Once the other program lets go, the same edit goes through.
+        with qtbot.waitSignal(context.changeApplied):
+            _edit_cell(qtbot, tab.people, row, "name", "Ana Ruiz-Lopez")
+        stored = records.get_record(db, RecordKind.PERSON, record["id"])
+        assert stored is not None and stored["name"] == "Ana Ruiz-Lopez"
+    finally:
+        db.close()
