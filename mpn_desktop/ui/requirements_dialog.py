@@ -1,127 +1,104 @@
-"""Help ▸ Requirements: each competency of the loaded catalogue with its figures, sources, notes.
-
-The catalogue is a tree of frozen dataclasses; this dialog walks it rather
-than naming each class, so a newer catalogue format (another kind of step)
-is still shown in full. Sources and notes are set apart, as they are what a
-user checks when a figure looks surprising.
-"""
+"""Help ▸ Requirements: the loaded catalogue as a document, with a find box."""
 
 from __future__ import annotations
 
-import dataclasses
-import html
-from datetime import date
-from decimal import Decimal
-from enum import Enum
-from typing import Any
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
-
-_MAX_DEPTH = 8
-_SKIPPED = frozenset({"id", "name", "retired"})
-_ASIDE = ("source", "sources", "note", "notes")
-
-
-def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.ui.requirements_html import DocumentColours, requirements_html
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, Decimal):
-        return f"{value:,f}".rstrip("0").rstrip(".") if "." in f"{value}" else f"{value:,}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def _aside(name: str, value: Any) -> str:
-    items = value if isinstance(value, tuple | list) else (value,)
-    texts = [html.escape(_scalar(item)) for item in items if item]
-    if not texts:
-        return ""
-    return f"<p class='aside'><i>{html.escape(_label(name))}:</i> " + "; ".join(texts) + "</p>"
-
-
-def _render(value: Any, depth: int = 0) -> str:
-    """HTML for one catalogue value: dataclasses as lists of fields, tuples as lists."""
-    if depth > _MAX_DEPTH:
-        return html.escape(_scalar(value))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        title = getattr(value, "name", None) or getattr(value, "id", None)
-        parts = [f"<b>{html.escape(str(title))}</b>"] if title and depth else []
-        rows: list[str] = []
-        asides: list[str] = []
-        for field in dataclasses.fields(value):
-            item = getattr(value, field.name)
-            if field.name in _SKIPPED or item in (None, (), [], ""):
-                continue
-            if field.name in _ASIDE:
-                asides.append(_aside(field.name, item))
-            elif isinstance(item, tuple | list) or dataclasses.is_dataclass(item):
-                rows.append(
-                    f"<li>{html.escape(_label(field.name))}: {_render(item, depth + 1)}</li>"
-                )
-            elif isinstance(item, dict):
-                inner = "".join(
-                    f"<li>{html.escape(_scalar(key))}: {_render(val, depth + 1)}</li>"
-                    for key, val in item.items()
-                )
-                rows.append(f"<li>{html.escape(_label(field.name))}:<ul>{inner}</ul></li>")
-            else:
-                rows.append(
-                    f"<li>{html.escape(_label(field.name))}: {html.escape(_scalar(item))}</li>"
-                )
-        if rows:
-            parts.append("<ul>" + "".join(rows) + "</ul>")
-        parts.extend(asides)
-        return "".join(parts)
-    if isinstance(value, tuple | list):
-        if all(not dataclasses.is_dataclass(item) for item in value):
-            return html.escape(", ".join(_scalar(item) for item in value))
-        return "<ul>" + "".join(f"<li>{_render(item, depth + 1)}</li>" for item in value) + "</ul>"
-    return html.escape(_scalar(value))
-
-
-def requirements_html(catalog: Any) -> str:
-    """The whole catalogue as one readable HTML page."""
-    title = " ".join(
-        str(part)
-        for part in (getattr(catalog, "program", ""), getattr(catalog, "version", ""))
-        if part
+def palette_colours(palette: QPalette) -> DocumentColours:
+    """The document's colours from a palette, so that a dark scheme gets a dark document."""
+    role = QPalette.ColorRole
+    text = palette.color(role.Text)
+    dark = text.lightness() > palette.color(role.Base).lightness()
+    return DocumentColours(
+        text=text.name(),
+        muted=palette.color(role.PlaceholderText).name(),
+        header=palette.color(role.AlternateBase).name(),
+        rule=palette.color(role.Mid).name(),
+        accent="#8ab4f8" if dark else "#1f4e79",
     )
-    parts = [f"<h2>{html.escape(title or 'Requirements')}</h2>"]
-    for note in getattr(catalog, "notes", ()) or ():
-        parts.append(f"<p class='aside'><i>Note:</i> {html.escape(_scalar(note))}</p>")
-    competencies = list(getattr(catalog, "competencies", ()))
-    for competency in sorted(competencies, key=lambda item: bool(getattr(item, "retired", False))):
-        name = html.escape(str(getattr(competency, "name", getattr(competency, "id", ""))))
-        if getattr(competency, "retired", False):
-            name += " <i>(retired)</i>"
-        parts.append(f"<h3>{name}</h3>")
-        parts.append(_render(competency))
-    return "".join(parts)
 
 
 class RequirementsDialog(QDialog):
     """The loaded catalogue's requirements, with their sources and notes, to read or copy."""
 
-    def __init__(self, catalog: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requirementsDialog")
         self.setWindowTitle(self.tr("Requirements of the loaded catalogue"))
-        self.resize(720, 600)
+        self.resize(860, 680)
         layout = QVBoxLayout(self)
+        find_row = QHBoxLayout()
+        find_label = QLabel(self.tr("&Find:"), self)
+        self.find_box = QLineEdit(self)
+        self.find_box.setObjectName("requirementsFind")
+        self.find_box.setPlaceholderText(self.tr("An exam code, a competency, a figure (Ctrl+F)"))
+        self.find_box.setAccessibleName(self.tr("Find in the requirements"))
+        self.find_box.setClearButtonEnabled(True)
+        find_label.setBuddy(self.find_box)
+        find_row.addWidget(find_label)
+        find_row.addWidget(self.find_box, 1)
+        self.find_status = QLabel(self)
+        self.find_status.setObjectName("requirementsFindStatus")
+        find_row.addWidget(self.find_status)
+        layout.addLayout(find_row)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("requirementsText")
         self.browser.setAccessibleName(self.tr("Requirements"))
         self.browser.setOpenExternalLinks(True)
-        self.browser.document().setDefaultStyleSheet(".aside { margin-left: 12px; }")
-        self.browser.setHtml(requirements_html(catalog))
-        layout.addWidget(self.browser)
+        self.browser.setHtml(requirements_html(catalog, palette_colours(self.palette())))
+        layout.addWidget(self.browser, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.find_box.textEdited.connect(lambda _text: self.find_next(from_start=True))
+        self.find_box.returnPressed.connect(self.find_next)
+        for key, slot in (
+            (QKeySequence.StandardKey.Find, self._focus_find),
+            (QKeySequence.StandardKey.FindNext, self.find_next),
+            (QKeySequence.StandardKey.FindPrevious, self.find_previous),
+        ):
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+        self.browser.setFocus()
+
+    def _focus_find(self) -> None:
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def find_next(self, *, from_start: bool = False) -> bool:
+        """Selects the next place the find box's text occurs, wrapping at the end."""
+        return self._find(QTextDocument.FindFlag(0), from_start=from_start)
+
+    def find_previous(self) -> bool:
+        """Selects the previous place the find box's text occurs, wrapping at the start."""
+        return self._find(QTextDocument.FindFlag.FindBackward)
+
+    def _find(self, flags: QTextDocument.FindFlag, *, from_start: bool = False) -> bool:
+        text = self.find_box.text()
+        if not text:
+            self.find_status.clear()
+            return False
+        if from_start:
+            self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
+        found = self.browser.find(text, flags)
+        if not found:
+            # Wrap around once, as a find box in any editor does.
+            backward = bool(flags & QTextDocument.FindFlag.FindBackward)
+            operation = self.browser.textCursor().MoveOperation
+            self.browser.moveCursor(operation.End if backward else operation.Start)
+            found = self.browser.find(text, flags)
+        self.find_status.setText("" if found else self.tr("Not found"))
+        return found
