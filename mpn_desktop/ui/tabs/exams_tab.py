@@ -145,8 +145,7 @@ class ExamsTab(StepTab):
         splitter.addWidget(self.people)
         splitter.addWidget(self.exams)
         self.body.addWidget(splitter, 1)
-        self.setTabOrder(self.search, self.people.view)
-        self.setTabOrder(self.people.view, self.exams.view)
+        self.chain_focus(self.search, self.people, self.exams)
         self.reload()
 
     def records_changed(self, change: Change) -> None:

@@ -72,8 +72,7 @@ class FeeTab(StepTab):
             )
         )
         self.body.addWidget(self.payments, 1)
-        self.setTabOrder(self.search, self.change_anniversary)
-        self.setTabOrder(self.change_anniversary, self.payments.view)
+        self.chain_focus(self.search, self.change_anniversary, self.payments)
         self.reload()
 
     def _value_label(self, name: str) -> QLabel:

@@ -116,8 +116,7 @@ class ReferencesTab(StepTab):
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(self.references, 1)
-        self.setTabOrder(self.search, self.competency_filter)
-        self.setTabOrder(self.competency_filter, self.references.view)
+        self.chain_focus(self.search, self.competency_filter, self.references)
         self.reload()
 
     def kinds_shown(self) -> set[RecordKind]:

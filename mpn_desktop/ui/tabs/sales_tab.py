@@ -126,9 +126,7 @@ class SalesTab(StepTab):
         # Three tenths for the customers until the user moves the handle (then it is remembered).
         main.setSizes([300, 700])
         self.body.addWidget(main, 1)
-        self.setTabOrder(self.search, self.customers.view)
-        self.setTabOrder(self.customers.view, self.subscriptions.view)
-        self.setTabOrder(self.subscriptions.view, self.usage.view)
+        self.chain_focus(self.search, self.customers, self.subscriptions, self.usage)
         self.reload()
 
     # -- loading --------------------------------------------------------

@@ -7,6 +7,7 @@ The main window drives a tab only through ``apply_change``, ``set_progress``,
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
@@ -59,7 +60,8 @@ class StepTab(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         search_row = QHBoxLayout()
-        search_label = QLabel(self.tr("&Find:"), self)
+        # Alt+D, not Alt+F: Alt+F opens the File menu, as in every program.
+        search_label = QLabel(self.tr("Fin&d:"), self)
         search_label.setBuddy(self.search)
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
@@ -76,6 +78,17 @@ class StepTab(QWidget):
         if self._current is None:
             self._current = section
         return section
+
+    def chain_focus(self, *stops: QWidget | RecordSection) -> None:
+        """Sets the Tab order through ``stops``; a section is its table, then its buttons."""
+        widgets: list[QWidget] = []
+        for stop in stops:
+            if isinstance(stop, RecordSection):
+                widgets += [stop.view, stop.add_button, stop.delete_button]
+            else:
+                widgets.append(stop)
+        for before, after in pairwise(widgets):
+            self.setTabOrder(before, after)
 
     def add_splitter(self, splitter: QSplitter, name: str) -> QSplitter:
         """Registers a splitter whose sizes are remembered."""
