@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,7 @@ from mpn_desktop.importers.importing import (
 )
 from mpn_desktop.store.changes import Change
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_models import ProblemModel
 from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
 from mpn_desktop.ui.import_state import ImportState
@@ -53,13 +54,20 @@ def count_line(result: ImportResult, *, done: bool) -> str:
 
     After errors nothing is added, whatever the other records are: all or nothing.
     """
-    unknown = len(result.unknown_codes)
-    new = result.added
-    what = "added" if done else "to add"
-    return (
-        f"{new} {what}, {result.duplicates} duplicates, {len(result.errors)} errors, "
-        f"{unknown} unknown {'code' if unknown == 1 else 'codes'}"
+    new = (_tr("{count} added") if done else _tr("{count} to add")).format(count=result.added)
+    parts = (
+        new,
+        counted(result.duplicates, _tr("{count} duplicate"), _tr("{count} duplicates")),
+        counted(len(result.errors), _tr("{count} error"), _tr("{count} errors")),
+        counted(
+            len(result.unknown_codes), _tr("{count} unknown code"), _tr("{count} unknown codes")
+        ),
     )
+    return ", ".join(parts)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportRunPages", text)
 
 
 def notes_of(result: ImportResult) -> str:
@@ -208,6 +216,7 @@ class CheckPage(_StepPage):
         self.problems = ProblemModel(self)
         self.problem_table = QTableView(self)
         self.problem_table.setObjectName("importProblemTable")
+        self.problem_table.setAccessibleName(self.tr("Problems in the file"))
         self.problem_table.setModel(self.problems)
         self.problem_table.setWordWrap(False)
         self.problem_table.verticalHeader().setVisible(False)
@@ -282,23 +291,39 @@ class CheckPage(_StepPage):
                 else self.tr("the {fine} other records are fine").format(fine=fine)
             )
             self._show_verdict(
-                self.tr(
-                    "Nothing can be imported: {count} problems in the file (listed below), "
-                    "though {others}. An import is all or nothing; fix the file, then Check again."
-                ).format(count=len(result.errors), others=others),
+                counted(
+                    len(result.errors),
+                    self.tr(
+                        "Nothing can be imported: {count} problem in the file (listed below), "
+                        "though {others}. An import is all or nothing; fix the file, then "
+                        "Check again."
+                    ),
+                    self.tr(
+                        "Nothing can be imported: {count} problems in the file (listed below), "
+                        "though {others}. An import is all or nothing; fix the file, then "
+                        "Check again."
+                    ),
+                    others=others,
+                ),
                 ok=False,
             )
         elif not self.has_something_to_import():
             self._show_verdict(
-                self.tr(
-                    "Nothing new to import: all {count} records are already in the database."
-                ).format(count=result.duplicates),
+                counted(
+                    result.duplicates,
+                    self.tr("Nothing new to import: the record is already in the database."),
+                    self.tr(
+                        "Nothing new to import: all {count} records are already in the database."
+                    ),
+                ),
                 ok=True,
             )
         else:
             self._show_verdict(
-                self.tr("Ready: Import adds {count} exam records in one step you can undo.").format(
-                    count=result.new_records
+                counted(
+                    result.new_records,
+                    self.tr("Ready: Import adds {count} exam record, a step you can undo."),
+                    self.tr("Ready: Import adds {count} exam records in one step you can undo."),
                 ),
                 ok=True,
             )
@@ -368,10 +393,17 @@ class RunPage(_StepPage):
         self._show_notes(result)
         if result.errors:
             self._show_verdict(
-                self.tr(
-                    "Nothing was imported: the file changed since the check and now has "
-                    "{count} problems. Start the import again to see them."
-                ).format(count=len(result.errors)),
+                counted(
+                    len(result.errors),
+                    self.tr(
+                        "Nothing was imported: the file changed since the check and now has "
+                        "{count} problem. Start the import again to see it."
+                    ),
+                    self.tr(
+                        "Nothing was imported: the file changed since the check and now has "
+                        "{count} problems. Start the import again to see them."
+                    ),
+                ),
                 ok=False,
             )
             return
@@ -380,10 +412,18 @@ class RunPage(_StepPage):
             return
         self.command = push_import(self._context, self._state.settings(), result)
         self._show_verdict(
-            self.tr(
-                "Imported {count} exam records from {file} ({people} people added). "
-                "Edit ▸ Undo removes the whole import."
-            ).format(count=result.new_records, file=result.path.name, people=result.people_added),
+            counted(
+                result.new_records,
+                self.tr("Imported {count} exam record from {file} ({people}). "),
+                self.tr("Imported {count} exam records from {file} ({people}). "),
+                file=result.path.name,
+                people=counted(
+                    result.people_added,
+                    self.tr("{count} person added"),
+                    self.tr("{count} people added"),
+                ),
+            )
+            + self.tr("Edit ▸ Undo removes the whole import."),
             ok=True,
         )
 

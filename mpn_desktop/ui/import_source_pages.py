@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mpn_desktop.importers.columns import Field
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import DELIMITER_NAMES
+from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_drop import accept_csv_drops
 from mpn_desktop.ui.import_models import PreviewModel
 from mpn_desktop.ui.import_state import ImportState
@@ -81,7 +82,8 @@ class FilePage(QWizardPage):
         self.path_edit.setAccessibleName(self.tr("File"))
         self.path_edit.setPlaceholderText(self.tr("Path of the CSV file"))
         self.path_edit.textChanged.connect(self._edited)
-        browse = QPushButton(self.tr("&Browse…"), self)
+        # Alt+R: Alt+B is the wizard's Back.
+        browse = QPushButton(self.tr("B&rowse…"), self)
         browse.setObjectName("importBrowseButton")
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -183,6 +185,7 @@ class PreviewPage(QWizardPage):
         self.model = PreviewModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("importPreviewTable")
+        self.table.setAccessibleName(self.tr("First records of the file"))
         self.table.setModel(self.model)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -250,8 +253,15 @@ class PreviewPage(QWizardPage):
         delimiter = DELIMITER_NAMES.get(fmt.delimiter, repr(fmt.delimiter))
         self.delimiter_combo.setItemText(0, self.tr("Detected ({name})").format(name=delimiter))
         self.format_label.setText(
-            self.tr("{count} columns; the first {rows} records are shown.").format(
-                count=len(read.header.fields), rows=len(read.records)
+            counted(
+                len(read.header.fields),
+                self.tr("{count} column; {rows}."),
+                self.tr("{count} columns; {rows}."),
+                rows=counted(
+                    len(read.records),
+                    self.tr("the first record is shown"),
+                    self.tr("the first {count} records are shown"),
+                ),
             )
         )
         mapping = state.mapping

@@ -19,6 +19,7 @@ from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.record_changes import RecordsChange
 
 
@@ -186,7 +187,12 @@ class ImportExamsCommand(_StoreCommand):
     ) -> None:
         super().__init__(
             context,
-            _tr("Import {count} exam records from {file}").format(count=count, file=file_name),
+            counted(
+                count,
+                _tr("Import {count} exam record from {file}"),
+                _tr("Import {count} exam records from {file}"),
+                file=file_name,
+            ),
         )
         self.batch_id = batch_id
         self._change = change

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -540,3 +540,83 @@ def test_only_a_single_csv_or_text_file_counts_as_a_drop(tmp_path: Path) -> None
     web = QMimeData()
     web.setUrls([QUrl("https://example.com/a.csv")])
     assert dropped_csv(web) is None
+
+
+def test_one_of_a_kind_reads_in_the_singular_from_preview_to_undo(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    one = write_csv(tmp_path / "one.csv", [["1000001", "Ana Ruiz", "70-533", "2017-11-25"]])
+    wizard = open_wizard(one)
+    assert wizard.preview_page.format_label.text() == "4 columns; the first record is shown."
+    go_to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.summary_label.text() == "1 to add, 0 duplicates, 0 errors, 0 unknown codes"
+    assert check.verdict_label.text() == ("Ready: Import adds 1 exam record, a step you can undo.")
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert wizard.run_page.verdict_label.text() == (
+        "Imported 1 exam record from one.csv (1 person added). "
+        "Edit ▸ Undo removes the whole import."
+    )
+    assert context.undo_stack.undoText() == "Import 1 exam record from one.csv"
+
+    again = open_wizard(one)
+    go_to_check(qtbot, again)
+    assert again.check_page.summary_label.text() == (
+        "0 to add, 1 duplicate, 0 errors, 0 unknown codes"
+    )
+    assert again.check_page.verdict_label.text() == (
+        "Nothing new to import: the record is already in the database."
+    )
+
+
+def test_a_single_error_is_one_problem_not_one_problems(
+    qtbot: QtBot, open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    broken = write_csv(
+        tmp_path / "broken.csv",
+        [
+            ["1000001", "Ana Ruiz", "70-533", "2017-11-25"],
+            ["12a4", "Bo Chen", "70-532", "2017-10-02"],
+        ],
+    )
+    wizard = open_wizard(broken)
+    go_to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.summary_label.text() == "0 to add, 0 duplicates, 1 error, 0 unknown codes"
+    assert check.verdict_label.text().startswith(
+        "Nothing can be imported: 1 problem in the file (listed below)"
+    )
+    assert check.problem_table.accessibleName() == "Problems in the file"
+
+
+def test_no_page_shares_an_alt_letter_and_its_tables_have_names(
+    qtbot: QtBot, open_wizard: OpenWizard, good_csv: Path
+) -> None:
+    wizard = open_wizard()
+
+    def letters() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for widget in wizard.findChildren(QAbstractButton) + wizard.findChildren(QLabel):
+            if not widget.isVisibleTo(wizard):
+                continue
+            if isinstance(widget, QLabel) and widget.buddy() is None:
+                continue
+            text = widget.text().replace("&&", "")
+            if "&" in text:
+                found.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+        return {letter: texts for letter, texts in found.items() if len(texts) > 1}
+
+    assert letters() == {}, "the file page (Browse beside Back)"
+    wizard.file_page.path_edit.setText(str(good_csv))
+    wizard.next()
+    assert letters() == {}, "the preview"
+    assert wizard.preview_page.table.accessibleName() == "First records of the file"
+    wizard.next()
+    assert letters() == {}, "the mapping"
+    wizard.next()
+    wait_for(qtbot, wizard.check_page)
+    assert letters() == {}, "the check"
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert letters() == {}, "the import"
