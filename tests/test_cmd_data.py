@@ -92,3 +92,46 @@ def test_a_refused_database_file_gives_a_message_not_a_traceback(
     err = capsys.readouterr().err
     assert str(bad) in err and "not a database" in err and "Traceback" not in err
     assert bad.read_text() == "this is my diary, not a database"
+
+
+def test_load_refuses_a_competency_the_catalogue_does_not_know(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: a target with a typo was stored and then silently left out of
+    # status, the checklist and the window.
+    assert main([*_db(tmp_path), "demo"]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    document = json.loads(exported.read_text())
+    document["targets"][1]["competency"] = "cloud-productivty"
+    exported.write_text(json.dumps(document))
+    database = tmp_path / "tracker.sqlite3"
+    before = database.read_bytes()
+    capsys.readouterr()
+    assert main([*_db(tmp_path), "load", "--replace", str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert f"{exported}: the document has 1 problem(s)" in err
+    assert "targets[1].competency: 'cloud-productivty' is not a competency" in err
+    assert database.read_bytes() == before
+
+
+def test_load_of_json_that_is_not_an_object_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]")
+    assert main([*_db(tmp_path), "load", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: the document is not a JSON object" in err
+    assert "$: expected an object, not list" in err
+
+
+def test_export_into_a_path_under_a_file_is_an_error_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the clean-up of the partial file raised NotADirectoryError
+    # inside the except clause, and the user saw "an unexpected error".
+    (tmp_path / "plain.txt").write_text("not a folder")
+    target = tmp_path / "plain.txt" / "org.json"
+    assert main([*_db(tmp_path), "export", str(target)]) == 1
+    assert f"{target}: cannot be written (Not a directory)" in capsys.readouterr().err

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mpn_desktop.commands.common import database_url
+from mpn_desktop.commands.common import catalog_path, database_url
 
 
 def register(subparsers: Any) -> None:
@@ -48,13 +48,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_load(args: argparse.Namespace) -> int:
     """Checks the whole document, then writes it in one transaction."""
+    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import load_document, read_document_file
 
     path = Path(args.file).expanduser()
     document = read_document_file(path)
+    competencies = {item.id for item in load_catalog(catalog_path(args)).competencies}
     with Database.open(database_url(args)) as db:
-        load_document(db, document, replace=args.replace)
+        load_document(
+            db, document, replace=args.replace, competencies=competencies, source=str(path)
+        )
     print(f"Loaded {_summary(document)} from {path}.")
     return 0
 

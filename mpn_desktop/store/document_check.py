@@ -6,7 +6,7 @@ date``); the result is the document's values converted to Python types.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,13 +173,26 @@ def _unique_problems(section: str, rows: list[dict[str, Any] | None], problems: 
             seen[key] = index
 
 
-def check_document(doc: Any) -> CheckedDocument:
-    """The checked document, or a ``ValidationError`` listing every problem with its path."""
+def check_document(
+    doc: Any, competencies: Collection[str] | None = None, source: str | None = None
+) -> CheckedDocument:
+    """The checked document, or a ``ValidationError`` listing every problem with its path.
+
+    ``competencies``: the ids the catalogue knows; when given, a target or a
+    reference naming another competency is a problem. ``source`` (the file)
+    begins the error's message.
+    """
     problems: list[str] = []
+    where = f"{source}: " if source else ""
     if not isinstance(doc, dict):
-        raise ValidationError("the document is not a JSON object", ["$: expected an object"])
-    if doc.get("format") != FORMAT:
-        problems.append(f"format: {doc.get('format')!r} is not {FORMAT!r}")
+        kind = type(doc).__name__ if doc is not None else "null"
+        raise ValidationError(
+            f"{where}the document is not a JSON object", [f"$: expected an object, not {kind}"]
+        )
+    if "format" not in doc:
+        problems.append(f"format: missing (expected {FORMAT!r})")
+    elif doc["format"] != FORMAT:
+        problems.append(f"format: {doc['format']!r} is not {FORMAT!r}")
     for name in doc:
         if name not in SECTIONS and name not in ("format", "organization"):
             problems.append(f"{name}: unknown section")
@@ -206,9 +219,11 @@ def check_document(doc: Any) -> CheckedDocument:
         if section in _UNIQUE:
             _unique_problems(section, rows, problems)
     _link_problems(raw_rows, problems)
+    if competencies is not None:
+        _competency_problems(raw_rows, competencies, problems)
     if problems:
         raise ValidationError(
-            f"the document has {len(problems)} problem(s); nothing was written", problems
+            f"{where}the document has {len(problems)} problem(s); nothing was written", problems
         )
     checked.sections = {
         section: [row for row in rows if row is not None] for section, rows in raw_rows.items()
@@ -222,3 +237,17 @@ def _link_problems(rows: dict[str, list[dict[str, Any] | None]], problems: list[
         for index, row in enumerate(rows[section]):
             if row and name in row and row[name] not in known:
                 problems.append(f"{section}[{index}].{name}: {wording} {row[name]!r}")
+
+
+def _competency_problems(
+    rows: dict[str, list[dict[str, Any] | None]],
+    competencies: Collection[str],
+    problems: list[str],
+) -> None:
+    for section in ("targets", "references"):
+        for index, row in enumerate(rows[section]):
+            if row and "competency" in row and row["competency"] not in competencies:
+                problems.append(
+                    f"{section}[{index}].competency: {row['competency']!r} is not a competency "
+                    "of the catalogue ('mpn-desktop catalog' lists them)"
+                )

@@ -6,7 +6,9 @@ in ONE transaction, so an error or a crash leaves the database as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Collection
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -149,10 +151,21 @@ def is_empty(connection: Connection) -> bool:
     )
 
 
-def load_document(db: Database, doc: Any, replace: bool = False) -> Change:
+def load_document(
+    db: Database,
+    doc: Any,
+    replace: bool = False,
+    *,
+    competencies: Collection[str] | None = None,
+    source: str | None = None,
+) -> Change:
     """Writes a whole document after checking all of it; refuses a non-empty database
-    unless ``replace`` (then everything, imports included, is replaced)."""
-    checked = check_document(doc)
+    unless ``replace`` (then everything, imports included, is replaced).
+
+    ``competencies`` (the catalogue's ids) and ``source`` (the file's name) go
+    to ``check_document``.
+    """
+    checked = check_document(doc, competencies, source)
     with db.session() as session:
         connection = session.connection()
         if not is_empty(connection):
@@ -244,6 +257,12 @@ def read_document_file(path: Path) -> Any:
         raise ValidationError(
             f"{path}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:
+        raise ValidationError(
+            f"{path}: its lists and objects are nested too deeply to be an mpn-desktop document"
+        ) from None
+    except IsADirectoryError:
+        raise MpnError(f"{path}: is a folder, not a JSON file") from None
     except OSError as error:
         raise MpnError(f"{path}: cannot be read ({error.strerror})") from None
 
@@ -255,7 +274,8 @@ def write_document_file(doc: dict[str, Any], path: Path) -> None:
         partial.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         partial.replace(path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise MpnError(f"{path}: cannot be written ({error.strerror})") from None
 
 

@@ -7,6 +7,7 @@ the caller adds the field or JSON path in front.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -19,6 +20,8 @@ Parser = Callable[[Any], Any]
 E = TypeVar("E", bound=Enum)
 
 MAX_MONEY = Decimal("999999999999.99")
+MAX_COUNT = 2**63 - 1
+"""The largest whole number SQLite's INTEGER holds."""
 
 
 def text(max_length: int, *, required: bool = True) -> Parser:
@@ -29,6 +32,7 @@ def text(max_length: int, *, required: bool = True) -> Parser:
             return ""
         if not isinstance(value, str):
             raise ValueError(f"{value!r} is not text")
+        _refuse_unstorable(value)
         stripped: str = value.strip()
         if required and not stripped:
             raise ValueError("is empty")
@@ -37,6 +41,20 @@ def text(max_length: int, *, required: bool = True) -> Parser:
         return stripped
 
     return parse
+
+
+def _refuse_unstorable(value: str) -> None:
+    # A lone surrogate (JSON's "\ud800") cannot be written as UTF-8, and a NUL
+    # character cuts the text short in Qt and in most other programs.
+    if "\x00" in value:
+        raise ValueError("contains a NUL character (\\u0000)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = ord(value[error.start])
+        raise ValueError(
+            f"contains \\u{bad:04x}, half of a character (an unpaired surrogate)"
+        ) from None
 
 
 def optional_text(max_length: int) -> Parser:
@@ -98,7 +116,7 @@ def money(value: Any) -> Decimal:
     if amount < 0:
         raise ValueError(f"{value} is negative")
     if amount > MAX_MONEY:
-        raise ValueError(f"{value} is too large")
+        raise ValueError(f"{_shown(value)} is too large")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError(f"{value} has more than two decimal places")
     return amount.quantize(Decimal("0.01"))
@@ -106,14 +124,26 @@ def money(value: Any) -> Decimal:
 
 def count(value: Any) -> int:
     """A whole number, not negative."""
+    given = value
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, (float, Decimal)) and value == int(value):
+        finite = (isinstance(value, float) and math.isfinite(value)) or (
+            isinstance(value, Decimal) and value.is_finite()
+        )
+        if finite and value == int(value):
             value = int(value)
         else:
-            raise ValueError(f"{value} is not a whole number")
+            raise ValueError(f"{_shown(given)} is not a whole number")
     if value < 0:
-        raise ValueError(f"{value} is negative")
+        raise ValueError(f"{_shown(given)} is negative")
+    if value > MAX_COUNT:
+        raise ValueError(f"{_shown(given)} is too large")
     return int(value)
+
+
+def _shown(value: Any) -> str:
+    """A value as a message shows it: a number of 400 digits is cut short."""
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def flag(value: Any) -> bool:

@@ -163,3 +163,81 @@ def test_a_file_that_is_not_json_names_line_and_column(tmp_path: Path) -> None:
     path.write_text('{\n  "format": "mpn-desktop/1",\n  "people": [,]\n}\n')
     with pytest.raises(ValidationError, match=r"broken.json, line 3, column 14: not valid JSON"):
         read_document_file(path)
+
+
+def _file_bytes(path: Path) -> dict[str, bytes]:
+    """The database file and its WAL companions, byte for byte."""
+    return {
+        suffix: Path(f"{path}{suffix}").read_bytes()
+        for suffix in ("", "-wal", "-shm")
+        if Path(f"{path}{suffix}").exists()
+    }
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "problem"),
+    [
+        (("usage", 0, "active_users"), 10**30, "usage[0].active_users: 1000"),
+        (("usage", 0, "active_users"), float("inf"), "usage[0].active_users: inf is not a whole"),
+        (("organization", None, "name"), "Con\ud800toso", "organization.name: contains \\ud800"),
+        (("people", 0, "name"), "Ana\x00Ruiz", "people[0].name: contains a NUL character"),
+    ],
+)
+def test_values_sqlite_cannot_hold_are_problems_of_their_entry(
+    demo_db: Database,
+    db_path: Path,
+    where: tuple[str, int | None, str],
+    value: Any,
+    problem: str,
+) -> None:
+    # Before: an integer past SQLite's 64 bits (OverflowError) or a lone
+    # surrogate (UnicodeEncodeError) got through the checks and failed in the
+    # INSERT, with a traceback; a NUL was stored and cut the name short in Qt.
+    document = copy.deepcopy(DESIGN_EXAMPLE)
+    section, index, name = where
+    entry = document[section] if index is None else document[section][index]
+    entry[name] = value
+    demo_db.engine.dispose()
+    before = _file_bytes(db_path)
+    with pytest.raises(ValidationError) as error:
+        load_document(demo_db, document, replace=True)
+    assert [p for p in error.value.problems if p.startswith(problem)], error.value.problems
+    demo_db.engine.dispose()
+    assert _file_bytes(db_path) == before
+
+
+def test_a_document_nested_too_deeply_is_refused_with_the_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ValidationError, match=r"deep.json: .*nested too deeply"):
+        read_document_file(path)
+
+
+def test_targets_and_references_must_name_a_competency_of_the_catalogue(
+    demo_db: Database,
+) -> None:
+    document = copy.deepcopy(DESIGN_EXAMPLE)
+    document["targets"][0]["competency"] = "cloud-platfrom"
+    document["references"][0]["competency"] = "cloud-crm-typo"
+    before = export_document(demo_db)
+    with pytest.raises(ValidationError) as error:
+        load_document(
+            demo_db,
+            document,
+            replace=True,
+            competencies={"cloud-platform", "cloud-crm"},
+            source="org.json",
+        )
+    assert str(error.value).startswith("org.json: the document has 2 problem(s)")
+    assert [p.split(":")[0] for p in error.value.problems] == [
+        "targets[0].competency",
+        "references[0].competency",
+    ]
+    assert "'cloud-platfrom' is not a competency of the catalogue" in error.value.problems[0]
+    assert export_document(demo_db) == before
+
+
+def test_a_missing_format_says_missing(db: Database) -> None:
+    with pytest.raises(ValidationError) as error:
+        load_document(db, {"people": []})
+    assert error.value.problems == ["format: missing (expected 'mpn-desktop/1')"]
