@@ -22,10 +22,25 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.ui.editors.field_editors import (
     AnyFieldEditor,
+    FlagCheckBox,
     ValidatingLineEdit,
     make_field_editor,
 )
 from mpn_desktop.ui.models.fields import Field
+
+
+def with_alt_letter(text: str, taken: set[str]) -> str:
+    """``text`` with an Alt letter not in ``taken`` (added to it): a word's first, else any."""
+    escaped = text.replace("&", "&&")
+    starts = [i for i, char in enumerate(text) if char.isalnum() and (i == 0 or text[i - 1] == " ")]
+    rest = [i for i, char in enumerate(text) if char.isalnum() and i not in starts]
+    for i in starts + rest:
+        letter = text[i].lower()
+        if letter not in taken:
+            taken.add(letter)
+            at = i + text[:i].count("&")
+            return f"{escaped[:at]}&{escaped[at:]}"
+    return escaped
 
 
 def problem_text_color(palette: QPalette) -> QColor:
@@ -53,6 +68,15 @@ class RecordForm(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         colour = problem_text_color(self.palette()).name()
+        # No parent yet: the buttons join the Tab order when laid out, after the fields.
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        # Alt and a letter goes to a field; the buttons keep the letters their style gives them.
+        taken = {
+            button.text().replace("&&", "").partition("&")[2][:1].lower()
+            for button in self._buttons.buttons()
+        }
         for field in fields:
             if not field.is_editable:
                 continue
@@ -70,15 +94,18 @@ class RecordForm(QDialog):
             column.setSpacing(2)
             column.addWidget(editor)
             column.addWidget(message)
-            label = QLabel(field.label + (" *" if field.required else ""), self)
-            label.setBuddy(editor)
+            label = QLabel(self)
+            if isinstance(editor, FlagCheckBox):
+                # The box says what it is; the same words again to its left would read twice.
+                editor.setText(with_alt_letter(field.label, taken))
+            else:
+                text = with_alt_letter(field.label, taken)
+                label.setText(text + (" *" if field.required else ""))
+                label.setBuddy(editor)
             form.addRow(label, box)
             self._editors[field.key] = editor
             self._messages[field.key] = message
             editor.edited.connect(self._refresh)
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

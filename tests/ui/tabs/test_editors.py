@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import ReferenceStatus
@@ -166,3 +175,48 @@ def test_a_form_grows_to_show_a_message_that_appears(qtbot: Any) -> None:
     assert form.message("passed_on")
     assert form.height() > before
     assert form.height() >= form.sizeHint().height()
+
+
+def test_alt_and_a_letter_goes_to_each_field_of_a_form(qtbot: Any) -> None:
+    fields = (
+        Field("started_on", "Started on", FieldKind.DATE, required=True),
+        Field("ended_on", "Ended on", FieldKind.DATE),
+        Field("email", "E-mail", FieldKind.EMAIL),
+        Field("trial", "Trial", FieldKind.BOOL),
+    )
+    form = RecordForm("Add", fields)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    labels = {label.buddy(): label.text() for label in form.findChildren(QLabel) if label.buddy()}
+    assert labels == {
+        form.editor("started_on"): "&Started on *",
+        form.editor("ended_on"): "&Ended on",
+        form.editor("email"): "E-&mail",
+    }
+    trial = form.editor("trial")
+    assert isinstance(trial, QCheckBox)
+    assert trial.text() == "&Trial"
+    shown = [label.text() for label in form.findChildren(QLabel) if label.isVisible()]
+    assert "Trial" not in shown, "the box says Trial; no label says it again"
+    qtbot.keyClick(form, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    assert form.editor("ended_on").hasFocus()
+    qtbot.keyClick(form, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(trial.isChecked)  # a mnemonic clicks the box (animated)
+    assert QApplication.focusWidget() is trial
+
+
+def test_a_form_tabs_through_its_fields_before_its_buttons(qtbot: Any) -> None:
+    form = RecordForm("Add", (MCP, EMAIL))
+    qtbot.addWidget(form)
+    form.show()
+    stops: list[QWidget] = []
+    widget = form.nextInFocusChain()
+    while widget is not form:
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    names = [stop.text() if isinstance(stop, QPushButton) else stop for stop in stops]
+    assert names == [form.editor("mcp_id"), form.editor("email"), "OK", "Cancel"]
