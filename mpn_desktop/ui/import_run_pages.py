@@ -467,16 +467,27 @@ def import_again(
     """Redo of an undone import: the same file, unchanged, read the same way."""
     if file_sha256(path) != sha256:
         raise ImportFailed(
-            f"{path}: the file changed after it was imported; import it again "
-            "with File ▸ Import exam records"
+            _tr(
+                "{path}: the file changed after it was imported; import it again "
+                "with File ▸ Import exam records"
+            ).format(path=path)
         )
     again = run_import(
         context.db, CatalogLookup(context.catalog), path, settings, today=date.today()
     )
     if again.errors:
         raise ImportFailed(
-            f"{path}: {len(again.errors)} records now have errors; nothing was added"
+            counted(
+                len(again.errors),
+                _tr("{path}: 1 record now has an error; nothing was added"),
+                _tr("{path}: {count} records now have errors; nothing was added"),
+                path=path,
+            )
         )
     if again.batch_id is None or again.change is None:
-        raise ImportFailed(f"{path}: every record is in the database already; nothing was added")
+        raise ImportFailed(
+            _tr("{path}: every record is in the database already; nothing was added").format(
+                path=path
+            )
+        )
     return again.batch_id, again.change
