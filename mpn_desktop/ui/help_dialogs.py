@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mpn_desktop import __version__
+from mpn_desktop.logging_setup import log_file_path
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import settings_path
 
@@ -17,7 +18,7 @@ def _tr(text: str) -> str:
 
 
 def about_text(context: AppContext) -> str:
-    """What About says: the version, the database in use and where settings are kept."""
+    """What About says: the version, the database in use, where settings and the log are kept."""
     where = context.db.path or context.db.url
     catalog = context.catalog
     name = getattr(catalog, "program", None) or getattr(catalog, "name", "")
@@ -33,6 +34,8 @@ def about_text(context: AppContext) -> str:
         ),
         "<br>",
         html.escape(_tr("Settings: {file}").format(file=settings_path())),
+        "<br>",
+        html.escape(_tr("Log: {file}").format(file=log_file_path())),
     ]
     return "".join(lines)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from mpn_desktop import __version__
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.errors import ValidationError
+from mpn_desktop.logging_setup import log_file_path
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.context import AppContext
@@ -221,7 +223,8 @@ def test_help_requirements_lists_the_catalogue_with_its_sources(
     assert "Cloud CRM" in text
 
 
-def test_about_names_the_version_and_the_database(window: MainWindow) -> None:
+def test_about_names_the_version_the_database_and_the_log(window: MainWindow) -> None:
     text = about_text(window.context)
     assert __version__ in text
     assert str(window.context.db.path) in text
+    assert html.escape(str(log_file_path())) in text
