@@ -30,6 +30,13 @@ COMMAND_MODULES = (
 CommandFunc = Callable[[argparse.Namespace], int]
 
 
+def _not_empty(value: str) -> str:
+    # An empty --db would otherwise quietly mean the default database.
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as DESIGN.md's contract describes it."""
     parser = argparse.ArgumentParser(
@@ -38,11 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mpn-desktop {__version__}")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="PATH", help="the SQLite database file (created if missing)")
-    where.add_argument("--db-url", metavar="URL", help="any SQLAlchemy database URL")
+    where.add_argument(
+        "--db",
+        metavar="PATH",
+        type=_not_empty,
+        help="the SQLite database file (created if missing)",
+    )
+    where.add_argument(
+        "--db-url", metavar="URL", type=_not_empty, help="any SQLAlchemy database URL"
+    )
     parser.add_argument(
         "--catalog",
         metavar="FILE",
+        type=_not_empty,
         help="a requirements catalogue file to use instead of the shipped one",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

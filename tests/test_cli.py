@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mpn_desktop import __version__
@@ -20,3 +22,25 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
         main(["no-such-command"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--db", "--db-url", "--catalog"])
+def test_an_empty_database_or_catalogue_option_is_a_usage_error(
+    option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "--db ''" quietly opened (and changed) the default database.
+    with pytest.raises(SystemExit) as exit_info:
+        main([option, "", "status"])
+    assert exit_info.value.code == 2
+    assert f"argument {option}: is empty" in capsys.readouterr().err
+
+
+def test_a_bad_database_url_is_an_error_with_the_url_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite+nosuchdriver:///{tmp_path / 'x.sqlite3'}"
+    assert main(["--db-url", url, "status"]) == 1
+    err = capsys.readouterr().err
+    assert f"{url}: SQLAlchemy knows no database of that name" in err
+    assert "unexpected" not in err
+    assert list(tmp_path.iterdir()) == []

@@ -26,12 +26,12 @@ def register(subparsers: Any) -> None:
 
 
 def _database_file(args: argparse.Namespace) -> Path:
-    from mpn_desktop.store.engine import sqlite_path
+    from mpn_desktop.store.engine import shown_url, sqlite_path
 
     url = database_url(args)
     path = sqlite_path(url)
     if path is None:
-        raise StoreError(f"{url}: backup and restore work on SQLite database files only")
+        raise StoreError(f"{shown_url(url)}: backup and restore work on SQLite database files only")
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import sqlite3
@@ -18,6 +19,9 @@ KEEP_BACKUPS = 5
 """Automatic backups kept per database file; older ones are removed."""
 
 _MARK = ".backup-"
+
+_OUR_TABLES = {"organization", "people", "exam_results"}
+"""Tables every schema of mpn-desktop has had (with an unknown revision: a newer one)."""
 
 
 def backup_glob(db_path: Path) -> str:
@@ -52,17 +56,28 @@ def backup(db_path: Path, dest: Path | None = None, *, reason: str = "manual") -
     target = dest if dest is not None else _backup_name(db_path, reason)
     if target.exists():
         raise StoreError(f"{target}: a file of that name exists already; choose another")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(target.parent, "the folder for the backup")
     try:
         sqlite_engine.online_backup(db_path, target)
         target.chmod(0o600)
     except (OSError, sqlite3.Error) as error:
-        target.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)
         raise StoreError(f"{db_path}: the backup to {target} failed ({error})") from error
     log.info("backed up %s to %s", db_path, target)
     if dest is None:
         _prune(db_path)
     return target
+
+
+def _make_folder(folder: Path, what: str) -> None:
+    """Creates ``folder`` (and its parents) when missing; a ``StoreError`` when it cannot."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError(f"{folder}: cannot create {what}: it is a file, not a folder") from None
+    except OSError as error:
+        raise StoreError(f"{folder}: cannot create {what} ({error.strerror})") from None
 
 
 def _prune(db_path: Path) -> None:
@@ -73,6 +88,8 @@ def _prune(db_path: Path) -> None:
 
 def problem_with(path: Path) -> str | None:
     """What makes ``path`` unusable as an mpn-desktop database, or None when it is fine."""
+    if path.is_dir():
+        return "it is a folder, not a database file"
     if not path.is_file():
         return "the file does not exist"
     if not sqlite_engine.is_sqlite_file(path):
@@ -80,15 +97,47 @@ def problem_with(path: Path) -> str | None:
     problem = sqlite_engine.quick_check(path)
     if problem:
         return problem
-    revision = sqlite_engine.stored_revision(path)
+    foreign = "it is a database, but not one written by mpn-desktop"
+    try:
+        revision = sqlite_engine.stored_revision(path)
+    except ValueError:
+        return foreign
     if revision is None and sqlite_engine.has_tables(path):
-        return "it is a database, but not one written by mpn-desktop"
+        return foreign
     if revision is not None and revision not in known_revisions():
+        # Alembic keeps its alembic_version in other programs' databases too.
+        if not _OUR_TABLES.issubset(sqlite_engine.table_names(path)):
+            return foreign
         return (
             f"it was written by a newer version of mpn-desktop (schema {revision}); "
             "update the program to open it"
         )
     return None
+
+
+def _keep_unusable(db_path: Path) -> Path:
+    """Moves a damaged or foreign database file aside, its exact bytes kept."""
+    if db_path.is_dir():
+        raise StoreError(f"{db_path}: is a folder; nothing was restored into it")
+    kept = _backup_name(db_path, "replaced-by-restore")
+    try:
+        shutil.copy2(db_path, kept)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            kept.unlink(missing_ok=True)
+        raise StoreError(
+            f"{db_path}: cannot keep a copy of it before the restore ({error.strerror}); "
+            "nothing was changed"
+        ) from None
+    try:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        db_path.unlink()
+    except OSError as error:
+        raise StoreError(
+            f"{db_path}: cannot be replaced ({error.strerror}); a copy of it is in {kept}"
+        ) from None
+    return kept
 
 
 def restore(db_path: Path, backup_file: Path) -> Path | None:
@@ -105,14 +154,9 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         if problem_with(db_path) is None:
             kept = backup(db_path, reason="before-restore")
         else:
-            # The current file is damaged or foreign: keep its exact bytes.
-            kept = _backup_name(db_path, "replaced-by-restore")
-            shutil.copy2(db_path, kept)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-            db_path.unlink()
+            kept = _keep_unusable(db_path)
     else:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(db_path.parent, "the database folder")
     try:
         sqlite_engine.online_backup(backup_file, db_path)
     except (OSError, sqlite3.Error) as error:

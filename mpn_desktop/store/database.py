@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from mpn_desktop.errors import StoreError, ValidationError
@@ -22,6 +22,7 @@ from mpn_desktop.store.engine import (
     create_store_engine,
     is_locked_error,
     migration_connection,
+    shown_url,
     sqlite_path,
 )
 from mpn_desktop.store.migrate import current_revision, head_revision, known_revisions, upgrade
@@ -47,15 +48,21 @@ class Database:
         restore the latest backup.
         """
         path = sqlite_path(url)
-        if path is not None:
-            if path.exists():
-                _refuse_if_unusable(path)
-            else:
-                _create_private_file(path)
+        # The engine first: it refuses a driver that is not installed before
+        # any file is created (it connects only when _migrate asks).
         engine = create_store_engine(url)
         database = cls(url, engine)
         try:
+            if path is not None:
+                if path.exists():
+                    _refuse_if_unusable(path)
+                else:
+                    _create_private_file(path)
             database._migrate()
+        except DBAPIError as error:
+            engine.dispose()
+            where = path or shown_url(url)
+            raise StoreError(f"{where}: cannot open the database ({error.orig})") from error
         except BaseException:
             engine.dispose()
             raise
@@ -68,7 +75,7 @@ class Database:
         if current == head:
             return
         if current is not None and current not in known_revisions():
-            raise StoreError(_refusal(self.url, self.path, _newer_version(current)))
+            raise StoreError(_refusal(shown_url(self.url), self.path, _newer_version(current)))
         if self.path is not None and current is not None:
             saved = backups.backup(self.path, reason=f"before-schema-{head}")
             log.info("schema %s -> %s; backup in %s", current, head, saved)
@@ -97,7 +104,7 @@ class Database:
             session.close()
 
     def _store_error(self, error: OperationalError, doing: str) -> StoreError:
-        where = self.path or self.url
+        where = self.path or shown_url(self.url)
         if is_locked_error(error):
             return StoreError(
                 f"{where}: another program (or another copy of mpn-desktop) kept the database "
@@ -155,7 +162,7 @@ def _refusal(where: str, path: Path | None, problem: str) -> str:
         return message
     latest = backups.latest_backup(path)
     if latest is None:
-        return message + f" No backup of it was found next to it in {path.parent}."
+        return message + f" No backup of it was found next to it in {path.absolute().parent}."
     return message + (
         f" To go back to the latest backup ({latest.name}), run: "
         f'mpn-desktop --db "{path}" restore "{latest}"'

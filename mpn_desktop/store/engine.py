@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from mpn_desktop.errors import StoreError
@@ -25,9 +26,27 @@ BEGIN_OPTION = "mpn_begin"
 """Execution option choosing SQLite's BEGIN mode: "IMMEDIATE" (default) or "DEFERRED"."""
 
 
+def parse_url(url: str) -> URL:
+    """The parsed database URL; a ``StoreError`` naming it when it is not one."""
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"{url!r} is not a database URL (expected, for example, sqlite:///path/to/file.sqlite3)"
+        ) from None
+
+
+def shown_url(url: str) -> str:
+    """The URL as a message may show it: any password is replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL; None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
         return None
     database = parsed.database
@@ -42,8 +61,26 @@ def is_sqlite(engine: Engine | Connection) -> bool:
 
 
 def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; for SQLite every connection gets the pragmas below."""
-    parsed = make_url(url)
+    """An engine for ``url``; for SQLite every connection gets the pragmas below.
+
+    A ``StoreError`` names the URL when SQLAlchemy does not know its database
+    or the driver it names is not installed.
+    """
+    try:
+        return _create_store_engine(url)
+    except NoSuchModuleError:
+        raise StoreError(
+            f"{shown_url(url)}: SQLAlchemy knows no database of that name "
+            "(mpn-desktop is made for sqlite:///FILE)"
+        ) from None
+    except ImportError as error:
+        raise StoreError(
+            f"{shown_url(url)}: the database driver it needs is not installed ({error})"
+        ) from None
+
+
+def _create_store_engine(url: str) -> Engine:
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if sqlite_path(url) is None:
@@ -168,7 +205,11 @@ def integrity_check(path: Path) -> list[str]:
 
 
 def stored_revision(path: Path) -> str | None:
-    """The Alembic revision recorded in a file (read-only), None when it has none yet."""
+    """The Alembic revision recorded in a file (read-only), None when it has none yet.
+
+    A ``ValueError`` when the file has an ``alembic_version`` that is not
+    Alembic's (no ``version_num`` column): another program's database.
+    """
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         has_table = connection.execute(
@@ -176,8 +217,21 @@ def stored_revision(path: Path) -> str | None:
         ).fetchone()
         if not has_table:
             return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.Error as error:
+            raise ValueError(f"its alembic_version table cannot be read ({error})") from None
         return str(row[0]) if row else None
+    finally:
+        connection.close()
+
+
+def table_names(path: Path) -> set[str]:
+    """The names of the tables in a file (read-only)."""
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        return {str(row[0]) for row in rows}
     finally:
         connection.close()
 

@@ -80,3 +80,39 @@ def test_an_old_schema_is_backed_up_before_it_is_migrated(tmp_path: Path) -> Non
     with Database.open(f"sqlite:///{saved}"):
         pass  # opening it migrates the copy, proving it held the old data
     assert original != db_path.read_bytes()
+
+
+def test_backup_into_a_folder_that_is_a_file_is_a_store_error(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    # Before: mkdir's FileExistsError / NotADirectoryError escaped as a traceback.
+    plain = tmp_path / "plain.txt"
+    plain.write_text("a file")
+    with pytest.raises(StoreError, match=r"plain.txt: cannot create .*it is a file, not a folder"):
+        backups.backup(db_path, plain / "copy.sqlite3")
+    with pytest.raises(StoreError, match=r"plain.txt/sub: cannot create the folder"):
+        backups.backup(db_path, plain / "sub" / "copy.sqlite3")
+    assert plain.read_text() == "a file"
+
+
+def test_restore_into_a_folder_that_is_a_file_is_a_store_error(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    saved = backups.backup(db_path)
+    plain = tmp_path / "plain.txt"
+    plain.write_text("a file")
+    with pytest.raises(StoreError, match="it is a file, not a folder"):
+        backups.restore(plain / "tracker.sqlite3", saved)
+
+
+def test_restore_onto_a_folder_changes_nothing(db: Database, db_path: Path, tmp_path: Path) -> None:
+    # Before: shutil.copy2 of the folder raised IsADirectoryError.
+    saved = backups.backup(db_path)
+    folder = tmp_path / "folder.sqlite3"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("kept")
+    with pytest.raises(StoreError, match="is a folder; nothing was restored"):
+        backups.restore(folder, saved)
+    assert [p.name for p in folder.iterdir()] == ["inside.txt"]
+    with pytest.raises(StoreError, match="it is a folder, not a database file"):
+        backups.restore(db_path, folder)

@@ -151,3 +151,59 @@ def test_an_in_memory_database_keeps_its_data_between_sessions() -> None:
             session.add(models.Customer(name="Fabrikam"))
         with db.session(readonly=True) as session:
             assert session.scalars(select(models.Customer.name)).all() == ["Fabrikam"]
+
+
+def _foreign(path: Path, *statements: str) -> Path:
+    connection = sqlite3.connect(path)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_a_foreign_database_with_an_odd_alembic_version_table_is_refused(tmp_path: Path) -> None:
+    # Before: SELECT version_num failed with sqlite3.OperationalError, a traceback.
+    path = _foreign(tmp_path / "odd.sqlite3", "CREATE TABLE alembic_version (x TEXT)")
+    assert "not one written by mpn-desktop" in _refused(path)
+
+
+def test_another_programs_alembic_database_is_foreign_not_newer(tmp_path: Path) -> None:
+    # Before: "written by a newer version of mpn-desktop (schema abc123)".
+    path = _foreign(
+        tmp_path / "blog.sqlite3",
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)",
+        "INSERT INTO alembic_version VALUES ('abc123')",
+        "CREATE TABLE posts (id INTEGER PRIMARY KEY)",
+    )
+    message = _refused(path)
+    assert "not one written by mpn-desktop" in message
+    assert "newer" not in message
+
+
+def test_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "data.sqlite3"
+    folder.mkdir()
+    with pytest.raises(StoreError) as error:
+        Database.open(f"sqlite:///{folder}")
+    assert f"{folder}: cannot open this database: it is a folder" in str(error.value)
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("not a url", "'not a url' is not a database URL"),
+        ("nosuchdb://host/x", "nosuchdb://host/x: SQLAlchemy knows no database of that name"),
+        (
+            "mysql://ana:secret@localhost/mpn",
+            "mysql://ana:***@localhost/mpn: the database driver it needs is not installed",
+        ),
+    ],
+)
+def test_a_url_that_cannot_be_used_is_a_store_error(url: str, problem: str) -> None:
+    # Before: ArgumentError, NoSuchModuleError or ModuleNotFoundError reached the user.
+    with pytest.raises(StoreError) as error:
+        Database.open(url)
+    assert str(error.value).startswith(problem)
+    assert "secret" not in str(error.value)
