@@ -28,6 +28,15 @@ def parse_catalog_text(text: str, name: str) -> Catalog:
         raise CatalogError(
             f"{name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:
+        raise CatalogError(
+            f"{name}: its lists and objects are nested too deeply to be a catalogue"
+        ) from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits while reading them.
+        raise CatalogError(
+            f"{name}: holds a number too long to be read (over 4,300 digits)"
+        ) from None
     try:
         catalog = parse_catalog(document)
     except CatalogFormatError as error:

@@ -416,3 +416,20 @@ def test_parse_catalog_text_names_what_it_was_given() -> None:
         parse_catalog_text("{}", "pasted text")
     catalog = parse_catalog_text(shipped_catalog_path().read_text(encoding="utf-8"), "copy")
     assert catalog.file == "copy"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"competencies": [1' + "0" * 5000 + "]}", "a number too long to be read"),
+    ],
+)
+def test_json_python_cannot_read_names_the_catalogue_file(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    # Before: RecursionError / ValueError (int max str digits) reached the user as a crash.
+    path = tmp_path / "mine.json"
+    path.write_text(text)
+    with pytest.raises(CatalogError, match=rf"mine.json: .*{problem}"):
+        load_catalog(path)

@@ -261,6 +261,11 @@ def read_document_file(path: Path) -> Any:
         raise ValidationError(
             f"{path}: its lists and objects are nested too deeply to be an mpn-desktop document"
         ) from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits while reading them.
+        raise ValidationError(
+            f"{path}: holds a number too long to be read (over 4,300 digits)"
+        ) from None
     except IsADirectoryError:
         raise MpnError(f"{path}: is a folder, not a JSON file") from None
     except OSError as error:

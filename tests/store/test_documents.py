@@ -241,3 +241,11 @@ def test_a_missing_format_says_missing(db: Database) -> None:
     with pytest.raises(ValidationError) as error:
         load_document(db, {"people": []})
     assert error.value.problems == ["format: missing (expected 'mpn-desktop/1')"]
+
+
+def test_a_number_python_cannot_read_is_refused_with_the_file_name(tmp_path: Path) -> None:
+    # Before: json raised ValueError (more than 4,300 digits), shown as a crash.
+    path = tmp_path / "long.json"
+    path.write_text('{"format": "mpn-desktop/1", "usage": [{"active_users": 1' + "0" * 5000 + "}]}")
+    with pytest.raises(ValidationError, match=r"long.json: holds a number too long"):
+        read_document_file(path)
