@@ -65,3 +65,31 @@ def test_a_bad_as_of_date_is_a_clear_error(
 ) -> None:
     assert main([*demo, "status", "--as-of", "2018-02-30"]) == 1
     assert "--as-of: '2018-02-30' is not a date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["20180315", "2018-W11-4", ""])
+def test_as_of_takes_only_yyyy_mm_dd(
+    demo: list[str], capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    # Before: date.fromisoformat read the basic and week forms, and "" meant today.
+    assert main([*demo, "status", "--as-of", text]) == 1
+    assert f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["status"], ["status", "--json"], ["checklist", "--pdf"]])
+@pytest.mark.parametrize("text", ["0001-06-01", "9999-12-31"])
+def test_an_as_of_at_the_ends_of_the_calendar_is_refused_not_a_crash(
+    demo: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    text: str,
+) -> None:
+    # Before: the membership year or the 12-month window fell off the calendar
+    # (ValueError: year 10000 is out of range) and the user saw a crash.
+    if command[-1] == "--pdf":
+        command = [*command, str(tmp_path / "out.pdf")]
+    assert main([*demo, *command, "--as-of", text]) == 1
+    err = capsys.readouterr().err
+    assert f"--as-of: {text} is outside the days the program evaluates" in err
+    assert not (tmp_path / "out.pdf").exists()

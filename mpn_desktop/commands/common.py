@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 from pathlib import Path
 
@@ -18,14 +19,27 @@ def database_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{path}"
 
 
+AS_OF_RANGE = (date(1900, 1, 1), date(9000, 12, 31))
+"""The days ``--as-of`` accepts: the rules look years before and after it."""
+
+
 def parse_as_of(text: str | None) -> date:
     """``--as-of YYYY-MM-DD``, today when not given."""
-    if not text:
+    if text is None:
         return date.today()
     try:
-        return date.fromisoformat(text)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip(), re.ASCII):
+            raise ValueError(text)
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)") from None
+    first, last = AS_OF_RANGE
+    if not first <= day <= last:
+        raise ValidationError(
+            f"--as-of: {text} is outside the days the program evaluates "
+            f"({first.isoformat()} to {last.isoformat()})"
+        )
+    return day
 
 
 def catalog_path(args: argparse.Namespace) -> Path | None:

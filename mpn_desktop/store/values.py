@@ -8,6 +8,7 @@ the caller adds the field or JSON path in front.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -70,11 +71,18 @@ def optional_text(max_length: int) -> Parser:
     return parse
 
 
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def day(value: Any) -> date:
-    """A date, given as ``datetime.date`` or ``YYYY-MM-DD``."""
+    """A date, given as ``datetime.date`` or ``YYYY-MM-DD``.
+
+    Only that form: ``date.fromisoformat`` also reads ``20170215`` and week
+    dates such as ``2017-W07-3``, which a user would not mean here.
+    """
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _DAY_RE.fullmatch(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:

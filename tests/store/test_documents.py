@@ -249,3 +249,15 @@ def test_a_number_python_cannot_read_is_refused_with_the_file_name(tmp_path: Pat
     path.write_text('{"format": "mpn-desktop/1", "usage": [{"active_users": 1' + "0" * 5000 + "}]}")
     with pytest.raises(ValidationError, match=r"long.json: holds a number too long"):
         read_document_file(path)
+
+
+@pytest.mark.parametrize("text", ["20170115", "2017-W03-7", "2017-1-15"])
+def test_dates_are_read_only_as_yyyy_mm_dd(db: Database, text: str) -> None:
+    # Before: "20170115" and "2017-W03-7" loaded as 2017-01-15 (date.fromisoformat).
+    document = copy.deepcopy(DESIGN_EXAMPLE)
+    document["subscriptions"][0]["started_on"] = text
+    with pytest.raises(ValidationError) as error:
+        load_document(db, document)
+    assert error.value.problems == [
+        f"subscriptions[0].started_on: {text} is not a date (expected YYYY-MM-DD)"
+    ]
