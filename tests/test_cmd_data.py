@@ -135,3 +135,25 @@ def test_export_into_a_path_under_a_file_is_an_error_not_a_crash(
     target = tmp_path / "plain.txt" / "org.json"
     assert main([*_db(tmp_path), "export", str(target)]) == 1
     assert f"{target}: cannot be written (Not a directory)" in capsys.readouterr().err
+
+
+def test_export_never_writes_over_the_database_or_another_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "export tracker.sqlite3" replaced the database with the JSON: all data lost.
+    database = tmp_path / "tracker.sqlite3"
+    assert main([*_db(tmp_path), "demo"]) == 0
+    before = database.read_bytes()
+    capsys.readouterr()
+    for target in (database, Path(f"{database}-wal"), tmp_path / "." / "tracker.sqlite3"):
+        assert main([*_db(tmp_path), "export", str(target)]) == 1
+        assert f"{target}: is the database itself" in capsys.readouterr().err
+    assert database.read_bytes() == before
+    other = tmp_path / "other.sqlite3"
+    assert main(["--db", str(other), "demo"]) == 0
+    other_before = other.read_bytes()
+    capsys.readouterr()
+    assert main([*_db(tmp_path), "export", str(other)]) == 1
+    assert f"{other}: is a database file; export writes JSON" in capsys.readouterr().err
+    assert other.read_bytes() == other_before
+    assert main([*_db(tmp_path), "status"]) == 0

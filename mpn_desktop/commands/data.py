@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url
+from mpn_desktop.errors import MpnError
 
 
 def register(subparsers: Any) -> None:
@@ -38,12 +39,32 @@ def run_export(args: argparse.Namespace) -> int:
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import export_document, write_document_file
 
-    with Database.open(database_url(args)) as db:
-        document = export_document(db)
     path = Path(args.file).expanduser()
+    with Database.open(database_url(args)) as db:
+        _refuse_to_overwrite_a_database(path, db.path)
+        document = export_document(db)
     write_document_file(document, path)
     print(f"Exported {_summary(document)} to {path}.")
     return 0
+
+
+def _refuse_to_overwrite_a_database(path: Path, db_path: Path | None) -> None:
+    """An export never replaces the database it reads, nor any other SQLite file."""
+    from mpn_desktop.store.backups import is_part_of
+    from mpn_desktop.store.engine import is_sqlite_file
+
+    if db_path is not None and is_part_of(path, db_path):
+        raise MpnError(
+            f"{path}: is the database itself (or its journal); export to another file (.json)"
+        )
+    try:
+        is_database = path.is_file() and path.stat().st_size > 0 and is_sqlite_file(path)
+    except OSError:
+        return  # write_document_file says what is wrong with the path
+    if is_database:
+        raise MpnError(
+            f"{path}: is a database file; export writes JSON, so choose another file (.json)"
+        )
 
 
 def run_load(args: argparse.Namespace) -> int:

@@ -40,6 +40,22 @@ def latest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
+def database_files(db_path: Path) -> list[Path]:
+    """The database file and the companions SQLite keeps next to it."""
+    return [db_path, *(Path(f"{db_path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]
+
+
+def is_part_of(path: Path, db_path: Path) -> bool:
+    """Whether ``path`` is the database file ``db_path`` or one of its companions."""
+    resolved = path.expanduser().resolve()
+    for part in database_files(db_path):
+        if resolved == part.resolve():
+            return True
+        if part.exists() and path.exists() and path.samefile(part):
+            return True
+    return False
+
+
 def _backup_name(db_path: Path, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return db_path.with_name(f"{db_path.stem}{_MARK}{stamp}-{reason}{db_path.suffix or '.sqlite3'}")
@@ -54,6 +70,8 @@ def backup(db_path: Path, dest: Path | None = None, *, reason: str = "manual") -
     if not db_path.exists():
         raise StoreError(f"{db_path}: there is no database to back up")
     target = dest if dest is not None else _backup_name(db_path, reason)
+    if is_part_of(target, db_path):
+        raise StoreError(f"{target}: is the database itself (or its journal); choose another file")
     if target.exists():
         raise StoreError(f"{target}: a file of that name exists already; choose another")
     _make_folder(target.parent, "the folder for the backup")
@@ -146,6 +164,10 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     What is replaced is kept first (as a backup next to the file); its path is
     returned, or None when there was no database yet.
     """
+    if is_part_of(backup_file, db_path):
+        raise StoreError(
+            f"{backup_file}: cannot restore from this file: it is the database itself"
+        )
     problem = problem_with(backup_file)
     if problem:
         raise StoreError(f"{backup_file}: cannot restore from this file: {problem}")

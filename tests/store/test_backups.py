@@ -116,3 +116,27 @@ def test_restore_onto_a_folder_changes_nothing(db: Database, db_path: Path, tmp_
     assert [p.name for p in folder.iterdir()] == ["inside.txt"]
     with pytest.raises(StoreError, match="it is a folder, not a database file"):
         backups.restore(db_path, folder)
+
+
+def test_backup_into_the_database_or_its_journal_is_refused(db: Database, db_path: Path) -> None:
+    # Before: a backup to tracker.sqlite3-wal was written where SQLite keeps its log.
+    db.close()  # checkpointed: no -wal file now, so "exists already" cannot refuse it
+    for target in (Path(f"{db_path}-wal"), Path(f"{db_path}-journal")):
+        with pytest.raises(StoreError, match="is the database itself"):
+            backups.backup(db_path, target)
+        assert not target.exists()
+    with pytest.raises(StoreError, match="is the database itself"):
+        backups.backup(db_path, db_path)
+
+
+def test_restore_from_the_database_itself_is_refused_and_keeps_nothing(
+    db: Database, db_path: Path
+) -> None:
+    # Before: a "before-restore" copy was made, then the copy onto itself failed
+    # with "database is locked".
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    db.close()
+    with pytest.raises(StoreError, match="it is the database itself"):
+        backups.restore(db_path, db_path.parent / "." / db_path.name)
+    assert backups.list_backups(db_path) == []
+    assert _names(db_path) == ["Fabrikam"]
