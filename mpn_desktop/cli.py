@@ -29,6 +29,9 @@ COMMAND_MODULES = (
 
 CommandFunc = Callable[[argparse.Namespace], int]
 
+MAX_PROBLEMS_SHOWN = 100
+"""Problems of one error printed at most: a file wrong on every line must not flood the terminal."""
+
 
 def _not_empty(value: str) -> str:
     # An empty --db would otherwise quietly mean the default database.
@@ -80,8 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except MpnError as error:
         print(f"mpn-desktop: {error}", file=sys.stderr)
-        for problem in getattr(error, "problems", []):
+        problems = getattr(error, "problems", [])
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
             print(f"  {problem}", file=sys.stderr)
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            print(
+                f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN:,} more problems like these",
+                file=sys.stderr,
+            )
         return 1
     except KeyboardInterrupt:
         print("mpn-desktop: interrupted; nothing more was written.", file=sys.stderr)

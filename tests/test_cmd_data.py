@@ -157,3 +157,19 @@ def test_export_never_writes_over_the_database_or_another_database(
     assert f"{other}: is a database file; export writes JSON" in capsys.readouterr().err
     assert other.read_bytes() == other_before
     assert main([*_db(tmp_path), "status"]) == 0
+
+
+def test_a_document_wrong_everywhere_prints_a_bounded_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: one line per problem, 5,000 lines here (500,000 for a large export).
+    months = [f"{year}-{month:02d}" for year in range(2000, 2500) for month in range(1, 11)]
+    usage = [{"subscription": "nope", "month": month} for month in months]
+    path = tmp_path / "wrong.json"
+    path.write_text(json.dumps({"format": "mpn-desktop/1", "usage": usage}))
+    assert main([*_db(tmp_path), "load", str(path)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"mpn-desktop: {path}: the document has 5000 problem(s); nothing was written"
+    assert lines[1] == "  usage[0].subscription: no subscription has the id 'nope'"
+    assert len(lines) == 102
+    assert lines[-1] == "  ... and 4,900 more problems like these"
