@@ -165,9 +165,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     returned, or None when there was no database yet.
     """
     if is_part_of(backup_file, db_path):
-        raise StoreError(
-            f"{backup_file}: cannot restore from this file: it is the database itself"
-        )
+        raise StoreError(f"{backup_file}: cannot restore from this file: it is the database itself")
     problem = problem_with(backup_file)
     if problem:
         raise StoreError(f"{backup_file}: cannot restore from this file: {problem}")
