@@ -124,6 +124,26 @@ def check_encoding(name: str) -> str:
     return info.name
 
 
+_MARKED = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
+
+
+def _require_byte_order_mark(path: Path, encoding: str) -> None:
+    """UTF-16 and UTF-32 without LE/BE read the byte order from the mark: it must be there."""
+    marks = _MARKED.get(codecs.lookup(encoding).name)
+    if marks is None:
+        return
+    with _open_binary(path) as stream:
+        head = stream.read(4)
+    if not head.startswith(marks):
+        raise ImportFailed(
+            f"{path}: the file does not start with a byte order mark, so {encoding} cannot "
+            f"tell its byte order; choose {encoding}-le (as Windows writes it) or {encoding}-be"
+        )
+
+
 def check_delimiter(text: str) -> str:
     """One character; ``tab``, ``comma`` and ``semicolon`` and ``\\t`` are accepted by name."""
     named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
@@ -139,6 +159,8 @@ def sniff_format(
     """The file's format: what is given is kept, the rest is detected."""
     if encoding is None:
         encoding = detect_encoding(path)
+    else:
+        _require_byte_order_mark(path, encoding)
     if delimiter is None:
         delimiter = detect_delimiter(path, encoding)
     return CsvFormat(encoding, delimiter)

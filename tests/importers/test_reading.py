@@ -64,6 +64,20 @@ def test_given_encoding_and_delimiter_are_kept(tmp_path: Path) -> None:
     assert seen.records[0].fields == ["1234567", "70-533", "2017-11-25"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "UTF16", "utf-32"])
+def test_utf16_or_32_named_without_byte_order_needs_the_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "no_bom.csv"
+    text = "MCP ID,Exam Code,Date Passed\n1234567,70-533,2017-11-25\n"
+    path.write_bytes(text.encode("utf-16-le"))
+    with pytest.raises(ImportFailed, match="does not start with a byte order mark") as refused:
+        preview(path, encoding=encoding)
+    assert str(path) in str(refused.value) and "-le" in str(refused.value)
+    marked = tmp_path / "bom.csv"
+    marked.write_bytes(codecs.BOM_UTF16_LE + path.read_bytes())
+    assert preview(marked, encoding="utf-16").records[0].fields[1] == "70-533"
+    assert preview(path, encoding="utf-16-le").records[0].fields[1] == "70-533"
+
+
 def test_quoted_fields_keep_newlines_and_delimiters_and_lines_are_where_records_start() -> None:
     path = FIXTURES / "embedded_newlines.csv"
     with RecordReader(path, preview(path).format) as reader:
