@@ -110,7 +110,7 @@ def test_load_refuses_a_competency_the_catalogue_does_not_know(
     capsys.readouterr()
     assert main([*_db(tmp_path), "load", "--replace", str(exported)]) == 1
     err = capsys.readouterr().err
-    assert f"{exported}: the document has 1 problem(s)" in err
+    assert f"{exported}: the document has 1 problem;" in err
     assert "targets[1].competency: 'cloud-productivty' is not a competency" in err
     assert database.read_bytes() == before
 
@@ -169,7 +169,7 @@ def test_a_document_wrong_everywhere_prints_a_bounded_list(
     path.write_text(json.dumps({"format": "mpn-desktop/1", "usage": usage}))
     assert main([*_db(tmp_path), "load", str(path)]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert lines[0] == f"mpn-desktop: {path}: the document has 5000 problem(s); nothing was written"
+    assert lines[0] == f"mpn-desktop: {path}: the document has 5000 problems; nothing was written"
     assert lines[1] == "  usage[0].subscription: no subscription has the id 'nope'"
     assert len(lines) == 102
     assert lines[-1] == "  ... and 4,900 more problems like these"

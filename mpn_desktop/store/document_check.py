@@ -223,7 +223,9 @@ def check_document(
         _competency_problems(raw_rows, competencies, problems)
     if problems:
         raise ValidationError(
-            f"{where}the document has {len(problems)} problem(s); nothing was written", problems
+            f"{where}the document has {len(problems)} "
+            f"{'problem' if len(problems) == 1 else 'problems'}; nothing was written",
+            problems,
         )
     checked.sections = {
         section: [row for row in rows if row is not None] for section, rows in raw_rows.items()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mpn_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
+_PROBLEMS_SHOWN = 5
 
 T = TypeVar("T")
 
@@ -150,13 +151,20 @@ class AppContext(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("MPN Competency Tracker"))
         box.setText(failure or self.tr("That could not be done."))
-        box.setInformativeText(message)
+        shown = message
         if problems:
+            # The first few problems in the box itself; all of them behind "Show Details".
+            shown += "\n\n" + "\n".join(f"• {problem}" for problem in problems[:_PROBLEMS_SHOWN])
+            if len(problems) > _PROBLEMS_SHOWN:
+                shown += "\n" + self.tr("… and {count} more (Show Details…)").format(
+                    count=len(problems) - _PROBLEMS_SHOWN
+                )
             box.setDetailedText("\n".join(problems))
+        box.setInformativeText(shown)
         box.setObjectName("operationErrorBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.window is None:
             # Without a parent the box lives only as long as a Python reference to it.
             self._parentless_box = box
         box.open()
-        self.errorShown.emit(message)
+        self.errorShown.emit(shown)

@@ -123,8 +123,16 @@ class FileActions(QObject):
     def load_json_from(self, path: Path, *, replace: bool) -> bool:
         """Loads a whole organisation from ``path``; the undo history no longer applies."""
         db = self._context.db
+        # Targets and references must name a competency of the catalogue in use.
+        competencies = {item.id for item in self._context.catalog.competencies}
         change = self._context.run(
-            lambda: documents.load_document(db, documents.read_document_file(path), replace),
+            lambda: documents.load_document(
+                db,
+                documents.read_document_file(path),
+                replace,
+                competencies=competencies,
+                source=str(path),
+            ),
             failure=self.tr("Nothing was loaded from {file}.").format(file=path.name),
         )
         if change is None:

@@ -228,7 +228,7 @@ def test_targets_and_references_must_name_a_competency_of_the_catalogue(
             competencies={"cloud-platform", "cloud-crm"},
             source="org.json",
         )
-    assert str(error.value).startswith("org.json: the document has 2 problem(s)")
+    assert str(error.value).startswith("org.json: the document has 2 problems")
     assert [p.split(":")[0] for p in error.value.problems] == [
         "targets[0].competency",
         "references[0].competency",

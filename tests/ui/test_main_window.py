@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -228,3 +230,25 @@ def test_about_names_the_version_the_database_and_the_log(window: MainWindow) ->
     assert __version__ in text
     assert str(window.context.db.path) in text
     assert html.escape(str(log_file_path())) in text
+
+
+def test_export_then_load_json_round_trips_and_a_wrong_document_changes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    context = window.context
+    exported = tmp_path / "contoso.json"
+    assert window.files.export_json_to(exported)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["organization"]["name"] == "Contoso Cloud Ltd"
+    # A target naming a competency the catalogue does not know is refused whole.
+    wrong = dict(document, targets=[{"competency": "cloud-nonsense", "level": "gold"}])
+    broken = tmp_path / "wrong.json"
+    broken.write_text(json.dumps(wrong), encoding="utf-8")
+    before = records.list_records(context.db, RecordKind.PERSON)
+    with qtbot.waitSignal(context.errorShown) as shown:
+        assert not window.files.load_json_from(broken, replace=True)
+    assert "cloud-nonsense" in shown.args[0] and "wrong.json" in shown.args[0]
+    assert records.list_records(context.db, RecordKind.PERSON) == before
+    # The exported document loads back over the same data.
+    assert window.files.load_json_from(exported, replace=True)
+    assert records.list_records(context.db, RecordKind.PERSON) == before
