@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.paths import default_database_path
 
@@ -17,10 +18,6 @@ def database_url(args: argparse.Namespace) -> str:
         return str(args.db_url)
     path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
     return f"sqlite:///{path}"
-
-
-AS_OF_RANGE = (date(1900, 1, 1), date(9000, 12, 31))
-"""The days ``--as-of`` accepts: the rules look years before and after it."""
 
 
 def parse_as_of(text: str | None) -> date:

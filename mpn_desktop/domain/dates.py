@@ -7,6 +7,10 @@ from datetime import date
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
+AS_OF_RANGE = (date(1900, 1, 1), date(9000, 12, 31))
+"""The days progress can be evaluated on: the rules look years before and after the day,
+and ``datetime.date`` ends in the year 9999."""
+
 
 class Month(int):
     """A calendar month such as 2017-12: ordered, hashable, printed as ``YYYY-MM``.

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change
 from mpn_desktop.ui import checklist_actions, help_dialogs
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         )
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setDateRange(qdate(AS_OF_RANGE[0]), qdate(AS_OF_RANGE[1]))
         self.as_of_edit.setDate(qdate(self.context.as_of))
         self.as_of_edit.dateChanged.connect(self._as_of_edited)
         label.setBuddy(self.as_of_edit)

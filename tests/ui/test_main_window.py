@@ -252,3 +252,15 @@ def test_export_then_load_json_round_trips_and_a_wrong_document_changes_nothing(
     # The exported document loads back over the same data.
     assert window.files.load_json_from(exported, replace=True)
     assert records.list_records(context.db, RecordKind.PERSON) == before
+
+
+def test_the_as_of_date_stays_within_the_days_the_rules_can_look_around(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    edit = window.as_of_edit
+    for asked, kept in ((QDate(9999, 12, 31), date(9000, 12, 31)), (QDate(1800, 1, 1), None)):
+        with qtbot.waitSignal(window.progress_source.progressChanged) as shown:
+            edit.setDate(asked)
+        first = date(1900, 1, 1)
+        assert window.context.as_of == (kept or first)
+        assert shown.args[0].as_of == (kept or first)
