@@ -44,3 +44,15 @@ def test_a_bad_database_url_is_an_error_with_the_url_and_creates_nothing(
     assert f"{url}: SQLAlchemy knows no database of that name" in err
     assert "unexpected" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sqlite_url_options_are_refused_before_any_file_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ?mode=ro&uri=true made the driver open a file named 'x.sqlite3?mode=ro' instead.
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}?mode=ro&uri=true"
+    assert main(["--db-url", url, "demo"]) == 1
+    err = capsys.readouterr().err
+    assert "options after '?' are not supported for SQLite" in err
+    assert f"sqlite:///{tmp_path / 'x.sqlite3'})" in err
+    assert list(tmp_path.iterdir()) == []

@@ -66,6 +66,14 @@ def create_store_engine(url: str) -> Engine:
     A ``StoreError`` names the URL when SQLAlchemy does not know its database
     or the driver it names is not installed.
     """
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.query:
+        # Options such as ?mode=ro&uri=true make the driver open another file than
+        # the one checked and backed up here; the pragmas below are set anyway.
+        raise StoreError(
+            f"{shown_url(url)}: options after '?' are not supported for SQLite; "
+            f"give the file alone (sqlite:///{parsed.database or 'FILE'})"
+        )
     try:
         return _create_store_engine(url)
     except NoSuchModuleError:
