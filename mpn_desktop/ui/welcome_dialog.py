@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -52,6 +53,9 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._load_sample = load_sample
+        self._targets_touched = False
+        self._risk_color = semantic_colors(self.palette()).risk.name()
+        self._hint_color = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.setObjectName("welcomeDialog")
         self.setWindowTitle(self.tr("Welcome to the MPN Competency Tracker"))
         layout = QVBoxLayout(self)
@@ -85,6 +89,8 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.loaded_sample = False
         self._revalidate()
+        # Room for the longest competency name beside its level, and for the intro to breathe.
+        self.setMinimumWidth(max(self.sizeHint().width(), 520))
 
     # --- building -------------------------------------------------------------------------
 
@@ -154,7 +160,7 @@ class WelcomeDialog(QDialog):
             combo.addItem(self.tr("Silver"), Level.SILVER)
             combo.addItem(self.tr("Gold"), Level.GOLD)
             label.setBuddy(combo)
-            combo.currentIndexChanged.connect(self._revalidate)
+            combo.currentIndexChanged.connect(self._target_chosen)
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1)
             self.target_combos[competency.id] = combo
@@ -206,7 +212,15 @@ class WelcomeDialog(QDialog):
         self.mpn_message.setText(mpn if self.mpn_edit.isModified() else "")
         self.mpn_message.setVisible(bool(self.mpn_message.text()))
         self.targets_message.setText(targets)
+        # Untouched, the line is a hint that says why Create waits; once the user has
+        # chosen and then cleared every target, it is a problem like the others.
+        color = self._risk_color if self._targets_touched else self._hint_color
+        self.targets_message.setStyleSheet(f"color: {color}")
         self.create_button.setEnabled(not (name or mpn or targets))
+
+    def _target_chosen(self) -> None:
+        self._targets_touched = True
+        self._revalidate()
 
     # --- results --------------------------------------------------------------------------
 

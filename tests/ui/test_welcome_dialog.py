@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -96,3 +97,17 @@ def test_an_empty_database_opens_the_welcome_and_the_panel_follows(
     assert window.panel.card("cloud-platform").isVisible()
     assert "Fabrikam Partners" in window.panel.summary.text()
     assert not window.welcome_if_empty()
+
+
+def test_the_targets_line_is_a_hint_until_the_user_clears_a_choice(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    dialog = _dialog(qtbot, context)
+    hint = dialog.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    assert "at least one" in dialog.targets_message.text()
+    assert hint in dialog.targets_message.styleSheet()
+    combo = dialog.target_combos["cloud-platform"]
+    combo.setCurrentIndex(2)
+    combo.setCurrentIndex(0)  # chosen, then cleared again: now it is a problem
+    assert "at least one" in dialog.targets_message.text()
+    assert hint not in dialog.targets_message.styleSheet()
