@@ -173,3 +173,25 @@ def test_a_document_wrong_everywhere_prints_a_bounded_list(
     assert lines[1] == "  usage[0].subscription: no subscription has the id 'nope'"
     assert len(lines) == 102
     assert lines[-1] == "  ... and 4,900 more problems like these"
+
+
+def test_a_refused_load_into_a_new_file_leaves_no_database_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    document = json.loads(exported.read_text())
+    document["targets"][0]["competency"] = "cloud-nonsense"
+    exported.write_text(json.dumps(document))
+    fresh = tmp_path / "new" / "fresh.sqlite3"
+    fresh.parent.mkdir()
+    capsys.readouterr()
+    assert main(["--db", str(fresh), "load", str(exported)]) == 1
+    assert "cloud-nonsense" in capsys.readouterr().err
+    assert list(fresh.parent.iterdir()) == []
+    # A database that was there before keeps its file, untouched.
+    database = tmp_path / "tracker.sqlite3"
+    before = database.read_bytes()
+    assert main([*_db(tmp_path), "load", "--replace", str(exported)]) == 1
+    assert database.read_bytes() == before

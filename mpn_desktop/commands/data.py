@@ -72,16 +72,30 @@ def run_load(args: argparse.Namespace) -> int:
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import load_document, read_document_file
+    from mpn_desktop.store.engine import sqlite_path
 
     path = Path(args.file).expanduser()
     document = read_document_file(path)
     competencies = {item.id for item in load_catalog(catalog_path(args)).competencies}
-    with Database.open(database_url(args)) as db:
-        load_document(
-            db, document, replace=args.replace, competencies=competencies, source=str(path)
-        )
+    url = database_url(args)
+    target = sqlite_path(url)
+    made_here = target is not None and not target.exists()
+    try:
+        with Database.open(url) as db:
+            load_document(
+                db, document, replace=args.replace, competencies=competencies, source=str(path)
+            )
+    except MpnError:
+        if made_here and target is not None:
+            # A refused document leaves no empty database behind where there was none.
+            for leftover in (target, *(target.with_name(target.name + end) for end in _COMPANIONS)):
+                leftover.unlink(missing_ok=True)
+        raise
     print(f"Loaded {_summary(document)} from {path}.")
     return 0
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def run_demo(args: argparse.Namespace) -> int:
