@@ -221,20 +221,62 @@ def set_targets(
     db: Database, targets: Mapping[str, Level | str]
 ) -> tuple[dict[str, Level], Change]:
     """Replaces the targets (competency id -> level); returns the previous ones."""
-    checked = {
+    checked = _checked_targets(targets)
+    with db.session() as session:
+        old = _replace_targets(session, checked)
+    return old, Change.of("Change targets", RecordKind.TARGET)
+
+
+def get_targets(db: Database) -> dict[str, Level]:
+    """The targets: competency id -> level, in the order they were set."""
+    with db.session(readonly=True) as session:
+        rows = session.scalars(select(models.Target).order_by(models.Target.id))
+        return {target.competency: target.level for target in rows}
+
+
+def set_organization_and_targets(
+    db: Database, given: Mapping[str, Any], targets: Mapping[str, Level | str]
+) -> tuple[tuple[Record | None, dict[str, Level]], Change]:
+    """Changes the organisation's fields and replaces its targets in one transaction.
+
+    Returns the previous fields and targets, which undo passes back in.
+    """
+    checked_targets = _checked_targets(targets)
+    with db.session() as session:
+        obj = session.get(models.Organization, 1)
+        checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
+        old: Record | None = None
+        if obj is None:
+            session.add(models.Organization(id=1, **checked))
+        else:
+            spec = SPECS[RecordKind.ORGANIZATION]
+            old = _row_dict(obj, [name for name in _columns(spec) if name != "id"])
+            for name, value in checked.items():
+                setattr(obj, name, value)
+        old_targets = _replace_targets(session, checked_targets)
+    change = Change.of("Edit organisation and targets", RecordKind.ORGANIZATION, RecordKind.TARGET)
+    return (old, old_targets), change
+
+
+def _checked_targets(targets: Mapping[str, Level | str]) -> dict[str, dict[str, Any]]:
+    return {
         competency: check_values(
             RecordKind.TARGET, {"competency": competency, "level": level}, complete=True
         )
         for competency, level in targets.items()
     }
-    with db.session() as session:
-        old = {
-            target.competency: target.level
-            for target in session.scalars(select(models.Target).order_by(models.Target.id))
-        }
-        session.execute(delete(models.Target))
-        session.add_all(models.Target(**values) for values in checked.values())
-    return old, Change.of("Change targets", RecordKind.TARGET)
+
+
+def _replace_targets(
+    session: Session, checked: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Level]:
+    old = {
+        target.competency: target.level
+        for target in session.scalars(select(models.Target).order_by(models.Target.id))
+    }
+    session.execute(delete(models.Target))
+    session.add_all(models.Target(**values) for values in checked.values())
+    return old
 
 
 def import_batches(db: Database) -> list[Record]:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -308,6 +309,14 @@ class MainWindow(QMainWindow):
             lambda: self.current_tab().focus_search(),
             keys.Find,
         )
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu,
+            "organisationAction",
+            self.tr("&Organisation and targets…"),
+            self.edit_organisation,
+            "Ctrl+Shift+T",
+        )
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
@@ -381,6 +390,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.welcome = dialog
         return True
+
+    def edit_organisation(self) -> QDialog:
+        """Opens the organisation's details and targets to change (window-modal)."""
+        from mpn_desktop.ui.organisation_dialog import OrganisationDialog
+
+        dialog = OrganisationDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def print_checklist(self) -> None:
         """Opens the print preview of the checklist."""

@@ -278,7 +278,7 @@ class StatusPanel(QScrollArea):
         self.empty_hint.setText(
             self.tr(
                 "No target competency yet: choose the competencies and levels "
-                "to aim for (File ▸ New database… or the Fee tab)."
+                "to aim for with Edit ▸ Organisation and targets… (Ctrl+Shift+T)."
             )
         )
         wanted = {item.id for item in shown}

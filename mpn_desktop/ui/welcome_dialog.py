@@ -59,15 +59,15 @@ class WelcomeDialog(QDialog):
         self.setObjectName("welcomeDialog")
         self.setWindowTitle(self.tr("Welcome to the MPN Competency Tracker"))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.intro = QLabel(
             self.tr(
                 "Tell the tracker about your organisation and the cloud competencies you "
-                "aim for. You can change all of this later."
+                "aim for. You can change all of this later (Edit ▸ Organisation and targets)."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         layout.addWidget(self._organisation_box())
         layout.addWidget(self._targets_box())
         self.buttons = QDialogButtonBox(self)

@@ -201,3 +201,28 @@ def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Datab
     assert [(p["mcp_id"], p["import_batch_id"]) for p in people] == [("111", None), ("333", None)]
     assert [e["exam_code"] for e in records.list_records(db, K.EXAM)] == ["70-535"]
     assert records.import_batches(db) == []
+
+
+def test_organisation_and_targets_change_together_or_not_at_all(db: Database) -> None:
+    records.set_organization(
+        db, {"name": "Contoso", "mpn_id": "4123456", "market": Market.DEVELOPED}
+    )
+    records.set_targets(db, {"cloud-platform": Level.SILVER})
+    (old, old_targets), change = records.set_organization_and_targets(
+        db, {"name": "Contoso Europe"}, {"cloud-platform": Level.GOLD, "cloud-crm": "silver"}
+    )
+    assert old is not None and old["name"] == "Contoso"
+    assert old_targets == {"cloud-platform": Level.SILVER}
+    assert change.touches(K.ORGANIZATION) and change.touches(K.TARGET)
+    assert records.get_targets(db) == {"cloud-platform": Level.GOLD, "cloud-crm": Level.SILVER}
+    # A wrong level refuses the whole change: the name stays as it was.
+    with pytest.raises(ValidationError):
+        records.set_organization_and_targets(
+            db, {"name": "Contoso Asia"}, {"cloud-platform": "platinum"}
+        )
+    organization = records.get_organization(db)
+    assert organization is not None and organization["name"] == "Contoso Europe"
+    assert records.get_targets(db)["cloud-platform"] is Level.GOLD
+    with pytest.raises(ValidationError):
+        records.set_organization_and_targets(db, {"name": "  "}, {"cloud-crm": Level.GOLD})
+    assert records.get_targets(db) == {"cloud-platform": Level.GOLD, "cloud-crm": Level.SILVER}

@@ -1,0 +1,85 @@
+"""Edit ▸ Organisation and targets: the welcome's form filled in, saved as one undoable change."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.store import records
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.qt_dates import qdate
+from mpn_desktop.ui.undo_commands import StoreOperationCommand
+from mpn_desktop.ui.welcome_dialog import WelcomeDialog
+
+_FIELDS = ("name", "mpn_id", "market", "anniversary")
+
+
+class OrganisationDialog(WelcomeDialog):
+    """Changes the organisation's name, MPN ID, market, anniversary and targets.
+
+    The same fields and checks as the first-run welcome; saving pushes one
+    command on the undo stack, which puts the previous details and targets
+    back in one transaction.
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("organisationDialog")
+        self.setWindowTitle(self.tr("Organisation and targets"))
+        self.intro.setText(
+            self.tr(
+                "Your organisation and the cloud competencies it aims for. Everything shown "
+                "follows what you save here; Edit ▸ Undo takes a change back."
+            )
+        )
+        self.sample_button.hide()
+        self.create_button.setText(self.tr("&Save"))
+        self.create_button.setObjectName("saveOrganisationButton")
+        self._old_values = self._current_values()
+        self._old_targets = records.get_targets(context.db)
+        self._fill(self._old_values, self._old_targets)
+        self._revalidate()
+
+    def _current_values(self) -> dict[str, Any]:
+        found = records.get_organization(self._context.db) or {}
+        return {name: found.get(name) for name in _FIELDS}
+
+    def _fill(self, values: dict[str, Any], targets: dict[str, Level]) -> None:
+        self.name_edit.setText(str(values.get("name") or ""))
+        self.mpn_edit.setText(str(values.get("mpn_id") or ""))
+        market = values.get("market")
+        if isinstance(market, Market):
+            self.market_combo.setCurrentIndex(self.market_combo.findData(market))
+        anniversary = values.get("anniversary")
+        if isinstance(anniversary, date):
+            self.anniversary_edit.setDate(qdate(anniversary))
+        for competency_id, combo in self.target_combos.items():
+            level = targets.get(competency_id)
+            combo.setCurrentIndex(combo.findData(level) if level is not None else 0)
+        # Filling in is not the user choosing: the targets line stays a hint.
+        self._targets_touched = False
+
+    def accept(self) -> None:
+        """Saves the details and targets as one undoable change; stays open if refused."""
+        if not self.create_button.isEnabled():
+            return
+        values = self.organisation_values()
+        targets = self.targets()
+        if values == self._old_values and targets == self._old_targets:
+            QDialog.accept(self)
+            return
+        db = self._context.db
+        old_values = {name: value for name, value in self._old_values.items() if value is not None}
+        old_targets = dict(self._old_targets)
+        command = StoreOperationCommand(
+            self._context,
+            self.tr("Change organisation and targets"),
+            lambda: records.set_organization_and_targets(db, values, targets),
+            lambda: records.set_organization_and_targets(db, old_values, old_targets),
+        )
+        self._context.undo_stack.push(command)
+        if command.done:
+            QDialog.accept(self)
