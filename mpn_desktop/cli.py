@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "mpn_desktop.commands.data",
     "mpn_desktop.commands.backup",
     "mpn_desktop.commands.import_exams",
+    "mpn_desktop.commands.imports",
     "mpn_desktop.commands.checklist",
 )
 

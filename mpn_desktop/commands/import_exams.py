@@ -85,7 +85,11 @@ def run_import_exams(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("Dry run: nothing was written.")
     elif result.committed:
-        print(f"Imported as batch {result.batch_id} ({result.people_added} people added).")
+        who = "person" if result.people_added == 1 else "people"
+        print(
+            f"Imported as batch {result.batch_id} ({result.people_added} {who} added); "
+            f"'mpn-desktop imports --remove {result.batch_id}' takes it out again."
+        )
     else:
         print("Nothing new to import.")
     return 0

@@ -22,6 +22,7 @@ from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.import_removal import delete_import_rows
 from mpn_desktop.store.schema_fields import SPECS, KindSpec
 
 Record = dict[str, Any]
@@ -293,25 +294,14 @@ def undo_import(db: Database, batch_id: int) -> Change:
     A person the import created who has since got other exam results (typed
     in, or from another import) stays, no longer marked as created by it.
     """
-    exams: Any = models.ExamResult.__table__
-    people: Any = models.Person.__table__
     with db.session() as session:
         batch = session.get(models.ImportBatch, batch_id)
         if batch is None:
             raise ValidationError(f"there is no import with id {batch_id} any more")
-        session.execute(delete(exams).where(exams.c.import_batch_id == batch_id))
-        still_used = select(exams.c.person_id)
-        session.execute(
-            delete(people).where(
-                people.c.import_batch_id == batch_id, people.c.id.not_in(still_used)
-            )
-        )
-        session.execute(
-            people.update().where(people.c.import_batch_id == batch_id).values(import_batch_id=None)
-        )
-        session.delete(batch)
+        file_name = batch.file_name
+        delete_import_rows(session, batch_id)
     return Change.of(
-        f"Undo import of {batch.file_name}",
+        f"Undo import of {file_name}",
         RecordKind.IMPORT_BATCH,
         RecordKind.EXAM,
         RecordKind.PERSON,

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import insert
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, Market, Workload
-from mpn_desktop.errors import ValidationError
+from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.store import models, records
 from mpn_desktop.store.changes import RecordKind as K
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.import_removal import remove_import, restore_import
 
 
 def _customer_with_usage(db: Database) -> tuple[int, int]:
@@ -226,3 +228,43 @@ def test_organisation_and_targets_change_together_or_not_at_all(db: Database) ->
     with pytest.raises(ValidationError):
         records.set_organization_and_targets(db, {"name": "  "}, {"cloud-crm": Level.GOLD})
     assert records.get_targets(db) == {"cloud-platform": Level.GOLD, "cloud-crm": Level.SILVER}
+
+
+def _everything(db: Database) -> tuple[list[Any], ...]:
+    return (
+        records.list_records(db, K.PERSON),
+        records.list_records(db, K.EXAM),
+        records.import_batches(db),
+    )
+
+
+def test_a_removed_import_is_put_back_exactly_with_the_same_ids(db: Database) -> None:
+    ana, _ = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"})
+    batch = _import(db, ["existing", "222", "333"], existing=ana)
+    created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
+    records.add_record(
+        db, K.EXAM, {"person_id": created["333"], "exam_code": "70-535", "passed_on": "2018-01-05"}
+    )
+    before = _everything(db)
+    removed, change = remove_import(db, batch)
+    assert change.kinds == {K.IMPORT_BATCH, K.EXAM, K.PERSON}
+    assert removed.file_name == "exams.csv"
+    assert [p["mcp_id"] for p in removed.people] == ["222"]
+    assert removed.unmarked_people == (created["333"],)
+    people = records.list_records(db, K.PERSON)
+    assert [(p["mcp_id"], p["import_batch_id"]) for p in people] == [("111", None), ("333", None)]
+    assert records.import_batches(db) == []
+    restore_import(db, removed)
+    assert _everything(db) == before
+    with pytest.raises(ValidationError, match="no import with id"):
+        remove_import(db, batch + 1)
+
+
+def test_an_import_whose_person_was_entered_again_is_not_put_back_half(db: Database) -> None:
+    batch = _import(db, ["222"], existing=None)
+    removed, _ = remove_import(db, batch)
+    records.add_record(db, K.PERSON, {"mcp_id": "222", "name": "Bo again"})
+    after = _everything(db)
+    with pytest.raises(MpnError):
+        restore_import(db, removed)
+    assert _everything(db) == after

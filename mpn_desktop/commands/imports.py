@@ -1,0 +1,56 @@
+"""The ``imports`` command: the exam imports still in the database, and removing one."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from mpn_desktop.commands.common import database_url
+
+
+def register(subparsers: Any) -> None:
+    """Adds ``imports [--remove ID]``."""
+    parser = subparsers.add_parser(
+        "imports", help="list the exam imports (newest first); --remove ID takes one out whole"
+    )
+    parser.add_argument(
+        "--remove",
+        metavar="ID",
+        type=int,
+        help="remove that import: its exam results and the people only it created",
+    )
+    parser.set_defaults(func=run_imports)
+
+
+def run_imports(args: argparse.Namespace) -> int:
+    """Lists the imports, or removes one and says what went."""
+    from mpn_desktop.store import records
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.import_removal import remove_import
+
+    with Database.open(database_url(args)) as db:
+        if args.remove is not None:
+            removed, _ = remove_import(db, args.remove)
+            people = len(removed.people)
+            print(
+                f"Removed import {args.remove} of {removed.file_name}: "
+                f"{len(removed.exams)} exam {_plural(len(removed.exams), 'record')}, "
+                f"{people} {'person' if people == 1 else 'people'} it created."
+            )
+            return 0
+        batches = records.import_batches(db)
+    if not batches:
+        print("No exam imports in this database.")
+        return 0
+    print(f"{'ID':>4}  {'imported (UTC)':<16}  {'added':>7}  {'dupl.':>6}  {'people':>6}  file")
+    for batch in batches:
+        print(
+            f"{batch['id']:>4}  {batch['imported_at']:%Y-%m-%d %H:%M}  "
+            f"{batch['added_count']:>7,}  {batch['duplicate_count']:>6,}  "
+            f"{batch['people_added_count']:>6,}  {batch['file_name']}"
+        )
+    return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"

@@ -1,0 +1,41 @@
+"""The ``imports`` command: lists the exam imports, and removes one whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+
+
+def _exam_count(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as connection:
+        return int(connection.execute("SELECT count(*) FROM exam_results").fetchone()[0])
+
+
+def test_imports_are_listed_and_one_is_removed_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(tmp_path / "t.sqlite3")]
+    assert main([*db, "imports"]) == 0
+    assert "No exam imports" in capsys.readouterr().out
+    source = tmp_path / "sheet.csv"
+    source.write_text(
+        "MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n"
+        "7654321,Bo Chen,70-347,2017-07-01\n",
+        encoding="utf-8",
+    )
+    assert main([*db, "import-exams", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "(2 people added)" in out and "imports --remove 1" in out
+    assert main([*db, "imports"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert listing[1].split()[0] == "1" and listing[1].endswith("sheet.csv")
+    assert _exam_count(tmp_path / "t.sqlite3") == 2
+    assert main([*db, "imports", "--remove", "1"]) == 0
+    assert "2 exam records, 2 people it created" in capsys.readouterr().out
+    assert _exam_count(tmp_path / "t.sqlite3") == 0
+    assert main([*db, "imports", "--remove", "1"]) == 1
+    assert "there is no import with id 1 any more" in capsys.readouterr().err
