@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
             "Ctrl+I",
         )
         self.import_action.setEnabled(self.files.can_import())
+        self._action(file_menu, "pastImportsAction", self.tr("Pa&st imports…"), self.show_imports)
         file_menu.addSeparator()
         self.print_action = self._action(
             file_menu,
@@ -390,6 +391,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.welcome = dialog
         return True
+
+    def show_imports(self) -> QDialog:
+        """Opens the list of past imports, where one can be removed whole."""
+        from mpn_desktop.ui.imports_dialog import ImportsDialog
+
+        dialog = ImportsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def edit_organisation(self) -> QDialog:
         """Opens the organisation's details and targets to change (window-modal)."""

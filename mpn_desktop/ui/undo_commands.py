@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.import_removal import RemovedImport, remove_import, restore_import
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.record_changes import RecordsChange
@@ -221,6 +222,44 @@ class ImportExamsCommand(_StoreCommand):
             failure=_tr("The import was not removed."),
         )
         self._finish_undo(removed is not None)
+
+
+class RemoveImportCommand(_StoreCommand):
+    """Removes a past import whole; undo puts back exactly what went, with the same ids."""
+
+    def __init__(self, context: AppContext, batch_id: int, *, count: int, file_name: str) -> None:
+        super().__init__(
+            context,
+            counted(
+                count,
+                _tr("Remove the import of {count} exam record from {file}"),
+                _tr("Remove the import of {count} exam records from {file}"),
+                file=file_name,
+            ),
+        )
+        self.batch_id = batch_id
+        self._removed: RemovedImport | None = None
+
+    def redo(self) -> None:
+        batch_id = self.batch_id
+        result = self.context.run(
+            lambda: remove_import(self.context.db, batch_id),
+            failure=_tr("The import was not removed."),
+        )
+        if result is not None:
+            self._removed = result[0]
+        self._finish_redo(result is not None)
+
+    def undo(self) -> None:
+        removed = self._removed
+        if removed is None:
+            self._finish_undo(False)
+            return
+        result = self.context.run(
+            lambda: restore_import(self.context.db, removed),
+            failure=_tr("The import was not put back."),
+        )
+        self._finish_undo(result is not None)
 
 
 class StoreOperationCommand(_StoreCommand):

@@ -1,0 +1,166 @@
+"""File ▸ Past imports: the exam imports still in the database, each removable as a whole."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.undo_commands import RemoveImportCommand
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _local_time(moment: object) -> str:
+    # Batches are stamped in UTC; people think in their own time.
+    if not isinstance(moment, datetime):
+        return ""
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ImportsModel(QAbstractTableModel):
+    """The import batches, newest first: when, which file, and what each added."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._headers = (
+            self.tr("Imported"),
+            self.tr("File"),
+            self.tr("Exam records added"),
+            self.tr("Duplicates skipped"),
+            self.tr("People added"),
+        )
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Shows ``rows`` (as ``records.import_batches`` gives them)."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def batch(self, row: int) -> dict[str, Any]:
+        """The batch shown in ``row``."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        batch = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                _local_time(batch["imported_at"]),
+                batch["file_name"],
+                f"{batch['added_count']:,}",
+                f"{batch['duplicate_count']:,}",
+                f"{batch['people_added_count']:,}",
+            )
+            return values[column] if 0 <= column < len(values) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ImportsDialog(QDialog):
+    """Lists the past imports; "Remove import" takes one out whole (Edit ▸ Undo puts it back)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setObjectName("importsDialog")
+        self.setWindowTitle(self.tr("Past imports"))
+        self.resize(760, 360)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Each import of exam records, newest first. Removing one takes out its exam "
+                "records and the people only it added; Edit ▸ Undo puts them back."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = ImportsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("importsTable")
+        self.view.setAccessibleName(self.tr("Past imports"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.view, 1)
+        self.empty_label = QLabel(self.tr("No exam imports in this database."), self)
+        self.empty_label.setObjectName("importsEmpty")
+        layout.addWidget(self.empty_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.remove_button = QPushButton(self.tr("&Remove import"), self)
+        self.remove_button.setObjectName("removeImportButton")
+        buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.remove_button.clicked.connect(self.remove_selected)
+        layout.addWidget(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        context.changeApplied.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Reads the batches again."""
+        self.model.set_rows(records.import_batches(self._context.db))
+        empty = self.model.rowCount() == 0
+        self.view.setVisible(not empty)
+        self.empty_label.setVisible(empty)
+        if not empty:
+            self.view.resizeColumnsToContents()
+            self.view.selectRow(0)
+        self._update_buttons()
+
+    def _changed(self, change: Change) -> None:
+        if change.touches(RecordKind.IMPORT_BATCH):
+            self.reload()
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
+
+    def remove_selected(self) -> bool:
+        """Removes the chosen import as one undoable command; True when it went."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return False
+        batch = self.model.batch(rows[0].row())
+        command = RemoveImportCommand(
+            self._context,
+            int(batch["id"]),
+            count=int(batch["added_count"]),
+            file_name=str(batch["file_name"]),
+        )
+        self._context.undo_stack.push(command)
+        return command.done
