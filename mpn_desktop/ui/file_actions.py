@@ -61,8 +61,24 @@ class FileActions(QObject):
         if db is None:
             return False
         self._settings.remember_file(path)
+        self._settings.remember_database(path)
         self._context.set_database(db, Change.everything(self.tr("Open database")))
         return True
+
+    def open_recent(self, path: Path) -> bool:
+        """Opens a database from File ▸ Open recent; one that is gone leaves the list."""
+        if not path.is_file():
+            QMessageBox.warning(
+                self._window,
+                self.tr("Open recent"),
+                self.tr(
+                    "{file} is not there any more (moved, renamed or deleted); it is taken "
+                    "off the list."
+                ).format(file=path),
+            )
+            self._settings.forget_database(path)
+            return False
+        return self.open_database_file(path)
 
     def new_database(self) -> bool:
         """Asks where to create a new database and opens it."""

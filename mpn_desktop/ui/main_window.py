@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change
+from mpn_desktop.store.database import Database
 from mpn_desktop.ui import checklist_actions, help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.file_actions import FileActions
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         context.asOfChanged.connect(self._as_of_moved)
         self._update_title()
         self._restore_settings()
+        self._remember_database(context.db)
+        context.databaseChanged.connect(self._remember_database)
         self.progress_source.refresh_now()
 
     # --- building -------------------------------------------------------------------------
@@ -235,6 +238,9 @@ class MainWindow(QMainWindow):
             self.files.open_database,
             keys.Open,
         )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.setObjectName("recentDatabasesMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.import_action = self._action(
             file_menu,
@@ -453,6 +459,25 @@ class MainWindow(QMainWindow):
         name = progress.organization.name if progress and progress.organization.name else ""
         title = f"{name} — {where}" if name else where
         self.setWindowTitle(self.tr("{title} — MPN Competency Tracker").format(title=title))
+
+    def _remember_database(self, db: Database) -> None:
+        if db.path is not None:
+            self.settings.remember_database(db.path)
+
+    def _fill_recent_menu(self) -> None:
+        """Lists the recent databases (the open one disabled) each time the menu opens."""
+        self.recent_menu.clear()
+        current = self.context.db.path
+        recent = self.settings.recent_databases()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path}")
+            action.setObjectName(f"recentDatabase{number}")
+            action.setEnabled(current is None or path != current.absolute())
+            action.triggered.connect(
+                lambda _checked=False, chosen=path: self.files.open_recent(chosen)
+            )
+        if not recent:
+            self.recent_menu.addAction(self.tr("No databases opened yet")).setEnabled(False)
 
     # --- settings -------------------------------------------------------------------------
 

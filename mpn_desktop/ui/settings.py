@@ -50,6 +50,10 @@ def _decode(value: Any) -> Any:
     return value
 
 
+RECENT_LIMIT = 8
+"""How many recent databases File ▸ Open recent lists."""
+
+
 class WindowSettings:
     """Typed access to the remembered window settings."""
 
@@ -101,6 +105,30 @@ class WindowSettings:
     def remember_file(self, path: str | Path) -> None:
         """Remembers the folder of a file the user chose."""
         self._settings.setValue("files/lastFolder", str(Path(path).parent))
+
+    def recent_databases(self) -> list[Path]:
+        """The database files opened last, most recent first (at most ``RECENT_LIMIT``)."""
+        text = self._settings.value("files/recentDatabases", "")
+        try:
+            names = json.loads(str(text)) if text else []
+        except ValueError:
+            log.warning("ignoring an unreadable list of recent databases")
+            return []
+        if not isinstance(names, list):
+            return []
+        return [Path(name) for name in names if isinstance(name, str) and name][:RECENT_LIMIT]
+
+    def remember_database(self, path: Path) -> None:
+        """Puts ``path`` first in the recent databases."""
+        chosen = path.expanduser().absolute()
+        others = [item for item in self.recent_databases() if item != chosen]
+        names = [str(item) for item in [chosen, *others][:RECENT_LIMIT]]
+        self._settings.setValue("files/recentDatabases", json.dumps(names))
+
+    def forget_database(self, path: Path) -> None:
+        """Takes ``path`` out of the recent databases (it is gone, or was refused)."""
+        names = [str(item) for item in self.recent_databases() if item != path]
+        self._settings.setValue("files/recentDatabases", json.dumps(names))
 
     def tab_state(self, name: str) -> dict[str, Any]:
         """A tab's saved state (column widths, splitters); empty when none or unreadable."""

@@ -264,3 +264,24 @@ def test_the_as_of_date_stays_within_the_days_the_rules_can_look_around(
         first = date(1900, 1, 1)
         assert window.context.as_of == (kept or first)
         assert shown.args[0].as_of == (kept or first)
+
+
+def test_open_recent_lists_the_databases_opened_and_forgets_one_that_is_gone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = window.context.db.path
+    assert first is not None
+    other = tmp_path / "other.sqlite3"
+    monkeypatch.setattr(window, "welcome_if_empty", lambda: False)
+    assert window.files.open_database_file(other)
+    assert window.settings.recent_databases()[:2] == [other.absolute(), first.absolute()]
+    window.recent_menu.aboutToShow.emit()
+    texts = [action.text() for action in window.recent_menu.actions()]
+    assert texts[:2] == [f"&1 {other.absolute()}", f"&2 {first.absolute()}"]
+    assert not window.recent_menu.actions()[0].isEnabled()  # the one open now
+    window.recent_menu.actions()[1].trigger()
+    assert window.context.db.path == first
+    other.unlink()
+    monkeypatch.setattr("mpn_desktop.ui.file_actions.QMessageBox.warning", lambda *args: None)
+    assert not window.files.open_recent(other.absolute())
+    assert window.settings.recent_databases() == [first.absolute()]
