@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from mpn_desktop import __version__
-from mpn_desktop.errors import CatalogError, MpnError, StoreError
+from mpn_desktop.errors import CatalogError, MpnError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -70,12 +70,12 @@ def run_gui(args: argparse.Namespace) -> int:
         catalog = load_catalog(catalog_path(args))
     except CatalogError as error:
         return _refuse(app.tr("The requirements catalogue cannot be used"), error)
-    from mpn_desktop.store.database import Database
+    from mpn_desktop.ui.startup_recovery import open_at_startup
 
-    try:
-        db = Database.open(database_url(args))
-    except StoreError as error:
-        return _refuse(app.tr("The database cannot be opened"), error)
+    # A refused database offers its latest backup, another file, or quitting.
+    db = open_at_startup(database_url(args))
+    if db is None:
+        return 1
 
     from mpn_desktop.ui.context import AppContext
     from mpn_desktop.ui.main_window import MainWindow

@@ -19,6 +19,8 @@ KEEP_BACKUPS = 5
 """Automatic backups kept per database file; older ones are removed."""
 
 _MARK = ".backup-"
+_OLD_KEPT_REASON = "-replaced-by-restore"
+"""How earlier versions named a refused file kept aside (among the backups, by mistake)."""
 
 _OUR_TABLES = {"organization", "people", "exam_results"}
 """Tables every schema of mpn-desktop has had (with an unknown revision: a newer one)."""
@@ -30,8 +32,16 @@ def backup_glob(db_path: Path) -> str:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """The backups of ``db_path`` next to it, oldest first (their names sort by time)."""
-    return sorted(db_path.parent.glob(backup_glob(db_path)), key=lambda path: path.name)
+    """The backups of ``db_path`` next to it, oldest first (their names sort by time).
+
+    A refused file kept aside by a restore is not a backup: offering it as
+    "the latest backup" would bring the damage back.
+    """
+    found = db_path.parent.glob(backup_glob(db_path))
+    return sorted(
+        (path for path in found if not path.stem.endswith(_OLD_KEPT_REASON)),
+        key=lambda path: path.name,
+    )
 
 
 def latest_backup(db_path: Path) -> Path | None:
@@ -137,7 +147,8 @@ def _keep_unusable(db_path: Path) -> Path:
     """Moves a damaged or foreign database file aside, its exact bytes kept."""
     if db_path.is_dir():
         raise StoreError(f"{db_path}: is a folder; nothing was restored into it")
-    kept = _backup_name(db_path, "replaced-by-restore")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = db_path.with_name(f"{db_path.stem}.refused-{stamp}{db_path.suffix or '.sqlite3'}")
     try:
         shutil.copy2(db_path, kept)
     except OSError as error:

@@ -140,3 +140,16 @@ def test_restore_from_the_database_itself_is_refused_and_keeps_nothing(
         backups.restore(db_path, db_path.parent / "." / db_path.name)
     assert backups.list_backups(db_path) == []
     assert _names(db_path) == ["Fabrikam"]
+
+
+def test_a_refused_file_kept_aside_is_never_listed_as_a_backup(tmp_path: Path) -> None:
+    db_path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{db_path}"):
+        pass
+    good = backups.backup(db_path)
+    db_path.write_bytes(b"damaged" * 500)
+    kept = backups.restore(db_path, good)
+    assert kept is not None and kept.name.startswith("tracker.refused-")
+    legacy = tmp_path / "tracker.backup-20260101-000000-000000-replaced-by-restore.sqlite3"
+    legacy.write_bytes(b"damaged" * 500)
+    assert backups.list_backups(db_path) == [good]

@@ -1,0 +1,128 @@
+"""When the database cannot be opened at start-up: restore its latest backup, open another, or quit.
+
+A damaged file, one that is not a database, or one written by a newer version
+is refused untouched by the store, with a message that says why. At start-up
+the window offers the ways out a person has, instead of only a message and an
+exit: the latest backup next to the file (the refused file is kept aside
+before it is replaced), another database file, or quitting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from mpn_desktop.errors import MpnError, StoreError
+from mpn_desktop.store import backups
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import sqlite_path
+
+
+class Recovery(Enum):
+    """What the person chose when the database was refused."""
+
+    RESTORE = "restore"
+    OTHER = "other"
+    QUIT = "quit"
+
+
+Ask = Callable[[StoreError, Path | None], Recovery]
+"""Shows the refusal and returns the choice (the latest backup, if any, is given)."""
+ChooseFile = Callable[[], Path | None]
+"""Asks for another database file; None when cancelled."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StartupRecovery", text)
+
+
+def ask_what_to_do(error: StoreError, latest: Path | None) -> Recovery:
+    """The refusal, with a button for each way out."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("The database cannot be opened"), "")
+    box.setObjectName("databaseRefusedBox")
+    box.setText(_tr("The database cannot be opened."))
+    text = str(error)
+    restore = None
+    if latest is not None:
+        text += "\n\n" + _tr(
+            "Restore the latest backup ({backup}) to go on from it; the refused file is "
+            "kept aside, byte for byte."
+        ).format(backup=latest.name)
+        restore = box.addButton(
+            _tr("&Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+    box.setInformativeText(text)
+    other = box.addButton(_tr("&Open another database…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or other)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return Recovery.RESTORE
+    if clicked is other:
+        return Recovery.OTHER
+    return Recovery.QUIT  # Quit, Escape or the window closed
+
+
+def choose_database_file(parent: QWidget | None = None) -> Path | None:
+    """A file dialog for another database."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Open database"),
+        str(Path.home()),
+        _tr("Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+    )
+    return Path(name) if name else None
+
+
+def open_at_startup(
+    url: str,
+    *,
+    ask: Ask = ask_what_to_do,
+    choose_file: ChooseFile = choose_database_file,
+    warn: Callable[[str], None] | None = None,
+    inform: Callable[[str], None] | None = None,
+) -> Database | None:
+    """Opens ``url``; when refused, offers the ways out until one works or the person quits.
+
+    Returns None when the person quits. A failed restore or another refused
+    file is said, and the choice is offered again.
+    """
+    while True:
+        try:
+            return Database.open(url)
+        except StoreError as error:
+            path = sqlite_path(url)
+            latest = backups.latest_backup(path) if path is not None else None
+            choice = ask(error, latest)
+            if choice is Recovery.QUIT:
+                return None
+            if choice is Recovery.OTHER:
+                chosen = choose_file()
+                if chosen is not None:
+                    url = f"sqlite:///{chosen}"
+                continue
+            assert path is not None and latest is not None
+            try:
+                kept = backups.restore(path, latest)
+            except MpnError as failed:
+                (warn or _warn)(str(failed))
+                continue
+            if kept is not None:
+                (inform or _inform)(
+                    _tr(
+                        "{file} was restored from {backup}; the refused file is kept in {kept}."
+                    ).format(file=path, backup=latest.name, kept=kept)
+                )
+
+
+def _warn(message: str) -> None:
+    QMessageBox.warning(None, _tr("The backup was not restored"), message)
+
+
+def _inform(message: str) -> None:
+    QMessageBox.information(None, _tr("Restored"), message)

@@ -1,0 +1,102 @@
+"""A database refused at start-up: its latest backup, another file, or quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.errors import StoreError
+from mpn_desktop.store import backups, records
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.startup_recovery import Recovery, ask_what_to_do, open_at_startup
+
+
+def _damaged_with_a_backup(tmp_path: Path) -> Path:
+    path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        records.set_organization(db, {"name": "Contoso Cloud Ltd", "mpn_id": "4123456"})
+    backups.backup(path)
+    path.write_bytes(b"this is not a database any more" * 100)
+    return path
+
+
+def test_restoring_the_latest_backup_opens_it_and_keeps_the_refused_file(
+    tmp_path: Path,
+) -> None:
+    path = _damaged_with_a_backup(tmp_path)
+    damaged = path.read_bytes()
+    latest = backups.latest_backup(path)
+    offered: list[Path | None] = []
+    told: list[str] = []
+
+    def ask(error: StoreError, latest: Path | None) -> Recovery:
+        assert str(path) in str(error)
+        offered.append(latest)
+        return Recovery.RESTORE
+
+    db = open_at_startup(f"sqlite:///{path}", ask=ask, inform=told.append)
+    assert db is not None
+    with db:
+        organization = records.get_organization(db)
+        assert organization is not None and organization["name"] == "Contoso Cloud Ltd"
+    assert latest is not None and offered == [latest]
+    # The refused file kept aside is not offered as a backup the next time.
+    assert backups.latest_backup(path) == latest
+    assert len(told) == 1 and "the refused file is kept in" in told[0]
+    kept = Path(told[0].rsplit("kept in ", 1)[1].rstrip("."))
+    assert kept.read_bytes() == damaged
+
+
+def test_another_database_can_be_chosen_instead(tmp_path: Path) -> None:
+    path = _damaged_with_a_backup(tmp_path)
+    other = tmp_path / "other.sqlite3"
+    db = open_at_startup(
+        f"sqlite:///{path}", ask=lambda _error, _latest: Recovery.OTHER, choose_file=lambda: other
+    )
+    assert db is not None
+    with db:
+        assert db.path == other
+    assert path.read_bytes().startswith(b"this is not a database")  # left untouched
+
+
+def test_quitting_opens_nothing_and_a_failed_restore_is_said_then_asked_again(
+    tmp_path: Path,
+) -> None:
+    path = _damaged_with_a_backup(tmp_path)
+    latest = backups.latest_backup(path)
+    assert latest is not None
+    latest.write_bytes(b"the backup is damaged too" * 100)
+    answers = [Recovery.RESTORE, Recovery.QUIT]
+    warnings: list[str] = []
+    db = open_at_startup(
+        f"sqlite:///{path}", ask=lambda _error, _latest: answers.pop(0), warn=warnings.append
+    )
+    assert db is None and answers == []
+    assert len(warnings) == 1 and "cannot restore from this file" in warnings[0]
+    assert path.read_bytes().startswith(b"this is not a database")
+
+
+def test_the_refusal_box_offers_the_backup_another_file_and_quit(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    latest = tmp_path / "tracker.backup-20180301-120000-000000-manual.sqlite3"
+    error = StoreError(f"{tmp_path / 'tracker.sqlite3'}: it is not a database file")
+    seen: list[list[str]] = []
+
+    def click(label: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "databaseRefusedBox"
+        assert latest.name in box.informativeText() or "&Restore" not in label
+        seen.append([button.text() for button in box.buttons()])
+        next(button for button in box.buttons() if button.text() == label).click()
+
+    QTimer.singleShot(0, lambda: click("&Open another database…"))
+    assert ask_what_to_do(error, latest) is Recovery.OTHER
+    QTimer.singleShot(0, lambda: click("&Restore the latest backup"))
+    assert ask_what_to_do(error, latest) is Recovery.RESTORE
+    QTimer.singleShot(0, lambda: click("&Quit"))
+    assert ask_what_to_do(error, None) is Recovery.QUIT
+    assert "&Restore the latest backup" not in seen[-1]  # no backup, no such button
