@@ -53,6 +53,11 @@ def test_status_table_shows_each_target_level_step_and_what_is_missing(
     assert "Silver: ATTAINED" in out and "Gold: not attained" in out
     assert "missing:" in out
     assert "performance" in out and "references" in out
+    # Figures read as the panel writes them: the unit once, singular for one.
+    assert "exams        1 of 1 person\n" in out
+    assert "references   4 of 3 references\n" in out
+    assert "US$ 77,000 of US$ 15,000" in out
+    assert " people of " not in out and " references of " not in out
 
 
 def test_status_on_an_empty_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
