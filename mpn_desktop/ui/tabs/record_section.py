@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
@@ -280,8 +281,24 @@ class RecordSection(QWidget):
             else {field.key: value}
         )
         self.context.undo_stack.push(
-            EditRecordCommand(self.context, self.kind, record["id"], values, label)
+            EditRecordCommand(
+                self.context, self.kind, record["id"], self._empty_as_default(values), label
+            )
         )
+
+    def _empty_as_default(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """``values`` with a field left empty given the store's default (an empty amount is 0).
+
+        The editors give None for an optional field left empty; the store takes None
+        for an optional date but not for an amount or a count, which default to 0.
+        """
+        fields = SPECS[self.kind].fields
+        result = dict(values)
+        for key, value in values.items():
+            spec = fields.get(key)
+            if value is None and spec is not None and spec.default is not None:
+                result[key] = spec.default
+        return result
 
     def add_record(self) -> None:
         """Asks for a new record in a form; when refused, the form reopens with what was typed."""
@@ -303,7 +320,9 @@ class RecordSection(QWidget):
             if form.exec() != RecordForm.DialogCode.Accepted:
                 return
             typed = {**fixed, **form.values()}
-            command = AddRecordCommand(self.context, self.kind, typed, self.name_of(typed))
+            command = AddRecordCommand(
+                self.context, self.kind, self._empty_as_default(typed), self.name_of(typed)
+            )
             self.context.undo_stack.push(command)
             if command.done:
                 self.select_id(command.record_id)

@@ -13,6 +13,8 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
+from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_table import (
     MUTED_BACKGROUND,
@@ -95,6 +97,8 @@ class ReferencesTab(StepTab):
                 object_name="referencesSection",
                 add_text=self.tr("Add reference…"),
                 new_values=self._new_reference,
+                expand_edit=self._expand_status_edit,
+                form_hook=self._link_status_to_dates,
                 parent=self,
             )
         )
@@ -168,10 +172,64 @@ class ReferencesTab(StepTab):
         customer = self._customer_names.get(record.get("customer_id", -1), "")
         return self._valid_until.get((str(record.get("competency", "")), customer))
 
+    def _status_dates(self, status: object) -> dict[str, date]:
+        """The date a status is reached on, as the as-of day: submitted, or approved."""
+        if status is ReferenceStatus.SUBMITTED:
+            return {"submitted_on": self.context.as_of}
+        if isinstance(status, ReferenceStatus) and status.counts:
+            return {"approved_on": self.context.as_of}
+        return {}
+
+    def _expand_status_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
+        """A status moved on in the table also dates it, when that date is still empty.
+
+        An approved reference counts for two years from its approval day; without
+        that day it does not count at all, which the user had no way to tell.
+        """
+        values: dict[str, object] = {field.key: value}
+        if field.key == "status":
+            for key, day in self._status_dates(value).items():
+                if record.get(key) is None:
+                    values[key] = day
+        return values
+
+    def _link_status_to_dates(self, form: RecordForm) -> None:
+        """In the form, choosing Submitted or Approved fills its empty date with the as-of day."""
+        status = form.editor("status")
+        filled = {"submitted_on": "", "approved_on": ""}
+
+        def fill() -> None:
+            if not isinstance(status, ChoiceComboBox):
+                return
+            wanted = self._status_dates(status.currentData())
+            for key, before in list(filled.items()):
+                editor = form.editor(key)
+                if not isinstance(editor, ValidatingLineEdit):
+                    continue
+                text = editor.text().strip()
+                if key in wanted and not text:
+                    editor.set_value(wanted[key])
+                    filled[key] = editor.text()
+                elif key not in wanted and text and text == before:
+                    # Filled by a status chosen before: it goes with that status.
+                    editor.clear()
+                    filled[key] = ""
+
+        status.edited.connect(fill)
+        fill()
+
     def _reference_style(self, record: Record) -> RowStyle | None:
         status = record.get("status")
         if status is ReferenceStatus.DECLINED:
             return RowStyle(background=MUTED_BACKGROUND, italic=True)
+        if isinstance(status, ReferenceStatus) and status.counts and not record.get("approved_on"):
+            return RowStyle(
+                background=WARNING_BACKGROUND,
+                tooltip=self.tr(
+                    "Does not count yet: enter the day it was approved (Approved on); "
+                    "a reference counts for two years from that day."
+                ),
+            )
         until = self._valid_until_of(record)
         fee = self.progress.fee if self.progress is not None else None
         if until is not None and fee is not None and fee.year_end and until <= fee.year_end:

@@ -1,0 +1,208 @@
+"""What a new user ran into walking through the four steps: a month with only one figure, a
+reference moved to approved without its date."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import ReferenceStatus
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
+from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.models.record_table import RECORD_ROLE
+from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+
+AS_OF = date(2018, 3, 1)
+
+
+def _tab(cls: type, context: Any, qtbot: Any) -> Any:
+    tab = cls(context)
+    qtbot.addWidget(tab)
+    context.changeApplied.connect(tab.apply_change)
+    tab.resize(1000, 650)
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    return tab
+
+
+def _in_next_form(act: Any) -> list[str]:
+    """Runs ``act(form)`` on the next record form once it opens; cancels a form that reopens."""
+    titles: list[str] = []
+
+    def run() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, RecordForm):
+            QTimer.singleShot(10, run)
+            return
+        titles.append(form.windowTitle())
+        act(form)
+        if form.isVisible():
+            return
+        # A refused record reopens the form: note it and close it.
+        QTimer.singleShot(0, close_reopened)
+
+    def close_reopened() -> None:
+        form = QApplication.activeModalWidget()
+        if isinstance(form, RecordForm):
+            titles.append("reopened")
+            form.reject()
+
+    QTimer.singleShot(0, run)
+    return titles
+
+
+def _subscription_id(db: Any, external_id: str) -> int:
+    return next(
+        s["id"]
+        for s in records.list_records(db, RecordKind.SUBSCRIPTION)
+        if s["external_id"] == external_id
+    )
+
+
+def test_a_month_with_only_its_consumption_is_added_and_the_rest_is_zero(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    subscription = _subscription_id(db, "sub-fabrikam-azure")
+    assert tab.subscriptions.select_id(subscription)
+    errors: list[str] = []
+    context.errorShown.connect(errors.append)
+
+    def fill(form: RecordForm) -> None:
+        form.editor("month").setText("2019-01")  # type: ignore[union-attr]
+        form.editor("consumption_usd").setText("6000")  # type: ignore[union-attr]
+        form.accept()  # revenue and active users left empty, as a user does
+
+    seen = _in_next_form(fill)
+    tab.usage.add_record()
+    qtbot.wait(50)
+    assert errors == []
+    assert "reopened" not in seen
+    added = [
+        u
+        for u in records.list_records(db, RecordKind.USAGE)
+        if u["subscription_id"] == subscription and u["month"] == Month(2019, 1)
+    ]
+    assert len(added) == 1
+    assert added[0]["consumption_usd"] == Decimal("6000")
+    assert added[0]["revenue_usd"] == 0 and added[0]["active_users"] == 0
+
+
+def test_emptying_an_amount_cell_writes_zero_instead_of_a_refusal(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    tab.subscriptions.select_id(_subscription_id(db, "sub-fabrikam-azure"))
+    errors: list[str] = []
+    context.errorShown.connect(errors.append)
+    index = tab.usage.proxy.index(0, tab.usage.model.column_of("consumption_usd"))
+    record = index.data(RECORD_ROLE)
+    tab.usage.view.setFocus()
+    tab.usage.view.setCurrentIndex(index)
+    tab.usage.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ValidatingLineEdit)
+    editor.clear()
+    with qtbot.waitSignal(context.undo_stack.indexChanged):  # the delegate commits queued
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert errors == []
+    stored = records.get_record(db, RecordKind.USAGE, record["id"])
+    assert stored is not None and stored["consumption_usd"] == 0
+
+
+def _draft_reference(db: Any) -> int:
+    customer = records.list_records(db, RecordKind.CUSTOMER)[0]["id"]
+    record_id, _change = records.add_record(
+        db,
+        RecordKind.REFERENCE,
+        {"competency": "cloud-crm", "customer_id": customer, "status": ReferenceStatus.DRAFT},
+    )
+    return record_id
+
+
+def _choose_status(qtbot: Any, tab: ReferencesTab, record_id: int, label: str) -> None:
+    section = tab.references
+    row = section.model.row_of_id(record_id)
+    assert row is not None
+    index = section.proxy.mapFromSource(section.model.index(row, section.model.column_of("status")))
+    section.view.setFocus()
+    section.view.setCurrentIndex(index)
+    qtbot.keyClick(section.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ChoiceComboBox), editor
+    editor.setCurrentIndex(editor.findText(label))
+    with qtbot.waitSignal(tab.context.undo_stack.indexChanged):  # the delegate commits queued
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_moving_a_reference_to_submitted_then_approved_dates_it_so_it_counts(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ReferencesTab, context, qtbot)
+    record_id = _draft_reference(db)
+    tab.reload()
+    _choose_status(qtbot, tab, record_id, "Submitted")
+    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    assert stored is not None
+    assert stored["status"] is ReferenceStatus.SUBMITTED
+    assert stored["submitted_on"] == AS_OF and stored["approved_on"] is None
+    _choose_status(qtbot, tab, record_id, "Approved")
+    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    assert stored is not None
+    assert stored["approved_on"] == AS_OF and stored["submitted_on"] == AS_OF
+    # One step to undo, status and date together.
+    context.undo_stack.undo()
+    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    assert stored is not None
+    assert stored["status"] is ReferenceStatus.SUBMITTED and stored["approved_on"] is None
+
+
+def test_a_date_already_entered_is_kept_when_the_status_moves(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ReferencesTab, context, qtbot)
+    record_id = _draft_reference(db)
+    records.update_record(db, RecordKind.REFERENCE, record_id, {"approved_on": date(2018, 1, 5)})
+    tab.reload()
+    _choose_status(qtbot, tab, record_id, "Approved")
+    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    assert stored is not None and stored["approved_on"] == date(2018, 1, 5)
+
+
+def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is_flagged(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ReferencesTab, context, qtbot)
+    shown: dict[str, str] = {}
+
+    def fill(form: RecordForm) -> None:
+        status = form.editor("status")
+        assert isinstance(status, ChoiceComboBox)
+        approved = form.editor("approved_on")
+        assert isinstance(approved, ValidatingLineEdit)
+        status.setCurrentIndex(status.findText("Approved"))
+        shown["approved"] = approved.text()
+        status.setCurrentIndex(status.findText("Draft"))
+        shown["back to draft"] = approved.text()
+        form.reject()
+
+    _in_next_form(fill)
+    tab.references.add_record()
+    assert shown == {"approved": "2018-03-01", "back to draft": ""}
+
+    record_id = _draft_reference(db)
+    records.update_record(db, RecordKind.REFERENCE, record_id, {"status": ReferenceStatus.APPROVED})
+    tab.reload()
+    row = tab.references.model.row_of_id(record_id)
+    assert row is not None
+    tooltip = tab.references.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Approved on" in str(tooltip)
