@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -76,6 +77,7 @@ class AppContext(QObject):
         self.window: QWidget | None = None
         """The widget error messages are shown over (the main window once it exists)."""
         self._parentless_box: QMessageBox | None = None
+        self._caught: list[str] | None = None
 
     @property
     def db(self) -> Database:
@@ -142,11 +144,29 @@ class AppContext(QObject):
         """Passes on a change made outside ``run`` (an import finished by a worker)."""
         self.changeApplied.emit(change)
 
+    @contextmanager
+    def errors_caught(self) -> Iterator[list[str]]:
+        """Collects the messages of operations refused inside, instead of showing them in a box.
+
+        For a caller that shows them itself: a record form reopened over a box
+        would block the box (the form is modal) and leave the user guessing.
+        """
+        outer = self._caught
+        self._caught = []
+        try:
+            yield self._caught
+        finally:
+            self._caught = outer
+
     def show_error(
         self, message: str, problems: list[str] | None = None, failure: str | None = None
     ) -> None:
         """Shows a failed operation's message without blocking the caller (window-modal)."""
         log.info("operation refused: %s", message)
+        if self._caught is not None:
+            self._caught.append(message)
+            self.errorShown.emit(message)
+            return
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("MPN Competency Tracker"))

@@ -59,12 +59,20 @@ class RecordForm(QDialog):
         values: Mapping[str, Any] | None = None,
         completions: Mapping[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
+        *,
+        refusal: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("recordForm")
         self._editors: dict[str, AnyFieldEditor] = {}
         self._messages: dict[str, QLabel] = {}
+        # Why the store refused what was typed last time (the form reopens with it).
+        self.refusal = QLabel(refusal, self)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
+        self.refusal.setVisible(bool(refusal))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         colour = problem_text_color(self.palette()).name()
@@ -109,6 +117,7 @@ class RecordForm(QDialog):
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.refusal)
         layout.addLayout(form)
         layout.addWidget(self._buttons)
         self.setMinimumWidth(420)

@@ -307,6 +307,7 @@ class RecordSection(QWidget):
             return
         fixed = dict(values)
         typed: Mapping[str, Any] = fixed
+        refusal = ""
         while True:
             form = RecordForm(
                 self.tr("Add to {title}").format(title=self.title.lower()),
@@ -314,6 +315,7 @@ class RecordSection(QWidget):
                 typed,
                 self._completions,
                 self,
+                refusal=refusal,
             )
             if self._form_hook is not None:
                 self._form_hook(form)
@@ -323,10 +325,15 @@ class RecordSection(QWidget):
             command = AddRecordCommand(
                 self.context, self.kind, self._empty_as_default(typed), self.name_of(typed)
             )
-            self.context.undo_stack.push(command)
+            # The reason goes into the reopened form: a box under it could not be clicked.
+            with self.context.errors_caught() as refused:
+                self.context.undo_stack.push(command)
             if command.done:
                 self.select_id(command.record_id)
                 return
+            refusal = self.tr("Not added: {reason}").format(
+                reason="; ".join(refused) or self.tr("the database refused it.")
+            )
 
     def name_of(self, record: Record) -> str:
         """The record as the undo menu names it: "person Ana Ruiz"."""

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, StepKind, Workload
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
@@ -177,7 +178,22 @@ class SalesTab(StepTab):
         if subscription is None:
             self.usage.show_problem(self.tr("Choose a subscription first."))
             return None
-        return {"subscription_id": subscription["id"]}
+        return {"subscription_id": subscription["id"], "month": self._next_month(subscription)}
+
+    def _next_month(self, subscription: Record) -> Month:
+        """The month a new usage row most likely is: the latest full month before the as-of day
+        that the subscription has no usage for yet (a month each month, or history backwards)."""
+        entered = {
+            record["month"].index
+            for record in self.usage.model.records()
+            if record.get("subscription_id") == subscription["id"]
+            and isinstance(record.get("month"), Month)
+        }
+        last_full = Month.of(self.context.as_of).plus(-1)
+        month = last_full
+        while month.index in entered and month.year > last_full.year - 20:
+            month = month.plus(-1)
+        return last_full if month.index in entered else month
 
     def _describe_usage(self, record: Record) -> str:
         subscription = next(

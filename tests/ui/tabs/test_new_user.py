@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import ReferenceStatus
@@ -206,3 +206,69 @@ def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is
     assert row is not None
     tooltip = tab.references.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Approved on" in str(tooltip)
+
+
+def test_a_refused_record_reopens_its_form_saying_why_and_no_box_hides_behind_it(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    context.window = tab
+    tab.subscriptions.select_id(_subscription_id(db, "sub-fabrikam-azure"))
+    seen: dict[str, object] = {}
+
+    def fill(form: RecordForm) -> None:
+        form.editor("month").setText("2017-12")  # type: ignore[union-attr]  # already there
+        form.editor("consumption_usd").setText("100")  # type: ignore[union-attr]
+        form.accept()
+        QTimer.singleShot(0, look_at_reopened)
+
+    def look_at_reopened() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, RecordForm)
+        seen["refusal"] = form.refusal.text() if form.refusal.isVisibleTo(form) else ""
+        seen["month"] = form.editor("month").text()  # type: ignore[union-attr]
+        seen["boxes"] = [box for box in tab.findChildren(QMessageBox) if box.isVisible()]
+        form.reject()
+
+    _in_next_form(fill)
+    tab.usage.add_record()
+    assert "already has usage for that month" in str(seen["refusal"])
+    assert seen["month"] == "2017-12"
+    assert seen["boxes"] == []
+
+
+def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    customer = records.list_records(db, RecordKind.CUSTOMER)[0]["id"]
+    subscription, _change = records.add_record(
+        db,
+        RecordKind.SUBSCRIPTION,
+        {
+            "external_id": "azure-new",
+            "customer_id": customer,
+            "workload": "azure",
+            "association": "dpor",
+            "associated_on": date(2017, 1, 1),
+            "started_on": date(2017, 1, 1),
+        },
+    )
+    tab.reload()
+    assert tab.subscriptions.select_id(subscription)
+    offered: list[str] = []
+
+    def take_offer(form: RecordForm) -> None:
+        offered.append(form.editor("month").text())  # type: ignore[union-attr]
+        form.editor("consumption_usd").setText("1000")  # type: ignore[union-attr]
+        form.accept()
+        if form.isVisible():  # no month offered: the form refuses to close
+            form.reject()
+
+    for _ in range(2):
+        _in_next_form(take_offer)
+        with qtbot.waitSignal(context.changeApplied):
+            tab.usage.add_record()
+        qtbot.wait(20)  # the helper's look for a reopened form finds none
+    # As of 2018-03-01: February is the latest full month, then January (history backwards).
+    assert offered == ["2018-02", "2018-01"]
