@@ -25,28 +25,38 @@ from mpn_desktop.ui.tabs.summary import find_step
 def roles_by_person(progress: Progress) -> dict[str, list[str]]:
     """For each MCP ID, the competencies (and levels) whose exam step counts that person.
 
-    Read from the evidence of the exams step, highest level first, so a
-    person who counts for gold is listed once, for gold.
+    Read from the evidence of the exams step. Every level the person counts at
+    is named: "(gold)" alone read as "not for silver" to a partner aiming for
+    silver, whose one person counts at both levels.
     """
     roles: dict[str, list[str]] = {}
     for competency in progress.targeted or progress.competencies:
         if competency.retired:
             continue
-        placed: set[str] = set()
-        for level in (Level.GOLD, Level.SILVER):
+        found: dict[str, list[tuple[str, str]]] = {}
+        for level in (Level.SILVER, Level.GOLD):
             step = find_step(competency, level, StepKind.EXAMS)
             if step is None:
                 continue
             for evidence in step.evidence:
                 mcp_id = _mcp_id_in(evidence.subject)
-                if mcp_id is None or mcp_id in placed:
+                if mcp_id is None:
                     continue
-                placed.add(mcp_id)
                 role = (
                     evidence.detail.split(":", 1)[0] if evidence.detail.startswith("role") else ""
                 )
-                what = enum_label(level).lower() + (f", {role}" if role else "")
-                roles.setdefault(mcp_id, []).append(f"{competency.name} ({what})")
+                places = found.setdefault(mcp_id, [])
+                if all(named != enum_label(level).lower() for named, _role in places):
+                    places.append((enum_label(level).lower(), role))
+        for mcp_id, places in found.items():
+            if len({role for _level, role in places}) == 1:
+                role = places[0][1]
+                what = " and ".join(level for level, _role in places) + (
+                    f", {role}" if role else ""
+                )
+            else:
+                what = "; ".join(level + (f", {role}" if role else "") for level, role in places)
+            roles.setdefault(mcp_id, []).append(f"{competency.name} ({what})")
     return roles
 
 

@@ -17,6 +17,7 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.record_table import RECORD_ROLE
+from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
@@ -272,3 +273,24 @@ def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
         qtbot.wait(20)  # the helper's look for a reopened form finds none
     # As of 2018-03-01: February is the latest full month, then January (history backwards).
     assert offered == ["2018-02", "2018-01"]
+
+
+def test_a_person_counted_at_silver_and_gold_is_said_to_count_for_both(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    from mpn_desktop.ui.progress_source import ProgressSource
+
+    tab = _tab(ExamsTab, context, qtbot)
+    source = ProgressSource(context)
+    with qtbot.waitSignal(source.progressChanged):
+        source.refresh_now()
+    progress = source.progress
+    assert progress is not None
+    tab.set_progress(progress)
+    shown = [
+        tab.people.model.index(row, tab.people.model.column_of("roles")).data()
+        for row in range(tab.people.model.rowCount())
+    ]
+    platform_texts = [text for text in shown if "Cloud Platform (" in text]
+    # The person counted for silver counts for gold too: both are named, not "(gold)" alone.
+    assert "Cloud Platform (silver and gold)" in platform_texts, platform_texts
