@@ -80,6 +80,8 @@ def day(value: Any) -> date:
     Only that form: ``date.fromisoformat`` also reads ``20170215`` and week
     dates such as ``2017-W07-3``, which a user would not mean here.
     """
+    if value is None:
+        raise ValueError("missing: a date (YYYY-MM-DD) is needed")
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _DAY_RE.fullmatch(value.strip()):
@@ -97,6 +99,8 @@ def optional_day(value: Any) -> date | None:
 
 def month(value: Any) -> date:
     """A month (``Month``, ``YYYY-MM`` or a first day), stored as its first day."""
+    if value is None:
+        raise ValueError("missing: a month (YYYY-MM) is needed")
     if isinstance(value, Month):
         return value.first_day
     if isinstance(value, date):
@@ -113,6 +117,8 @@ def month(value: Any) -> date:
 
 def money(value: Any) -> Decimal:
     """US$ as a Decimal: not negative, at most two decimal places."""
+    if value is None:
+        raise ValueError("missing: an amount in US$ is needed")
     if isinstance(value, bool):
         raise ValueError(f"{value} is not an amount")
     try:
@@ -132,6 +138,8 @@ def money(value: Any) -> Decimal:
 
 def count(value: Any) -> int:
     """A whole number, not negative."""
+    if value is None:
+        raise ValueError("missing: a whole number is needed")
     given = value
     if isinstance(value, bool) or not isinstance(value, int):
         finite = (isinstance(value, float) and math.isfinite(value)) or (

@@ -268,3 +268,22 @@ def test_an_import_whose_person_was_entered_again_is_not_put_back_half(db: Datab
     with pytest.raises(MpnError):
         restore_import(db, removed)
     assert _everything(db) == after
+
+
+def test_a_missing_value_is_said_missing_not_none(db: Database) -> None:
+    customer, _ = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    with pytest.raises(ValidationError) as refused:
+        records.add_record(
+            db,
+            K.SUBSCRIPTION,
+            {
+                "external_id": "sub-1",
+                "customer_id": customer,
+                "workload": Workload.AZURE,
+                "association": "dpor",
+                "associated_on": None,
+                "started_on": "2017-01-01",
+            },
+        )
+    assert "associated_on: missing: a date (YYYY-MM-DD) is needed" in str(refused.value)
+    assert "None" not in str(refused.value)
