@@ -44,19 +44,26 @@ class ReferenceSummary:
     counted: tuple[tuple[Reference, date], ...]
     waiting: int
     evidence: Sequence[Evidence]
+    undated: int = 0
+    """Approved (or auto-approved) but without the day of approval: they cannot count yet."""
 
 
 def summarize(references: Sequence[Reference], rule: References, as_of: date) -> ReferenceSummary:
     """Which references count (with their last valid day, in the given order) and how many wait."""
     valid: list[tuple[Reference, date]] = []
     years = rule.valid_years
-    waiting = 0
+    waiting = undated = 0
     for reference in references:
         status = reference.status
         if status in _WAITING:
             waiting += 1
         approved = reference.approved_on
-        if approved is None or approved > as_of or status not in _COUNTING:
+        if status not in _COUNTING:
+            continue
+        if approved is None:
+            undated += 1
+            continue
+        if approved > as_of:
             continue
         # add_years by hand (the summary runs per competency over every reference).
         try:
@@ -78,7 +85,7 @@ def summarize(references: Sequence[Reference], rule: References, as_of: date) ->
             for reference, until in sorted(valid, key=lambda pair: (pair[0].customer, pair[1]))
         ]
 
-    return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build))
+    return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build), undated)
 
 
 def references_step(
@@ -95,10 +102,19 @@ def references_step(
             f"{short} more approved customer {plural(short, 'reference', 'references')} "
             f"for {competency.name}"
         )
+        asides = []
         if waiting:
-            sentence += (
-                f" ({waiting} {plural(waiting, 'is', 'are')} submitted and waiting for approval)"
+            asides.append(
+                f"{waiting} {plural(waiting, 'is', 'are')} submitted and waiting for approval"
             )
+        if summary.undated:
+            undated = summary.undated
+            asides.append(
+                f"{undated} {plural(undated, 'is', 'are')} marked approved without the day of "
+                f"approval: enter it so that {plural(undated, 'it counts', 'they count')}"
+            )
+        if asides:
+            sentence += f" ({'; '.join(asides)})"
         missing = (sentence,)
     return StepProgress(
         step=StepKind.REFERENCES,

@@ -69,6 +69,26 @@ def test_an_approved_reference_without_its_approval_day_does_not_count(catalog: 
     assert refs_have(catalog, reference(PLATFORM, approved_on=None)) == 0
 
 
+def test_an_approval_without_its_day_is_named_in_the_sentence(catalog: Catalog) -> None:
+    given = [
+        reference(PLATFORM, "A", approved_on=None),
+        reference(PLATFORM, "B", status=ReferenceStatus.AUTO_APPROVED, approved_on=None),
+        reference(PLATFORM, "C", status=ReferenceStatus.SUBMITTED, approved_on=None),
+    ]
+    progress = run(catalog, facts(refs=given))
+    assert step_of(progress, PLATFORM, SILVER, REFS).missing == (
+        "3 more approved customer references for Cloud Platform "
+        "(1 is submitted and waiting for approval; 2 are marked approved without the day of "
+        "approval: enter it so that they count)",
+    )
+    one = run(catalog, facts(refs=given[:1]))
+    assert (
+        step_of(one, PLATFORM, SILVER, REFS)
+        .missing[0]
+        .endswith("(1 is marked approved without the day of approval: enter it so that it counts)")
+    )
+
+
 def test_a_reference_counts_for_its_own_competency_only(catalog: Catalog) -> None:
     progress = run(catalog, facts(refs=references(CRM, 3)))
     assert step_of(progress, CRM, SILVER, REFS).met
