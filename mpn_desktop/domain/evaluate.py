@@ -213,10 +213,14 @@ class _Evaluation:
             )
             for level in _LEVELS
         )
-        notes = (
-            (with_source(retirement.note, retirement.source),)
-            if retirement and retirement.note
-            else ()
+        # The competency's own note (which retired competency it is) before the shared one.
+        notes = tuple(
+            with_source(note, source)
+            for note, source in (
+                (competency.note, competency.source),
+                (retirement.note if retirement else "", retirement.source if retirement else None),
+            )
+            if note
         )
         return CompetencyProgress(
             id=competency.id,

@@ -182,7 +182,9 @@ def test_catalog_to_json_carries_every_figure_source_and_note(catalog: Catalog) 
         "gold": 5,
         "valid_years": 2,
         "source": "seed",
+        "note": platform["references"]["note"],
     }
+    assert "typically" in platform["references"]["note"]
     measure = platform["options"][0]["performance"]["measures"][0]
     assert measure["thresholds"] == {
         "silver": {"developed": 15000, "developing": 10000},
