@@ -47,7 +47,6 @@ class UsageTotals:
     as_of: date
     window: tuple[Month, Month]
     latest: Month
-    subscriptions: dict[str, Subscription]
     rows: dict[str, list[Usage]] = field(default_factory=dict)
     users: dict[str, int] = field(default_factory=dict)
     by_workload: dict[Workload, list[Subscription]] = field(default_factory=dict)
@@ -105,7 +104,6 @@ class UsageTotals:
             as_of=as_of,
             window=(Month.from_index(first), Month.from_index(last)),
             latest=Month.from_index(last),
-            subscriptions=paid,
             rows=in_force,
             users=users,
             by_workload=by_workload,

@@ -132,11 +132,6 @@ def references_step(
     )
 
 
-def waiting_count(references: Sequence[Reference]) -> int:
-    """Submitted references not yet approved."""
-    return sum(1 for reference in references if reference.status in _WAITING)
-
-
 def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
     """Counted references that expire before ``horizon`` (the next anniversary)."""
     risks = []

@@ -203,19 +203,24 @@ def get_organization(db: Database) -> Record | None:
 
 def set_organization(db: Database, given: Mapping[str, Any]) -> tuple[Record | None, Change]:
     """Creates or changes the organisation; returns its previous fields (None when new)."""
-    spec = SPECS[RecordKind.ORGANIZATION]
     with db.session() as session:
-        obj = session.get(models.Organization, 1)
-        checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
-        old: Record | None = None
-        if obj is None:
-            session.add(models.Organization(id=1, **checked))
-        else:
-            old = _row_dict(obj, [name for name in _columns(spec) if name != "id"])
-            for name, value in checked.items():
-                setattr(obj, name, value)
+        old = _write_organization(session, given)
         session.flush()
     return old, Change.of("Edit organisation", RecordKind.ORGANIZATION)
+
+
+def _write_organization(session: Session, given: Mapping[str, Any]) -> Record | None:
+    """Creates or changes the organisation in ``session``; returns its previous fields."""
+    obj = session.get(models.Organization, 1)
+    checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
+    if obj is None:
+        session.add(models.Organization(id=1, **checked))
+        return None
+    spec = SPECS[RecordKind.ORGANIZATION]
+    old = _row_dict(obj, [name for name in _columns(spec) if name != "id"])
+    for name, value in checked.items():
+        setattr(obj, name, value)
+    return old
 
 
 def set_targets(
@@ -244,16 +249,7 @@ def set_organization_and_targets(
     """
     checked_targets = _checked_targets(targets)
     with db.session() as session:
-        obj = session.get(models.Organization, 1)
-        checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
-        old: Record | None = None
-        if obj is None:
-            session.add(models.Organization(id=1, **checked))
-        else:
-            spec = SPECS[RecordKind.ORGANIZATION]
-            old = _row_dict(obj, [name for name in _columns(spec) if name != "id"])
-            for name, value in checked.items():
-                setattr(obj, name, value)
+        old = _write_organization(session, given)
         old_targets = _replace_targets(session, checked_targets)
     change = Change.of("Edit organisation and targets", RecordKind.ORGANIZATION, RecordKind.TARGET)
     return (old, old_targets), change
