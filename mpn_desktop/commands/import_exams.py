@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url
+from mpn_desktop.domain.wording import plural
 
 USAGE_ERROR = 2
 
@@ -85,7 +86,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("Dry run: nothing was written.")
     elif result.committed:
-        who = "person" if result.people_added == 1 else "people"
+        who = plural(result.people_added, "person", "people")
         print(
             f"Imported as batch {result.batch_id} ({result.people_added} {who} added); "
             f"'mpn-desktop imports --remove {result.batch_id}' takes it out again."

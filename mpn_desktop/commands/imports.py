@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from mpn_desktop.commands.common import database_url
+from mpn_desktop.domain.wording import plural
 
 
 def register(subparsers: Any) -> None:
@@ -31,11 +32,11 @@ def run_imports(args: argparse.Namespace) -> int:
     with Database.open(database_url(args)) as db:
         if args.remove is not None:
             removed, _ = remove_import(db, args.remove)
-            people = len(removed.people)
+            exams, people = len(removed.exams), len(removed.people)
             print(
                 f"Removed import {args.remove} of {removed.file_name}: "
-                f"{len(removed.exams)} exam {_plural(len(removed.exams), 'record')}, "
-                f"{people} {'person' if people == 1 else 'people'} it created."
+                f"{exams} exam {plural(exams, 'record', 'records')}, "
+                f"{people} {plural(people, 'person', 'people')} it created."
             )
             return 0
         batches = records.import_batches(db)
@@ -50,7 +51,3 @@ def run_imports(args: argparse.Namespace) -> int:
             f"{batch['people_added_count']:>6,}  {batch['file_name']}"
         )
     return 0
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else f"{word}s"
