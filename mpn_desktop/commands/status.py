@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from decimal import Decimal
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
 from mpn_desktop.domain.progress import CompetencyProgress, LevelProgress, Progress, StepProgress
-from mpn_desktop.domain.wording import unit_of
+from mpn_desktop.domain.wording import have_of_need, money
 
 
 def register(subparsers: Any) -> None:
@@ -45,21 +44,9 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(value: Decimal) -> str:
-    return f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
-
-
-def _figures(step: StepProgress) -> str:
-    """ "US$ 77,000 of US$ 15,000", "1 of 1 person", "4 of 3 references"."""
-    have, need = _number(step.have), _number(step.need)
-    if step.unit.upper() in ("USD", "US$"):
-        return f"US$ {have} of US$ {need}"
-    return f"{have} of {need} {unit_of(step.need, step.unit)}"
-
-
 def _step_line(step: StepProgress) -> str:
     mark = "yes" if step.met else "no "
-    figures = _figures(step)
+    figures = have_of_need(step.have, step.need, step.unit)
     return f"    [{mark}] {step.step.value:<12} {figures}"
 
 
@@ -88,7 +75,7 @@ def render_text(progress: Progress) -> str:
     lines = [f"{name} (MPN ID {org.mpn_id or '-'}), as of {progress.as_of.isoformat()}"]
     fee = progress.fee
     if fee.level is not None:
-        amount = f"US$ {_number(fee.amount_usd)}" if fee.amount_usd is not None else "unknown"
+        amount = money(fee.amount_usd) if fee.amount_usd is not None else "unknown"
         due = f", due {fee.due_on.isoformat()}" if fee.due_on else ""
         paid = "paid" if fee.paid else "NOT paid"
         lines.append(f"Fee: {fee.level.value} {amount}{due} - {paid}")

@@ -50,6 +50,14 @@ def figure(value: Decimal | int, unit: str) -> str:
     return money(value) if unit == "USD" else f"{number(value)} {unit_of(value, unit)}"
 
 
+def have_of_need(have: Decimal | int, need: Decimal | int, unit: str) -> str:
+    """A step's figures: "US$ 77,000 of US$ 15,000", "4 of 3 references", "1 of 1 person"."""
+    if unit == "USD":
+        return f"{money(have)} of {money(need)}"
+    # "3 of 5 references" reads better than "3 references of 5 references".
+    return f"{number(have)} of {figure(need, unit)}"
+
+
 def plural(count: int | Decimal, one: str, many: str) -> str:
     """``one`` for exactly 1, else ``many``."""
     return one if count == 1 else many

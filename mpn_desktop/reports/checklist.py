@@ -27,7 +27,7 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
-from mpn_desktop.domain.wording import unit_of
+from mpn_desktop.domain.wording import figure, have_of_need
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
 
@@ -232,19 +232,11 @@ def format_day(day: date | None) -> str:
 
 def format_amount(value: Decimal, unit: str) -> str:
     """A figure in its unit: "US$ 117,600", "2 people", "1,250.50 active users"."""
-    whole = value == value.to_integral_value()
-    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
-    if unit.strip().upper() in ("USD", "US$"):
-        return f"US$ {text}"
-    return f"{text} {unit_of(value, unit)}".strip()
+    return figure(value, unit).strip()
 
 
 def _figures(step: StepProgress) -> str:
-    need = format_amount(step.need, step.unit)
-    if step.unit.strip().upper() in ("USD", "US$"):
-        return f"{format_amount(step.have, step.unit)} of {need}"
-    # "3 of 5 references" reads better than "3 references of 5 references".
-    return f"{format_amount(step.have, '')} of {need}"
+    return have_of_need(step.have, step.need, step.unit)
 
 
 def as_action(step: StepKind | None, missing: str) -> str:

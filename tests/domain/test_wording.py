@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from mpn_desktop.domain.wording import figure, unit_of
+from mpn_desktop.domain.wording import figure, have_of_need, unit_of
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,9 @@ def test_figure_writes_money_and_counts() -> None:
     assert figure(Decimal(3200), "USD") == "US$ 3,200"
     assert figure(1, "people") == "1 person"
     assert figure(Decimal("1250.5"), "active users") == "1,250.50 active users"
+
+
+def test_a_step_s_figures_name_the_unit_once_and_in_the_singular_for_one() -> None:
+    assert have_of_need(Decimal(77000), Decimal(15000), "USD") == "US$ 77,000 of US$ 15,000"
+    assert have_of_need(Decimal(4), Decimal(3), "references") == "4 of 3 references"
+    assert have_of_need(Decimal(0), Decimal(1), "people") == "0 of 1 person"
