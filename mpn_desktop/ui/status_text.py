@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.wording import unit_of
+from mpn_desktop.domain.wording import figure, number, unit_of
 
 
 def _tr(text: str) -> str:
@@ -34,16 +34,12 @@ def level_name(level: Level) -> str:
 
 def format_number(value: Decimal) -> str:
     """A figure with thousands separators; cents only when there are any."""
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+    return number(value)
 
 
 def format_amount(value: Decimal, unit: str) -> str:
     """``US$ 12,000`` for money, ``3 references`` otherwise."""
-    if unit.upper() in ("USD", "US$"):
-        return f"US$ {format_number(value)}"
-    return f"{format_number(value)} {unit_of(value, unit)}".strip()
+    return figure(value, unit).strip()
 
 
 def have_need_text(have: Decimal, need: Decimal, unit: str) -> str:
