@@ -156,7 +156,7 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
     return RoleCandidates(skills, candidates)
 
 
-def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: int) -> str:
+def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: str) -> str:
     who = plural(short, "person", "people")
     sentence = (
         f"{short} more {who} with {role.credentials.describe()} whose MCP ID is associated "
@@ -165,11 +165,39 @@ def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: int) 
     if several_roles:
         sentence += f" (role: {role.name}; one person counts for one role only)"
     if outsiders:
-        sentence += (
-            f"; {outsiders} {plural(outsiders, 'person has', 'people have')} passed it but "
-            f"{plural(outsiders, 'does', 'do')} not count (MCP ID not associated, or left)"
-        )
+        sentence += f"; passed it but not counted: {outsiders}"
     return sentence
+
+
+_NAMED_OUTSIDERS = 3
+
+
+def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
+    """Who passed but does not count, each with the reason, so the user knows what to fix.
+
+    "Ben Li (MCP ID not associated with your MPN ID), Carla Diaz (left on
+    2018-01-01)"; the first three in entry order, then how many more.
+    """
+    if not mcp_ids:
+        return ""
+    ordered = [mcp_id for mcp_id in index.people if mcp_id in mcp_ids]
+    ordered += sorted(mcp_ids - set(ordered))
+    named = []
+    for mcp_id in ordered[:_NAMED_OUTSIDERS]:
+        person = index.people.get(mcp_id)
+        if person is None:
+            named.append(f"MCP {mcp_id} (no person with this MCP ID is entered)")
+        elif not person.associated:
+            named.append(f"{_name(person)} (MCP ID not associated with your MPN ID)")
+        else:
+            left = person.left_on.isoformat() if person.left_on else "?"
+            named.append(f"{_name(person)} (left on {left})")
+    rest = len(ordered) - len(named)
+    return ", ".join(named) + (f" and {rest} more" if rest else "")
+
+
+def _name(person: Person) -> str:
+    return person.name.strip() or f"MCP {person.mcp_id}"
 
 
 def exams_step(
@@ -188,7 +216,7 @@ def exams_step(
         short = capacity[role.id] - len(chosen[role.id])
         if short > 0:
             # Nobody is in both tables: all who fit from the others are outsiders.
-            outsiders = len(index.fitting(role.credentials, counted=False))
+            outsiders = _outsiders(index.fitting(role.credentials, counted=False), index)
             missing.append(_role_sentence(role, short, several, outsiders))
         if role.note:
             notes.append(role.note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -50,24 +51,45 @@ def test_a_person_whose_mcp_id_is_not_associated_does_not_count(catalog: Catalog
     assert people_have(catalog, PLATFORM, SILVER, skilled("1", "70-533")) == 1
 
 
-def test_the_missing_sentence_mentions_who_passed_but_does_not_count(catalog: Catalog) -> None:
+def test_the_missing_sentence_names_who_passed_but_does_not_count_and_why(
+    catalog: Catalog,
+) -> None:
     given = facts(
         skilled_people=[
-            skilled("1", "70-347", associated=False),
-            skilled("2", "70-347", left_on=date(2018, 1, 1)),
+            skilled("1", "70-347", name="Ben Li", associated=False),
+            skilled("2", "70-347", name="Carla Diaz", left_on=date(2018, 1, 1)),
         ]
     )
     step = step_of(run(catalog, given), SMB, GOLD, EXAMS)
     assert step.missing == (
-        "2 more people with 70-347 whose MCP ID is associated with your MPN ID; 2 people have "
-        "passed it but do not count (MCP ID not associated, or left)",
+        "2 more people with 70-347 whose MCP ID is associated with your MPN ID; passed it but "
+        "not counted: Ben Li (MCP ID not associated with your MPN ID), Carla Diaz (left on "
+        "2018-01-01)",
     )
-    one = facts(skilled_people=[skilled("1", "70-347", associated=False)])
-    assert (
-        step_of(run(catalog, one), SMB, GOLD, EXAMS)
-        .missing[0]
-        .endswith("; 1 person has passed it but does not count (MCP ID not associated, or left)")
+
+
+def test_a_result_of_an_unknown_mcp_id_is_named_by_its_mcp_id(catalog: Catalog) -> None:
+    given = facts(skilled_people=[skilled("1", "70-347")])
+    given = replace(given, exams=(*given.exams, exam("9999", "70-347")))
+    step = step_of(run(catalog, given), SMB, GOLD, EXAMS)
+    assert step.missing[0].endswith(
+        "; passed it but not counted: MCP 9999 (no person with this MCP ID is entered)"
     )
+
+
+def test_beyond_three_who_do_not_count_the_sentence_says_how_many_more(catalog: Catalog) -> None:
+    crowd = [skilled(str(n), "70-347", name=f"P{n}", associated=False) for n in range(1, 6)]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), SMB, GOLD, EXAMS)
+    assert step.missing[0].endswith(
+        "; passed it but not counted: P1 (MCP ID not associated with your MPN ID), P2 (MCP ID "
+        "not associated with your MPN ID), P3 (MCP ID not associated with your MPN ID) and 2 more"
+    )
+
+
+def test_a_person_without_a_name_is_named_by_the_mcp_id(catalog: Catalog) -> None:
+    given = facts(skilled_people=[skilled("77", "70-347", name=" ", associated=False)])
+    step = step_of(run(catalog, given), SMB, GOLD, EXAMS)
+    assert step.missing[0].endswith("not counted: MCP 77 (MCP ID not associated with your MPN ID)")
 
 
 @pytest.mark.parametrize(
