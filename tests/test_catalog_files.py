@@ -267,6 +267,9 @@ def test_the_fee_schedule(shipped: Catalog) -> None:
     assert shipped.fee_due(SILVER, date(2017, 9, 30)) == 1530
     assert shipped.fee_due(GOLD, date(2017, 10, 1)) == 4730
     assert "25%" in shipped.fee.note
+    # The fee level rule's other source, quoted where the fee is described.
+    assert "Earn Microsoft competencies, 2018-04-24" in shipped.fee.description
+    assert "gold-level proficiency in one path" in shipped.fee.description
 
 
 def test_every_requirement_carries_its_source(shipped: Catalog) -> None:

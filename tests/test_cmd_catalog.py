@@ -94,6 +94,42 @@ def test_catalog_text_lists_figures_fees_retired_competencies_and_credentials(
     assert out.count(", retired 2018-01-30") == 12
 
 
+def test_catalog_text_shows_every_date_note_and_source(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = _run(capsys, "catalog")
+    assert code == 0
+    lines = out.splitlines()
+    # the seed's retirement date, the other sources' one, the last sign-up and renewal
+    assert (
+        "  retired 2018-01-30 (other sources: 2018-01-31); last sign-up 2016-07-30; "
+        "last renewal 2016-10-30 (source: MPN 101: The four steps to attain a cloud competency "
+        "(Microsoft US partner blog), 2017-09-12)"
+    ) in lines
+    assert "    note: The on-premises Customer Relationship Management competency; Cloud " in out
+    mb2_877 = next(line for line in lines if line.startswith("  MB2-877 "))
+    assert mb2_877.endswith("Microsoft Dynamics 365 for Field Service, accepted from 2018-01-01")
+    assert "note: Available from January 2018 (the source gives the month, not the day)." in out
+    assert (
+        "note: Retired on 2017-12-31; accepted for competency qualification until 2018-12-31."
+        in out
+    )
+    # the fee: the old price's unknown start, the later upgrade rule, the one-path rule
+    assert "    note: The date this price took effect is not given by the source" in out
+    assert "  note: A later rule (Partner Center, 2021): upgrading" in out
+    assert "you only need to demonstrate gold-level proficiency in one path" in out
+    assert out.count('  references note: The seed says a silver competency "typically"') == 5
+    assert (
+        "Cloud Platform [cloud-platform] (source: Partner Center: Cloud Platform competency, "
+        in out
+    )
+    assert "note: 17 competencies are open in this program version" in out
+    assert "  The Cloud Enablement Desk: up to six months of free guidance" in out
+    assert (
+        "  pc-emm: Partner Center: Enterprise Mobility Management competency, 2018-03-19" in lines
+    )
+
+
 def test_catalog_with_another_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _edited_catalog(tmp_path)
     code, out, _ = _run(capsys, "--catalog", str(path), "catalog", "--json")

@@ -39,8 +39,12 @@ def _amount(value: Any, unit: str) -> str:
     return f"US$ {text}" if unit == "USD" else text
 
 
+def _source(thing: Any) -> str:
+    return f" (source: {thing.source})" if getattr(thing, "source", None) else ""
+
+
 def _competency_lines(competency: Competency) -> list[str]:
-    lines = [f"{competency.name} [{competency.id}]"]
+    lines = [f"{competency.name} [{competency.id}]{_source(competency)}"]
     if competency.note:
         lines.append(f"  note: {competency.note}")
     for option in competency.options:
@@ -73,45 +77,91 @@ def _competency_lines(competency: Competency) -> list[str]:
                     f"{competency.references.valid_years} years"
                 )
         notes = [m.note for m in option.performance.measures if m.note]
-        notes += [n for n in (option.skills.note, option.note) if n]
+        notes += [role.note for role in option.skills.roles if role.note]
+        notes += [n for n in (option.performance.note, option.skills.note, option.note) if n]
         lines.extend(f"    note: {note}" for note in notes)
+    if competency.references is not None and competency.references.note:
+        lines.append(f"  references note: {competency.references.note}")
     return lines
 
 
-def render_text(catalog: Catalog) -> str:
-    """The catalogue as readable text: cloud competencies, fees, retired ones, credentials."""
-    until = catalog.effective_until.isoformat() if catalog.effective_until else "open"
-    lines = [
-        f"{catalog.program} {catalog.version} "
-        f"(effective {catalog.effective_from.isoformat()} to {until})",
-        f"File: {catalog.file}" if catalog.file else "",
-        "",
-        "Cloud competencies:",
-    ]
-    for competency in catalog.cloud_competencies:
-        lines.extend(_competency_lines(competency))
-        lines.append("")
-    lines.append("Competency fee (once per organisation and membership year):")
-    for schedule in catalog.fee.fees:
+def _fee_lines(catalog: Catalog) -> list[str]:
+    fee = catalog.fee
+    lines = ["Competency fee (once per organisation and membership year):"]
+    lines.append(f"  {fee.description}{_source(fee)}")
+    for schedule in fee.fees:
         lines.append(
             f"  from {schedule.effective_from.isoformat()}: silver "
             f"{_amount(schedule.amounts[Level.SILVER], 'USD')}, gold "
             f"{_amount(schedule.amounts[Level.GOLD], 'USD')} ({schedule.applies_to})"
         )
-    lines.append("")
-    lines.append("Retired competencies (never attainable):")
+        if schedule.note:
+            lines.append(f"    note: {schedule.note}")
+    if fee.note:
+        lines.append(f"  note: {fee.note}")
+    return lines
+
+
+def _retired_lines(catalog: Catalog) -> list[str]:
+    lines = ["Retired competencies (never attainable):"]
+    shared = {c.retirement for c in catalog.retired_competencies if c.retirement}
+    # The shipped file gives the twelve one retirement: say its dates and note once.
+    for retirement in sorted(shared, key=lambda r: r.retired_on):
+        dates = f"  retired {retirement.retired_on.isoformat()}"
+        if retirement.other_dates:
+            others = ", ".join(day.isoformat() for day in retirement.other_dates)
+            dates += f" (other sources: {others})"
+        if retirement.last_signup:
+            dates += f"; last sign-up {retirement.last_signup.isoformat()}"
+        if retirement.last_renewal:
+            dates += f"; last renewal {retirement.last_renewal.isoformat()}"
+        lines.append(dates + _source(retirement))
+        if retirement.note:
+            lines.append(f"  note: {retirement.note}")
     for competency in catalog.retired_competencies:
         when = competency.retirement.retired_on.isoformat() if competency.retirement else "?"
         lines.append(f"  {competency.name} [{competency.id}], retired {when}")
-    lines.append("")
-    lines.append("Credentials:")
+        if competency.note:
+            lines.append(f"    note: {competency.note}")
+    return lines
+
+
+def _credential_lines(catalog: Catalog) -> list[str]:
+    lines = ["Credentials:"]
     for credential in catalog.credentials:
-        until_text = (
-            f", accepted until {credential.accept_until.isoformat()}"
-            if credential.accept_until
-            else ""
-        )
+        dates = ""
+        if credential.accept_from:
+            dates += f", accepted from {credential.accept_from.isoformat()}"
+        if credential.accept_until:
+            dates += f", accepted until {credential.accept_until.isoformat()}"
         lines.append(
-            f"  {credential.code:<18} {credential.kind.value:<13} {credential.title}{until_text}"
+            f"  {credential.code:<18} {credential.kind.value:<13} {credential.title}{dates}"
         )
-    return "\n".join(line for line in lines)
+        if credential.note:
+            lines.append(f"  {'':<18} note: {credential.note}")
+    return lines
+
+
+def render_text(catalog: Catalog) -> str:
+    """The catalogue as readable text: every figure, date, note and source of the file."""
+    until = catalog.effective_until.isoformat() if catalog.effective_until else "open"
+    lines = [
+        f"{catalog.program} {catalog.version} "
+        f"(effective {catalog.effective_from.isoformat()} to {until})",
+    ]
+    if catalog.file:
+        lines.append(f"File: {catalog.file}")
+    lines.extend(f"note: {note}" for note in catalog.notes)
+    lines += ["", "Cloud competencies:"]
+    for competency in catalog.cloud_competencies:
+        lines.extend(_competency_lines(competency))
+        lines.append("")
+    lines += [*_fee_lines(catalog), "", *_retired_lines(catalog), "", *_credential_lines(catalog)]
+    if catalog.benefits:
+        lines += ["", "Benefits of a cloud competency:"]
+        lines.extend(f"  {benefit}" for benefit in catalog.benefits)
+    if catalog.sources:
+        lines += ["", "Sources:"]
+        for source in catalog.sources:
+            lines.append(f"  {source.id}: {source}" + (f" <{source.url}>" if source.url else ""))
+    return "\n".join(lines)
