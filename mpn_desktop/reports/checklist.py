@@ -236,6 +236,9 @@ def format_amount(value: Decimal, unit: str) -> str:
 
 
 def _figures(step: StepProgress) -> str:
+    if step.need == 0 and step.have == 0:
+        # "0 of 0 people" reads as a shortfall; a step that asks for nothing says so.
+        return "none needed"
     return have_of_need(step.have, step.need, step.unit)
 
 
@@ -521,9 +524,9 @@ def build_checklist(
     empty = ""
     if not sections:
         empty = (
-            "No competency is targeted yet. Choose a target competency and level in the "
-            "program to see its four steps here (on the command line, --competency ID "
-            "prints one competency)."
+            "No competency is targeted yet. Choose the competencies to aim for under "
+            "Edit \u25b8 Organisation and targets in the program to see their four steps "
+            "here (on the command line, --competency ID prints one competency)."
         )
     return Checklist(
         title="Cloud competency checklist",

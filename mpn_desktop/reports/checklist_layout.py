@@ -313,11 +313,14 @@ class ChecklistComposer:
             footnotes=line.footnotes,
             continued=continued,
         )
-        self._details(line.details, cols.text + 9 * pt, continued, keep_last=bool(line.actions))
+        # A page that starts inside a long list of facts names the step they belong to
+        # ("Cloud Platform · Gold · Technical exams (continued)"), not only the level.
+        within = f"{continued.removesuffix(' (continued)')} · {line.text} (continued)"
+        self._details(line.details, cols.text + 9 * pt, within, keep_last=bool(line.actions))
         for part in line.parts:
-            self._part(part, continued)
+            self._part(part, within)
         for action in line.actions:
-            self._action(action, cols.text, continued)
+            self._action(action, cols.text, within)
 
     def _part(self, part: CheckLine, continued: str) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt

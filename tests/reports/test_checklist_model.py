@@ -232,3 +232,15 @@ def test_text_lines_hold_every_printed_string(catalog: Any, demo_facts: Facts) -
     assert "Ben Okafor (MCP 2345678)" in lines
     assert document.footnotes[0].source in lines
     assert all(lines)
+
+
+def test_a_step_that_asks_for_nothing_says_none_needed(catalog: Any, empty_facts: Facts) -> None:
+    # Small and Midmarket Cloud Solutions silver has no exam: "0 of 0 people" read as a gap.
+    document = checklist_of(
+        catalog, empty_facts, competency="small-midmarket-cloud-solutions", level=Level.SILVER
+    )
+    (block,) = document.sections[0].levels
+    exams = next(line for line in block.lines if line.text == STEP_TITLES[StepKind.EXAMS])
+    assert exams.ticked
+    assert exams.figures == "none needed"
+    assert not exams.actions

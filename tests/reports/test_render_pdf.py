@@ -147,7 +147,7 @@ def test_a_long_list_of_people_breaks_across_pages_cleanly(
     assert order == sorted(order), "people out of order across pages"
     assert len(set(order)) >= 4
     for page_number in sorted(set(order))[1:]:
-        assert "Cloud Platform · Gold (continued)" in pages[page_number]
+        assert "Cloud Platform · Gold · Technical exams (continued)" in pages[page_number]
     assert_every_line_printed(document, path)
 
 
