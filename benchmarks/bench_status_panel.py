@@ -94,6 +94,7 @@ def main() -> int:
 
     from mpn_desktop import catalog_files
     from mpn_desktop.domain import evaluate as engine
+    from mpn_desktop.domain.performance import usage_window_start
     from mpn_desktop.store import records
     from mpn_desktop.store.changes import RecordKind
     from mpn_desktop.store.database import Database
@@ -123,7 +124,10 @@ def main() -> int:
         opened_s = time.perf_counter() - started
         source = window.progress_source
 
-        usage = records.list_records(db, RecordKind.USAGE)[: EDITS * 3]
+        # Months the rules read on the "as of" day, so that every edit changes the figures shown.
+        first = usage_window_start(as_of)
+        usage = [row for row in records.list_records(db, RecordKind.USAGE) if row["month"] >= first]
+        usage = usage[: EDITS * 3]
         rows = iter(usage)
 
         def edit() -> float:
@@ -146,7 +150,8 @@ def main() -> int:
         for _ in range(EDITS):
             edit_s.append(edit())
             t1 = time.perf_counter()
-            loaded = load_facts(db)
+            # The months the window loads too: those the rules read on the "as of" day.
+            loaded = load_facts(db, usage_from=usage_window_start(as_of))
             t2 = time.perf_counter()
             progress = engine.evaluate(catalog, loaded, as_of)
             t3 = time.perf_counter()

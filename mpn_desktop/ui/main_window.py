@@ -34,6 +34,7 @@ from mpn_desktop.ui.progress_source import ProgressSource
 from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_panel import StatusPanel
+from mpn_desktop.ui.undo_actions import UndoRedoAction
 
 
 class StepTabLike(Protocol):
@@ -285,10 +286,10 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")
-        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = UndoRedoAction(self.context.undo_stack, redo=False, parent=self)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts(keys.Undo)
-        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = UndoRedoAction(self.context.undo_stack, redo=True, parent=self)
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts(keys.Redo)
         edit_menu.addAction(self.undo_action)

@@ -119,7 +119,7 @@ def test_an_edit_reaches_the_database_and_the_panel_and_undo_restores_both(
     assert stored["status"] is ReferenceStatus.APPROVED
     assert stored["approved_on"] == approved_on
     assert _gold_references(window.panel.progress)[0] == before_have + 1
-    assert window.undo_action.text() == "&Undo Edit reference Alpine Ski House"
+    assert window.undo_action.text() == "&Undo: edit reference Alpine Ski House"
 
     with qtbot.waitSignal(window.progress_source.progressChanged):
         window.undo_action.trigger()
@@ -128,7 +128,7 @@ def test_an_edit_reaches_the_database_and_the_panel_and_undo_restores_both(
     assert stored["status"] is ReferenceStatus.SUBMITTED
     assert stored["approved_on"] is None
     assert _gold_references(window.panel.progress) == (before_have, before_met)
-    assert window.redo_action.text() == "&Redo Edit reference Alpine Ski House"
+    assert window.redo_action.text() == "&Redo: edit reference Alpine Ski House"
 
 
 def test_add_then_undo_then_redo_keeps_the_same_record(qtbot: QtBot, window: MainWindow) -> None:
@@ -285,3 +285,23 @@ def test_open_recent_lists_the_databases_opened_and_forgets_one_that_is_gone(
     monkeypatch.setattr("mpn_desktop.ui.file_actions.QMessageBox.warning", lambda *args: None)
     assert not window.files.open_recent(other.absolute())
     assert window.settings.recent_databases() == [first.absolute()]
+
+
+def test_undo_and_redo_name_what_they_take_back(qtbot: QtBot, window: MainWindow) -> None:
+    context = window.context
+    assert window.undo_action.text() == "&Undo" and not window.undo_action.isEnabled()
+    references = window.step_tabs[TAB_NAMES.index("referencesTab")]
+    section = references.sections[0]  # type: ignore[attr-defined]
+    assert section.select_id(_reference_id(context, "Fabrikam"))
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        section.delete_selected()
+    assert window.undo_action.text() == "&Undo: delete reference Fabrikam"
+    assert window.undo_action.toolTip() == "Undo: delete reference Fabrikam"
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        window.undo_action.trigger()
+    assert window.undo_action.text() == "&Undo"
+    assert window.redo_action.text() == "&Redo: delete reference Fabrikam"
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        window.redo_action.trigger()
+    assert window.undo_action.text() == "&Undo: delete reference Fabrikam"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -90,7 +91,7 @@ def test_delete_key_in_a_table_deletes_its_selected_rows(qtbot: QtBot, window: M
     with qtbot.waitSignal(window.progress_source.progressChanged):
         qtbot.keyClick(tab.exams.view, Qt.Key.Key_Delete)
     assert len(records.list_records(context.db, RecordKind.EXAM)) == count - 1
-    assert window.undo_action.text().startswith("&Undo Delete exam ")
+    assert window.undo_action.text().startswith("&Undo: delete exam ")
 
 
 def test_closing_keeps_the_value_of_a_cell_still_being_edited(
@@ -150,7 +151,7 @@ def test_refresh_reads_what_another_copy_wrote(
         other.close()
     assert _gold_performance(window) == before  # nothing told the window yet
     with qtbot.waitSignal(window.progress_source.progressChanged):
-        window.findChild(type(window.undo_action), "refreshAction").trigger()
+        window.findChild(QAction, "refreshAction").trigger()
     assert _gold_performance(window) == before + Decimal(5000)
 
 

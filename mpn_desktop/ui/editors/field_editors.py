@@ -89,6 +89,8 @@ class ValidatingLineEdit(QLineEdit):
 
     def set_value(self, value: object) -> None:
         self.setText(edit_text(self.field, value))
+        # Show a long value from its start (a title read "mplementing Microsoft Azure…").
+        self.setCursorPosition(0)
 
     def problem(self) -> str | None:
         return self._problem

@@ -114,6 +114,18 @@ def test_form_keeps_valid_fields_and_names_the_wrong_one(qtbot: Any) -> None:
     }
 
 
+def test_a_form_shows_a_long_value_from_its_start(qtbot: Any) -> None:
+    title = "Implementing Microsoft Azure Infrastructure Solutions"
+    form = RecordForm("Change exam", (Field("exam_title", "Title"),), {"exam_title": title})
+    qtbot.addWidget(form)
+    form.show()
+    editor = form.editor("exam_title")
+    assert isinstance(editor, ValidatingLineEdit)
+    # The cursor at the end scrolled the first letters out of sight in a narrow form.
+    assert editor.cursorPosition() == 0
+    assert editor.text() == title
+
+
 def test_combo_offers_only_allowed_values() -> None:
     field = Field("status", "Status", FieldKind.ENUM, enum=ReferenceStatus, required=True)
     combo = ChoiceComboBox(field)
