@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+import pytest
 from domain_builders import (
     AS_OF,
     CRM,
@@ -233,6 +234,39 @@ def test_a_person_leaving_before_the_next_anniversary_is_at_risk(catalog: Catalo
         AtRisk(date(2018, 5, 1), "Ana leaves; counted for Azure-skilled person"),
         AtRisk(date(2018, 6, 30), "Bob leaves; counted for Azure-skilled person"),
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "renewal", "expiring", "expires_on"),
+    [
+        # anniversary 29 February: the next renewal is 28 February in a common year
+        # (a reference approved 2017-02-28 counts until 2019-02-27, not on renewal day)...
+        (date(2018, 3, 15), date(2019, 2, 28), date(2017, 2, 28), date(2019, 2, 28)),
+        # ...and 29 February in a leap year (approved 2018-02-28: last day 2020-02-27)
+        (date(2019, 3, 15), date(2020, 2, 29), date(2018, 2, 28), date(2020, 2, 28)),
+    ],
+)
+def test_at_risk_with_an_anniversary_on_29_february(
+    catalog: Catalog, as_of: date, renewal: date, expiring: date, expires_on: date
+) -> None:
+    lasting = expiring + timedelta(days=1)  # still valid on the renewal day
+    given = facts(
+        org=organization(anniversary=date(2016, 2, 29)),
+        targets=[(PLATFORM, GOLD)],
+        refs=[
+            reference(PLATFORM, "Expiring", approved_on=expiring),
+            reference(PLATFORM, "Lasting", approved_on=lasting),
+        ],
+        skilled_people=[
+            skilled("1", "70-533", name="Ana", left_on=renewal),  # gone on the renewal day
+            skilled("2", "70-533", name="Bob", left_on=renewal + timedelta(days=1)),
+        ],
+    )
+    at_risk = run(catalog, given, as_of).competency(PLATFORM).at_risk
+    assert set(at_risk) == {
+        AtRisk(renewal, "Ana leaves; counted for Azure-skilled person"),
+        AtRisk(expires_on, f"the reference of Expiring expires (approved {expiring})"),
+    }
 
 
 def test_an_exam_past_its_accept_until_date_before_the_anniversary_is_at_risk(
