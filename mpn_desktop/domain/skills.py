@@ -158,9 +158,12 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
 
 def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: str) -> str:
     who = plural(short, "person", "people")
+    credentials = role.credentials.describe()
+    # "with both 70-346 and 70-347, or MCSA-O365, whose ...": without the second comma
+    # "whose" reads as belonging to the last credential.
+    pause = "," if "," in credentials else ""
     sentence = (
-        f"{short} more {who} with {role.credentials.describe()} whose MCP ID is associated "
-        "with your MPN ID"
+        f"{short} more {who} with {credentials}{pause} whose MCP ID is associated with your MPN ID"
     )
     if several_roles:
         sentence += f" (role: {role.name}; one person counts for one role only)"

@@ -83,7 +83,7 @@ def test_the_level_lists_every_missing_sentence_in_step_order(catalog: Catalog) 
         "in the 12 months to 2018-02",
         "1 more person with one of TA-CLOUD-PLATFORM, TA-AZURE-DATA, TA-AZURE-APPDEV, "
         "TA-AZURE-IOT, TA-AZURE-RDS, 70-532, 70-533, 70-534, 70-535, 70-473, 70-475, "
-        "MCSA-LINUX-AZURE whose MCP ID is associated with your MPN ID",
+        "MCSA-LINUX-AZURE, whose MCP ID is associated with your MPN ID",
         "2 more approved customer references for Cloud Platform",
         "Pay the silver fee of US$ 1,530 for the membership year 2017-06-30 to 2018-06-29",
     )

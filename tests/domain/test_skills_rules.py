@@ -308,7 +308,7 @@ def test_crm_one_person_with_every_exam_fills_one_role_only(catalog: Catalog) ->
     step = step_of(run(catalog, facts(skilled_people=[ana])), CRM, SILVER, EXAMS)
     assert (step.met, step.have, step.need) == (False, 1, 2)
     assert step.missing == (
-        "1 more person with one of MB2-712, MB2-707, MB2-716 whose MCP ID is associated with "
+        "1 more person with one of MB2-712, MB2-707, MB2-716, whose MCP ID is associated with "
         "your MPN ID (role: Customisation; one person counts for one role only)",
     )
 
@@ -373,3 +373,15 @@ def test_a_crm_person_counts_until_their_only_application_exam_retires(catalog: 
     ana = skilled("1", "MB2-709", "MB2-710", name="Ana")
     step = step_of(run(catalog, facts(skilled_people=[ana])), CRM, SILVER, EXAMS)
     assert [item.until for item in step.evidence] == [date(2018, 12, 31)]
+
+
+def test_a_list_of_credentials_is_set_off_from_whose_by_a_comma(catalog: Catalog) -> None:
+    step = step_of(run(catalog, facts()), PRODUCTIVITY, SILVER, EXAMS)
+    assert step.missing == (
+        "1 more person with both 70-346 and 70-347, or MCSA-O365, whose MCP ID is associated "
+        "with your MPN ID",
+    )
+    single = step_of(run(catalog, facts()), SMB, GOLD, EXAMS)
+    assert single.missing == (
+        "2 more people with 70-347 whose MCP ID is associated with your MPN ID",
+    )
