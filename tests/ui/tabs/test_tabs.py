@@ -420,3 +420,42 @@ def test_an_edit_on_a_busy_database_is_refused_with_a_message_and_nothing_lost(
         assert stored is not None and stored["name"] == "Ana Ruiz-Lopez"
     finally:
         db.close()
+
+
+def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
+    context: Any, db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    ana = next(p for p in records.list_records(db, RecordKind.PERSON) if p["name"] == "Ana Ruiz")
+    tab.people.select_id(ana["id"])
+    seen: dict[str, Any] = {}
+
+    def type_code() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, RecordForm):
+            QTimer.singleShot(10, type_code)
+            return
+        code = form.editor("exam_code")
+        assert isinstance(code, ValidatingLineEdit)
+        completer = code.completer()
+        completer.setCompletionPrefix("70-53")
+        seen["offered"] = [
+            completer.completionModel().index(row, 0).data()
+            for row in range(completer.completionModel().rowCount())
+        ]
+        qtbot.keyClicks(code, "70-535")
+        seen["title"] = form.editor("exam_title").text()  # type: ignore[union-attr]
+        form.editor("passed_on").setText("2018-02-01")  # type: ignore[union-attr]
+        form.accept()
+
+    QTimer.singleShot(0, type_code)
+    with qtbot.waitSignal(context.changeApplied):
+        tab.exams.add_record()
+    assert "70-533" in seen["offered"] and "70-535" in seen["offered"]
+    assert seen["title"] == "Architecting Microsoft Azure Solutions"
+    added = [
+        e
+        for e in records.list_records(db, RecordKind.EXAM)
+        if e["person_id"] == ana["id"] and e["exam_code"] == "70-535"
+    ]
+    assert [e["exam_title"] for e in added] == ["Architecting Microsoft Azure Solutions"]
