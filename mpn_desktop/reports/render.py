@@ -9,7 +9,7 @@ body blocks of ``checklist_layout``, paginated by ``pagination``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, Qt
@@ -85,8 +85,23 @@ def render_pdf(document: Checklist, path: Path, page_size: str | None = None) ->
     return pages
 
 
-def open_print_preview(document: Checklist, parent: QWidget | None = None) -> QWidget:
-    """Opens the print preview of the checklist (window-modal); printing goes from there."""
+def page_size_name(size: QPageSize) -> str:
+    """ "A4" or "Letter" for those paper sizes, "" for any other."""
+    return next((name for name, known in PAGE_SIZES.items() if known == size.id()), "")
+
+
+def open_print_preview(
+    document: Checklist,
+    parent: QWidget | None = None,
+    page_size: str | None = None,
+    on_paper: Callable[[str], None] | None = None,
+) -> QWidget:
+    """Opens the print preview of the checklist (window-modal); printing goes from there.
+
+    ``page_size`` is the paper it opens on (None: the locale's); the user may
+    change it with the preview's page setup, and ``on_paper`` then hears the
+    paper drawn on ("A4", "Letter") so that it can be remembered.
+    """
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     dialog = QPrintPreviewDialog(parent)
@@ -94,7 +109,7 @@ def open_print_preview(document: Checklist, parent: QWidget | None = None) -> QW
     dialog.setWindowTitle(dialog.tr("Print checklist"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     printer = dialog.printer()
-    printer.setPageSize(QPageSize(_page_size_id(None)))
+    printer.setPageSize(QPageSize(_page_size_id(page_size)))
     printer.setFullPage(True)
     printer.setDocName(f"{document.title} - {document.header.organization}")
 
@@ -103,6 +118,10 @@ def open_print_preview(document: Checklist, parent: QWidget | None = None) -> QW
             render_to_device(document, device)
         except MpnError as error:
             log.warning("the checklist was not printed: %s", error)
+            return
+        paper = page_size_name(device.pageLayout().pageSize())
+        if paper and on_paper is not None:
+            on_paper(paper)
 
     dialog.paintRequested.connect(paint)
     dialog.resize(900, 1000)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.reports.checklist import Checklist, build_checklist
-from mpn_desktop.reports.render import open_print_preview, render_pdf
+from mpn_desktop.reports.render import default_page_size, open_print_preview, render_pdf
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import WindowSettings
@@ -40,16 +40,56 @@ def checklist_document(context: AppContext, progress: Progress | None) -> Checkl
     return build_checklist(context.catalog, facts, progress, printed_on=date.today())
 
 
+def chosen_page_size(settings: WindowSettings | None) -> str:
+    """The paper the user chose last for the checklist, else the locale's (Letter in the US)."""
+    remembered = settings.checklist_page_size() if settings is not None else ""
+    return remembered or default_page_size()
+
+
 def print_checklist(
-    context: AppContext, progress: Progress | None, parent: QWidget
+    context: AppContext,
+    progress: Progress | None,
+    parent: QWidget,
+    settings: WindowSettings | None = None,
 ) -> QWidget | None:
-    """Opens the print preview of the checklist; printing goes from there."""
-    document = context.run(
-        lambda: checklist_document(context, progress), failure=_tr("The checklist was not made.")
-    )
-    if document is None:
-        return None
-    return open_print_preview(document, parent)
+    """Opens the print preview of the checklist on the chosen paper; printing goes from there.
+
+    The paper picked in the preview's page setup is remembered for the next
+    checklist, printed or exported.
+    """
+    if settings is None:
+        # The main window keeps its settings as ``settings``; the preview is opened from it.
+        found = getattr(parent, "settings", None)
+        settings = found if isinstance(found, WindowSettings) else None
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        document = context.run(
+            lambda: checklist_document(context, progress),
+            failure=_tr("The checklist was not made."),
+        )
+        if document is None:
+            return None
+        opening = chosen_page_size(settings)
+        shown = [opening]
+
+        def remember(paper: str) -> None:
+            # Only a change made in the page setup is the user's choice; the paper the
+            # preview opened on may be the locale's default, which should keep following it.
+            if paper != shown[-1] and settings is not None:
+                settings.set_checklist_page_size(paper)
+            shown.append(paper)
+
+        return open_print_preview(document, parent, opening, remember)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _pdf_filters() -> dict[str, str]:
+    """The save dialog's file types, one per paper size: choosing one chooses the paper."""
+    return {
+        _tr("PDF document, A4 paper (*.pdf)"): "A4",
+        _tr("PDF document, Letter paper (*.pdf)"): "Letter",
+    }
 
 
 def export_checklist_pdf(
@@ -58,19 +98,27 @@ def export_checklist_pdf(
     settings: WindowSettings,
     parent: QWidget,
 ) -> Path | None:
-    """Asks where to save the checklist as PDF and writes it."""
-    name, _ = QFileDialog.getSaveFileName(
+    """Asks where to save the checklist as PDF, and on which paper, and writes it."""
+    filters = _pdf_filters()
+    paper = chosen_page_size(settings)
+    preselected = next(name for name, size in filters.items() if size == paper)
+    name, chosen = QFileDialog.getSaveFileName(
         parent,
         _tr("Export checklist as PDF"),
         str(Path(settings.last_folder()) / f"checklist-{context.as_of.isoformat()}.pdf"),
-        _tr("PDF documents (*.pdf)"),
+        ";;".join(filters),
+        preselected,
     )
     if not name:
         return None
+    paper = filters.get(chosen, paper)
     path = Path(name)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    return write_checklist_pdf(context, progress, path, settings)
+    written = write_checklist_pdf(context, progress, path, settings, page_size=paper)
+    if written is not None:
+        settings.set_checklist_page_size(paper)
+    return written
 
 
 def write_checklist_pdf(
@@ -78,11 +126,17 @@ def write_checklist_pdf(
     progress: Progress | None,
     path: Path,
     settings: WindowSettings | None = None,
+    *,
+    page_size: str | None = None,
 ) -> Path | None:
-    """Writes the checklist to ``path``; None (after a message) when it could not be."""
+    """Writes the checklist to ``path`` (on ``page_size``, else the chosen paper); None on failure.
+
+    A failure is shown as a message saying what and where before None returns.
+    """
+    paper = page_size or chosen_page_size(settings)
 
     def write() -> Path:
-        render_pdf(checklist_document(context, progress), path)
+        render_pdf(checklist_document(context, progress), path, paper)
         return path
 
     # A long checklist takes a moment (well under a second for the large benchmark

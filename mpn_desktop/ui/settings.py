@@ -106,6 +106,15 @@ class WindowSettings:
         """Remembers the folder of a file the user chose."""
         self._settings.setValue("files/lastFolder", str(Path(path).parent))
 
+    def checklist_page_size(self) -> str:
+        """The paper the checklist was last printed or exported on ("A4", "Letter"; "" if none)."""
+        value = self._settings.value("checklist/pageSize", "")
+        return str(value) if value in ("A4", "Letter") else ""
+
+    def set_checklist_page_size(self, name: str) -> None:
+        """Remembers the paper the user chose for the checklist."""
+        self._settings.setValue("checklist/pageSize", name)
+
     def recent_databases(self) -> list[Path]:
         """The database files opened last, most recent first (at most ``RECENT_LIMIT``)."""
         text = self._settings.value("files/recentDatabases", "")
