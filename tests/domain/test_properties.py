@@ -147,7 +147,18 @@ def organisations(draw: st.DrawFn) -> Facts:
 @st.composite
 def one_more_fact(draw: st.DrawFn, before: Facts) -> Facts:
     """``before`` with one more fact of some kind."""
-    kind = draw(st.sampled_from(["usage", "person", "exam", "reference", "payment"]))
+    kind = draw(
+        st.sampled_from(["usage", "subscription", "person", "exam", "reference", "payment"])
+    )
+    if kind == "subscription":
+        # A customer not seen before: an older subscription of a known customer may
+        # rightly make it no longer new, so only a newcomer's can be added freely.
+        sub = draw(subscriptions().filter(bool))[0]
+        sub = replace(sub, id="new-sub", customer="Newcomer Ltd")
+        rows = draw(st.lists(usage_rows([sub.id]), max_size=6))
+        return replace(
+            before, subscriptions=(*before.subscriptions, sub), usage=(*before.usage, *rows)
+        )
     if kind == "usage":
         row = draw(usage_rows([sub.id for sub in before.subscriptions]))
         return replace(before, usage=(*before.usage, row))
