@@ -197,3 +197,30 @@ def test_the_print_preview_draws_the_same_pages(
     expected = render_pdf(document, tmp_path / "direct.pdf", default_page_size())
     assert len(pdf_pages(tmp_path / "printed.pdf")) == expected
     assert_every_line_printed(document, tmp_path / "printed.pdf")
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_no_page_ends_on_a_heading_and_every_row_stays_inside_its_page(
+    size: str, catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QPageSize, QPdfWriter
+
+    from mpn_desktop.reports.render import PAGE_SIZES, _Pages
+    from mpn_desktop.reports.typesetting import Style
+
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(600)
+    writer.setPageSize(QPageSize(PAGE_SIZES[size]))
+    style = Style(writer)
+    # Lists of every length move the page breaks through every kind of block.
+    for people in range(0, 48, 3):
+        document = long_list_of_people(catalog, demo_facts, people)
+        pages = _Pages(document, style, writer.width(), writer.height())
+        for number, page in enumerate(pages.pages, start=1):
+            where = f"{people} people, page {number}"
+            last, _ = page.placements[-1]
+            if number < pages.count:
+                assert not pages.blocks[last].size.keep_with_next, f"{where} ends on a heading"
+            room = pages.body_bottom - pages.footnotes_height(page.footnotes)
+            for index, top in page.placements:
+                assert top + pages.blocks[index].size.height <= room + 0.5, f"{where}: row cut"
