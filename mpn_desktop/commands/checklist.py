@@ -50,7 +50,10 @@ def register(subparsers: Any) -> None:
         "--page-size",
         type=_page_size,
         metavar="A4|Letter",
-        help="paper size (default: from the system's locale, Letter in the US and Canada)",
+        help=(
+            "paper size (default: from the system's paper locale, LC_PAPER: Letter in the "
+            "US, Canada, Mexico and the other countries that use it, A4 elsewhere)"
+        ),
     )
     checklist.set_defaults(func=run_checklist)
 

@@ -9,6 +9,8 @@ body blocks of ``checklist_layout``, paginated by ``pagination``.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -28,7 +30,26 @@ log = logging.getLogger(__name__)
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 """The paper sizes the checklist is laid out for, by the names the command line takes."""
 
-_LETTER_TERRITORIES = frozenset({QLocale.Country.UnitedStates, QLocale.Country.Canada})
+# Where Letter is the paper in use (the CLDR's paperSize data); A4 everywhere else.
+_LETTER_TERRITORIES = frozenset(
+    getattr(QLocale.Country, name)
+    for name in (
+        "UnitedStates",
+        "Canada",
+        "Mexico",
+        "Belize",
+        "Guatemala",
+        "ElSalvador",
+        "Nicaragua",
+        "CostaRica",
+        "Panama",
+        "PuertoRico",
+        "Colombia",
+        "Venezuela",
+        "Chile",
+        "Philippines",
+    )
+)
 _PDF_RESOLUTION = 600
 
 
@@ -37,9 +58,25 @@ class ChecklistNotWritten(MpnError):
 
 
 def default_page_size(locale: QLocale | None = None) -> str:
-    """Letter where the locale's country uses it (United States, Canada), A4 elsewhere."""
-    territory = (locale or QLocale.system()).territory()
-    return "Letter" if territory in _LETTER_TERRITORIES else "A4"
+    """Letter where the locale's country uses it (United States, Canada, …), A4 elsewhere.
+
+    Without ``locale``, the system's: on Linux and the BSDs the paper locale
+    (``LC_PAPER``, which may differ from the language's) when it is set.
+    """
+    if locale is None:
+        locale = _paper_locale() or QLocale.system()
+    return "Letter" if locale.territory() in _LETTER_TERRITORIES else "A4"
+
+
+def _paper_locale() -> QLocale | None:
+    if sys.platform in ("win32", "darwin"):
+        return None
+    # The POSIX order of precedence: LC_ALL overrides LC_PAPER, which overrides LANG.
+    for variable in ("LC_ALL", "LC_PAPER"):
+        name = os.environ.get(variable, "").partition(".")[0]
+        if name and name not in ("C", "POSIX"):
+            return QLocale(name)
+    return None
 
 
 def _page_size_id(name: str | None) -> QPageSize.PageSizeId:

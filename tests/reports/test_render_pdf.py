@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,26 @@ def test_the_default_paper_follows_the_locale() -> None:
     assert default_page_size(QLocale(english, QLocale.Country.Canada)) == "Letter"
     assert default_page_size(QLocale(english, QLocale.Country.UnitedKingdom)) == "A4"
     assert default_page_size(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "A4"
+    assert default_page_size(QLocale("es_MX")) == "Letter"
+    assert default_page_size(QLocale("fil_PH")) == "Letter"
+    assert default_page_size(QLocale("pt_BR")) == "A4"
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="LC_PAPER is POSIX")
+def test_the_paper_locale_overrides_the_language_and_lc_all_overrides_both(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.setenv("LC_PAPER", "en_US.UTF-8")
+    assert default_page_size() == "Letter"
+    monkeypatch.setenv("LC_PAPER", "fr_CA.UTF-8")
+    assert default_page_size() == "Letter"
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    assert default_page_size() == "A4"
+    monkeypatch.setenv("LC_ALL", "C")
+    monkeypatch.setenv("LC_PAPER", "en_GB.UTF-8")
+    assert default_page_size() == "A4"
 
 
 def long_list_of_people(catalog: Any, demo_facts: Facts, people: int) -> Checklist:
