@@ -31,6 +31,7 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
+from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
     have_need_text,
@@ -252,6 +253,12 @@ class StatusPanel(QScrollArea):
         self._cards: dict[str, CompetencyCard] = {}
         self.progress: Progress | None = None
         self.show_nothing()
+        follow_palette(self, self._recolour)
+
+    def _recolour(self) -> None:
+        """Colours the marks anew for the new palette (light and dark switched)."""
+        if self.progress is not None:
+            self.set_progress(self.progress)
 
     def show_nothing(self) -> None:
         """Before any organisation is known."""

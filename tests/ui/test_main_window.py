@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,10 +22,12 @@ from mpn_desktop.logging_setup import log_file_path
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.requirements_dialog import RequirementsDialog
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.status_text import semantic_colors
 from mpn_desktop.ui.undo_commands import AddRecordCommand, EditRecordCommand
 
 TAB_NAMES = ["salesTab", "examsTab", "referencesTab", "feeTab"]
@@ -305,3 +307,37 @@ def test_undo_and_redo_name_what_they_take_back(qtbot: QtBot, window: MainWindow
     with qtbot.waitSignal(window.progress_source.progressChanged):
         window.redo_action.trigger()
     assert window.undo_action.text() == "&Undo: delete reference Fabrikam"
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_switching_to_a_dark_scheme_recolours_the_marks_and_problem_lines(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    light, dark = semantic_colors(window.palette()), semantic_colors(_dark_palette())
+    heading = window.panel.card("cloud-platform").sections[Level.SILVER].heading
+    sales = window.step_tabs[0]
+    section = sales.sections[0]  # type: ignore[attr-defined]
+    section.show_problem("Fabrikam — Tenant ID: not a tenant")
+    assert light.ok.name() in heading.text()
+    assert light.ok.name() in sales.summary.text()  # type: ignore[attr-defined]
+    red_on_light = section.problem_label.styleSheet()
+    # The system's scheme switched while the program runs: the window gets a dark palette.
+    window.setPalette(_dark_palette())
+    qtbot.waitUntil(lambda: dark.ok.name() in heading.text())
+    assert light.ok.name() not in heading.text()
+    assert dark.ok.name() in sales.summary.text()  # type: ignore[attr-defined]
+    assert section.problem_label.styleSheet() != red_on_light
+    assert problem_text_color(_dark_palette()).name() in section.problem_label.styleSheet()

@@ -27,6 +27,7 @@ from mpn_desktop.ui.editors.field_editors import (
     make_field_editor,
 )
 from mpn_desktop.ui.models.fields import Field
+from mpn_desktop.ui.palette_watch import follow_palette
 
 
 def with_alt_letter(text: str, taken: set[str]) -> str:
@@ -71,11 +72,9 @@ class RecordForm(QDialog):
         self.refusal = QLabel(refusal, self)
         self.refusal.setObjectName("refusal")
         self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
         self.refusal.setVisible(bool(refusal))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        colour = problem_text_color(self.palette()).name()
         # No parent yet: the buttons join the Tab order when laid out, after the fields.
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -94,7 +93,6 @@ class RecordForm(QDialog):
             message = QLabel(self)
             message.setObjectName(f"problem_{field.key}")
             message.setWordWrap(True)
-            message.setStyleSheet(f"color: {colour};")
             message.setVisible(False)
             box = QWidget(self)
             column = QVBoxLayout(box)
@@ -121,7 +119,15 @@ class RecordForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self._buttons)
         self.setMinimumWidth(420)
+        self._recolour()
+        follow_palette(self, self._recolour)
         self._refresh()
+
+    def _recolour(self) -> None:
+        """What is wrong, in a red that reads on the palette, light or dark."""
+        style = f"color: {problem_text_color(self.palette()).name()};"
+        for label in (self.refusal, *self._messages.values()):
+            label.setStyleSheet(style)
 
     def editor(self, key: str) -> AnyFieldEditor:
         """The editor of a field."""

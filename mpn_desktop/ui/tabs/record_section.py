@@ -31,6 +31,7 @@ from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
+from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.undo_commands import (
@@ -141,8 +142,9 @@ class RecordSection(QWidget):
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName(f"{object_name}Problem")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
         self.problem_label.setVisible(False)
+        self._recolour()
+        follow_palette(self, self._recolour)
         self.delegate.problemFound.connect(self._show_cell_problem)
         self.model.problemFound.connect(self.show_problem)
 
@@ -256,6 +258,10 @@ class RecordSection(QWidget):
                 add=self._add_text.rstrip("…")
             )
         self.view.set_empty_text(text)
+
+    def _recolour(self) -> None:
+        """The problem line in a red that reads on the palette, light or dark."""
+        self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
 
     def show_problem(self, message: str) -> None:
         """Shows what is wrong with the last value typed, or hides the line when empty."""

@@ -25,6 +25,7 @@ from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.summary import summary_html, summary_tooltip
 
@@ -68,6 +69,12 @@ class StepTab(QWidget):
         self.body = QVBoxLayout(self)
         self.body.addLayout(search_row)
         self.body.addWidget(self.summary)
+        follow_palette(self, self._recolour)
+
+    def _recolour(self) -> None:
+        """Colours the summary anew for the new palette (light and dark switched)."""
+        if self.progress is not None:
+            self.set_progress(self.progress)
 
     # -- building ----------------------------------------------------------
 
