@@ -12,6 +12,7 @@ from pathlib import Path
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import engine as sqlite_engine
 from mpn_desktop.store.migrate import known_revisions
+from mpn_desktop.store.private_files import create_private_file, make_private_folder
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +72,14 @@ def _backup_name(db_path: Path, reason: str) -> Path:
     return db_path.with_name(f"{db_path.stem}{_MARK}{stamp}-{reason}{db_path.suffix or '.sqlite3'}")
 
 
-def backup(db_path: Path, dest: Path | None = None, *, reason: str = "manual") -> Path:
+def backup(
+    db_path: Path, dest: Path | None = None, *, reason: str = "manual", prune: bool = True
+) -> Path:
     """Copies the live database to ``dest`` (default: a timestamped file next to it).
 
-    Automatic backups next to the file are pruned to the newest ``KEEP_BACKUPS``;
-    a ``dest`` chosen by the user is never pruned.
+    Automatic backups next to the file are pruned to the newest ``KEEP_BACKUPS``
+    unless ``prune`` is False; a ``dest`` chosen by the user is never pruned.
+    The copy is readable by its owner only, as the database is.
     """
     if not db_path.exists():
         raise StoreError(f"{db_path}: there is no database to back up")
@@ -84,28 +88,19 @@ def backup(db_path: Path, dest: Path | None = None, *, reason: str = "manual") -
         raise StoreError(f"{target}: is the database itself (or its journal); choose another file")
     if target.exists():
         raise StoreError(f"{target}: a file of that name exists already; choose another")
-    _make_folder(target.parent, "the folder for the backup")
+    make_private_folder(target.parent, "the folder for the backup")
+    if not create_private_file(target):
+        raise StoreError(f"{target}: a file of that name exists already; choose another")
     try:
         sqlite_engine.online_backup(db_path, target)
-        target.chmod(0o600)
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             target.unlink(missing_ok=True)
         raise StoreError(f"{db_path}: the backup to {target} failed ({error})") from error
     log.info("backed up %s to %s", db_path, target)
-    if dest is None:
+    if dest is None and prune:
         _prune(db_path)
     return target
-
-
-def _make_folder(folder: Path, what: str) -> None:
-    """Creates ``folder`` (and its parents) when missing; a ``StoreError`` when it cannot."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise StoreError(f"{folder}: cannot create {what}: it is a file, not a folder") from None
-    except OSError as error:
-        raise StoreError(f"{folder}: cannot create {what} ({error.strerror})") from None
 
 
 def _prune(db_path: Path) -> None:
@@ -183,14 +178,20 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     kept: Path | None = None
     if db_path.exists():
         if problem_with(db_path) is None:
-            kept = backup(db_path, reason="before-restore")
+            # Not pruned: the oldest backup may be the very file being restored.
+            kept = backup(db_path, reason="before-restore", prune=False)
         else:
             kept = _keep_unusable(db_path)
     else:
-        _make_folder(db_path.parent, "the database folder")
+        make_private_folder(db_path.parent, "the database folder")
+    # A file made here gets the database's 0600 (SQLite would make it 0644).
+    made_here = create_private_file(db_path)
     try:
         sqlite_engine.online_backup(backup_file, db_path)
     except (OSError, sqlite3.Error) as error:
+        if made_here:  # an empty file of ours; what the user had is in ``kept``
+            with contextlib.suppress(OSError):
+                db_path.unlink(missing_ok=True)
         where = f"; what it held is in {kept}" if kept else ""
         raise StoreError(
             f"{db_path}: restoring from {backup_file} failed ({error}){where}"

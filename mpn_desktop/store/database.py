@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +25,7 @@ from mpn_desktop.store.engine import (
     sqlite_path,
 )
 from mpn_desktop.store.migrate import current_revision, head_revision, known_revisions, upgrade
+from mpn_desktop.store.private_files import create_private_file, make_private_folder
 
 log = logging.getLogger(__name__)
 
@@ -127,20 +127,11 @@ class Database:
 def _create_private_file(path: Path) -> None:
     """Creates an empty database file readable by its owner only (0600; folder 0700)."""
     folder = path.parent
-    if not folder.exists():
-        try:
-            folder.mkdir(parents=True, mode=0o700)
-        except OSError as error:
-            raise StoreError(f"{folder}: cannot create the database folder ({error})") from error
+    make_private_folder(folder, "the database folder")
     if folder == data_dir():
         folder.chmod(0o700)
-    try:
-        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return  # another copy of the program created it a moment ago
-    except OSError as error:
-        raise StoreError(f"{path}: cannot create the database file ({error})") from error
-    os.close(descriptor)
+    # False: another copy of the program created it a moment ago.
+    create_private_file(path)
 
 
 def _refuse_if_unusable(path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,60 @@ def test_a_refused_file_kept_aside_is_never_listed_as_a_backup(tmp_path: Path) -
     legacy = tmp_path / "tracker.backup-20260101-000000-000000-replaced-by-restore.sqlite3"
     legacy.write_bytes(b"damaged" * 500)
     assert backups.list_backups(db_path) == [good]
+
+
+def test_restoring_the_oldest_of_the_kept_backups_keeps_it(db: Database, db_path: Path) -> None:
+    # Before: the backup taken of what restore replaces pruned the oldest
+    # backup, the very file being restored; the restore failed and it was gone.
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    made = [backups.backup(db_path) for _ in range(backups.KEEP_BACKUPS)]
+    add_record(db, K.CUSTOMER, {"name": "Litware"})
+    db.close()
+    kept = backups.restore(db_path, made[0])
+    assert made[0].exists()
+    assert _names(db_path) == ["Fabrikam"]
+    assert kept is not None and _names(kept) == ["Fabrikam", "Litware"]
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_backups_and_restored_databases_are_readable_by_their_owner_only(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    # Before: a restore into a new or refused file made it 0644 (SQLite's default).
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    saved = backups.backup(db_path)
+    chosen = backups.backup(db_path, tmp_path / "elsewhere" / "copy.sqlite3")
+    assert _mode(saved) == 0o600 and _mode(chosen) == 0o600
+    assert _mode(chosen.parent) == 0o700
+
+    fresh = tmp_path / "new" / "tracker.sqlite3"
+    assert backups.restore(fresh, saved) is None
+    assert _mode(fresh) == 0o600 and _mode(fresh.parent) == 0o700
+    assert _names(fresh) == ["Fabrikam"]
+
+    refused = tmp_path / "refused.sqlite3"
+    refused.write_bytes(b"not a database" * 100)
+    refused.chmod(0o600)
+    kept = backups.restore(refused, saved)
+    assert kept is not None and _mode(kept) == 0o600
+    assert _mode(refused) == 0o600
+    assert _names(refused) == ["Fabrikam"]
+
+
+def test_a_failed_restore_into_a_new_file_leaves_no_empty_database(
+    db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = backups.backup(db_path)
+    db.close()
+
+    def failing(_source: Path, _destination: Path) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(backups.sqlite_engine, "online_backup", failing)
+    fresh = tmp_path / "new.sqlite3"
+    with pytest.raises(StoreError, match=r"restoring from .* failed"):
+        backups.restore(fresh, saved)
+    assert not fresh.exists()

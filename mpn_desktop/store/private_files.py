@@ -1,0 +1,39 @@
+"""Files and folders that hold the user's data: readable by their owner only (0600, 0700)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mpn_desktop.errors import StoreError
+
+
+def make_private_folder(folder: Path, what: str) -> None:
+    """Creates ``folder`` (0700) and its parents when missing; a ``StoreError`` when it cannot."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise StoreError(
+                f"{folder}: cannot create {what}: it is a file, not a folder"
+            ) from None
+    except OSError as error:
+        raise StoreError(f"{folder}: cannot create {what} ({error.strerror})") from None
+
+
+def create_private_file(path: Path) -> bool:
+    """Creates an empty file readable by its owner only (0600); False when it exists already.
+
+    Created with its mode from the start (not chmod-ed afterwards), so there is
+    no moment when another user of the machine could open it.
+    """
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise StoreError(f"{path}: cannot be created ({error.strerror})") from None
+    os.close(descriptor)
+    return True
