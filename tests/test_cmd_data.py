@@ -195,3 +195,26 @@ def test_a_refused_load_into_a_new_file_leaves_no_database_behind(
     before = database.read_bytes()
     assert main([*_db(tmp_path), "load", "--replace", str(exported)]) == 1
     assert database.read_bytes() == before
+
+
+def test_the_database_is_chosen_by_db_url_env_or_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mpn_desktop.paths import data_dir
+
+    by_url = tmp_path / "by-url.sqlite3"
+    assert main(["--db-url", f"sqlite:///{by_url}", "demo"]) == 0
+    assert str(by_url) in capsys.readouterr().out
+
+    by_env = tmp_path / "by-env.sqlite3"
+    monkeypatch.setenv("MPN_DESKTOP_DB", str(by_env))
+    assert main(["demo"]) == 0
+    assert str(by_env) in capsys.readouterr().out
+    by_option = tmp_path / "by-option.sqlite3"
+    assert main(["--db", str(by_option), "demo"]) == 0  # --db wins over the variable
+    assert str(by_option) in capsys.readouterr().out
+
+    monkeypatch.delenv("MPN_DESKTOP_DB")
+    assert main(["demo"]) == 0
+    assert str(data_dir() / "tracker.sqlite3") in capsys.readouterr().out
+    assert by_url.exists() and by_env.exists() and by_option.exists()

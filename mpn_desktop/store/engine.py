@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +186,24 @@ def quick_check(path: Path) -> str | None:
     """Opens ``path`` read-only and returns what is wrong with it, or None when sound.
 
     Read-only (``mode=ro``) so a damaged or foreign file is never written to.
+    Reading a WAL-mode file makes SQLite create its -wal and -shm companions;
+    for a damaged file (which the program will not open) the ones made here
+    are removed again, so the refused file is left exactly as it was found.
     """
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    absent = [companion for companion in companions if not companion.exists()]
+    problem = _quick_check(path)
+    if problem is not None:
+        wal = companions[0]
+        if wal in absent and wal.exists() and wal.stat().st_size > 0:
+            return problem  # another program wrote to it meanwhile: not ours to remove
+        for companion in absent:
+            with suppress(OSError):
+                companion.unlink(missing_ok=True)
+    return problem
+
+
+def _quick_check(path: Path) -> str | None:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:

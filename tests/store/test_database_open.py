@@ -207,3 +207,28 @@ def test_a_url_that_cannot_be_used_is_a_store_error(url: str, problem: str) -> N
         Database.open(url)
     assert str(error.value).startswith(problem)
     assert "secret" not in str(error.value)
+
+
+def test_a_damaged_wal_database_is_refused_with_no_file_added_next_to_it(
+    db: Database, db_path: Path
+) -> None:
+    # Before: the read-only checks left an empty -wal and a -shm beside the refused file.
+    with db.session() as session:
+        session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+    db.close()
+    assert not Path(f"{db_path}-wal").exists(), "closing the last connection removes the WAL"
+    data = bytearray(db_path.read_bytes())
+    assert data[18:20] == b"\x02\x02", "the file is in WAL mode"
+    page = 4096
+    for offset in range(2 * page, len(data) - page, page):
+        data[offset + 8 : offset + 200] = b"\xff" * 192
+    db_path.write_bytes(bytes(data))
+    listing = sorted(path.name for path in db_path.parent.iterdir())
+    assert "damaged" in _refused(db_path)
+    assert sorted(path.name for path in db_path.parent.iterdir()) == listing
+
+
+def test_every_connection_waits_for_a_busy_database(db: Database) -> None:
+    with db.session(readonly=True) as session:
+        timeout = session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert timeout == 5000
