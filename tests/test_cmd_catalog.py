@@ -201,3 +201,19 @@ def test_a_missing_catalogue_file_is_a_clear_error(
     code, _, err = _run(capsys, "--catalog", str(path), "catalog")
     assert code == 1
     assert err == f"mpn-desktop: {path}: the catalogue file does not exist\n"
+
+
+def test_status_on_a_day_outside_the_catalogue_s_dates_says_so(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, *demo, "status", "--as-of", "2018-07-01")
+    assert code == 0
+    assert (
+        "Note: The requirements shown are those of Microsoft Partner Network 2017-2018, in force "
+        "from 2017-07-01 to 2018-06-30; 2018-07-01 is after it"
+    ) in out
+    code, out, _ = _run(capsys, *demo, "status", "--as-of", "2018-07-01", "--json")
+    document = json.loads(out)
+    assert document["catalog"]["in_force"] is False and len(document["notes"]) == 1
+    code, out, _ = _run(capsys, *demo, "status", "--as-of", AS_OF)
+    assert "Note: The requirements shown" not in out

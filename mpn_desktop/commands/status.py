@@ -79,6 +79,7 @@ def render_text(progress: Progress) -> str:
         due = f", due {fee.due_on.isoformat()}" if fee.due_on else ""
         paid = "paid" if fee.paid else "NOT paid"
         lines.append(f"Fee: {fee.level.value} {amount}{due} - {paid}")
+    lines.extend(f"Note: {note}" for note in progress.notes)
     targeted = progress.targeted
     if not targeted:
         lines.append("No competency is targeted yet.")

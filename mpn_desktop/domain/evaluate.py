@@ -27,6 +27,7 @@ from mpn_desktop.domain.performance import (
 )
 from mpn_desktop.domain.progress import (
     AtRisk,
+    CatalogInForce,
     CompetencyProgress,
     FeeStatus,
     LevelProgress,
@@ -90,11 +91,19 @@ class _Evaluation:
             if competency.id in self.targets or competency.id in self.references
         )
         fee: FeeStatus = fee_status(self.catalog.fee, self.year, self.facts.fee_payments, fee_level)
+        catalog = CatalogInForce(
+            self.catalog.program,
+            self.catalog.version,
+            self.catalog.effective_from,
+            self.catalog.effective_until,
+        )
         return Progress(
             as_of=self.as_of,
             organization=self.facts.organization,
             fee=fee,
             competencies=tuple(competencies),
+            catalog=catalog,
+            notes=_catalog_notes(catalog, self.as_of),
         )
 
     def _options(
@@ -244,6 +253,26 @@ def _needed_measures(catalog: Catalog) -> dict[Workload, set[MeasureKind]]:
 
 def _met_but_fee(option: OptionProgress) -> bool:
     return all(step.met for step in option.steps if step.step is not StepKind.FEE)
+
+
+def _catalog_notes(catalog: CatalogInForce, as_of: date) -> tuple[str, ...]:
+    """A warning when the as-of day lies outside the days the catalogue is in force."""
+    if catalog.covers(as_of):
+        return ()
+    name = f"{catalog.program} {catalog.version}".strip()
+    since = catalog.effective_from.isoformat()
+    if as_of < catalog.effective_from:
+        return (
+            f"The requirements shown are those of {name}, in force from {since}, after "
+            f"{as_of.isoformat()}: load the catalogue of the program in force on that day "
+            "for its figures.",
+        )
+    until = catalog.effective_until.isoformat() if catalog.effective_until else ""
+    return (
+        f"The requirements shown are those of {name}, in force from {since} to {until}; "
+        f"{as_of.isoformat()} is after it, and the figures may have changed since: check the "
+        "Partner Center, or load a newer catalogue file.",
+    )
 
 
 def evaluate(catalog: Catalog, facts: Facts, as_of: date) -> Progress:

@@ -176,6 +176,22 @@ class FeeStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class CatalogInForce:
+    """Which catalogue the figures come from, and the days it is in force."""
+
+    program: str
+    version: str
+    effective_from: date
+    effective_until: date | None
+
+    def covers(self, day: date) -> bool:
+        """Whether ``day`` falls within the catalogue's effective dates."""
+        return self.effective_from <= day and (
+            self.effective_until is None or day <= self.effective_until
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Progress:
     """Everything ``evaluate`` found for one organisation on one day."""
 
@@ -183,6 +199,9 @@ class Progress:
     organization: Organization
     fee: FeeStatus
     competencies: tuple[CompetencyProgress, ...]
+    catalog: CatalogInForce | None = None
+    # Said once for the whole evaluation (e.g. the as-of day is outside the catalogue's dates).
+    notes: tuple[str, ...] = ()
 
     def competency(self, competency_id: str) -> CompetencyProgress:
         """The progress of one competency by its kebab-case id."""

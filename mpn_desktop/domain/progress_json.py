@@ -108,4 +108,19 @@ def progress_to_json(progress: Progress) -> dict[str, Any]:
         },
         "fee": _fee(progress.fee),
         "competencies": [_competency(item) for item in progress.competencies],
+        "catalog": _catalog(progress),
+        "notes": list(progress.notes),
+    }
+
+
+def _catalog(progress: Progress) -> dict[str, Any] | None:
+    catalog = progress.catalog
+    if catalog is None:
+        return None
+    return {
+        "program": catalog.program,
+        "version": catalog.version,
+        "effective_from": catalog.effective_from.isoformat(),
+        "effective_until": _day(catalog.effective_until),
+        "in_force": catalog.covers(progress.as_of),
     }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import pytest
 from domain_builders import (
     EMM,
     GOLD,
@@ -147,3 +149,55 @@ def test_a_fee_without_anniversary_or_level_is_null(catalog: Catalog) -> None:
         "year_end": None,
     }
     assert all(item["target"] is None for item in found["competencies"])
+
+
+def test_the_document_names_the_catalogue_and_whether_it_covers_the_day(catalog: Catalog) -> None:
+    found = document(catalog)
+    assert found["catalog"] == {
+        "program": "Microsoft Partner Network",
+        "version": "2017-2018",
+        "effective_from": "2017-07-01",
+        "effective_until": "2018-06-30",
+        "in_force": True,
+    }
+    assert found["notes"] == []
+
+
+@pytest.mark.parametrize(
+    ("as_of", "in_force"),
+    [
+        (date(2017, 6, 30), False),  # the day before the catalogue's first day
+        (date(2017, 7, 1), True),  # its first day
+        (date(2018, 6, 30), True),  # its last day
+        (date(2018, 7, 1), False),  # the day after
+    ],
+)
+def test_a_day_outside_the_catalogue_s_dates_is_said(
+    catalog: Catalog, as_of: date, in_force: bool
+) -> None:
+    progress = run(catalog, facts(targets=[(PLATFORM, SILVER)]), as_of)
+    found = progress_to_json(progress)
+    assert found["catalog"]["in_force"] is in_force
+    assert bool(progress.notes) is not in_force
+
+
+def test_the_note_says_what_to_do_about_a_day_outside_the_catalogue(catalog: Catalog) -> None:
+    after = run(catalog, facts(), date(2026, 12, 1))
+    assert after.notes == (
+        "The requirements shown are those of Microsoft Partner Network 2017-2018, in force from "
+        "2017-07-01 to 2018-06-30; 2026-12-01 is after it, and the figures may have changed "
+        "since: check the Partner Center, or load a newer catalogue file.",
+    )
+    before = run(catalog, facts(), date(2017, 1, 1))
+    assert before.notes == (
+        "The requirements shown are those of Microsoft Partner Network 2017-2018, in force from "
+        "2017-07-01, after 2017-01-01: load the catalogue of the program in force on that day "
+        "for its figures.",
+    )
+
+
+def test_a_catalogue_without_an_end_covers_every_later_day(catalog: Catalog) -> None:
+    open_ended = replace(catalog, effective_until=None)
+    progress = run(open_ended, facts(), date(2030, 1, 1))
+    assert progress.notes == ()
+    assert progress_to_json(progress)["catalog"]["effective_until"] is None
