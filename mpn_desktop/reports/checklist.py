@@ -181,6 +181,8 @@ class Checklist:
     about: AboutCloudCompetency
     catalog_notes: tuple[str, ...] = ()
     empty_message: str = ""
+    retired_targets: str = ""
+    """Targets left out because their competency was retired ("" when none)."""
 
     def footnote(self, number: int) -> Footnote:
         """The footnote with that number."""
@@ -193,6 +195,8 @@ class Checklist:
         lines += [header.as_of, header.anniversary, header.printed_on, header.catalog, self.fee]
         if self.empty_message:
             lines.append(self.empty_message)
+        if self.retired_targets:
+            lines.append(self.retired_targets)
         for row in self.summary:
             lines += [row.competency, row.level, row.state]
         for section in self.sections:
@@ -521,10 +525,16 @@ def build_checklist(
         printed_on=format_day(printed_on),
         catalog=_catalog_title(catalog),
     )
+    retired = _retired_targets(catalog, progress) if competency is None else ""
     empty = ""
     if not sections:
+        what = (
+            "No competency that can still be attained is targeted"
+            if retired
+            else ("No competency is targeted yet")
+        )
         empty = (
-            "No competency is targeted yet. Choose the competencies to aim for under "
+            f"{what}. Choose the competencies to aim for under "
             "Edit \u25b8 Organisation and targets in the program to see their four steps "
             "here (on the command line, --competency ID prints one competency)."
         )
@@ -538,4 +548,22 @@ def build_checklist(
         about=_about(catalog),
         catalog_notes=tuple(note.strip() for note in catalog.notes if note.strip()),
         empty_message=empty,
+        retired_targets=retired,
     )
+
+
+def _retired_targets(catalog: Catalog, progress: Progress) -> str:
+    """ "Not listed: Hosting (targeted at gold) was retired on 2018-01-30 …" or ""."""
+    named = []
+    for item in progress.targeted:
+        if not item.retired:
+            continue
+        entry = catalog.competency(item.id)
+        retired_on = entry.retirement.retired_on if entry.retirement is not None else None
+        when = f" on {format_day(retired_on)}" if retired_on else ""
+        level = f" at {item.target.value}" if item.target is not None else ""
+        named.append(f"{item.name} (targeted{level}) was retired{when}")
+    if not named:
+        return ""
+    verb = "it" if len(named) == 1 else "they"
+    return f"Not listed: {'; '.join(named)}; {verb} cannot be attained any more."

@@ -118,6 +118,8 @@ class ChecklistComposer:
             self._summary()
         if document.empty_message:
             self._boxed_paragraph(document.empty_message, space_before=4)
+        if document.retired_targets:
+            self._boxed_paragraph(document.retired_targets, space_before=8)
         self._boxed_paragraph(document.fee, space_before=8)
         for section in document.sections:
             self._section(section)

@@ -185,6 +185,25 @@ def test_a_retired_target_is_never_listed(catalog: Any, demo_facts: Facts) -> No
     document = checklist_of(catalog, facts)
     assert "hosting" not in [section.competency_id for section in document.sections]
     assert len(document.sections) == 3
+    # The reader is told why a competency they aim for is not there.
+    assert document.retired_targets == (
+        "Not listed: Hosting (targeted at gold) was retired on 2018-01-30; "
+        "it cannot be attained any more."
+    )
+    assert document.retired_targets in document.text_lines()
+    assert not document.empty_message
+
+
+def test_only_retired_targets_is_not_called_nothing_targeted(
+    catalog: Any, demo_facts: Facts
+) -> None:
+    facts = replace(demo_facts, targets=(Target("hosting", Level.SILVER),))
+    document = checklist_of(catalog, facts)
+    assert document.sections == ()
+    assert document.empty_message.startswith(
+        "No competency that can still be attained is targeted."
+    )
+    assert document.retired_targets.startswith("Not listed: Hosting (targeted at silver)")
 
 
 def test_an_attained_organisation_has_every_box_ticked(catalog: Any) -> None:

@@ -20,8 +20,9 @@ from checklist_helpers import (
 )
 from PySide6.QtCore import QLocale
 
+from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.evaluate import evaluate
-from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.facts import Facts, Target
 from mpn_desktop.reports.checklist import Checklist, Detail, build_checklist
 from mpn_desktop.reports.render import (
     ChecklistNotWritten,
@@ -48,7 +49,7 @@ def assert_every_line_printed(document: Checklist, path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "which", ["demo", "attained", "partly_met", "empty"], ids=lambda name: name
+    "which", ["demo", "attained", "partly_met", "empty", "retired_target"], ids=lambda name: name
 )
 def test_the_pdf_holds_every_line_of_the_document(
     which: str, catalog: Any, demo_facts: Facts, empty_facts: Facts, tmp_path: Path
@@ -58,6 +59,9 @@ def test_the_pdf_holds_every_line_of_the_document(
         "attained": attained_facts(),
         "partly_met": partly_met_facts(),
         "empty": empty_facts,
+        "retired_target": replace(
+            demo_facts, targets=(*demo_facts.targets, Target("hosting", Level.GOLD))
+        ),
     }[which]
     document = checklist_of(catalog, facts)
     path = tmp_path / "checklist.pdf"
