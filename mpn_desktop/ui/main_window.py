@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("stepTabs")
+        self.tabs.setAccessibleName(self.tr("The four steps"))
         self.tabs.setDocumentMode(True)
         self.step_tabs: list[QWidget] = []
         for spec in TAB_SPECS:

@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolTip, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.store import records
@@ -459,3 +460,22 @@ def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
         if e["person_id"] == ana["id"] and e["exam_code"] == "70-535"
     ]
     assert [e["exam_title"] for e in added] == ["Architecting Microsoft Azure Solutions"]
+
+
+def test_a_cut_off_cell_shows_its_whole_text_in_a_tooltip(context: Any, qtbot: Any) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    view = tab.customers.view
+    row = _row_of(tab.customers, "name", "Fabrikam")
+    column = tab.customers.model.column_of("tenant_id")
+    tenant = tab.customers.proxy.index(row, column).data()
+    assert tenant and len(tenant) <= 24  # short enough that the model gives no tooltip of its own
+    view.setColumnWidth(column, view.fontMetrics().horizontalAdvance(tenant) * 2)
+    assert view.cut_off_text(row, column) == ""
+    view.setColumnWidth(column, view.fontMetrics().horizontalAdvance(tenant) // 2)
+    assert view.cut_off_text(row, column) == tenant
+    # What the user sees: resting the pointer on the cell shows the whole text.
+    centre = view.visualRect(tab.customers.proxy.index(row, column)).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
+    assert QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == tenant)
+    QToolTip.hideText()
