@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,16 +59,32 @@ class TabSpec:
     title: str
 
 
+# The titles are marked for translation here and translated where shown (self.tr).
 TAB_SPECS = (
-    TabSpec("mpn_desktop.ui.tabs.sales_tab", "SalesTab", "salesTab", "Sales performance"),
-    TabSpec("mpn_desktop.ui.tabs.exams_tab", "ExamsTab", "examsTab", "Exams and people"),
+    TabSpec(
+        "mpn_desktop.ui.tabs.sales_tab",
+        "SalesTab",
+        "salesTab",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Sales performance")),
+    ),
+    TabSpec(
+        "mpn_desktop.ui.tabs.exams_tab",
+        "ExamsTab",
+        "examsTab",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Exams and people")),
+    ),
     TabSpec(
         "mpn_desktop.ui.tabs.references_tab",
         "ReferencesTab",
         "referencesTab",
-        "Customer references",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Customer references")),
     ),
-    TabSpec("mpn_desktop.ui.tabs.fee_tab", "FeeTab", "feeTab", "Fee"),
+    TabSpec(
+        "mpn_desktop.ui.tabs.fee_tab",
+        "FeeTab",
+        "feeTab",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Fee")),
+    ),
 )
 
 
