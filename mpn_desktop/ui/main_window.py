@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, cast
@@ -300,6 +301,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "quitAction", self.tr("&Quit"), self.close, keys.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        if not quit_action.shortcuts() and sys.platform != "win32":
+            # The desktop gave no Quit key (a plain X11 or Wayland session, not GNOME
+            # or KDE): Ctrl+Q, as there. Windows closes with Alt+F4 and has no Quit key.
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -82,7 +83,11 @@ def test_menus_use_the_standard_keys(window: MainWindow) -> None:
     standard = QKeySequence.keyBindings
     assert keys("undoAction") == standard(QKeySequence.StandardKey.Undo)
     assert keys("redoAction") == standard(QKeySequence.StandardKey.Redo)
-    assert keys("quitAction") == standard(QKeySequence.StandardKey.Quit)
+    # Ctrl+Q where the desktop names no Quit key (the offscreen platform names none).
+    assert keys("quitAction") == (
+        standard(QKeySequence.StandardKey.Quit)
+        or ([] if sys.platform == "win32" else [QKeySequence("Ctrl+Q")])
+    )
     assert keys("findAction") == standard(QKeySequence.StandardKey.Find)
     assert keys("openDatabaseAction") == standard(QKeySequence.StandardKey.Open)
     assert keys("addRecordAction") == standard(QKeySequence.StandardKey.New)
