@@ -97,6 +97,11 @@ def render_pdf(document: Checklist, path: Path, page_size: str | None = None) ->
     """
     size = _page_size_id(page_size)
     path = Path(path)
+    if path.is_dir():
+        raise ChecklistNotWritten(
+            f"the checklist could not be written to {path}: it is a folder; "
+            f"give a file name, such as {path / 'checklist.pdf'}"
+        )
     partial = path.with_name(path.name + ".part")
     try:
         # Opening the file ourselves first gives the operating system's reason on failure.
@@ -118,7 +123,14 @@ def render_pdf(document: Checklist, path: Path, page_size: str | None = None) ->
         partial.unlink(missing_ok=True)
         raise
     del writer  # the PDF is complete once the writer is gone
-    partial.replace(path)
+    try:
+        partial.replace(path)
+    except OSError as error:
+        # On Windows a PDF open in a viewer cannot be replaced.
+        partial.unlink(missing_ok=True)
+        raise ChecklistNotWritten(
+            f"the checklist could not be written to {path}: {error.strerror or error}"
+        ) from None
     return pages
 
 

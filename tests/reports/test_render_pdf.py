@@ -184,6 +184,33 @@ def test_a_file_that_cannot_be_written_is_a_clear_error(
         render_pdf(checklist_of(catalog, empty_facts), path, "A4")
 
 
+def test_a_folder_given_as_the_file_is_a_clear_error_and_leaves_nothing(
+    catalog: Any, empty_facts: Facts, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out" / "meeting"
+    folder.mkdir(parents=True)
+    with pytest.raises(ChecklistNotWritten, match=r"meeting: it is a folder; give a file name"):
+        render_pdf(checklist_of(catalog, empty_facts), folder, "A4")
+    assert [item.name for item in folder.parent.iterdir()] == ["meeting"]
+
+
+def test_a_file_that_cannot_be_replaced_is_a_clear_error_and_leaves_no_partial_file(
+    catalog: Any, empty_facts: Facts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What Windows does to a PDF that is open in a viewer.
+    def refuse(self: Path, target: Any) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "checklist.pdf"
+    path.write_bytes(b"old")
+    with pytest.raises(ChecklistNotWritten, match=r"written to .*checklist.pdf: Permission denied"):
+        render_pdf(checklist_of(catalog, empty_facts), path, "A4")
+    assert [item.name for item in path.parent.iterdir()] == ["checklist.pdf"]
+    assert path.read_bytes() == b"old"
+
+
 def test_a_written_pdf_replaces_the_old_one_and_leaves_no_partial_file(
     catalog: Any, empty_facts: Facts, tmp_path: Path
 ) -> None:
