@@ -33,7 +33,7 @@ CancelCheck = Callable[[], bool]
 """Asked now and then; True stops the step (nothing is written)."""
 
 BATCH_ROWS = 2000
-"""Rows validated between two writes, progress reports and cancel checks."""
+"""Records validated between two writes, progress reports and cancel checks."""
 
 
 class ImportCancelled(ImportFailed):
@@ -152,25 +152,15 @@ def run_import(
     try:
         with db.session() as session, RecordReader(path, settings.format) as reader:
             writer = ExamWriter(session.connection(), path.name, sha256)
-            validate = validator.validate
+            records = _data_records(reader)
             batch: list[ValidRow] = []
-            for line, fields in _data_records(reader):
-                read += 1
-                checked = validate(line, fields)
-                if isinstance(checked, list):
-                    errors.extend(checked)
-                    continue
-                if not checked.exam.known:
-                    code = checked.exam.code
-                    unknown[code] = unknown.get(code, 0) + 1
-                batch.append(checked)
-                if len(batch) >= BATCH_ROWS:
-                    valid += len(batch)
-                    writer.add(batch)
-                    batch.clear()
-                    _report(reader, progress, cancel)
-            valid += len(batch)
-            writer.add(batch)
+            # One batch of records at a time: validated, written, then progress and cancel.
+            while count := validator.validate_batch(records, BATCH_ROWS, batch, errors, unknown):
+                read += count
+                valid += len(batch)
+                writer.add(batch)
+                batch.clear()
+                _report(reader, progress, cancel)
             if cancel is not None and cancel():
                 # A cancel during the last batch: still before anything is committed.
                 raise ImportCancelled(f"{path}: the import was cancelled; nothing was written")

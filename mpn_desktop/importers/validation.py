@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -125,11 +126,22 @@ class RowValidator:
     ) -> None:
         self._today = today
         # A field without a column reads index -1, which _check makes an empty cell.
-        self._col = {field: _index(mapping.column_of(field)) for field in Field}
-        self._width = max(self._col.values()) + 1
+        col = {field: _index(mapping.column_of(field)) for field in Field}
+        self._width = max(col.values()) + 1
+        self._mcp_at, self._name_at, self._email_at = (
+            col[Field.MCP_ID],
+            col[Field.NAME],
+            col[Field.EMAIL],
+        )
+        self._first_at, self._last_at = col[Field.FIRST_NAME], col[Field.LAST_NAME]
+        self._code_at, self._title_at, self._kind_at = (
+            col[Field.EXAM_CODE],
+            col[Field.EXAM_TITLE],
+            col[Field.KIND],
+        )
+        self._day_at = col[Field.PASSED_ON]
         self._person_key = _cells_of(mapping, _PERSON_FIELDS)
         self._exam_key = _cells_of(mapping, _EXAM_FIELDS)
-        self._day_at = self._col[Field.PASSED_ON]
         self._date = lru_cache(maxsize=_CACHE)(lambda text: parse_date(text, date_order))
         self._normalize = lru_cache(maxsize=_CACHE)(catalog.normalize_code)
         self._kind_of = lru_cache(maxsize=_CACHE)(catalog.kind_of)
@@ -138,119 +150,196 @@ class RowValidator:
         self._exams: dict[object, ExamCells] = {}
         self._days: dict[str, date] = {}
 
-    def validate(self, line: int, fields: list[str]) -> ValidRow | list[RowProblem]:
-        """The exam result of the record starting on ``line``, or every problem it has.
+    def validate_batch(
+        self,
+        records: Iterator[tuple[int, list[str]]],
+        limit: int,
+        rows: list[ValidRow],
+        problems: list[RowProblem],
+        unknown: dict[str, int],
+    ) -> int:
+        """Validates up to ``limit`` of ``records``; returns how many records it read.
 
-        ``fields`` may be padded in place.
+        Each valid record goes to ``rows`` and each problem to ``problems``
+        (``fields`` may be padded in place); ``unknown`` counts the records per
+        code the catalogue does not know. The look-ups are held in locals for
+        the run of records: most lines of an export only repeat people, codes
+        and days already checked.
         """
-        if len(fields) < self._width:
-            fields.extend([""] * (self._width - len(fields)))
-        person = self._people.get(self._person_key(fields))
-        exam = self._exams.get(self._exam_key(fields))
-        passed_on = self._days.get(fields[self._day_at])
-        if person is None or exam is None or passed_on is None:
-            return self._check(line, fields)
-        return ValidRow(line, person, exam, passed_on)
+        width, day_at = self._width, self._day_at
+        person_key, exam_key = self._person_key, self._exam_key
+        person_of, exam_of, day_of = self._people.get, self._exams.get, self._days.get
+        append, new_row, check = rows.append, tuple.__new__, self._check
+        read = 0
+        for line, fields in islice(records, limit):
+            read += 1
+            if len(fields) < width:
+                fields.extend([""] * (width - len(fields)))
+            person = person_of(person_key(fields))
+            exam = exam_of(exam_key(fields))
+            passed_on = day_of(fields[day_at])
+            if person is None or exam is None or passed_on is None:
+                checked = check(line, fields, person, exam, passed_on)
+                if isinstance(checked, list):
+                    problems.extend(checked)
+                    continue
+                exam = checked.exam
+                append(checked)
+            else:
+                append(new_row(ValidRow, (line, person, exam, passed_on)))
+            if not exam.known:
+                unknown[exam.code] = unknown.get(exam.code, 0) + 1
+        return read
 
-    def _cell(self, fields: list[str], field: Field) -> str:
-        return plain_text(fields[self._col[field]])
+    def _check(
+        self,
+        line: int,
+        fields: list[str],
+        person: PersonCells | None,
+        exam: ExamCells | None,
+        passed_on: date | None,
+    ) -> ValidRow | list[RowProblem]:
+        """Checks the parts of a record not remembered as valid, and remembers those found valid.
 
-    def _check(self, line: int, fields: list[str]) -> ValidRow | list[RowProblem]:
-        """Checks every cell of a record, and remembers the parts found valid."""
+        Each part (person, exam, date) depends on its own cells only, so a part
+        remembered from another line has no problem here, and a part found
+        valid is remembered even when another part of this line is wrong.
+        """
+        problems: list[RowProblem] = []
         fields.append("")  # the cell of index -1: a field without a column
         try:
-            return self._check_padded(line, fields)
+            if person is None:
+                person = self._check_person(line, fields, problems)
+            if exam is None:
+                exam = self._check_exam(line, fields, problems)
+            if passed_on is None:
+                passed_on = self._check_day(line, fields, problems)
         finally:
             fields.pop()
-
-    def _check_padded(self, line: int, fields: list[str]) -> ValidRow | list[RowProblem]:
-        problems: list[RowProblem] = []
-        wrong: set[Field] = set()
-
-        def problem(field: Field, message: str) -> None:
-            problems.append(RowProblem(line, field.label, message))
-            wrong.add(field)
-
-        mcp_id = self._cell(fields, Field.MCP_ID)
-        if not mcp_id:
-            problem(Field.MCP_ID, "missing")
-        elif not _MCP_ID.fullmatch(mcp_id):
-            hint = " (a spreadsheet wrote it as a number; format the column as text)"
-            scientific = _SCIENTIFIC.fullmatch(mcp_id)
-            problem(
-                Field.MCP_ID, f"{mcp_id!r} is not an MCP ID (digits only){hint * bool(scientific)}"
-            )
-
-        name = self._cell(fields, Field.NAME)
-        if not name:
-            first = self._cell(fields, Field.FIRST_NAME)
-            last = self._cell(fields, Field.LAST_NAME)
-            name = f"{first} {last}".strip()
-        email = self._cell(fields, Field.EMAIL)
-        title = self._cell(fields, Field.EXAM_TITLE)
-        code = self._exam_code(fields, title, problem)
-
-        passed_on: date | None = None
-        text = self._cell(fields, Field.PASSED_ON)
-        if not text:
-            problem(Field.PASSED_ON, "missing")
-        else:
-            try:
-                passed_on = self._date(text)
-            except DateProblem as error:
-                problem(Field.PASSED_ON, str(error))
-            else:
-                if passed_on > self._today:
-                    problem(Field.PASSED_ON, f"{text!r} is in the future")
-
-        known_kind = self._kind_of(code) if code else None
-        kind_text = self._cell(fields, Field.KIND)
-        kind = parse_kind(kind_text) if kind_text else (known_kind or CredentialKind.EXAM)
-        if kind is None:
-            problem(Field.KIND, f"{kind_text!r} is not exam, assessment or certification")
-
-        for field, value in ((Field.NAME, name), (Field.EMAIL, email), (Field.EXAM_TITLE, title)):
-            if len(value) > _LIMITS[field]:
-                problem(field, f"longer than {_LIMITS[field]} characters")
-
-        # Each part depends on its own cells only: one found valid is remembered
-        # even when another part of the line is wrong.
-        person = exam = None
-        if wrong.isdisjoint(_PERSON_FIELDS):
-            person = PersonCells(mcp_id, name, email)
-            _remember(self._people, self._person_key(fields), person)
-        if kind is not None and wrong.isdisjoint(_EXAM_FIELDS):
-            exam = ExamCells(code, title, kind, known_kind is not None)
-            _remember(self._exams, self._exam_key(fields), exam)
-        if passed_on is not None and Field.PASSED_ON not in wrong:
-            _remember(self._days, fields[self._day_at], passed_on)
-        if problems or person is None or exam is None or passed_on is None:
+        if person is None or exam is None or passed_on is None:
+            problems.sort(key=_in_field_order)
             return problems
         return ValidRow(line, person, exam, passed_on)
 
-    def _exam_code(self, fields: list[str], title: str, problem: _Reporter) -> str:
-        raw = self._cell(fields, Field.EXAM_CODE)
+    def _check_person(
+        self, line: int, fields: list[str], problems: list[RowProblem]
+    ) -> PersonCells | None:
+        count = len(problems)
+        mcp_id = plain_text(fields[self._mcp_at])
+        if not mcp_id:
+            problems.append(RowProblem(line, Field.MCP_ID.label, "missing"))
+        elif not _MCP_ID.fullmatch(mcp_id):
+            hint = " (a spreadsheet wrote it as a number; format the column as text)"
+            scientific = _SCIENTIFIC.fullmatch(mcp_id)
+            message = f"{mcp_id!r} is not an MCP ID (digits only){hint * bool(scientific)}"
+            problems.append(RowProblem(line, Field.MCP_ID.label, message))
+        name = plain_text(fields[self._name_at])
+        if not name:
+            first = plain_text(fields[self._first_at])
+            last = plain_text(fields[self._last_at])
+            name = f"{first} {last}".strip()
+        email = plain_text(fields[self._email_at])
+        for field, value in ((Field.NAME, name), (Field.EMAIL, email)):
+            if len(value) > _LIMITS[field]:
+                problems.append(RowProblem(line, field.label, _too_long(field)))
+        if len(problems) > count:
+            return None
+        person = PersonCells(mcp_id, name, email)
+        _remember(self._people, self._person_key(fields), person)
+        return person
+
+    def _check_exam(
+        self, line: int, fields: list[str], problems: list[RowProblem]
+    ) -> ExamCells | None:
+        count = len(problems)
+        title = plain_text(fields[self._title_at])
+        code = self._exam_code(line, fields, title, problems)
+        known_kind = self._kind_of(code) if code else None
+        kind_text = plain_text(fields[self._kind_at])
+        kind = parse_kind(kind_text) if kind_text else (known_kind or CredentialKind.EXAM)
+        if kind is None:
+            message = f"{kind_text!r} is not exam, assessment or certification"
+            problems.append(RowProblem(line, Field.KIND.label, message))
+        if len(title) > _TITLE_LIMIT:
+            problems.append(RowProblem(line, Field.EXAM_TITLE.label, _too_long(Field.EXAM_TITLE)))
+        if len(problems) > count or kind is None:
+            return None
+        exam = ExamCells(code, title, kind, known_kind is not None)
+        _remember(self._exams, self._exam_key(fields), exam)
+        return exam
+
+    def _check_day(self, line: int, fields: list[str], problems: list[RowProblem]) -> date | None:
+        cell = fields[self._day_at]
+        text = plain_text(cell)
+        label = Field.PASSED_ON.label
+        if not text:
+            problems.append(RowProblem(line, label, "missing"))
+            return None
+        try:
+            passed_on: date = self._date(text)
+        except DateProblem as error:
+            problems.append(RowProblem(line, label, str(error)))
+            return None
+        if passed_on > self._today:
+            problems.append(RowProblem(line, label, f"{text!r} is in the future"))
+            return None
+        _remember(self._days, cell, passed_on)
+        return passed_on
+
+    def _exam_code(
+        self, line: int, fields: list[str], title: str, problems: list[RowProblem]
+    ) -> str:
+        def problem(field: Field, message: str) -> str:
+            problems.append(RowProblem(line, field.label, message))
+            return ""
+
+        raw = plain_text(fields[self._code_at])
         if raw:
             code = self._normalize(raw)
             if not code:
-                problem(Field.EXAM_CODE, f"{raw!r} is not an exam code")
-            elif len(code) > _LIMITS[Field.EXAM_CODE]:
-                problem(Field.EXAM_CODE, f"longer than {_LIMITS[Field.EXAM_CODE]} characters")
+                return problem(Field.EXAM_CODE, f"{raw!r} is not an exam code")
+            if len(code) > _LIMITS[Field.EXAM_CODE]:
+                problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
             return code
         if not title:
-            problem(Field.EXAM_CODE, "missing (and no exam title to look it up by)")
-            return ""
+            return problem(Field.EXAM_CODE, "missing (and no exam title to look it up by)")
         codes = self._codes_for(title)
         if not codes:
-            problem(Field.EXAM_TITLE, f"no exam code given, and the catalogue has no {title!r}")
-            return ""
+            return problem(
+                Field.EXAM_TITLE, f"no exam code given, and the catalogue has no {title!r}"
+            )
         if len(codes) > 1:
-            problem(
+            return problem(
                 Field.EXAM_TITLE,
                 f"no exam code given, and {title!r} fits several: {', '.join(codes)}",
             )
-            return ""
         return codes[0]
+
+
+def _too_long(field: Field) -> str:
+    return f"longer than {_LIMITS[field]} characters"
+
+
+# A record's problems in the order of its fields as a person reads them.
+_FIELD_ORDER = {
+    label: rank
+    for rank, label in enumerate(
+        field.label
+        for field in (
+            Field.MCP_ID,
+            Field.EXAM_CODE,
+            Field.EXAM_TITLE,
+            Field.PASSED_ON,
+            Field.KIND,
+            Field.NAME,
+            Field.EMAIL,
+        )
+    )
+}
+
+
+def _in_field_order(problem: RowProblem) -> int:
+    return _FIELD_ORDER.get(problem.field, len(_FIELD_ORDER))
 
 
 def _index(column: int | None) -> int:
@@ -275,7 +364,3 @@ def _remember(memory: dict[K, V], key: K, value: V) -> None:
     if len(memory) >= _MEMORY:
         memory.clear()
     memory[key] = value
-
-
-class _Reporter(Protocol):
-    def __call__(self, field: Field, message: str) -> None: ...

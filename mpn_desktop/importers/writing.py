@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Connection, Insert, Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.errors import StoreError
 from mpn_desktop.importers.validation import PersonCells, ValidRow
 from mpn_desktop.store import models
@@ -72,27 +73,35 @@ class ExamWriter:
         """Stores ``rows`` (those not stored already) and counts what was new."""
         if not rows:
             return
-        self._settle_people(rows)
         if self._driver_sql is None:
+            self._settle_people(rows)
             self._add_through_core(rows)
             return
         # Values as the Date and Enum columns store them (ISO text, the enum's
         # value), through the driver: SQLAlchemy's per-row parameter processing
         # would cost as much as the whole validation of a row.
-        settled, people, iso_days = self._settled, self._people, self._iso_days
+        person_id_of, iso_days = self._settled.get, self._iso_days
         if len(iso_days) > _SETTLED_LIMIT:
             iso_days.clear()
-        batch_id = self.batch_id
+        iso_day_of, kind_value, batch_id = iso_days.get, _KIND_VALUES.__getitem__, self.batch_id
         values: list[object] = []
         extend = values.extend
+        # Where a person not settled yet goes: filled in once the batch's new people exist.
+        unsettled: list[int] = []
         for _line, person, exam, passed_on in rows:
-            person_id = settled.get(person)
+            person_id = person_id_of(person)
             if person_id is None:
-                person_id = people[person.mcp_id][0]
-            day = iso_days.get(passed_on)
+                unsettled.append(len(values))
+            day = iso_day_of(passed_on)
             if day is None:
                 day = iso_days[passed_on] = passed_on.isoformat()
-            extend((person_id, exam.code, exam.title, day, exam.kind.value, batch_id))
+            extend((person_id, exam.code, exam.title, day, kind_value(exam.kind), batch_id))
+        if unsettled:
+            width = len(_EXAM_COLUMNS)
+            self._settle_people([rows[slot // width] for slot in unsettled])
+            people = self._people
+            for slot in unsettled:
+                values[slot] = people[rows[slot // width].person.mcp_id][0]
         self._insert_values(values)
 
     def _insert_values(self, values: list[object]) -> None:
@@ -208,6 +217,7 @@ def _differ(one: str, other: str) -> bool:
     return " ".join(one.split()).casefold() != " ".join(other.split()).casefold()
 
 
+_KIND_VALUES = {kind: kind.value for kind in CredentialKind}
 _EXAM_COLUMNS = ("person_id", "exam_code", "exam_title", "passed_on", "kind", "import_batch_id")
 
 
