@@ -117,6 +117,9 @@ class Style:
             font.setFeature(QFont.Tag("liga"), 0)
             self.fonts[face] = font
             self.metrics[face] = QFontMetricsF(font, device)
+        # Read for every word set: kept as plain numbers rather than asked of Qt each time.
+        self._ascents = {face: metrics.ascent() for face, metrics in self.metrics.items()}
+        self._descents = {face: metrics.descent() for face, metrics in self.metrics.items()}
 
     def mm(self, millimetres: float) -> float:
         """Millimetres in device pixels."""
@@ -133,11 +136,11 @@ class Style:
 
     def ascent(self, face: Face) -> float:
         """Height above the baseline."""
-        return self.metrics[face].ascent()
+        return self._ascents[face]
 
     def descent(self, face: Face) -> float:
         """Depth below the baseline."""
-        return self.metrics[face].descent()
+        return self._descents[face]
 
     def line_height(self, face: Face) -> float:
         """Distance between baselines for text in ``face``."""
@@ -203,13 +206,14 @@ class Style:
 
 
 def _append(line: Line, run: Run, token: str, size: float, style: Style) -> None:
-    face = Face.MARK if run.rise else run.face
     if line.pieces and line.pieces[-1].run is run:
+        # The same run goes on: same face, so the line's ascent and descent stand.
         line.pieces[-1].text += token
-    else:
-        line.pieces.append(Piece(line.width, token, run))
+        line.width += size
+        return
+    line.pieces.append(Piece(line.width, token, run))
     line.width += size
-    base = Face.BODY if run.rise else face
+    base = Face.BODY if run.rise else run.face
     line.ascent = max(line.ascent, style.ascent(base))
     line.descent = max(line.descent, style.descent(base))
 
