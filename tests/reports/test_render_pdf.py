@@ -98,6 +98,11 @@ def test_page_size_and_count(
     for width, height in sizes:
         assert width == pytest.approx(points[0], abs=1)
         assert height == pytest.approx(points[1], abs=1)
+    # The footers count the pages the file really has, and the body fills them in order.
+    texts = pdf_pages(path)
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {count}" in text
+    assert "At a glance" in texts[0] and "Why a cloud competency" in texts[-1]
 
 
 def test_the_default_paper_follows_the_locale() -> None:
