@@ -36,3 +36,28 @@ def test_the_demo_follows_the_day_it_is_loaded(db: Database) -> None:
     usage_months = sorted({u.month for u in load_facts(db).usage})
     last = usage_months[-1].first_day
     assert date.today() - timedelta(days=62) < last <= date.today()
+
+
+def test_the_demo_evaluates_to_every_state_the_program_shows(demo_db: Database) -> None:
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.domain.enums import Level, StepKind
+    from mpn_desktop.domain.evaluate import evaluate
+
+    progress = evaluate(load_catalog(None), load_facts(demo_db), AS_OF)
+    by_id = {item.id: item for item in progress.targeted}
+    platform = by_id["cloud-platform"]
+    silver, gold = (next(lv for lv in platform.levels if lv.level is lvl) for lvl in Level)
+    assert silver.attained, "silver attained"
+    assert not gold.attained and gold.missing, "gold not yet"
+    # In reach: every step at least half way (the fee is paid at once), a few things to do.
+    assert all(
+        step.met or step.have * 2 >= step.need
+        for step in gold.steps
+        if step.step is not StepKind.FEE
+    )
+    assert len(gold.missing) <= 3
+    assert any("expires" in risk.what for risk in platform.at_risk), "a reference expiring"
+    sentences = [s for item in progress.targeted for lv in item.levels for s in lv.missing]
+    assert any("left on" in s for s in sentences), "a person who left, named"
+    assert any("not associated" in s for s in sentences), "a person not associated, named"
+    assert any(not item.levels[0].attained for item in progress.targeted), "one not yet silver"
