@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from mpn_desktop.domain.enums import Association, Level, StepKind
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.progress import (
     CompetencyProgress,
     Evidence,
@@ -83,6 +84,8 @@ class Header:
     anniversary: str
     printed_on: str
     catalog: str
+    next_anniversary: str = ""
+    """The renewal day after the as-of date, which "at risk" counts up to ("" if unknown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,13 @@ class Checklist:
     retired_targets: str = ""
     """Targets left out because their competency was retired ("" when none)."""
 
+    @property
+    def at_risk_title(self) -> str:
+        """The heading of what is at risk: "At risk before the next anniversary, 2018-07-01"."""
+        title = "At risk before the next anniversary"
+        day = self.header.next_anniversary
+        return f"{title}, {day}" if day else title
+
     def footnote(self, number: int) -> Footnote:
         """The footnote with that number."""
         return next(note for note in self.footnotes if note.number == number)
@@ -192,7 +202,8 @@ class Checklist:
         """Every piece of text the document holds, in reading order (what the PDF must show)."""
         header = self.header
         lines = [self.title, header.organization, header.mpn_id, header.market]
-        lines += [header.as_of, header.anniversary, header.printed_on, header.catalog, self.fee]
+        lines += [header.as_of, header.anniversary, header.next_anniversary]
+        lines += [header.printed_on, header.catalog, self.fee]
         if self.empty_message:
             lines.append(self.empty_message)
         if self.retired_targets:
@@ -201,6 +212,8 @@ class Checklist:
             lines += [row.competency, row.level, row.state]
         for section in self.sections:
             lines += [section.title, section.target]
+            if section.at_risk:
+                lines.append(self.at_risk_title)
             for block in section.levels:
                 lines += [block.title, block.status, block.option]
                 for line in block.lines:
@@ -524,6 +537,7 @@ def build_checklist(
         anniversary=format_day(org.anniversary) or "not entered",
         printed_on=format_day(printed_on),
         catalog=_catalog_title(catalog),
+        next_anniversary=_next_anniversary(org.anniversary, progress.as_of),
     )
     retired = _retired_targets(catalog, progress) if competency is None else ""
     empty = ""
@@ -550,6 +564,11 @@ def build_checklist(
         empty_message=empty,
         retired_targets=retired,
     )
+
+
+def _next_anniversary(anniversary: date | None, as_of: date) -> str:
+    year = membership_year(anniversary, as_of)
+    return format_day(year.next_start) if year is not None else ""
 
 
 def _retired_targets(catalog: Catalog, progress: Progress) -> str:

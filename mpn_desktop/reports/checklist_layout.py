@@ -415,7 +415,7 @@ class ChecklistComposer:
         style, cols, pt = self.style, self.columns, self.style.pt
         self._heading(
             Face.H3,
-            "At risk before the next anniversary",
+            self.document.at_risk_title,
             Ink.RISK,
             space_before=10,
             continued=continued,

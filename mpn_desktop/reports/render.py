@@ -249,6 +249,7 @@ class _Pages:
             ("MARKET", header.market),
             ("AS OF", header.as_of),
             ("ANNIVERSARY", header.anniversary),
+            *([("NEXT ANNIVERSARY", header.next_anniversary)] if header.next_anniversary else []),
             ("PRINTED", header.printed_on),
         ]
 
@@ -299,9 +300,10 @@ class _Pages:
 
     def _running_header_texts(self) -> list[Run]:
         header = self.document.header
+        next_one = f" (next {header.next_anniversary})" if header.next_anniversary else ""
         meta = (
             f"MPN ID {header.mpn_id}  ·  {header.market} market  ·  As of {header.as_of}  ·  "
-            f"Anniversary {header.anniversary}  ·  Printed {header.printed_on}"
+            f"Anniversary {header.anniversary}{next_one}  ·  Printed {header.printed_on}"
         )
         return [Run(meta, Face.SMALL, Ink.MUTED)]
 

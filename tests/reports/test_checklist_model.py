@@ -263,3 +263,21 @@ def test_a_step_that_asks_for_nothing_says_none_needed(catalog: Any, empty_facts
     assert exams.ticked
     assert exams.figures == "none needed"
     assert not exams.actions
+
+
+def test_the_header_gives_the_next_anniversary_that_at_risk_counts_up_to(
+    catalog: Any, demo_facts: Facts, empty_facts: Facts
+) -> None:
+    document = checklist_of(catalog, attained_facts())
+    assert document.header.anniversary == "2017-07-01"
+    assert document.header.next_anniversary == "2018-07-01"
+    demo = checklist_of(catalog, demo_facts)
+    assert any(section.at_risk for section in demo.sections)
+    assert demo.at_risk_title == (
+        f"At risk before the next anniversary, {demo.header.next_anniversary}"
+    )
+    assert demo.at_risk_title in demo.text_lines()
+    # Without an anniversary there is no next one to name.
+    empty = checklist_of(catalog, empty_facts)
+    assert empty.header.next_anniversary == ""
+    assert empty.at_risk_title == "At risk before the next anniversary"
