@@ -36,6 +36,7 @@ from mpn_desktop.ui.status_text import (
     fraction,
     have_need_text,
     level_name,
+    muted_text_color,
     semantic_colors,
     step_name,
 )
@@ -78,10 +79,13 @@ class _StepRow:
         self.figure.setText(shown)
         self.bar.setValue(round(fraction(step.have, step.need) * _BAR_STEPS))
         self.bar.setFormat(text)
-        self.bar.setToolTip(step.description)
+        # The catalogue's caveats on this figure ("the source gives no separate gold
+        # figure…") go with what the step asks: at hand, without crowding the panel.
+        about = "\n\n".join((step.description, *step.notes)) if step.notes else step.description
+        self.bar.setToolTip(about)
         self.bar.setAccessibleName(f"{caption}: {text}")
-        self.caption.setToolTip(step.description)
-        self.figure.setToolTip(step.description)
+        self.caption.setToolTip(about)
+        self.figure.setToolTip(about)
 
     def set_visible(self, visible: bool) -> None:
         self.caption.setVisible(visible)
@@ -180,6 +184,12 @@ class CompetencyCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         layout.addWidget(self.title)
+        self.notes = QLabel(self)
+        self.notes.setObjectName("competencyNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setVisible(False)
+        layout.addWidget(self.notes)
         self.sections = {Level.SILVER: LevelSection(self), Level.GOLD: LevelSection(self)}
         for section in self.sections.values():
             layout.addWidget(section)
@@ -195,6 +205,10 @@ class CompetencyCard(QFrame):
         if progress.retired:
             title = self.tr("{name} (retired)").format(name=title)
         self.title.setText(title)
+        # What the catalogue says of the competency as a whole (e.g. why it was retired).
+        self.notes.setText("\n".join(progress.notes))
+        self.notes.setStyleSheet(f"color: {muted_text_color(self.palette()).name()};")
+        self.notes.setVisible(bool(progress.notes))
         for level, section in self.sections.items():
             section.show_level(progress.level(level), targeted=progress.target is level)
         if progress.at_risk:
@@ -238,6 +252,13 @@ class StatusPanel(QScrollArea):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self._layout.addWidget(self.summary)
+        self.notes = QLabel(body)
+        self.notes.setObjectName("progressNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setVisible(False)
+        self._layout.addWidget(self.notes)
         self.fee_line = QLabel(body)
         self.fee_line.setObjectName("feeLine")
         self.fee_line.setWordWrap(True)
@@ -264,6 +285,8 @@ class StatusPanel(QScrollArea):
         """Before any organisation is known."""
         self.progress = None
         self.summary.setText(self.tr("No organisation yet."))
+        self.notes.clear()
+        self.notes.setVisible(False)
         self.fee_line.clear()
         self.empty_hint.setVisible(False)
         for card in self._cards.values():
@@ -279,6 +302,7 @@ class StatusPanel(QScrollArea):
                 day=progress.as_of.isoformat(),
             )
         )
+        self._show_notes(progress.notes)
         self._show_fee(progress.fee)
         shown = progress.targeted
         self.empty_hint.setVisible(not shown)
@@ -317,6 +341,22 @@ class StatusPanel(QScrollArea):
     def card(self, competency_id: str) -> CompetencyCard:
         """The card of one competency (for tests and for scrolling to it)."""
         return self._cards[competency_id]
+
+    def _show_notes(self, notes: tuple[str, ...]) -> None:
+        """What holds for every figure (the "as of" day is outside the catalogue's dates)."""
+        self.notes.setVisible(bool(notes))
+        if not notes:
+            self.notes.clear()
+            return
+        color = semantic_colors(self.palette()).warning.name()
+        self.notes.setText(
+            "".join(
+                f"<p style='margin:0px'><span style='color:{color}'><b>⚠</b></span> "
+                f"{html.escape(note)}</p>"
+                for note in notes
+            )
+        )
+        self.notes.setAccessibleName(" ".join(notes))
 
     def _show_fee(self, fee: FeeStatus) -> None:
         colors = semantic_colors(self.palette())

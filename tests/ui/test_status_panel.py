@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel, QProgressBar
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.status_panel import StatusPanel
 from mpn_desktop.ui.status_text import have_need_text
 
@@ -93,3 +99,48 @@ def test_progress_bars_read_one_person_and_several_people() -> None:
     assert have_need_text(Decimal(1), Decimal(1), "people") == "1 of 1 person"
     assert have_need_text(Decimal(1), Decimal(2), "people") == "1 of 2 people"
     assert have_need_text(Decimal(77000), Decimal(100000), "USD") == "US$ 77,000 of 100,000"
+
+
+def test_a_day_outside_the_catalogue_says_so_above_the_figures(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    panel = _panel(qtbot)
+    facts = load_facts(sample_context.db)
+    panel.set_progress(evaluate(sample_context.catalog, facts, date(2018, 3, 1)))
+    assert not panel.notes.isVisible()
+    # The window opens as of today, years after the 2017-2018 program ended.
+    later = evaluate(sample_context.catalog, facts, date(2026, 12, 1))
+    assert later.notes
+    panel.set_progress(later)
+    assert panel.notes.isVisible()
+    shown = html.unescape(panel.notes.text())
+    assert all(note in shown for note in later.notes)
+    assert "2026-12-01 is after it" in panel.notes.accessibleName()
+    panel.set_progress(evaluate(sample_context.catalog, facts, date(2018, 3, 1)))
+    assert not panel.notes.isVisible()
+
+
+def test_the_catalogues_caveats_are_in_the_tooltips_and_under_the_competency(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    panel = _panel(qtbot)
+    progress = evaluate(sample_context.catalog, load_facts(sample_context.db), date(2018, 3, 1))
+    platform = progress.competency("cloud-platform")
+    step = platform.level(Level.SILVER).option.step(StepKind.REFERENCES)
+    assert step.notes
+    note = "Retired on 2018-01-31: no new sign-ups."
+    marked = dataclasses.replace(platform, notes=(note,))
+    panel.set_progress(
+        dataclasses.replace(
+            progress,
+            competencies=tuple(
+                marked if item.id == "cloud-platform" else item for item in progress.competencies
+            ),
+        )
+    )
+    card = panel.card("cloud-platform")
+    assert card.notes.isVisible() and card.notes.text() == note
+    bars = card.sections[Level.SILVER].findChildren(QProgressBar)
+    tips = [bar.toolTip() for bar in bars if bar.isVisible()]
+    assert any(step.description in tip and step.notes[0] in tip for tip in tips)
+    assert not panel.card("cloud-productivity").notes.isVisible()
