@@ -187,7 +187,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     # A file made here gets the database's 0600 (SQLite would make it 0644).
     made_here = create_private_file(db_path)
     try:
-        sqlite_engine.online_backup(backup_file, db_path)
+        sqlite_engine.online_backup(backup_file, db_path, single_file=False)
     except (OSError, sqlite3.Error) as error:
         if made_here:  # an empty file of ours; what the user had is in ``kept``
             with contextlib.suppress(OSError):

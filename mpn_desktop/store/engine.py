@@ -270,15 +270,21 @@ def has_tables(path: Path) -> bool:
         connection.close()
 
 
-def online_backup(source: Path, destination: Path) -> None:
-    """Copies a live database with SQLite's online backup API (consistent even while in use)."""
+def online_backup(source: Path, destination: Path, *, single_file: bool = True) -> None:
+    """Copies a live database with SQLite's online backup API (consistent even while in use).
+
+    ``single_file`` turns the copy's journal off WAL, so a backup is one file
+    the user can copy anywhere. A restore passes False: its destination is the
+    live database, which keeps its WAL, and another running copy of the
+    program holding it open would make that switch fail after the copy was made.
+    """
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(destination)
+        dst = sqlite3.connect(destination, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             src.backup(dst)
-            # A backup is a single file the user can copy anywhere.
-            dst.execute("PRAGMA journal_mode=DELETE")
+            if single_file:
+                dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -203,7 +204,7 @@ def test_a_failed_restore_into_a_new_file_leaves_no_empty_database(
     saved = backups.backup(db_path)
     db.close()
 
-    def failing(_source: Path, _destination: Path) -> None:
+    def failing(_source: Path, _destination: Path, **_options: object) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(backups.sqlite_engine, "online_backup", failing)
@@ -211,3 +212,24 @@ def test_a_failed_restore_into_a_new_file_leaves_no_empty_database(
     with pytest.raises(StoreError, match=r"restoring from .* failed"):
         backups.restore(fresh, saved)
     assert not fresh.exists()
+
+
+def test_restore_while_another_copy_has_the_database_open(db: Database, db_path: Path) -> None:
+    # Before: the restored copy was switched out of WAL, which another open
+    # connection forbids: "restoring ... failed (database is locked)" was
+    # reported after the database had in fact been replaced.
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    saved = backups.backup(db_path)
+    add_record(db, K.CUSTOMER, {"name": "Litware"})
+    other_copy = sqlite3.connect(db_path)
+    try:
+        assert other_copy.execute("SELECT count(*) FROM customers").fetchone() == (2,)
+        kept = backups.restore(db_path, saved)
+        assert other_copy.execute("SELECT name FROM customers").fetchall() == [("Fabrikam",)]
+    finally:
+        other_copy.close()
+    assert kept is not None and _names(kept) == ["Fabrikam", "Litware"]
+    assert _names(db_path) == ["Fabrikam"]
+    assert integrity_check(db_path) == ["ok"]
+    with db.session(readonly=True) as session:  # the program's own connection follows too
+        assert session.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
