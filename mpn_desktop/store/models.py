@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -55,6 +56,11 @@ def enum_column(enum_type: type[enum.Enum], name: str) -> SqlEnum:
         validate_strings=True,
         values_callable=lambda members: [member.value for member in members],
     )
+
+
+def boolean_column(name: str) -> Boolean:
+    """A true/false column; a CHECK keeps it to 0 and 1 where booleans are integers (SQLite)."""
+    return Boolean(create_constraint=True, name=name)
 
 
 class Base(DeclarativeBase):
@@ -131,7 +137,7 @@ class Subscription(Base):
     associated_on: Mapped[date] = mapped_column(Date)
     started_on: Mapped[date] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
-    trial: Mapped[bool] = mapped_column(default=False)
+    trial: Mapped[bool] = mapped_column(boolean_column("trial_is_boolean"), default=False)
 
     customer: Mapped[Customer] = relationship(back_populates="subscriptions")
 
@@ -192,7 +198,7 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     mcp_id: Mapped[str] = mapped_column(String(40))
-    associated: Mapped[bool] = mapped_column(default=True)
+    associated: Mapped[bool] = mapped_column(boolean_column("associated_is_boolean"), default=True)
     left_on: Mapped[date | None] = mapped_column(Date)
     # The import that created this person: undoing it removes them again.
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)

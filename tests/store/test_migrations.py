@@ -129,3 +129,29 @@ def test_the_upgrade_to_0003_keeps_every_row_and_drops_the_person_index(tmp_path
     # the table's only automatic index (SQLite names it, not the constraint).
     assert "USING COVERING INDEX sqlite_autoindex_exam_results_1 (person_id=?)" in str(plan)
     assert integrity_check(path) == ["ok"]
+
+
+def test_the_upgrade_to_0004_keeps_a_flag_another_tool_wrote_as_it_was_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / "schema_0003.db", path)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE subscriptions SET trial = 2 WHERE id = 1")
+    connection.execute("UPDATE people SET associated = 'yes' WHERE id = 2")
+    connection.commit()
+    connection.close()
+    before = _all_rows(path)
+
+    with Database.open(f"sqlite:///{path}"):
+        pass
+
+    after = _all_rows(path)
+    assert after["subscriptions"][0][-1] == 1  # read as true before, stored as 1 now
+    assert after["people"][1][4] == 1
+    for table in ("subscriptions", "people"):
+        assert len(after[table]) == len(before[table])
+    assert {key: rows for key, rows in after.items() if key not in ("subscriptions", "people")} == {
+        key: rows for key, rows in before.items() if key not in ("subscriptions", "people")
+    }
+    assert integrity_check(path) == ["ok"]

@@ -69,6 +69,9 @@ BAD_ROWS = {
     "subscription ends before it starts": SUB.format(
         "'sub-2', 1, 'azure', 'dpor', '2017-01-01', '2017-01-01', '2016-12-31', 0"
     ),
+    "trial neither true nor false": SUB.format(
+        "'sub-2', 1, 'azure', 'dpor', '2017-01-01', '2017-01-01', NULL, 2"
+    ),
     "usage month twice": USAGE.format("1, '2017-12-01', 1, 0, 0"),
     "negative consumption": USAGE.format("1, '2018-01-01', -1, 0, 0"),
     "negative revenue": USAGE.format("1, '2018-01-01', 0, -0.01, 0"),
@@ -76,6 +79,7 @@ BAD_ROWS = {
     "usage of no subscription": USAGE.format("42, '2018-01-01', 1, 0, 0"),
     "MCP ID twice": PERSON.format("'Ben', '', '111', 1, NULL"),
     "person without MCP ID": PERSON.format("'Ben', '', '', 1, NULL"),
+    "associated neither true nor false": PERSON.format("'Ben', '', '222', 'yes', NULL"),
     "person of no import": PERSON.format("'Ben', '', '222', 1, 77"),
     "exam twice on a day": EXAM.format("1, '70-533', 'again', '2017-11-02', 'exam', NULL"),
     "exam of no person": EXAM.format("9, '70-533', '', '2017-11-02', 'exam', NULL"),
