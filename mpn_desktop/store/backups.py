@@ -139,22 +139,35 @@ def problem_with(path: Path) -> str | None:
 
 
 def _keep_unusable(db_path: Path) -> Path:
-    """Moves a damaged or foreign database file aside, its exact bytes kept."""
+    """Moves a damaged or foreign database file aside, its exact bytes kept.
+
+    Its write-ahead log or rollback journal goes with it, under the kept
+    file's name: the last commits of a newer version of the program may be
+    in its WAL only, and a hot journal is what makes a half-written file whole.
+    """
     if db_path.is_dir():
         raise StoreError(f"{db_path}: is a folder; nothing was restored into it")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     kept = db_path.with_name(f"{db_path.stem}.refused-{stamp}{db_path.suffix or '.sqlite3'}")
+    journals = [
+        (journal, Path(f"{kept}{suffix}"))
+        for suffix in ("-wal", "-journal")
+        if (journal := Path(f"{db_path}{suffix}")).is_file() and journal.stat().st_size > 0
+    ]
     try:
         shutil.copy2(db_path, kept)
+        for journal, kept_journal in journals:
+            shutil.copy2(journal, kept_journal)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            kept.unlink(missing_ok=True)
+        for copy in (kept, *(kept_journal for _journal, kept_journal in journals)):
+            with contextlib.suppress(OSError):
+                copy.unlink(missing_ok=True)
         raise StoreError(
             f"{db_path}: cannot keep a copy of it before the restore ({error.strerror}); "
             "nothing was changed"
         ) from None
     try:
-        for suffix in ("-wal", "-shm"):
+        for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         db_path.unlink()
     except OSError as error:

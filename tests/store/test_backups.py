@@ -233,3 +233,36 @@ def test_restore_while_another_copy_has_the_database_open(db: Database, db_path:
     assert integrity_check(db_path) == ["ok"]
     with db.session(readonly=True) as session:  # the program's own connection follows too
         assert session.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_a_file_moved_aside_by_restore_keeps_the_commits_in_its_wal(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    # Before: only the main file was kept and its WAL deleted, so the last
+    # commits of a newer version of the program (not yet checkpointed) were lost.
+    add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    saved = backups.backup(db_path)
+    db.close()
+    crashed = tmp_path / "crashed.sqlite3"
+    writer = sqlite3.connect(db_path)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("UPDATE alembic_version SET version_num = '9999'")
+        writer.execute("INSERT INTO customers (name) VALUES ('Newer Ltd')")
+        writer.commit()
+        # As a newer version killed at this moment leaves it: the commit in the WAL only.
+        shutil.copy(db_path, crashed)
+        shutil.copy(f"{db_path}-wal", f"{crashed}-wal")
+    finally:
+        writer.close()
+
+    kept = backups.restore(crashed, saved)
+    assert kept is not None and ".refused-" in kept.name
+    check = sqlite3.connect(kept)
+    try:
+        names = {row[0] for row in check.execute("SELECT name FROM customers")}
+        version = check.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        check.close()
+    assert names == {"Fabrikam", "Newer Ltd"} and version == ("9999",)
+    assert _names(crashed) == ["Fabrikam"]
