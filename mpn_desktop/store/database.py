@@ -153,7 +153,10 @@ def _refusal(where: str, path: Path | None, problem: str) -> str:
         return message
     latest = backups.latest_backup(path)
     if latest is None:
-        return message + f" No backup of it was found next to it in {path.absolute().parent}."
+        return message + (
+            f" No backup of it was found next to it in {path.absolute().parent}; to restore "
+            f'one kept elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE'
+        )
     return message + (
         f" To go back to the latest backup ({latest.name}), run: "
         f'mpn-desktop --db "{path}" restore "{latest}"'

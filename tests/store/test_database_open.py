@@ -72,7 +72,10 @@ def _refused(path: Path) -> str:
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_text("shopping list: milk, eggs\n" * 200)
-    assert "not a database" in _refused(path)
+    message = _refused(path)
+    assert "not a database" in message
+    # No backup next to it: the message still says how to restore one.
+    assert f'mpn-desktop --db "{path}" restore BACKUP-FILE' in message
 
 
 def test_a_damaged_database_is_refused_untouched_and_the_backup_is_named(
