@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
+from mpn_desktop.importers.collection import collector_paused
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
 from mpn_desktop.importers.reading import CsvFormat, RecordReader
@@ -150,7 +151,11 @@ def run_import(
     unknown: dict[str, int] = {}
     valid = read = 0
     try:
-        with db.session() as session, RecordReader(path, settings.format) as reader:
+        with (
+            collector_paused(),
+            db.session() as session,
+            RecordReader(path, settings.format) as reader,
+        ):
             writer = ExamWriter(session.connection(), path.name, sha256)
             records = _data_records(reader)
             batch: list[ValidRow] = []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from itertools import islice
-from operator import itemgetter
+from functools import lru_cache, partial
+from itertools import compress, count, islice, repeat
+from operator import is_, itemgetter, not_
 from typing import NamedTuple, Protocol, TypeVar
 
 from mpn_desktop.domain.enums import CredentialKind
@@ -166,30 +167,65 @@ class RowValidator:
         the run of records: most lines of an export only repeat people, codes
         and days already checked.
         """
-        width, day_at = self._width, self._day_at
-        person_key, exam_key = self._person_key, self._exam_key
-        person_of, exam_of, day_of = self._people.get, self._exams.get, self._days.get
-        append, new_row, check = rows.append, tuple.__new__, self._check
-        read = 0
-        for line, fields in islice(records, limit):
-            read += 1
-            if len(fields) < width:
-                fields.extend([""] * (width - len(fields)))
-            person = person_of(person_key(fields))
-            exam = exam_of(exam_key(fields))
-            passed_on = day_of(fields[day_at])
-            if person is None or exam is None or passed_on is None:
-                checked = check(line, fields, person, exam, passed_on)
-                if isinstance(checked, list):
-                    problems.extend(checked)
-                    continue
-                exam = checked.exam
-                append(checked)
+        batch = list(islice(records, limit))
+        if not batch:
+            return 0
+        width = self._width
+        cells = list(map(_SECOND, batch))
+        if min(map(len, cells)) < width:
+            for fields in cells:
+                if len(fields) < width:
+                    fields.extend([""] * (width - len(fields)))
+        # Each part of every record looked up at once (map runs the loop in C):
+        # most records only repeat people, codes and days already checked.
+        people = list(map(self._people.get, map(self._person_key, cells)))
+        exams = list(map(self._exams.get, map(self._exam_key, cells)))
+        days = list(map(self._days.get, map(itemgetter(self._day_at), cells)))
+        lines = list(map(_FIRST, batch))
+        found: list[ValidRow] = list(
+            map(tuple.__new__, repeat(ValidRow), zip(lines, people, exams, days, strict=True))
+        )
+        # The records with a part not remembered (None) when the batch was looked up.
+        unseen: set[int] = set()
+        for parts in (people, exams, days):
+            if None in parts:
+                unseen.update(compress(count(), map(_is_none, parts)))
+        wrong: set[int] = set()
+        for index in sorted(unseen):  # in file order, so problems are listed by line
+            checked = self._check_again(*batch[index], people[index], exams[index], days[index])
+            if isinstance(checked, list):
+                problems.extend(checked)
+                wrong.add(index)
             else:
-                append(new_row(ValidRow, (line, person, exam, passed_on)))
-            if not exam.known:
-                unknown[exam.code] = unknown.get(exam.code, 0) + 1
-        return read
+                found[index] = checked
+        if wrong:
+            found = [row for index, row in enumerate(found) if index not in wrong]
+        rows.extend(found)
+        known = list(map(_KNOWN, map(_EXAM, found)))
+        if not all(known):
+            unknown_exams = compress(map(_EXAM, found), map(not_, known))
+            for code, times in Counter(map(_CODE, unknown_exams)).items():
+                unknown[code] = unknown.get(code, 0) + times
+        return len(batch)
+
+    def _check_again(
+        self,
+        line: int,
+        fields: list[str],
+        person: PersonCells | None,
+        exam: ExamCells | None,
+        passed_on: date | None,
+    ) -> ValidRow | list[RowProblem]:
+        """``_check`` after a second look-up: an earlier record of the batch may hold the part."""
+        if person is None:
+            person = self._people.get(self._person_key(fields))
+        if exam is None:
+            exam = self._exams.get(self._exam_key(fields))
+        if passed_on is None:
+            passed_on = self._days.get(fields[self._day_at])
+        if person is None or exam is None or passed_on is None:
+            return self._check(line, fields, person, exam, passed_on)
+        return ValidRow(line, person, exam, passed_on)
 
     def _check(
         self,
@@ -340,6 +376,12 @@ _FIELD_ORDER = {
 
 def _in_field_order(problem: RowProblem) -> int:
     return _FIELD_ORDER.get(problem.field, len(_FIELD_ORDER))
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_EXAM = itemgetter(2)  # of a ValidRow
+_CODE, _KNOWN = itemgetter(0), itemgetter(3)  # of an ExamCells
+_is_none = partial(is_, None)
 
 
 def _index(column: int | None) -> int:

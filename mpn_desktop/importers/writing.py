@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from functools import partial
+from itertools import compress, count
+from operator import is_, itemgetter
 
 from sqlalchemy import Connection, Insert, Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -79,29 +82,29 @@ class ExamWriter:
             return
         # Values as the Date and Enum columns store them (ISO text, the enum's
         # value), through the driver: SQLAlchemy's per-row parameter processing
-        # would cost as much as the whole validation of a row.
-        person_id_of, iso_days = self._settled.get, self._iso_days
+        # would cost as much as the whole validation of a row. Each column is
+        # built by map (the loop runs in C) into its place in the flat list.
+        people = list(map(_PERSON, rows))
+        person_ids: list[int | None] = list(map(self._settled.get, people))
+        if None in person_ids:
+            unsettled = list(compress(count(), map(_is_none, person_ids)))
+            self._settle_people([rows[index] for index in unsettled])
+            for index in unsettled:
+                person_ids[index] = self._people[people[index].mcp_id][0]
+        iso_days = self._iso_days
         if len(iso_days) > _SETTLED_LIMIT:
             iso_days.clear()
-        iso_day_of, kind_value, batch_id = iso_days.get, _KIND_VALUES.__getitem__, self.batch_id
-        values: list[object] = []
-        extend = values.extend
-        # Where a person not settled yet goes: filled in once the batch's new people exist.
-        unsettled: list[int] = []
-        for _line, person, exam, passed_on in rows:
-            person_id = person_id_of(person)
-            if person_id is None:
-                unsettled.append(len(values))
-            day = iso_day_of(passed_on)
-            if day is None:
-                day = iso_days[passed_on] = passed_on.isoformat()
-            extend((person_id, exam.code, exam.title, day, kind_value(exam.kind), batch_id))
-        if unsettled:
-            width = len(_EXAM_COLUMNS)
-            self._settle_people([rows[slot // width] for slot in unsettled])
-            people = self._people
-            for slot in unsettled:
-                values[slot] = people[rows[slot // width].person.mcp_id][0]
+        days = list(map(_DAY, rows))
+        for day in set(days).difference(iso_days):
+            iso_days[day] = day.isoformat()
+        exams = list(map(_EXAM, rows))
+        width = len(_EXAM_COLUMNS)
+        values: list[object] = [self.batch_id] * (width * len(rows))  # import_batch_id
+        values[0::width] = person_ids
+        values[1::width] = map(_CODE, exams)
+        values[2::width] = map(_TITLE, exams)
+        values[3::width] = map(iso_days.__getitem__, days)
+        values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
         self._insert_values(values)
 
     def _insert_values(self, values: list[object]) -> None:
@@ -218,6 +221,9 @@ def _differ(one: str, other: str) -> bool:
 
 
 _KIND_VALUES = {kind: kind.value for kind in CredentialKind}
+_PERSON, _EXAM, _DAY = itemgetter(1), itemgetter(2), itemgetter(3)  # of a ValidRow
+_CODE, _TITLE, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)  # of an ExamCells
+_is_none = partial(is_, None)
 _EXAM_COLUMNS = ("person_id", "exam_code", "exam_title", "passed_on", "kind", "import_batch_id")
 
 
