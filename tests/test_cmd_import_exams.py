@@ -66,6 +66,29 @@ def test_errors_exit_1_with_every_line_and_nothing_written(
         in captured.err
     )
     assert "0 added, 0 duplicates, 1 errors" in captured.out.splitlines()
+    assert "Nothing was imported: fix the error above and import again." in captured.err
+    assert exam_rows(db_path) == []
+
+
+def test_every_error_of_a_file_is_printed_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "two-wrong.csv"
+    path.write_text(
+        "MCP ID,Exam Code,Date Passed\n1000001,70-533,2017-11-25\n12x,70-533,2017-11-25\n"
+        "1000003,,2017-02-30\n",
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "t.sqlite3"
+    assert run(db_path, str(path)) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "two-wrong.csv: line 3, MCP ID: '12x' is not an MCP ID (digits only)",
+        "two-wrong.csv: line 4, exam code: missing (and no exam title to look it up by)",
+        "two-wrong.csv: line 4, date passed: '2017-02-30' is not a real date",
+        "Nothing was imported: fix the 3 errors above and import again.",
+    ]
+    assert "0 added, 0 duplicates, 3 errors" in captured.out.splitlines()
     assert exam_rows(db_path) == []
 
 

@@ -78,10 +78,9 @@ def run_import_exams(args: argparse.Namespace) -> int:
         print(note)
     print(result.summary)
     if result.errors:
-        print(
-            f"Nothing was imported: fix the {len(result.errors)} errors above and import again.",
-            file=sys.stderr,
-        )
+        errors = len(result.errors)
+        which = "the error" if errors == 1 else f"the {errors} errors"
+        print(f"Nothing was imported: fix {which} above and import again.", file=sys.stderr)
         return 1
     if args.dry_run:
         print("Dry run: nothing was written.")
