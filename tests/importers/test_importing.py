@@ -429,3 +429,40 @@ def test_progress_is_reported_and_cancel_writes_nothing(
         run_import(db, catalog, other, settings, today=TODAY, cancel=cancel_on_second_ask)
     assert count(db, models.ExamResult) == 9000
     assert count(db, models.ImportBatch) == 1
+
+
+def test_short_records_and_errors_in_several_batches_are_each_reported_once(
+    db: Database, catalog: CatalogLookup, tmp_path: Path
+) -> None:
+    # 5,000 records: more than two batches; new people, codes and days keep coming.
+    rows = [
+        [
+            str(1000000 + i % 700),
+            f"P {i % 700}",
+            f"70-{500 + i % 37}",
+            "",
+            f"2017-01-{1 + i % 28}",
+            "",
+        ]
+        for i in range(5000)
+    ]
+    rows[10] = [str(1000000 + 10)]  # a short record: only its MCP ID
+    rows[2500] = [str(1000000 + 2500 % 700), "P 400", "70-533", "", "2017-13-01", ""]
+    rows[4999] = ["x", "Last", "", "", "", ""]
+    path = write_csv(tmp_path / "several.csv", rows)
+    result = import_file(db, catalog, path)
+    assert [str(problem) for problem in result.errors] == [
+        "line 12, exam code: missing (and no exam title to look it up by)",
+        "line 12, date passed: missing",
+        "line 2502, date passed: '2017-13-01' is not a real date",
+        "line 5001, MCP ID: 'x' is not an MCP ID (digits only)",
+        "line 5001, exam code: missing (and no exam title to look it up by)",
+        "line 5001, date passed: missing",
+    ]
+    assert result.records_read == 5000
+    valid = [i for i in range(5000) if i not in (10, 2500, 4999)]
+    known = {532, 533, 534, 535}  # of 70-500 to 70-536, the codes the small catalogue has
+    assert sum(result.unknown_codes.values()) == sum(500 + i % 37 not in known for i in valid)
+    assert len(result.unknown_codes) == 37 - len(known)
+    assert result.new_records + result.duplicates == len(valid)
+    assert count(db, models.ExamResult) == 0
