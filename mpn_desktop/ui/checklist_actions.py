@@ -54,13 +54,9 @@ def print_checklist(
 ) -> QWidget | None:
     """Opens the print preview of the checklist on the chosen paper; printing goes from there.
 
-    The paper picked in the preview's page setup is remembered for the next
-    checklist, printed or exported.
+    The paper picked in the preview's page setup is remembered in ``settings``
+    (when given) for the next checklist, printed or exported.
     """
-    if settings is None:
-        # The main window keeps its settings as ``settings``; the preview is opened from it.
-        found = getattr(parent, "settings", None)
-        settings = found if isinstance(found, WindowSettings) else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         document = context.run(

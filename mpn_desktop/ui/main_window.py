@@ -441,7 +441,9 @@ class MainWindow(QMainWindow):
 
     def print_checklist(self) -> None:
         """Opens the print preview of the checklist."""
-        checklist_actions.print_checklist(self.context, self.progress_source.progress, self)
+        checklist_actions.print_checklist(
+            self.context, self.progress_source.progress, self, settings=self.settings
+        )
 
     def export_checklist_pdf(self) -> None:
         """Writes the checklist to a PDF file the user chooses."""
