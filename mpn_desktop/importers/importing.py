@@ -26,6 +26,7 @@ from mpn_desktop.importers.validation import ExamCatalog, RowProblem, RowValidat
 from mpn_desktop.importers.writing import ExamWriter
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import bulk_write_cache
 
 ProgressCallback = Callable[[float], None]
 """Called now and then with how far the step is, from 0 to 1."""
@@ -154,6 +155,7 @@ def run_import(
         with (
             collector_paused(),
             db.session() as session,
+            bulk_write_cache(session.connection()),
             RecordReader(path, settings.format) as reader,
         ):
             writer = ExamWriter(session.connection(), path.name, sha256)

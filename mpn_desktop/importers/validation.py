@@ -163,9 +163,8 @@ class RowValidator:
 
         Each valid record goes to ``rows`` and each problem to ``problems``
         (``fields`` may be padded in place); ``unknown`` counts the records per
-        code the catalogue does not know. The look-ups are held in locals for
-        the run of records: most lines of an export only repeat people, codes
-        and days already checked.
+        code the catalogue does not know. Only the parts of a record not seen
+        valid before (person, exam or date) are checked cell by cell.
         """
         batch = list(islice(records, limit))
         if not batch:

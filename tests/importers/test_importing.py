@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from importer_helpers import FIXTURES, TODAY, import_file
-from sqlalchemy import event, func, select
+from sqlalchemy import Connection, event, func, select
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportCancelled, run_import
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.reading import OptionError
+from mpn_desktop.importers.validation import ValidRow
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -466,3 +467,31 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
     assert len(result.unknown_codes) == 37 - len(known)
     assert result.new_records + result.duplicates == len(valid)
     assert count(db, models.ExamResult) == 0
+
+
+def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its_own_back(
+    db: Database, catalog: CatalogLookup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpn_desktop.importers import writing
+    from mpn_desktop.store.engine import BULK_WRITE_CACHE_KIB
+
+    def pragma(connection: Connection, name: str) -> int:
+        return int(connection.exec_driver_sql(f"PRAGMA {name}").scalar_one())
+
+    seen: list[tuple[int, int]] = []
+    add = writing.ExamWriter.add
+
+    def spying_add(self: writing.ExamWriter, rows: list[ValidRow]) -> None:
+        connection = self._connection
+        seen.append((pragma(connection, "cache_size"), pragma(connection, "temp_store")))
+        add(self, rows)
+
+    monkeypatch.setattr(writing.ExamWriter, "add", spying_add)
+    with db.session(readonly=True) as session:
+        default = pragma(session.connection(), "cache_size")
+    result = import_file(db, catalog, FIXTURES / "utf8_comma_iso.csv")
+    assert result.committed
+    # 2 = MEMORY: statement journals of the multi-row INSERTs never go to a temporary file.
+    assert seen == [(-BULK_WRITE_CACHE_KIB, 2)]
+    with db.session(readonly=True) as session:
+        assert pragma(session.connection(), "cache_size") == default
