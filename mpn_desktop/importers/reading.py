@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -100,8 +101,12 @@ def detect_delimiter(path: Path, encoding: str) -> str:
             rows.pop()  # the sample may have cut the last record short
         if not rows or len(rows[0]) < 2:
             continue
-        width = len(rows[0])
-        score = (sum(len(row) == width for row in rows) / len(rows), width)
+        # The width most records share: a hand-made file may leave off empty
+        # last cells, so records narrower than the header still count as CSV.
+        width = Counter(map(len, rows[1:] or rows)).most_common(1)[0][0]
+        if width < 2:
+            continue
+        score = (sum(len(row) == width for row in rows[1:] or rows) / max(1, len(rows) - 1), width)
         if score > best_score:
             best, best_score = delimiter, score
     if best_score[1] < 2 or best_score[0] < 0.5:

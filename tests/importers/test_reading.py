@@ -154,3 +154,14 @@ def test_bad_options_are_usage_errors() -> None:
         check_encoding("klingon")
     with pytest.raises(OptionError, match="not a text encoding"):
         check_encoding("base64")
+
+
+def test_records_leaving_off_empty_last_cells_are_still_csv(tmp_path: Path) -> None:
+    path = tmp_path / "hand_made.csv"
+    lines = ["MCP ID,Full Name,Exam Code,Date Passed,Notes"]
+    lines += [f"{1000000 + i},Person {i},70-533,2017-11-25" for i in range(30)]
+    lines.append("1999999,Ana Ruiz,70-532,2017-11-26,passed on the second try")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen = preview(path)
+    assert seen.format == CsvFormat("utf-8", ",")
+    assert seen.records[0].fields == ["1000000", "Person 0", "70-533", "2017-11-25"]
