@@ -42,17 +42,22 @@ from mpn_desktop.domain.wording import with_source
 _LEVELS = (Level.SILVER, Level.GOLD)
 
 
+def _share(step: StepProgress) -> Decimal:
+    """How much of the step is done, from 0 to 1."""
+    if step.parts:
+        # A step of several measures counts measures met; their own shares say
+        # more (EMM: 2 of 3 customers and 450 of 500 seats is nearer than 2 of 20
+        # customers and 450 of 125 seats, though each has one measure short).
+        return sum((_share(part) for part in step.parts), Decimal(0)) / len(step.parts)
+    if not step.need:
+        return Decimal(step.met)
+    return min(step.have / step.need, Decimal(1))
+
+
 def _closeness(option: OptionProgress) -> tuple[int, Decimal]:
     """Steps met, then how far the others are: picks the option to show when none is attained."""
     met = sum(1 for step in option.steps if step.met)
-    share = sum(
-        (
-            min(step.have / step.need, Decimal(1)) if step.need else Decimal(step.met)
-            for step in option.steps
-        ),
-        Decimal(0),
-    )
-    return met, share
+    return met, sum((_share(step) for step in option.steps), Decimal(0))
 
 
 class _Evaluation:

@@ -20,7 +20,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
 from mpn_desktop.domain.progress import Evidence, LazyEvidence, StepProgress
-from mpn_desktop.domain.wording import associations, figure, money, number, with_source
+from mpn_desktop.domain.wording import associations, counted, figure, money, number, with_source
 
 _ZERO = Decimal(0)
 _NOTHING: frozenset[MeasureKind] = frozenset()
@@ -233,7 +233,7 @@ def _part(
     description = f"{amount(need)} {measure.description} {where}"
     missing: tuple[str, ...] = ()
     if not met:
-        missing = (f"{amount(short)} more {measure.description} {where}",)
+        missing = (f"{amount(short)} more {counted(short, measure.description)} {where}",)
     notes = tuple(
         with_source(note, source)
         for note, source in ((measure.note, measure.source), (performance.note, performance.source))

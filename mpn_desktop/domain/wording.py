@@ -63,6 +63,33 @@ def plural(count: int | Decimal, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
+_SINGULARS = {
+    "customers": "customer",
+    "entitlements": "entitlement",
+    "users": "user",
+    "seats": "seat",
+}
+"""The plural nouns of the catalogue's measure descriptions, and their singulars."""
+
+
+def counted(count: int | Decimal, description: str) -> str:
+    """A catalogue description ("new EMS customers") as it reads after ``count``.
+
+    The catalogue writes its measures in the plural; one of them reads in the
+    singular ("1 more new EMS customer", "1 more Office 365 active entitlement
+    (paid active user)"). Words the catalogue may add later stay as written.
+    """
+    if count != 1:
+        return description
+    words = description.split(" ")
+    return " ".join(
+        word.replace(core, _SINGULARS[core], 1)
+        if (core := word.strip("()")) in _SINGULARS
+        else word
+        for word in words
+    )
+
+
 def associations(accepted: Iterable[Association]) -> str:
     """ "DPOR or transacting"."""
     chosen = set(accepted)

@@ -157,11 +157,24 @@ def test_without_an_attained_option_the_closest_one_is_shown(catalog: Catalog) -
         "18 more new EMS customers with DPOR, delegated admin, transacting or FastTrack "
         "association in the 12 months to 2018-02",
     )
-    # With 2 customers and 100 seats neither option meets a measure: a tie goes
-    # to the first option of the catalogue.
-    tie = level_of(run(catalog, emm_facts(2, 100)), EMM, SILVER)
+    # With nothing at all the options are equally far: a tie goes to the first
+    # option of the catalogue.
+    tie = level_of(run(catalog, emm_facts(0, 0)), EMM, SILVER)
     assert tie.option.option_id == "enterprise-partner"
     assert len(tie.missing) == 2
+
+
+def test_the_closest_option_weighs_each_measure_not_only_the_measures_met(
+    catalog: Catalog,
+) -> None:
+    # SMB meets its seats (450 of 125) but is 18 customers short (2 of 20);
+    # Enterprise meets neither yet is 1 customer and 50 seats away (2 of 3, 450
+    # of 500): that is the option to show, and its two gaps what is missing.
+    silver = level_of(run(catalog, emm_facts(2, 450)), EMM, SILVER)
+    assert not silver.attained and silver.option.option_id == "enterprise-partner"
+    assert len(silver.missing) == 2
+    assert silver.missing[0].startswith("1 more new EMS customer ")
+    assert silver.missing[1].startswith("50 more ")
 
 
 # --- retired competencies ---------------------------------------------------------------------
@@ -349,3 +362,9 @@ def test_catalogue_notes_travel_with_the_steps_they_qualify(catalog: Catalog) ->
     assert all("(source: Partner Center: Cloud Productivity" in note for note in step.notes)
     fee = level_of(progress, PLATFORM, SILVER).option.step(StepKind.FEE)
     assert any("25%" in note for note in fee.notes)
+
+
+def test_one_more_of_a_measure_reads_in_the_singular(catalog: Catalog) -> None:
+    silver = level_of(run(catalog, emm_facts(2, 499)), EMM, SILVER)
+    assert silver.missing[0].startswith("1 more new EMS customer with ")
+    assert silver.missing[1].startswith("1 more EMS active entitlement (paid seat) with ")

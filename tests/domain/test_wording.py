@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from mpn_desktop.domain.wording import figure, have_of_need, unit_of
+from mpn_desktop.domain.wording import counted, figure, have_of_need, unit_of
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,22 @@ def test_a_step_s_figures_name_the_unit_once_and_in_the_singular_for_one() -> No
     assert have_of_need(Decimal(77000), Decimal(15000), "USD") == "US$ 77,000 of US$ 15,000"
     assert have_of_need(Decimal(4), Decimal(3), "references") == "4 of 3 references"
     assert have_of_need(Decimal(0), Decimal(1), "people") == "0 of 1 person"
+
+
+@pytest.mark.parametrize(
+    ("count", "description", "expected"),
+    [
+        (1, "new EMS customers", "new EMS customer"),
+        (2, "new EMS customers", "new EMS customers"),
+        (
+            Decimal(1),
+            "Office 365 active entitlements (paid active users)",
+            "Office 365 active entitlement (paid active user)",
+        ),
+        (1, "Azure consumption", "Azure consumption"),
+    ],
+)
+def test_a_measure_reads_in_the_singular_after_one(
+    count: int | Decimal, description: str, expected: str
+) -> None:
+    assert counted(count, description) == expected

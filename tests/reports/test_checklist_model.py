@@ -146,16 +146,19 @@ def test_split_source_reads_the_engines_source_suffix() -> None:
 def test_a_step_with_several_measures_lists_each_once(catalog: Any, demo_facts: Facts) -> None:
     emm = checklist_of(catalog, demo_facts).sections[2].levels[0]
     performance = emm.lines[0]
+    # The Enterprise option (2 of 3 customers, 450 of 500 seats) is nearer than
+    # SMB's 2 of 20 customers, though SMB meets its seats.
     assert [part.figures for part in performance.parts] == [
-        "2 of 20 customers",
-        "450 of 125 active users",
+        "2 of 3 customers",
+        "450 of 500 active users",
     ]
-    assert [part.ticked for part in performance.parts] == [False, True]
+    assert [part.ticked for part in performance.parts] == [False, False]
     assert performance.description == "both measures below"
     assert performance.details == ()  # each part lists its own facts
     assert performance.actions == ()  # and its own action
-    assert performance.parts[0].actions[0].startswith("Get 18 more new EMS customers")
-    assert emm.option == "Option: SMB Partner (closest option of 2)"
+    assert performance.parts[0].actions[0].startswith("Get 1 more new EMS customer with")
+    assert performance.parts[1].actions[0].startswith("Get 50 more EMS active entitlements")
+    assert emm.option == "Option: Enterprise Partner (closest option of 2)"
 
 
 def test_one_competency_at_one_level(catalog: Any, demo_facts: Facts) -> None:
