@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = [ROOT / "packaging" / "build", ROOT / "packaging" / "linux" / "make-deb"]
-SCRIPTS += [ROOT / ".ci" / "package"]
+SCRIPTS += [ROOT / ".ci" / "package", ROOT / ".ci" / "run", ROOT / "benchmarks" / "run"]
+SCRIPTS += [ROOT / "scripts" / name for name in ("bootstrap", "run", "test")]
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
