@@ -186,6 +186,8 @@ class Checklist:
     empty_message: str = ""
     retired_targets: str = ""
     """Targets left out because their competency was retired ("" when none)."""
+    progress_notes: tuple[str, ...] = ()
+    """What the evaluation says of itself (the day is outside the catalogue's dates)."""
 
     @property
     def at_risk_title(self) -> str:
@@ -203,7 +205,7 @@ class Checklist:
         header = self.header
         lines = [self.title, header.organization, header.mpn_id, header.market]
         lines += [header.as_of, header.anniversary, header.next_anniversary]
-        lines += [header.printed_on, header.catalog, self.fee]
+        lines += [header.printed_on, header.catalog, *self.progress_notes, self.fee]
         if self.empty_message:
             lines.append(self.empty_message)
         if self.retired_targets:
@@ -563,6 +565,7 @@ def build_checklist(
         catalog_notes=tuple(note.strip() for note in catalog.notes if note.strip()),
         empty_message=empty,
         retired_targets=retired,
+        progress_notes=progress.notes,
     )
 
 

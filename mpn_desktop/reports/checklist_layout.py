@@ -114,6 +114,10 @@ class ChecklistComposer:
     def compose(self) -> list[Block]:
         """Every block of the body, in reading order."""
         document = self.document
+        # Read before any figure: a checklist for a day the catalogue does not
+        # cover shows figures that may no longer be Microsoft's.
+        for note in document.progress_notes:
+            self._boxed_paragraph(note, space_before=4, bar=Ink.RISK)
         if document.summary:
             self._summary()
         if document.empty_message:
@@ -153,7 +157,9 @@ class ChecklistComposer:
 
     def _summary(self) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
-        self._heading(Face.H2, "At a glance", Ink.ACCENT, space_before=2, continued="")
+        # Set apart from a note boxed above it as from the page's header.
+        space = 12 if self.document.progress_notes else 2
+        self._heading(Face.H2, "At a glance", Ink.ACCENT, space_before=space, continued="")
         level_x = cols.left + cols.width * 0.5
         state_x = cols.left + cols.width * 0.64
         label_h = style.line_height(Face.LABEL) + 3 * pt
@@ -464,7 +470,7 @@ class ChecklistComposer:
 
         self._add(height, draw, space_before=space_before, keep_with_next=True, continued=continued)
 
-    def _boxed_paragraph(self, text: str, *, space_before: float) -> None:
+    def _boxed_paragraph(self, text: str, *, space_before: float, bar: Ink = Ink.ACCENT) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         pad = 6 * pt
         lines = style.wrap([Run(text)], cols.width - 2 * pad)
@@ -474,7 +480,7 @@ class ChecklistComposer:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(style.colors[Ink.TINT]))
             painter.drawRect(QRectF(cols.left, y, cols.width, height))
-            painter.setBrush(QBrush(style.colors[Ink.ACCENT]))
+            painter.setBrush(QBrush(style.colors[bar]))
             painter.drawRect(QRectF(cols.left, y, 2 * pt, height))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             style.draw(painter, lines, cols.left + pad + 2 * pt, y + pad)

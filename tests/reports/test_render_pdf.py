@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -281,3 +282,21 @@ def test_no_page_ends_on_a_heading_and_every_row_stays_inside_its_page(
             room = pages.body_bottom - pages.footnotes_height(page.footnotes)
             for index, top in page.placements:
                 assert top + pages.blocks[index].size.height <= room + 0.5, f"{where}: row cut"
+
+
+def test_a_day_outside_the_catalogue_s_dates_is_said_on_the_first_page(
+    catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    later = date(2026, 12, 1)
+    document = build_checklist(
+        catalog, demo_facts, evaluate(catalog, demo_facts, later), printed_on=PRINTED_ON
+    )
+    assert len(document.progress_notes) == 1
+    note = document.progress_notes[0]
+    assert "2026-12-01 is after it" in note and "Microsoft Partner Network 2017-2018" in note
+    path = tmp_path / "checklist.pdf"
+    render_pdf(document, path, "A4")
+    assert normalized(note) in pdf_pages(path)[0]
+    assert_every_line_printed(document, path)
+    # Within the catalogue's dates nothing is said.
+    assert checklist_of(catalog, demo_facts).progress_notes == ()
