@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.wording import money
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
-from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, format_money
+from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
 from mpn_desktop.ui.tabs.catalog_lists import fee_due
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -114,7 +115,7 @@ class FeeTab(StepTab):
             self.this_year.setText(self.tr("No fee: no competency is aimed for."))
         else:
             state = self.tr("paid") if fee.paid else self.tr("not paid yet")
-            amount = format_money(fee.amount_usd) if fee.amount_usd is not None else "—"
+            amount = money(fee.amount_usd) if fee.amount_usd is not None else "—"
             self.this_year.setText(
                 self.tr("{level}, {amount} — {state}").format(
                     level=enum_label(fee.level), amount=amount, state=state
@@ -127,7 +128,7 @@ class FeeTab(StepTab):
             self.tr("{day}: {level}, {amount} due (the fee in force on that day)").format(
                 day=renewal_day.isoformat(),
                 level=enum_label(level),
-                amount=format_money(due) if due is not None else "—",
+                amount=money(due) if due is not None else "—",
             )
         )
 

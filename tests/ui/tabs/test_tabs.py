@@ -479,3 +479,14 @@ def test_a_cut_off_cell_shows_its_whole_text_in_a_tooltip(context: Any, qtbot: A
     assert QApplication.sendEvent(view.viewport(), event)
     qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == tenant)
     QToolTip.hideText()
+
+
+def test_fee_tab_writes_amounts_as_the_status_panel_does(context: Any, qtbot: Any) -> None:
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.store.facts_loader import load_facts
+
+    tab = _tab(FeeTab, context, qtbot)
+    tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
+    # "US$ 1,530" as in the panel and the checklist, not "US$ 1,530.00".
+    assert tab.this_year.text() == "Silver, US$ 1,530 — paid"
+    assert tab.renewal.text().startswith("2018-07-01: Silver, US$ 1,670 due")
