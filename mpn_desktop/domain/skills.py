@@ -9,6 +9,7 @@ holds which code" and a matching (``domain.matching``) of distinct people.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -156,7 +157,9 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
     return RoleCandidates(skills, candidates)
 
 
-def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: str) -> str:
+def _role_sentence(
+    role: Role, short: int, several_roles: bool, outsiders: str, partway: str = ""
+) -> str:
     who = plural(short, "person", "people")
     credentials = role.credentials.describe()
     # "with both 70-346 and 70-347, or MCSA-O365, whose ...": without the second comma
@@ -167,9 +170,97 @@ def _role_sentence(role: Role, short: int, several_roles: bool, outsiders: str) 
     )
     if several_roles:
         sentence += f" (role: {role.name}; one person counts for one role only)"
+    if partway:
+        sentence += f"; closest: {partway}"
     if outsiders:
         sentence += f"; passed it but not counted: {outsiders}"
     return sentence
+
+
+def _partway(rule: CredentialRule, taken: AbstractSet[str], index: PeopleIndex) -> str:
+    """Counted people who hold part of an all-of rule, each with what they still need.
+
+    "Chloé Martin (has 70-346; needs 70-347)": finishing someone who is
+    halfway is the cheapest way to fill the role. The fewest exams to go
+    first, then entry order; three are named, then how many more. People
+    already counted for a role of the option (``taken``) are left out, as one
+    person counts for one role only; so are those who do not count, who are
+    named with the reason when they pass.
+    """
+    if not _has_all_of(rule):
+        # Holding any code of an any-of rule fits it: nobody is partway.
+        return ""
+    codes = _codes_in_order(rule)
+    holders = index.holders
+    started: set[str] = set().union(*(holders.get(code, _NOBODY) for code in codes))
+    started -= _fitting(rule, holders)
+    started -= taken
+    if not started:
+        return ""
+    tables = [(code, holders.get(code, _NOBODY)) for code in codes]
+    # Many people hold the same few codes: what they need is worked out once per set.
+    needed: dict[tuple[str, ...], tuple[int, list[str]]] = {}
+    ranked: list[tuple[int, int, str, tuple[str, ...]]] = []
+    for position, mcp_id in enumerate(filter(started.__contains__, index.people)):
+        held = tuple(code for code, ids in tables if mcp_id in ids)
+        if held not in needed:
+            needed[held] = _still_needed(rule, set(held))
+        ranked.append((needed[held][0], position, mcp_id, held))
+    named = [
+        f"{_name(index.people[mcp_id])} (has {' and '.join(held)}; "
+        f"needs {_joined(needed[held][1])})"
+        for _, _, mcp_id, held in heapq.nsmallest(_NAMED_OUTSIDERS, ranked)
+    ]
+    rest = len(ranked) - len(named)
+    return ", ".join(named) + (f" and {rest} more" if rest else "")
+
+
+def _has_all_of(rule: CredentialRule) -> bool:
+    if rule.code is not None:
+        return False
+    return bool(rule.all_of) or any(_has_all_of(part) for part in rule.any_of)
+
+
+def _codes_in_order(rule: CredentialRule) -> list[str]:
+    """The rule's codes as the catalogue writes them, so "has" reads in the rule's order."""
+    if rule.code is not None:
+        return [rule.code]
+    found: list[str] = []
+    for part in (*rule.all_of, *rule.any_of):
+        found += [code for code in _codes_in_order(part) if code not in found]
+    return found
+
+
+def _still_needed(rule: CredentialRule, held: set[str]) -> tuple[int, list[str]]:
+    """The fewest exams a person holding ``held`` still needs for ``rule``, and which.
+
+    An any-of part keeps to the branch the person has started ("both 70-346
+    and 70-347, or MCSA-O365" with 70-346 needs 70-347, not MCSA-O365); a
+    branch nobody started is needed as the catalogue words it ("one of
+    MB2-710, MB2-706, MB2-715").
+    """
+    if rule.code is not None:
+        return (0, []) if rule.code in held else (1, [rule.code])
+    if rule.all_of:
+        cost, needs = 0, []
+        for part in rule.all_of:
+            part_cost, part_needs = _still_needed(part, held)
+            cost += part_cost
+            needs += part_needs
+        return cost, needs
+    if rule.satisfied_by(held):
+        return 0, []
+    started = [part for part in rule.any_of if part.codes() & held]
+    if started:
+        return min((_still_needed(part, held) for part in started), key=lambda found: found[0])
+    return min(_still_needed(part, held)[0] for part in rule.any_of), [rule.describe()]
+
+
+def _joined(needs: list[str]) -> str:
+    """ "70-347"; several needs joined by "and", a list among them in brackets."""
+    if len(needs) == 1:
+        return needs[0]
+    return " and ".join(f"({need})" if "," in need else need for need in needs)
 
 
 _NAMED_OUTSIDERS = 3
@@ -220,7 +311,9 @@ def exams_step(
         if short > 0:
             # Nobody is in both tables: all who fit from the others are outsiders.
             outsiders = _outsiders(index.fitting(role.credentials, counted=False), index)
-            missing.append(_role_sentence(role, short, several, outsiders))
+            taken = {mcp_id for people in chosen.values() for mcp_id in people}
+            partway = _partway(role.credentials, taken, index)
+            missing.append(_role_sentence(role, short, several, outsiders, partway))
         if role.note:
             notes.append(role.note)
     descriptions = [

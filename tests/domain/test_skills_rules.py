@@ -24,7 +24,7 @@ from domain_builders import (
     step_of,
 )
 
-from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.catalog import Catalog, CredentialRule
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import ExamResult, Person
 
@@ -90,6 +90,141 @@ def test_a_person_without_a_name_is_named_by_the_mcp_id(catalog: Catalog) -> Non
     given = facts(skilled_people=[skilled("77", "70-347", name=" ", associated=False)])
     step = step_of(run(catalog, given), SMB, GOLD, EXAMS)
     assert step.missing[0].endswith("not counted: MCP 77 (MCP ID not associated with your MPN ID)")
+
+
+# --- who is partway to a short role, and what they still need -----------------------------------
+
+
+def test_the_missing_sentence_names_who_is_partway_and_what_they_still_need(
+    catalog: Catalog,
+) -> None:
+    crowd = [
+        skilled("1", "70-346", "70-347", name="Ana Ruiz"),  # counted
+        skilled("2", "70-346", name="Chloé Martin"),
+    ]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), PRODUCTIVITY, GOLD, EXAMS)
+    assert step.missing == (
+        "1 more person with both 70-346 and 70-347, or MCSA-O365, whose MCP ID is associated "
+        "with your MPN ID; closest: Chloé Martin (has 70-346; needs 70-347)",
+    )
+
+
+def test_a_counted_person_is_not_named_as_partway(catalog: Catalog) -> None:
+    # Ana holds 70-346 too, but she already counts: finishing someone else is the way on.
+    crowd = [
+        skilled("1", "70-346", "70-347", "MCSA-O365", name="Ana"),
+        skilled("2", "70-347", name="Bo"),
+    ]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), PRODUCTIVITY, GOLD, EXAMS)
+    assert "Ana" not in step.missing[0]
+    assert step.missing[0].endswith("; closest: Bo (has 70-347; needs 70-346)")
+
+
+def test_who_does_not_count_is_named_only_among_those_not_counted(catalog: Catalog) -> None:
+    crowd = [
+        skilled("1", "70-346", "70-347", name="Ben Li", associated=False),
+        skilled("2", "70-346", name="Carla Diaz", left_on=date(2018, 1, 1)),
+        skilled("3", "70-347", name="Dan Wu", associated=False),
+        skilled("4", "70-346", name="Eve Ng"),
+    ]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), PRODUCTIVITY, SILVER, EXAMS)
+    assert step.missing == (
+        "1 more person with both 70-346 and 70-347, or MCSA-O365, whose MCP ID is associated "
+        "with your MPN ID; closest: Eve Ng (has 70-346; needs 70-347); passed it but not "
+        "counted: Ben Li (MCP ID not associated with your MPN ID)",
+    )
+
+
+def test_beyond_three_partway_the_sentence_says_how_many_more(catalog: Catalog) -> None:
+    # EMS: the overview and one more assessment; each of them has one of the two.
+    crowd = [skilled(str(n), "TA-EMS-MDM", name=f"P{n}") for n in range(1, 5)]
+    crowd.append(skilled("5", "TA-EMS-OVERVIEW", name="P5"))
+    crowd.append(skilled("6", "TA-EMS-OVERVIEW", "TA-EMS-IAM", name="Counted"))
+    step = step_of(run(catalog, facts(skilled_people=crowd)), EMM, GOLD, EXAMS)
+    assert step.missing[0].endswith(
+        "; closest: P1 (has TA-EMS-MDM; needs TA-EMS-OVERVIEW), P2 (has TA-EMS-MDM; needs "
+        "TA-EMS-OVERVIEW), P3 (has TA-EMS-MDM; needs TA-EMS-OVERVIEW) and 2 more"
+    )
+    assert "Counted" not in step.missing[0]
+
+
+def test_a_partway_person_needing_an_assessment_is_told_which_ones_fit(catalog: Catalog) -> None:
+    crowd = [skilled("1", "TA-EMS-OVERVIEW", name="Ola")]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), EMM, SILVER, EXAMS)
+    assert step.missing[0].endswith(
+        "; closest: Ola (has TA-EMS-OVERVIEW; needs one of TA-EMS-MDM, TA-EMS-IAM, TA-EMS-IP, "
+        "TA-EMS-CAS)"
+    )
+
+
+def test_the_mcsa_is_not_offered_to_someone_halfway_through_the_two_exams(
+    catalog: Catalog,
+) -> None:
+    crowd = [skilled("1", "MCSA-O365", name="Counted"), skilled("2", "70-347", name="Ivo")]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), PRODUCTIVITY, GOLD, EXAMS)
+    assert step.missing[0].endswith("closest: Ivo (has 70-347; needs 70-346)")
+
+
+def _with_productivity_rule(catalog: Catalog, rule: CredentialRule) -> Catalog:
+    """The catalogue with Cloud Productivity's one role fitted by ``rule``."""
+    competencies = []
+    for competency in catalog.competencies:
+        if competency.id != PRODUCTIVITY:
+            competencies.append(competency)
+            continue
+        option = competency.options[0]
+        role = replace(option.skills.roles[0], credentials=rule)
+        skills = replace(option.skills, roles=(role,))
+        competencies.append(replace(competency, options=(replace(option, skills=skills),)))
+    return replace(catalog, competencies=tuple(competencies))
+
+
+def test_who_has_the_fewest_exams_to_go_comes_first(catalog: Catalog) -> None:
+    three = CredentialRule(
+        all_of=(CredentialRule("70-346"), CredentialRule("70-347"), CredentialRule("70-533"))
+    )
+    crowd = [skilled("1", "70-346", name="Far"), skilled("2", "70-346", "70-347", name="Near")]
+    given = facts(skilled_people=crowd)
+    step = step_of(run(_with_productivity_rule(catalog, three), given), PRODUCTIVITY, SILVER, EXAMS)
+    assert step.missing[0].endswith(
+        "; closest: Near (has 70-346 and 70-347; needs 70-533), "
+        "Far (has 70-346; needs 70-347 and 70-533)"
+    )
+
+
+def test_nobody_is_partway_to_a_role_any_one_credential_fits(catalog: Catalog) -> None:
+    crowd = [skilled("1", "70-533"), skilled("2", "70-346")]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), PLATFORM, GOLD, EXAMS)
+    assert step.missing == (
+        "1 more person with one of TA-CLOUD-PLATFORM, TA-AZURE-DATA, TA-AZURE-APPDEV, "
+        "TA-AZURE-IOT, TA-AZURE-RDS, 70-532, 70-533, 70-534, 70-535, 70-473, 70-475, "
+        "MCSA-LINUX-AZURE, whose MCP ID is associated with your MPN ID",
+    )
+
+
+def test_crm_partway_to_application_and_deployment_needs_the_other_kind(catalog: Catalog) -> None:
+    crowd = [
+        skilled("1", *CUSTOMISATION, name="Custom"),
+        skilled("2", "MB2-714", "MB2-713", name="Ana"),
+        skilled("3", "MB2-706", name="Bo"),
+    ]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), CRM, SILVER, EXAMS)
+    assert step.missing == (
+        "1 more person with both (one of MB2-714, MB2-713, MB2-709, MB2-717, MB2-718, MB2-877) "
+        "and (one of MB2-710, MB2-706, MB2-715), whose MCP ID is associated with your MPN ID "
+        "(role: Application and deployment; one person counts for one role only); closest: "
+        "Ana (has MB2-714 and MB2-713; needs one of MB2-710, MB2-706, MB2-715), Bo (has "
+        "MB2-706; needs one of MB2-714, MB2-713, MB2-709, MB2-717, MB2-718, MB2-877)",
+    )
+
+
+def test_crm_someone_counted_for_the_other_role_is_not_named_as_partway(
+    catalog: Catalog,
+) -> None:
+    # Custom counts for customisation; finishing the application exams would only move them.
+    crowd = [skilled("1", "MB2-714", *CUSTOMISATION, name="Custom")]
+    step = step_of(run(catalog, facts(skilled_people=crowd)), CRM, SILVER, EXAMS)
+    assert "closest" not in step.missing[0]
 
 
 @pytest.mark.parametrize(
