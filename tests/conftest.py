@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,3 +57,25 @@ def fail_on_logged_errors(request: pytest.FixtureRequest) -> Iterator[None]:
     if catcher.records and not request.node.get_closest_marker("expect_logged_errors"):
         messages = "; ".join(record.getMessage() for record in catcher.records)
         pytest.fail(f"the program logged an unexpected error: {messages}")
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_open() -> Iterator[None]:
+    """Closes the message boxes and dialogs a test left open, so the next test cannot find them.
+
+    An operation's error box is opened by the program, not by the test, so
+    pytest-qt does not close it; a later test looking for "the" error box
+    found an earlier test's one. Tests that never loaded Qt are left alone.
+    """
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
+            widget.deleteLater()

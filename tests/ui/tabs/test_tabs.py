@@ -409,7 +409,11 @@ def test_an_edit_on_a_busy_database_is_refused_with_a_message_and_nothing_lost(
         ).data()
         assert shown_name == record["name"]
         assert not context.undo_stack.canUndo()
-        box = next(w for w in QApplication.allWidgets() if w.objectName() == "operationErrorBox")
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "operationErrorBox" and w.isVisible()
+        )
         assert "busy" in box.informativeText()  # type: ignore[attr-defined]
         box.close()
         tab.activateWindow()
