@@ -117,6 +117,8 @@ def sample_document(as_of: date | None = None) -> dict[str, Any]:
             "assessment",
         ),
         ("7890123", "70-534", "Architecting Microsoft Azure Solutions (retired)", 100, "exam"),
+        # Halfway to Cloud Productivity's two exams: named as the closest person.
+        ("7890123", "70-346", "Managing Office 365 Identities and Requirements", 3, "exam"),
         (
             "7890123",
             "MB2-716",
