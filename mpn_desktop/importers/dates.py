@@ -81,23 +81,43 @@ def parse_date(text: str, order: DateOrder | None) -> date:
         raise DateProblem(f"{value!r} is not a date ({EXPECTED})")
     first, second, year = int(match[1]), int(match[3]), int(match[4])
     if order is None:
-        order = _order_of(first, second)
-        if order is None:
+        fitting = _fitting_orders(first, second, year)
+        if not fitting:
+            raise DateProblem(f"{value!r} is not a real date, month-first or day-first")
+        if len(fitting) > 1:
             raise DateProblem(
                 f"{value!r} could be month-first or day-first; give the order (MDY or DMY)"
             )
+        (order,) = fitting
     if order is DateOrder.MONTH_FIRST:
         return _real_day(value, year, first, second, order)
     return _real_day(value, year, second, first, order)
 
 
-def _order_of(first: int, second: int) -> DateOrder | None:
-    """The only order that fits, if just one does (or both give the same day)."""
-    if first > 12 >= second:
-        return DateOrder.DAY_FIRST
-    if second > 12 >= first or first == second:
-        return DateOrder.MONTH_FIRST
-    return None
+def _is_real(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _fitting_orders(first: int, second: int, year: int) -> tuple[DateOrder, ...]:
+    """The orders in which ``first/second/year`` is a real day, one when both give the same.
+
+    13/45/2017 fits neither (it is no date to decide or to ask about), 25/11/2017
+    only day-first, 03/04/2017 both, 04/04/2017 one (either reads the same day).
+    """
+    if first == second:
+        return (DateOrder.MONTH_FIRST,) if _is_real(year, first, second) else ()
+    return tuple(
+        order
+        for order, (month, day) in (
+            (DateOrder.MONTH_FIRST, (first, second)),
+            (DateOrder.DAY_FIRST, (second, first)),
+        )
+        if _is_real(year, month, day)
+    )
 
 
 def _real_day(value: str, year: int, month: int, day: int, order: DateOrder | None = None) -> date:
@@ -140,11 +160,13 @@ class DateSurvey:
         if match is None:
             return False
         first, second = int(match[1]), int(match[3])
-        if first > 12 >= second or second > 12 >= first:
-            order = DateOrder.DAY_FIRST if first > 12 else DateOrder.MONTH_FIRST
-            self.result = DateColumnOrder(order, (line, text.strip()), self._ambiguous)
+        fitting = _fitting_orders(first, second, int(match[4]))
+        # Only a real day decides or asks: 13/45/2017 is an error of its own row,
+        # and 04/04/2017 reads the same either way.
+        if len(fitting) == 1 and first != second:
+            self.result = DateColumnOrder(fitting[0], (line, text.strip()), self._ambiguous)
             return True
-        if first != second and self._ambiguous is None:
+        if len(fitting) == 2 and self._ambiguous is None:
             self._ambiguous = (line, text.strip())
         return False
 

@@ -108,3 +108,25 @@ def test_date_format_option(text: str, order: DateOrder) -> None:
 def test_unknown_date_format_is_a_usage_error() -> None:
     with pytest.raises(OptionError, match="--date-format: 'YMD'"):
         parse_date_format("YMD")
+
+
+def test_a_value_that_is_no_date_either_way_neither_decides_nor_asks() -> None:
+    survey = DateSurvey()
+    assert not survey.add(2, "13/45/2017")  # no 13th month, no 45th day
+    assert not survey.add(3, "45/03/2017")  # no 45th day: does not make the column day-first
+    verdict = survey.finish()
+    assert verdict.order is None and not verdict.needs_choice
+    with pytest.raises(DateProblem, match="not a real date, month-first or day-first"):
+        parse_date("13/45/2017", None)
+    # A real day still decides after them.
+    assert survey.add(4, "25/11/2017")
+    assert survey.finish().order is DateOrder.DAY_FIRST
+
+
+def test_the_29th_of_february_decides_only_in_a_leap_year() -> None:
+    leap = DateSurvey()
+    assert leap.add(2, "02/29/2016")  # 29 February 2016, month-first only
+    assert leap.finish().order is DateOrder.MONTH_FIRST
+    common = DateSurvey()
+    assert not common.add(2, "02/29/2017")  # no such day in 2017, either way
+    assert common.finish().order is None
