@@ -10,6 +10,11 @@ longer (a very large organisation), the following ones run on a worker
 thread, one at a time; changes made meanwhile are folded into a single
 evaluation after it, and a result that no longer matches the database or the
 "as of" day is dropped, so the window never waits and never shows stale figures.
+
+The facts of the last evaluation are kept with the kinds of record changed
+since: the next one re-reads only those tables (and the ones naming their
+rows), not the whole organisation; a change of unknown extent, another
+database or no facts yet mean a full load.
 """
 
 from __future__ import annotations
@@ -29,14 +34,48 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.errors import MpnError
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.store.facts_loader import fields_to_reread, load_facts, reload_facts
 from mpn_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
 SLOW_SECONDS = 0.05
 """An evaluation slower than this (facts + engine) moves the next ones off the GUI thread."""
+
+
+@dataclass(frozen=True)
+class _FactsPlan:
+    """How to get current facts: a full load, or ``previous`` reloaded after ``kinds`` changed."""
+
+    usage_from: Month
+    previous: Facts | None = None
+    """None: load everything."""
+    previous_from: Month | None = None
+    kinds: frozenset[RecordKind] = frozenset()
+
+    @property
+    def reuses(self) -> bool:
+        """Whether ``previous`` is current as it is (nothing to read)."""
+        return (
+            self.previous is not None and not self.kinds and self.usage_from == self.previous_from
+        )
+
+    def facts(self, db: Database) -> Facts:
+        """The facts, read from ``db`` as far as needed."""
+        if self.reuses:
+            assert self.previous is not None
+            return self.previous
+        if self.previous is None:
+            return load_facts(db, usage_from=self.usage_from)
+        return reload_facts(
+            db,
+            self.previous,
+            self.kinds,
+            usage_from=self.usage_from,
+            previous_usage_from=self.previous_from,
+        )
 
 
 @dataclass(frozen=True)
@@ -48,7 +87,7 @@ class _Request:
     db: Database
     catalog: Catalog
     as_of: date
-    facts: Facts | None
+    plan: _FactsPlan
 
 
 class _Outcome(QObject):
@@ -59,14 +98,12 @@ class _Outcome(QObject):
 
 
 def _evaluate(request: _Request, outcome: _Outcome) -> None:
-    """On the worker thread: loads facts when the request has none, evaluates, reports back."""
+    """On the worker thread: loads facts as far as the request says, evaluates, reports back."""
     started = time.perf_counter()
     facts: Facts | None = None
     result: object
     try:
-        facts = request.facts
-        if facts is None:
-            facts = load_facts(request.db, usage_from=usage_window_start(request.as_of))
+        facts = request.plan.facts(request.db)
         result = evaluate(request.catalog, facts, request.as_of)
     except Exception as error:  # handed to the GUI thread, which raises it
         result = error
@@ -83,11 +120,15 @@ class ProgressSource(QObject):
         super().__init__(parent)
         self._context = context
         self._facts: Facts | None = None
+        self._facts_db: Database | None = None
+        """The database the kept facts were read from."""
         self._changes = 0
         """Counts committed changes; facts loaded at another count are out of date."""
         self._facts_at = -1
         self._facts_from: Month | None = None
         """The first month of usage the kept facts hold."""
+        self._changed: list[tuple[int, frozenset[RecordKind] | None]] = []
+        """The kinds each change after ``_facts_at`` touched, by its count (None: anything)."""
         self._generation = 0
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
@@ -110,8 +151,11 @@ class ProgressSource(QObject):
 
     # -- what asks for an evaluation ----------------------------------------------
 
-    def _on_change(self, _what: object) -> None:
+    def _on_change(self, what: object) -> None:
+        # A Change names the kinds it touched; anything else (another database) may be anything.
         self._changes += 1
+        kinds = what.kinds if isinstance(what, Change) else None
+        self._changed.append((self._changes, kinds))
         self.schedule()
 
     def _on_as_of(self, _day: object) -> None:
@@ -128,14 +172,30 @@ class ProgressSource(QObject):
         """Whether an evaluation is running on the worker thread."""
         return self._running is not None
 
-    def _current_facts(self) -> Facts | None:
+    def _facts_plan(self) -> _FactsPlan:
+        """What to read for the current facts, from the kept ones and the changes since."""
+        start = usage_window_start(self._context.as_of)
+        previous, previous_from = self._facts, self._facts_from
+        full = _FactsPlan(start)
+        if previous is None or previous_from is None or self._facts_db is not self._context.db:
+            return full
+        kinds: set[RecordKind] = set()
+        for _count, touched in self._changed:
+            if touched is None:
+                return full
+            kinds |= touched
+        changed = frozenset(kinds)
         # Facts hold usage from one month on: still right for another "as of" day
-        # as long as its window starts no earlier.
-        if self._facts_at != self._changes or self._facts_from is None:
-            return None
-        if usage_window_start(self._context.as_of) < self._facts_from:
-            return None
-        return self._facts
+        # as long as its window starts no earlier, unless usage is read again anyway.
+        if previous_from <= start and "usage" not in fields_to_reread(changed):
+            start = previous_from
+        return _FactsPlan(start, previous, previous_from, changed)
+
+    def _keep(self, facts: Facts, db: Database, changes: int, usage_from: Month) -> None:
+        """Keeps ``facts``, read from ``db`` after ``changes`` changes, for the next evaluation."""
+        self._facts, self._facts_db = facts, db
+        self._facts_at, self._facts_from = changes, usage_from
+        self._changed = [entry for entry in self._changed if entry[0] > changes]
 
     def _due(self) -> None:
         if self._running is not None:
@@ -153,11 +213,11 @@ class ProgressSource(QObject):
         self._timer.stop()
         started = time.perf_counter()
         try:
-            facts = self._current_facts()
-            if facts is None:
-                start = usage_window_start(self._context.as_of)
-                facts = load_facts(self._context.db, usage_from=start)
-                self._facts, self._facts_at, self._facts_from = facts, self._changes, start
+            plan = self._facts_plan()
+            db = self._context.db
+            facts = plan.facts(db)
+            if not plan.reuses:
+                self._keep(facts, db, self._changes, plan.usage_from)
             progress = evaluate(self._context.catalog, facts, self._context.as_of)
         except MpnError as error:
             self._context.show_error(
@@ -188,7 +248,7 @@ class ProgressSource(QObject):
             context.db,
             context.catalog,
             context.as_of,
-            self._current_facts(),
+            self._facts_plan(),
         )
         self._running = request
         self._future = self._pool.submit(_evaluate, request, self._outcome)
@@ -197,9 +257,10 @@ class ProgressSource(QObject):
         self, request: _Request, facts: Facts | None, result: object, seconds: float
     ) -> None:
         self._running = None
-        if facts is not None and request.facts is None and request.changes == self._changes:
-            self._facts, self._facts_at = facts, request.changes
-            self._facts_from = usage_window_start(request.as_of)
+        # The worker read the database after ``request.changes`` changes (maybe after
+        # more, which the changes kept since then re-read): newer than what is kept.
+        if facts is not None and not request.plan.reuses and request.changes >= self._facts_at:
+            self._keep(facts, request.db, request.changes, request.plan.usage_from)
         if request.generation != self._generation:
             self._timer.start()  # asked again meanwhile: evaluate once more, for the latest
             return

@@ -1,0 +1,169 @@
+"""The progress source re-reads only what an edit touched, and ends with a full load's figures."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store import facts_loader, records
+from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui import progress_source
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.progress_source import ProgressSource
+from mpn_desktop.ui.undo_commands import DeleteRecordCommand, EditRecordCommand
+
+
+class _Reads:
+    """Counts the full loads and notes the kinds of each reload, with the thread it ran on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = 0
+        self.reloads: list[frozenset[RecordKind]] = []
+        self.threads: list[threading.Thread] = []
+        real_load, real_reload = facts_loader.load_facts, facts_loader.reload_facts
+
+        def load(*args: Any, **kwargs: Any) -> Any:
+            self.full += 1
+            self.threads.append(threading.current_thread())
+            return real_load(*args, **kwargs)
+
+        def reload(db: Database, previous: Any, kinds: Any, **kwargs: Any) -> Any:
+            self.reloads.append(kinds)
+            self.threads.append(threading.current_thread())
+            return real_reload(db, previous, kinds, **kwargs)
+
+        monkeypatch.setattr(progress_source, "load_facts", load)
+        monkeypatch.setattr(progress_source, "reload_facts", reload)
+
+
+def _as_a_full_load(context: AppContext) -> Progress:
+    """The progress evaluated from every fact in the database, as a fresh start would."""
+    return evaluate(context.catalog, load_facts(context.db), context.as_of)
+
+
+def _first(context: AppContext, kind: RecordKind) -> dict[str, Any]:
+    return records.list_records(context.db, kind)[0]
+
+
+def _edit(context: AppContext, kind: RecordKind, values: dict[str, Any]) -> None:
+    row = _first(context, kind)
+    context.undo_stack.push(EditRecordCommand(context, kind, row["id"], values, kind.value))
+
+
+@pytest.fixture
+def source(qtbot: QtBot, sample_context: AppContext) -> ProgressSource:
+    made = ProgressSource(sample_context)
+    made.refresh_now()
+    return made
+
+
+def test_a_reference_edit_rereads_references_only_and_undo_restores(
+    monkeypatch: pytest.MonkeyPatch, sample_context: AppContext, source: ProgressSource
+) -> None:
+    first = source.progress
+    reads = _Reads(monkeypatch)
+    _edit(sample_context, RecordKind.REFERENCE, {"status": "declined"})
+    progress = source.refresh_now()
+    assert progress == _as_a_full_load(sample_context)
+    assert progress != first, "declining a reference shows"
+    assert reads.full == 0 and reads.reloads == [{RecordKind.REFERENCE}]
+    sample_context.undo_stack.undo()
+    assert source.refresh_now() == first
+
+
+def test_a_customer_rename_and_a_person_delete_fold_into_one_reload(
+    monkeypatch: pytest.MonkeyPatch, sample_context: AppContext, source: ProgressSource
+) -> None:
+    reads = _Reads(monkeypatch)
+    _edit(sample_context, RecordKind.CUSTOMER, {"name": "Renamed Traders"})
+    person = _first(sample_context, RecordKind.PERSON)
+    sample_context.undo_stack.push(
+        DeleteRecordCommand(sample_context, RecordKind.PERSON, person["id"], "person")
+    )
+    assert source.refresh_now() == _as_a_full_load(sample_context)
+    assert reads.full == 0
+    assert reads.reloads == [{RecordKind.CUSTOMER, RecordKind.PERSON, RecordKind.EXAM}]
+    # Undone both: the figures of the start, again without a full load.
+    sample_context.undo_stack.undo()
+    sample_context.undo_stack.undo()
+    assert source.refresh_now() == _as_a_full_load(sample_context)
+    assert reads.full == 0
+
+
+def test_on_the_worker_thread_an_edit_is_reloaded_there(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    sample_context: AppContext,
+    source: ProgressSource,
+) -> None:
+    reads = _Reads(monkeypatch)
+    source.background = True
+    with qtbot.waitSignal(source.progressChanged, timeout=10000) as got:
+        _edit(sample_context, RecordKind.EXAM, {"exam_code": "70-535"})
+    qtbot.waitUntil(lambda: not source.busy)
+    assert got.args[0] == _as_a_full_load(sample_context)
+    assert reads.full == 0 and reads.reloads == [{RecordKind.EXAM}]
+    assert reads.threads and threading.main_thread() not in reads.threads
+    # The worker's facts are kept: the next edit builds on them.
+    with qtbot.waitSignal(source.progressChanged, timeout=10000) as again:
+        _edit(sample_context, RecordKind.FEE_PAYMENT, {"amount_usd": "1"})
+    qtbot.waitUntil(lambda: not source.busy)
+    assert again.args[0] == _as_a_full_load(sample_context)
+    assert reads.full == 0 and reads.reloads[-1] == {RecordKind.FEE_PAYMENT}
+
+
+def test_a_refresh_after_writes_behind_its_back_reads_everything_again(
+    monkeypatch: pytest.MonkeyPatch, sample_context: AppContext, source: ProgressSource
+) -> None:
+    first = source.progress
+    # Another program wrote to the file: no Change said what; Refresh says "everything".
+    reference = _first(sample_context, RecordKind.REFERENCE)
+    records.update_record(
+        sample_context.db, RecordKind.REFERENCE, reference["id"], {"status": "declined"}
+    )
+    assert source.refresh_now() == first, "nothing announced: the kept facts are used"
+    sample_context.announce(Change.everything("Refresh"))
+    progress = source.refresh_now()
+    assert progress == _as_a_full_load(sample_context) and progress != first
+
+
+def test_another_database_is_loaded_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    sample_context: AppContext,
+    source: ProgressSource,
+) -> None:
+    other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    load_sample(other, sample_context.as_of - timedelta(days=400))
+    reads = _Reads(monkeypatch)
+    try:
+        sample_context.set_database(other, Change.everything("Open"))
+        assert source.refresh_now() == _as_a_full_load(sample_context)
+        assert reads.full == 1 and reads.reloads == []
+    finally:
+        other.close()
+
+
+def test_an_earlier_as_of_day_rereads_usage_with_the_older_months(
+    monkeypatch: pytest.MonkeyPatch, sample_context: AppContext, source: ProgressSource
+) -> None:
+    reads = _Reads(monkeypatch)
+    sample_context.set_as_of(sample_context.as_of - timedelta(days=90))
+    assert source.refresh_now() == evaluate(
+        sample_context.catalog, load_facts(sample_context.db), sample_context.as_of
+    )
+    assert reads.full == 0 and reads.reloads == [frozenset()]
+    # A later day needs no earlier months than those kept: nothing is read.
+    sample_context.set_as_of(sample_context.as_of + timedelta(days=30))
+    assert source.refresh_now() == _as_a_full_load(sample_context)
+    assert len(reads.reloads) == 1
