@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mpn_desktop import __version__
+from mpn_desktop.commands.common import UsageError
 from mpn_desktop.errors import MpnError
 from mpn_desktop.logging_setup import configure_logging, log_file_path
 
@@ -70,11 +71,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parses argv; an unknown option is reported by its command's parser, with that usage."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    args, unknown = parser.parse_known_args(words)
+    if unknown:
+        # argparse would blame the top-level parser ("mpn-desktop: error:
+        # unrecognized arguments") and show the usage without the command's options;
+        # what follows the command's name is that command's to report.
+        name = getattr(args, "command", None)
+        after = words[words.index(name) + 1 :] if name in words else []
+        mine = name is not None and all(word in after for word in unknown)
+        blamed = _command_parser(parser, name) if mine else parser
+        blamed.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(
+    parser: argparse.ArgumentParser, command: str | None
+) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            chosen: argparse.ArgumentParser = action.choices[command]
+            return chosen
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command (or the GUI) and returns the exit code; never shows a traceback."""
     configure_logging()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     func: CommandFunc | None = getattr(args, "func", None)
     try:
         if func is None:
@@ -82,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(args)
         return func(args)
+    except UsageError as error:
+        # Said as argparse says its own usage errors: the command's usage, then what is wrong.
+        _command_parser(parser, args.command).print_usage(sys.stderr)
+        print(f"mpn-desktop {args.command}: error: {error}", file=sys.stderr)
+        return 2
     except MpnError as error:
         print(f"mpn-desktop: {error}", file=sys.stderr)
         problems = getattr(error, "problems", [])

@@ -56,3 +56,27 @@ def test_sqlite_url_options_are_refused_before_any_file_is_made(
     assert "options after '?' are not supported for SQLite" in err
     assert f"sqlite:///{tmp_path / 'x.sqlite3'})" in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "usage"),
+    [
+        (["catalog", "--bogus"], "usage: mpn-desktop catalog [-h] [--json]"),
+        (["status", "extra"], "usage: mpn-desktop status [-h]"),
+        (["--bogus", "status"], "usage: mpn-desktop [-h] [--version]"),
+    ],
+    ids=["option", "argument", "before-the-command"],
+)
+def test_an_unknown_option_is_blamed_on_the_command_it_follows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str], usage: str
+) -> None:
+    # Before: "catalog --bogus" said "mpn-desktop: error: unrecognized arguments"
+    # under the top-level usage, which does not show the command's options.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(tmp_path / "t.sqlite3"), *words])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    command = words[0] if not words[0].startswith("-") else ""
+    prog = f"mpn-desktop {command}" if command else "mpn-desktop"
+    assert f"{prog}: error: unrecognized arguments: {words[1] if command else words[0]}" in err

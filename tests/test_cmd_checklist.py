@@ -90,13 +90,14 @@ def test_usage_errors_exit_2(demo: list[str], tmp_path: Path, options: list[str]
     assert raised.value.code == 2
 
 
-def test_a_bad_date_and_an_unwritable_file_exit_1(
+def test_a_bad_date_exits_2_and_an_unwritable_file_exits_1(
     demo: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # A wrong option value is a usage error (2); a file that cannot be written is not (1).
     assert (
-        main([*demo, "checklist", "--pdf", str(tmp_path / "x.pdf"), "--as-of", "2018-13-01"]) == 1
+        main([*demo, "checklist", "--pdf", str(tmp_path / "x.pdf"), "--as-of", "2018-13-01"]) == 2
     )
-    assert "--as-of: '2018-13-01' is not a date" in capsys.readouterr().err
+    assert "checklist: error: --as-of: '2018-13-01' is not a date" in capsys.readouterr().err
     out = tmp_path / "missing folder" / "x.pdf"
     assert main([*demo, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 1
     assert f"could not be written to {out}" in capsys.readouterr().err

@@ -65,11 +65,14 @@ def test_status_on_an_empty_database(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "No competency is targeted yet." in capsys.readouterr().out
 
 
-def test_a_bad_as_of_date_is_a_clear_error(
+def test_a_bad_as_of_date_is_a_usage_error(
     demo: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([*demo, "status", "--as-of", "2018-02-30"]) == 1
-    assert "--as-of: '2018-02-30' is not a date" in capsys.readouterr().err
+    # Before: exit 1, though DESIGN.md's 2 is for usage errors (as --level platinum gives).
+    assert main([*demo, "status", "--as-of", "2018-02-30"]) == 2
+    err = capsys.readouterr().err
+    assert "mpn-desktop status: error: --as-of: '2018-02-30' is not a date" in err
+    assert err.startswith("usage: mpn-desktop status [-h] [--as-of YYYY-MM-DD] [--json]")
 
 
 @pytest.mark.parametrize("text", ["20180315", "2018-W11-4", ""])
@@ -77,7 +80,7 @@ def test_as_of_takes_only_yyyy_mm_dd(
     demo: list[str], capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
     # Before: date.fromisoformat read the basic and week forms, and "" meant today.
-    assert main([*demo, "status", "--as-of", text]) == 1
+    assert main([*demo, "status", "--as-of", text]) == 2
     assert f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)" in capsys.readouterr().err
 
 
@@ -94,7 +97,7 @@ def test_an_as_of_at_the_ends_of_the_calendar_is_refused_not_a_crash(
     # (ValueError: year 10000 is out of range) and the user saw a crash.
     if command[-1] == "--pdf":
         command = [*command, str(tmp_path / "out.pdf")]
-    assert main([*demo, *command, "--as-of", text]) == 1
+    assert main([*demo, *command, "--as-of", text]) == 2
     err = capsys.readouterr().err
     assert f"--as-of: {text} is outside the days the program evaluates" in err
     assert not (tmp_path / "out.pdf").exists()

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
-from mpn_desktop.errors import ValidationError
+from mpn_desktop.errors import MpnError
 from mpn_desktop.paths import default_database_path
 
 
@@ -20,8 +20,12 @@ def database_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{path}"
 
 
+class UsageError(MpnError):
+    """An option's value is wrong: a usage error, exit code 2 as DESIGN.md says."""
+
+
 def parse_as_of(text: str | None) -> date:
-    """``--as-of YYYY-MM-DD``, today when not given."""
+    """``--as-of YYYY-MM-DD``, today when not given; a bad day is a UsageError."""
     if text is None:
         return date.today()
     try:
@@ -29,10 +33,10 @@ def parse_as_of(text: str | None) -> date:
             raise ValueError(text)
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)") from None
+        raise UsageError(f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)") from None
     first, last = AS_OF_RANGE
     if not first <= day <= last:
-        raise ValidationError(
+        raise UsageError(
             f"--as-of: {text} is outside the days the program evaluates "
             f"({first.isoformat()} to {last.isoformat()})"
         )
