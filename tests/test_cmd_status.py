@@ -101,3 +101,52 @@ def test_an_as_of_at_the_ends_of_the_calendar_is_refused_not_a_crash(
     err = capsys.readouterr().err
     assert f"--as-of: {text} is outside the days the program evaluates" in err
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_the_table_wraps_to_a_terminal_width_under_each_label(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: a "missing:" sentence or the catalogue note ran 150-250 columns wide,
+    # wrapped by the terminal into the next line's indentation.
+    from datetime import date
+
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.commands.status import render_text
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.performance import usage_window_start
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.facts_loader import load_facts
+
+    day = date.fromisoformat("2027-03-15")  # after the catalogue: its note is shown too
+    with Database.open(f"sqlite:///{demo[1]}") as db:
+        facts = load_facts(db, usage_from=usage_window_start(day))
+    progress = evaluate(load_catalog(None), facts, day)
+    text = render_text(progress, width=80)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 79
+    assert len(lines) > len(render_text(progress).splitlines())
+    starts = [i for i, line in enumerate(lines) if line.startswith("      missing: ")]
+    assert starts and lines[starts[0] + 1].startswith(" " * 15)
+    assert lines[starts[0] + 1][15] != " "
+    # Unwrapped (piped), every item stays on its own line for grep.
+    assert all(line.count("missing: ") <= 1 for line in render_text(progress).splitlines())
+
+
+def test_the_fee_line_names_the_membership_year(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*demo, "status", "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert "Fee: " in out and " for the membership year " in out
+    assert ": paid\n" in out
+
+
+def test_an_empty_database_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "(no organisation entered yet) (MPN ID -), as of ..." and no way forward.
+    assert main(["--db", str(tmp_path / "t.sqlite3"), "status", "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"No organisation entered yet; as of {AS_OF}\n")
+    assert "(MPN ID -)" not in out
+    assert "mpn-desktop demo" in out and "mpn-desktop load FILE.json" in out

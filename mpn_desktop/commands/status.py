@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import sys
+import textwrap
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
@@ -40,7 +43,9 @@ def run_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(progress_to_json(progress), indent=2, ensure_ascii=False))
     else:
-        print(render_text(progress))
+        # Wrapped to the terminal; piped or redirected, one line per item for grep.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        print(render_text(progress, width=width))
     return 0
 
 
@@ -68,22 +73,58 @@ def _competency_lines(item: CompetencyProgress) -> list[str]:
     return lines
 
 
-def render_text(progress: Progress) -> str:
-    """A readable table per targeted competency and level: steps have/need, what is missing."""
+NO_TARGET_HINT = (
+    "No competency is targeted yet. Choose the targets in the window (mpn-desktop), "
+    "load an organisation (mpn-desktop load FILE.json), or try the sample (mpn-desktop demo)."
+)
+
+
+def render_text(progress: Progress, width: int | None = None) -> str:
+    """A readable table per targeted competency and level: steps have/need, what is missing.
+
+    With ``width``, long lines wrap under their own text (a "missing:" sentence
+    under its first word), so nothing runs past the terminal's edge.
+    """
     org = progress.organization
-    name = org.name or "(no organisation entered yet)"
-    lines = [f"{name} (MPN ID {org.mpn_id or '-'}), as of {progress.as_of.isoformat()}"]
+    day = progress.as_of.isoformat()
+    if org.name:
+        heading = f"{org.name} (MPN ID {org.mpn_id or 'not entered'}), as of {day}"
+    else:
+        heading = f"No organisation entered yet; as of {day}"
+    lines = [heading]
     fee = progress.fee
     if fee.level is not None:
         amount = money(fee.amount_usd) if fee.amount_usd is not None else "unknown"
+        year = (
+            f" for the membership year {fee.year_start.isoformat()} to {fee.year_end.isoformat()}"
+            if fee.year_start and fee.year_end
+            else ""
+        )
         due = f", due {fee.due_on.isoformat()}" if fee.due_on else ""
         paid = "paid" if fee.paid else "NOT paid"
-        lines.append(f"Fee: {fee.level.value} {amount}{due} - {paid}")
+        lines.append(f"Fee: {fee.level.value}, {amount}{year}{due}: {paid}")
     lines.extend(f"Note: {note}" for note in progress.notes)
     targeted = progress.targeted
     if not targeted:
-        lines.append("No competency is targeted yet.")
+        lines.append(NO_TARGET_HINT)
     for item in targeted:
         lines.append("")
         lines.extend(_competency_lines(item))
-    return "\n".join(lines)
+    if width is None:
+        return "\n".join(lines)
+    return "\n".join(wrapped for line in lines for wrapped in _wrap(line, width))
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """One line wrapped to ``width``, continuation lines under the text after its label."""
+    body = line.lstrip()
+    label = ""
+    for prefix in ("missing: ", "Note: ", "Fee: "):
+        if body.startswith(prefix):
+            label = prefix
+    if not label and body.startswith("at risk on ") and ": " in body:
+        label = body[: body.index(": ") + 2]
+    hang = " " * (len(line) - len(body) + len(label))
+    return textwrap.wrap(
+        line, max(width - 1, len(hang) + 20), subsequent_indent=hang, break_on_hyphens=False
+    ) or [line]
