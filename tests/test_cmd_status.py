@@ -150,3 +150,4 @@ def test_an_empty_database_says_what_to_do(
     assert out.startswith(f"No organisation entered yet; as of {AS_OF}\n")
     assert "(MPN ID -)" not in out
     assert "mpn-desktop demo" in out and "mpn-desktop load FILE.json" in out
+    assert "Edit > Organisation and targets" in out

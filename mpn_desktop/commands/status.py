@@ -74,8 +74,9 @@ def _competency_lines(item: CompetencyProgress) -> list[str]:
 
 
 NO_TARGET_HINT = (
-    "No competency is targeted yet. Choose the targets in the window (mpn-desktop), "
-    "load an organisation (mpn-desktop load FILE.json), or try the sample (mpn-desktop demo)."
+    "No competency is targeted yet. Choose the competencies to aim for under "
+    "Edit > Organisation and targets in the window (run mpn-desktop), load an "
+    "organisation (mpn-desktop load FILE.json), or try the sample (mpn-desktop demo)."
 )
 
 
