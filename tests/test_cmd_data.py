@@ -218,3 +218,37 @@ def test_the_database_is_chosen_by_db_url_env_or_the_default(
     assert main(["demo"]) == 0
     assert str(data_dir() / "tracker.sqlite3") in capsys.readouterr().out
     assert by_url.exists() and by_env.exists() and by_option.exists()
+
+
+def test_a_refusal_names_the_database_and_the_command_that_replaces_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: demo and load both said "Load with --replace", naming no database.
+    database = tmp_path / "tracker.sqlite3"
+    assert main([*_db(tmp_path), "demo"]) == 0
+    assert main([*_db(tmp_path), "demo"]) == 1
+    err = capsys.readouterr().err
+    assert f"{database}: the database already holds an organisation" in err
+    assert "'mpn-desktop demo --replace' replaces everything" in err
+    assert "Load with" not in err
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    capsys.readouterr()
+    assert main([*_db(tmp_path), "load", str(exported)]) == 1
+    assert f"'mpn-desktop load --replace {exported}' replaces" in capsys.readouterr().err
+
+
+def test_load_lists_the_documents_problems_before_refusing_a_filled_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    document = json.loads(exported.read_text())
+    document["exams"][0]["passed_on"] = "2017-13-45"
+    exported.write_text(json.dumps(document))
+    capsys.readouterr()
+    assert main([*_db(tmp_path), "load", str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert "exams[0].passed_on: 2017-13-45 is not a date" in err
+    assert "already holds" not in err

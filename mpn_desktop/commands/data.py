@@ -71,6 +71,7 @@ def run_load(args: argparse.Namespace) -> int:
     """Checks the whole document, then writes it in one transaction."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
+    from mpn_desktop.store.document_check import check_document
     from mpn_desktop.store.documents import load_document, read_document_file
     from mpn_desktop.store.engine import sqlite_path
 
@@ -82,6 +83,9 @@ def run_load(args: argparse.Namespace) -> int:
     made_here = target is not None and not target.exists()
     try:
         with Database.open(url) as db:
+            # Every problem of the document first, then whether the database may take it.
+            check_document(document, competencies, str(path))
+            _refuse_a_filled_database(db, args.replace, f"mpn-desktop load --replace {path}")
             load_document(
                 db, document, replace=args.replace, competencies=competencies, source=str(path)
             )
@@ -104,10 +108,31 @@ def run_demo(args: argparse.Namespace) -> int:
     from mpn_desktop.store.sample import load_sample
 
     with Database.open(database_url(args)) as db:
+        _refuse_a_filled_database(db, args.replace, "mpn-desktop demo --replace")
         load_sample(db, replace=args.replace)
         where = db.path or db.url
     print(f"The demo organisation Contoso Cloud Ltd is in {where}.")
     return 0
+
+
+def _refuse_a_filled_database(db: Any, replace: bool, command: str) -> None:
+    """Says which database holds data already and the command that replaces it.
+
+    The store refuses too, but only with "Load with --replace", which names
+    neither the database nor, for ``demo``, the right command.
+    """
+    from mpn_desktop.store.documents import is_empty
+
+    if replace:
+        return
+    with db.session(readonly=True) as session:
+        if is_empty(session.connection()):
+            return
+    raise MpnError(
+        f"{db.path or db.url}: the database already holds an organisation; nothing was "
+        f"written. '{command}' replaces everything in it ('mpn-desktop backup' first "
+        "keeps a copy), or choose another database with --db PATH."
+    )
 
 
 def _summary(document: dict[str, Any]) -> str:
