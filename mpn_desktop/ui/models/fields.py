@@ -8,6 +8,7 @@ again before anything is written.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -210,10 +211,27 @@ def _parse_credential(field: Field, text: str) -> str:
     return text.upper()
 
 
+_ISO_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
 def _parse_date(field: Field, text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
+        shaped = _ISO_DAY_RE.match(text)
+        if shaped is not None and int(shaped.group(1)) >= 1 and 1 <= int(shaped.group(2)) <= 12:
+            # Typed in the right shape but past the month's end: saying "YYYY-MM-DD"
+            # again would not tell the user what to change.
+            year, month = int(shaped.group(1)), int(shaped.group(2))
+            last = calendar.monthrange(year, month)[1]
+            raise ValueError(
+                _tr("{label}: “{text}” is not a date: {month} has {days} days.").format(
+                    label=field.label,
+                    text=text,
+                    month=date(year, month, 1).strftime("%B %Y"),
+                    days=last,
+                )
+            ) from None
         raise ValueError(
             _tr("{label}: “{text}” is not a date (YYYY-MM-DD, such as 2018-03-01).").format(
                 label=field.label, text=text

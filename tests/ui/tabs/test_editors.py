@@ -232,3 +232,18 @@ def test_a_form_tabs_through_its_fields_before_its_buttons(qtbot: Any) -> None:
         widget = widget.nextInFocusChain()
     names = [stop.text() if isinstance(stop, QPushButton) else stop for stop in stops]
     assert names == [form.editor("mcp_id"), form.editor("email"), "OK", "Cancel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2018-02-30", "February 2018 has 28 days"),
+        ("2016-02-30", "February 2016 has 29 days"),
+        ("2018-04-31", "April 2018 has 30 days"),
+    ],
+)
+def test_a_day_past_the_month_end_says_how_long_the_month_is(text: str, words: str) -> None:
+    # "not a date (YYYY-MM-DD, …)" for a text already in that shape left the user guessing.
+    with pytest.raises(ValueError, match=words) as caught:
+        parse_text(PASSED, text)
+    assert "YYYY-MM-DD" not in str(caught.value)
