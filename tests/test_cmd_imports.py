@@ -38,4 +38,25 @@ def test_imports_are_listed_and_one_is_removed_whole(
     assert "2 exam records, 2 people it created" in capsys.readouterr().out
     assert _exam_count(tmp_path / "t.sqlite3") == 0
     assert main([*db, "imports", "--remove", "1"]) == 1
-    assert "there is no import with id 1 any more" in capsys.readouterr().err
+    assert "imports --remove 1: " in capsys.readouterr().err
+
+
+def test_removing_an_unknown_import_names_the_database_and_its_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "there is no import with id 7 any more", though there never was one,
+    # with no word of which ids there are.
+    path = tmp_path / "t.sqlite3"
+    db = ["--db", str(path)]
+    assert main([*db, "imports", "--remove", "7"]) == 1
+    err = capsys.readouterr().err
+    assert f"imports --remove 7: {path} holds no exam imports; nothing removed" in err
+    source = tmp_path / "sheet.csv"
+    source.write_text("MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n")
+    assert main([*db, "import-exams", str(source)]) == 0
+    capsys.readouterr()
+    assert main([*db, "imports", "--remove", "7"]) == 1
+    err = capsys.readouterr().err
+    assert f"{path} holds no import with id 7 (its imports: 1); nothing removed" in err
+    assert "'mpn-desktop imports' lists them" in err
+    assert "any more" not in err

@@ -7,6 +7,7 @@ from typing import Any
 
 from mpn_desktop.commands.common import database_url
 from mpn_desktop.domain.wording import plural
+from mpn_desktop.errors import MpnError
 
 
 def register(subparsers: Any) -> None:
@@ -31,6 +32,7 @@ def run_imports(args: argparse.Namespace) -> int:
 
     with Database.open(database_url(args)) as db:
         if args.remove is not None:
+            _refuse_an_unknown_import(db, args.remove)
             removed, _ = remove_import(db, args.remove)
             exams, people = len(removed.exams), len(removed.people)
             print(
@@ -51,3 +53,22 @@ def run_imports(args: argparse.Namespace) -> int:
             f"{batch['people_added_count']:>6,}  {batch['file_name']}"
         )
     return 0
+
+
+def _refuse_an_unknown_import(db: Any, batch_id: int) -> None:
+    """Says which ids there are when ``--remove`` names none of them."""
+    from mpn_desktop.store import records
+
+    ids = [batch["id"] for batch in records.import_batches(db)]
+    if batch_id in ids:
+        return
+    where = db.path or db.url
+    if not ids:
+        raise MpnError(
+            f"imports --remove {batch_id}: {where} holds no exam imports; nothing removed"
+        )
+    listed = ", ".join(str(number) for number in ids)
+    raise MpnError(
+        f"imports --remove {batch_id}: {where} holds no import with id {batch_id} "
+        f"(its imports: {listed}); nothing removed. 'mpn-desktop imports' lists them."
+    )
