@@ -44,6 +44,15 @@ def with_alt_letter(text: str, taken: set[str]) -> str:
     return escaped
 
 
+def _without_label(problem: str, label: str) -> str:
+    """The problem without its "Label: " prefix: beside the field, the label is already there."""
+    prefix = f"{label}: "
+    if not problem.startswith(prefix):
+        return problem
+    rest = problem[len(prefix) :]
+    return rest[:1].upper() + rest[1:]
+
+
 def problem_text_color(palette: QPalette) -> QColor:
     """A red that reads on the palette's window colour, light or dark."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
@@ -74,7 +83,8 @@ class RecordForm(QDialog):
         self.refusal.setWordWrap(True)
         self.refusal.setVisible(bool(refusal))
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Every field as wide as the form: combo boxes at their own width left a ragged edge.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # No parent yet: the buttons join the Tab order when laid out, after the fields.
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -171,7 +181,7 @@ class RecordForm(QDialog):
             problem = problems.get(key)
             # A required field left empty is only reported once OK is pressed.
             visible = problem is not None and (typed or show_empty)
-            label.setText(problem or "")
+            label.setText(_without_label(problem or "", editor.field.label))
             label.setVisible(visible)
         self._grow_to_fit()
 

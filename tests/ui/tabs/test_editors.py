@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.enums import ReferenceStatus
+from mpn_desktop.domain.enums import Level, ReferenceStatus
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
@@ -247,3 +247,28 @@ def test_a_day_past_the_month_end_says_how_long_the_month_is(text: str, words: s
     with pytest.raises(ValueError, match=words) as caught:
         parse_text(PASSED, text)
     assert "YYYY-MM-DD" not in str(caught.value)
+
+
+def test_a_form_message_does_not_repeat_the_label_beside_it(qtbot: Any) -> None:
+    # "Passed on: “2018/02/12” is not a date…" under the Passed on field read twice.
+    form = RecordForm("Add exam", (MCP, PASSED, AMOUNT))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.keyClicks(form.editor("passed_on"), "2018/02/12")
+    qtbot.keyClicks(form.editor("amount_usd"), "12.345")
+    assert form.message("passed_on").startswith("“2018/02/12” is not a date")
+    assert form.message("amount_usd") == "At most two decimals (cents)."
+    form.accept()
+    assert form.message("mcp_id") == "MCP ID is required."
+
+
+def test_every_field_of_a_form_is_as_wide_as_the_form(qtbot: Any) -> None:
+    # Combo boxes kept their own width beside full-width line editors: a ragged right edge.
+    level = Field("level", "Level", FieldKind.ENUM, required=True, enum=Level)
+    form = RecordForm("Add payment", (level, AMOUNT, PASSED))
+    qtbot.addWidget(form)
+    form.resize(600, form.sizeHint().height())
+    form.show()
+    qtbot.waitExposed(form)
+    widths = {form.editor(key).width() for key in ("level", "amount_usd", "passed_on")}
+    assert len(widths) == 1, widths
