@@ -13,6 +13,7 @@ from mpn_desktop import __version__
 from mpn_desktop.commands.common import UsageError
 from mpn_desktop.errors import MpnError
 from mpn_desktop.logging_setup import configure_logging, log_file_path
+from mpn_desktop.paths import data_dir
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as DESIGN.md's contract describes it."""
     parser = argparse.ArgumentParser(
         prog="mpn-desktop",
-        description="Track your organisation's way to a silver or gold MPN cloud competency.",
+        description=(
+            "Track your organisation's way to a silver or gold MPN cloud competency.\n"
+            "Without a COMMAND, opens the main window."
+        ),
+        epilog=(
+            "The database is --db PATH, else $MPN_DESKTOP_DB, else\n"
+            f"  {data_dir() / 'tracker.sqlite3'}\n"
+            "'mpn-desktop COMMAND --help' describes each command.\n"
+            "Exit codes: 0 done; 1 nothing done because of errors (each is printed);\n"
+            "2 a usage error (a wrong command, option or option value)."
+        ),
+        # The epilog's lines are kept as written: textwrap would split the path at its '-'.
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mpn-desktop {__version__}")
     where = parser.add_mutually_exclusive_group()

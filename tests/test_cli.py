@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,38 @@ def test_an_unknown_option_is_blamed_on_the_command_it_follows(
     command = words[0] if not words[0].startswith("-") else ""
     prog = f"mpn-desktop {command}" if command else "mpn-desktop"
     assert f"{prog}: error: unrecognized arguments: {words[1] if command else words[0]}" in err
+
+
+def test_the_help_says_what_no_command_does_where_the_database_is_and_the_exit_codes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "Without a COMMAND, opens the main window." in out
+    assert "$MPN_DESKTOP_DB" in out and "tracker.sqlite3" in out
+    assert "Exit codes: 0 done; 1 nothing done because of errors" in out
+    assert "2 a usage error" in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["catalog", "status", "export", "load", "demo", "backup", "restore", "imports"],
+)
+def test_each_commands_help_describes_it_and_its_file(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: these printed only their usage and options, and FILE.json had no help.
+    from mpn_desktop.cli import build_parser
+
+    parser = build_parser()
+    sub = next(
+        action.choices[command]
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert sub.description and len(sub.description) > 60
+    for action in sub._actions:
+        if not action.option_strings:
+            assert action.help, f"{command} {action.metavar} has no help"

@@ -13,13 +13,23 @@ from mpn_desktop.errors import StoreError
 def register(subparsers: Any) -> None:
     """Adds ``backup [FILE]`` and ``restore FILE``."""
     backup = subparsers.add_parser(
-        "backup", help="copy the database (default: a timestamped file next to it)"
+        "backup",
+        help="copy the database (default: a timestamped file next to it)",
+        description=(
+            "Copies the SQLite database safely, even while the window has it open, to FILE "
+            "or to a timestamped file next to the database."
+        ),
     )
     backup.add_argument("file", metavar="FILE", nargs="?", help="where to write the copy")
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser(
-        "restore", help="replace the database with a backup (checked first; the old one is kept)"
+        "restore",
+        help="replace the database with a backup (checked first; the old one is kept)",
+        description=(
+            "Replaces the database with a backup made by 'backup', after checking it is one; "
+            "what the database held before is kept in a file next to it."
+        ),
     )
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     restore.set_defaults(func=run_restore)

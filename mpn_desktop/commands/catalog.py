@@ -14,7 +14,13 @@ from mpn_desktop.domain.enums import Level, Market
 def register(subparsers: Any) -> None:
     """Adds ``catalog [--json]``."""
     command = subparsers.add_parser(
-        "catalog", help="list the competencies and requirements of the loaded catalogue"
+        "catalog",
+        help="list the competencies and requirements of the loaded catalogue",
+        description=(
+            "Lists the competencies, their options, levels and requirements of the loaded "
+            "catalogue (the shipped one, or the file given with --catalog), with its sources "
+            "and notes; retired competencies are flagged."
+        ),
     )
     command.add_argument("--json", action="store_true", help="print the catalogue as JSON")
     command.set_defaults(func=run_catalog)

@@ -13,21 +13,41 @@ from mpn_desktop.errors import MpnError
 def register(subparsers: Any) -> None:
     """Adds ``export``, ``load`` and ``demo``."""
     export = subparsers.add_parser(
-        "export", help="write the whole organisation to a JSON file (mpn-desktop/1)"
+        "export",
+        help="write the whole organisation to a JSON file (mpn-desktop/1)",
+        description=(
+            "Writes the whole organisation (targets, customers, subscriptions, usage, people, "
+            "exams, references, fee payments) to one JSON document that 'load' reads back."
+        ),
     )
-    export.add_argument("file", metavar="FILE.json")
+    export.add_argument("file", metavar="FILE.json", help="the JSON file to write")
     export.set_defaults(func=run_export)
 
     load = subparsers.add_parser(
-        "load", help="read a whole organisation from a JSON file (checked before writing)"
+        "load",
+        help="read a whole organisation from a JSON file (checked before writing)",
+        description=(
+            "Reads a whole organisation from a JSON document written by 'export'. Every "
+            "problem is listed with its place in the document, and nothing is written "
+            "unless all of it is right. A database that holds data already is refused "
+            "unless --replace."
+        ),
     )
-    load.add_argument("file", metavar="FILE.json")
+    load.add_argument("file", metavar="FILE.json", help="the JSON document to read")
     load.add_argument(
         "--replace", action="store_true", help="replace what the database holds already"
     )
     load.set_defaults(func=run_load)
 
-    demo = subparsers.add_parser("demo", help="fill the database with a sample organisation")
+    demo = subparsers.add_parser(
+        "demo",
+        help="fill the database with a sample organisation",
+        description=(
+            "Fills the database with Contoso Cloud Ltd, a sample organisation dated around "
+            "today, to try the program on. A database that holds data already is refused "
+            "unless --replace."
+        ),
+    )
     demo.add_argument(
         "--replace", action="store_true", help="replace what the database holds already"
     )

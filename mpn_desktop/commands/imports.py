@@ -13,7 +13,12 @@ from mpn_desktop.errors import MpnError
 def register(subparsers: Any) -> None:
     """Adds ``imports [--remove ID]``."""
     parser = subparsers.add_parser(
-        "imports", help="list the exam imports (newest first); --remove ID takes one out whole"
+        "imports",
+        help="list the exam imports (newest first); --remove ID takes one out whole",
+        description=(
+            "Lists the exam imports still in the database, newest first, with their ids; "
+            "--remove ID takes one out whole: its exam results and the people only it created."
+        ),
     )
     parser.add_argument(
         "--remove",

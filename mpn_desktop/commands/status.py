@@ -17,7 +17,13 @@ from mpn_desktop.domain.wording import have_of_need, money
 def register(subparsers: Any) -> None:
     """Adds ``status [--as-of DATE] [--json]``."""
     status = subparsers.add_parser(
-        "status", help="progress of every targeted competency, and what is still missing"
+        "status",
+        help="progress of every targeted competency, and what is still missing",
+        description=(
+            "Shows, for every targeted competency and each level up to its target, the four "
+            "steps (sales performance, exams, customer references, fee) with what you have "
+            "against what is needed, what is still missing and what is at risk."
+        ),
     )
     status.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help="evaluate on this day (default: today)"
