@@ -61,7 +61,7 @@ def test_ctrl_n_adds_to_the_focused_table(qtbot: QtBot, window: MainWindow) -> N
     qtbot.waitUntil(lambda: tab.current_section() is tab.people)
     QTimer.singleShot(0, answer)
     qtbot.keyClick(tab.people.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert opened == ["Add to people"]
+    assert opened == ["Add person"]
 
 
 def test_delete_in_the_search_box_edits_the_text_not_the_records(

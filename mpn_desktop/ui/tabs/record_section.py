@@ -316,7 +316,8 @@ class RecordSection(QWidget):
         refusal = ""
         while True:
             form = RecordForm(
-                self.tr("Add to {title}").format(title=self.title.lower()),
+                # Titled as the button that opened it ("Add person"), not "Add to people".
+                self._add_text.rstrip("…"),
                 [field for field in self.model.fields if field.is_editable],
                 typed,
                 self._completions,

@@ -494,3 +494,20 @@ def test_fee_tab_writes_amounts_as_the_status_panel_does(context: Any, qtbot: An
     # "US$ 1,530" as in the panel and the checklist, not "US$ 1,530.00".
     assert tab.this_year.text() == "Silver, US$ 1,530 — paid"
     assert tab.renewal.text().startswith("2018-07-01: Silver, US$ 1,670 due")
+
+
+def test_the_add_form_is_titled_as_the_button_that_opened_it(context: Any, qtbot: Any) -> None:
+    # "Add to exams, assessments and certifications" for the "Add exam…" button read oddly.
+    tab = _tab(ExamsTab, context, qtbot)
+    titles: list[str] = []
+
+    def answer() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, RecordForm)
+        titles.append(form.windowTitle())
+        form.reject()
+
+    for section in (tab.people, tab.exams):
+        QTimer.singleShot(0, answer)
+        section.add_button.click()
+    assert titles == ["Add person", "Add exam"]
