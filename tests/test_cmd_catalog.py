@@ -217,3 +217,14 @@ def test_status_on_a_day_outside_the_catalogue_s_dates_says_so(
     assert document["catalog"]["in_force"] is False and len(document["notes"]) == 1
     code, out, _ = _run(capsys, *demo, "status", "--as-of", AS_OF)
     assert "Note: The requirements shown" not in out
+
+
+def test_catalog_text_names_associations_as_the_status_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "associations: delegated_admin, dpor, fasttrack, transacting", the ids.
+    code, out, _ = _run(capsys, "catalog")
+    assert code == 0
+    assert "previous 12 months; with DPOR or transacting association" in out
+    assert "with DPOR, delegated admin, transacting or FastTrack association" in out
+    assert "delegated_admin" not in out and "associations:" not in out

@@ -9,6 +9,7 @@ from typing import Any
 from mpn_desktop.commands.common import catalog_path
 from mpn_desktop.domain.catalog import Catalog, Competency
 from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.domain.wording import associations as association_names
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +56,8 @@ def _competency_lines(competency: Competency) -> list[str]:
         lines.append(f"  note: {competency.note}")
     for option in competency.options:
         lines.append(f"  Option: {option.name}")
-        associations = ", ".join(sorted(a.value for a in option.performance.associations))
+        # Named as the status and the checklist name them ("DPOR or transacting"), not by id.
+        associations = association_names(option.performance.associations)
         for level in Level:
             lines.append(f"    {level.value.capitalize()}:")
             for measure in option.performance.measures:
@@ -68,7 +70,7 @@ def _competency_lines(competency: Competency) -> list[str]:
                 )
                 lines.append(
                     f"      performance: {figures} {measure.description}, "
-                    f"{measure.window.value.replace('_', ' ')}; associations: {associations}"
+                    f"{measure.window.value.replace('_', ' ')}; with {associations} association"
                 )
             for role in option.skills.roles:
                 people = role.people[level]
