@@ -99,7 +99,7 @@ class ImportsDialog(QDialog):
         self.setWindowTitle(self.tr("Past imports"))
         self.resize(760, 360)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.intro = intro = QLabel(
             self.tr(
                 "Each import of exam records, newest first. Removing one takes out its exam "
                 "records and the people only it added; Edit ▸ Undo puts them back."
@@ -118,9 +118,18 @@ class ImportsDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view, 1)
-        self.empty_label = QLabel(self.tr("No exam imports in this database."), self)
+        self.empty_label = QLabel(
+            self.tr(
+                "No exam imports in this database yet: File ▸ Import exam records… (Ctrl+I) "
+                "brings in a Partner Center training report."
+            ),
+            self,
+        )
         self.empty_label.setObjectName("importsEmpty")
-        layout.addWidget(self.empty_label)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # It takes the table's place: without the stretch the intro floated mid-dialog.
+        layout.addWidget(self.empty_label, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.remove_button = QPushButton(self.tr("&Remove import"), self)
         self.remove_button.setObjectName("removeImportButton")

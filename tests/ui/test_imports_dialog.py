@@ -56,3 +56,18 @@ def test_past_imports_are_listed_and_one_is_removed_and_put_back(
     context.undo_stack.undo()
     assert dialog.model.rowCount() == 1
     assert records.list_records(context.db, RecordKind.PERSON) == people_before
+
+
+def test_with_no_imports_the_intro_stays_on_top_and_the_way_to_import_is_named(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    # The empty dialog spread its two lines over its height: the intro floated mid-dialog.
+    dialog = ImportsDialog(sample_context)
+    qtbot.addWidget(dialog)
+    dialog.resize(760, 360)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.empty_label.isVisible()
+    assert dialog.intro.geometry().top() < 20
+    assert dialog.empty_label.geometry().height() > dialog.height() // 2
+    assert "Import exam records" in dialog.empty_label.text()
