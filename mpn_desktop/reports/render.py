@@ -307,23 +307,37 @@ class _Pages:
         )
         return [Run(meta, Face.SMALL, Ink.MUTED)]
 
+    def running_header_name_lines(self) -> list[Line]:
+        """The organisation's name, wrapped in the room the title on the right leaves it.
+
+        A long name drawn on one line ran under the title ("... (Europe)Cloud competency").
+        """
+        style = self.style
+        room = self.right - self.left - style.advance(Face.SMALL, self.document.title)
+        organization = [Run(self.document.header.organization, Face.SMALL_BOLD)]
+        return style.wrap(organization, room - 12 * style.pt)
+
     def _running_header_height(self) -> float:
         style, pt = self.style, self.style.pt
         meta = style.wrap(self._running_header_texts(), self.right - self.left)
-        return style.line_height(Face.SMALL_BOLD) + style.height(meta) + 5 * pt
+        names = len(self.running_header_name_lines())
+        return style.line_height(Face.SMALL_BOLD) * names + style.height(meta) + 5 * pt
 
     def _draw_running_header(self, painter: QPainter) -> None:
         style, pt = self.style, self.style.pt
         baseline = self.top + style.ascent(Face.SMALL_BOLD)
-        painter.setFont(style.fonts[Face.SMALL_BOLD])
-        painter.setPen(style.colors[Ink.TEXT])
-        painter.drawText(QPointF(self.left, baseline), self.document.header.organization)
+        names = self.running_header_name_lines()
+        for number, line in enumerate(names):
+            style.draw(
+                painter, [line], self.left, self.top + number * style.line_height(Face.SMALL_BOLD)
+            )
         title = self.document.title
         painter.setFont(style.fonts[Face.SMALL])
         painter.setPen(style.colors[Ink.ACCENT])
         painter.drawText(QPointF(self.right - style.advance(Face.SMALL, title), baseline), title)
         meta = style.wrap(self._running_header_texts(), self.right - self.left)
-        style.draw(painter, meta, self.left, self.top + style.line_height(Face.SMALL_BOLD))
+        meta_top = self.top + style.line_height(Face.SMALL_BOLD) * len(names)
+        style.draw(painter, meta, self.left, meta_top)
         painter.setPen(QPen(style.colors[Ink.FAINT], 0.6 * pt))
         painter.drawLine(
             QPointF(self.left, self.header_bottom), QPointF(self.right, self.header_bottom)

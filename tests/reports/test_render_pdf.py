@@ -300,3 +300,35 @@ def test_a_day_outside_the_catalogue_s_dates_is_said_on_the_first_page(
     assert_every_line_printed(document, path)
     # Within the catalogue's dates nothing is said.
     assert checklist_of(catalog, demo_facts).progress_notes == ()
+
+
+def test_a_long_organisation_name_wraps_beside_the_running_title_not_under_it(
+    catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    # Before: the name was drawn on one line and ran under "Cloud competency
+    # checklist" at the header's right ("... GmbH & Co. KG (Europe)Cloud competency").
+    from PySide6.QtGui import QPageSize, QPdfWriter
+
+    from mpn_desktop.reports.render import PAGE_SIZES, _Pages
+    from mpn_desktop.reports.typesetting import Face, Style
+
+    long_name = (
+        "Contoso Cloud Solutions and Managed Services International Holdings GmbH & Co. KG (Europe)"
+    )
+    document = checklist_of(catalog, demo_facts)
+    document = replace(document, header=replace(document.header, organization=long_name))
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(600)
+    writer.setPageSize(QPageSize(PAGE_SIZES["A4"]))
+    style = Style(writer)
+    pages = _Pages(document, style, writer.width(), writer.height())
+    title_left = pages.right - style.advance(Face.SMALL, document.title)
+    lines = pages.running_header_name_lines()
+    assert len(lines) >= 2
+    assert all(pages.left + line.width < title_left for line in lines)
+    short = _Pages(checklist_of(catalog, demo_facts), style, writer.width(), writer.height())
+    assert len(short.running_header_name_lines()) == 1
+    assert pages.header_bottom > short.header_bottom  # the body starts below the longer header
+    path = tmp_path / "long.pdf"
+    render_pdf(document, path, "A4")
+    assert "(Europe)" in pdf_pages(path)[1]
