@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.wording import money
 from mpn_desktop.store import records
@@ -142,6 +142,11 @@ class FeeTab(StepTab):
                 values["level"] = fee.level
             if fee.amount_usd is not None:
                 values["amount_usd"] = fee.amount_usd
+            if fee.paid and self.progress is not None:
+                # This year's fee is paid already: offering it again invited a duplicate;
+                # what is still owed is the fee of a higher target (the panel's "Pay the
+                # gold fee of …").
+                values.update(_fee_still_owed(self.progress))
         return values
 
     def edit_anniversary(self) -> None:
@@ -165,6 +170,24 @@ class FeeTab(StepTab):
                 lambda: records.set_organization(db, {"anniversary": old}),
             )
         )
+
+
+def _fee_still_owed(progress: Progress) -> dict[str, Any]:
+    """The highest targeted level whose fee step is not met, and what it still needs."""
+    owed: dict[str, Any] = {}
+    for competency in progress.targeted:
+        if competency.target is None:
+            continue
+        for level_progress in competency.levels:
+            if level_progress.level is Level.GOLD and competency.target is not Level.GOLD:
+                continue
+            step = level_progress.option.step(StepKind.FEE)
+            if step.met:
+                continue
+            if owed.get("level") is Level.GOLD and level_progress.level is Level.SILVER:
+                continue
+            owed = {"level": level_progress.level, "amount_usd": step.need - step.have}
+    return owed
 
 
 def _year_text(start: object) -> str:

@@ -511,3 +511,30 @@ def test_the_add_form_is_titled_as_the_button_that_opened_it(context: Any, qtbot
         QTimer.singleShot(0, answer)
         section.add_button.click()
     assert titles == ["Add person", "Add exam"]
+
+
+def test_a_new_payment_offers_the_fee_still_owed_not_the_one_already_paid(
+    context: Any, qtbot: Any
+) -> None:
+    # The sample paid silver (US$ 1,530) for 2017-07-01 and aims at gold; the form
+    # offered silver 1,530 again, and the gold fee the panel asks for had to be typed.
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.store.facts_loader import load_facts
+
+    tab = _tab(FeeTab, context, qtbot)
+    tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
+    offered: dict[str, str] = {}
+
+    def answer() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, RecordForm)
+        for key in ("membership_year_start", "level", "amount_usd"):
+            editor = form.editor(key)
+            offered[key] = editor.text() if isinstance(editor, QLineEdit) else editor.currentText()  # type: ignore[union-attr]
+        form.reject()
+
+    QTimer.singleShot(0, answer)
+    tab.payments.add_button.click()
+    assert offered["membership_year_start"] == "2017-07-01"
+    assert offered["level"] == "Gold"
+    assert Decimal(offered["amount_usd"]) == Decimal(3940)
