@@ -26,7 +26,7 @@ from mpn_desktop.ui.editors.field_editors import (
     ValidatingLineEdit,
     make_field_editor,
 )
-from mpn_desktop.ui.models.fields import Field
+from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.palette_watch import follow_palette
 
 
@@ -127,6 +127,18 @@ class RecordForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.refusal)
         layout.addLayout(form)
+        # The stars beside labels mean nothing until something says so.
+        self.required_note = QLabel(self.tr("* required"), self)
+        self.required_note.setObjectName("requiredNote")
+        self.required_note.setEnabled(False)  # drawn muted, as a hint
+        self.required_note.setVisible(
+            any(
+                field.required and field.kind is not FieldKind.BOOL
+                for field in fields
+                if field.is_editable
+            )
+        )
+        layout.addWidget(self.required_note)
         layout.addWidget(self._buttons)
         self.setMinimumWidth(420)
         self._recolour()

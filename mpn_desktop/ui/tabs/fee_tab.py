@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -172,6 +173,9 @@ class FeeTab(StepTab):
         )
 
 
+_CENTS = Decimal("0.01")  # written as the other amounts are: 3940.00, not 3940
+
+
 def _fee_still_owed(progress: Progress) -> dict[str, Any]:
     """The highest targeted level whose fee step is not met, and what it still needs."""
     owed: dict[str, Any] = {}
@@ -186,7 +190,8 @@ def _fee_still_owed(progress: Progress) -> dict[str, Any]:
                 continue
             if owed.get("level") is Level.GOLD and level_progress.level is Level.SILVER:
                 continue
-            owed = {"level": level_progress.level, "amount_usd": step.need - step.have}
+            still_needed = (step.need - step.have).quantize(_CENTS)
+            owed = {"level": level_progress.level, "amount_usd": still_needed}
     return owed
 
 

@@ -272,3 +272,15 @@ def test_every_field_of_a_form_is_as_wide_as_the_form(qtbot: Any) -> None:
     qtbot.waitExposed(form)
     widths = {form.editor(key).width() for key in ("level", "amount_usd", "passed_on")}
     assert len(widths) == 1, widths
+
+
+def test_a_form_with_required_fields_says_what_the_star_means(qtbot: Any) -> None:
+    with_star = RecordForm("Add exam", (MCP, EMAIL))
+    without = RecordForm("Add", (EMAIL, AMOUNT))
+    for form in (with_star, without):
+        qtbot.addWidget(form)
+        form.show()
+    note = with_star.findChild(QLabel, "requiredNote")
+    assert note is not None and note.isVisible() and note.text() == "* required"
+    other = without.findChild(QLabel, "requiredNote")
+    assert other is None or not other.isVisible()
