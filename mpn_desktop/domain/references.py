@@ -141,7 +141,10 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
             risks.append(
                 AtRisk(
                     until + timedelta(days=1),
-                    f"the reference of {reference.customer} expires (approved {approved})",
+                    # Said against the last valid day the tables and checklist show,
+                    # under the first day it no longer counts.
+                    f"the reference of {reference.customer} no longer counts "
+                    f"(valid until {until.isoformat()}, approved {approved})",
                 )
             )
     return risks

@@ -228,8 +228,14 @@ def test_a_reference_expiring_before_the_next_anniversary_is_at_risk(catalog: Ca
         ],
     )
     assert run(catalog, given).competency(PLATFORM).at_risk == (
-        AtRisk(date(2018, 5, 1), "the reference of Early expires (approved 2016-05-01)"),
-        AtRisk(date(2018, 6, 30), "the reference of Eve expires (approved 2016-06-30)"),
+        AtRisk(
+            date(2018, 5, 1),
+            "the reference of Early no longer counts (valid until 2018-04-30, approved 2016-05-01)",
+        ),
+        AtRisk(
+            date(2018, 6, 30),
+            "the reference of Eve no longer counts (valid until 2018-06-29, approved 2016-06-30)",
+        ),
     )
 
 
@@ -278,7 +284,11 @@ def test_at_risk_with_an_anniversary_on_29_february(
     at_risk = run(catalog, given, as_of).competency(PLATFORM).at_risk
     assert set(at_risk) == {
         AtRisk(renewal, "Ana leaves; counted for Azure-skilled person"),
-        AtRisk(expires_on, f"the reference of Expiring expires (approved {expiring})"),
+        AtRisk(
+            expires_on,
+            f"the reference of Expiring no longer counts "
+            f"(valid until {expires_on - timedelta(days=1)}, approved {expiring})",
+        ),
     }
 
 
@@ -325,7 +335,7 @@ def test_without_an_anniversary_at_risk_looks_one_year_ahead(catalog: Catalog) -
         ],
     )
     assert [risk.what for risk in run(catalog, given).competency(PLATFORM).at_risk] == [
-        "the reference of Soon expires (approved 2017-03-01)"
+        "the reference of Soon no longer counts (valid until 2019-02-28, approved 2017-03-01)"
     ]
 
 

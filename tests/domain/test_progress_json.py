@@ -113,7 +113,11 @@ def test_at_risk_items_carry_their_dates(catalog: Catalog) -> None:
     platform = document(catalog)["competencies"][0]
     assert platform["at_risk"] == [
         {"on": "2018-05-01", "what": "Ana leaves; counted for Azure-skilled person"},
-        {"on": "2018-05-01", "what": "the reference of Old expires (approved 2016-05-01)"},
+        {
+            "on": "2018-05-01",
+            "what": "the reference of Old no longer counts "
+            "(valid until 2018-04-30, approved 2016-05-01)",
+        },
     ]
 
 

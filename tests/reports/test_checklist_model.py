@@ -109,7 +109,11 @@ def test_as_action_keeps_imperatives_and_acronyms() -> None:
 def test_at_risk_lines_carry_their_dates(catalog: Any, demo_facts: Facts) -> None:
     platform = checklist_of(catalog, demo_facts).sections[0]
     assert [(risk.on, risk.text) for risk in platform.at_risk] == [
-        ("2018-05-20", "The reference of Fabrikam expires (approved 2016-05-20)")
+        (
+            "2018-05-20",
+            "The reference of Fabrikam no longer counts "
+            "(valid until 2018-05-19, approved 2016-05-20)",
+        )
     ]
 
 

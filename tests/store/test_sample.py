@@ -56,7 +56,7 @@ def test_the_demo_evaluates_to_every_state_the_program_shows(demo_db: Database) 
         if step.step is not StepKind.FEE
     )
     assert len(gold.missing) <= 3
-    assert any("expires" in risk.what for risk in platform.at_risk), "a reference expiring"
+    assert any("no longer counts" in risk.what for risk in platform.at_risk), "a reference expiring"
     sentences = [s for item in progress.targeted for lv in item.levels for s in lv.missing]
     assert any("left on" in s for s in sentences), "a person who left, named"
     assert any("not associated" in s for s in sentences), "a person not associated, named"
