@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event
+from sql_trace import selects, traced_statements
 
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
@@ -43,22 +42,9 @@ def test_facts_match_the_stored_document(demo_db: Database) -> None:
 
 
 def test_loading_takes_one_query_per_kind_of_record(demo_db: Database) -> None:
-    # Counted by SQLite itself: the loader hands its queries straight to the
-    # driver, past SQLAlchemy's events.
-    statements: list[str] = []
-
-    def traced(connection: Any, _record: Any) -> None:
-        connection.set_trace_callback(statements.append)
-
-    demo_db.engine.dispose()  # new connections, each traced from its start
-    event.listen(demo_db.engine, "connect", traced)
-    try:
+    with traced_statements(demo_db) as statements:
         facts = load_facts(demo_db)
-    finally:
-        event.remove(demo_db.engine, "connect", traced)
-        demo_db.engine.dispose()
-    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 9
+    assert len(selects(statements)) == 9
     assert len(facts.usage) > 9 and len(facts.exams) > 9, "more rows than queries"
 
 

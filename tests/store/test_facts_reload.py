@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sql_trace import selects, traced_statements
 
 from mpn_desktop import catalog_files
 from mpn_desktop.domain import facts
@@ -287,23 +287,13 @@ def test_a_reference_edit_reads_references_and_customer_names_in_one_transaction
     _old, change = records.update_record(
         demo_db, RecordKind.REFERENCE, reference["id"], {"contact": "New Contact"}
     )
-    statements: list[str] = []
-
-    def traced(connection: Any, _record: Any) -> None:
-        connection.set_trace_callback(statements.append)
-
-    demo_db.engine.dispose()  # new connections, each traced from its start
-    event.listen(demo_db.engine, "connect", traced)
-    try:
+    with traced_statements(demo_db) as statements:
         after = reload_facts(
             demo_db, before, change.kinds, usage_from=WINDOW, previous_usage_from=WINDOW
         )
-    finally:
-        event.remove(demo_db.engine, "connect", traced)
-        demo_db.engine.dispose()
-    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 2, selects
-    assert "customers" in selects[0] and "references" in selects[1]
+    queries = selects(statements)
+    assert len(queries) == 2, queries
+    assert "customers" in queries[0] and "references" in queries[1]
     words = [s.split()[0].upper() for s in statements]
     # One read transaction around both queries: one consistent snapshot.
     in_transaction = [w for w in words if w in {"BEGIN", "SELECT", "COMMIT", "ROLLBACK"}]
