@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,14 @@ from mpn_desktop.cli import main
 
 def _db(tmp_path: Path) -> list[str]:
     return ["--db", str(tmp_path / "tracker.sqlite3")]
+
+
+def _exported_demo(tmp_path: Path) -> tuple[Path, Any]:
+    """The demo organisation in the database, exported to org.json: the file and its document."""
+    assert main([*_db(tmp_path), "demo"]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*_db(tmp_path), "export", str(exported)]) == 0
+    return exported, json.loads(exported.read_text())
 
 
 def test_demo_then_export_then_load_elsewhere_is_identical(
@@ -42,10 +51,7 @@ def test_demo_refuses_a_database_that_holds_data(
 def test_load_prints_every_error_with_its_path_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([*_db(tmp_path), "demo"]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*_db(tmp_path), "export", str(exported)]) == 0
-    document = json.loads(exported.read_text())
+    exported, document = _exported_demo(tmp_path)
     document["exams"][3]["passed_on"] = "2017-13-45"
     document["usage"][0]["active_users"] = -2
     exported.write_text(json.dumps(document))
@@ -99,10 +105,7 @@ def test_load_refuses_a_competency_the_catalogue_does_not_know(
 ) -> None:
     # Before: a target with a typo was stored and then silently left out of
     # status, the checklist and the window.
-    assert main([*_db(tmp_path), "demo"]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*_db(tmp_path), "export", str(exported)]) == 0
-    document = json.loads(exported.read_text())
+    exported, document = _exported_demo(tmp_path)
     document["targets"][1]["competency"] = "cloud-productivty"
     exported.write_text(json.dumps(document))
     database = tmp_path / "tracker.sqlite3"
@@ -178,10 +181,7 @@ def test_a_document_wrong_everywhere_prints_a_bounded_list(
 def test_a_refused_load_into_a_new_file_leaves_no_database_behind(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([*_db(tmp_path), "demo"]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*_db(tmp_path), "export", str(exported)]) == 0
-    document = json.loads(exported.read_text())
+    exported, document = _exported_demo(tmp_path)
     document["targets"][0]["competency"] = "cloud-nonsense"
     exported.write_text(json.dumps(document))
     fresh = tmp_path / "new" / "fresh.sqlite3"
@@ -241,10 +241,7 @@ def test_a_refusal_names_the_database_and_the_command_that_replaces_it(
 def test_load_lists_the_documents_problems_before_refusing_a_filled_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([*_db(tmp_path), "demo"]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*_db(tmp_path), "export", str(exported)]) == 0
-    document = json.loads(exported.read_text())
+    exported, document = _exported_demo(tmp_path)
     document["exams"][0]["passed_on"] = "2017-13-45"
     exported.write_text(json.dumps(document))
     capsys.readouterr()
