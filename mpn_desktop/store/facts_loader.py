@@ -206,16 +206,17 @@ def reload_facts(
     if not wanted:
         return previous
     with _collector_paused(), db.session(readonly=True) as session:
-        connection = session.connection()
-        if wanted == _ALL_FIELDS:
-            return facts_from_connection(connection, usage_from=usage_from)
-        return replace(previous, **_reread(connection, frozenset(wanted), usage_from))
+        return replace(previous, **_reread(session.connection(), frozenset(wanted), usage_from))
 
 
 def _reread(
     connection: Connection, wanted: frozenset[str], usage_from: Month | None
 ) -> dict[str, Any]:
-    """The ``wanted`` fields of ``Facts`` read afresh, inside the connection's transaction."""
+    """The ``wanted`` fields of ``Facts`` read afresh, inside the connection's transaction.
+
+    Rows that point at a customer, subscription or person get its name or id
+    from maps filled by the query of that table when it is read too.
+    """
     found: dict[str, Any] = {}
     if "organization" in wanted:
         found["organization"] = _organization(connection)
@@ -258,26 +259,7 @@ def facts_from_connection(
     connection: Connection, *, usage_from: Month | None = None
 ) -> facts.Facts:
     """The same from an open connection (inside its transaction, so one consistent snapshot)."""
-    organization = _organization(connection)
-    # Rows that point at a customer, subscription or person get its name or
-    # id from these maps, filled by the queries of those tables.
-    customer_names: dict[int, str] = {}
-    subscription_ids: dict[int, str] = {}
-    mcp_ids: dict[int, str] = {}
-    customers = _customers(connection, customer_names)
-    subscriptions = _subscriptions(connection, customer_names, subscription_ids)
-    people = _people(connection, mcp_ids)
-    return facts.Facts(
-        organization=organization,
-        targets=_targets(connection),
-        customers=customers,
-        subscriptions=subscriptions,
-        usage=_usage(connection, usage_from, subscription_ids),
-        people=people,
-        exams=_exams(connection, mcp_ids),
-        references=_references(connection, customer_names),
-        fee_payments=_fees(connection),
-    )
+    return facts.Facts(**_reread(connection, _ALL_FIELDS, usage_from))
 
 
 def _organization(connection: Connection) -> facts.Organization:
