@@ -191,7 +191,7 @@ class RowValidator:
                 unseen.update(compress(count(), map(_is_none, parts)))
         wrong: set[int] = set()
         for index in sorted(unseen):  # in file order, so problems are listed by line
-            checked = self._check_again(*batch[index], people[index], exams[index], days[index])
+            checked = self._check(*batch[index], people[index], exams[index], days[index])
             if isinstance(checked, list):
                 problems.extend(checked)
                 wrong.add(index)
@@ -207,25 +207,6 @@ class RowValidator:
                 unknown[code] = unknown.get(code, 0) + times
         return len(batch)
 
-    def _check_again(
-        self,
-        line: int,
-        fields: list[str],
-        person: PersonCells | None,
-        exam: ExamCells | None,
-        passed_on: date | None,
-    ) -> ValidRow | list[RowProblem]:
-        """``_check`` after a second look-up: an earlier record of the batch may hold the part."""
-        if person is None:
-            person = self._people.get(self._person_key(fields))
-        if exam is None:
-            exam = self._exams.get(self._exam_key(fields))
-        if passed_on is None:
-            passed_on = self._days.get(fields[self._day_at])
-        if person is None or exam is None or passed_on is None:
-            return self._check(line, fields, person, exam, passed_on)
-        return ValidRow(line, person, exam, passed_on)
-
     def _check(
         self,
         line: int,
@@ -236,10 +217,18 @@ class RowValidator:
     ) -> ValidRow | list[RowProblem]:
         """Checks the parts of a record not remembered as valid, and remembers those found valid.
 
+        Each missing part is looked up again first: an earlier record of the
+        batch may have been found to hold it since the batch was looked up.
         Each part (person, exam, date) depends on its own cells only, so a part
         remembered from another line has no problem here, and a part found
         valid is remembered even when another part of this line is wrong.
         """
+        if person is None:
+            person = self._people.get(self._person_key(fields))
+        if exam is None:
+            exam = self._exams.get(self._exam_key(fields))
+        if passed_on is None:
+            passed_on = self._days.get(fields[self._day_at])
         problems: list[RowProblem] = []
         fields.append("")  # the cell of index -1: a field without a column
         try:
