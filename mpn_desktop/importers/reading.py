@@ -103,10 +103,11 @@ def detect_delimiter(path: Path, encoding: str) -> str:
             continue
         # The width most records share: a hand-made file may leave off empty
         # last cells, so records narrower than the header still count as CSV.
-        width = Counter(map(len, rows[1:] or rows)).most_common(1)[0][0]
+        records = rows[1:] or rows
+        width, times = Counter(map(len, records)).most_common(1)[0]
         if width < 2:
             continue
-        score = (sum(len(row) == width for row in rows[1:] or rows) / max(1, len(rows) - 1), width)
+        score = (times / len(records), width)
         if score > best_score:
             best, best_score = delimiter, score
     if best_score[1] < 2 or best_score[0] < 0.5:
