@@ -115,6 +115,8 @@ class PeopleIndex:
 
 _NOBODY: frozenset[str] = frozenset()
 _SCAN_FIRST = 32
+_NAMED = 3
+"""How many people a missing sentence names in a list before saying how many more."""
 
 
 def _member_test(rule: CredentialRule, table: dict[str, set[str]]) -> Callable[[str], bool]:
@@ -209,10 +211,9 @@ def _partway(rule: CredentialRule, taken: AbstractSet[str], index: PeopleIndex) 
     named = [
         f"{_name(index.people[mcp_id])} (has {' and '.join(held)}; "
         f"needs {_joined(needed[held][1])})"
-        for _, _, mcp_id, held in heapq.nsmallest(_NAMED_OUTSIDERS, ranked)
+        for _, _, mcp_id, held in heapq.nsmallest(_NAMED, ranked)
     ]
-    rest = len(ranked) - len(named)
-    return ", ".join(named) + (f" and {rest} more" if rest else "")
+    return _some_of(named, len(ranked))
 
 
 def _has_all_of(rule: CredentialRule) -> bool:
@@ -263,7 +264,10 @@ def _joined(needs: list[str]) -> str:
     return " and ".join(f"({need})" if "," in need else need for need in needs)
 
 
-_NAMED_OUTSIDERS = 3
+def _some_of(named: list[str], total: int) -> str:
+    """ "A, B, C and 2 more": the first people named of ``total``."""
+    rest = total - len(named)
+    return ", ".join(named) + (f" and {rest} more" if rest else "")
 
 
 def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
@@ -277,7 +281,7 @@ def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
     ordered = [mcp_id for mcp_id in index.people if mcp_id in mcp_ids]
     ordered += sorted(mcp_ids - set(ordered))
     named = []
-    for mcp_id in ordered[:_NAMED_OUTSIDERS]:
+    for mcp_id in ordered[:_NAMED]:
         person = index.people.get(mcp_id)
         if person is None:
             named.append(f"MCP {mcp_id} (no person with this MCP ID is entered)")
@@ -286,8 +290,7 @@ def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
         else:
             left = person.left_on.isoformat() if person.left_on else "?"
             named.append(f"{_name(person)} (left on {left})")
-    rest = len(ordered) - len(named)
-    return ", ".join(named) + (f" and {rest} more" if rest else "")
+    return _some_of(named, len(ordered))
 
 
 def _name(person: Person) -> str:
@@ -304,6 +307,8 @@ def exams_step(
     need = sum(capacity.values())
     have = sum(len(people) for people in chosen.values())
     several = sum(1 for slots in capacity.values() if slots) > 1
+    # One person counts for one role only: who counts for any role is not "closest" to another.
+    taken = {mcp_id for people in chosen.values() for mcp_id in people}
     missing: list[str] = []
     notes: list[str] = [with_source(skills.note, skills.source)] if skills.note else []
     for role in skills.roles:
@@ -311,7 +316,6 @@ def exams_step(
         if short > 0:
             # Nobody is in both tables: all who fit from the others are outsiders.
             outsiders = _outsiders(index.fitting(role.credentials, counted=False), index)
-            taken = {mcp_id for people in chosen.values() for mcp_id in people}
             partway = _partway(role.credentials, taken, index)
             missing.append(_role_sentence(role, short, several, outsiders, partway))
         if role.note:
