@@ -86,10 +86,8 @@ def backup(
     target = dest if dest is not None else _backup_name(db_path, reason)
     if is_part_of(target, db_path):
         raise StoreError(f"{target}: is the database itself (or its journal); choose another file")
-    if target.exists():
-        raise StoreError(f"{target}: a file of that name exists already; choose another")
     make_private_folder(target.parent, "the folder for the backup")
-    if not create_private_file(target):
+    if not create_private_file(target):  # O_EXCL: an existing file is never touched
         raise StoreError(f"{target}: a file of that name exists already; choose another")
     try:
         sqlite_engine.online_backup(db_path, target)

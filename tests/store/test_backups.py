@@ -38,6 +38,16 @@ def test_only_the_last_few_automatic_backups_are_kept(db: Database, db_path: Pat
     assert backups.list_backups(db_path) == made[-backups.KEEP_BACKUPS :]
 
 
+def test_a_backup_onto_an_existing_file_is_refused_and_leaves_it_as_it_was(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "monday.sqlite3"
+    chosen.write_bytes(b"the user's own file")
+    with pytest.raises(StoreError, match=r"monday\.sqlite3: a file of that name exists already"):
+        backups.backup(db_path, chosen)
+    assert chosen.read_bytes() == b"the user's own file"
+
+
 def test_restore_brings_back_the_backup_and_keeps_what_it_replaced(
     db: Database, db_path: Path
 ) -> None:
