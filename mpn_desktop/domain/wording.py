@@ -31,18 +31,21 @@ def money(value: Decimal | int) -> str:
     return f"US$ {number(value)}"
 
 
-_ONE_OF = {
+_SINGULARS = {
     "people": "person",
     "references": "reference",
     "customers": "customer",
-    "active users": "active user",
+    "users": "user",
     "measures": "measure",
+    "entitlements": "entitlement",
+    "seats": "seat",
 }
+"""The plural nouns of the steps' units and of the measures' descriptions, and their singulars."""
 
 
 def unit_of(count: Decimal | int, unit: str) -> str:
-    """The unit as it reads after ``count``: "1 person", "2 people"."""
-    return _ONE_OF.get(unit, unit) if count == 1 else unit
+    """The unit as it reads after ``count``: "1 person", "2 people", "1 active user"."""
+    return counted(count, unit)
 
 
 def figure(value: Decimal | int, unit: str) -> str:
@@ -61,15 +64,6 @@ def have_of_need(have: Decimal | int, need: Decimal | int, unit: str) -> str:
 def plural(count: int | Decimal, one: str, many: str) -> str:
     """``one`` for exactly 1, else ``many``."""
     return one if count == 1 else many
-
-
-_SINGULARS = {
-    "customers": "customer",
-    "entitlements": "entitlement",
-    "users": "user",
-    "seats": "seat",
-}
-"""The plural nouns of the catalogue's measure descriptions, and their singulars."""
 
 
 def counted(count: int | Decimal, description: str) -> str:
