@@ -177,22 +177,25 @@ _CENTS = Decimal("0.01")  # written as the other amounts are: 3940.00, not 3940
 
 
 def _fee_still_owed(progress: Progress) -> dict[str, Any]:
-    """The highest targeted level whose fee step is not met, and what it still needs."""
-    owed: dict[str, Any] = {}
-    for competency in progress.targeted:
-        if competency.target is None:
-            continue
-        for level_progress in competency.levels:
-            if level_progress.level is Level.GOLD and competency.target is not Level.GOLD:
-                continue
-            step = level_progress.option.step(StepKind.FEE)
-            if step.met:
-                continue
-            if owed.get("level") is Level.GOLD and level_progress.level is Level.SILVER:
-                continue
-            still_needed = (step.need - step.have).quantize(_CENTS)
-            owed = {"level": level_progress.level, "amount_usd": still_needed}
-    return owed
+    """The fee of the highest level aimed at, when this membership year's payments miss it.
+
+    The fee is one per organisation, so a level's fee step reads the same in every
+    competency; a retired one has no steps and cannot be attained, so it is left out.
+    A payment covers its level and the ones below: a paid top level owes nothing.
+    """
+    aimed = [
+        (competency, competency.target)
+        for competency in progress.targeted
+        if competency.target is not None and not competency.retired
+    ]
+    if not aimed:
+        return {}
+    competency, level = max(aimed, key=lambda pair: pair[1].rank)
+    step = competency.level(level).option.step(StepKind.FEE)
+    if step.met:
+        return {}
+    # Not met means no payment at that level yet: the whole fee is owed.
+    return {"level": level, "amount_usd": step.need.quantize(_CENTS)}
 
 
 def _year_text(start: object) -> str:

@@ -513,16 +513,8 @@ def test_the_add_form_is_titled_as_the_button_that_opened_it(context: Any, qtbot
     assert titles == ["Add person", "Add exam"]
 
 
-def test_a_new_payment_offers_the_fee_still_owed_not_the_one_already_paid(
-    context: Any, qtbot: Any
-) -> None:
-    # The sample paid silver (US$ 1,530) for 2017-07-01 and aims at gold; the form
-    # offered silver 1,530 again, and the gold fee the panel asks for had to be typed.
-    from mpn_desktop.domain.evaluate import evaluate
-    from mpn_desktop.store.facts_loader import load_facts
-
-    tab = _tab(FeeTab, context, qtbot)
-    tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
+def _offered_payment(tab: FeeTab) -> dict[str, str]:
+    """What the Add payment form shows before anything is typed, read off its editors."""
     offered: dict[str, str] = {}
 
     def answer() -> None:
@@ -535,6 +527,38 @@ def test_a_new_payment_offers_the_fee_still_owed_not_the_one_already_paid(
 
     QTimer.singleShot(0, answer)
     tab.payments.add_button.click()
+    return offered
+
+
+def test_a_new_payment_offers_the_fee_still_owed_not_the_one_already_paid(
+    context: Any, qtbot: Any
+) -> None:
+    # The sample paid silver (US$ 1,530) for 2017-07-01 and aims at gold; the form
+    # offered silver 1,530 again, and the gold fee the panel asks for had to be typed.
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.store.facts_loader import load_facts
+
+    tab = _tab(FeeTab, context, qtbot)
+    tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
+    offered = _offered_payment(tab)
     assert offered["membership_year_start"] == "2017-07-01"
+    assert offered["level"] == "Gold"
+    assert Decimal(offered["amount_usd"]) == Decimal(3940)
+
+
+def test_a_target_on_a_retired_competency_leaves_the_owed_fee_as_it_is(
+    context: Any, qtbot: Any
+) -> None:
+    # A retired competency has no steps; asking it for its fee step raised StopIteration
+    # when Add payment was pressed (a target kept from a document of an older catalogue).
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.store.facts_loader import load_facts
+
+    records.set_targets(context.db, {**records.get_targets(context.db), "hosting": "gold"})
+    tab = _tab(FeeTab, context, qtbot)
+    progress = evaluate(context.catalog, load_facts(context.db), context.as_of)
+    assert progress.competency("hosting").retired and progress.fee.paid
+    tab.set_progress(progress)
+    offered = _offered_payment(tab)
     assert offered["level"] == "Gold"
     assert Decimal(offered["amount_usd"]) == Decimal(3940)
