@@ -26,7 +26,7 @@ from mpn_desktop.ui.editors.field_editors import (
     ValidatingLineEdit,
     make_field_editor,
 )
-from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.palette_watch import follow_palette
 
 
@@ -94,6 +94,7 @@ class RecordForm(QDialog):
             button.text().replace("&&", "").partition("&")[2][:1].lower()
             for button in self._buttons.buttons()
         }
+        starred = False
         for field in fields:
             if not field.is_editable:
                 continue
@@ -118,6 +119,7 @@ class RecordForm(QDialog):
                 text = with_alt_letter(field.label, taken)
                 label.setText(text + (" *" if field.required else ""))
                 label.setBuddy(editor)
+                starred = starred or field.required
             form.addRow(label, box)
             self._editors[field.key] = editor
             self._messages[field.key] = message
@@ -131,13 +133,7 @@ class RecordForm(QDialog):
         self.required_note = QLabel(self.tr("* required"), self)
         self.required_note.setObjectName("requiredNote")
         self.required_note.setEnabled(False)  # drawn muted, as a hint
-        self.required_note.setVisible(
-            any(
-                field.required and field.kind is not FieldKind.BOOL
-                for field in fields
-                if field.is_editable
-            )
-        )
+        self.required_note.setVisible(starred)
         layout.addWidget(self.required_note)
         layout.addWidget(self._buttons)
         self.setMinimumWidth(420)
