@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum, auto
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
@@ -212,6 +212,28 @@ def _parse_credential(field: Field, text: str) -> str:
 
 
 _ISO_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH_NAMES = tuple(
+    str(QT_TRANSLATE_NOOP("Fields", name))
+    for name in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+)
+
+
+def _past_month_end(year: int, month: int, day: int) -> bool:
+    """Whether year-month-day names a real month and a day after its last one."""
+    return year >= 1 and 1 <= month <= 12 and day > calendar.monthrange(year, month)[1]
 
 
 def _parse_date(field: Field, text: str) -> date:
@@ -219,17 +241,19 @@ def _parse_date(field: Field, text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         shaped = _ISO_DAY_RE.match(text)
-        if shaped is not None and int(shaped.group(1)) >= 1 and 1 <= int(shaped.group(2)) <= 12:
+        if shaped is not None and _past_month_end(*map(int, shaped.groups())):
             # Typed in the right shape but past the month's end: saying "YYYY-MM-DD"
             # again would not tell the user what to change.
             year, month = int(shaped.group(1)), int(shaped.group(2))
-            last = calendar.monthrange(year, month)[1]
             raise ValueError(
-                _tr("{label}: “{text}” is not a date: {month} has {days} days.").format(
+                _tr("{label}: “{text}” is not a date: {month} {year} has {days} days.").format(
                     label=field.label,
                     text=text,
-                    month=date(year, month, 1).strftime("%B %Y"),
-                    days=last,
+                    # The program's own month names: strftime's follow the system
+                    # locale and would put "février" in an English sentence.
+                    month=_tr(_MONTH_NAMES[month - 1]),
+                    year=year,
+                    days=calendar.monthrange(year, month)[1],
                 )
             ) from None
         raise ValueError(

@@ -249,6 +249,12 @@ def test_a_day_past_the_month_end_says_how_long_the_month_is(text: str, words: s
     assert "YYYY-MM-DD" not in str(caught.value)
 
 
+def test_a_day_zero_is_not_called_past_the_month_end() -> None:
+    with pytest.raises(ValueError, match="YYYY-MM-DD") as caught:
+        parse_text(PASSED, "2018-02-00")
+    assert "has 28 days" not in str(caught.value)
+
+
 def test_a_form_message_does_not_repeat_the_label_beside_it(qtbot: Any) -> None:
     # "Passed on: “2018/02/12” is not a date…" under the Passed on field read twice.
     form = RecordForm("Add exam", (MCP, PASSED, AMOUNT))
