@@ -211,3 +211,23 @@ class Progress:
     def targeted(self) -> tuple[CompetencyProgress, ...]:
         """The competencies the organisation aims for, in catalogue order."""
         return tuple(item for item in self.competencies if item.target is not None)
+
+    def fee_owed_for_targets(self) -> tuple[Level, Decimal] | None:
+        """The fee of the highest level aimed at, when this membership year's payments miss it.
+
+        The fee is one per organisation, so a level's fee step reads the same in
+        every competency; a retired one has no steps and cannot be attained, so it
+        is left out. A payment covers its level and the ones below: a paid top
+        level owes nothing (None).
+        """
+        aimed = [
+            (competency, competency.target)
+            for competency in self.targeted
+            if competency.target is not None and not competency.retired
+        ]
+        if not aimed:
+            return None
+        competency, level = max(aimed, key=lambda pair: pair[1].rank)
+        step = competency.level(level).option.step(StepKind.FEE)
+        # Not met means no payment at that level yet: the whole fee is owed.
+        return None if step.met else (level, step.need)

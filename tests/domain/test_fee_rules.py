@@ -223,3 +223,19 @@ def test_fee_status_without_a_year_keeps_the_level() -> None:
         None,
         False,
     )
+
+
+def test_the_fee_owed_for_the_targets_is_the_highest_level_aimed_at_unless_paid(
+    catalog: Catalog,
+) -> None:
+    org = organization(anniversary=ANNIVERSARY)
+    aims = [(PLATFORM, GOLD), (CRM, SILVER)]
+    unpaid = run(catalog, facts(org=org, targets=aims, payments=[payment(ANNIVERSARY, SILVER)]))
+    # Silver paid, gold aimed at: the gold fee of the year (before 2017-10-01: US$ 3,940).
+    assert unpaid.fee_owed_for_targets() == (GOLD, Decimal(3940))
+    paid = run(catalog, facts(org=org, targets=aims, payments=[payment(ANNIVERSARY, GOLD)]))
+    assert paid.fee_owed_for_targets() is None
+    # A retired target has no fee step and owes nothing of its own.
+    retired = run(catalog, facts(org=org, targets=[("hosting", GOLD)]))
+    assert retired.fee_owed_for_targets() is None
+    assert run(catalog, facts(org=org)).fee_owed_for_targets() is None

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.wording import money
 from mpn_desktop.store import records
@@ -147,7 +147,10 @@ class FeeTab(StepTab):
                 # This year's fee is paid already: offering it again invited a duplicate;
                 # what is still owed is the fee of a higher target (the panel's "Pay the
                 # gold fee of …").
-                values.update(_fee_still_owed(self.progress))
+                owed = self.progress.fee_owed_for_targets()
+                if owed is not None:
+                    values["level"], amount = owed
+                    values["amount_usd"] = amount.quantize(_CENTS)
         return values
 
     def edit_anniversary(self) -> None:
@@ -174,28 +177,6 @@ class FeeTab(StepTab):
 
 
 _CENTS = Decimal("0.01")  # written as the other amounts are: 3940.00, not 3940
-
-
-def _fee_still_owed(progress: Progress) -> dict[str, Any]:
-    """The fee of the highest level aimed at, when this membership year's payments miss it.
-
-    The fee is one per organisation, so a level's fee step reads the same in every
-    competency; a retired one has no steps and cannot be attained, so it is left out.
-    A payment covers its level and the ones below: a paid top level owes nothing.
-    """
-    aimed = [
-        (competency, competency.target)
-        for competency in progress.targeted
-        if competency.target is not None and not competency.retired
-    ]
-    if not aimed:
-        return {}
-    competency, level = max(aimed, key=lambda pair: pair[1].rank)
-    step = competency.level(level).option.step(StepKind.FEE)
-    if step.met:
-        return {}
-    # Not met means no payment at that level yet: the whole fee is owed.
-    return {"level": level, "amount_usd": step.need.quantize(_CENTS)}
 
 
 def _year_text(start: object) -> str:
