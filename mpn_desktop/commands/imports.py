@@ -38,7 +38,7 @@ def run_imports(args: argparse.Namespace) -> int:
     with Database.open(database_url(args)) as db:
         if args.remove is not None:
             _refuse_an_unknown_import(db, args.remove)
-            removed, _ = remove_import(db, args.remove)
+            removed = remove_import(db, args.remove).value
             exams, people = len(removed.exams), len(removed.people)
             print(
                 f"Removed import {args.remove} of {removed.file_name}: "

@@ -1,9 +1,18 @@
-"""What a store operation changed, so each view refreshes only what it shows."""
+"""What a store operation changed, so each view refreshes only what it shows.
+
+Every store operation returns an ``OpResult``: the value the caller asked for
+(a new id, the values an edit replaced, a snapshot for undo) beside the
+``Change`` it made, as Anki's ``OpChangesWithId``. The window passes the
+change on once; the value stays with whoever called.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class RecordKind(Enum):
@@ -41,3 +50,15 @@ class Change:
     def touches(self, *kinds: RecordKind) -> bool:
         """Whether any of ``kinds`` changed."""
         return not self.kinds.isdisjoint(kinds)
+
+    def with_kinds(self, kinds: frozenset[RecordKind], description: str) -> Change:
+        """A change touching this one's kinds and ``kinds``, under another description."""
+        return Change(self.kinds | kinds, description)
+
+
+@dataclass(frozen=True, slots=True)
+class OpResult(Generic[T]):
+    """What one store operation gave back (``value``) and what it changed (``change``)."""
+
+    value: T
+    change: Change

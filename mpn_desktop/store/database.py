@@ -26,6 +26,7 @@ from mpn_desktop.store.engine import (
 )
 from mpn_desktop.store.migrate import current_revision, head_revision, known_revisions, upgrade
 from mpn_desktop.store.private_files import create_private_file, make_private_folder
+from mpn_desktop.store.transactions import Transaction
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,12 @@ class Database:
             raise self._store_error(error, "writing" if not readonly else "reading") from error
         finally:
             session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One write transaction that store operations given it share (see ``transactions``)."""
+        with self.session() as session:
+            yield Transaction(session)
 
     def _store_error(self, error: OperationalError, doing: str) -> StoreError:
         where = self.path or shown_url(self.url)

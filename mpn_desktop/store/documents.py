@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, exists, insert, select
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.store import models
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import Change, OpResult
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.document_check import FORMAT, CheckedDocument, check_document
 from mpn_desktop.store.values import to_json
@@ -158,7 +158,7 @@ def load_document(
     *,
     competencies: Collection[str] | None = None,
     source: str | None = None,
-) -> Change:
+) -> OpResult[None]:
     """Writes a whole document after checking all of it; refuses a non-empty database
     unless ``replace`` (then everything, imports included, is replaced).
 
@@ -177,7 +177,7 @@ def load_document(
             for name in _DELETE_ORDER:
                 connection.execute(delete(_T[name]))
         _write(connection, checked)
-    return Change.everything("Load organisation")
+    return OpResult(None, Change.everything("Load organisation"))
 
 
 def _ids(rows: list[dict[str, Any]], key: str) -> dict[Any, int]:

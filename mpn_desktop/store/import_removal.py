@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.transactions import Transaction, writing
 
 Row = dict[str, Any]
 _KINDS = (RecordKind.IMPORT_BATCH, RecordKind.EXAM, RecordKind.PERSON)
@@ -39,12 +40,12 @@ class RemovedImport:
         return str(self.batch["file_name"])
 
 
-def remove_import(db: Database, batch_id: int) -> tuple[RemovedImport, Change]:
+def remove_import(target: Database | Transaction, batch_id: int) -> OpResult[RemovedImport]:
     """Removes the import ``batch_id`` in one transaction; returns what it removed."""
     batches: Any = models.ImportBatch.__table__
     exams: Any = models.ExamResult.__table__
     people: Any = models.Person.__table__
-    with db.session() as session:
+    with writing(target) as session:
         batch = session.execute(select(batches).where(batches.c.id == batch_id)).first()
         if batch is None:
             raise ValidationError(f"there is no import with id {batch_id} any more")
@@ -64,7 +65,7 @@ def remove_import(db: Database, batch_id: int) -> tuple[RemovedImport, Change]:
         kept = set(unmarked)
         removed_people = [row for row in created if row["id"] not in kept]
     removed = RemovedImport(dict(batch._mapping), tuple(exam_rows), tuple(removed_people), unmarked)
-    return removed, Change.of(f"Remove import of {removed.file_name}", *_KINDS)
+    return OpResult(removed, Change.of(f"Remove import of {removed.file_name}", *_KINDS))
 
 
 def delete_import_rows(session: Session, batch_id: int) -> tuple[int, ...]:
@@ -92,7 +93,7 @@ def delete_import_rows(session: Session, batch_id: int) -> tuple[int, ...]:
     return unmarked
 
 
-def restore_import(db: Database, removed: RemovedImport) -> Change:
+def restore_import(target: Database | Transaction, removed: RemovedImport) -> OpResult[None]:
     """Puts a removed import back with the same ids (undo of ``remove_import``).
 
     Refused (a ``StoreError`` from the constraints) when the same person or
@@ -101,7 +102,7 @@ def restore_import(db: Database, removed: RemovedImport) -> Change:
     batches: Any = models.ImportBatch.__table__
     exams: Any = models.ExamResult.__table__
     people: Any = models.Person.__table__
-    with db.session() as session:
+    with writing(target) as session:
         session.execute(insert(batches), [removed.batch])
         if removed.people:
             session.execute(insert(people), list(removed.people))
@@ -114,4 +115,4 @@ def restore_import(db: Database, removed: RemovedImport) -> Change:
             )
         if removed.exams:
             session.execute(insert(exams), list(removed.exams))
-    return Change.of(f"Restore import of {removed.file_name}", *_KINDS)
+    return OpResult(None, Change.of(f"Restore import of {removed.file_name}", *_KINDS))

@@ -1,6 +1,8 @@
-"""Record operations the UI's undo commands call: each one transaction, each returning a Change.
+"""Record operations the UI's undo commands call, each returning an ``OpResult``.
 
-Values are checked before anything is written (a ``ValidationError`` names the
+Each takes the ``Database`` (and is one transaction of its own) or a caller's
+``Transaction`` (and is part of that one; see ``store.transactions``). Values
+are checked before anything is written (a ``ValidationError`` names the
 field); what the schema still refuses becomes a ``ValidationError`` in a
 person's words. Deleting returns a ``Snapshot`` of the row and everything that
 depends on it, which ``restore_snapshot`` puts back with the same ids.
@@ -20,10 +22,11 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_removal import delete_import_rows
 from mpn_desktop.store.schema_fields import SPECS, KindSpec
+from mpn_desktop.store.transactions import Transaction, writing
 
 Record = dict[str, Any]
 
@@ -122,11 +125,13 @@ def _check_references(session: Session, spec: KindSpec, checked: Record) -> None
             )
 
 
-def add_record(db: Database, kind: RecordKind, given: Mapping[str, Any]) -> tuple[int, Change]:
+def add_record(
+    target: Database | Transaction, kind: RecordKind, given: Mapping[str, Any]
+) -> OpResult[int]:
     """Adds one record; returns its id and what changed."""
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=True)
-    with db.session() as session:
+    with writing(target) as session:
         _check_references(session, spec, checked)
         obj = spec.model(**checked)
         if kind is RecordKind.ORGANIZATION:
@@ -134,16 +139,16 @@ def add_record(db: Database, kind: RecordKind, given: Mapping[str, Any]) -> tupl
         session.add(obj)
         session.flush()
         new_id: int = obj.id  # type: ignore[attr-defined]
-    return new_id, Change.of(f"Add {spec.label}", kind)
+    return OpResult(new_id, Change.of(f"Add {spec.label}", kind))
 
 
 def update_record(
-    db: Database, kind: RecordKind, record_id: int, given: Mapping[str, Any]
-) -> tuple[Record, Change]:
+    target: Database | Transaction, kind: RecordKind, record_id: int, given: Mapping[str, Any]
+) -> OpResult[Record]:
     """Changes some fields of one record; returns their previous values and what changed."""
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=False)
-    with db.session() as session:
+    with writing(target) as session:
         obj = session.get(spec.model, record_id)
         if obj is None:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
@@ -152,7 +157,7 @@ def update_record(
         for name, value in checked.items():
             setattr(obj, name, value)
         session.flush()
-    return _to_user(kind, old), Change.of(f"Edit {spec.label}", kind)
+    return OpResult(_to_user(kind, old), Change.of(f"Edit {spec.label}", kind))
 
 
 def _collect(session: Session, kind: RecordKind, ids: list[int]) -> list[tuple[RecordKind, Record]]:
@@ -170,12 +175,14 @@ def _collect(session: Session, kind: RecordKind, ids: list[int]) -> list[tuple[R
     return rows
 
 
-def delete_record(db: Database, kind: RecordKind, record_id: int) -> tuple[Snapshot, Change]:
+def delete_record(
+    target: Database | Transaction, kind: RecordKind, record_id: int
+) -> OpResult[Snapshot]:
     """Deletes one record and its dependants; returns them (for undo) and what changed."""
     spec = SPECS[kind]
     if kind is RecordKind.IMPORT_BATCH:
         raise ValidationError("an import is removed with undo_import, not deleted")
-    with db.session() as session:
+    with writing(target) as session:
         rows = _collect(session, kind, [record_id])
         if not rows:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
@@ -183,17 +190,35 @@ def delete_record(db: Database, kind: RecordKind, record_id: int) -> tuple[Snaps
         # The schema's ON DELETE CASCADE removes the dependants collected above.
         session.execute(delete(table).where(table.c.id == record_id))
     snapshot = Snapshot(tuple(rows))
-    return snapshot, Change(snapshot.kinds, f"Delete {spec.label}")
+    return OpResult(snapshot, Change(snapshot.kinds, f"Delete {spec.label}"))
 
 
-def restore_snapshot(db: Database, snapshot: Snapshot) -> Change:
+def delete_records(
+    target: Database | Transaction, kind: RecordKind, record_ids: Iterable[int]
+) -> OpResult[Snapshot]:
+    """Deletes several records of one kind in one transaction: all of them, or none when one
+    is refused. Returns one snapshot of everything deleted, which ``restore_snapshot`` puts back.
+    """
+    spec = SPECS[kind]
+    rows: list[tuple[RecordKind, Record]] = []
+    kinds: frozenset[RecordKind] = frozenset({kind})
+    with writing(target) as session:
+        transaction = Transaction(session)
+        for record_id in record_ids:
+            done = delete_record(transaction, kind, record_id)
+            rows.extend(done.value.rows)
+            kinds |= done.change.kinds
+    return OpResult(Snapshot(tuple(rows)), Change(kinds, f"Delete several of {spec.label}"))
+
+
+def restore_snapshot(target: Database | Transaction, snapshot: Snapshot) -> OpResult[None]:
     """Puts back what ``delete_record`` removed, with the same ids."""
-    with db.session() as session:
+    with writing(target) as session:
         for kind, row in snapshot.rows:
             table: Any = SPECS[kind].model.__table__
             session.execute(insert(table), [row])
     first = SPECS[snapshot.rows[0][0]].label if snapshot.rows else "records"
-    return Change(snapshot.kinds, f"Restore {first}")
+    return OpResult(None, Change(snapshot.kinds, f"Restore {first}"))
 
 
 def get_organization(db: Database) -> Record | None:
@@ -201,12 +226,14 @@ def get_organization(db: Database) -> Record | None:
     return get_record(db, RecordKind.ORGANIZATION, 1)
 
 
-def set_organization(db: Database, given: Mapping[str, Any]) -> tuple[Record | None, Change]:
+def set_organization(
+    target: Database | Transaction, given: Mapping[str, Any]
+) -> OpResult[Record | None]:
     """Creates or changes the organisation; returns its previous fields (None when new)."""
-    with db.session() as session:
+    with writing(target) as session:
         old = _write_organization(session, given)
         session.flush()
-    return old, Change.of("Edit organisation", RecordKind.ORGANIZATION)
+    return OpResult(old, Change.of("Edit organisation", RecordKind.ORGANIZATION))
 
 
 def _write_organization(session: Session, given: Mapping[str, Any]) -> Record | None:
@@ -224,13 +251,13 @@ def _write_organization(session: Session, given: Mapping[str, Any]) -> Record | 
 
 
 def set_targets(
-    db: Database, targets: Mapping[str, Level | str]
-) -> tuple[dict[str, Level], Change]:
+    target: Database | Transaction, targets: Mapping[str, Level | str]
+) -> OpResult[dict[str, Level]]:
     """Replaces the targets (competency id -> level); returns the previous ones."""
     checked = _checked_targets(targets)
-    with db.session() as session:
+    with writing(target) as session:
         old = _replace_targets(session, checked)
-    return old, Change.of("Change targets", RecordKind.TARGET)
+    return OpResult(old, Change.of("Change targets", RecordKind.TARGET))
 
 
 def get_targets(db: Database) -> dict[str, Level]:
@@ -241,18 +268,18 @@ def get_targets(db: Database) -> dict[str, Level]:
 
 
 def set_organization_and_targets(
-    db: Database, given: Mapping[str, Any], targets: Mapping[str, Level | str]
-) -> tuple[tuple[Record | None, dict[str, Level]], Change]:
+    target: Database | Transaction, given: Mapping[str, Any], targets: Mapping[str, Level | str]
+) -> OpResult[tuple[Record | None, dict[str, Level]]]:
     """Changes the organisation's fields and replaces its targets in one transaction.
 
     Returns the previous fields and targets, which undo passes back in.
     """
     checked_targets = _checked_targets(targets)
-    with db.session() as session:
+    with writing(target) as session:
         old = _write_organization(session, given)
         old_targets = _replace_targets(session, checked_targets)
     change = Change.of("Edit organisation and targets", RecordKind.ORGANIZATION, RecordKind.TARGET)
-    return (old, old_targets), change
+    return OpResult((old, old_targets), change)
 
 
 def _checked_targets(targets: Mapping[str, Level | str]) -> dict[str, dict[str, Any]]:
@@ -284,21 +311,22 @@ def import_batches(db: Database) -> list[Record]:
         return [_row_dict(row, _columns(spec)) for row in rows]
 
 
-def undo_import(db: Database, batch_id: int) -> Change:
+def undo_import(target: Database | Transaction, batch_id: int) -> OpResult[None]:
     """Removes an import: its exam results, the people it created, and the batch itself.
 
     A person the import created who has since got other exam results (typed
     in, or from another import) stays, no longer marked as created by it.
     """
-    with db.session() as session:
+    with writing(target) as session:
         batch = session.get(models.ImportBatch, batch_id)
         if batch is None:
             raise ValidationError(f"there is no import with id {batch_id} any more")
         file_name = batch.file_name
         delete_import_rows(session, batch_id)
-    return Change.of(
+    change = Change.of(
         f"Undo import of {file_name}",
         RecordKind.IMPORT_BATCH,
         RecordKind.EXAM,
         RecordKind.PERSON,
     )
+    return OpResult(None, change)

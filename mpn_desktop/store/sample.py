@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from mpn_desktop.domain.dates import Month, add_years, same_day_in_year
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import Change, OpResult
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.document_check import FORMAT
 from mpn_desktop.store.documents import load_document
@@ -216,7 +216,9 @@ def sample_document(as_of: date | None = None) -> dict[str, Any]:
     }
 
 
-def load_sample(db: Database, as_of: date | None = None, *, replace: bool = False) -> Change:
+def load_sample(
+    db: Database, as_of: date | None = None, *, replace: bool = False
+) -> OpResult[None]:
     """Fills the database with the demo organisation (dated around ``as_of``, default today)."""
     load_document(db, sample_document(as_of), replace=replace)
-    return Change.everything("Load the demo organisation")
+    return OpResult(None, Change.everything("Load the demo organisation"))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mpn_desktop.errors import MpnError
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.ui.record_changes import naming_records
 
 if TYPE_CHECKING:
@@ -27,17 +27,11 @@ T = TypeVar("T")
 
 
 def change_of(result: object) -> Change | None:
-    """The ``Change`` a store operation returned, alone or inside its result tuple.
-
-    Store operations return a ``Change`` (``restore_snapshot``, ``undo_import``)
-    or a pair whose one element is (``add_record`` -> ``(id, Change)``).
-    """
+    """The ``Change`` a store operation made (its ``OpResult``'s), or None for other work."""
+    if isinstance(result, OpResult):
+        return result.change
     if isinstance(result, Change):
         return result
-    if isinstance(result, tuple):
-        for item in result:
-            if isinstance(item, Change):
-                return item
     return None
 
 

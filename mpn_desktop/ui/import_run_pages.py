@@ -36,7 +36,7 @@ from mpn_desktop.importers.importing import (
     file_sha256,
     run_import,
 )
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import OpResult
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_models import ProblemModel
@@ -446,7 +446,7 @@ def push_import(
     assert result.batch_id is not None and result.change is not None, "the import committed"
     path, sha256 = result.path, result.sha256
 
-    def reimport() -> tuple[int, Change]:
+    def reimport() -> OpResult[int]:
         return import_again(context, path, sha256, settings)
 
     command = ImportExamsCommand(
@@ -463,7 +463,7 @@ def push_import(
 
 def import_again(
     context: AppContext, path: Path, sha256: str, settings: ImportSettings
-) -> tuple[int, Change]:
+) -> OpResult[int]:
     """Redo of an undone import: the same file, unchanged, read the same way."""
     if file_sha256(path) != sha256:
         raise ImportFailed(
@@ -490,4 +490,4 @@ def import_again(
                 path=path
             )
         )
-    return again.batch_id, again.change
+    return OpResult(again.batch_id, again.change)

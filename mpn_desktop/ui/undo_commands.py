@@ -15,13 +15,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.import_removal import RemovedImport, remove_import, restore_import
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
-from mpn_desktop.ui.record_changes import RecordsChange
 
 
 def _tr(text: str) -> str:
@@ -73,10 +71,10 @@ class AddRecordCommand(_StoreCommand):
             added = self.context.run(
                 lambda: records.add_record(self.context.db, self.kind, self.values),
                 failure=_tr("It was not added."),
-                touched=lambda result: (self.kind, (result[0],)),
+                touched=lambda result: (self.kind, (result.value,)),
             )
             if added is not None:
-                self.record_id = added[0]
+                self.record_id = added.value
             self._finish_redo(added is not None)
         else:
             snapshot = self._snapshot
@@ -96,7 +94,7 @@ class AddRecordCommand(_StoreCommand):
             touched=self._this_record,
         )
         if deleted is not None:
-            self._snapshot = deleted[0]
+            self._snapshot = deleted.value
         self._finish_undo(deleted is not None)
 
 
@@ -124,7 +122,7 @@ class EditRecordCommand(_StoreCommand):
             touched=self._this_record,
         )
         if updated is not None:
-            self._old_values = dict(updated[0])
+            self._old_values = dict(updated.value)
         self._finish_redo(updated is not None)
 
     def undo(self) -> None:
@@ -154,7 +152,7 @@ class DeleteRecordCommand(_StoreCommand):
             touched=self._this_record,
         )
         if deleted is not None:
-            self._snapshot = deleted[0]
+            self._snapshot = deleted.value
         self._finish_redo(deleted is not None)
 
     def undo(self) -> None:
@@ -184,7 +182,7 @@ class ImportExamsCommand(_StoreCommand):
         *,
         count: int,
         file_name: str,
-        reimport: Callable[[], tuple[int, Change]] | None = None,
+        reimport: Callable[[], OpResult[int]] | None = None,
     ) -> None:
         super().__init__(
             context,
@@ -212,7 +210,7 @@ class ImportExamsCommand(_StoreCommand):
         reimport = self._reimport
         result = self.context.run(reimport, failure=_tr("The import was not redone."))
         if result is not None:
-            self.batch_id = result[0]
+            self.batch_id = result.value
         self._finish_redo(result is not None)
 
     def undo(self) -> None:
@@ -247,7 +245,7 @@ class RemoveImportCommand(_StoreCommand):
             failure=_tr("The import was not removed."),
         )
         if result is not None:
-            self._removed = result[0]
+            self._removed = result.value
         self._finish_redo(result is not None)
 
     def undo(self) -> None:
@@ -272,8 +270,8 @@ class StoreOperationCommand(_StoreCommand):
         self,
         context: AppContext,
         text: str,
-        forward: Callable[[], object],
-        backward: Callable[[], object],
+        forward: Callable[[], OpResult[Any]],
+        backward: Callable[[], OpResult[Any]],
     ) -> None:
         super().__init__(context, text)
         self._forward = forward
@@ -291,9 +289,9 @@ class StoreOperationCommand(_StoreCommand):
 class DeleteRecordsCommand(_StoreCommand):
     """Deletes several records of one kind (and what depends on them) as one undo step.
 
-    The store deletes one record per transaction; should one of them be
-    refused, those already deleted are put back, so the step happens whole or
-    not at all. The tabs and the panel hear of it once, not once per record.
+    The store deletes them all in one transaction, or none when one is
+    refused; undo puts them all back in one. The tabs and the panel hear of
+    it once, not once per record.
     """
 
     def __init__(
@@ -302,43 +300,27 @@ class DeleteRecordsCommand(_StoreCommand):
         super().__init__(context, _tr("Delete {label}").format(label=label))
         self.kind = kind
         self.record_ids = tuple(record_ids)
-        self._snapshots: list[records.Snapshot] = []
+        self._snapshot: records.Snapshot | None = None
+
+    def _these_records(self, _result: object) -> tuple[RecordKind, tuple[int, ...]]:
+        return self.kind, self.record_ids
 
     def redo(self) -> None:
-        db = self.context.db
-        snapshots: list[records.Snapshot] = []
-        try:
-            for record_id in self.record_ids:
-                snapshots.append(records.delete_record(db, self.kind, record_id)[0])
-        except MpnError as error:
-            self._put_back(snapshots)
-            self.context.show_error(str(error), failure=_tr("Nothing was deleted."))
-            self._finish_redo(False)
-            return
-        self._snapshots = snapshots
-        self.context.announce(self._change(snapshots))
-        self._finish_redo(True)
+        deleted = self.context.run(
+            lambda: records.delete_records(self.context.db, self.kind, self.record_ids),
+            failure=_tr("Nothing was deleted."),
+            touched=self._these_records,
+        )
+        if deleted is not None:
+            self._snapshot = deleted.value
+        self._finish_redo(deleted is not None)
 
     def undo(self) -> None:
-        restored = self._put_back(self._snapshots)
-        self._finish_undo(restored)
-
-    def _put_back(self, snapshots: list[records.Snapshot]) -> bool:
-        """Restores ``snapshots`` (last deleted first); False after showing why one failed."""
-        db = self.context.db
-        try:
-            for snapshot in reversed(snapshots):
-                records.restore_snapshot(db, snapshot)
-        except MpnError as error:
-            self.context.show_error(str(error), failure=_tr("Not everything was put back."))
-            return False
-        finally:
-            if snapshots:
-                self.context.announce(self._change(snapshots))
-        return True
-
-    def _change(self, snapshots: Sequence[records.Snapshot]) -> Change:
-        kinds: frozenset[RecordKind] = frozenset({self.kind})
-        for snapshot in snapshots:
-            kinds |= snapshot.kinds
-        return RecordsChange(kinds, self.text(), self.kind, self.record_ids)
+        snapshot = self._snapshot
+        assert snapshot is not None, "undo follows a successful redo"
+        restored = self.context.run(
+            lambda: records.restore_snapshot(self.context.db, snapshot),
+            failure=_tr("Nothing was put back."),
+            touched=self._these_records,
+        )
+        self._finish_undo(restored is not None)

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import OpResult
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.status_text import semantic_colors
 
 _MPN_ID_RE = re.compile(r"^\d{4,10}$")
 
-SampleLoader = Callable[[], Change]
+SampleLoader = Callable[[], OpResult[None]]
 """Fills the database with the sample organisation and returns what changed."""
 
 
@@ -241,17 +241,12 @@ class WelcomeDialog(QDialog):
         values = self.organisation_values()
         targets = self.targets()
         db = self._context.db
+        # One transaction: a refused target leaves no organisation without its targets.
         saved = self._context.run(
-            lambda: records.set_organization(db, values),
+            lambda: records.set_organization_and_targets(db, values, targets),
             failure=self.tr("The organisation was not saved."),
         )
         if saved is None:
-            return
-        aimed = self._context.run(
-            lambda: records.set_targets(db, targets),
-            failure=self.tr("The targets were not saved."),
-        )
-        if aimed is None:
             return
         super().accept()
 

@@ -103,7 +103,7 @@ def test_after_an_edit_of_each_kind_the_reload_equals_a_full_load(
 ) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
     row = _first(demo_db, kind)
-    _old, change = records.update_record(demo_db, kind, row["id"], EDITS[kind])
+    change = records.update_record(demo_db, kind, row["id"], EDITS[kind]).change
     after = _reloaded_as_loaded(demo_db, before, change)
     assert after != before, "the edit shows in the facts"
 
@@ -113,7 +113,7 @@ def test_after_an_add_of_each_kind_the_reload_equals_a_full_load(
     demo_db: Database, kind: RecordKind
 ) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
-    _new_id, change = records.add_record(demo_db, kind, _new_values(demo_db, kind))
+    change = records.add_record(demo_db, kind, _new_values(demo_db, kind)).change
     after = _reloaded_as_loaded(demo_db, before, change)
     assert after != before
 
@@ -124,24 +124,27 @@ def test_after_a_delete_and_its_undo_of_each_kind_the_reload_equals_a_full_load(
 ) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
     # Deleting a customer, subscription or person also deletes the rows naming it.
-    snapshot, change = records.delete_record(demo_db, kind, _first(demo_db, kind)["id"])
+    done = records.delete_record(demo_db, kind, _first(demo_db, kind)["id"])
+    snapshot, change = done.value, done.change
     deleted = _reloaded_as_loaded(demo_db, before, change)
     assert deleted != before
-    restored = _reloaded_as_loaded(demo_db, deleted, records.restore_snapshot(demo_db, snapshot))
+    restored = _reloaded_as_loaded(
+        demo_db, deleted, records.restore_snapshot(demo_db, snapshot).change
+    )
     assert restored == before
 
 
 def test_organisation_and_targets_are_reloaded(demo_db: Database) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
-    _old, change = records.set_organization(demo_db, {"name": "Renamed Cloud Ltd"})
+    change = records.set_organization(demo_db, {"name": "Renamed Cloud Ltd"}).change
     after = _reloaded_as_loaded(demo_db, before, change)
     assert after.organization.name == "Renamed Cloud Ltd"
-    _old_targets, change = records.set_targets(demo_db, {"cloud-crm": Level.SILVER})
+    change = records.set_targets(demo_db, {"cloud-crm": Level.SILVER}).change
     targets = _reloaded_as_loaded(demo_db, after, change)
     assert targets.targets == (facts.Target("cloud-crm", Level.SILVER),)
-    _both, change = records.set_organization_and_targets(
+    change = records.set_organization_and_targets(
         demo_db, {"name": "Both Ltd"}, {"cloud-platform": Level.GOLD}
-    )
+    ).change
     both = _reloaded_as_loaded(demo_db, targets, change)
     assert both.organization.name == "Both Ltd" and len(both.targets) == 1
 
@@ -156,9 +159,9 @@ def test_a_renamed_customer_is_named_in_its_subscriptions_and_references(
         if any(ref.customer == row["name"] for ref in before.references)
         and any(sub.customer == row["name"] for sub in before.subscriptions)
     )
-    _old, change = records.update_record(
+    change = records.update_record(
         demo_db, RecordKind.CUSTOMER, customer["id"], {"name": "Tailspin Renamed"}
-    )
+    ).change
     assert change.kinds == {RecordKind.CUSTOMER}
     after = _reloaded_as_loaded(demo_db, before, change)
     old_name = customer["name"]
@@ -172,9 +175,9 @@ def test_a_renamed_customer_is_named_in_its_subscriptions_and_references(
 def test_a_renamed_subscription_is_named_in_its_usage(demo_db: Database) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
     row = _usage_in_window(demo_db)
-    _old, change = records.update_record(
+    change = records.update_record(
         demo_db, RecordKind.SUBSCRIPTION, row["subscription_id"], {"external_id": "sub-moved"}
-    )
+    ).change
     after = _reloaded_as_loaded(demo_db, before, change)
     assert any(usage.subscription == "sub-moved" for usage in after.usage)
     assert after.exams is before.exams and after.references is before.references
@@ -185,9 +188,9 @@ def test_exams_follow_a_changed_mcp_id(demo_db: Database) -> None:
     exam = records.list_records(demo_db, RecordKind.EXAM)[0]
     person = records.get_record(demo_db, RecordKind.PERSON, exam["person_id"])
     assert person is not None
-    _old, change = records.update_record(
+    change = records.update_record(
         demo_db, RecordKind.PERSON, person["id"], {"mcp_id": "7777777"}
-    )
+    ).change
     assert change.kinds == {RecordKind.PERSON}
     after = _reloaded_as_loaded(demo_db, before, change)
     assert all(result.mcp_id != person["mcp_id"] for result in after.exams)
@@ -210,9 +213,9 @@ def test_moving_the_usage_window_reloads_usage_alone(demo_db: Database) -> None:
 
 def test_an_edit_at_a_moved_window_also_reloads_usage(demo_db: Database) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
-    _old, change = records.update_record(
+    change = records.update_record(
         demo_db, RecordKind.FEE_PAYMENT, _first(demo_db, RecordKind.FEE_PAYMENT)["id"], {}
-    )
+    ).change
     later = Month(2017, 6)
     after = reload_facts(
         demo_db, before, change.kinds, usage_from=later, previous_usage_from=WINDOW
@@ -246,9 +249,10 @@ def test_an_import_its_removal_and_its_restore_reload_as_a_full_load(
     assert result.change is not None and result.batch_id is not None
     imported = _reloaded_as_loaded(demo_db, before, result.change)
     assert any(person.mcp_id == "6000001" for person in imported.people)
-    removed, change = remove_import(demo_db, result.batch_id)
+    done = remove_import(demo_db, result.batch_id)
+    removed, change = done.value, done.change
     assert _reloaded_as_loaded(demo_db, imported, change) == before
-    assert _reloaded_as_loaded(demo_db, before, restore_import(demo_db, removed)) == imported
+    assert _reloaded_as_loaded(demo_db, before, restore_import(demo_db, removed).change) == imported
 
 
 def test_everything_reloads_every_table(demo_db: Database, tmp_path: Path) -> None:
@@ -284,9 +288,9 @@ def test_a_reference_edit_reads_references_and_customer_names_in_one_transaction
 ) -> None:
     before = load_facts(demo_db, usage_from=WINDOW)
     reference = _first(demo_db, RecordKind.REFERENCE)
-    _old, change = records.update_record(
+    change = records.update_record(
         demo_db, RecordKind.REFERENCE, reference["id"], {"contact": "New Contact"}
-    )
+    ).change
     with traced_statements(demo_db) as statements:
         after = reload_facts(
             demo_db, before, change.kinds, usage_from=WINDOW, previous_usage_from=WINDOW

@@ -19,8 +19,8 @@ from mpn_desktop.store.import_removal import remove_import, restore_import
 
 
 def _customer_with_usage(db: Database) -> tuple[int, int]:
-    customer_id, _ = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
-    sub_id, _ = records.add_record(
+    customer_id = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"}).value
+    sub_id = records.add_record(
         db,
         K.SUBSCRIPTION,
         {
@@ -31,7 +31,7 @@ def _customer_with_usage(db: Database) -> tuple[int, int]:
             "associated_on": date(2017, 1, 15),
             "started_on": "2017-01-15",
         },
-    )
+    ).value
     for month in ("2017-11", "2017-12"):
         records.add_record(
             db, K.USAGE, {"subscription_id": sub_id, "month": month, "consumption_usd": "1250.5"}
@@ -54,7 +54,8 @@ def test_records_come_back_with_python_types(db: Database) -> None:
 
 
 def test_add_returns_the_id_and_the_change(db: Database) -> None:
-    new_id, change = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"})
+    done = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"})
+    new_id, change = done.value, done.change
     assert change.kinds == {K.PERSON}
     assert records.get_record(db, K.PERSON, new_id)["name"] == "Ana"  # type: ignore[index]
 
@@ -87,16 +88,17 @@ def test_a_reference_to_a_missing_record_is_refused(db: Database) -> None:
 
 def test_a_duplicate_becomes_a_sentence(db: Database) -> None:
     records.add_record(db, K.PERSON, {"mcp_id": "123"})
-    other, _ = records.add_record(db, K.PERSON, {"mcp_id": "456"})
+    other = records.add_record(db, K.PERSON, {"mcp_id": "456"}).value
     with pytest.raises(ValidationError, match="another person already has that MCP ID"):
         records.update_record(db, K.PERSON, other, {"mcp_id": "123"})
 
 
 def test_update_returns_the_old_values_which_undo_it(db: Database) -> None:
-    person, _ = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"})
-    old, change = records.update_record(
+    person = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"}).value
+    done = records.update_record(
         db, K.PERSON, person, {"name": "Ana Ruiz", "left_on": "2018-01-31"}
     )
+    old, change = done.value, done.change
     assert old == {"name": "Ana", "left_on": None}
     assert change.kinds == {K.PERSON}
     records.update_record(db, K.PERSON, person, old)
@@ -109,21 +111,23 @@ def test_deleting_a_customer_takes_its_dependants_and_restoring_brings_them_back
 ) -> None:
     customer_id, _ = _customer_with_usage(db)
     before = {kind: records.list_records(db, kind) for kind in K}
-    snapshot, change = records.delete_record(db, K.CUSTOMER, customer_id)
+    done = records.delete_record(db, K.CUSTOMER, customer_id)
+    snapshot, change = done.value, done.change
     assert change.kinds == {K.CUSTOMER, K.SUBSCRIPTION, K.USAGE, K.REFERENCE}
     assert records.list_records(db, K.USAGE) == []
     assert records.list_records(db, K.REFERENCE) == []
-    restored = records.restore_snapshot(db, snapshot)
+    restored = records.restore_snapshot(db, snapshot).change
     assert restored.kinds == change.kinds
     assert {kind: records.list_records(db, kind) for kind in K} == before
 
 
 def test_deleting_a_person_takes_their_exams(db: Database) -> None:
-    person, _ = records.add_record(db, K.PERSON, {"mcp_id": "123"})
+    person = records.add_record(db, K.PERSON, {"mcp_id": "123"}).value
     records.add_record(
         db, K.EXAM, {"person_id": person, "exam_code": "70-533", "passed_on": "2017-11-02"}
     )
-    snapshot, change = records.delete_record(db, K.PERSON, person)
+    done = records.delete_record(db, K.PERSON, person)
+    snapshot, change = done.value, done.change
     assert change.kinds == {K.PERSON, K.EXAM}
     assert records.list_records(db, K.EXAM) == []
     records.restore_snapshot(db, snapshot)
@@ -137,9 +141,10 @@ def test_deleting_what_is_gone_says_so(db: Database) -> None:
 
 def test_organisation_set_and_undo(db: Database) -> None:
     assert records.get_organization(db) is None
-    old, _ = records.set_organization(db, {"name": "Contoso", "mpn_id": "1"})
+    old = records.set_organization(db, {"name": "Contoso", "mpn_id": "1"}).value
     assert old is None
-    old, change = records.set_organization(db, {"market": "developing"})
+    done = records.set_organization(db, {"market": "developing"})
+    old, change = done.value, done.change
     assert old is not None and old["market"] is Market.DEVELOPED
     assert change.kinds == {K.ORGANIZATION}
     organization = records.get_organization(db)
@@ -148,7 +153,8 @@ def test_organisation_set_and_undo(db: Database) -> None:
 
 def test_targets_are_replaced_and_the_old_ones_returned(db: Database) -> None:
     records.set_targets(db, {"cloud-platform": Level.GOLD})
-    old, change = records.set_targets(db, {"cloud-crm": "silver"})
+    done = records.set_targets(db, {"cloud-crm": "silver"})
+    old, change = done.value, done.change
     assert old == {"cloud-platform": Level.GOLD}
     assert change.kinds == {K.TARGET}
     assert [(t["competency"], t["level"]) for t in records.list_records(db, K.TARGET)] == [
@@ -189,7 +195,7 @@ def _import(db: Database, mcp_ids: list[str], existing: int | None) -> int:
 
 
 def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Database) -> None:
-    ana, _ = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"})
+    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value
     batch = _import(db, ["existing", "222", "333"], existing=ana)
     created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
     # Someone typed in another exam for 333 after the import: 333 stays.
@@ -197,7 +203,7 @@ def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Datab
         db, K.EXAM, {"person_id": created["333"], "exam_code": "70-535", "passed_on": "2018-01-05"}
     )
     assert [b["id"] for b in records.import_batches(db)] == [batch]
-    change = records.undo_import(db, batch)
+    change = records.undo_import(db, batch).change
     assert change.kinds == {K.IMPORT_BATCH, K.EXAM, K.PERSON}
     people = records.list_records(db, K.PERSON)
     assert [(p["mcp_id"], p["import_batch_id"]) for p in people] == [("111", None), ("333", None)]
@@ -210,9 +216,10 @@ def test_organisation_and_targets_change_together_or_not_at_all(db: Database) ->
         db, {"name": "Contoso", "mpn_id": "4123456", "market": Market.DEVELOPED}
     )
     records.set_targets(db, {"cloud-platform": Level.SILVER})
-    (old, old_targets), change = records.set_organization_and_targets(
+    done = records.set_organization_and_targets(
         db, {"name": "Contoso Europe"}, {"cloud-platform": Level.GOLD, "cloud-crm": "silver"}
     )
+    (old, old_targets), change = done.value, done.change
     assert old is not None and old["name"] == "Contoso"
     assert old_targets == {"cloud-platform": Level.SILVER}
     assert change.touches(K.ORGANIZATION) and change.touches(K.TARGET)
@@ -239,14 +246,15 @@ def _everything(db: Database) -> tuple[list[Any], ...]:
 
 
 def test_a_removed_import_is_put_back_exactly_with_the_same_ids(db: Database) -> None:
-    ana, _ = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"})
+    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value
     batch = _import(db, ["existing", "222", "333"], existing=ana)
     created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
     records.add_record(
         db, K.EXAM, {"person_id": created["333"], "exam_code": "70-535", "passed_on": "2018-01-05"}
     )
     before = _everything(db)
-    removed, change = remove_import(db, batch)
+    done = remove_import(db, batch)
+    removed, change = done.value, done.change
     assert change.kinds == {K.IMPORT_BATCH, K.EXAM, K.PERSON}
     assert removed.file_name == "exams.csv"
     assert [p["mcp_id"] for p in removed.people] == ["222"]
@@ -262,7 +270,7 @@ def test_a_removed_import_is_put_back_exactly_with_the_same_ids(db: Database) ->
 
 def test_an_import_whose_person_was_entered_again_is_not_put_back_half(db: Database) -> None:
     batch = _import(db, ["222"], existing=None)
-    removed, _ = remove_import(db, batch)
+    removed = remove_import(db, batch).value
     records.add_record(db, K.PERSON, {"mcp_id": "222", "name": "Bo again"})
     after = _everything(db)
     with pytest.raises(MpnError):
@@ -271,7 +279,7 @@ def test_an_import_whose_person_was_entered_again_is_not_put_back_half(db: Datab
 
 
 def test_a_missing_value_is_said_missing_not_none(db: Database) -> None:
-    customer, _ = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
+    customer = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"}).value
     with pytest.raises(ValidationError) as refused:
         records.add_record(
             db,

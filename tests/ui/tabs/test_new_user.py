@@ -122,11 +122,12 @@ def test_emptying_an_amount_cell_writes_zero_instead_of_a_refusal(
 
 def _draft_reference(db: Any) -> int:
     customer = records.list_records(db, RecordKind.CUSTOMER)[0]["id"]
-    record_id, _change = records.add_record(
+    done = records.add_record(
         db,
         RecordKind.REFERENCE,
         {"competency": "cloud-crm", "customer_id": customer, "status": ReferenceStatus.DRAFT},
     )
+    record_id, _change = done.value, done.change
     return record_id
 
 
@@ -243,7 +244,7 @@ def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
     customer = records.list_records(db, RecordKind.CUSTOMER)[0]["id"]
-    subscription, _change = records.add_record(
+    done = records.add_record(
         db,
         RecordKind.SUBSCRIPTION,
         {
@@ -255,6 +256,7 @@ def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
             "started_on": date(2017, 1, 1),
         },
     )
+    subscription, _change = done.value, done.change
     tab.reload()
     assert tab.subscriptions.select_id(subscription)
     offered: list[str] = []
