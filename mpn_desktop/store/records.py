@@ -211,6 +211,22 @@ def delete_records(
     return OpResult(Snapshot(tuple(rows)), Change(kinds, f"Delete several of {spec.label}"))
 
 
+def count_dependants(
+    db: Database, kind: RecordKind, record_ids: Iterable[int]
+) -> dict[RecordKind, int]:
+    """How many records of each other kind deleting ``record_ids`` would take along.
+
+    The same rows ``delete_record`` removes, counted before asking the user.
+    """
+    with db.session(readonly=True) as session:
+        rows = _collect(session, kind, list(record_ids))
+    counts: dict[RecordKind, int] = {}
+    for row_kind, _row in rows:
+        if row_kind is not kind:
+            counts[row_kind] = counts.get(row_kind, 0) + 1
+    return counts
+
+
 def restore_snapshot(target: Database | Transaction, snapshot: Snapshot) -> OpResult[None]:
     """Puts back what ``delete_record`` removed, with the same ids."""
     with writing(target) as session:

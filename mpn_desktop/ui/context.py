@@ -56,6 +56,9 @@ class AppContext(QObject):
     errorShown = Signal(str)
     """A message the user was shown because an operation failed."""
 
+    reported = Signal(str, bool)
+    """What just happened, for the status bar, and whether Undo takes it back."""
+
     def __init__(
         self,
         db: Database,
@@ -133,6 +136,14 @@ class AppContext(QObject):
                 change = naming_records(change, kind, ids)
             self.changeApplied.emit(change)
         return result
+
+    def report(self, message: str, *, undoable: bool = False) -> None:
+        """Says in the window's status bar what just happened (a backup, an export, a delete).
+
+        ``undoable`` when the last step of the undo stack is what ``message`` describes.
+        """
+        log.info("reported: %s", message)
+        self.reported.emit(message, undoable)
 
     def announce(self, change: Change) -> None:
         """Passes on a change made outside ``run`` (an import finished by a worker)."""

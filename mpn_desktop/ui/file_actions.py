@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from mpn_desktop.store import backups, documents
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import is_sqlite_file
+from mpn_desktop.ui import questions
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import WindowSettings
 
@@ -31,6 +33,24 @@ def module_available(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:
         return False
+
+
+def _other_kind_of_file(path: Path) -> str:
+    """ "csv" or "json" for a file of that kind chosen where a database was asked for, else ""."""
+    if not path.is_file():
+        return ""
+    try:
+        if is_sqlite_file(path):
+            return ""
+        with path.open("rb") as handle:
+            start = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return ""  # opening it as a database says what is wrong with it
+    if path.suffix.lower() == ".json" or start.startswith(b"{"):
+        return "json"
+    if path.suffix.lower() in {".csv", ".tsv", ".txt"}:
+        return "csv"
+    return ""
 
 
 class FileActions(QObject):
@@ -53,7 +73,14 @@ class FileActions(QObject):
     # --- databases ------------------------------------------------------------------------
 
     def open_database_file(self, path: Path) -> bool:
-        """Switches to the database in ``path`` (created when missing); False if refused."""
+        """Switches to the database in ``path`` (created when missing); False if refused.
+
+        A CSV or JSON file chosen by mistake is not refused with a message about
+        databases: the user is offered to import or load it instead.
+        """
+        other = _other_kind_of_file(path)
+        if other:
+            return self._offer_other_use(path, other)
         db = self._context.run(
             lambda: Database.open(f"sqlite:///{path}"),
             failure=self.tr("The database was not opened."),
@@ -64,6 +91,36 @@ class FileActions(QObject):
         self._settings.remember_database(path)
         self._context.set_database(db, Change.everything(self.tr("Open database")))
         return True
+
+    def _offer_other_use(self, path: Path, kind: str) -> bool:
+        """Offers to import a CSV file, or load a JSON document, that was opened as a database."""
+        if kind == "csv":
+            if self.can_import() and questions.ask(
+                self._window,
+                self.tr("Open database"),
+                self.tr(
+                    "{file} is a CSV file, not a tracker database. Import the exam records "
+                    "in it into the open database?"
+                ).format(file=path.name),
+                self.tr("&Import…"),
+            ):
+                self.import_exams_from(path)
+                return True
+            return False
+        if questions.ask(
+            self._window,
+            self.tr("Open database"),
+            self.tr(
+                "{file} is a JSON document, not a tracker database. Load the organisation "
+                "in it into the open database?"
+            ).format(file=path.name),
+            self.tr("&Load…"),
+            details=self.tr(
+                "Loading replaces everything in the open database; a backup of it is made first."
+            ),
+        ):
+            return self.load_json_file(path)
+        return False
 
     def open_recent(self, path: Path) -> bool:
         """Opens a database from File ▸ Open recent; one that is gone leaves the list."""
@@ -124,6 +181,7 @@ class FileActions(QObject):
         )
         if done:
             self._settings.remember_file(path)
+            self._context.report(self.tr("Exported the organisation to {file}.").format(file=path))
         return bool(done)
 
     def export_json(self) -> bool:
@@ -155,6 +213,7 @@ class FileActions(QObject):
             return False
         self._context.undo_stack.clear()
         self._settings.remember_file(path)
+        self._context.report(self.tr("Loaded the organisation from {file}.").format(file=path))
         return True
 
     def load_json(self) -> bool:
@@ -164,19 +223,24 @@ class FileActions(QObject):
         )
         if not name:
             return False
-        answer = QMessageBox.question(
+        if not questions.ask(
             self._window,
             self.tr("Load JSON"),
             self.tr(
                 "Loading replaces everything in this database with the document's "
                 "organisation, and cannot be undone. A backup is made first. Go on?"
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("&Load"),
+            destructive=True,
+        ):
             return False
+        return self.load_json_file(Path(name))
+
+    def load_json_file(self, path: Path) -> bool:
+        """Backs up the database file, then replaces what it holds with the document in ``path``."""
         if self._context.db.path is not None:
             self.backup_to(None, quiet=True)
-        return self.load_json_from(Path(name), replace=True)
+        return self.load_json_from(path, replace=True)
 
     # --- backup ---------------------------------------------------------------------------
 
@@ -191,11 +255,8 @@ class FileActions(QObject):
             failure=self.tr("The backup was not made."),
         )
         if saved is not None and not quiet:
-            QMessageBox.information(
-                self._window,
-                self.tr("Backup"),
-                self.tr("The database was backed up to {file}.").format(file=saved),
-            )
+            # In the status bar, not a box to close: a backup is routine.
+            self._context.report(self.tr("Backed up the database to {file}.").format(file=saved))
         return saved
 
     def backup(self) -> Path | None:
@@ -209,6 +270,71 @@ class FileActions(QObject):
             return None
         self._settings.remember_file(name)
         return self.backup_to(Path(name))
+
+    def restore_backup(self) -> bool:
+        """Asks for a backup and replaces the open database with it (File > Restore from backup…).
+
+        The store's restore checks the file first and keeps what the database
+        held in a file next to it; the window then reopens the restored file.
+        """
+        current = self._context.db.path
+        if current is None:
+            self._context.show_error(self.tr("Only a database file can be restored."))
+            return False
+        pattern = backups.backup_glob(current)
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            self.tr("Restore from backup"),
+            str(current.absolute().parent),
+            self.tr("Backups of {file} ({pattern});;All files (*)").format(
+                file=current.name, pattern=pattern
+            ),
+        )
+        return bool(name) and self.restore_from(Path(name))
+
+    def restore_from(self, backup_file: Path, *, ask: bool = True) -> bool:
+        """Replaces the open database with ``backup_file`` (asked first when ``ask``)."""
+        current = self._context.db.path
+        if current is None:
+            return False
+        if ask and not questions.ask(
+            self._window,
+            self.tr("Restore from backup"),
+            self.tr("Replace everything in {database} with the backup {file}?").format(
+                database=current.name, file=backup_file.name
+            ),
+            self.tr("&Restore"),
+            details=self.tr(
+                "What the database holds now is kept in a backup next to it, so this "
+                "restore can itself be taken back the same way."
+            ),
+            destructive=True,
+        ):
+            return False
+        # Let go of the file while it is replaced; the store reconnects if the restore fails.
+        self._context.db.close()
+        # In a tuple: the store returns None for "nothing was kept", run None for a refusal.
+        restored = self._context.run(
+            lambda: (backups.restore(current, backup_file),),
+            failure=self.tr("Nothing was restored."),
+        )
+        if restored is None:
+            return False
+        kept = restored[0]
+        db = self._context.run(
+            lambda: Database.open(f"sqlite:///{current}"),
+            failure=self.tr("The restored database was not opened."),
+        )
+        if db is None:
+            return False
+        self._context.set_database(db, Change.everything(self.tr("Restore from backup")))
+        message = self.tr("Restored {database} from {file}.").format(
+            database=current.name, file=backup_file.name
+        )
+        if kept is not None:
+            message += " " + self.tr("What it held before is in {file}.").format(file=kept.name)
+        self._context.report(message)
+        return True
 
     # --- optional parts -------------------------------------------------------------------
 

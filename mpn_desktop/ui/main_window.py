@@ -34,6 +34,7 @@ from mpn_desktop.ui.file_actions import FileActions
 from mpn_desktop.ui.progress_source import ProgressSource
 from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.status_line import StatusLine
 from mpn_desktop.ui.status_panel import StatusPanel
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
 
         self._build_as_of_bar()
         self._build_menus()
+        self.status_line = StatusLine(context, self)
+        self.setStatusBar(self.status_line)
 
         self.progress_source = ProgressSource(context, self)
         self.progress_source.progressChanged.connect(self._show_progress)
@@ -298,6 +301,12 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, "loadJsonAction", self.tr("&Load JSON…"), self.files.load_json)
         self._action(file_menu, "backupAction", self.tr("&Backup…"), self.files.backup, keys.Save)
+        self._action(
+            file_menu,
+            "restoreBackupAction",
+            self.tr("Res&tore from backup…"),
+            self.files.restore_backup,
+        )
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "quitAction", self.tr("&Quit"), self.close, keys.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -447,9 +456,11 @@ class MainWindow(QMainWindow):
 
     def export_checklist_pdf(self) -> None:
         """Writes the checklist to a PDF file the user chooses."""
-        checklist_actions.export_checklist_pdf(
+        written = checklist_actions.export_checklist_pdf(
             self.context, self.progress_source.progress, self.settings, self
         )
+        if written is not None:
+            self.context.report(self.tr("Saved the checklist to {file}.").format(file=written))
 
     def refresh(self) -> None:
         """Reads every record again and recomputes the status (another copy may have written)."""

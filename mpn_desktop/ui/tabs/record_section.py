@@ -26,6 +26,12 @@ from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.delete_question import (
+    ask_to_delete,
+    delete_question,
+    deleted_message,
+    taken_along,
+)
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
 from mpn_desktop.ui.models.fields import Field
@@ -347,20 +353,40 @@ class RecordSection(QWidget):
         return f"{self._noun} {self._describe(record)}".strip()
 
     def delete_selected(self) -> None:
-        """Deletes the selected records (and what depends on them) in one step undo puts back."""
+        """Deletes the selected records (and what depends on them) in one step undo puts back.
+
+        A delete that takes other records along asks first, counting them (the
+        store counts what the delete would remove); the status bar then says
+        what went, with Undo.
+        """
         chosen = self.selected_records()
-        if len(chosen) == 1:
-            record = chosen[0]
-            self.context.undo_stack.push(
-                DeleteRecordCommand(self.context, self.kind, record["id"], self.name_of(record))
+        if not chosen:
+            return
+        ids = [record["id"] for record in chosen]
+        counts = self.context.run(
+            lambda: records.count_dependants(self.context.db, self.kind, ids),
+            failure=self.tr("Nothing was deleted."),
+        )
+        if counts is None:
+            return
+        several = len(chosen) > 1
+        what = (
+            self.tr("{count} {plural}").format(count=len(chosen), plural=self._plural)
+            if several
+            else self._describe(chosen[0]) or self.name_of(chosen[0])
+        )
+        question = delete_question(what, counts, several=several)
+        if taken_along(counts) and not ask_to_delete(self, question):
+            return
+        if several:
+            command: DeleteRecordCommand | DeleteRecordsCommand = DeleteRecordsCommand(
+                self.context, self.kind, ids, what
             )
-        elif chosen:
-            label = self.tr("{count} {plural}").format(count=len(chosen), plural=self._plural)
-            self.context.undo_stack.push(
-                DeleteRecordsCommand(
-                    self.context, self.kind, [record["id"] for record in chosen], label
-                )
-            )
+        else:
+            command = DeleteRecordCommand(self.context, self.kind, ids[0], self.name_of(chosen[0]))
+        self.context.undo_stack.push(command)
+        if command.done:
+            self.context.report(deleted_message(what, counts, several=several), undoable=True)
 
     # -- state -----------------------------------------------------------
 

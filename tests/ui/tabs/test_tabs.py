@@ -193,8 +193,13 @@ def test_adding_through_the_form_keeps_what_was_typed_until_it_is_right(
 
 
 def test_deleting_a_customer_removes_its_subscriptions_until_undone(
-    context: Any, db: Any, qtbot: Any
+    context: Any, db: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "mpn_desktop.ui.questions.ask",
+        lambda _parent, _title, text, *_a, **_k: asked.append(text) or True,
+    )
     tab = _tab(SalesTab, context, qtbot)
     fabrikam = _row_of(tab.customers, "name", "Fabrikam")
     tab.customers.view.selectRow(fabrikam)
@@ -203,6 +208,7 @@ def test_deleting_a_customer_removes_its_subscriptions_until_undone(
     with qtbot.waitSignal(context.changeApplied):
         tab.delete_selected()
     assert context.undo_stack.undoText() == "Delete customer Fabrikam"
+    assert asked == ["Delete Fabrikam, its 2 subscriptions, 17 months of usage and 1 reference?"]
     assert all(c["name"] != "Fabrikam" for c in records.list_records(db, RecordKind.CUSTOMER))
     assert len(records.list_records(db, RecordKind.SUBSCRIPTION)) == len(subscriptions) - 2
     with qtbot.waitSignal(context.changeApplied):

@@ -1,0 +1,80 @@
+"""Asking before a delete that takes other records along, counting them from the store."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui import questions
+from mpn_desktop.ui.counts import counted
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeleteQuestion", text)
+
+
+def _counted_kind(kind: RecordKind, count: int) -> str:
+    """ "2 subscriptions", "1 month of usage": the records of ``kind`` a delete takes along."""
+    words = {
+        RecordKind.SUBSCRIPTION: (_tr("{count} subscription"), _tr("{count} subscriptions")),
+        RecordKind.USAGE: (_tr("{count} month of usage"), _tr("{count} months of usage")),
+        RecordKind.REFERENCE: (_tr("{count} reference"), _tr("{count} references")),
+        RecordKind.EXAM: (_tr("{count} exam result"), _tr("{count} exam results")),
+    }
+    one, many = words.get(kind, (_tr("{count} other record"), _tr("{count} other records")))
+    return counted(count, one, many)
+
+
+# The order a sentence names them in: what the record holds first, then what hangs on that.
+_ORDER = (RecordKind.SUBSCRIPTION, RecordKind.USAGE, RecordKind.REFERENCE, RecordKind.EXAM)
+
+
+def taken_along(counts: Mapping[RecordKind, int]) -> list[str]:
+    """Each kind of record a delete takes along, counted, in a sentence's order."""
+    kinds = sorted(
+        (kind for kind, count in counts.items() if count > 0),
+        key=lambda kind: _ORDER.index(kind) if kind in _ORDER else len(_ORDER),
+    )
+    return [_counted_kind(kind, counts[kind]) for kind in kinds]
+
+
+def _listed(parts: list[str]) -> str:
+    """ "a, b and c"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _tr(" and ") + parts[-1]
+
+
+def delete_question(what: str, counts: Mapping[RecordKind, int], *, several: bool = False) -> str:
+    """ "Delete Fabrikam, its 2 subscriptions, 10 months of usage and 1 reference?"."""
+    parts = taken_along(counts)
+    if not parts:
+        return _tr("Delete {what}?").format(what=what)
+    listed, possessive = _listed(parts), _tr("their") if several else _tr("its")
+    return _tr("Delete {what}, {possessive} {listed}?").format(
+        what=what, possessive=possessive, listed=listed
+    )
+
+
+def deleted_message(what: str, counts: Mapping[RecordKind, int], *, several: bool = False) -> str:
+    """ "Deleted Fabrikam, its 2 subscriptions, 10 months of usage and 1 reference." """
+    parts = taken_along(counts)
+    if not parts:
+        return _tr("Deleted {what}.").format(what=what)
+    listed, possessive = _listed(parts), _tr("their") if several else _tr("its")
+    return _tr("Deleted {what}, {possessive} {listed}.").format(
+        what=what, possessive=possessive, listed=listed
+    )
+
+
+def ask_to_delete(parent: QWidget, question: str) -> bool:
+    """Asks ``question``; True when the user chose Delete. Undo is named as the way back."""
+    return questions.ask(
+        parent,
+        _tr("Delete"),
+        question,
+        _tr("&Delete"),
+        details=_tr("Edit > Undo (Ctrl+Z) puts everything back."),
+        destructive=True,
+    )
