@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mpn_desktop.commands.common import catalog_path, database_url
+from mpn_desktop.commands.common import UsageError, catalog_path, database_url, parse_as_of
 from mpn_desktop.errors import MpnError
 
 
@@ -14,26 +14,38 @@ def register(subparsers: Any) -> None:
     """Adds ``export``, ``load`` and ``demo``."""
     export = subparsers.add_parser(
         "export",
-        help="write the whole organisation to a JSON file (mpn-desktop/1)",
+        help="write the whole organisation to a JSON file or an Excel workbook",
         description=(
             "Writes the whole organisation (targets, customers, subscriptions, usage, people, "
-            "exams, references, fee payments) to one JSON document that 'load' reads back."
+            "exams, references, fee payments) to one JSON document (mpn-desktop/1) that "
+            "'load' reads back. A name ending in .xlsx writes an Excel workbook instead: a "
+            "sheet per table with the same columns, and a Status sheet of the progress."
         ),
     )
-    export.add_argument("file", metavar="FILE.json", help="the JSON file to write")
+    export.add_argument(
+        "file", metavar="FILE.json|FILE.xlsx", help="the JSON file or the workbook to write"
+    )
+    export.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the day of the workbook's Status sheet (default: today)",
+    )
     export.set_defaults(func=run_export)
 
     load = subparsers.add_parser(
         "load",
         help="read a whole organisation from a JSON file (checked before writing)",
         description=(
-            "Reads a whole organisation from a JSON document written by 'export'. Every "
-            "problem is listed with its place in the document, and nothing is written "
+            "Reads a whole organisation from a JSON document or an Excel workbook written by "
+            "'export' (and maybe edited since). Every problem is listed with its place in "
+            "the document (sheet, row and column in a workbook), and nothing is written "
             "unless all of it is right. A database that holds data already is refused "
             "unless --replace."
         ),
     )
-    load.add_argument("file", metavar="FILE.json", help="the JSON document to read")
+    load.add_argument(
+        "file", metavar="FILE.json|FILE.xlsx", help="the JSON document or workbook to read"
+    )
     load.add_argument(
         "--replace", action="store_true", help="replace what the database holds already"
     )
@@ -55,17 +67,42 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Writes the export document to FILE."""
+    """Writes the export document (or the workbook) to FILE."""
+    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import export_document, write_document_file
+    from mpn_desktop.store.workbook_write import export_workbook
 
     path = Path(args.file).expanduser()
+    workbook = _is_workbook(path, "export")
+    as_of = parse_as_of(args.as_of)
+    catalog = load_catalog(catalog_path(args)) if workbook else None
     with Database.open(database_url(args)) as db:
         _refuse_to_overwrite_a_database(path, db.path)
-        document = export_document(db)
-    write_document_file(document, path)
+        if catalog is not None:
+            document = export_workbook(db, catalog, as_of, path)
+        else:
+            document = export_document(db)
+    if catalog is None:
+        write_document_file(document, path)
     print(f"Exported {_summary(document)} to {path}.")
     return 0
+
+
+_OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")
+
+
+def _is_workbook(path: Path, command: str) -> bool:
+    """Whether FILE is an Excel workbook (.xlsx); another spreadsheet format is a usage error."""
+    suffix = path.suffix.casefold()
+    if suffix == ".xlsm" and command == "load":
+        return True  # a workbook saved with macros holds the same sheets
+    if suffix in _OTHER_SPREADSHEETS:
+        raise UsageError(
+            f"{path}: {command} {'writes' if command == 'export' else 'reads'} a JSON "
+            "document (.json) or an Excel workbook (.xlsx); save the spreadsheet as .xlsx"
+        )
+    return suffix == ".xlsx"
 
 
 def _refuse_to_overwrite_a_database(path: Path, db_path: Path | None) -> None:
@@ -75,7 +112,8 @@ def _refuse_to_overwrite_a_database(path: Path, db_path: Path | None) -> None:
 
     if db_path is not None and is_part_of(path, db_path):
         raise MpnError(
-            f"{path}: is the database itself (or its journal); export to another file (.json)"
+            f"{path}: is the database itself (or its journal); export to another file "
+            "(.json or .xlsx)"
         )
     try:
         is_database = path.is_file() and path.stat().st_size > 0 and is_sqlite_file(path)
@@ -83,7 +121,8 @@ def _refuse_to_overwrite_a_database(path: Path, db_path: Path | None) -> None:
         return  # write_document_file says what is wrong with the path
     if is_database:
         raise MpnError(
-            f"{path}: is a database file; export writes JSON, so choose another file (.json)"
+            f"{path}: is a database file; export writes JSON or a workbook, so choose "
+            "another file (.json or .xlsx)"
         )
 
 
@@ -96,8 +135,14 @@ def run_load(args: argparse.Namespace) -> int:
     from mpn_desktop.store.engine import sqlite_path
 
     path = Path(args.file).expanduser()
-    document = read_document_file(path)
     competencies = {item.id for item in load_catalog(catalog_path(args)).competencies}
+    if _is_workbook(path, "load"):
+        from mpn_desktop.store.workbook_read import read_workbook
+
+        # Read and checked here: its problems name sheets, rows and columns.
+        document = read_workbook(path, competencies)
+    else:
+        document = read_document_file(path)
     url = database_url(args)
     target = sqlite_path(url)
     made_here = target is not None and not target.exists()

@@ -6,8 +6,9 @@ date``); the result is the document's values converted to Python types.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from mpn_desktop.domain.enums import (
@@ -23,6 +24,18 @@ from mpn_desktop.store import values
 from mpn_desktop.store.values import Parser
 
 FORMAT = "mpn-desktop/1"
+
+Place = Callable[[str, int | None, str | None], str]
+"""Names where a value is, for a message: (section, row index or None, field or None).
+
+A JSON document says ``exams[41].passed_on``; a workbook says the sheet, row and column.
+"""
+
+
+def json_place(section: str, index: int | None, name: str | None) -> str:
+    """A place in a JSON document as its path: ``exams[41].passed_on``."""
+    row = section if index is None else f"{section}[{index}]"
+    return row if name is None else f"{row}.{name}"
 
 
 @dataclass(frozen=True)
@@ -126,33 +139,39 @@ class CheckedDocument:
 
 
 def _check_object(
-    obj: Any, keys: dict[str, Key], path: str, problems: list[str]
+    obj: Any,
+    keys: dict[str, Key],
+    at: Callable[[str | None], str],
+    problems: list[str],
 ) -> dict[str, Any] | None:
+    """``obj`` checked field by field; ``at(field)`` names the place of a field."""
     if not isinstance(obj, dict):
-        problems.append(f"{path}: expected an object")
+        problems.append(f"{at(None)}: expected an object")
         return None
     checked: dict[str, Any] = {}
     for name in obj:
         if name not in keys:
-            problems.append(f"{path}.{name}: unknown field")
+            problems.append(f"{at(name)}: unknown field")
     for name, key in keys.items():
         if name not in obj:
             if key.required:
-                problems.append(f"{path}.{name}: missing")
+                problems.append(f"{at(name)}: missing")
             else:
                 checked[name] = key.default
             continue
         try:
             checked[name] = key.parse(obj[name])
         except ValueError as error:
-            problems.append(f"{path}.{name}: {error}")
+            problems.append(f"{at(name)}: {error}")
     return checked
 
 
-def _check_dates(section: str, row: dict[str, Any], path: str, problems: list[str]) -> None:
+def _check_dates(
+    section: str, row: dict[str, Any], at: Callable[[str | None], str], problems: list[str]
+) -> None:
     def before(first: str, then: str, what: str) -> None:
         if row.get(first) and row.get(then) and row[then] < row[first]:
-            problems.append(f"{path}.{then}: {row[then]} is before {first} {row[first]}; {what}")
+            problems.append(f"{at(then)}: {row[then]} is before {first} {row[first]}; {what}")
 
     if section == "subscriptions":
         before("started_on", "ended_on", "a subscription cannot end before it started")
@@ -160,7 +179,9 @@ def _check_dates(section: str, row: dict[str, Any], path: str, problems: list[st
         before("submitted_on", "approved_on", "it cannot be approved before it was submitted")
 
 
-def _unique_problems(section: str, rows: list[dict[str, Any] | None], problems: list[str]) -> None:
+def _unique_problems(
+    section: str, rows: list[dict[str, Any] | None], place: Place, problems: list[str]
+) -> None:
     fields, wording = _UNIQUE[section]
     seen: dict[Hashable, int] = {}
     for index, row in enumerate(rows):
@@ -168,19 +189,25 @@ def _unique_problems(section: str, rows: list[dict[str, Any] | None], problems: 
             continue
         key = tuple(row[name] for name in fields)
         if key in seen:
-            problems.append(f"{section}[{index}]: {wording} (as {section}[{seen[key]}])")
+            problems.append(
+                f"{place(section, index, None)}: {wording} (as {place(section, seen[key], None)})"
+            )
         else:
             seen[key] = index
 
 
 def check_document(
-    doc: Any, competencies: Collection[str] | None = None, source: str | None = None
+    doc: Any,
+    competencies: Collection[str] | None = None,
+    source: str | None = None,
+    place: Place = json_place,
 ) -> CheckedDocument:
     """The checked document, or a ``ValidationError`` listing every problem with its path.
 
     ``competencies``: the ids the catalogue knows; when given, a target or a
     reference naming another competency is a problem. ``source`` (the file)
-    begins the error's message.
+    begins the error's message; ``place`` names where each problem is (a JSON
+    path unless the document came from elsewhere, such as a workbook).
     """
     problems: list[str] = []
     where = f"{source}: " if source else ""
@@ -199,7 +226,10 @@ def check_document(
     organization = None
     if doc.get("organization") is not None:
         organization = _check_object(
-            doc["organization"], ORGANIZATION_KEYS, "organization", problems
+            doc["organization"],
+            ORGANIZATION_KEYS,
+            lambda name: place("organization", None, name),
+            problems,
         )
     checked = CheckedDocument(organization)
     raw_rows: dict[str, list[dict[str, Any] | None]] = {}
@@ -210,17 +240,17 @@ def check_document(
             items = []
         rows = []
         for index, item in enumerate(items):
-            path = f"{section}[{index}]"
-            row = _check_object(item, keys, path, problems)
+            at = partial(place, section, index)
+            row = _check_object(item, keys, at, problems)
             if row is not None:
-                _check_dates(section, row, path, problems)
+                _check_dates(section, row, at, problems)
             rows.append(row)
         raw_rows[section] = rows
         if section in _UNIQUE:
-            _unique_problems(section, rows, problems)
-    _link_problems(raw_rows, problems)
+            _unique_problems(section, rows, place, problems)
+    _link_problems(raw_rows, place, problems)
     if competencies is not None:
-        _competency_problems(raw_rows, competencies, problems)
+        _competency_problems(raw_rows, competencies, place, problems)
     if problems:
         raise ValidationError(
             f"{where}the document has {len(problems)} "
@@ -233,23 +263,26 @@ def check_document(
     return checked
 
 
-def _link_problems(rows: dict[str, list[dict[str, Any] | None]], problems: list[str]) -> None:
+def _link_problems(
+    rows: dict[str, list[dict[str, Any] | None]], place: Place, problems: list[str]
+) -> None:
     for section, name, other, other_key, wording in _LINKS:
         known = {row[other_key] for row in rows[other] if row and other_key in row}
         for index, row in enumerate(rows[section]):
             if row and name in row and row[name] not in known:
-                problems.append(f"{section}[{index}].{name}: {wording} {row[name]!r}")
+                problems.append(f"{place(section, index, name)}: {wording} {row[name]!r}")
 
 
 def _competency_problems(
     rows: dict[str, list[dict[str, Any] | None]],
     competencies: Collection[str],
+    place: Place,
     problems: list[str],
 ) -> None:
     for section in ("targets", "references"):
         for index, row in enumerate(rows[section]):
             if row and "competency" in row and row["competency"] not in competencies:
                 problems.append(
-                    f"{section}[{index}].competency: {row['competency']!r} is not a competency "
-                    "of the catalogue ('mpn-desktop catalog' lists them)"
+                    f"{place(section, index, 'competency')}: {row['competency']!r} is not a "
+                    "competency of the catalogue ('mpn-desktop catalog' lists them)"
                 )

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from mpn_desktop.store import backups, documents
+from mpn_desktop.store import backups, documents, workbook_read, workbook_write
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import is_sqlite_file
@@ -24,6 +24,11 @@ from mpn_desktop.ui.settings import WindowSettings
 
 _DB_FILTER = "Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 _JSON_FILTER = "JSON documents (*.json);;All files (*)"
+_WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
+_LOAD_FILTER = (
+    "JSON documents and workbooks (*.json *.xlsx *.xlsm);;JSON documents (*.json);;"
+    "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+)
 _PDF_FILTER = "PDF documents (*.pdf)"
 
 
@@ -194,15 +199,48 @@ class FileActions(QObject):
         )
         return bool(name) and self.export_json_to(Path(name))
 
+    def export_workbook_to(self, path: Path) -> bool:
+        """Writes the whole organisation to ``path`` as a workbook, with a Status sheet."""
+        db, catalog, as_of = self._context.db, self._context.catalog, self._context.as_of
+        done = self._context.run(
+            lambda: workbook_write.export_workbook(db, catalog, as_of, path),
+            failure=self.tr("The organisation was not exported."),
+        )
+        if done is not None:
+            self._settings.remember_file(path)
+        return done is not None
+
+    def export_workbook(self) -> bool:
+        """Asks where to write the workbook and writes it."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("Export spreadsheet"),
+            self._start_in("organisation.xlsx"),
+            self.tr(_WORKBOOK_FILTER),
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if not workbook_read.is_workbook_path(path):
+            path = path.with_name(path.name + ".xlsx")
+        return self.export_workbook_to(path)
+
     def load_json_from(self, path: Path, *, replace: bool) -> bool:
-        """Loads a whole organisation from ``path``; the undo history no longer applies."""
+        """Loads a whole organisation from ``path`` (a JSON document or a workbook);
+        the undo history no longer applies."""
         db = self._context.db
         # Targets and references must name a competency of the catalogue in use.
         competencies = {item.id for item in self._context.catalog.competencies}
+
+        def read() -> object:
+            if workbook_read.is_workbook_path(path):
+                return workbook_read.read_workbook(path, competencies)
+            return documents.read_document_file(path)
+
         change = self._context.run(
             lambda: documents.load_document(
                 db,
-                documents.read_document_file(path),
+                read(),
                 replace,
                 competencies=competencies,
                 source=str(path),
@@ -219,13 +257,13 @@ class FileActions(QObject):
     def load_json(self) -> bool:
         """Asks for a document, confirms replacing what the database holds, and loads it."""
         name, _ = QFileDialog.getOpenFileName(
-            self._window, self.tr("Load JSON"), self._start_in(), self.tr(_JSON_FILTER)
+            self._window, self.tr("Load"), self._start_in(), self.tr(_LOAD_FILTER)
         )
         if not name:
             return False
         if not questions.ask(
             self._window,
-            self.tr("Load JSON"),
+            self.tr("Load"),
             self.tr(
                 "Loading replaces everything in this database with the document's "
                 "organisation, and cannot be undone. A backup is made first. Go on?"

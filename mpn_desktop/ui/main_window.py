@@ -292,14 +292,24 @@ class MainWindow(QMainWindow):
         self.print_action.setEnabled(checklist_ready)
         self.pdf_action.setEnabled(checklist_ready)
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.setObjectName("exportMenu")
         self._action(
-            file_menu,
+            export_menu,
             "exportJsonAction",
-            self.tr("&Export JSON…"),
+            self.tr("&JSON document…"),
             self.files.export_json,
             keys.SaveAs,
         )
-        self._action(file_menu, "loadJsonAction", self.tr("&Load JSON…"), self.files.load_json)
+        self._action(
+            export_menu,
+            "exportWorkbookAction",
+            self.tr("&Spreadsheet (.xlsx)…"),
+            self.files.export_workbook,
+        )
+        self._action(
+            file_menu, "loadJsonAction", self.tr("&Load JSON or spreadsheet…"), self.files.load_json
+        )
         self._action(file_menu, "backupAction", self.tr("&Backup…"), self.files.backup, keys.Save)
         self._action(
             file_menu,
