@@ -41,7 +41,8 @@ def module_available(name: str) -> bool:
 
 
 def _other_kind_of_file(path: Path) -> str:
-    """ "csv" or "json" for a file of that kind chosen where a database was asked for, else ""."""
+    """ "csv", "json" or "xlsx" for a file of that kind chosen where a database was asked for,
+    else ""."""
     if not path.is_file():
         return ""
     try:
@@ -53,6 +54,8 @@ def _other_kind_of_file(path: Path) -> str:
         return ""  # opening it as a database says what is wrong with it
     if path.suffix.lower() == ".json" or start.startswith(b"{"):
         return "json"
+    if workbook_read.is_workbook_path(path):
+        return "xlsx"
     if path.suffix.lower() in {".csv", ".tsv", ".txt"}:
         return "csv"
     return ""
@@ -115,9 +118,16 @@ class FileActions(QObject):
         if questions.ask(
             self._window,
             self.tr("Open database"),
-            self.tr(
-                "{file} is a JSON document, not a tracker database. Load the organisation "
-                "in it into the open database?"
+            (
+                self.tr(
+                    "{file} is a spreadsheet, not a tracker database. Load the organisation "
+                    "in it into the open database?"
+                )
+                if kind == "xlsx"
+                else self.tr(
+                    "{file} is a JSON document, not a tracker database. Load the organisation "
+                    "in it into the open database?"
+                )
             ).format(file=path.name),
             self.tr("&Load…"),
             details=self.tr(
@@ -208,6 +218,9 @@ class FileActions(QObject):
         )
         if done is not None:
             self._settings.remember_file(path)
+            self._context.report(
+                self.tr("Exported the organisation to the spreadsheet {file}.").format(file=path)
+            )
         return done is not None
 
     def export_workbook(self) -> bool:
