@@ -1,14 +1,26 @@
-"""Shared fixtures: offscreen Qt, per-test user folders, and failing on unexpected logged errors."""
+"""Shared fixtures: offscreen Qt, per-test user folders, logfail, and tests/helpers' fixtures."""
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The shared fixtures, under one set of names (see tests/helpers/fixtures.py).
+from helpers.fixtures import (  # noqa: F401
+    backend,
+    catalog,
+    db,
+    db_path,
+    db_url,
+    demo_day,
+    demo_db,
+    sqlite_templates,
+)
+from helpers.logs import failing_on_unexpected_logs
 
 # Set before anything imports Qt: GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -32,31 +44,14 @@ def isolated_user_folders(
     return home
 
 
-class _ErrorCatcher(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 @pytest.fixture(autouse=True)
-def fail_on_logged_errors(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fails a test during which the program logged an error it did not expect.
+def fail_on_unexpected_logs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails a test during which the program logged a warning or an error it did not expect.
 
-    Mark a test with ``@pytest.mark.expect_logged_errors`` when the error is the point.
+    Mark a test ``expect_logged_warnings`` or ``expect_logged_errors`` when that is the point.
     """
-    catcher = _ErrorCatcher()
-    logger = logging.getLogger("mpn_desktop")
-    logger.addHandler(catcher)
-    try:
+    with failing_on_unexpected_logs(request.node):
         yield
-    finally:
-        logger.removeHandler(catcher)
-    if catcher.records and not request.node.get_closest_marker("expect_logged_errors"):
-        messages = "; ".join(record.getMessage() for record in catcher.records)
-        pytest.fail(f"the program logged an unexpected error: {messages}")
 
 
 @pytest.fixture(autouse=True)

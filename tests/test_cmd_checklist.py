@@ -110,6 +110,7 @@ def test_an_empty_database_gives_a_checklist_saying_so(tmp_path: Path) -> None:
     assert "No competency is targeted yet." in pdf_text(out)
 
 
+@pytest.mark.slow  # starts another process
 def test_works_without_a_display_in_a_fresh_process(demo: list[str], tmp_path: Path) -> None:
     env: dict[str, Any] = {
         key: value

@@ -51,13 +51,13 @@ def test_any_bytes_fail_only_with_the_importers_errors(
     date_format: str | None,
     tmp_path: Path,
     db: Database,
-    catalog: CatalogLookup,
+    lookup: CatalogLookup,
 ) -> None:
     path = tmp_path / "any.csv"
     path.write_bytes(data)
     try:
         plan = plan_import(path, date_format=date_format)
         # Half the files are written for real, to go through the commit too.
-        run_import(db, catalog, path, plan.settings, dry_run=len(data) % 2 == 0, today=TODAY)
+        run_import(db, lookup, path, plan.settings, dry_run=len(data) % 2 == 0, today=TODAY)
     except MpnError as error:
         assert str(error)  # a message for a person, never empty

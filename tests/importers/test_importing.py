@@ -114,24 +114,24 @@ def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> 
     ],
 )
 def test_fixture_files_import_as_written(
-    db: Database, catalog: CatalogLookup, name: str, expected: set[tuple[object, ...]]
+    db: Database, lookup: CatalogLookup, name: str, expected: set[tuple[object, ...]]
 ) -> None:
-    result = import_file(db, catalog, FIXTURES / name)
+    result = import_file(db, lookup, FIXTURES / name)
     assert result.errors == ()
     assert result.summary == f"{len(expected)} added, 0 duplicates, 0 errors"
     assert result.committed and result.batch_id is not None
     assert stored_exams(db) == expected
 
 
-def test_partner_center_extra_columns_are_listed_once(db: Database, catalog: CatalogLookup) -> None:
+def test_partner_center_extra_columns_are_listed_once(db: Database, lookup: CatalogLookup) -> None:
     plan = plan_import(FIXTURES / "partner_center_training_details.csv")
     assert "Ignored columns: MPNId, PartnerName, Month" in plan.describe()
 
 
-def test_reimporting_the_same_file_adds_nothing(db: Database, catalog: CatalogLookup) -> None:
+def test_reimporting_the_same_file_adds_nothing(db: Database, lookup: CatalogLookup) -> None:
     path = FIXTURES / "utf8_comma_iso.csv"
-    first = import_file(db, catalog, path)
-    again = import_file(db, catalog, path)
+    first = import_file(db, lookup, path)
+    again = import_file(db, lookup, path)
     assert again.summary == "0 added, 3 duplicates, 0 errors"
     assert not again.committed and again.change is None
     assert count(db, models.ExamResult) == 3
@@ -140,10 +140,10 @@ def test_reimporting_the_same_file_adds_nothing(db: Database, catalog: CatalogLo
 
 
 def test_duplicates_earlier_in_the_file_and_in_the_database(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     import_file(
-        db, catalog, write_csv(tmp_path / "a.csv", [["111", "Ana", "70-533", "", "2017-01-02", ""]])
+        db, lookup, write_csv(tmp_path / "a.csv", [["111", "Ana", "70-533", "", "2017-01-02", ""]])
     )
     path = write_csv(
         tmp_path / "b.csv",
@@ -154,13 +154,13 @@ def test_duplicates_earlier_in_the_file_and_in_the_database(
             ["222", "Bo", "70-532", "", "2017-01-02", ""],
         ],
     )
-    result = import_file(db, catalog, path, date_format="MDY")
+    result = import_file(db, lookup, path, date_format="MDY")
     assert result.summary == "2 added, 2 duplicates, 0 errors"
     assert count(db, models.ExamResult) == 3
 
 
 def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     rows = [
         ["333", "Cy", "70-534", "Second title", "2017-05-06", ""],
@@ -168,7 +168,7 @@ def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
         ["111", "Ana", "70-533", "Alpha title", "2017-01-02", ""],
         ["111", "Ana", "70-532", "", "2016-01-02", ""],
     ]
-    result = import_file(db, catalog, write_csv(tmp_path / "twice.csv", rows))
+    result = import_file(db, lookup, write_csv(tmp_path / "twice.csv", rows))
     assert result.summary == "3 added, 1 duplicates, 0 errors"
     with db.session(readonly=True) as session:
         titles = set(
@@ -180,7 +180,7 @@ def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
 
 
 def test_equal_records_in_different_statements_and_batches_keep_the_earlier_line(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     # An SQLite built with few parameters per statement (999 before 3.32): here
     # 10 rows per INSERT, so the file's rows span many statements and two batches.
@@ -196,7 +196,7 @@ def test_equal_records_in_different_statements_and_batches_keep_the_earlier_line
     rows = [[str(1000000 + i), f"P {i}", "70-533", "First", "2017-01-02", ""] for i in range(2500)]
     rows.insert(5, [str(1000000 + 3), "P 3", "70-533", "Second", "2017-01-02", ""])  # line 7
     rows.append([str(1000000 + 4), "P 4", "70-533", "Later", "2017-01-02", ""])  # next batch
-    result = import_file(db, catalog, write_csv(tmp_path / "many.csv", rows))
+    result = import_file(db, lookup, write_csv(tmp_path / "many.csv", rows))
     assert result.summary == "2500 added, 2 duplicates, 0 errors"
     with db.session(readonly=True) as session:
         titles = set(session.scalars(select(models.ExamResult.exam_title)))
@@ -205,7 +205,7 @@ def test_equal_records_in_different_statements_and_batches_keep_the_earlier_line
 
 
 def test_a_valid_part_of_a_wrong_line_is_remembered_a_wrong_part_never(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "parts.csv",
@@ -218,7 +218,7 @@ def test_a_valid_part_of_a_wrong_line_is_remembered_a_wrong_part_never(
             ["11x", "Ana", "70-533", "", "2017-01-03", ""],
         ],
     )
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     assert [str(problem) for problem in result.errors] == [
         "line 2, date passed: '2019-01-01' is in the future",
         "line 4, date passed: '2019-01-01' is in the future",
@@ -229,7 +229,7 @@ def test_a_valid_part_of_a_wrong_line_is_remembered_a_wrong_part_never(
 
 
 def test_any_error_writes_nothing_and_every_error_is_listed_by_line_and_field(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "bad.csv",
@@ -243,7 +243,7 @@ def test_any_error_writes_nothing_and_every_error_is_listed_by_line_and_field(
             ["666", "Gu", "", "", "2017-01-02", ""],
         ],
     )
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     messages = [str(problem) for problem in result.errors]
     assert messages == [
         "line 3, MCP ID: missing",
@@ -264,9 +264,9 @@ def test_any_error_writes_nothing_and_every_error_is_listed_by_line_and_field(
 
 
 def test_errors_name_the_line_a_multiline_record_starts_on(
-    db: Database, catalog: CatalogLookup
+    db: Database, lookup: CatalogLookup
 ) -> None:
-    result = import_file(db, catalog, FIXTURES / "embedded_newlines.csv")
+    result = import_file(db, lookup, FIXTURES / "embedded_newlines.csv")
     assert [str(problem) for problem in result.errors] == [
         "line 7, MCP ID: 'not-an-id' is not an MCP ID (digits only)"
     ]
@@ -274,11 +274,11 @@ def test_errors_name_the_line_a_multiline_record_starts_on(
 
 
 def test_an_error_on_the_last_row_of_a_large_file_writes_nothing(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     rows = [[str(1000000 + i), f"P {i}", "70-533", "", "2017-01-02", ""] for i in range(6000)]
     rows.append(["oops", "Last", "70-533", "", "2017-01-02", ""])
-    result = import_file(db, catalog, write_csv(tmp_path / "big.csv", rows))
+    result = import_file(db, lookup, write_csv(tmp_path / "big.csv", rows))
     assert [str(p) for p in result.errors] == [
         "line 6002, MCP ID: 'oops' is not an MCP ID (digits only)"
     ]
@@ -287,8 +287,8 @@ def test_an_error_on_the_last_row_of_a_large_file_writes_nothing(
     assert count(db, models.Person) == 0
 
 
-def test_dry_run_counts_but_writes_nothing(db: Database, catalog: CatalogLookup) -> None:
-    result = import_file(db, catalog, FIXTURES / "utf8_comma_iso.csv", dry_run=True)
+def test_dry_run_counts_but_writes_nothing(db: Database, lookup: CatalogLookup) -> None:
+    result = import_file(db, lookup, FIXTURES / "utf8_comma_iso.csv", dry_run=True)
     assert result.summary == "3 added, 0 duplicates, 0 errors"
     assert result.dry_run and not result.committed
     assert count(db, models.ExamResult) == 0
@@ -296,10 +296,10 @@ def test_dry_run_counts_but_writes_nothing(db: Database, catalog: CatalogLookup)
 
 
 def test_the_import_is_one_batch_and_undoes_as_a_whole(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     import_file(
-        db, catalog, write_csv(tmp_path / "a.csv", [["111", "Ana", "70-533", "", "2017-01-02", ""]])
+        db, lookup, write_csv(tmp_path / "a.csv", [["111", "Ana", "70-533", "", "2017-01-02", ""]])
     )
     path = write_csv(
         tmp_path / "b.csv",
@@ -308,7 +308,7 @@ def test_the_import_is_one_batch_and_undoes_as_a_whole(
             ["222", "Bo", "70-532", "", "2017-01-02", ""],
         ],
     )
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     assert result.change is not None
     assert result.change.touches(RecordKind.EXAM, RecordKind.PERSON, RecordKind.IMPORT_BATCH)
     with db.session(readonly=True) as session:
@@ -322,11 +322,11 @@ def test_the_import_is_one_batch_and_undoes_as_a_whole(
 
 
 def test_another_name_for_a_known_mcp_id_is_reported_not_overwritten(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     import_file(
         db,
-        catalog,
+        lookup,
         write_csv(tmp_path / "a.csv", [["111", "Ana Ruiz", "70-533", "", "2017-01-02", ""]]),
     )
     path = write_csv(
@@ -338,7 +338,7 @@ def test_another_name_for_a_known_mcp_id_is_reported_not_overwritten(
             ["222", "Robert Chen", "70-535", "", "2017-01-02", ""],
         ],
     )
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     assert result.warnings == [
         "line 3: MCP ID 111 is 'Ana Ruiz', not 'Ana Gómez' as this line says; the name was kept",
         "line 5: MCP ID 222 is 'Bo Chen', not 'Robert Chen' as this line says; the name was kept",
@@ -347,7 +347,7 @@ def test_another_name_for_a_known_mcp_id_is_reported_not_overwritten(
 
 
 def test_unknown_codes_are_kept_and_reported(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "u.csv",
@@ -357,7 +357,7 @@ def test_unknown_codes_are_kept_and_reported(
             ["222", "Bo", "70-533", "", "2017-01-03", ""],
         ],
     )
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     assert result.summary == "3 added, 0 duplicates, 0 errors"
     assert result.unknown_code_line == (
         "2 records have codes the catalogue does not know (counted toward nothing): 98-365 (2)"
@@ -366,7 +366,7 @@ def test_unknown_codes_are_kept_and_reported(
 
 
 def test_formula_looking_text_is_stored_as_plain_text(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "f.csv",
@@ -376,7 +376,7 @@ def test_formula_looking_text_is_stored_as_plain_text(
             ["333", "@SUM(A1)", "70-533", "", "2017-01-02", ""],
         ],
     )
-    import_file(db, catalog, path)
+    import_file(db, lookup, path)
     assert {row[1] for row in stored_exams(db)} == {
         '=HYPERLINK("http://evil.example","x")',
         "=1+2",
@@ -384,16 +384,16 @@ def test_formula_looking_text_is_stored_as_plain_text(
     }
 
 
-def test_ambiguous_dates_need_a_date_format(db: Database, catalog: CatalogLookup) -> None:
+def test_ambiguous_dates_need_a_date_format(db: Database, lookup: CatalogLookup) -> None:
     path = FIXTURES / "ambiguous_dates.csv"
     with pytest.raises(OptionError, match=r"line 2: '03/04/2017'.*--date-format MDY"):
         plan_import(path)
-    import_file(db, catalog, path, date_format="DMY")
+    import_file(db, lookup, path, date_format="DMY")
     assert {row[3] for row in stored_exams(db)} == {date(2017, 4, 3), date(2017, 6, 5)}
 
 
 def test_a_date_against_the_column_order_is_an_error_of_its_row(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "mixed.csv",
@@ -402,20 +402,20 @@ def test_a_date_against_the_column_order_is_an_error_of_its_row(
             ["222", "Bo", "70-533", "", "25/11/2017", ""],
         ],
     )
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     assert [str(p) for p in result.errors] == [
         "line 3, date passed: '25/11/2017' is not a real date read month-first as the column is"
     ]
 
 
 def test_progress_is_reported_and_cancel_writes_nothing(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     rows = [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(9000)]
     path = write_csv(tmp_path / "big.csv", rows)
     settings = plan_import(path).settings
     seen: list[float] = []
-    result = run_import(db, catalog, path, settings, today=TODAY, progress=seen.append)
+    result = run_import(db, lookup, path, settings, today=TODAY, progress=seen.append)
     assert result.new_records == 9000
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 2
 
@@ -427,13 +427,13 @@ def test_progress_is_reported_and_cancel_writes_nothing(
         return len(asked) >= 2
 
     with pytest.raises(ImportCancelled, match="nothing was written"):
-        run_import(db, catalog, other, settings, today=TODAY, cancel=cancel_on_second_ask)
+        run_import(db, lookup, other, settings, today=TODAY, cancel=cancel_on_second_ask)
     assert count(db, models.ExamResult) == 9000
     assert count(db, models.ImportBatch) == 1
 
 
 def test_short_records_and_errors_in_several_batches_are_each_reported_once(
-    db: Database, catalog: CatalogLookup, tmp_path: Path
+    db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
     # 5,000 records: more than two batches; new people, codes and days keep coming.
     rows = [
@@ -451,7 +451,7 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
     rows[2500] = [str(1000000 + 2500 % 700), "P 400", "70-533", "", "2017-13-01", ""]
     rows[4999] = ["x", "Last", "", "", "", ""]
     path = write_csv(tmp_path / "several.csv", rows)
-    result = import_file(db, catalog, path)
+    result = import_file(db, lookup, path)
     assert [str(problem) for problem in result.errors] == [
         "line 12, exam code: missing (and no exam title to look it up by)",
         "line 12, date passed: missing",
@@ -470,7 +470,7 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
 
 
 def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its_own_back(
-    db: Database, catalog: CatalogLookup, monkeypatch: pytest.MonkeyPatch
+    db: Database, lookup: CatalogLookup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mpn_desktop.importers import writing
     from mpn_desktop.store.engine import BULK_WRITE_CACHE_KIB
@@ -489,7 +489,7 @@ def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its
     monkeypatch.setattr(writing.ExamWriter, "add", spying_add)
     with db.session(readonly=True) as session:
         default = pragma(session.connection(), "cache_size")
-    result = import_file(db, catalog, FIXTURES / "utf8_comma_iso.csv")
+    result = import_file(db, lookup, FIXTURES / "utf8_comma_iso.csv")
     assert result.committed
     # 2 = MEMORY: statement journals of the multi-row INSERTs never go to a temporary file.
     assert seen == [(-BULK_WRITE_CACHE_KIB, 2)]

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from mpn_desktop.startup_probe import ENV_VAR, arm_startup_probe, process_start_time
 
+# Each test starts other processes: out of the fast loop.
+pytestmark = pytest.mark.slow
+
 # A stand-in for app.py: a window shown late, from the event loop, as a real one is.
 _PROGRAM = """
 import sys

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from mpn_desktop.reports.render import default_page_size
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import checklist_actions
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import WindowSettings
@@ -24,12 +22,9 @@ A4_WIDTH = 595.0
 
 
 @pytest.fixture
-def context(tmp_path: Path, catalog: Any, qapp: Any) -> Iterator[AppContext]:
+def context(demo_db: Database, catalog: Any, qapp: Any) -> AppContext:
     """An application context on a database holding the demo organisation."""
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, AS_OF)
-    yield AppContext(db, catalog, as_of=AS_OF)
-    db.close()
+    return AppContext(demo_db, catalog, as_of=AS_OF)
 
 
 @pytest.fixture

@@ -17,6 +17,9 @@ import pytest
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import integrity_check
 
+# Each test starts other processes: out of the fast loop.
+pytestmark = pytest.mark.slow
+
 PEOPLE = 30_000
 EXAMS_EACH = 3
 
@@ -57,7 +60,6 @@ def _count(path: Path, table: str) -> int:
         connection.close()
 
 
-@pytest.mark.slow
 def test_a_load_killed_half_way_leaves_nothing_and_a_sound_file(tmp_path: Path) -> None:
     db_path = tmp_path / "tracker.sqlite3"
     Database.open(f"sqlite:///{db_path}").close()

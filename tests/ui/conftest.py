@@ -1,8 +1,8 @@
-"""Fixtures of the UI tests: hand-built ``Progress`` values that need no catalogue or engine."""
+"""Fixtures of the UI tests: hand-built ``Progress`` values and contexts (``db``: tests/helpers)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.progress import (
@@ -22,7 +23,6 @@ from mpn_desktop.domain.progress import (
     StepProgress,
 )
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import WindowSettings
 
@@ -98,32 +98,21 @@ def make_progress() -> Callable[..., Progress]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """An empty tracker database in a fresh file."""
-    database = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    yield database
-    database.close()
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Any:
-    """The shipped requirements catalogue."""
-    from mpn_desktop.catalog_files import load_catalog
-
-    return load_catalog()
+def demo_day() -> date:
+    """The UI tests' demo is dated around ``AS_OF``."""
+    return AS_OF
 
 
 @pytest.fixture
-def context(db: Database, catalog: Any, qapp: Any) -> AppContext:
+def context(db: Database, catalog: Catalog, qapp: Any) -> AppContext:
     """An application context on the empty database, as of ``AS_OF``."""
     return AppContext(db, catalog, as_of=AS_OF)
 
 
 @pytest.fixture
-def sample_context(context: AppContext) -> AppContext:
-    """The context with the sample organisation loaded (dated around ``AS_OF``)."""
-    load_sample(context.db, AS_OF)
-    return context
+def sample_context(demo_db: Database, catalog: Catalog, qapp: Any) -> AppContext:
+    """An application context on the sample organisation (dated around ``AS_OF``)."""
+    return AppContext(demo_db, catalog, as_of=AS_OF)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray
 
 from mpn_desktop.ui.settings import WindowSettings, settings_path
@@ -19,6 +20,7 @@ def test_tab_state_round_trips_with_its_types(tmp_path: Path) -> None:
     assert isinstance(again["splitter"], QByteArray)
 
 
+@pytest.mark.expect_logged_warnings
 def test_unreadable_tab_state_is_ignored(tmp_path: Path) -> None:
     settings = WindowSettings(tmp_path / "s.ini")
     settings._settings.setValue("tabs/feeTab", "{not json")

@@ -61,19 +61,19 @@ def _in_next_form(act: Any) -> list[str]:
     return titles
 
 
-def _subscription_id(db: Any, external_id: str) -> int:
+def _subscription_id(demo_db: Any, external_id: str) -> int:
     return next(
         s["id"]
-        for s in records.list_records(db, RecordKind.SUBSCRIPTION)
+        for s in records.list_records(demo_db, RecordKind.SUBSCRIPTION)
         if s["external_id"] == external_id
     )
 
 
 def test_a_month_with_only_its_consumption_is_added_and_the_rest_is_zero(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
-    subscription = _subscription_id(db, "sub-fabrikam-azure")
+    subscription = _subscription_id(demo_db, "sub-fabrikam-azure")
     assert tab.subscriptions.select_id(subscription)
     errors: list[str] = []
     context.errorShown.connect(errors.append)
@@ -90,7 +90,7 @@ def test_a_month_with_only_its_consumption_is_added_and_the_rest_is_zero(
     assert "reopened" not in seen
     added = [
         u
-        for u in records.list_records(db, RecordKind.USAGE)
+        for u in records.list_records(demo_db, RecordKind.USAGE)
         if u["subscription_id"] == subscription and u["month"] == Month(2019, 1)
     ]
     assert len(added) == 1
@@ -99,10 +99,10 @@ def test_a_month_with_only_its_consumption_is_added_and_the_rest_is_zero(
 
 
 def test_emptying_an_amount_cell_writes_zero_instead_of_a_refusal(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
-    tab.subscriptions.select_id(_subscription_id(db, "sub-fabrikam-azure"))
+    tab.subscriptions.select_id(_subscription_id(demo_db, "sub-fabrikam-azure"))
     errors: list[str] = []
     context.errorShown.connect(errors.append)
     index = tab.usage.proxy.index(0, tab.usage.model.column_of("consumption_usd"))
@@ -116,14 +116,14 @@ def test_emptying_an_amount_cell_writes_zero_instead_of_a_refusal(
     with qtbot.waitSignal(context.undo_stack.indexChanged):  # the delegate commits queued
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert errors == []
-    stored = records.get_record(db, RecordKind.USAGE, record["id"])
+    stored = records.get_record(demo_db, RecordKind.USAGE, record["id"])
     assert stored is not None and stored["consumption_usd"] == 0
 
 
-def _draft_reference(db: Any) -> int:
-    customer = records.list_records(db, RecordKind.CUSTOMER)[0]["id"]
+def _draft_reference(demo_db: Any) -> int:
+    customer = records.list_records(demo_db, RecordKind.CUSTOMER)[0]["id"]
     done = records.add_record(
-        db,
+        demo_db,
         RecordKind.REFERENCE,
         {"competency": "cloud-crm", "customer_id": customer, "status": ReferenceStatus.DRAFT},
     )
@@ -147,41 +147,43 @@ def _choose_status(qtbot: Any, tab: ReferencesTab, record_id: int, label: str) -
 
 
 def test_moving_a_reference_to_submitted_then_approved_dates_it_so_it_counts(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ReferencesTab, context, qtbot)
-    record_id = _draft_reference(db)
+    record_id = _draft_reference(demo_db)
     tab.reload()
     _choose_status(qtbot, tab, record_id, "Submitted")
-    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    stored = records.get_record(demo_db, RecordKind.REFERENCE, record_id)
     assert stored is not None
     assert stored["status"] is ReferenceStatus.SUBMITTED
     assert stored["submitted_on"] == AS_OF and stored["approved_on"] is None
     _choose_status(qtbot, tab, record_id, "Approved")
-    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    stored = records.get_record(demo_db, RecordKind.REFERENCE, record_id)
     assert stored is not None
     assert stored["approved_on"] == AS_OF and stored["submitted_on"] == AS_OF
     # One step to undo, status and date together.
     context.undo_stack.undo()
-    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    stored = records.get_record(demo_db, RecordKind.REFERENCE, record_id)
     assert stored is not None
     assert stored["status"] is ReferenceStatus.SUBMITTED and stored["approved_on"] is None
 
 
 def test_a_date_already_entered_is_kept_when_the_status_moves(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ReferencesTab, context, qtbot)
-    record_id = _draft_reference(db)
-    records.update_record(db, RecordKind.REFERENCE, record_id, {"approved_on": date(2018, 1, 5)})
+    record_id = _draft_reference(demo_db)
+    records.update_record(
+        demo_db, RecordKind.REFERENCE, record_id, {"approved_on": date(2018, 1, 5)}
+    )
     tab.reload()
     _choose_status(qtbot, tab, record_id, "Approved")
-    stored = records.get_record(db, RecordKind.REFERENCE, record_id)
+    stored = records.get_record(demo_db, RecordKind.REFERENCE, record_id)
     assert stored is not None and stored["approved_on"] == date(2018, 1, 5)
 
 
 def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is_flagged(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ReferencesTab, context, qtbot)
     shown: dict[str, str] = {}
@@ -201,8 +203,10 @@ def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is
     tab.references.add_record()
     assert shown == {"approved": "2018-03-01", "back to draft": ""}
 
-    record_id = _draft_reference(db)
-    records.update_record(db, RecordKind.REFERENCE, record_id, {"status": ReferenceStatus.APPROVED})
+    record_id = _draft_reference(demo_db)
+    records.update_record(
+        demo_db, RecordKind.REFERENCE, record_id, {"status": ReferenceStatus.APPROVED}
+    )
     tab.reload()
     row = tab.references.model.row_of_id(record_id)
     assert row is not None
@@ -211,11 +215,11 @@ def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is
 
 
 def test_a_refused_record_reopens_its_form_saying_why_and_no_box_hides_behind_it(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
     context.window = tab
-    tab.subscriptions.select_id(_subscription_id(db, "sub-fabrikam-azure"))
+    tab.subscriptions.select_id(_subscription_id(demo_db, "sub-fabrikam-azure"))
     seen: dict[str, object] = {}
 
     def fill(form: RecordForm) -> None:
@@ -240,12 +244,12 @@ def test_a_refused_record_reopens_its_form_saying_why_and_no_box_hides_behind_it
 
 
 def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
-    customer = records.list_records(db, RecordKind.CUSTOMER)[0]["id"]
+    customer = records.list_records(demo_db, RecordKind.CUSTOMER)[0]["id"]
     done = records.add_record(
-        db,
+        demo_db,
         RecordKind.SUBSCRIPTION,
         {
             "external_id": "azure-new",
@@ -278,7 +282,7 @@ def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
 
 
 def test_a_person_counted_at_silver_and_gold_is_said_to_count_for_both(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     from mpn_desktop.ui.progress_source import ProgressSource
 

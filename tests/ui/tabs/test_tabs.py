@@ -108,13 +108,13 @@ def test_every_tab_model_passes_the_item_model_tester(context: Any, qtbot: Any) 
 
 
 def test_editing_a_cell_writes_the_database_and_undo_restores_it(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
     tab.subscriptions.select_id(
         next(
             s["id"]
-            for s in records.list_records(db, RecordKind.SUBSCRIPTION)
+            for s in records.list_records(demo_db, RecordKind.SUBSCRIPTION)
             if s["external_id"] == "sub-fabrikam-azure"
         )
     )
@@ -129,48 +129,48 @@ def test_editing_a_cell_writes_the_database_and_undo_restores_it(
         _edit_cell(qtbot, tab.usage, row, "consumption_usd", "1,234.56")
     assert isinstance(blocker.args[0], Change)
     assert blocker.args[0].touches(RecordKind.USAGE)
-    stored = records.get_record(db, RecordKind.USAGE, record["id"])
+    stored = records.get_record(demo_db, RecordKind.USAGE, record["id"])
     assert stored is not None and stored["consumption_usd"] == Decimal("1234.56")
     assert context.undo_stack.undoText().startswith("Edit consumption of sub-fabrikam-azure")
     shown = tab.usage.proxy.index(_row_of(tab.usage, "id", record["id"]), 1).data()
     assert shown == "US$ 1,234.56"
     with qtbot.waitSignal(context.changeApplied):
         context.undo_stack.undo()
-    stored = records.get_record(db, RecordKind.USAGE, record["id"])
+    stored = records.get_record(demo_db, RecordKind.USAGE, record["id"])
     assert stored is not None and stored["consumption_usd"] == before
     shown = tab.usage.proxy.index(_row_of(tab.usage, "id", record["id"]), 1).data()
     assert shown == f"US$ {before:,.2f}"
 
 
 def test_invalid_input_is_refused_with_a_message_and_nothing_written(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
-    before = records.list_records(db, RecordKind.PERSON)
+    before = records.list_records(demo_db, RecordKind.PERSON)
     row = _row_of(tab.people, "name", "Ana Ruiz")
     with qtbot.assertNotEmitted(context.changeApplied):
         _edit_cell(qtbot, tab.people, row, "mcp_id", "12ab")
     assert tab.people.problem_label.isVisible()
     assert "not an MCP ID" in tab.people.problem_label.text()
-    assert records.list_records(db, RecordKind.PERSON) == before
+    assert records.list_records(demo_db, RecordKind.PERSON) == before
     assert context.undo_stack.count() == 0
 
 
 def test_a_value_the_store_refuses_shows_its_message_and_changes_nothing(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
-    before = records.list_records(db, RecordKind.PERSON)
+    before = records.list_records(demo_db, RecordKind.PERSON)
     taken = next(p["mcp_id"] for p in before if p["name"] == "Ben Okafor")
     row = _row_of(tab.people, "name", "Ana Ruiz")
     with qtbot.waitSignal(context.errorShown):
         _edit_cell(qtbot, tab.people, row, "mcp_id", taken)  # MCP IDs are unique
-    assert records.list_records(db, RecordKind.PERSON) == before
+    assert records.list_records(demo_db, RecordKind.PERSON) == before
     assert context.undo_stack.count() == 0
 
 
 def test_adding_through_the_form_keeps_what_was_typed_until_it_is_right(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
     seen = _fill_form_later(
@@ -180,20 +180,22 @@ def test_adding_through_the_form_keeps_what_was_typed_until_it_is_right(
     )
     tab.people.add_record()
     assert any("not an MCP ID" in message for message in seen)
-    assert all(p["name"] != "Hana Sato" for p in records.list_records(db, RecordKind.PERSON))
+    assert all(p["name"] != "Hana Sato" for p in records.list_records(demo_db, RecordKind.PERSON))
     _fill_form_later(qtbot, {"name": "Hana Sato", "mcp_id": "9876543"}, cancel_if_refused=True)
     with qtbot.waitSignal(context.changeApplied):
         tab.people.add_record()
-    added = [p for p in records.list_records(db, RecordKind.PERSON) if p["name"] == "Hana Sato"]
+    added = [
+        p for p in records.list_records(demo_db, RecordKind.PERSON) if p["name"] == "Hana Sato"
+    ]
     assert added and added[0]["mcp_id"] == "9876543" and added[0]["associated"] is True
     assert context.undo_stack.undoText() == "Add person Hana Sato"
     assert tab.people.selected_record()["name"] == "Hana Sato"  # type: ignore[index]
     context.undo_stack.undo()
-    assert all(p["name"] != "Hana Sato" for p in records.list_records(db, RecordKind.PERSON))
+    assert all(p["name"] != "Hana Sato" for p in records.list_records(demo_db, RecordKind.PERSON))
 
 
 def test_deleting_a_customer_removes_its_subscriptions_until_undone(
-    context: Any, db: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    context: Any, demo_db: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
     monkeypatch.setattr(
@@ -203,17 +205,17 @@ def test_deleting_a_customer_removes_its_subscriptions_until_undone(
     tab = _tab(SalesTab, context, qtbot)
     fabrikam = _row_of(tab.customers, "name", "Fabrikam")
     tab.customers.view.selectRow(fabrikam)
-    subscriptions = records.list_records(db, RecordKind.SUBSCRIPTION)
+    subscriptions = records.list_records(demo_db, RecordKind.SUBSCRIPTION)
     assert tab.subscriptions.proxy.rowCount() == 2  # the detail follows the customer
     with qtbot.waitSignal(context.changeApplied):
         tab.delete_selected()
     assert context.undo_stack.undoText() == "Delete customer Fabrikam"
     assert asked == ["Delete Fabrikam, its 2 subscriptions, 17 months of usage and 1 reference?"]
-    assert all(c["name"] != "Fabrikam" for c in records.list_records(db, RecordKind.CUSTOMER))
-    assert len(records.list_records(db, RecordKind.SUBSCRIPTION)) == len(subscriptions) - 2
+    assert all(c["name"] != "Fabrikam" for c in records.list_records(demo_db, RecordKind.CUSTOMER))
+    assert len(records.list_records(demo_db, RecordKind.SUBSCRIPTION)) == len(subscriptions) - 2
     with qtbot.waitSignal(context.changeApplied):
         context.undo_stack.undo()
-    assert records.list_records(db, RecordKind.SUBSCRIPTION) == subscriptions
+    assert records.list_records(demo_db, RecordKind.SUBSCRIPTION) == subscriptions
 
 
 def test_search_and_sort_in_a_tab(context: Any, qtbot: Any) -> None:
@@ -261,15 +263,15 @@ def test_column_widths_and_splitters_are_remembered(context: Any, qtbot: Any) ->
     other.restore_state({"columns": {"customersSection": "not base64 at all"}, "splitters": 3})
 
 
-def test_add_and_delete_follow_the_focused_table(context: Any, db: Any, qtbot: Any) -> None:
+def test_add_and_delete_follow_the_focused_table(context: Any, demo_db: Any, qtbot: Any) -> None:
     tab = _tab(ExamsTab, context, qtbot)
     tab.exams.view.setFocus()
     qtbot.waitUntil(lambda: tab.current_section() is tab.exams)
     tab.exams.view.selectRow(0)
-    count = len(records.list_records(db, RecordKind.EXAM))
+    count = len(records.list_records(demo_db, RecordKind.EXAM))
     with qtbot.waitSignal(context.changeApplied):
         tab.delete_selected()
-    assert len(records.list_records(db, RecordKind.EXAM)) == count - 1
+    assert len(records.list_records(demo_db, RecordKind.EXAM)) == count - 1
     assert context.undo_stack.undoText().startswith("Delete exam ")
 
 
@@ -288,9 +290,9 @@ def test_tab_buttons_and_tables_have_accessible_names(cls: Any, context: Any, qt
             assert widget.accessibleName(), f"{widget.metaObject().className()} without a name"
 
 
-def test_fee_tab_edits_the_anniversary_with_undo(context: Any, db: Any, qtbot: Any) -> None:
+def test_fee_tab_edits_the_anniversary_with_undo(context: Any, demo_db: Any, qtbot: Any) -> None:
     tab = _tab(FeeTab, context, qtbot)
-    before = records.get_organization(db)["anniversary"]  # type: ignore[index]
+    before = records.get_organization(demo_db)["anniversary"]  # type: ignore[index]
 
     def answer() -> None:
         form = QApplication.activeModalWidget()
@@ -303,18 +305,18 @@ def test_fee_tab_edits_the_anniversary_with_undo(context: Any, db: Any, qtbot: A
     QTimer.singleShot(0, answer)
     with qtbot.waitSignal(context.changeApplied):
         tab.edit_anniversary()
-    assert records.get_organization(db)["anniversary"] == date(2018, 6, 30)  # type: ignore[index]
+    assert records.get_organization(demo_db)["anniversary"] == date(2018, 6, 30)  # type: ignore[index]
     assert "30 June" in tab.anniversary.text()
     context.undo_stack.undo()
-    assert records.get_organization(db)["anniversary"] == before  # type: ignore[index]
+    assert records.get_organization(demo_db)["anniversary"] == before  # type: ignore[index]
     assert QModelIndex() == QModelIndex()
 
 
 def test_deleting_several_rows_is_one_step_that_undo_puts_back(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
-    before = records.list_records(db, RecordKind.EXAM)
+    before = records.list_records(demo_db, RecordKind.EXAM)
     tab.exams.view.setFocus()
     qtbot.waitUntil(lambda: tab.current_section() is tab.exams)
     tab.exams.view.selectRow(0)
@@ -330,24 +332,24 @@ def test_deleting_several_rows_is_one_step_that_undo_puts_back(
     assert len(announced) == 1  # the tabs and the panel refresh once, not per row
     assert context.undo_stack.count() == 1
     assert context.undo_stack.undoText() == "Delete 3 exams"
-    assert {e["id"] for e in records.list_records(db, RecordKind.EXAM)} == (
+    assert {e["id"] for e in records.list_records(demo_db, RecordKind.EXAM)} == (
         {e["id"] for e in before} - chosen
     )
     context.undo_stack.undo()
-    assert records.list_records(db, RecordKind.EXAM) == before
+    assert records.list_records(demo_db, RecordKind.EXAM) == before
     context.undo_stack.redo()
-    assert len(records.list_records(db, RecordKind.EXAM)) == len(before) - 3
+    assert len(records.list_records(demo_db, RecordKind.EXAM)) == len(before) - 3
 
 
-def test_a_cell_problem_names_the_row_it_is_in(context: Any, db: Any, qtbot: Any) -> None:
+def test_a_cell_problem_names_the_row_it_is_in(context: Any, demo_db: Any, qtbot: Any) -> None:
     tab = _tab(ExamsTab, context, qtbot)
-    before = records.list_records(db, RecordKind.PERSON)
+    before = records.list_records(demo_db, RecordKind.PERSON)
     row = _row_of(tab.people, "name", "Ben Okafor")
     _edit_cell(qtbot, tab.people, row, "left_on", "2018-02-31")
     text = tab.people.problem_label.text()
     assert text.startswith("Ben Okafor — Left on:"), text
     assert "2018-02-31" in text and "not a date" in text
-    assert records.list_records(db, RecordKind.PERSON) == before
+    assert records.list_records(demo_db, RecordKind.PERSON) == before
 
 
 def test_the_summary_shows_figures_and_keeps_the_long_rule_in_its_tooltip(
@@ -434,10 +436,12 @@ def test_an_edit_on_a_busy_database_is_refused_with_a_message_and_nothing_lost(
 
 
 def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
-    ana = next(p for p in records.list_records(db, RecordKind.PERSON) if p["name"] == "Ana Ruiz")
+    ana = next(
+        p for p in records.list_records(demo_db, RecordKind.PERSON) if p["name"] == "Ana Ruiz"
+    )
     tab.people.select_id(ana["id"])
     seen: dict[str, Any] = {}
 
@@ -466,7 +470,7 @@ def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
     assert seen["title"] == "Architecting Microsoft Azure Solutions"
     added = [
         e
-        for e in records.list_records(db, RecordKind.EXAM)
+        for e in records.list_records(demo_db, RecordKind.EXAM)
         if e["person_id"] == ana["id"] and e["exam_code"] == "70-535"
     ]
     assert [e["exam_title"] for e in added] == ["Architecting Microsoft Azure Solutions"]

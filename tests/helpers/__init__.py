@@ -1,0 +1,1 @@
+"""Shared test helpers: databases copied from migrated templates, fixtures, log checks."""
