@@ -83,6 +83,9 @@ def test_status_json_is_unchanged(
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures(
+    "qapp"
+)  # the PDF needs a QApplication; a bare QGuiApplication aborts later widget tests
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_checklist_text_is_unchanged(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
