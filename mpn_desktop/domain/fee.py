@@ -9,8 +9,9 @@ from decimal import Decimal
 from mpn_desktop.domain.catalog import FeeRule
 from mpn_desktop.domain.dates import same_day_in_year
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import FeePayment
-from mpn_desktop.domain.progress import Evidence, FeeStatus, StepProgress
+from mpn_desktop.domain.progress import FeeStatus, StepProgress
 from mpn_desktop.domain.wording import money, with_source
 
 
@@ -73,6 +74,8 @@ def fee_step(
             detail=f"{item.level.value} {money(item.amount_usd)}"
             + (f", paid {item.paid_on.isoformat()}" if item.paid_on else ""),
             amount=item.amount_usd,
+            level=item.level,
+            on=item.paid_on,
         )
         for item in covering
     )

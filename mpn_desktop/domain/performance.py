@@ -18,8 +18,9 @@ from operator import attrgetter, itemgetter
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
+from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
-from mpn_desktop.domain.progress import Evidence, LazyEvidence, StepProgress
+from mpn_desktop.domain.progress import StepProgress
 from mpn_desktop.domain.wording import associations, counted, figure, money, number, with_source
 
 _ZERO = Decimal(0)
@@ -165,6 +166,9 @@ def _subscription_evidence(
             subject=f"{sub.id} ({sub.customer})",
             detail=f"{figure(amount, unit)} ({sub.association.value})",
             amount=amount,
+            subscription=sub.id,
+            customer=sub.customer,
+            association=sub.association,
         )
         for sub, amount in amounts
     ]
@@ -199,6 +203,10 @@ def _new_customers(
                 subject=customer,
                 detail=f"first subscription {sub.id} started {sub.started_on.isoformat()}",
                 amount=Decimal(1),
+                subscription=sub.id,
+                customer=customer,
+                association=sub.association,
+                on=sub.started_on,
             )
             for customer, sub in new
         ]

@@ -6,84 +6,14 @@ Frozen dataclasses only; ``mpn_desktop.domain.progress_json`` turns a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import overload
 
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One fact behind a step's figure, as the checklist and the panel list it.
-
-    ``subject`` names the thing ("sub-1 (Fabrikam)", "Ana Ruiz (MCP 1234567)"),
-    ``detail`` what it contributes ("US$ 1,250.00 in 2017-12", "role A: MB2-714 + MB2-710"),
-    ``amount`` its share of ``have`` when it has one, ``until`` the last day it counts.
-    """
-
-    subject: str
-    detail: str
-    amount: Decimal | None = None
-    until: date | None = None
-
-
-class LazyEvidence(Sequence[Evidence]):
-    """Evidence put into words when first read, then kept.
-
-    An evaluation finds hundreds of facts behind its figures (every
-    subscription, reference and counted person), and the status panel
-    re-evaluates on every edit; the sentences are written only for the steps
-    someone opens, prints or exports. Compares and hashes as the tuple it
-    stands for.
-    """
-
-    __slots__ = ("_build", "_items")
-
-    def __init__(self, build: Callable[[], Iterable[Evidence]]) -> None:
-        self._build: Callable[[], Iterable[Evidence]] | None = build
-        self._items: tuple[Evidence, ...] | None = None
-
-    def items(self) -> tuple[Evidence, ...]:
-        """All of the evidence, built now if it was not yet."""
-        found = self._items
-        if found is None:
-            build = self._build
-            assert build is not None
-            found = self._items = tuple(build())
-            self._build = None  # lets go of the facts the builder held
-        return found
-
-    @overload
-    def __getitem__(self, index: int) -> Evidence: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Evidence, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Evidence | tuple[Evidence, ...]:
-        return self.items()[index]
-
-    def __len__(self) -> int:
-        return len(self.items())
-
-    def __iter__(self) -> Iterator[Evidence]:
-        return iter(self.items())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyEvidence):
-            return self.items() == other.items()
-        if isinstance(other, tuple):
-            return self.items() == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.items())
-
-    def __repr__(self) -> str:
-        return f"LazyEvidence({self.items()!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +47,9 @@ class OptionProgress:
     steps: tuple[StepProgress, ...]
     attained: bool
 
-    def step(self, kind: StepKind) -> StepProgress:
-        """The step of that kind."""
-        return next(step for step in self.steps if step.step is kind)
+    def step(self, kind: StepKind) -> StepProgress | None:
+        """The step of that kind; None for an option without steps (a retired competency)."""
+        return next((step for step in self.steps if step.step is kind), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +66,10 @@ class LevelProgress:
     def steps(self) -> tuple[StepProgress, ...]:
         """The steps of the option used (or the closest one)."""
         return self.option.steps
+
+    def step(self, kind: StepKind) -> StepProgress | None:
+        """The step of that kind in the option used (or the closest one), if it has one."""
+        return self.option.step(kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +162,6 @@ class Progress:
         if not aimed:
             return None
         competency, level = max(aimed, key=lambda pair: pair[1].rank)
-        step = competency.level(level).option.step(StepKind.FEE)
+        step = competency.level(level).step(StepKind.FEE)
         # Not met means no payment at that level yet: the whole fee is owed.
-        return None if step.met else (level, step.need)
+        return None if step is None or step.met else (level, step.need)

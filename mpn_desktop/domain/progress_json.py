@@ -6,9 +6,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.progress import (
     CompetencyProgress,
-    Evidence,
     FeeStatus,
     LevelProgress,
     OptionProgress,

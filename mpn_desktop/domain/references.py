@@ -10,8 +10,9 @@ from decimal import Decimal
 from mpn_desktop.domain.catalog import Competency, References
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
+from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Reference
-from mpn_desktop.domain.progress import AtRisk, Evidence, LazyEvidence, StepProgress
+from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.wording import plural, with_source
 
 _WAITING = (ReferenceStatus.SUBMITTED, ReferenceStatus.CUSTOMER_APPROVED)
@@ -81,6 +82,9 @@ def summarize(references: Sequence[Reference], rule: References, as_of: date) ->
                 detail=f"{reference.status.value.replace('_', '-')} on "
                 f"{reference.approved_on.isoformat() if reference.approved_on else '?'}",
                 until=until,
+                customer=reference.customer,
+                status=reference.status,
+                on=reference.approved_on,
             )
             for reference, until in sorted(valid, key=lambda pair: (pair[0].customer, pair[1]))
         ]

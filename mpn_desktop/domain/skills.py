@@ -20,9 +20,10 @@ from itertools import filterfalse, islice
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Person
 from mpn_desktop.domain.matching import assign
-from mpn_desktop.domain.progress import AtRisk, Evidence, LazyEvidence, StepProgress
+from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.wording import plural, with_source
 
 
@@ -358,6 +359,10 @@ def _people_evidence(
                     subject=f"{person.name} (MCP {mcp_id})",
                     detail=f"{role.name}: {' + '.join(used)}",
                     until=_last_counted_day(person, role.credentials, used, index),
+                    mcp_id=mcp_id,
+                    person=person.name,
+                    role=role.name,
+                    credentials=tuple(used),
                 )
             )
     return evidence

@@ -18,11 +18,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mpn_desktop.domain.enums import Association, Level, StepKind
+from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.progress import (
     CompetencyProgress,
-    Evidence,
     FeeStatus,
     LevelProgress,
     Progress,
@@ -312,10 +312,10 @@ def split_source(note: str) -> tuple[str, str]:
 
 
 _ASSOCIATIONS = {
-    Association.DPOR.value: "Digital Partner of Record",
-    Association.DELEGATED_ADMIN.value: "delegated admin",
-    Association.TRANSACTING.value: "transacting partner",
-    Association.FASTTRACK.value: "FastTrack partner",
+    Association.DPOR: "Digital Partner of Record",
+    Association.DELEGATED_ADMIN: "delegated admin",
+    Association.TRANSACTING: "transacting partner",
+    Association.FASTTRACK: "FastTrack partner",
 }
 _COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"})
 
@@ -325,12 +325,10 @@ def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
     if evidence.amount is not None and not (unit in _COUNTED_ONE_BY_ONE and evidence.amount == 1):
         figure = format_amount(evidence.amount, unit)
     note = evidence.detail.strip()
-    if figure and note.startswith(figure):
-        # "US$ 54,000 (dpor)": the amount goes to the figures column, the rest stays.
-        rest = note[len(figure) :].strip()
-        if rest.startswith("(") and rest.endswith(")"):
-            rest = rest[1:-1].strip()
-        note = _ASSOCIATIONS.get(rest, rest)
+    if figure and evidence.association is not None and evidence.subscription is not None:
+        # A subscription's share: its amount goes to the figures column, and the
+        # note names how the partner is associated with it.
+        note = _ASSOCIATIONS[evidence.association]
     if evidence.until is not None:
         verb = "valid" if step is StepKind.REFERENCES else "counts"
         until = f"{verb} until {format_day(evidence.until)}"

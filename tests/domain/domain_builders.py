@@ -213,7 +213,9 @@ def step_of(
     option: str | None = None,
 ) -> StepProgress:
     """One step of one option of a level."""
-    return option_of(progress, competency, level, option).step(kind)
+    step = option_of(progress, competency, level, option).step(kind)
+    assert step is not None, f"{competency} {level.value} has no {kind.value} step"
+    return step
 
 
 def have(

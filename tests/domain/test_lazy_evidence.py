@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from mpn_desktop.domain.progress import Evidence, LazyEvidence
+from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 
 
 def test_evidence_is_built_once_when_first_read() -> None:

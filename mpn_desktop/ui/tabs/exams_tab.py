@@ -19,15 +19,17 @@ from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyl
 from mpn_desktop.ui.tabs.catalog_lists import credential_completions, find_credential
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
-from mpn_desktop.ui.tabs.summary import find_step
 
 
 def roles_by_person(progress: Progress) -> dict[str, list[str]]:
     """For each MCP ID, the competencies (and levels) whose exam step counts that person.
 
-    Read from the evidence of the exams step. Every level the person counts at
-    is named: "(gold)" alone read as "not for silver" to a partner aiming for
-    silver, whose one person counts at both levels.
+    Read from the evidence of the exams step, which carries each counted
+    person's MCP ID and role. Every level the person counts at is named:
+    "(gold)" alone read as "not for silver" to a partner aiming for silver,
+    whose one person counts at both levels. The role is named where the step
+    counts people in more than one role (CRM: application and deployment,
+    customisation), so the reader knows which one the person fills.
     """
     roles: dict[str, list[str]] = {}
     for competency in progress.targeted or progress.competencies:
@@ -35,43 +37,29 @@ def roles_by_person(progress: Progress) -> dict[str, list[str]]:
             continue
         found: dict[str, list[tuple[str, str]]] = {}
         for level in (Level.SILVER, Level.GOLD):
-            step = find_step(competency, level, StepKind.EXAMS)
+            step = competency.level(level).step(StepKind.EXAMS)
             if step is None:
                 continue
             for evidence in step.evidence:
-                mcp_id = _mcp_id_in(evidence.subject)
-                if mcp_id is None:
+                if evidence.mcp_id is None:
                     continue
-                role = (
-                    evidence.detail.split(":", 1)[0] if evidence.detail.startswith("role") else ""
-                )
-                places = found.setdefault(mcp_id, [])
-                if all(named != enum_label(level).lower() for named, _role in places):
-                    places.append((enum_label(level).lower(), role))
+                places = found.setdefault(evidence.mcp_id, [])
+                named = enum_label(level).lower()
+                if all(known != named for known, _role in places):
+                    places.append((named, evidence.role or ""))
+        several = len({role for places in found.values() for _level, role in places}) > 1
         for mcp_id, places in found.items():
-            if len({role for _level, role in places}) == 1:
-                role = places[0][1]
-                what = " and ".join(level for level, _role in places) + (
-                    f", {role}" if role else ""
-                )
-            else:
-                what = "; ".join(level + (f", {role}" if role else "") for level, role in places)
-            roles.setdefault(mcp_id, []).append(f"{competency.name} ({what})")
+            roles.setdefault(mcp_id, []).append(f"{competency.name} ({_where(places, several)})")
     return roles
 
 
-def _mcp_id_in(subject: str) -> str | None:
-    """The MCP ID named in an evidence subject such as "Ana Ruiz (MCP 1234567)"."""
-    marker = "MCP "
-    start = subject.find(marker)
-    if start < 0:
-        return None
-    digits = ""
-    for char in subject[start + len(marker) :]:
-        if not char.isdigit():
-            break
-        digits += char
-    return digits or None
+def _where(places: list[tuple[str, str]], name_roles: bool) -> str:
+    """ "silver and gold", or with the roles named "silver and gold, Customisation"."""
+    if not name_roles:
+        return " and ".join(level for level, _role in places)
+    if len({role for _level, role in places}) == 1:
+        return " and ".join(level for level, _role in places) + f", {places[0][1]}"
+    return "; ".join(f"{level}, {role}" for level, role in places)
 
 
 class ExamsTab(StepTab):

@@ -25,7 +25,6 @@ from mpn_desktop.ui.models.record_table import (
 from mpn_desktop.ui.tabs.catalog_lists import competency_choices
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
-from mpn_desktop.ui.tabs.summary import find_step
 
 
 def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
@@ -33,12 +32,12 @@ def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
     found: dict[tuple[str, str], date] = {}
     for competency in progress.competencies:
         for level in (Level.SILVER, Level.GOLD):
-            step = find_step(competency, level, StepKind.REFERENCES)
+            step = competency.level(level).step(StepKind.REFERENCES)
             if step is None:
                 continue
             for evidence in step.evidence:
-                if evidence.until is not None:
-                    found[(competency.id, evidence.subject)] = evidence.until
+                if evidence.until is not None and evidence.customer is not None:
+                    found[(competency.id, evidence.customer)] = evidence.until
     return found
 
 

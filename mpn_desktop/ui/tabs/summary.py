@@ -23,14 +23,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Summary", text)
 
 
-def find_step(competency: CompetencyProgress, level: Level, kind: StepKind) -> StepProgress | None:
-    """The step of that kind in the option the level is measured by, if it has one."""
-    for step in competency.level(level).steps:
-        if step.step is kind:
-            return step
-    return None
-
-
 def _figure_html(text: str) -> str:
     """A figure escaped, "US$" kept with its amount (the rest may wrap when space runs out)."""
     return escape(text).replace("US$ ", f"US${_NBSP}")
@@ -62,7 +54,7 @@ def summary_html(progress: Progress, kind: StepKind, palette: QPalette) -> str:
     cell = '<td style="padding-left:16px">{}</td>'
     rows: list[str] = []
     for competency in _competencies(progress):
-        steps = [find_step(competency, level, kind) for level in (Level.SILVER, Level.GOLD)]
+        steps = [competency.level(level).step(kind) for level in (Level.SILVER, Level.GOLD)]
         if all(step is None for step in steps):
             continue
         name = f"<b>{escape(competency.name)}</b>"
@@ -87,7 +79,7 @@ def summary_tooltip(progress: Progress, kind: StepKind) -> str:
     lines: list[str] = []
     for competency in _competencies(progress):
         for level in (Level.SILVER, Level.GOLD):
-            step = find_step(competency, level, kind)
+            step = competency.level(level).step(kind)
             if step is not None and step.description:
                 lines.append(
                     _tr("{competency}, {level}: {description}").format(

@@ -1,0 +1,100 @@
+"""Evidence: one fact behind a requirement's figure, as sentences and as data.
+
+The sentences (``subject``, ``detail``) are what a reader sees; the data beside
+them (who, which subscription, which association, how much) is what views
+use to link, group and sort, so that no view ever parses a sentence back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import overload
+
+from mpn_desktop.domain.enums import Association, Level, ReferenceStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One fact behind a step's figure, as the checklist and the panel list it.
+
+    ``subject`` names the thing ("sub-1 (Fabrikam)", "Ana Ruiz (MCP 1234567)"),
+    ``detail`` what it contributes ("US$ 1,250.00 in 2017-12", "role A: MB2-714 + MB2-710"),
+    ``amount`` its share of ``have`` when it has one, ``until`` the last day it counts.
+    The fields after them hold what the sentences name, for views that link
+    or group by them (the Exams tab's "counts for", the checklist's columns).
+    """
+
+    subject: str
+    detail: str
+    amount: Decimal | None = None
+    until: date | None = None
+    # What the sentences name, as data (None where it does not apply).
+    mcp_id: str | None = None
+    person: str | None = None
+    role: str | None = None
+    credentials: tuple[str, ...] = ()
+    subscription: str | None = None
+    customer: str | None = None
+    association: Association | None = None
+    status: ReferenceStatus | None = None
+    level: Level | None = None
+    on: date | None = None
+    """The day the fact happened: a reference approved, a subscription started, a fee paid."""
+
+
+class LazyEvidence(Sequence[Evidence]):
+    """Evidence put into words when first read, then kept.
+
+    An evaluation finds hundreds of facts behind its figures (every
+    subscription, reference and counted person), and the status panel
+    re-evaluates on every edit; the sentences are written only for the steps
+    someone opens, prints or exports. Compares and hashes as the tuple it
+    stands for.
+    """
+
+    __slots__ = ("_build", "_items")
+
+    def __init__(self, build: Callable[[], Iterable[Evidence]]) -> None:
+        self._build: Callable[[], Iterable[Evidence]] | None = build
+        self._items: tuple[Evidence, ...] | None = None
+
+    def items(self) -> tuple[Evidence, ...]:
+        """All of the evidence, built now if it was not yet."""
+        found = self._items
+        if found is None:
+            build = self._build
+            assert build is not None
+            found = self._items = tuple(build())
+            self._build = None  # lets go of the facts the builder held
+        return found
+
+    @overload
+    def __getitem__(self, index: int) -> Evidence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Evidence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Evidence | tuple[Evidence, ...]:
+        return self.items()[index]
+
+    def __len__(self) -> int:
+        return len(self.items())
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyEvidence):
+            return self.items() == other.items()
+        if isinstance(other, tuple):
+            return self.items() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.items())
+
+    def __repr__(self) -> str:
+        return f"LazyEvidence({self.items()!r})"
