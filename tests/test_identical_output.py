@@ -95,3 +95,16 @@ def test_checklist_text_is_unchanged(
     pdf = tmp_path / f"{name}.pdf"
     assert main([*db, "checklist", "--pdf", str(pdf), "--as-of", as_of, "--page-size", "A4"]) == 0
     _compare(_pdf_words(pdf) + "\n", GOLDEN / f"{name}.checklist.txt")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_status_text_is_unchanged(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``status`` without ``--json`` (not a terminal: one line per item) reads as before."""
+    db = _loaded_database(tmp_path, name)
+    capsys.readouterr()
+    as_of, _ = CASES[name]
+    assert main([*db, "status", "--as-of", as_of]) == 0
+    _compare(capsys.readouterr().out, GOLDEN / f"{name}.status.txt")
