@@ -10,7 +10,9 @@ import textwrap
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
-from mpn_desktop.domain.progress import CompetencyProgress, LevelProgress, Progress, StepProgress
+from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.domain.wording import have_of_need, money
 
 
@@ -55,25 +57,25 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _step_line(step: StepProgress) -> str:
+def _step_line(step: RequirementNode) -> str:
     mark = "yes" if step.met else "no "
-    figures = have_of_need(step.have, step.need, step.unit)
-    return f"    [{mark}] {step.step.value:<12} {figures}"
+    figures = have_of_need(step.have or 0, step.need or 0, step.unit)
+    return f"    [{mark}] {step.id:<12} {figures}"
 
 
-def _level_lines(level: LevelProgress) -> list[str]:
-    state = "ATTAINED" if level.attained else "not attained"
-    lines = [f"  {level.level.value.capitalize()}: {state} (option: {level.option.name})"]
-    lines.extend(_step_line(step) for step in level.steps)
+def _level_lines(level: RequirementNode) -> list[str]:
+    state = "ATTAINED" if level.met else "not attained"
+    lines = [f"  {level.label}: {state} (option: {level.way})"]
+    lines.extend(_step_line(step) for step in level.children)
     lines.extend(f"      missing: {sentence}" for sentence in level.missing)
     return lines
 
 
-def _competency_lines(item: CompetencyProgress) -> list[str]:
-    target = item.target.value if item.target else "none"
+def _competency_lines(item: RequirementNode) -> list[str]:
+    target = item.target.id if item.target else "none"
     retired = " (retired)" if item.retired else ""
-    lines = [f"{item.name}{retired} - target {target}"]
-    for level in item.levels:
+    lines = [f"{item.label}{retired} - target {target}"]
+    for level in item.children:
         lines.extend(_level_lines(level))
     lines.extend(f"  at risk on {risk.on.isoformat()}: {risk.what}" for risk in item.at_risk)
     return lines
@@ -89,18 +91,20 @@ NO_TARGET_HINT = (
 def render_text(progress: Progress, width: int | None = None) -> str:
     """A readable table per targeted competency and level: steps have/need, what is missing.
 
-    With ``width``, long lines wrap under their own text (a "missing:" sentence
-    under its first word), so nothing runs past the terminal's edge.
+    Drawn from the requirement tree. With ``width``, long lines wrap under their
+    own text (a "missing:" sentence under its first word), so nothing runs past
+    the terminal's edge.
     """
-    org = progress.organization
-    day = progress.as_of.isoformat()
+    tree = requirement_tree(progress)
+    org = tree.organization
+    day = tree.as_of.isoformat()
     if org.name:
         heading = f"{org.name} (MPN ID {org.mpn_id or 'not entered'}), as of {day}"
     else:
         heading = f"No organisation entered yet; as of {day}"
     lines = [heading]
-    fee = progress.fee
-    if fee.level is not None:
+    fee = tree.fee
+    if fee is not None and fee.level is not None:
         amount = money(fee.amount_usd) if fee.amount_usd is not None else "unknown"
         year = (
             f" for the membership year {fee.year_start.isoformat()} to {fee.year_end.isoformat()}"
@@ -110,8 +114,8 @@ def render_text(progress: Progress, width: int | None = None) -> str:
         due = f", due {fee.due_on.isoformat()}" if fee.due_on else ""
         paid = "paid" if fee.paid else "NOT paid"
         lines.append(f"Fee: {fee.level.value}, {amount}{year}{due}: {paid}")
-    lines.extend(f"Note: {note}" for note in progress.notes)
-    targeted = progress.targeted
+    lines.extend(f"Note: {note}" for note in tree.notes)
+    targeted = tree.targeted
     if not targeted:
         lines.append(NO_TARGET_HINT)
     for item in targeted:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
+from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import CredentialKind, Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
@@ -31,25 +32,26 @@ def roles_by_person(progress: Progress) -> dict[str, list[str]]:
     counts people in more than one role (CRM: application and deployment,
     customisation), so the reader knows which one the person fills.
     """
+    tree = requirement_tree(progress)
     roles: dict[str, list[str]] = {}
-    for competency in progress.targeted or progress.competencies:
+    for competency in tree.targeted or tree.requirements:
         if competency.retired:
             continue
         found: dict[str, list[tuple[str, str]]] = {}
-        for level in (Level.SILVER, Level.GOLD):
-            step = competency.level(level).step(StepKind.EXAMS)
+        for level in competency.children:
+            step = level.child(StepKind.EXAMS.value)
             if step is None:
                 continue
             for evidence in step.evidence:
                 if evidence.mcp_id is None:
                     continue
                 places = found.setdefault(evidence.mcp_id, [])
-                named = enum_label(level).lower()
+                named = enum_label(Level(level.id)).lower()
                 if all(known != named for known, _role in places):
                     places.append((named, evidence.role or ""))
         several = len({role for places in found.values() for _level, role in places}) > 1
         for mcp_id, places in found.items():
-            roles.setdefault(mcp_id, []).append(f"{competency.name} ({_where(places, several)})")
+            roles.setdefault(mcp_id, []).append(f"{competency.label} ({_where(places, several)})")
     return roles
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
+from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.enums import ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
@@ -30,9 +31,9 @@ from mpn_desktop.ui.tabs.step_tab import StepTab
 def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
     """(competency id, customer name) -> the last day the reference counts, from the evidence."""
     found: dict[tuple[str, str], date] = {}
-    for competency in progress.competencies:
-        for level in (Level.SILVER, Level.GOLD):
-            step = competency.level(level).step(StepKind.REFERENCES)
+    for competency in requirement_tree(progress).requirements:
+        for level in competency.children:
+            step = level.child(StepKind.REFERENCES.value)
             if step is None:
                 continue
             for evidence in step.evidence:

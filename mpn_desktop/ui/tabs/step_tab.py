@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.palette_watch import follow_palette
@@ -145,19 +147,20 @@ class StepTab(QWidget):
     def set_progress(self, progress: Progress) -> None:
         """Shows the new progress: summary lines and whatever columns come from it."""
         self.progress = progress
-        self.summary.setText(self.summary_html(progress))
+        tree = requirement_tree(progress)
+        self.summary.setText(self.summary_html(tree))
         if self.step is not None:
             # What the step asks for, in the catalogue's words: too long to show, but at hand.
-            about = summary_tooltip(progress, self.step)
+            about = summary_tooltip(tree, self.step)
             self.summary.setToolTip(about)
             self.summary.setAccessibleDescription(about)
         for section in self.sections:
             if section.follows_progress:
                 section.model.refresh_decorations()
 
-    def summary_html(self, progress: Progress) -> str:
+    def summary_html(self, tree: RequirementTree) -> str:
         """The summary of this step (rich text): silver and gold figures per competency."""
-        return "" if self.step is None else summary_html(progress, self.step, self.palette())
+        return "" if self.step is None else summary_html(tree, self.step, self.palette())
 
     def current_section(self) -> RecordSection | None:
         """The section Add and Delete act on: the one last focused."""

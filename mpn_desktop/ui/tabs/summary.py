@@ -1,22 +1,23 @@
 """Summary lines at the top of a step tab: have against need for silver and gold, per competency.
 
-Only formatting: every figure comes from the ``Progress`` the rules engine
-worked out.
+Only drawing: every figure comes from the requirement tree of the evaluation.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.progress import CompetencyProgress, Progress, StepProgress
+from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.status_text import have_need_text, muted_text_color, semantic_colors
 
 _NBSP = "\u00a0"
+_ZERO = Decimal(0)
 
 
 def _tr(text: str) -> str:
@@ -28,22 +29,27 @@ def _figure_html(text: str) -> str:
     return escape(text).replace("US$ ", f"US${_NBSP}")
 
 
-def step_html(step: StepProgress, ok: QColor) -> str:
-    """``✓ US$ 16,000 of 15,000`` (the mark green when met), parts joined by commas."""
+def step_html(step: RequirementNode, ok: QColor) -> str:
+    """``✓ US$ 16,000 of 15,000`` (the mark green when met), measures joined by commas."""
     mark = f'<span style="color:{ok.name()}">✓</span>' if step.met else "○"
     figures = [
-        _figure_html(have_need_text(item.have, item.need, item.unit))
-        for item in (step.parts or (step,))
+        _figure_html(have_need_text(item.have or _ZERO, item.need or _ZERO, item.unit))
+        for item in (step.children or (step,))
     ]
     return f"{mark}{_NBSP}" + ", ".join(figures)
 
 
-def _competencies(progress: Progress) -> tuple[CompetencyProgress, ...]:
+def _competencies(tree: RequirementTree) -> tuple[RequirementNode, ...]:
     """The targeted competencies, or every current one when none is targeted yet."""
-    return progress.targeted or tuple(c for c in progress.competencies if not c.retired)
+    return tree.targeted or tuple(node for node in tree.requirements if not node.retired)
 
 
-def summary_html(progress: Progress, kind: StepKind, palette: QPalette) -> str:
+def _steps(competency: RequirementNode, kind: StepKind) -> list[RequirementNode | None]:
+    """The step of that kind at each level (None where a level has none: retired)."""
+    return [level.child(kind.value) for level in competency.children]
+
+
+def summary_html(tree: RequirementTree, kind: StepKind, palette: QPalette) -> str:
     """A small table: one row per competency, its silver and gold figures for one step.
 
     What the step asks for in words is long (it names every exam code); it is
@@ -53,13 +59,13 @@ def summary_html(progress: Progress, kind: StepKind, palette: QPalette) -> str:
     muted = muted_text_color(palette).name()
     cell = '<td style="padding-left:16px">{}</td>'
     rows: list[str] = []
-    for competency in _competencies(progress):
-        steps = [competency.level(level).step(kind) for level in (Level.SILVER, Level.GOLD)]
+    for competency in _competencies(tree):
+        steps = _steps(competency, kind)
         if all(step is None for step in steps):
             continue
-        name = f"<b>{escape(competency.name)}</b>"
+        name = f"<b>{escape(competency.label)}</b>"
         if competency.target is not None:
-            target = _tr("target: {level}").format(level=enum_label(competency.target).lower())
+            target = _tr("target: {level}").format(level=_level_word(competency.target))
             name += f" <span style='color:{muted}'>{escape(target).replace(' ', _NBSP)}</span>"
         figures = "".join(
             cell.format("—" if step is None else step_html(step, ok)) for step in steps
@@ -74,18 +80,23 @@ def summary_html(progress: Progress, kind: StepKind, palette: QPalette) -> str:
     return '<table cellspacing="0" cellpadding="1">' + heading + "".join(rows) + "</table>"
 
 
-def summary_tooltip(progress: Progress, kind: StepKind) -> str:
+def summary_tooltip(tree: RequirementTree, kind: StepKind) -> str:
     """What the step asks of each competency, in the catalogue's words (plain text)."""
     lines: list[str] = []
-    for competency in _competencies(progress):
-        for level in (Level.SILVER, Level.GOLD):
-            step = competency.level(level).step(kind)
+    for competency in _competencies(tree):
+        for level, step in zip(competency.children, _steps(competency, kind), strict=True):
             if step is not None and step.description:
                 lines.append(
                     _tr("{competency}, {level}: {description}").format(
-                        competency=competency.name,
-                        level=enum_label(level).lower(),
+                        competency=competency.label,
+                        level=_level_word(level),
                         description=step.description,
                     )
                 )
     return "\n".join(lines)
+
+
+def _level_word(level: RequirementNode) -> str:
+    """ "silver", "gold": the level's name in the sentence's case, translated where known."""
+    known = {item.value: item for item in Level}
+    return enum_label(known[level.id]).lower() if level.id in known else level.label.lower()

@@ -1,0 +1,106 @@
+"""The 2017-2018 competencies' ``Progress`` as the requirement tree every view draws.
+
+Competency -> level (silver, gold; the option used or the closest one) ->
+step (performance, exams, references, fee) -> measure (a step of several
+measures, EMM). Nothing is worked out again: each node takes the figures,
+sentences and evidence the evaluation found.
+"""
+
+from __future__ import annotations
+
+from mpn_desktop.domain.enums import StepKind
+from mpn_desktop.domain.progress import (
+    CompetencyProgress,
+    LevelProgress,
+    Progress,
+    StepProgress,
+)
+from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
+
+PROGRAM = "mpn-competencies"
+
+STEP_LABELS = {
+    StepKind.PERFORMANCE: "Sales performance",
+    StepKind.EXAMS: "Technical exams",
+    StepKind.REFERENCES: "Customer references",
+    StepKind.FEE: "Competency fee",
+}
+
+
+def step_node(step: StepProgress) -> RequirementNode:
+    """One step; a step of several measures has one child per measure."""
+    return RequirementNode(
+        kind=NodeKind.STEP,
+        id=step.step.value,
+        label=STEP_LABELS[step.step],
+        met=step.met,
+        have=step.have,
+        need=step.need,
+        unit=step.unit,
+        description=step.description,
+        missing=step.missing,
+        evidence=step.evidence,
+        notes=step.notes,
+        children=tuple(_measure_node(part) for part in step.parts),
+    )
+
+
+def _measure_node(part: StepProgress) -> RequirementNode:
+    return RequirementNode(
+        kind=NodeKind.MEASURE,
+        id=part.step.value,
+        label=part.description,
+        met=part.met,
+        have=part.have,
+        need=part.need,
+        unit=part.unit,
+        description=part.description,
+        missing=part.missing,
+        evidence=part.evidence,
+        notes=part.notes,
+    )
+
+
+def level_node(level: LevelProgress, targeted: bool) -> RequirementNode:
+    """A level: attained through an option, or the closest option's steps and gaps."""
+    return RequirementNode(
+        kind=NodeKind.LEVEL,
+        id=level.level.value,
+        label=level.level.value.capitalize(),
+        met=level.attained,
+        missing=level.missing,
+        children=tuple(step_node(step) for step in level.steps),
+        targeted=targeted,
+        way=level.option.name,
+        ways=len(level.options),
+    )
+
+
+def competency_node(competency: CompetencyProgress) -> RequirementNode:
+    """A competency: silver and gold, what is at risk, the catalogue's notes."""
+    levels = tuple(
+        level_node(level, targeted=level.level is competency.target) for level in competency.levels
+    )
+    return RequirementNode(
+        kind=NodeKind.COMPETENCY,
+        id=competency.id,
+        label=competency.name,
+        met=any(level.met for level in levels),
+        notes=competency.notes,
+        children=levels,
+        targeted=competency.target is not None,
+        retired=competency.retired,
+        at_risk=competency.at_risk,
+    )
+
+
+def requirement_tree(progress: Progress) -> RequirementTree:
+    """The evaluation of one day as a tree of requirement nodes."""
+    return RequirementTree(
+        program=progress.catalog.program if progress.catalog is not None else PROGRAM,
+        as_of=progress.as_of,
+        organization=progress.organization,
+        requirements=tuple(competency_node(item) for item in progress.competencies),
+        fee=progress.fee,
+        notes=progress.notes,
+    )
