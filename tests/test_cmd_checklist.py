@@ -100,7 +100,7 @@ def test_a_bad_date_exits_2_and_an_unwritable_file_exits_1(
     assert "checklist: error: --as-of: '2018-13-01' is not a date" in capsys.readouterr().err
     out = tmp_path / "missing folder" / "x.pdf"
     assert main([*demo, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 1
-    assert f"could not be written to {out}" in capsys.readouterr().err
+    assert f"the checklist was not written: {out}: the folder" in capsys.readouterr().err
 
 
 def test_an_empty_database_gives_a_checklist_saying_so(tmp_path: Path) -> None:

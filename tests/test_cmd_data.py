@@ -137,7 +137,10 @@ def test_export_into_a_path_under_a_file_is_an_error_not_a_crash(
     (tmp_path / "plain.txt").write_text("not a folder")
     target = tmp_path / "plain.txt" / "org.json"
     assert main([*_db(tmp_path), "export", str(target)]) == 1
-    assert f"{target}: cannot be written (Not a directory)" in capsys.readouterr().err
+    assert (
+        f"{target}: cannot be written: a part of the path is a file, not a folder"
+        in capsys.readouterr().err
+    )
 
 
 def test_export_never_writes_over_the_database_or_another_database(
@@ -157,7 +160,9 @@ def test_export_never_writes_over_the_database_or_another_database(
     other_before = other.read_bytes()
     capsys.readouterr()
     assert main([*_db(tmp_path), "export", str(other)]) == 1
-    assert f"{other}: is a database file; export writes JSON" in capsys.readouterr().err
+    assert (
+        f"{other}: is a database file; replacing it would lose its data" in capsys.readouterr().err
+    )
     assert other.read_bytes() == other_before
     assert main([*_db(tmp_path), "status"]) == 0
 

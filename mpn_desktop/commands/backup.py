@@ -50,7 +50,8 @@ def run_backup(args: argparse.Namespace) -> int:
     from mpn_desktop.store.backups import backup
 
     path = _database_file(args)
-    dest = Path(args.file).expanduser() if args.file else None
+    # An empty name is refused by the writer, not taken for "no name": that would be a surprise.
+    dest = Path(args.file).expanduser() if args.file is not None else None
     saved = backup(path, dest)
     print(f"Backed up {path} to {saved}.")
     return 0

@@ -91,6 +91,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     catalog = load_catalog(catalog_path(args))
     with Database.open(database_url(args)) as db:
         facts = load_facts(db, usage_from=usage_window_start(as_of))
+        database = db.path
     progress = evaluate(catalog, facts, as_of)
     document = build_checklist(
         catalog, facts, progress, competency=args.competency, level=level, printed_on=date.today()
@@ -100,7 +101,7 @@ def run_checklist(args: argparse.Namespace) -> int:
 
     page_size = args.page_size or default_page_size()
     path = Path(args.pdf).expanduser()
-    pages = render_pdf(document, path, page_size)
+    pages = render_pdf(document, path, page_size, database=database)
     assert app is not None
     noun = "page" if pages == 1 else "pages"
     print(f"Checklist written to {path} ({pages} {noun}, {page_size}).")

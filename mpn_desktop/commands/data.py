@@ -67,7 +67,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Writes the export document (or the workbook) to FILE."""
+    """Writes the export document (or the workbook) to FILE, never over the database."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import export_document, write_document_file
@@ -78,13 +78,13 @@ def run_export(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     catalog = load_catalog(catalog_path(args)) if workbook else None
     with Database.open(database_url(args)) as db:
-        _refuse_to_overwrite_a_database(path, db.path)
+        database = db.path
         if catalog is not None:
-            document = export_workbook(db, catalog, as_of, path)
+            document = export_workbook(db, catalog, as_of, path, database=database)
         else:
             document = export_document(db)
     if catalog is None:
-        write_document_file(document, path)
+        write_document_file(document, path, database=database)
     print(f"Exported {_summary(document)} to {path}.")
     return 0
 
@@ -103,27 +103,6 @@ def _is_workbook(path: Path, command: str) -> bool:
             "document (.json) or an Excel workbook (.xlsx); save the spreadsheet as .xlsx"
         )
     return suffix == ".xlsx"
-
-
-def _refuse_to_overwrite_a_database(path: Path, db_path: Path | None) -> None:
-    """An export never replaces the database it reads, nor any other SQLite file."""
-    from mpn_desktop.store.backups import is_part_of
-    from mpn_desktop.store.engine import is_sqlite_file
-
-    if db_path is not None and is_part_of(path, db_path):
-        raise MpnError(
-            f"{path}: is the database itself (or its journal); export to another file "
-            "(.json or .xlsx)"
-        )
-    try:
-        is_database = path.is_file() and path.stat().st_size > 0 and is_sqlite_file(path)
-    except OSError:
-        return  # write_document_file says what is wrong with the path
-    if is_database:
-        raise MpnError(
-            f"{path}: is a database file; export writes JSON or a workbook, so choose "
-            "another file (.json or .xlsx)"
-        )
 
 
 def run_load(args: argparse.Namespace) -> int:

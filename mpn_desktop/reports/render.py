@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +24,7 @@ from mpn_desktop.reports.checklist import Checklist
 from mpn_desktop.reports.checklist_layout import Block, ChecklistComposer
 from mpn_desktop.reports.pagination import Page, paginate
 from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
+from mpn_desktop.store.user_files import FileNotWritten, write_user_file
 
 log = logging.getLogger(__name__)
 
@@ -89,28 +90,24 @@ def _page_size_id(name: str | None) -> QPageSize.PageSizeId:
     )
 
 
-def render_pdf(document: Checklist, path: Path, page_size: str | None = None) -> int:
+def render_pdf(
+    document: Checklist,
+    path: Path,
+    page_size: str | None = None,
+    *,
+    database: Path | None = None,
+) -> int:
     """Writes the checklist to ``path`` as PDF (A4, Letter, or None: the locale's); returns pages.
 
-    The file is written beside its final name and moved into place at the end,
-    so a failure never leaves half a PDF where an old one was.
+    The PDF is drawn in memory, then written by the store's one writer of
+    user-chosen files (``write_user_file``): never over ``database``, its
+    journal or backups, nor a device or a folder, and a failure (a full disk)
+    leaves the previous file as it was.
     """
     size = _page_size_id(page_size)
-    path = Path(path)
-    if path.is_dir():
-        raise ChecklistNotWritten(
-            f"the checklist could not be written to {path}: it is a folder; "
-            f"give a file name, such as {path / 'checklist.pdf'}"
-        )
-    partial = path.with_name(path.name + ".part")
-    try:
-        # Opening the file ourselves first gives the operating system's reason on failure.
-        partial.write_bytes(b"")
-    except OSError as error:
-        raise ChecklistNotWritten(
-            f"the checklist could not be written to {path}: {error.strerror or error}"
-        ) from None
-    writer = QPdfWriter(str(partial))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(_PDF_RESOLUTION)
     writer.setPageSize(QPageSize(size))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
@@ -118,19 +115,14 @@ def render_pdf(document: Checklist, path: Path, page_size: str | None = None) ->
     writer.setCreator(f"mpn-desktop {__version__}")
     try:
         pages = render_to_device(document, writer)
-    except BaseException:
-        del writer
-        partial.unlink(missing_ok=True)
-        raise
-    del writer  # the PDF is complete once the writer is gone
+    finally:
+        del writer  # the PDF is complete once the writer is gone
+    content = bytes(buffer.data().data())
+    buffer.close()
     try:
-        partial.replace(path)
-    except OSError as error:
-        # On Windows a PDF open in a viewer cannot be replaced.
-        partial.unlink(missing_ok=True)
-        raise ChecklistNotWritten(
-            f"the checklist could not be written to {path}: {error.strerror or error}"
-        ) from None
+        write_user_file(Path(path), content, database=database)
+    except FileNotWritten as error:
+        raise ChecklistNotWritten(f"the checklist was not written: {error}") from None
     return pages
 
 

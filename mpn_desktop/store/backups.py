@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import shutil
 import sqlite3
@@ -13,6 +14,15 @@ from mpn_desktop.errors import StoreError
 from mpn_desktop.store import engine as sqlite_engine
 from mpn_desktop.store.migrate import known_revisions
 from mpn_desktop.store.private_files import create_private_file, make_private_folder
+from mpn_desktop.store.user_files import (
+    FileNotWritten,
+    MadeAtPath,
+    database_files,
+    is_part_of,
+    write_user_file,
+)
+
+__all__ = ["database_files", "is_part_of"]  # kept here for the callers of before
 
 log = logging.getLogger(__name__)
 
@@ -51,22 +61,6 @@ def latest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
-def database_files(db_path: Path) -> list[Path]:
-    """The database file and the companions SQLite keeps next to it."""
-    return [db_path, *(Path(f"{db_path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]
-
-
-def is_part_of(path: Path, db_path: Path) -> bool:
-    """Whether ``path`` is the database file ``db_path`` or one of its companions."""
-    resolved = path.expanduser().resolve()
-    for part in database_files(db_path):
-        if resolved == part.resolve():
-            return True
-        if part.exists() and path.exists() and path.samefile(part):
-            return True
-    return False
-
-
 def _backup_name(db_path: Path, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     return db_path.with_name(f"{db_path.stem}{_MARK}{stamp}-{reason}{db_path.suffix or '.sqlite3'}")
@@ -77,34 +71,108 @@ def backup(
 ) -> Path:
     """Copies the live database to ``dest`` (default: a timestamped file next to it).
 
-    Automatic backups next to the file are pruned to the newest ``KEEP_BACKUPS``
-    unless ``prune`` is False; a ``dest`` chosen by the user is never pruned.
-    The copy is readable by its owner only, as the database is.
+    The copy is checked (``PRAGMA quick_check``) before it is kept: a damaged
+    database gives no backup, and the error says so and how to restore. The
+    copy goes through ``write_user_file`` (never over another file, 0600, no
+    leftovers on failure). Automatic backups next to the file are pruned to the
+    newest ``KEEP_BACKUPS`` unless ``prune`` is False, never deleting a sound
+    backup in favour of a damaged one; a ``dest`` chosen by the user is never pruned.
     """
     if not db_path.exists():
         raise StoreError(f"{db_path}: there is no database to back up")
     target = dest if dest is not None else _backup_name(db_path, reason)
-    if is_part_of(target, db_path):
-        raise StoreError(f"{target}: is the database itself (or its journal); choose another file")
     make_private_folder(target.parent, "the folder for the backup")
-    if not create_private_file(target):  # O_EXCL: an existing file is never touched
-        raise StoreError(f"{target}: a file of that name exists already; choose another")
+
+    def copy(partial: Path) -> None:
+        try:
+            sqlite_engine.online_backup(db_path, partial)
+        except sqlite3.Error as error:
+            raise _as_os_error(error) from None
+
+    copy_damage: list[str] = []
+
+    def check(partial: Path) -> str | None:
+        problem = sqlite_engine.quick_check(partial)
+        if problem:
+            copy_damage.append(problem)
+        return problem
+
     try:
-        sqlite_engine.online_backup(db_path, target)
-    except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(OSError):
-            target.unlink(missing_ok=True)
-        raise StoreError(f"{db_path}: the backup to {target} failed ({error})") from error
-    log.info("backed up %s to %s", db_path, target)
+        saved = write_user_file(
+            target,
+            MadeAtPath(copy),
+            database=db_path,
+            replace=False,
+            making_backup=dest is None,
+            verify=check,
+        )
+    except FileNotWritten as error:
+        # A damaged copy of a sound database is a disk fault while copying; a copy
+        # of a damaged database is damaged too: say which, and how to restore.
+        damage = sqlite_engine.quick_check(db_path) if copy_damage else None
+        if damage is not None:
+            raise StoreError(_damaged_database(db_path, damage)) from None
+        raise StoreError(str(error)) from None
+    log.info("backed up %s to %s", db_path, saved)
     if dest is None and prune:
         _prune(db_path)
-    return target
+    return saved
+
+
+def _as_os_error(error: sqlite3.Error) -> OSError:
+    """SQLite's failures while copying, as the operating system's (a full disk is ENOSPC)."""
+    text = str(error)
+    if "full" in text:
+        return OSError(errno.ENOSPC, text)
+    if "readonly" in text or "read-only" in text:
+        return OSError(errno.EROFS, text)
+    return OSError(errno.EIO, text)
+
+
+def _damaged_database(db_path: Path, damage: str) -> str:
+    sound = latest_sound_backup(db_path)
+    message = (
+        f"{db_path}: the database itself is damaged: {damage}. No backup was made (a copy of "
+        "a damaged database would replace nothing), and the backups already kept were left "
+        "as they are."
+    )
+    if sound is None:
+        return message + (
+            " No sound backup of it was found next to it; to restore one kept elsewhere, "
+            f'run: mpn-desktop --db "{db_path}" restore BACKUP-FILE'
+        )
+    return message + (
+        f' To go back to the latest sound backup ({sound.name}), run: mpn-desktop --db "{db_path}" '
+        f'restore "{sound}"'
+    )
+
+
+def latest_sound_backup(db_path: Path) -> Path | None:
+    """The newest backup of ``db_path`` that passes its check, or None."""
+    for candidate in reversed(list_backups(db_path)):
+        if sqlite_engine.quick_check(candidate) is None:
+            return candidate
+    return None
 
 
 def _prune(db_path: Path) -> None:
-    for old in list_backups(db_path)[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
-        log.info("removed old backup %s", old)
+    """Keeps the newest ``KEEP_BACKUPS``, and the newest ``KEEP_BACKUPS`` that pass their check.
+
+    A backup damaged after it was made (a disk fault) does not count toward the
+    sound ones, so pruning never leaves fewer sound backups than it found.
+    """
+    backups = list(reversed(list_backups(db_path)))  # newest first
+    sound = 0
+    for position, candidate in enumerate(backups):
+        if sound >= KEEP_BACKUPS and position >= KEEP_BACKUPS:
+            candidate.unlink(missing_ok=True)
+            log.info("removed old backup %s", candidate)
+            continue
+        is_sound = sqlite_engine.quick_check(candidate) is None
+        sound += is_sound
+        if position >= KEEP_BACKUPS and not is_sound:
+            candidate.unlink(missing_ok=True)
+            log.info("removed old damaged backup %s", candidate)
 
 
 def problem_with(path: Path) -> str | None:
@@ -133,6 +201,24 @@ def problem_with(path: Path) -> str | None:
             f"it was written by a newer version of mpn-desktop (schema {revision}); "
             "update the program to open it"
         )
+    return None
+
+
+def problem_restoring(path: Path) -> str | None:
+    """What keeps ``path`` from replacing a database, or None for a sound mpn-desktop database.
+
+    Stricter than opening: an empty file or a database without tables would
+    open as a new, empty database, and restoring it would empty the live one.
+    """
+    problem = problem_with(path)
+    if problem:
+        return problem
+    if path.stat().st_size == 0:
+        return "it is empty (0 bytes), not a backup"
+    if sqlite_engine.stored_revision(path) is None:
+        return "it holds no mpn-desktop data (a database with no tables of this program)"
+    if not _OUR_TABLES.issubset(sqlite_engine.table_names(path)):
+        return "it is a database, but not one written by mpn-desktop"
     return None
 
 
@@ -183,7 +269,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     """
     if is_part_of(backup_file, db_path):
         raise StoreError(f"{backup_file}: cannot restore from this file: it is the database itself")
-    problem = problem_with(backup_file)
+    problem = problem_restoring(backup_file)
     if problem:
         raise StoreError(f"{backup_file}: cannot restore from this file: {problem}")
     kept: Path | None = None

@@ -6,7 +6,6 @@ in ONE transaction, so an error or a crash leaves the database as it was.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Collection
 from decimal import Decimal
@@ -21,6 +20,7 @@ from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.document_check import FORMAT, CheckedDocument, check_document
+from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.store.values import to_json
 
 _T: dict[str, Any] = {model.__tablename__: model.__table__ for model in models.ALL_MODELS}
@@ -272,16 +272,14 @@ def read_document_file(path: Path) -> Any:
         raise MpnError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def write_document_file(doc: dict[str, Any], path: Path) -> None:
-    """Writes the document as indented UTF-8 JSON, replacing ``path`` only when complete."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        partial.replace(path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise MpnError(f"{path}: cannot be written ({error.strerror})") from None
+def write_document_file(doc: dict[str, Any], path: Path, *, database: Path | None = None) -> Path:
+    """Writes the document as indented UTF-8 JSON through ``write_user_file``.
+
+    ``database`` is the open database file, which (with its journal and
+    backups) is refused as the target; the file written is returned.
+    """
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return write_user_file(path, text.encode("utf-8"), database=database)
 
 
 def document_from_facts(facts: Facts) -> dict[str, Any]:

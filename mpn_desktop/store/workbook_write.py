@@ -8,7 +8,7 @@ and each column is as wide as its widest value (within reason).
 
 from __future__ import annotations
 
-import contextlib
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -25,11 +25,11 @@ from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress_table import STATUS_COLUMNS, Cell, progress_rows
-from mpn_desktop.errors import MpnError
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.document_check import ORGANIZATION_KEYS, SECTIONS, Key
 from mpn_desktop.store.documents import export_document
 from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.store.value_kinds import ValueKind, kind_of
 from mpn_desktop.store.workbook_cells import NUMBER_FORMATS, escape_text, to_cell
 
@@ -80,30 +80,33 @@ def build_workbook(
     return book
 
 
-def export_workbook(db: Database, catalog: Catalog, as_of: date, path: Path) -> dict[str, Any]:
+def export_workbook(
+    db: Database, catalog: Catalog, as_of: date, path: Path, *, database: Path | None = None
+) -> dict[str, Any]:
     """Writes the organisation in ``db`` to ``path`` with its progress on ``as_of``.
 
-    Returns the export document written (for the caller's summary).
+    Returns the export document written (for the caller's summary). ``database``
+    (default: ``db``'s file) is never written over, nor its journal or backups.
     """
     document = export_document(db)
     facts = load_facts(db, usage_from=usage_window_start(as_of))
-    write_workbook(document, progress_rows(evaluate(catalog, facts, as_of)), path)
+    status = progress_rows(evaluate(catalog, facts, as_of))
+    write_workbook(document, status, path, database=database or db.path)
     return document
 
 
 def write_workbook(
-    document: Mapping[str, Any], status: Iterable[Sequence[Cell]] | None, path: Path
+    document: Mapping[str, Any],
+    status: Iterable[Sequence[Cell]] | None,
+    path: Path,
+    *,
+    database: Path | None = None,
 ) -> None:
-    """Saves the workbook of ``document`` to ``path`` (replaced only once complete)."""
+    """Saves the workbook of ``document`` to ``path`` through ``write_user_file``."""
     book = build_workbook(document, status)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        book.save(partial)
-        partial.replace(path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise MpnError(f"{path}: cannot be written ({error.strerror})") from None
+    content = io.BytesIO()
+    book.save(content)
+    write_user_file(path, content.getvalue(), database=database)
 
 
 def _status_kind(column: str) -> ValueKind:

@@ -132,7 +132,7 @@ def write_checklist_pdf(
     paper = page_size or chosen_page_size(settings)
 
     def write() -> Path:
-        render_pdf(checklist_document(context, progress), path, paper)
+        render_pdf(checklist_document(context, progress), path, paper, database=context.db.path)
         return path
 
     # A long checklist takes a moment (well under a second for the large benchmark

@@ -187,7 +187,7 @@ class FileActions(QObject):
         db = self._context.db
 
         def write() -> Path:
-            documents.write_document_file(documents.export_document(db), path)
+            documents.write_document_file(documents.export_document(db), path, database=db.path)
             return path
 
         done = self._context.run(

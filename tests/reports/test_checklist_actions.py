@@ -65,7 +65,7 @@ def test_a_file_that_cannot_be_written_is_shown_as_a_message(
     path = tmp_path / "no such folder" / "c.pdf"
     with qtbot.waitSignal(context.errorShown) as shown:
         assert checklist_actions.write_checklist_pdf(context, None, path) is None
-    assert "could not be written" in shown.args[0]
+    assert "c.pdf: the folder" in shown.args[0] and "does not exist" in shown.args[0]
 
 
 def test_print_opens_the_preview(context: AppContext, window: QWidget, qtbot: Any) -> None:

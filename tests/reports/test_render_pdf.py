@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from datetime import date
@@ -186,7 +187,10 @@ def test_a_file_that_cannot_be_written_is_a_clear_error(
     catalog: Any, empty_facts: Facts, tmp_path: Path
 ) -> None:
     path = tmp_path / "no such folder" / "checklist.pdf"
-    with pytest.raises(ChecklistNotWritten, match=r"could not be written to .*No such file"):
+    with pytest.raises(
+        ChecklistNotWritten,
+        match=r"not written: .*no such folder/checklist.pdf: the folder .* does not exist",
+    ):
         render_pdf(checklist_of(catalog, empty_facts), path, "A4")
 
 
@@ -195,7 +199,7 @@ def test_a_folder_given_as_the_file_is_a_clear_error_and_leaves_nothing(
 ) -> None:
     folder = tmp_path / "out" / "meeting"
     folder.mkdir(parents=True)
-    with pytest.raises(ChecklistNotWritten, match=r"meeting: it is a folder; give a file name"):
+    with pytest.raises(ChecklistNotWritten, match=r"meeting: is a folder; give a file name in it"):
         render_pdf(checklist_of(catalog, empty_facts), folder, "A4")
     assert [item.name for item in folder.parent.iterdir()] == ["meeting"]
 
@@ -204,14 +208,17 @@ def test_a_file_that_cannot_be_replaced_is_a_clear_error_and_leaves_no_partial_f
     catalog: Any, empty_facts: Facts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What Windows does to a PDF that is open in a viewer.
-    def refuse(self: Path, target: Any) -> Path:
+    def refuse(source: Any, target: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     (tmp_path / "out").mkdir()
     path = tmp_path / "out" / "checklist.pdf"
     path.write_bytes(b"old")
-    with pytest.raises(ChecklistNotWritten, match=r"written to .*checklist.pdf: Permission denied"):
+    with pytest.raises(
+        ChecklistNotWritten,
+        match=r"checklist.pdf: was not written: permission denied.*that was there is unchanged",
+    ):
         render_pdf(checklist_of(catalog, empty_facts), path, "A4")
     assert [item.name for item in path.parent.iterdir()] == ["checklist.pdf"]
     assert path.read_bytes() == b"old"
