@@ -41,14 +41,14 @@ def step_node(step: StepProgress) -> RequirementNode:
         missing=step.missing,
         evidence=step.evidence,
         notes=step.notes,
-        children=tuple(_measure_node(part) for part in step.parts),
+        children=tuple(_measure_node(part, index) for index, part in enumerate(step.parts, 1)),
     )
 
 
-def _measure_node(part: StepProgress) -> RequirementNode:
+def _measure_node(part: StepProgress, number: int) -> RequirementNode:
     return RequirementNode(
         kind=NodeKind.MEASURE,
-        id=part.step.value,
+        id=f"{part.step.value}-{number}",
         label=part.description,
         met=part.met,
         have=part.have,

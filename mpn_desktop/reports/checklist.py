@@ -17,17 +17,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Association, Level, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.fee import membership_year
-from mpn_desktop.domain.progress import (
-    CompetencyProgress,
-    FeeStatus,
-    LevelProgress,
-    Progress,
-    StepProgress,
-)
+from mpn_desktop.domain.progress import FeeStatus, Progress
+from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.wording import figure, have_of_need
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
@@ -254,11 +250,12 @@ def format_amount(value: Decimal, unit: str) -> str:
     return figure(value, unit).strip()
 
 
-def _figures(step: StepProgress) -> str:
-    if step.need == 0 and step.have == 0:
+def _figures(step: RequirementNode) -> str:
+    have, need = step.have or _ZERO, step.need or _ZERO
+    if need == 0 and have == 0:
         # "0 of 0 people" reads as a shortfall; a step that asks for nothing says so.
         return "none needed"
-    return have_of_need(step.have, step.need, step.unit)
+    return have_of_need(have, need, step.unit)
 
 
 def as_action(step: StepKind | None, missing: str) -> str:
@@ -317,6 +314,7 @@ _ASSOCIATIONS = {
     Association.TRANSACTING: "transacting partner",
     Association.FASTTRACK: "FastTrack partner",
 }
+_ZERO = Decimal(0)
 _COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"})
 
 
@@ -339,22 +337,21 @@ def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
     return Detail(text=evidence.subject, note=note, figure=figure)
 
 
-def _check_line(step: StepProgress, footnotes: _Footnotes) -> CheckLine:
-    parts = tuple(_part_line(part, footnotes) for part in step.parts)
+def _check_line(step: RequirementNode, footnotes: _Footnotes) -> CheckLine:
+    kind = StepKind(step.id)
+    parts = tuple(_part_line(part, kind, footnotes) for part in step.children)
     in_parts = {action for part in parts for action in part.actions}
-    actions = tuple(as_action(step.step, item) for item in step.missing if item.strip())
+    actions = tuple(as_action(kind, item) for item in step.missing if item.strip())
     numbers = footnotes.numbers(step.notes)
     in_parts_notes = {number for part in parts for number in part.footnotes}
     return CheckLine(
         ticked=step.met,
-        text=STEP_TITLES[step.step],
+        text=STEP_TITLES[kind],
         # With parts, each part states its measure, figures and evidence; the step's
         # own description and evidence would say the same again.
         description=_parts_description(len(parts)) if parts else step.description,
         figures=_figures(step),
-        details=()
-        if parts
-        else tuple(_detail(item, step.unit, step.step) for item in step.evidence),
+        details=() if parts else tuple(_detail(item, step.unit, kind) for item in step.evidence),
         actions=tuple(action for action in actions if action not in in_parts),
         footnotes=tuple(number for number in numbers if number not in in_parts_notes),
         parts=parts,
@@ -365,38 +362,38 @@ def _parts_description(count: int) -> str:
     return "both measures below" if count == 2 else f"all {count} measures below"
 
 
-def _part_line(part: StepProgress, footnotes: _Footnotes) -> CheckLine:
+def _part_line(part: RequirementNode, kind: StepKind, footnotes: _Footnotes) -> CheckLine:
     return CheckLine(
         ticked=part.met,
-        text=part.description,
+        text=part.label,
         description="",
         figures=_figures(part),
-        details=tuple(_detail(item, part.unit, part.step) for item in part.evidence),
-        actions=tuple(as_action(part.step, item) for item in part.missing if item.strip()),
+        details=tuple(_detail(item, part.unit, kind) for item in part.evidence),
+        actions=tuple(as_action(kind, item) for item in part.missing if item.strip()),
         footnotes=footnotes.numbers(part.notes),
     )
 
 
-def _level_status(level: LevelProgress) -> str:
-    if level.attained:
+def _level_status(level: RequirementNode) -> str:
+    if level.met:
         return "Attained"
-    met = sum(1 for step in level.steps if step.met)
-    return f"Not attained yet: {met} of {len(level.steps)} steps met"
+    met = sum(1 for step in level.children if step.met)
+    return f"Not attained yet: {met} of {len(level.children)} steps met"
 
 
-def _level_block(level: LevelProgress, footnotes: _Footnotes) -> LevelBlock:
-    lines = tuple(_check_line(step, footnotes) for step in level.steps)
+def _level_block(level: RequirementNode, footnotes: _Footnotes) -> LevelBlock:
+    lines = tuple(_check_line(step, footnotes) for step in level.children)
     stated = {action for line in lines for action in line.actions}
     stated |= {action for line in lines for part in line.parts for action in part.actions}
     extra = tuple(action for action in (as_action(None, item) for item in level.missing) if action)
-    option = level.option.name
-    if len(level.options) > 1:
-        kind = "option used" if level.attained else "closest option"
-        option = f"{option} ({kind} of {len(level.options)})"
+    option = level.way
+    if level.ways > 1:
+        kind = "option used" if level.met else "closest option"
+        option = f"{option} ({kind} of {level.ways})"
     return LevelBlock(
-        level=level.level,
-        title=level.level.value.capitalize(),
-        attained=level.attained,
+        level=Level(level.id),
+        title=level.label,
+        attained=level.met,
         status=_level_status(level),
         option=f"Option: {option}",
         lines=lines,
@@ -404,22 +401,22 @@ def _level_block(level: LevelProgress, footnotes: _Footnotes) -> LevelBlock:
     )
 
 
-def _levels_to_print(item: CompetencyProgress, level: Level | None) -> tuple[Level, ...]:
-    """The chosen level; else every level up to the target (both when there is none)."""
+def _levels_to_print(item: RequirementNode, level: Level | None) -> tuple[RequirementNode, ...]:
+    """The chosen level; else every level up to the target (all of them when there is none)."""
     if level is not None:
-        return (level,)
-    if item.target is None:
-        return tuple(entry.level for entry in item.levels)
-    return tuple(entry.level for entry in item.levels if entry.level.rank <= item.target.rank)
+        return tuple(entry for entry in item.children if entry.id == level.value)
+    target = item.target
+    if target is None:
+        return item.children
+    return item.children[: item.children.index(target) + 1]
 
 
-def _section(item: CompetencyProgress, level: Level | None, footnotes: _Footnotes) -> Section:
-    chosen = _levels_to_print(item, level)
-    levels = tuple(_level_block(entry, footnotes) for entry in item.levels if entry.level in chosen)
-    target = f"Target: {item.target.value}" if item.target else "Not a target"
+def _section(item: RequirementNode, level: Level | None, footnotes: _Footnotes) -> Section:
+    levels = tuple(_level_block(entry, footnotes) for entry in _levels_to_print(item, level))
+    target = f"Target: {item.target.id}" if item.target else "Not a target"
     return Section(
         competency_id=item.id,
-        title=item.name,
+        title=item.label,
         target=target,
         levels=levels,
         at_risk=tuple(
@@ -489,10 +486,10 @@ def _about(catalog: Catalog) -> AboutCloudCompetency:
 
 
 def _chosen_competencies(
-    catalog: Catalog, progress: Progress, competency: str | None
-) -> tuple[CompetencyProgress, ...]:
+    catalog: Catalog, tree: RequirementTree, competency: str | None
+) -> tuple[RequirementNode, ...]:
     if competency is None:
-        return tuple(item for item in progress.targeted if not item.retired)
+        return tuple(item for item in tree.targeted if not item.retired)
     valid = ", ".join(item.id for item in catalog.cloud_competencies)
     try:
         entry = catalog.competency(competency)
@@ -500,7 +497,7 @@ def _chosen_competencies(
         raise ValidationError(
             f"--competency: {competency!r} is not a competency of the catalogue; valid ids: {valid}"
         ) from None
-    found = next((item for item in progress.competencies if item.id == competency), None)
+    found = tree.requirement(competency)
     if entry.retired or found is None or found.retired:
         retired_on = entry.retirement.retired_on if entry.retirement is not None else None
         when = f" on {format_day(retired_on)}" if retired_on else ""
@@ -525,7 +522,8 @@ def build_checklist(
     Raises ``ValidationError`` for an unknown or retired competency id. Retired
     competencies are never listed, even when the organisation still targets one.
     """
-    chosen = _chosen_competencies(catalog, progress, competency)
+    tree = requirement_tree(progress)
+    chosen = _chosen_competencies(catalog, tree, competency)
     footnotes = _Footnotes()
     sections = tuple(_section(item, level, footnotes) for item in chosen)
     org = progress.organization if progress.organization.name else facts.organization
@@ -539,7 +537,7 @@ def build_checklist(
         catalog=_catalog_title(catalog),
         next_anniversary=_next_anniversary(org.anniversary, progress.as_of),
     )
-    retired = _retired_targets(catalog, progress) if competency is None else ""
+    retired = _retired_targets(catalog, tree) if competency is None else ""
     empty = ""
     if not sections:
         what = (
@@ -572,17 +570,17 @@ def _next_anniversary(anniversary: date | None, as_of: date) -> str:
     return format_day(year.next_start) if year is not None else ""
 
 
-def _retired_targets(catalog: Catalog, progress: Progress) -> str:
+def _retired_targets(catalog: Catalog, tree: RequirementTree) -> str:
     """ "Not listed: Hosting (targeted at gold) was retired on 2018-01-30 …" or ""."""
     named = []
-    for item in progress.targeted:
+    for item in tree.targeted:
         if not item.retired:
             continue
         entry = catalog.competency(item.id)
         retired_on = entry.retirement.retired_on if entry.retirement is not None else None
         when = f" on {format_day(retired_on)}" if retired_on else ""
-        level = f" at {item.target.value}" if item.target is not None else ""
-        named.append(f"{item.name} (targeted{level}) was retired{when}")
+        level = f" at {item.target.id}" if item.target is not None else ""
+        named.append(f"{item.label} (targeted{level}) was retired{when}")
     if not named:
         return ""
     verb = "it" if len(named) == 1 else "they"
