@@ -40,6 +40,7 @@ from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableM
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.record_view import RecordTableView
+from mpn_desktop.ui.tabs.table_transfer import TableTransfer
 from mpn_desktop.ui.undo_commands import (
     AddRecordCommand,
     DeleteRecordCommand,
@@ -167,6 +168,8 @@ class RecordSection(QWidget):
         layout.addWidget(self.problem_label)
         layout.addLayout(buttons)
         self._update_empty_text()
+        self.transfer = TableTransfer(self)
+        """Copy, paste and CSV export of the table."""
 
     # -- reading ---------------------------------------------------------
 
@@ -347,6 +350,22 @@ class RecordSection(QWidget):
             refusal = self.tr("Not added: {reason}").format(
                 reason="; ".join(refused) or self.tr("the database refused it.")
             )
+
+    def new_values_for_paste(self) -> dict[str, Any] | None:
+        """The values every pasted new record starts with; None when it cannot have any yet
+        (a month of usage before a subscription is chosen: the section says so)."""
+        values = self._new_values() if self._new_values else {}
+        return None if values is None else dict(values)
+
+    def values_to_store(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Values as read from the table's cells, as the store takes them (empty amount: 0)."""
+        return self._empty_as_default(values)
+
+    def count_label(self, count: int) -> str:
+        """Several records as the undo menu names them: "3 people"."""
+        if count == 1:
+            return self._noun
+        return self.tr("{count} {plural}").format(count=count, plural=self._plural)
 
     def name_of(self, record: Record) -> str:
         """The record as the undo menu names it: "person Ana Ruiz"."""

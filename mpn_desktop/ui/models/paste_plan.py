@@ -1,0 +1,184 @@
+"""What pasted rows mean for a table: which records they change, which they add, which are wrong.
+
+Text with a header row (the column names, as the table or the JSON document
+names them) is matched by name, in any order, and each row finds the record
+it changes by the table's natural key (a customer's name, a person's MCP ID);
+a row that finds none is a new record. Text without a header fills the
+table's cells from the current one, as a spreadsheet does: rows past the
+table's end are new records. Every cell is read as the form reads what is
+typed (``parse_text``); a row with a wrong cell is refused whole, with why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mpn_desktop.store.row_batches import RowEdit
+from mpn_desktop.ui.models.fields import Field, parse_text
+
+Record = dict[str, Any]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PastePlan", text)
+
+
+@dataclass
+class PastePlan:
+    """The rows to write, and those refused before anything is written (line, reason)."""
+
+    edits: list[RowEdit] = field(default_factory=list)
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def new_count(self) -> int:
+        """How many rows add a record."""
+        return sum(1 for edit in self.edits if edit.record_id is None)
+
+
+@dataclass(frozen=True)
+class PasteTarget:
+    """The table pasted into: its columns in the order shown, and its rows."""
+
+    fields: Sequence[Field]
+    """The columns as the user sees them, left to right."""
+    shown: Sequence[Record]
+    """The records in the order shown (after sorting and filtering)."""
+    records: Sequence[Record]
+    """Every record of the table, shown or not: a header row's rows are matched among them."""
+    fixed: Mapping[str, Any]
+    """Values every new record gets (the chosen subscription of a usage row)."""
+    key: tuple[str, ...]
+    """The fields naming one record (``natural_key``)."""
+    prepare: Callable[[Mapping[str, Any]], dict[str, Any]] = dict
+    """Turns parsed values into the values to store (an empty amount is 0)."""
+
+
+def header_columns(
+    first_row: Sequence[str], fields: Sequence[Field]
+) -> tuple[dict[int, Field], list[str]] | None:
+    """The field of each column and the names of no column, when ``first_row`` is a header.
+
+    It is one when most of its cells name a column (a spreadsheet may add a
+    column of its own, "Notes"); otherwise it holds values.
+    """
+    names: dict[str, Field] = {}
+    for item in fields:
+        names[item.label.casefold()] = item
+        names[item.key.casefold()] = item
+    found: dict[int, Field] = {}
+    unknown: list[str] = []
+    for position, text in enumerate(first_row):
+        named = names.get(text.strip().casefold())
+        if named is not None:
+            found[position] = named
+        elif text.strip():
+            unknown.append(text.strip())
+    if not found or len(unknown) > len(found):
+        return None
+    return found, unknown
+
+
+def plan_paste(
+    rows: Sequence[Sequence[str]], target: PasteTarget, *, start_row: int, start_column: int
+) -> PastePlan:
+    """The plan for ``rows`` (cells of pasted text) pasted into ``target``.
+
+    ``start_row`` and ``start_column`` are the current cell (in the order
+    shown); they place text without a header row.
+    """
+    plan = PastePlan()
+    if not rows:
+        return plan
+    header = header_columns(rows[0], target.fields)
+    if header is not None:
+        columns, unknown = header
+        plan.ignored_columns = unknown + [
+            item.label for item in columns.values() if not item.is_editable
+        ]
+        _plan_by_header(rows[1:], columns, target, plan)
+    else:
+        _plan_by_position(rows, target, start_row, start_column, plan)
+    return plan
+
+
+def _parsed(
+    cells: Sequence[str], columns: Mapping[int, Field], line: int, plan: PastePlan
+) -> dict[str, Any] | None:
+    values: dict[str, Any] = {}
+    problems = []
+    for position, item in columns.items():
+        if not item.is_editable:
+            continue
+        text = cells[position] if position < len(cells) else ""
+        try:
+            values[item.key] = parse_text(item, text)
+        except ValueError as error:
+            problems.append(str(error))
+    if problems:
+        plan.refused.append((line, " ".join(problems)))
+        return None
+    return values
+
+
+def _plan_by_header(
+    rows: Sequence[Sequence[str]],
+    columns: Mapping[int, Field],
+    target: PasteTarget,
+    plan: PastePlan,
+) -> None:
+    known: dict[tuple[Any, ...], int] = {}
+    if target.key:
+        for record in target.records:
+            known[tuple(record.get(name) for name in target.key)] = record["id"]
+    for line, cells in enumerate(rows, start=2):
+        values = _parsed(cells, columns, line, plan)
+        if values is None:
+            continue
+        whole = {**target.fixed, **values}
+        key = tuple(whole.get(name) for name in target.key) if target.key else None
+        record_id = known.get(key) if key is not None else None
+        if record_id is None:
+            plan.edits.append(RowEdit(target.prepare(whole), None, line))
+        else:
+            plan.edits.append(RowEdit(target.prepare(values), record_id, line))
+
+
+def _plan_by_position(
+    rows: Sequence[Sequence[str]],
+    target: PasteTarget,
+    start_row: int,
+    start_column: int,
+    plan: PastePlan,
+) -> None:
+    for offset, cells in enumerate(rows):
+        line = offset + 1
+        columns = {
+            position: target.fields[start_column + position]
+            for position in range(len(cells))
+            if start_column + position < len(target.fields)
+        }
+        values = _parsed(cells, columns, line, plan)
+        if values is None:
+            continue
+        row = start_row + offset
+        if 0 <= row < len(target.shown):
+            plan.edits.append(RowEdit(target.prepare(values), target.shown[row]["id"], line))
+        else:
+            plan.edits.append(RowEdit(target.prepare({**target.fixed, **values}), None, line))
+
+
+def refusal_text(refused: Sequence[tuple[int, str]], *, limit: int = 5) -> str:
+    """The refused rows in a few lines: "line 3: MCP ID: “x” is not an MCP ID"."""
+    lines = [
+        _tr("line {line}: {reason}").format(line=line, reason=reason)
+        for line, reason in refused[:limit]
+    ]
+    if len(refused) > limit:
+        lines.append(_tr("… and {count} more").format(count=len(refused) - limit))
+    return "\n".join(lines)
