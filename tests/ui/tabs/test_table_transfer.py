@@ -36,10 +36,10 @@ def _select_all(section: RecordSection) -> None:
     section.view.selectAll()
 
 
-def _people(db: Any) -> list[dict[str, Any]]:
+def _people(demo_db: Any) -> list[dict[str, Any]]:
     return [
         {key: value for key, value in person.items() if key != "id"}
-        for person in records.list_records(db, RecordKind.PERSON)
+        for person in records.list_records(demo_db, RecordKind.PERSON)
     ]
 
 
@@ -66,12 +66,12 @@ def test_copy_gives_values_with_a_header_row_not_what_the_cells_show(
 
 
 def test_pasting_copied_rows_back_changed_is_one_undo_step(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
     _select_all(tab.people)
     rows = rows_of_pasted_text(tab.people.transfer.copy())
-    before = _people(db)
+    before = _people(demo_db)
     header = rows[0]
     edited = [header] + [
         [
@@ -86,22 +86,22 @@ def test_pasting_copied_rows_back_changed_is_one_undo_step(
         command = tab.people.transfer.paste_text(text)
     assert command is not None and command.written is not None
     assert len(command.written.previous) == len(before) and not command.written.added
-    assert all(person["name"].endswith(" Jr") for person in _people(db))
+    assert all(person["name"].endswith(" Jr") for person in _people(demo_db))
     assert context.undo_stack.count() == depth + 1
     assert context.undo_stack.undoText().startswith("Paste ")
     with qtbot.waitSignal(context.changeApplied):
         context.undo_stack.undo()
-    assert _people(db) == before
+    assert _people(demo_db) == before
     with qtbot.waitSignal(context.changeApplied):
         context.undo_stack.redo()
-    assert all(person["name"].endswith(" Jr") for person in _people(db))
+    assert all(person["name"].endswith(" Jr") for person in _people(demo_db))
 
 
 def test_pasted_new_rows_go_in_and_the_refused_ones_are_listed(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(ExamsTab, context, qtbot)
-    before = _people(db)
+    before = _people(demo_db)
     text = (
         "MCP ID\tName\tAssociated\tLeft on\tNotes\r\n"
         "9000001\tNew One\tTRUE\t\tfrom HR\r\n"
@@ -118,34 +118,34 @@ def test_pasted_new_rows_go_in_and_the_refused_ones_are_listed(
     assert "line 3: MCP ID: “not-an-id” is not an MCP ID" in problem
     assert "line 5: Left on: “2017-02-30” is not a date: February 2017 has 28 days." in problem
     assert "Not pasted (no column takes them): Notes." in problem
-    people = {person["mcp_id"]: person for person in _people(db)}
+    people = {person["mcp_id"]: person for person in _people(demo_db)}
     assert people["9000002"]["associated"] is False
     assert people["9000002"]["left_on"] == date(2018, 1, 31)
     assert people[before[0]["mcp_id"]] == before[0]
     with qtbot.waitSignal(context.changeApplied):
         context.undo_stack.undo()
-    assert _people(db) == before
+    assert _people(demo_db) == before
 
 
 def test_a_row_the_store_refuses_is_named_and_the_others_go_in(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
-    existing = records.list_records(db, RecordKind.CUSTOMER)[0]["name"]
+    existing = records.list_records(demo_db, RecordKind.CUSTOMER)[0]["name"]
     # Without a header row, pasted below the last row: new customers.
     text = f"Wingtip Toys\twingtip.onmicrosoft.com\n{'x' * 300}\t\nTailspin\t\n"
     tab.customers.view.setCurrentIndex(QModelIndex())
     with qtbot.waitSignal(context.changeApplied):
         command = tab.customers.transfer.paste_text(text)
     assert command is not None and command.written is not None
-    names = {customer["name"] for customer in records.list_records(db, RecordKind.CUSTOMER)}
+    names = {customer["name"] for customer in records.list_records(demo_db, RecordKind.CUSTOMER)}
     assert {"Wingtip Toys", "Tailspin", existing} <= names
     assert "line 2:" in tab.customers.problem_label.text()
     assert "longer than 200" in tab.customers.problem_label.text()
 
 
 def test_text_without_a_header_fills_cells_from_the_current_one(
-    context: Any, db: Any, qtbot: Any
+    context: Any, demo_db: Any, qtbot: Any
 ) -> None:
     tab = _tab(SalesTab, context, qtbot)
     section = tab.subscriptions
@@ -155,7 +155,7 @@ def test_text_without_a_header_fills_cells_from_the_current_one(
     with qtbot.waitSignal(context.changeApplied):
         command = section.transfer.paste_text("ems\n")
     assert command is not None
-    stored = records.get_record(db, RecordKind.SUBSCRIPTION, first_id)
+    stored = records.get_record(demo_db, RecordKind.SUBSCRIPTION, first_id)
     assert stored is not None and stored["workload"] is Workload.EMS
 
 
@@ -199,7 +199,7 @@ def _as_copied(value: Any) -> str:
 
 
 def test_copy_and_paste_round_trip_through_a_spreadsheet_file(
-    context: Any, db: Any, qtbot: Any, tmp_path: Path
+    context: Any, demo_db: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     """Fee payments copied, kept in an .xlsx, copied from it and pasted into an empty
     database: the same payments."""
@@ -209,10 +209,10 @@ def test_copy_and_paste_round_trip_through_a_spreadsheet_file(
     copied = _excel_round_trip(section.transfer.copy(), tmp_path / "copied.xlsx")
     before = [
         {key: value for key, value in payment.items() if key != "id"}
-        for payment in records.list_records(db, RecordKind.FEE_PAYMENT)
+        for payment in records.list_records(demo_db, RecordKind.FEE_PAYMENT)
     ]
-    ids = [payment["id"] for payment in records.list_records(db, RecordKind.FEE_PAYMENT)]
-    records.delete_records(db, RecordKind.FEE_PAYMENT, ids)
+    ids = [payment["id"] for payment in records.list_records(demo_db, RecordKind.FEE_PAYMENT)]
+    records.delete_records(demo_db, RecordKind.FEE_PAYMENT, ids)
     section.reload()
     with qtbot.waitSignal(context.changeApplied):
         command = section.transfer.paste_text(copied)
@@ -220,15 +220,15 @@ def test_copy_and_paste_round_trip_through_a_spreadsheet_file(
     assert not command.written.refused
     after = [
         {key: value for key, value in payment.items() if key != "id"}
-        for payment in records.list_records(db, RecordKind.FEE_PAYMENT)
+        for payment in records.list_records(demo_db, RecordKind.FEE_PAYMENT)
     ]
     assert sorted(map(str, after)) == sorted(map(str, before))
 
 
 def test_export_table_as_csv_opens_in_excel_as_it_is(
-    context: Any, db: Any, qtbot: Any, tmp_path: Path
+    context: Any, demo_db: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    records.add_record(db, RecordKind.CUSTOMER, {"name": "=cmd|' /C calc'!A0"})
+    records.add_record(demo_db, RecordKind.CUSTOMER, {"name": "=cmd|' /C calc'!A0"})
     tab = _tab(SalesTab, context, qtbot)
     tab.customers.reload()
     path = tmp_path / "customers.csv"
