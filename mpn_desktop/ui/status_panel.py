@@ -1,13 +1,15 @@
 """The status panel: silver and gold progress of each target competency, as the engine found it.
 
-The panel never computes a rule: it shows the ``Progress`` the main window
-hands it. Cards are kept per competency and updated in place, so a redraw
-after an edit costs little more than setting a few texts and bar values.
+The panel never computes a rule: it draws the requirement tree of the
+``Progress`` the main window hands it. Cards are kept per competency and
+updated in place, so a redraw after an edit costs little more than setting a
+few texts and bar values.
 """
 
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
@@ -23,14 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpn_desktop.domain.enums import Level
-from mpn_desktop.domain.progress import (
-    CompetencyProgress,
-    FeeStatus,
-    LevelProgress,
-    Progress,
-    StepProgress,
-)
+from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.progress import FeeStatus, Progress
+from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
@@ -42,6 +40,7 @@ from mpn_desktop.ui.status_text import (
 )
 
 _BAR_STEPS = 1000
+_ZERO = Decimal(0)
 
 
 def _bullets(items: list[str]) -> str:
@@ -68,8 +67,9 @@ class _StepRow:
         grid.addWidget(self.figure, index * 2, 1)
         grid.addWidget(self.bar, index * 2 + 1, 0, 1, 2)
 
-    def show_step(self, caption: str, step: StepProgress) -> None:
-        text = have_need_text(step.have, step.need, step.unit)
+    def show_step(self, caption: str, step: RequirementNode) -> None:
+        have, need = step.have or _ZERO, step.need or _ZERO
+        text = have_need_text(have, need, step.unit)
         if step.met:
             color = semantic_colors(self.figure.palette()).ok.name()
             shown = f"<span style='color:{color}'>✓</span> {html.escape(text)}"
@@ -77,7 +77,7 @@ class _StepRow:
             shown = html.escape(text)
         self.caption.setText(caption)
         self.figure.setText(shown)
-        self.bar.setValue(round(fraction(step.have, step.need) * _BAR_STEPS))
+        self.bar.setValue(round(fraction(have, need) * _BAR_STEPS))
         self.bar.setFormat(text)
         # The catalogue's caveats on this figure ("the source gives no separate gold
         # figure…") go with what the step asks: at hand, without crowding the panel.
@@ -124,37 +124,37 @@ class LevelSection(QWidget):
             self._rows.append(_StepRow(self._grid, len(self._rows), self))
         return self._rows[index]
 
-    def show_level(self, progress: LevelProgress, targeted: bool) -> None:
-        """Fills the section from one level's progress."""
+    def show_level(self, progress: RequirementNode) -> None:
+        """Fills the section from one level's node."""
         colors = semantic_colors(self.palette())
-        name = level_name(progress.level)
-        if progress.attained:
+        name = level_name(Level(progress.id))
+        if progress.met:
             mark = self.tr("✓ attained")
             color = colors.ok
         else:
             mark = self.tr("not yet")
             color = colors.warning
-        target = self.tr(" (your target)") if targeted else ""
+        target = self.tr(" (your target)") if progress.targeted else ""
         option = ""
-        if len(progress.options) > 1:
-            option = self.tr(" — via {option}").format(option=html.escape(progress.option.name))
+        if progress.ways > 1:
+            option = self.tr(" — via {option}").format(option=html.escape(progress.way))
         self.heading.setText(
             f"<b>{html.escape(name)}</b>{html.escape(target)}: "
             f"<span style='color:{color.name()}'><b>{html.escape(mark)}</b></span>{option}"
         )
         self.heading.setAccessibleName(f"{name}{target}: {mark}")
         index = 0
-        for step in progress.steps:
-            self._row(index).show_step(step_name(step.step), step)
+        for step in progress.children:
+            self._row(index).show_step(step_name(StepKind(step.id)), step)
             self._row(index).set_visible(True)
             index += 1
-            for part in step.parts:
+            for part in step.children:
                 self._row(index).show_step("   " + part.unit, part)
                 self._row(index).set_visible(True)
                 index += 1
         for row in self._rows[index:]:
             row.set_visible(False)
-        if progress.attained or not progress.missing:
+        if progress.met or not progress.missing:
             self.missing.setVisible(False)
             self.missing.clear()
         else:
@@ -199,9 +199,9 @@ class CompetencyCard(QFrame):
         self.at_risk.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.at_risk)
 
-    def show_competency(self, progress: CompetencyProgress) -> None:
-        """Fills the card from one competency's progress."""
-        title = progress.name
+    def show_competency(self, progress: RequirementNode) -> None:
+        """Fills the card from one competency's node."""
+        title = progress.label
         if progress.retired:
             title = self.tr("{name} (retired)").format(name=title)
         self.title.setText(title)
@@ -209,8 +209,8 @@ class CompetencyCard(QFrame):
         self.notes.setText("\n".join(progress.notes))
         self.notes.setStyleSheet(f"color: {muted_text_color(self.palette()).name()};")
         self.notes.setVisible(bool(progress.notes))
-        for level, section in self.sections.items():
-            section.show_level(progress.level(level), targeted=progress.target is level)
+        for level in progress.children:
+            self.sections[Level(level.id)].show_level(level)
         if progress.at_risk:
             colors = semantic_colors(self.palette())
             items = [
@@ -304,7 +304,7 @@ class StatusPanel(QScrollArea):
         )
         self._show_notes(progress.notes)
         self._show_fee(progress.fee)
-        shown = progress.targeted
+        shown = requirement_tree(progress).targeted
         self.empty_hint.setVisible(not shown)
         self.empty_hint.setText(
             self.tr(
