@@ -69,7 +69,13 @@ def build_large_org(seed: int = 2018) -> Facts:
     rng = random.Random(seed)
     customers = tuple(Customer(f"Customer {index:04d}") for index in range(400))
     workloads = tuple(Workload)
-    associations = tuple(Association)
+    # The 2017-2018 associations, named: later programs' (cpor, pal) would change the draw.
+    associations = (
+        Association.DPOR,
+        Association.DELEGATED_ADMIN,
+        Association.TRANSACTING,
+        Association.FASTTRACK,
+    )
     first_month = Month.of(AS_OF).plus(-MONTHS)
     # One Month object per month, shared by the rows, as the store's loader does.
     months = [first_month.plus(offset) for offset in range(MONTHS)]

@@ -51,6 +51,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.importers.catalog_lookup import CatalogLookup
     from mpn_desktop.importers.importing import run_import
+    from mpn_desktop.importers.kinds import ExamImport
     from mpn_desktop.importers.planning import plan_import
     from mpn_desktop.importers.reading import OptionError
     from mpn_desktop.store.database import Database
@@ -67,11 +68,11 @@ def run_import_exams(args: argparse.Namespace) -> int:
     except OptionError as error:
         print(f"mpn-desktop import-exams: {error}", file=sys.stderr)
         return USAGE_ERROR
-    catalog = CatalogLookup(load_catalog(catalog_path(args)))
+    kind = ExamImport(CatalogLookup(load_catalog(catalog_path(args))))
     for line in plan.describe():
         print(line)
     with Database.open(database_url(args)) as db:
-        result = run_import(db, catalog, path, plan.settings, dry_run=args.dry_run)
+        result = run_import(db, kind, path, plan.settings, dry_run=args.dry_run)
     for problem in result.errors:
         print(f"{path.name}: {problem}", file=sys.stderr)
     for note in result.warnings:

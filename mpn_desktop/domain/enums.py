@@ -46,12 +46,19 @@ class Workload(_Enum):
 
 
 class Association(_Enum):
-    """How the partner is associated with a customer's subscription."""
+    """How the partner is associated with a customer's subscription.
+
+    ``transacting`` is the CSP partner; ``cpor`` the Claiming Partner of
+    Record and ``pal`` the Partner Admin Link (the Solutions Partner
+    program's attributions, which a 2017-2018 catalogue does not accept).
+    """
 
     DPOR = "dpor"
     DELEGATED_ADMIN = "delegated_admin"
     TRANSACTING = "transacting"
     FASTTRACK = "fasttrack"
+    CPOR = "cpor"
+    PAL = "pal"
 
 
 class ReferenceStatus(_Enum):

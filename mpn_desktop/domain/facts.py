@@ -69,13 +69,20 @@ class Subscription:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Usage:
-    """One month of a subscription: consumption, revenue and paid active users."""
+    """One month of a subscription: consumption, revenue and paid active users.
+
+    ``service`` names the Azure service or product a row is for ("" is the
+    subscription's total); the 2017-2018 rules add the rows of a month up.
+    ``paid_seats`` are the seats paid for at the end of the month.
+    """
 
     subscription: str
     month: Month
     consumption_usd: Decimal = Decimal(0)
     revenue_usd: Decimal = Decimal(0)
     active_users: int = 0
+    service: str = ""
+    paid_seats: int = 0
 
 
 @dataclass(slots=True, unsafe_hash=True)

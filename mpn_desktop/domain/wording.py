@@ -13,6 +13,8 @@ _ASSOCIATION_NAMES = {
     Association.DELEGATED_ADMIN: "delegated admin",
     Association.TRANSACTING: "transacting",
     Association.FASTTRACK: "FastTrack",
+    Association.CPOR: "CPOR",
+    Association.PAL: "PAL",
 }
 # Catalogue order is a set; sentences list associations in one stable order.
 _ASSOCIATION_ORDER = tuple(_ASSOCIATION_NAMES)

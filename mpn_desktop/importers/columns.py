@@ -1,16 +1,31 @@
-"""Which CSV column holds which field: recognised header names, and ``--map COLUMN=FIELD``."""
+"""Which CSV column holds which field: recognised header names, and ``--map COLUMN=FIELD``.
+
+Each import kind declares its fields once, as a ``FieldSet``: the fields,
+the header spellings it recognises, the fields holding dates, and what a
+usable mapping needs. Exam records are ``EXAM_FIELDS``; usage has its own
+(``importers.usage_fields``).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 
 from mpn_desktop.importers.reading import OptionError
 
 
-class Field(Enum):
+class ImportField(Enum):
+    """A field some import kind reads; its value is the name ``--map`` takes."""
+
+    @property
+    def label(self) -> str:
+        """The field's name in messages, as a person would say it."""
+        return str(self.value).replace("_", " ")
+
+
+class Field(ImportField):
     """A field of an exam record (DESIGN.md); first and last name are joined into the name."""
 
     MCP_ID = "mcp_id"
@@ -22,6 +37,7 @@ class Field(Enum):
     EXAM_TITLE = "exam_title"
     PASSED_ON = "passed_on"
     KIND = "kind"
+    MPN_ID = "mpn_id"
 
     @property
     def label(self) -> str:
@@ -39,6 +55,7 @@ _LABELS = {
     Field.EXAM_TITLE: "exam title",
     Field.PASSED_ON: "date passed",
     Field.KIND: "kind",
+    Field.MPN_ID: "MPN ID",
 }
 
 # Header spellings, compared after dropping case, spaces and punctuation.
@@ -60,6 +77,7 @@ _KNOWN_HEADERS: dict[Field, tuple[str, ...]] = {
         "Exam Date",
     ),
     Field.KIND: ("kind", "TrainingType", "Credential Type"),
+    Field.MPN_ID: ("mpn_id", "MPNId", "MPN ID"),
 }
 
 IGNORE = "ignore"
@@ -70,22 +88,62 @@ def header_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
-_FIELD_OF_KEY = {
-    header_key(spelling): field for field, names in _KNOWN_HEADERS.items() for spelling in names
-}
-# Plain names a hand-kept sheet uses ("Name, MCP ID, Exam, Date"): read only when
-# no column of the header names the field more precisely.
-_FIELD_OF_PLAIN_KEY = {header_key("Date"): Field.PASSED_ON, header_key("Passed"): Field.PASSED_ON}
+@dataclass(frozen=True, slots=True)
+class FieldSet:
+    """One import kind's fields: which there are, their header spellings, what a file needs.
+
+    ``headers`` are tried in order (the first field a header fits wins);
+    ``plain`` spellings only when no column names the field more precisely.
+    ``needs`` says in words what a mapping lacks; ``dates`` are the fields
+    whose values are days (their month-first or day-first order is surveyed).
+    """
+
+    noun: str
+    fields: type[ImportField]
+    headers: Mapping[ImportField, tuple[str, ...]]
+    needs: Callable[[Mapping[ImportField, int]], list[str]]
+    dates: tuple[ImportField, ...] = ()
+    plain: Mapping[str, ImportField] = field(default_factory=dict)
+    mpn_id: ImportField | None = None
+    """The field naming the partner organisation's MPN ID, when the kind has one."""
+
+    def field_named(self, name: str) -> ImportField:
+        """The field whose value is ``name`` (ValueError if none)."""
+        return self.fields(name)
+
+
+def _exam_needs(columns: Mapping[ImportField, int]) -> list[str]:
+    needs = []
+    if Field.MCP_ID not in columns:
+        needs.append("an MCP ID column")
+    if Field.EXAM_CODE not in columns and Field.EXAM_TITLE not in columns:
+        needs.append("an exam code or exam title column")
+    if Field.PASSED_ON not in columns:
+        needs.append("a date-passed column")
+    return needs
+
+
+EXAM_FIELDS = FieldSet(
+    noun="exam record",
+    fields=Field,
+    headers=_KNOWN_HEADERS,  # type: ignore[arg-type]
+    needs=_exam_needs,
+    dates=(Field.PASSED_ON,),
+    # Plain names a hand-kept sheet uses ("Name, MCP ID, Exam, Date").
+    plain={header_key("Date"): Field.PASSED_ON, header_key("Passed"): Field.PASSED_ON},
+    mpn_id=Field.MPN_ID,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class ColumnMapping:
-    """The column index of each mapped field, for one header line."""
+    """The column index of each mapped field, for one header line and one kind's fields."""
 
     header: tuple[str, ...]
-    columns: Mapping[Field, int]
+    columns: Mapping[ImportField, int]
+    fields: FieldSet = EXAM_FIELDS
 
-    def column_of(self, field: Field) -> int | None:
+    def column_of(self, field: ImportField) -> int | None:
         """The column index holding ``field``, or None."""
         return self.columns.get(field)
 
@@ -97,46 +155,42 @@ class ColumnMapping:
 
     def missing(self) -> list[str]:
         """What a usable mapping lacks, in words (empty when the mapping can import)."""
-        needs = []
-        if Field.MCP_ID not in self.columns:
-            needs.append("an MCP ID column")
-        if Field.EXAM_CODE not in self.columns and Field.EXAM_TITLE not in self.columns:
-            needs.append("an exam code or exam title column")
-        if Field.PASSED_ON not in self.columns:
-            needs.append("a date-passed column")
-        return needs
+        return self.fields.needs(self.columns)
 
-    def with_column(self, column: int, field: Field | None) -> ColumnMapping:
+    def with_column(self, column: int, field: ImportField | None) -> ColumnMapping:
         """This mapping with ``column`` read as ``field`` (None: ignored)."""
         columns = {f: c for f, c in self.columns.items() if c != column and f is not field}
         if field is not None:
             columns[field] = column
-        return ColumnMapping(self.header, columns)
+        return ColumnMapping(self.header, columns, self.fields)
 
 
-def suggest_mapping(header: Sequence[str]) -> ColumnMapping:
-    """Maps the header names DESIGN.md lists; the first column wins when two fit one field.
+def suggest_mapping(header: Sequence[str], fields: FieldSet = EXAM_FIELDS) -> ColumnMapping:
+    """Maps the header names the kind knows; the first column wins when two fit one field.
 
     A plain "Date" column is the date passed only when no column says so more precisely.
     """
-    columns: dict[Field, int] = {}
-    for known in (_FIELD_OF_KEY, _FIELD_OF_PLAIN_KEY):
+    precise = {
+        header_key(spelling): field for field, names in fields.headers.items() for spelling in names
+    }
+    columns: dict[ImportField, int] = {}
+    for known in (precise, fields.plain):
         for index, name in enumerate(header):
             field = known.get(header_key(name))
             if field is not None and field not in columns and index not in columns.values():
                 columns[field] = index
-    return ColumnMapping(tuple(header), columns)
+    return ColumnMapping(tuple(header), columns, fields)
 
 
-def parse_field(text: str) -> Field | None:
+def parse_field(text: str, fields: FieldSet = EXAM_FIELDS) -> ImportField | None:
     """A field name as ``--map`` takes it (``mcp_id``, ``exam_code``, ... or ``ignore``)."""
     key = text.strip().lower().replace("-", "_")
     if key == IGNORE:
         return None
-    for field in Field:
-        if field.value == key:
-            return field
-    choices = ", ".join([*(f.value for f in Field), IGNORE])
+    for known in fields.fields:
+        if known.value == key:
+            return known
+    choices = ", ".join([*(f.value for f in fields.fields), IGNORE])
     raise OptionError(f"--map: {text!r} is not a field (choose from {choices})")
 
 
@@ -146,7 +200,7 @@ def apply_overrides(mapping: ColumnMapping, overrides: Iterable[str]) -> ColumnM
         column_name, sep, field_name = override.rpartition("=")
         if not sep or not column_name.strip():
             raise OptionError(f"--map: {override!r} is not COLUMN=FIELD")
-        field = parse_field(field_name)
+        field = parse_field(field_name, mapping.fields)
         mapping = mapping.with_column(_find_column(mapping.header, column_name), field)
     return mapping
 

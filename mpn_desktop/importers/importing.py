@@ -1,5 +1,6 @@
-"""An import run: the date survey, then one pass that validates and writes in one transaction.
+"""An import run of any kind: the date survey, then one pass that validates and writes.
 
+One pipeline for every import kind (``importers.kinds``: exam records, usage).
 The steps are separate so the wizard can show each one: ``reading.preview``,
 ``columns.suggest_mapping``, ``survey_date_order`` and ``run_import`` (with
 ``dry_run=True`` for the check, then again to write). None of them needs Qt;
@@ -19,14 +20,15 @@ from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.collection import collector_paused
-from mpn_desktop.importers.columns import ColumnMapping, Field
+from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
+from mpn_desktop.importers.kinds import ImportKind, Outcome
 from mpn_desktop.importers.reading import CsvFormat, RecordReader
-from mpn_desktop.importers.validation import ExamCatalog, RowProblem, RowValidator, ValidRow
-from mpn_desktop.importers.writing import ExamWriter
+from mpn_desktop.importers.validation import RowProblem
+from mpn_desktop.store import records as store_records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.engine import bulk_write_cache
+from mpn_desktop.store.import_transaction import USAGE, BatchInfo, import_transaction
 
 ProgressCallback = Callable[[float], None]
 """Called now and then with how far the step is, from 0 to 1."""
@@ -49,6 +51,8 @@ class ImportSettings:
     format: CsvFormat
     mapping: ColumnMapping
     date_order: DateOrder | None = None
+    decimal_marks: tuple[tuple[int, str], ...] = ()
+    """Per amount column (index): its decimal mark, ``.`` or ``,`` (surveyed; ``.`` if absent)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,20 @@ class ImportResult:
     records_read: int = field(default=0)
     sha256: str = ""
     """The file's SHA-256, to tell whether it changed before the import is redone."""
+    kind: str = "exams"
+    """What was imported: ``exams`` or ``usage``."""
+    plural: str = "exam records"
+    """What the kind's records are called."""
+    replaced: int = 0
+    """Usage rows of an earlier import of the same source that this one replaced."""
+    customers_added: int = 0
+    subscriptions_added: int = 0
+    notes: tuple[str, ...] = ()
+    """The kind's own lines worth telling (e.g. usage totals per month)."""
+    rejected: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    """With skip_bad_rows: each bad record's line and cells, in file order (see errors)."""
+    other_mpn_ids: tuple[str, ...] = ()
+    """MPN IDs the file names that are not the organisation's (refused unless allowed)."""
 
     @property
     def committed(self) -> bool:
@@ -77,9 +95,15 @@ class ImportResult:
         return self.batch_id is not None
 
     @property
+    def skipped_bad_rows(self) -> bool:
+        """Whether the bad records were left out and the good ones kept (or would be)."""
+        return bool(self.rejected)
+
+    @property
     def added(self) -> int:
-        """Records added to the database: none after errors; for a dry run, those it would add."""
-        return 0 if self.errors else self.new_records
+        """Records added to the database: none after errors (unless the bad rows were
+        skipped); for a dry run, those it would add."""
+        return 0 if self.errors and not self.rejected else self.new_records
 
     @property
     def summary(self) -> str:
@@ -99,7 +123,7 @@ class ImportResult:
     @property
     def warnings(self) -> list[str]:
         """Everything worth telling that did not stop the import."""
-        notes = list(self.name_conflicts)
+        notes = [*self.notes, *self.name_conflicts]
         hidden = self.name_conflict_count - len(self.name_conflicts)
         if hidden > 0:
             notes.append(f"... and {hidden} more lines with another name for a known MCP ID")
@@ -114,14 +138,15 @@ def survey_date_order(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> DateColumnOrder:
-    """Reads the date column until a value tells month-first from day-first (or the file ends)."""
-    column = settings.mapping.column_of(Field.PASSED_ON)
+    """Reads the date columns until a value tells month-first from day-first (or the file ends)."""
+    mapping = settings.mapping
+    columns = [c for f in mapping.fields.dates if (c := mapping.column_of(f)) is not None]
     survey = DateSurvey()
-    if column is None:
+    if not columns:
         return survey.finish()
     with RecordReader(path, settings.format) as reader:
         for count, (line, fields) in enumerate(_data_records(reader), start=1):
-            if column < len(fields) and survey.add(line, fields[column]):
+            if any(c < len(fields) and survey.add(line, fields[c]) for c in columns):
                 break
             if count % BATCH_ROWS == 0:
                 _report(reader, progress, cancel)
@@ -130,7 +155,7 @@ def survey_date_order(
 
 def run_import(
     db: Database,
-    catalog: ExamCatalog,
+    kind: ImportKind,
     path: Path,
     settings: ImportSettings,
     *,
@@ -138,64 +163,176 @@ def run_import(
     today: date | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    skip_bad_rows: bool = False,
+    allow_other_mpn_id: bool = False,
 ) -> ImportResult:
     """Validates every record and, when none has an error, writes them all in one transaction.
 
-    Records go to the database as they are validated, inside one transaction
-    that is rolled back at the end after any error, for a dry run, or on
-    cancel: so the counts of a check are exactly those of the real import,
-    and memory holds one batch of rows, not the file.
+    Records go to the kind's sink as they are validated, inside one
+    transaction that is rolled back at the end after any error, for a dry
+    run, or on cancel: so the counts of a check are exactly those of the real
+    import. With ``skip_bad_rows`` the good records are kept even when others
+    have errors (the bad ones are returned in ``rejected``). A file naming
+    another organisation's MPN ID is refused unless ``allow_other_mpn_id``.
     """
-    validator = RowValidator(settings.mapping, catalog, settings.date_order, today or date.today())
+    validator = kind.validator(settings.mapping, settings.date_order, today or date.today())
     sha256 = file_sha256(path)
     errors: list[RowProblem] = []
-    unknown: dict[str, int] = {}
-    valid = read = 0
-    try:
-        with (
-            collector_paused(),
-            db.session() as session,
-            bulk_write_cache(session.connection()),
-            RecordReader(path, settings.format) as reader,
-        ):
-            writer = ExamWriter(session.connection(), path.name, sha256)
-            records = _data_records(reader)
-            batch: list[ValidRow] = []
-            # One batch of records at a time: validated, written, then progress and cancel.
-            while count := validator.validate_batch(records, BATCH_ROWS, batch, errors, unknown):
-                read += count
-                valid += len(batch)
-                writer.add(batch)
-                batch.clear()
-                _report(reader, progress, cancel)
-            if cancel is not None and cancel():
-                # A cancel during the last batch: still before anything is committed.
-                raise ImportCancelled(f"{path}: the import was cancelled; nothing was written")
-            if read == 0:
-                raise ImportFailed(f"{path}: the file has a header line but no records")
-            writer.finish(valid - writer.added, len(errors))
-            result = ImportResult(
-                path=path,
-                new_records=writer.added,
-                duplicates=valid - writer.added,
-                errors=tuple(errors),
-                people_added=writer.people_added,
-                unknown_codes=unknown,
-                name_conflicts=tuple(writer.name_conflicts),
-                name_conflict_count=writer.name_conflict_count,
-                ignored_columns=settings.mapping.ignored,
-                dry_run=dry_run,
-                records_read=read,
-                sha256=sha256,
-            )
-            if errors or dry_run or (writer.added == 0 and writer.people_added == 0):
-                raise _KeepNothing(result)
-            committed = _committed(result, writer.batch_id)
-    except _KeepNothing as nothing:
-        return nothing.result
-    if progress is not None:
+    rejected: list[tuple[int, tuple[str, ...]]] = []
+    read = 0
+    mpn_ids: set[str] = set()
+    info = BatchInfo(kind.name, kind.source, path.name, sha256)
+    result: ImportResult | None = None
+    with (
+        collector_paused(),
+        import_transaction(db, info) as transaction,
+        RecordReader(path, settings.format) as reader,
+    ):
+        sink = kind.sink(transaction)
+        watched = _Watched(_data_records(reader), settings.mapping, mpn_ids, keep=skip_bad_rows)
+        batch: list[object] = []
+        # One batch of records at a time: validated, handed on, then progress and cancel.
+        while count := validator.validate_batch(watched, BATCH_ROWS, batch, errors):
+            read += count
+            if skip_bad_rows:
+                watched.reject(errors, len(rejected), rejected)
+            sink.add(batch)
+            batch.clear()
+            _report(reader, progress, cancel)
+        if cancel is not None and cancel():
+            # A cancel during the last batch: still before anything is committed.
+            raise ImportCancelled(f"{path}: the import was cancelled; nothing was written")
+        if read == 0:
+            raise ImportFailed(f"{path}: the file has a header line but no records")
+        others = _other_mpn_ids(db, mpn_ids)
+        outcome = sink.finish(len(errors)) if not (others and not allow_other_mpn_id) else None
+        result = _result(
+            kind,
+            path,
+            settings,
+            outcome,
+            errors=errors,
+            rejected=rejected,
+            read=read,
+            sha256=sha256,
+            dry_run=dry_run,
+        )
+        result = replace(result, other_mpn_ids=others, **validator.details())
+        blocked = (errors and not skip_bad_rows) or (others and not allow_other_mpn_id)
+        changed = outcome is not None and _changed(outcome)
+        if not (blocked or dry_run or not changed):
+            assert outcome is not None
+            transaction.keep(outcome.counts)
+            result = _committed(result, transaction.batch_id)
+    if progress is not None and result.committed:
         progress(1.0)
-    return committed
+    return result
+
+
+def _changed(outcome: Outcome) -> bool:
+    counts = outcome.counts
+    return bool(
+        counts.added
+        or counts.people_added
+        or counts.replaced
+        or counts.customers_added
+        or counts.subscriptions_added
+    )
+
+
+def _result(
+    kind: ImportKind,
+    path: Path,
+    settings: ImportSettings,
+    outcome: Outcome | None,
+    *,
+    errors: list[RowProblem],
+    rejected: list[tuple[int, tuple[str, ...]]],
+    read: int,
+    sha256: str,
+    dry_run: bool,
+) -> ImportResult:
+    counts = outcome.counts if outcome is not None else None
+    return ImportResult(
+        path=path,
+        new_records=counts.added if counts else 0,
+        duplicates=counts.duplicates if counts else 0,
+        errors=tuple(errors),
+        people_added=counts.people_added if counts else 0,
+        unknown_codes={},
+        name_conflicts=outcome.notes if outcome and kind.name != USAGE else (),
+        name_conflict_count=outcome.note_count if outcome and kind.name != USAGE else 0,
+        ignored_columns=settings.mapping.ignored,
+        dry_run=dry_run,
+        records_read=read,
+        sha256=sha256,
+        kind=kind.name,
+        plural=kind.plural,
+        replaced=counts.replaced if counts else 0,
+        customers_added=counts.customers_added if counts else 0,
+        subscriptions_added=counts.subscriptions_added if counts else 0,
+        notes=outcome.notes if outcome and kind.name == USAGE else (),
+        rejected=tuple(rejected),
+    )
+
+
+def _other_mpn_ids(db: Database, seen: set[str]) -> tuple[str, ...]:
+    """The MPN IDs of ``seen`` that are not the organisation's (none when it has none set)."""
+    named = {text.strip() for text in seen} - {"", "-1"}
+    if not named:
+        return ()
+    organization = store_records.get_organization(db)
+    own = str(organization.get("mpn_id") or "").strip() if organization else ""
+    if not own:
+        return ()
+    return tuple(sorted(named - {own}))
+
+
+class _Watched:
+    """The records of a file, passed on while noting MPN IDs and (to reject) the cells of each."""
+
+    def __init__(
+        self,
+        records: Iterator[tuple[int, list[str]]],
+        mapping: ColumnMapping,
+        mpn_ids: set[str],
+        *,
+        keep: bool,
+    ) -> None:
+        field = mapping.fields.mpn_id
+        column = mapping.column_of(field) if field is not None else None
+        self._records = records
+        self._column = column
+        self._mpn_ids = mpn_ids
+        self._keep = keep
+        self._kept: dict[int, tuple[str, ...]] = {}
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        return self
+
+    def __next__(self) -> tuple[int, list[str]]:
+        record = next(self._records)
+        column = self._column
+        if column is not None and column < len(record[1]):
+            self._mpn_ids.add(record[1][column])
+        if self._keep:
+            self._kept[record[0]] = tuple(record[1])
+        return record
+
+    def reject(
+        self,
+        errors: list[RowProblem],
+        already: int,
+        rejected: list[tuple[int, tuple[str, ...]]],
+    ) -> None:
+        """Adds the cells of the records of this batch with errors to ``rejected``."""
+        lines = {problem.line for problem in errors}
+        done = {line for line, _cells in rejected}
+        for line in sorted(lines - done):
+            cells = self._kept.get(line)
+            if cells is not None:
+                rejected.append((line, cells))
+        self._kept.clear()
 
 
 def file_sha256(path: Path) -> str:
@@ -210,18 +347,13 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class _KeepNothing(Exception):
-    """Rolls the import's transaction back while handing its result out."""
-
-    def __init__(self, result: ImportResult) -> None:
-        super().__init__("nothing to keep")
-        self.result = result
-
-
 def _committed(result: ImportResult, batch_id: int) -> ImportResult:
-    change = Change.of(
-        f"Import of {result.path.name}", RecordKind.IMPORT_BATCH, RecordKind.EXAM, RecordKind.PERSON
+    touched = (
+        (RecordKind.USAGE, RecordKind.SUBSCRIPTION, RecordKind.CUSTOMER)
+        if result.kind == USAGE
+        else (RecordKind.EXAM, RecordKind.PERSON)
     )
+    change = Change.of(f"Import of {result.path.name}", RecordKind.IMPORT_BATCH, *touched)
     return replace(result, batch_id=batch_id, change=change)
 
 

@@ -10,12 +10,13 @@ from datetime import date
 from functools import lru_cache, partial
 from itertools import compress, count, islice, repeat
 from operator import is_, itemgetter, not_
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
+from mpn_desktop.store.import_rows import ExamCells, ExamRow, PersonCells
 
 _MCP_ID = re.compile(r"\d{1,20}")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
@@ -40,34 +41,8 @@ class ExamCatalog(Protocol):
         """The codes whose title is ``title`` (none, one, or several)."""
 
 
-class PersonCells(NamedTuple):
-    """The person a record names, checked: MCP ID, name (first and last joined) and email."""
-
-    mcp_id: str
-    name: str
-    email: str
-
-
-class ExamCells(NamedTuple):
-    """The credential a record names, checked: normalised code, title, kind, catalogue knows it."""
-
-    code: str
-    title: str
-    kind: CredentialKind
-    known: bool
-
-
-class ValidRow(NamedTuple):
-    """An exam result read from one record, ready to store.
-
-    The person and the exam are shared by every record whose cells read the
-    same (exports repeat both on most lines), so a row costs one small tuple.
-    """
-
-    line: int
-    person: PersonCells
-    exam: ExamCells
-    passed_on: date
+ValidRow = ExamRow
+"""An exam result read from one record, ready to store (the store's ``ExamRow``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -313,6 +313,8 @@ _ASSOCIATIONS = {
     Association.DELEGATED_ADMIN: "delegated admin",
     Association.TRANSACTING: "transacting partner",
     Association.FASTTRACK: "FastTrack partner",
+    Association.CPOR: "Claiming Partner of Record",
+    Association.PAL: "Partner Admin Link",
 }
 _ZERO = Decimal(0)
 _COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"})

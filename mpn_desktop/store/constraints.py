@@ -12,7 +12,9 @@ _UNIQUE = {
     "targets.competency": "that competency is already a target",
     "customers.name": "there is already a customer of that name",
     "subscriptions.external_id": "there is already a subscription with that id",
-    "usage.subscription_id, usage.month": "that subscription already has usage for that month",
+    "usage.subscription_id, usage.month, usage.service, usage.source": (
+        "that subscription already has usage for that month"
+    ),
     "people.mcp_id": "another person already has that MCP ID",
     "exam_results.person_id, exam_results.exam_code, exam_results.passed_on": (
         "that person already has that exam on that day"

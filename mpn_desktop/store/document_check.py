@@ -80,6 +80,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "consumption_usd": _optional(values.money, values.money(0)),
         "revenue_usd": _optional(values.money, values.money(0)),
         "active_users": _optional(values.count, 0),
+        "service": _optional(values.text(200, required=False), ""),
+        "paid_seats": _optional(values.count, 0),
+        "source": _optional(values.text(80, required=False), ""),
     },
     "people": {
         "name": _optional(values.text(200, required=False), ""),
@@ -116,7 +119,10 @@ _UNIQUE: dict[str, tuple[tuple[str, ...], str]] = {
     "targets": (("competency",), "targets that competency twice"),
     "customers": (("name",), "repeats a customer name"),
     "subscriptions": (("id",), "repeats a subscription id"),
-    "usage": (("subscription", "month"), "repeats that subscription's month"),
+    "usage": (
+        ("subscription", "month", "service", "source"),
+        "repeats that subscription's month (for that service and source)",
+    ),
     "people": (("mcp_id",), "repeats an MCP ID"),
     "exams": (("mcp_id", "exam_code", "passed_on"), "repeats that person's exam on that day"),
 }

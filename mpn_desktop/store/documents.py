@@ -25,8 +25,12 @@ from mpn_desktop.store.values import to_json
 
 _T: dict[str, Any] = {model.__tablename__: model.__table__ for model in models.ALL_MODELS}
 
+_USAGE_OPTIONAL = (("service", ""), ("paid_seats", 0), ("source", ""))
+"""Keys of a usage row left out of a document when they hold these values."""
+
 # Children first, for deleting everything.
 _DELETE_ORDER = (
+    "replaced_usage",
     "usage",
     "exam_results",
     "customer_references",
@@ -68,12 +72,19 @@ def _export(connection: Connection) -> dict[str, Any]:
             usage.c.consumption_usd,
             usage.c.revenue_usd,
             usage.c.active_users,
+            usage.c.service,
+            usage.c.paid_seats,
+            usage.c.source,
         )
         .join(subs, subs.c.id == usage.c.subscription_id)
         .order_by(usage.c.id),
     )
     for row in usage_rows:
         row["month"] = row["month"][:7]  # stored as the month's first day
+        # Written only when set, so a document of usage typed in reads as before.
+        for key, unset in _USAGE_OPTIONAL:
+            if row[key] == unset:
+                del row[key]
     return {
         "format": FORMAT,
         "organization": organization[0] if organization else None,

@@ -331,6 +331,8 @@ _USAGE_QUERY = select(
     _USAGE.c.consumption_usd,
     _USAGE.c.revenue_usd,
     _USAGE.c.active_users,
+    _USAGE.c.service,
+    _USAGE.c.paid_seats,
 ).order_by(_USAGE.c.id)
 _USAGE_FROM_QUERY = _USAGE_QUERY.where(_USAGE.c.month >= bindparam("usage_from", type_=Date))
 

@@ -111,6 +111,8 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     tenant_id: Mapped[str | None] = mapped_column(String(80))
+    # The import that created this customer: undoing it removes them again.
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
 
     subscriptions: Mapped[list[Subscription]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
@@ -138,19 +140,27 @@ class Subscription(Base):
     started_on: Mapped[date] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     trial: Mapped[bool] = mapped_column(boolean_column("trial_is_boolean"), default=False)
+    # The import that created this subscription: undoing it removes it again.
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
 
     customer: Mapped[Customer] = relationship(back_populates="subscriptions")
 
 
 class Usage(Base):
-    """One month of a subscription; ``month`` is stored as the month's first day."""
+    """A subscription's figures for one month and one service ("" for the month's total).
+
+    ``month`` is stored as the month's first day. ``source`` says where an
+    imported row came from (the kind of file and its invoice, or the month):
+    an import replaces the rows of its own sources, and rows typed in have "".
+    """
 
     __tablename__ = "usage"
     __table_args__ = (
-        UniqueConstraint("subscription_id", "month"),
+        UniqueConstraint("subscription_id", "month", "service", "source"),
         CheckConstraint("consumption_usd >= 0", name="consumption_not_negative"),
         CheckConstraint("revenue_usd >= 0", name="revenue_not_negative"),
         CheckConstraint("active_users >= 0", name="active_users_not_negative"),
+        CheckConstraint("paid_seats >= 0", name="paid_seats_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -161,10 +171,45 @@ class Usage(Base):
     consumption_usd: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
     revenue_usd: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
     active_users: Mapped[int] = mapped_column(Integer, default=0)
+    service: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    paid_seats: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    source: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+
+
+class ReplacedUsage(Base):
+    """A usage row an import replaced, kept so that undoing the import puts it back exactly.
+
+    ``usage_id`` and ``origin_batch_id`` are the row's own id and import
+    batch (plain numbers: the row and that batch may be gone meanwhile).
+    """
+
+    __tablename__ = "replaced_usage"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    import_batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
+    usage_id: Mapped[int] = mapped_column(Integer)
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True
+    )
+    month: Mapped[date] = mapped_column(Date)
+    consumption_usd: Mapped[Decimal] = mapped_column(MONEY)
+    revenue_usd: Mapped[Decimal] = mapped_column(MONEY)
+    active_users: Mapped[int] = mapped_column(Integer)
+    service: Mapped[str] = mapped_column(String(200))
+    paid_seats: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(80))
+    origin_batch_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class ImportBatch(Base):
-    """One import of an exam file, so that it can be listed and undone."""
+    """One import of a file (exam records or usage), so that it can be listed and undone.
+
+    ``kind`` is what was imported (``exams`` or ``usage``); ``source`` the
+    kind of file it was recognised as (e.g. ``usage-recon``, ``sheet``).
+    """
 
     __tablename__ = "import_batches"
     __table_args__ = (
@@ -173,6 +218,7 @@ class ImportBatch(Base):
             "AND people_added_count >= 0",
             name="counts_not_negative",
         ),
+        CheckConstraint("kind IN ('exams', 'usage')", name="kind_known"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -183,6 +229,11 @@ class ImportBatch(Base):
     duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
     error_count: Mapped[int] = mapped_column(Integer, default=0)
     people_added_count: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(16), default="exams", server_default="exams")
+    source: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    replaced_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    customers_added_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    subscriptions_added_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Person(Base):
@@ -277,6 +328,7 @@ ALL_MODELS: tuple[type[Base], ...] = (
     Subscription,
     Usage,
     ImportBatch,
+    ReplacedUsage,
     Person,
     ExamResult,
     Reference,

@@ -24,7 +24,6 @@ from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.import_removal import delete_import_rows
 from mpn_desktop.store.schema_fields import SPECS, KindSpec
 from mpn_desktop.store.transactions import Transaction, writing
 
@@ -181,7 +180,7 @@ def delete_record(
     """Deletes one record and its dependants; returns them (for undo) and what changed."""
     spec = SPECS[kind]
     if kind is RecordKind.IMPORT_BATCH:
-        raise ValidationError("an import is removed with undo_import, not deleted")
+        raise ValidationError("an import is removed with remove_import, not deleted")
     with writing(target) as session:
         rows = _collect(session, kind, [record_id])
         if not rows:
@@ -325,24 +324,3 @@ def import_batches(db: Database) -> list[Record]:
     with db.session(readonly=True) as session:
         rows = session.scalars(select(models.ImportBatch).order_by(models.ImportBatch.id.desc()))
         return [_row_dict(row, _columns(spec)) for row in rows]
-
-
-def undo_import(target: Database | Transaction, batch_id: int) -> OpResult[None]:
-    """Removes an import: its exam results, the people it created, and the batch itself.
-
-    A person the import created who has since got other exam results (typed
-    in, or from another import) stays, no longer marked as created by it.
-    """
-    with writing(target) as session:
-        batch = session.get(models.ImportBatch, batch_id)
-        if batch is None:
-            raise ValidationError(f"there is no import with id {batch_id} any more")
-        file_name = batch.file_name
-        delete_import_rows(session, batch_id)
-    change = Change.of(
-        f"Undo import of {file_name}",
-        RecordKind.IMPORT_BATCH,
-        RecordKind.EXAM,
-        RecordKind.PERSON,
-    )
-    return OpResult(None, change)

@@ -97,6 +97,8 @@ SPECS: dict[RecordKind, KindSpec] = {
             "consumption_usd": FieldSpec(values.money, default=values.money(0)),
             "revenue_usd": FieldSpec(values.money, default=values.money(0)),
             "active_users": FieldSpec(values.count, default=0),
+            "service": FieldSpec(values.text(200, required=False), default=""),
+            "paid_seats": FieldSpec(values.count, default=0),
         },
         references={"subscription_id": RecordKind.SUBSCRIPTION},
     ),

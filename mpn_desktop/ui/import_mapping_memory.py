@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings
 
-from mpn_desktop.importers.columns import ColumnMapping, Field
+from mpn_desktop.importers.columns import ColumnMapping, Field, ImportField
 from mpn_desktop.ui.settings import settings_path
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class MappingMemory:
             fields = json.loads(str(text))
             if not isinstance(fields, list) or len(fields) != len(header):
                 raise ValueError("not one field per column")
-            columns = {
+            columns: dict[ImportField, int] = {
                 Field(value): index for index, value in enumerate(fields) if value != _IGNORED
             }
         except ValueError:

@@ -3,14 +3,12 @@
 Both run the importer's ``run_import`` on a worker thread (``ImportTask``):
 the check as a dry run, the import for real. Either can be stopped; a stopped
 or failed step writes nothing. A committed import is pushed onto the undo
-stack as one ``ImportExamsCommand``, so Edit ▸ Undo removes all of it.
+stack as one ``ImportCommand``, so Edit ▸ Undo removes all of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -28,22 +26,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
-from mpn_desktop.importers.importing import (
-    ImportResult,
-    ImportSettings,
-    file_sha256,
-    run_import,
-)
-from mpn_desktop.store.changes import OpResult
+from mpn_desktop.importers.importing import ImportResult, run_import
+from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_models import ProblemModel
 from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
 from mpn_desktop.ui.import_state import ImportState
 from mpn_desktop.ui.import_task import ImportTask
-from mpn_desktop.ui.undo_commands import ImportExamsCommand
+from mpn_desktop.ui.undo_commands import ImportCommand
 
 _PROGRESS_STEPS = 1000
 _OK_STYLE = "color: #1b6e20;"
@@ -182,14 +174,14 @@ class _StepPage(QWizardPage):
     def _step(self, *, dry_run: bool) -> Callable[..., ImportResult]:
         """The importer's run on the context's database, as the worker thread calls it."""
         db = self._context.db
-        catalog = CatalogLookup(self._context.catalog)
+        kind = ExamImport(CatalogLookup(self._context.catalog))
         state = self._state
         assert state.path is not None, "a file was chosen"
         path, settings = state.path, state.settings()
 
         def step(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> ImportResult:
             return run_import(
-                db, catalog, path, settings, dry_run=dry_run, progress=progress, cancel=cancelled
+                db, kind, path, settings, dry_run=dry_run, progress=progress, cancel=cancelled
             )
 
         return step
@@ -378,7 +370,7 @@ class RunPage(_StepPage):
         self.notes.setObjectName("importRunNotes")
         self.layout_.addWidget(self.notes)
         self.layout_.addStretch(1)
-        self.command: ImportExamsCommand | None = None
+        self.command: ImportCommand | None = None
 
     def initializePage(self) -> None:
         self.command = None
@@ -410,7 +402,7 @@ class RunPage(_StepPage):
         if not result.committed or result.batch_id is None or result.change is None:
             self._show_verdict(self.tr("Nothing new was imported."), ok=True)
             return
-        self.command = push_import(self._context, self._state.settings(), result)
+        self.command = push_import(self._context, result)
         self._show_verdict(
             counted(
                 result.new_records,
@@ -439,55 +431,16 @@ class RunPage(_StepPage):
         return not self.running
 
 
-def push_import(
-    context: AppContext, settings: ImportSettings, result: ImportResult
-) -> ImportExamsCommand:
-    """Puts a committed import on the undo stack (announcing it); redo imports the file again."""
+def push_import(context: AppContext, result: ImportResult) -> ImportCommand:
+    """Puts a committed import on the undo stack (announcing it); undo removes it whole."""
     assert result.batch_id is not None and result.change is not None, "the import committed"
-    path, sha256 = result.path, result.sha256
-
-    def reimport() -> OpResult[int]:
-        return import_again(context, path, sha256, settings)
-
-    command = ImportExamsCommand(
+    command = ImportCommand(
         context,
         result.batch_id,
         result.change,
         count=result.new_records,
-        file_name=path.name,
-        reimport=reimport,
+        file_name=result.path.name,
+        usage=result.kind == "usage",
     )
     context.undo_stack.push(command)
     return command
-
-
-def import_again(
-    context: AppContext, path: Path, sha256: str, settings: ImportSettings
-) -> OpResult[int]:
-    """Redo of an undone import: the same file, unchanged, read the same way."""
-    if file_sha256(path) != sha256:
-        raise ImportFailed(
-            _tr(
-                "{path}: the file changed after it was imported; import it again "
-                "with File ▸ Import exam records"
-            ).format(path=path)
-        )
-    again = run_import(
-        context.db, CatalogLookup(context.catalog), path, settings, today=date.today()
-    )
-    if again.errors:
-        raise ImportFailed(
-            counted(
-                len(again.errors),
-                _tr("{path}: 1 record now has an error; nothing was added"),
-                _tr("{path}: {count} records now have errors; nothing was added"),
-                path=path,
-            )
-        )
-    if again.batch_id is None or again.change is None:
-        raise ImportFailed(
-            _tr("{path}: every record is in the database already; nothing was added").format(
-                path=path
-            )
-        )
-    return OpResult(again.batch_id, again.change)

@@ -165,13 +165,14 @@ class DeleteRecordCommand(_StoreCommand):
         self._finish_undo(restored is not None)
 
 
-class ImportExamsCommand(_StoreCommand):
-    """An exam import that already went into the database; undo removes the whole batch.
+class ImportCommand(_StoreCommand):
+    """An import (exam records or usage) that already went into the database.
 
     Push it right after the import committed (instead of announcing the
     import's change yourself): the first redo only announces ``change``.
-    ``reimport`` writes the same validated rows again and returns the new
-    batch id with its change; without it the import cannot be redone.
+    Undo removes the whole batch (``remove_import``) and keeps what it
+    removed; redo puts exactly that back (``restore_import``), the file is not
+    read again. Past imports' removal is the same pair the other way round.
     """
 
     def __init__(
@@ -182,20 +183,26 @@ class ImportExamsCommand(_StoreCommand):
         *,
         count: int,
         file_name: str,
-        reimport: Callable[[], OpResult[int]] | None = None,
+        usage: bool = False,
     ) -> None:
-        super().__init__(
-            context,
-            counted(
+        if usage:
+            text = counted(
+                count,
+                _tr("Import {count} usage row from {file}"),
+                _tr("Import {count} usage rows from {file}"),
+                file=file_name,
+            )
+        else:
+            text = counted(
                 count,
                 _tr("Import {count} exam record from {file}"),
                 _tr("Import {count} exam records from {file}"),
                 file=file_name,
-            ),
-        )
+            )
+        super().__init__(context, text)
         self.batch_id = batch_id
         self._change = change
-        self._reimport = reimport
+        self._removed: RemovedImport | None = None
         self._first = True
 
     def redo(self) -> None:
@@ -204,22 +211,25 @@ class ImportExamsCommand(_StoreCommand):
             self.context.announce(self._change)
             self._finish_redo(True)
             return
-        if self._reimport is None:
+        removed = self._removed
+        if removed is None:
             self._finish_redo(False)
             return
-        reimport = self._reimport
-        result = self.context.run(reimport, failure=_tr("The import was not redone."))
-        if result is not None:
-            self.batch_id = result.value
+        result = self.context.run(
+            lambda: restore_import(self.context.db, removed),
+            failure=_tr("The import was not redone."),
+        )
         self._finish_redo(result is not None)
 
     def undo(self) -> None:
         batch_id = self.batch_id
-        removed = self.context.run(
-            lambda: records.undo_import(self.context.db, batch_id),
+        result = self.context.run(
+            lambda: remove_import(self.context.db, batch_id),
             failure=_tr("The import was not removed."),
         )
-        self._finish_undo(removed is not None)
+        if result is not None:
+            self._removed = result.value
+        self._finish_undo(result is not None)
 
 
 class RemoveImportCommand(_StoreCommand):

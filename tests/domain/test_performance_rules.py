@@ -189,7 +189,11 @@ def test_cloud_crm_accepts_dpor_only(catalog: Catalog, association: Association)
     assert have(catalog, given, CRM, SILVER, PERF) == expected
 
 
-@pytest.mark.parametrize("association", list(Association))
+MPN_ASSOCIATIONS = [a for a in Association if a not in (Association.CPOR, Association.PAL)]
+"""The associations of the 2017-2018 program (CPOR and PAL came with later ones)."""
+
+
+@pytest.mark.parametrize("association", MPN_ASSOCIATIONS)
 def test_cloud_productivity_accepts_every_association(
     catalog: Catalog, association: Association
 ) -> None:
@@ -198,6 +202,17 @@ def test_cloud_productivity_accepts_every_association(
         usage_rows=[usage("o365", "2018-02", users=25)],
     )
     assert have(catalog, given, PRODUCTIVITY, SILVER, PERF) == 25
+
+
+@pytest.mark.parametrize("association", [Association.CPOR, Association.PAL])
+def test_the_2017_2018_rules_do_not_count_later_programs_associations(
+    catalog: Catalog, association: Association
+) -> None:
+    given = facts(
+        subscriptions=[subscription("o365", workload=Workload.OFFICE365, association=association)],
+        usage_rows=[usage("o365", "2018-02", users=25)],
+    )
+    assert have(catalog, given, PRODUCTIVITY, SILVER, PERF) == 0
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pathlib import Path
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.catalog_lookup import CatalogLookup, normalize_code_text
 from mpn_desktop.importers.importing import ImportResult, run_import
+from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.store.database import Database
 
@@ -68,4 +69,4 @@ def import_file(
 ) -> ImportResult:
     """Plans and runs an import as the command line does, on TODAY."""
     plan = plan_import(path, date_format=date_format, overrides=overrides)
-    return run_import(db, catalog, path, plan.settings, dry_run=dry_run, today=TODAY)
+    return run_import(db, ExamImport(catalog), path, plan.settings, dry_run=dry_run, today=TODAY)

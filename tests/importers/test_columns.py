@@ -57,8 +57,10 @@ def test_partner_center_training_details_columns() -> None:
         Field.EXAM_TITLE: "TrainingTitle",
         Field.KIND: "TrainingType",
         Field.PASSED_ON: "TrainingCompletionDate",
+        # Read to refuse a file of another organisation (--allow-other-mpn-id).
+        Field.MPN_ID: "MPNId",
     }
-    assert mapping.ignored == ("MPNId", "PartnerName", "Month")
+    assert mapping.ignored == ("PartnerName", "Month")
     assert mapping.missing() == []
 
 

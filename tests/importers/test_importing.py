@@ -14,13 +14,14 @@ from sqlalchemy import Connection, event, func, select
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportCancelled, run_import
+from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.reading import OptionError
 from mpn_desktop.importers.validation import ValidRow
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.records import undo_import
+from mpn_desktop.store.import_removal import remove_import
 
 HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
 
@@ -125,7 +126,7 @@ def test_fixture_files_import_as_written(
 
 def test_partner_center_extra_columns_are_listed_once(db: Database, lookup: CatalogLookup) -> None:
     plan = plan_import(FIXTURES / "partner_center_training_details.csv")
-    assert "Ignored columns: MPNId, PartnerName, Month" in plan.describe()
+    assert "Ignored columns: PartnerName, Month" in plan.describe()
 
 
 def test_reimporting_the_same_file_adds_nothing(db: Database, lookup: CatalogLookup) -> None:
@@ -316,7 +317,7 @@ def test_the_import_is_one_batch_and_undoes_as_a_whole(
         assert batch is not None
         assert (batch.file_name, batch.added_count, batch.people_added_count) == ("b.csv", 2, 1)
         assert len(batch.sha256) == 64
-    undo_import(db, result.batch_id or 0)
+    remove_import(db, result.batch_id or 0)
     assert {row[:3] for row in stored_exams(db)} == {("111", "Ana", "70-533")}
     assert count(db, models.Person) == 1
 
@@ -415,7 +416,7 @@ def test_progress_is_reported_and_cancel_writes_nothing(
     path = write_csv(tmp_path / "big.csv", rows)
     settings = plan_import(path).settings
     seen: list[float] = []
-    result = run_import(db, lookup, path, settings, today=TODAY, progress=seen.append)
+    result = run_import(db, ExamImport(lookup), path, settings, today=TODAY, progress=seen.append)
     assert result.new_records == 9000
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 2
 
@@ -427,7 +428,7 @@ def test_progress_is_reported_and_cancel_writes_nothing(
         return len(asked) >= 2
 
     with pytest.raises(ImportCancelled, match="nothing was written"):
-        run_import(db, lookup, other, settings, today=TODAY, cancel=cancel_on_second_ask)
+        run_import(db, ExamImport(lookup), other, settings, today=TODAY, cancel=cancel_on_second_ask)
     assert count(db, models.ExamResult) == 9000
     assert count(db, models.ImportBatch) == 1
 
@@ -472,7 +473,7 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
 def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its_own_back(
     db: Database, lookup: CatalogLookup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mpn_desktop.importers import writing
+    from mpn_desktop.store import exam_writing as writing
     from mpn_desktop.store.engine import BULK_WRITE_CACHE_KIB
 
     def pragma(connection: Connection, name: str) -> int:

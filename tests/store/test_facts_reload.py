@@ -16,6 +16,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, ReferenceStatus
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import run_import
+from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
@@ -241,7 +242,7 @@ def test_an_import_its_removal_and_its_restore_reload_as_a_full_load(
     path = _exams_csv(tmp_path / "exams.csv")
     result = run_import(
         demo_db,
-        CatalogLookup(catalog_files.load_catalog()),
+        ExamImport(CatalogLookup(catalog_files.load_catalog())),
         path,
         plan_import(path).settings,
         today=date(2018, 3, 15),

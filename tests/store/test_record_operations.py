@@ -203,7 +203,7 @@ def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Datab
         db, K.EXAM, {"person_id": created["333"], "exam_code": "70-535", "passed_on": "2018-01-05"}
     )
     assert [b["id"] for b in records.import_batches(db)] == [batch]
-    change = records.undo_import(db, batch).change
+    change = remove_import(db, batch).change
     assert change.kinds == {K.IMPORT_BATCH, K.EXAM, K.PERSON}
     people = records.list_records(db, K.PERSON)
     assert [(p["mcp_id"], p["import_batch_id"]) for p in people] == [("111", None), ("333", None)]
@@ -258,7 +258,7 @@ def test_a_removed_import_is_put_back_exactly_with_the_same_ids(db: Database) ->
     assert change.kinds == {K.IMPORT_BATCH, K.EXAM, K.PERSON}
     assert removed.file_name == "exams.csv"
     assert [p["mcp_id"] for p in removed.people] == ["222"]
-    assert removed.unmarked_people == (created["333"],)
+    assert removed.unmarked["people"] == (created["333"],)
     people = records.list_records(db, K.PERSON)
     assert [(p["mcp_id"], p["import_batch_id"]) for p in people] == [("111", None), ("333", None)]
     assert records.import_batches(db) == []

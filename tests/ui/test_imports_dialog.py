@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import run_import
+from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
@@ -26,7 +27,7 @@ def _import(context: AppContext, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     settings = plan_import(source).settings
-    result = run_import(context.db, CatalogLookup(context.catalog), source, settings)
+    result = run_import(context.db, ExamImport(CatalogLookup(context.catalog)), source, settings)
     assert result.batch_id is not None
 
 

@@ -95,6 +95,8 @@ def enum_label(value: Enum) -> str:
         Association.DELEGATED_ADMIN: _tr("Delegated admin"),
         Association.TRANSACTING: _tr("Transacting"),
         Association.FASTTRACK: _tr("FastTrack"),
+        Association.CPOR: _tr("CPOR"),
+        Association.PAL: _tr("Partner Admin Link"),
         Workload.AZURE: _tr("Azure"),
         Workload.OFFICE365: _tr("Office 365"),
         Workload.DYNAMICS_CRM: _tr("Dynamics CRM"),

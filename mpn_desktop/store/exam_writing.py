@@ -1,25 +1,24 @@
-"""Writing validated exam rows through SQLAlchemy Core, in the caller's one transaction."""
+"""Writing checked exam rows through SQLAlchemy Core, in an import's one transaction."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import partial
 from itertools import compress, count
 from operator import is_, itemgetter
 
-from sqlalchemy import Connection, Insert, Table, insert, select, update
+from sqlalchemy import Connection, Insert, Table, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.errors import StoreError
-from mpn_desktop.importers.validation import PersonCells, ValidRow
 from mpn_desktop.store import models
+from mpn_desktop.store.import_rows import ExamRow, PersonCells
 
 _PEOPLE: Table = models.Person.__table__  # type: ignore[assignment]
 _EXAMS: Table = models.ExamResult.__table__  # type: ignore[assignment]
-_BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
 _NAME_CONFLICTS_LISTED = 100
 _SETTLED_LIMIT = 100_000
 """Entries of the writer's look-up memories (people's cells, days as text) at most."""
@@ -37,7 +36,7 @@ class ExamWriter:
     insert skips it and the row count says how many were new.
     """
 
-    def __init__(self, connection: Connection, file_name: str, sha256: str) -> None:
+    def __init__(self, connection: Connection, batch_id: int) -> None:
         self._connection = connection
         self._insert_exam = _insert_skipping_duplicates(connection)
         self._driver_sql = _positional_sql(connection, self._insert_exam)
@@ -46,15 +45,7 @@ class ExamWriter:
         # Every column of people may be a parameter (defaults included).
         self._people_per_statement = max(1, allowed // len(_PEOPLE.columns))
         self._multi_row_sql: dict[int, str] = {}
-        self.batch_id: int = connection.execute(
-            insert(_BATCHES)
-            .values(
-                file_name=file_name[:500],
-                sha256=sha256,
-                imported_at=datetime.now(UTC).replace(tzinfo=None),
-            )
-            .returning(_BATCHES.c.id)
-        ).scalar_one()
+        self.batch_id = batch_id
         # Per person, not per row: an organisation has far fewer people than exam records.
         self._people: dict[str, tuple[int, str]] = {
             mcp_id: (person_id, name)
@@ -72,7 +63,7 @@ class ExamWriter:
         self.added = 0
         self.people_added = 0
 
-    def add(self, rows: Sequence[ValidRow]) -> None:
+    def add(self, rows: Sequence[ExamRow]) -> None:
         """Stores ``rows`` (those not stored already) and counts what was new."""
         if not rows:
             return
@@ -126,7 +117,7 @@ class ExamWriter:
                 sql = self._multi_row_sql[rows] = _multi_row(self._driver_sql, rows)
             self.added += self._connection.exec_driver_sql(sql, tuple(chunk)).rowcount
 
-    def _add_through_core(self, rows: Sequence[ValidRow]) -> None:
+    def _add_through_core(self, rows: Sequence[ExamRow]) -> None:
         people = self._people
         values = [
             {
@@ -141,11 +132,11 @@ class ExamWriter:
         ]
         self.added += self._connection.execute(self._insert_exam, values).rowcount
 
-    def _settle_people(self, rows: Sequence[ValidRow]) -> None:
+    def _settle_people(self, rows: Sequence[ExamRow]) -> None:
         """Creates the people the rows name for the first time; reports other names for them."""
         settled, people = self._settled, self._people
         new: dict[str, PersonCells] = {}
-        later: list[ValidRow] = []
+        later: list[ExamRow] = []
         for row in rows:
             person = row.person
             if person in settled:
@@ -182,7 +173,7 @@ class ExamWriter:
         for row in later:
             self._compare_name(row, people[row.person.mcp_id])
 
-    def _compare_name(self, row: ValidRow, known: tuple[int, str]) -> None:
+    def _compare_name(self, row: ExamRow, known: tuple[int, str]) -> None:
         person_id, kept = known
         name = row.person.name
         if name != kept and name and kept and _differ(name, kept):
@@ -190,7 +181,7 @@ class ExamWriter:
         elif len(self._settled) < _SETTLED_LIMIT:
             self._settled[row.person] = person_id
 
-    def _report_other_name(self, row: ValidRow, kept: str) -> None:
+    def _report_other_name(self, row: ExamRow, kept: str) -> None:
         self.name_conflict_count += 1
         mcp_id = row.person.mcp_id
         if mcp_id in self._conflicts_seen:
@@ -202,26 +193,13 @@ class ExamWriter:
                 "this line says; the name was kept"
             )
 
-    def finish(self, duplicates: int, errors: int) -> None:
-        """Records the counts on the import batch."""
-        self._connection.execute(
-            update(_BATCHES)
-            .where(_BATCHES.c.id == self.batch_id)
-            .values(
-                added_count=self.added,
-                duplicate_count=duplicates,
-                error_count=errors,
-                people_added_count=self.people_added,
-            )
-        )
-
 
 def _differ(one: str, other: str) -> bool:
     return " ".join(one.split()).casefold() != " ".join(other.split()).casefold()
 
 
 _KIND_VALUES = {kind: kind.value for kind in CredentialKind}
-_PERSON, _EXAM, _DAY = itemgetter(1), itemgetter(2), itemgetter(3)  # of a ValidRow
+_PERSON, _EXAM, _DAY = itemgetter(1), itemgetter(2), itemgetter(3)  # of an ExamRow
 _CODE, _TITLE, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)  # of an ExamCells
 _is_none = partial(is_, None)
 _EXAM_COLUMNS = ("person_id", "exam_code", "exam_title", "passed_on", "kind", "import_batch_id")

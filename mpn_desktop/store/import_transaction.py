@@ -1,0 +1,120 @@
+"""One import's transaction: its batch row, its writer, kept whole or rolled back whole.
+
+The importer validates a file and hands its rows to the writer of its kind
+(``exams()`` or ``usage()``); at the end it either ``keep``s everything (the
+batch then records its counts) or leaves the block without keeping, and
+nothing of the import stays: a dry run, a file with errors and a cancel all
+write nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Table, insert, update
+
+from mpn_desktop.store import models
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import bulk_write_cache
+from mpn_desktop.store.exam_writing import ExamWriter
+from mpn_desktop.store.usage_writing import UsageWriter
+
+_BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
+
+EXAMS = "exams"
+USAGE = "usage"
+
+
+@dataclass(frozen=True, slots=True)
+class BatchInfo:
+    """What an import batch records about its file: what it holds, how it was read, which file."""
+
+    kind: str
+    """``exams`` or ``usage``."""
+    source: str
+    """The kind of file it was recognised as (e.g. ``usage-recon``, ``sheet``)."""
+    file_name: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    """What an import did, recorded on its batch for Past imports."""
+
+    added: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    people_added: int = 0
+    replaced: int = 0
+    customers_added: int = 0
+    subscriptions_added: int = 0
+
+
+class ImportTransaction:
+    """The open transaction of one import, with its batch already written (not yet kept)."""
+
+    def __init__(self, connection: Connection, info: BatchInfo) -> None:
+        self._connection = connection
+        self.info = info
+        self.kept = False
+        self.batch_id: int = connection.execute(
+            insert(_BATCHES)
+            .values(
+                file_name=info.file_name[:500],
+                sha256=info.sha256,
+                imported_at=datetime.now(UTC).replace(tzinfo=None),
+                kind=info.kind,
+                source=info.source[:40],
+            )
+            .returning(_BATCHES.c.id)
+        ).scalar_one()
+
+    def exams(self) -> ExamWriter:
+        """The writer of exam records (people created by MCP ID, duplicates skipped)."""
+        return ExamWriter(self._connection, self.batch_id)
+
+    def usage(self) -> UsageWriter:
+        """The writer of usage (customers and subscriptions matched or created, months replaced)."""
+        return UsageWriter(self._connection, self.batch_id)
+
+    def keep(self, counts: BatchCounts) -> None:
+        """Records ``counts`` on the batch and keeps the import when the block ends."""
+        self._connection.execute(
+            update(_BATCHES)
+            .where(_BATCHES.c.id == self.batch_id)
+            .values(
+                added_count=counts.added,
+                duplicate_count=counts.duplicates,
+                error_count=counts.errors,
+                people_added_count=counts.people_added,
+                replaced_count=counts.replaced,
+                customers_added_count=counts.customers_added,
+                subscriptions_added_count=counts.subscriptions_added,
+            )
+        )
+        self.kept = True
+
+
+class _Discard(Exception):
+    """Rolls an import back that was not kept."""
+
+
+@contextmanager
+def import_transaction(db: Database, info: BatchInfo) -> Iterator[ImportTransaction]:
+    """Opens an import's transaction; it is committed only when ``keep`` was called.
+
+    An exception from the block rolls it back and goes on to the caller.
+    """
+    try:
+        with db.session() as session:
+            connection = session.connection()
+            with bulk_write_cache(connection):
+                transaction = ImportTransaction(connection, info)
+                yield transaction
+                if not transaction.kept:
+                    raise _Discard
+    except _Discard:
+        pass

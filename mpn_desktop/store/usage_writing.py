@@ -1,0 +1,229 @@
+"""Writing an import's usage: subscriptions matched or created, each source's months replaced.
+
+A usage row is a subscription's figures for one month, service and source
+(the kind of file and its invoice, or its month). An import replaces, for
+each subscription it names, the rows of the sources it holds: rows with the
+same figures stay as they are (so importing the same file again changes
+nothing), others are moved to ``replaced_usage`` with the import's batch, from
+where undoing the import puts them back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert, select
+
+from mpn_desktop.store import models
+from mpn_desktop.store.engine import is_sqlite
+from mpn_desktop.store.import_rows import SubscriptionCells, UsageRow
+
+_CUSTOMERS: Table = models.Customer.__table__  # type: ignore[assignment]
+_SUBSCRIPTIONS: Table = models.Subscription.__table__  # type: ignore[assignment]
+_USAGE: Table = models.Usage.__table__  # type: ignore[assignment]
+_REPLACED: Table = models.ReplacedUsage.__table__  # type: ignore[assignment]
+
+_USAGE_COLUMNS = (
+    "subscription_id",
+    "month",
+    "service",
+    "source",
+    "consumption_usd",
+    "revenue_usd",
+    "active_users",
+    "paid_seats",
+    "import_batch_id",
+)
+_CHUNK = 500
+"""Values per ``IN (...)`` list (below every database's parameter limit)."""
+
+_Key = tuple[int, date, str, str]
+"""A usage row's unique key: subscription id, month, service, source."""
+_Figures = tuple[Decimal, Decimal, int, int]
+
+
+class UsageWriter:
+    """Stores one import's subscriptions and usage rows; counts what it added and replaced."""
+
+    def __init__(self, connection: Connection, batch_id: int) -> None:
+        self._connection = connection
+        self.batch_id = batch_id
+        self.added = 0
+        self.unchanged = 0
+        self.replaced = 0
+        self.customers_added = 0
+        self.subscriptions_added = 0
+
+    def write(self, subscriptions: Sequence[SubscriptionCells], rows: Sequence[UsageRow]) -> None:
+        """Matches or creates ``subscriptions``, then replaces their rows of the rows' sources.
+
+        Every subscription a row names must be in ``subscriptions``.
+        """
+        ids = self._subscription_ids(subscriptions)
+        old = self._stored_rows({ids[row.subscription] for row in rows}, {r.source for r in rows})
+        new: list[tuple[Any, ...]] = []
+        for row in rows:
+            key = (ids[row.subscription], row.month, row.service, row.source)
+            figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
+            before = old.pop(key, None)
+            if before is not None and before[1] == figures:
+                self.unchanged += 1
+                continue
+            if before is not None:
+                old[key] = before  # replaced below, with the rows no longer in the file
+            new.append((*key, *figures, self.batch_id))
+        self._replace(old)
+        self._insert(new)
+        self.added = len(new)
+
+    def _subscription_ids(self, subscriptions: Sequence[SubscriptionCells]) -> dict[str, int]:
+        """The id of each subscription, matched by its id or created (with its customer)."""
+        connection = self._connection
+        ids: dict[str, int] = {
+            external: row_id
+            for row_id, external in connection.execute(
+                select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id)
+            )
+        }
+        new = [cells for cells in subscriptions if cells.external_id not in ids]
+        if not new:
+            return ids
+        customer_ids = self._customer_ids(new)
+        values = [
+            {
+                "external_id": cells.external_id,
+                "customer_id": customer_ids[id(cells)],
+                "workload": cells.workload,
+                "association": cells.association,
+                "associated_on": cells.associated_on,
+                "started_on": cells.started_on,
+                "ended_on": None,
+                "trial": cells.trial,
+                "import_batch_id": self.batch_id,
+            }
+            for cells in new
+        ]
+        for chunk in _chunks(values, _CHUNK):
+            created = connection.execute(
+                insert(_SUBSCRIPTIONS).returning(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id),
+                chunk,
+            )
+            ids.update({external: row_id for row_id, external in created})
+        self.subscriptions_added += len(new)
+        return ids
+
+    def _customer_ids(self, subscriptions: Sequence[SubscriptionCells]) -> dict[int, int]:
+        """Per new subscription (by ``id()``): its customer, by tenant id, then name, else new."""
+        connection = self._connection
+        by_tenant: dict[str, int] = {}
+        by_name: dict[str, int] = {}
+        by_folded: dict[str, int] = {}
+        for row_id, name, tenant in connection.execute(
+            select(_CUSTOMERS.c.id, _CUSTOMERS.c.name, _CUSTOMERS.c.tenant_id)
+        ):
+            if tenant:
+                by_tenant.setdefault(tenant.casefold(), row_id)
+            by_name[name] = row_id
+            by_folded.setdefault(name.casefold(), row_id)
+        found: dict[int, int] = {}
+        for cells in subscriptions:
+            name = cells.customer or cells.tenant_id
+            tenant = cells.tenant_id.casefold()
+            customer = (
+                (by_tenant.get(tenant) if tenant else None)
+                or by_name.get(name)
+                or by_folded.get(name.casefold())
+            )
+            if customer is None:
+                customer = connection.execute(
+                    insert(_CUSTOMERS)
+                    .values(
+                        name=name, tenant_id=cells.tenant_id or None, import_batch_id=self.batch_id
+                    )
+                    .returning(_CUSTOMERS.c.id)
+                ).scalar_one()
+                self.customers_added += 1
+                by_name[name] = by_folded[name.casefold()] = customer
+                if tenant:
+                    by_tenant[tenant] = customer
+            found[id(cells)] = customer
+        return found
+
+    def _stored_rows(
+        self, subscription_ids: set[int], sources: set[str]
+    ) -> dict[_Key, tuple[dict[str, Any], _Figures]]:
+        """The stored rows of ``sources`` for ``subscription_ids``, by key, with their figures."""
+        found: dict[_Key, tuple[dict[str, Any], _Figures]] = {}
+        for chunk in _chunks(sorted(sources), _CHUNK):
+            query = select(_USAGE).where(_USAGE.c.source.in_(chunk))
+            for row in self._connection.execute(query):
+                if row.subscription_id not in subscription_ids:
+                    continue
+                key = (row.subscription_id, row.month, row.service, row.source)
+                figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
+                found[key] = (dict(row._mapping), figures)
+        return found
+
+    def _replace(self, old: dict[_Key, tuple[dict[str, Any], _Figures]]) -> None:
+        """Moves ``old`` rows out of ``usage`` into ``replaced_usage`` under this batch."""
+        if not old:
+            return
+        kept = [
+            {
+                **{
+                    name: value
+                    for name, value in row.items()
+                    if name not in ("id", "import_batch_id")
+                },
+                "usage_id": row["id"],
+                "origin_batch_id": row["import_batch_id"],
+                "import_batch_id": self.batch_id,
+            }
+            for row, _figures in old.values()
+        ]
+        self._connection.execute(insert(_REPLACED), kept)
+        ids = [row["usage_id"] for row in kept]
+        for chunk in _chunks(ids, _CHUNK):
+            self._connection.execute(delete(_USAGE).where(_USAGE.c.id.in_(chunk)))
+        self.replaced = len(kept)
+
+    def _insert(self, values: list[tuple[Any, ...]]) -> None:
+        if not values:
+            return
+        connection = self._connection
+        if is_sqlite(connection):
+            # Through the driver: SQLAlchemy's per-row processing of nine parameters
+            # would cost more than reading the file. Values as the column types store
+            # them: ISO days, money as float (SQLAlchemy's own binding on SQLite).
+            marks = ", ".join("?" * len(_USAGE_COLUMNS))
+            sql = f"INSERT INTO usage ({', '.join(_USAGE_COLUMNS)}) VALUES ({marks})"
+            connection.exec_driver_sql(sql, list(map(_driver_values, values)))
+            return
+        connection.execute(
+            insert(_USAGE), [dict(zip(_USAGE_COLUMNS, row, strict=True)) for row in values]
+        )
+
+
+def _driver_values(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    sub, month, service, source, consumption, revenue, users, seats, batch = row
+    return (
+        sub,
+        month.isoformat(),
+        service,
+        source,
+        float(consumption),
+        float(revenue),
+        users,
+        seats,
+        batch,
+    )
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
