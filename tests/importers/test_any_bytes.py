@@ -59,6 +59,8 @@ def test_any_bytes_fail_only_with_the_importers_errors(
     try:
         plan = plan_import(path, date_format=date_format)
         # Half the files are written for real, to go through the commit too.
-        run_import(db, ExamImport(lookup), path, plan.settings, dry_run=len(data) % 2 == 0, today=TODAY)
+        run_import(
+            db, ExamImport(lookup), path, plan.settings, dry_run=len(data) % 2 == 0, today=TODAY
+        )
     except MpnError as error:
         assert str(error)  # a message for a person, never empty

@@ -428,7 +428,9 @@ def test_progress_is_reported_and_cancel_writes_nothing(
         return len(asked) >= 2
 
     with pytest.raises(ImportCancelled, match="nothing was written"):
-        run_import(db, ExamImport(lookup), other, settings, today=TODAY, cancel=cancel_on_second_ask)
+        run_import(
+            db, ExamImport(lookup), other, settings, today=TODAY, cancel=cancel_on_second_ask
+        )
     assert count(db, models.ExamResult) == 9000
     assert count(db, models.ImportBatch) == 1
 
