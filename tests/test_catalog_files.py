@@ -261,10 +261,11 @@ def test_the_fee_schedule(shipped: Catalog) -> None:
     assert [
         (item.effective_from, item.amounts[SILVER], item.amounts[GOLD]) for item in shipped.fee.fees
     ] == [
-        (date(2016, 7, 1), 1530, 3940),
+        (None, 1530, 3940),  # no first day in the source: every year before 2017-10-01
         (date(2017, 10, 1), 1670, 4730),
     ]
     assert shipped.fee_due(SILVER, date(2017, 9, 30)) == 1530
+    assert shipped.fee_due(SILVER, date(2016, 6, 30)) == 1530
     assert shipped.fee_due(GOLD, date(2017, 10, 1)) == 4730
     assert "25%" in shipped.fee.note
     # The fee level rule's other source, quoted where the fee is described.

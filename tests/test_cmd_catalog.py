@@ -115,7 +115,8 @@ def test_catalog_text_shows_every_date_note_and_source(
         in out
     )
     # the fee: the old price's unknown start, the later upgrade rule, the one-path rule
-    assert "    note: The date this price took effect is not given by the source" in out
+    assert "  before 2017-10-01: silver US$ 1,530, gold US$ 3,940" in out
+    assert "    note: The source gives no first day for this price" in out
     assert "  note: A later rule (Partner Center, 2021): upgrading" in out
     assert "you only need to demonstrate gold-level proficiency in one path" in out
     assert out.count('  references note: The seed says a silver competency "typically"') == 5

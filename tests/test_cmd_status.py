@@ -33,7 +33,18 @@ def test_status_json_follows_the_contract(
     document = json.loads(capsys.readouterr().out)
     assert document["as_of"] == AS_OF
     assert document["organization"]["name"] == "Contoso Cloud Ltd"
-    assert document["fee"]["paid"] is True
+    # The next renewal (2018-07-01, gold as Cloud Platform is aimed at gold) is not paid yet;
+    # this year's silver fee is, and the gold fee of the year is still owed.
+    assert document["fee"]["paid"] is False
+    assert document["fee"]["due_on"] == "2018-07-01" and document["fee"]["level"] == "gold"
+    assert document["fee"]["amount_usd"] == 4730
+    assert document["fee"]["current_year"] == {
+        "start": "2017-07-01",
+        "end": "2018-06-30",
+        "level_paid": "silver",
+        "amount_paid_usd": 1530,
+        "owed_usd": 3940,
+    }
     platform = next(c for c in document["competencies"] if c["id"] == "cloud-platform")
     assert platform["target"] == "gold"
     silver, gold = platform["levels"]["silver"], platform["levels"]["gold"]
@@ -137,8 +148,13 @@ def test_the_fee_line_names_the_membership_year(
 ) -> None:
     assert main([*demo, "status", "--as-of", AS_OF]) == 0
     out = capsys.readouterr().out
-    assert "Fee: " in out and " for the membership year " in out
-    assert ": paid\n" in out
+    assert (
+        "Fee this year: 2017-07-01 to 2018-06-30: silver paid (US$ 1,530); the gold fee of "
+        "US$ 3,940 is still owed\n" in out
+    )
+    assert (
+        "Fee at renewal: 2018-07-01, gold, US$ 4,730 (the fee in force then): not paid yet\n" in out
+    )
 
 
 def test_an_empty_database_says_what_to_do(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path
@@ -93,13 +94,18 @@ def _competency_lines(competency: Competency) -> list[str]:
     return lines
 
 
+def _until(day: date | None) -> str:
+    return day.isoformat() if day else "any change"
+
+
 def _fee_lines(catalog: Catalog) -> list[str]:
     fee = catalog.fee
     lines = ["Competency fee (once per organisation and membership year):"]
     lines.append(f"  {fee.description}{_source(fee)}")
-    for schedule in fee.fees:
+    for schedule, start, until in fee.in_force():
+        period = f"from {start.isoformat()}" if start else f"before {_until(until)}"
         lines.append(
-            f"  from {schedule.effective_from.isoformat()}: silver "
+            f"  {period}: silver "
             f"{_amount(schedule.amounts[Level.SILVER], 'USD')}, gold "
             f"{_amount(schedule.amounts[Level.GOLD], 'USD')} ({schedule.applies_to})"
         )

@@ -11,9 +11,10 @@ from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
 from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode
-from mpn_desktop.domain.wording import have_of_need, money
+from mpn_desktop.domain.wording import have_of_need
 
 
 def register(subparsers: Any) -> None:
@@ -105,15 +106,8 @@ def render_text(progress: Progress, width: int | None = None) -> str:
     lines = [heading]
     fee = tree.fee
     if fee is not None and fee.level is not None:
-        amount = money(fee.amount_usd) if fee.amount_usd is not None else "unknown"
-        year = (
-            f" for the membership year {fee.year_start.isoformat()} to {fee.year_end.isoformat()}"
-            if fee.year_start and fee.year_end
-            else ""
-        )
-        due = f", due {fee.due_on.isoformat()}" if fee.due_on else ""
-        paid = "paid" if fee.paid else "NOT paid"
-        lines.append(f"Fee: {fee.level.value}, {amount}{year}{due}: {paid}")
+        lines.append(f"Fee this year: {this_year_sentence(fee)}")
+        lines.append(f"Fee at renewal: {renewal_sentence(fee)}")
     lines.extend(f"Note: {note}" for note in tree.notes)
     targeted = tree.targeted
     if not targeted:
@@ -130,7 +124,7 @@ def _wrap(line: str, width: int) -> list[str]:
     """One line wrapped to ``width``, continuation lines under the text after its label."""
     body = line.lstrip()
     label = ""
-    for prefix in ("missing: ", "Note: ", "Fee: "):
+    for prefix in ("missing: ", "Note: ", "Fee this year: ", "Fee at renewal: "):
         if body.startswith(prefix):
             label = prefix
     if not label and body.startswith("at risk on ") and ": " in body:

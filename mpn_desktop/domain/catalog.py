@@ -269,9 +269,13 @@ class Competency:
 
 @dataclass(frozen=True, slots=True)
 class FeeSchedule:
-    """The yearly competency fee in force from one day (to the day before the next schedule)."""
+    """The yearly competency fee in force from one day (to the day before the next schedule).
 
-    effective_from: date
+    The first schedule may have no first day (None): it is in force on every day
+    before the next one, as a source that gives a price only "until" a change says.
+    """
+
+    effective_from: date | None
     amounts: Mapping[Level, Decimal]
     applies_to: str = ""
     source: Source | None = None
@@ -288,12 +292,23 @@ class FeeRule:
     note: str = ""
 
     def amount(self, level: Level, on: date) -> Decimal | None:
-        """The amount at that level in force on that day; None before the first schedule."""
+        """The amount at that level in force on that day; None before the first schedule.
+
+        A first schedule without a first day is in force on every earlier day.
+        """
         found: Decimal | None = None
         for schedule in self.fees:
-            if schedule.effective_from <= on:
+            if schedule.effective_from is None or schedule.effective_from <= on:
                 found = schedule.amounts.get(level)
         return found
+
+    def in_force(self) -> list[tuple[FeeSchedule, date | None, date | None]]:
+        """Each schedule with its first day and the first day of the next (None: open-ended)."""
+        starts = [schedule.effective_from for schedule in self.fees[1:]] + [None]
+        return [
+            (schedule, schedule.effective_from, until)
+            for schedule, until in zip(self.fees, starts, strict=True)
+        ]
 
 
 @dataclass(frozen=True)

@@ -286,14 +286,23 @@ class _Reader:
             amounts = {
                 level: _money(item.value[level.value], item.at(level.value)) for level in Level
             }
+            # Only the first schedule may leave its first day open (null): in force
+            # on every day before the next one.
+            starts_open = not schedules and item.value.get("effective_from") is None
             schedule = FeeSchedule(
-                effective_from=item.day("effective_from"),
+                effective_from=None if starts_open else item.day("effective_from"),
                 amounts=amounts,
                 applies_to=item.text("applies_to", ""),
                 source=self.source(item, required=True),
                 note=item.text("note", ""),
             )
-            if schedules and schedule.effective_from <= schedules[-1].effective_from:
+            before = schedules[-1].effective_from if schedules else None
+            if (
+                schedules
+                and before is not None
+                and schedule.effective_from is not None
+                and schedule.effective_from <= before
+            ):
                 raise CatalogFormatError(
                     item.at("effective_from"), "fee schedules must be in date order"
                 )

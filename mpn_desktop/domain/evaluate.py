@@ -10,13 +10,12 @@ organisation and membership year.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.catalog import Catalog, Competency, Measure, MeasureKind, Performance
 from mpn_desktop.domain.dates import add_years
-from mpn_desktop.domain.enums import Level, StepKind, Workload
+from mpn_desktop.domain.enums import Level, Workload
 from mpn_desktop.domain.facts import Facts, Reference
 from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
 from mpn_desktop.domain.performance import (
@@ -86,7 +85,7 @@ class _Evaluation:
         for competency in self.catalog.cloud_competencies:
             options, risks = self._options(competency)
             cloud.append((competency, options, risks))
-        fee_level = self._fee_level(cloud)
+        fee_level = self._fee_level()
         competencies = [
             self._competency(competency, options, risks) for competency, options, risks in cloud
         ]
@@ -95,7 +94,14 @@ class _Evaluation:
             for competency in self.catalog.retired_competencies
             if competency.id in self.targets or competency.id in self.references
         )
-        fee: FeeStatus = fee_status(self.catalog.fee, self.year, self.facts.fee_payments, fee_level)
+        renewal = (
+            membership_year(self.facts.organization.anniversary, self.year.next_start)
+            if self.year
+            else None
+        )
+        fee: FeeStatus = fee_status(
+            self.catalog.fee, self.year, renewal, self.facts.fee_payments, fee_level
+        )
         catalog = CatalogInForce(
             self.catalog.program,
             self.catalog.version,
@@ -163,18 +169,16 @@ class _Evaluation:
             else MeasureResult(measure, found.have, found.evidence)
         )
 
-    def _fee_level(
-        self, cloud: Sequence[tuple[Competency, dict[Level, list[OptionProgress]], list[AtRisk]]]
-    ) -> Level | None:
-        """Gold if any competency meets gold apart from the fee, else silver; None without aims."""
-        qualified: Level | None = None
-        for _competency, options, _risks in cloud:
-            for level in _LEVELS:
-                meets = any(_met_but_fee(option) for option in options[level])
-                if meets and (qualified is None or level.rank > qualified.rank):
-                    qualified = level
-        if qualified is not None:
-            return qualified
+    def _fee_level(self) -> Level | None:
+        """The highest level aimed at (DESIGN.md: the fee of status --json); None without aims.
+
+        A retired competency cannot be attained, so its target does not raise the
+        fee; aiming at retired ones only still asks for the silver fee.
+        """
+        retired = {competency.id for competency in self.catalog.retired_competencies}
+        aimed = [level for competency, level in self.targets.items() if competency not in retired]
+        if aimed:
+            return max(aimed, key=lambda level: level.rank)
         return Level.SILVER if self.targets else None
 
     def _competency(
@@ -254,10 +258,6 @@ def _needed_measures(catalog: Catalog) -> dict[Workload, set[MeasureKind]]:
             for measure in option.performance.measures:
                 needed.setdefault(measure.workload, set()).add(measure.kind)
     return needed
-
-
-def _met_but_fee(option: OptionProgress) -> bool:
-    return all(step.met for step in option.steps if step.step is not StepKind.FEE)
 
 
 def _catalog_notes(catalog: CatalogInForce, as_of: date) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from mpn_desktop.domain.dates import same_day_in_year
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import FeePayment
-from mpn_desktop.domain.progress import FeeStatus, StepProgress
+from mpn_desktop.domain.progress import FeeStatus, FeeYear, StepProgress
 from mpn_desktop.domain.wording import money, with_source
 
 
@@ -95,20 +95,44 @@ def fee_step(
 def fee_status(
     rule: FeeRule,
     year: MembershipYear | None,
+    renewal: MembershipYear | None,
     payments: tuple[FeePayment, ...],
     level: Level | None,
 ) -> FeeStatus:
-    """The fee of the membership year of the as-of day, once per organisation."""
-    if year is None:
+    """The next renewal (``renewal``, the year after ``year``) and this year's fee, at ``level``.
+
+    ``level`` is the highest level aimed at (None without targets: nothing is owed).
+    """
+    if year is None or renewal is None:
         return FeeStatus(level=level, amount_usd=None, due_on=None, paid=False)
-    if level is None:
-        return FeeStatus(None, None, None, False, year.start, year.end)
-    covering = [item for item in _payments_in(year, payments) if item.level.rank >= level.rank]
     return FeeStatus(
         level=level,
-        amount_usd=rule.amount(level, year.start),
-        due_on=year.start,
-        paid=bool(covering),
-        year_start=year.start,
-        year_end=year.end,
+        amount_usd=rule.amount(level, renewal.start) if level is not None else None,
+        due_on=renewal.start,
+        paid=level is not None and _covered(renewal, payments, level),
+        current_year=fee_year(rule, year, payments, level),
     )
+
+
+def fee_year(
+    rule: FeeRule, year: MembershipYear, payments: tuple[FeePayment, ...], level: Level | None
+) -> FeeYear:
+    """What was paid for ``year`` and what is still owed for it at ``level``."""
+    paid = _payments_in(year, payments)
+    level_paid = max((item.level for item in paid), key=lambda item: item.rank, default=None)
+    if level is None or _covered(year, payments, level):
+        owed: Decimal | None = Decimal(0)
+    else:
+        owed = rule.amount(level, year.start)
+    return FeeYear(
+        start=year.start,
+        end=year.end,
+        level_paid=level_paid,
+        amount_paid_usd=sum((item.amount_usd for item in paid), Decimal(0)),
+        owed_usd=owed,
+    )
+
+
+def _covered(year: MembershipYear, payments: tuple[FeePayment, ...], level: Level) -> bool:
+    """Whether a payment at ``level`` or higher is recorded for ``year``."""
+    return any(item.level.rank >= level.rank for item in _payments_in(year, payments))

@@ -98,15 +98,34 @@ class CompetencyProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class FeeYear:
+    """One membership year's fee: what was paid for it and what is still owed at the target."""
+
+    start: date
+    end: date
+    level_paid: Level | None
+    """The highest level a payment for this year was made at (None: nothing paid)."""
+    amount_paid_usd: Decimal
+    owed_usd: Decimal | None
+    """The fee of the highest level aimed at, when no payment covers it; None when unknown."""
+
+
+@dataclass(frozen=True, slots=True)
 class FeeStatus:
-    """The competency fee for the membership year that contains the as-of date."""
+    """The next renewal of the competency fee, and the membership year of the as-of day.
+
+    ``due_on`` is the first anniversary after the as-of day, ``level`` the
+    highest level targeted, ``amount_usd`` the schedule in force on ``due_on``
+    and ``paid`` whether a payment at that level or higher is recorded for the
+    membership year starting on ``due_on``. ``current_year`` is the year that
+    contains the as-of day (None while the anniversary is not known).
+    """
 
     level: Level | None
     amount_usd: Decimal | None
     due_on: date | None
     paid: bool
-    year_start: date | None = None
-    year_end: date | None = None
+    current_year: FeeYear | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,13 +85,22 @@ def _competency(item: CompetencyProgress) -> dict[str, Any]:
 
 
 def _fee(fee: FeeStatus) -> dict[str, Any]:
+    """The next renewal, with the membership year of the as-of day as ``current_year``."""
+    year = fee.current_year
     return {
         "level": fee.level.value if fee.level else None,
         "amount_usd": _number(fee.amount_usd) if fee.amount_usd is not None else None,
         "due_on": _day(fee.due_on),
         "paid": fee.paid,
-        "year_start": _day(fee.year_start),
-        "year_end": _day(fee.year_end),
+        "current_year": None
+        if year is None
+        else {
+            "start": _day(year.start),
+            "end": _day(year.end),
+            "level_paid": year.level_paid.value if year.level_paid else None,
+            "amount_paid_usd": _number(year.amount_paid_usd),
+            "owed_usd": _number(year.owed_usd) if year.owed_usd is not None else None,
+        },
     }
 
 

@@ -22,6 +22,7 @@ from mpn_desktop.domain.enums import Association, Level, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.fee import membership_year
+from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.wording import figure, have_of_need
@@ -435,19 +436,13 @@ def _sentence(text: str) -> str:
 
 
 def _fee_text(fee: FeeStatus) -> str:
+    """This membership year's fee (paid, or what is owed) and the next renewal, both."""
     if fee.level is None:
-        return "Competency fee: nothing due until a competency is attained."
-    amount = (
-        format_amount(fee.amount_usd, "USD") if fee.amount_usd is not None else "amount unknown"
+        return "Competency fee: nothing due until a competency is aimed for."
+    return (
+        f"Competency fee this membership year, {this_year_sentence(fee)}. "
+        f"Next renewal: {renewal_sentence(fee)}."
     )
-    year = ""
-    if fee.year_start is not None and fee.year_end is not None:
-        year = (
-            f" for the membership year {format_day(fee.year_start)} to {format_day(fee.year_end)}"
-        )
-    due = f", due {format_day(fee.due_on)}" if fee.due_on else ""
-    state = "paid" if fee.paid else "not paid yet"
-    return f"Competency fee ({fee.level.value}){year}: {amount}{due}; {state}."
 
 
 def _summary(sections: Sequence[Section]) -> tuple[SummaryRow, ...]:

@@ -199,12 +199,19 @@ def _role_cell(role: Role, level: Level) -> str:
     return _people(count) if count else "<span class='muted'>none</span>"
 
 
+def _period(start: date | None, until: date | None) -> str:
+    """ "2017-10-01" for a schedule's first day; "before 2017-10-01" for an open start."""
+    if start is not None:
+        return _day(start)
+    return f"before {_day(until)}" if until is not None else "always"
+
+
 def _fee_cell(catalog: Catalog, level: Level) -> str:
     latest = catalog.fee.fees[-1] if catalog.fee.fees else None
     if latest is None or level not in latest.amounts:
         return ""
     text = html.escape(money(latest.amounts[level]))
-    if len(catalog.fee.fees) > 1:
+    if len(catalog.fee.fees) > 1 and latest.effective_from is not None:
         text += f"<br><span class='muted'>from {_day(latest.effective_from)}</span>"
     return text
 
@@ -242,17 +249,17 @@ def _fee_section(catalog: Catalog) -> str:
     notes = _Footnotes()
     fee = catalog.fee
     rows = "".join(
-        f"<tr><td>{_day(schedule.effective_from)}"
+        f"<tr><td>{_period(start, until)}"
         f"{notes.mark((schedule.note, schedule.source))}</td>"
         f"<td class='figure'>{html.escape(money(schedule.amounts[Level.SILVER]))}</td>"
         f"<td class='figure'>{html.escape(money(schedule.amounts[Level.GOLD]))}</td>"
         f"<td>{html.escape(schedule.applies_to)}</td></tr>"
-        for schedule in fee.fees
+        for schedule, start, until in fee.in_force()
     )
     return (
         "<h2 id='fee'><a name='fee'></a>The yearly fee</h2>"
         f"<p>{html.escape(fee.description)}{notes.mark((fee.note, fee.source))}</p>"
-        "<table class='steps'><tr><th>In force from</th><th class='figure'>Silver</th>"
+        "<table class='steps'><tr><th>In force</th><th class='figure'>Silver</th>"
         f"<th class='figure'>Gold</th><th>Applies to</th></tr>{rows}</table>"
         f"{notes.html()}"
     )

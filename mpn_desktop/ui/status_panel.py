@@ -29,6 +29,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
@@ -359,21 +360,20 @@ class StatusPanel(QScrollArea):
         self.notes.setAccessibleName(" ".join(notes))
 
     def _show_fee(self, fee: FeeStatus) -> None:
+        """Two lines: this membership year (paid, or what is owed) and the next renewal."""
         colors = semantic_colors(self.palette())
-        if fee.level is None or fee.amount_usd is None:
+        if fee.level is None:
             self.fee_line.setText(self.tr("Fee: no competency level to pay for yet."))
             return
-        amount = f"US$ {fee.amount_usd:,.0f}"
-        if fee.paid:
-            state = f"<span style='color:{colors.ok.name()}'>{html.escape(self.tr('paid'))}</span>"
-        else:
-            state = (
-                f"<span style='color:{colors.warning.name()}'>"
-                f"{html.escape(self.tr('not paid yet'))}</span>"
-            )
-        due = fee.due_on.isoformat() if fee.due_on else "—"
+
+        def coloured(text: str, good: bool) -> str:
+            color = colors.ok if good else colors.warning
+            return f"<span style='color:{color.name()}'>{html.escape(text)}</span>"
+
+        this_year, settled = this_year_text(fee)
+        renewal, paid = renewal_text(fee)
         self.fee_line.setText(
-            self.tr("Fee this membership year: {level}, {amount}, due {due} — {state}").format(
-                level=html.escape(level_name(fee.level)), amount=amount, due=due, state=state
+            self.tr("Fee this year: {this_year}<br>Next renewal: {renewal}").format(
+                this_year=coloured(this_year, settled), renewal=coloured(renewal, paid)
             )
         )

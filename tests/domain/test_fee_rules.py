@@ -97,8 +97,12 @@ def test_the_amount_due_is_the_one_in_force_on_the_renewal_day(
     later = renewal + timedelta(days=60)
     given = facts(org=organization(anniversary=renewal), targets=[(PLATFORM, SILVER)])
     progress = run(catalog, given, later)
-    assert progress.fee.year_start == renewal
-    assert progress.fee.amount_usd == silver and progress.fee.due_on == renewal
+    year = progress.fee.current_year
+    assert year is not None and year.start == renewal and year.owed_usd == silver
+    # The top-level fee is the next renewal, at the price in force on its day.
+    next_renewal = date.fromisoformat(year_end) + timedelta(days=1)
+    assert progress.fee.due_on == next_renewal
+    assert progress.fee.amount_usd == catalog.fee_due(SILVER, next_renewal)
     assert step_of(progress, PLATFORM, SILVER, FEE).need == silver
     assert step_of(progress, PLATFORM, GOLD, FEE).need == gold
     assert step_of(progress, PLATFORM, SILVER, FEE).missing == (
@@ -107,10 +111,24 @@ def test_the_amount_due_is_the_one_in_force_on_the_renewal_day(
     )
 
 
-def test_before_the_first_schedule_no_amount_is_known(catalog: Catalog) -> None:
-    assert catalog.fee_due(SILVER, date(2015, 1, 1)) is None
-    year = MembershipYear(date(2015, 1, 1), date(2015, 12, 31))
+def test_the_old_price_applies_to_every_year_starting_before_2017_10_01(catalog: Catalog) -> None:
+    # The source gives the old price no first day: a year from 2016-06-30 (or 2015) has it.
+    for start in (date(2015, 1, 1), date(2016, 6, 30), date(2017, 9, 30)):
+        assert catalog.fee_due(SILVER, start) == 1530
+        assert catalog.fee_due(GOLD, start) == 3940
+    year = MembershipYear(date(2016, 6, 30), date(2017, 6, 29))
     step = fee_step(catalog.fee, year, (), SILVER)
+    assert step.need == 1530
+    assert step.missing == (
+        "Pay the silver fee of US$ 1,530 for the membership year 2016-06-30 to 2017-06-29",
+    )
+
+
+def test_before_a_schedule_with_a_first_day_no_amount_is_known(catalog: Catalog) -> None:
+    dated = replace(catalog.fee, fees=catalog.fee.fees[1:])
+    assert dated.amount(SILVER, date(2017, 9, 30)) is None
+    year = MembershipYear(date(2015, 1, 1), date(2015, 12, 31))
+    step = fee_step(dated, year, (), SILVER)
     assert step.need == 0
     assert step.missing == (
         "Pay the silver fee of the amount in force for the membership year "
@@ -163,7 +181,10 @@ def test_the_fee_is_paid_once_for_every_competency(catalog: Catalog) -> None:
     targets = ((PLATFORM, SILVER), (CRM, SILVER))
     progress = run(catalog, fee_facts(payment(ANNIVERSARY, SILVER), targets=targets))
     assert all(item.level(SILVER).option.step(FEE).met for item in progress.competencies)
-    assert progress.fee.paid and progress.fee.level is SILVER
+    assert progress.fee.level is SILVER
+    year = progress.fee.current_year
+    assert year is not None and year.owed_usd == 0 and year.level_paid is SILVER
+    assert not progress.fee.paid  # nothing is recorded yet for the renewal year
 
 
 def test_fee_evidence_names_the_payment(catalog: Catalog) -> None:
@@ -190,33 +211,54 @@ def gold_cloud_platform(targets: list[tuple[str, Level]], paid: list[FeePayment]
     )
 
 
-def test_the_fee_level_is_gold_when_any_competency_meets_gold_apart_from_the_fee(
-    catalog: Catalog,
-) -> None:
-    progress = run(catalog, gold_cloud_platform([(CRM, SILVER)], [payment(ANNIVERSARY, SILVER)]))
-    assert progress.fee.level is GOLD and progress.fee.amount_usd == 3940
-    assert progress.fee.paid is False  # the silver payment does not cover the gold fee
+def test_the_fee_level_is_the_highest_level_aimed_at(catalog: Catalog) -> None:
+    aims = [(PLATFORM, GOLD), (CRM, SILVER)]
+    progress = run(catalog, gold_cloud_platform(aims, [payment(ANNIVERSARY, SILVER)]))
+    # DESIGN.md: the renewal on 2018-06-30 at gold, the price in force then (after 2017-10-01).
+    assert progress.fee.level is GOLD and progress.fee.amount_usd == 4730
+    assert progress.fee.due_on == date(2018, 6, 30) and progress.fee.paid is False
+    year = progress.fee.current_year
+    assert year is not None
+    assert (year.start, year.end) == (ANNIVERSARY, date(2018, 6, 29))
+    # The silver payment does not cover gold: the whole gold fee of the year is owed.
+    assert (year.level_paid, year.amount_paid_usd, year.owed_usd) == (SILVER, 1670, 3940)
     platform_gold = progress.competency(PLATFORM).level(GOLD)
     assert not platform_gold.attained
     assert [step.step for step in platform_gold.option.steps if not step.met] == [FEE]
 
 
-def test_the_fee_level_is_silver_when_nothing_meets_gold(catalog: Catalog) -> None:
-    progress = run(catalog, fee_facts(payment(ANNIVERSARY, SILVER)))
-    assert progress.fee.level is SILVER and progress.fee.amount_usd == 1530
-    assert progress.fee.paid
+def test_the_fee_level_is_silver_when_only_silver_is_aimed_at(catalog: Catalog) -> None:
+    progress = run(
+        catalog, gold_cloud_platform([(PLATFORM, SILVER)], [payment(ANNIVERSARY, SILVER)])
+    )
+    assert progress.fee.level is SILVER and progress.fee.amount_usd == 1670
+    year = progress.fee.current_year
+    assert year is not None and year.owed_usd == 0
+
+
+def test_a_payment_for_the_renewal_year_marks_the_renewal_paid(catalog: Catalog) -> None:
+    progress = run(
+        catalog,
+        fee_facts(payment(ANNIVERSARY, GOLD), payment(date(2018, 6, 30), GOLD, 4730)),
+    )
+    assert progress.fee.paid and progress.fee.due_on == date(2018, 6, 30)
+    silver_only = run(catalog, fee_facts(payment(date(2018, 6, 30), SILVER, 1670)))
+    assert not silver_only.fee.paid  # a silver payment does not cover a gold renewal
 
 
 def test_the_fee_level_is_open_without_targets_or_met_levels(catalog: Catalog) -> None:
     progress = run(catalog, facts(org=organization(anniversary=ANNIVERSARY)))
     assert progress.fee.level is None and progress.fee.amount_usd is None
-    assert progress.fee.year_start == ANNIVERSARY and progress.fee.year_end == date(2018, 6, 29)
+    assert progress.fee.due_on == date(2018, 6, 30)
+    year = progress.fee.current_year
+    assert year is not None and (year.start, year.end) == (ANNIVERSARY, date(2018, 6, 29))
+    assert year.owed_usd == 0 and year.level_paid is None
 
 
 def test_fee_status_without_a_year_keeps_the_level() -> None:
     from mpn_desktop.catalog_files import load_catalog
 
-    status = fee_status(load_catalog().fee, None, (), GOLD)
+    status = fee_status(load_catalog().fee, None, None, (), GOLD)
     assert (status.level, status.amount_usd, status.due_on, status.paid) == (
         GOLD,
         None,

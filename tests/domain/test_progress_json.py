@@ -54,13 +54,21 @@ def test_the_top_level_follows_the_contract(catalog: Catalog) -> None:
         "market": "developing",
         "anniversary": "2017-06-30",
     }
+    # DESIGN.md: the next renewal (the first anniversary after the as-of day, at the
+    # highest level aimed at, the price in force then), with this year beside it.
+    # Cloud Platform is aimed at gold: the figures of DESIGN.md's example.
     assert found["fee"] == {
-        "level": "silver",
-        "amount_usd": 1530,
-        "due_on": "2017-06-30",
-        "paid": True,
-        "year_start": "2017-06-30",
-        "year_end": "2018-06-29",
+        "level": "gold",
+        "amount_usd": 4730,
+        "due_on": "2018-06-30",
+        "paid": False,
+        "current_year": {
+            "start": "2017-06-30",
+            "end": "2018-06-29",
+            "level_paid": "silver",
+            "amount_paid_usd": 1530,
+            "owed_usd": 3940,
+        },
     }
     assert [item["id"] for item in found["competencies"]] == [
         "cloud-platform",
@@ -149,8 +157,7 @@ def test_a_fee_without_anniversary_or_level_is_null(catalog: Catalog) -> None:
         "amount_usd": None,
         "due_on": None,
         "paid": False,
-        "year_start": None,
-        "year_end": None,
+        "current_year": None,
     }
     assert all(item["target"] is None for item in found["competencies"])
 

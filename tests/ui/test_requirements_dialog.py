@@ -31,8 +31,9 @@ def test_every_competency_step_and_figure_is_in_the_document(catalog: Any, qtbot
     # Cloud Platform: silver, gold and the developing-market figure side by side.
     assert "US$ 15,000" in text and "US$ 100,000" in text
     assert "developing markets: US$ 10,000" in text
-    for schedule in catalog.fee.fees:
-        assert schedule.effective_from.isoformat() in text
+    for schedule, start, until in catalog.fee.in_force():
+        when = start.isoformat() if start else f"before {until.isoformat()}"
+        assert when in text
         assert f"{schedule.amounts[Level.GOLD]:,}" in text
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,13 +11,12 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.wording import money
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
-from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
-from mpn_desktop.ui.tabs.catalog_lists import fee_due
+from mpn_desktop.ui.fee_text import renewal_text, this_year_text
+from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.undo_commands import StoreOperationCommand
@@ -102,55 +101,35 @@ class FeeTab(StepTab):
     def set_progress(self, progress: Progress) -> None:
         super().set_progress(progress)
         fee = progress.fee
-        if fee.year_start is None or fee.year_end is None:
+        year = fee.current_year
+        if year is None:
             self.year.setText(self.tr("Enter the anniversary to see the membership year."))
             self.this_year.setText("")
             self.renewal.setText("")
             return
         self.year.setText(
             self.tr("{start} to {end}").format(
-                start=fee.year_start.isoformat(), end=fee.year_end.isoformat()
+                start=year.start.isoformat(), end=year.end.isoformat()
             )
         )
-        if fee.level is None:
-            self.this_year.setText(self.tr("No fee: no competency is aimed for."))
-        else:
-            state = self.tr("paid") if fee.paid else self.tr("not paid yet")
-            amount = money(fee.amount_usd) if fee.amount_usd is not None else "—"
-            self.this_year.setText(
-                self.tr("{level}, {amount} — {state}").format(
-                    level=enum_label(fee.level), amount=amount, state=state
-                )
-            )
-        renewal_day = fee.year_end + timedelta(days=1)
-        level = fee.level or Level.SILVER
-        due = fee_due(self.context.catalog, level, renewal_day)
-        self.renewal.setText(
-            self.tr("{day}: {level}, {amount} due (the fee in force on that day)").format(
-                day=renewal_day.isoformat(),
-                level=enum_label(level),
-                amount=money(due) if due is not None else "—",
-            )
-        )
+        self.this_year.setText(this_year_text(fee)[0])
+        self.renewal.setText(renewal_text(fee)[0])
 
     def _new_payment(self) -> Mapping[str, Any]:
+        """A payment for this membership year at the level aimed at, of what is still owed.
+
+        When this year's fee is paid there is no amount to offer (offering it
+        again invited a duplicate).
+        """
         values: dict[str, Any] = {"paid_on": self.context.as_of}
         fee = self.progress.fee if self.progress is not None else None
-        if fee is not None:
-            if fee.year_start is not None:
-                values["membership_year_start"] = fee.year_start
+        year = fee.current_year if fee is not None else None
+        if fee is not None and year is not None:
+            values["membership_year_start"] = year.start
             if fee.level is not None:
                 values["level"] = fee.level
-            if fee.amount_usd is not None:
-                values["amount_usd"] = fee.amount_usd
-            if fee.paid and self.progress is not None:
-                # This year's fee is paid already: offering it again invited a duplicate;
-                # what is still owed is the fee of a higher target (the panel's "Pay the
-                # gold fee of …").
-                owed = self.progress.fee_owed_for_targets()
-                if owed is not None:
-                    values["level"], amount = owed
-                    values["amount_usd"] = amount.quantize(_CENTS)
+            if year.owed_usd:
+                values["amount_usd"] = year.owed_usd.quantize(_CENTS)
         return values
 
     def edit_anniversary(self) -> None:

@@ -232,7 +232,8 @@ class ReferencesTab(StepTab):
             )
         until = self._valid_until_of(record)
         fee = self.progress.fee if self.progress is not None else None
-        if until is not None and fee is not None and fee.year_end and until <= fee.year_end:
+        year = fee.current_year if fee is not None else None
+        if until is not None and year is not None and until <= year.end:
             return RowStyle(
                 background=WARNING_BACKGROUND,
                 tooltip=self.tr(

@@ -501,9 +501,10 @@ def test_fee_tab_writes_amounts_as_the_status_panel_does(context: Any, qtbot: An
 
     tab = _tab(FeeTab, context, qtbot)
     tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
-    # "US$ 1,530" as in the panel and the checklist, not "US$ 1,530.00".
-    assert tab.this_year.text() == "Silver, US$ 1,530 — paid"
-    assert tab.renewal.text().startswith("2018-07-01: Silver, US$ 1,670 due")
+    # "US$ 1,530" as in the panel and the checklist, not "US$ 1,530.00"; this year says
+    # what is still owed for the gold aimed at, the renewal the gold price in force then.
+    assert tab.this_year.text() == "Silver paid (US$ 1,530); US$ 3,940 still owed for gold"
+    assert tab.renewal.text() == "2018-07-01: Gold, US$ 4,730 — not paid yet"
 
 
 def test_the_add_form_is_titled_as_the_button_that_opened_it(context: Any, qtbot: Any) -> None:
@@ -567,7 +568,7 @@ def test_a_target_on_a_retired_competency_leaves_the_owed_fee_as_it_is(
     records.set_targets(context.db, {**records.get_targets(context.db), "hosting": "gold"})
     tab = _tab(FeeTab, context, qtbot)
     progress = evaluate(context.catalog, load_facts(context.db), context.as_of)
-    assert progress.competency("hosting").retired and progress.fee.paid
+    assert progress.competency("hosting").retired and progress.fee.current_year is not None
     tab.set_progress(progress)
     offered = _offered_payment(tab)
     assert offered["level"] == "Gold"
