@@ -13,12 +13,12 @@ from operator import is_, itemgetter, not_
 from typing import Protocol, TypeVar
 
 from mpn_desktop.domain.enums import CredentialKind
+from mpn_desktop.domain.mcp_id import is_mcp_id
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
 from mpn_desktop.store.import_rows import ExamCells, ExamRow, PersonCells
 
-_MCP_ID = re.compile(r"\d{1,20}")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
 # The longest values the database keeps (see store.models).
 _LIMITS = {Field.NAME: 200, Field.EMAIL: 320, Field.EXAM_CODE: 40, Field.EXAM_TITLE: 300}
@@ -227,7 +227,7 @@ class RowValidator:
         mcp_id = plain_text(fields[self._mcp_at])
         if not mcp_id:
             problems.append(RowProblem(line, Field.MCP_ID.label, "missing"))
-        elif not _MCP_ID.fullmatch(mcp_id):
+        elif not is_mcp_id(mcp_id):
             hint = " (a spreadsheet wrote it as a number; format the column as text)"
             scientific = _SCIENTIFIC.fullmatch(mcp_id)
             message = f"{mcp_id!r} is not an MCP ID (digits only){hint * bool(scientific)}"

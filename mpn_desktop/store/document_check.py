@@ -87,12 +87,12 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "people": {
         "name": _optional(values.text(200, required=False), ""),
         "email": _optional(values.text(320, required=False), ""),
-        "mcp_id": Key(values.text(40)),
+        "mcp_id": Key(values.mcp_id),
         "associated": _optional(values.flag, True),
         "left_on": _optional(values.optional_day),
     },
     "exams": {
-        "mcp_id": Key(values.text(40)),
+        "mcp_id": Key(values.mcp_id),
         "exam_code": Key(values.text(40)),
         "exam_title": _optional(values.text(300, required=False), ""),
         "passed_on": Key(values.day),

@@ -108,7 +108,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         {
             "name": FieldSpec(values.text(200, required=False), default=""),
             "email": FieldSpec(values.text(320, required=False), default=""),
-            "mcp_id": _required(values.text(40)),
+            "mcp_id": _required(values.mcp_id),
             "associated": FieldSpec(values.flag, default=True),
             "left_on": FieldSpec(values.optional_day),
         },

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.mcp_id import MCP_ID_MAX_DIGITS, is_mcp_id
 
 Parser = Callable[[Any], Any]
 E = TypeVar("E", bound=Enum)
@@ -56,6 +57,14 @@ def _refuse_unstorable(value: str) -> None:
         raise ValueError(
             f"contains \\u{bad:04x}, half of a character (an unpaired surrogate)"
         ) from None
+
+
+def mcp_id(value: Any) -> str:
+    """An MCP ID (stripped): digits only, as ``domain.mcp_id`` defines it."""
+    parsed: str = text(MCP_ID_MAX_DIGITS * 2)(value)
+    if not is_mcp_id(parsed):
+        raise ValueError(f"{parsed!r} is not an MCP ID (digits only, at most {MCP_ID_MAX_DIGITS})")
+    return parsed
 
 
 def optional_text(max_length: int) -> Parser:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.enums import CredentialKind
-from mpn_desktop.importers.catalog_lookup import CatalogLookup, normalize_code_text
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportResult, run_import
 from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
@@ -51,7 +52,7 @@ class SmallCatalog:
         self._by_code = {item.code: item for item in items}
 
     def credential(self, code: str) -> Credential | None:
-        return self._by_code.get(normalize_code_text(code))
+        return self._by_code.get(normalize_code(code))
 
     def find_credentials_by_title(self, title: str) -> list[Credential]:
         wanted = " ".join(title.split()).casefold()

@@ -28,8 +28,8 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.domain.mcp_id import is_mcp_id
 
-_MCP_ID_RE = re.compile(r"^\d{1,12}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_MONEY = Decimal("1000000000000")
 
@@ -200,7 +200,7 @@ def _parse_email(field: Field, text: str) -> str:
 
 
 def _parse_mcp_id(field: Field, text: str) -> str:
-    if not _MCP_ID_RE.match(text):
+    if not is_mcp_id(text):
         raise ValueError(
             _tr("{label}: “{text}” is not an MCP ID (digits only, such as 1234567).").format(
                 label=field.label, text=text

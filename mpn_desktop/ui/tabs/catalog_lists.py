@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.enums import CredentialKind, Level
 
 
@@ -22,49 +22,36 @@ class CredentialChoice:
     kind: CredentialKind
 
 
-def credentials(catalog: Any) -> list[CredentialChoice]:
+def credentials(catalog: Catalog) -> list[CredentialChoice]:
     """Every credential of the catalogue, by code."""
-    found = [
-        CredentialChoice(str(item.code), str(item.title), CredentialKind(item.kind.value))
-        for item in getattr(catalog, "credentials", ())
-    ]
+    found = [CredentialChoice(item.code, item.title, item.kind) for item in catalog.credentials]
     return sorted(found, key=lambda item: item.code)
 
 
-def credential_completions(catalog: Any) -> list[str]:
+def credential_completions(catalog: Catalog) -> list[str]:
     """The codes offered while typing an exam code."""
     return [item.code for item in credentials(catalog)]
 
 
-def find_credential(catalog: Any, code: str) -> CredentialChoice | None:
-    """The catalogue's credential with that code (case and spacing ignored), if any."""
-    wanted = _normal(code)
-    for item in credentials(catalog):
-        if _normal(item.code) == wanted:
-            return item
-    return None
+def find_credential(catalog: Catalog, code: str) -> CredentialChoice | None:
+    """The catalogue's credential with that code, as the importer finds it.
+
+    Case, spaces and a leading "Exam", "Exam:" or "Exam #" are ignored
+    (``domain.catalog.normalize_code``), so 'Exam: 70-533' is 70-533 here too.
+    """
+    item = catalog.credential(code)
+    return None if item is None else CredentialChoice(item.code, item.title, item.kind)
 
 
-def competency_choices(catalog: Any, *, include_retired: bool = False) -> list[tuple[object, str]]:
+def competency_choices(
+    catalog: Catalog, *, include_retired: bool = False
+) -> list[tuple[object, str]]:
     """(id, name) of the catalogue's competencies, the retired ones only when asked."""
     return [
-        (str(item.id), str(item.name))
-        for item in getattr(catalog, "competencies", ())
-        if include_retired or not getattr(item, "retired", False)
+        (item.id, item.name) for item in catalog.competencies if include_retired or not item.retired
     ]
 
 
-def fee_due(catalog: Any, level: Level, on: date) -> Decimal | None:
+def fee_due(catalog: Catalog, level: Level, on: date) -> Decimal | None:
     """The fee at that level in force on that day, from the catalogue's schedule."""
-    fee = getattr(catalog, "fee_due", None)
-    if fee is None:
-        return None
-    amount = fee(level, on)
-    return None if amount is None else Decimal(amount)
-
-
-def _normal(code: str) -> str:
-    text = code.strip().casefold()
-    if text.startswith("exam "):
-        text = text[5:]
-    return "".join(text.split())
+    return catalog.fee_due(level, on)

@@ -1,0 +1,38 @@
+"""One rule, one place: table editor, importer and store agree on an MCP ID and an exam code."""
+
+from __future__ import annotations
+
+import pytest
+
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.mcp_id import is_mcp_id
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.store import values
+from mpn_desktop.ui.models.fields import Field, FieldKind, parse_text
+from mpn_desktop.ui.tabs.catalog_lists import find_credential
+
+_MCP_IDS = ["1234567", "9" * 15, "9" * 20, "9" * 21, "98x", "1.23457E+12", "", " 1 2"]
+
+
+@pytest.mark.parametrize("text", _MCP_IDS)
+def test_the_table_editor_and_the_store_accept_the_same_mcp_ids(text: str) -> None:
+    field = Field("mcp_id", "MCP ID", FieldKind.MCP_ID, required=True)
+    try:
+        parse_text(field, text)
+        editor = True
+    except ValueError:
+        editor = False
+    try:
+        values.mcp_id(text)
+        store = True
+    except ValueError:
+        store = False
+    assert editor == store == is_mcp_id(text.strip()), text
+
+
+@pytest.mark.parametrize("written", ["Exam: 70-533", "exam 70 - 533", "70-533", "Exam #70-533"])
+def test_the_exams_tab_finds_a_code_as_the_importer_does(written: str) -> None:
+    catalog = load_catalog()
+    found = find_credential(catalog, written)
+    assert found is not None and found.code == "70-533"
+    assert CatalogLookup(catalog).normalize_code(written) == "70-533"
