@@ -55,3 +55,10 @@ def competency_choices(
 def fee_due(catalog: Catalog, level: Level, on: date) -> Decimal | None:
     """The fee at that level in force on that day, from the catalogue's schedule."""
     return catalog.fee_due(level, on)
+
+
+def reference_years(catalog: Catalog, competency_id: str) -> int | None:
+    """How many years an approved reference counts for that competency (None: not known)."""
+    item = next((item for item in catalog.competencies if item.id == competency_id), None)
+    rule = item.references if item is not None else None
+    return rule.valid_years if rule is not None else None

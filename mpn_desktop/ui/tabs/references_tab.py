@@ -23,7 +23,7 @@ from mpn_desktop.ui.models.record_table import (
     Record,
     RowStyle,
 )
-from mpn_desktop.ui.tabs.catalog_lists import competency_choices
+from mpn_desktop.ui.tabs.catalog_lists import competency_choices, reference_years
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 
@@ -183,8 +183,9 @@ class ReferencesTab(StepTab):
     def _expand_status_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
         """A status moved on in the table also dates it, when that date is still empty.
 
-        An approved reference counts for two years from its approval day; without
-        that day it does not count at all, which the user had no way to tell.
+        An approved reference counts for the catalogue's ``valid_years`` from its
+        approval day; without that day it does not count at all, which the user
+        had no way to tell.
         """
         values: dict[str, object] = {field.key: value}
         if field.key == "status":
@@ -223,12 +224,19 @@ class ReferencesTab(StepTab):
         if status is ReferenceStatus.DECLINED:
             return RowStyle(background=MUTED_BACKGROUND, italic=True)
         if isinstance(status, ReferenceStatus) and status.counts and not record.get("approved_on"):
+            years = reference_years(self.context.catalog, str(record.get("competency", "")))
+            if years is None:
+                how_long = self.tr("a reference counts from that day.")
+            elif years == 1:
+                how_long = self.tr("a reference counts for one year from that day.")
+            else:
+                how_long = self.tr("a reference counts for {years} years from that day.").format(
+                    years=years
+                )
             return RowStyle(
                 background=WARNING_BACKGROUND,
-                tooltip=self.tr(
-                    "Does not count yet: enter the day it was approved (Approved on); "
-                    "a reference counts for two years from that day."
-                ),
+                tooltip=self.tr("Does not count yet: enter the day it was approved (Approved on); ")
+                + how_long,
             )
         until = self._valid_until_of(record)
         fee = self.progress.fee if self.progress is not None else None
