@@ -15,6 +15,7 @@ from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.render import default_page_size, open_print_preview, render_pdf
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.settings import WindowSettings
 
 
@@ -75,7 +76,10 @@ def print_checklist(
                 settings.set_checklist_page_size(paper)
             shown.append(paper)
 
-        return open_print_preview(document, parent, opening, remember)
+        preview = open_print_preview(document, parent, opening, remember)
+        # A page and a half tall where the screen allows; never past its free area.
+        resize_to_fit(preview, (900, 1000))
+        return preview
     finally:
         QGuiApplication.restoreOverrideCursor()
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.ui.screen_fit import resize_to_fit
+
 
 class CrashDialog(QDialog):
     """Tells the user an action failed unexpectedly, that their data is safe, and where the log is.
@@ -112,7 +114,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.details_view, 1)
         layout.addWidget(self.copied_label)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        resize_to_fit(self, (640, 420))
 
     def details(self) -> str:
         """The text "Copy details" puts on the clipboard."""

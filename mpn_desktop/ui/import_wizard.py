@@ -20,6 +20,7 @@ from mpn_desktop.ui.import_mapping_page import MappingPage
 from mpn_desktop.ui.import_run_pages import CheckPage, RunPage
 from mpn_desktop.ui.import_source_pages import FilePage, PreviewPage
 from mpn_desktop.ui.import_state import ImportState
+from mpn_desktop.ui.screen_fit import resize_to_fit
 
 
 class PageId(IntEnum):
@@ -55,7 +56,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(860, 600)
+        resize_to_fit(self, (860, 600))
         self.context = context
         memory = MappingMemory(settings)
         self.state = ImportState(recall=memory.recall)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.undo_commands import RemoveImportCommand
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,7 +98,7 @@ class ImportsDialog(QDialog):
         self._context = context
         self.setObjectName("importsDialog")
         self.setWindowTitle(self.tr("Past imports"))
-        self.resize(760, 360)
+        resize_to_fit(self, (760, 360))
         layout = QVBoxLayout(self)
         self.intro = intro = QLabel(
             self.tr(

@@ -33,6 +33,7 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.file_actions import FileActions
 from mpn_desktop.ui.progress_source import ProgressSource
 from mpn_desktop.ui.qt_dates import python_date, qdate
+from mpn_desktop.ui.screen_fit import keep_on_screen, resize_to_fit
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_line import StatusLine
 from mpn_desktop.ui.status_panel import StatusPanel
@@ -531,8 +532,11 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Saved on a larger screen (or before the scaling changed): bring it back on this one.
+            keep_on_screen(self)
         else:
-            self.resize(1280, 800)
+            # 1280×800 where there is room; on a 1366×768 laptop (or at 150% scaling) what fits.
+            resize_to_fit(self, (1280, 800))
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.ui.requirements_html import DocumentColours, requirements_html
+from mpn_desktop.ui.screen_fit import resize_to_fit
 
 
 def palette_colours(palette: QPalette) -> DocumentColours:
@@ -39,7 +40,7 @@ class RequirementsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("requirementsDialog")
         self.setWindowTitle(self.tr("Requirements of the loaded catalogue"))
-        self.resize(860, 680)
+        resize_to_fit(self, (860, 680))
         layout = QVBoxLayout(self)
         find_row = QHBoxLayout()
         find_label = QLabel(self.tr("&Find:"), self)

@@ -1,0 +1,76 @@
+"""Every window and dialog opens within the screen's free area (no button off the screen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.ui import checklist_actions
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
+from mpn_desktop.ui.settings import WindowSettings
+
+
+def _inside(widget: QWidget) -> bool:
+    return available_area(widget).contains(widget.frameGeometry())
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        # a 1366×768 laptop; the same at 150% scaling (911×512 points); a 1024×700 window area
+        (QRect(0, 0, 1366, 768), QSize(1256, 706)),
+        (QRect(0, 0, 911, 512), QSize(838, 471)),
+        (QRect(0, 0, 1024, 700), QSize(942, 644)),
+        (QRect(0, 0, 2560, 1440), QSize(1280, 800)),  # room enough: the size asked for
+    ],
+)
+def test_a_window_asks_for_no_more_than_the_screen_has(screen: QRect, expected: QSize) -> None:
+    assert fitted_size(QSize(1280, 800), screen) == expected
+
+
+def test_the_first_start_fits_the_screen(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    area = QApplication.primaryScreen().availableGeometry()
+    assert area.height() < 1000, "the offscreen screen is smaller than 1280×800 is asked for"
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.height() <= area.height() and window.width() <= area.width()
+    assert _inside(window)
+
+
+def test_a_window_saved_on_a_larger_screen_comes_back_onto_this_one(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.setMinimumSize(0, 0)
+    window.setGeometry(1500, 900, 1900, 1200)
+    keep_on_screen(window)
+    window.show()
+    assert _inside(window)
+
+
+def test_the_print_preview_fits_the_screen(
+    qtbot: QtBot, sample_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.store.facts_loader import load_facts
+
+    progress = evaluate(sample_context.catalog, load_facts(sample_context.db), sample_context.as_of)
+    preview: Any = checklist_actions.print_checklist(sample_context, progress, parent)
+    assert preview is not None
+    area = available_area(preview)
+    # 900×1000 asked for; the offscreen screen has less height than that.
+    assert preview.height() <= area.height() and preview.width() <= area.width()
+    preview.close()
