@@ -1,0 +1,221 @@
+"""Measuring one part of a scored metric: tenant growth, usage growth, distinct services.
+
+Every measure looks back from *last month* (the as-of day's previous calendar
+month, the catalogue's reading ``last-month``) and compares with the same
+month a year earlier, as SOLUTIONS-PARTNER.md § 1.4 gives it. The result keeps
+the figures and the tenants or services behind them as data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
+from mpn_desktop.domain.usage_figures import UsageFigures, UsageRow, quantity_of
+from mpn_desktop.domain.wording import money, number
+
+_ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """What a part measured: the value compared with its threshold, and what is behind it."""
+
+    value: Decimal
+    now: tuple[str, ...] = ()
+    """The tenants (or services) that count in the latest period."""
+    before: tuple[str, ...] = ()
+    """Those that counted a year earlier."""
+    last: Decimal = _ZERO
+    baseline: Decimal = _ZERO
+    note: str = ""
+    """Why the part scores nothing although there is usage (a gate not reached)."""
+
+
+def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fraction:
+    """``W * max(0, x) / T`` for this part, not yet capped (the metric caps the sum)."""
+    value = max(_ZERO, measured.value)
+    return max_points * Fraction(value) / part.threshold
+
+
+def measure(part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]) -> Measured:
+    """The part's value on the facts, ``last`` being the latest month counted."""
+    if part.measure is Measure.TENANT_GROWTH:
+        return _tenant_growth(part, figures, last, rates)
+    if part.measure is Measure.DISTINCT_SERVICES:
+        return _distinct_services(part, figures, last)
+    return _usage_growth(part, figures, last, rates)
+
+
+def _months(span: Span, month: Month) -> tuple[Month, ...]:
+    if span is Span.TWELVE_MONTHS:
+        return tuple(month.plus(-back) for back in range(12))
+    return (month,)
+
+
+def _grouped(
+    part: Part, figures: UsageFigures, months: Iterable[Month], per_service: bool
+) -> dict[str, list[UsageRow]]:
+    groups: dict[str, list[UsageRow]] = defaultdict(list)
+    for month in months:
+        for row in figures.rows(part.scope, month):
+            key = f"{row.customer}\x00{row.service}" if per_service else row.customer
+            groups[key].append(row)
+    return groups
+
+
+def _within(condition: Condition, value: Decimal) -> bool:
+    if value < condition.minimum:
+        return False
+    return condition.maximum is None or value <= condition.maximum
+
+
+def _qualifying(
+    part: Part, figures: UsageFigures, month: Month, rates: dict[str, Decimal]
+) -> set[str]:
+    """The tenants (or tenant-service pairs) that meet every condition of the part in a month."""
+    found: set[str] | None = None
+    for condition in part.conditions:
+        meeting = _meeting(part, condition, figures, month, rates)
+        found = meeting if found is None else found & meeting
+    return found or set()
+
+
+def _meeting(
+    part: Part,
+    condition: Condition,
+    figures: UsageFigures,
+    month: Month,
+    rates: dict[str, Decimal],
+) -> set[str]:
+    per_service = condition.per_service or part.counted is Counted.TENANT_SERVICES
+    looked_at = (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
+    found: set[str] = set()
+    for each in looked_at:
+        groups = _grouped(part, figures, _months(condition.span, each), per_service)
+        for key, rows in groups.items():
+            if _within(condition, quantity_of(rows, condition.quantity, rates)):
+                found.add(key)
+    if part.counted is Counted.TENANT_SERVICES:
+        return found
+    return {key.split("\x00", 1)[0] for key in found}
+
+
+def _met_at_association(
+    part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal], key: str
+) -> bool:
+    """Associated in the last twelve months and already meeting the conditions then."""
+    start = figures.first_associated(key.split("\x00", 1)[0], part.scope)
+    if start is None or start <= last.plus(-12):
+        return False
+    return key in _qualifying(part, figures, start, rates)
+
+
+def _readable(key: str, figures: UsageFigures) -> str:
+    customer, _, service = key.partition("\x00")
+    return f"{customer} ({figures.services.get(service, service)})" if service else customer
+
+
+def _tenant_growth(
+    part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]
+) -> Measured:
+    now = _qualifying(part, figures, last, rates)
+    if part.exclude_met_at_association:
+        now = {k for k in now if not _met_at_association(part, figures, last, rates, k)}
+    before = _qualifying(part, figures, last.plus(-12), rates)
+    return Measured(
+        value=Decimal(len(now) - len(before)),
+        now=tuple(sorted(_readable(k, figures) for k in now)),
+        before=tuple(sorted(_readable(k, figures) for k in before)),
+        last=Decimal(len(now)),
+        baseline=Decimal(len(before)),
+    )
+
+
+def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measured:
+    services: set[str] = set()
+    for month in _months(Span.TWELVE_MONTHS, last):
+        for row in figures.rows(part.scope, month):
+            if row.service and row.consumption_usd > 0:
+                services.add(row.service)
+    names = tuple(sorted(figures.services.get(s, s) for s in services))
+    return Measured(value=Decimal(len(services)), now=names, last=Decimal(len(services)))
+
+
+def _period_total(
+    part: Part, figures: UsageFigures, months: Iterable[Month], rates: dict[str, Decimal]
+) -> dict[str, Decimal]:
+    by_customer: dict[str, list[UsageRow]] = defaultdict(list)
+    for month in months:
+        for row in figures.rows(part.scope, month):
+            by_customer[row.customer].append(row)
+    return {
+        customer: quantity_of(rows, part.quantity, rates) for customer, rows in by_customer.items()
+    }
+
+
+def base_month_text(last: Month) -> str:
+    """How the year-ago month is named in sentences."""
+    return f"{last.plus(-12)}, a year before {last},"
+
+
+def _figure(value: Decimal, part: Part) -> str:
+    quantity = part.quantity
+    if quantity in (Quantity.CONSUMPTION_USD, Quantity.REVENUE_USD):
+        return money(value)
+    if quantity is Quantity.ACTIVE_USERS:
+        return f"{number(value)} active users"
+    if quantity is Quantity.MCV:
+        return f"{number(value)} of monthly consumption value"
+    return number(value)
+
+
+def _usage_growth(
+    part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]
+) -> Measured:
+    """Growth counted only from each customer's association (its baseline is its usage then)."""
+    span = 12 if part.compare_twelve_months else 1
+    latest = _period_total(part, figures, [last.plus(-b) for b in range(span)], rates)
+    total_last = sum(latest.values(), _ZERO)
+    total_base = _ZERO
+    for customer in latest:
+        start = figures.first_associated(customer, part.scope)
+        base_month = last.plus(-12)
+        if start is not None and start > base_month:
+            # No credit for growth that existed before the association (MW23): the
+            # customer's baseline is its usage in the month it was associated.
+            base_month = start
+        months = [base_month.plus(-b) for b in range(span)]
+        total_base += _period_total(part, figures, months, rates).get(customer, _ZERO)
+    note = ""
+    if part.twelve_month_minimum is not None:
+        twelve = sum(
+            _period_total(part, figures, _months(Span.TWELVE_MONTHS, last), rates).values(), _ZERO
+        )
+        if twelve < part.twelve_month_minimum:
+            note = (
+                f"the twelve months ending {last} total {_figure(twelve, part)}, "
+                f"under the {_figure(part.twelve_month_minimum, part)} needed to score"
+            )
+    if part.baseline_minimum is not None and total_base < part.baseline_minimum:
+        note = (
+            f"{base_month_text(last)} reached {_figure(total_base, part)}, "
+            f"under the {_figure(part.baseline_minimum, part)} needed to score"
+        )
+    if part.measure is Measure.USAGE_GROWTH_PERCENT:
+        if total_base <= 0:
+            value = _ZERO
+            note = note or f"no usage a year before {last} to grow from"
+        else:
+            value = (total_last - total_base) * _HUNDRED / total_base
+    else:
+        value = total_last - total_base
+    if note:
+        value = min(value, _ZERO)
+    return Measured(value=value, last=total_last, baseline=total_base, note=note)

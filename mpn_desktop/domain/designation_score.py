@@ -1,0 +1,383 @@
+"""The partner capability score of each designation, with what is still missing.
+
+``score_designations`` measures every metric of every track of every
+designation on the as-of day, adds the points up exactly (fractions, no
+rounding before the comparison with the qualifying score), keeps the better
+track, and says what is missing in sentences beside the figures and the
+tenants, services and people behind them (as data, never parsed back).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_measures import Measured, measure, part_points
+from mpn_desktop.domain.designation_skilling import Certified, Holder, count_skilling
+from mpn_desktop.domain.designations import (
+    Certification,
+    Designation,
+    Listed,
+    Metric,
+    Part,
+    ScoredCatalog,
+    Track,
+)
+from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.usage_figures import UsageFigures
+from mpn_desktop.domain.wording import number
+
+_ZERO = Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class PartScore:
+    """One measured part of a metric."""
+
+    label: str
+    unit: str
+    have: Decimal
+    need: Decimal
+    points: Fraction
+    measured: Measured
+
+
+@dataclass(frozen=True, slots=True)
+class MetricScore:
+    """A metric's points with its figures, its evidence and what is missing."""
+
+    id: str
+    name: str
+    category: str
+    have: Decimal
+    need: Decimal
+    unit: str
+    points: Fraction
+    max_points: Fraction
+    missing: tuple[str, ...]
+    parts: tuple[PartScore, ...] = ()
+    option: int = 0
+    """Which alternative (association option) gave the points."""
+    holders: tuple[Holder, ...] = ()
+    """The people counted (skilling metrics)."""
+    steps: tuple[tuple[str, int, int, bool], ...] = ()
+    """Each prerequisite step: its certifications' names, holders, people needed, met."""
+    note: str = ""
+
+    @property
+    def met(self) -> bool:
+        """Full points."""
+        return self.points >= self.max_points
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """A category's metrics and their points."""
+
+    id: str
+    name: str
+    points: Fraction
+    max_points: Fraction
+    metrics: tuple[MetricScore, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackScore:
+    """A designation scored on one track."""
+
+    track: str | None
+    score: Fraction
+    categories: tuple[CategoryScore, ...]
+
+    @property
+    def metrics(self) -> tuple[MetricScore, ...]:
+        """Every metric, category by category."""
+        return tuple(m for c in self.categories for m in c.metrics)
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationScore:
+    """A designation's score on the better track, whether it qualifies, what is missing."""
+
+    id: str
+    name: str
+    target: bool
+    best: TrackScore
+    tracks: tuple[TrackScore, ...]
+    qualifies_at: Fraction
+    qualified: bool
+    missing: tuple[str, ...]
+    suggestion: tuple[str, ...]
+    """The cheapest way to the qualifying score: one step after another."""
+    window: tuple[date, date]
+    """The days on which a qualification counts (SOLUTIONS-PARTNER.md § 1.3, not enrolled)."""
+
+    @property
+    def score(self) -> Fraction:
+        """The better track's score."""
+        return self.best.score
+
+
+def last_month(as_of: date) -> Month:
+    """The latest month the metrics count: the calendar month before the as-of day's."""
+    return Month.of(as_of).plus(-1)
+
+
+def qualification_window(as_of: date) -> tuple[date, date]:
+    """First day of the as-of month less five, to the as-of day (not enrolled)."""
+    return Month.of(as_of).plus(-5).first_day, as_of
+
+
+def score_designations(
+    catalog: ScoredCatalog, facts: Facts, as_of: date, targets: frozenset[str] = frozenset()
+) -> tuple[DesignationScore, ...]:
+    """Every designation of the catalogue scored on the as-of day."""
+    figures = UsageFigures(facts)
+    certified = Certified(facts, catalog.certifications, as_of)
+    scorer = _Scorer(catalog, figures, certified, last_month(as_of))
+    return tuple(scorer.designation(d, d.id in targets, as_of) for d in catalog.designations)
+
+
+class _Scorer:
+    def __init__(
+        self, catalog: ScoredCatalog, figures: UsageFigures, certified: Certified, last: Month
+    ) -> None:
+        self.catalog = catalog
+        self.figures = figures
+        self.certified = certified
+        self.last = last
+
+    def designation(self, item: Designation, target: bool, as_of: date) -> DesignationScore:
+        tracks = tuple(self.track(t) for t in item.tracks)
+        # The higher area total counts, not metric by metric (MW26, SEC26, PCS23).
+        best = max(tracks, key=lambda t: (t.score, _qualifies(t, self.catalog.qualifies_at)))
+        qualified = _qualifies(best, self.catalog.qualifies_at)
+        return DesignationScore(
+            id=item.id,
+            name=item.name,
+            target=target,
+            best=best,
+            tracks=tracks,
+            qualifies_at=self.catalog.qualifies_at,
+            qualified=qualified,
+            missing=() if qualified else _missing(best, self.catalog.qualifies_at),
+            suggestion=() if qualified else cheapest_path(best, self.catalog.qualifies_at),
+            window=qualification_window(as_of),
+        )
+
+    def track(self, track: Track) -> TrackScore:
+        metrics = [self.metric(m) for m in track.metrics]
+        categories = []
+        for category in self.catalog.categories:
+            chosen = tuple(m for m in metrics if m.category == category.id)
+            if chosen:
+                categories.append(
+                    CategoryScore(
+                        category.id,
+                        category.name,
+                        sum((m.points for m in chosen), _ZERO),
+                        sum((m.max_points for m in chosen), _ZERO),
+                        chosen,
+                    )
+                )
+        return TrackScore(track.id, sum((c.points for c in categories), _ZERO), tuple(categories))
+
+    def metric(self, metric: Metric) -> MetricScore:
+        if metric.skilling is not None:
+            return self._skilling(metric)
+        options = [self._option(metric, parts, i) for i, parts in enumerate(metric.options)]
+        return max(options, key=lambda m: m.points)
+
+    def _option(self, metric: Metric, parts: tuple[Part, ...], index: int) -> MetricScore:
+        scored = []
+        for part in parts:
+            measured = measure(part, self.figures, self.last, self.catalog.rate_card)
+            points = part_points(part, measured, metric.max_points)
+            need = Decimal(part.threshold.numerator) / Decimal(part.threshold.denominator)
+            scored.append(PartScore(part.label, part.unit, measured.value, need, points, measured))
+        points = min(metric.max_points, sum((p.points for p in scored), _ZERO))
+        have = sum((p.have for p in scored), Decimal(0))
+        need = sum((p.need for p in scored), Decimal(0))
+        unit = parts[0].unit if parts else ""
+        result = MetricScore(
+            id=metric.id,
+            name=metric.name,
+            category=metric.category,
+            have=have,
+            need=need,
+            unit=unit,
+            points=points,
+            max_points=metric.max_points,
+            missing=(),
+            parts=tuple(scored),
+            option=index,
+            note=metric.note,
+        )
+        return _with_missing(result, self._usage_missing(metric, result))
+
+    def _usage_missing(self, metric: Metric, result: MetricScore) -> tuple[str, ...]:
+        if result.met:
+            return ()
+        sentences = []
+        for part in result.parts:
+            if part.measured.note:
+                sentences.append(f"{metric.name}: {part.measured.note}")
+                continue
+            short = part.need - max(part.have, Decimal(0))
+            if short <= 0:
+                continue
+            gain = min(
+                metric.max_points - result.points,
+                metric.max_points * Fraction(short) / Fraction(part.need),
+            )
+            what = f"{_amount(short, part.unit)}"
+            label = f" ({part.label})" if part.label else ""
+            sentences.append(
+                f"{metric.name}: {what} more{label} would add {points_text(gain)} points"
+            )
+        return tuple(sentences)
+
+    def _skilling(self, metric: Metric) -> MetricScore:
+        rule = metric.skilling
+        assert rule is not None
+        counted = count_skilling(rule, self.certified, metric.max_points)
+        names = self.catalog.certifications
+        steps = tuple(
+            (
+                _names(names, s.step.certifications, self.certified.day),
+                len(s.holders),
+                s.minimum,
+                s.met,
+            )
+            for s in counted.steps
+        )
+        missing = []
+        for step_names, have, need, met in steps:
+            if not met:
+                missing.append(
+                    f"{metric.name}: {need - have} more {_people(need - have)} with {step_names} "
+                    "before the final step counts"
+                )
+        short = counted.need_people - len(counted.holders)
+        if short > 0 and counted.points < metric.max_points:
+            gain = min(metric.max_points - counted.points, rule.points_per_person * short)
+            listed = _names(names, rule.certifications, self.certified.day)
+            missing.append(
+                f"{metric.name}: {short} more {_people(short)} with {listed} "
+                f"would add {points_text(gain)} points"
+                + (" (once the steps above are met)" if counted.gated else "")
+            )
+        return MetricScore(
+            id=metric.id,
+            name=metric.name,
+            category=metric.category,
+            have=Decimal(len(counted.holders)),
+            need=Decimal(counted.need_people),
+            unit="people",
+            points=counted.points,
+            max_points=metric.max_points,
+            missing=() if counted.points >= metric.max_points else tuple(missing),
+            holders=counted.holders,
+            steps=steps,
+            note=metric.note,
+        )
+
+
+def _with_missing(result: MetricScore, missing: tuple[str, ...]) -> MetricScore:
+    return replace(result, missing=missing)
+
+
+def _qualifies(track: TrackScore, at: Fraction) -> bool:
+    """At least the qualifying score, and every metric above zero (PCS22, PCS23)."""
+    return track.score >= at and all(m.points > 0 for m in track.metrics)
+
+
+def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
+    """The metrics at zero first (each must score), then the others, largest gain first."""
+    zero = [m for m in track.metrics if m.points <= 0]
+    rest = sorted(
+        (m for m in track.metrics if 0 < m.points < m.max_points),
+        key=lambda m: m.points - m.max_points,
+    )
+    sentences: list[str] = []
+    if track.score < at:
+        sentences.append(
+            f"{points_text(at - track.score)} more points to reach {points_text(at)} "
+            f"(the score is {points_text(track.score)})"
+        )
+    for metric in zero:
+        sentences += metric.missing or (f"{metric.name}: scores nothing yet",)
+    for metric in rest:
+        sentences += metric.missing
+    return tuple(sentences)
+
+
+def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
+    """A way to qualify: first one unit of each metric at zero, then the most points per unit."""
+    room = {m.id: m.max_points - m.points for m in track.metrics if m.need > 0}
+    per_unit = {m.id: m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0}
+    taken: dict[str, Fraction] = {}
+    score = track.score
+
+    def take(metric: MetricScore, wanted: Fraction) -> None:
+        nonlocal score
+        units = -(-wanted // per_unit[metric.id])
+        gain = min(room[metric.id], units * per_unit[metric.id])
+        room[metric.id] -= gain
+        taken[metric.id] = taken.get(metric.id, _ZERO) + units
+        score += gain
+
+    for metric in track.metrics:
+        if metric.points <= 0 and metric.id in room:
+            take(metric, per_unit[metric.id])
+    while score < at:
+        open_metrics = [m for m in track.metrics if room.get(m.id, _ZERO) > 0]
+        if not open_metrics:
+            break
+        best = max(open_metrics, key=lambda m: per_unit[m.id])
+        take(best, min(room[best.id], at - score))
+    steps = []
+    for metric in track.metrics:
+        if metric.id in taken:
+            gain = metric.max_points - metric.points - room[metric.id]
+            units = Decimal(int(taken[metric.id]))
+            steps.append(
+                f"{metric.name}: {_amount(units, metric.unit)} more (+{points_text(gain)} points)"
+            )
+    return tuple(steps)
+
+
+def points_text(value: Fraction) -> str:
+    """Points as people read them: one decimal ("13.3"), whole numbers without one ("20")."""
+    rounded = round(Decimal(value.numerator) / Decimal(value.denominator), 1)
+    return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
+
+
+def _amount(value: Decimal, unit: str) -> str:
+    if unit == "USD":
+        return f"US$ {number(value)}"
+    if unit == "percent":
+        return f"{number(value)} percentage points of growth"
+    return f"{number(value)} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
+
+
+def _with_exams(cert: Certification) -> str:
+    """ "Azure Administrator Associate (AZ-104)": the exam codes people search for."""
+    if not cert.exams:
+        return cert.name
+    return f"{cert.name} ({' + '.join(cert.exams[0])})"
+
+
+def _people(count: int) -> str:
+    return "person" if count == 1 else "people"
+
+
+def _names(certifications: dict[str, Certification], listed: tuple[Listed, ...], day: date) -> str:
+    ids = [entry.certification for entry in listed if entry.on(day)]
+    names = [_with_exams(certifications[i]) if i in certifications else i for i in ids]
+    if len(names) <= 3:
+        return " or ".join(names)
+    return ", ".join(names[:3]) + f" or one of {len(names) - 3} more"

@@ -1,0 +1,129 @@
+"""Skilling metrics of the Solutions Partner program: people holding certifications.
+
+One person counts once per metric however many certifications they hold, and
+once per step of a step-gated metric (SOLUTIONS-PARTNER.md § 1.7). A person
+counts while associated with the organisation (the MCP ID / MCID link) and
+not gone; a certification counts from the day its last exam was passed until
+the catalogue's ``eligible_until`` when it was retired.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from mpn_desktop.domain.catalog import normalize_code
+from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
+from mpn_desktop.domain.facts import Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A person counted by a skilling metric, with the certification that counts."""
+
+    name: str
+    mcp_id: str
+    certification: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepCount:
+    """A prerequisite step: who holds it, how many it needs, the points it gives when met."""
+
+    step: Step
+    holders: tuple[Holder, ...]
+    minimum: int
+    points: Fraction
+
+    @property
+    def met(self) -> bool:
+        """Enough distinct people hold one of the step's certifications."""
+        return len(self.holders) >= self.minimum
+
+
+@dataclass(frozen=True, slots=True)
+class SkillingCount:
+    """A skilling metric measured: the final list's holders and each prerequisite step."""
+
+    holders: tuple[Holder, ...]
+    steps: tuple[StepCount, ...]
+    points: Fraction
+    need_people: int
+    """People on the final list that give the metric's full points."""
+
+    @property
+    def gated(self) -> bool:
+        """A prerequisite step is short, so the final list earns nothing yet."""
+        return any(not step.met for step in self.steps)
+
+
+class Certified:
+    """Who holds which certification on a day, worked out once per evaluation."""
+
+    def __init__(self, facts: Facts, certifications: dict[str, Certification], day: date) -> None:
+        people = {
+            p.mcp_id: p.name
+            for p in facts.people
+            if p.associated and (p.left_on is None or p.left_on > day)
+        }
+        passed: dict[str, dict[str, date]] = defaultdict(dict)
+        for exam in facts.exams:
+            if exam.mcp_id in people and exam.passed_on <= day:
+                code = normalize_code(exam.exam_code)
+                known = passed[exam.mcp_id].get(code)
+                if known is None or exam.passed_on < known:
+                    passed[exam.mcp_id][code] = exam.passed_on
+        self.day = day
+        self._holders: dict[str, tuple[Holder, ...]] = {}
+        for cert in certifications.values():
+            if cert.eligible_until is not None and day > cert.eligible_until:
+                self._holders[cert.id] = ()
+                continue
+            if cert.eligible_from is not None and day < cert.eligible_from:
+                self._holders[cert.id] = ()
+                continue
+            names = {normalize_code(cert.id), normalize_code(cert.name)}
+            self._holders[cert.id] = tuple(
+                Holder(people[mcp_id], mcp_id, cert.id)
+                for mcp_id, codes in sorted(passed.items())
+                if _holds(cert, codes, names)
+            )
+
+    def holders(self, listed: tuple[Listed, ...]) -> tuple[Holder, ...]:
+        """Distinct people holding any certification listed on the day (each once)."""
+        seen: dict[str, Holder] = {}
+        for entry in listed:
+            if not entry.on(self.day):
+                continue
+            for holder in self._holders.get(entry.certification, ()):
+                seen.setdefault(holder.mcp_id, holder)
+        return tuple(sorted(seen.values(), key=lambda h: (h.name.casefold(), h.mcp_id)))
+
+
+def _holds(cert: Certification, codes: dict[str, date], names: set[str]) -> bool:
+    if names & codes.keys():
+        return True  # a certification record of its own
+    return any(
+        all(normalize_code(code) in codes for code in alternative) for alternative in cert.exams
+    )
+
+
+def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:
+    """The metric's points: prerequisite steps gate the final list (SMB steps give points)."""
+    steps = []
+    for step in rule.prerequisites:
+        holders = certified.holders(step.certifications)
+        minimum = step.minimum_on(certified.day)
+        met = len(holders) >= minimum
+        steps.append(StepCount(step, holders, minimum, step.points if met else Fraction()))
+    holders = certified.holders(rule.certifications)
+    step_points = sum((s.points for s in steps), Fraction())
+    points = step_points
+    if all(s.met for s in steps):
+        points += rule.points_per_person * len(holders)
+    room = max_points - sum((s.points for s in rule.prerequisites), Fraction())
+    need = math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
+    return SkillingCount(holders, tuple(steps), min(max_points, points), need)

@@ -1,0 +1,377 @@
+"""Reading a Solutions Partner catalogue document (``mpn-desktop-catalog/2``) into dataclasses.
+
+Every problem raises ``CatalogFormatError`` naming the entry's path
+(``designations[1].tracks[0].metrics[2].parts[0].threshold``) and what is wrong,
+as the 2017-2018 reader does. Metrics that several designations share (the
+Azure areas' performance and customer success) are written once under
+``shared_metrics`` and named with ``{"use": "..."}``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from mpn_desktop.domain.catalog import Source
+from mpn_desktop.domain.catalog_parse import (
+    CatalogFormatError,
+    _day,
+    _Entry,
+    _enum,
+    _kind,
+    _money,
+)
+from mpn_desktop.domain.designations import (
+    PROGRAM_ID,
+    Category,
+    Certification,
+    Condition,
+    Counted,
+    Designation,
+    Listed,
+    Measure,
+    Metric,
+    Part,
+    Quantity,
+    Reading,
+    Scope,
+    ScoredCatalog,
+    Skilling,
+    Span,
+    Step,
+    Track,
+)
+from mpn_desktop.domain.enums import Workload
+
+FORMAT = "mpn-desktop-catalog/2"
+ASSOCIATIONS = frozenset({"transacting", "dpor", "pal", "cpor", "delegated_admin", "fasttrack"})
+"""Association values a part may name (``transacting`` is the CSP partner)."""
+
+
+def is_scored_document(document: Any) -> bool:
+    """Whether a catalogue document is of the Solutions Partner program."""
+    return isinstance(document, dict) and document.get("program") == PROGRAM_ID
+
+
+def _fraction(value: Any, where: str) -> Fraction:
+    """A whole number, a decimal ("6.67") or a fraction written "40/6"; 0 or more."""
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        if isinstance(value, int):
+            result = Fraction(value)
+        elif isinstance(value, float | str):
+            result = Fraction(str(value).strip())
+        else:
+            raise ValueError
+    except (ValueError, ZeroDivisionError):
+        raise CatalogFormatError(
+            where, f"expected a number such as 4, 6.67 or 40/6, found {_kind(value)}"
+        ) from None
+    if result < 0:
+        raise CatalogFormatError(where, f"{value!r} is below 0")
+    return result
+
+
+def _positive(value: Any, where: str) -> Fraction:
+    result = _fraction(value, where)
+    if result == 0:
+        raise CatalogFormatError(where, "must be above 0")
+    return result
+
+
+def _text_list(entry: _Entry, key: str) -> tuple[str, ...]:
+    values = entry.items(key) if key in entry.value else []
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or not value.strip():
+            raise CatalogFormatError(
+                f"{entry.at(key)}[{i}]", f"expected text, found {_kind(value)}"
+            )
+    return tuple(values)
+
+
+def _flag(entry: _Entry, key: str) -> bool:
+    value = entry.value.get(key, False)
+    if not isinstance(value, bool):
+        raise CatalogFormatError(entry.at(key), f"expected true or false, found {_kind(value)}")
+    return value
+
+
+class _Reader:
+    """Reads one document; holds the sources, certifications and shared metrics."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, Source] = {}
+        self.certifications: dict[str, Certification] = {}
+        self.categories: set[str] = set()
+        self.shared: dict[str, _Entry] = {}
+
+    def read(self, document: Any) -> ScoredCatalog:
+        root = _Entry(document, "")
+        root.check_keys(
+            {"format", "program", "name", "version", "effective_from", "qualifies_at"},
+            {"effective_until", "notes", "readings", "sources", "categories", "certifications"}
+            | {"rate_card", "shared_metrics", "designations", "fee_usd"},
+        )
+        if root.value["format"] != FORMAT:
+            raise CatalogFormatError(
+                "format", f"{root.value['format']!r} is not a catalogue format this program reads"
+            )
+        if root.value["program"] != PROGRAM_ID:
+            raise CatalogFormatError("program", f"expected {PROGRAM_ID!r}")
+        for entry in root.entries("sources") if "sources" in root.value else []:
+            entry.check_keys({"id", "title"}, {"url", "published"})
+            source = Source(
+                entry.text("id"),
+                entry.text("title"),
+                entry.text("url", ""),
+                entry.text("published", ""),
+            )
+            self.sources[source.id] = source
+        categories = []
+        for entry in root.entries("categories"):
+            entry.check_keys({"id", "name"})
+            categories.append(Category(entry.text("id"), entry.text("name")))
+        self.categories = {c.id for c in categories}
+        for entry in root.entries("certifications"):
+            cert = self._certification(entry)
+            if cert.id in self.certifications:
+                raise CatalogFormatError(entry.at("id"), f"{cert.id!r} is listed twice")
+            self.certifications[cert.id] = cert
+        shared = _Entry(root.value.get("shared_metrics", {}), "shared_metrics")
+        self.shared = {key: _Entry(value, shared.at(key)) for key, value in shared.value.items()}
+        readings = []
+        for entry in root.entries("readings") if "readings" in root.value else []:
+            entry.check_keys({"id", "text"})
+            readings.append(Reading(entry.text("id"), entry.text("text")))
+        rate_card = {}
+        cards = _Entry(root.value.get("rate_card", {}), "rate_card")
+        for key, value in cards.value.items():
+            rate_card[key.strip().casefold()] = _money(value, cards.at(key))
+        designations = tuple(self._designation(e) for e in root.entries("designations"))
+        ids = [d.id for d in designations]
+        if len(set(ids)) != len(ids):
+            raise CatalogFormatError("designations", "a designation id is listed twice")
+        until = root.optional_day("effective_until")
+        start = root.day("effective_from")
+        if until is not None and until < start:
+            raise CatalogFormatError("effective_until", "is before effective_from")
+        fee = root.value.get("fee_usd")
+        return ScoredCatalog(
+            name=root.text("name"),
+            version=root.text("version"),
+            effective_from=start,
+            effective_until=until,
+            qualifies_at=_positive(root.value["qualifies_at"], "qualifies_at"),
+            categories=tuple(categories),
+            designations=designations,
+            certifications=self.certifications,
+            rate_card=rate_card,
+            readings=tuple(readings),
+            notes=_text_list(root, "notes"),
+            sources=tuple(self.sources.values()),
+            fee_usd=None if fee is None else _money(fee, "fee_usd"),
+        )
+
+    def _source(self, entry: _Entry) -> Source | None:
+        if "source" not in entry.value:
+            return None
+        key = entry.text("source")
+        if key not in self.sources:
+            known = ", ".join(sorted(self.sources))
+            raise CatalogFormatError(
+                entry.at("source"), f"unknown source {key!r} (declared sources: {known})"
+            )
+        return self.sources[key]
+
+    def _certification(self, entry: _Entry) -> Certification:
+        entry.check_keys({"id", "name", "exams"}, {"eligible_until", "eligible_from", "note"})
+        alternatives = []
+        for i, item in enumerate(entry.items("exams")):
+            where = f"{entry.at('exams')}[{i}]"
+            group = [item] if isinstance(item, str) else item
+            if not isinstance(group, list) or not group:
+                raise CatalogFormatError(where, "expected an exam code or a list of them")
+            for code in group:
+                if not isinstance(code, str) or not code.strip():
+                    raise CatalogFormatError(where, f"expected exam codes, found {_kind(code)}")
+            alternatives.append(tuple(group))
+        return Certification(
+            id=entry.text("id"),
+            name=entry.text("name"),
+            exams=tuple(alternatives),
+            eligible_until=entry.optional_day("eligible_until"),
+            eligible_from=entry.optional_day("eligible_from"),
+        )
+
+    def _listed(self, entry: _Entry, key: str) -> tuple[Listed, ...]:
+        listed = []
+        for i, item in enumerate(entry.items(key)):
+            one = _Entry({"id": item} if isinstance(item, str) else item, f"{entry.at(key)}[{i}]")
+            one.check_keys({"id"}, {"from", "until"})
+            cert = one.text("id")
+            if cert not in self.certifications:
+                raise CatalogFormatError(one.at("id"), f"unknown certification {cert!r}")
+            listed.append(Listed(cert, one.optional_day("from"), one.optional_day("until")))
+        return tuple(listed)
+
+    def _designation(self, entry: _Entry) -> Designation:
+        entry.check_keys({"id", "name", "tracks"}, {"legacy_competencies", "note"})
+        tracks = []
+        for track in entry.entries("tracks"):
+            track.check_keys({"id", "metrics"})
+            track_id = track.value["id"]
+            if track_id is not None and not isinstance(track_id, str):
+                raise CatalogFormatError(track.at("id"), "expected a track name or null")
+            metrics = tuple(self._metric(m) for m in track.entries("metrics"))
+            tracks.append(Track(track_id, metrics))
+        if not tracks:
+            raise CatalogFormatError(entry.at("tracks"), "a designation needs a track")
+        return Designation(
+            id=entry.text("id"),
+            name=entry.text("name"),
+            tracks=tuple(tracks),
+            legacy_competencies=_text_list(entry, "legacy_competencies"),
+            note=entry.text("note", ""),
+        )
+
+    def _metric(self, entry: _Entry) -> Metric:
+        if set(entry.value) == {"use"}:
+            name = entry.text("use")
+            if name not in self.shared:
+                raise CatalogFormatError(entry.at("use"), f"no shared metric {name!r}")
+            entry = self.shared[name]
+        entry.check_keys(
+            {"id", "name", "category", "max"},
+            {"parts", "options", "skilling", "note", "source"},
+        )
+        category = entry.text("category")
+        if category not in self.categories:
+            raise CatalogFormatError(entry.at("category"), f"unknown category {category!r}")
+        kinds = [key for key in ("parts", "options", "skilling") if key in entry.value]
+        if len(kinds) != 1:
+            raise CatalogFormatError(entry.where, "give exactly one of parts, options, skilling")
+        options: tuple[tuple[Part, ...], ...] = ()
+        skilling = None
+        if kinds[0] == "parts":
+            options = (tuple(self._part(p) for p in entry.entries("parts")),)
+        elif kinds[0] == "options":
+            options = tuple(
+                tuple(
+                    self._part(_Entry(p, f"{entry.at('options')}[{i}][{j}]"))
+                    for j, p in enumerate(o)
+                )
+                for i, o in enumerate(entry.items("options"))
+            )
+        else:
+            skilling = self._skilling(_Entry(entry.value["skilling"], entry.at("skilling")))
+        return Metric(
+            id=entry.text("id"),
+            name=entry.text("name"),
+            category=category,
+            max_points=_positive(entry.value["max"], entry.at("max")),
+            options=options,
+            skilling=skilling,
+            note=entry.text("note", ""),
+            source=self._source(entry),
+        )
+
+    def _skilling(self, entry: _Entry) -> Skilling:
+        entry.check_keys({"certifications", "points_per_person"}, {"steps"})
+        steps = []
+        for step in entry.entries("steps") if "steps" in entry.value else []:
+            step.check_keys({"certifications", "minimum_people"}, {"points", "minimum_from"})
+            later = []
+            for day, value in _Entry(
+                step.value.get("minimum_from", {}), step.at("minimum_from")
+            ).value.items():
+                later.append(
+                    (_day(day, step.at("minimum_from")), int(_positive(value, step.at(day))))
+                )
+            steps.append(
+                Step(
+                    self._listed(step, "certifications"),
+                    step.whole("minimum_people"),
+                    _fraction(step.value.get("points", 0), step.at("points")),
+                    tuple(sorted(later)),
+                )
+            )
+        return Skilling(
+            self._listed(entry, "certifications"),
+            _positive(entry.value["points_per_person"], entry.at("points_per_person")),
+            tuple(steps),
+        )
+
+    def _part(self, entry: _Entry) -> Part:
+        entry.check_keys(
+            {"measure", "threshold", "unit", "workloads", "associations"},
+            {"label", "services", "excluded_services", "counted", "conditions", "quantity"}
+            | {"exclude_met_at_association"}
+            | {"baseline_minimum", "twelve_month_minimum", "compare_twelve_months"},
+        )
+        measure = _enum(Measure, entry.value["measure"], entry.at("measure"))
+        workloads = frozenset(
+            _enum(Workload, w, f"{entry.at('workloads')}[{i}]")
+            for i, w in enumerate(entry.items("workloads"))
+        )
+        associations = frozenset(_text_list(entry, "associations"))
+        unknown = sorted(associations - ASSOCIATIONS)
+        if unknown:
+            raise CatalogFormatError(
+                entry.at("associations"),
+                f"{unknown[0]!r} is not one of: {', '.join(sorted(ASSOCIATIONS))}",
+            )
+        conditions = (
+            tuple(self._condition(e) for e in entry.entries("conditions"))
+            if ("conditions" in entry.value)
+            else ()
+        )
+        if measure is Measure.TENANT_GROWTH and not conditions:
+            raise CatalogFormatError(entry.where, "tenant-growth needs conditions")
+
+        def optional_money(key: str) -> Decimal | None:
+            value = entry.value.get(key)
+            return None if value is None else _money(value, entry.at(key))
+
+        compare = _flag(entry, "compare_twelve_months")
+        return Part(
+            measure=measure,
+            threshold=_positive(entry.value["threshold"], entry.at("threshold")),
+            unit=entry.text("unit"),
+            scope=Scope(
+                workloads=workloads,
+                associations=associations,
+                services=frozenset(s.casefold() for s in _text_list(entry, "services")),
+                excluded_services=frozenset(
+                    s.casefold() for s in _text_list(entry, "excluded_services")
+                ),
+            ),
+            label=entry.text("label", ""),
+            counted=_enum(Counted, entry.value.get("counted", "tenants"), entry.at("counted")),
+            conditions=conditions,
+            exclude_met_at_association=_flag(entry, "exclude_met_at_association"),
+            quantity=_enum(
+                Quantity, entry.value.get("quantity", "consumption_usd"), entry.at("quantity")
+            ),
+            baseline_minimum=optional_money("baseline_minimum"),
+            twelve_month_minimum=optional_money("twelve_month_minimum"),
+            compare_twelve_months=compare,
+        )
+
+    def _condition(self, entry: _Entry) -> Condition:
+        entry.check_keys({"quantity", "minimum"}, {"maximum", "span", "per_service"})
+        maximum = entry.value.get("maximum")
+        per_service = _flag(entry, "per_service")
+        return Condition(
+            quantity=_enum(Quantity, entry.value["quantity"], entry.at("quantity")),
+            minimum=_money(entry.value["minimum"], entry.at("minimum")),
+            maximum=None if maximum is None else _money(maximum, entry.at("maximum")),
+            span=_enum(Span, entry.value.get("span", "month"), entry.at("span")),
+            per_service=per_service,
+        )
+
+
+def parse_scored_catalog(document: Any) -> ScoredCatalog:
+    """The Solutions Partner catalogue of a JSON document; CatalogFormatError names the problem."""
+    return _Reader().read(document)

@@ -1,0 +1,107 @@
+"""Reading Solutions Partner catalogues: the shipped ones, and broken copies named by path."""
+
+from __future__ import annotations
+
+import copy
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mpn_desktop.domain.catalog_parse import CatalogFormatError
+from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
+
+CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
+SHIPPED = sorted(CATALOGS.glob("solutions-partner-*.json"))
+
+
+def _document() -> dict[str, Any]:
+    return json.loads((CATALOGS / "solutions-partner-2023-06.json").read_text())
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_track_adds_up_to_100_points(path: Path) -> None:
+    document = json.loads(path.read_text())
+    assert is_scored_document(document)
+    catalog = parse_scored_catalog(document)
+    assert catalog.qualifies_at == 70
+    assert {d.id for d in catalog.designations} == {
+        "data-ai-azure",
+        "infrastructure-azure",
+        "digital-app-innovation-azure",
+        "business-applications",
+        "modern-work",
+        "security",
+    }
+    for designation in catalog.designations:
+        for track in designation.tracks:
+            total = sum((m.max_points for m in track.metrics), Fraction())
+            assert total == 100, (designation.id, track.id)
+
+
+def test_the_2017_catalogue_is_not_a_scored_one() -> None:
+    assert not is_scored_document(json.loads((CATALOGS / "mpn-2017-2018.json").read_text()))
+
+
+def _broken(change: Any) -> str:
+    document = copy.deepcopy(_document())
+    change(document)
+    with pytest.raises(CatalogFormatError) as caught:
+        parse_scored_catalog(document)
+    return str(caught.value)
+
+
+def _infra_metric(document: dict[str, Any], index: int) -> dict[str, Any]:
+    designation = next(d for d in document["designations"] if d["id"] == "infrastructure-azure")
+    metric: dict[str, Any] = designation["tracks"][0]["metrics"][index]
+    return metric
+
+
+def test_problems_name_their_entry() -> None:
+    def unknown_key(d: dict[str, Any]) -> None:
+        d["designations"][0]["colour"] = "blue"
+
+    assert _broken(unknown_key).startswith("designations[0]: unknown key 'colour'")
+
+    def unknown_cert(d: dict[str, Any]) -> None:
+        _infra_metric(d, 1)["skilling"]["certifications"][0] = "az-999"
+
+    assert _broken(unknown_cert) == (
+        "designations[1].tracks[0].metrics[1].skilling.certifications[0].id: "
+        "unknown certification 'az-999'"
+    )
+
+    def zero_threshold(d: dict[str, Any]) -> None:
+        d["shared_metrics"]["azure-deployments"]["parts"][0]["threshold"] = 0
+
+    assert (
+        _broken(zero_threshold)
+        == "shared_metrics.azure-deployments.parts[0].threshold: must be above 0"
+    )
+
+    def no_conditions(d: dict[str, Any]) -> None:
+        del d["shared_metrics"]["azure-net-customer-adds"]["parts"][0]["conditions"]
+
+    assert "tenant-growth needs conditions" in _broken(no_conditions)
+
+    def bad_use(d: dict[str, Any]) -> None:
+        _infra_metric(d, 0)["use"] = "nothing"
+
+    assert "no shared metric 'nothing'" in _broken(bad_use)
+
+    def bad_fraction(d: dict[str, Any]) -> None:
+        _infra_metric(d, 1)["skilling"]["points_per_person"] = "four"
+
+    assert "expected a number such as 4, 6.67 or 40/6" in _broken(bad_fraction)
+
+    def bad_association(d: dict[str, Any]) -> None:
+        d["shared_metrics"]["azure-deployments"]["parts"][0]["associations"] = ["friendship"]
+
+    assert "'friendship' is not one of" in _broken(bad_association)
+
+    def other_format(d: dict[str, Any]) -> None:
+        d["format"] = "mpn-desktop-catalog/9"
+
+    assert _broken(other_format).startswith("format: 'mpn-desktop-catalog/9' is not")
