@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
@@ -22,6 +23,16 @@ def shipped_catalog_path() -> Path:
 
 def parse_catalog_text(text: str, name: str) -> Catalog:
     """The catalogue in ``text``; CatalogError names ``name``, the entry and the problem."""
+    document = _json_document(text, name)
+    try:
+        catalog = parse_catalog(document)
+    except CatalogFormatError as error:
+        raise CatalogError(f"{name}: {error}") from None
+    return _named(catalog, name)
+
+
+def _json_document(text: str, name: str) -> Any:
+    """The JSON value of a catalogue file's text; CatalogError says why it is not one."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -37,11 +48,7 @@ def parse_catalog_text(text: str, name: str) -> Catalog:
         raise CatalogError(
             f"{name}: holds a number too long to be read (over 4,300 digits)"
         ) from None
-    try:
-        catalog = parse_catalog(document)
-    except CatalogFormatError as error:
-        raise CatalogError(f"{name}: {error}") from None
-    return _named(catalog, name)
+    return document
 
 
 def _named(catalog: Catalog, name: str) -> Catalog:

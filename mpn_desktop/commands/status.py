@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 import textwrap
+from dataclasses import replace
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
@@ -41,14 +42,22 @@ def run_status(args: argparse.Namespace) -> int:
     from mpn_desktop.domain.evaluate import evaluate
     from mpn_desktop.domain.performance import usage_window_start
     from mpn_desktop.domain.progress_json import progress_to_json
+    from mpn_desktop.programs import program_on
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
 
     as_of = parse_as_of(args.as_of)
+    program = program_on(as_of, catalog_path(args))
+    if program.scored is not None:
+        from mpn_desktop.commands.designation_status import run_scored_status
+
+        return run_scored_status(args, program, as_of)
     catalog = load_catalog(catalog_path(args))
     with Database.open(database_url(args)) as db:
         facts = load_facts(db, usage_from=usage_window_start(as_of))
     progress = evaluate(catalog, facts, as_of)
+    if program.notes:
+        progress = replace(progress, notes=(*program.notes, *progress.notes))
     if args.json:
         print(json.dumps(progress_to_json(progress), indent=2, ensure_ascii=False))
     else:
@@ -117,14 +126,21 @@ def render_text(progress: Progress, width: int | None = None) -> str:
         lines.extend(_competency_lines(item))
     if width is None:
         return "\n".join(lines)
-    return "\n".join(wrapped for line in lines for wrapped in _wrap(line, width))
+    return "\n".join(wrap_lines(lines, width))
+
+
+def wrap_lines(lines: list[str], width: int) -> list[str]:
+    """Each line wrapped to ``width`` with its continuation under its label's text."""
+    return [wrapped for line in lines for wrapped in _wrap(line, width)]
 
 
 def _wrap(line: str, width: int) -> list[str]:
     """One line wrapped to ``width``, continuation lines under the text after its label."""
     body = line.lstrip()
     label = ""
-    for prefix in ("missing: ", "Note: ", "Fee this year: ", "Fee at renewal: "):
+    for prefix in ("missing: ", "Note: ", "Fee this year: ", "Fee at renewal: ", "Fee: ") + (
+        "cheapest way to 70: ",
+    ):
         if body.startswith(prefix):
             label = prefix
     if not label and body.startswith("at risk on ") and ": " in body:

@@ -9,6 +9,7 @@ tenants, services and people behind them (as data, never parsed back).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -199,9 +200,7 @@ class _Scorer:
             need = Decimal(part.threshold.numerator) / Decimal(part.threshold.denominator)
             scored.append(PartScore(part.label, part.unit, measured.value, need, points, measured))
         points = min(metric.max_points, sum((p.points for p in scored), _ZERO))
-        have = sum((p.have for p in scored), Decimal(0))
-        need = sum((p.need for p in scored), Decimal(0))
-        unit = parts[0].unit if parts else ""
+        have, need, unit = _figures(scored, points, metric.max_points)
         result = MetricScore(
             id=metric.id,
             name=metric.name,
@@ -233,10 +232,9 @@ class _Scorer:
                 metric.max_points - result.points,
                 metric.max_points * Fraction(short) / Fraction(part.need),
             )
-            what = f"{_amount(short, part.unit)}"
             label = f" ({part.label})" if part.label else ""
             sentences.append(
-                f"{metric.name}: {what} more{label} would add {points_text(gain)} points"
+                f"{metric.name}: {_more(short, part.unit)}{label} would add {_points(gain)}"
             )
         return tuple(sentences)
 
@@ -267,7 +265,7 @@ class _Scorer:
             listed = _names(names, rule.certifications, self.certified.day)
             missing.append(
                 f"{metric.name}: {short} more {_people(short)} with {listed} "
-                f"would add {points_text(gain)} points"
+                f"would add {_points(gain)}"
                 + (" (once the steps above are met)" if counted.gated else "")
             )
         return MetricScore(
@@ -284,6 +282,24 @@ class _Scorer:
             steps=steps,
             note=metric.note,
         )
+
+
+def _figures(
+    parts: list[PartScore], points: Fraction, max_points: Fraction
+) -> tuple[Decimal, Decimal, str]:
+    """A metric's have/need: its parts' figures added up when they share a unit (customers
+    from Azure and Microsoft 365 alike, the fewest of them giving full points), else points."""
+    units = {p.unit for p in parts}
+    if len(units) == 1:
+        have = sum(
+            (max(p.have, Decimal(0)) if len(parts) > 1 else p.have for p in parts), Decimal(0)
+        )
+        return have, min(p.need for p in parts), units.pop()
+    return _decimal(points), _decimal(max_points), "points"
+
+
+def _decimal(value: Fraction) -> Decimal:
+    return round(Decimal(value.numerator) / Decimal(value.denominator), 2)
 
 
 def _with_missing(result: MetricScore, missing: tuple[str, ...]) -> MetricScore:
@@ -305,7 +321,7 @@ def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
     sentences: list[str] = []
     if track.score < at:
         sentences.append(
-            f"{points_text(at - track.score)} more points to reach {points_text(at)} "
+            f"{_more(_decimal(at - track.score), 'points')} to reach {points_text(at)} "
             f"(the score is {points_text(track.score)})"
         )
     for metric in zero:
@@ -332,7 +348,8 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
 
     for metric in track.metrics:
         if metric.points <= 0 and metric.id in room:
-            take(metric, per_unit[metric.id])
+            # Any progress lifts a metric above zero; one point is the least worth naming.
+            take(metric, min(room[metric.id], max(per_unit[metric.id], Fraction(1))))
     while score < at:
         open_metrics = [m for m in track.metrics if room.get(m.id, _ZERO) > 0]
         if not open_metrics:
@@ -344,9 +361,8 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
         if metric.id in taken:
             gain = metric.max_points - metric.points - room[metric.id]
             units = Decimal(int(taken[metric.id]))
-            steps.append(
-                f"{metric.name}: {_amount(units, metric.unit)} more (+{points_text(gain)} points)"
-            )
+            gated = " once its steps are met" if any(not met for *_, met in metric.steps) else ""
+            steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
     return tuple(steps)
 
 
@@ -356,12 +372,20 @@ def points_text(value: Fraction) -> str:
     return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
 
 
-def _amount(value: Decimal, unit: str) -> str:
+def _more(value: Decimal, unit: str) -> str:
+    """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth"."""
     if unit == "USD":
-        return f"US$ {number(value)}"
+        return f"US$ {number(value)} more"
     if unit == "percent":
-        return f"{number(value)} percentage points of growth"
-    return f"{number(value)} {unit[:-1] if value == 1 and unit.endswith('s') else unit}"
+        noun = "percentage point" if value == 1 else "percentage points"
+        return f"{number(value)} more {noun} of growth"
+    singular = unit[:-1] if unit.endswith("s") else unit
+    return f"{number(value)} more {singular if value == 1 else unit}"
+
+
+def _points(value: Fraction) -> str:
+    text = points_text(value)
+    return f"{text} point" if text == "1" else f"{text} points"
 
 
 def _with_exams(cert: Certification) -> str:
@@ -380,4 +404,29 @@ def _names(certifications: dict[str, Certification], listed: tuple[Listed, ...],
     names = [_with_exams(certifications[i]) if i in certifications else i for i in ids]
     if len(names) <= 3:
         return " or ".join(names)
-    return ", ".join(names[:3]) + f" or one of {len(names) - 3} more"
+    others = len(names) - 3
+    return ", ".join(names[:3]) + f" or {others} other certification" + ("s" if others > 1 else "")
+
+
+def carried_over_targets(
+    catalog: ScoredCatalog, facts: Facts, names: Mapping[str, str] | None = None
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Designations the 2017-2018 competency targets carry over to (SOLUTIONS-PARTNER.md § 1.1).
+
+    Returns the designation ids and a note for each, naming the competencies
+    (by ``names`` where given) that were targeted.
+    """
+    carried: dict[str, list[str]] = {}
+    for target in facts.targets:
+        for designation in catalog.designations:
+            if target.competency in designation.legacy_competencies:
+                carried.setdefault(designation.id, []).append(target.competency)
+    notes = []
+    for designation in catalog.designations:
+        if designation.id in carried:
+            competencies = [(names or {}).get(c, c) for c in carried[designation.id]]
+            notes.append(
+                f"The target {' and '.join(competencies)} carries over to {designation.name} "
+                "(Microsoft's mapping of the competencies to the designations, 2022)."
+            )
+    return frozenset(carried), tuple(notes)

@@ -85,7 +85,7 @@ def test_one_customer_gives_partial_points_and_says_what_two_more_would_add(
         "net-customer-adds",
     )
     assert metric.points == 10
-    assert "Net customer adds: 2 customers more" in metric.missing[0]
+    assert "Net customer adds: 2 more customers" in metric.missing[0]
     assert "would add 20 points" in metric.missing[0]
 
 
@@ -347,7 +347,7 @@ def test_exactly_seventy_qualifies_and_a_metric_at_zero_does_not(catalog: Scored
     assert not score.qualified
     assert score.missing[0] == "2 more points to reach 70 (the score is 68)"
     assert score.missing[1].startswith("Deployments:")  # the metric at zero first
-    assert score.suggestion[0].startswith("Deployments: 1 service more (+2 points)")
+    assert score.suggestion[0].startswith("Deployments: 1 more service (+2 points)")
 
 
 def test_every_designation_is_scored_and_targets_are_marked(catalog: ScoredCatalog) -> None:

@@ -1,0 +1,125 @@
+"""``status`` for a day under the Solutions Partner program: scores as a table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from datetime import date
+
+from mpn_desktop.commands.common import database_url
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_json import scored_status_to_json
+from mpn_desktop.domain.designation_score import (
+    DesignationScore,
+    MetricScore,
+    carried_over_targets,
+    points_text,
+    score_designations,
+)
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.wording import number
+from mpn_desktop.programs import ProgramOnDay
+
+NO_DESIGNATION_HINT = (
+    "No designation is targeted: every designation's score is listed. Targets of the "
+    "2017-2018 competencies carry over to their designations (Edit > Organisation and "
+    "targets in the window)."
+)
+
+
+def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> int:
+    """Scores every designation on the stored facts and prints them."""
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.facts_loader import load_facts
+
+    catalog = program.scored
+    assert catalog is not None
+    # Twelve months compared with the twelve before, ending last month: 25 months back.
+    usage_from = Month.of(as_of).plus(-25)
+    with Database.open(database_url(args)) as db:
+        facts = load_facts(db, usage_from=usage_from)
+    from mpn_desktop.catalog_files import load_catalog
+
+    names = {c.id: c.name for c in load_catalog().competencies}
+    targets, carried = carried_over_targets(catalog, facts, names)
+    scores = score_designations(catalog, facts, as_of, targets)
+    notes = (*program.notes, *carried)
+    if args.json:
+        document = scored_status_to_json(catalog, facts.organization, as_of, scores, notes)
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        from mpn_desktop.commands.status import wrap_lines
+
+        lines = render_scored_text(catalog, facts.organization, as_of, scores, notes)
+        print("\n".join(lines) if width is None else "\n".join(wrap_lines(lines, width)))
+    return 0
+
+
+def _metric_line(metric: MetricScore) -> str:
+    mark = "yes" if metric.met else ("no " if metric.points <= 0 else "...")
+    have = f"{number(metric.have)} of {number(metric.need)} {metric.unit}"
+    points = f"{points_text(metric.points)} of {points_text(metric.max_points)} points"
+    return f"    [{mark}] {metric.name}: {have}, {points}"
+
+
+def _designation_lines(score: DesignationScore) -> list[str]:
+    state = "QUALIFIED" if score.qualified else "not qualified"
+    track = f", {score.best.track} track" if score.best.track else ""
+    target = " - target" if score.target else ""
+    lines = [
+        f"{score.name}{target}: {points_text(score.score)} of 100 points "
+        f"(qualifies at {points_text(score.qualifies_at)}{track}): {state}"
+    ]
+    if len(score.tracks) > 1:
+        others = ", ".join(f"{t.track} {points_text(t.score)}" for t in score.tracks)
+        lines.append(f"  tracks: {others} (the higher counts)")
+    for category in score.best.categories:
+        lines.append(
+            f"  {category.name}: {points_text(category.points)} of "
+            f"{points_text(category.max_points)} points"
+        )
+        lines.extend(_metric_line(m) for m in category.metrics)
+    lines.extend(f"      missing: {sentence}" for sentence in score.missing)
+    if score.suggestion:
+        lines.append(f"      cheapest way to 70: {'; '.join(score.suggestion)}")
+    window = f"{score.window[0].isoformat()} to {score.window[1].isoformat()}"
+    lines.append(f"  a qualification counts on any day from {window}")
+    return lines
+
+
+def render_scored_text(
+    catalog: ScoredCatalog,
+    organization: Organization,
+    as_of: date,
+    scores: tuple[DesignationScore, ...],
+    notes: tuple[str, ...] = (),
+) -> list[str]:
+    """The table: the program, then each targeted designation (every one when none is)."""
+    day = as_of.isoformat()
+    if organization.name:
+        heading = (
+            f"{organization.name} (MPN ID {organization.mpn_id or 'not entered'}), as of {day}"
+        )
+    else:
+        heading = f"No organisation entered yet; as of {day}"
+    until = catalog.effective_until.isoformat() if catalog.effective_until else "today"
+    lines = [
+        heading,
+        f"Program: {catalog.name}, catalogue {catalog.version} "
+        f"(in force {catalog.effective_from.isoformat()} to {until})",
+    ]
+    if catalog.fee_usd is not None:
+        lines.append(f"Fee: US$ {number(catalog.fee_usd)} a year, one fee for every designation")
+    lines.extend(f"Note: {note}" for note in notes)
+    shown = [s for s in scores if s.target]
+    if not shown:
+        lines.append(NO_DESIGNATION_HINT)
+        shown = list(scores)
+    for score in shown:
+        lines.append("")
+        lines.extend(_designation_lines(score))
+    return lines

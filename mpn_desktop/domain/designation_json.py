@@ -1,0 +1,127 @@
+"""The ``status --json`` document for a day under the Solutions Partner program (DESIGN.md).
+
+``program`` names the catalogue and the days it is in force, ``designations``
+stands where the 2017-2018 document has ``competencies``: each designation's
+score on its better track (every track's score beside it), its categories and
+metrics with have/need/points, what is missing, and the cheapest way to 70.
+Points are exact fractions inside the program; here they are rounded to one
+decimal, as people read them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from mpn_desktop.domain.designation_score import (
+    CategoryScore,
+    DesignationScore,
+    MetricScore,
+)
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.facts import Organization
+
+
+def _points(value: Fraction) -> float:
+    return float(round(Decimal(value.numerator) / Decimal(value.denominator), 1))
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(round(value, 2))
+
+
+def _metric(metric: MetricScore) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": metric.id,
+        "name": metric.name,
+        "have": _number(metric.have),
+        "need": _number(metric.need),
+        "unit": metric.unit,
+        "points": _points(metric.points),
+        "max": _points(metric.max_points),
+        "met": metric.met,
+        "missing": list(metric.missing),
+    }
+    if metric.holders:
+        document["people"] = [
+            {"name": h.name, "mcp_id": h.mcp_id, "certification": h.certification}
+            for h in metric.holders
+        ]
+    if metric.steps:
+        document["steps"] = [
+            {"certifications": names, "have": have, "need": need, "met": met}
+            for names, have, need, met in metric.steps
+        ]
+    parts = [p for p in metric.parts if p.measured.now or p.measured.before]
+    if parts:
+        document["counted"] = [
+            {
+                "label": p.label,
+                "now": list(p.measured.now),
+                "a_year_earlier": list(p.measured.before),
+            }
+            for p in parts
+        ]
+    return document
+
+
+def _category(category: CategoryScore) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "name": category.name,
+        "points": _points(category.points),
+        "max": _points(category.max_points),
+        "metrics": [_metric(m) for m in category.metrics],
+    }
+
+
+def designation_to_json(score: DesignationScore) -> dict[str, Any]:
+    """One designation as DESIGN.md's ``designations[]`` entry."""
+    return {
+        "id": score.id,
+        "name": score.name,
+        "track": score.best.track,
+        "target": score.target,
+        "score": _points(score.score),
+        "max": 100,
+        "qualifies_at": _points(score.qualifies_at),
+        "qualified": score.qualified,
+        "window": {"from": score.window[0].isoformat(), "to": score.window[1].isoformat()},
+        "tracks": [{"id": t.track, "score": _points(t.score)} for t in score.tracks],
+        "categories": [_category(c) for c in score.best.categories],
+        "missing": list(score.missing),
+        "suggestion": list(score.suggestion),
+    }
+
+
+def scored_status_to_json(
+    catalog: ScoredCatalog,
+    organization: Organization,
+    as_of: date,
+    scores: tuple[DesignationScore, ...],
+    notes: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """The whole document for a day under the Solutions Partner program."""
+    until = catalog.effective_until.isoformat() if catalog.effective_until else None
+    return {
+        "as_of": as_of.isoformat(),
+        "organization": {
+            "name": organization.name,
+            "mpn_id": organization.mpn_id,
+            "market": organization.market.value,
+            "anniversary": organization.anniversary.isoformat()
+            if organization.anniversary
+            else None,
+        },
+        "program": {
+            "id": catalog.program,
+            "catalog": f"{catalog.name} {catalog.version}",
+            "in_force": [catalog.effective_from.isoformat(), until],
+        },
+        "fee": {"amount_usd": _number(catalog.fee_usd) if catalog.fee_usd is not None else None},
+        "designations": [designation_to_json(s) for s in scores],
+        "readings": [{"id": r.id, "text": r.text} for r in catalog.readings],
+        "notes": list(notes),
+    }

@@ -1,0 +1,108 @@
+"""status on a day under the Solutions Partner program: the JSON of DESIGN.md and the table."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+
+CATALOG = Path(__file__).parents[1] / "resources" / "catalogs" / "solutions-partner-2023-06.json"
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> list[str]:
+    """--db options of the demo organisation dated around 2023-08-15."""
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+
+    path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        load_sample(db, date(2023, 8, 15))
+    return ["--db", str(path)]
+
+
+def _status_json(demo: list[str], capsys: pytest.CaptureFixture[str], *extra: str) -> dict:  # type: ignore[type-arg]
+    capsys.readouterr()
+    assert main([*demo, "status", "--json", *extra]) == 0
+    document: dict = json.loads(capsys.readouterr().out)  # type: ignore[type-arg]
+    return document
+
+
+def test_a_day_in_2023_scores_every_designation(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _status_json(demo, capsys, "--as-of", "2023-08-15")
+    assert document["program"] == {
+        "id": "solutions-partner",
+        "catalog": "Microsoft Cloud Partner Program: Solutions Partner designations 2023-06",
+        "in_force": ["2023-06-01", "2026-04-30"],
+    }
+    assert "competencies" not in document
+    by_id = {d["id"]: d for d in document["designations"]}
+    assert set(by_id) == {
+        "data-ai-azure",
+        "infrastructure-azure",
+        "digital-app-innovation-azure",
+        "business-applications",
+        "modern-work",
+        "security",
+    }
+    # The demo targets Cloud Platform, Cloud Productivity and EMM: carried over, with notes.
+    assert {i for i, d in by_id.items() if d["target"]} == {
+        "infrastructure-azure",
+        "modern-work",
+        "security",
+    }
+    assert any(
+        "carries over to Solutions Partner for Infrastructure" in n for n in document["notes"]
+    )
+    infra = by_id["infrastructure-azure"]
+    assert infra["max"] == 100 and infra["qualifies_at"] == 70
+    assert infra["window"] == {"from": "2023-03-01", "to": "2023-08-15"}
+    metric = infra["categories"][0]["metrics"][0]
+    assert {"id", "have", "need", "unit", "points", "max", "met", "missing"} <= set(metric)
+    assert infra["score"] == sum(c["points"] for c in infra["categories"])
+    assert not infra["qualified"] and infra["missing"]
+
+
+def test_the_table_names_the_program_and_what_is_missing(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*demo, "status", "--as-of", "2023-08-15"]) == 0
+    out = capsys.readouterr().out
+    assert "Program: Microsoft Cloud Partner Program: Solutions Partner designations" in out
+    assert "Solutions Partner for Infrastructure (Azure) - target:" in out
+    assert "missing: Intermediate certifications: 2 more people with Azure Administrator" in out
+    assert "cheapest way to 70:" in out
+
+
+def test_a_day_in_2018_still_shows_the_competencies(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _status_json(demo, capsys, "--as-of", "2018-03-01")
+    assert "designations" not in document and document["competencies"]
+
+
+def test_a_day_between_the_programs_says_no_catalogue_is_shipped(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    early = _status_json(demo, capsys, "--as-of", "2019-06-01")
+    assert "competencies" in early
+    assert early["notes"][0].startswith("No catalogue is shipped for 2019-06-01")
+    late = _status_json(demo, capsys, "--as-of", "2022-01-10")
+    assert "designations" in late
+    assert "Shown: the nearest, the Solutions Partner rules" in late["notes"][0]
+
+
+def test_a_scored_catalogue_file_can_be_named(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert (
+        main(["--catalog", str(CATALOG), *demo, "status", "--json", "--as-of", "2018-03-01"]) == 0
+    )
+    assert json.loads(capsys.readouterr().out)["program"]["id"] == "solutions-partner"
