@@ -39,9 +39,14 @@ class Measured:
 
 
 def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fraction:
-    """``W * max(0, x) / T`` for this part, not yet capped (the metric caps the sum)."""
+    """``min(W, W * max(0, x) / T)``, W being the part's own maximum or else the metric's.
+
+    Without a maximum of its own the part is not capped here: the metric caps the sum.
+    """
     value = max(_ZERO, measured.value)
-    return max_points * Fraction(value) / part.threshold
+    if part.max_points is None:
+        return max_points * Fraction(value) / part.threshold
+    return min(part.max_points, part.max_points * Fraction(value) / part.threshold)
 
 
 def measure(part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]) -> Measured:

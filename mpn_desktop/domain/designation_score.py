@@ -44,6 +44,7 @@ class PartScore:
     need: Decimal
     points: Fraction
     measured: Measured
+    max_points: Fraction | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +199,11 @@ class _Scorer:
             measured = measure(part, self.figures, self.last, self.catalog.rate_card)
             points = part_points(part, measured, metric.max_points)
             need = Decimal(part.threshold.numerator) / Decimal(part.threshold.denominator)
-            scored.append(PartScore(part.label, part.unit, measured.value, need, points, measured))
+            scored.append(
+                PartScore(
+                    part.label, part.unit, measured.value, need, points, measured, part.max_points
+                )
+            )
         points = min(metric.max_points, sum((p.points for p in scored), _ZERO))
         have, need, unit = _figures(scored, points, metric.max_points)
         result = MetricScore(
@@ -228,9 +233,11 @@ class _Scorer:
             short = part.need - max(part.have, Decimal(0))
             if short <= 0:
                 continue
+            part_max = metric.max_points if part.max_points is None else part.max_points
             gain = min(
                 metric.max_points - result.points,
-                metric.max_points * Fraction(short) / Fraction(part.need),
+                part_max - part.points,
+                part_max * Fraction(short) / Fraction(part.need),
             )
             label = f" ({part.label})" if part.label else ""
             sentences.append(

@@ -120,6 +120,8 @@ class Part:
     """Growth scores nothing unless the twelve months ending last month reach this."""
     compare_twelve_months: bool = False
     """Compare the twelve months ending last month with the twelve before (Security)."""
+    max_points: Fraction | None = None
+    """The most this part can give, when less than the metric's (Security at launch: 10 of 20)."""
 
 
 @dataclass(frozen=True, slots=True)

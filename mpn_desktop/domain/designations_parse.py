@@ -91,6 +91,10 @@ def _text_list(entry: _Entry, key: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _optional_positive(entry: _Entry, key: str) -> Fraction | None:
+    return _positive(entry.value[key], entry.at(key)) if key in entry.value else None
+
+
 def _flag(entry: _Entry, key: str) -> bool:
     value = entry.value.get(key, False)
     if not isinstance(value, bool):
@@ -307,7 +311,7 @@ class _Reader:
         entry.check_keys(
             {"measure", "threshold", "unit", "workloads", "associations"},
             {"label", "services", "excluded_services", "counted", "conditions", "quantity"}
-            | {"exclude_met_at_association"}
+            | {"exclude_met_at_association", "max"}
             | {"baseline_minimum", "twelve_month_minimum", "compare_twelve_months"},
         )
         measure = _enum(Measure, entry.value["measure"], entry.at("measure"))
@@ -351,6 +355,9 @@ class _Reader:
             counted=_enum(Counted, entry.value.get("counted", "tenants"), entry.at("counted")),
             conditions=conditions,
             exclude_met_at_association=_flag(entry, "exclude_met_at_association"),
+            max_points=_positive(entry.value["max"], entry.at("max"))
+            if "max" in entry.value
+            else None,
             quantity=_enum(
                 Quantity, entry.value.get("quantity", "consumption_usd"), entry.at("quantity")
             ),

@@ -418,3 +418,54 @@ def test_a_new_customer_with_usage_in_the_window_never_lowers_a_score(
     before = score_designations(catalog, facts, AS_OF)
     after = score_designations(catalog, more, AS_OF)
     assert all(b.score <= a.score for b, a in zip(before, after, strict=True))
+
+
+# Other catalogues ----------------------------------------------------------------------
+
+
+def _shipped(version: str) -> ScoredCatalog:
+    return parse_scored_catalog(
+        json.loads((CATALOGS / f"solutions-partner-{version}.json").read_text())
+    )
+
+
+def test_2026_smb_steps_give_four_points_each_and_gate_the_final_list() -> None:
+    """SOLUTIONS-PARTNER.md § 1.7: step 1 met, step 2 not, two step-3 people -> 4 points."""
+    catalog = _shipped("2026-05")
+    facts = _facts(**_certified(("1", ("AZ-104",)), ("2", ("DP-300",)), ("3", ("DP-300",))))
+    score = _designation(catalog, facts, "data-ai-azure", date(2026, 8, 1))
+    smb = next(t for t in score.tracks if t.track == "smb")
+    enterprise = next(t for t in score.tracks if t.track == "enterprise")
+    assert next(m for m in smb.metrics if m.id == "intermediate-certifications").points == 4
+    assert next(m for m in enterprise.metrics if m.id == "intermediate-certifications").points == 0
+    assert score.best.track == "smb"
+    both = _facts(**_certified(("1", ("AZ-104", "AZ-305")), ("2", ("DP-300",)), ("3", ("DP-300",))))
+    smb = next(
+        t
+        for t in _designation(catalog, both, "data-ai-azure", date(2026, 8, 1)).tracks
+        if t.track == "smb"
+    )
+    assert next(m for m in smb.metrics if m.id == "intermediate-certifications").points == 16
+
+
+def test_2026_azure_smb_track_counts_customers_from_500_dollars() -> None:
+    catalog = _shipped("2026-05")
+    subs, usage = _azure_customers(3, "2026-07", acr=600)
+    score = _designation(
+        catalog, _facts(subscriptions=subs, usage=usage), "infrastructure-azure", date(2026, 8, 10)
+    )
+    adds = {
+        t.track: next(m for m in t.metrics if m.id == "net-customer-adds").points
+        for t in score.tracks
+    }
+    assert adds == {"enterprise": 0, "smb": 30}
+
+
+def test_the_launch_rate_card_counts_customer_engagement_at_40() -> None:
+    catalog = _shipped("2022-10")
+    assert catalog.rate_card["sales"] == 40
+    assert _shipped("2023-06").rate_card["sales"] == 200
+    security = catalog.designation("security")
+    assert security is not None
+    adds = security.tracks[0].metrics[0]
+    assert [p.max_points for p in adds.options[0]] == [10, 10]
