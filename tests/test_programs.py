@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -12,7 +13,7 @@ from mpn_desktop.programs import program_on, shipped_scored_catalogs
 def test_three_solutions_partner_catalogues_ship_back_to_back() -> None:
     catalogues = shipped_scored_catalogs()
     assert [c.version for c in catalogues] == ["2022-10", "2023-06", "2026-05"]
-    for earlier, later in zip(catalogues, catalogues[1:], strict=False):
+    for earlier, later in pairwise(catalogues):
         assert earlier.effective_until is not None
         assert (later.effective_from - earlier.effective_until).days == 1
 
