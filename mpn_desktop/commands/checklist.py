@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,10 @@ def run_checklist(args: argparse.Namespace) -> int:
 
     page_size = args.page_size or default_page_size()
     path = Path(args.pdf).expanduser()
-    pages = render_pdf(document, path, page_size, database=database)
+    from mpn_desktop.store.user_files import write_user_file
+
+    save = partial(write_user_file, database=database)
+    pages = render_pdf(document, path, page_size, save=save)
     assert app is not None
     noun = "page" if pages == 1 else "pages"
     print(f"Checklist written to {path} ({pages} {noun}, {page_size}).")

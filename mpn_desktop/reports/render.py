@@ -24,7 +24,6 @@ from mpn_desktop.reports.checklist import Checklist
 from mpn_desktop.reports.checklist_layout import Block, ChecklistComposer
 from mpn_desktop.reports.pagination import Page, paginate
 from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
-from mpn_desktop.store.user_files import FileNotWritten, write_user_file
 
 log = logging.getLogger(__name__)
 
@@ -95,14 +94,15 @@ def render_pdf(
     path: Path,
     page_size: str | None = None,
     *,
-    database: Path | None = None,
+    save: Callable[[Path, bytes], object],
 ) -> int:
     """Writes the checklist to ``path`` as PDF (A4, Letter, or None: the locale's); returns pages.
 
-    The PDF is drawn in memory, then written by the store's one writer of
-    user-chosen files (``write_user_file``): never over ``database``, its
-    journal or backups, nor a device or a folder, and a failure (a full disk)
-    leaves the previous file as it was.
+    The PDF is drawn in memory, then handed to ``save``: the callers pass the
+    store's one writer of user-chosen files (``store.user_files``), which never
+    writes over the open database, its journal or backups, nor a device or a
+    folder, and leaves the previous file as it was on a failure (a full disk).
+    Reports do not import the store (DESIGN.md's layers), so it comes as an argument.
     """
     size = _page_size_id(page_size)
     buffer = QBuffer()
@@ -120,8 +120,8 @@ def render_pdf(
     content = bytes(buffer.data().data())
     buffer.close()
     try:
-        write_user_file(Path(path), content, database=database)
-    except FileNotWritten as error:
+        save(Path(path), content)
+    except MpnError as error:
         raise ChecklistNotWritten(f"the checklist was not written: {error}") from None
     return pages
 

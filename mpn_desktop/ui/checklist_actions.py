@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,6 +15,7 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.render import default_page_size, open_print_preview, render_pdf
 from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.settings import WindowSettings
@@ -136,7 +138,8 @@ def write_checklist_pdf(
     paper = page_size or chosen_page_size(settings)
 
     def write() -> Path:
-        render_pdf(checklist_document(context, progress), path, paper, database=context.db.path)
+        save = partial(write_user_file, database=context.db.path)
+        render_pdf(checklist_document(context, progress), path, paper, save=save)
         return path
 
     # A long checklist takes a moment (well under a second for the large benchmark

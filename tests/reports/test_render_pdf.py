@@ -6,6 +6,7 @@ import os
 import sys
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,15 @@ from mpn_desktop.reports.render import (
     open_print_preview,
     render_pdf,
 )
+from mpn_desktop.store.user_files import write_user_file
 
 A4_POINTS = (595.0, 842.0)
 LETTER_POINTS = (612.0, 792.0)
 
 pytestmark = pytest.mark.usefixtures("qapp")
+
+save_pdf = partial(write_user_file, database=None)
+"""The store's one writer of user-chosen files, as the command and the window pass it."""
 
 
 def checklist_of(catalog: Any, facts: Facts) -> Checklist:
@@ -67,7 +72,7 @@ def test_the_pdf_holds_every_line_of_the_document(
     }[which]
     document = checklist_of(catalog, facts)
     path = tmp_path / "checklist.pdf"
-    pages = render_pdf(document, path, "A4")
+    pages = render_pdf(document, path, "A4", save=save_pdf)
     assert len(pypdf.PdfReader(path).pages) == pages
     assert_every_line_printed(document, path)
 
@@ -77,7 +82,7 @@ def test_every_page_has_the_header_and_page_n_of_m(
 ) -> None:
     document = checklist_of(catalog, demo_facts)
     path = tmp_path / "checklist.pdf"
-    count = render_pdf(document, path, "A4")
+    count = render_pdf(document, path, "A4", save=save_pdf)
     pages = pdf_pages(path)
     assert count == len(pages) > 1
     header = document.header
@@ -94,7 +99,7 @@ def test_page_size_and_count(
     size: str, points: tuple[float, float], catalog: Any, demo_facts: Facts, tmp_path: Path
 ) -> None:
     path = tmp_path / f"{size}.pdf"
-    count = render_pdf(checklist_of(catalog, demo_facts), path, size)
+    count = render_pdf(checklist_of(catalog, demo_facts), path, size, save=save_pdf)
     sizes = pdf_page_sizes(path)
     assert len(sizes) == count
     for width, height in sizes:
@@ -160,7 +165,7 @@ def test_a_long_list_of_people_breaks_across_pages_cleanly(
     people = 400
     document = long_list_of_people(catalog, demo_facts, people)
     path = tmp_path / "long.pdf"
-    count = render_pdf(document, path, "Letter")
+    count = render_pdf(document, path, "Letter", save=save_pdf)
     pages = pdf_pages(path)
     assert count == len(pages) >= 6
     where: dict[int, int] = {}
@@ -191,7 +196,7 @@ def test_a_file_that_cannot_be_written_is_a_clear_error(
         ChecklistNotWritten,
         match=r"not written: .*no such folder/checklist.pdf: the folder .* does not exist",
     ):
-        render_pdf(checklist_of(catalog, empty_facts), path, "A4")
+        render_pdf(checklist_of(catalog, empty_facts), path, "A4", save=save_pdf)
 
 
 def test_a_folder_given_as_the_file_is_a_clear_error_and_leaves_nothing(
@@ -200,7 +205,7 @@ def test_a_folder_given_as_the_file_is_a_clear_error_and_leaves_nothing(
     folder = tmp_path / "out" / "meeting"
     folder.mkdir(parents=True)
     with pytest.raises(ChecklistNotWritten, match=r"meeting: is a folder; give a file name in it"):
-        render_pdf(checklist_of(catalog, empty_facts), folder, "A4")
+        render_pdf(checklist_of(catalog, empty_facts), folder, "A4", save=save_pdf)
     assert [item.name for item in folder.parent.iterdir()] == ["meeting"]
 
 
@@ -219,7 +224,7 @@ def test_a_file_that_cannot_be_replaced_is_a_clear_error_and_leaves_no_partial_f
         ChecklistNotWritten,
         match=r"checklist.pdf: was not written: permission denied.*that was there is unchanged",
     ):
-        render_pdf(checklist_of(catalog, empty_facts), path, "A4")
+        render_pdf(checklist_of(catalog, empty_facts), path, "A4", save=save_pdf)
     assert [item.name for item in path.parent.iterdir()] == ["checklist.pdf"]
     assert path.read_bytes() == b"old"
 
@@ -231,14 +236,14 @@ def test_a_written_pdf_replaces_the_old_one_and_leaves_no_partial_file(
     folder.mkdir()
     path = folder / "checklist.pdf"
     path.write_bytes(b"old")
-    render_pdf(checklist_of(catalog, empty_facts), path, "A4")
+    render_pdf(checklist_of(catalog, empty_facts), path, "A4", save=save_pdf)
     assert path.read_bytes().startswith(b"%PDF")
     assert [item.name for item in folder.iterdir()] == ["checklist.pdf"]
 
 
 def test_an_unknown_page_size_is_refused(catalog: Any, empty_facts: Facts, tmp_path: Path) -> None:
     with pytest.raises(ChecklistNotWritten, match="page size 'A5' is not known"):
-        render_pdf(checklist_of(catalog, empty_facts), tmp_path / "x.pdf", "A5")
+        render_pdf(checklist_of(catalog, empty_facts), tmp_path / "x.pdf", "A5", save=save_pdf)
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -259,7 +264,7 @@ def test_the_print_preview_draws_the_same_pages(
     with qtbot.waitSignal(dialog.paintRequested):  # type: ignore[attr-defined]
         dialog.paintRequested.emit(printer)  # type: ignore[attr-defined]
     dialog.close()
-    expected = render_pdf(document, tmp_path / "direct.pdf", default_page_size())
+    expected = render_pdf(document, tmp_path / "direct.pdf", default_page_size(), save=save_pdf)
     assert len(pdf_pages(tmp_path / "printed.pdf")) == expected
     assert_every_line_printed(document, tmp_path / "printed.pdf")
 
@@ -302,7 +307,7 @@ def test_a_day_outside_the_catalogue_s_dates_is_said_on_the_first_page(
     note = document.progress_notes[0]
     assert "2026-12-01 is after it" in note and "Microsoft Partner Network 2017-2018" in note
     path = tmp_path / "checklist.pdf"
-    render_pdf(document, path, "A4")
+    render_pdf(document, path, "A4", save=save_pdf)
     assert normalized(note) in pdf_pages(path)[0]
     assert_every_line_printed(document, path)
     # Within the catalogue's dates nothing is said.
@@ -337,5 +342,5 @@ def test_a_long_organisation_name_wraps_beside_the_running_title_not_under_it(
     assert len(short.running_header_name_lines()) == 1
     assert pages.header_bottom > short.header_bottom  # the body starts below the longer header
     path = tmp_path / "long.pdf"
-    render_pdf(document, path, "A4")
+    render_pdf(document, path, "A4", save=save_pdf)
     assert "(Europe)" in pdf_pages(path)[1]
