@@ -134,13 +134,16 @@ def wrap_lines(lines: list[str], width: int) -> list[str]:
     return [wrapped for line in lines for wrapped in _wrap(line, width)]
 
 
+_LABELS: tuple[str, ...] = ("missing: ", "Note: ", "Fee this year: ", "Fee at renewal: ")
+_LABELS += ("Fee: ", "cheapest way to 70: ")
+"""Labels a wrapped line's continuation hangs under the text of."""
+
+
 def _wrap(line: str, width: int) -> list[str]:
     """One line wrapped to ``width``, continuation lines under the text after its label."""
     body = line.lstrip()
     label = ""
-    for prefix in ("missing: ", "Note: ", "Fee this year: ", "Fee at renewal: ", "Fee: ") + (
-        "cheapest way to 70: ",
-    ):
+    for prefix in _LABELS:
         if body.startswith(prefix):
             label = prefix
     if not label and body.startswith("at risk on ") and ": " in body:
