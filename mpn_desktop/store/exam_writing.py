@@ -58,6 +58,8 @@ class ExamWriter:
         self._settled: dict[PersonCells, int] = {}
         self._iso_days: dict[date, str] = {}
         self._conflicts_seen: set[str] = set()
+        self._names: dict[str, tuple[str, str]] | None = None
+        """Known people by their name written plainly, made when a first person is new."""
         self.name_conflicts: list[str] = []
         self.name_conflict_count = 0
         self.added = 0
@@ -148,6 +150,7 @@ class ExamWriter:
                 new.setdefault(person.mcp_id, person)
                 later.append(row)
         if new:
+            self._note_same_names(new, later)
             values = [
                 {
                     "mcp_id": person.mcp_id,
@@ -173,6 +176,36 @@ class ExamWriter:
         for row in later:
             self._compare_name(row, people[row.person.mcp_id])
 
+    def _note_same_names(self, new: dict[str, PersonCells], rows: Sequence[ExamRow]) -> None:
+        """Reports a new person named as a known one with another MCP ID (both are kept).
+
+        Two people may share a name; one person with two MCP IDs (a typing error,
+        a second account) would be counted twice, so the summary says so.
+        """
+        known_names = self._names
+        if known_names is None:
+            known_names = self._names = {}
+            for mcp_id, (_person_id, name) in self._people.items():
+                if name:
+                    known_names.setdefault(_normal(name), (mcp_id, name))
+        for mcp_id, person in new.items():
+            if not person.name:
+                continue
+            other_id, other_name = known_names.setdefault(
+                _normal(person.name), (mcp_id, person.name)
+            )
+            if other_id == mcp_id:
+                continue
+            line = next((row.line for row in rows if row.person.mcp_id == mcp_id), 0)
+            self.name_conflict_count += 1
+            if len(self.name_conflicts) < _NAME_CONFLICTS_LISTED:
+                self.name_conflicts.append(
+                    f"line {line}: possible duplicate person: {person.name!r} with MCP ID "
+                    f"{mcp_id} was added, and {other_name!r} has MCP ID {other_id}; "
+                    "if they are one person, keep the MCP ID that is associated and delete "
+                    "the other"
+                )
+
     def _compare_name(self, row: ExamRow, known: tuple[int, str]) -> None:
         person_id, kept = known
         name = row.person.name
@@ -194,8 +227,12 @@ class ExamWriter:
             )
 
 
+def _normal(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def _differ(one: str, other: str) -> bool:
-    return " ".join(one.split()).casefold() != " ".join(other.split()).casefold()
+    return _normal(one) != _normal(other)
 
 
 _KIND_VALUES = {kind: kind.value for kind in CredentialKind}

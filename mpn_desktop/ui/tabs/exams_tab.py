@@ -140,6 +140,7 @@ class ExamsTab(StepTab):
         self.people.model.set_row_styler(self._person_style)
         self.people.follows_progress = True  # "Counts for" comes from the evaluation
         self.people.selectionChanged.connect(self._person_chosen)
+        self.exams.headingLinkActivated.connect(self.show_everyones_exams)
 
         splitter = self.add_splitter(QSplitter(Qt.Orientation.Vertical, self), "examsSplitter")
         splitter.addWidget(self.people)
@@ -149,6 +150,15 @@ class ExamsTab(StepTab):
         self.reload()
 
     def records_changed(self, change: Change) -> None:
+        # An import writes exams under a batch, never the organisation (a reload writes all).
+        imported = change.touches(RecordKind.IMPORT_BATCH) and not change.touches(
+            RecordKind.ORGANIZATION
+        )
+        if imported and change.touches(RecordKind.EXAM):
+            # After an import, what came in is shown: every exam, not one person's.
+            self.show_everyones_exams()
+        else:
+            self._person_chosen(self.people.selected_record())
         if change.touches(RecordKind.PERSON):
             self._people_names = {
                 record["id"]: _person_label(record) for record in self.people.model.records()
@@ -193,10 +203,32 @@ class ExamsTab(StepTab):
         return None
 
     def _person_chosen(self, record: Record | None) -> None:
+        """Shows the chosen person's exams, the heading says whose, with a way to see all."""
         if record is None:
             self.exams.proxy.set_fixed_filter(None)
-        else:
-            self.exams.proxy.set_fixed_filter("person_id", record["id"])
+            self.exams.set_heading(
+                self.tr("Exams, assessments and certifications of everyone ({count})").format(
+                    count=self.exams.model.rowCount()
+                )
+            )
+            return
+        self.exams.proxy.set_fixed_filter("person_id", record["id"])
+        self.exams.set_heading(
+            self.tr(
+                "Exams, assessments and certifications of {person} ({shown} of {count})"
+            ).format(
+                person=_person_label(record),
+                shown=self.exams.proxy.rowCount(),
+                count=self.exams.model.rowCount(),
+            ),
+            self.tr("Show everyone's"),
+        )
+
+    def show_everyones_exams(self) -> None:
+        """Shows every exam record: no person chosen above."""
+        self.people.view.clearSelection()
+        self.people.view.setCurrentIndex(self.people.proxy.index(-1, -1))
+        self._person_chosen(None)
 
     # -- exams ------------------------------------------------------------
 

@@ -66,6 +66,9 @@ class RecordSection(QWidget):
     selectionChanged = Signal(object)
     """The selected ``Record``, or None."""
 
+    headingLinkActivated = Signal()
+    """The link after the heading (``set_heading``'s ``link``) was clicked."""
+
     def __init__(
         self,
         context: AppContext,
@@ -136,7 +139,10 @@ class RecordSection(QWidget):
         self.view.doubleClicked.connect(self._open_read_only_cell)
 
         self.heading = QLabel(f"<b>{escape(title)}</b>", self)
+        self.heading.setObjectName(f"{object_name}Heading")
         self.heading.setBuddy(self.view)
+        self.heading.setWordWrap(True)
+        self.heading.linkActivated.connect(lambda _link: self.headingLinkActivated.emit())
         self.add_button = QPushButton(add_text, self)
         self.add_button.setAccessibleName(add_text)
         self.add_button.clicked.connect(self.add_record)
@@ -240,9 +246,22 @@ class RecordSection(QWidget):
         self.view.scrollTo(index)
         return True
 
-    def set_heading(self, text: str) -> None:
-        """Changes the title shown above the table (e.g. naming the chosen master record)."""
-        self.heading.setText(f"<b>{escape(text)}</b>")
+    def set_heading(self, text: str, link: str = "") -> None:
+        """Changes the title shown above the table (e.g. naming the chosen master record).
+
+        ``link`` is a clickable phrase after it ("Show everyone's"), which emits
+        ``headingLinkActivated``.
+        """
+        shown = f"<b>{escape(text)}</b>"
+        if link:
+            shown += f" — <a href='#'>{escape(link, quote=False)}</a>"
+        self.heading.setText(shown)
+        self.heading.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            if link
+            else Qt.TextInteractionFlag.NoTextInteraction
+        )
         self.view.setAccessibleName(text)
 
     def set_search_text(self, text: str) -> None:

@@ -1,0 +1,92 @@
+"""The Exams tab says whose exams it shows, with a way to see everyone's; an import shows what
+came in, keeps the people in order and names a possible duplicate person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.importers.importing import ImportResult, run_import
+from mpn_desktop.importers.kinds import ExamImport
+from mpn_desktop.importers.planning import plan_import
+from mpn_desktop.ui.import_run_pages import push_import
+from mpn_desktop.ui.tabs.exams_tab import ExamsTab
+
+CSV = (
+    "MCP ID,Full Name,Exam,Date Passed\n"
+    "9000001,Aaron Aalto,70-533,2017-11-02\n"
+    "9000002,Zed Zulu,70-535,2017-11-03\n"
+    "9000003,ana  ruiz,70-533,2017-11-04\n"
+)
+
+
+def _tab(context: Any, qtbot: Any) -> ExamsTab:
+    tab = ExamsTab(context)
+    qtbot.addWidget(tab)
+    context.changeApplied.connect(tab.apply_change)
+    tab.resize(1000, 650)
+    tab.show()
+    return tab
+
+
+def _import(context: Any, tmp_path: Path) -> ImportResult:
+    path = tmp_path / "exams.csv"
+    path.write_text(CSV, encoding="utf-8")
+    plan = plan_import(path)
+    kind = ExamImport(CatalogLookup(context.catalog))
+    return run_import(context.db, kind, path, plan.settings)
+
+
+def _names(tab: ExamsTab) -> list[str]:
+    proxy = tab.people.proxy
+    return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+
+
+def test_the_exams_heading_says_whose_exams_are_shown(context: Any, qtbot: Any) -> None:
+    tab = _tab(context, qtbot)
+    everyone = tab.exams.model.rowCount()
+    assert tab.exams.heading.text() == (
+        f"<b>Exams, assessments and certifications of everyone ({everyone})</b>"
+    )
+    tab.people.view.selectRow(0)
+    chosen = tab.people.selected_record()
+    assert chosen is not None
+    shown = tab.exams.proxy.rowCount()
+    assert shown < everyone
+    heading = tab.exams.heading.text()
+    assert f"of {chosen['name']} ({chosen['mcp_id']}) ({shown} of {everyone})" in heading
+    assert "Show everyone's</a>" in heading
+    tab.exams.heading.linkActivated.emit("#")
+    assert tab.exams.proxy.rowCount() == everyone
+    assert tab.people.selected_record() is None
+    assert "everyone" in tab.exams.heading.text()
+
+
+def test_after_an_import_every_exam_shows_and_the_people_stay_sorted(
+    context: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    tab = _tab(context, qtbot)
+    tab.people.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    tab.people.view.selectRow(0)  # one person's exams shown
+    before = tab.exams.model.rowCount()
+    result = _import(context, tmp_path)
+    assert result.new_records == 3
+    push_import(context, result)
+    assert tab.exams.proxy.rowCount() == before + 3  # what came in is in sight
+    names = _names(tab)
+    assert "Aaron Aalto" in names and "Zed Zulu" in names
+    assert names == sorted(names, key=str.casefold)
+
+
+def test_an_import_names_a_possible_duplicate_person(context: Any, tmp_path: Path) -> None:
+    result = _import(context, tmp_path)
+    assert result.people_added == 3  # kept: two people may share a name
+    duplicates = [note for note in result.warnings if "possible duplicate person" in note]
+    assert duplicates == [
+        "line 4: possible duplicate person: 'ana  ruiz' with MCP ID 9000003 was added, and "
+        "'Ana Ruiz' has MCP ID 1234567; if they are one person, keep the MCP ID that is "
+        "associated and delete the other"
+    ]
