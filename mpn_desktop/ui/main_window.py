@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
 
         self.progress_source = ProgressSource(context, self)
         self.progress_source.progressChanged.connect(self._show_progress)
+        for tab in self.step_tabs:
+            follow_facts = getattr(tab, "follow_facts", None)
+            if follow_facts is not None:
+                # The Sales tab's chart splits the evaluated usage by month.
+                follow_facts(lambda: self.progress_source.facts)
         context.changeApplied.connect(self._apply_change)
         context.databaseChanged.connect(lambda _db: self._update_title())
         context.asOfChanged.connect(self._as_of_moved)

@@ -1,4 +1,4 @@
-"""The undo command of a paste: every row it adds or changes is one step of the Edit menu."""
+"""The undo commands of a paste: every row or cell it writes is one step of the Edit menu."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from mpn_desktop.store import row_batches
+from mpn_desktop.store import row_batches, usage_cells
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.row_batches import RowEdit, WrittenRows
+from mpn_desktop.store.usage_cells import UsageCell, WrittenCells
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.undo_commands import _StoreCommand
 
@@ -51,5 +52,37 @@ class PasteRowsCommand(_StoreCommand):
             lambda: row_batches.unwrite_rows(self.context.db, self.kind, written),
             failure=_tr("The paste was not taken back."),
             touched=self._touched,
+        )
+        self._finish_undo(done is not None)
+
+
+class UsageCellsCommand(_StoreCommand):
+    """Sets months of usage typed or pasted into the Sales tab's grid; undo puts them back."""
+
+    kind = RecordKind.USAGE
+
+    def __init__(
+        self, context: AppContext, field: str, cells: Sequence[UsageCell], label: str
+    ) -> None:
+        super().__init__(context, _tr("Paste {label}").format(label=label))
+        self.field = field
+        self.cells = tuple(cells)
+        self.written: WrittenCells | None = None
+
+    def redo(self) -> None:
+        def write() -> object:
+            result = usage_cells.write_cells(self.context.db, self.field, self.cells)
+            self.written = result.value
+            return result
+
+        done = self.context.run(write, failure=_tr("Nothing was pasted."))
+        self._finish_redo(done is not None)
+
+    def undo(self) -> None:
+        written = self.written
+        assert written is not None, "undo follows a successful redo"
+        done = self.context.run(
+            lambda: usage_cells.unwrite_cells(self.context.db, written),
+            failure=_tr("The usage was not put back."),
         )
         self._finish_undo(done is not None)

@@ -149,6 +149,11 @@ class ProgressSource(QObject):
         context.asOfChanged.connect(self._on_as_of)
         context.databaseChanged.connect(self._on_change)
 
+    @property
+    def facts(self) -> Facts | None:
+        """The facts of the last evaluation (for views that show them otherwise, e.g. by month)."""
+        return self._facts
+
     # -- what asks for an evaluation ----------------------------------------------
 
     def _on_change(self, what: object) -> None:

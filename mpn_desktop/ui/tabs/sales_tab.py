@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, StepKind, Workload
+from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
 
 
 class SalesTab(StepTab):
@@ -126,18 +129,40 @@ class SalesTab(StepTab):
         main.setStretchFactor(1, 3)
         # Three tenths for the customers until the user moves the handle (then it is remembered).
         main.setSizes([300, 700])
-        self.body.addWidget(main, 1)
+        # The usage of the window, month by month, above the records it is made of.
+        self.usage_grid = UsageGridSection(context, self._grid_records, self)
+        # Two pages: the records, and the window's usage month by month (chart and
+        # grid) they make. On one page at 1024x700 the grid kept two rows.
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("salesPages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(main, self.tr("Customers and &subscriptions"))
+        self.pages.addTab(self.usage_grid, self.tr("Usage by &month"))
+        self.body.addWidget(self.pages, 1)
         self.chain_focus(self.search, self.customers, self.subscriptions, self.usage)
         self.reload()
 
     # -- loading --------------------------------------------------------
 
     def records_changed(self, change: Change) -> None:
+        if change.touches(RecordKind.SUBSCRIPTION, RecordKind.USAGE):
+            self.usage_grid.reload()
         if change.touches(RecordKind.CUSTOMER):
             self._customer_names = {
                 record["id"]: record["name"] for record in self.customers.model.records()
             }
             self.subscriptions.model.refresh_decorations()
+
+    def _grid_records(self) -> tuple[list[Record], list[Record]]:
+        return self.subscriptions.model.records(), self.usage.model.records()
+
+    def set_progress(self, progress: Progress) -> None:
+        super().set_progress(progress)
+        self.usage_grid.set_progress(progress)
+
+    def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
+        """Where the usage chart finds the facts of the last evaluation."""
+        self.usage_grid.follow_facts(facts)
 
     def _customer_label(self, customer_id: object) -> str | None:
         return self._customer_names.get(customer_id) if isinstance(customer_id, int) else None

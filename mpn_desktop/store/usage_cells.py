@@ -1,0 +1,134 @@
+"""Cells of the usage grid written in bulk: one figure per (subscription, month), and undone.
+
+Typing or pasting into the Sales tab's grid sets one field (consumption,
+revenue or active users) of many months at once: the months that have a
+usage row are updated, the others get a new row with the other figures at 0.
+One transaction, two ``executemany`` statements, however many cells (a paste
+of 10,000 cells must not take 10,000 round trips); undo puts back the values
+replaced and deletes the rows added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.store import models
+from mpn_desktop.store.changes import Change, OpResult, RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.schema_fields import SPECS
+from mpn_desktop.store.transactions import Transaction, writing
+
+FIELDS = ("consumption_usd", "revenue_usd", "active_users")
+"""The usage figures a grid cell can hold."""
+
+
+@dataclass(frozen=True)
+class UsageCell:
+    """One cell: a subscription's month (its first day) and the figure to store there."""
+
+    subscription_id: int
+    month: date
+    value: Any
+
+
+@dataclass(frozen=True)
+class WrittenCells:
+    """What a write did, for undo: the field, the values replaced (by row id), the rows added."""
+
+    field: str
+    previous: tuple[tuple[int, Any], ...]
+    added: tuple[int, ...]
+
+
+def write_cells(
+    target: Database | Transaction, field: str, cells: Sequence[UsageCell]
+) -> OpResult[WrittenCells]:
+    """Sets ``field`` of each cell's month; every value is checked first, and one wrong
+    value refuses the whole write with its place named."""
+    if field not in FIELDS:
+        raise ValidationError(f"{field}: not a figure of a month of usage")
+    parse = SPECS[RecordKind.USAGE].fields[field].parse
+    checked: dict[tuple[int, date], Any] = {}
+    problems = []
+    for cell in cells:
+        try:
+            checked[(cell.subscription_id, cell.month)] = parse(cell.value)
+        except ValueError as error:
+            problems.append(f"{cell.month:%Y-%m}: {field}: {error}")
+    if problems:
+        raise ValidationError("nothing was written: " + "; ".join(problems[:5]), problems)
+    table: Any = models.Usage.__table__
+    subscriptions: Any = models.Subscription.__table__
+    with writing(target) as session:
+        ids = {key[0] for key in checked}
+        known = set(session.scalars(select(subscriptions.c.id).where(subscriptions.c.id.in_(ids))))
+        if known != ids:
+            raise ValidationError(
+                f"there is no subscription with id {min(ids - known)} any more; nothing was written"
+            )
+        existing = {
+            (row.subscription_id, row.month): (row.id, row._mapping[field])
+            for row in session.execute(
+                select(table.c.id, table.c.subscription_id, table.c.month, table.c[field]).where(
+                    table.c.subscription_id.in_(ids), table.c.month.in_({k[1] for k in checked})
+                )
+            )
+        }
+        changes = []
+        previous = []
+        new_rows = []
+        for key, value in checked.items():
+            found = existing.get(key)
+            if found is None:
+                new_rows.append({"subscription_id": key[0], "month": key[1], field: value})
+            elif found[1] != value:
+                changes.append({"row_id": found[0], "value": value})
+                previous.append((found[0], found[1]))
+        if changes:
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("row_id"))
+                .values({field: bindparam("value")}),
+                changes,
+            )
+        added: list[int] = []
+        if new_rows:
+            defaults = {name: SPECS[RecordKind.USAGE].fields[name].default for name in FIELDS}
+            rows = [{**defaults, **row} for row in new_rows]
+            session.execute(insert(table), rows)
+            # The new rows are those of these subscriptions and months that were not there.
+            before = {row_id for row_id, _ in existing.values()}
+            added = [
+                row_id
+                for row_id in session.scalars(
+                    select(table.c.id).where(
+                        table.c.subscription_id.in_({row["subscription_id"] for row in rows}),
+                        table.c.month.in_({row["month"] for row in rows}),
+                    )
+                )
+                if row_id not in before
+            ]
+    written = WrittenCells(field, tuple(previous), tuple(added))
+    return OpResult(written, Change.of("Edit usage", RecordKind.USAGE))
+
+
+def unwrite_cells(target: Database | Transaction, written: WrittenCells) -> OpResult[None]:
+    """Takes back what ``write_cells`` did: the replaced values back, the added rows deleted."""
+    table: Any = models.Usage.__table__
+    with writing(target) as session:
+        if written.previous:
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("row_id"))
+                .values({written.field: bindparam("value")}),
+                [{"row_id": row_id, "value": value} for row_id, value in written.previous],
+            )
+        if written.added:
+            session.execute(delete(table).where(table.c.id.in_(written.added)))
+    return OpResult(None, Change.of("Undo usage edit", RecordKind.USAGE))

@@ -1,0 +1,313 @@
+"""The usage of the measurement window as a grid: subscriptions down, the 12 months across.
+
+One figure at a time (consumption, revenue or active users); a total column
+and a total row; below the total, what each targeted level needs. Month cells
+of a subscription are typed into like a spreadsheet's: the model reads the
+text as the forms do and hands the cells to ``write`` (which pushes one undo
+command); it holds no rule and no SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import Level
+from mpn_desktop.store.usage_cells import UsageCell
+from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, parse_text
+from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND
+
+Record = dict[str, Any]
+Index = QModelIndex | QPersistentModelIndex
+WriteCells = Callable[[str, list[UsageCell]], None]
+
+MONTHS = 12
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UsageGrid", text)
+
+
+FIGURES: dict[str, Field] = {
+    "consumption_usd": Field("consumption_usd", _tr("Consumption (US$)"), FieldKind.MONEY),
+    "revenue_usd": Field("revenue_usd", _tr("Revenue (US$)"), FieldKind.MONEY),
+    "active_users": Field("active_users", _tr("Active users"), FieldKind.COUNT),
+}
+"""The figures the grid shows, as fields that read what is typed."""
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A subscription's row: its id, the name shown, and its figure per month."""
+
+    subscription_id: int
+    name: str
+    values: list[Any]
+    trial: bool = False
+    credited: bool = True
+
+
+class UsageGridModel(QAbstractTableModel):
+    """Rows: subscriptions, the total, then each level's need; columns: 12 months, the total."""
+
+    problemFound = Signal(str)
+
+    def __init__(self, write: WriteCells, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._write = write
+        self._rows: list[GridRow] = []
+        self._months: tuple[Month, ...] = ()
+        self._field = FIGURES["consumption_usd"]
+        self._extra: list[tuple[str, list[Any] | None, Any]] = []
+        """The rows under the subscriptions: (heading, month values or None, 12-month value)."""
+
+    # -- what is shown ---------------------------------------------------
+
+    @property
+    def field(self) -> Field:
+        """The figure shown."""
+        return self._field
+
+    @property
+    def months(self) -> tuple[Month, ...]:
+        """The months across."""
+        return self._months
+
+    @property
+    def grid_rows(self) -> list[GridRow]:
+        """The subscriptions' rows, in order."""
+        return self._rows
+
+    def set_data(
+        self,
+        subscriptions: Sequence[Record],
+        usage: Sequence[Record],
+        first_month: Month,
+        field: str,
+        *,
+        needs: tuple[tuple[Level, Decimal], ...] = (),
+        credited: frozenset[str] | None = None,
+        credited_amounts: Sequence[Decimal] | None = None,
+    ) -> None:
+        """Pivots the usage records of the 12 months from ``first_month`` into the grid.
+
+        ``credited`` names the subscriptions the rules count (the others are shown
+        muted); ``credited_amounts`` are the months as the rules credit them, shown
+        under the total with each level's ``needs``.
+        """
+        self.beginResetModel()
+        self._field = FIGURES[field]
+        self._months = tuple(first_month.plus(offset) for offset in range(MONTHS))
+        column_of = {month.index: position for position, month in enumerate(self._months)}
+        row_of: dict[int, int] = {}
+        rows: list[GridRow] = []
+        for record in sorted(subscriptions, key=lambda item: str(item["external_id"]).casefold()):
+            row_of[record["id"]] = len(rows)
+            rows.append(
+                GridRow(
+                    record["id"],
+                    str(record["external_id"]),
+                    [None] * MONTHS,
+                    trial=bool(record.get("trial")),
+                    credited=credited is None or record["external_id"] in credited,
+                )
+            )
+        for item in usage:
+            row = row_of.get(item["subscription_id"])
+            column = column_of.get(int(item["month"])) if row is not None else None
+            if row is not None and column is not None:
+                rows[row].values[column] = item[field]
+        self._rows = rows
+        totals = [
+            sum((row.values[column] or 0 for row in rows if not row.trial), Decimal(0))
+            for column in range(MONTHS)
+        ]
+        self._extra = [(_tr("Total"), totals, sum(totals, Decimal(0)))]
+        if credited_amounts is not None:
+            amounts = list(credited_amounts)
+            self._extra.append((_tr("Credited"), amounts, sum(amounts, Decimal(0))))
+        self._extra.extend(
+            (_tr("{level} needs").format(level=enum_label(level)), None, need)
+            for level, need in needs
+        )
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows) + len(self._extra)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self._months else MONTHS + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return str(self._months[section]) if section < MONTHS else _tr("12 months")
+        if section < len(self._rows):
+            return self._rows[section].name
+        return self._extra[section - len(self._rows)][0]
+
+    def _value(self, row: int, column: int) -> Any:
+        if row < len(self._rows):
+            values = self._rows[row].values
+            return values[column] if column < MONTHS else sum((v or 0 for v in values), Decimal(0))
+        _heading, months, whole = self._extra[row - len(self._rows)]
+        if column == MONTHS:
+            return whole
+        return months[column] if months is not None else None
+
+    def value_at(self, row: int, column: int) -> Any:
+        """The figure of a cell (None where there is none)."""
+        return self._value(row, column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = self._value(row, column)
+            if value is None:
+                return ""
+            if role == Qt.ItemDataRole.EditRole:
+                return f"{value:f}" if isinstance(value, Decimal) else str(value)
+            if self._field.kind is FieldKind.MONEY:
+                amount = Decimal(value)
+                # Whole dollars without cents: twelve months must fit across the grid.
+                return (
+                    f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+                )
+            return f"{int(value):,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and (row >= len(self._rows) or column == MONTHS):
+            font = QFont()
+            font.setBold(True)
+            font.setItalic(row >= len(self._rows) and self._extra[row - len(self._rows)][1] is None)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and row >= len(self._rows):
+            heading = self._extra[row - len(self._rows)][0]
+            if heading == _tr("Credited"):
+                return _tr(
+                    "What the rules count: subscriptions of an accepted workload and "
+                    "association, in the months the association was in force, no trials."
+                )
+        if row < len(self._rows):
+            grid_row = self._rows[row]
+            if role == Qt.ItemDataRole.BackgroundRole and (grid_row.trial or not grid_row.credited):
+                return QBrush(MUTED_BACKGROUND)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if grid_row.trial:
+                    return _tr("A trial subscription: its usage never counts.")
+                if not grid_row.credited:
+                    return _tr(
+                        "Not counted for the competency shown: its workload or association "
+                        "is not one the rules accept, or it was not associated in these months."
+                    )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and index.row() < len(self._rows) and index.column() < MONTHS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        try:
+            parsed = parse_text(self._field, str(value))
+        except ValueError as error:
+            self.problemFound.emit(str(error))
+            return False
+        self.problemFound.emit("")
+        row = self._rows[index.row()]
+        month = self._months[index.column()]
+        self._write(
+            self._field.key,
+            [UsageCell(row.subscription_id, month.first_day, 0 if parsed is None else parsed)],
+        )
+        return True
+
+    # -- pasting -----------------------------------------------------------
+
+    def cells_of(
+        self, rows: Sequence[Sequence[str]], start_row: int, start_column: int
+    ) -> tuple[list[UsageCell], list[str]]:
+        """The cells pasted text sets, and what was wrong (by line and month).
+
+        Text whose first row names months ("2017-12") and whose rows start with a
+        subscription id (what the grid's own Copy gives) goes where it names;
+        other text fills the grid from the current cell, as a spreadsheet does.
+        """
+        cells: list[UsageCell] = []
+        problems: list[str] = []
+        if not rows:
+            return cells, problems
+        header = self._month_header(rows[0])
+        by_name = {row.name.casefold(): position for position, row in enumerate(self._rows)}
+        body = rows[1:] if header is not None else rows
+        for offset, texts in enumerate(body):
+            line = offset + (2 if header is not None else 1)
+            if header is not None:
+                target = by_name.get(texts[0].strip().casefold()) if texts else None
+                if target is None:
+                    problems.append(
+                        _tr("line {line}: no subscription {name}").format(
+                            line=line, name=texts[0] if texts else ""
+                        )
+                    )
+                    continue
+                placed = [(header.get(position), text) for position, text in enumerate(texts)]
+            else:
+                target = start_row + offset
+                if target >= len(self._rows):
+                    problems.append(
+                        _tr("line {line}: below the last subscription").format(line=line)
+                    )
+                    continue
+                placed = [(start_column + position, text) for position, text in enumerate(texts)]
+            for column, text in placed:
+                if column is None or not 0 <= column < MONTHS:
+                    continue
+                try:
+                    value = parse_text(self._field, text)
+                except ValueError as error:
+                    problems.append(
+                        _tr("line {line}, {month}: {problem}").format(
+                            line=line, month=self._months[column], problem=error
+                        )
+                    )
+                    continue
+                cells.append(
+                    UsageCell(
+                        self._rows[target].subscription_id,
+                        self._months[column].first_day,
+                        0 if value is None else value,
+                    )
+                )
+        return cells, problems
+
+    def _month_header(self, first: Sequence[str]) -> dict[int, int] | None:
+        """Column of the text -> column of the grid, when ``first`` names months."""
+        column_of = {str(month): position for position, month in enumerate(self._months)}
+        found = {
+            position: column_of[text.strip()]
+            for position, text in enumerate(first)
+            if text.strip() in column_of
+        }
+        return found or None

@@ -1,0 +1,267 @@
+"""The Sales tab's usage by month: a chart of the credited figure above the grid of the window.
+
+The grid follows the as-of day (its 12 months are the measurement window's)
+and the figure the targeted competency measures; typing a cell or pasting a
+block of cells is one undo step; Ctrl+C copies the selection with its months
+and subscriptions as a spreadsheet pastes it. The chart redraws with the
+status panel, from the same progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.performance import usage_window_start
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.usage_months import (
+    MonthlyFigures,
+    chart_subject,
+    monthly_figures,
+    usage_field,
+)
+from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
+from mpn_desktop.store.usage_cells import UsageCell
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.record_form import problem_text_color
+from mpn_desktop.ui.models.fields import enum_label
+from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel
+from mpn_desktop.ui.paste_command import UsageCellsCommand
+from mpn_desktop.ui.tabs.usage_chart import UsageChart
+
+Record = dict[str, Any]
+
+
+class UsageGridSection(QWidget):
+    """The chart and the grid of the measurement window's usage."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        records: Callable[[], tuple[Sequence[Record], Sequence[Record]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("usageGridSection")
+        self.context = context
+        self._records = records
+        self._facts: Callable[[], Facts | None] = lambda: None
+        self._progress: Progress | None = None
+        self._figures: MonthlyFigures | None = None
+        self._chosen_by_user = False
+        self.chart = UsageChart(self)
+        self.model = UsageGridModel(self._write, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("usageGrid")
+        self.view.setAccessibleName(self.tr("Usage by month"))
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setMinimumSectionSize(
+            self.fontMetrics().horizontalAdvance("2018-12") + 12
+        )
+        self.figure = QComboBox(self)
+        self.figure.setObjectName("usageFigure")
+        for key, field in FIGURES.items():
+            self.figure.addItem(field.label, key)
+        self.figure.setAccessibleName(self.tr("Figure shown"))
+        self.figure.activated.connect(self._figure_chosen)
+        heading = QLabel(self.tr("<b>Usage by month</b>"), self)
+        heading.setBuddy(self.view)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("usageGridProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setVisible(False)
+        self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
+        self.model.problemFound.connect(self.show_problem)
+        shortcuts: tuple[tuple[str, QKeySequence.StandardKey, Callable[[], object]], ...] = (
+            (self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy),
+            (self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste),
+        )
+        for name, standard_key, slot in shortcuts:
+            action = QAction(name, self.view)
+            action.setShortcuts(standard_key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.figure)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.chart)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.problem_label)
+        context.asOfChanged.connect(lambda _day: self.reload())
+
+    def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
+        """Where the chart finds the facts of the last evaluation (the progress source's)."""
+        self._facts = facts
+
+    # -- reading -----------------------------------------------------------
+
+    def reload(self) -> None:
+        """Pivots the records again for the window of the as-of day."""
+        subscriptions, usage = self._records()
+        subject = (
+            chart_subject(self.context.catalog, self._progress)
+            if self._progress is not None
+            else None
+        )
+        needs: tuple[tuple[Level, Decimal], ...] = ()
+        if subject is not None:
+            market = self._progress.organization.market if self._progress else None
+            if market is not None:
+                needs = tuple(
+                    (level, subject.measure.need(level, market))
+                    for level in subject.measure.thresholds
+                )
+        shows_measure = subject is not None and self._shows_measure(subject.measure)
+        self.model.set_data(
+            subscriptions,
+            usage,
+            usage_window_start(self.context.as_of),
+            str(self.figure.currentData()),
+            needs=needs if shows_measure else (),
+            credited=subject.credited if subject is not None else None,
+            credited_amounts=(
+                self._figures.amounts if shows_measure and self._figures is not None else None
+            ),
+        )
+        # The subscriptions' names, within reason: the months need the room.
+        longest = max(
+            (self.fontMetrics().horizontalAdvance(row.name) for row in self.model.grid_rows),
+            default=0,
+        )
+        self.view.verticalHeader().setFixedWidth(min(longest + 12, 170))
+
+    def _shows_measure(self, measure: Any) -> bool:
+        figures = FIGURES.get(str(self.figure.currentData()))
+        return figures is not None and usage_field(measure) == figures.key
+
+    def set_progress(self, progress: Progress) -> None:
+        """Redraws the chart (and the grid's credited rows) with the panel's progress."""
+        self._progress = progress
+        subject = chart_subject(self.context.catalog, progress)
+        facts = self._facts()
+        if subject is not None and not self._chosen_by_user:
+            index = self.figure.findData(usage_field(subject.measure))
+            if index >= 0:
+                self.figure.setCurrentIndex(index)
+        self._figures = None
+        if subject is None or facts is None:
+            self.chart.set_figures(None, "", [])
+        else:
+            figures = self._figures = monthly_figures(
+                facts, subject.option, subject.measure, progress.as_of, progress.organization.market
+            )
+            missing = [
+                self.tr("{level}: {sentence}").format(level=enum_label(level), sentence=sentence)
+                for level, sentences in subject.missing
+                for sentence in sentences
+            ]
+            self.chart.set_figures(
+                figures,
+                self.tr("{competency}: {measure}, credited by month").format(
+                    competency=subject.competency, measure=subject.measure.description
+                ),
+                missing,
+            )
+        self.reload()
+
+    def _figure_chosen(self, _index: int) -> None:
+        self._chosen_by_user = True
+        self.reload()
+
+    # -- writing -----------------------------------------------------------
+
+    def show_problem(self, message: str) -> None:
+        """What was wrong with the last value typed or pasted (hidden when empty)."""
+        self.problem_label.setText(message)
+        self.problem_label.setVisible(bool(message))
+
+    def _write(self, field: str, cells: list[UsageCell]) -> None:
+        label = (
+            self.tr("{count} months of usage").format(count=len(cells))
+            if len(cells) > 1
+            else (self.tr("usage of {month}").format(month=Month.of(cells[0].month)))
+        )
+        self.context.undo_stack.push(UsageCellsCommand(self.context, field, cells, label))
+
+    def copy(self) -> str:
+        """Copies the selected cells with their months and subscriptions (values, not text)."""
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        indexes = [index for index in indexes if index.isValid()]
+        if not indexes:
+            return ""
+        rows = sorted({index.row() for index in indexes})
+        columns = sorted({index.column() for index in indexes})
+        header = [self.tr("Subscription")] + [
+            str(self.model.headerData(column, Qt.Orientation.Horizontal)) for column in columns
+        ]
+        body = [
+            [self.model.headerData(row, Qt.Orientation.Vertical)]
+            + [self.model.value_at(row, column) for column in columns]
+            for row in rows
+        ]
+        text = tab_separated(header, body)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self) -> UsageCellsCommand | None:
+        """Pastes the clipboard's cells into the grid from the current cell."""
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> UsageCellsCommand | None:
+        """Pastes tab-separated ``text`` into the grid, as one undo step."""
+        current = self.view.currentIndex()
+        cells, problems = self.model.cells_of(
+            rows_of_pasted_text(text),
+            current.row() if current.isValid() else 0,
+            min(current.column(), MONTHS - 1) if current.isValid() else 0,
+        )
+        command = None
+        if cells:
+            command = UsageCellsCommand(
+                self.context,
+                self.model.field.key,
+                cells,
+                self.tr("{count} months of usage").format(count=len(cells)),
+            )
+            self.context.undo_stack.push(command)
+        shown = problems[:5]
+        if len(problems) > 5:
+            shown.append(self.tr("… and {count} more").format(count=len(problems) - 5))
+        self.show_problem(
+            self.tr("Pasted {count} cells; refused {refused}:\n{rows}").format(
+                count=len(cells) if command is not None and command.done else 0,
+                refused=len(problems),
+                rows="\n".join(shown),
+            )
+            if problems
+            else ""
+        )
+        return command if command is not None and command.done else None

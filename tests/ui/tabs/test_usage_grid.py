@@ -1,0 +1,177 @@
+"""The Sales tab's usage grid and chart: the window month by month, typed and pasted into."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.models.usage_grid import MONTHS
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, tmp_path: Path) -> MainWindow:
+    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    return main
+
+
+def _sales(window: MainWindow) -> SalesTab:
+    tab = window.step_tabs[0]
+    assert isinstance(tab, SalesTab)
+    tab.pages.setCurrentWidget(tab.usage_grid)
+    return tab
+
+
+def _row_of(tab: SalesTab, name: str) -> int:
+    return next(
+        position for position, row in enumerate(tab.usage_grid.model.grid_rows) if row.name == name
+    )
+
+
+def _usage(context: AppContext, name: str) -> dict[Month, Decimal]:
+    subscription = next(
+        item
+        for item in records.list_records(context.db, RecordKind.SUBSCRIPTION)
+        if item["external_id"] == name
+    )
+    return {
+        item["month"]: item["consumption_usd"]
+        for item in records.list_records(context.db, RecordKind.USAGE)
+        if item["subscription_id"] == subscription["id"]
+    }
+
+
+def test_the_grid_shows_the_window_with_totals_and_what_each_level_needs(
+    window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    model = tab.usage_grid.model
+    first = Month.of(context.as_of).plus(-12)
+    assert model.months == tuple(first.plus(offset) for offset in range(MONTHS))
+    headings = [model.headerData(row, _vertical()) for row in range(model.rowCount())]
+    assert headings[-4:] == ["Total", "Credited", "Silver needs", "Gold needs"]
+    credited_row = headings.index("Credited")
+    # The credited months add up to the panel's figure for the step.
+    progress = window.progress_source.progress
+    assert progress is not None
+    gold = progress.competency("cloud-platform").levels[1]
+    performance = gold.option.steps[0]
+    assert model.value_at(credited_row, MONTHS) == performance.have
+    assert model.value_at(headings.index("Gold needs"), MONTHS) == performance.need
+    text = tab.usage_grid.chart.accessible_text()
+    assert "credited by month" in text and "more Azure consumption" in text
+
+
+def _vertical() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Vertical
+
+
+def test_typing_a_cell_writes_the_month_and_undo_puts_it_back(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    model = tab.usage_grid.model
+    row = _row_of(tab, "sub-fabrikam-azure")
+    month = model.months[-1]
+    before = _usage(context, "sub-fabrikam-azure")
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        assert model.setData(model.index(row, MONTHS - 1), "12,345.50")
+    assert _usage(context, "sub-fabrikam-azure")[month] == Decimal("12345.50")
+    assert model.value_at(row, MONTHS - 1) == Decimal("12345.50")
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.undo()
+    assert _usage(context, "sub-fabrikam-azure") == before
+    # A wrong figure is refused with the form's words, and nothing is written.
+    assert not model.setData(model.index(row, 0), "lots")
+    assert "is not an amount" in tab.usage_grid.problem_label.text()
+    assert _usage(context, "sub-fabrikam-azure") == before
+
+
+def test_a_pasted_block_is_one_undo_step_and_redraws_the_chart(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    grid = tab.usage_grid
+    row = _row_of(tab, "sub-fabrikam-azure")
+    grid.view.setCurrentIndex(grid.model.index(row, 0))
+    before_chart = grid.chart.accessible_text()
+    before = _usage(context, "sub-fabrikam-azure")
+    depth = context.undo_stack.count()
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        command = grid.paste_text("100000\t200000\tnot a number\r\n50\t60\t70\r\n")
+    assert command is not None
+    assert context.undo_stack.count() == depth + 1
+    usage = _usage(context, "sub-fabrikam-azure")
+    assert usage[grid.model.months[0]] == Decimal(100000)
+    assert usage[grid.model.months[1]] == Decimal(200000)
+    next_name = grid.model.grid_rows[row + 1].name
+    assert _usage(context, next_name)[grid.model.months[2]] == Decimal(70)
+    assert "line 1, " in grid.problem_label.text() and "not a number" in grid.problem_label.text()
+    assert grid.chart.accessible_text() != before_chart
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.undo()
+    assert _usage(context, "sub-fabrikam-azure") == before
+    assert grid.chart.accessible_text() == before_chart
+
+
+def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    grid = tab.usage_grid
+    row = _row_of(tab, "sub-northwind-azure")
+    grid.view.selectRow(row)
+    text = grid.copy()
+    lines = text.splitlines()
+    assert lines[0].split("\t")[:3] == [
+        "Subscription",
+        str(grid.model.months[0]),
+        str(grid.model.months[1]),
+    ]
+    assert lines[1].startswith("sub-northwind-azure\t")
+    assert "," not in lines[1]  # values, not what the cells show
+    doubled = "\r\n".join(
+        [
+            lines[0],
+            "\t".join(
+                [
+                    cell if position == 0 or not cell else str(Decimal(cell) * 2)
+                    for position, cell in enumerate(lines[1].split("\t"))
+                ]
+            ),
+        ]
+    )
+    grid.view.setCurrentIndex(grid.model.index(0, 5))  # anywhere: the text says where it goes
+    before = _usage(context, "sub-northwind-azure")
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        assert grid.paste_text(doubled) is not None
+    after = _usage(context, "sub-northwind-azure")
+    for month in grid.model.months:
+        if month in before:
+            assert after[month] == before[month] * 2
+
+
+def test_the_grid_follows_the_as_of_day(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.set_as_of(date(2018, 7, 15))
+    assert tab.usage_grid.model.months[0] == Month(2017, 7)
+    assert tab.usage_grid.model.months[-1] == Month(2018, 6)
