@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from mpn_desktop import __version__
 from mpn_desktop.logging_setup import log_file_path
+from mpn_desktop.store.private_files import keep_private
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ class CrashHandler(QObject):
         path = fault_log_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            keep_private(path)  # a crash's stack may name the user's files: 0600, as the log
             self._faults = path.open("a", encoding="utf-8")
         except OSError as error:
             log.warning("hard crashes will not be recorded in %s: %s", path, error)

@@ -27,3 +27,10 @@ class ValidationError(MpnError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems: list[str] = list(problems or [])
+
+
+class DiskProblem(StoreError):
+    """A sound database cannot be used where it is: its folder is read-only or its disk full.
+
+    Never a reason to restore a backup over it; the message says what to do instead.
+    """

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from mpn_desktop.paths import log_dir
@@ -13,7 +16,25 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class _ProgramLogFile(logging.handlers.RotatingFileHandler):
-    """The program's own file handler, told apart so reconfiguring replaces it."""
+    """The program's own file handler, told apart so reconfiguring replaces it.
+
+    The log names people, e-mail addresses and files, so it is readable by its
+    owner only (0600), as the database is; and a log that cannot be written
+    (a full disk) drops the record quietly instead of printing a traceback
+    over the user's terminal, as ``logging`` does by default.
+    """
+
+    def _open(self) -> io.TextIOWrapper:
+        path = Path(self.baseFilename)
+        with contextlib.suppress(OSError):
+            # Created 0600 from the start; an older 0644 log is made private too.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """Drops a record the disk did not take; the command's own messages still reach the user."""
 
 
 def log_file_path() -> Path:

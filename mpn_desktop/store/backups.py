@@ -10,8 +10,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from mpn_desktop.errors import StoreError
+from mpn_desktop.errors import DiskProblem, StoreError
 from mpn_desktop.store import engine as sqlite_engine
+from mpn_desktop.store.disk_state import folder_problem, what_to_do
 from mpn_desktop.store.migrate import known_revisions
 from mpn_desktop.store.private_files import create_private_file, make_private_folder
 from mpn_desktop.store.user_files import (
@@ -83,13 +84,23 @@ def backup(
     target = dest if dest is not None else _backup_name(db_path, reason)
     make_private_folder(target.parent, "the folder for the backup")
 
+    copy_damage: list[str] = []
+
     def copy(partial: Path) -> None:
         try:
             sqlite_engine.online_backup(db_path, partial)
         except sqlite3.Error as error:
+            if not isinstance(error, sqlite3.OperationalError):  # malformed, not a database
+                copy_damage.append(str(error))
+            # "disk I/O error" is SQLite's word for a full or read-only disk, on either side.
+            for side, where in ((db_path, "the database"), (partial, "the backup")):
+                blocked = folder_problem(side)
+                if blocked:
+                    raise DiskProblem(
+                        f"The backup of {db_path} was not made: {blocked} (the folder of "
+                        f"{where}). {what_to_do(blocked)}"
+                    ) from None
             raise _as_os_error(error) from None
-
-    copy_damage: list[str] = []
 
     def check(partial: Path) -> str | None:
         problem = sqlite_engine.quick_check(partial)
@@ -179,8 +190,10 @@ def problem_with(path: Path) -> str | None:
     """What makes ``path`` unusable as an mpn-desktop database, or None when it is fine."""
     if path.is_dir():
         return "it is a folder, not a database file"
-    if not path.is_file():
+    if not path.exists():
         return "the file does not exist"
+    if not path.is_file():
+        return "it is not a regular file (a device, a named pipe or a socket)"
     if not sqlite_engine.is_sqlite_file(path):
         return "it is not a database file"
     problem = sqlite_engine.quick_check(path)

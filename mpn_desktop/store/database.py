@@ -11,15 +11,17 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from mpn_desktop.errors import StoreError, ValidationError
+from mpn_desktop.errors import DiskProblem, StoreError, ValidationError
 from mpn_desktop.paths import data_dir
 from mpn_desktop.store import backups
 from mpn_desktop.store.constraints import describe_violation
+from mpn_desktop.store.disk_state import folder_problem, what_to_do
 from mpn_desktop.store.engine import (
     BEGIN_OPTION,
     BUSY_TIMEOUT_MS,
     create_store_engine,
     is_locked_error,
+    is_sqlite_file,
     migration_connection,
     shown_url,
     sqlite_path,
@@ -63,6 +65,9 @@ class Database:
         except DBAPIError as error:
             engine.dispose()
             where = path or shown_url(url)
+            blocked = folder_problem(path) if path is not None else None
+            if blocked:
+                raise DiskProblem(_blocked(path, blocked, "cannot open the database")) from None
             raise StoreError(f"{where}: cannot open the database ({error.orig})") from error
         except BaseException:
             engine.dispose()
@@ -112,6 +117,13 @@ class Database:
 
     def _store_error(self, error: OperationalError, doing: str) -> StoreError:
         where = self.path or shown_url(self.url)
+        blocked = folder_problem(self.path) if self.path is not None else None
+        if blocked is None and "full" in str(error.orig):
+            blocked = "the disk is full"  # the rollback freed what the write had taken
+        if blocked:
+            return DiskProblem(
+                _blocked(self.path, blocked, f"nothing was changed while {doing}", opening=False)
+            )
         if is_locked_error(error):
             return StoreError(
                 f"{where}: another program (or another copy of mpn-desktop) kept the database "
@@ -144,7 +156,21 @@ def _create_private_file(path: Path) -> None:
 def _refuse_if_unusable(path: Path) -> None:
     problem = backups.problem_with(path)
     if problem:
+        # SQLite says "unable to open" or "disk I/O error" for a sound database in a
+        # read-only folder or on a full disk: that is no damage, and no restore helps.
+        blocked = folder_problem(path)
+        if blocked and path.stat().st_size > 0 and is_sqlite_file(path):
+            raise DiskProblem(_blocked(path, blocked, "cannot open the database"))
         raise StoreError(_refusal(str(path), path, problem))
+
+
+def _blocked(path: Path | None, problem: str, what: str, *, opening: bool = True) -> str:
+    why = ", and SQLite must write beside the database even to read it" if opening else ""
+    return (
+        f"{path}: {what}: {problem}{why}. This says nothing against the database itself, "
+        "which was left as it was: do not restore a backup over it. "
+        f"{what_to_do(problem)}"
+    )
 
 
 def _newer_version(revision: str) -> str:
@@ -158,13 +184,13 @@ def _refusal(where: str, path: Path | None, problem: str) -> str:
     message = f"{where}: cannot open this database: {problem}. It was left untouched."
     if path is None:
         return message
-    latest = backups.latest_backup(path)
+    latest = backups.latest_sound_backup(path)
     if latest is None:
         return message + (
-            f" No backup of it was found next to it in {path.absolute().parent}; to restore "
+            f" No sound backup of it was found next to it in {path.absolute().parent}; to restore "
             f'one kept elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE'
         )
     return message + (
-        f" To go back to the latest backup ({latest.name}), run: "
+        f" To go back to the latest sound backup ({latest.name}), run: "
         f'mpn-desktop --db "{path}" restore "{latest}"'
     )

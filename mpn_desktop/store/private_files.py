@@ -37,3 +37,18 @@ def create_private_file(path: Path) -> bool:
         raise StoreError(f"{path}: cannot be created ({error.strerror})") from None
     os.close(descriptor)
     return True
+
+
+def keep_private(path: Path) -> None:
+    """Makes ``path`` readable by its owner only: created 0600 when missing, else chmod-ed to 0600.
+
+    For files a library writes itself (Qt's settings file, the log), which
+    would otherwise be made with the umask's 0644 and show names and folders
+    to every user of the machine. Best effort: a failure leaves the file as it
+    was, and the library then says what it cannot write.
+    """
+    try:
+        if not create_private_file(path) and (path.stat().st_mode & 0o077):
+            path.chmod(0o600)
+    except (OSError, StoreError):
+        return

@@ -98,7 +98,9 @@ def write_user_file(
         if verify is not None:
             problem = verify(partial)
             if problem:
-                raise FileNotWritten(f"{path}: was not written: the copy made {problem}")
+                raise FileNotWritten(
+                    f"{path}: was not written: the file made was checked: {problem}"
+                )
         # A replaced file keeps its mode (mkstemp made the new one 0600).
         partial.chmod(0o600 if mode is None else mode)
         _publish(partial, target, path, replace)

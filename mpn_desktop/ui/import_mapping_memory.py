@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSettings
 
 from mpn_desktop.importers.columns import ColumnMapping, Field, ImportField
+from mpn_desktop.store.private_files import keep_private
 from mpn_desktop.ui.settings import settings_path
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,10 @@ class MappingMemory:
     """Mappings in the program's settings file, one per header line."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings or QSettings(str(settings_path()), QSettings.Format.IniFormat)
+        if settings is None:
+            keep_private(settings_path())  # as WindowSettings does: 0600
+            settings = QSettings(str(settings_path()), QSettings.Format.IniFormat)
+        self._settings = settings
 
     def recall(self, header: Sequence[str]) -> ColumnMapping | None:
         """The mapping remembered for ``header``, or None (also when the entry is unreadable)."""

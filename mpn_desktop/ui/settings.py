@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from mpn_desktop.paths import config_dir
+from mpn_desktop.store.private_files import keep_private
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,9 @@ class WindowSettings:
     def __init__(self, path: Path | None = None) -> None:
         target = path or settings_path()
         target.parent.mkdir(parents=True, exist_ok=True)
+        # Made 0600 before Qt writes it (Qt keeps an existing file's mode): it names
+        # the user's databases and folders.
+        keep_private(target)
         self._settings = QSettings(str(target), QSettings.Format.IniFormat)
 
     @property

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from mpn_desktop.errors import MpnError, StoreError
+from mpn_desktop.errors import DiskProblem, MpnError, StoreError
 from mpn_desktop.store import backups
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import sqlite_path
@@ -97,7 +97,9 @@ def open_at_startup(
             return Database.open(url)
         except StoreError as error:
             path = sqlite_path(url)
-            latest = backups.latest_backup(path) if path is not None else None
+            # A read-only folder or a full disk is no damage: restoring would not help.
+            restorable = path is not None and not isinstance(error, DiskProblem)
+            latest = backups.latest_sound_backup(path) if restorable and path else None
             choice = ask(error, latest)
             if choice is Recovery.QUIT:
                 return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -63,12 +64,14 @@ def test_another_database_can_be_chosen_instead(tmp_path: Path) -> None:
 
 
 def test_quitting_opens_nothing_and_a_failed_restore_is_said_then_asked_again(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _damaged_with_a_backup(tmp_path)
-    latest = backups.latest_backup(path)
-    assert latest is not None
-    latest.write_bytes(b"the backup is damaged too" * 100)
+
+    def fail(db_path: Path, backup_file: Path) -> None:
+        raise StoreError(f"{backup_file}: cannot restore from this file: the disk failed")
+
+    monkeypatch.setattr(backups, "restore", fail)
     answers = [Recovery.RESTORE, Recovery.QUIT]
     warnings: list[str] = []
     db = open_at_startup(
@@ -76,6 +79,23 @@ def test_quitting_opens_nothing_and_a_failed_restore_is_said_then_asked_again(
     )
     assert db is None and answers == []
     assert len(warnings) == 1 and "cannot restore from this file" in warnings[0]
+    assert path.read_bytes().startswith(b"this is not a database")
+
+
+def test_a_damaged_backup_is_never_offered(tmp_path: Path) -> None:
+    # Before: the latest backup was offered even when it was damaged too.
+    path = _damaged_with_a_backup(tmp_path)
+    latest = backups.latest_backup(path)
+    assert latest is not None
+    latest.write_bytes(b"the backup is damaged too" * 100)
+    offered: list[Path | None] = []
+
+    def ask(_error: StoreError, backup: Path | None) -> Recovery:
+        offered.append(backup)
+        return Recovery.QUIT
+
+    assert open_at_startup(f"sqlite:///{path}", ask=ask) is None
+    assert offered == [None]
     assert path.read_bytes().startswith(b"this is not a database")
 
 

@@ -1,0 +1,150 @@
+"""A sound database in a read-only folder or on a full disk is said to be that, never damaged.
+
+Before: both were "cannot open this database: it cannot be read (unable to
+open database file / disk I/O error)" with advice to restore a backup over it.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+from mpn_desktop.logging_setup import configure_logging
+from mpn_desktop.store import backups
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB tmpfs (root only; skipped where it cannot be mounted)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def _demo_on(folder: Path) -> Path:
+    path = folder / "tracker.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    return path
+
+
+def _fill(folder: Path) -> None:
+    with (folder / "filler").open("wb", buffering=0) as handle:  # nothing left to flush
+        try:
+            while True:
+                handle.write(b"\0" * 4096)
+        except OSError as error:
+            assert error.errno == errno.ENOSPC
+
+
+def _assert_told_what_it_is(err: str, what: str) -> None:
+    assert what in err, err
+    assert "do not restore a backup over it" in err
+    assert "restore BACKUP-FILE" not in err and "To go back" not in err
+    assert "damaged" not in err.replace("says nothing against", "")
+    assert "unexpected" not in err
+
+
+def test_a_read_only_disk_is_said_to_be_read_only(
+    tmpfs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _demo_on(tmpfs)
+    before = path.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)
+    capsys.readouterr()
+    assert main(["--db", str(path), "status"]) == 1
+    _assert_told_what_it_is(capsys.readouterr().err, "is mounted read-only")
+    assert path.read_bytes() == before
+
+
+def test_a_full_disk_is_said_to_be_full(tmpfs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _demo_on(tmpfs)
+    before = path.read_bytes()
+    _fill(tmpfs)
+    capsys.readouterr()
+    for command in (["status"], ["demo", "--replace"], ["backup"]):
+        assert main(["--db", str(path), *command]) == 1
+        err = capsys.readouterr().err
+        if command == ["backup"]:
+            assert "is full" in err and "unexpected" not in err, err
+        else:
+            _assert_told_what_it_is(err, "is full")
+    assert path.read_bytes() == before
+    assert backups.list_backups(path) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+def test_a_read_only_folder_is_said_to_be_read_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = _demo_on(folder)
+    folder.chmod(0o500)
+    try:
+        capsys.readouterr()
+        assert main(["--db", str(path), "status"]) == 1
+        _assert_told_what_it_is(capsys.readouterr().err, "is read-only")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_refusal_on_a_full_disk_is_no_damage_even_where_sqlite_says_io_error(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same decision without a real full disk: SQLite's words, then the disk's state.
+    monkeypatch.setattr(backups, "problem_with", lambda path: "it cannot be read (disk I/O error)")
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: shutil._ntuple_diskusage(10, 10, 0))  # type: ignore[attr-defined]
+    capsys.readouterr()
+    assert main(["--db", str(demo_path), "status"]) == 1
+    _assert_told_what_it_is(capsys.readouterr().err, "is full (0 bytes free)")
+
+
+def test_a_log_on_a_full_disk_prints_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: logging's own handleError printed "--- Logging error ---" and a traceback.
+    path = configure_logging()
+    assert path is not None
+    handler = next(
+        h for h in logging.getLogger("mpn_desktop").handlers if hasattr(h, "baseFilename")
+    )
+
+    class FullDisk:
+        def seek(self, offset: int, whence: int = 0) -> int:
+            return 0
+
+        def tell(self) -> int:
+            return 0
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def flush(self) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(handler, "stream", FullDisk())
+    logging.getLogger("mpn_desktop.test").info("a record the disk will not take")
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Logging error" not in err
+    monkeypatch.undo()
+    configure_logging()
