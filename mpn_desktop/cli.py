@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "mpn_desktop.commands.data",
     "mpn_desktop.commands.backup",
     "mpn_desktop.commands.import_exams",
+    "mpn_desktop.commands.import_usage",
     "mpn_desktop.commands.imports",
     "mpn_desktop.commands.checklist",
 )

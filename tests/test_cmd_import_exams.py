@@ -199,3 +199,38 @@ def test_a_missing_column_is_named_with_a_map_that_would_fix_it(
     assert '--map "Taken on"=passed_on' in err
     assert run(db_path, str(source), "--map", "Taken on=passed_on") == 0
     assert exam_rows(db_path) == [("1234567", "70-533", "2017-06-01")]
+
+
+def test_bad_records_are_skipped_into_rejects_and_another_mpn_id_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    assert main(["--db", str(db_path), "demo"]) == 0
+    source = tmp_path / "exams.csv"
+    source.write_text(
+        "MCP ID,Name,Exam,Date Passed,MPN ID\n"
+        "9000001,Hana Sato,70-533,2017-06-01,\n"
+        "98x,Ivo Horvat,70-347,2017-07-01,\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run(db_path, str(source)) == 1
+    assert "--skip-bad-rows REJECTS.csv" in capsys.readouterr().out
+    rejects = tmp_path / "rejects.csv"
+    assert run(db_path, str(source), "--skip-bad-rows", str(rejects)) == 0
+    assert ("9000001", "70-533", "2017-06-01") in exam_rows(db_path)
+    lines = rejects.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "MCP ID,Name,Exam,Date Passed,MPN ID,error"
+    assert lines[1].startswith("98x,Ivo Horvat,70-347,2017-07-01,,MCP ID:")
+    other = tmp_path / "other.csv"
+    other.write_text(
+        "MCP ID,Name,Exam,Date Passed,MPN ID\n9000003,Jo Kim,70-533,2017-06-01,7777777\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run(db_path, str(other)) == 1
+    err = capsys.readouterr().err
+    assert "the file is for MPN ID 7777777, and this database's organisation is MPN ID" in err
+    assert ("9000003", "70-533", "2017-06-01") not in exam_rows(db_path)
+    assert run(db_path, str(other), "--allow-other-mpn-id") == 0
+    assert ("9000003", "70-533", "2017-06-01") in exam_rows(db_path)

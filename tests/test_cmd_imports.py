@@ -20,7 +20,7 @@ def test_imports_are_listed_and_one_is_removed_whole(
 ) -> None:
     db = ["--db", str(tmp_path / "t.sqlite3")]
     assert main([*db, "imports"]) == 0
-    assert "No exam imports" in capsys.readouterr().out
+    assert "No imports" in capsys.readouterr().out
     source = tmp_path / "sheet.csv"
     source.write_text(
         "MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n"
@@ -50,7 +50,7 @@ def test_removing_an_unknown_import_names_the_database_and_its_imports(
     db = ["--db", str(path)]
     assert main([*db, "imports", "--remove", "7"]) == 1
     err = capsys.readouterr().err
-    assert f"imports --remove 7: {path} holds no exam imports; nothing removed" in err
+    assert f"imports --remove 7: {path} holds no imports; nothing removed" in err
     source = tmp_path / "sheet.csv"
     source.write_text("MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n")
     assert main([*db, "import-exams", str(source)]) == 0

@@ -1,14 +1,22 @@
-"""The ``import-exams`` command: a CSV file of exam records into the database, all or nothing."""
+"""The ``import-exams`` command: a CSV file of exam records into the database, all or nothing.
+
+``add_common_options`` and ``report_result`` are shared with ``import-usage``:
+both imports take the same options and say what they did in the same way.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import catalog_path, database_url
 from mpn_desktop.domain.wording import plural
+
+if TYPE_CHECKING:
+    from mpn_desktop.importers.importing import ImportResult
+    from mpn_desktop.store.database import Database
 
 USAGE_ERROR = 2
 
@@ -25,14 +33,23 @@ def register(subparsers: Any) -> None:
         ),
     )
     command.add_argument("file", metavar="FILE", help="the CSV file")
+    add_common_options(
+        command,
+        fields="mcp_id, name, first_name, last_name, email, exam_code, exam_title, passed_on, "
+        "kind, mpn_id, or ignore",
+    )
+    command.set_defaults(func=run_import_exams)
+
+
+def add_common_options(command: argparse.ArgumentParser, *, fields: str) -> None:
+    """The options every import takes (``fields`` lists what ``--map`` accepts)."""
     command.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
     command.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help="read COLUMN as FIELD (mcp_id, name, first_name, last_name, email, exam_code, "
-        "exam_title, passed_on, kind, or ignore); may be repeated",
+        help=f"read COLUMN as FIELD ({fields}); may be repeated",
     )
     command.add_argument("--encoding", metavar="E", help="the file's encoding (default: detected)")
     command.add_argument(
@@ -43,7 +60,17 @@ def register(subparsers: Any) -> None:
         metavar="F",
         help="MDY (as 11/25/2017) or DMY (as 25/11/2017, 25.11.2017), when the dates cannot tell",
     )
-    command.set_defaults(func=run_import_exams)
+    command.add_argument(
+        "--skip-bad-rows",
+        metavar="REJECTS.csv",
+        help="import the good records even when others have errors; write the bad ones, "
+        "with their error, to REJECTS.csv (to fix and import again)",
+    )
+    command.add_argument(
+        "--allow-other-mpn-id",
+        action="store_true",
+        help="import a file whose MPN ID column names another organisation than this one",
+    )
 
 
 def run_import_exams(args: argparse.Namespace) -> int:
@@ -72,25 +99,83 @@ def run_import_exams(args: argparse.Namespace) -> int:
     for line in plan.describe():
         print(line)
     with Database.open(database_url(args)) as db:
-        result = run_import(db, kind, path, plan.settings, dry_run=args.dry_run)
+        result = run_import(
+            db,
+            kind,
+            path,
+            plan.settings,
+            dry_run=args.dry_run,
+            skip_bad_rows=args.skip_bad_rows is not None,
+            allow_other_mpn_id=args.allow_other_mpn_id,
+        )
+        return report_result(args, path, plan.settings.mapping.header, result, db)
+
+
+def report_result(
+    args: argparse.Namespace,
+    path: Path,
+    header: tuple[str, ...],
+    result: ImportResult,
+    db: Database,
+) -> int:
+    """Prints what an import did (errors to stderr) and returns the exit code."""
+    from mpn_desktop.importers.rejects import write_rejects
+    from mpn_desktop.store import records
+
     for problem in result.errors:
         print(f"{path.name}: {problem}", file=sys.stderr)
+    if result.other_mpn_ids and not args.allow_other_mpn_id:
+        organization = records.get_organization(db) or {}
+        ids = ", ".join(result.other_mpn_ids)
+        print(
+            f"{path.name}: the file is for MPN ID {ids}, and this database's organisation is "
+            f"MPN ID {organization.get('mpn_id', '')}; nothing was imported. If the file is "
+            "meant for this organisation, import it with --allow-other-mpn-id.",
+            file=sys.stderr,
+        )
+        return 1
     for note in result.warnings:
         print(note)
     print(result.summary)
-    if result.errors:
+    if result.errors and args.skip_bad_rows is None:
         errors = len(result.errors)
         which = "the error" if errors == 1 else f"the {errors} errors"
         print(f"Nothing was imported: fix {which} above and import again.", file=sys.stderr)
+        if len({problem.line for problem in result.errors}) < result.records_read:
+            print("To import the good records now: --skip-bad-rows REJECTS.csv (for the bad ones).")
         return 1
+    if result.rejected:
+        rejects = Path(args.skip_bad_rows).expanduser()
+        written = write_rejects(rejects, header, result, database=db.path)
+        bad = len(result.rejected)
+        print(
+            f"{bad} {plural(bad, 'record', 'records')} with errors "
+            f"{'was' if bad == 1 else 'were'} skipped and written to {written}."
+        )
     if args.dry_run:
         print("Dry run: nothing was written.")
     elif result.committed:
-        who = plural(result.people_added, "person", "people")
         print(
-            f"Imported as batch {result.batch_id} ({result.people_added} {who} added); "
+            f"Imported as batch {result.batch_id} ({_created(result)}); "
             f"'mpn-desktop imports --remove {result.batch_id}' takes it out again."
         )
     else:
         print("Nothing new to import.")
     return 0
+
+
+def _created(result: ImportResult) -> str:
+    if result.kind == "usage":
+        parts = [
+            f"{result.customers_added} {plural(result.customers_added, 'customer', 'customers')}",
+            f"{result.subscriptions_added} "
+            f"{plural(result.subscriptions_added, 'subscription', 'subscriptions')} added",
+        ]
+        if result.replaced:
+            parts.append(
+                f"{result.replaced} {plural(result.replaced, 'row', 'rows')} of an earlier "
+                "import of the same source replaced"
+            )
+        return ", ".join(parts)
+    who = plural(result.people_added, "person", "people")
+    return f"{result.people_added} {who} added"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import OptionError
 
 
@@ -106,6 +107,17 @@ class FieldSet:
     plain: Mapping[str, ImportField] = field(default_factory=dict)
     mpn_id: ImportField | None = None
     """The field naming the partner organisation's MPN ID, when the kind has one."""
+    amounts: tuple[ImportField, ...] = ()
+    """Fields holding amounts (each column's decimal mark is surveyed)."""
+    source: str = ""
+    """The kind of file these fields are of (``usage-recon``, ``sheet``, ...)."""
+    description: str = ""
+    """The kind of file in words, for the user (``a usage-based reconciliation file``)."""
+    date_order: DateOrder | None = None
+    """The order the file kind documents for its dates (a ``DateOrder``), used when no
+    value decides; None: the user is asked."""
+    required: tuple[ImportField, ...] = ()
+    """The fields to name in a ``--map`` example when the file lacks them."""
 
     def field_named(self, name: str) -> ImportField:
         """The field whose value is ``name`` (ValueError if none)."""
@@ -129,6 +141,7 @@ EXAM_FIELDS = FieldSet(
     headers=_KNOWN_HEADERS,  # type: ignore[arg-type]
     needs=_exam_needs,
     dates=(Field.PASSED_ON,),
+    required=(Field.MCP_ID, Field.EXAM_CODE, Field.PASSED_ON),
     # Plain names a hand-kept sheet uses ("Name, MCP ID, Exam, Date").
     plain={header_key("Date"): Field.PASSED_ON, header_key("Passed"): Field.PASSED_ON},
     mpn_id=Field.MPN_ID,

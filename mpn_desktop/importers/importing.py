@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
+from mpn_desktop.importers.amounts import DecimalSurvey
 from mpn_desktop.importers.collection import collector_paused
 from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
@@ -153,6 +154,34 @@ def survey_date_order(
     return survey.finish()
 
 
+def survey_decimal_marks(
+    path: Path,
+    settings: ImportSettings,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportSettings:
+    """``settings`` with the decimal mark of each amount column, read from its values.
+
+    A column whose values never tell (``1,250``, whole numbers) reads ``.``
+    as the decimal point, unless the file is semicolon-separated, as files of
+    the locales writing ``1.250,50`` are.
+    """
+    mapping = settings.mapping
+    columns = [c for f in mapping.fields.amounts if (c := mapping.column_of(f)) is not None]
+    if not columns:
+        return settings
+    survey = DecimalSurvey(columns)
+    with RecordReader(path, settings.format) as reader:
+        for count, (_line, fields) in enumerate(_data_records(reader), start=1):
+            if survey.add(fields):
+                break
+            if count % BATCH_ROWS == 0:
+                _report(reader, progress, cancel)
+    fallback = "," if settings.format.delimiter == ";" else "."
+    marks = tuple((column, survey.marks.get(column, fallback)) for column in columns)
+    return replace(settings, decimal_marks=marks)
+
+
 def run_import(
     db: Database,
     kind: ImportKind,
@@ -175,7 +204,12 @@ def run_import(
     have errors (the bad ones are returned in ``rejected``). A file naming
     another organisation's MPN ID is refused unless ``allow_other_mpn_id``.
     """
-    validator = kind.validator(settings.mapping, settings.date_order, today or date.today())
+    validator = kind.validator(
+        settings.mapping,
+        settings.date_order,
+        today or date.today(),
+        dict(settings.decimal_marks),
+    )
     sha256 = file_sha256(path)
     errors: list[RowProblem] = []
     rejected: list[tuple[int, tuple[str, ...]]] = []

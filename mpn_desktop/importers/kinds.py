@@ -8,7 +8,7 @@ writer of that kind inside the import's one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -72,8 +72,14 @@ class ImportKind(Protocol):
     def fields(self) -> FieldSet:
         """The fields the kind reads."""
 
-    def validator(self, mapping: ColumnMapping, order: DateOrder | None, today: date) -> Validator:
-        """A validator for one file's mapping and date order."""
+    def validator(
+        self,
+        mapping: ColumnMapping,
+        order: DateOrder | None,
+        today: date,
+        decimal_marks: Mapping[int, str],
+    ) -> Validator:
+        """A validator for one file's mapping, date order and amount columns' decimal marks."""
 
     def sink(self, transaction: ImportTransaction) -> Sink:
         """The sink writing into ``transaction``."""
@@ -131,7 +137,13 @@ class ExamImport:
     def fields(self) -> FieldSet:
         return EXAM_FIELDS
 
-    def validator(self, mapping: ColumnMapping, order: DateOrder | None, today: date) -> Validator:
+    def validator(
+        self,
+        mapping: ColumnMapping,
+        order: DateOrder | None,
+        today: date,
+        decimal_marks: Mapping[int, str],
+    ) -> Validator:
         return _ExamValidator(RowValidator(mapping, self._catalog, order, today))
 
     def sink(self, transaction: ImportTransaction) -> Sink:

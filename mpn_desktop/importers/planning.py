@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
-from mpn_desktop.importers.columns import ColumnMapping, Field, apply_overrides, suggest_mapping
+from mpn_desktop.importers.columns import (
+    EXAM_FIELDS,
+    ColumnMapping,
+    Field,
+    FieldSet,
+    apply_overrides,
+    suggest_mapping,
+)
 from mpn_desktop.importers.dates import DateColumnOrder, parse_date_format
 from mpn_desktop.importers.importing import (
     CancelCheck,
     ImportSettings,
     ProgressCallback,
     survey_date_order,
+    survey_decimal_marks,
 )
 from mpn_desktop.importers.reading import (
     OptionError,
@@ -36,9 +44,14 @@ class ImportPlan:
         """Lines telling the user how the file is read."""
         fmt, mapping = self.settings.format, self.settings.mapping
         lines = [f"Reading {self.preview.path.name} as {fmt.describe()}."]
+        if mapping.fields.description:
+            lines.append(f"The columns say it is {mapping.fields.description}.")
         if self.settings.date_order is not None:
-            how = "as given" if self.dates is None else _evidence(self.dates)
+            how = "as given" if self.dates is None else _evidence(self.dates, mapping.fields)
             lines.append(f"Dates are {self.settings.date_order.value} ({how}).")
+        commas = [mapping.header[c] for c, mark in self.settings.decimal_marks if mark == ","]
+        if commas:
+            lines.append("Amounts with a decimal comma: " + ", ".join(commas))
         if mapping.ignored:
             lines.append("Ignored columns: " + ", ".join(mapping.ignored))
         return lines
@@ -53,8 +66,12 @@ def plan_import(
     date_format: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    fields: FieldSet | Callable[[Sequence[str]], FieldSet] = EXAM_FIELDS,
 ) -> ImportPlan:
     """The command line's way to settle everything; the wizard calls the same steps one by one.
+
+    ``fields`` are the import kind's, or a function recognising them from the
+    header line (usage: which Partner Center file it is).
 
     Raises OptionError (a usage error) for options that do not fit and when
     the dates need ``--date-format``; ImportFailed when the file is unusable.
@@ -65,38 +82,47 @@ def plan_import(
         delimiter = check_delimiter(delimiter)
     order = parse_date_format(date_format) if date_format is not None else None
     first = preview(path, encoding, delimiter)
-    mapping = apply_overrides(suggest_mapping(first.header.fields), overrides)
+    kind_fields = fields if isinstance(fields, FieldSet) else fields(first.header.fields)
+    mapping = apply_overrides(suggest_mapping(first.header.fields, kind_fields), overrides)
     require_usable(path, mapping, first.header.line)
     settings = ImportSettings(first.format, mapping, order)
+    if mapping.fields.amounts:
+        settings = survey_decimal_marks(path, settings, progress, cancel)
     if order is not None:
         return ImportPlan(first, settings, None)
     dates = survey_date_order(path, settings, progress, cancel)
+    if dates.needs_choice and mapping.fields.date_order is not None:
+        # The file kind documents its order (the reconciliation files: M/D/YYYY).
+        documented = DateColumnOrder(mapping.fields.date_order, None, dates.ambiguous)
+        return ImportPlan(first, replace(settings, date_order=documented.order), documented)
     if dates.needs_choice:
         assert dates.ambiguous is not None  # needs_choice means an ambiguous value was seen
         line, text = dates.ambiguous
-        column = _column_name(mapping, Field.PASSED_ON)
+        column = _date_columns(mapping)
         raise OptionError(
-            f"{path}: the dates in column {column!r} could be month-first or day-first "
+            f"{path}: the dates in column {column} could be month-first or day-first "
             f"(line {line}: {text!r}, and no date in the file tells); "
             "give --date-format MDY (as 11/25/2017) or --date-format DMY (as 25/11/2017)"
         )
-    return ImportPlan(first, ImportSettings(first.format, mapping, dates.order), dates)
+    return ImportPlan(first, replace(settings, date_order=dates.order), dates)
 
 
 def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:
-    """Raises ImportFailed when the mapping lacks a column an exam record needs."""
+    """Raises ImportFailed when the mapping lacks a column a record of its kind needs."""
     missing = mapping.missing()
     if not missing:
         return
     columns = ", ".join(repr(name) for name in mapping.header)
+    noun = mapping.fields.noun
     if not mapping.columns:
         raise ImportFailed(
-            f"{path}: this does not look like a file of exam records: none of the columns "
+            f"{path}: this does not look like a file of {noun}s: none of the columns "
             f"of line {header_line} ({columns}) is one the importer knows; name them "
             "with --map COLUMN=FIELD"
         )
+    article = "an" if noun[0] in "aeiou" else "a"
     raise ImportFailed(
-        f"{path}: line {header_line}: an exam record needs {' and '.join(missing)}, and none "
+        f"{path}: line {header_line}: {article} {noun} needs {' and '.join(missing)}, and none "
         f"of the columns ({columns}) is one; name it with --map COLUMN=FIELD "
         f"(e.g. --map {_example_override(mapping)})"
     )
@@ -104,11 +130,15 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
 
 def _example_override(mapping: ColumnMapping) -> str:
     """A ``--map`` for the first field missing, on the first column nothing reads."""
+    fields = mapping.fields
     field = next(
-        field
-        for field in (Field.MCP_ID, Field.EXAM_CODE, Field.PASSED_ON)
-        if field not in mapping.columns
-        and not (field is Field.EXAM_CODE and Field.EXAM_TITLE in mapping.columns)
+        (
+            field
+            for field in fields.required
+            if field not in mapping.columns
+            and not (field.value == "exam_code" and mapping.columns.keys() & _TITLE_FIELDS)
+        ),
+        fields.required[0],
     )
     column = mapping.ignored[0] if mapping.ignored else "COLUMN"
     return f"{_quoted(column)}={field.value}"
@@ -118,12 +148,22 @@ def _quoted(column: str) -> str:
     return f'"{column}"' if any(char.isspace() for char in column) else column
 
 
-def _column_name(mapping: ColumnMapping, field: Field) -> str:
-    column = mapping.column_of(field)
-    return mapping.header[column] if column is not None else field.value
+_TITLE_FIELDS = {Field.EXAM_TITLE}
 
 
-def _evidence(dates: DateColumnOrder) -> str:
+def _date_columns(mapping: ColumnMapping) -> str:
+    """The date columns' names, as a message names them (``'ChargeStartDate'``)."""
+    names = [
+        mapping.header[column]
+        for field in mapping.fields.dates
+        if (column := mapping.column_of(field)) is not None
+    ]
+    return ", ".join(repr(name) for name in names) or "'date'"
+
+
+def _evidence(dates: DateColumnOrder, fields: FieldSet) -> str:
+    if dates.evidence is None and dates.ambiguous is not None and fields.description:
+        return f"as {fields.description} writes them; no date in the file tells"
     if dates.evidence is None:
         return "no date in the file needs it"
     line, text = dates.evidence

@@ -1,0 +1,89 @@
+"""The ``import-usage`` command: customers, subscriptions and monthly usage from a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from mpn_desktop.commands.common import database_url
+from mpn_desktop.commands.import_exams import (
+    USAGE_ERROR,
+    add_common_options,
+    report_result,
+)
+
+
+def register(subparsers: Any) -> None:
+    """Adds ``import-usage FILE [--dry-run] [--map ...] [--usd-rate CUR=RATE ...] ...``."""
+    command = subparsers.add_parser(
+        "import-usage",
+        help="import customers, subscriptions and monthly usage from a Partner Center file "
+        "or a sheet (a month imported again from the same kind of file is replaced)",
+        description=(
+            "Imports customers, subscriptions and monthly usage from a usage-based or "
+            "license-based reconciliation file, a daily rated usage file, an Insights Azure "
+            "usage download, or a sheet with the columns customer, tenant_id, subscription, "
+            "workload, association, associated_on, month, consumption_usd, revenue_usd, "
+            "active_users. The file is recognised by its header names. Rows are summed per "
+            "subscription, month and service. Nothing is written when any line has an error."
+        ),
+    )
+    command.add_argument("file", metavar="FILE", help="the CSV file")
+    add_common_options(
+        command,
+        fields="subscription, customer, tenant_id, workload, association, associated_on, "
+        "month, day, service, consumption_usd, revenue_usd, active_users, paid_seats, "
+        "currency, mpn_id, or ignore",
+    )
+    command.add_argument(
+        "--usd-rate",
+        action="append",
+        default=[],
+        metavar="CUR=RATE",
+        help="the US$ value of one unit of a currency the file uses (e.g. EUR=1.18); "
+        "needed for every currency other than USD, never guessed; may be repeated",
+    )
+    command.set_defaults(func=run_import_usage)
+
+
+def run_import_usage(args: argparse.Namespace) -> int:
+    """Plans, checks and (unless a dry run or errors) writes the import; returns the exit code."""
+    from mpn_desktop.importers.importing import run_import
+    from mpn_desktop.importers.reading import OptionError
+    from mpn_desktop.importers.usage_import import UsageImport, parse_rates, plan_usage_import
+    from mpn_desktop.store import records
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.store.database import Database
+
+    path = Path(args.file).expanduser()
+    try:
+        rates = parse_rates(args.usd_rate)
+        plan = plan_usage_import(
+            path,
+            encoding=args.encoding,
+            delimiter=args.delimiter,
+            overrides=args.map,
+            date_format=args.date_format,
+        )
+    except OptionError as error:
+        print(f"mpn-desktop import-usage: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    for line in plan.describe():
+        print(line)
+    with Database.open(database_url(args)) as db:
+        known = frozenset(
+            str(row["external_id"]) for row in records.list_records(db, RecordKind.SUBSCRIPTION)
+        )
+        kind = UsageImport(plan.settings.mapping.fields, rates, known)
+        result = run_import(
+            db,
+            kind,
+            path,
+            plan.settings,
+            dry_run=args.dry_run,
+            skip_bad_rows=args.skip_bad_rows is not None,
+            allow_other_mpn_id=args.allow_other_mpn_id,
+        )
+        return report_result(args, path, plan.settings.mapping.header, result, db)

@@ -1,0 +1,32 @@
+"""The bad records of an import, written to a CSV the user can fix and import again."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from mpn_desktop.importers.importing import ImportResult
+from mpn_desktop.importers.table_text import csv_bytes
+from mpn_desktop.store.user_files import write_user_file
+
+ERROR_COLUMN = "error"
+
+
+def write_rejects(
+    path: Path, header: tuple[str, ...], result: ImportResult, *, database: Path | None
+) -> Path:
+    """Writes each rejected record with its cells and, last, what was wrong with it.
+
+    The file has the import's header (plus ``error``), so once fixed it can be
+    imported as it is; the error column is ignored then. Written through the
+    one writer of user-chosen files (never over the open database).
+    """
+    problems: dict[int, list[str]] = defaultdict(list)
+    for problem in result.errors:
+        problems[problem.line].append(f"{problem.field}: {problem.message}")
+    width = len(header)
+    rows = [
+        [*cells[:width], *[""] * (width - len(cells)), "; ".join(problems[line])]
+        for line, cells in result.rejected
+    ]
+    return write_user_file(path, csv_bytes([*header, ERROR_COLUMN], rows), database=database)

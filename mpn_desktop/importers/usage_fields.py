@@ -1,0 +1,210 @@
+"""The fields of usage files, and which Partner Center file a header is (by names, not position).
+
+PARTNER-CENTER-FILES.md § 10: a usage-based reconciliation file has
+``PretaxCharges``, a license-based one ``SyndicationPartnerSubscriptionNumber``,
+the daily rated usage file ``UsageDate`` and ``BillingPreTaxTotal``, the
+Insights Azure usage download ``ACR_USD``; anything else is read as the plain
+sheet of DESIGN.md. Each kind of file has its own spellings for the same
+field (its subscription is ``SubscriptionId`` in one and
+``SyndicationPartnerSubscriptionNumber`` or ``EntitlementId`` in others).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from mpn_desktop.importers.columns import FieldSet, ImportField, header_key
+from mpn_desktop.importers.dates import DateOrder
+
+
+class UsageField(ImportField):
+    """A field of a usage file (the plain sheet's names are the values)."""
+
+    SUBSCRIPTION = "subscription"
+    CUSTOMER = "customer"
+    TENANT_ID = "tenant_id"
+    WORKLOAD = "workload"
+    ASSOCIATION = "association"
+    ASSOCIATED_ON = "associated_on"
+    MONTH = "month"
+    DAY = "day"
+    """The day a charge starts or the usage is of (its month is the row's month)."""
+    SERVICE = "service"
+    CONSUMPTION = "consumption_usd"
+    REVENUE = "revenue_usd"
+    ACTIVE_USERS = "active_users"
+    PAID_SEATS = "paid_seats"
+    CURRENCY = "currency"
+    MPN_ID = "mpn_id"
+    CHARGE_TYPE = "charge_type"
+    INVOICE = "invoice"
+    OFFER = "offer"
+    UNIT_PRICE = "unit_price"
+    CHARGE_END = "charge_end"
+    SUBSCRIPTION_START = "subscription_start"
+    DUPLICATE = "duplicate"
+
+    @property
+    def label(self) -> str:
+        """The field's name in messages."""
+        return _LABELS.get(self, str(self.value).replace("_", " "))
+
+
+_LABELS = {
+    UsageField.TENANT_ID: "tenant ID",
+    UsageField.ASSOCIATED_ON: "associated on",
+    UsageField.CONSUMPTION: "consumption",
+    UsageField.REVENUE: "revenue",
+    UsageField.ACTIVE_USERS: "active users",
+    UsageField.PAID_SEATS: "paid seats",
+    UsageField.MPN_ID: "MPN ID",
+    UsageField.CHARGE_TYPE: "charge type",
+    UsageField.UNIT_PRICE: "unit price",
+    UsageField.CHARGE_END: "charge end",
+    UsageField.SUBSCRIPTION_START: "subscription start",
+}
+
+F = UsageField
+_AMOUNTS = (F.CONSUMPTION, F.REVENUE, F.ACTIVE_USERS, F.PAID_SEATS, F.UNIT_PRICE)
+_DATES = (F.DAY, F.ASSOCIATED_ON, F.CHARGE_END, F.SUBSCRIPTION_START)
+_MPN = (F.MPN_ID, ("MpnId", "MPNID", "MPN ID", "mpn_id"))
+
+USAGE_RECON = "usage-recon"
+LICENSE_RECON = "license-recon"
+DAILY_RATED = "daily-rated"
+INSIGHTS_AZURE = "insights-azure"
+SHEET = "sheet"
+
+_HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
+    USAGE_RECON: {
+        F.SUBSCRIPTION: ("SubscriptionId",),
+        F.CUSTOMER: ("CustomerCompanyName", "CustomerName"),
+        F.TENANT_ID: ("CustomerId",),
+        F.DAY: ("ChargeStartDate",),
+        F.SERVICE: ("ServiceName",),
+        F.CONSUMPTION: ("PretaxCharges",),
+        F.CURRENCY: ("Currency",),
+        F.CHARGE_TYPE: ("ChargeType",),
+        F.INVOICE: ("InvoiceNumber",),
+    },
+    LICENSE_RECON: {
+        F.SUBSCRIPTION: (
+            "SyndicationPartnerSubscriptionNumber",
+            "Syndication_Partner_Subscription_Number",
+        ),
+        F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
+        F.TENANT_ID: ("CustomerId",),
+        F.DAY: ("ChargeStartDate",),
+        F.CHARGE_END: ("ChargeEndDate",),
+        F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
+        F.REVENUE: ("Subtotal",),
+        F.PAID_SEATS: ("Quantity",),
+        F.UNIT_PRICE: ("UnitPrice",),
+        F.OFFER: ("OfferName",),
+        F.CHARGE_TYPE: ("ChargeType",),
+        F.CURRENCY: ("Currency",),
+    },
+    DAILY_RATED: {
+        F.SUBSCRIPTION: ("EntitlementId",),
+        F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
+        F.TENANT_ID: ("CustomerId",),
+        F.DAY: ("UsageDate", "Usage Date"),
+        F.SERVICE: ("MeterCategory", "Meter Category"),
+        F.CONSUMPTION: ("BillingPreTaxTotal", "Billing pre tax"),
+        F.CURRENCY: ("BillingCurrency", "Billing currency"),
+        F.INVOICE: ("InvoiceNumber",),
+    },
+    INSIGHTS_AZURE: {
+        F.SUBSCRIPTION: ("SubscriptionId",),
+        F.CUSTOMER: ("CustomerName",),
+        F.TENANT_ID: ("CustomerTenantId",),
+        F.MONTH: ("Month",),
+        F.SERVICE: ("ServiceName", "ServiceLevel1", "MeterCategory"),
+        F.CONSUMPTION: ("ACR_USD",),
+        F.ASSOCIATION: ("PartnerAttributionType",),
+        F.DUPLICATE: ("IsACRDuplicateAtPGALevel",),
+    },
+    SHEET: {
+        F.SUBSCRIPTION: ("subscription", "Subscription ID", "Subscription Id", "SubscriptionId"),
+        F.CUSTOMER: ("customer", "Customer Name", "Company Name", "CustomerName"),
+        F.TENANT_ID: ("tenant_id", "Tenant ID", "Customer Tenant ID", "CustomerTenantId"),
+        F.WORKLOAD: ("workload", "Product", "Cloud Product"),
+        F.ASSOCIATION: ("association", "Association Type", "Attribution"),
+        F.ASSOCIATED_ON: ("associated_on", "Associated On", "Association Date"),
+        F.MONTH: ("month", "Usage Month"),
+        F.SERVICE: ("service", "Service Name"),
+        F.CONSUMPTION: (
+            "consumption_usd",
+            "Consumption",
+            "Consumption USD",
+            "Azure Consumption",
+            "ACR",
+        ),
+        F.REVENUE: ("revenue_usd", "Revenue", "Revenue USD"),
+        F.ACTIVE_USERS: ("active_users", "Active Users", "Monthly Active Users"),
+        F.PAID_SEATS: ("paid_seats", "Paid Seats", "Seats", "Licenses"),
+        F.CURRENCY: ("currency",),
+    },
+}
+_DESCRIPTIONS = {
+    USAGE_RECON: "a usage-based reconciliation file (Azure in CSP)",
+    LICENSE_RECON: "a license-based reconciliation file (seats in CSP)",
+    DAILY_RATED: "a daily rated usage file (Azure plan)",
+    INSIGHTS_AZURE: "an Insights Azure usage download",
+    SHEET: "a usage sheet",
+}
+# The plain sheet's columns named only "Subscription", "Customer", "Month"... all fit
+# above; a hand-kept sheet may also say just "Date" for the month.
+_PLAIN = {header_key("Date"): F.MONTH, header_key("Period"): F.MONTH}
+
+
+def _needs(columns: Mapping[ImportField, int]) -> list[str]:
+    needs = []
+    if F.SUBSCRIPTION not in columns:
+        needs.append("a subscription column")
+    if F.MONTH not in columns and F.DAY not in columns:
+        needs.append("a month column")
+    if not any(f in columns for f in (F.CONSUMPTION, F.REVENUE, F.ACTIVE_USERS, F.PAID_SEATS)):
+        needs.append("a consumption, revenue, active users or paid seats column")
+    return needs
+
+
+def _field_set(source: str) -> FieldSet:
+    headers: dict[ImportField, tuple[str, ...]] = dict(_HEADERS[source])
+    headers[_MPN[0]] = _MPN[1]
+    return FieldSet(
+        noun="usage line",
+        fields=UsageField,
+        headers=headers,
+        needs=_needs,
+        dates=_DATES,
+        plain=_PLAIN if source == SHEET else {},
+        mpn_id=F.MPN_ID,
+        amounts=_AMOUNTS,
+        source=source,
+        description=_DESCRIPTIONS[source],
+        # The reconciliation files write M/D/YYYY (PARTNER-CENTER-FILES.md § 1).
+        date_order=DateOrder.MONTH_FIRST if source in (USAGE_RECON, LICENSE_RECON) else None,
+        required=(F.SUBSCRIPTION, F.MONTH, F.CONSUMPTION),
+    )
+
+
+FIELD_SETS = {source: _field_set(source) for source in _HEADERS}
+
+
+def recognise(header: Sequence[str]) -> FieldSet:
+    """The fields of the kind of file ``header`` is the header line of (the sheet if none)."""
+    keys = {header_key(name) for name in header}
+
+    def has(*names: str) -> bool:
+        return all(header_key(name) in keys for name in names)
+
+    if has("SyndicationPartnerSubscriptionNumber"):
+        return FIELD_SETS[LICENSE_RECON]
+    if has("PretaxCharges"):
+        return FIELD_SETS[USAGE_RECON]
+    if has("UsageDate", "BillingPreTaxTotal"):
+        return FIELD_SETS[DAILY_RATED]
+    if has("ACR_USD"):
+        return FIELD_SETS[INSIGHTS_AZURE]
+    return FIELD_SETS[SHEET]

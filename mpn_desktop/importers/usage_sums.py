@@ -1,0 +1,304 @@
+"""Summing a usage file's lines to one usage row per subscription, calendar month and service.
+
+How each kind of file adds up (PARTNER-CENTER-FILES.md):
+
+- usage-based reconciliation: consumption is the sum of ``PretaxCharges`` of
+  the usage fees, by the month of ``ChargeStartDate`` (the charge period:
+  latent usage billed later lands in the month it was used); credits and
+  discounts are told, not counted. Source: the invoice.
+- license-based reconciliation: per subscription, revenue is the sum of
+  ``Subtotal`` and the paid seats those of the latest-starting charge (0 after
+  a cancellation, 0 for a trial), all in the file's billing month; an annual
+  charge carries its seats to every month it covers. Source: that month.
+- daily rated usage: ``BillingPreTaxTotal`` by the month of ``UsageDate``.
+- Insights Azure usage: ``ACR_USD`` per month, duplicate rows left out.
+- the plain sheet: each figure added up as given.
+
+Subscriptions the file names are matched by id in the store, else created
+with the workload of the file kind (or column) and, for CSP files, the
+association ``transacting`` from the first day of the earliest month it holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from mpn_desktop.domain.enums import Association, Workload
+from mpn_desktop.domain.wording import money, number, plural
+from mpn_desktop.importers.kinds import Outcome
+from mpn_desktop.importers.usage_fields import (
+    DAILY_RATED,
+    INSIGHTS_AZURE,
+    LICENSE_RECON,
+    USAGE_RECON,
+)
+from mpn_desktop.importers.usage_validation import UsageLine, offer_workload
+from mpn_desktop.store.import_rows import SubscriptionCells, UsageRow
+from mpn_desktop.store.import_transaction import BatchCounts
+from mpn_desktop.store.usage_writing import UsageWriter
+
+_CENT = Decimal("0.01")
+_ZERO = Decimal(0)
+_USAGE_FEE = "assess usage fee"
+_SEATS_ADDED = frozenset(
+    {
+        "cycle fee",
+        "cycle instance prorate",
+        "purchase fee",
+        "prorate fees when purchase",
+        "renew fee",
+        "prorate fee when renew",
+        "activation fee",
+        "prorate fees when activate",
+        "new purchase cycle fee",
+        "purchase",
+        "new",
+    }
+)
+_CANCELLED = frozenset({"prorate fees when cancel", "cancel fee", "cancel"})
+_CSP = frozenset({USAGE_RECON, LICENSE_RECON, DAILY_RATED})
+
+
+class _Subscription:
+    """What the lines say about one subscription: its cells, and for licences its charges."""
+
+    __slots__ = ("charges", "first", "months")
+
+    def __init__(self, first: UsageLine) -> None:
+        self.first = first
+        self.months: set[date] = set()
+        self.charges: list[UsageLine] = []
+
+
+class UsageSums:
+    """The sink of a usage import: sums lines as they come, writes the rows at the end."""
+
+    def __init__(self, source: str, writer: UsageWriter) -> None:
+        self._source = source
+        self._writer = writer
+        # (subscription, month, service, source) -> [consumption, revenue, users, seats]
+        self._sums: dict[tuple[str, date, str, str], list[Decimal | int]] = {}
+        self._subscriptions: dict[str, _Subscription] = {}
+        self._adjustments = _ZERO
+        self._adjustment_lines = 0
+        self._duplicates_left_out = 0
+        self._lines = 0
+
+    def add(self, rows: Sequence[UsageLine]) -> None:
+        """Adds one batch of valid lines to the sums."""
+        self._lines += len(rows)
+        subscriptions = self._subscriptions
+        for row in rows:
+            known = subscriptions.get(row.subscription)
+            if known is None:
+                known = subscriptions[row.subscription] = _Subscription(row)
+            if self._source == LICENSE_RECON:
+                known.charges.append(row)
+                continue
+            if row.duplicate:
+                self._duplicates_left_out += 1
+                continue
+            consumption = row.consumption
+            if row.charge_type and not row.charge_type.startswith(_USAGE_FEE):
+                # Credits and discounts: told, not counted as consumption.
+                self._adjustments += consumption
+                self._adjustment_lines += 1
+                consumption = _ZERO
+            known.months.add(row.month)
+            source = self._row_source(row)
+            self._add(row, row.month, source, consumption=consumption, revenue=row.revenue)
+
+    def _row_source(self, row: UsageLine) -> str:
+        if self._source == USAGE_RECON and row.invoice:
+            return f"{USAGE_RECON}:{row.invoice}"
+        return f"{self._source}:{row.month:%Y-%m}"
+
+    def _add(
+        self,
+        row: UsageLine,
+        month: date,
+        source: str,
+        *,
+        consumption: Decimal,
+        revenue: Decimal,
+        seats: int | None = None,
+    ) -> None:
+        key = (row.subscription, month, row.service, source)
+        sums = self._sums.get(key)
+        if sums is None:
+            self._sums[key] = [consumption, revenue, row.active_users, row.paid_seats]
+            if seats is not None:
+                self._sums[key][3] = seats
+            return
+        sums[0] += consumption
+        sums[1] += revenue
+        sums[2] += row.active_users
+        sums[3] = seats if seats is not None else sums[3] + row.paid_seats
+
+    def finish(self, errors: int) -> Outcome:
+        """Works out licences' seats, writes subscriptions and rows; returns counts and notes."""
+        if self._source == LICENSE_RECON:
+            self._license_sums()
+        rows = []
+        for (subscription, month, service, source), sums in self._sums.items():
+            consumption, revenue = _cents(sums[0]), _cents(sums[1])
+            # A month that credits more than it charges stores nothing below zero.
+            for amount in (consumption, revenue):
+                if amount < 0:
+                    self._adjustments += amount
+                    self._adjustment_lines += 1
+            rows.append(
+                UsageRow(
+                    subscription,
+                    month,
+                    service,
+                    source,
+                    max(consumption, _ZERO),
+                    max(revenue, _ZERO),
+                    int(sums[2]),
+                    int(sums[3]),
+                )
+            )
+        first_month = min((row.month for row in rows), default=None)
+        cells = [self._cells(known, first_month) for known in self._subscriptions.values()]
+        writer = self._writer
+        writer.write(cells, rows)
+        counts = BatchCounts(
+            added=writer.added,
+            duplicates=writer.unchanged,
+            errors=errors,
+            replaced=writer.replaced,
+            customers_added=writer.customers_added,
+            subscriptions_added=writer.subscriptions_added,
+        )
+        return Outcome(counts, tuple(self._notes(rows)))
+
+    def _license_sums(self) -> None:
+        """Per licence subscription: revenue and end-of-month paid seats in the billing month."""
+        starts = Counter(
+            (row.day or row.month).replace(day=1)
+            for known in self._subscriptions.values()
+            for row in known.charges
+        )
+        if not starts:
+            return
+        billing = starts.most_common(1)[0][0]
+        source = f"{LICENSE_RECON}:{billing:%Y-%m}"
+        for known in self._subscriptions.values():
+            charges = known.charges
+            revenue = sum((row.revenue for row in charges), _ZERO)
+            seats, through = _seats_at_end(charges, billing)
+            if _is_trial(known):
+                seats = 0
+            first = known.first._replace(service="", active_users=0, paid_seats=0)
+            known.months.add(billing)
+            self._add(first, billing, source, consumption=_ZERO, revenue=revenue, seats=seats)
+            month = _next_month(billing)
+            while seats and month <= through:
+                known.months.add(month)
+                self._add(first, month, source, consumption=_ZERO, revenue=_ZERO, seats=seats)
+                month = _next_month(month)
+
+    def _cells(self, known: _Subscription, first_month: date | None) -> SubscriptionCells:
+        row = known.first
+        earliest = min(known.months) if known.months else row.month
+        # CSP files: transacting from the first day of the earliest month the file holds.
+        since = first_month if self._source in _CSP and first_month is not None else earliest
+        workload = row.workload or _workload_of(self._source, row)
+        association = row.association or Association.TRANSACTING
+        started = row.subscription_start or since
+        return SubscriptionCells(
+            external_id=row.subscription,
+            customer=row.customer,
+            tenant_id=row.tenant_id,
+            workload=workload,
+            association=association,
+            associated_on=row.associated_on or since,
+            started_on=min(started, row.associated_on or since),
+            trial=self._source == LICENSE_RECON and _is_trial(known),
+        )
+
+    def _notes(self, rows: list[UsageRow]) -> list[str]:
+        by_month: dict[date, list[UsageRow]] = defaultdict(list)
+        for row in rows:
+            by_month[row.month].append(row)
+        notes = [
+            f"Read {_counted(self._lines, 'line')} into {_counted(len(rows), 'usage row')} "
+            f"of {_counted(len(self._subscriptions), 'subscription')}."
+        ]
+        if self._source == USAGE_RECON:
+            notes.append(
+                "Usage is dated by the month its charge period starts (ChargeStartDate), "
+                "so usage billed late counts in the month it was used."
+            )
+        for month in sorted(by_month):
+            month_rows = by_month[month]
+            parts = [_counted(len({row.subscription for row in month_rows}), "subscription")]
+            consumption = sum((row.consumption_usd for row in month_rows), _ZERO)
+            revenue = sum((row.revenue_usd for row in month_rows), _ZERO)
+            seats = sum(row.paid_seats for row in month_rows)
+            users = sum(row.active_users for row in month_rows)
+            if consumption:
+                parts.append(f"consumption {money(consumption)}")
+            if revenue:
+                parts.append(f"revenue {money(revenue)}")
+            if seats:
+                parts.append(f"{number(seats)} paid seats")
+            if users:
+                parts.append(f"{number(users)} active users")
+            notes.append(f"{month:%Y-%m}: " + ", ".join(parts))
+        if self._adjustment_lines:
+            notes.append(
+                f"Credits and discounts not counted as consumption: "
+                f"{money(_cents(self._adjustments))} ({_counted(self._adjustment_lines, 'line')})"
+            )
+        if self._duplicates_left_out:
+            notes.append(
+                f"{_counted(self._duplicates_left_out, 'line')} marked as duplicates of "
+                "another partner attribution left out"
+            )
+        return notes
+
+
+def _seats_at_end(charges: list[UsageLine], billing: date) -> tuple[int, date]:
+    """The seats in force at the end of the cycle, and the last month the charge covers."""
+    added = [row for row in charges if row.charge_type in _SEATS_ADDED and row.paid_seats]
+    if not added:
+        return 0, billing
+    latest = max(added, key=lambda row: (row.day or row.month, row.line))
+    start = latest.day or latest.month
+    if any((row.day or row.month) > start for row in charges if row.charge_type in _CANCELLED):
+        return 0, billing
+    end = latest.charge_end or billing
+    return latest.paid_seats, end.replace(day=1)
+
+
+def _is_trial(known: _Subscription) -> bool:
+    rows = known.charges or [known.first]
+    return all(
+        "trial" in row.offer.casefold() or (row.unit_price is not None and row.unit_price == 0)
+        for row in rows
+    )
+
+
+def _workload_of(source: str, row: UsageLine) -> Workload:
+    if source == LICENSE_RECON:
+        return offer_workload(row.offer)
+    if source in (USAGE_RECON, DAILY_RATED, INSIGHTS_AZURE):
+        return Workload.AZURE
+    return Workload.AZURE
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{number(count)} {plural(count, noun, noun + 's')}"
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _cents(amount: Decimal | int) -> Decimal:
+    return Decimal(amount).quantize(_CENT, rounding=ROUND_HALF_UP)

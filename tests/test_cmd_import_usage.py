@@ -1,0 +1,245 @@
+"""The ``import-usage`` command on the Partner Center samples: the figures of
+PARTNER-CENTER-FILES.md § 11, re-imports, replacement and its undo, rates, MPN IDs, rejects."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+
+SAMPLES = Path(__file__).parent / "importers" / "fixtures" / "usage"
+JANUARY = SAMPLES / "csp-usage-based-recon.2019-01.csv"
+FEBRUARY = SAMPLES / "csp-usage-based-recon.2019-02.csv"
+LICENCES = SAMPLES / "csp-license-based-recon.2019-02.csv"
+S1, S2, S3, S4 = (f"1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e0{n}" for n in range(1, 5))
+
+
+def run(db_path: Path, *args: str) -> int:
+    return main(["--db", str(db_path), "import-usage", *args])
+
+
+def consumption(db_path: Path) -> dict[tuple[str, str], Decimal]:
+    """Per subscription and month: the consumption the rules add up (every service and source)."""
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT s.external_id, u.month, u.consumption_usd FROM usage u "
+            "JOIN subscriptions s ON s.id = u.subscription_id"
+        ).fetchall()
+    found: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for subscription, month, amount in rows:
+        found[(subscription, month[:7])] += Decimal(str(amount)).quantize(Decimal("0.01"))
+    return {key: value for key, value in found.items() if value}
+
+
+def document(db_path: Path, tmp_path: Path) -> dict[str, object]:
+    out = tmp_path / "export.json"
+    out.unlink(missing_ok=True)
+    assert main(["--db", str(db_path), "export", str(out)]) == 0
+    loaded: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_usage_files_give_the_consumption_of_section_11_by_charge_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    assert run(db_path, str(JANUARY)) == 0
+    out = capsys.readouterr().out
+    assert "10 added, 0 duplicates, 0 errors" in out.splitlines()
+    assert "2019-01: 4 subscriptions, consumption US$ 359.05" in out
+    assert "3 customers, 4 subscriptions added" in out
+    assert run(db_path, str(FEBRUARY)) == 0
+    out = capsys.readouterr().out
+    # The latent January line of the February invoice counts in January.
+    assert "2019-01: 1 subscription, consumption US$ 2.04" in out
+    assert "2019-02: 4 subscriptions, consumption US$ 342.97" in out
+    assert "Credits and discounts not counted as consumption: US$ -15 (1 line)" in out
+    assert consumption(db_path) == {
+        (S1, "2019-01"): Decimal("160.31"),
+        (S1, "2019-02"): Decimal("147.59"),
+        (S2, "2019-01"): Decimal("143.73"),
+        (S2, "2019-02"): Decimal("130.27"),
+        (S3, "2019-01"): Decimal("30.53"),
+        (S3, "2019-02"): Decimal("7.97"),
+        (S4, "2019-01"): Decimal("26.52"),
+        (S4, "2019-02"): Decimal("57.14"),
+    }
+    doc = document(db_path, tmp_path)
+    subscriptions = {s["id"]: s for s in doc["subscriptions"]}  # type: ignore[attr-defined]
+    assert subscriptions[S3]["customer"] == "Fabrikam Logistics, Inc."
+    assert {(s["association"], s["associated_on"]) for s in subscriptions.values()} == {
+        ("transacting", "2019-01-01")
+    }
+    services = {u["service"] for u in doc["usage"] if u["subscription"] == S1}  # type: ignore[attr-defined]
+    assert services == {"Virtual Machines", "Storage", "Bandwidth"}
+
+
+def test_importing_the_same_file_again_changes_nothing_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    assert run(db_path, str(FEBRUARY)) == 0
+    before = document(db_path, tmp_path)
+    capsys.readouterr()
+    assert run(db_path, str(FEBRUARY)) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 11 duplicates, 0 errors" in out.splitlines()
+    assert "Nothing new to import." in out
+    assert document(db_path, tmp_path) == before
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "imports"]) == 0
+    assert capsys.readouterr().out.count(" usage ") == 1  # one batch: the second was not kept
+
+
+def test_a_changed_invoice_replaces_its_rows_and_removing_it_puts_them_back_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    assert run(db_path, str(JANUARY)) == 0
+    assert run(db_path, str(FEBRUARY)) == 0
+    before = document(db_path, tmp_path)
+    changed = tmp_path / "february again.csv"
+    changed.write_text(
+        FEBRUARY.read_text(encoding="utf-8").replace(",126.34,", ",200.00,"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert run(db_path, str(changed)) == 0
+    out = capsys.readouterr().out
+    assert "1 row of an earlier import of the same source replaced" in out
+    assert consumption(db_path)[(S1, "2019-02")] == Decimal("221.25")
+    # January (another invoice) is as it was.
+    assert consumption(db_path)[(S1, "2019-01")] == Decimal("160.31")
+    assert main(["--db", str(db_path), "imports", "--remove", "3"]) == 0
+    assert "1 row it had replaced put back" in capsys.readouterr().out
+    assert document(db_path, tmp_path) == before
+
+
+def test_licence_seats_and_revenue_of_section_11(tmp_path: Path) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    assert run(db_path, str(LICENCES)) == 0
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT s.external_id, s.workload, s.trial, u.month, u.revenue_usd, u.paid_seats "
+            "FROM usage u JOIN subscriptions s ON s.id = u.subscription_id"
+        ).fetchall()
+    february = {
+        row[0][-4:]: (row[1], row[2], row[4], row[5]) for row in rows if row[3] == "2019-02-01"
+    }
+    assert february == {
+        "b301": ("office365", 0, 2160.0, 150),
+        "b302": ("ems", 0, 768.0, 120),
+        "b303": ("office365", 0, 225.0, 5),
+        "c404": ("office365", 0, 450.0, 45),
+        "c405": ("ems", 0, 195.43, 45),
+        "c406": ("office365", 0, 54.29, 0),
+        "d507": ("dynamics-crm", 0, 9936.0, 10),
+        "d508": ("office365", 1, 0.0, 0),
+    }
+    annual = sorted(row[3][:7] for row in rows if row[0].endswith("d507"))
+    assert annual[0] == "2019-02" and annual[-1] == "2020-01" and len(annual) == 12
+    assert round(sum(row[4] for row in rows), 2) == 13788.72
+
+
+def test_another_currency_needs_a_rate_and_is_converted_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    euros = tmp_path / "euros.csv"
+    euros.write_text(
+        JANUARY.read_text(encoding="utf-8").replace(",USD,", ",EUR,"), encoding="utf-8"
+    )
+    assert run(db_path, str(euros)) == 1
+    err = capsys.readouterr().err
+    assert "line 2, Currency: amounts in EUR need a rate: give --usd-rate EUR=RATE" in err
+    assert consumption(db_path) == {}
+    assert run(db_path, str(euros), "--usd-rate", "EUR=1.18") == 0
+    assert consumption(db_path)[(S1, "2019-01")] == Decimal("189.17")  # 160.31 x 1.18
+    assert run(db_path, str(euros), "--usd-rate", "EUR=one") == 2
+
+
+def test_a_file_of_another_mpn_id_is_refused_naming_both_unless_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    assert main(["--db", str(db_path), "demo"]) == 0
+    capsys.readouterr()
+    assert run(db_path, str(JANUARY)) == 1
+    err = capsys.readouterr().err
+    assert "the file is for MPN ID 4412345, and this database's organisation is MPN ID" in err
+    assert "--allow-other-mpn-id" in err
+    assert not any(key[0] == S1 for key in consumption(db_path))
+    assert run(db_path, str(JANUARY), "--allow-other-mpn-id") == 0
+    assert consumption(db_path)[(S1, "2019-01")] == Decimal("160.31")
+
+
+def test_bad_rows_are_skipped_into_a_rejects_file_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    sheet = tmp_path / "usage.csv"
+    sheet.write_text(
+        "customer,subscription,workload,association,month,consumption_usd\n"
+        'Fabrikam,sub-1,azure,dpor,2018-01,"1,250.50"\n'
+        "Fabrikam,sub-1,azure,dpor,Feb 2018,lots\n"
+        "Litware,sub-2,azure,dpor,13/2018,10\n"
+        "Litware,sub-2,azure,dpor,03/2018,20.25\n",
+        encoding="utf-8",
+    )
+    assert run(db_path, str(sheet)) == 1
+    err = capsys.readouterr().err
+    assert "usage.csv: line 3, consumption_usd: 'lots' is not an amount" in err
+    assert "usage.csv: line 4, month: '13/2018' is not a month" in err
+    assert consumption(db_path) == {}
+    rejects = tmp_path / "rejects.csv"
+    assert run(db_path, str(sheet), "--skip-bad-rows", str(rejects)) == 0
+    out = capsys.readouterr().out
+    assert "2 records with errors were skipped and written to" in out
+    assert consumption(db_path) == {
+        ("sub-1", "2018-01"): Decimal("1250.50"),
+        ("sub-2", "2018-03"): Decimal("20.25"),
+    }
+    text = rejects.read_text(encoding="utf-8-sig").splitlines()
+    assert text[0] == "customer,subscription,workload,association,month,consumption_usd,error"
+    assert text[1].startswith("Fabrikam,sub-1,azure,dpor,Feb 2018,lots,")
+    assert "is not an amount" in text[1]
+
+
+def test_a_sheet_in_a_comma_decimal_locale_reads_its_amounts_by_the_column(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    sheet = tmp_path / "verbrauch.csv"
+    sheet.write_text(
+        "customer;tenant_id;subscription;workload;association;associated_on;month;"
+        "consumption_usd;active_users\n"
+        "Fabrikam;fab;sub-1;azure;dpor;15.01.2017;2017-12;1.250;0\n"
+        "Fabrikam;fab;sub-1;azure;dpor;15.01.2017;01/2018;1.250,50;0\n"
+        "Fabrikam;fab;sub-1;azure;dpor;15.01.2017;Feb 2018;1 000,25;0\n",
+        encoding="utf-8",
+    )
+    assert run(db_path, str(sheet)) == 0
+    assert consumption(db_path) == {
+        ("sub-1", "2017-12"): Decimal("1250.00"),
+        ("sub-1", "2018-01"): Decimal("1250.50"),
+        ("sub-1", "2018-02"): Decimal("1000.25"),
+    }
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute(
+            "SELECT association, associated_on FROM subscriptions"
+        ).fetchall() == [("dpor", "2017-01-15")]
+
+
+def test_a_file_that_is_not_usage_is_refused_with_what_it_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("Name,Colour\nAna,blue\n", encoding="utf-8")
+    assert run(tmp_path / "t.sqlite3", str(path)) == 1
+    err = capsys.readouterr().err
+    assert "does not look like a file of usage lines" in err
