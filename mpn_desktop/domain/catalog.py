@@ -362,11 +362,6 @@ class Catalog:
         by_code: dict[str, Credential] = self.__dict__["_by_code"]
         return by_code.get(normalize_code(code))
 
-    def normalize_exam_code(self, text: str) -> str:
-        """The code as the catalogue writes it when known, else in capitals without spaces."""
-        known = self.credential(text)
-        return known.code if known is not None else normalize_code(text)
-
     def find_credentials_by_title(self, title: str) -> tuple[Credential, ...]:
         """The credentials with that title (case and punctuation ignored)."""
         by_title: dict[str, tuple[Credential, ...]] = self.__dict__["_by_title"]

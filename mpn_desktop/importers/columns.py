@@ -119,10 +119,6 @@ class FieldSet:
     required: tuple[ImportField, ...] = ()
     """The fields to name in a ``--map`` example when the file lacks them."""
 
-    def field_named(self, name: str) -> ImportField:
-        """The field whose value is ``name`` (ValueError if none)."""
-        return self.fields(name)
-
 
 def _exam_needs(columns: Mapping[ImportField, int]) -> list[str]:
     needs = []

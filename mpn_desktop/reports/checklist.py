@@ -459,8 +459,7 @@ def _summary(sections: Sequence[Section]) -> tuple[SummaryRow, ...]:
 
 
 def _catalog_title(catalog: Catalog) -> str:
-    parts = [str(getattr(catalog, "program", "") or ""), str(getattr(catalog, "version", "") or "")]
-    return " ".join(part for part in parts if part)
+    return " ".join(part for part in (catalog.program, catalog.version) if part)
 
 
 def _about(catalog: Catalog) -> AboutCloudCompetency:

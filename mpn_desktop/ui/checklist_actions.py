@@ -25,11 +25,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ChecklistActions", text)
 
 
-def checklist_available() -> bool:
-    """Whether this build has the printable checklist (it always has, since reports/ landed)."""
-    return True
-
-
 def checklist_document(context: AppContext, progress: Progress | None) -> Checklist:
     """The checklist of every target competency, from the progress the window shows.
 

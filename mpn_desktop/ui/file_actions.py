@@ -7,8 +7,6 @@ message rather than a traceback, and lets the context announce what changed.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -20,6 +18,8 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import is_sqlite_file
 from mpn_desktop.ui import questions
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.import_drop import accept_csv_drops
+from mpn_desktop.ui.import_wizard import ImportWizard
 from mpn_desktop.ui.settings import WindowSettings
 
 _DB_FILTER = "Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"
@@ -30,14 +30,6 @@ _LOAD_FILTER = (
     "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
 )
 _PDF_FILTER = "PDF documents (*.pdf)"
-
-
-def module_available(name: str) -> bool:
-    """Whether a module of the program is installed (parts still being written are not)."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def _other_kind_of_file(path: Path) -> str:
@@ -69,10 +61,8 @@ class FileActions(QObject):
         self._context = context
         self._settings = settings
         self._window = window
-        if self.can_import():
-            # A CSV file dropped onto the window opens the import wizard on it.
-            drops = importlib.import_module("mpn_desktop.ui.import_drop")
-            drops.accept_csv_drops(window, self.import_exams_from)
+        # A CSV file dropped onto the window opens the import wizard on it.
+        accept_csv_drops(window, self.import_exams_from)
 
     def _start_in(self, name: str = "") -> str:
         folder = Path(self._settings.last_folder())
@@ -103,7 +93,7 @@ class FileActions(QObject):
     def _offer_other_use(self, path: Path, kind: str) -> bool:
         """Offers to import a CSV file, or load a JSON document, that was opened as a database."""
         if kind == "csv":
-            if self.can_import() and questions.ask(
+            if questions.ask(
                 self._window,
                 self.tr("Open database"),
                 self.tr(
@@ -387,12 +377,7 @@ class FileActions(QObject):
         self._context.report(message)
         return True
 
-    # --- optional parts -------------------------------------------------------------------
-
-    @staticmethod
-    def can_import() -> bool:
-        """Whether the import wizard is part of this build."""
-        return module_available("mpn_desktop.ui.import_wizard")
+    # --- imports --------------------------------------------------------------------------
 
     def import_exams(self) -> None:
         """Opens the import wizard."""
@@ -400,10 +385,7 @@ class FileActions(QObject):
 
     def import_exams_from(self, path: Path | None) -> QDialog:
         """Opens the import wizard, on the preview of ``path`` when given (a dropped file)."""
-        wizard_module = importlib.import_module("mpn_desktop.ui.import_wizard")
-        wizard: QDialog = wizard_module.ImportWizard(
-            self._context, self._window, path=path, start_folder=self._start_in()
-        )
+        wizard = ImportWizard(self._context, self._window, path=path, start_folder=self._start_in())
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard

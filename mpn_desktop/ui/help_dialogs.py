@@ -21,8 +21,7 @@ def about_text(context: AppContext) -> str:
     """What About says: the version, the database in use, where settings and the log are kept."""
     where = context.db.path or context.db.url
     catalog = context.catalog
-    name = getattr(catalog, "program", None) or getattr(catalog, "name", "")
-    version = getattr(catalog, "version", "")
+    name, version = catalog.program, catalog.version
     lines = [
         f"<h3>{html.escape(_tr('MPN Competency Tracker'))} {html.escape(__version__)}</h3>",
         html.escape(_tr("Tracks your organisation's way to a silver or gold cloud competency.")),

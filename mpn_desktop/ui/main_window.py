@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, cast
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +36,10 @@ from mpn_desktop.ui.screen_fit import keep_on_screen, resize_to_fit
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_line import StatusLine
 from mpn_desktop.ui.status_panel import StatusPanel
+from mpn_desktop.ui.tabs.exams_tab import ExamsTab
+from mpn_desktop.ui.tabs.fee_tab import FeeTab
+from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 
 
@@ -54,88 +57,24 @@ class StepTabLike(Protocol):
 
 @dataclass(frozen=True)
 class TabSpec:
-    """Where a step tab's class lives, its objectName and its title."""
+    """A step tab's class, objectName and title."""
 
-    module: str
-    class_name: str
+    tab: Callable[[AppContext, QWidget], QWidget]
     object_name: str
     title: str
 
 
 # The titles are marked for translation here and translated where shown (self.tr).
 TAB_SPECS = (
+    TabSpec(SalesTab, "salesTab", str(QT_TRANSLATE_NOOP("MainWindow", "Sales performance"))),
+    TabSpec(ExamsTab, "examsTab", str(QT_TRANSLATE_NOOP("MainWindow", "Exams and people"))),
     TabSpec(
-        "mpn_desktop.ui.tabs.sales_tab",
-        "SalesTab",
-        "salesTab",
-        str(QT_TRANSLATE_NOOP("MainWindow", "Sales performance")),
-    ),
-    TabSpec(
-        "mpn_desktop.ui.tabs.exams_tab",
-        "ExamsTab",
-        "examsTab",
-        str(QT_TRANSLATE_NOOP("MainWindow", "Exams and people")),
-    ),
-    TabSpec(
-        "mpn_desktop.ui.tabs.references_tab",
-        "ReferencesTab",
+        ReferencesTab,
         "referencesTab",
         str(QT_TRANSLATE_NOOP("MainWindow", "Customer references")),
     ),
-    TabSpec(
-        "mpn_desktop.ui.tabs.fee_tab",
-        "FeeTab",
-        "feeTab",
-        str(QT_TRANSLATE_NOOP("MainWindow", "Fee")),
-    ),
+    TabSpec(FeeTab, "feeTab", str(QT_TRANSLATE_NOOP("MainWindow", "Fee"))),
 )
-
-
-class PlaceholderTab(QWidget):
-    """Stands in for a step tab this build does not have yet; does nothing when asked."""
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("This step is not available in this build yet."), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
-
-    def apply_change(self, change: Change) -> None:
-        """Nothing to refresh."""
-
-    def set_progress(self, progress: Progress) -> None:
-        """Nothing to show."""
-
-    def add_record(self) -> None:
-        """Nothing to add to."""
-
-    def delete_selected(self) -> None:
-        """Nothing to delete."""
-
-    def focus_search(self) -> None:
-        """No search box."""
-
-    def save_state(self) -> dict[str, Any]:
-        """No state."""
-        return {}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        """No state."""
-
-
-def build_tab(spec: TabSpec, context: AppContext, parent: QWidget) -> QWidget:
-    """The step tab of ``spec``, or a placeholder while its module is not written yet."""
-    try:
-        module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as error:
-        if error.name != spec.module:
-            raise
-        return PlaceholderTab(spec.object_name, parent)
-    widget = cast(QWidget, getattr(module, spec.class_name)(context, parent))
-    widget.setObjectName(spec.object_name)
-    return widget
 
 
 class MainWindow(QMainWindow):
@@ -162,7 +101,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.step_tabs: list[QWidget] = []
         for spec in TAB_SPECS:
-            tab = build_tab(spec, context, self.tabs)
+            tab = spec.tab(context, self.tabs)
+            tab.setObjectName(spec.object_name)
             self.step_tabs.append(tab)
             self.tabs.addTab(tab, self.tr(spec.title))
         self.setCentralWidget(self.tabs)
@@ -277,7 +217,6 @@ class MainWindow(QMainWindow):
             self.files.import_exams,
             "Ctrl+I",
         )
-        self.import_action.setEnabled(self.files.can_import())
         self._action(file_menu, "pastImportsAction", self.tr("Pa&st imports…"), self.show_imports)
         file_menu.addSeparator()
         self.print_action = self._action(
@@ -294,9 +233,6 @@ class MainWindow(QMainWindow):
             self.export_checklist_pdf,
             "Ctrl+Shift+P",
         )
-        checklist_ready = checklist_actions.checklist_available()
-        self.print_action.setEnabled(checklist_ready)
-        self.pdf_action.setEnabled(checklist_ready)
         file_menu.addSeparator()
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.setObjectName("exportMenu")

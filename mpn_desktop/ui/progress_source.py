@@ -133,8 +133,6 @@ class ProgressSource(QObject):
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
         self.progress: Progress | None = None
-        self.last_seconds = 0.0
-        """How long the last evaluation took (facts + engine), for the benchmark and the log."""
         self.background = False
         """Whether evaluations run on the worker thread (set once one was slow)."""
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
@@ -238,7 +236,6 @@ class ProgressSource(QObject):
         self.progressChanged.emit(progress)
 
     def _note_time(self, seconds: float) -> None:
-        self.last_seconds = seconds
         if seconds > SLOW_SECONDS and not self.background:
             log.info("evaluation took %.0f ms: later ones run off the GUI thread", seconds * 1000)
             self.background = True
@@ -276,7 +273,6 @@ class ProgressSource(QObject):
         elif isinstance(result, Exception):
             raise result  # a bug, not the user's doing: the crash handler reports it
         elif isinstance(result, Progress):
-            self.last_seconds = seconds
             self._publish(result)
 
     def wait_for_worker(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Protocol
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction
@@ -38,24 +37,6 @@ _PLACEHOLDERS = {
     FieldKind.MCP_ID: "1234567",
     FieldKind.EMAIL: "name@example.com",
 }
-
-
-class FieldEditor(Protocol):
-    """What forms and delegates need from any field editor."""
-
-    field: Field
-
-    def value(self) -> object:
-        """The value typed; ValueError with a person's message when it is not acceptable."""
-        ...
-
-    def set_value(self, value: object) -> None:
-        """Shows a value."""
-        ...
-
-    def problem(self) -> str | None:
-        """What is wrong with what is typed, or None."""
-        ...
 
 
 class ValidatingLineEdit(QLineEdit):

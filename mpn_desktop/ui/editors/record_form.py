@@ -165,10 +165,6 @@ class RecordForm(QDialog):
                 found[key] = problem
         return found
 
-    def is_valid(self) -> bool:
-        """Whether every field is acceptable."""
-        return not self.problems()
-
     def values(self) -> dict[str, object]:
         """Every field's typed value; ValueError when one is not acceptable."""
         return {key: editor.value() for key, editor in self._editors.items()}

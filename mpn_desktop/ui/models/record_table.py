@@ -55,7 +55,6 @@ RowStyler = Callable[[Record], RowStyle | None]
 
 WARNING_BACKGROUND = QColor(255, 165, 0, 70)
 MUTED_BACKGROUND = QColor(128, 128, 128, 50)
-OK_BACKGROUND = QColor(60, 180, 75, 55)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -93,10 +92,6 @@ class RecordTableModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         """The column showing the field with that key."""
         return next(i for i, field in enumerate(self._fields) if field.key == key)
-
-    def record_at(self, row: int) -> Record:
-        """The record shown in a row."""
-        return self._rows[row]
 
     def row_of_id(self, record_id: object) -> int | None:
         """The row of the record with that id, if shown."""
