@@ -10,8 +10,12 @@ from typing import Any
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
 from mpn_desktop.errors import CatalogError
+from mpn_desktop.input_files import problem_of, read_input
+from mpn_desktop.shown import shown_path
 
 DEFAULT_CATALOG = "mpn-2017-2018.json"
+MAX_CATALOG_BYTES = 16 * 1024 * 1024
+"""The largest catalogue file read (the shipped one is a few dozen KB)."""
 
 _cache: dict[tuple[str, int, int], Catalog] = {}
 
@@ -63,15 +67,21 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     try:
         stat = file.stat()
         key = (str(file.resolve()), stat.st_mtime_ns, stat.st_size)
-        if key in _cache:
-            return _cache[key]
-        text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CatalogError(f"{file}: the catalogue file does not exist") from None
-    except UnicodeDecodeError as error:
-        raise CatalogError(f"{file}: not a UTF-8 text file ({error.reason})") from None
+        raise CatalogError(f"{shown_path(file)}: the catalogue file does not exist") from None
     except OSError as error:
-        raise CatalogError(f"{file}: cannot be read ({error.strerror})") from None
-    catalog = parse_catalog_text(text, str(file))
+        raise CatalogError(f"{shown_path(file)}: {problem_of(error)}") from None
+    if key in _cache:
+        return _cache[key]
+    # A regular file only, of a size a catalogue can be: --catalog /dev/zero never ended.
+    data = read_input(file, max_bytes=MAX_CATALOG_BYTES, error=CatalogError)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CatalogError(
+            f"{shown_path(file)}, line {line}: not a UTF-8 text file ({error.reason})"
+        ) from None
+    catalog = parse_catalog_text(text, shown_path(file))
     _cache[key] = catalog
     return catalog

@@ -8,12 +8,15 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from mpn_desktop import __version__
 from mpn_desktop.commands.common import UsageError
 from mpn_desktop.errors import MpnError
+from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
 from mpn_desktop.paths import data_dir
+from mpn_desktop.shown import shown_message, shown_path
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,21 @@ CommandFunc = Callable[[argparse.Namespace], int]
 MAX_PROBLEMS_SHOWN = 100
 """Problems of one error printed at most: a file wrong on every line must not flood the terminal."""
 
+PROBLEM_LIMIT = 300
+"""Characters of one listed problem printed at most."""
+
+
+def _tolerate_unprintable_text() -> None:
+    """Writes what the terminal cannot show as escapes, never failing on it.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates; printed to a
+    strict UTF-8 stdout it raised UnicodeEncodeError after the work was done.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
 
 def _not_empty(value: str) -> str:
     # An empty --db would otherwise quietly mean the default database.
@@ -44,9 +62,21 @@ def _not_empty(value: str) -> str:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors never repeat a huge or control-laden value."""
+
+    def error(self, message: str) -> NoReturn:
+        """Prints the usage and the (bounded) message, and exits with 2 as argparse does."""
+        super().error(shown_message(message, ARGUMENT_ERROR_LIMIT))
+
+
+ARGUMENT_ERROR_LIMIT = 300
+"""Characters of a usage error printed: an option value of 5,000 digits is cut short."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as DESIGN.md's contract describes it."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mpn-desktop",
         description=(
             "Track your organisation's way to a silver or gold MPN cloud competency.\n"
@@ -113,6 +143,7 @@ def _command_parser(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command (or the GUI) and returns the exit code; never shows a traceback."""
+    _tolerate_unprintable_text()
     configure_logging()
     parser = build_parser()
     args = _parse(parser, argv)
@@ -126,13 +157,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         # Said as argparse says its own usage errors: the command's usage, then what is wrong.
         _command_parser(parser, args.command).print_usage(sys.stderr)
-        print(f"mpn-desktop {args.command}: error: {error}", file=sys.stderr)
+        message = shown_message(str(error))
+        print(f"mpn-desktop {args.command}: error: {message}", file=sys.stderr)
         return 2
     except MpnError as error:
-        print(f"mpn-desktop: {error}", file=sys.stderr)
+        print(f"mpn-desktop: {shown_message(str(error))}", file=sys.stderr)
         problems = getattr(error, "problems", [])
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {shown_message(str(problem), PROBLEM_LIMIT)}", file=sys.stderr)
         if len(problems) > MAX_PROBLEMS_SHOWN:
             print(
                 f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN:,} more problems like these",
@@ -148,6 +180,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # A file the command had to read or write that the checks before it did not
+        # foresee (a path too long, a device that fails): said in one line, like ours.
+        log.warning("file error in command %r: %s", getattr(args, "command", None), error)
+        where = f"{shown_path(error.filename)}: " if error.filename is not None else ""
+        print(f"mpn-desktop: {where}{problem_of(error)}", file=sys.stderr)
+        return 1
     except Exception:
         log.exception("unexpected error in command %r", getattr(args, "command", None))
         print(

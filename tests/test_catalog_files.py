@@ -392,11 +392,11 @@ def test_a_missing_file(tmp_path: Path) -> None:
 def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes('{"program": "Caf\u00e9"}'.encode("latin-1"))
-    assert _error_of(path).startswith(f"{path}: not a UTF-8 text file (")
+    assert _error_of(path).startswith(f"{path}, line 1: not a UTF-8 text file (")
 
 
 def test_a_folder_is_not_a_catalogue(tmp_path: Path) -> None:
-    assert _error_of(tmp_path).startswith(f"{tmp_path}: cannot be read (")
+    assert _error_of(tmp_path) == f"{tmp_path}: is a folder, not a file"
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:

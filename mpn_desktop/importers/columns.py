@@ -15,6 +15,7 @@ from enum import Enum
 
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import OptionError
+from mpn_desktop.shown import quoted
 
 
 class ImportField(Enum):
@@ -200,7 +201,7 @@ def parse_field(text: str, fields: FieldSet = EXAM_FIELDS) -> ImportField | None
         if known.value == key:
             return known
     choices = ", ".join([*(f.value for f in fields.fields), IGNORE])
-    raise OptionError(f"--map: {text!r} is not a field (choose from {choices})")
+    raise OptionError(f"--map: {quoted(text)} is not a field (choose from {choices})")
 
 
 def apply_overrides(mapping: ColumnMapping, overrides: Iterable[str]) -> ColumnMapping:
@@ -208,7 +209,7 @@ def apply_overrides(mapping: ColumnMapping, overrides: Iterable[str]) -> ColumnM
     for override in overrides:
         column_name, sep, field_name = override.rpartition("=")
         if not sep or not column_name.strip():
-            raise OptionError(f"--map: {override!r} is not COLUMN=FIELD")
+            raise OptionError(f"--map: {quoted(override)} is not COLUMN=FIELD")
         field = parse_field(field_name, mapping.fields)
         mapping = mapping.with_column(_find_column(mapping.header, column_name), field)
     return mapping
@@ -223,6 +224,6 @@ def _find_column(header: Sequence[str], name: str) -> int:
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
-            raise OptionError(f"--map: several columns are called {name!r}")
+            raise OptionError(f"--map: several columns are called {quoted(name)}")
     names = ", ".join(repr(h) for h in header)
-    raise OptionError(f"--map: the file has no column {name!r} (its columns: {names})")
+    raise OptionError(f"--map: the file has no column {quoted(name)} (its columns: {names})")

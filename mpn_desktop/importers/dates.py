@@ -8,6 +8,7 @@ from datetime import date
 from enum import Enum
 
 from mpn_desktop.importers.reading import OptionError
+from mpn_desktop.shown import quoted
 
 # An optional time after the date, as exports add it ("T00:00:00", " 12:00:00 AM").
 _TIME = (
@@ -78,15 +79,15 @@ def parse_date(text: str, order: DateOrder | None) -> date:
         return _real_day(value, int(match[1]), int(match[3]), int(match[4]))
     match = _YEAR_LAST.fullmatch(value)
     if not match:
-        raise DateProblem(f"{value!r} is not a date ({EXPECTED})")
+        raise DateProblem(f"{quoted(value)} is not a date ({EXPECTED})")
     first, second, year = int(match[1]), int(match[3]), int(match[4])
     if order is None:
         fitting = _fitting_orders(first, second, year)
         if not fitting:
-            raise DateProblem(f"{value!r} is not a real date, month-first or day-first")
+            raise DateProblem(f"{quoted(value)} is not a real date, month-first or day-first")
         if len(fitting) > 1:
             raise DateProblem(
-                f"{value!r} could be month-first or day-first; give the order (MDY or DMY)"
+                f"{quoted(value)} could be month-first or day-first; give the order (MDY or DMY)"
             )
         (order,) = fitting
     if order is DateOrder.MONTH_FIRST:
@@ -125,7 +126,7 @@ def _real_day(value: str, year: int, month: int, day: int, order: DateOrder | No
         return date(year, month, day)
     except ValueError:
         read_as = f" read {order.value} as the column is" if order else ""
-        raise DateProblem(f"{value!r} is not a real date{read_as}") from None
+        raise DateProblem(f"{quoted(value)} is not a real date{read_as}") from None
 
 
 @dataclass(frozen=True, slots=True)

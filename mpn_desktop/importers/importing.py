@@ -30,6 +30,7 @@ from mpn_desktop.store import records as store_records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_transaction import USAGE, BatchInfo, import_transaction
+from mpn_desktop.shown import storable_name
 
 ProgressCallback = Callable[[float], None]
 """Called now and then with how far the step is, from 0 to 1."""
@@ -215,7 +216,7 @@ def run_import(
     rejected: list[tuple[int, tuple[str, ...]]] = []
     read = 0
     mpn_ids: set[str] = set()
-    info = BatchInfo(kind.name, kind.source, path.name, sha256)
+    info = BatchInfo(kind.name, kind.source, storable_name(path), sha256)
     result: ImportResult | None = None
     with (
         collector_paused(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +16,8 @@ from types import TracebackType
 from typing import IO, NamedTuple
 
 from mpn_desktop.errors import ImportFailed, ValidationError
+from mpn_desktop.input_files import open_input, problem_of
+from mpn_desktop.shown import shown_path, visible
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -23,8 +27,23 @@ _CHUNK = 1 << 20
 _SAMPLE_BYTES = 64 * 1024
 _SAMPLE_LINES = 50
 PREVIEW_RECORDS = 20
-# C0 control characters never found in a text export (tab, CR, LF and form feed can be).
-_CONTROL = frozenset(chr(c) for c in range(32)) - {"\t", "\r", "\n", "\f"}
+# C0 and C1 control characters and DEL, which no text export holds (tab, CR and LF
+# are CSV's own). Stored, they would clear or retitle the terminal `status` prints to.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_BAD_LINES_SHOWN = 5
+# Codecs Python calls text encodings that are not character sets of a file:
+# they fail on ordinary text with errors of their own (IDNA labels, Punycode digits).
+_NOT_FILE_ENCODINGS = frozenset(
+    {
+        "idna",
+        "punycode",
+        "undefined",
+        "unicode-escape",
+        "raw-unicode-escape",
+        "unicode_escape",
+        "raw_unicode_escape",
+    }
+)
 
 
 class OptionError(ValidationError):
@@ -57,7 +76,7 @@ def detect_encoding(path: Path) -> str:
     Raises ImportFailed for an empty file and for one that looks binary.
     """
     with _open_binary(path) as stream:
-        head = stream.read(_SAMPLE_BYTES)
+        head = _read(stream, path, _SAMPLE_BYTES)
         if not head.strip():
             raise ImportFailed(f"{path}: the file is empty")
         if head.startswith(codecs.BOM_UTF8):
@@ -78,11 +97,54 @@ def detect_encoding(path: Path) -> str:
         try:
             while chunk:
                 decoder.decode(chunk)
-                chunk = stream.read(_CHUNK)
+                chunk = _read(stream, path, _CHUNK)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
+            _refuse_mostly_utf8(path)
             return FALLBACK_ENCODING
         return "utf-8"
+
+
+_ESCAPED = re.compile(r"[\udc80-\udcff]")  # bytes surrogateescape could not decode
+_WIDE = re.compile(r"[^\x00-\x7f\udc80-\udcff]")  # characters UTF-8 wrote in several bytes
+
+
+def _refuse_mostly_utf8(path: Path) -> None:
+    """Raises ImportFailed naming the lines of bad bytes in a file that is mostly UTF-8.
+
+    cp1252 is right for a file written in it throughout: then nearly every
+    non-ASCII byte is not UTF-8. A UTF-8 file with a few bytes pasted in from
+    elsewhere must not be read whole as cp1252 ("José" would become "JosÃ©").
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    wide = bad = 0
+    line = 1
+    bad_lines: list[int] = []
+    with _open_binary(path) as stream:
+        while True:
+            chunk = _read(stream, path, _CHUNK)
+            text = decoder.decode(chunk, final=not chunk)
+            wide += len(_WIDE.findall(text))
+            for found in _ESCAPED.finditer(text):
+                bad += 1
+                at = line + text.count("\n", 0, found.start())
+                if not bad_lines or bad_lines[-1] != at:
+                    bad_lines.append(at)
+            line += text.count("\n")
+            if not chunk:
+                break
+    if wide <= bad:
+        return  # cp1252 (or another one-byte code page) throughout
+    shown = ", ".join(map(str, bad_lines[:_BAD_LINES_SHOWN]))
+    more = len(bad_lines) - _BAD_LINES_SHOWN
+    rest = f" and {more:,} more" if more > 0 else ""
+    lines = "line" if len(bad_lines) == 1 else "lines"
+    raise ImportFailed(
+        f"{shown_path(path)}: the file is UTF-8 text except for {bad:,} "
+        f"{'byte' if bad == 1 else 'bytes'} on {lines} {shown}{rest} that are not UTF-8 "
+        "(pasted from another program?); correct those lines, or choose the file's "
+        "encoding (--encoding) if it is not UTF-8"
+    )
 
 
 def detect_delimiter(path: Path, encoding: str) -> str:
@@ -125,7 +187,7 @@ def check_encoding(name: str) -> str:
         info = codecs.lookup(name)
     except LookupError:
         raise OptionError(f"--encoding: {name!r} is not an encoding Python knows") from None
-    if not getattr(info, "_is_text_encoding", True):
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
         raise OptionError(f"--encoding: {name!r} is not a text encoding")
     return info.name
 
@@ -200,12 +262,9 @@ def preview(
         header = next(records, None)
         if header is None:
             raise ImportFailed(f"{path}: the file is empty")
-        check_text(path, header)
         first = tuple(islice(records, rows))
     if not first:
         raise ImportFailed(f"{path}: the file has a header line but no records")
-    for record in first:
-        check_text(path, record)
     return Preview(path, fmt, header, first, encoding is None, delimiter is None)
 
 
@@ -213,18 +272,19 @@ class RecordReader:
     """Streams a CSV file's non-blank records with the line each starts on.
 
     Use as a context manager; reading errors (bad bytes for the encoding, a
-    malformed record) become ImportFailed naming the file and the line.
+    malformed record, a control character anywhere in the file) become
+    ImportFailed naming the file and the line.
     """
 
     def __init__(self, path: Path, fmt: CsvFormat) -> None:
         self.path = path
         self.format = fmt
         self._binary = _open_binary(path)
-        self.size = max(1, path.stat().st_size)
+        self.size = max(1, os.fstat(self._binary.fileno()).st_size)
         self._text = io.TextIOWrapper(
             self._binary, encoding=fmt.encoding, errors="strict", newline=""
         )
-        self._reader = csv.reader(self._text, delimiter=fmt.delimiter)
+        self._reader = csv.reader(_checked_lines(self._text, path), delimiter=fmt.delimiter)
 
     def __enter__(self) -> RecordReader:
         return self
@@ -265,10 +325,19 @@ class RecordReader:
                 f"{self.format.encoding} text ({error.reason}); "
                 "choose the file's encoding (--encoding)"
             ) from None
+        except UnicodeError as error:
+            # Not a decoding error proper: a codec that cannot read files at all.
+            reason = visible(str(error))[:80]
+            raise ImportFailed(
+                f"{self.path}: cannot be read as {self.format.encoding} ({reason}); "
+                "choose the file's encoding (--encoding)"
+            ) from None
         except csv.Error as error:
             raise ImportFailed(
                 f"{self.path}: line {consumed + 1}: not a well-formed CSV record ({error})"
             ) from None
+        except OSError as error:
+            raise ImportFailed(f"{shown_path(self.path)}: {problem_of(error)}") from None
 
 
 def line_of_bad_bytes(path: Path, encoding: str) -> int:
@@ -292,34 +361,83 @@ def line_of_bad_bytes(path: Path, encoding: str) -> int:
     return line
 
 
-def check_text(path: Path, record: Record) -> None:
-    """Raises ImportFailed when a record holds control characters no text export has."""
-    for value in record.fields:
-        if not _CONTROL.isdisjoint(value):
-            raise ImportFailed(
-                f"{path}: line {record.line}: the file looks binary, not like text "
-                "(it contains control characters)"
-            )
+def _checked_lines(text: IO[str], path: Path) -> Iterator[str]:
+    """The lines of ``text`` for ``csv.reader``, each block checked for control characters.
+
+    The text is read a block at a time and searched at once (one regular
+    expression over a megabyte), so every line of the file is checked, not
+    only those of the preview, for nearly nothing per line. The lines are
+    split exactly as the file object splits them (on LF, CR and CR LF).
+    """
+    carry = ""
+    lines_before = 1
+    while True:
+        block = text.read(_CHUNK)
+        if not block:
+            if carry:
+                _refuse_control(carry, path, lines_before)
+                yield carry
+            return
+        block = carry + block
+        # A CR at the very end may be the first half of CR LF: keep it for the next block.
+        search_end = len(block) - 1 if block.endswith("\r") else len(block)
+        end = max(block.rfind("\n", 0, search_end), block.rfind("\r", 0, search_end)) + 1
+        whole, carry = block[:end], block[end:]
+        if not whole:
+            continue
+        _refuse_control(whole, path, lines_before)
+        lines_before += _line_breaks(whole)
+        yield from io.StringIO(whole, newline="")
+
+
+def _line_breaks(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _refuse_control(text: str, path: Path, first_line: int) -> None:
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    line = first_line + _line_breaks(text[:line_start])
+    code = ord(found.group())
+    what = "a NUL character" if code == 0 else f"the control character \\x{code:02x}"
+    hint = (
+        "; if the file was written on Windows, choose --encoding cp1252"
+        if 0x80 <= code <= 0x9F
+        else ""
+    )
+    raise ImportFailed(
+        f"{shown_path(path)}: line {line}, column {at - line_start + 1}: holds {what}, which "
+        f"no text export holds (the file looks binary or damaged); nothing is imported{hint}"
+    )
 
 
 def _open_binary(path: Path) -> IO[bytes]:
+    return open_input(path, error=ImportFailed)
+
+
+def _read(stream: IO[bytes], path: Path, size: int) -> bytes:
     try:
-        return path.open("rb")
-    except FileNotFoundError:
-        raise ImportFailed(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ImportFailed(f"{path}: is a folder, not a file") from None
+        return stream.read(size)
     except OSError as error:
-        raise ImportFailed(f"{path}: cannot be read ({error.strerror})") from None
+        raise ImportFailed(f"{shown_path(path)}: {problem_of(error)}") from None
 
 
 def _text_sample(path: Path, encoding: str) -> tuple[str, list[str], bool]:
     """The first lines of the file as text, and whether that cut the file short."""
     with _open_binary(path) as binary:
-        raw = binary.read(_SAMPLE_BYTES)
-        cut = bool(binary.read(1))
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    lines = decoder.decode(raw, final=not cut).splitlines(keepends=True)
+        raw = _read(binary, path, _SAMPLE_BYTES)
+        cut = bool(_read(binary, path, 1))
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        lines = decoder.decode(raw, final=not cut).splitlines(keepends=True)
+    except UnicodeError as error:
+        raise ImportFailed(
+            f"{shown_path(path)}: cannot be read as {encoding} ({visible(str(error))[:80]}); "
+            "choose the file's encoding (--encoding)"
+        ) from None
     cut = cut or len(lines) > _SAMPLE_LINES
     lines = lines[:_SAMPLE_LINES]
     return "".join(lines), lines, cut

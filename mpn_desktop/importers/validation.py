@@ -17,8 +17,10 @@ from mpn_desktop.domain.mcp_id import is_mcp_id
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
+from mpn_desktop.shown import quoted
 from mpn_desktop.store.import_rows import ExamCells, ExamRow, PersonCells
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
 # The longest values the database keeps (see store.models).
 _LIMITS = {Field.NAME: 200, Field.EMAIL: 320, Field.EXAM_CODE: 40, Field.EXAM_TITLE: 300}
@@ -78,8 +80,12 @@ def plain_text(value: str) -> str:
     """A cell as text to store: trimmed, and without the apostrophe our own CSV files add.
 
     Formula-looking text is kept exactly as text; it is never evaluated, and
-    every CSV the program writes neutralises it again.
+    every CSV the program writes neutralises it again. A line break inside a
+    quoted cell (Alt+Enter in Excel) becomes a space: every field imported is
+    one line, as ``load`` and the record forms require.
     """
+    if "\n" in value or "\r" in value:
+        value = _LINE_BREAKS.sub(" ", value)
     return remove_csv_mark(value.strip())
 
 
@@ -230,7 +236,7 @@ class RowValidator:
         elif not is_mcp_id(mcp_id):
             hint = " (a spreadsheet wrote it as a number; format the column as text)"
             scientific = _SCIENTIFIC.fullmatch(mcp_id)
-            message = f"{mcp_id!r} is not an MCP ID (digits only){hint * bool(scientific)}"
+            message = f"{quoted(mcp_id)} is not an MCP ID (digits only){hint * bool(scientific)}"
             problems.append(RowProblem(line, Field.MCP_ID.label, message))
         name = plain_text(fields[self._name_at])
         if not name:
@@ -257,7 +263,7 @@ class RowValidator:
         kind_text = plain_text(fields[self._kind_at])
         kind = parse_kind(kind_text) if kind_text else (known_kind or CredentialKind.EXAM)
         if kind is None:
-            message = f"{kind_text!r} is not exam, assessment or certification"
+            message = f"{quoted(kind_text)} is not exam, assessment or certification"
             problems.append(RowProblem(line, Field.KIND.label, message))
         if len(title) > _TITLE_LIMIT:
             problems.append(RowProblem(line, Field.EXAM_TITLE.label, _too_long(Field.EXAM_TITLE)))
@@ -280,7 +286,7 @@ class RowValidator:
             problems.append(RowProblem(line, label, str(error)))
             return None
         if passed_on > self._today:
-            problems.append(RowProblem(line, label, f"{text!r} is in the future"))
+            problems.append(RowProblem(line, label, f"{quoted(text)} is in the future"))
             return None
         _remember(self._days, cell, passed_on)
         return passed_on
@@ -296,7 +302,7 @@ class RowValidator:
         if raw:
             code = self._normalize(raw)
             if not code:
-                return problem(Field.EXAM_CODE, f"{raw!r} is not an exam code")
+                return problem(Field.EXAM_CODE, f"{quoted(raw)} is not an exam code")
             if len(code) > _LIMITS[Field.EXAM_CODE]:
                 problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
             return code
@@ -305,12 +311,12 @@ class RowValidator:
         codes = self._codes_for(title)
         if not codes:
             return problem(
-                Field.EXAM_TITLE, f"no exam code given, and the catalogue has no {title!r}"
+                Field.EXAM_TITLE, f"no exam code given, and the catalogue has no {quoted(title)}"
             )
         if len(codes) > 1:
             return problem(
                 Field.EXAM_TITLE,
-                f"no exam code given, and {title!r} fits several: {', '.join(codes)}",
+                f"no exam code given, and {quoted(title)} fits several: {', '.join(codes)}",
             )
         return codes[0]
 

@@ -20,6 +20,7 @@ from mpn_desktop.domain.enums import (
     Workload,
 )
 from mpn_desktop.errors import ValidationError
+from mpn_desktop.shown import cut, shown_value, visible
 from mpn_desktop.store import values
 from mpn_desktop.store.values import Parser
 
@@ -104,7 +105,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "status": Key(values.choice(ReferenceStatus)),
         "submitted_on": _optional(values.optional_day),
         "approved_on": _optional(values.optional_day),
-        "contact": _optional(values.text(2000, required=False), ""),
+        "contact": _optional(values.text(2000, required=False, multiline=True), ""),
     },
     "fee_payments": {
         "membership_year_start": Key(values.day),
@@ -136,6 +137,11 @@ _LINKS = (
 )
 
 
+def shown_key(name: str) -> str:
+    """A key of the document as its path shows it: cut short, control characters escaped."""
+    return visible(cut(name, 60))
+
+
 @dataclass
 class CheckedDocument:
     """A document that passed every check, with Python-typed values."""
@@ -157,7 +163,7 @@ def _check_object(
     checked: dict[str, Any] = {}
     for name in obj:
         if name not in keys:
-            problems.append(f"{at(name)}: unknown field")
+            problems.append(f"{at(shown_key(name))}: unknown field")
     for name, key in keys.items():
         if name not in obj:
             if key.required:
@@ -225,10 +231,10 @@ def check_document(
     if "format" not in doc:
         problems.append(f"format: missing (expected {FORMAT!r})")
     elif doc["format"] != FORMAT:
-        problems.append(f"format: {doc['format']!r} is not {FORMAT!r}")
+        problems.append(f"format: {shown_value(repr(doc['format']))} is not {FORMAT!r}")
     for name in doc:
         if name not in SECTIONS and name not in ("format", "organization"):
-            problems.append(f"{name}: unknown section")
+            problems.append(f"{shown_key(name)}: unknown section")
     organization = None
     if doc.get("organization") is not None:
         organization = _check_object(

@@ -16,6 +16,8 @@ from sqlalchemy import Connection, delete, exists, insert, select
 
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.errors import MpnError, ValidationError
+from mpn_desktop.input_files import read_input
+from mpn_desktop.shown import shown_path
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult
 from mpn_desktop.store.database import Database
@@ -255,32 +257,41 @@ def _write(connection: Connection, doc: CheckedDocument) -> None:
             connection.execute(insert(_T[table_name]), rows)
 
 
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+"""The largest JSON document ``load`` reads (a large organisation's export is a few MB)."""
+
+
 def read_document_file(path: Path) -> Any:
-    """Reads a JSON document (numbers with a fraction as exact Decimals)."""
+    """Reads a JSON document (numbers with a fraction as exact Decimals).
+
+    Only a regular file of at most ``MAX_DOCUMENT_BYTES``: a FIFO, a device or
+    ``/dev/zero`` is refused at once. A byte order mark is allowed (Notepad writes one).
+    """
+    data = read_input(path, max_bytes=MAX_DOCUMENT_BYTES)
+    where = shown_path(path)
     try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle, parse_float=Decimal)
-    except FileNotFoundError:
-        raise MpnError(f"{path}: no such file") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValidationError(f"{path}: not UTF-8 text ({error.reason})") from None
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ValidationError(
+            f"{where}, line {line}: not UTF-8 text ({error.reason}); "
+            "a JSON document is UTF-8 (save it again as UTF-8)"
+        ) from None
+    try:
+        return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
         raise ValidationError(
-            f"{path}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+            f"{where}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
     except RecursionError:
         raise ValidationError(
-            f"{path}: its lists and objects are nested too deeply to be an mpn-desktop document"
+            f"{where}: its lists and objects are nested too deeply to be an mpn-desktop document"
         ) from None
     except ValueError:
         # Python refuses integers of more than 4,300 digits while reading them.
         raise ValidationError(
-            f"{path}: holds a number too long to be read (over 4,300 digits)"
+            f"{where}: holds a number too long to be read (over 4,300 digits)"
         ) from None
-    except IsADirectoryError:
-        raise MpnError(f"{path}: is a folder, not a JSON file") from None
-    except OSError as error:
-        raise MpnError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def write_document_file(doc: dict[str, Any], path: Path, *, database: Path | None = None) -> Path:

@@ -135,7 +135,7 @@ SPECS: dict[RecordKind, KindSpec] = {
             "status": FieldSpec(values.choice(ReferenceStatus), default=ReferenceStatus.DRAFT),
             "submitted_on": FieldSpec(values.optional_day),
             "approved_on": FieldSpec(values.optional_day),
-            "contact": FieldSpec(values.text(2000, required=False), default=""),
+            "contact": FieldSpec(values.text(2000, required=False, multiline=True), default=""),
         },
         references={"customer_id": RecordKind.CUSTOMER},
     ),

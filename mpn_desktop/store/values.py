@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.mcp_id import MCP_ID_MAX_DIGITS, is_mcp_id
+from mpn_desktop.shown import shown_value
 
 Parser = Callable[[Any], Any]
 E = TypeVar("E", bound=Enum)
@@ -26,30 +27,54 @@ MAX_COUNT = 2**63 - 1
 """The largest whole number SQLite's INTEGER holds."""
 
 
-def text(max_length: int, *, required: bool = True) -> Parser:
-    """A string (stripped); empty is refused when ``required``."""
+def text(max_length: int, *, required: bool = True, multiline: bool = False) -> Parser:
+    """A string (stripped); empty is refused when ``required``.
+
+    Control characters are refused (tab excepted; line breaks too where
+    ``multiline``): they would clear or retitle the terminal ``status`` prints to.
+    """
 
     def parse(value: Any) -> str:
         if value is None and not required:
             return ""
         if not isinstance(value, str):
-            raise ValueError(f"{value!r} is not text")
-        _refuse_unstorable(value)
+            raise ValueError(f"{shown_value(value)} is not text")
         stripped: str = value.strip()
         if required and not stripped:
             raise ValueError("is empty")
         if len(stripped) > max_length:
             raise ValueError(f"is longer than {max_length} characters")
+        refuse_unstorable(stripped, multiline=multiline)
         return stripped
 
     return parse
 
 
-def _refuse_unstorable(value: str) -> None:
-    # A lone surrogate (JSON's "\ud800") cannot be written as UTF-8, and a NUL
-    # character cuts the text short in Qt and in most other programs.
-    if "\x00" in value:
-        raise ValueError("contains a NUL character (\\u0000)")
+_SINGLE_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_MULTILINE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character(value: str, *, multiline: bool = False) -> tuple[int, str] | None:
+    """The first control character of ``value`` not allowed in it: (its 1-based column, name)."""
+    found = (_MULTILINE_CONTROL if multiline else _SINGLE_LINE_CONTROL).search(value)
+    if found is None:
+        return None
+    code = ord(found.group())
+    name = "a NUL character" if code == 0 else "a line break" if code in (10, 13) else None
+    return found.start() + 1, name or f"the control character \\x{code:02x}"
+
+
+def refuse_unstorable(value: str, *, multiline: bool = False) -> None:
+    """Raises ValueError for text that cannot be stored and shown safely.
+
+    A NUL cuts the text short in Qt and most other programs, other control
+    characters drive the terminal, and a lone surrogate (JSON's "\\ud800")
+    cannot be written as UTF-8.
+    """
+    found = control_character(value, multiline=multiline)
+    if found is not None:
+        column, name = found
+        raise ValueError(f"contains {name} at character {column}; only plain text is allowed")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -98,7 +123,7 @@ def day(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value} is not a date (expected YYYY-MM-DD)")
+    raise ValueError(f"{shown_value(value)} is not a date (expected YYYY-MM-DD)")
 
 
 def optional_day(value: Any) -> date | None:
@@ -116,65 +141,74 @@ def month(value: Any) -> date:
         if value.day != 1:
             raise ValueError(f"{value} is not the first day of a month")
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 40:  # longer is no month, and not worth parsing
         try:
             return Month.parse(value).first_day
         except ValueError:
             pass
-    raise ValueError(f"{value} is not a month (expected YYYY-MM)")
+    raise ValueError(f"{shown_value(value)} is not a month (expected YYYY-MM)")
 
 
 def money(value: Any) -> Decimal:
-    """US$ as a Decimal: not negative, at most two decimal places."""
+    """US$ as a Decimal: not negative, at most two decimal places.
+
+    The size is checked before any arithmetic: ``1e999999999`` is refused at once.
+    """
     if value is None:
         raise ValueError("missing: an amount in US$ is needed")
+    shown = shown_value(value)
     if isinstance(value, bool):
-        raise ValueError(f"{value} is not an amount")
+        raise ValueError(f"{shown} is not an amount")
+    if isinstance(value, str) and len(value) > 40:
+        raise ValueError(f"{shown} is not an amount")
     try:
         amount = Decimal(str(value)) if isinstance(value, (int, float, str)) else value
     except InvalidOperation:
-        raise ValueError(f"{value} is not an amount") from None
+        raise ValueError(f"{shown} is not an amount") from None
     if not isinstance(amount, Decimal) or not amount.is_finite():
-        raise ValueError(f"{value} is not an amount")
+        raise ValueError(f"{shown} is not an amount")
     if amount < 0:
-        raise ValueError(f"{value} is negative")
+        raise ValueError(f"{shown} is negative")
     if amount > MAX_MONEY:
-        raise ValueError(f"{_shown(value)} is too large")
+        raise ValueError(f"{shown} is too large")
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"{value} has more than two decimal places")
+        raise ValueError(f"{shown} has more than two decimal places")
     return amount.quantize(Decimal("0.01"))
 
 
 def count(value: Any) -> int:
-    """A whole number, not negative."""
+    """A whole number, not negative.
+
+    Its size is checked before it is made an ``int``: converting ``1e999999999``
+    would build a number of a billion digits (minutes and gigabytes).
+    """
     if value is None:
         raise ValueError("missing: a whole number is needed")
-    given = value
-    if isinstance(value, bool) or not isinstance(value, int):
-        finite = (isinstance(value, float) and math.isfinite(value)) or (
-            isinstance(value, Decimal) and value.is_finite()
-        )
-        if finite and value == int(value):
-            value = int(value)
-        else:
-            raise ValueError(f"{_shown(given)} is not a whole number")
+    shown = shown_value(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError(f"{shown} is not a whole number")
+    if isinstance(value, float | Decimal):
+        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        if not finite:
+            raise ValueError(f"{shown} is not a whole number")
+        if value < 0:
+            raise ValueError(f"{shown} is negative")
+        if value > MAX_COUNT:
+            raise ValueError(f"{shown} is too large")
+        if value != int(value):
+            raise ValueError(f"{shown} is not a whole number")
+        value = int(value)
     if value < 0:
-        raise ValueError(f"{_shown(given)} is negative")
+        raise ValueError(f"{shown} is negative")
     if value > MAX_COUNT:
-        raise ValueError(f"{_shown(given)} is too large")
+        raise ValueError(f"{shown} is too large")
     return int(value)
-
-
-def _shown(value: Any) -> str:
-    """A value as a message shows it: a number of 400 digits is cut short."""
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def flag(value: Any) -> bool:
     """true or false."""
     if not isinstance(value, bool):
-        raise ValueError(f"{value} is not true or false")
+        raise ValueError(f"{shown_value(value)} is not true or false")
     return value
 
 
@@ -188,7 +222,7 @@ def choice(enum_type: type[E]) -> Parser:
             return enum_type(value)
         except ValueError:
             allowed = ", ".join(str(member.value) for member in enum_type)
-            raise ValueError(f"{value} is not one of: {allowed}") from None
+            raise ValueError(f"{shown_value(value)} is not one of: {allowed}") from None
 
     return parse
 
@@ -196,7 +230,7 @@ def choice(enum_type: type[E]) -> Parser:
 def record_id(value: Any) -> int:
     """The id of another record."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{value!r} is not a record id")
+        raise ValueError(f"{shown_value(value)} is not a record id")
     return value
 
 

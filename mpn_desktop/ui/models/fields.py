@@ -29,9 +29,12 @@ from mpn_desktop.domain.enums import (
     Workload,
 )
 from mpn_desktop.domain.mcp_id import is_mcp_id
+from mpn_desktop.shown import shown_value
+from mpn_desktop.store.values import control_character
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_MONEY = Decimal("1000000000000")
+_COUNT_RE = re.compile(r"[0-9]{1,18}")
 
 
 def _tr(text: str) -> str:
@@ -179,6 +182,7 @@ def sort_key(value: object) -> tuple[int, Any]:
 def parse_text(field: Field, text: str) -> object:
     """What the user typed as the column's value; ValueError says what is wrong."""
     text = text.strip()
+    _refuse_control_characters(field, text)
     if not text:
         if field.required:
             raise ValueError(_tr("{label} is required.").format(label=field.label))
@@ -189,11 +193,25 @@ def parse_text(field: Field, text: str) -> object:
     return parser(field, text)
 
 
+def _refuse_control_characters(field: Field, text: str) -> None:
+    """Pasted text may hold control characters (an escape, a NUL): never a value of ours."""
+    found = control_character(text)
+    if found is None:
+        return
+    column, _name = found
+    raise ValueError(
+        _tr(
+            "{label}: the text holds a control character at character {column}; "
+            "type or paste plain text."
+        ).format(label=field.label, column=column)
+    )
+
+
 def _parse_email(field: Field, text: str) -> str:
     if not _EMAIL_RE.match(text):
         raise ValueError(
             _tr("{label}: “{text}” is not an e-mail address (name@example.com).").format(
-                label=field.label, text=text
+                label=field.label, text=shown_value(text)
             )
         )
     return text
@@ -203,7 +221,7 @@ def _parse_mcp_id(field: Field, text: str) -> str:
     if not is_mcp_id(text):
         raise ValueError(
             _tr("{label}: “{text}” is not an MCP ID (digits only, such as 1234567).").format(
-                label=field.label, text=text
+                label=field.label, text=shown_value(text)
             )
         )
     return text
@@ -250,7 +268,7 @@ def _parse_date(field: Field, text: str) -> date:
             raise ValueError(
                 _tr("{label}: “{text}” is not a date: {month} {year} has {days} days.").format(
                     label=field.label,
-                    text=text,
+                    text=shown_value(text),
                     # The program's own month names: strftime's follow the system
                     # locale and would put "février" in an English sentence.
                     month=_tr(_MONTH_NAMES[month - 1]),
@@ -260,7 +278,7 @@ def _parse_date(field: Field, text: str) -> date:
             ) from None
         raise ValueError(
             _tr("{label}: “{text}” is not a date (YYYY-MM-DD, such as 2018-03-01).").format(
-                label=field.label, text=text
+                label=field.label, text=shown_value(text)
             )
         ) from None
 
@@ -271,19 +289,21 @@ def _parse_month(field: Field, text: str) -> Month:
     except ValueError:
         raise ValueError(
             _tr("{label}: “{text}” is not a month (YYYY-MM, such as 2017-12).").format(
-                label=field.label, text=text
+                label=field.label, text=shown_value(text)
             )
         ) from None
 
 
 def _parse_money(field: Field, text: str) -> Decimal:
     cleaned = text.replace(",", "").replace("US$", "").replace("$", "").strip()
+    if len(cleaned) > 40:  # no amount is that long; Decimal("1e999999999") would be read
+        cleaned = "not an amount"
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(
             _tr("{label}: “{text}” is not an amount in US$ (such as 1250.00).").format(
-                label=field.label, text=text
+                label=field.label, text=shown_value(text)
             )
         ) from None
     if not amount.is_finite() or amount < 0 or amount >= _MAX_MONEY:
@@ -295,10 +315,11 @@ def _parse_money(field: Field, text: str) -> Decimal:
 
 def _parse_count(field: Field, text: str) -> int:
     cleaned = text.replace(",", "")
-    if not cleaned.isdigit():
+    # ASCII digits only ("²".isdigit() is true), and no more than a count can hold.
+    if not _COUNT_RE.fullmatch(cleaned):
         raise ValueError(
             _tr("{label}: “{text}” is not a whole number of zero or more.").format(
-                label=field.label, text=text
+                label=field.label, text=shown_value(text)
             )
         )
     return int(cleaned)
@@ -321,7 +342,7 @@ def _parse_enum(field: Field, text: str) -> Enum:
     allowed = ", ".join(enum_label(member) for member in field.enum)
     raise ValueError(
         _tr("{label}: “{text}” is not one of: {allowed}.").format(
-            label=field.label, text=text, allowed=allowed
+            label=field.label, text=shown_value(text), allowed=allowed
         )
     )
 
@@ -333,7 +354,7 @@ def _parse_choice(field: Field, text: str) -> object:
             return choice
     raise ValueError(
         _tr("{label}: “{text}” is not one of the known values.").format(
-            label=field.label, text=text
+            label=field.label, text=shown_value(text)
         )
     )
 
