@@ -26,11 +26,11 @@ from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
 from mpn_desktop.importers.kinds import ImportKind, Outcome
 from mpn_desktop.importers.reading import CsvFormat, RecordReader
 from mpn_desktop.importers.validation import RowProblem
+from mpn_desktop.shown import storable_name
 from mpn_desktop.store import records as store_records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_transaction import USAGE, BatchInfo, import_transaction
-from mpn_desktop.shown import storable_name
 
 ProgressCallback = Callable[[float], None]
 """Called now and then with how far the step is, from 0 to 1."""

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, exists, insert, select
 
 from mpn_desktop.domain.facts import Facts
-from mpn_desktop.errors import MpnError, ValidationError
+from mpn_desktop.errors import ValidationError
 from mpn_desktop.input_files import read_input
 from mpn_desktop.shown import shown_path
 from mpn_desktop.store import models
