@@ -17,8 +17,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "mpn_desktop"
 
 # Modules every layer above the domain may lean on: the package's version, the
-# program's exception types, the user's folders and the log set-up.
-_BASE = frozenset({"__init__", "errors", "paths", "logging_setup"})
+# program's exception types, the user's folders, the log set-up, how a message
+# shows what the user gave (shown) and how a file the user names is opened (input_files).
+_BASE = frozenset({"__init__", "errors", "paths", "logging_setup", "shown", "input_files"})
 
 # Which parts of the project each layer may import (itself included).
 _ALLOWED: dict[str, frozenset[str]] = {

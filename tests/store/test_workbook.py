@@ -37,7 +37,8 @@ def _edge_document() -> dict[str, Any]:
     document = copy.deepcopy(sample_document(date(2018, 3, 15)))
     document["customers"].append({"name": '=HYPERLINK("http://x")', "tenant_id": None})
     document["customers"].append(
-        {"name": "Tab\tand \x0b vertical _x0041_ ünïcödé 🚀", "tenant_id": "+1"}
+        # A tab is text; other control characters are refused by load (issue 11).
+        {"name": "Tab\tand _x0041_ ünïcödé 🚀", "tenant_id": "+1"}
     )
     document["subscriptions"].append(
         {
@@ -96,7 +97,7 @@ def _round_trip(tmp_path: Path, document: dict[str, Any]) -> tuple[Any, Any]:
 def test_sample_and_edge_values_come_back_exactly(tmp_path: Path) -> None:
     exported, again = _round_trip(tmp_path, _edge_document())
     assert json.dumps(again, sort_keys=True) == json.dumps(exported, sort_keys=True)
-    assert any(row["name"].startswith("Tab\tand \x0b") for row in again["customers"])
+    assert any(row["name"].startswith("Tab\tand _x0041_") for row in again["customers"])
 
 
 def _status_rows(db: Database, day: date) -> list[tuple[Any, ...]]:
