@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -111,6 +112,26 @@ def run_import_exams(args: argparse.Namespace) -> int:
         return report_result(args, path, plan.settings.mapping.header, result, db)
 
 
+ERRORS_SHOWN = 20
+"""Errors of an import printed one by one; the rest are counted (a file may have 50,000)."""
+
+
+def print_errors(path: Path, errors: Sequence[object]) -> None:
+    """The first ``ERRORS_SHOWN`` errors, each on one bounded line, and how many more there are.
+
+    All of them go to the rejects file with ``--skip-bad-rows``, and the
+    window's import lists them all.
+    """
+    from mpn_desktop.shown import shown_message, visible
+
+    name = visible(path.name)
+    for problem in errors[:ERRORS_SHOWN]:
+        print(shown_message(f"{name}: {problem}", 300), file=sys.stderr)
+    hidden = len(errors) - ERRORS_SHOWN
+    if hidden > 0:
+        print(f"... and {hidden:,} more {'error' if hidden == 1 else 'errors'}", file=sys.stderr)
+
+
 def report_result(
     args: argparse.Namespace,
     path: Path,
@@ -122,8 +143,7 @@ def report_result(
     from mpn_desktop.importers.rejects import write_rejects
     from mpn_desktop.store import records
 
-    for problem in result.errors:
-        print(f"{path.name}: {problem}", file=sys.stderr)
+    print_errors(path, result.errors)
     if result.other_mpn_ids and not args.allow_other_mpn_id:
         organization = records.get_organization(db) or {}
         ids = ", ".join(result.other_mpn_ids)
@@ -139,7 +159,7 @@ def report_result(
     print(result.summary)
     if result.errors and args.skip_bad_rows is None:
         errors = len(result.errors)
-        which = "the error" if errors == 1 else f"the {errors} errors"
+        which = "the error" if errors == 1 else f"the {errors:,} errors"
         print(f"Nothing was imported: fix {which} above and import again.", file=sys.stderr)
         if len({problem.line for problem in result.errors}) < result.records_read:
             print("To import the good records now: --skip-bad-rows REJECTS.csv (for the bad ones).")

@@ -30,6 +30,7 @@ from mpn_desktop.importers.reading import (
     check_encoding,
     preview,
 )
+from mpn_desktop.shown import quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def plan_import(
         column = _date_columns(mapping)
         raise OptionError(
             f"{path}: the dates in column {column} could be month-first or day-first "
-            f"(line {line}: {text!r}, and no date in the file tells); "
+            f"(line {line}: {quoted(text)}, and no date in the file tells); "
             "give --date-format MDY (as 11/25/2017) or --date-format DMY (as 25/11/2017)"
         )
     return ImportPlan(first, replace(settings, date_order=dates.order), dates)
