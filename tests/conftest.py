@@ -18,12 +18,20 @@ from helpers.fixtures import (  # noqa: F401
     db_url,
     demo_day,
     demo_db,
+    parametrize_backends,
+    postgres,
+    postgres_templates,
     sqlite_templates,
 )
 from helpers.logs import failing_on_unexpected_logs
 
 # Set before anything imports Qt: GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The store, importer and command tests that take a database run on both backends."""
+    parametrize_backends(metafunc, Path(__file__).parent)
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from sqlalchemy import PrimaryKeyConstraint, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
+
+from mpn_desktop.store.models import Base
 
 # Keyed by what the database names: a unique column list or a CHECK constraint name.
 _UNIQUE = {
@@ -47,8 +51,15 @@ _UNIQUE_RE = re.compile(r"UNIQUE constraint failed: (.+)$", re.MULTILINE)
 _CHECK_RE = re.compile(r"CHECK constraint failed: (\w+)")
 
 
+# PostgreSQL's SQLSTATE classes of integrity violations (psycopg's error.sqlstate).
+_PG_NOT_NULL, _PG_FOREIGN_KEY, _PG_UNIQUE, _PG_CHECK = "23502", "23503", "23505", "23514"
+
+
 def describe_violation(error: IntegrityError) -> str:
     """The rule a write broke, in the user's words."""
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if sqlstate is not None:
+        return _describe_postgres(error.orig, sqlstate)
     text = str(error.orig)
     unique = _UNIQUE_RE.search(text)
     if unique:
@@ -66,3 +77,33 @@ def describe_violation(error: IntegrityError) -> str:
         column = text.rsplit(":", 1)[-1].strip()
         return f"{column.split('.')[-1]}: a value is required"
     return f"the change breaks a rule of the database ({text})"
+
+
+@cache
+def _unique_columns_by_name() -> dict[str, str]:
+    """Each unique or primary key's name -> its columns, as SQLite names them ("t.a, t.b")."""
+    found: dict[str, str] = {}
+    for table in Base.metadata.tables.values():
+        for constraint in table.constraints:
+            if isinstance(constraint, UniqueConstraint | PrimaryKeyConstraint) and constraint.name:
+                columns = ", ".join(f"{table.name}.{column.name}" for column in constraint.columns)
+                found[str(constraint.name)] = columns
+    return found
+
+
+def _describe_postgres(orig: object, sqlstate: str) -> str:
+    """The same sentences for PostgreSQL, which names the constraint (``diag``)."""
+    diag = getattr(orig, "diag", None)
+    name = str(getattr(diag, "constraint_name", None) or "")
+    if sqlstate == _PG_UNIQUE:
+        return _UNIQUE.get(_unique_columns_by_name().get(name, ""), "that record exists already")
+    if sqlstate == _PG_CHECK:
+        if name in _CHECKS:
+            return _CHECKS[name]
+        return f"a value is not one of the allowed choices ({name})"
+    if sqlstate == _PG_FOREIGN_KEY:
+        return "the record refers to something that does not exist, or is still in use"
+    if sqlstate == _PG_NOT_NULL:
+        return f"{getattr(diag, 'column_name', None) or 'a column'}: a value is required"
+    first_line = str(orig).splitlines()[0] if str(orig) else sqlstate
+    return f"the change breaks a rule of the database ({first_line})"

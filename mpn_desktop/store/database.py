@@ -17,12 +17,12 @@ from mpn_desktop.store import backups
 from mpn_desktop.store.constraints import describe_violation
 from mpn_desktop.store.disk_state import folder_problem, what_to_do
 from mpn_desktop.store.engine import (
-    BEGIN_OPTION,
     BUSY_TIMEOUT_MS,
     create_store_engine,
     is_locked_error,
     is_sqlite_file,
     migration_connection,
+    read_options,
     shown_url,
     sqlite_path,
 )
@@ -40,7 +40,7 @@ class Database:
         self.url = url
         self.path: Path | None = sqlite_path(url)
         self.engine = engine
-        self._read_engine = engine.execution_options(**{BEGIN_OPTION: "DEFERRED"})
+        self._read_engine = engine.execution_options(**read_options(engine))
 
     @classmethod
     def open(cls, url: str) -> Database:

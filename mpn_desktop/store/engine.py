@@ -60,6 +60,19 @@ def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def read_options(engine: Engine) -> dict[str, str]:
+    """Execution options of a read-only transaction: one consistent snapshot for all its reads.
+
+    SQLite: BEGIN DEFERRED (a reader takes no write lock; WAL gives it a
+    snapshot). PostgreSQL: REPEATABLE READ, as its default (READ COMMITTED)
+    lets each statement see what others committed meanwhile, so the facts
+    read in two queries could disagree.
+    """
+    if is_sqlite(engine):
+        return {BEGIN_OPTION: "DEFERRED"}
+    return {"isolation_level": "REPEATABLE READ"}
+
+
 def create_store_engine(url: str) -> Engine:
     """An engine for ``url``; for SQLite every connection gets the pragmas below.
 
@@ -89,6 +102,10 @@ def create_store_engine(url: str) -> Engine:
 
 def _create_store_engine(url: str) -> Engine:
     parsed = parse_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "after_cursor_execute", _advance_id_sequence)
+        return engine
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if sqlite_path(url) is None:
@@ -112,6 +129,42 @@ def _create_store_engine(url: str) -> Engine:
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
+
+
+def _advance_id_sequence(
+    connection: Connection,
+    _cursor: Any,
+    _statement: str,
+    _parameters: Any,
+    context: Any,
+    _executemany: bool,
+) -> None:
+    """After an INSERT that gave its ids (a loaded document, an undone delete), moves the
+    table's id sequence past them, so the next row added without one gets a free id.
+
+    SQLite takes the largest id plus one each time; a PostgreSQL sequence
+    knows nothing of ids written past it and would hand out one already taken.
+    """
+    compiled = getattr(context, "compiled", None)
+    if not getattr(context, "isinsert", False) or compiled is None:
+        return
+    table = getattr(compiled.statement, "table", None)
+    first = context.compiled_parameters[0] if context.compiled_parameters else {}
+    if table is None or "id" not in table.c or first.get("id") is None:
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        # Only ever forward: another client may have taken ids beyond ours meanwhile.
+        cursor.execute(
+            "SELECT setval(seq, m) FROM (SELECT pg_get_serial_sequence(%(table)s, 'id')::regclass"
+            f' AS seq, (SELECT max(id) FROM "{table.name}") AS m) AS ids'
+            " WHERE m > coalesce(pg_sequence_last_value(seq), 0)",
+            {"table": table.name},
+        )
+    finally:
+        cursor.close()
 
 
 def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

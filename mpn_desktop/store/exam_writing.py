@@ -132,7 +132,10 @@ class ExamWriter:
             }
             for _line, person, exam, passed_on in rows
         ]
-        self.added += self._connection.execute(self._insert_exam, values).rowcount
+        # Counted by RETURNING: a driver's rowcount of a many-row run may be -1
+        # (psycopg's is), and skipped duplicates return no row.
+        inserted = self._connection.execute(self._insert_exam.returning(_EXAMS.c.id), values)
+        self.added += len(inserted.all())
 
     def _settle_people(self, rows: Sequence[ExamRow]) -> None:
         """Creates the people the rows name for the first time; reports other names for them."""

@@ -63,15 +63,18 @@ def _parameters(compiled: Any, values: Mapping[str, Any] | None) -> Any:
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A query compiled for one dialect, with the result processor of each column."""
+    """A query compiled for one dialect."""
 
     compiled: Any
     sql: str
-    processors: tuple[Callable[[Any], Any] | None, ...]
 
 
 _COMPILED: dict[tuple[str, str, Select[Any]], _Compiled] = {}
 """Compiled once per dialect and driver: the queries are module constants."""
+
+_Processors = tuple[Callable[[Any], Any] | None, ...]
+_PROCESSORS: dict[tuple[str, str, Select[Any], tuple[Any, ...]], _Processors] = {}
+"""The result processor of each column, per query and the driver's column types."""
 
 
 def _compiled(query: Select[Any], dialect: Dialect) -> _Compiled:
@@ -79,11 +82,21 @@ def _compiled(query: Select[Any], dialect: Dialect) -> _Compiled:
     found = _COMPILED.get(key)
     if found is None:
         compiled = query.compile(dialect=dialect)
-        processors = tuple(
-            column.type.dialect_impl(dialect).result_processor(dialect, None)
-            for column in query.selected_columns
+        found = _COMPILED[key] = _Compiled(compiled, str(compiled))
+    return found
+
+
+def _processors(query: Select[Any], dialect: Dialect, description: Any) -> _Processors:
+    # The driver's type code of each column (None throughout on SQLite) picks
+    # the processor: psycopg, say, hands numerics over as Decimal already.
+    codes = tuple(column[1] for column in description)
+    key = (dialect.name, dialect.driver, query, codes)
+    found = _PROCESSORS.get(key)
+    if found is None:
+        found = _PROCESSORS[key] = tuple(
+            column.type.dialect_impl(dialect).result_processor(dialect, code)
+            for column, code in zip(query.selected_columns, codes, strict=True)
         )
-        found = _COMPILED[key] = _Compiled(compiled, str(compiled), processors)
     return found
 
 
@@ -113,13 +126,14 @@ def _fetch(
         else:
             cursor.execute(plan.sql, parameters)
         rows = cursor.fetchall()
+        processors = _processors(query, connection.dialect, cursor.description)
     finally:
         cursor.close()
     if not rows:
         return []
     columns = [
         _convert_column(column, process)
-        for column, process in zip(zip(*rows, strict=True), plan.processors, strict=True)
+        for column, process in zip(zip(*rows, strict=True), processors, strict=True)
     ]
     for position, lookup in (lookups or {}).items():
         columns[position] = list(map(lookup.__getitem__, columns[position]))

@@ -5,6 +5,8 @@ Running the migrations costs 0.1-0.4 s per database, copying a migrated file
 is also kept per demo day. A template is built once per test session, the
 first time a test asks for it, through ``Database.open`` and ``load_sample``
 as the program does, so a copy is exactly what the program would have made.
+On PostgreSQL the templates are databases of the session's cluster, copied
+with ``CREATE DATABASE ... TEMPLATE``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from helpers.postgres import PostgresCluster
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 
@@ -43,3 +46,33 @@ class SqliteTemplates:
         shutil.copyfile(self.template(demo_day), path)
         path.chmod(0o600)
         return f"sqlite:///{path}"
+
+
+class PostgresTemplates:
+    """Template databases of the session's cluster (empty, or the demo of one day) to copy."""
+
+    def __init__(self, cluster: PostgresCluster) -> None:
+        self.cluster = cluster
+        self._made: dict[date | None, str] = {}
+
+    def template(self, demo_day: date | None = None) -> str:
+        """The template database's name, built on first use."""
+        made = self._made.get(demo_day)
+        if made is not None:
+            return made
+        name = "tmpl_empty" if demo_day is None else f"tmpl_demo_{demo_day:%Y%m%d}"
+        self.cluster.create_database(name=name)
+        with Database.open(self.cluster.url(name)) as database:
+            if demo_day is not None:
+                load_sample(database, demo_day)
+        # A template must have no open connection while it is copied: closed above.
+        self._made[demo_day] = name
+        return name
+
+    def copy(self, demo_day: date | None = None) -> str:
+        """A new database copied from a template; its URL (drop it with ``drop``)."""
+        return self.cluster.url(self.cluster.create_database(self.template(demo_day)))
+
+    def drop(self, url: str) -> None:
+        """Drops a database ``copy`` made."""
+        self.cluster.drop_database(url.rsplit("/", 1)[1].split("?", 1)[0])

@@ -180,6 +180,7 @@ def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
     assert titles == {"Zeta title"}  # not the one that sorts first
 
 
+@pytest.mark.sqlite_only  # SQLite's limit of parameters per statement
 def test_equal_records_in_different_statements_and_batches_keep_the_earlier_line(
     db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
@@ -472,6 +473,7 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
     assert count(db, models.ExamResult) == 0
 
 
+@pytest.mark.sqlite_only  # SQLite's page cache
 def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its_own_back(
     db: Database, lookup: CatalogLookup, monkeypatch: pytest.MonkeyPatch
 ) -> None:

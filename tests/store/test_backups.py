@@ -16,6 +16,9 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import integrity_check
 from mpn_desktop.store.records import add_record, list_records
 
+# SQLite files: their backups, their stored schema versions.
+pytestmark = pytest.mark.sqlite_only
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

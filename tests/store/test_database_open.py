@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
 
 from mpn_desktop.errors import StoreError, ValidationError
 from mpn_desktop.paths import default_database_path
@@ -26,6 +26,7 @@ def test_default_database_is_created_private() -> None:
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
+@pytest.mark.sqlite_only
 def test_new_database_has_the_latest_schema_wal_and_foreign_keys(db: Database) -> None:
     with db.session() as session:
         connection = session.connection()
@@ -78,6 +79,7 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> N
     assert f'mpn-desktop --db "{path}" restore BACKUP-FILE' in message
 
 
+@pytest.mark.sqlite_only
 def test_a_damaged_database_is_refused_untouched_and_the_backup_is_named(
     db: Database, db_path: Path
 ) -> None:
@@ -96,6 +98,23 @@ def test_a_damaged_database_is_refused_untouched_and_the_backup_is_named(
     assert str(saved) in message and "restore" in message
 
 
+def test_a_database_of_a_newer_version_is_refused_on_any_backend(db_url: str) -> None:
+    with Database.open(db_url) as db, db.session() as session:
+        session.connection().exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError) as refused:
+        Database.open(db_url)
+    assert "newer version of mpn-desktop (schema 9999)" in str(refused.value)
+    assert "update the program" in str(refused.value)
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        engine.dispose()
+    assert stored == "9999", "the newer database was left as it was"
+
+
+@pytest.mark.sqlite_only
 def test_a_database_from_a_newer_version_is_refused_untouched(db: Database, db_path: Path) -> None:
     with db.session() as session:
         session.connection().exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
@@ -114,6 +133,7 @@ def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     assert "not one written by mpn-desktop" in _refused(path)
 
 
+@pytest.mark.sqlite_only
 def test_a_busy_database_becomes_a_clear_error(
     db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,6 +232,7 @@ def test_a_url_that_cannot_be_used_is_a_store_error(url: str, problem: str) -> N
     assert "secret" not in str(error.value)
 
 
+@pytest.mark.sqlite_only
 def test_a_damaged_wal_database_is_refused_with_no_file_added_next_to_it(
     db: Database, db_path: Path
 ) -> None:
@@ -231,6 +252,7 @@ def test_a_damaged_wal_database_is_refused_with_no_file_added_next_to_it(
     assert sorted(path.name for path in db_path.parent.iterdir()) == listing
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_waits_for_a_busy_database(db: Database) -> None:
     with db.session(readonly=True) as session:
         timeout = session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar()

@@ -183,6 +183,7 @@ def _file_bytes(path: Path) -> dict[str, bytes]:
         (("people", 0, "name"), "Ana\x00Ruiz", "people[0].name: contains a NUL character"),
     ],
 )
+@pytest.mark.sqlite_only  # compares the file's bytes
 def test_values_sqlite_cannot_hold_are_problems_of_their_entry(
     demo_db: Database,
     db_path: Path,

@@ -18,7 +18,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import integrity_check
 
 # Each test starts other processes: out of the fast loop.
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
 PEOPLE = 30_000
 EXAMS_EACH = 3

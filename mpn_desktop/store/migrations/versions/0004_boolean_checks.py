@@ -24,10 +24,10 @@ _FLAGS = (("subscriptions", "trial"), ("people", "associated"))
 
 
 def upgrade() -> None:
-    native = op.get_bind().dialect.supports_native_boolean
+    if op.get_bind().dialect.supports_native_boolean:
+        return  # the column's own type holds only true and false
     for table, column in _FLAGS:
-        if not native:
-            op.execute(f"UPDATE {table} SET {column} = 1 WHERE {column} NOT IN (0, 1)")
+        op.execute(f"UPDATE {table} SET {column} = 1 WHERE {column} NOT IN (0, 1)")
         with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
             batch_op.alter_column(
                 column,
@@ -40,6 +40,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.supports_native_boolean:
+        return
     for table, column in _FLAGS:
         with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
             batch_op.alter_column(

@@ -37,6 +37,25 @@ def _association(values: tuple[str, ...]) -> sa.Enum:
     )
 
 
+def _change_associations(old: tuple[str, ...], new: tuple[str, ...]) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite cannot change a CHECK: batch mode rebuilds the table.
+        with op.batch_alter_table("subscriptions", schema=None, recreate="always") as batch_op:
+            batch_op.alter_column(
+                "association",
+                existing_type=_association(old),
+                type_=_association(new),
+                existing_nullable=False,
+            )
+        return
+    # Elsewhere the CHECK is replaced in place: rebuilding the table would drop
+    # its primary key, which usage's foreign key depends on.
+    name = op.f("ck_subscriptions_association")
+    op.drop_constraint(name, "subscriptions", type_="check")
+    choices = ", ".join(f"'{value}'" for value in new)
+    op.create_check_constraint(name, "subscriptions", f"association IN ({choices})")
+
+
 def _batch_column(table: str) -> None:
     with op.batch_alter_table(table, schema=None) as batch_op:
         batch_op.add_column(sa.Column("import_batch_id", sa.Integer(), nullable=True))
@@ -66,13 +85,7 @@ def upgrade() -> None:
         )
     _batch_column("customers")
     _batch_column("subscriptions")
-    with op.batch_alter_table("subscriptions", schema=None, recreate="always") as batch_op:
-        batch_op.alter_column(
-            "association",
-            existing_type=_association(_OLD_ASSOCIATIONS),
-            type_=_association(_NEW_ASSOCIATIONS),
-            existing_nullable=False,
-        )
+    _change_associations(_OLD_ASSOCIATIONS, _NEW_ASSOCIATIONS)
     _batch_column("usage")
     with op.batch_alter_table("usage", schema=None) as batch_op:
         batch_op.add_column(
@@ -146,13 +159,7 @@ def downgrade() -> None:
             batch_op.drop_column(name)
     op.execute("UPDATE subscriptions SET association = 'transacting' WHERE association = 'cpor'")
     op.execute("UPDATE subscriptions SET association = 'dpor' WHERE association = 'pal'")
-    with op.batch_alter_table("subscriptions", schema=None, recreate="always") as batch_op:
-        batch_op.alter_column(
-            "association",
-            existing_type=_association(_NEW_ASSOCIATIONS),
-            type_=_association(_OLD_ASSOCIATIONS),
-            existing_nullable=False,
-        )
+    _change_associations(_NEW_ASSOCIATIONS, _OLD_ASSOCIATIONS)
     for table in ("usage", "subscriptions", "customers"):
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_constraint(
