@@ -30,6 +30,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.ui import checklist_actions, help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.file_actions import FileActions
+from mpn_desktop.ui.menu_specs import MENUS, ActionSpec, Marker, MenuSpec, WindowAction
 from mpn_desktop.ui.progress_source import ProgressSource
 from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.screen_fit import keep_on_screen, resize_to_fit
@@ -75,6 +76,14 @@ TAB_SPECS = (
     ),
     TabSpec(FeeTab, "feeTab", str(QT_TRANSLATE_NOOP("MainWindow", "Fee"))),
 )
+
+
+def _go_to_tab(index: int, tab: TabSpec) -> ActionSpec:
+    """View ▸ 1 Sales performance … : Ctrl+1 to Ctrl+4 show the step tabs in turn."""
+    name = tab.object_name[0].upper() + tab.object_name[1:]
+    return ActionSpec(
+        f"goTo{name}Action", tab.title, "tabs.setCurrentIndex", f"Ctrl+{index + 1}", args=(index,)
+    )
 
 
 class MainWindow(QMainWindow):
@@ -168,191 +177,92 @@ class MainWindow(QMainWindow):
         bar.addAction(self.today_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
-    def _action(
-        self,
-        menu: QMenu,
-        name: str,
-        text: str,
-        slot: Any,
-        shortcut: QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
+        """The menus of ``menu_specs.MENUS``, and the actions they name by objectName."""
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.setObjectName("fileMenu")
-        # Ctrl+N (the standard New key) adds a record, what a user does all day;
-        # a new database is rare enough for Ctrl+Shift+N.
-        self._action(
-            file_menu,
-            "newDatabaseAction",
-            self.tr("&New database…"),
-            self.new_database,
-            "Ctrl+Shift+N",
-        )
-        self._action(
-            file_menu,
-            "openDatabaseAction",
-            self.tr("&Open database…"),
-            self.files.open_database,
-            keys.Open,
-        )
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.setObjectName("recentDatabasesMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        self.import_action = self._action(
-            file_menu,
-            "importExamsAction",
-            self.tr("&Import exam records…"),
-            self.files.import_exams,
-            "Ctrl+I",
-        )
-        self._action(file_menu, "pastImportsAction", self.tr("Pa&st imports…"), self.show_imports)
-        file_menu.addSeparator()
-        self.print_action = self._action(
-            file_menu,
-            "printChecklistAction",
-            self.tr("&Print checklist…"),
-            self.print_checklist,
-            keys.Print,
-        )
-        self.pdf_action = self._action(
-            file_menu,
-            "exportChecklistPdfAction",
-            self.tr("Export checklist as P&DF…"),
-            self.export_checklist_pdf,
-            "Ctrl+Shift+P",
-        )
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu(self.tr("&Export"))
-        export_menu.setObjectName("exportMenu")
-        self._action(
-            export_menu,
-            "exportJsonAction",
-            self.tr("&JSON document…"),
-            self.files.export_json,
-            keys.SaveAs,
-        )
-        self._action(
-            export_menu,
-            "exportWorkbookAction",
-            self.tr("&Spreadsheet (.xlsx)…"),
-            self.files.export_workbook,
-        )
-        self._action(
-            file_menu, "loadJsonAction", self.tr("&Load JSON or spreadsheet…"), self.files.load_json
-        )
-        self._action(file_menu, "backupAction", self.tr("&Backup…"), self.files.backup, keys.Save)
-        self._action(
-            file_menu,
-            "restoreBackupAction",
-            self.tr("Res&tore from backup…"),
-            self.files.restore_backup,
-        )
-        file_menu.addSeparator()
-        quit_action = self._action(file_menu, "quitAction", self.tr("&Quit"), self.close, keys.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        if not quit_action.shortcuts() and sys.platform != "win32":
-            # The desktop gave no Quit key (a plain X11 or Wayland session, not GNOME
-            # or KDE): Ctrl+Q, as there. Windows closes with Alt+F4 and has no Quit key.
-            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.setObjectName("editMenu")
         self.undo_action = UndoRedoAction(self.context.undo_stack, redo=False, parent=self)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts(keys.Undo)
         self.redo_action = UndoRedoAction(self.context.undo_stack, redo=True, parent=self)
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts(keys.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self._action(
-            edit_menu,
-            "addRecordAction",
-            self.tr("&Add…"),
-            lambda: self.current_tab().add_record(),
-            keys.New,
-        )
-        self._action(
-            edit_menu,
-            "deleteRecordAction",
-            self.tr("&Delete"),
-            lambda: self.current_tab().delete_selected(),
-            keys.Delete,
-        )
-        edit_menu.addSeparator()
-        self._action(
-            edit_menu,
-            "findAction",
-            self.tr("&Find"),
-            lambda: self.current_tab().focus_search(),
-            keys.Find,
-        )
-        edit_menu.addSeparator()
-        self._action(
-            edit_menu,
-            "organisationAction",
-            self.tr("&Organisation and targets…"),
-            self.edit_organisation,
-            "Ctrl+Shift+T",
-        )
+        self.panel_action = self.panel_dock.toggleViewAction()
+        self.panel_action.setText(self.tr("&Status panel"))
+        self.panel_action.setObjectName("showStatusPanelAction")
+        self.panel_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.menu_actions: dict[str, QAction] = {}
+        for spec in MENUS:
+            self._fill_menu(self.menuBar().addMenu(self.tr(spec.title)), spec)
+        recent = self.findChild(QMenu, "recentDatabasesMenu")
+        assert recent is not None  # declared in MENUS
+        self.recent_menu: QMenu = recent
+        self.import_action = self.menu_actions["importExamsAction"]
+        quit_action = self.menu_actions["quitAction"]
+        if not quit_action.shortcuts() and sys.platform != "win32":
+            # The desktop gave no Quit key (a plain X11 or Wayland session, not GNOME
+            # or KDE): Ctrl+Q, as there. Windows closes with Alt+F4 and has no Quit key.
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.setObjectName("viewMenu")
-        panel_action = self.panel_dock.toggleViewAction()
-        panel_action.setText(self.tr("&Status panel"))
-        panel_action.setObjectName("showStatusPanelAction")
-        panel_action.setShortcut(QKeySequence("Ctrl+0"))
-        view_menu.addAction(panel_action)
-        view_menu.addSeparator()
-        for index, spec in enumerate(TAB_SPECS):
-            self._action(
-                view_menu,
-                f"goTo{spec.object_name[0].upper()}{spec.object_name[1:]}Action",
-                self.tr("&{number} {title}").format(number=index + 1, title=self.tr(spec.title)),
-                lambda _checked=False, i=index: self.tabs.setCurrentIndex(i),
-                f"Ctrl+{index + 1}",
-            )
-        view_menu.addSeparator()
-        view_menu.addAction(self.today_action)
-        self._action(
-            view_menu,
-            "refreshAction",
-            self.tr("&Refresh"),
-            self.refresh,
-            keys.Refresh,
-        ).setToolTip(self.tr("Read the database again and work out the status anew"))
+    def _fill_menu(self, menu: QMenu, spec: MenuSpec) -> None:
+        menu.setObjectName(spec.name)
+        if spec.filled_by:
+            menu.aboutToShow.connect(getattr(self, spec.filled_by))
+        for item in spec.items:
+            if item is Marker.SEPARATOR:
+                menu.addSeparator()
+            elif item is Marker.STEP_TABS:
+                for index, tab in enumerate(TAB_SPECS):
+                    text = self.tr("&{number} {title}").format(
+                        number=index + 1, title=self.tr(tab.title)
+                    )
+                    self._add_action(menu, _go_to_tab(index, tab), text)
+            elif isinstance(item, MenuSpec):
+                self._fill_menu(menu.addMenu(self.tr(item.title)), item)
+            elif isinstance(item, WindowAction):
+                menu.addAction(getattr(self, item.attribute))
+            elif isinstance(item, ActionSpec):
+                self._add_action(menu, item)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        self._action(
-            help_menu,
-            "requirementsAction",
-            self.tr("&Requirements…"),
-            lambda: help_dialogs.show_requirements(self.context, self),
-            keys.HelpContents,
-        )
-        about = self._action(
-            help_menu,
-            "aboutAction",
-            self.tr("&About MPN Competency Tracker"),
-            lambda: help_dialogs.show_about(self.context, self),
-        )
-        about.setMenuRole(QAction.MenuRole.AboutRole)
+    def _add_action(self, menu: QMenu, spec: ActionSpec, text: str = "") -> QAction:
+        action = QAction(text or self.tr(spec.text), self)
+        action.setObjectName(spec.name)
+        if isinstance(spec.shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(spec.shortcut)
+        elif spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.tooltip:
+            action.setToolTip(self.tr(spec.tooltip))
+        if spec.role is not None:
+            action.setMenuRole(spec.role)
+        target: Any = self
+        for part in spec.call.split("."):
+            target = getattr(target, part)
+        action.triggered.connect(lambda _checked=False, call=target, args=spec.args: call(*args))
+        menu.addAction(action)
+        self.menu_actions[spec.name] = action
+        return action
 
     # --- what the menus call --------------------------------------------------------------
+
+    def add_record(self) -> None:
+        """Edit ▸ Add: a new record in the tab shown."""
+        self.current_tab().add_record()
+
+    def delete_selected(self) -> None:
+        """Edit ▸ Delete: the selected records of the tab shown."""
+        self.current_tab().delete_selected()
+
+    def focus_search(self) -> None:
+        """Edit ▸ Find: the search box of the tab shown."""
+        self.current_tab().focus_search()
+
+    def show_requirements(self) -> None:
+        """Help ▸ Requirements: the loaded catalogue."""
+        help_dialogs.show_requirements(self.context, self)
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        help_dialogs.show_about(self.context, self)
 
     def current_tab(self) -> StepTabLike:
         """The step tab shown."""

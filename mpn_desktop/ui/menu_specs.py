@@ -1,0 +1,172 @@
+"""The main window's menus as data: each entry's objectName, words, keys and what it calls.
+
+calibre's ``action_spec`` and Mu's ``actions()`` lists: the window reads these
+specs and builds its menus in one loop, so adding a menu entry is one line
+here and one method on the window. Texts are marked for translation here and
+translated where the menu is built (``MainWindow.tr``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QAction, QKeySequence
+
+Keys = QKeySequence.StandardKey
+
+
+def _t(text: str) -> str:
+    return str(QT_TRANSLATE_NOOP("MainWindow", text))
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One menu entry: ``call`` names the window's method ("files.open_database" reaches one
+    of its parts); ``shortcut`` is a standard key or a portable text such as "Ctrl+I"."""
+
+    name: str
+    text: str
+    call: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tooltip: str = ""
+    role: QAction.MenuRole | None = None
+    args: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True)
+class WindowAction:
+    """An action the window makes itself (undo, the dock's toggle, Today), added by attribute."""
+
+    attribute: str
+
+
+@dataclass(frozen=True)
+class MenuSpec:
+    """A menu or submenu; ``filled_by`` names the window's method that fills it as it opens."""
+
+    name: str
+    title: str
+    items: tuple[MenuItem, ...] = ()
+    filled_by: str = ""
+
+
+class Marker(Enum):
+    """Entries that are not one action: a separator, and one action per step tab."""
+
+    SEPARATOR = "separator"
+    STEP_TABS = "step tabs"
+
+
+MenuItem = ActionSpec | WindowAction | MenuSpec | Marker
+SEPARATOR = Marker.SEPARATOR
+
+# Ctrl+N (the standard New key) adds a record, what a user does all day; a new
+# database is rare enough for Ctrl+Shift+N.
+MENUS: tuple[MenuSpec, ...] = (
+    MenuSpec(
+        "fileMenu",
+        _t("&File"),
+        (
+            ActionSpec("newDatabaseAction", _t("&New database…"), "new_database", "Ctrl+Shift+N"),
+            ActionSpec(
+                "openDatabaseAction", _t("&Open database…"), "files.open_database", Keys.Open
+            ),
+            MenuSpec("recentDatabasesMenu", _t("Open &recent"), filled_by="_fill_recent_menu"),
+            SEPARATOR,
+            ActionSpec(
+                "importExamsAction", _t("&Import exam records…"), "files.import_exams", "Ctrl+I"
+            ),
+            ActionSpec("pastImportsAction", _t("Pa&st imports…"), "show_imports"),
+            SEPARATOR,
+            ActionSpec(
+                "printChecklistAction", _t("&Print checklist…"), "print_checklist", Keys.Print
+            ),
+            ActionSpec(
+                "exportChecklistPdfAction",
+                _t("Export checklist as P&DF…"),
+                "export_checklist_pdf",
+                "Ctrl+Shift+P",
+            ),
+            SEPARATOR,
+            MenuSpec(
+                "exportMenu",
+                _t("&Export"),
+                (
+                    ActionSpec(
+                        "exportJsonAction", _t("&JSON document…"), "files.export_json", Keys.SaveAs
+                    ),
+                    ActionSpec(
+                        "exportWorkbookAction",
+                        _t("&Spreadsheet (.xlsx)…"),
+                        "files.export_workbook",
+                    ),
+                ),
+            ),
+            ActionSpec("loadJsonAction", _t("&Load JSON or spreadsheet…"), "files.load_json"),
+            ActionSpec("backupAction", _t("&Backup…"), "files.backup", Keys.Save),
+            ActionSpec("restoreBackupAction", _t("Res&tore from backup…"), "files.restore_backup"),
+            SEPARATOR,
+            ActionSpec(
+                "quitAction", _t("&Quit"), "close", Keys.Quit, role=QAction.MenuRole.QuitRole
+            ),
+        ),
+    ),
+    MenuSpec(
+        "editMenu",
+        _t("&Edit"),
+        (
+            WindowAction("undo_action"),
+            WindowAction("redo_action"),
+            SEPARATOR,
+            ActionSpec("addRecordAction", _t("&Add…"), "add_record", Keys.New),
+            ActionSpec("deleteRecordAction", _t("&Delete"), "delete_selected", Keys.Delete),
+            SEPARATOR,
+            ActionSpec("findAction", _t("&Find"), "focus_search", Keys.Find),
+            SEPARATOR,
+            ActionSpec(
+                "organisationAction",
+                _t("&Organisation and targets…"),
+                "edit_organisation",
+                "Ctrl+Shift+T",
+            ),
+        ),
+    ),
+    MenuSpec(
+        "viewMenu",
+        _t("&View"),
+        (
+            WindowAction("panel_action"),
+            SEPARATOR,
+            Marker.STEP_TABS,
+            SEPARATOR,
+            WindowAction("today_action"),
+            ActionSpec(
+                "refreshAction",
+                _t("&Refresh"),
+                "refresh",
+                Keys.Refresh,
+                tooltip=_t("Read the database again and work out the status anew"),
+            ),
+        ),
+    ),
+    MenuSpec(
+        "helpMenu",
+        _t("&Help"),
+        (
+            ActionSpec(
+                "requirementsAction",
+                _t("&Requirements…"),
+                "show_requirements",
+                Keys.HelpContents,
+            ),
+            ActionSpec(
+                "aboutAction",
+                _t("&About MPN Competency Tracker"),
+                "show_about",
+                role=QAction.MenuRole.AboutRole,
+            ),
+        ),
+    ),
+)
