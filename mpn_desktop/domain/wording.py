@@ -95,6 +95,24 @@ def associations(accepted: Iterable[Association]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def with_source(note: str, source: Source | None) -> str:
+class Note(str):
+    """A catalogue note and where it comes from, read as the sentence "note (source: X)".
+
+    A ``str``, so every view that shows notes as text (the panel's tooltips, the
+    status document) reads it as before; ``text`` and ``source`` hold the two
+    parts as data, so the checklist's footnotes never split the sentence again.
+    """
+
+    text: str
+    source: str
+
+    def __new__(cls, text: str, source: str = "") -> Note:
+        note = super().__new__(cls, f"{text} (source: {source})" if source else text)
+        note.text = text
+        note.source = source
+        return note
+
+
+def with_source(note: str, source: Source | None) -> Note:
     """A catalogue note with the source it comes from, for footnotes."""
-    return f"{note} (source: {source})" if source is not None else note
+    return Note(note, str(source) if source is not None else "")

@@ -25,7 +25,7 @@ from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
-from mpn_desktop.domain.wording import figure, have_of_need
+from mpn_desktop.domain.wording import Note, figure, have_of_need
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
 
@@ -282,31 +282,26 @@ class _Footnotes:
 
     def __init__(self) -> None:
         self._numbers: dict[str, int] = {}
+        self._parts: dict[str, tuple[str, str]] = {}
 
     def numbers(self, notes: Iterable[str]) -> tuple[int, ...]:
         found: list[int] = []
         for note in notes:
-            text = note.strip()
-            if not text:
+            key = note.strip()
+            if not key:
                 continue
-            number = self._numbers.setdefault(text, len(self._numbers) + 1)
+            if key not in self._numbers:
+                self._numbers[key] = len(self._numbers) + 1
+                # The note's text and source as the engine gave them, not split again.
+                parts = (note.text.strip(), note.source) if isinstance(note, Note) else (key, "")
+                self._parts[key] = parts
+            number = self._numbers[key]
             if number not in found:
                 found.append(number)
         return tuple(found)
 
     def all(self) -> tuple[Footnote, ...]:
-        return tuple(
-            Footnote(number, *split_source(text)) for text, number in self._numbers.items()
-        )
-
-
-def split_source(note: str) -> tuple[str, str]:
-    """A note's text and its source, which the engine appends as "… (source: X)"."""
-    for marker in (" (source: ", " (Source: "):
-        if marker in note and note.endswith(")"):
-            text, _, source = note.rpartition(marker)
-            return text.rstrip(), source[:-1].strip()
-    return note, ""
+        return tuple(Footnote(number, *self._parts[key]) for key, number in self._numbers.items())
 
 
 _ASSOCIATIONS = {

@@ -17,7 +17,6 @@ from mpn_desktop.reports.checklist import (
     Checklist,
     as_action,
     build_checklist,
-    split_source,
 )
 
 
@@ -139,12 +138,18 @@ def test_catalogue_notes_become_numbered_footnotes_with_their_source(
     assert note.source.startswith("Partner Center: Cloud Platform competency")
 
 
-def test_split_source_reads_the_engines_source_suffix() -> None:
-    assert split_source("Unsure figure. (source: Partner Center, 2018-03-19)") == (
-        "Unsure figure.",
-        "Partner Center, 2018-03-19",
-    )
-    assert split_source("No source given") == ("No source given", "")
+def test_a_footnote_takes_text_and_source_from_the_note_not_from_its_sentence() -> None:
+    from mpn_desktop.domain.wording import Note
+    from mpn_desktop.reports.checklist import _Footnotes
+
+    tricky = Note("The seed says (source: hearsay) three", "Partner Center, 2018-03-19")
+    assert tricky == "The seed says (source: hearsay) three (source: Partner Center, 2018-03-19)"
+    footnotes = _Footnotes()
+    assert footnotes.numbers([tricky, "No source given", tricky]) == (1, 2)
+    assert [(note.text, note.source) for note in footnotes.all()] == [
+        ("The seed says (source: hearsay) three", "Partner Center, 2018-03-19"),
+        ("No source given", ""),
+    ]
 
 
 def test_a_step_with_several_measures_lists_each_once(catalog: Any, demo_facts: Facts) -> None:
