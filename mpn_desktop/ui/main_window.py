@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDateEdit,
     QDialog,
     QDockWidget,
     QLabel,
@@ -29,6 +28,7 @@ from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui import checklist_actions, help_dialogs
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.file_actions import FileActions
 from mpn_desktop.ui.menu_specs import MENUS, ActionSpec, Marker, MenuSpec, WindowAction
 from mpn_desktop.ui.progress_source import ProgressSource
@@ -156,14 +156,14 @@ class MainWindow(QMainWindow):
         bar.setObjectName("asOfToolBar")
         bar.setMovable(False)
         label = QLabel(self.tr("Status &as of:"), bar)
-        self.as_of_edit = QDateEdit(bar)
+        # Typed whole (2018-03-01 or the locale's short date) or picked from a calendar.
+        self.as_of_edit = DateField(bar)
         self.as_of_edit.setObjectName("asOfDate")
         self.as_of_edit.setAccessibleName(self.tr("Status as of"))
-        self.as_of_edit.setToolTip(
+        self.as_of_edit.setWhatsThis(
             self.tr("Move this day to plan ahead: everything shown follows it.")
         )
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") * 2)
         self.as_of_edit.setDateRange(qdate(AS_OF_RANGE[0]), qdate(AS_OF_RANGE[1]))
         self.as_of_edit.setDate(qdate(self.context.as_of))
         self.as_of_edit.dateChanged.connect(self._as_of_edited)

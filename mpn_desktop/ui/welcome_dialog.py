@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +24,7 @@ from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import OpResult
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.qt_dates import python_date, qdate
+from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.status_text import semantic_colors
 
 _MPN_ID_RE = re.compile(r"^\d{4,10}$")
@@ -127,16 +126,27 @@ class WelcomeDialog(QDialog):
         self.market_combo.addItem(self.tr("Developed market"), Market.DEVELOPED)
         self.market_combo.addItem(self.tr("Developing market"), Market.DEVELOPING)
         form.addRow(self.tr("Mar&ket:"), self.market_combo)
-        self.anniversary_edit = QDateEdit(box)
+        # Empty until the user types it: today's date, offered before, was accepted
+        # unread and made the fee due today and unpaid at once.
+        self.anniversary_edit = DateField(box, optional=True)
         self.anniversary_edit.setObjectName("anniversary")
         self.anniversary_edit.setAccessibleName(self.tr("Membership anniversary"))
-        self.anniversary_edit.setCalendarPopup(True)
-        self.anniversary_edit.setDisplayFormat("yyyy-MM-dd")
-        self.anniversary_edit.setDate(qdate(self._context.as_of))
-        self.anniversary_edit.setToolTip(
-            self.tr("The day your MPN membership year starts (see Partner Center).")
+        about = self.tr(
+            "The day your membership year starts each year: the day your organisation "
+            "joined or last renewed, shown in Partner Center (Account settings > "
+            "Legal info, or the Membership page). The yearly fee is due on it."
         )
+        self.anniversary_edit.setToolTip(about)
+        self.anniversary_edit.setWhatsThis(about)
+        self.anniversary_note = QLabel(about, box)
+        self.anniversary_note.setObjectName("anniversaryNote")
+        self.anniversary_note.setWordWrap(True)
+        self.anniversary_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.anniversary_message = self._message_label("anniversaryMessage")
         form.addRow(self.tr("&Anniversary:"), self.anniversary_edit)
+        form.addRow("", self.anniversary_note)
+        form.addRow("", self.anniversary_message)
+        self.anniversary_edit.textChanged.connect(self._revalidate)
         self.name_edit.textChanged.connect(self._revalidate)
         self.mpn_edit.textChanged.connect(self._revalidate)
         return box
@@ -186,6 +196,12 @@ class WelcomeDialog(QDialog):
             return self.tr("An MPN ID is 4 to 10 digits, such as 4123456.")
         return ""
 
+    def anniversary_problem(self) -> str:
+        """What is wrong with the anniversary, or an empty string."""
+        if not self.anniversary_edit.text().strip():
+            return self.tr("Enter your membership anniversary (the day your fee is due).")
+        return self.anniversary_edit.problem()
+
     def targets(self) -> dict[str, Level]:
         """The chosen competency ids and levels."""
         chosen: dict[str, Level] = {}
@@ -207,6 +223,11 @@ class WelcomeDialog(QDialog):
         name = self.name_problem()
         mpn = self.mpn_id_problem()
         targets = self.targets_problem()
+        anniversary = self.anniversary_problem()
+        # Said once something was typed; an empty field waits with its note above.
+        typed = bool(self.anniversary_edit.text().strip())
+        self.anniversary_message.setText(anniversary if typed else "")
+        self.anniversary_message.setVisible(bool(self.anniversary_message.text()))
         self.name_message.setText(name if self.name_edit.isModified() else "")
         self.name_message.setVisible(bool(self.name_message.text()))
         self.mpn_message.setText(mpn if self.mpn_edit.isModified() else "")
@@ -216,7 +237,7 @@ class WelcomeDialog(QDialog):
         # chosen and then cleared every target, it is a problem like the others.
         color = self._risk_color if self._targets_touched else self._hint_color
         self.targets_message.setStyleSheet(f"color: {color}")
-        self.create_button.setEnabled(not (name or mpn or targets))
+        self.create_button.setEnabled(not (name or mpn or targets or anniversary))
 
     def _target_chosen(self) -> None:
         self._targets_touched = True
@@ -226,12 +247,12 @@ class WelcomeDialog(QDialog):
 
     def organisation_values(self) -> dict[str, object]:
         """The organisation's fields as the store takes them."""
-        day = self.anniversary_edit.date()
+        self.anniversary_edit.commit()  # what was typed, even before the field was left
         return {
             "name": self.name_edit.text().strip(),
             "mpn_id": self.mpn_edit.text().strip(),
             "market": self.market_combo.currentData(),
-            "anniversary": python_date(day),
+            "anniversary": self.anniversary_edit.day(),
         }
 
     def accept(self) -> None:

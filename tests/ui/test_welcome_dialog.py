@@ -40,7 +40,19 @@ def test_create_stays_disabled_until_everything_is_right(qtbot: QtBot, context: 
     assert "at least one" in dialog.targets_message.text()
     dialog.target_combos["cloud-platform"].setCurrentIndex(2)
     assert dialog.targets_message.text() == ""
+    # The anniversary starts empty (today's date, offered before, made the fee due at once)
+    # and is required; what it is, is said beside it.
+    assert dialog.anniversary_edit.text() == ""
+    assert "membership year starts" in dialog.anniversary_note.text()
+    assert not dialog.create_button.isEnabled()
+    assert "anniversary" in dialog.anniversary_problem()
+    qtbot.keyClicks(dialog.anniversary_edit, "2017-13-01")
+    assert dialog.anniversary_message.isVisible() and not dialog.create_button.isEnabled()
+    dialog.anniversary_edit.clear()
+    qtbot.keyClicks(dialog.anniversary_edit, "2018-03-01")
+    assert not dialog.anniversary_message.isVisible()
     assert dialog.create_button.isEnabled()
+    assert dialog.organisation_values()["anniversary"] == date(2018, 3, 1)
 
 
 def test_the_welcome_creates_the_organisation_and_its_targets(
@@ -92,6 +104,7 @@ def test_an_empty_database_opens_the_welcome_and_the_panel_follows(
     qtbot.keyClicks(dialog.name_edit, "Fabrikam Partners")
     qtbot.keyClicks(dialog.mpn_edit, "7654321")
     dialog.target_combos["cloud-platform"].setCurrentIndex(2)
+    qtbot.keyClicks(dialog.anniversary_edit, "2017-06-30")
     with qtbot.waitSignal(window.progress_source.progressChanged):
         dialog.create_button.click()
     assert window.panel.card("cloud-platform").isVisible()

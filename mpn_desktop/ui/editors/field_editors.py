@@ -8,6 +8,7 @@ values. Forms and table delegates use the same editors.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.ui.editors.calendar_popup import attach_calendar
 from mpn_desktop.ui.models.fields import (
     Field,
     FieldKind,
@@ -61,9 +63,18 @@ class ValidatingLineEdit(QLineEdit):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.setCompleter(completer)
+        if field.kind is FieldKind.DATE:
+            attach_calendar(self, self._typed_day, self.set_value)
         self.textChanged.connect(self._check)
         self._problem: str | None = None
         self._check()
+
+    def _typed_day(self) -> date | None:
+        try:
+            value = parse_text(self.field, self.text())
+        except ValueError:
+            return None
+        return value if isinstance(value, date) else None
 
     def value(self) -> object:
         return parse_text(self.field, self.text())
@@ -86,6 +97,8 @@ class ValidatingLineEdit(QLineEdit):
         self._warning.setVisible(self._problem is not None and bool(self.text().strip()))
         self._warning.setToolTip(self._problem or "")
         self.setToolTip(self._problem or "")
+        # A screen reader says why the field is wrong, not only that something is.
+        self.setAccessibleDescription(self._problem or "")
         self.edited.emit()
 
 

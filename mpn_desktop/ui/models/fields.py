@@ -31,6 +31,7 @@ from mpn_desktop.domain.enums import (
 from mpn_desktop.domain.mcp_id import is_mcp_id
 from mpn_desktop.shown import shown_value
 from mpn_desktop.store.values import control_character
+from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_MONEY = Decimal("1000000000000")
@@ -63,7 +64,8 @@ class Field:
 
     ``choices`` gives the allowed values of a CHOICE column (customer names,
     competency ids) with their labels, and ``label_of`` the label of one value
-    at once (a table of thousands of rows asks it for every cell); ``compute``
+    at once (a table of thousands of rows asks it for every cell; any column may
+    have it, to word some of its values: "expired on 2018-05-19"); ``compute``
     makes a read-only column whose value comes from the row rather than from
     the record's own key.
     """
@@ -138,7 +140,7 @@ def format_value(field: Field, value: object) -> str:
         return f"{value:,}"
     if field.kind is FieldKind.BOOL:
         return _tr("Yes") if value else _tr("No")
-    if field.kind is FieldKind.CHOICE and field.label_of is not None:
+    if field.label_of is not None:
         found = field.label_of(value)
         if found is not None:
             return found
@@ -261,6 +263,9 @@ def _parse_date(field: Field, text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         shaped = _ISO_DAY_RE.match(text)
+        typed = None if shaped else typed_day(text)
+        if typed is not None:
+            return typed  # the locale's short date (3/1/18, 01.03.18)
         if shaped is not None and _past_month_end(*map(int, shaped.groups())):
             # Typed in the right shape but past the month's end: saying "YYYY-MM-DD"
             # again would not tell the user what to change.
@@ -277,9 +282,9 @@ def _parse_date(field: Field, text: str) -> date:
                 )
             ) from None
         raise ValueError(
-            _tr("{label}: “{text}” is not a date (YYYY-MM-DD, such as 2018-03-01).").format(
-                label=field.label, text=shown_value(text)
-            )
+            _tr(
+                "{label}: “{text}” is not a date (YYYY-MM-DD, such as 2018-03-01, or {short})."
+            ).format(label=field.label, text=shown_value(text), short=short_date_example())
         ) from None
 
 

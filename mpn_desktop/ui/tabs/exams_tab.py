@@ -268,7 +268,7 @@ class ExamsTab(StepTab):
             if known is None:
                 return
             if not title.text() or title.text() == filled["title"]:
-                title.setText(known.title)
+                title.set_value(known.title)  # shown from its start, not its end
                 filled["title"] = known.title
                 if isinstance(kind, ChoiceComboBox):
                     kind.set_value(known.kind)

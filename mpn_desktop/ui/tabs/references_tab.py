@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
@@ -86,6 +87,7 @@ class ReferencesTab(StepTab):
                         self.tr("Counts until"),
                         FieldKind.DATE,
                         compute=self._valid_until_of,
+                        label_of=self._expired_text,
                     ),
                     Field("submitted_on", self.tr("Submitted on"), FieldKind.DATE),
                     Field("approved_on", self.tr("Approved on"), FieldKind.DATE),
@@ -166,11 +168,27 @@ class ReferencesTab(StepTab):
         return values
 
     def _valid_until_of(self, record: Record) -> date | None:
+        """The last day an approved reference counts; for one that stopped, the day it did."""
         status = record.get("status")
         if not isinstance(status, ReferenceStatus) or not status.counts:
             return None
         customer = self._customer_names.get(record.get("customer_id", -1), "")
-        return self._valid_until.get((str(record.get("competency", "")), customer))
+        competency = str(record.get("competency", ""))
+        found = self._valid_until.get((competency, customer))
+        if found is not None:
+            return found
+        # Not among what counts: expired (or its competency has no references rule).
+        approved = record.get("approved_on")
+        years = reference_years(self.context.catalog, competency)
+        if not isinstance(approved, date) or years is None:
+            return None
+        return add_years(approved, years) - timedelta(days=1)
+
+    def _expired_text(self, day: object) -> str | None:
+        """ "expired on 2018-05-19" for a last day before the as-of day (else the day alone)."""
+        if isinstance(day, date) and day < self.context.as_of:
+            return self.tr("expired on {day}").format(day=day.isoformat())
+        return None
 
     def _status_dates(self, status: object) -> dict[str, date]:
         """The date a status is reached on, as the as-of day: submitted, or approved."""
@@ -239,6 +257,15 @@ class ReferencesTab(StepTab):
                 + how_long,
             )
         until = self._valid_until_of(record)
+        if until is not None and until < self.context.as_of:
+            return RowStyle(
+                background=MUTED_BACKGROUND,
+                italic=True,
+                tooltip=self.tr(
+                    "Expired on {day}: it no longer counts. Ask this customer (or another) "
+                    "for a new reference."
+                ).format(day=until.isoformat()),
+            )
         fee = self.progress.fee if self.progress is not None else None
         year = fee.current_year if fee is not None else None
         if until is not None and year is not None and until <= year.end:

@@ -90,3 +90,40 @@ def test_an_import_names_a_possible_duplicate_person(context: Any, tmp_path: Pat
         "'Ana Ruiz' has MCP ID 1234567; if they are one person, keep the MCP ID that is "
         "associated and delete the other"
     ]
+
+
+def test_an_expired_reference_says_when_it_expired(context: Any, qtbot: Any) -> None:
+    from datetime import timedelta
+
+    from mpn_desktop.store import records
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+
+    # Fabrikam's reference, approved 2016-05-20, counts until 2018-05-19: a day later it
+    # showed an empty "Counts until".
+    context.set_as_of(context.as_of.replace(year=2018, month=6, day=1))
+    tab = ReferencesTab(context)
+    qtbot.addWidget(tab)
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.store.facts_loader import load_facts
+
+    tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
+    section = tab.references
+    fabrikam = next(
+        row["id"]
+        for row in records.list_records(context.db, RecordKind.CUSTOMER)
+        if row["name"] == "Fabrikam"
+    )
+    column = section.model.column_of("valid_until")
+    texts = {
+        str(section.model.index(row, column).data())
+        for row in range(section.model.rowCount())
+        if section.model.records()[row]["customer_id"] == fabrikam
+    }
+    approved = next(
+        row["approved_on"]
+        for row in records.list_records(context.db, RecordKind.REFERENCE)
+        if row["customer_id"] == fabrikam
+    )
+    last_day = approved.replace(year=approved.year + 2) - timedelta(days=1)
+    assert texts == {f"expired on {last_day.isoformat()}"}
