@@ -156,7 +156,8 @@ def test_another_currency_needs_a_rate_and_is_converted_with_it(
     )
     assert run(db_path, str(euros)) == 1
     err = capsys.readouterr().err
-    assert "line 2, Currency: amounts in EUR need a rate: give --usd-rate EUR=RATE" in err
+    assert "line 2, Currency: amounts in EUR need a rate (what one EUR is in US$)" in err
+    assert "Give the US$ rate of EUR with --usd-rate (e.g. --usd-rate EUR=1.18" in err
     assert consumption(db_path) == {}
     assert run(db_path, str(euros), "--usd-rate", "EUR=1.18") == 0
     assert consumption(db_path)[(S1, "2019-01")] == Decimal("189.17")  # 160.31 x 1.18

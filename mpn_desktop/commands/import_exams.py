@@ -157,6 +157,13 @@ def report_result(
     for note in result.warnings:
         print(note)
     print(result.summary)
+    if result.missing_rates:
+        example = result.missing_rates[0]
+        print(
+            f"Give the US$ rate of {', '.join(result.missing_rates)} with --usd-rate "
+            f"(e.g. --usd-rate {example}=1.18: one {example} is US$ 1.18).",
+            file=sys.stderr,
+        )
     if result.errors and args.skip_bad_rows is None:
         errors = len(result.errors)
         which = "the error" if errors == 1 else f"the {errors:,} errors"

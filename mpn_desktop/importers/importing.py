@@ -90,6 +90,8 @@ class ImportResult:
     """With skip_bad_rows: each bad record's line and cells, in file order (see errors)."""
     other_mpn_ids: tuple[str, ...] = ()
     """MPN IDs the file names that are not the organisation's (refused unless allowed)."""
+    missing_rates: tuple[str, ...] = ()
+    """Currencies of the file's amounts that no US$ rate was given for."""
 
     @property
     def committed(self) -> bool:

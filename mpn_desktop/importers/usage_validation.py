@@ -153,8 +153,8 @@ class UsageValidator:
         return read
 
     def details(self) -> dict[str, object]:
-        """Nothing kind-specific beyond the rows and problems."""
-        return {}
+        """The currencies that need a rate (for the result's ``missing_rates``)."""
+        return {"missing_rates": tuple(sorted(self.currencies_without_rate))}
 
     def _cell(self, fields: list[str], field: UsageField) -> str:
         column = self._col[field]
@@ -184,8 +184,8 @@ class UsageValidator:
             )
             problem(
                 F.CURRENCY,
-                f"amounts in {currency} need a rate: give --usd-rate {currency}=RATE "
-                f"(US$ per {currency}); rates are never guessed",
+                f"amounts in {currency} need a rate (what one {currency} is in US$); "
+                "rates are never guessed",
             )
             rate = Decimal(1)
         consumption = self._amount(fields, F.CONSUMPTION, problem) * rate

@@ -19,6 +19,7 @@ from mpn_desktop.store.engine import is_sqlite_file
 from mpn_desktop.ui import questions
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_drop import accept_csv_drops
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, SALES_DATA, WizardKind
 from mpn_desktop.ui.import_wizard import ImportWizard
 from mpn_desktop.ui.settings import WindowSettings
 
@@ -383,9 +384,23 @@ class FileActions(QObject):
         """Opens the import wizard."""
         self.import_exams_from(None)
 
-    def import_exams_from(self, path: Path | None) -> QDialog:
+    def import_sales(self) -> None:
+        """Opens the import wizard for sales data (usage, customers, subscriptions)."""
+        self.import_sales_from(None)
+
+    def import_sales_from(self, path: Path | None) -> QDialog:
+        """Opens the sales-data import wizard, on the preview of ``path`` when given."""
+        return self.import_exams_from(path, kind=SALES_DATA)
+
+    def import_exams_from(self, path: Path | None, *, kind: WizardKind | None = None) -> QDialog:
         """Opens the import wizard, on the preview of ``path`` when given (a dropped file)."""
-        wizard = ImportWizard(self._context, self._window, path=path, start_folder=self._start_in())
+        wizard = ImportWizard(
+            self._context,
+            self._window,
+            path=path,
+            start_folder=self._start_in(),
+            kind=kind or EXAM_RECORDS,
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mpn_desktop.importers.columns import Field
+from mpn_desktop.importers.columns import ImportField
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
 from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
 from mpn_desktop.ui.import_state import ImportState
@@ -83,7 +83,7 @@ class MappingPage(QWizardPage):
             combo.setObjectName(f"mapColumn{index}")
             combo.setAccessibleName(self.tr("Column {name} holds").format(name=name))
             combo.addItem(self.tr("(ignored)"), None)
-            for field in Field:
+            for field in state.mapping.fields.fields:
                 label = self.tr(field.label)
                 combo.addItem(label[:1].upper() + label[1:], field)
             field_here = next((f for f, c in state.mapping.columns.items() if c == index), None)
@@ -94,7 +94,7 @@ class MappingPage(QWizardPage):
         self._grid.setColumnStretch(1, 1)
         self._grid.setRowStretch(len(state.mapping.header) + 1, 1)
 
-    def choose(self, column: int, field: Field | None) -> None:
+    def choose(self, column: int, field: ImportField | None) -> None:
         """Reads ``column`` as ``field`` (None: ignored), as picking it in its combo box does."""
         combo = self.combos[column]
         combo.setCurrentIndex(combo.findData(field))

@@ -9,10 +9,12 @@ stack as one ``ImportCommand``, so Edit ▸ Undo removes all of it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPlainTextEdit,
@@ -26,12 +28,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.importing import ImportResult, run_import
-from mpn_desktop.importers.kinds import ExamImport
+from mpn_desktop.importers.rejects import write_rejects
+from mpn_desktop.store import records
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_models import ProblemModel
+from mpn_desktop.ui.import_questions import RatesBox
 from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
 from mpn_desktop.ui.import_state import ImportState
 from mpn_desktop.ui.import_task import ImportTask
@@ -47,15 +52,25 @@ def count_line(result: ImportResult, *, done: bool) -> str:
     After errors nothing is added, whatever the other records are: all or nothing.
     """
     new = (_tr("{count} added") if done else _tr("{count} to add")).format(count=result.added)
-    parts = (
+    parts = [
         new,
         counted(result.duplicates, _tr("{count} duplicate"), _tr("{count} duplicates")),
         counted(len(result.errors), _tr("{count} error"), _tr("{count} errors")),
-        counted(
-            len(result.unknown_codes), _tr("{count} unknown code"), _tr("{count} unknown codes")
-        ),
-    )
+    ]
+    if result.kind == EXAM_RECORDS.name:
+        parts.append(
+            counted(
+                len(result.unknown_codes),
+                _tr("{count} unknown code"),
+                _tr("{count} unknown codes"),
+            )
+        )
     return ", ".join(parts)
+
+
+def bad_lines(result: ImportResult) -> int:
+    """How many records have at least one problem."""
+    return len({problem.line for problem in result.errors})
 
 
 def _tr(text: str) -> str:
@@ -76,10 +91,17 @@ class _StepPage(QWizardPage):
     taskCreated = Signal(object)
     """An ``ImportTask`` about to start (for observers that follow its progress)."""
 
-    def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        state: ImportState,
+        parent: QWidget | None,
+        kind: WizardKind = EXAM_RECORDS,
+    ) -> None:
         super().__init__(parent)
         self._context = context
         self._state = state
+        self._kind = kind
         self.task: ImportTask | None = None
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, _PROGRESS_STEPS)
@@ -174,24 +196,46 @@ class _StepPage(QWizardPage):
     def _step(self, *, dry_run: bool) -> Callable[..., ImportResult]:
         """The importer's run on the context's database, as the worker thread calls it."""
         db = self._context.db
-        kind = ExamImport(CatalogLookup(self._context.catalog))
         state = self._state
         assert state.path is not None, "a file was chosen"
         path, settings = state.path, state.settings()
+        kind = self._kind.importer(self._context, state)
+        skip, allow = state.skip_bad_rows, state.allow_other_mpn_id
 
         def step(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> ImportResult:
             return run_import(
-                db, kind, path, settings, dry_run=dry_run, progress=progress, cancel=cancelled
+                db,
+                kind,
+                path,
+                settings,
+                dry_run=dry_run,
+                progress=progress,
+                cancel=cancelled,
+                skip_bad_rows=skip,
+                allow_other_mpn_id=allow,
             )
 
         return step
 
 
 class CheckPage(_StepPage):
-    """Every record checked as a dry run: counts, and every problem by line and field."""
+    """Every record checked as a dry run: counts, and every problem by line and field.
 
-    def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None = None):
-        super().__init__(context, state, parent)
+    When some records are bad, "Import the N good rows, skip M" imports the
+    others and writes the bad ones to a CSV file; a currency without a rate
+    gets a rate to type in (remembered); a file of another MPN ID is imported
+    only when the user says so.
+    """
+
+    def __init__(
+        self,
+        context: AppContext,
+        state: ImportState,
+        parent: QWidget | None = None,
+        kind: WizardKind = EXAM_RECORDS,
+        rates: RatesBox | None = None,
+    ):
+        super().__init__(context, state, parent, kind)
         self.setObjectName("importCheckPage")
         self.setTitle(self.tr("Check"))
         self.setSubTitle(
@@ -226,10 +270,28 @@ class CheckPage(_StepPage):
         self.again_button.setObjectName("importCheckAgain")
         self.again_button.setToolTip(self.tr("Read the file again, e.g. after fixing it"))
         self.again_button.clicked.connect(self.check)
+        self.skip_button = QPushButton(self)
+        self.skip_button.setObjectName("importSkipBadRows")
+        self.skip_button.setToolTip(
+            self.tr("The bad records go to a CSV file, with what is wrong, to fix and import")
+        )
+        self.skip_button.clicked.connect(self.skip_bad_rows)
+        self.skip_button.setVisible(False)
+        self.allow_button = QPushButton(self.tr("Import it &anyway"), self)
+        self.allow_button.setObjectName("importAllowOtherMpnId")
+        self.allow_button.clicked.connect(self.allow_other_mpn_id)
+        self.allow_button.setVisible(False)
+        self.rates = rates or RatesBox(None, self)
+        self.rates.setObjectName("importRates")
+        self.rates.ratesGiven.connect(self.use_rates)
+        self.rates.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.allow_button)
+        buttons.addWidget(self.skip_button)
         buttons.addWidget(self.again_button)
+        self.layout_.addWidget(self.rates)
         self.layout_.addWidget(self.problem_table, 100)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.notes)
@@ -249,9 +311,13 @@ class CheckPage(_StepPage):
             previous.wait()
             previous.handled = True
         self._state.check = None
+        self._state.skip_bad_rows = False
         self.setCommitPage(True)
         self.problems.show_problems(())
         self._set_problems_visible(False)
+        self.skip_button.setVisible(False)
+        self.allow_button.setVisible(False)
+        self.rates.setVisible(False)
         self.again_button.setEnabled(False)
         self.verdict_label.setStyleSheet("")
         self._start(self._step(dry_run=True))
@@ -266,6 +332,36 @@ class CheckPage(_StepPage):
         self.problem_table.setVisible(visible)
         self.copy_button.setVisible(visible)
 
+    def skip_bad_rows(self) -> None:
+        """Asks where the bad records go, then imports the good ones."""
+        state = self._state
+        assert state.path is not None, "a file was checked"
+        suggested = state.path.with_name(f"{state.path.stem} rejects.csv")
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the records that are not imported"),
+            str(suggested),
+            self.tr("CSV files (*.csv);;All files (*)"),
+        )
+        if not name:
+            return
+        state.skip_bad_rows = True
+        state.rejects_path = Path(name)
+        self.completeChanged.emit()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def allow_other_mpn_id(self) -> None:
+        """Checks the file again, this time taking it although it names another MPN ID."""
+        self._state.allow_other_mpn_id = True
+        self.check()
+
+    def use_rates(self) -> None:
+        """Checks the file again with the rates typed in."""
+        self._state.rates.update(self.rates.rates())
+        self.check()
+
     def _succeeded(self, result: ImportResult) -> None:
         self._state.check = result
         # With nothing new the check is the last page, and its button Finish, not Import.
@@ -273,10 +369,47 @@ class CheckPage(_StepPage):
         self.again_button.setEnabled(True)
         self.summary_label.setText(count_line(result, done=False))
         self._show_notes(result)
-        if result.errors:
+        if result.missing_rates:
+            self.rates.ask(result.missing_rates)
+            self.rates.setVisible(True)
+        if result.other_mpn_ids and not self._state.allow_other_mpn_id:
+            organization = records.get_organization(self._context.db) or {}
+            self.allow_button.setVisible(True)
+            self._show_verdict(
+                self.tr(
+                    "This file is for MPN ID {ids}, and this organisation is MPN ID {own}. "
+                    "Nothing is imported unless you say the file is meant for it."
+                ).format(ids=", ".join(result.other_mpn_ids), own=organization.get("mpn_id", "")),
+                ok=False,
+            )
+            return
+        if result.missing_rates:
             self.problems.show_problems(result.errors)
             self._set_problems_visible(True)
-            fine = result.new_records + result.duplicates
+            self._show_verdict(
+                self.tr(
+                    "The amounts are in {currencies}: give the US$ rate above, and the file is "
+                    "checked again with it."
+                ).format(currencies=", ".join(result.missing_rates)),
+                ok=False,
+            )
+            return
+        if result.errors:
+            bad = bad_lines(result)
+            good = result.records_read - bad
+            if good > 0 and not result.missing_rates:
+                self.skip_button.setText(
+                    counted(
+                        good,
+                        self.tr("Import the {count} good row, skip {bad}"),
+                        self.tr("Import the {count} good rows, skip {bad}"),
+                        bad=bad,
+                    )
+                )
+                self.skip_button.setVisible(True)
+            self.problems.show_problems(result.errors)
+            self._set_problems_visible(True)
+            fine = good
             others = (
                 self.tr("the one other record is fine")
                 if fine == 1
@@ -287,13 +420,15 @@ class CheckPage(_StepPage):
                     len(result.errors),
                     self.tr(
                         "Nothing can be imported: {count} problem in the file (listed below), "
-                        "though {others}. An import is all or nothing; fix the file, then "
-                        "Check again."
+                        "though {others}. An import is all or nothing unless you skip the bad "
+                        "records: fix the file, then Check again, or import the good ones and "
+                        "keep the bad ones in a file to fix."
                     ),
                     self.tr(
                         "Nothing can be imported: {count} problems in the file (listed below), "
-                        "though {others}. An import is all or nothing; fix the file, then "
-                        "Check again."
+                        "though {others}. An import is all or nothing unless you skip the bad "
+                        "records: fix the file, then Check again, or import the good ones and "
+                        "keep the bad ones in a file to fix."
                     ),
                     others=others,
                 ),
@@ -314,8 +449,9 @@ class CheckPage(_StepPage):
             self._show_verdict(
                 counted(
                     result.new_records,
-                    self.tr("Ready: Import adds {count} exam record, a step you can undo."),
-                    self.tr("Ready: Import adds {count} exam records in one step you can undo."),
+                    self.tr("Ready: Import adds {records}, a step you can undo."),
+                    self.tr("Ready: Import adds {records} in one step you can undo."),
+                    records=self._kind.records(result.new_records),
                 ),
                 ok=True,
             )
@@ -335,13 +471,25 @@ class CheckPage(_StepPage):
         return (
             result is not None
             and not result.errors
-            and (result.new_records > 0 or result.people_added > 0)
+            and not (result.other_mpn_ids and not self._state.allow_other_mpn_id)
+            and (
+                result.new_records > 0
+                or result.people_added > 0
+                or result.replaced > 0
+                or result.customers_added > 0
+                or result.subscriptions_added > 0
+            )
         )
 
     def nothing_new(self) -> bool:
         """The check passed and every record is in the database already."""
         result = self._state.check
-        return result is not None and not result.errors and not self.has_something_to_import()
+        return (
+            result is not None
+            and not result.errors
+            and not result.other_mpn_ids
+            and not self.has_something_to_import()
+        )
 
     def nextId(self) -> int:
         # With nothing new, the check is the last page: Finish closes the wizard.
@@ -350,14 +498,21 @@ class CheckPage(_StepPage):
     def isComplete(self) -> bool:
         if self.running:
             return False
-        return self.has_something_to_import() or self.nothing_new()
+        skipping = self._state.skip_bad_rows and self._state.check is not None
+        return skipping or self.has_something_to_import() or self.nothing_new()
 
 
 class RunPage(_StepPage):
     """The import itself, then what it did; Edit ▸ Undo takes it back as a whole."""
 
-    def __init__(self, context: AppContext, state: ImportState, parent: QWidget | None = None):
-        super().__init__(context, state, parent)
+    def __init__(
+        self,
+        context: AppContext,
+        state: ImportState,
+        parent: QWidget | None = None,
+        kind: WizardKind = EXAM_RECORDS,
+    ):
+        super().__init__(context, state, parent, kind)
         self.setObjectName("importRunPage")
         self.setTitle(self.tr("Import"))
         self.setSubTitle(self.tr("The records are written in one transaction."))
@@ -383,7 +538,7 @@ class RunPage(_StepPage):
         self._state.result = result
         self.summary_label.setText(count_line(result, done=result.committed))
         self._show_notes(result)
-        if result.errors:
+        if result.errors and not result.rejected:
             self._show_verdict(
                 counted(
                     len(result.errors),
@@ -403,20 +558,52 @@ class RunPage(_StepPage):
             self._show_verdict(self.tr("Nothing new was imported."), ok=True)
             return
         self.command = push_import(self._context, result)
+        rejects = self._write_rejects(result)
         self._show_verdict(
-            counted(
-                result.new_records,
-                self.tr("Imported {count} exam record from {file} ({people}). "),
-                self.tr("Imported {count} exam records from {file} ({people}). "),
+            self.tr("Imported {records} from {file} ({added}). ").format(
+                records=self._kind.records(result.new_records),
                 file=result.path.name,
-                people=counted(
-                    result.people_added,
-                    self.tr("{count} person added"),
-                    self.tr("{count} people added"),
-                ),
+                added=self._added(result),
             )
+            + rejects
             + self.tr("Edit ▸ Undo removes the whole import."),
             ok=True,
+        )
+
+    def _added(self, result: ImportResult) -> str:
+        if result.kind == EXAM_RECORDS.name:
+            return counted(
+                result.people_added,
+                self.tr("{count} person added"),
+                self.tr("{count} people added"),
+            )
+        return self.tr("{customers} and {subscriptions} added").format(
+            customers=counted(
+                result.customers_added, self.tr("{count} customer"), self.tr("{count} customers")
+            ),
+            subscriptions=counted(
+                result.subscriptions_added,
+                self.tr("{count} subscription"),
+                self.tr("{count} subscriptions"),
+            ),
+        )
+
+    def _write_rejects(self, result: ImportResult) -> str:
+        """Writes the skipped records to the file chosen; says where (or why not)."""
+        state = self._state
+        if not result.rejected or state.rejects_path is None or state.mapping is None:
+            return ""
+        try:
+            written = write_rejects(
+                state.rejects_path, state.mapping.header, result, database=self._context.db.path
+            )
+        except MpnError as error:
+            return self.tr("The skipped records were not saved: {error}. ").format(error=error)
+        return counted(
+            len(result.rejected),
+            self.tr("{count} record with errors was skipped and saved to {path}. "),
+            self.tr("{count} records with errors were skipped and saved to {path}. "),
+            path=str(written),
         )
 
     def _failed(self, message: str, *, cancelled: bool) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mpn_desktop.importers.columns import Field
+from mpn_desktop.importers.columns import EXAM_FIELDS
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import DELIMITER_NAMES
 from mpn_desktop.ui.counts import counted
@@ -112,7 +112,7 @@ class FilePage(QWizardPage):
         current = self.path_edit.text().strip()
         start = str(Path(current).parent) if current else self._start_folder
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import exam records"), start, self.tr(_CSV_FILTER)
+            self, self.window().windowTitle(), start, self.tr(_CSV_FILTER)
         )
         if name:
             self.use_path(Path(name))
@@ -272,7 +272,7 @@ class PreviewPage(QWizardPage):
             read.header.fields,
             read.records,
             field_labels=labels,
-            date_column=mapping.column_of(Field.PASSED_ON),
+            date_column=state.date_column,
             read_date=state.read_date,
         )
         self._show_dates()
@@ -282,10 +282,19 @@ class PreviewPage(QWizardPage):
         state = self._state
         dates = state.dates
         self.dates_label.setStyleSheet("")
-        if state.mapping is None or state.mapping.column_of(Field.PASSED_ON) is None:
+        exams = state.mapping is None or state.mapping.fields is EXAM_FIELDS
+        if exams and state.date_column is None:
             self.dates_label.setText(
                 self.tr("No column was recognised as the date passed; choose it on the next page.")
             )
+        elif state.mapping is not None and state.mapping.missing():
+            self.dates_label.setText(
+                self.tr("Still needed: {what}; choose it on the next page.").format(
+                    what=self.tr(", ").join(state.mapping.missing())
+                )
+            )
+        elif state.date_column is None:
+            self.dates_label.setText(self.tr("The months are read as the file writes them."))
         elif state.needs_date_choice and dates is not None and dates.ambiguous is not None:
             line, text = dates.ambiguous
             self.dates_label.setStyleSheet(ERROR_STYLE)

@@ -1,4 +1,5 @@
-"""File ▸ Import exam records: the wizard from a CSV file to one undoable import.
+"""File ▸ Import exam records and File ▸ Import sales data: one wizard, from a file to one
+undoable import, for each import kind (``ui.import_kinds``).
 
 Pages: the file → a preview with the encoding, delimiter and date order →
 the column mapping → a check of every record → the import on a worker thread.
@@ -15,8 +16,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget, QWizard
 
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
 from mpn_desktop.ui.import_mapping_page import MappingPage
+from mpn_desktop.ui.import_questions import RatesBox
 from mpn_desktop.ui.import_run_pages import CheckPage, RunPage
 from mpn_desktop.ui.import_source_pages import FilePage, PreviewPage
 from mpn_desktop.ui.import_state import ImportState
@@ -34,7 +37,7 @@ class PageId(IntEnum):
 
 
 class ImportWizard(QWizard):
-    """Imports exam records from a CSV file into the context's database, all or nothing.
+    """Imports a file of one kind (exam records by default) into the context's database.
 
     ``path`` starts on the preview of that file (as a file dropped on the main
     window does); ``settings`` is where column mappings are remembered (the
@@ -49,22 +52,24 @@ class ImportWizard(QWizard):
         path: Path | None = None,
         settings: QSettings | None = None,
         start_folder: str | None = None,
+        kind: WizardKind = EXAM_RECORDS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle(self.tr("Import exam records"))
+        self.kind = kind
+        self.setWindowTitle(kind.window_title)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         resize_to_fit(self, (860, 600))
         self.context = context
         memory = MappingMemory(settings)
-        self.state = ImportState(recall=memory.recall)
+        self.state = ImportState(recall=memory.recall, fields_for=kind.fields_for)
         self.file_page = FilePage(self.state, start_folder or str(Path.home()), self)
         self.preview_page = PreviewPage(self.state, self)
         self.mapping_page = MappingPage(self.state, memory, self)
-        self.check_page = CheckPage(context, self.state, self)
-        self.run_page = RunPage(context, self.state, self)
+        self.check_page = CheckPage(context, self.state, self, kind, RatesBox(memory))
+        self.run_page = RunPage(context, self.state, self, kind)
         for page_id, page in (
             (PageId.FILE, self.file_page),
             (PageId.PREVIEW, self.preview_page),

@@ -1,4 +1,5 @@
-"""File ▸ Past imports: the exam imports still in the database, each removable as a whole."""
+"""File ▸ Past imports: the imports (exam records, sales data) still in the database, each
+removable as a whole."""
 
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ class ImportsModel(QAbstractTableModel):
         self._headers = (
             self.tr("Imported"),
             self.tr("File"),
-            self.tr("Exam records added"),
+            self.tr("Added"),
             self.tr("Duplicates skipped"),
-            self.tr("People added"),
+            self.tr("Created"),
+            self.tr("Kind"),
         )
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -82,12 +84,30 @@ class ImportsModel(QAbstractTableModel):
                 batch["file_name"],
                 f"{batch['added_count']:,}",
                 f"{batch['duplicate_count']:,}",
-                f"{batch['people_added_count']:,}",
+                self._created(batch),
+                self._kind(batch),
             )
             return values[column] if 0 <= column < len(values) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _created(self, batch: dict[str, Any]) -> str:
+        if batch.get("kind") == "usage":
+            return self.tr("{customers} customers, {subscriptions} subscriptions").format(
+                customers=f"{batch['customers_added_count']:,}",
+                subscriptions=f"{batch['subscriptions_added_count']:,}",
+            )
+        return self.tr("{people} people").format(people=f"{batch['people_added_count']:,}")
+
+    def _kind(self, batch: dict[str, Any]) -> str:
+        if batch.get("kind") == "usage":
+            replaced = int(batch.get("replaced_count") or 0)
+            text = self.tr("Usage ({source})").format(source=batch.get("source", ""))
+            if replaced:
+                text += self.tr(", {count} rows replaced").format(count=f"{replaced:,}")
+            return text
+        return self.tr("Exam records")
 
 
 class ImportsDialog(QDialog):
@@ -102,8 +122,9 @@ class ImportsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = intro = QLabel(
             self.tr(
-                "Each import of exam records, newest first. Removing one takes out its exam "
-                "records and the people only it added; Edit ▸ Undo puts them back."
+                "Each import of exam records or sales data, newest first. Removing one takes "
+                "out what it added and the people, customers and subscriptions only it "
+                "created, and puts back the usage it had replaced; Edit ▸ Undo undoes that."
             ),
             self,
         )
@@ -121,8 +142,9 @@ class ImportsDialog(QDialog):
         layout.addWidget(self.view, 1)
         self.empty_label = QLabel(
             self.tr(
-                "No exam imports in this database yet: File ▸ Import exam records… (Ctrl+I) "
-                "brings in a Partner Center training report."
+                "No imports in this database yet: File ▸ Import exam records… (Ctrl+I) "
+                "brings in a Partner Center training report, File ▸ Import sales data… a "
+                "reconciliation file or a usage sheet."
             ),
             self,
         )
@@ -171,6 +193,7 @@ class ImportsDialog(QDialog):
             int(batch["id"]),
             count=int(batch["added_count"]),
             file_name=str(batch["file_name"]),
+            usage=batch.get("kind") == "usage",
         )
         self._context.undo_stack.push(command)
         return command.done

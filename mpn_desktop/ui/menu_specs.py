@@ -78,6 +78,12 @@ MENUS: tuple[MenuSpec, ...] = (
             ActionSpec(
                 "importExamsAction", _t("&Import exam records…"), "files.import_exams", "Ctrl+I"
             ),
+            ActionSpec(
+                "importSalesAction",
+                _t("Import &sales data…"),
+                "files.import_sales",
+                "Ctrl+Shift+I",
+            ),
             ActionSpec("pastImportsAction", _t("Pa&st imports…"), "show_imports"),
             SEPARATOR,
             ActionSpec(

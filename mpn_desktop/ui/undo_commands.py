@@ -235,16 +235,30 @@ class ImportCommand(_StoreCommand):
 class RemoveImportCommand(_StoreCommand):
     """Removes a past import whole; undo puts back exactly what went, with the same ids."""
 
-    def __init__(self, context: AppContext, batch_id: int, *, count: int, file_name: str) -> None:
-        super().__init__(
-            context,
-            counted(
+    def __init__(
+        self,
+        context: AppContext,
+        batch_id: int,
+        *,
+        count: int,
+        file_name: str,
+        usage: bool = False,
+    ) -> None:
+        if usage:
+            text = counted(
+                count,
+                _tr("Remove the import of {count} usage row from {file}"),
+                _tr("Remove the import of {count} usage rows from {file}"),
+                file=file_name,
+            )
+        else:
+            text = counted(
                 count,
                 _tr("Remove the import of {count} exam record from {file}"),
                 _tr("Remove the import of {count} exam records from {file}"),
                 file=file_name,
-            ),
-        )
+            )
+        super().__init__(context, text)
         self.batch_id = batch_id
         self._removed: RemovedImport | None = None
 

@@ -72,3 +72,4 @@ def test_with_no_imports_the_intro_stays_on_top_and_the_way_to_import_is_named(
     assert dialog.intro.geometry().top() < 20
     assert dialog.empty_label.geometry().height() > dialog.height() // 2
     assert "Import exam records" in dialog.empty_label.text()
+    assert "Import sales data" in dialog.empty_label.text()

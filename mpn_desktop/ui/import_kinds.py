@@ -1,0 +1,88 @@
+"""What the import wizard does differently per import kind: its title, words, fields, importer.
+
+One wizard imports exam records (File ▸ Import exam records…) and sales data
+(File ▸ Import sales data…); a ``WizardKind`` gives it the importer's kind
+for the file and the few words that differ. Everything else is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.importers.columns import EXAM_FIELDS, FieldSet
+from mpn_desktop.importers.kinds import ExamImport, ImportKind
+from mpn_desktop.importers.usage_fields import recognise
+from mpn_desktop.importers.usage_import import UsageImport
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.counts import counted
+
+if TYPE_CHECKING:
+    from mpn_desktop.ui.context import AppContext
+    from mpn_desktop.ui.import_state import ImportState
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportKinds", text)
+
+
+@dataclass(frozen=True)
+class WizardKind:
+    """One import kind as the wizard shows it."""
+
+    name: str
+    """``exams`` or ``usage`` (the importer's kind name)."""
+    title: str
+    """The wizard's title (translated when shown)."""
+    one: str
+    """``{count} exam record`` (translated when shown)."""
+    many: str
+    """``{count} exam records`` (translated when shown)."""
+    fields_for: Callable[[Sequence[str]], FieldSet]
+    """The kind's fields for a header line (usage: which Partner Center file it is)."""
+    importer: Callable[[AppContext, ImportState], ImportKind]
+    """The importer's kind for the file the state has settled."""
+
+    def records(self, count: int) -> str:
+        """``1 exam record``, ``3 usage rows``: the kind's records, counted."""
+        return counted(count, _tr(self.one), _tr(self.many))
+
+    @property
+    def window_title(self) -> str:
+        """The wizard's title, translated."""
+        return _tr(self.title)
+
+
+def _exams(context: AppContext, _state: ImportState) -> ImportKind:
+    return ExamImport(CatalogLookup(context.catalog))
+
+
+def _usage(context: AppContext, state: ImportState) -> ImportKind:
+    assert state.mapping is not None, "the file was read"
+    known = frozenset(
+        str(row["external_id"]) for row in records.list_records(context.db, RecordKind.SUBSCRIPTION)
+    )
+    return UsageImport(state.mapping.fields, state.rates, known)
+
+
+EXAM_RECORDS = WizardKind(
+    name="exams",
+    title="Import exam records",
+    one="{count} exam record",
+    many="{count} exam records",
+    fields_for=lambda _header: EXAM_FIELDS,
+    importer=_exams,
+)
+SALES_DATA = WizardKind(
+    name="usage",
+    title="Import sales data",
+    one="{count} usage row",
+    many="{count} usage rows",
+    fields_for=recognise,
+    importer=_usage,
+)

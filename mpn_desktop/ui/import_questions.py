@@ -1,0 +1,106 @@
+"""The import wizard's question about currencies: the US$ rate of each one the file uses.
+
+Amounts in another currency are converted only with a rate the user types;
+each rate given is remembered for the next file in that currency.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.ui.import_mapping_memory import MappingMemory
+
+
+def parse_rate(text: str) -> Decimal | None:
+    """A rate as typed (``1.18`` or ``1,18``): above 0, else None."""
+    try:
+        rate = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    return rate if rate.is_finite() and rate > 0 else None
+
+
+class RatesBox(QWidget):
+    """One field per currency without a rate: ``1 EUR = US$ [1.18]``, and a button to use them."""
+
+    ratesGiven = Signal()
+    """Every rate typed is a number above 0 and was remembered."""
+
+    def __init__(self, memory: MappingMemory | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._memory = memory
+        self.fields: dict[str, QLineEdit] = {}
+        intro = QLabel(
+            self.tr(
+                "The file's amounts are not all in US dollars. Give the rate of each currency "
+                "(what one unit is worth in US$); rates are never guessed."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self._form = QFormLayout()
+        self.use_button = QPushButton(self.tr("&Use these rates and check again"), self)
+        self.use_button.setObjectName("importUseRates")
+        self.use_button.clicked.connect(self._use)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addLayout(self._form)
+        row.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+
+    def ask(self, currencies: tuple[str, ...]) -> None:
+        """Shows a field for each of ``currencies``, filled with the rate given last time."""
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.fields = {}
+        for currency in currencies:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"usdRate{currency}")
+            edit.setAccessibleName(self.tr("US$ per {currency}").format(currency=currency))
+            edit.setPlaceholderText("1.18")
+            edit.setMaximumWidth(120)
+            if self._memory is not None:
+                edit.setText(self._memory.rate(currency))
+            self._form.addRow(self.tr("1 {currency} = US$").format(currency=currency), edit)
+            self.fields[currency] = edit
+        self.problem.clear()
+
+    def rates(self) -> dict[str, Decimal]:
+        """The rates typed that are numbers above 0."""
+        found = {}
+        for currency, edit in self.fields.items():
+            rate = parse_rate(edit.text())
+            if rate is not None:
+                found[currency] = rate
+        return found
+
+    def _use(self) -> None:
+        wrong = [c for c, edit in self.fields.items() if parse_rate(edit.text()) is None]
+        if wrong:
+            self.problem.setText(
+                self.tr("Type a rate above 0 for {currencies} (e.g. 1.18).").format(
+                    currencies=", ".join(wrong)
+                )
+            )
+            return
+        if self._memory is not None:
+            for currency, edit in self.fields.items():
+                self._memory.remember_rate(currency, edit.text().strip())
+        self.ratesGiven.emit()

@@ -1,0 +1,176 @@
+"""File ▸ Import sales data: the same wizard as the exam import, for usage files, end to end."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.import_kinds import SALES_DATA
+from mpn_desktop.ui.import_run_pages import _StepPage
+from mpn_desktop.ui.import_wizard import ImportWizard, PageId
+from mpn_desktop.ui.imports_dialog import ImportsDialog
+
+SAMPLES = Path(__file__).parents[1] / "importers" / "fixtures" / "usage"
+FEBRUARY = SAMPLES / "csp-usage-based-recon.2019-02.csv"
+OpenWizard = Callable[..., ImportWizard]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "import.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def open_wizard(qtbot: QtBot, settings: QSettings) -> Iterator[OpenWizard]:
+    opened: list[ImportWizard] = []
+
+    def make(context: AppContext, path: Path) -> ImportWizard:
+        wizard = ImportWizard(context, None, path=path, settings=settings, kind=SALES_DATA)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        opened.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in opened:
+        for page in (wizard.check_page, wizard.run_page):
+            if page.task is not None:
+                page.task.wait()
+
+
+def wait_for(qtbot: QtBot, page: _StepPage) -> None:
+    qtbot.waitUntil(lambda: page.task is not None and page.task.handled, timeout=60_000)
+
+
+def to_check(qtbot: QtBot, wizard: ImportWizard) -> None:
+    assert wizard.currentId() == PageId.PREVIEW
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == PageId.CHECK
+    wait_for(qtbot, wizard.check_page)
+
+
+def consumption(db: Database) -> dict[tuple[str, str], float]:
+    assert db.path is not None
+    with sqlite3.connect(db.path) as connection:
+        rows = connection.execute(
+            "SELECT s.external_id, u.month, sum(u.consumption_usd) FROM usage u "
+            "JOIN subscriptions s ON s.id = u.subscription_id GROUP BY 1, 2"
+        ).fetchall()
+    return {(sub[-2:], month[:7]): round(amount, 2) for sub, month, amount in rows if amount}
+
+
+def test_a_reconciliation_file_is_imported_undone_and_redone(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard
+) -> None:
+    wizard = open_wizard(context, FEBRUARY)
+    assert wizard.windowTitle() == "Import sales data"
+    to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.summary_label.text() == "11 to add, 0 duplicates, 0 errors"
+    assert (
+        check.verdict_label.text() == "Ready: Import adds 11 usage rows in one step you can undo."
+    )
+    assert "2019-02: 4 subscriptions, consumption US$ 342.97" in check.notes.toPlainText()
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert wizard.run_page.verdict_label.text().startswith(
+        "Imported 11 usage rows from csp-usage-based-recon.2019-02.csv "
+        "(3 customers and 4 subscriptions added)."
+    )
+    imported = consumption(context.db)
+    assert imported[("04", "2019-02")] == 57.14
+    stack = context.undo_stack
+    assert stack.undoText() == "Import 11 usage rows from csp-usage-based-recon.2019-02.csv"
+    stack.undo()
+    assert consumption(context.db) == {}
+    stack.redo()
+    assert consumption(context.db) == imported
+    dialog = ImportsDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, 5).data() == "Usage (usage-recon)"
+    assert dialog.model.index(0, 4).data() == "3 customers, 4 subscriptions"
+
+
+def test_a_currency_is_asked_for_its_rate_which_is_remembered(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    euros = tmp_path / "euros.csv"
+    euros.write_text(FEBRUARY.read_text(encoding="utf-8").replace(",USD,", ",EUR,"), "utf-8")
+    wizard = open_wizard(context, euros)
+    to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.rates.isVisible()
+    assert not check.skip_button.isVisible()  # a missing rate is not a bad row to skip
+    field = check.rates.fields["EUR"]
+    assert field.text() == ""
+    field.setText("2")
+    check.rates.use_button.click()
+    wait_for(qtbot, check)
+    assert (
+        check.verdict_label.text() == "Ready: Import adds 11 usage rows in one step you can undo."
+    )
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    assert consumption(context.db)[("04", "2019-02")] == 114.28
+    again = open_wizard(context, euros)
+    to_check(qtbot, again)
+    assert again.check_page.rates.fields["EUR"].text() == "2"
+
+
+def test_good_rows_are_imported_and_bad_ones_saved_when_asked(
+    qtbot: QtBot,
+    context: AppContext,
+    open_wizard: OpenWizard,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sheet = tmp_path / "usage.csv"
+    sheet.write_text(
+        "customer,subscription,workload,association,month,consumption_usd\n"
+        "Fabrikam,sub-1,azure,dpor,2018-01,100\n"
+        "Fabrikam,sub-1,azure,dpor,2018-02,lots\n",
+        encoding="utf-8",
+    )
+    rejects = tmp_path / "to fix.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(rejects), ""))
+    )
+    wizard = open_wizard(context, sheet)
+    to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.skip_button.isVisible()
+    assert check.skip_button.text() == "Import the 1 good row, skip 1"
+    check.skip_button.click()
+    assert wizard.currentId() == PageId.RUN
+    wait_for(qtbot, wizard.run_page)
+    verdict = wizard.run_page.verdict_label.text()
+    assert "1 record with errors was skipped and saved to" in verdict
+    assert consumption(context.db) == {("-1", "2018-01"): 100.0}
+    lines = rejects.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith("Fabrikam,sub-1,azure,dpor,2018-02,lots,consumption_usd:")
+
+
+def test_a_file_of_another_mpn_id_is_imported_only_when_the_user_says_so(
+    qtbot: QtBot, sample_context: AppContext, open_wizard: OpenWizard
+) -> None:
+    wizard = open_wizard(sample_context, FEBRUARY)
+    to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert check.allow_button.isVisible()
+    assert "This file is for MPN ID 4412345, and this organisation is MPN ID" in (
+        check.verdict_label.text()
+    )
+    assert not check.isComplete()
+    check.allow_button.click()
+    wait_for(qtbot, check)
+    assert not check.allow_button.isVisible()
+    assert check.isComplete()
