@@ -80,7 +80,7 @@ MENUS: tuple[MenuSpec, ...] = (
             ),
             ActionSpec(
                 "importSalesAction",
-                _t("Import &sales data…"),
+                _t("Import s&ales data…"),
                 "files.import_sales",
                 "Ctrl+Shift+I",
             ),
