@@ -150,6 +150,11 @@ def _checked_target(
         )
     if not replace:
         raise FileNotWritten(f"{path}: a file of that name exists already; choose another")
+    if not os.access(target, os.W_OK):
+        # The rename would replace it anyway (the folder is writable): respect the file's mode.
+        raise FileNotWritten(
+            f"{path}: is read-only; nothing was written (make it writable, or choose another file)"
+        )
     return target, stat.S_IMODE(info.st_mode)
 
 

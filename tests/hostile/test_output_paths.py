@@ -227,3 +227,17 @@ def test_an_empty_backup_name_is_refused_not_taken_for_no_name(
     assert main(["--db", str(demo_path), "backup", ""]) == 1
     assert "no file name was given" in capsys.readouterr().err
     assert backups.list_backups(demo_path) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+@pytest.mark.parametrize("command", ["checklist --pdf", "export"])
+def test_a_read_only_file_is_not_replaced(
+    command: str, demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The folder is writable, so a rename would have replaced the file the user protected.
+    kept = tmp_path / "kept.out"
+    kept.write_bytes(b"protected")
+    kept.chmod(0o444)
+    assert main(["--db", str(demo_path), *COMMANDS[command](kept)]) == 1
+    assert "is read-only; nothing was written" in capsys.readouterr().err
+    assert kept.read_bytes() == b"protected"

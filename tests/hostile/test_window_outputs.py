@@ -1,0 +1,73 @@
+"""The window's File menu writes through the same one writer: never over the open database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.store import backups
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import quick_check
+from mpn_desktop.ui import checklist_actions
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+
+Action = Callable[[MainWindow, Path], Any]
+
+ACTIONS: dict[str, Action] = {
+    "Export JSON": lambda window, path: window.files.export_json_to(path),
+    "Export spreadsheet": lambda window, path: window.files.export_workbook_to(path),
+    "Export checklist PDF": lambda window, path: checklist_actions.write_checklist_pdf(
+        window.context, None, path
+    ),
+    "Backup": lambda window, path: window.files.backup_to(path),
+}
+
+TARGETS: dict[str, Callable[[Path, Path], Path]] = {
+    "the open database": lambda db, scratch: db,
+    "its -wal": lambda db, scratch: Path(f"{db}-wal"),
+    "an existing backup": lambda db, scratch: backups.backup(db),
+    "a FIFO": lambda db, scratch: (os.mkfifo(scratch / "pipe"), scratch / "pipe")[1],
+    "a folder": lambda db, scratch: scratch,
+}
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_path: Path, catalog: Catalog, tmp_path: Path) -> Iterator[MainWindow]:
+    db = Database.open(f"sqlite:///{demo_path}")
+    context = AppContext(db, catalog, as_of=date(2018, 3, 15))
+    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(main)
+    yield main
+    db.close()
+
+
+@pytest.mark.parametrize("target", list(TARGETS))
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_the_window_refuses_a_bad_target_with_a_message(
+    action: str,
+    target: str,
+    *,
+    window: MainWindow,
+    demo_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    path = TARGETS[target](demo_path, scratch)
+    before = demo_path.read_bytes()
+    with qtbot.waitSignal(window.context.errorShown) as shown:
+        assert not ACTIONS[action](window, path)
+    message = shown.args[0]
+    assert str(path) in message and "Traceback" not in message
+    assert demo_path.read_bytes() == before
+    assert quick_check(demo_path) is None
