@@ -83,6 +83,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
     from mpn_desktop.importers.planning import plan_import
     from mpn_desktop.importers.reading import OptionError
     from mpn_desktop.store.database import Database
+    from mpn_desktop.store.user_files import check_user_file
 
     path = Path(args.file).expanduser()
     try:
@@ -100,6 +101,8 @@ def run_import_exams(args: argparse.Namespace) -> int:
     for line in plan.describe():
         print(line)
     with Database.open(database_url(args)) as db:
+        if args.skip_bad_rows is not None:  # a bad REJECTS.csv is said before importing
+            check_user_file(Path(args.skip_bad_rows).expanduser(), database=db.path)
         result = run_import(
             db,
             kind,

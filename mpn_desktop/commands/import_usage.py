@@ -56,6 +56,7 @@ def run_import_usage(args: argparse.Namespace) -> int:
     from mpn_desktop.store import records
     from mpn_desktop.store.changes import RecordKind
     from mpn_desktop.store.database import Database
+    from mpn_desktop.store.user_files import check_user_file
 
     path = Path(args.file).expanduser()
     try:
@@ -73,6 +74,8 @@ def run_import_usage(args: argparse.Namespace) -> int:
     for line in plan.describe():
         print(line)
     with Database.open(database_url(args)) as db:
+        if args.skip_bad_rows is not None:  # a bad REJECTS.csv is said before importing
+            check_user_file(Path(args.skip_bad_rows).expanduser(), database=db.path)
         known = frozenset(
             str(row["external_id"]) for row in records.list_records(db, RecordKind.SUBSCRIPTION)
         )

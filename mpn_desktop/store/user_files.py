@@ -114,6 +114,15 @@ def write_user_file(
     return target
 
 
+def check_user_file(path: Path, *, database: Path | None = None, replace: bool = True) -> None:
+    """Refuses ``path`` now, as ``write_user_file`` would, before any work is done for it.
+
+    For a file written after a long or committing operation (an import's
+    rejects CSV): a bad name is said before the import, not after it.
+    """
+    _checked_target(Path(path), database, replace, making_backup=False)
+
+
 # --- the checks ---------------------------------------------------------------------------
 
 

@@ -122,11 +122,34 @@ ATTACKS: dict[str, Attack] = {
     "a name too long": _long_name,
 }
 
+EXAMS_CSV = (
+    "MCP ID,Name,Exam,Date Passed\n"
+    "9000001,Hana Sato,70-533,2017-06-01\n"
+    "98x,Ivo Horvat,70-347,2017-07-01\n"  # a bad MCP ID: one record for the rejects file
+)
+
+
 COMMANDS: dict[str, Callable[[Path], list[str]]] = {
     "checklist --pdf": lambda out: ["checklist", "--pdf", str(out), "--as-of", "2018-03-15"],
     "export": lambda out: ["export", str(out)],
     "backup": lambda out: ["backup", str(out)],
+    "import-exams --skip-bad-rows": lambda out: [
+        "import-exams",
+        os.environ["MPN_HOSTILE_EXAMS_CSV"],
+        "--skip-bad-rows",
+        str(out),
+    ],
 }
+
+
+@pytest.fixture(autouse=True)
+def exams_csv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A CSV with one good and one bad record, for the import's rejects file."""
+    path = tmp_path / "input" / "exams.csv"
+    path.parent.mkdir()
+    path.write_text(EXAMS_CSV, encoding="utf-8")
+    monkeypatch.setenv("MPN_HOSTILE_EXAMS_CSV", str(path))
+    return path
 
 
 def _state(path: Path) -> object:
@@ -188,7 +211,7 @@ def test_a_bad_output_path_is_refused_and_destroys_nothing(
     assert not [p for p in demo_path.parent.iterdir() if p.name.endswith(".part")]
 
 
-@pytest.mark.parametrize("command", ["checklist --pdf", "export"])
+@pytest.mark.parametrize("command", ["checklist --pdf", "export", "import-exams --skip-bad-rows"])
 def test_an_existing_file_keeps_its_mode_and_a_new_one_is_private(
     command: str, demo_path: Path, tmp_path: Path
 ) -> None:
@@ -202,7 +225,7 @@ def test_an_existing_file_keeps_its_mode_and_a_new_one_is_private(
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     assert kept.read_bytes() != b"old"
     assert stat.S_IMODE(new.stat().st_mode) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == [
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name not in ("data", "input")) == [
         "kept.out",
         "new.out",
     ]
