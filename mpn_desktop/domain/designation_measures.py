@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
-from mpn_desktop.domain.usage_figures import UsageFigures, UsageRow, quantity_of
+from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_of
 from mpn_desktop.domain.wording import money, number
 
 _ZERO = Decimal(0)
@@ -49,13 +49,13 @@ def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fractio
     return min(part.max_points, part.max_points * Fraction(value) / part.threshold)
 
 
-def measure(part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]) -> Measured:
+def measure(part: Part, figures: UsageFigures, last: Month) -> Measured:
     """The part's value on the facts, ``last`` being the latest month counted."""
     if part.measure is Measure.TENANT_GROWTH:
-        return _tenant_growth(part, figures, last, rates)
+        return _tenant_growth(part, figures, last)
     if part.measure is Measure.DISTINCT_SERVICES:
         return _distinct_services(part, figures, last)
-    return _usage_growth(part, figures, last, rates)
+    return _usage_growth(part, figures, last)
 
 
 def _months(span: Span, month: Month) -> tuple[Month, ...]:
@@ -64,76 +64,53 @@ def _months(span: Span, month: Month) -> tuple[Month, ...]:
     return (month,)
 
 
-def _grouped(
-    part: Part, figures: UsageFigures, months: Iterable[Month], per_service: bool
-) -> dict[str, list[UsageRow]]:
-    groups: dict[str, list[UsageRow]] = defaultdict(list)
-    for month in months:
-        for row in figures.rows(part.scope, month):
-            key = f"{row.customer}\x00{row.service}" if per_service else row.customer
-            groups[key].append(row)
-    return groups
-
-
 def _within(condition: Condition, value: Decimal) -> bool:
     if value < condition.minimum:
         return False
     return condition.maximum is None or value <= condition.maximum
 
 
-def _qualifying(
-    part: Part, figures: UsageFigures, month: Month, rates: dict[str, Decimal]
-) -> set[str]:
+def _qualifying(part: Part, figures: UsageFigures, month: Month) -> set[Key]:
     """The tenants (or tenant-service pairs) that meet every condition of the part in a month."""
-    found: set[str] | None = None
+    found: set[Key] | None = None
     for condition in part.conditions:
-        meeting = _meeting(part, condition, figures, month, rates)
+        meeting = _meeting(part, condition, figures, month)
         found = meeting if found is None else found & meeting
     return found or set()
 
 
-def _meeting(
-    part: Part,
-    condition: Condition,
-    figures: UsageFigures,
-    month: Month,
-    rates: dict[str, Decimal],
-) -> set[str]:
+def _meeting(part: Part, condition: Condition, figures: UsageFigures, month: Month) -> set[Key]:
     per_service = condition.per_service or part.counted is Counted.TENANT_SERVICES
     looked_at = (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
-    found: set[str] = set()
+    found: set[Key] = set()
     for each in looked_at:
-        groups = _grouped(part, figures, _months(condition.span, each), per_service)
-        for key, rows in groups.items():
-            if _within(condition, quantity_of(rows, condition.quantity, rates)):
+        groups = figures.summed(part.scope, _months(condition.span, each), per_service)
+        for key, sums in groups.items():
+            if _within(condition, quantity_of(sums, condition.quantity)):
                 found.add(key)
     if part.counted is Counted.TENANT_SERVICES:
         return found
-    return {key.split("\x00", 1)[0] for key in found}
+    return {(customer, "") for customer, _ in found}
 
 
-def _met_at_association(
-    part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal], key: str
-) -> bool:
+def _met_at_association(part: Part, figures: UsageFigures, last: Month, key: Key) -> bool:
     """Associated in the last twelve months and already meeting the conditions then."""
-    start = figures.first_associated(key.split("\x00", 1)[0], part.scope)
+    start = figures.first_associated(key[0], part.scope)
     if start is None or start <= last.plus(-12):
         return False
-    return key in _qualifying(part, figures, start, rates)
+    return key in _qualifying(part, figures, start)
 
 
-def _readable(key: str, figures: UsageFigures) -> str:
-    customer, _, service = key.partition("\x00")
+def _readable(key: Key, figures: UsageFigures) -> str:
+    customer, service = key
     return f"{customer} ({figures.services.get(service, service)})" if service else customer
 
 
-def _tenant_growth(
-    part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]
-) -> Measured:
-    now = _qualifying(part, figures, last, rates)
+def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
+    now = _qualifying(part, figures, last)
     if part.exclude_met_at_association:
-        now = {k for k in now if not _met_at_association(part, figures, last, rates, k)}
-    before = _qualifying(part, figures, last.plus(-12), rates)
+        now = {k for k in now if not _met_at_association(part, figures, last, k)}
+    before = _qualifying(part, figures, last.plus(-12))
     return Measured(
         value=Decimal(len(now) - len(before)),
         now=tuple(sorted(_readable(k, figures) for k in now)),
@@ -144,24 +121,21 @@ def _tenant_growth(
 
 
 def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measured:
-    services: set[str] = set()
-    for month in _months(Span.TWELVE_MONTHS, last):
-        for row in figures.rows(part.scope, month):
-            if row.service and row.consumption_usd > 0:
-                services.add(row.service)
+    services = {
+        service
+        for (_, service), sums in figures.summed(
+            part.scope, _months(Span.TWELVE_MONTHS, last), per_service=True
+        ).items()
+        if service and sums[0] > 0
+    }
     names = tuple(sorted(figures.services.get(s, s) for s in services))
     return Measured(value=Decimal(len(services)), now=names, last=Decimal(len(services)))
 
 
-def _period_total(
-    part: Part, figures: UsageFigures, months: Iterable[Month], rates: dict[str, Decimal]
-) -> dict[str, Decimal]:
-    by_customer: dict[str, list[UsageRow]] = defaultdict(list)
-    for month in months:
-        for row in figures.rows(part.scope, month):
-            by_customer[row.customer].append(row)
+def _per_customer(part: Part, figures: UsageFigures, months: Iterable[Month]) -> dict[str, Decimal]:
     return {
-        customer: quantity_of(rows, part.quantity, rates) for customer, rows in by_customer.items()
+        customer: quantity_of(sums, part.quantity)
+        for (customer, _), sums in figures.summed(part.scope, months, per_service=False).items()
     }
 
 
@@ -181,27 +155,26 @@ def _figure(value: Decimal, part: Part) -> str:
     return number(value)
 
 
-def _usage_growth(
-    part: Part, figures: UsageFigures, last: Month, rates: dict[str, Decimal]
-) -> Measured:
+def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     """Growth counted only from each customer's association (its baseline is its usage then)."""
     span = 12 if part.compare_twelve_months else 1
-    latest = _period_total(part, figures, [last.plus(-b) for b in range(span)], rates)
+    latest = _per_customer(part, figures, [last.plus(-b) for b in range(span)])
     total_last = sum(latest.values(), _ZERO)
-    total_base = _ZERO
+    # No credit for growth that existed before the association (MW23): a customer
+    # associated during the year is compared with its usage in the month it was.
+    by_base: dict[Month, list[str]] = defaultdict(list)
+    year_ago = last.plus(-12)
     for customer in latest:
         start = figures.first_associated(customer, part.scope)
-        base_month = last.plus(-12)
-        if start is not None and start > base_month:
-            # No credit for growth that existed before the association (MW23): the
-            # customer's baseline is its usage in the month it was associated.
-            base_month = start
-        months = [base_month.plus(-b) for b in range(span)]
-        total_base += _period_total(part, figures, months, rates).get(customer, _ZERO)
+        by_base[start if start is not None and start > year_ago else year_ago].append(customer)
+    total_base = _ZERO
+    for base_month, customers in by_base.items():
+        base = _per_customer(part, figures, [base_month.plus(-b) for b in range(span)])
+        total_base += sum((base.get(c, _ZERO) for c in customers), _ZERO)
     note = ""
     if part.twelve_month_minimum is not None:
         twelve = sum(
-            _period_total(part, figures, _months(Span.TWELVE_MONTHS, last), rates).values(), _ZERO
+            _per_customer(part, figures, _months(Span.TWELVE_MONTHS, last)).values(), _ZERO
         )
         if twelve < part.twelve_month_minimum:
             note = (

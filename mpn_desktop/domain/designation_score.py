@@ -137,9 +137,11 @@ def score_designations(
     catalog: ScoredCatalog, facts: Facts, as_of: date, targets: frozenset[str] = frozenset()
 ) -> tuple[DesignationScore, ...]:
     """Every designation of the catalogue scored on the as-of day."""
-    figures = UsageFigures(facts)
+    last = last_month(as_of)
+    # Twelve months against the twelve before, from last month back: 24 months.
+    figures = UsageFigures(facts, catalog.rate_card, (last.plus(-24), last))
     certified = Certified(facts, catalog.certifications, as_of)
-    scorer = _Scorer(catalog, figures, certified, last_month(as_of))
+    scorer = _Scorer(catalog, figures, certified, last)
     return tuple(scorer.designation(d, d.id in targets, as_of) for d in catalog.designations)
 
 
@@ -196,7 +198,7 @@ class _Scorer:
     def _option(self, metric: Metric, parts: tuple[Part, ...], index: int) -> MetricScore:
         scored = []
         for part in parts:
-            measured = measure(part, self.figures, self.last, self.catalog.rate_card)
+            measured = measure(part, self.figures, self.last)
             points = part_points(part, measured, metric.max_points)
             need = Decimal(part.threshold.numerator) / Decimal(part.threshold.denominator)
             scored.append(

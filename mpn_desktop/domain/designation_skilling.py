@@ -69,27 +69,24 @@ class Certified:
             for p in facts.people
             if p.associated and (p.left_on is None or p.left_on > day)
         }
-        passed: dict[str, dict[str, date]] = defaultdict(dict)
+        # The same few codes come back thousands of times: normalise each once.
+        normal: dict[str, str] = {}
+        by_code: dict[str, set[str]] = defaultdict(set)
         for exam in facts.exams:
-            if exam.mcp_id in people and exam.passed_on <= day:
-                code = normalize_code(exam.exam_code)
-                known = passed[exam.mcp_id].get(code)
-                if known is None or exam.passed_on < known:
-                    passed[exam.mcp_id][code] = exam.passed_on
+            if exam.passed_on > day or exam.mcp_id not in people:
+                continue
+            code = normal.get(exam.exam_code)
+            if code is None:
+                code = normal[exam.exam_code] = normalize_code(exam.exam_code)
+            by_code[code].add(exam.mcp_id)
         self.day = day
         self._holders: dict[str, tuple[Holder, ...]] = {}
         for cert in certifications.values():
-            if cert.eligible_until is not None and day > cert.eligible_until:
-                self._holders[cert.id] = ()
-                continue
-            if cert.eligible_from is not None and day < cert.eligible_from:
-                self._holders[cert.id] = ()
-                continue
-            names = {normalize_code(cert.id), normalize_code(cert.name)}
+            found: set[str] = set()
+            if cert.eligible_on(day):
+                found = _holders_of(cert, by_code)
             self._holders[cert.id] = tuple(
-                Holder(people[mcp_id], mcp_id, cert.id)
-                for mcp_id, codes in sorted(passed.items())
-                if _holds(cert, codes, names)
+                Holder(people[mcp_id], mcp_id, cert.id) for mcp_id in sorted(found)
             )
 
     def holders(self, listed: tuple[Listed, ...]) -> tuple[Holder, ...]:
@@ -103,12 +100,16 @@ class Certified:
         return tuple(sorted(seen.values(), key=lambda h: (h.name.casefold(), h.mcp_id)))
 
 
-def _holds(cert: Certification, codes: dict[str, date], names: set[str]) -> bool:
-    if names & codes.keys():
-        return True  # a certification record of its own
-    return any(
-        all(normalize_code(code) in codes for code in alternative) for alternative in cert.exams
-    )
+def _holders_of(cert: Certification, by_code: dict[str, set[str]]) -> set[str]:
+    """People with a record of the certification itself, or every exam of one way to it."""
+    found: set[str] = set()
+    for name in {normalize_code(cert.id), normalize_code(cert.name)}:
+        found |= by_code.get(name, set())
+    for alternative in cert.exams:
+        groups = [by_code.get(normalize_code(code)) for code in alternative]
+        if all(groups):
+            found |= set.intersection(*(g for g in groups if g is not None))
+    return found
 
 
 def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:

@@ -136,6 +136,12 @@ class Certification:
     """A retired certification keeps counting until this day."""
     eligible_from: date | None = None
 
+    def eligible_on(self, day: date) -> bool:
+        """Whether the certification counts on that day (from and until its dates)."""
+        if self.eligible_from is not None and day < self.eligible_from:
+            return False
+        return self.eligible_until is None or day <= self.eligible_until
+
 
 @dataclass(frozen=True, slots=True)
 class Listed:

@@ -1,39 +1,40 @@
 """Monthly usage per customer tenant and service, as the Solutions Partner metrics read it.
 
-Built once per evaluation from the facts: each usage row is kept under its
-customer (the tenant), its service and its month, with the subscription's
-workload and association, so that a metric part can ask "this quantity of this
-tenant in that month, for these workloads and association types" without
-walking the 36,000 rows again.
+Built once per evaluation: every usage row of a subscription associated by the
+end of its month is added into a cell per (month, workload, association) and,
+inside it, per (customer, service). A metric part then asks for the totals of
+its scope (workloads, association types, services) in a month; those are
+merged from the cells once and kept, since the six designations' parts share
+a handful of scopes and look at the same 25 months.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
+from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.facts import Facts, Subscription
 
 _ZERO = Decimal(0)
 
+Key = tuple[str, str]
+"""A customer and a case-folded service ("" for a subscription's monthly total)."""
 
-@dataclass(slots=True)
-class UsageRow:
-    """One usage row with the subscription a scope asks about."""
+Sums = list[Decimal | int]
+"""Consumption, revenue, active users, paid seats, monthly consumption value."""
 
-    customer: str
-    service: str
-    month: Month
-    subscription: Subscription
-    consumption_usd: Decimal
-    revenue_usd: Decimal
-    active_users: int
-    paid_seats: int
+_QUANTITY_INDEX = {
+    Quantity.CONSUMPTION_USD: 0,
+    Quantity.REVENUE_USD: 1,
+    Quantity.ACTIVE_USERS: 2,
+    Quantity.PAID_SEATS: 3,
+    Quantity.MCV: 4,
+}
 
 
 def month_end(month: Month) -> date:
@@ -41,93 +42,133 @@ def month_end(month: Month) -> date:
     return date.fromordinal(month.plus(1).first_day.toordinal() - 1)
 
 
-def _associated_in(subscription: Subscription, month: Month) -> bool:
-    """The association is in force in the month (made on or before its last day)."""
-    return subscription.associated_on <= month_end(month)
+def add_sums(total: Sums, more: Sums) -> None:
+    """Adds ``more`` into ``total``."""
+    for index, value in enumerate(more):
+        total[index] += value
+
+
+def quantity_of(sums: Sums, quantity: Quantity) -> Decimal:
+    """One quantity of some sums (a share is active users over paid seats)."""
+    if quantity is Quantity.ACTIVE_SHARE:
+        return Decimal(sums[2]) / Decimal(sums[3]) if sums[3] else _ZERO
+    return Decimal(sums[_QUANTITY_INDEX[quantity]])
 
 
 class UsageFigures:
-    """The usage rows of one organisation, grouped for the scored metrics."""
+    """The usage of one organisation, added up for the scored metrics."""
 
-    def __init__(self, facts: Facts) -> None:
-        subscriptions = {s.id: s for s in facts.subscriptions}
-        self._rows: dict[Month, list[UsageRow]] = defaultdict(list)
-        for usage in facts.usage:
-            subscription = subscriptions.get(usage.subscription)
-            if subscription is None or subscription.trial:
-                continue
-            row = UsageRow(
-                customer=subscription.customer,
-                service=usage.service.strip().casefold(),
-                month=usage.month,
-                subscription=subscription,
-                consumption_usd=usage.consumption_usd,
-                revenue_usd=usage.revenue_usd,
-                active_users=usage.active_users,
-                paid_seats=usage.paid_seats,
-            )
-            self._rows[usage.month].append(row)
+    def __init__(
+        self, facts: Facts, rates: dict[str, Decimal], months: tuple[Month, Month] | None = None
+    ) -> None:
+        """``months``: the first and last month any metric reads (None: every month)."""
+        subscriptions = {s.id: s for s in facts.subscriptions if not s.trial}
+        self._rates = rates
+        self._cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = defaultdict(dict)
         self.services: dict[str, str] = {}
         """Each service's name as first written, by its case-folded key."""
+        first, last = months if months is not None else (Month(1, 1), Month(9999, 12))
+        # Per subscription once: its cell key's parts and the month its association began.
+        subs = {
+            s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
+            for s in subscriptions.values()
+        }
+        service_keys: dict[str, str] = {}
+        cells = self._cells
         for usage in facts.usage:
-            if usage.service:
-                self.services.setdefault(usage.service.strip().casefold(), usage.service.strip())
-        self._first_associated: dict[tuple[str, frozenset[str]], Month] = {}
-        self._subscriptions = tuple(subscriptions.values())
+            found = subs.get(usage.subscription)
+            if found is None:
+                continue
+            month = usage.month
+            if not first <= month <= last:
+                continue
+            workload, association, customer, associated = found
+            if associated > month:
+                continue  # no credit before the association
+            service = usage.service
+            key_service = service_keys.get(service)
+            if key_service is None:
+                key_service = service_keys[service] = service.strip().casefold()
+                if key_service:
+                    self.services.setdefault(key_service, service.strip())
+            cell = cells[(month, workload, association)]
+            sums = cell.get((customer, key_service))
+            if sums is None:
+                cell[(customer, key_service)] = [
+                    usage.consumption_usd,
+                    usage.revenue_usd,
+                    usage.active_users,
+                    usage.paid_seats,
+                    _ZERO,
+                ]
+            else:
+                sums[0] += usage.consumption_usd
+                sums[1] += usage.revenue_usd
+                sums[2] += usage.active_users
+                sums[3] += usage.paid_seats
+        self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
+        self._summed: dict[tuple[Scope, tuple[Month, ...], bool], dict[Key, Sums]] = {}
+        by_customer: dict[str, list[Subscription]] = defaultdict(list)
+        for sub in subscriptions.values():
+            by_customer[sub.customer].append(sub)
+        self._subscriptions = by_customer
+        self._first: dict[tuple[str, Scope], Month | None] = {}
 
-    def rows(self, scope: Scope, month: Month) -> Iterator[UsageRow]:
-        """The month's rows that the scope counts: its workloads, associations and services."""
-        for row in self._rows.get(month, ()):
-            sub = row.subscription
-            if sub.workload not in scope.workloads:
-                continue
-            if sub.association.value not in scope.associations:
-                continue
-            if not _associated_in(sub, month):
-                continue
-            if scope.services and row.service not in scope.services:
-                continue
-            if row.service and row.service in scope.excluded_services:
-                continue
-            yield row
+    def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
+        """The month's sums per (customer, service) over the scope's subscriptions."""
+        found = self._totals.get((scope, month))
+        if found is not None:
+            return found
+        merged: dict[Key, Sums] = {}
+        for workload in scope.workloads:
+            for association in scope.associations:
+                cell = self._cells.get((month, workload, association))
+                if not cell:
+                    continue
+                for key, sums in cell.items():
+                    service = key[1]
+                    if scope.services and service not in scope.services:
+                        continue
+                    if service and service in scope.excluded_services:
+                        continue
+                    total = merged.get(key)
+                    if total is None:
+                        total = merged[key] = list(sums)
+                        if service in self._rates:
+                            total[4] = self._rates[service] * sums[2]
+                    else:
+                        add_sums(total, sums)
+                        if service in self._rates:
+                            total[4] += self._rates[service] * sums[2]
+        self._totals[(scope, month)] = merged
+        return merged
+
+    def summed(self, scope: Scope, months: Iterable[Month], per_service: bool) -> dict[Key, Sums]:
+        """Sums over several months, per (customer, service) or per customer (service "")."""
+        months = tuple(months)
+        cached = self._summed.get((scope, months, per_service))
+        if cached is not None:
+            return cached
+        result: dict[Key, Sums] = {}
+        for month in months:
+            for (customer, service), sums in self.totals(scope, month).items():
+                key = (customer, service if per_service else "")
+                total = result.get(key)
+                if total is None:
+                    result[key] = list(sums)
+                else:
+                    add_sums(total, sums)
+        self._summed[(scope, months, per_service)] = result
+        return result
 
     def first_associated(self, customer: str, scope: Scope) -> Month | None:
         """The first month in which the customer had a subscription the scope counts."""
-        key = (customer, scope.associations)
-        if key not in self._first_associated:
+        key = (customer, scope)
+        if key not in self._first:
             months = [
                 Month.of(s.associated_on)
-                for s in self._subscriptions
-                if s.customer == customer
-                and not s.trial
-                and s.workload in scope.workloads
-                and s.association.value in scope.associations
+                for s in self._subscriptions.get(customer, ())
+                if s.workload in scope.workloads and s.association.value in scope.associations
             ]
-            self._first_associated[key] = min(months) if months else None  # type: ignore[assignment]
-        return self._first_associated.get(key)
-
-
-def quantity_of(rows: Iterable[UsageRow], quantity: Quantity, rates: dict[str, Decimal]) -> Decimal:
-    """The quantity over some rows (a share is worked out over their sums)."""
-    if quantity is Quantity.ACTIVE_SHARE:
-        users = seats = 0
-        for row in rows:
-            users += row.active_users
-            seats += row.paid_seats
-        return Decimal(users) / Decimal(seats) if seats else _ZERO
-    total = _ZERO
-    for row in rows:
-        total += _row_quantity(row, quantity, rates)
-    return total
-
-
-def _row_quantity(row: UsageRow, quantity: Quantity, rates: dict[str, Decimal]) -> Decimal:
-    if quantity is Quantity.CONSUMPTION_USD:
-        return row.consumption_usd
-    if quantity is Quantity.REVENUE_USD:
-        return row.revenue_usd
-    if quantity is Quantity.ACTIVE_USERS:
-        return Decimal(row.active_users)
-    if quantity is Quantity.PAID_SEATS:
-        return Decimal(row.paid_seats)
-    return Decimal(row.active_users) * rates.get(row.service, _ZERO)
+            self._first[key] = min(months) if months else None
+        return self._first[key]
