@@ -469,3 +469,28 @@ def test_the_launch_rate_card_counts_customer_engagement_at_40() -> None:
     assert security is not None
     adds = security.tracks[0].metrics[0]
     assert [p.max_points for p in adds.options[0]] == [10, 10]
+
+
+def test_the_tree_carries_points_people_and_tenants_as_data(catalog: ScoredCatalog) -> None:
+    from mpn_desktop.domain.designation_tree import designation_tree
+    from mpn_desktop.domain.requirement_tree import NodeKind
+
+    facts = _full_azure()
+    scores = score_designations(catalog, facts, AS_OF, frozenset({"infrastructure-azure"}))
+    tree = designation_tree(facts.organization, AS_OF, scores)
+    assert tree.program == "solutions-partner"
+    (infra,) = tree.targeted
+    assert (infra.kind, infra.points, infra.max_points, infra.met) == (
+        NodeKind.DESIGNATION,
+        100,
+        100,
+        True,
+    )
+    assert [c.id for c in infra.children] == ["performance", "skilling", "customer-success"]
+    adds = infra.children[0].children[0]
+    assert adds.kind is NodeKind.METRIC and adds.points == 30 and adds.scored
+    assert [e.subject for e in adds.evidence] == ["C0", "C1", "C2"]
+    skilled = infra.child("skilling")
+    assert skilled is not None
+    people = skilled.children[0].evidence
+    assert {e.mcp_id for e in people} == {f"p{i}" for i in range(5)}
