@@ -32,6 +32,7 @@ from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.importing import ImportResult, run_import
 from mpn_desktop.importers.rejects import write_rejects
 from mpn_desktop.store import records
+from mpn_desktop.store.user_files import check_user_file
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
@@ -344,6 +345,13 @@ class CheckPage(_StepPage):
             self.tr("CSV files (*.csv);;All files (*)"),
         )
         if not name:
+            return
+        try:  # a bad place is said now, before anything is imported
+            check_user_file(Path(name), database=self._context.db.path)
+        except MpnError as error:
+            self._context.show_error(
+                str(error), [], self.tr("The records that are not imported cannot be saved there.")
+            )
             return
         state.skip_bad_rows = True
         state.rejects_path = Path(name)

@@ -8,9 +8,14 @@ operating-system boundary (everywhere).
 from __future__ import annotations
 
 import errno
+import json
 import os
+import random
+import signal
 import stat
 import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -163,3 +168,37 @@ def test_enospc_at_fsync_of_a_backup_keeps_no_copy(
     # (The -wal and -shm SQLite keeps beside the database while reading it may be there.)
     companions = {f"{demo_path.name}-wal", f"{demo_path.name}-shm"}
     assert {p.name for p in demo_path.parent.iterdir()} - companions == {demo_path.name}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_kill_9_while_writing_leaves_the_previous_file_or_the_new_one_whole(
+    command: str, demo_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.file"
+    target.write_bytes(OLD)
+    rng = random.Random(5)
+    for _ in range(6):
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mpn_desktop",
+                "--db",
+                str(demo_path),
+                *COMMANDS[command](target),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.5, 2.5))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        content = target.read_bytes()
+        if content != OLD:  # the new file, complete
+            if command == "export":
+                json.loads(content)
+            else:
+                assert content.startswith(b"%PDF") and content.rstrip().endswith(b"%%EOF")
+    assert quick_check(demo_path) is None

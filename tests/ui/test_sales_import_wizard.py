@@ -159,6 +159,35 @@ def test_good_rows_are_imported_and_bad_ones_saved_when_asked(
     assert lines[1].startswith("Fabrikam,sub-1,azure,dpor,2018-02,lots,consumption_usd:")
 
 
+def test_a_rejects_file_over_the_database_is_refused_before_anything_is_imported(
+    qtbot: QtBot,
+    context: AppContext,
+    open_wizard: OpenWizard,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before: the import was committed first, then the rejects file could not be written.
+    sheet = tmp_path / "usage.csv"
+    sheet.write_text(
+        "customer,subscription,workload,association,month,consumption_usd\n"
+        "Fabrikam,sub-1,azure,dpor,2018-01,100\n"
+        "Fabrikam,sub-1,azure,dpor,2018-02,lots\n",
+        encoding="utf-8",
+    )
+    database = context.db.path
+    assert database is not None
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(database), ""))
+    )
+    wizard = open_wizard(context, sheet)
+    to_check(qtbot, wizard)
+    with qtbot.waitSignal(context.errorShown) as shown:
+        wizard.check_page.skip_button.click()
+    assert "is the database itself" in shown.args[0]
+    assert wizard.currentId() == PageId.CHECK
+    assert consumption(context.db) == {}
+
+
 def test_a_file_of_another_mpn_id_is_imported_only_when_the_user_says_so(
     qtbot: QtBot, sample_context: AppContext, open_wizard: OpenWizard
 ) -> None:
