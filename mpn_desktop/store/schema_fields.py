@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from mpn_desktop.domain.enums import (
     Association,
@@ -17,13 +18,56 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.values import Parser
 
 
+class ValueKind(Enum):
+    """What sort of value a field holds, read off its parser: forms choose their editor by it."""
+
+    TEXT = "text"
+    MCP_ID = "mcp id"
+    DAY = "day"
+    MONTH = "month"
+    MONEY = "money"
+    COUNT = "count"
+    FLAG = "flag"
+    CHOICE = "choice"
+    RECORD = "record"
+
+
+_KIND_OF_PARSER: dict[Parser, ValueKind] = {
+    values.mcp_id: ValueKind.MCP_ID,
+    values.day: ValueKind.DAY,
+    values.optional_day: ValueKind.DAY,
+    values.month: ValueKind.MONTH,
+    values.money: ValueKind.MONEY,
+    values.count: ValueKind.COUNT,
+    values.flag: ValueKind.FLAG,
+    values.record_id: ValueKind.RECORD,
+}
+
+
 @dataclass(frozen=True)
 class FieldSpec:
-    """One editable field: its parser, whether it must be given, and its default."""
+    """One editable field: its parser, whether it must be given, and its default.
+
+    The one declaration of a field: the store checks values with it, and the
+    window's tables and forms take the kind of value, whether it is required
+    and the choices of an enum from it (the tabs add only labels and widgets).
+    """
 
     parse: Parser
     required: bool = False
     default: object = None
+
+    @property
+    def value(self) -> ValueKind:
+        """The sort of value the field holds (text unless its parser says more)."""
+        if isinstance(self.parse, values.Choice):
+            return ValueKind.CHOICE
+        return _KIND_OF_PARSER.get(self.parse, ValueKind.TEXT)
+
+    @property
+    def enum(self) -> type[Enum] | None:
+        """The enum a choice field takes its members from."""
+        return self.parse.enum if isinstance(self.parse, values.Choice) else None
 
 
 @dataclass(frozen=True)

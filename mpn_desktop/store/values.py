@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.mcp_id import MCP_ID_MAX_DIGITS, is_mcp_id
@@ -212,19 +212,25 @@ def flag(value: Any) -> bool:
     return value
 
 
-def choice(enum_type: type[E]) -> Parser:
-    """A member of ``enum_type``, given as the member or its value."""
+class Choice(Generic[E]):
+    """The parser of a member of ``enum``; it keeps the enum, so forms can offer its members."""
 
-    def parse(value: Any) -> E:
-        if isinstance(value, enum_type):
+    def __init__(self, enum: type[E]) -> None:
+        self.enum = enum
+
+    def __call__(self, value: Any) -> E:
+        if isinstance(value, self.enum):
             return value
         try:
-            return enum_type(value)
+            return self.enum(value)
         except ValueError:
-            allowed = ", ".join(str(member.value) for member in enum_type)
+            allowed = ", ".join(str(member.value) for member in self.enum)
             raise ValueError(f"{shown_value(value)} is not one of: {allowed}") from None
 
-    return parse
+
+def choice(enum_type: type[E]) -> Choice[E]:
+    """A member of ``enum_type``, given as the member or its value."""
+    return Choice(enum_type)
 
 
 def record_id(value: Any) -> int:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.competency_tree import requirement_tree
-from mpn_desktop.domain.enums import CredentialKind, Level, StepKind
+from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
@@ -82,9 +82,9 @@ class ExamsTab(StepTab):
                 (
                     Field("name", self.tr("Name")),
                     Field("email", self.tr("E-mail"), FieldKind.EMAIL),
-                    Field("mcp_id", self.tr("MCP ID"), FieldKind.MCP_ID, required=True),
-                    Field("associated", self.tr("Associated"), FieldKind.BOOL),
-                    Field("left_on", self.tr("Left on"), FieldKind.DATE),
+                    Field("mcp_id", self.tr("MCP ID")),
+                    Field("associated", self.tr("Associated")),
+                    Field("left_on", self.tr("Left on")),
                     Field("roles", self.tr("Counts for"), compute=self._roles_of),
                 ),
                 noun=self.tr("person"),
@@ -106,8 +106,6 @@ class ExamsTab(StepTab):
                     Field(
                         "person_id",
                         self.tr("Person"),
-                        FieldKind.CHOICE,
-                        required=True,
                         choices=self._people_choices,
                         label_of=self._person_label,
                     ),
@@ -115,14 +113,11 @@ class ExamsTab(StepTab):
                         "exam_code",
                         self.tr("Code"),
                         FieldKind.CREDENTIAL,
-                        required=True,
                         placeholder="70-533",
                     ),
                     Field("exam_title", self.tr("Title")),
-                    Field(
-                        "kind", self.tr("Kind"), FieldKind.ENUM, required=True, enum=CredentialKind
-                    ),
-                    Field("passed_on", self.tr("Passed on"), FieldKind.DATE, required=True),
+                    Field("kind", self.tr("Kind")),
+                    Field("passed_on", self.tr("Passed on")),
                 ),
                 noun=self.tr("exam"),
                 plural=self.tr("exams"),

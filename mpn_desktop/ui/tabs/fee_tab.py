@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
@@ -53,15 +52,10 @@ class FeeTab(StepTab):
                 RecordKind.FEE_PAYMENT,
                 self.tr("Payments"),
                 (
-                    Field(
-                        "membership_year_start",
-                        self.tr("Membership year from"),
-                        FieldKind.DATE,
-                        required=True,
-                    ),
-                    Field("level", self.tr("Level"), FieldKind.ENUM, required=True, enum=Level),
-                    Field("amount_usd", self.tr("Amount"), FieldKind.MONEY, required=True),
-                    Field("paid_on", self.tr("Paid on"), FieldKind.DATE),
+                    Field("membership_year_start", self.tr("Membership year from")),
+                    Field("level", self.tr("Level")),
+                    Field("amount_usd", self.tr("Amount")),
+                    Field("paid_on", self.tr("Paid on")),
                 ),
                 noun=self.tr("fee payment"),
                 plural=self.tr("fee payments"),

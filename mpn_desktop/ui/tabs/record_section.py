@@ -34,7 +34,7 @@ from mpn_desktop.ui.delete_question import (
 )
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
-from mpn_desktop.ui.models.fields import Field
+from mpn_desktop.ui.models.fields import Field, from_store
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
 from mpn_desktop.ui.palette_watch import follow_palette
@@ -103,6 +103,7 @@ class RecordSection(QWidget):
         self._form_hook = form_hook
         self._completions: dict[str, Sequence[str]] = {}
         self._sized = False
+        fields = tuple(from_store(kind, field) for field in fields)
         self.model = RecordTableModel(fields, load or self._load_all, self._edit, self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)

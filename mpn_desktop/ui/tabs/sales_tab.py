@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.enums import Association, StepKind, Workload
+from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -37,7 +37,7 @@ class SalesTab(StepTab):
                 RecordKind.CUSTOMER,
                 self.tr("Customers"),
                 (
-                    Field("name", self.tr("Customer"), required=True),
+                    Field("name", self.tr("Customer")),
                     Field("tenant_id", self.tr("Tenant ID"), placeholder=self.tr("optional")),
                 ),
                 noun=self.tr("customer"),
@@ -54,35 +54,19 @@ class SalesTab(StepTab):
                 RecordKind.SUBSCRIPTION,
                 self.tr("Subscriptions"),
                 (
-                    Field(
-                        "external_id", self.tr("Subscription"), required=True, placeholder="sub-1"
-                    ),
+                    Field("external_id", self.tr("Subscription"), placeholder="sub-1"),
                     Field(
                         "customer_id",
                         self.tr("Customer"),
-                        FieldKind.CHOICE,
-                        required=True,
                         choices=self._customer_choices,
                         label_of=self._customer_label,
                     ),
-                    Field(
-                        "workload",
-                        self.tr("Workload"),
-                        FieldKind.ENUM,
-                        required=True,
-                        enum=Workload,
-                    ),
-                    Field(
-                        "association",
-                        self.tr("Association"),
-                        FieldKind.ENUM,
-                        required=True,
-                        enum=Association,
-                    ),
-                    Field("associated_on", self.tr("Associated on"), FieldKind.DATE, required=True),
-                    Field("started_on", self.tr("Started on"), FieldKind.DATE, required=True),
-                    Field("ended_on", self.tr("Ended on"), FieldKind.DATE),
-                    Field("trial", self.tr("Trial"), FieldKind.BOOL),
+                    Field("workload", self.tr("Workload")),
+                    Field("association", self.tr("Association")),
+                    Field("associated_on", self.tr("Associated on")),
+                    Field("started_on", self.tr("Started on")),
+                    Field("ended_on", self.tr("Ended on")),
+                    Field("trial", self.tr("Trial")),
                 ),
                 noun=self.tr("subscription"),
                 plural=self.tr("subscriptions"),
@@ -99,10 +83,10 @@ class SalesTab(StepTab):
                 RecordKind.USAGE,
                 self.tr("Monthly usage"),
                 (
-                    Field("month", self.tr("Month"), FieldKind.MONTH, required=True),
-                    Field("consumption_usd", self.tr("Consumption"), FieldKind.MONEY),
-                    Field("revenue_usd", self.tr("Revenue"), FieldKind.MONEY),
-                    Field("active_users", self.tr("Active users"), FieldKind.COUNT),
+                    Field("month", self.tr("Month")),
+                    Field("consumption_usd", self.tr("Consumption")),
+                    Field("revenue_usd", self.tr("Revenue")),
+                    Field("active_users", self.tr("Active users")),
                 ),
                 noun=self.tr("usage"),
                 plural=self.tr("months of usage"),
