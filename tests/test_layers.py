@@ -34,10 +34,6 @@ _QT = frozenset({"PySide6", "shiboken6"})
 _DATABASE = frozenset({"sqlalchemy", "sqlite3", "alembic", "psycopg", "psycopg2"})
 _NO_QT = frozenset({"domain", "store", "importers"})
 
-# Known breaks of "nothing outside store/ talks to the database", being moved
-# into store/ (issue 12, the `usage` engineer). Remove an entry once it holds.
-_PENDING_DATABASE: frozenset[str] = frozenset()
-
 
 @dataclass(frozen=True)
 class _Import:
@@ -134,19 +130,11 @@ def test_only_the_store_imports_the_database_library() -> None:
     wrong = [
         f"{_name(path)}:{item.line} imports {item.module}"
         for path in _modules()
-        if _layer(path) != "store" and _name(path) not in _PENDING_DATABASE
+        if _layer(path) != "store"
         for item in _imports(path)
         if _top(item.module) in _DATABASE
     ]
     assert not wrong, "; ".join(wrong)
-
-
-@pytest.mark.parametrize("name", sorted(_PENDING_DATABASE))
-def test_a_pending_exception_is_still_needed(name: str) -> None:
-    """Fails once a listed module no longer imports the database library: drop it from the list."""
-    path = PACKAGE / name
-    still = path.exists() and any(_top(item.module) in _DATABASE for item in _imports(path))
-    assert still, f"{name} no longer imports a database library: remove it from _PENDING_DATABASE"
 
 
 def test_the_reader_sees_hidden_and_relative_imports() -> None:
