@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
@@ -72,13 +73,16 @@ def write_cells(
             raise ValidationError(
                 f"there is no subscription with id {min(ids - known)} any more; nothing was written"
             )
+        # By month only: a list of a thousand subscription ids made SQLite's plan slower
+        # than reading every subscription's rows of those months.
         existing = {
-            (row.subscription_id, row.month): (row.id, row._mapping[field])
-            for row in session.execute(
+            (subscription_id, month): (row_id, value)
+            for row_id, subscription_id, month, value in session.execute(
                 select(table.c.id, table.c.subscription_id, table.c.month, table.c[field]).where(
-                    table.c.subscription_id.in_(ids), table.c.month.in_({k[1] for k in checked})
+                    table.c.month.in_({key[1] for key in checked})
                 )
             )
+            if subscription_id in ids
         }
         changes = []
         previous = []
@@ -103,19 +107,42 @@ def write_cells(
             rows = [{**defaults, **row} for row in new_rows]
             session.execute(insert(table), rows)
             # The new rows are those of these subscriptions and months that were not there.
-            before = {row_id for row_id, _ in existing.values()}
+            wanted = {(row["subscription_id"], row["month"]) for row in rows}
             added = [
                 row_id
-                for row_id in session.scalars(
-                    select(table.c.id).where(
-                        table.c.subscription_id.in_({row["subscription_id"] for row in rows}),
-                        table.c.month.in_({row["month"] for row in rows}),
+                for row_id, subscription_id, month in session.execute(
+                    select(table.c.id, table.c.subscription_id, table.c.month).where(
+                        table.c.month.in_({row["month"] for row in rows})
                     )
                 )
-                if row_id not in before
+                if (subscription_id, month) in wanted
             ]
     written = WrittenCells(field, tuple(previous), tuple(added))
     return OpResult(written, Change.of("Edit usage", RecordKind.USAGE))
+
+
+def window_usage(db: Database, first: Month, last: Month) -> list[dict[str, Any]]:
+    """The usage rows of the months ``first`` to ``last``: subscription_id, month (a
+    ``Month``) and the figures, read in one query (the grid needs no other field)."""
+    table: Any = models.Usage.__table__
+    query = select(
+        table.c.subscription_id, table.c.month, *(table.c[name] for name in FIELDS)
+    ).where(table.c.month >= first.first_day, table.c.month <= last.first_day)
+    months: dict[date, Month] = {}
+    found = []
+    with db.session(readonly=True) as session:
+        for subscription_id, day, *figures in session.execute(query):
+            month = months.get(day)
+            if month is None:
+                month = months[day] = Month.of(day)
+            found.append(
+                {
+                    "subscription_id": subscription_id,
+                    "month": month,
+                    **dict(zip(FIELDS, figures, strict=True)),
+                }
+            )
+    return found
 
 
 def unwrite_cells(target: Database | Transaction, written: WrittenCells) -> OpResult[None]:

@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -99,6 +100,11 @@ class RecordSection(QWidget):
         self._loads_everything = load is None
         self.follows_progress = False
         """Whether cells or row colours come from the progress (redrawn when it changes)."""
+        self.defer_while_hidden = False
+        """Whether a change waits until the table is shown again: a large table on a page
+        the user left (the months of usage while the grid is pasted into) is read once
+        when it comes back, not after every change."""
+        self._stale = False
         self._expand_edit = expand_edit
         self._form_hook = form_hook
         self._completions: dict[str, Sequence[str]] = {}
@@ -192,6 +198,13 @@ class RecordSection(QWidget):
 
     def apply_change(self, change: Change) -> None:
         """Refreshes the rows a change wrote when it names them, else reloads on any touch."""
+        if (
+            self.defer_while_hidden
+            and change.touches(self.kind)
+            and not self.isVisibleTo(self.window())
+        ):
+            self._stale = True
+            return
         ids = change.records_of(self.kind) if isinstance(change, RecordsChange) else None
         if ids is not None and self._loads_everything:
             self.model.refresh_records(
@@ -199,6 +212,12 @@ class RecordSection(QWidget):
             )
             self._update_empty_text()
         elif change.touches(self.kind):
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def fit_columns_once(self) -> None:

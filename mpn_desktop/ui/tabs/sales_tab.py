@@ -98,6 +98,8 @@ class SalesTab(StepTab):
             )
         )
         self.subscriptions.model.set_row_styler(self._subscription_style)
+        # 36,000 months of a large organisation: read again when shown, not on every paste.
+        self.usage.defer_while_hidden = True
         self.usage.proxy.set_fixed_filter("subscription_id", None)
         self._subscription_chosen(None)
         self.customers.selectionChanged.connect(self._customer_chosen)
@@ -114,7 +116,7 @@ class SalesTab(StepTab):
         # Three tenths for the customers until the user moves the handle (then it is remembered).
         main.setSizes([300, 700])
         # The usage of the window, month by month, above the records it is made of.
-        self.usage_grid = UsageGridSection(context, self._grid_records, self)
+        self.usage_grid = UsageGridSection(context, self.subscriptions.model.records, self)
         # Two pages: the records, and the window's usage month by month (chart and
         # grid) they make. On one page at 1024x700 the grid kept two rows.
         self.pages = QTabWidget(self)
@@ -129,16 +131,15 @@ class SalesTab(StepTab):
     # -- loading --------------------------------------------------------
 
     def records_changed(self, change: Change) -> None:
-        if change.touches(RecordKind.SUBSCRIPTION, RecordKind.USAGE):
+        if change.touches(RecordKind.USAGE):
             self.usage_grid.reload()
+        elif change.touches(RecordKind.SUBSCRIPTION):
+            self.usage_grid.pivot()
         if change.touches(RecordKind.CUSTOMER):
             self._customer_names = {
                 record["id"]: record["name"] for record in self.customers.model.records()
             }
             self.subscriptions.model.refresh_decorations()
-
-    def _grid_records(self) -> tuple[list[Record], list[Record]]:
-        return self.subscriptions.model.records(), self.usage.model.records()
 
     def set_progress(self, progress: Progress) -> None:
         super().set_progress(progress)

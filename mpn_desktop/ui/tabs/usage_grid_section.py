@@ -38,7 +38,7 @@ from mpn_desktop.domain.usage_months import (
     usage_field,
 )
 from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
-from mpn_desktop.store.usage_cells import UsageCell
+from mpn_desktop.store.usage_cells import UsageCell, window_usage
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.models.fields import enum_label
@@ -55,13 +55,15 @@ class UsageGridSection(QWidget):
     def __init__(
         self,
         context: AppContext,
-        records: Callable[[], tuple[Sequence[Record], Sequence[Record]]],
+        subscriptions: Callable[[], Sequence[Record]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("usageGridSection")
         self.context = context
-        self._records = records
+        self._subscriptions = subscriptions
+        self._usage: list[Record] = []
+        """The usage of the window, as last read from the store."""
         self._facts: Callable[[], Facts | None] = lambda: None
         self._progress: Progress | None = None
         self._figures: MonthlyFigures | None = None
@@ -116,6 +118,7 @@ class UsageGridSection(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem_label)
         context.asOfChanged.connect(lambda _day: self.reload())
+        context.databaseChanged.connect(lambda _db: self.reload())
 
     def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
         """Where the chart finds the facts of the last evaluation (the progress source's)."""
@@ -124,8 +127,14 @@ class UsageGridSection(QWidget):
     # -- reading -----------------------------------------------------------
 
     def reload(self) -> None:
-        """Pivots the records again for the window of the as-of day."""
-        subscriptions, usage = self._records()
+        """Reads the window's usage again (after a change of usage or of the as-of day)."""
+        first = usage_window_start(self.context.as_of)
+        self._usage = window_usage(self.context.db, first, first.plus(MONTHS - 1))
+        self.pivot()
+
+    def pivot(self) -> None:
+        """Shows the usage read last for the window of the as-of day."""
+        subscriptions, usage = self._subscriptions(), self._usage
         subject = (
             chart_subject(self.context.catalog, self._progress)
             if self._progress is not None
@@ -190,11 +199,11 @@ class UsageGridSection(QWidget):
                 ),
                 missing,
             )
-        self.reload()
+        self.pivot()
 
     def _figure_chosen(self, _index: int) -> None:
         self._chosen_by_user = True
-        self.reload()
+        self.pivot()
 
     # -- writing -----------------------------------------------------------
 

@@ -175,3 +175,27 @@ def test_the_grid_follows_the_as_of_day(
         context.set_as_of(date(2018, 7, 15))
     assert tab.usage_grid.model.months[0] == Month(2017, 7)
     assert tab.usage_grid.model.months[-1] == Month(2018, 6)
+
+
+def test_the_months_of_usage_table_catches_up_when_shown_again(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    grid = tab.usage_grid
+    row = _row_of(tab, "sub-fabrikam-azure")
+    subscription_id = grid.model.grid_rows[row].subscription_id
+    month = grid.model.months[0]
+
+    def shown() -> list[object]:
+        return [
+            record["consumption_usd"]
+            for record in tab.usage.model.records()
+            if record["month"] == month and record["subscription_id"] == subscription_id
+        ]
+
+    before = shown()
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        assert grid.model.setData(grid.model.index(row, 0), "4321")
+    assert shown() == before  # hidden behind the grid: not read again on every paste
+    tab.pages.setCurrentIndex(0)
+    assert shown() == [Decimal(4321)]

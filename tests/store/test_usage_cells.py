@@ -1,0 +1,81 @@
+"""Usage grid cells written in bulk: updated or added in one transaction, undone exactly."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.usage_cells import UsageCell, unwrite_cells, window_usage, write_cells
+
+
+def _usage(db: Database) -> list[dict[str, object]]:
+    return sorted(
+        (
+            {key: value for key, value in row.items() if key != "id"}
+            for row in records.list_records(db, RecordKind.USAGE)
+        ),
+        key=str,
+    )
+
+
+def test_cells_update_known_months_add_new_ones_and_undo_restores_all(demo_db: Database) -> None:
+    before = _usage(demo_db)
+    subscription = records.list_records(demo_db, RecordKind.SUBSCRIPTION)[0]["id"]
+    known = next(
+        row
+        for row in records.list_records(demo_db, RecordKind.USAGE)
+        if row["subscription_id"] == subscription
+    )
+    new_month = date(1999, 1, 1)
+    result = write_cells(
+        demo_db,
+        "consumption_usd",
+        [
+            UsageCell(subscription, known["month"].first_day, "123.45"),
+            UsageCell(subscription, new_month, Decimal(7)),
+        ],
+    )
+    assert result.change.touches(RecordKind.USAGE)
+    assert len(result.value.added) == 1 and len(result.value.previous) == 1
+    after = {
+        (row["subscription_id"], row["month"]): row
+        for row in records.list_records(demo_db, RecordKind.USAGE)
+    }
+    assert after[(subscription, known["month"])]["consumption_usd"] == Decimal("123.45")
+    added = after[(subscription, Month(1999, 1))]
+    assert added["consumption_usd"] == Decimal(7) and added["active_users"] == 0
+    assert window_usage(demo_db, Month(1999, 1), Month(1999, 12)) == [
+        {
+            "subscription_id": subscription,
+            "month": Month(1999, 1),
+            "consumption_usd": Decimal(7),
+            "revenue_usd": Decimal(0),
+            "active_users": 0,
+        }
+    ]
+    unwrite_cells(demo_db, result.value)
+    assert _usage(demo_db) == before
+
+
+def test_one_wrong_cell_refuses_the_whole_write(demo_db: Database) -> None:
+    before = _usage(demo_db)
+    subscription = records.list_records(demo_db, RecordKind.SUBSCRIPTION)[0]["id"]
+    with pytest.raises(ValidationError, match=r"1999-02: active_users: .* is negative"):
+        write_cells(
+            demo_db,
+            "active_users",
+            [
+                UsageCell(subscription, date(1999, 1, 1), 5),
+                UsageCell(subscription, date(1999, 2, 1), -1),
+            ],
+        )
+    with pytest.raises(ValidationError, match="no subscription with id 999999"):
+        write_cells(demo_db, "active_users", [UsageCell(999999, date(1999, 1, 1), 5)])
+    assert _usage(demo_db) == before
