@@ -10,7 +10,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
+from mpn_desktop.commands.common import (
+    catalog_files_read,
+    catalog_path,
+    database_url,
+    parse_as_of,
+)
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.errors import MpnError
 
@@ -86,13 +91,20 @@ def run_checklist(args: argparse.Namespace) -> int:
     from mpn_desktop.reports.checklist import build_checklist
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
+    from mpn_desktop.store.user_files import check_user_file, write_user_file
 
     as_of = parse_as_of(args.as_of)
     level = Level(args.level) if args.level else None
     catalog = load_catalog(catalog_path(args))
+    path = Path(args.pdf).expanduser()
     with Database.open(database_url(args)) as db:
-        facts = load_facts(db, usage_from=usage_window_start(as_of))
         database = db.path
+        # Said before the work: never the database, its journal or backups, nor --catalog.
+        try:
+            check_user_file(path, database=database, reads=catalog_files_read(args))
+        except MpnError as error:
+            raise MpnError(f"the checklist was not written: {error}") from None
+        facts = load_facts(db, usage_from=usage_window_start(as_of))
     progress = evaluate(catalog, facts, as_of)
     document = build_checklist(
         catalog, facts, progress, competency=args.competency, level=level, printed_on=date.today()
@@ -101,8 +113,6 @@ def run_checklist(args: argparse.Namespace) -> int:
     from mpn_desktop.reports.render import default_page_size, render_pdf
 
     page_size = args.page_size or default_page_size()
-    path = Path(args.pdf).expanduser()
-    from mpn_desktop.store.user_files import write_user_file
 
     save = partial(write_user_file, database=database)
     pages = render_pdf(document, path, page_size, save=save)

@@ -47,3 +47,9 @@ def catalog_path(args: argparse.Namespace) -> Path | None:
     """The catalogue file given with ``--catalog``, or None for the shipped one."""
     value = getattr(args, "catalog", None)
     return Path(value).expanduser() if value else None
+
+
+def catalog_files_read(args: argparse.Namespace) -> tuple[Path, ...]:
+    """The files a command reads besides the database (``--catalog``): never written over."""
+    chosen = catalog_path(args)
+    return (chosen,) if chosen is not None else ()

@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mpn_desktop.commands.common import UsageError, catalog_path, database_url, parse_as_of
+from mpn_desktop.commands.common import (
+    UsageError,
+    catalog_files_read,
+    catalog_path,
+    database_url,
+    parse_as_of,
+)
 from mpn_desktop.errors import MpnError
 
 
@@ -71,6 +77,7 @@ def run_export(args: argparse.Namespace) -> int:
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import export_document, write_document_file
+    from mpn_desktop.store.user_files import check_user_file
     from mpn_desktop.store.workbook_write import export_workbook
 
     path = Path(args.file).expanduser()
@@ -79,6 +86,8 @@ def run_export(args: argparse.Namespace) -> int:
     catalog = load_catalog(catalog_path(args)) if workbook else None
     with Database.open(database_url(args)) as db:
         database = db.path
+        # Said before the work: never the database, its journal or backups, nor --catalog.
+        check_user_file(path, database=database, reads=catalog_files_read(args))
         if catalog is not None:
             document = export_workbook(db, catalog, as_of, path, database=database)
         else:

@@ -75,7 +75,8 @@ def run_import_usage(args: argparse.Namespace) -> int:
         print(line)
     with Database.open(database_url(args)) as db:
         if args.skip_bad_rows is not None:  # a bad REJECTS.csv is said before importing
-            check_user_file(Path(args.skip_bad_rows).expanduser(), database=db.path)
+            rejects = Path(args.skip_bad_rows).expanduser()
+            check_user_file(rejects, database=db.path, reads=(path,))
         known = frozenset(
             str(row["external_id"]) for row in records.list_records(db, RecordKind.SUBSCRIPTION)
         )

@@ -20,7 +20,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -80,6 +80,7 @@ def write_user_file(
     replace: bool = True,
     making_backup: bool = False,
     verify: Callable[[Path], str | None] | None = None,
+    reads: Iterable[Path] = (),
 ) -> Path:
     """Writes ``produce`` to ``path`` safely; returns the file written (links followed).
 
@@ -88,9 +89,11 @@ def write_user_file(
     replaces anything). ``making_backup`` allows a name of the database's
     backups (only the backup writer passes it). ``verify`` checks the written
     temporary file before it takes the target's place (a problem, or None).
-    A ``FileNotWritten`` says what was wrong; the target is then as it was.
+    ``reads`` are the files the command reads (an import's CSV, a catalogue):
+    never written over. A ``FileNotWritten`` says what was wrong; the target
+    is then as it was.
     """
-    target, mode = _checked_target(Path(path), database, replace, making_backup)
+    target, mode = _checked_target(Path(path), database, replace, making_backup, reads)
     existed = mode is not None
     partial = _temporary_beside(target)
     try:
@@ -114,20 +117,22 @@ def write_user_file(
     return target
 
 
-def check_user_file(path: Path, *, database: Path | None = None, replace: bool = True) -> None:
+def check_user_file(
+    path: Path, *, database: Path | None = None, replace: bool = True, reads: Iterable[Path] = ()
+) -> None:
     """Refuses ``path`` now, as ``write_user_file`` would, before any work is done for it.
 
     For a file written after a long or committing operation (an import's
     rejects CSV): a bad name is said before the import, not after it.
     """
-    _checked_target(Path(path), database, replace, making_backup=False)
+    _checked_target(Path(path), database, replace, False, reads)
 
 
 # --- the checks ---------------------------------------------------------------------------
 
 
 def _checked_target(
-    path: Path, database: Path | None, replace: bool, making_backup: bool
+    path: Path, database: Path | None, replace: bool, making_backup: bool, reads: Iterable[Path]
 ) -> tuple[Path, int | None]:
     """The real file to replace (links followed) and its mode (None for a new name)."""
     if not str(path) or str(path) == ".":
@@ -152,6 +157,11 @@ def _checked_target(
         raise FileNotWritten(f"{path}: {_not_a_file(path, info.st_mode)}; nothing was written")
     target = Path(os.path.realpath(path))
     _refuse_data_files(path, target, database, making_backup)
+    if any(_same_file(target, Path(read).expanduser()) for read in reads):
+        raise FileNotWritten(
+            f"{path}: is the file this command reads; writing over it would lose it, so "
+            "nothing was written. Choose another file."
+        )
     if _is_sqlite_database(target):
         raise FileNotWritten(
             f"{path}: is a database file; replacing it would lose its data, so nothing was "

@@ -347,7 +347,7 @@ class CheckPage(_StepPage):
         if not name:
             return
         try:  # a bad place is said now, before anything is imported
-            check_user_file(Path(name), database=self._context.db.path)
+            check_user_file(Path(name), database=self._context.db.path, reads=[state.path])
         except MpnError as error:
             self._context.show_error(
                 str(error), [], self.tr("The records that are not imported cannot be saved there.")

@@ -264,3 +264,41 @@ def test_a_read_only_file_is_not_replaced(
     assert main(["--db", str(demo_path), *COMMANDS[command](kept)]) == 1
     assert "is read-only; nothing was written" in capsys.readouterr().err
     assert kept.read_bytes() == b"protected"
+
+
+def _shipped_catalog_copy(folder: Path) -> Path:
+    from mpn_desktop.catalog_files import shipped_catalog_path
+
+    copy = folder / "my-catalog.json"
+    copy.write_bytes(shipped_catalog_path().read_bytes())
+    return copy
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["checklist", "--as-of", "2018-03-15", "--pdf"],
+        ["export"],
+    ],
+)
+def test_the_catalogue_a_command_reads_is_never_its_output(
+    command: list[str], demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = _shipped_catalog_copy(tmp_path)
+    before = catalog.read_bytes()
+    assert main(["--db", str(demo_path), "--catalog", str(catalog), *command, str(catalog)]) == 1
+    assert "is the file this command reads" in capsys.readouterr().err
+    assert catalog.read_bytes() == before
+
+
+def test_an_import_never_writes_its_rejects_over_the_file_it_imports(
+    demo_path: Path, exams_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the import was committed and its CSV replaced by the rejects (the good rows lost).
+    before = exams_csv.read_bytes()
+    database = demo_path.read_bytes()
+    args = ["import-exams", str(exams_csv), "--skip-bad-rows", str(exams_csv)]
+    assert main(["--db", str(demo_path), *args]) == 1
+    assert "is the file this command reads" in capsys.readouterr().err
+    assert exams_csv.read_bytes() == before
+    assert demo_path.read_bytes() == database
