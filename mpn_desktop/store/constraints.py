@@ -9,6 +9,7 @@ from sqlalchemy import PrimaryKeyConstraint, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
 
 from mpn_desktop.store.models import Base
+from mpn_desktop.store.schema_fields import field_label
 
 # Keyed by what the database names: a unique column list or a CHECK constraint name.
 _UNIQUE = {
@@ -27,23 +28,23 @@ _UNIQUE = {
 
 _CHECKS = {
     "ck_organization_single_row": "there can be only one organisation",
-    "ck_organization_name_not_empty": "name: the organisation needs a name",
-    "ck_targets_competency_not_empty": "competency: a target needs a competency",
-    "ck_customers_name_not_empty": "name: a customer needs a name",
-    "ck_subscriptions_external_id_not_empty": "id: a subscription needs an id",
-    "ck_subscriptions_trial_is_boolean": "trial: must be true or false",
-    "ck_subscriptions_ends_after_start": "ended_on: a subscription cannot end before it started",
-    "ck_usage_consumption_not_negative": "consumption_usd: consumption cannot be negative",
-    "ck_usage_revenue_not_negative": "revenue_usd: revenue cannot be negative",
-    "ck_usage_active_users_not_negative": "active_users: active users cannot be negative",
-    "ck_people_associated_is_boolean": "associated: must be true or false",
-    "ck_people_mcp_id_not_empty": "mcp_id: a person needs an MCP ID",
-    "ck_exam_results_exam_code_not_empty": "exam_code: an exam result needs an exam code",
-    "ck_customer_references_competency_not_empty": "competency: a reference needs a competency",
+    "ck_organization_name_not_empty": "Name: the organisation needs a name",
+    "ck_targets_competency_not_empty": "Competency: a target needs a competency",
+    "ck_customers_name_not_empty": "Name: a customer needs a name",
+    "ck_subscriptions_external_id_not_empty": "Subscription ID: a subscription needs one",
+    "ck_subscriptions_trial_is_boolean": "Trial: must be true or false",
+    "ck_subscriptions_ends_after_start": "Ended on: a subscription cannot end before it started",
+    "ck_usage_consumption_not_negative": "Consumption: consumption cannot be negative",
+    "ck_usage_revenue_not_negative": "Revenue: revenue cannot be negative",
+    "ck_usage_active_users_not_negative": "Active users: active users cannot be negative",
+    "ck_people_associated_is_boolean": "Associated: must be true or false",
+    "ck_people_mcp_id_not_empty": "MCP ID: a person needs an MCP ID",
+    "ck_exam_results_exam_code_not_empty": "Exam code: an exam result needs an exam code",
+    "ck_customer_references_competency_not_empty": "Competency: a reference needs a competency",
     "ck_customer_references_approved_after_submitted": (
-        "approved_on: a reference cannot be approved before it was submitted"
+        "Approved on: a reference cannot be approved before it was submitted"
     ),
-    "ck_fee_payments_amount_not_negative": "amount_usd: a fee cannot be negative",
+    "ck_fee_payments_amount_not_negative": "Amount: a fee cannot be negative",
     "ck_import_batches_counts_not_negative": "an import cannot count fewer than 0 rows",
 }
 
@@ -75,7 +76,7 @@ def describe_violation(error: IntegrityError) -> str:
         return "the record refers to something that does not exist, or is still in use"
     if "NOT NULL" in text:
         column = text.rsplit(":", 1)[-1].strip()
-        return f"{column.split('.')[-1]}: a value is required"
+        return f"{field_label(column.split('.')[-1])}: a value is required"
     return f"the change breaks a rule of the database ({text})"
 
 
@@ -104,6 +105,7 @@ def _describe_postgres(orig: object, sqlstate: str) -> str:
     if sqlstate == _PG_FOREIGN_KEY:
         return "the record refers to something that does not exist, or is still in use"
     if sqlstate == _PG_NOT_NULL:
-        return f"{getattr(diag, 'column_name', None) or 'a column'}: a value is required"
+        column = getattr(diag, "column_name", None)
+        return f"{field_label(column) if column else 'A field'}: a value is required"
     first_line = str(orig).splitlines()[0] if str(orig) else sqlstate
     return f"the change breaks a rule of the database ({first_line})"

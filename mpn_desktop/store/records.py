@@ -24,7 +24,7 @@ from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.schema_fields import SPECS, KindSpec
+from mpn_desktop.store.schema_fields import SPECS, KindSpec, field_label
 from mpn_desktop.store.transactions import Transaction, writing
 
 Record = dict[str, Any]
@@ -97,18 +97,18 @@ def check_values(kind: RecordKind, given: Mapping[str, Any], *, complete: bool) 
     for name, value in given.items():
         field = spec.fields.get(name)
         if field is None:
-            problems.append(f"{name}: a {spec.label} has no such field")
+            problems.append(f"{field_label(name)}: a {spec.label} has no such field")
             continue
         try:
             checked[name] = field.parse(value)
         except ValueError as error:
-            problems.append(f"{name}: {error}")
+            problems.append(f"{field_label(name)}: {error}")
     if complete:
         for name, field in spec.fields.items():
             if name in given:
                 continue
             if field.required:
-                problems.append(f"{name}: a {spec.label} needs a value here")
+                problems.append(f"{field_label(name)}: a {spec.label} needs a value here")
             else:
                 checked[name] = field.default
     if problems:

@@ -81,6 +81,31 @@ class KindSpec:
     dependants: tuple[tuple[RecordKind, str], ...] = ()
 
 
+_LABELS = {
+    "mpn_id": "MPN ID",
+    "mcp_id": "MCP ID",
+    "external_id": "Subscription ID",
+    "tenant_id": "Tenant ID",
+    "customer_id": "Customer",
+    "person_id": "Person",
+    "subscription_id": "Subscription",
+    "consumption_usd": "Consumption (US$)",
+    "revenue_usd": "Revenue (US$)",
+    "amount_usd": "Amount (US$)",
+    "exam_code": "Exam code",
+    "exam_title": "Exam title",
+    "membership_year_start": "Membership year from",
+}
+
+
+def field_label(name: str) -> str:
+    """A field as the window names it: "approved_on" -> "Approved on", "mcp_id" -> "MCP ID".
+
+    Messages of the store name fields this way, so no column name reaches a user.
+    """
+    return _LABELS.get(name) or name.replace("_", " ").capitalize()
+
+
 def _required(parse: Parser) -> FieldSpec:
     return FieldSpec(parse, required=True)
 

@@ -68,16 +68,18 @@ def test_bad_values_are_refused_naming_every_field(db: Database) -> None:
             {"membership_year_start": "2017-02-30", "level": "bronze", "amount_usd": "-3"},
         )
     problems = error.value.problems
-    assert any(p.startswith("membership_year_start:") for p in problems)
-    assert any(p.startswith("level:") and "silver, gold" in p for p in problems)
-    assert any(p.startswith("amount_usd:") and "negative" in p for p in problems)
+    # Named as the window names them, never by their column (issue 14: "approved_on: …").
+    assert any(p.startswith("Membership year from:") for p in problems)
+    assert any(p.startswith("Level:") and "silver, gold" in p for p in problems)
+    assert any(p.startswith("Amount (US$):") and "negative" in p for p in problems)
+    assert not any("_" in p.split(":")[0] for p in problems)
     assert records.list_records(db, K.FEE_PAYMENT) == []
 
 
 def test_unknown_fields_and_missing_required_fields_are_refused(db: Database) -> None:
-    with pytest.raises(ValidationError, match="colour: a customer has no such field"):
+    with pytest.raises(ValidationError, match="Colour: a customer has no such field"):
         records.add_record(db, K.CUSTOMER, {"name": "X", "colour": "red"})
-    with pytest.raises(ValidationError, match="mcp_id: a person needs a value"):
+    with pytest.raises(ValidationError, match="MCP ID: a person needs a value"):
         records.add_record(db, K.PERSON, {"name": "Ana"})
 
 
@@ -293,5 +295,5 @@ def test_a_missing_value_is_said_missing_not_none(db: Database) -> None:
                 "started_on": "2017-01-01",
             },
         )
-    assert "associated_on: missing: a date (YYYY-MM-DD) is needed" in str(refused.value)
+    assert "Associated on: missing: a date (YYYY-MM-DD) is needed" in str(refused.value)
     assert "None" not in str(refused.value)
