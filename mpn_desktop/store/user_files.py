@@ -15,11 +15,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import fnmatch
+import glob
 import io
 import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +116,7 @@ def write_user_file(
         _remove_partial(partial)
         raise
     _sync_folder(target.parent)
+    _remove_stale_partials(target)
     return target
 
 
@@ -259,10 +262,34 @@ def _not_a_file(path: Path, mode: int) -> str:
 # --- the writing --------------------------------------------------------------------------
 
 
+def _partial_prefix(target: Path) -> str:
+    # The name is cut so that prefix + random part + suffix fit in a name of 255 bytes.
+    return "." + target.name[:80] + "."
+
+
+STALE_AFTER_SECONDS = 24 * 3600
+"""Age after which a temporary file of a write that never finished is removed."""
+
+
+def _remove_stale_partials(target: Path) -> None:
+    """Removes temporary files left beside ``target`` by a write killed a day ago or more.
+
+    A kill -9 (or a power cut) leaves no chance to clean up; the next write of
+    the same file does. A day old, so a write still running elsewhere is left alone.
+    """
+    prefix = _partial_prefix(target)
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for leftover in target.parent.glob(f"{glob.escape(prefix)}*.part"):
+            with contextlib.suppress(OSError):
+                info = leftover.lstat()
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER_SECONDS:
+                    leftover.unlink()
+
+
 def _temporary_beside(target: Path) -> Path:
-    # Beside the target, so the final rename stays on one file system; the name is
-    # cut so that prefix + random part + suffix fit in a name of 255 bytes.
-    prefix = "." + target.name[:80] + "."
+    # Beside the target, so the final rename stays on one file system.
+    prefix = _partial_prefix(target)
     try:
         descriptor, name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=target.parent)
     except OSError as error:

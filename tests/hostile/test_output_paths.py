@@ -302,3 +302,18 @@ def test_an_import_never_writes_its_rejects_over_the_file_it_imports(
     assert "is the file this command reads" in capsys.readouterr().err
     assert exams_csv.read_bytes() == before
     assert demo_path.read_bytes() == database
+
+
+def test_a_write_killed_a_day_ago_leaves_no_temporary_file_after_the_next_write(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "org.json"
+    stale = tmp_path / ".org.json.a1b2c3d4.part"  # what a kill -9 during a write leaves
+    fresh = tmp_path / ".org.json.e5f6g7h8.part"  # another write, still running
+    for partial in (stale, fresh):
+        partial.write_bytes(b"half a document")
+    two_days_ago = stale.stat().st_mtime - 2 * 24 * 3600
+    os.utime(stale, (two_days_ago, two_days_ago))
+    assert main(["--db", str(demo_path), "export", str(target)]) == 0
+    assert not stale.exists()
+    assert fresh.exists()
