@@ -280,8 +280,9 @@ class FileActions(QObject):
 
     def load_json_file(self, path: Path) -> bool:
         """Backs up the database file, then replaces what it holds with the document in ``path``."""
-        if self._context.db.path is not None:
-            self.backup_to(None, quiet=True)
+        # The confirmation promised a backup first: without one, nothing is replaced.
+        if self._context.db.path is not None and self.backup_to(None, quiet=True) is None:
+            return False
         return self.load_json_from(path, replace=True)
 
     # --- backup ---------------------------------------------------------------------------

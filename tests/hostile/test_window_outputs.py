@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.errors import StoreError
 from mpn_desktop.store import backups
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import quick_check
@@ -71,3 +72,24 @@ def test_the_window_refuses_a_bad_target_with_a_message(
     assert str(path) in message and "Traceback" not in message
     assert demo_path.read_bytes() == before
     assert quick_check(demo_path) is None
+
+
+def test_load_replaces_nothing_when_the_backup_it_promised_fails(
+    window: MainWindow,
+    demo_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Before: the backup's failure was shown, and the load replaced everything anyway.
+    document = tmp_path / "other.json"
+    assert window.files.export_json_to(document)
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise StoreError(f"{demo_path}: the backup was not made: the disk is full")
+
+    monkeypatch.setattr(backups, "backup", full_disk)
+    before = demo_path.read_bytes()
+    with qtbot.waitSignal(window.context.errorShown):
+        assert not window.files.load_json_file(document)
+    assert demo_path.read_bytes() == before
