@@ -163,7 +163,7 @@ def run_demo(args: argparse.Namespace) -> int:
     with Database.open(database_url(args)) as db:
         _refuse_a_filled_database(db, args.replace, "mpn-desktop demo --replace")
         load_sample(db, replace=args.replace)
-        where = db.path or db.url
+        where = db.where
     print(f"The demo organisation Contoso Cloud Ltd is in {where}.")
     return 0
 
@@ -182,7 +182,7 @@ def _refuse_a_filled_database(db: Any, replace: bool, command: str) -> None:
         if is_empty(session.connection()):
             return
     raise MpnError(
-        f"{db.path or db.url}: the database already holds an organisation; nothing was "
+        f"{db.where}: the database already holds an organisation; nothing was "
         f"written. '{command}' replaces everything in it ('mpn-desktop backup' first "
         "keeps a copy), or choose another database with --db PATH."
     )

@@ -81,7 +81,7 @@ def _refuse_an_unknown_import(db: Any, batch_id: int) -> None:
     ids = [batch["id"] for batch in records.import_batches(db)]
     if batch_id in ids:
         return
-    where = db.path or db.url
+    where = db.where
     if not ids:
         raise MpnError(f"imports --remove {batch_id}: {where} holds no imports; nothing removed")
     listed = ", ".join(str(number) for number in ids)

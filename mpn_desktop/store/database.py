@@ -21,6 +21,7 @@ from mpn_desktop.store.engine import (
     create_store_engine,
     is_locked_error,
     is_sqlite_file,
+    lock_schema_upgrades,
     migration_connection,
     read_options,
     shown_url,
@@ -41,6 +42,12 @@ class Database:
         self.path: Path | None = sqlite_path(url)
         self.engine = engine
         self._read_engine = engine.execution_options(**read_options(engine))
+
+    @property
+    def where(self) -> str:
+        """The database as messages, titles and logs show it: its file, or its URL
+        with any password replaced by *** (a password given in a URL is never shown)."""
+        return str(self.path) if self.path is not None else shown_url(self.url)
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -87,7 +94,15 @@ class Database:
             log.info("schema %s -> %s; backup in %s", current, head, saved)
         try:
             with migration_connection(self.engine) as connection:
-                upgrade(connection)
+                # Several clients starting at once on a shared database: one
+                # upgrades, the others wait for it and then find the head.
+                lock_schema_upgrades(connection)
+                current = current_revision(connection)
+                if current is not None and current not in known_revisions():
+                    where = shown_url(self.url)
+                    raise StoreError(_refusal(where, self.path, _newer_version(current)))
+                if current != head:
+                    upgrade(connection)
         except OperationalError as error:
             raise self._store_error(error, "upgrading its schema") from error
 

@@ -228,6 +228,22 @@ def bulk_write_cache(connection: Connection) -> Iterator[None]:
             connection.exec_driver_sql(f"PRAGMA cache_size={previous}")
 
 
+SCHEMA_UPGRADE_LOCK = 0x6D706E64
+"""PostgreSQL advisory lock key held while the schema is upgraded ("mpnd" in ASCII)."""
+
+
+def lock_schema_upgrades(connection: Connection) -> None:
+    """Makes this transaction the only one upgrading the schema until it ends.
+
+    PostgreSQL: a transaction-level advisory lock (released at commit or
+    rollback), so a second client starting meanwhile waits, then reads the
+    revision the first one wrote. SQLite: the migration's BEGIN IMMEDIATE
+    already holds the only write lock.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_UPGRADE_LOCK})")
+
+
 def is_locked_error(error: BaseException) -> bool:
     """Whether a driver error means another process held the database too long."""
     text = str(error).lower()

@@ -19,7 +19,7 @@ def _tr(text: str) -> str:
 
 def about_text(context: AppContext) -> str:
     """What About says: the version, the database in use, where settings and the log are kept."""
-    where = context.db.path or context.db.url
+    where = context.db.where
     catalog = context.catalog
     name, version = catalog.program, catalog.version
     lines = [

@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         progress = self.progress_source.progress if hasattr(self, "progress_source") else None
-        where = self.context.db.path.name if self.context.db.path else self.context.db.url
+        where = self.context.db.path.name if self.context.db.path else self.context.db.where
         name = progress.organization.name if progress and progress.organization.name else ""
         title = f"{name} — {where}" if name else where
         self.setWindowTitle(self.tr("{title} — MPN Competency Tracker").format(title=title))
