@@ -25,7 +25,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.store.transactions import Transaction, writing
 
-FIELDS = ("consumption_usd", "revenue_usd", "active_users")
+FIELDS = ("consumption_usd", "revenue_usd", "active_users", "paid_seats")
 """The usage figures a grid cell can hold."""
 
 
@@ -45,6 +45,9 @@ class WrittenCells:
     field: str
     previous: tuple[tuple[int, Any], ...]
     added: tuple[int, ...]
+    split: tuple[tuple[int, date], ...] = ()
+    """Cells left as they were: their month is split by service or came from an import
+    (several rows make it up), so one figure typed over it would not say which to change."""
 
 
 def write_cells(
@@ -75,19 +78,30 @@ def write_cells(
             )
         # By month only: a list of a thousand subscription ids made SQLite's plan slower
         # than reading every subscription's rows of those months.
-        existing = {
-            (subscription_id, month): (row_id, value)
-            for row_id, subscription_id, month, value in session.execute(
-                select(table.c.id, table.c.subscription_id, table.c.month, table.c[field]).where(
-                    table.c.month.in_({key[1] for key in checked})
-                )
-            )
-            if subscription_id in ids
-        }
+        existing: dict[tuple[int, date], tuple[int, Any]] = {}
+        split: set[tuple[int, date]] = set()
+        for row_id, subscription_id, month, value, service, source in session.execute(
+            select(
+                table.c.id,
+                table.c.subscription_id,
+                table.c.month,
+                table.c[field],
+                table.c.service,
+                table.c.source,
+            ).where(table.c.month.in_({key[1] for key in checked}))
+        ):
+            if subscription_id not in ids:
+                continue
+            if service or source:
+                split.add((subscription_id, month))
+            else:
+                existing[(subscription_id, month)] = (row_id, value)
         changes = []
         previous = []
         new_rows = []
         for key, value in checked.items():
+            if key in split:
+                continue
             found = existing.get(key)
             if found is None:
                 new_rows.append({"subscription_id": key[0], "month": key[1], field: value})
@@ -112,26 +126,34 @@ def write_cells(
                 row_id
                 for row_id, subscription_id, month in session.execute(
                     select(table.c.id, table.c.subscription_id, table.c.month).where(
-                        table.c.month.in_({row["month"] for row in rows})
+                        table.c.month.in_({row["month"] for row in rows}),
+                        table.c.service == "",
+                        table.c.source == "",
                     )
                 )
                 if (subscription_id, month) in wanted
             ]
-    written = WrittenCells(field, tuple(previous), tuple(added))
+    written = WrittenCells(
+        field, tuple(previous), tuple(added), tuple(sorted(split & checked.keys()))
+    )
     return OpResult(written, Change.of("Edit usage", RecordKind.USAGE))
 
 
 def window_usage(db: Database, first: Month, last: Month) -> list[dict[str, Any]]:
     """The usage rows of the months ``first`` to ``last``: subscription_id, month (a
-    ``Month``) and the figures, read in one query (the grid needs no other field)."""
+    ``Month``), the figures, and ``part``: whether the row is one service's or an
+    import's share of the month rather than the month as typed. One query."""
     table: Any = models.Usage.__table__
     query = select(
-        table.c.subscription_id, table.c.month, *(table.c[name] for name in FIELDS)
+        table.c.subscription_id,
+        table.c.month,
+        (table.c.service != "") | (table.c.source != ""),
+        *(table.c[name] for name in FIELDS),
     ).where(table.c.month >= first.first_day, table.c.month <= last.first_day)
     months: dict[date, Month] = {}
     found = []
     with db.session(readonly=True) as session:
-        for subscription_id, day, *figures in session.execute(query):
+        for subscription_id, day, part, *figures in session.execute(query):
             month = months.get(day)
             if month is None:
                 month = months[day] = Month.of(day)
@@ -139,6 +161,7 @@ def window_usage(db: Database, first: Month, last: Month) -> list[dict[str, Any]
                 {
                     "subscription_id": subscription_id,
                     "month": month,
+                    "part": bool(part),
                     **dict(zip(FIELDS, figures, strict=True)),
                 }
             )

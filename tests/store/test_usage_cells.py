@@ -55,11 +55,44 @@ def test_cells_update_known_months_add_new_ones_and_undo_restores_all(demo_db: D
         {
             "subscription_id": subscription,
             "month": Month(1999, 1),
+            "part": False,
             "consumption_usd": Decimal(7),
             "revenue_usd": Decimal(0),
             "active_users": 0,
+            "paid_seats": 0,
         }
     ]
+    unwrite_cells(demo_db, result.value)
+    assert _usage(demo_db) == before
+
+
+def test_a_month_split_by_service_is_left_as_it_is_and_named(demo_db: Database) -> None:
+    subscription = records.list_records(demo_db, RecordKind.SUBSCRIPTION)[0]["id"]
+    for service in ("Virtual Machines", "Storage"):
+        records.add_record(
+            demo_db,
+            RecordKind.USAGE,
+            {
+                "subscription_id": subscription,
+                "month": Month(1999, 3),
+                "service": service,
+                "consumption_usd": Decimal(10),
+            },
+        )
+    before = _usage(demo_db)
+    result = write_cells(
+        demo_db,
+        "consumption_usd",
+        [
+            UsageCell(subscription, date(1999, 3, 1), 50),
+            UsageCell(subscription, date(1999, 4, 1), 60),
+        ],
+    )
+    assert result.value.split == ((subscription, date(1999, 3, 1)),)
+    assert len(result.value.added) == 1
+    shown = window_usage(demo_db, Month(1999, 3), Month(1999, 3))
+    assert sorted(row["consumption_usd"] for row in shown) == [Decimal(10), Decimal(10)]
+    assert all(row["part"] for row in shown)
     unwrite_cells(demo_db, result.value)
     assert _usage(demo_db) == before
 

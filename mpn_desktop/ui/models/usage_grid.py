@@ -9,6 +9,7 @@ command); it holds no rule and no SQL.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,6 +46,7 @@ FIGURES: dict[str, Field] = {
     "consumption_usd": Field("consumption_usd", _tr("Consumption (US$)"), FieldKind.MONEY),
     "revenue_usd": Field("revenue_usd", _tr("Revenue (US$)"), FieldKind.MONEY),
     "active_users": Field("active_users", _tr("Active users"), FieldKind.COUNT),
+    "paid_seats": Field("paid_seats", _tr("Paid seats"), FieldKind.COUNT),
 }
 """The figures the grid shows, as fields that read what is typed."""
 
@@ -58,6 +60,9 @@ class GridRow:
     values: list[Any]
     trial: bool = False
     credited: bool = True
+    split: set[int] = dataclasses.field(default_factory=set)
+    """Columns whose month is made of several rows (by service, or imported): shown as
+    their sum, changed where they come from, not typed over."""
 
 
 class UsageGridModel(QAbstractTableModel):
@@ -129,7 +134,13 @@ class UsageGridModel(QAbstractTableModel):
             row = row_of.get(item["subscription_id"])
             column = column_of.get(int(item["month"])) if row is not None else None
             if row is not None and column is not None:
-                rows[row].values[column] = item[field]
+                values = rows[row].values
+                # A month split by service (or imported) is the sum of its rows.
+                values[column] = (
+                    item[field] if values[column] is None else values[column] + item[field]
+                )
+                if item.get("part"):
+                    rows[row].split.add(column)
         self._rows = rows
         totals = [
             sum((row.values[column] or 0 for row in rows if not row.trial), Decimal(0))
@@ -211,6 +222,11 @@ class UsageGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole and (grid_row.trial or not grid_row.credited):
                 return QBrush(MUTED_BACKGROUND)
             if role == Qt.ItemDataRole.ToolTipRole:
+                if column in grid_row.split:
+                    return _tr(
+                        "The sum of this month's services or imported rows: change them in the "
+                        "months of usage (Customers and subscriptions), or import the file again."
+                    )
                 if grid_row.trial:
                     return _tr("A trial subscription: its usage never counts.")
                 if not grid_row.credited:
@@ -222,7 +238,12 @@ class UsageGridModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and index.row() < len(self._rows) and index.column() < MONTHS:
+        if (
+            index.isValid()
+            and index.row() < len(self._rows)
+            and index.column() < MONTHS
+            and index.column() not in self._rows[index.row()].split
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -283,6 +304,13 @@ class UsageGridModel(QAbstractTableModel):
                 placed = [(start_column + position, text) for position, text in enumerate(texts)]
             for column, text in placed:
                 if column is None or not 0 <= column < MONTHS:
+                    continue
+                if column in self._rows[target].split:
+                    problems.append(
+                        _tr(
+                            "line {line}, {month}: split by service or imported; not changed"
+                        ).format(line=line, month=self._months[column])
+                    )
                     continue
                 try:
                     value = parse_text(self._field, text)

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.models.usage_grid import MONTHS
@@ -77,8 +78,6 @@ def test_the_grid_shows_the_window_with_totals_and_what_each_level_needs(
 
 
 def _vertical() -> Any:
-    from PySide6.QtCore import Qt
-
     return Qt.Orientation.Vertical
 
 
@@ -199,3 +198,34 @@ def test_the_months_of_usage_table_catches_up_when_shown_again(
     assert shown() == before  # hidden behind the grid: not read again on every paste
     tab.pages.setCurrentIndex(0)
     assert shown() == [Decimal(4321)]
+
+
+def test_a_month_split_by_service_shows_its_sum_and_is_changed_where_it_comes_from(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    grid = tab.usage_grid
+    row = _row_of(tab, "sub-litware-ems")
+    subscription_id = grid.model.grid_rows[row].subscription_id
+    month = grid.model.months[0]
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        for service, amount in (("Intune", "30"), ("Entra ID", "12.5")):
+            records.add_record(
+                context.db,
+                RecordKind.USAGE,
+                {
+                    "subscription_id": subscription_id,
+                    "month": month,
+                    "service": service,
+                    "consumption_usd": Decimal(amount),
+                },
+            )
+        context.announce(Change.of("Import", RecordKind.USAGE))
+    assert grid.model.value_at(row, 0) == Decimal("42.50")
+    assert not grid.model.flags(grid.model.index(row, 0)) & Qt.ItemFlag.ItemIsEditable
+    grid.view.setCurrentIndex(grid.model.index(row, 0))
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        grid.paste_text("1\t2\r\n")
+    assert "split by service or imported" in grid.problem_label.text()
+    assert grid.model.value_at(row, 0) == Decimal("42.50")
+    assert grid.model.value_at(row, 1) == Decimal(2)
