@@ -62,6 +62,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from mpn_desktop.store.backups import restore
 
     path = _database_file(args)
+    if not args.file.strip():  # Path("") is the current folder: name what is wrong instead
+        raise StoreError("no backup file was given; nothing was restored")
     source = Path(args.file).expanduser()
     kept = restore(path, source)
     print(f"Restored {path} from {source}.")

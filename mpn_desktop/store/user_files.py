@@ -97,7 +97,7 @@ def write_user_file(
     """
     target, mode = _checked_target(Path(path), database, replace, making_backup, reads)
     existed = mode is not None
-    partial = _temporary_beside(target)
+    partial = _temporary_beside(target, Path(path))
     try:
         _fill(partial, produce)
         if verify is not None:
@@ -287,13 +287,13 @@ def _remove_stale_partials(target: Path) -> None:
                     leftover.unlink()
 
 
-def _temporary_beside(target: Path) -> Path:
+def _temporary_beside(target: Path, shown: Path) -> Path:
     # Beside the target, so the final rename stays on one file system.
     prefix = _partial_prefix(target)
     try:
         descriptor, name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=target.parent)
     except OSError as error:
-        raise FileNotWritten(_failure(target, error, target.exists())) from None
+        raise FileNotWritten(_failure(shown, error, target.exists())) from None
     os.close(descriptor)
     return Path(name)
 

@@ -107,6 +107,7 @@ BAD: dict[str, Bad] = {
     "the database itself": lambda db, scratch: db,
     "its -wal": lambda db, scratch: Path(f"{db}-wal"),
     "/dev/zero": lambda db, scratch: Path("/dev/zero"),
+    "/proc/self/status": lambda db, scratch: Path("/proc/self/status"),
 }
 
 
@@ -164,3 +165,12 @@ def test_kill_9_during_restore_leaves_the_old_or_the_new_database_whole(
         assert quick_check(demo_path) is None
         assert _customers(demo_path) in (old, new)
         assert main(["--db", str(demo_path), "status"]) == 0
+
+
+def test_an_empty_name_is_no_file_not_the_current_folder(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = demo_path.read_bytes()
+    assert main(["--db", str(demo_path), "restore", ""]) == 1
+    assert "no backup file was given; nothing was restored" in capsys.readouterr().err
+    assert demo_path.read_bytes() == before
