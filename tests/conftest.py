@@ -14,6 +14,7 @@ from helpers.fixtures import (  # noqa: F401
     backend,
     catalog,
     db,
+    db_args,
     db_path,
     db_url,
     demo_day,

@@ -3,62 +3,70 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers.fixtures import cli_options
+from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
 
 FIXTURES = Path(__file__).parent / "importers" / "fixtures"
 
 
-def exam_rows(db_path: Path) -> list[tuple[str, str, str]]:
-    with sqlite3.connect(db_path) as connection:
-        return sorted(
-            connection.execute(
-                "SELECT p.mcp_id, e.exam_code, e.passed_on FROM exam_results e "
-                "JOIN people p ON p.id = e.person_id"
-            ).fetchall()
-        )
+def exam_rows(db: Path | str) -> list[tuple[str, str, str]]:
+    """The exam records stored in a database file or at a URL (of any backend)."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT p.mcp_id, e.exam_code, e.passed_on FROM exam_results e "
+                    "JOIN people p ON p.id = e.person_id"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    return sorted((mcp_id, code, str(day)) for mcp_id, code, day in rows)
 
 
-def run(db_path: Path, *args: str) -> int:
-    return main(["--db", str(db_path), "import-exams", *args])
+def run(db: Path | str, *args: str) -> int:
+    options = cli_options(db) if isinstance(db, str) else ["--db", str(db)]
+    return main([*options, "import-exams", *args])
 
 
 def test_import_prints_the_summary_and_exits_0(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    code = run(db_path, str(FIXTURES / "partner_center_training_details.csv"))
+    code = run(db_url, str(FIXTURES / "partner_center_training_details.csv"))
     out = capsys.readouterr().out
     assert code == 0
     assert "3 added, 0 duplicates, 0 errors" in out.splitlines()
     assert "Ignored columns: PartnerName, Month" in out
-    assert exam_rows(db_path) == [
+    assert exam_rows(db_url) == [
         ("5000001", "70-533", "2017-11-25"),
         ("5000002", "TA-CLOUD-PLATFORM", "2017-10-02"),
         ("5000003", "MCSA-LINUX-AZURE", "2017-09-15"),
     ]
 
 
-def test_reimport_adds_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db_path = tmp_path / "t.sqlite3"
+def test_reimport_adds_nothing(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = str(FIXTURES / "utf8_comma_iso.csv")
-    assert run(db_path, path) == 0
+    assert run(db_url, path) == 0
     capsys.readouterr()
-    assert run(db_path, path) == 0
+    assert run(db_url, path) == 0
     out = capsys.readouterr().out
     assert "0 added, 3 duplicates, 0 errors" in out.splitlines()
-    assert len(exam_rows(db_path)) == 3
+    assert len(exam_rows(db_url)) == 3
 
 
 def test_errors_exit_1_with_every_line_and_nothing_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    code = run(db_path, str(FIXTURES / "embedded_newlines.csv"))
+    code = run(db_url, str(FIXTURES / "embedded_newlines.csv"))
     captured = capsys.readouterr()
     assert code == 1
     assert (
@@ -67,11 +75,11 @@ def test_errors_exit_1_with_every_line_and_nothing_written(
     )
     assert "0 added, 0 duplicates, 1 errors" in captured.out.splitlines()
     assert "Nothing was imported: fix the error above and import again." in captured.err
-    assert exam_rows(db_path) == []
+    assert exam_rows(db_url) == []
 
 
 def test_every_error_of_a_file_is_printed_and_counted(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "two-wrong.csv"
     path.write_text(
@@ -79,8 +87,7 @@ def test_every_error_of_a_file_is_printed_and_counted(
         "1000003,,2017-02-30\n",
         encoding="utf-8",
     )
-    db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, str(path)) == 1
+    assert run(db_url, str(path)) == 1
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         "two-wrong.csv: line 3, MCP ID: '12x' is not an MCP ID (digits only)",
@@ -89,38 +96,39 @@ def test_every_error_of_a_file_is_printed_and_counted(
         "Nothing was imported: fix the 3 errors above and import again.",
     ]
     assert "0 added, 0 duplicates, 3 errors" in captured.out.splitlines()
-    assert exam_rows(db_path) == []
+    assert exam_rows(db_url) == []
 
 
-def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, "--dry-run", str(FIXTURES / "utf8_comma_iso.csv")) == 0
+def test_dry_run_writes_nothing(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db_url, "--dry-run", str(FIXTURES / "utf8_comma_iso.csv")) == 0
     out = capsys.readouterr().out
     assert "3 added, 0 duplicates, 0 errors" in out.splitlines()
     assert "Dry run: nothing was written." in out
-    assert exam_rows(db_path) == []
+    assert exam_rows(db_url) == []
 
 
 def test_ambiguous_dates_are_a_usage_error_until_date_format_is_given(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
     path = str(FIXTURES / "ambiguous_dates.csv")
-    assert run(db_path, path) == 2
+    assert run(db_url, path) == 2
     assert "--date-format" in capsys.readouterr().err
-    assert run(db_path, "--date-format", "MDY", path) == 0
-    assert exam_rows(db_path) == [
+    assert run(db_url, "--date-format", "MDY", path) == 0
+    assert exam_rows(db_url) == [
         ("7000001", "70-533", "2017-03-04"),
         ("7000002", "70-532", "2017-05-06"),
     ]
 
 
-def test_options_override_detection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_options_override_detection(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("Person|Test|When\n1234567|70-533|2017-11-25\n", encoding="utf-8")
-    db_path = tmp_path / "t.sqlite3"
     code = run(
-        db_path,
+        db_url,
         "--delimiter",
         "|",
         "--encoding",
@@ -134,7 +142,7 @@ def test_options_override_detection(tmp_path: Path, capsys: pytest.CaptureFixtur
         str(path),
     )
     assert code == 0, capsys.readouterr().err
-    assert exam_rows(db_path) == [("1234567", "70-533", "2017-11-25")]
+    assert exam_rows(db_url) == [("1234567", "70-533", "2017-11-25")]
 
 
 @pytest.mark.parametrize(
@@ -188,24 +196,22 @@ def test_file_path_with_spaces(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_a_missing_column_is_named_with_a_map_that_would_fix_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "sheet.csv"
     source.write_text("MCP ID,Exam,Taken on\n1234567,70-533,2017-06-01\n", encoding="utf-8")
-    db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, str(source)) == 1
+    assert run(db_url, str(source)) == 1
     err = capsys.readouterr().err
     assert "line 1: an exam record needs a date-passed column" in err
     assert '--map "Taken on"=passed_on' in err
-    assert run(db_path, str(source), "--map", "Taken on=passed_on") == 0
-    assert exam_rows(db_path) == [("1234567", "70-533", "2017-06-01")]
+    assert run(db_url, str(source), "--map", "Taken on=passed_on") == 0
+    assert exam_rows(db_url) == [("1234567", "70-533", "2017-06-01")]
 
 
 def test_bad_records_are_skipped_into_rejects_and_another_mpn_id_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    assert main(["--db", str(db_path), "demo"]) == 0
+    assert main([*cli_options(db_url), "demo"]) == 0
     source = tmp_path / "exams.csv"
     source.write_text(
         "MCP ID,Name,Exam,Date Passed,MPN ID\n"
@@ -214,11 +220,11 @@ def test_bad_records_are_skipped_into_rejects_and_another_mpn_id_is_refused(
         encoding="utf-8",
     )
     capsys.readouterr()
-    assert run(db_path, str(source)) == 1
+    assert run(db_url, str(source)) == 1
     assert "--skip-bad-rows REJECTS.csv" in capsys.readouterr().out
     rejects = tmp_path / "rejects.csv"
-    assert run(db_path, str(source), "--skip-bad-rows", str(rejects)) == 0
-    assert ("9000001", "70-533", "2017-06-01") in exam_rows(db_path)
+    assert run(db_url, str(source), "--skip-bad-rows", str(rejects)) == 0
+    assert ("9000001", "70-533", "2017-06-01") in exam_rows(db_url)
     lines = rejects.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "MCP ID,Name,Exam,Date Passed,MPN ID,error"
     assert lines[1].startswith("98x,Ivo Horvat,70-347,2017-07-01,,MCP ID:")
@@ -228,9 +234,9 @@ def test_bad_records_are_skipped_into_rejects_and_another_mpn_id_is_refused(
         encoding="utf-8",
     )
     capsys.readouterr()
-    assert run(db_path, str(other)) == 1
+    assert run(db_url, str(other)) == 1
     err = capsys.readouterr().err
     assert "the file is for MPN ID 7777777, and this database's organisation is MPN ID" in err
-    assert ("9000003", "70-533", "2017-06-01") not in exam_rows(db_path)
-    assert run(db_path, str(other), "--allow-other-mpn-id") == 0
-    assert ("9000003", "70-533", "2017-06-01") in exam_rows(db_path)
+    assert ("9000003", "70-533", "2017-06-01") not in exam_rows(db_url)
+    assert run(db_url, str(other), "--allow-other-mpn-id") == 0
+    assert ("9000003", "70-533", "2017-06-01") in exam_rows(db_url)

@@ -6,24 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
+from mpn_desktop.store.database import Database
 
 AS_OF = "2018-03-15"
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> list[str]:
-    """--db options of a database holding the demo organisation dated around AS_OF."""
-    from datetime import date
-
-    from mpn_desktop.store.database import Database
-    from mpn_desktop.store.sample import load_sample
-
-    path = tmp_path / "tracker.sqlite3"
-    with Database.open(f"sqlite:///{path}") as db:
-        load_sample(db, date.fromisoformat(AS_OF))
-    return ["--db", str(path)]
+def demo(demo_db: Database) -> list[str]:
+    """Command-line options naming a database holding the demo organisation dated around AS_OF."""
+    return cli_options(demo_db.url)
 
 
 def test_status_json_follows_the_contract(
@@ -115,7 +109,7 @@ def test_an_as_of_at_the_ends_of_the_calendar_is_refused_not_a_crash(
 
 
 def test_the_table_wraps_to_a_terminal_width_under_each_label(
-    demo: list[str], capsys: pytest.CaptureFixture[str]
+    demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before: a "missing:" sentence or the catalogue note ran 150-250 columns wide,
     # wrapped by the terminal into the next line's indentation.
@@ -125,12 +119,10 @@ def test_the_table_wraps_to_a_terminal_width_under_each_label(
     from mpn_desktop.commands.status import render_text
     from mpn_desktop.domain.evaluate import evaluate
     from mpn_desktop.domain.performance import usage_window_start
-    from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
 
     day = date.fromisoformat("2027-03-15")  # after the catalogue: its note is shown too
-    with Database.open(f"sqlite:///{demo[1]}") as db:
-        facts = load_facts(db, usage_from=usage_window_start(day))
+    facts = load_facts(demo_db, usage_from=usage_window_start(day))
     progress = evaluate(load_catalog(None), facts, day)
     text = render_text(progress, width=80)
     lines = text.splitlines()

@@ -7,6 +7,7 @@
 ``demo_day``  the day the demo organisation is dated around (folders may override it).
 ``demo_db``   a new database holding the demo organisation of ``demo_day``, open.
 ``db_path``   the file behind ``db`` or ``demo_db`` (SQLite only: mark the test sqlite_only).
+``db_args``   the command-line options naming ``db_url`` (``--db FILE`` or ``--db-url URL``).
 ``postgres``  the session's PostgreSQL cluster (started on first use).
 """
 
@@ -23,6 +24,7 @@ from helpers.databases import PostgresTemplates, SqliteTemplates
 from helpers.postgres import PostgresCluster, server_bin_dir
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.engine import sqlite_path
 
 DEMO_DAY = date(2018, 3, 15)
 """The day the demo organisation is dated around unless a folder says otherwise."""
@@ -136,6 +138,18 @@ def db_path(backend: str, tmp_path: Path) -> Path:
 def db_url(backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
     """A new, empty database at head, copied from the template."""
     yield from _fresh_database(backend, request, None)
+
+
+@pytest.fixture
+def db_args(db_url: str) -> list[str]:
+    """The command-line options naming the test's new database."""
+    return cli_options(db_url)
+
+
+def cli_options(url: str) -> list[str]:
+    """``--db FILE`` for a SQLite file, ``--db-url URL`` for any other database."""
+    path = sqlite_path(url)
+    return ["--db", str(path)] if path is not None else ["--db-url", url]
 
 
 @pytest.fixture
