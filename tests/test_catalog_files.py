@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -439,3 +440,12 @@ def test_json_python_cannot_read_names_the_catalogue_file(
     path.write_text(text)
     with pytest.raises(CatalogError, match=rf"mine.json: .*{problem}"):
         load_catalog(path)
+
+
+def test_no_note_calls_the_source_by_the_project_s_name_for_it() -> None:
+    # "The seed says…" reached tooltips, Help and the checklist's footnotes (issue 14): a
+    # reader does not know what "the seed" is; the source is named by its title instead.
+    for path in sorted(shipped_catalog_path().parent.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        notes = re.findall(r'"(?:note|description)":\s*"((?:[^"\\]|\\.)*)"', text)
+        assert not [note for note in notes if re.search(r"\bseed\b", note, re.IGNORECASE)], path

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,18 +32,33 @@ from mpn_desktop.ui.import_state import ImportState
 _CSV_FILTER = "CSV and text files (*.csv *.txt *.tsv);;All files (*)"
 
 # Codecs people's files come in; "detected" comes first and is the default.
+# Named as spreadsheets and editors name them, never by Python's codec names.
 _ENCODINGS = (
-    ("UTF-8", "utf-8"),
-    ("UTF-8 with byte order mark", "utf-8-sig"),
-    ("UTF-16 (Excel's Unicode text)", "utf-16"),
-    ("UTF-16 little-endian, no byte order mark", "utf-16-le"),
-    ("UTF-16 big-endian, no byte order mark", "utf-16-be"),
-    ("Windows-1252 (Western European)", "cp1252"),
-    ("Windows-1250 (Central European)", "cp1250"),
-    ("ISO-8859-1 (Latin-1)", "latin-1"),
-    ("ISO-8859-15 (Latin-9)", "iso8859-15"),
-    ("Mac Roman", "mac-roman"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Unicode (UTF-8)"), "utf-8"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Unicode (UTF-8, with byte order mark)"), "utf-8-sig"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Unicode (UTF-16, Excel's Unicode text)"), "utf-16"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Unicode (UTF-16 little-endian)"), "utf-16-le"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Unicode (UTF-16 big-endian)"), "utf-16-be"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Western European (Windows-1252)"), "cp1252"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Central European (Windows-1250)"), "cp1250"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Western European (ISO-8859-1)"), "latin-1"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Western European with euro (ISO-8859-15)"), "iso8859-15"),
+    (QT_TRANSLATE_NOOP("PreviewPage", "Western European (Mac)"), "mac-roman"),
 )
+
+
+def encoding_name(codec: str) -> str:
+    """ "Unicode (UTF-8)" for "utf-8-sig"'s family, as the list above names it; else the codec."""
+    try:
+        wanted = codecs.lookup(codec).name
+    except LookupError:
+        return codec
+    for label, known in _ENCODINGS:
+        if codecs.lookup(known).name == wanted:
+            return QCoreApplication.translate("PreviewPage", str(label))
+    return codec
+
+
 _DELIMITERS = (("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"))
 
 ERROR_STYLE = "color: #b3261e;"
@@ -161,7 +177,7 @@ class PreviewPage(QWizardPage):
         self.encoding_combo.setObjectName("importEncodingCombo")
         self.encoding_combo.addItem(self.tr("Detected"), None)
         for label, codec in _ENCODINGS:
-            self.encoding_combo.addItem(self.tr(label), codec)
+            self.encoding_combo.addItem(self.tr(str(label)), codec)
         self.delimiter_combo = QComboBox(self)
         self.delimiter_combo.setObjectName("importDelimiterCombo")
         self.delimiter_combo.addItem(self.tr("Detected"), None)
@@ -249,7 +265,9 @@ class PreviewPage(QWizardPage):
             self.completeChanged.emit()
             return
         fmt = read.format
-        self.encoding_combo.setItemText(0, self.tr("Detected ({name})").format(name=fmt.encoding))
+        self.encoding_combo.setItemText(
+            0, self.tr("Detected ({name})").format(name=encoding_name(fmt.encoding))
+        )
         delimiter = DELIMITER_NAMES.get(fmt.delimiter, repr(fmt.delimiter))
         self.delimiter_combo.setItemText(0, self.tr("Detected ({name})").format(name=delimiter))
         self.format_label.setText(

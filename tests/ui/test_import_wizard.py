@@ -368,7 +368,11 @@ def test_the_preview_reads_again_with_another_encoding_and_delimiter(
     )
     wizard = open_wizard(legacy)
     page = wizard.preview_page
-    assert page.encoding_combo.itemText(0) == "Detected (cp1252)"
+    # Named as a spreadsheet names it, not by Python's codec name ("cp1252").
+    assert page.encoding_combo.itemText(0) == "Detected (Western European (Windows-1252))"
+    listed = [page.encoding_combo.itemText(i) for i in range(page.encoding_combo.count())]
+    assert "Unicode (UTF-8)" in listed
+    assert not [text for text in listed if "cp1252" in text or "utf-8-sig" in text]
     assert page.delimiter_combo.itemText(0) == "Detected (semicolon)"
     assert page.model.index(0, 1).data() == "José Núñez"
 
