@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mpn_desktop.catalog_files import load_catalog
-from mpn_desktop.domain.mcp_id import is_mcp_id
+from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.store import values
 from mpn_desktop.ui.models.fields import Field, FieldKind, parse_text
@@ -36,3 +38,30 @@ def test_the_exams_tab_finds_a_code_as_the_importer_does(written: str) -> None:
     found = find_credential(catalog, written)
     assert found is not None and found.code == "70-533"
     assert CatalogLookup(catalog).normalize_code(written) == "70-533"
+
+
+@pytest.mark.parametrize("text", ["4123456", "1234", "1" * 10, "123", "1" * 11, "MPN-1", ""])
+def test_the_store_takes_the_mpn_ids_the_first_start_takes(text: str) -> None:
+    from mpn_desktop.domain.identifiers import is_mpn_id
+
+    try:
+        values.mpn_id(text)
+        stored = True
+    except ValueError:
+        stored = False
+    # Empty is "not entered yet", which the store keeps and the first start asks for.
+    assert stored == (is_mpn_id(text) or text == "")
+
+
+def test_a_document_with_a_wrong_mpn_id_is_refused_and_says_where(tmp_path: Path) -> None:
+    from mpn_desktop.errors import ValidationError
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import load_document
+
+    document = {"format": "mpn-desktop/1", "organization": {"name": "X", "mpn_id": "MPN-1"}}
+    with (
+        Database.open(f"sqlite:///{tmp_path / 'x.sqlite3'}") as db,
+        pytest.raises(ValidationError) as refused,
+    ):
+        load_document(db, document)
+    assert "mpn_id" in str(refused.value) + " ".join(refused.value.problems)

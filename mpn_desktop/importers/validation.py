@@ -13,7 +13,7 @@ from operator import is_, itemgetter, not_
 from typing import Protocol, TypeVar
 
 from mpn_desktop.domain.enums import CredentialKind
-from mpn_desktop.domain.mcp_id import is_mcp_id
+from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark

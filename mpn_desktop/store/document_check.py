@@ -54,7 +54,7 @@ def _optional(parse: Parser, default: Any = None) -> Key:
 
 ORGANIZATION_KEYS = {
     "name": Key(values.text(200)),
-    "mpn_id": _optional(values.text(40, required=False), ""),
+    "mpn_id": _optional(values.mpn_id, ""),
     "market": _optional(values.choice(Market), Market.DEVELOPED),
     "anniversary": _optional(values.optional_day),
 }

@@ -116,7 +116,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         "organisation",
         {
             "name": _required(values.text(200)),
-            "mpn_id": FieldSpec(values.text(40, required=False), default=""),
+            "mpn_id": FieldSpec(values.mpn_id, default=""),
             "market": FieldSpec(values.choice(Market), default=Market.DEVELOPED),
             "anniversary": FieldSpec(values.optional_day),
         },

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.mcp_id import MCP_ID_MAX_DIGITS, is_mcp_id
+from mpn_desktop.domain.identifiers import MCP_ID_MAX_DIGITS, MPN_ID_DIGITS, is_mcp_id, is_mpn_id
 from mpn_desktop.shown import shown_value
 
 Parser = Callable[[Any], Any]
@@ -89,6 +89,15 @@ def mcp_id(value: Any) -> str:
     parsed: str = text(MCP_ID_MAX_DIGITS * 2)(value)
     if not is_mcp_id(parsed):
         raise ValueError(f"{parsed!r} is not an MCP ID (digits only, at most {MCP_ID_MAX_DIGITS})")
+    return parsed
+
+
+def mpn_id(value: Any) -> str:
+    """An organisation's MPN ID (stripped), or "" when not entered: ``domain.identifiers``."""
+    parsed: str = text(40, required=False)(value)
+    if parsed and not is_mpn_id(parsed):
+        low, high = MPN_ID_DIGITS
+        raise ValueError(f"{parsed!r} is not an MPN ID ({low} to {high} digits)")
     return parsed
 
 

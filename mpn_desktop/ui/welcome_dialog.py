@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtGui import QPalette
@@ -21,13 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.domain.identifiers import is_mpn_id
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import OpResult
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.status_text import semantic_colors
-
-_MPN_ID_RE = re.compile(r"^\d{4,10}$")
 
 SampleLoader = Callable[[], OpResult[None]]
 """Fills the database with the sample organisation and returns what changed."""
@@ -192,7 +190,7 @@ class WelcomeDialog(QDialog):
         text = self.mpn_edit.text().strip()
         if not text:
             return self.tr("Enter your MPN ID (Partner Center ▸ Account settings).")
-        if not _MPN_ID_RE.match(text):
+        if not is_mpn_id(text):
             return self.tr("An MPN ID is 4 to 10 digits, such as 4123456.")
         return ""
 

@@ -36,7 +36,7 @@ def _large_document() -> dict[str, Any]:
     ]
     return {
         "format": "mpn-desktop/1",
-        "organization": {"name": "Large Ltd", "mpn_id": "1"},
+        "organization": {"name": "Large Ltd", "mpn_id": "4123456"},
         "people": people,
         "exams": exams,
     }

@@ -143,7 +143,7 @@ def test_deleting_what_is_gone_says_so(db: Database) -> None:
 
 def test_organisation_set_and_undo(db: Database) -> None:
     assert records.get_organization(db) is None
-    old = records.set_organization(db, {"name": "Contoso", "mpn_id": "1"}).value
+    old = records.set_organization(db, {"name": "Contoso", "mpn_id": "4123456"}).value
     assert old is None
     done = records.set_organization(db, {"market": "developing"})
     old, change = done.value, done.change

@@ -28,7 +28,7 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
-from mpn_desktop.domain.mcp_id import is_mcp_id
+from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.shown import shown_value
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import SPECS, ValueKind
