@@ -148,3 +148,26 @@ def test_a_log_on_a_full_disk_prints_no_traceback(
     assert "Traceback" not in err and "Logging error" not in err
     monkeypatch.undo()
     configure_logging()
+
+
+def test_the_window_offers_no_restore_for_a_read_only_folder_or_a_full_disk(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpn_desktop.errors import DiskProblem
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.ui.startup_recovery import Recovery, open_at_startup
+
+    backups.backup(demo_path)  # a sound backup the window could have offered
+
+    def blocked(url: str) -> Database:
+        raise DiskProblem(f"{demo_path}: cannot open the database: the disk holding it is full")
+
+    monkeypatch.setattr(Database, "open", staticmethod(blocked))
+    offered: list[Path | None] = []
+
+    def ask(_error: object, latest: Path | None) -> Recovery:
+        offered.append(latest)
+        return Recovery.QUIT
+
+    assert open_at_startup(f"sqlite:///{demo_path}", ask=ask) is None
+    assert offered == [None]
