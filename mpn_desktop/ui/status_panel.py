@@ -125,27 +125,27 @@ class LevelSection(QWidget):
             self._rows.append(_StepRow(self._grid, len(self._rows), self))
         return self._rows[index]
 
-    def show_level(self, progress: RequirementNode) -> None:
+    def show_level(self, level: RequirementNode) -> None:
         """Fills the section from one level's node."""
         colors = semantic_colors(self.palette())
-        name = level_name(Level(progress.id))
-        if progress.met:
+        name = level_name(Level(level.id))
+        if level.met:
             mark = self.tr("✓ attained")
             color = colors.ok
         else:
             mark = self.tr("not yet")
             color = colors.warning
-        target = self.tr(" (your target)") if progress.targeted else ""
+        target = self.tr(" (your target)") if level.targeted else ""
         option = ""
-        if progress.ways > 1:
-            option = self.tr(" — via {option}").format(option=html.escape(progress.way))
+        if level.ways > 1:
+            option = self.tr(" — via {option}").format(option=html.escape(level.way))
         self.heading.setText(
             f"<b>{html.escape(name)}</b>{html.escape(target)}: "
             f"<span style='color:{color.name()}'><b>{html.escape(mark)}</b></span>{option}"
         )
         self.heading.setAccessibleName(f"{name}{target}: {mark}")
         index = 0
-        for step in progress.children:
+        for step in level.children:
             self._row(index).show_step(step_name(StepKind(step.id)), step)
             self._row(index).set_visible(True)
             index += 1
@@ -155,14 +155,14 @@ class LevelSection(QWidget):
                 index += 1
         for row in self._rows[index:]:
             row.set_visible(False)
-        if progress.met or not progress.missing:
+        if level.met or not level.missing:
             self.missing.setVisible(False)
             self.missing.clear()
         else:
-            self.missing.setText(self.tr("Still missing:") + _bullets(list(progress.missing)))
+            self.missing.setText(self.tr("Still missing:") + _bullets(list(level.missing)))
             self.missing.setAccessibleName(
                 self.tr("Still missing for {level}: {items}").format(
-                    level=name, items="; ".join(progress.missing)
+                    level=name, items="; ".join(level.missing)
                 )
             )
             self.missing.setVisible(True)
@@ -200,23 +200,23 @@ class CompetencyCard(QFrame):
         self.at_risk.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.at_risk)
 
-    def show_competency(self, progress: RequirementNode) -> None:
+    def show_competency(self, competency: RequirementNode) -> None:
         """Fills the card from one competency's node."""
-        title = progress.label
-        if progress.retired:
+        title = competency.label
+        if competency.retired:
             title = self.tr("{name} (retired)").format(name=title)
         self.title.setText(title)
         # What the catalogue says of the competency as a whole (e.g. why it was retired).
-        self.notes.setText("\n".join(progress.notes))
+        self.notes.setText("\n".join(competency.notes))
         self.notes.setStyleSheet(f"color: {muted_text_color(self.palette()).name()};")
-        self.notes.setVisible(bool(progress.notes))
-        for level in progress.children:
+        self.notes.setVisible(bool(competency.notes))
+        for level in competency.children:
             self.sections[Level(level.id)].show_level(level)
-        if progress.at_risk:
+        if competency.at_risk:
             colors = semantic_colors(self.palette())
             items = [
                 self.tr("{day}: {what}").format(day=item.on.isoformat(), what=item.what)
-                for item in sorted(progress.at_risk, key=lambda item: item.on)
+                for item in sorted(competency.at_risk, key=lambda item: item.on)
             ]
             self.at_risk.setText(
                 f"<span style='color:{colors.risk.name()}'><b>"
@@ -296,16 +296,17 @@ class StatusPanel(QScrollArea):
     def set_progress(self, progress: Progress) -> None:
         """Shows one evaluation; cards of competencies no longer shown are hidden."""
         self.progress = progress
-        org = progress.organization
+        tree = requirement_tree(progress)
+        org = tree.organization
         self.summary.setText(
             self.tr("<b>{name}</b><br>Status as of {day}").format(
                 name=html.escape(org.name or self.tr("Your organisation")),
-                day=progress.as_of.isoformat(),
+                day=tree.as_of.isoformat(),
             )
         )
-        self._show_notes(progress.notes)
+        self._show_notes(tree.notes)
         self._show_fee(progress.fee)
-        shown = requirement_tree(progress).targeted
+        shown = tree.targeted
         self.empty_hint.setVisible(not shown)
         self.empty_hint.setText(
             self.tr(
