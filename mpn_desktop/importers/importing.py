@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
@@ -226,13 +227,13 @@ def run_import(
         RecordReader(path, settings.format) as reader,
     ):
         sink = kind.sink(transaction)
-        watched = _Watched(_data_records(reader), settings.mapping, mpn_ids, keep=skip_bad_rows)
+        batches = _Batches(_data_records(reader), settings.mapping, mpn_ids, keep=skip_bad_rows)
         batch: list[object] = []
         # One batch of records at a time: validated, handed on, then progress and cancel.
-        while count := validator.validate_batch(watched, BATCH_ROWS, batch, errors):
-            read += count
+        while records := batches.next():
+            read += validator.validate_batch(iter(records), len(records), batch, errors)
             if skip_bad_rows:
-                watched.reject(errors, len(rejected), rejected)
+                batches.reject(errors, rejected)
             sink.add(batch)
             batch.clear()
             _report(reader, progress, cancel)
@@ -325,8 +326,8 @@ def _other_mpn_ids(db: Database, seen: set[str]) -> tuple[str, ...]:
     return tuple(sorted(named - {own}))
 
 
-class _Watched:
-    """The records of a file, passed on while noting MPN IDs and (to reject) the cells of each."""
+class _Batches:
+    """The records of a file, a batch at a time, noting MPN IDs and (to reject) each one's cells."""
 
     def __init__(
         self,
@@ -337,39 +338,30 @@ class _Watched:
         keep: bool,
     ) -> None:
         field = mapping.fields.mpn_id
-        column = mapping.column_of(field) if field is not None else None
         self._records = records
-        self._column = column
+        self._column = mapping.column_of(field) if field is not None else None
         self._mpn_ids = mpn_ids
         self._keep = keep
         self._kept: dict[int, tuple[str, ...]] = {}
 
-    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        return self
-
-    def __next__(self) -> tuple[int, list[str]]:
-        record = next(self._records)
+    def next(self) -> list[tuple[int, list[str]]]:
+        """The next batch of records (empty at the end of the file)."""
+        batch = list(islice(self._records, BATCH_ROWS))
         column = self._column
-        if column is not None and column < len(record[1]):
-            self._mpn_ids.add(record[1][column])
+        if column is not None:
+            self._mpn_ids.update({fields[column] for _, fields in batch if column < len(fields)})
         if self._keep:
-            self._kept[record[0]] = tuple(record[1])
-        return record
+            # Copied before validation pads short records.
+            self._kept = {line: tuple(fields) for line, fields in batch}
+        return batch
 
-    def reject(
-        self,
-        errors: list[RowProblem],
-        already: int,
-        rejected: list[tuple[int, tuple[str, ...]]],
-    ) -> None:
-        """Adds the cells of the records of this batch with errors to ``rejected``."""
-        lines = {problem.line for problem in errors}
+    def reject(self, errors: list[RowProblem], rejected: list[tuple[int, tuple[str, ...]]]) -> None:
+        """Adds the cells of this batch's records with errors to ``rejected``."""
         done = {line for line, _cells in rejected}
-        for line in sorted(lines - done):
+        for line in sorted({problem.line for problem in errors} - done):
             cells = self._kept.get(line)
             if cells is not None:
                 rejected.append((line, cells))
-        self._kept.clear()
 
 
 def file_sha256(path: Path) -> str:

@@ -81,6 +81,9 @@ _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
         F.CUSTOMER: ("CustomerCompanyName", "CustomerName"),
         F.TENANT_ID: ("CustomerId",),
         F.DAY: ("ChargeStartDate",),
+        # Read for its dates: a cycle's last day (1/31/2019) tells month-first from day-first,
+        # which ChargeStartDate (always the 1st) never does.
+        F.CHARGE_END: ("ChargeEndDate",),
         F.SERVICE: ("ServiceName",),
         F.CONSUMPTION: ("PretaxCharges",),
         F.CURRENCY: ("Currency",),

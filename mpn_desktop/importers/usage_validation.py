@@ -8,10 +8,12 @@ file kind's sums need (charge type, seats, dates of the charge).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from itertools import islice
+from itertools import islice, repeat
+from operator import itemgetter, mul
 from typing import NamedTuple
 
 from mpn_desktop.domain.enums import Association, Workload
@@ -135,6 +137,14 @@ class UsageValidator:
         self._days: dict[str, date] = {}
         self._months: dict[str, date] = {}
         self.currencies_without_rate: dict[str, int] = {}
+        plain_columns = (F.WORKLOAD, F.ASSOCIATION, F.ASSOCIATED_ON, F.MONTH)
+        self._fast = (
+            None
+            if any(self._col[field] is not None for field in plain_columns)
+            or self._col[F.DAY] is None
+            or any(mark != POINT for mark in marks.values())
+            else _ColumnReader(self, self._col)
+        )
 
     def validate_batch(
         self,
@@ -143,14 +153,24 @@ class UsageValidator:
         rows: list[UsageLine],
         problems: list[RowProblem],
     ) -> int:
-        """Validates up to ``limit`` records; returns how many it read."""
-        read = 0
-        for line, fields in islice(records, limit):
-            read += 1
-            found = self._check(line, fields, problems)
-            if found is not None:
-                rows.append(found)
-        return read
+        """Validates up to ``limit`` records; returns how many it read.
+
+        A batch of the usual shape (every cell as the files write it) is read
+        column by column, each column's values looked up or converted at once;
+        any other batch record by record, where each problem is named.
+        """
+        batch = list(islice(records, limit))
+        if not batch:
+            return 0
+        found = self._fast.rows(batch) if self._fast is not None else None
+        if found is not None:
+            rows.extend(found)
+            return len(batch)
+        for line, fields in batch:
+            row = self._check(line, fields, problems)
+            if row is not None:
+                rows.append(row)
+        return len(batch)
 
     def details(self) -> dict[str, object]:
         """The currencies that need a rate (for the result's ``missing_rates``)."""
@@ -332,6 +352,210 @@ class UsageValidator:
 
 
 _ZERO = Decimal(0)
+_PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?")
+_PLAIN_COUNT = re.compile(r"\d+")
+_ODD_EDGES = frozenset(" \t'\u00a0")
+_TEXT_FIELDS = (
+    F.SUBSCRIPTION,
+    F.CUSTOMER,
+    F.TENANT_ID,
+    F.SERVICE,
+    F.CHARGE_TYPE,
+    F.INVOICE,
+    F.OFFER,
+    F.DUPLICATE,
+    F.CURRENCY,
+)
+
+
+class _ColumnReader:
+    """Reads a batch of a reconciliation file column by column (the loops run in C).
+
+    Files of one kind repeat the same subscriptions, services, days and
+    charge types on thousands of lines: each distinct cell is checked once
+    and remembered; amounts are converted a column at a time. Returns None
+    for a batch with anything unusual (a missing or overlong cell, a date or
+    amount of another form, a currency without a rate), which is then read
+    record by record so that each problem is named with its line.
+    """
+
+    def __init__(self, validator: UsageValidator, columns: Mapping[UsageField, int | None]) -> None:
+        self._validator = validator
+        self._columns = columns
+        self._width = max(c for c in columns.values() if c is not None) + 1
+        self._texts: dict[str, str] = {}
+        self._days: dict[str, tuple[date, date]] = {}
+        self._rates = validator._rates
+
+    def rows(self, batch: list[tuple[int, list[str]]]) -> list[UsageLine] | None:
+        cells = list(map(_SECOND, batch))
+        width = self._width
+        if min(map(len, cells)) < width:
+            return None
+        count = len(batch)
+        columns = self._columns
+
+        def column(field: UsageField) -> list[str] | None:
+            index = columns[field]
+            return None if index is None else list(map(itemgetter(index), cells))
+
+        texts: dict[UsageField, list[str]] = {}
+        for field in _TEXT_FIELDS:
+            values = column(field)
+            if values is None:
+                continue
+            cleaned = self._cleaned(values, _LIMITS.get(field, 10_000))
+            if cleaned is None:
+                return None
+            texts[field] = cleaned
+        blank = [""] * count
+        subscriptions = texts[F.SUBSCRIPTION]
+        if "" in subscriptions:
+            return None
+        day_cells = column(F.DAY)
+        assert day_cells is not None, "a fast batch is dated by day"
+        days = self._dates(day_cells)
+        if days is None:
+            return None
+        ends = self._optional_dates(column(F.CHARGE_END), count)
+        starts = self._optional_dates(column(F.SUBSCRIPTION_START), count)
+        if ends is None or starts is None:
+            return None
+        currencies = texts.get(F.CURRENCY)
+        rates: list[Decimal] | None = None
+        if currencies is not None:
+            if not set(currencies) <= {"", *self._rates}:
+                return None
+            if set(currencies) - {"", USD}:
+                rates = [self._rates.get(currency or USD, _ONE) for currency in currencies]
+        consumption = self._amounts(column(F.CONSUMPTION), count, rates)
+        revenue = self._amounts(column(F.REVENUE), count, rates)
+        users = self._counts(column(F.ACTIVE_USERS), count)
+        seats = self._counts(column(F.PAID_SEATS), count)
+        unit_prices = column(F.UNIT_PRICE)
+        prices: list[Decimal | None] = [None] * count
+        if unit_prices is not None:
+            converted = self._amounts(unit_prices, count, None)
+            if converted is None:
+                return None
+            prices = list(converted)
+        if consumption is None or revenue is None or users is None or seats is None:
+            return None
+        charge_types = texts.get(F.CHARGE_TYPE, blank)
+        folded = list(map(str.casefold, charge_types)) if charge_types is not blank else blank
+        nothing = [None] * count
+        return list(
+            map(
+                tuple.__new__,
+                repeat(UsageLine),
+                zip(
+                    map(_FIRST, batch),
+                    subscriptions,
+                    texts.get(F.CUSTOMER, blank),
+                    texts.get(F.TENANT_ID, blank),
+                    map(_FIRST, days),
+                    texts.get(F.SERVICE, blank),
+                    consumption,
+                    revenue,
+                    users,
+                    seats,
+                    folded,
+                    texts.get(F.INVOICE, blank),
+                    map(_SECOND, days),
+                    ends,
+                    starts,
+                    texts.get(F.OFFER, blank),
+                    prices,
+                    nothing,
+                    nothing,
+                    nothing,
+                    map(_is_duplicate, texts.get(F.DUPLICATE, blank)),
+                    strict=True,
+                ),
+            )
+        )
+
+    def _cleaned(self, values: list[str], limit: int) -> list[str] | None:
+        """The cells as text to store, or None when one is too long."""
+        memory = self._texts
+        found = list(map(memory.get, values))
+        if None in found:
+            for index, value in enumerate(values):
+                if found[index] is None:
+                    text = (
+                        plain_text(value)
+                        if value and (value[0] in _ODD_EDGES or value[-1] in _ODD_EDGES)
+                        else value
+                    )
+                    if len(text) > limit:
+                        return None
+                    if len(memory) >= _MEMORY:
+                        memory.clear()
+                    memory[value] = found[index] = text
+        return found  # type: ignore[return-value]
+
+    def _dates(self, values: list[str]) -> list[tuple[date, date]] | None:
+        """Per cell: (its month's first day, the day); None when a cell is not a date."""
+        memory = self._days
+        found = list(map(memory.get, values))
+        if None in found:
+            order = self._validator._order
+            for index, value in enumerate(values):
+                if found[index] is None:
+                    try:
+                        day = parse_date(value, order)
+                    except DateProblem:
+                        return None
+                    if len(memory) >= _MEMORY:
+                        memory.clear()
+                    memory[value] = found[index] = (day.replace(day=1), day)
+        return found  # type: ignore[return-value]
+
+    def _optional_dates(self, values: list[str] | None, count: int) -> list[date | None] | None:
+        """Per cell: the day, or None for an empty cell; None when a cell is not a date."""
+        if values is None:
+            return [None] * count
+        found: list[date | None] = []
+        for value in values:
+            if not value:
+                found.append(None)
+                continue
+            known = self._days.get(value)
+            if known is None:
+                pair = self._dates([value])
+                if pair is None:
+                    return None
+                known = pair[0]
+            found.append(known[1])
+        return found
+
+    def _amounts(
+        self, values: list[str] | None, count: int, rates: list[Decimal] | None
+    ) -> list[Decimal] | None:
+        if values is None:
+            return [_ZERO] * count
+        match = _PLAIN_AMOUNT.fullmatch
+        if not all(map(match, values)):
+            return None
+        amounts = list(map(Decimal, values))
+        if rates is not None:
+            amounts = list(map(mul, amounts, rates))
+        return amounts
+
+    def _counts(self, values: list[str] | None, count: int) -> list[int] | None:
+        if values is None:
+            return [0] * count
+        if not all(map(_PLAIN_COUNT.fullmatch, values)):
+            return None
+        return list(map(int, values))
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_ONE = Decimal(1)
+
+
+def _is_duplicate(text: str) -> bool:
+    return text in ("1", "true", "True", "TRUE", "yes")
 
 
 def _remember(memory: dict[str, date], key: str, value: date) -> None:
