@@ -22,7 +22,7 @@ association ``transacting`` from the first day of the earliest month it holds.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -62,6 +62,26 @@ _CANCELLED = frozenset({"prorate fees when cancel", "cancel fee", "cancel"})
 _CSP = frozenset({USAGE_RECON, LICENSE_RECON, DAILY_RATED})
 
 
+class _MonthTotals:
+    """One month's totals over the rows written, for the summary."""
+
+    __slots__ = ("consumption", "revenue", "seats", "subscriptions", "users")
+
+    def __init__(self) -> None:
+        self.subscriptions: set[str] = set()
+        self.consumption = _ZERO
+        self.revenue = _ZERO
+        self.seats = 0
+        self.users = 0
+
+    def add(self, row: UsageRow) -> None:
+        self.subscriptions.add(row.subscription)
+        self.consumption += row.consumption_usd
+        self.revenue += row.revenue_usd
+        self.seats += row.paid_seats
+        self.users += row.active_users
+
+
 class _Subscription:
     """What the lines say about one subscription: its cells, and for licences its charges."""
 
@@ -80,7 +100,9 @@ class UsageSums:
         self._source = source
         self._writer = writer
         # (subscription, month, service, source) -> [consumption, revenue, users, seats]
-        self._sums: dict[tuple[str, date, str, str], list[Decimal | int]] = {}
+        # (subscription, month, service, source) -> consumption alone, or
+        # [consumption, revenue, active users, paid seats]
+        self._sums: dict[tuple[str, date, str, str], Decimal | list[Decimal | int]] = {}
         self._sources: dict[tuple[str, date], str] = {}
         self._subscriptions: dict[str, _Subscription] = {}
         self._adjustments = _ZERO
@@ -125,13 +147,20 @@ class UsageSums:
                 source = sources[row.invoice, month] = self._row_source(row)
             key = (subscription, month, row.service, source)
             found = sums.get(key)
+            revenue, users, seats = row.revenue, row.active_users, row.paid_seats
+            alone = not (revenue or users or seats)
             if found is None:
-                sums[key] = [consumption, row.revenue, row.active_users, row.paid_seats]
+                # Consumption alone (Azure files): one Decimal per key, not a list of four,
+                # as a million-line file has half a million keys.
+                sums[key] = consumption if alone else [consumption, revenue, users, seats]
+            elif isinstance(found, Decimal):
+                total = found + consumption
+                sums[key] = total if alone else [total, revenue, users, seats]
             else:
                 found[0] += consumption
-                found[1] += row.revenue
-                found[2] += row.active_users
-                found[3] += row.paid_seats
+                found[1] += revenue
+                found[2] += users
+                found[3] += seats
 
     def _row_source(self, row: UsageLine) -> str:
         if self._source == USAGE_RECON and row.invoice:
@@ -149,12 +178,15 @@ class UsageSums:
         seats: int | None = None,
     ) -> None:
         key = (row.subscription, month, row.service, source)
-        sums = self._sums.get(key)
-        if sums is None:
-            self._sums[key] = [consumption, revenue, row.active_users, row.paid_seats]
-            if seats is not None:
-                self._sums[key][3] = seats
-            return
+        found = self._sums.get(key)
+        sums: list[Decimal | int]
+        if found is None:
+            sums = [_ZERO, _ZERO, 0, 0]
+        elif isinstance(found, Decimal):
+            sums = [found, _ZERO, 0, 0]
+        else:
+            sums = found
+        self._sums[key] = sums
         sums[0] += consumption
         sums[1] += revenue
         sums[2] += row.active_users
@@ -164,30 +196,14 @@ class UsageSums:
         """Works out licences' seats, writes subscriptions and rows; returns counts and notes."""
         if self._source == LICENSE_RECON:
             self._license_sums()
-        rows = []
-        for (subscription, month, service, source), sums in self._sums.items():
-            consumption, revenue = _cents(sums[0]), _cents(sums[1])
-            # A month that credits more than it charges stores nothing below zero.
-            for amount in (consumption, revenue):
-                if amount < 0:
-                    self._adjustments += amount
-                    self._adjustment_lines += 1
-            rows.append(
-                UsageRow(
-                    subscription,
-                    month,
-                    service,
-                    source,
-                    max(consumption, _ZERO),
-                    max(revenue, _ZERO),
-                    int(sums[2]),
-                    int(sums[3]),
-                )
-            )
-        first_month = min((row.month for row in rows), default=None)
+        months = [month for known in self._subscriptions.values() for month in known.months]
+        first_month = min(months, default=None)
         cells = [self._cells(known, first_month) for known in self._subscriptions.values()]
+        sources = {key[3] for key in self._sums}
+        totals: dict[date, _MonthTotals] = defaultdict(_MonthTotals)
+        count = len(self._sums)
         writer = self._writer
-        writer.write(cells, rows)
+        writer.write(cells, self._rows(totals), sources)
         counts = BatchCounts(
             added=writer.added,
             duplicates=writer.unchanged,
@@ -196,7 +212,34 @@ class UsageSums:
             customers_added=writer.customers_added,
             subscriptions_added=writer.subscriptions_added,
         )
-        return Outcome(counts, tuple(self._notes(rows)))
+        return Outcome(counts, tuple(self._notes(count, totals)))
+
+    def _rows(self, totals: dict[date, _MonthTotals]) -> Iterator[UsageRow]:
+        """The usage rows of the sums, each given up as it is handed on (memory stays flat)."""
+        sums = self._sums
+        while sums:
+            (subscription, month, service, source), found = sums.popitem()
+            figures: list[Decimal | int] = (
+                [found, _ZERO, 0, 0] if isinstance(found, Decimal) else found
+            )
+            consumption, revenue = _cents(figures[0]), _cents(figures[1])
+            # A month that credits more than it charges stores nothing below zero.
+            for amount in (consumption, revenue):
+                if amount < 0:
+                    self._adjustments += amount
+                    self._adjustment_lines += 1
+            row = UsageRow(
+                subscription,
+                month,
+                service,
+                source,
+                max(consumption, _ZERO),
+                max(revenue, _ZERO),
+                int(figures[2]),
+                int(figures[3]),
+            )
+            totals[month].add(row)
+            yield row
 
     def _license_sums(self) -> None:
         """Per licence subscription: revenue and end-of-month paid seats in the billing month."""
@@ -243,12 +286,9 @@ class UsageSums:
             trial=self._source == LICENSE_RECON and _is_trial(known),
         )
 
-    def _notes(self, rows: list[UsageRow]) -> list[str]:
-        by_month: dict[date, list[UsageRow]] = defaultdict(list)
-        for row in rows:
-            by_month[row.month].append(row)
+    def _notes(self, rows: int, by_month: dict[date, _MonthTotals]) -> list[str]:
         notes = [
-            f"Read {_counted(self._lines, 'line')} into {_counted(len(rows), 'usage row')} "
+            f"Read {_counted(self._lines, 'line')} into {_counted(rows, 'usage row')} "
             f"of {_counted(len(self._subscriptions), 'subscription')}."
         ]
         if self._source == USAGE_RECON:
@@ -257,12 +297,10 @@ class UsageSums:
                 "so usage billed late counts in the month it was used."
             )
         for month in sorted(by_month):
-            month_rows = by_month[month]
-            parts = [_counted(len({row.subscription for row in month_rows}), "subscription")]
-            consumption = sum((row.consumption_usd for row in month_rows), _ZERO)
-            revenue = sum((row.revenue_usd for row in month_rows), _ZERO)
-            seats = sum(row.paid_seats for row in month_rows)
-            users = sum(row.active_users for row in month_rows)
+            total = by_month[month]
+            parts = [_counted(len(total.subscriptions), "subscription")]
+            consumption, revenue = total.consumption, total.revenue
+            seats, users = total.seats, total.users
             if consumption:
                 parts.append(f"consumption {money(consumption)}")
             if revenue:

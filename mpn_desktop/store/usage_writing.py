@@ -40,6 +40,8 @@ _USAGE_COLUMNS = (
 )
 _CHUNK = 500
 """Values per ``IN (...)`` list (below every database's parameter limit)."""
+_WRITE_CHUNK = 10_000
+"""Usage rows written per executemany (memory holds one chunk, not the file's rows)."""
 
 _Key = tuple[int, date, str, str]
 """A usage row's unique key: subscription id, month, service, source."""
@@ -58,27 +60,42 @@ class UsageWriter:
         self.customers_added = 0
         self.subscriptions_added = 0
 
-    def write(self, subscriptions: Sequence[SubscriptionCells], rows: Sequence[UsageRow]) -> None:
-        """Matches or creates ``subscriptions``, then replaces their rows of the rows' sources.
+    def write(
+        self,
+        subscriptions: Sequence[SubscriptionCells],
+        rows: Iterable[UsageRow],
+        sources: set[str],
+    ) -> None:
+        """Matches or creates ``subscriptions``, then replaces their rows of ``sources``.
 
-        Every subscription a row names must be in ``subscriptions``.
+        Every subscription a row names must be in ``subscriptions``, and every
+        row's source in ``sources``. ``rows`` are taken as they come and
+        written a chunk at a time, so they need not all be in memory at once.
         """
         ids = self._subscription_ids(subscriptions)
-        old = self._stored_rows({ids[row.subscription] for row in rows}, {r.source for r in rows})
+        old = self._stored_rows({ids[cells.external_id] for cells in subscriptions}, sources)
         new: list[tuple[Any, ...]] = []
+        changed: dict[_Key, tuple[dict[str, Any], _Figures]] = {}
+        batch_id = self.batch_id
         for row in rows:
             key = (ids[row.subscription], row.month, row.service, row.source)
             figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
-            before = old.pop(key, None)
+            before = old.pop(key, None) if old else None
             if before is not None and before[1] == figures:
                 self.unchanged += 1
                 continue
             if before is not None:
-                old[key] = before  # replaced below, with the rows no longer in the file
-            new.append((*key, *figures, self.batch_id))
-        self._replace(old)
+                changed[key] = before
+            new.append((*key, *figures, batch_id))
+            if len(new) >= _WRITE_CHUNK:
+                # The rows they replace go first: the new ones have the same keys.
+                self._replace(changed)
+                self._insert(new)
+                new, changed = [], {}
+        self._replace(changed)
         self._insert(new)
-        self.added = len(new)
+        # What is left of the sources' rows is no longer in the file: replaced by nothing.
+        self._replace(old)
 
     def _subscription_ids(self, subscriptions: Sequence[SubscriptionCells]) -> dict[str, int]:
         """The id of each subscription, matched by its id or created (with its customer)."""
@@ -189,11 +206,12 @@ class UsageWriter:
         ids = [row["usage_id"] for row in kept]
         for chunk in _chunks(ids, _CHUNK):
             self._connection.execute(delete(_USAGE).where(_USAGE.c.id.in_(chunk)))
-        self.replaced = len(kept)
+        self.replaced += len(kept)
 
     def _insert(self, values: list[tuple[Any, ...]]) -> None:
         if not values:
             return
+        self.added += len(values)
         connection = self._connection
         if is_sqlite(connection):
             # Through the driver: SQLAlchemy's per-row processing of nine parameters
