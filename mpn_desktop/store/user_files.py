@@ -95,8 +95,8 @@ def write_user_file(
     never written over. A ``FileNotWritten`` says what was wrong; the target
     is then as it was.
     """
-    target, mode = _checked_target(Path(path), database, replace, making_backup, reads)
-    existed = mode is not None
+    target, previous = _checked_target(Path(path), database, replace, making_backup, reads)
+    existed = previous is not None
     partial = _temporary_beside(target, Path(path))
     try:
         _fill(partial, produce)
@@ -106,8 +106,7 @@ def write_user_file(
                 raise FileNotWritten(
                     f"{path}: was not written: the file made was checked: {problem}"
                 )
-        # A replaced file keeps its mode (mkstemp made the new one 0600).
-        partial.chmod(0o600 if mode is None else mode)
+        _take_over(partial, previous)
         _publish(partial, target, path, replace)
     except OSError as error:
         _remove_partial(partial)
@@ -136,8 +135,8 @@ def check_user_file(
 
 def _checked_target(
     path: Path, database: Path | None, replace: bool, making_backup: bool, reads: Iterable[Path]
-) -> tuple[Path, int | None]:
-    """The real file to replace (links followed) and its mode (None for a new name)."""
+) -> tuple[Path, os.stat_result | None]:
+    """The real file to replace (links followed) and its status (None for a new name)."""
     if not str(path) or str(path) == ".":
         raise FileNotWritten("no file name was given; nothing was written")
     path = path.expanduser()
@@ -177,7 +176,7 @@ def _checked_target(
         raise FileNotWritten(
             f"{path}: is read-only; nothing was written (make it writable, or choose another file)"
         )
-    return target, stat.S_IMODE(info.st_mode)
+    return target, info
 
 
 def _new_name(path: Path, database: Path | None, making_backup: bool) -> Path:
@@ -342,6 +341,24 @@ def _fill(partial: Path, produce: Produce) -> None:
         os.close(descriptor)
     if on_disk != written:
         raise OSError(errno.EIO, f"only {on_disk} of {written} bytes reached the disk")
+
+
+def _take_over(partial: Path, previous: os.stat_result | None) -> None:
+    """A replaced file keeps its mode, and its owner where we may give it (mkstemp made 0600)."""
+    if previous is None:
+        partial.chmod(0o600)
+        return
+    partial.chmod(stat.S_IMODE(previous.st_mode))
+    chown = getattr(os, "chown", None)
+    if chown is not None and (previous.st_uid, previous.st_gid) != _owner(partial):
+        # Only root (or the owner, for the group) may; otherwise the file becomes ours.
+        with contextlib.suppress(OSError):
+            chown(partial, previous.st_uid, previous.st_gid)
+
+
+def _owner(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_uid, info.st_gid
 
 
 def _publish(partial: Path, target: Path, shown: Path, replace: bool) -> None:

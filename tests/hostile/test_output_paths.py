@@ -317,3 +317,14 @@ def test_a_write_killed_a_day_ago_leaves_no_temporary_file_after_the_next_write(
     assert main(["--db", str(demo_path), "export", str(target)]) == 0
     assert not stale.exists()
     assert fresh.exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another user")
+def test_a_file_replaced_by_root_keeps_its_owner(demo_path: Path, tmp_path: Path) -> None:
+    # Before: 'sudo mpn-desktop export' left the user's file owned by root.
+    kept = tmp_path / "kept.json"
+    kept.write_text("old")
+    os.chown(kept, 65534, 65534)
+    assert main(["--db", str(demo_path), "export", str(kept)]) == 0
+    assert (kept.stat().st_uid, kept.stat().st_gid) == (65534, 65534)
+    assert kept.read_text().startswith("{")
