@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QTabWidget,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -51,6 +54,8 @@ class StepTabLike(Protocol):
     def set_progress(self, progress: Progress) -> None: ...
     def add_record(self) -> None: ...
     def delete_selected(self) -> None: ...
+    def copy_selection(self) -> None: ...
+    def paste_rows(self) -> None: ...
     def focus_search(self) -> None: ...
     def save_state(self) -> dict[str, Any]: ...
     def restore_state(self, state: dict[str, Any]) -> None: ...
@@ -243,6 +248,23 @@ class MainWindow(QMainWindow):
         return action
 
     # --- what the menus call --------------------------------------------------------------
+
+    def copy_selection(self) -> None:
+        """Edit ▸ Copy: a text field's selected text, or the focused table's selected rows
+        as a spreadsheet takes them."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QTextEdit | QPlainTextEdit):
+            focused.copy()
+        else:
+            self.current_tab().copy_selection()
+
+    def paste_rows(self) -> None:
+        """Edit ▸ Paste: into a text field, or the clipboard's rows into the focused table."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QTextEdit | QPlainTextEdit):
+            focused.paste()
+        else:
+            self.current_tab().paste_rows()
 
     def add_record(self) -> None:
         """Edit ▸ Add: a new record in the tab shown."""

@@ -145,6 +145,20 @@ class SalesTab(StepTab):
         super().set_progress(progress)
         self.usage_grid.set_progress(progress)
 
+    def copy_selection(self) -> None:
+        """Edit ▸ Copy: from the usage grid when it is shown, else from the focused table."""
+        if self.pages.currentWidget() is self.usage_grid:
+            self.usage_grid.copy()
+        else:
+            super().copy_selection()
+
+    def paste_rows(self) -> None:
+        """Edit ▸ Paste: into the usage grid when it is shown, else into the focused table."""
+        if self.pages.currentWidget() is self.usage_grid:
+            self.usage_grid.paste()
+        else:
+            super().paste_rows()
+
     def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
         """Where the usage chart finds the facts of the last evaluation."""
         self.usage_grid.follow_facts(facts)

@@ -176,6 +176,16 @@ class StepTab(QWidget):
         if self._current is not None:
             self._current.delete_selected()
 
+    def copy_selection(self) -> None:
+        """Edit ▸ Copy: the current section's selected rows, as tab-separated values."""
+        if self._current is not None:
+            self._current.transfer.copy()
+
+    def paste_rows(self) -> None:
+        """Edit ▸ Paste: the clipboard's rows into the current section (one undo step)."""
+        if self._current is not None:
+            self._current.transfer.paste()
+
     def focus_search(self) -> None:
         """Edit ▸ Find: puts the cursor in the search box, its text selected."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

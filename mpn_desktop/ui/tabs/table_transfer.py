@@ -49,15 +49,16 @@ class TableTransfer(QObject):
     def _action(self, text: str, key: QKeySequence.StandardKey | None, slot: Any) -> QAction:
         action = QAction(text, self._section.view)
         if key is not None:
+            # Shown in the table's menu; the key itself is Edit ▸ Copy's (or Paste's), which
+            # acts on the focused table: bound twice, Qt would refuse both as ambiguous.
             action.setShortcuts(key)
-            # Only while the table has the focus: a cell's editor keeps its own Ctrl+C.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(slot)
-        self._section.view.addAction(action)
         return action
 
     def _show_menu(self, position: Any) -> None:
         menu = QMenu(self._section.view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for action in (self.copy_action, self.paste_action, self.export_action):
             menu.addAction(action)
         self.copy_action.setEnabled(bool(self._section.selected_records()))

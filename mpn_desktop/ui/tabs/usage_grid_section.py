@@ -13,14 +13,15 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -95,17 +96,8 @@ class UsageGridSection(QWidget):
         self.problem_label.setVisible(False)
         self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
         self.model.problemFound.connect(self.show_problem)
-        shortcuts: tuple[tuple[str, QKeySequence.StandardKey, Callable[[], object]], ...] = (
-            (self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy),
-            (self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste),
-        )
-        for name, standard_key, slot in shortcuts:
-            action = QAction(name, self.view)
-            action.setShortcuts(standard_key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view.addAction(action)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -119,6 +111,20 @@ class UsageGridSection(QWidget):
         layout.addWidget(self.problem_label)
         context.asOfChanged.connect(lambda _day: self.reload())
         context.databaseChanged.connect(lambda _db: self.reload())
+
+    def _show_menu(self, position: QPoint) -> None:
+        # The keys are Edit ▸ Copy's and Paste's (the Sales tab sends them here).
+        menu = QMenu(self.view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for text, key, slot in (
+            (self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy),
+            (self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste),
+        ):
+            action = menu.addAction(text)
+            action.setShortcuts(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+        menu.popup(self.view.viewport().mapToGlobal(position))
 
     def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
         """Where the chart finds the facts of the last evaluation (the progress source's)."""

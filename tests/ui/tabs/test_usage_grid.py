@@ -229,3 +229,32 @@ def test_a_month_split_by_service_shows_its_sum_and_is_changed_where_it_comes_fr
     assert "split by service or imported" in grid.problem_label.text()
     assert grid.model.value_at(row, 0) == Decimal("42.50")
     assert grid.model.value_at(row, 1) == Decimal(2)
+
+
+def test_ctrl_c_and_ctrl_v_are_edit_copy_and_paste_of_the_focused_table(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+    copy = window.findChild(QAction, "copyRowsAction")
+    paste = window.findChild(QAction, "pasteRowsAction")
+    assert copy is not None and paste is not None
+    assert copy.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Copy)
+    tab = window.step_tabs[0]
+    assert isinstance(tab, SalesTab)
+    # The customers' table, focused: Ctrl+C copies its selected rows with a header.
+    tab.pages.setCurrentIndex(0)
+    tab.customers.view.setFocus()
+    tab.customers.view.selectRow(0)
+    qtbot.keyClick(tab.customers.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().startswith("Customer\tTenant ID\r\n")
+    # The grid, shown: Ctrl+V pastes into it from its current cell, one undo step.
+    grid = _sales(window).usage_grid
+    grid.view.setFocus()
+    row = _row_of(tab, "sub-fabrikam-azure")
+    grid.view.setCurrentIndex(grid.model.index(row, 0))
+    QGuiApplication.clipboard().setText("777\r\n")
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        qtbot.keyClick(grid.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert grid.model.value_at(row, 0) == Decimal(777)
+    assert context.undo_stack.undoText().startswith("Paste ")
