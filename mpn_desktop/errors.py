@@ -34,3 +34,10 @@ class DiskProblem(StoreError):
 
     Never a reason to restore a backup over it; the message says what to do instead.
     """
+
+
+class RecordChanged(MpnError):
+    """A record was changed or deleted by someone else since it was shown; nothing was written.
+
+    The message says what changed; the window offers to reload.
+    """

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -63,6 +66,27 @@ def boolean_column(name: str) -> Boolean:
     return Boolean(create_constraint=True, name=name)
 
 
+def new_version(_previous: object = None) -> int:
+    """A new version for a row that is written: random, never a count.
+
+    A count would start again at 1 in rows a ``load --replace`` puts in, so a
+    window still showing an old row of the same id and version could write
+    over a different person. A random 62-bit number is not reused in practice.
+    0 is left for rows written before versions existed (or by another tool).
+    """
+    return secrets.randbits(62) + 1
+
+
+def version_column() -> Mapped[int]:
+    """The row's version (SQLAlchemy's ``version_id_col``): every UPDATE checks and renews it."""
+    return mapped_column(BigInteger, default=new_version, server_default=text("0"))
+
+
+def versioned(version: Mapped[int]) -> dict[str, object]:
+    """The mapper arguments of a table whose rows carry ``version``."""
+    return {"version_id_col": version, "version_id_generator": new_version}
+
+
 class Base(DeclarativeBase):
     """Declarative base of every table."""
 
@@ -83,6 +107,8 @@ class Organization(Base):
     mpn_id: Mapped[str] = mapped_column(String(40), default="")
     market: Mapped[Market] = mapped_column(enum_column(Market, "market"), default=Market.DEVELOPED)
     anniversary: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
 
 class Target(Base):
@@ -113,6 +139,8 @@ class Customer(Base):
     tenant_id: Mapped[str | None] = mapped_column(String(80))
     # The import that created this customer: undoing it removes them again.
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
     subscriptions: Mapped[list[Subscription]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
@@ -142,6 +170,8 @@ class Subscription(Base):
     trial: Mapped[bool] = mapped_column(boolean_column("trial_is_boolean"), default=False)
     # The import that created this subscription: undoing it removes it again.
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
     customer: Mapped[Customer] = relationship(back_populates="subscriptions")
 
@@ -175,6 +205,8 @@ class Usage(Base):
     paid_seats: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     source: Mapped[str] = mapped_column(String(80), default="", server_default="")
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
 
 class ReplacedUsage(Base):
@@ -253,6 +285,8 @@ class Person(Base):
     left_on: Mapped[date | None] = mapped_column(Date)
     # The import that created this person: undoing it removes them again.
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
     exams: Mapped[list[ExamResult]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -279,6 +313,8 @@ class ExamResult(Base):
         enum_column(CredentialKind, "credential_kind"), default=CredentialKind.EXAM
     )
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
     person: Mapped[Person] = relationship(back_populates="exams")
 
@@ -306,6 +342,8 @@ class Reference(Base):
     submitted_on: Mapped[date | None] = mapped_column(Date)
     approved_on: Mapped[date | None] = mapped_column(Date)
     contact: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
 
 class FeePayment(Base):
@@ -319,6 +357,8 @@ class FeePayment(Base):
     level: Mapped[Level] = mapped_column(enum_column(Level, "level"))
     amount_usd: Mapped[Decimal] = mapped_column(MONEY)
     paid_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = versioned(version)
 
 
 ALL_MODELS: tuple[type[Base], ...] = (
@@ -334,6 +374,12 @@ ALL_MODELS: tuple[type[Base], ...] = (
     Reference,
     FeePayment,
 )
+
+
+VERSIONED_MODELS: tuple[type[Base], ...] = tuple(
+    model for model in ALL_MODELS if "version" in model.__table__.columns
+)
+"""The tables whose rows carry a version (every table a user edits row by row)."""
 
 
 def column_names(model: type[Base]) -> list[str]:

@@ -6,6 +6,10 @@ are checked before anything is written (a ``ValidationError`` names the
 field); what the schema still refuses becomes a ``ValidationError`` in a
 person's words. Deleting returns a ``Snapshot`` of the row and everything that
 depends on it, which ``restore_snapshot`` puts back with the same ids.
+
+A caller that shows records passes the record it showed as ``expected``: an
+edit, delete or undo of a row that changed or vanished meanwhile is refused
+with ``RecordChanged`` (see ``row_versions``), never applied to another row.
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
-from mpn_desktop.errors import ValidationError
+from mpn_desktop.errors import RecordChanged, ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.row_versions import check_current, is_versioned
 from mpn_desktop.store.schema_fields import SPECS, KindSpec, field_label
 from mpn_desktop.store.transactions import Transaction, writing
 
@@ -32,9 +37,16 @@ Record = dict[str, Any]
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Deleted rows, parents first, each as (kind, every column value incl. id)."""
+    """Deleted rows, parents first, each as (kind, every column value incl. id and version).
+
+    ``parents`` are the rows outside the snapshot that its first rows name
+    (an exam's person), as (kind, id, version) when it was taken: putting the
+    rows back is refused when one of them changed, so an exam never returns
+    to another person who took the id after a load.
+    """
 
     rows: tuple[tuple[RecordKind, Record], ...]
+    parents: tuple[tuple[RecordKind, int, int | None], ...] = ()
 
     @property
     def kinds(self) -> frozenset[RecordKind]:
@@ -54,6 +66,37 @@ def _to_user(kind: RecordKind, row: Record) -> Record:
 
 def _row_dict(obj: Any, columns: Iterable[str]) -> Record:
     return {name: getattr(obj, name) for name in columns}
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """Where a record is: its id, and its version when written (None for unversioned kinds)."""
+
+    id: int
+    version: int | None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What ``update_record`` did: the fields' values ``before`` and ``after``, and the versions.
+
+    Undo passes ``before`` back with ``expected`` the row after the edit and
+    ``new_version`` the ``version_before``, so the row is exactly as it was.
+    """
+
+    before: Record
+    after: Record
+    version_before: int | None
+    version_after: int | None
+
+
+def _current(session: Session, kind: RecordKind, record_id: int) -> tuple[Any, Record | None]:
+    """The row's object and its values as the user sees them (None, None: no such row)."""
+    spec = SPECS[kind]
+    obj = session.get(spec.model, record_id)
+    if obj is None:
+        return None, None
+    return obj, _to_user(kind, _row_dict(obj, _columns(spec)))
 
 
 def list_records(db: Database, kind: RecordKind) -> list[Record]:
@@ -126,8 +169,8 @@ def _check_references(session: Session, spec: KindSpec, checked: Record) -> None
 
 def add_record(
     target: Database | Transaction, kind: RecordKind, given: Mapping[str, Any]
-) -> OpResult[int]:
-    """Adds one record; returns its id and what changed."""
+) -> OpResult[RecordRef]:
+    """Adds one record; returns where it is (id and version) and what changed."""
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=True)
     with writing(target) as session:
@@ -137,26 +180,49 @@ def add_record(
             obj.id = 1  # type: ignore[attr-defined]
         session.add(obj)
         session.flush()
-        new_id: int = obj.id  # type: ignore[attr-defined]
-    return OpResult(new_id, Change.of(f"Add {spec.label}", kind))
+        ref = RecordRef(obj.id, getattr(obj, "version", None))  # type: ignore[attr-defined]
+    return OpResult(ref, Change.of(f"Add {spec.label}", kind))
 
 
 def update_record(
-    target: Database | Transaction, kind: RecordKind, record_id: int, given: Mapping[str, Any]
-) -> OpResult[Record]:
-    """Changes some fields of one record; returns their previous values and what changed."""
+    target: Database | Transaction,
+    kind: RecordKind,
+    record_id: int,
+    given: Mapping[str, Any],
+    *,
+    expected: Mapping[str, Any] | None = None,
+    new_version: int | None = None,
+) -> OpResult[Edit]:
+    """Changes some fields of one record; returns their values before and after, and the change.
+
+    ``expected`` is the record as the caller showed it (id, version, values):
+    when the row is no longer that one, ``RecordChanged`` says what changed
+    and nothing is written. ``new_version`` gives the row that version instead
+    of a new one (undo and redo put back the version the row had).
+    """
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=False)
     with writing(target) as session:
-        obj = session.get(spec.model, record_id)
+        obj, current = _current(session, kind, record_id)
+        if expected is not None:
+            check_current(spec, record_id, current, expected)
         if obj is None:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
         _check_references(session, spec, checked)
         old = {name: getattr(obj, name) for name in checked}
+        version_before = getattr(obj, "version", None)
         for name, value in checked.items():
             setattr(obj, name, value)
+        if new_version is not None and is_versioned(spec):
+            obj.version = new_version
         session.flush()
-    return OpResult(_to_user(kind, old), Change.of(f"Edit {spec.label}", kind))
+        edit = Edit(
+            _to_user(kind, old),
+            _to_user(kind, dict(checked)),
+            version_before,
+            getattr(obj, "version", None),
+        )
+    return OpResult(edit, Change.of(f"Edit {spec.label}", kind))
 
 
 def _collect(session: Session, kind: RecordKind, ids: list[int]) -> list[tuple[RecordKind, Record]]:
@@ -174,40 +240,75 @@ def _collect(session: Session, kind: RecordKind, ids: list[int]) -> list[tuple[R
     return rows
 
 
+def _parents(
+    session: Session, spec: KindSpec, row: Record
+) -> list[tuple[RecordKind, int, int | None]]:
+    """The rows ``row`` names (its customer, person, subscription) with their versions now."""
+    found: list[tuple[RecordKind, int, int | None]] = []
+    for column, parent_kind in spec.references.items():
+        parent_spec = SPECS[parent_kind]
+        parent = session.get(parent_spec.model, row[column])
+        if parent is not None:
+            found.append((parent_kind, row[column], getattr(parent, "version", None)))
+    return found
+
+
 def delete_record(
-    target: Database | Transaction, kind: RecordKind, record_id: int
+    target: Database | Transaction,
+    kind: RecordKind,
+    record_id: int,
+    *,
+    expected: Mapping[str, Any] | None = None,
 ) -> OpResult[Snapshot]:
-    """Deletes one record and its dependants; returns them (for undo) and what changed."""
+    """Deletes one record and its dependants; returns them (for undo) and what changed.
+
+    ``expected``: as for ``update_record``, the record as the caller showed it.
+    """
     spec = SPECS[kind]
     if kind is RecordKind.IMPORT_BATCH:
         raise ValidationError("an import is removed with remove_import, not deleted")
     with writing(target) as session:
+        if expected is not None:
+            check_current(spec, record_id, _current(session, kind, record_id)[1], expected)
         rows = _collect(session, kind, [record_id])
         if not rows:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
+        parents = _parents(session, spec, rows[0][1])
         table: Any = spec.model.__table__
         # The schema's ON DELETE CASCADE removes the dependants collected above.
         session.execute(delete(table).where(table.c.id == record_id))
-    snapshot = Snapshot(tuple(rows))
+    snapshot = Snapshot(tuple(rows), tuple(parents))
     return OpResult(snapshot, Change(snapshot.kinds, f"Delete {spec.label}"))
 
 
 def delete_records(
-    target: Database | Transaction, kind: RecordKind, record_ids: Iterable[int]
+    target: Database | Transaction,
+    kind: RecordKind,
+    record_ids: Iterable[int],
+    *,
+    expected: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> OpResult[Snapshot]:
     """Deletes several records of one kind in one transaction: all of them, or none when one
     is refused. Returns one snapshot of everything deleted, which ``restore_snapshot`` puts back.
+
+    ``expected`` maps an id to the record as the caller showed it.
     """
     spec = SPECS[kind]
     rows: list[tuple[RecordKind, Record]] = []
+    parents: list[tuple[RecordKind, int, int | None]] = []
     kinds: frozenset[RecordKind] = frozenset({kind})
     with writing(target) as session:
         transaction = Transaction(session)
         for record_id in record_ids:
-            done = delete_record(transaction, kind, record_id)
+            shown = expected.get(record_id) if expected is not None else None
+            done = delete_record(transaction, kind, record_id, expected=shown)
             rows.extend(done.value.rows)
+            parents.extend(done.value.parents)
             kinds |= done.change.kinds
-    return OpResult(Snapshot(tuple(rows)), Change(kinds, f"Delete several of {spec.label}"))
+    deleted = {(row_kind, row["id"]) for row_kind, row in rows}
+    outside = tuple(dict.fromkeys(p for p in parents if (p[0], p[1]) not in deleted))
+    change = Change(kinds, f"Delete several of {spec.label}")
+    return OpResult(Snapshot(tuple(rows), outside), change)
 
 
 def count_dependants(
@@ -227,8 +328,25 @@ def count_dependants(
 
 
 def restore_snapshot(target: Database | Transaction, snapshot: Snapshot) -> OpResult[None]:
-    """Puts back what ``delete_record`` removed, with the same ids."""
+    """Puts back what ``delete_record`` removed, with the same ids and versions.
+
+    Refused with ``RecordChanged`` when a row it names (an exam's person) changed
+    or went since, or another row has taken one of its ids: the rows would
+    otherwise land on someone else.
+    """
     with writing(target) as session:
+        for parent_kind, parent_id, version in snapshot.parents:
+            parent_spec = SPECS[parent_kind]
+            current = _current(session, parent_kind, parent_id)[1]
+            check_current(parent_spec, parent_id, current, {"id": parent_id, "version": version})
+        for kind, row in snapshot.rows[:1]:
+            spec = SPECS[kind]
+            if session.get(spec.model, row["id"]) is not None:
+                raise RecordChanged(
+                    f"another {spec.label} has taken this one's place since it was deleted "
+                    "(the data was replaced or changed elsewhere); nothing was put back. "
+                    "Reload to see the records as they are now."
+                )
         for kind, row in snapshot.rows:
             table: Any = SPECS[kind].model.__table__
             session.execute(insert(table), [row])
@@ -259,7 +377,7 @@ def _write_organization(session: Session, given: Mapping[str, Any]) -> Record | 
         session.add(models.Organization(id=1, **checked))
         return None
     spec = SPECS[RecordKind.ORGANIZATION]
-    old = _row_dict(obj, [name for name in _columns(spec) if name != "id"])
+    old = _row_dict(obj, [name for name in _columns(spec) if name not in ("id", "version")])
     for name, value in checked.items():
         setattr(obj, name, value)
     return old

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mpn_desktop.errors import MpnError
+from mpn_desktop.errors import MpnError, RecordChanged
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.ui.record_changes import naming_records
 
@@ -126,6 +126,10 @@ class AppContext(QObject):
         """
         try:
             result = operation()
+        except RecordChanged as error:
+            # Written elsewhere since it was shown: nothing was written; offer a reload.
+            self.show_error(str(error), failure=failure, offer_reload=True)
+            return None
         except MpnError as error:
             self.show_error(str(error), getattr(error, "problems", []), failure)
             return None
@@ -149,6 +153,10 @@ class AppContext(QObject):
         """Passes on a change made outside ``run`` (an import finished by a worker)."""
         self.changeApplied.emit(change)
 
+    def reload(self) -> None:
+        """Every view reads the database again (it may have been written elsewhere)."""
+        self.announce(Change.everything(self.tr("Reload")))
+
     @contextmanager
     def errors_caught(self) -> Iterator[list[str]]:
         """Collects the messages of operations refused inside, instead of showing them in a box.
@@ -164,9 +172,17 @@ class AppContext(QObject):
             self._caught = outer
 
     def show_error(
-        self, message: str, problems: list[str] | None = None, failure: str | None = None
+        self,
+        message: str,
+        problems: list[str] | None = None,
+        failure: str | None = None,
+        *,
+        offer_reload: bool = False,
     ) -> None:
-        """Shows a failed operation's message without blocking the caller (window-modal)."""
+        """Shows a failed operation's message without blocking the caller (window-modal).
+
+        ``offer_reload`` adds a Reload button (the record was changed elsewhere).
+        """
         log.info("operation refused: %s", message)
         if self._caught is not None:
             self._caught.append(message)
@@ -187,6 +203,12 @@ class AppContext(QObject):
             box.setDetailedText("\n".join(problems))
         box.setInformativeText(shown)
         box.setObjectName("operationErrorBox")
+        if offer_reload:
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            reload_button = box.addButton(self.tr("&Reload"), QMessageBox.ButtonRole.AcceptRole)
+            reload_button.setObjectName("reloadButton")
+            reload_button.clicked.connect(self.reload)
+            box.setDefaultButton(reload_button)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.window is None:
             # Without a parent the box lives only as long as a Python reference to it.

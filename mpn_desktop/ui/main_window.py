@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reads every record again and recomputes the status (another copy may have written)."""
-        self.context.announce(Change.everything(self.tr("Refresh")))
+        self.context.reload()
 
     def set_as_of(self, day: date) -> None:
         """Moves the "as of" day (the date control follows)."""

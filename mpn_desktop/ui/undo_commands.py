@@ -50,8 +50,23 @@ class _StoreCommand(QUndoCommand):
         self.setObsolete(not ok)
 
 
+Shown = int | Mapping[str, Any]
+"""A record as the table showed it (id, version and values), or only its id (no check)."""
+
+
+def _address(record: Shown) -> tuple[int, dict[str, Any] | None]:
+    """The record's id and, when known, the row the caller saw (for the store's check)."""
+    if isinstance(record, int):
+        return record, None
+    return int(record["id"]), dict(record)
+
+
 class AddRecordCommand(_StoreCommand):
-    """Adds one record; undo deletes it, redo puts back exactly what was deleted (same id)."""
+    """Adds one record; undo deletes it, redo puts back exactly what was deleted (same id).
+
+    Undo deletes the row only while it is the one added (same id and version):
+    a row changed elsewhere, or another one that took its id, stays.
+    """
 
     def __init__(
         self,
@@ -64,17 +79,18 @@ class AddRecordCommand(_StoreCommand):
         self.kind = kind
         self.values = dict(values)
         self.record_id: int | None = None
-        self._snapshot: Any = None
+        self._version: int | None = None
+        self._snapshot: records.Snapshot | None = None
 
     def redo(self) -> None:
         if self._snapshot is None:
             added = self.context.run(
                 lambda: records.add_record(self.context.db, self.kind, self.values),
                 failure=_tr("It was not added."),
-                touched=lambda result: (self.kind, (result.value,)),
+                touched=lambda result: (self.kind, (result.value.id,)),
             )
             if added is not None:
-                self.record_id = added.value
+                self.record_id, self._version = added.value.id, added.value.version
             self._finish_redo(added is not None)
         else:
             snapshot = self._snapshot
@@ -88,8 +104,9 @@ class AddRecordCommand(_StoreCommand):
     def undo(self) -> None:
         record_id = self.record_id
         assert record_id is not None, "undo follows a successful redo"
+        expected = {"id": record_id, "version": self._version}
         deleted = self.context.run(
-            lambda: records.delete_record(self.context.db, self.kind, record_id),
+            lambda: records.delete_record(self.context.db, self.kind, record_id, expected=expected),
             failure=_tr("It was not removed."),
             touched=self._this_record,
         )
@@ -99,55 +116,88 @@ class AddRecordCommand(_StoreCommand):
 
 
 class EditRecordCommand(_StoreCommand):
-    """Changes fields of one record; undo writes back the values it had."""
+    """Changes fields of one record; undo writes back the values (and version) it had.
+
+    Given the record as shown, the edit is refused when the row changed since;
+    undo and redo are refused when it changed after them (see ``row_versions``).
+    """
 
     def __init__(
         self,
         context: AppContext,
         kind: RecordKind,
-        record_id: int,
+        record: Shown,
         values: Mapping[str, Any],
         label: str,
     ) -> None:
         super().__init__(context, _tr("Edit {label}").format(label=label))
         self.kind = kind
-        self.record_id = record_id
+        self.record_id, self._expected = _address(record)
         self.values = dict(values)
-        self._old_values: dict[str, Any] | None = None
+        self._edit: records.Edit | None = None
 
     def redo(self) -> None:
+        expected, edit = self._expected, self._edit
+        again = edit.version_after if edit is not None else None
         updated = self.context.run(
-            lambda: records.update_record(self.context.db, self.kind, self.record_id, self.values),
+            lambda: records.update_record(
+                self.context.db,
+                self.kind,
+                self.record_id,
+                self.values,
+                expected=expected,
+                new_version=again,
+            ),
             failure=_tr("The change was not saved."),
             touched=self._this_record,
         )
         if updated is not None:
-            self._old_values = dict(updated.value)
+            self._edit = edit = updated.value
+            if expected is not None:
+                self._expected = {**expected, **edit.after, "version": edit.version_after}
         self._finish_redo(updated is not None)
 
     def undo(self) -> None:
-        old_values = self._old_values
-        assert old_values is not None, "undo follows a successful redo"
+        edit, expected = self._edit, self._expected
+        assert edit is not None, "undo follows a successful redo"
         restored = self.context.run(
-            lambda: records.update_record(self.context.db, self.kind, self.record_id, old_values),
+            lambda: records.update_record(
+                self.context.db,
+                self.kind,
+                self.record_id,
+                edit.before,
+                expected=expected or {"id": self.record_id, "version": edit.version_after},
+                new_version=edit.version_before,
+            ),
             failure=_tr("The earlier value was not put back."),
             touched=self._this_record,
         )
+        if restored is not None and expected is not None:
+            self._expected = {**expected, **edit.before, "version": edit.version_before}
         self._finish_undo(restored is not None)
 
 
 class DeleteRecordCommand(_StoreCommand):
-    """Deletes one record and what depends on it; undo restores them all with their ids."""
+    """Deletes one record and what depends on it; undo restores them all with their ids.
 
-    def __init__(self, context: AppContext, kind: RecordKind, record_id: int, label: str) -> None:
+    Given the record as shown, the delete is refused when the row changed since.
+    """
+
+    def __init__(self, context: AppContext, kind: RecordKind, record: Shown, label: str) -> None:
         super().__init__(context, _tr("Delete {label}").format(label=label))
         self.kind = kind
-        self.record_id = record_id
-        self._snapshot: Any = None
+        self.record_id, self._expected = _address(record)
+        self._snapshot: records.Snapshot | None = None
 
     def redo(self) -> None:
+        expected = self._expected
+        if self._snapshot is not None and expected is not None:
+            # The row as undo put it back: the same version as when it was shown.
+            expected = {**expected, **self._snapshot.rows[0][1]}
         deleted = self.context.run(
-            lambda: records.delete_record(self.context.db, self.kind, self.record_id),
+            lambda: records.delete_record(
+                self.context.db, self.kind, self.record_id, expected=expected
+            ),
             failure=_tr("It was not deleted."),
             touched=self._this_record,
         )
@@ -157,6 +207,7 @@ class DeleteRecordCommand(_StoreCommand):
 
     def undo(self) -> None:
         snapshot = self._snapshot
+        assert snapshot is not None, "undo follows a successful redo"
         restored = self.context.run(
             lambda: records.restore_snapshot(self.context.db, snapshot),
             failure=_tr("It was not restored."),
@@ -314,24 +365,34 @@ class DeleteRecordsCommand(_StoreCommand):
     """Deletes several records of one kind (and what depends on them) as one undo step.
 
     The store deletes them all in one transaction, or none when one is
-    refused; undo puts them all back in one. The tabs and the panel hear of
-    it once, not once per record.
+    refused (or changed since it was shown); undo puts them all back in one.
+    The tabs and the panel hear of it once, not once per record.
     """
 
     def __init__(
-        self, context: AppContext, kind: RecordKind, record_ids: Sequence[int], label: str
+        self, context: AppContext, kind: RecordKind, chosen: Sequence[Shown], label: str
     ) -> None:
         super().__init__(context, _tr("Delete {label}").format(label=label))
         self.kind = kind
-        self.record_ids = tuple(record_ids)
+        addresses = [_address(record) for record in chosen]
+        self.record_ids = tuple(record_id for record_id, _ in addresses)
+        self._expected = {record_id: shown for record_id, shown in addresses if shown is not None}
         self._snapshot: records.Snapshot | None = None
 
     def _these_records(self, _result: object) -> tuple[RecordKind, tuple[int, ...]]:
         return self.kind, self.record_ids
 
     def redo(self) -> None:
+        expected = dict(self._expected)
+        if self._snapshot is not None:
+            # Put back by undo with the versions they had when shown.
+            for row_kind, row in self._snapshot.rows:
+                if row_kind is self.kind and row["id"] in expected:
+                    expected[row["id"]] = {**expected[row["id"]], **row}
         deleted = self.context.run(
-            lambda: records.delete_records(self.context.db, self.kind, self.record_ids),
+            lambda: records.delete_records(
+                self.context.db, self.kind, self.record_ids, expected=expected or None
+            ),
             failure=_tr("Nothing was deleted."),
             touched=self._these_records,
         )

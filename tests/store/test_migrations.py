@@ -11,7 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Boolean, CheckConstraint, inspect
 
-from mpn_desktop.store import models
+from mpn_desktop.store import models, records
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.backups import list_backups
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import integrity_check
@@ -219,4 +220,39 @@ def test_the_upgrade_to_0005_keeps_every_figure_as_the_month_total_of_no_source(
         connection.close()
     assert usage == [("", 0, "", None), ("", 0, "", None)]
     assert batches == [("exams", "")]
+    assert integrity_check(path) == ["ok"]
+
+
+def test_the_upgrade_to_0006_gives_every_edited_row_a_version_and_keeps_every_row(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / "schema_0005.db", path)
+    columns = _columns(path)
+    before = _all_rows(path, columns)
+
+    with Database.open(f"sqlite:///{path}") as db:
+        person = records.get_record(db, RecordKind.PERSON, 1)
+        assert person is not None and person["version"] == 0
+        edited = records.update_record(
+            db, RecordKind.PERSON, 1, {"email": "ana@fixture.example"}, expected=person
+        )
+
+    assert edited.value.version_before == 0
+    assert edited.value.version_after not in (None, 0)
+    after = _all_rows(path, columns)
+    assert after["people"][0][2] == "ana@fixture.example"
+    after["people"][0] = before["people"][0]
+    assert after == before
+    connection = sqlite3.connect(path)
+    try:
+        versions = {
+            model.__tablename__: connection.execute(
+                f'SELECT DISTINCT version FROM "{model.__tablename__}" WHERE id <> 1'
+            ).fetchall()
+            for model in models.VERSIONED_MODELS
+        }
+    finally:
+        connection.close()
+    assert all(found in ([], [(0,)]) for found in versions.values()), versions
     assert integrity_check(path) == ["ok"]

@@ -19,7 +19,7 @@ from mpn_desktop.store.import_removal import remove_import, restore_import
 
 
 def _customer_with_usage(db: Database) -> tuple[int, int]:
-    customer_id = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"}).value
+    customer_id = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"}).value.id
     sub_id = records.add_record(
         db,
         K.SUBSCRIPTION,
@@ -31,7 +31,7 @@ def _customer_with_usage(db: Database) -> tuple[int, int]:
             "associated_on": date(2017, 1, 15),
             "started_on": "2017-01-15",
         },
-    ).value
+    ).value.id
     for month in ("2017-11", "2017-12"):
         records.add_record(
             db, K.USAGE, {"subscription_id": sub_id, "month": month, "consumption_usd": "1250.5"}
@@ -55,7 +55,7 @@ def test_records_come_back_with_python_types(db: Database) -> None:
 
 def test_add_returns_the_id_and_the_change(db: Database) -> None:
     done = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"})
-    new_id, change = done.value, done.change
+    new_id, change = done.value.id, done.change
     assert change.kinds == {K.PERSON}
     assert records.get_record(db, K.PERSON, new_id)["name"] == "Ana"  # type: ignore[index]
 
@@ -90,17 +90,17 @@ def test_a_reference_to_a_missing_record_is_refused(db: Database) -> None:
 
 def test_a_duplicate_becomes_a_sentence(db: Database) -> None:
     records.add_record(db, K.PERSON, {"mcp_id": "123"})
-    other = records.add_record(db, K.PERSON, {"mcp_id": "456"}).value
+    other = records.add_record(db, K.PERSON, {"mcp_id": "456"}).value.id
     with pytest.raises(ValidationError, match="another person already has that MCP ID"):
         records.update_record(db, K.PERSON, other, {"mcp_id": "123"})
 
 
 def test_update_returns_the_old_values_which_undo_it(db: Database) -> None:
-    person = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"}).value
+    person = records.add_record(db, K.PERSON, {"mcp_id": "123", "name": "Ana"}).value.id
     done = records.update_record(
         db, K.PERSON, person, {"name": "Ana Ruiz", "left_on": "2018-01-31"}
     )
-    old, change = done.value, done.change
+    old, change = done.value.before, done.change
     assert old == {"name": "Ana", "left_on": None}
     assert change.kinds == {K.PERSON}
     records.update_record(db, K.PERSON, person, old)
@@ -124,7 +124,7 @@ def test_deleting_a_customer_takes_its_dependants_and_restoring_brings_them_back
 
 
 def test_deleting_a_person_takes_their_exams(db: Database) -> None:
-    person = records.add_record(db, K.PERSON, {"mcp_id": "123"}).value
+    person = records.add_record(db, K.PERSON, {"mcp_id": "123"}).value.id
     records.add_record(
         db, K.EXAM, {"person_id": person, "exam_code": "70-533", "passed_on": "2017-11-02"}
     )
@@ -197,7 +197,7 @@ def _import(db: Database, mcp_ids: list[str], existing: int | None) -> int:
 
 
 def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Database) -> None:
-    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value
+    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value.id
     batch = _import(db, ["existing", "222", "333"], existing=ana)
     created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
     # Someone typed in another exam for 333 after the import: 333 stays.
@@ -248,7 +248,7 @@ def _everything(db: Database) -> tuple[list[Any], ...]:
 
 
 def test_a_removed_import_is_put_back_exactly_with_the_same_ids(db: Database) -> None:
-    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value
+    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value.id
     batch = _import(db, ["existing", "222", "333"], existing=ana)
     created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
     records.add_record(
@@ -281,7 +281,7 @@ def test_an_import_whose_person_was_entered_again_is_not_put_back_half(db: Datab
 
 
 def test_a_missing_value_is_said_missing_not_none(db: Database) -> None:
-    customer = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"}).value
+    customer = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"}).value.id
     with pytest.raises(ValidationError) as refused:
         records.add_record(
             db,

@@ -12,7 +12,7 @@ from mpn_desktop.store.database import Database
 
 
 def _people(db: Database, *mcp_ids: str) -> list[int]:
-    return [records.add_record(db, K.PERSON, {"mcp_id": mcp_id}).value for mcp_id in mcp_ids]
+    return [records.add_record(db, K.PERSON, {"mcp_id": mcp_id}).value.id for mcp_id in mcp_ids]
 
 
 def _mcp_ids(db: Database) -> list[str]:
@@ -25,10 +25,10 @@ def test_operations_given_one_transaction_commit_together(db: Database) -> None:
         records.add_record(
             transaction,
             K.EXAM,
-            {"person_id": first.value, "exam_code": "70-533", "passed_on": "2017-11-02"},
+            {"person_id": first.value.id, "exam_code": "70-533", "passed_on": "2017-11-02"},
         )
     assert _mcp_ids(db) == ["111"]
-    assert [exam["person_id"] for exam in records.list_records(db, K.EXAM)] == [first.value]
+    assert [exam["person_id"] for exam in records.list_records(db, K.EXAM)] == [first.value.id]
 
 
 def test_a_refusal_inside_a_transaction_undoes_the_operations_before_it(db: Database) -> None:
@@ -53,9 +53,9 @@ def test_deleting_several_records_is_all_or_nothing(db: Database) -> None:
 
 def test_every_operation_returns_its_value_beside_its_change(db: Database) -> None:
     added = records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"})
-    edited = records.update_record(db, K.CUSTOMER, added.value, {"name": "Litware"})
-    deleted = records.delete_record(db, K.CUSTOMER, added.value)
+    edited = records.update_record(db, K.CUSTOMER, added.value.id, {"name": "Litware"})
+    deleted = records.delete_record(db, K.CUSTOMER, added.value.id)
     for result in (added, edited, deleted, records.restore_snapshot(db, deleted.value)):
         assert isinstance(result, OpResult)
         assert result.change.touches(K.CUSTOMER)
-    assert edited.value == {"name": "Fabrikam"}
+    assert edited.value.before == {"name": "Fabrikam"}

@@ -335,8 +335,9 @@ class RecordSection(QWidget):
             else {field.key: value}
         )
         self.context.undo_stack.push(
+            # The record as shown: the store refuses the edit if the row changed since.
             EditRecordCommand(
-                self.context, self.kind, record["id"], self._empty_as_default(values), label
+                self.context, self.kind, record, self._empty_as_default(values), label
             )
         )
 
@@ -438,10 +439,12 @@ class RecordSection(QWidget):
             return
         if several:
             command: DeleteRecordCommand | DeleteRecordsCommand = DeleteRecordsCommand(
-                self.context, self.kind, ids, what
+                self.context, self.kind, chosen, what
             )
         else:
-            command = DeleteRecordCommand(self.context, self.kind, ids[0], self.name_of(chosen[0]))
+            command = DeleteRecordCommand(
+                self.context, self.kind, chosen[0], self.name_of(chosen[0])
+            )
         self.context.undo_stack.push(command)
         if command.done:
             self.context.report(deleted_message(what, counts, several=several), undoable=True)

@@ -127,7 +127,7 @@ def _draft_reference(demo_db: Any) -> int:
         RecordKind.REFERENCE,
         {"competency": "cloud-crm", "customer_id": customer, "status": ReferenceStatus.DRAFT},
     )
-    record_id, _change = done.value, done.change
+    record_id = done.value.id
     return record_id
 
 
@@ -260,7 +260,7 @@ def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
             "started_on": date(2017, 1, 1),
         },
     )
-    subscription, _change = done.value, done.change
+    subscription = done.value.id
     tab.reload()
     assert tab.subscriptions.select_id(subscription)
     offered: list[str] = []

@@ -1,0 +1,73 @@
+"""Rows addressed by id and version: a write from an out-of-date view is refused, never misapplied.
+
+Each versioned row (see ``models.version_column``) gets a new random version
+whenever it is written. A caller that shows a row passes it back as
+``expected`` (its id, its version and the values it showed); the operation
+compares it with the row as it is now and, when they differ, raises
+``RecordChanged`` naming what changed, and writes nothing. An undo puts the
+row's previous version back with its previous values, so the window that
+made an edit can undo it while a window that saw neither stays current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from mpn_desktop.errors import RecordChanged
+from mpn_desktop.store.schema_fields import KindSpec
+
+_BOOKKEEPING = frozenset({"id", "version", "import_batch_id"})
+"""Columns that are not a field the user sees; a difference in them is not described."""
+
+_SHOWN_CHANGES = 3
+"""How many changed fields a message names before 'and N more'."""
+
+
+def is_versioned(spec: KindSpec) -> bool:
+    """Whether rows of ``spec`` carry a version."""
+    return "version" in spec.model.__table__.columns
+
+
+def check_current(
+    spec: KindSpec, record_id: int, current: Mapping[str, Any] | None, expected: Mapping[str, Any]
+) -> None:
+    """Raises ``RecordChanged`` unless ``current`` (None: gone) is the row ``expected`` names."""
+    if current is None:
+        raise RecordChanged(
+            f"the {spec.label} was deleted (or replaced by a load) since it was shown; "
+            "nothing was saved. Reload to see the records as they are now."
+        )
+    if not is_versioned(spec) or current.get("version") == expected.get("version"):
+        return
+    raise RecordChanged(
+        f"the {spec.label} was changed since it was shown ({_differences(current, expected)}); "
+        "nothing was saved. Reload to see it as it is now, then make the change again."
+    )
+
+
+def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str:
+    changed = [
+        f"{name} is now {_shown(current[name])}, was {_shown(expected[name])}"
+        for name in current
+        if name not in _BOOKKEEPING and name in expected and current[name] != expected[name]
+    ]
+    if not changed:
+        return "changed and changed back, or in a field not shown"
+    if len(changed) > _SHOWN_CHANGES:
+        more = len(changed) - _SHOWN_CHANGES
+        changed = [*changed[:_SHOWN_CHANGES], f"and {more} more"]
+    return "; ".join(changed)
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, date | Decimal | int):
+        return str(value)
+    return f"“{value}”"
