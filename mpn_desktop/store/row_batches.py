@@ -75,9 +75,11 @@ def write_rows(
             try:
                 with session.begin_nested():
                     if edit.record_id is None:
-                        added.append(add_record(transaction, kind, edit.values).value)
+                        added.append(add_record(transaction, kind, edit.values).value.id)
                     else:
-                        old = update_record(transaction, kind, edit.record_id, edit.values).value
+                        edited = update_record(transaction, kind, edit.record_id, edit.values)
+                        # With the version it had, which undo puts back with the values.
+                        old = {**edited.value.before, "version": edited.value.version_before}
                         previous.append((edit.record_id, old))
             except ValidationError as error:
                 refused.append((edit.line, str(error)))
@@ -95,7 +97,8 @@ def unwrite_rows(
     with writing(target) as session:
         transaction = Transaction(session)
         for record_id, old in reversed(written.previous):
-            update_record(transaction, kind, record_id, old)
+            values = {name: value for name, value in old.items() if name != "version"}
+            update_record(transaction, kind, record_id, values, new_version=old.get("version"))
         if written.added:
             kinds |= delete_records(transaction, kind, written.added).change.kinds
     return OpResult(None, Change(frozenset(kinds), f"Unpaste {SPECS[kind].label}"))

@@ -22,6 +22,7 @@ from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.models import new_version
 from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.store.transactions import Transaction, writing
 
@@ -106,13 +107,14 @@ def write_cells(
             if found is None:
                 new_rows.append({"subscription_id": key[0], "month": key[1], field: value})
             elif found[1] != value:
-                changes.append({"row_id": found[0], "value": value})
+                changes.append({"row_id": found[0], "value": value, "new_version": new_version()})
                 previous.append((found[0], found[1]))
         if changes:
+            # A new version per row: a window still showing the old value refuses to write it.
             session.execute(
                 update(table)
                 .where(table.c.id == bindparam("row_id"))
-                .values({field: bindparam("value")}),
+                .values({field: bindparam("value"), "version": bindparam("new_version")}),
                 changes,
             )
         added: list[int] = []
@@ -176,8 +178,11 @@ def unwrite_cells(target: Database | Transaction, written: WrittenCells) -> OpRe
             session.execute(
                 update(table)
                 .where(table.c.id == bindparam("row_id"))
-                .values({written.field: bindparam("value")}),
-                [{"row_id": row_id, "value": value} for row_id, value in written.previous],
+                .values({written.field: bindparam("value"), "version": bindparam("new_version")}),
+                [
+                    {"row_id": row_id, "value": value, "new_version": new_version()}
+                    for row_id, value in written.previous
+                ],
             )
         if written.added:
             session.execute(delete(table).where(table.c.id.in_(written.added)))

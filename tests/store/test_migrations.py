@@ -12,8 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Boolean, CheckConstraint, inspect
 
 from mpn_desktop.store import models, records
-from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.backups import list_backups
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import integrity_check
 from mpn_desktop.store.migrate import head_revision, known_revisions

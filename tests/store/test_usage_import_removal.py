@@ -27,7 +27,7 @@ def _import(db: Database, path: Path) -> int:
 def test_removing_a_usage_import_keeps_a_customer_typed_in_and_restores_exactly(
     db: Database, tmp_path: Path
 ) -> None:
-    typed = records.add_record(db, RecordKind.CUSTOMER, {"name": "Contoso Pharma"}).value
+    typed = records.add_record(db, RecordKind.CUSTOMER, {"name": "Contoso Pharma"}).value.id
     before = export_document(db)
     batch = _import(db, SAMPLES / "csp-usage-based-recon.2019-01.csv")
     imported = export_document(db)
