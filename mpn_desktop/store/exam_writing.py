@@ -16,6 +16,7 @@ from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.import_rows import ExamRow, PersonCells
+from mpn_desktop.store.models import new_version
 
 _PEOPLE: Table = models.Person.__table__  # type: ignore[assignment]
 _EXAMS: Table = models.ExamResult.__table__  # type: ignore[assignment]
@@ -98,6 +99,7 @@ class ExamWriter:
         values[2::width] = map(_TITLE, exams)
         values[3::width] = map(iso_days.__getitem__, days)
         values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
+        values[6::width] = [new_version() for _ in rows]
         self._insert_values(values)
 
     def _insert_values(self, values: list[object]) -> None:
@@ -242,7 +244,17 @@ _KIND_VALUES = {kind: kind.value for kind in CredentialKind}
 _PERSON, _EXAM, _DAY = itemgetter(1), itemgetter(2), itemgetter(3)  # of an ExamRow
 _CODE, _TITLE, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)  # of an ExamCells
 _is_none = partial(is_, None)
-_EXAM_COLUMNS = ("person_id", "exam_code", "exam_title", "passed_on", "kind", "import_batch_id")
+# The row's version too (see models.new_version): passed like the others, or the
+# driver's default would add a column the statement's row count did not allow for.
+_EXAM_COLUMNS = (
+    "person_id",
+    "exam_code",
+    "exam_title",
+    "passed_on",
+    "kind",
+    "import_batch_id",
+    "version",
+)
 
 
 def _multi_row(single_row_sql: str, rows: int) -> str:
