@@ -173,6 +173,8 @@ def _prune(db_path: Path) -> None:
     sound ones, so pruning never leaves fewer sound backups than it found.
     """
     backups = list(reversed(list_backups(db_path)))  # newest first
+    if len(backups) <= KEEP_BACKUPS:
+        return  # nothing to prune: no check needed (each reads a whole file)
     sound = 0
     for position, candidate in enumerate(backups):
         if sound >= KEEP_BACKUPS and position >= KEEP_BACKUPS:
