@@ -282,6 +282,18 @@ class MainWindow(QMainWindow):
         """Help ▸ Requirements: the loaded catalogue."""
         help_dialogs.show_requirements(self.context, self)
 
+    def show_getting_started(self) -> QDialog:
+        """Help ▸ Getting started: the four steps and where their data comes from."""
+        from mpn_desktop.ui.getting_started import show_getting_started
+
+        return show_getting_started(self)
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard shortcuts, read off this window's actions."""
+        from mpn_desktop.ui.getting_started import show_shortcuts
+
+        return show_shortcuts(self)
+
     def show_about(self) -> None:
         """Help ▸ About."""
         help_dialogs.show_about(self.context, self)

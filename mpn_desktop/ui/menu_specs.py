@@ -164,6 +164,8 @@ MENUS: tuple[MenuSpec, ...] = (
         "helpMenu",
         _t("&Help"),
         (
+            ActionSpec("gettingStartedAction", _t("&Getting started…"), "show_getting_started"),
+            ActionSpec("shortcutsAction", _t("&Keyboard shortcuts…"), "show_shortcuts"),
             ActionSpec(
                 "requirementsAction",
                 _t("&Requirements…"),

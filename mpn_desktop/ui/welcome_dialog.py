@@ -123,6 +123,15 @@ class WelcomeDialog(QDialog):
         self.market_combo.setAccessibleName(self.tr("Market"))
         self.market_combo.addItem(self.tr("Developed market"), Market.DEVELOPED)
         self.market_combo.addItem(self.tr("Developing market"), Market.DEVELOPING)
+        market_help = self.tr(
+            "Whether Microsoft counts your country as a developed or a developing market; "
+            "Partner Center shows it for your location (ask your Microsoft partner contact "
+            "when unsure). Developing markets have lower sales thresholds for some "
+            "competencies: Cloud Platform silver needs US$ 10,000 of Azure consumption "
+            "there instead of US$ 15,000."
+        )
+        self.market_combo.setToolTip(market_help)
+        self.market_combo.setWhatsThis(market_help)
         form.addRow(self.tr("Mar&ket:"), self.market_combo)
         # Empty until the user types it: today's date, offered before, was accepted
         # unread and made the fee due today and unpaid at once.

@@ -120,6 +120,12 @@ class RecordForm(QDialog):
                 label.setText(text + (" *" if field.required else ""))
                 label.setBuddy(editor)
                 starred = starred or field.required
+            if field.help:
+                # The editor's own tooltip says what is wrong; the label says what it is.
+                label.setToolTip(field.help)
+                editor.setWhatsThis(field.help)
+                if isinstance(editor, FlagCheckBox):
+                    editor.setToolTip(field.help)
             form.addRow(label, box)
             self._editors[field.key] = editor
             self._messages[field.key] = message

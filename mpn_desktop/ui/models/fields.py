@@ -69,7 +69,7 @@ class Field:
     at once (a table of thousands of rows asks it for every cell; any column may
     have it, to word some of its values: "expired on 2018-05-19"); ``compute``
     makes a read-only column whose value comes from the row rather than from
-    the record's own key.
+    the record's own key; ``help`` explains a term a new user may not know (DPOR).
     """
 
     key: str
@@ -82,6 +82,8 @@ class Field:
     label_of: Callable[[object], str | None] | None = None
     compute: Callable[[dict[str, Any]], object] | None = None
     placeholder: str = ""
+    help: str = ""
+    """What the field means, in a partner's words: the column's tooltip and What's This."""
 
     @property
     def is_editable(self) -> bool:

@@ -207,10 +207,12 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._fields):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._fields[section].label
-            if role == Qt.ItemDataRole.ToolTipRole and not self._fields[section].is_editable:
-                return self.tr("{label} (worked out, not edited)").format(
-                    label=self._fields[section].label
-                )
+            field = self._fields[section]
+            if role == Qt.ItemDataRole.ToolTipRole and not field.is_editable:
+                worked_out = self.tr("{label} (worked out, not edited)").format(label=field.label)
+                return f"{worked_out}\n{field.help}" if field.help else worked_out
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.WhatsThisRole) and field.help:
+                return field.help
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -82,8 +82,23 @@ class ExamsTab(StepTab):
                 (
                     Field("name", self.tr("Name")),
                     Field("email", self.tr("E-mail"), FieldKind.EMAIL),
-                    Field("mcp_id", self.tr("MCP ID")),
-                    Field("associated", self.tr("Associated")),
+                    Field(
+                        "mcp_id",
+                        self.tr("MCP ID"),
+                        help=self.tr(
+                            "The person's Microsoft Certified Professional ID, on their "
+                            "transcript and in Partner Center's Training details."
+                        ),
+                    ),
+                    Field(
+                        "associated",
+                        self.tr("Associated"),
+                        help=self.tr(
+                            "Whether the person associated their MCP ID with your MPN ID "
+                            "(in Partner Center or on their certification profile). Only the "
+                            "exams of associated people count for your competencies."
+                        ),
+                    ),
                     Field("left_on", self.tr("Left on")),
                     Field("roles", self.tr("Counts for"), compute=self._roles_of),
                 ),

@@ -38,7 +38,17 @@ class SalesTab(StepTab):
                 self.tr("Customers"),
                 (
                     Field("name", self.tr("Customer")),
-                    Field("tenant_id", self.tr("Tenant ID"), placeholder=self.tr("optional")),
+                    Field(
+                        "tenant_id",
+                        self.tr("Tenant ID"),
+                        placeholder=self.tr("optional"),
+                        help=self.tr(
+                            "The customer's Microsoft tenant: its ID (a GUID) or its "
+                            "domain (contoso.onmicrosoft.com), as Partner Center's customer "
+                            "list and the reconciliation files show it. Optional: it tells "
+                            "two customers of the same name apart."
+                        ),
+                    ),
                 ),
                 noun=self.tr("customer"),
                 plural=self.tr("customers"),
@@ -54,7 +64,16 @@ class SalesTab(StepTab):
                 RecordKind.SUBSCRIPTION,
                 self.tr("Subscriptions"),
                 (
-                    Field("external_id", self.tr("Subscription"), placeholder="sub-1"),
+                    Field(
+                        "external_id",
+                        self.tr("Subscription"),
+                        placeholder="sub-1",
+                        help=self.tr(
+                            "The subscription's ID as Microsoft shows it (the Azure portal, "
+                            "Partner Center, the reconciliation file's SubscriptionId), or any "
+                            "name you give it: it only has to be unique here."
+                        ),
+                    ),
                     Field(
                         "customer_id",
                         self.tr("Customer"),
@@ -62,9 +81,35 @@ class SalesTab(StepTab):
                         label_of=self._customer_label,
                     ),
                     Field("workload", self.tr("Workload")),
-                    Field("association", self.tr("Association")),
-                    Field("associated_on", self.tr("Associated on")),
-                    Field("started_on", self.tr("Started on")),
+                    Field(
+                        "association",
+                        self.tr("Association"),
+                        help=self.tr(
+                            "How the customer linked the subscription to you. DPOR (Digital "
+                            "Partner of Record): the customer names you in the Azure portal or "
+                            "Office 365 admin centre, one partner per subscription. Delegated "
+                            "admin: the customer made you its administrator. Transacting: you "
+                            "sell it (CSP). FastTrack: you are its FastTrack partner. Each "
+                            "competency accepts some of these only (Help > Requirements)."
+                        ),
+                    ),
+                    Field(
+                        "associated_on",
+                        self.tr("Associated on"),
+                        help=self.tr(
+                            "The day the association was made. Usage counts from that day "
+                            "on, never before it."
+                        ),
+                    ),
+                    Field(
+                        "started_on",
+                        self.tr("Started on"),
+                        help=self.tr(
+                            "The day the customer's subscription began. A customer whose "
+                            "first subscription of a workload began in the last 12 months is "
+                            "a new customer for the competencies that count them."
+                        ),
+                    ),
                     Field("ended_on", self.tr("Ended on")),
                     Field("trial", self.tr("Trial")),
                 ),
