@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
@@ -11,6 +10,16 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from mpn_desktop import __version__
+from mpn_desktop.commands import (
+    backup,
+    catalog,
+    checklist,
+    data,
+    import_exams,
+    import_usage,
+    imports,
+    status,
+)
 from mpn_desktop.commands.common import UsageError
 from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
@@ -23,15 +32,17 @@ log = logging.getLogger(__name__)
 # Each module has ``register(subparsers)`` adding its command(s) with
 # ``set_defaults(func=...)``, where func takes the parsed Namespace and
 # returns the exit code.
+# Each command's module adds its subcommand (in this order in --help); the
+# modules import their heavy parts (Qt, the store) only when the command runs.
 COMMAND_MODULES = (
-    "mpn_desktop.commands.catalog",
-    "mpn_desktop.commands.status",
-    "mpn_desktop.commands.data",
-    "mpn_desktop.commands.backup",
-    "mpn_desktop.commands.import_exams",
-    "mpn_desktop.commands.import_usage",
-    "mpn_desktop.commands.imports",
-    "mpn_desktop.commands.checklist",
+    catalog,
+    status,
+    data,
+    backup,
+    import_exams,
+    import_usage,
+    imports,
+    checklist,
 )
 
 CommandFunc = Callable[[argparse.Namespace], int]
@@ -110,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="a requirements catalogue file to use instead of the shipped one",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     return parser
 
 
