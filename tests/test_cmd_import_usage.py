@@ -244,3 +244,61 @@ def test_a_file_that_is_not_usage_is_refused_with_what_it_lacks(
     assert run(tmp_path / "t.sqlite3", str(path)) == 1
     err = capsys.readouterr().err
     assert "does not look like a file of usage lines" in err
+
+
+def test_a_daily_rated_usage_file_sums_by_the_month_of_the_usage_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    daily = tmp_path / "daily.csv"
+    daily.write_text(
+        "PartnerId,CustomerId,CustomerName,MpnId,InvoiceNumber,SubscriptionId,ChargeStartDate,"
+        "UsageDate,MeterCategory,BillingPreTaxTotal,BillingCurrency,EntitlementId,"
+        "EntitlementDescription\n"
+        "p,t-1,Contoso,4412345,G1,plan-1,3/1/2020,3/30/2020,Storage,1.25,USD,az-1,Prod\n"
+        "p,t-1,Contoso,4412345,G1,plan-1,3/1/2020,3/31/2020,Storage,2.50,USD,az-1,Prod\n"
+        "p,t-1,Contoso,4412345,G1,plan-1,3/1/2020,4/1/2020,Virtual Machines,10.00,USD,az-1,Prod\n",
+        encoding="utf-8",
+    )
+    assert run(db_path, str(daily)) == 0
+    assert "daily rated usage file" in capsys.readouterr().out
+    # By EntitlementId (the Azure subscription), not the Azure plan's SubscriptionId.
+    assert consumption(db_path) == {
+        ("az-1", "2020-03"): Decimal("3.75"),
+        ("az-1", "2020-04"): Decimal("10.00"),
+    }
+
+
+def test_an_insights_azure_download_takes_the_attribution_and_leaves_out_duplicates(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    insights = tmp_path / "azure usage.tsv"
+    insights.write_text(
+        "SubscriptionId\tMonth\tServiceName\tCustomerName\tCustomerTenantId\tMPNID\t"
+        "PartnerAttributionType\tIsACRDuplicateAtPGALevel\tACR_USD\n"
+        "s-1\t1/1/2020\tStorage\tFabrikam\tt-9\t4412345\tPartner Admin Link (PAL)\t0\t100.50\n"
+        "s-1\t1/1/2020\tStorage\tFabrikam\tt-9\t4412345\tPartner Admin Link (PAL)\t1\t100.50\n"
+        "s-1\t2/1/2020\tCompute\tFabrikam\tt-9\t4412345\tPartner Admin Link (PAL)\t0\t20\n",
+        encoding="utf-8",
+    )
+    assert run(db_path, str(insights)) == 0
+    assert consumption(db_path) == {
+        ("s-1", "2020-01"): Decimal("100.50"),
+        ("s-1", "2020-02"): Decimal("20.00"),
+    }
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT workload, association FROM subscriptions").fetchall() == [
+            ("azure", "pal")
+        ]
+
+
+def test_an_export_of_imported_usage_loads_back_the_same(tmp_path: Path) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    for path in (JANUARY, FEBRUARY, LICENCES):
+        assert run(db_path, str(path)) == 0
+    exported = tmp_path / "all.json"
+    assert main(["--db", str(db_path), "export", str(exported)]) == 0
+    again = tmp_path / "again.sqlite3"
+    assert main(["--db", str(again), "load", str(exported)]) == 0
+    assert document(again, tmp_path)["usage"] == document(db_path, tmp_path)["usage"]

@@ -270,7 +270,7 @@ class UsageValidator:
             return None, None
         month = self._months.get(text)
         if month is None:
-            month = parse_month(text)
+            month = parse_month(text) or _first_day_named(text, self._order)
             if month is None:
                 try:
                     month = parse_date(text, self._order).replace(day=1)
@@ -352,6 +352,26 @@ class UsageValidator:
 
 
 _ZERO = Decimal(0)
+
+
+def _first_day_named(text: str, order: DateOrder | None) -> date | None:
+    """A month written as its first day (Insights: ``2/1/2020``): the reading that is a 1st.
+
+    2/1/2020 is February month-first and 2 January day-first; as a month, it
+    can only mean the month whose first day it is.
+    """
+    if order is not None:
+        return None
+    readings = []
+    for each in DateOrder:
+        try:
+            readings.append(parse_date(text, each))
+        except DateProblem:
+            continue
+    firsts = {day for day in readings if day.day == 1}
+    return firsts.pop() if len(firsts) == 1 else None
+
+
 _PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?")
 _PLAIN_COUNT = re.compile(r"\d+")
 _ODD_EDGES = frozenset(" \t'\u00a0")
