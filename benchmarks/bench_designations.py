@@ -96,7 +96,7 @@ def main() -> int:
     for catalog in shipped_scored_catalogs():
         targets = frozenset(d.id for d in catalog.designations)
         scored = statistics.median(
-            _times(lambda c=catalog: score_designations(c, facts, AS_OF, targets), args.runs)
+            _times(lambda c=catalog, t=targets: score_designations(c, facts, AS_OF, t), args.runs)
         )
         ratio = scored / base
         worst = max(worst, ratio)

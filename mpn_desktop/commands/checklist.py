@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import (
+    UsageError,
     catalog_files_read,
     catalog_path,
     database_url,
@@ -18,6 +20,10 @@ from mpn_desktop.commands.common import (
 )
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.errors import MpnError
+
+if TYPE_CHECKING:
+    from mpn_desktop.programs import ProgramOnDay
+    from mpn_desktop.reports.checklist import Checklist
 
 _PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
 
@@ -83,11 +89,34 @@ def ensure_gui_application() -> object:
     return QGuiApplication(["mpn-desktop"])
 
 
+def _designation_checklist(
+    args: argparse.Namespace, program: ProgramOnDay, as_of: date
+) -> tuple[Checklist, Path | None]:
+    """The Solutions Partner checklist of the day (``--competency`` names a designation)."""
+    from mpn_desktop.commands.designation_status import score_stored_facts
+    from mpn_desktop.domain.designation_tree import designation_tree
+    from mpn_desktop.reports.designation_checklist import build_designation_checklist
+
+    if args.level:
+        raise UsageError(
+            f"--level {args.level}: the Solutions Partner designations have no levels "
+            f"on {as_of.isoformat()}; leave --level out"
+        )
+    day = score_stored_facts(args, program, as_of)
+    organization = day.facts.organization
+    tree = designation_tree(organization, as_of, day.scores, day.notes)
+    document = build_designation_checklist(
+        day.catalog, tree, organization, designation=args.competency, printed_on=date.today()
+    )
+    return document, day.database
+
+
 def run_checklist(args: argparse.Namespace) -> int:
     """Evaluates the stored facts and writes the checklist to ``--pdf``."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.domain.evaluate import evaluate
     from mpn_desktop.domain.performance import usage_window_start
+    from mpn_desktop.programs import program_on
     from mpn_desktop.reports.checklist import build_checklist
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
@@ -95,8 +124,9 @@ def run_checklist(args: argparse.Namespace) -> int:
 
     as_of = parse_as_of(args.as_of)
     level = Level(args.level) if args.level else None
-    catalog = load_catalog(catalog_path(args))
+    program = program_on(as_of, catalog_path(args))
     path = Path(args.pdf).expanduser()
+    document: Checklist
     with Database.open(database_url(args)) as db:
         database = db.path
         # Said before the work: never the database, its journal or backups, nor --catalog.
@@ -104,11 +134,23 @@ def run_checklist(args: argparse.Namespace) -> int:
             check_user_file(path, database=database, reads=catalog_files_read(args))
         except MpnError as error:
             raise MpnError(f"the checklist was not written: {error}") from None
-        facts = load_facts(db, usage_from=usage_window_start(as_of))
-    progress = evaluate(catalog, facts, as_of)
-    document = build_checklist(
-        catalog, facts, progress, competency=args.competency, level=level, printed_on=date.today()
-    )
+        if program.scored is None:
+            catalog = load_catalog(catalog_path(args))
+            facts = load_facts(db, usage_from=usage_window_start(as_of))
+    if program.scored is not None:
+        document, database = _designation_checklist(args, program, as_of)
+    else:
+        progress = evaluate(catalog, facts, as_of)
+        if program.notes:
+            progress = replace(progress, notes=(*program.notes, *progress.notes))
+        document = build_checklist(
+            catalog,
+            facts,
+            progress,
+            competency=args.competency,
+            level=level,
+            printed_on=date.today(),
+        )
     app = ensure_gui_application()  # kept referenced while the PDF is drawn
     from mpn_desktop.reports.render import default_page_size, render_pdf
 

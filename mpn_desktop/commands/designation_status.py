@@ -6,7 +6,9 @@ import argparse
 import json
 import shutil
 import sys
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from mpn_desktop.commands.common import database_url
 from mpn_desktop.domain.dates import Month
@@ -19,7 +21,7 @@ from mpn_desktop.domain.designation_score import (
     score_designations,
 )
 from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.wording import number
 from mpn_desktop.programs import ProgramOnDay
 
@@ -30,8 +32,20 @@ NO_DESIGNATION_HINT = (
 )
 
 
-def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> int:
-    """Scores every designation on the stored facts and prints them."""
+@dataclass(frozen=True, slots=True)
+class ScoredDay:
+    """The stored facts scored on a day under the Solutions Partner program."""
+
+    catalog: ScoredCatalog
+    facts: Facts
+    scores: tuple[DesignationScore, ...]
+    notes: tuple[str, ...]
+    database: Path | None
+
+
+def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> ScoredDay:
+    """Loads the facts the metrics read and scores every designation on ``as_of``."""
+    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_loader import load_facts
 
@@ -41,20 +55,25 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
     usage_from = Month.of(as_of).plus(-25)
     with Database.open(database_url(args)) as db:
         facts = load_facts(db, usage_from=usage_from)
-    from mpn_desktop.catalog_files import load_catalog
-
+        database = db.path
     names = {c.id: c.name for c in load_catalog().competencies}
     targets, carried = carried_over_targets(catalog, facts, names)
     scores = score_designations(catalog, facts, as_of, targets)
-    notes = (*program.notes, *carried)
+    return ScoredDay(catalog, facts, scores, (*program.notes, *carried), database)
+
+
+def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> int:
+    """Scores every designation on the stored facts and prints them."""
+    day = score_stored_facts(args, program, as_of)
+    catalog, organization = day.catalog, day.facts.organization
     if args.json:
-        document = scored_status_to_json(catalog, facts.organization, as_of, scores, notes)
+        document = scored_status_to_json(catalog, organization, as_of, day.scores, day.notes)
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
         from mpn_desktop.commands.status import wrap_lines
 
-        lines = render_scored_text(catalog, facts.organization, as_of, scores, notes)
+        lines = render_scored_text(catalog, organization, as_of, day.scores, day.notes)
         print("\n".join(lines) if width is None else "\n".join(wrap_lines(lines, width)))
     return 0
 

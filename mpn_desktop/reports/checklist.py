@@ -129,7 +129,8 @@ class CheckLine:
 class LevelBlock:
     """One level of a competency: the option used and its four steps."""
 
-    level: Level
+    level: Level | None
+    """Silver or gold; None for a category of a designation's score."""
     title: str
     attained: bool
     status: str
@@ -178,13 +179,16 @@ class Checklist:
     summary: tuple[SummaryRow, ...]
     sections: tuple[Section, ...]
     footnotes: tuple[Footnote, ...]
-    about: AboutCloudCompetency
+    about: AboutCloudCompetency | None
+    """What a cloud competency brings (the 2017-2018 program; None for the designations)."""
     catalog_notes: tuple[str, ...] = ()
     empty_message: str = ""
     retired_targets: str = ""
     """Targets left out because their competency was retired ("" when none)."""
     progress_notes: tuple[str, ...] = ()
     """What the evaluation says of itself (the day is outside the catalogue's dates)."""
+    summary_headings: tuple[str, str, str] = ("COMPETENCY", "LEVEL", "STATUS")
+    """The "at a glance" table's column headings."""
 
     @property
     def at_risk_title(self) -> str:
@@ -223,8 +227,10 @@ class Checklist:
         for note in self.footnotes:
             lines += [note.text, note.source]
         about = self.about
-        lines += [about.title, about.benefits_intro, *about.benefits]
-        lines += [about.desk_title, about.desk_text, about.source, *self.catalog_notes]
+        if about is not None:
+            lines += [about.title, about.benefits_intro, *about.benefits]
+            lines += [about.desk_title, about.desk_text, about.source]
+        lines += self.catalog_notes
         return [line for line in lines if line]
 
 

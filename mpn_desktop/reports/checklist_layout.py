@@ -30,6 +30,8 @@ from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
 Draw = Callable[[QPainter, float], None]
 
 _LEVEL_INK = {Level.SILVER: "#9aa4ae", Level.GOLD: "#c9a227"}
+_CATEGORY_INK = "#3a7bd5"
+"""The dot before a category of a designation's score (no level colour)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,8 @@ class ChecklistComposer:
             baseline = y + style.ascent(Face.LABEL)
             painter.setFont(style.fonts[Face.LABEL])
             painter.setPen(style.colors[Ink.MUTED])
-            for x, text in ((cols.left, "COMPETENCY"), (level_x, "LEVEL"), (state_x, "STATUS")):
+            first, second, third = self.document.summary_headings
+            for x, text in ((cols.left, first), (level_x, second), (state_x, third)):
                 painter.drawText(QPointF(x, baseline), text)
             _rule(
                 painter, style, (cols.left, cols.right), y + label_h - pt, ink=Ink.FAINT, weight=0.6
@@ -252,7 +255,8 @@ class ChecklistComposer:
         def draw_head(painter: QPainter, y: float) -> None:
             baseline = y + style.ascent(Face.H2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(_LEVEL_INK[block.level])))
+            dot_ink = _LEVEL_INK[block.level] if block.level is not None else _CATEGORY_INK
+            painter.setBrush(QBrush(QColor(dot_ink)))
             painter.drawEllipse(
                 QRectF(cols.left, baseline - style.ascent(Face.H2) * 0.62, dot, dot)
             )
@@ -512,9 +516,10 @@ class ChecklistComposer:
             self.blocks[index] = replace(block, size=replace(block.size, keep_with_next=True))
 
     def _about(self) -> None:
-        start = len(self.blocks)
-        self._benefits()
-        self._kept_together(start)
+        if self.document.about is not None:
+            start = len(self.blocks)
+            self._benefits()
+            self._kept_together(start)
         notes = self.document.catalog_notes
         if notes:
             start = len(self.blocks)
@@ -527,6 +532,7 @@ class ChecklistComposer:
 
     def _benefits(self) -> None:
         about = self.document.about
+        assert about is not None
         style, cols, pt = self.style, self.columns, self.style.pt
         title = style.wrap([Run(about.title, Face.H1, Ink.ACCENT)], cols.width)
         height = style.height(title, 1.0) + 7 * pt

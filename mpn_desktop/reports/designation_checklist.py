@@ -1,0 +1,176 @@
+"""The printable checklist for a day under the Solutions Partner program.
+
+A section per designation (the targeted ones, or the one asked for), a block
+per category with its points, and a check line per metric: its figures and
+points, the people, tenants or services behind them, and what is missing as
+things to do. Drawn from the requirement tree (``domain.designation_tree``),
+with the same document model and layout as the 2017-2018 checklist.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from mpn_desktop.domain.designation_score import points_text
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.domain.wording import number
+from mpn_desktop.errors import ValidationError
+from mpn_desktop.reports.checklist import (
+    CheckLine,
+    Checklist,
+    Detail,
+    Header,
+    LevelBlock,
+    Section,
+    SummaryRow,
+    format_day,
+)
+
+TITLE = "Solutions Partner checklist"
+
+
+def _points(node: RequirementNode) -> str:
+    have = node.points or Decimal(0)
+    most = node.max_points or Decimal(0)
+    return f"{points_text_of(have)} of {points_text_of(most)} points"
+
+
+def points_text_of(value: Decimal) -> str:
+    """Points to one decimal ("13.3"), whole numbers without one ("20")."""
+    from fractions import Fraction
+
+    return points_text(Fraction(value))
+
+
+def _figures(metric: RequirementNode) -> str:
+    have, need = metric.have or Decimal(0), metric.need or Decimal(0)
+    if metric.unit == "points":
+        return _points(metric)
+    return f"{number(have)} of {number(need)} {metric.unit} · {_points(metric)}"
+
+
+def _metric_line(metric: RequirementNode) -> CheckLine:
+    # People name their certification; tenants and services are what the description says.
+    details = tuple(
+        Detail(text=e.subject, note=e.detail if e.mcp_id else "") for e in metric.evidence
+    )
+    return CheckLine(
+        ticked=metric.met,
+        text=metric.label,
+        description=metric.description,
+        figures=_figures(metric),
+        details=details,
+        actions=tuple(_as_action(metric.label, sentence) for sentence in metric.missing),
+    )
+
+
+def _as_action(name: str, sentence: str) -> str:
+    """ "Net customer adds: 2 more customers ..." -> "2 more customers ..." under its metric."""
+    prefix = f"{name}: "
+    text = sentence[len(prefix) :] if sentence.startswith(prefix) else sentence
+    return text[:1].upper() + text[1:]
+
+
+def _category_block(category: RequirementNode) -> LevelBlock:
+    lines = tuple(_metric_line(m) for m in category.children)
+    met = sum(1 for m in category.children if m.met)
+    return LevelBlock(
+        level=None,
+        title=f"{category.label}: {_points(category)}",
+        attained=category.met,
+        status="Full points"
+        if category.met
+        else f"{met} of {len(lines)} {'metric' if len(lines) == 1 else 'metrics'} at full points",
+        option="",
+        lines=lines,
+    )
+
+
+def _state(designation: RequirementNode) -> str:
+    score = points_text_of(designation.points or Decimal(0))
+    if designation.met:
+        return f"Qualified: {score} of 100 points"
+    return f"Not qualified yet: {score} of 100 points (70 qualifies)"
+
+
+def _section(designation: RequirementNode) -> Section:
+    track = f", {designation.way} track" if designation.way else ""
+    target = "Target" if designation.targeted else "Not a target"
+    blocks = tuple(_category_block(c) for c in designation.children)
+    return Section(
+        competency_id=designation.id,
+        title=designation.label,
+        target=f"{target}{track} · {_state(designation)}",
+        levels=blocks,
+    )
+
+
+def build_designation_checklist(
+    catalog: ScoredCatalog,
+    tree: RequirementTree,
+    organization: Organization,
+    *,
+    designation: str | None = None,
+    printed_on: date,
+) -> Checklist:
+    """The checklist of every targeted designation (or ``designation``), a section each.
+
+    Raises ``ValidationError`` for an id that is not a designation of the catalogue.
+    """
+    if designation is not None:
+        found = tree.requirement(designation)
+        if found is None:
+            valid = ", ".join(node.id for node in tree.requirements)
+            raise ValidationError(
+                f"--competency: {designation!r} is not a designation of the catalogue "
+                f"{catalog.version}; valid ids: {valid}"
+            )
+        chosen: tuple[RequirementNode, ...] = (found,)
+    else:
+        chosen = tree.targeted or tree.requirements
+    sections = tuple(_section(node) for node in chosen)
+    since = format_day(catalog.effective_from)
+    until = format_day(catalog.effective_until) or "today"
+    header = Header(
+        organization=organization.name or "(no organisation entered yet)",
+        mpn_id=organization.mpn_id or "not entered",
+        market=organization.market.value.capitalize(),
+        as_of=format_day(tree.as_of),
+        anniversary=format_day(organization.anniversary) or "not entered",
+        printed_on=format_day(printed_on),
+        catalog=f"{catalog.name} {catalog.version} ({since} to {until})",
+    )
+    fee = (
+        f"Fee: US$ {number(catalog.fee_usd)} a year, one fee however many designations."
+        if catalog.fee_usd is not None
+        else ""
+    )
+    notes = list(tree.notes)
+    if not tree.targeted and designation is None:
+        notes.append(
+            "No designation is targeted: every designation is listed. Targets of the 2017-2018 "
+            "competencies carry over to their designations."
+        )
+    return Checklist(
+        title=TITLE,
+        header=header,
+        fee=fee,
+        summary=tuple(
+            SummaryRow(
+                competency=node.label,
+                level=node.way.capitalize() if node.way else "",
+                state=_state(node),
+                attained=node.met,
+            )
+            for node in chosen
+        ),
+        sections=sections,
+        footnotes=(),
+        about=None,
+        catalog_notes=(*catalog.notes, *(reading.text for reading in catalog.readings)),
+        progress_notes=tuple(notes),
+        summary_headings=("DESIGNATION", "TRACK", "STATUS"),
+    )

@@ -1,0 +1,61 @@
+"""checklist --pdf on a day under the Solutions Partner program: a section per designation."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mpn_desktop.cli import main
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> list[str]:
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+
+    path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        load_sample(db, date(2023, 8, 15))
+    return ["--db", str(path)]
+
+
+def _words(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_targeted_designations_are_printed_with_points_and_what_is_missing(
+    demo: list[str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "sp.pdf"
+    assert main([*demo, "checklist", "--pdf", str(pdf), "--as-of", "2023-08-15"]) == 0
+    words = _words(pdf)
+    assert words.startswith("Solutions Partner checklist Contoso Cloud Ltd")
+    assert "DESIGNATION TRACK STATUS" in words
+    for name in ("Infrastructure (Azure)", "Modern Work", "Security"):
+        assert f"Solutions Partner for {name}" in words
+    assert "Not qualified yet:" in words and "(70 qualifies)" in words
+    assert "Performance: 10 of 30 points" in words
+    assert "Intermediate certifications 0 of 5 people · 0 of 20 points" in words
+    assert "2 more people with Azure Administrator Associate (AZ-104)" in words
+    assert "Fee: US$ 4,730 a year" in words
+    assert "COMPETENCY LEVEL" not in words
+
+
+@pytest.mark.usefixtures("qapp")
+def test_one_designation_by_id_and_a_wrong_id_or_level_is_refused(
+    demo: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "one.pdf"
+    args = [*demo, "checklist", "--pdf", str(pdf), "--as-of", "2023-08-15"]
+    assert main([*args, "--competency", "data-ai-azure"]) == 0
+    words = _words(pdf)
+    assert "Solutions Partner for Data & AI (Azure)" in words
+    assert words.count("Performance:") == 1  # one designation, not the three targeted
+    assert main([*args, "--competency", "cloud-platform"]) == 1
+    assert "'cloud-platform' is not a designation" in capsys.readouterr().err
+    assert main([*args, "--level", "gold"]) == 2
+    assert "have no levels" in capsys.readouterr().err
