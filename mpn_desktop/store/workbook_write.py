@@ -159,14 +159,21 @@ def _write_sheet(
 
 
 def _cell(sheet: WriteOnlyWorksheet, kind: ValueKind, value: Any) -> Any:
+    # A plain value where openpyxl writes it right by itself (a cell object each costs
+    # seconds on a large organisation): text not starting with "=" (which it would take
+    # for a formula), whole numbers, booleans and days (it formats those yyyy-mm-dd).
     if value is None:
         return None
-    cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
-        # Text starting with "=" is text: openpyxl would otherwise write a formula.
+        if not value.startswith("="):
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
-    elif kind in NUMBER_FORMATS:
-        cell.number_format = NUMBER_FORMATS[kind]
+        return cell
+    if kind not in (ValueKind.MONTH, ValueKind.MONEY):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = NUMBER_FORMATS[kind]
     return cell
 
 
