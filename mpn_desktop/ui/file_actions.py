@@ -19,7 +19,7 @@ from mpn_desktop.store.engine import is_sqlite_file
 from mpn_desktop.ui import questions
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_drop import accept_csv_drops
-from mpn_desktop.ui.import_kinds import EXAM_RECORDS, SALES_DATA, WizardKind
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, SALES_DATA, WizardKind, kind_of_file
 from mpn_desktop.ui.import_wizard import ImportWizard
 from mpn_desktop.ui.settings import WindowSettings
 
@@ -63,7 +63,7 @@ class FileActions(QObject):
         self._settings = settings
         self._window = window
         # A CSV file dropped onto the window opens the import wizard on it.
-        accept_csv_drops(window, self.import_exams_from)
+        accept_csv_drops(window, self.import_file)
 
     def _start_in(self, name: str = "") -> str:
         folder = Path(self._settings.last_folder())
@@ -103,7 +103,7 @@ class FileActions(QObject):
                 ).format(file=path.name),
                 self.tr("&Import…"),
             ):
-                self.import_exams_from(path)
+                self.import_file(path)
                 return True
             return False
         if questions.ask(
@@ -384,6 +384,10 @@ class FileActions(QObject):
     def import_exams(self) -> None:
         """Opens the import wizard."""
         self.import_exams_from(None)
+
+    def import_file(self, path: Path) -> QDialog:
+        """Opens the import wizard of the kind the file's header names (sales data or exams)."""
+        return self.import_exams_from(path, kind=kind_of_file(path))
 
     def import_sales(self) -> None:
         """Opens the import wizard for sales data (usage, customers, subscriptions)."""

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
-from mpn_desktop.importers.columns import EXAM_FIELDS, FieldSet
+from mpn_desktop.importers.columns import EXAM_FIELDS, FieldSet, suggest_mapping
 from mpn_desktop.importers.kinds import ExamImport, ImportKind
+from mpn_desktop.importers.reading import preview
 from mpn_desktop.importers.usage_fields import recognise
 from mpn_desktop.importers.usage_import import UsageImport
 from mpn_desktop.store import records
@@ -47,10 +50,17 @@ class WizardKind:
     """The kind's fields for a header line (usage: which Partner Center file it is)."""
     importer: Callable[[AppContext, ImportState], ImportKind]
     """The importer's kind for the file the state has settled."""
+    columns_note: str
+    """What the column mapping page says is needed (translated when shown)."""
 
     def records(self, count: int) -> str:
         """``1 exam record``, ``3 usage rows``: the kind's records, counted."""
         return counted(count, _tr(self.one), _tr(self.many))
+
+    @property
+    def columns_text(self) -> str:
+        """What the column mapping page says is needed, translated."""
+        return _tr(self.columns_note)
 
     @property
     def window_title(self) -> str:
@@ -77,6 +87,10 @@ EXAM_RECORDS = WizardKind(
     many="{count} exam records",
     fields_for=lambda _header: EXAM_FIELDS,
     importer=_exams,
+    columns_note=(
+        "What each column holds. An MCP ID, an exam code or title, and the date "
+        "passed are needed; first and last name columns are joined."
+    ),
 )
 SALES_DATA = WizardKind(
     name="usage",
@@ -85,4 +99,26 @@ SALES_DATA = WizardKind(
     many="{count} usage rows",
     fields_for=recognise,
     importer=_usage,
+    columns_note=(
+        "What each column holds. A subscription, a month (or the day of a charge) and a "
+        "figure (consumption, revenue, active users or paid seats) are needed; lines are "
+        "added up per subscription, month and service."
+    ),
 )
+
+
+def kind_of_file(path: Path) -> WizardKind:
+    """Sales data when the file's header is a usage file's (and not exam records'), else exams.
+
+    For a file dropped on the window or opened as a database: a file that
+    cannot be read opens the exam wizard, which says what is wrong with it.
+    """
+    try:
+        header = preview(path).header.fields
+    except MpnError:
+        return EXAM_RECORDS
+    if not suggest_mapping(header).missing():
+        return EXAM_RECORDS
+    if not suggest_mapping(header, recognise(header)).missing():
+        return SALES_DATA
+    return EXAM_RECORDS

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.importers.columns import ImportField
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
 from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
 from mpn_desktop.ui.import_state import ImportState
@@ -28,7 +29,11 @@ class MappingPage(QWizardPage):
     """
 
     def __init__(
-        self, state: ImportState, memory: MappingMemory, parent: QWidget | None = None
+        self,
+        state: ImportState,
+        memory: MappingMemory,
+        parent: QWidget | None = None,
+        kind: WizardKind = EXAM_RECORDS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importMappingPage")
@@ -37,12 +42,7 @@ class MappingPage(QWizardPage):
         self.combos: list[QComboBox] = []
         self._changed_here = False
         self.setTitle(self.tr("Columns"))
-        self.setSubTitle(
-            self.tr(
-                "What each column holds. An MCP ID, an exam code or title, and the date "
-                "passed are needed; first and last name columns are joined."
-            )
-        )
+        self.setSubTitle(kind.columns_text)
         self._grid_host = QWidget(self)
         self._grid = QGridLayout(self._grid_host)
         scroll = QScrollArea(self)

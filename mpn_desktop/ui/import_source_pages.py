@@ -283,6 +283,14 @@ class PreviewPage(QWizardPage):
             )
         )
         mapping = state.mapping
+        if mapping.fields.description:
+            self.format_label.setText(
+                self.format_label.text()
+                + " "
+                + self.tr("The column names say it is {kind}.").format(
+                    kind=self.tr(mapping.fields.description)
+                )
+            )
         labels = [self.tr("ignored")] * len(mapping.header)
         for field, index in mapping.columns.items():
             labels[index] = self.tr(field.label)

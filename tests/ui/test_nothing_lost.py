@@ -136,7 +136,7 @@ def test_a_csv_file_opened_as_a_database_is_offered_for_import(
     csv_file.write_text("MCP ID,Exam,Date Passed\n1234567,70-533,2017-11-02\n", encoding="utf-8")
     answers = _answer(monkeypatch, True)
     opened: list[Path | None] = []
-    monkeypatch.setattr(window.files, "import_exams_from", opened.append)
+    monkeypatch.setattr(window.files, "import_file", opened.append)
     before = window.context.db.path
     assert window.files.open_database_file(csv_file)
     assert answers.asked[0].startswith("exams.csv is a CSV file, not a tracker database.")

@@ -203,3 +203,16 @@ def test_a_file_of_another_mpn_id_is_imported_only_when_the_user_says_so(
     wait_for(qtbot, check)
     assert not check.allow_button.isVisible()
     assert check.isComplete()
+
+
+def test_a_file_opens_the_wizard_of_the_kind_its_header_names(tmp_path: Path) -> None:
+    from mpn_desktop.ui.import_kinds import EXAM_RECORDS, kind_of_file
+
+    exams = tmp_path / "exams.csv"
+    exams.write_text("MCP ID,Exam,Date Passed\n1234567,70-533,2017-11-02\n", encoding="utf-8")
+    neither = tmp_path / "neither.csv"
+    neither.write_text("Name,Colour\nAna,blue\n", encoding="utf-8")
+    assert kind_of_file(FEBRUARY) is SALES_DATA
+    assert kind_of_file(exams) is EXAM_RECORDS
+    assert kind_of_file(neither) is EXAM_RECORDS  # whose mapping page says what is needed
+    assert kind_of_file(tmp_path / "missing.csv") is EXAM_RECORDS
