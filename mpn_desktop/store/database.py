@@ -6,12 +6,14 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from mpn_desktop.errors import DiskProblem, StoreError, ValidationError
+from mpn_desktop.errors import DiskProblem, RecordChanged, StoreError, ValidationError
 from mpn_desktop.paths import data_dir
 from mpn_desktop.store import backups
 from mpn_desktop.store.constraints import describe_violation
@@ -34,6 +36,16 @@ from mpn_desktop.store.transactions import Transaction
 log = logging.getLogger(__name__)
 
 
+class WriteWatcher(Protocol):
+    """Told about this program's own writes (so it can tell others' writes from them)."""
+
+    def write_begins(self) -> None:
+        """A write transaction of ours holds the write lock; nothing is written yet."""
+
+    def write_committed(self) -> None:
+        """That transaction committed."""
+
+
 class Database:
     """An open tracker database: its URL, its file (for SQLite) and its sessions."""
 
@@ -42,6 +54,7 @@ class Database:
         self.path: Path | None = sqlite_path(url)
         self.engine = engine
         self._read_engine = engine.execution_options(**read_options(engine))
+        self._write_watchers: list[WriteWatcher] = []
 
     @property
     def where(self) -> str:
@@ -114,9 +127,22 @@ class Database:
         timeout for another copy of the program; ``readonly`` sessions never wait.
         """
         session = Session(self._read_engine if readonly else self.engine, expire_on_commit=False)
+        watchers = () if readonly else tuple(self._write_watchers)
         try:
             with session.begin():
+                if watchers:
+                    session.connection()  # BEGIN: the write lock is ours from here on
+                    for watcher in watchers:
+                        watcher.write_begins()
                 yield session
+            for watcher in watchers:
+                watcher.write_committed()
+        except StaleDataError as error:
+            # Another connection changed or deleted the row between our read and our write.
+            raise RecordChanged(
+                "the record was changed elsewhere while it was being saved; nothing was saved. "
+                "Reload to see it as it is now."
+            ) from error
         except IntegrityError as error:
             raise ValidationError(describe_violation(error)) from error
         except OperationalError as error:
@@ -146,6 +172,15 @@ class Database:
                 "was changed. Try again, or close the other program."
             )
         return StoreError(f"{where}: the database failed while {doing} ({error.orig})")
+
+    def watch_writes(self, watcher: WriteWatcher) -> None:
+        """Tells ``watcher`` when a write transaction of ours begins and when it committed."""
+        self._write_watchers.append(watcher)
+
+    def unwatch_writes(self, watcher: WriteWatcher) -> None:
+        """Stops telling ``watcher``."""
+        if watcher in self._write_watchers:
+            self._write_watchers.remove(watcher)
 
     def close(self) -> None:
         """Closes every connection."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.file_actions import FileActions
 from mpn_desktop.ui.menu_specs import MENUS, ActionSpec, Marker, MenuSpec, WindowAction
+from mpn_desktop.ui.outside_watch import OutsideChangeWatch
 from mpn_desktop.ui.progress_source import ProgressSource
 from mpn_desktop.ui.qt_dates import python_date, qdate
 from mpn_desktop.ui.screen_fit import keep_on_screen, resize_to_fit
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_line)
 
         self.progress_source = ProgressSource(context, self)
+        # Changes made elsewhere (another window, the command line) come in as edits do.
+        self.outside_watch = OutsideChangeWatch(context, self)
         self.progress_source.progressChanged.connect(self._show_progress)
         for tab in self.step_tabs:
             follow_facts = getattr(tab, "follow_facts", None)
@@ -447,9 +450,17 @@ class MainWindow(QMainWindow):
             # The delegate commits the cell's value when its editor loses the focus.
             focused.clearFocus()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Coming back to the window, the user sees what was changed elsewhere meanwhile."""
+        watch = getattr(self, "outside_watch", None)  # None while the window is being built
+        if watch and event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            watch.check_now()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keeps a cell being edited, remembers the settings, lets a running evaluation end."""
         self.commit_open_editor()
         self.save_settings()
         self.progress_source.wait_for_worker()
+        self.outside_watch.stop()
         super().closeEvent(event)

@@ -1,0 +1,122 @@
+"""Noticing changes another program made to the open database (another window, the command line).
+
+A source of outside changes answers ``poll()`` with the ``Change`` others
+committed since the last look, or None. The window asks about once a second
+and when it is activated, and passes what it gets on exactly as it passes on
+a change of its own (tables refresh, the status panel re-evaluates).
+
+On SQLite, ``PRAGMA data_version`` of a connection kept for the purpose moves
+whenever another connection commits, our own pooled connections included; so
+the database tells the watch when a write of ours begins (holding the write
+lock: nobody else can commit until it ends) and when it committed, and the
+watch takes the movement across our own commits as ours. A server database
+(PostgreSQL's LISTEN/NOTIFY) plugs in here with a source of its own:
+``outside_changes`` picks it by the database's URL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from typing import Protocol
+
+from mpn_desktop.errors import StoreError
+from mpn_desktop.store.changes import Change
+from mpn_desktop.store.database import Database
+
+OUTSIDE = "Changed elsewhere"
+"""The description of a change another program made."""
+
+
+class OutsideChanges(Protocol):
+    """Where a window learns what others committed to its database."""
+
+    def poll(self) -> Change | None:
+        """What others committed since the last poll (None: nothing). Cheap: called every second."""
+        ...
+
+    def close(self) -> None:
+        """Stops watching (before the database closes)."""
+        ...
+
+
+class DataVersionWatch:
+    """Outside changes of a SQLite file, from ``PRAGMA data_version`` on a connection of its own.
+
+    SQLite says only that something changed, not what: the change names every kind.
+    """
+
+    def __init__(self, db: Database) -> None:
+        assert db.path is not None, "a SQLite file"
+        self._db = db
+        # Its own connection, used for this pragma alone; the database's writes
+        # may run on a worker thread (an import), hence the lock and check_same_thread.
+        try:
+            self._connection = sqlite3.connect(
+                db.path, check_same_thread=False, isolation_level=None
+            )
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{db.where}: cannot watch for changes made elsewhere ({error})"
+            ) from error
+        self._lock = threading.Lock()
+        self._seen = self._data_version()
+        self._pending = False
+        db.watch_writes(self)
+
+    def _data_version(self) -> int:
+        try:
+            return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self._db.where}: cannot look for changes made elsewhere ({error})"
+            ) from error
+
+    def _look(self) -> None:
+        """Notes a movement since the last look as someone else's commit."""
+        current = self._data_version()
+        if current != self._seen:
+            self._pending, self._seen = True, current
+
+    def write_begins(self) -> None:
+        """Ours holds the write lock: any movement so far was someone else's."""
+        with self._lock:
+            try:
+                self._look()
+            except StoreError:  # never fails our write: the next poll reloads to be sure
+                self._pending = True
+
+    def write_committed(self) -> None:
+        """Ours committed: the movement it made is ours.
+
+        Another program may commit between our commit and this look (it waits
+        for our lock until then); its change is then taken for ours and shows
+        at its next one, or at Refresh. Row versions keep a write from a view
+        that missed it from landing on the wrong row meanwhile.
+        """
+        with self._lock:
+            try:
+                self._seen = self._data_version()
+            except StoreError:  # the write stands; the next poll reloads to be sure
+                self._pending = True
+
+    def poll(self) -> Change | None:
+        """``Change.everything`` when another connection committed since the last poll."""
+        with self._lock:
+            self._look()
+            pending, self._pending = self._pending, False
+        return Change.everything(OUTSIDE) if pending else None
+
+    def close(self) -> None:
+        """Stops being told of our writes and closes the watch's connection."""
+        self._db.unwatch_writes(self)
+        with self._lock:
+            self._connection.close()
+
+
+def outside_changes(db: Database) -> OutsideChanges | None:
+    """The source of outside changes for ``db``: a SQLite file's ``data_version``; None when
+    nobody else can write to it (a database in memory)."""
+    if db.path is not None:
+        return DataVersionWatch(db)
+    return None

@@ -1,0 +1,64 @@
+"""Outside changes on SQLite: another connection's commits are noticed, our own are not."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.outside_changes import DataVersionWatch, outside_changes
+
+# PRAGMA data_version is SQLite's; a server database brings a source of its own.
+pytestmark = pytest.mark.sqlite_only
+
+
+def test_a_commit_by_another_connection_is_noticed_once(db: Database, db_path: Path) -> None:
+    watch = outside_changes(db)
+    assert isinstance(watch, DataVersionWatch)
+    try:
+        assert watch.poll() is None
+        with Database.open(f"sqlite:///{db_path}") as other:
+            records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+        change = watch.poll()
+        assert change is not None and change.touches(RecordKind.CUSTOMER, RecordKind.PERSON)
+        assert watch.poll() is None
+    finally:
+        watch.close()
+
+
+def test_our_own_commits_are_not_taken_for_outside_changes(db: Database) -> None:
+    watch = outside_changes(db)
+    assert watch is not None
+    try:
+        added = records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+        records.update_record(db, RecordKind.CUSTOMER, added.value.id, {"name": "Litware"})
+        # One from a worker thread too (an import commits on one).
+        worker = threading.Thread(
+            target=records.add_record, args=(db, RecordKind.PERSON, {"mcp_id": "1"})
+        )
+        worker.start()
+        worker.join()
+        assert watch.poll() is None
+    finally:
+        watch.close()
+
+
+def test_an_outside_commit_before_one_of_ours_is_still_noticed(db: Database, db_path: Path) -> None:
+    watch = outside_changes(db)
+    assert watch is not None
+    try:
+        with Database.open(f"sqlite:///{db_path}") as other:
+            records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+        records.add_record(db, RecordKind.CUSTOMER, {"name": "Litware"})
+        assert watch.poll() is not None
+    finally:
+        watch.close()
+
+
+def test_a_database_in_memory_has_no_outside_writer() -> None:
+    with Database.open("sqlite://") as memory:
+        assert outside_changes(memory) is None
