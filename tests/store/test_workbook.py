@@ -73,6 +73,33 @@ def _edge_document() -> dict[str, Any]:
     document["people"].append(
         {"name": "-1", "email": "@x", "mcp_id": "0001234", "associated": False, "left_on": None}
     )
+    # Usage by service and imported, and the Solutions Partner associations.
+    for association, name in (("cpor", "sub-cpor"), ("pal", "sub-pal")):
+        document["subscriptions"].append(
+            {
+                "id": name,
+                "customer": '=HYPERLINK("http://x")',
+                "workload": "azure",
+                "association": association,
+                "associated_on": "2022-10-01",
+                "started_on": "2022-10-01",
+                "ended_on": None,
+                "trial": False,
+            }
+        )
+    for service, seats in (("Virtual Machines", 0), ("Microsoft 365 E3", 250)):
+        document["usage"].append(
+            {
+                "subscription": "sub-cpor",
+                "month": "2023-01",
+                "consumption_usd": 10.5,
+                "revenue_usd": 0,
+                "active_users": 0,
+                "service": service,
+                "paid_seats": seats,
+                "source": "reconciliation:INV-1",
+            }
+        )
     return document
 
 
