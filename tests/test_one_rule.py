@@ -65,3 +65,30 @@ def test_a_document_with_a_wrong_mpn_id_is_refused_and_says_where(tmp_path: Path
     ):
         load_document(db, document)
     assert "mpn_id" in str(refused.value) + " ".join(refused.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        (FieldKind.MONEY, "999999999999.99"),
+        (FieldKind.MONEY, "1000000000000"),
+        (FieldKind.COUNT, str(2**63 - 1)),
+        (FieldKind.COUNT, str(2**63)),
+    ],
+)
+def test_the_table_editor_takes_the_amounts_and_counts_the_store_takes(
+    kind: FieldKind, text: str
+) -> None:
+    field = Field("x", "X", kind)
+    store = values.money if kind is FieldKind.MONEY else values.count
+    try:
+        stored = store(int(text) if kind is FieldKind.COUNT else text) is not None
+    except ValueError:
+        stored = False
+    try:
+        parse_text(field, text)
+        edited = True
+    except ValueError as error:
+        edited = False
+        assert "at most" in str(error), error
+    assert edited == stored, text

@@ -30,14 +30,14 @@ from mpn_desktop.domain.enums import (
 )
 from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.shown import shown_value
+from mpn_desktop.store import values
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import SPECS, ValueKind
 from mpn_desktop.store.values import control_character
 from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_MAX_MONEY = Decimal("1000000000000")
-_COUNT_RE = re.compile(r"[0-9]{1,18}")
+_COUNT_RE = re.compile(r"[0-9]{1,19}")
 
 
 def _tr(text: str) -> str:
@@ -315,8 +315,15 @@ def _parse_money(field: Field, text: str) -> Decimal:
                 label=field.label, text=shown_value(text)
             )
         ) from None
-    if not amount.is_finite() or amount < 0 or amount >= _MAX_MONEY:
+    if not amount.is_finite() or amount < 0:
         raise ValueError(_tr("{label}: an amount must be zero or more.").format(label=field.label))
+    if amount > values.MAX_MONEY:
+        # The store's limit, said here in the user's words rather than refused there.
+        raise ValueError(
+            _tr("{label}: at most {amount}.").format(
+                label=field.label, amount=format_money(values.MAX_MONEY)
+            )
+        )
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ValueError(_tr("{label}: at most two decimals (cents).").format(label=field.label))
     return amount
@@ -324,11 +331,17 @@ def _parse_money(field: Field, text: str) -> Decimal:
 
 def _parse_count(field: Field, text: str) -> int:
     cleaned = text.replace(",", "")
-    # ASCII digits only ("²".isdigit() is true), and no more than a count can hold.
+    # ASCII digits only ("²".isdigit() is true), and no more than the store's count holds.
     if not _COUNT_RE.fullmatch(cleaned):
         raise ValueError(
             _tr("{label}: “{text}” is not a whole number of zero or more.").format(
                 label=field.label, text=shown_value(text)
+            )
+        )
+    if int(cleaned) > values.MAX_COUNT:
+        raise ValueError(
+            _tr("{label}: at most {count}.").format(
+                label=field.label, count=f"{values.MAX_COUNT:,}"
             )
         )
     return int(cleaned)
