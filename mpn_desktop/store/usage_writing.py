@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from mpn_desktop.store import models
 from mpn_desktop.store.engine import is_sqlite
 from mpn_desktop.store.import_rows import SubscriptionCells, UsageRow
+from mpn_desktop.store.models import new_version
 
 _CUSTOMERS: Table = models.Customer.__table__  # type: ignore[assignment]
 _SUBSCRIPTIONS: Table = models.Subscription.__table__  # type: ignore[assignment]
@@ -217,8 +218,9 @@ class UsageWriter:
             # Through the driver: SQLAlchemy's per-row processing of nine parameters
             # would cost more than reading the file. Values as the column types store
             # them: ISO days, money as float (SQLAlchemy's own binding on SQLite).
-            marks = ", ".join("?" * len(_USAGE_COLUMNS))
-            sql = f"INSERT INTO usage ({', '.join(_USAGE_COLUMNS)}) VALUES ({marks})"
+            # Each row gets its version, as the ORM would give it (see models.new_version).
+            marks = ", ".join("?" * (len(_USAGE_COLUMNS) + 1))
+            sql = f"INSERT INTO usage ({', '.join(_USAGE_COLUMNS)}, version) VALUES ({marks})"
             connection.exec_driver_sql(sql, list(map(_driver_values, values)))
             return
         connection.execute(
@@ -238,6 +240,7 @@ def _driver_values(row: tuple[Any, ...]) -> tuple[Any, ...]:
         users,
         seats,
         batch,
+        new_version(),
     )
 
 
