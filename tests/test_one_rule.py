@@ -92,3 +92,24 @@ def test_the_table_editor_takes_the_amounts_and_counts_the_store_takes(
         edited = False
         assert "at most" in str(error), error
     assert edited == stored, text
+
+
+def test_the_importer_refuses_a_value_longer_than_the_database_keeps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mpn_desktop.cli import main
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.store.schema_fields import text_limit
+
+    limit = text_limit(RecordKind.PERSON, "name")
+    source = tmp_path / "exams.csv"
+    source.write_text(
+        "mcp_id,name,exam_code,passed_on\n"
+        f"1234567,{'A' * limit},70-533,2017-11-02\n"
+        f"7654321,{'B' * (limit + 1)},70-533,2017-11-02\n",
+        encoding="utf-8",
+    )
+    db = ["--db", str(tmp_path / "x.sqlite3")]
+    assert main([*db, "import-exams", str(source)]) == 1
+    out = capsys.readouterr()
+    assert f"longer than {limit} characters" in out.out + out.err

@@ -18,12 +18,19 @@ from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
 from mpn_desktop.shown import quoted
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.import_rows import ExamCells, ExamRow, PersonCells
+from mpn_desktop.store.schema_fields import text_limit
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
-# The longest values the database keeps (see store.models).
-_LIMITS = {Field.NAME: 200, Field.EMAIL: 320, Field.EXAM_CODE: 40, Field.EXAM_TITLE: 300}
+# The longest values the database keeps, read off its columns.
+_LIMITS = {
+    Field.NAME: text_limit(RecordKind.PERSON, "name"),
+    Field.EMAIL: text_limit(RecordKind.PERSON, "email"),
+    Field.EXAM_CODE: text_limit(RecordKind.EXAM, "exam_code"),
+    Field.EXAM_TITLE: text_limit(RecordKind.EXAM, "exam_title"),
+}
 _TITLE_LIMIT = _LIMITS[Field.EXAM_TITLE]
 _CACHE = 4096
 K = TypeVar("K")

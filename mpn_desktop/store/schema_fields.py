@@ -232,3 +232,16 @@ SPECS: dict[RecordKind, KindSpec] = {
         dependants=((RecordKind.EXAM, "import_batch_id"),),
     ),
 }
+
+
+def text_limit(kind: RecordKind, name: str) -> int:
+    """The most characters the database keeps in a text field: its column's length.
+
+    Importers check a file's values against it, so a value too long is an
+    error of its line, named there, and never a failed write.
+    """
+    column = SPECS[kind].model.__table__.c[name]
+    length = getattr(column.type, "length", None)
+    if not isinstance(length, int):
+        raise TypeError(f"{kind.name}.{name} is not a text column of limited length")
+    return length
