@@ -22,9 +22,17 @@ from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.usage_fields import INSIGHTS_AZURE, SHEET, UsageField
 from mpn_desktop.importers.validation import RowProblem, plain_text
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.schema_fields import text_limit
 
 F = UsageField
-_LIMITS = {F.SUBSCRIPTION: 80, F.CUSTOMER: 200, F.TENANT_ID: 80, F.SERVICE: 200}
+# The longest values the database keeps, read off its columns.
+_LIMITS = {
+    F.SUBSCRIPTION: text_limit(RecordKind.SUBSCRIPTION, "external_id"),
+    F.CUSTOMER: text_limit(RecordKind.CUSTOMER, "name"),
+    F.TENANT_ID: text_limit(RecordKind.CUSTOMER, "tenant_id"),
+    F.SERVICE: text_limit(RecordKind.USAGE, "service"),
+}
 _MEMORY = 16384
 USD = "USD"
 
