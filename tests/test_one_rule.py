@@ -113,3 +113,28 @@ def test_the_importer_refuses_a_value_longer_than_the_database_keeps(
     assert main([*db, "import-exams", str(source)]) == 1
     out = capsys.readouterr()
     assert f"longer than {limit} characters" in out.out + out.err
+
+
+def _text_fields() -> list[tuple[object, str]]:
+    from mpn_desktop.store.schema_fields import SPECS, ValueKind
+
+    return [
+        (kind, name)
+        for kind, spec in SPECS.items()
+        for name, field in spec.fields.items()
+        if field.value is ValueKind.TEXT
+    ]
+
+
+@pytest.mark.parametrize(("kind", "name"), _text_fields())
+def test_a_text_field_takes_as_many_characters_as_its_column_keeps(kind: object, name: str) -> None:
+    from mpn_desktop.store.schema_fields import SPECS, text_limit
+
+    try:
+        limit = text_limit(kind, name)  # type: ignore[arg-type]
+    except TypeError:
+        pytest.skip(f"{name} has no length limit in the database")
+    parse = SPECS[kind].fields[name].parse  # type: ignore[index]
+    assert parse("a" * limit)
+    with pytest.raises(ValueError, match="longer than"):
+        parse("a" * (limit + 1))

@@ -23,6 +23,7 @@ class ValueKind(Enum):
 
     TEXT = "text"
     MCP_ID = "mcp id"
+    MPN_ID = "mpn id"
     DAY = "day"
     MONTH = "month"
     MONEY = "money"
@@ -34,6 +35,7 @@ class ValueKind(Enum):
 
 _KIND_OF_PARSER: dict[Parser, ValueKind] = {
     values.mcp_id: ValueKind.MCP_ID,
+    values.mpn_id: ValueKind.MPN_ID,
     values.day: ValueKind.DAY,
     values.optional_day: ValueKind.DAY,
     values.month: ValueKind.MONTH,

@@ -398,6 +398,7 @@ _PARSERS: dict[FieldKind, Callable[[Field, str], object]] = {
 _FIELD_KINDS = {
     ValueKind.TEXT: FieldKind.TEXT,
     ValueKind.MCP_ID: FieldKind.MCP_ID,
+    ValueKind.MPN_ID: FieldKind.TEXT,  # only the organisation dialog edits it, with its rule
     ValueKind.DAY: FieldKind.DATE,
     ValueKind.MONTH: FieldKind.MONTH,
     ValueKind.MONEY: FieldKind.MONEY,
