@@ -77,10 +77,11 @@ def run_gui(args: argparse.Namespace) -> int:
     if db is None:
         return 1
 
+    from mpn_desktop.programs import shipped_scored_catalogs
     from mpn_desktop.ui.context import AppContext
     from mpn_desktop.ui.main_window import MainWindow
 
-    context = AppContext(db, catalog)
+    context = AppContext(db, catalog, scored_catalogs=shipped_scored_catalogs())
     window = MainWindow(context)
     window.show()
     window.welcome_if_empty()

@@ -9,7 +9,6 @@ plainly and uses the nearest one. A ``--catalog`` file decides by its own
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -18,6 +17,7 @@ from mpn_desktop.catalog_files import _json_document, load_catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
+from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
 from mpn_desktop.errors import CatalogError
 
 SCORED_FILES = (
@@ -28,14 +28,6 @@ SCORED_FILES = (
 """The Solutions Partner catalogues that ship (those present), oldest first."""
 
 _scored: dict[str, ScoredCatalog] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramOnDay:
-    """The Solutions Partner catalogue to use (None: the 2017-2018 competencies) and why."""
-
-    scored: ScoredCatalog | None
-    notes: tuple[str, ...] = ()
 
 
 def _catalog_folder() -> Path:
@@ -82,30 +74,4 @@ def program_on(day: date, catalog_file: Path | None = None) -> ProgramOnDay:
         if is_scored_file(catalog_file):
             return ProgramOnDay(load_scored_catalog(catalog_file))
         return ProgramOnDay(None)
-    shipped = list(shipped_scored_catalogs())
-    in_force = [c for c in shipped if c.in_force_on(day)]
-    if in_force:
-        return ProgramOnDay(in_force[-1])
-    first = shipped[0]
-    competencies_end = load_catalog().effective_until
-    if day >= first.effective_from:
-        latest = [c for c in shipped if c.effective_from <= day][-1]
-        return ProgramOnDay(
-            latest,
-            (
-                f"No catalogue of the program is shipped for {day}; the rules of the latest "
-                f"one, {latest.version} (from {latest.effective_from}), are used.",
-            ),
-        )
-    if competencies_end is None or day <= competencies_end:
-        return ProgramOnDay(None)
-    gap = (
-        f"No catalogue is shipped for {day}: the 2017-2018 competencies end on "
-        f"{competencies_end} and the Solutions Partner designations begin on "
-        f"{first.effective_from}."
-    )
-    if (day - competencies_end) <= (first.effective_from - day):
-        return ProgramOnDay(None, (f"{gap} Shown: the nearest, the 2017-2018 competencies.",))
-    return ProgramOnDay(
-        first, (f"{gap} Shown: the nearest, the Solutions Partner rules of {first.version}.",)
-    )
+    return choose_program(day, shipped_scored_catalogs(), load_catalog().effective_until)

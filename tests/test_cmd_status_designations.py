@@ -58,7 +58,8 @@ def test_a_day_in_2023_scores_every_designation(
         "security",
     }
     assert any(
-        "carries over to Solutions Partner for Infrastructure" in n for n in document["notes"]
+        "Cloud Platform to Solutions Partner for Infrastructure (Azure)" in n
+        for n in document["notes"]
     )
     infra = by_id["infrastructure-azure"]
     assert infra["max"] == 100 and infra["qualifies_at"] == 70

@@ -22,7 +22,7 @@ from mpn_desktop.domain.enums import Level
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
-    from mpn_desktop.programs import ProgramOnDay
+    from mpn_desktop.domain.program_choice import ProgramOnDay
     from mpn_desktop.reports.checklist import Checklist
 
 _PAGE_SIZES = {"a4": "A4", "letter": "Letter"}

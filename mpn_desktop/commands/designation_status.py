@@ -22,8 +22,8 @@ from mpn_desktop.domain.designation_score import (
 )
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Facts, Organization
+from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.wording import number
-from mpn_desktop.programs import ProgramOnDay
 
 NO_DESIGNATION_HINT = (
     "No designation is targeted: every designation's score is listed. Targets of the "

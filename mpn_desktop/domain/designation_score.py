@@ -422,20 +422,22 @@ def carried_over_targets(
 ) -> tuple[frozenset[str], tuple[str, ...]]:
     """Designations the 2017-2018 competency targets carry over to (SOLUTIONS-PARTNER.md § 1.1).
 
-    Returns the designation ids and a note for each, naming the competencies
-    (by ``names`` where given) that were targeted.
+    Returns the designation ids and one note naming each competency (by
+    ``names`` where given) and the designation it carries over to.
     """
     carried: dict[str, list[str]] = {}
     for target in facts.targets:
         for designation in catalog.designations:
             if target.competency in designation.legacy_competencies:
                 carried.setdefault(designation.id, []).append(target.competency)
-    notes = []
+    pairs = []
     for designation in catalog.designations:
         if designation.id in carried:
-            competencies = [(names or {}).get(c, c) for c in carried[designation.id]]
-            notes.append(
-                f"The target {' and '.join(competencies)} carries over to {designation.name} "
-                "(Microsoft's mapping of the competencies to the designations, 2022)."
-            )
+            competencies = " and ".join((names or {}).get(c, c) for c in carried[designation.id])
+            pairs.append(f"{competencies} to {designation.name}")
+    notes = (
+        ["Competency targets carried over by Microsoft's 2022 mapping: " + "; ".join(pairs) + "."]
+        if pairs
+        else []
+    )
     return frozenset(carried), tuple(notes)

@@ -12,12 +12,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
 from mpn_desktop.errors import MpnError, RecordChanged
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.ui.record_changes import naming_records
 
 if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
+    from mpn_desktop.domain.designations import ScoredCatalog
     from mpn_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -65,10 +67,13 @@ class AppContext(QObject):
         catalog: Catalog,
         as_of: date | None = None,
         parent: QObject | None = None,
+        *,
+        scored_catalogs: tuple[ScoredCatalog, ...] = (),
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._catalog = catalog
+        self._scored = scored_catalogs
         self._as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
         self.window: QWidget | None = None
@@ -85,6 +90,10 @@ class AppContext(QObject):
     def catalog(self) -> Catalog:
         """The requirements catalogue in use."""
         return self._catalog
+
+    def program_on(self, day: date) -> ProgramOnDay:
+        """The rules for ``day``: a Solutions Partner catalogue, or the competencies (None)."""
+        return choose_program(day, self._scored, self._catalog.effective_until)
 
     @property
     def as_of(self) -> date:

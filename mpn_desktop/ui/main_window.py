@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         # Changes made elsewhere (another window, the command line) come in as edits do.
         self.outside_watch = OutsideChangeWatch(context, self)
         self.progress_source.progressChanged.connect(self._show_progress)
+        self.progress_source.designationsChanged.connect(self.panel.set_designations)
         for tab in self.step_tabs:
             follow_facts = getattr(tab, "follow_facts", None)
             if follow_facts is not None:

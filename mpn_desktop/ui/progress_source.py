@@ -29,10 +29,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_score import carried_over_targets, score_designations
+from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
@@ -116,6 +119,10 @@ class ProgressSource(QObject):
     progressChanged = Signal(object)
     """The new ``Progress``."""
 
+    designationsChanged = Signal(object)
+    """The Solutions Partner scores of the day as a ``RequirementTree``, or None on a day
+    under the 2017-2018 competencies (announced after each ``progressChanged``)."""
+
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -133,6 +140,7 @@ class ProgressSource(QObject):
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
         self.progress: Progress | None = None
+        self.designations: RequirementTree | None = None
         self.background = False
         """Whether evaluations run on the worker thread (set once one was slow)."""
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
@@ -177,7 +185,11 @@ class ProgressSource(QObject):
 
     def _facts_plan(self) -> _FactsPlan:
         """What to read for the current facts, from the kept ones and the changes since."""
-        start = usage_window_start(self._context.as_of)
+        as_of = self._context.as_of
+        start = usage_window_start(as_of)
+        if self._context.program_on(as_of).scored is not None:
+            # The designations compare twelve months with the twelve before, from last month.
+            start = min(start, Month.of(as_of).plus(-25))
         previous, previous_from = self._facts, self._facts_from
         full = _FactsPlan(start)
         if previous is None or previous_from is None or self._facts_db is not self._context.db:
@@ -234,6 +246,21 @@ class ProgressSource(QObject):
     def _publish(self, progress: Progress) -> None:
         self.progress = progress
         self.progressChanged.emit(progress)
+        self.designations = self._designations()
+        self.designationsChanged.emit(self.designations)
+
+    def _designations(self) -> RequirementTree | None:
+        """The day's designation scores from the kept facts, on a day of that program."""
+        as_of = self._context.as_of
+        program = self._context.program_on(as_of)
+        facts = self._facts
+        if program.scored is None or facts is None:
+            return None
+        names = {c.id: c.name for c in self._context.catalog.competencies}
+        targets, carried = carried_over_targets(program.scored, facts, names)
+        scores = score_designations(program.scored, facts, as_of, targets)
+        notes = (*program.notes, *carried)
+        return designation_tree(facts.organization, as_of, scores, notes)
 
     def _note_time(self, seconds: float) -> None:
         if seconds > SLOW_SECONDS and not self.background:

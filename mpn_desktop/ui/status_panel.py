@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import FeeStatus, Progress
-from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
@@ -274,6 +275,9 @@ class StatusPanel(QScrollArea):
         self.setWidget(body)
         self._cards: dict[str, CompetencyCard] = {}
         self.progress: Progress | None = None
+        self._designation_cards: dict[str, DesignationCard] = {}
+        self.designations: RequirementTree | None = None
+        """The Solutions Partner scores shown in place of the competencies (None: none)."""
         self.show_nothing()
         follow_palette(self, self._recolour)
 
@@ -306,6 +310,7 @@ class StatusPanel(QScrollArea):
         )
         self._show_notes(tree.notes)
         self._show_fee(progress.fee)
+        self.fee_line.setVisible(self.designations is None)
         shown = tree.targeted
         self.empty_hint.setVisible(not shown)
         self.empty_hint.setText(
@@ -327,8 +332,53 @@ class StatusPanel(QScrollArea):
                 self._layout.insertWidget(self._cards_at + position, card)
             card.show_competency(item)
             card.setVisible(True)
+        if self.designations is not None:
+            self._show_designations(self.designations)
         # New figures may need more room: let the dock know.
         self.updateGeometry()
+
+    def set_designations(self, tree: RequirementTree | None) -> None:
+        """Shows the day's Solutions Partner scores in place of the competencies (None: those)."""
+        previous, self.designations = self.designations, tree
+        if tree is not None:
+            self._show_designations(tree)
+        elif previous is not None:
+            for card in self._designation_cards.values():
+                card.setVisible(False)
+            if self.progress is not None:
+                self.set_progress(self.progress)
+
+    def _show_designations(self, tree: RequirementTree) -> None:
+        for competency_card in self._cards.values():
+            competency_card.setVisible(False)
+        self._show_notes(tree.notes)
+        self.fee_line.setVisible(False)
+        shown = tree.targeted or tree.requirements
+        self.empty_hint.setVisible(not tree.targeted)
+        self.empty_hint.setText(
+            self.tr(
+                "No designation is targeted: every designation's score is shown. The "
+                "targets of the 2017-2018 competencies carry over to their designations "
+                "(Edit ▸ Organisation and targets…)."
+            )
+        )
+        wanted = {item.id for item in shown}
+        for designation_id, existing in self._designation_cards.items():
+            existing.setVisible(designation_id in wanted)
+        for position, item in enumerate(shown):
+            if item.id not in self._designation_cards:
+                self._designation_cards[item.id] = DesignationCard(self.widget())
+            card = self._designation_cards[item.id]
+            if self._layout.indexOf(card) != self._cards_at + position:
+                self._layout.removeWidget(card)
+                self._layout.insertWidget(self._cards_at + position, card)
+            card.show_designation(item)
+            card.setVisible(True)
+        self.updateGeometry()
+
+    def designation_card(self, designation_id: str) -> DesignationCard:
+        """The card of one designation (for tests and for scrolling to it)."""
+        return self._designation_cards[designation_id]
 
     def minimumSizeHint(self) -> QSize:
         """As wide as the cards need, so that no figure is ever cut off at the right edge."""

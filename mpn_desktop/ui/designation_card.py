@@ -1,0 +1,207 @@
+"""A Solutions Partner designation in the status panel: its score out of 100 and every metric.
+
+The card draws one designation node of the requirement tree: the score with
+the 70 that qualifies, each category's points, each metric's figures and
+points as a bar, what is still missing (the metric at zero first) and the
+cheapest way to 70. It computes nothing: the figures are the tree's.
+"""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.ui.status_text import fraction, muted_text_color, semantic_colors
+
+_BAR_STEPS = 1000
+_ZERO = Decimal(0)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DesignationCard", text)
+
+
+def points(value: Decimal | None) -> str:
+    """Points to one decimal, whole ones without: "13.3", "20"."""
+    rounded = round(value or _ZERO, 1)
+    return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
+
+
+def _number(value: Decimal | None) -> str:
+    amount = value or _ZERO
+    if amount == amount.to_integral_value():
+        return f"{amount:,.0f}"
+    return f"{amount:,.2f}"
+
+
+def _bullets(items: list[str]) -> str:
+    rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return f"<ul style='margin-left:-24px; margin-top:0px; margin-bottom:0px'>{rows}</ul>"
+
+
+class _MetricRow:
+    """A metric: its name and figures on a line, a slim bar of its points under them."""
+
+    def __init__(self, grid: QGridLayout, row: int, parent: QWidget) -> None:
+        self.caption = QLabel(parent)
+        self.figure = QLabel(parent)
+        self.figure.setObjectName("metricFigure")
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.figure.setTextFormat(Qt.TextFormat.RichText)
+        self.bar = QProgressBar(parent)
+        self.bar.setRange(0, _BAR_STEPS)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(max(6, parent.fontMetrics().height() // 2))
+        self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        grid.addWidget(self.caption, row, 0)
+        grid.addWidget(self.figure, row, 1)
+        grid.addWidget(self.bar, row + 1, 0, 1, 2)
+
+    def show(self, metric: RequirementNode) -> None:
+        figures = f"{_number(metric.have)} of {_number(metric.need)} {metric.unit}"
+        if metric.unit == "points":
+            figures = ""
+        score = _tr("{have} of {most} pts").format(
+            have=points(metric.points), most=points(metric.max_points)
+        )
+        text = f"{figures} · {score}" if figures else score
+        colors = semantic_colors(self.figure.palette())
+        if metric.met:
+            shown = f"<span style='color:{colors.ok.name()}'>✓</span> {html.escape(text)}"
+        elif not metric.points:
+            shown = f"<span style='color:{colors.warning.name()}'>{html.escape(text)}</span>"
+        else:
+            shown = html.escape(text)
+        self.caption.setText(metric.label)
+        self.figure.setText(shown)
+        self.bar.setValue(
+            round(fraction(metric.points or _ZERO, metric.max_points or _ZERO) * _BAR_STEPS)
+        )
+        about = "\n\n".join(part for part in (metric.description, *metric.notes) if part)
+        for widget in (self.caption, self.figure, self.bar):
+            widget.setToolTip(about)
+        self.bar.setAccessibleName(f"{metric.label}: {text}")
+
+
+class DesignationCard(QFrame):
+    """One designation: its score against 70, its categories and metrics, what is missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("designationCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.title = QLabel(self)
+        self.title.setObjectName("designationTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.score = QLabel(self)
+        self.score.setObjectName("designationScore")
+        self.score.setTextFormat(Qt.TextFormat.RichText)
+        self.score.setWordWrap(True)
+        layout.addWidget(self.score)
+        self.score_bar = QProgressBar(self)
+        self.score_bar.setRange(0, 100)
+        self.score_bar.setTextVisible(False)
+        self.score_bar.setFixedHeight(max(8, self.fontMetrics().height() * 2 // 3))
+        layout.addWidget(self.score_bar)
+        self._grid = QGridLayout()
+        self._grid.setColumnStretch(1, 1)
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(2)
+        layout.addLayout(self._grid)
+        self._widgets: list[QWidget] = []
+        self.missing = QLabel(self)
+        self.missing.setObjectName("missingList")
+        self.missing.setWordWrap(True)
+        self.missing.setTextFormat(Qt.TextFormat.RichText)
+        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.missing)
+        self.notes = QLabel(self)
+        self.notes.setObjectName("designationNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.notes)
+
+    def _clear_rows(self) -> None:
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+            widget.deleteLater()
+        self._widgets = []
+
+    def show_designation(self, designation: RequirementNode) -> None:
+        """Fills the card from one designation's node."""
+        colors = semantic_colors(self.palette())
+        target = self.tr(" (your target)") if designation.targeted else ""
+        self.title.setText(f"{designation.label}{target}")
+        score = points(designation.points)
+        qualifies = points(designation.need)
+        if designation.met:
+            state = self.tr("✓ qualified")
+            color = colors.ok
+        else:
+            state = self.tr("not qualified yet")
+            color = colors.warning
+        track = self.tr(", {track} track").format(track=designation.way) if designation.way else ""
+        self.score.setText(
+            self.tr("<b>{score}</b> of 100 points (70 qualifies{track}): ")
+            .format(score=score, track=html.escape(track))
+            .replace("70", qualifies)
+            + f"<span style='color:{color.name()}'><b>{html.escape(state)}</b></span>"
+        )
+        self.score.setAccessibleName(f"{designation.label}: {score} of 100 points, {state}")
+        self.score_bar.setValue(round(float(designation.points or _ZERO)))
+        self.score_bar.setToolTip(
+            self.tr("{score} of 100 points; 70 qualifies").format(score=score)
+        )
+        self._clear_rows()
+        row = 0
+        for category in designation.children:
+            heading = QLabel(self)
+            heading.setObjectName("categoryHeading")
+            heading.setTextFormat(Qt.TextFormat.RichText)
+            heading.setText(
+                f"<b>{html.escape(category.label)}</b>: "
+                + html.escape(
+                    self.tr("{have} of {most} points").format(
+                        have=points(category.points), most=points(category.max_points)
+                    )
+                )
+            )
+            self._grid.addWidget(heading, row, 0, 1, 2)
+            self._widgets.append(heading)
+            row += 1
+            for metric in category.children:
+                metric_row = _MetricRow(self._grid, row, self)
+                metric_row.show(metric)
+                self._widgets += [metric_row.caption, metric_row.figure, metric_row.bar]
+                row += 2
+        if designation.met or not designation.missing:
+            self.missing.clear()
+            self.missing.setVisible(False)
+        else:
+            self.missing.setText(self.tr("Still missing:") + _bullets(list(designation.missing)))
+            self.missing.setAccessibleName(
+                self.tr("Still missing: {items}").format(items="; ".join(designation.missing))
+            )
+            self.missing.setVisible(True)
+        self.notes.setText("\n".join(designation.notes))
+        self.notes.setStyleSheet(f"color: {muted_text_color(self.palette()).name()};")
+        self.notes.setVisible(bool(designation.notes))

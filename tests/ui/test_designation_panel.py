@@ -1,0 +1,75 @@
+"""The status panel on a day under the Solutions Partner program: a card per designation."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+
+DAY_2023 = date(2023, 8, 15)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings) -> MainWindow:
+    """The sample organisation dated around 2023-08-15, the window open on that day."""
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, DAY_2023)
+    context = AppContext(db, catalog, as_of=DAY_2023, scored_catalogs=shipped_scored_catalogs())
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    yield main
+    main.progress_source.wait_for_worker()
+    db.close()
+
+
+def test_a_day_in_2023_shows_each_targeted_designation_with_its_score(window: MainWindow) -> None:
+    panel = window.panel
+    tree = window.progress_source.designations
+    assert tree is not None and tree.program == "solutions-partner"
+    targeted = [node.id for node in tree.targeted]
+    assert targeted == ["infrastructure-azure", "modern-work", "security"]
+    card = panel.designation_card("infrastructure-azure")
+    assert card.isVisible()
+    assert card.title.text() == "Solutions Partner for Infrastructure (Azure) (your target)"
+    assert "of 100 points (70 qualifies)" in card.score.text()
+    assert "not qualified yet" in card.score.text()
+    headings = [w.text() for w in card.findChildren(QLabel, "categoryHeading")]
+    assert [h.split("</b>")[0].removeprefix("<b>") for h in headings] == [
+        "Performance",
+        "Skilling",
+        "Customer success",
+    ]
+    assert "Intermediate certifications: 2 more people" in card.missing.text()
+    # The competencies' cards are not shown on a day of the designations.
+    assert not any(c.isVisible() for c in panel._cards.values())
+    assert not panel.fee_line.isVisible()
+
+
+def test_moving_the_day_back_to_2018_shows_the_competencies_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.context.set_as_of(date(2018, 3, 15))
+    qtbot.waitUntil(lambda: window.progress_source.designations is None)
+    panel = window.panel
+    assert panel.card("cloud-platform").isVisible()
+    assert not panel.designation_card("infrastructure-azure").isVisible()
+    assert panel.fee_line.isVisible()
+
+
+def test_the_panel_is_looked_at(window: MainWindow, tmp_path: Path) -> None:
+    picture = tmp_path / "designations.png"
+    assert window.grab().save(str(picture))
+    assert picture.stat().st_size > 10_000
