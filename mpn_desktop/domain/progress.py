@@ -157,8 +157,11 @@ class Progress:
     notes: tuple[str, ...] = ()
 
     def competency(self, competency_id: str) -> CompetencyProgress:
-        """The progress of one competency by its kebab-case id."""
-        return next(item for item in self.competencies if item.id == competency_id)
+        """The progress of one competency by its kebab-case id; KeyError names an unknown one."""
+        for item in self.competencies:
+            if item.id == competency_id:
+                return item
+        raise KeyError(competency_id)  # as Catalog.competency: not a StopIteration
 
     @property
     def targeted(self) -> tuple[CompetencyProgress, ...]:

@@ -139,3 +139,13 @@ def test_a_scored_requirement_fits_the_same_node() -> None:
         "net-customer-adds",
     ]
     assert not RequirementNode(kind=NodeKind.LEVEL, id="gold", label="Gold", met=True).scored
+
+
+def test_an_unknown_competency_is_a_key_error_as_in_the_catalogue(catalog: Catalog) -> None:
+    import pytest
+
+    progress, _tree = _platform_tree(catalog)
+    with pytest.raises(KeyError, match="no-such-competency"):
+        progress.competency("no-such-competency")
+    with pytest.raises(KeyError, match="no-such-competency"):
+        catalog.competency("no-such-competency")
