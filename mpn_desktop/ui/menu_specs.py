@@ -108,6 +108,9 @@ MENUS: tuple[MenuSpec, ...] = (
                         _t("&Spreadsheet (.xlsx)…"),
                         "files.export_workbook",
                     ),
+                    ActionSpec(
+                        "exportTableCsvAction", _t("This &table as CSV…"), "export_table_csv"
+                    ),
                 ),
             ),
             ActionSpec("loadJsonAction", _t("&Load JSON or spreadsheet…"), "files.load_json"),

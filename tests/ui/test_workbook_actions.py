@@ -30,7 +30,7 @@ def test_the_export_menu_offers_json_and_a_spreadsheet(window: MainWindow) -> No
     menu = window.findChild(QMenu, "exportMenu")
     assert menu is not None
     names = [action.objectName() for action in menu.actions()]
-    assert names == ["exportJsonAction", "exportWorkbookAction"]
+    assert names == ["exportJsonAction", "exportWorkbookAction", "exportTableCsvAction"]
     action = window.findChild(QAction, "exportWorkbookAction")
     assert action is not None and action.text().replace("&", "") == "Spreadsheet (.xlsx)…"
 
@@ -58,3 +58,26 @@ def test_export_a_workbook_then_load_it_back(
         assert not window.files.load_json_from(book_path, replace=True)
     assert "sheet 'people', row 2, column C (mcp_id): missing" in shown.args[0]
     assert records.list_records(context.db, RecordKind.PERSON) == reloaded
+
+
+def test_export_this_table_as_csv_writes_the_focused_tables_rows(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from mpn_desktop.ui.tabs.exams_tab import ExamsTab
+
+    target = tmp_path / "people.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), ""))
+    )
+    window.tabs.setCurrentIndex(1)
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, ExamsTab)
+    tab.people.view.setFocus()
+    action = window.findChild(QAction, "exportTableCsvAction")
+    assert action is not None
+    action.trigger()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Name,E-mail,MCP ID")
+    assert len(lines) - 1 == tab.people.proxy.rowCount()

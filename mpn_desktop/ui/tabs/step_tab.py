@@ -186,6 +186,11 @@ class StepTab(QWidget):
         if self._current is not None:
             self._current.transfer.paste()
 
+    def export_table_csv(self) -> None:
+        """File ▸ Export ▸ This table as CSV: the current section's rows shown."""
+        if self._current is not None:
+            self._current.transfer.export_csv()
+
     def focus_search(self) -> None:
         """Edit ▸ Find: puts the cursor in the search box, its text selected."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
