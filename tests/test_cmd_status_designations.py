@@ -107,3 +107,31 @@ def test_a_scored_catalogue_file_can_be_named(
         main(["--catalog", str(CATALOG), *demo, "status", "--json", "--as-of", "2018-03-01"]) == 0
     )
     assert json.loads(capsys.readouterr().out)["program"]["id"] == "solutions-partner"
+
+
+@pytest.mark.parametrize(
+    ("day", "version"),
+    [("2022-11-01", "2022-10"), ("2023-08-15", "2023-06"), ("2026-12-06", "2026-05")],
+)
+def test_catalog_prints_each_shipped_catalogue(
+    day: str, version: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalog", "--as-of", day]) == 0
+    text = capsys.readouterr().out
+    assert f"Solutions Partner designations {version} (in force" in text
+    assert "Solutions Partner for Security [security]" in text
+    assert "step 1: 2 with Azure Administrator Associate" in text or version == "2023-06"
+    assert main(["catalog", "--as-of", day, "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["version"] == version
+    assert len(document["designations"]) == 6
+    for designation in document["designations"]:
+        for track in designation["tracks"]:
+            assert sum(m["max"] for m in track["metrics"]) == 100
+
+
+def test_catalog_without_a_day_is_the_2017_catalogue_as_before(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["catalog", "--json"]) == 0
+    assert "competencies" in json.loads(capsys.readouterr().out)

@@ -7,8 +7,10 @@ import json
 from datetime import date
 from typing import Any
 
-from mpn_desktop.commands.common import catalog_path
+from mpn_desktop.commands.common import catalog_path, parse_as_of
 from mpn_desktop.domain.catalog import Catalog, Competency
+from mpn_desktop.domain.designation_score import points_text
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.domain.wording import associations as association_names
 
@@ -25,6 +27,14 @@ def register(subparsers: Any) -> None:
         ),
     )
     command.add_argument("--json", action="store_true", help="print the catalogue as JSON")
+    command.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=(
+            "the catalogue in force on this day instead: a Solutions Partner catalogue "
+            "(2022-10, 2023-06, 2026-05) for a day from October 2022 on"
+        ),
+    )
     command.set_defaults(func=run_catalog)
 
 
@@ -33,11 +43,68 @@ def run_catalog(args: argparse.Namespace) -> int:
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.domain.catalog_json import catalog_to_json
 
+    if args.as_of is not None:
+        from mpn_desktop.programs import program_on
+
+        program = program_on(parse_as_of(args.as_of), catalog_path(args))
+        if program.scored is not None:
+            return _print_scored(program.scored, as_json=args.json, notes=program.notes)
     catalog = load_catalog(catalog_path(args))
     if args.json:
         print(json.dumps(catalog_to_json(catalog), indent=2, ensure_ascii=False))
     else:
         print(render_text(catalog))
+    return 0
+
+
+def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ...]) -> int:
+    from mpn_desktop.domain.designation_catalog_json import scored_catalog_to_json
+
+    if as_json:
+        print(json.dumps(scored_catalog_to_json(catalog), indent=2, ensure_ascii=False))
+        return 0
+    until = catalog.effective_until.isoformat() if catalog.effective_until else "today"
+    lines = [
+        f"{catalog.name} {catalog.version} (in force {catalog.effective_from} to {until})",
+        f"A designation qualifies at {points_text(catalog.qualifies_at)} of 100 points, "
+        "every metric above zero.",
+        *(f"Note: {note}" for note in (*notes, *catalog.notes)),
+        *(f"Reading: {reading.text}" for reading in catalog.readings),
+    ]
+    for designation in catalog.designations:
+        lines += ["", f"{designation.name} [{designation.id}]"]
+        if designation.note:
+            lines.append(f"  note: {designation.note}")
+        for track in designation.tracks:
+            if track.id:
+                lines.append(f"  {track.id.capitalize()} track")
+            for metric in track.metrics:
+                lines.append(
+                    f"    {catalog.category_name(metric.category)}: {metric.name}, "
+                    f"up to {points_text(metric.max_points)} points"
+                )
+                for option in metric.options:
+                    for part in option:
+                        lines.append(
+                            f"      {points_text(part.threshold)} {part.unit} for full points: "
+                            f"{part.label}"
+                        )
+                if metric.skilling is not None:
+                    rule = metric.skilling
+                    for number, step in enumerate(rule.prerequisites, 1):
+                        names = " or ".join(
+                            catalog.certifications[e.certification].name
+                            for e in step.certifications
+                        )
+                        lines.append(f"      step {number}: {step.minimum_people} with {names}")
+                    names = ", ".join(
+                        catalog.certifications[e.certification].name for e in rule.certifications
+                    )
+                    lines.append(
+                        f"      {points_text(rule.points_per_person)} points per person with: "
+                        f"{names}"
+                    )
+    print("\n".join(lines))
     return 0
 
 
