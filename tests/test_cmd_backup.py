@@ -23,7 +23,9 @@ def test_backup_next_to_the_file_and_restore_it(
     assert main(["--db", str(db), "restore", str(saved)]) == 0
     out = capsys.readouterr().out
     assert "Restored" in out and "kept in" in out
-    assert len(list_backups(db)) == 2  # the one restored, and the one replaced
+    # The one restored, the one 'demo --replace' made, and the one the restore replaced.
+    reasons = [path.stem.split("-", 4)[-1] for path in list_backups(db)]
+    assert reasons == ["manual", "before-demo", "before-restore"]
 
 
 def test_backup_to_a_chosen_file(tmp_path: Path) -> None:

@@ -139,6 +139,7 @@ def run_load(args: argparse.Namespace) -> int:
             # Every problem of the document first, then whether the database may take it.
             check_document(document, competencies, str(path))
             _refuse_a_filled_database(db, args.replace, f"mpn-desktop load --replace {path}")
+            kept = _backup_before_replacing(db, "before-load")
             load_document(
                 db, document, replace=args.replace, competencies=competencies, source=str(path)
             )
@@ -149,6 +150,7 @@ def run_load(args: argparse.Namespace) -> int:
                 leftover.unlink(missing_ok=True)
         raise
     print(f"Loaded {_summary(document)} from {path}.")
+    _say_kept(kept)
     return 0
 
 
@@ -162,10 +164,36 @@ def run_demo(args: argparse.Namespace) -> int:
 
     with Database.open(database_url(args)) as db:
         _refuse_a_filled_database(db, args.replace, "mpn-desktop demo --replace")
+        kept = _backup_before_replacing(db, "before-demo")
         load_sample(db, replace=args.replace)
         where = db.where
     print(f"The demo organisation Contoso Cloud Ltd is in {where}.")
+    _say_kept(kept)
     return 0
+
+
+def _backup_before_replacing(db: Any, reason: str) -> Path | None:
+    """A backup of a database file that holds data, made before --replace empties it.
+
+    As the window's File > Load does: replacing everything is what the user
+    asked for, and the backup makes it undoable (``restore``). A backup that
+    fails stops the command before anything is replaced.
+    """
+    from mpn_desktop.store.backups import backup
+    from mpn_desktop.store.documents import is_empty
+
+    if db.path is None:
+        return None  # a server database (PostgreSQL) has its own backups
+    with db.session(readonly=True) as session:
+        if is_empty(session.connection()):
+            return None
+    saved: Path = backup(db.path, reason=reason)
+    return saved
+
+
+def _say_kept(kept: Path | None) -> None:
+    if kept is not None:
+        print(f"What the database held before is kept in {kept} ('mpn-desktop restore' it).")
 
 
 def _refuse_a_filled_database(db: Any, replace: bool, command: str) -> None:

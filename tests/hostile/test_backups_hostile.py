@@ -121,3 +121,32 @@ def test_kill_9_during_backups_leaves_a_sound_database_and_only_sound_backups(
         assert quick_check(demo_path) is None
         assert demo_path.read_bytes() == before
         assert backups.list_backups(demo_path) == _sound_backups(demo_path)
+
+
+@pytest.mark.parametrize("command", ["load", "demo"])
+def test_replacing_everything_keeps_a_backup_first_and_a_failed_backup_replaces_nothing(
+    command: str,
+    demo_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: 'load --replace' and 'demo --replace' kept no copy (the window's Load did).
+    document = tmp_path / "org.json"
+    assert main(["--db", str(demo_path), "export", str(document)]) == 0
+    replace = ["load", str(document), "--replace"] if command == "load" else ["demo", "--replace"]
+    capsys.readouterr()
+    assert main(["--db", str(demo_path), *replace]) == 0
+    kept = backups.list_backups(demo_path)
+    assert len(kept) == 1 and kept[0].stem.endswith(f"before-{command}")
+    assert f"is kept in {kept[0]}" in capsys.readouterr().out
+    assert quick_check(kept[0]) is None
+
+    def full_disk(*_args: object, **_kwargs: object) -> Path:
+        raise backups.StoreError("the backup was not made: the disk is full")
+
+    monkeypatch.setattr(backups, "backup", full_disk)
+    before = demo_path.read_bytes()
+    assert main(["--db", str(demo_path), *replace]) == 1
+    assert "the disk is full" in capsys.readouterr().err
+    assert demo_path.read_bytes() == before
