@@ -1,6 +1,6 @@
 """The import wizard's last pages: the check of every record, then the import itself.
 
-Both run the importer's ``run_import`` on a worker thread (``ImportTask``):
+Both run the importer's ``run_import`` on a worker thread (a ``Task``):
 the check as a dry run, the import for real. Either can be stopped; a stopped
 or failed step writes nothing. A committed import is pushed onto the undo
 stack as one ``ImportCommand``, so Edit ▸ Undo removes all of it.
@@ -40,7 +40,8 @@ from mpn_desktop.ui.import_models import ProblemModel
 from mpn_desktop.ui.import_questions import RatesBox
 from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
 from mpn_desktop.ui.import_state import ImportState
-from mpn_desktop.ui.import_task import ImportTask
+from mpn_desktop.ui.import_task import import_task
+from mpn_desktop.ui.tasks import Task
 from mpn_desktop.ui.undo_commands import ImportCommand
 
 _PROGRESS_STEPS = 1000
@@ -90,7 +91,7 @@ class _StepPage(QWizardPage):
     """A page running one import step on a worker thread, with a progress bar and a stop button."""
 
     taskCreated = Signal(object)
-    """An ``ImportTask`` about to start (for observers that follow its progress)."""
+    """A ``Task`` about to start (for observers that follow its progress)."""
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class _StepPage(QWizardPage):
         self._context = context
         self._state = state
         self._kind = kind
-        self.task: ImportTask | None = None
+        self.task: Task | None = None
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, _PROGRESS_STEPS)
         self.stop_button = QPushButton(self)
@@ -129,7 +130,7 @@ class _StepPage(QWizardPage):
     @property
     def running(self) -> bool:
         """Whether the step is still working."""
-        return self.task is not None and self.task.isRunning()
+        return self.task is not None and self.task.running
 
     def _start(self, step: Callable[..., ImportResult]) -> None:
         self.progress_bar.setValue(0)
@@ -140,7 +141,7 @@ class _StepPage(QWizardPage):
         self.verdict_label.clear()
         self.notes.clear()
         self.notes.setVisible(False)
-        task = ImportTask(step, self)
+        task = import_task(step, self)
         task.progressed.connect(self._progressed)
         task.done.connect(lambda: self._finish(task))
         self.task = task
@@ -166,7 +167,7 @@ class _StepPage(QWizardPage):
         task.wait()
         self._finish(task)
 
-    def _finish(self, task: ImportTask) -> None:
+    def _finish(self, task: Task) -> None:
         if task is not self.task or task.handled:
             return  # an earlier run's late signal, or already taken by stop_and_wait
         task.handled = True
@@ -307,7 +308,7 @@ class CheckPage(_StepPage):
     def check(self) -> None:
         """Checks the whole file (again); a check still stopping (after Back) is waited for."""
         previous = self.task
-        if previous is not None and previous.isRunning():
+        if previous is not None and previous.running:
             previous.cancel()
             previous.wait()
             previous.handled = True

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -41,6 +42,7 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.facts_loader import fields_to_reread, load_facts, reload_facts
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -93,24 +95,20 @@ class _Request:
     plan: _FactsPlan
 
 
-class _Outcome(QObject):
-    """Carries a worker's result back to the GUI thread (a queued signal)."""
+@dataclass(frozen=True)
+class _Evaluated:
+    """What a worker's evaluation gives back: the facts it used and the ``Progress``."""
 
-    finished = Signal(object, object, object, float)
-    """The request, the facts used, the ``Progress`` (or the exception) and the seconds taken."""
+    facts: Facts
+    progress: Progress
 
 
-def _evaluate(request: _Request, outcome: _Outcome) -> None:
-    """On the worker thread: loads facts as far as the request says, evaluates, reports back."""
-    started = time.perf_counter()
-    facts: Facts | None = None
-    result: object
-    try:
-        facts = request.plan.facts(request.db)
-        result = evaluate(request.catalog, facts, request.as_of)
-    except Exception as error:  # handed to the GUI thread, which raises it
-        result = error
-    outcome.finished.emit(request, facts, result, time.perf_counter() - started)
+def _evaluate(
+    request: _Request, _progress: Callable[[float], None], _cancelled: Callable[[], bool]
+) -> _Evaluated:
+    """On the worker thread (a ``Task``): loads facts as far as the request says, evaluates."""
+    facts = request.plan.facts(request.db)
+    return _Evaluated(facts, evaluate(request.catalog, facts, request.as_of))
 
 
 class ProgressSource(QObject):
@@ -143,10 +141,8 @@ class ProgressSource(QObject):
         self.designations: RequirementTree | None = None
         self.background = False
         """Whether evaluations run on the worker thread (set once one was slow)."""
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
-        self._future: Future[None] | None = None
-        self._outcome = _Outcome(self)
-        self._outcome.finished.connect(self._finished)
+        self._task: Task | None = None
+        """The evaluation running off the GUI thread (one at a time)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -280,29 +276,34 @@ class ProgressSource(QObject):
             self._facts_plan(),
         )
         self._running = request
-        self._future = self._pool.submit(_evaluate, request, self._outcome)
+        task = Task(partial(_evaluate, request), self, name="evaluate")
+        task.done.connect(lambda: self._finished(request, task))
+        self._task = task
+        task.start()
 
-    def _finished(
-        self, request: _Request, facts: Facts | None, result: object, seconds: float
-    ) -> None:
+    def _finished(self, request: _Request, task: Task) -> None:
         self._running = None
+        if self._task is task:
+            self._task = None
+        task.deleteLater()
+        evaluated = task.result if isinstance(task.result, _Evaluated) else None
         # The worker read the database after ``request.changes`` changes (maybe after
         # more, which the changes kept since then re-read): newer than what is kept.
-        if facts is not None and not request.plan.reuses and request.changes >= self._facts_at:
-            self._keep(facts, request.db, request.changes, request.plan.usage_from)
+        if evaluated is not None and not request.plan.reuses and request.changes >= self._facts_at:
+            self._keep(evaluated.facts, request.db, request.changes, request.plan.usage_from)
         if request.generation != self._generation:
             self._timer.start()  # asked again meanwhile: evaluate once more, for the latest
             return
-        if isinstance(result, MpnError):
+        if isinstance(task.failure, MpnError):
             self._context.show_error(
-                str(result), failure=self.tr("The status could not be worked out.")
+                str(task.failure), failure=self.tr("The status could not be worked out.")
             )
-        elif isinstance(result, Exception):
-            raise result  # a bug, not the user's doing: the crash handler reports it
-        elif isinstance(result, Progress):
-            self._publish(result)
+        elif task.failure is not None:
+            raise task.failure  # a bug, not the user's doing: the crash handler reports it
+        elif evaluated is not None:
+            self._publish(evaluated.progress)
 
     def wait_for_worker(self) -> None:
         """Blocks until the worker is idle (before the database closes)."""
-        if self._future is not None:
-            wait([self._future])
+        if self._task is not None:
+            self._task.wait()

@@ -22,10 +22,10 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_drop import CsvDropFilter, dropped_csv
 from mpn_desktop.ui.import_run_pages import _StepPage
-from mpn_desktop.ui.import_task import ImportTask
 from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tasks import Task
 
 FIXTURES = Path(__file__).parents[1] / "importers" / "fixtures"
 HEADER = ["MCP ID", "Full Name", "Exam Code", "Date Passed"]
@@ -240,13 +240,13 @@ def test_importing_the_same_file_again_finds_only_duplicates(
     assert context.undo_stack.count() == 1
 
 
-def _block_until_cancelled(task: ImportTask) -> None:
+def _block_until_cancelled(task: Task) -> None:
     """Holds the worker at its first progress report until the import is cancelled."""
 
     def hold(_fraction: float) -> None:
         # Bounded, so a cancel that never arrives fails the test instead of hanging it.
         deadline = time.monotonic() + 60
-        while not task.isInterruptionRequested() and time.monotonic() < deadline:
+        while not task.cancel_requested() and time.monotonic() < deadline:
             time.sleep(0.001)
 
     task.progressed.connect(hold, Qt.ConnectionType.DirectConnection)
@@ -290,7 +290,7 @@ def test_closing_the_wizard_during_the_import_cancels_it(
     wizard.run_page.taskCreated.connect(_block_until_cancelled)
     wizard.next()
     wizard.reject()
-    assert wizard.run_page.task is not None and wizard.run_page.task.isFinished()
+    assert wizard.run_page.task is not None and wizard.run_page.task.finished
     assert wizard.run_page.task.cancelled
     assert count(context.db, models.ExamResult) == 0
     assert context.undo_stack.count() == 0

@@ -1,0 +1,105 @@
+"""Slow work off the GUI thread, with progress, cancel, result and error: one helper for all.
+
+The work is a plain function of the layers below (an import step, an
+evaluation) given ``progress(fraction)`` and ``cancelled() -> bool``; it
+runs on a thread of its own and its outcome is kept on the task, so a caller
+that must stop at once can cancel, ``wait`` and still learn whether the work
+had already committed. ``progressed`` and ``done`` reach the GUI thread as
+queued signals; whoever takes the outcome sets ``handled``, so it is taken once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mpn_desktop.errors import MpnError
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
+"""A function given ``progress(fraction)`` and ``cancelled() -> bool``; returns the result."""
+
+
+class Task(QObject):
+    """Runs ``work`` on a thread of its own; ``done`` is emitted (on the GUI thread) when it ends.
+
+    After ``done``: ``result`` holds what the work returned, or ``failure``
+    the exception it raised. ``error`` is the message for the user: the
+    program's own error's text, or ``unexpected`` for any other exception
+    (logged; without ``unexpected`` the owner decides, e.g. raises it as a
+    bug). ``cancelled`` tells a cancel asked for from a failure.
+    """
+
+    progressed = Signal(float)
+    """How far the work is, from 0 to 1."""
+
+    done = Signal()
+    """The work ended: see ``result``, ``failure``, ``error`` and ``cancelled``."""
+
+    def __init__(
+        self,
+        work: Work,
+        parent: QObject | None = None,
+        *,
+        name: str = "task",
+        unexpected: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._unexpected = unexpected
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._ended = threading.Event()
+        self.result: Any = None
+        self.failure: BaseException | None = None
+        self.error = ""
+        self.cancelled = False
+        self.handled = False
+        """Set by whoever took the outcome, so that it is taken once."""
+
+    def start(self) -> None:
+        """Starts the work on its thread."""
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        """Whether the work has started and not yet ended (false by the time ``done`` arrives)."""
+        return self._thread.ident is not None and not self._ended.is_set()
+
+    @property
+    def finished(self) -> bool:
+        """Whether the work has ended: its outcome is there to take."""
+        return self._ended.is_set()
+
+    def cancel(self) -> None:
+        """Asks the work to stop at its next check (it writes nothing then)."""
+        self._cancel.set()
+
+    def cancel_requested(self) -> bool:
+        """Whether ``cancel`` was called (the work's ``cancelled`` check)."""
+        return self._cancel.is_set()
+
+    def wait(self) -> None:
+        """Blocks until the work has ended (or at once when it never started)."""
+        if self._thread.ident is not None:
+            self._ended.wait()
+
+    def _run(self) -> None:
+        try:
+            self.result = self._work(self.progressed.emit, self._cancel.is_set)
+        except MpnError as error:
+            self.failure, self.error = error, str(error)
+            self.cancelled = self._cancel.is_set()
+        except Exception as error:  # kept for the owner: a message, or raised as a bug
+            self.failure = error
+            if self._unexpected is not None:
+                log.exception("%s failed", self._thread.name)
+                self.error = self._unexpected
+        finally:
+            self._ended.set()
+            self.done.emit()
