@@ -53,7 +53,9 @@ def register(subparsers: Any) -> None:
         "file", metavar="FILE.json|FILE.xlsx", help="the JSON document or workbook to read"
     )
     load.add_argument(
-        "--replace", action="store_true", help="replace what the database holds already"
+        "--replace",
+        action="store_true",
+        help="replace what the database holds already (a backup of it is kept first)",
     )
     load.set_defaults(func=run_load)
 
@@ -67,7 +69,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     demo.add_argument(
-        "--replace", action="store_true", help="replace what the database holds already"
+        "--replace",
+        action="store_true",
+        help="replace what the database holds already (a backup of it is kept first)",
     )
     demo.set_defaults(func=run_demo)
 
