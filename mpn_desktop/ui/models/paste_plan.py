@@ -11,6 +11,7 @@ typed (``parse_text``); a row with a wrong cell is refused whole, with why.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,8 @@ from mpn_desktop.store.row_batches import RowEdit
 from mpn_desktop.ui.models.fields import Field, parse_text
 
 Record = dict[str, Any]
+Reader = Callable[[str], object]
+"""Reads a pasted cell as a field's value; ValueError says what is wrong."""
 
 
 def _tr(text: str) -> str:
@@ -57,31 +60,49 @@ class PasteTarget:
     """The fields naming one record (``natural_key``)."""
     prepare: Callable[[Mapping[str, Any]], dict[str, Any]] = dict
     """Turns parsed values into the values to store (an empty amount is 0)."""
+    aliases: Mapping[str, tuple[Field, Reader]] = dataclasses.field(default_factory=dict)
+    """Other column names a header row may use for a field, with how to read them (a
+    spreadsheet of exams names the person by "MCP ID")."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a header row says: the field of each column, how to read the columns named by
+    an alias, and the names that are no column."""
+
+    columns: dict[int, Field]
+    readers: dict[int, Reader]
+    unknown: list[str]
 
 
 def header_columns(
-    first_row: Sequence[str], fields: Sequence[Field]
-) -> tuple[dict[int, Field], list[str]] | None:
-    """The field of each column and the names of no column, when ``first_row`` is a header.
+    first_row: Sequence[str],
+    fields: Sequence[Field],
+    aliases: Mapping[str, tuple[Field, Reader]] | None = None,
+) -> Header | None:
+    """The columns of ``first_row`` when it is a header row, else None.
 
     It is one when most of its cells name a column (a spreadsheet may add a
     column of its own, "Notes"); otherwise it holds values.
     """
-    names: dict[str, Field] = {}
+    names: dict[str, tuple[Field, Reader | None]] = {}
+    for name, (item, reader) in (aliases or {}).items():
+        names[name.casefold()] = (item, reader)
     for item in fields:
-        names[item.label.casefold()] = item
-        names[item.key.casefold()] = item
-    found: dict[int, Field] = {}
-    unknown: list[str] = []
+        names[item.label.casefold()] = (item, None)
+        names[item.key.casefold()] = (item, None)
+    header = Header({}, {}, [])
     for position, text in enumerate(first_row):
         named = names.get(text.strip().casefold())
         if named is not None:
-            found[position] = named
+            header.columns[position] = named[0]
+            if named[1] is not None:
+                header.readers[position] = named[1]
         elif text.strip():
-            unknown.append(text.strip())
-    if not found or len(unknown) > len(found):
+            header.unknown.append(text.strip())
+    if not header.columns or len(header.unknown) > len(header.columns):
         return None
-    return found, unknown
+    return header
 
 
 def plan_paste(
@@ -95,20 +116,23 @@ def plan_paste(
     plan = PastePlan()
     if not rows:
         return plan
-    header = header_columns(rows[0], target.fields)
+    header = header_columns(rows[0], target.fields, target.aliases)
     if header is not None:
-        columns, unknown = header
-        plan.ignored_columns = unknown + [
-            item.label for item in columns.values() if not item.is_editable
+        plan.ignored_columns = header.unknown + [
+            item.label for item in header.columns.values() if not item.is_editable
         ]
-        _plan_by_header(rows[1:], columns, target, plan)
+        _plan_by_header(rows[1:], header, target, plan)
     else:
         _plan_by_position(rows, target, start_row, start_column, plan)
     return plan
 
 
 def _parsed(
-    cells: Sequence[str], columns: Mapping[int, Field], line: int, plan: PastePlan
+    cells: Sequence[str],
+    columns: Mapping[int, Field],
+    line: int,
+    plan: PastePlan,
+    readers: Mapping[int, Reader] | None = None,
 ) -> dict[str, Any] | None:
     values: dict[str, Any] = {}
     problems = []
@@ -116,8 +140,9 @@ def _parsed(
         if not item.is_editable:
             continue
         text = cells[position] if position < len(cells) else ""
+        reader = (readers or {}).get(position)
         try:
-            values[item.key] = parse_text(item, text)
+            values[item.key] = reader(text) if reader is not None else parse_text(item, text)
         except ValueError as error:
             problems.append(str(error))
     if problems:
@@ -127,17 +152,14 @@ def _parsed(
 
 
 def _plan_by_header(
-    rows: Sequence[Sequence[str]],
-    columns: Mapping[int, Field],
-    target: PasteTarget,
-    plan: PastePlan,
+    rows: Sequence[Sequence[str]], header: Header, target: PasteTarget, plan: PastePlan
 ) -> None:
     known: dict[tuple[Any, ...], int] = {}
     if target.key:
         for record in target.records:
             known[tuple(record.get(name) for name in target.key)] = record["id"]
     for line, cells in enumerate(rows, start=2):
-        values = _parsed(cells, columns, line, plan)
+        values = _parsed(cells, header.columns, line, plan, header.readers)
         if values is None:
             continue
         whole = {**target.fixed, **values}

@@ -145,6 +145,9 @@ class ExamsTab(StepTab):
                 parent=self,
             )
         )
+        # Rows pasted from a spreadsheet of exams name the person by MCP ID.
+        for name in (self.tr("MCP ID"), "mcp_id"):
+            self.exams.paste_aliases[name] = ("person_id", self._person_of_mcp_id)
         codes = credential_completions(context.catalog)
         self.exams.set_completions("exam_code", codes)
         self.people.model.set_row_styler(self._person_style)
@@ -183,6 +186,16 @@ class ExamsTab(StepTab):
 
     def _roles_of(self, record: Record) -> str:
         return "; ".join(self._roles.get(str(record.get("mcp_id", "")), []))
+
+    def _person_of_mcp_id(self, text: str) -> int:
+        """The person a pasted exam row names by MCP ID (a spreadsheet of exams does)."""
+        wanted = text.strip()
+        for record in self.people.model.records():
+            if str(record.get("mcp_id", "")) == wanted:
+                return int(record["id"])
+        raise ValueError(
+            self.tr("MCP ID: “{text}” is nobody's here (add the person first).").format(text=wanted)
+        )
 
     def _person_label(self, person_id: object) -> str | None:
         return self._people_names.get(person_id) if isinstance(person_id, int) else None

@@ -105,6 +105,9 @@ class RecordSection(QWidget):
         the user left (the months of usage while the grid is pasted into) is read once
         when it comes back, not after every change."""
         self._stale = False
+        self.paste_aliases: dict[str, tuple[str, Callable[[str], object]]] = {}
+        """Other column names pasted rows may use for a field, with how to read them:
+        {"MCP ID": ("person_id", person_of_mcp_id)}."""
         self._expand_edit = expand_edit
         self._form_hook = form_hook
         self._completions: dict[str, Sequence[str]] = {}

@@ -140,6 +140,10 @@ class TableTransfer(QObject):
             fixed=fixed,
             key=natural_key(section.kind),
             prepare=section.values_to_store,
+            aliases={
+                name: (section.model.field_at(section.model.column_of(key)), reader)
+                for name, (key, reader) in section.paste_aliases.items()
+            },
         )
         plan = plan_paste(
             rows,

@@ -239,3 +239,25 @@ def test_export_table_as_csv_opens_in_excel_as_it_is(
     assert rows[0] == ["Customer", "Tenant ID"]
     assert ["'=cmd|' /C calc'!A0", ""] in rows
     assert len(rows) - 1 == tab.customers.proxy.rowCount()
+
+
+def test_exam_rows_from_a_spreadsheet_name_the_person_by_mcp_id(
+    context: Any, demo_db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    person = records.list_records(demo_db, RecordKind.PERSON)[0]
+    count = len(records.list_records(demo_db, RecordKind.EXAM))
+    text = (
+        "MCP ID\tCode\tKind\tPassed on\r\n"
+        f"{person['mcp_id']}\t70-535\texam\t2018-02-20\r\n"
+        "99999999\t70-533\texam\t2018-02-21\r\n"
+    )
+    with qtbot.waitSignal(context.changeApplied):
+        command = tab.exams.transfer.paste_text(text)
+    assert command is not None and command.written is not None
+    assert len(command.written.added) == 1
+    exams = records.list_records(demo_db, RecordKind.EXAM)
+    assert len(exams) == count + 1
+    added = records.get_record(demo_db, RecordKind.EXAM, command.written.added[0])
+    assert added is not None and added["person_id"] == person["id"]
+    assert "line 3: MCP ID: “99999999” is nobody's here" in tab.exams.problem_label.text()
