@@ -7,6 +7,7 @@ message rather than a traceback, and lets the context announce what changed.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -305,7 +306,10 @@ class FileActions(QObject):
     def backup(self) -> Path | None:
         """Asks where to put a backup and makes it."""
         source = self._context.db.path
-        suggested = f"{source.stem}-backup.sqlite3" if source else "tracker-backup.sqlite3"
+        # Dated, so that the next backup is not refused for the name of the last one
+        # (a backup never replaces a file).
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
+        suggested = f"{source.stem if source else 'tracker'}-backup-{stamp}.sqlite3"
         name, _ = QFileDialog.getSaveFileName(
             self._window, self.tr("Backup"), self._start_in(suggested), self.tr(_DB_FILTER)
         )

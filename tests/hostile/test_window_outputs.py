@@ -93,3 +93,21 @@ def test_load_replaces_nothing_when_the_backup_it_promised_fails(
     with qtbot.waitSignal(window.context.errorShown):
         assert not window.files.load_json_file(document)
     assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"", b"SQLite format 3\x00" + b"\x00" * 100, b"notes"])
+def test_the_window_restores_no_file_that_is_no_backup(
+    content: bytes, window: MainWindow, demo_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from mpn_desktop.store import records
+    from mpn_desktop.store.changes import RecordKind
+
+    bad = tmp_path / "backup.sqlite3"
+    bad.write_bytes(content)
+    people = records.list_records(window.context.db, RecordKind.PERSON)
+    before = demo_path.read_bytes()
+    with qtbot.waitSignal(window.context.errorShown) as shown:
+        assert not window.files.restore_from(bad, ask=False)
+    assert "cannot restore from this file" in shown.args[0]
+    assert demo_path.read_bytes() == before
+    assert records.list_records(window.context.db, RecordKind.PERSON) == people
