@@ -9,14 +9,14 @@ the figures and the tenants or services behind them as data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
-from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_of
+from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_index, quantity_of
 from mpn_desktop.domain.wording import money, number
 
 _ZERO = Decimal(0)
@@ -25,17 +25,31 @@ _HUNDRED = Decimal(100)
 
 @dataclass(frozen=True, slots=True)
 class Measured:
-    """What a part measured: the value compared with its threshold, and what is behind it."""
+    """What a part measured: the value compared with its threshold, and what is behind it.
+
+    The tenants behind a figure are kept as keys and named (sorted) only when
+    read: an evaluation after every edit need not write hundreds of names.
+    """
 
     value: Decimal
-    now: tuple[str, ...] = ()
-    """The tenants (or services) that count in the latest period."""
-    before: tuple[str, ...] = ()
-    """Those that counted a year earlier."""
+    now_keys: frozenset[Key] = frozenset()
+    before_keys: frozenset[Key] = frozenset()
+    services: Mapping[str, str] = field(default_factory=dict)
+    """Each service's name as written, by its case-folded key."""
     last: Decimal = _ZERO
     baseline: Decimal = _ZERO
     note: str = ""
     """Why the part scores nothing although there is usage (a gate not reached)."""
+
+    @property
+    def now(self) -> tuple[str, ...]:
+        """The tenants (or services) that count in the latest period, by name."""
+        return tuple(sorted(_readable(k, self.services) for k in self.now_keys))
+
+    @property
+    def before(self) -> tuple[str, ...]:
+        """Those that counted a year earlier, by name."""
+        return tuple(sorted(_readable(k, self.services) for k in self.before_keys))
 
 
 def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fraction:
@@ -83,11 +97,20 @@ def _meeting(part: Part, condition: Condition, figures: UsageFigures, month: Mon
     per_service = condition.per_service or part.counted is Counted.TENANT_SERVICES
     looked_at = (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
     found: set[Key] = set()
+    low, high = condition.minimum, condition.maximum
+    index = quantity_index(condition.quantity)
     for each in looked_at:
         groups = figures.summed(part.scope, _months(condition.span, each), per_service)
-        for key, sums in groups.items():
-            if _within(condition, quantity_of(sums, condition.quantity)):
-                found.add(key)
+        if index is None:  # a share: worked out per tenant
+            found.update(
+                key
+                for key, sums in groups.items()
+                if _within(condition, quantity_of(sums, condition.quantity))
+            )
+        elif high is None:
+            found.update(key for key, sums in groups.items() if sums[index] >= low)
+        else:
+            found.update(key for key, sums in groups.items() if low <= sums[index] <= high)
     if part.counted is Counted.TENANT_SERVICES:
         return found
     return {(customer, "") for customer, _ in found}
@@ -101,9 +124,9 @@ def _met_at_association(part: Part, figures: UsageFigures, last: Month, key: Key
     return key in _qualifying(part, figures, start)
 
 
-def _readable(key: Key, figures: UsageFigures) -> str:
+def _readable(key: Key, services: Mapping[str, str]) -> str:
     customer, service = key
-    return f"{customer} ({figures.services.get(service, service)})" if service else customer
+    return f"{customer} ({services.get(service, service)})" if service else customer
 
 
 def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
@@ -113,8 +136,9 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     before = _qualifying(part, figures, last.plus(-12))
     return Measured(
         value=Decimal(len(now) - len(before)),
-        now=tuple(sorted(_readable(k, figures) for k in now)),
-        before=tuple(sorted(_readable(k, figures) for k in before)),
+        now_keys=frozenset(now),
+        before_keys=frozenset(before),
+        services=figures.services,
         last=Decimal(len(now)),
         baseline=Decimal(len(before)),
     )
@@ -128,8 +152,8 @@ def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measur
         ).items()
         if service and sums[0] > 0
     }
-    names = tuple(sorted(figures.services.get(s, s) for s in services))
-    return Measured(value=Decimal(len(services)), now=names, last=Decimal(len(services)))
+    named = frozenset((figures.services.get(s, s), "") for s in services)
+    return Measured(value=Decimal(len(services)), now_keys=named, last=Decimal(len(services)))
 
 
 def _per_customer(part: Part, figures: UsageFigures, months: Iterable[Month]) -> dict[str, Decimal]:

@@ -48,6 +48,11 @@ def add_sums(total: Sums, more: Sums) -> None:
         total[index] += value
 
 
+def quantity_index(quantity: Quantity) -> int | None:
+    """Where a quantity sits in the sums (None for a share, which divides two of them)."""
+    return _QUANTITY_INDEX.get(quantity)
+
+
 def quantity_of(sums: Sums, quantity: Quantity) -> Decimal:
     """One quantity of some sums (a share is active users over paid seats)."""
     if quantity is Quantity.ACTIVE_SHARE:
@@ -63,7 +68,6 @@ class UsageFigures:
     ) -> None:
         """``months``: the first and last month any metric reads (None: every month)."""
         subscriptions = {s.id: s for s in facts.subscriptions if not s.trial}
-        self._rates = rates
         self._cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = defaultdict(dict)
         self.services: dict[str, str] = {}
         """Each service's name as first written, by its case-folded key."""
@@ -92,6 +96,8 @@ class UsageFigures:
                 if key_service:
                     self.services.setdefault(key_service, service.strip())
             cell = cells[(month, workload, association)]
+            rate = rates.get(key_service)
+            mcv = usage.active_users * rate if rate is not None else _ZERO
             sums = cell.get((customer, key_service))
             if sums is None:
                 cell[(customer, key_service)] = [
@@ -99,13 +105,14 @@ class UsageFigures:
                     usage.revenue_usd,
                     usage.active_users,
                     usage.paid_seats,
-                    _ZERO,
+                    mcv,
                 ]
             else:
                 sums[0] += usage.consumption_usd
                 sums[1] += usage.revenue_usd
                 sums[2] += usage.active_users
                 sums[3] += usage.paid_seats
+                sums[4] += mcv
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._summed: dict[tuple[Scope, tuple[Month, ...], bool], dict[Key, Sums]] = {}
         by_customer: dict[str, list[Subscription]] = defaultdict(list)
@@ -115,31 +122,35 @@ class UsageFigures:
         self._first: dict[tuple[str, Scope], Month | None] = {}
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
-        """The month's sums per (customer, service) over the scope's subscriptions."""
+        """The month's sums per (customer, service) over the scope's subscriptions (read only)."""
         found = self._totals.get((scope, month))
         if found is not None:
             return found
-        merged: dict[Key, Sums] = {}
-        for workload in scope.workloads:
-            for association in scope.associations:
-                cell = self._cells.get((month, workload, association))
-                if not cell:
-                    continue
+        cells = [
+            cell
+            for workload in scope.workloads
+            for association in scope.associations
+            if (cell := self._cells.get((month, workload, association)))
+        ]
+        filtered = bool(scope.services or scope.excluded_services)
+        merged: dict[Key, Sums]
+        if len(cells) == 1 and not filtered:
+            merged = cells[0]  # nothing to add up: the cell itself, never written to
+        else:
+            merged = {}
+            for cell in cells:
                 for key, sums in cell.items():
                     service = key[1]
-                    if scope.services and service not in scope.services:
-                        continue
-                    if service and service in scope.excluded_services:
+                    if filtered and (
+                        (scope.services and service not in scope.services)
+                        or (service and service in scope.excluded_services)
+                    ):
                         continue
                     total = merged.get(key)
                     if total is None:
-                        total = merged[key] = list(sums)
-                        if service in self._rates:
-                            total[4] = self._rates[service] * sums[2]
+                        merged[key] = list(sums)
                     else:
                         add_sums(total, sums)
-                        if service in self._rates:
-                            total[4] += self._rates[service] * sums[2]
         self._totals[(scope, month)] = merged
         return merged
 
