@@ -1,5 +1,9 @@
-"""Exam records from CSV files: reading, mapping, validation, one-transaction import (no Qt).
+"""Exam records and sales data (usage) from CSV files: reading, mapping, validation, one
+transaction through ``store/`` (no Qt, no database library).
 
+One pipeline for every import kind (``kinds.ImportKind``: ``kinds.ExamImport``,
+``usage_import.UsageImport``): the kind gives its fields, its validator and
+its sink, which hands the valid rows to the store's writer of that kind.
 The steps, in the order the wizard and the command line take them:
 ``reading.preview`` (encoding, delimiter, header, first records),
 ``columns.suggest_mapping``/``apply_overrides``, ``importing.survey_date_order``

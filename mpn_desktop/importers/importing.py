@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
@@ -326,6 +327,9 @@ def _other_mpn_ids(db: Database, seen: set[str]) -> tuple[str, ...]:
     return tuple(sorted(named - {own}))
 
 
+_FIELDS = itemgetter(1)
+
+
 class _Batches:
     """The records of a file, a batch at a time, noting MPN IDs and (to reject) each one's cells."""
 
@@ -349,7 +353,13 @@ class _Batches:
         batch = list(islice(self._records, BATCH_ROWS))
         column = self._column
         if column is not None:
-            self._mpn_ids.update({fields[column] for _, fields in batch if column < len(fields)})
+            cells = map(_FIELDS, batch)
+            try:
+                self._mpn_ids.update(map(itemgetter(column), cells))
+            except IndexError:  # a short record: the slow way
+                self._mpn_ids.update(
+                    {fields[column] for _, fields in batch if column < len(fields)}
+                )
         if self._keep:
             # Copied before validation pads short records.
             self._kept = {line: tuple(fields) for line, fields in batch}

@@ -17,7 +17,7 @@ from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.kinds import Sink, Validator
 from mpn_desktop.importers.planning import ImportPlan, plan_import
 from mpn_desktop.importers.reading import OptionError
-from mpn_desktop.importers.usage_fields import FIELD_SETS, SHEET, recognise
+from mpn_desktop.importers.usage_fields import recognise
 from mpn_desktop.importers.usage_sums import UsageSums
 from mpn_desktop.importers.usage_validation import UsageValidator
 from mpn_desktop.store.import_transaction import USAGE, ImportTransaction
@@ -92,6 +92,3 @@ def plan_usage_import(
         date_format=date_format,
         fields=recognise,
     )
-
-
-__all__ = ["FIELD_SETS", "SHEET", "UsageImport", "parse_rates", "plan_usage_import"]

@@ -41,6 +41,7 @@ from mpn_desktop.store.import_transaction import BatchCounts
 from mpn_desktop.store.usage_writing import UsageWriter
 
 _CENT = Decimal("0.01")
+_ZERO_CENTS = Decimal("0.00")
 _ZERO = Decimal(0)
 _USAGE_FEE = "assess usage fee"
 _SEATS_ADDED = frozenset(
@@ -219,25 +220,20 @@ class UsageSums:
         sums = self._sums
         while sums:
             (subscription, month, service, source), found = sums.popitem()
-            figures: list[Decimal | int] = (
-                [found, _ZERO, 0, 0] if isinstance(found, Decimal) else found
-            )
-            consumption, revenue = _cents(figures[0]), _cents(figures[1])
+            if isinstance(found, Decimal):  # consumption alone: the common case, quick
+                consumption = found.quantize(_CENT, rounding=ROUND_HALF_UP)
+                revenue, users, seats = _ZERO_CENTS, 0, 0
+            else:
+                consumption, revenue = _cents(found[0]), _cents(found[1])
+                users, seats = int(found[2]), int(found[3])
             # A month that credits more than it charges stores nothing below zero.
-            for amount in (consumption, revenue):
-                if amount < 0:
-                    self._adjustments += amount
-                    self._adjustment_lines += 1
-            row = UsageRow(
-                subscription,
-                month,
-                service,
-                source,
-                max(consumption, _ZERO),
-                max(revenue, _ZERO),
-                int(figures[2]),
-                int(figures[3]),
-            )
+            if consumption < 0 or revenue < 0:
+                for amount in (consumption, revenue):
+                    if amount < 0:
+                        self._adjustments += amount
+                        self._adjustment_lines += 1
+                consumption, revenue = max(consumption, _ZERO), max(revenue, _ZERO)
+            row = UsageRow(subscription, month, service, source, consumption, revenue, users, seats)
             totals[month].add(row)
             yield row
 

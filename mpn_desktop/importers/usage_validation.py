@@ -543,6 +543,9 @@ class _ColumnReader:
         """Per cell: the day, or None for an empty cell; None when a cell is not a date."""
         if values is None:
             return [None] * count
+        if "" not in values:
+            pairs = self._dates(values)
+            return None if pairs is None else list(map(_SECOND, pairs))
         found: list[date | None] = []
         for value in values:
             if not value:

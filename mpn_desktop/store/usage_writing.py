@@ -10,6 +10,8 @@ where undoing the import puts them back exactly.
 
 from __future__ import annotations
 
+import random
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
@@ -21,7 +23,6 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from mpn_desktop.store import models
 from mpn_desktop.store.engine import is_sqlite
 from mpn_desktop.store.import_rows import SubscriptionCells, UsageRow
-from mpn_desktop.store.models import new_version
 
 _CUSTOMERS: Table = models.Customer.__table__  # type: ignore[assignment]
 _SUBSCRIPTIONS: Table = models.Subscription.__table__  # type: ignore[assignment]
@@ -41,6 +42,10 @@ _USAGE_COLUMNS = (
 )
 _CHUNK = 500
 """Values per ``IN (...)`` list (below every database's parameter limit)."""
+_VERSIONS = random.Random(secrets.randbits(64))
+"""Row versions for the rows an import writes: random 62-bit numbers above 0, as
+``models.new_version`` gives, from a generator seeded once (the system's
+random source per row cost a second per half a million rows)."""
 _WRITE_CHUNK = 10_000
 """Usage rows written per executemany (memory holds one chunk, not the file's rows)."""
 
@@ -78,8 +83,16 @@ class UsageWriter:
         new: list[tuple[Any, ...]] = []
         changed: dict[_Key, tuple[dict[str, Any], _Figures]] = {}
         batch_id = self.batch_id
+        # SQLite takes the values as its columns store them (ISO days, money as float,
+        # which is SQLAlchemy's own binding there) straight through the driver:
+        # SQLAlchemy's per-row processing of ten parameters costs more than reading
+        # the file. Each row gets its version, as the ORM would give it one.
+        driver = is_sqlite(self._connection)
+        days: dict[date, str] = {}
+        version = _VERSIONS.getrandbits
         for row in rows:
-            key = (ids[row.subscription], row.month, row.service, row.source)
+            month = row.month
+            key = (ids[row.subscription], month, row.service, row.source)
             figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
             before = old.pop(key, None) if old else None
             if before is not None and before[1] == figures:
@@ -87,7 +100,24 @@ class UsageWriter:
                 continue
             if before is not None:
                 changed[key] = before
-            new.append((*key, *figures, batch_id))
+            if driver:
+                day = days.get(month) or days.setdefault(month, month.isoformat())
+                new.append(
+                    (
+                        key[0],
+                        day,
+                        key[2],
+                        key[3],
+                        float(figures[0]),
+                        float(figures[1]),
+                        figures[2],
+                        figures[3],
+                        batch_id,
+                        version(62) + 1,
+                    )
+                )
+            else:
+                new.append((*key, *figures, batch_id))
             if len(new) >= _WRITE_CHUNK:
                 # The rows they replace go first: the new ones have the same keys.
                 self._replace(changed)
@@ -215,33 +245,13 @@ class UsageWriter:
         self.added += len(values)
         connection = self._connection
         if is_sqlite(connection):
-            # Through the driver: SQLAlchemy's per-row processing of nine parameters
-            # would cost more than reading the file. Values as the column types store
-            # them: ISO days, money as float (SQLAlchemy's own binding on SQLite).
-            # Each row gets its version, as the ORM would give it (see models.new_version).
             marks = ", ".join("?" * (len(_USAGE_COLUMNS) + 1))
             sql = f"INSERT INTO usage ({', '.join(_USAGE_COLUMNS)}, version) VALUES ({marks})"
-            connection.exec_driver_sql(sql, list(map(_driver_values, values)))
+            connection.exec_driver_sql(sql, values)
             return
         connection.execute(
             insert(_USAGE), [dict(zip(_USAGE_COLUMNS, row, strict=True)) for row in values]
         )
-
-
-def _driver_values(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    sub, month, service, source, consumption, revenue, users, seats, batch = row
-    return (
-        sub,
-        month.isoformat(),
-        service,
-        source,
-        float(consumption),
-        float(revenue),
-        users,
-        seats,
-        batch,
-        new_version(),
-    )
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
