@@ -288,6 +288,11 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     if problem:
         raise StoreError(f"{backup_file}: cannot restore from this file: {problem}")
     kept: Path | None = None
+    blocked = folder_problem(db_path)
+    if blocked:
+        # Checked first: SQLite calls a sound database on a read-only or full disk
+        # unreadable, and the restore would set it aside as if it were damaged.
+        raise DiskProblem(f"{db_path}: nothing was restored: {blocked}. {what_to_do(blocked)}")
     if db_path.exists():
         if problem_with(db_path) is None:
             # Not pruned: the oldest backup may be the very file being restored.

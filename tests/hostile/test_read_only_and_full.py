@@ -171,3 +171,18 @@ def test_the_window_offers_no_restore_for_a_read_only_folder_or_a_full_disk(
 
     assert open_at_startup(f"sqlite:///{demo_path}", ask=ask) is None
     assert offered == [None]
+
+
+def test_restore_onto_a_read_only_disk_says_so(
+    tmpfs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the sound database was taken for a damaged one ("cannot keep a copy of it").
+    path = _demo_on(tmpfs)
+    saved = backups.backup(path, tmp_path / "saved.sqlite3")
+    before = path.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)
+    capsys.readouterr()
+    assert main(["--db", str(path), "restore", str(saved)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was restored: the disk holding" in err and "is mounted read-only" in err
+    assert path.read_bytes() == before
