@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # A file the command had to read or write that the checks before it did not
         # foresee (a path too long, a device that fails): said in one line, like ours.
-        log.warning("file error in command %r: %s", getattr(args, "command", None), error)
+        log.info("file error in command %r: %s", getattr(args, "command", None), error)
         where = f"{shown_path(error.filename)}: " if error.filename is not None else ""
         print(f"mpn-desktop: {where}{problem_of(error)}", file=sys.stderr)
         return 1

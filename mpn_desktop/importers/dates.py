@@ -57,7 +57,7 @@ def parse_date_format(text: str) -> DateOrder:
     order = _ORDER_NAMES.get(key)
     if order is None:
         raise OptionError(
-            f"--date-format: {text!r} is not a date order; use MDY (as 11/25/2017) "
+            f"--date-format: {quoted(text)} is not a date order; use MDY (as 11/25/2017) "
             "or DMY (as 25/11/2017 or 25.11.2017)"
         )
     return order

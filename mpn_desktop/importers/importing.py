@@ -243,6 +243,7 @@ def run_import(
             raise ImportCancelled(f"{path}: the import was cancelled; nothing was written")
         if read == 0:
             raise ImportFailed(f"{path}: the file has a header line but no records")
+        reader.check_unchanged()
         others = _other_mpn_ids(db, mpn_ids)
         outcome = sink.finish(len(errors)) if not (others and not allow_other_mpn_id) else None
         result = _result(

@@ -108,12 +108,18 @@ def plan_import(
     return ImportPlan(first, replace(settings, date_order=dates.order), dates)
 
 
+_COLUMNS_NAMED = 12
+"""Columns a message names (a file may have 100,000)."""
+
+
 def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:
     """Raises ImportFailed when the mapping lacks a column a record of its kind needs."""
     missing = mapping.missing()
     if not missing:
         return
-    columns = ", ".join(repr(name) for name in mapping.header)
+    columns = ", ".join(quoted(name) for name in mapping.header[:_COLUMNS_NAMED])
+    if len(mapping.header) > _COLUMNS_NAMED:
+        columns += f" and {len(mapping.header) - _COLUMNS_NAMED:,} more"
     noun = mapping.fields.noun
     if not mapping.columns:
         raise ImportFailed(

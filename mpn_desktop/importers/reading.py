@@ -17,7 +17,7 @@ from typing import IO, NamedTuple
 
 from mpn_desktop.errors import ImportFailed, ValidationError
 from mpn_desktop.input_files import open_input, problem_of
-from mpn_desktop.shown import shown_path, visible
+from mpn_desktop.shown import quoted, shown_path, visible
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -186,9 +186,9 @@ def check_encoding(name: str) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise OptionError(f"--encoding: {name!r} is not an encoding Python knows") from None
+        raise OptionError(f"--encoding: {quoted(name)} is not an encoding Python knows") from None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
-        raise OptionError(f"--encoding: {name!r} is not a text encoding")
+        raise OptionError(f"--encoding: {quoted(name)} is not a text encoding")
     return info.name
 
 
@@ -217,7 +217,9 @@ def check_delimiter(text: str) -> str:
     named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}
     delimiter = named.get(text.lower(), text)
     if len(delimiter) != 1 or delimiter in '\r\n"':
-        raise OptionError(f"--delimiter: {text!r} is not one character (use e.g. ',', ';' or tab)")
+        raise OptionError(
+            f"--delimiter: {quoted(text)} is not one character (use e.g. ',', ';' or tab)"
+        )
     return delimiter
 
 
@@ -280,7 +282,9 @@ class RecordReader:
         self.path = path
         self.format = fmt
         self._binary = _open_binary(path)
-        self.size = max(1, os.fstat(self._binary.fileno()).st_size)
+        opened = os.fstat(self._binary.fileno())
+        self._opened = (opened.st_size, opened.st_mtime_ns)
+        self.size = max(1, opened.st_size)
         self._text = io.TextIOWrapper(
             self._binary, encoding=fmt.encoding, errors="strict", newline=""
         )
@@ -300,6 +304,28 @@ class RecordReader:
     def close(self) -> None:
         """Closes the file."""
         self._text.close()
+
+    def check_unchanged(self) -> None:
+        """Raises ImportFailed when the file was written to (or replaced) while it was read.
+
+        What was read may then be half the old file and half the new one; an
+        export still being written by another program is the usual cause.
+        """
+        try:
+            now = os.fstat(self._binary.fileno())
+            at_path = self.path.stat()
+        except OSError:
+            at_path = None
+        same_file = at_path is not None and (at_path.st_ino, at_path.st_dev) == (
+            now.st_ino,
+            now.st_dev,
+        )
+        if not same_file or (now.st_size, now.st_mtime_ns) != self._opened:
+            raise ImportFailed(
+                f"{shown_path(self.path)}: the file changed while it was being read (is "
+                "another program still writing it?); nothing was imported. Import it again "
+                "once it is complete."
+            )
 
     def fraction_read(self) -> float:
         """How far through the file the reading is, from 0 to 1 (for progress bars)."""
