@@ -12,6 +12,7 @@ from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.progress import (
     CompetencyProgress,
     LevelProgress,
+    OptionProgress,
     Progress,
     StepProgress,
 )
@@ -62,7 +63,10 @@ def _measure_node(part: StepProgress, number: int) -> RequirementNode:
 
 
 def level_node(level: LevelProgress, targeted: bool) -> RequirementNode:
-    """A level: attained through an option, or the closest option's steps and gaps."""
+    """A level: attained through an option, or the closest option's steps and gaps.
+
+    The level's other options are its ``alternatives``, each with its own steps.
+    """
     return RequirementNode(
         kind=NodeKind.LEVEL,
         id=level.level.value,
@@ -72,6 +76,24 @@ def level_node(level: LevelProgress, targeted: bool) -> RequirementNode:
         children=tuple(step_node(step) for step in level.steps),
         targeted=targeted,
         way=level.option.name,
+        ways=len(level.options),
+        alternatives=tuple(
+            _option_node(level, option)
+            for option in level.options
+            if option.option_id != level.option.option_id
+        ),
+    )
+
+
+def _option_node(level: LevelProgress, option: OptionProgress) -> RequirementNode:
+    return RequirementNode(
+        kind=NodeKind.LEVEL,
+        id=level.level.value,
+        label=level.level.value.capitalize(),
+        met=option.attained,
+        missing=() if option.attained else tuple(s for step in option.steps for s in step.missing),
+        children=tuple(step_node(step) for step in option.steps),
+        way=option.name,
         ways=len(level.options),
     )
 

@@ -99,6 +99,10 @@ class TrackScore:
         """Every metric, category by category."""
         return tuple(m for c in self.categories for m in c.metrics)
 
+    def qualifies(self, at: Fraction) -> bool:
+        """At least the qualifying score, and every metric above zero (PCS22, PCS23)."""
+        return self.score >= at and all(m.points > 0 for m in self.metrics)
+
 
 @dataclass(frozen=True, slots=True)
 class DesignationScore:
@@ -316,8 +320,7 @@ def _with_missing(result: MetricScore, missing: tuple[str, ...]) -> MetricScore:
 
 
 def _qualifies(track: TrackScore, at: Fraction) -> bool:
-    """At least the qualifying score, and every metric above zero (PCS22, PCS23)."""
-    return track.score >= at and all(m.points > 0 for m in track.metrics)
+    return track.qualifies(at)
 
 
 def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:

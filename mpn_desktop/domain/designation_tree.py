@@ -15,6 +15,7 @@ from mpn_desktop.domain.designation_score import (
     CategoryScore,
     DesignationScore,
     MetricScore,
+    TrackScore,
     points_text,
 )
 from mpn_desktop.domain.designations import PROGRAM_ID
@@ -100,6 +101,27 @@ def designation_node(score: DesignationScore) -> RequirementNode:
         children=tuple(_category_node(c) for c in score.best.categories),
         targeted=score.target,
         way=score.best.track or "",
+        ways=len(score.tracks),
+        alternatives=tuple(
+            _track_node(score, track) for track in score.tracks if track is not score.best
+        ),
+    )
+
+
+def _track_node(score: DesignationScore, track: TrackScore) -> RequirementNode:
+    """The designation scored on another of its tracks (the better one counts)."""
+    return RequirementNode(
+        kind=NodeKind.DESIGNATION,
+        id=score.id,
+        label=score.name,
+        met=track.qualifies(score.qualifies_at),
+        points=_decimal(track.score),
+        max_points=Decimal(100),
+        have=_decimal(track.score),
+        need=_decimal(score.qualifies_at),
+        unit="points",
+        children=tuple(_category_node(c) for c in track.categories),
+        way=track.track or "",
         ways=len(score.tracks),
     )
 

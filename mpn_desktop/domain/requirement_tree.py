@@ -42,7 +42,9 @@ class RequirementNode:
     "silver", a step "performance", a metric id). ``have``/``need`` are in
     ``unit`` where the requirement is counted; ``points``/``max_points`` where
     it is scored. ``way`` names how a level is measured when there are several
-    ways (the option used, or the closest one) and ``ways`` how many there are.
+    ways (the option used, or the closest one; a designation's better track)
+    and ``ways`` how many there are; ``alternatives`` are the other ways, each
+    a node of the same kind with its own figures and children.
     """
 
     kind: NodeKind
@@ -64,6 +66,7 @@ class RequirementNode:
     way: str = ""
     ways: int = 1
     at_risk: tuple[AtRisk, ...] = ()
+    alternatives: tuple[RequirementNode, ...] = ()
 
     @property
     def scored(self) -> bool:

@@ -494,3 +494,14 @@ def test_the_tree_carries_points_people_and_tenants_as_data(catalog: ScoredCatal
     assert skilled is not None
     people = skilled.children[0].evidence
     assert {e.mcp_id for e in people} == {f"p{i}" for i in range(5)}
+
+
+def test_the_tree_gives_the_other_tracks_as_alternatives(catalog: ScoredCatalog) -> None:
+    from mpn_desktop.domain.designation_tree import designation_node
+
+    facts = _facts(**_certified(("1", ("MS-700",)), ("2", ("MS-700",))))
+    node = designation_node(_designation(catalog, facts, "modern-work"))
+    assert (node.way, node.points, node.ways) == ("smb", 10, 2)
+    (enterprise,) = node.alternatives
+    assert (enterprise.way, enterprise.points, enterprise.met) == ("enterprise", 5, False)
+    assert [c.id for c in enterprise.children] == [c.id for c in node.children]

@@ -149,3 +149,18 @@ def test_an_unknown_competency_is_a_key_error_as_in_the_catalogue(catalog: Catal
         progress.competency("no-such-competency")
     with pytest.raises(KeyError, match="no-such-competency"):
         catalog.competency("no-such-competency")
+
+
+def test_a_levels_other_options_are_its_alternatives(catalog: Catalog) -> None:
+    progress = run(catalog, facts(targets=[(EMM, SILVER)]))
+    level = progress.competency(EMM).level(SILVER)
+    tree = requirement_tree(progress)
+    node = tree.requirement(EMM)
+    assert node is not None
+    silver = node.children[0]
+    assert silver.ways == len(level.options) > 1
+    others = [option.name for option in level.options if option is not level.option]
+    assert [alternative.way for alternative in silver.alternatives] == others
+    for alternative in silver.alternatives:
+        assert alternative.kind is NodeKind.LEVEL and alternative.id == "silver"
+        assert [step.id for step in alternative.children] == [kind.value for kind in StepKind]
