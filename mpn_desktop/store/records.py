@@ -360,23 +360,40 @@ def get_organization(db: Database) -> Record | None:
 
 
 def set_organization(
-    target: Database | Transaction, given: Mapping[str, Any]
+    target: Database | Transaction,
+    given: Mapping[str, Any],
+    *,
+    expected: Mapping[str, Any] | None = None,
+    new_version: int | None = None,
 ) -> OpResult[Record | None]:
-    """Creates or changes the organisation; returns its previous fields (None when new)."""
+    """Creates or changes the organisation; returns its previous fields (None when new).
+
+    ``expected`` and ``new_version`` as for ``update_record``: the organisation
+    as the caller showed it, and the version to give it.
+    """
     with writing(target) as session:
-        old = _write_organization(session, given)
+        old = _write_organization(session, given, expected, new_version)
         session.flush()
     return OpResult(old, Change.of("Edit organisation", RecordKind.ORGANIZATION))
 
 
-def _write_organization(session: Session, given: Mapping[str, Any]) -> Record | None:
+def _write_organization(
+    session: Session,
+    given: Mapping[str, Any],
+    expected: Mapping[str, Any] | None = None,
+    new_version: int | None = None,
+) -> Record | None:
     """Creates or changes the organisation in ``session``; returns its previous fields."""
-    obj = session.get(models.Organization, 1)
+    obj, current = _current(session, RecordKind.ORGANIZATION, 1)
+    spec = SPECS[RecordKind.ORGANIZATION]
+    if expected is not None:
+        check_current(spec, 1, current, expected)
     checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
+    if new_version is not None:
+        checked["version"] = new_version
     if obj is None:
         session.add(models.Organization(id=1, **checked))
         return None
-    spec = SPECS[RecordKind.ORGANIZATION]
     old = _row_dict(obj, [name for name in _columns(spec) if name not in ("id", "version")])
     for name, value in checked.items():
         setattr(obj, name, value)
@@ -401,15 +418,21 @@ def get_targets(db: Database) -> dict[str, Level]:
 
 
 def set_organization_and_targets(
-    target: Database | Transaction, given: Mapping[str, Any], targets: Mapping[str, Level | str]
+    target: Database | Transaction,
+    given: Mapping[str, Any],
+    targets: Mapping[str, Level | str],
+    *,
+    expected: Mapping[str, Any] | None = None,
+    new_version: int | None = None,
 ) -> OpResult[tuple[Record | None, dict[str, Level]]]:
     """Changes the organisation's fields and replaces its targets in one transaction.
 
     Returns the previous fields and targets, which undo passes back in.
+    ``expected`` and ``new_version`` as for ``set_organization``.
     """
     checked_targets = _checked_targets(targets)
     with writing(target) as session:
-        old = _write_organization(session, given)
+        old = _write_organization(session, given, expected, new_version)
         old_targets = _replace_targets(session, checked_targets)
     change = Change.of("Edit organisation and targets", RecordKind.ORGANIZATION, RecordKind.TARGET)
     return OpResult((old, old_targets), change)

@@ -11,7 +11,7 @@ from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.store import records
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.qt_dates import qdate
-from mpn_desktop.ui.undo_commands import StoreOperationCommand
+from mpn_desktop.ui.undo_commands import OrganisationCommand
 from mpn_desktop.ui.welcome_dialog import WelcomeDialog
 
 _FIELDS = ("name", "mpn_id", "market", "anniversary")
@@ -38,13 +38,15 @@ class OrganisationDialog(WelcomeDialog):
         self.sample_button.hide()
         self.create_button.setText(self.tr("&Save"))
         self.create_button.setObjectName("saveOrganisationButton")
+        # As shown: saving is refused if it was changed elsewhere meanwhile.
+        self._shown = records.get_organization(context.db)
         self._old_values = self._current_values()
         self._old_targets = records.get_targets(context.db)
         self._fill(self._old_values, self._old_targets)
         self._revalidate()
 
     def _current_values(self) -> dict[str, Any]:
-        found = records.get_organization(self._context.db) or {}
+        found = self._shown or {}
         return {name: found.get(name) for name in _FIELDS}
 
     def _fill(self, values: dict[str, Any], targets: dict[str, Level]) -> None:
@@ -74,11 +76,16 @@ class OrganisationDialog(WelcomeDialog):
         db = self._context.db
         old_values = {name: value for name, value in self._old_values.items() if value is not None}
         old_targets = dict(self._old_targets)
-        command = StoreOperationCommand(
+        command = OrganisationCommand(
             self._context,
             self.tr("Change organisation and targets"),
-            lambda: records.set_organization_and_targets(db, values, targets),
-            lambda: records.set_organization_and_targets(db, old_values, old_targets),
+            self._shown,
+            lambda shown, version: records.set_organization_and_targets(
+                db, values, targets, expected=shown, new_version=version
+            ),
+            lambda shown, version: records.set_organization_and_targets(
+                db, old_values, old_targets, expected=shown, new_version=version
+            ),
         )
         self._context.undo_stack.push(command)
         if command.done:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.import_removal import RemovedImport, remove_import, restore_import
+from mpn_desktop.store.models import new_version
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.counts import counted
 
@@ -335,29 +336,47 @@ class RemoveImportCommand(_StoreCommand):
         self._finish_undo(result is not None)
 
 
-class StoreOperationCommand(_StoreCommand):
-    """Any pair of store operations (forward and back), each returning what it changed.
+VersionedOperation = Callable[[Mapping[str, Any] | None, int | None], OpResult[Any]]
+"""A store operation given the row as expected (None: no check) and the version to give it."""
 
-    For edits that are not one record: the organisation's details, the targets.
+
+class OrganisationCommand(_StoreCommand):
+    """Changes the organisation (and its targets); undo puts back its fields and version.
+
+    ``shown`` is the organisation as the dialog showed it: the change is
+    refused when it was changed elsewhere since (a ``load --replace`` from the
+    command line), and so is undo when it changed after the change.
     """
 
     def __init__(
         self,
         context: AppContext,
         text: str,
-        forward: Callable[[], OpResult[Any]],
-        backward: Callable[[], OpResult[Any]],
+        shown: Mapping[str, Any] | None,
+        forward: VersionedOperation,
+        backward: VersionedOperation,
     ) -> None:
         super().__init__(context, text)
+        self._shown = dict(shown) if shown is not None else None
         self._forward = forward
         self._backward = backward
+        # Chosen here, so that undo knows which version its change left.
+        self._after = new_version()
 
     def redo(self) -> None:
-        result = self.context.run(self._forward, failure=_tr("The change was not saved."))
+        shown, after = self._shown, self._after
+        result = self.context.run(
+            lambda: self._forward(shown, after), failure=_tr("The change was not saved.")
+        )
         self._finish_redo(result is not None)
 
     def undo(self) -> None:
-        result = self.context.run(self._backward, failure=_tr("The change was not undone."))
+        shown = self._shown
+        left = {**shown, "version": self._after} if shown is not None else None
+        before = shown["version"] if shown is not None else None
+        result = self.context.run(
+            lambda: self._backward(left, before), failure=_tr("The change was not undone.")
+        )
         self._finish_undo(result is not None)
 
 

@@ -150,3 +150,36 @@ def test_undo_of_a_delete_puts_nothing_under_a_person_who_took_the_id(
 
     assert "since" in refused.args[0]
     assert records.list_records(context.db, RecordKind.EXAM) == after_load
+
+
+def test_the_organisation_saved_or_undone_over_a_replaced_one_is_refused(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from mpn_desktop.ui.organisation_dialog import OrganisationDialog
+
+    context = window.context
+    dialog = window.edit_organisation()
+    assert isinstance(dialog, OrganisationDialog)
+    dialog.name_edit.setText("Contoso Cloud Europe")
+    _replace_from_the_command_line(context, tmp_path)
+    with qtbot.waitSignal(context.errorShown) as refused:
+        dialog.accept()
+    assert "organisation was changed since it was shown" in refused.args[0]
+    assert "name is now “Replaced Ltd”, was “Contoso Cloud Ltd”" in refused.args[0]
+    replaced = records.get_organization(context.db)
+    assert replaced is not None and replaced["name"] == "Replaced Ltd"
+    dialog.reject()
+
+    # Saved while current, then replaced from the command line: undo is refused.
+    context.reload()
+    again = window.edit_organisation()
+    assert isinstance(again, OrganisationDialog)
+    again.name_edit.setText("Renamed Ltd")
+    again.accept()
+    assert records.get_organization(context.db)["name"] == "Renamed Ltd"  # type: ignore[index]
+    _replace_from_the_command_line(context, tmp_path)
+    now = records.get_organization(context.db)
+    with qtbot.waitSignal(context.errorShown) as refused:
+        window.undo_action.trigger()
+    assert "changed since it was shown" in refused.args[0]
+    assert records.get_organization(context.db) == now

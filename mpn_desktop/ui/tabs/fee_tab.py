@@ -18,7 +18,7 @@ from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
-from mpn_desktop.ui.undo_commands import StoreOperationCommand
+from mpn_desktop.ui.undo_commands import OrganisationCommand
 
 
 class FeeTab(StepTab):
@@ -140,11 +140,16 @@ class FeeTab(StepTab):
             return
         db = self.context.db
         self.context.undo_stack.push(
-            StoreOperationCommand(
+            OrganisationCommand(
                 self.context,
                 self.tr("Change anniversary to {day}").format(day=str(new)),
-                lambda: records.set_organization(db, {"anniversary": new}),
-                lambda: records.set_organization(db, {"anniversary": old}),
+                records.get_organization(db),
+                lambda shown, version: records.set_organization(
+                    db, {"anniversary": new}, expected=shown, new_version=version
+                ),
+                lambda shown, version: records.set_organization(
+                    db, {"anniversary": old}, expected=shown, new_version=version
+                ),
             )
         )
 
