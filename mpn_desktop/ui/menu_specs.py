@@ -23,8 +23,12 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One menu entry: ``call`` names the window's method ("files.open_database" reaches one
-    of its parts); ``shortcut`` is a standard key or a portable text such as "Ctrl+I"."""
+    """One menu entry: its objectName, words, keys and the window method it calls.
+
+    ``call`` names the method ("files.open_database" reaches one of the window's
+    parts) and ``args`` what it is given; ``shortcut`` is a standard key or a
+    portable text such as "Ctrl+I".
+    """
 
     name: str
     text: str
