@@ -302,3 +302,20 @@ def test_an_export_of_imported_usage_loads_back_the_same(tmp_path: Path) -> None
     again = tmp_path / "again.sqlite3"
     assert main(["--db", str(again), "load", str(exported)]) == 0
     assert document(again, tmp_path)["usage"] == document(db_path, tmp_path)["usage"]
+
+
+def test_amounts_beyond_what_the_store_keeps_are_refused_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    sheet = tmp_path / "big.csv"
+    header = "customer,subscription,workload,association,month,consumption_usd\n"
+    sheet.write_text(header + "A,s1,azure,dpor,2019-01," + "9" * 40 + "\n", encoding="utf-8")
+    assert run(db_path, str(sheet)) == 1
+    assert "is too large (amounts go up to 999,999,999,999.99)" in capsys.readouterr().err
+    total = tmp_path / "total.csv"
+    line = "A,s1,azure,dpor,2019-01,999999999999.00\n"
+    total.write_text(header + line + line, encoding="utf-8")
+    assert run(db_path, str(total)) == 1
+    assert "add up to more than the program keeps" in capsys.readouterr().err
+    assert consumption(db_path) == {}

@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.wording import money, number, plural
+from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.kinds import Outcome
 from mpn_desktop.importers.usage_fields import (
     DAILY_RATED,
@@ -35,7 +36,12 @@ from mpn_desktop.importers.usage_fields import (
     LICENSE_RECON,
     USAGE_RECON,
 )
-from mpn_desktop.importers.usage_validation import UsageLine, offer_workload
+from mpn_desktop.importers.usage_validation import (
+    MAX_AMOUNT,
+    MAX_COUNT,
+    UsageLine,
+    offer_workload,
+)
 from mpn_desktop.store.import_rows import SubscriptionCells, UsageRow
 from mpn_desktop.store.import_transaction import BatchCounts
 from mpn_desktop.store.usage_writing import UsageWriter
@@ -233,6 +239,12 @@ class UsageSums:
                         self._adjustments += amount
                         self._adjustment_lines += 1
                 consumption, revenue = max(consumption, _ZERO), max(revenue, _ZERO)
+            if consumption >= MAX_AMOUNT or revenue >= MAX_AMOUNT or max(users, seats) > MAX_COUNT:
+                raise ImportFailed(
+                    f"the lines of subscription {subscription} for {month:%Y-%m} add up to more "
+                    "than the program keeps (US$ 999,999,999,999.99, or 999,999,999 seats or "
+                    "users); nothing was imported"
+                )
             row = UsageRow(subscription, month, service, source, consumption, revenue, users, seats)
             totals[month].add(row)
             yield row

@@ -304,17 +304,24 @@ class UsageValidator:
         if not text:
             return _ZERO
         try:
-            return parse_amount(text, self._marks.get(column, POINT))
+            amount = parse_amount(text, self._marks.get(column, POINT))
         except AmountProblem as error:
             problem(field, str(error))
             return _ZERO
+        if abs(amount) >= MAX_AMOUNT:
+            problem(field, f"{text!r} is too large (amounts go up to 999,999,999,999.99)")
+            return _ZERO
+        return amount
 
     def _count(
         self, fields: list[str], field: UsageField, problem: Callable[[UsageField, str], None]
     ) -> int:
         amount = self._amount(fields, field, problem)
-        if amount != amount.to_integral_value() or amount < 0:
-            problem(field, f"{self._cell(fields, field)!r} is not a whole number of 0 or more")
+        if amount != amount.to_integral_value() or amount < 0 or amount > MAX_COUNT:
+            problem(
+                field,
+                f"{self._cell(fields, field)!r} is not a whole number from 0 to {MAX_COUNT:,}",
+            )
             return 0
         return int(amount)
 
@@ -380,8 +387,14 @@ def _first_day_named(text: str, order: DateOrder | None) -> date | None:
     return firsts.pop() if len(firsts) == 1 else None
 
 
-_PLAIN_AMOUNT = re.compile(r"-?\d+(?:\.\d+)?")
-_PLAIN_COUNT = re.compile(r"\d+")
+MAX_AMOUNT = Decimal(10) ** 12
+"""Amounts below this in size fit the store's money (14 digits, 2 after the point)."""
+MAX_COUNT = 999_999_999
+"""Seats and users up to this fit every database's integer."""
+# The cells the column reader converts at once: anything longer, or of another
+# form, is read record by record, where each problem is named.
+_PLAIN_AMOUNT = re.compile(r"-?\d{1,12}(?:\.\d{1,12})?")
+_PLAIN_COUNT = re.compile(r"\d{1,9}")
 _ODD_EDGES = frozenset(" \t'\u00a0")
 _TEXT_FIELDS = (
     F.SUBSCRIPTION,
