@@ -22,6 +22,7 @@ from mpn_desktop.store.engine import (
     BUSY_TIMEOUT_MS,
     create_store_engine,
     is_locked_error,
+    is_sqlite,
     is_sqlite_file,
     lock_schema_upgrades,
     migration_connection,
@@ -61,6 +62,11 @@ class Database:
         """The database as messages, titles and logs show it: its file, or its URL
         with any password replaced by *** (a password given in a URL is never shown)."""
         return str(self.path) if self.path is not None else shown_url(self.url)
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether the database lives in this process's memory (one connection, one thread)."""
+        return self.path is None and is_sqlite(self.engine)
 
     @classmethod
     def open(cls, url: str) -> Database:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from mpn_desktop.errors import StoreError
+from mpn_desktop.store.change_feed import notify_on_commit
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another running copy of the program to finish its own."""
@@ -105,6 +106,7 @@ def _create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True)
         event.listen(engine, "after_cursor_execute", _advance_id_sequence)
+        notify_on_commit(engine)
         return engine
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)

@@ -9,9 +9,9 @@ On SQLite, ``PRAGMA data_version`` of a connection kept for the purpose moves
 whenever another connection commits, our own pooled connections included; so
 the database tells the watch when a write of ours begins (holding the write
 lock: nobody else can commit until it ends) and when it committed, and the
-watch takes the movement across our own commits as ours. A server database
-(PostgreSQL's LISTEN/NOTIFY) plugs in here with a source of its own:
-``outside_changes`` picks it by the database's URL.
+watch takes the movement across our own commits as ours. On PostgreSQL the
+source is ``change_feed.NotifyWatch`` (LISTEN/NOTIFY, naming the kinds and who
+changed them); ``outside_changes`` picks it by the database's dialect.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import threading
 from typing import Protocol
 
 from mpn_desktop.errors import StoreError
+from mpn_desktop.store.change_feed import NotifyWatch
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 
@@ -115,8 +116,13 @@ class DataVersionWatch:
 
 
 def outside_changes(db: Database) -> OutsideChanges | None:
-    """The source of outside changes for ``db``: a SQLite file's ``data_version``; None when
-    nobody else can write to it (a database in memory)."""
+    """The source of outside changes for ``db``: a SQLite file's ``data_version``, a
+    PostgreSQL database's notifications; None when nobody else can write to it (in memory)."""
     if db.path is not None:
         return DataVersionWatch(db)
+    if db.engine.dialect.name == "postgresql":
+        try:
+            return NotifyWatch(db.engine)
+        except Exception as error:  # the driver's own error: the window works on without
+            raise StoreError(f"{db.where}: cannot listen for changes made elsewhere ({error})")
     return None

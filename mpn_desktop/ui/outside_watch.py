@@ -19,13 +19,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.outside_changes import OutsideChanges, outside_changes
+from mpn_desktop.store.outside_changes import OUTSIDE, OutsideChanges, outside_changes
 from mpn_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 1000
-"""How often the database is asked whether someone else changed it."""
+POLL_MS = 250
+"""How often the database is asked whether someone else changed it: a look costs one
+pragma or one non-blocking read of notifications, and a team expects to see another's
+commit within the second (issue 16)."""
 
 
 class OutsideChangeWatch(QObject):
@@ -73,6 +75,8 @@ class OutsideChangeWatch(QObject):
     def _pass_on(self, change: Change) -> None:
         log.info("the database was changed elsewhere: reloading")
         self._context.announce(change)
+        if change.description != OUTSIDE:  # it says who and when (PostgreSQL)
+            self._context.report(change.description)
 
     def stop(self) -> None:
         """Stops watching (the window closes or another database opens)."""

@@ -212,7 +212,8 @@ class ProgressSource(QObject):
         if self._running is not None:
             return  # _finished asks again, for everything changed meanwhile
         # A database in memory shares one connection: it is only read on the GUI thread.
-        if self.background and self._context.db.path is not None:
+        # Files and servers (PostgreSQL) are read by the worker on its own connection.
+        if self.background and not self._context.db.in_memory:
             self._start_worker()
         else:
             self.refresh_now()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,13 @@ from helpers.postgres import SUPERUSER, PostgresCluster
 from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
-from mpn_desktop.errors import StoreError
+from mpn_desktop.errors import StoreError, ValidationError
+from mpn_desktop.store import records
+from mpn_desktop.store.change_feed import ChangeListener, NotifyWatch, RemoteChange
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.migrate import head_revision
+from mpn_desktop.store.outside_changes import outside_changes
 
 PASSWORD = "s3cret-Pa55"
 
@@ -97,3 +103,60 @@ def test_a_password_in_the_url_is_used_but_never_shown(
     assert "no_such_database" in err and "***" in err
     for text_shown in (out, err, str(refused.value), caplog.text):
         assert PASSWORD not in text_shown
+
+
+def _wait_for_changes(listener: ChangeListener, count: int) -> list[RemoteChange]:
+    found: list[RemoteChange] = []
+    deadline = time.monotonic() + 5
+    while len(found) < count and time.monotonic() < deadline:
+        found += listener.poll()
+        time.sleep(0.02)
+    return found
+
+
+def test_a_commit_is_told_to_the_other_clients_with_its_kinds_user_and_time(
+    postgres: PostgresCluster,
+) -> None:
+    url = postgres.url(postgres.create_database())
+    with Database.open(url) as mine, Database.open(url) as theirs:
+        listener, own = ChangeListener(mine.engine), ChangeListener(theirs.engine)
+        try:
+            before = datetime.now(UTC)
+            records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+            with pytest.raises(ValidationError):  # refused and rolled back: told to no one
+                records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+            (remote,) = _wait_for_changes(listener, 1)
+            assert remote.change.kinds == {RecordKind.CUSTOMER}
+            assert remote.user == SUPERUSER and before <= remote.at <= datetime.now(UTC)
+            assert _wait_for_changes(listener, 1) == []
+            assert own.poll() == [], "a client's own commits are not told back to it"
+        finally:
+            listener.close()
+            own.close()
+
+
+def test_postgresql_is_watched_by_its_notifications_naming_kinds_and_who(
+    postgres: PostgresCluster,
+) -> None:
+    url = postgres.url(postgres.create_database())
+    with Database.open(url) as mine, Database.open(url) as theirs:
+        watch = outside_changes(mine)
+        assert isinstance(watch, NotifyWatch)
+        try:
+            records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+            records.add_record(theirs, RecordKind.PERSON, {"name": "Ana", "mcp_id": "1234567"})
+            records.add_record(mine, RecordKind.CUSTOMER, {"name": "Contoso"})
+            deadline = time.monotonic() + 5
+            change = None
+            while change is None and time.monotonic() < deadline:
+                change = watch.poll()
+                time.sleep(0.02)
+            assert change is not None
+            if change.kinds != {RecordKind.CUSTOMER, RecordKind.PERSON}:
+                time.sleep(0.2)
+                later = watch.poll()
+                change = change.with_kinds(later.kinds if later else frozenset(), "")
+            assert change.kinds == {RecordKind.CUSTOMER, RecordKind.PERSON}
+            assert watch.poll() is None, "our own commit is not an outside change"
+        finally:
+            watch.close()

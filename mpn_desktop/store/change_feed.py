@@ -1,0 +1,187 @@
+"""Changes other clients committed to a shared database, told to this one (LISTEN/NOTIFY).
+
+Every write transaction on PostgreSQL notes the tables its statements wrote
+and, as it commits, sends one ``NOTIFY`` naming their record kinds, the
+database user and this client's id. PostgreSQL delivers a notification only
+when (and if) its transaction commits, so a rolled-back edit tells no one.
+A ``ChangeListener`` picks the notifications up without blocking and hands
+each one on as a ``RemoteChange``; ``NotifyWatch`` is PostgreSQL's source for
+``store.outside_changes``, whose window passes the change down the same path
+as a local edit (tables refresh, the status panel re-evaluates). A client's
+own notifications are left out: its local edit went that way already.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+import weakref
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event
+
+from mpn_desktop.store.changes import Change, RecordKind
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "mpn_desktop_changes"
+"""The PostgreSQL channel every client of the program listens on."""
+
+_CLIENT_IDS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+"""Each open database's id in the notifications it sends, so it can leave its own out
+(two windows of one process on one database are two clients)."""
+
+
+def client_id(engine: Engine) -> str:
+    """The id ``engine``'s notifications carry."""
+    found = _CLIENT_IDS.get(engine)
+    if found is None:
+        found = _CLIENT_IDS[engine] = uuid.uuid4().hex
+    return found
+
+
+_KIND_OF_TABLE = {
+    "organization": RecordKind.ORGANIZATION,
+    "targets": RecordKind.TARGET,
+    "customers": RecordKind.CUSTOMER,
+    "subscriptions": RecordKind.SUBSCRIPTION,
+    "usage": RecordKind.USAGE,
+    "replaced_usage": RecordKind.USAGE,
+    "people": RecordKind.PERSON,
+    "exam_results": RecordKind.EXAM,
+    "customer_references": RecordKind.REFERENCE,
+    "fee_payments": RecordKind.FEE_PAYMENT,
+    "import_batches": RecordKind.IMPORT_BATCH,
+}
+
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+_TOUCHED = "mpn_touched_tables"
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteChange:
+    """A change another client committed: what it touched, who (database user) and when."""
+
+    change: Change
+    user: str
+    at: datetime
+    client: str
+
+
+def notify_on_commit(engine: Engine) -> None:
+    """Makes every committed write on ``engine`` (PostgreSQL) notify the other clients."""
+    event.listen(engine, "before_cursor_execute", _note_written_table)
+    event.listen(engine, "commit", _notify)
+    event.listen(engine, "rollback", _forget)
+
+
+def _note_written_table(
+    connection: Connection,
+    _cursor: Any,
+    statement: str,
+    _parameters: Any,
+    _context: Any,
+    _executemany: bool,
+) -> None:
+    written = _WRITE.match(statement)
+    if written:
+        connection.info.setdefault(_TOUCHED, set()).add(written.group(1).lower())
+
+
+def _forget(connection: Connection) -> None:
+    connection.info.pop(_TOUCHED, None)
+
+
+def _notify(connection: Connection) -> None:
+    tables: set[str] = connection.info.pop(_TOUCHED, set())
+    kinds = sorted({_KIND_OF_TABLE[t].value for t in tables if t in _KIND_OF_TABLE})
+    if not kinds and "alembic_version" not in tables:
+        return
+    if "alembic_version" in tables:
+        kinds = sorted(kind.value for kind in RecordKind)  # a schema upgrade: reload everything
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        # Inside the committing transaction: delivered at its commit, never if it fails.
+        cursor.execute(
+            "SELECT pg_notify(%s, json_build_object('client', %s::text, 'kinds', %s::json,"
+            " 'user', current_user, 'at', clock_timestamp())::text)",
+            (CHANNEL, client_id(connection.engine), json.dumps(kinds)),
+        )
+    finally:
+        cursor.close()
+
+
+class ChangeListener:
+    """Listens for the other clients' changes on its own connection; ``poll`` never blocks."""
+
+    def __init__(self, engine: Engine) -> None:
+        import psycopg
+
+        self._client = client_id(engine)
+        url = engine.url
+        # Its own connection, outside the pool, in autocommit: LISTEN takes
+        # effect at once, and notifications arrive between transactions.
+        self._connection = psycopg.connect(
+            **engine.dialect.create_connect_args(url)[1], autocommit=True
+        )
+        self._connection.execute(f"LISTEN {CHANNEL}")
+
+    def fileno(self) -> int:
+        """The socket to watch: readable when a notification may have arrived."""
+        return int(self._connection.fileno())
+
+    def poll(self) -> list[RemoteChange]:
+        """The changes other clients committed since the last poll (oldest first)."""
+        found: list[RemoteChange] = []
+        for notification in self._connection.notifies(timeout=0):
+            remote = _parse(notification.payload)
+            if remote is not None and remote.client != self._client:
+                found.append(remote)
+        return found
+
+    def close(self) -> None:
+        """Stops listening."""
+        self._connection.close()
+
+
+def _parse(payload: str) -> RemoteChange | None:
+    try:
+        data = json.loads(payload)
+        kinds = frozenset(RecordKind(kind) for kind in data["kinds"])
+        user, at = str(data["user"]), datetime.fromisoformat(data["at"])
+    except (ValueError, KeyError, TypeError):
+        log.warning("ignoring a notification that is not the program's: %.200s", payload)
+        return None
+    return RemoteChange(Change(kinds, f"Changes by {user}"), user, at, str(data["client"]))
+
+
+class NotifyWatch:
+    """PostgreSQL's source of outside changes (``store.outside_changes``): what others committed.
+
+    Unlike SQLite's ``data_version``, each notification names the kinds it
+    touched, so the window reloads those alone; and who made it, and when.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._listener = ChangeListener(engine)
+
+    def poll(self) -> Change | None:
+        """The kinds every change since the last poll touched, described by who and when."""
+        arrived = self._listener.poll()
+        if not arrived:
+            return None
+        kinds = frozenset().union(*(remote.change.kinds for remote in arrived))
+        last = arrived[-1]
+        users = ", ".join(sorted({remote.user for remote in arrived}))
+        when = last.at.astimezone().strftime("%H:%M:%S")
+        return Change(kinds, f"Changed elsewhere by {users} at {when}")
+
+    def close(self) -> None:
+        """Stops listening."""
+        self._listener.close()

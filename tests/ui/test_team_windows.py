@@ -1,0 +1,98 @@
+"""Two windows on one PostgreSQL database: each sees what the other commits, without a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.databases import PostgresTemplates
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+
+AS_OF = date(2018, 3, 1)
+
+
+@pytest.fixture
+def shared_url(postgres_templates: PostgresTemplates) -> Iterator[str]:
+    """One PostgreSQL database holding the demo, for two windows."""
+    url = postgres_templates.copy(AS_OF)
+    yield url
+    postgres_templates.drop(url)
+
+
+def _window(url: str, catalog: Catalog, folder: Path, qtbot: QtBot) -> MainWindow:
+    context = AppContext(Database.open(url), catalog, as_of=AS_OF)
+    window = MainWindow(context, WindowSettings(folder / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _customers(window: MainWindow) -> set[str]:
+    tab = window.findChild(SalesTab)
+    assert tab is not None
+    model = tab.customers.proxy
+    return {
+        model.index(row, 0).data(256 + 1)["name"]  # Qt.UserRole + 1: the record
+        for row in range(model.rowCount())
+    }
+
+
+def _gold_references(progress: Progress) -> Any:
+    step = progress.competency("cloud-platform").level(Level.GOLD).option.step(StepKind.REFERENCES)
+    return step.have
+
+
+def test_each_window_sees_the_others_commits(
+    shared_url: str, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    first = _window(shared_url, catalog, tmp_path / "a", qtbot)
+    second = _window(shared_url, catalog, tmp_path / "b", qtbot)
+    try:
+        qtbot.waitUntil(lambda: second.progress_source.progress is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: first.progress_source.progress is not None, timeout=10_000)
+        references_before = _gold_references(second.progress_source.progress)
+        added = first.context.run(
+            lambda: records.add_record(first.context.db, RecordKind.CUSTOMER, {"name": "Northwind"})
+        )
+        assert added is not None
+        customer = added.value
+        # The other window's table shows the new customer, and its status panel is re-evaluated.
+        qtbot.waitUntil(lambda: "Northwind" in _customers(second), timeout=5_000)
+        with qtbot.waitSignal(second.progress_source.progressChanged, timeout=10_000) as shown:
+            second.context.run(
+                lambda: records.add_record(
+                    second.context.db,
+                    RecordKind.REFERENCE,
+                    {
+                        "customer_id": customer,
+                        "competency": "cloud-platform",
+                        "status": "approved",
+                        "submitted_on": date(2018, 2, 1),
+                        "approved_on": date(2018, 2, 20),
+                    },
+                )
+            )
+        assert _gold_references(shown.args[0]) == references_before + 1
+        # ... and the first window follows the second's commit too.
+        qtbot.waitUntil(
+            lambda: _gold_references(first.progress_source.progress) == references_before + 1,
+            timeout=5_000,
+        )
+    finally:
+        for window in (first, second):
+            window.close()
+            window.context.db.close()
