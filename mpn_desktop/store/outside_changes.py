@@ -124,5 +124,7 @@ def outside_changes(db: Database) -> OutsideChanges | None:
         try:
             return NotifyWatch(db.engine)
         except Exception as error:  # the driver's own error: the window works on without
-            raise StoreError(f"{db.where}: cannot listen for changes made elsewhere ({error})")
+            raise StoreError(
+                f"{db.where}: cannot listen for changes made elsewhere ({error})"
+            ) from error
     return None
