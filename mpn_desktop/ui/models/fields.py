@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum, auto
@@ -31,8 +31,6 @@ from mpn_desktop.domain.enums import (
 from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.shown import shown_value
 from mpn_desktop.store import values
-from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.schema_fields import SPECS, ValueKind
 from mpn_desktop.store.values import control_character
 from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
@@ -393,35 +391,3 @@ _PARSERS: dict[FieldKind, Callable[[Field, str], object]] = {
     FieldKind.ENUM: _parse_enum,
     FieldKind.CHOICE: _parse_choice,
 }
-
-
-_FIELD_KINDS = {
-    ValueKind.TEXT: FieldKind.TEXT,
-    ValueKind.MCP_ID: FieldKind.MCP_ID,
-    ValueKind.MPN_ID: FieldKind.TEXT,  # only the organisation dialog edits it, with its rule
-    ValueKind.DAY: FieldKind.DATE,
-    ValueKind.MONTH: FieldKind.MONTH,
-    ValueKind.MONEY: FieldKind.MONEY,
-    ValueKind.COUNT: FieldKind.COUNT,
-    ValueKind.FLAG: FieldKind.BOOL,
-    ValueKind.CHOICE: FieldKind.ENUM,
-    ValueKind.RECORD: FieldKind.CHOICE,
-}
-
-
-def from_store(record: RecordKind, field: Field) -> Field:
-    """The column as the store declares its field: the kind of value, required or not, the enum.
-
-    A tab gives the label and what the store cannot know: the choices of a
-    record column, completions, and a kind that says more than text does (an
-    e-mail address, an exam code, one of the catalogue's competencies). A
-    computed column, or a key the store does not have, is the tab's own.
-    """
-    spec = SPECS[record].fields.get(field.key)
-    if spec is None or field.compute is not None:
-        return field
-    kind = field.kind if field.kind is not FieldKind.TEXT else _FIELD_KINDS[spec.value]
-    # A choice with a default always holds one of its members (a new reference is
-    # a draft): "none" is not offered. An amount left empty is its default, 0.
-    required = spec.required or (spec.enum is not None and spec.default is not None)
-    return replace(field, kind=kind, required=required, enum=spec.enum or field.enum)

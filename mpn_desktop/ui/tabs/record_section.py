@@ -35,9 +35,10 @@ from mpn_desktop.ui.delete_question import (
 )
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
-from mpn_desktop.ui.models.fields import Field, from_store
+from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
+from mpn_desktop.ui.models.store_fields import from_store
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.record_view import RecordTableView

@@ -7,7 +7,8 @@ from typing import Any
 from mpn_desktop.domain.enums import Association, ReferenceStatus
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import SPECS
-from mpn_desktop.ui.models.fields import Field, FieldKind, from_store
+from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models.store_fields import from_store
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.fee_tab import FeeTab
 from mpn_desktop.ui.tabs.record_section import RecordSection
