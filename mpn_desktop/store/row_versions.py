@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from mpn_desktop.errors import RecordChanged
-from mpn_desktop.store.schema_fields import KindSpec
+from mpn_desktop.store.schema_fields import KindSpec, field_label
 
 _BOOKKEEPING = frozenset({"id", "version", "import_batch_id"})
 """Columns that are not a field the user sees; a difference in them is not described."""
@@ -51,7 +51,7 @@ def check_current(
 
 def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str:
     changed = [
-        f"{name} is now {_shown(current[name])}, was {_shown(expected[name])}"
+        f"{field_label(name)} is now {_shown(current[name])}, was {_shown(expected[name])}"
         for name in current
         if name not in _BOOKKEEPING and name in expected and current[name] != expected[name]
     ]

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.cli import main
@@ -115,3 +117,18 @@ def test_a_command_line_load_replace_shows_in_the_open_window(
         sample_context.db, RecordKind.PERSON
     )
     assert "Replaced Ltd" in window.windowTitle()
+
+
+def test_coming_back_to_the_window_shows_an_outside_change_at_once(
+    qtbot: QtBot, sample_context: AppContext, second_context: AppContext, tmp_path: Path
+) -> None:
+    window = _window(qtbot, sample_context, tmp_path / "settings.ini")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    person = _people(window).model.records()[0]
+    records.update_record(
+        second_context.db, RecordKind.PERSON, person["id"], {"email": "elsewhere@contoso.example"}
+    )
+    # No turn of the event loop (so no poll) between the change and the activation.
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert _email_shown(window, person["id"]) == "elsewhere@contoso.example"

@@ -79,7 +79,7 @@ def test_an_edit_of_a_row_replaced_meanwhile_is_refused_and_changes_nobody(
         section.model.setData(_email_cell(section, shown["id"]), "stale@old.example")
 
     assert "was changed since it was shown" in refused.args[0]
-    assert f"mcp_id is now “{now['mcp_id']}”, was “{shown['mcp_id']}”" in refused.args[0]
+    assert f"MCP ID is now “{now['mcp_id']}”, was “{shown['mcp_id']}”" in refused.args[0]
     assert records.get_record(context.db, RecordKind.PERSON, shown["id"]) == now
     assert context.undo_stack.count() == 0
 
@@ -165,7 +165,7 @@ def test_the_organisation_saved_or_undone_over_a_replaced_one_is_refused(
     with qtbot.waitSignal(context.errorShown) as refused:
         dialog.accept()
     assert "organisation was changed since it was shown" in refused.args[0]
-    assert "name is now “Replaced Ltd”, was “Contoso Cloud Ltd”" in refused.args[0]
+    assert "Name is now “Replaced Ltd”, was “Contoso Cloud Ltd”" in refused.args[0]
     replaced = records.get_organization(context.db)
     assert replaced is not None and replaced["name"] == "Replaced Ltd"
     dialog.reject()
