@@ -319,3 +319,39 @@ def test_amounts_beyond_what_the_store_keeps_are_refused_not_a_crash(
     assert run(db_path, str(total)) == 1
     assert "add up to more than the program keeps" in capsys.readouterr().err
     assert consumption(db_path) == {}
+
+
+def test_insights_licence_downloads_give_seats_and_users_per_subscription_or_tenant(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "t.sqlite3"
+    office = tmp_path / "office 365 usage.tsv"
+    office.write_text(
+        "CustomerTenantId\tCustomerName\tWorkloadName\tMonth\tPaidAvailableUnits\t"
+        "MonthlyActiveUsers\tPartnerAttributionType\tIsDuplicateRowForPGA\n"
+        "t-1\tContoso\tExchange\t2020-06\t100\t80\tCSP\t0\n"
+        "t-1\tContoso\tTeams\t2020-06\t100\t60\tCSP\t0\n"
+        "t-1\tContoso\tTeams\t2020-06\t100\t99\tCSP\t1\n",
+        encoding="utf-8",
+    )
+    ems = tmp_path / "ems usage.csv"
+    ems.write_text(
+        "SubscriptionId,CustomerTenantId,CustomerName,Month,SKU,FreeVsPaidSKU,"
+        "PaidAvailableUnits,MonthlyActiveUsers,PartnerAttributionType\n"
+        "e-1,t-1,Contoso,2020-06,Enterprise Mobility + Security E3,Paid,50,40,DPOR\n"
+        "e-2,t-1,Contoso,2020-06,Intune trial,Free,25,25,DPOR\n",
+        encoding="utf-8",
+    )
+    assert run(db_path, str(office)) == 0
+    assert run(db_path, str(ems)) == 0
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "SELECT s.external_id, s.workload, s.association, u.paid_seats, u.active_users "
+            "FROM subscriptions s LEFT JOIN usage u ON s.id = u.subscription_id ORDER BY 1"
+        ).fetchall()
+    # Office 365: the tenant's most seats and users of any workload (one person in Exchange and
+    # Teams is one user); the duplicate row and the free EMS SKU are left out.
+    assert rows == [
+        ("e-1", "ems", "dpor", 50, 40),
+        ("t-1 Office 365", "office365", "transacting", 100, 80),
+    ]

@@ -43,6 +43,8 @@ class UsageField(ImportField):
     CHARGE_END = "charge_end"
     SUBSCRIPTION_START = "subscription_start"
     DUPLICATE = "duplicate"
+    FREE_SKU = "free_sku"
+    """Insights licence downloads: ``Free`` marks a free SKU, whose seats never count."""
 
     @property
     def label(self) -> str:
@@ -73,6 +75,7 @@ USAGE_RECON = "usage-recon"
 LICENSE_RECON = "license-recon"
 DAILY_RATED = "daily-rated"
 INSIGHTS_AZURE = "insights-azure"
+INSIGHTS_LICENCES = "insights-licences"
 SHEET = "sheet"
 
 _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
@@ -127,6 +130,20 @@ _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
         F.ASSOCIATION: ("PartnerAttributionType",),
         F.DUPLICATE: ("IsACRDuplicateAtPGALevel",),
     },
+    # The Office 365 and Enterprise Mobility licence usage downloads: seats and active
+    # users per month, per subscription (EMS, 2023) or per tenant and workload (Office 365).
+    INSIGHTS_LICENCES: {
+        F.SUBSCRIPTION: ("SubscriptionId",),
+        F.CUSTOMER: ("CustomerName",),
+        F.TENANT_ID: ("CustomerTenantId",),
+        F.MONTH: ("Month",),
+        F.SERVICE: ("WorkloadName", "SKU"),
+        F.PAID_SEATS: ("PaidAvailableUnits",),
+        F.ACTIVE_USERS: ("MonthlyActiveUsers",),
+        F.ASSOCIATION: ("PartnerAttributionType",),
+        F.DUPLICATE: ("IsDuplicateRowForPGA",),
+        F.FREE_SKU: ("FreeVsPaidSKU",),
+    },
     SHEET: {
         F.SUBSCRIPTION: ("subscription", "Subscription ID", "Subscription Id", "SubscriptionId"),
         F.CUSTOMER: ("customer", "Customer Name", "Company Name", "CustomerName"),
@@ -154,6 +171,7 @@ _DESCRIPTIONS = {
     LICENSE_RECON: "a license-based reconciliation file (seats in CSP)",
     DAILY_RATED: "a daily rated usage file (Azure plan)",
     INSIGHTS_AZURE: "an Insights Azure usage download",
+    INSIGHTS_LICENCES: "an Insights licence usage download (Office 365 or EMS)",
     SHEET: "a usage sheet",
 }
 # The plain sheet's columns named only "Subscription", "Customer", "Month"... all fit
@@ -172,6 +190,13 @@ def _needs(columns: Mapping[ImportField, int]) -> list[str]:
     return needs
 
 
+def _licence_needs(columns: Mapping[ImportField, int]) -> list[str]:
+    """Office 365 licence usage is per tenant: its tenant stands for the subscription."""
+    if F.SUBSCRIPTION in columns or F.TENANT_ID not in columns:
+        return _needs(columns)
+    return _needs({**columns, F.SUBSCRIPTION: columns[F.TENANT_ID]})
+
+
 def _field_set(source: str) -> FieldSet:
     headers: dict[ImportField, tuple[str, ...]] = dict(_HEADERS[source])
     headers[_MPN[0]] = _MPN[1]
@@ -179,7 +204,7 @@ def _field_set(source: str) -> FieldSet:
         noun="usage line",
         fields=UsageField,
         headers=headers,
-        needs=_needs,
+        needs=_licence_needs if source == INSIGHTS_LICENCES else _needs,
         dates=_DATES,
         plain=_PLAIN if source == SHEET else {},
         mpn_id=F.MPN_ID,
@@ -210,4 +235,6 @@ def recognise(header: Sequence[str]) -> FieldSet:
         return FIELD_SETS[DAILY_RATED]
     if has("ACR_USD"):
         return FIELD_SETS[INSIGHTS_AZURE]
+    if has("PaidAvailableUnits", "Month"):
+        return FIELD_SETS[INSIGHTS_LICENCES]
     return FIELD_SETS[SHEET]

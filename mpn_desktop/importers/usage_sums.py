@@ -32,7 +32,7 @@ from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.kinds import Outcome
 from mpn_desktop.importers.usage_fields import (
     DAILY_RATED,
-    INSIGHTS_AZURE,
+    INSIGHTS_LICENCES,
     LICENSE_RECON,
     USAGE_RECON,
 )
@@ -41,6 +41,7 @@ from mpn_desktop.importers.usage_validation import (
     MAX_COUNT,
     UsageLine,
     offer_workload,
+    parse_workload,
 )
 from mpn_desktop.store.import_rows import SubscriptionCells, UsageRow
 from mpn_desktop.store.import_transaction import BatchCounts
@@ -133,14 +134,17 @@ class UsageSums:
                 known.charges.append(row)
             return
         sums, sources = self._sums, self._sources
+        if self._source == INSIGHTS_LICENCES:
+            self._add_licence_usage(rows)
+            return
         for row in rows:
+            if row.duplicate:
+                self._duplicates_left_out += 1
+                continue
             subscription, month = row.subscription, row.month
             known = subscriptions.get(subscription)
             if known is None:
                 known = subscriptions[subscription] = _Subscription(row)
-            if row.duplicate:
-                self._duplicates_left_out += 1
-                continue
             consumption = row.consumption
             charge_type = row.charge_type
             if charge_type and not charge_type.startswith(_USAGE_FEE):
@@ -168,6 +172,25 @@ class UsageSums:
                 found[1] += revenue
                 found[2] += users
                 found[3] += seats
+
+    def _add_licence_usage(self, rows: Sequence[UsageLine]) -> None:
+        """Insights licence lines: per subscription and month, the most seats and users of
+        any workload (a person active in Exchange and Teams is one active user, not two)."""
+        for row in rows:
+            if row.duplicate:
+                self._duplicates_left_out += 1
+                continue
+            known = self._subscriptions.get(row.subscription)
+            if known is None:
+                known = self._subscriptions[row.subscription] = _Subscription(row)
+            known.months.add(row.month)
+            key = (row.subscription, row.month, "", self._row_source(row))
+            found = self._sums.get(key)
+            if found is None or isinstance(found, Decimal):
+                self._sums[key] = [_ZERO, _ZERO, row.active_users, row.paid_seats]
+            else:
+                found[2] = max(found[2], row.active_users)
+                found[3] = max(found[3], row.paid_seats)
 
     def _row_source(self, row: UsageLine) -> str:
         if self._source == USAGE_RECON and row.invoice:
@@ -325,8 +348,8 @@ class UsageSums:
             )
         if self._duplicates_left_out:
             notes.append(
-                f"{_counted(self._duplicates_left_out, 'line')} marked as duplicates of "
-                "another partner attribution left out"
+                f"{_counted(self._duplicates_left_out, 'line')} left out: duplicate rows of "
+                "another partner attribution, or free SKUs"
             )
         return notes
 
@@ -355,8 +378,9 @@ def _is_trial(known: _Subscription) -> bool:
 def _workload_of(source: str, row: UsageLine) -> Workload:
     if source == LICENSE_RECON:
         return offer_workload(row.offer)
-    if source in (USAGE_RECON, DAILY_RATED, INSIGHTS_AZURE):
-        return Workload.AZURE
+    if source == INSIGHTS_LICENCES:
+        # The EMS download names the SKU; Office 365's names workloads (Exchange, Teams).
+        return Workload.EMS if parse_workload(row.service) is Workload.EMS else Workload.OFFICE365
     return Workload.AZURE
 
 

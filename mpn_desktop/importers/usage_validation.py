@@ -20,12 +20,19 @@ from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.importers.amounts import POINT, AmountProblem, parse_amount, parse_month
 from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
-from mpn_desktop.importers.usage_fields import INSIGHTS_AZURE, SHEET, UsageField
+from mpn_desktop.importers.usage_fields import (
+    INSIGHTS_AZURE,
+    INSIGHTS_LICENCES,
+    SHEET,
+    UsageField,
+)
 from mpn_desktop.importers.validation import RowProblem, plain_text
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import text_limit
 
 F = UsageField
+_ATTRIBUTED = (SHEET, INSIGHTS_AZURE, INSIGHTS_LICENCES)
+"""Files whose new subscriptions take their association from a column (never assumed)."""
 # The longest values the database keeps, read off its columns.
 _LIMITS = {
     F.SUBSCRIPTION: text_limit(RecordKind.SUBSCRIPTION, "external_id"),
@@ -64,6 +71,7 @@ class UsageLine(NamedTuple):
     association: Association | None
     associated_on: date | None
     duplicate: bool
+    """A line to leave out: a duplicate row of another partner attribution, or a free SKU."""
 
 
 _WORKLOAD_WORDS = (
@@ -198,6 +206,9 @@ class UsageValidator:
 
         cell = self._cell
         subscription = cell(fields, F.SUBSCRIPTION)
+        if not subscription and self._source == INSIGHTS_LICENCES and cell(fields, F.TENANT_ID):
+            # Office 365 licence usage is per tenant: one subscription stands for its seats.
+            subscription = f"{cell(fields, F.TENANT_ID)} Office 365"
         if not subscription:
             problem(F.SUBSCRIPTION, "missing")
         for field, limit in _LIMITS.items():
@@ -250,7 +261,8 @@ class UsageValidator:
             workload,
             association,
             associated_on,
-            cell(fields, F.DUPLICATE) in ("1", "true", "True", "TRUE", "yes"),
+            _is_duplicate(cell(fields, F.DUPLICATE))
+            or cell(fields, F.FREE_SKU).casefold() == "free",
         )
 
     def _label(self, field: UsageField) -> str:
@@ -361,7 +373,7 @@ class UsageValidator:
         new = subscription and subscription not in self._known
         if new and self._source == SHEET and not workload_text:
             problem(F.WORKLOAD, "missing (a new subscription needs its workload)")
-        if new and self._source in (SHEET, INSIGHTS_AZURE) and not association_text:
+        if new and self._source in _ATTRIBUTED and not association_text:
             problem(F.ASSOCIATION, "missing (a new subscription needs its association)")
         return workload, association
 
