@@ -18,7 +18,8 @@ from mpn_desktop.store.usage_cells import UsageCell, unwrite_cells, window_usage
 def _usage(db: Database) -> list[dict[str, object]]:
     return sorted(
         (
-            {key: value for key, value in row.items() if key != "id"}
+            # The version is left out: an undo gives a row a new one, as any write does.
+            {key: value for key, value in row.items() if key not in ("id", "version")}
             for row in records.list_records(db, RecordKind.USAGE)
         ),
         key=str,

@@ -279,7 +279,14 @@ class UsageGridModel(QAbstractTableModel):
         problems: list[str] = []
         if not rows:
             return cells, problems
-        header = self._month_header(rows[0])
+        named = self._month_header(rows[0])
+        header = named[0] if named is not None else None
+        if named is not None and named[1]:
+            problems.append(
+                _tr("{months}: outside the window ({first} to {last}); not pasted").format(
+                    months=", ".join(named[1]), first=self._months[0], last=self._months[-1]
+                )
+            )
         by_name = {row.name.casefold(): position for position, row in enumerate(self._rows)}
         body = rows[1:] if header is not None else rows
         for offset, texts in enumerate(body):
@@ -330,12 +337,19 @@ class UsageGridModel(QAbstractTableModel):
                 )
         return cells, problems
 
-    def _month_header(self, first: Sequence[str]) -> dict[int, int] | None:
-        """Column of the text -> column of the grid, when ``first`` names months."""
+    def _month_header(self, first: Sequence[str]) -> tuple[dict[int, int], list[str]] | None:
+        """Column of the text -> column of the grid, and the months outside the window,
+        when ``first`` names months."""
         column_of = {str(month): position for position, month in enumerate(self._months)}
-        found = {
-            position: column_of[text.strip()]
-            for position, text in enumerate(first)
-            if text.strip() in column_of
-        }
-        return found or None
+        found: dict[int, int] = {}
+        outside: list[str] = []
+        for position, text in enumerate(first):
+            try:
+                month = Month.parse(text)
+            except ValueError:
+                continue
+            if str(month) in column_of:
+                found[position] = column_of[str(month)]
+            else:
+                outside.append(str(month))
+        return (found, outside) if found or outside else None

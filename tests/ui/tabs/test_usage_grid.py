@@ -258,3 +258,16 @@ def test_ctrl_c_and_ctrl_v_are_edit_copy_and_paste_of_the_focused_table(
         qtbot.keyClick(grid.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert grid.model.value_at(row, 0) == Decimal(777)
     assert context.undo_stack.undoText().startswith("Paste ")
+
+
+def test_months_outside_the_window_are_named_not_pasted(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    grid = _sales(window).usage_grid
+    first = grid.model.months[0]
+    text = f"Subscription\t{first.plus(-1)}\t{first}\r\nsub-fabrikam-azure\t1\t2\r\n"
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        assert grid.paste_text(text) is not None
+    row = _row_of(_sales(window), "sub-fabrikam-azure")
+    assert grid.model.value_at(row, 0) == Decimal(2)
+    assert f"{first.plus(-1)}: outside the window" in grid.problem_label.text()
