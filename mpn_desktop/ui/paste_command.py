@@ -62,9 +62,16 @@ class UsageCellsCommand(_StoreCommand):
     kind = RecordKind.USAGE
 
     def __init__(
-        self, context: AppContext, field: str, cells: Sequence[UsageCell], label: str
+        self,
+        context: AppContext,
+        field: str,
+        cells: Sequence[UsageCell],
+        label: str,
+        *,
+        typed: bool = False,
     ) -> None:
-        super().__init__(context, _tr("Paste {label}").format(label=label))
+        text = _tr("Edit {label}") if typed else _tr("Paste {label}")
+        super().__init__(context, text.format(label=label))
         self.field = field
         self.cells = tuple(cells)
         self.written: WrittenCells | None = None

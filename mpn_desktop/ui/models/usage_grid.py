@@ -293,6 +293,8 @@ class UsageGridModel(QAbstractTableModel):
             line = offset + (2 if header is not None else 1)
             if header is not None:
                 target = by_name.get(texts[0].strip().casefold()) if texts else None
+                if target is None and texts and texts[0].strip() in self._headings():
+                    continue  # the grid's own Total, Credited or needs row, copied along
                 if target is None:
                     problems.append(
                         _tr("line {line}: no subscription {name}").format(
@@ -336,6 +338,10 @@ class UsageGridModel(QAbstractTableModel):
                     )
                 )
         return cells, problems
+
+    def _headings(self) -> set[str]:
+        """The names of the rows under the subscriptions (Total, Credited, each need)."""
+        return {heading for heading, _months, _whole in self._extra}
 
     def _month_header(self, first: Sequence[str]) -> tuple[dict[int, int], list[str]] | None:
         """Column of the text -> column of the grid, and the months outside the window,

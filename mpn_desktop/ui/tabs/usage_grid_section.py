@@ -224,7 +224,10 @@ class UsageGridSection(QWidget):
             if len(cells) > 1
             else (self.tr("usage of {month}").format(month=Month.of(cells[0].month)))
         )
-        self.context.undo_stack.push(UsageCellsCommand(self.context, field, cells, label))
+        # A cell typed into (the model's setData): "Edit usage of 2017-12" in the menu.
+        self.context.undo_stack.push(
+            UsageCellsCommand(self.context, field, cells, label, typed=True)
+        )
 
     def copy(self) -> str:
         """Copies the selected cells with their months and subscriptions (values, not text)."""

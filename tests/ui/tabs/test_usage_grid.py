@@ -93,6 +93,7 @@ def test_typing_a_cell_writes_the_month_and_undo_puts_it_back(
         assert model.setData(model.index(row, MONTHS - 1), "12,345.50")
     assert _usage(context, "sub-fabrikam-azure")[month] == Decimal("12345.50")
     assert model.value_at(row, MONTHS - 1) == Decimal("12345.50")
+    assert context.undo_stack.undoText() == f"Edit usage of {month}"
     with qtbot.waitSignal(window.progress_source.progressChanged):
         context.undo_stack.undo()
     assert _usage(context, "sub-fabrikam-azure") == before
@@ -136,6 +137,16 @@ def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
     grid = tab.usage_grid
     row = _row_of(tab, "sub-northwind-azure")
     grid.view.selectRow(row)
+    total_row = next(
+        position
+        for position in range(grid.model.rowCount())
+        if grid.model.headerData(position, _vertical()) == "Total"
+    )
+    grid.view.selectionModel().select(
+        grid.model.index(total_row, 0),
+        grid.view.selectionModel().SelectionFlag.Select
+        | grid.view.selectionModel().SelectionFlag.Rows,
+    )
     text = grid.copy()
     lines = text.splitlines()
     assert lines[0].split("\t")[:3] == [
@@ -144,6 +155,7 @@ def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
         str(grid.model.months[1]),
     ]
     assert lines[1].startswith("sub-northwind-azure\t")
+    assert lines[2].startswith("Total\t")
     assert "," not in lines[1]  # values, not what the cells show
     doubled = "\r\n".join(
         [
@@ -159,7 +171,8 @@ def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
     grid.view.setCurrentIndex(grid.model.index(0, 5))  # anywhere: the text says where it goes
     before = _usage(context, "sub-northwind-azure")
     with qtbot.waitSignal(window.progress_source.progressChanged):
-        assert grid.paste_text(doubled) is not None
+        assert grid.paste_text(doubled + "\r\n" + lines[2]) is not None
+    assert not grid.problem_label.isVisibleTo(window)  # the Total row copied along is no error
     after = _usage(context, "sub-northwind-azure")
     for month in grid.model.months:
         if month in before:
