@@ -70,3 +70,18 @@ def test_export_never_writes_a_workbook_over_the_database(
     assert main(["--db", str(database), "export", str(database)]) == 1
     assert "is the database itself" in capsys.readouterr().err
     assert database.read_bytes() == before
+
+
+def test_the_status_sheet_of_a_solutions_partner_day_holds_the_designations(
+    tmp_path: Path,
+) -> None:
+    assert main([*_db(tmp_path), "demo"]) == 0
+    book = tmp_path / "org.xlsx"
+    assert main([*_db(tmp_path), "export", "--as-of", "2023-06-15", str(book)]) == 0
+    rows = list(load_workbook(book, read_only=True)["Status"].iter_rows(values_only=True))
+    header = rows[0]
+    records = [dict(zip(header, row, strict=False)) for row in rows[1:]]
+    assert {record["program"] for record in records} == {"solutions-partner"}
+    designation = next(record for record in records if record["part"] is None)
+    assert designation["max_points"] == 100 and designation["unit"] == "points"
+    assert any(record["item"] for record in records)  # the metrics under the categories

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import (
     UsageError,
@@ -14,6 +15,9 @@ from mpn_desktop.commands.common import (
     parse_as_of,
 )
 from mpn_desktop.errors import MpnError
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.requirement_tree import RequirementTree
 
 
 def register(subparsers: Any) -> None:
@@ -88,18 +92,33 @@ def run_export(args: argparse.Namespace) -> int:
     workbook = _is_workbook(path, "export")
     as_of = parse_as_of(args.as_of)
     catalog = load_catalog(catalog_path(args)) if workbook else None
+    tree = _scored_tree(args, as_of) if workbook else None
     with Database.open(database_url(args)) as db:
         database = db.path
         # Said before the work: never the database, its journal or backups, nor --catalog.
         check_user_file(path, database=database, reads=catalog_files_read(args))
         if catalog is not None:
-            document = export_workbook(db, catalog, as_of, path, database=database)
+            document = export_workbook(db, catalog, as_of, path, database=database, tree=tree)
         else:
             document = export_document(db)
     if catalog is None:
         write_document_file(document, path, database=database)
     print(f"Exported {_summary(document)} to {path}.")
     return 0
+
+
+def _scored_tree(args: argparse.Namespace, as_of: date) -> RequirementTree | None:
+    """The designations' scores as the Status sheet shows them, on a Solutions Partner day
+    (None on a day of the 2017-2018 competencies, which the workbook evaluates itself)."""
+    from mpn_desktop.commands.designation_status import score_stored_facts
+    from mpn_desktop.domain.designation_tree import designation_tree
+    from mpn_desktop.programs import program_on
+
+    program = program_on(as_of, catalog_path(args))
+    if program.scored is None:
+        return None
+    day = score_stored_facts(args, program, as_of)
+    return designation_tree(day.facts.organization, as_of, day.scores, day.notes)
 
 
 _OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")

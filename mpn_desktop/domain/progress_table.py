@@ -1,8 +1,10 @@
-"""``Progress`` as one flat table (a row per step of each level), for spreadsheets.
+"""The requirement tree as one flat table (a row per node), for spreadsheets.
 
 The workbook's ``Status`` sheet is this table: plain values (dates, numbers,
-true/false, text), one row per step of the option used at each level of every
-targeted competency, and one row per measure of a step that has several.
+true/false, text), one row per requirement node of the targeted competencies
+or designations (every one when none is targeted), parents before their
+children. The same columns serve both programs: a competency's level and step,
+or a designation's category and metric, sit in ``part`` and ``item``.
 """
 
 from __future__ import annotations
@@ -11,58 +13,57 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.progress import CompetencyProgress, LevelProgress, Progress, StepProgress
+from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 
 Cell = str | date | Decimal | bool | None
 
 STATUS_COLUMNS = (
     "as_of",
-    "competency",
-    "name",
-    "target",
-    "level",
-    "attained",
-    "option",
-    "step",
-    "description",
+    "program",
+    "requirement",
+    "part",
+    "item",
+    "detail",
+    "label",
+    "targeted",
     "met",
     "have",
     "need",
     "unit",
+    "points",
+    "max_points",
     "missing",
 )
 
+_DEPTH = 4
+"""requirement, part, item, detail: the deepest a tree goes (competency, level, step, measure)."""
 
-def progress_rows(progress: Progress) -> Iterator[tuple[Cell, ...]]:
+
+def tree_rows(tree: RequirementTree) -> Iterator[tuple[Cell, ...]]:
     """The rows of the status table, in the order of ``STATUS_COLUMNS``."""
-    for item in progress.targeted:
-        for level in item.levels:
-            for step in level.steps:
-                yield _row(progress.as_of, item, level, step)
-                for part in step.parts:
-                    yield _row(progress.as_of, item, level, part, kind=step)
+    shown = tree.targeted or tree.requirements
+    for node in shown:
+        yield from _rows(tree, node, ())
 
 
-def _row(
-    as_of: date,
-    item: CompetencyProgress,
-    level: LevelProgress,
-    step: StepProgress,
-    kind: StepProgress | None = None,
-) -> tuple[Cell, ...]:
-    return (
-        as_of,
-        item.id,
-        item.name,
-        item.target.value if item.target else None,
-        level.level.value,
-        level.attained,
-        level.option.name,
-        (kind or step).step.value,
-        step.description,
-        step.met,
-        step.have,
-        step.need,
-        step.unit,
-        "; ".join(step.missing),
+def _rows(
+    tree: RequirementTree, node: RequirementNode, path: tuple[str, ...]
+) -> Iterator[tuple[Cell, ...]]:
+    here = (*path, node.id)
+    ids: list[Cell] = [*here[:_DEPTH], *([None] * (_DEPTH - len(here[:_DEPTH])))]
+    yield (
+        tree.as_of,
+        tree.program,
+        *ids,
+        node.label,
+        node.targeted if not path else None,
+        node.met,
+        node.have,
+        node.need,
+        node.unit or None,
+        node.points,
+        node.max_points,
+        "; ".join(node.missing) or None,
     )
+    for child in node.children:
+        yield from _rows(tree, child, here)

@@ -22,9 +22,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.performance import usage_window_start
-from mpn_desktop.domain.progress_table import STATUS_COLUMNS, Cell, progress_rows
+from mpn_desktop.domain.progress_table import STATUS_COLUMNS, Cell, tree_rows
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.document_check import ORGANIZATION_KEYS, SECTIONS, Key
 from mpn_desktop.store.documents import export_document
@@ -81,17 +83,27 @@ def build_workbook(
 
 
 def export_workbook(
-    db: Database, catalog: Catalog, as_of: date, path: Path, *, database: Path | None = None
+    db: Database,
+    catalog: Catalog,
+    as_of: date,
+    path: Path,
+    *,
+    database: Path | None = None,
+    tree: RequirementTree | None = None,
 ) -> dict[str, Any]:
     """Writes the organisation in ``db`` to ``path`` with its progress on ``as_of``.
 
-    Returns the export document written (for the caller's summary). ``database``
-    (default: ``db``'s file) is never written over, nor its journal or backups.
+    ``tree`` is the progress to put on the Status sheet when the caller has it
+    (a Solutions Partner day's scores); else ``catalog`` evaluates the stored
+    facts. Returns the export document written (for the caller's summary).
+    ``database`` (default: ``db``'s file) is never written over, nor its
+    journal or backups.
     """
     document = export_document(db)
-    facts = load_facts(db, usage_from=usage_window_start(as_of))
-    status = progress_rows(evaluate(catalog, facts, as_of))
-    write_workbook(document, status, path, database=database or db.path)
+    if tree is None:
+        facts = load_facts(db, usage_from=usage_window_start(as_of))
+        tree = requirement_tree(evaluate(catalog, facts, as_of))
+    write_workbook(document, tree_rows(tree), path, database=database or db.path)
     return document
 
 
@@ -112,10 +124,11 @@ def write_workbook(
 def _status_kind(column: str) -> ValueKind:
     if column == "as_of":
         return ValueKind.DAY
-    if column in ("attained", "met"):
+    if column in ("targeted", "met"):
         return ValueKind.FLAG
-    if column in ("have", "need"):
-        return ValueKind.MONEY
+    if column in ("have", "need", "points", "max_points"):
+        # Amounts, people and points alike: numbers in the General format.
+        return ValueKind.COUNT
     return ValueKind.TEXT
 
 

@@ -18,8 +18,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.evaluate import evaluate
-from mpn_desktop.domain.progress_table import progress_rows
+from mpn_desktop.domain.progress_table import tree_rows
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.documents import export_document, load_document
@@ -129,7 +130,7 @@ def test_sample_and_edge_values_come_back_exactly(tmp_path: Path) -> None:
 
 def _status_rows(db: Database, day: date) -> list[tuple[Any, ...]]:
     progress = evaluate(load_catalog(None), load_facts(db), day)
-    return list(progress_rows(progress))
+    return list(tree_rows(requirement_tree(progress)))
 
 
 def test_cells_are_real_dates_numbers_and_text_under_a_frozen_header(tmp_path: Path) -> None:
@@ -180,15 +181,24 @@ def test_cells_are_real_dates_numbers_and_text_under_a_frozen_header(tmp_path: P
     people = {row[2]: row for row in book["people"].iter_rows(min_row=2, values_only=True)}
     assert people["0001234"][3] is False
     status = book[STATUS_SHEET]
-    assert [cell.value for cell in status[1]][:3] == ["as_of", "competency", "name"]
+    header = [cell.value for cell in status[1]]
+    assert header[:6] == ["as_of", "program", "requirement", "part", "item", "detail"]
     assert status["A2"].value == datetime(2018, 3, 15)
-    rows = list(status.iter_rows(min_row=2, values_only=True))
+    rows = [
+        dict(zip(header, row, strict=True)) for row in status.iter_rows(min_row=2, values_only=True)
+    ]
     gold_references = next(
         row
         for row in rows
-        if row[1:2] == ("cloud-platform",) and row[4] == "gold" and row[7] == "references"
+        if (row["requirement"], row["part"], row["item"])
+        == ("cloud-platform", "gold", "references")
     )
-    assert isinstance(gold_references[10], int) and isinstance(gold_references[9], bool)
+    assert isinstance(gold_references["have"], int) and gold_references["met"] is False
+    assert "more approved customer reference" in gold_references["missing"]
+    competency = next(
+        row for row in rows if row["requirement"] == "cloud-platform" and row["part"] is None
+    )
+    assert competency["targeted"] is True and competency["label"] == "Cloud Platform"
 
 
 def _book_from(rows_by_sheet: dict[str, list[list[Any]]], path: Path) -> Path:
