@@ -44,6 +44,7 @@ class PostgresCluster:
         self._data = self.folder / "data"
         self.socket_dir = self.folder
         self.tcp_port = tcp_port
+        self.port = tcp_port or 5432
         self._as_user: list[str] = []
         if os.geteuid() == 0:
             # PostgreSQL will not run as root: the package's own user runs it.
@@ -57,9 +58,10 @@ class PostgresCluster:
             "initdb",
             ["-D", str(self._data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8", "--no-sync"],
         )
-        listen = f"127.0.0.1 -p {self.tcp_port}" if self.tcp_port else "''"
+        # The socket's name carries the port (.s.PGSQL.PORT), so it is given either way.
+        listen = "127.0.0.1" if self.tcp_port else "''"
         options = (
-            f"-k {self.socket_dir} -c listen_addresses={listen} -c fsync=off "
+            f"-k {self.socket_dir} -p {self.port} -c listen_addresses={listen} -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         self._run(
@@ -79,7 +81,9 @@ class PostgresCluster:
 
     def url(self, database: str = "postgres", *, driver: str = "psycopg") -> str:
         """The SQLAlchemy URL of a database of this cluster (over the socket)."""
-        return f"postgresql+{driver}://{SUPERUSER}@/{database}?host={self.socket_dir}"
+        return (
+            f"postgresql+{driver}://{SUPERUSER}@/{database}?host={self.socket_dir}&port={self.port}"
+        )
 
     def tcp_url(self, database: str = "postgres") -> str:
         """The URL over the loopback (the cluster must have been started with a port)."""
@@ -91,7 +95,11 @@ class PostgresCluster:
         import psycopg
 
         with psycopg.connect(
-            host=str(self.socket_dir), user=SUPERUSER, dbname="postgres", autocommit=True
+            host=str(self.socket_dir),
+            port=self.port,
+            user=SUPERUSER,
+            dbname="postgres",
+            autocommit=True,
         ) as connection:
             connection.execute(sql)  # type: ignore[arg-type]
 
