@@ -29,6 +29,10 @@ class ValidationError(MpnError):
         self.problems: list[str] = list(problems or [])
 
 
+class ReadOnlyDatabase(StoreError):
+    """The login may only read this database (SELECT grants alone); nothing was written."""
+
+
 class DiskProblem(StoreError):
     """A sound database cannot be used where it is: its folder is read-only or its disk full.
 

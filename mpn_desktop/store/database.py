@@ -13,7 +13,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from mpn_desktop.errors import DiskProblem, RecordChanged, StoreError, ValidationError
+from mpn_desktop.errors import (
+    DiskProblem,
+    ReadOnlyDatabase,
+    RecordChanged,
+    StoreError,
+    ValidationError,
+)
 from mpn_desktop.paths import data_dir
 from mpn_desktop.store import backups
 from mpn_desktop.store.constraints import describe_violation
@@ -56,6 +62,9 @@ class Database:
         self.engine = engine
         self._read_engine = engine.execution_options(**read_options(engine))
         self._write_watchers: list[WriteWatcher] = []
+        self.read_only = False
+        """Whether the login may only read (PostgreSQL SELECT grants alone): writes are refused."""
+        self._login = ""
 
     @property
     def where(self) -> str:
@@ -88,6 +97,7 @@ class Database:
                 else:
                     _create_private_file(path)
             database._migrate()
+            database.read_only = database._may_only_read()
         except DBAPIError as error:
             engine.dispose()
             where = path or shown_url(url)
@@ -125,6 +135,25 @@ class Database:
         except OperationalError as error:
             raise self._store_error(error, "upgrading its schema") from error
 
+    def _may_only_read(self) -> bool:
+        if self.engine.dialect.name != "postgresql":
+            return False
+        with self._read_engine.connect() as connection:
+            may_write = connection.exec_driver_sql(
+                "SELECT bool_and(has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE'))"
+                " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                " WHERE c.relkind = 'r' AND n.nspname = current_schema()"
+                " AND c.relname <> 'alembic_version'"
+            ).scalar()
+            self._login = str(connection.exec_driver_sql("SELECT current_user").scalar())
+        return may_write is False
+
+    def _refuse_writes(self) -> ReadOnlyDatabase:
+        return ReadOnlyDatabase(
+            f"{self.where}: the login {self._login} may only read this database; "
+            "nothing was changed. Ask its owner for write access (INSERT, UPDATE, DELETE)."
+        )
+
     @contextmanager
     def session(self, *, readonly: bool = False) -> Iterator[Session]:
         """A session in ONE transaction: committed on success, rolled back on any error.
@@ -132,6 +161,8 @@ class Database:
         Writers take the write lock at the start and wait up to the busy
         timeout for another copy of the program; ``readonly`` sessions never wait.
         """
+        if self.read_only and not readonly:
+            raise self._refuse_writes()
         session = Session(self._read_engine if readonly else self.engine, expire_on_commit=False)
         watchers = () if readonly else tuple(self._write_watchers)
         try:

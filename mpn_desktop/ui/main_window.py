@@ -47,6 +47,18 @@ from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 
+_WRITING_ACTIONS = (
+    "importExamsAction",
+    "importSalesAction",
+    "loadJsonAction",
+    "restoreBackupAction",
+    "pasteRowsAction",
+    "addRecordAction",
+    "deleteRecordAction",
+    "organisationAction",
+)
+"""The menu entries that change the database: disabled for a login that may only read."""
+
 
 class StepTabLike(Protocol):
     """What the main window asks of a step tab (see ``mpn_desktop.ui.tabs``)."""
@@ -152,6 +164,8 @@ class MainWindow(QMainWindow):
                 follow_facts(lambda: self.progress_source.facts)
         context.changeApplied.connect(self._apply_change)
         context.databaseChanged.connect(lambda _db: self._update_title())
+        context.databaseChanged.connect(lambda _db: self._follow_read_only())
+        self._follow_read_only()
         context.asOfChanged.connect(self._as_of_moved)
         self._update_title()
         self._restore_settings()
@@ -394,9 +408,19 @@ class MainWindow(QMainWindow):
             cast(StepTabLike, tab).set_progress(progress)
         self._update_title()
 
+    def _follow_read_only(self) -> None:
+        """Disables what would write when the login may only read (the store refuses it anyway)."""
+        writable = not self.context.db.read_only
+        for name in _WRITING_ACTIONS:
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setEnabled(writable)
+
     def _update_title(self) -> None:
         progress = self.progress_source.progress if hasattr(self, "progress_source") else None
         where = self.context.db.path.name if self.context.db.path else self.context.db.where
+        if self.context.db.read_only:
+            where = self.tr("{where} (read-only)").format(where=where)
         name = progress.organization.name if progress and progress.organization.name else ""
         title = f"{name} — {where}" if name else where
         self.setWindowTitle(self.tr("{title} — MPN Competency Tracker").format(title=title))

@@ -15,6 +15,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from helpers.postgres import PostgresCluster
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
@@ -75,4 +77,6 @@ class PostgresTemplates:
 
     def drop(self, url: str) -> None:
         """Drops a database ``copy`` made."""
-        self.cluster.drop_database(url.rsplit("/", 1)[1].split("?", 1)[0])
+        name = make_url(url).database
+        assert name, url
+        self.cluster.drop_database(name)

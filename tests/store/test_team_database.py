@@ -13,7 +13,7 @@ from helpers.postgres import SUPERUSER, PostgresCluster
 from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
-from mpn_desktop.errors import StoreError, ValidationError
+from mpn_desktop.errors import ReadOnlyDatabase, StoreError, ValidationError
 from mpn_desktop.store import records
 from mpn_desktop.store.change_feed import ChangeListener, NotifyWatch, RemoteChange
 from mpn_desktop.store.changes import RecordKind
@@ -160,3 +160,40 @@ def test_postgresql_is_watched_by_its_notifications_naming_kinds_and_who(
             assert watch.poll() is None, "our own commit is not an outside change"
         finally:
             watch.close()
+
+
+def _reader_url(postgres: PostgresCluster, name: str) -> str:
+    """The URL of ``name`` for a login granted SELECT alone."""
+    postgres.execute(
+        "DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+    )
+    engine = create_engine(postgres.url(name))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader"))
+    finally:
+        engine.dispose()
+    return postgres.url(name).replace(f"{SUPERUSER}@", "reader@")
+
+
+def test_a_login_that_may_only_read_reads_and_every_write_is_refused(
+    postgres: PostgresCluster, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = postgres.create_database()
+    assert main(["--db-url", postgres.url(name), "demo"]) == 0
+    url = _reader_url(postgres, name)
+    with Database.open(url) as db:
+        assert db.read_only
+        before = len(records.list_records(db, RecordKind.CUSTOMER))
+        with pytest.raises(ReadOnlyDatabase, match="may only read this database; nothing was"):
+            records.add_record(db, RecordKind.CUSTOMER, {"name": "Northwind"})
+    capsys.readouterr()
+    assert main(["--db-url", url, "status", "--as-of", "2018-03-15"]) == 0
+    assert "Contoso Cloud Ltd" in capsys.readouterr().out
+    assert main(["--db-url", url, "demo", "--replace"]) == 1
+    err = capsys.readouterr().err
+    assert "the login reader may only read this database; nothing was changed" in err
+    assert "Traceback" not in err
+    with Database.open(postgres.url(name)) as db:
+        assert not db.read_only
+        assert len(records.list_records(db, RecordKind.CUSTOMER)) == before

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from helpers.databases import PostgresTemplates
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.enums import Level, StepKind
@@ -98,3 +99,34 @@ def test_each_window_sees_the_others_commits(
         for window in (first, second):
             window.close()
             window.context.db.close()
+
+
+def test_a_login_that_may_only_read_gets_a_read_only_window(
+    shared_url: str, postgres: Any, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction
+
+    postgres.execute(
+        "DO $$ BEGIN CREATE ROLE reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+    )
+    name = make_url(shared_url).database
+    postgres.execute(f'GRANT CONNECT ON DATABASE "{name}" TO reader')
+    with Database.open(shared_url) as owner, owner.session() as session:
+        session.connection().exec_driver_sql(
+            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader"
+        )
+    window = _window(shared_url.replace("mpn@", "reader@"), catalog, tmp_path, qtbot)
+    try:
+        qtbot.waitUntil(lambda: window.progress_source.progress is not None, timeout=10_000)
+        assert "(read-only)" in window.windowTitle()
+        for action in ("addRecordAction", "deleteRecordAction", "importExamsAction"):
+            found = window.findChild(QAction, action)
+            assert found is not None and not found.isEnabled(), action
+        refused = window.context.run(
+            lambda: records.add_record(window.context.db, RecordKind.CUSTOMER, {"name": "X"})
+        )
+        assert refused is None
+        assert "Northwind" not in _customers(window)
+    finally:
+        window.close()
+        window.context.db.close()
