@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
+from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.panel = StatusPanel(self)
+        self.panel.missingActivated.connect(self.add_missing)
         self.panel_dock = QDockWidget(self.tr("Status"), self)
         self.panel_dock.setObjectName("statusDock")
         self.panel_dock.setWidget(self.panel)
@@ -304,6 +306,30 @@ class MainWindow(QMainWindow):
     def show_requirements(self) -> None:
         """Help ▸ Requirements: the loaded catalogue."""
         help_dialogs.show_requirements(self.context, self)
+
+    def add_missing(self, competency_id: str, level: str, step: str) -> None:
+        """A "Still missing" item clicked: its step's tab, and the form that adds what is missing.
+
+        A tab that can fill the form in for the competency (the reference's
+        competency, the exam's code, the fee owed) has ``add_missing``; the
+        sales step opens its tab, where what to add depends on the customer.
+        """
+        names = {
+            StepKind.PERFORMANCE.value: "salesTab",
+            StepKind.EXAMS.value: "examsTab",
+            StepKind.REFERENCES.value: "referencesTab",
+            StepKind.FEE.value: "feeTab",
+        }
+        name = names.get(step)
+        if name is None:
+            return
+        widget = next(tab for tab in self.step_tabs if tab.objectName() == name)
+        self.tabs.setCurrentWidget(widget)
+        adder = getattr(widget, "add_missing", None)
+        if adder is not None:
+            adder(competency_id, Level(level))
+        else:
+            cast(StepTabLike, widget).focus_search()
 
     def show_getting_started(self) -> QDialog:
         """Help ▸ Getting started: the four steps and where their data comes from."""

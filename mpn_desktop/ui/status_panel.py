@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -96,10 +96,18 @@ class _StepRow:
 
 
 class LevelSection(QWidget):
-    """Silver or gold of one competency: the mark, the four step bars and what is missing."""
+    """Silver or gold of one competency: the mark, the four step bars and what is missing.
+
+    Each missing item is a link: clicking it emits ``missingActivated`` with the
+    step it belongs to, so the window opens the form that adds what is missing.
+    """
+
+    missingActivated = Signal(str, str)
+    """The level ("silver", "gold") and the step ("exams", …) of a missing item clicked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._level_id = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(4)
@@ -118,8 +126,34 @@ class LevelSection(QWidget):
         self.missing.setObjectName("missingList")
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.RichText)
-        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.missing.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.missing.linkActivated.connect(self._missing_clicked)
         layout.addWidget(self.missing)
+
+    def _missing_clicked(self, link: str) -> None:
+        step = link.removeprefix("step:")
+        if step in {kind.value for kind in StepKind}:
+            self.missingActivated.emit(self._level_id, step)
+
+    def _missing_html(self, level: RequirementNode) -> str:
+        """The missing items, each a link to its step (the step is data on the node)."""
+        linked: list[str] = []
+        said: set[str] = set()
+        for step in level.children:
+            for item in step.missing:
+                said.add(item)
+                tip = html.escape(self.tr("Opens the form that adds it"), quote=True)
+                linked.append(
+                    f"<li><a href='step:{html.escape(step.id, quote=True)}' title='{tip}'>"
+                    f"{html.escape(item)}</a></li>"
+                )
+        linked.extend(f"<li>{html.escape(item)}</li>" for item in level.missing if item not in said)
+        rows = "".join(linked)
+        return f"<ul style='margin-left:-24px; margin-top:0px; margin-bottom:0px'>{rows}</ul>"
 
     def _row(self, index: int) -> _StepRow:
         while len(self._rows) <= index:
@@ -128,6 +162,7 @@ class LevelSection(QWidget):
 
     def show_level(self, level: RequirementNode) -> None:
         """Fills the section from one level's node."""
+        self._level_id = level.id
         colors = semantic_colors(self.palette())
         name = level_name(Level(level.id))
         if level.met:
@@ -160,7 +195,7 @@ class LevelSection(QWidget):
             self.missing.setVisible(False)
             self.missing.clear()
         else:
-            self.missing.setText(self.tr("Still missing:") + _bullets(list(level.missing)))
+            self.missing.setText(self.tr("Still missing:") + self._missing_html(level))
             self.missing.setAccessibleName(
                 self.tr("Still missing for {level}: {items}").format(
                     level=name, items="; ".join(level.missing)
@@ -172,8 +207,12 @@ class LevelSection(QWidget):
 class CompetencyCard(QFrame):
     """One competency: its name, the silver and gold sections, and what is at risk."""
 
+    missingActivated = Signal(str, str, str)
+    """Competency id, level and step of a missing item clicked."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._competency_id = ""
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("competencyCard")
         layout = QVBoxLayout(self)
@@ -195,6 +234,9 @@ class CompetencyCard(QFrame):
         self.sections = {Level.SILVER: LevelSection(self), Level.GOLD: LevelSection(self)}
         for section in self.sections.values():
             layout.addWidget(section)
+            section.missingActivated.connect(
+                lambda level, step: self.missingActivated.emit(self._competency_id, level, step)
+            )
         self.at_risk = QLabel(self)
         self.at_risk.setObjectName("atRiskList")
         self.at_risk.setWordWrap(True)
@@ -203,6 +245,7 @@ class CompetencyCard(QFrame):
 
     def show_competency(self, competency: RequirementNode) -> None:
         """Fills the card from one competency's node."""
+        self._competency_id = competency.id
         title = competency.label
         if competency.retired:
             title = self.tr("{name} (retired)").format(name=title)
@@ -236,6 +279,9 @@ class CompetencyCard(QFrame):
 
 class StatusPanel(QScrollArea):
     """How far silver and gold are for each target competency, and the year's fee."""
+
+    missingActivated = Signal(str, str, str)
+    """Competency id, level and step of a "Still missing" item the user clicked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -326,6 +372,7 @@ class StatusPanel(QScrollArea):
         for position, item in enumerate(shown):
             if item.id not in self._cards:
                 self._cards[item.id] = CompetencyCard(self.widget())
+                self._cards[item.id].missingActivated.connect(self.missingActivated)
             card = self._cards[item.id]
             if self._layout.indexOf(card) != self._cards_at + position:
                 self._layout.removeWidget(card)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
@@ -74,6 +75,7 @@ class ExamsTab(StepTab):
         self.setObjectName("examsTab")
         self._people_names: dict[int, str] = {}
         self._roles: dict[str, list[str]] = {}
+        self._suggested_code = ""
         self.people = self.add_section(
             RecordSection(
                 context,
@@ -261,7 +263,24 @@ class ExamsTab(StepTab):
 
     def _new_exam(self) -> Mapping[str, Any]:
         person = self.people.selected_record()
-        return {} if person is None else {"person_id": person["id"]}
+        values: dict[str, Any] = {} if person is None else {"person_id": person["id"]}
+        if self._suggested_code:
+            values["exam_code"] = self._suggested_code
+            known = find_credential(self.context.catalog, self._suggested_code)
+            if known is not None:
+                values["exam_title"] = known.title
+                values["kind"] = known.kind
+        return values
+
+    def add_missing(self, competency_id: str, _level: Level) -> None:
+        """Add exam for a competency's missing person; its code filled when the competency
+        accepts one code only (else the form's completions list them)."""
+        codes = sorted(exam_codes_of(self.context.catalog, competency_id))
+        self._suggested_code = codes[0] if len(codes) == 1 else ""
+        try:
+            self.exams.add_record()
+        finally:
+            self._suggested_code = ""
 
     def _expand_exam_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
         values: dict[str, object] = {field.key: value}
@@ -297,6 +316,19 @@ class ExamsTab(StepTab):
                     kind.set_value(known.kind)
 
         code.edited.connect(fill)
+
+
+def exam_codes_of(catalog: Catalog, competency_id: str) -> set[str]:
+    """Every credential code a role of the competency accepts, in any of its options."""
+    competency = next((item for item in catalog.competencies if item.id == competency_id), None)
+    if competency is None:
+        return set()
+    return {
+        code
+        for option in competency.options
+        for role in option.skills.roles
+        for code in role.credentials.codes()
+    }
 
 
 def _person_label(record: Record) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
@@ -108,6 +109,10 @@ class FeeTab(StepTab):
         )
         self.this_year.setText(this_year_text(fee)[0])
         self.renewal.setText(renewal_text(fee)[0])
+
+    def add_missing(self, _competency_id: str, _level: Level) -> None:
+        """Add payment, filled with this year's fee still owed at the level aimed at."""
+        self.payments.add_record()
 
     def _new_payment(self) -> Mapping[str, Any]:
         """A payment for this membership year at the level aimed at, of what is still owed.

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.dates import add_years
-from mpn_desktop.domain.enums import ReferenceStatus, StepKind
+from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
@@ -157,6 +157,13 @@ class ReferencesTab(StepTab):
         if competency is not None:
             values["competency"] = competency
         return values
+
+    def add_missing(self, competency_id: str, _level: Level) -> None:
+        """Add reference for the competency that misses one (its competency filled in)."""
+        found = self.competency_filter.findData(competency_id)
+        if found >= 0:
+            self.competency_filter.setCurrentIndex(found)
+        self.references.add_record()
 
     def _valid_until_of(self, record: Record) -> date | None:
         """The last day an approved reference counts; for one that stopped, the day it did."""
