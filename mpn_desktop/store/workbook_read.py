@@ -14,10 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.store.document_check import FORMAT, Key, check_document
 from mpn_desktop.store.value_kinds import kind_of
@@ -67,9 +63,7 @@ class _Reading:
         if name is not None:
             column = sheet.columns.get(name) if sheet is not None else None
             where += (
-                f", column {get_column_letter(column)} ({name})"
-                if column is not None
-                else f", {name}"
+                f", column {_column_letter(column)} ({name})" if column is not None else f", {name}"
             )
         return where
 
@@ -111,7 +105,18 @@ def read_workbook(path: Path, competencies: Collection[str] | None = None) -> di
     return _checked(document, competencies, path, reading)
 
 
+def _column_letter(position: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(position)
+
+
 def _open(path: Path) -> Any:
+    # openpyxl here, not at the top: the main window imports this module, and
+    # openpyxl costs start-up a third of a second for a workbook rarely opened.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
@@ -174,7 +179,7 @@ def _read_rows(
         found.rows.append(row_number or 0)
         for position in stray:
             reading.problems.append(
-                f"{reading.place(section, index, None)}, column {get_column_letter(position)}: "
+                f"{reading.place(section, index, None)}, column {_column_letter(position)}: "
                 "holds a value but row 1 names no column there"
             )
         for name, value in list(record.items()):
@@ -211,7 +216,7 @@ def _header(
         text = unescape_text(str(value)).strip()
         if not text:
             continue
-        letter = get_column_letter(position)
+        letter = _column_letter(position)
         name = by_folded.get(text.casefold())
         if name is None:
             reading.problems.append(
@@ -221,7 +226,7 @@ def _header(
         elif name in found.columns:
             reading.problems.append(
                 f"sheet {found.title!r}, column {letter}: a second column {name!r} "
-                f"(the first is column {get_column_letter(found.columns[name])})"
+                f"(the first is column {_column_letter(found.columns[name])})"
             )
         else:
             found.columns[name] = position

@@ -13,13 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
@@ -34,6 +28,13 @@ from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.store.value_kinds import ValueKind, kind_of
 from mpn_desktop.store.workbook_cells import NUMBER_FORMATS, escape_text, to_cell
+
+if TYPE_CHECKING:
+    # openpyxl is imported where a workbook is written: the main window imports
+    # this module, and openpyxl would cost every start-up a third of a second.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 STATUS_SHEET = "Status"
 ORGANIZATION_SHEET = "organization"
@@ -55,6 +56,9 @@ def build_workbook(
     document: Mapping[str, Any], status: Iterable[Sequence[Cell]] | None
 ) -> Workbook:
     """The workbook of ``document`` (the export document, JSON-ready) and of the status rows."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     for name, keys in sheet_keys().items():
@@ -147,6 +151,9 @@ def _write_sheet(
     rows: Iterable[list[Any]],
     bold: Font,
 ) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
     widths = [max(_MIN_WIDTH, len(column) + 2) for column in columns]
     written: list[list[Any]] = []
     for number, row in enumerate(rows):
@@ -180,11 +187,15 @@ def _cell(sheet: WriteOnlyWorksheet, kind: ValueKind, value: Any) -> Any:
     if isinstance(value, str):
         if not value.startswith("="):
             return value
+        from openpyxl.cell import WriteOnlyCell
+
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
         return cell
     if kind not in (ValueKind.MONTH, ValueKind.MONEY):
         return value
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=value)
     cell.number_format = NUMBER_FORMATS[kind]
     return cell

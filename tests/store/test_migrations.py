@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Boolean, CheckConstraint, inspect
+from sqlalchemy import Boolean, CheckConstraint, create_engine, inspect
 
 from mpn_desktop.store import models, records
 from mpn_desktop.store.backups import list_backups
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import integrity_check
-from mpn_desktop.store.migrate import head_revision, known_revisions
+from mpn_desktop.store.migrate import (
+    current_revision,
+    head_revision,
+    known_revisions,
+    script_directory,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = [model.__tablename__ for model in models.ALL_MODELS]
@@ -256,3 +263,43 @@ def test_the_upgrade_to_0006_gives_every_edited_row_a_version_and_keeps_every_ro
         connection.close()
     assert all(found in ([], [(0,)]) for found in versions.values()), versions
     assert integrity_check(path) == ["ok"]
+
+
+def test_the_head_and_known_revisions_read_without_alembic_are_alembics() -> None:
+    scripts = script_directory()
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
+
+
+@pytest.mark.parametrize("revision", [None, *sorted(known_revisions())])
+def test_the_stored_revision_read_with_core_is_alembics(
+    revision: str | None, tmp_path: Path
+) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    if revision is None:
+        sqlite3.connect(path).close()
+    else:
+        shutil.copy(FIXTURES / f"schema_{revision}.db", path)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            assert current_revision(connection) == revision
+            assert MigrationContext.configure(connection).get_current_revision() == revision
+    finally:
+        engine.dispose()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tracker.sqlite3'}"
+    Database.open(url).close()  # created and migrated here: the child finds it current
+    code = (
+        "import sys\n"
+        "from mpn_desktop.store.database import Database\n"
+        f"Database.open({url!r}).close()\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in "
+        "('alembic', 'mako', 'pygments')))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == "[]"

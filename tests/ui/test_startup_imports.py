@@ -1,0 +1,40 @@
+"""Start-up leaves out what only some uses need: Alembic (and its mako and pygments), openpyxl."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+
+NOT_AT_START = ("alembic", "mako", "pygments", "openpyxl")
+
+_SHOW_AND_LIST_MODULES = """
+import sys
+from mpn_desktop.cli import main
+code = main(["--db", sys.argv[1]])
+print("exit", code)
+print(sorted({name.split(".")[0] for name in sys.modules} & set(sys.argv[2:])))
+"""
+
+
+def test_the_window_shows_on_a_current_database_without_those_modules(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        load_sample(db)
+    # The start-up probe quits once the main window is shown and painted.
+    env = {**os.environ, "MPN_DESKTOP_SMOKE_EXIT": "1", "QT_QPA_PLATFORM": "offscreen"}
+    shown = subprocess.run(
+        [sys.executable, "-c", _SHOW_AND_LIST_MODULES, str(path), *NOT_AT_START],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    lines = shown.stdout.splitlines()
+    assert "main window shown" in shown.stdout, shown.stderr
+    assert lines[-2:] == ["exit 0", "[]"]
