@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from helpers.postgres import PostgresCluster
 
 from mpn_desktop.cli import main
 from mpn_desktop.store.backups import list_backups
@@ -65,6 +67,46 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     assert "cannot restore from this file: it is not a database file" in capsys.readouterr().err
 
 
-def test_backup_needs_a_sqlite_file(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db-url", "postgresql://localhost/mpn", "backup"]) == 1
-    assert "SQLite database files only" in capsys.readouterr().err
+def test_backup_needs_a_sqlite_file_or_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", "mysql://localhost/mpn", "backup"]) == 1
+    assert "work on SQLite files and PostgreSQL only" in capsys.readouterr().err
+
+
+def test_a_postgresql_database_is_backed_up_as_a_document_and_restored_from_it(
+    postgres: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.url(postgres.create_database())
+    assert main(["--db-url", url, "demo"]) == 0
+    saved = tmp_path / "team.json"
+    assert main(["--db-url", url, "backup", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert f"to {saved} as a JSON document" in out and "mpn-desktop/1" in out
+    document = json.loads(saved.read_text())
+    assert document["organization"]["name"] == "Contoso Cloud Ltd"
+
+    assert main(["--db-url", url, "load", "--replace", str(_other_organisation(tmp_path))]) == 0
+    assert main(["--db-url", url, "restore", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "Restored" in out and "What it held before is kept in" in out
+    again = tmp_path / "again.json"
+    assert main(["--db-url", url, "export", str(again)]) == 0
+    assert json.loads(again.read_text()) == document
+    kept = Path(out.rsplit("kept in ", 1)[1].strip().rstrip("."))
+    assert json.loads(kept.read_text())["organization"]["name"] == "Fabrikam Partner"
+
+
+def _other_organisation(tmp_path: Path) -> Path:
+    path = tmp_path / "other.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "mpn-desktop/1",
+                "organization": {
+                    "name": "Fabrikam Partner",
+                    "mpn_id": "9999999",
+                    "market": "developed",
+                },
+            }
+        )
+    )
+    return path

@@ -1,4 +1,11 @@
-"""The ``backup`` and ``restore`` commands for the SQLite database file."""
+"""The ``backup`` and ``restore`` commands: a SQLite file's copy, a server database's document.
+
+A SQLite file is copied with SQLite's online backup API. A server database
+(PostgreSQL) is written out as the JSON document of ``export`` (everything
+the program keeps; its imports' history is not in it), and ``restore`` loads
+such a document back in place of what the database holds, after writing what
+it held to a document of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mpn_desktop.commands.common import database_url
+from mpn_desktop.commands.common import catalog_path, database_url
 from mpn_desktop.errors import StoreError
 
 
@@ -35,21 +42,56 @@ def register(subparsers: Any) -> None:
     restore.set_defaults(func=run_restore)
 
 
-def _database_file(args: argparse.Namespace) -> Path:
+def _database_file(args: argparse.Namespace) -> Path | None:
+    """The SQLite file; None for a server database (written as a document)."""
     from mpn_desktop.store.engine import shown_url, sqlite_path
 
     url = database_url(args)
     path = sqlite_path(url)
-    if path is None:
-        raise StoreError(f"{shown_url(url)}: backup and restore work on SQLite database files only")
+    if path is None and not url.startswith("postgresql"):
+        raise StoreError(
+            f"{shown_url(url)}: backup and restore work on SQLite files and PostgreSQL only"
+        )
     return path
 
 
+def _document_backup_path(where: str) -> Path:
+    from datetime import datetime
+
+    from mpn_desktop.paths import data_dir
+    from mpn_desktop.store.private_files import make_private_folder
+
+    folder = data_dir() / "backups"
+    make_private_folder(folder, "the backup folder")
+    name = "".join(
+        c if c.isalnum() else "-" for c in where.rsplit("/", 1)[-1].split("?", maxsplit=1)[0]
+    )
+    return folder / f"{name or 'database'}-{datetime.now():%Y%m%d-%H%M%S}.json"
+
+
+def _write_document_backup(args: argparse.Namespace, dest: Path | None) -> tuple[str, Path]:
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import export_document, write_document_file
+
+    with Database.open(database_url(args)) as db:
+        target = dest if dest is not None else _document_backup_path(db.where)
+        saved = write_document_file(export_document(db), target)
+        return db.where, saved
+
+
 def run_backup(args: argparse.Namespace) -> int:
-    """Copies the live database with SQLite's online backup API."""
+    """Copies the live database: SQLite's online backup API, or a server's JSON document."""
     from mpn_desktop.store.backups import backup
 
     path = _database_file(args)
+    if path is None:
+        dest = Path(args.file).expanduser() if args.file is not None else None
+        where, saved = _write_document_backup(args, dest)
+        print(
+            f"Backed up {where} to {saved} as a JSON document (mpn-desktop/1; "
+            "'restore' loads it back, 'load' loads it anywhere)."
+        )
+        return 0
     # An empty name is refused by the writer, not taken for "no name": that would be a surprise.
     dest = Path(args.file).expanduser() if args.file is not None else None
     saved = backup(path, dest)
@@ -65,8 +107,26 @@ def run_restore(args: argparse.Namespace) -> int:
     if not args.file.strip():  # Path("") is the current folder: name what is wrong instead
         raise StoreError("no backup file was given; nothing was restored")
     source = Path(args.file).expanduser()
+    if path is None:
+        return _restore_document(args, source)
     kept = restore(path, source)
     print(f"Restored {path} from {source}.")
     if kept is not None:
         print(f"What it held before is kept in {kept}.")
+    return 0
+
+
+def _restore_document(args: argparse.Namespace, source: Path) -> int:
+    """Loads a JSON document in place of a server database's contents, keeping them first."""
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import load_document, read_document_file
+
+    document = read_document_file(source)
+    competencies = {c.id for c in load_catalog(catalog_path(args)).competencies}
+    where, kept = _write_document_backup(args, None)
+    with Database.open(database_url(args)) as db:
+        load_document(db, document, replace=True, competencies=competencies, source=str(source))
+    print(f"Restored {where} from {source}.")
+    print(f"What it held before is kept in {kept}.")
     return 0
