@@ -49,6 +49,8 @@ class WrittenCells:
     split: tuple[tuple[int, date], ...] = ()
     """Cells left as they were: their month is split by service or came from an import
     (several rows make it up), so one figure typed over it would not say which to change."""
+    versions: tuple[int, ...] = ()
+    """The versions the rows of ``previous`` had, which undo puts back with their values."""
 
 
 def write_cells(
@@ -81,7 +83,8 @@ def write_cells(
         # than reading every subscription's rows of those months.
         existing: dict[tuple[int, date], tuple[int, Any]] = {}
         split: set[tuple[int, date]] = set()
-        for row_id, subscription_id, month, value, service, source in session.execute(
+        versions: dict[int, int] = {}
+        for row_id, subscription_id, month, value, service, source, version in session.execute(
             select(
                 table.c.id,
                 table.c.subscription_id,
@@ -89,6 +92,7 @@ def write_cells(
                 table.c[field],
                 table.c.service,
                 table.c.source,
+                table.c.version,
             ).where(table.c.month.in_({key[1] for key in checked}))
         ):
             if subscription_id not in ids:
@@ -97,6 +101,7 @@ def write_cells(
                 split.add((subscription_id, month))
             else:
                 existing[(subscription_id, month)] = (row_id, value)
+                versions[row_id] = version
         changes = []
         previous = []
         new_rows = []
@@ -136,7 +141,11 @@ def write_cells(
                 if (subscription_id, month) in wanted
             ]
     written = WrittenCells(
-        field, tuple(previous), tuple(added), tuple(sorted(split & checked.keys()))
+        field,
+        tuple(previous),
+        tuple(added),
+        tuple(sorted(split & checked.keys())),
+        tuple(versions[row_id] for row_id, _ in previous),
     )
     return OpResult(written, Change.of("Edit usage", RecordKind.USAGE))
 
@@ -180,8 +189,10 @@ def unwrite_cells(target: Database | Transaction, written: WrittenCells) -> OpRe
                 .where(table.c.id == bindparam("row_id"))
                 .values({written.field: bindparam("value"), "version": bindparam("new_version")}),
                 [
-                    {"row_id": row_id, "value": value, "new_version": new_version()}
-                    for row_id, value in written.previous
+                    {"row_id": row_id, "value": value, "new_version": version}
+                    for (row_id, value), version in zip(
+                        written.previous, written.versions, strict=True
+                    )
                 ],
             )
         if written.added:
