@@ -18,6 +18,7 @@ from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineE
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
+from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.catalog_lists import credential_completions, find_credential
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -261,7 +262,21 @@ class ExamsTab(StepTab):
         person = self._people_names.get(record.get("person_id", -1), "")
         return f"{record.get('exam_code', '')} {person}".strip()
 
-    def _new_exam(self) -> Mapping[str, Any]:
+    def _new_exam(self) -> Mapping[str, Any] | None:
+        if not self._people_names:
+            # The Person list would be empty: say so, and offer to add the person first.
+            if not offer_to_add_first(
+                self,
+                self.tr(
+                    "Nobody is in the People list yet, and an exam is recorded for a person. "
+                    "Add the person first?"
+                ),
+                self.tr("Add &person…"),
+            ):
+                return None
+            self.people.add_record()
+            if not self._people_names:
+                return None
         person = self.people.selected_record()
         values: dict[str, Any] = {} if person is None else {"person_id": person["id"]}
         if self._suggested_code:

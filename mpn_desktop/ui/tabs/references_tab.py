@@ -24,6 +24,7 @@ from mpn_desktop.ui.models.record_table import (
     Record,
     RowStyle,
 )
+from mpn_desktop.ui.tabs.add_first import add_customer, offer_to_add_first
 from mpn_desktop.ui.tabs.catalog_lists import competency_choices, reference_years
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -148,10 +149,17 @@ class ReferencesTab(StepTab):
 
     def _new_reference(self) -> Mapping[str, Any] | None:
         if not self._customer_names:
-            self.references.show_problem(
-                self.tr("Add the customer first, on the Sales performance tab.")
-            )
-            return None
+            if not offer_to_add_first(
+                self,
+                self.tr(
+                    "There are no customers yet, and a reference is a customer's. Add the "
+                    "customer first? (Its subscriptions go on the Sales performance tab.)"
+                ),
+                self.tr("Add &customer…"),
+            ) or not add_customer(self.context, self):
+                return None
+            if not self._customer_names:
+                return None
         competency = self.competency_filter.currentData()
         values: dict[str, Any] = {"status": ReferenceStatus.DRAFT}
         if competency is not None:

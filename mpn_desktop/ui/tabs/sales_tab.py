@@ -16,6 +16,7 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
+from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
@@ -238,7 +239,20 @@ class SalesTab(StepTab):
             else self.tr("Usage of {subscription}").format(subscription=record["external_id"])
         )
 
-    def _new_subscription(self) -> Mapping[str, Any]:
+    def _new_subscription(self) -> Mapping[str, Any] | None:
+        if self.customers.model.rowCount() == 0:
+            if not offer_to_add_first(
+                self,
+                self.tr(
+                    "There are no customers yet, and a subscription belongs to a customer. "
+                    "Add the customer first?"
+                ),
+                self.tr("Add &customer…"),
+            ):
+                return None
+            self.customers.add_record()
+            if self.customers.model.rowCount() == 0:
+                return None
         customer = self.customers.selected_record()
         return {} if customer is None else {"customer_id": customer["id"]}
 

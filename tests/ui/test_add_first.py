@@ -1,0 +1,117 @@
+"""Add forms with nothing to choose say what to add first and offer it (issue 14)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.tabs.exams_tab import ExamsTab
+from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.undo_commands import AddRecordCommand
+
+
+def _tab(cls: type, context: AppContext, qtbot: QtBot) -> Any:
+    tab = cls(context)
+    qtbot.addWidget(tab)
+    context.changeApplied.connect(tab.apply_change)
+    tab.show()
+    return tab
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
+    asked: list[str] = []
+
+    def ask(_parent: Any, _title: str, question: str, *_args: Any, **_kw: Any) -> bool:
+        asked.append(question)
+        return answer
+
+    monkeypatch.setattr("mpn_desktop.ui.questions.ask", ask)
+    return asked
+
+
+def _read_form_later(found: dict[str, Any], key: str) -> None:
+    def read() -> None:
+        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
+        visible = [form for form in forms if form.isVisible()]
+        if not visible:
+            QTimer.singleShot(10, read)
+            return
+        editor = visible[0].editor(key)
+        found["title"] = visible[0].windowTitle()
+        found[key] = editor.currentData() if isinstance(editor, QComboBox) else None
+        visible[0].reject()
+
+    QTimer.singleShot(0, read)
+
+
+def _add(context: AppContext, kind: RecordKind, values: dict[str, Any]) -> int:
+    command = AddRecordCommand(context, kind, values, "test")
+    context.undo_stack.push(command)
+    assert command.record_id is not None
+    return command.record_id
+
+
+def test_add_exam_with_nobody_offers_to_add_the_person_first(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    asked = _answer(monkeypatch, True)
+    added: list[int] = []
+
+    def add_person() -> None:  # stands in for the Add person form, filled in
+        added.append(_add(context, RecordKind.PERSON, {"name": "Ana Ruiz", "mcp_id": "1234567"}))
+        tab.people.select_id(added[0])
+
+    monkeypatch.setattr(tab.people, "add_record", add_person)
+    found: dict[str, Any] = {}
+    _read_form_later(found, "person_id")
+    tab.exams.add_record()
+    assert asked and asked[0].startswith("Nobody is in the People list yet")
+    assert found == {"title": "Add exam", "person_id": added[0]}  # the new person, chosen
+
+
+def test_declining_to_add_first_opens_no_form(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    asked = _answer(monkeypatch, False)
+    tab.exams.add_record()  # no modal form: the test would hang here otherwise
+    assert len(asked) == 1
+    assert records.list_records(context.db, RecordKind.EXAM) == []
+
+
+def test_add_subscription_with_no_customers_offers_the_customer_first(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _tab(SalesTab, context, qtbot)
+    asked = _answer(monkeypatch, False)
+    tab.subscriptions.add_record()
+    assert asked and "a subscription belongs to a customer" in asked[0]
+
+
+def test_add_reference_with_no_customers_offers_the_customer_first(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _tab(ReferencesTab, context, qtbot)
+    asked = _answer(monkeypatch, True)
+    made: list[int] = []
+
+    def add_customer(ctx: AppContext, _parent: Any) -> bool:
+        made.append(_add(ctx, RecordKind.CUSTOMER, {"name": "Fabrikam"}))
+        return True
+
+    monkeypatch.setattr("mpn_desktop.ui.tabs.references_tab.add_customer", add_customer)
+    found: dict[str, Any] = {}
+    _read_form_later(found, "customer_id")
+    tab.references.add_record()
+    assert asked and "a reference is a customer's" in asked[0]
+    assert found["title"] == "Add reference" and made
