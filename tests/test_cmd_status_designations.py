@@ -135,3 +135,49 @@ def test_catalog_without_a_day_is_the_2017_catalogue_as_before(
 ) -> None:
     assert main(["catalog", "--json"]) == 0
     assert "competencies" in json.loads(capsys.readouterr().out)
+
+
+def test_designations_named_as_targets_replace_the_carried_over_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mpn_desktop.store.sample import sample_document
+
+    document = sample_document(date(2023, 8, 15))
+    document["targets"] = [
+        *document["targets"],
+        {"designation": "data-ai-azure"},
+        {"designation": "modern-work"},
+    ]
+    source = tmp_path / "org.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    db = ["--db", str(tmp_path / "t.sqlite3")]
+    assert main([*db, "load", str(source)]) == 0
+    out = _status_json(db, capsys, "--as-of", "2023-08-15")
+    assert {d["id"] for d in out["designations"] if d["target"]} == {"data-ai-azure", "modern-work"}
+    assert not any("carried over" in note for note in out["notes"])
+    # export -> load -> export gives the same document, designations included.
+    first = tmp_path / "first.json"
+    assert main([*db, "export", str(first)]) == 0
+    exported = json.loads(first.read_text())
+    assert {"designation": "modern-work"} in exported["targets"]
+    again = ["--db", str(tmp_path / "again.sqlite3")]
+    assert main([*again, "load", str(first)]) == 0
+    second = tmp_path / "second.json"
+    assert main([*again, "export", str(second)]) == 0
+    assert json.loads(second.read_text()) == exported
+
+
+def test_a_wrong_or_repeated_designation_target_is_refused_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mpn_desktop.store.sample import sample_document
+
+    document = sample_document(date(2023, 8, 15))
+    document["targets"] = [{"designation": "azure"}, {"designation": "security"}]
+    document["targets"].append({"designation": "security"})
+    source = tmp_path / "org.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--db", str(tmp_path / "t.sqlite3"), "load", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "targets[0].designation: 'azure' is not a designation" in err
+    assert "targets[2]: targets that designation twice (as targets[1])" in err

@@ -85,3 +85,27 @@ def test_the_status_sheet_of_a_solutions_partner_day_holds_the_designations(
     designation = next(record for record in records if record["part"] is None)
     assert designation["max_points"] == 100 and designation["unit"] == "points"
     assert any(record["item"] for record in records)  # the metrics under the categories
+
+
+def test_designations_aimed_for_go_through_a_workbook_and_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from mpn_desktop.store.sample import sample_document
+
+    document = sample_document()
+    document["targets"] = [*document["targets"], {"designation": "security"}]
+    source = tmp_path / "org.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    assert main([*_db(tmp_path), "load", str(source)]) == 0
+    first, book = tmp_path / "first.json", tmp_path / "org.xlsx"
+    assert main([*_db(tmp_path), "export", str(first)]) == 0
+    assert main([*_db(tmp_path), "export", str(book)]) == 0
+    other = _db(tmp_path, "other.sqlite3")
+    assert main([*other, "load", str(book)]) == 0
+    second = tmp_path / "second.json"
+    assert main([*other, "export", str(second)]) == 0
+    assert first.read_text() == second.read_text()
+    assert {"designation": "security"} in json.loads(second.read_text())["targets"]
+    capsys.readouterr()

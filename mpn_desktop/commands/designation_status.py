@@ -16,7 +16,7 @@ from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_score import (
     DesignationScore,
     MetricScore,
-    carried_over_targets,
+    aimed_designations,
     points_text,
     score_designations,
 )
@@ -57,7 +57,7 @@ def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: d
         facts = load_facts(db, usage_from=usage_from)
         database = db.path
     names = {c.id: c.name for c in load_catalog().competencies}
-    targets, carried = carried_over_targets(catalog, facts, names)
+    targets, carried = aimed_designations(catalog, facts, names)
     scores = score_designations(catalog, facts, as_of, targets)
     return ScoredDay(catalog, facts, scores, (*program.notes, *carried), database)
 

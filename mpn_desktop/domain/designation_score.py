@@ -420,14 +420,17 @@ def _names(certifications: dict[str, Certification], listed: tuple[Listed, ...],
     return ", ".join(names[:3]) + f" or {others} other certification" + ("s" if others > 1 else "")
 
 
-def carried_over_targets(
+def aimed_designations(
     catalog: ScoredCatalog, facts: Facts, names: Mapping[str, str] | None = None
 ) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Designations the 2017-2018 competency targets carry over to (SOLUTIONS-PARTNER.md § 1.1).
+    """The designations aimed for: those the organisation names, else those its competency
+    targets carry over to by Microsoft's mapping (SOLUTIONS-PARTNER.md § 1.1).
 
-    Returns the designation ids and one note naming each competency (by
-    ``names`` where given) and the designation it carries over to.
+    Returns the designation ids and, for carried-over targets, one note naming
+    each competency (by ``names`` where given) and its designation.
     """
+    if facts.designation_targets:
+        return frozenset(facts.designation_targets), ()
     carried: dict[str, list[str]] = {}
     for target in facts.targets:
         for designation in catalog.designations:

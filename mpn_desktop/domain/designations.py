@@ -27,6 +27,26 @@ from mpn_desktop.domain.enums import Workload
 
 PROGRAM_ID = "solutions-partner"
 
+DESIGNATION_IDS = (
+    "data-ai-azure",
+    "infrastructure-azure",
+    "digital-app-innovation-azure",
+    "business-applications",
+    "modern-work",
+    "security",
+)
+"""The designations' ids of DESIGN.md, the same in every catalogue of the program."""
+
+DESIGNATION_NAMES = {
+    "data-ai-azure": "Data & AI (Azure)",
+    "infrastructure-azure": "Infrastructure (Azure)",
+    "digital-app-innovation-azure": "Digital & App Innovation (Azure)",
+    "business-applications": "Business Applications",
+    "modern-work": "Modern Work",
+    "security": "Security",
+}
+"""Each designation's solution area, as "Solutions Partner for ..." names it."""
+
 
 class Quantity(Enum):
     """What a usage condition or a growth measures, per customer tenant and month."""

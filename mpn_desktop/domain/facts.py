@@ -142,3 +142,5 @@ class Facts:
     exams: tuple[ExamResult, ...] = ()
     references: tuple[Reference, ...] = ()
     fee_payments: tuple[FeePayment, ...] = field(default=())
+    designation_targets: tuple[str, ...] = ()
+    """The Solutions Partner designations aimed for (their ids), beside the competency targets."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from mpn_desktop.domain.designations import DESIGNATION_IDS
 from mpn_desktop.domain.enums import (
     Association,
     CredentialKind,
@@ -58,6 +59,18 @@ ORGANIZATION_KEYS = {
     "market": _optional(values.choice(Market), Market.DEVELOPED),
     "anniversary": _optional(values.optional_day),
 }
+
+
+def _designation(value: Any) -> str:
+    text = values.text(80)(value)
+    if text not in DESIGNATION_IDS:
+        known = ", ".join(DESIGNATION_IDS)
+        raise ValueError(f"{shown_value(repr(text))} is not a designation; known: {known}")
+    return str(text)
+
+
+DESIGNATION_TARGET_KEYS = {"designation": Key(_designation)}
+"""A target naming a Solutions Partner designation (DESIGN.md: ``{"designation": id}``)."""
 
 SECTIONS: dict[str, dict[str, Key]] = {
     "targets": {"competency": Key(values.text(80)), "level": Key(values.choice(Level))},
@@ -245,14 +258,20 @@ def check_document(
         )
     checked = CheckedDocument(organization)
     raw_rows: dict[str, list[dict[str, Any] | None]] = {}
+    designations: list[dict[str, Any] | None] = []
     for section, keys in SECTIONS.items():
         items = doc.get(section, [])
         if not isinstance(items, list):
             problems.append(f"{section}: expected a list")
             items = []
-        rows = []
+        rows: list[dict[str, Any] | None] = []
         for index, item in enumerate(items):
             at = partial(place, section, index)
+            if section == "targets" and isinstance(item, dict) and "designation" in item:
+                # {"designation": id}: a Solutions Partner designation, kept apart.
+                designations.append(_check_object(item, DESIGNATION_TARGET_KEYS, at, problems))
+                rows.append(None)
+                continue
             row = _check_object(item, keys, at, problems)
             if row is not None:
                 _check_dates(section, row, at, problems)
@@ -260,6 +279,7 @@ def check_document(
         raw_rows[section] = rows
         if section in _UNIQUE:
             _unique_problems(section, rows, place, problems)
+    _designation_problems(doc.get("targets"), designations, place, problems)
     _link_problems(raw_rows, place, problems)
     if competencies is not None:
         _competency_problems(raw_rows, competencies, place, problems)
@@ -272,7 +292,31 @@ def check_document(
     checked.sections = {
         section: [row for row in rows if row is not None] for section, rows in raw_rows.items()
     }
+    checked.sections["designation_targets"] = [row for row in designations if row is not None]
     return checked
+
+
+def _designation_problems(
+    items: Any, rows: list[dict[str, Any] | None], place: Place, problems: list[str]
+) -> None:
+    """A designation named twice among the targets."""
+    if not isinstance(items, list):
+        return
+    indexes = [
+        i for i, item in enumerate(items) if isinstance(item, dict) and "designation" in item
+    ]
+    seen: dict[str, int] = {}
+    for index, row in zip(indexes, rows, strict=True):
+        if row is None or "designation" not in row:
+            continue  # its own problem is said already
+        name = row["designation"]
+        if name in seen:
+            problems.append(
+                f"{place('targets', index, None)}: targets that designation twice "
+                f"(as {place('targets', seen[name], None)})"
+            )
+        else:
+            seen[name] = index
 
 
 def _link_problems(

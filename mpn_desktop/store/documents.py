@@ -41,6 +41,7 @@ _DELETE_ORDER = (
     "import_batches",
     "customers",
     "targets",
+    "designation_targets",
     "fee_payments",
     "organization",
 )
@@ -61,6 +62,7 @@ def _rows(connection: Connection, query: Any) -> list[dict[str, Any]]:
 
 def _export(connection: Connection) -> dict[str, Any]:
     org, targets, customers = _T["organization"], _T["targets"], _T["customers"]
+    designations = _T["designation_targets"]
     subs, usage, people = _T["subscriptions"], _T["usage"], _T["people"]
     exams, refs, fees = _T["exam_results"], _T["customer_references"], _T["fee_payments"]
     organization = _rows(
@@ -92,7 +94,8 @@ def _export(connection: Connection) -> dict[str, Any]:
         "organization": organization[0] if organization else None,
         "targets": _rows(
             connection, select(targets.c.competency, targets.c.level).order_by(targets.c.id)
-        ),
+        )
+        + _rows(connection, select(designations.c.designation).order_by(designations.c.id)),
         "customers": _rows(
             connection, select(customers.c.name, customers.c.tenant_id).order_by(customers.c.id)
         ),
@@ -206,6 +209,7 @@ def _write(connection: Connection, doc: CheckedDocument) -> None:
     person_ids = _ids(sections["people"], "mcp_id")
     batches: list[tuple[str, list[dict[str, Any]]]] = [
         ("targets", sections["targets"]),
+        ("designation_targets", sections.get("designation_targets", [])),
         ("customers", [{"id": i, **row} for i, row in enumerate(sections["customers"], 1)]),
         (
             "subscriptions",
@@ -320,7 +324,8 @@ def document_from_facts(facts: Facts) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "organization": plain(org) if org.name else None,
-        "targets": [plain(item) for item in facts.targets],
+        "targets": [plain(item) for item in facts.targets]
+        + [{"designation": designation} for designation in facts.designation_targets],
         "customers": [plain(item) for item in facts.customers],
         "subscriptions": [plain(item) for item in facts.subscriptions],
         "usage": usage,

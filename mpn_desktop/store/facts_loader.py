@@ -171,7 +171,7 @@ _ALL_FIELDS = frozenset(field.name for field in fields(facts.Facts))
 
 _REREAD: Mapping[RecordKind, frozenset[str]] = {
     RecordKind.ORGANIZATION: frozenset({"organization"}),
-    RecordKind.TARGET: frozenset({"targets"}),
+    RecordKind.TARGET: frozenset({"targets", "designation_targets"}),
     # Subscriptions and references carry their customer's name.
     RecordKind.CUSTOMER: frozenset({"customers", "subscriptions", "references"}),
     # Usage carries its subscription's external id.
@@ -236,6 +236,10 @@ def _reread(
         found["organization"] = _organization(connection)
     if "targets" in wanted:
         found["targets"] = _targets(connection)
+    if "designation_targets" in wanted:
+        found["designation_targets"] = tuple(
+            row[0] for row in _fetch(connection, _DESIGNATION_TARGETS_QUERY)
+        )
     # The id maps come from their table when it is read anyway, else from a
     # query of two columns (far cheaper than the rows that need them).
     customer_names: dict[int, str] = {}
@@ -289,6 +293,10 @@ def _organization(connection: Connection) -> facts.Organization:
 
 
 _TARGETS_QUERY = select(_TARGETS.c.competency, _TARGETS.c.level).order_by(_TARGETS.c.id)
+_DESIGNATION_TARGETS: Any = models.DesignationTarget.__table__
+_DESIGNATION_TARGETS_QUERY = select(_DESIGNATION_TARGETS.c.designation).order_by(
+    _DESIGNATION_TARGETS.c.id
+)
 
 
 def _targets(connection: Connection) -> tuple[facts.Target, ...]:

@@ -127,6 +127,19 @@ class Target(Base):
     level: Mapped[Level] = mapped_column(enum_column(Level, "level"))
 
 
+class DesignationTarget(Base):
+    """A Solutions Partner designation the organisation aims for (one row per designation)."""
+
+    __tablename__ = "designation_targets"
+    __table_args__ = (
+        UniqueConstraint("designation"),
+        CheckConstraint("designation <> ''", name="designation_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    designation: Mapped[str] = mapped_column(String(80))
+
+
 class Customer(Base):
     """A customer, known to the user by name."""
 
@@ -366,6 +379,7 @@ class FeePayment(Base):
 ALL_MODELS: tuple[type[Base], ...] = (
     Organization,
     Target,
+    DesignationTarget,
     Customer,
     Subscription,
     Usage,

@@ -14,7 +14,7 @@ with ``RecordChanged`` (see ``row_versions``), never applied to another row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,6 +23,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designations import DESIGNATION_IDS
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.errors import RecordChanged, ValidationError
 from mpn_desktop.store import models
@@ -424,16 +425,29 @@ def set_organization_and_targets(
     *,
     expected: Mapping[str, Any] | None = None,
     new_version: int | None = None,
+    designations: Sequence[str] | None = None,
 ) -> OpResult[tuple[Record | None, dict[str, Level]]]:
     """Changes the organisation's fields and replaces its targets in one transaction.
 
     Returns the previous fields and targets, which undo passes back in.
-    ``expected`` and ``new_version`` as for ``set_organization``.
+    ``expected`` and ``new_version`` as for ``set_organization``; ``designations``
+    (the Solutions Partner designations aimed for) replaces those when given.
     """
     checked_targets = _checked_targets(targets)
+    if designations is not None:
+        unknown = [d for d in designations if d not in DESIGNATION_IDS]
+        if unknown:
+            known = ", ".join(DESIGNATION_IDS)
+            raise ValidationError(
+                f"Designations: {unknown[0]!r} is not a designation; known: {known}"
+            )
     with writing(target) as session:
         old = _write_organization(session, given, expected, new_version)
         old_targets = _replace_targets(session, checked_targets)
+        if designations is not None:
+            session.execute(delete(models.DesignationTarget))
+            chosen = dict.fromkeys(designations)  # each once, in the order given
+            session.add_all(models.DesignationTarget(designation=d) for d in chosen)
     change = Change.of("Edit organisation and targets", RecordKind.ORGANIZATION, RecordKind.TARGET)
     return OpResult((old, old_targets), change)
 
@@ -457,6 +471,15 @@ def _replace_targets(
     session.execute(delete(models.Target))
     session.add_all(models.Target(**values) for values in checked.values())
     return old
+
+
+def get_designation_targets(db: Database) -> tuple[str, ...]:
+    """The Solutions Partner designations aimed for, in the order they were set."""
+    with db.session(readonly=True) as session:
+        rows = session.scalars(
+            select(models.DesignationTarget).order_by(models.DesignationTarget.id)
+        )
+        return tuple(row.designation for row in rows)
 
 
 def import_batches(db: Database) -> list[Record]:

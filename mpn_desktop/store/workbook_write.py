@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,12 @@ from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress_table import STATUS_COLUMNS, Cell, tree_rows
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.document_check import ORGANIZATION_KEYS, SECTIONS, Key
+from mpn_desktop.store.document_check import (
+    DESIGNATION_TARGET_KEYS,
+    ORGANIZATION_KEYS,
+    SECTIONS,
+    Key,
+)
 from mpn_desktop.store.documents import export_document
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.store.user_files import write_user_file
@@ -48,8 +54,15 @@ _WIDTHS = {ValueKind.DAY: 11, ValueKind.MONTH: 8, ValueKind.FLAG: 6}
 
 
 def sheet_keys() -> dict[str, dict[str, Key]]:
-    """Every table of the document, in sheet order, with its fields."""
-    return {ORGANIZATION_SHEET: ORGANIZATION_KEYS, **SECTIONS}
+    """Every table of the document, in sheet order, with its fields.
+
+    The targets sheet has a row per competency target (competency, level) or per
+    designation aimed for (designation): its three columns may each be empty,
+    and the document's check says what a row lacks.
+    """
+    targets = {**SECTIONS["targets"], **DESIGNATION_TARGET_KEYS}
+    optional = {name: replace(key, required=False) for name, key in targets.items()}
+    return {ORGANIZATION_SHEET: ORGANIZATION_KEYS, **SECTIONS, "targets": optional}
 
 
 def build_workbook(

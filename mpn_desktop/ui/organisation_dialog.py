@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from mpn_desktop.domain.designations import DESIGNATION_IDS, DESIGNATION_NAMES
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.store import records
 from mpn_desktop.ui.context import AppContext
@@ -42,8 +51,44 @@ class OrganisationDialog(WelcomeDialog):
         self._shown = records.get_organization(context.db)
         self._old_values = self._current_values()
         self._old_targets = records.get_targets(context.db)
+        self._old_designations = records.get_designation_targets(context.db)
+        self._designations_box = self._designation_checks()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.buttons), self._designations_box)
         self._fill(self._old_values, self._old_targets)
+        for designation_id, check in self.designation_checks.items():
+            check.setChecked(designation_id in self._old_designations)
         self._revalidate()
+
+    def _designation_checks(self) -> QGroupBox:
+        box = QGroupBox(
+            self.tr("Solutions Partner designations to aim for (from October 2022)"), self
+        )
+        box.setObjectName("designationTargets")
+        grid = QGridLayout(box)
+        self.designation_checks: dict[str, QCheckBox] = {}
+        for index, designation_id in enumerate(DESIGNATION_IDS):
+            check = QCheckBox(DESIGNATION_NAMES[designation_id], box)
+            check.setObjectName(f"designation-{designation_id}")
+            grid.addWidget(check, index // 2, index % 2)
+            self.designation_checks[designation_id] = check
+        hint = QLabel(
+            self.tr(
+                "With none ticked, the competencies above carry over to their designations "
+                "on days from October 2022 (Cloud Platform to Infrastructure, Cloud "
+                "Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business "
+                "Applications, Enterprise Mobility Management to Security)."
+            ),
+            box,
+        )
+        hint.setWordWrap(True)
+        grid.addWidget(hint, (len(DESIGNATION_IDS) + 1) // 2, 0, 1, 2)
+        return box
+
+    def designations(self) -> tuple[str, ...]:
+        """The designations ticked, in the program's order."""
+        return tuple(d for d, check in self.designation_checks.items() if check.isChecked())
 
     def _current_values(self) -> dict[str, Any]:
         found = self._shown or {}
@@ -70,21 +115,32 @@ class OrganisationDialog(WelcomeDialog):
             return
         values = self.organisation_values()
         targets = self.targets()
-        if values == self._old_values and targets == self._old_targets:
+        designations = self.designations()
+        if (values, targets, designations) == (
+            self._old_values,
+            self._old_targets,
+            self._old_designations,
+        ):
             QDialog.accept(self)
             return
         db = self._context.db
         old_values = {name: value for name, value in self._old_values.items() if value is not None}
         old_targets = dict(self._old_targets)
+        old_designations = self._old_designations
         command = OrganisationCommand(
             self._context,
             self.tr("Change organisation and targets"),
             self._shown,
             lambda shown, version: records.set_organization_and_targets(
-                db, values, targets, expected=shown, new_version=version
+                db, values, targets, expected=shown, new_version=version, designations=designations
             ),
             lambda shown, version: records.set_organization_and_targets(
-                db, old_values, old_targets, expected=shown, new_version=version
+                db,
+                old_values,
+                old_targets,
+                expected=shown,
+                new_version=version,
+                designations=old_designations,
             ),
         )
         self._context.undo_stack.push(command)

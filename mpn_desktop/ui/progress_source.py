@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import carried_over_targets, score_designations
+from mpn_desktop.domain.designation_score import aimed_designations, score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.facts import Facts
@@ -254,7 +254,7 @@ class ProgressSource(QObject):
         if program.scored is None or facts is None:
             return None
         names = {c.id: c.name for c in self._context.catalog.competencies}
-        targets, carried = carried_over_targets(program.scored, facts, names)
+        targets, carried = aimed_designations(program.scored, facts, names)
         scores = score_designations(program.scored, facts, as_of, targets)
         notes = (*program.notes, *carried)
         return designation_tree(facts.organization, as_of, scores, notes)

@@ -86,3 +86,25 @@ def test_a_wrong_mpn_id_keeps_save_disabled_and_changes_nothing(
     assert dialog.isVisible()
     assert records.get_organization(sample_context.db) == before
     assert not sample_context.undo_stack.canUndo()
+
+
+def test_designations_aimed_for_are_saved_with_the_rest_and_undone_with_it(
+    qtbot: QtBot, sample_context: AppContext, tmp_path: Path
+) -> None:
+    context = sample_context
+    window = _window(qtbot, context, tmp_path)
+    dialog = window.edit_organisation()
+    assert isinstance(dialog, OrganisationDialog)
+    assert dialog.designations() == ()  # none yet: the competencies carry over
+    dialog.designation_checks["security"].setChecked(True)
+    dialog.designation_checks["data-ai-azure"].setChecked(True)
+    dialog.accept()
+    assert records.get_designation_targets(context.db) == ("data-ai-azure", "security")
+    context.undo_stack.undo()
+    assert records.get_designation_targets(context.db) == ()
+    context.undo_stack.redo()
+    assert records.get_designation_targets(context.db) == ("data-ai-azure", "security")
+    again = window.edit_organisation()
+    assert isinstance(again, OrganisationDialog)
+    assert again.designations() == ("data-ai-azure", "security")
+    again.reject()
