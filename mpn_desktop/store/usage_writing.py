@@ -220,12 +220,15 @@ class UsageWriter:
         """Moves ``old`` rows out of ``usage`` into ``replaced_usage`` under this batch."""
         if not old:
             return
+        # The columns replaced_usage keeps (a row put back gets a new version, as any
+        # row written again does).
+        columns = set(_REPLACED.c.keys())
         kept = [
             {
                 **{
                     name: value
                     for name, value in row.items()
-                    if name not in ("id", "import_batch_id")
+                    if name in columns and name not in ("id", "import_batch_id")
                 },
                 "usage_id": row["id"],
                 "origin_batch_id": row["import_batch_id"],
