@@ -24,12 +24,26 @@ def _application() -> object:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("mpn-desktop")
     QGuiApplication.setDesktopFileName("io.github.mpn_desktop.MpnDesktop")
+    _translate(app)
     icon = QIcon()
     for path in _application_icon_files():
         icon.addFile(path)
     if not icon.isNull():
         app.setWindowIcon(icon)
     return app
+
+
+_TRANSLATORS: list[object] = []
+"""The installed translators, kept alive for as long as the program runs."""
+
+
+def _translate(app: QApplication) -> None:
+    """The system's language or the one chosen in View ▸ Language (read once, at start)."""
+    from mpn_desktop.ui.language import install_translators
+    from mpn_desktop.ui.settings import WindowSettings
+
+    if not _TRANSLATORS:
+        _TRANSLATORS.extend(install_translators(app, WindowSettings().language()))
 
 
 def _application_icon_files() -> list[str]:

@@ -34,6 +34,7 @@ from mpn_desktop.ui import checklist_actions, help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.file_actions import FileActions
+from mpn_desktop.ui.language import check_language_actions
 from mpn_desktop.ui.menu_specs import MENUS, ActionSpec, Marker, MenuSpec, WindowAction
 from mpn_desktop.ui.outside_watch import OutsideChangeWatch
 from mpn_desktop.ui.progress_source import ProgressSource
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         self.menu_actions: dict[str, QAction] = {}
         for spec in MENUS:
             self._fill_menu(self.menuBar().addMenu(self.tr(spec.title)), spec)
+        check_language_actions(self.menu_actions, self.settings.language())
         recent = self.findChild(QMenu, "recentDatabasesMenu")
         assert recent is not None  # declared in MENUS
         self.recent_menu: QMenu = recent
@@ -469,6 +471,14 @@ class MainWindow(QMainWindow):
             )
         if not recent:
             self.recent_menu.addAction(self.tr("No databases opened yet")).setEnabled(False)
+
+    def choose_language(self, code: str) -> None:
+        """View ▸ Language: remembers the choice, which takes effect at the next start."""
+        self.settings.set_language(code)
+        self.settings.sync()
+        self.context.report(
+            self.tr("The language changes when MPN Competency Tracker is started again.")
+        )
 
     # --- settings -------------------------------------------------------------------------
 

@@ -157,6 +157,19 @@ MENUS: tuple[MenuSpec, ...] = (
             SEPARATOR,
             Marker.STEP_TABS,
             SEPARATOR,
+            MenuSpec(
+                "languageMenu",
+                _t("&Language"),
+                (
+                    ActionSpec(
+                        "languageSystemAction", _t("&System"), "choose_language", args=("system",)
+                    ),
+                    # Each language named in its own words, untranslated.
+                    ActionSpec("languageEnglishAction", "English", "choose_language", args=("en",)),
+                    ActionSpec("languageGermanAction", "Deutsch", "choose_language", args=("de",)),
+                ),
+            ),
+            SEPARATOR,
             WindowAction("today_action"),
             ActionSpec(
                 "refreshAction",

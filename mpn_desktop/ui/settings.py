@@ -1,4 +1,4 @@
-"""What the window remembers between runs: geometry, dock state, tab layouts, last tab, last folder.
+"""What the window remembers between runs: geometry, dock state, tabs, last folder, language.
 
 Kept in an INI file under ``platformdirs.user_config_dir`` (readable, easy to
 delete to start afresh). The tabs' own states are dictionaries; INI files
@@ -118,6 +118,15 @@ class WindowSettings:
     def set_checklist_page_size(self, name: str) -> None:
         """Remembers the paper the user chose for the checklist."""
         self._settings.setValue("checklist/pageSize", name)
+
+    def language(self) -> str:
+        """View ▸ Language: "system" (the default), "en" or "de"."""
+        value = str(self._settings.value("ui/language", "system") or "system")
+        return value if value in ("system", "en", "de") else "system"
+
+    def set_language(self, code: str) -> None:
+        """Remembers the language chosen (read at the next start)."""
+        self._settings.setValue("ui/language", code)
 
     def recent_databases(self) -> list[Path]:
         """The database files opened last, most recent first (at most ``RECENT_LIMIT``)."""

@@ -1,0 +1,120 @@
+"""The window's language (the system's or the one chosen in View ▸ Language) and its translator.
+
+The Qt strings' German lives in ``resources/translations/mpn_desktop_de.ts``
+(written by ``scripts/translations``: pyside6-lupdate, then translated by
+hand) and is read from the ``.qm`` that pyside6-lrelease builds beside it. The
+``.qm`` is committed so a checkout, a wheel and a frozen bundle run without a
+build step; ``tests/ui/test_translations.py`` fails when it is out of date.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+
+log = logging.getLogger(__name__)
+
+SYSTEM = "system"
+LANGUAGES = (SYSTEM, "en", "de")
+"""What View ▸ Language offers: the system's language, English, German."""
+
+TRANSLATED = ("de",)
+"""The languages a translation is shipped for; any other is shown in English."""
+
+LANGUAGE_ACTIONS = {
+    "languageSystemAction": SYSTEM,
+    "languageEnglishAction": "en",
+    "languageGermanAction": "de",
+}
+"""View ▸ Language's entries (objectName to setting), declared in ``menu_specs``."""
+
+
+def language_shown(setting: str, system: QLocale | None = None) -> str:
+    """The language the window is shown in: the setting's, else the system locale's."""
+    if setting in LANGUAGES and setting != SYSTEM:
+        return setting
+    locale = system if system is not None else QLocale.system()
+    # uiLanguages() follows LANGUAGE/LC_MESSAGES and the desktop's choice of order.
+    for name in locale.uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in TRANSLATED or code == "en":
+            return code
+    return "en"
+
+
+def translation_file(language: str) -> str:
+    """The path of the program's ``.qm`` for ``language`` ('' when none is shipped)."""
+    folder = resources.files("mpn_desktop.resources") / "translations"
+    item = folder / f"mpn_desktop_{language}.qm"
+    return str(item) if item.is_file() else ""
+
+
+class ContextFallbackTranslator(QTranslator):
+    """A translator that also looks a text up without its context.
+
+    pyside6-lupdate files the texts of the modules' ``_tr()`` helpers and of
+    ``menu_specs._t()`` under the empty context (it cannot see the context the
+    helper passes on), so a text not found under its own context is looked up
+    there before it stays English.
+    """
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        """The translation of ``source_text`` under ``context``, else under the empty one.
+
+        None (a null QString) when there is none, so Qt asks the next translator
+        and falls back to the English: an empty string would show as an empty text.
+        """
+        found = super().translate(context, source_text, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source_text, disambiguation, n)
+        return found or None
+
+
+def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator]:
+    """Installs the program's and Qt's own translation (the standard buttons) for the language.
+
+    Returns the translators installed (kept by the caller: Qt does not own
+    them); none for English or a language without a translation.
+    """
+    language = language_shown(setting)
+    path = translation_file(language) if language in TRANSLATED else ""
+    if not path:
+        return []
+    installed: list[QTranslator] = []
+    ours = ContextFallbackTranslator(app)
+    if ours.load(path):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("the %s translation in %s could not be read", language, path)
+        return []
+    qt_own = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", folder):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    return installed
+
+
+def check_language_actions(actions: dict[str, QAction], setting: str) -> None:
+    """Makes View ▸ Language's entries one exclusive choice, the current setting checked."""
+    group: QActionGroup | None = None
+    for name, code in LANGUAGE_ACTIONS.items():
+        action = actions.get(name)
+        if action is None:
+            continue
+        if group is None:
+            group = QActionGroup(action)
+            group.setExclusive(True)
+        action.setCheckable(True)
+        action.setChecked(code == (setting if setting in LANGUAGES else SYSTEM))
+        group.addAction(action)

@@ -1,0 +1,203 @@
+"""The German translation: complete, built, up to date with the sources, and shown in the window."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.language import (
+    ContextFallbackTranslator,
+    install_translators,
+    language_shown,
+    translation_file,
+)
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "resources" / "translations"
+GERMAN_TS = FOLDER / "mpn_desktop_de.ts"
+GERMAN_QM = FOLDER / "mpn_desktop_de.qm"
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _tool(name: str) -> str:
+    """A PySide6 tool of the interpreter running the tests (the venv's), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is not installed (it comes with PySide6)")
+    return found
+
+
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source text, translation element) of every entry of ``ts``."""
+    entries = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            entries.append((name, message.findtext("source") or "", translation))
+    return entries
+
+
+def test_every_entry_is_translated() -> None:
+    unfinished = [
+        (context, source)
+        for context, source, translation in _messages(GERMAN_TS)
+        if translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_translations_keep_placeholders_and_accelerators() -> None:
+    wrong = []
+    for context, source, translation in _messages(GERMAN_TS):
+        text = translation.text or ""
+        # A translation may leave a placeholder out (German needs no "its"), never invent one:
+        # .format() would raise KeyError in front of the user.
+        if not set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(source)):
+            wrong.append((context, source, text))
+        # A menu or button keeps exactly one accelerator key when the English has one.
+        if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
+            wrong.append((context, source, text))
+    assert wrong == []
+
+
+def test_the_committed_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+    built = tmp_path / "built.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(GERMAN_TS), "-qm", str(built)],
+        check=True,
+        capture_output=True,
+    )
+    assert built.read_bytes() == GERMAN_QM.read_bytes(), "run scripts/translations --qm"
+
+
+def test_the_ts_holds_every_text_of_the_window(tmp_path: Path) -> None:
+    """What lupdate finds in the sources today is in the .ts (run scripts/translations)."""
+    script = (ROOT / "scripts" / "translations").read_text(encoding="utf-8")
+    alias = re.search(r"-tr-function-alias (\S+)", script)
+    assert alias is not None
+    sources = sorted(
+        [str(path) for path in (ROOT / "mpn_desktop" / "ui").rglob("*.py")]
+        + [str(ROOT / "mpn_desktop" / "app.py"), str(ROOT / "mpn_desktop/reports/render.py")]
+    )
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(GERMAN_TS, fresh)
+    lupdate = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none"]
+    subprocess.run(
+        [*lupdate, "-tr-function-alias", alias.group(1), *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    known = {(context, source) for context, source, _ in _messages(GERMAN_TS)}
+    found = {(context, source) for context, source, _ in _messages(fresh)}
+    assert sorted(found - known) == []
+
+
+def test_the_language_follows_the_system_unless_chosen() -> None:
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    assert language_shown("system", german) == "de"
+    assert language_shown("system", french) == "en"
+    assert language_shown("en", german) == "en"
+    assert language_shown("de", french) == "de"
+    assert language_shown("klingon", german) == "de"
+    assert translation_file("de").endswith("mpn_desktop_de.qm")
+    assert translation_file("fr") == ""
+
+
+def test_a_text_of_a_module_helper_is_found_under_its_own_context(qapp: QApplication) -> None:
+    translator = ContextFallbackTranslator()
+    assert translator.load(str(GERMAN_QM))
+    # lupdate filed the _tr() helper's text under the empty context; the helper asks "Fields".
+    assert translator.translate("Fields", "Silver") == "Silber"
+    assert translator.translate("MainWindow", "&Edit") == "&Bearbeiten"
+    assert not translator.translate("MainWindow", "no such text")
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The German translators installed for one test, then removed."""
+    installed = install_translators(qapp, "de")
+    assert installed, "the German translation did not load"
+    yield
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_window_speaks_german(
+    german: None, qtbot: QtBot, sample_context: AppContext, tmp_path: Path
+) -> None:
+    settings = WindowSettings(tmp_path / "settings.ini")
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "&Hilfe"]
+    view = window.findChild(QMenu, "viewMenu")
+    assert "S&prache" in [action.text() for action in view.actions()]
+    language = window.findChild(QMenu, "languageMenu")
+    assert [action.text() for action in language.actions()] == [
+        "S&ystemsprache",
+        "English",
+        "Deutsch",
+    ]
+    assert window.findChild(QMenu, "fileMenu").actions()[0].text() == "&Neue Datenbank…"
+    tabs = window.findChild(QTabWidget, "stepTabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Vertriebsleistung",
+        "Prüfungen und Personen",
+        "Kundenreferenzen",
+        "Gebühr",
+    ]
+    assert window.panel_dock.windowTitle() == "Status"
+    if os.environ.get("MPN_DESKTOP_SHOTS"):
+        window.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "window_de.png"))
+
+    dialog = window.edit_organisation()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Organisation und Ziele"
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    texts = [button.text() for button in buttons.buttons()]
+    assert "&Speichern" in texts
+    # Qt's own German (qtbase_de.qm) names the standard Cancel button.
+    assert "&Abbrechen" in texts or "Abbrechen" in texts
+    if os.environ.get("MPN_DESKTOP_SHOTS"):
+        dialog.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "organisation_de.png"))
+    dialog.done(QDialog.DialogCode.Rejected)
+
+
+def test_choosing_a_language_is_remembered_for_the_next_start(
+    qtbot: QtBot, sample_context: AppContext, tmp_path: Path
+) -> None:
+    settings = WindowSettings(tmp_path / "settings.ini")
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    german = window.menu_actions["languageGermanAction"]
+    assert window.menu_actions["languageSystemAction"].isChecked()
+    with qtbot.waitSignal(sample_context.reported) as said:
+        german.trigger()
+    assert german.isChecked()
+    assert not window.menu_actions["languageSystemAction"].isChecked()
+    assert "started again" in said.args[0]
+    assert WindowSettings(tmp_path / "settings.ini").language() == "de"
