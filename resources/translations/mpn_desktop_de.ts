@@ -843,6 +843,26 @@
         <source>Nothing was put back.</source>
         <translation>Es wurde nichts wiederhergestellt.</translation>
     </message>
+    <message>
+        <source>Nothing to choose yet</source>
+        <translation>Noch nichts zur Auswahl</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>Kunde hinzufügen</translation>
+    </message>
+    <message>
+        <source>customer {name}</source>
+        <translation>Kunde {name}</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -1225,6 +1245,14 @@
         <source>Show everyone&apos;s</source>
         <translation>Alle anzeigen</translation>
     </message>
+    <message>
+        <source>Nobody is in the People list yet, and an exam is recorded for a person. Add the person first?</source>
+        <translation>In der Personenliste steht noch niemand, und eine Prüfung wird für eine Person erfasst. Zuerst die Person hinzufügen?</translation>
+    </message>
+    <message>
+        <source>Add &amp;person…</source>
+        <translation>&amp;Person hinzufügen…</translation>
+    </message>
 </context>
 <context>
     <name>FeeTab</name>
@@ -1564,6 +1592,10 @@
 <context>
     <name>LevelSection</name>
     <message>
+        <source>Opens the form that adds it</source>
+        <translation>Öffnet das Formular, das es hinzufügt</translation>
+    </message>
+    <message>
         <source>✓ attained</source>
         <translation>✓ erreicht</translation>
     </message>
@@ -1655,6 +1687,10 @@
         <translation>Die Checkliste wurde in {file} gespeichert.</translation>
     </message>
     <message>
+        <source>{where} (read-only)</source>
+        <translation>{where} (schreibgeschützt)</translation>
+    </message>
+    <message>
         <source>{title} — MPN Competency Tracker</source>
         <translation>{title} – MPN Competency Tracker</translation>
     </message>
@@ -1735,6 +1771,14 @@
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Solutions Partner designations to aim for (from October 2022)</source>
+        <translation>Angestrebte Solutions Partner-Designations (ab Oktober 2022)</translation>
+    </message>
+    <message>
+        <source>With none ticked, the competencies above carry over to their designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business Applications, Enterprise Mobility Management to Security).</source>
+        <translation>Ist keine angekreuzt, gehen die Kompetenzen oben ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastructure, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Business Applications, Enterprise Mobility Management auf Security).</translation>
     </message>
     <message>
         <source>Change organisation and targets</source>
@@ -2053,8 +2097,12 @@
         <translation>&amp;Kompetenz:</translation>
     </message>
     <message>
-        <source>Add the customer first, on the Sales performance tab.</source>
-        <translation>Legen Sie zuerst den Kunden an, auf der Registerkarte Vertriebsleistung.</translation>
+        <source>There are no customers yet, and a reference is a customer&apos;s. Add the customer first? (Its subscriptions go on the Sales performance tab.)</source>
+        <translation>Es gibt noch keine Kunden, und eine Kundenreferenz gehört zu einem Kunden. Zuerst den Kunden hinzufügen? (Seine Abonnements kommen auf die Registerkarte Vertriebsleistung.)</translation>
+    </message>
+    <message>
+        <source>Add &amp;customer…</source>
+        <translation>&amp;Kunde hinzufügen…</translation>
     </message>
     <message>
         <source>expired on {day}</source>
@@ -2344,6 +2392,14 @@
     <message>
         <source>Usage of {subscription}</source>
         <translation>Nutzung von {subscription}</translation>
+    </message>
+    <message>
+        <source>There are no customers yet, and a subscription belongs to a customer. Add the customer first?</source>
+        <translation>Es gibt noch keine Kunden, und ein Abonnement gehört zu einem Kunden. Zuerst den Kunden hinzufügen?</translation>
+    </message>
+    <message>
+        <source>Add &amp;customer…</source>
+        <translation>&amp;Kunde hinzufügen…</translation>
     </message>
     <message>
         <source>Choose a subscription first.</source>
