@@ -117,7 +117,10 @@ def chart_subject(catalog: Catalog, progress: Progress) -> ChartSubject | None:
                 step = level.option.step(StepKind.PERFORMANCE)
                 if step is None:
                     continue
-                part = step.parts[position] if step.parts else step
+                # A step of several measures has a part per measure, in the option's order;
+                # a level reached another way (its own option) is taken whole.
+                same_option = level.option.option_id == option.id
+                part = step.parts[position] if step.parts and same_option else step
                 missing.append((level.level, part.missing))
                 credited.update(
                     evidence.subscription for evidence in part.evidence if evidence.subscription
