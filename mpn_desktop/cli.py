@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import NoReturn, TextIO, cast
 
 from mpn_desktop import __version__
 from mpn_desktop.commands import (
@@ -25,7 +25,7 @@ from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
 from mpn_desktop.paths import data_dir
-from mpn_desktop.shown import shown_message, shown_path
+from mpn_desktop.shown import TerminalSafeText, shown_message, shown_path
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +126,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_with_safe_output(func: CommandFunc, args: argparse.Namespace) -> int:
+    """Runs a command with control characters in its output escaped (see TerminalSafeText)."""
+    real = sys.stdout
+    sys.stdout = cast(TextIO, TerminalSafeText(real))
+    try:
+        return func(args)
+    finally:
+        sys.stdout = real
+
+
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
     """Parses argv; an unknown option is reported by its command's parser, with that usage."""
     words = list(sys.argv[1:] if argv is None else argv)
@@ -164,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from mpn_desktop.app import run_gui
 
             return run_gui(args)
-        return func(args)
+        return _run_with_safe_output(func, args)
     except UsageError as error:
         # Said as argparse says its own usage errors: the command's usage, then what is wrong.
         _command_parser(parser, args.command).print_usage(sys.stderr)

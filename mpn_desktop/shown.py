@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any, TextIO
 
 VALUE_LIMIT = 60
 """Characters of a value repeated in a message; the rest is replaced by a count."""
@@ -71,3 +72,31 @@ def storable_name(path: Path) -> str:
 def quoted(text: str, limit: int = VALUE_LIMIT) -> str:
     """Text in quotes as ``repr`` writes it (control characters escaped), cut short."""
     return repr(cut(text, limit))
+
+
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class TerminalSafeText:
+    """Wraps a text stream so control characters are written as ``\\u001b`` escapes.
+
+    Names stored before control characters were refused (or typed in another
+    program) must not clear or retitle the terminal ``status`` prints to. The
+    escape is JSON's own, so ``status --json`` stays valid JSON meaning the same.
+    Line breaks, tabs and carriage returns pass.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Writes ``text`` with its control characters escaped."""
+        self._stream.write(_TERMINAL_CONTROL.sub(_json_escape, text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

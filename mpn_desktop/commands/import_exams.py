@@ -82,6 +82,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
     from mpn_desktop.importers.kinds import ExamImport
     from mpn_desktop.importers.planning import plan_import
     from mpn_desktop.importers.reading import OptionError
+    from mpn_desktop.shown import shown_message
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.user_files import check_user_file
 
@@ -95,7 +96,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
             date_format=args.date_format,
         )
     except OptionError as error:
-        print(f"mpn-desktop import-exams: {error}", file=sys.stderr)
+        print(f"mpn-desktop import-exams: {shown_message(str(error))}", file=sys.stderr)
         return USAGE_ERROR
     kind = ExamImport(CatalogLookup(load_catalog(catalog_path(args))))
     for line in plan.describe():

@@ -53,6 +53,7 @@ def run_import_usage(args: argparse.Namespace) -> int:
     from mpn_desktop.importers.importing import run_import
     from mpn_desktop.importers.reading import OptionError
     from mpn_desktop.importers.usage_import import UsageImport, parse_rates, plan_usage_import
+    from mpn_desktop.shown import shown_message
     from mpn_desktop.store import records
     from mpn_desktop.store.changes import RecordKind
     from mpn_desktop.store.database import Database
@@ -69,7 +70,7 @@ def run_import_usage(args: argparse.Namespace) -> int:
             date_format=args.date_format,
         )
     except OptionError as error:
-        print(f"mpn-desktop import-usage: {error}", file=sys.stderr)
+        print(f"mpn-desktop import-usage: {shown_message(str(error))}", file=sys.stderr)
         return USAGE_ERROR
     for line in plan.describe():
         print(line)

@@ -13,8 +13,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from mpn_desktop.errors import MpnError, ValidationError
+from mpn_desktop.input_files import open_input
+from mpn_desktop.shown import shown_path, shown_value
 from mpn_desktop.store.document_check import FORMAT, Key, check_document
 from mpn_desktop.store.value_kinds import kind_of
 from mpn_desktop.store.workbook_cells import from_cell, unescape_text
@@ -98,6 +101,12 @@ def read_workbook(path: Path, competencies: Collection[str] | None = None) -> di
                 continue
             reading.sheets[section] = _Sheet(title)
             document[section] = _read_rows(sheet, section, known[section], reading)
+    except (ParseError, zipfile.BadZipFile, KeyError) as error:
+        # Sheets are read lazily: damaged XML inside the archive shows only now.
+        raise ValidationError(
+            f"{shown_path(path)}: a sheet of the workbook is damaged ({shown_value(error, 80)}); "
+            "save it again from the spreadsheet program; nothing was written"
+        ) from None
     finally:
         book.close()
     if ORGANIZATION_SHEET in document:
@@ -117,6 +126,8 @@ def _open(path: Path) -> Any:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # A regular file only: a FIFO or a link to /dev/zero named .xlsx used to hang.
+    open_input(path).close()
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
@@ -130,7 +141,7 @@ def _open(path: Path) -> Any:
         raise MpnError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise MpnError(f"{path}: is a folder, not a workbook") from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, ParseError) as error:
         detail = f" ({error})" if isinstance(error, InvalidFileException) else ""
         raise ValidationError(
             f"{path}: not an Excel workbook (.xlsx){detail}; save it from the spreadsheet "

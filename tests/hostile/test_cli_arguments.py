@@ -128,3 +128,32 @@ def test_a_directory_or_device_as_the_database_names_the_problem(
 ) -> None:
     err = run(capsys, "--db", tmp_path, "status").refused()
     assert "folder" in err
+
+
+def test_names_stored_with_control_characters_do_not_reach_the_terminal(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    # A database written before control characters were refused may hold them.
+    import sqlite3
+
+    from mpn_desktop.store import records
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.store.database import Database
+
+    with sqlite3.connect(demo) as connection:
+        connection.execute("UPDATE organization SET name = 'Evil\x1b]0;pwned\x07\x85Org'")
+    with Database.open(f"sqlite:///{demo}") as db:
+        assert "\x1b" in records.list_records(db, RecordKind.ORGANIZATION)[0]["name"]
+    for words in (("status",), ("status", "--json")):
+        outcome = run(capsys, "--db", demo, *words, "--as-of", "2018-03-15")
+        assert outcome.code == 0, outcome.err
+        assert "\x1b" not in outcome.out and "\x07" not in outcome.out
+        assert "\x85" not in outcome.out
+    assert "Evil\\u001b]0;pwned\\u0007\\u0085Org" in outcome.out  # still valid JSON, same text
+
+
+def test_a_huge_usd_rate_is_not_echoed(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    path = demo.parent / "usage.csv"
+    path.write_text("customer,subscription,month,consumption_usd\nF,s,2017-12,1\n")
+    err = run(capsys, "--db", demo, "import-usage", path, "--usd-rate", "x" * 100_000)
+    assert "more characters" in err.refused(code=2)

@@ -257,3 +257,39 @@ def test_a_file_larger_than_a_document_can_be_is_refused(tmp_path: Path) -> None
     path.write_bytes(b" " * 2048)
     with pytest.raises(MpnError, match="is 2,048 bytes, more than the 1,024"):
         read_input(path, max_bytes=1024)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device-link"])
+def test_a_workbook_that_is_no_file_is_refused_without_waiting(
+    sqlite_templates: SqliteTemplates, tmp_path: Path, kind: str
+) -> None:
+    demo = demo_file(sqlite_templates, tmp_path)
+    path = tmp_path / "org.xlsx"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(_device(tmp_path))
+    err = run_process("--db", demo, "load", "--replace", path, timeout=60).refused()
+    assert "not a file" in err
+
+
+def test_a_workbook_with_a_damaged_sheet_is_refused(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    import zipfile
+
+    good = demo.parent / "org.xlsx"
+    assert run(capsys, "--db", demo, "export", good).code == 0
+    bad = demo.parent / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as damaged:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.endswith("sheet1.xml"):
+                data = data.replace(
+                    b"</sheetData>", b"<row><c t='inlineStr'>\x1b</c></row></sheetData>"
+                )
+            damaged.writestr(item, data)
+    before = fingerprint(demo)
+    err = run(capsys, "--db", demo, "load", "--replace", bad).refused()
+    assert "damaged" in err or "not an Excel workbook" in err
+    assert fingerprint(demo) == before
