@@ -115,3 +115,37 @@ def test_add_reference_with_no_customers_offers_the_customer_first(
     tab.references.add_record()
     assert asked and "a reference is a customer's" in asked[0]
     assert found["title"] == "Add reference" and made
+
+
+def test_approved_before_submitted_is_said_while_typing(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    tab = _tab(ReferencesTab, sample_context, qtbot)
+    seen: dict[str, Any] = {}
+
+    def fill() -> None:
+        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
+        visible = [form for form in forms if form.isVisible()]
+        if not visible:
+            QTimer.singleShot(10, fill)
+            return
+        form = visible[0]
+        submitted, approved = form.editor("submitted_on"), form.editor("approved_on")
+        assert isinstance(submitted, QLineEdit) and isinstance(approved, QLineEdit)
+        submitted.setText("2018-03-01")
+        approved.setText("2018-02-01")
+        seen["message"] = form.message("approved_on")
+        seen["described"] = approved.accessibleDescription()
+        form.accept()  # refused: the form stays open
+        seen["still_open"] = form.isVisible()
+        approved.setText("2018-03-05")
+        seen["after"] = form.message("approved_on")
+        form.reject()
+
+    QTimer.singleShot(0, fill)
+    tab.references.add_record()
+    assert seen["message"] == "2018-02-01 is before the day it was submitted (2018-03-01)."
+    assert "before the day it was submitted" in seen["described"]
+    assert seen["still_open"] and seen["after"] == ""

@@ -7,7 +7,7 @@ in the other fields is kept, so fixing one field never means typing the rest.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtGui import QColor, QPalette
@@ -77,6 +77,7 @@ class RecordForm(QDialog):
         self.setObjectName("recordForm")
         self._editors: dict[str, AnyFieldEditor] = {}
         self._messages: dict[str, QLabel] = {}
+        self._rules: list[Callable[[RecordForm], dict[str, str]]] = []
         # Why the store refused what was typed last time (the form reopens with it).
         self.refusal = QLabel(refusal, self)
         self.refusal.setObjectName("refusal")
@@ -162,6 +163,15 @@ class RecordForm(QDialog):
         label = self._messages[key]
         return label.text() if not label.isHidden() else ""
 
+    def add_rule(self, rule: Callable[[RecordForm], dict[str, str]]) -> None:
+        """A rule across fields (approved on or after submitted), checked while typing.
+
+        ``rule`` gives, for the fields it finds wrong, why; it is asked only when
+        every field reads on its own, and its reasons block OK as any other.
+        """
+        self._rules.append(rule)
+        self._refresh()
+
     def problems(self) -> dict[str, str]:
         """Every field that is not acceptable, with the reason."""
         found: dict[str, str] = {}
@@ -169,6 +179,10 @@ class RecordForm(QDialog):
             problem = editor.problem()
             if problem is not None:
                 found[key] = problem
+        if not found:
+            for rule in self._rules:
+                for key, problem in rule(self).items():
+                    found.setdefault(key, problem)
         return found
 
     def values(self) -> dict[str, object]:
@@ -193,6 +207,8 @@ class RecordForm(QDialog):
             visible = problem is not None and (typed or show_empty)
             label.setText(_without_label(problem or "", editor.field.label))
             label.setVisible(visible)
+            # A screen reader says why the field is wrong (the line under it is not read).
+            editor.setAccessibleDescription(problem or "")
         self._grow_to_fit()
 
     def _grow_to_fit(self) -> None:

@@ -242,6 +242,19 @@ class ReferencesTab(StepTab):
 
         status.edited.connect(fill)
         fill()
+        form.add_rule(self._approved_after_submitted)
+
+    def _approved_after_submitted(self, form: RecordForm) -> dict[str, str]:
+        """The store's rule, said while typing: a reference is not approved before it is sent."""
+        values = form.values()
+        submitted, approved = values.get("submitted_on"), values.get("approved_on")
+        if isinstance(submitted, date) and isinstance(approved, date) and approved < submitted:
+            return {
+                "approved_on": self.tr(
+                    "Approved on: {approved} is before the day it was submitted ({submitted})."
+                ).format(approved=approved.isoformat(), submitted=submitted.isoformat())
+            }
+        return {}
 
     def _reference_style(self, record: Record) -> RowStyle | None:
         status = record.get("status")
