@@ -532,8 +532,10 @@ class RunPage(_StepPage):
         self.summary_label.setObjectName("importRunSummary")
         self.verdict_label.setObjectName("importRunVerdict")
         self.notes.setObjectName("importRunNotes")
-        self.layout_.addWidget(self.notes)
-        self.layout_.addStretch(1)
+        # Nothing else below the verdict: the notes (a usage file's months) take the room.
+        self.notes.setMaximumHeight(16_777_215)
+        self.layout_.addWidget(self.notes, 1)
+        self.layout_.addStretch(0)  # takes the room when there are no notes
         self.command: ImportCommand | None = None
 
     def initializePage(self) -> None:
