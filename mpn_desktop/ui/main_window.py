@@ -115,7 +115,11 @@ class MainWindow(QMainWindow):
         context: AppContext,
         settings: WindowSettings | None = None,
         parent: QWidget | None = None,
+        *,
+        evaluate_now: bool = True,
     ) -> None:
+        """``evaluate_now=False`` leaves the status panel to be filled once the caller asks
+        (``progress_source.schedule()`` after ``show()``: start-up paints the window first)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
@@ -174,7 +178,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._remember_database(context.db)
         context.databaseChanged.connect(self._remember_database)
-        self.progress_source.refresh_now()
+        if evaluate_now:
+            self.progress_source.refresh_now()
 
     # --- building -------------------------------------------------------------------------
 

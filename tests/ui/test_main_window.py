@@ -349,3 +349,18 @@ def test_switching_to_a_dark_scheme_recolours_the_marks_and_problem_lines(
     assert dark.ok.name() in sales.summary.text()  # type: ignore[attr-defined]
     assert section.problem_label.styleSheet() != red_on_light
     assert problem_text_color(_dark_palette()).name() in section.problem_label.styleSheet()
+
+
+def test_a_window_shown_before_its_evaluation_fills_the_panel_at_the_next_turn(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # What start-up does: the window is painted first, the status panel filled after.
+    main = MainWindow(sample_context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    assert main.panel.progress is None
+    main.show()
+    with qtbot.waitSignal(main.progress_source.progressChanged):
+        main.progress_source.schedule()
+    assert main.panel.progress is not None
+    assert main.panel.card("cloud-platform").isVisible()
+    assert main.progress_source.progress is main.panel.progress

@@ -1,0 +1,150 @@
+"""Start-up of whole processes against their baselines, timed interleaved (issue 15).
+
+Run: ``python benchmarks/bench_startup.py [--pairs 5]``.
+
+Two comparisons, each a series of pairs (baseline, then program) run one
+after the other so that a busy machine slows both alike; bytecode is cached
+(one untimed run of each first), as an installed program has it:
+
+* the main window: a bare PySide6 ``QMainWindow`` with a 4-tab ``QTabWidget``
+  against ``mpn-desktop`` on the sample organisation (``demo``), offscreen.
+  Both are timed by the start-up probe the packaging smoke test uses
+  (``MPN_DESKTOP_SMOKE_EXIT``, see ``mpn_desktop/startup_probe.py``): from the
+  moment before the process is spawned to the first paint after the main
+  window was shown (the bare window loads the probe's file on its own, so it
+  imports nothing of the program). Target: at most 3x.
+* ``mpn-desktop status`` on the sample organisation against
+  ``python -c "import sqlalchemy"``, wall time of the whole process. Target: at most 2x.
+
+It prints the best and the median of each side and the median of the
+pair-by-pair ratios, which is what the targets are checked against.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE_FILE = ROOT / "mpn_desktop" / "startup_probe.py"
+WINDOW_TARGET = 3.0
+STATUS_TARGET = 2.0
+
+BARE_WINDOW = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("startup_probe", sys.argv[1])
+probe = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(probe)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+app = QApplication(sys.argv)
+armed = probe.arm_startup_probe(app)
+window = QMainWindow()
+tabs = QTabWidget(window)
+for name in ("People", "Exams", "References", "Sales"):
+    tabs.addTab(QLabel(name), name)
+window.setCentralWidget(tabs)
+window.show()
+sys.exit(app.exec())
+"""
+
+_SHOWN = re.compile(r"main window shown after ([0-9.]+) s")
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # The program's log, settings and recent files go to a throw-away folder.
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        path = folder / variable.lower()
+        path.mkdir(exist_ok=True)
+        env[variable] = str(path)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _shown_after(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from just before spawning ``command`` to its main window's first paint."""
+    run_env = dict(env, MPN_DESKTOP_SMOKE_EXIT=repr(time.time()))
+    done = subprocess.run(
+        command, env=run_env, capture_output=True, text=True, timeout=300, check=False
+    )
+    found = _SHOWN.search(done.stdout)
+    if done.returncode != 0 or found is None:
+        raise SystemExit(f"{command[:3]} did not show its window: {done.stdout}{done.stderr}")
+    return float(found.group(1))
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
+    """Seconds the whole process ``command`` took."""
+    started = time.perf_counter()
+    subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
+    return time.perf_counter() - started
+
+
+def _compare(
+    title: str,
+    target: float,
+    pairs: int,
+    baseline: Callable[[], float],
+    program: Callable[[], float],
+) -> None:
+    baseline()  # untimed: writes the bytecode caches and warms the file cache
+    program()
+    base_times: list[float] = []
+    program_times: list[float] = []
+    for _ in range(pairs):
+        base_times.append(baseline())
+        program_times.append(program())
+    ratios = [mine / base for base, mine in zip(base_times, program_times, strict=True)]
+    ratio = statistics.median(ratios)
+    print(title)
+    print(
+        f"  baseline {min(base_times) * 1000:7.0f} ms best, "
+        f"{statistics.median(base_times) * 1000:7.0f} ms median"
+    )
+    print(
+        f"  program  {min(program_times) * 1000:7.0f} ms best, "
+        f"{statistics.median(program_times) * 1000:7.0f} ms median"
+    )
+    verdict = "within" if ratio <= target else "OVER"
+    print(f"  ratio    {ratio:7.2f}x (median of {pairs} pairs; target {target:.0f}x: {verdict})")
+
+
+def main() -> None:
+    """Builds the sample database, then times both comparisons."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=5, help="interleaved pairs per comparison")
+    args = parser.parse_args()
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as name:
+        folder = Path(name)
+        env = _environment(folder)
+        database = str(folder / "sample.sqlite3")
+        program = [python, "-m", "mpn_desktop", "--db", database]
+        subprocess.run([*program, "demo"], env=env, capture_output=True, check=True)
+        print(f"sample organisation in {database}; {args.pairs} interleaved pairs each")
+        _compare(
+            "main window shown and painted (offscreen): bare 4-tab QMainWindow vs mpn-desktop",
+            WINDOW_TARGET,
+            args.pairs,
+            lambda: _shown_after([python, "-c", BARE_WINDOW, str(PROBE_FILE)], env),
+            lambda: _shown_after(program, env),
+        )
+        _compare(
+            "status on the sample: python -c 'import sqlalchemy' vs mpn-desktop status",
+            STATUS_TARGET,
+            args.pairs,
+            lambda: _wall([python, "-c", "import sqlalchemy"], env),
+            lambda: _wall([*program, "status"], env),
+        )
+
+
+if __name__ == "__main__":
+    main()
