@@ -45,6 +45,40 @@ def shown_url(url: str) -> str:
         return url
 
 
+def team_url(host: str, database: str, user: str, port: int | None = None) -> str:
+    """The URL of a PostgreSQL database from what File > Open team database… asks.
+
+    No password: libpq finds it in ~/.pgpass (or a service file) as it would
+    for psql, so none is ever kept in the program's settings. An empty host
+    means libpq's default (PGHOST, or the local socket).
+    """
+    host = host.strip()
+    if host.startswith("/"):
+        # A folder is libpq's way to name a Unix socket: it goes in the query, not the URL's host.
+        query = {"host": host, **({"port": str(port)} if port else {})}
+        return URL.create(
+            "postgresql+psycopg",
+            username=user.strip() or None,
+            database=database.strip() or None,
+            query=query,
+        ).render_as_string(hide_password=False)
+    return URL.create(
+        "postgresql+psycopg",
+        username=user.strip() or None,
+        host=host or None,
+        port=port,
+        database=database.strip() or None,
+    ).render_as_string(hide_password=False)
+
+
+def team_url_parts(url: str) -> tuple[str, str, str, int | None]:
+    """Host, database, user and port of a team database's URL (for the dialog to show)."""
+    parsed = parse_url(url)
+    host = parsed.host or str(parsed.query.get("host", ""))
+    port = parsed.port or (int(str(parsed.query["port"])) if "port" in parsed.query else None)
+    return host, parsed.database or "", parsed.username or "", port
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL; None for other databases and in-memory SQLite."""
     parsed = parse_url(url)

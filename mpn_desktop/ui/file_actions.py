@@ -92,6 +92,27 @@ class FileActions(QObject):
         self._context.set_database(db, Change.everything(self.tr("Open database")))
         return True
 
+    def open_team_database(self) -> bool:
+        """File > Open team database…: asks host, database and user, then opens it."""
+        from mpn_desktop.ui.team_database_dialog import TeamDatabaseDialog
+
+        recent = self._settings.recent_team_databases()
+        dialog = TeamDatabaseDialog(recent[0] if recent else None, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.open_team_url(dialog.url())
+
+    def open_team_url(self, url: str) -> bool:
+        """Switches to the team database at ``url``; remembers it (never a password)."""
+        db = self._context.run(
+            lambda: Database.open(url), failure=self.tr("The team database was not opened.")
+        )
+        if db is None:
+            return False
+        self._settings.remember_team_database(url)
+        self._context.set_database(db, Change.everything(self.tr("Open team database")))
+        return True
+
     def _offer_other_use(self, path: Path, kind: str) -> bool:
         """Offers to import a CSV file, or load a JSON document, that was opened as a database."""
         if kind == "csv":

@@ -474,7 +474,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(
                 lambda _checked=False, chosen=path: self.files.open_recent(chosen)
             )
-        if not recent:
+        teams = self.settings.recent_team_databases()
+        for number, url in enumerate(teams, start=len(recent) + 1):
+            action = self.recent_menu.addAction(f"&{number} {url}")
+            action.setObjectName(f"recentTeamDatabase{number - len(recent)}")
+            action.setEnabled(self.context.db.path is not None or self.context.db.where != url)
+            action.triggered.connect(
+                lambda _checked=False, chosen=url: self.files.open_team_url(chosen)
+            )
+        if not recent and not teams:
             self.recent_menu.addAction(self.tr("No databases opened yet")).setEnabled(False)
 
     def choose_language(self, code: str) -> None:

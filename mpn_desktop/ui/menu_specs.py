@@ -77,6 +77,11 @@ MENUS: tuple[MenuSpec, ...] = (
             ActionSpec(
                 "openDatabaseAction", _t("&Open database…"), "files.open_database", Keys.Open
             ),
+            ActionSpec(
+                "openTeamDatabaseAction",
+                _t("Open &team database…"),
+                "files.open_team_database",
+            ),
             MenuSpec("recentDatabasesMenu", _t("Open &recent"), filled_by="_fill_recent_menu"),
             SEPARATOR,
             ActionSpec(

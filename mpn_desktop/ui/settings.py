@@ -147,6 +147,28 @@ class WindowSettings:
         names = [str(item) for item in [chosen, *others][:RECENT_LIMIT]]
         self._settings.setValue("files/recentDatabases", json.dumps(names))
 
+    def recent_team_databases(self) -> list[str]:
+        """The team databases (URLs, never with a password) opened last, most recent first."""
+        text = self._settings.value("files/recentTeamDatabases", "")
+        try:
+            urls = json.loads(str(text)) if text else []
+        except ValueError:
+            log.warning("ignoring an unreadable list of recent team databases")
+            return []
+        if not isinstance(urls, list):
+            return []
+        return [url for url in urls if isinstance(url, str) and url][:RECENT_LIMIT]
+
+    def remember_team_database(self, url: str) -> None:
+        """Puts ``url`` first in the recent team databases, with any password taken out."""
+        from mpn_desktop.store.engine import shown_url
+
+        kept = shown_url(url).replace(":***@", "@")
+        others = [item for item in self.recent_team_databases() if item != kept]
+        self._settings.setValue(
+            "files/recentTeamDatabases", json.dumps([kept, *others][:RECENT_LIMIT])
+        )
+
     def forget_database(self, path: Path) -> None:
         """Takes ``path`` out of the recent databases (it is gone, or was refused)."""
         names = [str(item) for item in self.recent_databases() if item != path]

@@ -130,3 +130,43 @@ def test_a_login_that_may_only_read_gets_a_read_only_window(
     finally:
         window.close()
         window.context.db.close()
+
+
+def test_open_team_database_asks_host_database_and_user_and_remembers_no_password(
+    postgres: Any,
+    sample_context: AppContext,
+    settings: WindowSettings,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from mpn_desktop.ui.team_database_dialog import TeamDatabaseDialog
+
+    name = postgres.create_database()
+
+    def filled(dialog: TeamDatabaseDialog) -> int:
+        dialog.host.setText(str(postgres.socket_dir))
+        dialog.port.setValue(postgres.port)
+        dialog.database.setText(name)
+        dialog.user.setText("mpn")
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(TeamDatabaseDialog, "exec", filled)
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    try:
+        assert window.files.open_team_database()
+        db = window.context.db
+        assert db.path is None and make_url(db.url).database == name
+        assert name in window.windowTitle()
+        (remembered,) = settings.recent_team_databases()
+        assert make_url(remembered).database == name and make_url(remembered).password is None
+        # The dialog offers the last one again.
+        again = TeamDatabaseDialog(remembered)
+        assert again.database.text() == name and again.host.text() == str(postgres.socket_dir)
+        settings.remember_team_database("postgresql+psycopg://anna:s3cret@db.example/mpn")
+        assert settings.recent_team_databases()[0] == "postgresql+psycopg://anna@db.example/mpn"
+    finally:
+        window.close()
+        window.context.db.close()
