@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from mpn_desktop.importers.columns import ImportField
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
-from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
+from mpn_desktop.ui.import_source_pages import error_style, message_label
 from mpn_desktop.ui.import_state import ImportState
 
 _EXAMPLES = 2
@@ -124,13 +124,13 @@ class MappingPage(QWizardPage):
             return
         missing = mapping.missing()
         if missing:
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setStyleSheet(error_style(self.palette()))
             self.status_label.setText(
                 self.tr("Still needed: {what}.").format(what=self.tr(", ").join(missing))
             )
         elif state.needs_date_choice and state.dates is not None and state.dates.ambiguous:
             line, text = state.dates.ambiguous
-            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setStyleSheet(error_style(self.palette()))
             self.status_label.setText(
                 self.tr(
                     "Dates such as {text} (line {line}) could be month-first or day-first: "

@@ -38,14 +38,14 @@ from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_models import ProblemModel
 from mpn_desktop.ui.import_questions import RatesBox
-from mpn_desktop.ui.import_source_pages import ERROR_STYLE, message_label
+from mpn_desktop.ui.import_source_pages import error_style, message_label
 from mpn_desktop.ui.import_state import ImportState
 from mpn_desktop.ui.import_task import import_task
+from mpn_desktop.ui.status_text import semantic_colors
 from mpn_desktop.ui.tasks import Task
 from mpn_desktop.ui.undo_commands import ImportCommand
 
 _PROGRESS_STEPS = 1000
-_OK_STYLE = "color: #1b6e20;"
 
 
 def count_line(result: ImportResult, *, done: bool) -> str:
@@ -181,7 +181,11 @@ class _StepPage(QWizardPage):
         self.completeChanged.emit()
 
     def _show_verdict(self, text: str, *, ok: bool) -> None:
-        self.verdict_label.setStyleSheet(_OK_STYLE if ok else ERROR_STYLE)
+        self.verdict_label.setStyleSheet(
+            f"color: {semantic_colors(self.palette()).ok.name()};"
+            if ok
+            else error_style(self.palette())
+        )
         self.verdict_label.setText(text)
 
     def _show_notes(self, result: ImportResult) -> None:

@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +26,7 @@ from mpn_desktop.importers.columns import EXAM_FIELDS
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import DELIMITER_NAMES
 from mpn_desktop.ui.counts import counted
+from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.import_drop import accept_csv_drops
 from mpn_desktop.ui.import_models import PreviewModel
 from mpn_desktop.ui.import_state import ImportState
@@ -61,7 +63,13 @@ def encoding_name(codec: str) -> str:
 
 _DELIMITERS = (("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"))
 
-ERROR_STYLE = "color: #b3261e;"
+
+def error_style(palette: QPalette) -> str:
+    """A problem's colour that reads on the palette, light or dark (a fixed dark red fell to
+    1.2:1 on a dark window)."""
+    return f"color: {problem_text_color(palette).name()};"
+
+
 """Text that says why the wizard cannot go on (a red that reads on light and dark themes)."""
 
 
@@ -110,7 +118,7 @@ class FilePage(QWizardPage):
         label.setBuddy(self.path_edit)
         form.addRow(label, row)
         self.error_label = message_label("importFileError", self)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_style(self.palette()))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -197,7 +205,7 @@ class PreviewPage(QWizardPage):
         self.format_label = message_label("importFormatLabel", self)
         self.dates_label = message_label("importDatesLabel", self)
         self.error_label = message_label("importPreviewError", self)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_style(self.palette()))
         self.model = PreviewModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("importPreviewTable")
@@ -323,7 +331,7 @@ class PreviewPage(QWizardPage):
             self.dates_label.setText(self.tr("The months are read as the file writes them."))
         elif state.needs_date_choice and dates is not None and dates.ambiguous is not None:
             line, text = dates.ambiguous
-            self.dates_label.setStyleSheet(ERROR_STYLE)
+            self.dates_label.setStyleSheet(error_style(self.palette()))
             self.dates_label.setText(
                 self.tr(
                     "Dates such as {text} (line {line}) could be month-first or day-first, "
@@ -338,7 +346,7 @@ class PreviewPage(QWizardPage):
             if said is not None and said is not state.date_choice and dates is not None:
                 assert dates.evidence is not None  # an order comes from a deciding value
                 line, value = dates.evidence
-                self.dates_label.setStyleSheet(ERROR_STYLE)
+                self.dates_label.setStyleSheet(error_style(self.palette()))
                 text += " " + self.tr(
                     "But line {line} ({value}) can only be {order}: such dates will be errors."
                 ).format(line=line, value=value, order=self.tr(said.value))

@@ -72,3 +72,37 @@ def test_help_has_getting_started_and_the_keyboard_shortcuts(
     # Read off the actions: the import's key and Undo are there as the menus have them.
     assert "Import exam records" in shortcuts and "Ctrl+I" in shortcuts
     assert "Undo" in shortcuts
+
+
+def _luminance(color: Any) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * channel(color.blue())
+    )
+
+
+def _contrast(one: Any, other: Any) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_import_wizard_s_error_colour_reads_on_a_dark_window(qapp: Any) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from mpn_desktop.ui.import_source_pages import error_style
+
+    for window_colour in ("#2b2b2b", "#ffffff"):
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(window_colour))
+        palette.setColor(
+            QPalette.ColorRole.WindowText,
+            QColor("#e0e0e0" if window_colour != "#ffffff" else "#000"),
+        )
+        shown = QColor(error_style(palette).split(":")[1].strip().rstrip(";"))
+        # The fixed #b3261e read at 1.2:1 on a dark window; 4.5:1 is WCAG's floor for text.
+        assert _contrast(shown, QColor(window_colour)) >= 4.5, window_colour
