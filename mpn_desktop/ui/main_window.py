@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui import checklist_actions, help_dialogs
@@ -67,6 +68,7 @@ class StepTabLike(Protocol):
 
     def apply_change(self, change: Change) -> None: ...
     def set_progress(self, progress: Progress) -> None: ...
+    def set_designations(self, tree: RequirementTree | None) -> None: ...
     def add_record(self) -> None: ...
     def delete_selected(self) -> None: ...
     def copy_selection(self) -> None: ...
@@ -97,6 +99,12 @@ TAB_SPECS = (
     ),
     TabSpec(FeeTab, "feeTab", str(QT_TRANSLATE_NOOP("MainWindow", "Fee"))),
 )
+
+_DESIGNATION_TITLES = {
+    "salesTab": str(QT_TRANSLATE_NOOP("MainWindow", "Performance and customer success")),
+    "examsTab": str(QT_TRANSLATE_NOOP("MainWindow", "Skilling: people and certifications")),
+}
+"""Tab titles on a day under the Solutions Partner program (the others keep theirs)."""
 
 
 def _go_to_tab(index: int, tab: TabSpec) -> ActionSpec:
@@ -163,7 +171,7 @@ class MainWindow(QMainWindow):
         # Changes made elsewhere (another window, the command line) come in as edits do.
         self.outside_watch = OutsideChangeWatch(context, self)
         self.progress_source.progressChanged.connect(self._show_progress)
-        self.progress_source.designationsChanged.connect(self.panel.set_designations)
+        self.progress_source.designationsChanged.connect(self._show_designations)
         for tab in self.step_tabs:
             follow_facts = getattr(tab, "follow_facts", None)
             if follow_facts is not None:
@@ -440,6 +448,14 @@ class MainWindow(QMainWindow):
         for tab in self.step_tabs:
             cast(StepTabLike, tab).set_progress(progress)
         self._update_title()
+
+    def _show_designations(self, tree: RequirementTree | None) -> None:
+        """A day under the Solutions Partner program (or back): panel, summaries, tab titles."""
+        self.panel.set_designations(tree)
+        for index, (spec, tab) in enumerate(zip(TAB_SPECS, self.step_tabs, strict=True)):
+            cast(StepTabLike, tab).set_designations(tree)
+            title = spec.title if tree is None else _DESIGNATION_TITLES.get(spec.object_name)
+            self.tabs.setTabText(index, self.tr(title or spec.title))
 
     def _follow_read_only(self) -> None:
         """Disables what would write when the login may only read (the store refuses it anyway)."""

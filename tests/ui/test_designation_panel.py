@@ -73,3 +73,18 @@ def test_the_panel_is_looked_at(window: MainWindow, tmp_path: Path) -> None:
     picture = tmp_path / "designations.png"
     assert window.grab().save(str(picture))
     assert picture.stat().st_size > 10_000
+
+
+def test_the_tabs_follow_the_program_of_the_day(qtbot: QtBot, window: MainWindow) -> None:
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:2] == ["Performance and customer success", "Skilling: people and certifications"]
+    sales, exams, references, _fee = window.step_tabs
+    assert "Net customer adds" in sales.summary.text()
+    assert "Usage growth" in sales.summary.text()
+    assert "Intermediate certifications" in exams.summary.text()
+    assert "Net customer adds" not in exams.summary.text()
+    assert "do not count toward the Solutions Partner" in references.summary.text()
+    window.context.set_as_of(date(2018, 3, 15))
+    qtbot.waitUntil(lambda: window.progress_source.designations is None)
+    assert window.tabs.tabText(0) == "Sales performance"
+    assert "Silver" in sales.summary.text()

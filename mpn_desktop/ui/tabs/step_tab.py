@@ -29,7 +29,11 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.tabs.record_section import RecordSection
-from mpn_desktop.ui.tabs.summary import summary_html, summary_tooltip
+from mpn_desktop.ui.tabs.summary import (
+    designation_summary_html,
+    summary_html,
+    summary_tooltip,
+)
 
 
 class StepTab(QWidget):
@@ -161,6 +165,15 @@ class StepTab(QWidget):
     def summary_html(self, tree: RequirementTree) -> str:
         """The summary of this step (rich text): silver and gold figures per competency."""
         return "" if self.step is None else summary_html(tree, self.step, self.palette())
+
+    def set_designations(self, tree: RequirementTree | None) -> None:
+        """On a day under the Solutions Partner program: the designations' figures this tab's
+        records feed, in place of the competencies' (None: leave the competencies' summary)."""
+        if tree is None or self.step is None:
+            return
+        self.summary.setText(designation_summary_html(tree, self.step, self.palette()))
+        self.summary.setToolTip("")
+        self.summary.setAccessibleDescription("")
 
     def current_section(self) -> RecordSection | None:
         """The section Add and Delete act on: the one last focused."""

@@ -100,3 +100,63 @@ def _level_word(level: RequirementNode) -> str:
     """ "silver", "gold": the level's name in the sentence's case, translated where known."""
     known = {item.value: item for item in Level}
     return enum_label(known[level.id]).lower() if level.id in known else level.label.lower()
+
+
+CATEGORIES_OF_STEP = {
+    StepKind.PERFORMANCE: ("performance", "customer-success"),
+    StepKind.EXAMS: ("skilling",),
+}
+"""The Solutions Partner categories whose figures a step tab's data feeds."""
+
+
+def designation_summary_html(tree: RequirementTree, kind: StepKind, palette: QPalette) -> str:
+    """A small table: one row per targeted designation, its metrics of the tab's categories."""
+    categories = CATEGORIES_OF_STEP.get(kind, ())
+    if not categories:
+        if kind is StepKind.REFERENCES:
+            return escape(
+                _tr(
+                    "Customer references do not count toward the Solutions Partner "
+                    "designations (some specializations ask for them): they are kept here "
+                    "for the competencies and your own records."
+                )
+            )
+        return escape(
+            _tr(
+                "The Solutions Partner fee is one yearly fee however many designations "
+                "(US$ 4,730 in Microsoft's pages of 2022 to 2025); the payments recorded "
+                "here are kept as they are."
+            )
+        )
+    ok = semantic_colors(palette).ok
+    muted = muted_text_color(palette).name()
+    rows: list[str] = []
+    for designation in tree.targeted or tree.requirements:
+        name = escape(designation.label.removeprefix("Solutions Partner for "))
+        figures = []
+        for category in designation.children:
+            if category.id not in categories:
+                continue
+            for metric in category.children:
+                mark = f'<span style="color:{ok.name()}">✓</span>' if metric.met else "○"
+                points = _tr("{have} of {most} pts").format(
+                    have=_points(metric.points), most=_points(metric.max_points)
+                )
+                figures.append(
+                    f"{mark}{_NBSP}{escape(metric.label)}: "
+                    f"<span style='color:{muted}'>{escape(points)}</span>"
+                )
+        if figures:
+            rows.append(
+                f"<tr><td><b>{name}</b></td><td style='padding-left:16px'>"
+                + " · ".join(figures)
+                + "</td></tr>"
+            )
+    if not rows:
+        return escape(_tr("No designation to measure yet."))
+    return '<table cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>"
+
+
+def _points(value: Decimal | None) -> str:
+    rounded = round(value or _ZERO, 1)
+    return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
