@@ -642,3 +642,31 @@ def test_redo_of_an_import_puts_back_what_was_imported_even_if_the_file_changed(
     assert stored_exams(context.db) == imported
     stack.undo()
     assert stored_exams(context.db) == set()
+
+
+def test_a_control_character_after_the_preview_rows_is_named_on_the_preview(
+    open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    # Only the 20 records shown were checked; one on line 26 was stored (issue 11).
+    rows = [[str(1000000 + i), f"P {i}", "70-533", "2017-11-25"] for i in range(30)]
+    rows[24][1] = "Ana\x1b]0;pwned\x07"
+    wizard = open_wizard(write_csv(tmp_path / "escape.csv", rows))
+    page = wizard.preview_page
+    assert "line 26, column 12: holds the control character \\x1b" in page.error_label.text()
+    assert "\x1b" not in page.error_label.text()
+    assert not next_enabled(wizard)
+
+
+def test_fifty_thousand_errors_are_counted_in_a_short_verdict_and_listed_in_the_table(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, tmp_path: Path
+) -> None:
+    rows = [[f"bad{i}", "P", "70-533", "2017-11-25"] for i in range(50_001)]
+    wizard = open_wizard(write_csv(tmp_path / "bad.csv", rows))
+    go_to_check(qtbot, wizard)
+    check = wizard.check_page
+    assert "50,001 errors" in check.summary_label.text() or "50001 errors" in (
+        check.summary_label.text()
+    )
+    assert len(check.verdict_label.text()) < 600
+    assert check.problems.rowCount() == 50_001
+    assert count(context.db, models.ExamResult) == 0
