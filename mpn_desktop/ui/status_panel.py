@@ -306,6 +306,14 @@ class StatusPanel(QScrollArea):
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes.setVisible(False)
+        self.notes.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self._notes_open = False
+        self._notes: tuple[str, ...] = ()
+        self.notes.linkActivated.connect(self._toggle_notes)
         self._layout.addWidget(self.notes)
         self.fee_line = QLabel(body)
         self.fee_line.setObjectName("feeLine")
@@ -443,19 +451,31 @@ class StatusPanel(QScrollArea):
 
     def _show_notes(self, notes: tuple[str, ...]) -> None:
         """What holds for every figure (the "as of" day is outside the catalogue's dates)."""
+        self._notes = notes
         self.notes.setVisible(bool(notes))
         if not notes:
             self.notes.clear()
             return
         color = semantic_colors(self.palette()).warning.name()
-        self.notes.setText(
-            "".join(
-                f"<p style='margin:0px'><span style='color:{color}'><b>⚠</b></span> "
-                f"{html.escape(note)}</p>"
-                for note in notes
+        mark = f"<span style='color:{color}'><b>⚠</b></span> "
+        if self._notes_open:
+            shown = (
+                "".join(f"<p style='margin:0px'>{mark}{html.escape(note)}</p>" for note in notes)
+                + f"<a href='fewer'>{html.escape(self.tr('Fewer details'))}</a>"
             )
-        )
+        else:
+            # One line on every start (the whole note took six); the details a click away.
+            shown = (
+                f"{mark}{html.escape(self.tr('The requirements may differ on this day.'))} "
+                f"<a href='details'>{html.escape(self.tr('Details'))}</a>"
+            )
+        self.notes.setText(shown)
+        self.notes.setToolTip("\n\n".join(notes))
         self.notes.setAccessibleName(" ".join(notes))
+
+    def _toggle_notes(self, link: str) -> None:
+        self._notes_open = link == "details"
+        self._show_notes(self._notes)
 
     def _show_fee(self, fee: FeeStatus) -> None:
         """Two lines: this membership year (paid, or what is owed) and the next renewal."""

@@ -113,9 +113,17 @@ def test_a_day_outside_the_catalogue_says_so_above_the_figures(
     assert later.notes
     panel.set_progress(later)
     assert panel.notes.isVisible()
+    # One line on every start (the whole note took six lines); the details behind it.
+    short = html.unescape(panel.notes.text())
+    assert "The requirements may differ on this day." in short and ">Details<" in short
+    assert not any(note in short for note in later.notes)
+    assert all(note in panel.notes.toolTip() for note in later.notes)
+    assert "2026-12-01 is after it" in panel.notes.accessibleName()
+    panel.notes.linkActivated.emit("details")
     shown = html.unescape(panel.notes.text())
     assert all(note in shown for note in later.notes)
-    assert "2026-12-01 is after it" in panel.notes.accessibleName()
+    panel.notes.linkActivated.emit("fewer")
+    assert ">Details<" in html.unescape(panel.notes.text())
     panel.set_progress(evaluate(sample_context.catalog, facts, date(2018, 3, 1)))
     assert not panel.notes.isVisible()
 
