@@ -191,6 +191,20 @@ class SalesTab(StepTab):
         super().set_progress(progress)
         self.usage_grid.set_progress(progress)
 
+    def delete_selected(self) -> None:
+        """Edit ▸ Delete: on the usage grid, its selected months are set to 0 (records are
+        deleted on their own page, never from behind the grid)."""
+        if self.pages.currentWidget() is self.usage_grid:
+            self.usage_grid.clear_selected()
+        else:
+            super().delete_selected()
+
+    def add_record(self) -> None:
+        """Edit ▸ Add: on the usage grid, goes to the records to add one where it is seen."""
+        if self.pages.currentWidget() is self.usage_grid:
+            self.pages.setCurrentIndex(0)
+        super().add_record()
+
     def copy_selection(self) -> None:
         """Edit ▸ Copy: from the usage grid when it is shown, else from the focused table."""
         if self.pages.currentWidget() is self.usage_grid:

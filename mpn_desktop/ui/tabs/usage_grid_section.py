@@ -229,6 +229,29 @@ class UsageGridSection(QWidget):
             UsageCellsCommand(self.context, field, cells, label, typed=True)
         )
 
+    def clear_selected(self) -> UsageCellsCommand | None:
+        """Edit ▸ Delete on the grid: the selected months set to 0, one undo step (the
+        subscriptions stay; a month split by service is changed where it comes from)."""
+        model = self.model
+        rows = model.grid_rows
+        cells = [
+            UsageCell(rows[index.row()].subscription_id, model.months[index.column()].first_day, 0)
+            for index in self.view.selectionModel().selectedIndexes()
+            if model.flags(index) & Qt.ItemFlag.ItemIsEditable
+            and model.value_at(index.row(), index.column()) not in (None, 0)
+        ]
+        if not cells:
+            return None
+        command = UsageCellsCommand(
+            self.context,
+            model.field.key,
+            cells,
+            self.tr("{count} months of usage").format(count=len(cells)),
+            typed=True,
+        )
+        self.context.undo_stack.push(command)
+        return command if command.done else None
+
     def copy(self) -> str:
         """Copies the selected cells with their months and subscriptions (values, not text)."""
         indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]

@@ -284,3 +284,25 @@ def test_months_outside_the_window_are_named_not_pasted(
     row = _row_of(_sales(window), "sub-fabrikam-azure")
     assert grid.model.value_at(row, 0) == Decimal(2)
     assert f"{first.plus(-1)}: outside the window" in grid.problem_label.text()
+
+
+def test_delete_on_the_grid_empties_the_selected_months_not_a_record(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    tab = _sales(window)
+    grid = tab.usage_grid
+    customers = len(records.list_records(context.db, RecordKind.CUSTOMER))
+    tab.customers.select_id(records.list_records(context.db, RecordKind.CUSTOMER)[0]["id"])
+    row = _row_of(tab, "sub-fabrikam-azure")
+    grid.view.setFocus()
+    selection = grid.view.selectionModel()
+    for column in (0, 1):
+        selection.select(grid.model.index(row, column), selection.SelectionFlag.Select)
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        window.delete_selected()
+    assert grid.model.value_at(row, 0) == 0 and grid.model.value_at(row, 1) == 0
+    assert len(records.list_records(context.db, RecordKind.CUSTOMER)) == customers
+    assert context.undo_stack.undoText() == "Edit 2 months of usage"
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        context.undo_stack.undo()
+    assert grid.model.value_at(row, 0) == Decimal(4500)
