@@ -224,7 +224,7 @@ def run_import(
     result: ImportResult | None = None
     with (
         collector_paused(),
-        import_transaction(db, info) as transaction,
+        import_transaction(db, info, _file_size(path)) as transaction,
         RecordReader(path, settings.format) as reader,
     ):
         sink = kind.sink(transaction)
@@ -267,6 +267,14 @@ def run_import(
     if progress is not None and result.committed:
         progress(1.0)
     return result
+
+
+def _file_size(path: Path) -> int:
+    """The file's size in bytes (it sizes the write's page cache); 0 when it cannot be told."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it says what is wrong with it
 
 
 def _changed(outcome: Outcome) -> bool:

@@ -238,13 +238,30 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-BULK_WRITE_CACHE_KIB = 8192
-"""SQLite's page cache during a bulk write (an import), in KiB: a constant bound."""
+BULK_WRITE_CACHE_MIN_KIB = 8192
+"""SQLite's page cache during a bulk write (an import), in KiB, at the least."""
+
+BULK_WRITE_CACHE_MAX_KIB = 192 * 1024
+"""And at the most: what a 3,000,000-row import needs, well under its 300 MB memory bound."""
+
+
+def bulk_write_cache_kib(database_bytes: int, source_bytes: int) -> int:
+    """The page cache for a bulk write into ``database_bytes`` from a ``source_bytes`` file.
+
+    Room for the whole database and as much again as the file: what a write in
+    random key order may touch. SQLite takes the memory page by page as it
+    reads or writes them, so a small import into a small database uses little
+    of a large allowance. A constant 8 MiB overflowed near 260,000 exam rows and
+    SQLite spilled pages to the WAL and read them back (1M rows took 2.3 times
+    as long per row as 100k).
+    """
+    wanted = (database_bytes + source_bytes) // 1024
+    return max(BULK_WRITE_CACHE_MIN_KIB, min(BULK_WRITE_CACHE_MAX_KIB, wanted))
 
 
 @contextmanager
-def bulk_write_cache(connection: Connection) -> Iterator[None]:
-    """A page cache of ``BULK_WRITE_CACHE_KIB`` on this connection for one bulk write.
+def bulk_write_cache(connection: Connection, source_bytes: int = 0) -> Iterator[None]:
+    """A page cache sized by ``bulk_write_cache_kib`` on this connection for one bulk write.
 
     SQLite's default cache (2 MiB) is smaller than the unique index an import
     of 100,000 exam records fills in random order, so its pages went out to
@@ -256,7 +273,10 @@ def bulk_write_cache(connection: Connection) -> Iterator[None]:
         yield
         return
     previous = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_WRITE_CACHE_KIB}")
+    pages = int(connection.exec_driver_sql("PRAGMA page_count").scalar_one())
+    page_size = int(connection.exec_driver_sql("PRAGMA page_size").scalar_one())
+    kib = bulk_write_cache_kib(pages * page_size, source_bytes)
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{kib}")
     try:
         yield
     finally:

@@ -103,15 +103,18 @@ class _Discard(Exception):
 
 
 @contextmanager
-def import_transaction(db: Database, info: BatchInfo) -> Iterator[ImportTransaction]:
+def import_transaction(
+    db: Database, info: BatchInfo, source_bytes: int = 0
+) -> Iterator[ImportTransaction]:
     """Opens an import's transaction; it is committed only when ``keep`` was called.
 
-    An exception from the block rolls it back and goes on to the caller.
+    ``source_bytes``, the size of the file read, sizes SQLite's page cache for
+    the write. An exception from the block rolls it back and goes on to the caller.
     """
     try:
         with db.session() as session:
             connection = session.connection()
-            with bulk_write_cache(connection):
+            with bulk_write_cache(connection, source_bytes):
                 transaction = ImportTransaction(connection, info)
                 yield transaction
                 if not transaction.kept:

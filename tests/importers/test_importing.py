@@ -474,11 +474,11 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
 
 
 @pytest.mark.sqlite_only  # SQLite's page cache
-def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its_own_back(
+def test_an_import_writes_with_a_sized_page_cache_and_gives_the_connection_its_own_back(
     db: Database, lookup: CatalogLookup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mpn_desktop.store import exam_writing as writing
-    from mpn_desktop.store.engine import BULK_WRITE_CACHE_KIB
+    from mpn_desktop.store.engine import BULK_WRITE_CACHE_MIN_KIB
 
     def pragma(connection: Connection, name: str) -> int:
         return int(connection.exec_driver_sql(f"PRAGMA {name}").scalar_one())
@@ -497,6 +497,6 @@ def test_an_import_writes_with_a_bounded_page_cache_and_gives_the_connection_its
     result = import_file(db, lookup, FIXTURES / "utf8_comma_iso.csv")
     assert result.committed
     # 2 = MEMORY: statement journals of the multi-row INSERTs never go to a temporary file.
-    assert seen == [(-BULK_WRITE_CACHE_KIB, 2)]
+    assert seen == [(-BULK_WRITE_CACHE_MIN_KIB, 2)]  # a small file into a small database
     with db.session(readonly=True) as session:
         assert pragma(session.connection(), "cache_size") == default
