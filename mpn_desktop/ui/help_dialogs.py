@@ -48,5 +48,7 @@ def show_requirements(context: AppContext, parent: QWidget) -> None:
     """The requirements of the loaded catalogue, with their sources and notes."""
     from mpn_desktop.ui.requirements_dialog import RequirementsDialog
 
-    dialog = RequirementsDialog(context.catalog, parent)
+    # On a day under the Solutions Partner program, its catalogue in force that day.
+    scored = context.program_on(context.as_of).scored
+    dialog = RequirementsDialog(context.catalog, parent, scored=scored)
     dialog.open()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.ui.designation_requirements_html import designation_requirements_html
 from mpn_desktop.ui.requirements_html import DocumentColours, requirements_html
 from mpn_desktop.ui.screen_fit import resize_to_fit
 
@@ -36,7 +38,14 @@ def palette_colours(palette: QPalette) -> DocumentColours:
 class RequirementsDialog(QDialog):
     """The loaded catalogue's requirements, with their sources and notes, to read or copy."""
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        scored: ScoredCatalog | None = None,
+    ) -> None:
+        """``scored``: the Solutions Partner catalogue in force, shown instead of ``catalog``."""
         super().__init__(parent)
         self.setObjectName("requirementsDialog")
         self.setWindowTitle(self.tr("Requirements of the loaded catalogue"))
@@ -60,7 +69,12 @@ class RequirementsDialog(QDialog):
         self.browser.setObjectName("requirementsText")
         self.browser.setAccessibleName(self.tr("Requirements"))
         self.browser.setOpenExternalLinks(True)
-        self.browser.setHtml(requirements_html(catalog, palette_colours(self.palette())))
+        colours = palette_colours(self.palette())
+        if scored is not None:
+            self.setWindowTitle(self.tr("Requirements of the Solutions Partner designations"))
+            self.browser.setHtml(designation_requirements_html(scored, colours))
+        else:
+            self.browser.setHtml(requirements_html(catalog, colours))
         layout.addWidget(self.browser, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -88,3 +88,22 @@ def test_the_tabs_follow_the_program_of_the_day(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(lambda: window.progress_source.designations is None)
     assert window.tabs.tabText(0) == "Sales performance"
     assert "Silver" in sales.summary.text()
+
+
+def test_help_requirements_shows_the_designations_catalogue_of_the_day(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from mpn_desktop.ui.help_dialogs import show_requirements
+    from mpn_desktop.ui.requirements_dialog import RequirementsDialog
+
+    show_requirements(window.context, window)
+    dialog = window.findChild(RequirementsDialog, "requirementsDialog")
+    assert dialog is not None
+    text = dialog.browser.toPlainText()
+    assert "Solutions Partner designations 2023-06" in text
+    assert "Solutions Partner for Security" in text
+    assert "Azure Administrator Associate (AZ-104)" in text
+    assert "Readings the tracker takes" in text
+    dialog.resize(900, 700)
+    assert dialog.grab().save(str(tmp_path / "requirements.png"))
+    dialog.close()
