@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.undo_commands import RemoveImportCommand
@@ -32,7 +33,8 @@ def _local_time(moment: object) -> str:
     # Batches are stamped in UTC; people think in their own time.
     if not isinstance(moment, datetime):
         return ""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    local = moment.replace(tzinfo=UTC).astimezone()
+    return f"{locale_text.day(local.date())} {local:%H:%M}"
 
 
 class ImportsModel(QAbstractTableModel):
@@ -82,8 +84,8 @@ class ImportsModel(QAbstractTableModel):
             values = (
                 _local_time(batch["imported_at"]),
                 batch["file_name"],
-                f"{batch['added_count']:,}",
-                f"{batch['duplicate_count']:,}",
+                locale_text.number(batch["added_count"]),
+                locale_text.number(batch["duplicate_count"]),
                 self._created(batch),
                 self._kind(batch),
             )
@@ -95,17 +97,21 @@ class ImportsModel(QAbstractTableModel):
     def _created(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":
             return self.tr("{customers} customers, {subscriptions} subscriptions").format(
-                customers=f"{batch['customers_added_count']:,}",
-                subscriptions=f"{batch['subscriptions_added_count']:,}",
+                customers=locale_text.number(batch["customers_added_count"]),
+                subscriptions=locale_text.number(batch["subscriptions_added_count"]),
             )
-        return self.tr("{people} people").format(people=f"{batch['people_added_count']:,}")
+        return self.tr("{people} people").format(
+            people=locale_text.number(batch["people_added_count"])
+        )
 
     def _kind(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":
             replaced = int(batch.get("replaced_count") or 0)
             text = self.tr("Usage ({source})").format(source=batch.get("source", ""))
             if replaced:
-                text += self.tr(", {count} rows replaced").format(count=f"{replaced:,}")
+                text += self.tr(", {count} rows replaced").format(
+                    count=locale_text.number(replaced)
+                )
             return text
         return self.tr("Exam records")
 

@@ -32,6 +32,7 @@ from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.shown import shown_value
 from mpn_desktop.store import values
 from mpn_desktop.store.values import control_character
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -126,8 +127,8 @@ def enum_label(value: Enum) -> str:
 
 
 def format_money(amount: Decimal) -> str:
-    """US$ with thousands separators and cents: ``US$ 1,250.00``."""
-    return f"US$ {amount:,.2f}"
+    """US$ with the locale's separators and cents: ``US$ 1,250.00``, ``US$ 1.250,00``."""
+    return locale_text.money(amount)
 
 
 def format_value(field: Field, value: object) -> str:
@@ -139,7 +140,7 @@ def format_value(field: Field, value: object) -> str:
     if field.kind is FieldKind.MONEY and isinstance(value, Decimal | int | float):
         return format_money(Decimal(str(value)))
     if field.kind is FieldKind.COUNT and isinstance(value, int):
-        return f"{value:,}"
+        return locale_text.number(value)
     if field.kind is FieldKind.BOOL:
         return _tr("Yes") if value else _tr("No")
     if field.label_of is not None:
@@ -151,7 +152,7 @@ def format_value(field: Field, value: object) -> str:
             if choice == value:
                 return label
     if isinstance(value, date):
-        return value.isoformat()
+        return locale_text.day(value)
     return str(value)
 
 
@@ -302,7 +303,7 @@ def _parse_month(field: Field, text: str) -> Month:
 
 
 def _parse_money(field: Field, text: str) -> Decimal:
-    cleaned = text.replace(",", "").replace("US$", "").replace("$", "").strip()
+    cleaned = locale_text.plain_figures(text.replace("US$", "").replace("$", "").strip())
     if len(cleaned) > 40:  # no amount is that long; Decimal("1e999999999") would be read
         cleaned = "not an amount"
     try:
@@ -328,7 +329,7 @@ def _parse_money(field: Field, text: str) -> Decimal:
 
 
 def _parse_count(field: Field, text: str) -> int:
-    cleaned = text.replace(",", "")
+    cleaned = locale_text.plain_figures(text)
     # ASCII digits only ("²".isdigit() is true), and no more than the store's count holds.
     if not _COUNT_RE.fullmatch(cleaned):
         raise ValueError(
@@ -339,7 +340,7 @@ def _parse_count(field: Field, text: str) -> int:
     if int(cleaned) > values.MAX_COUNT:
         raise ValueError(
             _tr("{label}: at most {count}.").format(
-                label=field.label, count=f"{values.MAX_COUNT:,}"
+                label=field.label, count=locale_text.number(values.MAX_COUNT)
             )
         )
     return int(cleaned)

@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QFont
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.store.usage_cells import UsageCell
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, parse_text
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND
 
@@ -199,10 +200,9 @@ class UsageGridModel(QAbstractTableModel):
             if self._field.kind is FieldKind.MONEY:
                 amount = Decimal(value)
                 # Whole dollars without cents: twelve months must fit across the grid.
-                return (
-                    f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-                )
-            return f"{int(value):,}"
+                whole = amount == amount.to_integral_value()
+                return locale_text.number(amount, 0 if whole else 2)
+            return locale_text.number(int(value))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (row >= len(self._rows) or column == MONTHS):

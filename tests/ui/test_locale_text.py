@@ -1,0 +1,77 @@
+"""Figures and days in the tables follow the locale; ISO days and plain figures are always read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from mpn_desktop.ui import locale_text
+from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
+
+AMOUNT = Field("amount", "Amount", FieldKind.MONEY)
+SEATS = Field("seats", "Seats", FieldKind.COUNT)
+DAY = Field("day", "Passed on", FieldKind.DATE)
+
+
+def _locale(language: QLocale.Language, country: QLocale.Country) -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(language, country))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """QLocale's default is German (Germany) for one test."""
+    yield from _locale(QLocale.Language.German, QLocale.Country.Germany)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """QLocale's default is English (United States) for one test."""
+    yield from _locale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def test_german_tables_write_german_figures_and_days(german: None) -> None:
+    assert format_value(AMOUNT, Decimal("1250.5")) == "US$ 1.250,50"
+    assert format_value(AMOUNT, Decimal("123456789012.99")) == "US$ 123.456.789.012,99"
+    assert format_value(SEATS, 1600) == "1.600"
+    assert format_value(DAY, date(2018, 3, 1)) == "01.03.2018"
+
+
+def test_german_typing_is_read_the_german_way_and_iso_always(german: None) -> None:
+    assert parse_text(AMOUNT, "1.250,50") == Decimal("1250.50")
+    assert parse_text(AMOUNT, "1250,5") == Decimal("1250.5")
+    assert parse_text(AMOUNT, "US$ 15.000") == Decimal(15000)
+    assert parse_text(AMOUNT, "1250.50") == Decimal("1250.50")  # a plain figure stays one
+    assert parse_text(SEATS, "1.600") == 1600
+    assert parse_text(DAY, "01.03.2018") == date(2018, 3, 1)
+    assert parse_text(DAY, "1.3.18") == date(2018, 3, 1)
+    assert parse_text(DAY, "2018-03-01") == date(2018, 3, 1)
+    with pytest.raises(ValueError, match="not a whole number"):
+        parse_text(SEATS, "1,5")
+    with pytest.raises(ValueError, match="at most two decimals"):
+        parse_text(AMOUNT, "1,505")
+
+
+def test_english_tables_are_as_they_were(english: None) -> None:
+    assert format_value(AMOUNT, Decimal("1250.5")) == "US$ 1,250.50"
+    assert format_value(SEATS, 1600) == "1,600"
+    assert format_value(DAY, date(2018, 3, 1)) == "2018-03-01"
+    assert parse_text(AMOUNT, "US$ 1,250.50") == Decimal("1250.50")
+    assert parse_text(SEATS, "1,600") == 1600
+    assert parse_text(DAY, "2018-03-01") == date(2018, 3, 1)
+
+
+def test_a_bare_c_locale_is_written_as_american_english() -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        assert locale_text.money(Decimal(1250)) == "US$ 1,250.00"
+        assert locale_text.day(date(2018, 3, 1)) == "2018-03-01"
+    finally:
+        QLocale.setDefault(before)
