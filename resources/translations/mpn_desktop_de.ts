@@ -296,6 +296,10 @@
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
+        <source>Open &amp;team database…</source>
+        <translation>&amp;Teamdatenbank öffnen…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -750,6 +754,18 @@
     <message>
         <source>{competency}, {level}: {description}</source>
         <translation>{competency}, {level}: {description}</translation>
+    </message>
+    <message>
+        <source>Customer references do not count toward the Solutions Partner designations (some specializations ask for them): they are kept here for the competencies and your own records.</source>
+        <translation>Kundenreferenzen zählen nicht für die Solutions Partner-Designations (einige Spezialisierungen verlangen sie): Sie werden hier für die Kompetenzen und Ihre eigenen Unterlagen aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The Solutions Partner fee is one yearly fee however many designations (US$ 4,730 in Microsoft&apos;s pages of 2022 to 2025); the payments recorded here are kept as they are.</source>
+        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations (4.730 US$ laut Microsofts Seiten von 2022 bis 2025); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>No designation to measure yet.</source>
+        <translation>Noch keine Designation zu messen.</translation>
     </message>
     <message>
         <source>Add {label}</source>
@@ -1352,6 +1368,14 @@
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
+        <source>The team database was not opened.</source>
+        <translation>Die Teamdatenbank wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open team database</source>
+        <translation>Teamdatenbank öffnen</translation>
+    </message>
+    <message>
         <source>{file} is a CSV file, not a tracker database. Import the exam records in it into the open database?</source>
         <translation>{file} ist eine CSV-Datei, keine Tracker-Datenbank. Die Prüfungsergebnisse darin in die geöffnete Datenbank importieren?</translation>
     </message>
@@ -1637,6 +1661,14 @@
     <message>
         <source>Fee</source>
         <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Performance and customer success</source>
+        <translation>Leistung und Kundenerfolg</translation>
+    </message>
+    <message>
+        <source>Skilling: people and certifications</source>
+        <translation>Qualifizierung: Personen und Zertifizierungen</translation>
     </message>
     <message>
         <source>MPN Competency Tracker</source>
@@ -2109,6 +2141,10 @@
         <translation>abgelaufen am {day}</translation>
     </message>
     <message>
+        <source>Approved on: {approved} is before the day it was submitted ({submitted}).</source>
+        <translation>Genehmigt am: {approved} liegt vor dem Tag der Einreichung ({submitted}).</translation>
+    </message>
+    <message>
         <source>a reference counts from that day.</source>
         <translation>eine Kundenreferenz zählt ab diesem Tag.</translation>
     </message>
@@ -2530,6 +2566,37 @@
     <message>
         <source>Exported {count} rows of {table} to {file}.</source>
         <translation>{count} Zeilen von {table} nach {file} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Open team database</source>
+        <translation>Teamdatenbank öffnen</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database the team shares. The password is not asked here: it is read from your ~/.pgpass file (or a service file), as psql does.</source>
+        <translation>Eine PostgreSQL-Datenbank, die das Team gemeinsam nutzt. Das Passwort wird hier nicht abgefragt: Es wird wie bei psql aus Ihrer Datei ~/.pgpass (oder einer Servicedatei) gelesen.</translation>
+    </message>
+    <message>
+        <source>db.example.com (empty: this computer)</source>
+        <translation>db.example.com (leer: dieser Computer)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
     </message>
 </context>
 <context>
