@@ -145,7 +145,11 @@ class WelcomeDialog(QDialog):
         )
         self.anniversary_edit.setToolTip(about)
         self.anniversary_edit.setWhatsThis(about)
-        self.anniversary_note = QLabel(about, box)
+        # Short beside the field (a long note was squeezed out of a small screen); all of it
+        # in the tooltip and What's This.
+        self.anniversary_note = QLabel(
+            self.tr("When your membership year starts; the yearly fee is due on it."), box
+        )
         self.anniversary_note.setObjectName("anniversaryNote")
         self.anniversary_note.setWordWrap(True)
         self.anniversary_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)

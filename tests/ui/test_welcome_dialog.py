@@ -44,6 +44,7 @@ def test_create_stays_disabled_until_everything_is_right(qtbot: QtBot, context: 
     # and is required; what it is, is said beside it.
     assert dialog.anniversary_edit.text() == ""
     assert "membership year starts" in dialog.anniversary_note.text()
+    assert "Partner Center" in dialog.anniversary_edit.whatsThis()
     assert not dialog.create_button.isEnabled()
     assert "anniversary" in dialog.anniversary_problem()
     qtbot.keyClicks(dialog.anniversary_edit, "2017-13-01")

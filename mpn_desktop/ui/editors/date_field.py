@@ -37,7 +37,7 @@ class DateField(QLineEdit):
         self.setPlaceholderText(self.tr("YYYY-MM-DD or {short}").format(short=short_date_example()))
         attach_calendar(self, self.day, self.set_day)
         self.editingFinished.connect(self.commit)
-        self.textEdited.connect(self._check)
+        self.textChanged.connect(self._check)
 
     # --- QDateEdit's calls ----------------------------------------------------------------
 
@@ -85,10 +85,9 @@ class DateField(QLineEdit):
             return None, self.tr("Enter a day (YYYY-MM-DD, such as 2018-03-01).")
         day = typed_day(text)
         if day is None:
-            return None, self.tr(
-                "“{text}” is not a day: type it as 2018-03-01 or {short}, or pick it from "
-                "the calendar (Alt+Down)."
-            ).format(text=text, short=short_date_example())
+            return None, self.tr("“{text}” is not a day: type it as 2018-03-01 or {short}.").format(
+                text=text, short=short_date_example()
+            )
         return day, ""
 
     def _check(self) -> None:
