@@ -2192,6 +2192,10 @@
         <translation>Anforderungen</translation>
     </message>
     <message>
+        <source>Requirements of the Solutions Partner designations</source>
+        <translation>Anforderungen der Solutions Partner-Designations</translation>
+    </message>
+    <message>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
