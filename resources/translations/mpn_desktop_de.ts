@@ -1108,8 +1108,8 @@
         <translation>Geben Sie einen Tag ein (JJJJ-MM-TT, etwa 2018-03-01).</translation>
     </message>
     <message>
-        <source>“{text}” is not a day: type it as 2018-03-01 or {short}, or pick it from the calendar (Alt+Down).</source>
-        <translation>„{text}“ ist kein Tag: Geben Sie ihn als 2018-03-01 oder {short} ein oder wählen Sie ihn im Kalender (Alt+Pfeil nach unten).</translation>
+        <source>“{text}” is not a day: type it as 2018-03-01 or {short}.</source>
+        <translation>„{text}“ ist kein Tag: Geben Sie ihn als 2018-03-01 oder {short} ein.</translation>
     </message>
 </context>
 <context>
@@ -2763,6 +2763,10 @@
     <message>
         <source>The day your membership year starts each year: the day your organisation joined or last renewed, shown in Partner Center (Account settings &gt; Legal info, or the Membership page). The yearly fee is due on it.</source>
         <translation>Der Tag, an dem Ihr Mitgliedsjahr jedes Jahr beginnt: der Tag, an dem Ihre Organisation beigetreten ist oder zuletzt verlängert hat, angezeigt in Partner Center (Kontoeinstellungen &gt; Rechtliche Informationen oder die Seite Mitgliedschaft). Die Jahresgebühr ist an diesem Tag fällig.</translation>
+    </message>
+    <message>
+        <source>When your membership year starts; the yearly fee is due on it.</source>
+        <translation>Wann Ihr Mitgliedsjahr beginnt; die Jahresgebühr ist an diesem Tag fällig.</translation>
     </message>
     <message>
         <source>&amp;Anniversary:</source>
