@@ -74,3 +74,19 @@ def test_the_print_preview_fits_the_screen(
     # 900×1000 asked for; the offscreen screen has less height than that.
     assert preview.height() <= area.height() and preview.width() <= area.width()
     preview.close()
+
+
+def test_the_status_panel_s_cards_fit_its_viewport(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # The cards were wider than the panel's viewport: their right border was cut.
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    panel = window.panel
+    body = panel.widget()
+    assert body.width() <= panel.viewport().width()
+    for competency in ("cloud-platform", "cloud-productivity"):
+        card = panel.card(competency)
+        assert card.geometry().right() < panel.viewport().width()
