@@ -181,3 +181,14 @@ def test_a_wrong_or_repeated_designation_target_is_refused_with_its_place(
     err = capsys.readouterr().err
     assert "targets[0].designation: 'azure' is not a designation" in err
     assert "targets[2]: targets that designation twice (as targets[1])" in err
+
+
+def test_the_fee_is_one_for_every_designation_due_at_the_next_anniversary(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    fee = _status_json(demo, capsys, "--as-of", "2023-08-15")["fee"]
+    assert fee["amount_usd"] == 4730
+    year = fee["current_year"]
+    assert year["start"] <= "2023-08-15" <= year["end"]
+    assert fee["due_on"] > year["end"]
+    assert isinstance(fee["paid"], bool)

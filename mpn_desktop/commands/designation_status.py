@@ -67,7 +67,14 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
     day = score_stored_facts(args, program, as_of)
     catalog, organization = day.catalog, day.facts.organization
     if args.json:
-        document = scored_status_to_json(catalog, organization, as_of, day.scores, day.notes)
+        document = scored_status_to_json(
+            catalog,
+            organization,
+            as_of,
+            day.scores,
+            notes=day.notes,
+            payments=day.facts.fee_payments,
+        )
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None

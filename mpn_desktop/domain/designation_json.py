@@ -10,6 +10,7 @@ decimal, as people read them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -21,7 +22,8 @@ from mpn_desktop.domain.designation_score import (
     MetricScore,
 )
 from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.facts import FeePayment, Organization
+from mpn_desktop.domain.fee import membership_year
 
 
 def _points(value: Fraction) -> float:
@@ -96,12 +98,39 @@ def designation_to_json(score: DesignationScore) -> dict[str, Any]:
     }
 
 
+def designation_fee(
+    catalog: ScoredCatalog, organization: Organization, payments: Sequence[FeePayment], as_of: date
+) -> dict[str, Any]:
+    """The yearly fee: one for every designation (SOLUTIONS-PARTNER.md § 3.2), due at the next
+    anniversary; paid when a payment is recorded for the membership year starting then, and
+    this year's payment as for the competencies."""
+    year = membership_year(organization.anniversary, as_of)
+    fee: dict[str, Any] = {
+        "amount_usd": _number(catalog.fee_usd) if catalog.fee_usd is not None else None,
+        "due_on": year.next_start.isoformat() if year is not None else None,
+        "paid": False,
+        "current_year": None,
+    }
+    if year is None:
+        return fee
+    fee["paid"] = any(p.membership_year_start == year.next_start for p in payments)
+    this_year = [p for p in payments if year.start <= p.membership_year_start <= year.end]
+    fee["current_year"] = {
+        "start": year.start.isoformat(),
+        "end": year.end.isoformat(),
+        "amount_paid_usd": _number(sum((p.amount_usd for p in this_year), Decimal(0))),
+    }
+    return fee
+
+
 def scored_status_to_json(
     catalog: ScoredCatalog,
     organization: Organization,
     as_of: date,
     scores: tuple[DesignationScore, ...],
+    *,
     notes: tuple[str, ...] = (),
+    payments: Sequence[FeePayment] = (),
 ) -> dict[str, Any]:
     """The whole document for a day under the Solutions Partner program."""
     until = catalog.effective_until.isoformat() if catalog.effective_until else None
@@ -120,7 +149,7 @@ def scored_status_to_json(
             "catalog": f"{catalog.name} {catalog.version}",
             "in_force": [catalog.effective_from.isoformat(), until],
         },
-        "fee": {"amount_usd": _number(catalog.fee_usd) if catalog.fee_usd is not None else None},
+        "fee": designation_fee(catalog, organization, payments, as_of),
         "designations": [designation_to_json(s) for s in scores],
         "readings": [{"id": r.id, "text": r.text} for r in catalog.readings],
         "notes": list(notes),
