@@ -15,6 +15,9 @@ after the other so that a busy machine slows both alike; bytecode is cached
   imports nothing of the program). Target: at most 3x.
 * ``mpn-desktop status`` on the sample organisation against
   ``python -c "import sqlalchemy"``, wall time of the whole process. Target: at most 2x.
+* ``mpn-desktop checklist --pdf`` on the sample against a process writing a
+  one-page ``QTextDocument`` to a PDF with ``QPdfWriter`` (the least a PDF from
+  Qt costs), wall time; printed for the record (issue 15 quotes 5.4x).
 
 It prints the best and the median of each side and the median of the
 pair-by-pair ratios, which is what the targets are checked against.
@@ -53,6 +56,16 @@ for name in ("People", "Exams", "References", "Sales"):
 window.setCentralWidget(tabs)
 window.show()
 sys.exit(app.exec())
+"""
+
+ONE_PAGE_PDF = """
+import sys
+from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument
+app = QGuiApplication(sys.argv)
+document = QTextDocument()
+document.setHtml("<h1>Checklist</h1><p>" + "One line of the checklist. " * 200 + "</p>")
+writer = QPdfWriter(sys.argv[1])
+document.print_(writer)
 """
 
 _SHOWN = re.compile(r"main window shown after ([0-9.]+) s")
@@ -143,6 +156,14 @@ def main() -> None:
             args.pairs,
             lambda: _wall([python, "-c", "import sqlalchemy"], env),
             lambda: _wall([*program, "status"], env),
+        )
+        pdf = str(folder / "checklist.pdf")
+        _compare(
+            "checklist --pdf on the sample: one-page QTextDocument PDF vs mpn-desktop checklist",
+            STATUS_TARGET,
+            args.pairs,
+            lambda: _wall([python, "-c", ONE_PAGE_PDF, pdf], env),
+            lambda: _wall([*program, "checklist", "--pdf", pdf], env),
         )
 
 
