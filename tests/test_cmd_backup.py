@@ -72,6 +72,7 @@ def test_backup_needs_a_sqlite_file_or_postgresql(capsys: pytest.CaptureFixture[
     assert "work on SQLite files and PostgreSQL only" in capsys.readouterr().err
 
 
+@pytest.mark.postgresql
 def test_a_postgresql_database_is_backed_up_as_a_document_and_restored_from_it(
     postgres: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

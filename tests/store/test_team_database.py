@@ -21,6 +21,9 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.migrate import head_revision
 from mpn_desktop.store.outside_changes import outside_changes
 
+# Each test runs on the session's PostgreSQL cluster.
+pytestmark = pytest.mark.postgresql
+
 PASSWORD = "s3cret-Pa55"
 
 

@@ -23,6 +23,9 @@ from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
+# Each test runs on the session's PostgreSQL cluster.
+pytestmark = pytest.mark.postgresql
+
 AS_OF = date(2018, 3, 1)
 
 
