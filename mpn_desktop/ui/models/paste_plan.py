@@ -44,6 +44,10 @@ class PastePlan:
         return sum(1 for edit in self.edits if edit.record_id is None)
 
 
+def _as_they_are(values: Mapping[str, Any], _record: Record | None) -> dict[str, Any]:
+    return dict(values)
+
+
 @dataclass(frozen=True)
 class PasteTarget:
     """The table pasted into: its columns in the order shown, and its rows."""
@@ -58,8 +62,9 @@ class PasteTarget:
     """Values every new record gets (the chosen subscription of a usage row)."""
     key: tuple[str, ...]
     """The fields naming one record (``natural_key``)."""
-    prepare: Callable[[Mapping[str, Any]], dict[str, Any]] = dict
-    """Turns parsed values into the values to store (an empty amount is 0)."""
+    prepare: Callable[[Mapping[str, Any], Record | None], dict[str, Any]] = _as_they_are
+    """Turns parsed values into the values to store (an empty amount is 0), given the
+    record they change (None for a new one)."""
     aliases: Mapping[str, tuple[Field, Reader]] = dataclasses.field(default_factory=dict)
     """Other column names a header row may use for a field, with how to read them (a
     spreadsheet of exams names the person by "MCP ID")."""
@@ -154,21 +159,21 @@ def _parsed(
 def _plan_by_header(
     rows: Sequence[Sequence[str]], header: Header, target: PasteTarget, plan: PastePlan
 ) -> None:
-    known: dict[tuple[Any, ...], int] = {}
+    known: dict[tuple[Any, ...], Record] = {}
     if target.key:
         for record in target.records:
-            known[tuple(record.get(name) for name in target.key)] = record["id"]
+            known[tuple(record.get(name) for name in target.key)] = record
     for line, cells in enumerate(rows, start=2):
         values = _parsed(cells, header.columns, line, plan, header.readers)
         if values is None:
             continue
         whole = {**target.fixed, **values}
         key = tuple(whole.get(name) for name in target.key) if target.key else None
-        record_id = known.get(key) if key is not None else None
-        if record_id is None:
-            plan.edits.append(RowEdit(target.prepare(whole), None, line))
+        changed = known.get(key) if key is not None else None
+        if changed is None:
+            plan.edits.append(RowEdit(target.prepare(whole, None), None, line))
         else:
-            plan.edits.append(RowEdit(target.prepare(values), record_id, line))
+            plan.edits.append(RowEdit(target.prepare(values, changed), changed["id"], line))
 
 
 def _plan_by_position(
@@ -190,9 +195,10 @@ def _plan_by_position(
             continue
         row = start_row + offset
         if 0 <= row < len(target.shown):
-            plan.edits.append(RowEdit(target.prepare(values), target.shown[row]["id"], line))
+            changed = target.shown[row]
+            plan.edits.append(RowEdit(target.prepare(values, changed), changed["id"], line))
         else:
-            plan.edits.append(RowEdit(target.prepare({**target.fixed, **values}), None, line))
+            plan.edits.append(RowEdit(target.prepare({**target.fixed, **values}, None), None, line))
 
 
 def refusal_text(refused: Sequence[tuple[int, str]], *, limit: int = 5) -> str:

@@ -401,9 +401,23 @@ class RecordSection(QWidget):
         values = self._new_values() if self._new_values else {}
         return None if values is None else dict(values)
 
-    def values_to_store(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """Values as read from the table's cells, as the store takes them (empty amount: 0)."""
-        return self._empty_as_default(values)
+    def values_to_store(
+        self, values: Mapping[str, Any], record: Record | None = None
+    ) -> dict[str, Any]:
+        """Values read from pasted cells, as the store takes them: what a cell's edit of
+        ``record`` (None: a new one) brings along where the row leaves it empty (a known
+        exam code its title and kind, an approved status its day), and an empty amount 0."""
+        result = dict(values)
+        if self._expand_edit is not None:
+            seen = {**(record or {}), **values}
+            for key, value in values.items():
+                field = next((item for item in self.model.fields if item.key == key), None)
+                if field is None:
+                    continue
+                for other, extra in self._expand_edit(seen, field, value).items():
+                    if other != key and values.get(other) in (None, ""):
+                        result[other] = extra
+        return self._empty_as_default(result)
 
     def count_label(self, count: int) -> str:
         """Several records as the undo menu names them: "3 people"."""

@@ -261,3 +261,41 @@ def test_exam_rows_from_a_spreadsheet_name_the_person_by_mcp_id(
     added = records.get_record(demo_db, RecordKind.EXAM, command.written.added[0])
     assert added is not None and added["person_id"] == person["id"]
     assert "line 3: MCP ID: “99999999” is nobody's here" in tab.exams.problem_label.text()
+
+
+def test_a_pasted_exam_code_brings_its_title_as_typing_it_does(
+    context: Any, demo_db: Any, qtbot: Any
+) -> None:
+    tab = _tab(ExamsTab, context, qtbot)
+    person = records.list_records(demo_db, RecordKind.PERSON)[0]
+    text = f"MCP ID\tCode\tTitle\tPassed on\r\n{person['mcp_id']}\t70-533\t\t2018-02-20\r\n"
+    with qtbot.waitSignal(context.changeApplied):
+        command = tab.exams.transfer.paste_text(text)
+    assert command is not None and command.written is not None
+    added = records.get_record(demo_db, RecordKind.EXAM, command.written.added[0])
+    assert added is not None
+    assert added["exam_title"] == "Implementing Microsoft Azure Infrastructure Solutions"
+
+
+def test_a_status_pasted_over_a_reference_keeps_its_approval_day(
+    context: Any, demo_db: Any, qtbot: Any
+) -> None:
+    from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+
+    tab = _tab(ReferencesTab, context, qtbot)
+    section = tab.sections[0]
+    status_column = section.model.column_of("status")
+    row = next(
+        position
+        for position in range(section.proxy.rowCount())
+        if section.proxy.index(position, 0).data(RECORD_ROLE)["approved_on"] is not None
+    )
+    record = section.proxy.index(row, 0).data(RECORD_ROLE)
+    section.view.setCurrentIndex(section.proxy.index(row, status_column))
+    # Pasted over its status, "submitted" then "approved": the day it was approved stays.
+    for status in ("submitted", "approved"):
+        with qtbot.waitSignal(context.changeApplied):
+            assert section.transfer.paste_text(f"{status}\r\n") is not None
+    stored = records.get_record(demo_db, RecordKind.REFERENCE, record["id"])
+    assert stored is not None and stored["status"].value == "approved"
+    assert stored["approved_on"] == record["approved_on"]
