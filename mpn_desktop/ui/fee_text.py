@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain.progress import FeeStatus
 from mpn_desktop.domain.wording import money
+from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.status_text import level_name
 
 
@@ -33,11 +34,11 @@ def this_year_text(fee: FeeStatus) -> tuple[str, bool]:
         return paid, True
     if year.owed_usd is None:
         owed = _tr("the {level} fee is still owed (amount not known for that year)").format(
-            level=level_name(fee.level).lower()
+            level=in_sentence(level_name(fee.level))
         )
     else:
         owed = _tr("{amount} still owed for {level}").format(
-            amount=money(year.owed_usd), level=level_name(fee.level).lower()
+            amount=money(year.owed_usd), level=in_sentence(level_name(fee.level))
         )
     return _tr("{paid}; {owed}").format(paid=paid, owed=owed), False
 

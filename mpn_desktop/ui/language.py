@@ -24,6 +24,9 @@ LANGUAGES = (SYSTEM, "en", "de")
 TRANSLATED = ("de",)
 """The languages a translation is shipped for; any other is shown in English."""
 
+_SHOWN = {"language": "en"}
+"""The language the installed translation is in ("en" while none is installed)."""
+
 LANGUAGE_ACTIONS = {
     "languageSystemAction": SYSTEM,
     "languageEnglishAction": "en",
@@ -97,12 +100,28 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     else:
         log.warning("the %s translation in %s could not be read", language, path)
         return []
+    _SHOWN["language"] = language
     qt_own = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", folder):
         app.installTranslator(qt_own)
         installed.append(qt_own)
     return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Takes out translators ``install_translators`` installed: the window speaks English again."""
+    for translator in translators:
+        app.removeTranslator(translator)
+    _SHOWN["language"] = "en"
+
+
+def in_sentence(word: str) -> str:
+    """A label used inside a sentence: lower case in English ("target: gold", "amount of X").
+
+    German writes its nouns capitalised wherever they stand ("Ziel: Gold").
+    """
+    return word if _SHOWN["language"] == "de" else word.lower()
 
 
 def check_language_actions(actions: dict[str, QAction], setting: str) -> None:

@@ -1154,6 +1154,10 @@
 <context>
     <name>ExamsTab</name>
     <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>Personen</translation>
     </message>

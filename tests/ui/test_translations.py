@@ -12,15 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.language import (
     ContextFallbackTranslator,
+    in_sentence,
     install_translators,
     language_shown,
+    remove_translators,
     translation_file,
 )
 from mpn_desktop.ui.main_window import MainWindow
@@ -137,8 +139,7 @@ def german(qapp: QApplication) -> Iterator[None]:
     installed = install_translators(qapp, "de")
     assert installed, "the German translation did not load"
     yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
+    remove_translators(qapp, installed)
 
 
 def test_the_window_speaks_german(
@@ -201,3 +202,17 @@ def test_choosing_a_language_is_remembered_for_the_next_start(
     assert not window.menu_actions["languageSystemAction"].isChecked()
     assert "started again" in said.args[0]
     assert WindowSettings(tmp_path / "settings.ini").language() == "de"
+
+
+def test_labels_inside_sentences_keep_german_capitals(german: None) -> None:
+    from mpn_desktop.ui.tabs.exams_tab import _where
+
+    assert in_sentence("Silber") == "Silber"
+    assert _where([(in_sentence("Silber"), ""), (in_sentence("Gold"), "")], False) == (
+        "Silber und Gold"
+    )
+
+
+def test_labels_inside_english_sentences_are_lower_case() -> None:
+    assert in_sentence("Gold") == "gold"
+    assert in_sentence("Passed on") == "passed on"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
@@ -16,6 +16,7 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
@@ -48,7 +49,7 @@ def roles_by_person(progress: Progress) -> dict[str, list[str]]:
                 if evidence.mcp_id is None:
                     continue
                 places = found.setdefault(evidence.mcp_id, [])
-                named = enum_label(Level(level.id)).lower()
+                named = in_sentence(enum_label(Level(level.id)))
                 if all(known != named for known, _role in places):
                     places.append((named, evidence.role or ""))
         several = len({role for places in found.values() for _level, role in places}) > 1
@@ -59,10 +60,11 @@ def roles_by_person(progress: Progress) -> dict[str, list[str]]:
 
 def _where(places: list[tuple[str, str]], name_roles: bool) -> str:
     """ "silver and gold", or with the roles named "silver and gold, Customisation"."""
+    joined = QCoreApplication.translate("ExamsTab", " and ").join(level for level, _ in places)
     if not name_roles:
-        return " and ".join(level for level, _role in places)
+        return joined
     if len({role for _level, role in places}) == 1:
-        return " and ".join(level for level, _role in places) + f", {places[0][1]}"
+        return joined + f", {places[0][1]}"
     return "; ".join(f"{level}, {role}" for level, role in places)
 
 

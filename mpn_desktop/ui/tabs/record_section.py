@@ -35,6 +35,7 @@ from mpn_desktop.ui.delete_question import (
 )
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
+from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
@@ -331,7 +332,7 @@ class RecordSection(QWidget):
 
     def _edit(self, record: Record, field: Field, value: object) -> None:
         label = self.tr("{field} of {record}").format(
-            field=field.label.lower(), record=self._describe(record)
+            field=in_sentence(field.label), record=self._describe(record)
         )
         values = (
             self._expand_edit(record, field, value)

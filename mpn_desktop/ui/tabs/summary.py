@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.status_text import have_need_text, muted_text_color, semantic_colors
 
@@ -99,7 +100,7 @@ def summary_tooltip(tree: RequirementTree, kind: StepKind) -> str:
 def _level_word(level: RequirementNode) -> str:
     """ "silver", "gold": the level's name in the sentence's case, translated where known."""
     known = {item.value: item for item in Level}
-    return enum_label(known[level.id]).lower() if level.id in known else level.label.lower()
+    return in_sentence(enum_label(known[level.id]) if level.id in known else level.label)
 
 
 CATEGORIES_OF_STEP = {
