@@ -62,7 +62,8 @@ class PostgresCluster:
         listen = "127.0.0.1" if self.tcp_port else "''"
         options = (
             f"-k {self.socket_dir} -p {self.port} -c listen_addresses={listen} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+            "-c shared_buffers=16MB"
         )
         self._run(
             "pg_ctl",
@@ -78,6 +79,29 @@ class PostgresCluster:
             ],
         )
         self._started = True
+        self._watch_the_session()
+
+    def _watch_the_session(self) -> None:
+        """Stops the server and removes its folder once this process is gone.
+
+        A test run killed from outside (a timeout's SIGTERM, kill -9) runs no
+        fixture finalizer; without this its server would keep running. A
+        normal end stops it first (``stop``), and this then finds nothing to do.
+        """
+        stop = " ".join(
+            [*self._as_user, str(self._bin / "pg_ctl"), "-D", str(self._data), "-m", "immediate"]
+        )
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 2; done; "
+            f"{stop} stop >/dev/null 2>&1; rm -rf {self.folder}"
+        )
+        subprocess.Popen(
+            ["sh", "-c", script],
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def url(self, database: str = "postgres", *, driver: str = "psycopg") -> str:
         """The SQLAlchemy URL of a database of this cluster (over the socket)."""
