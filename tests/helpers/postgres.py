@@ -40,13 +40,16 @@ class PostgresCluster:
 
     def __init__(self, bin_dir: Path, *, tcp_port: int | None = None) -> None:
         self._bin = bin_dir
-        self.folder = Path(tempfile.mkdtemp(prefix="mpn-pg-"))
+        as_root = os.geteuid() == 0
+        # As root, in /tmp itself: a TMPDIR inside root's own folders would be out of
+        # the postgres user's reach.
+        self.folder = Path(tempfile.mkdtemp(prefix="mpn-pg-", dir="/tmp" if as_root else None))
         self._data = self.folder / "data"
         self.socket_dir = self.folder
         self.tcp_port = tcp_port
         self.port = tcp_port or 5432
         self._as_user: list[str] = []
-        if os.geteuid() == 0:
+        if as_root:
             # PostgreSQL will not run as root: the package's own user runs it.
             shutil.chown(self.folder, "postgres", "postgres")
             self._as_user = ["runuser", "-u", "postgres", "--"]
