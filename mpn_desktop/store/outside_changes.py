@@ -18,15 +18,38 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from typing import Protocol
+from typing import Any, Protocol
 
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.change_feed import NotifyWatch
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.schema_fields import SPECS
 
 OUTSIDE = "Changed elsewhere"
 """The description of a change another program made."""
+
+
+class OutsideChange(Change):
+    """A change another program committed: a table shown compares its rows' versions with the
+    database's to redraw only the rows that changed (it cannot know which ones they were)."""
+
+
+def _fingerprint_sql(kind: RecordKind) -> str:
+    """A query whose one row changes whenever a row of ``kind`` is added, changed or deleted.
+
+    Versioned rows get a new random version at every write, so their count and the sum of
+    their versions do; the small tables without versions (targets, imports) are read whole.
+    """
+    table: Any = SPECS[kind].model.__table__
+    name = table.name
+    if "version" in table.columns:
+        return f'SELECT count(*), total(version), max(id) FROM "{name}"'
+    columns = " || ',' || ".join(f'quote("{column.name}")' for column in table.columns)
+    return f'SELECT count(*), group_concat({columns}, ";") FROM "{name}"'
+
+
+_FINGERPRINTS = {kind: _fingerprint_sql(kind) for kind in RecordKind}
 
 
 class OutsideChanges(Protocol):
@@ -63,11 +86,28 @@ class DataVersionWatch:
         self._lock = threading.Lock()
         self._seen = self._data_version()
         self._pending = False
+        self._prints = self._fingerprints()
         db.watch_writes(self)
 
     def _data_version(self) -> int:
         try:
             return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self._db.where}: cannot look for changes made elsewhere ({error})"
+            ) from error
+
+    def _fingerprints(self) -> dict[RecordKind, tuple[object, ...]]:
+        """Each kind's fingerprint, read in one snapshot."""
+        try:
+            self._connection.execute("BEGIN")
+            try:
+                return {
+                    kind: tuple(self._connection.execute(sql).fetchone())
+                    for kind, sql in _FINGERPRINTS.items()
+                }
+            finally:
+                self._connection.execute("COMMIT")
         except sqlite3.Error as error:
             raise StoreError(
                 f"{self._db.where}: cannot look for changes made elsewhere ({error})"
@@ -102,11 +142,20 @@ class DataVersionWatch:
                 self._pending = True
 
     def poll(self) -> Change | None:
-        """``Change.everything`` when another connection committed since the last poll."""
+        """An ``OutsideChange`` of the kinds another connection changed since the last poll.
+
+        The kinds are those whose fingerprint moved (a few milliseconds of reading,
+        only when ``data_version`` moved); when none did, every kind, to be sure.
+        """
         with self._lock:
             self._look()
-            pending, self._pending = self._pending, False
-        return Change.everything(OUTSIDE) if pending else None
+            if not self._pending:
+                return None
+            self._pending = False
+            prints = self._fingerprints()
+            kinds = frozenset(kind for kind in prints if prints[kind] != self._prints.get(kind))
+            self._prints = prints
+        return OutsideChange(kinds or frozenset(RecordKind), OUTSIDE)
 
     def close(self) -> None:
         """Stops being told of our writes and closes the watch's connection."""

@@ -125,6 +125,18 @@ def list_records(db: Database, kind: RecordKind) -> list[Record]:
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
+def is_versioned_kind(kind: RecordKind) -> bool:
+    """Whether records of ``kind`` carry a version."""
+    return is_versioned(SPECS[kind])
+
+
+def row_versions(db: Database, kind: RecordKind) -> dict[int, int]:
+    """Every record of ``kind``: id -> version (a view compares it with the rows it shows)."""
+    table: Any = SPECS[kind].model.__table__
+    with db.session(readonly=True) as session:
+        return dict(session.execute(select(table.c.id, table.c.version)).all())
+
+
 def get_record(db: Database, kind: RecordKind, record_id: int) -> Record | None:
     """One record by id, or None."""
     spec = SPECS[kind]

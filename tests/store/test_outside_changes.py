@@ -10,7 +10,7 @@ import pytest
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.outside_changes import DataVersionWatch, outside_changes
+from mpn_desktop.store.outside_changes import DataVersionWatch, OutsideChange, outside_changes
 
 # PRAGMA data_version is SQLite's; a server database brings a source of its own.
 pytestmark = pytest.mark.sqlite_only
@@ -24,7 +24,8 @@ def test_a_commit_by_another_connection_is_noticed_once(db: Database, db_path: P
         with Database.open(f"sqlite:///{db_path}") as other:
             records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
         change = watch.poll()
-        assert change is not None and change.touches(RecordKind.CUSTOMER, RecordKind.PERSON)
+        assert isinstance(change, OutsideChange)
+        assert change.kinds == {RecordKind.CUSTOMER}, "only what changed is named"
         assert watch.poll() is None
     finally:
         watch.close()
@@ -62,3 +63,18 @@ def test_an_outside_commit_before_one_of_ours_is_still_noticed(db: Database, db_
 def test_a_database_in_memory_has_no_outside_writer() -> None:
     with Database.open("sqlite://") as memory:
         assert outside_changes(memory) is None
+
+
+def test_targets_replaced_elsewhere_are_named_though_they_carry_no_version(
+    db: Database, db_path: Path
+) -> None:
+    records.set_targets(db, {"cloud-platform": "gold"})
+    watch = outside_changes(db)
+    assert watch is not None
+    try:
+        with Database.open(f"sqlite:///{db_path}") as other:
+            records.set_targets(other, {"cloud-platform": "silver"})
+        change = watch.poll()
+        assert change is not None and change.kinds == {RecordKind.TARGET}
+    finally:
+        watch.close()

@@ -132,3 +132,22 @@ def test_coming_back_to_the_window_shows_an_outside_change_at_once(
     # No turn of the event loop (so no poll) between the change and the activation.
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     assert _email_shown(window, person["id"]) == "elsewhere@contoso.example"
+
+
+def test_a_row_changed_elsewhere_is_redrawn_alone_not_the_whole_table(
+    qtbot: QtBot, sample_context: AppContext, second_context: AppContext, tmp_path: Path
+) -> None:
+    window = _window(qtbot, sample_context, tmp_path / "settings.ini")
+    section = _people(window)
+    person = section.model.records()[0]
+    resets: list[bool] = []
+    section.model.modelReset.connect(lambda: resets.append(True))
+    records.update_record(
+        second_context.db, RecordKind.PERSON, person["id"], {"email": "one@contoso.example"}
+    )
+    qtbot.waitUntil(
+        lambda: _email_shown(window, person["id"]) == "one@contoso.example", timeout=WAIT_MS
+    )
+    assert resets == [], "the table was not read again whole"
+    shown = sorted(section.model.records(), key=lambda record: int(record["id"]))
+    assert shown == records.list_records(sample_context.db, RecordKind.PERSON)
