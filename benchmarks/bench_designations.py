@@ -16,15 +16,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_evaluate import plain_pass
+from bench_evaluate import _times, plain_pass
 from large_org import AS_OF, build_large_org
 
 from mpn_desktop.domain.designation_score import score_designations
@@ -72,16 +69,6 @@ def solutions_partner_org() -> Facts:
     )
     exams = tuple(replace(e, exam_code=_CODES.get(e.exam_code, e.exam_code)) for e in facts.exams)
     return replace(facts, subscriptions=subscriptions, usage=usage, exams=exams)
-
-
-def _times(func: Callable[[], Any], runs: int) -> list[float]:
-    func()
-    found = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        found.append((time.perf_counter() - start) * 1000)
-    return found
 
 
 def main() -> int:

@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html
 from mpn_desktop.ui.status_text import fraction, muted_text_color, semantic_colors
 
-_BAR_STEPS = 1000
 _ZERO = Decimal(0)
 
 
@@ -46,28 +45,11 @@ def _number(value: Decimal | None) -> str:
     return f"{amount:,.2f}"
 
 
-def _bullets(items: list[str]) -> str:
-    rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-    return f"<ul style='margin-left:-24px; margin-top:0px; margin-bottom:0px'>{rows}</ul>"
-
-
-class _MetricRow:
+class _MetricRow(FigureRow):
     """A metric: its name and figures on a line, a slim bar of its points under them."""
 
     def __init__(self, grid: QGridLayout, row: int, parent: QWidget) -> None:
-        self.caption = QLabel(parent)
-        self.figure = QLabel(parent)
-        self.figure.setObjectName("metricFigure")
-        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.figure.setTextFormat(Qt.TextFormat.RichText)
-        self.bar = QProgressBar(parent)
-        self.bar.setRange(0, _BAR_STEPS)
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(max(6, parent.fontMetrics().height() // 2))
-        self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        grid.addWidget(self.caption, row, 0)
-        grid.addWidget(self.figure, row, 1)
-        grid.addWidget(self.bar, row + 1, 0, 1, 2)
+        super().__init__(grid, row, parent, "metricFigure")
 
     def show(self, metric: RequirementNode) -> None:
         figures = f"{_number(metric.have)} of {_number(metric.need)} {metric.unit}"
@@ -87,7 +69,7 @@ class _MetricRow:
         self.caption.setText(metric.label)
         self.figure.setText(shown)
         self.bar.setValue(
-            round(fraction(metric.points or _ZERO, metric.max_points or _ZERO) * _BAR_STEPS)
+            round(fraction(metric.points or _ZERO, metric.max_points or _ZERO) * BAR_STEPS)
         )
         about = "\n\n".join(part for part in (metric.description, *metric.notes) if part)
         for widget in (self.caption, self.figure, self.bar):
@@ -191,13 +173,15 @@ class DesignationCard(QFrame):
             for metric in category.children:
                 metric_row = _MetricRow(self._grid, row, self)
                 metric_row.show(metric)
-                self._widgets += [metric_row.caption, metric_row.figure, metric_row.bar]
+                self._widgets += metric_row.widgets()
                 row += 2
         if designation.met or not designation.missing:
             self.missing.clear()
             self.missing.setVisible(False)
         else:
-            self.missing.setText(self.tr("Still missing:") + _bullets(list(designation.missing)))
+            self.missing.setText(
+                self.tr("Still missing:") + bullets_html(list(designation.missing))
+            )
             self.missing.setAccessibleName(
                 self.tr("Still missing: {items}").format(items="; ".join(designation.missing))
             )

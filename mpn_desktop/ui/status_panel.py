@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QProgressBar,
     QScrollArea,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
+from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
@@ -41,33 +40,16 @@ from mpn_desktop.ui.status_text import (
     step_name,
 )
 
-_BAR_STEPS = 1000
+_BAR_STEPS = BAR_STEPS
 _ZERO = Decimal(0)
+_bullets = bullets_html
 
 
-def _bullets(items: list[str]) -> str:
-    """Rich text: one bullet per item, escaped."""
-    rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-    return f"<ul style='margin-left:-24px; margin-top:0px; margin-bottom:0px'>{rows}</ul>"
-
-
-class _StepRow:
+class _StepRow(FigureRow):
     """One step (or one part of a step): its name and figure on a line, a slim bar under them."""
 
     def __init__(self, grid: QGridLayout, index: int, parent: QWidget) -> None:
-        self.caption = QLabel(parent)
-        self.figure = QLabel(parent)
-        self.figure.setObjectName("stepFigure")
-        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.figure.setTextFormat(Qt.TextFormat.RichText)
-        self.bar = QProgressBar(parent)
-        self.bar.setRange(0, _BAR_STEPS)
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(max(6, parent.fontMetrics().height() // 2))
-        self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        grid.addWidget(self.caption, index * 2, 0)
-        grid.addWidget(self.figure, index * 2, 1)
-        grid.addWidget(self.bar, index * 2 + 1, 0, 1, 2)
+        super().__init__(grid, index * 2, parent, "stepFigure")
 
     def show_step(self, caption: str, step: RequirementNode) -> None:
         have, need = step.have or _ZERO, step.need or _ZERO
@@ -88,11 +70,6 @@ class _StepRow:
         self.bar.setAccessibleName(f"{caption}: {text}")
         self.caption.setToolTip(about)
         self.figure.setToolTip(about)
-
-    def set_visible(self, visible: bool) -> None:
-        self.caption.setVisible(visible)
-        self.figure.setVisible(visible)
-        self.bar.setVisible(visible)
 
 
 class LevelSection(QWidget):

@@ -1,0 +1,49 @@
+"""A figure in the status panel: its name and value on a line, a slim bar under them.
+
+The competencies' step rows and the designations' metric rows are drawn the
+same way; each fills the row from its own node.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+
+BAR_STEPS = 1000
+"""A bar's range: fine enough that a small share still shows."""
+
+
+def bullets_html(items: list[str]) -> str:
+    """Rich text: one bullet per item, escaped."""
+    rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return f"<ul style='margin-left:-24px; margin-top:0px; margin-bottom:0px'>{rows}</ul>"
+
+
+class FigureRow:
+    """The three widgets of one figure, placed on rows ``row`` and ``row + 1`` of a grid."""
+
+    def __init__(self, grid: QGridLayout, row: int, parent: QWidget, figure_name: str) -> None:
+        self.caption = QLabel(parent)
+        self.figure = QLabel(parent)
+        self.figure.setObjectName(figure_name)
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.figure.setTextFormat(Qt.TextFormat.RichText)
+        self.bar = QProgressBar(parent)
+        self.bar.setRange(0, BAR_STEPS)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(max(6, parent.fontMetrics().height() // 2))
+        self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        grid.addWidget(self.caption, row, 0)
+        grid.addWidget(self.figure, row, 1)
+        grid.addWidget(self.bar, row + 1, 0, 1, 2)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        """The caption, the figure and the bar."""
+        return (self.caption, self.figure, self.bar)
+
+    def set_visible(self, visible: bool) -> None:
+        """Shows or hides the whole row."""
+        for widget in self.widgets():
+            widget.setVisible(visible)
