@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -20,9 +21,10 @@ from mpn_desktop.store.engine import is_sqlite_file
 from mpn_desktop.ui import questions
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_drop import accept_csv_drops
-from mpn_desktop.ui.import_kinds import EXAM_RECORDS, SALES_DATA, WizardKind, kind_of_file
-from mpn_desktop.ui.import_wizard import ImportWizard
 from mpn_desktop.ui.settings import WindowSettings
+
+if TYPE_CHECKING:
+    from mpn_desktop.ui.import_kinds import WizardKind
 
 _DB_FILTER = "Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 _JSON_FILTER = "JSON documents (*.json);;All files (*)"
@@ -412,6 +414,8 @@ class FileActions(QObject):
 
     def import_file(self, path: Path) -> QDialog:
         """Opens the import wizard of the kind the file's header names (sales data or exams)."""
+        from mpn_desktop.ui.import_kinds import kind_of_file
+
         return self.import_exams_from(path, kind=kind_of_file(path))
 
     def import_sales(self) -> None:
@@ -420,10 +424,17 @@ class FileActions(QObject):
 
     def import_sales_from(self, path: Path | None) -> QDialog:
         """Opens the sales-data import wizard, on the preview of ``path`` when given."""
+        from mpn_desktop.ui.import_kinds import SALES_DATA
+
         return self.import_exams_from(path, kind=SALES_DATA)
 
     def import_exams_from(self, path: Path | None, *, kind: WizardKind | None = None) -> QDialog:
         """Opens the import wizard, on the preview of ``path`` when given (a dropped file)."""
+        # Imported here: the wizard and the importers behind it (a tenth of the
+        # window's start-up) are needed only once the user imports something.
+        from mpn_desktop.ui.import_kinds import EXAM_RECORDS
+        from mpn_desktop.ui.import_wizard import ImportWizard
+
         wizard = ImportWizard(
             self._context,
             self._window,

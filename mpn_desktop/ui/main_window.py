@@ -31,7 +31,7 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
-from mpn_desktop.ui import checklist_actions, help_dialogs
+from mpn_desktop.ui import help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.file_actions import FileActions
@@ -410,12 +410,17 @@ class MainWindow(QMainWindow):
 
     def print_checklist(self) -> None:
         """Opens the print preview of the checklist."""
+        # The checklist's report and renderer are imported when first asked for, not at start-up.
+        from mpn_desktop.ui import checklist_actions
+
         checklist_actions.print_checklist(
             self.context, self.progress_source.progress, self, settings=self.settings
         )
 
     def export_checklist_pdf(self) -> None:
         """Writes the checklist to a PDF file the user chooses."""
+        from mpn_desktop.ui import checklist_actions
+
         written = checklist_actions.export_checklist_pdf(
             self.context, self.progress_source.progress, self.settings, self
         )

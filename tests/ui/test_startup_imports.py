@@ -1,4 +1,5 @@
-"""Start-up leaves out what only some uses need: Alembic (and its mako and pygments), openpyxl."""
+"""Start-up leaves out what only some uses need: Alembic (and its mako and pygments), openpyxl,
+the import wizard with the importers, the checklist's report and renderer."""
 
 from __future__ import annotations
 
@@ -10,14 +11,23 @@ from pathlib import Path
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 
-NOT_AT_START = ("alembic", "mako", "pygments", "openpyxl")
+NOT_AT_START = (
+    "alembic",
+    "mako",
+    "pygments",
+    "openpyxl",
+    "mpn_desktop.ui.import_wizard",
+    "mpn_desktop.importers.importing",
+    "mpn_desktop.ui.checklist_actions",
+    "mpn_desktop.reports.render",
+)
 
 _SHOW_AND_LIST_MODULES = """
 import sys
 from mpn_desktop.cli import main
 code = main(["--db", sys.argv[1]])
 print("exit", code)
-print(sorted({name.split(".")[0] for name in sys.modules} & set(sys.argv[2:])))
+print(sorted(name for name in sys.argv[2:] if name in sys.modules))
 """
 
 
