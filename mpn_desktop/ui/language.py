@@ -116,6 +116,18 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     _SHOWN["language"] = "en"
 
 
+def words_locale() -> QLocale:
+    """The locale of the window's words (month names): its language's, not the system's formats."""
+    if _SHOWN["language"] == "de":
+        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def month_name(month: int) -> str:
+    """January to December in the window's language (strftime's follow the system locale)."""
+    return words_locale().monthName(month, QLocale.FormatType.LongFormat)
+
+
 def in_sentence(word: str) -> str:
     """A label used inside a sentence: lower case in English ("target: gold", "amount of X").
 

@@ -1337,6 +1337,10 @@
         <translation>Zahlung hinzufügen…</translation>
     </message>
     <message>
+        <source>{day} {month} ({date})</source>
+        <translation>{day}. {month} ({date})</translation>
+    </message>
+    <message>
         <source>not entered yet</source>
         <translation>noch nicht eingegeben</translation>
     </message>

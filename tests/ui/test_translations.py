@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QTabWidget
 from pytestqt.qtbot import QtBot
 
@@ -216,3 +216,28 @@ def test_labels_inside_sentences_keep_german_capitals(german: None) -> None:
 def test_labels_inside_english_sentences_are_lower_case() -> None:
     assert in_sentence("Gold") == "gold"
     assert in_sentence("Passed on") == "passed on"
+
+
+def test_the_application_starts_in_the_language_of_the_settings(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpn_desktop import app
+
+    settings = WindowSettings()  # the user's settings file (in the test's own folder)
+    settings.set_language("de")
+    settings.sync()
+    installed: list[QTranslator] = []
+    monkeypatch.setattr(app, "_TRANSLATORS", installed)
+    app._translate(qapp)
+    try:
+        assert QCoreApplication.translate("MainWindow", "&Edit") == "&Bearbeiten"
+    finally:
+        remove_translators(qapp, installed)
+    assert QCoreApplication.translate("MainWindow", "&Edit") == "&Edit"
+
+
+def test_month_names_follow_the_window_language(german: None) -> None:
+    from mpn_desktop.ui.models.fields import Field, FieldKind, parse_text
+
+    with pytest.raises(ValueError, match="Februar 2018 hat 28 Tage"):
+        parse_text(Field("day", "Bestanden am", FieldKind.DATE), "2018-02-30")

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum, auto
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
@@ -33,6 +33,7 @@ from mpn_desktop.shown import shown_value
 from mpn_desktop.store import values
 from mpn_desktop.store.values import control_character
 from mpn_desktop.ui import locale_text
+from mpn_desktop.ui.language import month_name
 from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -237,23 +238,6 @@ def _parse_credential(field: Field, text: str) -> str:
 
 
 _ISO_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH_NAMES = tuple(
-    str(QT_TRANSLATE_NOOP("Fields", name))
-    for name in (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )
-)
 
 
 def _past_month_end(year: int, month: int, day: int) -> bool:
@@ -277,9 +261,9 @@ def _parse_date(field: Field, text: str) -> date:
                 _tr("{label}: “{text}” is not a date: {month} {year} has {days} days.").format(
                     label=field.label,
                     text=shown_value(text),
-                    # The program's own month names: strftime's follow the system
-                    # locale and would put "février" in an English sentence.
-                    month=_tr(_MONTH_NAMES[month - 1]),
+                    # The window's language's month names: strftime's follow the
+                    # system locale and would put "février" in an English sentence.
+                    month=month_name(month),
                     year=year,
                     days=calendar.monthrange(year, month)[1],
                 )

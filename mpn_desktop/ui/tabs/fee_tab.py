@@ -13,9 +13,11 @@ from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
+from mpn_desktop.ui.language import month_name
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -87,7 +89,11 @@ class FeeTab(StepTab):
         anniversary = organization.get("anniversary") if organization else None
         self._anniversary: date | None = anniversary
         self.anniversary.setText(
-            f"{anniversary.day} {anniversary.strftime('%B')} ({anniversary.isoformat()})"
+            self.tr("{day} {month} ({date})").format(
+                day=anniversary.day,
+                month=month_name(anniversary.month),
+                date=locale_text.day(anniversary),
+            )
             if isinstance(anniversary, date)
             else self.tr("not entered yet")
         )
@@ -104,7 +110,7 @@ class FeeTab(StepTab):
             return
         self.year.setText(
             self.tr("{start} to {end}").format(
-                start=year.start.isoformat(), end=year.end.isoformat()
+                start=locale_text.day(year.start), end=locale_text.day(year.end)
             )
         )
         self.this_year.setText(this_year_text(fee)[0])
