@@ -75,3 +75,17 @@ def test_a_bare_c_locale_is_written_as_american_english() -> None:
         assert locale_text.day(date(2018, 3, 1)) == "2018-03-01"
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_german_search_finds_a_day_typed_either_way(german: None, qapp: object) -> None:
+    from mpn_desktop.ui.models.record_filter import RecordFilterProxy
+    from mpn_desktop.ui.models.record_table import RecordTableModel
+
+    rows = [{"id": 1, "day": date(2018, 3, 1)}, {"id": 2, "day": date(2017, 5, 2)}]
+    model = RecordTableModel([DAY], lambda: rows)
+    model.reload()
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    for typed in ("01.03.2018", "2018-03-01"):
+        proxy.set_search_text(typed)
+        assert proxy.rowCount() == 1

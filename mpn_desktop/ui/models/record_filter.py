@@ -8,6 +8,7 @@ text) with one key per row: far quicker than comparisons through Qt.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -55,10 +56,15 @@ class RecordFilterProxy(QSortFilterProxyModel):
                 return False
         if not self._words:
             return True
-        text = " ".join(
-            str(model.data(model.index(source_row, column, source_parent)) or "")
-            for column in range(model.columnCount(source_parent))
-        ).casefold()
+        shown = []
+        for column in range(model.columnCount(source_parent)):
+            index = model.index(source_row, column, source_parent)
+            shown.append(str(model.data(index) or ""))
+            value = model.data(index, Qt.ItemDataRole.EditRole)
+            if isinstance(value, date):
+                # Days are shown the locale's way (01.03.2018); ISO is found too.
+                shown.append(value.isoformat())
+        text = " ".join(shown).casefold()
         return all(word in text for word in self._words)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
