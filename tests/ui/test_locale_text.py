@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
 
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
@@ -89,3 +90,18 @@ def test_a_german_search_finds_a_day_typed_either_way(german: None, qapp: object
     for typed in ("01.03.2018", "2018-03-01"):
         proxy.set_search_text(typed)
         assert proxy.rowCount() == 1
+
+
+def test_a_german_date_field_shows_and_takes_back_its_day(german: None, qtbot: QtBot) -> None:
+    from mpn_desktop.ui.editors.date_field import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    field.set_day(date(2018, 3, 1))
+    assert field.text() == "01.03.2018"
+    field.commit()
+    assert field.day() == date(2018, 3, 1)
+    field.setText("2017-05-02")
+    field.commit()
+    assert field.day() == date(2017, 5, 2)
+    assert field.text() == "02.05.2017"

@@ -1,5 +1,7 @@
 """A date typed as a person types it (ISO or the locale's short date), with a calendar.
 
+It shows its day the locale's way (``locale_text.day``: ISO in English).
+
 Qt's QDateEdit edits one section at a time: "2018-03-01" typed into it gave
 2026-03-01 or 2018-12-03. This field takes the whole text when the user is
 done (Enter, or leaving the field), says what is wrong while it cannot be
@@ -14,6 +16,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.editors.calendar_popup import attach_calendar
 from mpn_desktop.ui.qt_dates import python_date, qdate, short_date_example, typed_day
 
@@ -65,7 +68,7 @@ class DateField(QLineEdit):
             day = self._day
         if day is not None:
             day = min(max(day, self._minimum), self._maximum)
-        self.setText(day.isoformat() if day is not None else "")
+        self.setText(locale_text.day(day) if day is not None else "")
         self._set_problem("")
         if day != self._day:
             self._day = day
