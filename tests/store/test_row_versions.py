@@ -1,0 +1,80 @@
+"""Rows addressed by id and version: a write from an out-of-date view is refused, not misapplied."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mpn_desktop.errors import RecordChanged
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind as K
+from mpn_desktop.store.database import Database
+
+
+def _person(db: Database, mcp_id: str = "111", email: str = "ana@old.example") -> dict[str, object]:
+    added = records.add_record(db, K.PERSON, {"mcp_id": mcp_id, "name": "Ana", "email": email})
+    shown = records.get_record(db, K.PERSON, added.value.id)
+    assert shown is not None and shown["version"] == added.value.version
+    return shown
+
+
+def test_every_write_gives_the_row_a_new_version(db: Database) -> None:
+    shown = _person(db)
+    edit = records.update_record(db, K.PERSON, int(shown["id"]), {"email": "a@b.example"}).value
+    assert edit.version_before == shown["version"]
+    assert edit.version_after not in (None, shown["version"])
+
+
+def test_an_edit_of_a_row_changed_since_it_was_shown_is_refused_with_what_changed(
+    db: Database,
+) -> None:
+    shown = _person(db)
+    records.update_record(db, K.PERSON, int(shown["id"]), {"email": "new@elsewhere.example"})
+    with pytest.raises(RecordChanged, match=re.escape("Email is now “new@elsewhere.example”")):
+        records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Ana Ruiz"}, expected=shown)
+    now = records.get_record(db, K.PERSON, int(shown["id"]))
+    assert now is not None and now["name"] == "Ana"
+
+
+def test_a_delete_of_a_row_changed_or_gone_since_it_was_shown_is_refused(db: Database) -> None:
+    shown = _person(db)
+    records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Someone else"})
+    with pytest.raises(RecordChanged):
+        records.delete_record(db, K.PERSON, int(shown["id"]), expected=shown)
+    with pytest.raises(RecordChanged), db.transaction() as transaction:
+        records.delete_records(
+            transaction, K.PERSON, [int(shown["id"])], expected={int(shown["id"]): shown}
+        )
+    assert records.get_record(db, K.PERSON, int(shown["id"])) is not None
+
+
+def test_undo_puts_back_the_values_and_the_version_so_the_row_is_as_it_was(
+    db: Database,
+) -> None:
+    shown = _person(db)
+    edit = records.update_record(
+        db, K.PERSON, int(shown["id"]), {"email": "x@y.example"}, expected=shown
+    ).value
+    after = {**shown, **edit.after, "version": edit.version_after}
+    records.update_record(
+        db,
+        K.PERSON,
+        int(shown["id"]),
+        edit.before,
+        expected=after,
+        new_version=edit.version_before,
+    )
+    assert records.get_record(db, K.PERSON, int(shown["id"])) == shown
+
+
+def test_an_exam_put_back_under_a_person_who_changed_meanwhile_is_refused(db: Database) -> None:
+    person = _person(db)
+    exam = records.add_record(
+        db, K.EXAM, {"person_id": person["id"], "exam_code": "70-533", "passed_on": "2017-11-02"}
+    )
+    deleted = records.delete_record(db, K.EXAM, exam.value.id).value
+    records.update_record(db, K.PERSON, int(person["id"]), {"mcp_id": "999"})
+    with pytest.raises(RecordChanged, match="was changed since"):
+        records.restore_snapshot(db, deleted)
+    assert records.list_records(db, K.EXAM) == []
