@@ -23,8 +23,10 @@ def register(subparsers: Any) -> None:
         "or a sheet (a month imported again from the same kind of file is replaced)",
         description=(
             "Imports customers, subscriptions and monthly usage from a usage-based or "
-            "license-based reconciliation file, a daily rated usage file, an Insights Azure "
-            "usage download, or a sheet with the columns customer, tenant_id, subscription, "
+            "license-based reconciliation file, a daily rated usage file, a new commerce "
+            "invoice reconciliation file, an Insights Azure usage, licence usage or "
+            "Subscription details download, or a sheet with the columns customer, tenant_id, "
+            "subscription, "
             "workload, association, associated_on, month, consumption_usd, revenue_usd, "
             "active_users. The file is recognised by its header names. Rows are summed per "
             "subscription, month and service. Nothing is written when any line has an error."

@@ -119,6 +119,9 @@ class FieldSet:
     value decides; None: the user is asked."""
     required: tuple[ImportField, ...] = ()
     """The fields to name in a ``--map`` example when the file lacks them."""
+    refused: str = ""
+    """What a file of this kind lacks whatever its columns are mapped to (it is never
+    imported: Microsoft's own competency metrics, say); "" for kinds that are imported."""
 
 
 def _exam_needs(columns: Mapping[ImportField, int]) -> list[str]:
@@ -165,6 +168,8 @@ class ColumnMapping:
 
     def missing(self) -> list[str]:
         """What a usable mapping lacks, in words (empty when the mapping can import)."""
+        if self.fields.refused:
+            return [self.fields.refused]
         return self.fields.needs(self.columns)
 
     def with_column(self, column: int, field: ImportField | None) -> ColumnMapping:

@@ -114,6 +114,11 @@ _COLUMNS_NAMED = 12
 
 def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:
     """Raises ImportFailed when the mapping lacks a column a record of its kind needs."""
+    if mapping.fields.refused:
+        raise ImportFailed(
+            f"{path}: line {header_line}: nothing was imported: the file needs "
+            f"{mapping.fields.refused}"
+        )
     missing = mapping.missing()
     if not missing:
         return
@@ -127,7 +132,8 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
             f"of line {header_line} ({columns}) is one the importer knows; name them "
             "with --map COLUMN=FIELD"
         )
-    article = "an" if noun[0] in "aeiou" else "a"
+    # "a usage line": a "u" that sounds like "you" takes "a".
+    article = "an" if noun[0] in "aeio" else "a"
     raise ImportFailed(
         f"{path}: line {header_line}: {article} {noun} needs {' and '.join(missing)}, and none "
         f"of the columns ({columns}) is one; name it with --map COLUMN=FIELD "

@@ -3,8 +3,11 @@
 PARTNER-CENTER-FILES.md § 10: a usage-based reconciliation file has
 ``PretaxCharges``, a license-based one ``SyndicationPartnerSubscriptionNumber``,
 the daily rated usage file ``UsageDate`` and ``BillingPreTaxTotal``, the
-Insights Azure usage download ``ACR_USD``; anything else is read as the plain
-sheet of DESIGN.md. Each kind of file has its own spellings for the same
+new commerce invoice reconciliation file ``BillableQuantity`` and
+``TermAndBillingCycle``, the Insights Azure usage download ``ACR_USD``, its
+licence usage downloads ``PaidAvailableUnits`` and its Subscription details
+download ``AvailableSeats``/``BilledRevenueUSD`` with ``Month``; anything else
+is read as the plain sheet of DESIGN.md. Each kind of file has its own spellings for the same
 field (its subscription is ``SubscriptionId`` in one and
 ``SyndicationPartnerSubscriptionNumber`` or ``EntitlementId`` in others).
 """
@@ -12,6 +15,7 @@ field (its subscription is ``SubscriptionId`` in one and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from mpn_desktop.importers.columns import FieldSet, ImportField, header_key
 from mpn_desktop.importers.dates import DateOrder
@@ -45,6 +49,14 @@ class UsageField(ImportField):
     DUPLICATE = "duplicate"
     FREE_SKU = "free_sku"
     """Insights licence downloads: ``Free`` marks a free SKU, whose seats never count."""
+    QUALIFIERS = "qualifiers"
+    """New commerce: ``ProductQualifiers`` (``["Trial"]`` marks a trial)."""
+    PUBLISHER = "publisher"
+    """New commerce: who publishes the product (only Microsoft's count)."""
+    PLAN = "plan"
+    """New commerce: ``SubscriptionDescription`` (``Azure plan`` on Azure lines)."""
+    METER = "meter"
+    """New commerce: ``MeterDescription``, written on usage-based (Azure) lines only."""
 
     @property
     def label(self) -> str:
@@ -76,6 +88,9 @@ LICENSE_RECON = "license-recon"
 DAILY_RATED = "daily-rated"
 INSIGHTS_AZURE = "insights-azure"
 INSIGHTS_LICENCES = "insights-licences"
+NEW_COMMERCE = "new-commerce"
+INSIGHTS_SUBSCRIPTIONS = "insights-subscriptions"
+INSIGHTS_COMPETENCY = "insights-competency"
 SHEET = "sheet"
 
 _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
@@ -144,6 +159,52 @@ _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
         F.DUPLICATE: ("IsDuplicateRowForPGA",),
         F.FREE_SKU: ("FreeVsPaidSKU",),
     },
+    # PARTNER-CENTER-FILES.md § 4: seats and charges of new-commerce licences, one line per
+    # charge (new, renew, cycleCharge, addQuantity, removeQuantity, cancelImmediate, ...).
+    NEW_COMMERCE: {
+        F.SUBSCRIPTION: ("SubscriptionId",),
+        F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
+        F.TENANT_ID: ("CustomerId",),
+        F.DAY: ("ChargeStartDate",),
+        F.CHARGE_END: ("ChargeEndDate",),
+        F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
+        # Subtotal is before tax, as the license-based file's (Total adds the tax).
+        F.REVENUE: ("Subtotal",),
+        F.PAID_SEATS: ("Quantity",),
+        F.OFFER: ("ProductName",),
+        F.CHARGE_TYPE: ("ChargeType",),
+        F.CURRENCY: ("Currency",),
+        F.INVOICE: ("InvoiceNumber",),
+        F.QUALIFIERS: ("ProductQualifiers",),
+        F.PUBLISHER: ("PublisherName",),
+        F.PLAN: ("SubscriptionDescription",),
+        F.METER: ("MeterDescription",),
+    },
+    # PARTNER-CENTER-FILES.md § 6: per SubscriptionId and Month. Product is read as the
+    # offer (its workload: "O365", "Microsoft 365", "D365", "Enterprise Mobility", "Microsoft
+    # Azure"; Power BI is none). Paid seats are AvailableSeatsEOP, the seats at the end of the
+    # month (2023); the 2020 file's AvailableSeats was the current seats, but the 2023 one is
+    # the month-on-month difference, so a header with AvailableSeatsEOP reads only that
+    # (``recognise``). Active users: CPORActiveUsers, the report's only user count, filled
+    # for subscriptions attached through CPOR (0 otherwise) -- a reading, not documented.
+    INSIGHTS_SUBSCRIPTIONS: {
+        F.SUBSCRIPTION: ("SubscriptionId", "SubscriptionGuid"),
+        F.CUSTOMER: ("CustomerName",),
+        F.TENANT_ID: ("CustomerTenantId",),
+        F.MONTH: ("Month",),
+        F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
+        F.OFFER: ("Product",),
+        F.CONSUMPTION: ("AzureConsumedRevenueUSD",),
+        F.REVENUE: ("BilledRevenueUSD", "RevenueUSD"),
+        F.PAID_SEATS: ("AvailableSeatsEOP", "AvailableSeats"),
+        F.ACTIVE_USERS: ("CPORActiveUsers",),
+        F.ASSOCIATION: ("PartnerAttributionType",),
+        F.DUPLICATE: ("IsDuplicateRowForPGA",),
+    },
+    # § 6: Microsoft's own metric per competency option and month (MetricMonthlyContribution,
+    # TTMAggregate, thresholds): no subscription, customer or workload, so no usage to import;
+    # recognised only to say so (``_REFUSED``).
+    INSIGHTS_COMPETENCY: {F.MONTH: ("Month",)},
     SHEET: {
         F.SUBSCRIPTION: ("subscription", "Subscription ID", "Subscription Id", "SubscriptionId"),
         F.CUSTOMER: ("customer", "Customer Name", "Company Name", "CustomerName"),
@@ -172,6 +233,9 @@ _DESCRIPTIONS = {
     DAILY_RATED: "a daily rated usage file (Azure plan)",
     INSIGHTS_AZURE: "an Insights Azure usage download",
     INSIGHTS_LICENCES: "an Insights licence usage download (Office 365 or EMS)",
+    NEW_COMMERCE: "a new commerce invoice reconciliation file (licences in CSP)",
+    INSIGHTS_SUBSCRIPTIONS: "an Insights Subscription details download",
+    INSIGHTS_COMPETENCY: "an Insights Competency performance download",
     SHEET: "a usage sheet",
 }
 # The plain sheet's columns named only "Subscription", "Customer", "Month"... all fit
@@ -197,6 +261,13 @@ def _licence_needs(columns: Mapping[ImportField, int]) -> list[str]:
     return _needs({**columns, F.SUBSCRIPTION: columns[F.TENANT_ID]})
 
 
+_REFUSED = {
+    INSIGHTS_COMPETENCY: "usage per subscription, which an Insights Competency performance "
+    "download does not hold (it holds Microsoft's own metric per competency and month; import "
+    "the Insights Azure usage, licence usage or Subscription details download instead)",
+}
+
+
 def _field_set(source: str) -> FieldSet:
     headers: dict[ImportField, tuple[str, ...]] = dict(_HEADERS[source])
     headers[_MPN[0]] = _MPN[1]
@@ -211,13 +282,24 @@ def _field_set(source: str) -> FieldSet:
         amounts=_AMOUNTS,
         source=source,
         description=_DESCRIPTIONS[source],
-        # The reconciliation files write M/D/YYYY (PARTNER-CENTER-FILES.md § 1).
-        date_order=DateOrder.MONTH_FIRST if source in (USAGE_RECON, LICENSE_RECON) else None,
+        # The reconciliation files write M/D/YYYY (PARTNER-CENTER-FILES.md § 1, § 4).
+        date_order=DateOrder.MONTH_FIRST
+        if source in (USAGE_RECON, LICENSE_RECON, NEW_COMMERCE)
+        else None,
         required=(F.SUBSCRIPTION, F.MONTH, F.CONSUMPTION),
+        refused=_REFUSED.get(source, ""),
     )
 
 
 FIELD_SETS = {source: _field_set(source) for source in _HEADERS}
+_SUBSCRIPTIONS_EOP = replace(
+    FIELD_SETS[INSIGHTS_SUBSCRIPTIONS],
+    headers={
+        **FIELD_SETS[INSIGHTS_SUBSCRIPTIONS].headers,
+        F.PAID_SEATS: ("AvailableSeatsEOP",),
+    },
+)
+"""The 2023 Subscription details: its AvailableSeats is a month-on-month difference, not seats."""
 
 
 def recognise(header: Sequence[str]) -> FieldSet:
@@ -237,4 +319,12 @@ def recognise(header: Sequence[str]) -> FieldSet:
         return FIELD_SETS[INSIGHTS_AZURE]
     if has("PaidAvailableUnits", "Month"):
         return FIELD_SETS[INSIGHTS_LICENCES]
+    if has("CompetencyName", "MetricName", "Month"):
+        return FIELD_SETS[INSIGHTS_COMPETENCY]
+    if has("BillableQuantity", "TermAndBillingCycle"):
+        return FIELD_SETS[NEW_COMMERCE]
+    if has("Month") and (has("AvailableSeats") or has("BilledRevenueUSD") or has("RevenueUSD")):
+        if has("AvailableSeatsEOP"):
+            return _SUBSCRIPTIONS_EOP
+        return FIELD_SETS[INSIGHTS_SUBSCRIPTIONS]
     return FIELD_SETS[SHEET]

@@ -11,7 +11,16 @@ How each kind of file adds up (PARTNER-CENTER-FILES.md):
   a cancellation, 0 for a trial), all in the file's billing month; an annual
   charge carries its seats to every month it covers. Source: that month.
 - daily rated usage: ``BillingPreTaxTotal`` by the month of ``UsageDate``.
+- new commerce invoice reconciliation: per subscription and invoice, revenue
+  is the sum of ``Subtotal`` by the month its charge starts, and the paid
+  seats of a month those at its last day: the ``Quantity`` of the
+  ``new``/``renew``/``cycleCharge``/``addQuantity`` charges covering it, less
+  that of ``removeQuantity``/``cancelImmediate``; trials, Azure and other
+  publishers' lines left out. Source: the invoice.
 - Insights Azure usage: ``ACR_USD`` per month, duplicate rows left out.
+- Insights Subscription details: ``AzureConsumedRevenueUSD``,
+  ``BilledRevenueUSD`` and ``AvailableSeatsEOP`` per month, duplicate rows and
+  products of no workload (Power BI) left out.
 - the plain sheet: each figure added up as given.
 
 Subscriptions the file names are matched by id in the store, else created
@@ -23,7 +32,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from mpn_desktop.domain.enums import Association, Workload
@@ -33,7 +42,9 @@ from mpn_desktop.importers.kinds import Outcome
 from mpn_desktop.importers.usage_fields import (
     DAILY_RATED,
     INSIGHTS_LICENCES,
+    INSIGHTS_SUBSCRIPTIONS,
     LICENSE_RECON,
+    NEW_COMMERCE,
     USAGE_RECON,
 )
 from mpn_desktop.importers.usage_validation import (
@@ -50,6 +61,7 @@ from mpn_desktop.store.usage_writing import UsageWriter
 _CENT = Decimal("0.01")
 _ZERO_CENTS = Decimal("0.00")
 _ZERO = Decimal(0)
+_ONE_DAY = timedelta(days=1)
 _USAGE_FEE = "assess usage fee"
 _SEATS_ADDED = frozenset(
     {
@@ -67,7 +79,23 @@ _SEATS_ADDED = frozenset(
     }
 )
 _CANCELLED = frozenset({"prorate fees when cancel", "cancel fee", "cancel"})
-_CSP = frozenset({USAGE_RECON, LICENSE_RECON, DAILY_RATED})
+_CSP = frozenset({USAGE_RECON, LICENSE_RECON, DAILY_RATED, NEW_COMMERCE})
+_BY_CHARGE = frozenset({LICENSE_RECON, NEW_COMMERCE})
+"""Files whose lines are kept per subscription until the end (seats need all its charges)."""
+# PARTNER-CENTER-FILES.md § 4 (charge types casefolded). The other types (moveQuantity,
+# convert, changeBillingPlan, customerCredit, extendTerm) add revenue but no seats: the
+# document names only these as adding and reducing (its rule is marked inferred).
+_NEW_COMMERCE_ADDS = frozenset({"new", "renew", "cyclecharge", "addquantity"})
+_NEW_COMMERCE_REDUCES = frozenset({"removequantity", "cancelimmediate"})
+_MONTHS_COVERED = 60
+"""The most months one charge carries its seats to (a five-year term; a wrong end date
+far in the future must not make thousands of rows)."""
+_LEFT_OUT = {
+    NEW_COMMERCE: "Azure lines (their consumption by month is in the daily rated usage "
+    "file) or products of other publishers",
+    INSIGHTS_SUBSCRIPTIONS: "duplicate rows of another partner attribution, or products "
+    "that are none of the workloads (Azure, Office 365, EMS, Dynamics), such as Power BI",
+}
 
 
 class _MonthTotals:
@@ -116,6 +144,7 @@ class UsageSums:
         self._adjustments = _ZERO
         self._adjustment_lines = 0
         self._duplicates_left_out = 0
+        self._seats_below_zero = 0
         self._lines = 0
 
     def add(self, rows: Sequence[UsageLine]) -> None:
@@ -126,8 +155,11 @@ class UsageSums:
         """
         self._lines += len(rows)
         subscriptions = self._subscriptions
-        if self._source == LICENSE_RECON:
+        if self._source in _BY_CHARGE:
             for row in rows:
+                if row.duplicate:
+                    self._duplicates_left_out += 1
+                    continue
                 known = subscriptions.get(row.subscription)
                 if known is None:
                     known = subscriptions[row.subscription] = _Subscription(row)
@@ -193,8 +225,8 @@ class UsageSums:
                 found[3] = max(found[3], row.paid_seats)
 
     def _row_source(self, row: UsageLine) -> str:
-        if self._source == USAGE_RECON and row.invoice:
-            return f"{USAGE_RECON}:{row.invoice}"
+        if self._source in (USAGE_RECON, NEW_COMMERCE) and row.invoice:
+            return f"{self._source}:{row.invoice}"
         return f"{self._source}:{row.month:%Y-%m}"
 
     def _add(
@@ -226,6 +258,8 @@ class UsageSums:
         """Works out licences' seats, writes subscriptions and rows; returns counts and notes."""
         if self._source == LICENSE_RECON:
             self._license_sums()
+        elif self._source == NEW_COMMERCE:
+            self._new_commerce_sums()
         months = [month for known in self._subscriptions.values() for month in known.months]
         first_month = min(months, default=None)
         cells = [self._cells(known, first_month) for known in self._subscriptions.values()]
@@ -298,6 +332,46 @@ class UsageSums:
                 self._add(first, month, source, consumption=_ZERO, revenue=_ZERO, seats=seats)
                 month = _next_month(month)
 
+    def _new_commerce_sums(self) -> None:
+        """Per new-commerce subscription and invoice: revenue by the month a charge starts,
+        paid seats at the last day of every month a charge covers."""
+        for known in self._subscriptions.values():
+            trial = _is_trial(known)
+            first = known.first._replace(service="", active_users=0, paid_seats=0)
+            by_source: dict[str, list[UsageLine]] = defaultdict(list)
+            for row in known.charges:
+                by_source[self._row_source(row)].append(row)
+            for source, charges in by_source.items():
+                revenue: dict[date, Decimal] = defaultdict(Decimal)
+                seats: dict[date, int] = defaultdict(int)
+                for row in charges:
+                    revenue[row.month] += row.revenue
+                    kind = row.charge_type
+                    if (
+                        trial
+                        or row.trial
+                        or not (kind in _NEW_COMMERCE_ADDS or kind in _NEW_COMMERCE_REDUCES)
+                    ):
+                        continue
+                    change = abs(row.paid_seats) * (-1 if kind in _NEW_COMMERCE_REDUCES else 1)
+                    for month in _months_ending_in(row.day or row.month, row.charge_end):
+                        seats[month] += change
+                for month in sorted(revenue.keys() | seats.keys()):
+                    paid = seats.get(month, 0)
+                    if paid < 0:
+                        # A reduction of seats charged on another invoice: not stored below 0.
+                        self._seats_below_zero += 1
+                        paid = 0
+                    known.months.add(month)
+                    self._add(
+                        first,
+                        month,
+                        source,
+                        consumption=_ZERO,
+                        revenue=revenue.get(month, _ZERO),
+                        seats=paid,
+                    )
+
     def _cells(self, known: _Subscription, first_month: date | None) -> SubscriptionCells:
         row = known.first
         earliest = min(known.months) if known.months else row.month
@@ -314,7 +388,7 @@ class UsageSums:
             association=association,
             associated_on=row.associated_on or since,
             started_on=min(started, row.associated_on or since),
-            trial=self._source == LICENSE_RECON and _is_trial(known),
+            trial=self._source in _BY_CHARGE and _is_trial(known),
         )
 
     def _notes(self, rows: int, by_month: dict[date, _MonthTotals]) -> list[str]:
@@ -346,10 +420,22 @@ class UsageSums:
                 f"Credits and discounts not counted as consumption: "
                 f"{money(_cents(self._adjustments))} ({_counted(self._adjustment_lines, 'line')})"
             )
-        if self._duplicates_left_out:
+        if self._source == NEW_COMMERCE:
             notes.append(
-                f"{_counted(self._duplicates_left_out, 'line')} left out: duplicate rows of "
-                "another partner attribution, or free SKUs"
+                "Paid seats are those at the end of each month a charge covers "
+                "(ChargeStartDate to ChargeEndDate); revenue is the Subtotal by the month "
+                "its charge starts."
+            )
+        if self._duplicates_left_out:
+            why = _LEFT_OUT.get(
+                self._source, "duplicate rows of another partner attribution, or free SKUs"
+            )
+            notes.append(f"{_counted(self._duplicates_left_out, 'line')} left out: {why}")
+        if self._seats_below_zero:
+            notes.append(
+                f"{_counted(self._seats_below_zero, 'month')} with more seats removed than "
+                "charged in the file kept at 0 seats (the charge they reduce is on another "
+                "invoice)"
             )
         return notes
 
@@ -370,18 +456,36 @@ def _seats_at_end(charges: list[UsageLine], billing: date) -> tuple[int, date]:
 def _is_trial(known: _Subscription) -> bool:
     rows = known.charges or [known.first]
     return all(
-        "trial" in row.offer.casefold() or (row.unit_price is not None and row.unit_price == 0)
+        row.trial
+        or "trial" in row.offer.casefold()
+        or (row.unit_price is not None and row.unit_price == 0)
         for row in rows
     )
 
 
 def _workload_of(source: str, row: UsageLine) -> Workload:
-    if source == LICENSE_RECON:
+    if source in _BY_CHARGE:
         return offer_workload(row.offer)
     if source == INSIGHTS_LICENCES:
         # The EMS download names the SKU; Office 365's names workloads (Exchange, Teams).
         return Workload.EMS if parse_workload(row.service) is Workload.EMS else Workload.OFFICE365
     return Workload.AZURE
+
+
+def _months_ending_in(start: date, end: date | None) -> Iterator[date]:
+    """The months (first days) whose last day falls in ``start``..``end`` (at most 60).
+
+    A charge without an end covers its start's month; a monthly charge from 10/15 to
+    11/14 covers October (its seats are there at October's end) and not November.
+    """
+    month = start.replace(day=1)
+    last = end or _next_month(month) - _ONE_DAY
+    for _ in range(_MONTHS_COVERED):
+        following = _next_month(month)
+        if following - _ONE_DAY > last:
+            return
+        yield month
+        month = following
 
 
 def _counted(count: int, noun: str) -> str:

@@ -23,6 +23,8 @@ from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.usage_fields import (
     INSIGHTS_AZURE,
     INSIGHTS_LICENCES,
+    INSIGHTS_SUBSCRIPTIONS,
+    NEW_COMMERCE,
     SHEET,
     UsageField,
 )
@@ -31,7 +33,7 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import text_limit
 
 F = UsageField
-_ATTRIBUTED = (SHEET, INSIGHTS_AZURE, INSIGHTS_LICENCES)
+_ATTRIBUTED = (SHEET, INSIGHTS_AZURE, INSIGHTS_LICENCES, INSIGHTS_SUBSCRIPTIONS)
 """Files whose new subscriptions take their association from a column (never assumed)."""
 # The longest values the database keeps, read off its columns.
 _LIMITS = {
@@ -71,11 +73,15 @@ class UsageLine(NamedTuple):
     association: Association | None
     associated_on: date | None
     duplicate: bool
-    """A line to leave out: a duplicate row of another partner attribution, or a free SKU."""
+    """A line to leave out: a duplicate row of another partner attribution, a free SKU, or
+    (new commerce, Subscription details) a product no competency workload measures."""
+    trial: bool
+    """New commerce: ``ProductQualifiers`` names a trial (its seats are not paid)."""
 
 
 _WORKLOAD_WORDS = (
     ("dynamics", Workload.DYNAMICS_CRM),
+    ("d365", Workload.DYNAMICS_CRM),
     ("crm", Workload.DYNAMICS_CRM),
     ("enterprise mobility", Workload.EMS),
     ("ems", Workload.EMS),
@@ -159,6 +165,9 @@ class UsageValidator:
             if any(self._col[field] is not None for field in plain_columns)
             or self._col[F.DAY] is None
             or any(mark != POINT for mark in marks.values())
+            # A new commerce invoice has a line per charge, not per meter and day (small
+            # files), and lines the column reader would not leave out (Azure, other publishers).
+            or self._source == NEW_COMMERCE
             else _ColumnReader(self, self._col)
         )
 
@@ -230,11 +239,24 @@ class UsageValidator:
         consumption = self._amount(fields, F.CONSUMPTION, problem) * rate
         revenue = self._amount(fields, F.REVENUE, problem) * rate
         users = self._count(fields, F.ACTIVE_USERS, problem)
-        seats = self._count(fields, F.PAID_SEATS, problem)
+        offer = cell(fields, F.OFFER)
+        left_out = self._left_out(fields, offer)
+        if self._source == NEW_COMMERCE:
+            # A removeQuantity or cancelImmediate line may write its Quantity as negative (the
+            # document does not say); its charge type says it reduces, so the sign is not needed.
+            # Azure lines' Quantity need not be whole: they are left out unread.
+            seats = 0 if left_out else self._count(fields, F.PAID_SEATS, problem, signed=True)
+        else:
+            seats = self._count(fields, F.PAID_SEATS, problem)
         unit_price = (
             self._amount(fields, F.UNIT_PRICE, problem) if self._col[F.UNIT_PRICE] else None
         )
-        workload, association = self._attribution(fields, subscription, problem)
+        # A line left out creates nothing, so it needs no association.
+        workload, association = self._attribution(
+            fields, subscription if not left_out else "", problem
+        )
+        if self._source == INSIGHTS_SUBSCRIPTIONS and workload is None:
+            workload = parse_workload(offer)
         associated_on = self._optional_day(fields, F.ASSOCIATED_ON, problem)
         charge_end = self._optional_day(fields, F.CHARGE_END, problem)
         started = self._optional_day(fields, F.SUBSCRIPTION_START, problem)
@@ -256,14 +278,39 @@ class UsageValidator:
             day,
             charge_end,
             started,
-            cell(fields, F.OFFER),
+            offer,
             unit_price,
             workload,
             association,
             associated_on,
             _is_duplicate(cell(fields, F.DUPLICATE))
-            or cell(fields, F.FREE_SKU).casefold() == "free",
+            or cell(fields, F.FREE_SKU).casefold() == "free"
+            or left_out,
+            self._source == NEW_COMMERCE and "trial" in cell(fields, F.QUALIFIERS).casefold(),
         )
+
+    def _left_out(self, fields: list[str], offer: str) -> bool:
+        """A line of a product no competency workload measures, in the files that name one.
+
+        New commerce (PARTNER-CENTER-FILES.md § 4): Azure plan lines are aggregates whose
+        consumption by month comes from the daily rated usage file (§ 3); they are told by
+        a MeterDescription (usage-based lines only) or by ``Azure plan`` in
+        SubscriptionDescription or ProductName (whose sample is the meter's product,
+        ``Tables``). Azure reservations and savings plans are not consumption by month
+        either. Products of other publishers (Marketplace) are no Microsoft workload.
+        Subscription details (§ 6): Power BI and any Product that is not one of the four
+        workloads.
+        """
+        if self._source == NEW_COMMERCE:
+            publisher = self._cell(fields, F.PUBLISHER).casefold()
+            names = f"{offer} {self._cell(fields, F.PLAN)}".casefold()
+            # Not any "Azure": Azure Active Directory Premium is a licence.
+            azure = any(word in names for word in _AZURE_CHARGES)
+            other = bool(publisher) and "microsoft" not in publisher
+            return azure or other or bool(self._cell(fields, F.METER))
+        if self._source == INSIGHTS_SUBSCRIPTIONS:
+            return parse_workload(offer) is None
+        return False
 
     def _label(self, field: UsageField) -> str:
         column = self._col[field]
@@ -326,13 +373,22 @@ class UsageValidator:
         return amount
 
     def _count(
-        self, fields: list[str], field: UsageField, problem: Callable[[UsageField, str], None]
+        self,
+        fields: list[str],
+        field: UsageField,
+        problem: Callable[[UsageField, str], None],
+        *,
+        signed: bool = False,
     ) -> int:
+        """A whole number from 0 (or, ``signed``, from minus the largest) to MAX_COUNT."""
         amount = self._amount(fields, field, problem)
-        if amount != amount.to_integral_value() or amount < 0 or amount > MAX_COUNT:
+        size = abs(amount) if signed else amount
+        if amount != amount.to_integral_value() or size < 0 or size > MAX_COUNT:
+            lowest = f"-{MAX_COUNT:,}" if signed else "0"
             problem(
                 field,
-                f"{self._cell(fields, field)!r} is not a whole number from 0 to {MAX_COUNT:,}",
+                f"{self._cell(fields, field)!r} is not a whole number from {lowest} "
+                f"to {MAX_COUNT:,}",
             )
             return 0
         return int(amount)
@@ -379,6 +435,7 @@ class UsageValidator:
 
 
 _ZERO = Decimal(0)
+_AZURE_CHARGES = ("azure plan", "reservation", "reserved", "savings plan")
 
 
 def _first_day_named(text: str, order: DateOrder | None) -> date | None:
@@ -497,6 +554,7 @@ class _ColumnReader:
         charge_types = texts.get(F.CHARGE_TYPE, blank)
         folded = list(map(str.casefold, charge_types)) if charge_types is not blank else blank
         nothing = [None] * count
+        no = [False] * count
         return list(
             map(
                 tuple.__new__,
@@ -523,6 +581,7 @@ class _ColumnReader:
                     nothing,
                     nothing,
                     map(_is_duplicate, texts.get(F.DUPLICATE, blank)),
+                    no,
                     strict=True,
                 ),
             )

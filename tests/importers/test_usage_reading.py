@@ -18,7 +18,10 @@ from mpn_desktop.importers.columns import suggest_mapping
 from mpn_desktop.importers.usage_fields import (
     DAILY_RATED,
     INSIGHTS_AZURE,
+    INSIGHTS_COMPETENCY,
+    INSIGHTS_SUBSCRIPTIONS,
     LICENSE_RECON,
+    NEW_COMMERCE,
     SHEET,
     USAGE_RECON,
     UsageField,
@@ -104,6 +107,29 @@ def test_what_is_not_a_month_reads_as_none(text: str) -> None:
             INSIGHTS_AZURE,
             "SubscriptionId",
         ),
+        (
+            [
+                "CustomerId",
+                "SubscriptionId",
+                "ChargeStartDate",
+                "Quantity",
+                "BillableQuantity",
+                "TermAndBillingCycle",
+                "Subtotal",
+            ],
+            NEW_COMMERCE,
+            "SubscriptionId",
+        ),
+        (
+            ["SubscriptionId", "Month", "Product", "AvailableSeats", "BilledRevenueUSD"],
+            INSIGHTS_SUBSCRIPTIONS,
+            "SubscriptionId",
+        ),
+        (
+            ["SubscriptionId", "Month", "AvailableSeats", "RevenueUSD"],
+            INSIGHTS_SUBSCRIPTIONS,
+            "SubscriptionId",
+        ),
         (["Customer", "Subscription", "Month", "Consumption"], SHEET, "Subscription"),
     ],
 )
@@ -115,3 +141,34 @@ def test_the_kind_of_file_is_recognised_by_its_header_names(
     mapping = suggest_mapping(list(reversed(header)), fields)
     column = mapping.column_of(UsageField.SUBSCRIPTION)
     assert column is not None and mapping.header[column] == subscription
+
+
+@pytest.mark.parametrize(
+    ("header", "seats"),
+    [
+        # 2023: AvailableSeats is the month-on-month difference; the seats are AvailableSeatsEOP
+        # wherever the columns stand.
+        (["SubscriptionId", "Month", "AvailableSeats", "AvailableSeatsEOP"], "AvailableSeatsEOP"),
+        (["SubscriptionId", "Month", "AvailableSeatsEOP", "AvailableSeats"], "AvailableSeatsEOP"),
+        # 2020: AvailableSeats was the current seats.
+        (["SubscriptionId", "Month", "AvailableSeats", "RevenueUSD"], "AvailableSeats"),
+    ],
+)
+def test_subscription_details_seats_are_those_at_the_end_of_the_month(
+    header: list[str], seats: str
+) -> None:
+    fields = recognise(header)
+    assert fields.source == INSIGHTS_SUBSCRIPTIONS
+    column = suggest_mapping(header, fields).column_of(UsageField.PAID_SEATS)
+    assert column is not None and header[column] == seats
+
+
+def test_a_competency_performance_download_is_recognised_and_never_usage() -> None:
+    header = ["CompetencyName", "CompetencyAttainmentOptionName", "Month", "MetricName"]
+    fields = recognise(header)
+    assert fields.source == INSIGHTS_COMPETENCY
+    mapping = suggest_mapping(header, fields)
+    # Even with every field mapped by hand it is not usage.
+    for index, field in enumerate((UsageField.SUBSCRIPTION, UsageField.CONSUMPTION)):
+        mapping = mapping.with_column(index, field)
+    assert mapping.missing()[0].startswith("usage per subscription, which an Insights Competency")
