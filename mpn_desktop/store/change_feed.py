@@ -47,6 +47,7 @@ def client_id(engine: Engine) -> str:
 _KIND_OF_TABLE = {
     "organization": RecordKind.ORGANIZATION,
     "targets": RecordKind.TARGET,
+    "designation_targets": RecordKind.TARGET,
     "customers": RecordKind.CUSTOMER,
     "subscriptions": RecordKind.SUBSCRIPTION,
     "usage": RecordKind.USAGE,
@@ -98,11 +99,13 @@ def _forget(connection: Connection) -> None:
 
 def _notify(connection: Connection) -> None:
     tables: set[str] = connection.info.pop(_TOUCHED, set())
-    kinds = sorted({_KIND_OF_TABLE[t].value for t in tables if t in _KIND_OF_TABLE})
-    if not kinds and "alembic_version" not in tables:
+    if not tables:
         return
-    if "alembic_version" in tables:
-        kinds = sorted(kind.value for kind in RecordKind)  # a schema upgrade: reload everything
+    if tables <= _KIND_OF_TABLE.keys():
+        kinds = sorted({_KIND_OF_TABLE[table].value for table in tables})
+    else:
+        # A schema upgrade, or a table this map does not know yet: reload everything.
+        kinds = sorted(kind.value for kind in RecordKind)
     raw = connection.connection.dbapi_connection
     assert raw is not None
     cursor = raw.cursor()
