@@ -119,7 +119,8 @@ def competency_node(competency: CompetencyProgress) -> RequirementNode:
 def requirement_tree(progress: Progress) -> RequirementTree:
     """The evaluation of one day as a tree of requirement nodes."""
     return RequirementTree(
-        program=progress.catalog.program if progress.catalog is not None else PROGRAM,
+        # The program's id of DESIGN.md, as the designations' tree gives "solutions-partner".
+        program=PROGRAM,
         as_of=progress.as_of,
         organization=progress.organization,
         requirements=tuple(competency_node(item) for item in progress.competencies),
