@@ -149,3 +149,31 @@ def test_approved_before_submitted_is_said_while_typing(
     assert seen["message"] == "2018-02-01 is before the day it was submitted (2018-03-01)."
     assert "before the day it was submitted" in seen["described"]
     assert seen["still_open"] and seen["after"] == ""
+
+
+def test_a_subscription_ending_before_it_started_is_said_while_typing(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    tab = _tab(SalesTab, sample_context, qtbot)
+    tab.customers.view.selectRow(0)
+    seen: dict[str, Any] = {}
+
+    def fill() -> None:
+        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
+        visible = [form for form in forms if form.isVisible()]
+        if not visible:
+            QTimer.singleShot(10, fill)
+            return
+        form = visible[0]
+        started, ended = form.editor("started_on"), form.editor("ended_on")
+        assert isinstance(started, QLineEdit) and isinstance(ended, QLineEdit)
+        started.setText("2018-03-01")
+        ended.setText("2018-01-31")
+        seen["message"] = form.message("ended_on")
+        form.reject()
+
+    QTimer.singleShot(0, fill)
+    tab.subscriptions.add_record()
+    assert seen["message"] == "2018-01-31 is before it started (2018-03-01)."

@@ -166,8 +166,9 @@ class RecordForm(QDialog):
     def add_rule(self, rule: Callable[[RecordForm], dict[str, str]]) -> None:
         """A rule across fields (approved on or after submitted), checked while typing.
 
-        ``rule`` gives, for the fields it finds wrong, why; it is asked only when
-        every field reads on its own, and its reasons block OK as any other.
+        ``rule`` gives, for the fields it finds wrong, why (reading
+        ``readable_values``, so a half-filled form is checked too); its reasons
+        block OK as any other.
         """
         self._rules.append(rule)
         self._refresh()
@@ -179,11 +180,16 @@ class RecordForm(QDialog):
             problem = editor.problem()
             if problem is not None:
                 found[key] = problem
-        if not found:
-            for rule in self._rules:
-                for key, problem in rule(self).items():
-                    found.setdefault(key, problem)
+        for rule in self._rules:
+            for key, problem in rule(self).items():
+                found.setdefault(key, problem)
         return found
+
+    def readable_values(self) -> dict[str, object]:
+        """The values of the fields that read as typed (the others are left out)."""
+        return {
+            key: editor.value() for key, editor in self._editors.items() if editor.problem() is None
+        }
 
     def values(self) -> dict[str, object]:
         """Every field's typed value; ValueError when one is not acceptable."""

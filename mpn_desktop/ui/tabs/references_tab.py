@@ -246,7 +246,7 @@ class ReferencesTab(StepTab):
 
     def _approved_after_submitted(self, form: RecordForm) -> dict[str, str]:
         """The store's rule, said while typing: a reference is not approved before it is sent."""
-        values = form.values()
+        values = form.readable_values()
         submitted, approved = values.get("submitted_on"), values.get("approved_on")
         if isinstance(submitted, date) and isinstance(approved, date) and approved < submitted:
             return {

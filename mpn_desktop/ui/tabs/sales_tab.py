@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from mpn_desktop.domain.dates import Month
@@ -14,6 +15,7 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
@@ -120,6 +122,7 @@ class SalesTab(StepTab):
                 object_name="subscriptionsSection",
                 add_text=self.tr("Add subscription…"),
                 new_values=self._new_subscription,
+                form_hook=lambda form: form.add_rule(_ends_after_it_starts),
                 parent=self,
             )
         )
@@ -312,3 +315,16 @@ class SalesTab(StepTab):
                 italic=True,
             )
         return None
+
+
+def _ends_after_it_starts(form: RecordForm) -> dict[str, str]:
+    """The store's rule, said while typing: a subscription does not end before it started."""
+    values = form.readable_values()
+    started, ended = values.get("started_on"), values.get("ended_on")
+    if isinstance(started, date) and isinstance(ended, date) and ended < started:
+        return {
+            "ended_on": QCoreApplication.translate(
+                "SalesTab", "Ended on: {ended} is before it started ({started})."
+            ).format(ended=ended.isoformat(), started=started.isoformat())
+        }
+    return {}
