@@ -9,11 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.wording import figure, number, unit_of
+from mpn_desktop.domain.wording import figure, unit_of
+from mpn_desktop.ui import locale_text
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusText", text)
+    return QCoreApplication.translate("UnitAfterOf", text)
 
 
 def step_name(step: StepKind) -> str:
@@ -33,8 +34,64 @@ def level_name(level: Level) -> str:
 
 
 def format_number(value: Decimal) -> str:
-    """A figure with thousands separators; cents only when there are any."""
-    return number(value)
+    """A figure with the locale's separators; cents only when there are any."""
+    whole = Decimal(value) == Decimal(value).to_integral_value()
+    return locale_text.number(Decimal(value), 0 if whole else 2)
+
+
+def _unit_words() -> dict[str, tuple[str, str]]:
+    """The units of the catalogues' steps, singular and plural, as they read after "N of M".
+
+    Their own context tells translators where they stand (German puts them in the dative).
+    """
+
+    translate = QCoreApplication.translate
+    return {
+        "people": (
+            translate("UnitAfterOf", "person"),
+            translate("UnitAfterOf", "people"),
+        ),
+        "references": (
+            translate("UnitAfterOf", "reference"),
+            translate("UnitAfterOf", "references"),
+        ),
+        "customers": (
+            translate("UnitAfterOf", "customer"),
+            translate("UnitAfterOf", "customers"),
+        ),
+        "active users": (
+            translate("UnitAfterOf", "active user"),
+            translate("UnitAfterOf", "active users"),
+        ),
+        "users": (
+            translate("UnitAfterOf", "user"),
+            translate("UnitAfterOf", "users"),
+        ),
+        "points": (
+            translate("UnitAfterOf", "point"),
+            translate("UnitAfterOf", "points"),
+        ),
+        "services": (
+            translate("UnitAfterOf", "service"),
+            translate("UnitAfterOf", "services"),
+        ),
+        "workloads": (
+            translate("UnitAfterOf", "workload"),
+            translate("UnitAfterOf", "workloads"),
+        ),
+        "percent": (
+            translate("UnitAfterOf", "percent"),
+            translate("UnitAfterOf", "percent"),
+        ),
+    }
+
+
+def unit_after_of(count: Decimal, unit: str) -> str:
+    """The unit after "N of M" ("2 of 3 references"), translated when it is a known one."""
+    known = _unit_words().get(unit)
+    if known is None:
+        return unit_of(count, unit)
+    return known[0] if count == 1 else known[1]
 
 
 def format_amount(value: Decimal, unit: str) -> str:
@@ -50,7 +107,7 @@ def have_need_text(have: Decimal, need: Decimal, unit: str) -> str:
         )
     return (
         _tr("{have} of {need} {unit}")
-        .format(have=format_number(have), need=format_number(need), unit=unit_of(need, unit))
+        .format(have=format_number(have), need=format_number(need), unit=unit_after_of(need, unit))
         .strip()
     )
 

@@ -2631,6 +2631,77 @@
     </message>
 </context>
 <context>
+    <name>UnitAfterOf</name>
+    <message>
+        <source>person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>Kundenreferenz</translation>
+    </message>
+    <message>
+        <source>references</source>
+        <translation>Kundenreferenzen</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>active user</source>
+        <translation>aktiven Benutzer</translation>
+    </message>
+    <message>
+        <source>active users</source>
+        <translation>aktiven Benutzern</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzern</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkten</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>workloads</source>
+        <translation>Workloads</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>Prozent</translation>
+    </message>
+</context>
+<context>
     <name>UsageChart</name>
     <message>
         <source>No targeted competency measures usage month by month.</source>

@@ -241,3 +241,34 @@ def test_month_names_follow_the_window_language(german: None) -> None:
 
     with pytest.raises(ValueError, match="Februar 2018 hat 28 Tage"):
         parse_text(Field("day", "Bestanden am", FieldKind.DATE), "2018-02-30")
+
+
+def test_the_status_panel_figures_read_german(german: None) -> None:
+    from decimal import Decimal
+
+    from mpn_desktop.ui.status_text import have_need_text
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert (
+            have_need_text(Decimal(1600), Decimal(2000), "active users")
+            == "1.600 von 2.000 aktiven Benutzern"
+        )
+        assert have_need_text(Decimal(1), Decimal(1), "people") == "1 von 1 Person"
+        assert have_need_text(Decimal(77000), Decimal(15000), "USD") == "US$ 77.000 von 15.000"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_status_panel_figures_read_as_before_in_english() -> None:
+    from decimal import Decimal
+
+    from mpn_desktop.ui.status_text import have_need_text
+
+    assert (
+        have_need_text(Decimal(1600), Decimal(2000), "active users")
+        == "1,600 of 2,000 active users"
+    )
+    assert have_need_text(Decimal(1), Decimal(1), "people") == "1 of 1 person"
+    assert have_need_text(Decimal("2.5"), Decimal(3), "references") == "2.50 of 3 references"
