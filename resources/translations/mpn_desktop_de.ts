@@ -2457,6 +2457,10 @@
         <source>A trial subscription: its usage never counts.</source>
         <translation>Ein Testabonnement: Seine Nutzung zählt nie.</translation>
     </message>
+    <message>
+        <source>Ended on: {ended} is before it started ({started}).</source>
+        <translation>Beendet am: {ended} liegt vor dem Beginn ({started}).</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
