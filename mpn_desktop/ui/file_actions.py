@@ -7,6 +7,7 @@ message rather than a traceback, and lets the context announce what changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store import backups, documents, workbook_read, workbook_write
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
@@ -65,6 +67,8 @@ class FileActions(QObject):
         self._context = context
         self._settings = settings
         self._window = window
+        self.designations: Callable[[], RequirementTree | None] = lambda: None
+        """The Solutions Partner scores of the window's day, when the main window has them."""
         # A CSV file dropped onto the window opens the import wizard on it.
         accept_csv_drops(window, self.import_file)
 
@@ -227,8 +231,10 @@ class FileActions(QObject):
     def export_workbook_to(self, path: Path) -> bool:
         """Writes the whole organisation to ``path`` as a workbook, with a Status sheet."""
         db, catalog, as_of = self._context.db, self._context.catalog, self._context.as_of
+        # On a Solutions Partner day the Status sheet holds the designations' scores.
+        tree = self.designations()
         done = self._context.run(
-            lambda: workbook_write.export_workbook(db, catalog, as_of, path),
+            lambda: workbook_write.export_workbook(db, catalog, as_of, path, tree=tree),
             failure=self.tr("The organisation was not exported."),
         )
         if done is not None:

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.outside_watch = OutsideChangeWatch(context, self)
         self.progress_source.progressChanged.connect(self._show_progress)
         self.progress_source.designationsChanged.connect(self._show_designations)
+        self.files.designations = lambda: self.progress_source.designations
         for tab in self.step_tabs:
             follow_facts = getattr(tab, "follow_facts", None)
             if follow_facts is not None:

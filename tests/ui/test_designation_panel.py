@@ -107,3 +107,15 @@ def test_help_requirements_shows_the_designations_catalogue_of_the_day(
     dialog.resize(900, 700)
     assert dialog.grab().save(str(tmp_path / "requirements.png"))
     dialog.close()
+
+
+def test_the_window_s_workbook_holds_the_designations_on_such_a_day(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "org.xlsx"
+    assert window.files.export_workbook_to(book)
+    rows = list(load_workbook(book, read_only=True)["Status"].iter_rows(values_only=True))
+    records = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
+    assert {record["program"] for record in records} == {"solutions-partner"}
