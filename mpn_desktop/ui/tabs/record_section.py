@@ -257,6 +257,21 @@ class RecordSection(QWidget):
             self.view.horizontalHeader().setResizeContentsPrecision(100)
             self.view.resizeColumnsToContents()
             self._sized = True
+        elif self._sized and self.model.rowCount() > 0:
+            self._widen_first_column()
+
+    def _widen_first_column(self) -> None:
+        """The name column grows for a longer name that came in (an import); it never shrinks.
+
+        The first column names the record (customer, person, month): cut, the
+        row cannot be told apart. Other widths stay the user's.
+        """
+        header = self.view.horizontalHeader()
+        if header.isSectionHidden(0) or header.stretchLastSection() and header.count() == 1:
+            return
+        wanted = min(self.view.sizeHintForColumn(0), max(self.view.viewport().width() // 2, 1))
+        if wanted > self.view.columnWidth(0):
+            self.view.setColumnWidth(0, wanted)
 
     def set_completions(self, key: str, words: Sequence[str]) -> None:
         """Words offered while typing the field ``key``, in the table and in the form."""

@@ -127,3 +127,19 @@ def test_an_expired_reference_says_when_it_expired(context: Any, qtbot: Any) -> 
     )
     last_day = approved.replace(year=approved.year + 2) - timedelta(days=1)
     assert texts == {f"expired on {last_day.isoformat()}"}
+
+
+def test_the_name_column_grows_for_a_longer_name_that_came_in(context: Any, qtbot: Any) -> None:
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.ui.undo_commands import AddRecordCommand
+
+    tab = _tab(context, qtbot)
+    view = tab.people.view
+    before = view.columnWidth(0)
+    long_name = "Maximiliana Wolfeschlegelsteinhausen-Bergerdorff"
+    command = AddRecordCommand(
+        context, RecordKind.PERSON, {"name": long_name, "mcp_id": "9999999"}, "person"
+    )
+    context.undo_stack.push(command)
+    assert view.columnWidth(0) > before
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(long_name)
