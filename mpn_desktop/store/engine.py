@@ -241,8 +241,8 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
 BULK_WRITE_CACHE_MIN_KIB = 8192
 """SQLite's page cache during a bulk write (an import), in KiB, at the least."""
 
-BULK_WRITE_CACHE_MAX_KIB = 192 * 1024
-"""And at the most: what a 3,000,000-row import needs, well under its 300 MB memory bound."""
+BULK_WRITE_CACHE_MAX_KIB = 160 * 1024
+"""And at the most: more than a 3,000,000-row import touches, under its 300 MB memory bound."""
 
 
 def bulk_write_cache_kib(database_bytes: int, source_bytes: int) -> int:
