@@ -267,7 +267,7 @@ class RecordSection(QWidget):
         row cannot be told apart. Other widths stay the user's.
         """
         header = self.view.horizontalHeader()
-        if header.isSectionHidden(0) or header.stretchLastSection() and header.count() == 1:
+        if header.isSectionHidden(0) or header.count() == 1:  # one column stretches anyway
             return
         wanted = min(self.view.sizeHintForColumn(0), max(self.view.viewport().width() // 2, 1))
         if wanted > self.view.columnWidth(0):
