@@ -95,7 +95,7 @@ def test_after_a_delete_the_status_bar_says_what_went_and_its_undo_puts_it_back(
     with qtbot.waitSignal(window.progress_source.progressChanged):
         _customers(window).delete_selected()
     assert line.text() == (
-        "Deleted Fabrikam, its 2 subscriptions, 17 months of usage and 1 reference."
+        "Deleted customer Fabrikam, its 2 subscriptions, 17 months of usage and 1 reference."
     )
     assert line.undo_button.isVisible() and line.undo_button.text() == "&Undo"
     with qtbot.waitSignal(window.progress_source.progressChanged):
@@ -115,7 +115,7 @@ def test_a_delete_with_nothing_along_does_not_ask(
     with qtbot.waitSignal(window.progress_source.progressChanged):
         references.delete_selected()
     assert answers.asked == []
-    assert window.status_line.text().startswith("Deleted ")
+    assert window.status_line.text().startswith("Deleted reference ")
 
 
 def test_a_backup_and_an_export_are_named_in_the_status_bar(

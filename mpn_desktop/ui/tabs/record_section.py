@@ -503,7 +503,9 @@ class RecordSection(QWidget):
             )
         self.context.undo_stack.push(command)
         if command.done:
-            self.context.report(deleted_message(what, counts, several=several), undoable=True)
+            # "Deleted reference Fabrikam": the kind named, as the undo menu names it.
+            done = what if several else self.name_of(chosen[0])
+            self.context.report(deleted_message(done, counts, several=several), undoable=True)
 
     # -- state -----------------------------------------------------------
 
