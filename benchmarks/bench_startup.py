@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -82,8 +83,16 @@ def _environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def _shown_after(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from just before spawning ``command`` to its main window's first paint."""
+def _children_cpu() -> float:
+    """User and system seconds of this process's finished children so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _shown_after(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from just before spawning ``command`` to its main window's first paint,
+    and the CPU seconds of the whole process (to the probe's exit)."""
+    cpu = _children_cpu()
     run_env = dict(env, MPN_DESKTOP_SMOKE_EXIT=repr(time.time()))
     done = subprocess.run(
         command, env=run_env, capture_output=True, text=True, timeout=300, check=False
@@ -91,43 +100,54 @@ def _shown_after(command: list[str], env: dict[str, str]) -> float:
     found = _SHOWN.search(done.stdout)
     if done.returncode != 0 or found is None:
         raise SystemExit(f"{command[:3]} did not show its window: {done.stdout}{done.stderr}")
-    return float(found.group(1))
+    return float(found.group(1)), _children_cpu() - cpu
 
 
-def _wall(command: list[str], env: dict[str, str]) -> float:
-    """Seconds the whole process ``command`` took."""
+def _wall(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds the whole process ``command`` took, on the wall clock and of CPU."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - cpu
 
 
 def _compare(
     title: str,
     target: float,
     pairs: int,
-    baseline: Callable[[], float],
-    program: Callable[[], float],
+    baseline: Callable[[], tuple[float, float]],
+    program: Callable[[], tuple[float, float]],
 ) -> None:
     baseline()  # untimed: writes the bytecode caches and warms the file cache
     program()
-    base_times: list[float] = []
-    program_times: list[float] = []
+    base_runs = []
+    program_runs = []
     for _ in range(pairs):
-        base_times.append(baseline())
-        program_times.append(program())
+        base_runs.append(baseline())
+        program_runs.append(program())
+    base_times = [wall for wall, _cpu in base_runs]
+    program_times = [wall for wall, _cpu in program_runs]
     ratios = [mine / base for base, mine in zip(base_times, program_times, strict=True)]
     ratio = statistics.median(ratios)
+    cpu_ratio = statistics.median(
+        mine[1] / base[1] for base, mine in zip(base_runs, program_runs, strict=True)
+    )
     print(title)
     print(
         f"  baseline {min(base_times) * 1000:7.0f} ms best, "
-        f"{statistics.median(base_times) * 1000:7.0f} ms median"
+        f"{statistics.median(base_times) * 1000:7.0f} ms median, "
+        f"{statistics.median(run[1] for run in base_runs) * 1000:7.0f} ms CPU"
     )
     print(
         f"  program  {min(program_times) * 1000:7.0f} ms best, "
-        f"{statistics.median(program_times) * 1000:7.0f} ms median"
+        f"{statistics.median(program_times) * 1000:7.0f} ms median, "
+        f"{statistics.median(run[1] for run in program_runs) * 1000:7.0f} ms CPU"
     )
     verdict = "within" if ratio <= target else "OVER"
-    print(f"  ratio    {ratio:7.2f}x (median of {pairs} pairs; target {target:.0f}x: {verdict})")
+    print(
+        f"  ratio    {ratio:7.2f}x (median of {pairs} pairs; target {target:.0f}x: {verdict}); "
+        f"CPU time {cpu_ratio:.2f}x (whole processes: less swayed by a busy machine)"
+    )
 
 
 def main() -> None:
