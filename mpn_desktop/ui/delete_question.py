@@ -46,23 +46,26 @@ def _listed(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _tr(" and ") + parts[-1]
 
 
-def delete_question(what: str, counts: Mapping[RecordKind, int], *, several: bool = False) -> str:
+# ``their`` for several records or a person ("Delete Ana Ruiz, their 3 exam results?").
+
+
+def delete_question(what: str, counts: Mapping[RecordKind, int], *, their: bool = False) -> str:
     """ "Delete Fabrikam, its 2 subscriptions, 10 months of usage and 1 reference?"."""
     parts = taken_along(counts)
     if not parts:
         return _tr("Delete {what}?").format(what=what)
-    listed, possessive = _listed(parts), _tr("their") if several else _tr("its")
+    listed, possessive = _listed(parts), _tr("their") if their else _tr("its")
     return _tr("Delete {what}, {possessive} {listed}?").format(
         what=what, possessive=possessive, listed=listed
     )
 
 
-def deleted_message(what: str, counts: Mapping[RecordKind, int], *, several: bool = False) -> str:
+def deleted_message(what: str, counts: Mapping[RecordKind, int], *, their: bool = False) -> str:
     """ "Deleted Fabrikam, its 2 subscriptions, 10 months of usage and 1 reference." """
     parts = taken_along(counts)
     if not parts:
         return _tr("Deleted {what}.").format(what=what)
-    listed, possessive = _listed(parts), _tr("their") if several else _tr("its")
+    listed, possessive = _listed(parts), _tr("their") if their else _tr("its")
     return _tr("Deleted {what}, {possessive} {listed}.").format(
         what=what, possessive=possessive, listed=listed
     )

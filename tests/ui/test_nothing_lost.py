@@ -188,3 +188,16 @@ def test_restoring_a_file_that_is_no_backup_changes_nothing(
     assert not window.files.restore_from(not_a_backup, ask=False)
     assert shown and "not a database file" in shown[0]
     assert records.list_records(window.context.db, RecordKind.CUSTOMER) == before
+
+
+def test_the_question_counts_in_the_singular_and_says_their_for_a_person() -> None:
+    from mpn_desktop.ui.delete_question import delete_question
+
+    assert (
+        delete_question("Ana Ruiz", {RecordKind.EXAM: 1}, their=True)
+        == "Delete Ana Ruiz, their 1 exam result?"
+    )
+    assert delete_question("Litware", {RecordKind.SUBSCRIPTION: 1, RecordKind.USAGE: 5}) == (
+        "Delete Litware, its 1 subscription and 5 months of usage?"
+    )
+    assert delete_question("sub-1", {}) == "Delete sub-1?"

@@ -490,7 +490,8 @@ class RecordSection(QWidget):
             if several
             else self._describe(chosen[0]) or self.name_of(chosen[0])
         )
-        question = delete_question(what, counts, several=several)
+        their = several or self.kind is RecordKind.PERSON
+        question = delete_question(what, counts, their=their)
         if taken_along(counts) and not ask_to_delete(self, question):
             return
         if several:
@@ -505,7 +506,7 @@ class RecordSection(QWidget):
         if command.done:
             # "Deleted reference Fabrikam": the kind named, as the undo menu names it.
             done = what if several else self.name_of(chosen[0])
-            self.context.report(deleted_message(done, counts, several=several), undoable=True)
+            self.context.report(deleted_message(done, counts, their=their), undoable=True)
 
     # -- state -----------------------------------------------------------
 
