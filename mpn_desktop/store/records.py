@@ -181,12 +181,26 @@ def _check_references(session: Session, spec: KindSpec, checked: Record) -> None
 
 
 def add_record(
-    target: Database | Transaction, kind: RecordKind, given: Mapping[str, Any]
+    target: Database | Transaction,
+    kind: RecordKind,
+    given: Mapping[str, Any],
+    *,
+    parents: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> OpResult[RecordRef]:
-    """Adds one record; returns where it is (id and version) and what changed."""
+    """Adds one record; returns where it is (id and version) and what changed.
+
+    ``parents`` maps a field naming another record (``person_id``) to that record
+    as the caller showed it: the add is refused when it changed or went since,
+    so an exam is never added under another person who took the id after a load.
+    """
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=True)
     with writing(target) as session:
+        for name, shown in (parents or {}).items():
+            parent_kind = spec.references.get(name)
+            if parent_kind is not None and checked.get(name) == shown.get("id"):
+                current = _current(session, parent_kind, checked[name])[1]
+                check_current(SPECS[parent_kind], checked[name], current, shown)
         _check_references(session, spec, checked)
         obj = spec.model(**checked)
         if kind is RecordKind.ORGANIZATION:

@@ -75,10 +75,14 @@ class AddRecordCommand(_StoreCommand):
         kind: RecordKind,
         values: Mapping[str, Any],
         label: str,
+        *,
+        parents: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         super().__init__(context, _tr("Add {label}").format(label=label))
         self.kind = kind
         self.values = dict(values)
+        self._parents = dict(parents or {})
+        """The records it names (its person, its customer) as shown: see ``add_record``."""
         self.record_id: int | None = None
         self._version: int | None = None
         self._snapshot: records.Snapshot | None = None
@@ -86,7 +90,9 @@ class AddRecordCommand(_StoreCommand):
     def redo(self) -> None:
         if self._snapshot is None:
             added = self.context.run(
-                lambda: records.add_record(self.context.db, self.kind, self.values),
+                lambda: records.add_record(
+                    self.context.db, self.kind, self.values, parents=self._parents
+                ),
                 failure=_tr("It was not added."),
                 touched=lambda result: (self.kind, (result.value.id,)),
             )

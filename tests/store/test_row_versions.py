@@ -78,3 +78,14 @@ def test_an_exam_put_back_under_a_person_who_changed_meanwhile_is_refused(db: Da
     with pytest.raises(RecordChanged, match="was changed since"):
         records.restore_snapshot(db, deleted)
     assert records.list_records(db, K.EXAM) == []
+
+
+def test_an_exam_added_under_a_person_changed_since_shown_is_refused(db: Database) -> None:
+    shown = _person(db)
+    records.update_record(db, K.PERSON, int(shown["id"]), {"mcp_id": "999", "name": "Ben"})
+    exam = {"person_id": shown["id"], "exam_code": "70-533", "passed_on": "2017-11-02"}
+    with pytest.raises(RecordChanged, match="person was changed since"):
+        records.add_record(db, K.EXAM, exam, parents={"person_id": shown})
+    assert records.list_records(db, K.EXAM) == []
+    now = records.get_record(db, K.PERSON, int(shown["id"]))
+    assert records.add_record(db, K.EXAM, exam, parents={"person_id": now}).value.id

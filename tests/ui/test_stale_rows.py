@@ -183,3 +183,26 @@ def test_the_organisation_saved_or_undone_over_a_replaced_one_is_refused(
         window.undo_action.trigger()
     assert "changed since it was shown" in refused.args[0]
     assert records.get_organization(context.db) == now
+
+
+def test_an_exam_added_under_a_person_replaced_meanwhile_is_refused(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from mpn_desktop.ui.undo_commands import AddRecordCommand
+
+    context = window.context
+    exams = window.findChild(RecordSection, "examsSection")
+    assert exams is not None and exams.shown_record is not None
+    person = _people_section(window).model.records()[0]
+    values = {"person_id": person["id"], "exam_code": "70-533", "passed_on": "2018-01-02"}
+    parents = exams._parents_shown(values)
+    assert parents == {"person_id": person}, "the tab finds the person it shows"
+    _replace_from_the_command_line(context, tmp_path)
+    before = records.list_records(context.db, RecordKind.EXAM)
+
+    command = AddRecordCommand(context, RecordKind.EXAM, values, "exam", parents=parents)
+    with qtbot.waitSignal(context.errorShown) as refused:
+        context.undo_stack.push(command)
+
+    assert "person was changed since it was shown" in refused.args[0]
+    assert records.list_records(context.db, RecordKind.EXAM) == before

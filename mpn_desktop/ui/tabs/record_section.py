@@ -104,6 +104,8 @@ class RecordSection(QWidget):
         self._describe = describe
         self._new_values = new_values
         self._loads_everything = load is None
+        self.shown_record: Callable[[RecordKind, object], Record | None] | None = None
+        """Finds a record of another kind as the tab shows it (set by the tab)."""
         self.follows_progress = False
         """Whether cells or row colours come from the progress (redrawn when it changes)."""
         self.defer_while_hidden = False
@@ -421,7 +423,11 @@ class RecordSection(QWidget):
                 return
             typed = {**fixed, **form.values()}
             command = AddRecordCommand(
-                self.context, self.kind, self._empty_as_default(typed), self.name_of(typed)
+                self.context,
+                self.kind,
+                self._empty_as_default(typed),
+                self.name_of(typed),
+                parents=self._parents_shown(typed),
             )
             # The reason goes into the reopened form: a box under it could not be clicked.
             with self.context.errors_caught() as refused:
@@ -462,6 +468,17 @@ class RecordSection(QWidget):
         if count == 1:
             return self._noun
         return self.tr("{count} {plural}").format(count=count, plural=self._plural)
+
+    def _parents_shown(self, values: Mapping[str, Any]) -> dict[str, Record]:
+        """The records ``values`` name (an exam's person) as the tab shows them, if it does."""
+        if self.shown_record is None:
+            return {}
+        found: dict[str, Record] = {}
+        for name, parent_kind in SPECS[self.kind].references.items():
+            shown = self.shown_record(parent_kind, values.get(name))
+            if shown is not None:
+                found[name] = shown
+        return found
 
     def name_of(self, record: Record) -> str:
         """The record as the undo menu names it: "person Ana Ruiz"."""

@@ -27,6 +27,7 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.models.record_table import Record
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.summary import (
@@ -87,10 +88,20 @@ class StepTab(QWidget):
     def add_section(self, section: RecordSection) -> RecordSection:
         """Registers a section: it is searched, reloaded and can be the current one."""
         self.sections.append(section)
+        section.shown_record = self.shown_record
         section.view.installEventFilter(self)
         if self._current is None:
             self._current = section
         return section
+
+    def shown_record(self, kind: RecordKind, record_id: object) -> Record | None:
+        """The record of ``kind`` with ``record_id`` as one of this tab's tables shows it."""
+        for section in self.sections:
+            if section.kind is kind:
+                row = section.model.row_of_id(record_id)
+                if row is not None:
+                    return section.model.records()[row]
+        return None
 
     def chain_focus(self, *stops: QWidget | RecordSection) -> None:
         """Sets the Tab order through ``stops``; a section is its table, then its buttons."""
