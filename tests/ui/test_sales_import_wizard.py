@@ -216,3 +216,47 @@ def test_a_file_opens_the_wizard_of_the_kind_its_header_names(tmp_path: Path) ->
     assert kind_of_file(exams) is EXAM_RECORDS
     assert kind_of_file(neither) is EXAM_RECORDS  # whose mapping page says what is needed
     assert kind_of_file(tmp_path / "missing.csv") is EXAM_RECORDS
+
+
+_NEW_KINDS = {
+    "new-commerce-invoice-recon.2020-10.csv": (
+        "a new commerce invoice reconciliation file (licences in CSP)",
+        16,
+        "new-commerce",
+    ),
+    "insights-subscription-details.2021-01.tsv": (
+        "an Insights Subscription details download",
+        5,
+        "insights-subscriptions",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NEW_KINDS))
+def test_the_wizard_names_and_imports_the_new_commerce_and_subscription_details_files(
+    qtbot: QtBot, context: AppContext, open_wizard: OpenWizard, name: str
+) -> None:
+    kind, rows, source = _NEW_KINDS[name]
+    from mpn_desktop.ui.import_kinds import kind_of_file
+
+    path = SAMPLES / name
+    assert kind_of_file(path) is SALES_DATA
+    wizard = open_wizard(context, path)
+    assert f"The column names say it is {kind}." in wizard.preview_page.format_label.text()
+    to_check(qtbot, wizard)
+    assert wizard.check_page.summary_label.text() == f"{rows} to add, 0 duplicates, 0 errors"
+    assert "2 lines left out" in wizard.check_page.notes.toPlainText()
+    wizard.next()
+    wait_for(qtbot, wizard.run_page)
+    dialog = ImportsDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, 5).data() == f"Usage ({source})"
+    context.undo_stack.undo()
+    assert db_usage_rows(context.db) == 0
+
+
+def db_usage_rows(db: Database) -> int:
+    assert db.path is not None
+    with sqlite3.connect(db.path) as connection:
+        count: int = connection.execute("SELECT count(*) FROM usage").fetchone()[0]
+    return count
