@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain.progress import FeeStatus
-from mpn_desktop.domain.wording import money
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.status_text import level_name
 
@@ -24,7 +24,7 @@ def this_year_text(fee: FeeStatus) -> tuple[str, bool]:
         return _tr("Enter the membership anniversary to see the fee."), False
     if year.level_paid is not None:
         paid = _tr("{level} paid ({amount})").format(
-            level=level_name(year.level_paid), amount=money(year.amount_paid_usd)
+            level=level_name(year.level_paid), amount=locale_text.dollars(year.amount_paid_usd)
         )
     else:
         paid = _tr("nothing paid")
@@ -38,7 +38,7 @@ def this_year_text(fee: FeeStatus) -> tuple[str, bool]:
         )
     else:
         owed = _tr("{amount} still owed for {level}").format(
-            amount=money(year.owed_usd), level=in_sentence(level_name(fee.level))
+            amount=locale_text.dollars(year.owed_usd), level=in_sentence(level_name(fee.level))
         )
     return _tr("{paid}; {owed}").format(paid=paid, owed=owed), False
 
@@ -49,10 +49,14 @@ def renewal_text(fee: FeeStatus) -> tuple[str, bool]:
         return _tr("Enter the membership anniversary to see the renewal."), False
     if fee.level is None:
         return _tr("{day}: nothing to pay while no competency is aimed for").format(
-            day=fee.due_on.isoformat()
+            day=locale_text.day(fee.due_on)
         ), True
-    amount = money(fee.amount_usd) if fee.amount_usd is not None else _tr("amount not known")
+    amount = (
+        locale_text.dollars(fee.amount_usd)
+        if fee.amount_usd is not None
+        else _tr("amount not known")
+    )
     state = _tr("paid") if fee.paid else _tr("not paid yet")
     return _tr("{day}: {level}, {amount} — {state}").format(
-        day=fee.due_on.isoformat(), level=level_name(fee.level), amount=amount, state=state
+        day=locale_text.day(fee.due_on), level=level_name(fee.level), amount=amount, state=state
     ), fee.paid

@@ -49,6 +49,17 @@ def number(value: int | Decimal, decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", group + point))
 
 
+def figure(value: int | Decimal) -> str:
+    """A figure with the locale's separators, cents only when there are any: 1,530 / 1.234,50."""
+    whole = Decimal(value) == Decimal(value).to_integral_value()
+    return number(Decimal(value), 0 if whole else 2)
+
+
+def dollars(amount: int | Decimal) -> str:
+    """US$ as the status reads it, cents only when there are any: ``US$ 1,530``."""
+    return f"US$ {figure(amount)}"
+
+
 def money(amount: Decimal) -> str:
     """US$ with the locale's separators and cents: ``US$ 1,250.00`` / ``US$ 1.250,00``."""
     return f"US$ {number(amount, 2)}"

@@ -27,6 +27,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html
@@ -236,7 +237,7 @@ class CompetencyCard(QFrame):
         if competency.at_risk:
             colors = semantic_colors(self.palette())
             items = [
-                self.tr("{day}: {what}").format(day=item.on.isoformat(), what=item.what)
+                self.tr("{day}: {what}").format(day=locale_text.day(item.on), what=item.what)
                 for item in sorted(competency.at_risk, key=lambda item: item.on)
             ]
             self.at_risk.setText(
@@ -336,7 +337,7 @@ class StatusPanel(QScrollArea):
         self.summary.setText(
             self.tr("<b>{name}</b><br>Status as of {day}").format(
                 name=html.escape(org.name or self.tr("Your organisation")),
-                day=tree.as_of.isoformat(),
+                day=locale_text.day(tree.as_of),
             )
         )
         self._show_notes(tree.notes)

@@ -35,8 +35,7 @@ def level_name(level: Level) -> str:
 
 def format_number(value: Decimal) -> str:
     """A figure with the locale's separators; cents only when there are any."""
-    whole = Decimal(value) == Decimal(value).to_integral_value()
-    return locale_text.number(Decimal(value), 0 if whole else 2)
+    return locale_text.figure(value)
 
 
 def _unit_words() -> dict[str, tuple[str, str]]:

@@ -13,6 +13,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
@@ -224,7 +225,7 @@ class ExamsTab(StepTab):
             return RowStyle(
                 background=MUTED_BACKGROUND,
                 tooltip=self.tr("Leaves or left the organisation on {day}.").format(
-                    day=left_on.isoformat()
+                    day=locale_text.day(left_on)
                 ),
                 italic=True,
             )

@@ -14,6 +14,7 @@ from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
@@ -193,7 +194,7 @@ class ReferencesTab(StepTab):
     def _expired_text(self, day: object) -> str | None:
         """ "expired on 2018-05-19" for a last day before the as-of day (else the day alone)."""
         if isinstance(day, date) and day < self.context.as_of:
-            return self.tr("expired on {day}").format(day=day.isoformat())
+            return self.tr("expired on {day}").format(day=locale_text.day(day))
         return None
 
     def _status_dates(self, status: object) -> dict[str, date]:
@@ -252,7 +253,7 @@ class ReferencesTab(StepTab):
             return {
                 "approved_on": self.tr(
                     "Approved on: {approved} is before the day it was submitted ({submitted})."
-                ).format(approved=approved.isoformat(), submitted=submitted.isoformat())
+                ).format(approved=locale_text.day(approved), submitted=locale_text.day(submitted))
             }
         return {}
 
@@ -283,7 +284,7 @@ class ReferencesTab(StepTab):
                 tooltip=self.tr(
                     "Expired on {day}: it no longer counts. Ask this customer (or another) "
                     "for a new reference."
-                ).format(day=until.isoformat()),
+                ).format(day=locale_text.day(until)),
             )
         fee = self.progress.fee if self.progress is not None else None
         year = fee.current_year if fee is not None else None
@@ -293,6 +294,6 @@ class ReferencesTab(StepTab):
                 tooltip=self.tr(
                     "Stops counting on {day}, before the next anniversary: "
                     "ask this customer (or another) for a new reference."
-                ).format(day=until.isoformat()),
+                ).format(day=locale_text.day(until)),
             )
         return None

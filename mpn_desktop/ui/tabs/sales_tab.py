@@ -14,6 +14,7 @@ from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.fields import Field
@@ -325,6 +326,6 @@ def _ends_after_it_starts(form: RecordForm) -> dict[str, str]:
         return {
             "ended_on": QCoreApplication.translate(
                 "SalesTab", "Ended on: {ended} is before it started ({started})."
-            ).format(ended=ended.isoformat(), started=started.isoformat())
+            ).format(ended=locale_text.day(ended), started=locale_text.day(started))
         }
     return {}
