@@ -180,6 +180,21 @@ def _check_references(session: Session, spec: KindSpec, checked: Record) -> None
             )
 
 
+def _check_parents(
+    session: Session,
+    spec: KindSpec,
+    checked: Mapping[str, Any],
+    parents: Mapping[str, Mapping[str, Any]] | None,
+) -> None:
+    """Refuses (``RecordChanged``) when a record ``checked`` names changed since ``parents``
+    showed it: the row would be filed under whoever holds that id now."""
+    for name, shown in (parents or {}).items():
+        parent_kind = spec.references.get(name)
+        if parent_kind is not None and name in checked and checked[name] == shown.get("id"):
+            current = _current(session, parent_kind, checked[name])[1]
+            check_current(SPECS[parent_kind], checked[name], current, shown)
+
+
 def add_record(
     target: Database | Transaction,
     kind: RecordKind,
@@ -196,11 +211,7 @@ def add_record(
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=True)
     with writing(target) as session:
-        for name, shown in (parents or {}).items():
-            parent_kind = spec.references.get(name)
-            if parent_kind is not None and checked.get(name) == shown.get("id"):
-                current = _current(session, parent_kind, checked[name])[1]
-                check_current(SPECS[parent_kind], checked[name], current, shown)
+        _check_parents(session, spec, checked, parents)
         _check_references(session, spec, checked)
         obj = spec.model(**checked)
         if kind is RecordKind.ORGANIZATION:
@@ -219,13 +230,15 @@ def update_record(
     *,
     expected: Mapping[str, Any] | None = None,
     new_version: int | None = None,
+    parents: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> OpResult[Edit]:
     """Changes some fields of one record; returns their values before and after, and the change.
 
     ``expected`` is the record as the caller showed it (id, version, values):
     when the row is no longer that one, ``RecordChanged`` says what changed
     and nothing is written. ``new_version`` gives the row that version instead
-    of a new one (undo and redo put back the version the row had).
+    of a new one (undo and redo put back the version the row had). ``parents``
+    as for ``add_record`` (an exam moved to another person names them as shown).
     """
     spec = SPECS[kind]
     checked = check_values(kind, given, complete=False)
@@ -235,6 +248,7 @@ def update_record(
             check_current(spec, record_id, current, expected)
         if obj is None:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
+        _check_parents(session, spec, checked, parents)
         _check_references(session, spec, checked)
         old = {name: getattr(obj, name) for name in checked}
         version_before = getattr(obj, "version", None)

@@ -136,11 +136,15 @@ class EditRecordCommand(_StoreCommand):
         record: Shown,
         values: Mapping[str, Any],
         label: str,
+        *,
+        parents: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         super().__init__(context, _tr("Edit {label}").format(label=label))
         self.kind = kind
         self.record_id, self._expected = _address(record)
         self.values = dict(values)
+        self._parents = dict(parents or {})
+        """Records the new values name, as shown (the person an exam moves to)."""
         self._edit: records.Edit | None = None
 
     def redo(self) -> None:
@@ -154,6 +158,7 @@ class EditRecordCommand(_StoreCommand):
                 self.values,
                 expected=expected,
                 new_version=again,
+                parents=self._parents if edit is None else None,
             ),
             failure=_tr("The change was not saved."),
             touched=self._this_record,

@@ -89,3 +89,18 @@ def test_an_exam_added_under_a_person_changed_since_shown_is_refused(db: Databas
     assert records.list_records(db, K.EXAM) == []
     now = records.get_record(db, K.PERSON, int(shown["id"]))
     assert records.add_record(db, K.EXAM, exam, parents={"person_id": now}).value.id
+
+
+def test_an_exam_moved_to_a_person_changed_since_shown_is_refused(db: Database) -> None:
+    ana = _person(db)
+    ben = _person(db, "222", "ben@old.example")
+    exam = records.add_record(
+        db, K.EXAM, {"person_id": ana["id"], "exam_code": "70-533", "passed_on": "2017-11-02"}
+    ).value
+    records.update_record(db, K.PERSON, int(ben["id"]), {"mcp_id": "999"})
+    with pytest.raises(RecordChanged, match="person was changed since"):
+        records.update_record(
+            db, K.EXAM, exam.id, {"person_id": ben["id"]}, parents={"person_id": ben}
+        )
+    moved = records.get_record(db, K.EXAM, exam.id)
+    assert moved is not None and moved["person_id"] == ana["id"]

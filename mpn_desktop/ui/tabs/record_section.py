@@ -381,7 +381,12 @@ class RecordSection(QWidget):
         self.context.undo_stack.push(
             # The record as shown: the store refuses the edit if the row changed since.
             EditRecordCommand(
-                self.context, self.kind, record, self._empty_as_default(values), label
+                self.context,
+                self.kind,
+                record,
+                self._empty_as_default(values),
+                label,
+                parents=self._parents_shown(values),
             )
         )
 
