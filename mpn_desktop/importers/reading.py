@@ -327,6 +327,30 @@ class RecordReader:
                 "once it is complete."
             )
 
+    def _refuse_unclosed_quote(self, first: int, last: int) -> None:
+        """Raises ImportFailed when the last record runs to the end because a quote never closes.
+
+        The csv module then reads the rest of the file as one cell, silently. A
+        record of several lines is rare at the end of a file, so only then is
+        the file read again, to count the quotes of that record's lines.
+        """
+        quotes = 0
+        with (
+            _open_binary(self.path) as binary,
+            io.TextIOWrapper(binary, encoding=self.format.encoding, newline="") as text,
+        ):
+            for number, line in enumerate(text, start=1):
+                if number >= first:
+                    quotes += line.count('"')
+                if number >= last:
+                    break
+        if quotes % 2:
+            raise ImportFailed(
+                f'{shown_path(self.path)}: line {first}: a quote (") opened in this record is '
+                f"never closed, so lines {first} to {last} read as one record; close the "
+                'quote (or double a quote that is part of the text: "")'
+            )
+
     def fraction_read(self) -> float:
         """How far through the file the reading is, from 0 to 1 (for progress bars)."""
         return min(1.0, self._binary.tell() / self.size)
@@ -337,13 +361,15 @@ class RecordReader:
     def numbered(self) -> Iterator[tuple[int, list[str]]]:
         """The records as ``(line, fields)`` pairs (what ``Record`` holds, without making one)."""
         reader = self._reader
-        consumed = reader.line_num
+        consumed = start = reader.line_num
         try:
             for fields in reader:
                 start, consumed = consumed + 1, reader.line_num
                 # A blank line reads as [], a line of bare delimiters as empty fields.
                 if fields and (fields[0] or any(fields)):
                     yield start, fields
+            if consumed > start:
+                self._refuse_unclosed_quote(start, consumed)
         except UnicodeDecodeError as error:
             line = line_of_bad_bytes(self.path, self.format.encoding)
             raise ImportFailed(

@@ -130,9 +130,17 @@ def test_a_hundred_thousand_columns(capsys: pytest.CaptureFixture[str], demo: Pa
     assert "'c11' and 99,988 more" in err
 
 
-def test_a_quote_never_closed(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
-    content = HEADER + '3000001,"Ana Ruiz,70-533,2017-11-02\n' + _rows(3)
-    assert "line 2" in _import(capsys, demo, content).refused()
+@pytest.mark.parametrize("skip_bad_rows", [False, True])
+def test_a_quote_never_closed(
+    capsys: pytest.CaptureFixture[str], demo: Path, skip_bad_rows: bool
+) -> None:
+    options = ("--skip-bad-rows", str(demo.parent / "rejects.csv")) if skip_bad_rows else ()
+    # The rest of the file was read as one cell: with --skip-bad-rows, the
+    # records after the quote went to the rejects file inside that one cell.
+    content = HEADER + _rows(30) + '3000001,"Ana Ruiz,70-533,2017-11-02\n' + _rows(3, 4000000)
+    err = _import(capsys, demo, content, *options).refused()
+    assert 'line 32: a quote (") opened in this record is never closed' in err
+    assert "lines 32 to 35 read as one record" in err
 
 
 def test_a_ten_megabyte_cell_is_not_echoed(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
