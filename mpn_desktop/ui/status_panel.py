@@ -436,17 +436,18 @@ class StatusPanel(QScrollArea):
             return
         color = semantic_colors(self.palette()).warning.name()
         mark = f"<span style='color:{color}'><b>⚠</b></span> "
+        # The texts are translated outside the f-strings: lupdate does not read inside them.
         if self._notes_open:
+            fewer = html.escape(self.tr("Fewer details"))
             shown = (
                 "".join(f"<p style='margin:0px'>{mark}{html.escape(note)}</p>" for note in notes)
-                + f"<a href='fewer'>{html.escape(self.tr('Fewer details'))}</a>"
+                + f"<a href='fewer'>{fewer}</a>"
             )
         else:
             # One line on every start (the whole note took six); the details a click away.
-            shown = (
-                f"{mark}{html.escape(self.tr('The requirements may differ on this day.'))} "
-                f"<a href='details'>{html.escape(self.tr('Details'))}</a>"
-            )
+            differ = html.escape(self.tr("The requirements may differ on this day."))
+            details = html.escape(self.tr("Details"))
+            shown = f"{mark}{differ} <a href='details'>{details}</a>"
         self.notes.setText(shown)
         self.notes.setToolTip("\n\n".join(notes))
         self.notes.setAccessibleName(" ".join(notes))

@@ -2508,6 +2508,18 @@
         <translation>Keine Solutions Partner-Designation als Ziel gewählt: Die Punktzahl jeder Designation wird angezeigt. Die Ziele der Kompetenzen von 2017–2018 gehen auf ihre Designationen über (Bearbeiten ▸ Organisation und Ziele…).</translation>
     </message>
     <message>
+        <source>Fewer details</source>
+        <translation>Weniger Details</translation>
+    </message>
+    <message>
+        <source>The requirements may differ on this day.</source>
+        <translation>Die Anforderungen können an diesem Tag abweichen.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
         <source>Fee: no competency level to pay for yet.</source>
         <translation>Gebühr: noch keine Kompetenzstufe zu bezahlen.</translation>
     </message>

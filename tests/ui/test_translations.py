@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -95,10 +96,7 @@ def test_the_ts_holds_every_text_of_the_window(tmp_path: Path) -> None:
     script = (ROOT / "scripts" / "translations").read_text(encoding="utf-8")
     alias = re.search(r"-tr-function-alias (\S+)", script)
     assert alias is not None
-    sources = sorted(
-        [str(path) for path in (ROOT / "mpn_desktop" / "ui").rglob("*.py")]
-        + [str(ROOT / "mpn_desktop" / "app.py"), str(ROOT / "mpn_desktop/reports/render.py")]
-    )
+    sources = [str(path) for path in _window_sources()]
     fresh = tmp_path / "fresh.ts"
     shutil.copy(GERMAN_TS, fresh)
     lupdate = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none"]
@@ -110,6 +108,36 @@ def test_the_ts_holds_every_text_of_the_window(tmp_path: Path) -> None:
     known = {(context, source) for context, source, _ in _messages(GERMAN_TS)}
     found = {(context, source) for context, source, _ in _messages(fresh)}
     assert sorted(found - known) == []
+
+
+def _window_sources() -> list[Path]:
+    others = [ROOT / "mpn_desktop" / "app.py", ROOT / "mpn_desktop" / "reports" / "render.py"]
+    return sorted([*(ROOT / "mpn_desktop" / "ui").rglob("*.py"), *others])
+
+
+def test_every_marked_text_reaches_the_ts() -> None:
+    """Each literal given to tr(), _tr(), _t() or translate() is in the .ts.
+
+    lupdate does not read inside f-strings: a tr() there would stay English.
+    """
+    known = {source for _, source, _ in _messages(GERMAN_TS)}
+    text_at = {"tr": 0, "_tr": 0, "_t": 0, "QT_TR_NOOP": 0, "translate": 1}
+    text_at["QT_TRANSLATE_NOOP"] = 1
+    missing = []
+    for path in _window_sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            at = text_at.get(name)
+            if at is None or len(node.args) <= at:
+                continue
+            text = node.args[at]
+            literal = isinstance(text, ast.Constant) and isinstance(text.value, str)
+            if literal and text.value not in known:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text.value}")
+    assert missing == [], "outside an f-string, then scripts/translations"
 
 
 def test_the_language_follows_the_system_unless_chosen() -> None:
