@@ -47,6 +47,11 @@ COMMAND_MODULES = (
 
 CommandFunc = Callable[[argparse.Namespace], int]
 
+QUICK_COMMANDS = frozenset({"status", "checklist"})
+"""Commands that read the organisation once and end, run without the garbage collector:
+most of their time is importing the store and the engine, where the collector walked
+the growing heap again and again (a tenth of ``status``) and found nothing to free."""
+
 MAX_PROBLEMS_SHOWN = 100
 """Problems of one error printed at most: a file wrong on every line must not flood the terminal."""
 
@@ -174,6 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from mpn_desktop.app import run_gui
 
             return run_gui(args)
+        if args.command in QUICK_COMMANDS:
+            from mpn_desktop.importers.collection import collector_paused
+
+            with collector_paused():
+                return _run_with_safe_output(func, args)
         return _run_with_safe_output(func, args)
     except UsageError as error:
         # Said as argparse says its own usage errors: the command's usage, then what is wrong.

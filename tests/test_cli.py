@@ -116,3 +116,23 @@ def test_each_commands_help_describes_it_and_its_file(
     for action in sub._actions:
         if not action.option_strings:
             assert action.help, f"{command} {action.metavar} has no help"
+
+
+def test_quick_commands_run_without_the_garbage_collector_and_give_it_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from mpn_desktop.commands import status
+
+    seen: list[bool] = []
+
+    def fake_status(_args: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(status, "run_status", fake_status)
+    assert gc.isenabled()
+    assert main(["status"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
