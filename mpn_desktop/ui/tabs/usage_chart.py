@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.usage_months import MonthlyFigures
-from mpn_desktop.domain.wording import money
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.status_text import muted_text_color
 
@@ -60,7 +60,11 @@ class UsageChart(QWidget):
 
     def _figure(self, amount: Decimal) -> str:
         assert self._figures is not None
-        return f"{int(amount):,}" if self._figures.per_month else money(amount)
+        return (
+            locale_text.number(int(amount))
+            if self._figures.per_month
+            else locale_text.dollars(amount)
+        )
 
     def _lines(self) -> list[tuple[Level, Decimal]]:
         assert self._figures is not None
@@ -150,8 +154,8 @@ class UsageChart(QWidget):
         assert self._figures is not None
         if self._figures.per_month:
             return self.tr("{level}: {value}").format(
-                level=enum_label(level), value=f"{int(value):,}"
+                level=enum_label(level), value=locale_text.number(int(value))
             )
         return self.tr("{level}: {value} a month").format(
-            level=enum_label(level), value=money(value.quantize(Decimal(1)))
+            level=enum_label(level), value=locale_text.dollars(value.quantize(Decimal(1)))
         )
