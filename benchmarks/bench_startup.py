@@ -111,6 +111,19 @@ def _wall(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return time.perf_counter() - started, _children_cpu() - cpu
 
 
+def _peak_rss_mib(command: list[str], env: dict[str, str]) -> float:
+    """The peak resident set size of the whole process ``command``, in MiB (Linux: KiB units)."""
+    run_env = dict(env, MPN_DESKTOP_SMOKE_EXIT=repr(time.time()))
+    child = subprocess.Popen(
+        command, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{command[:3]} exited with {child.returncode}")
+    return usage.ru_maxrss / 1024
+
+
 def _compare(
     title: str,
     target: float,
@@ -169,6 +182,13 @@ def main() -> None:
             args.pairs,
             lambda: _shown_after([python, "-c", BARE_WINDOW, str(PROBE_FILE)], env),
             lambda: _shown_after(program, env),
+        )
+        bare_rss = _peak_rss_mib([python, "-c", BARE_WINDOW, str(PROBE_FILE)], env)
+        program_rss = _peak_rss_mib(program, env)
+        print(
+            f"peak RSS to the painted window: bare {bare_rss:.0f} MiB, mpn-desktop "
+            f"{program_rss:.0f} MiB, ratio {program_rss / bare_rss:.2f}x (idle target 2x; "
+            "the status panel is filled after this point)"
         )
         _compare(
             "status on the sample: python -c 'import sqlalchemy' vs mpn-desktop status",
