@@ -8,9 +8,9 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
@@ -418,9 +418,14 @@ def _checked_lines(text: IO[str], path: Path) -> Iterator[str]:
 
     The text is read a block at a time and searched at once (one regular
     expression over a megabyte), so every line of the file is checked, not
-    only those of the preview, for nearly nothing per line. The lines are
-    split exactly as the file object splits them (on LF, CR and CR LF).
+    only those of the preview, for nearly nothing per line: the lines of a
+    checked block are split by ``io.StringIO`` and chained in C, exactly as
+    the file object splits them (on LF, CR and CR LF).
     """
+    return chain.from_iterable(_checked_blocks(text, path))
+
+
+def _checked_blocks(text: IO[str], path: Path) -> Iterator[Iterable[str]]:
     carry = ""
     lines_before = 1
     while True:
@@ -428,7 +433,7 @@ def _checked_lines(text: IO[str], path: Path) -> Iterator[str]:
         if not block:
             if carry:
                 _refuse_control(carry, path, lines_before)
-                yield carry
+                yield _lines(carry)
             return
         block = carry + block
         # A CR at the very end may be the first half of CR LF: keep it for the next block.
@@ -439,7 +444,20 @@ def _checked_lines(text: IO[str], path: Path) -> Iterator[str]:
             continue
         _refuse_control(whole, path, lines_before)
         lines_before += _line_breaks(whole)
-        yield from io.StringIO(whole, newline="")
+        yield _lines(whole)
+
+
+def _lines(checked: str) -> Iterable[str]:
+    """The lines of checked text, split on LF, CR and CR LF only, as a file object splits them.
+
+    ``str.splitlines`` is several times faster than a StringIO, and splits on
+    those alone once the control characters it also splits on (VT, FF, FS, GS,
+    RS, NEL) were refused; only the Unicode line and paragraph separators,
+    which are text here, need the StringIO.
+    """
+    if "\u2028" in checked or "\u2029" in checked:
+        return io.StringIO(checked, newline="")
+    return checked.splitlines(keepends=True)
 
 
 def _line_breaks(text: str) -> int:

@@ -235,3 +235,19 @@ def test_a_file_name_that_is_not_utf8_is_imported_and_stored_readably(
     with Database.open(f"sqlite:///{demo}") as db:
         batches = records.import_batches(db)
     assert batches[0]["file_name"] == "caf\ufffd.csv"
+
+
+def test_unicode_line_separators_are_text_and_keep_the_line_numbers(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    # The reader splits checked blocks with str.splitlines, which also splits
+    # on U+2028/U+2029: those blocks must be split as the file object does.
+    content = (
+        HEADER
+        + "3000001,Ana\u2028Ruiz,70-533,2017-11-02\n"
+        + _rows(2)
+        + "bad,B,70-533,2017-11-02\n"
+    )
+    err = _import(capsys, demo, content).refused()
+    assert "attack.csv: line 5, MCP ID: 'bad' is not an MCP ID" in err
+    assert "line 2" not in err
