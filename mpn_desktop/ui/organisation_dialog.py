@@ -34,6 +34,8 @@ class OrganisationDialog(WelcomeDialog):
     back in one transaction.
     """
 
+    anniversary_required = False  # an organisation loaded without one can still be saved
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("organisationDialog")

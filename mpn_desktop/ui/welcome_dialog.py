@@ -207,9 +207,14 @@ class WelcomeDialog(QDialog):
             return self.tr("An MPN ID is 4 to 10 digits, such as 4123456.")
         return ""
 
+    anniversary_required = True
+    """A new organisation needs it (the fee is worked out from it); a saved one may lack it."""
+
     def anniversary_problem(self) -> str:
         """What is wrong with the anniversary, or an empty string."""
         if not self.anniversary_edit.text().strip():
+            if not self.anniversary_required:
+                return ""
             return self.tr("Enter your membership anniversary (the day your fee is due).")
         return self.anniversary_edit.problem()
 

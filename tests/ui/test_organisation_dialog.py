@@ -108,3 +108,16 @@ def test_designations_aimed_for_are_saved_with_the_rest_and_undone_with_it(
     assert isinstance(again, OrganisationDialog)
     assert again.designations() == ("data-ai-azure", "security")
     again.reject()
+
+
+def test_an_organisation_without_an_anniversary_can_still_be_saved(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    # The welcome requires the anniversary; one loaded without it is not locked out of edits.
+    records.set_organization_and_targets(
+        context.db, {"name": "Fabrikam Partners", "mpn_id": "7654321"}, {"cloud-platform": "gold"}
+    )
+    dialog = OrganisationDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.anniversary_edit.text() == ""
+    assert dialog.create_button.isEnabled()
