@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.domain.requirement_tree import RequirementTree
@@ -28,14 +28,17 @@ from mpn_desktop.ui.settings import WindowSettings
 if TYPE_CHECKING:
     from mpn_desktop.ui.import_kinds import WizardKind
 
-_DB_FILTER = "Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"
-_JSON_FILTER = "JSON documents (*.json);;All files (*)"
-_WORKBOOK_FILTER = "Excel workbooks (*.xlsx)"
-_LOAD_FILTER = (
-    "JSON documents and workbooks (*.json *.xlsx *.xlsm);;JSON documents (*.json);;"
-    "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+# Marked for the .ts (lupdate files them under the empty context); translated where shown.
+_DB_FILTER = str(QT_TR_NOOP("Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+_JSON_FILTER = str(QT_TR_NOOP("JSON documents (*.json);;All files (*)"))
+_WORKBOOK_FILTER = str(QT_TR_NOOP("Excel workbooks (*.xlsx)"))
+_LOAD_FILTER = str(
+    QT_TR_NOOP(
+        "JSON documents and workbooks (*.json *.xlsx *.xlsm);;JSON documents (*.json);;"
+        "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+    )
 )
-_PDF_FILTER = "PDF documents (*.pdf)"
+_PDF_FILTER = str(QT_TR_NOOP("PDF documents (*.pdf)"))
 
 
 def _other_kind_of_file(path: Path) -> str:

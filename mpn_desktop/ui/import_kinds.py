@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 
 from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
@@ -82,27 +82,31 @@ def _usage(context: AppContext, state: ImportState) -> ImportKind:
 
 EXAM_RECORDS = WizardKind(
     name="exams",
-    title="Import exam records",
-    one="{count} exam record",
-    many="{count} exam records",
+    title=str(QT_TR_NOOP("Import exam records")),
+    one=str(QT_TR_NOOP("{count} exam record")),
+    many=str(QT_TR_NOOP("{count} exam records")),
     fields_for=lambda _header: EXAM_FIELDS,
     importer=_exams,
-    columns_note=(
-        "What each column holds. An MCP ID, an exam code or title, and the date "
-        "passed are needed; first and last name columns are joined."
+    columns_note=str(
+        QT_TR_NOOP(
+            "What each column holds. An MCP ID, an exam code or title, and the date "
+            "passed are needed; first and last name columns are joined."
+        )
     ),
 )
 SALES_DATA = WizardKind(
     name="usage",
-    title="Import sales data",
-    one="{count} usage row",
-    many="{count} usage rows",
+    title=str(QT_TR_NOOP("Import sales data")),
+    one=str(QT_TR_NOOP("{count} usage row")),
+    many=str(QT_TR_NOOP("{count} usage rows")),
     fields_for=recognise,
     importer=_usage,
-    columns_note=(
-        "What each column holds. A subscription, a month (or the day of a charge) and a "
-        "figure (consumption, revenue, active users or paid seats) are needed; lines are "
-        "added up per subscription, month and service."
+    columns_note=str(
+        QT_TR_NOOP(
+            "What each column holds. A subscription, a month (or the day of a charge) and a "
+            "figure (consumption, revenue, active users or paid seats) are needed; lines "
+            "are added up per subscription, month and service."
+        )
     ),
 )
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from mpn_desktop.importers.reading import Record
 from mpn_desktop.importers.validation import RowProblem
@@ -82,7 +89,7 @@ class PreviewModel(QAbstractTableModel):
 class ProblemModel(QAbstractTableModel):
     """Why records cannot be imported: line, field and message, in file order."""
 
-    COLUMNS = ("Line", "Field", "Problem")
+    COLUMNS = (str(QT_TR_NOOP("Line")), str(QT_TR_NOOP("Field")), str(QT_TR_NOOP("Problem")))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from mpn_desktop.ui.import_drop import accept_csv_drops
 from mpn_desktop.ui.import_models import PreviewModel
 from mpn_desktop.ui.import_state import ImportState
 
-_CSV_FILTER = "CSV and text files (*.csv *.txt *.tsv);;All files (*)"
+_CSV_FILTER = str(QT_TR_NOOP("CSV and text files (*.csv *.txt *.tsv);;All files (*)"))
 
 # Codecs people's files come in; "detected" comes first and is the default.
 # Named as spreadsheets and editors name them, never by Python's codec names.

@@ -708,6 +708,22 @@
         <translation>Tracker-Datenbanken (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
+        <source>JSON documents (*.json);;All files (*)</source>
+        <translation>JSON-Dokumente (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON documents and workbooks (*.json *.xlsx *.xlsm);;JSON documents (*.json);;Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>JSON-Dokumente und Arbeitsmappen (*.json *.xlsx *.xlsm);;JSON-Dokumente (*.json);;Excel-Arbeitsmappen (*.xlsx *.xlsm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
         <source>{file} was restored from {backup}; the refused file is kept in {kept}.</source>
         <translation>{file} wurde aus {backup} wiederhergestellt; die abgelehnte Datei liegt in {kept}.</translation>
     </message>
@@ -878,6 +894,58 @@
     <message>
         <source>customer {name}</source>
         <translation>Kunde {name}</translation>
+    </message>
+    <message>
+        <source>Import exam records</source>
+        <translation>Prüfungsergebnisse importieren</translation>
+    </message>
+    <message>
+        <source>{count} exam record</source>
+        <translation>{count} Prüfungsdatensatz</translation>
+    </message>
+    <message>
+        <source>{count} exam records</source>
+        <translation>{count} Prüfungsdatensätze</translation>
+    </message>
+    <message>
+        <source>What each column holds. An MCP ID, an exam code or title, and the date passed are needed; first and last name columns are joined.</source>
+        <translation>Was jede Spalte enthält. Benötigt werden eine MCP-ID, ein Prüfungscode oder -titel und das Bestehensdatum; Spalten für Vor- und Nachname werden zusammengefügt.</translation>
+    </message>
+    <message>
+        <source>Import sales data</source>
+        <translation>Verkaufsdaten importieren</translation>
+    </message>
+    <message>
+        <source>{count} usage row</source>
+        <translation>{count} Nutzungszeile</translation>
+    </message>
+    <message>
+        <source>{count} usage rows</source>
+        <translation>{count} Nutzungszeilen</translation>
+    </message>
+    <message>
+        <source>What each column holds. A subscription, a month (or the day of a charge) and a figure (consumption, revenue, active users or paid seats) are needed; lines are added up per subscription, month and service.</source>
+        <translation>Was jede Spalte enthält. Benötigt werden ein Abonnement, ein Monat (oder der Tag einer Abrechnung) und eine Kennzahl (Verbrauch, Umsatz, aktive Benutzer oder bezahlte Lizenzen); Zeilen werden je Abonnement, Monat und Dienst addiert.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV- und Textdateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -300,3 +300,10 @@ def test_the_status_panel_figures_read_as_before_in_english() -> None:
     )
     assert have_need_text(Decimal(1), Decimal(1), "people") == "1 of 1 person"
     assert have_need_text(Decimal("2.5"), Decimal(3), "references") == "2.50 of 3 references"
+
+
+def test_texts_marked_where_they_are_declared_are_german(german: None) -> None:
+    """Texts kept in constants (QT_TR_NOOP) and translated where shown: a wizard's title."""
+    from mpn_desktop.ui.import_kinds import EXAM_RECORDS
+
+    assert EXAM_RECORDS.window_title == "Prüfungsergebnisse importieren"

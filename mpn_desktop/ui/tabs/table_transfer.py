@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -28,7 +28,7 @@ from mpn_desktop.ui.paste_command import PasteRowsCommand
 if TYPE_CHECKING:
     from mpn_desktop.ui.tabs.record_section import RecordSection
 
-_CSV_FILTER = "CSV files (*.csv);;All files (*)"
+_CSV_FILTER = str(QT_TR_NOOP("CSV files (*.csv);;All files (*)"))
 
 
 class TableTransfer(QObject):
