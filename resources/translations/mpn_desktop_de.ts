@@ -947,6 +947,194 @@
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>MCP ID</source>
+        <translation>MCP-ID</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>exam code</source>
+        <translation>Prüfungscode</translation>
+    </message>
+    <message>
+        <source>exam title</source>
+        <translation>Prüfungstitel</translation>
+    </message>
+    <message>
+        <source>date passed</source>
+        <translation>Bestehensdatum</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>MPN ID</source>
+        <translation>MPN-ID</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>association</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>associated on</source>
+        <translation>zugeordnet am</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>consumption</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>active users</source>
+        <translation>aktive Benutzer</translation>
+    </message>
+    <message>
+        <source>paid seats</source>
+        <translation>bezahlte Lizenzen</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>charge type</source>
+        <translation>Abrechnungsart</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>Rechnung</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>charge end</source>
+        <translation>Abrechnungsende</translation>
+    </message>
+    <message>
+        <source>subscription start</source>
+        <translation>Abonnementbeginn</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>free sku</source>
+        <translation>kostenlose SKU</translation>
+    </message>
+    <message>
+        <source>qualifiers</source>
+        <translation>Qualifizierer</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation>Herausgeber</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>meter</source>
+        <translation>Verbrauchseinheit</translation>
+    </message>
+    <message>
+        <source>a usage-based reconciliation file (Azure in CSP)</source>
+        <translation>eine nutzungsbasierte Abstimmungsdatei (Azure in CSP)</translation>
+    </message>
+    <message>
+        <source>a license-based reconciliation file (seats in CSP)</source>
+        <translation>eine lizenzbasierte Abstimmungsdatei (Lizenzen in CSP)</translation>
+    </message>
+    <message>
+        <source>a daily rated usage file (Azure plan)</source>
+        <translation>eine Datei der täglich bewerteten Nutzung (Azure-Plan)</translation>
+    </message>
+    <message>
+        <source>an Insights Azure usage download</source>
+        <translation>ein Insights-Download der Azure-Nutzung</translation>
+    </message>
+    <message>
+        <source>an Insights licence usage download (Office 365 or EMS)</source>
+        <translation>ein Insights-Download der Lizenznutzung (Office 365 oder EMS)</translation>
+    </message>
+    <message>
+        <source>a new commerce invoice reconciliation file (licences in CSP)</source>
+        <translation>eine Rechnungsabstimmungsdatei des neuen Commerce-Modells (Lizenzen in CSP)</translation>
+    </message>
+    <message>
+        <source>an Insights Subscription details download</source>
+        <translation>ein Insights-Download der Abonnementdetails</translation>
+    </message>
+    <message>
+        <source>an Insights Competency performance download</source>
+        <translation>ein Insights-Download der Kompetenzleistung</translation>
+    </message>
+    <message>
+        <source>a usage sheet</source>
+        <translation>eine Nutzungstabelle</translation>
+    </message>
+    <message>
+        <source>month-first</source>
+        <translation>Monat zuerst</translation>
+    </message>
+    <message>
+        <source>day-first</source>
+        <translation>Tag zuerst</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>

@@ -307,3 +307,17 @@ def test_texts_marked_where_they_are_declared_are_german(german: None) -> None:
     from mpn_desktop.ui.import_kinds import EXAM_RECORDS
 
     assert EXAM_RECORDS.window_title == "Prüfungsergebnisse importieren"
+
+
+def test_every_word_of_the_importers_is_marked() -> None:
+    from mpn_desktop.importers.columns import EXAM_FIELDS
+    from mpn_desktop.importers.dates import DateOrder
+    from mpn_desktop.importers.usage_fields import FIELD_SETS
+    from mpn_desktop.ui import import_words
+
+    sets = [EXAM_FIELDS, *FIELD_SETS.values()]
+    labels = {field.label for fields in sets for field in fields.fields}
+    kinds = {fields.description for fields in sets if fields.description}
+    assert labels <= set(import_words.FIELD_LABELS)
+    assert kinds <= set(import_words.FILE_KINDS)
+    assert {order.value for order in DateOrder} <= set(import_words.DATE_ORDERS)
