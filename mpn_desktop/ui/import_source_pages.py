@@ -61,7 +61,11 @@ def encoding_name(codec: str) -> str:
     return codec
 
 
-_DELIMITERS = (("Comma", ","), ("Semicolon", ";"), ("Tab", "\t"))
+_DELIMITERS = (
+    (str(QT_TR_NOOP("Comma")), ","),
+    (str(QT_TR_NOOP("Semicolon")), ";"),
+    (str(QT_TR_NOOP("Tab")), "\t"),
+)
 
 
 def error_style(palette: QPalette) -> str:
@@ -277,7 +281,9 @@ class PreviewPage(QWizardPage):
             0, self.tr("Detected ({name})").format(name=encoding_name(fmt.encoding))
         )
         delimiter = DELIMITER_NAMES.get(fmt.delimiter, repr(fmt.delimiter))
-        self.delimiter_combo.setItemText(0, self.tr("Detected ({name})").format(name=delimiter))
+        self.delimiter_combo.setItemText(
+            0, self.tr("Detected ({name})").format(name=self.tr(delimiter))
+        )
         self.format_label.setText(
             counted(
                 len(read.header.fields),

@@ -67,3 +67,10 @@ DATE_ORDERS = (
     QT_TR_NOOP("day-first"),
 )
 """How dates are read ("Dates are read {order}, as chosen.")."""
+
+DELIMITERS = (
+    QT_TR_NOOP("comma"),
+    QT_TR_NOOP("semicolon"),
+    QT_TR_NOOP("tab"),
+)
+"""The separators a file's columns were found to have ("Detected (comma)")."""

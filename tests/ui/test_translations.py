@@ -312,6 +312,7 @@ def test_texts_marked_where_they_are_declared_are_german(german: None) -> None:
 def test_every_word_of_the_importers_is_marked() -> None:
     from mpn_desktop.importers.columns import EXAM_FIELDS
     from mpn_desktop.importers.dates import DateOrder
+    from mpn_desktop.importers.reading import DELIMITER_NAMES
     from mpn_desktop.importers.usage_fields import FIELD_SETS
     from mpn_desktop.ui import import_words
 
@@ -321,3 +322,4 @@ def test_every_word_of_the_importers_is_marked() -> None:
     assert labels <= set(import_words.FIELD_LABELS)
     assert kinds <= set(import_words.FILE_KINDS)
     assert {order.value for order in DateOrder} <= set(import_words.DATE_ORDERS)
+    assert set(DELIMITER_NAMES.values()) <= set(import_words.DELIMITERS)
