@@ -234,7 +234,7 @@ class _Scorer:
         sentences = []
         for part in result.parts:
             if part.measured.note:
-                sentences.append(f"{metric.name}: {part.measured.note}")
+                sentences.append(_capital(part.measured.note))
                 continue
             short = part.need - max(part.have, Decimal(0))
             if short <= 0:
@@ -247,7 +247,7 @@ class _Scorer:
             )
             label = f" ({part.label})" if part.label else ""
             sentences.append(
-                f"{metric.name}: {_more(short, part.unit)}{label} would add {_points(gain)}"
+                _capital(f"{_more(short, part.unit)}{label} would add {_points(gain)}")
             )
         return tuple(sentences)
 
@@ -269,7 +269,7 @@ class _Scorer:
         for step_names, have, need, met in steps:
             if not met:
                 missing.append(
-                    f"{metric.name}: {need - have} more {_people(need - have)} with {step_names} "
+                    f"{need - have} more {_people(need - have)} with {step_names} "
                     "before the final step counts"
                 )
         short = counted.need_people - len(counted.holders)
@@ -277,7 +277,7 @@ class _Scorer:
             gain = min(metric.max_points - counted.points, rule.points_per_person * short)
             listed = _names(names, rule.certifications, self.certified.day)
             missing.append(
-                f"{metric.name}: {short} more {_people(short)} with {listed} "
+                f"{short} more {_people(short)} with {listed} "
                 f"would add {_points(gain)}"
                 + (" (once the steps above are met)" if counted.gated else "")
             )
@@ -336,10 +336,11 @@ def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
             f"{_more(_decimal(at - track.score), 'points')} to reach {points_text(at)} "
             f"(the score is {points_text(track.score)})"
         )
+    # A metric's sentences are about it; the designation's list names the metric.
     for metric in zero:
-        sentences += metric.missing or (f"{metric.name}: scores nothing yet",)
+        sentences += [f"{metric.name}: {s}" for s in metric.missing or ("scores nothing yet",)]
     for metric in rest:
-        sentences += metric.missing
+        sentences += [f"{metric.name}: {s}" for s in metric.missing]
     return tuple(sentences)
 
 
@@ -376,6 +377,10 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
             gated = " once its steps are met" if any(not met for *_, met in metric.steps) else ""
             steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
     return tuple(steps)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def points_text(value: Fraction) -> str:

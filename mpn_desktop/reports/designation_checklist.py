@@ -63,15 +63,8 @@ def _metric_line(metric: RequirementNode) -> CheckLine:
         description=metric.description,
         figures=_figures(metric),
         details=details,
-        actions=tuple(_as_action(metric.label, sentence) for sentence in metric.missing),
+        actions=metric.missing,
     )
-
-
-def _as_action(name: str, sentence: str) -> str:
-    """ "Net customer adds: 2 more customers ..." -> "2 more customers ..." under its metric."""
-    prefix = f"{name}: "
-    text = sentence[len(prefix) :] if sentence.startswith(prefix) else sentence
-    return text[:1].upper() + text[1:]
 
 
 def _category_block(category: RequirementNode) -> LevelBlock:

@@ -85,7 +85,7 @@ def test_one_customer_gives_partial_points_and_says_what_two_more_would_add(
         "net-customer-adds",
     )
     assert metric.points == 10
-    assert "Net customer adds: 2 more customers" in metric.missing[0]
+    assert metric.missing[0].startswith("2 more customers")
     assert "would add 20 points" in metric.missing[0]
 
 
@@ -236,9 +236,7 @@ def test_enterprise_steps_gate_the_final_list(catalog: ScoredCatalog) -> None:
     )
     assert metric.points == 0
     assert metric.have == 2
-    assert metric.missing[0].startswith(
-        "Intermediate certifications: 1 more person with Azure Administrator Associate (AZ-104)"
-    )
+    assert metric.missing[0].startswith("1 more person with Azure Administrator Associate (AZ-104)")
     two_admins = _certified(("1", ("AZ-104",)), ("2", ("AZ-104", "AZ-700")), ("3", ("AZ-700",)))
     metric = _metric(
         _designation(catalog, _facts(**two_admins), "infrastructure-azure"),
