@@ -190,6 +190,14 @@ def _prune(db_path: Path) -> None:
 
 def problem_with(path: Path) -> str | None:
     """What makes ``path`` unusable as an mpn-desktop database, or None when it is fine."""
+    try:
+        return _problem_with(path)
+    except OSError as error:
+        # A file the system will not let us read (/proc/self/mem, a failing disk).
+        return f"it cannot be read ({error.strerror or error})"
+
+
+def _problem_with(path: Path) -> str | None:
     if path.is_dir():
         return "it is a folder, not a database file"
     if not path.exists():

@@ -157,3 +157,14 @@ def test_a_huge_usd_rate_is_not_echoed(capsys: pytest.CaptureFixture[str], demo:
     path.write_text("customer,subscription,month,consumption_usd\nF,s,2017-12,1\n")
     err = run(capsys, "--db", demo, "import-usage", path, "--usd-rate", "x" * 100_000)
     assert "more characters" in err.refused(code=2)
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="no /proc on this system")
+def test_a_file_the_system_will_not_let_be_read_is_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outcome = run(capsys, "--db", "/proc/self/mem", "status")
+    assert outcome.code == 1
+    assert outcome.err.startswith("mpn-desktop: /proc/self/mem: cannot open this database: ")
+    assert "it cannot be read (Input/output error)" in outcome.err
+    assert len(outcome.err.splitlines()) == 1
