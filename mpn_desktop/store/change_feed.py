@@ -13,13 +13,14 @@ own notifications are left out: its local edit went that way already.
 
 from __future__ import annotations
 
+import getpass
 import json
 import logging
 import re
 import uuid
 import weakref
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
@@ -73,10 +74,15 @@ class RemoteChange:
     client: str
 
 
+_NOT_RECORD_TABLES = {"change_log"}
+"""Tables written beside the records, not records themselves."""
+
+
 def notify_on_commit(engine: Engine) -> None:
-    """Makes every committed write on ``engine`` (PostgreSQL) notify the other clients."""
+    """Makes every committed write on ``engine`` logged (``change_log``: when, who, which kinds)
+    and, on PostgreSQL, told to the other clients."""
     event.listen(engine, "before_cursor_execute", _note_written_table)
-    event.listen(engine, "commit", _notify)
+    event.listen(engine, "commit", _on_commit)
     event.listen(engine, "rollback", _forget)
 
 
@@ -97,8 +103,8 @@ def _forget(connection: Connection) -> None:
     connection.info.pop(_TOUCHED, None)
 
 
-def _notify(connection: Connection) -> None:
-    tables: set[str] = connection.info.pop(_TOUCHED, set())
+def _on_commit(connection: Connection) -> None:
+    tables: set[str] = connection.info.pop(_TOUCHED, set()) - _NOT_RECORD_TABLES
     if not tables:
         return
     if tables <= _KIND_OF_TABLE.keys():
@@ -108,16 +114,42 @@ def _notify(connection: Connection) -> None:
         kinds = sorted(kind.value for kind in RecordKind)
     raw = connection.connection.dbapi_connection
     assert raw is not None
+    postgres = connection.dialect.name == "postgresql"
     cursor = raw.cursor()
     try:
-        # Inside the committing transaction: delivered at its commit, never if it fails.
-        cursor.execute(
-            "SELECT pg_notify(%s, json_build_object('client', %s::text, 'kinds', %s::json,"
-            " 'user', current_user, 'at', clock_timestamp())::text)",
-            (CHANNEL, client_id(connection.engine), json.dumps(kinds)),
-        )
+        # Inside the committing transaction: kept and told at its commit, never if it fails.
+        if "alembic_version" not in tables:  # during an upgrade the log may not exist yet
+            _log(cursor, postgres, kinds)
+        if postgres:
+            cursor.execute(
+                "SELECT pg_notify(%s, json_build_object('client', %s::text, 'kinds', %s::json,"
+                " 'user', current_user, 'at', clock_timestamp())::text)",
+                (CHANNEL, client_id(connection.engine), json.dumps(kinds)),
+            )
     finally:
         cursor.close()
+
+
+def _log(cursor: Any, postgres: bool, kinds: list[str]) -> None:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    if postgres:
+        cursor.execute(
+            "INSERT INTO change_log (changed_at, db_user, kinds) VALUES (%s, current_user, %s)",
+            (now, ",".join(kinds)),
+        )
+    else:
+        # A SQLite file has no users of its own: the person is this computer's login.
+        cursor.execute(
+            "INSERT INTO change_log (changed_at, db_user, kinds) VALUES (?, ?, ?)",
+            (now.strftime("%Y-%m-%d %H:%M:%S.%f"), _login()[:128], ",".join(kinds)),
+        )
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a container without passwd entry)
+        return ""
 
 
 class ChangeListener:

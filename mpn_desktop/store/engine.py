@@ -164,6 +164,7 @@ def _create_store_engine(url: str) -> Engine:
         )
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin_sqlite_transaction)
+    notify_on_commit(engine)
     return engine
 
 

@@ -376,6 +376,17 @@ class FeePayment(Base):
     __mapper_args__ = versioned(version)
 
 
+class ChangeLogEntry(Base):
+    """One committed write: when (UTC, naive), the database user, the record kinds it touched."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    db_user: Mapped[str] = mapped_column(String(128))
+    kinds: Mapped[str] = mapped_column(String(300))  # comma-separated RecordKind values
+
+
 ALL_MODELS: tuple[type[Base], ...] = (
     Organization,
     Target,
@@ -389,6 +400,7 @@ ALL_MODELS: tuple[type[Base], ...] = (
     ExamResult,
     Reference,
     FeePayment,
+    ChangeLogEntry,
 )
 
 

@@ -400,6 +400,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def show_history(self) -> QDialog:
+        """Opens the list of the latest changes: when, who, which kinds of record."""
+        from mpn_desktop.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def edit_organisation(self) -> QDialog:
         """Opens the organisation's details and targets to change (window-modal)."""
         from mpn_desktop.ui.organisation_dialog import OrganisationDialog

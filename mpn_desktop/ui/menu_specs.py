@@ -175,6 +175,8 @@ MENUS: tuple[MenuSpec, ...] = (
                 ),
             ),
             SEPARATOR,
+            ActionSpec("historyAction", _t("&History…"), "show_history"),
+            SEPARATOR,
             WindowAction("today_action"),
             ActionSpec(
                 "refreshAction",

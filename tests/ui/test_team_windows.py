@@ -173,3 +173,20 @@ def test_open_team_database_asks_host_database_and_user_and_remembers_no_passwor
     finally:
         window.close()
         window.context.db.close()
+
+
+def test_history_lists_who_changed_what_and_when(
+    shared_url: str, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = _window(shared_url, catalog, tmp_path, qtbot)
+    try:
+        window.context.run(
+            lambda: records.add_record(window.context.db, RecordKind.CUSTOMER, {"name": "Contoso"})
+        )
+        dialog = window.show_history()
+        table = dialog.table  # type: ignore[attr-defined]
+        assert table.rowCount() >= 1
+        assert table.item(0, 1).text() == "mpn" and table.item(0, 2).text() == "customers"
+    finally:
+        window.close()
+        window.context.db.close()
