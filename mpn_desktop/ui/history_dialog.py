@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,17 +22,18 @@ from mpn_desktop.ui.context import AppContext
 SHOWN = 200
 """How many of the latest changes the list shows."""
 
-_KIND_WORDS = {
-    RecordKind.ORGANIZATION: QCoreApplication.translate("HistoryDialog", "organisation"),
-    RecordKind.TARGET: QCoreApplication.translate("HistoryDialog", "targets"),
-    RecordKind.CUSTOMER: QCoreApplication.translate("HistoryDialog", "customers"),
-    RecordKind.SUBSCRIPTION: QCoreApplication.translate("HistoryDialog", "subscriptions"),
-    RecordKind.USAGE: QCoreApplication.translate("HistoryDialog", "usage"),
-    RecordKind.PERSON: QCoreApplication.translate("HistoryDialog", "people"),
-    RecordKind.EXAM: QCoreApplication.translate("HistoryDialog", "exams"),
-    RecordKind.REFERENCE: QCoreApplication.translate("HistoryDialog", "references"),
-    RecordKind.FEE_PAYMENT: QCoreApplication.translate("HistoryDialog", "fee payments"),
-    RecordKind.IMPORT_BATCH: QCoreApplication.translate("HistoryDialog", "imports"),
+# Marked here, translated when shown (the translator is installed after import).
+_KIND_WORDS: dict[RecordKind, str] = {
+    RecordKind.ORGANIZATION: str(QT_TRANSLATE_NOOP("HistoryDialog", "organisation")),
+    RecordKind.TARGET: str(QT_TRANSLATE_NOOP("HistoryDialog", "targets")),
+    RecordKind.CUSTOMER: str(QT_TRANSLATE_NOOP("HistoryDialog", "customers")),
+    RecordKind.SUBSCRIPTION: str(QT_TRANSLATE_NOOP("HistoryDialog", "subscriptions")),
+    RecordKind.USAGE: str(QT_TRANSLATE_NOOP("HistoryDialog", "usage")),
+    RecordKind.PERSON: str(QT_TRANSLATE_NOOP("HistoryDialog", "people")),
+    RecordKind.EXAM: str(QT_TRANSLATE_NOOP("HistoryDialog", "exams")),
+    RecordKind.REFERENCE: str(QT_TRANSLATE_NOOP("HistoryDialog", "references")),
+    RecordKind.FEE_PAYMENT: str(QT_TRANSLATE_NOOP("HistoryDialog", "fee payments")),
+    RecordKind.IMPORT_BATCH: str(QT_TRANSLATE_NOOP("HistoryDialog", "imports")),
 }
 
 
@@ -70,7 +71,12 @@ class HistoryDialog(QDialog):
         )
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            what = ", ".join(sorted(_KIND_WORDS[kind] for kind in change.kinds))
+            what = ", ".join(
+                sorted(
+                    QCoreApplication.translate("HistoryDialog", _KIND_WORDS[kind])
+                    for kind in change.kinds
+                )
+            )
             for column, text in enumerate(
                 (change.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), change.user, what)
             ):

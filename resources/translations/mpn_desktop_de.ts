@@ -392,6 +392,10 @@
         <translation>S&amp;ystemsprache</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
@@ -1833,6 +1837,73 @@
     <message>
         <source>{path} is a folder; choose a file in it.</source>
         <translation>{path} ist ein Ordner; wählen Sie eine Datei darin.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>exams</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>references</source>
+        <translation>Referenzen</translation>
+    </message>
+    <message>
+        <source>fee payments</source>
+        <translation>Gebührenzahlungen</translation>
+    </message>
+    <message>
+        <source>imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>The latest changes, newest first (at most {count}).</source>
+        <translation>Die letzten Änderungen, neueste zuerst (höchstens {count}).</translation>
+    </message>
+    <message>
+        <source>No change has been saved to this database yet.</source>
+        <translation>In dieser Datenbank wurde noch keine Änderung gespeichert.</translation>
     </message>
 </context>
 <context>
