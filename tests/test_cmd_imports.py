@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
 
 
-def _exam_count(db_path: Path) -> int:
-    with sqlite3.connect(db_path) as connection:
-        return int(connection.execute("SELECT count(*) FROM exam_results").fetchone()[0])
+def _exam_count(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM exam_results")).scalar_one())
+    finally:
+        engine.dispose()
 
 
 def test_imports_are_listed_and_one_is_removed_whole(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = ["--db", str(tmp_path / "t.sqlite3")]
+    db = db_args
     assert main([*db, "imports"]) == 0
     assert "No imports" in capsys.readouterr().out
     source = tmp_path / "sheet.csv"
@@ -33,10 +37,10 @@ def test_imports_are_listed_and_one_is_removed_whole(
     assert main([*db, "imports"]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert listing[1].split()[0] == "1" and listing[1].endswith("sheet.csv")
-    assert _exam_count(tmp_path / "t.sqlite3") == 2
+    assert _exam_count(db_url) == 2
     assert main([*db, "imports", "--remove", "1"]) == 0
     assert "2 exam records, 2 people it created" in capsys.readouterr().out
-    assert _exam_count(tmp_path / "t.sqlite3") == 0
+    assert _exam_count(db_url) == 0
     assert main([*db, "imports", "--remove", "1"]) == 1
     assert "imports --remove 1: " in capsys.readouterr().err
 
