@@ -1871,7 +1871,7 @@
     </message>
     <message>
         <source>references</source>
-        <translation>Referenzen</translation>
+        <translation>Kundenreferenzen</translation>
     </message>
     <message>
         <source>fee payments</source>
