@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE_FILE = ROOT / "mpn_desktop" / "startup_probe.py"
 WINDOW_TARGET = 3.0
 STATUS_TARGET = 2.0
+LARGE_WINDOW_TARGET = 4.0
 
 BARE_WINDOW = """
 import importlib.util, sys
@@ -163,10 +164,28 @@ def _compare(
     )
 
 
+def _large_database(path: Path) -> Path:
+    """The large organisation of ``benchmarks/large_org.py`` stored in ``path``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import large_org
+
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import document_from_facts, load_document
+
+    with Database.open(f"sqlite:///{path}") as db:
+        load_document(db, document_from_facts(large_org.build_large_org()))
+    return path
+
+
 def main() -> None:
     """Builds the sample database, then times both comparisons."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=5, help="interleaved pairs per comparison")
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help="also the window on the large organisation of large_org.py (target 4x)",
+    )
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as name:
@@ -205,6 +224,15 @@ def main() -> None:
             lambda: _wall([python, "-c", ONE_PAGE_PDF, pdf], env),
             lambda: _wall([*program, "checklist", "--pdf", pdf], env),
         )
+        if args.large:
+            large = _large_database(folder / "large.sqlite3")
+            _compare(
+                "main window on the large organisation: bare 4-tab QMainWindow vs mpn-desktop",
+                LARGE_WINDOW_TARGET,
+                args.pairs,
+                lambda: _shown_after([python, "-c", BARE_WINDOW, str(PROBE_FILE)], env),
+                lambda: _shown_after([python, "-m", "mpn_desktop", "--db", str(large)], env),
+            )
 
 
 if __name__ == "__main__":
