@@ -100,6 +100,10 @@ class RecordTableModel(QAbstractTableModel):
                 return row
         return None
 
+    def record_at(self, row: int) -> Record | None:
+        """The record shown in ``row``, None past the last one (what RECORD_ROLE gives)."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
     def records(self) -> list[Record]:
         """Every record shown, in row order."""
         return list(self._rows)
