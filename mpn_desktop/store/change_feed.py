@@ -60,6 +60,12 @@ _KIND_OF_TABLE = {
     "import_batches": RecordKind.IMPORT_BATCH,
 }
 
+
+def kind_of_table(table: str) -> RecordKind | None:
+    """The kind of record ``table`` holds, or None for a table that holds no records."""
+    return _KIND_OF_TABLE.get(table)
+
+
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 _TOUCHED = "mpn_touched_tables"
 

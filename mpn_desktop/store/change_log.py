@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
+from sqlalchemy.orm import Session
 
 from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.database import Database
 from mpn_desktop.store.models import ChangeLogEntry
+
+if TYPE_CHECKING:  # the database module asks this one who changed a row: no import cycle
+    from mpn_desktop.store.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +23,11 @@ class LoggedChange:
     at: datetime
     user: str
     kinds: frozenset[RecordKind]
+
+    def by_whom(self) -> str:
+        """'by ana at 2026-12-06 10:01 UTC' (the user left out when the log has none)."""
+        when = f"at {self.at:%Y-%m-%d %H:%M} UTC"
+        return f"by {self.user} {when}" if self.user else when
 
 
 def recent_changes(db: Database, limit: int = 100) -> list[LoggedChange]:
@@ -38,3 +47,27 @@ def recent_changes(db: Database, limit: int = 100) -> list[LoggedChange]:
         )
         for at, user, kinds in rows
     ]
+
+
+def last_change_of(session: Session, kind: RecordKind) -> LoggedChange | None:
+    """The newest committed write that touched records of ``kind``, or None when none is logged.
+
+    Asked only when an edit is refused, so the refusal can say who changed the row.
+    """
+    # ',person,' in ',customer,person,': a kind is never mistaken for a longer one.
+    listed = literal(",") + ChangeLogEntry.kinds + literal(",")
+    found = session.execute(
+        select(ChangeLogEntry.changed_at, ChangeLogEntry.db_user, ChangeLogEntry.kinds)
+        .where(listed.like(f"%,{kind.value},%"))
+        .order_by(ChangeLogEntry.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    at, user, kinds = found
+    known = {each.value for each in RecordKind}
+    return LoggedChange(
+        at.replace(tzinfo=UTC),
+        user,
+        frozenset(RecordKind(each) for each in kinds.split(",") if each in known),
+    )

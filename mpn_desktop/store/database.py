@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from mpn_desktop.errors import (
 )
 from mpn_desktop.paths import data_dir
 from mpn_desktop.store import backups
+from mpn_desktop.store.change_feed import kind_of_table
 from mpn_desktop.store.constraints import describe_violation
 from mpn_desktop.store.disk_state import folder_problem, what_to_do
 from mpn_desktop.store.engine import (
@@ -38,6 +40,7 @@ from mpn_desktop.store.engine import (
 )
 from mpn_desktop.store.migrate import current_revision, head_revision, known_revisions, upgrade
 from mpn_desktop.store.private_files import create_private_file, make_private_folder
+from mpn_desktop.store.row_versions import changed_by
 from mpn_desktop.store.transactions import Transaction
 
 log = logging.getLogger(__name__)
@@ -177,8 +180,8 @@ class Database:
         except StaleDataError as error:
             # Another connection changed or deleted the row between our read and our write.
             raise RecordChanged(
-                "the record was changed elsewhere while it was being saved; nothing was saved. "
-                "Reload to see it as it is now."
+                f"the record was changed elsewhere while it was being saved{self._by_whom(error)}; "
+                "nothing was saved. Reload to see it as it is now."
             ) from error
         except IntegrityError as error:
             raise ValidationError(describe_violation(error)) from error
@@ -186,6 +189,18 @@ class Database:
             raise self._store_error(error, "writing" if not readonly else "reading") from error
         finally:
             session.close()
+
+    def _by_whom(self, error: StaleDataError) -> str:
+        """' by ana at …' for the last logged change of the table ``error`` names; '' if unknown."""
+        table = re.search(r"on table '(\w+)'", str(error))
+        kind = kind_of_table(table.group(1)) if table else None
+        if kind is None:
+            return ""
+        try:
+            with self.session(readonly=True) as session:
+                return changed_by(session, kind)
+        except StoreError:  # the refusal still stands without the name
+            return ""
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:

@@ -192,7 +192,7 @@ def _check_parents(
         parent_kind = spec.references.get(name)
         if parent_kind is not None and name in checked and checked[name] == shown.get("id"):
             current = _current(session, parent_kind, checked[name])[1]
-            check_current(SPECS[parent_kind], checked[name], current, shown)
+            check_current(session, parent_kind, checked[name], current, shown)
 
 
 def add_record(
@@ -245,7 +245,7 @@ def update_record(
     with writing(target) as session:
         obj, current = _current(session, kind, record_id)
         if expected is not None:
-            check_current(spec, record_id, current, expected)
+            check_current(session, kind, record_id, current, expected)
         if obj is None:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
         _check_parents(session, spec, checked, parents)
@@ -310,7 +310,7 @@ def delete_record(
         raise ValidationError("an import is removed with remove_import, not deleted")
     with writing(target) as session:
         if expected is not None:
-            check_current(spec, record_id, _current(session, kind, record_id)[1], expected)
+            check_current(session, kind, record_id, _current(session, kind, record_id)[1], expected)
         rows = _collect(session, kind, [record_id])
         if not rows:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
@@ -377,9 +377,10 @@ def restore_snapshot(target: Database | Transaction, snapshot: Snapshot) -> OpRe
     """
     with writing(target) as session:
         for parent_kind, parent_id, version in snapshot.parents:
-            parent_spec = SPECS[parent_kind]
             current = _current(session, parent_kind, parent_id)[1]
-            check_current(parent_spec, parent_id, current, {"id": parent_id, "version": version})
+            check_current(
+                session, parent_kind, parent_id, current, {"id": parent_id, "version": version}
+            )
         for kind, row in snapshot.rows[:1]:
             spec = SPECS[kind]
             if session.get(spec.model, row["id"]) is not None:
@@ -428,7 +429,7 @@ def _write_organization(
     obj, current = _current(session, RecordKind.ORGANIZATION, 1)
     spec = SPECS[RecordKind.ORGANIZATION]
     if expected is not None:
-        check_current(spec, 1, current, expected)
+        check_current(session, RecordKind.ORGANIZATION, 1, current, expected)
     checked = check_values(RecordKind.ORGANIZATION, given, complete=obj is None)
     if new_version is not None:
         checked["version"] = new_version

@@ -17,8 +17,12 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from mpn_desktop.errors import RecordChanged
-from mpn_desktop.store.schema_fields import KindSpec, field_label
+from mpn_desktop.store.change_log import last_change_of
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.schema_fields import SPECS, KindSpec, field_label
 
 _BOOKKEEPING = frozenset({"id", "version", "import_batch_id"})
 """Columns that are not a field the user sees; a difference in them is not described."""
@@ -33,20 +37,37 @@ def is_versioned(spec: KindSpec) -> bool:
 
 
 def check_current(
-    spec: KindSpec, record_id: int, current: Mapping[str, Any] | None, expected: Mapping[str, Any]
+    session: Session,
+    kind: RecordKind,
+    record_id: int,
+    current: Mapping[str, Any] | None,
+    expected: Mapping[str, Any],
 ) -> None:
-    """Raises ``RecordChanged`` unless ``current`` (None: gone) is the row ``expected`` names."""
+    """Raises ``RecordChanged`` unless ``current`` (None: gone) is the row ``expected`` names.
+
+    The refusal names the last logged change of ``kind`` (who and when), looked up
+    in ``session`` only when refusing.
+    """
+    spec = SPECS[kind]
     if current is None:
         raise RecordChanged(
-            f"the {spec.label} was deleted (or replaced by a load) since it was shown; "
-            "nothing was saved. Reload to see the records as they are now."
+            f"the {spec.label} was deleted (or replaced by a load) since it was shown"
+            f"{changed_by(session, kind)}; nothing was saved. "
+            "Reload to see the records as they are now."
         )
     if not is_versioned(spec) or current.get("version") == expected.get("version"):
         return
     raise RecordChanged(
-        f"the {spec.label} was changed since it was shown ({_differences(current, expected)}); "
-        "nothing was saved. Reload to see it as it is now, then make the change again."
+        f"the {spec.label} was changed since it was shown ({_differences(current, expected)})"
+        f"{changed_by(session, kind)}; nothing was saved. "
+        "Reload to see it as it is now, then make the change again."
     )
+
+
+def changed_by(session: Session, kind: RecordKind) -> str:
+    """' by ana at 2026-12-06 10:01 UTC' for the last logged change of ``kind``; '' if none."""
+    last = last_change_of(session, kind)
+    return f" {last.by_whom()}" if last is not None else ""
 
 
 def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str:

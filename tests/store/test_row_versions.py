@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 
 import pytest
+from sqlalchemy.orm.exc import StaleDataError
 
 from mpn_desktop.errors import RecordChanged
-from mpn_desktop.store import records
+from mpn_desktop.store import models, records
+from mpn_desktop.store.change_log import recent_changes
 from mpn_desktop.store.changes import RecordKind as K
 from mpn_desktop.store.database import Database
 
@@ -104,3 +107,54 @@ def test_an_exam_moved_to_a_person_changed_since_shown_is_refused(db: Database) 
         )
     moved = records.get_record(db, K.EXAM, exam.id)
     assert moved is not None and moved["person_id"] == ana["id"]
+
+
+def _who(db: Database) -> str:
+    """The user the change log records for this test's writes."""
+    return getpass.getuser() if db.path is not None else "mpn"
+
+
+def test_a_refused_edit_says_who_changed_the_row_and_when(db: Database) -> None:
+    shown = _person(db)
+    records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Ana Ruiz"})
+    records.add_record(db, K.CUSTOMER, {"name": "Fabrikam"})  # a later change of another kind
+    with pytest.raises(RecordChanged) as refused:
+        records.update_record(
+            db, K.PERSON, int(shown["id"]), {"email": "x@y.example"}, expected=shown
+        )
+    # The last change of people, not the customer's that came after it.
+    (last_person_change,) = [c for c in recent_changes(db) if K.PERSON in c.kinds][:1]
+    when = f"{last_person_change.at:%Y-%m-%d %H:%M} UTC"
+    assert f"(Name is now “Ana Ruiz”, was “Ana”) by {_who(db)} at {when}; nothing was saved" in str(
+        refused.value
+    )
+
+
+def test_a_refused_undo_of_a_deleted_row_says_who_deleted_it(db: Database) -> None:
+    shown = _person(db)
+    records.delete_record(db, K.PERSON, int(shown["id"]))
+    with pytest.raises(RecordChanged, match=rf"since it was shown by {_who(db)} at \d{{4}}-"):
+        records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Ben"}, expected=shown)
+
+
+def test_a_row_changed_between_read_and_write_is_refused_naming_who_changed_it(
+    db: Database,
+) -> None:
+    shown = _person(db)
+    if db.path is None:
+        # PostgreSQL: another client commits between this session's read and its write.
+        with pytest.raises(RecordChanged) as refused, db.session() as session:
+            person = session.get(models.Person, shown["id"])
+            assert person is not None
+            with Database.open(db.url) as other:
+                records.update_record(other, K.PERSON, int(shown["id"]), {"name": "Ben"})
+            person.email = "x@y.example"
+            session.flush()
+    else:
+        # SQLite's writer holds the file's write lock: the race cannot happen, the path can.
+        records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Ben"})
+        with pytest.raises(RecordChanged) as refused, db.session():
+            raise StaleDataError("UPDATE statement on table 'people' expected to update 1 row(s)")
+    assert f"while it was being saved by {_who(db)} at " in str(refused.value)
+    now = records.get_record(db, K.PERSON, int(shown["id"]))
+    assert now is not None and now["email"] == "ana@old.example"
