@@ -21,6 +21,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
 # Each test runs on the session's PostgreSQL cluster.
@@ -190,3 +191,72 @@ def test_history_lists_who_changed_what_and_when(
     finally:
         window.close()
         window.context.db.close()
+
+
+def _people(window: MainWindow) -> RecordSection:
+    section = window.findChild(RecordSection, "peopleSection")
+    assert section is not None
+    return section
+
+
+def _set_shown(window: MainWindow, record_id: int, field: str, value: str) -> None:
+    """Types ``value`` into ``field`` of the row ``record_id`` as the window shows it."""
+    model = _people(window).model
+    row = model.row_of_id(record_id)
+    assert row is not None
+    model.setData(model.index(row, model.column_of(field)), value)
+
+
+def _shown(window: MainWindow, record_id: int, field: str) -> object:
+    model = _people(window).model
+    row = model.row_of_id(record_id)
+    return None if row is None else model.records()[row][field]
+
+
+def test_an_edit_shows_in_the_other_window_and_a_stale_edit_there_is_refused_by_whom(
+    shared_url: str, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    first = _window(shared_url, catalog, tmp_path / "a", qtbot)
+    second = _window(shared_url, catalog, tmp_path / "b", qtbot)
+    try:
+        person = _people(first).model.records()[0]
+        person_id = int(person["id"])
+        assert _shown(second, person_id, "email") == person["email"]
+
+        # An edit in the first window shows in the second (the notification, no restart).
+        _set_shown(first, person_id, "email", "moved@contoso.example")
+        qtbot.waitUntil(
+            lambda: _shown(second, person_id, "email") == "moved@contoso.example", timeout=5_000
+        )
+
+        # The second window edits the row before it has heard of the first's next edit:
+        # refused, naming what changed and who changed it; nothing written.
+        _set_shown(first, person_id, "name", "Ana Changed")
+        with qtbot.waitSignal(second.context.errorShown, timeout=5_000) as refused:
+            _set_shown(second, person_id, "email", "stale@contoso.example")
+        message = refused.args[0]
+        assert "was changed since it was shown (Name is now “Ana Changed”" in message
+        assert " by mpn at " in message and "nothing was saved" in message
+        now = records.get_record(first.context.db, RecordKind.PERSON, person_id)
+        assert now is not None
+        assert (now["name"], now["email"]) == ("Ana Changed", "moved@contoso.example")
+        assert second.context.undo_stack.count() == 0
+        # And the second window then shows the row as it is.
+        qtbot.waitUntil(lambda: _shown(second, person_id, "name") == "Ana Changed", timeout=5_000)
+
+        # Undo in the second window of its edit of a row the first changed since: refused too.
+        _set_shown(second, person_id, "email", "second@contoso.example")
+        qtbot.waitUntil(
+            lambda: _shown(first, person_id, "email") == "second@contoso.example", timeout=5_000
+        )
+        _set_shown(first, person_id, "name", "Ana Again")
+        qtbot.waitUntil(lambda: _shown(second, person_id, "name") == "Ana Again", timeout=5_000)
+        with qtbot.waitSignal(second.context.errorShown, timeout=5_000) as refused:
+            second.undo_action.trigger()
+        assert "Name is now “Ana Again”" in refused.args[0] and " by mpn at " in refused.args[0]
+        now = records.get_record(first.context.db, RecordKind.PERSON, person_id)
+        assert now is not None and now["email"] == "second@contoso.example"
+    finally:
+        for window in (first, second):
+            window.close()
+            window.context.db.close()
