@@ -7,6 +7,7 @@ open database's ``data_version`` is polled about once a second.
 
 from __future__ import annotations
 
+import getpass
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,3 +152,33 @@ def test_a_row_changed_elsewhere_is_redrawn_alone_not_the_whole_table(
     assert resets == [], "the table was not read again whole"
     shown = sorted(section.model.records(), key=lambda record: int(record["id"]))
     assert shown == records.list_records(sample_context.db, RecordKind.PERSON)
+
+
+def test_a_stale_edit_in_the_other_window_on_one_file_is_refused_saying_by_whom(
+    qtbot: QtBot, sample_context: AppContext, second_context: AppContext, tmp_path: Path
+) -> None:
+    first = _window(qtbot, sample_context, tmp_path / "first.ini")
+    second = _window(qtbot, second_context, tmp_path / "second.ini")
+    section, other = _people(first), _people(second)
+    person = section.model.records()[0]
+    name, email = section.model.column_of("name"), section.model.column_of("email")
+    section.model.setData(
+        section.model.index(section.model.row_of_id(person["id"]) or 0, name), "Ana Changed"
+    )
+    # The second window has not polled yet: its row is the one from before the edit.
+    with qtbot.waitSignal(second_context.errorShown, timeout=WAIT_MS) as refused:
+        other.model.setData(
+            other.model.index(other.model.row_of_id(person["id"]) or 0, email),
+            "stale@contoso.example",
+        )
+    assert "(Name is now “Ana Changed”" in refused.args[0]
+    assert f" by {getpass.getuser()} at " in refused.args[0]
+    now = records.get_record(sample_context.db, RecordKind.PERSON, person["id"])
+    assert now is not None and now["email"] == person["email"]
+    qtbot.waitUntil(lambda: _shown_name(second, person["id"]) == "Ana Changed", timeout=WAIT_MS)
+
+
+def _shown_name(window: MainWindow, record_id: int) -> object:
+    section = _people(window)
+    row = section.model.row_of_id(record_id)
+    return None if row is None else section.model.records()[row]["name"]
