@@ -111,3 +111,31 @@ def _other_organisation(tmp_path: Path) -> Path:
         )
     )
     return path
+
+
+@pytest.mark.postgresql
+def test_a_postgresql_backup_also_calls_pg_dump_when_it_is_on_the_path_and_says_so(
+    postgres: PostgresCluster,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = postgres.url(postgres.create_database())
+    assert main(["--db-url", url, "demo"]) == 0
+    capsys.readouterr()
+    saved = tmp_path / "team.json"
+    assert main(["--db-url", url, "backup", str(saved)]) == 0
+    out = capsys.readouterr().out
+    archive = tmp_path / "team.pgdump"
+    assert f"pg_dump's archive of the whole database to {archive}" in out
+    assert archive.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+    assert archive.stat().st_mode & 0o077 == 0
+    assert json.loads(saved.read_text())["organization"]["name"] == "Contoso Cloud Ltd"
+
+    # Without pg_dump: the document alone, and the output says so.
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    again = tmp_path / "again.json"
+    assert main(["--db-url", url, "backup", str(again)]) == 0
+    out = capsys.readouterr().out
+    assert "No pg_dump archive was written (pg_dump is not on the PATH)" in out
+    assert again.exists() and not (tmp_path / "again.pgdump").exists()

@@ -4,7 +4,8 @@ A SQLite file is copied with SQLite's online backup API. A server database
 (PostgreSQL) is written out as the JSON document of ``export`` (everything
 the program keeps; its imports' history is not in it), and ``restore`` loads
 such a document back in place of what the database holds, after writing what
-it held to a document of its own.
+it held to a document of its own. When ``pg_dump`` is on the PATH, ``backup``
+also writes its archive of the whole database next to the document.
 """
 
 from __future__ import annotations
@@ -91,12 +92,33 @@ def run_backup(args: argparse.Namespace) -> int:
             f"Backed up {where} to {saved} as a JSON document (mpn-desktop/1; "
             "'restore' loads it back, 'load' loads it anywhere)."
         )
+        _pg_dump_beside(database_url(args), saved)
         return 0
     # An empty name is refused by the writer, not taken for "no name": that would be a surprise.
     dest = Path(args.file).expanduser() if args.file is not None else None
     saved = backup(path, dest)
     print(f"Backed up {path} to {saved}.")
     return 0
+
+
+def _pg_dump_beside(url: str, saved: Path) -> None:
+    """Also writes ``pg_dump``'s archive of the whole database next to the document, when it can,
+    and says which it did: the document alone, or the document and the archive."""
+    from mpn_desktop.store.pg_dump import dump_database
+
+    dest = saved.with_suffix(".pgdump")
+    if dest == saved:
+        dest = saved.with_name(saved.name + ".pgdump")
+    dumped = dump_database(url, dest)
+    if dumped.path is not None:
+        print(
+            f"Also wrote pg_dump's archive of the whole database to {dumped.path} "
+            "(with the imports' history; 'pg_restore' loads it into an empty database)."
+        )
+    else:
+        print(
+            f"No pg_dump archive was written ({dumped.problem}); the JSON document is the backup."
+        )
 
 
 def run_restore(args: argparse.Namespace) -> int:
