@@ -54,6 +54,15 @@ def isolated_user_folders(
 
 
 @pytest.fixture(autouse=True)
+def english_sentences_after() -> Iterator[None]:
+    """The domain's sentences are English again after a test that chose another language."""
+    yield
+    from mpn_desktop.domain.vocabulary import use_language
+
+    use_language("en")
+
+
+@pytest.fixture(autouse=True)
 def fail_on_unexpected_logs(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fails a test during which the program logged a warning or an error it did not expect.
 

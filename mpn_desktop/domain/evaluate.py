@@ -36,6 +36,7 @@ from mpn_desktop.domain.progress import (
 )
 from mpn_desktop.domain.references import reference_risks, references_step, summarize
 from mpn_desktop.domain.skills import PeopleIndex, exam_risks, exams_step, role_candidates
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import with_source
 
 _LEVELS = (Level.SILVER, Level.GOLD)
@@ -219,11 +220,11 @@ class _Evaluation:
 
     def _retired(self, competency: Competency) -> CompetencyProgress:
         retirement = competency.retirement
-        when = retirement.retired_on.isoformat() if retirement else "an earlier date"
-        sentence = (
-            f"{competency.name} was retired on {when}: it is closed to new enrolment and "
+        when = retirement.retired_on.isoformat() if retirement else _("an earlier date")
+        sentence = _(
+            "{competency} was retired on {day}: it is closed to new enrolment and "
             "renewal and cannot be attained"
-        )
+        ).format(competency=competency.name, day=when)
         option = OptionProgress(option_id="retired", name="Retired", steps=(), attained=False)
         levels = tuple(
             LevelProgress(
@@ -268,15 +269,18 @@ def _catalog_notes(catalog: CatalogInForce, as_of: date) -> tuple[str, ...]:
     since = catalog.effective_from.isoformat()
     if as_of < catalog.effective_from:
         return (
-            f"The requirements shown are those of {name}, in force from {since}, after "
-            f"{as_of.isoformat()}: load the catalogue of the program in force on that day "
-            "for its figures.",
+            _(
+                "The requirements shown are those of {program}, in force from {since}, after "
+                "{day}: load the catalogue of the program in force on that day for its figures."
+            ).format(program=name, since=since, day=as_of.isoformat()),
         )
     until = catalog.effective_until.isoformat() if catalog.effective_until else ""
     return (
-        f"The requirements shown are those of {name}, in force from {since} to {until}; "
-        f"{as_of.isoformat()} is after it, and the figures may have changed since: check the "
-        "Partner Center, or load a newer catalogue file.",
+        _(
+            "The requirements shown are those of {program}, in force from {since} to {until}; "
+            "{day} is after it, and the figures may have changed since: check the "
+            "Partner Center, or load a newer catalogue file."
+        ).format(program=name, since=since, until=until, day=as_of.isoformat()),
     )
 
 

@@ -12,6 +12,7 @@ from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import FeePayment
 from mpn_desktop.domain.progress import FeeStatus, FeeYear, StepProgress
+from mpn_desktop.domain.vocabulary import _, level_word
 from mpn_desktop.domain.wording import money, with_source
 
 
@@ -55,24 +56,34 @@ def fee_step(
             have=Decimal(0),
             need=Decimal(0),
             unit="USD",
-            description=f"the {level.value} competency fee for the membership year",
-            missing=("Enter the organisation's membership anniversary to check the fee",),
+            description=_("the {level} competency fee for the membership year").format(
+                level=level_word(level.value)
+            ),
+            missing=(_("Enter the organisation's membership anniversary to check the fee"),),
             notes=notes,
         )
     due = rule.amount(level, year.start)
     covering = [item for item in _payments_in(year, payments) if item.level.rank >= level.rank]
     paid = sum((item.amount_usd for item in covering), Decimal(0))
     met = bool(covering)
-    period = f"{year.start.isoformat()} to {year.end.isoformat()}"
-    amount = money(due) if due is not None else "the amount in force"
+    period = _("{start} to {end}").format(start=year.start.isoformat(), end=year.end.isoformat())
+    amount = money(due) if due is not None else _("the amount in force")
     missing = (
-        () if met else (f"Pay the {level.value} fee of {amount} for the membership year {period}",)
+        ()
+        if met
+        else (
+            _("Pay the {level} fee of {amount} for the membership year {period}").format(
+                level=level_word(level.value), amount=amount, period=period
+            ),
+        )
     )
     evidence = tuple(
         Evidence(
-            subject=f"Payment for the year from {item.membership_year_start.isoformat()}",
-            detail=f"{item.level.value} {money(item.amount_usd)}"
-            + (f", paid {item.paid_on.isoformat()}" if item.paid_on else ""),
+            subject=_("Payment for the year from {day}").format(
+                day=item.membership_year_start.isoformat()
+            ),
+            detail=f"{level_word(item.level.value)} {money(item.amount_usd)}"
+            + (_(", paid {day}").format(day=item.paid_on.isoformat()) if item.paid_on else ""),
             amount=item.amount_usd,
             level=item.level,
             on=item.paid_on,
@@ -85,7 +96,9 @@ def fee_step(
         have=paid,
         need=due if due is not None else Decimal(0),
         unit="USD",
-        description=f"the {level.value} competency fee of {amount} for the year {period}",
+        description=_("the {level} competency fee of {amount} for the year {period}").format(
+            level=level_word(level.value), amount=amount, period=period
+        ),
         evidence=evidence,
         missing=missing,
         notes=notes,

@@ -21,6 +21,7 @@ from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
 from mpn_desktop.domain.progress import StepProgress
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import associations, counted, figure, money, number, with_source
 
 _ZERO = Decimal(0)
@@ -216,8 +217,8 @@ def _new_customers(
 
 def _window_text(measure: Measure, usage: UsageTotals) -> str:
     if measure.window is Window.LATEST_MONTH:
-        return f"in {usage.latest}"
-    return f"in the 12 months to {usage.window[1]}"
+        return _("in {month}").format(month=usage.latest)
+    return _("in the 12 months to {month}").format(month=usage.window[1])
 
 
 def _part(
@@ -237,11 +238,17 @@ def _part(
         # Money carries its unit; counts read better with the measure's own words.
         return money(value) if measure.unit == "USD" else number(value)
 
-    where = f"with {through} association {_window_text(measure, usage)}"
+    where = _("with {associations} association {window}").format(
+        associations=through, window=_window_text(measure, usage)
+    )
     description = f"{amount(need)} {measure.description} {where}"
     missing: tuple[str, ...] = ()
     if not met:
-        missing = (f"{amount(short)} more {counted(short, measure.description)} {where}",)
+        missing = (
+            _("{amount} more {measure} {where}").format(
+                amount=amount(short), measure=counted(short, measure.description), where=where
+            ),
+        )
     notes = tuple(
         with_source(note, source)
         for note, source in ((measure.note, measure.source), (performance.note, performance.source))

@@ -13,7 +13,8 @@ from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Reference
 from mpn_desktop.domain.progress import AtRisk, StepProgress
-from mpn_desktop.domain.wording import plural, with_source
+from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import with_source
 
 _WAITING = (ReferenceStatus.SUBMITTED, ReferenceStatus.CUSTOMER_APPROVED)
 _COUNTING = frozenset(status for status in ReferenceStatus if status.counts)
@@ -102,20 +103,30 @@ def references_step(
     missing: tuple[str, ...] = ()
     if have < need:
         short = need - have
-        sentence = (
-            f"{short} more approved customer {plural(short, 'reference', 'references')} "
-            f"for {competency.name}"
-        )
+        sentence = ngettext(
+            "{count} more approved customer reference for {competency}",
+            "{count} more approved customer references for {competency}",
+            short,
+        ).format(count=short, competency=competency.name)
         asides = []
         if waiting:
             asides.append(
-                f"{waiting} {plural(waiting, 'is', 'are')} submitted and waiting for approval"
+                ngettext(
+                    "{count} is submitted and waiting for approval",
+                    "{count} are submitted and waiting for approval",
+                    waiting,
+                ).format(count=waiting)
             )
         if summary.undated:
             undated = summary.undated
             asides.append(
-                f"{undated} {plural(undated, 'is', 'are')} marked approved without the day of "
-                f"approval: enter it so that {plural(undated, 'it counts', 'they count')}"
+                ngettext(
+                    "{count} is marked approved without the day of approval: "
+                    "enter it so that it counts",
+                    "{count} are marked approved without the day of approval: "
+                    "enter it so that they count",
+                    undated,
+                ).format(count=undated)
             )
         if asides:
             sentence += f" ({'; '.join(asides)})"
@@ -126,10 +137,11 @@ def references_step(
         have=Decimal(have),
         need=Decimal(need),
         unit="references",
-        description=(
-            f"{need} approved customer {plural(need, 'reference', 'references')}, "
-            f"each valid {rule.valid_years} years from approval"
-        ),
+        description=ngettext(
+            "{count} approved customer reference, each valid {years} years from approval",
+            "{count} approved customer references, each valid {years} years from approval",
+            need,
+        ).format(count=need, years=rule.valid_years),
         evidence=summary.evidence,
         missing=missing,
         notes=(with_source(rule.note, rule.source),) if rule.note else (),
@@ -147,8 +159,12 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
                     until + timedelta(days=1),
                     # Said against the last valid day the tables and checklist show,
                     # under the first day it no longer counts.
-                    f"the reference of {reference.customer} no longer counts "
-                    f"(valid until {until.isoformat()}, approved {approved})",
+                    _(
+                        "the reference of {customer} no longer counts "
+                        "(valid until {until}, approved {approved})"
+                    ).format(
+                        customer=reference.customer, until=until.isoformat(), approved=approved
+                    ),
                 )
             )
     return risks

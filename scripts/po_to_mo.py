@@ -1,0 +1,123 @@
+"""Compiles a gettext ``.po`` catalogue to the ``.mo`` that Python's gettext reads.
+
+The stdlib logic of CPython's Tools/i18n/msgfmt.py, kept small: msgid,
+msgid_plural, msgstr and msgstr[N] with continued lines; fuzzy entries and
+untranslated ones are left out (they read in English).
+    python scripts/po_to_mo.py resources/translations/mpn_desktop_domain_de.po
+writes the ``.mo`` beside it. tests/domain/test_vocabulary.py fails when the
+committed ``.mo`` differs from the ``.po``'s.
+"""
+
+from __future__ import annotations
+
+import ast
+import struct
+import sys
+from pathlib import Path
+
+
+def read_po(text: str) -> dict[bytes, bytes]:
+    """The translated entries of a ``.po``: msgid (NUL-joined with its plural) to msgstr."""
+    entries: dict[bytes, bytes] = {}
+    fields: dict[str, str] = {}
+    current = ""
+    fuzzy = False
+
+    def finish() -> None:
+        nonlocal fuzzy
+        if "msgid" in fields:
+            key = fields["msgid"]
+            if "msgid_plural" in fields:
+                key += "\0" + fields["msgid_plural"]
+                forms = [fields[f"msgstr[{n}]"] for n in range(10) if f"msgstr[{n}]" in fields]
+                value = "\0".join(forms)
+                translated = all(forms)
+            else:
+                value = fields.get("msgstr", "")
+                translated = bool(value)
+            if (translated and not fuzzy) or key == "":
+                entries[key.encode()] = value.encode()
+        fields.clear()
+        fuzzy = False
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("#,") and "fuzzy" in line:
+            finish()
+            fuzzy = True
+            continue
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):
+            fields[current] += ast.literal_eval(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword == "msgid" and "msgid" in fields:
+            finish()
+        current = keyword
+        fields[current] = ast.literal_eval(rest)
+    finish()
+    return entries
+
+
+def write_mo(entries: dict[bytes, bytes]) -> bytes:
+    """The ``.mo`` bytes of the entries (GNU format, little endian, sorted, no hash table)."""
+    keys = sorted(entries)
+    ids = strs = b""
+    offsets = []
+    for key in keys:
+        offsets.append((len(ids), len(key), len(strs), len(entries[key])))
+        ids += key + b"\0"
+        strs += entries[key] + b"\0"
+    keystart = 7 * 4 + 16 * len(keys)
+    valuestart = keystart + len(ids)
+    table_keys: list[int] = []
+    table_values: list[int] = []
+    for id_at, id_len, str_at, str_len in offsets:
+        table_keys += [id_len, id_at + keystart]
+        table_values += [str_len, str_at + valuestart]
+    header = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + len(keys) * 8, 0, 0)
+    tables = struct.pack(f"{len(table_keys)}i", *table_keys)
+    tables += struct.pack(f"{len(table_values)}i", *table_values)
+    return header + tables + ids + strs
+
+
+def compile_po(path: Path) -> bytes:
+    """The ``.mo`` bytes for the ``.po`` at ``path``."""
+    return write_mo(read_po(path.read_text(encoding="utf-8")))
+
+
+SOURCES = ("mpn_desktop/domain", "mpn_desktop/reports")
+"""Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
+
+
+def extract(root: Path) -> list[tuple[str, str]]:
+    """Every marked message under ``SOURCES``: (msgid, msgid_plural or ''), in source order."""
+    found: dict[tuple[str, str], None] = {}
+    for folder in SOURCES:
+        for path in sorted((root / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                    continue
+                texts = [
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ]
+                if node.func.id == "_" and len(texts) == 1:
+                    found[(texts[0], "")] = None
+                elif node.func.id == "ngettext" and len(texts) == 2:
+                    found[(texts[0], texts[1])] = None
+    return list(found)
+
+
+def main(arguments: list[str]) -> int:
+    """Writes each named ``.po``'s ``.mo`` beside it."""
+    for name in arguments:
+        path = Path(name)
+        path.with_suffix(".mo").write_bytes(compile_po(path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,116 @@
+"""The domain's sentences in German: every marked message has its German, plurals read right."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from domain_builders import PLATFORM, SILVER, facts, reference, references, run, step_of
+
+from mpn_desktop.domain import vocabulary
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.enums import ReferenceStatus, StepKind
+from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
+from mpn_desktop.domain.progress import FeeStatus
+
+ROOT = Path(__file__).resolve().parents[2]
+PO = ROOT / "resources" / "translations" / "mpn_desktop_domain_de.po"
+
+
+def _compiler() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("po_to_mo", ROOT / "scripts" / "po_to_mo.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_marked_message_has_its_german() -> None:
+    compiler = _compiler()
+    marked = compiler.extract(ROOT)
+    assert len(marked) > 30  # the fee, references, performance, retirement, catalogue notes
+    german = compiler.read_po(PO.read_text(encoding="utf-8"))
+    for msgid, msgid_plural in marked:
+        key = (msgid + ("\0" + msgid_plural if msgid_plural else "")).encode()
+        assert german.get(key), f"no German for {msgid!r} in {PO.name}"
+        forms = german[key].decode().split("\0")
+        assert len(forms) == (2 if msgid_plural else 1), msgid
+        # A German form that drops or invents a field would fail or lose a figure at run time.
+        for form in forms:
+            assert _fields(form) == _fields(msgid), f"{form!r} has other fields than {msgid!r}"
+
+
+def test_the_committed_mo_is_the_po_compiled() -> None:
+    compiled = _compiler().compile_po(PO)
+    assert PO.with_suffix(".mo").read_bytes() == compiled, "run scripts/po_to_mo.py on the .po"
+
+
+def test_english_is_the_default_and_reads_as_written(catalog: Catalog) -> None:
+    assert vocabulary.language() == "en"
+    progress = run(catalog, facts(refs=references(PLATFORM, 1)))
+    assert step_of(progress, PLATFORM, SILVER, StepKind.REFERENCES).missing == (
+        "2 more approved customer references for Cloud Platform",
+    )
+
+
+def test_with_german_chosen_the_missing_sentences_read_in_german(catalog: Catalog) -> None:
+    assert vocabulary.use_language("de_DE") == "de"
+    two = run(catalog, facts(refs=references(PLATFORM, 1)))
+    assert step_of(two, PLATFORM, SILVER, StepKind.REFERENCES).missing == (
+        "2 weitere genehmigte Kundenreferenzen für Cloud Platform",
+    )
+    given = [
+        *references(PLATFORM, 1),
+        reference(PLATFORM, "W", status=ReferenceStatus.SUBMITTED, approved_on=None),
+    ]
+    one = run(catalog, facts(refs=given))
+    assert step_of(one, PLATFORM, SILVER, StepKind.REFERENCES).missing == (
+        "2 weitere genehmigte Kundenreferenzen für Cloud Platform "
+        "(1 ist eingereicht und wartet auf Genehmigung)",
+    )
+
+
+def test_with_german_chosen_the_fee_sentences_read_in_german() -> None:
+    vocabulary.use_language("de")
+    unknown = FeeStatus(level=None, due_on=None, amount_usd=None, paid=False, current_year=None)
+    assert this_year_sentence(unknown) == (
+        "Geben Sie den Jahrestag der Mitgliedschaft ein, um die Gebühr zu sehen"
+    )
+    assert renewal_sentence(unknown) == (
+        "Geben Sie den Jahrestag der Mitgliedschaft ein, um die Verlängerung zu sehen"
+    )
+
+
+def test_a_language_without_a_catalogue_reads_in_english() -> None:
+    assert vocabulary.use_language("de") == "de"
+    assert vocabulary.use_language("fr") == "en"
+    assert vocabulary._("nothing paid") == "nothing paid"
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "de"),
+        ({"LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"}, "de"),
+        ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_the_environment_names_the_language(environ: dict[str, str], expected: str) -> None:
+    assert vocabulary.language_of_environment(environ) == expected
+
+
+def test_no_sentence_in_the_domain_is_an_f_string_around_a_marked_message() -> None:
+    # _(f"...") would look up the filled-in text, which no catalogue holds.
+    for path in (ROOT / "mpn_desktop" / "domain").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b_\(\s*f\"", text), path
+        assert not re.search(r"ngettext\(\s*f\"", text), path
