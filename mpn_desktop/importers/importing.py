@@ -224,7 +224,7 @@ def run_import(
     result: ImportResult | None = None
     with (
         collector_paused(),
-        import_transaction(db, info, _file_size(path)) as transaction,
+        import_transaction(db, info, int(_file_size(path) * kind.written_share)) as transaction,
         RecordReader(path, settings.format) as reader,
     ):
         sink = kind.sink(transaction)

@@ -67,6 +67,9 @@ class ImportKind(Protocol):
     """The kind of file it reads (recorded on the batch)."""
     plural: str
     """What its records are called, e.g. ``exam records``."""
+    written_share: float
+    """About how much of the file read ends up written (sizes SQLite's page cache for the
+    import): every exam record is a row; usage lines are added up per month first."""
 
     @property
     def fields(self) -> FieldSet:
@@ -129,6 +132,7 @@ class ExamImport:
     name = EXAMS
     source = "exam-file"
     plural = "exam records"
+    written_share = 1.0
 
     def __init__(self, catalog: ExamCatalog) -> None:
         self._catalog = catalog
