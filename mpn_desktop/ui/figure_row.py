@@ -26,7 +26,11 @@ class FigureRow:
 
     def __init__(self, grid: QGridLayout, row: int, parent: QWidget, figure_name: str) -> None:
         self.caption = QLabel(parent)
+        # Both wrap: on a narrow panel (1024×700 at 150% scaling) the figure goes onto a
+        # second line instead of making the panel wider than the window has room for.
+        self.caption.setWordWrap(True)
         self.figure = QLabel(parent)
+        self.figure.setWordWrap(True)
         self.figure.setObjectName(figure_name)
         self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.figure.setTextFormat(Qt.TextFormat.RichText)

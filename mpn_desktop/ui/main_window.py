@@ -159,7 +159,8 @@ class MainWindow(QMainWindow):
         self.panel_dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.panel_dock.setMinimumWidth(300)
+        # Narrow enough to leave the tabs room at 1024×700 with 150% scaling (683 points).
+        self.panel_dock.setMinimumWidth(200)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
 
         self._build_as_of_bar()
@@ -538,6 +539,11 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        else:
+            # A third of the window for the panel, 340 points at most: its figures on one
+            # line where there is room, the tabs the rest on a small screen.
+            width = min(340, max(self.panel_dock.minimumWidth(), self.width() // 3))
+            self.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
         self.panel_dock.setVisible(True)
         for spec, tab in zip(TAB_SPECS, self.step_tabs, strict=True):
             saved = self.settings.tab_state(spec.object_name)

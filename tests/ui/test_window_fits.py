@@ -90,3 +90,18 @@ def test_the_status_panel_s_cards_fit_its_viewport(
     for competency in ("cloud-platform", "cloud-productivity"):
         card = panel.card(competency)
         assert card.geometry().right() < panel.viewport().width()
+
+
+def test_the_window_fits_1024_by_700_at_150_percent(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # 1024×700 at 150% scaling is 683×467 points, and a layout's needs are in points at
+    # any scaling: the window's contents needed 783×493 there, and the Sales tab's tables
+    # and buttons were squeezed and cut.
+    area = QSize(683, 467)
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    needed = window.minimumSizeHint()
+    assert needed.width() <= area.width() and needed.height() <= area.height(), needed

@@ -30,7 +30,7 @@ class FeeTab(StepTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("feeTab")
-        self.summary.setVisible(False)  # the membership box says it all
+        self.summary_area.setVisible(False)  # the membership box says it all
         box = QGroupBox(self.tr("Membership"), self)
         form = QFormLayout(box)
         self.anniversary = self._value_label("anniversaryValue")

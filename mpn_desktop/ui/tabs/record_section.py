@@ -181,6 +181,10 @@ class RecordSection(QWidget):
 
         # The buttons sit under the table, as under a list in a settings dialog: a
         # heading and two buttons on one line need more width than a narrow table has.
+        self._let_delete_button_narrow()
+        # Three rows at least, not the 70 pixels every scroll area asks: two tables one
+        # above the other fit a short window (1024×700 at 150% scaling).
+        self.view.setMinimumHeight(self.view.fontMetrics().height() * 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
@@ -545,6 +549,15 @@ class RecordSection(QWidget):
         if self.view.horizontalHeader().restoreState(state):
             self._sized = True
 
+    def _let_delete_button_narrow(self) -> None:
+        """The style makes every button 80 pixels wide at least; "Delete" needs less, and
+        the difference kept the Sales tab wider than 1024×700 at 150% scaling has room for."""
+        text = self.delete_button.text()
+        padding = self.delete_button.fontMetrics().horizontalAdvance("MM")
+        self.delete_button.setMinimumWidth(
+            self.delete_button.fontMetrics().horizontalAdvance(text) + padding
+        )
+
     def _announce_selection(self) -> None:
         record = self.selected_record()
         count = len(self.view.selectionModel().selectedRows())
@@ -552,6 +565,7 @@ class RecordSection(QWidget):
         self.delete_button.setText(
             self.tr("Delete {count}").format(count=count) if count > 1 else self.tr("Delete")
         )
+        self._let_delete_button_narrow()
         self.selectionChanged.emit(record)
 
     def _open_read_only_cell(self, index: QModelIndex) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,23 @@ from mpn_desktop.ui.tabs.summary import (
     summary_html,
     summary_tooltip,
 )
+
+
+class _SummaryArea(QScrollArea):
+    """The summary's scroll area: as high as the wrapped summary is at the width it has."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        return QSize(hint.width(), body.heightForWidth(self.viewport().width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            # Wider or narrower, the summary wraps onto other lines: another height.
+            self.updateGeometry()
 
 
 class StepTab(QWidget):
@@ -75,8 +94,25 @@ class StepTab(QWidget):
         search_row.addWidget(self.search, 1)
         self.body = QVBoxLayout(self)
         self.body.addLayout(search_row)
-        self.body.addWidget(self.summary)
+        # The summary scrolls when the window is short (1024×700 at 150% scaling is 467
+        # points high): at its full height it pushed the tables under their buttons.
+        self.summary_area = summary_area = _SummaryArea(self)
+        summary_area.setObjectName("summaryArea")
+        summary_area.setWidget(self.summary)
+        summary_area.setWidgetResizable(True)
+        summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        summary_area.setMinimumHeight(self.fontMetrics().height() * 2)
+        self.body.addWidget(summary_area)
         follow_palette(self, self._recolour)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The summary gives way first on a short tab: the tables keep 18 lines, the summary
+        a third at most and two lines at least (it scrolls)."""
+        line = self.fontMetrics().height()
+        height = event.size().height()
+        self.summary_area.setMaximumHeight(max(line * 2, min(height // 3, height - line * 18)))
+        super().resizeEvent(event)
 
     def _recolour(self) -> None:
         """Colours the summary anew for the new palette (light and dark switched)."""
@@ -164,6 +200,8 @@ class StepTab(QWidget):
         self.progress = progress
         tree = requirement_tree(progress)
         self.summary.setText(self.summary_html(tree))
+        self.summary_area.setVisible(bool(self.summary.text()))
+        self.summary_area.updateGeometry()
         if self.step is not None:
             # What the step asks for, in the catalogue's words: too long to show, but at hand.
             about = summary_tooltip(tree, self.step)
@@ -183,6 +221,7 @@ class StepTab(QWidget):
         if tree is None or self.step is None:
             return
         self.summary.setText(designation_summary_html(tree, self.step, self.palette()))
+        self.summary_area.updateGeometry()
         self.summary.setToolTip("")
         self.summary.setAccessibleDescription("")
 
