@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from mpn_desktop.errors import StoreError
@@ -67,7 +68,8 @@ class OutsideChanges(Protocol):
 class DataVersionWatch:
     """Outside changes of a SQLite file, from ``PRAGMA data_version`` on a connection of its own.
 
-    SQLite says only that something changed, not what: the change names every kind.
+    SQLite says only that something changed, not what: the kinds are those whose
+    fingerprint moved, and the description names the change log's newest entry.
     """
 
     def __init__(self, db: Database) -> None:
@@ -86,6 +88,7 @@ class DataVersionWatch:
         self._lock = threading.Lock()
         self._seen = self._data_version()
         self._pending = False
+        self._last_logged: tuple[str, str] | None = None
         self._prints = self._fingerprints()
         db.watch_writes(self)
 
@@ -98,10 +101,11 @@ class DataVersionWatch:
             ) from error
 
     def _fingerprints(self) -> dict[RecordKind, tuple[object, ...]]:
-        """Each kind's fingerprint, read in one snapshot."""
+        """Each kind's fingerprint, read in one snapshot (with the newest logged change)."""
         try:
             self._connection.execute("BEGIN")
             try:
+                self._last_logged = self._newest_logged()
                 return {
                     kind: tuple(self._connection.execute(sql).fetchone())
                     for kind, sql in _FINGERPRINTS.items()
@@ -112,6 +116,28 @@ class DataVersionWatch:
             raise StoreError(
                 f"{self._db.where}: cannot look for changes made elsewhere ({error})"
             ) from error
+
+    def _newest_logged(self) -> tuple[str, str] | None:
+        """The change log's newest entry (time as stored, user), or None when there is none."""
+        try:
+            row = self._connection.execute(
+                "SELECT changed_at, db_user FROM change_log ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        except sqlite3.Error:  # a file from before the change log: the change stays unnamed
+            return None
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def _description(self, before: tuple[str, str] | None) -> str:
+        """'Changed elsewhere (last change by ana at 10:01:02)' when the log has a new entry."""
+        last = self._last_logged
+        if last is None or last == before:
+            return OUTSIDE
+        try:
+            at = datetime.fromisoformat(last[0]).replace(tzinfo=UTC).astimezone()
+        except ValueError:
+            return OUTSIDE
+        who = f"by {last[1]} " if last[1] else ""
+        return f"{OUTSIDE} (last change {who}at {at:%H:%M:%S})"
 
     def _look(self) -> None:
         """Notes a movement since the last look as someone else's commit."""
@@ -152,10 +178,12 @@ class DataVersionWatch:
             if not self._pending:
                 return None
             self._pending = False
+            before = self._last_logged
             prints = self._fingerprints()
             kinds = frozenset(kind for kind in prints if prints[kind] != self._prints.get(kind))
             self._prints = prints
-        return OutsideChange(kinds or frozenset(RecordKind), OUTSIDE)
+            description = self._description(before)
+        return OutsideChange(kinds or frozenset(RecordKind), description)
 
     def close(self) -> None:
         """Stops being told of our writes and closes the watch's connection."""

@@ -75,7 +75,7 @@ class OutsideChangeWatch(QObject):
     def _pass_on(self, change: Change) -> None:
         log.info("the database was changed elsewhere: reloading")
         self._context.announce(change)
-        if change.description != OUTSIDE:  # it says who and when (PostgreSQL)
+        if change.description != OUTSIDE:  # it says who and when (from the change log)
             self._context.report(change.description)
 
     def stop(self) -> None:

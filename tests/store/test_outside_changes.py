@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 import threading
 from pathlib import Path
 
 import pytest
 
 from mpn_desktop.store import records
+from mpn_desktop.store.change_log import recent_changes
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.outside_changes import DataVersionWatch, OutsideChange, outside_changes
@@ -76,5 +78,24 @@ def test_targets_replaced_elsewhere_are_named_though_they_carry_no_version(
             records.set_targets(other, {"cloud-platform": "silver"})
         change = watch.poll()
         assert change is not None and change.kinds == {RecordKind.TARGET}
+    finally:
+        watch.close()
+
+
+def test_an_outside_change_names_the_last_logged_change_who_and_when(
+    db: Database, db_path: Path
+) -> None:
+    watch = outside_changes(db)
+    assert watch is not None
+    try:
+        with Database.open(f"sqlite:///{db_path}") as other:
+            records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+        change = watch.poll()
+        assert change is not None
+        (last,) = recent_changes(db, limit=1)
+        when = f"{last.at.astimezone():%H:%M:%S}"
+        assert change.description == (
+            f"Changed elsewhere (last change by {getpass.getuser()} at {when})"
+        )
     finally:
         watch.close()
