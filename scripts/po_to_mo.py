@@ -104,7 +104,7 @@ def extract(root: Path) -> list[tuple[str, str]]:
                     for arg in node.args
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
                 ]
-                if node.func.id == "_" and len(texts) == 1:
+                if node.func.id in ("_", "N_") and len(texts) == 1:
                     found[(texts[0], "")] = None
                 elif node.func.id == "ngettext" and len(texts) == 2:
                     found[(texts[0], texts[1])] = None

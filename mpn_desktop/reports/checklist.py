@@ -25,6 +25,7 @@ from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.domain.vocabulary import N_, _, language
 from mpn_desktop.domain.wording import Note, figure, have_of_need
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
@@ -33,20 +34,23 @@ if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
 
 STEP_TITLES = {
-    StepKind.PERFORMANCE: "Sales performance",
-    StepKind.EXAMS: "Technical exams",
-    StepKind.REFERENCES: "Customer references",
-    StepKind.FEE: "Competency fee",
+    StepKind.PERFORMANCE: N_("Sales performance"),
+    StepKind.EXAMS: N_("Technical exams"),
+    StepKind.REFERENCES: N_("Customer references"),
+    StepKind.FEE: N_("Competency fee"),
 }
+"""The steps' headings in English; ``_()`` gives them in the chosen language."""
 
 # The verb that turns the engine's "what is missing" ("2 more approved
-# customer references") into the action a reader can tick off by hand.
+# customer references") into the action a reader can tick off by hand; a
+# template, so a language may put its verb after the sentence.
 _ACTION_VERBS = {
-    StepKind.PERFORMANCE: "Get",
-    StepKind.EXAMS: "Get",
-    StepKind.REFERENCES: "Get",
-    StepKind.FEE: "Pay",
+    StepKind.PERFORMANCE: N_("Get {missing}"),
+    StepKind.EXAMS: N_("Get {missing}"),
+    StepKind.REFERENCES: N_("Get {missing}"),
+    StepKind.FEE: N_("Pay {missing}"),
 }
+_GET = _ACTION_VERBS[StepKind.EXAMS]
 _IMPERATIVES = frozenset(
     {
         "add",
@@ -193,9 +197,10 @@ class Checklist:
     @property
     def at_risk_title(self) -> str:
         """The heading of what is at risk: "At risk before the next anniversary, 2018-07-01"."""
-        title = "At risk before the next anniversary"
         day = self.header.next_anniversary
-        return f"{title}, {day}" if day else title
+        if day:
+            return _("At risk before the next anniversary, {day}").format(day=day)
+        return _("At risk before the next anniversary")
 
     def footnote(self, number: int) -> Footnote:
         """The footnote with that number."""
@@ -261,7 +266,7 @@ def _figures(step: RequirementNode) -> str:
     have, need = step.have or _ZERO, step.need or _ZERO
     if need == 0 and have == 0:
         # "0 of 0 people" reads as a shortfall; a step that asks for nothing says so.
-        return "none needed"
+        return _("none needed")
     return have_of_need(have, need, step.unit)
 
 
@@ -270,14 +275,17 @@ def as_action(step: StepKind | None, missing: str) -> str:
     sentence = missing.strip().rstrip(".")
     if not sentence:
         return sentence
-    first_word = sentence.split()[0].lower()
-    if first_word in _IMPERATIVES:
+    words = sentence.split()
+    # German says what to do as "Zahlen Sie ...", "Geben Sie ... ein".
+    if words[0].lower() in _IMPERATIVES or (len(words) > 1 and words[1] == "Sie"):
         return sentence[0].upper() + sentence[1:]
-    verb = _ACTION_VERBS.get(step, "Get") if step is not None else "Get"
-    # Lower the first letter only when it starts an ordinary word (not "MCP", not "US$").
-    if len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower():
+    template = _ACTION_VERBS.get(step, _GET) if step is not None else _GET
+    # Lower the first letter only when it starts an ordinary word (not "MCP", not "US$");
+    # German writes its nouns capitalised wherever they stand.
+    ordinary = len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower()
+    if ordinary and language() == "en":
         sentence = sentence[0].lower() + sentence[1:]
-    return f"{verb} {sentence}"
+    return _(template).format(missing=sentence)
 
 
 # --- building ------------------------------------------------------------------------------
@@ -332,8 +340,10 @@ def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
         # note names how the partner is associated with it.
         note = _ASSOCIATIONS[evidence.association]
     if evidence.until is not None:
-        verb = "valid" if step is StepKind.REFERENCES else "counts"
-        until = f"{verb} until {format_day(evidence.until)}"
+        day = format_day(evidence.until)
+        until = (
+            _("valid until {day}") if step is StepKind.REFERENCES else _("counts until {day}")
+        ).format(day=day)
         if figure:
             note = f"{note}; {until}" if note else until
         else:
@@ -350,7 +360,7 @@ def _check_line(step: RequirementNode, footnotes: _Footnotes) -> CheckLine:
     in_parts_notes = {number for part in parts for number in part.footnotes}
     return CheckLine(
         ticked=step.met,
-        text=STEP_TITLES[kind],
+        text=_(STEP_TITLES[kind]),
         # With parts, each part states its measure, figures and evidence; the step's
         # own description and evidence would say the same again.
         description=_parts_description(len(parts)) if parts else step.description,
@@ -363,7 +373,9 @@ def _check_line(step: RequirementNode, footnotes: _Footnotes) -> CheckLine:
 
 
 def _parts_description(count: int) -> str:
-    return "both measures below" if count == 2 else f"all {count} measures below"
+    if count == 2:
+        return _("both measures below")
+    return _("all {count} measures below").format(count=count)
 
 
 def _part_line(part: RequirementNode, kind: StepKind, footnotes: _Footnotes) -> CheckLine:
@@ -380,9 +392,10 @@ def _part_line(part: RequirementNode, kind: StepKind, footnotes: _Footnotes) -> 
 
 def _level_status(level: RequirementNode) -> str:
     if level.met:
-        return "Attained"
+        return _("Attained")
     met = sum(1 for step in level.children if step.met)
-    return f"Not attained yet: {met} of {len(level.children)} steps met"
+    total = len(level.children)
+    return _("Not attained yet: {met} of {total} steps met").format(met=met, total=total)
 
 
 def _level_block(level: RequirementNode, footnotes: _Footnotes) -> LevelBlock:
@@ -392,14 +405,14 @@ def _level_block(level: RequirementNode, footnotes: _Footnotes) -> LevelBlock:
     extra = tuple(action for action in (as_action(None, item) for item in level.missing) if action)
     option = level.way
     if level.ways > 1:
-        kind = "option used" if level.met else "closest option"
-        option = f"{option} ({kind} of {level.ways})"
+        kind = _("option used") if level.met else _("closest option")
+        option = _("{option} ({kind} of {ways})").format(option=option, kind=kind, ways=level.ways)
     return LevelBlock(
         level=Level(level.id),
         title=level.label,
         attained=level.met,
         status=_level_status(level),
-        option=f"Option: {option}",
+        option=_("Option: {option}").format(option=option),
         lines=lines,
         actions=tuple(action for action in extra if action not in stated),
     )
@@ -417,7 +430,7 @@ def _levels_to_print(item: RequirementNode, level: Level | None) -> tuple[Requir
 
 def _section(item: RequirementNode, level: Level | None, footnotes: _Footnotes) -> Section:
     levels = tuple(_level_block(entry, footnotes) for entry in _levels_to_print(item, level))
-    target = f"Target: {item.target.id}" if item.target else "Not a target"
+    target = _("Target: {level}").format(level=item.target.id) if item.target else _("Not a target")
     return Section(
         competency_id=item.id,
         title=item.label,
@@ -439,10 +452,9 @@ def _sentence(text: str) -> str:
 def _fee_text(fee: FeeStatus) -> str:
     """This membership year's fee (paid, or what is owed) and the next renewal, both."""
     if fee.level is None:
-        return "Competency fee: nothing due until a competency is aimed for."
-    return (
-        f"Competency fee this membership year, {this_year_sentence(fee)}. "
-        f"Next renewal: {renewal_sentence(fee)}."
+        return _("Competency fee: nothing due until a competency is aimed for.")
+    return _("Competency fee this membership year, {this_year}. Next renewal: {renewal}.").format(
+        this_year=this_year_sentence(fee), renewal=renewal_sentence(fee)
     )
 
 
@@ -525,11 +537,11 @@ def build_checklist(
     sections = tuple(_section(item, level, footnotes) for item in chosen)
     org = progress.organization if progress.organization.name else facts.organization
     header = Header(
-        organization=org.name or "(no organisation entered yet)",
-        mpn_id=org.mpn_id or "not entered",
+        organization=org.name or _("(no organisation entered yet)"),
+        mpn_id=org.mpn_id or _("not entered"),
         market=org.market.value.capitalize(),
         as_of=format_day(progress.as_of),
-        anniversary=format_day(org.anniversary) or "not entered",
+        anniversary=format_day(org.anniversary) or _("not entered"),
         printed_on=format_day(printed_on),
         catalog=_catalog_title(catalog),
         next_anniversary=_next_anniversary(org.anniversary, progress.as_of),
@@ -538,17 +550,18 @@ def build_checklist(
     empty = ""
     if not sections:
         what = (
-            "No competency that can still be attained is targeted"
+            _("No competency that can still be attained is targeted")
             if retired
-            else ("No competency is targeted yet")
+            else _("No competency is targeted yet")
         )
-        empty = (
-            f"{what}. Choose the competencies to aim for under "
+        empty = _(
+            "{what}. Choose the competencies to aim for under "
             "Edit \u25b8 Organisation and targets in the program to see their four steps "
             "here (on the command line, --competency ID prints one competency)."
-        )
+        ).format(what=what)
     return Checklist(
-        title="Cloud competency checklist",
+        title=_("Cloud competency checklist"),
+        summary_headings=(_("COMPETENCY"), _("LEVEL"), _("STATUS")),
         header=header,
         fee=_fee_text(progress.fee),
         summary=_summary(sections),

@@ -18,7 +18,7 @@ UNKNOWN = FeeStatus(level=None, due_on=None, amount_usd=None, paid=False, curren
 @pytest.mark.parametrize(
     ("setting", "sentence"),
     [
-        ("de", "Geben Sie den Jahrestag der Mitgliedschaft ein, um die Gebühr zu sehen"),
+        ("de", "Geben Sie den Jubiläumsdatum der Mitgliedschaft ein, um die Gebühr zu sehen"),
         ("en", "enter the membership anniversary to see the fee"),
     ],
 )
