@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.ui import checklist_actions
@@ -105,3 +105,20 @@ def test_the_window_fits_1024_by_700_at_150_percent(
     qtbot.waitUntil(lambda: window.panel.progress is not None)
     needed = window.minimumSizeHint()
     assert needed.width() <= area.width() and needed.height() <= area.height(), needed
+
+
+def test_the_fee_tab_s_membership_box_keeps_its_lines_on_a_short_window(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # At 1024×700 with 150% scaling the box's wrapped lines ("Silver paid …; US$ 3,940
+    # still owed for gold") were cut in half: the payments table kept its height instead.
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.setMinimumSize(0, 0)
+    window.resize(628, 429)
+    window.tabs.setCurrentWidget(window.findChild(QWidget, "feeTab"))
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    box = window.tabs.currentWidget().findChild(QGroupBox)
+    assert box is not None
+    qtbot.waitUntil(lambda: box.height() >= box.heightForWidth(box.width()))

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mpn_desktop.domain.enums import Level
@@ -31,7 +32,7 @@ class FeeTab(StepTab):
         super().__init__(context, parent)
         self.setObjectName("feeTab")
         self.summary_area.setVisible(False)  # the membership box says it all
-        box = QGroupBox(self.tr("Membership"), self)
+        self.box = box = QGroupBox(self.tr("Membership"), self)
         form = QFormLayout(box)
         self.anniversary = self._value_label("anniversaryValue")
         self.year = self._value_label("membershipYearValue")
@@ -72,6 +73,14 @@ class FeeTab(StepTab):
         self.body.addWidget(self.payments, 1)
         self.chain_focus(self.search, self.change_anniversary, self.payments)
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The membership box keeps the height its wrapped lines need at this width; on a
+        short window (1024×700 at 150% scaling) the payments table gives way instead."""
+        margins = self.body.contentsMargins()
+        width = event.size().width() - margins.left() - margins.right()
+        self.box.setMinimumHeight(max(self.box.heightForWidth(width), 0))
+        super().resizeEvent(event)
 
     def _value_label(self, name: str) -> QLabel:
         label = QLabel(self)
