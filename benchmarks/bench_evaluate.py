@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,25 @@ def evaluate_with_evidence(catalog: Catalog, facts: Facts) -> int:
     return count
 
 
+_SECOND_EXAMS = frozenset({"70-347", "70-534", "MB2-710"})
+"""Exams that complete a role with another one: without them most holders are only partway."""
+
+
+def with_short_roles(facts: Facts) -> Facts:
+    """The large organisation with most second exams of two-exam roles gone (issue 15).
+
+    Every role is filled in the large organisation itself, so the search for the
+    people closest to a short role never runs; here one result in 2,000 keeps its
+    second exam, leaving the roles short and hundreds of people partway.
+    """
+    kept = tuple(
+        exam
+        for index, exam in enumerate(facts.exams)
+        if exam.exam_code not in _SECOND_EXAMS or index % 2000 == 0
+    )
+    return replace(facts, exams=kept)
+
+
 def _times(func: Callable[[], Any], runs: int) -> list[float]:
     func()
     found = []
@@ -101,9 +121,18 @@ def main() -> int:
         f"evaluate + evidence median {written:7.2f} ms "
         "(the evidence is written when first read; for information)"
     )
+    short = with_short_roles(facts)
+    short_base = statistics.median(_times(lambda: plain_pass(short), args.runs))
+    short_engine = statistics.median(_times(lambda: evaluate(catalog, short, AS_OF), args.runs))
+    short_ratio = short_engine / short_base
+    print(
+        f"short roles: plain pass {short_base:7.2f} ms, evaluate {short_engine:7.2f} ms, "
+        f"ratio {short_ratio:.2f}x ({len(short.exams)} exam results)"
+    )
     print(
         f"targets: < 5 ms -> {'met' if engine < 5 else 'MISSED'}; "
-        f"< 3x plain pass -> {'met' if ratio < 3 else 'MISSED'}"
+        f"< 3x plain pass -> {'met' if ratio < 3 else 'MISSED'}; "
+        f"short roles < 3x -> {'met' if short_ratio < 3 else 'MISSED'}"
     )
     return 0
 
