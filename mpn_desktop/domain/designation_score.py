@@ -29,6 +29,7 @@ from mpn_desktop.domain.designations import (
 )
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.usage_figures import UsageFigures
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import number
 
 _ZERO = Fraction(0)
@@ -247,7 +248,11 @@ class _Scorer:
             )
             label = f" ({part.label})" if part.label else ""
             sentences.append(
-                _capital(f"{_more(short, part.unit)}{label} would add {_points(gain)}")
+                _capital(
+                    _("{more}{label} would add {points}").format(
+                        more=_more(short, part.unit), label=label, points=_points(gain)
+                    )
+                )
             )
         return tuple(sentences)
 
@@ -269,17 +274,23 @@ class _Scorer:
         for step_names, have, need, met in steps:
             if not met:
                 missing.append(
-                    f"{need - have} more {_people(need - have)} with {step_names} "
-                    "before the final step counts"
+                    ngettext(
+                        "{count} more person with {certifications} before the final step counts",
+                        "{count} more people with {certifications} before the final step counts",
+                        need - have,
+                    ).format(count=need - have, certifications=step_names)
                 )
         short = counted.need_people - len(counted.holders)
         if short > 0 and counted.points < metric.max_points:
             gain = min(metric.max_points - counted.points, rule.points_per_person * short)
             listed = _names(names, rule.certifications, self.certified.day)
             missing.append(
-                f"{short} more {_people(short)} with {listed} "
-                f"would add {_points(gain)}"
-                + (" (once the steps above are met)" if counted.gated else "")
+                ngettext(
+                    "{count} more person with {certifications} would add {points}",
+                    "{count} more people with {certifications} would add {points}",
+                    short,
+                ).format(count=short, certifications=listed, points=_points(gain))
+                + (_(" (once the steps above are met)") if counted.gated else "")
             )
         return MetricScore(
             id=metric.id,
@@ -333,12 +344,15 @@ def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
     sentences: list[str] = []
     if track.score < at:
         sentences.append(
-            f"{_more(_decimal(at - track.score), 'points')} to reach {points_text(at)} "
-            f"(the score is {points_text(track.score)})"
+            _("{more} to reach {target} (the score is {score})").format(
+                more=_more(_decimal(at - track.score), "points"),
+                target=points_text(at),
+                score=points_text(track.score),
+            )
         )
     # A metric's sentences are about it; the designation's list names the metric.
     for metric in zero:
-        sentences += [f"{metric.name}: {s}" for s in metric.missing or ("scores nothing yet",)]
+        sentences += [f"{metric.name}: {s}" for s in metric.missing or (_("scores nothing yet"),)]
     for metric in rest:
         sentences += [f"{metric.name}: {s}" for s in metric.missing]
     return tuple(sentences)
@@ -374,7 +388,8 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
         if metric.id in taken:
             gain = metric.max_points - metric.points - room[metric.id]
             units = Decimal(int(taken[metric.id]))
-            gated = " once its steps are met" if any(not met for *_, met in metric.steps) else ""
+            pending = any(not met for *_, met in metric.steps)
+            gated = _(" once its steps are met") if pending else ""
             steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
     return tuple(steps)
 
@@ -391,18 +406,44 @@ def points_text(value: Fraction) -> str:
 
 def _more(value: Decimal, unit: str) -> str:
     """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth"."""
+    count = number(value)
     if unit == "USD":
-        return f"US$ {number(value)} more"
-    if unit == "percent":
-        noun = "percentage point" if value == 1 else "percentage points"
-        return f"{number(value)} more {noun} of growth"
+        return _("US$ {amount} more").format(amount=count)
+    known = _more_of_unit(unit, value)
+    if known:
+        return known.format(count=count)
+    # A unit the catalogue adds later reads in English until it is given its words.
     singular = unit[:-1] if unit.endswith("s") else unit
-    return f"{number(value)} more {singular if value == 1 else unit}"
+    return f"{count} more {singular if value == 1 else unit}"
+
+
+def _more_of_unit(unit: str, value: Decimal) -> str:
+    """The "{count} more ..." message of a unit the catalogues use ('' for another one)."""
+    if unit == "percent":
+        return ngettext(
+            "{count} more percentage point of growth",
+            "{count} more percentage points of growth",
+            value,
+        )
+    if unit == "customers":
+        return ngettext("{count} more customer", "{count} more customers", value)
+    if unit == "users":
+        return ngettext("{count} more user", "{count} more users", value)
+    if unit == "services":
+        return ngettext("{count} more service", "{count} more services", value)
+    if unit == "workloads":
+        return ngettext("{count} more workload", "{count} more workloads", value)
+    if unit == "points":
+        return ngettext("{count} more point", "{count} more points", value)
+    return ""
 
 
 def _points(value: Fraction) -> str:
     text = points_text(value)
-    return f"{text} point" if text == "1" else f"{text} points"
+    # "1 point" only for a figure that reads exactly 1 ("0.5 points", "1.5 points").
+    return ngettext("{points} point", "{points} points", 1 if text == "1" else 2).format(
+        points=text
+    )
 
 
 def _with_exams(cert: Certification) -> str:
@@ -412,17 +453,17 @@ def _with_exams(cert: Certification) -> str:
     return f"{cert.name} ({' + '.join(cert.exams[0])})"
 
 
-def _people(count: int) -> str:
-    return "person" if count == 1 else "people"
-
-
 def _names(certifications: dict[str, Certification], listed: tuple[Listed, ...], day: date) -> str:
     ids = [entry.certification for entry in listed if entry.on(day)]
     names = [_with_exams(certifications[i]) if i in certifications else i for i in ids]
     if len(names) <= 3:
-        return " or ".join(names)
+        return _(" or ").join(names)
     others = len(names) - 3
-    return ", ".join(names[:3]) + f" or {others} other certification" + ("s" if others > 1 else "")
+    return ngettext(
+        "{names} or {count} other certification",
+        "{names} or {count} other certifications",
+        others,
+    ).format(names=", ".join(names[:3]), count=others)
 
 
 def aimed_designations(
@@ -444,10 +485,18 @@ def aimed_designations(
     pairs = []
     for designation in catalog.designations:
         if designation.id in carried:
-            competencies = " and ".join((names or {}).get(c, c) for c in carried[designation.id])
-            pairs.append(f"{competencies} to {designation.name}")
+            competencies = _(" and ").join((names or {}).get(c, c) for c in carried[designation.id])
+            pairs.append(
+                _("{competencies} to {designation}").format(
+                    competencies=competencies, designation=designation.name
+                )
+            )
     notes = (
-        ["Competency targets carried over by Microsoft's 2022 mapping: " + "; ".join(pairs) + "."]
+        [
+            _("Competency targets carried over by Microsoft's 2022 mapping: {pairs}.").format(
+                pairs="; ".join(pairs)
+            )
+        ]
         if pairs
         else []
     )

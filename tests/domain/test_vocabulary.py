@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import re
 import string
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
 
@@ -114,3 +116,16 @@ def test_no_sentence_in_the_domain_is_an_f_string_around_a_marked_message() -> N
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\b_\(\s*f\"", text), path
         assert not re.search(r"ngettext\(\s*f\"", text), path
+
+
+def test_the_designation_sentences_follow_the_plural_rules() -> None:
+    from mpn_desktop.domain.designation_score import _more, _points
+
+    vocabulary.use_language("de")
+    assert _more(Decimal(1), "customers") == "1 weiterer Kunde"
+    assert _more(Decimal(3), "customers") == "3 weitere Kunden"
+    assert _points(Fraction(1)) == "1 Punkt"
+    assert _points(Fraction(3, 2)) == "1.5 Punkte"
+    vocabulary.use_language("en")
+    assert _more(Decimal(1), "customers") == "1 more customer"
+    assert _points(Fraction(3, 2)) == "1.5 points"
