@@ -181,6 +181,14 @@ class SalesTab(StepTab):
     # -- loading --------------------------------------------------------
 
     def records_changed(self, change: Change) -> None:
+        # An import writes usage under a batch, never the organisation (a reload writes all).
+        imported = change.touches(RecordKind.IMPORT_BATCH) and not change.touches(
+            RecordKind.ORGANIZATION
+        )
+        if imported and change.touches(RecordKind.USAGE):
+            # After an import, what came in is shown: every subscription and every month
+            # of usage, not the chosen subscription's (often none: an empty table).
+            self.show_all_usage()
         if change.touches(RecordKind.USAGE):
             self.usage_grid.reload()
         elif change.touches(RecordKind.SUBSCRIPTION):
@@ -235,11 +243,26 @@ class SalesTab(StepTab):
 
     # -- master and detail ------------------------------------------------
 
+    def show_all_usage(self) -> None:
+        """Every subscription, and every month of usage under them: no customer or
+        subscription chosen (as after an import)."""
+        self.pages.setCurrentIndex(0)
+        for section in (self.customers, self.subscriptions):
+            section.view.clearSelection()
+            section.view.setCurrentIndex(section.proxy.index(-1, -1))
+        self._customer_chosen(None)
+        self.usage.proxy.set_fixed_filter(None)
+        self.usage.add_button.setEnabled(False)
+        self.usage.set_waiting_for("")
+        self.usage.set_heading(self.tr("Usage of every subscription"))
+
     def _customer_chosen(self, record: Record | None) -> None:
         if record is None:
             self.subscriptions.proxy.set_fixed_filter(None)
         else:
             self.subscriptions.proxy.set_fixed_filter("customer_id", record["id"])
+        # After show_all_usage: a customer chosen shows one subscription's usage again.
+        self._subscription_chosen(self.subscriptions.selected_record())
 
     def _subscription_chosen(self, record: Record | None) -> None:
         self.usage.proxy.set_fixed_filter(

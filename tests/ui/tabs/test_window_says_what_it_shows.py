@@ -143,3 +143,27 @@ def test_the_name_column_grows_for_a_longer_name_that_came_in(context: Any, qtbo
     context.undo_stack.push(command)
     assert view.columnWidth(0) > before
     assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(long_name)
+
+
+def test_after_a_usage_import_the_sales_tab_shows_what_came_in(context: Any, qtbot: Any) -> None:
+    from mpn_desktop.importers.usage_import import UsageImport, plan_usage_import
+    from mpn_desktop.ui.tabs.sales_tab import SalesTab
+
+    tab = SalesTab(context)
+    qtbot.addWidget(tab)
+    context.changeApplied.connect(tab.apply_change)
+    tab.resize(1000, 650)
+    tab.show()
+    assert tab.usage.proxy.rowCount() == 0  # no subscription chosen: no usage shown
+    path = Path(__file__).parents[2] / "importers" / "fixtures" / "usage"
+    path = path / "csp-usage-based-recon.2019-01.csv"
+    plan = plan_usage_import(path)
+    kind = UsageImport(plan.settings.mapping.fields)
+    result = run_import(context.db, kind, path, plan.settings, allow_other_mpn_id=True)
+    assert result.new_records > 0
+    push_import(context, result)
+    # Every month of usage is in sight, the imported ones among them, under every subscription.
+    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() > 0
+    assert tab.subscriptions.proxy.rowCount() == tab.subscriptions.model.rowCount()
+    assert tab.customers.selected_record() is None
+    assert "every subscription" in tab.usage.heading.text()
