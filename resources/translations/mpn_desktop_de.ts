@@ -2785,6 +2785,10 @@
         <translation>Nutzung nach &amp;Monat</translation>
     </message>
     <message>
+        <source>Usage of every subscription</source>
+        <translation>Nutzung aller Abonnements</translation>
+    </message>
+    <message>
         <source>Choose a subscription above to see its monthly usage.</source>
         <translation>Wählen Sie oben ein Abonnement, um seine monatliche Nutzung zu sehen.</translation>
     </message>
