@@ -388,7 +388,7 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
         if metric.id in taken:
             gain = metric.max_points - metric.points - room[metric.id]
             units = Decimal(int(taken[metric.id]))
-            pending = any(not met for *_, met in metric.steps)
+            pending = any(not met for *_rest, met in metric.steps)
             gated = _(" once its steps are met") if pending else ""
             steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
     return tuple(steps)

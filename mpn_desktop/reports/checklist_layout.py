@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.reports.checklist import (
     AtRiskLine,
     CheckLine,
@@ -161,7 +162,7 @@ class ChecklistComposer:
         style, cols, pt = self.style, self.columns, self.style.pt
         # Set apart from a note boxed above it as from the page's header.
         space = 12 if self.document.progress_notes else 2
-        self._heading(Face.H2, "At a glance", Ink.ACCENT, space_before=space, continued="")
+        self._heading(Face.H2, _("At a glance"), Ink.ACCENT, space_before=space, continued="")
         level_x = cols.left + cols.width * 0.5
         state_x = cols.left + cols.width * 0.64
         label_h = style.line_height(Face.LABEL) + 3 * pt
@@ -177,7 +178,7 @@ class ChecklistComposer:
                 painter, style, (cols.left, cols.right), y + label_h - pt, ink=Ink.FAINT, weight=0.6
             )
 
-        self._add(label_h, draw_labels, keep_with_next=True, continued="At a glance (continued)")
+        self._add(label_h, draw_labels, keep_with_next=True, continued=_("At a glance (continued)"))
         for row in self.document.summary:
             self._summary_row(row, level_x, state_x)
 
@@ -199,7 +200,7 @@ class ChecklistComposer:
             style.draw(painter, state, state_x + 14 * pt, top)
             _rule(painter, style, (cols.left, cols.right), y + height, ink=Ink.RULE, weight=0.5)
 
-        self._add(height, draw_row, continued="At a glance (continued)")
+        self._add(height, draw_row, continued=_("At a glance (continued)"))
 
     # --- a competency ---------------------------------------------------------------------------
 
@@ -523,7 +524,9 @@ class ChecklistComposer:
         notes = self.document.catalog_notes
         if notes:
             start = len(self.blocks)
-            self._heading(Face.H3, "About these figures", Ink.ACCENT, space_before=12, continued="")
+            self._heading(
+                Face.H3, _("About these figures"), Ink.ACCENT, space_before=12, continued=""
+            )
             for note in notes:
                 self._paragraph(
                     [Run(note, Face.SMALL, Ink.MUTED)], self.columns.left, space_before=2
@@ -567,7 +570,7 @@ class ChecklistComposer:
         self._paragraph([Run(about.desk_text)], cols.left, space_before=0)
         self._paragraph(
             [
-                Run("Source: ", Face.SMALL_ITALIC, Ink.MUTED),
+                Run(_("Source: "), Face.SMALL_ITALIC, Ink.MUTED),
                 Run(about.source, Face.SMALL, Ink.MUTED),
             ],
             cols.left,

@@ -16,6 +16,7 @@ from mpn_desktop.domain.designation_score import points_text
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
@@ -29,7 +30,7 @@ from mpn_desktop.reports.checklist import (
     format_day,
 )
 
-TITLE = "Solutions Partner checklist"
+TITLE = N_("Solutions Partner checklist")
 
 
 def _points(node: RequirementNode) -> str:
@@ -74,9 +75,13 @@ def _category_block(category: RequirementNode) -> LevelBlock:
         level=None,
         title=f"{category.label}: {_points(category)}",
         attained=category.met,
-        status="Full points"
+        status=_("Full points")
         if category.met
-        else f"{met} of {len(lines)} {'metric' if len(lines) == 1 else 'metrics'} at full points",
+        else ngettext(
+            "{met} of {count} metric at full points",
+            "{met} of {count} metrics at full points",
+            len(lines),
+        ).format(met=met, count=len(lines)),
         option="",
         lines=lines,
     )
@@ -85,13 +90,13 @@ def _category_block(category: RequirementNode) -> LevelBlock:
 def _state(designation: RequirementNode) -> str:
     score = points_text_of(designation.points or Decimal(0))
     if designation.met:
-        return f"Qualified: {score} of 100 points"
-    return f"Not qualified yet: {score} of 100 points (70 qualifies)"
+        return _("Qualified: {score} of 100 points").format(score=score)
+    return _("Not qualified yet: {score} of 100 points (70 qualifies)").format(score=score)
 
 
 def _section(designation: RequirementNode) -> Section:
-    track = f", {designation.way} track" if designation.way else ""
-    target = "Target" if designation.targeted else "Not a target"
+    track = _(", {way} track").format(way=designation.way) if designation.way else ""
+    target = _("Target") if designation.targeted else _("Not a target")
     blocks = tuple(_category_block(c) for c in designation.children)
     return Section(
         competency_id=designation.id,
@@ -126,29 +131,35 @@ def build_designation_checklist(
         chosen = tree.targeted or tree.requirements
     sections = tuple(_section(node) for node in chosen)
     since = format_day(catalog.effective_from)
-    until = format_day(catalog.effective_until) or "today"
+    until = format_day(catalog.effective_until) or _("today")
     header = Header(
-        organization=organization.name or "(no organisation entered yet)",
-        mpn_id=organization.mpn_id or "not entered",
+        organization=organization.name or _("(no organisation entered yet)"),
+        mpn_id=organization.mpn_id or _("not entered"),
         market=organization.market.value.capitalize(),
         as_of=format_day(tree.as_of),
-        anniversary=format_day(organization.anniversary) or "not entered",
+        anniversary=format_day(organization.anniversary) or _("not entered"),
         printed_on=format_day(printed_on),
-        catalog=f"{catalog.name} {catalog.version} ({since} to {until})",
+        catalog=_("{catalogue} {version} ({since} to {until})").format(
+            catalogue=catalog.name, version=catalog.version, since=since, until=until
+        ),
     )
     fee = (
-        f"Fee: US$ {number(catalog.fee_usd)} a year, one fee however many designations."
+        _("Fee: US$ {amount} a year, one fee however many designations.").format(
+            amount=number(catalog.fee_usd)
+        )
         if catalog.fee_usd is not None
         else ""
     )
     notes = list(tree.notes)
     if not tree.targeted and designation is None:
         notes.append(
-            "No designation is targeted: every designation is listed. Targets of the 2017-2018 "
-            "competencies carry over to their designations."
+            _(
+                "No designation is targeted: every designation is listed. Targets of the "
+                "2017-2018 competencies carry over to their designations."
+            )
         )
     return Checklist(
-        title=TITLE,
+        title=_(TITLE),
         header=header,
         fee=fee,
         summary=tuple(
@@ -165,5 +176,5 @@ def build_designation_checklist(
         about=None,
         catalog_notes=(*catalog.notes, *(reading.text for reading in catalog.readings)),
         progress_notes=tuple(notes),
-        summary_headings=("DESIGNATION", "TRACK", "STATUS"),
+        summary_headings=(_("DESIGNATION"), _("TRACK"), _("STATUS")),
     )
