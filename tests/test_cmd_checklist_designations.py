@@ -12,14 +12,14 @@ from mpn_desktop.cli import main
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> list[str]:
+def demo(db_url: str, db_args: list[str]) -> list[str]:
+    """Options naming the demo organisation dated around 2023-08-15, on the test's backend."""
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.sample import load_sample
 
-    path = tmp_path / "tracker.sqlite3"
-    with Database.open(f"sqlite:///{path}") as db:
+    with Database.open(db_url) as db:
         load_sample(db, date(2023, 8, 15))
-    return ["--db", str(path)]
+    return db_args
 
 
 def _words(path: Path) -> str:

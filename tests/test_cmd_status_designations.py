@@ -14,15 +14,14 @@ CATALOG = Path(__file__).parents[1] / "resources" / "catalogs" / "solutions-part
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> list[str]:
-    """--db options of the demo organisation dated around 2023-08-15."""
+def demo(db_url: str, db_args: list[str]) -> list[str]:
+    """Options naming the demo organisation dated around 2023-08-15, on the test's backend."""
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.sample import load_sample
 
-    path = tmp_path / "tracker.sqlite3"
-    with Database.open(f"sqlite:///{path}") as db:
+    with Database.open(db_url) as db:
         load_sample(db, date(2023, 8, 15))
-    return ["--db", str(path)]
+    return db_args
 
 
 def _status_json(demo: list[str], capsys: pytest.CaptureFixture[str], *extra: str) -> dict:  # type: ignore[type-arg]
@@ -138,7 +137,7 @@ def test_catalog_without_a_day_is_the_2017_catalogue_as_before(
 
 
 def test_designations_named_as_targets_replace_the_carried_over_ones(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from mpn_desktop.store.sample import sample_document
 
@@ -150,7 +149,7 @@ def test_designations_named_as_targets_replace_the_carried_over_ones(
     ]
     source = tmp_path / "org.json"
     source.write_text(json.dumps(document), encoding="utf-8")
-    db = ["--db", str(tmp_path / "t.sqlite3")]
+    db = db_args
     assert main([*db, "load", str(source)]) == 0
     out = _status_json(db, capsys, "--as-of", "2023-08-15")
     assert {d["id"] for d in out["designations"] if d["target"]} == {"data-ai-azure", "modern-work"}
@@ -160,6 +159,7 @@ def test_designations_named_as_targets_replace_the_carried_over_ones(
     assert main([*db, "export", str(first)]) == 0
     exported = json.loads(first.read_text())
     assert {"designation": "modern-work"} in exported["targets"]
+    # Into a SQLite file whichever backend exported it: the document is the same.
     again = ["--db", str(tmp_path / "again.sqlite3")]
     assert main([*again, "load", str(first)]) == 0
     second = tmp_path / "second.json"
@@ -168,7 +168,7 @@ def test_designations_named_as_targets_replace_the_carried_over_ones(
 
 
 def test_a_wrong_or_repeated_designation_target_is_refused_with_its_place(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from mpn_desktop.store.sample import sample_document
 
@@ -177,7 +177,7 @@ def test_a_wrong_or_repeated_designation_target_is_refused_with_its_place(
     document["targets"].append({"designation": "security"})
     source = tmp_path / "org.json"
     source.write_text(json.dumps(document), encoding="utf-8")
-    assert main(["--db", str(tmp_path / "t.sqlite3"), "load", str(source)]) == 1
+    assert main([*db_args, "load", str(source)]) == 1
     err = capsys.readouterr().err
     assert "targets[0].designation: 'azure' is not a designation" in err
     assert "targets[2]: targets that designation twice (as targets[1])" in err
