@@ -125,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
         type=_not_empty,
         help="a requirements catalogue file to use instead of the shipped one",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "de", "system"),
+        default="en",
+        help=(
+            "the language of the sentences status and checklist write: en (the default), "
+            "de, or system (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); JSON keys never change"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
@@ -174,6 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = _parse(parser, argv)
     func: CommandFunc | None = getattr(args, "func", None)
+    if func is not None:
+        from mpn_desktop.domain.vocabulary import language_of_environment, use_language
+
+        chosen = args.language
+        use_language(language_of_environment() if chosen == "system" else chosen)
     try:
         if func is None:
             from mpn_desktop.app import run_gui
