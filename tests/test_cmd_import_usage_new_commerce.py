@@ -5,8 +5,8 @@ the fixtures give, re-imports, and bad rows named by file, line and column."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,52 +21,52 @@ D1, D2, D3 = (f"9a8b7c6d-0000-4e00-b000-00000000d00{n}" for n in range(1, 4))
 Usage = dict[tuple[str, str], tuple[float, float, int, int]]
 
 
-def run(db_path: Path, *args: str) -> int:
-    return main(["--db", str(db_path), "import-usage", *args])
+def run(db: list[str], *args: str) -> int:
+    return main([*db, "import-usage", *args])
 
 
-def usage(db_path: Path) -> Usage:
+def document(db: list[str], tmp_path: Path) -> dict[str, Any]:
+    """The database's content, read through the program (``export``) on either backend."""
+    out = tmp_path / "export.json"
+    out.unlink(missing_ok=True)
+    assert main([*db, "export", str(out)]) == 0
+    loaded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return loaded
+
+
+def usage(db: list[str], tmp_path: Path) -> Usage:
     """Per subscription and month: consumption, revenue, active users, paid seats."""
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
-            "SELECT s.external_id, u.month, u.consumption_usd, u.revenue_usd, u.active_users, "
-            "u.paid_seats FROM usage u JOIN subscriptions s ON s.id = u.subscription_id"
-        ).fetchall()
     found: Usage = {}
-    for subscription, month, consumption, revenue, users, seats in rows:
-        key = (subscription, month[:7])
+    for row in document(db, tmp_path)["usage"]:
+        key = (row["subscription"], row["month"][:7])
         assert key not in found, "one row per subscription and month (these files name no service)"
-        found[key] = (round(consumption, 2), round(revenue, 2), users, seats)
+        found[key] = (
+            round(row["consumption_usd"], 2),
+            round(row["revenue_usd"], 2),
+            row["active_users"],
+            row.get("paid_seats", 0),  # left out of the document when 0
+        )
     return found
 
 
-def subscriptions(db_path: Path) -> dict[str, tuple[str, str, str, str, int]]:
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
-            "SELECT external_id, workload, association, associated_on, started_on, trial "
-            "FROM subscriptions"
-        ).fetchall()
-    return {row[0]: tuple(row[1:]) for row in rows}
-
-
-def document(db_path: Path, tmp_path: Path) -> object:
-    out = tmp_path / "export.json"
-    out.unlink(missing_ok=True)
-    assert main(["--db", str(db_path), "export", str(out)]) == 0
-    return json.loads(out.read_text(encoding="utf-8"))
+def subscriptions(db: list[str], tmp_path: Path) -> dict[str, tuple[str, str, str, str, int]]:
+    return {
+        s["id"]: (s["workload"], s["association"], s["associated_on"], s["started_on"], s["trial"])
+        for s in document(db, tmp_path)["subscriptions"]
+    }
 
 
 def test_a_new_commerce_invoice_gives_each_licences_seats_and_revenue(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, str(NEW_COMMERCE)) == 0
+    db = db_args
+    assert run(db, str(NEW_COMMERCE)) == 0
     out = capsys.readouterr().out
     assert "new commerce invoice reconciliation file" in out
     assert "2020-10: 5 subscriptions, revenue US$ 11,815.09, 170 paid seats" in out
     assert "2 lines left out: Azure lines" in out
     assert "3 customers, 5 subscriptions added" in out
-    found = usage(db_path)
+    found = usage(db, tmp_path)
     october = {key[0]: value for key, value in found.items() if key[1] == "2020-10"}
     assert october == {
         # 100 seats for the month, 20 added on 10/16: 120 at the month's end.
@@ -88,7 +88,7 @@ def test_a_new_commerce_invoice_gives_each_licences_seats_and_revenue(
     # The Azure plan line (consumption comes from the daily rated file) and the other
     # publisher's product are not imported.
     assert {subscription for subscription, _ in found} == {N1, N2, N3, N4, N5}
-    assert subscriptions(db_path) == {
+    assert subscriptions(db, tmp_path) == {
         N1: ("office365", "transacting", "2020-10-01", "2020-05-01", 0),
         N2: ("dynamics-crm", "transacting", "2020-10-01", "2020-10-01", 0),
         N3: ("ems", "transacting", "2020-10-01", "2020-06-01", 0),
@@ -98,44 +98,44 @@ def test_a_new_commerce_invoice_gives_each_licences_seats_and_revenue(
 
 
 def test_the_same_new_commerce_invoice_again_changes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, str(NEW_COMMERCE)) == 0
-    before = document(db_path, tmp_path)
+    db = db_args
+    assert run(db, str(NEW_COMMERCE)) == 0
+    before = document(db, tmp_path)
     capsys.readouterr()
-    assert run(db_path, str(NEW_COMMERCE)) == 0
+    assert run(db, str(NEW_COMMERCE)) == 0
     out = capsys.readouterr().out
     assert "0 added, 16 duplicates, 0 errors" in out.splitlines()
     assert "Nothing new to import." in out
-    assert document(db_path, tmp_path) == before
+    assert document(db, tmp_path) == before
 
 
 def test_a_bad_row_of_a_new_commerce_invoice_is_named_and_imports_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
+    db = db_args
     lines = NEW_COMMERCE.read_text(encoding="utf-8-sig").splitlines()
     lines[2] = lines[2].replace(",addQuantity,32.00,20,", ",addQuantity,32.00,twenty,")
     lines[4] = lines[4].replace(",10/3/2020,10/2/2021,", ",10/33/2020,10/2/2021,")
     bad = tmp_path / "invoice.csv"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert run(db_path, str(bad)) == 1
+    assert run(db, str(bad)) == 1
     err = capsys.readouterr().err
     assert "invoice.csv: line 3, Quantity: 'twenty' is not an amount" in err
     assert "invoice.csv: line 5, ChargeStartDate:" in err
-    assert usage(db_path) == {}
+    assert usage(db, tmp_path) == {}
 
 
 def test_subscription_details_give_consumption_revenue_and_end_of_month_seats(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, str(SUBSCRIPTION_DETAILS)) == 0
+    db = db_args
+    assert run(db, str(SUBSCRIPTION_DETAILS)) == 0
     out = capsys.readouterr().out
     assert "Insights Subscription details download" in out
     assert "2 lines left out: duplicate rows of another partner attribution, or products" in out
-    assert usage(db_path) == {
+    assert usage(db, tmp_path) == {
         # AvailableSeatsEOP (120, 150), not AvailableSeats (the difference: 20, 30).
         (D1, "2021-01"): (0, 3840.00, 0, 120),
         (D1, "2021-02"): (0, 4800.00, 0, 150),
@@ -146,18 +146,19 @@ def test_subscription_details_give_consumption_revenue_and_end_of_month_seats(
         (D3, "2021-01"): (0, 0, 8, 10),
         # The Power BI line is no workload: left out.
     }
-    assert subscriptions(db_path) == {
+    assert subscriptions(db, tmp_path) == {
         D1: ("office365", "transacting", "2021-01-01", "2020-05-14", 0),
         D2: ("azure", "dpor", "2021-01-01", "2019-07-01", 0),
         D3: ("dynamics-crm", "cpor", "2021-01-01", "2020-11-01", 0),
     }
-    before = document(db_path, tmp_path)
-    assert run(db_path, str(SUBSCRIPTION_DETAILS)) == 0
+    before = document(db, tmp_path)
+    assert run(db, str(SUBSCRIPTION_DETAILS)) == 0
     assert "0 added, 5 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
-    assert document(db_path, tmp_path) == before
+    assert document(db, tmp_path) == before
 
 
 def test_subscription_details_are_read_by_name_whatever_the_column_order(
+    db_args: list[str],
     tmp_path: Path,
 ) -> None:
     rows = [line.split("\t") for line in SUBSCRIPTION_DETAILS.read_text("utf-8").splitlines()]
@@ -165,27 +166,30 @@ def test_subscription_details_are_read_by_name_whatever_the_column_order(
     reversed_file.write_text(
         "".join("\t".join(reversed(row)) + "\n" for row in rows), encoding="utf-8"
     )
-    assert run(tmp_path / "a.sqlite3", str(SUBSCRIPTION_DETAILS)) == 0
-    assert run(tmp_path / "b.sqlite3", str(reversed_file)) == 0
-    assert usage(tmp_path / "b.sqlite3") == usage(tmp_path / "a.sqlite3")
+    # The file as shipped goes into a SQLite file, the reversed one into the test's database.
+    as_shipped = ["--db", str(tmp_path / "a.sqlite3")]
+    assert run(as_shipped, str(SUBSCRIPTION_DETAILS)) == 0
+    assert run(db_args, str(reversed_file)) == 0
+    assert usage(db_args, tmp_path) == usage(as_shipped, tmp_path)
 
 
 def test_a_bad_row_of_subscription_details_is_named_and_imports_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "t.sqlite3"
+    db = db_args
     lines = SUBSCRIPTION_DETAILS.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace("\t150\t30\t", "\t150.5\t30\t")
     lines[6] = lines[6].replace("\tCPOR\t", "\tInfluencer\t")
     bad = tmp_path / "subscriptions.tsv"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert run(db_path, str(bad)) == 1
+    assert run(db, str(bad)) == 1
     err = capsys.readouterr().err
     assert "subscriptions.tsv: line 3, AvailableSeatsEOP: '150.5' is not a whole number" in err
     assert "subscriptions.tsv: line 7, PartnerAttributionType: 'Influencer' is not an " in err
-    assert usage(db_path) == {}
+    assert usage(db, tmp_path) == {}
 
 
+@pytest.mark.sqlite_only  # checks that no database file was created, which only SQLite has
 def test_a_competency_performance_download_is_refused_saying_what_it_holds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -198,7 +202,7 @@ def test_a_competency_performance_download_is_refused_saying_what_it_holds(
         encoding="utf-8",
     )
     db_path = tmp_path / "t.sqlite3"
-    assert run(db_path, str(path)) == 1
+    assert run(["--db", str(db_path)], str(path)) == 1
     err = capsys.readouterr().err
     assert "line 1: nothing was imported: the file needs usage per subscription, which an " in err
     assert "Insights Competency performance download does not hold (it holds Microsoft's" in err
