@@ -151,15 +151,14 @@ def test_catalog_with_another_file(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> list[str]:
-    """--db options of a database holding the demo organisation dated around AS_OF."""
+def demo(db_url: str, db_args: list[str]) -> list[str]:
+    """Options naming a database of the test's backend holding the demo dated around AS_OF."""
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.sample import load_sample
 
-    path = tmp_path / "tracker.sqlite3"
-    with Database.open(f"sqlite:///{path}") as db:
+    with Database.open(db_url) as db:
         load_sample(db, date.fromisoformat(AS_OF))
-    return ["--db", str(path)]
+    return db_args
 
 
 def test_status_with_another_catalogue(

@@ -22,12 +22,11 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> list[str]:
-    """--db options of a database holding the demo organisation dated around AS_OF."""
-    path = tmp_path / "tracker.sqlite3"
-    with Database.open(f"sqlite:///{path}") as db:
+def demo(db_url: str, db_args: list[str]) -> list[str]:
+    """Options naming a database of the test's backend holding the demo dated around AS_OF."""
+    with Database.open(db_url) as db:
         load_sample(db, date.fromisoformat(AS_OF))
-    return ["--db", str(path)]
+    return db_args
 
 
 def pdf_text(path: Path) -> str:
@@ -105,10 +104,9 @@ def test_a_bad_date_exits_2_and_an_unwritable_file_exits_1(
     assert f"the checklist was not written: {out}: the folder" in capsys.readouterr().err
 
 
-def test_an_empty_database_gives_a_checklist_saying_so(tmp_path: Path) -> None:
+def test_an_empty_database_gives_a_checklist_saying_so(db_args: list[str], tmp_path: Path) -> None:
     out = tmp_path / "empty.pdf"
-    db = ["--db", str(tmp_path / "empty.sqlite3")]
-    assert main([*db, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 0
+    assert main([*db_args, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 0
     assert "No competency is targeted yet." in pdf_text(out)
 
 
