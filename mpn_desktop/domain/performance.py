@@ -202,7 +202,9 @@ def _new_customers(
         return [
             Evidence(
                 subject=customer,
-                detail=f"first subscription {sub.id} started {sub.started_on.isoformat()}",
+                detail=_("first subscription {subscription} started {day}").format(
+                    subscription=sub.id, day=sub.started_on.isoformat()
+                ),
                 amount=Decimal(1),
                 subscription=sub.id,
                 customer=customer,

@@ -80,8 +80,7 @@ def summarize(references: Sequence[Reference], rule: References, as_of: date) ->
         return [
             Evidence(
                 subject=reference.customer,
-                detail=f"{reference.status.value.replace('_', '-')} on "
-                f"{reference.approved_on.isoformat() if reference.approved_on else '?'}",
+                detail=_status_on(reference),
                 until=until,
                 customer=reference.customer,
                 status=reference.status,
@@ -146,6 +145,16 @@ def references_step(
         missing=missing,
         notes=(with_source(rule.note, rule.source),) if rule.note else (),
     )
+
+
+def _status_on(reference: Reference) -> str:
+    """ "approved on 2017-06-01", "auto-approved on ?": the evidence line of a reference."""
+    day = reference.approved_on.isoformat() if reference.approved_on else "?"
+    if reference.status is ReferenceStatus.AUTO_APPROVED:
+        return _("auto-approved on {day}").format(day=day)
+    if reference.status is ReferenceStatus.APPROVED:
+        return _("approved on {day}").format(day=day)
+    return f"{reference.status.value.replace('_', '-')} on {day}"
 
 
 def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:

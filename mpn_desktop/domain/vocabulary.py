@@ -4,7 +4,7 @@ English is the source language: while no catalogue is chosen, ``_`` and
 ``ngettext`` give back the English they are passed, so the status document and
 the checklist read byte for byte as before. ``use_language("de")`` reads the
 German catalogue ``resources/translations/mpn_desktop_domain_de.mo`` (compiled
-from the ``.po`` beside it by ``scripts/domain_translations``). The window
+from the ``.po`` beside it by ``scripts/po_to_mo.py``). The window
 chooses it where it installs its Qt translator; the commands with
 ``--language`` or the ``LANGUAGE``/``LC_ALL``/``LC_MESSAGES``/``LANG`` variables.
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from mpn_desktop.domain.catalog import Source
 from mpn_desktop.domain.enums import Association
+from mpn_desktop.domain.vocabulary import _, ngettext
 
 _ASSOCIATION_NAMES = {
     Association.DPOR: "DPOR",
@@ -47,6 +48,10 @@ _SINGULARS = {
 
 def unit_of(count: Decimal | int, unit: str) -> str:
     """The unit as it reads after ``count``: "1 person", "2 people", "1 active user"."""
+    if unit == "people":
+        return ngettext("person", "people", count)
+    if unit == "references":
+        return ngettext("reference", "references", count)
     return counted(count, unit)
 
 
@@ -58,9 +63,9 @@ def figure(value: Decimal | int, unit: str) -> str:
 def have_of_need(have: Decimal | int, need: Decimal | int, unit: str) -> str:
     """A step's figures: "US$ 77,000 of US$ 15,000", "4 of 3 references", "1 of 1 person"."""
     if unit == "USD":
-        return f"{money(have)} of {money(need)}"
+        return _("{have} of {need}").format(have=money(have), need=money(need))
     # "3 of 5 references" reads better than "3 references of 5 references".
-    return f"{number(have)} of {figure(need, unit)}"
+    return _("{have} of {need}").format(have=number(have), need=figure(need, unit))
 
 
 def plural(count: int | Decimal, one: str, many: str) -> str:
@@ -91,8 +96,8 @@ def associations(accepted: Iterable[Association]) -> str:
     chosen = set(accepted)
     names = [_ASSOCIATION_NAMES[item] for item in _ASSOCIATION_ORDER if item in chosen]
     if len(names) <= 2:
-        return " or ".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
+        return _(" or ").join(names)
+    return ", ".join(names[:-1]) + _(" or ") + names[-1]
 
 
 class Note(str):
