@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.fee_text import this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus
-from mpn_desktop.ui.language import remove_translators
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.language import install_translators, remove_translators
+from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 
 UNKNOWN = FeeStatus(level=None, due_on=None, amount_usd=None, paid=False, current_year=None)
@@ -36,5 +42,25 @@ def test_the_application_writes_the_domain_sentences_in_the_settings_language(
     try:
         assert vocabulary.language() == setting
         assert this_year_sentence(UNKNOWN) == sentence
+    finally:
+        remove_translators(qapp, installed)
+
+
+def test_the_status_panel_says_what_is_missing_in_german(
+    qapp: QApplication, qtbot: QtBot, sample_context: AppContext, tmp_path: Path
+) -> None:
+    installed = install_translators(qapp, "de")
+    vocabulary.use_language("de")
+    try:
+        window = MainWindow(sample_context, WindowSettings(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        missing = " ".join(label.text() for label in window.findChildren(QLabel, "missingList"))
+        assert "weitere genehmigte Kundenreferenz" in missing
+        assert "approved customer reference" not in missing
+        if os.environ.get("MPN_DESKTOP_SHOTS"):
+            window.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "status_de.png"))
     finally:
         remove_translators(qapp, installed)
