@@ -87,7 +87,7 @@ def compile_po(path: Path) -> bytes:
     return write_mo(read_po(path.read_text(encoding="utf-8")))
 
 
-SOURCES = ("mpn_desktop/domain", "mpn_desktop/reports")
+SOURCES = ("mpn_desktop/domain", "mpn_desktop/reports", "mpn_desktop/commands/status.py")
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 
 
@@ -95,7 +95,8 @@ def extract(root: Path) -> list[tuple[str, str]]:
     """Every marked message under ``SOURCES``: (msgid, msgid_plural or ''), in source order."""
     found: dict[tuple[str, str], None] = {}
     for folder in SOURCES:
-        for path in sorted((root / folder).rglob("*.py")):
+        where = root / folder
+        for path in [where] if where.suffix == ".py" else sorted(where.rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                     continue

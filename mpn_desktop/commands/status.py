@@ -15,6 +15,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import have_of_need
 
 
@@ -74,20 +75,32 @@ def _step_line(step: RequirementNode) -> str:
 
 
 def _level_lines(level: RequirementNode) -> list[str]:
-    state = "ATTAINED" if level.met else "not attained"
-    lines = [f"  {level.label}: {state} (option: {level.way})"]
+    state = _("ATTAINED") if level.met else _("not attained")
+    lines = [
+        "  "
+        + _("{level}: {state} (option: {option})").format(
+            level=level.label, state=state, option=level.way
+        )
+    ]
     lines.extend(_step_line(step) for step in level.children)
-    lines.extend(f"      missing: {sentence}" for sentence in level.missing)
+    lines.extend("      " + _("missing: {sentence}").format(sentence=s) for s in level.missing)
     return lines
 
 
 def _competency_lines(item: RequirementNode) -> list[str]:
-    target = item.target.id if item.target else "none"
-    retired = " (retired)" if item.retired else ""
-    lines = [f"{item.label}{retired} - target {target}"]
+    target = item.target.id if item.target else _("none")
+    retired = _(" (retired)") if item.retired else ""
+    lines = [
+        _("{competency}{retired} - target {target}").format(
+            competency=item.label, retired=retired, target=target
+        )
+    ]
     for level in item.children:
         lines.extend(_level_lines(level))
-    lines.extend(f"  at risk on {risk.on.isoformat()}: {risk.what}" for risk in item.at_risk)
+    lines.extend(
+        "  " + _("at risk on {day}: {what}").format(day=risk.on.isoformat(), what=risk.what)
+        for risk in item.at_risk
+    )
     return lines
 
 
@@ -109,15 +122,17 @@ def render_text(progress: Progress, width: int | None = None) -> str:
     org = tree.organization
     day = tree.as_of.isoformat()
     if org.name:
-        heading = f"{org.name} (MPN ID {org.mpn_id or 'not entered'}), as of {day}"
+        heading = _("{organisation} (MPN ID {mpn_id}), as of {day}").format(
+            organisation=org.name, mpn_id=org.mpn_id or _("not entered"), day=day
+        )
     else:
-        heading = f"No organisation entered yet; as of {day}"
+        heading = _("No organisation entered yet; as of {day}").format(day=day)
     lines = [heading]
     fee = tree.fee
     if fee is not None and fee.level is not None:
-        lines.append(f"Fee this year: {this_year_sentence(fee)}")
-        lines.append(f"Fee at renewal: {renewal_sentence(fee)}")
-    lines.extend(f"Note: {note}" for note in tree.notes)
+        lines.append(_("Fee this year: {sentence}").format(sentence=this_year_sentence(fee)))
+        lines.append(_("Fee at renewal: {sentence}").format(sentence=renewal_sentence(fee)))
+    lines.extend(_("Note: {note}").format(note=note) for note in tree.notes)
     targeted = tree.targeted
     if not targeted:
         lines.append(NO_TARGET_HINT)
@@ -139,14 +154,26 @@ _LABELS += ("Fee: ", "cheapest way to 70: ")
 """Labels a wrapped line's continuation hangs under the text of."""
 
 
+def _translated_labels() -> tuple[str, ...]:
+    """The labels as the chosen language writes them (the text before each template's field)."""
+    templates = (
+        _("missing: {sentence}"),
+        _("Note: {note}"),
+        _("Fee this year: {sentence}"),
+        _("Fee at renewal: {sentence}"),
+    )
+    return tuple(label for text in templates if (label := text.split("{", 1)[0]))
+
+
 def _wrap(line: str, width: int) -> list[str]:
     """One line wrapped to ``width``, continuation lines under the text after its label."""
     body = line.lstrip()
     label = ""
-    for prefix in _LABELS:
+    for prefix in (*_LABELS, *_translated_labels()):
         if body.startswith(prefix):
             label = prefix
-    if not label and body.startswith("at risk on ") and ": " in body:
+    at_risk = _("at risk on {day}: {what}").split("{", 1)[0] or "at risk on "
+    if not label and body.startswith(at_risk) and ": " in body:
         label = body[: body.index(": ") + 2]
     hang = " " * (len(line) - len(body) + len(label))
     return textwrap.wrap(
