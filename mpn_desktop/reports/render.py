@@ -19,6 +19,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 from PySide6.QtWidgets import QWidget
 
 from mpn_desktop import __version__
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import MpnError
 from mpn_desktop.reports.checklist import Checklist
 from mpn_desktop.reports.checklist_layout import Block, ChecklistComposer
@@ -237,12 +238,16 @@ class _Pages:
     def _fields(self) -> list[tuple[str, str]]:
         header = self.document.header
         return [
-            ("MPN ID", header.mpn_id),
-            ("MARKET", header.market),
-            ("AS OF", header.as_of),
-            ("ANNIVERSARY", header.anniversary),
-            *([("NEXT ANNIVERSARY", header.next_anniversary)] if header.next_anniversary else []),
-            ("PRINTED", header.printed_on),
+            (_("MPN ID"), header.mpn_id),
+            (_("MARKET"), header.market),
+            (_("AS OF"), header.as_of),
+            (_("ANNIVERSARY"), header.anniversary),
+            *(
+                [(_("NEXT ANNIVERSARY"), header.next_anniversary)]
+                if header.next_anniversary
+                else []
+            ),
+            (_("PRINTED"), header.printed_on),
         ]
 
     def _title_block_height(self) -> float:
@@ -292,10 +297,21 @@ class _Pages:
 
     def _running_header_texts(self) -> list[Run]:
         header = self.document.header
-        next_one = f" (next {header.next_anniversary})" if header.next_anniversary else ""
-        meta = (
-            f"MPN ID {header.mpn_id}  ·  {header.market} market  ·  As of {header.as_of}  ·  "
-            f"Anniversary {header.anniversary}{next_one}  ·  Printed {header.printed_on}"
+        next_one = (
+            _(" (next {day})").format(day=header.next_anniversary)
+            if header.next_anniversary
+            else ""
+        )
+        meta = _(
+            "MPN ID {mpn_id}  ·  {market} market  ·  As of {as_of}  ·  "
+            "Anniversary {anniversary}{next_one}  ·  Printed {printed}"
+        ).format(
+            mpn_id=header.mpn_id,
+            market=header.market,
+            as_of=header.as_of,
+            anniversary=header.anniversary,
+            next_one=next_one,
+            printed=header.printed_on,
         )
         return [Run(meta, Face.SMALL, Ink.MUTED)]
 
@@ -355,9 +371,11 @@ class _Pages:
         catalog = self.document.header.catalog
         painter.setFont(style.fonts[Face.SMALL])
         painter.setPen(style.colors[Ink.MUTED])
-        left = f"Requirements: {catalog}" if catalog else "mpn-desktop"
+        left = (
+            _("Requirements: {catalogue}").format(catalogue=catalog) if catalog else "mpn-desktop"
+        )
         painter.drawText(QPointF(self.left, baseline), left)
-        text = f"Page {number} of {self.count}"
+        text = _("Page {number} of {count}").format(number=number, count=self.count)
         painter.setFont(style.fonts[Face.SMALL_BOLD])
         painter.setPen(style.colors[Ink.TEXT])
         painter.drawText(QPointF(self.right - style.advance(Face.SMALL_BOLD, text), baseline), text)
