@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine, event, inspect
+from sqlalchemy.orm import Session
 
 from mpn_desktop.store.changes import Change, RecordKind
 
@@ -84,12 +85,31 @@ _NOT_RECORD_TABLES = {"change_log"}
 """Tables written beside the records, not records themselves."""
 
 
+_ROWS = "mpn_written_rows"
+_MOST_ROWS_LOGGED = 200
+"""A write changing more rows one by one than this logs none of them (as a bulk write)."""
+
+
 def notify_on_commit(engine: Engine) -> None:
-    """Makes every committed write on ``engine`` logged (``change_log``: when, who, which kinds)
-    and, on PostgreSQL, told to the other clients."""
+    """Makes every committed write on ``engine`` logged (``change_log``: when, who, which kinds,
+    which rows) and, on PostgreSQL, told to the other clients."""
     event.listen(engine, "before_cursor_execute", _note_written_table)
     event.listen(engine, "commit", _on_commit)
     event.listen(engine, "rollback", _forget)
+    if not event.contains(Session, "after_flush", _note_written_rows):
+        event.listen(Session, "after_flush", _note_written_rows)
+
+
+def _note_written_rows(session: Session, _context: Any) -> None:
+    """The rows a flush changed or deleted one by one (by the ORM), kept for the log."""
+    changed = [*session.dirty, *session.deleted]
+    if not changed:
+        return
+    rows = session.connection().info.setdefault(_ROWS, set())
+    for obj in changed:
+        state = inspect(obj)
+        if state.identity is not None:
+            rows.add(f"{state.mapper.local_table.name}:{state.identity[0]}")
 
 
 def _note_written_table(
@@ -107,10 +127,12 @@ def _note_written_table(
 
 def _forget(connection: Connection) -> None:
     connection.info.pop(_TOUCHED, None)
+    connection.info.pop(_ROWS, None)
 
 
 def _on_commit(connection: Connection) -> None:
     tables: set[str] = connection.info.pop(_TOUCHED, set()) - _NOT_RECORD_TABLES
+    rows: set[str] = connection.info.pop(_ROWS, set())
     if not tables:
         return
     if tables <= _KIND_OF_TABLE.keys():
@@ -125,7 +147,7 @@ def _on_commit(connection: Connection) -> None:
     try:
         # Inside the committing transaction: kept and told at its commit, never if it fails.
         if "alembic_version" not in tables:  # during an upgrade the log may not exist yet
-            _log(cursor, postgres, kinds)
+            _log(cursor, postgres, kinds, _records_text(rows))
         if postgres:
             cursor.execute(
                 "SELECT pg_notify(%s, json_build_object('client', %s::text, 'kinds', %s::json,"
@@ -136,18 +158,26 @@ def _on_commit(connection: Connection) -> None:
         cursor.close()
 
 
-def _log(cursor: Any, postgres: bool, kinds: list[str]) -> None:
+def _records_text(rows: set[str]) -> str:
+    """',people:5,customers:3,' (wrapped in commas, so a search never matches part of one)."""
+    if not rows or len(rows) > _MOST_ROWS_LOGGED:
+        return ""
+    return "," + ",".join(sorted(rows)) + ","
+
+
+def _log(cursor: Any, postgres: bool, kinds: list[str], records: str) -> None:
     now = datetime.now(UTC).replace(tzinfo=None)
     if postgres:
         cursor.execute(
-            "INSERT INTO change_log (changed_at, db_user, kinds) VALUES (%s, current_user, %s)",
-            (now, ",".join(kinds)),
+            "INSERT INTO change_log (changed_at, db_user, kinds, records)"
+            " VALUES (%s, current_user, %s, %s)",
+            (now, ",".join(kinds), records),
         )
     else:
         # A SQLite file has no users of its own: the person is this computer's login.
         cursor.execute(
-            "INSERT INTO change_log (changed_at, db_user, kinds) VALUES (?, ?, ?)",
-            (now.strftime("%Y-%m-%d %H:%M:%S.%f"), _login()[:128], ",".join(kinds)),
+            "INSERT INTO change_log (changed_at, db_user, kinds, records) VALUES (?, ?, ?, ?)",
+            (now.strftime("%Y-%m-%d %H:%M:%S.%f"), _login()[:128], ",".join(kinds), records),
         )
 
 

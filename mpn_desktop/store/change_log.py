@@ -49,19 +49,32 @@ def recent_changes(db: Database, limit: int = 100) -> list[LoggedChange]:
     ]
 
 
-def last_change_of(session: Session, kind: RecordKind) -> LoggedChange | None:
-    """The newest committed write that touched records of ``kind``, or None when none is logged.
+def last_change_of(
+    session: Session, kind: RecordKind, row: tuple[str, int] | None = None
+) -> LoggedChange | None:
+    """The newest committed write that changed ``row`` (its table and id), else the newest that
+    touched records of ``kind`` (a load, an import); None when none is logged.
 
     Asked only when an edit is refused, so the refusal can say who changed the row.
     """
-    # ',person,' in ',customer,person,': a kind is never mistaken for a longer one.
-    listed = literal(",") + ChangeLogEntry.kinds + literal(",")
-    found = session.execute(
-        select(ChangeLogEntry.changed_at, ChangeLogEntry.db_user, ChangeLogEntry.kinds)
-        .where(listed.like(f"%,{kind.value},%"))
-        .order_by(ChangeLogEntry.id.desc())
-        .limit(1)
-    ).first()
+    columns = (ChangeLogEntry.changed_at, ChangeLogEntry.db_user, ChangeLogEntry.kinds)
+    newest = (ChangeLogEntry.id.desc(),)
+    found = None
+    if row is not None:
+        # ',people:5,' in ',people:5,people:57,': a row is never mistaken for another.
+        table, record_id = row
+        found = session.execute(
+            select(*columns)
+            .where(ChangeLogEntry.records.like(f"%,{table}:{record_id},%"))
+            .order_by(*newest)
+            .limit(1)
+        ).first()
+    if found is None:
+        # ',person,' in ',customer,person,': a kind is never mistaken for a longer one.
+        listed = literal(",") + ChangeLogEntry.kinds + literal(",")
+        found = session.execute(
+            select(*columns).where(listed.like(f"%,{kind.value},%")).order_by(*newest).limit(1)
+        ).first()
     if found is None:
         return None
     at, user, kinds = found

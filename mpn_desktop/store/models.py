@@ -385,6 +385,9 @@ class ChangeLogEntry(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     db_user: Mapped[str] = mapped_column(String(128))
     kinds: Mapped[str] = mapped_column(String(300))  # comma-separated RecordKind values
+    records: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The rows the write changed or deleted one by one, as ',people:5,customers:3,'
+    ("" for bulk writes: a load, an import); a refusal names who changed that very row."""
 
 
 ALL_MODELS: tuple[type[Base], ...] = (

@@ -52,21 +52,23 @@ def check_current(
     if current is None:
         raise RecordChanged(
             f"the {spec.label} was deleted (or replaced by a load) since it was shown"
-            f"{changed_by(session, kind)}; nothing was saved. "
+            f"{changed_by(session, kind, record_id)}; nothing was saved. "
             "Reload to see the records as they are now."
         )
     if not is_versioned(spec) or current.get("version") == expected.get("version"):
         return
     raise RecordChanged(
         f"the {spec.label} was changed since it was shown ({_differences(current, expected)})"
-        f"{changed_by(session, kind)}; nothing was saved. "
+        f"{changed_by(session, kind, record_id)}; nothing was saved. "
         "Reload to see it as it is now, then make the change again."
     )
 
 
-def changed_by(session: Session, kind: RecordKind) -> str:
-    """' by ana at 2026-12-06 10:01 UTC' for the last logged change of ``kind``; '' if none."""
-    last = last_change_of(session, kind)
+def changed_by(session: Session, kind: RecordKind, record_id: int | None = None) -> str:
+    """' by ana at 2026-12-06 10:01 UTC' for the last logged change of that record (else of
+    ``kind``); '' when none is logged."""
+    row = (SPECS[kind].model.__tablename__, record_id) if record_id is not None else None
+    last = last_change_of(session, kind, row)
     return f" {last.by_whom()}" if last is not None else ""
 
 

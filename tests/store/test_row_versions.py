@@ -158,3 +158,28 @@ def test_a_row_changed_between_read_and_write_is_refused_naming_who_changed_it(
     assert f"while it was being saved by {_who(db)} at " in str(refused.value)
     now = records.get_record(db, K.PERSON, int(shown["id"]))
     assert now is not None and now["email"] == "ana@old.example"
+
+
+def test_the_refusal_names_who_changed_that_very_row_not_the_last_of_its_kind(
+    db: Database,
+) -> None:
+    """Ana's row was changed by 'ana-editor'; a later change of another person, by someone
+    else, must not be named for it."""
+    shown = _person(db)
+    other = _person(db, mcp_id="222", email="ben@old.example")
+    records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Ana Ruiz"})
+    records.update_record(db, K.PERSON, int(other["id"]), {"name": "Ben Okafor"})
+    logged = [c for c in recent_changes(db) if K.PERSON in c.kinds]
+    assert len(logged) >= 2
+    # Give the two logged edits their authors, as two people's windows would have written them.
+    with db.session() as session:
+        entries = session.query(models.ChangeLogEntry).order_by(models.ChangeLogEntry.id).all()
+        by_row = {entry.records: entry for entry in entries if entry.records}
+        by_row[f",people:{shown['id']},"].db_user = "ana-editor"
+        by_row[f",people:{other['id']},"].db_user = "ben-editor"
+    with pytest.raises(RecordChanged) as refused:
+        records.update_record(
+            db, K.PERSON, int(shown["id"]), {"email": "x@y.example"}, expected=shown
+        )
+    assert " by ana-editor at " in str(refused.value)
+    assert "ben-editor" not in str(refused.value)
