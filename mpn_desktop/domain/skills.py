@@ -24,7 +24,8 @@ from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Person
 from mpn_desktop.domain.matching import assign
 from mpn_desktop.domain.progress import AtRisk, StepProgress
-from mpn_desktop.domain.wording import plural, with_source
+from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import with_source
 
 
 @dataclass(slots=True)
@@ -163,20 +164,21 @@ def role_candidates(skills: Skills, index: PeopleIndex) -> RoleCandidates:
 def _role_sentence(
     role: Role, short: int, several_roles: bool, outsiders: str, partway: str = ""
 ) -> str:
-    who = plural(short, "person", "people")
     credentials = role.credentials.describe()
     # "with both 70-346 and 70-347, or MCSA-O365, whose ...": without the second comma
     # "whose" reads as belonging to the last credential.
     pause = "," if "," in credentials else ""
-    sentence = (
-        f"{short} more {who} with {credentials}{pause} whose MCP ID is associated with your MPN ID"
-    )
+    sentence = ngettext(
+        "{count} more person with {credentials}{pause} whose MCP ID is associated with your MPN ID",
+        "{count} more people with {credentials}{pause} whose MCP ID is associated with your MPN ID",
+        short,
+    ).format(count=short, credentials=credentials, pause=pause)
     if several_roles:
-        sentence += f" (role: {role.name}; one person counts for one role only)"
+        sentence += _(" (role: {role}; one person counts for one role only)").format(role=role.name)
     if partway:
-        sentence += f"; closest: {partway}"
+        sentence += _("; closest: {people}").format(people=partway)
     if outsiders:
-        sentence += f"; passed it but not counted: {outsiders}"
+        sentence += _("; passed it but not counted: {people}").format(people=outsiders)
     return sentence
 
 
@@ -210,9 +212,12 @@ def _partway(rule: CredentialRule, taken: AbstractSet[str], index: PeopleIndex) 
             needed[held] = _still_needed(rule, set(held))
         ranked.append((needed[held][0], position, mcp_id, held))
     named = [
-        f"{_name(index.people[mcp_id])} (has {' and '.join(held)}; "
-        f"needs {_joined(needed[held][1])})"
-        for _, _, mcp_id, held in heapq.nsmallest(_NAMED, ranked)
+        _("{person} (has {held}; needs {needed})").format(
+            person=_name(index.people[mcp_id]),
+            held=_(" and ").join(held),
+            needed=_joined(needed[held][1]),
+        )
+        for _rank, _position, mcp_id, held in heapq.nsmallest(_NAMED, ranked)
     ]
     return _some_of(named, len(ranked))
 
@@ -262,13 +267,13 @@ def _joined(needs: list[str]) -> str:
     """ "70-347"; several needs joined by "and", a list among them in brackets."""
     if len(needs) == 1:
         return needs[0]
-    return " and ".join(f"({need})" if "," in need else need for need in needs)
+    return _(" and ").join(f"({need})" if "," in need else need for need in needs)
 
 
 def _some_of(named: list[str], total: int) -> str:
     """ "A, B, C and 2 more": the first people named of ``total``."""
     rest = total - len(named)
-    return ", ".join(named) + (f" and {rest} more" if rest else "")
+    return ", ".join(named) + (_(" and {count} more").format(count=rest) if rest else "")
 
 
 def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
@@ -285,12 +290,16 @@ def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
     for mcp_id in ordered[:_NAMED]:
         person = index.people.get(mcp_id)
         if person is None:
-            named.append(f"MCP {mcp_id} (no person with this MCP ID is entered)")
+            named.append(
+                _("MCP {mcp_id} (no person with this MCP ID is entered)").format(mcp_id=mcp_id)
+            )
         elif not person.associated:
-            named.append(f"{_name(person)} (MCP ID not associated with your MPN ID)")
+            named.append(
+                _("{person} (MCP ID not associated with your MPN ID)").format(person=_name(person))
+            )
         else:
             left = person.left_on.isoformat() if person.left_on else "?"
-            named.append(f"{_name(person)} (left on {left})")
+            named.append(_("{person} (left on {day})").format(person=_name(person), day=left))
     return _some_of(named, len(ordered))
 
 
@@ -322,8 +331,11 @@ def exams_step(
         if role.note:
             notes.append(role.note)
     descriptions = [
-        f"{role.people[level]} {plural(role.people[level], 'person', 'people')} with "
-        f"{role.credentials.describe()}"
+        ngettext(
+            "{count} person with {credentials}",
+            "{count} people with {credentials}",
+            role.people[level],
+        ).format(count=role.people[level], credentials=role.credentials.describe())
         for role in skills.roles
         if role.people[level]
     ]
@@ -412,7 +424,9 @@ def exam_risks(
                 risks.append(
                     AtRisk(
                         person.left_on,
-                        f"{person.name} leaves; counted for {role.name}",
+                        _("{person} leaves; counted for {role}").format(
+                            person=person.name, role=role.name
+                        ),
                     )
                 )
             held = index.codes_of(mcp_id)
@@ -432,8 +446,11 @@ def exam_risks(
                     risks.append(
                         AtRisk(
                             credential.accept_until + timedelta(days=1),
-                            f"{code} held by {person.name} is no longer accepted "
-                            f"after {credential.accept_until.isoformat()}",
+                            _("{code} held by {person} is no longer accepted after {day}").format(
+                                code=code,
+                                person=person.name,
+                                day=credential.accept_until.isoformat(),
+                            ),
                         )
                     )
     return risks
