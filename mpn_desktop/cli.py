@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(args)
         if args.command in QUICK_COMMANDS:
-            from mpn_desktop.importers.collection import collector_paused
+            from mpn_desktop.store.collector import collector_paused
 
             with collector_paused():
                 return _run_with_safe_output(func, args)

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.amounts import DecimalSurvey
-from mpn_desktop.importers.collection import collector_paused
 from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
 from mpn_desktop.importers.kinds import ImportKind, Outcome
@@ -31,6 +30,7 @@ from mpn_desktop.importers.validation import RowProblem
 from mpn_desktop.shown import storable_name
 from mpn_desktop.store import records as store_records
 from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_transaction import USAGE, BatchInfo, import_transaction
 

@@ -10,9 +10,7 @@ their rows), reusing the rest of the previous facts.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import starmap
 from typing import Any
@@ -23,6 +21,7 @@ from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 
 _ORG: Any = models.Organization.__table__
@@ -142,20 +141,6 @@ def _fetch(
     return zip(*columns, strict=True)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Building tens of thousands of rows and frozen facts triggers the cyclic
-    # garbage collector over and over (it scans every live object each time),
-    # which doubled the load time; none of these objects form cycles.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
     """Everything about the organisation, as the domain's frozen ``Facts``.
 
@@ -163,7 +148,7 @@ def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
     reads only the months from ``domain.performance.usage_window_start``,
     and usage is by far the largest table (a month per subscription).
     """
-    with _collector_paused(), db.session(readonly=True) as session:
+    with collector_paused(), db.session(readonly=True) as session:
         return facts_from_connection(session.connection(), usage_from=usage_from)
 
 
@@ -219,7 +204,7 @@ def reload_facts(
         wanted.add("usage")
     if not wanted:
         return previous
-    with _collector_paused(), db.session(readonly=True) as session:
+    with collector_paused(), db.session(readonly=True) as session:
         return replace(previous, **_reread(session.connection(), frozenset(wanted), usage_from))
 
 

@@ -1,4 +1,4 @@
-"""Pausing Python's cyclic garbage collector while an import streams a file."""
+"""Pausing Python's cyclic garbage collector while a long build runs (an import, a load)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from mpn_desktop.importers.collection import collector_paused
+from mpn_desktop.store.collector import collector_paused
 
 
 @pytest.fixture(autouse=True)
