@@ -71,7 +71,8 @@ class OrganisationDialog(WelcomeDialog):
         grid = QGridLayout(box)
         self.designation_checks: dict[str, QCheckBox] = {}
         for index, designation_id in enumerate(DESIGNATION_IDS):
-            check = QCheckBox(DESIGNATION_NAMES[designation_id], box)
+            # "Data & AI": a single & would be taken as the key of a mnemonic.
+            check = QCheckBox(DESIGNATION_NAMES[designation_id].replace("&", "&&"), box)
             check.setObjectName(f"designation-{designation_id}")
             grid.addWidget(check, index // 2, index % 2)
             self.designation_checks[designation_id] = check

@@ -121,3 +121,14 @@ def test_an_organisation_without_an_anniversary_can_still_be_saved(
     qtbot.addWidget(dialog)
     assert dialog.anniversary_edit.text() == ""
     assert dialog.create_button.isEnabled()
+
+
+def test_the_designations_read_as_written_not_as_mnemonics(
+    qtbot: QtBot, sample_context: AppContext, tmp_path: Path
+) -> None:
+    window = _window(qtbot, sample_context, tmp_path)
+    dialog = window.edit_organisation()
+    assert isinstance(dialog, OrganisationDialog)
+    # Qt shows "&&" as one "&": the text as the user reads it is "Data & AI (Azure)".
+    assert dialog.designation_checks["data-ai-azure"].text() == "Data && AI (Azure)"
+    dialog.reject()
