@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from mpn_desktop.domain.requirement_tree import RequirementNode
-from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html
+from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
 from mpn_desktop.ui.status_text import fraction, muted_text_color, semantic_colors
 
 _ZERO = Decimal(0)
@@ -82,18 +81,7 @@ class DesignationCard(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("designationCard")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        self.title = QLabel(self)
-        self.title.setObjectName("designationTitle")
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        layout.addWidget(self.title)
+        layout, self.title = card_layout(self, "designationCard")
         self.score = QLabel(self)
         self.score.setObjectName("designationScore")
         self.score.setTextFormat(Qt.TextFormat.RichText)

@@ -9,7 +9,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 BAR_STEPS = 1000
 """A bar's range: fine enough that a small share still shows."""
@@ -51,3 +59,20 @@ class FigureRow:
         """Shows or hides the whole row."""
         for widget in self.widgets():
             widget.setVisible(visible)
+
+
+def card_layout(card: QFrame, name: str) -> tuple[QVBoxLayout, QLabel]:
+    """A panel card's frame, its column and its bold title (``name`` + "Title" names it)."""
+    card.setFrameShape(QFrame.Shape.StyledPanel)
+    card.setObjectName(name)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(10, 8, 10, 8)
+    title = QLabel(card)
+    title.setObjectName(name.removesuffix("Card") + "Title")
+    title.setWordWrap(True)
+    font = title.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    title.setFont(font)
+    layout.addWidget(title)
+    return layout, title

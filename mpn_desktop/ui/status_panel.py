@@ -30,7 +30,7 @@ from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
-from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html
+from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
@@ -191,18 +191,7 @@ class CompetencyCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._competency_id = ""
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("competencyCard")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        self.title = QLabel(self)
-        self.title.setObjectName("competencyTitle")
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        layout.addWidget(self.title)
+        layout, self.title = card_layout(self, "competencyCard")
         self.notes = QLabel(self)
         self.notes.setObjectName("competencyNotes")
         self.notes.setWordWrap(True)
