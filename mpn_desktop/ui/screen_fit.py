@@ -37,7 +37,9 @@ def resize_to_fit(widget: QWidget, wanted: QSize | tuple[int, int]) -> None:
     """
     size = QSize(*wanted) if isinstance(wanted, tuple) else wanted
     area = available_area(widget)
-    fitted = fitted_size(size, area)
+    # Never below what the contents need where the screen has room for it: a window
+    # smaller than its layout's minimum squeezes (and cuts) what it shows.
+    fitted = fitted_size(size, area).expandedTo(widget.minimumSizeHint()).boundedTo(area.size())
     minimum = widget.minimumSize()
     if minimum.width() > fitted.width() or minimum.height() > fitted.height():
         widget.setMinimumSize(

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QGroupBox, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.ui import checklist_actions
+from mpn_desktop.ui import checklist_actions, screen_fit
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
@@ -105,6 +105,41 @@ def test_the_window_fits_1024_by_700_at_150_percent(
     qtbot.waitUntil(lambda: window.panel.progress is not None)
     needed = window.minimumSizeHint()
     assert needed.width() <= area.width() and needed.height() <= area.height(), needed
+
+
+def test_the_first_start_at_1024_by_700_at_150_percent_is_not_below_its_minimum(
+    qtbot: QtBot,
+    sample_context: AppContext,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The first start took 92% of the 683×467 points (628×429, room for the frame) while
+    # the contents needed 431 points of height: the window opened 2 points squeezed.
+    area = QRect(0, 0, 683, 467)
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: area)
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    needed = window.minimumSizeHint()
+    # The minimum fits the share of the screen a first start takes (its frame fits too) …
+    room = fitted_size(QSize(1280, 800), area)
+    assert needed.width() <= room.width() and needed.height() <= room.height(), needed
+    # … and the window opens no smaller than it.
+    assert window.width() >= needed.width() and window.height() >= needed.height()
+    assert window.width() <= area.width() and window.height() <= area.height()
+
+
+def test_a_window_is_never_sized_below_what_its_contents_need(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.setMinimumSize(0, 0)
+    child = QWidget(widget)
+    child.setMinimumSize(300, 200)
+    QVBoxLayout(widget).addWidget(child)
+    needed = widget.minimumSizeHint()
+    screen_fit.resize_to_fit(widget, (100, 100))
+    assert widget.width() >= needed.width() and widget.height() >= needed.height()
 
 
 def test_the_fee_tab_s_membership_box_keeps_its_lines_on_a_short_window(

@@ -82,6 +82,10 @@ class UsageGridSection(QWidget):
         self.view.horizontalHeader().setMinimumSectionSize(
             self.fontMetrics().horizontalAdvance("2018-12") + 12
         )
+        # The header and two rows at least, not the 70 points every scroll area asks: under
+        # the chart, the page fits a short window (1024×700 at 150% scaling, 683×467 points).
+        # (The header is about a row high; it has no size of its own before the first rows.)
+        self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize() + 4)
         self.figure = QComboBox(self)
         self.figure.setObjectName("usageFigure")
         for key, field in FIGURES.items():
