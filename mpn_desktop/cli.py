@@ -114,7 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         type=_not_empty,
-        help="the SQLite database file (created if missing)",
+        help=(
+            "the SQLite database file (created if missing by the commands that write; "
+            "status, checklist and export refuse a folder that does not exist)"
+        ),
     )
     where.add_argument(
         "--db-url", metavar="URL", type=_not_empty, help="any SQLAlchemy database URL"

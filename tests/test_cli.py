@@ -137,3 +137,50 @@ def test_quick_commands_run_without_the_garbage_collector_and_give_it_back(
     assert main(["status"]) == 0
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["status", "--json", "--as-of", "2018-03-01"],
+        ["status", "--as-of", "2024-03-01"],
+        ["checklist", "--pdf", "OUT/checklist.pdf", "--as-of", "2018-03-01"],
+        ["export", "OUT/export.json"],
+        ["export", "OUT/export.xlsx"],
+    ],
+)
+def test_a_reading_command_on_a_database_in_a_missing_folder_creates_nothing(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the folder and an empty database were created, and status reported on nothing.
+    out = tmp_path / "out"
+    out.mkdir()
+    database = tmp_path / "no-such-folder" / "tracker.sqlite3"
+    words = [word.replace("OUT", str(out)) for word in command]
+    assert main(["--db", str(database), *words]) == 1
+    err = capsys.readouterr().err
+    assert f"{database}: no such database: the folder {database.parent} does not exist" in err
+    assert f"{command[0]} only reads the database, so nothing was created" in err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+    assert list(out.iterdir()) == []
+
+
+def test_the_environment_s_database_in_a_missing_folder_is_refused_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "gone" / "tracker.sqlite3"
+    monkeypatch.setenv("MPN_DESKTOP_DB", str(database))
+    assert main(["status"]) == 1
+    assert f"the folder {database.parent} does not exist" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["catalog"], ["demo"]])
+def test_a_missing_folder_is_no_matter_for_catalog_and_is_created_by_demo(
+    command: list[str], tmp_path: Path
+) -> None:
+    database = tmp_path / "new" / "tracker.sqlite3"
+    assert main(["--db", str(database), *command]) == 0
+    # catalog never opens the database; demo writes one, folder and all (as before).
+    assert database.exists() is (command == ["demo"])

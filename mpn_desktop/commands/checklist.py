@@ -15,7 +15,7 @@ from mpn_desktop.commands.common import (
     UsageError,
     catalog_files_read,
     catalog_path,
-    database_url,
+    database_to_read,
     parse_as_of,
 )
 from mpn_desktop.domain.enums import Level
@@ -127,7 +127,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     program = program_on(as_of, catalog_path(args))
     path = Path(args.pdf).expanduser()
     document: Checklist
-    with Database.open(database_url(args)) as db:
+    with Database.open(database_to_read(args)) as db:
         database = db.path
         # Said before the work: never the database, its journal or backups, nor --catalog.
         try:

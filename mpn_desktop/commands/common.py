@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from datetime import date
 from pathlib import Path
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.errors import MpnError
-from mpn_desktop.paths import default_database_path
+from mpn_desktop.paths import DB_ENV_VAR, default_database_path
+from mpn_desktop.shown import shown_path
 
 
 def database_url(args: argparse.Namespace) -> str:
@@ -18,6 +20,31 @@ def database_url(args: argparse.Namespace) -> str:
         return str(args.db_url)
     path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
     return f"sqlite:///{path}"
+
+
+def database_to_read(args: argparse.Namespace) -> str:
+    """``database_url`` for a command that only reads (status, checklist, export).
+
+    A ``--db`` (or ``MPN_DESKTOP_DB``) in a folder that does not exist is a
+    mistyped path: opening it would create the folder and an empty database,
+    and the command would report on nothing. It is refused and nothing is
+    created; the commands that write (demo, load, the imports) still create it.
+    """
+    url = database_url(args)
+    chosen = None
+    if not getattr(args, "db_url", None):
+        chosen = getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
+    if chosen:
+        path = Path(chosen).expanduser()
+        folder = path.parent
+        if not folder.is_dir():
+            command = getattr(args, "command", None) or "this command"
+            raise MpnError(
+                f"{shown_path(path)}: no such database: the folder {shown_path(folder)} does "
+                f"not exist. {command} only reads the database, so nothing was created; check "
+                "the path (demo, load and the imports create a new database there)"
+            )
+    return url
 
 
 class UsageError(MpnError):

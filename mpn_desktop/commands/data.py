@@ -11,6 +11,7 @@ from mpn_desktop.commands.common import (
     UsageError,
     catalog_files_read,
     catalog_path,
+    database_to_read,
     database_url,
     parse_as_of,
 )
@@ -93,7 +94,7 @@ def run_export(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     catalog = load_catalog(catalog_path(args)) if workbook else None
     tree = _scored_tree(args, as_of) if workbook else None
-    with Database.open(database_url(args)) as db:
+    with Database.open(database_to_read(args)) as db:
         database = db.path
         # Said before the work: never the database, its journal or backups, nor --catalog.
         check_user_file(path, database=database, reads=catalog_files_read(args))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mpn_desktop.commands.common import database_url
+from mpn_desktop.commands.common import database_to_read
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_score import (
@@ -53,7 +53,7 @@ def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: d
     assert catalog is not None
     # Twelve months compared with the twelve before, ending last month: 25 months back.
     usage_from = Month.of(as_of).plus(-25)
-    with Database.open(database_url(args)) as db:
+    with Database.open(database_to_read(args)) as db:
         facts = load_facts(db, usage_from=usage_from)
         database = db.path
     names = {c.id: c.name for c in load_catalog().competencies}

@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import replace
 from typing import Any
 
-from mpn_desktop.commands.common import catalog_path, database_url, parse_as_of
+from mpn_desktop.commands.common import catalog_path, database_to_read, parse_as_of
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import Progress
@@ -54,7 +54,7 @@ def run_status(args: argparse.Namespace) -> int:
 
         return run_scored_status(args, program, as_of)
     catalog = load_catalog(catalog_path(args))
-    with Database.open(database_url(args)) as db:
+    with Database.open(database_to_read(args)) as db:
         facts = load_facts(db, usage_from=usage_window_start(as_of))
     progress = evaluate(catalog, facts, as_of)
     if program.notes:
