@@ -106,7 +106,19 @@ def _fetch(
     conversions: Mapping[int, Callable[[Any], Any]] | None = None,
     values: Mapping[str, Any] | None = None,
 ) -> Iterable[Sequence[Any]]:
-    """All rows of ``query``, fetched at once and converted to Python types.
+    """All rows of ``query``, fetched at once and converted to Python types (see ``_columns``)."""
+    columns = _columns(connection, query, lookups, conversions, values)
+    return zip(*columns, strict=True) if columns else []
+
+
+def _columns(
+    connection: Connection,
+    query: Select[Any],
+    lookups: Mapping[int, Mapping[Any, Any]] | None = None,
+    conversions: Mapping[int, Callable[[Any], Any]] | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> list[Sequence[Any]]:
+    """The columns of all rows of ``query`` (none without rows), converted to Python types.
 
     ``lookups`` replaces the values of some columns (by position) through a
     mapping, e.g. a customer id by the customer's name: cheaper than a join;
@@ -138,7 +150,7 @@ def _fetch(
         columns[position] = list(map(lookup.__getitem__, columns[position]))
     for position, convert in (conversions or {}).items():
         columns[position] = _convert_column(columns[position], convert)
-    return zip(*columns, strict=True)
+    return columns
 
 
 def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
@@ -150,6 +162,38 @@ def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
     """
     with collector_paused(), db.session(readonly=True) as session:
         return facts_from_connection(session.connection(), usage_from=usage_from)
+
+
+@dataclass(frozen=True)
+class LoadedFacts:
+    """Facts with what is needed to change them a row at a time (``store.facts_rows``).
+
+    ``ids`` holds, per field of ``Facts`` with rows of its own, the database id
+    of each of its rows in the same order (ascending: every query orders by id);
+    the maps give the name or id by which rows refer to a customer,
+    subscription or person.
+    """
+
+    facts: facts.Facts
+    usage_from: Month | None
+    ids: Mapping[str, tuple[int, ...]]
+    customer_names: Mapping[int, str]
+    subscription_ids: Mapping[int, str]
+    mcp_ids: Mapping[int, str]
+
+
+def load_indexed_facts(db: Database, *, usage_from: Month | None = None) -> LoadedFacts:
+    """``load_facts``, with the row ids and id maps that one-row updates need."""
+    with collector_paused(), db.session(readonly=True) as session:
+        read = _Read(session.connection(), _ALL_FIELDS, usage_from)
+        return LoadedFacts(
+            facts.Facts(**read.found),
+            usage_from,
+            read.ids,
+            read.customer_names,
+            read.subscription_ids,
+            read.mcp_ids,
+        )
 
 
 _ALL_FIELDS = frozenset(field.name for field in fields(facts.Facts))
@@ -205,52 +249,103 @@ def reload_facts(
     if not wanted:
         return previous
     with collector_paused(), db.session(readonly=True) as session:
-        return replace(previous, **_reread(session.connection(), frozenset(wanted), usage_from))
+        read = _Read(session.connection(), frozenset(wanted), usage_from)
+        return replace(previous, **read.found)
 
 
-def _reread(
-    connection: Connection, wanted: frozenset[str], usage_from: Month | None
-) -> dict[str, Any]:
+def reload_indexed_facts(
+    db: Database, previous: LoadedFacts, kinds: frozenset[RecordKind], *, usage_from: Month | None
+) -> LoadedFacts:
+    """``reload_facts`` for ``LoadedFacts``: the ids and maps of the tables read again follow."""
+    wanted = set(fields_to_reread(kinds))
+    if usage_from != previous.usage_from:
+        wanted.add("usage")
+    if not wanted:
+        return previous
+    with collector_paused(), db.session(readonly=True) as session:
+        read = _Read(session.connection(), frozenset(wanted), usage_from)
+    # A map read anyway (its table was) is the current one; else the kept one still is.
+    return LoadedFacts(
+        replace(previous.facts, **read.found),
+        usage_from,
+        {**previous.ids, **read.ids},
+        read.customer_names if "customers" in wanted else previous.customer_names,
+        read.subscription_ids if "subscriptions" in wanted else previous.subscription_ids,
+        read.mcp_ids if "people" in wanted else previous.mcp_ids,
+    )
+
+
+class _Read:
     """The ``wanted`` fields of ``Facts`` read afresh, inside the connection's transaction.
 
+    ``found`` holds them; ``ids`` the row ids of those with rows of their own.
     Rows that point at a customer, subscription or person get its name or id
-    from maps filled by the query of that table when it is read too.
+    from maps filled by the query of that table when it is read too, else from
+    a query of two columns (far cheaper than the rows that need them).
     """
-    found: dict[str, Any] = {}
-    if "organization" in wanted:
-        found["organization"] = _organization(connection)
-    if "targets" in wanted:
-        found["targets"] = _targets(connection)
-    if "designation_targets" in wanted:
-        found["designation_targets"] = tuple(
-            row[0] for row in _fetch(connection, _DESIGNATION_TARGETS_QUERY)
-        )
-    # The id maps come from their table when it is read anyway, else from a
-    # query of two columns (far cheaper than the rows that need them).
-    customer_names: dict[int, str] = {}
-    if "customers" in wanted:
-        found["customers"] = _customers(connection, customer_names)
-    elif {"subscriptions", "references"} & wanted:
-        customer_names = _id_map(connection, _CUSTOMER_NAMES_QUERY)
-    subscription_ids: dict[int, str] = {}
-    if "subscriptions" in wanted:
-        found["subscriptions"] = _subscriptions(connection, customer_names, subscription_ids)
-    elif "usage" in wanted:
-        subscription_ids = _id_map(connection, _SUBSCRIPTION_IDS_QUERY)
-    if "usage" in wanted:
-        found["usage"] = _usage(connection, usage_from, subscription_ids)
-    mcp_ids: dict[int, str] = {}
-    if "people" in wanted:
-        found["people"] = _people(connection, mcp_ids)
-    elif "exams" in wanted:
-        mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
-    if "exams" in wanted:
-        found["exams"] = _exams(connection, mcp_ids)
-    if "references" in wanted:
-        found["references"] = _references(connection, customer_names)
-    if "fee_payments" in wanted:
-        found["fee_payments"] = _fees(connection)
-    return found
+
+    def __init__(
+        self, connection: Connection, wanted: frozenset[str], usage_from: Month | None
+    ) -> None:
+        self.found: dict[str, Any] = {}
+        self.ids: dict[str, tuple[int, ...]] = {}
+        found = self.found
+        if "organization" in wanted:
+            found["organization"] = _organization(connection)
+        if "targets" in wanted:
+            found["targets"] = _targets(connection)
+        if "designation_targets" in wanted:
+            found["designation_targets"] = tuple(
+                row[0] for row in _fetch(connection, _DESIGNATION_TARGETS_QUERY)
+            )
+        self.customer_names: dict[int, str] = {}
+        if "customers" in wanted:
+            columns = _columns(connection, CUSTOMERS_QUERY)
+            found["customers"] = self._rows("customers", facts.Customer, columns)
+            self.customer_names = _names(columns, 1)
+        elif {"subscriptions", "references"} & wanted:
+            self.customer_names = _id_map(connection, _CUSTOMER_NAMES_QUERY)
+        self.subscription_ids: dict[int, str] = {}
+        if "subscriptions" in wanted:
+            columns = _columns(connection, SUBSCRIPTIONS_QUERY, {2: self.customer_names})
+            found["subscriptions"] = self._rows("subscriptions", facts.Subscription, columns)
+            self.subscription_ids = _names(columns, 1)
+        elif "usage" in wanted:
+            self.subscription_ids = _id_map(connection, _SUBSCRIPTION_IDS_QUERY)
+        if "usage" in wanted:
+            columns = _usage_columns(connection, usage_from, self.subscription_ids)
+            found["usage"] = self._rows("usage", facts.Usage, columns)
+        self.mcp_ids: dict[int, str] = {}
+        if "people" in wanted:
+            columns = _columns(connection, PEOPLE_QUERY)
+            found["people"] = self._rows("people", facts.Person, columns)
+            self.mcp_ids = _names(columns, 2)
+        elif "exams" in wanted:
+            self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
+        if "exams" in wanted:
+            columns = _columns(connection, EXAMS_QUERY, {1: self.mcp_ids})
+            found["exams"] = self._rows("exams", facts.ExamResult, columns)
+        if "references" in wanted:
+            columns = _columns(connection, REFERENCES_QUERY, {1: self.customer_names})
+            found["references"] = self._rows("references", facts.Reference, columns)
+        if "fee_payments" in wanted:
+            columns = _columns(connection, FEES_QUERY)
+            found["fee_payments"] = self._rows("fee_payments", facts.FeePayment, columns)
+
+    def _rows(
+        self, name: str, make: Callable[..., Any], columns: list[Sequence[Any]]
+    ) -> tuple[Any, ...]:
+        """The facts of one table from its columns, the first of which is the row id."""
+        if not columns:
+            self.ids[name] = ()
+            return ()
+        self.ids[name] = tuple(columns[0])
+        return tuple(starmap(make, zip(*columns[1:], strict=True)))
+
+
+def _names(columns: list[Sequence[Any]], position: int) -> dict[int, str]:
+    """Row id -> the column at ``position``: what other rows name the row by."""
+    return dict(zip(columns[0], columns[position], strict=True)) if columns else {}
 
 
 def _id_map(connection: Connection, query: Select[Any]) -> dict[int, str]:
@@ -262,7 +357,7 @@ def facts_from_connection(
     connection: Connection, *, usage_from: Month | None = None
 ) -> facts.Facts:
     """The same from an open connection (inside its transaction, so one consistent snapshot)."""
-    return facts.Facts(**_reread(connection, _ALL_FIELDS, usage_from))
+    return facts.Facts(**_Read(connection, _ALL_FIELDS, usage_from).found)
 
 
 def _organization(connection: Connection) -> facts.Organization:
@@ -288,23 +383,15 @@ def _targets(connection: Connection) -> tuple[facts.Target, ...]:
     return tuple(facts.Target(row[0], row[1]) for row in _fetch(connection, _TARGETS_QUERY))
 
 
-_CUSTOMERS_QUERY = select(_CUSTOMERS.c.id, _CUSTOMERS.c.name, _CUSTOMERS.c.tenant_id).order_by(
+# Every query of a table with rows of their own starts with the row id (``LoadedFacts.ids``),
+# then the fields of the domain's record in order, the row it names as its id.
+CUSTOMERS_QUERY = select(_CUSTOMERS.c.id, _CUSTOMERS.c.name, _CUSTOMERS.c.tenant_id).order_by(
     _CUSTOMERS.c.id
 )
 
-
 _CUSTOMER_NAMES_QUERY = select(_CUSTOMERS.c.id, _CUSTOMERS.c.name)
 
-
-def _customers(connection: Connection, names: dict[int, str]) -> tuple[facts.Customer, ...]:
-    found = []
-    for row_id, name, tenant_id in _fetch(connection, _CUSTOMERS_QUERY):
-        names[row_id] = name
-        found.append(facts.Customer(name, tenant_id))
-    return tuple(found)
-
-
-_SUBSCRIPTIONS_QUERY = select(
+SUBSCRIPTIONS_QUERY = select(
     _SUBSCRIPTIONS.c.id,
     _SUBSCRIPTIONS.c.external_id,
     _SUBSCRIPTIONS.c.customer_id,
@@ -316,23 +403,12 @@ _SUBSCRIPTIONS_QUERY = select(
     _SUBSCRIPTIONS.c.trial,
 ).order_by(_SUBSCRIPTIONS.c.id)
 
-
 _SUBSCRIPTION_IDS_QUERY = select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id)
 
+_MONTHS: Mapping[int, Callable[[Any], Any]] = {2: Month.of}
 
-def _subscriptions(
-    connection: Connection, customer_names: Mapping[int, str], ids: dict[int, str]
-) -> tuple[facts.Subscription, ...]:
-    found = []
-    for row_id, *row in _fetch(connection, _SUBSCRIPTIONS_QUERY, {2: customer_names}):
-        ids[row_id] = row[0]
-        found.append(facts.Subscription(*row))
-    return tuple(found)
-
-
-_MONTHS: Mapping[int, Callable[[Any], Any]] = {1: Month.of}
-
-_USAGE_QUERY = select(
+USAGE_QUERY = select(
+    _USAGE.c.id,
     _USAGE.c.subscription_id,
     _USAGE.c.month,
     _USAGE.c.consumption_usd,
@@ -341,23 +417,21 @@ _USAGE_QUERY = select(
     _USAGE.c.service,
     _USAGE.c.paid_seats,
 ).order_by(_USAGE.c.id)
-_USAGE_FROM_QUERY = _USAGE_QUERY.where(_USAGE.c.month >= bindparam("usage_from", type_=Date))
+_USAGE_FROM_QUERY = USAGE_QUERY.where(_USAGE.c.month >= bindparam("usage_from", type_=Date))
 
 
-def _usage(
+def _usage_columns(
     connection: Connection, usage_from: Month | None, subscription_ids: Mapping[int, str]
-) -> tuple[facts.Usage, ...]:
-    lookups = {0: subscription_ids}
+) -> list[Sequence[Any]]:
+    lookups = {1: subscription_ids}
     # One Month per distinct month, shared by the rows (the engine compares them often).
     if usage_from is None:
-        rows = _fetch(connection, _USAGE_QUERY, lookups, _MONTHS)
-    else:
-        values = {"usage_from": usage_from.first_day}
-        rows = _fetch(connection, _USAGE_FROM_QUERY, lookups, _MONTHS, values)
-    return tuple(starmap(facts.Usage, rows))
+        return _columns(connection, USAGE_QUERY, lookups, _MONTHS)
+    values = {"usage_from": usage_from.first_day}
+    return _columns(connection, _USAGE_FROM_QUERY, lookups, _MONTHS, values)
 
 
-_PEOPLE_QUERY = select(
+PEOPLE_QUERY = select(
     _PEOPLE.c.id,
     _PEOPLE.c.name,
     _PEOPLE.c.mcp_id,
@@ -366,19 +440,10 @@ _PEOPLE_QUERY = select(
     _PEOPLE.c.left_on,
 ).order_by(_PEOPLE.c.id)
 
-
 _MCP_IDS_QUERY = select(_PEOPLE.c.id, _PEOPLE.c.mcp_id)
 
-
-def _people(connection: Connection, mcp_ids: dict[int, str]) -> tuple[facts.Person, ...]:
-    found = []
-    for row_id, *row in _fetch(connection, _PEOPLE_QUERY):
-        mcp_ids[row_id] = row[1]
-        found.append(facts.Person(*row))
-    return tuple(found)
-
-
-_EXAMS_QUERY = select(
+EXAMS_QUERY = select(
+    _EXAMS.c.id,
     _EXAMS.c.person_id,
     _EXAMS.c.exam_code,
     _EXAMS.c.passed_on,
@@ -386,12 +451,8 @@ _EXAMS_QUERY = select(
     _EXAMS.c.kind,
 ).order_by(_EXAMS.c.id)
 
-
-def _exams(connection: Connection, mcp_ids: Mapping[int, str]) -> tuple[facts.ExamResult, ...]:
-    return tuple(starmap(facts.ExamResult, _fetch(connection, _EXAMS_QUERY, {0: mcp_ids})))
-
-
-_REFERENCES_QUERY = select(
+REFERENCES_QUERY = select(
+    _REFERENCES.c.id,
     _REFERENCES.c.customer_id,
     _REFERENCES.c.competency,
     _REFERENCES.c.status,
@@ -400,18 +461,10 @@ _REFERENCES_QUERY = select(
     _REFERENCES.c.contact,
 ).order_by(_REFERENCES.c.id)
 
-
-def _references(
-    connection: Connection, customer_names: Mapping[int, str]
-) -> tuple[facts.Reference, ...]:
-    rows = _fetch(connection, _REFERENCES_QUERY, {0: customer_names})
-    return tuple(starmap(facts.Reference, rows))
-
-
-_FEES_QUERY = select(
-    _FEES.c.membership_year_start, _FEES.c.level, _FEES.c.amount_usd, _FEES.c.paid_on
+FEES_QUERY = select(
+    _FEES.c.id,
+    _FEES.c.membership_year_start,
+    _FEES.c.level,
+    _FEES.c.amount_usd,
+    _FEES.c.paid_on,
 ).order_by(_FEES.c.id)
-
-
-def _fees(connection: Connection) -> tuple[facts.FeePayment, ...]:
-    return tuple(facts.FeePayment(*row) for row in _fetch(connection, _FEES_QUERY))

@@ -11,10 +11,12 @@ thread, one at a time; changes made meanwhile are folded into a single
 evaluation after it, and a result that no longer matches the database or the
 "as of" day is dropped, so the window never waits and never shows stale figures.
 
-The facts of the last evaluation are kept with the kinds of record changed
-since: the next one re-reads only those tables (and the ones naming their
-rows), not the whole organisation; a change of unknown extent, another
-database or no facts yet mean a full load.
+The facts of the last evaluation are kept with the changes since: when each
+of them names the records it wrote (an edit, an add, a delete, their undo),
+the next evaluation reads just those rows and puts them in place
+(``store.facts_rows``); otherwise it re-reads the tables of the kinds changed
+(and the ones naming their rows), not the whole organisation; a change of
+unknown extent, another database or no facts yet mean a full load.
 """
 
 from __future__ import annotations
@@ -40,8 +42,15 @@ from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.facts_loader import fields_to_reread, load_facts, reload_facts
+from mpn_desktop.store.facts_loader import (
+    LoadedFacts,
+    fields_to_reread,
+    load_indexed_facts,
+    reload_indexed_facts,
+)
+from mpn_desktop.store.facts_rows import apply_rows, can_apply_rows
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -50,37 +59,53 @@ SLOW_SECONDS = 0.05
 """An evaluation slower than this (facts + engine) moves the next ones off the GUI thread."""
 
 
+Rows = tuple[tuple[RecordKind, tuple[int, ...]], ...]
+"""The records changes named, in order: (kind, ids) per change."""
+
+
 @dataclass(frozen=True)
 class _FactsPlan:
-    """How to get current facts: a full load, or ``previous`` reloaded after ``kinds`` changed."""
+    """How to get current facts: a full load, ``previous`` with the ``rows`` changes named
+    read again, or ``previous`` with the tables of ``kinds`` read again."""
 
     usage_from: Month
-    previous: Facts | None = None
+    previous: LoadedFacts | None = None
     """None: load everything."""
-    previous_from: Month | None = None
     kinds: frozenset[RecordKind] = frozenset()
+    rows: Rows | None = None
+    """None: some change did not name its records."""
 
     @property
     def reuses(self) -> bool:
         """Whether ``previous`` is current as it is (nothing to read)."""
         return (
-            self.previous is not None and not self.kinds and self.usage_from == self.previous_from
+            self.previous is not None
+            and not self.kinds
+            and self.usage_from == self.previous.usage_from
         )
 
-    def facts(self, db: Database) -> Facts:
+    def facts(self, db: Database) -> LoadedFacts:
         """The facts, read from ``db`` as far as needed."""
+        previous = self.previous
+        if previous is None:
+            return load_indexed_facts(db, usage_from=self.usage_from)
         if self.reuses:
-            assert self.previous is not None
-            return self.previous
-        if self.previous is None:
-            return load_facts(db, usage_from=self.usage_from)
-        return reload_facts(
-            db,
-            self.previous,
-            self.kinds,
-            usage_from=self.usage_from,
-            previous_usage_from=self.previous_from,
-        )
+            return previous
+        if self.rows is not None and self.usage_from == previous.usage_from:
+            updated = apply_rows(db, previous, self.rows)
+            if updated is not None:
+                return updated
+        return reload_indexed_facts(db, previous, self.kinds, usage_from=self.usage_from)
+
+
+@dataclass(frozen=True)
+class _Changed:
+    """One committed change: its count, the kinds it touched (None: anything) and the
+    records it named when those are all it touched and can be read row by row."""
+
+    count: int
+    kinds: frozenset[RecordKind] | None
+    rows: tuple[RecordKind, tuple[int, ...]] | None
 
 
 @dataclass(frozen=True)
@@ -99,7 +124,7 @@ class _Request:
 class _Evaluated:
     """What a worker's evaluation gives back: the facts it used and the ``Progress``."""
 
-    facts: Facts
+    facts: LoadedFacts
     progress: Progress
 
 
@@ -108,7 +133,7 @@ def _evaluate(
 ) -> _Evaluated:
     """On the worker thread (a ``Task``): loads facts as far as the request says, evaluates."""
     facts = request.plan.facts(request.db)
-    return _Evaluated(facts, evaluate(request.catalog, facts, request.as_of))
+    return _Evaluated(facts, evaluate(request.catalog, facts.facts, request.as_of))
 
 
 class ProgressSource(QObject):
@@ -124,16 +149,14 @@ class ProgressSource(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._facts: Facts | None = None
+        self._facts: LoadedFacts | None = None
         self._facts_db: Database | None = None
         """The database the kept facts were read from."""
         self._changes = 0
         """Counts committed changes; facts loaded at another count are out of date."""
         self._facts_at = -1
-        self._facts_from: Month | None = None
-        """The first month of usage the kept facts hold."""
-        self._changed: list[tuple[int, frozenset[RecordKind] | None]] = []
-        """The kinds each change after ``_facts_at`` touched, by its count (None: anything)."""
+        self._changed: list[_Changed] = []
+        """The changes after ``_facts_at``, by their count."""
         self._generation = 0
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
@@ -154,7 +177,7 @@ class ProgressSource(QObject):
     @property
     def facts(self) -> Facts | None:
         """The facts of the last evaluation (for views that show them otherwise, e.g. by month)."""
-        return self._facts
+        return self._facts.facts if self._facts is not None else None
 
     # -- what asks for an evaluation ----------------------------------------------
 
@@ -162,7 +185,16 @@ class ProgressSource(QObject):
         # A Change names the kinds it touched; anything else (another database) may be anything.
         self._changes += 1
         kinds = what.kinds if isinstance(what, Change) else None
-        self._changed.append((self._changes, kinds))
+        rows = None
+        # Records named, and nothing else touched (a deleted person's exams are not named).
+        if (
+            isinstance(what, RecordsChange)
+            and what.kind is not None
+            and what.kinds == {what.kind}
+            and can_apply_rows(what.kind, what.ids)
+        ):
+            rows = (what.kind, what.ids)
+        self._changed.append(_Changed(self._changes, kinds, rows))
         self.schedule()
 
     def _on_as_of(self, _day: object) -> None:
@@ -186,27 +218,37 @@ class ProgressSource(QObject):
         if self._context.program_on(as_of).scored is not None:
             # The designations compare twelve months with the twelve before, from last month.
             start = min(start, Month.of(as_of).plus(-25))
-        previous, previous_from = self._facts, self._facts_from
+        previous = self._facts
         full = _FactsPlan(start)
-        if previous is None or previous_from is None or self._facts_db is not self._context.db:
+        if (
+            previous is None
+            or previous.usage_from is None
+            or self._facts_db is not self._context.db
+        ):
             return full
+        previous_from = previous.usage_from
         kinds: set[RecordKind] = set()
-        for _count, touched in self._changed:
-            if touched is None:
+        rows: list[tuple[RecordKind, tuple[int, ...]]] | None = []
+        for changed in self._changed:
+            if changed.kinds is None:
                 return full
-            kinds |= touched
-        changed = frozenset(kinds)
+            kinds |= changed.kinds
+            if changed.rows is None:
+                rows = None
+            elif rows is not None:
+                rows.append(changed.rows)
+        touched = frozenset(kinds)
         # Facts hold usage from one month on: still right for another "as of" day
         # as long as its window starts no earlier, unless usage is read again anyway.
-        if previous_from <= start and "usage" not in fields_to_reread(changed):
+        if previous_from <= start and "usage" not in fields_to_reread(touched):
             start = previous_from
-        return _FactsPlan(start, previous, previous_from, changed)
+        return _FactsPlan(start, previous, touched, None if rows is None else tuple(rows))
 
-    def _keep(self, facts: Facts, db: Database, changes: int, usage_from: Month) -> None:
+    def _keep(self, facts: LoadedFacts, db: Database, changes: int) -> None:
         """Keeps ``facts``, read from ``db`` after ``changes`` changes, for the next evaluation."""
         self._facts, self._facts_db = facts, db
-        self._facts_at, self._facts_from = changes, usage_from
-        self._changed = [entry for entry in self._changed if entry[0] > changes]
+        self._facts_at = changes
+        self._changed = [entry for entry in self._changed if entry.count > changes]
 
     def _due(self) -> None:
         if self._running is not None:
@@ -229,8 +271,8 @@ class ProgressSource(QObject):
             db = self._context.db
             facts = plan.facts(db)
             if not plan.reuses:
-                self._keep(facts, db, self._changes, plan.usage_from)
-            progress = evaluate(self._context.catalog, facts, self._context.as_of)
+                self._keep(facts, db, self._changes)
+            progress = evaluate(self._context.catalog, facts.facts, self._context.as_of)
         except MpnError as error:
             self._context.show_error(
                 str(error), failure=self.tr("The status could not be worked out.")
@@ -250,7 +292,7 @@ class ProgressSource(QObject):
         """The day's designation scores from the kept facts, on a day of that program."""
         as_of = self._context.as_of
         program = self._context.program_on(as_of)
-        facts = self._facts
+        facts = self.facts
         if program.scored is None or facts is None:
             return None
         names = {c.id: c.name for c in self._context.catalog.competencies}
@@ -291,7 +333,7 @@ class ProgressSource(QObject):
         # The worker read the database after ``request.changes`` changes (maybe after
         # more, which the changes kept since then re-read): newer than what is kept.
         if evaluated is not None and not request.plan.reuses and request.changes >= self._facts_at:
-            self._keep(evaluated.facts, request.db, request.changes, request.plan.usage_from)
+            self._keep(evaluated.facts, request.db, request.changes)
         if request.generation != self._generation:
             self._timer.start()  # asked again meanwhile: evaluate once more, for the latest
             return
