@@ -9,6 +9,7 @@ from typing import Any
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
+from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.errors import CatalogError
 from mpn_desktop.input_files import problem_of, read_input
 from mpn_desktop.shown import shown_path
@@ -17,7 +18,8 @@ DEFAULT_CATALOG = "mpn-2017-2018.json"
 MAX_CATALOG_BYTES = 16 * 1024 * 1024
 """The largest catalogue file read (the shipped one is a few dozen KB)."""
 
-_cache: dict[tuple[str, int, int], Catalog] = {}
+_cache: dict[tuple[str, int, int, str], Catalog] = {}
+"""Parsed catalogues by file, its change time and size, and the language its texts were read in."""
 
 
 def shipped_catalog_path() -> Path:
@@ -66,7 +68,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     file = Path(path) if path is not None else shipped_catalog_path()
     try:
         stat = file.stat()
-        key = (str(file.resolve()), stat.st_mtime_ns, stat.st_size)
+        key = (str(file.resolve()), stat.st_mtime_ns, stat.st_size, reading_language())
     except FileNotFoundError:
         raise CatalogError(f"{shown_path(file)}: the catalogue file does not exist") from None
     except OSError as error:

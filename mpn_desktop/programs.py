@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mpn_desktop.catalog_files import _json_document, load_catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError
+from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
 from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
@@ -27,7 +28,8 @@ SCORED_FILES = (
 )
 """The Solutions Partner catalogues that ship (those present), oldest first."""
 
-_scored: dict[str, ScoredCatalog] = {}
+_scored: dict[tuple[str, str], ScoredCatalog] = {}
+"""Parsed catalogues by file and the language their texts were read in."""
 
 
 def _catalog_folder() -> Path:
@@ -36,7 +38,7 @@ def _catalog_folder() -> Path:
 
 def load_scored_catalog(path: Path) -> ScoredCatalog:
     """A Solutions Partner catalogue file; CatalogError names the file, entry and problem."""
-    key = str(path)
+    key = (str(path), reading_language())
     if key not in _scored:
         try:
             text = path.read_text(encoding="utf-8-sig")

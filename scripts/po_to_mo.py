@@ -87,7 +87,12 @@ def compile_po(path: Path) -> bytes:
     return write_mo(read_po(path.read_text(encoding="utf-8")))
 
 
-SOURCES = ("mpn_desktop/domain", "mpn_desktop/reports", "mpn_desktop/commands/status.py")
+SOURCES = (
+    "mpn_desktop/domain",
+    "mpn_desktop/reports",
+    "mpn_desktop/commands/status.py",
+    "mpn_desktop/commands/designation_status.py",
+)
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 
 

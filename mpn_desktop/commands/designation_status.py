@@ -20,12 +20,13 @@ from mpn_desktop.domain.designation_score import (
     points_text,
     score_designations,
 )
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.domain.wording import number
 
-NO_DESIGNATION_HINT = (
+NO_DESIGNATION_HINT = N_(
     "No designation is targeted: every designation's score is listed. Targets of the "
     "2017-2018 competencies carry over to their designations (Edit > Organisation and "
     "targets in the window)."
@@ -87,33 +88,55 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
 
 def _metric_line(metric: MetricScore) -> str:
     mark = "yes" if metric.met else ("no " if metric.points <= 0 else "...")
-    have = f"{number(metric.have)} of {number(metric.need)} {metric.unit}"
-    points = f"{points_text(metric.points)} of {points_text(metric.max_points)} points"
+    have = _("{have} of {need} {unit}").format(
+        have=number(metric.have), need=number(metric.need), unit=unit_word(metric.unit)
+    )
+    points = _("{points} of {most} points").format(
+        points=points_text(metric.points), most=points_text(metric.max_points)
+    )
     return f"    [{mark}] {metric.name}: {have}, {points}"
 
 
 def _designation_lines(score: DesignationScore) -> list[str]:
-    state = "QUALIFIED" if score.qualified else "not qualified"
-    track = f", {score.best.track} track" if score.best.track else ""
-    target = " - target" if score.target else ""
+    state = _("QUALIFIED") if score.qualified else _("not qualified")
+    track = (
+        _(", {track} track").format(track=track_name(score.best.track)) if score.best.track else ""
+    )
+    target = _(" - target") if score.target else ""
     lines = [
-        f"{score.name}{target}: {points_text(score.score)} of 100 points "
-        f"(qualifies at {points_text(score.qualifies_at)}{track}): {state}"
+        _("{name}{target}: {score} of 100 points (qualifies at {at}{track}): {state}").format(
+            name=score.name,
+            target=target,
+            score=points_text(score.score),
+            at=points_text(score.qualifies_at),
+            track=track,
+            state=state,
+        )
     ]
     if len(score.tracks) > 1:
-        others = ", ".join(f"{t.track} {points_text(t.score)}" for t in score.tracks)
-        lines.append(f"  tracks: {others} (the higher counts)")
+        others = ", ".join(f"{track_name(t.track)} {points_text(t.score)}" for t in score.tracks)
+        lines.append("  " + _("tracks: {tracks} (the higher counts)").format(tracks=others))
     for category in score.best.categories:
         lines.append(
-            f"  {category.name}: {points_text(category.points)} of "
-            f"{points_text(category.max_points)} points"
+            "  "
+            + _("{category}: {points} of {most} points").format(
+                category=category.name,
+                points=points_text(category.points),
+                most=points_text(category.max_points),
+            )
         )
         lines.extend(_metric_line(m) for m in category.metrics)
-    lines.extend(f"      missing: {sentence}" for sentence in score.missing)
+    lines.extend("      " + _("missing: {sentence}").format(sentence=s) for s in score.missing)
     if score.suggestion:
-        lines.append(f"      cheapest way to 70: {'; '.join(score.suggestion)}")
-    window = f"{score.window[0].isoformat()} to {score.window[1].isoformat()}"
-    lines.append(f"  a qualification counts on any day from {window}")
+        lines.append(
+            "      " + _("cheapest way to 70: {steps}").format(steps="; ".join(score.suggestion))
+        )
+    lines.append(
+        "  "
+        + _("a qualification counts on any day from {start} to {end}").format(
+            start=score.window[0].isoformat(), end=score.window[1].isoformat()
+        )
+    )
     return lines
 
 
@@ -127,23 +150,33 @@ def render_scored_text(
     """The table: the program, then each targeted designation (every one when none is)."""
     day = as_of.isoformat()
     if organization.name:
-        heading = (
-            f"{organization.name} (MPN ID {organization.mpn_id or 'not entered'}), as of {day}"
+        heading = _("{organisation} (MPN ID {mpn_id}), as of {day}").format(
+            organisation=organization.name,
+            mpn_id=organization.mpn_id or _("not entered"),
+            day=day,
         )
     else:
-        heading = f"No organisation entered yet; as of {day}"
-    until = catalog.effective_until.isoformat() if catalog.effective_until else "today"
+        heading = _("No organisation entered yet; as of {day}").format(day=day)
+    until = catalog.effective_until.isoformat() if catalog.effective_until else _("today")
     lines = [
         heading,
-        f"Program: {catalog.name}, catalogue {catalog.version} "
-        f"(in force {catalog.effective_from.isoformat()} to {until})",
+        _("Program: {program}, catalogue {version} (in force {since} to {until})").format(
+            program=catalog.name,
+            version=catalog.version,
+            since=catalog.effective_from.isoformat(),
+            until=until,
+        ),
     ]
     if catalog.fee_usd is not None:
-        lines.append(f"Fee: US$ {number(catalog.fee_usd)} a year, one fee for every designation")
-    lines.extend(f"Note: {note}" for note in notes)
+        lines.append(
+            _("Fee: US$ {amount} a year, one fee for every designation").format(
+                amount=number(catalog.fee_usd)
+            )
+        )
+    lines.extend(_("Note: {note}").format(note=note) for note in notes)
     shown = [s for s in scores if s.target]
     if not shown:
-        lines.append(NO_DESIGNATION_HINT)
+        lines.append(_(NO_DESIGNATION_HINT))
         shown = list(scores)
     for score in shown:
         lines.append("")

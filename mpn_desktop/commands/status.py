@@ -15,7 +15,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode
-from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.domain.wording import have_of_need
 
 
@@ -104,7 +104,7 @@ def _competency_lines(item: RequirementNode) -> list[str]:
     return lines
 
 
-NO_TARGET_HINT = (
+NO_TARGET_HINT = N_(
     "No competency is targeted yet. Choose the competencies to aim for under "
     "Edit > Organisation and targets in the window (run mpn-desktop), load an "
     "organisation (mpn-desktop load FILE.json), or try the sample (mpn-desktop demo)."
@@ -135,7 +135,7 @@ def render_text(progress: Progress, width: int | None = None) -> str:
     lines.extend(_("Note: {note}").format(note=note) for note in tree.notes)
     targeted = tree.targeted
     if not targeted:
-        lines.append(NO_TARGET_HINT)
+        lines.append(_(NO_TARGET_HINT))
     for item in targeted:
         lines.append("")
         lines.extend(_competency_lines(item))

@@ -17,7 +17,9 @@ from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, Market, Workload
+from mpn_desktop.domain.vocabulary import _
 
 _EXAM_PREFIX = re.compile(r"^exam\s*[:#]?\s*", re.IGNORECASE)
 
@@ -157,8 +159,12 @@ class CredentialRule:
         return self._codes
 
     def describe(self) -> str:
-        """The rule in words: "70-346 and 70-347, or MCSA-O365"."""
-        return self._words
+        """The rule in words in the chosen language: "70-346 and 70-347, or MCSA-O365"."""
+        language = vocabulary.language()
+        words = self._words.get(language)
+        if words is None:
+            words = self._words[language] = self._in_words()
+        return words
 
     @cached_property
     def _codes(self) -> frozenset[str]:
@@ -178,18 +184,24 @@ class CredentialRule:
         return any(part.satisfied_by(codes) for part in self.any_of)
 
     @cached_property
-    def _words(self) -> str:
+    def _words(self) -> dict[str, str]:
+        """The rule's words per language, worked out once each (every evaluation asks)."""
+        return {}
+
+    def _in_words(self) -> str:
         if self.code is not None:
             return self.code
         if self.all_of:
             texts = [_grouped(part) for part in self.all_of]
-            return ("both " if len(texts) == 2 else "all of ") + " and ".join(texts)
+            if len(texts) == 2:
+                return _("both {first} and {second}").format(first=texts[0], second=texts[1])
+            return _("all of {credentials}").format(credentials=_(" and ").join(texts))
         texts = [_grouped(part) for part in self.any_of]
         if len(texts) == 2 and any(part.all_of for part in self.any_of):
-            return ", or ".join(texts)
+            return _(", or ").join(texts)
         if len(texts) <= 2:
-            return " or ".join(texts)
-        return "one of " + ", ".join(texts)
+            return _(" or ").join(texts)
+        return _("one of {credentials}").format(credentials=", ".join(texts))
 
 
 def _grouped(rule: CredentialRule) -> str:

@@ -36,6 +36,7 @@ from mpn_desktop.domain.catalog import (
     Window,
     normalize_code,
 )
+from mpn_desktop.domain.catalogue_text import catalogue_text
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, Workload
 
 FORMAT = "mpn-desktop-catalog/1"
@@ -82,6 +83,10 @@ class _Entry:
         if not isinstance(value, str) or (default is None and not value.strip()):
             raise CatalogFormatError(self.at(key), f"expected text, found {_kind(value)}")
         return value
+
+    def words(self, key: str, default: str | None = None) -> str:
+        """A text a person reads, in the chosen language (``catalogue_text``)."""
+        return catalogue_text(self.text(key, default))
 
     def day(self, key: str) -> date:
         return _day(self.value.get(key), self.at(key))
@@ -236,19 +241,19 @@ class _Reader:
             competencies=tuple(competencies),
             credentials=tuple(self.credentials.values()),
             fee=self._fee(_Entry(root.value["fee"], "fee")),
-            notes=self._texts(root, "notes"),
+            notes=self._texts(root, "notes", shown=True),
             sources=tuple(self.sources.values()),
-            benefits=self._texts(root, "benefits"),
+            benefits=self._texts(root, "benefits", shown=True),
         )
 
-    def _texts(self, entry: _Entry, key: str) -> tuple[str, ...]:
+    def _texts(self, entry: _Entry, key: str, *, shown: bool = False) -> tuple[str, ...]:
         if key not in entry.value:
             return ()
         items = entry.items(key)
         for index, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
                 raise CatalogFormatError(f"{entry.at(key)}[{index}]", "expected text")
-        return tuple(items)
+        return tuple(catalogue_text(item) for item in items) if shown else tuple(items)
 
     def _source(self, entry: _Entry) -> Source:
         entry.check_keys({"id", "title"}, {"url", "published"})
@@ -274,7 +279,7 @@ class _Reader:
             accept_until=accept_until,
             accept_from=accept_from,
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
             aliases=self._texts(entry, "aliases"),
         )
 
@@ -292,9 +297,9 @@ class _Reader:
             schedule = FeeSchedule(
                 effective_from=None if starts_open else item.day("effective_from"),
                 amounts=amounts,
-                applies_to=item.text("applies_to", ""),
+                applies_to=item.words("applies_to", ""),
                 source=self.source(item, required=True),
-                note=item.text("note", ""),
+                note=item.words("note", ""),
             )
             before = schedules[-1].effective_from if schedules else None
             if (
@@ -310,10 +315,10 @@ class _Reader:
         if not schedules:
             raise CatalogFormatError(entry.at("schedules"), "at least one fee schedule is needed")
         return FeeRule(
-            description=entry.text("description"),
+            description=entry.words("description"),
             fees=tuple(schedules),
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _competency(self, entry: _Entry) -> Competency:
@@ -327,13 +332,13 @@ class _Reader:
             raise CatalogFormatError(entry.at("options"), "two options have the same id")
         return Competency(
             id=entry.text("id"),
-            name=entry.text("name"),
+            name=entry.words("name"),
             workload=_enum(Workload, entry.value["workload"], entry.at("workload")),
-            description=entry.text("description", ""),
+            description=entry.words("description", ""),
             options=tuple(options),
             references=self._references(_Entry(entry.value["references"], entry.at("references"))),
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _references(self, entry: _Entry) -> References:
@@ -345,20 +350,20 @@ class _Reader:
             count={level: entry.whole(level.value) for level in Level},
             valid_years=years,
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _option(self, entry: _Entry) -> Option:
         entry.check_keys({"id", "name", "performance", "skills", "source"}, {"note"})
         return Option(
             id=entry.text("id"),
-            name=entry.text("name"),
+            name=entry.words("name"),
             performance=self._performance(
                 _Entry(entry.value["performance"], entry.at("performance"))
             ),
             skills=self._skills(_Entry(entry.value["skills"], entry.at("skills"))),
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _performance(self, entry: _Entry) -> Performance:
@@ -376,7 +381,7 @@ class _Reader:
             associations=associations,
             measures=measures,
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _measure(self, entry: _Entry) -> Measure:
@@ -398,12 +403,12 @@ class _Reader:
             kind=_enum(MeasureKind, entry.value["measure"], entry.at("measure")),
             workload=_enum(Workload, entry.value["workload"], entry.at("workload")),
             window=_enum(Window, entry.value["window"], entry.at("window")),
-            description=entry.text("description"),
+            description=entry.words("description"),
             thresholds=_per_level(
                 _Entry(entry.value["thresholds"], entry.at("thresholds")), threshold
             ),
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _skills(self, entry: _Entry) -> Skills:
@@ -412,7 +417,7 @@ class _Reader:
         if len({role.id for role in roles}) != len(roles):
             raise CatalogFormatError(entry.at("roles"), "two roles have the same id")
         return Skills(
-            roles=roles, source=self.source(entry, required=True), note=entry.text("note", "")
+            roles=roles, source=self.source(entry, required=True), note=entry.words("note", "")
         )
 
     def _role(self, entry: _Entry) -> Role:
@@ -425,10 +430,10 @@ class _Reader:
 
         return Role(
             id=entry.text("id"),
-            name=entry.text("name"),
+            name=entry.words("name"),
             people=_per_level(_Entry(entry.value["people"], entry.at("people")), count),
             credentials=self._rule(entry.value["credentials"], entry.at("credentials")),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _rule(self, value: Any, where: str) -> CredentialRule:
@@ -472,7 +477,7 @@ class _Reader:
             last_signup=entry.optional_day("last_signup"),
             last_renewal=entry.optional_day("last_renewal"),
             source=self.source(entry, required=True),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
         found: list[Competency] = []
         for item in entry.entries("competencies"):
@@ -490,11 +495,11 @@ class _Reader:
             found.append(
                 Competency(
                     id=item.text("id"),
-                    name=item.text("name"),
+                    name=item.words("name"),
                     retired=True,
                     retirement=own,
                     source=retirement.source,
-                    note=item.text("note", ""),
+                    note=item.words("note", ""),
                 )
             )
         return found

@@ -17,6 +17,7 @@ from fractions import Fraction
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
 from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_index, quantity_of
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import money, number
 
 _ZERO = Decimal(0)
@@ -165,7 +166,7 @@ def _per_customer(part: Part, figures: UsageFigures, months: Iterable[Month]) ->
 
 def base_month_text(last: Month) -> str:
     """How the year-ago month is named in sentences."""
-    return f"{last.plus(-12)}, a year before {last},"
+    return _("{month}, a year before {last},").format(month=last.plus(-12), last=last)
 
 
 def _figure(value: Decimal, part: Part) -> str:
@@ -173,9 +174,9 @@ def _figure(value: Decimal, part: Part) -> str:
     if quantity in (Quantity.CONSUMPTION_USD, Quantity.REVENUE_USD):
         return money(value)
     if quantity is Quantity.ACTIVE_USERS:
-        return f"{number(value)} active users"
+        return _("{count} active users").format(count=number(value))
     if quantity is Quantity.MCV:
-        return f"{number(value)} of monthly consumption value"
+        return _("{amount} of monthly consumption value").format(amount=number(value))
     return number(value)
 
 
@@ -201,19 +202,23 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             _per_customer(part, figures, _months(Span.TWELVE_MONTHS, last)).values(), _ZERO
         )
         if twelve < part.twelve_month_minimum:
-            note = (
-                f"the twelve months ending {last} total {_figure(twelve, part)}, "
-                f"under the {_figure(part.twelve_month_minimum, part)} needed to score"
+            note = _(
+                "the twelve months ending {last} total {total}, under the {minimum} needed to score"
+            ).format(
+                last=last,
+                total=_figure(twelve, part),
+                minimum=_figure(part.twelve_month_minimum, part),
             )
     if part.baseline_minimum is not None and total_base < part.baseline_minimum:
-        note = (
-            f"{base_month_text(last)} reached {_figure(total_base, part)}, "
-            f"under the {_figure(part.baseline_minimum, part)} needed to score"
+        note = _("{base} reached {total}, under the {minimum} needed to score").format(
+            base=base_month_text(last),
+            total=_figure(total_base, part),
+            minimum=_figure(part.baseline_minimum, part),
         )
     if part.measure is Measure.USAGE_GROWTH_PERCENT:
         if total_base <= 0:
             value = _ZERO
-            note = note or f"no usage a year before {last} to grow from"
+            note = note or _("no usage a year before {last} to grow from").format(last=last)
         else:
             value = (total_last - total_base) * _HUNDRED / total_base
     else:

@@ -435,6 +435,8 @@ def _more_of_unit(unit: str, value: Decimal) -> str:
         return ngettext("{count} more workload", "{count} more workloads", value)
     if unit == "points":
         return ngettext("{count} more point", "{count} more points", value)
+    if unit == "people":
+        return ngettext("{count} more person", "{count} more people", value)
     return ""
 
 

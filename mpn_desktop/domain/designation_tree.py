@@ -18,10 +18,11 @@ from mpn_desktop.domain.designation_score import (
     TrackScore,
     points_text,
 )
-from mpn_desktop.domain.designations import PROGRAM_ID
+from mpn_desktop.domain.designations import PROGRAM_ID, track_name
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
+from mpn_desktop.domain.vocabulary import _
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -75,17 +76,16 @@ def designation_node(score: DesignationScore) -> RequirementNode:
     """One designation on its better track, the other tracks' scores in its notes."""
     notes = []
     if len(score.tracks) > 1:
-        notes.append(
-            "Tracks: "
-            + ", ".join(f"{t.track} {points_text(t.score)}" for t in score.tracks)
-            + " (the higher total counts)"
-        )
+        tracks = ", ".join(f"{track_name(t.track)} {points_text(t.score)}" for t in score.tracks)
+        notes.append(_("Tracks: {tracks} (the higher total counts)").format(tracks=tracks))
     start, end = score.window
     notes.append(
-        f"A qualification counts on any day from {start.isoformat()} to {end.isoformat()}."
+        _("A qualification counts on any day from {start} to {end}.").format(
+            start=start.isoformat(), end=end.isoformat()
+        )
     )
     if score.suggestion:
-        notes.append("Cheapest way to 70: " + "; ".join(score.suggestion))
+        notes.append(_("Cheapest way to 70: {steps}").format(steps="; ".join(score.suggestion)))
     return RequirementNode(
         kind=NodeKind.DESIGNATION,
         id=score.id,
@@ -100,7 +100,7 @@ def designation_node(score: DesignationScore) -> RequirementNode:
         notes=tuple(notes),
         children=tuple(_category_node(c) for c in score.best.categories),
         targeted=score.target,
-        way=score.best.track or "",
+        way=track_name(score.best.track),
         ways=len(score.tracks),
         alternatives=tuple(
             _track_node(score, track) for track in score.tracks if track is not score.best
@@ -121,7 +121,7 @@ def _track_node(score: DesignationScore, track: TrackScore) -> RequirementNode:
         need=_decimal(score.qualifies_at),
         unit="points",
         children=tuple(_category_node(c) for c in track.categories),
-        way=track.track or "",
+        way=track_name(track.track),
         ways=len(score.tracks),
     )
 

@@ -23,7 +23,9 @@ from enum import Enum
 from fractions import Fraction
 
 from mpn_desktop.domain.catalog import Source
+from mpn_desktop.domain.catalogue_text import catalogue_text
 from mpn_desktop.domain.enums import Workload
+from mpn_desktop.domain.vocabulary import N_, _
 
 PROGRAM_ID = "solutions-partner"
 
@@ -46,6 +48,43 @@ DESIGNATION_NAMES = {
     "security": "Security",
 }
 """Each designation's solution area, as "Solutions Partner for ..." names it."""
+
+
+def short_name(designation_id: str, name: str) -> str:
+    """A designation's solution area ("Data & AI (Azure)") in the chosen language.
+
+    A designation of a user's own catalogue with another id loses only the
+    "Solutions Partner for " of its name.
+    """
+    if designation_id in DESIGNATION_NAMES:
+        return catalogue_text(DESIGNATION_NAMES[designation_id])
+    return name.removeprefix("Solutions Partner for ")
+
+
+_TRACK_NAMES = {"enterprise": N_("enterprise"), "smb": N_("smb")}
+
+
+_UNIT_WORDS = {
+    "customers": N_("customers"),
+    "people": N_("people"),
+    "services": N_("services"),
+    "percent": N_("percent"),
+    "users": N_("users"),
+    "points": N_("points"),
+    "workloads": N_("workloads"),
+}
+
+
+def unit_word(unit: str) -> str:
+    """A metric's unit after its figures in the chosen language ("customers"; "USD" as is)."""
+    return _(_UNIT_WORDS[unit]) if unit in _UNIT_WORDS else unit
+
+
+def track_name(track: str | None) -> str:
+    """A track's name in sentences in the chosen language ("enterprise"; '' for none)."""
+    if not track:
+        return ""
+    return _(_TRACK_NAMES[track]) if track in _TRACK_NAMES else track
 
 
 class Quantity(Enum):

@@ -22,6 +22,7 @@ from mpn_desktop.domain.catalog_parse import (
     _kind,
     _money,
 )
+from mpn_desktop.domain.catalogue_text import catalogue_text
 from mpn_desktop.domain.designations import (
     PROGRAM_ID,
     Category,
@@ -136,7 +137,7 @@ class _Reader:
         categories = []
         for entry in root.entries("categories"):
             entry.check_keys({"id", "name"})
-            categories.append(Category(entry.text("id"), entry.text("name")))
+            categories.append(Category(entry.text("id"), entry.words("name")))
         self.categories = {c.id for c in categories}
         for entry in root.entries("certifications"):
             cert = self._certification(entry)
@@ -148,7 +149,7 @@ class _Reader:
         readings = []
         for entry in root.entries("readings") if "readings" in root.value else []:
             entry.check_keys({"id", "text"})
-            readings.append(Reading(entry.text("id"), entry.text("text")))
+            readings.append(Reading(entry.text("id"), entry.words("text")))
         rate_card = {}
         cards = _Entry(root.value.get("rate_card", {}), "rate_card")
         for key, value in cards.value.items():
@@ -163,7 +164,7 @@ class _Reader:
             raise CatalogFormatError("effective_until", "is before effective_from")
         fee = root.value.get("fee_usd")
         return ScoredCatalog(
-            name=root.text("name"),
+            name=root.words("name"),
             version=root.text("version"),
             effective_from=start,
             effective_until=until,
@@ -173,7 +174,7 @@ class _Reader:
             certifications=self.certifications,
             rate_card=rate_card,
             readings=tuple(readings),
-            notes=_text_list(root, "notes"),
+            notes=tuple(catalogue_text(note) for note in _text_list(root, "notes")),
             sources=tuple(self.sources.values()),
             fee_usd=None if fee is None else _money(fee, "fee_usd"),
         )
@@ -234,10 +235,10 @@ class _Reader:
             raise CatalogFormatError(entry.at("tracks"), "a designation needs a track")
         return Designation(
             id=entry.text("id"),
-            name=entry.text("name"),
+            name=entry.words("name"),
             tracks=tuple(tracks),
             legacy_competencies=_text_list(entry, "legacy_competencies"),
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
         )
 
     def _metric(self, entry: _Entry) -> Metric:
@@ -272,12 +273,12 @@ class _Reader:
             skilling = self._skilling(_Entry(entry.value["skilling"], entry.at("skilling")))
         return Metric(
             id=entry.text("id"),
-            name=entry.text("name"),
+            name=entry.words("name"),
             category=category,
             max_points=_positive(entry.value["max"], entry.at("max")),
             options=options,
             skilling=skilling,
-            note=entry.text("note", ""),
+            note=entry.words("note", ""),
             source=self._source(entry),
         )
 
@@ -351,7 +352,7 @@ class _Reader:
                     s.casefold() for s in _text_list(entry, "excluded_services")
                 ),
             ),
-            label=entry.text("label", ""),
+            label=entry.words("label", ""),
             counted=_enum(Counted, entry.value.get("counted", "tenants"), entry.at("counted")),
             conditions=conditions,
             exclude_met_at_association=_flag(entry, "exclude_met_at_association"),

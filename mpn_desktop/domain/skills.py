@@ -339,9 +339,9 @@ def exams_step(
         for role in skills.roles
         if role.people[level]
     ]
-    description = "; ".join(descriptions) if descriptions else "no exam required at this level"
+    description = "; ".join(descriptions) if descriptions else _("no exam required at this level")
     if len(descriptions) > 1:
-        description += " (distinct people)"
+        description += _(" (distinct people)")
     step = StepProgress(
         step=StepKind.EXAMS,
         met=have >= need,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from mpn_desktop.domain.designation_score import points_text
-from mpn_desktop.domain.designations import Designation, Listed, Metric, ScoredCatalog
+from mpn_desktop.domain.designations import Designation, Listed, Metric, ScoredCatalog, short_name
 from mpn_desktop.ui.requirements_html import DocumentColours
 
 
@@ -88,8 +88,7 @@ def designation_requirements_html(
     colours = colours or DocumentColours()
     until = f" to {catalog.effective_until}" if catalog.effective_until else ""
     contents = " · ".join(
-        f"<a href='#{html.escape(d.id)}'>"
-        f"{html.escape(d.name.removeprefix('Solutions Partner for '))}</a>"
+        f"<a href='#{html.escape(d.id)}'>{html.escape(short_name(d.id, d.name))}</a>"
         for d in catalog.designations
     )
     parts = [

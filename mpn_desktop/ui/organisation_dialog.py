@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpn_desktop.domain.designations import DESIGNATION_IDS, DESIGNATION_NAMES
+from mpn_desktop.domain.designations import DESIGNATION_IDS, short_name
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.store import records
 from mpn_desktop.ui.context import AppContext
@@ -72,7 +72,7 @@ class OrganisationDialog(WelcomeDialog):
         self.designation_checks: dict[str, QCheckBox] = {}
         for index, designation_id in enumerate(DESIGNATION_IDS):
             # "Data & AI": a single & would be taken as the key of a mnemonic.
-            check = QCheckBox(DESIGNATION_NAMES[designation_id].replace("&", "&&"), box)
+            check = QCheckBox(short_name(designation_id, "").replace("&", "&&"), box)
             check.setObjectName(f"designation-{designation_id}")
             grid.addWidget(check, index // 2, index % 2)
             self.designation_checks[designation_id] = check

@@ -11,6 +11,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
+from mpn_desktop.domain.designations import short_name
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.ui.language import in_sentence
@@ -133,7 +134,7 @@ def designation_summary_html(tree: RequirementTree, kind: StepKind, palette: QPa
     muted = muted_text_color(palette).name()
     rows: list[str] = []
     for designation in tree.targeted or tree.requirements:
-        name = escape(designation.label.removeprefix("Solutions Partner for "))
+        name = escape(short_name(designation.id, designation.label))
         figures = []
         for category in designation.children:
             if category.id not in categories:
