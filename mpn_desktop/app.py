@@ -40,15 +40,13 @@ _TRANSLATORS: list[object] = []
 
 def _translate(app: QApplication) -> None:
     """The system's language or the one chosen in View ▸ Language (read once, at start)."""
-    from mpn_desktop.domain.vocabulary import use_language
-    from mpn_desktop.ui.language import install_translators, language_shown
+    from mpn_desktop.ui.language import install_translators
     from mpn_desktop.ui.settings import WindowSettings
 
     if not _TRANSLATORS:
         setting = WindowSettings().language()
-        _TRANSLATORS.extend(install_translators(app, setting))
         # The sentences the domain and the checklist write (gettext) follow the window's language.
-        use_language(language_shown(setting))
+        _TRANSLATORS.extend(install_translators(app, setting))
 
 
 def _application_icon_files() -> list[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -48,3 +51,40 @@ def test_the_language_of_the_system_when_asked(
     english = capsys.readouterr().out
     assert "Kundenreferenz" in german and "Kundenreferenz" not in english
     assert "approved customer reference" in english
+
+
+def test_status_in_german_writes_german_figures_days_and_months(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--language", "de", *demo, "status", "--as-of", AS_OF]) == 0
+    german = capsys.readouterr().out
+    assert "Stand 15. März 2018" in german.splitlines()[0]
+    assert "01.07.2017 bis 30.06.2018" in german  # the membership year
+    assert "US$ 3.940" in german and "1.600 von 2.000" in german
+    assert "in den 12 Monaten bis Februar 2018" in german
+    assert "gültig bis 19.05.2018, genehmigt am 20.05.2016" in german
+    assert "Cloud Platform - Ziel Gold" in german
+    assert "  Silber: ERREICHT" in german
+    assert "    [nein] Gebühr       US$ 0 von US$ 3.940" in german
+    for english in ("2017-07-01", "3,940", "2018-02", "[yes]", "Silver", "performance"):
+        assert english not in german, english
+
+
+def test_status_json_keeps_its_machine_formats_in_german(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*demo, "status", "--json", "--as-of", AS_OF]) == 0
+    english = json.loads(capsys.readouterr().out)
+    assert main(["--language", "de", *demo, "status", "--json", "--as-of", AS_OF]) == 0
+    german = json.loads(capsys.readouterr().out)
+    assert german["as_of"] == english["as_of"] == AS_OF
+    assert german["fee"] == english["fee"]
+    assert german["fee"]["amount_usd"] == 4730 and german["fee"]["due_on"] == "2018-07-01"
+
+
+def test_a_german_status_without_targets_says_what_to_do(tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "empty.sqlite3")]
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        assert main(["--language", "de", *db, "status", "--as-of", AS_OF]) == 0
+    assert "Noch ist keine Kompetenz als Ziel gewählt" in out.getvalue()
+    assert "Bearbeiten > Organisation und Ziele" in out.getvalue()

@@ -16,7 +16,7 @@ from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import have_of_need
+from mpn_desktop.domain.wording import day, have_of_need, level_word, long_day
 
 
 def register(subparsers: Any) -> None:
@@ -68,10 +68,21 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+_STEP_WORDS = {
+    "performance": N_("performance"),
+    "exams": N_("exams"),
+    "references": N_("references"),
+    "fee": N_("fee"),
+}
+"""The steps' short names in the table (their ids in English)."""
+
+
 def _step_line(step: RequirementNode) -> str:
-    mark = "yes" if step.met else "no "
+    yes, no = _("yes"), _("no")
+    mark = (yes if step.met else no).ljust(max(len(yes), len(no)))
+    name = _(_STEP_WORDS[step.id]) if step.id in _STEP_WORDS else step.id
     figures = have_of_need(step.have or 0, step.need or 0, step.unit)
-    return f"    [{mark}] {step.id:<12} {figures}"
+    return f"    [{mark}] {name:<12} {figures}"
 
 
 def _level_lines(level: RequirementNode) -> list[str]:
@@ -88,7 +99,7 @@ def _level_lines(level: RequirementNode) -> list[str]:
 
 
 def _competency_lines(item: RequirementNode) -> list[str]:
-    target = item.target.id if item.target else _("none")
+    target = level_word(item.target.id) if item.target else _("none")
     retired = _(" (retired)") if item.retired else ""
     lines = [
         _("{competency}{retired} - target {target}").format(
@@ -98,7 +109,7 @@ def _competency_lines(item: RequirementNode) -> list[str]:
     for level in item.children:
         lines.extend(_level_lines(level))
     lines.extend(
-        "  " + _("at risk on {day}: {what}").format(day=risk.on.isoformat(), what=risk.what)
+        "  " + _("at risk on {day}: {what}").format(day=day(risk.on), what=risk.what)
         for risk in item.at_risk
     )
     return lines
@@ -120,13 +131,13 @@ def render_text(progress: Progress, width: int | None = None) -> str:
     """
     tree = requirement_tree(progress)
     org = tree.organization
-    day = tree.as_of.isoformat()
+    as_of = long_day(tree.as_of)
     if org.name:
         heading = _("{organisation} (MPN ID {mpn_id}), as of {day}").format(
-            organisation=org.name, mpn_id=org.mpn_id or _("not entered"), day=day
+            organisation=org.name, mpn_id=org.mpn_id or _("not entered"), day=as_of
         )
     else:
-        heading = _("No organisation entered yet; as of {day}").format(day=day)
+        heading = _("No organisation entered yet; as of {day}").format(day=as_of)
     lines = [heading]
     fee = tree.fee
     if fee is not None and fee.level is not None:

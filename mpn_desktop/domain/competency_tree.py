@@ -17,15 +17,18 @@ from mpn_desktop.domain.progress import (
     StepProgress,
 )
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
+from mpn_desktop.domain.vocabulary import N_, _
+from mpn_desktop.domain.wording import level_label
 
 PROGRAM = "mpn-competencies"
 
 STEP_LABELS = {
-    StepKind.PERFORMANCE: "Sales performance",
-    StepKind.EXAMS: "Technical exams",
-    StepKind.REFERENCES: "Customer references",
-    StepKind.FEE: "Competency fee",
+    StepKind.PERFORMANCE: N_("Sales performance"),
+    StepKind.EXAMS: N_("Technical exams"),
+    StepKind.REFERENCES: N_("Customer references"),
+    StepKind.FEE: N_("Competency fee"),
 }
+"""The steps' names in English; the nodes carry them in the chosen language."""
 
 
 def step_node(step: StepProgress) -> RequirementNode:
@@ -33,7 +36,7 @@ def step_node(step: StepProgress) -> RequirementNode:
     return RequirementNode(
         kind=NodeKind.STEP,
         id=step.step.value,
-        label=STEP_LABELS[step.step],
+        label=_(STEP_LABELS[step.step]),
         met=step.met,
         have=step.have,
         need=step.need,
@@ -70,7 +73,7 @@ def level_node(level: LevelProgress, targeted: bool) -> RequirementNode:
     return RequirementNode(
         kind=NodeKind.LEVEL,
         id=level.level.value,
-        label=level.level.value.capitalize(),
+        label=level_label(level.level.value),
         met=level.attained,
         missing=level.missing,
         children=tuple(step_node(step) for step in level.steps),
@@ -89,7 +92,7 @@ def _option_node(level: LevelProgress, option: OptionProgress) -> RequirementNod
     return RequirementNode(
         kind=NodeKind.LEVEL,
         id=level.level.value,
-        label=level.level.value.capitalize(),
+        label=level_label(level.level.value),
         met=option.attained,
         missing=() if option.attained else tuple(s for step in option.steps for s in step.missing),
         children=tuple(step_node(step) for step in option.steps),

@@ -37,7 +37,7 @@ from mpn_desktop.domain.progress import (
 from mpn_desktop.domain.references import reference_risks, references_step, summarize
 from mpn_desktop.domain.skills import PeopleIndex, exam_risks, exams_step, role_candidates
 from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.domain.wording import with_source
+from mpn_desktop.domain.wording import day, with_source
 
 _LEVELS = (Level.SILVER, Level.GOLD)
 
@@ -220,7 +220,7 @@ class _Evaluation:
 
     def _retired(self, competency: Competency) -> CompetencyProgress:
         retirement = competency.retirement
-        when = retirement.retired_on.isoformat() if retirement else _("an earlier date")
+        when = day(retirement.retired_on) if retirement else _("an earlier date")
         sentence = _(
             "{competency} was retired on {day}: it is closed to new enrolment and "
             "renewal and cannot be attained"
@@ -266,21 +266,21 @@ def _catalog_notes(catalog: CatalogInForce, as_of: date) -> tuple[str, ...]:
     if catalog.covers(as_of):
         return ()
     name = f"{catalog.program} {catalog.version}".strip()
-    since = catalog.effective_from.isoformat()
+    since = day(catalog.effective_from)
     if as_of < catalog.effective_from:
         return (
             _(
                 "The requirements shown are those of {program}, in force from {since}, after "
                 "{day}: load the catalogue of the program in force on that day for its figures."
-            ).format(program=name, since=since, day=as_of.isoformat()),
+            ).format(program=name, since=since, day=day(as_of)),
         )
-    until = catalog.effective_until.isoformat() if catalog.effective_until else ""
+    until = day(catalog.effective_until) if catalog.effective_until else ""
     return (
         _(
             "The requirements shown are those of {program}, in force from {since} to {until}; "
             "{day} is after it, and the figures may have changed since: check the "
             "Partner Center, or load a newer catalogue file."
-        ).format(program=name, since=since, until=until, day=as_of.isoformat()),
+        ).format(program=name, since=since, until=until, day=day(as_of)),
     )
 
 

@@ -12,8 +12,8 @@ from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import FeePayment
 from mpn_desktop.domain.progress import FeeStatus, FeeYear, StepProgress
-from mpn_desktop.domain.vocabulary import _, level_word
-from mpn_desktop.domain.wording import money, with_source
+from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import day, level_word, money, with_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def fee_step(
     covering = [item for item in _payments_in(year, payments) if item.level.rank >= level.rank]
     paid = sum((item.amount_usd for item in covering), Decimal(0))
     met = bool(covering)
-    period = _("{start} to {end}").format(start=year.start.isoformat(), end=year.end.isoformat())
+    period = _("{start} to {end}").format(start=day(year.start), end=day(year.end))
     amount = money(due) if due is not None else _("the amount in force")
     missing = (
         ()
@@ -80,10 +80,10 @@ def fee_step(
     evidence = tuple(
         Evidence(
             subject=_("Payment for the year from {day}").format(
-                day=item.membership_year_start.isoformat()
+                day=day(item.membership_year_start)
             ),
             detail=f"{level_word(item.level.value)} {money(item.amount_usd)}"
-            + (_(", paid {day}").format(day=item.paid_on.isoformat()) if item.paid_on else ""),
+            + (_(", paid {day}").format(day=day(item.paid_on)) if item.paid_on else ""),
             amount=item.amount_usd,
             level=item.level,
             on=item.paid_on,

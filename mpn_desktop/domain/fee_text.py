@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mpn_desktop.domain.progress import FeeStatus
-from mpn_desktop.domain.vocabulary import _, level_word
-from mpn_desktop.domain.wording import money
+from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import day, level_word, money
 
 
 def this_year_sentence(fee: FeeStatus) -> str:
@@ -12,7 +12,7 @@ def this_year_sentence(fee: FeeStatus) -> str:
     year = fee.current_year
     if year is None:
         return _("enter the membership anniversary to see the fee")
-    period = _("{start} to {end}").format(start=year.start.isoformat(), end=year.end.isoformat())
+    period = _("{start} to {end}").format(start=day(year.start), end=day(year.end))
     if year.level_paid is not None:
         paid = _("{level} paid ({amount})").format(
             level=level_word(year.level_paid.value), amount=money(year.amount_paid_usd)
@@ -40,10 +40,10 @@ def renewal_sentence(fee: FeeStatus) -> str:
         return _("enter the membership anniversary to see the renewal")
     if fee.level is None:
         return _("{day}: nothing to pay while no competency is aimed for").format(
-            day=fee.due_on.isoformat()
+            day=day(fee.due_on)
         )
     amount = money(fee.amount_usd) if fee.amount_usd is not None else _("amount not known")
     state = _("paid") if fee.paid else _("not paid yet")
     return _("{day}, {level}, {amount} (the fee in force then): {state}").format(
-        day=fee.due_on.isoformat(), level=level_word(fee.level.value), amount=amount, state=state
+        day=day(fee.due_on), level=level_word(fee.level.value), amount=amount, state=state
     )

@@ -22,7 +22,16 @@ from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
 from mpn_desktop.domain.progress import StepProgress
 from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.domain.wording import associations, counted, figure, money, number, with_source
+from mpn_desktop.domain.wording import (
+    associations,
+    counted,
+    day,
+    figure,
+    money,
+    month_and_year,
+    number,
+    with_source,
+)
 
 _ZERO = Decimal(0)
 _NOTHING: frozenset[MeasureKind] = frozenset()
@@ -203,7 +212,7 @@ def _new_customers(
             Evidence(
                 subject=customer,
                 detail=_("first subscription {subscription} started {day}").format(
-                    subscription=sub.id, day=sub.started_on.isoformat()
+                    subscription=sub.id, day=day(sub.started_on)
                 ),
                 amount=Decimal(1),
                 subscription=sub.id,
@@ -219,8 +228,8 @@ def _new_customers(
 
 def _window_text(measure: Measure, usage: UsageTotals) -> str:
     if measure.window is Window.LATEST_MONTH:
-        return _("in {month}").format(month=usage.latest)
-    return _("in the 12 months to {month}").format(month=usage.window[1])
+        return _("in {month}").format(month=month_and_year(usage.latest))
+    return _("in the 12 months to {month}").format(month=month_and_year(usage.window[1]))
 
 
 def _part(

@@ -14,7 +14,7 @@ from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Reference
 from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.vocabulary import _, ngettext
-from mpn_desktop.domain.wording import with_source
+from mpn_desktop.domain.wording import day, with_source
 
 _WAITING = (ReferenceStatus.SUBMITTED, ReferenceStatus.CUSTOMER_APPROVED)
 _COUNTING = frozenset(status for status in ReferenceStatus if status.counts)
@@ -149,12 +149,12 @@ def references_step(
 
 def _status_on(reference: Reference) -> str:
     """ "approved on 2017-06-01", "auto-approved on ?": the evidence line of a reference."""
-    day = reference.approved_on.isoformat() if reference.approved_on else "?"
+    when = day(reference.approved_on) if reference.approved_on else "?"
     if reference.status is ReferenceStatus.AUTO_APPROVED:
-        return _("auto-approved on {day}").format(day=day)
+        return _("auto-approved on {day}").format(day=when)
     if reference.status is ReferenceStatus.APPROVED:
-        return _("approved on {day}").format(day=day)
-    return f"{reference.status.value.replace('_', '-')} on {day}"
+        return _("approved on {day}").format(day=when)
+    return f"{reference.status.value.replace('_', '-')} on {when}"
 
 
 def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
@@ -162,7 +162,7 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
     risks = []
     for reference, until in summary.counted:
         if until < horizon:
-            approved = reference.approved_on.isoformat() if reference.approved_on else "?"
+            approved = day(reference.approved_on) if reference.approved_on else "?"
             risks.append(
                 AtRisk(
                     until + timedelta(days=1),
@@ -171,9 +171,7 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
                     _(
                         "the reference of {customer} no longer counts "
                         "(valid until {until}, approved {approved})"
-                    ).format(
-                        customer=reference.customer, until=until.isoformat(), approved=approved
-                    ),
+                    ).format(customer=reference.customer, until=day(until), approved=approved),
                 )
             )
     return risks

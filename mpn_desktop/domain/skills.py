@@ -25,7 +25,7 @@ from mpn_desktop.domain.facts import Facts, Person
 from mpn_desktop.domain.matching import assign
 from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.vocabulary import _, ngettext
-from mpn_desktop.domain.wording import with_source
+from mpn_desktop.domain.wording import day, with_source
 
 
 @dataclass(slots=True)
@@ -298,7 +298,7 @@ def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
                 _("{person} (MCP ID not associated with your MPN ID)").format(person=_name(person))
             )
         else:
-            left = person.left_on.isoformat() if person.left_on else "?"
+            left = day(person.left_on) if person.left_on else "?"
             named.append(_("{person} (left on {day})").format(person=_name(person), day=left))
     return _some_of(named, len(ordered))
 
@@ -449,7 +449,7 @@ def exam_risks(
                             _("{code} held by {person} is no longer accepted after {day}").format(
                                 code=code,
                                 person=person.name,
-                                day=credential.accept_until.isoformat(),
+                                day=day(credential.accept_until),
                             ),
                         )
                     )

@@ -99,12 +99,6 @@ def language_of_environment(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def level_word(value: str) -> str:
-    """A level ("silver", "gold") as it reads inside a sentence in the chosen language."""
-    words = {"silver": _("silver"), "gold": _("gold")}
-    return words.get(value, value)
-
-
 def N_(message: str) -> str:
     """Marks ``message`` for the catalogue where it is declared; ``_()`` translates it later."""
     return message

@@ -1,13 +1,25 @@
-"""How figures and requirements are written in sentences a person can act on."""
+"""What the user reads, written in one place: figures, money, days, months, plurals and labels.
+
+The sentences the domain and the reports build write their figures and days
+the way the chosen language does (``vocabulary.language()``): "1,250.50" and
+2018-03-01 in English, as the program always has; "1.250,50" and 01.03.2018 in
+German. The window writes its tables' figures with the same functions, passing
+the separators of the user's locale (``ui.locale_text.figures()``). The JSON
+documents never come through here: they keep their machine formats.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.catalog import Source
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association
-from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.vocabulary import N_, _, language, ngettext
 
 _ASSOCIATION_NAMES = {
     Association.DPOR: "DPOR",
@@ -21,17 +33,129 @@ _ASSOCIATION_NAMES = {
 _ASSOCIATION_ORDER = tuple(_ASSOCIATION_NAMES)
 
 
-def number(value: Decimal | int) -> str:
-    """1234 -> "1,234"; 1234.5 -> "1,234.50"."""
+@dataclass(frozen=True)
+class Figures:
+    """How figures are written: the decimal point and the thousands separator."""
+
+    point: str = "."
+    group: str = ","
+
+
+ENGLISH_FIGURES = Figures(".", ",")
+GERMAN_FIGURES = Figures(",", ".")
+_FIGURES_OF = {"en": ENGLISH_FIGURES, "de": GERMAN_FIGURES}
+
+
+def language_figures() -> Figures:
+    """The separators of the language the sentences are written in."""
+    return _FIGURES_OF.get(language(), ENGLISH_FIGURES)
+
+
+def number(
+    value: Decimal | int, decimals: int | None = None, figures: Figures | None = None
+) -> str:
+    """1234 -> "1,234"; 1234.5 -> "1,234.50" ("1.234,50" in German).
+
+    Cents only when there are any unless ``decimals`` is given. Written by
+    Python (``Decimal``, never a float) so a large amount keeps every cent.
+    """
     amount = Decimal(value)
-    if amount == amount.to_integral_value():
-        return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
+    if decimals is None:
+        decimals = 0 if amount == amount.to_integral_value() else 2
+    text = f"{amount:,.{decimals}f}"
+    written = figures or language_figures()
+    if written == ENGLISH_FIGURES:
+        return text
+    return text.translate(str.maketrans(",.", written.group + written.point))
 
 
-def money(value: Decimal | int) -> str:
-    """An amount in US dollars: "US$ 3,200"."""
-    return f"US$ {number(value)}"
+def money(value: Decimal | int, decimals: int | None = None, figures: Figures | None = None) -> str:
+    """An amount in US dollars: "US$ 3,200" ("US$ 3.200" in German)."""
+    return f"US$ {number(value, decimals, figures)}"
+
+
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+"""The months' names in English, translated where shown (strftime's follow the system locale)."""
+
+
+def month_name(month: int) -> str:
+    """January to December (1-12) in the chosen language."""
+    return _(MONTHS[month - 1])
+
+
+def month_and_year(value: Month) -> str:
+    """A month in a sentence: 2018-02 in English (as always), "Februar 2018" in German."""
+    if language() == "de":
+        return f"{month_name(value.month)} {value.year}"
+    return str(value)
+
+
+def day(value: date) -> str:
+    """A day in a sentence or a table: 2018-03-01 in English (ISO, as always), 01.03.2018 in German.
+
+    English keeps ISO days: American and British readers would each misread the
+    other's 3/1.
+    """
+    if language() == "de":
+        return f"{value.day:02}.{value.month:02}.{value.year}"
+    return value.isoformat()
+
+
+def long_day(value: date) -> str:
+    """A day in a heading ("as of ..."): 2018-03-15 in English, "15. März 2018" in German."""
+    if language() == "de":
+        return f"{value.day}. {month_name(value.month)} {value.year}"
+    return value.isoformat()
+
+
+# "15.000" or "1.250.000": groups of three after a separator, nothing else.
+_GROUPED = {".": re.compile(r"\d{1,3}(\.\d{3})+"), ",": re.compile(r"\d{1,3}(,\d{3})+")}
+_SPACES = str.maketrans("", "", " \u00a0\u202f'")
+
+
+def plain_figures(text: str, figures: Figures) -> str:
+    """Typed figures made plain for ``Decimal``/``int``: "1.250,50" in German is "1250.50".
+
+    A comma or point is read as ``figures``' decimal point or thousands
+    separator; a plain figure ("1250.50") is kept as it is whatever the
+    separators. Text that is no figure comes back for the caller to refuse.
+    """
+    point, group = figures.point, figures.group
+    text = text.translate(_SPACES)
+    if point == ",":
+        if "," in text:
+            return text.replace(".", "").replace(",", ".")
+        # "15.000" is fifteen thousand to a German reader; as a plain figure its
+        # three decimals would be refused anyway, so it is not ambiguous.
+        return text.replace(".", "") if _GROUPED["."].fullmatch(text) else text
+    return text.replace(group, "") if group in (",", ".") and group != point else text
+
+
+_LEVEL_LABELS = {"silver": N_("Silver"), "gold": N_("Gold")}
+
+
+def level_label(value: str) -> str:
+    """A level ("silver", "gold") as a heading or label: "Silver" ("Silber" in German)."""
+    return _(_LEVEL_LABELS[value]) if value in _LEVEL_LABELS else value.capitalize()
+
+
+def level_word(value: str) -> str:
+    """A level ("silver", "gold") as it reads inside a sentence in the chosen language."""
+    words = {"silver": _("silver"), "gold": _("gold")}
+    return words.get(value, value)
 
 
 _SINGULARS = {

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.competency_tree import STEP_LABELS, requirement_tree
 from mpn_desktop.domain.enums import Association, Level, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Facts
@@ -26,20 +26,15 @@ from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, language
-from mpn_desktop.domain.wording import Note, figure, have_of_need
+from mpn_desktop.domain.wording import Note, day, figure, have_of_need
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
 
 if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
 
-STEP_TITLES = {
-    StepKind.PERFORMANCE: N_("Sales performance"),
-    StepKind.EXAMS: N_("Technical exams"),
-    StepKind.REFERENCES: N_("Customer references"),
-    StepKind.FEE: N_("Competency fee"),
-}
-"""The steps' headings in English; ``_()`` gives them in the chosen language."""
+STEP_TITLES = STEP_LABELS
+"""The steps' headings in English (the tree's step names); ``_()`` gives them translated."""
 
 # The verb that turns the engine's "what is missing" ("2 more approved
 # customer references") into the action a reader can tick off by hand; a
@@ -197,9 +192,9 @@ class Checklist:
     @property
     def at_risk_title(self) -> str:
         """The heading of what is at risk: "At risk before the next anniversary, 2018-07-01"."""
-        day = self.header.next_anniversary
-        if day:
-            return _("At risk before the next anniversary, {day}").format(day=day)
+        when = self.header.next_anniversary
+        if when:
+            return _("At risk before the next anniversary, {day}").format(day=when)
         return _("At risk before the next anniversary")
 
     def footnote(self, number: int) -> Footnote:
@@ -252,9 +247,9 @@ def _check_line_texts(line: CheckLine) -> list[str]:
 # --- wording -------------------------------------------------------------------------------
 
 
-def format_day(day: date | None) -> str:
-    """A date as printed: ISO 8601, as everywhere else in the program and in the engine's words."""
-    return day.isoformat() if day is not None else ""
+def format_day(when: date | None) -> str:
+    """A date as printed: as the sentences write it (ISO 8601 in English, 01.03.2018 in German)."""
+    return day(when) if when is not None else ""
 
 
 def format_amount(value: Decimal, unit: str) -> str:
@@ -340,10 +335,10 @@ def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
         # note names how the partner is associated with it.
         note = _ASSOCIATIONS[evidence.association]
     if evidence.until is not None:
-        day = format_day(evidence.until)
+        when = format_day(evidence.until)
         until = (
             _("valid until {day}") if step is StepKind.REFERENCES else _("counts until {day}")
-        ).format(day=day)
+        ).format(day=when)
         if figure:
             note = f"{note}; {until}" if note else until
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.progress import FeeStatus
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.language import in_sentence
@@ -24,7 +25,8 @@ def this_year_text(fee: FeeStatus) -> tuple[str, bool]:
         return _tr("Enter the membership anniversary to see the fee."), False
     if year.level_paid is not None:
         paid = _tr("{level} paid ({amount})").format(
-            level=level_name(year.level_paid), amount=locale_text.dollars(year.amount_paid_usd)
+            level=level_name(year.level_paid),
+            amount=wording.money(year.amount_paid_usd, figures=locale_text.figures()),
         )
     else:
         paid = _tr("nothing paid")
@@ -38,7 +40,8 @@ def this_year_text(fee: FeeStatus) -> tuple[str, bool]:
         )
     else:
         owed = _tr("{amount} still owed for {level}").format(
-            amount=locale_text.dollars(year.owed_usd), level=in_sentence(level_name(fee.level))
+            amount=wording.money(year.owed_usd, figures=locale_text.figures()),
+            level=in_sentence(level_name(fee.level)),
         )
     return _tr("{paid}; {owed}").format(paid=paid, owed=owed), False
 
@@ -52,7 +55,7 @@ def renewal_text(fee: FeeStatus) -> tuple[str, bool]:
             day=locale_text.day(fee.due_on)
         ), True
     amount = (
-        locale_text.dollars(fee.amount_usd)
+        wording.money(fee.amount_usd, figures=locale_text.figures())
         if fee.amount_usd is not None
         else _tr("amount not known")
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain import wording
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
@@ -84,8 +85,8 @@ class ImportsModel(QAbstractTableModel):
             values = (
                 _local_time(batch["imported_at"]),
                 batch["file_name"],
-                locale_text.number(batch["added_count"]),
-                locale_text.number(batch["duplicate_count"]),
+                wording.number(batch["added_count"], figures=locale_text.figures()),
+                wording.number(batch["duplicate_count"], figures=locale_text.figures()),
                 self._created(batch),
                 self._kind(batch),
             )
@@ -97,11 +98,15 @@ class ImportsModel(QAbstractTableModel):
     def _created(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":
             return self.tr("{customers} customers, {subscriptions} subscriptions").format(
-                customers=locale_text.number(batch["customers_added_count"]),
-                subscriptions=locale_text.number(batch["subscriptions_added_count"]),
+                customers=wording.number(
+                    batch["customers_added_count"], figures=locale_text.figures()
+                ),
+                subscriptions=wording.number(
+                    batch["subscriptions_added_count"], figures=locale_text.figures()
+                ),
             )
         return self.tr("{people} people").format(
-            people=locale_text.number(batch["people_added_count"])
+            people=wording.number(batch["people_added_count"], figures=locale_text.figures())
         )
 
     def _kind(self, batch: dict[str, Any]) -> str:
@@ -110,7 +115,7 @@ class ImportsModel(QAbstractTableModel):
             text = self.tr("Usage ({source})").format(source=batch.get("source", ""))
             if replaced:
                 text += self.tr(", {count} rows replaced").format(
-                    count=locale_text.number(replaced)
+                    count=wording.number(replaced, figures=locale_text.figures())
                 )
             return text
         return self.tr("Exam records")

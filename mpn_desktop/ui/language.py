@@ -15,6 +15,8 @@ from importlib import resources
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 
+from mpn_desktop.domain import vocabulary
+
 log = logging.getLogger(__name__)
 
 SYSTEM = "system"
@@ -23,9 +25,6 @@ LANGUAGES = (SYSTEM, "en", "de")
 
 TRANSLATED = ("de",)
 """The languages a translation is shipped for; any other is shown in English."""
-
-_SHOWN = {"language": "en"}
-"""The language the installed translation is in ("en" while none is installed)."""
 
 LANGUAGE_ACTIONS = {
     "languageSystemAction": SYSTEM,
@@ -100,7 +99,8 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     else:
         log.warning("the %s translation in %s could not be read", language, path)
         return []
-    _SHOWN["language"] = language
+    # One language for the window: the sentences the domain and the checklist write follow it.
+    vocabulary.use_language(language)
     qt_own = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", folder):
@@ -113,19 +113,7 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     """Takes out translators ``install_translators`` installed: the window speaks English again."""
     for translator in translators:
         app.removeTranslator(translator)
-    _SHOWN["language"] = "en"
-
-
-def words_locale() -> QLocale:
-    """The locale of the window's words (month names): its language's, not the system's formats."""
-    if _SHOWN["language"] == "de":
-        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-
-
-def month_name(month: int) -> str:
-    """January to December in the window's language (strftime's follow the system locale)."""
-    return words_locale().monthName(month, QLocale.FormatType.LongFormat)
+    vocabulary.use_language("en")
 
 
 def in_sentence(word: str) -> str:
@@ -133,7 +121,7 @@ def in_sentence(word: str) -> str:
 
     German writes its nouns capitalised wherever they stand ("Ziel: Gold").
     """
-    return word if _SHOWN["language"] == "de" else word.lower()
+    return word if vocabulary.language() == "de" else word.lower()
 
 
 def check_language_actions(actions: dict[str, QAction], setting: str) -> None:

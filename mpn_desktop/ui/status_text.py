@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.wording import figure, unit_of
 from mpn_desktop.ui import locale_text
@@ -35,7 +36,7 @@ def level_name(level: Level) -> str:
 
 def format_number(value: Decimal) -> str:
     """A figure with the locale's separators; cents only when there are any."""
-    return locale_text.figure(value)
+    return wording.number(value, figures=locale_text.figures())
 
 
 def _unit_words() -> dict[str, tuple[str, str]]:

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from mpn_desktop.domain.wording import counted, figure, have_of_need, unit_of
+from mpn_desktop.domain import vocabulary
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.wording import (
+    ENGLISH_FIGURES,
+    GERMAN_FIGURES,
+    Figures,
+    counted,
+    day,
+    figure,
+    have_of_need,
+    level_label,
+    long_day,
+    money,
+    month_and_year,
+    month_name,
+    number,
+    plain_figures,
+    unit_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +73,54 @@ def test_a_measure_reads_in_the_singular_after_one(
     count: int | Decimal, description: str, expected: str
 ) -> None:
     assert counted(count, description) == expected
+
+
+def test_english_figures_days_and_months_read_as_they_always_have() -> None:
+    assert number(Decimal("1234")) == "1,234"
+    assert number(Decimal("1250.5")) == "1,250.50"
+    assert money(Decimal("1250.5")) == "US$ 1,250.50"
+    assert money(1250, 2) == "US$ 1,250.00"
+    assert day(date(2018, 3, 1)) == "2018-03-01"
+    assert long_day(date(2018, 3, 1)) == "2018-03-01"
+    assert month_and_year(Month(2018, 2)) == "2018-02"
+    assert month_name(3) == "March"
+    assert level_label("silver") == "Silver"
+
+
+def test_german_figures_days_and_months() -> None:
+    vocabulary.use_language("de")
+    assert number(Decimal("1234")) == "1.234"
+    assert number(Decimal("1250.5")) == "1.250,50"
+    assert number(Decimal("123456789012.99")) == "123.456.789.012,99"
+    assert money(Decimal("1250.5")) == "US$ 1.250,50"
+    assert figure(1234, "people") == "1.234 Personen"
+    assert have_of_need(Decimal(77000), Decimal(15000), "USD") == "US$ 77.000 von US$ 15.000"
+    assert day(date(2018, 3, 1)) == "01.03.2018"
+    assert long_day(date(2018, 3, 1)) == "1. März 2018"
+    assert month_and_year(Month(2018, 2)) == "Februar 2018"
+    assert [month_name(month) for month in (1, 5, 12)] == ["Januar", "Mai", "Dezember"]
+    assert level_label("silver") == "Silber"
+
+
+def test_given_separators_win_over_the_language() -> None:
+    """The window passes its locale's separators (a German window on a Swiss system)."""
+    vocabulary.use_language("de")
+    swiss = Figures(".", "'")
+    assert number(Decimal("1250.5"), figures=swiss) == "1'250.50"
+    assert number(1600, figures=ENGLISH_FIGURES) == "1,600"
+    assert money(Decimal(15000), 2, GERMAN_FIGURES) == "US$ 15.000,00"
+
+
+@pytest.mark.parametrize(
+    ("typed", "figures", "plain"),
+    [
+        ("1.250,50", GERMAN_FIGURES, "1250.50"),
+        ("15.000", GERMAN_FIGURES, "15000"),
+        ("1250.50", GERMAN_FIGURES, "1250.50"),
+        ("1 250,5", GERMAN_FIGURES, "1250.5"),
+        ("1,250.50", ENGLISH_FIGURES, "1250.50"),
+        ("abc", ENGLISH_FIGURES, "abc"),
+    ],
+)
+def test_typed_figures_are_read_plain(typed: str, figures: Figures, plain: str) -> None:
+    assert plain_figures(typed, figures) == plain

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain import wording
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
 
@@ -72,7 +73,7 @@ def test_a_bare_c_locale_is_written_as_american_english() -> None:
     before = QLocale()
     QLocale.setDefault(QLocale.c())
     try:
-        assert locale_text.money(Decimal(1250)) == "US$ 1,250.00"
+        assert wording.money(Decimal(1250), 2, locale_text.figures()) == "US$ 1,250.00"
         assert locale_text.day(date(2018, 3, 1)) == "2018-03-01"
     finally:
         QLocale.setDefault(before)

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
     Association,
@@ -33,7 +34,6 @@ from mpn_desktop.shown import shown_value
 from mpn_desktop.store import values
 from mpn_desktop.store.values import control_character
 from mpn_desktop.ui import locale_text
-from mpn_desktop.ui.language import month_name
 from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -129,7 +129,7 @@ def enum_label(value: Enum) -> str:
 
 def format_money(amount: Decimal) -> str:
     """US$ with the locale's separators and cents: ``US$ 1,250.00``, ``US$ 1.250,00``."""
-    return locale_text.money(amount)
+    return wording.money(amount, 2, locale_text.figures())
 
 
 def format_value(field: Field, value: object) -> str:
@@ -141,7 +141,7 @@ def format_value(field: Field, value: object) -> str:
     if field.kind is FieldKind.MONEY and isinstance(value, Decimal | int | float):
         return format_money(Decimal(str(value)))
     if field.kind is FieldKind.COUNT and isinstance(value, int):
-        return locale_text.number(value)
+        return wording.number(value, figures=locale_text.figures())
     if field.kind is FieldKind.BOOL:
         return _tr("Yes") if value else _tr("No")
     if field.label_of is not None:
@@ -263,7 +263,7 @@ def _parse_date(field: Field, text: str) -> date:
                     text=shown_value(text),
                     # The window's language's month names: strftime's follow the
                     # system locale and would put "février" in an English sentence.
-                    month=month_name(month),
+                    month=wording.month_name(month),
                     year=year,
                     days=calendar.monthrange(year, month)[1],
                 )
@@ -287,7 +287,9 @@ def _parse_month(field: Field, text: str) -> Month:
 
 
 def _parse_money(field: Field, text: str) -> Decimal:
-    cleaned = locale_text.plain_figures(text.replace("US$", "").replace("$", "").strip())
+    cleaned = wording.plain_figures(
+        text.replace("US$", "").replace("$", "").strip(), locale_text.figures()
+    )
     if len(cleaned) > 40:  # no amount is that long; Decimal("1e999999999") would be read
         cleaned = "not an amount"
     try:
@@ -313,7 +315,7 @@ def _parse_money(field: Field, text: str) -> Decimal:
 
 
 def _parse_count(field: Field, text: str) -> int:
-    cleaned = locale_text.plain_figures(text)
+    cleaned = wording.plain_figures(text, locale_text.figures())
     # ASCII digits only ("²".isdigit() is true), and no more than the store's count holds.
     if not _COUNT_RE.fullmatch(cleaned):
         raise ValueError(
@@ -324,7 +326,8 @@ def _parse_count(field: Field, text: str) -> int:
     if int(cleaned) > values.MAX_COUNT:
         raise ValueError(
             _tr("{label}: at most {count}.").format(
-                label=field.label, count=locale_text.number(values.MAX_COUNT)
+                label=field.label,
+                count=wording.number(values.MAX_COUNT, figures=locale_text.figures()),
             )
         )
     return int(cleaned)

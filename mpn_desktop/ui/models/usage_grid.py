@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.store.usage_cells import UsageCell
@@ -198,11 +199,9 @@ class UsageGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.EditRole:
                 return f"{value:f}" if isinstance(value, Decimal) else str(value)
             if self._field.kind is FieldKind.MONEY:
-                amount = Decimal(value)
                 # Whole dollars without cents: twelve months must fit across the grid.
-                whole = amount == amount.to_integral_value()
-                return locale_text.number(amount, 0 if whole else 2)
-            return locale_text.number(int(value))
+                return wording.number(Decimal(value), figures=locale_text.figures())
+            return wording.number(int(value), figures=locale_text.figures())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (row >= len(self._rows) or column == MONTHS):

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
@@ -18,7 +19,6 @@ from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
-from mpn_desktop.ui.language import month_name
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -100,7 +100,7 @@ class FeeTab(StepTab):
         self.anniversary.setText(
             self.tr("{day} {month} ({date})").format(
                 day=anniversary.day,
-                month=month_name(anniversary.month),
+                month=wording.month_name(anniversary.month),
                 date=locale_text.day(anniversary),
             )
             if isinstance(anniversary, date)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.usage_months import MonthlyFigures
 from mpn_desktop.ui import locale_text
@@ -61,9 +62,9 @@ class UsageChart(QWidget):
     def _figure(self, amount: Decimal) -> str:
         assert self._figures is not None
         return (
-            locale_text.number(int(amount))
+            wording.number(int(amount), figures=locale_text.figures())
             if self._figures.per_month
-            else locale_text.dollars(amount)
+            else wording.money(amount, figures=locale_text.figures())
         )
 
     def _lines(self) -> list[tuple[Level, Decimal]]:
@@ -154,8 +155,10 @@ class UsageChart(QWidget):
         assert self._figures is not None
         if self._figures.per_month:
             return self.tr("{level}: {value}").format(
-                level=enum_label(level), value=locale_text.number(int(value))
+                level=enum_label(level),
+                value=wording.number(int(value), figures=locale_text.figures()),
             )
         return self.tr("{level}: {value} a month").format(
-            level=enum_label(level), value=locale_text.dollars(value.quantize(Decimal(1)))
+            level=enum_label(level),
+            value=wording.money(value.quantize(Decimal(1)), figures=locale_text.figures()),
         )
