@@ -46,6 +46,7 @@ def step_node(step: StepProgress) -> RequirementNode:
         evidence=step.evidence,
         notes=step.notes,
         children=tuple(_measure_node(part, index) for index, part in enumerate(step.parts, 1)),
+        candidates=step.candidates,
     )
 
 

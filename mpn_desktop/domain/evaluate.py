@@ -34,7 +34,12 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
-from mpn_desktop.domain.references import reference_risks, references_step, summarize
+from mpn_desktop.domain.references import (
+    reference_candidates,
+    reference_risks,
+    references_step,
+    summarize,
+)
 from mpn_desktop.domain.skills import PeopleIndex, exam_risks, exams_step, role_candidates
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import day, with_source
@@ -123,7 +128,17 @@ class _Evaluation:
     ) -> tuple[dict[Level, list[OptionProgress]], list[AtRisk]]:
         rule = competency.references
         assert rule is not None  # a cloud competency always has its references rule
-        summary = summarize(self.references.get(competency.id, []), rule, self.as_of)
+        references = self.references.get(competency.id, [])
+        summary = summarize(references, rule, self.as_of)
+        # Who could give a reference the competency misses: looked for when someone asks.
+        to_ask = reference_candidates(
+            competency,
+            rule,
+            references,
+            self.facts.subscriptions,
+            as_of=self.as_of,
+            horizon=self.horizon,
+        )
         target = self.targets.get(competency.id)
         per_level: dict[Level, list[OptionProgress]] = {level: [] for level in _LEVELS}
         risks: list[AtRisk] = []
@@ -138,7 +153,7 @@ class _Evaluation:
                 steps = (
                     performance_step(results, option.performance, level, self.market, self.usage),
                     exams,
-                    references_step(competency, rule, summary, level),
+                    references_step(competency, rule, summary, level, to_ask),
                     self.fee_steps[level],
                 )
                 per_level[level].append(

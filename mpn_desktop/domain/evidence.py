@@ -3,6 +3,8 @@
 The sentences (``subject``, ``detail``) are what a reader sees; the data beside
 them (who, which subscription, which association, how much) is what views
 use to link, group and sort, so that no view ever parses a sentence back.
+Beside the evidence, a requirement that misses something names who could
+give it (``Candidate``: the customers to ask for a reference), as data too.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import overload
+from enum import Enum
+from typing import TypeVar, overload
 
 from mpn_desktop.domain.enums import Association, Level, ReferenceStatus
 
@@ -45,24 +48,52 @@ class Evidence:
     """The day the fact happened: a reference approved, a subscription started, a fee paid."""
 
 
-class LazyEvidence(Sequence[Evidence]):
-    """Evidence put into words when first read, then kept.
+class CandidateReason(Enum):
+    """Why a customer is one who could give what a requirement misses (best reason first)."""
+
+    EXPIRED = "expired"
+    """Its reference counted once and no longer does: asking again is the easiest ask."""
+    NO_REFERENCE = "no_reference"
+    """It has subscriptions the requirement counts and has given no reference for it."""
+    EXPIRING = "expiring"
+    """Its reference counts today and stops before the next anniversary."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A customer who could give what a requirement misses (a reference), as data.
+
+    ``customer`` is the customer's name, as the facts name customers;
+    ``until`` the last day its reference counted or counts (None: it has none).
+    A view fills a form in with it (the customer of a new reference).
+    """
+
+    customer: str
+    reason: CandidateReason
+    until: date | None = None
+
+
+T = TypeVar("T")
+
+
+class LazyTuple(Sequence[T]):
+    """A tuple built when first read, then kept.
 
     An evaluation finds hundreds of facts behind its figures (every
     subscription, reference and counted person), and the status panel
-    re-evaluates on every edit; the sentences are written only for the steps
-    someone opens, prints or exports. Compares and hashes as the tuple it
-    stands for.
+    re-evaluates on every edit; they are put into words (or searched) only
+    for the steps someone opens, prints or exports. Compares and hashes as
+    the tuple it stands for.
     """
 
     __slots__ = ("_build", "_items")
 
-    def __init__(self, build: Callable[[], Iterable[Evidence]]) -> None:
-        self._build: Callable[[], Iterable[Evidence]] | None = build
-        self._items: tuple[Evidence, ...] | None = None
+    def __init__(self, build: Callable[[], Iterable[T]]) -> None:
+        self._build: Callable[[], Iterable[T]] | None = build
+        self._items: tuple[T, ...] | None = None
 
-    def items(self) -> tuple[Evidence, ...]:
-        """All of the evidence, built now if it was not yet."""
+    def items(self) -> tuple[T, ...]:
+        """All of the items, built now if they were not yet."""
         found = self._items
         if found is None:
             build = self._build
@@ -72,22 +103,22 @@ class LazyEvidence(Sequence[Evidence]):
         return found
 
     @overload
-    def __getitem__(self, index: int) -> Evidence: ...
+    def __getitem__(self, index: int) -> T: ...
 
     @overload
-    def __getitem__(self, index: slice) -> tuple[Evidence, ...]: ...
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
 
-    def __getitem__(self, index: int | slice) -> Evidence | tuple[Evidence, ...]:
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
         return self.items()[index]
 
     def __len__(self) -> int:
         return len(self.items())
 
-    def __iter__(self) -> Iterator[Evidence]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self.items())
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyEvidence):
+        if isinstance(other, LazyTuple):
             return self.items() == other.items()
         if isinstance(other, tuple):
             return self.items() == other
@@ -97,4 +128,10 @@ class LazyEvidence(Sequence[Evidence]):
         return hash(self.items())
 
     def __repr__(self) -> str:
-        return f"LazyEvidence({self.items()!r})"
+        return f"{type(self).__name__}({self.items()!r})"
+
+
+class LazyEvidence(LazyTuple[Evidence]):
+    """Evidence put into words when first read, then kept (see ``LazyTuple``)."""
+
+    __slots__ = ()

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.evidence import Evidence
+from mpn_desktop.domain.evidence import Candidate, Evidence
 from mpn_desktop.domain.facts import Organization
 
 
@@ -24,6 +24,8 @@ class StepProgress:
     "customers", "active users"). A step with several measures that must all be
     met (EMM: new customers *and* active entitlements) lists them in ``parts``;
     its own ``have``/``need`` then count measures met / measures.
+    ``candidates`` are who could give what is missing, best first (the
+    customers to ask for a reference), empty when nothing is.
     """
 
     step: StepKind
@@ -36,6 +38,7 @@ class StepProgress:
     missing: tuple[str, ...] = ()
     parts: tuple[StepProgress, ...] = ()
     notes: tuple[str, ...] = ()
+    candidates: Sequence[Candidate] = ()
 
 
 @dataclass(frozen=True, slots=True)

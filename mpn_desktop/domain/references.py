@@ -10,8 +10,14 @@ from decimal import Decimal
 from mpn_desktop.domain.catalog import Competency, References
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
-from mpn_desktop.domain.evidence import Evidence, LazyEvidence
-from mpn_desktop.domain.facts import Reference
+from mpn_desktop.domain.evidence import (
+    Candidate,
+    CandidateReason,
+    Evidence,
+    LazyEvidence,
+    LazyTuple,
+)
+from mpn_desktop.domain.facts import Reference, Subscription
 from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import day, with_source
@@ -92,10 +98,101 @@ def summarize(references: Sequence[Reference], rule: References, as_of: date) ->
     return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build), undated)
 
 
+_IN_THE_WORKS = frozenset((ReferenceStatus.DRAFT, ReferenceStatus.DECLINED, *_WAITING))
+"""A customer with a reference in these states is not asked again (it is being asked,
+or it said no)."""
+
+
+def reference_candidates(
+    competency: Competency,
+    rule: References,
+    references: Sequence[Reference],
+    subscriptions: Sequence[Subscription],
+    *,
+    as_of: date,
+    horizon: date,
+) -> LazyTuple[Candidate]:
+    """The customers to ask for a reference of ``competency``, best first, found when read.
+
+    First those whose reference expired (the latest first), then those with a
+    subscription the competency counts and no reference for it (by name), last
+    those whose reference stops counting before ``horizon`` (the soonest first).
+    A customer with a reference drafted, submitted, waiting or declined is left out.
+    """
+
+    def build() -> list[Candidate]:
+        asked: set[str] = set()
+        last_days: dict[str, list[date]] = {}
+        for reference in references:
+            if reference.status in _IN_THE_WORKS or (
+                reference.status.counts
+                and (reference.approved_on is None or reference.approved_on > as_of)
+            ):
+                asked.add(reference.customer)
+                continue
+            until = valid_until(reference, rule)
+            if until is not None:
+                last_days.setdefault(reference.customer, []).append(until)
+        expired: list[Candidate] = []
+        expiring: list[Candidate] = []
+        for customer, days in last_days.items():
+            if customer in asked:
+                continue
+            last = max(days)
+            if last < as_of:
+                expired.append(Candidate(customer, CandidateReason.EXPIRED, last))
+            elif last < horizon:
+                expiring.append(Candidate(customer, CandidateReason.EXPIRING, last))
+        known = asked | last_days.keys()
+        fresh = sorted(
+            _counted_customers(competency, subscriptions, as_of) - known, key=str.casefold
+        )
+        # The latest expired first (the freshest goodwill), the soonest to stop first.
+        expired.sort(key=lambda candidate: (-_ordinal(candidate), candidate.customer))
+        expiring.sort(key=lambda candidate: (_ordinal(candidate), candidate.customer))
+        return [
+            *expired,
+            *(Candidate(customer, CandidateReason.NO_REFERENCE) for customer in fresh),
+            *expiring,
+        ]
+
+    return LazyTuple(build)
+
+
+def _ordinal(candidate: Candidate) -> int:
+    return candidate.until.toordinal() if candidate.until is not None else 0
+
+
+def _counted_customers(
+    competency: Competency, subscriptions: Sequence[Subscription], as_of: date
+) -> set[str]:
+    """Customers with a subscription one of the competency's options counts, not over a year
+    ended: a workload it measures, an association it accepts, no trial."""
+    accepted = {
+        (measure.workload, association)
+        for option in competency.options
+        for measure in option.performance.measures
+        for association in option.performance.associations
+    }
+    year_ago = add_years(as_of, -1)
+    return {
+        subscription.customer
+        for subscription in subscriptions
+        if not subscription.trial
+        and (subscription.workload, subscription.association) in accepted
+        and subscription.associated_on <= as_of
+        and (subscription.ended_on is None or subscription.ended_on >= year_ago)
+    }
+
+
 def references_step(
-    competency: Competency, rule: References, summary: ReferenceSummary, level: Level
+    competency: Competency,
+    rule: References,
+    summary: ReferenceSummary,
+    level: Level,
+    candidates: Sequence[Candidate] = (),
 ) -> StepProgress:
-    """Step 3 at one level."""
+    """Step 3 at one level; ``candidates`` (who could give one) go with it while it is short."""
     need = rule.count[level]
     have = len(summary.counted)
     waiting = summary.waiting
@@ -144,6 +241,7 @@ def references_step(
         evidence=summary.evidence,
         missing=missing,
         notes=(with_source(rule.note, rule.source),) if rule.note else (),
+        candidates=candidates if have < need else (),
     )
 
 

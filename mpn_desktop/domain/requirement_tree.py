@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from mpn_desktop.domain.evidence import Evidence
+from mpn_desktop.domain.evidence import Candidate, Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.progress import AtRisk, FeeStatus
 
@@ -44,7 +44,9 @@ class RequirementNode:
     it is scored. ``way`` names how a level is measured when there are several
     ways (the option used, or the closest one; a designation's better track)
     and ``ways`` how many there are; ``alternatives`` are the other ways, each
-    a node of the same kind with its own figures and children.
+    a node of the same kind with its own figures and children. ``candidates``
+    are who could give what is missing, best first (the customers to ask for
+    a reference), so that a view can fill its form in without a sentence.
     """
 
     kind: NodeKind
@@ -67,6 +69,7 @@ class RequirementNode:
     ways: int = 1
     at_risk: tuple[AtRisk, ...] = ()
     alternatives: tuple[RequirementNode, ...] = ()
+    candidates: Sequence[Candidate] = ()
 
     @property
     def scored(self) -> bool:

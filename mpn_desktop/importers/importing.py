@@ -401,7 +401,11 @@ def _committed(result: ImportResult, batch_id: int) -> ImportResult:
         if result.kind == USAGE
         else (RecordKind.EXAM, RecordKind.PERSON)
     )
-    change = Change.of(f"Import of {result.path.name}", RecordKind.IMPORT_BATCH, *touched)
+    change = Change(
+        frozenset((RecordKind.IMPORT_BATCH, *touched)),
+        f"Import of {result.path.name}",
+        import_batch=batch_id,
+    )
     return replace(result, batch_id=batch_id, change=change)
 
 

@@ -32,10 +32,15 @@ class RecordKind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """The kinds of record one operation touched, and a description for the undo menu."""
+    """The kinds of record one operation touched, and a description for the undo menu.
+
+    ``import_batch`` is the import the operation wrote (an import, or its redo),
+    so that a view can show what came in; None for every other operation.
+    """
 
     kinds: frozenset[RecordKind]
     description: str
+    import_batch: int | None = None
 
     @classmethod
     def of(cls, description: str, *kinds: RecordKind) -> Change:
@@ -53,7 +58,7 @@ class Change:
 
     def with_kinds(self, kinds: frozenset[RecordKind], description: str) -> Change:
         """A change touching this one's kinds and ``kinds``, under another description."""
-        return Change(self.kinds | kinds, description)
+        return Change(self.kinds | kinds, description, self.import_batch)
 
 
 @dataclass(frozen=True, slots=True)

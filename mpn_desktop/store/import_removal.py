@@ -213,4 +213,7 @@ def restore_import(target: Database | Transaction, removed: RemovedImport) -> Op
             if rows:
                 session.execute(insert(table), list(rows))
     change = removed.change
-    return OpResult(None, Change(change.kinds, f"Restore import of {removed.file_name}"))
+    return OpResult(
+        None,
+        Change(change.kinds, f"Restore import of {removed.file_name}", import_batch=batch_id),
+    )

@@ -32,4 +32,4 @@ class RecordsChange(Change):
 
 def naming_records(change: Change, kind: RecordKind, ids: Iterable[int]) -> RecordsChange:
     """``change`` with the records it touched named."""
-    return RecordsChange(change.kinds, change.description, kind, tuple(ids))
+    return RecordsChange(change.kinds, change.description, kind=kind, ids=tuple(ids))

@@ -2496,6 +2496,18 @@
         <translation>&amp;Kunde hinzufügen…</translation>
     </message>
     <message>
+        <source>Suggested: {customer}, whose reference expired on {day}. Change the customer if another one is better to ask.</source>
+        <translation>Vorgeschlagen: {customer}, dessen Kundenreferenz am {day} abgelaufen ist. Wählen Sie einen anderen Kunden, wenn Sie lieber einen anderen fragen.</translation>
+    </message>
+    <message>
+        <source>Suggested: {customer}, whose reference stops counting after {day}. Change the customer if another one is better to ask.</source>
+        <translation>Vorgeschlagen: {customer}, dessen Kundenreferenz nach dem {day} nicht mehr zählt. Wählen Sie einen anderen Kunden, wenn Sie lieber einen anderen fragen.</translation>
+    </message>
+    <message>
+        <source>Suggested: {customer}, which has subscriptions this competency counts and no reference for it yet. Change the customer if another one is better to ask.</source>
+        <translation>Vorgeschlagen: {customer} hat Abonnements, die für diese Kompetenz zählen, und noch keine Kundenreferenz dafür. Wählen Sie einen anderen Kunden, wenn Sie lieber einen anderen fragen.</translation>
+    </message>
+    <message>
         <source>expired on {day}</source>
         <translation>abgelaufen am {day}</translation>
     </message>
@@ -2787,6 +2799,18 @@
     <message>
         <source>Usage of every subscription</source>
         <translation>Nutzung aller Abonnements</translation>
+    </message>
+    <message>
+        <source>Usage imported from {file}</source>
+        <translation>Aus {file} importierte Nutzung</translation>
+    </message>
+    <message>
+        <source>Usage of the last import</source>
+        <translation>Nutzung des letzten Imports</translation>
+    </message>
+    <message>
+        <source>Show all usage</source>
+        <translation>Alle Nutzung anzeigen</translation>
     </message>
     <message>
         <source>Choose a subscription above to see its monthly usage.</source>

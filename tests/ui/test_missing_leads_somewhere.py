@@ -3,13 +3,16 @@ the form that adds what is missing, filled in where it can be (issue 14)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.enums import Association, Level, Workload
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.main_window import MainWindow
@@ -33,7 +36,9 @@ def _read_form_later(found: dict[str, Any]) -> None:
             return
         form = visible[0]
         found["title"] = form.windowTitle()
-        for key in ("competency", "membership_year_start", "amount_usd", "level"):
+        note = form.findChild(QLabel, "suggestedCustomer")
+        found["note"] = note.text() if note is not None else None
+        for key in ("competency", "customer_id", "membership_year_start", "amount_usd", "level"):
             try:
                 editor = form.editor(key)
             except KeyError:  # not a field of this form
@@ -68,6 +73,84 @@ def test_a_missing_reference_opens_add_reference_for_that_competency(
     assert window.tabs.currentWidget().objectName() == "referencesTab"
     assert found["title"] == "Add reference"
     assert found["competency"] == "cloud-platform"
+
+
+def _customer_named(window: MainWindow, name: str) -> int:
+    tab: Any = window.findChild(QWidget, "referencesTab")
+    return next(key for key, value in tab._customer_names.items() if value == name)
+
+
+def test_a_missing_reference_names_the_customer_whose_reference_expired(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # Fabrikam's reference (approved 2016-05-20) counted until 2018-05-19: on 2018-06-01
+    # Cloud Platform has 3 of gold's 5, and Fabrikam is the first to ask again.
+    window = _window(
+        qtbot, AppContext(sample_context.db, sample_context.catalog, date(2018, 6, 1)), settings
+    )
+    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
+    found: dict[str, Any] = {}
+    _read_form_later(found)
+    gold.missing.linkActivated.emit("step:references")
+    assert found["competency"] == "cloud-platform"
+    assert found["customer_id"] == _customer_named(window, "Fabrikam")
+    assert found["note"].startswith("Suggested: Fabrikam, whose reference expired on ")
+
+
+def test_a_missing_reference_names_a_customer_whose_reference_stops_soon(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # On 2018-03-01 gold misses one; every Azure customer has a reference, Fabrikam's stops
+    # counting after 2018-05-19 (before the next anniversary): asking it again comes first.
+    window = _window(qtbot, sample_context, settings)
+    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
+    found: dict[str, Any] = {}
+    _read_form_later(found)
+    gold.missing.linkActivated.emit("step:references")
+    assert found["customer_id"] == _customer_named(window, "Fabrikam")
+    assert found["note"].startswith("Suggested: Fabrikam, whose reference stops counting after ")
+
+
+def test_a_missing_reference_names_a_customer_with_subscriptions_and_no_reference(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # A new Azure customer (DPOR, no reference yet) comes before Fabrikam, whose reference
+    # still counts; the form says why it names that customer.
+    db = sample_context.db
+    customer = records.add_record(db, RecordKind.CUSTOMER, {"name": "Adventure Works"}).value.id
+    records.add_record(
+        db,
+        RecordKind.SUBSCRIPTION,
+        {
+            "external_id": "sub-adventure-azure",
+            "customer_id": customer,
+            "workload": Workload.AZURE,
+            "association": Association.DPOR,
+            "associated_on": date(2017, 6, 1),
+            "started_on": date(2017, 6, 1),
+        },
+    )
+    window = _window(qtbot, sample_context, settings)
+    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
+    found: dict[str, Any] = {}
+    _read_form_later(found)
+    gold.missing.linkActivated.emit("step:references")
+    assert found["customer_id"] == customer
+    assert found["note"].startswith("Suggested: Adventure Works, which has subscriptions")
+
+
+def test_a_missing_reference_without_anyone_to_ask_leaves_the_customer_to_choose(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # Cloud Productivity: Contoso Pharmaceuticals' reference waits for approval and Tailspin
+    # Toys' counts beyond the next anniversary: nobody to suggest, and nothing said.
+    window = _window(qtbot, sample_context, settings)
+    silver = window.panel.card("cloud-productivity").sections[Level.SILVER]
+    found: dict[str, Any] = {}
+    _read_form_later(found)
+    silver.missing.linkActivated.emit("step:references")
+    assert found["competency"] == "cloud-productivity"
+    assert found["note"] is None
 
 
 def test_a_missing_fee_opens_add_payment_with_what_is_owed(

@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
+from mpn_desktop.domain.evidence import Candidate, CandidateReason
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
@@ -29,6 +30,14 @@ from mpn_desktop.ui.tabs.add_first import add_customer, offer_to_add_first
 from mpn_desktop.ui.tabs.catalog_lists import competency_choices, reference_years
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
+
+
+def customers_to_ask(progress: Progress, competency_id: str, level: Level) -> tuple[Candidate, ...]:
+    """Who could give the references a competency's level misses, best first (the tree's data)."""
+    competency = requirement_tree(progress).requirement(competency_id)
+    level_node = competency.child(level.value) if competency is not None else None
+    step = level_node.child(StepKind.REFERENCES.value) if level_node is not None else None
+    return tuple(step.candidates) if step is not None else ()
 
 
 def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
@@ -55,6 +64,8 @@ class ReferencesTab(StepTab):
         self.setObjectName("referencesTab")
         self._customer_names: dict[int, str] = {}
         self._valid_until: dict[tuple[str, str], date] = {}
+        # The customer a "Still missing" item suggests asking, while its form is open.
+        self._suggested: tuple[int, Candidate] | None = None
         self.references = self.add_section(
             RecordSection(
                 context,
@@ -165,14 +176,50 @@ class ReferencesTab(StepTab):
         values: dict[str, Any] = {"status": ReferenceStatus.DRAFT}
         if competency is not None:
             values["competency"] = competency
+        if self._suggested is not None:
+            values["customer_id"] = self._suggested[0]
         return values
 
-    def add_missing(self, competency_id: str, _level: Level) -> None:
-        """Add reference for the competency that misses one (its competency filled in)."""
+    def add_missing(self, competency_id: str, level: Level) -> None:
+        """Add reference for the competency that misses one: its competency filled in, and
+        the customer to ask where the evaluation names one (a reference expired, or a
+        customer with subscriptions the competency counts and no reference)."""
         found = self.competency_filter.findData(competency_id)
         if found >= 0:
             self.competency_filter.setCurrentIndex(found)
-        self.references.add_record()
+        self._suggested = self._customer_to_ask(competency_id, level)
+        try:
+            self.references.add_record()
+        finally:
+            self._suggested = None
+
+    def _customer_to_ask(self, competency_id: str, level: Level) -> tuple[int, Candidate] | None:
+        """The first customer the evaluation suggests that is in the customer list, by id."""
+        if self.progress is None:
+            return None
+        ids = {name: customer_id for customer_id, name in self._customer_names.items()}
+        for candidate in customers_to_ask(self.progress, competency_id, level):
+            customer_id = ids.get(candidate.customer)
+            if customer_id is not None:
+                return customer_id, candidate
+        return None
+
+    def _suggestion_text(self, candidate: Candidate) -> str:
+        """Why the form names this customer (a line above its fields)."""
+        if candidate.reason is CandidateReason.EXPIRED and candidate.until is not None:
+            return self.tr(
+                "Suggested: {customer}, whose reference expired on {day}. Change the "
+                "customer if another one is better to ask."
+            ).format(customer=candidate.customer, day=locale_text.day(candidate.until))
+        if candidate.reason is CandidateReason.EXPIRING and candidate.until is not None:
+            return self.tr(
+                "Suggested: {customer}, whose reference stops counting after {day}. Change the "
+                "customer if another one is better to ask."
+            ).format(customer=candidate.customer, day=locale_text.day(candidate.until))
+        return self.tr(
+            "Suggested: {customer}, which has subscriptions this competency counts and no "
+            "reference for it yet. Change the customer if another one is better to ask."
+        ).format(customer=candidate.customer)
 
     def _valid_until_of(self, record: Record) -> date | None:
         """The last day an approved reference counts; for one that stopped, the day it did."""
@@ -244,6 +291,13 @@ class ReferencesTab(StepTab):
         status.edited.connect(fill)
         fill()
         form.add_rule(self._approved_after_submitted)
+        if self._suggested is not None:
+            note = QLabel(self._suggestion_text(self._suggested[1]), form)
+            note.setObjectName("suggestedCustomer")
+            note.setWordWrap(True)
+            layout = form.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(1, note)
 
     def _approved_after_submitted(self, form: RecordForm) -> dict[str, str]:
         """The store's rule, said while typing: a reference is not approved before it is sent."""

@@ -13,6 +13,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store import records
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -34,6 +35,7 @@ class SalesTab(StepTab):
         super().__init__(context, parent)
         self.setObjectName("salesTab")
         self._customer_names: dict[int, str] = {}
+        self._subscription_names: dict[int, str] = {}
 
         self.customers = self.add_section(
             RecordSection(
@@ -137,6 +139,13 @@ class SalesTab(StepTab):
                     Field("consumption_usd", self.tr("Consumption")),
                     Field("revenue_usd", self.tr("Revenue")),
                     Field("active_users", self.tr("Active users")),
+                    # Whose usage a row is, once rows of several subscriptions are shown
+                    # (every subscription's, or an import's).
+                    Field(
+                        "subscription",
+                        self.tr("Subscription"),
+                        compute=self._subscription_of,
+                    ),
                 ),
                 noun=self.tr("usage"),
                 plural=self.tr("months of usage"),
@@ -175,6 +184,7 @@ class SalesTab(StepTab):
         self.pages.addTab(main, self.tr("Customers and &subscriptions"))
         self.pages.addTab(self.usage_grid, self.tr("Usage by &month"))
         self.body.addWidget(self.pages, 1)
+        self.usage.headingLinkActivated.connect(self.show_all_usage)
         self.chain_focus(self.search, self.customers, self.subscriptions, self.usage)
         self.reload()
 
@@ -186,13 +196,23 @@ class SalesTab(StepTab):
             RecordKind.ORGANIZATION
         )
         if imported and change.touches(RecordKind.USAGE):
-            # After an import, what came in is shown: every subscription and every month
-            # of usage, not the chosen subscription's (often none: an empty table).
-            self.show_all_usage()
+            if change.import_batch is not None:
+                # After an import (or its redo), what came in is shown: its rows only, not
+                # the chosen subscription's (often none: an empty table), nor 36,000 others.
+                self.show_imported_usage(change.import_batch)
+            else:
+                # An import removed: its rows are gone; everyone's usage is what is left.
+                self.show_all_usage()
         if change.touches(RecordKind.USAGE):
             self.usage_grid.reload()
         elif change.touches(RecordKind.SUBSCRIPTION):
             self.usage_grid.pivot()
+        if change.touches(RecordKind.SUBSCRIPTION):
+            self._subscription_names = {
+                record["id"]: str(record.get("external_id", ""))
+                for record in self.subscriptions.model.records()
+            }
+            self.usage.model.refresh_decorations()
         if change.touches(RecordKind.CUSTOMER):
             self._customer_names = {
                 record["id"]: record["name"] for record in self.customers.model.records()
@@ -235,6 +255,9 @@ class SalesTab(StepTab):
         """Where the usage chart finds the facts of the last evaluation."""
         self.usage_grid.follow_facts(facts)
 
+    def _subscription_of(self, record: Record) -> str:
+        return self._subscription_names.get(record.get("subscription_id", -1), "")
+
     def _customer_label(self, customer_id: object) -> str | None:
         return self._customer_names.get(customer_id) if isinstance(customer_id, int) else None
 
@@ -245,16 +268,39 @@ class SalesTab(StepTab):
 
     def show_all_usage(self) -> None:
         """Every subscription, and every month of usage under them: no customer or
-        subscription chosen (as after an import)."""
+        subscription chosen (as after an import is removed, or "Show all usage")."""
+        self._choose_no_subscription()
+        self.usage.proxy.set_fixed_filter(None)
+        self.usage.set_heading(self.tr("Usage of every subscription"))
+
+    def show_imported_usage(self, batch_id: int) -> None:
+        """The usage rows one import wrote, under every subscription, with a way back to all."""
+        self._choose_no_subscription()
+        self.usage.proxy.set_fixed_filter("import_batch_id", batch_id)
+        file_name = next(
+            (
+                str(batch["file_name"])
+                for batch in records.import_batches(self.context.db)
+                if batch["id"] == batch_id
+            ),
+            "",
+        )
+        self.usage.set_heading(
+            self.tr("Usage imported from {file}").format(file=file_name)
+            if file_name
+            else self.tr("Usage of the last import"),
+            self.tr("Show all usage"),
+        )
+
+    def _choose_no_subscription(self) -> None:
+        """The records page, no customer and no subscription chosen."""
         self.pages.setCurrentIndex(0)
         for section in (self.customers, self.subscriptions):
             section.view.clearSelection()
             section.view.setCurrentIndex(section.proxy.index(-1, -1))
         self._customer_chosen(None)
-        self.usage.proxy.set_fixed_filter(None)
         self.usage.add_button.setEnabled(False)
         self.usage.set_waiting_for("")
-        self.usage.set_heading(self.tr("Usage of every subscription"))
 
     def _customer_chosen(self, record: Record | None) -> None:
         if record is None:

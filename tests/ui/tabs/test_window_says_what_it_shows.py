@@ -145,7 +145,9 @@ def test_the_name_column_grows_for_a_longer_name_that_came_in(context: Any, qtbo
     assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(long_name)
 
 
-def test_after_a_usage_import_the_sales_tab_shows_what_came_in(context: Any, qtbot: Any) -> None:
+def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
+    context: Any, qtbot: Any, tmp_path: Path
+) -> None:
     from mpn_desktop.importers.usage_import import UsageImport, plan_usage_import
     from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
@@ -162,8 +164,27 @@ def test_after_a_usage_import_the_sales_tab_shows_what_came_in(context: Any, qtb
     result = run_import(context.db, kind, path, plan.settings, allow_other_mpn_id=True)
     assert result.new_records > 0
     push_import(context, result)
-    # Every month of usage is in sight, the imported ones among them, under every subscription.
-    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() > 0
+    # Only what came in is in sight, under every subscription, and the heading says so.
+    imported = [
+        record
+        for record in tab.usage.model.records()
+        if record["import_batch_id"] == result.batch_id
+    ]
+    assert 0 < tab.usage.proxy.rowCount() == len(imported) < tab.usage.model.rowCount()
     assert tab.subscriptions.proxy.rowCount() == tab.subscriptions.model.rowCount()
     assert tab.customers.selected_record() is None
+    heading = tab.usage.heading.text()
+    assert "Usage imported from csp-usage-based-recon.2019-01.csv" in heading
+    assert "Show all usage" in heading
+    tab.grab().save(str(tmp_path / "after-import.png"))
+    # The link shows everyone's usage again.
+    tab.usage.heading.linkActivated.emit("#")
+    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount()
     assert "every subscription" in tab.usage.heading.text()
+    # Undone, the import's rows are gone and all usage is shown; redone, its rows again.
+    context.undo_stack.undo()
+    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() > 0
+    assert "every subscription" in tab.usage.heading.text()
+    context.undo_stack.redo()
+    assert tab.usage.proxy.rowCount() == len(imported)
+    assert "Usage imported from" in tab.usage.heading.text()
