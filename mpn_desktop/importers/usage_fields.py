@@ -93,88 +93,108 @@ INSIGHTS_SUBSCRIPTIONS = "insights-subscriptions"
 INSIGHTS_COMPETENCY = "insights-competency"
 SHEET = "sheet"
 
+# The spellings Partner Center's files share, once: its billing files (the
+# reconciliation files, the daily rated usage) and its Insights downloads each
+# spell a field the same way; a kind of file takes the fields it has from one of
+# the two and adds its own. Which spelling of a field comes first does not matter:
+# the first column of the file that fits the field wins (columns.suggest_mapping).
+_BILLING: dict[ImportField, tuple[str, ...]] = {
+    F.SUBSCRIPTION: ("SubscriptionId",),
+    F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
+    F.TENANT_ID: ("CustomerId",),
+    F.DAY: ("ChargeStartDate",),
+    # Read for its dates: a cycle's last day (1/31/2019) tells month-first from day-first,
+    # which ChargeStartDate (always the 1st) never does.
+    F.CHARGE_END: ("ChargeEndDate",),
+    F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
+    # Subtotal is before tax (Total adds the tax).
+    F.REVENUE: ("Subtotal",),
+    F.PAID_SEATS: ("Quantity",),
+    F.CHARGE_TYPE: ("ChargeType",),
+    F.CURRENCY: ("Currency",),
+    F.INVOICE: ("InvoiceNumber",),
+}
+_INSIGHTS: dict[ImportField, tuple[str, ...]] = {
+    F.SUBSCRIPTION: ("SubscriptionId",),
+    F.CUSTOMER: ("CustomerName",),
+    F.TENANT_ID: ("CustomerTenantId",),
+    F.MONTH: ("Month",),
+    F.ASSOCIATION: ("PartnerAttributionType",),
+    F.DUPLICATE: ("IsDuplicateRowForPGA",),
+}
+
+
+def _taking(
+    shared: Mapping[ImportField, tuple[str, ...]], *fields: ImportField
+) -> dict[ImportField, tuple[str, ...]]:
+    """The shared spellings of ``fields`` (all of ``shared`` when none are named)."""
+    return {field: shared[field] for field in fields or tuple(shared)}
+
+
 _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
     USAGE_RECON: {
-        F.SUBSCRIPTION: ("SubscriptionId",),
-        F.CUSTOMER: ("CustomerCompanyName", "CustomerName"),
-        F.TENANT_ID: ("CustomerId",),
-        F.DAY: ("ChargeStartDate",),
-        # Read for its dates: a cycle's last day (1/31/2019) tells month-first from day-first,
-        # which ChargeStartDate (always the 1st) never does.
-        F.CHARGE_END: ("ChargeEndDate",),
+        **_taking(
+            _BILLING,
+            F.SUBSCRIPTION,
+            F.CUSTOMER,
+            F.TENANT_ID,
+            F.DAY,
+            F.CHARGE_END,
+            F.CHARGE_TYPE,
+            F.CURRENCY,
+            F.INVOICE,
+        ),
         F.SERVICE: ("ServiceName",),
         F.CONSUMPTION: ("PretaxCharges",),
-        F.CURRENCY: ("Currency",),
-        F.CHARGE_TYPE: ("ChargeType",),
-        F.INVOICE: ("InvoiceNumber",),
     },
     LICENSE_RECON: {
+        **_taking(
+            _BILLING,
+            F.CUSTOMER,
+            F.TENANT_ID,
+            F.DAY,
+            F.CHARGE_END,
+            F.SUBSCRIPTION_START,
+            F.REVENUE,
+            F.PAID_SEATS,
+            F.CHARGE_TYPE,
+            F.CURRENCY,
+        ),
         F.SUBSCRIPTION: (
             "SyndicationPartnerSubscriptionNumber",
             "Syndication_Partner_Subscription_Number",
         ),
-        F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
-        F.TENANT_ID: ("CustomerId",),
-        F.DAY: ("ChargeStartDate",),
-        F.CHARGE_END: ("ChargeEndDate",),
-        F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
-        F.REVENUE: ("Subtotal",),
-        F.PAID_SEATS: ("Quantity",),
         F.UNIT_PRICE: ("UnitPrice",),
         F.OFFER: ("OfferName",),
-        F.CHARGE_TYPE: ("ChargeType",),
-        F.CURRENCY: ("Currency",),
     },
     DAILY_RATED: {
+        **_taking(_BILLING, F.CUSTOMER, F.TENANT_ID, F.INVOICE),
         F.SUBSCRIPTION: ("EntitlementId",),
-        F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
-        F.TENANT_ID: ("CustomerId",),
         F.DAY: ("UsageDate", "Usage Date"),
         F.SERVICE: ("MeterCategory", "Meter Category"),
         F.CONSUMPTION: ("BillingPreTaxTotal", "Billing pre tax"),
         F.CURRENCY: ("BillingCurrency", "Billing currency"),
-        F.INVOICE: ("InvoiceNumber",),
     },
     INSIGHTS_AZURE: {
-        F.SUBSCRIPTION: ("SubscriptionId",),
-        F.CUSTOMER: ("CustomerName",),
-        F.TENANT_ID: ("CustomerTenantId",),
-        F.MONTH: ("Month",),
+        **_taking(_INSIGHTS, F.SUBSCRIPTION, F.CUSTOMER, F.TENANT_ID, F.MONTH, F.ASSOCIATION),
         F.SERVICE: ("ServiceName", "ServiceLevel1", "MeterCategory"),
         F.CONSUMPTION: ("ACR_USD",),
-        F.ASSOCIATION: ("PartnerAttributionType",),
         F.DUPLICATE: ("IsACRDuplicateAtPGALevel",),
     },
     # The Office 365 and Enterprise Mobility licence usage downloads: seats and active
     # users per month, per subscription (EMS, 2023) or per tenant and workload (Office 365).
     INSIGHTS_LICENCES: {
-        F.SUBSCRIPTION: ("SubscriptionId",),
-        F.CUSTOMER: ("CustomerName",),
-        F.TENANT_ID: ("CustomerTenantId",),
-        F.MONTH: ("Month",),
+        **_taking(_INSIGHTS),
         F.SERVICE: ("WorkloadName", "SKU"),
         F.PAID_SEATS: ("PaidAvailableUnits",),
         F.ACTIVE_USERS: ("MonthlyActiveUsers",),
-        F.ASSOCIATION: ("PartnerAttributionType",),
-        F.DUPLICATE: ("IsDuplicateRowForPGA",),
         F.FREE_SKU: ("FreeVsPaidSKU",),
     },
     # PARTNER-CENTER-FILES.md § 4: seats and charges of new-commerce licences, one line per
     # charge (new, renew, cycleCharge, addQuantity, removeQuantity, cancelImmediate, ...).
     NEW_COMMERCE: {
-        F.SUBSCRIPTION: ("SubscriptionId",),
-        F.CUSTOMER: ("CustomerName", "CustomerCompanyName"),
-        F.TENANT_ID: ("CustomerId",),
-        F.DAY: ("ChargeStartDate",),
-        F.CHARGE_END: ("ChargeEndDate",),
-        F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
-        # Subtotal is before tax, as the license-based file's (Total adds the tax).
-        F.REVENUE: ("Subtotal",),
-        F.PAID_SEATS: ("Quantity",),
+        **_taking(_BILLING),
         F.OFFER: ("ProductName",),
-        F.CHARGE_TYPE: ("ChargeType",),
-        F.CURRENCY: ("Currency",),
-        F.INVOICE: ("InvoiceNumber",),
         F.QUALIFIERS: ("ProductQualifiers",),
         F.PUBLISHER: ("PublisherName",),
         F.PLAN: ("SubscriptionDescription",),
@@ -188,23 +208,19 @@ _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
     # (``recognise``). Active users: CPORActiveUsers, the report's only user count, filled
     # for subscriptions attached through CPOR (0 otherwise) -- a reading, not documented.
     INSIGHTS_SUBSCRIPTIONS: {
+        **_taking(_INSIGHTS),
         F.SUBSCRIPTION: ("SubscriptionId", "SubscriptionGuid"),
-        F.CUSTOMER: ("CustomerName",),
-        F.TENANT_ID: ("CustomerTenantId",),
-        F.MONTH: ("Month",),
         F.SUBSCRIPTION_START: ("SubscriptionStartDate",),
         F.OFFER: ("Product",),
         F.CONSUMPTION: ("AzureConsumedRevenueUSD",),
         F.REVENUE: ("BilledRevenueUSD", "RevenueUSD"),
         F.PAID_SEATS: ("AvailableSeatsEOP", "AvailableSeats"),
         F.ACTIVE_USERS: ("CPORActiveUsers",),
-        F.ASSOCIATION: ("PartnerAttributionType",),
-        F.DUPLICATE: ("IsDuplicateRowForPGA",),
     },
     # § 6: Microsoft's own metric per competency option and month (MetricMonthlyContribution,
     # TTMAggregate, thresholds): no subscription, customer or workload, so no usage to import;
     # recognised only to say so (``_REFUSED``).
-    INSIGHTS_COMPETENCY: {F.MONTH: ("Month",)},
+    INSIGHTS_COMPETENCY: _taking(_INSIGHTS, F.MONTH),
     SHEET: {
         F.SUBSCRIPTION: ("subscription", "Subscription ID", "Subscription Id", "SubscriptionId"),
         F.CUSTOMER: ("customer", "Customer Name", "Company Name", "CustomerName"),
