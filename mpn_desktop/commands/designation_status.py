@@ -87,7 +87,9 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
 
 
 def _metric_line(metric: MetricScore) -> str:
-    mark = "yes" if metric.met else ("no " if metric.points <= 0 else "...")
+    yes, no = _("yes"), _("no")
+    word = yes if metric.met else (no if metric.points <= 0 else "...")
+    mark = word.ljust(max(len(yes), len(no)))
     have = _("{have} of {need} {unit}").format(
         have=number(metric.have), need=number(metric.need), unit=unit_word(metric.unit)
     )

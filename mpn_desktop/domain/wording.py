@@ -23,8 +23,8 @@ from mpn_desktop.domain.vocabulary import N_, _, language, ngettext
 
 _ASSOCIATION_NAMES = {
     Association.DPOR: "DPOR",
-    Association.DELEGATED_ADMIN: "delegated admin",
-    Association.TRANSACTING: "transacting",
+    Association.DELEGATED_ADMIN: N_("delegated admin"),
+    Association.TRANSACTING: N_("transacting"),
     Association.FASTTRACK: "FastTrack",
     Association.CPOR: "CPOR",
     Association.PAL: "PAL",
@@ -218,7 +218,7 @@ def counted(count: int | Decimal, description: str) -> str:
 def associations(accepted: Iterable[Association]) -> str:
     """ "DPOR or transacting"."""
     chosen = set(accepted)
-    names = [_ASSOCIATION_NAMES[item] for item in _ASSOCIATION_ORDER if item in chosen]
+    names = [_(_ASSOCIATION_NAMES[item]) for item in _ASSOCIATION_ORDER if item in chosen]
     if len(names) <= 2:
         return _(" or ").join(names)
     return ", ".join(names[:-1]) + _(" or ") + names[-1]
@@ -236,7 +236,8 @@ class Note(str):
     source: str
 
     def __new__(cls, text: str, source: str = "") -> Note:
-        note = super().__new__(cls, f"{text} (source: {source})" if source else text)
+        shown = _("{note} (source: {source})").format(note=text, source=source)
+        note = super().__new__(cls, shown if source else text)
         note.text = text
         note.source = source
         return note

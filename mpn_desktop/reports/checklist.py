@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mpn_desktop.domain.competency_tree import STEP_LABELS, requirement_tree
-from mpn_desktop.domain.enums import Association, Level, StepKind
+from mpn_desktop.domain.enums import Association, Level, Market, StepKind
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.fee import membership_year
@@ -245,6 +245,14 @@ def _check_line_texts(line: CheckLine) -> list[str]:
 
 
 # --- wording -------------------------------------------------------------------------------
+
+
+_MARKETS = {Market.DEVELOPED: N_("Developed"), Market.DEVELOPING: N_("Developing")}
+
+
+def market_word(market: Market) -> str:
+    """The organisation's market as the header prints it ("Developed")."""
+    return _(_MARKETS[market])
 
 
 def format_day(when: date | None) -> str:
@@ -534,7 +542,7 @@ def build_checklist(
     header = Header(
         organization=org.name or _("(no organisation entered yet)"),
         mpn_id=org.mpn_id or _("not entered"),
-        market=org.market.value.capitalize(),
+        market=market_word(org.market),
         as_of=format_day(progress.as_of),
         anniversary=format_day(org.anniversary) or _("not entered"),
         printed_on=format_day(printed_on),

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.designation_score import points_text
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations import ScoredCatalog, unit_word
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
@@ -28,6 +28,7 @@ from mpn_desktop.reports.checklist import (
     Section,
     SummaryRow,
     format_day,
+    market_word,
 )
 
 TITLE = N_("Solutions Partner checklist")
@@ -36,7 +37,9 @@ TITLE = N_("Solutions Partner checklist")
 def _points(node: RequirementNode) -> str:
     have = node.points or Decimal(0)
     most = node.max_points or Decimal(0)
-    return f"{points_text_of(have)} of {points_text_of(most)} points"
+    return _("{points} of {most} points").format(
+        points=points_text_of(have), most=points_text_of(most)
+    )
 
 
 def points_text_of(value: Decimal) -> str:
@@ -50,7 +53,10 @@ def _figures(metric: RequirementNode) -> str:
     have, need = metric.have or Decimal(0), metric.need or Decimal(0)
     if metric.unit == "points":
         return _points(metric)
-    return f"{number(have)} of {number(need)} {metric.unit} · {_points(metric)}"
+    figures = _("{have} of {need} {unit}").format(
+        have=number(have), need=number(need), unit=unit_word(metric.unit)
+    )
+    return f"{figures} · {_points(metric)}"
 
 
 def _metric_line(metric: RequirementNode) -> CheckLine:
@@ -135,7 +141,7 @@ def build_designation_checklist(
     header = Header(
         organization=organization.name or _("(no organisation entered yet)"),
         mpn_id=organization.mpn_id or _("not entered"),
-        market=organization.market.value.capitalize(),
+        market=market_word(organization.market),
         as_of=format_day(tree.as_of),
         anniversary=format_day(organization.anniversary) or _("not entered"),
         printed_on=format_day(printed_on),
@@ -165,7 +171,7 @@ def build_designation_checklist(
         summary=tuple(
             SummaryRow(
                 competency=node.label,
-                level=node.way.capitalize() if node.way else "",
+                level=node.way[:1].upper() + node.way[1:],
                 state=_state(node),
                 attained=node.met,
             )

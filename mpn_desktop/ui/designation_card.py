@@ -20,9 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
-from mpn_desktop.ui.status_text import fraction, muted_text_color, semantic_colors
+from mpn_desktop.ui.status_text import (
+    fraction,
+    have_need_text,
+    muted_text_color,
+    semantic_colors,
+)
 
 _ZERO = Decimal(0)
 
@@ -32,16 +39,11 @@ def _tr(text: str) -> str:
 
 
 def points(value: Decimal | None) -> str:
-    """Points to one decimal, whole ones without: "13.3", "20"."""
+    """Points to one decimal, whole ones without, in the locale's figures: "13.3", "20"."""
     rounded = round(value or _ZERO, 1)
-    return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
-
-
-def _number(value: Decimal | None) -> str:
-    amount = value or _ZERO
-    if amount == amount.to_integral_value():
-        return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
+    return wording.number(
+        rounded, 0 if rounded == rounded.to_integral_value() else 1, figures=locale_text.figures()
+    )
 
 
 class _MetricRow(FigureRow):
@@ -51,9 +53,9 @@ class _MetricRow(FigureRow):
         super().__init__(grid, row, parent, "metricFigure")
 
     def show(self, metric: RequirementNode) -> None:
-        figures = f"{_number(metric.have)} of {_number(metric.need)} {metric.unit}"
-        if metric.unit == "points":
-            figures = ""
+        figures = ""
+        if metric.unit != "points":
+            figures = have_need_text(metric.have or _ZERO, metric.need or _ZERO, metric.unit)
         score = _tr("{have} of {most} pts").format(
             have=points(metric.points), most=points(metric.max_points)
         )
@@ -136,7 +138,11 @@ class DesignationCard(QFrame):
             .replace("70", qualifies)
             + f"<span style='color:{color.name()}'><b>{html.escape(state)}</b></span>"
         )
-        self.score.setAccessibleName(f"{designation.label}: {score} of 100 points, {state}")
+        self.score.setAccessibleName(
+            self.tr("{name}: {score} of 100 points, {state}").format(
+                name=designation.label, score=score, state=state
+            )
+        )
         self.score_bar.setValue(round(float(designation.points or _ZERO)))
         self.score_bar.setToolTip(
             self.tr("{score} of 100 points; 70 qualifies").format(score=score)

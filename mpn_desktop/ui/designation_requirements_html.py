@@ -10,10 +10,34 @@ the catalogue's.
 from __future__ import annotations
 
 import html
+from decimal import Decimal
+from fractions import Fraction
 
+from PySide6.QtCore import QCoreApplication
+
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.designation_score import points_text
-from mpn_desktop.domain.designations import Designation, Listed, Metric, ScoredCatalog, short_name
-from mpn_desktop.ui.requirements_html import DocumentColours
+from mpn_desktop.domain.designations import (
+    Designation,
+    Listed,
+    Metric,
+    ScoredCatalog,
+    short_name,
+    track_name,
+)
+from mpn_desktop.ui import locale_text
+from mpn_desktop.ui.requirements_html import DocumentColours, in_force, note_html
+from mpn_desktop.ui.status_text import unit_after_of
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DesignationRequirements", text)
+
+
+def _points(value: Fraction) -> str:
+    """Points as the document shows them, in the locale's figures ("6,67" in German)."""
+    text = points_text(value)
+    return wording.number(Decimal(text), 1 if "." in text else 0, figures=locale_text.figures())
 
 
 def _cert_name(catalog: ScoredCatalog, entry: Listed) -> str:
@@ -25,9 +49,11 @@ def _cert_name(catalog: ScoredCatalog, entry: Listed) -> str:
         f" <span class='muted'>({html.escape(exams)})</span>" if exams else ""
     )
     if entry.listed_until is not None:
-        text += f" <span class='muted'>until {entry.listed_until}</span>"
+        until = _tr("until {day}").format(day=entry.listed_until)
+        text += f" <span class='muted'>{until}</span>"
     if entry.listed_from is not None:
-        text += f" <span class='muted'>from {entry.listed_from}</span>"
+        since = _tr("from {day}").format(day=entry.listed_from)
+        text += f" <span class='muted'>{since}</span>"
     return text
 
 
@@ -36,23 +62,57 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
         rule = metric.skilling
         lines = []
         for number, step in enumerate(rule.prerequisites, 1):
-            names = " or ".join(_cert_name(catalog, e) for e in step.certifications)
-            worth = f", worth {points_text(step.points)} points" if step.points else ", no points"
-            later = "".join(f"; {n} from {day}" for day, n in step.minimum_from)
-            lines.append(f"Step {number}: {step.minimum_people} with {names}{worth}{later}")
+            names = _tr(" or ").join(_cert_name(catalog, e) for e in step.certifications)
+            worth = (
+                _tr(", worth {points} points").format(points=_points(step.points))
+                if step.points
+                else _tr(", no points")
+            )
+            later = "".join(
+                _tr("; {count} from {day}").format(count=n, day=day) for day, n in step.minimum_from
+            )
+            lines.append(
+                _tr("Step {number}: {count} with {names}{worth}{later}").format(
+                    number=number,
+                    count=step.minimum_people,
+                    names=names,
+                    worth=worth,
+                    later=later,
+                )
+            )
         names = ", ".join(_cert_name(catalog, e) for e in rule.certifications)
-        lines.append(f"{points_text(rule.points_per_person)} points per person with: {names}")
+        lines.append(
+            _tr("{points} points per person with: {names}").format(
+                points=_points(rule.points_per_person), names=names
+            )
+        )
         return "<br>".join(lines)
     options = []
     for option in metric.options:
-        parts = [
-            f"{points_text(p.threshold)} {html.escape(p.unit)} for "
-            + (f"{points_text(p.max_points)} points" if p.max_points else "full points")
-            + f": {html.escape(p.label)}"
-            for p in option
-        ]
+        parts = []
+        for p in option:
+            figure = _threshold(p.threshold, p.unit)
+            earns = (
+                _tr("{figure} for {points} points").format(
+                    figure=figure, points=_points(p.max_points)
+                )
+                if p.max_points
+                else _tr("{figure} for full points").format(figure=figure)
+            )
+            parts.append(f"{earns}: {html.escape(p.label)}")
         options.append("<br>".join(parts))
-    return "<br><i>or</i><br>".join(options)
+    return "<br><i>{}</i><br>".format(_tr("or")).join(options)
+
+
+def _threshold(value: Fraction, unit: str) -> str:
+    """A part's full-points figure in its unit: "US$ 1,000", "3 customers", "20 percent"."""
+    amount = Decimal(points_text(value))
+    shown = wording.number(
+        amount, 0 if amount == amount.to_integral_value() else 1, figures=locale_text.figures()
+    )
+    if unit.upper() in ("USD", "US$"):
+        return html.escape(_tr("US$ {amount}").format(amount=shown))
+    return html.escape(f"{shown} {unit_after_of(amount, unit)}")
 
 
 def _designation_section(catalog: ScoredCatalog, designation: Designation) -> str:
@@ -63,19 +123,21 @@ def _designation_section(catalog: ScoredCatalog, designation: Designation) -> st
         parts.append(f"<p class='notes'>{html.escape(designation.note)}</p>")
     for track in designation.tracks:
         if track.id:
-            parts.append(f"<h3>{html.escape(track.id.capitalize())} track</h3>")
+            name = track_name(track.id)
+            heading = _tr("{track} track").format(track=name[:1].upper() + name[1:])
+            parts.append(f"<h3>{html.escape(heading)}</h3>")
         rows = "".join(
             f"<tr><td class='step'>{html.escape(catalog.category_name(m.category))}</td>"
-            f"<td>{html.escape(m.name)}</td><td class='figure'>{points_text(m.max_points)}</td>"
+            f"<td>{html.escape(m.name)}</td><td class='figure'>{_points(m.max_points)}</td>"
             f"<td>{_what_counts(catalog, m)}"
             + (f"<br><span class='notes'>{html.escape(m.note)}</span>" if m.note else "")
             + "</td></tr>"
             for m in track.metrics
         )
-        parts.append(
-            "<table class='steps' width='100%'><tr><th>Category</th><th>Metric</th>"
-            f"<th>Points</th><th>What earns them</th></tr>{rows}</table>"
+        head = "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>".format(
+            _tr("Category"), _tr("Metric"), _tr("Points"), _tr("What earns them")
         )
+        parts.append(f"<table class='steps' width='100%'>{head}{rows}</table>")
     return "".join(parts)
 
 
@@ -86,7 +148,6 @@ def designation_requirements_html(
     from mpn_desktop.ui.requirements_html import _style
 
     colours = colours or DocumentColours()
-    until = f" to {catalog.effective_until}" if catalog.effective_until else ""
     contents = " · ".join(
         f"<a href='#{html.escape(d.id)}'>{html.escape(short_name(d.id, d.name))}</a>"
         for d in catalog.designations
@@ -94,17 +155,22 @@ def designation_requirements_html(
     parts = [
         f"<html><head><style>{_style(colours)}</style></head><body>",
         f"<h1>{html.escape(catalog.name)} {html.escape(catalog.version)}</h1>",
-        f"<p class='muted'>In force from {catalog.effective_from}{until}</p>",
-        "<p>A designation is earned per solution area with a partner capability score of "
-        f"100 points: at least {points_text(catalog.qualifies_at)} points, and every metric "
-        "above zero. A metric gives its points in full at its threshold and in part on the "
-        "way there.</p>",
-        *(f"<p class='muted'><i>Note:</i> {html.escape(n)}</p>" for n in catalog.notes),
+        f"<p class='muted'>{in_force(catalog.effective_from, catalog.effective_until)}</p>",
+        "<p>"
+        + _tr(
+            "A designation is earned per solution area with a partner capability score of "
+            "100 points: at least {points} points, and every metric above zero. A metric "
+            "gives its points in full at its threshold and in part on the way there."
+        ).format(points=_points(catalog.qualifies_at))
+        + "</p>",
+        *(f"<p class='muted'>{note_html(n)}</p>" for n in catalog.notes),
         f"<p>{contents}</p>",
     ]
     parts.extend(_designation_section(catalog, d) for d in catalog.designations)
     readings = "".join(f"<li>{html.escape(r.text)}</li>" for r in catalog.readings)
-    parts.append(f"<h2>Readings the tracker takes</h2><ul>{readings}</ul>")
+    heading = _tr("Readings the tracker takes")
+    parts.append(f"<h2>{heading}</h2><ul>{readings}</ul>")
     sources = "".join(f"<li>{html.escape(str(s))}</li>" for s in catalog.sources)
-    parts.append(f"<h2>Sources</h2><ul>{sources}</ul></body></html>")
+    heading = _tr("Sources")
+    parts.append(f"<h2>{heading}</h2><ul>{sources}</ul></body></html>")
     return "".join(parts)

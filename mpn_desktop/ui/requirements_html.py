@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication
+
 from mpn_desktop.domain.catalog import (
     Catalog,
     Competency,
@@ -32,14 +34,25 @@ from mpn_desktop.domain.enums import CredentialKind, Level, Market
 from mpn_desktop.domain.wording import associations, money, number, plural
 
 _LEVELS = (Level.SILVER, Level.GOLD)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RequirementsDocument", text)
+
+
+def _t(text: str) -> str:
+    """Marks a text for the translation where it is declared; ``_tr`` translates it when shown."""
+    return text
+
+
 _KINDS = {
-    CredentialKind.EXAM: "Exam",
-    CredentialKind.ASSESSMENT: "Assessment",
-    CredentialKind.CERTIFICATION: "Certification",
+    CredentialKind.EXAM: _t("Exam"),
+    CredentialKind.ASSESSMENT: _t("Assessment"),
+    CredentialKind.CERTIFICATION: _t("Certification"),
 }
 _WINDOWS = {
-    Window.PREVIOUS_12_MONTHS: "in the 12 full months before the month of the day checked",
-    Window.LATEST_MONTH: "in the latest full month",
+    Window.PREVIOUS_12_MONTHS: _t("in the 12 full months before the month of the day checked"),
+    Window.LATEST_MONTH: _t("in the latest full month"),
 }
 
 
@@ -65,9 +78,13 @@ class _Footnotes:
         numbers: list[int] = []
         for note, source in asides:
             if note:
-                numbers.append(self._number(f"<i>Note:</i> {html.escape(note)}"))
+                numbers.append(self._number(note_html(note)))
             if source is not None:
-                numbers.append(self._number(f"<i>Source:</i> {html.escape(str(source))}"))
+                numbers.append(
+                    self._number(
+                        _tr("<i>Source:</i> {source}").format(source=html.escape(str(source)))
+                    )
+                )
         if not numbers:
             return ""
         return "<sup>" + ",".join(str(n) for n in sorted(set(numbers))) + "</sup>"
@@ -83,12 +100,17 @@ class _Footnotes:
         return f"<ol class='notes'>{items}</ol>"
 
 
+def note_html(note: str) -> str:
+    """A catalogue note as the document shows it: "<i>Note:</i> text"."""
+    return _tr("<i>Note:</i> {note}").format(note=html.escape(note))
+
+
 def _day(day: date | None) -> str:
     return day.isoformat() if day is not None else ""
 
 
 def _people(count: int) -> str:
-    return f"{count} {plural(count, 'person', 'people')}"
+    return plural(count, _tr("{count} person"), _tr("{count} people")).format(count=count)
 
 
 def _amount(measure: Measure, value: Decimal) -> str:
@@ -102,9 +124,10 @@ def _threshold_cell(measure: Measure, level: Level) -> str:
     developing = measure.need(level, Market.DEVELOPING)
     text = html.escape(_amount(measure, developed))
     if developing != developed:
-        text += (
-            f"<br><span class='muted'>developing markets: "
-            f"{html.escape(_amount(measure, developing))}</span>"
+        text += "<br><span class='muted'>{}</span>".format(
+            _tr("developing markets: {amount}").format(
+                amount=html.escape(_amount(measure, developing))
+            )
         )
     return text
 
@@ -133,13 +156,14 @@ def _option_table(
         asides = [(measure.note, measure.source)]
         if index == 0:
             asides.append((performance.note, performance.source))
-        detail = (
-            f"{html.escape(measure.description)} {_WINDOWS[measure.window]}, "
-            f"credited through {through} association{notes.mark(*asides)}"
-        )
+        detail = _tr("{measure} {window}, credited through {through} association").format(
+            measure=html.escape(measure.description),
+            window=_tr(_WINDOWS[measure.window]),
+            through=through,
+        ) + notes.mark(*asides)
         rows.append(
             _step_row(
-                "1. Sales performance" if index == 0 else "",
+                _tr("1. Sales performance") if index == 0 else "",
                 _threshold_cell(measure, Level.SILVER),
                 _threshold_cell(measure, Level.GOLD),
                 detail,
@@ -153,14 +177,15 @@ def _option_table(
         if index == 0:
             role_asides.append((option.skills.note, option.skills.source))
         detail = (
-            f"{html.escape(role.name)}: passed {_rule_words(role.credentials)}, "
-            f"with the MCP ID associated with your MPN ID"
-            + (" (one person counts for one role only)" if distinct else "")
+            _tr("{role}: passed {credentials}, with the MCP ID associated with your MPN ID").format(
+                role=html.escape(role.name), credentials=_rule_words(role.credentials)
+            )
+            + (_tr(" (one person counts for one role only)") if distinct else "")
             + notes.mark(*role_asides)
         )
         rows.append(
             _step_row(
-                "2. Technical exams" if index == 0 else "",
+                _tr("2. Technical exams") if index == 0 else "",
                 _role_cell(role, Level.SILVER),
                 _role_cell(role, Level.GOLD),
                 detail,
@@ -171,39 +196,44 @@ def _option_table(
     if rule is not None:
         rows.append(
             _step_row(
-                "3. Customer references",
+                _tr("3. Customer references"),
                 str(rule.count[Level.SILVER]),
                 str(rule.count[Level.GOLD]),
-                f"approved or auto-approved customer references, each valid "
-                f"{rule.valid_years} years from approval{notes.mark((rule.note, rule.source))}",
+                _tr(
+                    "approved or auto-approved customer references, each valid "
+                    "{years} years from approval"
+                ).format(years=rule.valid_years)
+                + notes.mark((rule.note, rule.source)),
             )
         )
     rows.append(
         _step_row(
-            "4. Fee",
+            _tr("4. Fee"),
             _fee_cell(catalog, Level.SILVER),
             _fee_cell(catalog, Level.GOLD),
-            "paid once a year for the whole organisation, whatever the number of "
-            "competencies (<a href='#fee'>see the fee</a>)",
+            _tr(
+                "paid once a year for the whole organisation, whatever the number of "
+                "competencies (<a href='#fee'>see the fee</a>)"
+            ),
         )
     )
-    head = (
-        "<tr><th>Step</th><th>What counts</th><th class='figure'>Silver</th>"
-        "<th class='figure'>Gold</th></tr>"
-    )
+    head = "<tr><th>{}</th><th>{}</th><th class='figure'>{}</th><th class='figure'>{}</th></tr>"
+    head = head.format(_tr("Step"), _tr("What counts"), _tr("Silver"), _tr("Gold"))
     return f"<table class='steps' width='100%'>{head}{''.join(rows)}</table>"
 
 
 def _role_cell(role: Role, level: Level) -> str:
     count = role.people.get(level, 0)
-    return _people(count) if count else "<span class='muted'>none</span>"
+    return _people(count) if count else "<span class='muted'>{}</span>".format(_tr("none"))
 
 
 def _period(start: date | None, until: date | None) -> str:
     """ "2017-10-01" for a schedule's first day; "before 2017-10-01" for an open start."""
     if start is not None:
         return _day(start)
-    return f"before {_day(until)}" if until is not None else "always"
+    if until is not None:
+        return _tr("before {day}").format(day=_day(until))
+    return _tr("always")
 
 
 def _fee_cell(catalog: Catalog, level: Level) -> str:
@@ -212,7 +242,8 @@ def _fee_cell(catalog: Catalog, level: Level) -> str:
         return ""
     text = html.escape(money(latest.amounts[level]))
     if len(catalog.fee.fees) > 1 and latest.effective_from is not None:
-        text += f"<br><span class='muted'>from {_day(latest.effective_from)}</span>"
+        since = _tr("from {day}").format(day=_day(latest.effective_from))
+        text += f"<br><span class='muted'>{since}</span>"
     return text
 
 
@@ -226,20 +257,28 @@ def _competency_section(competency: Competency, catalog: Catalog) -> str:
         parts.append(f"<p>{html.escape(competency.description)}</p>")
     several = len(competency.options) > 1
     if several:
-        names = " or ".join(f"<i>{html.escape(option.name)}</i>" for option in competency.options)
-        parts.append(
-            f"<p>Two ways to attain it: {names}. A level is attained when every step of "
-            "one option is met.</p>"
+        names = _tr(" or ").join(
+            f"<i>{html.escape(option.name)}</i>" for option in competency.options
+        )
+        ways = (
+            _tr("Two ways to attain it: {names}.")
             if len(competency.options) == 2
-            else f"<p>{len(competency.options)} ways to attain it: {names}. A level is "
-            "attained when every step of one option is met.</p>"
+            else _tr("{count} ways to attain it: {names}.")
+        )
+        parts.append(
+            "<p>"
+            + ways.format(names=names, count=len(competency.options))
+            + " "
+            + _tr("A level is attained when every step of one option is met.")
+            + "</p>"
         )
     for option in competency.options:
         mark = notes.mark((option.note, option.source))
+        named = _tr("Option: {option}").format(option=html.escape(option.name)) + mark
         if several:
-            parts.append(f"<h3>Option: {html.escape(option.name)}{mark}</h3>")
+            parts.append(f"<h3>{named}</h3>")
         else:
-            parts.append(f"<p class='muted'>Option: {html.escape(option.name)}{mark}</p>")
+            parts.append(f"<p class='muted'>{named}</p>")
         parts.append(_option_table(competency, option, catalog, notes))
     parts.append(notes.html())
     return "".join(parts)
@@ -256,11 +295,13 @@ def _fee_section(catalog: Catalog) -> str:
         f"<td>{html.escape(schedule.applies_to)}</td></tr>"
         for schedule, start, until in fee.in_force()
     )
+    head = "<tr><th>{}</th><th class='figure'>{}</th><th class='figure'>{}</th><th>{}</th></tr>"
+    head = head.format(_tr("In force"), _tr("Silver"), _tr("Gold"), _tr("Applies to"))
+    heading = _tr("The yearly fee")
     return (
-        "<h2 id='fee'><a name='fee'></a>The yearly fee</h2>"
+        f"<h2 id='fee'><a name='fee'></a>{heading}</h2>"
         f"<p>{html.escape(fee.description)}{notes.mark((fee.note, fee.source))}</p>"
-        "<table class='steps'><tr><th>In force</th><th class='figure'>Silver</th>"
-        f"<th class='figure'>Gold</th><th>Applies to</th></tr>{rows}</table>"
+        f"<table class='steps'>{head}{rows}</table>"
         f"{notes.html()}"
     )
 
@@ -271,21 +312,26 @@ def _credentials_section(catalog: Catalog) -> str:
     for credential in sorted(catalog.credentials, key=lambda item: (item.kind.value, item.code)):
         accepted = []
         if credential.accept_from is not None:
-            accepted.append(f"from {_day(credential.accept_from)}")
+            accepted.append(_tr("from {day}").format(day=_day(credential.accept_from)))
         if credential.accept_until is not None:
-            accepted.append(f"until {_day(credential.accept_until)}")
+            accepted.append(_tr("until {day}").format(day=_day(credential.accept_until)))
         rows.append(
             f"<tr><td><b>{html.escape(credential.code)}</b></td>"
             f"<td>{html.escape(credential.title)}"
             f"{notes.mark((credential.note, credential.source))}</td>"
-            f"<td>{_KINDS[credential.kind]}</td><td>{' '.join(accepted)}</td></tr>"
+            f"<td>{_tr(_KINDS[credential.kind])}</td><td>{' '.join(accepted)}</td></tr>"
         )
+    head = "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>".format(
+        _tr("Code"), _tr("Title"), _tr("Kind"), _tr("Accepted")
+    )
+    heading = _tr("Exams, assessments and certifications")
+    about = _tr(
+        "The credentials the skill roles accept. A pass counts while the person's MCP ID "
+        "is associated with your MPN ID and the credential is accepted."
+    )
     return (
-        "<h2 id='credentials'><a name='credentials'></a>Exams, assessments and certifications</h2>"
-        "<p>The credentials the skill roles accept. A pass counts while the person's MCP ID "
-        "is associated with your MPN ID and the credential is accepted.</p>"
-        "<table class='steps'><tr><th>Code</th><th>Title</th><th>Kind</th><th>Accepted</th>"
-        f"</tr>{''.join(rows)}</table>{notes.html()}"
+        f"<h2 id='credentials'><a name='credentials'></a>{heading}</h2><p>{about}</p>"
+        f"<table class='steps'>{head}{''.join(rows)}</table>{notes.html()}"
     )
 
 
@@ -299,11 +345,12 @@ def _retired_section(retired: Iterable[Competency]) -> str:
         rows.append(f"<tr><td>{html.escape(competency.name)}{mark}</td><td>{when}</td></tr>")
     if not rows:
         return ""
+    heading = _tr("Retired competencies")
+    about = _tr("Closed to new enrolment and renewal: they cannot be attained.")
+    head = "<tr><th>{}</th><th>{}</th></tr>".format(_tr("Competency"), _tr("Retired on"))
     return (
-        "<h2 id='retired'><a name='retired'></a>Retired competencies</h2>"
-        "<p>Closed to new enrolment and renewal: they cannot be attained.</p>"
-        "<table class='steps'><tr><th>Competency</th><th>Retired on</th></tr>"
-        f"{''.join(rows)}</table>{notes.html()}"
+        f"<h2 id='retired'><a name='retired'></a>{heading}</h2><p>{about}</p>"
+        f"<table class='steps'>{head}{''.join(rows)}</table>{notes.html()}"
     )
 
 
@@ -317,7 +364,8 @@ def _sources_section(catalog: Catalog) -> str:
             title = f"<a href='{html.escape(source.url)}'>{title}</a>"
         dated = f", {html.escape(source.published)}" if source.published else ""
         items.append(f"<li>{title}{dated}</li>")
-    return f"<h2 id='sources'><a name='sources'></a>Sources</h2><ul>{''.join(items)}</ul>"
+    heading = _tr("Sources")
+    return f"<h2 id='sources'><a name='sources'></a>{heading}</h2><ul>{''.join(items)}</ul>"
 
 
 def _style(colours: DocumentColours) -> str:
@@ -336,36 +384,47 @@ def _style(colours: DocumentColours) -> str:
     )
 
 
+def in_force(since: date, until: date | None) -> str:
+    """ "In force from 2017-07-01 to 2018-06-30" (no end: "In force from 2026-05-01")."""
+    if until is None:
+        return _tr("In force from {since}").format(since=_day(since))
+    return _tr("In force from {since} to {until}").format(since=_day(since), until=_day(until))
+
+
 def requirements_html(catalog: Catalog, colours: DocumentColours | None = None) -> str:
     """The whole catalogue as one HTML document for ``QTextBrowser``."""
     colours = colours or DocumentColours()
     cloud = catalog.cloud_competencies
-    until = f" to {_day(catalog.effective_until)}" if catalog.effective_until else ""
     contents = [
         *(f"<a href='#{html.escape(item.id)}'>{html.escape(item.name)}</a>" for item in cloud),
-        "<a href='#fee'>Fee</a>",
-        "<a href='#credentials'>Exams</a>",
+        "<a href='#fee'>{}</a>".format(_tr("Fee")),
+        "<a href='#credentials'>{}</a>".format(_tr("Exams")),
     ]
     if catalog.retired_competencies:
-        contents.append("<a href='#retired'>Retired</a>")
+        contents.append("<a href='#retired'>{}</a>".format(_tr("Retired")))
     if catalog.sources:
-        contents.append("<a href='#sources'>Sources</a>")
+        contents.append("<a href='#sources'>{}</a>".format(_tr("Sources")))
     parts = [
         f"<html><head><style>{_style(colours)}</style></head><body>",
         f"<h1>{html.escape(catalog.program)} {html.escape(catalog.version)}</h1>",
-        f"<p class='muted'>In force from {_day(catalog.effective_from)}{until}"
+        f"<p class='muted'>{in_force(catalog.effective_from, catalog.effective_until)}"
         + (f" · {html.escape(catalog.file)}" if catalog.file else "")
         + "</p>",
-        "<p>A cloud competency is earned in four steps: (1) sales performance credited "
-        "through an accepted association, (2) people with the required exams whose MCP ID "
-        "is associated with your MPN ID, (3) approved customer references, and (4) the "
-        "yearly fee.</p>",
+        "<p>"
+        + _tr(
+            "A cloud competency is earned in four steps: (1) sales performance credited "
+            "through an accepted association, (2) people with the required exams whose MCP ID "
+            "is associated with your MPN ID, (3) approved customer references, and (4) the "
+            "yearly fee."
+        )
+        + "</p>",
     ]
-    parts.extend(f"<p class='muted'><i>Note:</i> {html.escape(note)}</p>" for note in catalog.notes)
+    parts.extend(f"<p class='muted'>{note_html(note)}</p>" for note in catalog.notes)
     parts.append("<p>" + " · ".join(contents) + "</p>")
     if catalog.benefits:
         benefits = "".join(f"<li>{html.escape(item)}</li>" for item in catalog.benefits)
-        parts.append(f"<h3>What a cloud competency gives</h3><ul>{benefits}</ul>")
+        gives = _tr("What a cloud competency gives")
+        parts.append(f"<h3>{gives}</h3><ul>{benefits}</ul>")
     parts.extend(_competency_section(competency, catalog) for competency in cloud)
     parts.append(_fee_section(catalog))
     parts.append(_credentials_section(catalog))

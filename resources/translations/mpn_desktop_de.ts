@@ -1163,6 +1163,258 @@
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
+    <message>
+        <source>until {day}</source>
+        <translation>bis {day}</translation>
+    </message>
+    <message>
+        <source>from {day}</source>
+        <translation>ab {day}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>, worth {points} points</source>
+        <translation>, {points} Punkte wert</translation>
+    </message>
+    <message>
+        <source>, no points</source>
+        <translation>, ohne Punkte</translation>
+    </message>
+    <message>
+        <source>; {count} from {day}</source>
+        <translation>; {count} ab {day}</translation>
+    </message>
+    <message>
+        <source>Step {number}: {count} with {names}{worth}{later}</source>
+        <translation>Schritt {number}: {count} mit {names}{worth}{later}</translation>
+    </message>
+    <message>
+        <source>{points} points per person with: {names}</source>
+        <translation>{points} Punkte je Person mit: {names}</translation>
+    </message>
+    <message>
+        <source>{figure} for {points} points</source>
+        <translation>{points} Punkte bei {figure}</translation>
+    </message>
+    <message>
+        <source>{figure} for full points</source>
+        <translation>volle Punktzahl bei {figure}</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+    <message>
+        <source>US$ {amount}</source>
+        <translation>US$ {amount}</translation>
+    </message>
+    <message>
+        <source>{track} track</source>
+        <translation>Track {track}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>What earns them</source>
+        <translation>Was sie bringt</translation>
+    </message>
+    <message>
+        <source>A designation is earned per solution area with a partner capability score of 100 points: at least {points} points, and every metric above zero. A metric gives its points in full at its threshold and in part on the way there.</source>
+        <translation>Eine Designation wird je Lösungsbereich mit einer Partnerfunktionsbewertung von 100 Punkten erreicht: mindestens {points} Punkte, und jede Kennzahl über null. Eine Kennzahl gibt ihre Punkte voll an ihrem Schwellenwert und anteilig auf dem Weg dorthin.</translation>
+    </message>
+    <message>
+        <source>Readings the tracker takes</source>
+        <translation>Wie das Programm offene Regeln liest</translation>
+    </message>
+    <message>
+        <source>in the 12 full months before the month of the day checked</source>
+        <translation>in den 12 vollen Monaten vor dem Monat des geprüften Tags</translation>
+    </message>
+    <message>
+        <source>in the latest full month</source>
+        <translation>im letzten vollen Monat</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Source:&lt;/i&gt; {source}</source>
+        <translation>&lt;i&gt;Quelle:&lt;/i&gt; {source}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Note:&lt;/i&gt; {note}</source>
+        <translation>&lt;i&gt;Hinweis:&lt;/i&gt; {note}</translation>
+    </message>
+    <message>
+        <source>{count} person</source>
+        <translation>{count} Person</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} Personen</translation>
+    </message>
+    <message>
+        <source>developing markets: {amount}</source>
+        <translation>Schwellen- und Entwicklungsländer: {amount}</translation>
+    </message>
+    <message>
+        <source>{measure} {window}, credited through {through} association</source>
+        <translation>{measure} {window}, angerechnet über die Zuordnung {through}</translation>
+    </message>
+    <message>
+        <source>1. Sales performance</source>
+        <translation>1. Vertriebsleistung</translation>
+    </message>
+    <message>
+        <source>{role}: passed {credentials}, with the MCP ID associated with your MPN ID</source>
+        <translation>{role}: bestanden mit {credentials}, die MCP-ID mit Ihrer MPN-ID verknüpft</translation>
+    </message>
+    <message>
+        <source> (one person counts for one role only)</source>
+        <translation> (eine Person zählt nur für eine Rolle)</translation>
+    </message>
+    <message>
+        <source>2. Technical exams</source>
+        <translation>2. Technische Prüfungen</translation>
+    </message>
+    <message>
+        <source>3. Customer references</source>
+        <translation>3. Kundenreferenzen</translation>
+    </message>
+    <message>
+        <source>approved or auto-approved customer references, each valid {years} years from approval</source>
+        <translation>genehmigte oder automatisch genehmigte Kundenreferenzen, jede {years} Jahre ab der Genehmigung gültig</translation>
+    </message>
+    <message>
+        <source>4. Fee</source>
+        <translation>4. Gebühr</translation>
+    </message>
+    <message>
+        <source>paid once a year for the whole organisation, whatever the number of competencies (&lt;a href=&apos;#fee&apos;&gt;see the fee&lt;/a&gt;)</source>
+        <translation>einmal im Jahr für die ganze Organisation zu zahlen, gleich wie viele Kompetenzen (&lt;a href=&apos;#fee&apos;&gt;siehe Gebühr&lt;/a&gt;)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>What counts</source>
+        <translation>Was zählt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>before {day}</source>
+        <translation>vor dem {day}</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>Two ways to attain it: {names}.</source>
+        <translation>Zwei Wege, sie zu erreichen: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} ways to attain it: {names}.</source>
+        <translation>{count} Wege, sie zu erreichen: {names}.</translation>
+    </message>
+    <message>
+        <source>A level is attained when every step of one option is met.</source>
+        <translation>Eine Stufe ist erreicht, wenn jeder Schritt einer Option erfüllt ist.</translation>
+    </message>
+    <message>
+        <source>Option: {option}</source>
+        <translation>Option: {option}</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>The yearly fee</source>
+        <translation>Die Jahresgebühr</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Anerkannt</translation>
+    </message>
+    <message>
+        <source>Exams, assessments and certifications</source>
+        <translation>Prüfungen, Assessments und Zertifizierungen</translation>
+    </message>
+    <message>
+        <source>The credentials the skill roles accept. A pass counts while the person&apos;s MCP ID is associated with your MPN ID and the credential is accepted.</source>
+        <translation>Die Nachweise, die die Rollen anerkennen. Ein Bestehen zählt, solange die MCP-ID der Person mit Ihrer MPN-ID verknüpft ist und der Nachweis anerkannt wird.</translation>
+    </message>
+    <message>
+        <source>Retired competencies</source>
+        <translation>Eingestellte Kompetenzen</translation>
+    </message>
+    <message>
+        <source>Closed to new enrolment and renewal: they cannot be attained.</source>
+        <translation>Für neue Anmeldungen und Verlängerungen geschlossen: Sie können nicht erreicht werden.</translation>
+    </message>
+    <message>
+        <source>Competency</source>
+        <translation>Kompetenz</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>Eingestellt am</translation>
+    </message>
+    <message>
+        <source>What a cloud competency gives</source>
+        <translation>Was eine Cloud-Kompetenz bringt</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>In force from {since}</source>
+        <translation>Gültig ab {since}</translation>
+    </message>
+    <message>
+        <source>In force from {since} to {until}</source>
+        <translation>Gültig vom {since} bis {until}</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Eingestellt</translation>
+    </message>
+    <message>
+        <source>A cloud competency is earned in four steps: (1) sales performance credited through an accepted association, (2) people with the required exams whose MCP ID is associated with your MPN ID, (3) approved customer references, and (4) the yearly fee.</source>
+        <translation>Eine Cloud-Kompetenz wird in vier Schritten erreicht: (1) Vertriebsleistung, angerechnet über eine anerkannte Zuordnung, (2) Personen mit den geforderten Prüfungen, deren MCP-ID mit Ihrer MPN-ID verknüpft ist, (3) genehmigte Kundenreferenzen und (4) die Jahresgebühr.</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -1416,11 +1668,15 @@
     </message>
     <message>
         <source>&lt;b&gt;{score}&lt;/b&gt; of 100 points (70 qualifies{track}): </source>
-        <translation>&lt;b&gt;{score}&lt;/b&gt; von 100 Punkten (70 qualifizieren{track}): </translation>
+        <translation>&lt;b&gt;{score}&lt;/b&gt; von 100 Punkten (ab 70 qualifiziert{track}): </translation>
+    </message>
+    <message>
+        <source>{name}: {score} of 100 points, {state}</source>
+        <translation>{name}: {score} von 100 Punkten, {state}</translation>
     </message>
     <message>
         <source>{score} of 100 points; 70 qualifies</source>
-        <translation>{score} von 100 Punkten; 70 qualifizieren</translation>
+        <translation>{score} von 100 Punkten; ab 70 qualifiziert</translation>
     </message>
     <message>
         <source>{have} of {most} points</source>
@@ -2169,7 +2425,7 @@
     </message>
     <message>
         <source>With none ticked, the competencies above carry over to their designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business Applications, Enterprise Mobility Management to Security).</source>
-        <translation>Ist keine angekreuzt, gehen die Kompetenzen oben ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastructure, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Business Applications, Enterprise Mobility Management auf Security).</translation>
+        <translation>Ist keine angekreuzt, gehen die Kompetenzen oben ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastruktur, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Geschäftsanwendungen, Enterprise Mobility Management auf Sicherheit).</translation>
     </message>
     <message>
         <source>Change organisation and targets</source>
