@@ -102,8 +102,28 @@ def _option_node(level: LevelProgress, option: OptionProgress) -> RequirementNod
     )
 
 
+_NODES: dict[int, tuple[CompetencyProgress, RequirementNode]] = {}
+"""The node of each competency result lately drawn, by the result's identity (kept with it,
+so the id stays its own): the panel and every tab draw the same result after each
+evaluation, and an incremental evaluation hands unchanged competencies on as they were,
+so their nodes (and the cards drawn from them) are reused as they are."""
+
+_NODES_AT_MOST = 256
+
+
 def competency_node(competency: CompetencyProgress) -> RequirementNode:
     """A competency: silver and gold, what is at risk, the catalogue's notes."""
+    kept = _NODES.get(id(competency))
+    if kept is not None and kept[0] is competency:
+        return kept[1]
+    node = _competency_node(competency)
+    if len(_NODES) >= _NODES_AT_MOST:
+        _NODES.clear()
+    _NODES[id(competency)] = (competency, node)
+    return node
+
+
+def _competency_node(competency: CompetencyProgress) -> RequirementNode:
     levels = tuple(
         level_node(level, targeted=level.level is competency.target) for level in competency.levels
     )

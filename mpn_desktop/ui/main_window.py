@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
             tab.setObjectName(spec.object_name)
             self.step_tabs.append(tab)
             self.tabs.addTab(tab, self.tr(spec.title))
+        self._behind: set[QWidget] = set()
+        """Tabs whose summaries wait for the latest evaluation until they come to the front."""
+        self.tabs.currentChanged.connect(self._tab_to_front)
         self.setCentralWidget(self.tabs)
 
         self.panel = StatusPanel(self)
@@ -461,17 +464,33 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self, progress: Progress) -> None:
         self.panel.set_progress(progress)
+        # The tab in front now; the others when they come to the front (each summary and
+        # its computed columns cost a few ms an edit on the large organisation).
         for tab in self.step_tabs:
-            cast(StepTabLike, tab).set_progress(progress)
+            if tab is self.tabs.currentWidget():
+                cast(StepTabLike, tab).set_progress(progress)
+            else:
+                self._behind.add(tab)
         self._update_title()
 
     def _show_designations(self, tree: RequirementTree | None) -> None:
         """A day under the Solutions Partner program (or back): panel, summaries, tab titles."""
         self.panel.set_designations(tree)
         for index, (spec, tab) in enumerate(zip(TAB_SPECS, self.step_tabs, strict=True)):
-            cast(StepTabLike, tab).set_designations(tree)
+            if tab not in self._behind:
+                cast(StepTabLike, tab).set_designations(tree)
             title = spec.title if tree is None else _DESIGNATION_TITLES.get(spec.object_name)
             self.tabs.setTabText(index, self.tr(title or spec.title))
+
+    def _tab_to_front(self, _index: int) -> None:
+        """A tab that missed evaluations while behind shows the latest one now."""
+        tab = self.tabs.currentWidget()
+        source = getattr(self, "progress_source", None)
+        if tab not in self._behind or source is None or source.progress is None:
+            return
+        self._behind.discard(tab)
+        cast(StepTabLike, tab).set_progress(source.progress)
+        cast(StepTabLike, tab).set_designations(source.designations)
 
     def _follow_read_only(self) -> None:
         """Disables what would write when the login may only read (the store refuses it anyway)."""

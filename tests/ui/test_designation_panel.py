@@ -81,9 +81,13 @@ def test_the_tabs_follow_the_program_of_the_day(qtbot: QtBot, window: MainWindow
     sales, exams, references, _fee = window.step_tabs
     assert "Net customer adds" in sales.summary.text()
     assert "Usage growth" in sales.summary.text()
+    # A tab behind the others is drawn when it comes to the front.
+    window.tabs.setCurrentWidget(exams)
     assert "Intermediate certifications" in exams.summary.text()
     assert "Net customer adds" not in exams.summary.text()
+    window.tabs.setCurrentWidget(references)
     assert "do not count toward the Solutions Partner" in references.summary.text()
+    window.tabs.setCurrentWidget(sales)
     window.context.set_as_of(date(2018, 3, 15))
     qtbot.waitUntil(lambda: window.progress_source.designations is None)
     assert window.tabs.tabText(0) == "Sales performance"

@@ -77,10 +77,13 @@ class FeeTab(StepTab):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The membership box keeps the height its wrapped lines need at this width; on a
         short window (1024×700 at 150% scaling) the payments table gives way instead."""
-        margins = self.body.contentsMargins()
-        width = event.size().width() - margins.left() - margins.right()
-        self.box.setMinimumHeight(max(self.box.heightForWidth(width), 0))
+        self._fit_box(event.size().width())
         super().resizeEvent(event)
+
+    def _fit_box(self, tab_width: int) -> None:
+        margins = self.body.contentsMargins()
+        width = tab_width - margins.left() - margins.right()
+        self.box.setMinimumHeight(max(self.box.heightForWidth(width), 0))
 
     def _value_label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -124,6 +127,8 @@ class FeeTab(StepTab):
         )
         self.this_year.setText(this_year_text(fee)[0])
         self.renewal.setText(renewal_text(fee)[0])
+        # Longer lines on a tab in view (no resize follows) need the room too.
+        self._fit_box(self.width())
 
     def add_missing(self, _competency_id: str, _level: Level) -> None:
         """Add payment, filled with this year's fee still owed at the level aimed at."""

@@ -59,6 +59,12 @@ Describe = Callable[[Record], str]
 ExpandEdit = Callable[[Record, Field, object], dict[str, object]]
 
 
+_UNNAMED = frozenset(
+    {RecordKind.USAGE, RecordKind.EXAM, RecordKind.REFERENCE, RecordKind.FEE_PAYMENT}
+)
+"""Kinds of record no other table shows a name of (a month, an exam, a reference, a fee)."""
+
+
 class RecordSection(QWidget):
     """A table of one record kind with Add and Delete buttons and a line for problems.
 
@@ -253,10 +259,11 @@ class RecordSection(QWidget):
             self._stale = False
             self.reload()
 
-    def fit_columns_once(self) -> None:
+    def fit_columns_once(self, change: Change | None = None) -> None:
         """Fits the columns to the first rows shown; afterwards the user's widths stay.
 
-        Called by the tab once the names its columns show (customers, people) are known.
+        Called by the tab once the names its columns show (customers, people) are known,
+        and after each ``change`` that touched this table (only its rows can widen it).
         """
         if not self._sized and self.model.rowCount() > 0:
             # Measure the first rows only: every cell of a large table took seconds.
@@ -264,18 +271,35 @@ class RecordSection(QWidget):
             self.view.resizeColumnsToContents()
             self._sized = True
         elif self._sized and self.model.rowCount() > 0:
-            self._widen_first_column()
+            if change is not None and not change.touches(self.kind) and change.kinds <= _UNNAMED:
+                return  # no row of this table shows those records
+            ids = change.records_of(self.kind) if isinstance(change, RecordsChange) else None
+            self._widen_first_column(ids)
 
-    def _widen_first_column(self) -> None:
+    def _widen_first_column(self, ids: Sequence[int] | None = None) -> None:
         """The name column grows for a longer name that came in (an import); it never shrinks.
 
         The first column names the record (customer, person, month): cut, the
-        row cannot be told apart. Other widths stay the user's.
+        row cannot be told apart. Other widths stay the user's. ``ids``: only
+        those records' rows can be longer (an edit measures one row, not a hundred).
         """
         header = self.view.horizontalHeader()
         if header.isSectionHidden(0) or header.count() == 1:  # one column stretches anyway
             return
-        wanted = min(self.view.sizeHintForColumn(0), max(self.view.viewport().width() // 2, 1))
+        if ids is None:
+            hint = self.view.sizeHintForColumn(0)
+        else:
+            hint = 0
+            for record_id in ids:
+                row = self.model.row_of_id(record_id)
+                index = (
+                    self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+                )
+                if index is not None and index.isValid():
+                    # As QTableView.sizeHintForColumn measures each cell.
+                    width = self.view.sizeHintForIndex(index).width()
+                    hint = max(hint, width + (1 if self.view.showGrid() else 0))
+        wanted = min(hint, max(self.view.viewport().width() // 2, 1))
         if wanted > self.view.columnWidth(0):
             self.view.setColumnWidth(0, wanted)
 

@@ -186,7 +186,7 @@ class StepTab(QWidget):
             section.apply_change(change)
         self.records_changed(change)
         for section in self.sections:
-            section.fit_columns_once()
+            section.fit_columns_once(change)
 
     def records_changed(self, change: Change) -> None:
         """After the sections took a change in: what the tab shows besides them.

@@ -4,7 +4,10 @@ The grid follows the as-of day (its 12 months are the measurement window's)
 and the figure the targeted competency measures; typing a cell or pasting a
 block of cells is one undo step; Ctrl+C copies the selection with its months
 and subscriptions as a spreadsheet pastes it. The chart redraws with the
-status panel, from the same progress.
+status panel, from the same progress. While the page is hidden (the user
+works on the records), reading and redrawing wait until it is shown: an
+edit elsewhere no longer reads the window's usage again (tens of ms on the
+large organisation) for a grid nobody sees.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,6 +72,11 @@ class UsageGridSection(QWidget):
         self._progress: Progress | None = None
         self._figures: MonthlyFigures | None = None
         self._chosen_by_user = False
+        self._usage_stale = True
+        """The window's usage is to be read again before the grid is next drawn."""
+        self._chart_stale = False
+        """The chart is to be drawn from ``_progress`` before the grid is next drawn."""
+        self._grid_stale = True
         self.chart = UsageChart(self)
         self.model = UsageGridModel(self._write, self)
         self.view = QTableView(self)
@@ -138,12 +146,36 @@ class UsageGridSection(QWidget):
 
     def reload(self) -> None:
         """Reads the window's usage again (after a change of usage or of the as-of day)."""
-        first = usage_window_start(self.context.as_of)
-        self._usage = window_usage(self.context.db, first, first.plus(MONTHS - 1))
-        self.pivot()
+        self._usage_stale = True
+        self._refresh()
 
     def pivot(self) -> None:
         """Shows the usage read last for the window of the as-of day."""
+        self._grid_stale = True
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Does what is due (read, chart, grid) when the page is shown; else when it is."""
+        if not self.isVisible():
+            return
+        if self._usage_stale:
+            self._usage_stale = False
+            first = usage_window_start(self.context.as_of)
+            self._usage = window_usage(self.context.db, first, first.plus(MONTHS - 1))
+            self._grid_stale = True
+        if self._chart_stale and self._progress is not None:
+            self._chart_stale = False
+            self._draw_chart(self._progress)
+            self._grid_stale = True
+        if self._grid_stale:
+            self._grid_stale = False
+            self._pivot()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh()
+
+    def _pivot(self) -> None:
         subscriptions, usage = self._subscriptions(), self._usage
         subject = (
             chart_subject(self.context.catalog, self._progress)
@@ -184,6 +216,10 @@ class UsageGridSection(QWidget):
     def set_progress(self, progress: Progress) -> None:
         """Redraws the chart (and the grid's credited rows) with the panel's progress."""
         self._progress = progress
+        self._chart_stale = True
+        self._refresh()
+
+    def _draw_chart(self, progress: Progress) -> None:
         subject = chart_subject(self.context.catalog, progress)
         facts = self._facts()
         if subject is not None and not self._chosen_by_user:
@@ -209,7 +245,6 @@ class UsageGridSection(QWidget):
                 ),
                 missing,
             )
-        self.pivot()
 
     def _figure_chosen(self, _index: int) -> None:
         self._chosen_by_user = True
