@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from mpn_desktop.cli import main
@@ -39,3 +40,19 @@ def test_the_designations_status_in_german(
         assert words not in german, words
     # The skills sentences name Microsoft's certifications as written.
     assert "Azure Administrator Associate (AZ-104)" in german
+
+
+def test_the_designations_checklist_in_german(demo: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "de.pdf"
+    assert main(["--language", "de", *demo, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(out).pages)
+    # The long German name keeps its words whole beside its long status tag.
+    assert "Lösungspartner für Modern Work" in text
+    for words in (
+        "Checkliste der Solutions Partner-Designations",
+        "0 von 5 Kunden",
+        "Industrieland",
+    ):
+        assert words in text, words
+    for words in ("of 100 points", "Net customer adds", "Developed", "metrics at full points"):
+        assert words not in text, words

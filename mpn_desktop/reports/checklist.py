@@ -26,7 +26,7 @@ from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, language
-from mpn_desktop.domain.wording import Note, day, figure, have_of_need
+from mpn_desktop.domain.wording import Note, day, figure, have_of_need, level_word
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
 
@@ -433,7 +433,11 @@ def _levels_to_print(item: RequirementNode, level: Level | None) -> tuple[Requir
 
 def _section(item: RequirementNode, level: Level | None, footnotes: _Footnotes) -> Section:
     levels = tuple(_level_block(entry, footnotes) for entry in _levels_to_print(item, level))
-    target = _("Target: {level}").format(level=item.target.id) if item.target else _("Not a target")
+    target = (
+        _("Target: {level}").format(level=level_word(item.target.id))
+        if item.target
+        else _("Not a target")
+    )
     return Section(
         competency_id=item.id,
         title=item.label,

@@ -208,16 +208,24 @@ class ChecklistComposer:
         style, cols, pt = self.style, self.columns, self.style.pt
         target = style.wrap([Run(section.target, Face.SMALL_BOLD, Ink.MUTED)], cols.width)
         tag_w = target[0].width + 10 * pt
+        tag_h = style.line_height(Face.SMALL_BOLD) + 3 * pt
+        beside = cols.width - tag_w - 12 * pt
+        # A long word ("Lösungspartner") beside a long tag would be cut inside the word:
+        # then the title takes the whole width and the tag goes under it.
+        longest = max((style.advance(Face.H1, w) for w in section.title.split()), default=0.0)
+        under = longest > beside
         title = style.wrap(
             [Run(section.title, Face.H1, Ink.ACCENT), *footnote_marks(section.footnotes)],
-            cols.width - tag_w - 12 * pt,
+            cols.width if under else beside,
         )
-        height = style.height(title, 1.0) + 7 * pt
+        height = style.height(title, 1.0) + 7 * pt + (tag_h + 4 * pt if under else 0)
 
         def draw_head(painter: QPainter, y: float) -> None:
             style.draw(painter, title, cols.left, y, leading=1.0)
-            tag_h = style.line_height(Face.SMALL_BOLD) + 3 * pt
-            tag_top = y + title[0].ascent - style.ascent(Face.SMALL_BOLD) - 2.2 * pt
+            if under:
+                tag_top = y + style.height(title, 1.0) + 2 * pt
+            else:
+                tag_top = y + title[0].ascent - style.ascent(Face.SMALL_BOLD) - 2.2 * pt
             painter.setPen(QPen(style.colors[Ink.FAINT], 0.8 * pt))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(

@@ -389,7 +389,7 @@ class _Pages:
             runs = [Run(note.text, Face.SMALL)]
             if note.source:
                 runs += [
-                    Run("  Source: ", Face.SMALL_ITALIC, Ink.MUTED),
+                    Run("  " + _("Source: "), Face.SMALL_ITALIC, Ink.MUTED),
                     Run(note.source, Face.SMALL_ITALIC, Ink.MUTED),
                 ]
             lines = self.style.wrap(runs, self.right - self.left - 12 * self.style.pt)
