@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
-from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_index, quantity_of
+from mpn_desktop.domain.usage_figures import Key, UsageFigures
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import money, number
 
@@ -65,12 +65,23 @@ def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fractio
 
 
 def measure(part: Part, figures: UsageFigures, last: Month) -> Measured:
-    """The part's value on the facts, ``last`` being the latest month counted."""
+    """The part's value on the facts, ``last`` being the latest month counted.
+
+    Designations share parts (the three Azure areas, both tracks of one area):
+    each is measured once per evaluation.
+    """
+    key = ("measured", part, last)
+    found = figures.memo.get(key)
+    if isinstance(found, Measured):
+        return found
     if part.measure is Measure.TENANT_GROWTH:
-        return _tenant_growth(part, figures, last)
-    if part.measure is Measure.DISTINCT_SERVICES:
-        return _distinct_services(part, figures, last)
-    return _usage_growth(part, figures, last)
+        measured = _tenant_growth(part, figures, last)
+    elif part.measure is Measure.DISTINCT_SERVICES:
+        measured = _distinct_services(part, figures, last)
+    else:
+        measured = _usage_growth(part, figures, last)
+    figures.memo[key] = measured
+    return measured
 
 
 def _months(span: Span, month: Month) -> tuple[Month, ...]:
@@ -85,44 +96,40 @@ def _within(condition: Condition, value: Decimal) -> bool:
     return condition.maximum is None or value <= condition.maximum
 
 
-def _qualifying(part: Part, figures: UsageFigures, month: Month) -> set[Key]:
+def _qualifying(part: Part, figures: UsageFigures, month: Month) -> frozenset[Key]:
     """The tenants (or tenant-service pairs) that meet every condition of the part in a month."""
+    key = ("qualifying", part, month)
+    kept = figures.memo.get(key)
+    if isinstance(kept, frozenset):
+        return kept
     found: set[Key] | None = None
     for condition in part.conditions:
         meeting = _meeting(part, condition, figures, month)
         found = meeting if found is None else found & meeting
-    return found or set()
+    result = frozenset(found or ())
+    figures.memo[key] = result
+    return result
 
 
 def _meeting(part: Part, condition: Condition, figures: UsageFigures, month: Month) -> set[Key]:
     per_service = condition.per_service or part.counted is Counted.TENANT_SERVICES
     looked_at = (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
+    tenants = part.counted is not Counted.TENANT_SERVICES
     found: set[Key] = set()
-    low, high = condition.minimum, condition.maximum
-    index = quantity_index(condition.quantity)
+    bounds = (condition.minimum, condition.maximum)
     for each in looked_at:
-        groups = figures.summed(part.scope, _months(condition.span, each), per_service)
-        if index is None:  # a share: worked out per tenant
-            found.update(
-                key
-                for key, sums in groups.items()
-                if _within(condition, quantity_of(sums, condition.quantity))
+        months = _months(condition.span, each)
+        found.update(
+            figures.within(
+                part.scope,
+                months,
+                per_service=per_service,
+                quantity=condition.quantity,
+                bounds=bounds,
+                tenants=tenants,
             )
-        elif high is None:
-            found.update(key for key, sums in groups.items() if sums[index] >= low)
-        else:
-            found.update(key for key, sums in groups.items() if low <= sums[index] <= high)
-    if part.counted is Counted.TENANT_SERVICES:
-        return found
-    return {(customer, "") for customer, _ in found}
-
-
-def _met_at_association(part: Part, figures: UsageFigures, last: Month, key: Key) -> bool:
-    """Associated in the last twelve months and already meeting the conditions then."""
-    start = figures.first_associated(key[0], part.scope)
-    if start is None or start <= last.plus(-12):
-        return False
-    return key in _qualifying(part, figures, start)
+        )
+    return found
 
 
 def _readable(key: Key, services: Mapping[str, str]) -> str:
@@ -131,14 +138,25 @@ def _readable(key: Key, services: Mapping[str, str]) -> str:
 
 
 def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
-    now = _qualifying(part, figures, last)
+    now: frozenset[Key] = _qualifying(part, figures, last)
     if part.exclude_met_at_association:
-        now = {k for k in now if not _met_at_association(part, figures, last, k)}
+        year_ago = last.plus(-12)
+        firsts = figures.first_months(part.scope)
+        # Associated in the last twelve months and already meeting the conditions then.
+        now = frozenset(
+            key
+            for key in now
+            if not (
+                (start := firsts.get(key[0])) is not None
+                and start > year_ago
+                and key in _qualifying(part, figures, start)
+            )
+        )
     before = _qualifying(part, figures, last.plus(-12))
     return Measured(
         value=Decimal(len(now) - len(before)),
-        now_keys=frozenset(now),
-        before_keys=frozenset(before),
+        now_keys=now,
+        before_keys=before,
         services=figures.services,
         last=Decimal(len(now)),
         baseline=Decimal(len(before)),
@@ -158,10 +176,7 @@ def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measur
 
 
 def _per_customer(part: Part, figures: UsageFigures, months: Iterable[Month]) -> dict[str, Decimal]:
-    return {
-        customer: quantity_of(sums, part.quantity)
-        for (customer, _), sums in figures.summed(part.scope, months, per_service=False).items()
-    }
+    return figures.per_customer(part.scope, part.quantity, months)
 
 
 def base_month_text(last: Month) -> str:
@@ -189,8 +204,9 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     # associated during the year is compared with its usage in the month it was.
     by_base: dict[Month, list[str]] = defaultdict(list)
     year_ago = last.plus(-12)
+    firsts = figures.first_months(part.scope)
     for customer in latest:
-        start = figures.first_associated(customer, part.scope)
+        start = firsts.get(customer)
         by_base[start if start is not None and start > year_ago else year_ago].append(customer)
     total_base = _ZERO
     for base_month, customers in by_base.items():

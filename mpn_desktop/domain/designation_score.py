@@ -264,7 +264,7 @@ class _Scorer:
         steps = tuple(
             (
                 _names(names, s.step.certifications, self.certified.day),
-                len(s.holders),
+                s.people,
                 s.minimum,
                 s.met,
             )

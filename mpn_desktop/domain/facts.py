@@ -12,9 +12,11 @@ hash and compare by value all the same; nothing may assign to them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
@@ -129,6 +131,39 @@ class FeePayment:
     paid_on: date | None = None
 
 
+_T = TypeVar("_T")
+
+
+class Kept:
+    """Figures worked out from some of the facts' tuples, kept beside the facts for later use.
+
+    Each figure is kept with the tuples it was worked out from and handed out
+    only while the facts hold those very tuples (by identity): ``replace`` on
+    ``Facts`` (a reload after an edit) shares this object, and a replaced
+    tuple makes the figure be worked out again rather than read stale.
+    """
+
+    __slots__ = ("_kept",)
+
+    def __init__(self) -> None:
+        self._kept: dict[type, tuple[tuple[object, ...], object]] = {}
+
+    def get(self, kind: type[_T], sources: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """The ``kind`` of figure worked out from ``sources`` (by ``make()`` the first time)."""
+        found = self._kept.get(kind)
+        if found is not None:
+            kept_sources, value = found
+            if (
+                isinstance(value, kind)
+                and len(kept_sources) == len(sources)
+                and all(a is b for a, b in zip(kept_sources, sources, strict=True))
+            ):
+                return value
+        value = make()
+        self._kept[kind] = (sources, value)
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the rules engine knows about one organisation."""
@@ -144,3 +179,6 @@ class Facts:
     fee_payments: tuple[FeePayment, ...] = field(default=())
     designation_targets: tuple[str, ...] = ()
     """The Solutions Partner designations aimed for (their ids), beside the competency targets."""
+    kept: Kept = field(default_factory=Kept, compare=False, repr=False)
+    """Figures worked out from these facts once (usage added up per month), for every
+    evaluation on them; not a fact: never compared, exported or loaded."""

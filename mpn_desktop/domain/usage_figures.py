@@ -1,24 +1,29 @@
 """Monthly usage per customer tenant and service, as the Solutions Partner metrics read it.
 
-Built once per evaluation: every usage row of a subscription associated by the
-end of its month is added into a cell per (month, workload, association) and,
-inside it, per (customer, service). A metric part then asks for the totals of
-its scope (workloads, association types, services) in a month; those are
-merged from the cells once and kept, since the six designations' parts share
-a handful of scopes and look at the same 25 months.
+``UsageSums`` adds every usage row of a subscription associated by the end of
+its month into a cell per (month, workload, association) and, inside it, per
+(customer, service): one pass over the rows, done once per facts and kept
+with them (``Facts.kept``), since it does not depend on the as-of day. A
+metric part then asks for the totals of its scope (workloads, association
+types, services) in a month; those are merged from the cells on first use
+and kept too, as the six designations' parts share a handful of scopes and
+every as-of day looks at the same months. ``UsageFigures`` is one
+evaluation's view: the months it may read, the catalogue's rate card, and
+the sums over several months it has asked for.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from operator import itemgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Workload
-from mpn_desktop.domain.facts import Facts, Subscription
+from mpn_desktop.domain.facts import Facts, Subscription, Usage
 
 _ZERO = Decimal(0)
 
@@ -27,6 +32,9 @@ Key = tuple[str, str]
 
 Sums = list[Decimal | int]
 """Consumption, revenue, active users, paid seats, monthly consumption value."""
+
+RateKey = tuple[tuple[str, Decimal], ...]
+"""A rate card as a dictionary key (its items, sorted)."""
 
 _QUANTITY_INDEX = {
     Quantity.CONSUMPTION_USD: 0,
@@ -37,20 +45,10 @@ _QUANTITY_INDEX = {
 }
 
 
-def month_end(month: Month) -> date:
-    """The last day of a month."""
-    return date.fromordinal(month.plus(1).first_day.toordinal() - 1)
-
-
 def add_sums(total: Sums, more: Sums) -> None:
     """Adds ``more`` into ``total``."""
     for index, value in enumerate(more):
         total[index] += value
-
-
-def quantity_index(quantity: Quantity) -> int | None:
-    """Where a quantity sits in the sums (None for a share, which divides two of them)."""
-    return _QUANTITY_INDEX.get(quantity)
 
 
 def quantity_of(sums: Sums, quantity: Quantity) -> Decimal:
@@ -60,85 +58,168 @@ def quantity_of(sums: Sums, quantity: Quantity) -> Decimal:
     return Decimal(sums[_QUANTITY_INDEX[quantity]])
 
 
-class UsageFigures:
-    """The usage of one organisation, added up for the scored metrics."""
+class Ranked:
+    """Keys (customer, service) in the order of one quantity, with the quantity beside them."""
 
-    def __init__(
-        self, facts: Facts, rates: dict[str, Decimal], months: tuple[Month, Month] | None = None
-    ) -> None:
-        """``months``: the first and last month any metric reads (None: every month)."""
-        subscriptions = {s.id: s for s in facts.subscriptions if not s.trial}
-        self._cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = defaultdict(dict)
-        self.services: dict[str, str] = {}
-        """Each service's name as first written, by its case-folded key."""
-        first, last = months if months is not None else (Month(1, 1), Month(9999, 12))
+    __slots__ = ("_keys", "_tenants", "_values")
+
+    def __init__(self, values: Mapping[Key, Decimal | int]) -> None:
+        ordered = sorted(values.items(), key=itemgetter(1))
+        self._values = [value for _, value in ordered]
+        self._keys = [key for key, _ in ordered]
+        self._tenants = [(key[0], "") for key in self._keys]
+
+    def within(self, low: Decimal, high: Decimal | None, tenants: bool) -> list[Key]:
+        """The keys whose quantity is at least ``low`` and at most ``high`` (None: no most);
+        ``tenants``: each as its customer's key (service "")."""
+        start = bisect_left(self._values, low)
+        end = len(self._values) if high is None else bisect_right(self._values, high)
+        return (self._tenants if tenants else self._keys)[start:end]
+
+
+def usage_sums(facts: Facts) -> UsageSums:
+    """The facts' usage added up, worked out once and kept with the facts."""
+    subscriptions, usage = facts.subscriptions, facts.usage
+    return facts.kept.get(
+        UsageSums, (subscriptions, usage), lambda: UsageSums(subscriptions, usage)
+    )
+
+
+class UsageSums:
+    """Every usage row added up per (month, workload, association) and (customer, service).
+
+    Rows of trial subscriptions, of unknown subscriptions and of months before
+    their subscription's association are left out (no credit before the
+    association). Nothing here depends on the as-of day, so every evaluation
+    on the same facts shares it; ``priced`` adds the cells up per scope and
+    month for a catalogue's rate card, once.
+    """
+
+    def __init__(self, subscriptions: Iterable[Subscription], usage: Iterable[Usage]) -> None:
+        kept = {s.id: s for s in subscriptions if not s.trial}
         # Per subscription once: its cell key's parts and the month its association began.
         subs = {
             s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
-            for s in subscriptions.values()
+            for s in kept.values()
         }
+        cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = defaultdict(dict)
+        # The first row of each service in each month, with the service's name as written
+        # there: an evaluation names a service as the first row of its months writes it.
+        first_rows: dict[tuple[Month, str], tuple[int, str]] = {}
         service_keys: dict[str, str] = {}
-        cells = self._cells
-        for usage in facts.usage:
-            found = subs.get(usage.subscription)
+        for index, row in enumerate(usage):
+            found = subs.get(row.subscription)
             if found is None:
                 continue
-            month = usage.month
-            if not first <= month <= last:
-                continue
+            month = row.month
             workload, association, customer, associated = found
             if associated > month:
                 continue  # no credit before the association
-            service = usage.service
+            service = row.service
             key_service = service_keys.get(service)
             if key_service is None:
                 key_service = service_keys[service] = service.strip().casefold()
-                if key_service:
-                    self.services.setdefault(key_service, service.strip())
             cell = cells[(month, workload, association)]
-            rate = rates.get(key_service)
-            mcv = usage.active_users * rate if rate is not None else _ZERO
             sums = cell.get((customer, key_service))
             if sums is None:
+                # A row that opens a (customer, service) entry is the first of its
+                # service in the month whenever any is: only these need looking at.
+                if key_service:
+                    first_rows.setdefault((month, key_service), (index, service.strip()))
                 cell[(customer, key_service)] = [
-                    usage.consumption_usd,
-                    usage.revenue_usd,
-                    usage.active_users,
-                    usage.paid_seats,
-                    mcv,
+                    row.consumption_usd,
+                    row.revenue_usd,
+                    row.active_users,
+                    row.paid_seats,
                 ]
             else:
-                sums[0] += usage.consumption_usd
-                sums[1] += usage.revenue_usd
-                sums[2] += usage.active_users
-                sums[3] += usage.paid_seats
-                sums[4] += mcv
+                sums[0] += row.consumption_usd
+                sums[1] += row.revenue_usd
+                sums[2] += row.active_users
+                sums[3] += row.paid_seats
+        self.cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = dict(cells)
+        """Consumption, revenue, active users and paid seats per cell and (customer, service)."""
+        self._first_rows = first_rows
+        by_customer: dict[str, list[tuple[Workload, str, Month]]] = defaultdict(list)
+        for sub in kept.values():
+            by_customer[sub.customer].append(
+                (sub.workload, sub.association.value, Month.of(sub.associated_on))
+            )
+        self._subscriptions = dict(by_customer)
+        self._first: dict[Scope, dict[str, Month]] = {}
+        self._priced: dict[RateKey, PricedSums] = {}
+
+    def priced(self, rates: Mapping[str, Decimal]) -> PricedSums:
+        """The sums per scope with the monthly consumption value of a rate card (kept)."""
+        key: RateKey = tuple(sorted(rates.items()))
+        found = self._priced.get(key)
+        if found is None:
+            found = self._priced[key] = PricedSums(self, dict(rates))
+        return found
+
+    def services(self, first: Month, last: Month) -> dict[str, str]:
+        """Each service's name as the first row of the months ``first`` to ``last`` writes it."""
+        chosen: dict[str, tuple[int, str]] = {}
+        for (month, key), found in self._first_rows.items():
+            if first <= month <= last:
+                earlier = chosen.get(key)
+                if earlier is None or found[0] < earlier[0]:
+                    chosen[key] = found
+        return {key: name for key, (_, name) in chosen.items()}
+
+    def first_months(self, scope: Scope) -> dict[str, Month]:
+        """Each customer's first month with a subscription the scope counts (if any)."""
+        found = self._first.get(scope)
+        if found is None:
+            found = {}
+            for customer, subscriptions in self._subscriptions.items():
+                months = [
+                    month
+                    for workload, association, month in subscriptions
+                    if workload in scope.workloads and association in scope.associations
+                ]
+                if months:
+                    found[customer] = min(months)
+            self._first[scope] = found
+        return found
+
+
+Months = tuple[Month, ...]
+
+
+class PricedSums:
+    """The usage sums of one scope (workloads, association types, services) by month and
+    over runs of months, with a rate card's monthly consumption value; each worked out on
+    first use and kept (none depends on the as-of day). Everything handed out is read only.
+    """
+
+    def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
+        self._cells = sums.cells
+        self._rates = rates
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
-        self._summed: dict[tuple[Scope, tuple[Month, ...], bool], dict[Key, Sums]] = {}
-        by_customer: dict[str, list[Subscription]] = defaultdict(list)
-        for sub in subscriptions.values():
-            by_customer[sub.customer].append(sub)
-        self._subscriptions = by_customer
-        self._first: dict[tuple[str, Scope], Month | None] = {}
+        self._customer_totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
+        self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
+        self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
+        self._shares: dict[tuple[Scope, Months, bool], dict[Key, Decimal]] = {}
+        self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
-        """The month's sums per (customer, service) over the scope's subscriptions (read only)."""
+        """The month's sums per (customer, service) over the scope's subscriptions.
+
+        The fifth sum, the monthly consumption value, is each service's active
+        users times its rate.
+        """
         found = self._totals.get((scope, month))
         if found is not None:
             return found
-        cells = [
-            cell
-            for workload in scope.workloads
-            for association in scope.associations
-            if (cell := self._cells.get((month, workload, association)))
-        ]
         filtered = bool(scope.services or scope.excluded_services)
-        merged: dict[Key, Sums]
-        if len(cells) == 1 and not filtered:
-            merged = cells[0]  # nothing to add up: the cell itself, never written to
-        else:
-            merged = {}
-            for cell in cells:
+        rates = self._rates
+        merged: dict[Key, Sums] = {}
+        for workload in scope.workloads:
+            for association in scope.associations:
+                cell = self._cells.get((month, workload, association))
+                if not cell:
+                    continue
                 for key, sums in cell.items():
                     service = key[1]
                     if filtered and (
@@ -146,40 +227,156 @@ class UsageFigures:
                         or (service and service in scope.excluded_services)
                     ):
                         continue
+                    rate = rates.get(service)
+                    mcv = sums[2] * rate if rate is not None else _ZERO
                     total = merged.get(key)
                     if total is None:
-                        merged[key] = list(sums)
+                        merged[key] = [sums[0], sums[1], sums[2], sums[3], mcv]
                     else:
-                        add_sums(total, sums)
+                        total[0] += sums[0]
+                        total[1] += sums[1]
+                        total[2] += sums[2]
+                        total[3] += sums[3]
+                        total[4] += mcv
         self._totals[(scope, month)] = merged
         return merged
 
-    def summed(self, scope: Scope, months: Iterable[Month], per_service: bool) -> dict[Key, Sums]:
-        """Sums over several months, per (customer, service) or per customer (service "")."""
-        months = tuple(months)
-        cached = self._summed.get((scope, months, per_service))
-        if cached is not None:
-            return cached
-        result: dict[Key, Sums] = {}
-        for month in months:
-            for (customer, service), sums in self.totals(scope, month).items():
-                key = (customer, service if per_service else "")
-                total = result.get(key)
+    def customer_totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
+        """The month's sums per customer (service "") over the scope."""
+        found = self._customer_totals.get((scope, month))
+        if found is None:
+            found = self._customer_totals[(scope, month)] = {}
+            for (customer, _), sums in self.totals(scope, month).items():
+                total = found.get((customer, ""))
                 if total is None:
-                    result[key] = list(sums)
+                    found[(customer, "")] = list(sums)
                 else:
                     add_sums(total, sums)
-        self._summed[(scope, months, per_service)] = result
-        return result
+        return found
 
-    def first_associated(self, customer: str, scope: Scope) -> Month | None:
-        """The first month in which the customer had a subscription the scope counts."""
-        key = (customer, scope)
-        if key not in self._first:
-            months = [
-                Month.of(s.associated_on)
-                for s in self._subscriptions.get(customer, ())
-                if s.workload in scope.workloads and s.association.value in scope.associations
-            ]
-            self._first[key] = min(months) if months else None
-        return self._first[key]
+    def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
+        """Sums over several months, per (customer, service) or per customer (service "")."""
+        key = (scope, months, per_service)
+        found = self._summed.get(key)
+        if found is not None:
+            return found
+        monthly = self.totals if per_service else self.customer_totals
+        if len(months) == 1:
+            found = monthly(scope, months[0])  # nothing to add up
+        else:
+            found = {}
+            for month in months:
+                for each, sums in monthly(scope, month).items():
+                    total = found.get(each)
+                    if total is None:
+                        found[each] = list(sums)
+                    else:
+                        add_sums(total, sums)
+        self._summed[key] = found
+        return found
+
+    def per_customer(self, scope: Scope, quantity: Quantity, months: Months) -> dict[str, Decimal]:
+        """One quantity of each customer's sums over several months."""
+        key = (scope, quantity, months)
+        found = self._per_customer.get(key)
+        if found is None:
+            found = self._per_customer[key] = {
+                customer: quantity_of(sums, quantity)
+                for (customer, _), sums in self.summed(scope, months, False).items()
+            }
+        return found
+
+    def shares(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Decimal]:
+        """Active users as a share of paid seats per key of ``summed`` (0 without seats)."""
+        key = (scope, months, per_service)
+        found = self._shares.get(key)
+        if found is None:
+            found = self._shares[key] = {
+                each: quantity_of(sums, Quantity.ACTIVE_SHARE)
+                for each, sums in self.summed(scope, months, per_service).items()
+            }
+        return found
+
+    def ranked(self, scope: Scope, months: Months, per_service: bool, quantity: Quantity) -> Ranked:
+        """The keys of ``summed`` in the order of one quantity, to find those within bounds."""
+        key = (scope, months, per_service, quantity)
+        found = self._ranked.get(key)
+        if found is None:
+            values: Mapping[Key, Decimal | int]
+            if quantity is Quantity.ACTIVE_SHARE:
+                values = self.shares(scope, months, per_service)
+            else:
+                index = _QUANTITY_INDEX[quantity]
+                summed = self.summed(scope, months, per_service)
+                values = {each: sums[index] for each, sums in summed.items()}
+            found = self._ranked[key] = Ranked(values)
+        return found
+
+
+class UsageFigures:
+    """The usage of one organisation as one evaluation's scored metrics read it.
+
+    Reads the sums kept with the facts (``usage_sums``), priced with the
+    catalogue's rate card and limited to the months the evaluation may look at
+    (a month outside them has no usage here). ``memo`` keeps what the measures
+    work out during the evaluation.
+    """
+
+    def __init__(
+        self, facts: Facts, rates: dict[str, Decimal], months: tuple[Month, Month] | None = None
+    ) -> None:
+        """``months``: the first and last month any metric reads (None: every month)."""
+        sums = usage_sums(facts)
+        self._sums = sums
+        self._priced = sums.priced(rates)
+        self._first, self._last = months if months is not None else (Month(1, 1), Month(9999, 12))
+        self.services = sums.services(self._first, self._last)
+        """Each service's name as first written, by its case-folded key."""
+        self.memo: dict[object, object] = {}
+        """What the measures worked out during this evaluation, by their own keys."""
+
+    def _inside(self, months: Iterable[Month]) -> Months:
+        months = tuple(months)
+        first, last = self._first, self._last
+        if not months or (first <= min(months) and max(months) <= last):
+            return months
+        return tuple(month for month in months if first <= month <= last)
+
+    def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
+        """The month's sums per (customer, service) over the scope's subscriptions (read only)."""
+        if not self._first <= month <= self._last:
+            return {}
+        return self._priced.totals(scope, month)
+
+    def summed(self, scope: Scope, months: Iterable[Month], per_service: bool) -> dict[Key, Sums]:
+        """Sums over several months, per (customer, service) or per customer (read only)."""
+        inside = self._inside(months)
+        return self._priced.summed(scope, inside, per_service) if inside else {}
+
+    def per_customer(
+        self, scope: Scope, quantity: Quantity, months: Iterable[Month]
+    ) -> dict[str, Decimal]:
+        """One quantity of each customer's sums over several months (read only)."""
+        inside = self._inside(months)
+        return self._priced.per_customer(scope, quantity, inside) if inside else {}
+
+    def within(
+        self,
+        scope: Scope,
+        months: Iterable[Month],
+        *,
+        per_service: bool,
+        quantity: Quantity,
+        bounds: tuple[Decimal, Decimal | None],
+        tenants: bool,
+    ) -> list[Key]:
+        """The keys of ``summed`` whose quantity is within ``bounds`` (least, most or None);
+        ``tenants``: each as its customer's key (service "")."""
+        inside = self._inside(months)
+        if not inside:
+            return []
+        return self._priced.ranked(scope, inside, per_service, quantity).within(*bounds, tenants)
+
+    def first_months(self, scope: Scope) -> dict[str, Month]:
+        """Each customer's first month with a subscription the scope counts (read only)."""
+        return self._sums.first_months(scope)

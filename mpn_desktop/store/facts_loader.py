@@ -196,7 +196,8 @@ def load_indexed_facts(db: Database, *, usage_from: Month | None = None) -> Load
         )
 
 
-_ALL_FIELDS = frozenset(field.name for field in fields(facts.Facts))
+_ALL_FIELDS = frozenset(field.name for field in fields(facts.Facts) if field.compare)
+"""The fields holding facts (``Facts.kept`` holds figures worked out from them, not read)."""
 
 _REREAD: Mapping[RecordKind, frozenset[str]] = {
     RecordKind.ORGANIZATION: frozenset({"organization"}),
