@@ -8,6 +8,7 @@ every figure of the document lines up.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,8 @@ from mpn_desktop.reports.checklist import (
     SummaryRow,
 )
 from mpn_desktop.reports.pagination import BlockSize
+from mpn_desktop.reports.structure import Path
+from mpn_desktop.reports.tagging import artifact, enter, header_cell, label_graphics
 from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
 
 Draw = Callable[[QPainter, float], None]
@@ -37,10 +40,15 @@ _CATEGORY_INK = "#3a7bd5"
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One unbreakable piece of the body: its size for pagination and how to draw it."""
+    """One unbreakable piece of the body: its size for pagination and how to draw it.
+
+    ``path`` is where its text goes in the tagged PDF's structure (its draw may
+    enter elements below it, a list item's label and body); () for decoration.
+    """
 
     size: BlockSize
     draw: Draw
+    path: Path = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,11 @@ class ChecklistComposer:
             figures_width=figures_width,
         )
         self.blocks: list[Block] = []
+        self._keys = itertools.count()
+
+    def _key(self, role: str) -> tuple[str, object]:
+        """A new element of the tagged PDF's structure: its type and a key of its own."""
+        return (role, next(self._keys))
 
     # --- the whole body ---------------------------------------------------------------------
 
@@ -138,6 +151,7 @@ class ChecklistComposer:
         height: float,
         draw: Draw,
         *,
+        path: Path,
         space_before: float = 0.0,
         keep_with_next: bool = False,
         footnotes: Sequence[int] = (),
@@ -153,6 +167,7 @@ class ChecklistComposer:
                     continued=continued,
                 ),
                 draw,
+                path,
             )
         )
 
@@ -162,27 +177,46 @@ class ChecklistComposer:
         style, cols, pt = self.style, self.columns, self.style.pt
         # Set apart from a note boxed above it as from the page's header.
         space = 12 if self.document.progress_notes else 2
-        self._heading(Face.H2, _("At a glance"), Ink.ACCENT, space_before=space, continued="")
+        self._heading(
+            Face.H2,
+            _("At a glance"),
+            Ink.ACCENT,
+            space_before=space,
+            continued="",
+            path=(self._key("H2"),),
+        )
         level_x = cols.left + cols.width * 0.5
         state_x = cols.left + cols.width * 0.64
         label_h = style.line_height(Face.LABEL) + 3 * pt
+        table = (self._key("Table"),)
+        labels = (*table, ("TR", "labels"))
 
         def draw_labels(painter: QPainter, y: float) -> None:
             baseline = y + style.ascent(Face.LABEL)
             painter.setFont(style.fonts[Face.LABEL])
             painter.setPen(style.colors[Ink.MUTED])
             first, second, third = self.document.summary_headings
-            for x, text in ((cols.left, first), (level_x, second), (state_x, third)):
+            for column, (x, text) in enumerate(
+                ((cols.left, first), (level_x, second), (state_x, third))
+            ):
+                header_cell(painter, (*labels, ("TH", column)))
                 painter.drawText(QPointF(x, baseline), text)
+            artifact(painter)
             _rule(
                 painter, style, (cols.left, cols.right), y + label_h - pt, ink=Ink.FAINT, weight=0.6
             )
 
-        self._add(label_h, draw_labels, keep_with_next=True, continued=_("At a glance (continued)"))
+        self._add(
+            label_h,
+            draw_labels,
+            path=labels,
+            keep_with_next=True,
+            continued=_("At a glance (continued)"),
+        )
         for row in self.document.summary:
-            self._summary_row(row, level_x, state_x)
+            self._summary_row(row, level_x, state_x, (*table, self._key("TR")))
 
-    def _summary_row(self, row: SummaryRow, level_x: float, state_x: float) -> None:
+    def _summary_row(self, row: SummaryRow, level_x: float, state_x: float, path: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         name = style.wrap([Run(row.competency)], level_x - cols.left - 8 * pt)
         level = style.wrap([Run(row.level)], state_x - level_x)
@@ -192,15 +226,20 @@ class ChecklistComposer:
 
         def draw_row(painter: QPainter, y: float) -> None:
             top = y + 3.5 * pt
+            enter(painter, (*path, ("TD", 0)))
             style.draw(painter, name, cols.left, top)
+            enter(painter, (*path, ("TD", 1)))
             style.draw(painter, level, level_x, top)
             side = 8 * pt
             box = QRectF(state_x, top + (style.ascent(Face.BODY) - side) * 0.75, side, side)
+            enter(painter, (*path, ("TD", 2)))
+            # The state says in words what the box shows: the box is decoration here.
             draw_check_box(painter, style, box, ticked=row.attained)
             style.draw(painter, state, state_x + 14 * pt, top)
+            artifact(painter)
             _rule(painter, style, (cols.left, cols.right), y + height, ink=Ink.RULE, weight=0.5)
 
-        self._add(height, draw_row, continued=_("At a glance (continued)"))
+        self._add(height, draw_row, path=path, continued=_("At a glance (continued)"))
 
     # --- a competency ---------------------------------------------------------------------------
 
@@ -219,9 +258,11 @@ class ChecklistComposer:
             cols.width if under else beside,
         )
         height = style.height(title, 1.0) + 7 * pt + (tag_h + 4 * pt if under else 0)
+        sect = (self._key("Sect"),)
 
         def draw_head(painter: QPainter, y: float) -> None:
             style.draw(painter, title, cols.left, y, leading=1.0)
+            artifact(painter)
             if under:
                 tag_top = y + style.height(title, 1.0) + 2 * pt
             else:
@@ -231,7 +272,9 @@ class ChecklistComposer:
             painter.drawRoundedRect(
                 QRectF(cols.right - tag_w, tag_top, tag_w, tag_h), 2 * pt, 2 * pt
             )
+            enter(painter, (*sect, ("P", "target")))
             style.draw(painter, target, cols.right - tag_w + 5 * pt, tag_top + 1.8 * pt)
+            artifact(painter)
             _rule(
                 painter,
                 style,
@@ -242,15 +285,20 @@ class ChecklistComposer:
             )
 
         self._add(
-            height, draw_head, space_before=20, keep_with_next=True, footnotes=section.footnotes
+            height,
+            draw_head,
+            path=(*sect, ("H2", "title")),
+            space_before=20,
+            keep_with_next=True,
+            footnotes=section.footnotes,
         )
         continued = f"{section.title} (continued)"
         for block in section.levels:
-            self._level(section, block, continued)
+            self._level(section, block, continued, sect)
         if section.at_risk:
-            self._at_risk(section, continued)
+            self._at_risk(section, continued, sect)
 
-    def _level(self, section: Section, block: LevelBlock, continued: str) -> None:
+    def _level(self, section: Section, block: LevelBlock, continued: str, sect: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         dot = 7 * pt
         title_x = cols.left + dot + 5 * pt
@@ -261,8 +309,13 @@ class ChecklistComposer:
         head_h = style.line_height(Face.H2)
         height = head_h + style.height(option) + 5 * pt
 
+        heading = (*sect, self._key("H3"))
+        status = (*sect, self._key("P"))
+        option_path = (*sect, self._key("P"))
+
         def draw_head(painter: QPainter, y: float) -> None:
             baseline = y + style.ascent(Face.H2)
+            artifact(painter)
             painter.setPen(Qt.PenStyle.NoPen)
             dot_ink = _LEVEL_INK[block.level] if block.level is not None else _CATEGORY_INK
             painter.setBrush(QBrush(QColor(dot_ink)))
@@ -272,7 +325,9 @@ class ChecklistComposer:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setFont(style.fonts[Face.H2])
             painter.setPen(style.colors[Ink.TEXT])
+            enter(painter, heading)
             painter.drawText(QPointF(title_x, baseline), block.title)
+            artifact(painter)
             pill_x = title_x + title_w + 9 * pt
             pill_h = style.line_height(status_face) + 2.5 * pt
             pill_top = baseline - style.ascent(status_face) - 1.8 * pt
@@ -288,17 +343,27 @@ class ChecklistComposer:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setFont(style.fonts[status_face])
             painter.setPen(style.colors[ink])
+            enter(painter, status)
             painter.drawText(QPointF(pill_x + 5 * pt, baseline - 0.6 * pt), block.status)
+            enter(painter, option_path)
             style.draw(painter, option, title_x, y + head_h)
 
-        self._add(height, draw_head, space_before=12, keep_with_next=True, continued=continued)
+        self._add(
+            height,
+            draw_head,
+            path=heading,
+            space_before=12,
+            keep_with_next=True,
+            continued=continued,
+        )
         level_continued = f"{section.title} · {block.title} (continued)"
+        steps = (*sect, self._key("L"))
         for index, line in enumerate(block.lines):
-            self._check_line(line, level_continued, first=index == 0)
+            self._check_line(line, level_continued, (*steps, self._key("LI")), first=index == 0)
         for action in block.actions:
-            self._action(action, cols.text, level_continued)
+            self._action(action, cols.text, level_continued, (*sect, self._key("P")))
 
-    def _check_line(self, line: CheckLine, continued: str, *, first: bool) -> None:
+    def _check_line(self, line: CheckLine, continued: str, item: Path, *, first: bool) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         text = style.wrap(
             [
@@ -315,20 +380,26 @@ class ChecklistComposer:
         side = 9.5 * pt
         has_more = bool(line.details or line.actions or line.parts)
 
+        body = (*item, ("LBody", 0))
+
         def draw_row(painter: QPainter, y: float) -> None:
             if not first:
+                artifact(painter)
                 _rule(painter, style, (cols.left, cols.right), y, ink=Ink.RULE, weight=0.5)
             top = y + pad
             box_top = top + text[0].ascent - side * 0.92
+            label_graphics(painter, (*item, ("Lbl", 0)), ticked=line.ticked)
             draw_check_box(
                 painter, style, QRectF(cols.left + pt, box_top, side, side), ticked=line.ticked
             )
+            enter(painter, body)
             style.draw(painter, text, cols.text, top)
             style.draw(painter, figures, 0, top, align_right=cols.right)
 
         self._add(
             height,
             draw_row,
+            path=body,
             space_before=0 if first else 3,
             keep_with_next=has_more,
             footnotes=line.footnotes,
@@ -337,13 +408,14 @@ class ChecklistComposer:
         # A page that starts inside a long list of facts names the step they belong to
         # ("Cloud Platform · Gold · Technical exams (continued)"), not only the level.
         within = f"{continued.removesuffix(' (continued)')} · {line.text} (continued)"
-        self._details(line.details, cols.text + 9 * pt, within, keep_last=bool(line.actions))
+        self._details(line.details, cols.text + 9 * pt, within, body, keep_last=bool(line.actions))
+        parts = (*body, ("L", "parts"))
         for part in line.parts:
-            self._part(part, within)
+            self._part(part, within, (*parts, self._key("LI")))
         for action in line.actions:
-            self._action(action, cols.text, within)
+            self._action(action, cols.text, within, (*body, self._key("P")))
 
-    def _part(self, part: CheckLine, continued: str) -> None:
+    def _part(self, part: CheckLine, continued: str, item: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         side = 7 * pt
         x = cols.text + side + 5 * pt
@@ -354,38 +426,47 @@ class ChecklistComposer:
         figures = style.wrap([Run(part.figures, Face.DETAIL_BOLD)], cols.figures_width)
         height = max(style.height(text), style.height(figures)) + 3 * pt
 
+        body = (*item, ("LBody", 0))
+
         def draw_row(painter: QPainter, y: float) -> None:
             top = y + 2 * pt
             box_top = top + text[0].ascent - side * 0.95
+            label_graphics(painter, (*item, ("Lbl", 0)), ticked=part.ticked)
             draw_check_box(
                 painter, style, QRectF(cols.text, box_top, side, side), ticked=part.ticked
             )
+            enter(painter, body)
             style.draw(painter, text, x, top)
             style.draw(painter, figures, 0, top, align_right=cols.right)
 
         self._add(
             height,
             draw_row,
+            path=body,
             space_before=2,
             keep_with_next=bool(part.details),
             footnotes=part.footnotes,
             continued=continued,
         )
-        self._details(part.details, x + 9 * pt, continued, keep_last=bool(part.actions))
+        self._details(part.details, x + 9 * pt, continued, body, keep_last=bool(part.actions))
         for action in part.actions:
-            self._action(action, x, continued)
+            self._action(action, x, continued, (*body, self._key("P")))
 
     def _details(
-        self, details: Sequence[Detail], x: float, continued: str, *, keep_last: bool
+        self, details: Sequence[Detail], x: float, continued: str, within: Path, *, keep_last: bool
     ) -> None:
         last = len(details) - 1
+        facts = (*within, ("L", "details"))
         for index, detail in enumerate(details):
             # No fact alone at the top of a page (the last two go together), and the
             # last fact stays with the action below it, so no action starts a page alone.
             keep = index == last - 1 or (keep_last and index == last)
-            self._detail(detail, x, continued, keep_with_next=keep)
+            path = (*facts, self._key("LI"), ("LBody", 0))
+            self._detail(detail, x, continued, path, keep_with_next=keep)
 
-    def _detail(self, detail: Detail, x: float, continued: str, *, keep_with_next: bool) -> None:
+    def _detail(
+        self, detail: Detail, x: float, continued: str, path: Path, *, keep_with_next: bool
+    ) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         runs = [Run(detail.text, Face.DETAIL, Ink.TEXT)]
         if detail.note:
@@ -404,9 +485,9 @@ class ChecklistComposer:
             if detail.figure:
                 style.draw(painter, figure, 0, top, align_right=cols.right)
 
-        self._add(height, draw_row, keep_with_next=keep_with_next, continued=continued)
+        self._add(height, draw_row, path=path, keep_with_next=keep_with_next, continued=continued)
 
-    def _action(self, action: str, x: float, continued: str) -> None:
+    def _action(self, action: str, x: float, continued: str, path: Path) -> None:
         style, pt = self.style, self.style.pt
         indent = 11 * pt
         text = style.wrap(
@@ -428,9 +509,9 @@ class ChecklistComposer:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             style.draw(painter, text, x + indent, top)
 
-        self._add(height, draw_row, space_before=1.5, continued=continued)
+        self._add(height, draw_row, path=path, space_before=1.5, continued=continued)
 
-    def _at_risk(self, section: Section, continued: str) -> None:
+    def _at_risk(self, section: Section, continued: str, sect: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         self._heading(
             Face.H3,
@@ -439,13 +520,15 @@ class ChecklistComposer:
             space_before=10,
             continued=continued,
             icon=True,
+            path=(*sect, self._key("H4")),
         )
         date_w = max(style.advance(Face.DETAIL_BOLD, risk.on) for risk in section.at_risk)
         x = cols.text + date_w + 10 * pt
+        risks = (*sect, self._key("L"))
         for risk in section.at_risk:
-            self._at_risk_row(risk, x, continued)
+            self._at_risk_row(risk, x, continued, (*risks, self._key("LI")))
 
-    def _at_risk_row(self, risk: AtRiskLine, x: float, continued: str) -> None:
+    def _at_risk_row(self, risk: AtRiskLine, x: float, continued: str, item: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
         text = style.wrap([Run(risk.text, Face.DETAIL)], cols.right - x)
         height = style.height(text) + 2.5 * pt
@@ -454,10 +537,12 @@ class ChecklistComposer:
             top = y + 1.2 * pt
             painter.setFont(style.fonts[Face.DETAIL_BOLD])
             painter.setPen(style.colors[Ink.RISK])
+            enter(painter, (*item, ("Lbl", 0)))
             painter.drawText(QPointF(cols.text, top + text[0].ascent), risk.on)
+            enter(painter, (*item, ("LBody", 0)))
             style.draw(painter, text, x, top)
 
-        self._add(height, draw_row, space_before=1, continued=continued)
+        self._add(height, draw_row, path=(*item, ("Lbl", 0)), space_before=1, continued=continued)
 
     # --- shared pieces ------------------------------------------------------------------------
 
@@ -469,6 +554,7 @@ class ChecklistComposer:
         *,
         space_before: float,
         continued: str,
+        path: Path,
         icon: bool = False,
     ) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
@@ -481,7 +567,14 @@ class ChecklistComposer:
                 _warning_sign(painter, style, cols.left + 1 * pt, y + lines[0].ascent, ink)
             style.draw(painter, lines, x, y)
 
-        self._add(height, draw, space_before=space_before, keep_with_next=True, continued=continued)
+        self._add(
+            height,
+            draw,
+            path=path,
+            space_before=space_before,
+            keep_with_next=True,
+            continued=continued,
+        )
 
     def _boxed_paragraph(self, text: str, *, space_before: float, bar: Ink = Ink.ACCENT) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt
@@ -498,10 +591,16 @@ class ChecklistComposer:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             style.draw(painter, lines, cols.left + pad + 2 * pt, y + pad)
 
-        self._add(height, draw, space_before=space_before)
+        self._add(height, draw, path=(self._key("P"),), space_before=space_before)
 
     def _paragraph(
-        self, runs: Sequence[Run], x: float, *, space_before: float, keep_with_next: bool = False
+        self,
+        runs: Sequence[Run],
+        x: float,
+        path: Path,
+        *,
+        space_before: float,
+        keep_with_next: bool = False,
     ) -> None:
         style = self.style
         lines = style.wrap(runs, self.columns.right - x)
@@ -514,6 +613,7 @@ class ChecklistComposer:
             self._add(
                 style.height([line]),
                 draw,
+                path=path,
                 space_before=space_before if index == 0 else 0,
                 keep_with_next=keep_with_next or index < min(len(lines) - 1, 1),
             )
@@ -532,12 +632,21 @@ class ChecklistComposer:
         notes = self.document.catalog_notes
         if notes:
             start = len(self.blocks)
+            sect = (self._key("Sect"),)
             self._heading(
-                Face.H3, _("About these figures"), Ink.ACCENT, space_before=12, continued=""
+                Face.H3,
+                _("About these figures"),
+                Ink.ACCENT,
+                space_before=12,
+                continued="",
+                path=(*sect, ("H2", "title")),
             )
             for note in notes:
                 self._paragraph(
-                    [Run(note, Face.SMALL, Ink.MUTED)], self.columns.left, space_before=2
+                    [Run(note, Face.SMALL, Ink.MUTED)],
+                    self.columns.left,
+                    (*sect, self._key("P")),
+                    space_before=2,
                 )
             self._kept_together(start)
 
@@ -547,9 +656,11 @@ class ChecklistComposer:
         style, cols, pt = self.style, self.columns, self.style.pt
         title = style.wrap([Run(about.title, Face.H1, Ink.ACCENT)], cols.width)
         height = style.height(title, 1.0) + 7 * pt
+        sect = (self._key("Sect"),)
 
         def draw_head(painter: QPainter, y: float) -> None:
             style.draw(painter, title, cols.left, y, leading=1.0)
+            artifact(painter)
             _rule(
                 painter,
                 style,
@@ -559,8 +670,17 @@ class ChecklistComposer:
                 weight=1.2,
             )
 
-        self._add(height, draw_head, space_before=22, keep_with_next=True)
-        self._paragraph([Run(about.benefits_intro)], cols.left, space_before=2, keep_with_next=True)
+        self._add(
+            height, draw_head, path=(*sect, ("H2", "title")), space_before=22, keep_with_next=True
+        )
+        self._paragraph(
+            [Run(about.benefits_intro)],
+            cols.left,
+            (*sect, self._key("P")),
+            space_before=2,
+            keep_with_next=True,
+        )
+        benefits = (*sect, self._key("L"))
         for benefit in about.benefits:
             lines = style.wrap([Run(benefit)], cols.width - 14 * pt)
 
@@ -573,15 +693,28 @@ class ChecklistComposer:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 style.draw(painter, lines, cols.left + 14 * pt, y)
 
-            self._add(style.height(lines) + 1.5 * pt, draw_benefit, space_before=1.5)
-        self._heading(Face.H3, about.desk_title, Ink.ACCENT, space_before=9, continued="")
-        self._paragraph([Run(about.desk_text)], cols.left, space_before=0)
+            self._add(
+                style.height(lines) + 1.5 * pt,
+                draw_benefit,
+                path=(*benefits, self._key("LI"), ("LBody", 0)),
+                space_before=1.5,
+            )
+        self._heading(
+            Face.H3,
+            about.desk_title,
+            Ink.ACCENT,
+            space_before=9,
+            continued="",
+            path=(*sect, self._key("H3")),
+        )
+        self._paragraph([Run(about.desk_text)], cols.left, (*sect, self._key("P")), space_before=0)
         self._paragraph(
             [
                 Run(_("Source: "), Face.SMALL_ITALIC, Ink.MUTED),
                 Run(about.source, Face.SMALL, Ink.MUTED),
             ],
             cols.left,
+            (*sect, self._key("P")),
             space_before=6,
         )
 

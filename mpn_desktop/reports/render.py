@@ -19,11 +19,14 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 from PySide6.QtWidgets import QWidget
 
 from mpn_desktop import __version__
-from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.vocabulary import _, language
 from mpn_desktop.errors import MpnError
 from mpn_desktop.reports.checklist import Checklist
 from mpn_desktop.reports.checklist_layout import Block, ChecklistComposer
 from mpn_desktop.reports.pagination import Page, paginate
+from mpn_desktop.reports.structure import Furniture, StructureRecorder
+from mpn_desktop.reports.tagged_pdf import NotTaggable, tag_pdf
+from mpn_desktop.reports.tagging import TaggingPainter, artifact, enter, header_cell
 from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
 
 log = logging.getLogger(__name__)
@@ -99,6 +102,9 @@ def render_pdf(
 ) -> int:
     """Writes the checklist to ``path`` as PDF (A4, Letter, or None: the locale's); returns pages.
 
+    The PDF is tagged (``tagged_pdf``): a structure tree of headings,
+    paragraphs, lists and tables over every text, the page furniture marked as
+    artifacts, and the language of the checklist, for screen readers and reflow.
     The PDF is drawn in memory, then handed to ``save``: the callers pass the
     store's one writer of user-chosen files (``store.user_files``), which never
     writes over the open database, its journal or backups, nor a device or a
@@ -114,12 +120,19 @@ def render_pdf(
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(f"{document.title}: {document.header.organization}")
     writer.setCreator(f"mpn-desktop {__version__}")
+    structure = StructureRecorder()
     try:
-        pages = render_to_device(document, writer)
+        pages = render_to_device(document, writer, structure)
     finally:
         del writer  # the PDF is complete once the writer is gone
     content = bytes(buffer.data().data())
     buffer.close()
+    try:
+        content = tag_pdf(content, structure.pages, structure.root, language=language())
+    except NotTaggable as error:
+        # Never expected (Qt writes the same layout every time); the untagged PDF is
+        # still the whole checklist, so it is written rather than lost.
+        log.warning("the checklist PDF is written untagged: %s", error)
     try:
         save(Path(path), content)
     except MpnError as error:
@@ -137,12 +150,17 @@ def open_print_preview(
     parent: QWidget | None = None,
     page_size: str | None = None,
     on_paper: Callable[[str], None] | None = None,
+    *,
+    save: Callable[[Path, bytes], object] | None = None,
 ) -> QWidget:
     """Opens the print preview of the checklist (window-modal); printing goes from there.
 
     ``page_size`` is the paper it opens on (None: the locale's); the user may
     change it with the preview's page setup, and ``on_paper`` then hears the
-    paper drawn on ("A4", "Letter") so that it can be remembered.
+    paper drawn on ("A4", "Letter") so that it can be remembered. Printed to a
+    PDF file on A4 or Letter (the print dialog's "Print to File"), the
+    checklist is written as ``render_pdf`` writes it, tagged, through ``save``
+    (the store's writer of user-chosen files) when it is given.
     """
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -156,12 +174,15 @@ def open_print_preview(
     printer.setDocName(f"{document.title} - {document.header.organization}")
 
     def paint(device: QPrinter) -> None:
+        paper = page_size_name(device.pageLayout().pageSize())
         try:
-            render_to_device(document, device)
+            if save is not None and paper and _prints_to_pdf_file(device):
+                render_pdf(document, Path(device.outputFileName()), paper, save=save)
+            else:
+                render_to_device(document, device)
         except MpnError as error:
             log.warning("the checklist was not printed: %s", error)
             return
-        paper = page_size_name(device.pageLayout().pageSize())
         if paper and on_paper is not None:
             on_paper(paper)
 
@@ -171,9 +192,31 @@ def open_print_preview(
     return dialog
 
 
-def render_to_device(document: Checklist, device: QPagedPaintDevice) -> int:
-    """Lays out and draws every page on ``device``; returns the number of pages."""
-    painter = QPainter()
+def _prints_to_pdf_file(printer: QPagedPaintDevice) -> bool:
+    """Whether ``printer`` prints (not previews) to a PDF file, upright."""
+    from PySide6.QtGui import QPaintEngine
+    from PySide6.QtPrintSupport import QPrinter
+
+    # The preview draws on the same printer with a picture engine, the print with a PDF one.
+    engine = printer.paintEngine()
+    return (
+        isinstance(printer, QPrinter)
+        and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        and bool(printer.outputFileName())
+        and engine is not None
+        and engine.type() == QPaintEngine.Type.Pdf
+        and printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    )
+
+
+def render_to_device(
+    document: Checklist, device: QPagedPaintDevice, structure: StructureRecorder | None = None
+) -> int:
+    """Lays out and draws every page on ``device``; returns the number of pages.
+
+    With ``structure``, what is drawn is recorded there for the tagged PDF.
+    """
+    painter = QPainter() if structure is None else TaggingPainter(structure)
     if not painter.begin(device):
         raise ChecklistNotWritten("the checklist could not be drawn on the chosen printer or file")
     try:
@@ -219,19 +262,28 @@ class _Pages:
 
     def draw(self, painter: QPainter, device: QPagedPaintDevice) -> None:
         """Draws every page, starting a new one on the device between them."""
+        structure = painter.structure if isinstance(painter, TaggingPainter) else None
         for number, page in enumerate(self.pages, start=1):
             if number > 1 and not device.newPage():
                 raise ChecklistNotWritten("the printer or file refused a new page")
+            if structure is not None:
+                structure.new_page()
             if number == 1:
                 self._draw_title_block(painter)
             else:
+                artifact(painter, Furniture.HEADER)
                 self._draw_running_header(painter)
+            artifact(painter, Furniture.FOOTER)
             self._draw_footer(painter, number)
             if page.continued:
+                # The repeated name of the section a page starts in: furniture, not a heading.
+                artifact(painter, Furniture.HEADER)
                 self._draw_continued(painter, page.continued)
             for index, top in page.placements:
-                self.blocks[index].draw(painter, top)
-            self._draw_footnotes(painter, page.footnotes)
+                block = self.blocks[index]
+                enter(painter, block.path)
+                block.draw(painter, top)
+            self._draw_footnotes(painter, page.footnotes, number)
 
     # --- title block and running header ---------------------------------------------------------
 
@@ -267,6 +319,7 @@ class _Pages:
 
     def _draw_title_block(self, painter: QPainter) -> None:
         style, pt = self.style, self.style.pt
+        enter(painter, (("H1", "title"),))
         y = self.top
         y = style.draw(
             painter,
@@ -281,15 +334,19 @@ class _Pages:
         y = style.draw(painter, title, self.left, y, leading=1.0) + 8 * pt
         x = self.left
         gap = 22 * pt
-        for label, value in self._fields():
+        table = ("Table", "fields")
+        for column, (label, value) in enumerate(self._fields()):
+            header_cell(painter, (table, ("TR", "labels"), ("TH", column)))
             painter.setFont(style.fonts[Face.LABEL])
             painter.setPen(style.colors[Ink.MUTED])
             painter.drawText(QPointF(x, y + style.ascent(Face.LABEL)), label)
             value_top = y + style.line_height(Face.LABEL)
+            enter(painter, (table, ("TR", "values"), ("TD", column)))
             painter.setFont(style.fonts[Face.VALUE])
             painter.setPen(style.colors[Ink.TEXT])
             painter.drawText(QPointF(x, value_top + style.ascent(Face.VALUE)), value)
             x += max(style.advance(Face.LABEL, label), style.advance(Face.VALUE, value)) + gap
+        artifact(painter)
         painter.setPen(QPen(style.colors[Ink.ACCENT], 1.8 * pt))
         painter.drawLine(
             QPointF(self.left, self.title_bottom), QPointF(self.right, self.title_bottom)
@@ -404,15 +461,18 @@ class _Pages:
         notes = sum(self.style.height(self._footnote(number)) + 2 * pt for number in numbers)
         return 12 * pt + notes
 
-    def _draw_footnotes(self, painter: QPainter, numbers: Sequence[int]) -> None:
+    def _draw_footnotes(self, painter: QPainter, numbers: Sequence[int], page: int) -> None:
         if not numbers:
             return
         style, pt = self.style, self.style.pt
         y = self.body_bottom - self.footnotes_height(numbers) + 6 * pt
+        artifact(painter)
         painter.setPen(QPen(style.colors[Ink.FAINT], 0.6 * pt))
         painter.drawLine(QPointF(self.left, y), QPointF(self.left + 60 * pt, y))
         y += 6 * pt
         for number in sorted(numbers):
+            # A note printed again on a later page is a note of its own there.
+            enter(painter, (("Note", (page, number)),))
             lines = self._footnote(number)
             painter.setFont(style.fonts[Face.SMALL_BOLD])
             painter.setPen(style.colors[Ink.ACCENT])

@@ -73,7 +73,9 @@ def print_checklist(
                 settings.set_checklist_page_size(paper)
             shown.append(paper)
 
-        preview = open_print_preview(document, parent, opening, remember)
+        # Printed to a PDF file, it is written tagged through the one writer of user files.
+        save = partial(write_user_file, database=context.db.path)
+        preview = open_print_preview(document, parent, opening, remember, save=save)
         # A page and a half tall where the screen allows; never past its free area.
         resize_to_fit(preview, (900, 1000))
         return preview
