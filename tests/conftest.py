@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +52,19 @@ def isolated_user_folders(
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("MPN_DESKTOP_DB", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's application with the English plural forms installed, as the program's has.
+
+    Texts with a count are Qt numerus texts ("%n record(s)"): without the
+    English forms they would read "1 record(s)".
+    """
+    from mpn_desktop.ui.language import install_english_plurals
+
+    install_english_plurals(qapp)
+    return qapp
 
 
 @pytest.fixture(autouse=True)

@@ -9,23 +9,23 @@ from PySide6.QtWidgets import QWidget
 
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui import questions
-from mpn_desktop.ui.counts import counted
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeleteQuestion", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("DeleteQuestion", text, disambiguation, n)
 
 
 def _counted_kind(kind: RecordKind, count: int) -> str:
     """ "2 subscriptions", "1 month of usage": the records of ``kind`` a delete takes along."""
-    words = {
-        RecordKind.SUBSCRIPTION: (_tr("{count} subscription"), _tr("{count} subscriptions")),
-        RecordKind.USAGE: (_tr("{count} month of usage"), _tr("{count} months of usage")),
-        RecordKind.REFERENCE: (_tr("{count} reference"), _tr("{count} references")),
-        RecordKind.EXAM: (_tr("{count} exam result"), _tr("{count} exam results")),
-    }
-    one, many = words.get(kind, (_tr("{count} other record"), _tr("{count} other records")))
-    return counted(count, one, many)
+    if kind is RecordKind.SUBSCRIPTION:
+        return _tr("%n subscription(s)", "", count)
+    if kind is RecordKind.USAGE:
+        return _tr("%n month(s) of usage", "", count)
+    if kind is RecordKind.REFERENCE:
+        return _tr("%n reference(s)", "", count)
+    if kind is RecordKind.EXAM:
+        return _tr("%n exam result(s)", "", count)
+    return _tr("%n other record(s)", "", count)
 
 
 # The order a sentence names them in: what the record holds first, then what hangs on that.

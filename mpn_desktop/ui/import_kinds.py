@@ -23,15 +23,14 @@ from mpn_desktop.importers.usage_fields import recognise
 from mpn_desktop.importers.usage_import import UsageImport
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.ui.counts import counted
 
 if TYPE_CHECKING:
     from mpn_desktop.ui.context import AppContext
     from mpn_desktop.ui.import_state import ImportState
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportKinds", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ImportKinds", text, disambiguation, n)
 
 
 @dataclass(frozen=True)
@@ -42,10 +41,6 @@ class WizardKind:
     """``exams`` or ``usage`` (the importer's kind name)."""
     title: str
     """The wizard's title (translated when shown)."""
-    one: str
-    """``{count} exam record`` (translated when shown)."""
-    many: str
-    """``{count} exam records`` (translated when shown)."""
     fields_for: Callable[[Sequence[str]], FieldSet]
     """The kind's fields for a header line (usage: which Partner Center file it is)."""
     importer: Callable[[AppContext, ImportState], ImportKind]
@@ -55,7 +50,10 @@ class WizardKind:
 
     def records(self, count: int) -> str:
         """``1 exam record``, ``3 usage rows``: the kind's records, counted."""
-        return counted(count, _tr(self.one), _tr(self.many))
+        # Written out here, not kept in the kinds, so lupdate sees each text with its count.
+        if self.name == "usage":
+            return _tr("%n usage row(s)", "", count)
+        return _tr("%n exam record(s)", "", count)
 
     @property
     def columns_text(self) -> str:
@@ -83,8 +81,6 @@ def _usage(context: AppContext, state: ImportState) -> ImportKind:
 EXAM_RECORDS = WizardKind(
     name="exams",
     title=str(QT_TR_NOOP("Import exam records")),
-    one=str(QT_TR_NOOP("{count} exam record")),
-    many=str(QT_TR_NOOP("{count} exam records")),
     fields_for=lambda _header: EXAM_FIELDS,
     importer=_exams,
     columns_note=str(
@@ -97,8 +93,6 @@ EXAM_RECORDS = WizardKind(
 SALES_DATA = WizardKind(
     name="usage",
     title=str(QT_TR_NOOP("Import sales data")),
-    one=str(QT_TR_NOOP("{count} usage row")),
-    many=str(QT_TR_NOOP("{count} usage rows")),
     fields_for=recognise,
     importer=_usage,
     columns_note=str(

@@ -34,7 +34,6 @@ from mpn_desktop.importers.rejects import write_rejects
 from mpn_desktop.store import records
 from mpn_desktop.store.user_files import check_user_file
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_models import ProblemModel
 from mpn_desktop.ui.import_questions import RatesBox
@@ -56,17 +55,11 @@ def count_line(result: ImportResult, *, done: bool) -> str:
     new = (_tr("{count} added") if done else _tr("{count} to add")).format(count=result.added)
     parts = [
         new,
-        counted(result.duplicates, _tr("{count} duplicate"), _tr("{count} duplicates")),
-        counted(len(result.errors), _tr("{count} error"), _tr("{count} errors")),
+        _tr("%n duplicate(s)", "", result.duplicates),
+        _tr("%n error(s)", "", len(result.errors)),
     ]
     if result.kind == EXAM_RECORDS.name:
-        parts.append(
-            counted(
-                len(result.unknown_codes),
-                _tr("{count} unknown code"),
-                _tr("{count} unknown codes"),
-            )
-        )
+        parts.append(_tr("%n unknown code(s)", "", len(result.unknown_codes)))
     return ", ".join(parts)
 
 
@@ -75,8 +68,8 @@ def bad_lines(result: ImportResult) -> int:
     return len({problem.line for problem in result.errors})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportRunPages", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ImportRunPages", text, disambiguation, n)
 
 
 def notes_of(result: ImportResult) -> str:
@@ -412,60 +405,40 @@ class CheckPage(_StepPage):
             good = result.records_read - bad
             if good > 0 and not result.missing_rates:
                 self.skip_button.setText(
-                    counted(
-                        good,
-                        self.tr("Import the {count} good row, skip {bad}"),
-                        self.tr("Import the {count} good rows, skip {bad}"),
-                        bad=bad,
-                    )
+                    self.tr("Import the %n good row(s), skip {bad}", "", good).format(bad=bad)
                 )
                 self.skip_button.setVisible(True)
             self.problems.show_problems(result.errors)
             self._set_problems_visible(True)
             fine = good
-            others = (
-                self.tr("the one other record is fine")
-                if fine == 1
-                else self.tr("the {fine} other records are fine").format(fine=fine)
-            )
+            others = self.tr("the %n other record(s) fine", "", fine)
             self._show_verdict(
-                counted(
+                self.tr(
+                    "Nothing can be imported: %n problem(s) in the file (listed below), "
+                    "though {others}. An import is all or nothing unless you skip the bad "
+                    "records: fix the file, then Check again, or import the good ones and "
+                    "keep the bad ones in a file to fix.",
+                    "",
                     len(result.errors),
-                    self.tr(
-                        "Nothing can be imported: {count} problem in the file (listed below), "
-                        "though {others}. An import is all or nothing unless you skip the bad "
-                        "records: fix the file, then Check again, or import the good ones and "
-                        "keep the bad ones in a file to fix."
-                    ),
-                    self.tr(
-                        "Nothing can be imported: {count} problems in the file (listed below), "
-                        "though {others}. An import is all or nothing unless you skip the bad "
-                        "records: fix the file, then Check again, or import the good ones and "
-                        "keep the bad ones in a file to fix."
-                    ),
-                    others=others,
-                ),
+                ).format(others=others),
                 ok=False,
             )
         elif not self.has_something_to_import():
             self._show_verdict(
-                counted(
+                self.tr(
+                    "Nothing new to import: %n record(s) already in the database.",
+                    "",
                     result.duplicates,
-                    self.tr("Nothing new to import: the record is already in the database."),
-                    self.tr(
-                        "Nothing new to import: all {count} records are already in the database."
-                    ),
                 ),
                 ok=True,
             )
         else:
             self._show_verdict(
-                counted(
+                self.tr(
+                    "Ready: Import adds {records} (%n) in one step you can undo.",
+                    "",
                     result.new_records,
-                    self.tr("Ready: Import adds {records}, a step you can undo."),
-                    self.tr("Ready: Import adds {records} in one step you can undo."),
-                    records=self._kind.records(result.new_records),
-                ),
+                ).format(records=self._kind.records(result.new_records)),
                 ok=True,
             )
 
@@ -555,16 +528,11 @@ class RunPage(_StepPage):
         self._show_notes(result)
         if result.errors and not result.rejected:
             self._show_verdict(
-                counted(
+                self.tr(
+                    "Nothing was imported: the file changed since the check and now has "
+                    "%n problem(s). Start the import again to see them.",
+                    "",
                     len(result.errors),
-                    self.tr(
-                        "Nothing was imported: the file changed since the check and now has "
-                        "{count} problem. Start the import again to see it."
-                    ),
-                    self.tr(
-                        "Nothing was imported: the file changed since the check and now has "
-                        "{count} problems. Start the import again to see them."
-                    ),
                 ),
                 ok=False,
             )
@@ -587,20 +555,10 @@ class RunPage(_StepPage):
 
     def _added(self, result: ImportResult) -> str:
         if result.kind == EXAM_RECORDS.name:
-            return counted(
-                result.people_added,
-                self.tr("{count} person added"),
-                self.tr("{count} people added"),
-            )
+            return self.tr("%n person(s) added", "", result.people_added)
         return self.tr("{customers} and {subscriptions} added").format(
-            customers=counted(
-                result.customers_added, self.tr("{count} customer"), self.tr("{count} customers")
-            ),
-            subscriptions=counted(
-                result.subscriptions_added,
-                self.tr("{count} subscription"),
-                self.tr("{count} subscriptions"),
-            ),
+            customers=self.tr("%n customer(s)", "", result.customers_added),
+            subscriptions=self.tr("%n subscription(s)", "", result.subscriptions_added),
         )
 
     def _write_rejects(self, result: ImportResult) -> str:
@@ -614,12 +572,9 @@ class RunPage(_StepPage):
             )
         except MpnError as error:
             return self.tr("The skipped records were not saved: {error}. ").format(error=error)
-        return counted(
-            len(result.rejected),
-            self.tr("{count} record with errors was skipped and saved to {path}. "),
-            self.tr("{count} records with errors were skipped and saved to {path}. "),
-            path=str(written),
-        )
+        return self.tr(
+            "%n record(s) with errors skipped and saved to {path}. ", "", len(result.rejected)
+        ).format(path=str(written))
 
     def _failed(self, message: str, *, cancelled: bool) -> None:
         if cancelled:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from mpn_desktop.importers.columns import EXAM_FIELDS
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import DELIMITER_NAMES
-from mpn_desktop.ui.counts import counted
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.import_drop import accept_csv_drops
 from mpn_desktop.ui.import_models import PreviewModel
@@ -285,15 +284,8 @@ class PreviewPage(QWizardPage):
             0, self.tr("Detected ({name})").format(name=self.tr(delimiter))
         )
         self.format_label.setText(
-            counted(
-                len(read.header.fields),
-                self.tr("{count} column; {rows}."),
-                self.tr("{count} columns; {rows}."),
-                rows=counted(
-                    len(read.records),
-                    self.tr("the first record is shown"),
-                    self.tr("the first {count} records are shown"),
-                ),
+            self.tr("%n column(s); {rows}.", "", len(read.header.fields)).format(
+                rows=self.tr("the first %n record(s) shown", "", len(read.records))
             )
         )
         mapping = state.mapping

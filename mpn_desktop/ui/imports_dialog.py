@@ -97,26 +97,21 @@ class ImportsModel(QAbstractTableModel):
 
     def _created(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":
-            return self.tr("{customers} customers, {subscriptions} subscriptions").format(
-                customers=wording.number(
-                    batch["customers_added_count"], figures=locale_text.figures()
-                ),
-                subscriptions=wording.number(
-                    batch["subscriptions_added_count"], figures=locale_text.figures()
+            # %Ln: the count with the locale's separators, as the table's other figures.
+            return self.tr("{customers}, {subscriptions}").format(
+                customers=self.tr("%Ln customer(s)", "", batch["customers_added_count"]),
+                subscriptions=self.tr(
+                    "%Ln subscription(s)", "", batch["subscriptions_added_count"]
                 ),
             )
-        return self.tr("{people} people").format(
-            people=wording.number(batch["people_added_count"], figures=locale_text.figures())
-        )
+        return self.tr("%Ln person(s)", "", batch["people_added_count"])
 
     def _kind(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":
             replaced = int(batch.get("replaced_count") or 0)
             text = self.tr("Usage ({source})").format(source=batch.get("source", ""))
             if replaced:
-                text += self.tr(", {count} rows replaced").format(
-                    count=wording.number(replaced, figures=locale_text.figures())
-                )
+                text += self.tr(", %Ln row(s) replaced", "", replaced)
             return text
         return self.tr("Exam records")
 

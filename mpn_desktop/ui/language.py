@@ -85,12 +85,13 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     """Installs the program's and Qt's own translation (the standard buttons) for the language.
 
     Returns the translators installed (kept by the caller: Qt does not own
-    them); none for English or a language without a translation.
+    them); for English, or a language without a translation, only the English
+    plural forms.
     """
     language = language_shown(setting)
     path = translation_file(language) if language in TRANSLATED else ""
     if not path:
-        return []
+        return install_english_plurals(app)
     installed: list[QTranslator] = []
     ours = ContextFallbackTranslator(app)
     if ours.load(path):
@@ -107,6 +108,22 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
         app.installTranslator(qt_own)
         installed.append(qt_own)
     return installed
+
+
+def install_english_plurals(app: QCoreApplication) -> list[QTranslator]:
+    """Installs the English forms of the texts with a count ("%n record(s)": 1 record, 2 records).
+
+    Qt writes a numerus text's source as it stands ("1 record(s)") unless a
+    translation gives its forms, English included (``mpn_desktop_en.qm`` holds
+    only those). Returns the translator installed, or none when it cannot be read.
+    """
+    path = translation_file("en")
+    english = ContextFallbackTranslator(app)
+    if not path or not english.load(path):
+        log.warning("the English plural forms in %s could not be read", path or "(missing)")
+        return []
+    app.installTranslator(english)
+    return [english]
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

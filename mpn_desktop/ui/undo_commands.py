@@ -20,11 +20,10 @@ from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.import_removal import RemovedImport, remove_import, restore_import
 from mpn_desktop.store.models import new_version
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.counts import counted
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("UndoCommands", text, disambiguation, n)
 
 
 class _StoreCommand(QUndoCommand):
@@ -249,19 +248,9 @@ class ImportCommand(_StoreCommand):
         usage: bool = False,
     ) -> None:
         if usage:
-            text = counted(
-                count,
-                _tr("Import {count} usage row from {file}"),
-                _tr("Import {count} usage rows from {file}"),
-                file=file_name,
-            )
+            text = _tr("Import %n usage row(s) from {file}", "", count).format(file=file_name)
         else:
-            text = counted(
-                count,
-                _tr("Import {count} exam record from {file}"),
-                _tr("Import {count} exam records from {file}"),
-                file=file_name,
-            )
+            text = _tr("Import %n exam record(s) from {file}", "", count).format(file=file_name)
         super().__init__(context, text)
         self.batch_id = batch_id
         self._change = change
@@ -308,18 +297,12 @@ class RemoveImportCommand(_StoreCommand):
         usage: bool = False,
     ) -> None:
         if usage:
-            text = counted(
-                count,
-                _tr("Remove the import of {count} usage row from {file}"),
-                _tr("Remove the import of {count} usage rows from {file}"),
-                file=file_name,
+            text = _tr("Remove the import of %n usage row(s) from {file}", "", count).format(
+                file=file_name
             )
         else:
-            text = counted(
-                count,
-                _tr("Remove the import of {count} exam record from {file}"),
-                _tr("Remove the import of {count} exam records from {file}"),
-                file=file_name,
+            text = _tr("Remove the import of %n exam record(s) from {file}", "", count).format(
+                file=file_name
             )
         super().__init__(context, text)
         self.batch_id = batch_id

@@ -23,45 +23,40 @@
         <source>The checklist was not saved.</source>
         <translation>Die Checkliste wurde nicht gespeichert.</translation>
     </message>
-    <message>
-        <source>{count} subscription</source>
-        <translation>{count} Abonnement</translation>
+    <message numerus="yes">
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n Abonnement</numerusform>
+            <numerusform>%n Abonnements</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} subscriptions</source>
-        <translation>{count} Abonnements</translation>
+    <message numerus="yes">
+        <source>%n month(s) of usage</source>
+        <translation>
+            <numerusform>%n Monat Nutzung</numerusform>
+            <numerusform>%n Monate Nutzung</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} month of usage</source>
-        <translation>{count} Monat Nutzung</translation>
+    <message numerus="yes">
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n Kundenreferenz</numerusform>
+            <numerusform>%n Kundenreferenzen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} months of usage</source>
-        <translation>{count} Monate Nutzung</translation>
+    <message numerus="yes">
+        <source>%n exam result(s)</source>
+        <translation>
+            <numerusform>%n Prüfungsergebnis</numerusform>
+            <numerusform>%n Prüfungsergebnisse</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} reference</source>
-        <translation>{count} Kundenreferenz</translation>
-    </message>
-    <message>
-        <source>{count} references</source>
-        <translation>{count} Kundenreferenzen</translation>
-    </message>
-    <message>
-        <source>{count} exam result</source>
-        <translation>{count} Prüfungsergebnis</translation>
-    </message>
-    <message>
-        <source>{count} exam results</source>
-        <translation>{count} Prüfungsergebnisse</translation>
-    </message>
-    <message>
-        <source>{count} other record</source>
-        <translation>{count} weiterer Datensatz</translation>
-    </message>
-    <message>
-        <source>{count} other records</source>
-        <translation>{count} weitere Datensätze</translation>
+    <message numerus="yes">
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n weiterer Datensatz</numerusform>
+            <numerusform>%n weitere Datensätze</numerusform>
+        </translation>
     </message>
     <message>
         <source> and </source>
@@ -259,29 +254,26 @@
         <source>{count} to add</source>
         <translation>{count} hinzuzufügen</translation>
     </message>
-    <message>
-        <source>{count} duplicate</source>
-        <translation>{count} Duplikat</translation>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>%n Duplikat</numerusform>
+            <numerusform>%n Duplikate</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} duplicates</source>
-        <translation>{count} Duplikate</translation>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} error</source>
-        <translation>{count} Fehler</translation>
-    </message>
-    <message>
-        <source>{count} errors</source>
-        <translation>{count} Fehler</translation>
-    </message>
-    <message>
-        <source>{count} unknown code</source>
-        <translation>{count} unbekannter Code</translation>
-    </message>
-    <message>
-        <source>{count} unknown codes</source>
-        <translation>{count} unbekannte Codes</translation>
+    <message numerus="yes">
+        <source>%n unknown code(s)</source>
+        <translation>
+            <numerusform>%n unbekannter Code</numerusform>
+            <numerusform>%n unbekannte Codes</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -823,21 +815,33 @@
         <source>It was not restored.</source>
         <translation>Es wurde nicht wiederhergestellt.</translation>
     </message>
-    <message>
-        <source>Import {count} usage row from {file}</source>
-        <translation>{count} Nutzungszeile aus {file} importieren</translation>
+    <message numerus="yes">
+        <source>Import %n usage row(s) from {file}</source>
+        <translation>
+            <numerusform>%n Nutzungszeile aus {file} importieren</numerusform>
+            <numerusform>%n Nutzungszeilen aus {file} importieren</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Import {count} usage rows from {file}</source>
-        <translation>{count} Nutzungszeilen aus {file} importieren</translation>
+    <message numerus="yes">
+        <source>Import %n exam record(s) from {file}</source>
+        <translation>
+            <numerusform>%n Prüfungsdatensatz aus {file} importieren</numerusform>
+            <numerusform>%n Prüfungsdatensätze aus {file} importieren</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Import {count} exam record from {file}</source>
-        <translation>{count} Prüfungsdatensatz aus {file} importieren</translation>
+    <message numerus="yes">
+        <source>Remove the import of %n usage row(s) from {file}</source>
+        <translation>
+            <numerusform>Import von %n Nutzungszeile aus {file} entfernen</numerusform>
+            <numerusform>Import von %n Nutzungszeilen aus {file} entfernen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Import {count} exam records from {file}</source>
-        <translation>{count} Prüfungsdatensätze aus {file} importieren</translation>
+    <message numerus="yes">
+        <source>Remove the import of %n exam record(s) from {file}</source>
+        <translation>
+            <numerusform>Import von %n Prüfungsdatensatz aus {file} entfernen</numerusform>
+            <numerusform>Import von %n Prüfungsdatensätzen aus {file} entfernen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The import was not redone.</source>
@@ -846,22 +850,6 @@
     <message>
         <source>The import was not removed.</source>
         <translation>Der Import wurde nicht entfernt.</translation>
-    </message>
-    <message>
-        <source>Remove the import of {count} usage row from {file}</source>
-        <translation>Import von {count} Nutzungszeile aus {file} entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the import of {count} usage rows from {file}</source>
-        <translation>Import von {count} Nutzungszeilen aus {file} entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the import of {count} exam record from {file}</source>
-        <translation>Import von {count} Prüfungsdatensatz aus {file} entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the import of {count} exam records from {file}</source>
-        <translation>Import von {count} Prüfungsdatensätzen aus {file} entfernen</translation>
     </message>
     <message>
         <source>The import was not put back.</source>
@@ -903,13 +891,19 @@
         <source>Import exam records</source>
         <translation>Prüfungsergebnisse importieren</translation>
     </message>
-    <message>
-        <source>{count} exam record</source>
-        <translation>{count} Prüfungsdatensatz</translation>
+    <message numerus="yes">
+        <source>%n usage row(s)</source>
+        <translation>
+            <numerusform>%n Nutzungszeile</numerusform>
+            <numerusform>%n Nutzungszeilen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} exam records</source>
-        <translation>{count} Prüfungsdatensätze</translation>
+    <message numerus="yes">
+        <source>%n exam record(s)</source>
+        <translation>
+            <numerusform>%n Prüfungsdatensatz</numerusform>
+            <numerusform>%n Prüfungsdatensätze</numerusform>
+        </translation>
     </message>
     <message>
         <source>What each column holds. An MCP ID, an exam code or title, and the date passed are needed; first and last name columns are joined.</source>
@@ -918,14 +912,6 @@
     <message>
         <source>Import sales data</source>
         <translation>Verkaufsdaten importieren</translation>
-    </message>
-    <message>
-        <source>{count} usage row</source>
-        <translation>{count} Nutzungszeile</translation>
-    </message>
-    <message>
-        <source>{count} usage rows</source>
-        <translation>{count} Nutzungszeilen</translation>
     </message>
     <message>
         <source>What each column holds. A subscription, a month (or the day of a charge) and a figure (consumption, revenue, active users or paid seats) are needed; lines are added up per subscription, month and service.</source>
@@ -1505,45 +1491,40 @@
         <source>The amounts are in {currencies}: give the US$ rate above, and the file is checked again with it.</source>
         <translation>Die Beträge sind in {currencies}: Geben Sie oben den Kurs in US$ an, dann wird die Datei damit erneut geprüft.</translation>
     </message>
-    <message>
-        <source>Import the {count} good row, skip {bad}</source>
-        <translation>Die {count} fehlerfreie Zeile importieren, {bad} überspringen</translation>
+    <message numerus="yes">
+        <source>Import the %n good row(s), skip {bad}</source>
+        <translation>
+            <numerusform>Die %n fehlerfreie Zeile importieren, {bad} überspringen</numerusform>
+            <numerusform>Die %n fehlerfreien Zeilen importieren, {bad} überspringen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Import the {count} good rows, skip {bad}</source>
-        <translation>Die {count} fehlerfreien Zeilen importieren, {bad} überspringen</translation>
+    <message numerus="yes">
+        <source>the %n other record(s) fine</source>
+        <translation>
+            <numerusform>der eine andere Datensatz ist in Ordnung</numerusform>
+            <numerusform>die %n anderen Datensätze sind in Ordnung</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>the one other record is fine</source>
-        <translation>der eine andere Datensatz ist in Ordnung</translation>
+    <message numerus="yes">
+        <source>Nothing can be imported: %n problem(s) in the file (listed below), though {others}. An import is all or nothing unless you skip the bad records: fix the file, then Check again, or import the good ones and keep the bad ones in a file to fix.</source>
+        <translation>
+            <numerusform>Nichts kann importiert werden: %n Problem in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</numerusform>
+            <numerusform>Nichts kann importiert werden: %n Probleme in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>the {fine} other records are fine</source>
-        <translation>die {fine} anderen Datensätze sind in Ordnung</translation>
+    <message numerus="yes">
+        <source>Nothing new to import: %n record(s) already in the database.</source>
+        <translation>
+            <numerusform>Nichts Neues zu importieren: Der Datensatz ist schon in der Datenbank.</numerusform>
+            <numerusform>Nichts Neues zu importieren: Alle %n Datensätze sind schon in der Datenbank.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Nothing can be imported: {count} problem in the file (listed below), though {others}. An import is all or nothing unless you skip the bad records: fix the file, then Check again, or import the good ones and keep the bad ones in a file to fix.</source>
-        <translation>Nichts kann importiert werden: {count} Problem in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</translation>
-    </message>
-    <message>
-        <source>Nothing can be imported: {count} problems in the file (listed below), though {others}. An import is all or nothing unless you skip the bad records: fix the file, then Check again, or import the good ones and keep the bad ones in a file to fix.</source>
-        <translation>Nichts kann importiert werden: {count} Probleme in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</translation>
-    </message>
-    <message>
-        <source>Nothing new to import: the record is already in the database.</source>
-        <translation>Nichts Neues zu importieren: Der Datensatz ist schon in der Datenbank.</translation>
-    </message>
-    <message>
-        <source>Nothing new to import: all {count} records are already in the database.</source>
-        <translation>Nichts Neues zu importieren: Alle {count} Datensätze sind schon in der Datenbank.</translation>
-    </message>
-    <message>
-        <source>Ready: Import adds {records}, a step you can undo.</source>
-        <translation>Bereit: Importieren fügt {records} hinzu, ein Schritt, den Sie rückgängig machen können.</translation>
-    </message>
-    <message>
-        <source>Ready: Import adds {records} in one step you can undo.</source>
-        <translation>Bereit: Importieren fügt {records} in einem Schritt hinzu, den Sie rückgängig machen können.</translation>
+    <message numerus="yes">
+        <source>Ready: Import adds {records} (%n) in one step you can undo.</source>
+        <translation>
+            <numerusform>Bereit: Importieren fügt {records} hinzu, ein Schritt, den Sie rückgängig machen können.</numerusform>
+            <numerusform>Bereit: Importieren fügt {records} in einem Schritt hinzu, den Sie rückgängig machen können.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The check was stopped. Check again to go on.</source>
@@ -2208,20 +2189,40 @@
         <translation>Art</translation>
     </message>
     <message>
-        <source>{customers} customers, {subscriptions} subscriptions</source>
-        <translation>{customers} Kunden, {subscriptions} Abonnements</translation>
+        <source>{customers}, {subscriptions}</source>
+        <translation>{customers}, {subscriptions}</translation>
     </message>
-    <message>
-        <source>{people} people</source>
-        <translation>{people} Personen</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subscription(s)</source>
+        <translation>
+            <numerusform>%Ln Abonnement</numerusform>
+            <numerusform>%Ln Abonnements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln row(s) replaced</source>
+        <translation>
+            <numerusform>, %Ln Zeile ersetzt</numerusform>
+            <numerusform>, %Ln Zeilen ersetzt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Usage ({source})</source>
         <translation>Nutzung ({source})</translation>
-    </message>
-    <message>
-        <source>, {count} rows replaced</source>
-        <translation>, {count} Zeilen ersetzt</translation>
     </message>
     <message>
         <source>Exam records</source>
@@ -2529,21 +2530,19 @@
         <source>Detected ({name})</source>
         <translation>Erkannt ({name})</translation>
     </message>
-    <message>
-        <source>{count} column; {rows}.</source>
-        <translation>{count} Spalte; {rows}.</translation>
+    <message numerus="yes">
+        <source>%n column(s); {rows}.</source>
+        <translation>
+            <numerusform>%n Spalte; {rows}.</numerusform>
+            <numerusform>%n Spalten; {rows}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} columns; {rows}.</source>
-        <translation>{count} Spalten; {rows}.</translation>
-    </message>
-    <message>
-        <source>the first record is shown</source>
-        <translation>der erste Datensatz wird angezeigt</translation>
-    </message>
-    <message>
-        <source>the first {count} records are shown</source>
-        <translation>die ersten {count} Datensätze werden angezeigt</translation>
+    <message numerus="yes">
+        <source>the first %n record(s) shown</source>
+        <translation>
+            <numerusform>der erste Datensatz wird angezeigt</numerusform>
+            <numerusform>die ersten %n Datensätze werden angezeigt</numerusform>
+        </translation>
     </message>
     <message>
         <source>The column names say it is {kind}.</source>
@@ -2669,9 +2668,12 @@
         <source>Nothing was deleted.</source>
         <translation>Es wurde nichts gelöscht.</translation>
     </message>
-    <message>
-        <source>Delete {count}</source>
-        <translation>{count} löschen</translation>
+    <message numerus="yes">
+        <source>Delete %n</source>
+        <translation>
+            <numerusform>Löschen</numerusform>
+            <numerusform>%n löschen</numerusform>
+        </translation>
     </message>
     <message>
         <source>{label} is worked out from the other records.</source>
@@ -2849,13 +2851,40 @@
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
-    <message>
-        <source>Nothing was imported: the file changed since the check and now has {count} problem. Start the import again to see it.</source>
-        <translation>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt {count} Problem. Starten Sie den Import erneut, um es zu sehen.</translation>
+    <message numerus="yes">
+        <source>Nothing was imported: the file changed since the check and now has %n problem(s). Start the import again to see them.</source>
+        <translation>
+            <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %n Problem. Starten Sie den Import erneut, um es zu sehen.</numerusform>
+            <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %n Probleme. Starten Sie den Import erneut, um sie zu sehen.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Nothing was imported: the file changed since the check and now has {count} problems. Start the import again to see them.</source>
-        <translation>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt {count} Probleme. Starten Sie den Import erneut, um sie zu sehen.</translation>
+    <message numerus="yes">
+        <source>%n person(s) added</source>
+        <translation>
+            <numerusform>%n Person hinzugefügt</numerusform>
+            <numerusform>%n Personen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n Abonnement</numerusform>
+            <numerusform>%n Abonnements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) with errors skipped and saved to {path}. </source>
+        <translation>
+            <numerusform>%n fehlerhafter Datensatz wurde übersprungen und in {path} gespeichert. </numerusform>
+            <numerusform>%n fehlerhafte Datensätze wurden übersprungen und in {path} gespeichert. </numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing new was imported.</source>
@@ -2870,44 +2899,12 @@
         <translation>Bearbeiten ▸ Rückgängig entfernt den ganzen Import.</translation>
     </message>
     <message>
-        <source>{count} person added</source>
-        <translation>{count} Person hinzugefügt</translation>
-    </message>
-    <message>
-        <source>{count} people added</source>
-        <translation>{count} Personen hinzugefügt</translation>
-    </message>
-    <message>
         <source>{customers} and {subscriptions} added</source>
         <translation>{customers} und {subscriptions} hinzugefügt</translation>
     </message>
     <message>
-        <source>{count} customer</source>
-        <translation>{count} Kunde</translation>
-    </message>
-    <message>
-        <source>{count} customers</source>
-        <translation>{count} Kunden</translation>
-    </message>
-    <message>
-        <source>{count} subscription</source>
-        <translation>{count} Abonnement</translation>
-    </message>
-    <message>
-        <source>{count} subscriptions</source>
-        <translation>{count} Abonnements</translation>
-    </message>
-    <message>
         <source>The skipped records were not saved: {error}. </source>
         <translation>Die übersprungenen Datensätze wurden nicht gespeichert: {error}. </translation>
-    </message>
-    <message>
-        <source>{count} record with errors was skipped and saved to {path}. </source>
-        <translation>{count} fehlerhafter Datensatz wurde übersprungen und in {path} gespeichert. </translation>
-    </message>
-    <message>
-        <source>{count} records with errors were skipped and saved to {path}. </source>
-        <translation>{count} fehlerhafte Datensätze wurden übersprungen und in {path} gespeichert. </translation>
     </message>
     <message>
         <source>The import was cancelled: nothing was written.</source>
@@ -3226,9 +3223,12 @@
         <source>The table was not exported.</source>
         <translation>Die Tabelle wurde nicht exportiert.</translation>
     </message>
-    <message>
-        <source>Exported {count} rows of {table} to {file}.</source>
-        <translation>{count} Zeilen von {table} nach {file} exportiert.</translation>
+    <message numerus="yes">
+        <source>Exported %n row(s) of {table} to {file}.</source>
+        <translation>
+            <numerusform>%n Zeile von {table} nach {file} exportiert.</numerusform>
+            <numerusform>%n Zeilen von {table} nach {file} exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3397,9 +3397,22 @@
         <source>{competency}: {measure}, credited by month</source>
         <translation>{competency}: {measure}, nach Monat angerechnet</translation>
     </message>
-    <message>
-        <source>{count} months of usage</source>
-        <translation>{count} Monate Nutzung</translation>
+    <message numerus="yes">
+        <source>%n month(s) of usage</source>
+        <translation>
+            <numerusform>%n Monat Nutzung</numerusform>
+            <numerusform>%n Monate Nutzung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n cell(s); refused {refused}:
+{rows}</source>
+        <translation>
+            <numerusform>%n Zelle eingefügt; {refused} abgelehnt:
+{rows}</numerusform>
+            <numerusform>%n Zellen eingefügt; {refused} abgelehnt:
+{rows}</numerusform>
+        </translation>
     </message>
     <message>
         <source>usage of {month}</source>
@@ -3412,12 +3425,6 @@
     <message>
         <source>… and {count} more</source>
         <translation>… und {count} weitere</translation>
-    </message>
-    <message>
-        <source>Pasted {count} cells; refused {refused}:
-{rows}</source>
-        <translation>{count} Zellen eingefügt; {refused} abgelehnt:
-{rows}</translation>
     </message>
 </context>
 <context>

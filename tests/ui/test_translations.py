@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
 GERMAN_TS = FOLDER / "mpn_desktop_de.ts"
 GERMAN_QM = FOLDER / "mpn_desktop_de.qm"
+ENGLISH_TS = FOLDER / "mpn_desktop_en.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -57,38 +58,85 @@ def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     return entries
 
 
+def _forms(translation: ET.Element) -> list[str]:
+    """The texts of a translation: its numerus forms ("1 record", "2 records"), or its one text."""
+    numerus = translation.findall("numerusform")
+    if numerus:
+        return [form.text or "" for form in numerus]
+    return [translation.text or ""]
+
+
+def _unfinished(ts: Path, plural_forms: int = 2) -> list[tuple[str, str]]:
+    """Entries of ``ts`` not translated, or a text with a count short of a plural form.
+
+    English and German have two forms (one, other): a numerus entry needs both.
+    """
+    unfinished = []
+    for context, source, translation in _messages(ts):
+        forms = _forms(translation)
+        numerus = bool(translation.findall("numerusform"))
+        if (
+            translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not all(form.strip() for form in forms)
+            or (numerus and len(forms) != plural_forms)
+        ):
+            unfinished.append((context, source))
+    return unfinished
+
+
 def test_every_entry_is_translated() -> None:
-    unfinished = [
-        (context, source)
-        for context, source, translation in _messages(GERMAN_TS)
-        if translation.get("type") in ("unfinished", "vanished", "obsolete")
-        or not (translation.text or "").strip()
-    ]
-    assert unfinished == []
+    assert _unfinished(GERMAN_TS) == []
+
+
+def test_every_text_with_a_count_has_its_english_forms() -> None:
+    entries = _messages(ENGLISH_TS)
+    assert len(entries) > 20
+    assert all(translation.findall("numerusform") for _, _, translation in entries)
+    assert _unfinished(ENGLISH_TS) == []
+    german = {source for _, source, translation in _messages(GERMAN_TS) if _forms(translation)}
+    assert {source for _, source, _ in entries} <= german
+
+
+def test_a_text_with_a_count_short_of_a_german_form_is_unfinished(tmp_path: Path) -> None:
+    short = tmp_path / "short.ts"
+    short.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="de_DE"><context>'
+        "<name>X</name>"
+        '<message numerus="yes"><source>%n row(s)</source><translation>'
+        "<numerusform>%n Zeile</numerusform></translation></message>"
+        '<message numerus="yes"><source>%n file(s)</source><translation>'
+        "<numerusform>%n Datei</numerusform><numerusform></numerusform></translation></message>"
+        '<message numerus="yes"><source>%n day(s)</source><translation>'
+        "<numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>"
+        "</message></context></TS>",
+        encoding="utf-8",
+    )
+    assert _unfinished(short) == [("X", "%n row(s)"), ("X", "%n file(s)")]
 
 
 def test_translations_keep_placeholders_and_accelerators() -> None:
     wrong = []
-    for context, source, translation in _messages(GERMAN_TS):
-        text = translation.text or ""
-        # A translation may leave a placeholder out (German needs no "its"), never invent one:
-        # .format() would raise KeyError in front of the user.
-        if not set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(source)):
-            wrong.append((context, source, text))
-        # A menu or button keeps exactly one accelerator key when the English has one.
-        if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
-            wrong.append((context, source, text))
+    for context, source, translation in [*_messages(GERMAN_TS), *_messages(ENGLISH_TS)]:
+        for text in _forms(translation):
+            # A translation may leave a placeholder out (German needs no "its"), never invent
+            # one: .format() would raise KeyError in front of the user.
+            if not set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(source)):
+                wrong.append((context, source, text))
+            # A menu or button keeps exactly one accelerator key when the English has one.
+            if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
+                wrong.append((context, source, text))
     assert wrong == []
 
 
-def test_the_committed_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ts", [GERMAN_TS, ENGLISH_TS], ids=["de", "en"])
+def test_the_committed_qm_is_built_from_the_ts(ts: Path, tmp_path: Path) -> None:
     built = tmp_path / "built.qm"
     subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(GERMAN_TS), "-qm", str(built)],
+        [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(built)],
         check=True,
         capture_output=True,
     )
-    assert built.read_bytes() == GERMAN_QM.read_bytes(), "run scripts/translations --qm"
+    assert built.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run scripts/translations --qm"
 
 
 def test_the_ts_holds_every_text_of_the_window(tmp_path: Path) -> None:

@@ -586,9 +586,8 @@ class RecordSection(QWidget):
         record = self.selected_record()
         count = len(self.view.selectionModel().selectedRows())
         self.delete_button.setEnabled(count > 0)
-        self.delete_button.setText(
-            self.tr("Delete {count}").format(count=count) if count > 1 else self.tr("Delete")
-        )
+        # "Delete" for one row (or none), "Delete 3" for several.
+        self.delete_button.setText(self.tr("Delete %n", "", max(count, 1)))
         self._let_delete_button_narrow()
         self.selectionChanged.emit(record)
 

@@ -222,8 +222,8 @@ class TableTransfer(QObject):
         )
         if done is not None:
             context.report(
-                self.tr("Exported {count} rows of {table} to {file}.").format(
-                    count=len(rows), table=self._section.title, file=path
+                self.tr("Exported %n row(s) of {table} to {file}.", "", len(rows)).format(
+                    table=self._section.title, file=path
                 )
             )
         return done is not None

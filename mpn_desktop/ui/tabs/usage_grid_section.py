@@ -259,7 +259,7 @@ class UsageGridSection(QWidget):
 
     def _write(self, field: str, cells: list[UsageCell]) -> None:
         label = (
-            self.tr("{count} months of usage").format(count=len(cells))
+            self.tr("%n month(s) of usage", "", len(cells))
             if len(cells) > 1
             else (self.tr("usage of {month}").format(month=Month.of(cells[0].month)))
         )
@@ -285,7 +285,7 @@ class UsageGridSection(QWidget):
             self.context,
             model.field.key,
             cells,
-            self.tr("{count} months of usage").format(count=len(cells)),
+            self.tr("%n month(s) of usage", "", len(cells)),
             typed=True,
         )
         self.context.undo_stack.push(command)
@@ -329,15 +329,18 @@ class UsageGridSection(QWidget):
                 self.context,
                 self.model.field.key,
                 cells,
-                self.tr("{count} months of usage").format(count=len(cells)),
+                self.tr("%n month(s) of usage", "", len(cells)),
             )
             self.context.undo_stack.push(command)
         shown = problems[:5]
         if len(problems) > 5:
             shown.append(self.tr("… and {count} more").format(count=len(problems) - 5))
         self.show_problem(
-            self.tr("Pasted {count} cells; refused {refused}:\n{rows}").format(
-                count=len(cells) if command is not None and command.done else 0,
+            self.tr(
+                "Pasted %n cell(s); refused {refused}:\n{rows}",
+                "",
+                len(cells) if command is not None and command.done else 0,
+            ).format(
                 refused=len(problems),
                 rows="\n".join(shown),
             )
