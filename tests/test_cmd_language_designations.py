@@ -56,3 +56,12 @@ def test_the_designations_checklist_in_german(demo: list[str], tmp_path: Path) -
         assert words in text, words
     for words in ("of 100 points", "Net customer adds", "Developed", "metrics at full points"):
         assert words not in text, words
+
+
+def test_a_day_between_the_programs_says_so_in_german(
+    demo: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--language", "de", *demo, "status", "--as-of", "2020-05-01"]) == 0
+    german = capsys.readouterr().out
+    assert "Für den 01.05.2020 wird kein Katalog mitgeliefert" in german
+    assert "No catalogue" not in german

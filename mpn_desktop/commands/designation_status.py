@@ -24,7 +24,7 @@ from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import number
+from mpn_desktop.domain.wording import day, long_day, number
 
 NO_DESIGNATION_HINT = N_(
     "No designation is targeted: every designation's score is listed. Targets of the "
@@ -136,7 +136,7 @@ def _designation_lines(score: DesignationScore) -> list[str]:
     lines.append(
         "  "
         + _("a qualification counts on any day from {start} to {end}").format(
-            start=score.window[0].isoformat(), end=score.window[1].isoformat()
+            start=day(score.window[0]), end=day(score.window[1])
         )
     )
     return lines
@@ -150,22 +150,22 @@ def render_scored_text(
     notes: tuple[str, ...] = (),
 ) -> list[str]:
     """The table: the program, then each targeted designation (every one when none is)."""
-    day = as_of.isoformat()
+    when = long_day(as_of)
     if organization.name:
         heading = _("{organisation} (MPN ID {mpn_id}), as of {day}").format(
             organisation=organization.name,
             mpn_id=organization.mpn_id or _("not entered"),
-            day=day,
+            day=when,
         )
     else:
-        heading = _("No organisation entered yet; as of {day}").format(day=day)
-    until = catalog.effective_until.isoformat() if catalog.effective_until else _("today")
+        heading = _("No organisation entered yet; as of {day}").format(day=when)
+    until = day(catalog.effective_until) if catalog.effective_until else _("today")
     lines = [
         heading,
         _("Program: {program}, catalogue {version} (in force {since} to {until})").format(
             program=catalog.name,
             version=catalog.version,
-            since=catalog.effective_from.isoformat(),
+            since=day(catalog.effective_from),
             until=until,
         ),
     ]

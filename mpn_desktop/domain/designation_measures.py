@@ -18,7 +18,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
 from mpn_desktop.domain.usage_figures import Key, UsageFigures
 from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.domain.wording import money, number
+from mpn_desktop.domain.wording import money, month_and_year, number
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
@@ -181,7 +181,9 @@ def _per_customer(part: Part, figures: UsageFigures, months: Iterable[Month]) ->
 
 def base_month_text(last: Month) -> str:
     """How the year-ago month is named in sentences."""
-    return _("{month}, a year before {last},").format(month=last.plus(-12), last=last)
+    return _("{month}, a year before {last},").format(
+        month=month_and_year(last.plus(-12)), last=month_and_year(last)
+    )
 
 
 def _figure(value: Decimal, part: Part) -> str:
@@ -221,7 +223,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             note = _(
                 "the twelve months ending {last} total {total}, under the {minimum} needed to score"
             ).format(
-                last=last,
+                last=month_and_year(last),
                 total=_figure(twelve, part),
                 minimum=_figure(part.twelve_month_minimum, part),
             )
@@ -234,7 +236,9 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     if part.measure is Measure.USAGE_GROWTH_PERCENT:
         if total_base <= 0:
             value = _ZERO
-            note = note or _("no usage a year before {last} to grow from").format(last=last)
+            note = note or _("no usage a year before {last} to grow from").format(
+                last=month_and_year(last)
+            )
         else:
             value = (total_last - total_base) * _HUNDRED / total_base
     else:

@@ -23,6 +23,7 @@ from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import day
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -81,7 +82,7 @@ def designation_node(score: DesignationScore) -> RequirementNode:
     start, end = score.window
     notes.append(
         _("A qualification counts on any day from {start} to {end}.").format(
-            start=start.isoformat(), end=end.isoformat()
+            start=day(start), end=day(end)
         )
     )
     if score.suggestion:

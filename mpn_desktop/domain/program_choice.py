@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import day as shown_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +40,28 @@ def choose_program(
         return ProgramOnDay(
             latest,
             (
-                f"No catalogue of the program is shipped for {day}; the rules of the latest "
-                f"one, {latest.version} (from {latest.effective_from}), are used.",
+                _(
+                    "No catalogue of the program is shipped for {day}; the rules of the latest "
+                    "one, {version} (from {since}), are used."
+                ).format(
+                    day=shown_day(day),
+                    version=latest.version,
+                    since=shown_day(latest.effective_from),
+                ),
             ),
         )
     if competencies_end is None or day <= competencies_end:
         return ProgramOnDay(None)
-    gap = (
-        f"No catalogue is shipped for {day}: the 2017-2018 competencies end on "
-        f"{competencies_end} and the Solutions Partner designations begin on "
-        f"{first.effective_from}."
+    gap = _(
+        "No catalogue is shipped for {day}: the 2017-2018 competencies end on "
+        "{end} and the Solutions Partner designations begin on {begin}."
+    ).format(
+        day=shown_day(day), end=shown_day(competencies_end), begin=shown_day(first.effective_from)
     )
     if (day - competencies_end) <= (first.effective_from - day):
-        return ProgramOnDay(None, (f"{gap} Shown: the nearest, the 2017-2018 competencies.",))
-    return ProgramOnDay(
-        first, (f"{gap} Shown: the nearest, the Solutions Partner rules of {first.version}.",)
+        shown = _("Shown: the nearest, the 2017-2018 competencies.")
+        return ProgramOnDay(None, (f"{gap} {shown}",))
+    shown = _("Shown: the nearest, the Solutions Partner rules of {version}.").format(
+        version=first.version
     )
+    return ProgramOnDay(first, (f"{gap} {shown}",))
