@@ -10,8 +10,12 @@ organisation and membership year.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import compress, count
+from operator import is_not
 
 from mpn_desktop.domain.catalog import Catalog, Competency, Measure, MeasureKind, Performance
 from mpn_desktop.domain.dates import add_years
@@ -66,15 +70,40 @@ def _closeness(option: OptionProgress) -> tuple[int, Decimal]:
 
 
 class _Evaluation:
-    """One run of the rules over indexed facts."""
+    """One run of the rules over indexed facts.
 
-    def __init__(self, catalog: Catalog, facts: Facts, as_of: date) -> None:
+    Given the run before it (``previous``), it takes over what the changed
+    facts cannot have changed: the usage totals when no usage changed (or
+    only the figures of one row, ``UsageTotals.with_row_replaced``), the
+    people's credentials when no person and no exam changed, and the whole
+    result of each competency none of whose inputs changed (its references,
+    the usage of its measures' workloads, the people; the day, organisation,
+    targets and fees being the same). The result is equal to a run from
+    nothing; unchanged competencies are the very same objects.
+    """
+
+    def __init__(
+        self, catalog: Catalog, facts: Facts, as_of: date, previous: _Evaluation | None = None
+    ) -> None:
         self.catalog = catalog
         self.facts = facts
         self.as_of = as_of
         self.market = facts.organization.market
-        self.usage = UsageTotals.of(facts, as_of, _needed_measures(catalog))
-        self.people = PeopleIndex.of(catalog, facts, as_of)
+        if previous is not None and not _same_ground(previous, catalog, facts, as_of):
+            previous = None
+        self.changed_workloads: frozenset[Workload] | None = None
+        """The workloads whose usage may differ from ``previous``'s (None: any, or no previous)."""
+        self.usage = self._usage_totals(previous)
+        same_people = (
+            previous is not None
+            and facts.people is previous.facts.people
+            and facts.exams is previous.facts.exams
+        )
+        self.people: PeopleIndex = (
+            previous.people
+            if previous is not None and same_people
+            else PeopleIndex.of(catalog, facts, as_of)
+        )
         self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
         self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
         self.references: dict[str, list[Reference]] = {}
@@ -85,16 +114,68 @@ class _Evaluation:
         self.fee_steps = {
             level: fee_step(catalog.fee, self.year, facts.fee_payments, level) for level in _LEVELS
         }
+        self.results: dict[str, CompetencyProgress] = {}
+        """Each cloud competency's result, by id (what the next run may take over)."""
+        self._previous = previous if same_people else None
+
+    def _usage_totals(self, previous: _Evaluation | None) -> UsageTotals:
+        facts = self.facts
+        if previous is not None and facts.subscriptions is previous.facts.subscriptions:
+            before = previous.facts.usage
+            if facts.usage is before:
+                self.changed_workloads = frozenset()
+                return previous.usage
+            changed = _changed_rows(before, facts.usage)
+            if changed == []:
+                self.changed_workloads = frozenset()
+                return previous.usage
+            if changed is not None and len(changed) == 1:
+                old, new = before[changed[0]], facts.usage[changed[0]]
+                totals = previous.usage.with_row_replaced(old, new)
+                workload = _workload_of(facts, old.subscription)
+                if totals is not None and workload is not None:
+                    self.changed_workloads = frozenset({workload})
+                    return totals
+        return UsageTotals.of(facts, self.as_of, _needed_measures(self.catalog))
+
+    def _reusable(self, competency: Competency) -> CompetencyProgress | None:
+        """The previous run's result for ``competency`` when none of its inputs changed."""
+        previous = self._previous
+        if previous is None or self.changed_workloads is None:
+            return None
+        kept = previous.results.get(competency.id)
+        if kept is None or not _same_rows(
+            previous.references.get(competency.id, []), self.references.get(competency.id, [])
+        ):
+            return None
+        workloads = {
+            measure.workload
+            for option in competency.options
+            for measure in option.performance.measures
+        }
+        return None if workloads & self.changed_workloads else kept
 
     def run(self) -> Progress:
         cloud: list[tuple[Competency, dict[Level, list[OptionProgress]], list[AtRisk]]] = []
+        reused: dict[str, CompetencyProgress] = {}
         for competency in self.catalog.cloud_competencies:
+            kept = self._reusable(competency)
+            if kept is not None:
+                reused[competency.id] = kept
+                continue
             options, risks = self._options(competency)
             cloud.append((competency, options, risks))
         fee_level = self._fee_level()
+        built = {
+            competency.id: self._competency(competency, options, risks)
+            for competency, options, risks in cloud
+        }
         competencies = [
-            self._competency(competency, options, risks) for competency, options, risks in cloud
+            reused[competency.id] if competency.id in reused else built[competency.id]
+            for competency in self.catalog.cloud_competencies
         ]
+        self.results = {item.id: item for item in competencies}
+        self._previous = None  # not kept alive by the next run
         competencies.extend(
             self._retired(competency)
             for competency in self.catalog.retired_competencies
@@ -266,6 +347,34 @@ class _Evaluation:
         )
 
 
+def _same_ground(previous: _Evaluation, catalog: Catalog, facts: Facts, as_of: date) -> bool:
+    """Whether ``previous`` ran on the same catalogue, day, organisation, targets and fees."""
+    before = previous.facts
+    return (
+        previous.catalog is catalog
+        and previous.as_of == as_of
+        and before.organization == facts.organization
+        and before.targets == facts.targets
+        and before.fee_payments == facts.fee_payments
+    )
+
+
+def _changed_rows(before: Sequence[object], after: Sequence[object]) -> list[int] | None:
+    """The positions whose row is another object (None when rows came or went)."""
+    if len(before) != len(after):
+        return None
+    return list(compress(count(), map(is_not, before, after)))
+
+
+def _same_rows(before: Sequence[object], after: Sequence[object]) -> bool:
+    """Whether two lists hold the very same row objects (the facts kept what did not change)."""
+    return len(before) == len(after) and not any(map(is_not, before, after))
+
+
+def _workload_of(facts: Facts, subscription: str) -> Workload | None:
+    return next((sub.workload for sub in facts.subscriptions if sub.id == subscription), None)
+
+
 def _needed_measures(catalog: Catalog) -> dict[Workload, set[MeasureKind]]:
     """Which usage figures the catalogue's measures read, per workload."""
     needed: dict[Workload, set[MeasureKind]] = {}
@@ -304,4 +413,26 @@ def evaluate(catalog: Catalog, facts: Facts, as_of: date) -> Progress:
     return _Evaluation(catalog, facts, as_of).run()
 
 
-__all__ = ["StepProgress", "evaluate"]
+class Evaluator:
+    """``evaluate`` again and again for one window: each run redoes only what the facts
+    changed since the last one can have changed (see ``_Evaluation``), so an edit of one
+    reference or one month of usage re-evaluates one competency or those of one workload.
+
+    Give it facts that keep the rows that did not change as the same objects (the
+    store's one-row updates do); other facts are evaluated from nothing, as ever.
+    """
+
+    def __init__(self) -> None:
+        self._last: _Evaluation | None = None
+        self._lock = threading.Lock()
+
+    def evaluate(self, catalog: Catalog, facts: Facts, as_of: date) -> Progress:
+        """The same ``Progress`` as ``evaluate(catalog, facts, as_of)``."""
+        with self._lock:  # the window evaluates on its thread or a worker, one at a time
+            run = _Evaluation(catalog, facts, as_of, self._last)
+            progress = run.run()
+            self._last = run
+            return progress
+
+
+__all__ = ["Evaluator", "StepProgress", "evaluate"]

@@ -61,6 +61,10 @@ class UsageTotals:
     rows: dict[str, list[Usage]] = field(default_factory=dict)
     users: dict[str, int] = field(default_factory=dict)
     by_workload: dict[Workload, list[Subscription]] = field(default_factory=dict)
+    months: dict[str, list[Usage]] = field(default_factory=dict)
+    """Per subscription (not a trial): every usage row of the window's months, in order."""
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per subscription: the first and last month index in which its association counts."""
 
     @classmethod
     def of(
@@ -118,6 +122,46 @@ class UsageTotals:
             rows=in_force,
             users=users,
             by_workload=by_workload,
+            months=window,
+            spans=spans,
+        )
+
+    def with_row_replaced(self, old: Usage, new: Usage) -> UsageTotals | None:
+        """These totals after the usage row ``old`` became ``new`` (an edit of its figures),
+        equal to ``of`` over the changed facts; None when the row moved to another
+        subscription or month, or is not one of these totals' rows: compute them anew."""
+        key = old.subscription
+        if new.subscription != key or new.month != old.month:
+            return None
+        first, last = self.window[0].index, self.window[1].index
+        if not first <= old.month.index <= last:
+            return self  # outside the window: no figure reads it
+        rows = self.months.get(key, [])
+        at = next((position for position, row in enumerate(rows) if row is old), None)
+        if at is None:
+            return None
+        changed = [*rows[:at], new, *rows[at + 1 :]]
+        in_force, users = self.rows, self.users
+        # The same subscription keeps the same months: it stays in (or out of) ``rows`` and
+        # ``users``, at the same place, with its figures taken anew.
+        if key in in_force:
+            in_force = dict(in_force)
+            kept = changed
+            begin, stop = self.spans[key]
+            if begin > first or stop < last:
+                kept = [row for row in changed if begin <= row.month <= stop]
+            in_force[key] = kept
+            if key in users:
+                users = {**users, key: sum([row.active_users for row in kept if row.month == last])}
+        return UsageTotals(
+            as_of=self.as_of,
+            window=self.window,
+            latest=self.latest,
+            rows=in_force,
+            users=users,
+            by_workload=self.by_workload,
+            months={**self.months, key: changed},
+            spans=self.spans,
         )
 
 

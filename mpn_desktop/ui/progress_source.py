@@ -34,7 +34,7 @@ from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import aimed_designations, score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
-from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.evaluate import Evaluator
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
@@ -118,6 +118,7 @@ class _Request:
     catalog: Catalog
     as_of: date
     plan: _FactsPlan
+    evaluator: Evaluator
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def _evaluate(
 ) -> _Evaluated:
     """On the worker thread (a ``Task``): loads facts as far as the request says, evaluates."""
     facts = request.plan.facts(request.db)
-    return _Evaluated(facts, evaluate(request.catalog, facts.facts, request.as_of))
+    progress = request.evaluator.evaluate(request.catalog, facts.facts, request.as_of)
+    return _Evaluated(facts, progress)
 
 
 class ProgressSource(QObject):
@@ -160,6 +162,8 @@ class ProgressSource(QObject):
         self._generation = 0
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
+        self._evaluator = Evaluator()
+        """Evaluates again only the competencies a change of the facts can have changed."""
         self.progress: Progress | None = None
         self.designations: RequirementTree | None = None
         self.background = False
@@ -272,7 +276,9 @@ class ProgressSource(QObject):
             facts = plan.facts(db)
             if not plan.reuses:
                 self._keep(facts, db, self._changes)
-            progress = evaluate(self._context.catalog, facts.facts, self._context.as_of)
+            progress = self._evaluator.evaluate(
+                self._context.catalog, facts.facts, self._context.as_of
+            )
         except MpnError as error:
             self._context.show_error(
                 str(error), failure=self.tr("The status could not be worked out.")
@@ -317,6 +323,7 @@ class ProgressSource(QObject):
             context.catalog,
             context.as_of,
             self._facts_plan(),
+            self._evaluator,
         )
         self._running = request
         task = Task(partial(_evaluate, request), self, name="evaluate")

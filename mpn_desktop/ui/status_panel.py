@@ -191,6 +191,8 @@ class CompetencyCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._competency_id = ""
+        self.shown: RequirementNode | None = None
+        """The node the card shows (None: draw the next one whatever it is)."""
         layout, self.title = card_layout(self, "competencyCard")
         self.notes = QLabel(self)
         self.notes.setObjectName("competencyNotes")
@@ -211,7 +213,11 @@ class CompetencyCard(QFrame):
         layout.addWidget(self.at_risk)
 
     def show_competency(self, competency: RequirementNode) -> None:
-        """Fills the card from one competency's node."""
+        """Fills the card from one competency's node (nothing to do for the node it shows:
+        a competency an edit did not change is handed on as the same node)."""
+        if competency is self.shown:
+            return
+        self.shown = competency
         self._competency_id = competency.id
         title = competency.label
         if competency.retired:
@@ -304,6 +310,8 @@ class StatusPanel(QScrollArea):
 
     def _recolour(self) -> None:
         """Colours the marks anew for the new palette (light and dark switched)."""
+        for card in self._cards.values():
+            card.shown = None
         if self.progress is not None:
             self.set_progress(self.progress)
 

@@ -75,20 +75,21 @@ def test_a_slow_evaluation_moves_the_next_ones_off_the_gui_thread(
 
 
 class _WatchedEngine:
-    """Wraps ``evaluate``: notes the thread each call runs on; ``hold`` keeps a call waiting."""
+    """Wraps the engine (``Evaluator.evaluate``): notes the thread each call runs on;
+    ``hold`` keeps a call waiting."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.threads: list[threading.Thread] = []
         self.hold = threading.Event()
         self.hold.set()
-        real = progress_source.evaluate
+        real = progress_source.Evaluator.evaluate
 
-        def watched(*args: Any) -> Progress:
+        def watched(evaluator: Any, *args: Any) -> Progress:
             self.threads.append(threading.current_thread())
             self.hold.wait(10)
-            return real(*args)
+            return real(evaluator, *args)
 
-        monkeypatch.setattr(progress_source, "evaluate", watched)
+        monkeypatch.setattr(progress_source.Evaluator, "evaluate", watched)
 
 
 def test_in_the_background_an_edit_is_evaluated_off_the_gui_thread(

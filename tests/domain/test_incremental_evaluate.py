@@ -1,0 +1,125 @@
+"""``Evaluator`` redoes only what changed, and always gives what ``evaluate`` gives.
+
+The facts change as the store's one-row updates change them: the rows that
+did not change stay the very same objects, one row is replaced, added or
+taken out. After each change the evaluator's result must equal a fresh
+``evaluate``; competencies nothing of which changed are handed on as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from domain_builders import AS_OF, CRM, PLATFORM, reference, subscription, usage
+from domain_builders import facts as build_facts
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import CATALOG, organisations, rich_organisations
+
+from mpn_desktop.domain.enums import ReferenceStatus, Workload
+from mpn_desktop.domain.evaluate import Evaluator, evaluate
+from mpn_desktop.domain.facts import Facts
+
+_SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_FIELDS = ("usage", "references", "exams", "people", "subscriptions", "fee_payments")
+
+
+@st.composite
+def one_row_changes(draw: st.DrawFn, given: Facts) -> Facts:
+    """``given`` with one row of one field replaced (figures or any field), added or removed."""
+    field = draw(st.sampled_from([name for name in _FIELDS if getattr(given, name)] or ["usage"]))
+    rows: list[Any] = list(getattr(given, field))
+    action = draw(st.sampled_from(["figures", "remove", "copy"] if rows else ["copy"]))
+    if not rows:
+        return given
+    at = draw(st.integers(0, len(rows) - 1))
+    row = rows[at]
+    if action == "remove":
+        del rows[at]
+    elif action == "copy":
+        rows.insert(draw(st.integers(0, len(rows))), replace(row))
+    elif field == "usage":
+        rows[at] = replace(
+            row,
+            consumption_usd=Decimal(draw(st.integers(0, 90_000))),
+            active_users=draw(st.integers(0, 900)),
+        )
+    elif field == "references":
+        rows[at] = replace(row, status=draw(st.sampled_from(list(ReferenceStatus))))
+    elif field == "exams":
+        rows[at] = replace(row, exam_code=draw(st.sampled_from(["70-533", "70-347", "MB2-712"])))
+    elif field == "people":
+        rows[at] = replace(row, associated=not row.associated)
+    elif field == "subscriptions":
+        rows[at] = replace(row, trial=not row.trial)
+    else:
+        rows[at] = replace(row, amount_usd=row.amount_usd + 1)
+    return replace(given, **{field: tuple(rows)})
+
+
+@_SETTINGS
+@given(data=st.data(), start=st.one_of(organisations(), rich_organisations()))
+def test_after_any_one_row_change_the_evaluator_gives_what_evaluate_gives(
+    data: st.DataObject, start: Facts
+) -> None:
+    as_of = data.draw(st.dates(date(2018, 1, 1), date(2018, 6, 30)))
+    evaluator = Evaluator()
+    current = start
+    assert evaluator.evaluate(CATALOG, current, as_of) == evaluate(CATALOG, current, as_of)
+    for _ in range(4):
+        current = data.draw(one_row_changes(current))
+        assert evaluator.evaluate(CATALOG, current, as_of) == evaluate(CATALOG, current, as_of)
+
+
+def _two_workloads() -> Facts:
+    months = [f"2017-{month:02d}" for month in range(3, 13)]
+    return build_facts(
+        subscriptions=[
+            subscription("azure-1", workload=Workload.AZURE),
+            subscription("crm-1", workload=Workload.DYNAMICS_CRM),
+        ],
+        usage_rows=[usage("azure-1", month, consumption=2000) for month in months]
+        + [usage("crm-1", month, revenue=900, users=30) for month in months],
+        refs=[reference(PLATFORM, "Fabrikam"), reference(CRM, "Contoso")],
+    )
+
+
+def test_a_reference_edit_re_evaluates_its_competency_alone() -> None:
+    before = _two_workloads()
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, before, AS_OF)
+    declined = replace(before.references[0], status=ReferenceStatus.DECLINED)
+    after = replace(before, references=(declined, *before.references[1:]))
+    second = evaluator.evaluate(CATALOG, after, AS_OF)
+    assert second == evaluate(CATALOG, after, AS_OF)
+    assert second.competency(PLATFORM) != first.competency(PLATFORM)
+    for item in second.competencies:
+        if item.id != PLATFORM:
+            assert item is first.competency(item.id), item.id
+
+
+def test_a_usage_edit_re_evaluates_the_competencies_of_its_workload_alone() -> None:
+    before = _two_workloads()
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, before, AS_OF)
+    at = next(index for index, row in enumerate(before.usage) if row.subscription == "azure-1")
+    rows = list(before.usage)
+    rows[at] = replace(rows[at], consumption_usd=Decimal(90_000))
+    after = replace(before, usage=tuple(rows))
+    second = evaluator.evaluate(CATALOG, after, AS_OF)
+    assert second == evaluate(CATALOG, after, AS_OF)
+    assert second.competency(PLATFORM) != first.competency(PLATFORM)
+    assert second.competency(CRM) is first.competency(CRM)
+
+
+def test_another_day_or_catalogue_starts_from_nothing() -> None:
+    facts = _two_workloads()
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, facts, AS_OF)
+    later = evaluator.evaluate(CATALOG, facts, date(2018, 5, 2))
+    assert later == evaluate(CATALOG, facts, date(2018, 5, 2))
+    assert evaluator.evaluate(CATALOG, facts, AS_OF) == first
