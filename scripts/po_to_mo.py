@@ -92,6 +92,7 @@ SOURCES = (
     "mpn_desktop/reports",
     "mpn_desktop/commands/status.py",
     "mpn_desktop/commands/designation_status.py",
+    "mpn_desktop/commands/catalog.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 

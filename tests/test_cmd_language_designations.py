@@ -65,3 +65,16 @@ def test_a_day_between_the_programs_says_so_in_german(
     german = capsys.readouterr().out
     assert "Für den 01.05.2020 wird kein Katalog mitgeliefert" in german
     assert "No catalogue" not in german
+
+
+def test_the_catalogue_listing_in_german(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--language", "de", "catalog"]) == 0
+    competencies = capsys.readouterr().out
+    assert main(["--language", "de", "catalog", "--as-of", AS_OF]) == 0
+    designations = capsys.readouterr().out
+    assert "Leistung: US$ 15.000 (Schwellen- und Entwicklungsländer: US$ 10.000)" in competencies
+    assert "Eingestellte Kompetenzen (nie erreichbar):" in competencies
+    assert "Lösungspartner für Sicherheit [security]" in designations
+    assert "volle Punktzahl bei 3 Kunden: Kunden mit" in designations
+    for text in (competencies, designations):
+        assert "note: " not in text and "for full points" not in text

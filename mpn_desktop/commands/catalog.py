@@ -8,11 +8,19 @@ from datetime import date
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, parse_as_of
-from mpn_desktop.domain.catalog import Catalog, Competency
+from mpn_desktop.domain.catalog import Catalog, Competency, Window
 from mpn_desktop.domain.designation_score import points_text
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
 from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import associations as association_names
+from mpn_desktop.domain.wording import day, level_label, number
+
+_WINDOWS = {
+    Window.PREVIOUS_12_MONTHS: N_("previous 12 months"),
+    Window.LATEST_MONTH: N_("latest month"),
+}
+"""A measure's window as the listing names it (its value, read as words)."""
 
 
 def register(subparsers: Any) -> None:
@@ -63,177 +71,236 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
     if as_json:
         print(json.dumps(scored_catalog_to_json(catalog), indent=2, ensure_ascii=False))
         return 0
-    until = catalog.effective_until.isoformat() if catalog.effective_until else "today"
+    until = day(catalog.effective_until) if catalog.effective_until else _("today")
     lines = [
-        f"{catalog.name} {catalog.version} (in force {catalog.effective_from} to {until})",
-        f"A designation qualifies at {points_text(catalog.qualifies_at)} of 100 points, "
-        "every metric above zero.",
-        *(f"Note: {note}" for note in (*notes, *catalog.notes)),
-        *(f"Reading: {reading.text}" for reading in catalog.readings),
+        _("{name} {version} (in force {since} to {until})").format(
+            name=catalog.name,
+            version=catalog.version,
+            since=day(catalog.effective_from),
+            until=until,
+        ),
+        _("A designation qualifies at {points} of 100 points, every metric above zero.").format(
+            points=points_text(catalog.qualifies_at)
+        ),
+        *(_("Note: {note}").format(note=note) for note in (*notes, *catalog.notes)),
+        *(_("Reading: {reading}").format(reading=reading.text) for reading in catalog.readings),
     ]
     for designation in catalog.designations:
         lines += ["", f"{designation.name} [{designation.id}]"]
         if designation.note:
-            lines.append(f"  note: {designation.note}")
+            lines.append("  " + _("note: {note}").format(note=designation.note))
         for track in designation.tracks:
             if track.id:
-                lines.append(f"  {track.id.capitalize()} track")
+                name = track_name(track.id)
+                lines.append("  " + _("{track} track").format(track=name[:1].upper() + name[1:]))
             for metric in track.metrics:
                 lines.append(
-                    f"    {catalog.category_name(metric.category)}: {metric.name}, "
-                    f"up to {points_text(metric.max_points)} points"
+                    "    "
+                    + _("{category}: {metric}, up to {points} points").format(
+                        category=catalog.category_name(metric.category),
+                        metric=metric.name,
+                        points=points_text(metric.max_points),
+                    )
                 )
                 for option in metric.options:
                     for part in option:
                         lines.append(
-                            f"      {points_text(part.threshold)} {part.unit} for full points: "
-                            f"{part.label}"
+                            "      "
+                            + _("{figure} {unit} for full points: {label}").format(
+                                figure=points_text(part.threshold),
+                                unit=unit_word(part.unit),
+                                label=part.label,
+                            )
                         )
                 if metric.skilling is not None:
                     rule = metric.skilling
                     for number, step in enumerate(rule.prerequisites, 1):
-                        names = " or ".join(
+                        names = _(" or ").join(
                             catalog.certifications[e.certification].name
                             for e in step.certifications
                         )
-                        lines.append(f"      step {number}: {step.minimum_people} with {names}")
+                        lines.append(
+                            "      "
+                            + _("step {number}: {count} with {names}").format(
+                                number=number, count=step.minimum_people, names=names
+                            )
+                        )
                     names = ", ".join(
                         catalog.certifications[e.certification].name for e in rule.certifications
                     )
                     lines.append(
-                        f"      {points_text(rule.points_per_person)} points per person with: "
-                        f"{names}"
+                        "      "
+                        + _("{points} points per person with: {names}").format(
+                            points=points_text(rule.points_per_person), names=names
+                        )
                     )
     print("\n".join(lines))
     return 0
 
 
 def _amount(value: Any, unit: str) -> str:
-    text = f"{value:,.0f}"
+    text = number(value, 0)
     # Counts are followed by the measure's own words ("2,000 Office 365 active ...").
     return f"US$ {text}" if unit == "USD" else text
 
 
 def _source(thing: Any) -> str:
-    return f" (source: {thing.source})" if getattr(thing, "source", None) else ""
+    if not getattr(thing, "source", None):
+        return ""
+    return " " + _("(source: {source})").format(source=thing.source)
 
 
 def _competency_lines(competency: Competency) -> list[str]:
     lines = [f"{competency.name} [{competency.id}]{_source(competency)}"]
     if competency.note:
-        lines.append(f"  note: {competency.note}")
+        lines.append("  " + _("note: {note}").format(note=competency.note))
     for option in competency.options:
-        lines.append(f"  Option: {option.name}")
+        lines.append("  " + _("Option: {option}").format(option=option.name))
         # Named as the status and the checklist name them ("DPOR or transacting"), not by id.
         associations = association_names(option.performance.associations)
         for level in Level:
-            lines.append(f"    {level.value.capitalize()}:")
+            lines.append(f"    {level_label(level.value)}:")
             for measure in option.performance.measures:
                 developed = _amount(measure.need(level, Market.DEVELOPED), measure.unit)
                 developing = _amount(measure.need(level, Market.DEVELOPING), measure.unit)
                 figures = (
                     developed
                     if developed == developing
-                    else f"{developed} (developing markets: {developing})"
+                    else _("{developed} (developing markets: {developing})").format(
+                        developed=developed, developing=developing
+                    )
                 )
                 lines.append(
-                    f"      performance: {figures} {measure.description}, "
-                    f"{measure.window.value.replace('_', ' ')}; with {associations} association"
+                    "      "
+                    + _(
+                        "performance: {figures} {measure}, {window}; with {through} association"
+                    ).format(
+                        figures=figures,
+                        measure=measure.description,
+                        window=_(_WINDOWS[measure.window]),
+                        through=associations,
+                    )
                 )
             for role in option.skills.roles:
                 people = role.people[level]
                 if people:
                     lines.append(
-                        f"      exams: {people} {'person' if people == 1 else 'people'} with "
-                        f"{role.credentials.describe()} ({role.name})"
+                        "      "
+                        + ngettext(
+                            "exams: {count} person with {credentials} ({role})",
+                            "exams: {count} people with {credentials} ({role})",
+                            people,
+                        ).format(
+                            count=people, credentials=role.credentials.describe(), role=role.name
+                        )
                     )
             if competency.references is not None:
                 lines.append(
-                    f"      references: {competency.references.count[level]} approved, valid "
-                    f"{competency.references.valid_years} years"
+                    "      "
+                    + _("references: {count} approved, valid {years} years").format(
+                        count=competency.references.count[level],
+                        years=competency.references.valid_years,
+                    )
                 )
         notes = [m.note for m in option.performance.measures if m.note]
         notes += [role.note for role in option.skills.roles if role.note]
         notes += [n for n in (option.performance.note, option.skills.note, option.note) if n]
-        lines.extend(f"    note: {note}" for note in notes)
+        lines.extend("    " + _("note: {note}").format(note=note) for note in notes)
     if competency.references is not None and competency.references.note:
-        lines.append(f"  references note: {competency.references.note}")
+        lines.append("  " + _("references note: {note}").format(note=competency.references.note))
     return lines
 
 
-def _until(day: date | None) -> str:
-    return day.isoformat() if day else "any change"
+def _until(when: date | None) -> str:
+    return day(when) if when else _("any change")
 
 
 def _fee_lines(catalog: Catalog) -> list[str]:
     fee = catalog.fee
-    lines = ["Competency fee (once per organisation and membership year):"]
+    lines = [_("Competency fee (once per organisation and membership year):")]
     lines.append(f"  {fee.description}{_source(fee)}")
     for schedule, start, until in fee.in_force():
-        period = f"from {start.isoformat()}" if start else f"before {_until(until)}"
+        period = (
+            _("from {day}").format(day=day(start))
+            if start
+            else _("before {day}").format(day=_until(until))
+        )
         lines.append(
-            f"  {period}: silver "
-            f"{_amount(schedule.amounts[Level.SILVER], 'USD')}, gold "
-            f"{_amount(schedule.amounts[Level.GOLD], 'USD')} ({schedule.applies_to})"
+            "  "
+            + _("{period}: silver {silver}, gold {gold} ({applies_to})").format(
+                period=period,
+                silver=_amount(schedule.amounts[Level.SILVER], "USD"),
+                gold=_amount(schedule.amounts[Level.GOLD], "USD"),
+                applies_to=schedule.applies_to,
+            )
         )
         if schedule.note:
-            lines.append(f"    note: {schedule.note}")
+            lines.append("    " + _("note: {note}").format(note=schedule.note))
     if fee.note:
-        lines.append(f"  note: {fee.note}")
+        lines.append("  " + _("note: {note}").format(note=fee.note))
     return lines
 
 
 def _retired_lines(catalog: Catalog) -> list[str]:
-    lines = ["Retired competencies (never attainable):"]
+    lines = [_("Retired competencies (never attainable):")]
     shared = {c.retirement for c in catalog.retired_competencies if c.retirement}
     # The shipped file gives the twelve one retirement: say its dates and note once.
     for retirement in sorted(shared, key=lambda r: r.retired_on):
-        dates = f"  retired {retirement.retired_on.isoformat()}"
+        dates = "  " + _("retired {day}").format(day=day(retirement.retired_on))
         if retirement.other_dates:
-            others = ", ".join(day.isoformat() for day in retirement.other_dates)
-            dates += f" (other sources: {others})"
+            others = ", ".join(day(other) for other in retirement.other_dates)
+            dates += _(" (other sources: {days})").format(days=others)
         if retirement.last_signup:
-            dates += f"; last sign-up {retirement.last_signup.isoformat()}"
+            dates += _("; last sign-up {day}").format(day=day(retirement.last_signup))
         if retirement.last_renewal:
-            dates += f"; last renewal {retirement.last_renewal.isoformat()}"
+            dates += _("; last renewal {day}").format(day=day(retirement.last_renewal))
         lines.append(dates + _source(retirement))
         if retirement.note:
-            lines.append(f"  note: {retirement.note}")
+            lines.append("  " + _("note: {note}").format(note=retirement.note))
     for competency in catalog.retired_competencies:
-        when = competency.retirement.retired_on.isoformat() if competency.retirement else "?"
-        lines.append(f"  {competency.name} [{competency.id}], retired {when}")
+        when = day(competency.retirement.retired_on) if competency.retirement else "?"
+        lines.append(
+            "  "
+            + _("{name} [{id}], retired {day}").format(
+                name=competency.name, id=competency.id, day=when
+            )
+        )
         if competency.note:
-            lines.append(f"    note: {competency.note}")
+            lines.append("    " + _("note: {note}").format(note=competency.note))
     return lines
 
 
 def _credential_lines(catalog: Catalog) -> list[str]:
-    lines = ["Credentials:"]
+    lines = [_("Credentials:")]
     for credential in catalog.credentials:
         dates = ""
         if credential.accept_from:
-            dates += f", accepted from {credential.accept_from.isoformat()}"
+            dates += _(", accepted from {day}").format(day=day(credential.accept_from))
         if credential.accept_until:
-            dates += f", accepted until {credential.accept_until.isoformat()}"
+            dates += _(", accepted until {day}").format(day=day(credential.accept_until))
         lines.append(
             f"  {credential.code:<18} {credential.kind.value:<13} {credential.title}{dates}"
         )
         if credential.note:
-            lines.append(f"  {'':<18} note: {credential.note}")
+            lines.append(f"  {'':<18} " + _("note: {note}").format(note=credential.note))
     return lines
 
 
 def render_text(catalog: Catalog) -> str:
     """The catalogue as readable text: every figure, date, note and source of the file."""
-    until = catalog.effective_until.isoformat() if catalog.effective_until else "open"
+    until = day(catalog.effective_until) if catalog.effective_until else _("open")
     lines = [
-        f"{catalog.program} {catalog.version} "
-        f"(effective {catalog.effective_from.isoformat()} to {until})",
+        _("{program} {version} (effective {since} to {until})").format(
+            program=catalog.program,
+            version=catalog.version,
+            since=day(catalog.effective_from),
+            until=until,
+        ),
     ]
     if catalog.file:
-        lines.append(f"File: {catalog.file}")
-    lines.extend(f"note: {note}" for note in catalog.notes)
-    lines += ["", "Cloud competencies:"]
+        lines.append(_("File: {file}").format(file=catalog.file))
+    lines.extend(_("note: {note}").format(note=note) for note in catalog.notes)
+    lines += ["", _("Cloud competencies:")]
     for competency in catalog.cloud_competencies:
         lines.extend(_competency_lines(competency))
         lines.append("")
