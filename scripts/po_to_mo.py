@@ -93,6 +93,7 @@ SOURCES = (
     "mpn_desktop/commands/status.py",
     "mpn_desktop/commands/designation_status.py",
     "mpn_desktop/commands/catalog.py",
+    "mpn_desktop/commands/checklist.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 

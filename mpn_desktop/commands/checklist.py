@@ -19,6 +19,7 @@ from mpn_desktop.commands.common import (
     parse_as_of,
 )
 from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.vocabulary import ngettext
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
@@ -159,6 +160,11 @@ def run_checklist(args: argparse.Namespace) -> int:
     save = partial(write_user_file, database=database)
     pages = render_pdf(document, path, page_size, save=save)
     assert app is not None
-    noun = "page" if pages == 1 else "pages"
-    print(f"Checklist written to {path} ({pages} {noun}, {page_size}).")
+    print(
+        ngettext(
+            "Checklist written to {path} ({pages} page, {size}).",
+            "Checklist written to {path} ({pages} pages, {size}).",
+            pages,
+        ).format(path=path, pages=pages, size=page_size)
+    )
     return 0
