@@ -51,7 +51,7 @@ def test_the_designations_checklist_in_german(demo: list[str], tmp_path: Path) -
     for words in (
         "Checkliste der Solutions Partner-Designations",
         "0 von 5 Kunden",
-        "Industrieland",
+        "Entwickelter Markt",
     ):
         assert words in text, words
     for words in ("of 100 points", "Net customer adds", "Developed", "metrics at full points"):
@@ -72,7 +72,7 @@ def test_the_catalogue_listing_in_german(capsys: pytest.CaptureFixture[str]) -> 
     competencies = capsys.readouterr().out
     assert main(["--language", "de", "catalog", "--as-of", AS_OF]) == 0
     designations = capsys.readouterr().out
-    assert "Leistung: US$ 15.000 (Schwellen- und Entwicklungsländer: US$ 10.000)" in competencies
+    assert "Leistung: US$ 15.000 (Entwicklungsmärkte: US$ 10.000)" in competencies
     assert "Eingestellte Kompetenzen (nie erreichbar):" in competencies
     assert "Lösungspartner für Sicherheit [security]" in designations
     assert "volle Punktzahl bei 3 Kunden: Kunden mit" in designations

@@ -1251,7 +1251,7 @@
     </message>
     <message>
         <source>developing markets: {amount}</source>
-        <translation>Schwellen- und Entwicklungsländer: {amount}</translation>
+        <translation>Entwicklungsmärkte: {amount}</translation>
     </message>
     <message>
         <source>{measure} {window}, credited through {through} association</source>
