@@ -179,10 +179,12 @@ class ExamsTab(StepTab):
         else:
             self._person_chosen(self.people.selected_record())
         if change.touches(RecordKind.PERSON):
-            self._people_names = {
-                record["id"]: _person_label(record) for record in self.people.model.records()
-            }
-            self.exams.model.refresh_decorations()
+            names = {record["id"]: _person_label(record) for record in self.people.model.records()}
+            # The exams show their person's name: redrawn when a name changed (every exam
+            # row is 10,000 on the large organisation; an edit of "associated" changes none).
+            if names != self._people_names:
+                self._people_names = names
+                self.exams.model.refresh_decorations()
 
     def set_progress(self, progress: Progress) -> None:
         self._roles = roles_by_person(progress)

@@ -119,6 +119,8 @@ class RecordSection(QWidget):
         the user left (the months of usage while the grid is pasted into) is read once
         when it comes back, not after every change."""
         self._stale = False
+        self._widen_when_shown = False
+        """A change came in while the table was hidden: its first column is measured on show."""
         self.paste_aliases: dict[str, tuple[str, Callable[[str], object]]] = {}
         """Other column names pasted rows may use for a field, with how to read them:
         {"MCP ID": ("person_id", person_of_mcp_id)}."""
@@ -258,6 +260,9 @@ class RecordSection(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
+        if self._widen_when_shown:
+            self._widen_when_shown = False
+            self._widen_first_column()
 
     def fit_columns_once(self, change: Change | None = None) -> None:
         """Fits the columns to the first rows shown; afterwards the user's widths stay.
@@ -273,6 +278,9 @@ class RecordSection(QWidget):
         elif self._sized and self.model.rowCount() > 0:
             if change is not None and not change.touches(self.kind) and change.kinds <= _UNNAMED:
                 return  # no row of this table shows those records
+            if not self.view.isVisible():
+                self._widen_when_shown = True  # measured when seen (a hidden table's rows
+                return  # would be measured for nothing, 10,000 exams for a person's edit)
             ids = change.records_of(self.kind) if isinstance(change, RecordsChange) else None
             self._widen_first_column(ids)
 
