@@ -28,9 +28,10 @@ from mpn_desktop.importers.usage_fields import (
     SHEET,
     UsageField,
 )
-from mpn_desktop.importers.validation import RowProblem, plain_text
+from mpn_desktop.importers.validation import RowProblem, invisible_character, plain_text
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import text_limit
+from mpn_desktop.store.values import format_character
 
 F = UsageField
 _ATTRIBUTED = (SHEET, INSIGHTS_AZURE, INSIGHTS_LICENCES, INSIGHTS_SUBSCRIPTIONS)
@@ -223,6 +224,10 @@ class UsageValidator:
         for field, limit in _LIMITS.items():
             if len(cell(fields, field)) > limit:
                 problem(field, f"longer than {limit} characters")
+        for field in _TEXT_FIELDS:
+            wrong = invisible_character(cell(fields, field))
+            if wrong is not None:
+                problem(field, wrong)
         month, day = self._month(line, fields, problems)
         currency = cell(fields, F.CURRENCY).upper() or USD
         rate = self._rates.get(currency)
@@ -599,7 +604,8 @@ class _ColumnReader:
                         if value and (value[0] in _ODD_EDGES or value[-1] in _ODD_EDGES)
                         else value
                     )
-                    if len(text) > limit:
+                    # Read record by record, where the problem is named with its line.
+                    if len(text) > limit or format_character(text) is not None:
                         return None
                     if len(memory) >= _MEMORY:
                         memory.clear()

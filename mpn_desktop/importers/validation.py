@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -21,6 +21,7 @@ from mpn_desktop.shown import quoted
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.import_rows import ExamCells, ExamRow, PersonCells
 from mpn_desktop.store.schema_fields import text_limit
+from mpn_desktop.store.values import format_character
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
@@ -64,6 +65,31 @@ class RowProblem:
 
     def __str__(self) -> str:
         return f"line {self.line}, {self.field}: {self.message}"
+
+
+def invisible_character(value: str) -> str | None:
+    """What is wrong with a cell holding an invisible format character (U+202E), if it does.
+
+    Such a character makes a name read otherwise than it is stored; a file
+    holds one by accident (pasted from a web page) or on purpose.
+    """
+    found = format_character(value)
+    if found is None:
+        return None
+    column, name = found
+    return (
+        f"holds {name} at character {column}, an invisible character that changes how the "
+        "text reads; remove it from the file"
+    )
+
+
+def _refuse_invisible(
+    line: int, cells: Iterable[tuple[Field, str]], problems: list[RowProblem]
+) -> None:
+    for field, value in cells:
+        wrong = invisible_character(value)
+        if wrong is not None:
+            problems.append(RowProblem(line, field.label, wrong))
 
 
 _KIND_WORDS = (
@@ -254,6 +280,7 @@ class RowValidator:
         for field, value in ((Field.NAME, name), (Field.EMAIL, email)):
             if len(value) > _LIMITS[field]:
                 problems.append(RowProblem(line, field.label, _too_long(field)))
+        _refuse_invisible(line, ((Field.NAME, name), (Field.EMAIL, email)), problems)
         if len(problems) > count:
             return None
         person = PersonCells(mcp_id, name, email)
@@ -274,6 +301,11 @@ class RowValidator:
             problems.append(RowProblem(line, Field.KIND.label, message))
         if len(title) > _TITLE_LIMIT:
             problems.append(RowProblem(line, Field.EXAM_TITLE.label, _too_long(Field.EXAM_TITLE)))
+        _refuse_invisible(
+            line,
+            ((Field.EXAM_CODE, plain_text(fields[self._code_at])), (Field.EXAM_TITLE, title)),
+            problems,
+        )
         if len(problems) > count or kind is None:
             return None
         exam = ExamCells(code, title, kind, known_kind is not None)

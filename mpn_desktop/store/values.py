@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -64,17 +65,53 @@ def control_character(value: str, *, multiline: bool = False) -> tuple[int, str]
     return found.start() + 1, name or f"the control character \\x{code:02x}"
 
 
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b"
+    "\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+"""Unicode's format characters (category Cf) but the zero-width joiner and non-joiner.
+
+They are invisible, and the bidirectional ones (U+202E RIGHT-TO-LEFT OVERRIDE,
+U+2066 LEFT-TO-RIGHT ISOLATE...) make a name read otherwise than it is stored
+("Fabrikam" shown where another text is held; a file name's end reversed). The
+joiners stay: Persian, Indic and emoji text needs them within a word.
+"""
+
+
+def format_character(value: str) -> tuple[int, str] | None:
+    """The first invisible format character of ``value``: (its 1-based column, its name).
+
+    The name as Unicode gives it: "U+202E RIGHT-TO-LEFT OVERRIDE".
+    """
+    found = _FORMAT.search(value)
+    if found is None:
+        return None
+    character = found.group()
+    name = unicodedata.name(character, "FORMAT CHARACTER")
+    return found.start() + 1, f"U+{ord(character):04X} {name}"
+
+
 def refuse_unstorable(value: str, *, multiline: bool = False) -> None:
     """Raises ValueError for text that cannot be stored and shown safely.
 
     A NUL cuts the text short in Qt and most other programs, other control
-    characters drive the terminal, and a lone surrogate (JSON's "\\ud800")
+    characters drive the terminal, format characters (U+202E) make the text
+    read otherwise than it is stored, and a lone surrogate (JSON's "\\ud800")
     cannot be written as UTF-8.
     """
     found = control_character(value, multiline=multiline)
     if found is not None:
         column, name = found
         raise ValueError(f"contains {name} at character {column}; only plain text is allowed")
+    invisible = format_character(value)
+    if invisible is not None:
+        column, name = invisible
+        raise ValueError(
+            f"contains {name} at character {column}, an invisible character that changes "
+            "how the text reads; only plain text is allowed"
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:

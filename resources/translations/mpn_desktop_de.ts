@@ -524,6 +524,10 @@
         <translation>{label}: Der Text enthält ein Steuerzeichen an Zeichen {column}; geben Sie reinen Text ein oder fügen Sie ihn ein.</translation>
     </message>
     <message>
+        <source>{label}: the text holds the invisible character {name} at character {column}, which changes how the text reads; type or paste plain text.</source>
+        <translation>{label}: Der Text enthält das unsichtbare Zeichen {name} an Zeichen {column}, das ändert, wie der Text gelesen wird; geben Sie reinen Text ein oder fügen Sie ihn ein.</translation>
+    </message>
+    <message>
         <source>{label}: “{text}” is not an e-mail address (name@example.com).</source>
         <translation>{label}: „{text}“ ist keine E-Mail-Adresse (name@example.com).</translation>
     </message>

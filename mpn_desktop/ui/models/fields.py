@@ -32,7 +32,7 @@ from mpn_desktop.domain.enums import (
 from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.shown import shown_value
 from mpn_desktop.store import values
-from mpn_desktop.store.values import control_character
+from mpn_desktop.store.values import control_character, format_character
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.qt_dates import short_date_example, typed_day
 
@@ -200,17 +200,28 @@ def parse_text(field: Field, text: str) -> object:
 
 
 def _refuse_control_characters(field: Field, text: str) -> None:
-    """Pasted text may hold control characters (an escape, a NUL): never a value of ours."""
+    """Pasted text may hold control characters (an escape, a NUL) or invisible format
+    characters (U+202E): never a value of ours."""
     found = control_character(text)
-    if found is None:
-        return
-    column, _name = found
-    raise ValueError(
-        _tr(
-            "{label}: the text holds a control character at character {column}; "
-            "type or paste plain text."
-        ).format(label=field.label, column=column)
-    )
+    if found is not None:
+        column, _name = found
+        raise ValueError(
+            _tr(
+                "{label}: the text holds a control character at character {column}; "
+                "type or paste plain text."
+            ).format(label=field.label, column=column)
+        )
+    # An invisible format character (U+202E RIGHT-TO-LEFT OVERRIDE) makes a name read
+    # otherwise than it is: pasted from a web page or a crafted file, never typed.
+    invisible = format_character(text)
+    if invisible is not None:
+        column, name = invisible
+        raise ValueError(
+            _tr(
+                "{label}: the text holds the invisible character {name} at character "
+                "{column}, which changes how the text reads; type or paste plain text."
+            ).format(label=field.label, name=name, column=column)
+        )
 
 
 def _parse_email(field: Field, text: str) -> str:
