@@ -88,3 +88,16 @@ def test_a_german_status_without_targets_says_what_to_do(tmp_path: Path) -> None
         assert main(["--language", "de", *db, "status", "--as-of", AS_OF]) == 0
     assert "Noch ist keine Kompetenz als Ziel gewählt" in out.getvalue()
     assert "Bearbeiten > Organisation und Ziele" in out.getvalue()
+
+
+def test_the_german_checklist_continues_and_closes_in_german(
+    demo: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "de.pdf"
+    assert main(["--language", "de", *demo, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 0
+    text = _words(out)
+    assert "Cloud Platform (Fortsetzung)" in text
+    assert "Warum eine Cloud-Kompetenz" in text and "Unbegrenzter Cloud-Support" in text
+    assert "Stand 15.03.2018" in text and "US$ 3.940" in text
+    for english in ("(continued)", "Why a cloud competency", "In return for", "2018-03-15"):
+        assert english not in text, english

@@ -28,7 +28,7 @@ from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, language
 from mpn_desktop.domain.wording import Note, day, figure, have_of_need, level_word
 from mpn_desktop.errors import ValidationError
-from mpn_desktop.reports.cloud_benefits import ABOUT_CLOUD_COMPETENCY, AboutCloudCompetency
+from mpn_desktop.reports.cloud_benefits import AboutCloudCompetency, about_cloud_competency
 
 if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
@@ -484,20 +484,21 @@ def _catalog_title(catalog: Catalog) -> str:
 
 def _about(catalog: Catalog) -> AboutCloudCompetency:
     """The benefits as the catalogue lists them (the seed's words when it lists none)."""
+    about = about_cloud_competency()
     benefits = tuple(text.strip() for text in catalog.benefits if text.strip())
     if not benefits:
-        return ABOUT_CLOUD_COMPETENCY
+        return about
     desk = [text for text in benefits if "Cloud Enablement Desk" in text]
-    desk_text = ABOUT_CLOUD_COMPETENCY.desk_text
+    desk_text = about.desk_text
     if desk:
         # "The Cloud Enablement Desk: up to six months of …" -> the part after the name.
         desk_text = _sentence(desk[0].partition(":")[2] or desk[0])
     seed = next((source for source in catalog.sources if "MPN 101" in source.title), None)
     return replace(
-        ABOUT_CLOUD_COMPETENCY,
+        about,
         benefits=tuple(text.rstrip(".") for text in benefits if text not in desk),
         desk_text=desk_text,
-        source=str(seed) if seed is not None else ABOUT_CLOUD_COMPETENCY.source,
+        source=str(seed) if seed is not None else about.source,
     )
 
 

@@ -38,6 +38,11 @@ _CATEGORY_INK = "#3a7bd5"
 """The dot before a category of a designation's score (no level colour)."""
 
 
+def continued_label(*headings: str) -> str:
+    """ "Cloud Platform · Gold (continued)": the headings a page that starts inside them repeats."""
+    return _("{headings} (continued)").format(headings=" · ".join(headings))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unbreakable piece of the body: its size for pagination and how to draw it.
@@ -292,7 +297,7 @@ class ChecklistComposer:
             keep_with_next=True,
             footnotes=section.footnotes,
         )
-        continued = f"{section.title} (continued)"
+        continued = continued_label(section.title)
         for block in section.levels:
             self._level(section, block, continued, sect)
         if section.at_risk:
@@ -356,14 +361,18 @@ class ChecklistComposer:
             keep_with_next=True,
             continued=continued,
         )
-        level_continued = f"{section.title} · {block.title} (continued)"
+        where = (section.title, block.title)
+        level_continued = continued_label(*where)
         steps = (*sect, self._key("L"))
         for index, line in enumerate(block.lines):
-            self._check_line(line, level_continued, (*steps, self._key("LI")), first=index == 0)
+            self._check_line(line, where, (*steps, self._key("LI")), first=index == 0)
         for action in block.actions:
             self._action(action, cols.text, level_continued, (*sect, self._key("P")))
 
-    def _check_line(self, line: CheckLine, continued: str, item: Path, *, first: bool) -> None:
+    def _check_line(
+        self, line: CheckLine, where: tuple[str, ...], item: Path, *, first: bool
+    ) -> None:
+        continued = continued_label(*where)
         style, cols, pt = self.style, self.columns, self.style.pt
         text = style.wrap(
             [
@@ -407,7 +416,7 @@ class ChecklistComposer:
         )
         # A page that starts inside a long list of facts names the step they belong to
         # ("Cloud Platform · Gold · Technical exams (continued)"), not only the level.
-        within = f"{continued.removesuffix(' (continued)')} · {line.text} (continued)"
+        within = continued_label(*where, line.text)
         self._details(line.details, cols.text + 9 * pt, within, body, keep_last=bool(line.actions))
         parts = (*body, ("L", "parts"))
         for part in line.parts:

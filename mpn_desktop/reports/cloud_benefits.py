@@ -7,7 +7,9 @@ data, so the checklist states it in the seed's own terms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from mpn_desktop.domain.vocabulary import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,19 +29,19 @@ SEED_SOURCE = (
 )
 
 ABOUT_CLOUD_COMPETENCY = AboutCloudCompetency(
-    title="Why a cloud competency",
-    benefits_intro=(
+    title=N_("Why a cloud competency"),
+    benefits_intro=N_(
         "In return for completing the four steps, a cloud competency brings these benefits, "
         "in addition to the core benefits that come with any competency:"
     ),
     benefits=(
-        "Unlimited cloud support",
-        "Additional internal-use licences",
-        "Guaranteed account coverage",
-        "Eligibility for incentives and investments",
+        N_("Unlimited cloud support"),
+        N_("Additional internal-use licences"),
+        N_("Guaranteed account coverage"),
+        N_("Eligibility for incentives and investments"),
     ),
     desk_title="Cloud Enablement Desk",
-    desk_text=(
+    desk_text=N_(
         "An organisation thinking about attaining a cloud competency can nominate itself to "
         "the Cloud Enablement Desk for up to six months of free guidance from a Cloud Program "
         "Specialist, who makes sure the requirements are understood and that nothing stands "
@@ -47,3 +49,16 @@ ABOUT_CLOUD_COMPETENCY = AboutCloudCompetency(
     ),
     source=SEED_SOURCE,
 )
+"""In English; ``about_cloud_competency()`` gives it in the chosen language."""
+
+
+def about_cloud_competency() -> AboutCloudCompetency:
+    """The closing section in the chosen language (the desk's name and the source as written)."""
+    about = ABOUT_CLOUD_COMPETENCY
+    return replace(
+        about,
+        title=_(about.title),
+        benefits_intro=_(about.benefits_intro),
+        benefits=tuple(_(benefit) for benefit in about.benefits),
+        desk_text=_(about.desk_text),
+    )
