@@ -62,7 +62,12 @@ def test_a_day_in_2023_scores_every_designation(
     )
     infra = by_id["infrastructure-azure"]
     assert infra["max"] == 100 and infra["qualifies_at"] == 70
-    assert infra["window"] == {"from": "2023-03-01", "to": "2023-08-15"}
+    # Before 2023-09-19 a partner not enrolled (the demo pays silver: legacy benefits)
+    # qualifies on the day itself (REN22, ANN2309).
+    window = infra["window"]
+    assert (window["from"], window["to"], window["enrolled"]) == ("2023-08-15", "2023-08-15", False)
+    assert window["status"] in {"in-progress", "qualified"} and window["rule"]
+    assert window["qualified"] == (window["qualified_on"] is not None)
     metric = infra["categories"][0]["metrics"][0]
     assert {"id", "have", "need", "unit", "points", "max", "met", "missing"} <= set(metric)
     assert infra["score"] == sum(c["points"] for c in infra["categories"])

@@ -84,6 +84,12 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
         ),
         *(_("Note: {note}").format(note=note) for note in (*notes, *catalog.notes)),
         *(_("Reading: {reading}").format(reading=reading.text) for reading in catalog.readings),
+        *(
+            _("Qualification window from {day}: {rule}").format(
+                day=day(w.effective_from), rule=w.text
+            )
+            for w in catalog.windows
+        ),
     ]
     for designation in catalog.designations:
         lines += ["", f"{designation.name} [{designation.id}]"]

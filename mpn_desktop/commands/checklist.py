@@ -95,7 +95,6 @@ def _designation_checklist(
 ) -> tuple[Checklist, Path | None]:
     """The Solutions Partner checklist of the day (``--competency`` names a designation)."""
     from mpn_desktop.commands.designation_status import score_stored_facts
-    from mpn_desktop.domain.designation_tree import designation_tree
     from mpn_desktop.reports.designation_checklist import build_designation_checklist
 
     if args.level:
@@ -105,7 +104,7 @@ def _designation_checklist(
         )
     day = score_stored_facts(args, program, as_of)
     organization = day.facts.organization
-    tree = designation_tree(organization, as_of, day.scores, day.notes)
+    tree = day.tree(as_of)
     document = build_designation_checklist(
         day.catalog, tree, organization, designation=args.competency, printed_on=date.today()
     )

@@ -112,14 +112,13 @@ def _scored_tree(args: argparse.Namespace, as_of: date) -> RequirementTree | Non
     """The designations' scores as the Status sheet shows them, on a Solutions Partner day
     (None on a day of the 2017-2018 competencies, which the workbook evaluates itself)."""
     from mpn_desktop.commands.designation_status import score_stored_facts
-    from mpn_desktop.domain.designation_tree import designation_tree
     from mpn_desktop.programs import program_on
 
     program = program_on(as_of, catalog_path(args))
     if program.scored is None:
         return None
     day = score_stored_facts(args, program, as_of)
-    return designation_tree(day.facts.organization, as_of, day.scores, day.notes)
+    return day.tree(as_of)
 
 
 _OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")

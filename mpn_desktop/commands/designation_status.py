@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mpn_desktop.commands.common import database_to_read
-from mpn_desktop.domain.dates import Month
+from mpn_desktop.commands.common import catalog_path, database_to_read
 from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_score import (
     DesignationScore,
@@ -19,10 +18,13 @@ from mpn_desktop.domain.designation_score import (
     aimed_designations,
     points_text,
     score_designations,
+    usage_start,
 )
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
+from mpn_desktop.domain.qualification_window import window_text
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.domain.wording import day, long_day, number
 
@@ -40,8 +42,26 @@ class ScoredDay:
     catalog: ScoredCatalog
     facts: Facts
     scores: tuple[DesignationScore, ...]
-    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+    """What may make the figures differ (the day outside the catalogue's dates)."""
+    information: tuple[str, ...]
+    """What is worth knowing (competency targets carried over)."""
     database: Path | None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Every note, warnings first (``status --json``'s ``notes``)."""
+        return (*self.warnings, *self.information)
+
+    def tree(self, as_of: date) -> RequirementTree:
+        """The scores as the requirement tree the checklist and the workbook draw."""
+        from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
+
+        organization = self.facts.organization
+        fee = designation_fee_status(self.catalog, organization, self.facts.fee_payments, as_of)
+        return designation_tree(
+            organization, as_of, self.scores, self.warnings, information=self.information, fee=fee
+        )
 
 
 def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> ScoredDay:
@@ -52,15 +72,18 @@ def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: d
 
     catalog = program.scored
     assert catalog is not None
-    # Twelve months compared with the twelve before, ending last month: 25 months back.
-    usage_from = Month.of(as_of).plus(-25)
+    from mpn_desktop.programs import program_on
+
     with Database.open(database_to_read(args)) as db:
-        facts = load_facts(db, usage_from=usage_from)
+        facts = load_facts(db, usage_from=usage_start(as_of))
         database = db.path
     names = {c.id: c.name for c in load_catalog().competencies}
     targets, carried = aimed_designations(catalog, facts, names)
-    scores = score_designations(catalog, facts, as_of, targets)
-    return ScoredDay(catalog, facts, scores, (*program.notes, *carried), database)
+    path = catalog_path(args)
+    scores = score_designations(
+        catalog, facts, as_of, targets, lambda day: program_on(day, path).scored
+    )
+    return ScoredDay(catalog, facts, scores, program.notes, carried, database)
 
 
 def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> int:
@@ -133,12 +156,9 @@ def _designation_lines(score: DesignationScore) -> list[str]:
         lines.append(
             "      " + _("cheapest way to 70: {steps}").format(steps="; ".join(score.suggestion))
         )
-    lines.append(
-        "  "
-        + _("a qualification counts on any day from {start} to {end}").format(
-            start=day(score.window[0]), end=day(score.window[1])
-        )
-    )
+    lines.append(f"  {window_text(score.window)}")
+    if score.classified:
+        lines.append(f"  {score.classified}")
     return lines
 
 

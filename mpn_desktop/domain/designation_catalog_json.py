@@ -124,6 +124,7 @@ def scored_catalog_to_json(catalog: ScoredCatalog) -> dict[str, Any]:
                 "name": d.name,
                 "legacy_competencies": list(d.legacy_competencies),
                 "note": d.note,
+                "classification": d.classification.text if d.classification else None,
                 "tracks": [
                     {"id": t.id, "metrics": [_metric(m) for m in t.metrics]} for t in d.tracks
                 ],
@@ -132,6 +133,15 @@ def scored_catalog_to_json(catalog: ScoredCatalog) -> dict[str, Any]:
         ],
         "certifications": [_certification(c) for c in catalog.certifications.values()],
         "readings": [{"id": r.id, "text": r.text} for r in catalog.readings],
+        "qualification_windows": [
+            {
+                "from": w.effective_from.isoformat(),
+                "not_enrolled": {"kind": w.not_enrolled.kind.value, "count": w.not_enrolled.count},
+                "enrolled": {"kind": w.enrolled.kind.value, "count": w.enrolled.count},
+                "text": w.text,
+            }
+            for w in catalog.windows
+        ],
         "notes": list(catalog.notes),
         "sources": [str(s) for s in catalog.sources],
     }

@@ -24,6 +24,7 @@ from mpn_desktop.domain.designation_score import (
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import FeePayment, Organization
 from mpn_desktop.domain.fee import membership_year
+from mpn_desktop.domain.qualification_window import QualificationWindow
 
 
 def _points(value: Fraction) -> float:
@@ -79,6 +80,20 @@ def _category(category: CategoryScore) -> dict[str, Any]:
     }
 
 
+def window_to_json(window: QualificationWindow) -> dict[str, Any]:
+    """The qualification window: its days, the rule, enrolled or not, and the day (up to the
+    as-of day) on which the designation qualified in it, if any."""
+    return {
+        "from": window.start.isoformat(),
+        "to": window.end.isoformat(),
+        "enrolled": window.enrolled,
+        "status": window.status.value,
+        "qualified": window.qualified,
+        "qualified_on": window.qualified_on.isoformat() if window.qualified_on else None,
+        "rule": window.rule,
+    }
+
+
 def designation_to_json(score: DesignationScore) -> dict[str, Any]:
     """One designation as DESIGN.md's ``designations[]`` entry."""
     return {
@@ -90,8 +105,9 @@ def designation_to_json(score: DesignationScore) -> dict[str, Any]:
         "max": 100,
         "qualifies_at": _points(score.qualifies_at),
         "qualified": score.qualified,
-        "window": {"from": score.window[0].isoformat(), "to": score.window[1].isoformat()},
+        "window": window_to_json(score.window),
         "tracks": [{"id": t.track, "score": _points(t.score)} for t in score.tracks],
+        "classification": score.classified or None,
         "categories": [_category(c) for c in score.best.categories],
         "missing": list(score.missing),
         "suggestion": list(score.suggestion),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -153,6 +153,12 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             )
         )
     before = _qualifying(part, figures, last.plus(-12))
+    if part.stays_when_promoted:
+        # Promoted above the band's maximum since a year ago: still eligible (MW26, SEC26).
+        unbounded = replace(
+            part, conditions=tuple(replace(c, maximum=None) for c in part.conditions)
+        )
+        now |= before & _qualifying(unbounded, figures, last)
     return Measured(
         value=Decimal(len(now) - len(before)),
         now_keys=now,

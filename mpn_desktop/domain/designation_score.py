@@ -9,7 +9,7 @@ tenants, services and people behind them (as data, never parsed back).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -28,6 +28,12 @@ from mpn_desktop.domain.designations import (
     Track,
 )
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.qualification_window import (
+    QualificationWindow,
+    WindowPlan,
+    days_to_score,
+    plan_window,
+)
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import number
@@ -119,8 +125,12 @@ class DesignationScore:
     missing: tuple[str, ...]
     suggestion: tuple[str, ...]
     """The cheapest way to the qualifying score: one step after another."""
-    window: tuple[date, date]
-    """The days on which a qualification counts (SOLUTIONS-PARTNER.md § 1.3, not enrolled)."""
+    window: QualificationWindow
+    """The days on which a qualification counts (SOLUTIONS-PARTNER.md § 1.3) and whether
+    one of them, up to the as-of day, qualified."""
+    classified: str = ""
+    """Why the better track is the one scored, where Partner Center picks it (the
+    catalogue's classification, with the count it found); '' where the higher counts."""
 
     @property
     def score(self) -> Fraction:
@@ -133,21 +143,66 @@ def last_month(as_of: date) -> Month:
     return Month.of(as_of).plus(-1)
 
 
-def qualification_window(as_of: date) -> tuple[date, date]:
-    """First day of the as-of month less five, to the as-of day (not enrolled)."""
-    return Month.of(as_of).plus(-5).first_day, as_of
+def usage_start(as_of: date) -> Month:
+    """The first month of usage a scoring on the as-of day reads: twelve months against the
+    twelve before, from the last month of the window's earliest day (six months back)."""
+    return Month.of(as_of).plus(-31)
+
+
+CatalogOn = Callable[[date], "ScoredCatalog | None"]
+"""The catalogue in force on a day (None: none of this program), for a window's earlier days."""
 
 
 def score_designations(
-    catalog: ScoredCatalog, facts: Facts, as_of: date, targets: frozenset[str] = frozenset()
+    catalog: ScoredCatalog,
+    facts: Facts,
+    as_of: date,
+    targets: frozenset[str] = frozenset(),
+    catalog_on: CatalogOn | None = None,
 ) -> tuple[DesignationScore, ...]:
-    """Every designation of the catalogue scored on the as-of day."""
-    last = last_month(as_of)
-    # Twelve months against the twelve before, from last month back: 24 months.
-    figures = UsageFigures(facts, catalog.rate_card, (last.plus(-24), last))
-    certified = Certified(facts, catalog.certifications, as_of)
-    scorer = _Scorer(catalog, figures, certified, last)
-    return tuple(scorer.designation(d, d.id in targets, as_of) for d in catalog.designations)
+    """Every designation of the catalogue scored on the as-of day, and whether it qualified on
+    a day of its qualification window (earlier days scored with ``catalog_on``'s catalogue,
+    else this one)."""
+    scorers = _Scorers(facts, catalog, catalog_on)
+    scorer = scorers.on(as_of, earlier=False)
+    assert scorer is not None
+    plan = plan_window(catalog, facts, as_of)
+    return tuple(
+        scorer.designation(d, d.id in targets, plan, scorers) for d in catalog.designations
+    )
+
+
+class _Scorers:
+    """Scorers for the days of a window, sharing usage figures month by month."""
+
+    def __init__(self, facts: Facts, catalog: ScoredCatalog, catalog_on: CatalogOn | None) -> None:
+        self.facts = facts
+        self.catalog = catalog
+        self.catalog_on = catalog_on
+        self._figures: dict[tuple[int, Month], UsageFigures] = {}
+        self._catalogs: dict[int, ScoredCatalog] = {}
+
+    def on(self, day: date, *, earlier: bool = True) -> _Scorer | None:
+        """The scorer of a day; None for an earlier day of the window before the designations
+        opened or under no catalogue of the program (the as-of day is always scored)."""
+        catalog = self.catalog
+        if earlier and catalog.windows and day < catalog.windows[0].effective_from:
+            return None
+        if earlier and self.catalog_on is not None and not catalog.in_force_on(day):
+            found = self.catalog_on(day)
+            if found is None:
+                return None
+            catalog = found
+        last = last_month(day)
+        key = (id(catalog), last)
+        self._catalogs[id(catalog)] = catalog  # keeps the id valid while the key is used
+        figures = self._figures.get(key)
+        if figures is None:
+            # Twelve months against the twelve before, from last month back: 24 months.
+            figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
+            self._figures[key] = figures
+        certified = Certified(self.facts, catalog.certifications, day)
+        return _Scorer(catalog, figures, certified, last)
 
 
 class _Scorer:
@@ -159,11 +214,33 @@ class _Scorer:
         self.certified = certified
         self.last = last
 
-    def designation(self, item: Designation, target: bool, as_of: date) -> DesignationScore:
+    def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
+        """Every track's score, the one that counts and why (where Partner Center picks it)."""
         tracks = tuple(self.track(t) for t in item.tracks)
+        classified = ""
+        if item.classification is not None:
+            chosen, classified = classify(item, self.figures, self.last)
+            picked = next((t for t in tracks if t.track == chosen), None)
+            if picked is not None:
+                return tracks, picked, classified
         # The higher area total counts, not metric by metric (MW26, SEC26, PCS23).
         best = max(tracks, key=lambda t: (t.score, _qualifies(t, self.catalog.qualifies_at)))
+        return tracks, best, classified
+
+    def qualifies(self, designation_id: str) -> bool:
+        """Whether the designation qualifies on this scorer's day."""
+        item = self.catalog.designation(designation_id)
+        if item is None:
+            return False
+        _tracks, best, _why = self.scored_tracks(item)
+        return _qualifies(best, self.catalog.qualifies_at)
+
+    def designation(
+        self, item: Designation, target: bool, plan: WindowPlan, scorers: _Scorers
+    ) -> DesignationScore:
+        tracks, best, classified = self.scored_tracks(item)
         qualified = _qualifies(best, self.catalog.qualifies_at)
+        as_of = self.certified.day
         return DesignationScore(
             id=item.id,
             name=item.name,
@@ -174,7 +251,8 @@ class _Scorer:
             qualified=qualified,
             missing=() if qualified else _missing(best, self.catalog.qualifies_at),
             suggestion=() if qualified else cheapest_path(best, self.catalog.qualifies_at),
-            window=qualification_window(as_of),
+            window=plan.result(as_of, _qualified_on(item.id, qualified, plan, scorers)),
+            classified=classified,
         )
 
     def track(self, track: Track) -> TrackScore:
@@ -306,6 +384,59 @@ class _Scorer:
             steps=steps,
             note=metric.note,
         )
+
+
+def _qualified_on(
+    designation_id: str, qualified: bool, plan: WindowPlan, scorers: _Scorers
+) -> date | None:
+    """The latest day of the window, up to the as-of day, on which the designation qualified
+    (the as-of day itself when it does; None when no day did, or the window opens later)."""
+    as_of = plan.as_of
+    if plan.start > plan.looked_until:
+        return None
+    if qualified and plan.start <= as_of <= plan.end:
+        return as_of
+    for day in days_to_score(plan.start, plan.looked_until, scorers.facts, scorers.catalog):
+        if day == as_of:
+            continue
+        scorer = scorers.on(day)
+        if scorer is not None and scorer.qualifies(designation_id):
+            return day
+    return None
+
+
+def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str, str]:
+    """The track Partner Center puts the partner in by its workloads (BA23, BA26): the count
+    of tenant-workload pairs with more than the floor of revenue in last month and in the
+    same month a year earlier, and the sentence saying so."""
+    rule = item.classification
+    assert rule is not None
+
+    def pairs(month: Month) -> set[tuple[str, str]]:
+        return {
+            key
+            for key, sums in figures.totals(rule.scope, month).items()
+            if key[1] and Decimal(sums[1]) > rule.minimum_usd
+        }
+
+    count = len(pairs(last) & pairs(last.plus(-12)))
+    track = rule.at_least if count >= rule.pairs else rule.otherwise
+    return track, ngettext(
+        "{track} track by Partner Center's classification: {count} workload with more than "
+        "US$ {floor} of revenue in a customer tenant both in {month} and in {year_ago} "
+        "({pairs} or more make Enterprise)",
+        "{track} track by Partner Center's classification: {count} workloads with more than "
+        "US$ {floor} of revenue in a customer tenant both in {month} and in {year_ago} "
+        "({pairs} or more make Enterprise)",
+        count,
+    ).format(
+        track=track.capitalize() if track != "smb" else "SMB",
+        count=count,
+        floor=number(rule.minimum_usd),
+        month=last,
+        year_ago=last.plus(-12),
+        pairs=rule.pairs,
+    )
 
 
 def _figures(

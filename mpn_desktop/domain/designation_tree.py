@@ -7,6 +7,7 @@ or services the scoring found; nothing is worked out again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -16,14 +17,13 @@ from mpn_desktop.domain.designation_score import (
     DesignationScore,
     MetricScore,
     TrackScore,
-    points_text,
 )
-from mpn_desktop.domain.designations import PROGRAM_ID, track_name
+from mpn_desktop.domain.designations import PROGRAM_ID, ScoredCatalog, track_name
 from mpn_desktop.domain.evidence import Evidence
-from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.facts import FeePayment, Organization
+from mpn_desktop.domain.fee import membership_year
+from mpn_desktop.domain.progress import FeeStatus
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
-from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.domain.wording import day
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -74,19 +74,8 @@ def _category_node(category: CategoryScore) -> RequirementNode:
 
 
 def designation_node(score: DesignationScore) -> RequirementNode:
-    """One designation on its better track, the other tracks' scores in its notes."""
-    notes = []
-    if len(score.tracks) > 1:
-        tracks = ", ".join(f"{track_name(t.track)} {points_text(t.score)}" for t in score.tracks)
-        notes.append(_("Tracks: {tracks} (the higher total counts)").format(tracks=tracks))
-    start, end = score.window
-    notes.append(
-        _("A qualification counts on any day from {start} to {end}.").format(
-            start=day(start), end=day(end)
-        )
-    )
-    if score.suggestion:
-        notes.append(_("Cheapest way to 70: {steps}").format(steps="; ".join(score.suggestion)))
+    """One designation on the track that counts; the other tracks are its alternatives, the
+    qualification window and the cheapest way to the qualifying score are data beside it."""
     return RequirementNode(
         kind=NodeKind.DESIGNATION,
         id=score.id,
@@ -98,7 +87,7 @@ def designation_node(score: DesignationScore) -> RequirementNode:
         need=_decimal(score.qualifies_at),
         unit="points",
         missing=score.missing,
-        notes=tuple(notes),
+        notes=(score.classified,) if score.classified else (),
         children=tuple(_category_node(c) for c in score.best.categories),
         targeted=score.target,
         way=track_name(score.best.track),
@@ -106,6 +95,8 @@ def designation_node(score: DesignationScore) -> RequirementNode:
         alternatives=tuple(
             _track_node(score, track) for track in score.tracks if track is not score.best
         ),
+        window=score.window,
+        suggestion=score.suggestion,
     )
 
 
@@ -132,12 +123,35 @@ def designation_tree(
     as_of: date,
     scores: tuple[DesignationScore, ...],
     notes: tuple[str, ...] = (),
+    *,
+    information: tuple[str, ...] = (),
+    fee: FeeStatus | None = None,
 ) -> RequirementTree:
-    """Every designation scored on the day, for the panel, the checklist and ``status``."""
+    """Every designation scored on the day, for the panel, the checklist and ``status``:
+    ``notes`` warn (the day outside the catalogue's dates), ``information`` informs
+    (targets carried over), ``fee`` is the designation fee of the catalogue in force."""
     return RequirementTree(
         program=PROGRAM_ID,
         as_of=as_of,
         organization=organization,
         requirements=tuple(designation_node(s) for s in scores),
+        fee=fee,
         notes=notes,
+        information=information,
+    )
+
+
+def designation_fee_status(
+    catalog: ScoredCatalog, organization: Organization, payments: Sequence[FeePayment], as_of: date
+) -> FeeStatus:
+    """The designation fee as the tree carries it: the catalogue's amount, due at the next
+    anniversary, paid when a payment is recorded for the year starting then (one fee however
+    many designations, SOLUTIONS-PARTNER.md § 3.2)."""
+    year = membership_year(organization.anniversary, as_of)
+    due_on = year.next_start if year is not None else None
+    return FeeStatus(
+        level=None,
+        amount_usd=catalog.fee_usd,
+        due_on=due_on,
+        paid=due_on is not None and any(p.membership_year_start == due_on for p in payments),
     )

@@ -181,6 +181,9 @@ class Part:
     """Compare the twelve months ending last month with the twelve before (Security)."""
     max_points: Fraction | None = None
     """The most this part can give, when less than the metric's (Security at launch: 10 of 20)."""
+    stays_when_promoted: bool = False
+    """A tenant that met the conditions a year earlier and now exceeds their maximum still
+    counts (SMB tracks of 2026: "promoted to Enterprise stays SMB-eligible", MW26, SEC26)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +291,9 @@ class Designation:
     legacy_competencies: tuple[str, ...] = ()
     """2017-2018 competency ids that map to this designation (SOLUTIONS-PARTNER.md § 1.1)."""
     note: str = ""
+    classification: Classification | None = None
+    """How Partner Center picks the one track scored; None: every track is scored and the
+    higher total counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +301,59 @@ class Reading:
     """A choice where the rules leave a reading open, written down as data and shown."""
 
     id: str
+    text: str
+
+
+class WindowKind(Enum):
+    """How the days on which a qualification counts are found (SOLUTIONS-PARTNER.md § 1.3)."""
+
+    AS_OF_DAY = "as-of-day"
+    """Only the day itself (a new partner before 2023-09-19: qualified on the day, then buy)."""
+    MONTHS_BACK = "months-back"
+    """The first day of the as-of month less ``months`` to the as-of day (PCS24)."""
+    DAYS_BEFORE_ANNIVERSARY = "days-before-anniversary"
+    """``days`` days before the next anniversary to the anniversary (REN22)."""
+    ANNIVERSARY_MONTHS = "anniversary-months"
+    """The first day of the anniversary month less ``months`` to the last day of the
+    anniversary month (ANN2309, PCS23's example)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpan:
+    """One way of finding a qualification window: its kind and its count of months or days."""
+
+    kind: WindowKind
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WindowRule:
+    """The qualification windows in force from a day: one for a partner not enrolled, one
+    for an enrolled partner renewing at its anniversary."""
+
+    effective_from: date
+    not_enrolled: WindowSpan
+    enrolled: WindowSpan
+    text: str
+    """The rule in a sentence, shown beside the window."""
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """How Partner Center places a partner in one track of an area, where the facts show it.
+
+    Business Applications (BA23, BA26): Enterprise when at least ``pairs``
+    tenant-workload pairs have more than ``minimum_usd`` of revenue both last
+    month and the same month a year earlier (month-1 and month-13), else SMB.
+    """
+
+    minimum_usd: Decimal
+    pairs: int
+    at_least: str
+    """The track when the count reaches ``pairs``."""
+    otherwise: str
+    scope: Scope
     text: str
 
 
@@ -316,6 +375,16 @@ class ScoredCatalog:
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     fee_usd: Decimal | None = None
+    windows: tuple[WindowRule, ...] = ()
+    """The qualification windows, each from its day on (the last one begun is in force)."""
+
+    def window_rule(self, day: date) -> WindowRule | None:
+        """The qualification window rule in force on the day (None before the first)."""
+        found = None
+        for rule in self.windows:
+            if rule.effective_from <= day:
+                found = rule
+        return found
 
     @property
     def program(self) -> str:

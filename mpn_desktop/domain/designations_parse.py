@@ -27,6 +27,7 @@ from mpn_desktop.domain.designations import (
     PROGRAM_ID,
     Category,
     Certification,
+    Classification,
     Condition,
     Counted,
     Designation,
@@ -42,6 +43,9 @@ from mpn_desktop.domain.designations import (
     Span,
     Step,
     Track,
+    WindowKind,
+    WindowRule,
+    WindowSpan,
 )
 from mpn_desktop.domain.enums import Workload
 
@@ -117,7 +121,7 @@ class _Reader:
         root.check_keys(
             {"format", "program", "name", "version", "effective_from", "qualifies_at"},
             {"effective_until", "notes", "readings", "sources", "categories", "certifications"}
-            | {"rate_card", "shared_metrics", "designations", "fee_usd"},
+            | {"rate_card", "shared_metrics", "designations", "fee_usd", "qualification_windows"},
         )
         if root.value["format"] != FORMAT:
             raise CatalogFormatError(
@@ -163,6 +167,18 @@ class _Reader:
         if until is not None and until < start:
             raise CatalogFormatError("effective_until", "is before effective_from")
         fee = root.value.get("fee_usd")
+        windows = tuple(
+            self._window(e)
+            for e in (
+                root.entries("qualification_windows")
+                if "qualification_windows" in root.value
+                else []
+            )
+        )
+        if [w.effective_from for w in windows] != sorted({w.effective_from for w in windows}):
+            raise CatalogFormatError(
+                "qualification_windows", "the rules must follow one another by their 'from' day"
+            )
         return ScoredCatalog(
             name=root.words("name"),
             version=root.text("version"),
@@ -177,6 +193,57 @@ class _Reader:
             notes=tuple(catalogue_text(note) for note in _text_list(root, "notes")),
             sources=tuple(self.sources.values()),
             fee_usd=None if fee is None else _money(fee, "fee_usd"),
+            windows=windows,
+        )
+
+    def _window(self, entry: _Entry) -> WindowRule:
+        entry.check_keys({"from", "not_enrolled", "enrolled", "text"}, {"source"})
+
+        def span(key: str) -> WindowSpan:
+            one = _Entry(entry.value[key], entry.at(key))
+            one.check_keys({"kind"}, {"months", "days"})
+            kind = _enum(WindowKind, one.value["kind"], one.at("kind"))
+            wanted = {
+                WindowKind.AS_OF_DAY: None,
+                WindowKind.MONTHS_BACK: "months",
+                WindowKind.ANNIVERSARY_MONTHS: "months",
+                WindowKind.DAYS_BEFORE_ANNIVERSARY: "days",
+            }[kind]
+            given = {k for k in ("months", "days") if k in one.value}
+            if given != ({wanted} if wanted else set()):
+                needs = f"needs '{wanted}'" if wanted else "takes no count"
+                raise CatalogFormatError(one.where, f"a window of kind {kind.value!r} {needs}")
+            return WindowSpan(kind, one.whole(wanted) if wanted else 0)
+
+        return WindowRule(
+            effective_from=entry.day("from"),
+            not_enrolled=span("not_enrolled"),
+            enrolled=span("enrolled"),
+            text=entry.words("text"),
+            source=self._source(entry),
+        )
+
+    def _classification(self, entry: _Entry, tracks: list[Track]) -> Classification:
+        entry.check_keys(
+            {"minimum_usd", "pairs", "at_least", "otherwise", "workloads", "associations"},
+            {"text"},
+        )
+        ids = {t.id for t in tracks}
+        for key in ("at_least", "otherwise"):
+            if entry.value[key] not in ids:
+                raise CatalogFormatError(entry.at(key), f"{entry.value[key]!r} is not a track")
+        associations = frozenset(_text_list(entry, "associations"))
+        workloads = frozenset(
+            _enum(Workload, w, f"{entry.at('workloads')}[{i}]")
+            for i, w in enumerate(entry.items("workloads"))
+        )
+        return Classification(
+            minimum_usd=_money(entry.value["minimum_usd"], entry.at("minimum_usd")),
+            pairs=int(_positive(entry.value["pairs"], entry.at("pairs"))),
+            at_least=entry.text("at_least"),
+            otherwise=entry.text("otherwise"),
+            scope=Scope(workloads=workloads, associations=associations),
+            text=entry.words("text", ""),
         )
 
     def _source(self, entry: _Entry) -> Source | None:
@@ -222,7 +289,9 @@ class _Reader:
         return tuple(listed)
 
     def _designation(self, entry: _Entry) -> Designation:
-        entry.check_keys({"id", "name", "tracks"}, {"legacy_competencies", "note"})
+        entry.check_keys(
+            {"id", "name", "tracks"}, {"legacy_competencies", "note", "classification"}
+        )
         tracks = []
         for track in entry.entries("tracks"):
             track.check_keys({"id", "metrics"})
@@ -239,6 +308,11 @@ class _Reader:
             tracks=tuple(tracks),
             legacy_competencies=_text_list(entry, "legacy_competencies"),
             note=entry.words("note", ""),
+            classification=self._classification(
+                _Entry(entry.value["classification"], entry.at("classification")), tracks
+            )
+            if "classification" in entry.value
+            else None,
         )
 
     def _metric(self, entry: _Entry) -> Metric:
@@ -312,7 +386,7 @@ class _Reader:
         entry.check_keys(
             {"measure", "threshold", "unit", "workloads", "associations"},
             {"label", "services", "excluded_services", "counted", "conditions", "quantity"}
-            | {"exclude_met_at_association", "max"}
+            | {"exclude_met_at_association", "max", "stays_eligible_when_promoted"}
             | {"baseline_minimum", "twelve_month_minimum", "compare_twelve_months"},
         )
         measure = _enum(Measure, entry.value["measure"], entry.at("measure"))
@@ -365,6 +439,7 @@ class _Reader:
             baseline_minimum=optional_money("baseline_minimum"),
             twelve_month_minimum=optional_money("twelve_month_minimum"),
             compare_twelve_months=compare,
+            stays_when_promoted=_flag(entry, "stays_eligible_when_promoted"),
         )
 
     def _condition(self, entry: _Entry) -> Condition:

@@ -18,6 +18,7 @@ from enum import Enum
 from mpn_desktop.domain.evidence import Candidate, Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.progress import AtRisk, FeeStatus
+from mpn_desktop.domain.qualification_window import QualificationWindow
 
 
 class NodeKind(Enum):
@@ -70,6 +71,10 @@ class RequirementNode:
     at_risk: tuple[AtRisk, ...] = ()
     alternatives: tuple[RequirementNode, ...] = ()
     candidates: Sequence[Candidate] = ()
+    window: QualificationWindow | None = None
+    """Where a qualification counts on any day of a window: its days and what was found."""
+    suggestion: tuple[str, ...] = ()
+    """A way to the qualifying score where it is scored (the cheapest), step by step."""
 
     @property
     def scored(self) -> bool:
@@ -107,6 +112,9 @@ class RequirementTree:
     requirements: tuple[RequirementNode, ...]
     fee: FeeStatus | None = None
     notes: tuple[str, ...] = ()
+    """What may make every figure differ (the day outside the catalogue's dates)."""
+    information: tuple[str, ...] = ()
+    """What holds for every figure and is worth knowing, no warning (targets carried over)."""
 
     @property
     def targeted(self) -> tuple[RequirementNode, ...]:

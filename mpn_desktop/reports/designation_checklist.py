@@ -15,6 +15,7 @@ from decimal import Decimal
 from mpn_desktop.domain.designation_score import points_text
 from mpn_desktop.domain.designations import ScoredCatalog, unit_word
 from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import number
@@ -100,10 +101,64 @@ def _state(designation: RequirementNode) -> str:
     return _("Not qualified yet: {score} of 100 points (70 qualifies)").format(score=score)
 
 
+_WINDOW_STATES = {
+    WindowStatus.IN_PROGRESS: N_("In progress"),
+    WindowStatus.QUALIFIED: N_("Qualified"),
+    WindowStatus.ENROLLED: N_("Enrolled"),
+    WindowStatus.RENEWAL_DUE: N_("Enrolled, renewal due"),
+    WindowStatus.RENEWAL_QUALIFIED: N_("Enrolled, renewal qualified"),
+}
+
+
+def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
+    """The window (its days, the rule, the day found), every track's score and the cheapest
+    way to the qualifying score: the data beside the designation, not its categories."""
+    window = designation.window
+    if window is None:
+        return None
+    about = [window_text(window), *designation.notes]
+    if window.rule:
+        about.append(window.rule)
+    tracks = (
+        tuple(
+            CheckLine(
+                ticked=node.met,
+                text=_("{track} track").format(track=_track_name(node.way)),
+                description=_("counts") if node is designation else "",
+                figures=_points(node),
+            )
+            for node in (designation, *designation.alternatives)
+        )
+        if designation.alternatives
+        else ()
+    )
+    return LevelBlock(
+        level=None,
+        title=_("Qualification window"),
+        attained=window.qualified,
+        status=_(_WINDOW_STATES[window.status]),
+        option=" ".join(about),
+        lines=tracks,
+        actions=tuple(
+            _("Cheapest way to {score}: {step}").format(
+                score=points_text_of(designation.need or Decimal(70)), step=step
+            )
+            for step in designation.suggestion
+        ),
+    )
+
+
+def _track_name(way: str) -> str:
+    return "SMB" if way.casefold() == "smb" else way[:1].upper() + way[1:]
+
+
 def _section(designation: RequirementNode) -> Section:
     track = _(", {way} track").format(way=designation.way) if designation.way else ""
     target = _("Target") if designation.targeted else _("Not a target")
     blocks = tuple(_category_block(c) for c in designation.children)
+    window = _qualification_block(designation)
+    if window is not None:
+        blocks = (*blocks, window)
     return Section(
         competency_id=designation.id,
         title=designation.label,
@@ -156,7 +211,7 @@ def build_designation_checklist(
         if catalog.fee_usd is not None
         else ""
     )
-    notes = list(tree.notes)
+    notes = [*tree.notes, *tree.information]
     if not tree.targeted and designation is None:
         notes.append(
             _(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain import wording
+from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
@@ -44,6 +45,11 @@ def points(value: Decimal | None) -> str:
     return wording.number(
         rounded, 0 if rounded == rounded.to_integral_value() else 1, figures=locale_text.figures()
     )
+
+
+def _track_name(way: str) -> str:
+    """ "Enterprise", "SMB": a track's id as its name."""
+    return "SMB" if way.casefold() == "smb" else way[:1].upper() + way[1:]
 
 
 class _MetricRow(FigureRow):
@@ -180,6 +186,36 @@ class DesignationCard(QFrame):
                 self.tr("Still missing: {items}").format(items="; ".join(designation.missing))
             )
             self.missing.setVisible(True)
-        self.notes.setText("\n".join(designation.notes))
+        lines = self._about(designation)
+        self.notes.setText("\n".join(lines))
+        self.notes.setToolTip(designation.window.rule if designation.window else "")
         self.notes.setStyleSheet(f"color: {muted_text_color(self.palette()).name()};")
-        self.notes.setVisible(bool(designation.notes))
+        self.notes.setVisible(bool(lines))
+
+    def _about(self, designation: RequirementNode) -> list[str]:
+        """The tracks' scores, the qualification window, the cheapest way: the tree's data."""
+        lines = []
+        if designation.alternatives:
+            scores = ", ".join(
+                self.tr("{track} {score}").format(
+                    track=_track_name(node.way), score=points(node.points)
+                )
+                for node in (designation, *designation.alternatives)
+            )
+            if designation.notes:
+                # Partner Center picks the track (Business Applications): the note says how.
+                lines.append(self.tr("Tracks: {scores}").format(scores=scores))
+            else:
+                lines.append(
+                    self.tr("Tracks: {scores} (the higher total counts)").format(scores=scores)
+                )
+        lines += designation.notes
+        if designation.window is not None:
+            lines.append(window_text(designation.window))
+        if designation.suggestion:
+            lines.append(
+                self.tr("Cheapest way to {score}: {steps}").format(
+                    score=points(designation.need), steps="; ".join(designation.suggestion)
+                )
+            )
+        return lines

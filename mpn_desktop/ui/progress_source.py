@@ -32,8 +32,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import aimed_designations, score_designations
-from mpn_desktop.domain.designation_tree import designation_tree
+from mpn_desktop.domain.designation_score import (
+    aimed_designations,
+    score_designations,
+    usage_start,
+)
+from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
 from mpn_desktop.domain.evaluate import Evaluator
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start
@@ -221,7 +225,7 @@ class ProgressSource(QObject):
         start = usage_window_start(as_of)
         if self._context.program_on(as_of).scored is not None:
             # The designations compare twelve months with the twelve before, from last month.
-            start = min(start, Month.of(as_of).plus(-25))
+            start = min(start, usage_start(as_of))
         previous = self._facts
         full = _FactsPlan(start)
         if (
@@ -303,9 +307,17 @@ class ProgressSource(QObject):
             return None
         names = {c.id: c.name for c in self._context.catalog.competencies}
         targets, carried = aimed_designations(program.scored, facts, names)
-        scores = score_designations(program.scored, facts, as_of, targets)
-        notes = (*program.notes, *carried)
-        return designation_tree(facts.organization, as_of, scores, notes)
+        scores = score_designations(
+            program.scored,
+            facts,
+            as_of,
+            targets,
+            lambda day: self._context.program_on(day).scored,
+        )
+        fee = designation_fee_status(program.scored, facts.organization, facts.fee_payments, as_of)
+        return designation_tree(
+            facts.organization, as_of, scores, program.notes, information=carried, fee=fee
+        )
 
     def _note_time(self, seconds: float) -> None:
         if seconds > SLOW_SECONDS and not self.background:

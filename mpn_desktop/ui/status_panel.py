@@ -286,6 +286,7 @@ class StatusPanel(QScrollArea):
         )
         self._notes_open = False
         self._notes: tuple[str, ...] = ()
+        self._information: tuple[str, ...] = ()
         self.notes.linkActivated.connect(self._toggle_notes)
         self._layout.addWidget(self.notes)
         self.fee_line = QLabel(body)
@@ -381,7 +382,7 @@ class StatusPanel(QScrollArea):
     def _show_designations(self, tree: RequirementTree) -> None:
         for competency_card in self._cards.values():
             competency_card.setVisible(False)
-        self._show_notes(tree.notes)
+        self._show_notes(tree.notes, tree.information)
         self.fee_line.setVisible(False)
         shown = tree.targeted or tree.requirements
         self.empty_hint.setVisible(not tree.targeted)
@@ -424,34 +425,44 @@ class StatusPanel(QScrollArea):
         """The card of one competency (for tests and for scrolling to it)."""
         return self._cards[competency_id]
 
-    def _show_notes(self, notes: tuple[str, ...]) -> None:
-        """What holds for every figure (the "as of" day is outside the catalogue's dates)."""
-        self._notes = notes
-        self.notes.setVisible(bool(notes))
-        if not notes:
+    def _show_notes(self, notes: tuple[str, ...], information: tuple[str, ...] = ()) -> None:
+        """What holds for every figure: warnings (the "as of" day is outside the catalogue's
+        dates) with the warning mark, information (targets carried over) without one."""
+        self._notes, self._information = notes, information
+        self.notes.setVisible(bool(notes or information))
+        if not notes and not information:
             self.notes.clear()
             return
-        color = semantic_colors(self.palette()).warning.name()
-        mark = f"<span style='color:{color}'><b>⚠</b></span> "
-        # The texts are translated outside the f-strings: lupdate does not read inside them.
-        if self._notes_open:
-            fewer = html.escape(self.tr("Fewer details"))
-            shown = (
-                "".join(f"<p style='margin:0px'>{mark}{html.escape(note)}</p>" for note in notes)
-                + f"<a href='fewer'>{fewer}</a>"
-            )
-        else:
-            # One line on every start (the whole note took six); the details a click away.
-            differ = html.escape(self.tr("The requirements may differ on this day."))
-            details = html.escape(self.tr("Details"))
-            shown = f"{mark}{differ} <a href='details'>{details}</a>"
-        self.notes.setText(shown)
-        self.notes.setToolTip("\n\n".join(notes))
-        self.notes.setAccessibleName(" ".join(notes))
+        muted = muted_text_color(self.palette()).name()
+        about = "".join(
+            f"<p style='margin:0px; color:{muted}'>ⓘ {html.escape(note)}</p>"
+            for note in information
+        )
+        shown = ""
+        if notes:
+            color = semantic_colors(self.palette()).warning.name()
+            mark = f"<span style='color:{color}'><b>⚠</b></span> "
+            # The texts are translated outside the f-strings: lupdate does not read inside them.
+            if self._notes_open:
+                fewer = html.escape(self.tr("Fewer details"))
+                shown = (
+                    "".join(
+                        f"<p style='margin:0px'>{mark}{html.escape(note)}</p>" for note in notes
+                    )
+                    + f"<a href='fewer'>{fewer}</a>"
+                )
+            else:
+                # One line on every start (the whole note took six); the details a click away.
+                differ = html.escape(self.tr("The requirements may differ on this day."))
+                details = html.escape(self.tr("Details"))
+                shown = f"<p style='margin:0px'>{mark}{differ} <a href='details'>{details}</a></p>"
+        self.notes.setText(shown + about)
+        self.notes.setToolTip("\n\n".join((*notes, *information)))
+        self.notes.setAccessibleName(" ".join((*notes, *information)))
 
     def _toggle_notes(self, link: str) -> None:
         self._notes_open = link == "details"
-        self._show_notes(self._notes)
+        self._show_notes(self._notes, self._information)
 
     def _show_fee(self, fee: FeeStatus) -> None:
         """Two lines: this membership year (paid, or what is owed) and the next renewal."""

@@ -776,8 +776,12 @@
         <translation>Kundenreferenzen zählen nicht für die Solutions Partner-Designations (einige Spezialisierungen verlangen sie): Sie werden hier für die Kompetenzen und Ihre eigenen Unterlagen aufbewahrt.</translation>
     </message>
     <message>
-        <source>The Solutions Partner fee is one yearly fee however many designations (US$ 4,730 in Microsoft&apos;s pages of 2022 to 2025); the payments recorded here are kept as they are.</source>
-        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations (4.730 US$ laut Microsofts Seiten von 2022 bis 2025); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+        <source>The Solutions Partner fee is one yearly fee however many designations (the catalogue in force gives no amount); the payments recorded here are kept as they are.</source>
+        <translation>Die Solutions-Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations (der geltende Katalog nennt keinen Betrag); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The Solutions Partner fee is one yearly fee however many designations: {amount} in the catalogue in force on this day; the payments recorded here are kept as they are.</source>
+        <translation>Die Solutions-Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations: {amount} laut dem an diesem Tag geltenden Katalog; die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>No designation to measure yet.</source>
@@ -1674,6 +1678,22 @@
     <message>
         <source>Still missing: {items}</source>
         <translation>Es fehlt noch: {items}</translation>
+    </message>
+    <message>
+        <source>{track} {score}</source>
+        <translation>{track} {score}</translation>
+    </message>
+    <message>
+        <source>Tracks: {scores}</source>
+        <translation>Tracks: {scores}</translation>
+    </message>
+    <message>
+        <source>Tracks: {scores} (the higher total counts)</source>
+        <translation>Tracks: {scores} (die höhere Summe zählt)</translation>
+    </message>
+    <message>
+        <source>Cheapest way to {score}: {steps}</source>
+        <translation>Günstigster Weg zu {score}: {steps}</translation>
     </message>
 </context>
 <context>
@@ -2974,8 +2994,8 @@
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <source>How the customer linked the subscription to you. DPOR (Digital Partner of Record): the customer names you in the Azure portal or Office 365 admin centre, one partner per subscription. Delegated admin: the customer made you its administrator. Transacting: you sell it (CSP). FastTrack: you are its FastTrack partner. Each competency accepts some of these only (Help &gt; Requirements).</source>
-        <translation>Wie der Kunde das Abonnement Ihnen zugeordnet hat. DPOR (Digital Partner of Record): Der Kunde nennt Sie im Azure-Portal oder im Office 365 Admin Center, ein Partner je Abonnement. Delegierter Administrator: Der Kunde hat Sie zu seinem Administrator gemacht. Transaktionspartner: Sie verkaufen es (CSP). FastTrack: Sie sind sein FastTrack-Partner. Jede Kompetenz erkennt nur einige davon an (Hilfe &gt; Anforderungen).</translation>
+        <source>How the customer linked the subscription to you. DPOR (Digital Partner of Record): the customer names you in the Azure portal or Office 365 admin centre, one partner per subscription. Delegated admin: the customer made you its administrator. Transacting: you sell it (CSP). FastTrack: you are its FastTrack partner. CPOR (Claiming Partner of Record): you filed a claim for it in Partner Center. Partner Admin Link: your partner ID is linked to the credentials you manage its Azure resources with. Each competency and designation accepts some of these only (Help &gt; Requirements).</source>
+        <translation>Wie der Kunde das Abonnement mit Ihnen verknüpft hat. DPOR (Digital Partner of Record): Der Kunde nennt Sie im Azure-Portal oder im Office 365 Admin Center, ein Partner je Abonnement. Delegierter Administrator: Der Kunde hat Sie zu seinem Administrator gemacht. Transacting: Sie verkaufen es (CSP). FastTrack: Sie sind sein FastTrack-Partner. CPOR (Claiming Partner of Record): Sie haben es im Partner Center beansprucht. Partner Admin Link: Ihre Partner-ID ist mit den Anmeldedaten verknüpft, mit denen Sie seine Azure-Ressourcen verwalten. Jede Kompetenz und Designation akzeptiert nur einige davon (Hilfe &gt; Anforderungen).</translation>
     </message>
     <message>
         <source>Associated on</source>
@@ -3022,6 +3042,18 @@
         <translation>Monat</translation>
     </message>
     <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>all services</source>
+        <translation>alle Dienste</translation>
+    </message>
+    <message>
+        <source>The Azure service or the product the figures are for (a reconciliation file&apos;s ServiceName, e.g. Storage, or Teams), when a month is split by service. Empty: the subscription&apos;s total for the month. The Solutions Partner designations count distinct Azure services and judge a workload&apos;s seats on its own.</source>
+        <translation>Der Azure-Dienst oder das Produkt, für das die Zahlen gelten (ServiceName einer Abstimmungsdatei, z. B. Storage oder Teams), wenn ein Monat nach Diensten aufgeteilt ist. Leer: die Summe des Abonnements für den Monat. Die Solutions-Partner-Designations zählen verschiedene Azure-Dienste und beurteilen die Lizenzen jedes Workloads für sich.</translation>
+    </message>
+    <message>
         <source>Consumption</source>
         <translation>Verbrauch</translation>
     </message>
@@ -3032,6 +3064,14 @@
     <message>
         <source>Active users</source>
         <translation>Aktive Benutzer</translation>
+    </message>
+    <message>
+        <source>Paid seats</source>
+        <translation>Bezahlte Lizenzen</translation>
+    </message>
+    <message>
+        <source>Licences paid for at the end of the month (a license-based file&apos;s seats). The Solutions Partner designations judge a Microsoft 365 tenant by its paid seats and the share of them in use.</source>
+        <translation>Am Monatsende bezahlte Lizenzen (die Seats einer lizenzbasierten Datei). Die Solutions-Partner-Designations beurteilen einen Microsoft-365-Tenant nach seinen bezahlten Lizenzen und dem genutzten Anteil davon.</translation>
     </message>
     <message>
         <source>usage</source>

@@ -324,7 +324,9 @@ def test_full_marks_qualify_and_nothing_is_missing(catalog: ScoredCatalog) -> No
     assert score.score == 100
     assert score.qualified
     assert score.missing == ()
-    assert score.window == (date(2023, 3, 1), AS_OF)
+    # Before 2023-09-19 a partner not enrolled qualifies on the day itself (REN22, ANN2309).
+    assert (score.window.start, score.window.end) == (AS_OF, AS_OF)
+    assert score.window.qualified_on == AS_OF
 
 
 def test_exactly_seventy_qualifies_and_a_metric_at_zero_does_not(catalog: ScoredCatalog) -> None:

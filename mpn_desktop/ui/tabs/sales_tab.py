@@ -95,8 +95,11 @@ class SalesTab(StepTab):
                             "Partner of Record): the customer names you in the Azure portal or "
                             "Office 365 admin centre, one partner per subscription. Delegated "
                             "admin: the customer made you its administrator. Transacting: you "
-                            "sell it (CSP). FastTrack: you are its FastTrack partner. Each "
-                            "competency accepts some of these only (Help > Requirements)."
+                            "sell it (CSP). FastTrack: you are its FastTrack partner. CPOR "
+                            "(Claiming Partner of Record): you filed a claim for it in Partner "
+                            "Center. Partner Admin Link: your partner ID is linked to the "
+                            "credentials you manage its Azure resources with. Each competency "
+                            "and designation accepts some of these only (Help > Requirements)."
                         ),
                     ),
                     Field(
@@ -145,6 +148,28 @@ class SalesTab(StepTab):
                         "subscription",
                         self.tr("Subscription"),
                         compute=self._subscription_of,
+                    ),
+                    Field(
+                        "service",
+                        self.tr("Service"),
+                        placeholder=self.tr("all services"),
+                        help=self.tr(
+                            "The Azure service or the product the figures are for (a "
+                            "reconciliation file's ServiceName, e.g. Storage, or Teams), "
+                            "when a month is split by service. Empty: the subscription's "
+                            "total for the month. The Solutions Partner designations count "
+                            "distinct Azure services and judge a workload's seats on its own."
+                        ),
+                    ),
+                    Field(
+                        "paid_seats",
+                        self.tr("Paid seats"),
+                        help=self.tr(
+                            "Licences paid for at the end of the month (a license-based "
+                            "file's seats). The Solutions Partner designations judge a "
+                            "Microsoft 365 tenant by its paid seats and the share of them "
+                            "in use."
+                        ),
                     ),
                 ),
                 noun=self.tr("usage"),

@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor, QPalette
 from mpn_desktop.domain.designations import short_name
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.domain.wording import money
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.status_text import have_need_text, muted_text_color, semantic_colors
@@ -123,12 +125,21 @@ def designation_summary_html(tree: RequirementTree, kind: StepKind, palette: QPa
                     "for the competencies and your own records."
                 )
             )
-        return escape(
-            _tr(
-                "The Solutions Partner fee is one yearly fee however many designations "
-                "(US$ 4,730 in Microsoft's pages of 2022 to 2025); the payments recorded "
-                "here are kept as they are."
+        amount = tree.fee.amount_usd if tree.fee is not None else None
+        if amount is None:
+            return escape(
+                _tr(
+                    "The Solutions Partner fee is one yearly fee however many designations "
+                    "(the catalogue in force gives no amount); the payments recorded here are "
+                    "kept as they are."
+                )
             )
+        return _figure_html(
+            _tr(
+                "The Solutions Partner fee is one yearly fee however many designations: "
+                "{amount} in the catalogue in force on this day; the payments recorded here "
+                "are kept as they are."
+            ).format(amount=money(amount, figures=locale_text.figures()))
         )
     ok = semantic_colors(palette).ok
     muted = muted_text_color(palette).name()
