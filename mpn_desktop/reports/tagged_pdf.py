@@ -23,7 +23,6 @@ import re
 import struct
 import zlib
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 from mpn_desktop.reports.structure import (
     MCID_BITS,
@@ -71,22 +70,16 @@ def tag_pdf(pdf: bytes, pages: Sequence[PageMarks], root: Element, *, language: 
     streams = [
         document.stream(document.reference(document.body(n), b"Contents")) for n in page_refs
     ]
-    # zlib lets other threads run while it works: the pages are inflated and deflated
-    # beside the marking of the others, which needs the interpreter.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        contents = pool.map(zlib.decompress, [data for _, data in streams])
-        marked = [
-            pool.submit(zlib.compress, _mark_content(content, marks, index), _LEVEL)
-            for index, (content, marks) in enumerate(zip(contents, pages, strict=True))
-        ]
-        for index, page_number in enumerate(page_refs):
-            page = document.body(page_number)
-            number = document.reference(page, b"Contents")
-            stream_dict = streams[index][0]
-            data = marked[index].result()
-            replaced[number] = stream_dict + b"stream\n" + data + b"\nendstream\n"
-            replaced[document.reference(stream_dict, b"Length")] = b"%d\n" % len(data)
-            replaced[page_number] = _add_keys(page, b"/StructParents %d\n/Tabs /S\n" % index)
+    # (Inflating and deflating in threads beside the marking saved no time: the
+    # machine's other cores are as busy, and each page is small.)
+    for index, page_number in enumerate(page_refs):
+        page = document.body(page_number)
+        number = document.reference(page, b"Contents")
+        stream_dict, data = streams[index]
+        data = zlib.compress(_mark_content(zlib.decompress(data), pages[index], index), _LEVEL)
+        replaced[number] = stream_dict + b"stream\n" + data + b"\nendstream\n"
+        replaced[document.reference(stream_dict, b"Length")] = b"%d\n" % len(data)
+        replaced[page_number] = _add_keys(page, b"/StructParents %d\n/Tabs /S\n" % index)
     catalog_number = document.root
     replaced[catalog_number] = _add_keys(
         document.body(catalog_number),
@@ -347,7 +340,7 @@ class _Document:
                 at += len(packed[number])
                 compressed[number] = (stream_number, index)
             header = b" ".join(places) + b"\n"
-            data = zlib.compress(header + b"".join(packed[number] for number in members))
+            data = zlib.compress(header + b"".join(packed[number] for number in members), _LEVEL)
             put(
                 stream_number,
                 b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\n"
