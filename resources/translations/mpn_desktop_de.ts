@@ -3098,12 +3098,12 @@
         <translation>Nutzung aller Abonnements</translation>
     </message>
     <message>
-        <source>Usage imported from {file}</source>
-        <translation>Aus {file} importierte Nutzung</translation>
+        <source>Imported usage</source>
+        <translation>Importierte Nutzung</translation>
     </message>
     <message>
-        <source>Usage of the last import</source>
-        <translation>Nutzung des letzten Imports</translation>
+        <source>Usage imported from {file}</source>
+        <translation>Aus {file} importierte Nutzung</translation>
     </message>
     <message>
         <source>Show all usage</source>

@@ -310,12 +310,13 @@ class SalesTab(StepTab):
             ),
             "",
         )
-        self.usage.set_heading(
-            self.tr("Usage imported from {file}").format(file=file_name)
-            if file_name
-            else self.tr("Usage of the last import"),
-            self.tr("Show all usage"),
-        )
+        # Short, as the pane may be narrow (a long file name wrapped over three lines and
+        # was cut at 1024x700 with 150% scaling); the file is named beside it.
+        self.usage.set_heading(self.tr("Imported usage"), self.tr("Show all usage"))
+        if file_name:
+            about = self.tr("Usage imported from {file}").format(file=file_name)
+            self.usage.heading.setToolTip(about)
+            self.usage.view.setAccessibleDescription(about)
 
     def _choose_no_subscription(self) -> None:
         """The records page, no customer and no subscription chosen."""
@@ -336,6 +337,8 @@ class SalesTab(StepTab):
         self._subscription_chosen(self.subscriptions.selected_record())
 
     def _subscription_chosen(self, record: Record | None) -> None:
+        self.usage.heading.setToolTip("")
+        self.usage.view.setAccessibleDescription("")
         self.usage.proxy.set_fixed_filter(
             "subscription_id", None if record is None else record["id"]
         )

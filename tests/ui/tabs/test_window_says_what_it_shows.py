@@ -174,17 +174,19 @@ def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
     assert tab.subscriptions.proxy.rowCount() == tab.subscriptions.model.rowCount()
     assert tab.customers.selected_record() is None
     heading = tab.usage.heading.text()
-    assert "Usage imported from csp-usage-based-recon.2019-01.csv" in heading
-    assert "Show all usage" in heading
+    assert "Imported usage" in heading and "Show all usage" in heading
+    file_name = "csp-usage-based-recon.2019-01.csv"
+    assert tab.usage.heading.toolTip() == f"Usage imported from {file_name}"
     tab.grab().save(str(tmp_path / "after-import.png"))
     # The link shows everyone's usage again.
     tab.usage.heading.linkActivated.emit("#")
     assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount()
     assert "every subscription" in tab.usage.heading.text()
+    assert tab.usage.heading.toolTip() == ""
     # Undone, the import's rows are gone and all usage is shown; redone, its rows again.
     context.undo_stack.undo()
     assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() > 0
     assert "every subscription" in tab.usage.heading.text()
     context.undo_stack.redo()
     assert tab.usage.proxy.rowCount() == len(imported)
-    assert "Usage imported from" in tab.usage.heading.text()
+    assert "Imported usage" in tab.usage.heading.text()
