@@ -133,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("en", "de", "system"),
         default="en",
         help=(
-            "the language of the sentences status and checklist write: en (the default), "
-            "de, or system (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); JSON keys never change"
+            "the language of what status, checklist and catalog write, with its days and "
+            "figures (de: 01.07.2018, US$ 1.250,50): en (the default), de, or system "
+            "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG); --json keeps its keys, ISO days and "
+            "plain numbers in every language; the window follows View > Language instead"
         ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

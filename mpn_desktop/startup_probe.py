@@ -1,6 +1,8 @@
 """A hidden switch for CI: ``MPN_DESKTOP_SMOKE_EXIT`` quits the GUI once its main window is shown.
 
-With the variable set, the program prints one line to standard output,
+With the variable set, the program prints to standard output the words its
+translators give for a menu and a standard button (``mpn-desktop: window
+words: &Edit | Cancel``; German: ``&Bearbeiten | Abbrechen``) and
 ``mpn-desktop: main window shown after 0.842 s``, and exits with code 0 right
 after the first ``QMainWindow`` is shown. The time is counted from the value
 of the variable when it is a Unix time (``MPN_DESKTOP_SMOKE_EXIT=$(date +%s.%N)``),
@@ -16,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 ENV_VAR = "MPN_DESKTOP_SMOKE_EXIT"
@@ -72,6 +74,11 @@ class StartupProbe(QObject):
 
     def _report(self) -> None:
         elapsed = time.time() - self._started
+        # What the translators give for a menu of ours and a button of Qt's own (qtbase_*.qm):
+        # CI checks that a bundle started in German finds both (English: "&Edit", "Cancel").
+        ours = QCoreApplication.translate("MainWindow", "&Edit")
+        qts = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        print(f"mpn-desktop: window words: {ours} | {qts}", flush=True)
         print(f"mpn-desktop: main window shown after {elapsed:.3f} s", flush=True)
         self._app.exit(0)
 

@@ -101,3 +101,12 @@ def test_the_german_checklist_continues_and_closes_in_german(
     assert "Stand 15.03.2018" in text and "US$ 3.940" in text
     for english in ("(continued)", "Why a cloud competency", "In return for", "2018-03-15"):
         assert english not in text, english
+
+
+def test_the_help_documents_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--language {en,de,system}" in shown
+    assert "en (the default), de, or system" in shown
+    assert "--json keeps its keys, ISO days and plain numbers" in shown

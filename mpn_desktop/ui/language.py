@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -103,11 +104,28 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     # One language for the window: the sentences the domain and the checklist write follow it.
     vocabulary.use_language(language)
     qt_own = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(f"qtbase_{language}", folder):
+    if any(qt_own.load(f"qtbase_{language}", folder) for folder in qt_translation_folders()):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    else:
+        log.info("Qt's own %s translation (qtbase_%s.qm) was not found", language, language)
     return installed
+
+
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own translations may be: Qt's own answer, then PySide6's folder.
+
+    A frozen bundle keeps them under ``PySide6/Qt/translations`` beside the
+    package (packaging/mpn-desktop.spec keeps qtbase_de.qm), which is where
+    ``PySide6.__file__`` points whatever Qt's library paths say there.
+    """
+    import PySide6
+
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    beside = Path(PySide6.__file__).parent / "Qt" / "translations"
+    if str(beside) not in folders:
+        folders.append(str(beside))
+    return folders
 
 
 def install_english_plurals(app: QCoreApplication) -> list[QTranslator]:

@@ -49,3 +49,40 @@ def test_ci_builds_and_starts_the_bundle() -> None:
         if line.strip() and not line.lstrip().startswith("#")
     ]
     assert ".ci/package" in commands
+
+
+def spec_value(name: str) -> object:
+    for node in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == name for target in node.targets
+        ):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{SPEC.name} has no {name}")
+
+
+def test_the_bundle_keeps_qt_s_own_translation_of_every_language_shipped() -> None:
+    """Qt's translations are dropped but those of the program's languages (the buttons' words)."""
+    from mpn_desktop.ui.language import TRANSLATED
+
+    kept = spec_value("KEPT_QT_FILES")
+    assert isinstance(kept, tuple)
+    assert "/Qt/translations/" in str(spec_value("UNUSED_QT_FILES"))
+    for language in TRANSLATED:
+        assert f"/Qt/translations/qtbase_{language}.qm" in kept
+
+
+def test_the_bundle_carries_the_program_s_translations() -> None:
+    """The resources folder, with every .qm and .mo, goes into the bundle whole."""
+    spec = SPEC.read_text(encoding="utf-8")
+    assert 'collect_data_files("mpn_desktop.resources")' in spec
+    folder = ROOT / "resources" / "translations"
+    for name in ("mpn_desktop_de.qm", "mpn_desktop_en.qm", "mpn_desktop_domain_de.mo"):
+        assert (folder / name).is_file(), name
+
+
+def test_ci_starts_the_bundle_in_german() -> None:
+    """.ci/package checks that the bundle finds its German (.mo, .qm) and Qt's (qtbase_de.qm)."""
+    package = (ROOT / ".ci" / "package").read_text(encoding="utf-8")
+    assert "--language de status" in package
+    assert "LANGUAGE=de" in package
+    assert "&Bearbeiten | Abbrechen" in package
