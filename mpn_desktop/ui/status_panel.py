@@ -434,8 +434,9 @@ class StatusPanel(QScrollArea):
             self.notes.clear()
             return
         muted = muted_text_color(self.palette()).name()
+        # No mark: a symbol like U+24D8 is missing from common fonts (drawn as a box).
         about = "".join(
-            f"<p style='margin:0px; color:{muted}'>ⓘ {html.escape(note)}</p>"
+            f"<p style='margin:0px; color:{muted}'>{html.escape(note)}</p>"
             for note in information
         )
         shown = ""
