@@ -69,10 +69,16 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
                 else _tr(", no points")
             )
             later = "".join(
-                _tr("; {count} from {day}").format(count=n, day=day) for day, n in step.minimum_from
+                _tr("; {count} people from {day}").format(count=n, day=day)
+                for day, n in step.minimum_from
+            )
+            step_words = (
+                _tr("Step {number}: {count} person with {names}{worth}{later}")
+                if step.minimum_people == 1
+                else _tr("Step {number}: {count} people with {names}{worth}{later}")
             )
             lines.append(
-                _tr("Step {number}: {count} with {names}{worth}{later}").format(
+                step_words.format(
                     number=number,
                     count=step.minimum_people,
                     names=names,

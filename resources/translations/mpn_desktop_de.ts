@@ -1178,12 +1178,16 @@
         <translation>, ohne Punkte</translation>
     </message>
     <message>
-        <source>; {count} from {day}</source>
-        <translation>; {count} ab {day}</translation>
+        <source>; {count} people from {day}</source>
+        <translation>; {count} Personen ab {day}</translation>
     </message>
     <message>
-        <source>Step {number}: {count} with {names}{worth}{later}</source>
-        <translation>Schritt {number}: {count} mit {names}{worth}{later}</translation>
+        <source>Step {number}: {count} person with {names}{worth}{later}</source>
+        <translation>Schritt {number}: {count} Person mit {names}{worth}{later}</translation>
+    </message>
+    <message>
+        <source>Step {number}: {count} people with {names}{worth}{later}</source>
+        <translation>Schritt {number}: {count} Personen mit {names}{worth}{later}</translation>
     </message>
     <message>
         <source>{points} points per person with: {names}</source>
