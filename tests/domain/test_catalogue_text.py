@@ -5,8 +5,11 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from mpn_desktop.catalog_files import load_catalog
 from mpn_desktop.domain import vocabulary
@@ -36,6 +39,15 @@ def test_every_shipped_catalogue_text_has_its_german() -> None:
     # Nothing left over from a text a catalogue no longer has: the .po is the files' list.
     gone = set(german) - {b""} - {text.encode() for text in texts}
     assert not gone, f"{PO.name} holds texts no catalogue has: run scripts/catalogue_texts.py"
+
+
+@pytest.mark.parametrize("name", ["mpn_desktop_catalog_de.po", "mpn_desktop_domain_de.po"])
+def test_no_message_is_listed_twice(name: str) -> None:
+    # Two engineers adding the same msgid: gettext keeps the last one, whatever it says.
+    text = (PO.parent / name).read_text(encoding="utf-8")
+    keys = re.findall(r'^msgid (".*")\n(?:msgid_plural (".*")\n)?', text, re.MULTILINE)
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    assert not twice, f"listed twice in {name}: {twice}"
 
 
 def test_the_committed_catalogue_mo_is_the_po_compiled() -> None:

@@ -58,7 +58,7 @@ def test_a_designation_card_reads_in_german(
         assert "0 von 10 Kunden" in figures and " of " not in figures
         assert "Nettokundenzugänge: " in card.missing.text()
         notes = card.notes.text()
-        assert "Eine Qualifikation zählt an jedem Tag vom" in notes
+        assert "Eine Qualifikation zählt an jedem Tag vom" in notes, notes
         assert "qualification" not in notes.lower()
         if os.environ.get("MPN_DESKTOP_SHOTS"):
             window.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "designations_de.png"))
