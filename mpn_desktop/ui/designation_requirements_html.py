@@ -174,10 +174,16 @@ def designation_requirements_html(
     ]
     parts.extend(_designation_section(catalog, d) for d in catalog.designations)
     windows = "".join(
-        f"<li>From {w.effective_from}: {html.escape(w.text)}</li>" for w in catalog.windows
+        "<li>{}</li>".format(
+            _tr("From {day}: {rule}").format(
+                day=wording.day(w.effective_from), rule=html.escape(w.text)
+            )
+        )
+        for w in catalog.windows
     )
     if windows:
-        parts.append(f"<h2>Qualification window</h2><ul>{windows}</ul>")
+        heading = _tr("Qualification window")
+        parts.append(f"<h2>{heading}</h2><ul>{windows}</ul>")
     readings = "".join(f"<li>{html.escape(r.text)}</li>" for r in catalog.readings)
     heading = _tr("Readings the tracker takes")
     parts.append(f"<h2>{heading}</h2><ul>{readings}</ul>")

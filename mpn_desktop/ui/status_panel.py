@@ -436,8 +436,7 @@ class StatusPanel(QScrollArea):
         muted = muted_text_color(self.palette()).name()
         # No mark: a symbol like U+24D8 is missing from common fonts (drawn as a box).
         about = "".join(
-            f"<p style='margin:0px; color:{muted}'>{html.escape(note)}</p>"
-            for note in information
+            f"<p style='margin:0px; color:{muted}'>{html.escape(note)}</p>" for note in information
         )
         shown = ""
         if notes:

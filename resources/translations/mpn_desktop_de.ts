@@ -1234,6 +1234,14 @@
         <translation>Eine Designation wird je Lösungsbereich mit einer Partnerfunktionsbewertung von 100 Punkten erreicht: mindestens {points} Punkte, und jede Kennzahl über null. Eine Kennzahl gibt ihre Punkte voll an ihrem Schwellenwert und anteilig auf dem Weg dorthin.</translation>
     </message>
     <message>
+        <source>From {day}: {rule}</source>
+        <translation>Ab {day}: {rule}</translation>
+    </message>
+    <message>
+        <source>Qualification window</source>
+        <translation>Qualifikationsfenster</translation>
+    </message>
+    <message>
         <source>Readings the tracker takes</source>
         <translation>Wie das Programm offene Regeln liest</translation>
     </message>

@@ -99,5 +99,13 @@ def test_help_requirements_of_the_designations_in_german() -> None:
         "Gültig vom 2023-06-01 bis 2026-04-30",
     ):
         assert words in document, words
-    for english in ("for full points", "What earns them", "Net customer adds", "In force"):
+    assert "<h2>Qualifikationsfenster</h2>" in document
+    for english in (
+        "for full points",
+        "What earns them",
+        "Net customer adds",
+        "In force",
+        "Qualification window",
+        "<li>From ",
+    ):
         assert english not in document, english
