@@ -238,3 +238,16 @@ def test_printing_to_a_pdf_file_from_the_preview_writes_it_tagged(
     dialog.close()
     document = assert_tagged(read(path), "en")
     assert roles(document, "H1") and roles(document, "LI")
+
+
+def test_the_window_s_export_writes_a_tagged_pdf(
+    demo_db: Database, catalog: Any, tmp_path: Path
+) -> None:
+    from mpn_desktop.ui.checklist_actions import write_checklist_pdf
+    from mpn_desktop.ui.context import AppContext
+
+    path = tmp_path / "exported.pdf"
+    context = AppContext(demo_db, catalog, as_of=AS_OF)
+    assert write_checklist_pdf(context, None, path, page_size="A4") == path
+    document = assert_tagged(read(path), "en")
+    assert roles(document, "H1") and roles(document, "LI") and roles(document, "Table")
