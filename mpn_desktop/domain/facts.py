@@ -148,6 +148,10 @@ class Kept:
     def __init__(self) -> None:
         self._kept: dict[type, tuple[tuple[object, ...], object]] = {}
 
+    def __contains__(self, kind: object) -> bool:
+        """Whether a figure of that kind was worked out (from whichever tuples)."""
+        return kind in self._kept
+
     def get(self, kind: type[_T], sources: tuple[object, ...], make: Callable[[], _T]) -> _T:
         """The ``kind`` of figure worked out from ``sources`` (by ``make()`` the first time)."""
         found = self._kept.get(kind)

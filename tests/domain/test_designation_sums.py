@@ -1,0 +1,131 @@
+"""Designation scores from the usage added up once per facts equal those from the rows.
+
+The usage sums and exam index are kept with the facts (``Facts.kept``) and
+reused by later evaluations; these tests score generated organisations both
+ways, through the kept sums and through ``row_figures`` (every question
+answered from the rows again), and compare every figure exactly (2.00 and 2
+differ), on several days one after the other and after the facts change.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from typing import Any
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mpn_desktop.domain import designation_score
+from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designation_skilling import ExamIndex
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.usage_figures import UsageSums, usage_sums
+from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.row_figures import RowCertified, RowFigures
+from tests.domain.sp_organisations import DAYS, exactly, sp_organisation
+
+CATALOGS = shipped_scored_catalogs()
+
+
+@contextmanager
+def _from_rows() -> Iterator[None]:
+    """Scores worked out from the rows (the reference) while inside."""
+    with (
+        mock.patch.object(designation_score, "UsageFigures", RowFigures),
+        mock.patch.object(designation_score, "Certified", RowCertified),
+    ):
+        yield
+
+
+def _scores(catalog: ScoredCatalog, facts: Facts, day: date) -> Any:
+    targets = frozenset(d.id for d in catalog.designations[::2])
+    return exactly(score_designations(catalog, facts, day, targets))
+
+
+def _row_scores(catalog: ScoredCatalog, facts: Facts, day: date) -> Any:
+    with _from_rows():
+        return _scores(catalog, facts, day)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rng=st.randoms(use_true_random=False),
+    days=st.lists(st.sampled_from(DAYS), min_size=1, max_size=3),
+)
+def test_scores_from_the_kept_sums_equal_scores_from_the_rows(
+    rng: random.Random, days: list[date]
+) -> None:
+    facts = sp_organisation(rng)
+    for catalog in CATALOGS:
+        # One day after the other on the same facts: later days reuse what earlier ones kept.
+        for day in days:
+            assert _scores(catalog, facts, day) == _row_scores(catalog, facts, day)
+
+
+def test_the_reference_is_not_the_code_under_test() -> None:
+    """The comparison above would pass trivially if both ways used the kept sums."""
+    facts = sp_organisation(random.Random(3))
+    with _from_rows():
+        score_designations(CATALOGS[1], facts, DAYS[1])
+    assert UsageSums not in facts.kept, "scoring from the rows keeps nothing with the facts"
+    assert ExamIndex not in facts.kept
+    score_designations(CATALOGS[1], facts, DAYS[1])
+    assert UsageSums in facts.kept
+    assert ExamIndex in facts.kept
+
+
+def _with_usage_changed(facts: Facts, rng: random.Random) -> Facts:
+    """One usage row changed, one added and one removed: a new usage tuple."""
+    usage = list(facts.usage)
+    if usage:
+        at = rng.randrange(len(usage))
+        usage[at] = replace(usage[at], consumption_usd=usage[at].consumption_usd + 5000)
+        usage.append(replace(usage[at], month=usage[at].month.plus(1), active_users=300))
+        del usage[rng.randrange(len(usage))]
+    return replace(facts, usage=tuple(usage))
+
+
+@settings(max_examples=20, deadline=None)
+@given(rng=st.randoms(use_true_random=False), day=st.sampled_from(DAYS))
+def test_facts_with_other_rows_score_as_facts_loaded_afresh(rng: random.Random, day: date) -> None:
+    catalog = CATALOGS[-1]
+    before = sp_organisation(rng)
+    score_designations(catalog, before, day)  # sums kept with ``before``
+    changed = _with_usage_changed(before, rng)
+    assert changed.kept is before.kept, "replace hands the kept figures on"
+    fresh = replace(changed, kept=Kept())
+    assert _scores(catalog, changed, day) == _scores(catalog, fresh, day)
+    assert _scores(catalog, changed, day) == _row_scores(catalog, changed, day)
+    # The facts before the change still score as before: nothing stale either way.
+    assert _scores(catalog, before, day) == _row_scores(catalog, before, day)
+    people = replace(changed, people=changed.people[1:], exams=changed.exams[:-1])
+    assert _scores(catalog, people, day) == _row_scores(catalog, people, day)
+
+
+def test_later_evaluations_reuse_the_sums_kept_with_the_facts() -> None:
+    facts = sp_organisation(random.Random(7))
+    score_designations(CATALOGS[1], facts, DAYS[1])
+    sums = usage_sums(facts)
+    index = facts.kept.get(ExamIndex, (facts.exams, facts.people), lambda: ExamIndex((), ()))
+    score_designations(CATALOGS[2], facts, DAYS[4])
+    assert usage_sums(facts) is sums
+    assert facts.kept.get(ExamIndex, (facts.exams, facts.people), lambda: ExamIndex((), ())) is (
+        index
+    )
+    # A facts object with other usage rows adds its own up, never reads these.
+    other = replace(facts, usage=facts.usage[1:])
+    assert usage_sums(other) is not sums
+
+
+def test_the_kept_figures_are_no_fact() -> None:
+    facts = sp_organisation(random.Random(11))
+    score_designations(CATALOGS[0], facts, DAYS[0])
+    assert facts == replace(facts, kept=Kept())
+    assert hash(facts) == hash(replace(facts, kept=Kept()))
+    assert "kept" not in repr(facts)
