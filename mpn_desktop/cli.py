@@ -7,9 +7,8 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO, cast
+from typing import Any, NoReturn, TextIO, cast
 
-from mpn_desktop import __version__
 from mpn_desktop.commands import (
     backup,
     catalog,
@@ -90,6 +89,21 @@ ARGUMENT_ERROR_LIMIT = 300
 """Characters of a usage error printed: an option value of 5,000 digits is cut short."""
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: prints the version (read from the package's metadata only then) and exits."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_options: Any) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, help="show program's version number and exit"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_options: Any) -> NoReturn:
+        import mpn_desktop
+
+        print(f"mpn-desktop {mpn_desktop.__version__}")  # to stdout, as argparse's own
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as DESIGN.md's contract describes it."""
     parser = _Parser(
@@ -108,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         # The epilog's lines are kept as written: textwrap would split the path at its '-'.
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"mpn-desktop {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--db",

@@ -26,7 +26,7 @@ import PySide6
 from PySide6.QtCore import QObject, Signal, qVersion
 from PySide6.QtWidgets import QApplication, QDialog
 
-from mpn_desktop import __version__
+import mpn_desktop
 from mpn_desktop.logging_setup import log_file_path
 from mpn_desktop.store.private_files import keep_private
 
@@ -49,7 +49,7 @@ def describe_crash(exc_info: ExcInfo, log_path: Path | None) -> CrashReport:
     exc_type, exc, tb = exc_info
     summary = traceback.format_exception_only(exc_type, exc)[-1].strip()
     header = [
-        f"mpn-desktop {__version__}",
+        f"mpn-desktop {mpn_desktop.__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",
         f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
         f"Log file: {log_path if log_path is not None else '(not written)'}",

@@ -18,8 +18,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mpn_desktop"
 
 # Modules every layer above the domain may lean on: the package's version, the
 # program's exception types, the user's folders, the log set-up, how a message
-# shows what the user gave (shown) and how a file the user names is opened (input_files).
-_BASE = frozenset({"__init__", "errors", "paths", "logging_setup", "shown", "input_files"})
+# shows what the user gave (shown), how a file the user names is opened (input_files)
+# and modules imported at their first use (lazy_modules).
+_BASE = frozenset(
+    {"__init__", "errors", "paths", "logging_setup", "shown", "input_files", "lazy_modules"}
+)
 
 # Which parts of the project each layer may import (itself included).
 _ALLOWED: dict[str, frozenset[str]] = {

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mpn_desktop.errors import DiskProblem, StoreError
-from mpn_desktop.store import engine as sqlite_engine
+from mpn_desktop.store import sqlite_files
 from mpn_desktop.store.disk_state import folder_problem, what_to_do
 from mpn_desktop.store.migrate import known_revisions
 from mpn_desktop.store.private_files import create_private_file, make_private_folder
@@ -88,7 +88,7 @@ def backup(
 
     def copy(partial: Path) -> None:
         try:
-            sqlite_engine.online_backup(db_path, partial)
+            sqlite_files.online_backup(db_path, partial)
         except sqlite3.Error as error:
             if not isinstance(error, sqlite3.OperationalError):  # malformed, not a database
                 copy_damage.append(str(error))
@@ -103,7 +103,7 @@ def backup(
             raise _as_os_error(error) from None
 
     def check(partial: Path) -> str | None:
-        problem = sqlite_engine.quick_check(partial)
+        problem = sqlite_files.quick_check(partial)
         if problem:
             copy_damage.append(problem)
         return problem
@@ -120,7 +120,7 @@ def backup(
     except FileNotWritten as error:
         # A damaged copy of a sound database is a disk fault while copying; a copy
         # of a damaged database is damaged too: say which, and how to restore.
-        damage = sqlite_engine.quick_check(db_path) if copy_damage else None
+        damage = sqlite_files.quick_check(db_path) if copy_damage else None
         if damage is not None:
             raise StoreError(_damaged_database(db_path, damage)) from None
         raise StoreError(str(error)) from None
@@ -161,7 +161,7 @@ def _damaged_database(db_path: Path, damage: str) -> str:
 def latest_sound_backup(db_path: Path) -> Path | None:
     """The newest backup of ``db_path`` that passes its check, or None."""
     for candidate in reversed(list_backups(db_path)):
-        if sqlite_engine.quick_check(candidate) is None:
+        if sqlite_files.quick_check(candidate) is None:
             return candidate
     return None
 
@@ -181,7 +181,7 @@ def _prune(db_path: Path) -> None:
             candidate.unlink(missing_ok=True)
             log.info("removed old backup %s", candidate)
             continue
-        is_sound = sqlite_engine.quick_check(candidate) is None
+        is_sound = sqlite_files.quick_check(candidate) is None
         sound += is_sound
         if position >= KEEP_BACKUPS and not is_sound:
             candidate.unlink(missing_ok=True)
@@ -204,21 +204,21 @@ def _problem_with(path: Path) -> str | None:
         return "the file does not exist"
     if not path.is_file():
         return "it is not a regular file (a device, a named pipe or a socket)"
-    if not sqlite_engine.is_sqlite_file(path):
+    if not sqlite_files.is_sqlite_file(path):
         return "it is not a database file"
-    problem = sqlite_engine.quick_check(path)
+    problem = sqlite_files.quick_check(path)
     if problem:
         return problem
     foreign = "it is a database, but not one written by mpn-desktop"
     try:
-        revision = sqlite_engine.stored_revision(path)
+        revision = sqlite_files.stored_revision(path)
     except ValueError:
         return foreign
-    if revision is None and sqlite_engine.has_tables(path):
+    if revision is None and sqlite_files.has_tables(path):
         return foreign
     if revision is not None and revision not in known_revisions():
         # Alembic keeps its alembic_version in other programs' databases too.
-        if not _OUR_TABLES.issubset(sqlite_engine.table_names(path)):
+        if not _OUR_TABLES.issubset(sqlite_files.table_names(path)):
             return foreign
         return (
             f"it was written by a newer version of mpn-desktop (schema {revision}); "
@@ -238,9 +238,9 @@ def problem_restoring(path: Path) -> str | None:
         return problem
     if path.stat().st_size == 0:
         return "it is empty (0 bytes), not a backup"
-    if sqlite_engine.stored_revision(path) is None:
+    if sqlite_files.stored_revision(path) is None:
         return "it holds no mpn-desktop data (a database with no tables of this program)"
-    if not _OUR_TABLES.issubset(sqlite_engine.table_names(path)):
+    if not _OUR_TABLES.issubset(sqlite_files.table_names(path)):
         return "it is a database, but not one written by mpn-desktop"
     return None
 
@@ -312,7 +312,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     # A file made here gets the database's 0600 (SQLite would make it 0644).
     made_here = create_private_file(db_path)
     try:
-        sqlite_engine.online_backup(backup_file, db_path, single_file=False)
+        sqlite_files.online_backup(backup_file, db_path, single_file=False)
     except (OSError, sqlite3.Error) as error:
         if made_here:  # an empty file of ours; what the user had is in ``kept``
             with contextlib.suppress(OSError):

@@ -61,6 +61,11 @@ class Change:
         return Change(self.kinds | kinds, description, self.import_batch)
 
 
+class OutsideChange(Change):
+    """A change another program committed: a table shown compares its rows' versions with the
+    database's to redraw only the rows that changed (it cannot know which ones they were)."""
+
+
 @dataclass(frozen=True, slots=True)
 class OpResult(Generic[T]):
     """What one store operation gave back (``value``) and what it changed (``change``)."""

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
+from typing import TYPE_CHECKING, Protocol
 
 from mpn_desktop.errors import (
     DiskProblem,
@@ -23,25 +19,28 @@ from mpn_desktop.errors import (
 )
 from mpn_desktop.paths import data_dir
 from mpn_desktop.store import backups
-from mpn_desktop.store.change_feed import kind_of_table
-from mpn_desktop.store.constraints import describe_violation
 from mpn_desktop.store.disk_state import folder_problem, what_to_do
-from mpn_desktop.store.engine import (
+from mpn_desktop.store.migrate import head_revision
+from mpn_desktop.store.private_files import create_private_file, make_private_folder
+from mpn_desktop.store.sqlite_files import (
     BUSY_TIMEOUT_MS,
-    create_store_engine,
-    is_locked_error,
-    is_sqlite,
     is_sqlite_file,
-    lock_schema_upgrades,
-    migration_connection,
-    read_options,
-    shown_url,
+    plain_sqlite_file,
+    revision_if_writable,
     sqlite_path,
 )
-from mpn_desktop.store.migrate import current_revision, head_revision, known_revisions, upgrade
-from mpn_desktop.store.private_files import create_private_file, make_private_folder
-from mpn_desktop.store.row_versions import changed_by
-from mpn_desktop.store.transactions import Transaction
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from mpn_desktop.store.transactions import Transaction
+
+# SQLAlchemy (with its ORM) is imported when the first session begins, not when
+# the database is opened: a SQLite file of this version is checked with the
+# sqlite3 driver alone, so the window can be painted before SQLAlchemy is loaded.
 
 log = logging.getLogger(__name__)
 
@@ -59,35 +58,75 @@ class WriteWatcher(Protocol):
 class Database:
     """An open tracker database: its URL, its file (for SQLite) and its sessions."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        """``engine`` None: one is made for ``url`` when the first session needs it."""
         self.url = url
         self.path: Path | None = sqlite_path(url)
-        self.engine = engine
-        self._read_engine = engine.execution_options(**read_options(engine))
+        self._engine = engine
+        self._read = None if engine is None else _read_engine_of(engine)
+        self._engine_lock = threading.Lock()
         self._write_watchers: list[WriteWatcher] = []
         self.read_only = False
         """Whether the login may only read (PostgreSQL SELECT grants alone): writes are refused."""
         self._login = ""
 
     @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (made, and SQLAlchemy imported, on first use)."""
+        if self._engine is None:
+            with self._engine_lock:  # the GUI thread and a worker may both ask first
+                if self._engine is None:
+                    from mpn_desktop.store.engine import create_store_engine
+
+                    engine = create_store_engine(self.url)
+                    self._read = _read_engine_of(engine)
+                    self._engine = engine
+        return self._engine
+
+    @property
+    def _read_engine(self) -> Engine:
+        """The engine's reading form: one consistent snapshot per transaction."""
+        if self._read is None:
+            self.engine  # noqa: B018 (makes the engine, and its reading form with it)
+        assert self._read is not None
+        return self._read
+
+    @property
+    def has_engine(self) -> bool:
+        """Whether the engine was made (SQLAlchemy loaded) already."""
+        return self._engine is not None
+
+    @property
     def where(self) -> str:
         """The database as messages, titles and logs show it: its file, or its URL
         with any password replaced by *** (a password given in a URL is never shown)."""
-        return str(self.path) if self.path is not None else shown_url(self.url)
+        if self.path is not None:
+            return str(self.path)
+        from mpn_desktop.store.engine import shown_url
+
+        return shown_url(self.url)
 
     @property
     def in_memory(self) -> bool:
         """Whether the database lives in this process's memory (one connection, one thread)."""
-        return self.path is None and is_sqlite(self.engine)
+        return self.path is None and self.engine.dialect.name == "sqlite"
 
     @classmethod
-    def open(cls, url: str) -> Database:
+    def open(cls, url: str, *, engine_later: bool = False) -> Database:
         """Opens (creating it if missing) and upgrades the database at ``url``.
 
         A file that is not a database, is damaged or was written by a newer
         version is refused untouched, with a ``StoreError`` saying how to
-        restore the latest backup.
+        restore the latest backup. ``engine_later`` (the window's start-up):
+        a sound SQLite file of this version is checked with the sqlite3 driver
+        alone, and the engine (SQLAlchemy with it) is made at the first session.
         """
+        if engine_later and _current_sqlite_file(url) is not None:
+            return cls(url)
+        from sqlalchemy.exc import DBAPIError
+
+        from mpn_desktop.store.engine import create_store_engine, shown_url
+
         path = sqlite_path(url)
         # The engine first: it refuses a driver that is not installed before
         # any file is created (it connects only when _migrate asks).
@@ -114,6 +153,11 @@ class Database:
         return database
 
     def _migrate(self) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        from mpn_desktop.store.engine import lock_schema_upgrades, migration_connection, shown_url
+        from mpn_desktop.store.migrate import current_revision, known_revisions, upgrade
+
         head = head_revision()
         with self._read_engine.connect() as connection:
             current = current_revision(connection)
@@ -166,6 +210,12 @@ class Database:
         """
         if self.read_only and not readonly:
             raise self._refuse_writes()
+        from sqlalchemy.exc import IntegrityError, OperationalError
+        from sqlalchemy.orm import Session
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from mpn_desktop.store.constraints import describe_violation
+
         session = Session(self._read_engine if readonly else self.engine, expire_on_commit=False)
         watchers = () if readonly else tuple(self._write_watchers)
         try:
@@ -192,6 +242,9 @@ class Database:
 
     def _by_whom(self, error: StaleDataError) -> str:
         """' by ana at …' for the last logged change of the table ``error`` names; '' if unknown."""
+        from mpn_desktop.store.change_feed import kind_of_table
+        from mpn_desktop.store.row_versions import changed_by
+
         table = re.search(r"on table '(\w+)'", str(error))
         kind = kind_of_table(table.group(1)) if table else None
         if kind is None:
@@ -205,11 +258,15 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """One write transaction that store operations given it share (see ``transactions``)."""
+        from mpn_desktop.store.transactions import Transaction
+
         with self.session() as session:
             yield Transaction(session)
 
     def _store_error(self, error: OperationalError, doing: str) -> StoreError:
-        where = self.path or shown_url(self.url)
+        from mpn_desktop.store.engine import is_locked_error
+
+        where = self.path or self.where
         blocked = folder_problem(self.path) if self.path is not None else None
         if blocked is None and "full" in str(error.orig):
             blocked = "the disk is full"  # the rollback freed what the write had taken
@@ -236,13 +293,34 @@ class Database:
 
     def close(self) -> None:
         """Closes every connection."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _read_engine_of(engine: Engine) -> Engine:
+    from mpn_desktop.store.engine import read_options
+
+    return engine.execution_options(**read_options(engine))
+
+
+def _current_sqlite_file(url: str) -> Path | None:
+    """The file of a plain SQLite URL when it is sound, writable and of this version, else None.
+
+    Read with the sqlite3 driver, SQLAlchemy not loaded. None sends the caller
+    the whole way (engine, checks, migration), which says what is wrong.
+    """
+    path = plain_sqlite_file(url)
+    if path is None or not path.is_file() or backups.problem_with(path) is not None:
+        return None
+    if revision_if_writable(path) != head_revision():
+        return None
+    return path
 
 
 def _create_private_file(path: Path) -> None:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -19,9 +18,29 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.change_feed import notify_on_commit
+from mpn_desktop.store.sqlite_files import (  # re-exported: callers of before import them here
+    BUSY_TIMEOUT_MS,
+    has_tables,
+    integrity_check,
+    is_sqlite_file,
+    online_backup,
+    quick_check,
+    sqlite_path,
+    stored_revision,
+    table_names,
+)
 
-BUSY_TIMEOUT_MS = 5000
-"""How long a write waits for another running copy of the program to finish its own."""
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "has_tables",
+    "integrity_check",
+    "is_sqlite_file",
+    "online_backup",
+    "quick_check",
+    "sqlite_path",
+    "stored_revision",
+    "table_names",
+]
 
 BEGIN_OPTION = "mpn_begin"
 """Execution option choosing SQLite's BEGIN mode: "IMMEDIATE" (default) or "DEFERRED"."""
@@ -77,17 +96,6 @@ def team_url_parts(url: str) -> tuple[str, str, str, int | None]:
     host = parsed.host or str(parsed.query.get("host", ""))
     port = parsed.port or (int(str(parsed.query["port"])) if "port" in parsed.query else None)
     return host, parsed.database or "", parsed.username or "", port
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL; None for other databases and in-memory SQLite."""
-    parsed = parse_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return None
-    database = parsed.database
-    if not database or database == ":memory:" or database.startswith("file::memory:"):
-        return None
-    return Path(database)
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:
@@ -338,128 +346,3 @@ def _raw_sqlite(connection: Connection) -> sqlite3.Connection:
     # SQLite ignores foreign_keys inside a transaction.
     raw: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
     return raw
-
-
-def quick_check(path: Path) -> str | None:
-    """Opens ``path`` read-only and returns what is wrong with it, or None when sound.
-
-    Read-only (``mode=ro``) so a damaged or foreign file is never written to.
-    Reading a WAL-mode file makes SQLite create its -wal and -shm companions;
-    for a damaged file (which the program will not open) the ones made here
-    are removed again, so the refused file is left exactly as it was found.
-    """
-    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    absent = [companion for companion in companions if not companion.exists()]
-    problem = _quick_check(path)
-    if problem is not None:
-        wal = companions[0]
-        if wal in absent and wal.exists() and wal.stat().st_size > 0:
-            return problem  # another program wrote to it meanwhile: not ours to remove
-        for companion in absent:
-            with suppress(OSError):
-                companion.unlink(missing_ok=True)
-    return problem
-
-
-def _quick_check(path: Path) -> str | None:
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        return f"it cannot be opened ({error})"
-    try:
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        return _describe_sqlite_error(error)
-    finally:
-        connection.close()
-    messages = [str(row[0]) for row in rows]
-    if messages == ["ok"]:
-        return None
-    return "it is damaged (" + "; ".join(messages[:3]) + ")"
-
-
-def integrity_check(path: Path) -> list[str]:
-    """The full ``PRAGMA integrity_check`` of a file, opened read-only (["ok"] when sound)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
-    finally:
-        connection.close()
-
-
-def stored_revision(path: Path) -> str | None:
-    """The Alembic revision recorded in a file (read-only), None when it has none yet.
-
-    A ``ValueError`` when the file has an ``alembic_version`` that is not
-    Alembic's (no ``version_num`` column): another program's database.
-    """
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return None
-        try:
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.Error as error:
-            raise ValueError(f"its alembic_version table cannot be read ({error})") from None
-        return str(row[0]) if row else None
-    finally:
-        connection.close()
-
-
-def table_names(path: Path) -> set[str]:
-    """The names of the tables in a file (read-only)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        return {str(row[0]) for row in rows}
-    finally:
-        connection.close()
-
-
-def has_tables(path: Path) -> bool:
-    """Whether the file holds any table at all (read-only)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
-    finally:
-        connection.close()
-
-
-def online_backup(source: Path, destination: Path, *, single_file: bool = True) -> None:
-    """Copies a live database with SQLite's online backup API (consistent even while in use).
-
-    ``single_file`` turns the copy's journal off WAL, so a backup is one file
-    the user can copy anywhere. A restore passes False: its destination is the
-    live database, which keeps its WAL, and another running copy of the
-    program holding it open would make that switch fail after the copy was made.
-    """
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            src.backup(dst)
-            if single_file:
-                dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-
-
-def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
-    text = str(error)
-    if "not a database" in text:
-        return "it is not a database file (or it is encrypted)"
-    if "malformed" in text:
-        return "it is damaged (the database disk image is malformed)"
-    return f"it cannot be read ({text})"
-
-
-def is_sqlite_file(path: Path) -> bool:
-    """Whether the file is empty or starts with SQLite's header (checked without SQLite)."""
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    return header in (b"", b"SQLite format 3\x00")

@@ -5,6 +5,9 @@ and 11-17 MiB) is imported only when a migration must run. Opening a database
 whose schema is current needs only the head revision, read here from the
 revision scripts' own ``revision = ...`` lines, and the stored revision,
 read with one Core query (a test checks both against Alembic's answers).
+SQLAlchemy too is imported only when a connection is given: the revision
+scripts' chain is read without it (a SQLite file's stored revision is read
+with the sqlite3 driver, see ``sqlite_files``).
 """
 
 from __future__ import annotations
@@ -14,11 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
-
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
@@ -78,6 +80,8 @@ def known_revisions() -> set[str]:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision recorded in the database, None for an empty one."""
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).fetchall()

@@ -23,17 +23,14 @@ from typing import Any, Protocol
 
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.change_feed import NotifyWatch
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.schema_fields import SPECS
 
+__all__ = ["OUTSIDE", "OutsideChange", "OutsideChanges", "outside_changes"]
+
 OUTSIDE = "Changed elsewhere"
 """The description of a change another program made."""
-
-
-class OutsideChange(Change):
-    """A change another program committed: a table shown compares its rows' versions with the
-    database's to redraw only the rows that changed (it cannot know which ones they were)."""
 
 
 def _fingerprint_sql(kind: RecordKind) -> str:

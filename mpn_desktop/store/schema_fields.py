@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mpn_desktop.domain.enums import (
     Association,
@@ -13,9 +15,12 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
-from mpn_desktop.store import models, values
+from mpn_desktop.store import values
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.values import Parser
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import models
 
 
 class ValueKind(Enum):
@@ -76,11 +81,21 @@ class FieldSpec:
 class KindSpec:
     """A kind of record: its table, fields, the record kinds it refers to and its dependants."""
 
-    model: type[models.Base]
+    model_name: str
+    """Its ORM class in ``store.models``, by name: the window reads the fields without
+    importing SQLAlchemy's ORM (start-up paints before loading it, issue 15)."""
     label: str
     fields: dict[str, FieldSpec]
     references: dict[str, RecordKind] = field(default_factory=dict)
     dependants: tuple[tuple[RecordKind, str], ...] = ()
+
+    @cached_property
+    def model(self) -> type[models.Base]:
+        """The ORM class of the kind's table (imports the ORM on first use)."""
+        from mpn_desktop.store import models
+
+        model: type[models.Base] = getattr(models, self.model_name)
+        return model
 
 
 _LABELS = {
@@ -114,7 +129,7 @@ def _required(parse: Parser) -> FieldSpec:
 
 SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.ORGANIZATION: KindSpec(
-        models.Organization,
+        "Organization",
         "organisation",
         {
             "name": _required(values.text(200)),
@@ -124,7 +139,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         },
     ),
     RecordKind.TARGET: KindSpec(
-        models.Target,
+        "Target",
         "target",
         {
             "competency": _required(values.text(80)),
@@ -132,7 +147,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         },
     ),
     RecordKind.CUSTOMER: KindSpec(
-        models.Customer,
+        "Customer",
         "customer",
         {
             "name": _required(values.text(200)),
@@ -144,7 +159,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         ),
     ),
     RecordKind.SUBSCRIPTION: KindSpec(
-        models.Subscription,
+        "Subscription",
         "subscription",
         {
             "external_id": _required(values.text(80)),
@@ -160,7 +175,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         dependants=((RecordKind.USAGE, "subscription_id"),),
     ),
     RecordKind.USAGE: KindSpec(
-        models.Usage,
+        "Usage",
         "usage",
         {
             "subscription_id": _required(values.record_id),
@@ -174,7 +189,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         references={"subscription_id": RecordKind.SUBSCRIPTION},
     ),
     RecordKind.PERSON: KindSpec(
-        models.Person,
+        "Person",
         "person",
         {
             "name": FieldSpec(values.text(200, required=False), default=""),
@@ -186,7 +201,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         dependants=((RecordKind.EXAM, "person_id"),),
     ),
     RecordKind.EXAM: KindSpec(
-        models.ExamResult,
+        "ExamResult",
         "exam result",
         {
             "person_id": _required(values.record_id),
@@ -198,7 +213,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         references={"person_id": RecordKind.PERSON},
     ),
     RecordKind.REFERENCE: KindSpec(
-        models.Reference,
+        "Reference",
         "reference",
         {
             "customer_id": _required(values.record_id),
@@ -211,7 +226,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         references={"customer_id": RecordKind.CUSTOMER},
     ),
     RecordKind.FEE_PAYMENT: KindSpec(
-        models.FeePayment,
+        "FeePayment",
         "fee payment",
         {
             "membership_year_start": _required(values.day),
@@ -221,7 +236,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         },
     ),
     RecordKind.IMPORT_BATCH: KindSpec(
-        models.ImportBatch,
+        "ImportBatch",
         "import",
         {
             "file_name": _required(values.text(500)),

@@ -78,6 +78,9 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.window: QWidget | None = None
         """The widget error messages are shown over (the main window once it exists)."""
+        self.first_read_deferred = False
+        """True while start-up paints the window before the tabs read the records
+        (``MainWindow.fill`` reads them after the first paint)."""
         self._parentless_box: QMessageBox | None = None
         self._caught: list[str] | None = None
 

@@ -16,17 +16,24 @@ from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.store import backups, documents, workbook_read, workbook_write
+from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import backups
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.engine import is_sqlite_file
+from mpn_desktop.store.sqlite_files import is_sqlite_file
 from mpn_desktop.ui import questions
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_drop import accept_csv_drops
 from mpn_desktop.ui.settings import WindowSettings
 
 if TYPE_CHECKING:
+    from mpn_desktop.store import documents, workbook_read, workbook_write
     from mpn_desktop.ui.import_kinds import WizardKind
+else:
+    # Loaded when a file is first exported or loaded (they import SQLAlchemy's ORM).
+    documents = LazyModule("mpn_desktop.store.documents")
+    workbook_read = LazyModule("mpn_desktop.store.workbook_read")
+    workbook_write = LazyModule("mpn_desktop.store.workbook_write")
 
 # Marked for the .ts (lupdate files them under the empty context); translated where shown.
 _DB_FILTER = str(QT_TR_NOOP("Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)"))

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mpn_desktop import __version__
+import mpn_desktop
 from mpn_desktop.logging_setup import log_file_path
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import settings_path
@@ -22,8 +22,9 @@ def about_text(context: AppContext) -> str:
     where = context.db.where
     catalog = context.catalog
     name, version = catalog.program, catalog.version
+    version = html.escape(mpn_desktop.__version__)
     lines = [
-        f"<h3>{html.escape(_tr('MPN Competency Tracker'))} {html.escape(__version__)}</h3>",
+        f"<h3>{html.escape(_tr('MPN Competency Tracker'))} {version}</h3>",
         html.escape(_tr("Tracks your organisation's way to a silver or gold cloud competency.")),
         "<br><br>",
         html.escape(_tr("Database: {where}").format(where=where)),

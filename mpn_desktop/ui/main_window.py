@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.fee_tab import FeeTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.tasks import Task
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 
 _WRITING_ACTIONS = (
@@ -67,6 +68,7 @@ class StepTabLike(Protocol):
     """What the main window asks of a step tab (see ``mpn_desktop.ui.tabs``)."""
 
     def apply_change(self, change: Change) -> None: ...
+    def finish_loading(self) -> None: ...
     def set_progress(self, progress: Progress) -> None: ...
     def set_designations(self, tree: RequirementTree | None) -> None: ...
     def add_record(self) -> None: ...
@@ -118,6 +120,9 @@ def _go_to_tab(index: int, tab: TabSpec) -> ActionSpec:
 class MainWindow(QMainWindow):
     """The four steps in tabs, the status panel docked beside them, and the menus."""
 
+    filled = Signal()
+    """The tabs read their records and the status panel has its first evaluation (``fill``)."""
+
     def __init__(
         self,
         context: AppContext,
@@ -126,12 +131,14 @@ class MainWindow(QMainWindow):
         *,
         evaluate_now: bool = True,
     ) -> None:
-        """``evaluate_now=False`` leaves the status panel to be filled once the caller asks
-        (``progress_source.schedule()`` after ``show()``: start-up paints the window first)."""
+        """``evaluate_now=False`` paints first: the tabs say "Loading…" and the status panel
+        waits until ``fill()`` (start-up calls it after ``show()``) reads the records."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
         context.window = self
+        context.first_read_deferred = not evaluate_now
+        self._fill_task: Task | None = None
         self.settings = settings or WindowSettings()
         self.files = FileActions(context, self.settings, self)
         self.setWindowTitle(self.tr("MPN Competency Tracker"))
@@ -173,7 +180,7 @@ class MainWindow(QMainWindow):
 
         self.progress_source = ProgressSource(context, self)
         # Changes made elsewhere (another window, the command line) come in as edits do.
-        self.outside_watch = OutsideChangeWatch(context, self)
+        self.outside_watch = OutsideChangeWatch(context, self, start=evaluate_now)
         self.progress_source.progressChanged.connect(self._show_progress)
         self.progress_source.designationsChanged.connect(self._show_designations)
         self.files.designations = lambda: self.progress_source.designations
@@ -193,6 +200,38 @@ class MainWindow(QMainWindow):
         context.databaseChanged.connect(self._remember_database)
         if evaluate_now:
             self.progress_source.refresh_now()
+        else:
+            self.panel.show_loading()
+
+    def fill(self) -> None:
+        """Start-up's second half, after the first paint: the store's modules (SQLAlchemy and
+        its ORM) are imported on a worker thread; then the tabs read their records and the
+        status panel is evaluated, on the GUI thread (``filled`` is emitted)."""
+        # At the next turn of the event loop: the paint the window's show() asked for
+        # (a posted event) comes first, and the worker does not hold the GIL through it.
+        QTimer.singleShot(0, self._start_filling)
+
+    def _start_filling(self) -> None:
+        from mpn_desktop.store.preload import preload
+
+        db = self.context.db
+        task = Task(lambda _progress, _cancelled: preload(db), self, name="preload")
+        task.done.connect(lambda: self._filled(task))
+        self._fill_task = task
+        task.start()
+
+    def _filled(self, task: Task) -> None:
+        self._fill_task = None
+        task.deleteLater()
+        if task.failure is not None:
+            raise task.failure  # an installation without its modules: the crash handler says so
+        self.context.first_read_deferred = False
+        # Watching first: whatever others commit from here on is announced after the reads.
+        self.outside_watch.start()
+        for tab in self.step_tabs:
+            cast(StepTabLike, tab).finish_loading()
+        self.progress_source.refresh_now()
+        self.filled.emit()
 
     # --- building -------------------------------------------------------------------------
 
@@ -596,6 +635,8 @@ class MainWindow(QMainWindow):
         """Keeps a cell being edited, remembers the settings, lets a running evaluation end."""
         self.commit_open_editor()
         self.save_settings()
+        if self._fill_task is not None:
+            self._fill_task.wait()
         self.progress_source.wait_for_worker()
         self.outside_watch.stop()
         super().closeEvent(event)

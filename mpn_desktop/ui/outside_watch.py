@@ -13,14 +13,21 @@ crosses to the GUI thread and takes the same path.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.errors import MpnError
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.outside_changes import OUTSIDE, OutsideChanges, outside_changes
 from mpn_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import outside_changes as outside
+    from mpn_desktop.store.outside_changes import OutsideChanges
+else:
+    outside = LazyModule("mpn_desktop.store.outside_changes")  # imports SQLAlchemy
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +43,11 @@ class OutsideChangeWatch(QObject):
     outsideChanged = Signal(object)
     """A ``Change`` someone else committed (emit it from any thread)."""
 
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QObject | None = None, *, start: bool = True
+    ) -> None:
+        """``start=False``: the watch begins when ``start()`` is called (after start-up's
+        first paint, just before the window reads the database)."""
         super().__init__(parent)
         self._context = context
         self._source: OutsideChanges | None = None
@@ -45,13 +56,18 @@ class OutsideChangeWatch(QObject):
         self._timer.timeout.connect(self.check_now)
         self.outsideChanged.connect(self._pass_on)
         context.databaseChanged.connect(self._follow)
-        self._follow(context.db)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begins watching the open database (what others commit from now on is announced)."""
+        self._follow(self._context.db)
 
     def _follow(self, db: Database) -> None:
         """Watches ``db`` (another database was opened) instead of the one before."""
         self.stop()
         try:
-            self._source = outside_changes(db)
+            self._source = outside.outside_changes(db)
         except MpnError as error:  # the window still works; it only won't notice
             log.warning("cannot watch %s for changes made elsewhere: %s", db.where, error)
             self._source = None
@@ -75,7 +91,7 @@ class OutsideChangeWatch(QObject):
     def _pass_on(self, change: Change) -> None:
         log.info("the database was changed elsewhere: reloading")
         self._context.announce(change)
-        if change.description != OUTSIDE:  # it says who and when (from the change log)
+        if change.description != outside.OUTSIDE:  # it says who and when (from the change log)
             self._context.report(change.description)
 
     def stop(self) -> None:

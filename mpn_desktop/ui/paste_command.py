@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from mpn_desktop.store import row_batches, usage_cells
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.row_batches import RowEdit, WrittenRows
-from mpn_desktop.store.usage_cells import UsageCell, WrittenCells
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.undo_commands import _StoreCommand
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import row_batches, usage_cells
+    from mpn_desktop.store.row_batches import RowEdit, WrittenRows
+    from mpn_desktop.store.usage_cells import UsageCell, WrittenCells
+else:
+    # They import SQLAlchemy: loaded after start-up's first paint, or at the first paste.
+    row_batches = LazyModule("mpn_desktop.store.row_batches")
+    usage_cells = LazyModule("mpn_desktop.store.usage_cells")
 
 
 def _tr(text: str) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -44,18 +45,20 @@ from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.facts_loader import (
-    LoadedFacts,
-    fields_to_reread,
-    load_indexed_facts,
-    reload_indexed_facts,
-)
-from mpn_desktop.store.facts_rows import apply_rows, can_apply_rows
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import facts_loader, facts_rows
+    from mpn_desktop.store.facts_loader import LoadedFacts
+else:
+    # With SQLAlchemy: loaded after start-up's first paint (MainWindow.fill), or at first use.
+    facts_loader = LazyModule("mpn_desktop.store.facts_loader")
+    facts_rows = LazyModule("mpn_desktop.store.facts_rows")
 
 log = logging.getLogger(__name__)
 
@@ -92,14 +95,16 @@ class _FactsPlan:
         """The facts, read from ``db`` as far as needed."""
         previous = self.previous
         if previous is None:
-            return load_indexed_facts(db, usage_from=self.usage_from)
+            return facts_loader.load_indexed_facts(db, usage_from=self.usage_from)
         if self.reuses:
             return previous
         if self.rows is not None and self.usage_from == previous.usage_from:
-            updated = apply_rows(db, previous, self.rows)
+            updated = facts_rows.apply_rows(db, previous, self.rows)
             if updated is not None:
                 return updated
-        return reload_indexed_facts(db, previous, self.kinds, usage_from=self.usage_from)
+        return facts_loader.reload_indexed_facts(
+            db, previous, self.kinds, usage_from=self.usage_from
+        )
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,7 @@ class ProgressSource(QObject):
             isinstance(what, RecordsChange)
             and what.kind is not None
             and what.kinds == {what.kind}
-            and can_apply_rows(what.kind, what.ids)
+            and facts_rows.can_apply_rows(what.kind, what.ids)
         ):
             rows = (what.kind, what.ids)
         self._changed.append(_Changed(self._changes, kinds, rows))
@@ -248,7 +253,7 @@ class ProgressSource(QObject):
         touched = frozenset(kinds)
         # Facts hold usage from one month on: still right for another "as of" day
         # as long as its window starts no earlier, unless usage is read again anyway.
-        if previous_from <= start and "usage" not in fields_to_reread(touched):
+        if previous_from <= start and "usage" not in facts_loader.fields_to_reread(touched):
             start = previous_from
         return _FactsPlan(start, previous, touched, None if rows is None else tuple(rows))
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from mpn_desktop.errors import DiskProblem, MpnError, StoreError
 from mpn_desktop.store import backups
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.engine import sqlite_path
+from mpn_desktop.store.sqlite_files import sqlite_path
 
 
 class Recovery(Enum):
@@ -94,7 +94,8 @@ def open_at_startup(
     """
     while True:
         try:
-            return Database.open(url)
+            # SQLAlchemy is imported after the window's first paint (see MainWindow.fill).
+            return Database.open(url, engine_later=True)
         except StoreError as error:
             path = sqlite_path(url)
             # A read-only folder or a full disk is no damage: restoring would not help.

@@ -327,6 +327,11 @@ class StatusPanel(QScrollArea):
         for card in self._cards.values():
             card.setVisible(False)
 
+    def show_loading(self) -> None:
+        """While start-up reads the organisation after the first paint: no figures yet."""
+        self.show_nothing()
+        self.summary.setText(self.tr("Loading…"))
+
     def set_progress(self, progress: Progress) -> None:
         """Shows one evaluation; cards of competencies no longer shown are hidden."""
         self.progress = progress

@@ -10,16 +10,23 @@ something that did not happen); one whose undo fails is dropped the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from mpn_desktop.store import records
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
-from mpn_desktop.store.import_removal import RemovedImport, remove_import, restore_import
-from mpn_desktop.store.models import new_version
 from mpn_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import import_removal, models, records
+    from mpn_desktop.store.import_removal import RemovedImport
+else:
+    # They import SQLAlchemy's ORM: loaded after start-up's first paint, or at first use.
+    import_removal = LazyModule("mpn_desktop.store.import_removal")
+    models = LazyModule("mpn_desktop.store.models")
+    records = LazyModule("mpn_desktop.store.records")
 
 
 def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -268,7 +275,7 @@ class ImportCommand(_StoreCommand):
             self._finish_redo(False)
             return
         result = self.context.run(
-            lambda: restore_import(self.context.db, removed),
+            lambda: import_removal.restore_import(self.context.db, removed),
             failure=_tr("The import was not redone."),
         )
         self._finish_redo(result is not None)
@@ -276,7 +283,7 @@ class ImportCommand(_StoreCommand):
     def undo(self) -> None:
         batch_id = self.batch_id
         result = self.context.run(
-            lambda: remove_import(self.context.db, batch_id),
+            lambda: import_removal.remove_import(self.context.db, batch_id),
             failure=_tr("The import was not removed."),
         )
         if result is not None:
@@ -311,7 +318,7 @@ class RemoveImportCommand(_StoreCommand):
     def redo(self) -> None:
         batch_id = self.batch_id
         result = self.context.run(
-            lambda: remove_import(self.context.db, batch_id),
+            lambda: import_removal.remove_import(self.context.db, batch_id),
             failure=_tr("The import was not removed."),
         )
         if result is not None:
@@ -324,7 +331,7 @@ class RemoveImportCommand(_StoreCommand):
             self._finish_undo(False)
             return
         result = self.context.run(
-            lambda: restore_import(self.context.db, removed),
+            lambda: import_removal.restore_import(self.context.db, removed),
             failure=_tr("The import was not put back."),
         )
         self._finish_undo(result is not None)
@@ -355,7 +362,7 @@ class OrganisationCommand(_StoreCommand):
         self._forward = forward
         self._backward = backward
         # Chosen here, so that undo knows which version its change left.
-        self._after = new_version()
+        self._after = models.new_version()
 
     def redo(self) -> None:
         shown, after = self._shown, self._after

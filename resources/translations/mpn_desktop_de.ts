@@ -2673,6 +2673,10 @@
         <translation>Die ausgewählte Zeile von {title} löschen</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
         <source>Nothing here matches “{words}”.</source>
         <translation>Hier passt nichts zu „{words}“.</translation>
     </message>
@@ -3178,6 +3182,10 @@
     <message>
         <source>No organisation yet.</source>
         <translation>Noch keine Organisation.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Status as of {day}</source>

@@ -15,7 +15,7 @@ import pytest
 
 from mpn_desktop.cli import main
 from mpn_desktop.store import backups
-from mpn_desktop.store import engine as sqlite_engine
+from mpn_desktop.store import sqlite_files as sqlite_engine
 from mpn_desktop.store.engine import quick_check
 
 

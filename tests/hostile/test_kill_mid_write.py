@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 _CHILD = r"""
 import os, sqlite3, sys, time
 from pathlib import Path
-from mpn_desktop.store import engine
+from mpn_desktop.store import sqlite_files as engine
 
 # "copy": half-way through SQLite's backup; "copy-into=PATH": the same, only into PATH;
 # "flush": before the written file is flushed to the disk.

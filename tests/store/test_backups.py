@@ -220,7 +220,7 @@ def test_a_failed_restore_into_a_new_file_leaves_no_empty_database(
     def failing(_source: Path, _destination: Path, **_options: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(backups.sqlite_engine, "online_backup", failing)
+    monkeypatch.setattr(backups.sqlite_files, "online_backup", failing)
     fresh = tmp_path / "new.sqlite3"
     with pytest.raises(StoreError, match=r"restoring from .* failed"):
         backups.restore(fresh, saved)

@@ -351,16 +351,44 @@ def test_switching_to_a_dark_scheme_recolours_the_marks_and_problem_lines(
     assert problem_text_color(_dark_palette()).name() in section.problem_label.styleSheet()
 
 
-def test_a_window_shown_before_its_evaluation_fills_the_panel_at_the_next_turn(
+def test_a_window_painted_first_says_loading_then_fills_the_tabs_and_the_panel(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    # What start-up does: the window is painted first, the status panel filled after.
+    # What start-up does: the window is painted first, the records read after (fill).
     main = MainWindow(sample_context, settings, evaluate_now=False)
     qtbot.addWidget(main)
-    assert main.panel.progress is None
     main.show()
-    with qtbot.waitSignal(main.progress_source.progressChanged):
-        main.progress_source.schedule()
+    customers = main.tab("salesTab").sections[0]  # type: ignore[attr-defined]
+    assert main.panel.progress is None
+    assert main.panel.summary.text() == "Loading…"  # not "No organisation yet"
+    assert customers.model.rowCount() == 0
+    assert customers.view.empty_text() == "Loading…"
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
     assert main.panel.progress is not None
     assert main.panel.card("cloud-platform").isVisible()
     assert main.progress_source.progress is main.panel.progress
+    assert customers.view.empty_text() != "Loading…"
+    names = {record["name"] for record in customers.model.records()}
+    stored = records.list_records(sample_context.db, RecordKind.CUSTOMER)
+    assert names == {record["name"] for record in stored}
+
+
+def test_an_edit_made_while_the_window_loads_is_shown_once_it_has_loaded(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    main = MainWindow(sample_context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    # Added before the tabs read anything (the window still says "Loading…").
+    command = AddRecordCommand(
+        sample_context, RecordKind.CUSTOMER, {"name": "Added While Loading"}, "Add customer"
+    )
+    sample_context.undo_stack.push(command)
+    assert command.done
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    customers = main.tab("salesTab").sections[0]  # type: ignore[attr-defined]
+    assert "Added While Loading" in {record["name"] for record in customers.model.records()}
+    assert main.panel.progress is not None
+    assert "Added While Loading" in {c.name for c in main.progress_source.facts.customers}

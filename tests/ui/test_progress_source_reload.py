@@ -18,7 +18,6 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.store.sample import load_sample
-from mpn_desktop.ui import progress_source
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.progress_source import ProgressSource
 from mpn_desktop.ui.undo_commands import DeleteRecordCommand, EditRecordCommand
@@ -52,9 +51,10 @@ class _Reads:
             self.threads.append(threading.current_thread())
             return real_rows(db, previous, changed)
 
-        monkeypatch.setattr(progress_source, "load_indexed_facts", load)
-        monkeypatch.setattr(progress_source, "reload_indexed_facts", reload)
-        monkeypatch.setattr(progress_source, "apply_rows", rows)
+        # The progress source reads through the modules (imported there when first used).
+        monkeypatch.setattr(facts_loader, "load_indexed_facts", load)
+        monkeypatch.setattr(facts_loader, "reload_indexed_facts", reload)
+        monkeypatch.setattr(facts_rows, "apply_rows", rows)
 
 
 def _as_a_full_load(context: AppContext) -> Progress:

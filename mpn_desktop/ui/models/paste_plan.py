@@ -14,12 +14,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from mpn_desktop.store.row_batches import RowEdit
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui.models.fields import Field, parse_text
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import row_batches
+    from mpn_desktop.store.row_batches import RowEdit
+else:
+    row_batches = LazyModule("mpn_desktop.store.row_batches")  # imports SQLAlchemy
 
 Record = dict[str, Any]
 Reader = Callable[[str], object]
@@ -171,9 +177,11 @@ def _plan_by_header(
         key = tuple(whole.get(name) for name in target.key) if target.key else None
         changed = known.get(key) if key is not None else None
         if changed is None:
-            plan.edits.append(RowEdit(target.prepare(whole, None), None, line))
+            plan.edits.append(row_batches.RowEdit(target.prepare(whole, None), None, line))
         else:
-            plan.edits.append(RowEdit(target.prepare(values, changed), changed["id"], line))
+            plan.edits.append(
+                row_batches.RowEdit(target.prepare(values, changed), changed["id"], line)
+            )
 
 
 def _plan_by_position(
@@ -196,9 +204,13 @@ def _plan_by_position(
         row = start_row + offset
         if 0 <= row < len(target.shown):
             changed = target.shown[row]
-            plan.edits.append(RowEdit(target.prepare(values, changed), changed["id"], line))
+            plan.edits.append(
+                row_batches.RowEdit(target.prepare(values, changed), changed["id"], line)
+            )
         else:
-            plan.edits.append(RowEdit(target.prepare({**target.fixed, **values}, None), None, line))
+            plan.edits.append(
+                row_batches.RowEdit(target.prepare({**target.fixed, **values}, None), None, line)
+            )
 
 
 def refusal_text(refused: Sequence[tuple[int, str]], *, limit: int = 5) -> str:

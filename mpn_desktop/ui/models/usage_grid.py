@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,14 +28,20 @@ from PySide6.QtGui import QBrush, QFont
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
-from mpn_desktop.store.usage_cells import UsageCell
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, parse_text
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND
 
+if TYPE_CHECKING:
+    from mpn_desktop.store import usage_cells
+    from mpn_desktop.store.usage_cells import UsageCell
+else:
+    usage_cells = LazyModule("mpn_desktop.store.usage_cells")  # imports SQLAlchemy
+
 Record = dict[str, Any]
 Index = QModelIndex | QPersistentModelIndex
-WriteCells = Callable[[str, list[UsageCell]], None]
+WriteCells = Callable[[str, list["UsageCell"]], None]
 
 MONTHS = 12
 
@@ -259,7 +265,11 @@ class UsageGridModel(QAbstractTableModel):
         month = self._months[index.column()]
         self._write(
             self._field.key,
-            [UsageCell(row.subscription_id, month.first_day, 0 if parsed is None else parsed)],
+            [
+                usage_cells.UsageCell(
+                    row.subscription_id, month.first_day, 0 if parsed is None else parsed
+                )
+            ],
         )
         return True
 
@@ -330,7 +340,7 @@ class UsageGridModel(QAbstractTableModel):
                     )
                     continue
                 cells.append(
-                    UsageCell(
+                    usage_cells.UsageCell(
                         self._rows[target].subscription_id,
                         self._months[column].first_day,
                         0 if value is None else value,

@@ -166,7 +166,7 @@ class ExamsTab(StepTab):
         splitter.addWidget(self.exams)
         self.body.addWidget(splitter, 1)
         self.chain_focus(self.search, self.people, self.exams)
-        self.reload()
+        self.load_first()
 
     def records_changed(self, change: Change) -> None:
         # An import writes exams under a batch, never the organisation (a reload writes all).

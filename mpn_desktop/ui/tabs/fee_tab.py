@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.progress import Progress
-from mpn_desktop.store import records
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -23,6 +23,11 @@ from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.undo_commands import OrganisationCommand
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records
+else:
+    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
 
 
 class FeeTab(StepTab):
@@ -72,7 +77,7 @@ class FeeTab(StepTab):
         )
         self.body.addWidget(self.payments, 1)
         self.chain_focus(self.search, self.change_anniversary, self.payments)
-        self.reload()
+        self.load_first()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The membership box keeps the height its wrapped lines need at this width; on a

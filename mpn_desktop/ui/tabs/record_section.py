@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpn_desktop.store import records
-from mpn_desktop.store.changes import Change, RecordKind
-from mpn_desktop.store.outside_changes import OutsideChange
+from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.delete_question import (
@@ -51,6 +50,11 @@ from mpn_desktop.ui.undo_commands import (
     DeleteRecordsCommand,
     EditRecordCommand,
 )
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records
+else:
+    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
 
 _ROWS_REFRESHED_ONE_BY_ONE = 200
 """More rows changed elsewhere than this, and the table is read again whole (quicker then)."""
@@ -134,6 +138,7 @@ class RecordSection(QWidget):
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text
         self._waiting_for = ""
+        self._loading = False
         self.view = RecordTableView(self)
         self.view.setObjectName(f"{object_name}Table")
         self.view.setAccessibleName(title)
@@ -374,8 +379,15 @@ class RecordSection(QWidget):
         self._waiting_for = text
         self._update_empty_text()
 
+    def set_loading(self, loading: bool) -> None:
+        """Says "Loading…" in the empty table until the records are read (start-up)."""
+        self._loading = loading
+        self._update_empty_text()
+
     def _update_empty_text(self) -> None:
-        if self._waiting_for:
+        if self._loading:
+            text = self.tr("Loading…")
+        elif self._waiting_for:
             text = self._waiting_for
         elif self.proxy.search_text():
             text = self.tr("Nothing here matches “{words}”.").format(words=self.proxy.search_text())

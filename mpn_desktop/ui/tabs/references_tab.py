@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -13,7 +13,7 @@ from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.evidence import Candidate, CandidateReason
 from mpn_desktop.domain.progress import Progress
-from mpn_desktop.store import records
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -30,6 +30,11 @@ from mpn_desktop.ui.tabs.add_first import add_customer, offer_to_add_first
 from mpn_desktop.ui.tabs.catalog_lists import competency_choices, reference_years
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records
+else:
+    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
 
 
 def customers_to_ask(progress: Progress, competency_id: str, level: Level) -> tuple[Candidate, ...]:
@@ -127,7 +132,7 @@ class ReferencesTab(StepTab):
         self.body.addLayout(row)
         self.body.addWidget(self.references, 1)
         self.chain_focus(self.search, self.competency_filter, self.references)
-        self.reload()
+        self.load_first()
 
     def kinds_shown(self) -> set[RecordKind]:
         return {RecordKind.REFERENCE, RecordKind.CUSTOMER}

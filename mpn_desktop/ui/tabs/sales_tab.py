@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
@@ -13,7 +13,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
-from mpn_desktop.store import records
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -24,6 +24,11 @@ from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records
+else:
+    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
 
 
 class SalesTab(StepTab):
@@ -211,7 +216,7 @@ class SalesTab(StepTab):
         self.body.addWidget(self.pages, 1)
         self.usage.headingLinkActivated.connect(self.show_all_usage)
         self.chain_focus(self.search, self.customers, self.subscriptions, self.usage)
-        self.reload()
+        self.load_first()
 
     # -- loading --------------------------------------------------------
 

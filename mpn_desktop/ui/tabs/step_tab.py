@@ -69,6 +69,8 @@ class StepTab(QWidget):
         self.sections: list[RecordSection] = []
         self.splitters: list[QSplitter] = []
         self._current: RecordSection | None = None
+        self.loaded = False
+        """Whether the records were read (start-up paints the window before reading them)."""
 
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
@@ -168,8 +170,26 @@ class StepTab(QWidget):
         """Record kinds whose change means a reload (the sections' and those their columns name)."""
         return {section.kind for section in self.sections}
 
+    def load_first(self) -> None:
+        """The tab's first read: at once, or, while start-up paints the window first (the
+        context's ``first_read_deferred``), "Loading…" until ``finish_loading``."""
+        if self.context.first_read_deferred:
+            for section in self.sections:
+                section.set_loading(True)
+            return
+        self.reload()
+
+    def finish_loading(self) -> None:
+        """Reads the records the tab deferred at start-up (changes made meanwhile included)."""
+        if self.loaded:
+            return
+        for section in self.sections:
+            section.set_loading(False)
+        self.reload()
+
     def reload(self) -> None:
         """Reads every section, and whatever else the tab shows, again."""
+        self.loaded = True
         for section in self.sections:
             section.reload()
         self.records_changed(Change.everything(self.tr("Reload")))
@@ -180,6 +200,8 @@ class StepTab(QWidget):
 
     def apply_change(self, change: Change) -> None:
         """Refreshes what the change touched: the rows it names, or the tables of its kinds."""
+        if not self.loaded:
+            return  # the first read, still to come, reads what the change wrote
         if not change.touches(*self.kinds_shown()):
             return
         for section in self.sections:

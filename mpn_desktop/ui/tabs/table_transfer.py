@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from mpn_desktop.importers.table_text import csv_bytes, rows_of_pasted_text, tab_separated
-from mpn_desktop.store.row_batches import natural_key
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value
 from mpn_desktop.ui.models.paste_plan import PasteTarget, plan_paste, refusal_text
@@ -26,7 +26,10 @@ from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record
 from mpn_desktop.ui.paste_command import PasteRowsCommand
 
 if TYPE_CHECKING:
+    from mpn_desktop.store import row_batches
     from mpn_desktop.ui.tabs.record_section import RecordSection
+else:
+    row_batches = LazyModule("mpn_desktop.store.row_batches")  # imports SQLAlchemy
 
 _CSV_FILTER = str(QT_TR_NOOP("CSV files (*.csv);;All files (*)"))
 
@@ -138,7 +141,7 @@ class TableTransfer(QObject):
             shown=self.shown_records(),
             records=section.model.records(),
             fixed=fixed,
-            key=natural_key(section.kind),
+            key=row_batches.natural_key(section.kind),
             prepare=section.values_to_store,
             aliases={
                 name: (section.model.field_at(section.model.column_of(key)), reader)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
@@ -42,13 +42,19 @@ from mpn_desktop.domain.usage_months import (
     usage_field,
 )
 from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
-from mpn_desktop.store.usage_cells import UsageCell, window_usage
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.usage_chart import UsageChart
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import usage_cells
+    from mpn_desktop.store.usage_cells import UsageCell
+else:
+    usage_cells = LazyModule("mpn_desktop.store.usage_cells")  # imports SQLAlchemy
 
 Record = dict[str, Any]
 
@@ -161,7 +167,7 @@ class UsageGridSection(QWidget):
         if self._usage_stale:
             self._usage_stale = False
             first = usage_window_start(self.context.as_of)
-            self._usage = window_usage(self.context.db, first, first.plus(MONTHS - 1))
+            self._usage = usage_cells.window_usage(self.context.db, first, first.plus(MONTHS - 1))
             self._grid_stale = True
         if self._chart_stale and self._progress is not None:
             self._chart_stale = False
@@ -274,7 +280,9 @@ class UsageGridSection(QWidget):
         model = self.model
         rows = model.grid_rows
         cells = [
-            UsageCell(rows[index.row()].subscription_id, model.months[index.column()].first_day, 0)
+            usage_cells.UsageCell(
+                rows[index.row()].subscription_id, model.months[index.column()].first_day, 0
+            )
             for index in self.view.selectionModel().selectedIndexes()
             if model.flags(index) & Qt.ItemFlag.ItemIsEditable
             and model.value_at(index.row(), index.column()) not in (None, 0)
