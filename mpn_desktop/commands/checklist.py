@@ -119,7 +119,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     from mpn_desktop.programs import program_on
     from mpn_desktop.reports.checklist import build_checklist
     from mpn_desktop.store.database import Database
-    from mpn_desktop.store.facts_loader import load_facts
+    from mpn_desktop.store.facts_sqlite import read_facts
     from mpn_desktop.store.user_files import check_user_file, write_user_file
 
     as_of = parse_as_of(args.as_of)
@@ -127,7 +127,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     program = program_on(as_of, catalog_path(args))
     path = Path(args.pdf).expanduser()
     document: Checklist
-    with Database.open(database_to_read(args)) as db:
+    with Database.open(database_to_read(args), engine_later=True) as db:
         database = db.path
         # Said before the work: never the database, its journal or backups, nor --catalog.
         try:
@@ -136,7 +136,7 @@ def run_checklist(args: argparse.Namespace) -> int:
             raise MpnError(f"the checklist was not written: {error}") from None
         if program.scored is None:
             catalog = load_catalog(catalog_path(args))
-            facts = load_facts(db, usage_from=usage_window_start(as_of))
+            facts = read_facts(db, usage_from=usage_window_start(as_of))
     if program.scored is not None:
         document, database = _designation_checklist(args, program, as_of)
     else:

@@ -68,14 +68,14 @@ def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: d
     """Loads the facts the metrics read and scores every designation on ``as_of``."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
-    from mpn_desktop.store.facts_loader import load_facts
+    from mpn_desktop.store.facts_sqlite import read_facts
 
     catalog = program.scored
     assert catalog is not None
     from mpn_desktop.programs import program_on
 
-    with Database.open(database_to_read(args)) as db:
-        facts = load_facts(db, usage_from=usage_start(as_of))
+    with Database.open(database_to_read(args), engine_later=True) as db:
+        facts = read_facts(db, usage_from=usage_start(as_of))
         database = db.path
     names = {c.id: c.name for c in load_catalog().competencies}
     targets, carried = aimed_designations(catalog, facts, names)

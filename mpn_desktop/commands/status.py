@@ -45,7 +45,7 @@ def run_status(args: argparse.Namespace) -> int:
     from mpn_desktop.domain.progress_json import progress_to_json
     from mpn_desktop.programs import program_on
     from mpn_desktop.store.database import Database
-    from mpn_desktop.store.facts_loader import load_facts
+    from mpn_desktop.store.facts_sqlite import read_facts
 
     as_of = parse_as_of(args.as_of)
     program = program_on(as_of, catalog_path(args))
@@ -54,8 +54,8 @@ def run_status(args: argparse.Namespace) -> int:
 
         return run_scored_status(args, program, as_of)
     catalog = load_catalog(catalog_path(args))
-    with Database.open(database_to_read(args)) as db:
-        facts = load_facts(db, usage_from=usage_window_start(as_of))
+    with Database.open(database_to_read(args), engine_later=True) as db:
+        facts = read_facts(db, usage_from=usage_window_start(as_of))
     progress = evaluate(catalog, facts, as_of)
     if program.notes:
         progress = replace(progress, notes=(*program.notes, *progress.notes))

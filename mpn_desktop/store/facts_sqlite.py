@@ -1,0 +1,216 @@
+"""The facts of a SQLite file read with the sqlite3 driver alone: ``status`` and ``checklist``.
+
+Those commands read the organisation once and end; importing SQLAlchemy and
+its ORM (the models) for that one read was half of their time (issue 15).
+For a plain SQLite file opened without its engine (``Database.open(...,
+engine_later=True)``) the same queries as ``facts_loader`` are run on the
+driver, and each column converted as SQLAlchemy's SQLite types convert it
+(ISO days, money with its two decimals, enum values, 0/1 flags), so the
+facts are equal; a test compares both loaders on the sample and the large
+organisation. Any other database goes through ``facts_loader``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from itertools import starmap
+from pathlib import Path
+from typing import Any
+
+from mpn_desktop.domain import facts
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import (
+    Association,
+    CredentialKind,
+    Level,
+    Market,
+    ReferenceStatus,
+    Workload,
+)
+from mpn_desktop.store.collector import collector_paused
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
+
+Convert = Callable[[Any], Any] | None
+
+
+def _day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
+def _money(value: float | int) -> Decimal:
+    # As SQLAlchemy's Numeric(14, 2) on SQLite: the stored number written with two decimals.
+    return Decimal(f"{value:.2f}")
+
+
+def _flag(value: int) -> bool:
+    return bool(value)
+
+
+def _month(value: str) -> Month:
+    return Month.of(date.fromisoformat(value))
+
+
+def _member(kind: type[Enum]) -> Callable[[str], Enum]:
+    return kind
+
+
+def _column(values: Sequence[Any], convert: Convert) -> Sequence[Any]:
+    """``values`` converted, each distinct one once (None stays None, as SQLAlchemy keeps it)."""
+    if convert is None:
+        return values
+    converted = {value: None if value is None else convert(value) for value in set(values)}
+    return list(map(converted.__getitem__, values))
+
+
+def read_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
+    """``facts_loader.load_facts``'s answer: from the file with the driver when ``db`` is a plain
+    SQLite file whose engine is not made yet, else through SQLAlchemy."""
+    path = plain_sqlite_file(db.url)
+    if path is not None and not db.has_engine:
+        with collector_paused():
+            return facts_of_file(path, usage_from=usage_from)
+    from mpn_desktop.store.facts_loader import load_facts
+
+    return load_facts(db, usage_from=usage_from)
+
+
+def facts_of_file(path: Path, *, usage_from: Month | None = None) -> facts.Facts:
+    """Everything about the organisation in the SQLite file ``path``, in one read transaction."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        # One snapshot for every query, as the store's read sessions (BEGIN DEFERRED).
+        connection.execute("BEGIN DEFERRED")
+        try:
+            return _Reader(connection).read(usage_from)
+        finally:
+            connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
+class _Reader:
+    """Runs ``facts_loader``'s queries on one connection and makes the domain's facts."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def _columns(
+        self, sql: str, converts: Sequence[Convert], parameters: Sequence[Any] = ()
+    ) -> list[Sequence[Any]]:
+        rows = self._connection.execute(sql, parameters).fetchall()
+        if not rows:
+            return []
+        columns = zip(*rows, strict=True)
+        return [_column(column, convert) for column, convert in zip(columns, converts, strict=True)]
+
+    def _rows(
+        self, sql: str, converts: Sequence[Convert], make: Callable[..., Any]
+    ) -> tuple[Any, ...]:
+        columns = self._columns(sql, converts)
+        return tuple(starmap(make, zip(*columns, strict=True))) if columns else ()
+
+    def read(self, usage_from: Month | None) -> facts.Facts:
+        organization = self._organization()
+        targets = self._rows(
+            "SELECT competency, level FROM targets ORDER BY id",
+            (None, _member(Level)),
+            facts.Target,
+        )
+        designations = self._columns(
+            "SELECT designation FROM designation_targets ORDER BY id", (None,)
+        )
+        customer_columns = self._columns(
+            "SELECT id, name, tenant_id FROM customers ORDER BY id", (None, None, None)
+        )
+        customer_names = _names(customer_columns, 1)
+        subscription_columns = self._columns(
+            "SELECT id, external_id, customer_id, workload, association, associated_on,"
+            " started_on, ended_on, trial FROM subscriptions ORDER BY id",
+            (None, None, None, _member(Workload), _member(Association), _day, _day, _day, _flag),
+        )
+        _look_up(subscription_columns, 2, customer_names)
+        subscription_ids = _names(subscription_columns, 1)
+        usage_sql = (
+            "SELECT id, subscription_id, month, consumption_usd, revenue_usd, active_users,"
+            " service, paid_seats FROM usage"
+        )
+        parameters: tuple[str, ...] = ()
+        if usage_from is not None:
+            usage_sql += " WHERE month >= ?"
+            parameters = (usage_from.first_day.isoformat(),)
+        usage_columns = self._columns(
+            usage_sql + " ORDER BY id",
+            (None, None, _month, _money, _money, None, None, None),
+            parameters,
+        )
+        _look_up(usage_columns, 1, subscription_ids)
+        people_columns = self._columns(
+            "SELECT id, name, mcp_id, email, associated, left_on FROM people ORDER BY id",
+            (None, None, None, None, _flag, _day),
+        )
+        mcp_ids = _names(people_columns, 2)
+        exam_columns = self._columns(
+            "SELECT id, person_id, exam_code, passed_on, exam_title, kind"
+            " FROM exam_results ORDER BY id",
+            (None, None, None, _day, None, _member(CredentialKind)),
+        )
+        _look_up(exam_columns, 1, mcp_ids)
+        reference_columns = self._columns(
+            "SELECT id, customer_id, competency, status, submitted_on, approved_on, contact"
+            " FROM customer_references ORDER BY id",
+            (None, None, None, _member(ReferenceStatus), _day, _day, None),
+        )
+        _look_up(reference_columns, 1, customer_names)
+        fees = self._rows(
+            "SELECT membership_year_start, level, amount_usd, paid_on"
+            " FROM fee_payments ORDER BY id",
+            (_day, _member(Level), _money, _day),
+            facts.FeePayment,
+        )
+        return facts.Facts(
+            organization=organization,
+            targets=targets,
+            customers=_made(customer_columns, facts.Customer),
+            subscriptions=_made(subscription_columns, facts.Subscription),
+            usage=_made(usage_columns, facts.Usage),
+            people=_made(people_columns, facts.Person),
+            exams=_made(exam_columns, facts.ExamResult),
+            references=_made(reference_columns, facts.Reference),
+            fee_payments=fees,
+            designation_targets=tuple(designations[0]) if designations else (),
+        )
+
+    def _organization(self) -> facts.Organization:
+        row = self._connection.execute(
+            "SELECT name, mpn_id, market, anniversary FROM organization LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return facts.Organization(name="", mpn_id="")  # facts_loader.EMPTY_ORGANIZATION
+        name, mpn_id, market, anniversary = row
+        return facts.Organization(
+            name=name,
+            mpn_id=mpn_id,
+            market=Market(market),
+            anniversary=None if anniversary is None else _day(anniversary),
+        )
+
+
+def _names(columns: list[Sequence[Any]], position: int) -> dict[int, Any]:
+    """Row id -> the column at ``position``: what other rows name the row by."""
+    return dict(zip(columns[0], columns[position], strict=True)) if columns else {}
+
+
+def _look_up(columns: list[Sequence[Any]], position: int, names: dict[int, Any]) -> None:
+    """The ids in the column at ``position`` replaced by the names other rows know them by."""
+    if columns:
+        columns[position] = list(map(names.__getitem__, columns[position]))
+
+
+def _made(columns: list[Sequence[Any]], make: Callable[..., Any]) -> tuple[Any, ...]:
+    """The domain's records from columns whose first one is the row id."""
+    return tuple(starmap(make, zip(*columns[1:], strict=True))) if columns else ()
