@@ -11,7 +11,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from mpn_desktop.startup_probe import ENV_VAR, arm_startup_probe, process_start_time
+from mpn_desktop.startup_probe import ENV_VAR, FILLED_VAR, arm_startup_probe, process_start_time
 
 # Each test starts other processes: out of the fast loop.
 pytestmark = pytest.mark.slow
@@ -55,6 +55,40 @@ def test_the_program_quits_after_the_main_window_is_shown_and_prints_the_time() 
     assert match, result.stdout
     # The window is shown 0.3 s after the loop starts, so the time cannot be less.
     assert float(match.group(1)) >= 0.3
+
+
+# A window painted first and filled later, as the program's (its ``filled`` signal).
+_FILLED_PROGRAM = """
+import sys
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow
+from mpn_desktop import startup_probe
+class Window(QMainWindow):
+    filled = Signal()
+app = QApplication([])
+startup_probe.arm_startup_probe(app)
+window = Window()
+window.show()
+QTimer.singleShot(400, window.filled.emit)
+sys.exit(app.exec())
+"""
+
+
+def test_with_the_filled_variable_the_probe_waits_for_the_window_to_be_filled() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", ENV_VAR: "1", FILLED_VAR: "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _FILLED_PROGRAM],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = re.search(r"main window shown after (\d+\.\d+) s", result.stdout)
+    filled = re.search(r"main window filled after (\d+\.\d+) s", result.stdout)
+    assert shown and filled, result.stdout
+    assert float(filled.group(1)) >= float(shown.group(1)) + 0.3
 
 
 def test_without_a_main_window_the_probe_gives_up_with_code_3() -> None:

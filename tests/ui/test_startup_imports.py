@@ -38,9 +38,9 @@ import sys
 from mpn_desktop import startup_probe
 painted = []
 report = startup_probe.StartupProbe._report
-def listing_report(self):
+def listing_report(self, **options):
     painted.extend(name for name in NOT_BEFORE_PAINT if name in sys.modules)
-    report(self)
+    report(self, **options)
 startup_probe.StartupProbe._report = listing_report
 from mpn_desktop.cli import main
 code = main(["--db", sys.argv[1]])
