@@ -14,6 +14,7 @@ from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.render import default_page_size, open_print_preview, render_pdf
+from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.ui.context import AppContext
@@ -136,7 +137,10 @@ def write_checklist_pdf(
 
     def write() -> Path:
         save = partial(write_user_file, database=context.db.path)
-        render_pdf(checklist_document(context, progress), path, paper, save=save)
+        # As `checklist --pdf` does: the collector would walk the window's whole heap
+        # over and over while the pages and their structure tree are built, freeing nothing.
+        with collector_paused():
+            render_pdf(checklist_document(context, progress), path, paper, save=save)
         return path
 
     # A long checklist takes a moment (well under a second for the large benchmark

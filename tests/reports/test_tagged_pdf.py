@@ -241,13 +241,25 @@ def test_printing_to_a_pdf_file_from_the_preview_writes_it_tagged(
 
 
 def test_the_window_s_export_writes_a_tagged_pdf(
-    demo_db: Database, catalog: Any, tmp_path: Path
+    demo_db: Database, catalog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mpn_desktop.ui.checklist_actions import write_checklist_pdf
+    import gc
+
+    from mpn_desktop.ui import checklist_actions
     from mpn_desktop.ui.context import AppContext
 
+    collecting: list[bool] = []
+
+    def write(path: Path, content: bytes, **options: Any) -> object:
+        collecting.append(gc.isenabled())
+        return write_user_file(path, content, **options)
+
+    monkeypatch.setattr(checklist_actions, "write_user_file", write)
     path = tmp_path / "exported.pdf"
     context = AppContext(demo_db, catalog, as_of=AS_OF)
-    assert write_checklist_pdf(context, None, path, page_size="A4") == path
+    was_collecting = gc.isenabled()
+    assert checklist_actions.write_checklist_pdf(context, None, path, page_size="A4") == path
+    # Built and written with the collector paused, as `checklist --pdf` is; back on after.
+    assert collecting == [False] and gc.isenabled() == was_collecting
     document = assert_tagged(read(path), "en")
     assert roles(document, "H1") and roles(document, "LI") and roles(document, "Table")
