@@ -17,7 +17,10 @@ from pathlib import Path
 
 
 def read_po(text: str) -> dict[bytes, bytes]:
-    """The translated entries of a ``.po``: msgid (NUL-joined with its plural) to msgstr."""
+    """The translated entries of a ``.po``: msgid (NUL-joined with its plural) to msgstr.
+
+    An entry with a ``msgctxt`` is keyed "context\\x04msgid", as gettext's pgettext looks it up.
+    """
     entries: dict[bytes, bytes] = {}
     fields: dict[str, str] = {}
     current = ""
@@ -27,6 +30,8 @@ def read_po(text: str) -> dict[bytes, bytes]:
         nonlocal fuzzy
         if "msgid" in fields:
             key = fields["msgid"]
+            if "msgctxt" in fields:
+                key = fields["msgctxt"] + "\x04" + key
             if "msgid_plural" in fields:
                 key += "\0" + fields["msgid_plural"]
                 forms = [fields[f"msgstr[{n}]"] for n in range(10) if f"msgstr[{n}]" in fields]
@@ -52,7 +57,7 @@ def read_po(text: str) -> dict[bytes, bytes]:
             fields[current] += ast.literal_eval(line)
             continue
         keyword, _, rest = line.partition(" ")
-        if keyword == "msgid" and "msgid" in fields:
+        if keyword in ("msgctxt", "msgid") and "msgid" in fields:
             finish()
         current = keyword
         fields[current] = ast.literal_eval(rest)
@@ -99,7 +104,10 @@ SOURCES = (
 
 
 def extract(root: Path) -> list[tuple[str, str]]:
-    """Every marked message under ``SOURCES``: (msgid, msgid_plural or ''), in source order."""
+    """Every marked message under ``SOURCES``: (msgid, msgid_plural or ''), in source order.
+
+    A message with a context (``npgettext``) is "context\\x04msgid", as the ``.mo`` keys it.
+    """
     found: dict[tuple[str, str], None] = {}
     for folder in SOURCES:
         where = root / folder
@@ -116,6 +124,8 @@ def extract(root: Path) -> list[tuple[str, str]]:
                     found[(texts[0], "")] = None
                 elif node.func.id == "ngettext" and len(texts) == 2:
                     found[(texts[0], texts[1])] = None
+                elif node.func.id == "npgettext" and len(texts) == 3:
+                    found[(texts[0] + "\x04" + texts[1], texts[2])] = None
     return list(found)
 
 

@@ -64,6 +64,7 @@ def test_status_in_german_writes_german_figures_days_and_months(
     assert "in den 12 Monaten bis Februar 2018" in german
     assert "gültig bis 19.05.2018, genehmigt am 20.05.2016" in german
     assert "Cloud Platform - Ziel Gold" in german
+    assert "1.600 von 2.000 aktiven Benutzern" in german and "0 von 2 Kennzahlen" in german
     assert "  Silber: ERREICHT" in german
     assert "    [nein] Gebühr       US$ 0 von US$ 3.940" in german
     for english in ("2017-07-01", "3,940", "2018-02", "[yes]", "Silver", "performance"):
@@ -99,7 +100,17 @@ def test_the_german_checklist_continues_and_closes_in_german(
     assert "Cloud Platform (Fortsetzung)" in text
     assert "Warum eine Cloud-Kompetenz" in text and "Unbegrenzter Cloud-Support" in text
     assert "Stand 15.03.2018" in text and "US$ 3.940" in text
-    for english in ("(continued)", "Why a cloud competency", "In return for", "2018-03-15"):
+    assert "900 aktive Benutzer" in text and "2 von 3 Kunden" in text
+    assert "Transaktionspartner" in text and "FastTrack-Partner" in text
+    for english in (
+        "(continued)",
+        "Why a cloud competency",
+        "In return for",
+        "2018-03-15",
+        "active users",
+        "measures",
+        "transacting partner",
+    ):
         assert english not in text, english
 
 

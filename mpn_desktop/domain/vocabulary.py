@@ -48,6 +48,18 @@ def ngettext(singular: str, plural: str, count: int | Decimal) -> str:
     return catalogue.ngettext(singular, plural, whole)
 
 
+def npgettext(context: str, singular: str, plural: str, count: int | Decimal) -> str:
+    """As ``ngettext``, for a message whose translation depends on where it stands.
+
+    German puts a unit after "von" in the dative ("von 2.000 aktiven Benutzern")
+    but writes it alone in the nominative ("900 aktive Benutzer").
+    """
+    catalogue = _STATE["catalogue"]
+    assert isinstance(catalogue, gettext.NullTranslations)
+    whole = int(count) if count == int(count) else 2
+    return catalogue.npgettext(context, singular, plural, whole)
+
+
 def language() -> str:
     """The language the sentences are written in ("en" while no catalogue is chosen)."""
     return str(_STATE["language"])

@@ -19,7 +19,7 @@ from decimal import Decimal
 from mpn_desktop.domain.catalog import Source
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association
-from mpn_desktop.domain.vocabulary import N_, _, language, ngettext
+from mpn_desktop.domain.vocabulary import N_, _, language, ngettext, npgettext
 
 _ASSOCIATION_NAMES = {
     Association.DPOR: "DPOR",
@@ -170,12 +170,52 @@ _SINGULARS = {
 """The plural nouns of the steps' units and of the measures' descriptions, and their singulars."""
 
 
-def unit_of(count: Decimal | int, unit: str) -> str:
-    """The unit as it reads after ``count``: "1 person", "2 people", "1 active user"."""
+def _unit_in_any_case(count: Decimal | int, unit: str) -> str | None:
+    """The units whose words read the same after "of" and alone, in every language shipped."""
     if unit == "people":
         return ngettext("person", "people", count)
     if unit == "references":
         return ngettext("reference", "references", count)
+    if unit == "customers":
+        return ngettext("customer", "customers", count)
+    if unit == "measures":
+        return ngettext("measure", "measures", count)
+    if unit == "workloads":
+        return ngettext("workload", "workloads", count)
+    if unit == "percent":
+        return _("percent")
+    return None
+
+
+def unit_of(count: Decimal | int, unit: str) -> str:
+    """The unit as it reads after ``count``: "1 person", "2 people", "1 active user"."""
+    known = _unit_in_any_case(count, unit)
+    if known is not None:
+        return known
+    if unit == "active users":
+        return ngettext("active user", "active users", count)
+    if unit == "users":
+        return ngettext("user", "users", count)
+    if unit == "points":
+        return ngettext("point", "points", count)
+    if unit == "services":
+        return ngettext("service", "services", count)
+    return counted(count, unit)
+
+
+def unit_after_of(count: Decimal | int, unit: str) -> str:
+    """The unit after "N of M": "2 of 3 references"; German puts it in the dative (Benutzern)."""
+    known = _unit_in_any_case(count, unit)
+    if known is not None:
+        return known
+    if unit == "active users":
+        return npgettext("after of", "active user", "active users", count)
+    if unit == "users":
+        return npgettext("after of", "user", "users", count)
+    if unit == "points":
+        return npgettext("after of", "point", "points", count)
+    if unit == "services":
+        return npgettext("after of", "service", "services", count)
     return counted(count, unit)
 
 
@@ -184,12 +224,20 @@ def figure(value: Decimal | int, unit: str) -> str:
     return money(value) if unit == "USD" else f"{number(value)} {unit_of(value, unit)}"
 
 
-def have_of_need(have: Decimal | int, need: Decimal | int, unit: str) -> str:
-    """A step's figures: "US$ 77,000 of US$ 15,000", "4 of 3 references", "1 of 1 person"."""
+def have_of_need(
+    have: Decimal | int, need: Decimal | int, unit: str, figures: Figures | None = None
+) -> str:
+    """A step's figures: "US$ 77,000 of US$ 15,000", "4 of 3 references", "1 of 1 person".
+
+    ``figures``: the separators to write them with (the window's locale), else the language's.
+    """
     if unit == "USD":
-        return _("{have} of {need}").format(have=money(have), need=money(need))
+        return _("{have} of {need}").format(
+            have=money(have, figures=figures), need=money(need, figures=figures)
+        )
     # "3 of 5 references" reads better than "3 references of 5 references".
-    return _("{have} of {need}").format(have=number(have), need=figure(need, unit))
+    need_text = f"{number(need, figures=figures)} {unit_after_of(need, unit)}"
+    return _("{have} of {need}").format(have=number(have, figures=figures), need=need_text)
 
 
 def plural(count: int | Decimal, one: str, many: str) -> str:

@@ -323,12 +323,13 @@ class _Footnotes:
 
 _ASSOCIATIONS = {
     Association.DPOR: "Digital Partner of Record",
-    Association.DELEGATED_ADMIN: "delegated admin",
-    Association.TRANSACTING: "transacting partner",
-    Association.FASTTRACK: "FastTrack partner",
+    Association.DELEGATED_ADMIN: N_("delegated admin"),
+    Association.TRANSACTING: N_("transacting partner"),
+    Association.FASTTRACK: N_("FastTrack partner"),
     Association.CPOR: "Claiming Partner of Record",
     Association.PAL: "Partner Admin Link",
 }
+"""How a subscription is associated, as its evidence line notes it (``_()`` translates it)."""
 _ZERO = Decimal(0)
 _COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"})
 
@@ -341,7 +342,7 @@ def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
     if figure and evidence.association is not None and evidence.subscription is not None:
         # A subscription's share: its amount goes to the figures column, and the
         # note names how the partner is associated with it.
-        note = _ASSOCIATIONS[evidence.association]
+        note = _(_ASSOCIATIONS[evidence.association])
     if evidence.until is not None:
         when = format_day(evidence.until)
         until = (

@@ -25,9 +25,9 @@ from mpn_desktop.domain.designations import (
     short_name,
     track_name,
 )
+from mpn_desktop.domain.wording import unit_after_of
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.requirements_html import DocumentColours, in_force, note_html
-from mpn_desktop.ui.status_text import unit_after_of
 
 
 def _tr(text: str) -> str:

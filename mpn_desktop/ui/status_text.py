@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.wording import figure, unit_of
+from mpn_desktop.domain.wording import figure, unit_after_of
 from mpn_desktop.ui import locale_text
 
 
@@ -37,61 +37,6 @@ def level_name(level: Level) -> str:
 def format_number(value: Decimal) -> str:
     """A figure with the locale's separators; cents only when there are any."""
     return wording.number(value, figures=locale_text.figures())
-
-
-def _unit_words() -> dict[str, tuple[str, str]]:
-    """The units of the catalogues' steps, singular and plural, as they read after "N of M".
-
-    Their own context tells translators where they stand (German puts them in the dative).
-    """
-
-    translate = QCoreApplication.translate
-    return {
-        "people": (
-            translate("UnitAfterOf", "person"),
-            translate("UnitAfterOf", "people"),
-        ),
-        "references": (
-            translate("UnitAfterOf", "reference"),
-            translate("UnitAfterOf", "references"),
-        ),
-        "customers": (
-            translate("UnitAfterOf", "customer"),
-            translate("UnitAfterOf", "customers"),
-        ),
-        "active users": (
-            translate("UnitAfterOf", "active user"),
-            translate("UnitAfterOf", "active users"),
-        ),
-        "users": (
-            translate("UnitAfterOf", "user"),
-            translate("UnitAfterOf", "users"),
-        ),
-        "points": (
-            translate("UnitAfterOf", "point"),
-            translate("UnitAfterOf", "points"),
-        ),
-        "services": (
-            translate("UnitAfterOf", "service"),
-            translate("UnitAfterOf", "services"),
-        ),
-        "workloads": (
-            translate("UnitAfterOf", "workload"),
-            translate("UnitAfterOf", "workloads"),
-        ),
-        "percent": (
-            translate("UnitAfterOf", "percent"),
-            translate("UnitAfterOf", "percent"),
-        ),
-    }
-
-
-def unit_after_of(count: Decimal, unit: str) -> str:
-    """The unit after "N of M" ("2 of 3 references"), translated when it is a known one."""
-    known = _unit_words().get(unit)
-    if known is None:
-        return unit_of(count, unit)
-    return known[0] if count == 1 else known[1]
 
 
 def format_amount(value: Decimal, unit: str) -> str:
