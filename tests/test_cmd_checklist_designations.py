@@ -38,9 +38,13 @@ def test_the_targeted_designations_are_printed_with_points_and_what_is_missing(
     for name in ("Infrastructure (Azure)", "Modern Work", "Security"):
         assert f"Solutions Partner for {name}" in words
     assert "Not qualified yet:" in words and "(70 qualifies)" in words
-    assert "Performance: 10 of 30 points" in words
-    assert "Intermediate certifications 0 of 5 people · 0 of 20 points" in words
-    assert "2 more people with Azure Administrator Associate (AZ-104)" in words
+    assert "Qualified: 79.6 of 100 points" in words  # Infrastructure
+    assert "Performance: 30 of 30 points" in words
+    assert "Intermediate certifications 4 of 5 people · 16 of 20 points" in words
+    assert "1 more person with Microsoft 365 Fundamentals (MS-900)" in words
+    # The window, the tracks and the cheapest way, drawn from the tree's data.
+    assert "Qualification window" in words and "Qualified on 2023-08-15" in words
+    assert "SMB track" in words and "Cheapest way to 70:" in words
     assert "Fee: US$ 4,730 a year" in words
     assert "COMPETENCY LEVEL" not in words
 

@@ -5,6 +5,12 @@ reference and the gold fee short); Cloud Productivity and Enterprise Mobility
 are on their way; a reference expires before the next anniversary; one person
 left, one is not associated, one exam is past its accept-until date, one
 subscription is a trial, and the fee of the current membership year is paid.
+
+Dated on or after 2022-10-03 it also holds what the Solutions Partner
+designations count (Azure usage by service, Microsoft 365 seats and active
+users, CPOR and PAL associations, people with today's certifications), so that
+its targets carried over show a mix: Infrastructure qualified, Modern Work
+close, Security far. Dated before, it is exactly the 2017-2018 demo.
 """
 
 from __future__ import annotations
@@ -31,6 +37,151 @@ def _silver_fee(year_start: date) -> int:
 
 def _tenant(name: str) -> str:
     return "".join(char for char in name.lower() if char.isalnum())
+
+
+DESIGNATIONS_OPENED = date(2022, 10, 3)
+"""From this day the demo also holds what the Solutions Partner designations count."""
+
+# Services, seats and certifications of the Solutions Partner years, each row:
+# subscription, customer, workload, association, months back it started (and was
+# associated), and per month back (1 = last month) its service rows.
+_SP_SUBSCRIPTIONS = (
+    # Infrastructure (Azure): Fabrikam's growing apps, two new customers (CSP, PAL).
+    ("sub-fabrikam-apps", "Fabrikam", "azure", "dpor", 30),
+    ("sub-proseware-azure", "Proseware", "azure", "transacting", 8),
+    ("sub-relecloud-azure", "Relecloud", "azure", "pal", 5),
+    # Modern Work (SMB): Microsoft 365 tenants claimed through CPOR.
+    ("sub-pharma-teams", "Contoso Pharmaceuticals", "office365", "cpor", 30),
+    ("sub-coho-m365", "Coho Winery", "office365", "cpor", 9),
+    ("sub-wideworld-m365", "Wide World Importers", "office365", "cpor", 7),
+    ("sub-lamna-m365", "Lamna Healthcare", "office365", "cpor", 11),
+    ("sub-margie-m365", "Margie's Travel", "office365", "cpor", 6),
+    # Security: Litware's Intune, claimed through CPOR.
+    ("sub-litware-intune", "Litware", "ems", "cpor", 7),
+)
+
+_AZURE_SHARES = (
+    ("App Service", 40),
+    ("SQL Database", 30),
+    ("Storage", 15),
+    ("Key Vault", 5),
+    ("Azure Monitor", 5),
+    ("Virtual Machines", 5),
+)
+"""Fabrikam's apps by service, in percent of the month (VMs count toward no deployment)."""
+
+_SEATS = {
+    # subscription: service, paid seats, active users at the start, active users last month
+    "sub-pharma-teams": ("Teams", 280, 100, 250),
+    "sub-coho-m365": ("Teams", 45, 11, 27),
+    "sub-wideworld-m365": ("Teams", 80, 20, 50),
+    "sub-lamna-m365": ("Exchange", 120, 40, 45),
+    "sub-margie-m365": ("SharePoint", 30, 10, 11),
+    "sub-litware-intune": ("Intune", 60, 20, 45),
+}
+
+_SP_PEOPLE = (
+    # name, MCP ID, exams (each passed the given months back)
+    ("Hana Sato", "8012345", (("AZ-104", 20), ("AZ-305", 14))),
+    ("Ivan Petrov", "8123456", (("AZ-104", 18), ("AZ-305", 11), ("AZ-700", 6))),
+    ("Jonas Berg", "8234567", (("AZ-700", 9),)),
+    ("Kemal Aydin", "8345678", (("AZ-800", 10), ("AZ-801", 8))),
+    ("Lucia Romero", "8456789", (("AZ-700", 5),)),
+    ("Mei Chen", "8567890", (("AZ-140", 7),)),
+    ("Nils Larsen", "8678901", (("AZ-140", 4),)),
+    ("Pia Kowalski", "8789012", (("MS-700", 12),)),
+    ("Quinn Murphy", "8901234", (("MS-102", 10),)),
+    ("Sofia Almeida", "9012345", (("AZ-500", 6),)),
+)
+
+_EXAM_TITLES = {
+    "AZ-104": "Microsoft Azure Administrator",
+    "AZ-305": "Designing Microsoft Azure Infrastructure Solutions",
+    "AZ-700": "Designing and Implementing Microsoft Azure Networking Solutions",
+    "AZ-800": "Administering Windows Server Hybrid Core Infrastructure",
+    "AZ-801": "Configuring Windows Server Hybrid Advanced Services",
+    "AZ-140": "Configuring and Operating Microsoft Azure Virtual Desktop",
+    "MS-700": "Managing Microsoft Teams",
+    "MS-102": "Microsoft 365 Administrator",
+    "AZ-500": "Microsoft Azure Security Technologies",
+}
+
+
+def _solutions_partner_facts(today: date, ago: Any) -> dict[str, list[dict[str, Any]]]:
+    """What the designations count, for a demo dated on or after they opened: Azure usage by
+    service, Microsoft 365 seats and active users, people with today's certifications, CPOR
+    and PAL associations. Infrastructure qualifies, Modern Work is close, Security far."""
+    subscriptions = []
+    usage: list[dict[str, Any]] = []
+    for sub_id, customer, workload, association, started in _SP_SUBSCRIPTIONS:
+        subscriptions.append(
+            {
+                "id": sub_id,
+                "customer": customer,
+                "workload": workload,
+                "association": association,
+                "associated_on": ago(started, 1),
+                "started_on": ago(started, 1),
+                "ended_on": None,
+                "trial": False,
+            }
+        )
+        months = min(started, 14)
+        for back in range(months, 0, -1):
+            month = str(Month.of(today).plus(-back))
+            rows: list[tuple[str, int, int, int]] = []  # service, US$, active users, seats
+            if sub_id == "sub-fabrikam-apps":
+                total = 600 + (14 - back) * 140
+                rows = [(name, total * share // 100, 0, 0) for name, share in _AZURE_SHARES]
+            elif sub_id == "sub-proseware-azure":
+                rows = [("App Service", 1800, 0, 0)]
+            elif sub_id == "sub-relecloud-azure":
+                rows = [("Storage", 1400, 0, 0)]
+            else:
+                service, seats, first, last = _SEATS[sub_id]
+                step = (last - first) * (months - back) // max(months - 1, 1)
+                rows = [(service, 0, first + step, seats)]
+            usage += [
+                {
+                    "subscription": sub_id,
+                    "month": month,
+                    "service": service,
+                    "consumption_usd": amount,
+                    "revenue_usd": 0,
+                    "active_users": users,
+                    "paid_seats": seats,
+                }
+                for service, amount, users, seats in rows
+            ]
+    people = [
+        {
+            "name": name,
+            "email": name.split()[0].lower() + "@contoso.example",
+            "mcp_id": mcp_id,
+            "associated": True,
+            "left_on": None,
+        }
+        for name, mcp_id, _exams in _SP_PEOPLE
+    ]
+    exams = [
+        {
+            "mcp_id": mcp_id,
+            "exam_code": code,
+            "exam_title": _EXAM_TITLES[code],
+            "passed_on": ago(months, 12),
+            "kind": "exam",
+        }
+        for _name, mcp_id, passed in _SP_PEOPLE
+        for code, months in passed
+    ]
+    customers = sorted({row[1] for row in _SP_SUBSCRIPTIONS})
+    return {
+        "customers": [{"name": name} for name in customers],
+        "subscriptions": subscriptions,
+        "usage": usage,
+        "people": people,
+        "exams": exams,
+    }
 
 
 def sample_document(as_of: date | None = None) -> dict[str, Any]:
@@ -138,7 +289,7 @@ def sample_document(as_of: date | None = None) -> dict[str, Any]:
         ("Litware", "enterprise-mobility-management", "draft", 0, None, ""),
         ("Wingtip Toys", "enterprise-mobility-management", "declined", 4, None, ""),
     ]
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "organization": {
             "name": "Contoso Cloud Ltd",
@@ -214,6 +365,21 @@ def sample_document(as_of: date | None = None) -> dict[str, Any]:
             },
         ],
     }
+    if today >= DESIGNATIONS_OPENED:
+        # Added only on a day of the designations: a demo dated in 2017-2018 stays as it was.
+        extra = _solutions_partner_facts(today, ago)
+        known = {c["name"] for c in document["customers"]}
+        for key, rows in extra.items():
+            added = rows
+            if key == "customers":
+                added = [
+                    {"name": r["name"], "tenant_id": f"{_tenant(r['name'])}.onmicrosoft.com"}
+                    for r in rows
+                    if r["name"] not in known
+                ]
+            document[key] = [*document[key], *added]
+        document["customers"].sort(key=lambda c: c["name"])
+    return document
 
 
 def load_sample(

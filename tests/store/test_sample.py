@@ -61,3 +61,50 @@ def test_the_demo_evaluates_to_every_state_the_program_shows(demo_db: Database) 
     assert any("left on" in s for s in sentences), "a person who left, named"
     assert any("not associated" in s for s in sentences), "a person not associated, named"
     assert any(not item.levels[0].attained for item in progress.targeted), "one not yet silver"
+
+
+def _scores(db: Database, day: date) -> dict[str, tuple[float, bool]]:
+    from mpn_desktop.domain.designation_score import aimed_designations, score_designations
+    from mpn_desktop.programs import program_on
+
+    load_sample(db, day)
+    facts = load_facts(db)
+    catalog = program_on(day).scored
+    assert catalog is not None
+    targets, _notes = aimed_designations(catalog, facts)
+    return {
+        s.id: (float(s.score), s.qualified)
+        for s in score_designations(catalog, facts, day, targets)
+        if s.target
+    }
+
+
+def test_the_demo_of_a_2023_day_shows_one_designation_qualified_one_close_one_far(
+    db: Database,
+) -> None:
+    scores = _scores(db, date(2023, 8, 15))
+    assert scores["infrastructure-azure"][1]  # qualified
+    assert 55 <= scores["modern-work"][0] < 70 and not scores["modern-work"][1]  # close
+    assert scores["security"][0] < 30  # far
+
+
+def test_the_demo_of_a_2026_day_shows_one_designation_qualified_one_close_one_far(
+    db: Database,
+) -> None:
+    scores = _scores(db, date(2026, 12, 6))
+    assert scores["infrastructure-azure"][1]
+    assert 55 <= scores["modern-work"][0] < 70 and not scores["modern-work"][1]
+    assert scores["security"][0] < 30
+
+
+def test_a_demo_dated_before_the_designations_holds_none_of_their_facts() -> None:
+    from mpn_desktop.store.sample import sample_document
+
+    document = sample_document(date(2018, 3, 15))
+    assert all(not row.get("service") and not row.get("paid_seats") for row in document["usage"])
+    assert {s["association"] for s in document["subscriptions"]}.isdisjoint({"cpor", "pal"})
+    later = sample_document(date(2023, 8, 15))
+    assert {"cpor", "pal", "transacting", "dpor"} <= {
+        s["association"] for s in later["subscriptions"]
+    }
+    assert any(row.get("service") == "Storage" for row in later["usage"])

@@ -45,14 +45,21 @@ def test_a_day_in_2023_shows_each_targeted_designation_with_its_score(window: Ma
     assert card.isVisible()
     assert card.title.text() == "Solutions Partner for Infrastructure (Azure) (your target)"
     assert "of 100 points (70 qualifies)" in card.score.text()
+    # The demo of a designations day: Infrastructure qualified, Modern Work close.
+    assert "✓ qualified" in card.score.text()
+    assert not card.missing.isVisible()
+    assert "Qualified on 2023-08-15" in card.notes.text()
+    card = panel.designation_card("modern-work")
     assert "not qualified yet" in card.score.text()
+    assert "Tracks: Smb" not in card.notes.text() and "SMB" in card.notes.text()
+    assert "Cheapest way to 70" in card.notes.text()
     headings = [w.text() for w in card.findChildren(QLabel, "categoryHeading")]
     assert [h.split("</b>")[0].removeprefix("<b>") for h in headings] == [
         "Performance",
         "Skilling",
         "Customer success",
     ]
-    assert "Intermediate certifications: 2 more people" in card.missing.text()
+    assert "Intermediate certifications: 1 more person" in card.missing.text()
     # The competencies' cards are not shown on a day of the designations.
     assert not any(c.isVisible() for c in panel._cards.values())
     assert not panel.fee_line.isVisible()
