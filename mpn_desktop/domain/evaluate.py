@@ -99,11 +99,16 @@ class _Evaluation:
             and facts.people is previous.facts.people
             and facts.exams is previous.facts.exams
         )
-        self.people: PeopleIndex = (
-            previous.people
-            if previous is not None and same_people
-            else PeopleIndex.of(catalog, facts, as_of)
-        )
+        self.changed_codes: frozenset[str] | None = None
+        """The credentials whose holders (or the people holding them) may differ from
+        ``previous``'s (None: any, or no previous)."""
+        if previous is not None and same_people:
+            self.people: PeopleIndex = previous.people
+            self.changed_codes = frozenset()
+        else:
+            self.people = PeopleIndex.of(catalog, facts, as_of)
+            if previous is not None:
+                self.changed_codes = _changed_codes(previous.people, self.people)
         self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
         self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
         self.references: dict[str, list[Reference]] = {}
@@ -116,7 +121,7 @@ class _Evaluation:
         }
         self.results: dict[str, CompetencyProgress] = {}
         """Each cloud competency's result, by id (what the next run may take over)."""
-        self._previous = previous if same_people else None
+        self._previous = previous
 
     def _usage_totals(self, previous: _Evaluation | None) -> UsageTotals:
         facts = self.facts
@@ -141,7 +146,7 @@ class _Evaluation:
     def _reusable(self, competency: Competency) -> CompetencyProgress | None:
         """The previous run's result for ``competency`` when none of its inputs changed."""
         previous = self._previous
-        if previous is None or self.changed_workloads is None:
+        if previous is None or self.changed_workloads is None or self.changed_codes is None:
             return None
         kept = previous.results.get(competency.id)
         if kept is None or not _same_rows(
@@ -153,7 +158,16 @@ class _Evaluation:
             for option in competency.options
             for measure in option.performance.measures
         }
-        return None if workloads & self.changed_workloads else kept
+        if workloads & self.changed_workloads:
+            return None
+        # Its exams step reads the people only through the credentials its roles name.
+        codes = {
+            code
+            for option in competency.options
+            for role in option.skills.roles
+            for code in role.credentials.codes()
+        }
+        return None if codes & self.changed_codes else kept
 
     def run(self) -> Progress:
         cloud: list[tuple[Competency, dict[Level, list[OptionProgress]], list[AtRisk]]] = []
@@ -369,6 +383,37 @@ def _changed_rows(before: Sequence[object], after: Sequence[object]) -> list[int
 def _same_rows(before: Sequence[object], after: Sequence[object]) -> bool:
     """Whether two lists hold the very same row objects (the facts kept what did not change)."""
     return len(before) == len(after) and not any(map(is_not, before, after))
+
+
+_PEOPLE_TRACED = 10
+"""More people changed than this (a reload, an import): every credential counts as changed."""
+
+
+def _changed_codes(before: PeopleIndex, after: PeopleIndex) -> frozenset[str] | None:
+    """The credentials whose holders, passes or holding people differ between two indexes
+    (None: too many people changed to say, or people came, went or moved: roles are
+    filled in the people's order)."""
+    if before.people.keys() != after.people.keys() or list(before.people) != list(after.people):
+        return None
+    changed = {
+        code
+        for code in before.passed.keys() | after.passed.keys()
+        if before.passed.get(code) != after.passed.get(code)
+        or before.holders.get(code) != after.holders.get(code)
+    }
+    # A person changed (left, renamed, no longer associated): every credential they passed.
+    people = [
+        mcp_id
+        for mcp_id in before.people.keys() | after.people.keys()
+        if before.people.get(mcp_id) is not after.people.get(mcp_id)
+    ]
+    if len(people) > _PEOPLE_TRACED:
+        return None
+    for index in (before, after):
+        for code, lists in index.passed.items():
+            if code not in changed and any(mcp_id in ids for ids in lists for mcp_id in people):
+                changed.add(code)
+    return frozenset(changed)
 
 
 def _workload_of(facts: Facts, subscription: str) -> Workload | None:

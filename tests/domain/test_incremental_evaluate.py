@@ -123,3 +123,26 @@ def test_another_day_or_catalogue_starts_from_nothing() -> None:
     later = evaluator.evaluate(CATALOG, facts, date(2018, 5, 2))
     assert later == evaluate(CATALOG, facts, date(2018, 5, 2))
     assert evaluator.evaluate(CATALOG, facts, AS_OF) == first
+
+
+def test_an_exam_edit_re_evaluates_the_competencies_naming_its_credentials_alone() -> None:
+    from domain_builders import exam, person
+
+    people = [person(f"Person {index}", str(5000 + index)) for index in range(6)]
+    before = replace(
+        _two_workloads(),
+        people=tuple(people),
+        exams=(
+            *(exam(str(5000 + index), "70-533") for index in range(6)),
+            exam("5000", "MB2-712"),
+        ),
+    )
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, before, AS_OF)
+    exams = list(before.exams)
+    exams[-1] = replace(exams[-1], exam_code="MB2-710")
+    after = replace(before, exams=tuple(exams))
+    second = evaluator.evaluate(CATALOG, after, AS_OF)
+    assert second == evaluate(CATALOG, after, AS_OF)
+    assert second.competency(PLATFORM) is first.competency(PLATFORM), "70-533 only"
+    assert second.competency(CRM) != first.competency(CRM)

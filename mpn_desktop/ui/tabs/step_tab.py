@@ -221,9 +221,12 @@ class StepTab(QWidget):
         """Shows the new progress: summary lines and whatever columns come from it."""
         self.progress = progress
         tree = requirement_tree(progress)
-        self.summary.setText(self.summary_html(tree))
-        self.summary_area.setVisible(bool(self.summary.text()))
-        self.summary_area.updateGeometry()
+        text = self.summary_html(tree)
+        if text != self.summary.text():
+            # Only new lines can need another height (a relayout of the tab costs ms).
+            self.summary.setText(text)
+            self.summary_area.setVisible(bool(text))
+            self.summary_area.updateGeometry()
         if self.step is not None:
             # What the step asks for, in the catalogue's words: too long to show, but at hand.
             about = summary_tooltip(tree, self.step)
