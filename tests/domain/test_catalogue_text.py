@@ -45,7 +45,9 @@ def test_every_shipped_catalogue_text_has_its_german() -> None:
 def test_no_message_is_listed_twice(name: str) -> None:
     # Two engineers adding the same msgid: gettext keeps the last one, whatever it says.
     text = (PO.parent / name).read_text(encoding="utf-8")
-    keys = re.findall(r'^msgid (".*")\n(?:msgid_plural (".*")\n)?', text, re.MULTILINE)
+    keys = re.findall(
+        r'^(?:msgctxt (".*")\n)?msgid (".*")\n(?:msgid_plural (".*")\n)?', text, re.MULTILINE
+    )
     twice = sorted({key for key in keys if keys.count(key) > 1})
     assert not twice, f"listed twice in {name}: {twice}"
 
