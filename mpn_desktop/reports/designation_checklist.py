@@ -153,7 +153,7 @@ def _track_name(way: str) -> str:
 
 
 def _section(designation: RequirementNode) -> Section:
-    track = _(", {way} track").format(way=designation.way) if designation.way else ""
+    track = _(", {way} track").format(way=_track_name(designation.way)) if designation.way else ""
     target = _("Target") if designation.targeted else _("Not a target")
     blocks = tuple(_category_block(c) for c in designation.children)
     window = _qualification_block(designation)
@@ -226,7 +226,7 @@ def build_designation_checklist(
         summary=tuple(
             SummaryRow(
                 competency=node.label,
-                level=node.way[:1].upper() + node.way[1:],
+                level=_track_name(node.way),
                 state=_state(node),
                 attained=node.met,
             )

@@ -137,7 +137,11 @@ class DesignationCard(QFrame):
         else:
             state = self.tr("not qualified yet")
             color = colors.warning
-        track = self.tr(", {track} track").format(track=designation.way) if designation.way else ""
+        track = (
+            self.tr(", {track} track").format(track=_track_name(designation.way))
+            if designation.way
+            else ""
+        )
         self.score.setText(
             self.tr("<b>{score}</b> of 100 points (70 qualifies{track}): ")
             .format(score=score, track=html.escape(track))
