@@ -13,12 +13,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
-from PySide6.QtWidgets import QWidget
 
-from mpn_desktop import __version__
+import mpn_desktop
 from mpn_desktop.domain.vocabulary import _, language
 from mpn_desktop.errors import MpnError
 from mpn_desktop.reports.checklist import Checklist
@@ -28,6 +28,9 @@ from mpn_desktop.reports.structure import Furniture, StructureRecorder
 from mpn_desktop.reports.tagged_pdf import NotTaggable, tag_pdf
 from mpn_desktop.reports.tagging import TaggingPainter, artifact, enter, header_cell
 from mpn_desktop.reports.typesetting import Face, Ink, Line, Run, Style
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget  # only the print preview needs the widgets
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +122,7 @@ def render_pdf(
     writer.setPageSize(QPageSize(size))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(f"{document.title}: {document.header.organization}")
-    writer.setCreator(f"mpn-desktop {__version__}")
+    writer.setCreator(f"mpn-desktop {mpn_desktop.__version__}")
     structure = StructureRecorder()
     try:
         pages = render_to_device(document, writer, structure)
