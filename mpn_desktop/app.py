@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import linecache
 import sys
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     # worker thread, and the records read then (fill); they were half of start-up.
     window = MainWindow(context, evaluate_now=False)
     window.show()
+    _forget_module_sources()
     # What start-up built lives as long as the window: frozen, the collector's
     # later full passes (after edits) no longer walk through it.
     gc.freeze()
@@ -135,8 +137,20 @@ def _after_filling(window: MainWindow) -> None:
     import mpn_desktop
 
     QCoreApplication.setApplicationVersion(mpn_desktop.__version__)
+    _forget_module_sources()
     gc.freeze()
     window.welcome_if_empty()
+
+
+def _forget_module_sources() -> None:
+    """Empties Python's cache of source lines, which holds every module imported after PySide6.
+
+    PySide6 reads the source of each module imported after it (to see whether
+    it uses its ``__feature__`` switches), and ``linecache`` kept all of them:
+    21 MiB of the window's 142 MiB at idle. A traceback reads the lines it
+    shows again when it needs them.
+    """
+    linecache.clearcache()
 
 
 def _install_handlers(app: QApplication) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -117,6 +118,15 @@ def _go_to_tab(index: int, tab: TabSpec) -> ActionSpec:
     )
 
 
+def _preload(db: Database) -> None:
+    """On the worker: the store's modules imported (see ``fill``), then the source lines that
+    PySide6 read of each of them dropped (as app.py does at start-up: ``linecache`` kept them)."""
+    from mpn_desktop.store.preload import preload
+
+    preload(db)
+    linecache.clearcache()
+
+
 class MainWindow(QMainWindow):
     """The four steps in tabs, the status panel docked beside them, and the menus."""
 
@@ -212,10 +222,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._start_filling)
 
     def _start_filling(self) -> None:
-        from mpn_desktop.store.preload import preload
-
         db = self.context.db
-        task = Task(lambda _progress, _cancelled: preload(db), self, name="preload")
+        task = Task(lambda _progress, _cancelled: _preload(db), self, name="preload")
         task.done.connect(lambda: self._filled(task))
         self._fill_task = task
         task.start()
