@@ -72,6 +72,8 @@ class MetricScore:
     """Which alternative (association option) gave the points."""
     holders: tuple[Holder, ...] = ()
     """The people counted (skilling metrics)."""
+    certification_names: tuple[tuple[str, str], ...] = ()
+    """The holders' certifications by id and name, for people to read."""
     steps: tuple[tuple[str, int, int, bool], ...] = ()
     """Each prerequisite step: its certifications' names, holders, people needed, met."""
     note: str = ""
@@ -381,6 +383,15 @@ class _Scorer:
             max_points=metric.max_points,
             missing=() if counted.points >= metric.max_points else tuple(missing),
             holders=counted.holders,
+            certification_names=tuple(
+                sorted(
+                    {
+                        (h.certification, names[h.certification].name)
+                        for h in counted.holders
+                        if h.certification in names
+                    }
+                )
+            ),
             steps=steps,
             note=metric.note,
         )

@@ -31,10 +31,11 @@ def _decimal(value: Fraction) -> Decimal:
 
 
 def _metric_node(metric: MetricScore) -> RequirementNode:
+    named = dict(metric.certification_names)
     evidence = [
         Evidence(
             subject=f"{h.name} (MCP {h.mcp_id})",
-            detail=h.certification,
+            detail=named.get(h.certification, h.certification),
             mcp_id=h.mcp_id,
             person=h.name,
             credentials=(h.certification,),
