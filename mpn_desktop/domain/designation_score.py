@@ -183,6 +183,17 @@ class _Scorers:
         self.catalog_on = catalog_on
         self._figures: dict[tuple[int, Month], UsageFigures] = {}
         self._catalogs: dict[int, ScoredCatalog] = {}
+        # Every designation looks at the same days of the window: one scorer per day, and
+        # the days worked out once.
+        self._scorers: dict[tuple[int, date], _Scorer] = {}
+        self._days: dict[tuple[date, date], list[date]] = {}
+
+    def days(self, start: date, end: date) -> list[date]:
+        """``days_to_score`` of the window's days, latest first (worked out once)."""
+        found = self._days.get((start, end))
+        if found is None:
+            found = self._days[(start, end)] = days_to_score(start, end, self.facts, self.catalog)
+        return found
 
     def on(self, day: date, *, earlier: bool = True) -> _Scorer | None:
         """The scorer of a day; None for an earlier day of the window before the designations
@@ -195,6 +206,9 @@ class _Scorers:
             if found is None:
                 return None
             catalog = found
+        kept = self._scorers.get((id(catalog), day))
+        if kept is not None:
+            return kept
         last = last_month(day)
         key = (id(catalog), last)
         self._catalogs[id(catalog)] = catalog  # keeps the id valid while the key is used
@@ -204,7 +218,8 @@ class _Scorers:
             figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
             self._figures[key] = figures
         certified = Certified(self.facts, catalog.certifications, day)
-        return _Scorer(catalog, figures, certified, last)
+        scorer = self._scorers[(id(catalog), day)] = _Scorer(catalog, figures, certified, last)
+        return scorer
 
 
 class _Scorer:
@@ -215,6 +230,7 @@ class _Scorer:
         self.figures = figures
         self.certified = certified
         self.last = last
+        self._skilled: dict[object, object] = {}
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""
@@ -230,12 +246,39 @@ class _Scorer:
         return tracks, best, classified
 
     def qualifies(self, designation_id: str) -> bool:
-        """Whether the designation qualifies on this scorer's day."""
+        """Whether the designation qualifies on this scorer's day.
+
+        Works out the points only (``scored_tracks`` picks the same track from the
+        same points): an earlier day of the window needs no sentences or holders.
+        """
         item = self.catalog.designation(designation_id)
         if item is None:
             return False
-        _tracks, best, _why = self.scored_tracks(item)
-        return _qualifies(best, self.catalog.qualifies_at)
+        at = self.catalog.qualifies_at
+        known = {category.id for category in self.catalog.categories}
+        scored = []
+        for track in item.tracks:
+            points = [self._points(m) for m in track.metrics if m.category in known]
+            total = sum(points, _ZERO)
+            scored.append((track.id, total, total >= at and all(p > 0 for p in points)))
+        if item.classification is not None:
+            chosen, _why = classify(item, self.figures, self.last)
+            picked = next((t for t in scored if t[0] == chosen), None)
+            if picked is not None:
+                return picked[2]
+        return max(scored, key=lambda t: (t[1], t[2]))[2]
+
+    def _points(self, metric: Metric) -> Fraction:
+        if metric.skilling is None:
+            return self.metric(metric).points
+        found = self._skilled.get(("points", id(metric)))
+        if isinstance(found, tuple) and found[0] is metric:
+            return found[1]  # type: ignore[no-any-return]
+        counted = count_skilling(
+            metric.skilling, self.certified, metric.max_points, people_only=True
+        )
+        self._skilled[("points", id(metric))] = (metric, counted.points)
+        return counted.points
 
     def designation(
         self, item: Designation, target: bool, plan: WindowPlan, scorers: _Scorers
@@ -275,10 +318,19 @@ class _Scorer:
         return TrackScore(track.id, sum((c.points for c in categories), _ZERO), tuple(categories))
 
     def metric(self, metric: Metric) -> MetricScore:
+        # Designations and tracks share metrics: each is scored once per day, and one measured
+        # from usage once per month (its figures' memo), whatever day of the month asks.
+        memo = self.figures.memo if metric.skilling is None else self._skilled
+        found = memo.get(("metric", id(metric)))
+        if isinstance(found, tuple) and found[0] is metric:
+            return found[1]  # type: ignore[no-any-return]
         if metric.skilling is not None:
-            return self._skilling(metric)
-        options = [self._option(metric, parts, i) for i, parts in enumerate(metric.options)]
-        return max(options, key=lambda m: m.points)
+            scored = self._skilling(metric)
+        else:
+            options = [self._option(metric, parts, i) for i, parts in enumerate(metric.options)]
+            scored = max(options, key=lambda m: m.points)
+        memo[("metric", id(metric))] = (metric, scored)
+        return scored
 
     def _option(self, metric: Metric, parts: tuple[Part, ...], index: int) -> MetricScore:
         scored = []
@@ -407,7 +459,7 @@ def _qualified_on(
         return None
     if qualified and plan.start <= as_of <= plan.end:
         return as_of
-    for day in days_to_score(plan.start, plan.looked_until, scorers.facts, scorers.catalog):
+    for day in scorers.days(plan.start, plan.looked_until):
         if day == as_of:
             continue
         scorer = scorers.on(day)

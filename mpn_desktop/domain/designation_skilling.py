@@ -10,6 +10,7 @@ the catalogue's ``eligible_until`` when it was retired.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -67,6 +68,10 @@ class SkillingCount:
         return any(not step.met for step in self.steps)
 
 
+_Codes = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+"""A certification's own codes and the exam codes of each way to it, normalised."""
+
+
 class ExamIndex:
     """Each credential code's holders with the day each first passed it, and the people in
     the order they are listed: worked out once per facts (``exam_index``) and kept with
@@ -94,6 +99,50 @@ class ExamIndex:
         if len(set(ids)) == len(ids):
             self.rank = {mcp_id: place for place, (_, mcp_id) in enumerate(sorted(named))}
         self._holders: dict[str, dict[str, Holder]] = {}
+        self.always: dict[str, str] = {}
+        """MCP ID -> name of the associated people with no leaving day (MCP IDs given once)."""
+        self.leaving: list[tuple[str, str, date]] = []
+        """MCP ID, name and leaving day of the associated people who leave (the same)."""
+        if self.rank is not None:
+            for person in people:
+                if not person.associated:
+                    continue
+                if person.left_on is None:
+                    self.always[person.mcp_id] = person.name
+                else:
+                    self.leaving.append((person.mcp_id, person.name, person.left_on))
+        self._by_date: dict[str, tuple[list[date], list[str]]] = {}
+        self._staying: dict[tuple[str, int], frozenset[str]] = {}
+        self._codes: dict[int, tuple[Certification, _Codes]] = {}
+
+    def by_date(self, code: str) -> tuple[list[date], list[str]]:
+        """The holders of a (normalised) code in the order they first passed it, with the days."""
+        found = self._by_date.get(code)
+        if found is None:
+            ordered = sorted(
+                (day, mcp_id) for mcp_id, day in self.first_passed.get(code, {}).items()
+            )
+            found = self._by_date[code] = ([day for day, _ in ordered], [m for _, m in ordered])
+        return found
+
+    def staying(self, code: str, passed: int) -> frozenset[str]:
+        """Of the first ``passed`` holders of a code (``by_date``), those associated with no
+        leaving day (MCP IDs given once): the same on every day with as many passed, kept."""
+        key = (code, passed)
+        found = self._staying.get(key)
+        if found is None:
+            _days, ids = self.by_date(code)
+            found = self._staying[key] = frozenset(self.always.keys() & ids[:passed])
+        return found
+
+    def codes(self, cert: Certification) -> _Codes:
+        """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
+        found = self._codes.get(id(cert))
+        if found is None or found[0] is not cert:
+            names = tuple(dict.fromkeys((normalize_code(cert.id), normalize_code(cert.name))))
+            ways = tuple(tuple(normalize_code(code) for code in way) for way in cert.exams)
+            found = self._codes[id(cert)] = (cert, (names, ways))
+        return found[1]
 
     def holder(self, certification: str) -> dict[str, Holder]:
         """The people's ``Holder`` for a certification, by MCP ID, made once (only when every
@@ -114,52 +163,64 @@ class Certified:
     """Who holds which certification on a day, worked out once per evaluation (on demand)."""
 
     def __init__(self, facts: Facts, certifications: dict[str, Certification], day: date) -> None:
-        self._people = {
-            p.mcp_id: p.name
-            for p in facts.people
-            if p.associated and (p.left_on is None or p.left_on > day)
-        }
         index = exam_index(facts)
+        self._here: list[str] | None = None
+        """MCP IDs of the associated people who leave but are still here on the day."""
+        if index.rank is not None:
+            # Every MCP ID once: those who never leave, and those still here on the day.
+            self._people = dict(index.always)
+            here = [(m, name) for m, name, left_on in index.leaving if left_on > day]
+            self._people.update(here)
+            self._here = [m for m, _ in here]
+        else:
+            self._people = {
+                p.mcp_id: p.name
+                for p in facts.people
+                if p.associated and (p.left_on is None or p.left_on > day)
+            }
         self._exams = index
-        self._index = index.first_passed
         self._rank = index.rank
         self._certifications = certifications
         self.day = day
         self._by_code: dict[str, set[str]] = {}
-        self._holding: dict[str, dict[str, Holder]] = {}
-        self._listed: dict[tuple[Listed, ...], dict[str, Holder]] = {}
+        self._holding: dict[str, set[str]] = {}
+        self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
 
     def _code_holders(self, code: str) -> set[str]:
         """People counted on the day with a record of the (normalised) code by the day."""
         found = self._by_code.get(code)
+        if found is None and code not in self._exams.first_passed:
+            found = self._by_code[code] = set()  # most codes a catalogue names nobody passed
         if found is None:
-            day, people = self.day, self._people
-            found = self._by_code[code] = {
-                mcp_id
-                for mcp_id, passed_on in self._index.get(code, {}).items()
-                if passed_on <= day and mcp_id in people
-            }
+            days, ids = self._exams.by_date(code)
+            passed = bisect_right(days, self.day)
+            if self._here is None:
+                found = self._people.keys() & ids[:passed]
+            else:
+                # Those who never leave are the same on many days (kept); add the few
+                # who leave later and had passed by the day.
+                first = self._exams.first_passed.get(code, {})
+                found = set(self._exams.staying(code, passed))
+                day = self.day
+                found.update(
+                    m for m in self._here if (on := first.get(m)) is not None and on <= day
+                )
+            self._by_code[code] = found
         return found
 
-    def _certification_holders(self, certification: str) -> dict[str, Holder]:
-        """The people holding a certification on the day, by MCP ID."""
+    def _certification_holders(self, certification: str) -> set[str]:
+        """The MCP IDs of the people holding a certification on the day."""
         found = self._holding.get(certification)
         if found is None:
             cert = self._certifications.get(certification)
-            people: set[str] = set()
+            found = set()
             if cert is not None and cert.eligible_on(self.day):
-                people = _holders_of(cert, self._code_holders)
-            # With every MCP ID given once a person's Holder is the same on every day:
-            # made once per facts and reused.
-            kept = self._exams.holder(certification) if self._rank is not None else {}
-            names = self._people
-            for mcp_id in people - kept.keys():
-                kept[mcp_id] = Holder(names[mcp_id], mcp_id, certification)
-            found = self._holding[certification] = {mcp_id: kept[mcp_id] for mcp_id in people}
+                found = _holders_of(*self._exams.codes(cert), self._code_holders)
+            self._holding[certification] = found
         return found
 
-    def _holding_any(self, listed: tuple[Listed, ...]) -> dict[str, Holder]:
+    def _holding_any(self, listed: tuple[Listed, ...]) -> dict[str, str]:
         """Each person holding a certification listed on the day, with the first one listed."""
         found = self._listed.get(listed)
         if found is None:
@@ -167,7 +228,8 @@ class Certified:
             # Last listed first, so that an earlier certification overwrites a later one.
             for entry in reversed(listed):
                 if entry.on(self.day):
-                    found.update(self._certification_holders(entry.certification))
+                    holding = self._certification_holders(entry.certification)
+                    found.update(dict.fromkeys(holding, entry.certification))
         return found
 
     def count(self, listed: tuple[Listed, ...]) -> int:
@@ -177,42 +239,62 @@ class Certified:
     def holders(self, listed: tuple[Listed, ...]) -> tuple[Holder, ...]:
         """Distinct people holding any certification listed on the day (each once), by name."""
         found = self._holders.get(listed)
-        if found is None:
-            holding = self._holding_any(listed)
-            if self._rank is None:
-                people = self._people
-                ordered = sorted(holding, key=lambda mcp_id: (people[mcp_id].casefold(), mcp_id))
-            else:
-                ordered = sorted(holding, key=self._rank.__getitem__)
-            found = self._holders[listed] = tuple(map(holding.__getitem__, ordered))
+        if found is not None:
+            return found
+        holding = self._holding_any(listed)
+        people = self._people
+        if self._rank is None:
+            ordered = sorted(holding, key=lambda mcp_id: (people[mcp_id].casefold(), mcp_id))
+            found = tuple(Holder(people[m], m, holding[m]) for m in ordered)
+        else:
+            # Every MCP ID once: a person's Holder is the same on every day, made once per facts.
+            made = []
+            for mcp_id in sorted(holding, key=self._rank.__getitem__):
+                certification = holding[mcp_id]
+                kept = self._exams.holder(certification)
+                holder = kept.get(mcp_id)
+                if holder is None:
+                    holder = kept[mcp_id] = Holder(people[mcp_id], mcp_id, certification)
+                made.append(holder)
+            found = tuple(made)
+        self._holders[listed] = found
         return found
 
 
-def _holders_of(cert: Certification, by_code: Callable[[str], set[str]]) -> set[str]:
-    """People with a record of the certification itself, or every exam of one way to it."""
+def _holders_of(
+    names: tuple[str, ...], ways: tuple[tuple[str, ...], ...], by_code: Callable[[str], set[str]]
+) -> set[str]:
+    """People with a record of the certification itself (``names``), or every exam of one
+    way to it."""
     found: set[str] = set()
-    for name in {normalize_code(cert.id), normalize_code(cert.name)}:
+    for name in names:
         found |= by_code(name)
-    for alternative in cert.exams:
-        groups = [by_code(normalize_code(code)) for code in alternative]
+    for way in ways:
+        groups = [by_code(code) for code in way]
         if all(groups):
             found |= set.intersection(*groups)
     return found
 
 
-def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:
-    """The metric's points: prerequisite steps gate the final list (SMB steps give points)."""
+def count_skilling(
+    rule: Skilling, certified: Certified, max_points: Fraction, *, people_only: bool = False
+) -> SkillingCount:
+    """The metric's points: prerequisite steps gate the final list (SMB steps give points).
+
+    ``people_only``: the points without the holders themselves (``holders`` left empty),
+    for a day whose score only decides whether it qualified.
+    """
     steps = []
     for step in rule.prerequisites:
         people = certified.count(step.certifications)
         minimum = step.minimum_on(certified.day)
         met = people >= minimum
         steps.append(StepCount(step, people, minimum, step.points if met else Fraction()))
-    holders = certified.holders(rule.certifications)
+    holders = () if people_only else certified.holders(rule.certifications)
     step_points = sum((s.points for s in steps), Fraction())
     points = step_points
     if all(s.met for s in steps):
-        points += rule.points_per_person * len(holders)
+        points += rule.points_per_person * certified.count(rule.certifications)
     room = max_points - sum((s.points for s in rule.prerequisites), Fraction())
     need = math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
     return SkillingCount(holders, tuple(steps), min(max_points, points), need)
