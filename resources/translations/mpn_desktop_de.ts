@@ -107,58 +107,6 @@
         <translation>Aus einem Kalender wählen (Alt+Pfeil nach unten)</translation>
     </message>
     <message>
-        <source>Enter the membership anniversary to see the fee.</source>
-        <translation>Geben Sie das Jubiläumsdatum der Mitgliedschaft ein, um die Gebühr zu sehen.</translation>
-    </message>
-    <message>
-        <source>{level} paid ({amount})</source>
-        <translation>{level} bezahlt ({amount})</translation>
-    </message>
-    <message>
-        <source>nothing paid</source>
-        <translation>nichts bezahlt</translation>
-    </message>
-    <message>
-        <source>{paid}; nothing owed while no competency is aimed for</source>
-        <translation>{paid}; nichts offen, solange keine Kompetenz angestrebt wird</translation>
-    </message>
-    <message>
-        <source>the {level} fee is still owed (amount not known for that year)</source>
-        <translation>die Gebühr für {level} ist noch offen (Betrag für dieses Jahr nicht bekannt)</translation>
-    </message>
-    <message>
-        <source>{amount} still owed for {level}</source>
-        <translation>{amount} für {level} noch offen</translation>
-    </message>
-    <message>
-        <source>{paid}; {owed}</source>
-        <translation>{paid}; {owed}</translation>
-    </message>
-    <message>
-        <source>Enter the membership anniversary to see the renewal.</source>
-        <translation>Geben Sie das Jubiläumsdatum der Mitgliedschaft ein, um die Verlängerung zu sehen.</translation>
-    </message>
-    <message>
-        <source>{day}: nothing to pay while no competency is aimed for</source>
-        <translation>{day}: nichts zu zahlen, solange keine Kompetenz angestrebt wird</translation>
-    </message>
-    <message>
-        <source>amount not known</source>
-        <translation>Betrag nicht bekannt</translation>
-    </message>
-    <message>
-        <source>paid</source>
-        <translation>bezahlt</translation>
-    </message>
-    <message>
-        <source>not paid yet</source>
-        <translation>noch nicht bezahlt</translation>
-    </message>
-    <message>
-        <source>{day}: {level}, {amount} — {state}</source>
-        <translation>{day}: {level}, {amount} – {state}</translation>
-    </message>
-    <message>
         <source>1. Sales performance — tab Sales performance</source>
         <translation>1. Vertriebsleistung – Registerkarte Vertriebsleistung</translation>
     </message>

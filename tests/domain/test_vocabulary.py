@@ -86,10 +86,10 @@ def test_with_german_chosen_the_fee_sentences_read_in_german() -> None:
     vocabulary.use_language("de")
     unknown = FeeStatus(level=None, due_on=None, amount_usd=None, paid=False, current_year=None)
     assert this_year_sentence(unknown) == (
-        "Geben Sie den Jubiläumsdatum der Mitgliedschaft ein, um die Gebühr zu sehen"
+        "Geben Sie das Jubiläumsdatum der Mitgliedschaft ein, um die Gebühr zu sehen"
     )
     assert renewal_sentence(unknown) == (
-        "Geben Sie den Jubiläumsdatum der Mitgliedschaft ein, um die Verlängerung zu sehen"
+        "Geben Sie das Jubiläumsdatum der Mitgliedschaft ein, um die Verlängerung zu sehen"
     )
 
 

@@ -24,7 +24,7 @@ UNKNOWN = FeeStatus(level=None, due_on=None, amount_usd=None, paid=False, curren
 @pytest.mark.parametrize(
     ("setting", "sentence"),
     [
-        ("de", "Geben Sie den Jubiläumsdatum der Mitgliedschaft ein, um die Gebühr zu sehen"),
+        ("de", "Geben Sie das Jubiläumsdatum der Mitgliedschaft ein, um die Gebühr zu sehen"),
         ("en", "enter the membership anniversary to see the fee"),
     ],
 )

@@ -503,8 +503,10 @@ def test_fee_tab_writes_amounts_as_the_status_panel_does(context: Any, qtbot: An
     tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
     # "US$ 1,530" as in the panel and the checklist, not "US$ 1,530.00"; this year says
     # what is still owed for the gold aimed at, the renewal the gold price in force then.
-    assert tab.this_year.text() == "Silver paid (US$ 1,530); US$ 3,940 still owed for gold"
-    assert tab.renewal.text() == "2018-07-01: Gold, US$ 4,730 — not paid yet"
+    assert (
+        tab.this_year.text() == "Silver paid (US$ 1,530); the gold fee of US$ 3,940 is still owed"
+    )
+    assert tab.renewal.text() == "2018-07-01, gold, US$ 4,730 (the fee in force then): not paid yet"
 
 
 def test_the_add_form_is_titled_as_the_button_that_opened_it(context: Any, qtbot: Any) -> None:
