@@ -9,7 +9,7 @@ from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, parse_as_of
 from mpn_desktop.domain.catalog import Catalog, Competency, Window
-from mpn_desktop.domain.designation_score import points_text
+from mpn_desktop.domain.designation_score import shown_points
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
@@ -80,7 +80,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
             until=until,
         ),
         _("A designation qualifies at {points} of 100 points, every metric above zero.").format(
-            points=points_text(catalog.qualifies_at)
+            points=shown_points(catalog.qualifies_at)
         ),
         *(_("Note: {note}").format(note=note) for note in (*notes, *catalog.notes)),
         *(_("Reading: {reading}").format(reading=reading.text) for reading in catalog.readings),
@@ -105,7 +105,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
                     + _("{category}: {metric}, up to {points} points").format(
                         category=catalog.category_name(metric.category),
                         metric=metric.name,
-                        points=points_text(metric.max_points),
+                        points=shown_points(metric.max_points),
                     )
                 )
                 for option in metric.options:
@@ -113,7 +113,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
                         lines.append(
                             "      "
                             + _("{figure} {unit} for full points: {label}").format(
-                                figure=points_text(part.threshold),
+                                figure=shown_points(part.threshold),
                                 unit=unit_word(part.unit),
                                 label=part.label,
                             )
@@ -137,7 +137,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
                     lines.append(
                         "      "
                         + _("{points} points per person with: {names}").format(
-                            points=points_text(rule.points_per_person), names=names
+                            points=shown_points(rule.points_per_person), names=names
                         )
                     )
     print("\n".join(lines))

@@ -16,17 +16,17 @@ from mpn_desktop.domain.designation_score import (
     DesignationScore,
     MetricScore,
     aimed_designations,
-    points_text,
     score_designations,
+    shown_points,
     usage_start,
 )
-from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
+from mpn_desktop.domain.designations import ScoredCatalog, track_name
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import day, long_day, number
+from mpn_desktop.domain.wording import day, long_day, number, unit_after_of
 
 NO_DESIGNATION_HINT = N_(
     "No designation is targeted: every designation's score is listed. Targets of the "
@@ -114,10 +114,12 @@ def _metric_line(metric: MetricScore) -> str:
     word = yes if metric.met else (no if metric.points <= 0 else "...")
     mark = word.ljust(max(len(yes), len(no)))
     have = _("{have} of {need} {unit}").format(
-        have=number(metric.have), need=number(metric.need), unit=unit_word(metric.unit)
+        have=number(metric.have),
+        need=number(metric.need),
+        unit=unit_after_of(metric.need, metric.unit),
     )
     points = _("{points} of {most} points").format(
-        points=points_text(metric.points), most=points_text(metric.max_points)
+        points=shown_points(metric.points), most=shown_points(metric.max_points)
     )
     return f"    [{mark}] {metric.name}: {have}, {points}"
 
@@ -132,22 +134,22 @@ def _designation_lines(score: DesignationScore) -> list[str]:
         _("{name}{target}: {score} of 100 points (qualifies at {at}{track}): {state}").format(
             name=score.name,
             target=target,
-            score=points_text(score.score),
-            at=points_text(score.qualifies_at),
+            score=shown_points(score.score),
+            at=shown_points(score.qualifies_at),
             track=track,
             state=state,
         )
     ]
     if len(score.tracks) > 1:
-        others = ", ".join(f"{track_name(t.track)} {points_text(t.score)}" for t in score.tracks)
+        others = ", ".join(f"{track_name(t.track)} {shown_points(t.score)}" for t in score.tracks)
         lines.append("  " + _("tracks: {tracks} (the higher counts)").format(tracks=others))
     for category in score.best.categories:
         lines.append(
             "  "
             + _("{category}: {points} of {most} points").format(
                 category=category.name,
-                points=points_text(category.points),
-                most=points_text(category.max_points),
+                points=shown_points(category.points),
+                most=shown_points(category.max_points),
             )
         )
         lines.extend(_metric_line(m) for m in category.metrics)

@@ -540,8 +540,8 @@ def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
         sentences.append(
             _("{more} to reach {target} (the score is {score})").format(
                 more=_more(_decimal(at - track.score), "points"),
-                target=points_text(at),
-                score=points_text(track.score),
+                target=shown_points(at),
+                score=shown_points(track.score),
             )
         )
     # A metric's sentences are about it; the designation's list names the metric.
@@ -592,6 +592,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def shown_points(value: Fraction) -> str:
+    """Points in a sentence, in the language's figures: "13.3" ("13,3" in German), "20"."""
+    text = points_text(value)
+    return number(Decimal(text), 1 if "." in text else 0)
+
+
 def points_text(value: Fraction) -> str:
     """Points as people read them: one decimal ("13.3"), whole numbers without one ("20")."""
     rounded = round(Decimal(value.numerator) / Decimal(value.denominator), 1)
@@ -635,7 +641,7 @@ def _more_of_unit(unit: str, value: Decimal) -> str:
 
 
 def _points(value: Fraction) -> str:
-    text = points_text(value)
+    text = shown_points(value)
     # "1 point" only for a figure that reads exactly 1 ("0.5 points", "1.5 points").
     return ngettext("{points} point", "{points} points", 1 if text == "1" else 2).format(
         points=text

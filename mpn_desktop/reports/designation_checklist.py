@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.designation_score import points_text
-from mpn_desktop.domain.designations import ScoredCatalog, unit_word
+from mpn_desktop.domain.designation_score import shown_points
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
-from mpn_desktop.domain.wording import number
+from mpn_desktop.domain.wording import number, unit_after_of
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
     CheckLine,
@@ -47,7 +47,7 @@ def points_text_of(value: Decimal) -> str:
     """Points to one decimal ("13.3"), whole numbers without one ("20")."""
     from fractions import Fraction
 
-    return points_text(Fraction(value))
+    return shown_points(Fraction(value))
 
 
 def _figures(metric: RequirementNode) -> str:
@@ -55,7 +55,7 @@ def _figures(metric: RequirementNode) -> str:
     if metric.unit == "points":
         return _points(metric)
     figures = _("{have} of {need} {unit}").format(
-        have=number(have), need=number(need), unit=unit_word(metric.unit)
+        have=number(have), need=number(need), unit=unit_after_of(need, metric.unit)
     )
     return f"{figures} · {_points(metric)}"
 

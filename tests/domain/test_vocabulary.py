@@ -127,7 +127,7 @@ def test_the_designation_sentences_follow_the_plural_rules() -> None:
     assert _more(Decimal(1), "customers") == "1 weiterer Kunde"
     assert _more(Decimal(3), "customers") == "3 weitere Kunden"
     assert _points(Fraction(1)) == "1 Punkt"
-    assert _points(Fraction(3, 2)) == "1.5 Punkte"
+    assert _points(Fraction(3, 2)) == "1,5 Punkte"
     vocabulary.use_language("en")
     assert _more(Decimal(1), "customers") == "1 more customer"
     assert _points(Fraction(3, 2)) == "1.5 points"
