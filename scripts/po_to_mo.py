@@ -122,9 +122,9 @@ def extract(root: Path) -> list[tuple[str, str]]:
                 ]
                 if node.func.id in ("_", "N_") and len(texts) == 1:
                     found[(texts[0], "")] = None
-                elif node.func.id == "ngettext" and len(texts) == 2:
+                elif node.func.id in ("ngettext", "Nn_") and len(texts) == 2:
                     found[(texts[0], texts[1])] = None
-                elif node.func.id == "npgettext" and len(texts) == 3:
+                elif node.func.id in ("npgettext", "Npn_") and len(texts) == 3:
                     found[(texts[0] + "\x04" + texts[1], texts[2])] = None
     return list(found)
 

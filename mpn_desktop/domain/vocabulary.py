@@ -114,3 +114,13 @@ def language_of_environment(environ: dict[str, str] | None = None) -> str:
 def N_(message: str) -> str:
     """Marks ``message`` for the catalogue where it is declared; ``_()`` translates it later."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with plural forms where it is declared; ``ngettext(*pair, n)`` later."""
+    return singular, plural
+
+
+def Npn_(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """As ``Nn_``, with the context that tells it apart; ``npgettext(*marked, n)`` later."""
+    return context, singular, plural

@@ -19,7 +19,7 @@ from decimal import Decimal
 from mpn_desktop.domain.catalog import Source
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association
-from mpn_desktop.domain.vocabulary import N_, _, language, ngettext, npgettext
+from mpn_desktop.domain.vocabulary import N_, Nn_, Npn_, _, language, ngettext, npgettext
 
 _ASSOCIATION_NAMES = {
     Association.DPOR: "DPOR",
@@ -170,53 +170,39 @@ _SINGULARS = {
 """The plural nouns of the steps' units and of the measures' descriptions, and their singulars."""
 
 
-def _unit_in_any_case(count: Decimal | int, unit: str) -> str | None:
-    """The units whose words read the same after "of" and alone, in every language shipped."""
-    if unit == "people":
-        return ngettext("person", "people", count)
-    if unit == "references":
-        return ngettext("reference", "references", count)
-    if unit == "customers":
-        return ngettext("customer", "customers", count)
-    if unit == "measures":
-        return ngettext("measure", "measures", count)
-    if unit == "workloads":
-        return ngettext("workload", "workloads", count)
-    if unit == "percent":
-        return _("percent")
-    return None
+_UNIT_WORDS = {
+    "people": Nn_("person", "people"),
+    "references": Nn_("reference", "references"),
+    "customers": Nn_("customer", "customers"),
+    "measures": Nn_("measure", "measures"),
+    "workloads": Nn_("workload", "workloads"),
+    "percent": Nn_("percent", "percent"),
+    "active users": Nn_("active user", "active users"),
+    "users": Nn_("user", "users"),
+    "points": Nn_("point", "points"),
+    "services": Nn_("service", "services"),
+}
+"""The steps' units, singular and plural, as they read after a figure."""
+
+_UNIT_WORDS_AFTER_OF = {
+    "active users": Npn_("after of", "active user", "active users"),
+    "users": Npn_("after of", "user", "users"),
+    "points": Npn_("after of", "point", "points"),
+    "services": Npn_("after of", "service", "services"),
+}
+"""The units whose words change after "N of" (German's dative: "von 2.000 aktiven Benutzern")."""
 
 
 def unit_of(count: Decimal | int, unit: str) -> str:
     """The unit as it reads after ``count``: "1 person", "2 people", "1 active user"."""
-    known = _unit_in_any_case(count, unit)
-    if known is not None:
-        return known
-    if unit == "active users":
-        return ngettext("active user", "active users", count)
-    if unit == "users":
-        return ngettext("user", "users", count)
-    if unit == "points":
-        return ngettext("point", "points", count)
-    if unit == "services":
-        return ngettext("service", "services", count)
-    return counted(count, unit)
+    words = _UNIT_WORDS.get(unit)
+    return ngettext(*words, count) if words else counted(count, unit)
 
 
 def unit_after_of(count: Decimal | int, unit: str) -> str:
-    """The unit after "N of M": "2 of 3 references"; German puts it in the dative (Benutzern)."""
-    known = _unit_in_any_case(count, unit)
-    if known is not None:
-        return known
-    if unit == "active users":
-        return npgettext("after of", "active user", "active users", count)
-    if unit == "users":
-        return npgettext("after of", "user", "users", count)
-    if unit == "points":
-        return npgettext("after of", "point", "points", count)
-    if unit == "services":
-        return npgettext("after of", "service", "services", count)
-    return counted(count, unit)
+    """The unit after "N of M": "2 of 3 references"; German puts some in the dative (Benutzern)."""
+    words = _UNIT_WORDS_AFTER_OF.get(unit)
+    return npgettext(*words, count) if words else unit_of(count, unit)
 
 
 def figure(value: Decimal | int, unit: str) -> str:
