@@ -223,10 +223,13 @@ class StepTab(QWidget):
         tree = requirement_tree(progress)
         text = self.summary_html(tree)
         if text != self.summary.text():
-            # Only new lines can need another height (a relayout of the tab costs ms).
+            # Only new lines can need another height: a relayout of the window costs
+            # several ms, where the summary's height at its width is found in a fraction.
+            before = self.summary_area.sizeHint().height()
             self.summary.setText(text)
             self.summary_area.setVisible(bool(text))
-            self.summary_area.updateGeometry()
+            if self.summary_area.sizeHint().height() != before:
+                self.summary_area.updateGeometry()
         if self.step is not None:
             # What the step asks for, in the catalogue's words: too long to show, but at hand.
             about = summary_tooltip(tree, self.step)
