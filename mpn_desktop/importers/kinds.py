@@ -117,6 +117,7 @@ class _ExamSink:
 
     def finish(self, errors: int) -> Outcome:
         writer = self._writer
+        writer.finish()
         counts = BatchCounts(
             added=writer.added,
             duplicates=self._valid - writer.added,

@@ -89,6 +89,10 @@ def _unique_columns_by_name() -> dict[str, str]:
             if isinstance(constraint, UniqueConstraint | PrimaryKeyConstraint) and constraint.name:
                 columns = ", ".join(f"{table.name}.{column.name}" for column in constraint.columns)
                 found[str(constraint.name)] = columns
+        for index in table.indexes:
+            if index.unique and index.name:
+                columns = ", ".join(f"{table.name}.{column.name}" for column in index.columns)
+                found[str(index.name)] = columns
     return found
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table, insert, update
 
+from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import bulk_write_cache
@@ -60,6 +61,7 @@ class ImportTransaction:
         self._connection = connection
         self.info = info
         self.kept = False
+        self._exam_writers: list[ExamWriter] = []
         self.batch_id: int = connection.execute(
             insert(_BATCHES)
             .values(
@@ -74,7 +76,9 @@ class ImportTransaction:
 
     def exams(self) -> ExamWriter:
         """The writer of exam records (people created by MCP ID, duplicates skipped)."""
-        return ExamWriter(self._connection, self.batch_id)
+        writer = ExamWriter(self._connection, self.batch_id)
+        self._exam_writers.append(writer)
+        return writer
 
     def usage(self) -> UsageWriter:
         """The writer of usage (customers and subscriptions matched or created, months replaced)."""
@@ -82,6 +86,9 @@ class ImportTransaction:
 
     def keep(self, counts: BatchCounts) -> None:
         """Records ``counts`` on the batch and keeps the import when the block ends."""
+        if not all(writer.finished for writer in self._exam_writers):
+            # Its counts would not be final, and its unique key may not be built yet.
+            raise StoreError("an import was kept before its exam writer had finished")
         self._connection.execute(
             update(_BATCHES)
             .where(_BATCHES.c.id == self.batch_id)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -313,7 +314,15 @@ class ExamResult(Base):
 
     __tablename__ = "exam_results"
     __table_args__ = (
-        UniqueConstraint("person_id", "exam_code", "passed_on"),
+        # A unique index, not a table constraint, so that SQLite may drop it for
+        # the bulk insert of a first import and build it once afterwards (0010).
+        Index(
+            "uq_exam_results_person_id_exam_code_passed_on",
+            "person_id",
+            "exam_code",
+            "passed_on",
+            unique=True,
+        ),
         CheckConstraint("exam_code <> ''", name="exam_code_not_empty"),
     )
 

@@ -168,10 +168,47 @@ def test_the_upgrade_to_0003_keeps_every_row_and_drops_the_person_index(tmp_path
         ).fetchall()
     finally:
         connection.close()
-    assert indexes == indexes_before - {"ix_exam_results_person_id"}
-    # Look-ups by person (and the cascade from people) now use the unique key,
-    # the table's only automatic index (SQLite names it, not the constraint).
-    assert "USING COVERING INDEX sqlite_autoindex_exam_results_1 (person_id=?)" in str(plan)
+    # 0010 later turns the unique constraint's automatic index into a named unique index.
+    assert indexes == indexes_before - {"ix_exam_results_person_id", _AUTOINDEX} | {_UNIQUE_KEY}
+    # Look-ups by person (and the cascade from people) now use the unique key.
+    assert f"USING COVERING INDEX {_UNIQUE_KEY} (person_id=?)" in str(plan)
+    assert integrity_check(path) == ["ok"]
+
+
+_AUTOINDEX = "sqlite_autoindex_exam_results_1"
+_UNIQUE_KEY = "uq_exam_results_person_id_exam_code_passed_on"
+
+
+def test_the_upgrade_to_0010_keeps_every_row_and_the_unique_key_as_a_unique_index(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / "schema_0009.db", path)
+    columns = _columns(path)
+    before = _all_rows(path, columns)
+    connection = sqlite3.connect(path)
+    indexes_before = {row[1] for row in connection.execute("PRAGMA index_list(exam_results)")}
+    connection.close()
+    assert _AUTOINDEX in indexes_before
+
+    with Database.open(f"sqlite:///{path}"):
+        pass
+
+    assert _all_rows(path, columns) == before
+    connection = sqlite3.connect(path)
+    try:
+        unique = {row[1]: row[2] for row in connection.execute("PRAGMA index_list(exam_results)")}
+        key = [row[2] for row in connection.execute(f"PRAGMA index_info({_UNIQUE_KEY})")]
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed"):
+            connection.execute(
+                "INSERT INTO exam_results (person_id, exam_code, exam_title, passed_on, kind)"
+                " SELECT person_id, exam_code, 'again', passed_on, kind FROM exam_results"
+                " WHERE id = 1"
+            )
+    finally:
+        connection.close()
+    assert unique == {"ix_exam_results_import_batch_id": 0, _UNIQUE_KEY: 1}
+    assert key == ["person_id", "exam_code", "passed_on"]
     assert integrity_check(path) == ["ok"]
 
 
