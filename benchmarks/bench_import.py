@@ -84,25 +84,29 @@ def write_exam_file(path: Path, rows: int, seed: int = 5) -> None:
             )
 
 
-def time_command(csv_path: Path, folder: Path) -> float:
+Timing = tuple[float, float]
+"""Wall-clock seconds and CPU seconds (user + system) of this process."""
+
+
+def time_command(csv_path: Path, folder: Path) -> Timing:
     """Seconds for ``mpn-desktop --db NEW import-exams FILE``, in this process."""
     from mpn_desktop.cli import main
 
     db_path = folder / f"command-{time.monotonic_ns()}.sqlite3"
     output = io.StringIO()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with contextlib.redirect_stdout(output):
         code = main(["--db", str(db_path), "import-exams", str(csv_path)])
-    elapsed = time.perf_counter() - start
+    elapsed = time.perf_counter() - start, time.process_time() - cpu
     if code != 0:
         sys.exit(f"import-exams failed (exit {code}):\n{output.getvalue()}")
     return elapsed
 
 
-def time_baseline(csv_path: Path, folder: Path) -> float:
+def time_baseline(csv_path: Path, folder: Path) -> Timing:
     """Seconds for csv reading plus one executemany into a fresh table, in one transaction."""
     db_path = folder / f"baseline-{time.monotonic_ns()}.sqlite3"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     connection = sqlite3.connect(db_path)
     connection.execute(f"CREATE TABLE exams ({', '.join(f'c{i}' for i in range(len(HEADER)))})")
     with csv_path.open(newline="", encoding="utf-8") as stream:
@@ -113,16 +117,16 @@ def time_baseline(csv_path: Path, folder: Path) -> float:
                 f"INSERT INTO exams VALUES ({', '.join('?' * len(HEADER))})", rows
             )
     connection.close()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def time_schema_floor(csv_path: Path, folder: Path) -> float:
+def time_schema_floor(csv_path: Path, folder: Path) -> Timing:
     """Seconds for csv reading plus plain inserts into a fresh tracker database's own tables."""
     from mpn_desktop.store.database import Database
 
     db_path = folder / f"floor-{time.monotonic_ns()}.sqlite3"
     Database.open(f"sqlite:///{db_path}").close()  # the schema, as the command's open makes it
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     connection = sqlite3.connect(db_path, isolation_level=None)
     connection.execute("PRAGMA foreign_keys=ON")
     connection.execute("PRAGMA journal_mode=WAL")
@@ -162,7 +166,7 @@ def time_schema_floor(csv_path: Path, folder: Path) -> float:
             )
         connection.execute("COMMIT")
     connection.close()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def _proc_status_kib(field: str) -> int | None:
@@ -257,22 +261,32 @@ def main() -> None:
             csv_path = folder / f"exams-{rows}.csv"
             write_exam_file(csv_path, rows)
             # Interleaved, so a busy moment of a shared machine slows all three alike.
-            times: dict[str, list[float]] = {"command": [], "baseline": [], "floor": []}
+            times: dict[str, list[Timing]] = {"command": [], "baseline": [], "floor": []}
             for _ in range(args.repeat):
                 times["command"].append(time_command(csv_path, folder))
                 times["baseline"].append(time_baseline(csv_path, folder))
                 times["floor"].append(time_schema_floor(csv_path, folder))
-            best = {name: min(values) for name, values in times.items()}
-            median = {name: statistics.median(values) for name, values in times.items()}
             size = csv_path.stat().st_size / (1024 * 1024)
             print(f"{rows:>7} rows ({size:5.1f} MiB), best / median of {args.repeat}:")
-            for label, figures in (("best", best), ("median", median)):
-                command, baseline, floor = figures["command"], figures["baseline"], figures["floor"]
-                print(
-                    f"  {label:>6}: import-exams {command:6.3f} s, baseline {baseline:6.3f} s, "
-                    f"ratio {command / baseline:4.1f}x (target <= 2.5x); into the tracker schema "
-                    f"without validation {floor:6.3f} s, ratio {command / floor:4.1f}x"
-                )
+            for measure, which in (("wall", 0), ("CPU", 1)):
+                runs = {name: [run[which] for run in values] for name, values in times.items()}
+                best = {name: min(values) for name, values in runs.items()}
+                median = {name: statistics.median(values) for name, values in runs.items()}
+                for label, figures in (("best", best), ("median", median)):
+                    command, baseline = figures["command"], figures["baseline"]
+                    floor = figures["floor"]
+                    print(
+                        f"  {measure:>4} {label:>6}: import-exams {command:6.3f} s, "
+                        f"baseline {baseline:6.3f} s, ratio {command / baseline:4.1f}x "
+                        f"(target <= 2.5x); into the tracker schema without validation "
+                        f"{floor:6.3f} s, ratio {command / floor:4.1f}x"
+                    )
+                # Pair by pair (each command with the baseline run just after it):
+                # a busy moment of a shared machine slows both of a pair alike.
+                pairs = [c / b for c, b in zip(runs["command"], runs["baseline"], strict=True)]
+                paired = statistics.median(pairs)
+                print(f"  {measure:>4} median of pair-by-pair ratios: {paired:4.2f}x")
+            print(f"  load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
             memory[rows] = measure_memory(csv_path, folder)
         print("peak memory of one import in a fresh process (MiB):")
         for rows, figures in memory.items():
