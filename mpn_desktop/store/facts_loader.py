@@ -250,7 +250,7 @@ def reload_facts(
     if not wanted:
         return previous
     with collector_paused(), db.session(readonly=True) as session:
-        read = _Read(session.connection(), frozenset(wanted), usage_from)
+        read = _Read(session.connection(), frozenset(wanted), usage_from, with_ids=False)
         return replace(previous, **read.found)
 
 
@@ -286,10 +286,18 @@ class _Read:
     """
 
     def __init__(
-        self, connection: Connection, wanted: frozenset[str], usage_from: Month | None
+        self,
+        connection: Connection,
+        wanted: frozenset[str],
+        usage_from: Month | None,
+        *,
+        with_ids: bool = True,
     ) -> None:
         self.found: dict[str, Any] = {}
         self.ids: dict[str, tuple[int, ...]] = {}
+        self.with_ids = with_ids
+        """Whether the tables no other row names (usage, exams, references, fees) are read
+        with their ids: only one-row updates need them (``LoadedFacts``)."""
         found = self.found
         if "organization" in wanted:
             found["organization"] = _organization(connection)
@@ -314,8 +322,16 @@ class _Read:
         elif "usage" in wanted:
             self.subscription_ids = _id_map(connection, _SUBSCRIPTION_IDS_QUERY)
         if "usage" in wanted:
-            columns = _usage_columns(connection, usage_from, self.subscription_ids)
-            found["usage"] = self._rows("usage", facts.Usage, columns)
+            lookups = self._at({1: self.subscription_ids})
+            # One Month per distinct month, shared by the rows (the engine compares them often).
+            months = self._at(_MONTHS)
+            if usage_from is None:
+                columns = _columns(connection, self._query(USAGE_QUERY), lookups, months)
+            else:
+                values = {"usage_from": usage_from.first_day}
+                query = self._query(_USAGE_FROM_QUERY)
+                columns = _columns(connection, query, lookups, months, values)
+            found["usage"] = self._rows("usage", facts.Usage, columns, self.with_ids)
         self.mcp_ids: dict[int, str] = {}
         if "people" in wanted:
             columns = _columns(connection, PEOPLE_QUERY)
@@ -324,22 +340,43 @@ class _Read:
         elif "exams" in wanted:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
-            columns = _columns(connection, EXAMS_QUERY, {1: self.mcp_ids})
-            found["exams"] = self._rows("exams", facts.ExamResult, columns)
+            query = self._query(EXAMS_QUERY)
+            columns = _columns(connection, query, self._at({1: self.mcp_ids}))
+            found["exams"] = self._rows("exams", facts.ExamResult, columns, self.with_ids)
         if "references" in wanted:
-            columns = _columns(connection, REFERENCES_QUERY, {1: self.customer_names})
-            found["references"] = self._rows("references", facts.Reference, columns)
+            query = self._query(REFERENCES_QUERY)
+            columns = _columns(connection, query, self._at({1: self.customer_names}))
+            found["references"] = self._rows("references", facts.Reference, columns, self.with_ids)
         if "fee_payments" in wanted:
-            columns = _columns(connection, FEES_QUERY)
-            found["fee_payments"] = self._rows("fee_payments", facts.FeePayment, columns)
+            columns = _columns(connection, self._query(FEES_QUERY))
+            found["fee_payments"] = self._rows(
+                "fee_payments", facts.FeePayment, columns, self.with_ids
+            )
+
+    def _query(self, query: Select[Any]) -> Select[Any]:
+        """``query``, or the same without its first column (the id) when ids are not kept."""
+        return query if self.with_ids else _WITHOUT_ID[query]
+
+    def _at(self, positions: Mapping[int, Any]) -> dict[int, Any]:
+        """Column positions of ``_query``'s query (one less without the id)."""
+        shift = 0 if self.with_ids else 1
+        return {position - shift: value for position, value in positions.items()}
 
     def _rows(
-        self, name: str, make: Callable[..., Any], columns: list[Sequence[Any]]
+        self,
+        name: str,
+        make: Callable[..., Any],
+        columns: list[Sequence[Any]],
+        with_id: bool = True,
     ) -> tuple[Any, ...]:
-        """The facts of one table from its columns, the first of which is the row id."""
+        """The facts of one table from its columns, the first of which is the row id
+        (unless not ``with_id``)."""
         if not columns:
-            self.ids[name] = ()
+            if with_id:
+                self.ids[name] = ()
             return ()
+        if not with_id:
+            return tuple(starmap(make, zip(*columns, strict=True)))
         self.ids[name] = tuple(columns[0])
         return tuple(starmap(make, zip(*columns[1:], strict=True)))
 
@@ -358,7 +395,7 @@ def facts_from_connection(
     connection: Connection, *, usage_from: Month | None = None
 ) -> facts.Facts:
     """The same from an open connection (inside its transaction, so one consistent snapshot)."""
-    return facts.Facts(**_Read(connection, _ALL_FIELDS, usage_from).found)
+    return facts.Facts(**_Read(connection, _ALL_FIELDS, usage_from, with_ids=False).found)
 
 
 def _organization(connection: Connection) -> facts.Organization:
@@ -421,17 +458,6 @@ USAGE_QUERY = select(
 _USAGE_FROM_QUERY = USAGE_QUERY.where(_USAGE.c.month >= bindparam("usage_from", type_=Date))
 
 
-def _usage_columns(
-    connection: Connection, usage_from: Month | None, subscription_ids: Mapping[int, str]
-) -> list[Sequence[Any]]:
-    lookups = {1: subscription_ids}
-    # One Month per distinct month, shared by the rows (the engine compares them often).
-    if usage_from is None:
-        return _columns(connection, USAGE_QUERY, lookups, _MONTHS)
-    values = {"usage_from": usage_from.first_day}
-    return _columns(connection, _USAGE_FROM_QUERY, lookups, _MONTHS, values)
-
-
 PEOPLE_QUERY = select(
     _PEOPLE.c.id,
     _PEOPLE.c.name,
@@ -469,3 +495,10 @@ FEES_QUERY = select(
     _FEES.c.amount_usd,
     _FEES.c.paid_on,
 ).order_by(_FEES.c.id)
+
+
+_WITHOUT_ID: Mapping[Select[Any], Select[Any]] = {
+    query: query.with_only_columns(*list(query.selected_columns)[1:])
+    for query in (USAGE_QUERY, _USAGE_FROM_QUERY, EXAMS_QUERY, REFERENCES_QUERY, FEES_QUERY)
+}
+"""The queries of the tables no other row names, without the id (a plain load needs none)."""
