@@ -159,7 +159,7 @@ def test_the_window_offers_no_restore_for_a_read_only_folder_or_a_full_disk(
 
     backups.backup(demo_path)  # a sound backup the window could have offered
 
-    def blocked(url: str) -> Database:
+    def blocked(url: str, **_options: object) -> Database:
         raise DiskProblem(f"{demo_path}: cannot open the database: the disk holding it is full")
 
     monkeypatch.setattr(Database, "open", staticmethod(blocked))
