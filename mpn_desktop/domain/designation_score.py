@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -31,6 +31,7 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.qualification_window import (
     QualificationWindow,
     WindowPlan,
+    catalogue_end_days,
     days_to_score,
     plan_window,
 )
@@ -185,8 +186,10 @@ class _Scorers:
         self._catalogs: dict[int, ScoredCatalog] = {}
         # Every designation looks at the same days of the window: one scorer per day, and
         # the days worked out once.
-        self._scorers: dict[tuple[int, date], _Scorer] = {}
+        self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
+        self.ends = catalogue_end_days(catalog)
+        """The days after which a certification, a list entry or a step minimum ends."""
 
     def days(self, start: date, end: date) -> list[date]:
         """``days_to_score`` of the window's days, latest first (worked out once)."""
@@ -195,7 +198,9 @@ class _Scorers:
             found = self._days[(start, end)] = days_to_score(start, end, self.facts, self.catalog)
         return found
 
-    def on(self, day: date, *, earlier: bool = True) -> _Scorer | None:
+    def on(
+        self, day: date, *, earlier: bool = True, present_from: date | None = None
+    ) -> _Scorer | None:
         """The scorer of a day; None for an earlier day of the window before the designations
         opened or under no catalogue of the program (the as-of day is always scored)."""
         catalog = self.catalog
@@ -206,7 +211,7 @@ class _Scorers:
             if found is None:
                 return None
             catalog = found
-        kept = self._scorers.get((id(catalog), day))
+        kept = self._scorers.get((id(catalog), day, present_from))
         if kept is not None:
             return kept
         last = last_month(day)
@@ -217,8 +222,9 @@ class _Scorers:
             # Twelve months against the twelve before, from last month back: 24 months.
             figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
             self._figures[key] = figures
-        certified = Certified(self.facts, catalog.certifications, day)
-        scorer = self._scorers[(id(catalog), day)] = _Scorer(catalog, figures, certified, last)
+        certified = Certified(self.facts, catalog.certifications, day, present_from)
+        scorer = _Scorer(catalog, figures, certified, last)
+        self._scorers[(id(catalog), day, present_from)] = scorer
         return scorer
 
 
@@ -454,17 +460,29 @@ def _qualified_on(
 ) -> date | None:
     """The latest day of the window, up to the as-of day, on which the designation qualified
     (the as-of day itself when it does; None when no day did, or the window opens later)."""
-    as_of = plan.as_of
-    if plan.start > plan.looked_until:
+    as_of, start, until = plan.as_of, plan.start, plan.looked_until
+    if start > until:
         return None
-    if qualified and plan.start <= as_of <= plan.end:
+    if qualified and start <= as_of <= plan.end:
         return as_of
-    for day in scorers.days(plan.start, plan.looked_until):
-        if day == as_of:
-            continue
-        scorer = scorers.on(day)
-        if scorer is not None and scorer.qualifies(designation_id):
-            return day
+    days = scorers.days(start, until)
+    every = frozenset(days)
+    month = Month.of(until)
+    while month.plus(1).first_day > start:
+        first = max(start, month.first_day)
+        last = min(until, month.plus(1).first_day - timedelta(days=1))
+        month = month.plus(-1)
+        # Scored with everyone there on any day of the month: when even that falls short,
+        # no day of the month but one a certification or list ends on can qualify.
+        bound = scorers.on(last, present_from=first)
+        hopeless = bound is None or not bound.qualifies(designation_id)
+        ends = scorers.ends if hopeless else every
+        for day in (d for d in days if first <= d <= last and d in ends):
+            if day == as_of:
+                continue
+            scorer = scorers.on(day)
+            if scorer is not None and scorer.qualifies(designation_id):
+                return day
     return None
 
 

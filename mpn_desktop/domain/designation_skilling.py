@@ -162,21 +162,30 @@ def exam_index(facts: Facts) -> ExamIndex:
 class Certified:
     """Who holds which certification on a day, worked out once per evaluation (on demand)."""
 
-    def __init__(self, facts: Facts, certifications: dict[str, Certification], day: date) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        certifications: dict[str, Certification],
+        day: date,
+        present_from: date | None = None,
+    ) -> None:
+        """``present_from``: count a person still there on that earlier day even if they
+        left by ``day`` (the most a span of days can count, for the qualification window)."""
+        present = day if present_from is None else present_from
         index = exam_index(facts)
         self._here: list[str] | None = None
         """MCP IDs of the associated people who leave but are still here on the day."""
         if index.rank is not None:
             # Every MCP ID once: those who never leave, and those still here on the day.
             self._people = dict(index.always)
-            here = [(m, name) for m, name, left_on in index.leaving if left_on > day]
+            here = [(m, name) for m, name, left_on in index.leaving if left_on > present]
             self._people.update(here)
             self._here = [m for m, _ in here]
         else:
             self._people = {
                 p.mcp_id: p.name
                 for p in facts.people
-                if p.associated and (p.left_on is None or p.left_on > day)
+                if p.associated and (p.left_on is None or p.left_on > present)
             }
         self._exams = index
         self._rank = index.rank

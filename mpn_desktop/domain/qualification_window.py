@@ -164,20 +164,28 @@ def days_to_score(
     """The days of [start, end] on which a score can differ from the days around it, latest
     first (SOLUTIONS-PARTNER.md § 1.3, Q12).
 
-    Customer figures change with the month ("last month" moves on the first), so
-    each month's first and last day in the window; a person leaving or a
-    certification, list entry or step minimum ending lowers a score the next
-    day, so the day before each of those.
+    Customer figures change with the month ("last month" moves on the first) and
+    within a month a score only rises with each certification passed, so each
+    month's last day in the window; a person leaving or a certification, list
+    entry or step minimum ending lowers a score the next day, so the day before
+    each of those (the window's first day when it is one).
     """
     days: set[date] = set()
     month = Month.of(start)
     while month.first_day <= end:
-        days.add(max(start, month.first_day))
         days.add(min(end, month.plus(1).first_day - _DAY))
         month = month.plus(1)
     for person in facts.people:
         if person.left_on is not None:
             days.add(person.left_on - _DAY)
+    days |= catalogue_end_days(catalog)
+    days.update(extra)
+    return sorted((d for d in days if start <= d <= end), reverse=True)
+
+
+def catalogue_end_days(catalog: ScoredCatalog) -> frozenset[date]:
+    """The last days on which a certification, a list entry or a step's minimum holds."""
+    days: set[date] = set()
     for cert in catalog.certifications.values():
         if cert.eligible_until is not None:
             days.add(cert.eligible_until)
@@ -195,8 +203,7 @@ def days_to_score(
                     for listed in step.certifications:
                         if listed.listed_until is not None:
                             days.add(listed.listed_until)
-    days.update(extra)
-    return sorted((d for d in days if start <= d <= end), reverse=True)
+    return frozenset(days)
 
 
 def window_text(window: QualificationWindow) -> str:

@@ -145,16 +145,23 @@ class RowFigures:
 class RowCertified:
     """Who holds which certification on a day, from the exam results each time."""
 
-    def __init__(self, facts: Facts, certifications: dict[str, Certification], day: date) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        certifications: dict[str, Certification],
+        day: date,
+        present_from: date | None = None,
+    ) -> None:
         self._facts = facts
         self._certifications = certifications
         self.day = day
+        self._present = day if present_from is None else present_from
 
     def _people(self) -> dict[str, str]:
         return {
             p.mcp_id: p.name
             for p in self._facts.people
-            if p.associated and (p.left_on is None or p.left_on > self.day)
+            if p.associated and (p.left_on is None or p.left_on > self._present)
         }
 
     def _passed(self, code: str) -> set[str]:
