@@ -159,11 +159,15 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("The four steps"))
         self.tabs.setDocumentMode(True)
         self.step_tabs: list[QWidget] = []
+        # Titled for the program of the "as of" day from the start: painted before the first
+        # evaluation, the tabs would otherwise change their names when it comes.
+        scored = context.program_on(context.as_of).scored is not None
         for spec in TAB_SPECS:
             tab = spec.tab(context, self.tabs)
             tab.setObjectName(spec.object_name)
             self.step_tabs.append(tab)
-            self.tabs.addTab(tab, self.tr(spec.title))
+            title = _DESIGNATION_TITLES.get(spec.object_name) if scored else None
+            self.tabs.addTab(tab, self.tr(title or spec.title))
         self._behind: set[QWidget] = set()
         """Tabs whose summaries wait for the latest evaluation until they come to the front."""
         self.tabs.currentChanged.connect(self._tab_to_front)

@@ -130,3 +130,25 @@ def test_the_window_s_workbook_holds_the_designations_on_such_a_day(
     rows = list(load_workbook(book, read_only=True)["Status"].iter_rows(values_only=True))
     records = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
     assert {record["program"] for record in records} == {"solutions-partner"}
+
+
+def test_a_window_painted_before_its_first_evaluation_has_the_titles_of_the_day(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
+) -> None:
+    # Start-up paints first: the tabs must not change their names when the records arrive.
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, DAY_2023)
+    context = AppContext(db, catalog, as_of=DAY_2023, scored_catalogs=shipped_scored_catalogs())
+    main = MainWindow(context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    painted = [main.tabs.tabText(i) for i in range(main.tabs.count())]
+    assert painted[:2] == [
+        "Performance and customer success",
+        "Skilling: people and certifications",
+    ]
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    assert [main.tabs.tabText(i) for i in range(main.tabs.count())] == painted
+    main.progress_source.wait_for_worker()
+    db.close()
