@@ -8,13 +8,15 @@ from datetime import date
 from functools import partial
 from itertools import compress, count
 from operator import is_, itemgetter
+from typing import cast
 
-from sqlalchemy import Connection, Insert, Table, insert, select
+from sqlalchemy import Connection, Insert, Table, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
+from mpn_desktop.store.exam_keys import ExamKeys
 from mpn_desktop.store.import_rows import ExamRow, PersonCells
 from mpn_desktop.store.models import new_version
 
@@ -54,6 +56,7 @@ class ExamWriter:
             if not self._key_deferred:
                 _UNIQUE_KEY.create(connection)
                 self._driver_sql = _positional_sql(connection, self._insert_exam)
+        self._keys = ExamKeys() if self._key_deferred else None
         self.finished = False
         allowed = _parameters_allowed(connection)
         self._statement_rows = max(1, min(_STATEMENT_ROWS, allowed // len(_EXAM_COLUMNS)))
@@ -108,10 +111,13 @@ class ExamWriter:
         for day in set(days).difference(iso_days):
             iso_days[day] = day.isoformat()
         exams = list(map(_EXAM, rows))
+        codes = list(map(_CODE, exams))
+        if self._keys is not None:
+            self._keys.add(cast(list[int], person_ids), codes, days)
         width = len(_EXAM_COLUMNS)
         values: list[object] = [self.batch_id] * (width * len(rows))  # import_batch_id
         values[0::width] = person_ids
-        values[1::width] = map(_CODE, exams)
+        values[1::width] = codes
         values[2::width] = map(_TITLE, exams)
         values[3::width] = map(iso_days.__getitem__, days)
         values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
@@ -130,9 +136,32 @@ class ExamWriter:
         self.finished = True
         if not self._key_deferred:
             return
-        later_copies = self._connection.exec_driver_sql(_DELETE_LATER_COPIES).rowcount
+        connection = self._connection
+        later = self._later_copy_ids()
+        if later is None:
+            later_copies = connection.exec_driver_sql(_DELETE_LATER_COPIES).rowcount
+        elif later:
+            later_copies = connection.exec_driver_sql(
+                f"DELETE FROM {_EXAMS.name} WHERE id = ?", [(row_id,) for row_id in later]
+            ).rowcount
+        else:
+            later_copies = 0
         self.added -= later_copies
-        _UNIQUE_KEY.create(self._connection)
+        _UNIQUE_KEY.create(connection)
+
+    def _later_copy_ids(self) -> list[int] | None:
+        """The ids of the rows equal to an earlier one, from the keys; None where SQLite must tell.
+
+        The table was empty, so the rows got the ids 1, 2, 3, ... in the order
+        they went in, which the largest id confirms.
+        """
+        keys = self._keys
+        if keys is None or keys.rows is None or keys.rows != self.added:
+            return None
+        last_id = self._connection.execute(select(func.max(_EXAMS.c.id))).scalar()
+        if last_id != keys.rows:
+            return None
+        return [position + 1 for position in keys.later_copies()]
 
     def _insert_values(self, values: list[object]) -> None:
         """Inserts flat column values, many rows per statement, in the order of the rows.
