@@ -152,17 +152,29 @@ class Kept:
         """Whether a figure of that kind was worked out (from whichever tuples)."""
         return kind in self._kept
 
+    def find(self, kind: type[_T], sources: tuple[object, ...]) -> _T | None:
+        """The ``kind`` of figure if it was worked out from ``sources`` (else None)."""
+        found = self._kept.get(kind)
+        if found is None:
+            return None
+        kept_sources, value = found
+        if (
+            isinstance(value, kind)
+            and len(kept_sources) == len(sources)
+            and all(a is b for a, b in zip(kept_sources, sources, strict=True))
+        ):
+            return value
+        return None
+
+    def put(self, kind: type[_T], sources: tuple[object, ...], value: _T) -> None:
+        """Keeps ``value`` as the ``kind`` of figure worked out from ``sources``."""
+        self._kept[kind] = (sources, value)
+
     def get(self, kind: type[_T], sources: tuple[object, ...], make: Callable[[], _T]) -> _T:
         """The ``kind`` of figure worked out from ``sources`` (by ``make()`` the first time)."""
-        found = self._kept.get(kind)
+        found = self.find(kind, sources)
         if found is not None:
-            kept_sources, value = found
-            if (
-                isinstance(value, kind)
-                and len(kept_sources) == len(sources)
-                and all(a is b for a, b in zip(kept_sources, sources, strict=True))
-            ):
-                return value
+            return found
         value = make()
         self._kept[kind] = (sources, value)
         return value

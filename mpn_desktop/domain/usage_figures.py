@@ -14,6 +14,7 @@ the sums over several months it has asked for.
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -77,6 +78,21 @@ class Ranked:
         return (self._tenants if tenants else self._keys)[start:end]
 
 
+def carry_usage_sums(
+    before: Facts, after: Facts, removed: Iterable[Usage], added: Iterable[Usage]
+) -> None:
+    """Keeps ``after``'s usage sums as ``before``'s updated by the rows that left and came
+    (``after`` having the same subscriptions): an edit of one row then adds up that row's
+    entries again instead of every row. Nothing is done when ``before`` has none kept."""
+    if after.subscriptions is not before.subscriptions:
+        return
+    kept = before.kept.find(UsageSums, (before.subscriptions, before.usage))
+    if kept is None:
+        return
+    updated = kept.updated(after.usage, tuple(removed), tuple(added))
+    after.kept.put(UsageSums, (after.subscriptions, after.usage), updated)
+
+
 def usage_sums(facts: Facts) -> UsageSums:
     """The facts' usage added up, worked out once and kept with the facts."""
     subscriptions, usage = facts.subscriptions, facts.usage
@@ -137,6 +153,8 @@ class UsageSums:
                 sums[1] += row.revenue_usd
                 sums[2] += row.active_users
                 sums[3] += row.paid_seats
+        self._subs = subs
+        self._service_keys = service_keys
         self.cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = dict(cells)
         """Consumption, revenue, active users and paid seats per cell and (customer, service)."""
         self._first_rows = first_rows
@@ -148,6 +166,70 @@ class UsageSums:
         self._subscriptions = dict(by_customer)
         self._first: dict[Scope, dict[str, Month]] = {}
         self._priced: dict[RateKey, PricedSums] = {}
+
+    def _counted(self, row: Usage) -> tuple[Month, Workload, str, str, str] | None:
+        """Where a row is added up: month, workload, association, customer, service key."""
+        found = self._subs.get(row.subscription)
+        if found is None:
+            return None
+        workload, association, customer, associated = found
+        if associated > row.month:
+            return None
+        service = row.service
+        key = self._service_keys.get(service)
+        if key is None:
+            key = self._service_keys[service] = service.strip().casefold()
+        return row.month, workload, association, customer, key
+
+    def updated(
+        self, usage: tuple[Usage, ...], removed: Iterable[Usage], added: Iterable[Usage]
+    ) -> UsageSums:
+        """These sums after ``removed`` rows left and ``added`` ones came (``usage`` is every
+        row now, in order): the entries and service names those rows touch are added up
+        again from the rows, as a full pass would; the rest is shared. The sums per scope of
+        the months touched are worked out again when asked."""
+        touched = [found for row in (*removed, *added) if (found := self._counted(row))]
+        new = copy.copy(self)
+        new._subs = self._subs  # the subscriptions are the same: so are their cells' keys
+        entries = {(m, w, a, c, k) for m, w, a, c, k in touched}
+        keys = {k for *_rest, k in touched if k}
+        new.cells = dict(self.cells)
+        for month, workload, association, customer, key in entries:
+            cell = new.cells.get((month, workload, association))
+            cell = dict(cell) if cell is not None else {}
+            cell.pop((customer, key), None)
+            new.cells[(month, workload, association)] = cell
+        first_rows = {mk: found for mk, found in self._first_rows.items() if mk[1] not in keys}
+        for index, row in enumerate(usage):
+            found = self._counted(row)
+            if found is None:
+                continue
+            month, workload, association, customer, key = found
+            if key in keys:
+                first_rows.setdefault((month, key), (index, row.service.strip()))
+            if (month, workload, association, customer, key) not in entries:
+                continue
+            cell = new.cells[(month, workload, association)]
+            sums = cell.get((customer, key))
+            if sums is None:
+                cell[(customer, key)] = [
+                    row.consumption_usd,
+                    row.revenue_usd,
+                    row.active_users,
+                    row.paid_seats,
+                ]
+            else:
+                sums[0] += row.consumption_usd
+                sums[1] += row.revenue_usd
+                sums[2] += row.active_users
+                sums[3] += row.paid_seats
+        for month, workload, association, _customer, _key in entries:
+            if not new.cells[(month, workload, association)]:
+                del new.cells[(month, workload, association)]
+        new._first_rows = first_rows
+        months = {month for month, *_rest in touched}
+        new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
+        return new
 
     def priced(self, rates: Mapping[str, Decimal]) -> PricedSums:
         """The sums per scope with the monthly consumption value of a rate card (kept)."""
@@ -202,6 +284,19 @@ class PricedSums:
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
         self._shares: dict[tuple[Scope, Months, bool], dict[Key, Decimal]] = {}
         self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
+
+    def without(self, sums: UsageSums, months: set[Month]) -> PricedSums:
+        """The same for ``sums``, keeping only what no month of ``months`` went into."""
+        new = PricedSums(sums, self._rates)
+        new._totals = {k: v for k, v in self._totals.items() if k[1] not in months}
+        new._customer_totals = {
+            k: v for k, v in self._customer_totals.items() if k[1] not in months
+        }
+        new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
+        new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
+        new._shares = {k: v for k, v in self._shares.items() if months.isdisjoint(k[1])}
+        new._ranked = {k: v for k, v in self._ranked.items() if months.isdisjoint(k[1])}
+        return new
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
         """The month's sums per (customer, service) over the scope's subscriptions.

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Select
 
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.usage_figures import carry_usage_sums
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -190,9 +191,12 @@ def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
     """``loaded`` with the rows of ``found`` put in, replaced or taken out, in id order."""
     ids = list(loaded.ids.get(field, ()))
     rows = list(getattr(loaded.facts, field))
+    removed, added = [], []
     for row_id, fact in sorted(found.items()):
         at = bisect_left(ids, row_id)
         here = at < len(ids) and ids[at] == row_id
+        if here:
+            removed.append(rows[at])
         if fact is None:
             if here:
                 del ids[at]
@@ -202,8 +206,10 @@ def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
         else:
             ids.insert(at, row_id)
             rows.insert(at, fact)
-    return replace(
-        loaded,
-        facts=replace(loaded.facts, **{field: tuple(rows)}),  # type: ignore[arg-type]
-        ids={**loaded.ids, field: tuple(ids)},
-    )
+        if fact is not None:
+            added.append(fact)
+    updated = replace(loaded.facts, **{field: tuple(rows)})  # type: ignore[arg-type]
+    if field == "usage":
+        # The designations' usage sums follow the rows (else they are added up again).
+        carry_usage_sums(loaded.facts, updated, removed, added)
+    return replace(loaded, facts=updated, ids={**loaded.ids, field: tuple(ids)})

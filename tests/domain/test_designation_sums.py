@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from unittest import mock
 
@@ -25,7 +26,7 @@ from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_skilling import ExamIndex
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Facts, Kept
-from mpn_desktop.domain.usage_figures import UsageSums, usage_sums
+from mpn_desktop.domain.usage_figures import UsageSums, carry_usage_sums, usage_sums
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.row_figures import RowCertified, RowFigures
 from tests.domain.sp_organisations import DAYS, exactly, sp_organisation
@@ -106,6 +107,42 @@ def test_facts_with_other_rows_score_as_facts_loaded_afresh(rng: random.Random, 
     assert _scores(catalog, before, day) == _row_scores(catalog, before, day)
     people = replace(changed, people=changed.people[1:], exams=changed.exams[:-1])
     assert _scores(catalog, people, day) == _row_scores(catalog, people, day)
+
+
+@settings(max_examples=25, deadline=None)
+@given(rng=st.randoms(use_true_random=False), day=st.sampled_from(DAYS))
+def test_sums_updated_by_the_rows_changed_equal_sums_of_all_rows(
+    rng: random.Random, day: date
+) -> None:
+    """``carry_usage_sums`` (one-row updates of the store) gives what adding up all rows does."""
+    catalog = CATALOGS[rng.randrange(len(CATALOGS))]
+    before = sp_organisation(rng)
+    score_designations(catalog, before, day)
+    usage = list(before.usage)
+    removed, added = [], []
+    for _ in range(rng.randint(1, 4)):
+        if usage and rng.random() < 0.6:
+            at = rng.randrange(len(usage))
+            removed.append(usage[at])
+            if rng.random() < 0.5:
+                del usage[at]
+                continue
+            usage[at] = replace(
+                usage[at],
+                consumption_usd=usage[at].consumption_usd * 3 + Decimal("0.5"),
+                service=rng.choice(("Storage", " storage", "Sentinel", "")),
+                active_users=rng.randrange(0, 900),
+            )
+            added.append(usage[at])
+        elif usage:
+            new = replace(rng.choice(usage), service=rng.choice(("STORAGE ", "Teams")))
+            usage.insert(rng.randrange(len(usage) + 1), new)
+            added.append(new)
+    after = replace(before, usage=tuple(usage))
+    carry_usage_sums(before, after, removed, added)
+    assert after.kept.find(UsageSums, (after.subscriptions, after.usage)) is not None
+    assert _scores(catalog, after, day) == _scores(catalog, replace(after, kept=Kept()), day)
+    assert _scores(catalog, after, day) == _row_scores(catalog, after, day)
 
 
 def test_later_evaluations_reuse_the_sums_kept_with_the_facts() -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.usage_figures import UsageSums
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
@@ -170,6 +171,9 @@ def test_an_edit_applied_row_by_row_scores_as_a_fresh_load(sp_db: Database, edit
     applied = apply_rows(sp_db, before, [(kind, (row_id,))])
     assert applied is not None
     assert applied.facts.kept is before.facts.kept, "the kept figures are handed on"
+    if kind is RecordKind.USAGE:
+        sums = (applied.facts.subscriptions, applied.facts.usage)
+        assert applied.facts.kept.find(UsageSums, sums) is not None, "updated, not added anew"
     fresh = _scores(load_facts(sp_db))
     assert fresh != scored_before, "the edit changes a score"
     assert _scores(applied.facts) == fresh
