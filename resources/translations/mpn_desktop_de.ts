@@ -1858,6 +1858,30 @@
         <translation>{start} bis {end}</translation>
     </message>
     <message>
+        <source>amount not known</source>
+        <translation>Betrag nicht bekannt</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>bezahlt</translation>
+    </message>
+    <message>
+        <source>not paid yet</source>
+        <translation>noch nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>{paid} paid for this membership year</source>
+        <translation>{paid} für dieses Mitgliedsjahr bezahlt</translation>
+    </message>
+    <message>
+        <source>nothing paid for this membership year</source>
+        <translation>für dieses Mitgliedsjahr nichts bezahlt</translation>
+    </message>
+    <message>
+        <source>{day}: {amount}, one fee for every designation: {state}</source>
+        <translation>{day}: {amount}, eine Gebühr für alle Designations: {state}</translation>
+    </message>
+    <message>
         <source>Anniversary</source>
         <translation>Jubiläumsdatum</translation>
     </message>

@@ -152,3 +152,23 @@ def test_a_window_painted_before_its_first_evaluation_has_the_titles_of_the_day(
     assert [main.tabs.tabText(i) for i in range(main.tabs.count())] == painted
     main.progress_source.wait_for_worker()
     db.close()
+
+
+def test_the_fee_tab_gives_the_designation_fee_of_the_catalogue_in_force(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    fee = window.tabs.widget(3)
+    window.tabs.setCurrentWidget(fee)
+    assert fee.summary_area.isVisible()
+    summary = fee.summary.text().replace("\xa0", " ")
+    assert "US$ 4,730 in the catalogue in force on this day" in summary
+    renewal = fee.renewal.text()
+    assert "one fee for every designation" in renewal and "not paid yet" in renewal
+    # The demo paid the silver fee (legacy benefits): nothing is said to be owed.
+    assert "paid for this membership year" in fee.this_year.text()
+    assert "owed" not in fee.this_year.text()
+    # Back on a day of the competencies: the Fee tab's own lines and no summary.
+    window.context.set_as_of(date(2018, 3, 15))
+    qtbot.waitUntil(lambda: window.progress_source.designations is None)
+    assert not fee.summary_area.isVisible()
+    assert "one fee for every designation" not in fee.renewal.text()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mpn_desktop.domain import wording
-from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
@@ -22,9 +22,11 @@ from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.tabs.summary import designation_summary_html
 from mpn_desktop.ui.undo_commands import OrganisationCommand
 
 if TYPE_CHECKING:
+    from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.store import records
 else:
     records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
@@ -133,6 +135,42 @@ class FeeTab(StepTab):
         self.this_year.setText(this_year_text(fee)[0])
         self.renewal.setText(renewal_text(fee)[0])
         # Longer lines on a tab in view (no resize follows) need the room too.
+        self._fit_box(self.width())
+
+    def set_designations(self, tree: RequirementTree | None) -> None:
+        """On a day of the Solutions Partner designations: the one yearly fee of the catalogue
+        in force in the summary, and the renewal at that fee (None: the competencies' lines,
+        which ``set_progress`` wrote, stay)."""
+        super().set_designations(tree)
+        self.summary_area.setVisible(tree is not None)
+        if tree is not None:
+            # The tab has no step of its own (the membership box says the competencies'
+            # fee): the designation fee's sentence, from the catalogue in force.
+            self.summary.setText(designation_summary_html(tree, StepKind.FEE, self.palette()))
+        fee = tree.fee if tree is not None else None
+        due = fee.due_on if fee is not None else None
+        if fee is None or due is None:
+            return
+        amount = (
+            wording.money(fee.amount_usd, figures=locale_text.figures())
+            if fee.amount_usd is not None
+            else self.tr("amount not known")
+        )
+        state = self.tr("paid") if fee.paid else self.tr("not paid yet")
+        year = self.progress.fee.current_year if self.progress is not None else None
+        if year is not None:
+            # What was paid for this year; the competencies' "still owed" does not apply.
+            paid = wording.money(year.amount_paid_usd, figures=locale_text.figures())
+            self.this_year.setText(
+                self.tr("{paid} paid for this membership year").format(paid=paid)
+                if year.amount_paid_usd
+                else self.tr("nothing paid for this membership year")
+            )
+        self.renewal.setText(
+            self.tr("{day}: {amount}, one fee for every designation: {state}").format(
+                day=locale_text.day(due), amount=amount, state=state
+            )
+        )
         self._fit_box(self.width())
 
     def add_missing(self, _competency_id: str, _level: Level) -> None:
