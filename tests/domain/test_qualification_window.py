@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import DesignationScore, score_designations
@@ -154,3 +156,26 @@ def test_a_silver_payment_kept_the_legacy_benefits_and_does_not_enrol(
     window = _infra(catalog, facts, date(2024, 2, 29)).window
     assert not window.enrolled
     assert (window.start, window.end) == (date(2023, 9, 1), date(2024, 2, 29))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    dropped=st.sets(st.integers(0, 13), max_size=6),
+    holder=st.sampled_from(["a1", "a2", "p0", "p1", "new"]),
+    code=st.sampled_from(["AZ-104", "AZ-305", "AZ-700", "AZ-140", "AZ-800"]),
+    passed=st.dates(date(2023, 6, 1), date(2024, 1, 31)),
+)
+def test_another_certification_never_undoes_a_qualification_in_the_window(
+    catalog: ScoredCatalog, dropped: set[int], holder: str, code: str, passed: date
+) -> None:
+    as_of = date(2024, 1, 31)  # window 2023-08-01 to 2024-01-31
+    full = _infrastructure("2023-07")
+    exams = [e for i, e in enumerate(full.exams) if i not in dropped]
+    people = list(full.people)
+    if holder == "new":
+        people.append(Person("New person", "new"))
+    base = replace(full, exams=exams, people=people)
+    more = replace(base, exams=[*exams, ExamResult(holder, code, passed)])
+    before, after = _infra(catalog, base, as_of), _infra(catalog, more, as_of)
+    assert after.score >= before.score
+    assert after.window.qualified or not before.window.qualified
