@@ -179,3 +179,27 @@ def test_another_certification_never_undoes_a_qualification_in_the_window(
     before, after = _infra(catalog, base, as_of), _infra(catalog, more, as_of)
     assert after.score >= before.score
     assert after.window.qualified or not before.window.qualified
+
+
+def test_earlier_days_of_the_window_are_scored_with_the_catalogue_in_force_then() -> None:
+    older = parse_scored_catalog(
+        json.loads((CATALOGS / "solutions-partner-2023-06.json").read_text())
+    )
+    newer = parse_scored_catalog(
+        json.loads((CATALOGS / "solutions-partner-2026-05.json").read_text())
+    )
+    asked: list[date] = []
+
+    def catalog_on(day: date) -> ScoredCatalog:
+        asked.append(day)
+        return newer if newer.in_force_on(day) else older
+
+    # Qualifying data only in April 2026's "last month" (March): scored under 2023-06.
+    facts = _infrastructure("2026-03")
+    scores = score_designations(
+        newer, facts, date(2026, 6, 10), frozenset({"infrastructure-azure"}), catalog_on
+    )
+    infra = next(s for s in scores if s.id == "infrastructure-azure")
+    assert not infra.qualified
+    assert infra.window.qualified_on == date(2026, 4, 30)
+    assert any(day < newer.effective_from for day in asked)
