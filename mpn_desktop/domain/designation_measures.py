@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from itertools import repeat
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
@@ -219,7 +220,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     total_base = _ZERO
     for base_month, customers in by_base.items():
         base = _per_customer(part, figures, [base_month.plus(-b) for b in range(span)])
-        total_base += sum((base.get(c, _ZERO) for c in customers), _ZERO)
+        total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
     note = ""
     if part.twelve_month_minimum is not None:
         twelve = sum(

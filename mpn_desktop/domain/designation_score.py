@@ -228,6 +228,27 @@ class _Scorers:
         return scorer
 
 
+_SHARED: dict[int, tuple[ScoredCatalog, dict[int, Metric]]] = {}
+"""Per catalogue (by identity; a handful are in use): each metric's first equal one."""
+
+
+def _shared_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
+    """The first of the catalogue's equal metrics for each metric, by the metric's id."""
+    found = _SHARED.get(id(catalog))
+    if found is None or found[0] is not catalog:
+        if len(_SHARED) >= 16:
+            _SHARED.clear()
+        first: dict[Metric, Metric] = {}
+        shared = {
+            id(metric): first.setdefault(metric, metric)
+            for designation in catalog.designations
+            for track in designation.tracks
+            for metric in track.metrics
+        }
+        found = _SHARED[id(catalog)] = (catalog, shared)
+    return found[1]
+
+
 class _Scorer:
     def __init__(
         self, catalog: ScoredCatalog, figures: UsageFigures, certified: Certified, last: Month
@@ -324,8 +345,10 @@ class _Scorer:
         return TrackScore(track.id, sum((c.points for c in categories), _ZERO), tuple(categories))
 
     def metric(self, metric: Metric) -> MetricScore:
-        # Designations and tracks share metrics: each is scored once per day, and one measured
-        # from usage once per month (its figures' memo), whatever day of the month asks.
+        # Designations and tracks share metrics (equal ones written out in each): each is
+        # scored once per day, and one measured from usage once per month (its figures'
+        # memo), whatever day of the month asks.
+        metric = _shared_metrics(self.catalog).get(id(metric), metric)
         memo = self.figures.memo if metric.skilling is None else self._skilled
         found = memo.get(("metric", id(metric)))
         if isinstance(found, tuple) and found[0] is metric:

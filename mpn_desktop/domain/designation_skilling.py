@@ -195,6 +195,7 @@ class Certified:
         self._holding: dict[str, set[str]] = {}
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
+        self._day: dict[str, dict[str, Holder]] = {}
 
     def _code_holders(self, code: str) -> set[str]:
         """People counted on the day with a record of the (normalised) code by the day."""
@@ -241,6 +242,20 @@ class Certified:
                     found.update(dict.fromkeys(holding, entry.certification))
         return found
 
+    def _day_holders(self, certification: str) -> dict[str, Holder]:
+        """Each holder of a certification on the day by MCP ID (MCP IDs given once)."""
+        found = self._day.get(certification)
+        if found is None:
+            ids = self._certification_holders(certification)
+            kept = self._exams.holder(certification)
+            people = self._people
+            for mcp_id in ids - kept.keys():
+                kept[mcp_id] = Holder(people[mcp_id], mcp_id, certification)
+            found = self._day[certification] = dict(
+                zip(ids, map(kept.__getitem__, ids), strict=True)
+            )
+        return found
+
     def count(self, listed: tuple[Listed, ...]) -> int:
         """How many distinct people hold a certification listed on the day."""
         return len(self._holding_any(listed))
@@ -256,16 +271,13 @@ class Certified:
             ordered = sorted(holding, key=lambda mcp_id: (people[mcp_id].casefold(), mcp_id))
             found = tuple(Holder(people[m], m, holding[m]) for m in ordered)
         else:
-            # Every MCP ID once: a person's Holder is the same on every day, made once per facts.
-            made = []
-            for mcp_id in sorted(holding, key=self._rank.__getitem__):
-                certification = holding[mcp_id]
-                kept = self._exams.holder(certification)
-                holder = kept.get(mcp_id)
-                if holder is None:
-                    holder = kept[mcp_id] = Holder(people[mcp_id], mcp_id, certification)
-                made.append(holder)
-            found = tuple(made)
+            # Every MCP ID once: a person's Holder is the same on every day (made once per
+            # facts); the first certification listed wins, as the last update is theirs.
+            merged: dict[str, Holder] = {}
+            for entry in reversed(listed):
+                if entry.on(self.day):
+                    merged.update(self._day_holders(entry.certification))
+            found = tuple(map(merged.__getitem__, sorted(merged, key=self._rank.__getitem__)))
         self._holders[listed] = found
         return found
 
