@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.catalog import (
     Catalog,
     Competency,
@@ -31,13 +32,13 @@ from mpn_desktop.domain.catalog import (
     Window,
 )
 from mpn_desktop.domain.enums import CredentialKind, Level, Market
-from mpn_desktop.domain.wording import associations, money, number, plural
+from mpn_desktop.domain.wording import associations, money, number
 
 _LEVELS = (Level.SILVER, Level.GOLD)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequirementsDocument", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("RequirementsDocument", text, disambiguation, n)
 
 
 def _t(text: str) -> str:
@@ -106,11 +107,11 @@ def note_html(note: str) -> str:
 
 
 def _day(day: date | None) -> str:
-    return day.isoformat() if day is not None else ""
+    return wording.day(day) if day is not None else ""
 
 
 def _people(count: int) -> str:
-    return plural(count, _tr("{count} person"), _tr("{count} people")).format(count=count)
+    return _tr("%n person(s)", "", count)
 
 
 def _amount(measure: Measure, value: Decimal) -> str:

@@ -1209,13 +1209,12 @@
         <source>&lt;i&gt;Note:&lt;/i&gt; {note}</source>
         <translation>&lt;i&gt;Hinweis:&lt;/i&gt; {note}</translation>
     </message>
-    <message>
-        <source>{count} person</source>
-        <translation>{count} Person</translation>
-    </message>
-    <message>
-        <source>{count} people</source>
-        <translation>{count} Personen</translation>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
     </message>
     <message>
         <source>developing markets: {amount}</source>

@@ -101,6 +101,13 @@
             <numerusform>Remove the import of %n exam records from {file}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CheckPage</name>

@@ -96,7 +96,7 @@ def test_help_requirements_of_the_designations_in_german() -> None:
         "volle Punktzahl bei 3 Kunden",
         "Zwischenzertifizierungen",
         "Wie das Programm offene Regeln liest",
-        "Gültig vom 2023-06-01 bis 2026-04-30",
+        "Gültig vom 01.06.2023 bis 30.04.2026",
     ):
         assert words in document, words
     assert "<h2>Qualifikationsfenster</h2>" in document
