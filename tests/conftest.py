@@ -26,6 +26,13 @@ from helpers.fixtures import (  # noqa: F401
     sqlite_templates,
 )
 from helpers.logs import failing_on_unexpected_logs
+from hypothesis import settings
+
+# No per-example deadline for the property tests: their examples build
+# databases and organisations, and on a loaded machine (CI, the suite in one
+# process per core) a slow example is not a failure. Speed is benchmarked.
+settings.register_profile("mpn-desktop", deadline=None)
+settings.load_profile("mpn-desktop")
 
 # Set before anything imports Qt: GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
