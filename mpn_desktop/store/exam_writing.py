@@ -43,19 +43,23 @@ class ExamWriter:
         self._connection = connection
         self._insert_exam = _insert_skipping_duplicates(connection)
         self._driver_sql = _positional_sql(connection, self._insert_exam)
-        self._key_deferred = self._driver_sql is not None and _may_defer_unique_key(connection)
-        if self._key_deferred:
+        appending_sql = None
+        if self._driver_sql is not None and _may_defer_unique_key(connection):
+            appending_sql = _positional_sql(connection, insert(_EXAMS))
+        self._key_deferred = appending_sql is not None
+        if appending_sql is not None:
             # A first import into an empty table (SQLite): the rows go in without
             # the unique key, which ``finish`` builds once from sorted rows after
             # dropping the later copies of a record. Inserting a million records
             # into it in random key order took twice as long as the rest of the
             # insert; building it takes a third of that. A rollback brings it back.
             _UNIQUE_KEY.drop(connection)
-            self._driver_sql = _positional_sql(connection, insert(_EXAMS))
-            self._key_deferred = self._driver_sql is not None
-            if not self._key_deferred:
-                _UNIQUE_KEY.create(connection)
-                self._driver_sql = _positional_sql(connection, self._insert_exam)
+            self._driver_sql = appending_sql
+            # Rows and the batch index now grow at their ends only, and building
+            # the key reads the table once: the cache sized for random-order
+            # inserts only held pages (1M rows: 279 -> 199 MB peak RSS, same CPU).
+            # The import's bulk_write_cache gives the connection its size back.
+            connection.exec_driver_sql(f"PRAGMA cache_size=-{_APPENDING_CACHE_KIB}")
         self._keys = ExamKeys() if self._key_deferred else None
         self.finished = False
         allowed = _parameters_allowed(connection)
@@ -318,6 +322,8 @@ _EXAM_COLUMNS = (
 )
 
 
+_APPENDING_CACHE_KIB = 16 * 1024
+"""SQLite's page cache while the unique key is deferred (the table only grows at its end)."""
 _UNIQUE_KEY = next(index for index in _EXAMS.indexes if index.unique)
 """(person, code, day): a record once; a unique index (0010), so it can be built after an insert."""
 _KEY_COLUMNS = ", ".join(column.name for column in _UNIQUE_KEY.columns)
