@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import linecache
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from mpn_desktop.ui import help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.file_actions import FileActions
+from mpn_desktop.ui.first_reads import FirstRead, FirstReads, read_first
 from mpn_desktop.ui.language import check_language_actions
 from mpn_desktop.ui.menu_specs import MENUS, ActionSpec, Marker, MenuSpec, WindowAction
 from mpn_desktop.ui.outside_watch import OutsideChangeWatch
@@ -69,7 +69,8 @@ class StepTabLike(Protocol):
     """What the main window asks of a step tab (see ``mpn_desktop.ui.tabs``)."""
 
     def apply_change(self, change: Change) -> None: ...
-    def finish_loading(self) -> None: ...
+    def finish_loading(self, read: FirstReads | None = None) -> None: ...
+    def first_reads(self) -> list[FirstRead]: ...
     def set_progress(self, progress: Progress) -> None: ...
     def set_designations(self, tree: RequirementTree | None) -> None: ...
     def add_record(self) -> None: ...
@@ -118,15 +119,6 @@ def _go_to_tab(index: int, tab: TabSpec) -> ActionSpec:
     )
 
 
-def _preload(db: Database) -> None:
-    """On the worker: the store's modules imported (see ``fill``), then the source lines that
-    PySide6 read of each of them dropped (as app.py does at start-up: ``linecache`` kept them)."""
-    from mpn_desktop.store.preload import preload
-
-    preload(db)
-    linecache.clearcache()
-
-
 class MainWindow(QMainWindow):
     """The four steps in tabs, the status panel docked beside them, and the menus."""
 
@@ -149,6 +141,8 @@ class MainWindow(QMainWindow):
         context.window = self
         context.first_read_deferred = not evaluate_now
         self._fill_task: Task | None = None
+        self._changed_while_filling = False
+        """A change was announced while the worker read: its rows may be older than it."""
         self.settings = settings or WindowSettings()
         self.files = FileActions(context, self.settings, self)
         self.setWindowTitle(self.tr("MPN Competency Tracker"))
@@ -219,29 +213,48 @@ class MainWindow(QMainWindow):
 
     def fill(self) -> None:
         """Start-up's second half, after the first paint: the store's modules (SQLAlchemy and
-        its ORM) are imported on a worker thread; then the tabs read their records and the
-        status panel is evaluated, on the GUI thread (``filled`` is emitted)."""
+        its ORM) are imported and the tables' records read on a worker thread; then the tabs
+        take them and the status panel is evaluated, on the GUI thread (``filled`` is
+        emitted)."""
         # At the next turn of the event loop: the paint the window's show() asked for
         # (a posted event) comes first, and the worker does not hold the GIL through it.
         QTimer.singleShot(0, self._start_filling)
 
     def _start_filling(self) -> None:
         db = self.context.db
-        task = Task(lambda _progress, _cancelled: _preload(db), self, name="preload")
-        task.done.connect(lambda: self._filled(task))
+        tabs = [cast(StepTabLike, tab) for tab in self.step_tabs]
+        asked = [read for tab in tabs for read in tab.first_reads()]
+        task = Task(lambda _progress, _cancelled: read_first(db, asked), self, name="preload")
+        task.done.connect(lambda: self._filled(task, db))
         self._fill_task = task
+        self.context.changeApplied.connect(self._note_change_while_filling)
         task.start()
 
-    def _filled(self, task: Task) -> None:
+    def _note_change_while_filling(self, _change: Change) -> None:
+        self._changed_while_filling = True
+
+    def _filled(self, task: Task, db: Database) -> None:
         self._fill_task = None
         task.deleteLater()
+        self.context.changeApplied.disconnect(self._note_change_while_filling)
         if task.failure is not None:
             raise task.failure  # an installation without its modules: the crash handler says so
         self.context.first_read_deferred = False
-        # Watching first: whatever others commit from here on is announced after the reads.
-        self.outside_watch.start()
+        reads = cast(FirstReads, task.result)
+        if self._changed_while_filling or self.context.db is not db:
+            # Something was written (or another file opened) while the worker read:
+            # the tabs read again here, after the watch starts, as they did before.
+            if reads.source is not None:
+                reads.source.close()
+            self.outside_watch.start()
+            read = None
+        else:
+            # The worker made the watch before it read: whatever others committed
+            # after its reads is announced.
+            self.outside_watch.start_with(reads.source, reads.source_error)
+            read = reads
         for tab in self.step_tabs:
-            cast(StepTabLike, tab).finish_loading()
+            cast(StepTabLike, tab).finish_loading(read)
         self.progress_source.refresh_now()
         self.filled.emit()
 

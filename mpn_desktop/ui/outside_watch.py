@@ -63,6 +63,18 @@ class OutsideChangeWatch(QObject):
         """Begins watching the open database (what others commit from now on is announced)."""
         self._follow(self._context.db)
 
+    def start_with(self, source: OutsideChanges | None, error: MpnError | None) -> None:
+        """Begins watching with ``source`` (or ``error``), made already for the open database
+        (by start-up's worker, before it read the records)."""
+        self.stop()
+        if error is not None:  # the window still works; it only won't notice
+            log.warning(
+                "cannot watch %s for changes made elsewhere: %s", self._context.db.where, error
+            )
+        self._source = source
+        if self._source is not None:
+            self._timer.start()
+
     def _follow(self, db: Database) -> None:
         """Watches ``db`` (another database was opened) instead of the one before."""
         self.stop()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 import json
 import sys
+import threading
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QDockWidget, QTabWidget
 from pytestqt.qtbot import QtBot
@@ -22,8 +24,12 @@ from mpn_desktop.errors import ValidationError
 from mpn_desktop.logging_setup import log_file_path
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui import first_reads
+from mpn_desktop.ui import main_window as main_window_module
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import problem_text_color
+from mpn_desktop.ui.first_reads import FirstReads
 from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.requirements_dialog import RequirementsDialog
@@ -392,3 +398,92 @@ def test_an_edit_made_while_the_window_loads_is_shown_once_it_has_loaded(
     assert "Added While Loading" in {record["name"] for record in customers.model.records()}
     assert main.panel.progress is not None
     assert "Added While Loading" in {c.name for c in main.progress_source.facts.customers}
+
+
+def _worker_held_after_its_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event]:
+    """Start-up's worker reads the records, says so, then waits to be let go."""
+    read, go = threading.Event(), threading.Event()
+
+    def held(db: Any, kinds: Any) -> FirstReads:
+        reads = first_reads.read_first(db, kinds)
+        read.set()
+        go.wait(30)
+        return reads
+
+    monkeypatch.setattr(main_window_module, "read_first", held)
+    return read, go
+
+
+def test_an_edit_made_while_the_worker_reads_is_shown_once_the_window_has_filled(
+    qtbot: QtBot,
+    sample_context: AppContext,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The worker's rows are older than the edit: the tabs read again on the GUI thread.
+    read, go = _worker_held_after_its_reads(monkeypatch)
+    main = MainWindow(sample_context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    main.fill()
+    qtbot.waitUntil(read.is_set, timeout=30_000)
+    command = AddRecordCommand(
+        sample_context, RecordKind.CUSTOMER, {"name": "Added Meanwhile"}, "Add customer"
+    )
+    sample_context.undo_stack.push(command)
+    assert command.done
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        go.set()
+    customers = main.tab("salesTab").sections[0]  # type: ignore[attr-defined]
+    assert "Added Meanwhile" in {record["name"] for record in customers.model.records()}
+
+
+def test_a_commit_elsewhere_after_the_workers_reads_is_announced_once_filled(
+    qtbot: QtBot,
+    sample_context: AppContext,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The watch was made before the worker read: another program's commit after the
+    # reads is seen by it, and the table shows the new row.
+    read, go = _worker_held_after_its_reads(monkeypatch)
+    main = MainWindow(sample_context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    main.fill()
+    qtbot.waitUntil(read.is_set, timeout=30_000)
+    assert sample_context.db.path is not None
+    with Database.open(f"sqlite:///{sample_context.db.path}") as other:
+        records.add_record(other, RecordKind.CUSTOMER, {"name": "Added Elsewhere"})
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        go.set()
+    customers = main.tab("salesTab").sections[0]  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: "Added Elsewhere" in {record["name"] for record in customers.model.records()},
+        timeout=10_000,
+    )
+
+
+def test_rows_sorted_by_start_ups_worker_are_in_the_tables_order(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # The customers ordered by name, Z to A, before the records come: the worker sorts them
+    # so; the exams (ordered by the person's name, shown from other records) the table sorts.
+    main = MainWindow(sample_context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    customers = main.tab("salesTab").sections[0]  # type: ignore[attr-defined]
+    customers.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    asked = {read.kind: read.order for read in main.tab("salesTab").first_reads()}  # type: ignore[attr-defined]
+    assert asked[RecordKind.CUSTOMER] is not None
+    assert asked[RecordKind.CUSTOMER][1] is True
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    names = [record["name"] for record in customers.model.records()]
+    assert len(names) > 1
+    assert names == sorted(names, key=str.casefold, reverse=True)
+    exams = main.tab("examsTab").sections[1]  # type: ignore[attr-defined]
+    shown = [exams.proxy.index(row, 0).data() for row in range(exams.proxy.rowCount())]
+    assert shown == sorted(shown, key=str.casefold)

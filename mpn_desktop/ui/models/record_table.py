@@ -118,9 +118,25 @@ class RecordTableModel(QAbstractTableModel):
         self._styler = styler
         self.refresh_decorations()
 
-    def reload(self) -> None:
-        """Reads the rows again; keeps the rows in place when only values changed."""
-        rows = self._in_order(self._load())
+    def plain_order(self) -> tuple[Field, bool] | None:
+        """The rows' order (field, descending) when another thread can put rows in it: a
+        stored value's column (not one computed or named from other records)."""
+        if self._order is None:
+            return None
+        column, descending = self._order
+        field = self._fields[column]
+        if field.compute is not None or field.kind is FieldKind.CHOICE:
+            return None
+        return field, descending
+
+    def reload(self, read: list[Record] | None = None, *, ordered: bool = False) -> None:
+        """Reads the rows again (or takes ``read``, the rows read already on a worker, and
+        ``ordered``: put in ``plain_order`` there); keeps the rows in place when only values
+        changed."""
+        if read is None:
+            rows = self._in_order(self._load())
+        else:
+            rows = read if ordered else self._in_order(read)
         same_rows = [r.get("id") for r in rows] == [r.get("id") for r in self._rows]
         if same_rows and rows:
             self._rows = rows

@@ -217,10 +217,11 @@ class RecordSection(QWidget):
     def _load_all(self) -> list[Record]:
         return records.list_records(self.context.db, self.kind)
 
-    def reload(self) -> None:
-        """Reads the records again, keeping the selected one selected."""
+    def reload(self, read: list[Record] | None = None, *, ordered: bool = False) -> None:
+        """Reads the records again (or takes ``read``: this kind's records, read already, and
+        ``ordered``: in the model's ``plain_order``), keeping the selected one selected."""
         selected = self.selected_record()
-        self.model.reload()
+        self.model.reload(read, ordered=ordered)
         if selected is not None:
             self.select_id(selected.get("id"))
 

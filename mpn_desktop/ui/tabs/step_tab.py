@@ -29,6 +29,7 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.first_reads import FirstRead, FirstReads
 from mpn_desktop.ui.models.record_table import Record
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.tabs.record_section import RecordSection
@@ -179,19 +180,29 @@ class StepTab(QWidget):
             return
         self.reload()
 
-    def finish_loading(self) -> None:
-        """Reads the records the tab deferred at start-up (changes made meanwhile included)."""
+    def finish_loading(self, read: FirstReads | None = None) -> None:
+        """Reads the records the tab deferred at start-up (changes made meanwhile included);
+        ``read``: what start-up's worker read of them already (``first_reads``)."""
         if self.loaded:
             return
         for section in self.sections:
             section.set_loading(False)
-        self.reload()
+        self.reload(read)
 
-    def reload(self) -> None:
-        """Reads every section, and whatever else the tab shows, again."""
+    def first_reads(self) -> list[FirstRead]:
+        """What start-up's worker reads for the tab's tables: their kinds, in their orders."""
+        return [FirstRead(section.kind, section.model.plain_order()) for section in self.sections]
+
+    def reload(self, read: FirstReads | None = None) -> None:
+        """Reads every section, and whatever else the tab shows, again (a section whose
+        records ``read`` holds takes a copy of them instead)."""
         self.loaded = True
         for section in self.sections:
-            section.reload()
+            if read is None:
+                section.reload()
+                continue
+            rows, ordered = read.rows_for(section.kind, section.model.plain_order())
+            section.reload(rows, ordered=ordered)
         self.records_changed(Change.everything(self.tr("Reload")))
         for section in self.sections:
             section.fit_columns_once()
