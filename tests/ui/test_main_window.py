@@ -487,3 +487,37 @@ def test_rows_sorted_by_start_ups_worker_are_in_the_tables_order(
     exams = main.tab("examsTab").sections[1]  # type: ignore[attr-defined]
     shown = [exams.proxy.index(row, 0).data() for row in range(exams.proxy.rowCount())]
     assert shown == sorted(shown, key=str.casefold)
+
+
+def test_a_tab_filled_after_an_edit_between_the_tabs_fills_shows_it(
+    qtbot: QtBot,
+    sample_context: AppContext,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The tabs take their records one per turn of the event loop: an edit made between
+    # the Sales tab and the Exams tab is in the Exams tab once it has filled.
+    main = MainWindow(sample_context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    sales = main.tab("salesTab")
+    people = main.tab("examsTab").sections[0]  # type: ignore[attr-defined]
+    fill_sales = sales.finish_loading  # type: ignore[attr-defined]
+
+    def fill_then_add(read: FirstReads | None = None) -> None:
+        fill_sales(read)
+        assert people.model.rowCount() == 0  # the Exams tab still to come
+        command = AddRecordCommand(
+            sample_context,
+            RecordKind.PERSON,
+            {"name": "Added Between Tabs", "mcp_id": "7654321"},
+            "Add person",
+        )
+        sample_context.undo_stack.push(command)
+        assert command.done
+
+    monkeypatch.setattr(sales, "finish_loading", fill_then_add)
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    assert "Added Between Tabs" in {record["name"] for record in people.model.records()}
+    assert "Added Between Tabs" in {p.name for p in main.progress_source.facts.people}
