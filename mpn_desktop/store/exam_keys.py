@@ -18,6 +18,10 @@ _CODES = 1 << 20
 """Distinct exam codes a packed key has room for."""
 _DAYS = 1 << 22
 """Days a packed key has room for: ``date.max.toordinal()`` is 3,652,059."""
+ROWS_KEPT = 1_500_000
+"""Rows whose keys are kept at most: finding the copies among them takes about 100 bytes
+a row at once (a set of Python integers; 3M rows took the import to 415 MB), so a larger
+import leaves it to SQLite, whose sort stays within its cache."""
 
 
 def _packed(person_id: int, code_number: int, day: int) -> int:
@@ -44,7 +48,7 @@ class ExamKeys:
         numbers = self._code_numbers
         for code in set(codes).difference(numbers):
             numbers[code] = len(numbers)
-        if len(numbers) > _CODES:
+        if len(numbers) > _CODES or len(keys) + len(codes) > ROWS_KEPT:
             self._keys = None
             return
         try:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from mpn_desktop.store import exam_keys
 from mpn_desktop.store.exam_keys import ExamKeys
 
 
@@ -23,6 +26,16 @@ def test_keys_differ_where_any_part_differs_even_at_the_edges() -> None:
     days = [date.min, date.min, date.min, date.max, date.min, date.max]
     keys.add(people, codes, days)
     assert keys.later_copies() == []
+
+
+def test_more_rows_than_kept_give_up_the_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exam_keys, "ROWS_KEPT", 3)
+    keys = ExamKeys()
+    day = date(2017, 1, 2)
+    keys.add([1, 2], ["A", "A"], [day, day])
+    assert keys.rows == 2
+    keys.add([3, 4], ["A", "A"], [day, day])
+    assert keys.rows is None
 
 
 def test_a_person_id_too_large_gives_up_the_keys() -> None:
