@@ -28,6 +28,13 @@ from mpn_desktop.domain.designations import (
     Track,
 )
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.missing_lead import (
+    ASSOCIATION_PREFERENCE,
+    Lead,
+    LeadKind,
+    first_of,
+    first_workload,
+)
 from mpn_desktop.domain.qualification_window import (
     QualificationWindow,
     WindowPlan,
@@ -78,6 +85,13 @@ class MetricScore:
     steps: tuple[tuple[str, int, int, bool], ...] = ()
     """Each prerequisite step: its certifications' names, holders, people needed, met."""
     note: str = ""
+    leads: tuple[Lead | None, ...] = ()
+    """Where each of ``missing`` leads (the form that adds it), in the same order."""
+
+    @property
+    def lead(self) -> Lead | None:
+        """Where the metric's first missing item leads (None: nowhere known)."""
+        return next((lead for lead in self.leads if lead is not None), None)
 
     @property
     def met(self) -> bool:
@@ -134,6 +148,10 @@ class DesignationScore:
     classified: str = ""
     """Why the better track is the one scored, where Partner Center picks it (the
     catalogue's classification, with the count it found); '' where the higher counts."""
+    missing_leads: tuple[Lead | None, ...] = ()
+    """Where each of ``missing`` leads, in the same order (the metric it is about)."""
+    suggestion_leads: tuple[Lead | None, ...] = ()
+    """Where each step of ``suggestion`` leads, in the same order."""
 
     @property
     def score(self) -> Fraction:
@@ -311,8 +329,11 @@ class _Scorer:
         self, item: Designation, target: bool, plan: WindowPlan, scorers: _Scorers
     ) -> DesignationScore:
         tracks, best, classified = self.scored_tracks(item)
-        qualified = _qualifies(best, self.catalog.qualifies_at)
+        at = self.catalog.qualifies_at
+        qualified = _qualifies(best, at)
         as_of = self.certified.day
+        missing, missing_leads = ((), ()) if qualified else _missing_with_leads(best, at)
+        suggestion, suggestion_leads = ((), ()) if qualified else cheapest_way(best, at)
         return DesignationScore(
             id=item.id,
             name=item.name,
@@ -321,10 +342,12 @@ class _Scorer:
             tracks=tracks,
             qualifies_at=self.catalog.qualifies_at,
             qualified=qualified,
-            missing=() if qualified else _missing(best, self.catalog.qualifies_at),
-            suggestion=() if qualified else cheapest_path(best, self.catalog.qualifies_at),
+            missing=missing,
+            suggestion=suggestion,
             window=plan.result(as_of, _qualified_on(item.id, qualified, plan, scorers)),
             classified=classified,
+            missing_leads=missing_leads,
+            suggestion_leads=suggestion_leads,
         )
 
     def track(self, track: Track) -> TrackScore:
@@ -388,15 +411,21 @@ class _Scorer:
             option=index,
             note=metric.note,
         )
-        return _with_missing(result, self._usage_missing(metric, result))
+        sentences, leads = self._usage_missing(metric, result)
+        return replace(result, missing=sentences, leads=leads)
 
-    def _usage_missing(self, metric: Metric, result: MetricScore) -> tuple[str, ...]:
+    def _usage_missing(
+        self, metric: Metric, result: MetricScore
+    ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
         if result.met:
-            return ()
+            return (), ()
         sentences = []
-        for part in result.parts:
+        leads: list[Lead | None] = []
+        for part, measured_part in zip(result.parts, metric.options[result.option], strict=False):
+            lead = _usage_lead(metric, measured_part)
             if part.measured.note:
                 sentences.append(_capital(part.measured.note))
+                leads.append(lead)
                 continue
             short = part.need - max(part.have, Decimal(0))
             if short <= 0:
@@ -415,7 +444,8 @@ class _Scorer:
                     )
                 )
             )
-        return tuple(sentences)
+            leads.append(lead)
+        return tuple(sentences), tuple(leads)
 
     def _skilling(self, metric: Metric) -> MetricScore:
         rule = metric.skilling
@@ -432,8 +462,10 @@ class _Scorer:
             for s in counted.steps
         )
         missing = []
-        for step_names, have, need, met in steps:
+        leads: list[Lead | None] = []
+        for (step_names, have, need, met), step in zip(steps, counted.steps, strict=True):
             if not met:
+                leads.append(self._certification_lead(metric, step.step.certifications))
                 missing.append(
                     ngettext(
                         "{count} more person with {certifications} before the final step counts",
@@ -445,6 +477,7 @@ class _Scorer:
         if short > 0 and counted.points < metric.max_points:
             gain = min(metric.max_points - counted.points, rule.points_per_person * short)
             listed = _names(names, rule.certifications, self.certified.day)
+            leads.append(self._certification_lead(metric, rule.certifications))
             missing.append(
                 ngettext(
                     "{count} more person with {certifications} would add {points}",
@@ -475,7 +508,23 @@ class _Scorer:
             ),
             steps=steps,
             note=metric.note,
+            leads=() if counted.points >= metric.max_points else tuple(leads),
         )
+
+    def _certification_lead(self, metric: Metric, listed: tuple[Listed, ...]) -> Lead:
+        """Add exam with the first exam of the first certification the list holds on the day."""
+        day = self.certified.day
+        for entry in listed:
+            cert = self.catalog.certifications.get(entry.certification)
+            if entry.on(day) and cert is not None and cert.exams and cert.exams[0]:
+                return Lead(
+                    LeadKind.CERTIFICATION,
+                    metric.id,
+                    metric.name,
+                    code=cert.exams[0][0],
+                    certification=cert.name,
+                )
+        return Lead(LeadKind.CERTIFICATION, metric.id, metric.name)
 
 
 def _qualified_on(
@@ -561,8 +610,18 @@ def _decimal(value: Fraction) -> Decimal:
     return round(Decimal(value.numerator) / Decimal(value.denominator), 2)
 
 
-def _with_missing(result: MetricScore, missing: tuple[str, ...]) -> MetricScore:
-    return replace(result, missing=missing)
+def _usage_lead(metric: Metric, part: Part) -> Lead:
+    """A performance metric counts new customers: Add customer, with the subscription's
+    workload and association that count; the others count usage: its months, and what counts."""
+    kind = LeadKind.CUSTOMER if metric.category == "performance" else LeadKind.USAGE
+    return Lead(
+        kind,
+        metric.id,
+        metric.name,
+        workload=first_workload(part.scope.workloads),
+        association=first_of(part.scope.associations, ASSOCIATION_PREFERENCE),
+        note=part.label,
+    )
 
 
 def _qualifies(track: TrackScore, at: Fraction) -> bool:
@@ -571,13 +630,23 @@ def _qualifies(track: TrackScore, at: Fraction) -> bool:
 
 def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
     """The metrics at zero first (each must score), then the others, largest gain first."""
+    return _missing_with_leads(track, at)[0]
+
+
+def _missing_with_leads(
+    track: TrackScore, at: Fraction
+) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
+    """The missing sentences and, for each, where it leads: a metric's sentence to that
+    metric's form; the points still short to the metric that can give the most."""
     zero = [m for m in track.metrics if m.points <= 0]
     rest = sorted(
         (m for m in track.metrics if 0 < m.points < m.max_points),
         key=lambda m: m.points - m.max_points,
     )
     sentences: list[str] = []
+    leads: list[Lead | None] = []
     if track.score < at:
+        leads.append(_most_to_give(track))
         sentences.append(
             _("{more} to reach {target} (the score is {score})").format(
                 more=_more(_decimal(at - track.score), "points"),
@@ -586,15 +655,35 @@ def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
             )
         )
     # A metric's sentences are about it; the designation's list names the metric.
-    for metric in zero:
-        sentences += [f"{metric.name}: {s}" for s in metric.missing or (_("scores nothing yet"),)]
-    for metric in rest:
-        sentences += [f"{metric.name}: {s}" for s in metric.missing]
-    return tuple(sentences)
+    for metric in (*zero, *rest):
+        said = metric.missing or ((_("scores nothing yet"),) if metric in zero else ())
+        sentences += [f"{metric.name}: {s}" for s in said]
+        leads += [_lead_of(metric, index) for index in range(len(said))]
+    return tuple(sentences), tuple(leads)
+
+
+def _lead_of(metric: MetricScore, index: int) -> Lead | None:
+    """Where the metric's ``index``-th missing sentence leads (its first lead for another)."""
+    return metric.leads[index] if index < len(metric.leads) else metric.lead
+
+
+def _most_to_give(track: TrackScore) -> Lead | None:
+    """The lead of the metric with the most points still to give (the first of equals)."""
+    open_metrics = [m for m in track.metrics if m.points < m.max_points and m.lead is not None]
+    if not open_metrics:
+        return None
+    return max(open_metrics, key=lambda m: m.max_points - m.points).lead
 
 
 def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
     """A way to qualify: first one unit of each metric at zero, then the most points per unit."""
+    return cheapest_way(track, at)[0]
+
+
+def cheapest_way(
+    track: TrackScore, at: Fraction
+) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
+    """The cheapest path's steps and, for each, where it leads (its metric's form)."""
     room = {m.id: m.max_points - m.points for m in track.metrics if m.need > 0}
     per_unit = {m.id: m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0}
     taken: dict[str, Fraction] = {}
@@ -619,6 +708,7 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
         best = max(open_metrics, key=lambda m: per_unit[m.id])
         take(best, min(room[best.id], at - score))
     steps = []
+    leads = []
     for metric in track.metrics:
         if metric.id in taken:
             gain = metric.max_points - metric.points - room[metric.id]
@@ -626,7 +716,8 @@ def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
             pending = any(not met for *_rest, met in metric.steps)
             gated = _(" once its steps are met") if pending else ""
             steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
-    return tuple(steps)
+            leads.append(metric.lead)
+    return tuple(steps), tuple(leads)
 
 
 def _capital(text: str) -> str:

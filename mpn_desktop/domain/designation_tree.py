@@ -57,6 +57,7 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         max_points=_decimal(metric.max_points),
         description=" / ".join(part.label for part in metric.parts if part.label),
         missing=metric.missing,
+        missing_leads=metric.leads,
         evidence=tuple(evidence),
         notes=(metric.note,) if metric.note else (),
     )
@@ -98,6 +99,8 @@ def designation_node(score: DesignationScore) -> RequirementNode:
         ),
         window=score.window,
         suggestion=score.suggestion,
+        missing_leads=score.missing_leads,
+        suggestion_leads=score.suggestion_leads,
     )
 
 

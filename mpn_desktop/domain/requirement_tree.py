@@ -17,6 +17,7 @@ from enum import Enum
 
 from mpn_desktop.domain.evidence import Candidate, Evidence
 from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.progress import AtRisk, FeeStatus
 from mpn_desktop.domain.qualification_window import QualificationWindow
 
@@ -75,6 +76,11 @@ class RequirementNode:
     """Where a qualification counts on any day of a window: its days and what was found."""
     suggestion: tuple[str, ...] = ()
     """A way to the qualifying score where it is scored (the cheapest), step by step."""
+    missing_leads: tuple[Lead | None, ...] = ()
+    """Where each of ``missing`` leads (the form that adds it), in the same order; () where
+    the items lead nowhere known (a view then shows them as text)."""
+    suggestion_leads: tuple[Lead | None, ...] = ()
+    """Where each step of ``suggestion`` leads, in the same order."""
 
     @property
     def scored(self) -> bool:

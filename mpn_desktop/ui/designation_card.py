@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,7 +24,8 @@ from mpn_desktop.domain import wording
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.ui import locale_text
-from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
+from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, card_layout
+from mpn_desktop.ui.lead_links import LeadLinks
 from mpn_desktop.ui.status_text import (
     fraction,
     have_need_text,
@@ -85,10 +86,19 @@ class _MetricRow(FigureRow):
 
 
 class DesignationCard(QFrame):
-    """One designation: its score against 70, its categories and metrics, what is missing."""
+    """One designation: its score against 70, its categories and metrics, what is missing.
+
+    Each missing item and each step of the cheapest way is a link where the tree
+    says where it leads (a ``Lead``): clicking it, or Enter on it after Tab,
+    emits ``leadActivated`` with that lead, and the window opens the form.
+    """
+
+    leadActivated = Signal(object)
+    """The ``Lead`` of a missing item or cheapest-way step the user clicked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._links = LeadLinks(self)
         layout, self.title = card_layout(self, "designationCard")
         self.score = QLabel(self)
         self.score.setObjectName("designationScore")
@@ -110,13 +120,21 @@ class DesignationCard(QFrame):
         self.missing.setObjectName("missingList")
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.RichText)
-        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._links.follow(self.missing)
         layout.addWidget(self.missing)
         self.notes = QLabel(self)
         self.notes.setObjectName("designationNotes")
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.notes)
+        # The cheapest way to 70 apart from the notes: its steps are links.
+        self.cheapest = QLabel(self)
+        self.cheapest.setObjectName("cheapestWay")
+        self.cheapest.setWordWrap(True)
+        self.cheapest.setTextFormat(Qt.TextFormat.RichText)
+        self._links.follow(self.cheapest)
+        layout.addWidget(self.cheapest)
+        self._links.activated.connect(self.leadActivated)
 
     def _clear_rows(self) -> None:
         for widget in self._widgets:
@@ -179,22 +197,45 @@ class DesignationCard(QFrame):
                 metric_row.show(metric)
                 self._widgets += metric_row.widgets()
                 row += 2
+        self._links.clear()
         if designation.met or not designation.missing:
             self.missing.clear()
             self.missing.setVisible(False)
         else:
             self.missing.setText(
-                self.tr("Still missing:") + bullets_html(list(designation.missing))
+                html.escape(self.tr("Still missing:"))
+                + self._links.bullets(designation.missing, designation.missing_leads)
             )
             self.missing.setAccessibleName(
                 self.tr("Still missing: {items}").format(items="; ".join(designation.missing))
             )
+            self.missing.setAccessibleDescription(self._links.described())
             self.missing.setVisible(True)
         lines = self._about(designation)
         self.notes.setText("\n".join(lines))
         self.notes.setToolTip(designation.window.rule if designation.window else "")
-        self.notes.setStyleSheet(f"color: {muted_text_color(self.palette()).name()};")
+        muted = muted_text_color(self.palette()).name()
+        self.notes.setStyleSheet(f"color: {muted};")
         self.notes.setVisible(bool(lines))
+        self._show_cheapest(designation, muted)
+
+    def _show_cheapest(self, designation: RequirementNode, muted: str) -> None:
+        """The cheapest way to the qualifying score, each step a link to its metric's form."""
+        if not designation.suggestion:
+            self.cheapest.clear()
+            self.cheapest.setVisible(False)
+            return
+        before = len(self._links.leads)
+        steps = self._links.inline(designation.suggestion, designation.suggestion_leads)
+        heading = self.tr("Cheapest way to {score}:").format(score=points(designation.need))
+        self.cheapest.setText(f"<span style='color:{muted}'>{html.escape(heading)}</span> {steps}")
+        self.cheapest.setAccessibleName(
+            self.tr("Cheapest way to {score}: {steps}").format(
+                score=points(designation.need), steps="; ".join(designation.suggestion)
+            )
+        )
+        self.cheapest.setAccessibleDescription(self._links.described(since=before))
+        self.cheapest.setVisible(True)
 
     def _about(self, designation: RequirementNode) -> list[str]:
         """The tracks' scores, the qualification window, the cheapest way: the tree's data."""
@@ -216,10 +257,4 @@ class DesignationCard(QFrame):
         lines += designation.notes
         if designation.window is not None:
             lines.append(window_text(designation.window))
-        if designation.suggestion:
-            lines.append(
-                self.tr("Cheapest way to {score}: {steps}").format(
-                    score=points(designation.need), steps="; ".join(designation.suggestion)
-                )
-            )
         return lines

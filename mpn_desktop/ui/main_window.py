@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
 
         self.panel = StatusPanel(self)
         self.panel.missingActivated.connect(self.add_missing)
+        self.panel.leadActivated.connect(self.open_lead)
         self.panel_dock = QDockWidget(self.tr("Status"), self)
         self.panel_dock.setObjectName("statusDock")
         self.panel_dock.setWidget(self.panel)
@@ -195,6 +197,10 @@ class MainWindow(QMainWindow):
         self.progress_source.designationsChanged.connect(self._show_designations)
         self.files.designations = lambda: self.progress_source.designations
         for tab in self.step_tabs:
+            wants_import = getattr(tab, "importSalesRequested", None)
+            if wants_import is not None:
+                # A designation's usage note offers the sales-data import.
+                wants_import.connect(self.files.import_sales)
             follow_facts = getattr(tab, "follow_facts", None)
             if follow_facts is not None:
                 # The Sales tab's chart splits the evaluated usage by month.
@@ -429,6 +435,16 @@ class MainWindow(QMainWindow):
             adder(competency_id, Level(level))
         else:
             cast(StepTabLike, widget).focus_search()
+
+    def open_lead(self, lead: Lead) -> None:
+        """A designation's "Still missing" item clicked: the tab and the form its lead names
+        (Add exam with the certification's exam; Add customer; the usage by month)."""
+        name = "examsTab" if lead.kind is LeadKind.CERTIFICATION else "salesTab"
+        widget = next(tab for tab in self.step_tabs if tab.objectName() == name)
+        self.tabs.setCurrentWidget(widget)
+        opener = getattr(widget, "open_lead", None)
+        if opener is not None:
+            opener(lead)
 
     def show_getting_started(self) -> QDialog:
         """Help ▸ Getting started: the four steps and where their data comes from."""

@@ -255,6 +255,8 @@ class StatusPanel(QScrollArea):
 
     missingActivated = Signal(str, str, str)
     """Competency id, level and step of a "Still missing" item the user clicked."""
+    leadActivated = Signal(object)
+    """The ``Lead`` of a designation's missing item or cheapest-way step the user clicked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -404,6 +406,7 @@ class StatusPanel(QScrollArea):
         for position, item in enumerate(shown):
             if item.id not in self._designation_cards:
                 self._designation_cards[item.id] = DesignationCard(self.widget())
+                self._designation_cards[item.id].leadActivated.connect(self.leadActivated)
             card = self._designation_cards[item.id]
             if self._layout.indexOf(card) != self._cards_at + position:
                 self._layout.removeWidget(card)

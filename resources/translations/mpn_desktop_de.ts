@@ -1639,6 +1639,10 @@
         <translation>Es fehlt noch: {items}</translation>
     </message>
     <message>
+        <source>Cheapest way to {score}:</source>
+        <translation>Günstigster Weg zu {score}:</translation>
+    </message>
+    <message>
         <source>{track} {score}</source>
         <translation>{track} {score}</translation>
     </message>
@@ -2234,6 +2238,33 @@
     <message>
         <source>Exam records</source>
         <translation>Prüfungsergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>LeadLinks</name>
+    <message>
+        <source>{item}: {action}.</source>
+        <translation>{item}: {action}.</translation>
+    </message>
+    <message>
+        <source>Opens Add exam on the Skilling tab with {code} ({certification}) filled in</source>
+        <translation>Öffnet „Prüfung hinzufügen“ auf der Registerkarte Qualifizierung, mit {code} ({certification}) ausgefüllt</translation>
+    </message>
+    <message>
+        <source>Opens Add exam on the Skilling tab</source>
+        <translation>Öffnet „Prüfung hinzufügen“ auf der Registerkarte Qualifizierung</translation>
+    </message>
+    <message>
+        <source>Opens Add customer on the Performance tab, then its subscription through {association}</source>
+        <translation>Öffnet „Kunde hinzufügen“ auf der Registerkarte Leistung, danach sein Abonnement über {association}</translation>
+    </message>
+    <message>
+        <source>Opens Add customer on the Performance tab</source>
+        <translation>Öffnet „Kunde hinzufügen“ auf der Registerkarte Leistung</translation>
+    </message>
+    <message>
+        <source>Opens Usage by month on the Performance tab: {what}</source>
+        <translation>Öffnet „Nutzung nach Monat“ auf der Registerkarte Leistung: {what}</translation>
     </message>
 </context>
 <context>
@@ -3079,6 +3110,18 @@
     <message>
         <source>Usage by &amp;month</source>
         <translation>Nutzung nach &amp;Monat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{metric}&lt;/b&gt; counts {what}. Type the months below, or &lt;a href=&apos;import&apos;&gt;import sales data…&lt;/a&gt; &lt;a href=&apos;hide&apos;&gt;Hide&lt;/a&gt;</source>
+        <translation>&lt;b&gt;{metric}&lt;/b&gt; zählt: {what}. Geben Sie die Monate unten ein oder &lt;a href=&apos;import&apos;&gt;importieren Sie Vertriebsdaten…&lt;/a&gt; &lt;a href=&apos;hide&apos;&gt;Ausblenden&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{metric} counts {what}</source>
+        <translation>{metric} zählt: {what}</translation>
+    </message>
+    <message>
+        <source>{metric} counts {what}.</source>
+        <translation>{metric} zählt: {what}.</translation>
     </message>
     <message>
         <source>Usage of every subscription</source>

@@ -52,7 +52,7 @@ def test_a_day_in_2023_shows_each_targeted_designation_with_its_score(window: Ma
     card = panel.designation_card("modern-work")
     assert "not qualified yet" in card.score.text()
     assert "Tracks: Smb" not in card.notes.text() and "SMB" in card.notes.text()
-    assert "Cheapest way to 70" in card.notes.text()
+    assert "Cheapest way to 70" in card.cheapest.text()
     headings = [w.text() for w in card.findChildren(QLabel, "categoryHeading")]
     assert [h.split("</b>")[0].removeprefix("<b>") for h in headings] == [
         "Performance",

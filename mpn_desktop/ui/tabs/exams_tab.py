@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
@@ -80,6 +81,8 @@ class ExamsTab(StepTab):
         self._people_names: dict[int, str] = {}
         self._roles: dict[str, list[str]] = {}
         self._suggested_code = ""
+        self._person_first = False
+        """The next Add exam form starts in its Person field (its code is filled in)."""
         self.people = self.add_section(
             RecordSection(
                 context,
@@ -302,6 +305,17 @@ class ExamsTab(StepTab):
         finally:
             self._suggested_code = ""
 
+    def open_lead(self, lead: Lead) -> None:
+        """Add exam for a designation's missing certification: the first exam that earns it
+        filled in, the Person field focused (who passed it is what is left to say)."""
+        self._suggested_code = lead.code
+        self._person_first = True
+        try:
+            self.exams.add_record()
+        finally:
+            self._suggested_code = ""
+            self._person_first = False
+
     def _expand_exam_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
         values: dict[str, object] = {field.key: value}
         if field.key != "exam_code" or not isinstance(value, str):
@@ -316,6 +330,8 @@ class ExamsTab(StepTab):
         return values
 
     def _link_code_to_title(self, form: RecordForm) -> None:
+        if self._person_first:
+            form.editor("person_id").setFocus()
         code = form.editor("exam_code")
         title = form.editor("exam_title")
         kind = form.editor("kind")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
@@ -36,11 +38,16 @@ class SalesTab(StepTab):
 
     step = StepKind.PERFORMANCE
 
+    importSalesRequested = Signal()
+    """The note of what counts asked for the sales-data import."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("salesTab")
         self._customer_names: dict[int, str] = {}
         self._subscription_names: dict[int, str] = {}
+        self._lead: Lead | None = None
+        """The designation's missing item the next Add customer or subscription is for."""
 
         self.customers = self.add_section(
             RecordSection(
@@ -66,6 +73,7 @@ class SalesTab(StepTab):
                 describe=lambda record: str(record.get("name", "")),
                 object_name="customersSection",
                 add_text=self.tr("Add customer…"),
+                form_hook=self._say_what_counts,
                 parent=self,
             )
         )
@@ -133,7 +141,7 @@ class SalesTab(StepTab):
                 object_name="subscriptionsSection",
                 add_text=self.tr("Add subscription…"),
                 new_values=self._new_subscription,
-                form_hook=lambda form: form.add_rule(_ends_after_it_starts),
+                form_hook=self._subscription_form,
                 parent=self,
             )
         )
@@ -213,6 +221,20 @@ class SalesTab(StepTab):
         self.pages.setDocumentMode(True)
         self.pages.addTab(main, self.tr("Customers and &subscriptions"))
         self.pages.addTab(self.usage_grid, self.tr("Usage by &month"))
+        # What counts for a designation's metric, when its missing item led here.
+        self.lead_note = QLabel(self)
+        self.lead_note.setObjectName("leadNote")
+        self.lead_note.setWordWrap(True)
+        self.lead_note.setTextFormat(Qt.TextFormat.RichText)
+        self.lead_note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.lead_note.linkActivated.connect(self._lead_note_link)
+        self.lead_note.setVisible(False)
+        self.body.addWidget(self.lead_note)
+        self.pages.currentChanged.connect(lambda _index: self._hide_lead_note_off_the_grid())
         self.body.addWidget(self.pages, 1)
         self.usage.headingLinkActivated.connect(self.show_all_usage)
         self.chain_focus(self.search, self.customers, self.subscriptions, self.usage)
@@ -294,6 +316,80 @@ class SalesTab(StepTab):
     def _customer_choices(self) -> list[tuple[object, str]]:
         return sorted(self._customer_names.items(), key=lambda item: item[1].casefold())
 
+    # -- a designation's missing item -------------------------------------
+
+    def open_lead(self, lead: Lead) -> None:
+        """A designation's missing customers or usage: Add customer (then its subscription,
+        with the association that counts), or the usage by month with what counts."""
+        if lead.kind is LeadKind.CUSTOMER:
+            self.add_customer_for(lead)
+        else:
+            self.show_usage_for(lead)
+
+    def add_customer_for(self, lead: Lead) -> None:
+        """Add customer, saying what counts; once added, Add subscription for it with the
+        workload and association the metric counts filled in."""
+        self.pages.setCurrentIndex(0)
+        known = {record["id"] for record in self.customers.model.records()}
+        self._lead = lead
+        try:
+            self.customers.add_record()
+            added = self.customers.selected_record()
+            if added is not None and added["id"] not in known:
+                self.subscriptions.add_record()
+        finally:
+            self._lead = None
+
+    def show_usage_for(self, lead: Lead) -> None:
+        """The usage by month, with a line above it saying what the metric counts and a link
+        to the sales-data import."""
+        self.pages.setCurrentWidget(self.usage_grid)
+        what = html.escape(lead.note or lead.metric_name)
+        self.lead_note.setText(
+            self.tr(
+                "<b>{metric}</b> counts {what}. Type the months below, or "
+                "<a href='import'>import sales data…</a> <a href='hide'>Hide</a>"
+            ).format(metric=html.escape(lead.metric_name), what=what)
+        )
+        self.lead_note.setAccessibleName(
+            self.tr("{metric} counts {what}").format(
+                metric=lead.metric_name, what=lead.note or lead.metric_name
+            )
+        )
+        self.lead_note.setVisible(True)
+        self.usage_grid.view.setFocus()
+
+    def _lead_note_link(self, link: str) -> None:
+        if link == "import":
+            self.importSalesRequested.emit()
+        else:
+            self.lead_note.setVisible(False)
+
+    def _hide_lead_note_off_the_grid(self) -> None:
+        if self.pages.currentWidget() is not self.usage_grid:
+            self.lead_note.setVisible(False)
+
+    def _say_what_counts(self, form: RecordForm) -> None:
+        """Above a form opened for a designation's missing customer: what the metric counts."""
+        lead = self._lead
+        if lead is None:
+            return
+        note = QLabel(
+            self.tr("{metric} counts {what}.").format(
+                metric=lead.metric_name, what=lead.note or lead.metric_name
+            ),
+            form,
+        )
+        note.setObjectName("leadNote")
+        note.setWordWrap(True)
+        layout = form.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, note)
+
+    def _subscription_form(self, form: RecordForm) -> None:
+        form.add_rule(_ends_after_it_starts)
+        self._say_what_counts(form)
+
     # -- master and detail ------------------------------------------------
 
     def show_all_usage(self) -> None:
@@ -374,7 +470,14 @@ class SalesTab(StepTab):
             if self.customers.model.rowCount() == 0:
                 return None
         customer = self.customers.selected_record()
-        return {} if customer is None else {"customer_id": customer["id"]}
+        values: dict[str, Any] = {} if customer is None else {"customer_id": customer["id"]}
+        if self._lead is not None:
+            # For a designation's missing customer: the workload and association that count.
+            if self._lead.workload is not None:
+                values["workload"] = self._lead.workload
+            if self._lead.association is not None:
+                values["association"] = self._lead.association
+        return values
 
     def _new_usage(self) -> Mapping[str, Any] | None:
         subscription = self.subscriptions.selected_record()
