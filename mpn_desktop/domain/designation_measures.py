@@ -17,7 +17,7 @@ from itertools import repeat
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
-from mpn_desktop.domain.usage_figures import Key, UsageFigures
+from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_of
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import money, month_and_year, number
 
@@ -219,8 +219,17 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         by_base[start if start is not None and start > year_ago else year_ago].append(customer)
     total_base = _ZERO
     for base_month, customers in by_base.items():
-        base = _per_customer(part, figures, [base_month.plus(-b) for b in range(span)])
-        total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
+        months = [base_month.plus(-b) for b in range(span)]
+        if base_month == year_ago or len(months) == 1:
+            base = _per_customer(part, figures, months)
+            total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
+            continue
+        # The few customers associated during the year, over twelve months: each one's own
+        # months only (every customer's twelve months at each such month cost far more).
+        for customer in customers:
+            sums = figures.customer_sums(part.scope, months, customer)
+            if sums is not None:
+                total_base += quantity_of(sums, part.quantity)
     note = ""
     if part.twelve_month_minimum is not None:
         twelve = sum(

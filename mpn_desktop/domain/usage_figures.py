@@ -223,9 +223,11 @@ class UsageSums:
                 sums[1] += row.revenue_usd
                 sums[2] += row.active_users
                 sums[3] += row.paid_seats
-        for month, workload, association, _customer, _key in entries:
-            if not new.cells[(month, workload, association)]:
-                del new.cells[(month, workload, association)]
+        for cell_key in {
+            (month, workload, association) for month, workload, association, *_ in entries
+        }:
+            if not new.cells[cell_key]:
+                del new.cells[cell_key]  # as a full pass makes no empty cell
         new._first_rows = first_rows
         months = {month for month, *_rest in touched}
         new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
@@ -454,6 +456,19 @@ class UsageFigures:
         """One quantity of each customer's sums over several months (read only)."""
         inside = self._inside(months)
         return self._priced.per_customer(scope, quantity, inside) if inside else {}
+
+    def customer_sums(self, scope: Scope, months: Iterable[Month], customer: str) -> Sums | None:
+        """One customer's sums over several months (None when it has no usage in them)."""
+        total: Sums | None = None
+        for month in self._inside(months):
+            sums = self._priced.customer_totals(scope, month).get((customer, ""))
+            if sums is None:
+                continue
+            if total is None:
+                total = list(sums)
+            else:
+                add_sums(total, sums)
+        return total
 
     def within(
         self,
