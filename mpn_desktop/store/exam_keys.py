@@ -11,17 +11,19 @@ the order the rows went in.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import compress, repeat
+from operator import eq, mod
 
 _CODES = 1 << 20
 """Distinct exam codes a packed key has room for."""
 _DAYS = 1 << 22
 """Days a packed key has room for: ``date.max.toordinal()`` is 3,652,059."""
-ROWS_KEPT = 1_500_000
-"""Rows whose keys are kept at most: finding the copies among them takes about 100 bytes
-a row at once (a set of Python integers; 3M rows took the import to 415 MB), so a larger
-import leaves it to SQLite, whose sort stays within its cache."""
+ROWS_KEPT = 10_000_000
+"""Rows whose keys are kept at most (8 bytes each); a larger import leaves it to SQLite."""
+_KEYS_AT_ONCE = 500_000
+"""Keys in one set at most while copies are found (3M keys in one set: 290 MB at once)."""
 
 
 def _packed(person_id: int, code_number: int, day: int) -> int:
@@ -64,16 +66,26 @@ class ExamKeys:
         return None if self._keys is None else len(self._keys)
 
     def later_copies(self) -> list[int]:
-        """The 0-based positions of rows equal to an earlier row (empty when there are none)."""
+        """The 0-based positions of rows equal to an earlier row, in order (empty when none).
+
+        Equal keys leave the same remainder, so the keys are looked at in parts
+        by their remainder: a set of Python integers takes about 100 bytes a
+        key, and a part holds ``_KEYS_AT_ONCE`` keys or so.
+        """
         keys = self._keys
         assert keys is not None, "later_copies needs every row's key"
-        if len(set(keys)) == len(keys):
-            return []
-        seen: set[int] = set()
+        parts = max(1, -(-len(keys) // _KEYS_AT_ONCE))
         later: list[int] = []
-        for position, key in enumerate(keys):
-            if key in seen:
-                later.append(position)
-            else:
-                seen.add(key)
+        for part in range(parts):
+            rows: Iterable[tuple[int, int]] = enumerate(keys)
+            if parts > 1:
+                in_part = map(eq, map(mod, keys, repeat(parts)), repeat(part))
+                rows = compress(rows, in_part)
+            seen: set[int] = set()
+            for position, key in rows:
+                if key in seen:
+                    later.append(position)
+                else:
+                    seen.add(key)
+        later.sort()
         return later

@@ -142,6 +142,7 @@ class ExamWriter:
             return
         connection = self._connection
         later = self._later_copy_ids()
+        self._keys = None  # their memory is free before SQLite sorts for the key
         if later is None:
             later_copies = connection.exec_driver_sql(_DELETE_LATER_COPIES).rowcount
         elif later:

@@ -28,6 +28,15 @@ def test_keys_differ_where_any_part_differs_even_at_the_edges() -> None:
     assert keys.later_copies() == []
 
 
+def test_copies_are_found_across_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exam_keys, "_KEYS_AT_ONCE", 2)
+    keys = ExamKeys()
+    day = date(2017, 1, 2)
+    people = [1, 2, 3, 1, 4, 2, 5, 1, 3]
+    keys.add(people, ["A"] * len(people), [day] * len(people))
+    assert keys.later_copies() == [3, 5, 7, 8]
+
+
 def test_more_rows_than_kept_give_up_the_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(exam_keys, "ROWS_KEPT", 3)
     keys = ExamKeys()
