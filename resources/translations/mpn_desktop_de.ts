@@ -1781,6 +1781,10 @@
         <source>Add &amp;person…</source>
         <translation>&amp;Person hinzufügen…</translation>
     </message>
+    <message>
+        <source>{code} earns {certification}, which {metric} counts.</source>
+        <translation>{code} führt zu {certification}; das zählt für {metric}.</translation>
+    </message>
 </context>
 <context>
     <name>FeeTab</name>

@@ -102,6 +102,8 @@ def _read_and_cancel(found: dict[str, Any]) -> Callable[[RecordForm], None]:
         found["title"] = form.windowTitle()
         found["focus"] = form.focusWidget() is form.editor("person_id")
         found["exam_code"] = form.editor("exam_code").text()  # type: ignore[union-attr]
+        note = form.findChild(QLabel, "leadNote")
+        found["note"] = note.text() if note is not None else None
         form.reject()
 
     return read
@@ -121,7 +123,13 @@ def test_a_missing_certification_opens_add_exam_with_its_exam_and_the_person_to_
     _on_each_form(_read_and_cancel(found))
     card.missing.linkActivated.emit(href)
     assert window.tabs.currentWidget().objectName() == "examsTab"
-    assert found == {"title": "Add exam", "focus": True, "exam_code": "MS-900"}
+    assert found == {
+        "title": "Add exam",
+        "focus": True,
+        "exam_code": "MS-900",
+        "note": "MS-900 earns Microsoft 365 Fundamentals, which Intermediate certifications "
+        "counts.",
+    }
 
 
 def test_a_step_still_short_opens_add_exam_with_the_step_s_certification(

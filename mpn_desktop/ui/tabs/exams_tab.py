@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
@@ -81,8 +81,8 @@ class ExamsTab(StepTab):
         self._people_names: dict[int, str] = {}
         self._roles: dict[str, list[str]] = {}
         self._suggested_code = ""
-        self._person_first = False
-        """The next Add exam form starts in its Person field (its code is filled in)."""
+        self._lead: Lead | None = None
+        """The designation's missing certification the next Add exam is for."""
         self.people = self.add_section(
             RecordSection(
                 context,
@@ -309,12 +309,28 @@ class ExamsTab(StepTab):
         """Add exam for a designation's missing certification: the first exam that earns it
         filled in, the Person field focused (who passed it is what is left to say)."""
         self._suggested_code = lead.code
-        self._person_first = True
+        self._lead = lead
         try:
             self.exams.add_record()
         finally:
             self._suggested_code = ""
-            self._person_first = False
+            self._lead = None
+
+    def _say_what_counts(self, form: RecordForm, lead: Lead) -> None:
+        """Above an Add exam opened for a designation: which certification the exam earns."""
+        if not lead.code:
+            return
+        note = QLabel(
+            self.tr("{code} earns {certification}, which {metric} counts.").format(
+                code=lead.code, certification=lead.certification, metric=lead.metric_name
+            ),
+            form,
+        )
+        note.setObjectName("leadNote")
+        note.setWordWrap(True)
+        layout = form.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, note)
 
     def _expand_exam_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
         values: dict[str, object] = {field.key: value}
@@ -330,8 +346,9 @@ class ExamsTab(StepTab):
         return values
 
     def _link_code_to_title(self, form: RecordForm) -> None:
-        if self._person_first:
+        if self._lead is not None:
             form.editor("person_id").setFocus()
+            self._say_what_counts(form, self._lead)
         code = form.editor("exam_code")
         title = form.editor("exam_title")
         kind = form.editor("kind")
