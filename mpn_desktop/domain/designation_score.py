@@ -24,6 +24,7 @@ from mpn_desktop.domain.designations import (
     Listed,
     Metric,
     Part,
+    Quantity,
     ScoredCatalog,
     Track,
 )
@@ -614,6 +615,7 @@ def _usage_lead(metric: Metric, part: Part) -> Lead:
     """A performance metric counts new customers: Add customer, with the subscription's
     workload and association that count; the others count usage: its months, and what counts."""
     kind = LeadKind.CUSTOMER if metric.category == "performance" else LeadKind.USAGE
+    quantity = part.conditions[0].quantity if part.conditions else part.quantity
     return Lead(
         kind,
         metric.id,
@@ -621,7 +623,12 @@ def _usage_lead(metric: Metric, part: Part) -> Lead:
         workload=first_workload(part.scope.workloads),
         association=first_of(part.scope.associations, ASSOCIATION_PREFERENCE),
         note=part.label,
+        figure=_FIGURE_READ.get(quantity, quantity.value),
     )
+
+
+_FIGURE_READ = {Quantity.MCV: "active_users", Quantity.ACTIVE_SHARE: "active_users"}
+"""The monthly figure a computed quantity is made of (MCV and the active share: users)."""
 
 
 def _qualifies(track: TrackScore, at: Fraction) -> bool:

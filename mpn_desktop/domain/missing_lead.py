@@ -31,7 +31,8 @@ class Lead:
 
     ``code`` is the first exam of the certification still missing (AZ-104);
     ``workload`` and ``association`` those a new customer's subscription needs
-    to count; ``note`` says in a few words what counts (the catalogue's label).
+    to count; ``note`` says in a few words what counts (the catalogue's label),
+    ``figure`` which monthly figure it reads.
     """
 
     kind: LeadKind
@@ -44,6 +45,9 @@ class Lead:
     workload: Workload | None = None
     association: Association | None = None
     note: str = ""
+    figure: str = ""
+    """The usage figure that counts, as a usage row names it ("consumption_usd",
+    "active_users", "paid_seats", "revenue_usd"); '' where none is known."""
 
 
 ASSOCIATION_PREFERENCE = (

@@ -88,6 +88,12 @@ def test_usage_growth_and_deployments_lead_to_the_usage_with_what_counts(
         lead = metric.lead
         assert lead is not None and lead.kind is LeadKind.USAGE
         assert lead.note == metric.parts[0].label and lead.note
+        assert lead.figure == "consumption_usd"
+    # Modern Work's deployments read active users (their share of the paid seats).
+    metric = next(m for m in scores["modern-work"].best.metrics if m.id == "deployments")
+    assert metric.lead is not None and metric.lead.figure == "active_users"
+    metric = next(m for m in scores["modern-work"].best.metrics if m.id == "net-customer-adds")
+    assert metric.lead is not None and metric.lead.figure == "paid_seats"
 
 
 def test_the_points_still_short_lead_to_the_metric_with_the_most_to_give(

@@ -252,6 +252,14 @@ class UsageGridSection(QWidget):
                 missing,
             )
 
+    def show_figure(self, key: str) -> None:
+        """Shows that figure ("active_users") as if the user chose it (a missing usage led
+        here); an unknown key changes nothing."""
+        index = self.figure.findData(key)
+        if index >= 0:
+            self.figure.setCurrentIndex(index)
+            self._figure_chosen(index)
+
     def _figure_chosen(self, _index: int) -> None:
         self._chosen_by_user = True
         self.pivot()
