@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured, measure, part_points
@@ -48,6 +49,7 @@ from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import number
 
 _ZERO = Fraction(0)
+_CERTIFICATION = attrgetter("certification")
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,11 +502,10 @@ class _Scorer:
             holders=counted.holders,
             certification_names=tuple(
                 sorted(
-                    {
-                        (h.certification, names[h.certification].name)
-                        for h in counted.holders
-                        if h.certification in names
-                    }
+                    (certification, names[certification].name)
+                    # The few certifications first (thousands of holders hold them).
+                    for certification in set(map(_CERTIFICATION, counted.holders))
+                    if certification in names
                 )
             ),
             steps=steps,
