@@ -307,3 +307,30 @@ def test_a_qualified_designation_has_no_links(window: MainWindow) -> None:
     card = window.panel.designation_card("infrastructure-azure")
     assert not card.missing.isVisible() and not card.cheapest.isVisible()
     assert isinstance(card, QWidget)
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The window's and the sentences' language German, as a German session starts."""
+    from mpn_desktop.domain import vocabulary
+    from mpn_desktop.ui.language import install_translators, remove_translators
+
+    installed = install_translators(qapp, "de")
+    vocabulary.use_language("de")
+    yield
+    remove_translators(qapp, installed)
+
+
+@pytest.mark.usefixtures("german")
+def test_what_a_link_opens_is_said_in_german(
+    qtbot: QtBot, tmp_path: Path, settings: WindowSettings
+) -> None:
+    main, db = _open_window(qtbot, tmp_path, settings, DAY_2023)
+    try:
+        card = main.panel.designation_card("security")
+        titles = re.findall(r"title='([^']*)'", card.missing.text())
+        assert titles and all(title.startswith("Öffnet") for title in titles), titles
+        assert "Günstigster Weg zu 70:" in card.cheapest.text()
+    finally:
+        main.progress_source.wait_for_worker()
+        db.close()
