@@ -572,6 +572,10 @@
         <translation>12 Monate</translation>
     </message>
     <message>
+        <source>{count} months</source>
+        <translation>{count} Monate</translation>
+    </message>
+    <message>
         <source>What the rules count: subscriptions of an accepted workload and association, in the months the association was in force, no trials.</source>
         <translation>Was die Regeln zählen: Abonnements eines anerkannten Workloads und einer anerkannten Zuordnung, in den Monaten, in denen die Zuordnung bestand, ohne Testversionen.</translation>
     </message>
@@ -3399,6 +3403,14 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>{designation}: {figure} by month, {first} and {last} compared</source>
+        <translation>{designation}: {figure} nach Monat, {first} und {last} verglichen</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
     </message>
     <message>
         <source>{level}: {sentence}</source>

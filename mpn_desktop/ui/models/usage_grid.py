@@ -114,16 +114,19 @@ class UsageGridModel(QAbstractTableModel):
         needs: tuple[tuple[Level, Decimal], ...] = (),
         credited: frozenset[str] | None = None,
         credited_amounts: Sequence[Decimal] | None = None,
+        count: int = MONTHS,
+        credited_heading: str | None = None,
     ) -> None:
-        """Pivots the usage records of the 12 months from ``first_month`` into the grid.
+        """Pivots the usage records of the ``count`` months from ``first_month`` into the grid
+        (12 for a competency's window, 13 for a designation's growth).
 
         ``credited`` names the subscriptions the rules count (the others are shown
         muted); ``credited_amounts`` are the months as the rules credit them, shown
-        under the total with each level's ``needs``.
+        under the total with each level's ``needs`` (under ``credited_heading`` when given).
         """
         self.beginResetModel()
         self._field = FIGURES[field]
-        self._months = tuple(first_month.plus(offset) for offset in range(MONTHS))
+        self._months = tuple(first_month.plus(offset) for offset in range(count))
         column_of = {month.index: position for position, month in enumerate(self._months)}
         row_of: dict[int, int] = {}
         rows: list[GridRow] = []
@@ -133,7 +136,7 @@ class UsageGridModel(QAbstractTableModel):
                 GridRow(
                     record["id"],
                     str(record["external_id"]),
-                    [None] * MONTHS,
+                    [None] * count,
                     trial=bool(record.get("trial")),
                     credited=credited is None or record["external_id"] in credited,
                 )
@@ -152,12 +155,14 @@ class UsageGridModel(QAbstractTableModel):
         self._rows = rows
         totals = [
             sum((row.values[column] or 0 for row in rows if not row.trial), Decimal(0))
-            for column in range(MONTHS)
+            for column in range(count)
         ]
         self._extra = [(_tr("Total"), totals, sum(totals, Decimal(0)))]
         if credited_amounts is not None:
             amounts = list(credited_amounts)
-            self._extra.append((_tr("Credited"), amounts, sum(amounts, Decimal(0))))
+            self._extra.append(
+                (credited_heading or _tr("Credited"), amounts, sum(amounts, Decimal(0)))
+            )
         self._extra.extend(
             (_tr("{level} needs").format(level=enum_label(level)), None, need)
             for level, need in needs
@@ -168,7 +173,7 @@ class UsageGridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows) + len(self._extra)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self._months else MONTHS + 1
+        return 0 if parent.isValid() or not self._months else len(self._months) + 1
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -176,7 +181,11 @@ class UsageGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return str(self._months[section]) if section < MONTHS else _tr("12 months")
+            if section < len(self._months):
+                return str(self._months[section])
+            if len(self._months) == MONTHS:
+                return _tr("12 months")
+            return _tr("{count} months").format(count=len(self._months))
         if section < len(self._rows):
             return self._rows[section].name
         return self._extra[section - len(self._rows)][0]
@@ -184,9 +193,13 @@ class UsageGridModel(QAbstractTableModel):
     def _value(self, row: int, column: int) -> Any:
         if row < len(self._rows):
             values = self._rows[row].values
-            return values[column] if column < MONTHS else sum((v or 0 for v in values), Decimal(0))
+            return (
+                values[column]
+                if column < len(values)
+                else sum((v or 0 for v in values), Decimal(0))
+            )
         _heading, months, whole = self._extra[row - len(self._rows)]
-        if column == MONTHS:
+        if column == len(self._months):
             return whole
         return months[column] if months is not None else None
 
@@ -210,7 +223,9 @@ class UsageGridModel(QAbstractTableModel):
             return wording.number(int(value), figures=locale_text.figures())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and (row >= len(self._rows) or column == MONTHS):
+        if role == Qt.ItemDataRole.FontRole and (
+            row >= len(self._rows) or column == len(self._months)
+        ):
             font = QFont()
             font.setBold(True)
             font.setItalic(row >= len(self._rows) and self._extra[row - len(self._rows)][1] is None)
@@ -246,7 +261,7 @@ class UsageGridModel(QAbstractTableModel):
         if (
             index.isValid()
             and index.row() < len(self._rows)
-            and index.column() < MONTHS
+            and index.column() < len(self._months)
             and index.column() not in self._rows[index.row()].split
         ):
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -321,7 +336,7 @@ class UsageGridModel(QAbstractTableModel):
                     continue
                 placed = [(start_column + position, text) for position, text in enumerate(texts)]
             for column, text in placed:
-                if column is None or not 0 <= column < MONTHS:
+                if column is None or not 0 <= column < len(self._months):
                     continue
                 if column in self._rows[target].split:
                     problems.append(

@@ -15,6 +15,7 @@ from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
@@ -302,6 +303,11 @@ class SalesTab(StepTab):
             self.usage_grid.paste()
         else:
             super().paste_rows()
+
+    def set_designations(self, tree: RequirementTree | None) -> None:
+        """The summary (as every tab), and the usage by month of what the designations count."""
+        super().set_designations(tree)
+        self.usage_grid.set_designations(tree)
 
     def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
         """Where the usage chart finds the facts of the last evaluation."""

@@ -1,5 +1,9 @@
 """The Sales tab's chart: the window's credited figure month by month, against silver and gold.
 
+On a day under the Solutions Partner program it is a designation's usage over
+the 13 months its growth measures, with the two months compared marked (no
+levels' lines: a designation scores points, not silver or gold).
+
 Bars are what each month credits; for an amount over 12 months the levels'
 lines are a twelfth of what they need (the pace that reaches it), for users
 (counted in the latest month) the need itself. What is still missing is
@@ -16,6 +20,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mpn_desktop.domain import wording
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_usage_months import DesignationUsage
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.usage_months import MonthlyFigures
 from mpn_desktop.ui import locale_text
@@ -34,6 +40,7 @@ class UsageChart(QWidget):
         self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._figures: MonthlyFigures | None = None
+        self._usage: DesignationUsage | None = None
         self._title = ""
         self._missing: list[str] = []
         self._empty = self.tr("No targeted competency measures usage month by month.")
@@ -44,31 +51,72 @@ class UsageChart(QWidget):
     def set_figures(self, figures: MonthlyFigures | None, title: str, missing: list[str]) -> None:
         """What to draw (None: nothing to chart), its title and the missing sentences."""
         self._figures = figures
+        self._usage = None
         self._title = title
         self._missing = missing
         self.setAccessibleName(self.accessible_text())
         self.update()
 
+    def set_designation_usage(
+        self, usage: DesignationUsage | None, title: str, missing: list[str]
+    ) -> None:
+        """A designation's usage month by month (None: nothing to chart), its title and
+        what its metrics still miss; the two months growth compares are marked."""
+        self._figures = None
+        self._usage = usage
+        self._title = title
+        self._missing = missing
+        self.setAccessibleName(self.accessible_text())
+        self.update()
+
+    @property
+    def lines(self) -> list[tuple[Level, Decimal]]:
+        """The levels' lines drawn (none for a designation)."""
+        return self._lines() if self._figures is not None else []
+
+    @property
+    def marked(self) -> tuple[Month, ...]:
+        """The months marked as compared (a designation's year-ago month and last month)."""
+        return self._usage.compared if self._usage is not None else ()
+
+    @property
+    def title(self) -> str:
+        """The chart's title ('' when there is nothing to chart)."""
+        return self._title if self._series() is not None else ""
+
+    def _series(self) -> tuple[tuple[Month, ...], tuple[Decimal, ...]] | None:
+        if self._figures is not None:
+            return self._figures.months, self._figures.amounts
+        if self._usage is not None:
+            return self._usage.months, self._usage.amounts
+        return None
+
     def accessible_text(self) -> str:
         """The chart in words, for screen readers and tests."""
-        if self._figures is None:
+        series = self._series()
+        if series is None:
             return self._empty
         months = ", ".join(
-            f"{month}: {self._figure(amount)}"
-            for month, amount in zip(self._figures.months, self._figures.amounts, strict=True)
+            f"{month}: {self._figure(amount)}" for month, amount in zip(*series, strict=True)
         )
         return f"{self._title}. {months}. " + " ".join(self._missing)
 
+    def _counts(self) -> bool:
+        """Whether the figure is a count (users, seats) rather than money."""
+        if self._usage is not None:
+            return self._usage.figure in ("active_users", "paid_seats")
+        return self._figures is not None and self._figures.per_month
+
     def _figure(self, amount: Decimal) -> str:
-        assert self._figures is not None
         return (
             wording.number(int(amount), figures=locale_text.figures())
-            if self._figures.per_month
+            if self._counts()
             else wording.money(amount, figures=locale_text.figures())
         )
 
     def _lines(self) -> list[tuple[Level, Decimal]]:
-        assert self._figures is not None
+        if self._figures is None:
+            return []
         if self._figures.per_month:
             return list(self._figures.needs)
         return [(level, need / 12) for level, need in self._figures.needs]
@@ -88,11 +136,12 @@ class UsageChart(QWidget):
         metrics = self.fontMetrics()
         line_height = metrics.height()
         area = QRectF(self.rect()).adjusted(8, 4, -8, -4)
-        if self._figures is None:
+        series = self._series()
+        if series is None:
             painter.setPen(muted)
             painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), self._empty)
             return
-        figures = self._figures
+        chart_months, amounts = series
         bold = painter.font()
         bold.setBold(True)
         painter.setFont(bold)
@@ -116,24 +165,31 @@ class UsageChart(QWidget):
         plot.setBottom(area.bottom() - line_height - 2)
         if plot.height() < 20 or plot.width() < 60:
             return
-        highest = max([*figures.amounts, *(value for _, value in lines), Decimal(1)])
+        highest = max([*amounts, *(value for _, value in lines), Decimal(1)])
         scale = plot.height() / float(highest) * 0.95
 
         def y_of(value: Decimal) -> float:
             return plot.bottom() - float(value) * scale
 
-        slot = plot.width() / len(figures.months)
+        slot = plot.width() / len(chart_months)
         bar_color = palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bar_color)
-        for position, amount in enumerate(figures.amounts):
+        marked = self.marked
+        for position, (month, amount) in enumerate(zip(chart_months, amounts, strict=True)):
             left = plot.left() + position * slot + slot * 0.15
+            if month in marked:
+                # The two months growth compares: a frame around their column.
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(text_color, 1, Qt.PenStyle.DotLine))
+                painter.drawRect(QRectF(left - slot * 0.1, plot.top(), slot * 0.9, plot.height()))
+                painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(bar_color)
             painter.drawRect(QRectF(left, y_of(amount), slot * 0.7, plot.bottom() - y_of(amount)))
         painter.setPen(muted)
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         every = 1 if slot > metrics.horizontalAdvance("2018-12 ") else 3
-        for position, month in enumerate(figures.months):
-            if position % every:
+        for position, month in enumerate(chart_months):
+            if position % every and month not in marked:
                 continue
             label = f"{month}"
             center = plot.left() + position * slot + slot / 2
@@ -152,8 +208,7 @@ class UsageChart(QWidget):
             )
 
     def _line_label(self, level: Level, value: Decimal) -> str:
-        assert self._figures is not None
-        if self._figures.per_month:
+        if self._figures is None or self._figures.per_month:
             return self.tr("{level}: {value}").format(
                 level=enum_label(level),
                 value=wording.number(int(value), figures=locale_text.figures()),

@@ -8,6 +8,10 @@ status panel, from the same progress. While the page is hidden (the user
 works on the records), reading and redrawing wait until it is shown: an
 edit elsewhere no longer reads the window's usage again (tens of ms on the
 large organisation) for a grid nobody sees.
+
+On a day under the Solutions Partner program the window is the 13 months a
+designation's usage growth compares (the year-ago month to last month), the
+figure the designation counts, and no silver or gold anywhere.
 """
 
 from __future__ import annotations
@@ -31,10 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_score import last_month
+from mpn_desktop.domain.designation_usage_months import (
+    WINDOW_MONTHS,
+    DesignationUsage,
+    designation_usage,
+    window_months,
+)
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.usage_months import (
     MonthlyFigures,
     chart_subject,
@@ -77,6 +89,9 @@ class UsageGridSection(QWidget):
         self._facts: Callable[[], Facts | None] = lambda: None
         self._progress: Progress | None = None
         self._figures: MonthlyFigures | None = None
+        self._tree: RequirementTree | None = None
+        """The designations of the last evaluation (None: the competencies' day)."""
+        self._designation_usage: DesignationUsage | None = None
         self._chosen_by_user = False
         self._usage_stale = True
         """The window's usage is to be read again before the grid is next drawn."""
@@ -166,10 +181,14 @@ class UsageGridSection(QWidget):
             return
         if self._usage_stale:
             self._usage_stale = False
-            first = usage_window_start(self.context.as_of)
-            self._usage = usage_cells.window_usage(self.context.db, first, first.plus(MONTHS - 1))
+            first, count = self._window()
+            self._usage = usage_cells.window_usage(self.context.db, first, first.plus(count - 1))
             self._grid_stale = True
-        if self._chart_stale and self._progress is not None:
+        if self._chart_stale and self._designations_day():
+            self._chart_stale = False
+            self._draw_designation_chart()
+            self._grid_stale = True
+        elif self._chart_stale and self._progress is not None:
             self._chart_stale = False
             self._draw_chart(self._progress)
             self._grid_stale = True
@@ -181,7 +200,59 @@ class UsageGridSection(QWidget):
         super().showEvent(event)
         self._refresh()
 
+    def _designations_day(self) -> bool:
+        """Whether the as-of day is under the Solutions Partner program."""
+        return self.context.program_on(self.context.as_of).scored is not None
+
+    def _window(self) -> tuple[Month, int]:
+        """The first month shown and how many: the designations' 13 (the year-ago month to
+        last month) on their days, else the competencies' 12-month window."""
+        if self._designations_day():
+            return window_months(last_month(self.context.as_of))[0], WINDOW_MONTHS
+        return usage_window_start(self.context.as_of), MONTHS
+
+    def set_designations(self, tree: RequirementTree | None) -> None:
+        """Redraws the chart (and the grid) with the designations' evaluation."""
+        self._tree = tree
+        self._chart_stale = True
+        self._refresh()
+
+    def _draw_designation_chart(self) -> None:
+        scored = self.context.program_on(self.context.as_of).scored
+        tree = self._tree
+        usage = self._designation_usage = (
+            designation_usage(
+                scored,
+                tuple(node.id for node in tree.targeted),
+                self._facts(),
+                last_month(self.context.as_of),
+            )
+            if scored is not None and tree is not None
+            else None
+        )
+        if usage is not None and not self._chosen_by_user:
+            index = self.figure.findData(usage.figure)
+            if index >= 0:
+                self.figure.setCurrentIndex(index)
+        if usage is None:
+            self.chart.set_designation_usage(None, "", [])
+            return
+        first, last = usage.compared
+        self.chart.set_designation_usage(
+            usage,
+            self.tr("{designation}: {figure} by month, {first} and {last} compared").format(
+                designation=usage.designation,
+                figure=FIGURES[usage.figure].label if usage.figure in FIGURES else usage.figure,
+                first=first,
+                last=last,
+            ),
+            [],
+        )
+
     def _pivot(self) -> None:
+        if self._designations_day():
+            self._pivot_designation()
+            return
         subscriptions, usage = self._subscriptions(), self._usage
         subject = (
             chart_subject(self.context.catalog, self._progress)
@@ -209,6 +280,28 @@ class UsageGridSection(QWidget):
             ),
         )
         # The subscriptions' names, within reason: the months need the room.
+        longest = max(
+            (self.fontMetrics().horizontalAdvance(row.name) for row in self.model.grid_rows),
+            default=0,
+        )
+        self.view.verticalHeader().setFixedWidth(min(longest + 12, 170))
+
+    def _pivot_designation(self) -> None:
+        """The 13 months a designation measures; its counted figure under the total."""
+        first, count = self._window()
+        usage = self._designation_usage
+        shown = str(self.figure.currentData())
+        counts = usage is not None and usage.figure == shown
+        self.model.set_data(
+            self._subscriptions(),
+            self._usage,
+            first,
+            shown,
+            credited=usage.credited if usage is not None else None,
+            credited_amounts=usage.amounts if counts and usage is not None else None,
+            count=count,
+            credited_heading=self.tr("Counted"),
+        )
         longest = max(
             (self.fontMetrics().horizontalAdvance(row.name) for row in self.model.grid_rows),
             default=0,
@@ -337,7 +430,7 @@ class UsageGridSection(QWidget):
         cells, problems = self.model.cells_of(
             rows_of_pasted_text(text),
             current.row() if current.isValid() else 0,
-            min(current.column(), MONTHS - 1) if current.isValid() else 0,
+            min(current.column(), len(self.model.months) - 1) if current.isValid() else 0,
         )
         command = None
         if cells:

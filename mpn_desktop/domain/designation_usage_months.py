@@ -1,0 +1,110 @@
+"""The usage a designation measures, month by month, for the Sales tab's chart and grid.
+
+On a day under the Solutions Partner program the usage that counts is the
+usage growth's: last month against the same month a year earlier, so the
+window is the 13 months from the year-ago month to last month. The figure is
+the one a designation's missing usage leads to (Azure consumption for the
+Azure designations, active users for Modern Work, MCV's users for Business
+Applications), read from the catalogue's usage-growth metric.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designations import Measure, Part, Quantity, ScoredCatalog
+from mpn_desktop.domain.facts import Facts
+
+WINDOW_MONTHS = 13
+"""Last month and the twelve before it: the year-ago month growth compares against."""
+
+_GROWTH = (Measure.USAGE_GROWTH, Measure.USAGE_GROWTH_PERCENT)
+
+_FIGURE_READ = {Quantity.MCV: "active_users", Quantity.ACTIVE_SHARE: "active_users"}
+"""The monthly figure a computed quantity is made of (as a missing usage's lead reads it)."""
+
+
+def figure_of(part: Part) -> str:
+    """The usage figure a metric's part reads ("consumption_usd", "active_users")."""
+    quantity = part.conditions[0].quantity if part.conditions else part.quantity
+    return _FIGURE_READ.get(quantity, quantity.value)
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationUsage:
+    """A designation's usage figure over the months it measures, and the two compared."""
+
+    designation: str
+    """The designation's name."""
+    metric: str
+    """The metric's name ("Usage growth")."""
+    figure: str
+    months: tuple[Month, ...]
+    amounts: tuple[Decimal, ...]
+    compared: tuple[Month, Month]
+    """The year-ago month and last month, which usage growth compares."""
+    credited: frozenset[str]
+    """The subscriptions (ids) whose usage the metric counts."""
+
+
+def window_months(last: Month) -> tuple[Month, ...]:
+    """The 13 months from the same month a year before ``last`` to ``last``."""
+    return tuple(last.plus(offset - WINDOW_MONTHS + 1) for offset in range(WINDOW_MONTHS))
+
+
+def designation_usage(
+    catalog: ScoredCatalog, targeted: tuple[str, ...], facts: Facts | None, last: Month
+) -> DesignationUsage | None:
+    """The usage growth of the first targeted designation that measures one (None when
+    none does); amounts are the figure of the subscriptions of a workload and association
+    the metric counts, no trials, month by month (zero without facts)."""
+    for designation_id in targeted:
+        designation = catalog.designation(designation_id)
+        if designation is None:
+            continue
+        for track in designation.tracks:
+            for metric in track.metrics:
+                parts = [p for option in metric.options for p in option if p.measure in _GROWTH]
+                if not parts:
+                    continue
+                part = parts[0]
+                months = window_months(last)
+                counted = _counted(part, facts)
+                return DesignationUsage(
+                    designation.name,
+                    metric.name,
+                    figure_of(part),
+                    months,
+                    _amounts(part, facts, counted, months),
+                    (months[0], months[-1]),
+                    counted,
+                )
+    return None
+
+
+def _counted(part: Part, facts: Facts | None) -> frozenset[str]:
+    """The subscriptions of a workload and association the part counts, no trials."""
+    if facts is None:
+        return frozenset()
+    return frozenset(
+        sub.id
+        for sub in facts.subscriptions
+        if not sub.trial
+        and sub.workload in part.scope.workloads
+        and sub.association.value in part.scope.associations
+    )
+
+
+def _amounts(
+    part: Part, facts: Facts | None, counted: frozenset[str], months: tuple[Month, ...]
+) -> tuple[Decimal, ...]:
+    sums = dict.fromkeys(months, Decimal(0))
+    if facts is None:
+        return tuple(sums.values())
+    name = figure_of(part)
+    for row in facts.usage:
+        if row.subscription in counted and row.month in sums:
+            sums[row.month] += Decimal(getattr(row, name))
+    return tuple(sums[month] for month in months)

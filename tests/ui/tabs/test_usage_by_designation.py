@@ -1,0 +1,135 @@
+"""The Sales tab's usage by month on a Solutions Partner day: what the designations count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import Level
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
+
+PICTURES = Path("/tmp/chart")
+
+
+def _open(qtbot: QtBot, tmp_path: Path, catalog: Catalog, day: date) -> Iterator[MainWindow]:
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
+    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    yield main
+    main.progress_source.wait_for_worker()
+    db.close()
+
+
+@pytest.fixture
+def window_2023(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
+    yield from _open(qtbot, tmp_path, catalog, date(2023, 8, 15))
+
+
+@pytest.fixture
+def window_2018(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
+    yield from _open(qtbot, tmp_path, catalog, date(2018, 3, 15))
+
+
+def _grid(qtbot: QtBot, window: MainWindow) -> UsageGridSection:
+    tab = window.step_tabs[0]
+    assert isinstance(tab, SalesTab)
+    tab.pages.setCurrentWidget(tab.usage_grid)
+    qtbot.waitUntil(lambda: tab.usage_grid.chart.title != "")
+    return tab.usage_grid
+
+
+def _headings(grid: UsageGridSection) -> list[str]:
+    model = grid.model
+    return [model.headerData(row, Qt.Orientation.Vertical) for row in range(model.rowCount())]
+
+
+def test_a_2023_day_shows_the_13_months_usage_growth_compares(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2023)
+    months = grid.model.months
+    # Last month (2023-07) and the same month a year earlier (2022-07), and those between.
+    assert months[0] == Month(2022, 7) and months[-1] == Month(2023, 7)
+    assert len(months) == 13
+    assert grid.model.headerData(13, Qt.Orientation.Horizontal) == "13 months"
+    chart = grid.chart
+    # The first targeted designation is Infrastructure (Azure): Azure consumption.
+    assert chart.title.startswith("Solutions Partner for Infrastructure (Azure)")
+    assert "Consumption (US$) by month, 2022-07 and 2023-07 compared" in chart.title
+    assert "credited by month" not in chart.accessible_text()
+    assert chart.lines == []
+    assert chart.marked == (Month(2022, 7), Month(2023, 7))
+    assert grid.figure.currentData() == "consumption_usd"
+    headings = _headings(grid)
+    assert headings[-2:] == ["Total", "Counted"]
+    assert not any("needs" in str(heading) for heading in headings)
+    # The counted months are the chart's bars.
+    counted = headings.index("Counted")
+    assert [grid.model.value_at(counted, column) for column in range(13)] == list(
+        grid._designation_usage.amounts if grid._designation_usage else ()
+    )
+    assert sum(grid._designation_usage.amounts if grid._designation_usage else ()) > 0
+    PICTURES.mkdir(exist_ok=True)
+    assert grid.grab().save(str(PICTURES / "usage-2023.png"))
+
+
+def test_modern_work_first_shows_active_users(qtbot: QtBot, window_2023: MainWindow) -> None:
+    grid = _grid(qtbot, window_2023)
+    tree = window_2023.progress_source.designations
+    assert tree is not None
+    only_modern_work = type(tree)(
+        tree.program,
+        tree.as_of,
+        tree.organization,
+        tuple(node for node in tree.requirements if node.id == "modern-work"),
+    )
+    grid.set_designations(only_modern_work)
+    assert grid.chart.title.startswith("Solutions Partner for Modern Work")
+    assert "Active users by month" in grid.chart.title
+    assert grid.figure.currentData() == "active_users"
+    assert grid.model.field.key == "active_users"
+
+
+def test_a_2018_day_keeps_the_competency_chart_and_its_12_months(
+    qtbot: QtBot, window_2018: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2018)
+    months = grid.model.months
+    assert months[0] == Month(2017, 3) and months[-1] == Month(2018, 2)
+    assert len(months) == 12
+    assert grid.model.headerData(12, Qt.Orientation.Horizontal) == "12 months"
+    chart = grid.chart
+    assert chart.title == "Cloud Platform: Azure consumption, credited by month"
+    assert [level for level, _ in chart.lines] == [Level.SILVER, Level.GOLD]
+    assert chart.marked == ()
+    assert _headings(grid)[-4:] == ["Total", "Credited", "Silver needs", "Gold needs"]
+    PICTURES.mkdir(exist_ok=True)
+    assert grid.grab().save(str(PICTURES / "usage-2018.png"))
+
+
+def test_moving_from_2023_back_to_2018_restores_the_competency_chart(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2023)
+    window_2023.context.set_as_of(date(2018, 3, 15))
+    qtbot.waitUntil(lambda: grid.chart.lines != [])
+    assert grid.chart.title.startswith("Cloud Platform:")
+    assert len(grid.model.months) == 12 and grid.model.months[-1] == Month(2018, 2)
