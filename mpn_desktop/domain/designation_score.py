@@ -45,7 +45,7 @@ from mpn_desktop.domain.qualification_window import (
     plan_window,
 )
 from mpn_desktop.domain.usage_figures import UsageFigures
-from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.vocabulary import _, ngettext, npgettext
 from mpn_desktop.domain.wording import number
 
 _ZERO = Fraction(0)
@@ -440,12 +440,13 @@ class _Scorer:
                 part_max * Fraction(short) / Fraction(part.need),
             )
             label = f" ({part.label})" if part.label else ""
+            # German's verb follows the count ("1 weiterer Kunde brächte").
+            would_add = ngettext(
+                "{more}{label} would add {points}", "{more}{label} would add {points}", short
+            )
+            more = _more(short, part.unit, labelled=bool(part.label))
             sentences.append(
-                _capital(
-                    _("{more}{label} would add {points}").format(
-                        more=_more(short, part.unit), label=label, points=_points(gain)
-                    )
-                )
+                _capital(would_add.format(more=more, label=label, points=_points(gain)))
             )
             leads.append(lead)
         return tuple(sentences), tuple(leads)
@@ -744,11 +745,22 @@ def points_text(value: Fraction) -> str:
     return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
 
 
-def _more(value: Decimal, unit: str) -> str:
-    """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth"."""
+def _more(value: Decimal, unit: str, labelled: bool = False) -> str:
+    """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth".
+
+    ``labelled``: the catalogue's label of what grows follows in brackets, so
+    German leaves out its "Wachstum" ("5 weitere Prozentpunkte (Wachstum des ...)").
+    """
     count = number(value)
     if unit == "USD":
         return _("US$ {amount} more").format(amount=count)
+    if unit == "percent" and labelled:
+        return npgettext(
+            "before what grows",
+            "{count} more percentage point of growth",
+            "{count} more percentage points of growth",
+            value,
+        ).format(count=count)
     known = _more_of_unit(unit, value)
     if known:
         return known.format(count=count)
