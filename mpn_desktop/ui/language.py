@@ -24,6 +24,15 @@ SYSTEM = "system"
 LANGUAGES = (SYSTEM, "en", "de")
 """What View ▸ Language offers: the system's language, English, German."""
 
+_LOCALES = {
+    "en": (QLocale.Language.English, QLocale.Country.UnitedStates),
+    "de": (QLocale.Language.German, QLocale.Country.Germany),
+}
+"""The locale whose figures and days a language chosen in View ▸ Language shows."""
+
+_LOCALE_BEFORE: list[QLocale] = []
+"""The default locale a chosen language replaced (``remove_translators`` puts it back)."""
+
 TRANSLATED = ("de",)
 """The languages a translation is shipped for; any other is shown in English."""
 
@@ -89,6 +98,7 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     them); for English, or a language without a translation, only the English
     plural forms.
     """
+    follow_chosen_locale(setting)
     language = language_shown(setting)
     path = translation_file(language) if language in TRANSLATED else ""
     if not path:
@@ -110,6 +120,21 @@ def install_translators(app: QCoreApplication, setting: str) -> list[QTranslator
     else:
         log.info("Qt's own %s translation (qtbase_%s.qm) was not found", language, language)
     return installed
+
+
+def follow_chosen_locale(setting: str) -> None:
+    """A language chosen in View ▸ Language brings its locale's figures and days to the window.
+
+    The tables and the status panel write figures in QLocale's default
+    (``ui.locale_text``) and the sentences in the chosen language, so German
+    chosen on an English system would read "US$ 0 von 15,000" in one line.
+    With the system's language the system's locale stays, whatever it is.
+    """
+    if setting not in _LOCALES:
+        return
+    if not _LOCALE_BEFORE:
+        _LOCALE_BEFORE.append(QLocale())
+    QLocale.setDefault(QLocale(*_LOCALES[setting]))
 
 
 def qt_translation_folders() -> list[str]:
@@ -149,6 +174,8 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     for translator in translators:
         app.removeTranslator(translator)
     vocabulary.use_language("en")
+    if _LOCALE_BEFORE:
+        QLocale.setDefault(_LOCALE_BEFORE.pop())
 
 
 def in_sentence(word: str) -> str:
