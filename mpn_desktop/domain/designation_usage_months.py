@@ -36,8 +36,10 @@ def figure_of(part: Part) -> str:
 class DesignationUsage:
     """A designation's usage figure over the months it measures, and the two compared."""
 
+    designation_id: str
     designation: str
     """The designation's name."""
+    metric_id: str
     metric: str
     """The metric's name ("Usage growth")."""
     figure: str
@@ -73,7 +75,9 @@ def designation_usage(
                 months = window_months(last)
                 counted = _counted(part, facts)
                 return DesignationUsage(
+                    designation.id,
                     designation.name,
+                    metric.id,
                     metric.name,
                     figure_of(part),
                     months,

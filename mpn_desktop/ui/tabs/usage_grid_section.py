@@ -246,7 +246,17 @@ class UsageGridSection(QWidget):
                 first=first,
                 last=last,
             ),
-            [],
+            self._metric_missing(tree, usage),
+        )
+
+    @staticmethod
+    def _metric_missing(tree: RequirementTree | None, usage: DesignationUsage) -> list[str]:
+        """What the designation's usage-growth metric still misses, in the scoring's words."""
+        node = tree.requirement(usage.designation_id) if tree is not None else None
+        if node is None:
+            return []
+        return next(
+            (list(found.missing) for found in node.walk() if found.id == usage.metric_id), []
         )
 
     def _pivot(self) -> None:

@@ -106,6 +106,8 @@ def test_modern_work_first_shows_active_users(qtbot: QtBot, window_2023: MainWin
     assert "Active users by month" in grid.chart.title
     assert grid.figure.currentData() == "active_users"
     assert grid.model.field.key == "active_users"
+    PICTURES.mkdir(exist_ok=True)
+    assert grid.grab().save(str(PICTURES / "usage-2023-modern-work.png"))
 
 
 def test_a_2018_day_keeps_the_competency_chart_and_its_12_months(
@@ -133,3 +135,30 @@ def test_moving_from_2023_back_to_2018_restores_the_competency_chart(
     qtbot.waitUntil(lambda: grid.chart.lines != [])
     assert grid.chart.title.startswith("Cloud Platform:")
     assert len(grid.model.months) == 12 and grid.model.months[-1] == Month(2018, 2)
+
+
+@pytest.fixture
+def window_2026(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
+    yield from _open(qtbot, tmp_path, catalog, date(2026, 12, 6))
+
+
+def test_a_2026_day_shows_2025_11_to_2026_11_and_what_the_metric_misses(
+    qtbot: QtBot, window_2026: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2026)
+    assert grid.model.months[0] == Month(2025, 11) and grid.model.months[-1] == Month(2026, 11)
+    assert grid.chart.lines == []
+    assert grid.chart.marked == (Month(2025, 11), Month(2026, 11))
+    usage = grid._designation_usage
+    assert usage is not None and usage.metric_id == "usage-growth"
+    tree = window_2026.progress_source.designations
+    assert tree is not None
+    node = tree.requirement(usage.designation_id)
+    assert node is not None
+    metric = next(found for found in node.walk() if found.id == "usage-growth")
+    # The chart says what the metric still misses, in the scoring's own sentences.
+    assert metric.missing
+    for sentence in metric.missing:
+        assert sentence in grid.chart.accessible_text()
+    PICTURES.mkdir(exist_ok=True)
+    assert grid.grab().save(str(PICTURES / "usage-2026.png"))
