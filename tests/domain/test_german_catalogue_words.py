@@ -1,0 +1,35 @@
+"""The catalogue texts' German names the areas in German and quotes the German way."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+PO = ROOT / "resources" / "translations" / "mpn_desktop_catalog_de.po"
+DOMAIN_PO = ROOT / "resources" / "translations" / "mpn_desktop_domain_de.po"
+
+
+def _german(po: Path = PO) -> dict[str, str]:
+    spec = importlib.util.spec_from_file_location("po_to_mo", ROOT / "scripts" / "po_to_mo.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    entries = module.read_po(po.read_text(encoding="utf-8"))
+    return {key.decode(): value.decode() for key, value in entries.items() if key}
+
+
+def test_the_security_area_is_sicherheit_in_german_prose() -> None:
+    """The designation reads 'Lösungspartner für Sicherheit'; its notes name it so too."""
+    # Product and certification names keep their English ("Enterprise Mobility + Security").
+    area = re.compile(r"\b(und|bei|oder) Security\b|\bSecurity (und|bewertet|bewerten)\b")
+    english = [text[:80] for text in _german().values() if area.search(text)]
+    assert not english, english
+
+
+def test_german_quotes_a_word_the_german_way() -> None:
+    quoted = re.compile(r"(^|[\s(])'[^']+'")
+    texts = [*_german().values(), *_german(DOMAIN_PO).values()]
+    straight = [text[:80] for text in texts if quoted.search(text)]
+    assert not straight, straight
