@@ -3374,6 +3374,10 @@
         <translation>Keine angestrebte Kompetenz misst die Nutzung Monat für Monat.</translation>
     </message>
     <message>
+        <source>No targeted designation measures usage growth month by month.</source>
+        <translation>Keine angestrebte Designation misst das Nutzungswachstum Monat für Monat.</translation>
+    </message>
+    <message>
         <source>{level}: {value}</source>
         <translation>{level}: {value}</translation>
     </message>

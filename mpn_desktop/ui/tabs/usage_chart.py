@@ -43,7 +43,9 @@ class UsageChart(QWidget):
         self._usage: DesignationUsage | None = None
         self._title = ""
         self._missing: list[str] = []
-        self._empty = self.tr("No targeted competency measures usage month by month.")
+        self._empty = self._no_competency = self.tr(
+            "No targeted competency measures usage month by month."
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(600, 150)
@@ -52,6 +54,7 @@ class UsageChart(QWidget):
         """What to draw (None: nothing to chart), its title and the missing sentences."""
         self._figures = figures
         self._usage = None
+        self._empty = self._no_competency
         self._title = title
         self._missing = missing
         self.setAccessibleName(self.accessible_text())
@@ -64,6 +67,7 @@ class UsageChart(QWidget):
         what its metrics still miss; the two months growth compares are marked."""
         self._figures = None
         self._usage = usage
+        self._empty = self.tr("No targeted designation measures usage growth month by month.")
         self._title = title
         self._missing = missing
         self.setAccessibleName(self.accessible_text())

@@ -162,3 +162,20 @@ def test_a_2026_day_shows_2025_11_to_2026_11_and_what_the_metric_misses(
         assert sentence in grid.chart.accessible_text()
     PICTURES.mkdir(exist_ok=True)
     assert grid.grab().save(str(PICTURES / "usage-2026.png"))
+
+
+def test_without_a_designation_measuring_usage_the_chart_says_so(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2023)
+    tree = window_2023.progress_source.designations
+    assert tree is not None
+    grid.set_designations(type(tree)(tree.program, tree.as_of, tree.organization, ()))
+    assert grid.chart.title == ""
+    assert grid.chart.accessible_text() == (
+        "No targeted designation measures usage growth month by month."
+    )
+    assert grid.chart.lines == [] and grid.chart.marked == ()
+    # The grid keeps the designations' 13 months, with no counted row.
+    assert len(grid.model.months) == 13
+    assert "Counted" not in _headings(grid)
