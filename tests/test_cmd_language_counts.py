@@ -1,10 +1,11 @@
-"""--language de: a catalogue measure after the count 1 reads right (its plural is named first)."""
+"""--language de: missing sentences read right after their count and after their lead-in."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from mpn_desktop.cli import main
@@ -17,12 +18,18 @@ AS_OF = "2018-03-15"
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-def test_one_more_catalogue_measure_reads_right_in_german(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
     path = tmp_path / "tracker.sqlite3"
     with Database.open(f"sqlite:///{path}") as db:
         load_sample(db, date.fromisoformat(AS_OF))
+    return path
+
+
+def test_one_more_catalogue_measure_reads_right_in_german(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = demo
     assert main(["--language", "de", "--db", str(path), "status", "--as-of", AS_OF]) == 0
     german = capsys.readouterr().out
     assert "es fehlt: neue EMS-Kunden: noch 1 mit Zuordnung DPOR" in german
@@ -30,3 +37,24 @@ def test_one_more_catalogue_measure_reads_right_in_german(
     assert "noch 1 neue" not in german
     assert main(["--db", str(path), "status", "--as-of", AS_OF]) == 0
     assert "missing: 1 more new EMS customer with DPOR" in capsys.readouterr().out
+
+
+def test_the_fee_still_owed_reads_after_each_lead_in_and_once_in_the_checklist(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A noun phrase, not "Zahlen Sie ...": it follows "es fehlt:", "Zu zahlen:" and the panel's."""
+    assert main(["--language", "de", "--db", str(demo), "status", "--as-of", AS_OF]) == 0
+    german = capsys.readouterr().out
+    assert "es fehlt: Gebühr für Gold von US$ 3.940 für das Mitgliedsjahr" in german
+    assert "Zahlen Sie" not in german
+    out = tmp_path / "de.pdf"
+    args = ["--language", "de", "--db", str(demo), "checklist", "--pdf", str(out), "--as-of", AS_OF]
+    assert main(args) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(out).pages)
+    assert "Zu zahlen: Gebühr für Gold von US$ 3.940" in text
+    # The level's own list does not say the fee step's sentence again.
+    assert "Noch nötig: Gebühr für" not in text
+    assert main(["--db", str(demo), "status", "--as-of", AS_OF]) == 0
+    assert (
+        "missing: Pay the gold fee of US$ 3,940 for the membership year" in capsys.readouterr().out
+    )

@@ -406,7 +406,17 @@ def _level_block(level: RequirementNode, footnotes: _Footnotes) -> LevelBlock:
     lines = tuple(_check_line(step, footnotes) for step in level.children)
     stated = {action for line in lines for action in line.actions}
     stated |= {action for line in lines for part in line.parts for action in part.actions}
-    extra = tuple(action for action in (as_action(None, item) for item in level.missing) if action)
+    # A sentence a step already states is not said again, whatever verb each puts before it
+    # (German: "Zu zahlen: Gebühr ..." at the fee step, "Noch nötig: Gebühr ..." here).
+    said = {_said(item) for step in level.children for item in step.missing}
+    said |= {
+        _said(item) for step in level.children for part in step.children for item in part.missing
+    }
+    extra = tuple(
+        action
+        for action in (as_action(None, item) for item in level.missing if _said(item) not in said)
+        if action
+    )
     option = level.way
     if level.ways > 1:
         kind = _("option used") if level.met else _("closest option")
@@ -420,6 +430,11 @@ def _level_block(level: RequirementNode, footnotes: _Footnotes) -> LevelBlock:
         lines=lines,
         actions=tuple(action for action in extra if action not in stated),
     )
+
+
+def _said(missing: str) -> str:
+    """A missing sentence as ``as_action`` reads it (without its full stop)."""
+    return missing.strip().rstrip(".")
 
 
 def _levels_to_print(item: RequirementNode, level: Level | None) -> tuple[RequirementNode, ...]:
