@@ -32,8 +32,8 @@ def test_one_more_catalogue_measure_reads_right_in_german(
     path = demo
     assert main(["--language", "de", "--db", str(path), "status", "--as-of", AS_OF]) == 0
     german = capsys.readouterr().out
-    assert "es fehlt: neue EMS-Kunden: noch 1 mit Zuordnung DPOR" in german
-    assert "es fehlt: Azure-Verbrauch: noch US$ 23.000 mit Zuordnung" in german
+    assert "es fehlt: neue EMS-Kunden: 1 mehr mit Zuordnung DPOR" in german
+    assert "es fehlt: Azure-Verbrauch: US$ 23.000 mehr mit Zuordnung" in german
     assert "noch 1 neue" not in german
     assert main(["--db", str(path), "status", "--as-of", AS_OF]) == 0
     assert "missing: 1 more new EMS customer with DPOR" in capsys.readouterr().out
@@ -54,6 +54,11 @@ def test_the_fee_still_owed_reads_after_each_lead_in_and_once_in_the_checklist(
     assert "Zu zahlen: Gebühr für Gold von US$ 3.940" in text
     # The level's own list does not say the fee step's sentence again.
     assert "Noch nötig: Gebühr für" not in text
+    # After "Noch nötig:" the measure's amount says "mehr", not a second "noch".
+    assert "Noch nötig: neue EMS-Kunden: 1 mehr mit Zuordnung" in text
+    assert "Noch nötig: Azure-Verbrauch: US$ 23.000 mehr mit" in text
+    # A footnote's source is dated the German way, like every day in the document.
+    assert "(Microsoft US partner blog), 12.09.2017" in text
     assert main(["--db", str(demo), "status", "--as-of", AS_OF]) == 0
     assert (
         "missing: Pay the gold fee of US$ 3,940 for the membership year" in capsys.readouterr().out

@@ -279,4 +279,18 @@ class Note(str):
 
 def with_source(note: str, source: Source | None) -> Note:
     """A catalogue note with the source it comes from, for footnotes."""
-    return Note(note, str(source) if source is not None else "")
+    return Note(note, source_text(source) if source is not None else "")
+
+
+def source_text(source: Source) -> str:
+    """A source document as a note cites it: its title, and its day the language's way.
+
+    "Partner Center: Cloud Platform competency, 2017-12-15" in English (as
+    always), "..., 15.12.2017" in German; a day the file does not write as ISO
+    stays as written.
+    """
+    try:
+        published = day(date.fromisoformat(source.published))
+    except ValueError:
+        return str(source)
+    return f"{source.title}, {published}"
