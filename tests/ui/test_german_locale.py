@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,11 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.catalog_files import load_catalog
 from mpn_desktop.domain.wording import ENGLISH_FIGURES, GERMAN_FIGURES
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.language import install_translators, remove_translators
@@ -66,3 +71,25 @@ def test_the_system_language_keeps_the_system_locale(qapp: QApplication) -> None
         assert locale_text.figures() == ENGLISH_FIGURES
     finally:
         remove_translators(qapp, installed)
+
+
+@pytest.mark.usefixtures("english_system")
+def test_german_points_in_the_tabs_summaries_write_a_decimal_comma(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The tab's line of each designation's metrics ("15,6 von 20 Pkt.") and the card agree."""
+    day = date(2023, 8, 15)
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    installed = install_translators(qapp, "de")
+    try:
+        # Read after German is chosen, as the program reads them at start.
+        catalogs = shipped_scored_catalogs()
+        context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=catalogs)
+        lines = [line for line in _panel_lines(qtbot, context, tmp_path) if "Pkt." in line]
+        assert any(re.search(r"\d,\d von \d+ Pkt\.", line) for line in lines), lines
+        english = [line for line in lines if re.search(r"\d\.\d von \d+ Pkt\.", line)]
+        assert not english, english
+    finally:
+        remove_translators(qapp, installed)
+        db.close()

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from mpn_desktop.domain.designations import short_name
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
-from mpn_desktop.domain.wording import money
+from mpn_desktop.domain.wording import money, number
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import enum_label
@@ -171,5 +171,7 @@ def designation_summary_html(tree: RequirementTree, kind: StepKind, palette: QPa
 
 
 def _points(value: Decimal | None) -> str:
+    """Points to one decimal, whole ones without, in the locale's figures ("15,6" in German)."""
     rounded = round(value or _ZERO, 1)
-    return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
+    decimals = 0 if rounded == rounded.to_integral_value() else 1
+    return number(rounded, decimals, figures=locale_text.figures())
