@@ -304,6 +304,10 @@ class _Scorer:
             return False
         at = self.catalog.qualifies_at
         known = {category.id for category in self.catalog.categories}
+        # Whatever track counts must qualify itself: when none can, no usage of the month
+        # past the first metric that rules a track out needs measuring.
+        if not any(self._may_qualify(track, known, at) for track in item.tracks):
+            return False
         scored = []
         for track in item.tracks:
             points = [self._points(m) for m in track.metrics if m.category in known]
@@ -315,6 +319,24 @@ class _Scorer:
             if picked is not None:
                 return picked[2]
         return max(scored, key=lambda t: (t[1], t[2]))[2]
+
+    def _may_qualify(self, track: Track, known: set[str], at: Fraction) -> bool:
+        """False when the track cannot qualify on this day: a metric scores nothing, or the
+        points found so far with every other metric at its maximum fall short.
+
+        The day's skilling metrics come first (a few people to count), then the usage ones
+        (the month's figures to walk), each stopping the search once the track is ruled out.
+        """
+        metrics = sorted(
+            (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
+        )
+        bound = sum((m.max_points for m in metrics), _ZERO)
+        for metric in metrics:
+            points = self._points(metric)
+            bound -= metric.max_points - points
+            if points <= 0 or bound < at:
+                return False
+        return True
 
     def _points(self, metric: Metric) -> Fraction:
         if metric.skilling is None:

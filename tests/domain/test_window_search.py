@@ -1,0 +1,141 @@
+"""The pruned search of the qualification window finds what scoring every day finds.
+
+``_qualified_on`` scores only the days on which a score can change and, within a
+month, only when an optimistic bound says it could qualify; ``qualifies`` stops at
+the first metric that rules every track out. The reference here scores every day
+of the window, latest first, with the full track scores (``scored_tracks``), and the
+designation scores (window, status, day found) must be equal exactly.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mpn_desktop.domain import designation_score
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.facts import ExamResult, Facts, Kept
+from mpn_desktop.domain.qualification_window import WindowPlan
+from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.sp_organisations import CODES, DAYS, exactly, sp_organisation
+from tests.domain.test_qualification_window import _infrastructure
+
+CATALOGS = shipped_scored_catalogs()
+_DAY = timedelta(days=1)
+
+
+def _every_day(designation_id: str, qualified: bool, plan: WindowPlan, scorers: Any) -> date | None:
+    """The latest day of the window up to the as-of day that qualifies, every day scored."""
+    day = plan.looked_until
+    while day >= plan.start:
+        if day == plan.as_of and plan.start <= day <= plan.end:
+            if qualified:
+                return day
+        else:
+            scorer = scorers.on(day)
+            item = scorer.catalog.designation(designation_id) if scorer is not None else None
+            if item is not None:
+                _tracks, best, _why = scorer.scored_tracks(item)
+                if designation_score._qualifies(best, scorer.catalog.qualifies_at):
+                    return day
+        day -= _DAY
+    return None
+
+
+@contextmanager
+def _every_day_scored() -> Iterator[None]:
+    with mock.patch.object(designation_score, "_qualified_on", _every_day):
+        yield
+
+
+def _scores(catalog: ScoredCatalog, facts: Facts, day: date) -> Any:
+    targets = frozenset(d.id for d in catalog.designations)
+    return exactly(score_designations(catalog, replace(facts, kept=Kept()), day, targets))
+
+
+def _well_certified(facts: Facts, rng: random.Random) -> Facts:
+    """More certifications passed during the window's months, so that days qualify."""
+    people = [p.mcp_id for p in facts.people] or ["1000"]
+    more = tuple(
+        ExamResult(
+            rng.choice(people), rng.choice(CODES), date(2022, 1, 1) + rng.randrange(0, 1700) * _DAY
+        )
+        for _ in range(rng.randint(0, 60))
+    )
+    return replace(facts, exams=(*facts.exams, *more))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rng=st.randoms(use_true_random=False),
+    day=st.sampled_from(DAYS),
+    shift=st.integers(0, 40),
+)
+def test_the_pruned_window_search_finds_the_day_scoring_every_day_finds(
+    rng: random.Random, day: date, shift: int
+) -> None:
+    facts = _well_certified(sp_organisation(rng), rng)
+    as_of = day - shift * _DAY
+    for catalog in CATALOGS:
+        pruned = _scores(catalog, facts, as_of)
+        with _every_day_scored():
+            reference = _scores(catalog, facts, as_of)
+        assert pruned == reference
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    usage_month=st.sampled_from(["2023-07", "2023-09", "2023-12", "2024-02"]),
+    passed=st.dates(date(2023, 1, 1), date(2024, 5, 31)),
+    left=st.none() | st.dates(date(2023, 6, 1), date(2024, 7, 31)),
+    dropped=st.sets(st.integers(0, 13), max_size=6),
+    later=st.integers(1, 5),
+    day=st.integers(0, 27),
+)
+def test_the_pruned_search_finds_the_day_on_organisations_near_the_qualifying_score(
+    *,
+    usage_month: str,
+    passed: date,
+    left: date | None,
+    dropped: set[int],
+    later: int,
+    day: int,
+) -> None:
+    # Full points with last month ``usage_month`` (so on the days of the month after it),
+    # fewer with exams dropped, people leaving and passing on days of the window; the as-of
+    # day one to five months later, so that earlier days of the window decide.
+    full = _infrastructure(usage_month, passed_on=passed, left_on=left)
+    facts = replace(full, exams=[e for i, e in enumerate(full.exams) if i not in dropped])
+    as_of = Month.parse(usage_month).plus(1 + later).first_day + day * _DAY
+    for catalog in CATALOGS:
+        pruned = _scores(catalog, facts, as_of)
+        with _every_day_scored():
+            reference = _scores(catalog, facts, as_of)
+        assert pruned == reference
+
+
+def test_the_reference_scores_every_day() -> None:
+    facts = sp_organisation(random.Random(3))
+    catalog = CATALOGS[-1]
+    with (
+        _every_day_scored(),
+        mock.patch.object(
+            designation_score._Scorers,
+            "on",
+            autospec=True,
+            side_effect=designation_score._Scorers.on,
+        ) as on,
+    ):
+        score_designations(catalog, facts, date(2024, 6, 30), frozenset())
+    asked = {call.args[1] for call in on.call_args_list}
+    assert date(2024, 6, 13) in asked and date(2024, 1, 2) in asked
