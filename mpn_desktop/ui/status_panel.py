@@ -27,6 +27,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+from mpn_desktop.domain.wording import unit_of
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
@@ -164,7 +165,8 @@ class LevelSection(QWidget):
             self._row(index).set_visible(True)
             index += 1
             for part in step.children:
-                self._row(index).show_step("   " + part.unit, part)
+                # The part's unit as a caption in the chosen language ("customers", "Kunden").
+                self._row(index).show_step("   " + unit_of(2, part.unit), part)
                 self._row(index).set_visible(True)
                 index += 1
         for row in self._rows[index:]:

@@ -93,3 +93,21 @@ def test_german_points_in_the_tabs_summaries_write_a_decimal_comma(
     finally:
         remove_translators(qapp, installed)
         db.close()
+
+
+@pytest.mark.usefixtures("english_system")
+def test_a_competency_parts_captions_are_german(
+    qapp: QApplication, qtbot: QtBot, sample_context: AppContext, tmp_path: Path
+) -> None:
+    """EMS's two measures: their units read as the language does ("Kunden", not "customers")."""
+    installed = install_translators(qapp, "de")
+    try:
+        window = MainWindow(sample_context, WindowSettings(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        captions = {label.text().strip() for label in window.findChildren(QLabel)}
+        assert {"Kunden", "aktive Benutzer"} <= captions, sorted(captions)
+        assert not captions & {"customers", "active users"}
+    finally:
+        remove_translators(qapp, installed)
