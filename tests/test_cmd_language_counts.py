@@ -63,3 +63,13 @@ def test_the_fee_still_owed_reads_after_each_lead_in_and_once_in_the_checklist(
     assert (
         "missing: Pay the gold fee of US$ 3,940 for the membership year" in capsys.readouterr().out
     )
+
+
+def test_a_step_of_two_measures_joins_them_in_german(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """EMS's performance step names both measures; German joins them with "und"."""
+    assert main(["--language", "de", "--db", str(demo), "status", "--json", "--as-of", AS_OF]) == 0
+    german = capsys.readouterr().out
+    assert "Februar 2018 und 500 aktive EMS-Berechtigungen" in german
+    assert "2018 and " not in german

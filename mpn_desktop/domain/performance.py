@@ -340,7 +340,7 @@ def performance_step(
         have=Decimal(met_count),
         need=Decimal(len(parts)),
         unit="measures",
-        description=" and ".join(part.description for part in parts),
+        description=_(" and ").join(part.description for part in parts),
         evidence=LazyEvidence(lambda: [item for part in parts for item in part.evidence]),
         missing=tuple(sentence for part in parts for sentence in part.missing),
         parts=parts,
