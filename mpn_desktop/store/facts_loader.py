@@ -23,6 +23,7 @@ from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.fact_columns import converted_column, look_up, names_by_id
 
 _ORG: Any = models.Organization.__table__
 _TARGETS: Any = models.Target.__table__
@@ -36,14 +37,6 @@ _FEES: Any = models.FeePayment.__table__
 
 EMPTY_ORGANIZATION = facts.Organization(name="", mpn_id="")
 """Stands in for the organisation before the user has entered it."""
-
-
-def _convert_column(values: Sequence[Any], process: Callable[[Any], Any] | None) -> Sequence[Any]:
-    if process is None:
-        return values
-    # Convert each distinct value once; the lookups then run at C speed.
-    converted = {value: process(value) for value in set(values)}
-    return list(map(converted.__getitem__, values))
 
 
 def _parameters(compiled: Any, values: Mapping[str, Any] | None) -> Any:
@@ -143,13 +136,13 @@ def _columns(
     if not rows:
         return []
     columns = [
-        _convert_column(column, process)
+        converted_column(column, process)
         for column, process in zip(zip(*rows, strict=True), processors, strict=True)
     ]
     for position, lookup in (lookups or {}).items():
-        columns[position] = list(map(lookup.__getitem__, columns[position]))
+        look_up(columns, position, lookup)
     for position, convert in (conversions or {}).items():
-        columns[position] = _convert_column(columns[position], convert)
+        columns[position] = converted_column(columns[position], convert)
     return columns
 
 
@@ -311,14 +304,14 @@ class _Read:
         if "customers" in wanted:
             columns = _columns(connection, CUSTOMERS_QUERY)
             found["customers"] = self._rows("customers", facts.Customer, columns)
-            self.customer_names = _names(columns, 1)
+            self.customer_names = names_by_id(columns, 1)
         elif {"subscriptions", "references"} & wanted:
             self.customer_names = _id_map(connection, _CUSTOMER_NAMES_QUERY)
         self.subscription_ids: dict[int, str] = {}
         if "subscriptions" in wanted:
             columns = _columns(connection, SUBSCRIPTIONS_QUERY, {2: self.customer_names})
             found["subscriptions"] = self._rows("subscriptions", facts.Subscription, columns)
-            self.subscription_ids = _names(columns, 1)
+            self.subscription_ids = names_by_id(columns, 1)
         elif "usage" in wanted:
             self.subscription_ids = _id_map(connection, _SUBSCRIPTION_IDS_QUERY)
         if "usage" in wanted:
@@ -336,7 +329,7 @@ class _Read:
         if "people" in wanted:
             columns = _columns(connection, PEOPLE_QUERY)
             found["people"] = self._rows("people", facts.Person, columns)
-            self.mcp_ids = _names(columns, 2)
+            self.mcp_ids = names_by_id(columns, 2)
         elif "exams" in wanted:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
@@ -379,11 +372,6 @@ class _Read:
             return tuple(starmap(make, zip(*columns, strict=True)))
         self.ids[name] = tuple(columns[0])
         return tuple(starmap(make, zip(*columns[1:], strict=True)))
-
-
-def _names(columns: list[Sequence[Any]], position: int) -> dict[int, str]:
-    """Row id -> the column at ``position``: what other rows name the row by."""
-    return dict(zip(columns[0], columns[position], strict=True)) if columns else {}
 
 
 def _id_map(connection: Connection, query: Select[Any]) -> dict[int, str]:

@@ -33,6 +33,7 @@ from mpn_desktop.domain.enums import (
 )
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.fact_columns import converted_column, look_up, names_by_id
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
 
 Convert = Callable[[Any], Any] | None
@@ -57,14 +58,6 @@ def _month(value: str) -> Month:
 
 def _member(kind: type[Enum]) -> Callable[[str], Enum]:
     return kind
-
-
-def _column(values: Sequence[Any], convert: Convert) -> Sequence[Any]:
-    """``values`` converted, each distinct one once (None stays None, as SQLAlchemy keeps it)."""
-    if convert is None:
-        return values
-    converted = {value: None if value is None else convert(value) for value in set(values)}
-    return list(map(converted.__getitem__, values))
 
 
 def read_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
@@ -106,7 +99,10 @@ class _Reader:
         if not rows:
             return []
         columns = zip(*rows, strict=True)
-        return [_column(column, convert) for column, convert in zip(columns, converts, strict=True)]
+        return [
+            converted_column(column, convert)
+            for column, convert in zip(columns, converts, strict=True)
+        ]
 
     def _rows(
         self, sql: str, converts: Sequence[Convert], make: Callable[..., Any]
@@ -127,14 +123,14 @@ class _Reader:
         customer_columns = self._columns(
             "SELECT id, name, tenant_id FROM customers ORDER BY id", (None, None, None)
         )
-        customer_names = _names(customer_columns, 1)
+        customer_names = names_by_id(customer_columns, 1)
         subscription_columns = self._columns(
             "SELECT id, external_id, customer_id, workload, association, associated_on,"
             " started_on, ended_on, trial FROM subscriptions ORDER BY id",
             (None, None, None, _member(Workload), _member(Association), _day, _day, _day, _flag),
         )
-        _look_up(subscription_columns, 2, customer_names)
-        subscription_ids = _names(subscription_columns, 1)
+        look_up(subscription_columns, 2, customer_names)
+        subscription_ids = names_by_id(subscription_columns, 1)
         usage_sql = (
             "SELECT id, subscription_id, month, consumption_usd, revenue_usd, active_users,"
             " service, paid_seats FROM usage"
@@ -148,24 +144,24 @@ class _Reader:
             (None, None, _month, _money, _money, None, None, None),
             parameters,
         )
-        _look_up(usage_columns, 1, subscription_ids)
+        look_up(usage_columns, 1, subscription_ids)
         people_columns = self._columns(
             "SELECT id, name, mcp_id, email, associated, left_on FROM people ORDER BY id",
             (None, None, None, None, _flag, _day),
         )
-        mcp_ids = _names(people_columns, 2)
+        mcp_ids = names_by_id(people_columns, 2)
         exam_columns = self._columns(
             "SELECT id, person_id, exam_code, passed_on, exam_title, kind"
             " FROM exam_results ORDER BY id",
             (None, None, None, _day, None, _member(CredentialKind)),
         )
-        _look_up(exam_columns, 1, mcp_ids)
+        look_up(exam_columns, 1, mcp_ids)
         reference_columns = self._columns(
             "SELECT id, customer_id, competency, status, submitted_on, approved_on, contact"
             " FROM customer_references ORDER BY id",
             (None, None, None, _member(ReferenceStatus), _day, _day, None),
         )
-        _look_up(reference_columns, 1, customer_names)
+        look_up(reference_columns, 1, customer_names)
         fees = self._rows(
             "SELECT membership_year_start, level, amount_usd, paid_on"
             " FROM fee_payments ORDER BY id",
@@ -198,17 +194,6 @@ class _Reader:
             market=Market(market),
             anniversary=None if anniversary is None else _day(anniversary),
         )
-
-
-def _names(columns: list[Sequence[Any]], position: int) -> dict[int, Any]:
-    """Row id -> the column at ``position``: what other rows name the row by."""
-    return dict(zip(columns[0], columns[position], strict=True)) if columns else {}
-
-
-def _look_up(columns: list[Sequence[Any]], position: int, names: dict[int, Any]) -> None:
-    """The ids in the column at ``position`` replaced by the names other rows know them by."""
-    if columns:
-        columns[position] = list(map(names.__getitem__, columns[position]))
 
 
 def _made(columns: list[Sequence[Any]], make: Callable[..., Any]) -> tuple[Any, ...]:
