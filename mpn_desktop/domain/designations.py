@@ -87,6 +87,11 @@ def track_name(track: str | None) -> str:
     return _(_TRACK_NAMES[track]) if track in _TRACK_NAMES else track
 
 
+def track_title(way: str) -> str:
+    """A track's name as a title ("Enterprise", "SMB"): ``way`` as ``track_name`` gives it."""
+    return "SMB" if way.casefold() == "smb" else way[:1].upper() + way[1:]
+
+
 class Quantity(Enum):
     """What a usage condition or a growth measures, per customer tenant and month."""
 

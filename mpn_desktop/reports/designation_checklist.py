@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.designation_score import shown_points
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations import ScoredCatalog, track_title
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
@@ -123,7 +123,7 @@ def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
         tuple(
             CheckLine(
                 ticked=node.met,
-                text=_("{track} track").format(track=_track_name(node.way)),
+                text=_("{track} track").format(track=track_title(node.way)),
                 description=_("counts") if node is designation else "",
                 figures=_points(node),
             )
@@ -148,12 +148,8 @@ def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
     )
 
 
-def _track_name(way: str) -> str:
-    return "SMB" if way.casefold() == "smb" else way[:1].upper() + way[1:]
-
-
 def _section(designation: RequirementNode) -> Section:
-    track = _(", {way} track").format(way=_track_name(designation.way)) if designation.way else ""
+    track = _(", {way} track").format(way=track_title(designation.way)) if designation.way else ""
     target = _("Target") if designation.targeted else _("Not a target")
     blocks = tuple(_category_block(c) for c in designation.children)
     window = _qualification_block(designation)
@@ -226,7 +222,7 @@ def build_designation_checklist(
         summary=tuple(
             SummaryRow(
                 competency=node.label,
-                level=_track_name(node.way),
+                level=track_title(node.way),
                 state=_state(node),
                 attained=node.met,
             )

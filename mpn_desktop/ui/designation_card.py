@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain import wording
+from mpn_desktop.domain.designations import track_title
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.ui import locale_text
@@ -46,11 +47,6 @@ def points(value: Decimal | None) -> str:
     return wording.number(
         rounded, 0 if rounded == rounded.to_integral_value() else 1, figures=locale_text.figures()
     )
-
-
-def _track_name(way: str) -> str:
-    """ "Enterprise", "SMB": a track's id as its name."""
-    return "SMB" if way.casefold() == "smb" else way[:1].upper() + way[1:]
 
 
 class _MetricRow(FigureRow):
@@ -156,7 +152,7 @@ class DesignationCard(QFrame):
             state = self.tr("not qualified yet")
             color = colors.warning
         track = (
-            self.tr(", {track} track").format(track=_track_name(designation.way))
+            self.tr(", {track} track").format(track=track_title(designation.way))
             if designation.way
             else ""
         )
@@ -243,7 +239,7 @@ class DesignationCard(QFrame):
         if designation.alternatives:
             scores = ", ".join(
                 self.tr("{track} {score}").format(
-                    track=_track_name(node.way), score=points(node.points)
+                    track=track_title(node.way), score=points(node.points)
                 )
                 for node in (designation, *designation.alternatives)
             )
