@@ -289,12 +289,7 @@ class UsageGridSection(QWidget):
                 self._figures.amounts if shows_measure and self._figures is not None else None
             ),
         )
-        # The subscriptions' names, within reason: the months need the room.
-        longest = max(
-            (self.fontMetrics().horizontalAdvance(row.name) for row in self.model.grid_rows),
-            default=0,
-        )
-        self.view.verticalHeader().setFixedWidth(min(longest + 12, 170))
+        self._fit_row_headers()
 
     def _pivot_designation(self) -> None:
         """The 13 months a designation measures; its counted figure under the total."""
@@ -312,6 +307,10 @@ class UsageGridSection(QWidget):
             count=count,
             credited_heading=self.tr("Counted"),
         )
+        self._fit_row_headers()
+
+    def _fit_row_headers(self) -> None:
+        """The subscriptions' names, within reason: the months need the room."""
         longest = max(
             (self.fontMetrics().horizontalAdvance(row.name) for row in self.model.grid_rows),
             default=0,
