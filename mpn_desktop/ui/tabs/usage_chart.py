@@ -25,7 +25,8 @@ from mpn_desktop.domain.designation_usage_months import DesignationUsage
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.usage_months import MonthlyFigures
 from mpn_desktop.ui import locale_text
-from mpn_desktop.ui.models.fields import enum_label
+from mpn_desktop.ui.models.fields import FieldKind, enum_label
+from mpn_desktop.ui.models.usage_grid import FIGURES
 from mpn_desktop.ui.status_text import muted_text_color
 
 LEVEL_COLORS = {Level.SILVER: QColor(128, 128, 140), Level.GOLD: QColor(212, 160, 23)}
@@ -108,7 +109,8 @@ class UsageChart(QWidget):
     def _counts(self) -> bool:
         """Whether the figure is a count (users, seats) rather than money."""
         if self._usage is not None:
-            return self._usage.figure in ("active_users", "paid_seats")
+            shown = FIGURES.get(self._usage.figure)
+            return shown is not None and shown.kind is FieldKind.COUNT
         return self._figures is not None and self._figures.per_month
 
     def _figure(self, amount: Decimal) -> str:
