@@ -168,13 +168,3 @@ class StructureRecorder:
             parent.kids.append(element)
             self._elements[path] = element
         return element
-
-    def elements(self) -> list[Element]:
-        """Every element under the root, depth first in reading order (the root not included)."""
-        found: list[Element] = []
-        stack = list(reversed([kid for kid in self.root.kids if isinstance(kid, Element)]))
-        while stack:
-            element = stack.pop()
-            found.append(element)
-            stack.extend(reversed([kid for kid in element.kids if isinstance(kid, Element)]))
-        return found
