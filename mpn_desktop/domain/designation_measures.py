@@ -91,12 +91,6 @@ def _months(span: Span, month: Month) -> tuple[Month, ...]:
     return (month,)
 
 
-def _within(condition: Condition, value: Decimal) -> bool:
-    if value < condition.minimum:
-        return False
-    return condition.maximum is None or value <= condition.maximum
-
-
 def _qualifying(part: Part, figures: UsageFigures, month: Month) -> frozenset[Key]:
     """The tenants (or tenant-service pairs) that meet every condition of the part in a month."""
     key = ("qualifying", part, month)

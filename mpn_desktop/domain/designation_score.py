@@ -706,15 +706,11 @@ def _most_to_give(track: TrackScore) -> Lead | None:
     return max(open_metrics, key=lambda m: m.max_points - m.points).lead
 
 
-def cheapest_path(track: TrackScore, at: Fraction) -> tuple[str, ...]:
-    """A way to qualify: first one unit of each metric at zero, then the most points per unit."""
-    return cheapest_way(track, at)[0]
-
-
 def cheapest_way(
     track: TrackScore, at: Fraction
 ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
-    """The cheapest path's steps and, for each, where it leads (its metric's form)."""
+    """A way to qualify (first one unit of each metric at zero, then the most points per
+    unit): its steps and, for each, where it leads (its metric's form)."""
     room = {m.id: m.max_points - m.points for m in track.metrics if m.need > 0}
     per_unit = {m.id: m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0}
     taken: dict[str, Fraction] = {}

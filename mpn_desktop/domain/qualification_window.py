@@ -59,11 +59,6 @@ class QualificationWindow:
     """The anniversary the enrolled partner renews at."""
 
     @property
-    def opens_later(self) -> bool:
-        """Whether the window starts after the as-of day (an enrolled partner's renewal)."""
-        return self.status is WindowStatus.ENROLLED
-
-    @property
     def qualified(self) -> bool:
         """Qualified on at least one day of the window looked at."""
         return self.qualified_on is not None
