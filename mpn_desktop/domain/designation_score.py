@@ -753,14 +753,18 @@ def _capital(text: str) -> str:
 
 def shown_points(value: Fraction) -> str:
     """Points in a sentence, in the language's figures: "13.3" ("13,3" in German), "20"."""
-    text = points_text(value)
-    return number(Decimal(text), 1 if "." in text else 0)
+    rounded = _rounded_points(value)
+    return number(rounded, 0 if rounded == rounded.to_integral_value() else 1)
 
 
 def points_text(value: Fraction) -> str:
     """Points as people read them: one decimal ("13.3"), whole numbers without one ("20")."""
-    rounded = round(Decimal(value.numerator) / Decimal(value.denominator), 1)
+    rounded = _rounded_points(value)
     return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
+
+
+def _rounded_points(value: Fraction) -> Decimal:
+    return round(Decimal(value.numerator) / Decimal(value.denominator), 1)
 
 
 def _more(value: Decimal, unit: str, labelled: bool = False) -> str:
