@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         name = names.get(step)
         if name is None:
             return
-        widget = next(tab for tab in self.step_tabs if tab.objectName() == name)
+        widget = self._tab_widget(name)
         self.tabs.setCurrentWidget(widget)
         adder = getattr(widget, "add_missing", None)
         if adder is not None:
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         """A designation's "Still missing" item clicked: the tab and the form its lead names
         (Add exam with the certification's exam; Add customer; the usage by month)."""
         name = "examsTab" if lead.kind is LeadKind.CERTIFICATION else "salesTab"
-        widget = next(tab for tab in self.step_tabs if tab.objectName() == name)
+        widget = self._tab_widget(name)
         self.tabs.setCurrentWidget(widget)
         opener = getattr(widget, "open_lead", None)
         if opener is not None:
@@ -468,9 +468,12 @@ class MainWindow(QMainWindow):
 
     def tab(self, object_name: str) -> StepTabLike:
         """A step tab by its objectName."""
+        return cast(StepTabLike, self._tab_widget(object_name))
+
+    def _tab_widget(self, object_name: str) -> QWidget:
         for widget in self.step_tabs:
             if widget.objectName() == object_name:
-                return cast(StepTabLike, widget)
+                return widget
         raise KeyError(object_name)
 
     def new_database(self) -> None:
