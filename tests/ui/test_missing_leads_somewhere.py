@@ -52,6 +52,14 @@ def _read_form_later(found: dict[str, Any]) -> None:
     QTimer.singleShot(0, read)
 
 
+def _follow_missing(window: MainWindow, competency: str, level: Level, step: str) -> dict[str, Any]:
+    """Clicks a section's "Still missing" link to ``step``; what the form it opened held."""
+    found: dict[str, Any] = {}
+    _read_form_later(found)
+    window.panel.card(competency).sections[level].missing.linkActivated.emit(step)
+    return found
+
+
 def test_each_missing_item_is_a_link_to_its_step(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
@@ -66,10 +74,7 @@ def test_a_missing_reference_opens_add_reference_for_that_competency(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
     window = _window(qtbot, sample_context, settings)
-    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    gold.missing.linkActivated.emit("step:references")
+    found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert window.tabs.currentWidget().objectName() == "referencesTab"
     assert found["title"] == "Add reference"
     assert found["competency"] == "cloud-platform"
@@ -88,10 +93,7 @@ def test_a_missing_reference_names_the_customer_whose_reference_expired(
     window = _window(
         qtbot, AppContext(sample_context.db, sample_context.catalog, date(2018, 6, 1)), settings
     )
-    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    gold.missing.linkActivated.emit("step:references")
+    found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert found["competency"] == "cloud-platform"
     assert found["customer_id"] == _customer_named(window, "Fabrikam")
     assert found["note"].startswith("Suggested: Fabrikam, whose reference expired on ")
@@ -103,10 +105,7 @@ def test_a_missing_reference_names_a_customer_whose_reference_stops_soon(
     # On 2018-03-01 gold misses one; every Azure customer has a reference, Fabrikam's stops
     # counting after 2018-05-19 (before the next anniversary): asking it again comes first.
     window = _window(qtbot, sample_context, settings)
-    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    gold.missing.linkActivated.emit("step:references")
+    found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert found["customer_id"] == _customer_named(window, "Fabrikam")
     assert found["note"].startswith("Suggested: Fabrikam, whose reference stops counting after ")
 
@@ -131,10 +130,7 @@ def test_a_missing_reference_names_a_customer_with_subscriptions_and_no_referenc
         },
     )
     window = _window(qtbot, sample_context, settings)
-    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    gold.missing.linkActivated.emit("step:references")
+    found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert found["customer_id"] == customer
     assert found["note"].startswith("Suggested: Adventure Works, which has subscriptions")
 
@@ -145,10 +141,7 @@ def test_a_missing_reference_without_anyone_to_ask_leaves_the_customer_to_choose
     # Cloud Productivity: Contoso Pharmaceuticals' reference waits for approval and Tailspin
     # Toys' counts beyond the next anniversary: nobody to suggest, and nothing said.
     window = _window(qtbot, sample_context, settings)
-    silver = window.panel.card("cloud-productivity").sections[Level.SILVER]
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    silver.missing.linkActivated.emit("step:references")
+    found = _follow_missing(window, "cloud-productivity", Level.SILVER, "step:references")
     assert found["competency"] == "cloud-productivity"
     assert found["note"] is None
 
@@ -157,10 +150,7 @@ def test_a_missing_fee_opens_add_payment_with_what_is_owed(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
     window = _window(qtbot, sample_context, settings)
-    gold = window.panel.card("cloud-platform").sections[Level.GOLD]
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    gold.missing.linkActivated.emit("step:fee")
+    found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:fee")
     assert window.tabs.currentWidget().objectName() == "feeTab"
     assert found["title"] == "Add payment"
     assert found["amount_usd"] == "3940.00" and found["level"] is Level.GOLD
@@ -181,9 +171,7 @@ def test_a_missing_person_opens_add_exam(
     window = _window(qtbot, sample_context, settings)
     silver = window.panel.card("enterprise-mobility-management").sections[Level.SILVER]
     assert "href='step:exams'" in silver.missing.text()
-    found: dict[str, Any] = {}
-    _read_form_later(found)
-    silver.missing.linkActivated.emit("step:exams")
+    found = _follow_missing(window, "enterprise-mobility-management", Level.SILVER, "step:exams")
     assert window.tabs.currentWidget().objectName() == "examsTab"
     assert found["title"] == "Add exam"
 
