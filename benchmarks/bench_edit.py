@@ -25,7 +25,6 @@ edit to the redrawn panel, half of it (8 ms) for the longest stall.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import itertools
 import os
 import statistics
@@ -52,15 +51,7 @@ def _large_org() -> tuple[Any, Any]:
     """The large organisation's facts (without exams the store refuses as repeats) and day."""
     import large_org
 
-    facts = large_org.build_large_org()
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for exam in facts.exams:
-        key = (exam.mcp_id, exam.exam_code, exam.passed_on)
-        if key not in seen:
-            seen.add(key)
-            kept.append(exam)
-    return dataclasses.replace(facts, exams=tuple(kept)), large_org.AS_OF
+    return large_org.without_repeated_exams(large_org.build_large_org()), large_org.AS_OF
 
 
 def _until_shown(app: Any, signal: Any, timeout_s: float = 30.0) -> float:

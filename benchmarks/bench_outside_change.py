@@ -28,7 +28,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_status_panel import _large_org, _wait_for, _without_repeated_exams
+import large_org
+from bench_status_panel import _large_org, _wait_for
 
 EDITS = 10
 POLLS = 2000
@@ -52,7 +53,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     facts, as_of = _large_org()
-    facts = _without_repeated_exams(facts)
+    facts = large_org.without_repeated_exams(facts)
     catalog = catalog_files.load_catalog()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'large.sqlite3'}"

@@ -35,18 +35,6 @@ ROWS = 1_000
 COLUMNS = 10
 
 
-def _without_repeated_exams(facts: Any) -> Any:
-    """The facts minus exams that repeat a person's exam on a day (the store refuses those)."""
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for exam in facts.exams:
-        key = (exam.mcp_id, exam.exam_code, exam.passed_on)
-        if key not in seen:
-            seen.add(key)
-            kept.append(exam)
-    return dataclasses.replace(facts, exams=tuple(kept))
-
-
 def _until_panel(app: Any, window: Any) -> None:
     """Runs the event loop until the panel shows a new progress, and paints it."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -82,7 +70,7 @@ def main() -> int:
     from mpn_desktop.ui.settings import WindowSettings
 
     app = QApplication.instance() or QApplication([])
-    facts = _without_repeated_exams(large_org.build_large_org())
+    facts = large_org.without_repeated_exams(large_org.build_large_org())
     catalog = catalog_files.load_catalog()
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(f"sqlite:///{Path(folder) / 'large.sqlite3'}")

@@ -21,7 +21,6 @@ Run: ``.venv/bin/python benchmarks/bench_status_panel.py``.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import os
 import statistics
@@ -54,18 +53,6 @@ def _large_org() -> tuple[Any, Any]:
     if build is None:
         raise SystemExit("benchmarks/large_org.py has no builder this benchmark knows")
     return build(), large_org.AS_OF
-
-
-def _without_repeated_exams(facts: Any) -> Any:
-    """The facts minus exams that repeat a person's exam on a day (the store refuses those)."""
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for exam in facts.exams:
-        key = (exam.mcp_id, exam.exam_code, exam.passed_on)
-        if key not in seen:
-            seen.add(key)
-            kept.append(exam)
-    return dataclasses.replace(facts, exams=tuple(kept))
 
 
 def _median_ms(samples: list[float]) -> float:
@@ -115,7 +102,9 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     facts, as_of = _large_org()
-    facts = _without_repeated_exams(facts)
+    import large_org
+
+    facts = large_org.without_repeated_exams(facts)
     catalog = catalog_files.load_catalog()
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(f"sqlite:///{Path(folder) / 'large.sqlite3'}")

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 from decimal import Decimal
@@ -169,3 +170,15 @@ def build_large_org(seed: int = 2018) -> Facts:
         references=tuple(references),
         fee_payments=(FeePayment(date(2017, 6, 30), Level.GOLD, Decimal(3940), date(2017, 6, 20)),),
     )
+
+
+def without_repeated_exams(facts: Facts) -> Facts:
+    """The facts minus exams that repeat a person's exam on a day (the store refuses those)."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for exam in facts.exams:
+        key = (exam.mcp_id, exam.exam_code, exam.passed_on)
+        if key not in seen:
+            seen.add(key)
+            kept.append(exam)
+    return dataclasses.replace(facts, exams=tuple(kept))
