@@ -400,10 +400,13 @@ def test_an_edit_made_while_the_window_loads_is_shown_once_it_has_loaded(
     assert "Added While Loading" in {c.name for c in main.progress_source.facts.customers}
 
 
-def _worker_held_after_its_reads(
+def _window_whose_worker_has_read(
+    qtbot: QtBot,
+    context: AppContext,
+    settings: WindowSettings,
     monkeypatch: pytest.MonkeyPatch,
-) -> tuple[threading.Event, threading.Event]:
-    """Start-up's worker reads the records, says so, then waits to be let go."""
+) -> tuple[MainWindow, threading.Event]:
+    """A window filling on start-up's worker, which has read the records and waits for ``go``."""
     read, go = threading.Event(), threading.Event()
 
     def held(db: Any, kinds: Any) -> FirstReads:
@@ -413,7 +416,12 @@ def _worker_held_after_its_reads(
         return reads
 
     monkeypatch.setattr(main_window_module, "read_first", held)
-    return read, go
+    main = MainWindow(context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    main.fill()
+    qtbot.waitUntil(read.is_set, timeout=30_000)
+    return main, go
 
 
 def test_an_edit_made_while_the_worker_reads_is_shown_once_the_window_has_filled(
@@ -423,12 +431,7 @@ def test_an_edit_made_while_the_worker_reads_is_shown_once_the_window_has_filled
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The worker's rows are older than the edit: the tabs read again on the GUI thread.
-    read, go = _worker_held_after_its_reads(monkeypatch)
-    main = MainWindow(sample_context, settings, evaluate_now=False)
-    qtbot.addWidget(main)
-    main.show()
-    main.fill()
-    qtbot.waitUntil(read.is_set, timeout=30_000)
+    main, go = _window_whose_worker_has_read(qtbot, sample_context, settings, monkeypatch)
     command = AddRecordCommand(
         sample_context, RecordKind.CUSTOMER, {"name": "Added Meanwhile"}, "Add customer"
     )
@@ -448,12 +451,7 @@ def test_a_commit_elsewhere_after_the_workers_reads_is_announced_once_filled(
 ) -> None:
     # The watch was made before the worker read: another program's commit after the
     # reads is seen by it, and the table shows the new row.
-    read, go = _worker_held_after_its_reads(monkeypatch)
-    main = MainWindow(sample_context, settings, evaluate_now=False)
-    qtbot.addWidget(main)
-    main.show()
-    main.fill()
-    qtbot.waitUntil(read.is_set, timeout=30_000)
+    main, go = _window_whose_worker_has_read(qtbot, sample_context, settings, monkeypatch)
     assert sample_context.db.path is not None
     with Database.open(f"sqlite:///{sample_context.db.path}") as other:
         records.add_record(other, RecordKind.CUSTOMER, {"name": "Added Elsewhere"})
