@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -38,19 +39,28 @@ def _answer(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
     return asked
 
 
-def _read_form_later(found: dict[str, Any], key: str) -> None:
-    def read() -> None:
+def _when_form_opens(handle: Callable[[RecordForm], None]) -> None:
+    """Calls ``handle`` with the add form once it shows (it is modal: read from the loop)."""
+
+    def look() -> None:
         forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
         visible = [form for form in forms if form.isVisible()]
         if not visible:
-            QTimer.singleShot(10, read)
+            QTimer.singleShot(10, look)
             return
-        editor = visible[0].editor(key)
-        found["title"] = visible[0].windowTitle()
-        found[key] = editor.currentData() if isinstance(editor, QComboBox) else None
-        visible[0].reject()
+        handle(visible[0])
 
-    QTimer.singleShot(0, read)
+    QTimer.singleShot(0, look)
+
+
+def _read_form_later(found: dict[str, Any], key: str) -> None:
+    def read(form: RecordForm) -> None:
+        editor = form.editor(key)
+        found["title"] = form.windowTitle()
+        found[key] = editor.currentData() if isinstance(editor, QComboBox) else None
+        form.reject()
+
+    _when_form_opens(read)
 
 
 def _add(context: AppContext, kind: RecordKind, values: dict[str, Any]) -> int:
@@ -125,13 +135,7 @@ def test_approved_before_submitted_is_said_while_typing(
     tab = _tab(ReferencesTab, sample_context, qtbot)
     seen: dict[str, Any] = {}
 
-    def fill() -> None:
-        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
-        visible = [form for form in forms if form.isVisible()]
-        if not visible:
-            QTimer.singleShot(10, fill)
-            return
-        form = visible[0]
+    def fill(form: RecordForm) -> None:
         submitted, approved = form.editor("submitted_on"), form.editor("approved_on")
         assert isinstance(submitted, QLineEdit) and isinstance(approved, QLineEdit)
         submitted.setText("2018-03-01")
@@ -144,7 +148,7 @@ def test_approved_before_submitted_is_said_while_typing(
         seen["after"] = form.message("approved_on")
         form.reject()
 
-    QTimer.singleShot(0, fill)
+    _when_form_opens(fill)
     tab.references.add_record()
     assert seen["message"] == "2018-02-01 is before the day it was submitted (2018-03-01)."
     assert "before the day it was submitted" in seen["described"]
@@ -160,13 +164,7 @@ def test_a_subscription_ending_before_it_started_is_said_while_typing(
     tab.customers.view.selectRow(0)
     seen: dict[str, Any] = {}
 
-    def fill() -> None:
-        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
-        visible = [form for form in forms if form.isVisible()]
-        if not visible:
-            QTimer.singleShot(10, fill)
-            return
-        form = visible[0]
+    def fill(form: RecordForm) -> None:
         started, ended = form.editor("started_on"), form.editor("ended_on")
         assert isinstance(started, QLineEdit) and isinstance(ended, QLineEdit)
         started.setText("2018-03-01")
@@ -174,6 +172,6 @@ def test_a_subscription_ending_before_it_started_is_said_while_typing(
         seen["message"] = form.message("ended_on")
         form.reject()
 
-    QTimer.singleShot(0, fill)
+    _when_form_opens(fill)
     tab.subscriptions.add_record()
     assert seen["message"] == "2018-01-31 is before it started (2018-03-01)."
