@@ -40,6 +40,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from qt_timing import wait_for
+
 FRAME_MS = 1000 / 60
 """One frame at 60 Hz: the budget of an edit to the redrawn panel (issue 15)."""
 STALL_MS = 8.0
@@ -52,26 +54,6 @@ def _large_org() -> tuple[Any, Any]:
     import large_org
 
     return large_org.without_repeated_exams(large_org.build_large_org()), large_org.AS_OF
-
-
-def _until_shown(app: Any, signal: Any, timeout_s: float = 30.0) -> float:
-    """Runs the event loop until ``signal`` fires, then paints; the longest stall (seconds)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    ticks: list[float] = [time.perf_counter()]
-    ticker = QTimer()
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    ticker.start()
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)
-    app.processEvents()  # the panel paints
-    ticker.stop()
-    ticks.append(time.perf_counter())
-    return max(later - earlier for earlier, later in itertools.pairwise(ticks))
 
 
 def _edits(context: Any, db: Any, as_of: Any) -> dict[str, Callable[[], Any]]:
@@ -163,7 +145,7 @@ def main() -> int:
                 command = make[kind]()
                 started, cpu_started = time.perf_counter(), time.process_time()
                 context.undo_stack.push(command)
-                stall = _until_shown(app, source.progressChanged)
+                _waited, stall = wait_for(app, source.progressChanged, paint=True)
                 if round_ >= 3:  # the first rounds warm up (imports, caches, first paints)
                     wall[kind].append(time.perf_counter() - started)
                     cpu[kind].append(time.process_time() - cpu_started)

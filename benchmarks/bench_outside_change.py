@@ -29,7 +29,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import large_org
-from bench_status_panel import _large_org, _wait_for
+from bench_status_panel import _large_org
+from qt_timing import wait_for
 
 EDITS = 10
 POLLS = 2000
@@ -64,7 +65,7 @@ def main() -> int:
         )
         window.show()
         app.processEvents()
-        _wait_for(app, window.progress_source.progressChanged, timeout_s=5)
+        wait_for(app, window.progress_source.progressChanged, timeout_s=5)
         other = Database.open(url)  # the other program
 
         first = usage_window_start(as_of)
@@ -75,7 +76,7 @@ def main() -> int:
             records.update_record(
                 other, RecordKind.USAGE, row["id"], {"consumption_usd": Decimal(123456)}
             )
-            waited, _stall = _wait_for(app, window.progress_source.progressChanged)
+            waited, _stall = wait_for(app, window.progress_source.progressChanged)
             waits.append(waited)
 
         watch = outside_changes(db)

@@ -35,6 +35,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from qt_timing import wait_for
+
 EDITS = 30
 FRAME_MS = 1000 / 60
 """One frame at 60 Hz: the budget of an edit to the redrawn panel (issue 15)."""
@@ -57,28 +59,6 @@ def _large_org() -> tuple[Any, Any]:
 
 def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
-
-
-def _wait_for(app: Any, signal: Any, timeout_s: float = 30.0) -> tuple[float, float]:
-    """Runs the event loop until ``signal`` fires; (seconds waited, longest event-loop stall)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    ticks: list[float] = [time.perf_counter()]
-    ticker = QTimer()
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    ticker.start()
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    started = time.perf_counter()
-    loop.exec()
-    waited = time.perf_counter() - started
-    ticker.stop()
-    signal.disconnect(loop.quit)
-    ticks.append(time.perf_counter())
-    stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
-    return waited, stall
 
 
 def main() -> int:
@@ -226,7 +206,7 @@ def main() -> int:
             for _ in range(EDITS):
                 t0 = time.perf_counter()
                 edit()
-                _waited, stall = _wait_for(app, source.progressChanged)
+                _waited, stall = wait_for(app, source.progressChanged)
                 app.processEvents()  # the panel paints
                 whole[background].append(time.perf_counter() - t0)
                 stalls[background].append(stall)
@@ -236,7 +216,7 @@ def main() -> int:
         for _ in range(EDITS):
             t0 = time.perf_counter()
             edit_reference()
-            _wait_for(app, source.progressChanged)
+            wait_for(app, source.progressChanged)
             app.processEvents()
             reference_whole.append(time.perf_counter() - t0)
         window.close()

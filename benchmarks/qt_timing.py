@@ -1,0 +1,37 @@
+"""Event-loop timing the GUI benchmarks share: how long until a signal, and the longest stall."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from typing import Any
+
+
+def wait_for(
+    app: Any, signal: Any, timeout_s: float = 30.0, *, paint: bool = False
+) -> tuple[float, float]:
+    """Runs the event loop until ``signal`` fires; (seconds waited, longest event-loop stall).
+
+    With ``paint`` the pending events (the redrawn panel) are processed before the ticker
+    stops, so the stall includes the paint.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    ticks: list[float] = [time.perf_counter()]
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    started = time.perf_counter()
+    loop.exec()
+    waited = time.perf_counter() - started
+    signal.disconnect(loop.quit)
+    if paint:
+        app.processEvents()
+    ticker.stop()
+    ticks.append(time.perf_counter())
+    stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
+    return waited, stall
