@@ -31,10 +31,9 @@ from mpn_desktop.domain.designations import (
 )
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import (
-    ASSOCIATION_PREFERENCE,
     Lead,
     LeadKind,
-    first_of,
+    first_association,
     first_workload,
 )
 from mpn_desktop.domain.qualification_window import (
@@ -645,7 +644,7 @@ def _usage_lead(metric: Metric, part: Part) -> Lead:
         metric.id,
         metric.name,
         workload=first_workload(part.scope.workloads),
-        association=first_of(part.scope.associations, ASSOCIATION_PREFERENCE),
+        association=first_association(part.scope.associations),
         note=part.label,
         figure=_FIGURE_READ.get(quantity, quantity.value),
     )

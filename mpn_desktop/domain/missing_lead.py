@@ -64,9 +64,9 @@ WORKLOAD_PREFERENCE = (Workload.AZURE, Workload.OFFICE365, Workload.DYNAMICS_CRM
 """The workload offered first when several count."""
 
 
-def first_of(values: frozenset[str], preference: tuple[Association, ...]) -> Association | None:
+def first_association(values: frozenset[str]) -> Association | None:
     """The preferred association among ``values`` (their string values)."""
-    return next((item for item in preference if item.value in values), None)
+    return next((item for item in ASSOCIATION_PREFERENCE if item.value in values), None)
 
 
 def first_workload(values: frozenset[Workload]) -> Workload | None:
