@@ -19,13 +19,13 @@ from operator import attrgetter
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured, measure, part_points
 from mpn_desktop.domain.designation_skilling import Certified, Holder, count_skilling
+from mpn_desktop.domain.designation_usage_months import figure_of
 from mpn_desktop.domain.designations import (
     Certification,
     Designation,
     Listed,
     Metric,
     Part,
-    Quantity,
     ScoredCatalog,
     Track,
 )
@@ -638,7 +638,6 @@ def _usage_lead(metric: Metric, part: Part) -> Lead:
     """A performance metric counts new customers: Add customer, with the subscription's
     workload and association that count; the others count usage: its months, and what counts."""
     kind = LeadKind.CUSTOMER if metric.category == "performance" else LeadKind.USAGE
-    quantity = part.conditions[0].quantity if part.conditions else part.quantity
     return Lead(
         kind,
         metric.id,
@@ -646,12 +645,8 @@ def _usage_lead(metric: Metric, part: Part) -> Lead:
         workload=first_workload(part.scope.workloads),
         association=first_association(part.scope.associations),
         note=part.label,
-        figure=_FIGURE_READ.get(quantity, quantity.value),
+        figure=figure_of(part),
     )
-
-
-_FIGURE_READ = {Quantity.MCV: "active_users", Quantity.ACTIVE_SHARE: "active_users"}
-"""The monthly figure a computed quantity is made of (MCV and the active share: users)."""
 
 
 def _qualifies(track: TrackScore, at: Fraction) -> bool:
