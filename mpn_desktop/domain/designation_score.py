@@ -653,15 +653,11 @@ def _qualifies(track: TrackScore, at: Fraction) -> bool:
     return track.qualifies(at)
 
 
-def _missing(track: TrackScore, at: Fraction) -> tuple[str, ...]:
-    """The metrics at zero first (each must score), then the others, largest gain first."""
-    return _missing_with_leads(track, at)[0]
-
-
 def _missing_with_leads(
     track: TrackScore, at: Fraction
 ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
-    """The missing sentences and, for each, where it leads: a metric's sentence to that
+    """The missing sentences (the metrics at zero first, each must score, then the others,
+    largest gain first) and, for each, where it leads: a metric's sentence to that
     metric's form; the points still short to the metric that can give the most."""
     zero = [m for m in track.metrics if m.points <= 0]
     rest = sorted(
