@@ -16,6 +16,7 @@ from decimal import Decimal
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Measure, Part, Quantity, ScoredCatalog
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.usage_figures import UsageFigures
 
 WINDOW_MONTHS = 13
 """Last month and the twelve before it: the year-ago month growth compares against."""
@@ -60,8 +61,8 @@ def designation_usage(
     catalog: ScoredCatalog, targeted: tuple[str, ...], facts: Facts | None, last: Month
 ) -> DesignationUsage | None:
     """The usage growth of the first targeted designation that measures one (None when
-    none does); amounts are the figure of the subscriptions of a workload and association
-    the metric counts, no trials, month by month (zero without facts)."""
+    none does); amounts are the figure month by month as the score counts it (zero
+    without facts)."""
     for designation_id in targeted:
         designation = catalog.designation(designation_id)
         if designation is None:
@@ -81,7 +82,7 @@ def designation_usage(
                     metric.name,
                     figure_of(part),
                     months,
-                    _amounts(part, facts, counted, months),
+                    _amounts(part, catalog, facts, months),
                     (months[0], months[-1]),
                     counted,
                 )
@@ -89,7 +90,8 @@ def designation_usage(
 
 
 def _counted(part: Part, facts: Facts | None) -> frozenset[str]:
-    """The subscriptions of a workload and association the part counts, no trials."""
+    """The subscriptions of a workload and association the part counts, no trials (the
+    grid marks their rows; which of their months count is ``_amounts``'s)."""
     if facts is None:
         return frozenset()
     return frozenset(
@@ -102,13 +104,16 @@ def _counted(part: Part, facts: Facts | None) -> frozenset[str]:
 
 
 def _amounts(
-    part: Part, facts: Facts | None, counted: frozenset[str], months: tuple[Month, ...]
+    part: Part, catalog: ScoredCatalog, facts: Facts | None, months: tuple[Month, ...]
 ) -> tuple[Decimal, ...]:
-    sums = dict.fromkeys(months, Decimal(0))
+    """The part's figure month by month as the metric reads it (``UsageFigures``, the
+    score's own sums): no trials, no month before a subscription's association, only the
+    services the part names."""
     if facts is None:
-        return tuple(sums.values())
-    name = figure_of(part)
-    for row in facts.usage:
-        if row.subscription in counted and row.month in sums:
-            sums[row.month] += Decimal(getattr(row, name))
-    return tuple(sums[month] for month in months)
+        return (Decimal(0),) * len(months)
+    figures = UsageFigures(facts, catalog.rate_card)
+    quantity = Quantity(figure_of(part))
+    return tuple(
+        sum(figures.per_customer(part.scope, quantity, (month,)).values(), Decimal(0))
+        for month in months
+    )

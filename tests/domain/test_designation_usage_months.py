@@ -1,0 +1,86 @@
+"""The Sales chart's usage on a Solutions Partner day counts what the score counts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designation_usage_months import designation_usage
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations_parse import parse_scored_catalog
+from mpn_desktop.domain.enums import Association
+from mpn_desktop.domain.facts import Facts, Usage
+from tests.domain.domain_builders import organization, subscription
+
+CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
+AS_OF = date(2023, 8, 15)
+LAST = Month(2023, 7)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> ScoredCatalog:
+    document = json.loads((CATALOGS / "solutions-partner-2023-06.json").read_text())
+    return parse_scored_catalog(document)
+
+
+def _usage(sub: str, month: str, acr: int, service: str = "") -> Usage:
+    return Usage(sub, Month.parse(month), consumption_usd=Decimal(acr), service=service)
+
+
+def _by_month(catalog: ScoredCatalog, facts: Facts, designation: str) -> dict[Month, Decimal]:
+    usage = designation_usage(catalog, (designation,), facts, LAST)
+    assert usage is not None and usage.designation_id == designation
+    return dict(zip(usage.months, usage.amounts, strict=True))
+
+
+def test_months_before_the_association_are_not_charted(catalog: ScoredCatalog) -> None:
+    """Associated in 2023-03: its 2022-07 usage is not the score's, so not the chart's."""
+    facts = Facts(
+        organization=organization(),
+        subscriptions=[
+            subscription("early", customer="C0"),
+            subscription("late", customer="C1", associated_on=date(2023, 3, 10)),
+            subscription("trial", customer="C2", trial=True),
+        ],
+        usage=[
+            _usage("early", "2022-07", 1000),
+            _usage("early", "2023-07", 1200),
+            _usage("late", "2022-07", 500),
+            _usage("late", "2023-02", 700),
+            _usage("late", "2023-03", 2000),
+            _usage("late", "2023-07", 2200),
+            _usage("trial", "2023-07", 9000),
+        ],
+    )
+    charted = _by_month(catalog, facts, "data-ai-azure")
+    assert charted[Month(2022, 7)] == 1000
+    assert charted[Month(2023, 2)] == 0
+    assert charted[Month(2023, 3)] == 2000  # the month of the association counts
+    assert charted[LAST] == 3400
+    score = next(
+        s
+        for s in score_designations(catalog, facts, AS_OF, frozenset({"data-ai-azure"}))
+        if s.id == "data-ai-azure"
+    )
+    growth = next(m for m in score.best.metrics if m.id == "usage-growth")
+    # Last month's bar is the figure the score compares.
+    assert growth.parts[0].measured.last == charted[LAST]
+
+
+def test_only_the_services_the_metric_names_are_charted(catalog: ScoredCatalog) -> None:
+    """Security's Azure part counts security services only (SEC23), not virtual machines."""
+    facts = Facts(
+        organization=organization(),
+        subscriptions=[subscription("pal", customer="C0", association=Association.PAL)],
+        usage=[
+            _usage("pal", "2023-07", 300, service="Sentinel"),
+            _usage("pal", "2023-07", 5000, service="Virtual Machines"),
+        ],
+    )
+    assert _by_month(catalog, facts, "security")[LAST] == 300
