@@ -206,8 +206,11 @@ def unit_after_of(count: Decimal | int, unit: str) -> str:
 
 
 def figure(value: Decimal | int, unit: str) -> str:
-    """An amount in its unit: "US$ 3,200", "12 customers", "1 person"."""
-    return money(value) if unit == "USD" else f"{number(value)} {unit_of(value, unit)}"
+    """An amount in its unit: "US$ 3,200", "12 customers", "1 person"; a bare figure without one."""
+    if unit == "USD":
+        return money(value)
+    words = unit_of(value, unit)
+    return f"{number(value)} {words}" if words else number(value)
 
 
 def have_of_need(

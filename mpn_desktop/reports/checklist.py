@@ -260,11 +260,6 @@ def format_day(when: date | None) -> str:
     return day(when) if when is not None else ""
 
 
-def format_amount(value: Decimal, unit: str) -> str:
-    """A figure in its unit: "US$ 117,600", "2 people", "1,250.50 active users"."""
-    return figure(value, unit).strip()
-
-
 def _figures(step: RequirementNode) -> str:
     have, need = step.have or _ZERO, step.need or _ZERO
     if need == 0 and have == 0:
@@ -335,11 +330,11 @@ _COUNTED_ONE_BY_ONE = frozenset({"customers", "people", "references", "measures"
 
 
 def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
-    figure = ""
+    amount = ""
     if evidence.amount is not None and not (unit in _COUNTED_ONE_BY_ONE and evidence.amount == 1):
-        figure = format_amount(evidence.amount, unit)
+        amount = figure(evidence.amount, unit)
     note = evidence.detail.strip()
-    if figure and evidence.association is not None and evidence.subscription is not None:
+    if amount and evidence.association is not None and evidence.subscription is not None:
         # A subscription's share: its amount goes to the figures column, and the
         # note names how the partner is associated with it.
         note = _(_ASSOCIATIONS[evidence.association])
@@ -348,11 +343,11 @@ def _detail(evidence: Evidence, unit: str, step: StepKind) -> Detail:
         until = (
             _("valid until {day}") if step is StepKind.REFERENCES else _("counts until {day}")
         ).format(day=when)
-        if figure:
+        if amount:
             note = f"{note}; {until}" if note else until
         else:
-            figure = until
-    return Detail(text=evidence.subject, note=note, figure=figure)
+            amount = until
+    return Detail(text=evidence.subject, note=note, figure=amount)
 
 
 def _check_line(step: RequirementNode, footnotes: _Footnotes) -> CheckLine:

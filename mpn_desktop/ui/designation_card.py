@@ -29,7 +29,6 @@ from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, card_layout
 from mpn_desktop.ui.lead_links import LeadLinks
 from mpn_desktop.ui.status_text import (
     fraction,
-    have_need_text,
     muted_text_color,
     semantic_colors,
 )
@@ -58,7 +57,9 @@ class _MetricRow(FigureRow):
     def show(self, metric: RequirementNode) -> None:
         figures = ""
         if metric.unit != "points":
-            figures = have_need_text(metric.have or _ZERO, metric.need or _ZERO, metric.unit)
+            figures = wording.have_of_need(
+                metric.have or _ZERO, metric.need or _ZERO, metric.unit, locale_text.figures()
+            )
         score = _tr("{have} of {most} pts").format(
             have=points(metric.points), most=points(metric.max_points)
         )

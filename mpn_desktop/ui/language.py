@@ -127,7 +127,7 @@ def follow_chosen_locale(setting: str) -> None:
 
     The tables and the status panel write figures in QLocale's default
     (``ui.locale_text``) and the sentences in the chosen language, so German
-    chosen on an English system would read "US$ 0 von 15,000" in one line.
+    chosen on an English system would read "US$ 0 von US$ 15,000" in one line.
     With the system's language the system's locale stays, whatever it is.
     """
     if setting not in _LOCALES:

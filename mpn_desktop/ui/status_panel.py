@@ -27,7 +27,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
-from mpn_desktop.domain.wording import unit_of
+from mpn_desktop.domain.wording import have_of_need, unit_of
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
@@ -35,7 +35,6 @@ from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_l
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
-    have_need_text,
     level_name,
     muted_text_color,
     semantic_colors,
@@ -55,7 +54,7 @@ class _StepRow(FigureRow):
 
     def show_step(self, caption: str, step: RequirementNode) -> None:
         have, need = step.have or _ZERO, step.need or _ZERO
-        text = have_need_text(have, need, step.unit)
+        text = have_of_need(have, need, step.unit, locale_text.figures())
         if step.met:
             color = semantic_colors(self.figure.palette()).ok.name()
             shown = f"<span style='color:{color}'>✓</span> {html.escape(text)}"

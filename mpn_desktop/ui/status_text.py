@@ -1,4 +1,8 @@
-"""Words and figures the status panel shows: step names, amounts in their unit, semantic colours."""
+"""Words and colours the status panel shows: step names, level names, bar fill, semantic colours.
+
+The figures themselves ("US$ 12,000 of US$ 15,000") are written by
+``domain.wording.have_of_need`` with the window's separators.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
-from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.wording import figure, unit_after_of
-from mpn_desktop.ui import locale_text
 
 
 def _tr(text: str) -> str:
@@ -32,29 +33,6 @@ def step_name(step: StepKind) -> str:
 def level_name(level: Level) -> str:
     """Silver or Gold, capitalised."""
     return _tr("Gold") if level is Level.GOLD else _tr("Silver")
-
-
-def format_number(value: Decimal) -> str:
-    """A figure with the locale's separators; cents only when there are any."""
-    return wording.number(value, figures=locale_text.figures())
-
-
-def format_amount(value: Decimal, unit: str) -> str:
-    """``US$ 12,000`` for money, ``3 references`` otherwise."""
-    return figure(value, unit).strip()
-
-
-def have_need_text(have: Decimal, need: Decimal, unit: str) -> str:
-    """``US$ 12,000 of 15,000`` / ``2 of 3 references``: what a progress bar reads."""
-    if unit.upper() in ("USD", "US$"):
-        return _tr("US$ {have} of {need}").format(
-            have=format_number(have), need=format_number(need)
-        )
-    return (
-        _tr("{have} of {need} {unit}")
-        .format(have=format_number(have), need=format_number(need), unit=unit_after_of(need, unit))
-        .strip()
-    )
 
 
 def fraction(have: Decimal, need: Decimal) -> float:

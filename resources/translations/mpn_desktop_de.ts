@@ -704,14 +704,6 @@
         <translation>Gebühr</translation>
     </message>
     <message>
-        <source>US$ {have} of {need}</source>
-        <translation>US$ {have} von {need}</translation>
-    </message>
-    <message>
-        <source>{have} of {need} {unit}</source>
-        <translation>{have} von {need} {unit}</translation>
-    </message>
-    <message>
         <source>target: {level}</source>
         <translation>Ziel: {level}</translation>
     </message>

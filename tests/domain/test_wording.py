@@ -48,6 +48,8 @@ def test_figure_writes_money_and_counts() -> None:
     assert figure(Decimal(3200), "USD") == "US$ 3,200"
     assert figure(1, "people") == "1 person"
     assert figure(Decimal("1250.5"), "active users") == "1,250.50 active users"
+    # A figure without a unit is the bare figure, no trailing space to strip.
+    assert figure(Decimal(3), "") == "3"
 
 
 def test_a_step_s_figures_name_the_unit_once_and_in_the_singular_for_one() -> None:

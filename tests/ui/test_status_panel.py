@@ -6,7 +6,6 @@ import dataclasses
 import html
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel, QProgressBar
 from pytestqt.qtbot import QtBot
@@ -17,7 +16,6 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.status_panel import StatusPanel
-from mpn_desktop.ui.status_text import have_need_text
 
 
 def _panel(qtbot: QtBot) -> StatusPanel:
@@ -53,7 +51,7 @@ def test_attained_silver_and_missing_gold_read_as_sentences(
     bars = [bar.format() for bar in gold.findChildren(QProgressBar) if bar.isVisible()]
     assert "3 of 5 references" in bars
     figures = [label.text() for label in silver.findChildren(QLabel, "stepFigure")]
-    assert any("✓" in text and "US$ 20,000 of 15,000" in text for text in figures)
+    assert any("✓" in text and "US$ 20,000 of US$ 15,000" in text for text in figures)
 
 
 def test_a_new_progress_updates_the_same_card(
@@ -95,10 +93,16 @@ def test_controls_have_accessible_names(
     assert any(label.accessibleName() for label in missing if label.isVisible())
 
 
-def test_progress_bars_read_one_person_and_several_people() -> None:
-    assert have_need_text(Decimal(1), Decimal(1), "people") == "1 of 1 person"
-    assert have_need_text(Decimal(1), Decimal(2), "people") == "1 of 2 people"
-    assert have_need_text(Decimal(77000), Decimal(100000), "USD") == "US$ 77,000 of 100,000"
+def test_the_bars_write_money_as_the_status_and_checklist_do(
+    qtbot: QtBot, make_progress: Callable[..., Progress]
+) -> None:
+    """One money wording: "US$ 20,000 of US$ 15,000" in a bar, as `status` and the checklist."""
+    panel = _panel(qtbot)
+    panel.set_progress(make_progress(references=3))
+    silver = panel.card("cloud-platform").sections[Level.SILVER]
+    bars = [bar.format() for bar in silver.findChildren(QProgressBar) if bar.isVisible()]
+    assert "US$ 20,000 of US$ 15,000" in bars
+    assert "3 of 3 references" in bars
 
 
 def test_a_day_outside_the_catalogue_says_so_above_the_figures(

@@ -319,35 +319,31 @@ def test_month_names_follow_the_window_language(german: None) -> None:
         parse_text(Field("day", "Bestanden am", FieldKind.DATE), "2018-02-30")
 
 
-def test_the_status_panel_figures_read_german(german: None) -> None:
+def _bar_text(have: int | str, need: int, unit: str) -> str:
+    """A figure as the panel's bars write it: the domain's wording, the window's separators."""
     from decimal import Decimal
 
-    from mpn_desktop.ui.status_text import have_need_text
+    from mpn_desktop.domain.wording import have_of_need
+    from mpn_desktop.ui.locale_text import figures
 
+    return have_of_need(Decimal(have), Decimal(need), unit, figures())
+
+
+def test_the_status_panel_figures_read_german(german: None) -> None:
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     try:
-        assert (
-            have_need_text(Decimal(1600), Decimal(2000), "active users")
-            == "1.600 von 2.000 aktiven Benutzern"
-        )
-        assert have_need_text(Decimal(1), Decimal(1), "people") == "1 von 1 Person"
-        assert have_need_text(Decimal(77000), Decimal(15000), "USD") == "US$ 77.000 von 15.000"
+        assert _bar_text(1600, 2000, "active users") == "1.600 von 2.000 aktiven Benutzern"
+        assert _bar_text(1, 1, "people") == "1 von 1 Person"
+        assert _bar_text(77000, 15000, "USD") == "US$ 77.000 von US$ 15.000"
     finally:
         QLocale.setDefault(before)
 
 
 def test_the_status_panel_figures_read_as_before_in_english() -> None:
-    from decimal import Decimal
-
-    from mpn_desktop.ui.status_text import have_need_text
-
-    assert (
-        have_need_text(Decimal(1600), Decimal(2000), "active users")
-        == "1,600 of 2,000 active users"
-    )
-    assert have_need_text(Decimal(1), Decimal(1), "people") == "1 of 1 person"
-    assert have_need_text(Decimal("2.5"), Decimal(3), "references") == "2.50 of 3 references"
+    assert _bar_text(1600, 2000, "active users") == "1,600 of 2,000 active users"
+    assert _bar_text(1, 1, "people") == "1 of 1 person"
+    assert _bar_text("2.5", 3, "references") == "2.50 of 3 references"
 
 
 def test_texts_marked_where_they_are_declared_are_german(german: None) -> None:

@@ -14,11 +14,11 @@ from PySide6.QtGui import QColor, QPalette
 from mpn_desktop.domain.designations import short_name
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
-from mpn_desktop.domain.wording import money, number
+from mpn_desktop.domain.wording import have_of_need, money, number
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import enum_label
-from mpn_desktop.ui.status_text import have_need_text, muted_text_color, semantic_colors
+from mpn_desktop.ui.status_text import muted_text_color, semantic_colors
 
 _NBSP = "\u00a0"
 _ZERO = Decimal(0)
@@ -34,10 +34,12 @@ def _figure_html(text: str) -> str:
 
 
 def step_html(step: RequirementNode, ok: QColor) -> str:
-    """``✓ US$ 16,000 of 15,000`` (the mark green when met), measures joined by commas."""
+    """``✓ US$ 16,000 of US$ 15,000`` (the mark green when met), measures joined by commas."""
     mark = f'<span style="color:{ok.name()}">✓</span>' if step.met else "○"
     figures = [
-        _figure_html(have_need_text(item.have or _ZERO, item.need or _ZERO, item.unit))
+        _figure_html(
+            have_of_need(item.have or _ZERO, item.need or _ZERO, item.unit, locale_text.figures())
+        )
         for item in (step.children or (step,))
     ]
     return f"{mark}{_NBSP}" + ", ".join(figures)
