@@ -72,6 +72,26 @@ _Codes = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 """A certification's own codes and the exam codes of each way to it, normalised."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The people holding one of some certifications, by the first day they hold one."""
+
+    staying: list[date]
+    """First days of those who never leave, sorted."""
+    leaving_from: list[date]
+    """First days of those who leave, sorted."""
+    leaving_on: list[date]
+    """Their leaving days, in the same order."""
+
+    def count(self, day: date, present: date) -> int:
+        """People holding one by ``day`` and still there on ``present``."""
+        found = bisect_right(self.staying, day)
+        for left in self.leaving_on[: bisect_right(self.leaving_from, day)]:
+            if left > present:
+                found += 1
+        return found
+
+
 class ExamIndex:
     """Each credential code's holders with the day each first passed it, and the people in
     the order they are listed: worked out once per facts (``exam_index``) and kept with
@@ -114,6 +134,22 @@ class ExamIndex:
         self._by_date: dict[str, tuple[list[date], list[str]]] = {}
         self._staying: dict[tuple[str, int], frozenset[str]] = {}
         self._codes: dict[int, tuple[Certification, _Codes]] = {}
+        # Each MCP ID of an associated person and the last day any of its records is there
+        # (None: one never leaves), whatever the MCP IDs: who a count may count.
+        present: dict[str, date | None] = {}
+        for person in people:
+            if person.associated:
+                left = person.left_on
+                if person.mcp_id not in present:
+                    present[person.mcp_id] = left
+                else:
+                    earlier = present[person.mcp_id]
+                    present[person.mcp_id] = (
+                        None if earlier is None or left is None else max(earlier, left)
+                    )
+        self._present = present
+        self._holding: dict[int, tuple[Certification, dict[str, date]]] = {}
+        self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
     def by_date(self, code: str) -> tuple[list[date], list[str]]:
         """The holders of a (normalised) code in the order they first passed it, with the days."""
@@ -143,6 +179,62 @@ class ExamIndex:
             ways = tuple(tuple(normalize_code(code) for code in way) for way in cert.exams)
             found = self._codes[id(cert)] = (cert, (names, ways))
         return found[1]
+
+    def holding_days(self, cert: Certification) -> dict[str, date]:
+        """Each MCP ID holding a certification, with the first day it does (its own record,
+        or the last exam of a way to it passed), whoever the person: worked out once."""
+        found = self._holding.get(id(cert))
+        if found is not None and found[0] is cert:
+            return found[1]
+        names, ways = self.codes(cert)
+        first = self.first_passed
+        days: dict[str, date] = {}
+        for name in names:
+            for mcp_id, on in first.get(name, {}).items():
+                earlier = days.get(mcp_id)
+                if earlier is None or on < earlier:
+                    days[mcp_id] = on
+        for way in ways:
+            passed = [first.get(code, {}) for code in way]
+            if not passed or not all(passed):
+                continue
+            for mcp_id in set.intersection(*(set(p) for p in passed)):
+                on = max(p[mcp_id] for p in passed)
+                earlier = days.get(mcp_id)
+                if earlier is None or on < earlier:
+                    days[mcp_id] = on
+        self._holding[id(cert)] = (cert, days)
+        return days
+
+    def table(self, certs: tuple[Certification, ...]) -> _Table:
+        """For people holding any of ``certs``: the first days of those who never leave
+        (sorted), and the first day and leaving day of the others (by first day); kept."""
+        key = tuple(map(id, certs))
+        found = self._tables.get(key)
+        if found is not None and all(a is b for a, b in zip(found[0], certs, strict=True)):
+            return found[1]
+        first: dict[str, date] = {}
+        for cert in certs:
+            for mcp_id, on in self.holding_days(cert).items():
+                earlier = first.get(mcp_id)
+                if earlier is None or on < earlier:
+                    first[mcp_id] = on
+        present = self._present
+        staying: list[date] = []
+        leaving: list[tuple[date, date]] = []
+        for mcp_id, on in first.items():
+            if mcp_id not in present:
+                continue
+            left = present[mcp_id]
+            if left is None:
+                staying.append(on)
+            else:
+                leaving.append((on, left))
+        staying.sort()
+        leaving.sort()
+        table = _Table(staying, [on for on, _ in leaving], [left for _, left in leaving])
+        self._tables[key] = (certs, table)
+        return table
 
     def holder(self, certification: str) -> dict[str, Holder]:
         """The people's ``Holder`` for a certification, by MCP ID, made once (only when every
@@ -196,6 +288,8 @@ class Certified:
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
         self._day: dict[str, dict[str, Holder]] = {}
+        self._counts: dict[tuple[Listed, ...], int] = {}
+        self._present = present
 
     def _code_holders(self, code: str) -> set[str]:
         """People counted on the day with a record of the (normalised) code by the day."""
@@ -258,7 +352,19 @@ class Certified:
 
     def count(self, listed: tuple[Listed, ...]) -> int:
         """How many distinct people hold a certification listed on the day."""
-        return len(self._holding_any(listed))
+        found = self._counts.get(listed)
+        if found is None:
+            day = self.day
+            certs = []
+            for entry in listed:
+                cert = self._certifications.get(entry.certification)
+                if cert is not None and entry.on(day) and cert.eligible_on(day):
+                    certs.append(cert)
+            # Each person's first day holding one of them, counted against the day: the same
+            # table serves every day on which the list holds the same certifications.
+            table = self._exams.table(tuple(dict.fromkeys(certs)))
+            found = self._counts[listed] = table.count(day, self._present)
+        return found
 
     def holders(self, listed: tuple[Listed, ...]) -> tuple[Holder, ...]:
         """Distinct people holding any certification listed on the day (each once), by name."""
