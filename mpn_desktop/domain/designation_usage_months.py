@@ -2,7 +2,9 @@
 
 On a day under the Solutions Partner program the usage that counts is the
 usage growth's: last month against the same month a year earlier, so the
-window is the 13 months from the year-ago month to last month. The figure is
+window is the 13 months from the year-ago month to last month; where the
+metric compares twelve months with the twelve before (Security's Azure part),
+the window is those 24 months. The figure is
 the one a designation's missing usage leads to (Azure consumption for the
 Azure designations, active users for Modern Work, MCV's users for Business
 Applications), read from the catalogue's usage-growth metric.
@@ -20,6 +22,9 @@ from mpn_desktop.domain.usage_figures import UsageFigures
 
 WINDOW_MONTHS = 13
 """Last month and the twelve before it: the year-ago month growth compares against."""
+
+Period = tuple[Month, Month]
+"""The first and last month of a run of months (the same month for one month)."""
 
 _GROWTH = (Measure.USAGE_GROWTH, Measure.USAGE_GROWTH_PERCENT)
 
@@ -46,15 +51,31 @@ class DesignationUsage:
     figure: str
     months: tuple[Month, ...]
     amounts: tuple[Decimal, ...]
-    compared: tuple[Month, Month]
-    """The year-ago month and last month, which usage growth compares."""
+    compared: tuple[Period, Period]
+    """The periods usage growth compares: the year-ago month and last month, or the
+    twelve months before and the twelve ending last month."""
     credited: frozenset[str]
     """The subscriptions (ids) whose usage the metric counts."""
 
+    def compared_months(self) -> tuple[Month, ...]:
+        """Every month of the two compared periods, in order."""
+        return tuple(
+            month
+            for first, last in self.compared
+            for month in self.months
+            if first <= month <= last
+        )
 
-def window_months(last: Month) -> tuple[Month, ...]:
-    """The 13 months from the same month a year before ``last`` to ``last``."""
-    return tuple(last.plus(offset - WINDOW_MONTHS + 1) for offset in range(WINDOW_MONTHS))
+
+def window_months(last: Month, count: int = WINDOW_MONTHS) -> tuple[Month, ...]:
+    """The ``count`` months up to ``last``: 13 from the same month a year before, or 24."""
+    return tuple(last.plus(offset - count + 1) for offset in range(count))
+
+
+def compared_periods(part: Part, last: Month) -> tuple[Period, Period]:
+    """The periods a usage-growth part compares, as the score reads them (``span``)."""
+    span = 12 if part.compare_twelve_months else 1
+    return (last.plus(-11 - span), last.plus(-12)), (last.plus(1 - span), last)
 
 
 def designation_usage(
@@ -73,7 +94,8 @@ def designation_usage(
                 if not parts:
                     continue
                 part = parts[0]
-                months = window_months(last)
+                compared = compared_periods(part, last)
+                months = window_months(last, last.index - compared[0][0].index + 1)
                 counted = _counted(part, facts)
                 return DesignationUsage(
                     designation.id,
@@ -83,7 +105,7 @@ def designation_usage(
                     figure_of(part),
                     months,
                     _amounts(part, catalog, facts, months),
-                    (months[0], months[-1]),
+                    compared,
                     counted,
                 )
     return None

@@ -3370,6 +3370,10 @@
         <translation>Keine angestrebte Designation misst das Nutzungswachstum Monat für Monat.</translation>
     </message>
     <message>
+        <source>{first} to {last}</source>
+        <translation>{first} bis {last}</translation>
+    </message>
+    <message>
         <source>{level}: {value}</source>
         <translation>{level}: {value}</translation>
     </message>

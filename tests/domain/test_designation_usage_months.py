@@ -84,3 +84,18 @@ def test_only_the_services_the_metric_names_are_charted(catalog: ScoredCatalog) 
         ],
     )
     assert _by_month(catalog, facts, "security")[LAST] == 300
+
+
+def test_security_compares_twelve_months_with_the_twelve_before(catalog: ScoredCatalog) -> None:
+    """SEC23: the window is the 24 months of the two compared periods, not 13."""
+    facts = Facts(organization=organization())
+    usage = designation_usage(catalog, ("security",), facts, LAST)
+    assert usage is not None
+    assert usage.compared == ((Month(2021, 8), Month(2022, 7)), (Month(2022, 8), LAST))
+    assert usage.months[0] == Month(2021, 8) and usage.months[-1] == LAST
+    assert len(usage.months) == len(usage.amounts) == 24
+    assert usage.compared_months() == usage.months
+    growth = designation_usage(catalog, ("data-ai-azure",), facts, LAST)
+    assert growth is not None and len(growth.months) == 13
+    assert growth.compared == ((Month(2022, 7), Month(2022, 7)), (LAST, LAST))
+    assert growth.compared_months() == (Month(2022, 7), LAST)

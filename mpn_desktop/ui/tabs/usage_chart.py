@@ -1,8 +1,9 @@
 """The Sales tab's chart: the window's credited figure month by month, against silver and gold.
 
 On a day under the Solutions Partner program it is a designation's usage over
-the 13 months its growth measures, with the two months compared marked (no
-levels' lines: a designation scores points, not silver or gold).
+the months its growth measures (13, or 24 where twelve months are compared
+with the twelve before), with the two compared periods framed (no levels'
+lines: a designation scores points, not silver or gold).
 
 Bars are what each month credits; for an amount over 12 months the levels'
 lines are a twelfth of what they need (the pace that reaches it), for users
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_usage_months import DesignationUsage
+from mpn_desktop.domain.designation_usage_months import DesignationUsage, Period
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.usage_months import MonthlyFigures
 from mpn_desktop.ui import locale_text
@@ -81,7 +82,12 @@ class UsageChart(QWidget):
 
     @property
     def marked(self) -> tuple[Month, ...]:
-        """The months marked as compared (a designation's year-ago month and last month)."""
+        """The months marked as compared (a designation's compared periods' months)."""
+        return self._usage.compared_months() if self._usage is not None else ()
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The periods framed as compared (first and last month each)."""
         return self._usage.compared if self._usage is not None else ()
 
     @property
@@ -152,7 +158,10 @@ class UsageChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        painter.drawText(area.topLeft() + QPointF(0, metrics.ascent()), self._title)
+        title = painter.fontMetrics().elidedText(
+            self._title, Qt.TextElideMode.ElideRight, int(area.width())
+        )
+        painter.drawText(area.topLeft() + QPointF(0, metrics.ascent()), title)
         painter.setFont(self.font())
         top = area.top() + line_height + 2
         painter.setPen(muted)
@@ -178,30 +187,32 @@ class UsageChart(QWidget):
             return plot.bottom() - float(value) * scale
 
         slot = plot.width() / len(chart_months)
+        # The periods growth compares (two months, or two runs of twelve): a frame each.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(text_color, 1, Qt.PenStyle.DotLine))
+        for first, last in self.periods:
+            start, end = chart_months.index(first), chart_months.index(last)
+            painter.drawRect(
+                QRectF(
+                    plot.left() + start * slot + slot * 0.05,
+                    plot.top(),
+                    (end - start + 1) * slot - slot * 0.1,
+                    plot.height(),
+                )
+            )
         bar_color = palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(Qt.PenStyle.NoPen)
-        marked = self.marked
-        for position, (month, amount) in enumerate(zip(chart_months, amounts, strict=True)):
+        painter.setBrush(bar_color)
+        for position, amount in enumerate(amounts):
             left = plot.left() + position * slot + slot * 0.15
-            if month in marked:
-                # The two months growth compares: a frame around their column.
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(text_color, 1, Qt.PenStyle.DotLine))
-                painter.drawRect(QRectF(left - slot * 0.1, plot.top(), slot * 0.9, plot.height()))
-                painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bar_color)
             painter.drawRect(QRectF(left, y_of(amount), slot * 0.7, plot.bottom() - y_of(amount)))
         painter.setPen(muted)
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
-        every = 1 if slot > metrics.horizontalAdvance("2018-12 ") else 3
-        for position, month in enumerate(chart_months):
-            if position % every and month not in marked:
-                continue
-            label = f"{month}"
-            center = plot.left() + position * slot + slot / 2
+        for center, label in self._axis_labels(chart_months, slot):
             width = metrics.horizontalAdvance(label)
             painter.drawText(
-                QPointF(center - width / 2, plot.bottom() + metrics.ascent() + 2), label
+                QPointF(plot.left() + center - width / 2, plot.bottom() + metrics.ascent() + 2),
+                label,
             )
         for level, value in lines:
             pen = QPen(LEVEL_COLORS.get(level, text_color), 2, Qt.PenStyle.DashLine)
@@ -212,6 +223,48 @@ class UsageChart(QWidget):
                 QPointF(plot.right() + 6, y + metrics.ascent() / 2 - 1),
                 self._line_label(level, value),
             )
+
+    def period_text(self, period: Period) -> str:
+        """A compared month ("2023-07") or run of months ("2022-08 to 2023-07")."""
+        first, last = period
+        if first == last:
+            return str(first)
+        return self.tr("{first} to {last}").format(first=first, last=last)
+
+    def _axis_labels(self, months: tuple[Month, ...], slot: float) -> list[tuple[float, str]]:
+        """The labels under the bars (centre from the plot's left, text), none over another:
+        compared runs of months are named under their frames ("2021-08 to 2022-07") and
+        nothing else; compared single months by themselves, then every month (or every
+        third) where room is left."""
+        metrics = self.fontMetrics()
+        wanted: list[tuple[float, str]] = []
+        for first, last in self.periods:
+            start, end = months.index(first), months.index(last)
+            text = self.period_text((first, last))
+            room = int((end - start + 1) * slot)
+            wanted.append(
+                (
+                    (start + end + 1) * slot / 2,
+                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, room),
+                )
+            )
+        if any(first != last for first, last in self.periods):
+            return wanted  # the runs' names say their months; month labels would split them
+        every = 1 if slot > metrics.horizontalAdvance("2018-12 ") else 3
+        wanted += [
+            (position * slot + slot / 2, f"{month}")
+            for position, month in enumerate(months)
+            if position % every == 0
+        ]
+        taken: list[tuple[float, float]] = []
+        labels = []
+        for center, label in wanted:
+            half = metrics.horizontalAdvance(label) / 2 + 2
+            if any(center - half < right and left < center + half for left, right in taken):
+                continue
+            taken.append((center - half, center + half))
+            labels.append((center, label))
+        return labels
 
     def _line_label(self, level: Level, value: Decimal) -> str:
         if self._figures is None or self._figures.per_month:

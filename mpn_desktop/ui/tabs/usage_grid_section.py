@@ -9,9 +9,10 @@ works on the records), reading and redrawing wait until it is shown: an
 edit elsewhere no longer reads the window's usage again (tens of ms on the
 large organisation) for a grid nobody sees.
 
-On a day under the Solutions Partner program the window is the 13 months a
-designation's usage growth compares (the year-ago month to last month), the
-figure the designation counts, and no silver or gold anywhere.
+On a day under the Solutions Partner program the window is the months a
+designation's usage growth compares (the year-ago month to last month: 13; the
+twelve months before and the twelve ending last month: 24), the figure the
+designation counts, and no silver or gold anywhere.
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ class UsageGridSection(QWidget):
         self._subscriptions = subscriptions
         self._usage: list[Record] = []
         """The usage of the window, as last read from the store."""
+        self._read_window: tuple[Month, int] | None = None
+        """The first month and count of the months ``_usage`` holds."""
         self._facts: Callable[[], Facts | None] = lambda: None
         self._progress: Progress | None = None
         self._figures: MonthlyFigures | None = None
@@ -179,11 +182,7 @@ class UsageGridSection(QWidget):
         """Does what is due (read, chart, grid) when the page is shown; else when it is."""
         if not self.isVisible():
             return
-        if self._usage_stale:
-            self._usage_stale = False
-            first, count = self._window()
-            self._usage = usage_cells.window_usage(self.context.db, first, first.plus(count - 1))
-            self._grid_stale = True
+        # The chart first: on a designations day its metric says how many months to read.
         if self._chart_stale and self._designations_day():
             self._chart_stale = False
             self._draw_designation_chart()
@@ -191,6 +190,13 @@ class UsageGridSection(QWidget):
         elif self._chart_stale and self._progress is not None:
             self._chart_stale = False
             self._draw_chart(self._progress)
+            self._grid_stale = True
+        window = self._window()
+        if self._usage_stale or window != self._read_window:
+            self._usage_stale = False
+            self._read_window = window
+            first, count = window
+            self._usage = usage_cells.window_usage(self.context.db, first, first.plus(count - 1))
             self._grid_stale = True
         if self._grid_stale:
             self._grid_stale = False
@@ -205,10 +211,12 @@ class UsageGridSection(QWidget):
         return self.context.program_on(self.context.as_of).scored is not None
 
     def _window(self) -> tuple[Month, int]:
-        """The first month shown and how many: the designations' 13 (the year-ago month to
-        last month) on their days, else the competencies' 12-month window."""
+        """The first month shown and how many: on a designations day those the charted
+        metric compares (13 until it is known), else the competencies' 12-month window."""
         if self._designations_day():
-            return window_months(last_month(self.context.as_of))[0], WINDOW_MONTHS
+            usage = self._designation_usage
+            count = len(usage.months) if usage is not None else WINDOW_MONTHS
+            return window_months(last_month(self.context.as_of), count)[0], count
         return usage_window_start(self.context.as_of), MONTHS
 
     def set_designations(self, tree: RequirementTree | None) -> None:
@@ -237,14 +245,14 @@ class UsageGridSection(QWidget):
         if usage is None:
             self.chart.set_designation_usage(None, "", [])
             return
-        first, last = usage.compared
+        before, latest = (self.chart.period_text(period) for period in usage.compared)
         self.chart.set_designation_usage(
             usage,
             self.tr("{designation}: {figure} by month, {first} and {last} compared").format(
                 designation=usage.designation,
                 figure=FIGURES[usage.figure].label if usage.figure in FIGURES else usage.figure,
-                first=first,
-                last=last,
+                first=before,
+                last=latest,
             ),
             self._metric_missing(tree, usage),
         )
@@ -292,7 +300,7 @@ class UsageGridSection(QWidget):
         self._fit_row_headers()
 
     def _pivot_designation(self) -> None:
-        """The 13 months a designation measures; its counted figure under the total."""
+        """The months a designation measures; its counted figure under the total."""
         first, count = self._window()
         usage = self._designation_usage
         shown = str(self.figure.currentData())

@@ -179,3 +179,34 @@ def test_without_a_designation_measuring_usage_the_chart_says_so(
     # The grid keeps the designations' 13 months, with no counted row.
     assert len(grid.model.months) == 13
     assert "Counted" not in _headings(grid)
+
+
+def test_security_charts_the_twelve_months_against_the_twelve_before(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    """Security's Azure growth compares 2022-08..2023-07 with 2021-08..2022-07 (SEC23)."""
+    grid = _grid(qtbot, window_2023)
+    tree = window_2023.progress_source.designations
+    assert tree is not None
+    only_security = type(tree)(
+        tree.program,
+        tree.as_of,
+        tree.organization,
+        tuple(node for node in tree.requirements if node.id == "security"),
+    )
+    grid.set_designations(only_security)
+    chart = grid.chart
+    assert chart.title.startswith("Solutions Partner for Security")
+    assert "2021-08 to 2022-07 and 2022-08 to 2023-07 compared" in chart.title
+    assert chart.periods == ((Month(2021, 8), Month(2022, 7)), (Month(2022, 8), Month(2023, 7)))
+    assert len(chart.marked) == 24
+    # The grid below reads and shows the same 24 months, the counted row the chart's bars.
+    months = grid.model.months
+    assert months[0] == Month(2021, 8) and months[-1] == Month(2023, 7)
+    assert grid.model.headerData(24, Qt.Orientation.Horizontal) == "24 months"
+    counted = _headings(grid).index("Counted")
+    usage = grid._designation_usage
+    assert usage is not None and len(usage.amounts) == 24
+    assert [grid.model.value_at(counted, column) for column in range(24)] == list(usage.amounts)
+    PICTURES.mkdir(exist_ok=True)
+    assert grid.grab().save(str(PICTURES / "usage-2023-security.png"))
