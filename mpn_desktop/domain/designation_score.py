@@ -44,8 +44,8 @@ from mpn_desktop.domain.qualification_window import (
     plan_window,
 )
 from mpn_desktop.domain.usage_figures import UsageFigures
-from mpn_desktop.domain.vocabulary import _, ngettext, npgettext
-from mpn_desktop.domain.wording import number
+from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
+from mpn_desktop.domain.wording import number, unit_of
 
 _ZERO = Fraction(0)
 _CERTIFICATION = attrgetter("certification")
@@ -773,35 +773,25 @@ def _more(value: Decimal, unit: str, labelled: bool = False) -> str:
             "{count} more percentage points of growth",
             value,
         ).format(count=count)
-    known = _more_of_unit(unit, value)
-    if known:
-        return known.format(count=count)
-    # A unit the catalogue adds later reads in English until it is given its words.
-    singular = unit[:-1] if unit.endswith("s") else unit
-    return f"{count} more {singular if value == 1 else unit}"
+    words = _MORE_OF_UNIT.get(unit)
+    if words:
+        return ngettext(*words, value).format(count=count)
+    # A unit the catalogue adds later: its words from wording's unit tables ("1 more seat").
+    return _("{count} more {unit}").format(count=count, unit=unit_of(value, unit))
 
 
-def _more_of_unit(unit: str, value: Decimal) -> str:
-    """The "{count} more ..." message of a unit the catalogues use ('' for another one)."""
-    if unit == "percent":
-        return ngettext(
-            "{count} more percentage point of growth",
-            "{count} more percentage points of growth",
-            value,
-        )
-    if unit == "customers":
-        return ngettext("{count} more customer", "{count} more customers", value)
-    if unit == "users":
-        return ngettext("{count} more user", "{count} more users", value)
-    if unit == "services":
-        return ngettext("{count} more service", "{count} more services", value)
-    if unit == "workloads":
-        return ngettext("{count} more workload", "{count} more workloads", value)
-    if unit == "points":
-        return ngettext("{count} more point", "{count} more points", value)
-    if unit == "people":
-        return ngettext("{count} more person", "{count} more people", value)
-    return ""
+_MORE_OF_UNIT = {
+    "percent": Nn_(
+        "{count} more percentage point of growth", "{count} more percentage points of growth"
+    ),
+    "customers": Nn_("{count} more customer", "{count} more customers"),
+    "users": Nn_("{count} more user", "{count} more users"),
+    "services": Nn_("{count} more service", "{count} more services"),
+    "workloads": Nn_("{count} more workload", "{count} more workloads"),
+    "points": Nn_("{count} more point", "{count} more points"),
+    "people": Nn_("{count} more person", "{count} more people"),
+}
+"""The "{count} more ..." message of each unit the catalogues use (German: "1 weiterer Kunde")."""
 
 
 def _points(value: Fraction) -> str:

@@ -67,3 +67,26 @@ def test_english_growth_reads_as_before() -> None:
     (one,) = _growth_missing(1190)
     assert one.startswith("1 more percentage point of growth ("), one
     assert one.endswith(" would add 1 point"), one
+
+
+def _missing_of_a_new_unit() -> tuple[str, ...]:
+    """Infrastructure's net customer adds, its unit renamed to one the "more" table lacks."""
+    text = CATALOG.read_text(encoding="utf-8")
+    text = text.replace('"unit": "customers"', '"unit": "active users"')
+    catalog = parse_scored_catalog(json.loads(text))
+    facts = Facts(organization=organization(), subscriptions=[subscription("s0", customer="C0")])
+    score = next(iter(score_designations(catalog, facts, AS_OF, frozenset({"infra-azure"}))))
+    metric = next(m for m in score.best.metrics if m.id == "net-customer-adds")
+    return metric.missing
+
+
+def test_a_unit_without_its_own_more_sentence_reads_with_the_unit_words() -> None:
+    (sentence,) = _missing_of_a_new_unit()
+    assert sentence.startswith("3 more active users ("), sentence
+
+
+@pytest.mark.usefixtures("german")
+def test_a_unit_without_its_own_more_sentence_reads_german() -> None:
+    """Not "3 more active users" in a German sentence: wording's unit words, in German."""
+    (sentence,) = _missing_of_a_new_unit()
+    assert sentence.startswith("Noch 3 aktive Benutzer ("), sentence
