@@ -45,7 +45,7 @@ from mpn_desktop.domain.qualification_window import (
 )
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
-from mpn_desktop.domain.wording import number, unit_of
+from mpn_desktop.domain.wording import Figures, number, unit_of
 
 _ZERO = Fraction(0)
 _CERTIFICATION = attrgetter("certification")
@@ -741,19 +741,17 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def shown_points(value: Fraction) -> str:
-    """Points in a sentence, in the language's figures: "13.3" ("13,3" in German), "20"."""
-    rounded = _rounded_points(value)
-    return number(rounded, 0 if rounded == rounded.to_integral_value() else 1)
+def shown_points(value: Fraction, figures: Figures | None = None) -> str:
+    """Points as people read them: one decimal ("13.3", "13,3" in German), whole ones without.
+
+    ``figures``: the separators to write them with (the window's locale), else the language's.
+    """
+    rounded = rounded_points(value)
+    return number(rounded, 0 if rounded == rounded.to_integral_value() else 1, figures)
 
 
-def points_text(value: Fraction) -> str:
-    """Points as people read them: one decimal ("13.3"), whole numbers without one ("20")."""
-    rounded = _rounded_points(value)
-    return f"{rounded:.0f}" if rounded == rounded.to_integral_value() else f"{rounded:.1f}"
-
-
-def _rounded_points(value: Fraction) -> Decimal:
+def rounded_points(value: Fraction) -> Decimal:
+    """Points (or a catalogue figure) to the one decimal they are shown with: 20/3 -> 6.7."""
     return round(Decimal(value.numerator) / Decimal(value.denominator), 1)
 
 

@@ -10,13 +10,12 @@ the catalogue's.
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 from fractions import Fraction
 
 from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain import wording
-from mpn_desktop.domain.designation_score import points_text
+from mpn_desktop.domain.designation_score import rounded_points, shown_points
 from mpn_desktop.domain.designations import (
     Designation,
     Listed,
@@ -36,8 +35,7 @@ def _tr(text: str) -> str:
 
 def _points(value: Fraction) -> str:
     """Points as the document shows them, in the locale's figures ("6,67" in German)."""
-    text = points_text(value)
-    return wording.number(Decimal(text), 1 if "." in text else 0, figures=locale_text.figures())
+    return shown_points(value, locale_text.figures())
 
 
 def _cert_name(catalog: ScoredCatalog, entry: Listed) -> str:
@@ -112,10 +110,8 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
 
 def _threshold(value: Fraction, unit: str) -> str:
     """A part's full-points figure in its unit: "US$ 1,000", "3 customers", "20 percent"."""
-    amount = Decimal(points_text(value))
-    shown = wording.number(
-        amount, 0 if amount == amount.to_integral_value() else 1, figures=locale_text.figures()
-    )
+    amount = rounded_points(value)
+    shown = shown_points(value, locale_text.figures())
     if unit.upper() in ("USD", "US$"):
         return html.escape(_tr("US$ {amount}").format(amount=shown))
     return html.escape(f"{shown} {unit_after_of(amount, unit)}")

@@ -17,8 +17,8 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import (
     DesignationScore,
     MetricScore,
-    points_text,
     score_designations,
+    shown_points,
 )
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
@@ -302,7 +302,7 @@ def test_security_steps_need_two_people_from_december_2023(catalog: ScoredCatalo
     )
     # Until 2023-11-30 Security Operations Analyst is on the final list too: persons 2 and 3.
     assert before.points == Fraction(80, 6)
-    assert points_text(before.points) == "13.3"
+    assert shown_points(before.points) == "13.3"
     assert after.points == 0
 
 
