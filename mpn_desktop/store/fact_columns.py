@@ -7,17 +7,72 @@ point at are replaced by the names those rows carry.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+Convert = Callable[[Any], Any]
 
-def converted_column(values: Sequence[Any], convert: Callable[[Any], Any] | None) -> Sequence[Any]:
+_KEPT_VALUES = 50_000
+"""A conversion's kept values are dropped beyond this many (a bound on their memory)."""
+
+
+class _Converted(dict[Any, Any]):
+    """A stored value -> its conversion, worked out on first sight and kept between loads.
+
+    The facts are loaded again after every edit and on every start of a
+    command: the same days, months, amounts and enum values come back each
+    time, so converting them again (and building a set of a column's values
+    to find the distinct ones) was a tenth of a load. The converted values
+    are immutable (dates, Decimals, enum members, Months), so loads may share them.
+    """
+
+    __slots__ = ("convert",)
+
+    def __init__(self, convert: Convert) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        converted = self[value] = None if value is None else self.convert(value)
+        return converted
+
+
+_CONVERSIONS: dict[Convert, _Converted] = {}
+_COMPOSED: dict[tuple[Convert, Convert], Convert] = {}
+_LOCK = threading.Lock()
+
+
+def converted_column(values: Sequence[Any], convert: Convert | None) -> Sequence[Any]:
     """``values`` converted, each distinct one once (None stays None, as SQLAlchemy keeps it)."""
     if convert is None:
         return values
-    # Convert each distinct value once; the lookups then run at C speed.
-    converted = {value: None if value is None else convert(value) for value in set(values)}
+    converted = _CONVERSIONS.get(convert)
+    if converted is None or len(converted) > _KEPT_VALUES:
+        with _LOCK:
+            converted = _CONVERSIONS[convert] = _Converted(convert)
+    # Known values are looked up at C speed; only new ones call ``convert``.
     return list(map(converted.__getitem__, values))
+
+
+def composed(first: Convert | None, second: Convert) -> Convert:
+    """``second`` after ``first`` (None stays None), the same function for the same pair.
+
+    A column converted twice (the driver's text to a day, the day to a Month)
+    then takes one pass over its values, and its conversions are kept as one.
+    """
+    if first is None:
+        return second
+    found = _COMPOSED.get((first, second))
+    if found is None:
+
+        def both(value: Any) -> Any:
+            converted = first(value)
+            return None if converted is None else second(converted)
+
+        with _LOCK:
+            found = _COMPOSED.setdefault((first, second), both)
+    return found
 
 
 def names_by_id(columns: list[Sequence[Any]], position: int) -> dict[int, Any]:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from itertools import starmap
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +107,7 @@ class _Reader:
         self, sql: str, converts: Sequence[Convert], make: Callable[..., Any]
     ) -> tuple[Any, ...]:
         columns = self._columns(sql, converts)
-        return tuple(starmap(make, zip(*columns, strict=True))) if columns else ()
+        return tuple(map(make, *columns)) if columns else ()
 
     def read(self, usage_from: Month | None) -> facts.Facts:
         organization = self._organization()
@@ -198,4 +197,5 @@ class _Reader:
 
 def _made(columns: list[Sequence[Any]], make: Callable[..., Any]) -> tuple[Any, ...]:
     """The domain's records from columns whose first one is the row id."""
-    return tuple(starmap(make, zip(*columns[1:], strict=True))) if columns else ()
+    # map() hands each record its fields straight from the columns (no tuple per row).
+    return tuple(map(make, *columns[1:])) if columns else ()

@@ -1,0 +1,58 @@
+"""The facts readers' column conversions: each stored value converted once, kept between loads."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.store import fact_columns
+from mpn_desktop.store.fact_columns import composed, converted_column
+
+
+class _Counting:
+    """A conversion that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[Any] = []
+
+    def __call__(self, value: Any) -> Any:
+        self.calls.append(value)
+        return date.fromisoformat(value)
+
+
+def test_each_value_is_converted_once_across_loads() -> None:
+    convert = _Counting()
+    first = converted_column(["2018-01-31", "2018-02-01", "2018-01-31", None], convert)
+    second = converted_column(["2018-02-01", "2018-03-01", None], convert)
+    assert first == [date(2018, 1, 31), date(2018, 2, 1), date(2018, 1, 31), None]
+    assert second == [date(2018, 2, 1), date(2018, 3, 1), None]
+    # None never reaches the conversion; a value an earlier load saw is not converted again.
+    assert sorted(convert.calls) == ["2018-01-31", "2018-02-01", "2018-03-01"]
+    assert first[1] is second[0]
+
+
+def test_no_conversion_hands_the_values_back() -> None:
+    values = ("a", None, "b")
+    assert converted_column(values, None) is values
+
+
+def test_kept_values_are_bounded_and_stay_right(monkeypatch: Any) -> None:
+    monkeypatch.setattr(fact_columns, "_KEPT_VALUES", 3)
+    convert = _Counting()
+    days = [f"2018-01-{day:02d}" for day in range(1, 10)]
+    assert converted_column(days, convert) == [date(2018, 1, day) for day in range(1, 10)]
+    # Over the bound: the kept values are dropped and worked out again, still right.
+    assert converted_column(days[:2], convert) == [date(2018, 1, 1), date(2018, 1, 2)]
+    assert convert.calls == [*days, *days[:2]]
+    assert len(fact_columns._CONVERSIONS[convert]) == 2
+
+
+def test_composed_conversions_are_one_function_per_pair() -> None:
+    def day(value: str) -> date | None:
+        return None if value == "never" else date.fromisoformat(value)
+
+    month = composed(day, Month.of)
+    assert month is composed(day, Month.of)
+    assert composed(None, Month.of) == Month.of  # a bound method: equal, not the same object
+    assert converted_column(["2018-02-28", "never", None], month) == [Month(2018, 2), None, None]
