@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designations import Measure, Part, Quantity, ScoredCatalog
+from mpn_desktop.domain.designations import (
+    Designation,
+    Measure,
+    Metric,
+    Part,
+    Quantity,
+    ScoredCatalog,
+)
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.usage_figures import UsageFigures
 
@@ -78,6 +85,29 @@ def compared_periods(part: Part, last: Month) -> tuple[Period, Period]:
     return (last.plus(-11 - span), last.plus(-12)), (last.plus(1 - span), last)
 
 
+def _growth(designation: Designation) -> tuple[Metric, Part] | None:
+    """The designation's usage-growth metric and the part the chart draws (its first)."""
+    for track in designation.tracks:
+        for metric in track.metrics:
+            for option in metric.options:
+                for part in option:
+                    if part.measure in _GROWTH:
+                        return metric, part
+    return None
+
+
+def charted_designations(
+    catalog: ScoredCatalog, targeted: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """The targeted designations whose usage growth can be charted: (id, name), in order."""
+    found = (catalog.designation(designation_id) for designation_id in targeted)
+    return tuple(
+        (designation.id, designation.name)
+        for designation in found
+        if designation is not None and _growth(designation) is not None
+    )
+
+
 def designation_usage(
     catalog: ScoredCatalog, targeted: tuple[str, ...], facts: Facts | None, last: Month
 ) -> DesignationUsage | None:
@@ -86,28 +116,23 @@ def designation_usage(
     without facts)."""
     for designation_id in targeted:
         designation = catalog.designation(designation_id)
-        if designation is None:
+        growth = _growth(designation) if designation is not None else None
+        if designation is None or growth is None:
             continue
-        for track in designation.tracks:
-            for metric in track.metrics:
-                parts = [p for option in metric.options for p in option if p.measure in _GROWTH]
-                if not parts:
-                    continue
-                part = parts[0]
-                compared = compared_periods(part, last)
-                months = window_months(last, last.index - compared[0][0].index + 1)
-                counted = _counted(part, facts)
-                return DesignationUsage(
-                    designation.id,
-                    designation.name,
-                    metric.id,
-                    metric.name,
-                    figure_of(part),
-                    months,
-                    _amounts(part, catalog, facts, months),
-                    compared,
-                    counted,
-                )
+        metric, part = growth
+        compared = compared_periods(part, last)
+        months = window_months(last, last.index - compared[0][0].index + 1)
+        return DesignationUsage(
+            designation.id,
+            designation.name,
+            metric.id,
+            metric.name,
+            figure_of(part),
+            months,
+            _amounts(part, catalog, facts, months),
+            compared,
+            _counted(part, facts),
+        )
     return None
 
 

@@ -3442,6 +3442,14 @@
         <translation>Nutzung von {month}</translation>
     </message>
     <message>
+        <source>Designation charted</source>
+        <translation>Im Diagramm gezeigte Designation</translation>
+    </message>
+    <message>
+        <source>Chart the usage &amp;growth of:</source>
+        <translation>Nutzungs&amp;wachstum im Diagramm für:</translation>
+    </message>
+    <message>
         <source>Subscription</source>
         <translation>Abonnement</translation>
     </message>

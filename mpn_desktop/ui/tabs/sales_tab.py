@@ -276,6 +276,16 @@ class SalesTab(StepTab):
         super().set_progress(progress)
         self.usage_grid.set_progress(progress)
 
+    def save_state(self) -> dict[str, Any]:
+        """The step tab's layout and the designation the usage chart shows."""
+        return {**super().save_state(), "chartDesignation": self.usage_grid.chosen_designation()}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        super().restore_state(state)
+        chosen = state.get("chartDesignation") if isinstance(state, dict) else None
+        if isinstance(chosen, str) and chosen:
+            self.usage_grid.choose_designation(chosen)
+
     def delete_selected(self) -> None:
         """Edit ▸ Delete: on the usage grid, its selected months are set to 0 (records are
         deleted on their own page, never from behind the grid)."""

@@ -40,6 +40,7 @@ from mpn_desktop.domain.designation_score import last_month
 from mpn_desktop.domain.designation_usage_months import (
     WINDOW_MONTHS,
     DesignationUsage,
+    charted_designations,
     designation_usage,
     window_months,
 )
@@ -95,6 +96,9 @@ class UsageGridSection(QWidget):
         self._tree: RequirementTree | None = None
         """The designations of the last evaluation (None: the competencies' day)."""
         self._designation_usage: DesignationUsage | None = None
+        self._preferred_designation = ""
+        """The designation the user chose to chart (remembered; "" or not targeted: the
+        first targeted one that measures usage growth)."""
         self._chosen_by_user = False
         self._usage_stale = True
         """The window's usage is to be read again before the grid is next drawn."""
@@ -102,6 +106,14 @@ class UsageGridSection(QWidget):
         """The chart is to be drawn from ``_progress`` before the grid is next drawn."""
         self._grid_stale = True
         self.chart = UsageChart(self)
+        # Which targeted designation's usage growth the chart shows (when there is a choice).
+        self.designation = QComboBox(self)
+        self.designation.setObjectName("chartDesignation")
+        self.designation.setAccessibleName(self.tr("Designation charted"))
+        self.designation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.designation.activated.connect(self._designation_chosen)
+        self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
+        self.designation_label.setBuddy(self.designation)
         self.model = UsageGridModel(self._write, self)
         self.view = QTableView(self)
         self.view.setObjectName("usageGrid")
@@ -139,8 +151,16 @@ class UsageGridSection(QWidget):
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.figure)
+        self.designation_row = QWidget(self)
+        choice = QHBoxLayout(self.designation_row)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(self.designation_label)
+        choice.addWidget(self.designation)
+        choice.addStretch(1)
+        self.designation_row.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.designation_row)
         layout.addWidget(self.chart)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
@@ -225,17 +245,49 @@ class UsageGridSection(QWidget):
         self._chart_stale = True
         self._refresh()
 
+    def chosen_designation(self) -> str:
+        """The designation the user chose to chart ("" when none was chosen)."""
+        return self._preferred_designation
+
+    def choose_designation(self, designation_id: str) -> None:
+        """Charts that targeted designation's usage growth (remembered when it is not
+        targeted today: the first targeted one is charted meanwhile)."""
+        self._preferred_designation = designation_id
+        self._chart_stale = True
+        self._refresh()
+
+    def _designation_chosen(self, index: int) -> None:
+        self.choose_designation(str(self.designation.itemData(index)))
+
+    def _offer_designations(self, choices: tuple[tuple[str, str], ...]) -> str:
+        """Lists the designations the chart can show; returns the one to chart ("": none)."""
+        listed = tuple(
+            (str(self.designation.itemData(i)), self.designation.itemText(i))
+            for i in range(self.designation.count())
+        )
+        if listed != choices:
+            self.designation.clear()
+            for designation_id, name in choices:
+                self.designation.addItem(name, designation_id)
+        self.designation_row.setVisible(len(choices) > 1)
+        index = max(self.designation.findData(self._preferred_designation), 0)
+        if not choices:
+            return ""
+        self.designation.setCurrentIndex(index)
+        return choices[index][0]
+
     def _draw_designation_chart(self) -> None:
         scored = self.context.program_on(self.context.as_of).scored
         tree = self._tree
+        chosen = ""
+        if scored is not None and tree is not None:
+            targeted = tuple(node.id for node in tree.targeted)
+            chosen = self._offer_designations(charted_designations(scored, targeted))
+        else:
+            self._offer_designations(())
         usage = self._designation_usage = (
-            designation_usage(
-                scored,
-                tuple(node.id for node in tree.targeted),
-                self._facts(),
-                last_month(self.context.as_of),
-            )
-            if scored is not None and tree is not None
+            designation_usage(scored, (chosen,), self._facts(), last_month(self.context.as_of))
+            if scored is not None and chosen
             else None
         )
         if usage is not None and not self._chosen_by_user:
@@ -336,6 +388,7 @@ class UsageGridSection(QWidget):
         self._refresh()
 
     def _draw_chart(self, progress: Progress) -> None:
+        self.designation_row.setVisible(False)  # competencies: the chart follows the first
         subject = chart_subject(self.context.catalog, progress)
         facts = self._facts()
         if subject is not None and not self._chosen_by_user:

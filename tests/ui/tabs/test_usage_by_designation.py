@@ -210,3 +210,61 @@ def test_security_charts_the_twelve_months_against_the_twelve_before(
     assert [grid.model.value_at(counted, column) for column in range(24)] == list(usage.amounts)
     PICTURES.mkdir(exist_ok=True)
     assert grid.grab().save(str(PICTURES / "usage-2023-security.png"))
+
+
+def test_the_user_chooses_the_designation_charted_and_it_is_remembered(
+    qtbot: QtBot, window_2023: MainWindow, tmp_path: Path
+) -> None:
+    grid = _grid(qtbot, window_2023)
+    combo = grid.designation
+    assert grid.designation_row.isVisible()
+    assert grid.designation_label.buddy() is combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Solutions Partner for Infrastructure (Azure)",
+        "Solutions Partner for Modern Work",
+        "Solutions Partner for Security",
+    ]
+    # The first targeted one by default.
+    assert combo.currentIndex() == 0
+    assert grid.chart.title.startswith("Solutions Partner for Infrastructure (Azure)")
+    # From the keyboard: focus the combo (its label's Alt+G), then two steps down.
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert grid.chart.title.startswith("Solutions Partner for Security")
+    assert len(grid.model.months) == 24
+    assert grid.figure.currentData() == "consumption_usd"
+    window_2023.save_settings()
+    window_2023.progress_source.wait_for_worker()
+    context = window_2023.context
+    again = MainWindow(
+        AppContext(
+            context.db,
+            context.catalog,
+            as_of=context.as_of,
+            scored_catalogs=shipped_scored_catalogs(),
+        ),
+        WindowSettings(tmp_path / "settings.ini"),
+    )
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    reopened = _grid(qtbot, again)
+    qtbot.waitUntil(lambda: reopened.chart.title.startswith("Solutions Partner for Security"))
+    assert reopened.designation.currentText() == "Solutions Partner for Security"
+    again.progress_source.wait_for_worker()
+
+
+def test_one_targeted_designation_offers_no_choice(qtbot: QtBot, window_2023: MainWindow) -> None:
+    grid = _grid(qtbot, window_2023)
+    tree = window_2023.progress_source.designations
+    assert tree is not None
+    only_modern_work = type(tree)(
+        tree.program,
+        tree.as_of,
+        tree.organization,
+        tuple(node for node in tree.requirements if node.id == "modern-work"),
+    )
+    grid.set_designations(only_modern_work)
+    assert not grid.designation_row.isVisible()
+    assert grid.chart.title.startswith("Solutions Partner for Modern Work")
