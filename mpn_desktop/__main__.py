@@ -1,7 +1,5 @@
 """Allows ``python -m mpn_desktop``."""
 
-import sys
+from mpn_desktop.cli import run
 
-from mpn_desktop.cli import main
-
-sys.exit(main())
+run()

@@ -1,8 +1,6 @@
-"""The bundle's entry point: the same ``main`` as the ``mpn-desktop`` script of the wheel."""
+"""The bundle's entry point: the same ``run`` as the ``mpn-desktop`` script of the wheel."""
 
-import sys
-
-from mpn_desktop.cli import main
+from mpn_desktop.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
