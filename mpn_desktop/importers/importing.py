@@ -263,7 +263,7 @@ def run_import(
         if not (blocked or dry_run or not changed):
             assert outcome is not None
             transaction.keep(outcome.counts)
-            result = _committed(result, transaction.batch_id)
+            result = _committed(result, transaction.batch_id, info.file_name)
     if progress is not None and result.committed:
         progress(1.0)
     return result
@@ -395,7 +395,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _committed(result: ImportResult, batch_id: int) -> ImportResult:
+def _committed(result: ImportResult, batch_id: int, file_name: str) -> ImportResult:
     touched = (
         (RecordKind.USAGE, RecordKind.SUBSCRIPTION, RecordKind.CUSTOMER)
         if result.kind == USAGE
@@ -405,6 +405,7 @@ def _committed(result: ImportResult, batch_id: int) -> ImportResult:
         frozenset((RecordKind.IMPORT_BATCH, *touched)),
         f"Import of {result.path.name}",
         import_batch=batch_id,
+        import_file=file_name,
     )
     return replace(result, batch_id=batch_id, change=change)
 

@@ -36,11 +36,14 @@ class Change:
 
     ``import_batch`` is the import the operation wrote (an import, or its redo),
     so that a view can show what came in; None for every other operation.
+    ``import_file`` is that import's file name as stored, so the view can name it
+    without reading the import batches back.
     """
 
     kinds: frozenset[RecordKind]
     description: str
     import_batch: int | None = None
+    import_file: str = ""
 
     @classmethod
     def of(cls, description: str, *kinds: RecordKind) -> Change:
@@ -58,7 +61,7 @@ class Change:
 
     def with_kinds(self, kinds: frozenset[RecordKind], description: str) -> Change:
         """A change touching this one's kinds and ``kinds``, under another description."""
-        return Change(self.kinds | kinds, description, self.import_batch)
+        return Change(self.kinds | kinds, description, self.import_batch, self.import_file)
 
 
 class OutsideChange(Change):

@@ -215,5 +215,10 @@ def restore_import(target: Database | Transaction, removed: RemovedImport) -> Op
     change = removed.change
     return OpResult(
         None,
-        Change(change.kinds, f"Restore import of {removed.file_name}", import_batch=batch_id),
+        Change(
+            change.kinds,
+            f"Restore import of {removed.file_name}",
+            import_batch=batch_id,
+            import_file=removed.file_name,
+        ),
     )

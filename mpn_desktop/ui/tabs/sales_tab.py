@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -16,7 +16,6 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -27,11 +26,6 @@ from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
-
-if TYPE_CHECKING:
-    from mpn_desktop.store import records
-else:
-    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
 
 
 class SalesTab(StepTab):
@@ -252,7 +246,7 @@ class SalesTab(StepTab):
             if change.import_batch is not None:
                 # After an import (or its redo), what came in is shown: its rows only, not
                 # the chosen subscription's (often none: an empty table), nor 36,000 others.
-                self.show_imported_usage(change.import_batch)
+                self.show_imported_usage(change.import_batch, change.import_file)
             else:
                 # An import removed: its rows are gone; everyone's usage is what is left.
                 self.show_all_usage()
@@ -417,18 +411,13 @@ class SalesTab(StepTab):
         self.usage.proxy.set_fixed_filter(None)
         self.usage.set_heading(self.tr("Usage of every subscription"))
 
-    def show_imported_usage(self, batch_id: int) -> None:
-        """The usage rows one import wrote, under every subscription, with a way back to all."""
+    def show_imported_usage(self, batch_id: int, file_name: str) -> None:
+        """The usage rows one import wrote, under every subscription, with a way back to all.
+
+        ``file_name``: the import's file, as its change carries it (no read on the GUI thread).
+        """
         self._choose_no_subscription()
         self.usage.proxy.set_fixed_filter("import_batch_id", batch_id)
-        file_name = next(
-            (
-                str(batch["file_name"])
-                for batch in records.import_batches(self.context.db)
-                if batch["id"] == batch_id
-            ),
-            "",
-        )
         # Short, as the pane may be narrow (a long file name wrapped over three lines and
         # was cut at 1024x700 with 150% scaling); the file is named beside it.
         self.usage.set_heading(self.tr("Imported usage"), self.tr("Show all usage"))

@@ -146,7 +146,7 @@ def test_the_name_column_grows_for_a_longer_name_that_came_in(context: Any, qtbo
 
 
 def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
-    context: Any, qtbot: Any, tmp_path: Path
+    context: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     from mpn_desktop.importers.usage_import import UsageImport, plan_usage_import
     from mpn_desktop.ui.tabs.sales_tab import SalesTab
@@ -163,6 +163,12 @@ def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
     kind = UsageImport(plan.settings.mapping.fields)
     result = run_import(context.db, kind, path, plan.settings, allow_other_mpn_id=True)
     assert result.new_records > 0
+
+    def read_on_the_gui_thread(_db: object) -> list[dict[str, object]]:
+        raise AssertionError("the change names the file: no batch is read to name it")
+
+    # The file is named from the change, not by reading every import batch back.
+    monkeypatch.setattr("mpn_desktop.store.records.import_batches", read_on_the_gui_thread)
     push_import(context, result)
     # Only what came in is in sight, under every subscription, and the heading says so.
     imported = [
@@ -190,3 +196,4 @@ def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
     context.undo_stack.redo()
     assert tab.usage.proxy.rowCount() == len(imported)
     assert "Imported usage" in tab.usage.heading.text()
+    assert tab.usage.heading.toolTip() == f"Usage imported from {file_name}"
