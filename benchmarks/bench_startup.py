@@ -20,9 +20,10 @@ after the other so that a busy machine slows both alike; bytecode is cached
   its window is filled (what it holds idle). Target: at most 2x.
 * ``mpn-desktop status`` on the sample organisation against
   ``python -c "import sqlalchemy"``, wall time of the whole process. Target: at most 2x.
-* ``mpn-desktop checklist --pdf`` on the sample against a process writing a
-  one-page ``QTextDocument`` to a PDF with ``QPdfWriter`` (the least a PDF from
-  Qt costs), wall time; printed for the record (issue 15 quotes 5.4x).
+* ``mpn-desktop checklist --pdf`` on the sample against ``python -c "import sqlalchemy"``
+  too (issue 15's target for both commands: at most 2x), wall time of the whole process,
+  and, for the record, against a process writing a one-page ``QTextDocument`` to a PDF
+  with ``QPdfWriter`` (the least a PDF from Qt costs; issue 15 quotes 5.4x): no target.
 
 It prints the best and the median of each side and the median of the
 pair-by-pair ratios, which is what the targets are checked against.
@@ -249,11 +250,19 @@ def main() -> None:
         )
         pdf = str(folder / "checklist.pdf")
         _compare(
+            "checklist --pdf on the sample: python -c 'import sqlalchemy' vs mpn-desktop checklist",
+            STATUS_TARGET,
+            args.pairs,
+            lambda: _wall([python, "-c", "import sqlalchemy"], env),
+            lambda: _wall([*program, "checklist", "--pdf", pdf], env),
+        )
+        _compare(
             "checklist --pdf on the sample: one-page QTextDocument PDF vs mpn-desktop checklist",
             STATUS_TARGET,
             args.pairs,
             lambda: _wall([python, "-c", ONE_PAGE_PDF, pdf], env),
             lambda: _wall([*program, "checklist", "--pdf", pdf], env),
+            target_applies=False,
         )
         if args.large:
             large = _large_database(folder / "large.sqlite3")
