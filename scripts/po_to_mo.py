@@ -99,6 +99,9 @@ SOURCES = (
     "mpn_desktop/commands/designation_status.py",
     "mpn_desktop/commands/catalog.py",
     "mpn_desktop/commands/checklist.py",
+    "mpn_desktop/importers",
+    "mpn_desktop/commands/import_exams.py",
+    "mpn_desktop/commands/import_usage.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 

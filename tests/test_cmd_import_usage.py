@@ -373,3 +373,19 @@ def test_insights_licence_downloads_give_seats_and_users_per_subscription_or_ten
         ("e-1", "ems", "dpor", 50, 40),
         ("t-1 Office 365", "office365", "transacting", 100, 80),
     ]
+
+
+def test_the_usage_notes_follow_language_de(
+    db_args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the import read and summed, in German figures, months and plurals."""
+    from mpn_desktop.domain.vocabulary import use_language
+
+    try:
+        assert main([*db_args, "--language", "de", "import-usage", str(FEBRUARY)]) == 0
+    finally:
+        use_language("en")
+    out = capsys.readouterr().out
+    assert "Januar 2019: 1 Abonnement, Verbrauch US$ 2,04" in out
+    assert "Februar 2019: 4 Abonnements, Verbrauch US$ 342,97" in out
+    assert "Gutschriften und Rabatte, nicht als Verbrauch gezählt: US$ -15 (1 Zeile)" in out

@@ -181,8 +181,13 @@ _UNIT_WORDS = {
     "users": Nn_("user", "users"),
     "points": Nn_("point", "points"),
     "services": Nn_("service", "services"),
+    "lines": Nn_("line", "lines"),
+    "usage rows": Nn_("usage row", "usage rows"),
+    "subscriptions": Nn_("subscription", "subscriptions"),
+    "months": Nn_("month", "months"),
+    "paid seats": Nn_("paid seat", "paid seats"),
 }
-"""The steps' units, singular and plural, as they read after a figure."""
+"""The steps' units and the nouns an import counts, singular and plural, after a figure."""
 
 _UNIT_WORDS_AFTER_OF = {
     "active users": Npn_("after of", "active user", "active users"),

@@ -35,8 +35,10 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, Workload
-from mpn_desktop.domain.wording import money, number, plural
+from mpn_desktop.domain.vocabulary import N_, _
+from mpn_desktop.domain.wording import figure, money, month_and_year
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.kinds import Outcome
 from mpn_desktop.importers.usage_fields import (
@@ -91,11 +93,17 @@ _MONTHS_COVERED = 60
 """The most months one charge carries its seats to (a five-year term; a wrong end date
 far in the future must not make thousands of rows)."""
 _LEFT_OUT = {
-    NEW_COMMERCE: "Azure lines (their consumption by month is in the daily rated usage "
-    "file) or products of other publishers",
-    INSIGHTS_SUBSCRIPTIONS: "duplicate rows of another partner attribution, or products "
-    "that are none of the workloads (Azure, Office 365, EMS, Dynamics), such as Power BI",
+    NEW_COMMERCE: N_(
+        "Azure lines (their consumption by month is in the daily rated usage "
+        "file) or products of other publishers"
+    ),
+    INSIGHTS_SUBSCRIPTIONS: N_(
+        "duplicate rows of another partner attribution, or products "
+        "that are none of the workloads (Azure, Office 365, EMS, Dynamics), such as Power BI"
+    ),
 }
+"""Why a kind of file's lines are left out (``_()`` translates it where it is said)."""
+_DUPLICATES_LEFT_OUT = N_("duplicate rows of another partner attribution, or free SKUs")
 
 
 class _MonthTotals:
@@ -392,50 +400,62 @@ class UsageSums:
         )
 
     def _notes(self, rows: int, by_month: dict[date, _MonthTotals]) -> list[str]:
+        """What the import read and summed, in the chosen language (wording's figures)."""
         notes = [
-            f"Read {_counted(self._lines, 'line')} into {_counted(rows, 'usage row')} "
-            f"of {_counted(len(self._subscriptions), 'subscription')}."
+            _("Read {lines} into {rows} of {subscriptions}.").format(
+                lines=figure(self._lines, "lines"),
+                rows=figure(rows, "usage rows"),
+                subscriptions=figure(len(self._subscriptions), "subscriptions"),
+            )
         ]
         if self._source == USAGE_RECON:
             notes.append(
-                "Usage is dated by the month its charge period starts (ChargeStartDate), "
-                "so usage billed late counts in the month it was used."
+                _(
+                    "Usage is dated by the month its charge period starts (ChargeStartDate), "
+                    "so usage billed late counts in the month it was used."
+                )
             )
         for month in sorted(by_month):
             total = by_month[month]
-            parts = [_counted(len(total.subscriptions), "subscription")]
-            consumption, revenue = total.consumption, total.revenue
-            seats, users = total.seats, total.users
-            if consumption:
-                parts.append(f"consumption {money(consumption)}")
-            if revenue:
-                parts.append(f"revenue {money(revenue)}")
-            if seats:
-                parts.append(f"{number(seats)} paid seats")
-            if users:
-                parts.append(f"{number(users)} active users")
-            notes.append(f"{month:%Y-%m}: " + ", ".join(parts))
+            parts = [figure(len(total.subscriptions), "subscriptions")]
+            if total.consumption:
+                parts.append(_("consumption {amount}").format(amount=money(total.consumption)))
+            if total.revenue:
+                parts.append(_("revenue {amount}").format(amount=money(total.revenue)))
+            if total.seats:
+                parts.append(figure(total.seats, "paid seats"))
+            if total.users:
+                parts.append(figure(total.users, "active users"))
+            shown = month_and_year(Month(month.year, month.month))
+            notes.append(f"{shown}: " + ", ".join(parts))
         if self._adjustment_lines:
             notes.append(
-                f"Credits and discounts not counted as consumption: "
-                f"{money(_cents(self._adjustments))} ({_counted(self._adjustment_lines, 'line')})"
+                _("Credits and discounts not counted as consumption: {amount} ({lines})").format(
+                    amount=money(_cents(self._adjustments)),
+                    lines=figure(self._adjustment_lines, "lines"),
+                )
             )
         if self._source == NEW_COMMERCE:
             notes.append(
-                "Paid seats are those at the end of each month a charge covers "
-                "(ChargeStartDate to ChargeEndDate); revenue is the Subtotal by the month "
-                "its charge starts."
+                _(
+                    "Paid seats are those at the end of each month a charge covers "
+                    "(ChargeStartDate to ChargeEndDate); revenue is the Subtotal by the month "
+                    "its charge starts."
+                )
             )
         if self._duplicates_left_out:
-            why = _LEFT_OUT.get(
-                self._source, "duplicate rows of another partner attribution, or free SKUs"
+            why = _(_LEFT_OUT.get(self._source, _DUPLICATES_LEFT_OUT))
+            notes.append(
+                _("{lines} left out: {why}").format(
+                    lines=figure(self._duplicates_left_out, "lines"), why=why
+                )
             )
-            notes.append(f"{_counted(self._duplicates_left_out, 'line')} left out: {why}")
         if self._seats_below_zero:
             notes.append(
-                f"{_counted(self._seats_below_zero, 'month')} with more seats removed than "
-                "charged in the file kept at 0 seats (the charge they reduce is on another "
-                "invoice)"
+                _(
+                    "{months} with more seats removed than charged in the file kept at 0 seats "
+                    "(the charge they reduce is on another invoice)"
+                ).format(months=figure(self._seats_below_zero, "months"))
             )
         return notes
 
@@ -480,16 +500,12 @@ def _months_ending_in(start: date, end: date | None) -> Iterator[date]:
     """
     month = start.replace(day=1)
     last = end or _next_month(month) - _ONE_DAY
-    for _ in range(_MONTHS_COVERED):
+    for _month in range(_MONTHS_COVERED):
         following = _next_month(month)
         if following - _ONE_DAY > last:
             return
         yield month
         month = following
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{number(count)} {plural(count, noun, noun + 's')}"
 
 
 def _next_month(month: date) -> date:
