@@ -146,7 +146,7 @@ class FeeTab(StepTab):
         if tree is not None:
             # The tab has no step of its own (the membership box says the competencies'
             # fee): the designation fee's sentence, from the catalogue in force.
-            self.summary.setText(designation_summary_html(tree, StepKind.FEE, self.palette()))
+            self.summary_area.set_text(designation_summary_html(tree, StepKind.FEE, self.palette()))
         fee = tree.fee if tree is not None else None
         due = fee.due_on if fee is not None else None
         if fee is None or due is None:

@@ -40,21 +40,74 @@ from mpn_desktop.ui.tabs.summary import (
 )
 
 
+class _SummaryLabel(QLabel):
+    """The summary: rich text that ``_SummaryArea`` sizes itself.
+
+    Qt's size hints of a word-wrapped rich-text label lay the whole table out
+    five times over, and a scroll area asks for them after each new text (a
+    third of the redraw after an edit on the large organisation), though one
+    that does not resize its widget makes no use of them.
+    """
+
+    def sizeHint(self) -> QSize:
+        return self.size()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+
 class _SummaryArea(QScrollArea):
-    """The summary's scroll area: as high as the wrapped summary is at the width it has."""
+    """The summary's scroll area: as high as the wrapped summary is at the width it has.
+
+    It sizes the summary itself, as wide as the area and as high as the text is
+    at that width: a new text is laid out once for its height (see
+    ``_SummaryLabel``), and the tab is laid out again only when that height changed.
+    """
+
+    def __init__(self, summary: _SummaryLabel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._summary = summary
+        self._fitted: tuple[str, int] | None = None
+        """The text and width the summary's height was found for."""
+        self.setWidgetResizable(False)
+        self.setWidget(summary)
+
+    def set_text(self, text: str) -> None:
+        """Shows ``text`` (rich text) in the summary, at the height it needs."""
+        if text != self._summary.text():
+            self._summary.setText(text)
+            self._fit()
+
+    def _fit(self) -> None:
+        """The summary as wide as the visible part, as high as its text is at that width."""
+        width = self.viewport().width()
+        if self._fitted == (self._summary.text(), width):
+            return
+        self._fitted = (self._summary.text(), width)
+        height = max(self._summary.heightForWidth(width), 0)  # -1: no text yet
+        if height != self._summary.height():
+            self._summary.resize(width, height)
+            self.updateGeometry()
+        elif width != self._summary.width():
+            self._summary.resize(width, height)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        body = self.widget()
-        if body is None:
-            return hint
-        return QSize(hint.width(), body.heightForWidth(self.viewport().width()))
+        return QSize(hint.width(), self._summary.height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            # Wider or narrower, the summary wraps onto other lines: another height.
-            self.updateGeometry()
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            # Wider or narrower (the window, or the scroll bar shown or hidden), the
+            # summary wraps onto other lines: another height.
+            self._fit()
+        return handled
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fitted = None  # the same text in another font: another height
+            self._fit()
 
 
 class StepTab(QWidget):
@@ -82,7 +135,7 @@ class StepTab(QWidget):
         )
         self.search.setPlaceholderText(self.tr("Search ({shortcut})").format(shortcut=find))
         self.search.textChanged.connect(self._search)
-        self.summary = QLabel(self)
+        self.summary = _SummaryLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -99,10 +152,8 @@ class StepTab(QWidget):
         self.body.addLayout(search_row)
         # The summary scrolls when the window is short (1024×700 at 150% scaling is 467
         # points high): at its full height it pushed the tables under their buttons.
-        self.summary_area = summary_area = _SummaryArea(self)
+        self.summary_area = summary_area = _SummaryArea(self.summary, self)
         summary_area.setObjectName("summaryArea")
-        summary_area.setWidget(self.summary)
-        summary_area.setWidgetResizable(True)
         summary_area.setFrameShape(QFrame.Shape.NoFrame)
         summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         summary_area.setMinimumHeight(self.fontMetrics().height() * 2)
@@ -235,12 +286,9 @@ class StepTab(QWidget):
         text = self.summary_html(tree)
         if text != self.summary.text():
             # Only new lines can need another height: a relayout of the window costs
-            # several ms, where the summary's height at its width is found in a fraction.
-            before = self.summary_area.sizeHint().height()
-            self.summary.setText(text)
+            # several ms (set_text lays the tab out again only for another height).
+            self.summary_area.set_text(text)
             self.summary_area.setVisible(bool(text))
-            if self.summary_area.sizeHint().height() != before:
-                self.summary_area.updateGeometry()
         if self.step is not None:
             # What the step asks for, in the catalogue's words: too long to show, but at hand.
             about = summary_tooltip(tree, self.step)
@@ -259,8 +307,7 @@ class StepTab(QWidget):
         records feed, in place of the competencies' (None: leave the competencies' summary)."""
         if tree is None or self.step is None:
             return
-        self.summary.setText(designation_summary_html(tree, self.step, self.palette()))
-        self.summary_area.updateGeometry()
+        self.summary_area.set_text(designation_summary_html(tree, self.step, self.palette()))
         self.summary.setToolTip("")
         self.summary.setAccessibleDescription("")
 

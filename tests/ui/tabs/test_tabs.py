@@ -369,6 +369,32 @@ def test_the_summary_shows_figures_and_keeps_the_long_rule_in_its_tooltip(
     assert "approved customer references" in tab.summary.toolTip()
 
 
+def test_the_summary_is_as_high_as_its_lines_at_the_width_it_has(context: Any, qtbot: Any) -> None:
+    from mpn_desktop.ui.progress_source import ProgressSource
+
+    tab = _tab(SalesTab, context, qtbot)
+    progress = ProgressSource(context).refresh_now()
+    assert progress is not None
+    tab.set_progress(progress)
+    area, label = tab.summary_area, tab.summary
+
+    def fitted() -> int:
+        qtbot.waitUntil(lambda: label.width() == area.viewport().width())
+        # Every line shown, no empty room: the height its text takes at that width.
+        assert label.height() == label.heightForWidth(label.width()) > 0
+        assert area.sizeHint().height() == label.height()
+        return label.height()
+
+    tab.resize(1600, 650)
+    wide = fitted()
+    tab.resize(450, 650)
+    assert fitted() > wide  # the figures wrap onto more lines
+    tab.resize(1600, 650)
+    assert fitted() == wide
+    area.set_text(label.text() + "<p>One more line</p>")
+    assert fitted() > wide
+
+
 def test_an_empty_table_says_why(context: Any, qtbot: Any) -> None:
     tab = _tab(SalesTab, context, qtbot)
     assert tab.usage.proxy.rowCount() == 0
