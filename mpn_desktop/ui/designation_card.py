@@ -49,10 +49,18 @@ def points(value: Decimal | None) -> str:
 
 
 class _MetricRow(FigureRow):
-    """A metric: its name and figures on a line, a slim bar of its points under them."""
+    """A metric: its name with its have/need under it, its points on the right, a slim bar.
+
+    The points are short ("15.6 of 20 pts") and never wrap; the have/need
+    ("15.64 of 20 percent") is the caption's second line, where the panel's
+    width is: beside the points it wrapped over three lines in a narrow panel.
+    """
 
     def __init__(self, grid: QGridLayout, row: int, parent: QWidget) -> None:
         super().__init__(grid, row, parent, "metricFigure")
+        self.caption.setObjectName("metricCaption")
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.figure.setWordWrap(False)
 
     def show(self, metric: RequirementNode) -> None:
         figures = ""
@@ -63,15 +71,18 @@ class _MetricRow(FigureRow):
         score = _tr("{have} of {most} pts").format(
             have=points(metric.points), most=points(metric.max_points)
         )
-        text = f"{figures} · {score}" if figures else score
         colors = semantic_colors(self.figure.palette())
         if metric.met:
-            shown = f"<span style='color:{colors.ok.name()}'>✓</span> {html.escape(text)}"
+            shown = f"<span style='color:{colors.ok.name()}'>✓</span> {html.escape(score)}"
         elif not metric.points:
-            shown = f"<span style='color:{colors.warning.name()}'>{html.escape(text)}</span>"
+            shown = f"<span style='color:{colors.warning.name()}'>{html.escape(score)}</span>"
         else:
-            shown = html.escape(text)
-        self.caption.setText(metric.label)
+            shown = html.escape(score)
+        caption = html.escape(metric.label)
+        if figures:
+            muted = muted_text_color(self.caption.palette()).name()
+            caption += f"<br><span style='color:{muted}'>{html.escape(figures)}</span>"
+        self.caption.setText(caption)
         self.figure.setText(shown)
         self.bar.setValue(
             round(fraction(metric.points or _ZERO, metric.max_points or _ZERO) * BAR_STEPS)
@@ -79,6 +90,7 @@ class _MetricRow(FigureRow):
         about = "\n\n".join(part for part in (metric.description, *metric.notes) if part)
         for widget in (self.caption, self.figure, self.bar):
             widget.setToolTip(about)
+        text = f"{figures} · {score}" if figures else score
         self.bar.setAccessibleName(f"{metric.label}: {text}")
 
 
@@ -108,7 +120,7 @@ class DesignationCard(QFrame):
         self.score_bar.setFixedHeight(max(8, self.fontMetrics().height() * 2 // 3))
         layout.addWidget(self.score_bar)
         self._grid = QGridLayout()
-        self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnStretch(0, 1)  # the caption (name, have/need) takes the width
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(2)
         layout.addLayout(self._grid)

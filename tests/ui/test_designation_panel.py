@@ -65,6 +65,30 @@ def test_a_day_in_2023_shows_each_targeted_designation_with_its_score(window: Ma
     assert not panel.fee_line.isVisible()
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700), (800, 560)])
+def test_each_metric_reads_on_its_lines_at_the_window_s_sizes(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    """The points stay on one line beside the metric's name, its have/need on the line
+    under the name: beside the points they wrapped over three lines in a narrow panel."""
+    window.resize(*size)
+    qtbot.wait(50)  # the layout follows the resize in the event loop
+    panel = window.panel
+    for designation in ("infrastructure-azure", "modern-work"):
+        card = panel.designation_card(designation)
+        assert card.width() <= panel.viewport().width()
+        figures = card.findChildren(QLabel, "metricFigure")
+        assert figures
+        for figure in figures:
+            assert not figure.wordWrap()
+            assert " pts" in figure.text() and "·" not in figure.text()
+            assert figure.width() >= figure.sizeHint().width(), figure.text()
+        captions = " ".join(label.text() for label in card.findChildren(QLabel, "metricCaption"))
+        assert "Net customer adds<br>" in captions
+    captions = panel.designation_card("infrastructure-azure").findChildren(QLabel, "metricCaption")
+    assert any("3 of 3 customers" in caption.text() for caption in captions)
+
+
 def test_moving_the_day_back_to_2018_shows_the_competencies_again(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -55,7 +55,9 @@ def test_a_designation_card_reads_in_german(
         headings = " ".join(w.text() for w in card.findChildren(QLabel, "categoryHeading"))
         assert "Leistung" in headings and "Kundenerfolg" in headings
         figures = " ".join(w.text() for w in card.findChildren(QLabel, "metricFigure"))
-        assert "von 10 Kunden" in figures and " of " not in figures
+        assert "von 20 Pkt." in figures and " of " not in figures
+        captions = " ".join(w.text() for w in card.findChildren(QLabel, "metricCaption"))
+        assert "von 10 Kunden" in captions and " of " not in captions
         assert "Nettokundenzugänge: " in card.missing.text()
         notes = card.notes.text()
         assert "Eine Qualifikation zählt an jedem Tag vom" in notes, notes
