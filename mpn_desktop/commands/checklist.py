@@ -23,6 +23,7 @@ from mpn_desktop.domain.vocabulary import ngettext
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
+    from mpn_desktop.domain.facts import Facts
     from mpn_desktop.domain.program_choice import ProgramOnDay
     from mpn_desktop.reports.checklist import Checklist
 
@@ -91,10 +92,10 @@ def ensure_gui_application() -> object:
 
 
 def _designation_checklist(
-    args: argparse.Namespace, program: ProgramOnDay, as_of: date
-) -> tuple[Checklist, Path | None]:
+    args: argparse.Namespace, program: ProgramOnDay, as_of: date, facts: Facts
+) -> Checklist:
     """The Solutions Partner checklist of the day (``--competency`` names a designation)."""
-    from mpn_desktop.commands.designation_status import score_stored_facts
+    from mpn_desktop.commands.designation_status import score_facts
     from mpn_desktop.reports.designation_checklist import build_designation_checklist
 
     if args.level:
@@ -102,18 +103,18 @@ def _designation_checklist(
             f"--level {args.level}: the Solutions Partner designations have no levels "
             f"on {as_of.isoformat()}; leave --level out"
         )
-    day = score_stored_facts(args, program, as_of)
+    day = score_facts(args, program, as_of, facts, None)
     organization = day.facts.organization
     tree = day.tree(as_of)
-    document = build_designation_checklist(
+    return build_designation_checklist(
         day.catalog, tree, organization, designation=args.competency, printed_on=date.today()
     )
-    return document, day.database
 
 
 def run_checklist(args: argparse.Namespace) -> int:
     """Evaluates the stored facts and writes the checklist to ``--pdf``."""
     from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.domain.designation_score import usage_start
     from mpn_desktop.domain.evaluate import evaluate
     from mpn_desktop.domain.performance import usage_window_start
     from mpn_desktop.programs import program_on
@@ -134,11 +135,14 @@ def run_checklist(args: argparse.Namespace) -> int:
             check_user_file(path, database=database, reads=catalog_files_read(args))
         except MpnError as error:
             raise MpnError(f"the checklist was not written: {error}") from None
+        # Read once here for either program, on the connection the check above opened.
         if program.scored is None:
             catalog = load_catalog(catalog_path(args))
             facts = read_facts(db, usage_from=usage_window_start(as_of))
+        else:
+            facts = read_facts(db, usage_from=usage_start(as_of))
     if program.scored is not None:
-        document, database = _designation_checklist(args, program, as_of)
+        document = _designation_checklist(args, program, as_of, facts)
     else:
         progress = evaluate(catalog, facts, as_of)
         if program.notes:

@@ -66,17 +66,28 @@ class ScoredDay:
 
 def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> ScoredDay:
     """Loads the facts the metrics read and scores every designation on ``as_of``."""
-    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.facts_sqlite import read_facts
-
-    catalog = program.scored
-    assert catalog is not None
-    from mpn_desktop.programs import program_on
 
     with Database.open(database_to_read(args), engine_later=True) as db:
         facts = read_facts(db, usage_from=usage_start(as_of))
         database = db.path
+    return score_facts(args, program, as_of, facts, database)
+
+
+def score_facts(
+    args: argparse.Namespace,
+    program: ProgramOnDay,
+    as_of: date,
+    facts: Facts,
+    database: Path | None,
+) -> ScoredDay:
+    """Scores every designation on ``as_of`` on facts read from ``usage_start(as_of)`` on."""
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.programs import program_on
+
+    catalog = program.scored
+    assert catalog is not None
     names = {c.id: c.name for c in load_catalog().competencies}
     targets, carried = aimed_designations(catalog, facts, names)
     path = catalog_path(args)
