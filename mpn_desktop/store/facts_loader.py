@@ -23,6 +23,7 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import composed, converted_column, look_up, names_by_id
+from mpn_desktop.store.loaded_facts import LoadedFacts
 
 _ORG: Any = models.Organization.__table__
 _TARGETS: Any = models.Target.__table__
@@ -165,24 +166,6 @@ def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
     """
     with collector_paused(), db.session(readonly=True) as session:
         return facts_from_connection(session.connection(), usage_from=usage_from)
-
-
-@dataclass(frozen=True)
-class LoadedFacts:
-    """Facts with what is needed to change them a row at a time (``store.facts_rows``).
-
-    ``ids`` holds, per field of ``Facts`` with rows of its own, the database id
-    of each of its rows in the same order (ascending: every query orders by id);
-    the maps give the name or id by which rows refer to a customer,
-    subscription or person.
-    """
-
-    facts: facts.Facts
-    usage_from: Month | None
-    ids: Mapping[str, tuple[int, ...]]
-    customer_names: Mapping[int, str]
-    subscription_ids: Mapping[int, str]
-    mcp_ids: Mapping[int, str]
 
 
 def load_indexed_facts(db: Database, *, usage_from: Month | None = None) -> LoadedFacts:

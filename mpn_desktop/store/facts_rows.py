@@ -34,8 +34,8 @@ from mpn_desktop.store.facts_loader import (
     REFERENCES_QUERY,
     SUBSCRIPTIONS_QUERY,
     USAGE_QUERY,
-    LoadedFacts,
 )
+from mpn_desktop.store.loaded_facts import LoadedFacts
 
 ROWS_AT_MOST = 500
 """More named rows than this are read faster as whole tables (``reload_indexed_facts``)."""

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import date
-from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -33,30 +30,9 @@ from mpn_desktop.domain.enums import (
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import converted_column, look_up, names_by_id
+from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
-
-Convert = Callable[[Any], Any] | None
-
-
-def _day(value: str) -> date:
-    return date.fromisoformat(value)
-
-
-def _money(value: float | int) -> Decimal:
-    # As SQLAlchemy's Numeric(14, 2) on SQLite: the stored number written with two decimals.
-    return Decimal(f"{value:.2f}")
-
-
-def _flag(value: int) -> bool:
-    return bool(value)
-
-
-def _month(value: str) -> Month:
-    return Month.of(date.fromisoformat(value))
-
-
-def _member(kind: type[Enum]) -> Callable[[str], Enum]:
-    return kind
+from mpn_desktop.store.sqlite_values import Convert, day, flag, member, money, month
 
 
 def read_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
@@ -71,14 +47,48 @@ def read_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
     return load_facts(db, usage_from=usage_from)
 
 
+def read_indexed_facts(db: Database, *, usage_from: Month | None = None) -> LoadedFacts:
+    """``facts_loader.load_indexed_facts``'s answer, read as ``read_facts`` reads: the window's
+    first evaluation, so that an idle window needs no SQLAlchemy (issue 15). A file the
+    driver cannot read goes through SQLAlchemy, which says what is wrong."""
+    path = plain_sqlite_file(db.url)
+    if path is not None and not db.has_engine:
+        try:
+            with collector_paused():
+                return indexed_facts_of_file(path, usage_from=usage_from)
+        except sqlite3.Error:
+            pass
+    from mpn_desktop.store.facts_loader import load_indexed_facts
+
+    return load_indexed_facts(db, usage_from=usage_from)
+
+
 def facts_of_file(path: Path, *, usage_from: Month | None = None) -> facts.Facts:
     """Everything about the organisation in the SQLite file ``path``, in one read transaction."""
+    return _read_file(path, usage_from)[0]
+
+
+def indexed_facts_of_file(path: Path, *, usage_from: Month | None = None) -> LoadedFacts:
+    """The same with the row ids and id maps one-row updates need (``LoadedFacts``)."""
+    found, reader = _read_file(path, usage_from)
+    return LoadedFacts(
+        found,
+        usage_from,
+        reader.ids,
+        reader.customer_names,
+        reader.subscription_ids,
+        reader.mcp_ids,
+    )
+
+
+def _read_file(path: Path, usage_from: Month | None) -> tuple[facts.Facts, _Reader]:
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         # One snapshot for every query, as the store's read sessions (BEGIN DEFERRED).
         connection.execute("BEGIN DEFERRED")
         try:
-            return _Reader(connection).read(usage_from)
+            reader = _Reader(connection)
+            return reader.read(usage_from), reader
         finally:
             connection.execute("ROLLBACK")
     finally:
@@ -90,6 +100,11 @@ class _Reader:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
+        # What ``LoadedFacts`` holds besides the facts, filled by ``read``.
+        self.ids: dict[str, tuple[int, ...]] = {}
+        self.customer_names: dict[int, str] = {}
+        self.subscription_ids: dict[int, str] = {}
+        self.mcp_ids: dict[int, str] = {}
 
     def _columns(
         self, sql: str, converts: Sequence[Convert], parameters: Sequence[Any] = ()
@@ -113,7 +128,7 @@ class _Reader:
         organization = self._organization()
         targets = self._rows(
             "SELECT competency, level FROM targets ORDER BY id",
-            (None, _member(Level)),
+            (None, member(Level)),
             facts.Target,
         )
         designations = self._columns(
@@ -126,7 +141,7 @@ class _Reader:
         subscription_columns = self._columns(
             "SELECT id, external_id, customer_id, workload, association, associated_on,"
             " started_on, ended_on, trial FROM subscriptions ORDER BY id",
-            (None, None, None, _member(Workload), _member(Association), _day, _day, _day, _flag),
+            (None, None, None, member(Workload), member(Association), day, day, day, flag),
         )
         look_up(subscription_columns, 2, customer_names)
         subscription_ids = names_by_id(subscription_columns, 1)
@@ -140,33 +155,49 @@ class _Reader:
             parameters = (usage_from.first_day.isoformat(),)
         usage_columns = self._columns(
             usage_sql + " ORDER BY id",
-            (None, None, _month, _money, _money, None, None, None),
+            (None, None, month, money, money, None, None, None),
             parameters,
         )
         look_up(usage_columns, 1, subscription_ids)
         people_columns = self._columns(
             "SELECT id, name, mcp_id, email, associated, left_on FROM people ORDER BY id",
-            (None, None, None, None, _flag, _day),
+            (None, None, None, None, flag, day),
         )
         mcp_ids = names_by_id(people_columns, 2)
         exam_columns = self._columns(
             "SELECT id, person_id, exam_code, passed_on, exam_title, kind"
             " FROM exam_results ORDER BY id",
-            (None, None, None, _day, None, _member(CredentialKind)),
+            (None, None, None, day, None, member(CredentialKind)),
         )
         look_up(exam_columns, 1, mcp_ids)
         reference_columns = self._columns(
             "SELECT id, customer_id, competency, status, submitted_on, approved_on, contact"
             " FROM customer_references ORDER BY id",
-            (None, None, None, _member(ReferenceStatus), _day, _day, None),
+            (None, None, None, member(ReferenceStatus), day, day, None),
         )
         look_up(reference_columns, 1, customer_names)
-        fees = self._rows(
-            "SELECT membership_year_start, level, amount_usd, paid_on"
+        fee_columns = self._columns(
+            "SELECT id, membership_year_start, level, amount_usd, paid_on"
             " FROM fee_payments ORDER BY id",
-            (_day, _member(Level), _money, _day),
-            facts.FeePayment,
+            (None, day, member(Level), money, day),
         )
+        self.customer_names, self.subscription_ids, self.mcp_ids = (
+            customer_names,
+            subscription_ids,
+            mcp_ids,
+        )
+        self.ids = {
+            name: tuple(columns[0]) if columns else ()
+            for name, columns in (
+                ("customers", customer_columns),
+                ("subscriptions", subscription_columns),
+                ("usage", usage_columns),
+                ("people", people_columns),
+                ("exams", exam_columns),
+                ("references", reference_columns),
+                ("fee_payments", fee_columns),
+            )
+        }
         return facts.Facts(
             organization=organization,
             targets=targets,
@@ -176,7 +207,7 @@ class _Reader:
             people=_made(people_columns, facts.Person),
             exams=_made(exam_columns, facts.ExamResult),
             references=_made(reference_columns, facts.Reference),
-            fee_payments=fees,
+            fee_payments=_made(fee_columns, facts.FeePayment),
             designation_targets=tuple(designations[0]) if designations else (),
         )
 
@@ -191,7 +222,7 @@ class _Reader:
             name=name,
             mpn_id=mpn_id,
             market=Market(market),
-            anniversary=None if anniversary is None else _day(anniversary),
+            anniversary=None if anniversary is None else day(anniversary),
         )
 
 

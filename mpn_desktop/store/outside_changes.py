@@ -19,13 +19,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from mpn_desktop.errors import StoreError
-from mpn_desktop.store.change_feed import NotifyWatch
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.schema_fields import SPECS
+from mpn_desktop.store.records_sqlite import TABLES
 
 __all__ = ["OUTSIDE", "OutsideChange", "OutsideChanges", "outside_changes"]
 
@@ -39,12 +38,12 @@ def _fingerprint_sql(kind: RecordKind) -> str:
     Versioned rows get a new random version at every write, so their count and the sum of
     their versions do; the small tables without versions (targets, imports) are read whole.
     """
-    table: Any = SPECS[kind].model.__table__
-    name = table.name
-    if "version" in table.columns:
+    name, columns = TABLES[kind]
+    names = [column for column, _convert in columns]
+    if "version" in names:
         return f'SELECT count(*), total(version), max(id) FROM "{name}"'
-    columns = " || ',' || ".join(f'quote("{column.name}")' for column in table.columns)
-    return f'SELECT count(*), group_concat({columns}, ";") FROM "{name}"'
+    quoted = " || ',' || ".join(f'quote("{column}")' for column in names)
+    return f'SELECT count(*), group_concat({quoted}, ";") FROM "{name}"'
 
 
 _FINGERPRINTS = {kind: _fingerprint_sql(kind) for kind in RecordKind}
@@ -195,6 +194,8 @@ def outside_changes(db: Database) -> OutsideChanges | None:
     if db.path is not None:
         return DataVersionWatch(db)
     if db.engine.dialect.name == "postgresql":
+        from mpn_desktop.store.change_feed import NotifyWatch
+
         try:
             return NotifyWatch(db.engine)
         except Exception as error:  # the driver's own error: the window works on without

@@ -65,13 +65,18 @@ class FirstReads:
 def read_first(db: Database, asked: Iterable[FirstRead]) -> FirstReads:
     """On the worker: the store's modules imported, the watch made, then the records read.
 
-    A kind that cannot be read is left out: the GUI thread reads it again and
-    shows the error as any read does.
+    A plain SQLite file is read with the sqlite3 driver (``records_sqlite``): an
+    idle window then holds no SQLAlchemy, a quarter of its memory (issue 15);
+    the first write imports it. Any other database has SQLAlchemy, its ORM
+    and the engine loaded here, off the GUI thread. A kind that cannot be
+    read is left out: the GUI thread reads it again and shows the error as
+    any read does.
     """
-    from mpn_desktop.store import outside_changes, records
+    from mpn_desktop.store import outside_changes, records_sqlite
     from mpn_desktop.store.preload import preload
 
-    preload(db)
+    if not records_sqlite.reads_with_driver(db):
+        preload(db)
     # PySide6 read the source of each module imported above; linecache kept it (app.py).
     linecache.clearcache()
     reads = FirstReads()
@@ -82,7 +87,7 @@ def read_first(db: Database, asked: Iterable[FirstRead]) -> FirstReads:
     asked = list(asked)
     for kind in dict.fromkeys(read.kind for read in asked):
         try:
-            reads.records[kind] = records.list_records(db, kind)
+            reads.records[kind] = records_sqlite.list_records(db, kind)
         except MpnError as error:
             log.info("first read of %s left to the window: %s", kind.value, error)
     for read in asked:

@@ -46,15 +46,16 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import facts_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
     from mpn_desktop.store import facts_loader, facts_rows
-    from mpn_desktop.store.facts_loader import LoadedFacts
 else:
     # With SQLAlchemy: loaded after start-up's first paint (MainWindow.fill), or at first use.
     facts_loader = LazyModule("mpn_desktop.store.facts_loader")
@@ -95,7 +96,7 @@ class _FactsPlan:
         """The facts, read from ``db`` as far as needed."""
         previous = self.previous
         if previous is None:
-            return facts_loader.load_indexed_facts(db, usage_from=self.usage_from)
+            return facts_sqlite.read_indexed_facts(db, usage_from=self.usage_from)
         if self.reuses:
             return previous
         if self.rows is not None and self.usage_from == previous.usage_from:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -21,11 +22,17 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.domain.identifiers import is_mpn_id
-from mpn_desktop.store import records
+from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import OpResult
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.status_text import semantic_colors
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records
+else:
+    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: when saving
 
 SampleLoader = Callable[[], OpResult[None]]
 """Fills the database with the sample organisation and returns what changed."""
@@ -297,7 +304,7 @@ class WelcomeDialog(QDialog):
 
 def needs_welcome(context: AppContext) -> bool:
     """Whether the open database has no organisation yet (first run or a new file)."""
-    return records.get_organization(context.db) is None
+    return records_sqlite.get_organization(context.db) is None
 
 
 def sample_loader(context: AppContext) -> SampleLoader:

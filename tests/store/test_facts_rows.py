@@ -11,8 +11,9 @@ from test_facts_reload import EDITS, RECORD_KINDS, WINDOW, _first, _new_values
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.facts_loader import LoadedFacts, load_indexed_facts
+from mpn_desktop.store.facts_loader import load_indexed_facts
 from mpn_desktop.store.facts_rows import apply_rows, can_apply_rows
+from mpn_desktop.store.loaded_facts import LoadedFacts
 
 
 def _as_loaded(db: Database, before: LoadedFacts, kind: RecordKind, ids: Any) -> LoadedFacts:

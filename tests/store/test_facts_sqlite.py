@@ -27,10 +27,16 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.store import facts_sqlite
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.documents import document_from_facts, load_document
-from mpn_desktop.store.facts_loader import load_facts
-from mpn_desktop.store.facts_sqlite import facts_of_file, read_facts
+from mpn_desktop.store.facts_loader import load_facts, load_indexed_facts
+from mpn_desktop.store.facts_sqlite import (
+    facts_of_file,
+    indexed_facts_of_file,
+    read_facts,
+    read_indexed_facts,
+)
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -110,6 +116,45 @@ def test_the_driver_reads_what_the_facts_loader_reads(
         # Equal Decimals may differ in their digits (1250.5, 1250.50): the output would.
         assert repr(read) == repr(loaded)
         db.close()
+
+
+@pytest.mark.parametrize("usage_from", [None, Month(2017, 2), Month(2030, 1)])
+def test_the_driver_reads_the_ids_and_maps_the_facts_loader_reads(
+    odd_db: Database, demo_db: Database, usage_from: Month | None
+) -> None:
+    # The window's first evaluation: one-row updates later work from these ids and maps.
+    for db in (odd_db, demo_db):
+        assert db.path is not None
+        read = indexed_facts_of_file(db.path, usage_from=usage_from)
+        loaded = load_indexed_facts(db, usage_from=usage_from)
+        assert read == loaded
+        assert repr(read) == repr(loaded)
+        db.close()
+
+
+def test_read_indexed_facts_takes_the_driver_only_before_the_engine_is_made(
+    odd_db: Database, db_path: Path
+) -> None:
+    odd_db.close()
+    with Database.open(f"sqlite:///{db_path}", engine_later=True) as later:
+        assert read_indexed_facts(later).facts == _ODD_ORGANIZATION
+        assert not later.has_engine
+        later.engine  # noqa: B018 (a first write makes it)
+        assert read_indexed_facts(later).facts == _ODD_ORGANIZATION
+
+
+def test_read_indexed_facts_leaves_what_the_driver_refuses_to_the_store(
+    odd_db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd_db.close()
+
+    def refused(_path: Path, **_options: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(facts_sqlite, "indexed_facts_of_file", refused)
+    with Database.open(f"sqlite:///{db_path}", engine_later=True) as later:
+        assert read_indexed_facts(later).facts == _ODD_ORGANIZATION
+        assert later.has_engine  # read the store's way, which reports its own errors
 
 
 def test_an_empty_database_gives_the_empty_organisation(db: Database) -> None:

@@ -34,16 +34,22 @@ class FieldDelegate(QStyledItemDelegate):
         field_at: FieldLookup,
         completions: dict[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
+        *,
+        editing_begins: Callable[[], object] | None = None,
     ) -> None:
+        """``editing_begins`` is called as an editor opens (a write may follow)."""
         super().__init__(parent)
         self._field_at = field_at
         self._completions = completions or {}
+        self._editing_begins = editing_begins
 
     def set_completions(self, key: str, words: Sequence[str]) -> None:
         """The words offered while typing into the field with that key."""
         self._completions[key] = words
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if self._editing_begins is not None:
+            self._editing_begins()
         field = self._field_at(index)
         if field is None:
             return super().createEditor(parent, option, index)

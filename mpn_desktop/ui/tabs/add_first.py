@@ -16,6 +16,7 @@ from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.store_fields import from_store
 from mpn_desktop.ui.undo_commands import AddRecordCommand
+from mpn_desktop.ui.write_ahead import prepare_to_write
 
 
 def _tr(text: str) -> str:
@@ -33,6 +34,7 @@ def add_customer(context: AppContext, parent: QWidget) -> bool:
         from_store(RecordKind.CUSTOMER, field)
         for field in (Field("name", _tr("Customer")), Field("tenant_id", _tr("Tenant ID")))
     )
+    prepare_to_write(context.db)
     form = RecordForm(_tr("Add customer"), fields, {}, None, parent)
     if form.exec() != RecordForm.DialogCode.Accepted:
         return False

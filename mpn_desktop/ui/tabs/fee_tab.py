@@ -14,6 +14,7 @@ from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -24,6 +25,7 @@ from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.summary import designation_summary_html
 from mpn_desktop.ui.undo_commands import OrganisationCommand
+from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
     from mpn_desktop.domain.requirement_tree import RequirementTree
@@ -104,7 +106,7 @@ class FeeTab(StepTab):
     def records_changed(self, change: Change) -> None:
         if not change.touches(RecordKind.ORGANIZATION):
             return
-        organization = records.get_organization(self.context.db)
+        organization = records_sqlite.get_organization(self.context.db)
         anniversary = organization.get("anniversary") if organization else None
         self._anniversary: date | None = anniversary
         self.anniversary.setText(
@@ -197,6 +199,7 @@ class FeeTab(StepTab):
     def edit_anniversary(self) -> None:
         """Asks for the anniversary date; the change can be undone."""
         field = Field("anniversary", self.tr("Anniversary"), FieldKind.DATE, required=True)
+        prepare_to_write(self.context.db)
         form = RecordForm(
             self.tr("Change anniversary"), (field,), {"anniversary": self._anniversary}, None, self
         )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.ui.context import AppContext
@@ -50,6 +51,7 @@ from mpn_desktop.ui.undo_commands import (
     DeleteRecordsCommand,
     EditRecordCommand,
 )
+from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
     from mpn_desktop.store import records
@@ -160,7 +162,10 @@ class RecordSection(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorShown(True)
         self.delegate = FieldDelegate(
-            lambda index: self.model.field_at(index.column()), self._completions, self.view
+            lambda index: self.model.field_at(index.column()),
+            self._completions,
+            self.view,
+            editing_begins=lambda: prepare_to_write(self.context.db),
         )
         self.view.setItemDelegate(self.delegate)
         self.view.selectionModel().selectionChanged.connect(self._announce_selection)
@@ -215,7 +220,7 @@ class RecordSection(QWidget):
     # -- reading ---------------------------------------------------------
 
     def _load_all(self) -> list[Record]:
-        return records.list_records(self.context.db, self.kind)
+        return records_sqlite.list_records(self.context.db, self.kind)
 
     def reload(self, read: list[Record] | None = None, *, ordered: bool = False) -> None:
         """Reads the records again (or takes ``read``: this kind's records, read already, and
@@ -241,7 +246,8 @@ class RecordSection(QWidget):
             ids = self._rows_changed_elsewhere()
         if ids is not None and self._loads_everything:
             self.model.refresh_records(
-                ids, lambda record_id: records.get_record(self.context.db, self.kind, record_id)
+                ids,
+                lambda record_id: records_sqlite.get_record(self.context.db, self.kind, record_id),
             )
             self._update_empty_text()
         elif change.touches(self.kind):
@@ -251,9 +257,9 @@ class RecordSection(QWidget):
         """The ids of the rows another program added, changed or deleted, found by their
         versions (36,000 months of usage are compared in milliseconds, where reading them
         all again took seconds); None when the table is better read again whole."""
-        if not self._loads_everything or not records.is_versioned_kind(self.kind):
+        if not self._loads_everything or not records_sqlite.is_versioned_kind(self.kind):
             return None
-        now = records.row_versions(self.context.db, self.kind)
+        now = records_sqlite.row_versions(self.context.db, self.kind)
         shown = {record["id"]: record.get("version") for record in self.model.records()}
         changed = [
             record_id for record_id, version in now.items() if shown.get(record_id) != version
@@ -461,6 +467,7 @@ class RecordSection(QWidget):
         fixed = dict(values)
         typed: Mapping[str, Any] = fixed
         refusal = ""
+        prepare_to_write(self.context.db)
         while True:
             form = RecordForm(
                 # Titled as the button that opened it ("Add person"), not "Add to people".

@@ -14,6 +14,7 @@ from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
 from mpn_desktop.domain.evidence import Candidate, CandidateReason
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -141,7 +142,7 @@ class ReferencesTab(StepTab):
         if change.touches(RecordKind.CUSTOMER):
             self._customer_names = {
                 record["id"]: record["name"]
-                for record in records.list_records(self.context.db, RecordKind.CUSTOMER)
+                for record in records_sqlite.list_records(self.context.db, RecordKind.CUSTOMER)
             }
             self.references.model.refresh_decorations()
 

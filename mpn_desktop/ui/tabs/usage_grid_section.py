@@ -57,12 +57,15 @@ from mpn_desktop.domain.usage_months import (
 )
 from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.usage_chart import UsageChart
+from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
     from mpn_desktop.store import usage_cells
@@ -119,6 +122,14 @@ class UsageGridSection(QWidget):
         self.view.setObjectName("usageGrid")
         self.view.setAccessibleName(self.tr("Usage by month"))
         self.view.setModel(self.model)
+        # Qt's own editors; the store's write path loads while a cell is typed into.
+        self.view.setItemDelegate(
+            FieldDelegate(
+                lambda _index: None,
+                parent=self.view,
+                editing_begins=lambda: prepare_to_write(self.context.db),
+            )
+        )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -216,7 +227,7 @@ class UsageGridSection(QWidget):
             self._usage_stale = False
             self._read_window = window
             first, count = window
-            self._usage = usage_cells.window_usage(self.context.db, first, first.plus(count - 1))
+            self._usage = records_sqlite.window_usage(self.context.db, first, first.plus(count - 1))
             self._grid_stale = True
         if self._grid_stale:
             self._grid_stale = False

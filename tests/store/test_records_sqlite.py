@@ -1,0 +1,156 @@
+"""The window's record reads with the sqlite3 driver equal the store's, record by record.
+
+An idle window on a plain SQLite file reads its tables this way, without
+importing SQLAlchemy (issue 15); every column must come back as the store's
+column types give it, and ``TABLES`` must follow the models.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Boolean, Date, DateTime, Enum, Numeric
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.errors import MpnError
+from mpn_desktop.store import models, records, records_sqlite, sqlite_values, usage_cells
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.schema_fields import SPECS
+
+pytestmark = pytest.mark.sqlite_only
+
+
+def _expected_conversion(kind: RecordKind, column: Any) -> object:
+    """What the column's SQLAlchemy type does to the stored value, as ``sqlite_values`` names it."""
+    column_type = column.type
+    if kind is RecordKind.USAGE and column.key == "month":
+        return sqlite_values.month  # records hands usage months over as Month
+    if isinstance(column_type, Enum):
+        return column_type.enum_class
+    if isinstance(column_type, DateTime):
+        return sqlite_values.moment
+    if isinstance(column_type, Date):
+        return sqlite_values.day
+    if isinstance(column_type, Numeric):
+        assert column_type.scale == 2
+        return sqlite_values.money
+    if isinstance(column_type, Boolean):
+        return sqlite_values.flag
+    return None
+
+
+def test_the_tables_follow_the_models() -> None:
+    assert set(records_sqlite.TABLES) == set(RecordKind)
+    for kind, (table_name, columns) in records_sqlite.TABLES.items():
+        table: Any = SPECS[kind].model.__table__
+        assert table_name == table.name
+        assert [name for name, _ in columns] == models.column_names(SPECS[kind].model)
+        for name, convert in columns:
+            assert convert == _expected_conversion(kind, table.c[name]), (kind, name)
+        assert records_sqlite.is_versioned_kind(kind) == records.is_versioned_kind(kind)
+
+
+def _with_an_import_batch(db: Database) -> None:
+    with db.session() as session:
+        session.add(
+            models.ImportBatch(
+                file_name="exams.csv",
+                sha256="0" * 64,
+                imported_at=datetime(2018, 3, 15, 10, 30, 5, 123456),
+                added_count=3,
+            )
+        )
+
+
+def _reopened(db: Database) -> Database:
+    """The same file opened as start-up opens it: the engine not made yet."""
+    db.close()
+    return Database.open(db.url, engine_later=True)
+
+
+def test_the_driver_reads_what_the_store_reads(demo_db: Database) -> None:
+    _with_an_import_batch(demo_db)
+    expected = {kind: records.list_records(demo_db, kind) for kind in RecordKind}
+    versions = {
+        kind: records.row_versions(demo_db, kind)
+        for kind in RecordKind
+        if records.is_versioned_kind(kind)
+    }
+    organization = records.get_organization(demo_db)
+    later = _reopened(demo_db)
+    try:
+        for kind in RecordKind:
+            read = records_sqlite.list_records(later, kind)
+            assert read == expected[kind], kind
+            # Equal Decimals may differ in their digits (1250.5, 1250.50): a table would show it.
+            assert repr(read) == repr(expected[kind]), kind
+            assert read, kind  # the sample holds records of every kind
+            first = read[0]
+            assert records_sqlite.get_record(later, kind, first["id"]) == first
+            assert records_sqlite.get_record(later, kind, 999_999) is None
+        for kind, found in versions.items():
+            assert records_sqlite.row_versions(later, kind) == found
+        assert records_sqlite.get_organization(later) == organization
+        assert not later.has_engine
+    finally:
+        later.close()
+
+
+def test_an_empty_database_has_no_organisation_and_no_records(db: Database) -> None:
+    later = _reopened(db)
+    try:
+        assert records_sqlite.get_organization(later) is None
+        assert records_sqlite.list_records(later, RecordKind.USAGE) == []
+        assert not later.has_engine
+    finally:
+        later.close()
+
+
+def test_reads_go_through_the_engine_once_it_is_made(demo_db: Database) -> None:
+    assert demo_db.path is not None
+    assert demo_db.has_engine
+    assert not records_sqlite.reads_with_driver(demo_db)
+    later = _reopened(demo_db)
+    try:
+        assert records_sqlite.reads_with_driver(later)
+        later.engine  # noqa: B018 (a first write makes it)
+        assert not records_sqlite.reads_with_driver(later)
+    finally:
+        later.close()
+
+
+def test_what_the_driver_refuses_is_read_the_stores_way(db: Database) -> None:
+    assert db.path is not None
+    path: Path = db.path
+    later = _reopened(db)
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE fee_payments")
+    try:
+        # The store's read says what is wrong, as an error of the program's, never sqlite3's.
+        with pytest.raises(MpnError):
+            records_sqlite.list_records(later, RecordKind.FEE_PAYMENT)
+        assert later.has_engine
+    finally:
+        later.close()
+
+
+def test_the_usage_grid_reads_what_the_store_reads(demo_db: Database) -> None:
+    assert records_sqlite.USAGE_FIGURES == usage_cells.FIELDS
+    months = [(Month(2017, 1), Month(2018, 12)), (Month(2018, 2), Month(2018, 2))]
+    months.append((Month(2030, 1), Month(2030, 12)))
+    expected = [usage_cells.window_usage(demo_db, first, last) for first, last in months]
+    assert expected[0], "the sample holds usage of those months"
+    later = _reopened(demo_db)
+    try:
+        for (first, last), rows in zip(months, expected, strict=True):
+            read = records_sqlite.window_usage(later, first, last)
+            assert read == rows
+            assert repr(read) == repr(rows)
+        assert not later.has_engine
+    finally:
+        later.close()

@@ -1,0 +1,85 @@
+"""A window on a plain SQLite file reads with the sqlite3 driver, without SQLAlchemy, until the user
+starts to edit: then a worker loads the write path, and edits work as on any database (issue 15)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.field_delegate import FieldDelegate
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.undo_commands import AddRecordCommand
+from mpn_desktop.ui.write_ahead import prepare_to_write
+
+AS_OF = date(2018, 3, 1)
+"""As the UI tests' demo is dated (``conftest.AS_OF``)."""
+
+
+def _opened_as_at_start(db: Database) -> Database:
+    """The same file opened as start-up opens it: the engine is made at the first write."""
+    db.close()
+    return Database.open(db.url, engine_later=True)
+
+
+def test_the_write_path_is_loaded_once_on_a_worker(demo_db: Database) -> None:
+    assert prepare_to_write(demo_db) is None  # its engine is made: nothing to load
+    later = _opened_as_at_start(demo_db)
+    try:
+        worker = prepare_to_write(later)
+        assert worker is not None
+        assert prepare_to_write(later) is None  # loading already
+        worker.join(60)
+        assert later.has_engine
+    finally:
+        later.close()
+
+
+def test_a_cell_editor_says_when_editing_begins(qapp: Any) -> None:
+    began: list[bool] = []
+    delegate = FieldDelegate(lambda _index: None, editing_begins=lambda: began.append(True))
+    parent = QWidget()
+    delegate.createEditor(parent, QStyleOptionViewItem(), QModelIndex())
+    assert began == [True]
+
+
+def test_a_window_reads_with_the_driver_and_writes_once_editing_begins(
+    qtbot: QtBot, demo_db: Database, catalog: Catalog, settings: WindowSettings
+) -> None:
+    expected = records.list_records(demo_db, RecordKind.CUSTOMER)
+    db = _opened_as_at_start(demo_db)
+    context = AppContext(db, catalog, as_of=AS_OF)
+    main = MainWindow(context, settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    assert not db.has_engine
+    customers = main.tab("salesTab").sections[0]  # type: ignore[attr-defined]
+    assert sorted(customers.model.records(), key=lambda r: r["id"]) == expected
+    assert main.panel.progress is not None
+    # A cell editor opening: the write path loads on a worker while the user types.
+    customers.view.edit(customers.proxy.index(0, 0))
+    qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
+    customers.view.closePersistentEditor(customers.proxy.index(0, 0))
+    command = AddRecordCommand(
+        context, RecordKind.CUSTOMER, {"name": "Added Later"}, "Add customer"
+    )
+    context.undo_stack.push(command)
+    assert command.done
+    assert "Added Later" in {record["name"] for record in customers.model.records()}
+    qtbot.waitUntil(
+        lambda: "Added Later" in {c.name for c in main.progress_source.facts.customers},
+        timeout=10_000,
+    )
+    main.close()
+    db.close()
