@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,39 @@ def test_bad_records_are_skipped_into_rejects_and_another_mpn_id_is_refused(
     assert ("9000003", "70-533", "2017-06-01") not in exam_rows(db_url)
     assert run(db_url, str(other), "--allow-other-mpn-id") == 0
     assert ("9000003", "70-533", "2017-06-01") in exam_rows(db_url)
+
+
+@pytest.fixture
+def german_messages() -> Iterator[list[str]]:
+    """``--language de`` for the command, and English again for the tests after it."""
+    from mpn_desktop.domain.vocabulary import use_language
+
+    try:
+        yield ["--language", "de"]
+    finally:
+        use_language("en")
+
+
+def test_import_messages_follow_language_de(
+    db_url: str, german_messages: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = FIXTURES / "partner_center_training_details.csv"
+    assert main([*german_messages, *cli_options(db_url), "import-exams", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "partner_center_training_details.csv wird gelesen: utf-8, getrennt durch" in out
+    assert "Ignorierte Spalten: PartnerName, Month" in out
+    assert "hinzugefügt: 3, Duplikate: 0, Fehler: 0" in out.splitlines()
+    assert "Als Stapel 1 importiert (3 Personen hinzugefügt); 'mpn-desktop imports" in out
+    assert "added" not in out and "Reading" not in out
+
+
+def test_import_errors_follow_language_de(
+    db_url: str, german_messages: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = FIXTURES / "embedded_newlines.csv"
+    assert main([*german_messages, *cli_options(db_url), "import-exams", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "hinzugefügt: 0, Duplikate: 0, Fehler: 1" in captured.out.splitlines()
+    fix = "Es wurde nichts importiert: Beheben Sie den Fehler oben und importieren Sie erneut."
+    assert fix in captured.err
+    assert exam_rows(db_url) == []

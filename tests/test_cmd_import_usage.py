@@ -375,10 +375,10 @@ def test_insights_licence_downloads_give_seats_and_users_per_subscription_or_ten
     ]
 
 
-def test_the_usage_notes_follow_language_de(
+def test_the_usage_import_messages_follow_language_de(
     db_args: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """What the import read and summed, in German figures, months and plurals."""
+    """What the import read and summed, in German figures, months and plurals (--language de)."""
     from mpn_desktop.domain.vocabulary import use_language
 
     try:
@@ -389,3 +389,8 @@ def test_the_usage_notes_follow_language_de(
     assert "Januar 2019: 1 Abonnement, Verbrauch US$ 2,04" in out
     assert "Februar 2019: 4 Abonnements, Verbrauch US$ 342,97" in out
     assert "Gutschriften und Rabatte, nicht als Verbrauch gezählt: US$ -15 (1 Zeile)" in out
+    # The command's own lines too: how the file is read, the summary, what was added.
+    assert "Laut den Spalten ist es eine nutzungsbasierte Abstimmungsdatei (Azure in CSP)." in out
+    assert "Datumsangaben: Monat zuerst (Zeile 2: 2/28/2019 23:59)." in out
+    assert "hinzugefügt: 11, Duplikate: 0, Fehler: 0" in out.splitlines()
+    assert "Als Stapel 1 importiert (3 Kunden, 4 Abonnements hinzugefügt);" in out

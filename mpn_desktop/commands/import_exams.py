@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import catalog_path, database_url
-from mpn_desktop.domain.wording import plural
+from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import figure, number
 
 if TYPE_CHECKING:
     from mpn_desktop.importers.importing import ImportResult
@@ -134,7 +135,8 @@ def print_errors(path: Path, errors: Sequence[object]) -> None:
         print(shown_message(f"{name}: {problem}", 300), file=sys.stderr)
     hidden = len(errors) - ERRORS_SHOWN
     if hidden > 0:
-        print(f"... and {hidden:,} more {'error' if hidden == 1 else 'errors'}", file=sys.stderr)
+        more = ngettext("... and {count} more error", "... and {count} more errors", hidden)
+        print(more.format(count=number(hidden)), file=sys.stderr)
 
 
 def report_result(
@@ -153,9 +155,11 @@ def report_result(
         organization = records.get_organization(db) or {}
         ids = ", ".join(result.other_mpn_ids)
         print(
-            f"{path.name}: the file is for MPN ID {ids}, and this database's organisation is "
-            f"MPN ID {organization.get('mpn_id', '')}; nothing was imported. If the file is "
-            "meant for this organisation, import it with --allow-other-mpn-id.",
+            _(
+                "{file}: the file is for MPN ID {ids}, and this database's organisation is "
+                "MPN ID {own}; nothing was imported. If the file is meant for this "
+                "organisation, import it with --allow-other-mpn-id."
+            ).format(file=path.name, ids=ids, own=organization.get("mpn_id", "")),
             file=sys.stderr,
         )
         return 1
@@ -165,49 +169,62 @@ def report_result(
     if result.missing_rates:
         example = result.missing_rates[0]
         print(
-            f"Give the US$ rate of {', '.join(result.missing_rates)} with --usd-rate "
-            f"(e.g. --usd-rate {example}=1.18: one {example} is US$ 1.18).",
+            _(
+                "Give the US$ rate of {currencies} with --usd-rate "
+                "(e.g. --usd-rate {example}=1.18: one {example} is US$ 1.18)."
+            ).format(currencies=", ".join(result.missing_rates), example=example),
             file=sys.stderr,
         )
     if result.errors and args.skip_bad_rows is None:
         errors = len(result.errors)
-        which = "the error" if errors == 1 else f"the {errors:,} errors"
-        print(f"Nothing was imported: fix {which} above and import again.", file=sys.stderr)
+        fix = ngettext(
+            "Nothing was imported: fix the error above and import again.",
+            "Nothing was imported: fix the {count} errors above and import again.",
+            errors,
+        )
+        print(fix.format(count=number(errors)), file=sys.stderr)
         if len({problem.line for problem in result.errors}) < result.records_read:
-            print("To import the good records now: --skip-bad-rows REJECTS.csv (for the bad ones).")
+            print(
+                _("To import the good records now: --skip-bad-rows REJECTS.csv (for the bad ones).")
+            )
         return 1
     if result.rejected:
         rejects = Path(args.skip_bad_rows).expanduser()
         written = write_rejects(rejects, header, result, database=db.path)
         bad = len(result.rejected)
-        print(
-            f"{bad} {plural(bad, 'record', 'records')} with errors "
-            f"{'was' if bad == 1 else 'were'} skipped and written to {written}."
+        skipped = ngettext(
+            "{count} record with errors was skipped and written to {file}.",
+            "{count} records with errors were skipped and written to {file}.",
+            bad,
         )
+        print(skipped.format(count=number(bad), file=written))
     if args.dry_run:
-        print("Dry run: nothing was written.")
+        print(_("Dry run: nothing was written."))
     elif result.committed:
         print(
-            f"Imported as batch {result.batch_id} ({_created(result)}); "
-            f"'mpn-desktop imports --remove {result.batch_id}' takes it out again."
+            _(
+                "Imported as batch {batch} ({created}); "
+                "'mpn-desktop imports --remove {batch}' takes it out again."
+            ).format(batch=result.batch_id, created=_created(result))
         )
     else:
-        print("Nothing new to import.")
+        print(_("Nothing new to import."))
     return 0
 
 
 def _created(result: ImportResult) -> str:
+    """What an import added, in wording's unit words: "3 customers, 4 subscriptions added"."""
     if result.kind == "usage":
-        parts = [
-            f"{result.customers_added} {plural(result.customers_added, 'customer', 'customers')}",
-            f"{result.subscriptions_added} "
-            f"{plural(result.subscriptions_added, 'subscription', 'subscriptions')} added",
-        ]
-        if result.replaced:
-            parts.append(
-                f"{result.replaced} {plural(result.replaced, 'row', 'rows')} of an earlier "
-                "import of the same source replaced"
-            )
-        return ", ".join(parts)
-    who = plural(result.people_added, "person", "people")
-    return f"{result.people_added} {who} added"
+        added = _("{customers}, {subscriptions} added").format(
+            customers=figure(result.customers_added, "customers"),
+            subscriptions=figure(result.subscriptions_added, "subscriptions"),
+        )
+        if not result.replaced:
+            return added
+        replaced = ngettext(
+            "{count} row of an earlier import of the same source replaced",
+            "{count} rows of an earlier import of the same source replaced",
+            result.replaced,
+        )
+        return f"{added}, {replaced.format(count=number(result.replaced))}"
+    return _("{people} added").format(people=figure(result.people_added, "people"))

@@ -20,6 +20,7 @@ from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.amounts import DecimalSurvey
 from mpn_desktop.importers.columns import ColumnMapping
@@ -114,7 +115,9 @@ class ImportResult:
     @property
     def summary(self) -> str:
         """``N added, N duplicates, N errors``."""
-        return f"{self.added} added, {self.duplicates} duplicates, {len(self.errors)} errors"
+        return _("{added} added, {duplicates} duplicates, {errors} errors").format(
+            added=self.added, duplicates=self.duplicates, errors=len(self.errors)
+        )
 
     @property
     def unknown_code_line(self) -> str:
@@ -123,8 +126,13 @@ class ImportResult:
             return ""
         count = sum(self.unknown_codes.values())
         codes = ", ".join(f"{code} ({n})" for code, n in sorted(self.unknown_codes.items()))
-        records = "record has a code" if count == 1 else "records have codes"
-        return f"{count} {records} the catalogue does not know (counted toward nothing): {codes}"
+        return ngettext(
+            "{count} record has a code the catalogue does not know (counted toward nothing): "
+            "{codes}",
+            "{count} records have codes the catalogue does not know (counted toward nothing): "
+            "{codes}",
+            count,
+        ).format(count=count, codes=codes)
 
     @property
     def warnings(self) -> list[str]:
@@ -132,7 +140,13 @@ class ImportResult:
         notes = [*self.notes, *self.name_conflicts]
         hidden = self.name_conflict_count - len(self.name_conflicts)
         if hidden > 0:
-            notes.append(f"... and {hidden} more lines with another name for a known MCP ID")
+            notes.append(
+                ngettext(
+                    "... and {count} more line with another name for a known MCP ID",
+                    "... and {count} more lines with another name for a known MCP ID",
+                    hidden,
+                ).format(count=hidden)
+            )
         if self.unknown_code_line:
             notes.append(self.unknown_code_line)
         return notes

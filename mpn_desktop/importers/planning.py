@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.columns import (
     EXAM_FIELDS,
@@ -15,7 +16,7 @@ from mpn_desktop.importers.columns import (
     apply_overrides,
     suggest_mapping,
 )
-from mpn_desktop.importers.dates import DateColumnOrder, parse_date_format
+from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, parse_date_format
 from mpn_desktop.importers.importing import (
     CancelCheck,
     ImportSettings,
@@ -44,18 +45,30 @@ class ImportPlan:
     def describe(self) -> list[str]:
         """Lines telling the user how the file is read."""
         fmt, mapping = self.settings.format, self.settings.mapping
-        lines = [f"Reading {self.preview.path.name} as {fmt.describe()}."]
+        lines = [
+            _("Reading {file} as {format}.").format(
+                file=self.preview.path.name, format=fmt.describe()
+            )
+        ]
         if mapping.fields.description:
-            lines.append(f"The columns say it is {mapping.fields.description}.")
+            kind = _(mapping.fields.description)
+            lines.append(_("The columns say it is {kind}.").format(kind=kind))
         if self.settings.date_order is not None:
-            how = "as given" if self.dates is None else _evidence(self.dates, mapping.fields)
-            lines.append(f"Dates are {self.settings.date_order.value} ({how}).")
+            how = _("as given") if self.dates is None else _evidence(self.dates, mapping.fields)
+            order = _(_DATE_ORDERS[self.settings.date_order])
+            lines.append(_("Dates are {order} ({how}).").format(order=order, how=how))
         commas = [mapping.header[c] for c, mark in self.settings.decimal_marks if mark == ","]
         if commas:
-            lines.append("Amounts with a decimal comma: " + ", ".join(commas))
+            columns = ", ".join(commas)
+            lines.append(_("Amounts with a decimal comma: {columns}").format(columns=columns))
         if mapping.ignored:
-            lines.append("Ignored columns: " + ", ".join(mapping.ignored))
+            columns = ", ".join(mapping.ignored)
+            lines.append(_("Ignored columns: {columns}").format(columns=columns))
         return lines
+
+
+_DATE_ORDERS = {DateOrder.MONTH_FIRST: N_("month-first"), DateOrder.DAY_FIRST: N_("day-first")}
+"""How the dates are read, as the command line says it (``_()`` translates it)."""
 
 
 def plan_import(
@@ -176,8 +189,10 @@ def _date_columns(mapping: ColumnMapping) -> str:
 
 def _evidence(dates: DateColumnOrder, fields: FieldSet) -> str:
     if dates.evidence is None and dates.ambiguous is not None and fields.description:
-        return f"as {fields.description} writes them; no date in the file tells"
+        return _("as {kind} writes them; no date in the file tells").format(
+            kind=_(fields.description)
+        )
     if dates.evidence is None:
-        return "no date in the file needs it"
+        return _("no date in the file needs it")
     line, text = dates.evidence
-    return f"line {line}: {text}"
+    return _("line {line}: {text}").format(line=line, text=text)

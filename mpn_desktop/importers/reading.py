@@ -15,12 +15,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.errors import ImportFailed, ValidationError
 from mpn_desktop.input_files import open_input, problem_of
 from mpn_desktop.shown import quoted, shown_path, visible
 
 DELIMITERS = (",", ";", "\t")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab")}
 FALLBACK_ENCODING = "cp1252"
 
 _CHUNK = 1 << 20
@@ -66,8 +67,11 @@ class CsvFormat:
 
     def describe(self) -> str:
         """E.g. ``utf-8, semicolon-separated``, for messages and the wizard."""
-        name = DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
-        return f"{self.encoding}, {name}-separated"
+        name = DELIMITER_NAMES.get(self.delimiter)
+        delimiter = _(name) if name is not None else repr(self.delimiter)
+        return _("{encoding}, {delimiter}-separated").format(
+            encoding=self.encoding, delimiter=delimiter
+        )
 
 
 def detect_encoding(path: Path) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from mpn_desktop.domain.vocabulary import N_
 from mpn_desktop.importers.columns import FieldSet, ImportField, header_key
 from mpn_desktop.importers.dates import DateOrder
 
@@ -244,15 +245,15 @@ _HEADERS: dict[str, dict[ImportField, tuple[str, ...]]] = {
     },
 }
 _DESCRIPTIONS = {
-    USAGE_RECON: "a usage-based reconciliation file (Azure in CSP)",
-    LICENSE_RECON: "a license-based reconciliation file (seats in CSP)",
-    DAILY_RATED: "a daily rated usage file (Azure plan)",
-    INSIGHTS_AZURE: "an Insights Azure usage download",
-    INSIGHTS_LICENCES: "an Insights licence usage download (Office 365 or EMS)",
-    NEW_COMMERCE: "a new commerce invoice reconciliation file (licences in CSP)",
-    INSIGHTS_SUBSCRIPTIONS: "an Insights Subscription details download",
-    INSIGHTS_COMPETENCY: "an Insights Competency performance download",
-    SHEET: "a usage sheet",
+    USAGE_RECON: N_("a usage-based reconciliation file (Azure in CSP)"),
+    LICENSE_RECON: N_("a license-based reconciliation file (seats in CSP)"),
+    DAILY_RATED: N_("a daily rated usage file (Azure plan)"),
+    INSIGHTS_AZURE: N_("an Insights Azure usage download"),
+    INSIGHTS_LICENCES: N_("an Insights licence usage download (Office 365 or EMS)"),
+    NEW_COMMERCE: N_("a new commerce invoice reconciliation file (licences in CSP)"),
+    INSIGHTS_SUBSCRIPTIONS: N_("an Insights Subscription details download"),
+    INSIGHTS_COMPETENCY: N_("an Insights Competency performance download"),
+    SHEET: N_("a usage sheet"),
 }
 # The plain sheet's columns named only "Subscription", "Customer", "Month"... all fit
 # above; a hand-kept sheet may also say just "Date" for the month.
