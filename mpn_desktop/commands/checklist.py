@@ -115,8 +115,6 @@ def run_checklist(args: argparse.Namespace) -> int:
     """Evaluates the stored facts and writes the checklist to ``--pdf``."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.domain.designation_score import usage_start
-    from mpn_desktop.domain.evaluate import evaluate
-    from mpn_desktop.domain.performance import usage_window_start
     from mpn_desktop.programs import program_on
     from mpn_desktop.reports.checklist import build_checklist
     from mpn_desktop.store.database import Database
@@ -137,6 +135,8 @@ def run_checklist(args: argparse.Namespace) -> int:
             raise MpnError(f"the checklist was not written: {error}") from None
         # Read once here for either program, on the connection the check above opened.
         if program.scored is None:
+            from mpn_desktop.domain.performance import usage_window_start
+
             catalog = load_catalog(catalog_path(args))
             facts = read_facts(db, usage_from=usage_window_start(as_of))
         else:
@@ -144,6 +144,9 @@ def run_checklist(args: argparse.Namespace) -> int:
     if program.scored is not None:
         document = _designation_checklist(args, program, as_of, facts)
     else:
+        # The 2017-2018 engine only for its days: a designation day does not import it.
+        from mpn_desktop.domain.evaluate import evaluate
+
         progress = evaluate(catalog, facts, as_of)
         if program.notes:
             progress = replace(progress, notes=(*program.notes, *progress.notes))
