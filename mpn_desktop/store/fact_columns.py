@@ -13,8 +13,9 @@ from typing import Any
 
 Convert = Callable[[Any], Any]
 
-_KEPT_VALUES = 50_000
-"""A conversion's kept values are dropped beyond this many (a bound on their memory)."""
+_KEPT_VALUES = 20_000
+"""A conversion's kept values are dropped beyond this many: at most ~3 MiB each (a dict
+entry and a Decimal or date), most of them shared with the loaded facts anyway."""
 
 
 class _Converted(dict[Any, Any]):
