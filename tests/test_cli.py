@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 
 import pytest
+from helpers.fixtures import cli_options
 
 from mpn_desktop import __version__
 from mpn_desktop.cli import main
+from mpn_desktop.store.database import Database
 
 
 def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -184,3 +187,26 @@ def test_a_missing_folder_is_no_matter_for_catalog_and_is_created_by_demo(
     assert main(["--db", str(database), *command]) == 0
     # catalog never opens the database; demo writes one, folder and all (as before).
     assert database.exists() is (command == ["demo"])
+
+
+@pytest.fixture
+def freezes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records gc.freeze calls instead of freezing the test process's objects."""
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    return calls
+
+
+def test_a_quick_command_ending_the_process_freezes_its_objects(
+    demo_db: Database, freezes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*cli_options(demo_db.url), "status"], ends_process=True) == 0
+    assert freezes == ["freeze"]
+    assert gc.isenabled()  # the collector is on again after the command, as before
+
+
+def test_main_called_in_a_running_program_never_freezes_its_objects(
+    demo_db: Database, freezes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*cli_options(demo_db.url), "status"]) == 0
+    assert freezes == []
