@@ -216,7 +216,7 @@ class ChecklistComposer:
             draw_labels,
             path=labels,
             keep_with_next=True,
-            continued=_("At a glance (continued)"),
+            continued=continued_label(_("At a glance")),
         )
         for row in self.document.summary:
             self._summary_row(row, level_x, state_x, (*table, self._key("TR")))
@@ -244,7 +244,7 @@ class ChecklistComposer:
             artifact(painter)
             _rule(painter, style, (cols.left, cols.right), y + height, ink=Ink.RULE, weight=0.5)
 
-        self._add(height, draw_row, path=path, continued=_("At a glance (continued)"))
+        self._add(height, draw_row, path=path, continued=continued_label(_("At a glance")))
 
     # --- a competency ---------------------------------------------------------------------------
 
