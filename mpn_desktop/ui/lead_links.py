@@ -19,6 +19,13 @@ from mpn_desktop.ui.models.fields import enum_label
 
 _LINK = "lead:"
 
+SELECTABLE_LINKS = (
+    Qt.TextInteractionFlag.TextSelectableByMouse
+    | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+)
+"""A label's text selectable, its links followed by mouse and by Tab and Enter."""
+
 
 class LeadLinks(QObject):
     """The leads of one card's links, by the index each link names."""
@@ -33,11 +40,7 @@ class LeadLinks(QObject):
 
     def follow(self, label: QLabel) -> None:
         """Makes the label's links reachable by mouse and by Tab and Enter, and followed."""
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        label.setTextInteractionFlags(SELECTABLE_LINKS)
         label.linkActivated.connect(self._clicked)
 
     def clear(self) -> None:

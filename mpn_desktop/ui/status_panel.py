@@ -32,6 +32,7 @@ from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
+from mpn_desktop.ui.lead_links import SELECTABLE_LINKS
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
     fraction,
@@ -104,11 +105,7 @@ class LevelSection(QWidget):
         self.missing.setObjectName("missingList")
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.RichText)
-        self.missing.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.missing.setTextInteractionFlags(SELECTABLE_LINKS)
         self.missing.linkActivated.connect(self._missing_clicked)
         layout.addWidget(self.missing)
 
@@ -280,13 +277,8 @@ class StatusPanel(QScrollArea):
         self.notes.setObjectName("progressNotes")
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes.setVisible(False)
-        self.notes.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.notes.setTextInteractionFlags(SELECTABLE_LINKS)
         self._notes_open = False
         self._notes: tuple[str, ...] = ()
         self._information: tuple[str, ...] = ()

@@ -20,6 +20,7 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.lead_links import SELECTABLE_LINKS
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
@@ -221,11 +222,7 @@ class SalesTab(StepTab):
         self.lead_note.setObjectName("leadNote")
         self.lead_note.setWordWrap(True)
         self.lead_note.setTextFormat(Qt.TextFormat.RichText)
-        self.lead_note.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.lead_note.setTextInteractionFlags(SELECTABLE_LINKS)
         self.lead_note.linkActivated.connect(self._lead_note_link)
         self.lead_note.setVisible(False)
         self.body.addWidget(self.lead_note)
