@@ -7,7 +7,7 @@ the rows once with ``sorted`` and a key per row takes a few milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, sort_key
@@ -46,3 +46,36 @@ def in_order_around(rows: Sequence[Record], row: int, field: Field, descending: 
     except TypeError:
         return False
     return True
+
+
+def place_in_order(rows: Sequence[Record], row: int, field: Field, descending: bool) -> int:
+    """Where ``rows[row]`` goes when every other row is in the order of ``field``: the
+    position (among the others) a stable sort of ``rows`` gives it.
+
+    Among rows of an equal key it keeps its place relative to them, as ``sorted``
+    does; raises ``TypeError`` when the keys do not compare (``sorted_rows`` then
+    falls back to their text). A binary search: one edited row of 10,000 exams
+    is put in place with some 30 keys instead of a sort of all of them.
+    """
+    record = rows[row]
+    others = [*rows[:row], *rows[row + 1 :]]
+    key = row_key(field, record)
+
+    def first(is_past: Callable[[tuple[int, Any]], bool]) -> int:
+        """The first position among ``others`` from which ``is_past`` holds (and on)."""
+        low, high = 0, len(others)
+        while low < high:
+            middle = (low + high) // 2
+            if is_past(row_key(field, others[middle])):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    if descending:
+        equal_from = first(lambda other: not key < other)
+        after_from = first(lambda other: other < key)
+    else:
+        equal_from = first(lambda other: not other < key)
+        after_from = first(lambda other: key < other)
+    return min(max(row, equal_from), after_from)

@@ -22,7 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
-from mpn_desktop.ui.models.record_sorting import in_order_around, row_key, sorted_rows
+from mpn_desktop.ui.models.record_sorting import (
+    in_order_around,
+    place_in_order,
+    row_key,
+    sorted_rows,
+)
 
 Record = dict[str, Any]
 Index = QModelIndex | QPersistentModelIndex
@@ -171,7 +176,7 @@ class RecordTableModel(QAbstractTableModel):
             if row is not None and self._order is not None:
                 column, descending = self._order
                 if not in_order_around(self._rows, row, self._fields[column], descending):
-                    self._sort_rows()
+                    self._put_in_order(row)
 
     # -- sorting -------------------------------------------------------------
 
@@ -191,7 +196,23 @@ class RecordTableModel(QAbstractTableModel):
 
     def _sort_rows(self) -> None:
         """Puts the rows in order; selections and open editors follow their rows."""
-        ordered = self._in_order(self._rows)
+        self._reorder(self._in_order(self._rows))
+
+    def _put_in_order(self, row: int) -> None:
+        """Moves ``row``, the one row out of order, to where sorting every row would put it."""
+        assert self._order is not None
+        column, descending = self._order
+        try:
+            place = place_in_order(self._rows, row, self._fields[column], descending)
+        except TypeError:  # keys that do not compare: sorted by their text
+            self._sort_rows()
+            return
+        ordered = [*self._rows[:row], *self._rows[row + 1 :]]
+        ordered.insert(place, self._rows[row])
+        self._reorder(ordered)
+
+    def _reorder(self, ordered: list[Record]) -> None:
+        """Shows the rows in the order of ``ordered``; selections and open editors follow."""
         if all(new is old for new, old in zip(ordered, self._rows, strict=True)):
             return
         self.layoutAboutToBeChanged.emit()

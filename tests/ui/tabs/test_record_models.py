@@ -7,12 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from mpn_desktop.domain.enums import Workload
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
+from mpn_desktop.ui.models.record_sorting import place_in_order, sorted_rows
 from mpn_desktop.ui.models.record_table import RecordTableModel
 
 FIELDS = (
@@ -229,3 +232,27 @@ def test_a_choice_cell_takes_its_label_from_label_of_without_listing_the_choices
     plain = Field("customer_id", "Customer", FieldKind.CHOICE, choices=choices)
     assert format_value(plain, 1) == "Fabrikam"
     assert listed == [1]
+
+
+@given(
+    amounts=st.lists(st.one_of(st.none(), st.integers(0, 6)), min_size=1, max_size=30),
+    changed=st.integers(0, 29),
+    value=st.one_of(st.none(), st.integers(-1, 7)),
+    descending=st.booleans(),
+)
+def test_one_changed_row_goes_where_sorting_every_row_puts_it(
+    amounts: list[int | None], changed: int, value: int | None, descending: bool
+) -> None:
+    field = Field("amount", "Amount", FieldKind.MONEY)
+    rows = sorted_rows(
+        [{"id": i, "amount": None if a is None else Decimal(a)} for i, a in enumerate(amounts)],
+        field,
+        descending,
+    )
+    row = changed % len(rows)
+    rows[row] = {**rows[row], "amount": None if value is None else Decimal(value)}
+    place = place_in_order(rows, row, field, descending)
+    moved = [*rows[:row], *rows[row + 1 :]]
+    moved.insert(place, rows[row])
+    # The same rows in the same order as a stable sort of them all (equal amounts included).
+    assert [r["id"] for r in moved] == [r["id"] for r in sorted_rows(rows, field, descending)]
