@@ -197,8 +197,7 @@ def _command_parser(
 
 
 def run() -> NoReturn:
-    """The process's entry point (``python -m mpn_desktop``, the scripts, the bundle): ``main``,
-    then exits with its code."""
+    """The process's entry point (``python -m``, the scripts, the bundle): ``main``, then exit."""
     sys.exit(main(ends_process=True))
 
 
