@@ -76,7 +76,8 @@ def notes_of(result: ImportResult) -> str:
     """What did not stop the import but is worth telling: names, unknown codes, ignored columns."""
     notes = list(result.warnings)
     if result.ignored_columns:
-        notes.append("Columns ignored: " + ", ".join(result.ignored_columns))
+        columns = ", ".join(result.ignored_columns)
+        notes.append(_tr("Columns ignored: {columns}").format(columns=columns))
     return "\n".join(notes)
 
 

@@ -224,6 +224,10 @@
         </translation>
     </message>
     <message>
+        <source>Columns ignored: {columns}</source>
+        <translation>Ignorierte Spalten: {columns}</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

@@ -346,6 +346,29 @@ def test_the_status_panel_figures_read_as_before_in_english() -> None:
     assert _bar_text("2.5", 3, "references") == "2.50 of 3 references"
 
 
+def test_an_import_s_notes_read_german(german: None) -> None:
+    """The import page's notes in a German window: the importer's own and the page's."""
+    from mpn_desktop.importers.importing import ImportResult
+    from mpn_desktop.ui.import_run_pages import notes_of
+
+    result = ImportResult(
+        path=Path("training.csv"),
+        new_records=3,
+        duplicates=0,
+        errors=(),
+        people_added=2,
+        unknown_codes={"70-999": 2},
+        name_conflicts=(),
+        name_conflict_count=0,
+        ignored_columns=("PartnerName", "Month"),
+        dry_run=True,
+    )
+    assert notes_of(result).splitlines() == [
+        "2 Datensätze haben Codes, die der Katalog nicht kennt (zählen für nichts): 70-999 (2)",
+        "Ignorierte Spalten: PartnerName, Month",
+    ]
+
+
 def test_texts_marked_where_they_are_declared_are_german(german: None) -> None:
     """Texts kept in constants (QT_TR_NOOP) and translated where shown: a wizard's title."""
     from mpn_desktop.ui.import_kinds import EXAM_RECORDS
