@@ -200,6 +200,32 @@ def get_organization(db: Database) -> Record | None:
     return get_record(db, RecordKind.ORGANIZATION, 1)
 
 
+def get_targets(db: Database) -> dict[str, Level]:
+    """``records.get_targets``: competency id -> level, in the order they were set."""
+    if _driver_file(db) is None:
+        return records.get_targets(db)
+    return {row["competency"]: row["level"] for row in list_records(db, RecordKind.TARGET)}
+
+
+def get_designation_targets(db: Database) -> tuple[str, ...]:
+    """``records.get_designation_targets``: the designations aimed for, in the order set."""
+    path = _driver_file(db)
+    if path is not None:
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                rows = connection.execute(
+                    "SELECT designation FROM designation_targets ORDER BY id"
+                ).fetchall()
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            pass
+        else:
+            return tuple(designation for (designation,) in rows)
+    return records.get_designation_targets(db)
+
+
 def reads_with_driver(db: Database) -> bool:
     """Whether reads of ``db`` take the driver's way now (a plain SQLite file, no engine yet)."""
     return _driver_file(db) is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,11 +17,18 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.designations import DESIGNATION_IDS, short_name
 from mpn_desktop.domain.enums import Level, Market
-from mpn_desktop.store import records
+from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.qt_dates import qdate
 from mpn_desktop.ui.undo_commands import OrganisationCommand
 from mpn_desktop.ui.welcome_dialog import WelcomeDialog
+from mpn_desktop.ui.write_ahead import prepare_to_write
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records
+else:
+    records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: when saving
 
 _FIELDS = ("name", "mpn_id", "market", "anniversary")
 
@@ -50,10 +57,11 @@ class OrganisationDialog(WelcomeDialog):
         self.create_button.setText(self.tr("&Save"))
         self.create_button.setObjectName("saveOrganisationButton")
         # As shown: saving is refused if it was changed elsewhere meanwhile.
-        self._shown = records.get_organization(context.db)
+        self._shown = records_sqlite.get_organization(context.db)
         self._old_values = self._current_values()
-        self._old_targets = records.get_targets(context.db)
-        self._old_designations = records.get_designation_targets(context.db)
+        self._old_targets = records_sqlite.get_targets(context.db)
+        self._old_designations = records_sqlite.get_designation_targets(context.db)
+        prepare_to_write(context.db)
         self._designations_box = self._designation_checks()
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)

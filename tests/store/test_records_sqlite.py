@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import Boolean, Date, DateTime, Enum, Numeric
 
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designations import DESIGNATION_IDS
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store import models, records, records_sqlite, sqlite_values, usage_cells
 from mpn_desktop.store.changes import RecordKind
@@ -57,6 +58,9 @@ def test_the_tables_follow_the_models() -> None:
 
 def _with_an_import_batch(db: Database) -> None:
     with db.session() as session:
+        # Two designations aimed for, in an order other than the alphabet's.
+        for designation in sorted(DESIGNATION_IDS, reverse=True)[:2]:
+            session.add(models.DesignationTarget(designation=designation))
         session.add(
             models.ImportBatch(
                 file_name="exams.csv",
@@ -82,6 +86,9 @@ def test_the_driver_reads_what_the_store_reads(demo_db: Database) -> None:
         if records.is_versioned_kind(kind)
     }
     organization = records.get_organization(demo_db)
+    targets = records.get_targets(demo_db)
+    designations = records.get_designation_targets(demo_db)
+    assert targets, "the sample aims for competencies"
     later = _reopened(demo_db)
     try:
         for kind in RecordKind:
@@ -96,6 +103,9 @@ def test_the_driver_reads_what_the_store_reads(demo_db: Database) -> None:
         for kind, found in versions.items():
             assert records_sqlite.row_versions(later, kind) == found
         assert records_sqlite.get_organization(later) == organization
+        assert records_sqlite.get_targets(later) == targets
+        assert list(records_sqlite.get_targets(later)) == list(targets)  # in the order set
+        assert records_sqlite.get_designation_targets(later) == designations
         assert not later.has_engine
     finally:
         later.close()

@@ -17,6 +17,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.organisation_dialog import OrganisationDialog
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.undo_commands import AddRecordCommand
 from mpn_desktop.ui.write_ahead import prepare_to_write
@@ -82,4 +83,23 @@ def test_a_window_reads_with_the_driver_and_writes_once_editing_begins(
         timeout=10_000,
     )
     main.close()
+    db.close()
+
+
+def test_the_organisation_dialog_opens_from_the_driver_and_saves(
+    qtbot: QtBot, demo_db: Database, catalog: Catalog
+) -> None:
+    targets = records.get_targets(demo_db)
+    db = _opened_as_at_start(demo_db)
+    context = AppContext(db, catalog, as_of=AS_OF)
+    dialog = OrganisationDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.name_edit.text() == "Contoso Cloud Ltd"
+    assert dialog.targets() == targets
+    # Opening it started loading the write path: saving finds it, or loads it itself.
+    qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
+    dialog.name_edit.setText("Contoso Cloud Europe")
+    dialog.accept()
+    saved = records.get_organization(db)
+    assert saved is not None and saved["name"] == "Contoso Cloud Europe"
     db.close()
