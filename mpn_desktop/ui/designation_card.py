@@ -49,18 +49,21 @@ def points(value: Decimal | None) -> str:
 
 
 class _MetricRow(FigureRow):
-    """A metric: its name with its have/need under it, its points on the right, a slim bar.
+    """A metric: its name on a line, its have/need and points on the next, a slim bar.
 
-    The points are short ("15.6 of 20 pts") and never wrap; the have/need
-    ("15.64 of 20 percent") is the caption's second line, where the panel's
-    width is: beside the points it wrapped over three lines in a narrow panel.
+    Beside the name in a narrow panel the figures wrapped over three lines
+    ("15.64 of 20 percent · 15.6 of 20 pts"); under it, the have/need ("15.64 of
+    20 percent") and the points ("15.6 of 20 pts") share a line of the panel's
+    whole width, and a long name (German "Zwischenzertifizierungen") has it too.
     """
 
     def __init__(self, grid: QGridLayout, row: int, parent: QWidget) -> None:
-        super().__init__(grid, row, parent, "metricFigure")
-        self.caption.setObjectName("metricCaption")
-        self.caption.setTextFormat(Qt.TextFormat.RichText)
-        self.figure.setWordWrap(False)
+        super().__init__(grid, row, parent, "metricFigure", detail=True)
+        if self.detail is not None:
+            self.detail.setObjectName("metricHaveNeed")
+            self.detail.setTextFormat(Qt.TextFormat.PlainText)
+            # The rows are made again at each redraw: the palette's muted colour is current.
+            self.detail.setStyleSheet(f"color: {muted_text_color(parent.palette()).name()};")
 
     def show(self, metric: RequirementNode) -> None:
         figures = ""
@@ -78,17 +81,15 @@ class _MetricRow(FigureRow):
             shown = f"<span style='color:{colors.warning.name()}'>{html.escape(score)}</span>"
         else:
             shown = html.escape(score)
-        caption = html.escape(metric.label)
-        if figures:
-            muted = muted_text_color(self.caption.palette()).name()
-            caption += f"<br><span style='color:{muted}'>{html.escape(figures)}</span>"
-        self.caption.setText(caption)
+        self.caption.setText(metric.label)
+        if self.detail is not None:
+            self.detail.setText(figures)
         self.figure.setText(shown)
         self.bar.setValue(
             round(fraction(metric.points or _ZERO, metric.max_points or _ZERO) * BAR_STEPS)
         )
         about = "\n\n".join(part for part in (metric.description, *metric.notes) if part)
-        for widget in (self.caption, self.figure, self.bar):
+        for widget in self.widgets():
             widget.setToolTip(about)
         text = f"{figures} · {score}" if figures else score
         self.bar.setAccessibleName(f"{metric.label}: {text}")
@@ -120,7 +121,7 @@ class DesignationCard(QFrame):
         self.score_bar.setFixedHeight(max(8, self.fontMetrics().height() * 2 // 3))
         layout.addWidget(self.score_bar)
         self._grid = QGridLayout()
-        self._grid.setColumnStretch(0, 1)  # the caption (name, have/need) takes the width
+        self._grid.setColumnStretch(0, 1)  # the have/need takes the width the points leave
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(2)
         layout.addLayout(self._grid)
@@ -205,7 +206,7 @@ class DesignationCard(QFrame):
                 metric_row = _MetricRow(self._grid, row, self)
                 metric_row.show(metric)
                 self._widgets += metric_row.widgets()
-                row += 2
+                row += metric_row.rows
         self._links.clear()
         if designation.met or not designation.missing:
             self.missing.clear()

@@ -30,9 +30,17 @@ def bullets_html(items: list[str]) -> str:
 
 
 class FigureRow:
-    """The three widgets of one figure, placed on rows ``row`` and ``row + 1`` of a grid."""
+    """The widgets of one figure, placed on rows ``row`` to ``row + rows - 1`` of a grid.
 
-    def __init__(self, grid: QGridLayout, row: int, parent: QWidget, figure_name: str) -> None:
+    Without ``detail``: the caption and the figure on a line, the bar under them.
+    With it: the caption on a line of its own, the detail (have/need) and the
+    figure on the next, the bar under them: a long name then takes the whole
+    width, and the figure sits beside the short detail instead of wrapping.
+    """
+
+    def __init__(
+        self, grid: QGridLayout, row: int, parent: QWidget, figure_name: str, detail: bool = False
+    ) -> None:
         self.caption = QLabel(parent)
         # Both wrap: on a narrow panel (1024×700 at 150% scaling) the figure goes onto a
         # second line instead of making the panel wider than the window has room for.
@@ -42,18 +50,30 @@ class FigureRow:
         self.figure.setObjectName(figure_name)
         self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.figure.setTextFormat(Qt.TextFormat.RichText)
+        self.detail: QLabel | None = None
         self.bar = QProgressBar(parent)
         self.bar.setRange(0, BAR_STEPS)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(max(6, parent.fontMetrics().height() // 2))
         self.bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        grid.addWidget(self.caption, row, 0)
-        grid.addWidget(self.figure, row, 1)
-        grid.addWidget(self.bar, row + 1, 0, 1, 2)
+        if detail:
+            self.detail = QLabel(parent)
+            self.detail.setWordWrap(True)
+            grid.addWidget(self.caption, row, 0, 1, 2)
+            grid.addWidget(self.detail, row + 1, 0)
+            grid.addWidget(self.figure, row + 1, 1)
+            grid.addWidget(self.bar, row + 2, 0, 1, 2)
+        else:
+            grid.addWidget(self.caption, row, 0)
+            grid.addWidget(self.figure, row, 1)
+            grid.addWidget(self.bar, row + 1, 0, 1, 2)
+        self.rows = 3 if detail else 2
+        """How many of the grid's rows the figure takes."""
 
     def widgets(self) -> tuple[QWidget, ...]:
-        """The caption, the figure and the bar."""
-        return (self.caption, self.figure, self.bar)
+        """The caption, the figure and the bar (and the detail, if any)."""
+        shown = (self.caption, self.figure, self.bar)
+        return shown if self.detail is None else (*shown, self.detail)
 
     def set_visible(self, visible: bool) -> None:
         """Shows or hides the whole row."""

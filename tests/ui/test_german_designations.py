@@ -56,7 +56,7 @@ def test_a_designation_card_reads_in_german(
         assert "Leistung" in headings and "Kundenerfolg" in headings
         figures = " ".join(w.text() for w in card.findChildren(QLabel, "metricFigure"))
         assert "von 20 Pkt." in figures and " of " not in figures
-        captions = " ".join(w.text() for w in card.findChildren(QLabel, "metricCaption"))
+        captions = " ".join(w.text() for w in card.findChildren(QLabel, "metricHaveNeed"))
         assert "von 10 Kunden" in captions and " of " not in captions
         assert "Nettokundenzugänge: " in card.missing.text()
         notes = card.notes.text()
