@@ -1,4 +1,4 @@
-"""Benchmark: load the large organisation's facts from SQLite, then evaluate them (target < 50 ms).
+"""Benchmark: load the large organisation's facts from SQLite and evaluate them (at most 1.3x).
 
 Stores the large organisation of ``benchmarks/large_org.py`` once in a
 temporary SQLite file through ``load_document``, then times ``load_facts``
@@ -221,8 +221,9 @@ def main() -> int:
         f"above the fetch (CPU): load_facts {statistics.median(window_times.cpu) - fetched:.2f} ms"
         f" + evaluate {statistics.median(eval_times.cpu):.2f} ms; 1.3x leaves {budget:.2f} ms"
     )
-    verdict = "meets" if median < 50 else "MISSES"
-    print(f"target: median load + evaluate < 50 ms -> {verdict} ({median:.1f} ms)")
+    # The project's first target was an absolute 50 ms; a shared machine's clock
+    # sways it, so it is printed for the record only and judged by the ratio above.
+    print(f"for the record: median load + evaluate {median:.1f} ms (the first target: 50 ms)")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     if load > (os.cpu_count() or 1):
         print(
