@@ -3148,6 +3148,10 @@
         <translation>Wählen Sie oben ein Abonnement, um seine monatliche Nutzung zu sehen.</translation>
     </message>
     <message>
+        <source>Choose a subscription above.</source>
+        <translation>Wählen Sie oben ein Abonnement.</translation>
+    </message>
+    <message>
         <source>Usage of {subscription}</source>
         <translation>Nutzung von {subscription}</translation>
     </message>

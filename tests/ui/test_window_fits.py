@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QGroupBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +14,7 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
 
 def _inside(widget: QWidget) -> bool:
@@ -157,3 +158,32 @@ def test_the_fee_tab_s_membership_box_keeps_its_lines_on_a_short_window(
     box = window.tabs.currentWidget().findChild(QGroupBox)
     assert box is not None
     qtbot.waitUntil(lambda: box.height() >= box.heightForWidth(box.width()))
+
+
+def test_the_monthly_usage_placeholder_reads_at_the_window_s_minimum_size(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    # At its minimum the window's Monthly usage table is a row high: its placeholder was
+    # drawn with a line's margin and its second line cut (at 689×425 not a word showed).
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    sales = window.step_tabs[0]
+    assert isinstance(sales, SalesTab)
+    view = sales.usage.view
+    wrapped = int(
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    )
+    whole = "Choose a subscription above to see its monthly usage."
+    for size, said in ((QSize(800, 560), whole), (window.minimumSizeHint(), "")):
+        window.setMinimumSize(size)
+        window.resize(size)
+        qtbot.waitUntil(lambda size=size: window.size() == size)  # type: ignore[misc]
+        qtbot.wait(20)
+        area, text = view.empty_text_shown()
+        assert text in (whole, "Choose a subscription above."), (size, text)
+        assert not said or text == said
+        assert view.viewport().rect().contains(area)
+        needed = view.fontMetrics().boundingRect(area, wrapped, text)
+        assert area.contains(needed), (size, area, needed, text)

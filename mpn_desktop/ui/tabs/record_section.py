@@ -140,6 +140,7 @@ class RecordSection(QWidget):
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text
         self._waiting_for = ""
+        self._waiting_for_short = ""
         self._loading = False
         self.view = RecordTableView(self)
         self.view.setObjectName(f"{object_name}Table")
@@ -381,9 +382,10 @@ class RecordSection(QWidget):
         self.proxy.set_search_text(text)
         self._update_empty_text()
 
-    def set_waiting_for(self, text: str) -> None:
-        """What the table waits for before it shows anything ("Choose a subscription above…")."""
-        self._waiting_for = text
+    def set_waiting_for(self, text: str, short: str = "") -> None:
+        """What the table waits for before it shows anything ("Choose a subscription above…"),
+        with a shorter form for a squeezed table ("" for none)."""
+        self._waiting_for, self._waiting_for_short = text, short
         self._update_empty_text()
 
     def set_loading(self, loading: bool) -> None:
@@ -392,10 +394,11 @@ class RecordSection(QWidget):
         self._update_empty_text()
 
     def _update_empty_text(self) -> None:
+        short = ""
         if self._loading:
             text = self.tr("Loading…")
         elif self._waiting_for:
-            text = self._waiting_for
+            text, short = self._waiting_for, self._waiting_for_short
         elif self.proxy.search_text():
             text = self.tr("Nothing here matches “{words}”.").format(words=self.proxy.search_text())
         elif self.model.rowCount() > 0:
@@ -404,7 +407,7 @@ class RecordSection(QWidget):
             text = self.tr("Nothing yet: “{add}” adds the first one.").format(
                 add=self._add_text.rstrip("…")
             )
-        self.view.set_empty_text(text)
+        self.view.set_empty_text(text, short)
 
     def _recolour(self) -> None:
         """The problem line in a red that reads on the palette, light or dark."""

@@ -448,11 +448,14 @@ class SalesTab(StepTab):
             "subscription_id", None if record is None else record["id"]
         )
         self.usage.add_button.setEnabled(record is not None)
-        self.usage.set_waiting_for(
-            self.tr("Choose a subscription above to see its monthly usage.")
-            if record is None
-            else ""
-        )
+        if record is None:
+            self.usage.set_waiting_for(
+                self.tr("Choose a subscription above to see its monthly usage."),
+                # For the table squeezed to a row (the window at its minimum size).
+                self.tr("Choose a subscription above."),
+            )
+        else:
+            self.usage.set_waiting_for("")
         self.usage.set_heading(
             self.tr("Monthly usage")
             if record is None
