@@ -17,9 +17,16 @@ from decimal import Decimal
 from itertools import compress, count
 from operator import is_not
 
-from mpn_desktop.domain.catalog import Catalog, Competency, Measure, MeasureKind, Performance
+from mpn_desktop.domain.catalog import (
+    Catalog,
+    Competency,
+    Measure,
+    MeasureKind,
+    Performance,
+    Window,
+)
 from mpn_desktop.domain.dates import add_years
-from mpn_desktop.domain.enums import Level, Workload
+from mpn_desktop.domain.enums import Association, Level, Workload
 from mpn_desktop.domain.facts import Facts, Reference
 from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
 from mpn_desktop.domain.performance import (
@@ -49,6 +56,10 @@ from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import day, with_source
 
 _LEVELS = (Level.SILVER, Level.GOLD)
+
+_MeasureKey = tuple[MeasureKind, Workload, Window, frozenset[Association], str]
+"""What a measure's figure depends on besides the usage: kind, workload, window, associations
+(and its description, which its evidence repeats)."""
 
 
 def _share(step: StepProgress) -> Decimal:
@@ -115,7 +126,7 @@ class _Evaluation:
         for reference in facts.references:
             self.references.setdefault(reference.competency, []).append(reference)
         self.targets = {target.competency: target.level for target in facts.targets}
-        self._measures: dict[object, MeasureResult] = {}
+        self._measures = self._measures_kept(previous)
         self.fee_steps = {
             level: fee_step(catalog.fee, self.year, facts.fee_payments, level) for level in _LEVELS
         }
@@ -142,6 +153,15 @@ class _Evaluation:
                     self.changed_workloads = frozenset({workload})
                     return totals
         return UsageTotals.of(facts, self.as_of, _needed_measures(self.catalog))
+
+    def _measures_kept(self, previous: _Evaluation | None) -> dict[_MeasureKey, MeasureResult]:
+        """The previous run's measure figures that still hold: a measure reads its workload's
+        usage only, so one of a workload no change touched is the figure it was (a person's
+        edit measured every option of the competencies it re-evaluated again)."""
+        changed = self.changed_workloads
+        if previous is None or changed is None:
+            return {}
+        return {key: found for key, found in previous._measures.items() if key[1] not in changed}
 
     def _reusable(self, competency: Competency) -> CompetencyProgress | None:
         """The previous run's result for ``competency`` when none of its inputs changed."""
@@ -270,9 +290,15 @@ class _Evaluation:
 
     def _measure(self, measure: Measure, performance: Performance) -> MeasureResult:
         """A measure's figure, shared by options that measure the same thing (EMM)."""
-        key = (measure.kind, measure.workload, measure.window, performance.associations)
+        key: _MeasureKey = (
+            measure.kind,
+            measure.workload,
+            measure.window,
+            performance.associations,
+            measure.description,
+        )
         found = self._measures.get(key)
-        if found is None or found.measure.description != measure.description:
+        if found is None:
             found = self._measures[key] = measure_result(measure, performance, self.usage)
         return (
             found

@@ -146,3 +146,32 @@ def test_an_exam_edit_re_evaluates_the_competencies_naming_its_credentials_alone
     assert second == evaluate(CATALOG, after, AS_OF)
     assert second.competency(PLATFORM) is first.competency(PLATFORM), "70-533 only"
     assert second.competency(CRM) != first.competency(CRM)
+
+
+def test_a_person_edit_measures_no_usage_again(monkeypatch: Any) -> None:
+    from domain_builders import exam, person
+
+    from mpn_desktop.domain import evaluate as evaluate_module
+
+    people = [person(str(5000 + index)) for index in range(3)]
+    before = replace(
+        _two_workloads(),
+        people=tuple(people),
+        exams=(exam("5000", "70-533"), exam("5000", "MB2-712"), exam("5001", "MB2-712")),
+    )
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, before, AS_OF)
+    measured: list[object] = []
+    measure = evaluate_module.measure_result
+    monkeypatch.setattr(
+        evaluate_module,
+        "measure_result",
+        lambda *args: measured.append(args[0]) or measure(*args),
+    )
+    left = replace(people[0], associated=False)
+    after = replace(before, people=(left, *people[1:]))
+    second = evaluator.evaluate(CATALOG, after, AS_OF)
+    assert measured == []  # the usage is as it was: every figure of the run before stands
+    assert second == evaluate(CATALOG, after, AS_OF)
+    assert second.competency(PLATFORM) != first.competency(PLATFORM)  # evaluated again
+    assert second.competency(CRM) != first.competency(CRM)
