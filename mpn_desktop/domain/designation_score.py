@@ -18,7 +18,12 @@ from operator import attrgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured, measure, part_points
-from mpn_desktop.domain.designation_skilling import Certified, Holder, count_skilling
+from mpn_desktop.domain.designation_skilling import (
+    Certified,
+    Holder,
+    count_skilling,
+    skilling_points,
+)
 from mpn_desktop.domain.designation_usage_months import figure_of
 from mpn_desktop.domain.designations import (
     Certification,
@@ -208,6 +213,11 @@ class _Scorers:
         # the days worked out once.
         self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
+        self.skilled: dict[object, Fraction] = {}
+        """A skilling metric's points by its rule and counts, for every day of the window."""
+        self.ordered: dict[int, tuple[Track, list[Metric], Fraction]] = {}
+        """Each track's metrics in the order the window search measures them, and their
+        maximum points added up."""
         self.ends = catalogue_end_days(catalog)
         """The days after which a certification, a list entry or a step minimum ends."""
 
@@ -243,7 +253,7 @@ class _Scorers:
             figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
             self._figures[key] = figures
         certified = Certified(self.facts, catalog.certifications, day, present_from)
-        scorer = _Scorer(catalog, figures, certified, last)
+        scorer = _Scorer(catalog, figures, certified, last, self)
         self._scorers[(id(catalog), day, present_from)] = scorer
         return scorer
 
@@ -271,13 +281,19 @@ def _shared_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
 
 class _Scorer:
     def __init__(
-        self, catalog: ScoredCatalog, figures: UsageFigures, certified: Certified, last: Month
+        self,
+        catalog: ScoredCatalog,
+        figures: UsageFigures,
+        certified: Certified,
+        last: Month,
+        scorers: _Scorers,
     ) -> None:
         self.catalog = catalog
         self.figures = figures
         self.certified = certified
         self.last = last
         self._skilled: dict[object, object] = {}
+        self._scorers = scorers
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""
@@ -326,10 +342,17 @@ class _Scorer:
         The day's skilling metrics come first (a few people to count), then the usage ones
         (the month's figures to walk), each stopping the search once the track is ruled out.
         """
-        metrics = sorted(
-            (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
-        )
-        bound = sum((m.max_points for m in metrics), _ZERO)
+        ordered = self._scorers.ordered.get(id(track))
+        if ordered is None or ordered[0] is not track:
+            metrics = sorted(
+                (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
+            )
+            ordered = self._scorers.ordered[id(track)] = (
+                track,
+                metrics,
+                sum((m.max_points for m in metrics), _ZERO),
+            )
+        _track, metrics, bound = ordered
         for metric in metrics:
             points = self._points(metric)
             bound -= metric.max_points - points
@@ -343,11 +366,11 @@ class _Scorer:
         found = self._skilled.get(("points", id(metric)))
         if isinstance(found, tuple) and found[0] is metric:
             return found[1]  # type: ignore[no-any-return]
-        counted = count_skilling(
-            metric.skilling, self.certified, metric.max_points, people_only=True
+        points = skilling_points(
+            metric.skilling, self.certified, metric.max_points, self._scorers.skilled
         )
-        self._skilled[("points", id(metric))] = (metric, counted.points)
-        return counted.points
+        self._skilled[("points", id(metric))] = (metric, points)
+        return points
 
     def designation(
         self, item: Designation, target: bool, plan: WindowPlan, scorers: _Scorers

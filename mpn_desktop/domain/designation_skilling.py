@@ -403,21 +403,40 @@ def _holders_of(
     return found
 
 
-def count_skilling(
-    rule: Skilling, certified: Certified, max_points: Fraction, *, people_only: bool = False
-) -> SkillingCount:
-    """The metric's points: prerequisite steps gate the final list (SMB steps give points).
+def skilling_points(
+    rule: Skilling,
+    certified: Certified,
+    max_points: Fraction,
+    memo: dict[object, Fraction],
+) -> Fraction:
+    """``count_skilling``'s points alone: the steps met, then the final list's people counted
+    (only when every step is met); the same counts give the same points (``memo``)."""
+    day = certified.day
+    met = tuple(
+        certified.count(step.certifications) >= step.minimum_on(day) for step in rule.prerequisites
+    )
+    final = certified.count(rule.certifications) if all(met) else -1
+    key = (id(rule), max_points, met, final)
+    found = memo.get(key)
+    if found is None:
+        points = sum(
+            (s.points for s, m in zip(rule.prerequisites, met, strict=True) if m), Fraction()
+        )
+        if final >= 0:
+            points += rule.points_per_person * final
+        found = memo[key] = min(max_points, points)
+    return found
 
-    ``people_only``: the points without the holders themselves (``holders`` left empty),
-    for a day whose score only decides whether it qualified.
-    """
+
+def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:
+    """The metric's points: prerequisite steps gate the final list (SMB steps give points)."""
     steps = []
     for step in rule.prerequisites:
         people = certified.count(step.certifications)
         minimum = step.minimum_on(certified.day)
         met = people >= minimum
         steps.append(StepCount(step, people, minimum, step.points if met else Fraction()))
-    holders = () if people_only else certified.holders(rule.certifications)
+    holders = certified.holders(rule.certifications)
     step_points = sum((s.points for s in steps), Fraction())
     points = step_points
     if all(s.met for s in steps):

@@ -9,7 +9,9 @@ types, services) in a month; those are merged from the cells on first use
 and kept too, as the six designations' parts share a handful of scopes and
 every as-of day looks at the same months. ``UsageFigures`` is one
 evaluation's view: the months it may read, the catalogue's rate card, and
-the sums over several months it has asked for.
+the sums over several months it has asked for; what the measures work out on
+its months (``memo``) is kept too, per language, and dropped with the months
+an edit of the usage reaches.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
+from mpn_desktop.domain.vocabulary import language
 
 _ZERO = Decimal(0)
 
@@ -166,6 +169,7 @@ class UsageSums:
         self._subscriptions = dict(by_customer)
         self._first: dict[Scope, dict[str, Month]] = {}
         self._priced: dict[RateKey, PricedSums] = {}
+        self._services: dict[tuple[Month, Month], dict[str, str]] = {}
 
     def _counted(self, row: Usage) -> tuple[Month, Workload, str, str, str] | None:
         """Where a row is added up: month, workload, association, customer, service key."""
@@ -229,6 +233,7 @@ class UsageSums:
             if not new.cells[cell_key]:
                 del new.cells[cell_key]  # as a full pass makes no empty cell
         new._first_rows = first_rows
+        new._services = {}  # the names may come from the rows that changed
         months = {month for month, *_rest in touched}
         new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
         return new
@@ -242,14 +247,21 @@ class UsageSums:
         return found
 
     def services(self, first: Month, last: Month) -> dict[str, str]:
-        """Each service's name as the first row of the months ``first`` to ``last`` writes it."""
+        """Each service's name as the first row of the months ``first`` to ``last`` writes it
+        (kept: every day of a month asks for the same months; read only)."""
+        kept = self._services.get((first, last))
+        if kept is not None:
+            return kept
         chosen: dict[str, tuple[int, str]] = {}
         for (month, key), found in self._first_rows.items():
             if first <= month <= last:
                 earlier = chosen.get(key)
                 if earlier is None or found[0] < earlier[0]:
                     chosen[key] = found
-        return {key: name for key, (_, name) in chosen.items()}
+        if len(self._services) >= 64:
+            self._services.clear()  # a bound on what scrolling through the years keeps
+        kept = self._services[(first, last)] = {key: name for key, (_, name) in chosen.items()}
+        return kept
 
     def first_months(self, scope: Scope) -> dict[str, Month]:
         """Each customer's first month with a subscription the scope counts (if any)."""
@@ -286,6 +298,19 @@ class PricedSums:
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
         self._shares: dict[tuple[Scope, Months, bool], dict[Key, Decimal]] = {}
         self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
+        self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
+
+    def memo(self, first: Month, last: Month) -> dict[object, object]:
+        """What the measures worked out on the months ``first`` to ``last``, in the language
+        of the sentences: every evaluation reading those months (any day of a month, any
+        as-of day whose window holds it) measures from the same figures, so once is enough."""
+        key = (first, last, language())
+        found = self._memos.get(key)
+        if found is None:
+            if len(self._memos) >= 64:
+                self._memos.clear()  # a bound on what scrolling through the years keeps
+            found = self._memos[key] = {}
+        return found
 
     def without(self, sums: UsageSums, months: set[Month]) -> PricedSums:
         """The same for ``sums``, keeping only what no month of ``months`` went into."""
@@ -298,6 +323,9 @@ class PricedSums:
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
         new._shares = {k: v for k, v in self._shares.items() if months.isdisjoint(k[1])}
         new._ranked = {k: v for k, v in self._ranked.items() if months.isdisjoint(k[1])}
+        new._memos = {
+            k: v for k, v in self._memos.items() if not any(k[0] <= m <= k[1] for m in months)
+        }
         return new
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
@@ -429,8 +457,11 @@ class UsageFigures:
         self._first, self._last = months if months is not None else (Month(1, 1), Month(9999, 12))
         self.services = sums.services(self._first, self._last)
         """Each service's name as first written, by its case-folded key."""
-        self.memo: dict[object, object] = {}
-        """What the measures worked out during this evaluation, by their own keys."""
+        self.memo: dict[object, object] = (
+            self._priced.memo(self._first, self._last) if months is not None else {}
+        )
+        """What the measures worked out on these months, by their own keys: kept with the
+        sums for later evaluations when the months are given."""
 
     def _inside(self, months: Iterable[Month]) -> Months:
         months = tuple(months)

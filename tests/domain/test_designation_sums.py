@@ -21,7 +21,8 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpn_desktop.domain import designation_score
+from mpn_desktop.domain import designation_score, vocabulary
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_skilling import ExamIndex
 from mpn_desktop.domain.designations import ScoredCatalog
@@ -166,3 +167,61 @@ def test_the_kept_figures_are_no_fact() -> None:
     assert facts == replace(facts, kept=Kept())
     assert hash(facts) == hash(replace(facts, kept=Kept()))
     assert "kept" not in repr(facts)
+
+
+def test_what_a_month_measured_is_kept_per_language() -> None:
+    """The measures of a month are kept with the sums for later evaluations; their sentences
+    are in the language of the evaluation, so German after English is German afresh."""
+    facts = sp_organisation(random.Random(5))
+    catalog = CATALOGS[-1]
+    english = _scores(catalog, facts, DAYS[2])
+    vocabulary.use_language("de")
+    try:
+        german = _scores(catalog, facts, DAYS[2])
+        assert german == _scores(catalog, replace(facts, kept=Kept()), DAYS[2])
+    finally:
+        vocabulary.use_language("en")
+    assert _scores(catalog, facts, DAYS[2]) == english
+    sentences = [s for d in german for s in d["missing"]]
+    assert sentences and sentences != [s for d in english for s in d["missing"]]
+
+
+@settings(max_examples=15, deadline=None)
+@given(rng=st.randoms(use_true_random=False), days=st.permutations(DAYS))
+def test_every_day_after_an_edit_scores_as_facts_loaded_afresh(
+    rng: random.Random, days: list[date]
+) -> None:
+    """Months measured before an edit of the usage are measured again where the edit
+    reaches them; the others are kept: each day, in any order, scores as on fresh facts."""
+    catalog = CATALOGS[rng.randrange(len(CATALOGS))]
+    before = sp_organisation(rng)
+    for day in days:
+        score_designations(catalog, before, day)
+    # A row of a month the days compare (their last month), so that the edit shows.
+    lasts = {Month.of(day).plus(-1) for day in days}
+    usage = list(before.usage)
+    counted = {
+        s.id: Month.of(s.associated_on)
+        for s in before.subscriptions
+        if not s.trial and s.association.value != "delegated_admin"
+    }
+    rows = [
+        i
+        for i, row in enumerate(usage)
+        if row.month in lasts and counted.get(row.subscription, row.month.plus(1)) <= row.month
+    ]
+    if not rows:
+        return
+    at = rng.choice(rows)
+    removed = [usage[at]]
+    usage[at] = replace(
+        usage[at],
+        consumption_usd=usage[at].consumption_usd * 7 + 90000,
+        revenue_usd=usage[at].revenue_usd + 9000,
+        active_users=usage[at].active_users + 3000,
+    )
+    after = replace(before, usage=tuple(usage))
+    carry_usage_sums(before, after, removed, [usage[at]])
+    for day in days:
+        assert _scores(catalog, after, day) == _scores(catalog, replace(after, kept=Kept()), day)
+        assert _scores(catalog, before, day) == _row_scores(catalog, before, day)
