@@ -33,6 +33,10 @@ from tests.domain.row_figures import RowCertified, RowFigures
 from tests.domain.sp_organisations import DAYS, exactly, sp_organisation
 
 CATALOGS = shipped_scored_catalogs()
+_SEEDED = st.integers(0, 2**32 - 1).map(random.Random)
+"""A generator seeded by Hypothesis, for the tests that draw an organisation and then edit it:
+drawn from Hypothesis itself, their many draws exceeded its entropy limit now and then
+(FailedHealthCheck data_too_large, seen under two test processes)."""
 
 
 @contextmanager
@@ -111,7 +115,7 @@ def test_facts_with_other_rows_score_as_facts_loaded_afresh(rng: random.Random, 
 
 
 @settings(max_examples=25, deadline=None)
-@given(rng=st.randoms(use_true_random=False), day=st.sampled_from(DAYS))
+@given(rng=_SEEDED, day=st.sampled_from(DAYS))
 def test_sums_updated_by_the_rows_changed_equal_sums_of_all_rows(
     rng: random.Random, day: date
 ) -> None:
@@ -187,7 +191,7 @@ def test_what_a_month_measured_is_kept_per_language() -> None:
 
 
 @settings(max_examples=15, deadline=None)
-@given(rng=st.randoms(use_true_random=False), days=st.permutations(DAYS))
+@given(rng=_SEEDED, days=st.permutations(DAYS))
 def test_every_day_after_an_edit_scores_as_facts_loaded_afresh(
     rng: random.Random, days: list[date]
 ) -> None:
