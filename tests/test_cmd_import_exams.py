@@ -273,6 +273,8 @@ def test_import_errors_follow_language_de(
     path = FIXTURES / "embedded_newlines.csv"
     assert main([*german_messages, *cli_options(db_url), "import-exams", str(path)]) == 1
     captured = capsys.readouterr()
+    line = "embedded_newlines.csv: Zeile 7, MCP-ID: 'not-an-id' ist keine MCP-ID (nur Ziffern)"
+    assert line in captured.err
     assert "hinzugefügt: 0, Duplikate: 0, Fehler: 1" in captured.out.splitlines()
     fix = "Es wurde nichts importiert: Beheben Sie den Fehler oben und importieren Sie erneut."
     assert fix in captured.err

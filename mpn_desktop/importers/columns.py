@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from mpn_desktop.domain.vocabulary import N_
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import OptionError
 from mpn_desktop.shown import quoted
@@ -48,16 +49,16 @@ class Field(ImportField):
 
 
 _LABELS = {
-    Field.MCP_ID: "MCP ID",
-    Field.NAME: "name",
-    Field.FIRST_NAME: "first name",
-    Field.LAST_NAME: "last name",
-    Field.EMAIL: "email",
-    Field.EXAM_CODE: "exam code",
-    Field.EXAM_TITLE: "exam title",
-    Field.PASSED_ON: "date passed",
-    Field.KIND: "kind",
-    Field.MPN_ID: "MPN ID",
+    Field.MCP_ID: N_("MCP ID"),
+    Field.NAME: N_("name"),
+    Field.FIRST_NAME: N_("first name"),
+    Field.LAST_NAME: N_("last name"),
+    Field.EMAIL: N_("email"),
+    Field.EXAM_CODE: N_("exam code"),
+    Field.EXAM_TITLE: N_("exam title"),
+    Field.PASSED_ON: N_("date passed"),
+    Field.KIND: N_("kind"),
+    Field.MPN_ID: N_("MPN ID"),
 }
 
 # Header spellings, compared after dropping case, spaces and punctuation.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.importers.reading import OptionError
 from mpn_desktop.shown import quoted
 
@@ -16,7 +17,7 @@ _TIME = (
 )
 _YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
 _YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})" + _TIME)
-EXPECTED = "expected e.g. 2017-11-25, 11/25/2017, 25/11/2017 or 25.11.2017"
+EXPECTED = N_("expected e.g. 2017-11-25, 11/25/2017, 25/11/2017 or 25.11.2017")
 
 
 class DateOrder(Enum):
@@ -79,15 +80,25 @@ def parse_date(text: str, order: DateOrder | None) -> date:
         return _real_day(value, int(match[1]), int(match[3]), int(match[4]))
     match = _YEAR_LAST.fullmatch(value)
     if not match:
-        raise DateProblem(f"{quoted(value)} is not a date ({EXPECTED})")
+        raise DateProblem(
+            _("{value} is not a date ({expected})").format(
+                value=quoted(value), expected=_(EXPECTED)
+            )
+        )
     first, second, year = int(match[1]), int(match[3]), int(match[4])
     if order is None:
         fitting = _fitting_orders(first, second, year)
         if not fitting:
-            raise DateProblem(f"{quoted(value)} is not a real date, month-first or day-first")
+            raise DateProblem(
+                _("{value} is not a real date, month-first or day-first").format(
+                    value=quoted(value)
+                )
+            )
         if len(fitting) > 1:
             raise DateProblem(
-                f"{quoted(value)} could be month-first or day-first; give the order (MDY or DMY)"
+                _("{value} could be month-first or day-first; give the order (MDY or DMY)").format(
+                    value=quoted(value)
+                )
             )
         (order,) = fitting
     if order is DateOrder.MONTH_FIRST:
@@ -125,8 +136,13 @@ def _real_day(value: str, year: int, month: int, day: int, order: DateOrder | No
     try:
         return date(year, month, day)
     except ValueError:
-        read_as = f" read {order.value} as the column is" if order else ""
-        raise DateProblem(f"{quoted(value)} is not a real date{read_as}") from None
+        if order is DateOrder.MONTH_FIRST:
+            message = _("{value} is not a real date read month-first as the column is")
+        elif order is DateOrder.DAY_FIRST:
+            message = _("{value} is not a real date read day-first as the column is")
+        else:
+            message = _("{value} is not a real date")
+        raise DateProblem(message.format(value=quoted(value))) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.identifiers import is_mcp_id
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
@@ -63,8 +64,16 @@ class RowProblem:
     field: str
     message: str
 
+    @property
+    def field_name(self) -> str:
+        """The field as the chosen language names it ("MCP-ID"; a file's column as it is)."""
+        return _(self.field)
+
     def __str__(self) -> str:
-        return f"line {self.line}, {self.field}: {self.message}"
+        """ "line 7, MCP ID: ..." in the chosen language."""
+        return _("line {line}, {field}: {message}").format(
+            line=self.line, field=self.field_name, message=self.message
+        )
 
 
 def invisible_character(value: str) -> str | None:
@@ -77,10 +86,10 @@ def invisible_character(value: str) -> str | None:
     if found is None:
         return None
     column, name = found
-    return (
-        f"holds {name} at character {column}, an invisible character that changes how the "
+    return _(
+        "holds {name} at character {column}, an invisible character that changes how the "
         "text reads; remove it from the file"
-    )
+    ).format(name=name, column=column)
 
 
 def _refuse_invisible(
@@ -265,11 +274,16 @@ class RowValidator:
         count = len(problems)
         mcp_id = plain_text(fields[self._mcp_at])
         if not mcp_id:
-            problems.append(RowProblem(line, Field.MCP_ID.label, "missing"))
+            problems.append(RowProblem(line, Field.MCP_ID.label, _("missing")))
         elif not is_mcp_id(mcp_id):
-            hint = " (a spreadsheet wrote it as a number; format the column as text)"
-            scientific = _SCIENTIFIC.fullmatch(mcp_id)
-            message = f"{quoted(mcp_id)} is not an MCP ID (digits only){hint * bool(scientific)}"
+            message = (
+                _(
+                    "{value} is not an MCP ID (digits only) (a spreadsheet wrote it as a "
+                    "number; format the column as text)"
+                )
+                if _SCIENTIFIC.fullmatch(mcp_id)
+                else _("{value} is not an MCP ID (digits only)")
+            ).format(value=quoted(mcp_id))
             problems.append(RowProblem(line, Field.MCP_ID.label, message))
         name = plain_text(fields[self._name_at])
         if not name:
@@ -297,7 +311,9 @@ class RowValidator:
         kind_text = plain_text(fields[self._kind_at])
         kind = parse_kind(kind_text) if kind_text else (known_kind or CredentialKind.EXAM)
         if kind is None:
-            message = f"{quoted(kind_text)} is not exam, assessment or certification"
+            message = _("{value} is not exam, assessment or certification").format(
+                value=quoted(kind_text)
+            )
             problems.append(RowProblem(line, Field.KIND.label, message))
         if len(title) > _TITLE_LIMIT:
             problems.append(RowProblem(line, Field.EXAM_TITLE.label, _too_long(Field.EXAM_TITLE)))
@@ -317,7 +333,7 @@ class RowValidator:
         text = plain_text(cell)
         label = Field.PASSED_ON.label
         if not text:
-            problems.append(RowProblem(line, label, "missing"))
+            problems.append(RowProblem(line, label, _("missing")))
             return None
         try:
             passed_on: date = self._date(text)
@@ -325,7 +341,8 @@ class RowValidator:
             problems.append(RowProblem(line, label, str(error)))
             return None
         if passed_on > self._today:
-            problems.append(RowProblem(line, label, f"{quoted(text)} is in the future"))
+            future = _("{value} is in the future").format(value=quoted(text))
+            problems.append(RowProblem(line, label, future))
             return None
         _remember(self._days, cell, passed_on)
         return passed_on
@@ -341,27 +358,34 @@ class RowValidator:
         if raw:
             code = self._normalize(raw)
             if not code:
-                return problem(Field.EXAM_CODE, f"{quoted(raw)} is not an exam code")
+                return problem(
+                    Field.EXAM_CODE, _("{value} is not an exam code").format(value=quoted(raw))
+                )
             if len(code) > _LIMITS[Field.EXAM_CODE]:
                 problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
             return code
         if not title:
-            return problem(Field.EXAM_CODE, "missing (and no exam title to look it up by)")
+            return problem(Field.EXAM_CODE, _("missing (and no exam title to look it up by)"))
         codes = self._codes_for(title)
         if not codes:
             return problem(
-                Field.EXAM_TITLE, f"no exam code given, and the catalogue has no {quoted(title)}"
+                Field.EXAM_TITLE,
+                _("no exam code given, and the catalogue has no {title}").format(
+                    title=quoted(title)
+                ),
             )
         if len(codes) > 1:
             return problem(
                 Field.EXAM_TITLE,
-                f"no exam code given, and {quoted(title)} fits several: {', '.join(codes)}",
+                _("no exam code given, and {title} fits several: {codes}").format(
+                    title=quoted(title), codes=", ".join(codes)
+                ),
             )
         return codes[0]
 
 
 def _too_long(field: Field) -> str:
-    return f"longer than {_LIMITS[field]} characters"
+    return _("longer than {count} characters").format(count=_LIMITS[field])
 
 
 # A record's problems in the order of its fields as a person reads them.

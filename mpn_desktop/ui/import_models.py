@@ -118,7 +118,7 @@ class ProblemModel(QAbstractTableModel):
         problem = self._problems[index.row()]
         if role == _TOOLTIP:
             return str(problem)
-        return (problem.line, problem.field, problem.message)[index.column()]
+        return (problem.line, problem.field_name, problem.message)[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:

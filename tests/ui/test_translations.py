@@ -369,6 +369,33 @@ def test_an_import_s_notes_read_german(german: None) -> None:
     ]
 
 
+def test_an_import_s_problems_read_german(german: None) -> None:
+    """The problems table of a German window: the field's German name and a German message."""
+    from datetime import date
+
+    from mpn_desktop.importers.catalog_lookup import CatalogLookup
+    from mpn_desktop.importers.columns import EXAM_FIELDS, suggest_mapping
+    from mpn_desktop.importers.dates import DateOrder
+    from mpn_desktop.importers.validation import RowProblem, RowValidator, ValidRow
+    from mpn_desktop.ui.import_models import ProblemModel
+
+    header = ("MCP ID", "Name", "Exam", "Date Passed")
+    validator = RowValidator(
+        suggest_mapping(header, EXAM_FIELDS),
+        CatalogLookup(None),
+        DateOrder.MONTH_FIRST,
+        date(2018, 3, 15),
+    )
+    rows: list[ValidRow] = []
+    problems: list[RowProblem] = []
+    records = iter([(2, ["not-an-id", "Ana", "70-533", "11/25/2017"])])
+    assert validator.validate_batch(records, 10, rows, problems, {}) == 1
+    model = ProblemModel()
+    model.show_problems(problems)
+    assert model.data(model.index(0, 1)) == "MCP-ID"
+    assert model.data(model.index(0, 2)) == "'not-an-id' ist keine MCP-ID (nur Ziffern)"
+
+
 def test_texts_marked_where_they_are_declared_are_german(german: None) -> None:
     """Texts kept in constants (QT_TR_NOOP) and translated where shown: a wizard's title."""
     from mpn_desktop.ui.import_kinds import EXAM_RECORDS
