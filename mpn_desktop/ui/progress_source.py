@@ -184,6 +184,12 @@ class ProgressSource(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._due)
+        self._shown: Progress | None = None
+        """An evaluation made after a change, announced at the next turn of the event loop."""
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(0)
+        self._show_timer.timeout.connect(self._show_evaluated)
         context.changeApplied.connect(self._on_change)
         context.asOfChanged.connect(self._on_as_of)
         context.databaseChanged.connect(self._on_change)
@@ -271,14 +277,36 @@ class ProgressSource(QObject):
         # Files and servers (PostgreSQL) are read by the worker on its own connection.
         if self.background and not self._context.db.in_memory:
             self._start_worker()
-        else:
-            self.refresh_now()
+            return
+        progress = self._evaluate_here()
+        if progress is not None:
+            # Announced (the panel and the tab redrawn) at the next turn of the event
+            # loop: a key typed meanwhile is handled between the two halves (each a
+            # few ms on the large organisation), not after both.
+            self._shown = progress
+            self._show_timer.start()
+
+    def _show_evaluated(self) -> None:
+        progress, self._shown = self._shown, None
+        if progress is not None:
+            self._publish(progress)
 
     # -- on the GUI thread ----------------------------------------------------------
 
     def refresh_now(self) -> Progress | None:
         """Loads facts when they changed, evaluates on the "as of" day and announces the result."""
+        progress = self._evaluate_here()
+        if progress is not None:
+            self._publish(progress)
+        return progress
+
+    def _evaluate_here(self) -> Progress | None:
+        """Loads facts when they changed and evaluates on the "as of" day, on this thread
+        (None after showing why it could not)."""
         self._timer.stop()
+        # Newer than an evaluation still to be announced, which is dropped.
+        self._show_timer.stop()
+        self._shown = None
         started = time.perf_counter()
         try:
             plan = self._facts_plan()
@@ -295,7 +323,6 @@ class ProgressSource(QObject):
             )
             return None
         self._note_time(time.perf_counter() - started)
-        self._publish(progress)
         return progress
 
     def _publish(self, progress: Progress) -> None:
