@@ -394,3 +394,28 @@ def test_the_usage_import_messages_follow_language_de(
     assert "Datumsangaben: Monat zuerst (Zeile 2: 2/28/2019 23:59)." in out
     assert "hinzugefügt: 11, Duplikate: 0, Fehler: 0" in out.splitlines()
     assert "Als Stapel 1 importiert (3 Kunden, 4 Abonnements hinzugefügt);" in out
+
+
+def test_bad_usage_lines_are_said_in_german_with_language_de(
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mpn_desktop.domain.vocabulary import use_language
+
+    sheet = tmp_path / "usage.csv"
+    sheet.write_text(
+        "customer,subscription,workload,association,month,consumption_usd\n"
+        "Fabrikam,sub-1,azure,dpor,Feb 2018,lots\n"
+        "Litware,sub-2,azure,dpor,13/2018,10\n"
+        "Litware,sub-3,cloud,dpor,03/2018,20.25\n",
+        encoding="utf-8",
+    )
+    try:
+        assert main([*db_args, "--language", "de", "import-usage", str(sheet)]) == 1
+    finally:
+        use_language("en")
+    err = capsys.readouterr().err
+    assert "usage.csv: Zeile 2, consumption_usd: 'lots' ist kein Betrag" in err
+    # The file's own column names stay as the file writes them.
+    assert "usage.csv: Zeile 3, month: '13/2018' ist kein Monat (erwartet z. B." in err
+    assert "usage.csv: Zeile 4, workload: 'cloud' ist kein Workload (" in err
+    assert "Es wurde nichts importiert: Beheben Sie die 3 Fehler oben" in err

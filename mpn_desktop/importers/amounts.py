@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from mpn_desktop.domain.vocabulary import _
+
 POINT = "."
 COMMA = ","
 
@@ -58,11 +60,13 @@ def parse_amount(text: str, mark: str = POINT) -> Decimal:
     group = COMMA if mark == POINT else POINT
     value = value.replace(group, "").replace(mark, ".")
     if not value or not re.fullmatch(r"\d*\.?\d+|\d+\.", value):
-        raise AmountProblem(f"{text.strip()!r} is not an amount")
+        raise AmountProblem(_("{value} is not an amount").format(value=repr(text.strip())))
     try:
         amount = Decimal(value)
     except InvalidOperation:
-        raise AmountProblem(f"{text.strip()!r} is not an amount") from None
+        raise AmountProblem(
+            _("{value} is not an amount").format(value=repr(text.strip()))
+        ) from None
     return -amount if negative else amount
 
 

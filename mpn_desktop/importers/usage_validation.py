@@ -17,6 +17,8 @@ from operator import itemgetter, mul
 from typing import NamedTuple
 
 from mpn_desktop.domain.enums import Association, Workload
+from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import number
 from mpn_desktop.importers.amounts import POINT, AmountProblem, parse_amount, parse_month
 from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
@@ -220,10 +222,10 @@ class UsageValidator:
             # Office 365 licence usage is per tenant: one subscription stands for its seats.
             subscription = f"{cell(fields, F.TENANT_ID)} Office 365"
         if not subscription:
-            problem(F.SUBSCRIPTION, "missing")
+            problem(F.SUBSCRIPTION, _("missing"))
         for field, limit in _LIMITS.items():
             if len(cell(fields, field)) > limit:
-                problem(field, f"longer than {limit} characters")
+                problem(field, _("longer than {count} characters").format(count=limit))
         for field in _TEXT_FIELDS:
             wrong = invisible_character(cell(fields, field))
             if wrong is not None:
@@ -237,8 +239,10 @@ class UsageValidator:
             )
             problem(
                 F.CURRENCY,
-                f"amounts in {currency} need a rate (what one {currency} is in US$); "
-                "rates are never guessed",
+                _(
+                    "amounts in {currency} need a rate (what one {currency} is in US$); "
+                    "rates are never guessed"
+                ).format(currency=currency),
             )
             rate = Decimal(1)
         consumption = self._amount(fields, F.CONSUMPTION, problem) * rate
@@ -338,7 +342,7 @@ class UsageValidator:
             return day.replace(day=1), day
         text = self._cell(fields, F.MONTH)
         if not text:
-            problems.append(RowProblem(line, self._label(F.MONTH), "missing"))
+            problems.append(RowProblem(line, self._label(F.MONTH), _("missing")))
             return None, None
         month = self._months.get(text)
         if month is None:
@@ -351,7 +355,10 @@ class UsageValidator:
                         RowProblem(
                             line,
                             self._label(F.MONTH),
-                            f"{text!r} is not a month (expected e.g. 2019-03, 03/2019 or Mar 2019)",
+                            _(
+                                "{value} is not a month (expected e.g. 2019-03, 03/2019 or "
+                                "Mar 2019)"
+                            ).format(value=repr(text)),
                         )
                     )
                     return None, None
@@ -373,7 +380,12 @@ class UsageValidator:
             problem(field, str(error))
             return _ZERO
         if abs(amount) >= MAX_AMOUNT:
-            problem(field, f"{text!r} is too large (amounts go up to 999,999,999,999.99)")
+            problem(
+                field,
+                _("{value} is too large (amounts go up to {most})").format(
+                    value=repr(text), most=number(MAX_AMOUNT - Decimal("0.01"))
+                ),
+            )
             return _ZERO
         return amount
 
@@ -389,11 +401,13 @@ class UsageValidator:
         amount = self._amount(fields, field, problem)
         size = abs(amount) if signed else amount
         if amount != amount.to_integral_value() or size < 0 or size > MAX_COUNT:
-            lowest = f"-{MAX_COUNT:,}" if signed else "0"
             problem(
                 field,
-                f"{self._cell(fields, field)!r} is not a whole number from {lowest} "
-                f"to {MAX_COUNT:,}",
+                _("{value} is not a whole number from {lowest} to {highest}").format(
+                    value=repr(self._cell(fields, field)),
+                    lowest=number(-MAX_COUNT if signed else 0),
+                    highest=number(MAX_COUNT),
+                ),
             )
             return 0
         return int(amount)
@@ -425,17 +439,27 @@ class UsageValidator:
         workload = parse_workload(workload_text) if workload_text else None
         if workload_text and workload is None:
             names = ", ".join(w.value for w in Workload)
-            problem(F.WORKLOAD, f"{workload_text!r} is not a workload ({names})")
+            problem(
+                F.WORKLOAD,
+                _("{value} is not a workload ({names})").format(
+                    value=repr(workload_text), names=names
+                ),
+            )
         association_text = self._cell(fields, F.ASSOCIATION)
         association = parse_association(association_text) if association_text else None
         if association_text and association is None:
             names = ", ".join(a.value for a in Association)
-            problem(F.ASSOCIATION, f"{association_text!r} is not an association ({names})")
+            problem(
+                F.ASSOCIATION,
+                _("{value} is not an association ({names})").format(
+                    value=repr(association_text), names=names
+                ),
+            )
         new = subscription and subscription not in self._known
         if new and self._source == SHEET and not workload_text:
-            problem(F.WORKLOAD, "missing (a new subscription needs its workload)")
+            problem(F.WORKLOAD, _("missing (a new subscription needs its workload)"))
         if new and self._source in _ATTRIBUTED and not association_text:
-            problem(F.ASSOCIATION, "missing (a new subscription needs its association)")
+            problem(F.ASSOCIATION, _("missing (a new subscription needs its association)"))
         return workload, association
 
 

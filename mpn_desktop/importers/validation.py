@@ -66,8 +66,8 @@ class RowProblem:
 
     @property
     def field_name(self) -> str:
-        """The field as the chosen language names it ("MCP-ID"; a file's column as it is)."""
-        return _(self.field)
+        """The field as the chosen language names it ("MCP-ID"); a file's column as it is."""
+        return _(self.field) if self.field in _EXAM_LABELS else self.field
 
     def __str__(self) -> str:
         """ "line 7, MCP ID: ..." in the chosen language."""
@@ -387,6 +387,10 @@ class RowValidator:
 def _too_long(field: Field) -> str:
     return _("longer than {count} characters").format(count=_LIMITS[field])
 
+
+_EXAM_LABELS = frozenset(field.label for field in Field)
+"""The exam fields' own names, which a problem names in the chosen language (a usage
+problem names the file's column as the file writes it)."""
 
 # A record's problems in the order of its fields as a person reads them.
 _FIELD_ORDER = {
