@@ -102,6 +102,7 @@ SOURCES = (
     "mpn_desktop/importers",
     "mpn_desktop/commands/import_exams.py",
     "mpn_desktop/commands/import_usage.py",
+    "mpn_desktop/store/exam_writing.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Insert, Table, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mpn_desktop.domain.enums import CredentialKind
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.exam_keys import ExamKeys
@@ -271,10 +272,17 @@ class ExamWriter:
             self.name_conflict_count += 1
             if len(self.name_conflicts) < _NAME_CONFLICTS_LISTED:
                 self.name_conflicts.append(
-                    f"line {line}: possible duplicate person: {person.name!r} with MCP ID "
-                    f"{mcp_id} was added, and {other_name!r} has MCP ID {other_id}; "
-                    "if they are one person, keep the MCP ID that is associated and delete "
-                    "the other"
+                    _(
+                        "line {line}: possible duplicate person: {name} with MCP ID {mcp_id} "
+                        "was added, and {other_name} has MCP ID {other_id}; if they are one "
+                        "person, keep the MCP ID that is associated and delete the other"
+                    ).format(
+                        line=line,
+                        name=repr(person.name),
+                        mcp_id=mcp_id,
+                        other_name=repr(other_name),
+                        other_id=other_id,
+                    )
                 )
 
     def _compare_name(self, row: ExamRow, known: tuple[int, str]) -> None:
@@ -293,8 +301,10 @@ class ExamWriter:
         self._conflicts_seen.add(mcp_id)
         if len(self.name_conflicts) < _NAME_CONFLICTS_LISTED:
             self.name_conflicts.append(
-                f"line {row.line}: MCP ID {mcp_id} is {kept!r}, not {row.person.name!r} as "
-                "this line says; the name was kept"
+                _(
+                    "line {line}: MCP ID {mcp_id} is {kept}, not {name} as this line says; "
+                    "the name was kept"
+                ).format(line=row.line, mcp_id=mcp_id, kept=repr(kept), name=repr(row.person.name))
             )
 
 

@@ -348,6 +348,28 @@ def test_another_name_for_a_known_mcp_id_is_reported_not_overwritten(
     assert {row[:2] for row in stored_exams(db)} == {("111", "Ana Ruiz"), ("222", "Bo Chen")}
 
 
+def test_another_name_is_reported_in_the_chosen_language(
+    db: Database, lookup: CatalogLookup, tmp_path: Path
+) -> None:
+    from mpn_desktop.domain.vocabulary import use_language
+
+    import_file(
+        db,
+        lookup,
+        write_csv(tmp_path / "a.csv", [["111", "Ana Ruiz", "70-533", "", "2017-01-02", ""]]),
+    )
+    path = write_csv(tmp_path / "b.csv", [["111", "Ana Gómez", "70-534", "", "2017-01-02", ""]])
+    use_language("de")
+    try:
+        result = import_file(db, lookup, path)
+    finally:
+        use_language("en")
+    assert result.warnings == [
+        "Zeile 2: MCP-ID 111 ist 'Ana Ruiz', nicht 'Ana Gómez', wie diese Zeile sagt; "
+        "der Name wurde behalten"
+    ]
+
+
 def test_unknown_codes_are_kept_and_reported(
     db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
