@@ -32,6 +32,9 @@ from mpn_desktop.ui.status_text import muted_text_color
 
 LEVEL_COLORS = {Level.SILVER: QColor(128, 128, 140), Level.GOLD: QColor(212, 160, 23)}
 
+MINIMUM_HEIGHT = 110
+"""The chart's height at the least: its title, a missing sentence, bars and month labels."""
+
 
 class UsageChart(QWidget):
     """Bars per month with a line per level; says what is missing."""
@@ -39,7 +42,7 @@ class UsageChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usageChart")
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(MINIMUM_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._figures: MonthlyFigures | None = None
         self._usage: DesignationUsage | None = None
@@ -165,7 +168,10 @@ class UsageChart(QWidget):
         painter.setFont(self.font())
         top = area.top() + line_height + 2
         painter.setPen(muted)
-        for sentence in self._missing[:1]:
+        # Squeezed (the window at its minimum, a row above the chart): the bars before the
+        # sentence, which the grid's page and the panel say too.
+        room = area.bottom() - top - 2 * line_height - 8
+        for sentence in self._missing[: 1 if room >= 40 else 0]:
             elided = metrics.elidedText(sentence, Qt.TextElideMode.ElideRight, int(area.width()))
             painter.drawText(QPointF(area.left(), top + metrics.ascent()), elided)
             top += line_height
@@ -241,13 +247,10 @@ class UsageChart(QWidget):
         for first, last in self.periods:
             start, end = months.index(first), months.index(last)
             text = self.period_text((first, last))
-            room = int((end - start + 1) * slot)
-            wanted.append(
-                (
-                    (start + end + 1) * slot / 2,
-                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, room),
-                )
-            )
+            if first != last:  # a run's name within its frame; a month's label as it is
+                room = int((end - start + 1) * slot)
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            wanted.append(((start + end + 1) * slot / 2, text))
         if any(first != last for first, last in self.periods):
             return wanted  # the runs' names say their months; month labels would split them
         every = 1 if slot > metrics.horizontalAdvance("2018-12 ") else 3

@@ -64,7 +64,7 @@ from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel
 from mpn_desktop.ui.paste_command import UsageCellsCommand
-from mpn_desktop.ui.tabs.usage_chart import UsageChart
+from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, UsageChart
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
@@ -114,6 +114,8 @@ class UsageGridSection(QWidget):
         self.designation.setObjectName("chartDesignation")
         self.designation.setAccessibleName(self.tr("Designation charted"))
         self.designation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as the names where there is room; narrower (elided) in a small window.
+        self.designation.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 8))
         self.designation.activated.connect(self._designation_chosen)
         self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
         self.designation_label.setBuddy(self.designation)
@@ -169,7 +171,7 @@ class UsageGridSection(QWidget):
         choice.addWidget(self.designation)
         choice.addStretch(1)
         self.designation_row.setVisible(False)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.designation_row)
         layout.addWidget(self.chart)
@@ -280,7 +282,13 @@ class UsageGridSection(QWidget):
             self.designation.clear()
             for designation_id, name in choices:
                 self.designation.addItem(name, designation_id)
-        self.designation_row.setVisible(len(choices) > 1)
+        offered = len(choices) > 1
+        if offered != self.designation_row.isVisibleTo(self):
+            self.designation_row.setVisible(offered)
+            # The row takes its height from the chart's least: the page needs no more
+            # height than before (the window's minimum stays what it was).
+            taken = self.designation_row.sizeHint().height() + self._column.spacing()
+            self.chart.setMinimumHeight(MINIMUM_HEIGHT - (taken if offered else 0))
         index = max(self.designation.findData(self._preferred_designation), 0)
         if not choices:
             return ""

@@ -268,3 +268,18 @@ def test_one_targeted_designation_offers_no_choice(qtbot: QtBot, window_2023: Ma
     grid.set_designations(only_modern_work)
     assert not grid.designation_row.isVisible()
     assert grid.chart.title.startswith("Solutions Partner for Modern Work")
+
+
+def test_the_designation_choice_leaves_the_page_s_minimum_as_it_was(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    """The row above the chart is shrinkable and takes its height from the chart's least:
+    shown, it made the page's minimum 453×236 instead of 262×208, more than the window at
+    its minimum (689×425) has for it, and the chart's labels ran into the grid's heading."""
+    tab = window_2023.step_tabs[0]
+    assert isinstance(tab, SalesTab)
+    before = tab.usage_grid.minimumSizeHint()
+    grid = _grid(qtbot, window_2023)
+    assert grid.designation_row.isVisible()
+    after = grid.minimumSizeHint()
+    assert after.width() <= before.width() and after.height() <= before.height(), (before, after)
