@@ -407,7 +407,7 @@ class UsageGridSection(QWidget):
         self._refresh()
 
     def _draw_chart(self, progress: Progress) -> None:
-        self.designation_row.setVisible(False)  # competencies: the chart follows the first
+        self._offer_designations(())  # competencies: no choice (the chart its full height)
         subject = chart_subject(self.context.catalog, progress)
         facts = self._facts()
         if subject is not None and not self._chosen_by_user:

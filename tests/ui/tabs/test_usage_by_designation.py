@@ -20,6 +20,7 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
 
 PICTURES = Path("/tmp/chart")
@@ -135,6 +136,9 @@ def test_moving_from_2023_back_to_2018_restores_the_competency_chart(
     qtbot.waitUntil(lambda: grid.chart.lines != [])
     assert grid.chart.title.startswith("Cloud Platform:")
     assert len(grid.model.months) == 12 and grid.model.months[-1] == Month(2018, 2)
+    # No designation to choose on a competencies' day; the chart has its full height again.
+    assert not grid.designation_row.isVisible()
+    assert grid.chart.minimumHeight() == MINIMUM_HEIGHT
 
 
 @pytest.fixture
