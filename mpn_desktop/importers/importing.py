@@ -16,7 +16,6 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 
@@ -242,7 +241,7 @@ def run_import(
         RecordReader(path, settings.format) as reader,
     ):
         sink = kind.sink(transaction)
-        batches = _Batches(_data_records(reader), settings.mapping, mpn_ids, keep=skip_bad_rows)
+        batches = _Batches(_data_batches(reader), settings.mapping, mpn_ids, keep=skip_bad_rows)
         batch: list[object] = []
         # One batch of records at a time: validated, handed on, then progress and cancel.
         while records := batches.next():
@@ -358,7 +357,7 @@ class _Batches:
 
     def __init__(
         self,
-        records: Iterator[tuple[int, list[str]]],
+        records: Iterator[list[tuple[int, list[str]]]],
         mapping: ColumnMapping,
         mpn_ids: set[str],
         *,
@@ -373,7 +372,7 @@ class _Batches:
 
     def next(self) -> list[tuple[int, list[str]]]:
         """The next batch of records (empty at the end of the file)."""
-        batch = list(islice(self._records, BATCH_ROWS))
+        batch = next(self._records, [])
         column = self._column
         if column is not None:
             cells = map(_FIELDS, batch)
@@ -429,6 +428,15 @@ def _data_records(reader: RecordReader) -> Iterator[tuple[int, list[str]]]:
     records = reader.numbered()
     next(records, None)
     return records
+
+
+def _data_batches(reader: RecordReader) -> Iterator[list[tuple[int, list[str]]]]:
+    """The records after the header line, up to ``BATCH_ROWS`` at a time (none empty)."""
+    batches = reader.batches(BATCH_ROWS)
+    first = next(batches, None)
+    if first is not None and len(first) > 1:
+        yield first[1:]
+    yield from batches
 
 
 def _report(

@@ -8,9 +8,10 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, compress, islice
 from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
@@ -292,7 +293,9 @@ class RecordReader:
         self._text = io.TextIOWrapper(
             self._binary, encoding=fmt.encoding, errors="strict", newline=""
         )
-        self._reader = csv.reader(_checked_lines(self._text, path), delimiter=fmt.delimiter)
+        # The lines csv has taken so far number the first line of each checked block.
+        lines = _checked_lines(self._text, path, lambda: self._reader.line_num)
+        self._reader = csv.reader(lines, delimiter=fmt.delimiter)
 
     def __enter__(self) -> RecordReader:
         return self
@@ -366,7 +369,7 @@ class RecordReader:
         """The records as ``(line, fields)`` pairs (what ``Record`` holds, without making one)."""
         reader = self._reader
         consumed = start = reader.line_num
-        try:
+        with self._reading_errors(lambda: consumed):
             for fields in reader:
                 start, consumed = consumed + 1, reader.line_num
                 # A blank line reads as [], a line of bare delimiters as empty fields.
@@ -374,6 +377,43 @@ class RecordReader:
                     yield start, fields
             if consumed > start:
                 self._refuse_unclosed_quote(start, consumed)
+
+    def batches(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+        """The records as ``numbered`` gives them, about ``size`` records at a time.
+
+        The same records and lines as ``numbered``, for a fraction of its cost
+        per record: csv reads ``size`` records at once, and when they took as
+        many lines as there are records (no record spans lines, the usual
+        case) their lines are numbered in one go. A batch holding a record of
+        several lines numbers each record by the line breaks inside its cells,
+        which are the lines it took. Blank records are left out, so a batch may
+        be shorter; none is empty.
+        """
+        reader = self._reader
+        consumed = last_start = reader.line_num
+        with self._reading_errors(lambda: consumed):
+            while records := list(islice(reader, size)):
+                before, consumed = consumed, reader.line_num
+                if consumed - before == len(records):
+                    batch = list(zip(range(before + 1, consumed + 1), records, strict=True))
+                    last_start = consumed
+                else:
+                    starts = _record_starts(before + 1, records)
+                    batch = list(zip(starts, records, strict=True))
+                    last_start = starts[-1]
+                if not all(map(any, records)):
+                    # A blank line reads as [], a line of bare delimiters as empty fields.
+                    batch = list(compress(batch, map(any, records)))
+                if batch:
+                    yield batch
+            if consumed > last_start:
+                self._refuse_unclosed_quote(last_start, consumed)
+
+    @contextmanager
+    def _reading_errors(self, consumed: Callable[[], int]) -> Iterator[None]:
+        """Turns what reading the file raises into ImportFailed naming the file (and line)."""
+        try:
+            yield
         except UnicodeDecodeError as error:
             line = line_of_bad_bytes(self.path, self.format.encoding)
             raise ImportFailed(
@@ -390,10 +430,24 @@ class RecordReader:
             ) from None
         except csv.Error as error:
             raise ImportFailed(
-                f"{self.path}: line {consumed + 1}: not a well-formed CSV record ({error})"
+                f"{self.path}: line {consumed() + 1}: not a well-formed CSV record ({error})"
             ) from None
         except OSError as error:
             raise ImportFailed(f"{shown_path(self.path)}: {problem_of(error)}") from None
+
+
+def _record_starts(first: int, records: list[list[str]]) -> list[int]:
+    """The line each record starts on, from ``first``: a record takes one line and one
+    more for each line break inside its cells (csv keeps those of a quoted cell)."""
+    starts = []
+    line = first
+    for fields in records:
+        starts.append(line)
+        line += 1
+        for cell in fields:
+            if "\n" in cell or "\r" in cell:
+                line += _line_breaks(cell)
+    return starts
 
 
 def line_of_bad_bytes(path: Path, encoding: str) -> int:
@@ -417,26 +471,29 @@ def line_of_bad_bytes(path: Path, encoding: str) -> int:
     return line
 
 
-def _checked_lines(text: IO[str], path: Path) -> Iterator[str]:
+def _checked_lines(text: IO[str], path: Path, lines_taken: Callable[[], int]) -> Iterator[str]:
     """The lines of ``text`` for ``csv.reader``, each block checked for control characters.
 
-    The text is read a block at a time and searched at once (one regular
-    expression over a megabyte), so every line of the file is checked, not
-    only those of the preview, for nearly nothing per line: the lines of a
-    checked block are split by ``io.StringIO`` and chained in C, exactly as
-    the file object splits them (on LF, CR and CR LF).
+    The text is read a block at a time and searched at once (one scan over a
+    megabyte), so every line of the file is checked, not only those of the
+    preview, for nearly nothing per line: the lines of a checked block are
+    split by ``str.splitlines`` and chained in C, exactly as the file object
+    splits them (on LF, CR and CR LF). ``lines_taken`` says how many lines the
+    reader has taken: all those of the earlier blocks when the next is read,
+    so a control character's line is known without counting line breaks.
     """
-    return chain.from_iterable(_checked_blocks(text, path))
+    return chain.from_iterable(_checked_blocks(text, path, lines_taken))
 
 
-def _checked_blocks(text: IO[str], path: Path) -> Iterator[Iterable[str]]:
+def _checked_blocks(
+    text: IO[str], path: Path, lines_taken: Callable[[], int]
+) -> Iterator[Iterable[str]]:
     carry = ""
-    lines_before = 1
     while True:
         block = text.read(_CHUNK)
         if not block:
             if carry:
-                _refuse_control(carry, path, lines_before)
+                _refuse_control(carry, path, lines_taken() + 1)
                 yield _lines(carry)
             return
         block = carry + block
@@ -446,8 +503,7 @@ def _checked_blocks(text: IO[str], path: Path) -> Iterator[Iterable[str]]:
         whole, carry = block[:end], block[end:]
         if not whole:
             continue
-        _refuse_control(whole, path, lines_before)
-        lines_before += _line_breaks(whole)
+        _refuse_control(whole, path, lines_taken() + 1)
         yield _lines(whole)
 
 
@@ -468,7 +524,15 @@ def _line_breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
+_NOT_CONTROL = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+"""The ASCII bytes that are not control characters (tab, CR and LF are CSV's own)."""
+
+
 def _refuse_control(text: str, path: Path, first_line: int) -> None:
+    if text.isascii() and not text.encode("ascii").translate(None, _NOT_CONTROL):
+        # ASCII text (most exports) is checked by deleting every byte that is
+        # not a control character: four times quicker than the search.
+        return
     found = _CONTROL.search(text)
     if found is None:
         return

@@ -202,11 +202,15 @@ class Database:
         )
 
     @contextmanager
-    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+    def session(
+        self, *, readonly: bool = False, options: dict[str, object] | None = None
+    ) -> Iterator[Session]:
         """A session in ONE transaction: committed on success, rolled back on any error.
 
         Writers take the write lock at the start and wait up to the busy
         timeout for another copy of the program; ``readonly`` sessions never wait.
+        ``options`` are the connection's execution options for the transaction
+        (e.g. ``engine.SORT_IN_FILES_OPTION``).
         """
         if self.read_only and not readonly:
             raise self._refuse_writes()
@@ -220,6 +224,8 @@ class Database:
         watchers = () if readonly else tuple(self._write_watchers)
         try:
             with session.begin():
+                if options:
+                    session.connection(execution_options=options)  # before BEGIN
                 if watchers:
                     session.connection()  # BEGIN: the write lock is ours from here on
                     for watcher in watchers:

@@ -19,7 +19,7 @@ from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.exam_keys import ExamKeys
 from mpn_desktop.store.import_rows import ExamRow, PersonCells
-from mpn_desktop.store.models import new_version
+from mpn_desktop.store.models import new_versions
 
 _PEOPLE: Table = models.Person.__table__  # type: ignore[assignment]
 _EXAMS: Table = models.ExamResult.__table__  # type: ignore[assignment]
@@ -126,7 +126,7 @@ class ExamWriter:
         values[2::width] = map(_TITLE, exams)
         values[3::width] = map(iso_days.__getitem__, days)
         values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
-        values[6::width] = [new_version() for _ in rows]
+        values[6::width] = new_versions(len(rows))
         self._insert_values(values)
 
     def finish(self) -> None:
@@ -153,6 +153,7 @@ class ExamWriter:
         else:
             later_copies = 0
         self.added -= later_copies
+        # SQLite sorts the rows in temporary files (see SORT_IN_FILES_OPTION).
         _UNIQUE_KEY.create(connection)
 
     def _later_copy_ids(self) -> list[int] | None:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Table, insert, update
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.engine import bulk_write_cache
+from mpn_desktop.store.engine import SORT_IN_FILES_OPTION, bulk_write_cache
 from mpn_desktop.store.exam_writing import ExamWriter
 from mpn_desktop.store.usage_writing import UsageWriter
 
@@ -119,7 +119,8 @@ def import_transaction(
     the write. An exception from the block rolls it back and goes on to the caller.
     """
     try:
-        with db.session() as session:
+        # Temporary files, not memory, for what SQLite sorts: a first import builds its key.
+        with db.session(options={SORT_IN_FILES_OPTION: True}) as session:
             connection = session.connection()
             with bulk_write_cache(connection, source_bytes):
                 transaction = ImportTransaction(connection, info)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 import random
+import sys
+from array import array
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -78,6 +80,25 @@ def new_version(_previous: object = None) -> int:
     # Python's own generator (seeded from the system, again after a fork): unique
     # enough and ten times quicker than secrets, which an import calls per row.
     return random.getrandbits(62) + 1
+
+
+def new_versions(count: int) -> list[int]:
+    """``count`` new versions at once, as ``new_version`` makes them, for a bulk write.
+
+    One draw of random bytes read as 64-bit integers with their two top bits
+    cleared: an import of a million rows would spend a fifth of a second
+    calling ``new_version`` per row.
+    """
+    raw = bytearray(random.randbytes(8 * count))
+    top = 7 if sys.byteorder == "little" else 0  # the most significant byte of each
+    raw[top::8] = raw[top::8].translate(_LOW_SIX_BITS)
+    versions = array("q", raw).tolist()
+    if 0 in versions:  # 0 is left for rows written before versions existed
+        versions = [version or new_version() for version in versions]
+    return versions
+
+
+_LOW_SIX_BITS = bytes(byte & 0x3F for byte in range(256))
 
 
 def version_column() -> Mapped[int]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from importer_helpers import FIXTURES
 
 from mpn_desktop.errors import ImportFailed
+from mpn_desktop.importers import reading
 from mpn_desktop.importers.reading import (
     CsvFormat,
     OptionError,
@@ -165,3 +169,49 @@ def test_records_leaving_off_empty_last_cells_are_still_csv(tmp_path: Path) -> N
     seen = preview(path)
     assert seen.format == CsvFormat("utf-8", ",")
     assert seen.records[0].fields == ["1000000", "Person 0", "70-533", "2017-11-25"]
+
+
+def _read_all(read: Callable[[RecordReader], list[tuple[int, list[str]]]], path: Path) -> object:
+    """What a way of reading gives for a file: its records, or the message of its error."""
+    try:
+        with RecordReader(path, CsvFormat("utf-8", ",")) as reader:
+            return read(reader)
+    except ImportFailed as error:
+        return str(error)
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(alphabet='ab,"\n\r \x1b', max_size=80),
+    size=st.integers(1, 4),
+)
+def test_batches_read_the_records_and_lines_numbered_reads(
+    text: str, size: int, tmp_path: Path
+) -> None:
+    # Quoted line breaks (LF, CR, CR LF), blank lines, unclosed quotes and control
+    # characters: the batches give each record the line numbered gives it, or the same error.
+    path = tmp_path / "any.csv"
+    path.write_bytes(text.encode("utf-8"))
+    one_by_one = _read_all(lambda reader: list(reader.numbered()), path)
+    batched = _read_all(
+        lambda reader: [record for batch in reader.batches(size) for record in batch], path
+    )
+    assert batched == one_by_one
+
+
+def test_a_control_character_is_named_by_its_line_in_a_later_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "_CHUNK", 64)
+    path = tmp_path / "late.csv"
+    lines = ["MCP ID,Exam Code", *(f"{1000000 + i},70-533" for i in range(40))]
+    lines[37] = "1000036,70-5\x0733"
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+    with (
+        RecordReader(path, CsvFormat("utf-8", ",")) as reader,
+        pytest.raises(ImportFailed, match=r"line 38, column 13: holds the control character \\x07"),
+    ):
+        for _batch in reader.batches(3):
+            pass

@@ -183,3 +183,14 @@ def test_the_refusal_names_who_changed_that_very_row_not_the_last_of_its_kind(
         )
     assert " by ana-editor at " in str(refused.value)
     assert "ben-editor" not in str(refused.value)
+
+
+def test_versions_made_at_once_are_62_bit_numbers_never_0(monkeypatch: pytest.MonkeyPatch) -> None:
+    versions = models.new_versions(5000)
+    assert len(versions) == 5000 and len(set(versions)) == 5000
+    assert all(0 < version < 2**62 for version in versions)
+    assert max(versions) > 2**61  # all 62 bits are drawn
+    # Bytes that read as 0 (or as numbers of 64 bits) come out in the range all the same.
+    monkeypatch.setattr(models.random, "randbytes", lambda size: b"\x00" * 8 + b"\xff" * 8)
+    zero, full = models.new_versions(2)
+    assert 0 < zero <= 2**62 and full == 2**62 - 1
