@@ -45,7 +45,7 @@ class ExamWriter:
         self._insert_exam = _insert_skipping_duplicates(connection)
         self._driver_sql = _positional_sql(connection, self._insert_exam)
         appending_sql = None
-        if self._driver_sql is not None and _may_defer_unique_key(connection):
+        if self._driver_sql is not None and may_defer_unique_key(connection):
             appending_sql = _positional_sql(connection, insert(_EXAMS))
         self._key_deferred = appending_sql is not None
         if appending_sql is not None:
@@ -347,7 +347,7 @@ _WINDOW_FUNCTIONS = (3, 25, 0)
 """The first SQLite with ``row_number() OVER``, which finding the later copies needs."""
 
 
-def _may_defer_unique_key(connection: Connection) -> bool:
+def may_defer_unique_key(connection: Connection) -> bool:
     """Whether the unique key may be built after the insert: SQLite, and no record stored yet.
 
     With records stored, building the key again would sort all of them for

@@ -19,8 +19,12 @@ from sqlalchemy import Connection, Table, insert, update
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.engine import SORT_IN_FILES_OPTION, bulk_write_cache
-from mpn_desktop.store.exam_writing import ExamWriter
+from mpn_desktop.store.engine import (
+    REFERENCES_MADE_OPTION,
+    SORT_IN_FILES_OPTION,
+    bulk_write_cache,
+)
+from mpn_desktop.store.exam_writing import ExamWriter, may_defer_unique_key
 from mpn_desktop.store.usage_writing import UsageWriter
 
 _BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
@@ -119,8 +123,7 @@ def import_transaction(
     the write. An exception from the block rolls it back and goes on to the caller.
     """
     try:
-        # Temporary files, not memory, for what SQLite sorts: a first import builds its key.
-        with db.session(options={SORT_IN_FILES_OPTION: True}) as session:
+        with db.session(options=_options(db, info)) as session:
             connection = session.connection()
             with bulk_write_cache(connection, source_bytes):
                 transaction = ImportTransaction(connection, info)
@@ -129,3 +132,21 @@ def import_transaction(
                     raise _Discard
     except _Discard:
         pass
+
+
+def _options(db: Database, info: BatchInfo) -> dict[str, object]:
+    """The execution options of an import's transaction (see ``engine``)."""
+    if info.kind != EXAMS:
+        return {}
+    # The exam writer stores only ids it read or inserted in this transaction,
+    # and deletes only exam rows it added (no table refers to exam rows).
+    options: dict[str, object] = {REFERENCES_MADE_OPTION: True}
+    with db.session(readonly=True) as session:
+        first = may_defer_unique_key(session.connection())
+    if first:
+        # A first import sorts every row for its key: in temporary files, not
+        # memory. (Its INSERTs only append, so their statement journals are
+        # small; a later import's stay in memory.) Asked before the import's
+        # transaction, which cannot change it: a wrong guess only costs time.
+        options[SORT_IN_FILES_OPTION] = True
+    return options

@@ -10,6 +10,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.engine import (
     BULK_WRITE_CACHE_MAX_KIB,
     BULK_WRITE_CACHE_MIN_KIB,
+    REFERENCES_MADE_OPTION,
     SORT_IN_FILES_OPTION,
     bulk_write_cache,
     bulk_write_cache_kib,
@@ -50,20 +51,29 @@ def test_a_bulk_write_on_sqlite_gets_its_cache_and_gives_the_connection_its_own_
         engine.dispose()
 
 
-def _temp_store(db: Database, **options: object) -> int:
+def _pragmas(connection: Connection) -> tuple[int, int]:
+    """``temp_store`` (1 FILE, 2 MEMORY) and ``foreign_keys`` (1 on) of a connection."""
+    temp_store = connection.exec_driver_sql("PRAGMA temp_store").scalar_one()
+    return int(temp_store), int(connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one())
+
+
+def _session_pragmas(db: Database, **options: object) -> tuple[int, int]:
     with db.session(options=options or None) as session:
-        return int(session.connection().exec_driver_sql("PRAGMA temp_store").scalar_one())
+        return _pragmas(session.connection())
 
 
-def test_an_import_sorts_in_temporary_files_and_later_sessions_in_memory(tmp_path: Path) -> None:
+def test_an_import_sorts_in_files_and_an_exam_import_makes_its_own_references(
+    tmp_path: Path,
+) -> None:
+    # The migration used the pooled connection's temporary schema, which SQLite
+    # cannot move inside a transaction: the options apply before BEGIN.
     with Database.open(f"sqlite:///{tmp_path / 'sort.sqlite3'}") as db:
-        # 2 is MEMORY, 1 FILE; the migration used the pooled connection's temporary
-        # schema, which SQLite cannot move inside a transaction: the option applies before BEGIN.
-        assert _temp_store(db) == 2
-        assert _temp_store(db, **{SORT_IN_FILES_OPTION: True}) == 1
-        assert _temp_store(db) == 2
-        info = BatchInfo("exams", "exam-file", "f.csv", "")
-        with import_transaction(db, info) as transaction:
-            connection = transaction._connection
-            assert int(connection.exec_driver_sql("PRAGMA temp_store").scalar_one()) == 1
-        assert _temp_store(db) == 2
+        assert _session_pragmas(db) == (2, 1)
+        assert _session_pragmas(db, **{SORT_IN_FILES_OPTION: True}) == (1, 1)
+        assert _session_pragmas(db, **{REFERENCES_MADE_OPTION: True}) == (2, 0)
+        assert _session_pragmas(db) == (2, 1)
+        for kind, pragmas in (("exams", (1, 0)), ("usage", (2, 1))):
+            info = BatchInfo(kind, "file", "f.csv", "")
+            with import_transaction(db, info) as transaction:
+                assert _pragmas(transaction._connection) == pragmas
+            assert _session_pragmas(db) == (2, 1)
