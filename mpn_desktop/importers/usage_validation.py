@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from itertools import islice, repeat
-from operator import itemgetter, mul
+from functools import partial
+from itertools import compress, count, islice, repeat
+from operator import is_, itemgetter, mul
 from typing import NamedTuple
 
 from mpn_desktop.domain.enums import Association, Workload
@@ -621,8 +622,11 @@ class _ColumnReader:
         memory = self._texts
         found = list(map(memory.get, values))
         if None in found:
-            for index, value in enumerate(values):
-                if found[index] is None:
+            # Each value new to the memory is cleaned once: it usually repeats in the batch.
+            for index in compress(count(), map(_is_none, found)):
+                value = values[index]
+                text = memory.get(value)
+                if text is None:
                     text = (
                         plain_text(value)
                         if value and (value[0] in _ODD_EDGES or value[-1] in _ODD_EDGES)
@@ -633,7 +637,8 @@ class _ColumnReader:
                         return None
                     if len(memory) >= _MEMORY:
                         memory.clear()
-                    memory[value] = found[index] = text
+                    memory[value] = text
+                found[index] = text
         return found  # type: ignore[return-value]
 
     def _dates(self, values: list[str]) -> list[tuple[date, date]] | None:
@@ -642,15 +647,19 @@ class _ColumnReader:
         found = list(map(memory.get, values))
         if None in found:
             order = self._validator._order
-            for index, value in enumerate(values):
-                if found[index] is None:
+            # Each value new to the memory is parsed once: it usually repeats in the batch.
+            for index in compress(count(), map(_is_none, found)):
+                value = values[index]
+                pair = memory.get(value)
+                if pair is None:
                     try:
                         day = parse_date(value, order)
                     except DateProblem:
                         return None
                     if len(memory) >= _MEMORY:
                         memory.clear()
-                    memory[value] = found[index] = (day.replace(day=1), day)
+                    pair = memory[value] = (day.replace(day=1), day)
+                found[index] = pair
         return found  # type: ignore[return-value]
 
     def _optional_dates(self, values: list[str] | None, count: int) -> list[date | None] | None:
@@ -697,6 +706,7 @@ class _ColumnReader:
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _ONE = Decimal(1)
+_is_none = partial(is_, None)
 
 
 def _is_duplicate(text: str) -> bool:
