@@ -11,12 +11,17 @@ usage row, exam result, person, reference and subscription read once).
 
 The usage is added up once per facts and kept with them (``Facts.kept``:
 ``usage_figures.UsageSums`` and the per-scope month series, as the window's
-evaluations after a load share them); every timed evaluation is on another
-as-of day than the one before (six days in turn), each run of the plain pass
-and of an evaluation one after the other, so that neither gets the quieter
-moments of a shared machine. Wall and CPU time are both printed. For
-information, not the target: the first evaluation on facts just loaded, which
-adds the usage up (what an edit costs on a Solutions Partner day).
+evaluations after a load share them), and so is what the measures work out on
+a month's figures (``PricedSums.memo``, per language): the six as-of days a
+month apart share most months of their windows, as days a user moves through
+do, so an evaluation measures little usage again; the people are counted per
+day from each one's first day holding a certification (kept with the exam
+index). Every timed evaluation is on another as-of day than the one before (six
+days in turn), each run of the plain pass and of an evaluation one after the
+other, so that neither gets the quieter moments of a shared machine. Wall and
+CPU time are both printed. For information, not the target: the first
+evaluation on facts just loaded, which adds the usage up and measures every
+month afresh (what an edit costs on a Solutions Partner day).
 
 The headline is the realistic days: the organisation moved on to 2024 under the
 2023-06 catalogue and to 2026 under the 2026-05 one, where the qualification

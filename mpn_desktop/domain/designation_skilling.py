@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -131,8 +131,6 @@ class ExamIndex:
                     self.always[person.mcp_id] = person.name
                 else:
                     self.leaving.append((person.mcp_id, person.name, person.left_on))
-        self._by_date: dict[str, tuple[list[date], list[str]]] = {}
-        self._staying: dict[tuple[str, int], frozenset[str]] = {}
         self._codes: dict[int, tuple[Certification, _Codes]] = {}
         # Each MCP ID of an associated person and the last day any of its records is there
         # (None: one never leaves), whatever the MCP IDs: who a count may count.
@@ -149,27 +147,8 @@ class ExamIndex:
                     )
         self._present = present
         self._holding: dict[int, tuple[Certification, dict[str, date]]] = {}
+        self._ordered: dict[int, tuple[Certification, tuple[list[date], list[str]]]] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
-
-    def by_date(self, code: str) -> tuple[list[date], list[str]]:
-        """The holders of a (normalised) code in the order they first passed it, with the days."""
-        found = self._by_date.get(code)
-        if found is None:
-            ordered = sorted(
-                (day, mcp_id) for mcp_id, day in self.first_passed.get(code, {}).items()
-            )
-            found = self._by_date[code] = ([day for day, _ in ordered], [m for _, m in ordered])
-        return found
-
-    def staying(self, code: str, passed: int) -> frozenset[str]:
-        """Of the first ``passed`` holders of a code (``by_date``), those associated with no
-        leaving day (MCP IDs given once): the same on every day with as many passed, kept."""
-        key = (code, passed)
-        found = self._staying.get(key)
-        if found is None:
-            _days, ids = self.by_date(code)
-            found = self._staying[key] = frozenset(self.always.keys() & ids[:passed])
-        return found
 
     def codes(self, cert: Certification) -> _Codes:
         """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
@@ -205,6 +184,17 @@ class ExamIndex:
                     days[mcp_id] = on
         self._holding[id(cert)] = (cert, days)
         return days
+
+    def by_holding(self, cert: Certification) -> tuple[list[date], list[str]]:
+        """The holders of a certification (anyone, ``holding_days``) in the order they came to
+        hold it, with the days: those holding it on a day are a prefix; kept."""
+        found = self._ordered.get(id(cert))
+        if found is not None and found[0] is cert:
+            return found[1]
+        ordered = sorted((on, mcp_id) for mcp_id, on in self.holding_days(cert).items())
+        result = ([on for on, _ in ordered], [mcp_id for _, mcp_id in ordered])
+        self._ordered[id(cert)] = (cert, result)
+        return result
 
     def table(self, certs: tuple[Certification, ...]) -> _Table:
         """For people holding any of ``certs``: the first days of those who never leave
@@ -265,14 +255,12 @@ class Certified:
         left by ``day`` (the most a span of days can count, for the qualification window)."""
         present = day if present_from is None else present_from
         index = exam_index(facts)
-        self._here: list[str] | None = None
-        """MCP IDs of the associated people who leave but are still here on the day."""
         if index.rank is not None:
             # Every MCP ID once: those who never leave, and those still here on the day.
             self._people = dict(index.always)
-            here = [(m, name) for m, name, left_on in index.leaving if left_on > present]
-            self._people.update(here)
-            self._here = [m for m, _ in here]
+            self._people.update(
+                (m, name) for m, name, left_on in index.leaving if left_on > present
+            )
         else:
             self._people = {
                 p.mcp_id: p.name
@@ -283,35 +271,12 @@ class Certified:
         self._rank = index.rank
         self._certifications = certifications
         self.day = day
-        self._by_code: dict[str, set[str]] = {}
         self._holding: dict[str, set[str]] = {}
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
         self._day: dict[str, dict[str, Holder]] = {}
         self._counts: dict[tuple[Listed, ...], int] = {}
         self._present = present
-
-    def _code_holders(self, code: str) -> set[str]:
-        """People counted on the day with a record of the (normalised) code by the day."""
-        found = self._by_code.get(code)
-        if found is None and code not in self._exams.first_passed:
-            found = self._by_code[code] = set()  # most codes a catalogue names nobody passed
-        if found is None:
-            days, ids = self._exams.by_date(code)
-            passed = bisect_right(days, self.day)
-            if self._here is None:
-                found = self._people.keys() & ids[:passed]
-            else:
-                # Those who never leave are the same on many days (kept); add the few
-                # who leave later and had passed by the day.
-                first = self._exams.first_passed.get(code, {})
-                found = set(self._exams.staying(code, passed))
-                day = self.day
-                found.update(
-                    m for m in self._here if (on := first.get(m)) is not None and on <= day
-                )
-            self._by_code[code] = found
-        return found
 
     def _certification_holders(self, certification: str) -> set[str]:
         """The MCP IDs of the people holding a certification on the day."""
@@ -320,7 +285,10 @@ class Certified:
             cert = self._certifications.get(certification)
             found = set()
             if cert is not None and cert.eligible_on(self.day):
-                found = _holders_of(*self._exams.codes(cert), self._code_holders)
+                # Those holding it by the day are a prefix of its holders by day; of them,
+                # the people counted on the day.
+                days, ids = self._exams.by_holding(cert)
+                found = self._people.keys() & ids[: bisect_right(days, self.day)]
             self._holding[certification] = found
         return found
 
@@ -386,21 +354,6 @@ class Certified:
             found = tuple(map(merged.__getitem__, sorted(merged, key=self._rank.__getitem__)))
         self._holders[listed] = found
         return found
-
-
-def _holders_of(
-    names: tuple[str, ...], ways: tuple[tuple[str, ...], ...], by_code: Callable[[str], set[str]]
-) -> set[str]:
-    """People with a record of the certification itself (``names``), or every exam of one
-    way to it."""
-    found: set[str] = set()
-    for name in names:
-        found |= by_code(name)
-    for way in ways:
-        groups = [by_code(code) for code in way]
-        if all(groups):
-            found |= set.intersection(*groups)
-    return found
 
 
 def skilling_points(
