@@ -85,15 +85,20 @@ def compared_periods(part: Part, last: Month) -> tuple[Period, Period]:
     return (last.plus(-11 - span), last.plus(-12)), (last.plus(1 - span), last)
 
 
-def _growth(designation: Designation) -> tuple[Metric, Part] | None:
-    """The designation's usage-growth metric and the part the chart draws (its first)."""
+def _growth(designation: Designation, figure: str = "") -> tuple[Metric, Part] | None:
+    """The designation's usage-growth metric and the part the chart draws: the first that
+    reads ``figure`` (Security's protected users: "active_users"), else its first."""
+    found: tuple[Metric, Part] | None = None
     for track in designation.tracks:
         for metric in track.metrics:
             for option in metric.options:
                 for part in option:
-                    if part.measure in _GROWTH:
+                    if part.measure not in _GROWTH or (found and found[0] is not metric):
+                        continue
+                    if figure and figure_of(part) == figure:
                         return metric, part
-    return None
+                    found = found or (metric, part)
+    return found
 
 
 def charted_designations(
@@ -109,14 +114,18 @@ def charted_designations(
 
 
 def designation_usage(
-    catalog: ScoredCatalog, targeted: tuple[str, ...], facts: Facts | None, last: Month
+    catalog: ScoredCatalog,
+    targeted: tuple[str, ...],
+    facts: Facts | None,
+    last: Month,
+    figure: str = "",
 ) -> DesignationUsage | None:
     """The usage growth of the first targeted designation that measures one (None when
-    none does); amounts are the figure month by month as the score counts it (zero
-    without facts)."""
+    none does), of its part that reads ``figure`` where it has one (else its first part);
+    amounts are the figure month by month as the score counts it (zero without facts)."""
     for designation_id in targeted:
         designation = catalog.designation(designation_id)
-        growth = _growth(designation) if designation is not None else None
+        growth = _growth(designation, figure) if designation is not None else None
         if designation is None or growth is None:
             continue
         metric, part = growth

@@ -99,3 +99,14 @@ def test_security_compares_twelve_months_with_the_twelve_before(catalog: ScoredC
     assert growth is not None and len(growth.months) == 13
     assert growth.compared == ((Month(2022, 7), Month(2022, 7)), (LAST, LAST))
     assert growth.compared_months() == (Month(2022, 7), LAST)
+
+
+def test_a_figure_picks_the_part_of_a_metric_of_several(catalog: ScoredCatalog) -> None:
+    """Security's growth: Azure consumption first; protected users when asked for."""
+    facts = Facts(organization=organization())
+    users = designation_usage(catalog, ("security",), facts, LAST, "active_users")
+    assert users is not None and users.figure == "active_users"
+    assert users.compared == ((Month(2022, 7), Month(2022, 7)), (LAST, LAST))
+    unknown = designation_usage(catalog, ("security",), facts, LAST, "revenue_usd")
+    assert unknown is not None and unknown.figure == "consumption_usd"
+    assert len(unknown.months) == 24

@@ -94,6 +94,11 @@ class UsageChart(QWidget):
         return self._usage.compared if self._usage is not None else ()
 
     @property
+    def missing(self) -> tuple[str, ...]:
+        """What is still missing, in the order said (the first drawn under the title)."""
+        return tuple(self._missing)
+
+    @property
     def title(self) -> str:
         """The chart's title ('' when there is nothing to chart)."""
         return self._title if self._series() is not None else ""

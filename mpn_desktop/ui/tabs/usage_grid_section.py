@@ -304,8 +304,13 @@ class UsageGridSection(QWidget):
             chosen = self._offer_designations(charted_designations(scored, targeted))
         else:
             self._offer_designations(())
+        # A figure the user chose picks the part of a metric of several (Security's
+        # protected users rather than its Azure consumption).
+        figure = str(self.figure.currentData()) if self._chosen_by_user else ""
         usage = self._designation_usage = (
-            designation_usage(scored, (chosen,), self._facts(), last_month(self.context.as_of))
+            designation_usage(
+                scored, (chosen,), self._facts(), last_month(self.context.as_of), figure
+            )
             if scored is not None and chosen
             else None
         )
@@ -330,13 +335,19 @@ class UsageGridSection(QWidget):
 
     @staticmethod
     def _metric_missing(tree: RequirementTree | None, usage: DesignationUsage) -> list[str]:
-        """What the designation's usage-growth metric still misses, in the scoring's words."""
+        """What the designation's usage-growth metric still misses, in the scoring's words:
+        the sentences of the figure charted first (Security's protected users or its Azure
+        consumption), then the others."""
         node = tree.requirement(usage.designation_id) if tree is not None else None
         if node is None:
             return []
-        return next(
-            (list(found.missing) for found in node.walk() if found.id == usage.metric_id), []
-        )
+        metric = next((found for found in node.walk() if found.id == usage.metric_id), None)
+        if metric is None:
+            return []
+        leads = metric.missing_leads or (None,) * len(metric.missing)
+        pairs = list(zip(metric.missing, leads, strict=False))
+        charted = [text for text, lead in pairs if lead is None or lead.figure == usage.figure]
+        return charted + [text for text in metric.missing if text not in charted]
 
     def _pivot(self) -> None:
         if self._designations_day():
@@ -444,6 +455,8 @@ class UsageGridSection(QWidget):
 
     def _figure_chosen(self, _index: int) -> None:
         self._chosen_by_user = True
+        if self._designations_day():
+            self._chart_stale = True  # the figure may choose the metric's part charted
         self.pivot()
 
     # -- writing -----------------------------------------------------------

@@ -287,3 +287,30 @@ def test_the_designation_choice_leaves_the_page_s_minimum_as_it_was(
     assert grid.designation_row.isVisible()
     after = grid.minimumSizeHint()
     assert after.width() <= before.width() and after.height() <= before.height(), (before, after)
+
+
+def test_the_figure_chosen_charts_the_part_of_security_that_reads_it(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    """Security's growth adds Azure security consumption (twelve months against twelve)
+    and Microsoft 365 protected users (a month against a month): the grid's figure says
+    which the chart shows."""
+    grid = _grid(qtbot, window_2023)
+    grid.choose_designation("security")
+    assert len(grid.model.months) == 24
+    grid.show_figure("active_users")
+    chart = grid.chart
+    assert chart.title.startswith("Solutions Partner for Security: Active users by month")
+    assert chart.periods == ((Month(2022, 7), Month(2022, 7)), (Month(2023, 7), Month(2023, 7)))
+    assert len(grid.model.months) == 13 and grid.model.field.key == "active_users"
+    usage = grid._designation_usage
+    assert usage is not None and usage.figure == "active_users"
+    counted = _headings(grid).index("Counted")
+    assert [grid.model.value_at(counted, column) for column in range(13)] == list(usage.amounts)
+    # The metric's missing sentence of the figure charted comes first (drawn under the title).
+    assert "protected users" in chart.missing[0], chart.missing
+    qtbot.wait(20)  # the page lays out its rows again before it is looked at
+    PICTURES.mkdir(exist_ok=True)
+    assert grid.grab().save(str(PICTURES / "usage-2023-security-users.png"))
+    grid.show_figure("consumption_usd")
+    assert "2021-08 to 2022-07 and 2022-08 to 2023-07 compared" in chart.title
