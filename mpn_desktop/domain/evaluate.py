@@ -117,9 +117,13 @@ class _Evaluation:
             self.people: PeopleIndex = previous.people
             self.changed_codes = frozenset()
         else:
-            self.people = PeopleIndex.of(catalog, facts, as_of)
-            if previous is not None:
-                self.changed_codes = _changed_codes(previous.people, self.people)
+            updated = None if previous is None else _people_updated(previous, facts, as_of)
+            if updated is not None:
+                self.people, self.changed_codes = updated
+            else:
+                self.people = PeopleIndex.of(catalog, facts, as_of)
+                if previous is not None:
+                    self.changed_codes = _changed_codes(previous.people, self.people)
         self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
         self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
         self.references: dict[str, list[Reference]] = {}
@@ -440,6 +444,36 @@ def _changed_codes(before: PeopleIndex, after: PeopleIndex) -> frozenset[str] | 
             if code not in changed and any(mcp_id in ids for ids in lists for mcp_id in people):
                 changed.add(code)
     return frozenset(changed)
+
+
+def _people_updated(
+    previous: _Evaluation, facts: Facts, as_of: date
+) -> tuple[PeopleIndex, frozenset[str]] | None:
+    """The people index for ``facts`` from ``previous``'s after an edit of a few people (or
+    of exam days that pass on the same side of ``as_of``), and the credentials that may have
+    changed; None when it has to be built anew (``PeopleIndex.of``)."""
+    before = previous.facts
+    if facts.exams is before.exams:
+        changed = _changed_rows(before.people, facts.people)
+        if changed is None or len(changed) > _PEOPLE_TRACED:
+            return None
+        replaced = [(before.people[at], facts.people[at]) for at in changed]
+        return previous.people.with_people_replaced(replaced, as_of)
+    if facts.people is before.people:
+        changed = _changed_rows(before.exams, facts.exams)
+        if changed is None or len(changed) > _PEOPLE_TRACED:
+            return None
+        for at in changed:
+            old, new = before.exams[at], facts.exams[at]
+            # The index holds who passed which code by the as-of day, not when.
+            if (
+                old.mcp_id != new.mcp_id
+                or old.exam_code != new.exam_code
+                or (old.passed_on <= as_of) != (new.passed_on <= as_of)
+            ):
+                return None
+        return previous.people, frozenset()
+    return None
 
 
 def _workload_of(facts: Facts, subscription: str) -> Workload | None:

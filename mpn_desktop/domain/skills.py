@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -67,6 +67,39 @@ class PeopleIndex:
             holders.setdefault(code, set()).update(filter(is_counted, mcp_ids))
             passed.setdefault(code, []).append(mcp_ids)
         return cls(people, holders, passed, accepted)
+
+    def with_people_replaced(
+        self, replaced: Sequence[tuple[Person, Person]], as_of: date
+    ) -> tuple[PeopleIndex, frozenset[str]] | None:
+        """This index after people were edited in place (same MCP ID, same place), and the
+        credentials they passed (whose holders may differ); None when an MCP ID changed.
+
+        Equal to ``of`` on the edited facts: who counts follows each person's
+        association and leaving day; the passes are the same. The sets of
+        holders no edit touched are shared with this index (never written after
+        they are built).
+        """
+        people = dict(self.people)
+        holders = dict(self.holders)
+        changed: set[str] = set()
+        for old, new in replaced:
+            mcp_id = new.mcp_id
+            if old.mcp_id != mcp_id or people.get(mcp_id) is not old:
+                return None  # renamed, or one of two people of one MCP ID: built anew
+            people[mcp_id] = new
+            counts = new.associated and (new.left_on is None or new.left_on > as_of)
+            for code, lists in self.passed.items():
+                if not any(mcp_id in mcp_ids for mcp_ids in lists):
+                    continue
+                changed.add(code)
+                if (mcp_id in holders[code]) != counts:
+                    held = set(holders[code])
+                    if counts:
+                        held.add(mcp_id)
+                    else:
+                        held.discard(mcp_id)
+                    holders[code] = held
+        return PeopleIndex(people, holders, self.passed, self.credentials), frozenset(changed)
 
     @property
     def others(self) -> dict[str, set[str]]:

@@ -50,10 +50,15 @@ def one_row_changes(draw: st.DrawFn, given: Facts) -> Facts:
         )
     elif field == "references":
         rows[at] = replace(row, status=draw(st.sampled_from(list(ReferenceStatus))))
-    elif field == "exams":
+    elif field == "exams" and draw(st.booleans()):
         rows[at] = replace(row, exam_code=draw(st.sampled_from(["70-533", "70-347", "MB2-712"])))
-    elif field == "people":
+    elif field == "exams":  # another day: before or after the as-of day, or the same side
+        rows[at] = replace(row, passed_on=draw(st.dates(date(2016, 1, 1), date(2018, 12, 31))))
+    elif field == "people" and draw(st.booleans()):
         rows[at] = replace(row, associated=not row.associated)
+    elif field == "people":
+        left_on = draw(st.none() | st.dates(date(2017, 6, 1), date(2018, 9, 1)))
+        rows[at] = replace(row, left_on=left_on)
     elif field == "subscriptions":
         rows[at] = replace(row, trial=not row.trial)
     else:
@@ -175,3 +180,24 @@ def test_a_person_edit_measures_no_usage_again(monkeypatch: Any) -> None:
     assert second == evaluate(CATALOG, after, AS_OF)
     assert second.competency(PLATFORM) != first.competency(PLATFORM)  # evaluated again
     assert second.competency(CRM) != first.competency(CRM)
+
+
+def test_an_exam_moved_to_another_day_counts_by_the_as_of_day() -> None:
+    from domain_builders import exam, person
+
+    before = replace(
+        _two_workloads(),
+        people=(person("5000"), person("5001")),
+        exams=(exam("5000", "70-533"), exam("5001", "MB2-712")),
+    )
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, before, AS_OF)
+    earlier = replace(before, exams=(exam("5000", "70-533", date(2017, 2, 1)), before.exams[1]))
+    second = evaluator.evaluate(CATALOG, earlier, AS_OF)
+    assert second == evaluate(CATALOG, earlier, AS_OF)
+    for item in second.competencies:  # passed by the as-of day either way: nothing changed
+        assert item is first.competency(item.id), item.id
+    later = replace(before, exams=(exam("5000", "70-533", date(2018, 9, 1)), before.exams[1]))
+    third = evaluator.evaluate(CATALOG, later, AS_OF)
+    assert third == evaluate(CATALOG, later, AS_OF)
+    assert third.competency(PLATFORM) != second.competency(PLATFORM)  # not passed yet
