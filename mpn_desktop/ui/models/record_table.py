@@ -67,6 +67,13 @@ class RecordTableModel(QAbstractTableModel):
 
     problemFound = Signal(str)
 
+    decorationsAboutToChange = Signal()
+    """Only worked-out cells, names of other records and row styles are about to be redrawn
+    (``refresh_decorations``): no record's own value changes."""
+
+    decorationsChanged = Signal()
+    """The redraw ``decorationsAboutToChange`` announced is done."""
+
     def __init__(
         self,
         fields: Sequence[Field],
@@ -236,9 +243,11 @@ class RecordTableModel(QAbstractTableModel):
         """Redraws computed columns, names of other records and row styles (e.g. after new
         progress); a table showing nothing but its own records has nothing to redraw."""
         if self._rows and self.depends_on_more_than_its_records():
+            self.decorationsAboutToChange.emit()
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._fields) - 1)
             )
+            self.decorationsChanged.emit()
 
     # -- QAbstractTableModel ----------------------------------------------
 

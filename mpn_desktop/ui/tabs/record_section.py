@@ -58,6 +58,10 @@ if TYPE_CHECKING:
 else:
     records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
 
+_ROWS_MEASURED = 50
+"""Rows a column is fitted to (those in sight first): a sample, not all 36,000 months of usage
+(100 rows took 0.05-0.2 s per table of the large organisation on the GUI thread)."""
+
 _ROWS_REFRESHED_ONE_BY_ONE = 200
 """More rows changed elsewhere than this, and the table is read again whole (quicker then)."""
 
@@ -127,6 +131,8 @@ class RecordSection(QWidget):
         self._stale = False
         self._widen_when_shown = False
         """A change came in while the table was hidden: its first column is measured on show."""
+        self._fit_when_shown = False
+        """The columns are fitted when the table is first shown (it was hidden when filled)."""
         self.paste_aliases: dict[str, tuple[str, Callable[[str], object]]] = {}
         """Other column names pasted rows may use for a field, with how to read them:
         {"MCP ID": ("person_id", person_of_mcp_id)}."""
@@ -156,8 +162,9 @@ class RecordSection(QWidget):
         self.view.verticalHeader().setVisible(False)
         # Compact rows, sized from the font so they scale with the system's settings.
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        # Fitting columns looks at the first few hundred rows, not all 36,000 months of usage.
-        self.view.verticalHeader().setResizeContentsPrecision(300)
+        # Fitting columns looks at a sample of rows, not all 36,000 months of usage (the
+        # header of the columns sets how many rows QTableView.sizeHintForColumn measures).
+        self.view.horizontalHeader().setResizeContentsPrecision(_ROWS_MEASURED)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -273,6 +280,10 @@ class RecordSection(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            if not self._sized:
+                self._fit_columns()
         if self._widen_when_shown:
             self._widen_when_shown = False
             self._widen_first_column()
@@ -284,10 +295,12 @@ class RecordSection(QWidget):
         and after each ``change`` that touched this table (only its rows can widen it).
         """
         if not self._sized and self.model.rowCount() > 0:
-            # Measure the first rows only: every cell of a large table took seconds.
-            self.view.horizontalHeader().setResizeContentsPrecision(100)
-            self.view.resizeColumnsToContents()
-            self._sized = True
+            if not self.view.isVisible():
+                # A table on a tab not shown is fitted when first shown: at start-up the
+                # hidden tabs' tables took 0.35 s of the large organisation's fill.
+                self._fit_when_shown = True
+                return
+            self._fit_columns()
         elif self._sized and self.model.rowCount() > 0:
             if change is not None and not change.touches(self.kind) and change.kinds <= _UNNAMED:
                 return  # no row of this table shows those records
@@ -296,6 +309,11 @@ class RecordSection(QWidget):
                 return  # would be measured for nothing, 10,000 exams for a person's edit)
             ids = change.records_of(self.kind) if isinstance(change, RecordsChange) else None
             self._widen_first_column(ids)
+
+    def _fit_columns(self) -> None:
+        """Fits every column to its header and to a sample of the rows shown."""
+        self.view.resizeColumnsToContents()
+        self._sized = True
 
     def _widen_first_column(self, ids: Sequence[int] | None = None) -> None:
         """The name column grows for a longer name that came in (an import); it never shrinks.

@@ -256,3 +256,65 @@ def test_one_changed_row_goes_where_sorting_every_row_puts_it(
     moved.insert(place, rows[row])
     # The same rows in the same order as a stable sort of them all (equal amounts included).
     assert [r["id"] for r in moved] == [r["id"] for r in sorted_rows(rows, field, descending)]
+
+
+class _CountingProxy(RecordFilterProxy):
+    """Counts the rows the filter is asked about."""
+
+    asked = 0
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        self.asked += 1
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+def _status_field(statuses: dict[int, str]) -> Field:
+    return Field("status", "Status", compute=lambda record: statuses[record["id"]])
+
+
+def test_redrawn_colours_without_a_search_do_not_ask_the_filter_again() -> None:
+    statuses = {1: "open", 2: "open", 3: "open"}
+    model = RecordTableModel((*FIELDS, _status_field(statuses)), _Source().load)
+    model.reload()
+    proxy = _CountingProxy()
+    proxy.setSourceModel(model)
+    proxy.set_fixed_filter("workload", Workload.EMS)
+    assert proxy.rowCount() == 1
+    proxy.asked = 0
+    model.refresh_decorations()
+    assert proxy.asked == 0  # 36,000 months of usage were asked again after each change
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["adatum"]
+
+
+def test_a_search_follows_worked_out_cells_that_were_redrawn() -> None:
+    statuses = {1: "open", 2: "open", 3: "open"}
+    model = RecordTableModel((*FIELDS, _status_field(statuses)), _Source().load)
+    model.reload()
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("closed")
+    assert proxy.rowCount() == 0
+    statuses[3] = "closed"
+    model.refresh_decorations()
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Contoso"]
+    proxy.set_search_text("")
+    statuses[3] = "open"
+    model.refresh_decorations()
+    assert proxy.rowCount() == 3
+
+
+def test_a_record_moved_to_another_master_leaves_the_filtered_rows() -> None:
+    source = _Source()
+    model = _model(source)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_fixed_filter("workload", Workload.EMS)
+    model.refresh_decorations()  # the filter follows edits after a redraw too
+    moved = dict(source.rows[1], workload=Workload.AZURE)
+    model.refresh_records([2], lambda _id: moved)
+    assert proxy.rowCount() == 0
+    proxy.set_fixed_filter("workload", Workload.AZURE)
+    assert sorted(proxy.index(r, 0).data() for r in range(proxy.rowCount())) == [
+        "Fabrikam",
+        "adatum",
+    ]

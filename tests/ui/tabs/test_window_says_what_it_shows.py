@@ -197,3 +197,21 @@ def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
     assert tab.usage.proxy.rowCount() == len(imported)
     assert "Imported usage" in tab.usage.heading.text()
     assert tab.usage.heading.toolTip() == f"Usage imported from {file_name}"
+
+
+def test_a_table_filled_while_hidden_fits_its_columns_when_shown(context: Any, qtbot: Any) -> None:
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.store.records import add_record
+
+    long_name = "Maximiliana Wolfeschlegelsteinhausen-Bergerdorff"
+    add_record(context.db, RecordKind.PERSON, {"name": long_name, "mcp_id": "9999998"})
+    context.first_read_deferred = True  # as at start-up: the tab is built empty, then filled
+    tab = ExamsTab(context)
+    qtbot.addWidget(tab)
+    view = tab.people.view
+    before = view.columnWidth(0)
+    tab.finish_loading()  # filled while hidden: nothing is measured yet (0.35 s at start-up)
+    assert view.columnWidth(0) == before
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(long_name)
