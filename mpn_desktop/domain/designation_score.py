@@ -32,6 +32,7 @@ from mpn_desktop.domain.designations import (
     Metric,
     Part,
     ScoredCatalog,
+    Skilling,
     Track,
 )
 from mpn_desktop.domain.facts import Facts
@@ -213,7 +214,7 @@ class _Scorers:
         # the days worked out once.
         self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
-        self.skilled: dict[object, Fraction] = {}
+        self.skilled: dict[object, tuple[Skilling, Fraction]] = {}
         """A skilling metric's points by its rule and counts, for every day of the window."""
         self.ordered: dict[int, tuple[Track, list[Metric], Fraction]] = {}
         """Each track's metrics in the order the window search measures them, and their

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from mpn_desktop.domain.catalog import normalize_code
@@ -68,6 +68,8 @@ class SkillingCount:
         return any(not step.met for step in self.steps)
 
 
+_DAY = timedelta(days=1)
+
 _Codes = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 """A certification's own codes and the exam codes of each way to it, normalised."""
 
@@ -89,6 +91,47 @@ class _Table:
         for left in self.leaving_on[: bisect_right(self.leaving_from, day)]:
             if left > present:
                 found += 1
+        return found
+
+
+class _Listing:
+    """A list of certifications of a catalogue: the days on which a certification comes onto
+    it or goes, or becomes eligible or stops, and the people's table between two such days."""
+
+    __slots__ = ("_changes", "_index", "_tables", "certifications", "listed")
+
+    def __init__(
+        self, index: ExamIndex, listed: tuple[Listed, ...], certifications: dict[str, Certification]
+    ) -> None:
+        self.listed = listed
+        self.certifications = certifications
+        self._index = index
+        changes: set[date] = set()
+        for entry in listed:
+            cert = certifications.get(entry.certification)
+            if cert is None:
+                continue
+            # What holds on a day changes on a first day, and on the day after a last one.
+            for first in (entry.listed_from, cert.eligible_from):
+                if first is not None:
+                    changes.add(first)
+            for last in (entry.listed_until, cert.eligible_until):
+                if last is not None and last < date.max:
+                    changes.add(last + _DAY)
+        self._changes = sorted(changes)
+        self._tables: dict[int, _Table] = {}
+
+    def table(self, day: date) -> _Table:
+        """The people's table of the certifications the list holds on the day."""
+        between = bisect_right(self._changes, day)
+        found = self._tables.get(between)
+        if found is None:
+            certs = []
+            for entry in self.listed:
+                cert = self.certifications.get(entry.certification)
+                if cert is not None and entry.on(day) and cert.eligible_on(day):
+                    certs.append(cert)
+            found = self._tables[between] = self._index.table(tuple(dict.fromkeys(certs)))
         return found
 
 
@@ -148,6 +191,7 @@ class ExamIndex:
         self._present = present
         self._holding: dict[int, tuple[Certification, dict[str, date]]] = {}
         self._ordered: dict[int, tuple[Certification, tuple[list[date], list[str]]]] = {}
+        self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
     def codes(self, cert: Certification) -> _Codes:
@@ -195,6 +239,21 @@ class ExamIndex:
         result = ([on for on, _ in ordered], [mcp_id for _, mcp_id in ordered])
         self._ordered[id(cert)] = (cert, result)
         return result
+
+    def listing(
+        self, listed: tuple[Listed, ...], certifications: dict[str, Certification]
+    ) -> _Listing:
+        """A metric's list of certifications with the days on which what it holds changes
+        (kept per list and catalogue)."""
+        key = (id(listed), id(certifications))
+        found = self._listings.get(key)
+        if (
+            found is None
+            or found.listed is not listed
+            or found.certifications is not certifications
+        ):
+            found = self._listings[key] = _Listing(self, listed, certifications)
+        return found
 
     def table(self, certs: tuple[Certification, ...]) -> _Table:
         """For people holding any of ``certs``: the first days of those who never leave
@@ -275,7 +334,7 @@ class Certified:
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
         self._day: dict[str, dict[str, Holder]] = {}
-        self._counts: dict[tuple[Listed, ...], int] = {}
+        self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
         self._present = present
 
     def _certification_holders(self, certification: str) -> set[str]:
@@ -320,19 +379,15 @@ class Certified:
 
     def count(self, listed: tuple[Listed, ...]) -> int:
         """How many distinct people hold a certification listed on the day."""
-        found = self._counts.get(listed)
-        if found is None:
-            day = self.day
-            certs = []
-            for entry in listed:
-                cert = self._certifications.get(entry.certification)
-                if cert is not None and entry.on(day) and cert.eligible_on(day):
-                    certs.append(cert)
-            # Each person's first day holding one of them, counted against the day: the same
-            # table serves every day on which the list holds the same certifications.
-            table = self._exams.table(tuple(dict.fromkeys(certs)))
-            found = self._counts[listed] = table.count(day, self._present)
-        return found
+        found = self._counts.get(id(listed))
+        if found is not None and found[0] is listed:
+            return found[1]
+        # Each person's first day holding one of them, counted against the day: the same
+        # table serves every day on which the list holds the same certifications.
+        table = self._exams.listing(listed, self._certifications).table(self.day)
+        counted = table.count(self.day, self._present)
+        self._counts[id(listed)] = (listed, counted)
+        return counted
 
     def holders(self, listed: tuple[Listed, ...]) -> tuple[Holder, ...]:
         """Distinct people holding any certification listed on the day (each once), by name."""
@@ -360,7 +415,7 @@ def skilling_points(
     rule: Skilling,
     certified: Certified,
     max_points: Fraction,
-    memo: dict[object, Fraction],
+    memo: dict[object, tuple[Skilling, Fraction]],
 ) -> Fraction:
     """``count_skilling``'s points alone: the steps met, then the final list's people counted
     (only when every step is met); the same counts give the same points (``memo``)."""
@@ -369,16 +424,16 @@ def skilling_points(
         certified.count(step.certifications) >= step.minimum_on(day) for step in rule.prerequisites
     )
     final = certified.count(rule.certifications) if all(met) else -1
-    key = (id(rule), max_points, met, final)
+    key = (id(rule), met, final)  # the catalogue's rule, alive while the memo is used
     found = memo.get(key)
-    if found is None:
+    if found is None or found[0] is not rule:
         points = sum(
             (s.points for s, m in zip(rule.prerequisites, met, strict=True) if m), Fraction()
         )
         if final >= 0:
             points += rule.points_per_person * final
-        found = memo[key] = min(max_points, points)
-    return found
+        found = memo[key] = (rule, points)
+    return min(max_points, found[1])
 
 
 def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:
