@@ -23,6 +23,7 @@ from mpn_desktop.domain.catalog import (
     Measure,
     MeasureKind,
     Performance,
+    Skills,
     Window,
 )
 from mpn_desktop.domain.dates import add_years
@@ -51,7 +52,13 @@ from mpn_desktop.domain.references import (
     references_step,
     summarize,
 )
-from mpn_desktop.domain.skills import PeopleIndex, exam_risks, exams_step, role_candidates
+from mpn_desktop.domain.skills import (
+    PeopleIndex,
+    RoleCandidates,
+    exam_risks,
+    exams_step,
+    role_candidates,
+)
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import day, with_source
 
@@ -131,6 +138,10 @@ class _Evaluation:
             self.references.setdefault(reference.competency, []).append(reference)
         self.targets = {target.competency: target.level for target in facts.targets}
         self._measures = self._measures_kept(previous)
+        self._candidates: dict[tuple[str, str], RoleCandidates] = (
+            # Who fits each role reads the people index alone (a usage or reference edit).
+            previous._candidates if previous is not None and self.people is previous.people else {}
+        )
         self.fee_steps = {
             level: fee_step(catalog.fee, self.year, facts.fee_payments, level) for level in _LEVELS
         }
@@ -266,7 +277,7 @@ class _Evaluation:
                 self._measure(measure, option.performance)
                 for measure in option.performance.measures
             )
-            candidates = role_candidates(option.skills, self.people)
+            candidates = self._role_candidates(competency, option.id, option.skills)
             for level in _LEVELS:
                 exams, chosen = exams_step(candidates, self.people, level)
                 steps = (
@@ -291,6 +302,16 @@ class _Evaluation:
             risks.extend(reference_risks(summary, self.horizon))
         unique = {(risk.on, risk.what): risk for risk in risks}
         return per_level, sorted(unique.values(), key=lambda risk: (risk.on, risk.what))
+
+    def _role_candidates(
+        self, competency: Competency, option_id: str, skills: Skills
+    ) -> RoleCandidates:
+        """Who fits each role of an option, kept while the people index is the same."""
+        key = (competency.id, option_id)
+        found = self._candidates.get(key)
+        if found is None or found.skills is not skills:
+            found = self._candidates[key] = role_candidates(skills, self.people)
+        return found
 
     def _measure(self, measure: Measure, performance: Performance) -> MeasureResult:
         """A measure's figure, shared by options that measure the same thing (EMM)."""

@@ -201,3 +201,26 @@ def test_an_exam_moved_to_another_day_counts_by_the_as_of_day() -> None:
     third = evaluator.evaluate(CATALOG, later, AS_OF)
     assert third == evaluate(CATALOG, later, AS_OF)
     assert third.competency(PLATFORM) != second.competency(PLATFORM)  # not passed yet
+
+
+def test_a_usage_edit_looks_for_nobody_to_fill_a_role_again(monkeypatch: Any) -> None:
+    from domain_builders import exam, person
+
+    from mpn_desktop.domain import evaluate as evaluate_module
+
+    before = replace(_two_workloads(), people=(person("5000"),), exams=(exam("5000", "70-533"),))
+    evaluator = Evaluator()
+    first = evaluator.evaluate(CATALOG, before, AS_OF)
+    asked: list[object] = []
+    find = evaluate_module.role_candidates
+    monkeypatch.setattr(
+        evaluate_module, "role_candidates", lambda *args: asked.append(args[0]) or find(*args)
+    )
+    at = next(index for index, row in enumerate(before.usage) if row.subscription == "azure-1")
+    rows = list(before.usage)
+    rows[at] = replace(rows[at], consumption_usd=Decimal(90_000))
+    after = replace(before, usage=tuple(rows))
+    second = evaluator.evaluate(CATALOG, after, AS_OF)
+    assert asked == []  # the people are as they were: so is who fits each role
+    assert second.competency(PLATFORM) != first.competency(PLATFORM)  # evaluated again
+    assert second == evaluate(CATALOG, after, AS_OF)
