@@ -48,6 +48,9 @@ class Lead:
     figure: str = ""
     """The usage figure that counts, as a usage row names it ("consumption_usd",
     "active_users", "paid_seats", "revenue_usd"); '' where none is known."""
+    designation: str = ""
+    """The designation (id) whose metric it is, where the view that shows it says so
+    (the Sales chart then shows that designation's usage); '' where not known."""
 
 
 ASSOCIATION_PREFERENCE = (

@@ -9,6 +9,7 @@ cheapest way to 70. It computes nothing: the figures are the tree's.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -144,7 +145,11 @@ class DesignationCard(QFrame):
         self.cheapest.setTextFormat(Qt.TextFormat.RichText)
         self._links.follow(self.cheapest)
         layout.addWidget(self.cheapest)
-        self._links.activated.connect(self.leadActivated)
+        self._designation = ""
+        # Each lead says whose it is: Usage by month then charts this designation's usage.
+        self._links.activated.connect(
+            lambda lead: self.leadActivated.emit(replace(lead, designation=self._designation))
+        )
 
     def _clear_rows(self) -> None:
         for widget in self._widgets:
@@ -154,6 +159,7 @@ class DesignationCard(QFrame):
 
     def show_designation(self, designation: RequirementNode) -> None:
         """Fills the card from one designation's node."""
+        self._designation = designation.id
         colors = semantic_colors(self.palette())
         target = self.tr(" (your target)") if designation.targeted else ""
         self.title.setText(f"{designation.label}{target}")

@@ -171,6 +171,9 @@ def test_the_points_still_short_lead_to_the_metric_that_gives_the_most(
     # Monthly active users count there: the grid shows them.
     assert sales.usage_grid.figure.currentData() == "active_users"
     assert sales.usage_grid.model.field.key == "active_users"
+    # … and the chart Modern Work's usage, not the first targeted designation's.
+    assert sales.usage_grid.designation.currentText() == "Solutions Partner for Modern Work"
+    assert sales.usage_grid.chart.title.startswith("Solutions Partner for Modern Work: Active")
 
 
 def test_a_missing_customer_opens_add_customer_then_its_subscription_with_what_counts(
@@ -243,6 +246,7 @@ def test_missing_usage_opens_the_usage_by_month_with_what_counts_and_the_import(
     text = html.unescape(note.text())
     assert "<b>Deployments</b> counts Azure customers with US$ 12,000 of security" in text
     assert sales.usage_grid.figure.currentData() == "consumption_usd"
+    assert sales.usage_grid.chart.title.startswith("Solutions Partner for Security: Consumption")
     imports: list[bool] = []
     monkeypatch.setattr(window.files, "import_sales", lambda: imports.append(True))
     note.linkActivated.emit("import")

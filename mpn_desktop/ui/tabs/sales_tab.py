@@ -351,6 +351,8 @@ class SalesTab(StepTab):
         """The usage by month, with a line above it saying what the metric counts and a link
         to the sales-data import."""
         self.pages.setCurrentWidget(self.usage_grid)
+        if lead.designation:
+            self.usage_grid.choose_designation(lead.designation)
         if lead.figure:
             self.usage_grid.show_figure(lead.figure)
         what = html.escape(lead.note or lead.metric_name)
