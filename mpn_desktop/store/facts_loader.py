@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import Connection, Date, Dialect, Select, bindparam, select
+from sqlalchemy.exc import DBAPIError
 
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
@@ -131,6 +132,12 @@ def _columns(
             cursor.execute(plan.sql, parameters)
         rows = cursor.fetchall()
         processors = _processors(query, connection.dialect, cursor.description)
+    except connection.dialect.loaded_dbapi.Error as error:
+        # The driver's own error (sqlite3.OperationalError: no such table) as SQLAlchemy
+        # would have raised it: the session turns that into a StoreError naming the file.
+        raise DBAPIError.instance(
+            plan.sql, parameters, error, connection.dialect.loaded_dbapi.Error
+        ) from error
     finally:
         cursor.close()
     if not rows:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sql_trace import selects, traced_statements
 
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, ReferenceStatus
+from mpn_desktop.errors import StoreError
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.documents import document_from_facts, load_document
 from mpn_desktop.store.facts_loader import EMPTY_ORGANIZATION, load_facts
@@ -70,3 +73,15 @@ def test_usage_from_leaves_out_earlier_months_and_evaluates_the_same(demo_db: Da
     assert len(windowed.usage) < len(everything.usage)
     catalog = load_catalog()
     assert evaluate(catalog, windowed, as_of) == evaluate(catalog, everything, as_of)
+
+
+def test_a_table_gone_from_the_file_is_a_store_error_naming_it(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    if demo_db.path is None:
+        pytest.skip("the file is changed with the sqlite3 driver")
+    with sqlite3.connect(demo_db.path) as connection:
+        connection.execute("DROP TABLE fee_payments")
+    with pytest.raises(StoreError, match="no such table: fee_payments") as raised:
+        load_facts(demo_db)
+    assert str(demo_db.path) in str(raised.value)
