@@ -279,3 +279,16 @@ def test_import_errors_follow_language_de(
     fix = "Es wurde nichts importiert: Beheben Sie den Fehler oben und importieren Sie erneut."
     assert fix in captured.err
     assert exam_rows(db_url) == []
+
+
+def test_import_options_and_file_problems_follow_language_de(
+    db_url: str, german_messages: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = FIXTURES / "partner_center_training_details.csv"
+    options = [*german_messages, *cli_options(db_url), "import-exams"]
+    assert main([*options, str(path), "--map", "nothing"]) == 2
+    assert "--map: 'nothing' hat nicht die Form COLUMN=FIELD" in capsys.readouterr().err
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("MCP ID,Name,Exam,Date Passed\n", encoding="utf-8")
+    assert main([*options, str(header_only)]) == 1
+    assert "Die Datei hat eine Kopfzeile, aber keine Datensätze" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from mpn_desktop.domain.vocabulary import N_
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import OptionError
 from mpn_desktop.shown import quoted
@@ -207,7 +207,11 @@ def parse_field(text: str, fields: FieldSet = EXAM_FIELDS) -> ImportField | None
         if known.value == key:
             return known
     choices = ", ".join([*(f.value for f in fields.fields), IGNORE])
-    raise OptionError(f"--map: {quoted(text)} is not a field (choose from {choices})")
+    raise OptionError(
+        _("--map: {text} is not a field (choose from {choices})").format(
+            text=quoted(text), choices=choices
+        )
+    )
 
 
 def apply_overrides(mapping: ColumnMapping, overrides: Iterable[str]) -> ColumnMapping:
@@ -215,7 +219,7 @@ def apply_overrides(mapping: ColumnMapping, overrides: Iterable[str]) -> ColumnM
     for override in overrides:
         column_name, sep, field_name = override.rpartition("=")
         if not sep or not column_name.strip():
-            raise OptionError(f"--map: {quoted(override)} is not COLUMN=FIELD")
+            raise OptionError(_("--map: {text} is not COLUMN=FIELD").format(text=quoted(override)))
         field = parse_field(field_name, mapping.fields)
         mapping = mapping.with_column(_find_column(mapping.header, column_name), field)
     return mapping
@@ -230,6 +234,12 @@ def _find_column(header: Sequence[str], name: str) -> int:
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
-            raise OptionError(f"--map: several columns are called {quoted(name)}")
+            raise OptionError(
+                _("--map: several columns are called {name}").format(name=quoted(name))
+            )
     names = ", ".join(repr(h) for h in header)
-    raise OptionError(f"--map: the file has no column {quoted(name)} (its columns: {names})")
+    raise OptionError(
+        _("--map: the file has no column {name} (its columns: {names})").format(
+            name=quoted(name), names=names
+        )
+    )

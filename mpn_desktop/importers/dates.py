@@ -58,8 +58,10 @@ def parse_date_format(text: str) -> DateOrder:
     order = _ORDER_NAMES.get(key)
     if order is None:
         raise OptionError(
-            f"--date-format: {quoted(text)} is not a date order; use MDY (as 11/25/2017) "
-            "or DMY (as 25/11/2017 or 25.11.2017)"
+            _(
+                "--date-format: {text} is not a date order; use MDY (as 11/25/2017) "
+                "or DMY (as 25/11/2017 or 25.11.2017)"
+            ).format(text=quoted(text))
         )
     return order
 

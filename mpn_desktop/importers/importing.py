@@ -253,9 +253,13 @@ def run_import(
             _report(reader, progress, cancel)
         if cancel is not None and cancel():
             # A cancel during the last batch: still before anything is committed.
-            raise ImportCancelled(f"{path}: the import was cancelled; nothing was written")
+            raise ImportCancelled(
+                _("{path}: the import was cancelled; nothing was written").format(path=path)
+            )
         if read == 0:
-            raise ImportFailed(f"{path}: the file has a header line but no records")
+            raise ImportFailed(
+                _("{path}: the file has a header line but no records").format(path=path)
+            )
         reader.check_unchanged()
         others = _other_mpn_ids(db, mpn_ids)
         outcome = sink.finish(len(errors)) if not (others and not allow_other_mpn_id) else None
@@ -404,7 +408,9 @@ def file_sha256(path: Path) -> str:
             while chunk := stream.read(1 << 20):
                 digest.update(chunk)
     except OSError as error:
-        raise ImportFailed(f"{path}: cannot be read ({error.strerror})") from None
+        raise ImportFailed(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
+        ) from None
     return digest.hexdigest()
 
 
@@ -443,6 +449,8 @@ def _report(
     reader: RecordReader, progress: ProgressCallback | None, cancel: CancelCheck | None
 ) -> None:
     if cancel is not None and cancel():
-        raise ImportCancelled(f"{reader.path}: the import was cancelled; nothing was written")
+        raise ImportCancelled(
+            _("{path}: the import was cancelled; nothing was written").format(path=reader.path)
+        )
     if progress is not None:
         progress(reader.fraction_read())

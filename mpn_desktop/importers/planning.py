@@ -114,9 +114,11 @@ def plan_import(
         line, text = dates.ambiguous
         column = _date_columns(mapping)
         raise OptionError(
-            f"{path}: the dates in column {column} could be month-first or day-first "
-            f"(line {line}: {quoted(text)}, and no date in the file tells); "
-            "give --date-format MDY (as 11/25/2017) or --date-format DMY (as 25/11/2017)"
+            _(
+                "{path}: the dates in column {column} could be month-first or day-first "
+                "(line {line}: {text}, and no date in the file tells); "
+                "give --date-format MDY (as 11/25/2017) or --date-format DMY (as 25/11/2017)"
+            ).format(path=path, column=column, line=line, text=quoted(text))
         )
     return ImportPlan(first, replace(settings, date_order=dates.order), dates)
 

@@ -83,7 +83,7 @@ def detect_encoding(path: Path) -> str:
     with _open_binary(path) as stream:
         head = _read(stream, path, _SAMPLE_BYTES)
         if not head.strip():
-            raise ImportFailed(f"{path}: the file is empty")
+            raise ImportFailed(_("{path}: the file is empty").format(path=path))
         if head.startswith(codecs.BOM_UTF8):
             return "utf-8-sig"
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -268,10 +268,10 @@ def preview(
         records = iter(reader)
         header = next(records, None)
         if header is None:
-            raise ImportFailed(f"{path}: the file is empty")
+            raise ImportFailed(_("{path}: the file is empty").format(path=path))
         first = tuple(islice(records, rows))
     if not first:
-        raise ImportFailed(f"{path}: the file has a header line but no records")
+        raise ImportFailed(_("{path}: the file has a header line but no records").format(path=path))
     return Preview(path, fmt, header, first, encoding is None, delimiter is None)
 
 

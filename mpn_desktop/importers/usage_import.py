@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.importers.columns import ColumnMapping, FieldSet
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.kinds import Sink, Validator
@@ -30,13 +31,19 @@ def parse_rates(texts: Sequence[str]) -> dict[str, Decimal]:
         currency, sep, value = text.partition("=")
         currency = currency.strip().upper()
         if not sep or not currency.isalpha() or len(currency) != 3:
-            raise OptionError(f"--usd-rate: {text!r} is not CUR=RATE (e.g. EUR=1.18)")
+            raise OptionError(
+                _("--usd-rate: {text} is not CUR=RATE (e.g. EUR=1.18)").format(text=repr(text))
+            )
         try:
             rate = Decimal(value.strip().replace(",", "."))
         except InvalidOperation:
             rate = Decimal(0)
         if not rate.is_finite() or rate <= 0:
-            raise OptionError(f"--usd-rate: {value.strip()!r} is not a rate above 0 (e.g. 1.18)")
+            raise OptionError(
+                _("--usd-rate: {text} is not a rate above 0 (e.g. 1.18)").format(
+                    text=repr(value.strip())
+                )
+            )
         rates[currency] = rate
     return rates
 
