@@ -214,9 +214,25 @@ class RecordTableModel(QAbstractTableModel):
         except TypeError:  # keys that do not compare: sorted by their text
             self._sort_rows()
             return
-        ordered = [*self._rows[:row], *self._rows[row + 1 :]]
-        ordered.insert(place, self._rows[row])
-        self._reorder(ordered)
+        if place == row:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        self._rows.insert(place, self._rows.pop(row))
+        low, high = min(row, place), max(row, place)
+        step = 1 if place < row else -1  # the rows between move one place the other way
+
+        def moved(at: int) -> int:
+            return place if at == row else at + step if low <= at <= high else at
+
+        self.changePersistentIndexList(
+            persistent, [self.index(moved(index.row()), index.column()) for index in persistent]
+        )
+        # Only the rows between the two places moved: the index by id follows them there
+        # (built again for all 10,000 exams at the next lookup otherwise).
+        for at in range(low, high + 1):
+            self._row_by_id[self._rows[at].get("id")] = at
+        self.layoutChanged.emit()
 
     def _reorder(self, ordered: list[Record]) -> None:
         """Shows the rows in the order of ``ordered``; selections and open editors follow."""

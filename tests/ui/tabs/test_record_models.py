@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from mpn_desktop.domain.enums import Workload
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_sorting import place_in_order, sorted_rows
-from mpn_desktop.ui.models.record_table import RecordTableModel
+from mpn_desktop.ui.models.record_table import RECORD_ROLE, RecordTableModel
 
 FIELDS = (
     Field("name", "Name", required=True),
@@ -318,3 +318,21 @@ def test_a_record_moved_to_another_master_leaves_the_filtered_rows() -> None:
         "Fabrikam",
         "adatum",
     ]
+
+
+@pytest.mark.parametrize(("moved", "amount"), [(1, 95), (4, 5), (0, 45)])
+def test_a_row_moved_into_order_keeps_every_row_and_selection_with_its_record(
+    moved: int, amount: int
+) -> None:
+    source = _Source()
+    source.rows = [{**_rows()[0], "id": i, "amount": Decimal(10 * i)} for i in range(8)]
+    model = _model(source)
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    held = [QPersistentModelIndex(model.index(row, 0)) for row in range(model.rowCount())]
+    source.rows[moved]["amount"] = Decimal(amount)
+    model.refresh_records([moved], lambda i: dict(source.rows[i]))
+    shown = model.records()
+    assert [row["amount"] for row in shown] == sorted(row["amount"] for row in shown)
+    assert [index.data(RECORD_ROLE)["id"] for index in held] == list(range(8))
+    assert [shown[model.row_of_id(i) or 0]["id"] for i in range(8)] == list(range(8))
