@@ -48,12 +48,15 @@ class WindowAction:
 
 @dataclass(frozen=True)
 class MenuSpec:
-    """A menu or submenu; ``filled_by`` names the window's method that fills it as it opens."""
+    """A menu or submenu; ``filled_by`` names the window's method that fills it as it opens;
+    ``prepares_writes``: opening it starts loading the store's write path (most of its
+    actions write: imports, paste, delete, undo), which the first write would wait for."""
 
     name: str
     title: str
     items: tuple[MenuItem, ...] = ()
     filled_by: str = ""
+    prepares_writes: bool = False
 
 
 class Marker(Enum):
@@ -130,6 +133,7 @@ MENUS: tuple[MenuSpec, ...] = (
                 "quitAction", _t("&Quit"), "close", Keys.Quit, role=QAction.MenuRole.QuitRole
             ),
         ),
+        prepares_writes=True,
     ),
     MenuSpec(
         "editMenu",
@@ -153,6 +157,7 @@ MENUS: tuple[MenuSpec, ...] = (
                 "Ctrl+Shift+T",
             ),
         ),
+        prepares_writes=True,
     ),
     MenuSpec(
         "viewMenu",

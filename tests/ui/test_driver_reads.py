@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QMenu, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
@@ -102,4 +103,54 @@ def test_the_organisation_dialog_opens_from_the_driver_and_saves(
     dialog.accept()
     saved = records.get_organization(db)
     assert saved is not None and saved["name"] == "Contoso Cloud Europe"
+    db.close()
+
+
+def _filled_window(qtbot: QtBot, db: Database, catalog: Catalog, settings: WindowSettings) -> Any:
+    main = MainWindow(AppContext(db, catalog, as_of=AS_OF), settings, evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    return main
+
+
+def test_choosing_a_row_loads_the_write_path_that_delete_needs(
+    qtbot: QtBot,
+    demo_db: Database,
+    catalog: Catalog,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "mpn_desktop.ui.questions.ask",
+        lambda _parent, _title, text, *_a, **_k: asked.append(text) or True,
+    )
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    customers = main.tab("salesTab").sections[0]
+    assert not db.has_engine  # idle, nothing chosen: nothing loaded
+    customers.view.selectRow(0)
+    # Loaded on a worker while the user looks: Delete (which counts what it takes along
+    # first) and paste find it there instead of loading it on the GUI thread.
+    qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
+    chosen = customers.selected_record()
+    customers.delete_selected()
+    assert asked  # it takes subscriptions along: counted and asked first
+    assert chosen["id"] not in {record["id"] for record in customers.model.records()}
+    main.close()
+    db.close()
+
+
+def test_opening_the_file_menu_loads_the_write_path_that_imports_need(
+    qtbot: QtBot, demo_db: Database, catalog: Catalog, settings: WindowSettings
+) -> None:
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    assert not db.has_engine
+    file_menu = main.findChild(QMenu, "fileMenu")
+    file_menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
+    main.close()
     db.close()
