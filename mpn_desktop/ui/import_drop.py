@@ -31,9 +31,15 @@ class CsvDropFilter(QObject):
     other drops are left to the widget.
     """
 
-    def __init__(self, widget: QWidget, on_drop: Callable[[Path], object]) -> None:
+    def __init__(
+        self,
+        widget: QWidget,
+        on_drop: Callable[[Path], object],
+        on_enter: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(widget)
         self._on_drop = on_drop
+        self._on_enter = on_enter
         widget.setAcceptDrops(True)
         widget.installEventFilter(self)
 
@@ -45,6 +51,8 @@ class CsvDropFilter(QObject):
         ):
             if dropped_csv(event.mimeData()) is not None:
                 event.acceptProposedAction()
+                if kind == QEvent.Type.DragEnter and self._on_enter is not None:
+                    self._on_enter()
                 return True
         elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
             path = dropped_csv(event.mimeData())
@@ -55,6 +63,11 @@ class CsvDropFilter(QObject):
         return super().eventFilter(watched, event)
 
 
-def accept_csv_drops(widget: QWidget, on_drop: Callable[[Path], object]) -> CsvDropFilter:
-    """Makes ``widget`` take dropped CSV files (kept alive as the widget's child)."""
-    return CsvDropFilter(widget, on_drop)
+def accept_csv_drops(
+    widget: QWidget,
+    on_drop: Callable[[Path], object],
+    on_enter: Callable[[], object] | None = None,
+) -> CsvDropFilter:
+    """Makes ``widget`` take dropped CSV files (kept alive as the widget's child); ``on_enter``
+    is called as such a file is dragged in (before it is dropped)."""
+    return CsvDropFilter(widget, on_drop, on_enter)

@@ -52,7 +52,7 @@ from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
 from mpn_desktop.ui.tasks import Task
 from mpn_desktop.ui.undo_actions import UndoRedoAction
-from mpn_desktop.ui.write_ahead import prepare_to_write
+from mpn_desktop.ui.write_ahead import prepare_to_import, prepare_to_write
 
 _WRITING_ACTIONS = (
     "importExamsAction",
@@ -339,10 +339,11 @@ class MainWindow(QMainWindow):
         menu.setObjectName(spec.name)
         if spec.filled_by:
             menu.aboutToShow.connect(getattr(self, spec.filled_by))
-        if spec.prepares_writes:
+        if spec.prepares_writes or spec.prepares_imports:
             # While the user reads the menu, a worker loads what its writes need (0.5-1 s
             # of SQLAlchemy the GUI thread otherwise waited for on the first import or paste).
-            menu.aboutToShow.connect(lambda: prepare_to_write(self.context.db))
+            prepare = prepare_to_import if spec.prepares_imports else prepare_to_write
+            menu.aboutToShow.connect(lambda: prepare(self.context.db))
         for item in spec.items:
             if item is Marker.SEPARATOR:
                 menu.addSeparator()

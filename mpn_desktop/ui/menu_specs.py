@@ -57,6 +57,8 @@ class MenuSpec:
     items: tuple[MenuItem, ...] = ()
     filled_by: str = ""
     prepares_writes: bool = False
+    prepares_imports: bool = False
+    """Opening it loads the importers too (the import actions are in it)."""
 
 
 class Marker(Enum):
@@ -134,6 +136,7 @@ MENUS: tuple[MenuSpec, ...] = (
             ),
         ),
         prepares_writes=True,
+        prepares_imports=True,
     ),
     MenuSpec(
         "editMenu",

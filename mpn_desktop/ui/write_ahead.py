@@ -11,6 +11,7 @@ locks make both ways safe together).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 import weakref
@@ -25,23 +26,53 @@ _PREPARED: weakref.WeakSet[Database] = weakref.WeakSet()
 
 _LOCK = threading.Lock()
 
+IMPORTER_MODULES = (
+    "mpn_desktop.importers.kinds",
+    "mpn_desktop.importers.usage_import",
+    "mpn_desktop.importers.planning",
+)
+"""What the import wizard opens with besides the write path (no Qt in them): 0.2-0.25 s on
+the GUI thread after it was loaded, most of it SQLAlchemy's PostgreSQL dialect."""
+
+_IMPORTERS_ASKED = threading.Event()
+"""Set once a worker was asked to load the importers (they are the same for every database)."""
+
 
 def prepare_to_write(db: Database) -> threading.Thread | None:
     """Loads ``db``'s write path on a worker unless it is loaded or being loaded; the worker's
     thread (None: nothing to load)."""
+    return _prepare(db, importers=False)
+
+
+def prepare_to_import(db: Database) -> threading.Thread | None:
+    """As ``prepare_to_write``, and the importers the wizard needs (once per process)."""
+    return _prepare(db, importers=True)
+
+
+def _prepare(db: Database, *, importers: bool) -> threading.Thread | None:
     with _LOCK:
-        if db in _PREPARED or not records_sqlite.reads_with_driver(db):
-            return None
-        _PREPARED.add(db)
-    worker = threading.Thread(target=_load, args=(db,), name="write-ahead", daemon=True)
+        store = db not in _PREPARED and records_sqlite.reads_with_driver(db)
+        if store:
+            _PREPARED.add(db)
+        modules = IMPORTER_MODULES if importers and not _IMPORTERS_ASKED.is_set() else ()
+        if importers:
+            _IMPORTERS_ASKED.set()
+    if not store and not modules:
+        return None
+    worker = threading.Thread(
+        target=_load, args=(db if store else None, modules), name="write-ahead", daemon=True
+    )
     worker.start()
     return worker
 
 
-def _load(db: Database) -> None:
+def _load(db: Database | None, modules: tuple[str, ...]) -> None:
     from mpn_desktop.store.preload import preload
 
     try:
-        preload(db)
+        if db is not None:
+            preload(db)
+        for name in modules:
+            importlib.import_module(name)
     except Exception:  # the write itself loads it again and says what is wrong
         log.info("loading the store ahead of a write failed", exc_info=True)

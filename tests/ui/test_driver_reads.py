@@ -3,25 +3,30 @@ starts to edit: then a worker loads the write path, and edits work as on any dat
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QMenu, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication, QMenu, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.ui import write_ahead
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.organisation_dialog import OrganisationDialog
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.undo_commands import AddRecordCommand
-from mpn_desktop.ui.write_ahead import prepare_to_write
+from mpn_desktop.ui.write_ahead import prepare_to_import, prepare_to_write
 
 AS_OF = date(2018, 3, 1)
 """As the UI tests' demo is dated (``conftest.AS_OF``)."""
@@ -154,3 +159,36 @@ def test_opening_the_file_menu_loads_the_write_path_that_imports_need(
     qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
     main.close()
     db.close()
+
+
+def test_a_file_dragged_over_the_window_loads_the_write_path_that_its_import_needs(
+    qtbot: QtBot, demo_db: Database, catalog: Catalog, settings: WindowSettings, tmp_path: Path
+) -> None:
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    assert not db.has_engine
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "exams.csv"))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(main, enter)
+    qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
+    main.close()
+    db.close()
+
+
+def test_the_importers_load_ahead_once_even_when_the_write_path_is_loaded(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write_ahead, "_IMPORTERS_ASKED", threading.Event())
+    assert prepare_to_write(demo_db) is None  # its engine is made
+    worker = prepare_to_import(demo_db)
+    assert worker is not None  # the importers the wizard opens with, still
+    worker.join(60)
+    assert all(name in sys.modules for name in write_ahead.IMPORTER_MODULES)
+    assert prepare_to_import(demo_db) is None
