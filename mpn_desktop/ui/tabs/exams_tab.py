@@ -21,6 +21,7 @@ from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
+from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.catalog_lists import credential_completions, find_credential
 from mpn_desktop.ui.tabs.record_section import RecordSection
@@ -182,12 +183,29 @@ class ExamsTab(StepTab):
         else:
             self._person_chosen(self.people.selected_record())
         if change.touches(RecordKind.PERSON):
-            names = {record["id"]: _person_label(record) for record in self.people.model.records()}
+            names = self._names_after(change)
             # The exams show their person's name: redrawn when a name changed (every exam
             # row is 10,000 on the large organisation; an edit of "associated" changes none).
             if names != self._people_names:
                 self._people_names = names
                 self.exams.model.refresh_decorations()
+
+    def _names_after(self, change: Change) -> dict[int, str]:
+        """Each person's label by id once ``change`` is in the people's table: only those it
+        names are read again when it names them (one edit: 1 label, not 2,000)."""
+        model = self.people.model
+        edited = change.records_of(RecordKind.PERSON) if isinstance(change, RecordsChange) else None
+        if edited is None or not self._people_names or not change.kinds <= {RecordKind.PERSON}:
+            return {record["id"]: _person_label(record) for record in model.records()}
+        names = dict(self._people_names)
+        for person_id in edited:
+            row = model.row_of_id(person_id)
+            record = None if row is None else model.record_at(row)
+            if record is None:
+                names.pop(person_id, None)
+            else:
+                names[person_id] = _person_label(record)
+        return names
 
     def set_progress(self, progress: Progress) -> None:
         self._roles = roles_by_person(progress)

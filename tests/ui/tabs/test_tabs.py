@@ -601,3 +601,30 @@ def test_a_target_on_a_retired_competency_leaves_the_owed_fee_as_it_is(
     offered = _offered_payment(tab)
     assert offered["level"] == "Gold"
     assert Decimal(offered["amount_usd"]) == Decimal(3940)
+
+
+def test_a_renamed_person_is_named_so_on_their_exams_until_undone(
+    context: Any, demo_db: Any, qtbot: Any
+) -> None:
+    from mpn_desktop.ui.undo_commands import EditRecordCommand
+
+    tab = _tab(ExamsTab, context, qtbot)
+    tab.show_everyones_exams()
+    exam = records.list_records(demo_db, RecordKind.EXAM)[0]
+    person = records.get_record(demo_db, RecordKind.PERSON, exam["person_id"])
+    assert person is not None
+    column = tab.exams.model.column_of("person_id")
+
+    def shown() -> str:
+        return str(tab.exams.proxy.index(_row_of(tab.exams, "id", exam["id"]), column).data())
+
+    assert shown() == f"{person['name']} ({person['mcp_id']})"
+    command = EditRecordCommand(
+        context, RecordKind.PERSON, person, {"name": "Ana Renamed"}, "person"
+    )
+    with qtbot.waitSignal(context.changeApplied):
+        context.undo_stack.push(command)
+    assert shown() == f"Ana Renamed ({person['mcp_id']})"
+    with qtbot.waitSignal(context.changeApplied):
+        context.undo_stack.undo()
+    assert shown() == f"{person['name']} ({person['mcp_id']})"
