@@ -16,7 +16,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
-from mpn_desktop.domain.vocabulary import N_, _
+from mpn_desktop.domain.vocabulary import N_, _, ngettext
+from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import ImportFailed, ValidationError
 from mpn_desktop.input_files import open_input, problem_of
 from mpn_desktop.shown import quoted, shown_path, visible
@@ -91,9 +92,11 @@ def detect_encoding(path: Path) -> str:
             return "utf-16"
         if b"\x00" in head:
             raise ImportFailed(
-                f"{path}: the file looks binary, not like text (it contains NUL bytes); "
-                "if it is UTF-16 text without a byte order mark, read it as UTF-16 "
-                "little-endian (--encoding utf-16-le)"
+                _(
+                    "{path}: the file looks binary, not like text (it contains NUL bytes); "
+                    "if it is UTF-16 text without a byte order mark, read it as UTF-16 "
+                    "little-endian (--encoding utf-16-le)"
+                ).format(path=path)
             )
         # The whole file must be valid UTF-8 for UTF-8 to be right: legacy files
         # often have their first accented name thousands of lines in.
@@ -142,13 +145,22 @@ def _refuse_mostly_utf8(path: Path) -> None:
         return  # cp1252 (or another one-byte code page) throughout
     shown = ", ".join(map(str, bad_lines[:_BAD_LINES_SHOWN]))
     more = len(bad_lines) - _BAD_LINES_SHOWN
-    rest = f" and {more:,} more" if more > 0 else ""
-    lines = "line" if len(bad_lines) == 1 else "lines"
+    if more > 0:
+        shown = _("{lines} and {more} more").format(lines=shown, more=number(more))
     raise ImportFailed(
-        f"{shown_path(path)}: the file is UTF-8 text except for {bad:,} "
-        f"{'byte' if bad == 1 else 'bytes'} on {lines} {shown}{rest} that are not UTF-8 "
-        "(pasted from another program?); correct those lines, or choose the file's "
-        "encoding (--encoding) if it is not UTF-8"
+        ngettext(
+            "{path}: the file is UTF-8 text except for {count} byte on {lines} that are "
+            "not UTF-8 (pasted from another program?); correct those lines, or choose "
+            "the file's encoding (--encoding) if it is not UTF-8",
+            "{path}: the file is UTF-8 text except for {count} bytes on {lines} that are "
+            "not UTF-8 (pasted from another program?); correct those lines, or choose "
+            "the file's encoding (--encoding) if it is not UTF-8",
+            bad,
+        ).format(
+            path=shown_path(path),
+            count=number(bad),
+            lines=ngettext("line {lines}", "lines {lines}", len(bad_lines)).format(lines=shown),
+        )
     )
 
 
@@ -180,8 +192,10 @@ def detect_delimiter(path: Path, encoding: str) -> str:
     if best_score[1] < 2 or best_score[0] < 0.5:
         first = next((line for line in lines if line.strip()), "").strip()
         raise ImportFailed(
-            f"{path}: this does not look like a CSV file: no comma, semicolon or tab "
-            f"splits its first lines into the same columns (first line: {_shorten(first)!r})"
+            _(
+                "{path}: this does not look like a CSV file: no comma, semicolon or tab "
+                "splits its first lines into the same columns (first line: {first})"
+            ).format(path=path, first=repr(_shorten(first)))
         )
     return best
 
@@ -191,9 +205,11 @@ def check_encoding(name: str) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise OptionError(f"--encoding: {quoted(name)} is not an encoding Python knows") from None
+        raise OptionError(
+            _("--encoding: {name} is not an encoding Python knows").format(name=quoted(name))
+        ) from None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
-        raise OptionError(f"--encoding: {quoted(name)} is not a text encoding")
+        raise OptionError(_("--encoding: {name} is not a text encoding").format(name=quoted(name)))
     return info.name
 
 
@@ -212,8 +228,11 @@ def _require_byte_order_mark(path: Path, encoding: str) -> None:
         head = stream.read(4)
     if not head.startswith(marks):
         raise ImportFailed(
-            f"{path}: the file does not start with a byte order mark, so {encoding} cannot "
-            f"tell its byte order; choose {encoding}-le (as Windows writes it) or {encoding}-be"
+            _(
+                "{path}: the file does not start with a byte order mark, so {encoding} cannot "
+                "tell its byte order; choose {encoding}-le (as Windows writes it) or "
+                "{encoding}-be"
+            ).format(path=path, encoding=encoding)
         )
 
 
@@ -223,7 +242,9 @@ def check_delimiter(text: str) -> str:
     delimiter = named.get(text.lower(), text)
     if len(delimiter) != 1 or delimiter in '\r\n"':
         raise OptionError(
-            f"--delimiter: {quoted(text)} is not one character (use e.g. ',', ';' or tab)"
+            _("--delimiter: {text} is not one character (use e.g. ',', ';' or tab)").format(
+                text=quoted(text)
+            )
         )
     return delimiter
 
@@ -329,9 +350,11 @@ class RecordReader:
         )
         if not same_file or (now.st_size, now.st_mtime_ns) != self._opened:
             raise ImportFailed(
-                f"{shown_path(self.path)}: the file changed while it was being read (is "
-                "another program still writing it?); nothing was imported. Import it again "
-                "once it is complete."
+                _(
+                    "{path}: the file changed while it was being read (is another program "
+                    "still writing it?); nothing was imported. Import it again once it is "
+                    "complete."
+                ).format(path=shown_path(self.path))
             )
 
     def _refuse_unclosed_quote(self, first: int, last: int) -> None:
@@ -353,9 +376,11 @@ class RecordReader:
                     break
         if quotes % 2:
             raise ImportFailed(
-                f'{shown_path(self.path)}: line {first}: a quote (") opened in this record is '
-                f"never closed, so lines {first} to {last} read as one record; close the "
-                'quote (or double a quote that is part of the text: "")'
+                _(
+                    '{path}: line {first}: a quote (") opened in this record is never '
+                    "closed, so lines {first} to {last} read as one record; close the quote "
+                    '(or double a quote that is part of the text: "")'
+                ).format(path=shown_path(self.path), first=first, last=last)
             )
 
     def fraction_read(self) -> float:
@@ -417,20 +442,22 @@ class RecordReader:
         except UnicodeDecodeError as error:
             line = line_of_bad_bytes(self.path, self.format.encoding)
             raise ImportFailed(
-                f"{self.path}: line {line}: bytes that are not "
-                f"{self.format.encoding} text ({error.reason}); "
-                "choose the file's encoding (--encoding)"
+                _(
+                    "{path}: line {line}: bytes that are not {encoding} text ({reason}); "
+                    "choose the file's encoding (--encoding)"
+                ).format(
+                    path=self.path, line=line, encoding=self.format.encoding, reason=error.reason
+                )
             ) from None
         except UnicodeError as error:
             # Not a decoding error proper: a codec that cannot read files at all.
             reason = visible(str(error))[:80]
-            raise ImportFailed(
-                f"{self.path}: cannot be read as {self.format.encoding} ({reason}); "
-                "choose the file's encoding (--encoding)"
-            ) from None
+            raise ImportFailed(_cannot_decode(self.path, self.format.encoding, reason)) from None
         except csv.Error as error:
             raise ImportFailed(
-                f"{self.path}: line {consumed() + 1}: not a well-formed CSV record ({error})"
+                _("{path}: line {line}: not a well-formed CSV record ({reason})").format(
+                    path=self.path, line=consumed() + 1, reason=error
+                )
             ) from None
         except OSError as error:
             raise ImportFailed(f"{shown_path(self.path)}: {problem_of(error)}") from None
@@ -540,15 +567,21 @@ def _refuse_control(text: str, path: Path, first_line: int) -> None:
     line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     line = first_line + _line_breaks(text[:line_start])
     code = ord(found.group())
-    what = "a NUL character" if code == 0 else f"the control character \\x{code:02x}"
+    what = (
+        _("a NUL character")
+        if code == 0
+        else _("the control character {code}").format(code=f"\\x{code:02x}")
+    )
     hint = (
-        "; if the file was written on Windows, choose --encoding cp1252"
+        _("; if the file was written on Windows, choose --encoding cp1252")
         if 0x80 <= code <= 0x9F
         else ""
     )
     raise ImportFailed(
-        f"{shown_path(path)}: line {line}, column {at - line_start + 1}: holds {what}, which "
-        f"no text export holds (the file looks binary or damaged); nothing is imported{hint}"
+        _(
+            "{path}: line {line}, column {column}: holds {what}, which no text export holds "
+            "(the file looks binary or damaged); nothing is imported{hint}"
+        ).format(path=shown_path(path), line=line, column=at - line_start + 1, what=what, hint=hint)
     )
 
 
@@ -573,12 +606,17 @@ def _text_sample(path: Path, encoding: str) -> tuple[str, list[str], bool]:
         lines = decoder.decode(raw, final=not cut).splitlines(keepends=True)
     except UnicodeError as error:
         raise ImportFailed(
-            f"{shown_path(path)}: cannot be read as {encoding} ({visible(str(error))[:80]}); "
-            "choose the file's encoding (--encoding)"
+            _cannot_decode(shown_path(path), encoding, visible(str(error))[:80])
         ) from None
     cut = cut or len(lines) > _SAMPLE_LINES
     lines = lines[:_SAMPLE_LINES]
     return "".join(lines), lines, cut
+
+
+def _cannot_decode(path: Path | str, encoding: str, reason: str) -> str:
+    return _(
+        "{path}: cannot be read as {encoding} ({reason}); choose the file's encoding (--encoding)"
+    ).format(path=path, encoding=encoding, reason=reason)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

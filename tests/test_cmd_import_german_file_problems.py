@@ -1,0 +1,183 @@
+"""An import's whole-file problems follow ``--language de``: the reader's, the plan's, the OS's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.fixtures import cli_options
+
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
+from mpn_desktop.errors import MpnError
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.importers.importing import run_import
+from mpn_desktop.importers.kinds import ExamImport
+from mpn_desktop.importers.planning import plan_import
+from mpn_desktop.store.database import Database
+
+HEADER = "MCP ID,Full Name,Exam Code,Date Passed\n"
+ROW = "3000001,Ana Ruiz,70-533,2017-11-02\n"
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+def _refused(
+    db_url: str, capsys: pytest.CaptureFixture[str], path: Path, *options: str, code: int = 1
+) -> str:
+    args = ["--language", "de", *cli_options(db_url), "import-exams", str(path), *options]
+    assert main(args) == code
+    return capsys.readouterr().err
+
+
+def _file(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.usefixtures("german")
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            (
+                b"MCP ID,Name\x00\x01\x02\n",
+                (),
+                1,
+                "export.csv: Die Datei sieht binär aus, nicht wie Text (sie enthält NUL-Bytes)",
+            ),
+            id="binary",
+        ),
+        pytest.param(
+            (
+                (HEADER + "3000001,José Núñez,70-533,2017-11-02\n").encode()
+                + b"3000002,Jos\xe9,x,y\n",
+                (),
+                1,
+                "export.csv: Die Datei ist UTF-8-Text bis auf 1 Byte in Zeile 3, das kein "
+                "UTF-8 ist",
+            ),
+            id="bad-bytes",
+        ),
+        pytest.param(
+            (
+                b"hello\nworld\n",
+                (),
+                1,
+                "export.csv: Das sieht nicht wie eine CSV-Datei aus: Weder Komma noch Semikolon",
+            ),
+            id="not-csv",
+        ),
+        pytest.param(
+            (
+                (HEADER + ROW + '3000002,"Ana Ruiz,70-533,2017-11-02\n' + ROW).encode(),
+                (),
+                1,
+                'export.csv: Zeile 3: Ein in diesem Datensatz geöffnetes Anführungszeichen (") '
+                "wird nie geschlossen, daher werden die Zeilen 3 bis 4 als ein Datensatz gelesen",
+            ),
+            id="unclosed-quote",
+        ),
+        pytest.param(
+            (
+                (HEADER + ROW).encode("utf-16-le"),
+                ("--encoding", "utf-16"),
+                1,
+                "export.csv: Die Datei beginnt nicht mit einer Byte-Order-Mark, daher kann utf-16",
+            ),
+            id="no-byte-order-mark",
+        ),
+        pytest.param(
+            (
+                (HEADER + ROW * 30).encode() + b"3000002,Jos\xe9,70-533,2017-11-02\n",
+                ("--encoding", "utf-8"),
+                1,
+                "export.csv: Zeile 32: Bytes, die kein utf-8-Text sind",
+            ),
+            id="not-the-encoding",
+        ),
+        pytest.param(
+            (
+                (HEADER + "3000001,Ana\x07Ruiz,70-533,2017-11-02\n").encode(),
+                (),
+                1,
+                "export.csv: Zeile 2, Spalte 12: enthält das Steuerzeichen \\x07, das kein "
+                "Textexport enthält",
+            ),
+            id="control-character",
+        ),
+        pytest.param(
+            (
+                (HEADER + "x" * 1_000_000 + ",Ana,70-533,2017-11-02\n").encode(),
+                (),
+                1,
+                "export.csv: Zeile 2: kein wohlgeformter CSV-Datensatz",
+            ),
+            id="not-a-record",
+        ),
+        pytest.param(
+            (
+                (HEADER + ROW).encode(),
+                ("--encoding", "klingon"),
+                2,
+                "--encoding: 'klingon' ist keine Kodierung, die Python kennt",
+            ),
+            id="unknown-encoding",
+        ),
+        pytest.param(
+            (
+                (HEADER + ROW).encode(),
+                ("--encoding", "rot13"),
+                2,
+                "--encoding: 'rot13' ist keine Textkodierung",
+            ),
+            id="not-a-text-encoding",
+        ),
+        pytest.param(
+            (
+                (HEADER + ROW).encode(),
+                ("--delimiter", "ab"),
+                2,
+                "--delimiter: 'ab' ist nicht ein einzelnes Zeichen",
+            ),
+            id="delimiter",
+        ),
+    ],
+)
+def test_the_readers_file_problems_follow_language_de(
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    case: tuple[bytes, tuple[str, ...], int, str],
+) -> None:
+    content, options, code, german = case
+    err = _refused(db_url, capsys, _file(tmp_path, content), *options, code=code)
+    assert german in err
+
+
+@pytest.mark.usefixtures("german")
+def test_a_file_changed_while_read_is_said_in_german(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "growing.csv"
+    rows = "".join(f"{3000000 + i},Person {i},70-533,2017-11-02\n" for i in range(3000))
+    path.write_text(HEADER + rows, encoding="utf-8")
+    plan = plan_import(path, date_format="MDY")
+    use_language("de")
+
+    def another_program_writes(_fraction: float) -> None:
+        with path.open("a", encoding="utf-8") as more:
+            more.write("4000001,Bea Ruiz,70-533,2017-11-02\n")
+
+    lookup = CatalogLookup(load_catalog())
+    with Database.open(db_url) as db, pytest.raises(MpnError) as refused:
+        run_import(db, ExamImport(lookup), path, plan.settings, progress=another_program_writes)
+    assert "growing.csv: Die Datei wurde geändert, während sie gelesen wurde" in str(refused.value)
