@@ -214,9 +214,9 @@ class _Scorers:
         # the days worked out once.
         self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
-        self.skilled: dict[object, tuple[Skilling, Fraction]] = {}
+        self.skilled: dict[object, tuple[Skilling, Fraction, Fraction]] = {}
         """A skilling metric's points by its rule and counts, for every day of the window."""
-        self.ordered: dict[int, tuple[Track, list[Metric], Fraction]] = {}
+        self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
         self.ends = catalogue_end_days(catalog)
@@ -345,19 +345,32 @@ class _Scorer:
         """
         ordered = self._scorers.ordered.get(id(track))
         if ordered is None or ordered[0] is not track:
-            metrics = sorted(
+            chosen = sorted(
                 (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
             )
+            total = sum((m.max_points for m in chosen), _ZERO)
             ordered = self._scorers.ordered[id(track)] = (
                 track,
-                metrics,
-                sum((m.max_points for m in metrics), _ZERO),
+                [(m, m.max_points.numerator, m.max_points.denominator) for m in chosen],
+                (total.numerator, total.denominator),
             )
-        _track, metrics, bound = ordered
-        for metric in metrics:
+        _track, metrics, (bound, below) = ordered
+        # The bound as a numerator over a positive denominator, compared with the qualifying
+        # score by cross-multiplying: exact, without a Fraction (and its gcd) per metric.
+        at_numerator, at_denominator = at.numerator, at.denominator
+        for metric, most, most_below in metrics:
             points = self._points(metric)
-            bound -= metric.max_points - points
-            if points <= 0 or bound < at:
+            numerator, denominator = points.numerator, points.denominator
+            if numerator <= 0:
+                return False
+            # bound - (most / most_below - numerator / denominator)
+            bound = (
+                bound * most_below * denominator
+                - most * below * denominator
+                + numerator * below * most_below
+            )
+            below *= most_below * denominator
+            if bound * at_denominator < at_numerator * below:
                 return False
         return True
 

@@ -415,7 +415,7 @@ def skilling_points(
     rule: Skilling,
     certified: Certified,
     max_points: Fraction,
-    memo: dict[object, tuple[Skilling, Fraction]],
+    memo: dict[object, tuple[Skilling, Fraction, Fraction]],
 ) -> Fraction:
     """``count_skilling``'s points alone: the steps met, then the final list's people counted
     (only when every step is met); the same counts give the same points (``memo``)."""
@@ -424,16 +424,17 @@ def skilling_points(
         certified.count(step.certifications) >= step.minimum_on(day) for step in rule.prerequisites
     )
     final = certified.count(rule.certifications) if all(met) else -1
-    key = (id(rule), met, final)  # the catalogue's rule, alive while the memo is used
+    # The catalogue's rule and maximum, alive while the memo is used (checked on reading).
+    key = (id(rule), id(max_points), met, final)
     found = memo.get(key)
-    if found is None or found[0] is not rule:
+    if found is None or found[0] is not rule or found[1] is not max_points:
         points = sum(
             (s.points for s, m in zip(rule.prerequisites, met, strict=True) if m), Fraction()
         )
         if final >= 0:
             points += rule.points_per_person * final
-        found = memo[key] = (rule, points)
-    return min(max_points, found[1])
+        found = memo[key] = (rule, max_points, min(max_points, points))
+    return found[2]
 
 
 def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from fractions import Fraction
 from typing import Any
 from unittest import mock
 
@@ -24,7 +25,7 @@ from mpn_desktop.domain import designation_score
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.facts import ExamResult, Facts, Kept
+from mpn_desktop.domain.facts import ExamResult, Facts, Kept, Organization
 from mpn_desktop.domain.qualification_window import WindowPlan
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.sp_organisations import CODES, DAYS, exactly, sp_organisation
@@ -139,3 +140,65 @@ def test_the_reference_scores_every_day() -> None:
         score_designations(catalog, facts, date(2024, 6, 30), frozenset())
     asked = {call.args[1] for call in on.call_args_list}
     assert date(2024, 6, 13) in asked and date(2024, 1, 2) in asked
+
+
+def _ruled_out_with_fractions(
+    track: Any, points: dict[int, Fraction], known: set[str], at: Fraction
+) -> bool:
+    """The straightforward bound: the skilling metrics first, every other metric at its
+    maximum, in Fractions; False as soon as a metric is at zero or the bound is under ``at``."""
+    metrics = sorted(
+        (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
+    )
+    bound = sum((m.max_points for m in metrics), Fraction(0))
+    for metric in metrics:
+        bound -= metric.max_points - points[id(metric)]
+        if points[id(metric)] <= 0 or bound < at:
+            return False
+    return True
+
+
+def _may_qualify(catalog: ScoredCatalog, track: Any, points: dict[int, Fraction]) -> bool:
+    scorers = designation_score._Scorers(Facts(Organization("Contoso", "1")), catalog, None)
+    scorer = scorers.on(date(2026, 6, 1), earlier=False)
+    assert scorer is not None
+    known = {category.id for category in catalog.categories}
+    with mock.patch.object(
+        designation_score._Scorer, "_points", lambda _self, metric: points[id(metric)]
+    ):
+        return scorer._may_qualify(track, known, catalog.qualifies_at)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), which=st.integers(0, 100))
+def test_a_track_is_ruled_out_exactly_when_its_bound_falls_under_the_qualifying_score(
+    data: st.DataObject, which: int
+) -> None:
+    """The window search's bound is exact (integers cross-multiplied): the same answer as
+    adding Fractions, also a third of a point either side of the qualifying score."""
+    catalog = CATALOGS[which % len(CATALOGS)]
+    tracks = [t for d in catalog.designations for t in d.tracks]
+    track = tracks[which % len(tracks)]
+    known = {category.id for category in catalog.categories}
+    metrics = [m for m in track.metrics if m.category in known]
+    points = {id(m): m.max_points for m in metrics}
+    # One metric short by what puts the total just under, at or just over the score, or
+    # every metric drawn (zero, full, or a fraction of its maximum).
+    short = metrics[data.draw(st.integers(0, len(metrics) - 1))]
+    total = sum((m.max_points for m in metrics), Fraction(0))
+    delta = data.draw(st.sampled_from([Fraction(-1, 3), Fraction(0), Fraction(1, 3), None]))
+    near = delta is not None and total - catalog.qualifies_at - delta < short.max_points
+    if near:
+        assert delta is not None
+        points[id(short)] = short.max_points - (total - catalog.qualifies_at - delta)
+    elif delta is None:
+        for metric in metrics:
+            points[id(metric)] = data.draw(
+                st.sampled_from([Fraction(0), metric.max_points])
+                | st.fractions(0, metric.max_points, max_denominator=9)
+            )
+    expected = _ruled_out_with_fractions(track, points, known, catalog.qualifies_at)
+    assert _may_qualify(catalog, track, points) is expected
+    if near:
+        assert delta is not None
+        assert expected is (delta >= 0), "the total is the qualifying score plus delta"
