@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import MpnError
 from mpn_desktop.shown import shown_path
 
@@ -21,33 +22,33 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 
 
 def problem_of(error: OSError) -> str:
-    """What an operating-system error means for the user's path, in words."""
+    """What an operating-system error means for the user's path, in words (the chosen language)."""
     code = error.errno
     if code == errno.ENOENT:
-        return "no such file"
+        return _("no such file")
     if code == errno.ENAMETOOLONG:
-        return "the path is too long for this system (or a name in it is longer than 255 bytes)"
+        return _("the path is too long for this system (or a name in it is longer than 255 bytes)")
     if code in (errno.EACCES, errno.EPERM):
-        return "permission denied: the file cannot be read by this user"
+        return _("permission denied: the file cannot be read by this user")
     if code == errno.EISDIR:
-        return "is a folder, not a file"
+        return _("is a folder, not a file")
     if code == errno.ENOTDIR:
-        return "a part of the path is not a folder"
+        return _("a part of the path is not a folder")
     if code == errno.ELOOP:
-        return "the path has too many symbolic links (a loop?)"
-    return f"cannot be read ({error.strerror or error})"
+        return _("the path has too many symbolic links (a loop?)")
+    return _("cannot be read ({reason})").format(reason=error.strerror or error)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return _("is a folder, not a file")
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a file; save the data to a file and read that"
+        return _("is a named pipe (FIFO), not a file; save the data to a file and read that")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
+        return _("is a device, not a file")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+        return _("is a socket, not a file")
+    return _("is not a regular file")
 
 
 def open_input(
@@ -63,7 +64,11 @@ def open_input(
     except OSError as failure:
         raise error(f"{shown_path(path)}: {problem_of(failure)}") from None
     except ValueError:  # a NUL character in the path
-        raise error(f"{shown_path(path)}: is not a valid path (it holds a NUL character)") from None
+        raise error(
+            _("{path}: is not a valid path (it holds a NUL character)").format(
+                path=shown_path(path)
+            )
+        ) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):

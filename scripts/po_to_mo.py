@@ -103,6 +103,7 @@ SOURCES = (
     "mpn_desktop/commands/import_exams.py",
     "mpn_desktop/commands/import_usage.py",
     "mpn_desktop/store/exam_writing.py",
+    "mpn_desktop/input_files.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 

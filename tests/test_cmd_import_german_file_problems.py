@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import run_import
 from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
+from mpn_desktop.input_files import open_input, problem_of
 from mpn_desktop.store.database import Database
 
 HEADER = "MCP ID,Full Name,Exam Code,Date Passed\n"
@@ -181,3 +184,151 @@ def test_a_file_changed_while_read_is_said_in_german(db_url: str, tmp_path: Path
     with Database.open(db_url) as db, pytest.raises(MpnError) as refused:
         run_import(db, ExamImport(lookup), path, plan.settings, progress=another_program_writes)
     assert "growing.csv: Die Datei wurde geändert, während sie gelesen wurde" in str(refused.value)
+
+
+def _command_refused(
+    db_url: str, capsys: pytest.CaptureFixture[str], command: str, path: Path, code: int = 1
+) -> str:
+    assert main(["--language", "de", *cli_options(db_url), command, str(path)]) == code
+    return capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("german")
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            (
+                "import-exams",
+                "Colour,Size\nblue,x\n",
+                "other.csv: Das sieht nicht wie eine Datei mit Prüfungsdatensätzen aus: Keine "
+                "der Spalten von Zeile 1 ('Colour', 'Size') kennt der Import",
+            ),
+            id="no-exam-column",
+        ),
+        pytest.param(
+            (
+                "import-usage",
+                "Name,Colour\nAna,blue\n",
+                "other.csv: Das sieht nicht wie eine Datei mit Nutzungszeilen aus",
+            ),
+            id="no-usage-column",
+        ),
+        pytest.param(
+            (
+                "import-exams",
+                "MCP ID,Full Name,Exam Code,Note\n3000001,Ana Ruiz,70-533,x\n",
+                "other.csv: Zeile 1: ein Prüfungsdatensatz braucht eine Spalte für das "
+                "Bestehensdatum, und keine der Spalten ('MCP ID', 'Full Name', 'Exam Code', "
+                "'Note') ist eine; benennen Sie sie mit --map COLUMN=FIELD (z. B. --map "
+                "Note=passed_on)",
+            ),
+            id="exam-column-missing",
+        ),
+        pytest.param(
+            (
+                "import-exams",
+                "Full Name,Note\nAna Ruiz,x\n",
+                "braucht eine MCP-ID-Spalte und eine Spalte für Prüfungscode oder Prüfungstitel "
+                "und eine Spalte für das Bestehensdatum",
+            ),
+            id="exam-columns-missing",
+        ),
+        pytest.param(
+            (
+                "import-usage",
+                "Subscription,Note\ns1,x\n",
+                "other.csv: Zeile 1: eine Nutzungszeile braucht eine Monatsspalte und eine Spalte "
+                "für Verbrauch, Umsatz, aktive Benutzer oder bezahlte Lizenzen",
+            ),
+            id="usage-columns-missing",
+        ),
+        pytest.param(
+            (
+                "import-exams",
+                ",".join(f"Column {n}" for n in range(14)) + "\n" + "x," * 13 + "x\n",
+                "'Column 10', 'Column 11' und 2 weitere) kennt der Import",
+            ),
+            id="many-columns",
+        ),
+        pytest.param(
+            (
+                "import-usage",
+                "CompetencyName\tCompetencyAttainmentOptionName\tMonth\tMetricName\t"
+                "MetricMonthlyContribution\tTTMAggregate\tAnniversaryYearAggregate\t"
+                "GoldThreshold\tSilverThreshold\n"
+                "Cloud Platform\tAzure consumption\t1/1/2020\tACR\t1200\t14400\t14400\t60000\t"
+                "12000\n",
+                "other.csv: Zeile 1: Es wurde nichts importiert: Die Datei braucht Nutzung pro "
+                "Abonnement, die ein Insights-Download zur Kompetenzleistung nicht enthält",
+            ),
+            id="competency-performance",
+        ),
+        pytest.param(
+            (
+                "import-usage",
+                "customer,subscription,workload,association,month,consumption_usd\n"
+                + "A,s1,azure,dpor,2019-01,999999999999.00\n" * 2,
+                "die Zeilen des Abonnements s1 für 2019-01 ergeben mehr, als das Programm "
+                "speichert (US$ 999.999.999.999,99 oder 999.999.999 Lizenzen oder Benutzer); "
+                "es wurde nichts importiert",
+            ),
+            id="sums-too-large",
+        ),
+    ],
+)
+def test_what_a_file_lacks_follows_language_de(
+    db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, case: tuple[str, str, str]
+) -> None:
+    command, content, german = case
+    path = tmp_path / "other.csv"
+    path.write_text(content, encoding="utf-8")
+    assert german in _command_refused(db_url, capsys, command, path)
+
+
+@pytest.mark.usefixtures("german")
+def test_a_file_that_is_not_there_or_a_folder_is_said_in_german(
+    db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "gone.csv"
+    assert f"{missing}: keine solche Datei" in _command_refused(
+        db_url, capsys, "import-exams", missing
+    )
+    assert f"{tmp_path}: ist ein Ordner, keine Datei" in _command_refused(
+        db_url, capsys, "import-usage", tmp_path
+    )
+
+
+@pytest.mark.usefixtures("german")
+@pytest.mark.parametrize(
+    ("code", "german_text"),
+    [
+        (errno.ENOENT, "keine solche Datei"),
+        (errno.ENAMETOOLONG, "der Pfad ist für dieses System zu lang"),
+        (errno.EACCES, "Zugriff verweigert: Dieser Benutzer kann die Datei nicht lesen"),
+        (errno.EISDIR, "ist ein Ordner, keine Datei"),
+        (errno.ENOTDIR, "ein Teil des Pfads ist kein Ordner"),
+        (errno.ELOOP, "der Pfad hat zu viele symbolische Links (eine Schleife?)"),
+        (errno.EIO, "kann nicht gelesen werden (Input/output error)"),
+    ],
+)
+def test_what_an_os_error_means_is_said_in_german(code: int, german_text: str) -> None:
+    use_language("de")
+    assert problem_of(OSError(code, os.strerror(code))).startswith(german_text)
+
+
+@pytest.mark.usefixtures("german")
+def test_what_is_not_a_file_is_said_in_german(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    use_language("de")
+    # A socket is refused as it is opened (ENXIO, "cannot be read"), before its kind is asked.
+    cases = [
+        (fifo, "ist eine benannte Pipe (FIFO), keine Datei; speichern Sie die Daten"),
+        (Path("/dev/null"), "ist ein Gerät, keine Datei"),
+        (Path("a\x00b.csv"), "ist kein gültiger Pfad (er enthält ein NUL-Zeichen)"),
+    ]
+    for path, german_text in cases:
+        with pytest.raises(MpnError) as refused:
+            open_input(path)
+        assert german_text in str(refused.value)

@@ -122,17 +122,18 @@ class FieldSet:
     """The fields to name in a ``--map`` example when the file lacks them."""
     refused: str = ""
     """What a file of this kind lacks whatever its columns are mapped to (it is never
-    imported: Microsoft's own competency metrics, say); "" for kinds that are imported."""
+    imported: Microsoft's own competency metrics, say); "" for kinds that are imported.
+    Marked with ``N_``: messages say it in the chosen language."""
 
 
 def _exam_needs(columns: Mapping[ImportField, int]) -> list[str]:
     needs = []
     if Field.MCP_ID not in columns:
-        needs.append("an MCP ID column")
+        needs.append(_("an MCP ID column"))
     if Field.EXAM_CODE not in columns and Field.EXAM_TITLE not in columns:
-        needs.append("an exam code or exam title column")
+        needs.append(_("an exam code or exam title column"))
     if Field.PASSED_ON not in columns:
-        needs.append("a date-passed column")
+        needs.append(_("a date-passed column"))
     return needs
 
 
@@ -170,7 +171,7 @@ class ColumnMapping:
     def missing(self) -> list[str]:
         """What a usable mapping lacks, in words (empty when the mapping can import)."""
         if self.fields.refused:
-            return [self.fields.refused]
+            return [_(self.fields.refused)]
         return self.fields.needs(self.columns)
 
     def with_column(self, column: int, field: ImportField | None) -> ColumnMapping:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mpn_desktop.domain.vocabulary import N_, _
+from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.columns import (
     EXAM_FIELDS,
@@ -131,29 +132,47 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
     """Raises ImportFailed when the mapping lacks a column a record of its kind needs."""
     if mapping.fields.refused:
         raise ImportFailed(
-            f"{path}: line {header_line}: nothing was imported: the file needs "
-            f"{mapping.fields.refused}"
+            _("{path}: line {line}: nothing was imported: the file needs {what}").format(
+                path=path, line=header_line, what=_(mapping.fields.refused)
+            )
         )
     missing = mapping.missing()
     if not missing:
         return
     columns = ", ".join(quoted(name) for name in mapping.header[:_COLUMNS_NAMED])
     if len(mapping.header) > _COLUMNS_NAMED:
-        columns += f" and {len(mapping.header) - _COLUMNS_NAMED:,} more"
-    noun = mapping.fields.noun
+        columns = _("{columns} and {more} more").format(
+            columns=columns, more=number(len(mapping.header) - _COLUMNS_NAMED)
+        )
+    # The noun with its article and in the plural, as each language writes them.
+    one, many = _NOUNS[mapping.fields.noun]
     if not mapping.columns:
         raise ImportFailed(
-            f"{path}: this does not look like a file of {noun}s: none of the columns "
-            f"of line {header_line} ({columns}) is one the importer knows; name them "
-            "with --map COLUMN=FIELD"
+            _(
+                "{path}: this does not look like a file of {records}: none of the columns "
+                "of line {line} ({columns}) is one the importer knows; name them "
+                "with --map COLUMN=FIELD"
+            ).format(path=path, records=_(many), line=header_line, columns=columns)
         )
-    # "a usage line": a "u" that sounds like "you" takes "a".
-    article = "an" if noun[0] in "aeio" else "a"
     raise ImportFailed(
-        f"{path}: line {header_line}: {article} {noun} needs {' and '.join(missing)}, and none "
-        f"of the columns ({columns}) is one; name it with --map COLUMN=FIELD "
-        f"(e.g. --map {_example_override(mapping)})"
+        _(
+            "{path}: line {line}: {record} needs {missing}, and none of the columns "
+            "({columns}) is one; name it with --map COLUMN=FIELD (e.g. --map {example})"
+        ).format(
+            path=path,
+            line=header_line,
+            record=_(one),
+            missing=_(" and ").join(missing),
+            columns=columns,
+            example=_example_override(mapping),
+        )
     )
+
+
+_NOUNS = {
+    "exam record": (N_("an exam record"), N_("exam records")),
+    "usage line": (N_("a usage line"), N_("usage lines")),
+}
 
 
 def _example_override(mapping: ColumnMapping) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from mpn_desktop.domain.vocabulary import N_
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.importers.columns import FieldSet, ImportField, header_key
 from mpn_desktop.importers.dates import DateOrder
 
@@ -263,11 +263,11 @@ _PLAIN = {header_key("Date"): F.MONTH, header_key("Period"): F.MONTH}
 def _needs(columns: Mapping[ImportField, int]) -> list[str]:
     needs = []
     if F.SUBSCRIPTION not in columns:
-        needs.append("a subscription column")
+        needs.append(_("a subscription column"))
     if F.MONTH not in columns and F.DAY not in columns:
-        needs.append("a month column")
+        needs.append(_("a month column"))
     if not any(f in columns for f in (F.CONSUMPTION, F.REVENUE, F.ACTIVE_USERS, F.PAID_SEATS)):
-        needs.append("a consumption, revenue, active users or paid seats column")
+        needs.append(_("a consumption, revenue, active users or paid seats column"))
     return needs
 
 
@@ -279,9 +279,11 @@ def _licence_needs(columns: Mapping[ImportField, int]) -> list[str]:
 
 
 _REFUSED = {
-    INSIGHTS_COMPETENCY: "usage per subscription, which an Insights Competency performance "
-    "download does not hold (it holds Microsoft's own metric per competency and month; import "
-    "the Insights Azure usage, licence usage or Subscription details download instead)",
+    INSIGHTS_COMPETENCY: N_(
+        "usage per subscription, which an Insights Competency performance "
+        "download does not hold (it holds Microsoft's own metric per competency and month; "
+        "import the Insights Azure usage, licence usage or Subscription details download instead)"
+    ),
 }
 
 

@@ -38,7 +38,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import figure, money, month_and_year
+from mpn_desktop.domain.wording import figure, money, month_and_year, number
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.kinds import Outcome
 from mpn_desktop.importers.usage_fields import (
@@ -306,9 +306,16 @@ class UsageSums:
                 consumption, revenue = max(consumption, _ZERO), max(revenue, _ZERO)
             if consumption >= MAX_AMOUNT or revenue >= MAX_AMOUNT or max(users, seats) > MAX_COUNT:
                 raise ImportFailed(
-                    f"the lines of subscription {subscription} for {month:%Y-%m} add up to more "
-                    "than the program keeps (US$ 999,999,999,999.99, or 999,999,999 seats or "
-                    "users); nothing was imported"
+                    _(
+                        "the lines of subscription {subscription} for {month} add up to more "
+                        "than the program keeps ({amount}, or {count} seats or users); "
+                        "nothing was imported"
+                    ).format(
+                        subscription=subscription,
+                        month=f"{month:%Y-%m}",
+                        amount=money(MAX_AMOUNT - _CENT),
+                        count=number(MAX_COUNT),
+                    )
                 )
             row = UsageRow(subscription, month, service, source, consumption, revenue, users, seats)
             totals[month].add(row)
