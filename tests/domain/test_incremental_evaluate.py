@@ -133,7 +133,7 @@ def test_another_day_or_catalogue_starts_from_nothing() -> None:
 def test_an_exam_edit_re_evaluates_the_competencies_naming_its_credentials_alone() -> None:
     from domain_builders import exam, person
 
-    people = [person(f"Person {index}", str(5000 + index)) for index in range(6)]
+    people = [person(str(5000 + index)) for index in range(6)]
     before = replace(
         _two_workloads(),
         people=tuple(people),
