@@ -58,6 +58,18 @@ class RowStyle:
 
 RowStyler = Callable[[Record], RowStyle | None]
 
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_STYLED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+    )
+)
+"""The roles a ``RowStyle`` answers (``_style_data``)."""
+
 WARNING_BACKGROUND = QColor(255, 165, 0, 70)
 MUTED_BACKGROUND = QColor(128, 128, 128, 50)
 
@@ -295,13 +307,16 @@ class RecordTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         field = self._fields[index.column()]
-        value = field.value_of(record)
+        # The value is worked out for the roles that show it only (a computed column's
+        # function ran for each of the seven roles the delegate asks of a cell).
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if field.kind is FieldKind.BOOL else format_value(field, value)
+            if field.kind is FieldKind.BOOL:
+                return ""
+            return format_value(field, field.value_of(record))
         if role == Qt.ItemDataRole.EditRole:
-            return value
+            return field.value_of(record)
         if role == Qt.ItemDataRole.CheckStateRole and field.kind is FieldKind.BOOL:
-            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if field.value_of(record) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in (
             FieldKind.MONEY,
             FieldKind.COUNT,
@@ -317,11 +332,16 @@ class RecordTableModel(QAbstractTableModel):
         if styled is None and role == Qt.ItemDataRole.ToolTipRole:
             # A long text (e.g. the competencies a person counts for) may be cut off
             # in its cell: the tooltip shows all of it.
-            text = format_value(field, value)
+            text = format_value(field, field.value_of(record))
             return text if len(text) > _LONG_TEXT else None
         return styled
 
     def _style_data(self, record: Record, column: int, role: int) -> Any:
+        if role not in _STYLED_ROLES or (role == _DECORATION and column != 0):
+            # The delegate asks seven roles of each cell it paints or measures; the styler
+            # (a reference's validity, a person's progress) answers four: asked for each, it
+            # was most of the time fitting the References tab's columns took.
+            return None
         style = self._styler(record) if self._styler is not None else None
         if style is None:
             return None

@@ -280,10 +280,7 @@ class RecordSection(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
-        if self._fit_when_shown:
-            self._fit_when_shown = False
-            if not self._sized:
-                self._fit_columns()
+        self.fit_columns_if_waiting()
         if self._widen_when_shown:
             self._widen_when_shown = False
             self._widen_first_column()
@@ -296,8 +293,10 @@ class RecordSection(QWidget):
         """
         if not self._sized and self.model.rowCount() > 0:
             if not self.view.isVisible():
-                # A table on a tab not shown is fitted when first shown: at start-up the
-                # hidden tabs' tables took 0.35 s of the large organisation's fill.
+                # A table on a tab not shown is fitted when first shown, or once the window
+                # is filled, one table per turn of the event loop (``fit_columns_if_waiting``):
+                # at start-up the hidden tabs' tables took 0.35 s of the large organisation's
+                # fill on the GUI thread at once.
                 self._fit_when_shown = True
                 return
             self._fit_columns()
@@ -309,6 +308,16 @@ class RecordSection(QWidget):
                 return  # would be measured for nothing, 10,000 exams for a person's edit)
             ids = change.records_of(self.kind) if isinstance(change, RecordsChange) else None
             self._widen_first_column(ids)
+
+    def fit_columns_if_waiting(self) -> bool:
+        """Fits the columns now if they wait for the table to be shown; whether they did."""
+        if not self._fit_when_shown:
+            return False
+        self._fit_when_shown = False
+        if self._sized:
+            return False
+        self._fit_columns()
+        return True
 
     def _fit_columns(self) -> None:
         """Fits every column to its header and to a sample of the rows shown."""

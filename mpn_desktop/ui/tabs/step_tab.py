@@ -240,6 +240,10 @@ class StepTab(QWidget):
             section.set_loading(False)
         self.reload(read)
 
+    def fit_a_waiting_table(self) -> bool:
+        """Fits the columns of one table filled while hidden; whether there was one."""
+        return any(section.fit_columns_if_waiting() for section in self.sections)
+
     def first_reads(self) -> list[FirstRead]:
         """What start-up's worker reads for the tab's tables: their kinds, in their orders."""
         return [FirstRead(section.kind, section.model.plain_order()) for section in self.sections]

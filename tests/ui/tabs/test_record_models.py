@@ -16,7 +16,12 @@ from mpn_desktop.domain.enums import Workload
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_sorting import place_in_order, sorted_rows
-from mpn_desktop.ui.models.record_table import RECORD_ROLE, RecordTableModel
+from mpn_desktop.ui.models.record_table import (
+    RECORD_ROLE,
+    WARNING_BACKGROUND,
+    RecordTableModel,
+    RowStyle,
+)
 
 FIELDS = (
     Field("name", "Name", required=True),
@@ -336,3 +341,35 @@ def test_a_row_moved_into_order_keeps_every_row_and_selection_with_its_record(
     assert [row["amount"] for row in shown] == sorted(row["amount"] for row in shown)
     assert [index.data(RECORD_ROLE)["id"] for index in held] == list(range(8))
     assert [shown[model.row_of_id(i) or 0]["id"] for i in range(8)] == list(range(8))
+
+
+def test_a_cell_asks_its_row_style_and_worked_out_value_only_for_roles_that_show_them() -> None:
+    asked: list[str] = []
+
+    def style(record: dict[str, Any]) -> RowStyle:
+        asked.append("style")
+        return RowStyle(background=WARNING_BACKGROUND, tooltip="Expired", italic=True)
+
+    def status(record: dict[str, Any]) -> str:
+        asked.append("value")
+        return "open"
+
+    model = RecordTableModel((*FIELDS, Field("status", "Status", compute=status)), _Source().load)
+    model.reload()
+    model.set_row_styler(style)
+    cell = model.index(0, len(FIELDS))
+    asked.clear()
+    for role in (
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.DecorationRole,  # only the first cell has the row's icon
+    ):
+        assert model.data(cell, role) is None
+    assert asked == []  # the delegate asks these of every cell it paints or measures
+    assert model.data(cell) == "open"
+    assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == "Expired"
+    assert model.data(cell, Qt.ItemDataRole.FontRole).italic()
+    assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == WARNING_BACKGROUND
+    assert asked == ["value", "style", "style", "style"]
