@@ -137,15 +137,14 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     if part.exclude_met_at_association:
         year_ago = last.plus(-12)
         firsts = figures.first_months(part.scope)
-        # Associated in the last twelve months and already meeting the conditions then.
+        # Associated in the last twelve months and already meeting the conditions then
+        # (each month's tenants looked up once: a part's key is hashed field by field).
+        then: dict[Month, frozenset[Key]] = {}
+        for start in {firsts.get(key[0]) for key in now}:
+            if start is not None and start > year_ago:
+                then[start] = _qualifying(part, figures, start)
         now = frozenset(
-            key
-            for key in now
-            if not (
-                (start := firsts.get(key[0])) is not None
-                and start > year_ago
-                and key in _qualifying(part, figures, start)
-            )
+            key for key in now if not ((start := firsts.get(key[0])) in then and key in then[start])
         )
     before = _qualifying(part, figures, last.plus(-12))
     if part.stays_when_promoted:
