@@ -62,21 +62,38 @@ class UsageField(ImportField):
     @property
     def label(self) -> str:
         """The field's name in messages."""
-        return _LABELS.get(self, str(self.value).replace("_", " "))
+        return _LABELS[self]
 
 
+# Marked for the domain catalogue: the import wizard shows them in the chosen language.
 _LABELS = {
-    UsageField.TENANT_ID: "tenant ID",
-    UsageField.ASSOCIATED_ON: "associated on",
-    UsageField.CONSUMPTION: "consumption",
-    UsageField.REVENUE: "revenue",
-    UsageField.ACTIVE_USERS: "active users",
-    UsageField.PAID_SEATS: "paid seats",
-    UsageField.MPN_ID: "MPN ID",
-    UsageField.CHARGE_TYPE: "charge type",
-    UsageField.UNIT_PRICE: "unit price",
-    UsageField.CHARGE_END: "charge end",
-    UsageField.SUBSCRIPTION_START: "subscription start",
+    UsageField.SUBSCRIPTION: N_("subscription"),
+    UsageField.CUSTOMER: N_("customer"),
+    UsageField.TENANT_ID: N_("tenant ID"),
+    UsageField.WORKLOAD: N_("workload"),
+    UsageField.ASSOCIATION: N_("association"),
+    UsageField.ASSOCIATED_ON: N_("associated on"),
+    UsageField.MONTH: N_("month"),
+    UsageField.DAY: N_("day"),
+    UsageField.SERVICE: N_("service"),
+    UsageField.CONSUMPTION: N_("consumption"),
+    UsageField.REVENUE: N_("revenue"),
+    UsageField.ACTIVE_USERS: N_("active users"),
+    UsageField.PAID_SEATS: N_("paid seats"),
+    UsageField.CURRENCY: N_("currency"),
+    UsageField.MPN_ID: N_("MPN ID"),
+    UsageField.CHARGE_TYPE: N_("charge type"),
+    UsageField.INVOICE: N_("invoice"),
+    UsageField.OFFER: N_("offer"),
+    UsageField.UNIT_PRICE: N_("unit price"),
+    UsageField.CHARGE_END: N_("charge end"),
+    UsageField.SUBSCRIPTION_START: N_("subscription start"),
+    UsageField.DUPLICATE: N_("duplicate"),
+    UsageField.FREE_SKU: N_("free sku"),
+    UsageField.QUALIFIERS: N_("qualifiers"),
+    UsageField.PUBLISHER: N_("publisher"),
+    UsageField.PLAN: N_("plan"),
+    UsageField.METER: N_("meter"),
 }
 
 F = UsageField

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+# The importers' words (fields, file kinds, separators, date orders) are the domain
+# catalogue's: one German for the wizard and for import-exams/import-usage --language de.
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.importers.columns import ImportField
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
@@ -84,7 +87,7 @@ class MappingPage(QWizardPage):
             combo.setAccessibleName(self.tr("Column {name} holds").format(name=name))
             combo.addItem(self.tr("(ignored)"), None)
             for field in state.mapping.fields.fields:
-                label = self.tr(field.label)
+                label = domain_text(field.label)
                 combo.addItem(label[:1].upper() + label[1:], field)
             field_here = next((f for f, c in state.mapping.columns.items() if c == index), None)
             combo.setCurrentIndex(max(0, combo.findData(field_here)))

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+# The importers' words (fields, file kinds, separators, date orders) are the domain
+# catalogue's: one German for the wizard and for import-exams/import-usage --language de.
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.importers.columns import EXAM_FIELDS
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import DELIMITER_NAMES
@@ -281,7 +284,7 @@ class PreviewPage(QWizardPage):
         )
         delimiter = DELIMITER_NAMES.get(fmt.delimiter, repr(fmt.delimiter))
         self.delimiter_combo.setItemText(
-            0, self.tr("Detected ({name})").format(name=self.tr(delimiter))
+            0, self.tr("Detected ({name})").format(name=domain_text(delimiter))
         )
         self.format_label.setText(
             self.tr("%n column(s); {rows}.", "", len(read.header.fields)).format(
@@ -294,12 +297,12 @@ class PreviewPage(QWizardPage):
                 self.format_label.text()
                 + " "
                 + self.tr("The column names say it is {kind}.").format(
-                    kind=self.tr(mapping.fields.description)
+                    kind=domain_text(mapping.fields.description)
                 )
             )
         labels = [self.tr("ignored")] * len(mapping.header)
         for field, index in mapping.columns.items():
-            labels[index] = self.tr(field.label)
+            labels[index] = domain_text(field.label)
         self.model.show_records(
             read.header.fields,
             read.records,
@@ -339,7 +342,7 @@ class PreviewPage(QWizardPage):
         elif state.date_choice is not None:
             said = dates.order if dates is not None else None
             text = self.tr("Dates are read {order}, as chosen.").format(
-                order=self.tr(state.date_choice.value)
+                order=domain_text(state.date_choice.value)
             )
             if said is not None and said is not state.date_choice and dates is not None:
                 assert dates.evidence is not None  # an order comes from a deciding value
@@ -353,7 +356,7 @@ class PreviewPage(QWizardPage):
             line, value = dates.evidence
             self.dates_label.setText(
                 self.tr("Dates are read {order}: line {line} has {value}.").format(
-                    order=self.tr(dates.order.value), line=line, value=value
+                    order=domain_text(dates.order.value), line=line, value=value
                 )
             )
         else:

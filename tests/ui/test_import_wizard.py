@@ -670,3 +670,22 @@ def test_fifty_thousand_errors_are_counted_in_a_short_verdict_and_listed_in_the_
     assert len(check.verdict_label.text()) < 600
     assert check.problems.rowCount() == 50_001
     assert count(context.db, models.ExamResult) == 0
+
+
+def test_a_german_wizard_names_the_importers_words_as_import_exams_does(
+    open_wizard: OpenWizard, tmp_path: Path, qapp: QApplication
+) -> None:
+    """Separator, fields and date order in the domain catalogue's German (their one owner)."""
+    from mpn_desktop.ui.language import install_translators, remove_translators
+
+    path = write_csv(tmp_path / "exams.csv", GOOD_ROWS, delimiter=";")
+    installed = install_translators(qapp, "de")
+    try:
+        wizard = open_wizard(path)
+        page = wizard.preview_page
+        assert page.delimiter_combo.itemText(0) == "Erkannt (Semikolon)"
+        headers = [page.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+        assert "Prüfungscode" in str(headers[2]) and "Bestehensdatum" in str(headers[3])
+        assert "MCP-ID" in str(headers[0])
+    finally:
+        remove_translators(qapp, installed)
