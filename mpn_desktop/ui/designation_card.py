@@ -197,6 +197,9 @@ class DesignationCard(QFrame):
             heading = QLabel(self)
             heading.setObjectName("categoryHeading")
             heading.setTextFormat(Qt.TextFormat.RichText)
+            # Wraps: "Customer success: 25.6 of 30 points" on one line made the panel, and
+            # the window with it, wider than 1024×700 at 150% scaling has room for.
+            heading.setWordWrap(True)
             heading.setText(
                 f"<b>{html.escape(category.label)}</b>: "
                 + html.escape(

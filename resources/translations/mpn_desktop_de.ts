@@ -1593,6 +1593,10 @@
         <translation>Mitgliedschaft</translation>
     </message>
     <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
         <source>Change anniversary…</source>
         <translation>Jubiläumsdatum ändern…</translation>
     </message>

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain import vocabulary
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import checklist_actions, screen_fit
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.designation_card import DesignationCard
+from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
 from mpn_desktop.ui.settings import WindowSettings
@@ -19,6 +38,39 @@ from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
 def _inside(widget: QWidget) -> bool:
     return available_area(widget).contains(widget.frameGeometry())
+
+
+def _cut_in(root: QWidget) -> list[str]:
+    """The buttons and one-line labels shown in ``root`` narrower than their text."""
+    cut = []
+    margin = root.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin)
+    for button in root.findChildren(QPushButton):
+        if not button.isVisibleTo(root.window()) or not button.isVisible():
+            continue
+        text = button.text().replace("&", "")
+        if button.width() < button.fontMetrics().horizontalAdvance(text) + margin:
+            cut.append(f"button {text!r}: {button.width()}")
+    for label in root.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or not label.text():
+            continue
+        if label.width() < label.minimumSizeHint().width():
+            cut.append(f"label {label.text()!r}: {label.width()} < {label.minimumSizeHint()}")
+    return cut
+
+
+def _nothing_cut(window: MainWindow) -> None:
+    """No text is cut on any tab (and any page of the Sales tab) or in the status panel."""
+    cut = _cut_in(window.panel.widget())
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        pages = tab.findChild(QTabWidget, "salesPages")
+        for page in range(pages.count() if pages is not None else 1):
+            if pages is not None:
+                pages.setCurrentIndex(page)
+            QApplication.processEvents()
+            cut += [f"{tab.objectName()}: {what}" for what in _cut_in(tab)]
+    assert not cut, cut
 
 
 @pytest.mark.parametrize(
@@ -106,6 +158,62 @@ def test_the_window_fits_1024_by_700_at_150_percent(
     qtbot.waitUntil(lambda: window.panel.progress is not None)
     needed = window.minimumSizeHint()
     assert needed.width() <= area.width() and needed.height() <= area.height(), needed
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The window's and the sentences' language German, as a German session starts."""
+    installed = install_translators(qapp, "de")
+    vocabulary.use_language("de")
+    yield
+    remove_translators(qapp, installed)
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        (day, language)
+        for day in (date(2018, 3, 15), date(2023, 8, 15), date(2026, 12, 6))
+        for language in ("en", "de")
+    ],
+    ids=lambda shown: f"{shown[0]}-{shown[1]}",
+)
+def test_the_window_fits_1024_by_700_at_150_percent_in_each_program_and_language(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: WindowSettings,
+    request: pytest.FixtureRequest,
+    shown: tuple[date, str],
+) -> None:
+    # On a Solutions Partner day the designation cards' headings ("Customer success: 25.6
+    # of 30 points") kept the panel 284 points wide (689 in all); in German the Sales
+    # tab's two buttons side by side and the Fee tab's labels beside their fields made
+    # it 773-777: wider than the 683 points of 1024×700 at 150% scaling.
+    day, language = shown
+    if language == "de":
+        request.getfixturevalue("german")
+    area = QSize(683, 467)
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.panel.progress is not None)
+        if day >= date(2022, 10, 3):
+            qtbot.waitUntil(lambda: window.progress_source.designations is not None)
+            qtbot.waitUntil(lambda: bool(window.panel.findChildren(DesignationCard)))
+        needed = window.minimumSizeHint()
+        assert needed.width() <= area.width() and needed.height() <= area.height(), needed
+        window.setMinimumSize(needed)
+        window.resize(area)
+        qtbot.waitUntil(lambda: window.size() == area)
+        _nothing_cut(window)
+        assert window.size() == area  # no tab's contents made the window taller
+    finally:
+        window.progress_source.wait_for_worker()
+        db.close()
 
 
 def test_the_first_start_at_1024_by_700_at_150_percent_is_not_below_its_minimum(

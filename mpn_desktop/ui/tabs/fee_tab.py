@@ -47,7 +47,10 @@ class FeeTab(StepTab):
         self.year = self._value_label("membershipYearValue")
         self.this_year = self._value_label("thisYearFeeValue")
         self.renewal = self._value_label("renewalValue")
-        self.change_anniversary = QPushButton(self.tr("Change anniversary…"), box)
+        # "Change…" beside the day it changes: "Jubiläumsdatum ändern…" there made the German
+        # tab wider than 1024×700 at 150% scaling has room for. The tooltip says it whole.
+        self.change_anniversary = QPushButton(self.tr("Change…"), box)
+        self.change_anniversary.setToolTip(self.tr("Change anniversary…"))
         self.change_anniversary.setAccessibleName(self.tr("Change the anniversary"))
         self.change_anniversary.clicked.connect(self.edit_anniversary)
         anniversary_row = QHBoxLayout()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Sig
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -36,6 +35,7 @@ from mpn_desktop.ui.delete_question import (
 )
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
+from mpn_desktop.ui.flow_layout import FlowLayout
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
@@ -211,10 +211,11 @@ class RecordSection(QWidget):
         # Three rows at least, not the 70 pixels every scroll area asks: two tables one
         # above the other fit a short window (1024×700 at 150% scaling).
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 3)
-        buttons = QHBoxLayout()
+        # Side by side where the width allows, "Delete" under "Add …" where it does not: the
+        # two side by side made the German Sales tab wider than 1024×700 at 150% has room for.
+        buttons = FlowLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
