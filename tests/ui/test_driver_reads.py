@@ -192,3 +192,23 @@ def test_the_importers_load_ahead_once_even_when_the_write_path_is_loaded(
     worker.join(60)
     assert all(name in sys.modules for name in write_ahead.IMPORTER_MODULES)
     assert prepare_to_import(demo_db) is None
+
+
+def test_a_usage_cell_chosen_loads_the_write_path_that_its_paste_needs(
+    qtbot: QtBot, demo_db: Database, catalog: Catalog, settings: WindowSettings
+) -> None:
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    sales = main.tab("salesTab")
+    grid = sales.usage_grid  # type: ignore[attr-defined]
+    main.tabs.setCurrentWidget(sales)
+    sales.pages.setCurrentWidget(grid)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: grid.model.rowCount() > 0, timeout=10_000)
+    assert not db.has_engine  # the grid shown, read with the driver: nothing loaded
+    grid.window().activateWindow()
+    grid.view.setFocus()  # the user clicks a cell (or tabs into the grid, which chooses one)
+    qtbot.waitUntil(grid.view.hasFocus, timeout=5_000)
+    grid.view.setCurrentIndex(grid.model.index(0, 1))
+    qtbot.waitUntil(lambda: db.has_engine, timeout=30_000)
+    main.close()
+    db.close()

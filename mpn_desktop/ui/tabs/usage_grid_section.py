@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -133,6 +133,8 @@ class UsageGridSection(QWidget):
             )
         )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # A cell chosen by the user is where a paste lands: the write path loads meanwhile.
+        self.view.selectionModel().currentChanged.connect(self._cell_chosen)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -521,6 +523,10 @@ class UsageGridSection(QWidget):
         text = tab_separated(header, body)
         QGuiApplication.clipboard().setText(text)
         return text
+
+    def _cell_chosen(self, current: QModelIndex) -> None:
+        if current.isValid() and self.view.hasFocus():
+            prepare_to_write(self.context.db)
 
     def paste(self) -> UsageCellsCommand | None:
         """Pastes the clipboard's cells into the grid from the current cell."""
