@@ -69,6 +69,8 @@ class RecordFilterProxy(QSortFilterProxyModel):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._fixed is None and not self._words:
+            return True  # nothing searched: asked for each row after every reset, answered first
         model = self.sourceModel()
         if self._fixed is not None:
             # Straight from the model's list: this runs once per row of a detail table
