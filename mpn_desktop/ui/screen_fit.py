@@ -42,9 +42,10 @@ def resize_to_fit(widget: QWidget, wanted: QSize | tuple[int, int]) -> None:
     fitted = fitted_size(size, area).expandedTo(widget.minimumSizeHint()).boundedTo(area.size())
     minimum = widget.minimumSize()
     if minimum.width() > fitted.width() or minimum.height() > fitted.height():
-        widget.setMinimumSize(
-            min(minimum.width(), fitted.width()), min(minimum.height(), fitted.height())
-        )
+        # No minimum of its own then: its layout's, which Qt keeps up to date as the
+        # contents change (a status panel filled after the first start needs more width
+        # in German, and the window grows to it instead of opening squeezed below it).
+        widget.setMinimumSize(0, 0)
     widget.resize(fitted)
 
 
