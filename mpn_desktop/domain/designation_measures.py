@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from itertools import repeat
+from itertools import count, repeat
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
@@ -65,13 +65,39 @@ def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fractio
     return min(part.max_points, part.max_points * Fraction(value) / part.threshold)
 
 
+_PART_KEYS: dict[int, tuple[Part, int]] = {}
+"""Each part looked up (by identity, kept alive here so its id is not reused): its key."""
+_PART_SERIALS: dict[Part, int] = {}
+"""Each distinct part's key: equal parts written out in several metrics share one."""
+_SERIALS = count()
+
+
+def part_key(part: Part) -> int:
+    """A key equal parts share, for the memos: found by the part's identity, so that a
+    look-up does not hash the part field by field (Fractions, enums, conditions) each time.
+
+    Keys are never handed out twice: after the bound below clears the tables, an equal
+    part gets a new key (its memo entries are worked out again, never read stale)."""
+    found = _PART_KEYS.get(id(part))
+    if found is not None and found[0] is part:
+        return found[1]
+    if len(_PART_KEYS) >= 4096:  # parts made on the fly (promoted bands) come and go
+        _PART_KEYS.clear()
+        _PART_SERIALS.clear()
+    key = _PART_SERIALS.get(part)
+    if key is None:
+        key = _PART_SERIALS[part] = next(_SERIALS)
+    _PART_KEYS[id(part)] = (part, key)
+    return key
+
+
 def measure(part: Part, figures: UsageFigures, last: Month) -> Measured:
     """The part's value on the facts, ``last`` being the latest month counted.
 
     Designations share parts (the three Azure areas, both tracks of one area):
     each is measured once per evaluation.
     """
-    key = ("measured", part, last)
+    key = ("measured", part_key(part), last)
     found = figures.memo.get(key)
     if isinstance(found, Measured):
         return found
@@ -93,7 +119,7 @@ def _months(span: Span, month: Month) -> tuple[Month, ...]:
 
 def _qualifying(part: Part, figures: UsageFigures, month: Month) -> frozenset[Key]:
     """The tenants (or tenant-service pairs) that meet every condition of the part in a month."""
-    key = ("qualifying", part, month)
+    key = ("qualifying", part_key(part), month)
     kept = figures.memo.get(key)
     if isinstance(kept, frozenset):
         return kept
@@ -149,10 +175,7 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     before = _qualifying(part, figures, last.plus(-12))
     if part.stays_when_promoted:
         # Promoted above the band's maximum since a year ago: still eligible (MW26, SEC26).
-        unbounded = replace(
-            part, conditions=tuple(replace(c, maximum=None) for c in part.conditions)
-        )
-        now |= before & _qualifying(unbounded, figures, last)
+        now |= before & _qualifying(_unbounded(part), figures, last)
     return Measured(
         value=Decimal(len(now) - len(before)),
         now_keys=now,
@@ -161,6 +184,22 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         last=Decimal(len(now)),
         baseline=Decimal(len(before)),
     )
+
+
+_UNBOUNDED: dict[int, tuple[Part, Part]] = {}
+
+
+def _unbounded(part: Part) -> Part:
+    """The part without its conditions' maximums (made once per part: one key for its memo)."""
+    found = _UNBOUNDED.get(id(part))
+    if found is None or found[0] is not part:
+        if len(_UNBOUNDED) >= 256:
+            _UNBOUNDED.clear()
+        unbounded = replace(
+            part, conditions=tuple(replace(c, maximum=None) for c in part.conditions)
+        )
+        found = _UNBOUNDED[id(part)] = (part, unbounded)
+    return found[1]
 
 
 def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measured:

@@ -22,6 +22,7 @@ from mpn_desktop.domain.designation_skilling import (
     Certified,
     Holder,
     count_skilling,
+    fraction_sum,
     skilling_points,
 )
 from mpn_desktop.domain.designation_usage_months import figure_of
@@ -327,7 +328,7 @@ class _Scorer:
         scored = []
         for track in item.tracks:
             points = [self._points(m) for m in track.metrics if m.category in known]
-            total = sum(points, _ZERO)
+            total = fraction_sum(points)
             scored.append((track.id, total, total >= at and all(p > 0 for p in points)))
         if item.classification is not None:
             chosen, _why = classify(item, self.figures, self.last)
@@ -348,7 +349,7 @@ class _Scorer:
             chosen = sorted(
                 (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
             )
-            total = sum((m.max_points for m in chosen), _ZERO)
+            total = fraction_sum(m.max_points for m in chosen)
             ordered = self._scorers.ordered[id(track)] = (
                 track,
                 [(m, m.max_points.numerator, m.max_points.denominator) for m in chosen],
@@ -421,12 +422,12 @@ class _Scorer:
                     CategoryScore(
                         category.id,
                         category.name,
-                        sum((m.points for m in chosen), _ZERO),
-                        sum((m.max_points for m in chosen), _ZERO),
+                        fraction_sum(m.points for m in chosen),
+                        fraction_sum(m.max_points for m in chosen),
                         chosen,
                     )
                 )
-        return TrackScore(track.id, sum((c.points for c in categories), _ZERO), tuple(categories))
+        return TrackScore(track.id, fraction_sum(c.points for c in categories), tuple(categories))
 
     def metric(self, metric: Metric) -> MetricScore:
         # Designations and tracks share metrics (equal ones written out in each): each is
@@ -456,7 +457,7 @@ class _Scorer:
                     part.label, part.unit, measured.value, need, points, measured, part.max_points
                 )
             )
-        points = min(metric.max_points, sum((p.points for p in scored), _ZERO))
+        points = min(metric.max_points, fraction_sum(p.points for p in scored))
         have, need, unit = _figures(scored, points, metric.max_points)
         result = MetricScore(
             id=metric.id,

@@ -411,6 +411,20 @@ class Certified:
         return found
 
 
+def fraction_sum(values: Iterable[Fraction]) -> Fraction:
+    """The exact sum of ``values`` (equal to ``sum(values, Fraction(0))``), added up as one
+    numerator over one denominator: a single Fraction (and gcd) instead of one per term."""
+    numerator, denominator = 0, 1
+    for value in values:
+        top, below = value.numerator, value.denominator
+        if below == denominator:
+            numerator += top
+        else:
+            numerator = numerator * below + top * denominator
+            denominator *= below
+    return Fraction(numerator, denominator)
+
+
 def skilling_points(
     rule: Skilling,
     certified: Certified,
@@ -446,10 +460,10 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
         met = people >= minimum
         steps.append(StepCount(step, people, minimum, step.points if met else Fraction()))
     holders = certified.holders(rule.certifications)
-    step_points = sum((s.points for s in steps), Fraction())
+    step_points = fraction_sum(s.points for s in steps)
     points = step_points
     if all(s.met for s in steps):
         points += rule.points_per_person * certified.count(rule.certifications)
-    room = max_points - sum((s.points for s in rule.prerequisites), Fraction())
+    room = max_points - fraction_sum(s.points for s in rule.prerequisites)
     need = math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
     return SkillingCount(holders, tuple(steps), min(max_points, points), need)
