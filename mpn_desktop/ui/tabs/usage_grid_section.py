@@ -116,6 +116,8 @@ class UsageGridSection(QWidget):
         self.designation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # As wide as the names where there is room; narrower (elided) in a small window.
         self.designation.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 8))
+        # Cut short there, the name is whole in the tooltip.
+        self.designation.currentTextChanged.connect(self.designation.setToolTip)
         self.designation.activated.connect(self._designation_chosen)
         self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
         self.designation_label.setBuddy(self.designation)
