@@ -17,7 +17,7 @@ from mpn_desktop.importers.columns import EXAM_FIELDS, ColumnMapping, FieldSet
 from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.validation import ExamCatalog, RowProblem, RowValidator
 from mpn_desktop.store.exam_writing import ExamWriter
-from mpn_desktop.store.import_rows import ExamRow
+from mpn_desktop.store.import_rows import ExamValues
 from mpn_desktop.store.import_transaction import EXAMS, BatchCounts, ImportTransaction
 
 Records = Iterator[tuple[int, list[str]]]
@@ -111,7 +111,7 @@ class _ExamSink:
         self._writer = writer
         self._valid = 0
 
-    def add(self, rows: Sequence[ExamRow]) -> None:
+    def add(self, rows: Sequence[ExamValues]) -> None:
         self._valid += len(rows)
         self._writer.add(rows)
 

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, islice
 from operator import is_, itemgetter, not_
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.identifiers import is_mcp_id
@@ -20,7 +20,7 @@ from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
 from mpn_desktop.shown import quoted
 from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.import_rows import ExamCells, ExamRow, PersonCells
+from mpn_desktop.store.import_rows import ExamCells, ExamRow, ExamValues, PersonCells
 from mpn_desktop.store.schema_fields import text_limit
 from mpn_desktop.store.values import format_character
 
@@ -178,7 +178,7 @@ class RowValidator:
         self,
         records: Iterator[tuple[int, list[str]]],
         limit: int,
-        rows: list[ValidRow],
+        rows: list[ExamValues],
         problems: list[RowProblem],
         unknown: dict[str, int],
     ) -> int:
@@ -203,10 +203,9 @@ class RowValidator:
         people = list(map(self._people.get, map(self._person_key, cells)))
         exams = list(map(self._exams.get, map(self._exam_key, cells)))
         days = list(map(self._days.get, map(itemgetter(self._day_at), cells)))
-        lines = list(map(_FIRST, batch))
-        found: list[ValidRow] = list(
-            map(tuple.__new__, repeat(ValidRow), zip(lines, people, exams, days, strict=True))
-        )
+        # Plain tuples: the parts still None are found (or the record dropped) below.
+        rows_read = zip(map(_FIRST, batch), people, exams, days, strict=True)
+        found = cast(list[ExamValues], list(rows_read))
         # The records with a part not remembered (None) when the batch was looked up.
         unseen: set[int] = set()
         for parts in (people, exams, days):

@@ -18,7 +18,7 @@ from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.exam_keys import ExamKeys
-from mpn_desktop.store.import_rows import ExamRow, PersonCells
+from mpn_desktop.store.import_rows import ExamRow, ExamValues, PersonCells
 from mpn_desktop.store.models import new_versions
 
 _PEOPLE: Table = models.Person.__table__  # type: ignore[assignment]
@@ -88,15 +88,16 @@ class ExamWriter:
         self.added = 0
         self.people_added = 0
 
-    def add(self, rows: Sequence[ExamRow]) -> None:
+    def add(self, rows: Sequence[ExamValues]) -> None:
         """Stores ``rows`` (those not stored already) and counts what was new."""
         if self.finished:
             raise StoreError("exam rows were added after the import's writer had finished")
         if not rows:
             return
         if self._driver_sql is None:
-            self._settle_people(rows)
-            self._add_through_core(rows)
+            named = list(map(ExamRow._make, rows))
+            self._settle_people(named)
+            self._add_through_core(named)
             return
         # Values as the Date and Enum columns store them (ISO text, the enum's
         # value), through the driver: SQLAlchemy's per-row parameter processing
@@ -106,7 +107,7 @@ class ExamWriter:
         person_ids: list[int | None] = list(map(self._settled.get, people))
         if None in person_ids:
             unsettled = list(compress(count(), map(_is_none, person_ids)))
-            self._settle_people([rows[index] for index in unsettled])
+            self._settle_people([ExamRow._make(rows[index]) for index in unsettled])
             for index in unsettled:
                 person_ids[index] = self._people[people[index].mcp_id][0]
         iso_days = self._iso_days

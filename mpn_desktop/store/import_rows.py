@@ -43,6 +43,11 @@ class ExamRow(NamedTuple):
     passed_on: date
 
 
+ExamValues = tuple[int, PersonCells, ExamCells, date]
+"""An ``ExamRow``'s values as a plain tuple, as the validator hands rows on in bulk:
+made by ``zip`` in C, where a named tuple per row cost 0.3 s a million rows."""
+
+
 class SubscriptionCells(NamedTuple):
     """A subscription an import names: matched by id, else created with these values.
 
