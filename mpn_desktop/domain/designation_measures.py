@@ -17,7 +17,7 @@ from itertools import count, repeat
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
-from mpn_desktop.domain.usage_figures import Key, UsageFigures, quantity_of
+from mpn_desktop.domain.usage_figures import Key, Sums, UsageFigures, add_sums, quantity_of
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import money, month_and_year, number
 
@@ -258,8 +258,19 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             continue
         # The few customers associated during the year, over twelve months: each one's own
         # months only (every customer's twelve months at each such month cost far more).
+        # Each month's sums per customer looked up once for them all (not once per
+        # customer and month: each look-up hashes the scope), added up in the same order.
+        monthly = [figures.summed(part.scope, (month,), False) for month in months]
         for customer in customers:
-            sums = figures.customer_sums(part.scope, months, customer)
+            sums: Sums | None = None
+            for month_sums in monthly:
+                found = month_sums.get((customer, ""))
+                if found is None:
+                    continue
+                if sums is None:
+                    sums = list(found)
+                else:
+                    add_sums(sums, found)
             if sums is not None:
                 total_base += quantity_of(sums, part.quantity)
     note = ""
