@@ -30,6 +30,7 @@ from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import checklist_actions, screen_fit
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.designation_card import DesignationCard
+from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
@@ -51,6 +52,18 @@ def _cut_in(root: QWidget) -> list[str]:
         text = button.text().replace("&", "")
         if button.width() < button.fontMetrics().horizontalAdvance(text) + margin:
             cut.append(f"button {text!r}: {button.width()}")
+    for box in root.findChildren(QComboBox):
+        if not box.isVisible():
+            continue
+        if isinstance(box, ElidingComboBox):
+            # Narrower than its choice, it ends in "…" and the tooltip says it whole.
+            shown = box.shown_text()
+            if shown != box.currentText() and not (
+                shown.endswith("…") and box.toolTip() == box.currentText()
+            ):
+                cut.append(f"combo box {box.currentText()!r} shown as {shown!r}")
+        elif box.width() < box.minimumSizeHint().width():
+            cut.append(f"combo box {box.currentText()!r}: {box.width()}")
     for label in root.findChildren(QLabel):
         if not label.isVisible() or label.wordWrap() or not label.text():
             continue
@@ -332,11 +345,17 @@ def test_the_monthly_usage_placeholder_reads_at_the_window_s_minimum_size(
         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
     )
     whole = "Choose a subscription above to see its monthly usage."
-    for size, said in ((QSize(800, 560), whole), (window.minimumSizeHint(), "")):
-        window.setMinimumSize(size)
-        window.resize(size)
-        qtbot.waitUntil(lambda size=size: window.size() == size)  # type: ignore[misc]
-        qtbot.wait(20)
+    for wanted, said in ((QSize(800, 560), whole), (None, "")):
+        # None: the window's minimum, which is higher where buttons wrap at its width.
+        size = wanted or window.minimumSizeHint()
+        for _ in range(5):
+            window.setMinimumSize(size)
+            window.resize(size)
+            qtbot.waitUntil(lambda size=size: window.size() == size)  # type: ignore[misc]
+            qtbot.wait(20)
+            if wanted is not None or window.minimumSizeHint() == size:
+                break
+            size = window.minimumSizeHint()
         area, text = view.empty_text_shown()
         assert text in (whole, "Choose a subscription above."), (size, text)
         assert not said or text == said

@@ -61,6 +61,7 @@ from mpn_desktop.store import records_sqlite
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
+from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel
 from mpn_desktop.ui.paste_command import UsageCellsCommand
@@ -110,14 +111,11 @@ class UsageGridSection(QWidget):
         self._grid_stale = True
         self.chart = UsageChart(self)
         # Which targeted designation's usage growth the chart shows (when there is a choice).
-        self.designation = QComboBox(self)
+        self.designation = ElidingComboBox(self)
         self.designation.setObjectName("chartDesignation")
         self.designation.setAccessibleName(self.tr("Designation charted"))
         self.designation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # As wide as the names where there is room; narrower (elided) in a small window.
-        self.designation.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 8))
-        # Cut short there, the name is whole in the tooltip.
-        self.designation.currentTextChanged.connect(self.designation.setToolTip)
         self.designation.activated.connect(self._designation_chosen)
         self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
         self.designation_label.setBuddy(self.designation)
