@@ -394,9 +394,9 @@ class Certified:
         found = self._holders.get(listed)
         if found is not None:
             return found
-        holding = self._holding_any(listed)
         people = self._people
         if self._rank is None:
+            holding = self._holding_any(listed)  # only here: the ranked way merges by day
             ordered = sorted(holding, key=lambda mcp_id: (people[mcp_id].casefold(), mcp_id))
             found = tuple(Holder(people[m], m, holding[m]) for m in ordered)
         else:
