@@ -65,7 +65,12 @@ def _cut_in(root: QWidget) -> list[str]:
         elif box.width() < box.minimumSizeHint().width():
             cut.append(f"combo box {box.currentText()!r}: {box.width()}")
     for label in root.findChildren(QLabel):
-        if not label.isVisible() or label.wordWrap() or not label.text():
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap():
+            # Wrapped, it has the height of its lines (a day beside a button was cut at the top).
+            if label.height() < label.heightForWidth(label.width()):
+                cut.append(f"label {label.text()!r}: {label.height()} high at {label.width()}")
             continue
         if label.width() < label.minimumSizeHint().width():
             cut.append(f"label {label.text()!r}: {label.width()} < {label.minimumSizeHint()}")
@@ -295,6 +300,7 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
             lambda: window.width() >= needed.width() and window.height() >= needed.height()
         )
         assert window.width() <= area.width() and window.height() <= area.height()
+        _nothing_cut(window)  # at the size a first start takes (628×429 or what it needs)
     finally:
         window.progress_source.wait_for_worker()
         db.close()

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
@@ -20,6 +20,7 @@ from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
+from mpn_desktop.ui.flow_layout import FlowLayout
 from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
@@ -53,8 +54,10 @@ class FeeTab(StepTab):
         self.change_anniversary.setToolTip(self.tr("Change anniversary…"))
         self.change_anniversary.setAccessibleName(self.tr("Change the anniversary"))
         self.change_anniversary.clicked.connect(self.edit_anniversary)
-        anniversary_row = QHBoxLayout()
-        anniversary_row.addWidget(self.anniversary, 1)
+        # The button goes under the day where the two do not fit side by side (the day
+        # wrapped in two lines beside it was cut at the top).
+        anniversary_row = FlowLayout()
+        anniversary_row.addWidget(self.anniversary)
         anniversary_row.addWidget(self.change_anniversary)
         form.addRow(self.tr("Anniversary:"), anniversary_row)
         form.addRow(self.tr("Membership year:"), self.year)
