@@ -172,6 +172,7 @@ def _create_store_engine(url: str) -> Engine:
         )
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin_sqlite_transaction)
+    event.listen(engine, "checkin", _restore_pragmas)
     notify_on_commit(engine)
     return engine
 
@@ -244,10 +245,12 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
     # timeout), so two copies of the program writing at once queue up instead
     # of one failing half-way through its transaction.
     options = connection.get_execution_options()
-    # SQLite changes these only outside a transaction; every other transaction
-    # gets the connection's own settings back (see _set_sqlite_pragmas).
-    _use_pragma(connection, "temp_store", "FILE" if options.get(SORT_IN_FILES_OPTION) else "MEMORY")
-    _use_pragma(connection, "foreign_keys", "OFF" if options.get(REFERENCES_MADE_OPTION) else "ON")
+    # SQLite changes these only outside a transaction: set before BEGIN, and
+    # given back when the connection returns to the pool (_restore_pragmas).
+    if options.get(SORT_IN_FILES_OPTION):
+        _change_pragma(connection, "temp_store", "FILE")
+    if options.get(REFERENCES_MADE_OPTION):
+        _change_pragma(connection, "foreign_keys", "OFF")
     connection.exec_driver_sql(f"BEGIN {options.get(BEGIN_OPTION, 'IMMEDIATE')}")
 
 
@@ -266,19 +269,31 @@ million-row import's insert). Only for a writer that takes each id it stores
 from a row it read or inserted in the same transaction, and deletes nothing
 another table refers to (no cascade is left undone).
 """
-_PRAGMAS_SET = "mpn_pragmas"
-
-
-def _use_pragma(connection: Connection, pragma: str, value: str) -> None:
-    """Sets a pragma on the connection when it is not ``value`` already (none change often)."""
-    pragmas: dict[str, str] = connection.connection.info.setdefault(_PRAGMAS_SET, {})
-    if pragmas.get(pragma, _CONNECTION_PRAGMAS[pragma]) != value:
-        connection.exec_driver_sql(f"PRAGMA {pragma}={value}")
-        pragmas[pragma] = value
-
-
+_PRAGMAS_CHANGED = "mpn_pragmas_changed"
 _CONNECTION_PRAGMAS = {"temp_store": "MEMORY", "foreign_keys": "ON"}
-"""The values _set_sqlite_pragmas gives every connection."""
+"""The values _set_sqlite_pragmas gives every connection, which _restore_pragmas gives back."""
+
+
+def _change_pragma(connection: Connection, pragma: str, value: str) -> None:
+    connection.exec_driver_sql(f"PRAGMA {pragma}={value}")
+    changed: set[str] = connection.connection.info.setdefault(_PRAGMAS_CHANGED, set())
+    changed.add(pragma)
+
+
+def _restore_pragmas(dbapi_connection: Any, record: Any) -> None:
+    """Gives a connection returning to the pool (its transaction over) its own pragmas back.
+
+    A connection SQLite cannot give them back to is closed: none may be
+    handed out again without its foreign keys checked.
+    """
+    changed: set[str] | None = record.info.pop(_PRAGMAS_CHANGED, None)
+    if not changed or dbapi_connection is None:
+        return
+    try:
+        for pragma in sorted(changed):
+            dbapi_connection.execute(f"PRAGMA {pragma}={_CONNECTION_PRAGMAS[pragma]}")
+    except sqlite3.Error as error:
+        record.invalidate(error)
 
 
 BULK_WRITE_CACHE_MIN_KIB = 8192

@@ -76,4 +76,11 @@ def test_an_import_sorts_in_files_and_an_exam_import_makes_its_own_references(
             info = BatchInfo(kind, "file", "f.csv", "")
             with import_transaction(db, info) as transaction:
                 assert _pragmas(transaction._connection) == pragmas
+            # Given back as the connection returns to the pool, before any BEGIN
+            # (a migration turns foreign keys off itself before its own).
+            with db.engine.connect() as connection:
+                raw = connection.connection.driver_connection
+                assert raw is not None
+                assert raw.execute("PRAGMA foreign_keys").fetchone() == (1,)
+                assert raw.execute("PRAGMA temp_store").fetchone() == (2,)
             assert _session_pragmas(db) == (2, 1)
