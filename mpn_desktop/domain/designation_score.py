@@ -377,7 +377,7 @@ class _Scorer:
 
     def _points(self, metric: Metric) -> Fraction:
         if metric.skilling is None:
-            return self.metric(metric).points
+            return self._usage_points(metric)
         found = self._skilled.get(("points", id(metric)))
         if isinstance(found, tuple) and found[0] is metric:
             return found[1]  # type: ignore[no-any-return]
@@ -385,6 +385,31 @@ class _Scorer:
             metric.skilling, self.certified, metric.max_points, self._scorers.skilled
         )
         self._skilled[("points", id(metric))] = (metric, points)
+        return points
+
+    def _usage_points(self, metric: Metric) -> Fraction:
+        """A usage metric's points alone, as ``metric`` works them out: the window's earlier
+        days need no have/need figures or sentences (kept with the month's figures too)."""
+        metric = _shared_metrics(self.catalog).get(id(metric), metric)
+        memo = self.figures.memo
+        found = memo.get(("metric", id(metric)))
+        if isinstance(found, tuple) and found[0] is metric:
+            return found[1].points  # type: ignore[no-any-return]
+        found = memo.get(("points", id(metric)))
+        if isinstance(found, tuple) and found[0] is metric:
+            return found[1]  # type: ignore[no-any-return]
+        most = metric.max_points
+        points = max(
+            min(
+                most,
+                fraction_sum(
+                    part_points(part, measure(part, self.figures, self.last), most)
+                    for part in parts
+                ),
+            )
+            for parts in metric.options
+        )
+        memo[("points", id(metric))] = (metric, points)
         return points
 
     def designation(

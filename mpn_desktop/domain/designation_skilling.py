@@ -162,6 +162,12 @@ class ExamIndex:
         if len(set(ids)) == len(ids):
             self.rank = {mcp_id: place for place, (_, mcp_id) in enumerate(sorted(named))}
         self._holders: dict[str, dict[str, Holder]] = {}
+        self.day_holders: dict[
+            tuple[int, int, date, date], tuple[tuple[Listed, ...], object, tuple[Holder, ...]]
+        ] = {}
+        """``Certified.holders`` by the list's and the catalogue's certifications' identity,
+        the day and the first day people are counted from: the same on these facts' people
+        and exams whatever the usage (an evaluation after a usage edit finds them here)."""
         self.always: dict[str, str] = {}
         """MCP ID -> name of the associated people with no leaving day (MCP IDs given once)."""
         self.leaving: list[tuple[str, str, date]] = []
@@ -394,6 +400,13 @@ class Certified:
         found = self._holders.get(listed)
         if found is not None:
             return found
+        # Kept with the exam index (the people and exams they come from), with the list and
+        # the certifications alive while their ids are in the key (checked on reading).
+        key = (id(listed), id(self._certifications), self.day, self._present)
+        kept = self._exams.day_holders.get(key)
+        if kept is not None and kept[0] is listed and kept[1] is self._certifications:
+            found = self._holders[listed] = kept[2]
+            return found
         people = self._people
         if self._rank is None:
             holding = self._holding_any(listed)  # only here: the ranked way merges by day
@@ -408,6 +421,9 @@ class Certified:
                     merged.update(self._day_holders(entry.certification))
             found = tuple(map(merged.__getitem__, sorted(merged, key=self._rank.__getitem__)))
         self._holders[listed] = found
+        if len(self._exams.day_holders) >= 256:
+            self._exams.day_holders.clear()  # a bound on what moving through the days keeps
+        self._exams.day_holders[key] = (listed, self._certifications, found)
         return found
 
 

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from mpn_desktop.domain import designation_score, vocabulary
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.designation_skilling import ExamIndex
+from mpn_desktop.domain.designation_skilling import ExamIndex, exam_index
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Facts, Kept
 from mpn_desktop.domain.usage_figures import UsageSums, carry_usage_sums, usage_sums
@@ -163,6 +163,24 @@ def test_later_evaluations_reuse_the_sums_kept_with_the_facts() -> None:
     # A facts object with other usage rows adds its own up, never reads these.
     other = replace(facts, usage=facts.usage[1:])
     assert usage_sums(other) is not sums
+
+
+def test_a_days_holders_are_kept_with_the_exam_index() -> None:
+    """An evaluation after another on the same people and exams (after a usage edit) reads a
+    day's holders kept with the exam index; other people or another catalogue, its own."""
+    facts = sp_organisation(random.Random(13))
+    first = _scores(CATALOGS[-1], facts, DAYS[2])
+    kept = dict(exam_index(facts).day_holders)
+    assert kept, "the holders of the day are kept"
+    assert (
+        _scores(CATALOGS[-1], facts, DAYS[2]) == first == _row_scores(CATALOGS[-1], facts, DAYS[2])
+    )
+    assert exam_index(facts).day_holders == kept, "the second evaluation found them all"
+    for catalog in CATALOGS[:-1]:  # other certifications under the same ids
+        assert _scores(catalog, facts, DAYS[2]) == _row_scores(catalog, facts, DAYS[2])
+    fewer = replace(facts, people=facts.people[1:], exams=facts.exams[:-1])
+    assert _scores(CATALOGS[-1], fewer, DAYS[2]) == _row_scores(CATALOGS[-1], fewer, DAYS[2])
+    assert exam_index(fewer) is not exam_index(facts)
 
 
 def test_the_kept_figures_are_no_fact() -> None:
