@@ -21,7 +21,11 @@ Three evaluations are timed, each against the plain pass in the same run:
 (b) months measured afresh: the usage sums kept as in (a), but the measures'
     memo dropped before each evaluation, so every metric part measures its
     months again (as after a usage edit reaching them, or the first look at a
-    day in months not seen yet). **The 3x verdict is judged on (b).**
+    day in months not seen yet). The people and exams are those of the evaluation
+    before, so a day's certification holders kept with the exam index
+    (``ExamIndex.day_holders``) are found when the six days come round again, as
+    they are when a user re-evaluates the day after a usage edit. **The 3x
+    verdict is judged on (b).**
 (c) the first evaluation on facts just loaded, nothing added up yet (a new
     ``Kept`` each run): adding up 36,000 usage rows, every month's sums and
     measures, the certification holders' tables. For information.
