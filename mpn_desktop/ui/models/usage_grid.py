@@ -59,6 +59,15 @@ FIGURES: dict[str, Field] = {
 """The figures the grid shows, as fields that read what is typed."""
 
 
+def figure_label(key: str) -> str:
+    """A figure's name in the window's language (the key itself for a figure not shown).
+
+    Translated when asked, not when FIGURES is built: the module is imported before
+    the chosen language's translator is installed.
+    """
+    return _tr(FIGURES[key].label) if key in FIGURES else key
+
+
 @dataclass(frozen=True)
 class GridRow:
     """A subscription's row: its id, the name shown, and its figure per month."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mpn_desktop.domain import wording
@@ -63,6 +63,7 @@ class UsageChart(QWidget):
         self._title = title
         self._missing = missing
         self.setAccessibleName(self.accessible_text())
+        self._tell_cut_title()
         self.update()
 
     def set_designation_usage(
@@ -76,7 +77,24 @@ class UsageChart(QWidget):
         self._title = title
         self._missing = missing
         self.setAccessibleName(self.accessible_text())
+        self._tell_cut_title()
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tell_cut_title()
+
+    def _title_shown(self) -> str:
+        """The title as drawn: bold, ending in "…" where the chart is narrower than it."""
+        bold = self.font()
+        bold.setBold(True)
+        width = int(QRectF(self.rect()).adjusted(8, 4, -8, -4).width())
+        return QFontMetrics(bold).elidedText(self._title, Qt.TextElideMode.ElideRight, width)
+
+    def _tell_cut_title(self) -> None:
+        # A title cut to the chart's width is read whole in the tooltip.
+        cut = self._series() is not None and self._title_shown() != self._title
+        self.setToolTip(self._title if cut else "")
 
     @property
     def lines(self) -> list[tuple[Level, Decimal]]:
@@ -166,10 +184,7 @@ class UsageChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        title = painter.fontMetrics().elidedText(
-            self._title, Qt.TextElideMode.ElideRight, int(area.width())
-        )
-        painter.drawText(area.topLeft() + QPointF(0, metrics.ascent()), title)
+        painter.drawText(area.topLeft() + QPointF(0, metrics.ascent()), self._title_shown())
         painter.setFont(self.font())
         top = area.top() + line_height + 2
         painter.setPen(muted)

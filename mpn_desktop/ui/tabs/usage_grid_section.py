@@ -63,7 +63,7 @@ from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.models.fields import enum_label
-from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel
+from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, UsageChart
 from mpn_desktop.ui.write_ahead import prepare_to_write
@@ -147,8 +147,8 @@ class UsageGridSection(QWidget):
         self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize() + 4)
         self.figure = QComboBox(self)
         self.figure.setObjectName("usageFigure")
-        for key, field in FIGURES.items():
-            self.figure.addItem(field.label, key)
+        for key in FIGURES:
+            self.figure.addItem(figure_label(key), key)
         self.figure.setAccessibleName(self.tr("Figure shown"))
         self.figure.activated.connect(self._figure_chosen)
         heading = QLabel(self.tr("<b>Usage by month</b>"), self)
@@ -328,7 +328,7 @@ class UsageGridSection(QWidget):
             usage,
             self.tr("{designation}: {figure} by month, {first} and {last} compared").format(
                 designation=usage.designation,
-                figure=FIGURES[usage.figure].label if usage.figure in FIGURES else usage.figure,
+                figure=figure_label(usage.figure),
                 first=before,
                 last=latest,
             ),

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
@@ -17,6 +19,7 @@ from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
@@ -47,6 +50,19 @@ def window_2023(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[Main
 @pytest.fixture
 def window_2018(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
     yield from _open(qtbot, tmp_path, catalog, date(2018, 3, 15))
+
+
+@pytest.fixture
+def window_2026_german(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, catalog: Catalog
+) -> Iterator[MainWindow]:
+    installed = install_translators(qapp, "de")
+    vocabulary.use_language("de")
+    try:
+        yield from _open(qtbot, tmp_path, catalog, date(2026, 12, 6))
+    finally:
+        remove_translators(qapp, installed)
+        vocabulary.use_language("en")
 
 
 def _grid(qtbot: QtBot, window: MainWindow) -> UsageGridSection:
@@ -314,3 +330,26 @@ def test_the_figure_chosen_charts_the_part_of_security_that_reads_it(
     assert grid.grab().save(str(PICTURES / "usage-2023-security-users.png"))
     grid.show_figure("consumption_usd")
     assert "2021-08 to 2022-07 and 2022-08 to 2023-07 compared" in chart.title
+
+
+def test_the_german_chart_names_its_figure_in_german(
+    qtbot: QtBot, window_2026_german: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2026_german)
+    # The figure's name is translated when shown, not when the grid's module was imported.
+    assert "Verbrauch (US$) nach Monat" in grid.chart.title
+    assert "Consumption" not in grid.chart.title
+    assert grid.figure.currentText() == "Verbrauch (US$)"
+
+
+def test_a_chart_narrower_than_its_title_says_it_whole_in_the_tooltip(
+    qtbot: QtBot, window_2026_german: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2026_german)
+    chart = grid.chart
+    assert chart.toolTip() == ""
+    window_2026_german.resize(683, 467)
+    qtbot.waitUntil(lambda: chart.toolTip() != "")
+    assert chart.toolTip() == chart.title
+    PICTURES.mkdir(exist_ok=True)
+    assert window_2026_german.grab().save(str(PICTURES / "usage-2026-de-683.png"))
