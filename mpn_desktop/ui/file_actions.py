@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.domain.requirement_tree import RequirementTree
@@ -80,6 +81,7 @@ class FileActions(QObject):
         self._window = window
         self.designations: Callable[[], RequirementTree | None] = lambda: None
         """The Solutions Partner scores of the window's day, when the main window has them."""
+        self._waiting_for_importers = False
         # A CSV file dropped onto the window opens the import wizard on it; while it is
         # dragged over, a worker loads what the wizard needs (0.5-1 s on the GUI thread).
         accept_csv_drops(window, self.import_file, lambda: prepare_to_import(self._context.db))
@@ -427,8 +429,38 @@ class FileActions(QObject):
     # --- imports --------------------------------------------------------------------------
 
     def import_exams(self) -> None:
-        """Opens the import wizard."""
-        self.import_exams_from(None)
+        """Opens the import wizard (once what it needs is loaded)."""
+        self._when_importers_loaded(lambda: self.import_exams_from(None))
+
+    def _when_importers_loaded(self, open_wizard: Callable[[], object]) -> None:
+        """Calls ``open_wizard`` once the importers and the write path are loaded.
+
+        Ctrl+I and Ctrl+Shift+I reach the action without the File menu, whose opening
+        starts loading them: here a worker loads them (0.5-1 s the GUI thread would
+        otherwise stall for) under a busy cursor, and the wizard opens when it is done.
+        """
+        if self._waiting_for_importers:
+            return  # the key pressed again while loading: one wizard
+        worker = prepare_to_import(self._context.db)
+        if worker is None or not worker.is_alive():
+            open_wizard()
+            return
+        self._waiting_for_importers = True
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        timer = QTimer(self)
+        timer.setInterval(20)
+
+        def open_when_loaded() -> None:
+            if worker.is_alive():
+                return
+            timer.stop()
+            timer.deleteLater()
+            QGuiApplication.restoreOverrideCursor()
+            self._waiting_for_importers = False
+            open_wizard()
+
+        timer.timeout.connect(open_when_loaded)
+        timer.start()
 
     def import_file(self, path: Path) -> QDialog:
         """Opens the import wizard of the kind the file's header names (sales data or exams)."""
@@ -437,8 +469,9 @@ class FileActions(QObject):
         return self.import_exams_from(path, kind=kind_of_file(path))
 
     def import_sales(self) -> None:
-        """Opens the import wizard for sales data (usage, customers, subscriptions)."""
-        self.import_sales_from(None)
+        """Opens the import wizard for sales data (usage, customers, subscriptions), once
+        what it needs is loaded."""
+        self._when_importers_loaded(lambda: self.import_sales_from(None))
 
     def import_sales_from(self, path: Path | None) -> QDialog:
         """Opens the sales-data import wizard, on the preview of ``path`` when given."""

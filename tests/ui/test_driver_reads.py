@@ -182,6 +182,45 @@ def test_a_file_dragged_over_the_window_loads_the_write_path_that_its_import_nee
     db.close()
 
 
+def test_ctrl_i_opens_the_wizard_once_a_worker_has_loaded_what_it_needs(
+    qtbot: QtBot,
+    demo_db: Database,
+    catalog: Catalog,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mpn_desktop.ui.import_wizard import ImportWizard
+
+    monkeypatch.setattr(write_ahead, "_IMPORTERS_ASKED", threading.Event())
+    # The worker held until released: loading takes its time whatever was imported before.
+    released = threading.Event()
+    load = write_ahead._load
+
+    def held_load(*args: Any) -> None:
+        released.wait(30)
+        load(*args)
+
+    monkeypatch.setattr(write_ahead, "_load", held_load)
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    assert not db.has_engine
+    # The shortcut reaches the action without the File menu, whose opening loads ahead.
+    main.import_action.trigger()
+    main.import_action.trigger()  # pressed again while waiting: still one wizard
+    # The GUI thread did not load the write path: the wizard waits, under a busy cursor.
+    assert main.findChild(ImportWizard) is None
+    cursor = QApplication.overrideCursor()
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BusyCursor
+    released.set()
+    qtbot.waitUntil(lambda: main.findChild(ImportWizard) is not None, timeout=30_000)
+    assert db.has_engine
+    assert QApplication.overrideCursor() is None
+    assert len(main.findChildren(ImportWizard)) == 1
+    main.findChild(ImportWizard).reject()
+    main.close()
+    db.close()
+
+
 def test_the_importers_load_ahead_once_even_when_the_write_path_is_loaded(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

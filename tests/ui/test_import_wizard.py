@@ -496,6 +496,8 @@ def test_the_file_menu_and_a_dropped_file_open_the_wizard(
     assert action.isEnabled()
     assert action.shortcut().toString() == "Ctrl+I"
     action.trigger()
+    # Opened once a worker has loaded the importers (at once when they are loaded).
+    qtbot.waitUntil(lambda: window.findChild(ImportWizard) is not None, timeout=30_000)
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.currentId() == PageId.FILE
     wizard.reject()
