@@ -449,17 +449,25 @@ class FileActions(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         timer = QTimer(self)
         timer.setInterval(20)
+        busy = [True]
+
+        def restore_cursor() -> None:
+            # Once: when the wizard opens, or when the window closes before it does.
+            if busy[0]:
+                busy[0] = False
+                QGuiApplication.restoreOverrideCursor()
 
         def open_when_loaded() -> None:
             if worker.is_alive():
                 return
             timer.stop()
             timer.deleteLater()
-            QGuiApplication.restoreOverrideCursor()
+            restore_cursor()
             self._waiting_for_importers = False
             open_wizard()
 
         timer.timeout.connect(open_when_loaded)
+        timer.destroyed.connect(restore_cursor)
         timer.start()
 
     def import_file(self, path: Path) -> QDialog:

@@ -221,6 +221,33 @@ def test_ctrl_i_opens_the_wizard_once_a_worker_has_loaded_what_it_needs(
     db.close()
 
 
+def test_a_window_closed_while_ctrl_i_waits_leaves_no_busy_cursor(
+    qtbot: QtBot,
+    demo_db: Database,
+    catalog: Catalog,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(write_ahead, "_IMPORTERS_ASKED", threading.Event())
+    released = threading.Event()
+    load = write_ahead._load
+
+    def held_load(*args: Any) -> None:
+        released.wait(30)
+        load(*args)
+
+    monkeypatch.setattr(write_ahead, "_load", held_load)
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    main.import_action.trigger()
+    assert QApplication.overrideCursor() is not None
+    main.files.deleteLater()  # as the window's children go when it is closed and deleted
+    qtbot.waitUntil(lambda: QApplication.overrideCursor() is None, timeout=5_000)
+    released.set()
+    main.close()
+    db.close()
+
+
 def test_the_importers_load_ahead_once_even_when_the_write_path_is_loaded(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
