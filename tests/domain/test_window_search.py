@@ -25,7 +25,7 @@ from mpn_desktop.domain import designation_score
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.facts import ExamResult, Facts, Kept, Organization
+from mpn_desktop.domain.facts import ExamResult, Facts, Kept, Organization, Person
 from mpn_desktop.domain.qualification_window import WindowPlan
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.sp_organisations import CODES, DAYS, exactly, sp_organisation
@@ -119,6 +119,79 @@ def test_the_pruned_search_finds_the_day_on_organisations_near_the_qualifying_sc
     facts = replace(full, exams=[e for i, e in enumerate(full.exams) if i not in dropped])
     as_of = Month.parse(usage_month).plus(1 + later).first_day + day * _DAY
     for catalog in CATALOGS:
+        pruned = _scores(catalog, facts, as_of)
+        with _every_day_scored():
+            reference = _scores(catalog, facts, as_of)
+        assert pruned == reference
+
+
+def _qualifies_on(catalog: ScoredCatalog, facts: Facts, day: date) -> bool:
+    scores = score_designations(catalog, replace(facts, kept=Kept()), day, frozenset())
+    return any(s.qualified for s in scores)
+
+
+_LEAVERS_CODES = ("AZ-104", "AZ-305", "AZ-700", "AZ-140", "AZ-500", "SC-200")
+
+
+def _just_qualifying_until(
+    catalog: ScoredCatalog, facts: Facts, day: date, rng: random.Random
+) -> Facts | None:
+    """The organisation with the fewest of a drawn run of certifications, held by people
+    who leave the day after ``day``, for a designation to qualify on ``day``: until then
+    it scores at most one certification's points over the line, then falls back (None
+    when none qualifies with all of them, or one does without them)."""
+    leavers = tuple(Person(f"Leaver {i}", f"9{i:05d}", left_on=day + _DAY) for i in range(12))
+    exams = [
+        ExamResult(
+            rng.choice(leavers).mcp_id,
+            rng.choice(_LEAVERS_CODES),
+            day - rng.randrange(0, 300) * _DAY,
+        )
+        for _ in range(40)
+    ]
+
+    def with_first(count: int) -> Facts:
+        return replace(
+            facts, people=(*facts.people, *leavers), exams=(*facts.exams, *exams[:count])
+        )
+
+    if _qualifies_on(catalog, with_first(0), day) or not _qualifies_on(
+        catalog, with_first(len(exams)), day
+    ):
+        return None
+    low, high = 0, len(exams)  # low does not qualify, high does (no exam lowers a score)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _qualifies_on(catalog, with_first(middle), day):
+            high = middle
+        else:
+            low = middle
+    return with_first(high)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    rng=st.randoms(use_true_random=False),
+    usage_month=st.sampled_from(["2023-07", "2023-09", "2023-12", "2024-02"]),
+    kept=st.sets(st.integers(0, 13), max_size=14),
+    day=st.integers(0, 27),
+    later=st.integers(1, 120),
+)
+def test_the_pruned_search_finds_a_day_just_over_the_qualifying_score(
+    *, rng: random.Random, usage_month: str, kept: set[int], day: int, later: int
+) -> None:
+    """Organisations whose designation qualifies on an earlier day of the window by at most
+    one certification's points (a bound a point or two too strict misses that day): full
+    usage points in the month after ``usage_month``, some of the certified people's exams
+    kept, and people who leave that day passing the fewest certifications that qualify."""
+    full = _infrastructure(usage_month)
+    base = replace(full, exams=[e for i, e in enumerate(full.exams) if i in kept])
+    probe = Month.parse(usage_month).plus(1).first_day + day * _DAY
+    as_of = probe + later * _DAY
+    for catalog in CATALOGS:
+        facts = _just_qualifying_until(catalog, base, probe, rng)
+        if facts is None:
+            continue
         pruned = _scores(catalog, facts, as_of)
         with _every_day_scored():
             reference = _scores(catalog, facts, as_of)
