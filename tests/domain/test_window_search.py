@@ -76,9 +76,14 @@ def _well_certified(facts: Facts, rng: random.Random) -> Facts:
     return replace(facts, exams=(*facts.exams, *more))
 
 
+_SEEDED = st.integers(0, 2**32 - 1).map(random.Random)
+"""A generator seeded by Hypothesis: an organisation drawn from Hypothesis itself made so many
+draws that its entropy health check failed now and then (data_too_large, seen under load)."""
+
+
 @settings(max_examples=25, deadline=None)
 @given(
-    rng=st.randoms(use_true_random=False),
+    rng=_SEEDED,
     day=st.sampled_from(DAYS),
     shift=st.integers(0, 40),
 )
@@ -171,7 +176,7 @@ def _just_qualifying_until(
 
 @settings(max_examples=30, deadline=None)
 @given(
-    rng=st.randoms(use_true_random=False),
+    rng=_SEEDED,
     usage_month=st.sampled_from(["2023-07", "2023-09", "2023-12", "2024-02"]),
     kept=st.sets(st.integers(0, 13), max_size=14),
     day=st.integers(0, 27),
