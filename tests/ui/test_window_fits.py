@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QTabWidget,
@@ -77,9 +79,46 @@ def _cut_in(root: QWidget) -> list[str]:
     return cut
 
 
+def _laid_out_in(layout: QLayout) -> Iterator[QWidget]:
+    """The widgets ``layout`` and the layouts in it place (all children of one widget)."""
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if (widget := item.widget()) is not None:
+            yield widget
+        elif (inner := item.layout()) is not None:
+            yield from _laid_out_in(inner)
+
+
+def _overlaps_in(root: QWidget) -> list[str]:
+    """The visible widgets a layout in ``root`` placed over one another or past its widget's
+    edge (the Fee tab's membership box ran under the payments below it)."""
+    found = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        layout = parent.layout()
+        if layout is None or not parent.isVisible():
+            continue
+        shown = [widget for widget in _laid_out_in(layout) if widget.isVisible()]
+        for widget in shown:
+            if not parent.rect().contains(widget.geometry()):
+                found.append(
+                    f"{widget.objectName() or widget}: {widget.geometry()} past "
+                    f"{parent.objectName() or parent} {parent.rect()}"
+                )
+        for first, second in combinations(shown, 2):
+            if first.geometry().intersects(second.geometry()):
+                found.append(
+                    f"{first.objectName() or first} {first.geometry()} over "
+                    f"{second.objectName() or second} {second.geometry()}"
+                )
+    return found
+
+
 def _nothing_cut(window: MainWindow) -> None:
-    """No text is cut on any tab (and any page of the Sales tab) or in the status panel."""
-    cut = _cut_in(window.panel.widget())
+    """No text is cut on any tab (and any page of the Sales tab) or in the status panel, and
+    no layout placed one widget over another."""
+    cut = _cut_in(window.panel.widget()) + _overlaps_in(window.panel.widget())
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         tab = window.tabs.currentWidget()
@@ -88,7 +127,7 @@ def _nothing_cut(window: MainWindow) -> None:
             if pages is not None:
                 pages.setCurrentIndex(page)
             QApplication.processEvents()
-            cut += [f"{tab.objectName()}: {what}" for what in _cut_in(tab)]
+            cut += [f"{tab.objectName()}: {what}" for what in _cut_in(tab) + _overlaps_in(tab)]
     assert not cut, cut
 
 

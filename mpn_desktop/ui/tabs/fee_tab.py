@@ -85,7 +85,9 @@ class FeeTab(StepTab):
                 parent=self,
             )
         )
-        self.body.addWidget(self.payments, 1)
+        # Added as a plain widget, the payments' full height counted as their minimum: on
+        # a short window they were laid over the box's last lines (see add_giving_way).
+        self.add_giving_way(self.payments, 1)
         self.chain_focus(self.search, self.change_anniversary, self.payments)
         self.load_first()
 

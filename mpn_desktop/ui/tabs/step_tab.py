@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from mpn_desktop.domain.competency_tree import requirement_tree
@@ -110,6 +111,25 @@ class _SummaryArea(QScrollArea):
             self._fit()
 
 
+class _GivingWayItem(QWidgetItem):
+    """A layout item whose preferred height at a width is its least: the room left over
+    comes to it by its stretch, and it gives way first on a short tab.
+
+    A vertical QBoxLayout takes a height-for-width item's height-for-width as its minimum
+    too: a record section's (its heading wraps) is its table's full preferred height, and
+    on a short tab (1024×700 at 150% scaling, German) the layout then squeezed it and the
+    Fee tab's membership box alike, and laid the payments over the box's last lines.
+    """
+
+    def heightForWidth(self, width: int) -> int:
+        widget = self.widget()
+        layout = widget.layout() if widget is not None else None
+        if widget is None or layout is None or self.isEmpty():
+            return super().heightForWidth(width)
+        height = layout.totalMinimumHeightForWidth(width)
+        return max(widget.minimumHeight(), min(height, widget.maximumHeight()))
+
+
 class StepTab(QWidget):
     """Base of the step tabs: a search line, a summary and one or more ``RecordSection``."""
 
@@ -167,6 +187,12 @@ class StepTab(QWidget):
         height = event.size().height()
         self.summary_area.setMaximumHeight(max(line * 2, min(height // 3, height - line * 18)))
         super().resizeEvent(event)
+
+    def add_giving_way(self, widget: QWidget, stretch: int) -> None:
+        """Adds ``widget`` under the others, taking the room they leave (by ``stretch``) and
+        shrinking to its least height before they shrink (see ``_GivingWayItem``)."""
+        self.body.addItem(_GivingWayItem(widget))
+        self.body.setStretch(self.body.count() - 1, stretch)
 
     def _recolour(self) -> None:
         """Colours the summary anew for the new palette (light and dark switched)."""
