@@ -156,7 +156,12 @@ class Database:
         from sqlalchemy.exc import OperationalError
 
         from mpn_desktop.store.engine import lock_schema_upgrades, migration_connection, shown_url
-        from mpn_desktop.store.migrate import current_revision, known_revisions, upgrade
+        from mpn_desktop.store.migrate import (
+            create_fresh_sqlite,
+            current_revision,
+            known_revisions,
+            upgrade,
+        )
 
         head = head_revision()
         with self._read_engine.connect() as connection:
@@ -177,6 +182,8 @@ class Database:
                 if current is not None and current not in known_revisions():
                     where = shown_url(self.url)
                     raise StoreError(_refusal(where, self.path, _newer_version(current)))
+                if current is None and create_fresh_sqlite(connection):
+                    return
                 if current != head:
                     upgrade(connection)
         except OperationalError as error:

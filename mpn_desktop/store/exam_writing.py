@@ -11,7 +11,7 @@ from operator import is_, itemgetter
 from typing import cast
 
 from sqlalchemy import Connection, Insert, Table, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.vocabulary import _
@@ -392,5 +392,9 @@ def _insert_skipping_duplicates(connection: Connection) -> Insert:
     if dialect == "sqlite":
         return sqlite.insert(_EXAMS).on_conflict_do_nothing(index_elements=key)
     if dialect == "postgresql":
+        # Imported here: the PostgreSQL dialect (and asyncpg with it) costs a
+        # fifth of a second that a SQLite import never needs.
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(_EXAMS).on_conflict_do_nothing(index_elements=key)
     raise StoreError(f"importing exam records needs SQLite or PostgreSQL, not {dialect}")

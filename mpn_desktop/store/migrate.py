@@ -98,3 +98,27 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
+
+
+def create_fresh_sqlite(connection: Connection) -> bool:
+    """Gives a SQLite database with no tables at all the head schema in one go.
+
+    Running the ten migrations on a brand-new file costs a fifth of a second
+    (and Alembic's import); the statements they leave behind, snapshotted in
+    ``fresh_schema``, build the very same schema at once (a test compares the
+    two files). False, and nothing done, for any other database, or when the
+    snapshot is not of the head revision (a migration added since: the
+    migrations run instead until the snapshot is regenerated).
+    """
+    from mpn_desktop.store import fresh_schema
+
+    if connection.dialect.name != "sqlite" or head_revision() != fresh_schema.REVISION:
+        return False
+    if connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+        return False
+    for statement in fresh_schema.STATEMENTS:
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(
+        f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (?)", (fresh_schema.REVISION,)
+    )
+    return True

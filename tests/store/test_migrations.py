@@ -340,3 +340,132 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert shown.strip() == "[]"
+
+
+def _canonical_sql(sql: str | None) -> str | None:
+    """A CREATE TABLE statement with its table constraints sorted by their text.
+
+    Alembic's batch mode rebuilds a table with its constraints in set order,
+    which changes from one process to the next (string hashing): two runs of
+    the migrations themselves differ in that order and in nothing else.
+    """
+    if sql is None or not sql.startswith("CREATE TABLE") or "\n\t" not in sql:
+        return sql
+    head, _, rest = sql.partition("(\n\t")
+    body, _, tail = rest.rpartition("\n)")
+    items = body.split(", \n\t")
+    columns = [item for item in items if not item.startswith("CONSTRAINT ")]
+    constraints = sorted(item for item in items if item.startswith("CONSTRAINT "))
+    return head + "(\n\t" + ", \n\t".join(columns + constraints) + "\n)" + tail
+
+
+def _foreign_keys(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """PRAGMA foreign_key_list without its ids, which follow the constraints' order."""
+    return sorted(row[1:] for row in rows)
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Everything SQLite tells of a file's schema, and its recorded revision."""
+    connection = sqlite3.connect(path)
+    try:
+        master = sorted(
+            (kind, name, table, _canonical_sql(sql))
+            for kind, name, table, sql in connection.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master"
+            )
+        )
+        tables = [row[1] for row in master if row[0] == "table"]
+        indexes = [row[1] for row in master if row[0] == "index"]
+
+        def pragma(name: str, of: str) -> list[tuple[object, ...]]:
+            return connection.execute(f'PRAGMA {name}("{of}")').fetchall()
+
+        return {
+            "sqlite_master": master,
+            "table_info": {table: pragma("table_xinfo", table) for table in tables},
+            # Without the seq column: the order the indexes were made in.
+            "index_list": {
+                table: sorted(row[1:] for row in pragma("index_list", table)) for table in tables
+            },
+            "foreign_key_list": {
+                table: _foreign_keys(pragma("foreign_key_list", table)) for table in tables
+            },
+            "index_info": {index: pragma("index_xinfo", index) for index in indexes},
+            "user_version": connection.execute("PRAGMA user_version").fetchall(),
+            "alembic_version": connection.execute("SELECT * FROM alembic_version").fetchall(),
+        }
+    finally:
+        connection.close()
+
+
+def _migrated_file(path: Path) -> Path:
+    """A file given its schema by running every migration, as before the snapshot."""
+    from mpn_desktop.store.engine import create_store_engine, migration_connection
+    from mpn_desktop.store.migrate import upgrade
+
+    engine = create_store_engine(f"sqlite:///{path}")
+    try:
+        with migration_connection(engine) as connection:
+            upgrade(connection)
+    finally:
+        engine.dispose()
+    return path
+
+
+@pytest.mark.parametrize("empty_file", [False, True], ids=["missing", "empty"])
+def test_a_new_file_gets_exactly_the_schema_the_migrations_build(
+    empty_file: bool, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.sqlite3"
+    if empty_file:
+        path.touch()
+    Database.open(f"sqlite:///{path}").close()
+    migrated = _migrated_file(tmp_path / "migrated.sqlite3")
+    assert _schema(path) == _schema(migrated)
+    assert _schema(path)["alembic_version"] == [(head_revision(),)]
+    assert integrity_check(path) == ["ok"]
+
+
+def test_a_new_file_is_made_without_running_the_migrations(tmp_path: Path) -> None:
+    # Alembic is imported only to migrate: not loaded means the snapshot made the file.
+    code = (
+        "import sys\n"
+        "from mpn_desktop.store.database import Database\n"
+        "Database.open(sys.argv[1]).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    path = tmp_path / "new.sqlite3"
+    run = subprocess.run(
+        [sys.executable, "-c", code, f"sqlite:///{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stdout.strip() == "False"
+    assert _schema(path)["alembic_version"] == [(head_revision(),)]
+
+
+def test_a_stale_snapshot_leaves_a_new_file_to_the_migrations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpn_desktop.store import fresh_schema
+
+    # As if a migration were added and the snapshot not regenerated: it must not be used.
+    monkeypatch.setattr(fresh_schema, "REVISION", "0000")
+    monkeypatch.setattr(fresh_schema, "STATEMENTS", ("CREATE TABLE wrong (id INTEGER)",))
+    path = tmp_path / "new.sqlite3"
+    Database.open(f"sqlite:///{path}").close()
+    assert _schema(path) == _schema(_migrated_file(tmp_path / "migrated.sqlite3"))
+
+
+def test_the_fresh_schema_snapshot_is_what_the_migrations_build() -> None:
+    from mpn_desktop.store import fresh_schema
+    from mpn_desktop.store.fresh_schema_build import migrated_schema
+
+    revision, statements = migrated_schema()
+    # Sorted: the order of the tables Alembic rebuilds varies from run to run too.
+    snapshot = sorted(str(_canonical_sql(sql)) for sql in fresh_schema.STATEMENTS)
+    migrated = sorted(str(_canonical_sql(sql)) for sql in statements)
+    assert (fresh_schema.REVISION, snapshot) == (revision, migrated), (
+        "regenerate it: python -m mpn_desktop.store.fresh_schema_build"
+    )
