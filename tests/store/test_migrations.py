@@ -88,7 +88,8 @@ def test_the_first_schema_gains_the_new_columns_with_defaults(tmp_path: Path) ->
 
 
 def test_migrations_build_exactly_the_schema_of_the_models(db: Database) -> None:
-    # On both backends: the template ``db`` is copied from was built by the migrations.
+    # On both backends: the template ``db`` is copied from was built by the migrations
+    # (on SQLite by their snapshot, which the fresh-schema tests below hold to them).
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, models.Base.metadata) == []
