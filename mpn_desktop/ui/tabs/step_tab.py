@@ -96,6 +96,11 @@ class _SummaryArea(QScrollArea):
         hint = super().sizeHint()
         return QSize(hint.width(), self._summary.height())
 
+    def minimumSizeHint(self) -> QSize:
+        """No height of its own: a layout takes the larger of the two hints, and a scroll
+        area's (its scroll bar's, 68 points) left a gap under a short summary."""
+        return QSize(super().minimumSizeHint().width(), 0)
+
     def viewportEvent(self, event: QEvent) -> bool:
         handled = super().viewportEvent(event)
         if event.type() == QEvent.Type.Resize:
