@@ -32,7 +32,8 @@ IMPORTER_MODULES = (
     "mpn_desktop.importers.planning",
 )
 """What the import wizard opens with besides the write path (no Qt in them): 0.2-0.25 s on
-the GUI thread after it was loaded, most of it SQLAlchemy's PostgreSQL dialect."""
+the GUI thread after it was loaded, when ``exam_writing`` still imported SQLAlchemy's
+PostgreSQL dialect on SQLite too (now only where PostgreSQL is written)."""
 
 _IMPORTERS_ASKED = threading.Event()
 """Set once a worker was asked to load the importers (they are the same for every database)."""
