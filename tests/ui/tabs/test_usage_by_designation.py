@@ -15,6 +15,7 @@ from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
@@ -73,6 +74,18 @@ def _grid(qtbot: QtBot, window: MainWindow) -> UsageGridSection:
     return tab.usage_grid
 
 
+def _only_modern_work(window: MainWindow) -> RequirementTree:
+    """The window's designations as if Modern Work were the only one targeted."""
+    tree = window.progress_source.designations
+    assert tree is not None
+    return type(tree)(
+        tree.program,
+        tree.as_of,
+        tree.organization,
+        tuple(node for node in tree.requirements if node.id == "modern-work"),
+    )
+
+
 def _headings(grid: UsageGridSection) -> list[str]:
     model = grid.model
     return [model.headerData(row, Qt.Orientation.Vertical) for row in range(model.rowCount())]
@@ -110,15 +123,7 @@ def test_a_2023_day_shows_the_13_months_usage_growth_compares(
 
 def test_modern_work_first_shows_active_users(qtbot: QtBot, window_2023: MainWindow) -> None:
     grid = _grid(qtbot, window_2023)
-    tree = window_2023.progress_source.designations
-    assert tree is not None
-    only_modern_work = type(tree)(
-        tree.program,
-        tree.as_of,
-        tree.organization,
-        tuple(node for node in tree.requirements if node.id == "modern-work"),
-    )
-    grid.set_designations(only_modern_work)
+    grid.set_designations(_only_modern_work(window_2023))
     assert grid.chart.title.startswith("Solutions Partner for Modern Work")
     assert "Active users by month" in grid.chart.title
     assert grid.figure.currentData() == "active_users"
@@ -277,15 +282,7 @@ def test_the_user_chooses_the_designation_charted_and_it_is_remembered(
 
 def test_one_targeted_designation_offers_no_choice(qtbot: QtBot, window_2023: MainWindow) -> None:
     grid = _grid(qtbot, window_2023)
-    tree = window_2023.progress_source.designations
-    assert tree is not None
-    only_modern_work = type(tree)(
-        tree.program,
-        tree.as_of,
-        tree.organization,
-        tuple(node for node in tree.requirements if node.id == "modern-work"),
-    )
-    grid.set_designations(only_modern_work)
+    grid.set_designations(_only_modern_work(window_2023))
     assert not grid.designation_row.isVisible()
     assert grid.chart.title.startswith("Solutions Partner for Modern Work")
 
