@@ -111,6 +111,20 @@ def test_the_organisation_dialog_opens_from_the_driver_and_saves(
     db.close()
 
 
+def _hold_write_path_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Makes the write path's loading worker wait until the event returned is set."""
+    monkeypatch.setattr(write_ahead, "_IMPORTERS_ASKED", threading.Event())
+    released = threading.Event()
+    load = write_ahead._load
+
+    def held_load(*args: Any) -> None:
+        released.wait(30)
+        load(*args)
+
+    monkeypatch.setattr(write_ahead, "_load", held_load)
+    return released
+
+
 def _filled_window(qtbot: QtBot, db: Database, catalog: Catalog, settings: WindowSettings) -> Any:
     main = MainWindow(AppContext(db, catalog, as_of=AS_OF), settings, evaluate_now=False)
     qtbot.addWidget(main)
@@ -191,16 +205,8 @@ def test_ctrl_i_opens_the_wizard_once_a_worker_has_loaded_what_it_needs(
 ) -> None:
     from mpn_desktop.ui.import_wizard import ImportWizard
 
-    monkeypatch.setattr(write_ahead, "_IMPORTERS_ASKED", threading.Event())
     # The worker held until released: loading takes its time whatever was imported before.
-    released = threading.Event()
-    load = write_ahead._load
-
-    def held_load(*args: Any) -> None:
-        released.wait(30)
-        load(*args)
-
-    monkeypatch.setattr(write_ahead, "_load", held_load)
+    released = _hold_write_path_load(monkeypatch)
     db = _opened_as_at_start(demo_db)
     main = _filled_window(qtbot, db, catalog, settings)
     assert not db.has_engine
@@ -228,15 +234,7 @@ def test_a_window_closed_while_ctrl_i_waits_leaves_no_busy_cursor(
     settings: WindowSettings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(write_ahead, "_IMPORTERS_ASKED", threading.Event())
-    released = threading.Event()
-    load = write_ahead._load
-
-    def held_load(*args: Any) -> None:
-        released.wait(30)
-        load(*args)
-
-    monkeypatch.setattr(write_ahead, "_load", held_load)
+    released = _hold_write_path_load(monkeypatch)
     db = _opened_as_at_start(demo_db)
     main = _filled_window(qtbot, db, catalog, settings)
     main.import_action.trigger()
