@@ -163,6 +163,16 @@ class RecordForm(QDialog):
         label = self._messages[key]
         return label.text() if not label.isHidden() else ""
 
+    def add_note(self, text: str, object_name: str) -> QLabel:
+        """A wrapped line of text above the fields (what the form was opened for)."""
+        note = QLabel(text, self)
+        note.setObjectName(object_name)
+        note.setWordWrap(True)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, note)
+        return note
+
     def add_rule(self, rule: Callable[[RecordForm], dict[str, str]]) -> None:
         """A rule across fields (approved on or after submitted), checked while typing.
 

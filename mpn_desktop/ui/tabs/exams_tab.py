@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
@@ -338,17 +338,12 @@ class ExamsTab(StepTab):
         """Above an Add exam opened for a designation: which certification the exam earns."""
         if not lead.code:
             return
-        note = QLabel(
+        form.add_note(
             self.tr("{code} earns {certification}, which {metric} counts.").format(
                 code=lead.code, certification=lead.certification, metric=lead.metric_name
             ),
-            form,
+            "leadNote",
         )
-        note.setObjectName("leadNote")
-        note.setWordWrap(True)
-        layout = form.layout()
-        if isinstance(layout, QVBoxLayout):
-            layout.insertWidget(1, note)
 
     def _expand_exam_edit(self, record: Record, field: Field, value: object) -> dict[str, object]:
         values: dict[str, object] = {field.key: value}

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.dates import add_years
@@ -298,12 +298,7 @@ class ReferencesTab(StepTab):
         fill()
         form.add_rule(self._approved_after_submitted)
         if self._suggested is not None:
-            note = QLabel(self._suggestion_text(self._suggested[1]), form)
-            note.setObjectName("suggestedCustomer")
-            note.setWordWrap(True)
-            layout = form.layout()
-            if isinstance(layout, QVBoxLayout):
-                layout.insertWidget(1, note)
+            form.add_note(self._suggestion_text(self._suggested[1]), "suggestedCustomer")
 
     def _approved_after_submitted(self, form: RecordForm) -> dict[str, str]:
         """The store's rule, said while typing: a reference is not approved before it is sent."""

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind
@@ -385,17 +385,12 @@ class SalesTab(StepTab):
         lead = self._lead
         if lead is None:
             return
-        note = QLabel(
+        form.add_note(
             self.tr("{metric} counts {what}.").format(
                 metric=lead.metric_name, what=lead.note or lead.metric_name
             ),
-            form,
+            "leadNote",
         )
-        note.setObjectName("leadNote")
-        note.setWordWrap(True)
-        layout = form.layout()
-        if isinstance(layout, QVBoxLayout):
-            layout.insertWidget(1, note)
 
     def _subscription_form(self, form: RecordForm) -> None:
         form.add_rule(_ends_after_it_starts)
