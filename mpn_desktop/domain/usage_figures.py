@@ -488,19 +488,6 @@ class UsageFigures:
         inside = self._inside(months)
         return self._priced.per_customer(scope, quantity, inside) if inside else {}
 
-    def customer_sums(self, scope: Scope, months: Iterable[Month], customer: str) -> Sums | None:
-        """One customer's sums over several months (None when it has no usage in them)."""
-        total: Sums | None = None
-        for month in self._inside(months):
-            sums = self._priced.customer_totals(scope, month).get((customer, ""))
-            if sums is None:
-                continue
-            if total is None:
-                total = list(sums)
-            else:
-                add_sums(total, sums)
-        return total
-
     def within(
         self,
         scope: Scope,

@@ -103,10 +103,6 @@ class RowFigures:
         """The month's sums per (customer, service)."""
         return self.summed(scope, [month], True)
 
-    def customer_sums(self, scope: Scope, months: Iterable[Month], customer: str) -> Sums | None:
-        """One customer's sums over the months (None without usage in them)."""
-        return self.summed(scope, months, False).get((customer, ""))
-
     def per_customer(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month]
     ) -> dict[str, Decimal]:
