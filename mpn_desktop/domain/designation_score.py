@@ -35,6 +35,7 @@ from mpn_desktop.domain.designations import (
     ScoredCatalog,
     Skilling,
     Track,
+    track_title,
 )
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import (
@@ -670,7 +671,7 @@ def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str
         "({pairs} or more make Enterprise)",
         count,
     ).format(
-        track=track.capitalize() if track != "smb" else "SMB",
+        track=track_title(track),
         count=count,
         floor=number(rule.minimum_usd),
         month=last,
