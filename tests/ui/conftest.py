@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import Organization
@@ -24,6 +26,7 @@ from mpn_desktop.domain.progress import (
 )
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.settings import WindowSettings
 
 AS_OF = date(2018, 3, 1)
@@ -119,3 +122,12 @@ def sample_context(demo_db: Database, catalog: Catalog, qapp: Any) -> AppContext
 def settings(tmp_path: Path) -> WindowSettings:
     """Window settings in a file of their own."""
     return WindowSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The window's and the sentences' language German, as a German session starts."""
+    installed = install_translators(qapp, "de")
+    vocabulary.use_language("de")
+    yield
+    remove_translators(qapp, installed)

@@ -313,18 +313,6 @@ def test_a_qualified_designation_has_no_links(window: MainWindow) -> None:
     assert isinstance(card, QWidget)
 
 
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The window's and the sentences' language German, as a German session starts."""
-    from mpn_desktop.domain import vocabulary
-    from mpn_desktop.ui.language import install_translators, remove_translators
-
-    installed = install_translators(qapp, "de")
-    vocabulary.use_language("de")
-    yield
-    remove_translators(qapp, installed)
-
-
 @pytest.mark.usefixtures("german")
 def test_what_a_link_opens_is_said_in_german(
     qtbot: QtBot, tmp_path: Path, settings: WindowSettings

@@ -3,36 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.catalog_files import load_catalog
-from mpn_desktop.domain import vocabulary
 from mpn_desktop.programs import program_on, shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.designation_requirements_html import designation_requirements_html
-from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.requirements_html import requirements_html
 from mpn_desktop.ui.settings import WindowSettings
 
 DAY_2023 = date(2023, 8, 15)
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The window's and the sentences' language German, as a German session starts."""
-    installed = install_translators(qapp, "de")
-    vocabulary.use_language("de")
-    yield
-    remove_translators(qapp, installed)
 
 
 @pytest.mark.usefixtures("german")

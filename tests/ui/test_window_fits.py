@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.catalog_files import load_catalog
-from mpn_desktop.domain import vocabulary
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
@@ -33,7 +32,6 @@ from mpn_desktop.ui import checklist_actions, screen_fit
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.eliding_combo import ElidingComboBox
-from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
 from mpn_desktop.ui.settings import WindowSettings
@@ -225,15 +223,6 @@ def test_the_window_fits_1024_by_700_at_150_percent(
     qtbot.waitUntil(lambda: window.panel.progress is not None)
     needed = window.minimumSizeHint()
     assert needed.width() <= area.width() and needed.height() <= area.height(), needed
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    """The window's and the sentences' language German, as a German session starts."""
-    installed = install_translators(qapp, "de")
-    vocabulary.use_language("de")
-    yield
-    remove_translators(qapp, installed)
 
 
 _DAYS_AND_LANGUAGES = [
