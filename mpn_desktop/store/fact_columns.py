@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 Convert = Callable[[Any], Any]
+"""A column's conversion of what the driver returns (``Convert | None``: None keeps it as it is)."""
 
 _KEPT_VALUES = 20_000
 """A conversion's kept values are dropped beyond this many: at most ~3 MiB each (a dict

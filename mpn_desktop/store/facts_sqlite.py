@@ -29,10 +29,10 @@ from mpn_desktop.domain.enums import (
 )
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.fact_columns import converted_column, look_up, names_by_id
+from mpn_desktop.store.fact_columns import Convert, converted_column, look_up, names_by_id
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
-from mpn_desktop.store.sqlite_values import Convert, day, flag, member, money, month
+from mpn_desktop.store.sqlite_values import day, flag, member, money, month
 
 
 def read_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
@@ -107,7 +107,7 @@ class _Reader:
         self.mcp_ids: dict[int, str] = {}
 
     def _columns(
-        self, sql: str, converts: Sequence[Convert], parameters: Sequence[Any] = ()
+        self, sql: str, converts: Sequence[Convert | None], parameters: Sequence[Any] = ()
     ) -> list[Sequence[Any]]:
         rows = self._connection.execute(sql, parameters).fetchall()
         if not rows:
@@ -119,7 +119,7 @@ class _Reader:
         ]
 
     def _rows(
-        self, sql: str, converts: Sequence[Convert], make: Callable[..., Any]
+        self, sql: str, converts: Sequence[Convert | None], make: Callable[..., Any]
     ) -> tuple[Any, ...]:
         columns = self._columns(sql, converts)
         return tuple(map(make, *columns)) if columns else ()

@@ -30,9 +30,9 @@ from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.fact_columns import converted_column
+from mpn_desktop.store.fact_columns import Convert, converted_column
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
-from mpn_desktop.store.sqlite_values import Convert, day, flag, member, moment, money, month
+from mpn_desktop.store.sqlite_values import day, flag, member, moment, money, month
 
 if TYPE_CHECKING:
     from mpn_desktop.store import records, usage_cells
@@ -42,7 +42,7 @@ else:
 
 Record = dict[str, Any]
 
-TABLES: dict[RecordKind, tuple[str, tuple[tuple[str, Convert], ...]]] = {
+TABLES: dict[RecordKind, tuple[str, tuple[tuple[str, Convert | None], ...]]] = {
     RecordKind.ORGANIZATION: (
         "organization",
         (

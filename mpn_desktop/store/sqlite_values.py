@@ -12,12 +12,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
 
 from mpn_desktop.domain.dates import Month
-
-Convert = Callable[[Any], Any] | None
-"""A column's conversion from what the driver returns (None: the value as it is)."""
 
 
 def day(value: str) -> date:

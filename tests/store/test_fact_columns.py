@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from mpn_desktop.domain.dates import Month
@@ -56,3 +58,15 @@ def test_composed_conversions_are_one_function_per_pair() -> None:
     assert month is composed(day, Month.of)
     assert composed(None, Month.of) == Month.of  # a bound method: equal, not the same object
     assert converted_column(["2018-02-28", "never", None], month) == [Month(2018, 2), None, None]
+
+
+def test_a_column_conversion_is_declared_once_in_the_store() -> None:
+    # The driver-only readers and the SQLAlchemy loader share one ``Convert``
+    # (there were two aliases, differing only by ``| None``).
+    store = Path(fact_columns.__file__).parent
+    declaring = sorted(
+        module.name
+        for module in store.glob("*.py")
+        if re.search(r"^Convert\b.*=", module.read_text(encoding="utf-8"), re.MULTILINE)
+    )
+    assert declaring == ["fact_columns.py"]
