@@ -25,6 +25,7 @@ from mpn_desktop.domain.designations import (
     ScoredCatalog,
 )
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.usage_figures import UsageFigures
 
 WINDOW_MONTHS = 13
@@ -143,6 +144,27 @@ def designation_usage(
             _counted(part, facts),
         )
     return None
+
+
+def growth_missing(tree: RequirementTree | None, usage: DesignationUsage) -> tuple[str, ...]:
+    """What the charted usage-growth metric still misses, in the scoring's words: the
+    sentences about the figure charted first (Security's protected users, or its Azure
+    consumption; a sentence that names no figure goes with them), then the others."""
+    node = tree.requirement(usage.designation_id) if tree is not None else None
+    metric = (
+        next((found for found in node.walk() if found.id == usage.metric_id), None)
+        if node is not None
+        else None
+    )
+    if metric is None:
+        return ()
+    leads = metric.missing_leads or (None,) * len(metric.missing)
+    charted = tuple(
+        text
+        for text, lead in zip(metric.missing, leads, strict=False)
+        if lead is None or lead.figure == usage.figure
+    )
+    return charted + tuple(text for text in metric.missing if text not in charted)
 
 
 def _counted(part: Part, facts: Facts | None) -> frozenset[str]:

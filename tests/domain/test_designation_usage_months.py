@@ -11,11 +11,13 @@ import pytest
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.designation_usage_months import designation_usage
+from mpn_desktop.domain.designation_usage_months import designation_usage, growth_missing
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Association
 from mpn_desktop.domain.facts import Facts, Usage
+from mpn_desktop.domain.missing_lead import Lead, LeadKind
+from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
 from tests.domain.domain_builders import organization, subscription
 
 CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
@@ -110,3 +112,64 @@ def test_a_figure_picks_the_part_of_a_metric_of_several(catalog: ScoredCatalog) 
     unknown = designation_usage(catalog, ("security",), facts, LAST, "revenue_usd")
     assert unknown is not None and unknown.figure == "consumption_usd"
     assert len(unknown.months) == 24
+
+
+def _tree_missing(sentences: tuple[tuple[str, str | None], ...]) -> RequirementTree:
+    """Security's usage growth missing ``sentences`` (text, the figure its lead reads or
+    None for a sentence without a lead), under a designation and a category."""
+    leads = tuple(
+        None
+        if figure is None
+        else Lead(LeadKind.USAGE, "usage-growth", "Usage growth", figure=figure)
+        for _text, figure in sentences
+    )
+    metric = RequirementNode(
+        NodeKind.METRIC,
+        "usage-growth",
+        "Usage growth",
+        met=False,
+        missing=tuple(text for text, _figure in sentences),
+        missing_leads=leads,
+    )
+    category = RequirementNode(
+        NodeKind.CATEGORY, "customer-success", "Customer success", met=False, children=(metric,)
+    )
+    security = RequirementNode(
+        NodeKind.DESIGNATION, "security", "Security", met=False, children=(category,)
+    )
+    return RequirementTree("solutions-partner", AS_OF, organization(), (security,))
+
+
+def test_the_missing_sentences_of_the_figure_charted_come_first(catalog: ScoredCatalog) -> None:
+    tree = _tree_missing(
+        (
+            ("US$ 25,000 more growth of Azure security consumption", "consumption_usd"),
+            ("2,500 more protected users", "active_users"),
+            ("12.9 more points to reach 70", None),
+        )
+    )
+    facts = Facts(organization=organization())
+    users = designation_usage(catalog, ("security",), facts, LAST, "active_users")
+    azure = designation_usage(catalog, ("security",), facts, LAST, "consumption_usd")
+    assert users is not None and azure is not None
+    assert growth_missing(tree, users) == (
+        "2,500 more protected users",
+        "12.9 more points to reach 70",
+        "US$ 25,000 more growth of Azure security consumption",
+    )
+    assert growth_missing(tree, azure) == (
+        "US$ 25,000 more growth of Azure security consumption",
+        "12.9 more points to reach 70",
+        "2,500 more protected users",
+    )
+
+
+def test_without_its_metric_in_the_tree_nothing_is_missing(catalog: ScoredCatalog) -> None:
+    usage = designation_usage(catalog, ("security",), Facts(organization=organization()), LAST)
+    assert usage is not None
+    assert growth_missing(None, usage) == ()
+    empty = RequirementTree("solutions-partner", AS_OF, organization(), ())
+    assert growth_missing(empty, usage) == ()
+    # A sentence the metric writes without leads is said all the same.
+    tree = _tree_missing((("more growth", None),))
+    assert growth_missing(tree, usage) == ("more growth",)

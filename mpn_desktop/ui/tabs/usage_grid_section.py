@@ -42,6 +42,7 @@ from mpn_desktop.domain.designation_usage_months import (
     DesignationUsage,
     charted_designations,
     designation_usage,
+    growth_missing,
     window_months,
 )
 from mpn_desktop.domain.enums import Level
@@ -332,24 +333,8 @@ class UsageGridSection(QWidget):
                 first=before,
                 last=latest,
             ),
-            self._metric_missing(tree, usage),
+            list(growth_missing(tree, usage)),
         )
-
-    @staticmethod
-    def _metric_missing(tree: RequirementTree | None, usage: DesignationUsage) -> list[str]:
-        """What the designation's usage-growth metric still misses, in the scoring's words:
-        the sentences of the figure charted first (Security's protected users or its Azure
-        consumption), then the others."""
-        node = tree.requirement(usage.designation_id) if tree is not None else None
-        if node is None:
-            return []
-        metric = next((found for found in node.walk() if found.id == usage.metric_id), None)
-        if metric is None:
-            return []
-        leads = metric.missing_leads or (None,) * len(metric.missing)
-        pairs = list(zip(metric.missing, leads, strict=False))
-        charted = [text for text, lead in pairs if lead is None or lead.figure == usage.figure]
-        return charted + [text for text in metric.missing if text not in charted]
 
     def _pivot(self) -> None:
         if self._designations_day():
