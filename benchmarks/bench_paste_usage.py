@@ -37,13 +37,9 @@ COLUMNS = 10
 
 def _until_panel(app: Any, window: Any) -> None:
     """Runs the event loop until the panel shows a new progress, and paints it."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from qt_timing import wait_for
 
-    loop = QEventLoop()
-    window.progress_source.progressChanged.connect(loop.quit)
-    QTimer.singleShot(60_000, loop.quit)
-    loop.exec()
-    window.progress_source.progressChanged.disconnect(loop.quit)
+    wait_for(app, window.progress_source.progressChanged, timeout_s=60)
     window.panel.repaint()  # painted now, not at the next turn of the loop
     app.processEvents()
 

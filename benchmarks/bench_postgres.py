@@ -91,8 +91,8 @@ def _status_load(pg_url: str, runs: int) -> None:
 
 
 def _commit_to_panel(template_url: str, runs: int) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
+    from qt_timing import moment_fired
 
     from mpn_desktop import catalog_files
     from mpn_desktop.store import records
@@ -113,19 +113,8 @@ def _commit_to_panel(template_url: str, runs: int) -> None:
             windows.append(window)
         first, second = windows
 
-        def wait_for_panel(timeout_ms: int = 15_000) -> float | None:
-            loop = QEventLoop()
-            arrived: list[float] = []
-
-            def shown(_progress: object) -> None:
-                arrived.append(time.perf_counter())
-                loop.quit()
-
-            second.progress_source.progressChanged.connect(shown)
-            QTimer.singleShot(timeout_ms, loop.quit)
-            loop.exec()
-            second.progress_source.progressChanged.disconnect(shown)
-            return arrived[0] if arrived else None
+        def wait_for_panel() -> float | None:
+            return moment_fired(app, second.progress_source.progressChanged, timeout_s=15)
 
         wait_for_panel()  # the first evaluation after opening
         times = []

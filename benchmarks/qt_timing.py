@@ -1,4 +1,8 @@
-"""Event-loop timing the GUI benchmarks share: how long until a signal, and the longest stall."""
+"""Event-loop timing the GUI benchmarks share: how long until a signal, and the longest stall.
+
+The benchmarks wait on the program's signals through this module alone (a test
+checks that no other script runs an event loop of its own).
+"""
 
 from __future__ import annotations
 
@@ -35,3 +39,18 @@ def wait_for(
     ticks.append(time.perf_counter())
     stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
     return waited, stall
+
+
+def moment_fired(app: Any, signal: Any, timeout_s: float) -> float | None:
+    """Runs the event loop until ``signal`` fires: the ``perf_counter`` then (None: not in time)."""
+    fired: list[float] = []
+
+    def note(*_arguments: object) -> None:
+        fired.append(time.perf_counter())
+
+    signal.connect(note)  # before ``wait_for``'s quit, so it is called first
+    try:
+        wait_for(app, signal, timeout_s)
+    finally:
+        signal.disconnect(note)
+    return fired[0] if fired else None
