@@ -4,7 +4,8 @@ The window's tables show figures with the locale's separators (1,250.00 in
 English, 1.250,00 in German), written and read back by ``domain.wording``
 (``number``, ``money``, ``plain_figures``) with the separators given here;
 days in the locale's short form with the year in full (01.03.2018), except in
-English, where the program has always shown ISO days (2018-03-01). What a user
+English, where the program has always shown ISO days (2018-03-01); months
+likewise (Nov. 2025 in German, 2025-11 in English). What a user
 types is read in the locale's way and always also as ISO or plain figures
 (2018-03-01, 1250.50), so a value copied from a file or another program is
 taken as it is.
@@ -16,6 +17,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
 
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.wording import Figures
 
 
@@ -46,3 +48,11 @@ def day(value: date) -> str:
     if "yyyy" not in pattern:
         pattern = pattern.replace("yy", "yyyy")
     return locale.toString(QDate(value.year, value.month, value.day), pattern)
+
+
+def month(value: Month) -> str:
+    """A month as the locale names it with its year ("Nov. 2025"); ISO in English (2025-11)."""
+    locale = user_locale()
+    if locale.language() == QLocale.Language.English:
+        return str(value)
+    return locale.toString(QDate(value.year, value.month, 1), "MMM yyyy")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain import wording
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
 
@@ -106,3 +107,12 @@ def test_a_german_date_field_shows_and_takes_back_its_day(german: None, qtbot: Q
     field.commit()
     assert field.day() == date(2017, 5, 2)
     assert field.text() == "02.05.2017"
+
+
+def test_months_are_named_as_the_locale_names_them(german: None) -> None:
+    assert locale_text.month(Month(2025, 11)) == "Nov. 2025"
+    assert locale_text.month(Month(2026, 3)) == "März 2026"
+
+
+def test_english_months_stay_iso(english: None) -> None:
+    assert locale_text.month(Month(2025, 11)) == "2025-11"

@@ -134,7 +134,8 @@ class UsageChart(QWidget):
         if series is None:
             return self._empty
         months = ", ".join(
-            f"{month}: {self._figure(amount)}" for month, amount in zip(*series, strict=True)
+            f"{locale_text.month(month)}: {self._figure(amount)}"
+            for month, amount in zip(*series, strict=True)
         )
         return f"{self._title}. {months}. " + " ".join(self._missing)
 
@@ -251,11 +252,14 @@ class UsageChart(QWidget):
             )
 
     def period_text(self, period: Period) -> str:
-        """A compared month ("2023-07") or run of months ("2022-08 to 2023-07")."""
+        """A compared month ("2023-07") or run of months ("2022-08 to 2023-07"), the months
+        as the locale names them ("Aug. 2022 bis Juli 2023")."""
         first, last = period
         if first == last:
-            return str(first)
-        return self.tr("{first} to {last}").format(first=first, last=last)
+            return locale_text.month(first)
+        return self.tr("{first} to {last}").format(
+            first=locale_text.month(first), last=locale_text.month(last)
+        )
 
     def _axis_labels(self, months: tuple[Month, ...], slot: float) -> list[tuple[float, str]]:
         """The labels under the bars (centre from the plot's left, text), none over another:
@@ -273,10 +277,12 @@ class UsageChart(QWidget):
             wanted.append(((start + end + 1) * slot / 2, text))
         if any(first != last for first, last in self.periods):
             return wanted  # the runs' names say their months; month labels would split them
-        every = 1 if slot > metrics.horizontalAdvance("2018-12 ") else 3
+        texts = [locale_text.month(month) for month in months]
+        widest = max((metrics.horizontalAdvance(f"{text} ") for text in texts), default=0)
+        every = 1 if slot > widest else 3
         wanted += [
-            (position * slot + slot / 2, f"{month}")
-            for position, month in enumerate(months)
+            (position * slot + slot / 2, text)
+            for position, text in enumerate(texts)
             if position % every == 0
         ]
         taken: list[tuple[float, float]] = []

@@ -59,6 +59,7 @@ from mpn_desktop.domain.usage_months import (
 from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
@@ -457,7 +458,11 @@ class UsageGridSection(QWidget):
         label = (
             self.tr("%n month(s) of usage", "", len(cells))
             if len(cells) > 1
-            else (self.tr("usage of {month}").format(month=Month.of(cells[0].month)))
+            else (
+                self.tr("usage of {month}").format(
+                    month=locale_text.month(Month.of(cells[0].month))
+                )
+            )
         )
         # A cell typed into (the model's setData): "Edit usage of 2017-12" in the menu.
         self.context.undo_stack.push(

@@ -339,6 +339,19 @@ def test_the_german_chart_names_its_figure_in_german(
     assert grid.figure.currentText() == "Verbrauch (US$)"
 
 
+def test_the_german_chart_names_its_months_in_german(
+    qtbot: QtBot, window_2026_german: MainWindow
+) -> None:
+    # Its title and month labels read "2025-11" in German too.
+    grid = _grid(qtbot, window_2026_german)
+    chart = grid.chart
+    assert "Nov. 2025 und Nov. 2026 verglichen" in chart.title, chart.title
+    assert "Dez. 2025: " in chart.accessible_text()
+    labels = [text for _center, text in chart._axis_labels(grid.model.months, 60.0)]
+    assert labels[:2] == ["Nov. 2025", "Nov. 2026"], labels
+    assert not any("2025-11" in text for text in (chart.title, chart.accessible_text(), *labels))
+
+
 def test_a_chart_narrower_than_its_title_says_it_whole_in_the_tooltip(
     qtbot: QtBot, window_2026_german: MainWindow
 ) -> None:
