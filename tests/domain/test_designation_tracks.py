@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import DesignationScore, score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
@@ -108,3 +109,27 @@ def test_the_azure_smb_classification_is_a_reading_the_program_shows() -> None:
     assert "80 %" in readings["azure-smb-track"] and "higher total" in readings["azure-smb-track"]
     infra = catalog.designation("infrastructure-azure")
     assert infra is not None and infra.classification is None  # both tracks scored
+
+
+@pytest.mark.parametrize(
+    ("language", "pairs", "sentence_starts"),
+    [
+        ("en", 5, "Enterprise track by Partner Center's classification: 5 workloads"),
+        ("en", 4, "SMB track by Partner Center's classification: 4 workloads"),
+        ("en", 1, "SMB track by Partner Center's classification: 1 workload "),
+        ("de", 5, "Track Enterprise nach der Einstufung des Partner Center: 5 Workloads"),
+        ("de", 4, "Track SMB nach der Einstufung des Partner Center: 4 Workloads"),
+    ],
+)
+def test_the_classification_sentence_names_the_track_as_a_title(
+    language: str, pairs: int, sentence_starts: str
+) -> None:
+    # The track word comes from designations.track_title: "Enterprise" and "SMB", in
+    # German too (the tracks keep Partner Center's names), never "Smb" or "enterprise".
+    vocabulary.use_language(language)
+    try:
+        catalog = parse_scored_catalog(_document("2023-06"))
+        score = _score(catalog, _dynamics(pairs, 5001), date(2023, 8, 15), "business-applications")
+    finally:
+        vocabulary.use_language("en")
+    assert score.classified.startswith(sentence_starts), score.classified
