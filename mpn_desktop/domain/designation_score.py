@@ -256,7 +256,9 @@ class _Scorers:
             figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
             self._figures[key] = figures
         certified = Certified(self.facts, catalog.certifications, day, present_from)
-        scorer = _Scorer(catalog, figures, certified, last, self)
+        scorer = _Scorer(
+            catalog, figures, certified, last, skilled=self.skilled, ordered=self.ordered
+        )
         self._scorers[(id(catalog), day, present_from)] = scorer
         return scorer
 
@@ -289,14 +291,20 @@ class _Scorer:
         figures: UsageFigures,
         certified: Certified,
         last: Month,
-        scorers: _Scorers,
+        *,
+        skilled: dict[object, tuple[Skilling, Fraction, Fraction]],
+        ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]],
     ) -> None:
+        """``skilled`` and ``ordered``: the window's ``_Scorers.skilled`` and ``.ordered``
+        (the dicts, not the scorers holding this scorer: no reference cycle, so that an
+        evaluation's figures are freed as soon as it is done, not by the garbage collector)."""
         self.catalog = catalog
         self.figures = figures
         self.certified = certified
         self.last = last
         self._skilled: dict[object, object] = {}
-        self._scorers = scorers
+        self._window_skilled = skilled
+        self._ordered = ordered
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""
@@ -345,13 +353,13 @@ class _Scorer:
         The day's skilling metrics come first (a few people to count), then the usage ones
         (the month's figures to walk), each stopping the search once the track is ruled out.
         """
-        ordered = self._scorers.ordered.get(id(track))
+        ordered = self._ordered.get(id(track))
         if ordered is None or ordered[0] is not track:
             chosen = sorted(
                 (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
             )
             total = fraction_sum(m.max_points for m in chosen)
-            ordered = self._scorers.ordered[id(track)] = (
+            ordered = self._ordered[id(track)] = (
                 track,
                 [(m, m.max_points.numerator, m.max_points.denominator) for m in chosen],
                 (total.numerator, total.denominator),
@@ -383,7 +391,7 @@ class _Scorer:
         if isinstance(found, tuple) and found[0] is metric:
             return found[1]  # type: ignore[no-any-return]
         points = skilling_points(
-            metric.skilling, self.certified, metric.max_points, self._scorers.skilled
+            metric.skilling, self.certified, metric.max_points, self._window_skilled
         )
         self._skilled[("points", id(metric))] = (metric, points)
         return points

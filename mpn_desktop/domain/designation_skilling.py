@@ -98,14 +98,13 @@ class _Listing:
     """A list of certifications of a catalogue: the days on which a certification comes onto
     it or goes, or becomes eligible or stops, and the people's table between two such days."""
 
-    __slots__ = ("_changes", "_index", "_tables", "certifications", "listed")
+    __slots__ = ("_changes", "_tables", "certifications", "listed")
 
     def __init__(
-        self, index: ExamIndex, listed: tuple[Listed, ...], certifications: dict[str, Certification]
+        self, listed: tuple[Listed, ...], certifications: dict[str, Certification]
     ) -> None:
         self.listed = listed
         self.certifications = certifications
-        self._index = index
         changes: set[date] = set()
         for entry in listed:
             cert = certifications.get(entry.certification)
@@ -121,8 +120,9 @@ class _Listing:
         self._changes = sorted(changes)
         self._tables: dict[int, _Table] = {}
 
-    def table(self, day: date) -> _Table:
-        """The people's table of the certifications the list holds on the day."""
+    def table(self, index: ExamIndex, day: date) -> _Table:
+        """The people's table of the certifications the list holds on the day (``index``: the
+        exam index keeping this listing, passed in rather than held: no reference cycle)."""
         between = bisect_right(self._changes, day)
         found = self._tables.get(between)
         if found is None:
@@ -131,7 +131,7 @@ class _Listing:
                 cert = self.certifications.get(entry.certification)
                 if cert is not None and entry.on(day) and cert.eligible_on(day):
                     certs.append(cert)
-            found = self._tables[between] = self._index.table(tuple(dict.fromkeys(certs)))
+            found = self._tables[between] = index.table(tuple(dict.fromkeys(certs)))
         return found
 
 
@@ -258,7 +258,7 @@ class ExamIndex:
             or found.listed is not listed
             or found.certifications is not certifications
         ):
-            found = self._listings[key] = _Listing(self, listed, certifications)
+            found = self._listings[key] = _Listing(listed, certifications)
         return found
 
     def table(self, certs: tuple[Certification, ...]) -> _Table:
@@ -390,7 +390,7 @@ class Certified:
             return found[1]
         # Each person's first day holding one of them, counted against the day: the same
         # table serves every day on which the list holds the same certifications.
-        table = self._exams.listing(listed, self._certifications).table(self.day)
+        table = self._exams.listing(listed, self._certifications).table(self._exams, self.day)
         counted = table.count(self.day, self._present)
         self._counts[id(listed)] = (listed, counted)
         return counted
