@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui import questions
 
@@ -43,7 +44,7 @@ def taken_along(counts: Mapping[RecordKind, int]) -> list[str]:
 
 def _listed(parts: list[str]) -> str:
     """ "a, b and c"."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _tr(" and ") + parts[-1]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + domain_text(" and ") + parts[-1]
 
 
 # ``their`` for several records or a person ("Delete Ana Ruiz, their 3 exam results?").

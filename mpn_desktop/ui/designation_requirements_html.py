@@ -24,6 +24,7 @@ from mpn_desktop.domain.designations import (
     short_name,
     track_name,
 )
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.domain.wording import unit_after_of
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.requirements_html import DocumentColours, in_force, note_html
@@ -60,7 +61,7 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
         rule = metric.skilling
         lines = []
         for number, step in enumerate(rule.prerequisites, 1):
-            names = _tr(" or ").join(_cert_name(catalog, e) for e in step.certifications)
+            names = domain_text(" or ").join(_cert_name(catalog, e) for e in step.certifications)
             worth = (
                 _tr(", worth {points} points").format(points=_points(step.points))
                 if step.points

@@ -63,13 +63,6 @@ def encoding_name(codec: str) -> str:
     return codec
 
 
-_DELIMITERS = (
-    (str(QT_TR_NOOP("Comma")), ","),
-    (str(QT_TR_NOOP("Semicolon")), ";"),
-    (str(QT_TR_NOOP("Tab")), "\t"),
-)
-
-
 def error_style(palette: QPalette) -> str:
     """A problem's colour that reads on the palette, light or dark (a fixed dark red fell to
     1.2:1 on a dark window)."""
@@ -195,8 +188,10 @@ class PreviewPage(QWizardPage):
         self.delimiter_combo = QComboBox(self)
         self.delimiter_combo.setObjectName("importDelimiterCombo")
         self.delimiter_combo.addItem(self.tr("Detected"), None)
-        for label, delimiter in _DELIMITERS:
-            self.delimiter_combo.addItem(self.tr(label), delimiter)
+        for delimiter, name in DELIMITER_NAMES.items():
+            # The domain's word (as import-exams --language says it), as a choice: "Comma".
+            label = domain_text(name)
+            self.delimiter_combo.addItem(label[:1].upper() + label[1:], delimiter)
         self.date_combo = QComboBox(self)
         self.date_combo.setObjectName("importDateOrderCombo")
         self.date_combo.addItem(self.tr("As the dates tell"), None)

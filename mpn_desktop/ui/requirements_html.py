@@ -32,6 +32,7 @@ from mpn_desktop.domain.catalog import (
     Window,
 )
 from mpn_desktop.domain.enums import CredentialKind, Level, Market
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.domain.wording import associations, money, number
 
 _LEVELS = (Level.SILVER, Level.GOLD)
@@ -258,7 +259,7 @@ def _competency_section(competency: Competency, catalog: Catalog) -> str:
         parts.append(f"<p>{html.escape(competency.description)}</p>")
     several = len(competency.options) > 1
     if several:
-        names = _tr(" or ").join(
+        names = domain_text(" or ").join(
             f"<i>{html.escape(option.name)}</i>" for option in competency.options
         )
         ways = (

@@ -59,10 +59,6 @@
         </translation>
     </message>
     <message>
-        <source> and </source>
-        <translation> und </translation>
-    </message>
-    <message>
         <source>Delete {what}?</source>
         <translation>{what} löschen?</translation>
     </message>
@@ -890,18 +886,6 @@
         <translation>CSV- und Textdateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Comma</source>
-        <translation>Komma</translation>
-    </message>
-    <message>
-        <source>Semicolon</source>
-        <translation>Semikolon</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
@@ -912,10 +896,6 @@
     <message>
         <source>from {day}</source>
         <translation>ab {day}</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> oder </translation>
     </message>
     <message>
         <source>, worth {points} points</source>
@@ -1461,10 +1441,6 @@
 </context>
 <context>
     <name>ExamsTab</name>
-    <message>
-        <source> and </source>
-        <translation> und </translation>
-    </message>
     <message>
         <source>People</source>
         <translation>Personen</translation>

@@ -428,3 +428,33 @@ def test_the_importers_words_have_one_german_the_domain_catalogues() -> None:
     assert sorted(words - german) == []
     in_ts = {source for context, source, _ in _messages(GERMAN_TS) if not context}
     assert sorted(words & in_ts) == []
+    # Capitalised too: the wizard's separator choices ("Comma") had their own German there.
+    in_any_case = {source.casefold() for source in in_ts}
+    assert sorted(n for n in DELIMITER_NAMES.values() if n.casefold() in in_any_case) == []
+
+
+def test_the_list_joiners_have_one_german_the_domain_catalogues() -> None:
+    """ " and " / " or " joining names in the window read as in the domain's sentences."""
+    in_ts = {source for _context, source, _ in _messages(GERMAN_TS)}
+    assert sorted({" and ", " or "} & in_ts) == []
+
+
+def test_the_wizard_s_separator_choices_are_the_domain_s_words(german: None) -> None:
+    from mpn_desktop.ui.import_source_pages import PreviewPage
+    from mpn_desktop.ui.import_state import ImportState
+
+    page = PreviewPage(ImportState())
+    combo = page.delimiter_combo
+    assert [combo.itemText(i) for i in range(1, combo.count())] == [
+        "Komma",
+        "Semikolon",
+        "Tabulator",
+    ]
+
+
+def test_a_delete_lists_what_it_takes_along_with_the_domain_s_and(german: None) -> None:
+    from mpn_desktop.store.changes import RecordKind
+    from mpn_desktop.ui.delete_question import delete_question
+
+    question = delete_question("Contoso", {RecordKind.SUBSCRIPTION: 2, RecordKind.USAGE: 3})
+    assert "2 Abonnements und 3 Monate" in question, question

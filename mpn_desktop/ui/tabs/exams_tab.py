@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
@@ -13,6 +13,7 @@ from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -63,7 +64,7 @@ def roles_by_person(progress: Progress) -> dict[str, list[str]]:
 
 def _where(places: list[tuple[str, str]], name_roles: bool) -> str:
     """ "silver and gold", or with the roles named "silver and gold, Customisation"."""
-    joined = QCoreApplication.translate("ExamsTab", " and ").join(level for level, _ in places)
+    joined = domain_text(" and ").join(level for level, _ in places)
     if not name_roles:
         return joined
     if len({role for _level, role in places}) == 1:
