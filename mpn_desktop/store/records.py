@@ -100,14 +100,20 @@ def _current(session: Session, kind: RecordKind, record_id: int) -> tuple[Any, R
     return obj, _to_user(kind, _row_dict(obj, _columns(spec)))
 
 
-def list_records(db: Database, kind: RecordKind) -> list[Record]:
-    """Every record of ``kind`` by id, with Python-typed values (usage months as ``Month``)."""
+def list_records(
+    db: Database, kind: RecordKind, where: tuple[str, object] | None = None
+) -> list[Record]:
+    """Every record of ``kind`` by id, with Python-typed values (usage months as ``Month``);
+    ``where`` (column, value): only those whose column holds that value (None: is empty)."""
     spec = SPECS[kind]
     columns = _columns(spec)
     table: Any = spec.model.__table__
     # Core rows, not ORM objects: the usage of a large organisation is tens of
     # thousands of rows, and building an object for each took a second.
     query = select(*(table.c[name] for name in columns)).order_by(table.c.id)
+    if where is not None:
+        column = table.c[where[0]]
+        query = query.where(column.is_(None) if where[1] is None else column == where[1])
     with db.session(readonly=True) as session:
         rows = session.execute(query).all()
     if kind is RecordKind.USAGE:

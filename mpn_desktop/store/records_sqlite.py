@@ -170,16 +170,26 @@ TABLES: dict[RecordKind, tuple[str, tuple[tuple[str, Convert | None], ...]]] = {
 """Each kind's table and its columns in the models' order, with the conversion of each."""
 
 
-def list_records(db: Database, kind: RecordKind) -> list[Record]:
-    """``records.list_records``: every record of ``kind`` by id, Python-typed."""
+def list_records(
+    db: Database, kind: RecordKind, where: tuple[str, object] | None = None
+) -> list[Record]:
+    """``records.list_records``: every record of ``kind`` by id, Python-typed; ``where``
+    (column, value): only those whose column holds that value (None: is empty)."""
     path = _driver_file(db)
     if path is not None:
         try:
             with collector_paused():
-                return _rows(path, kind, "ORDER BY id", ())
+                if where is None:
+                    return _rows(path, kind, "ORDER BY id", ())
+                name, value = where
+                if name not in {column for column, _convert in TABLES[kind][1]}:
+                    raise KeyError(name)  # a programming error: never a column of the user's
+                if value is None:
+                    return _rows(path, kind, f'WHERE "{name}" IS NULL ORDER BY id', ())
+                return _rows(path, kind, f'WHERE "{name}" = ? ORDER BY id', (value,))
         except sqlite3.Error:
             pass  # the store's way says what is wrong
-    return records.list_records(db, kind)
+    return records.list_records(db, kind, where)
 
 
 def get_record(db: Database, kind: RecordKind, record_id: int) -> Record | None:

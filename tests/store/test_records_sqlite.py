@@ -164,3 +164,27 @@ def test_the_usage_grid_reads_what_the_store_reads(demo_db: Database) -> None:
         assert not later.has_engine
     finally:
         later.close()
+
+
+def test_the_driver_reads_the_records_of_one_value_as_the_store_does(demo_db: Database) -> None:
+    usage = records.list_records(demo_db, RecordKind.USAGE)
+    subscription = usage[0]["subscription_id"]
+    asked: list[tuple[str, object]] = [
+        ("subscription_id", subscription),
+        ("import_batch_id", None),  # None: the months typed by hand (no import)
+        ("subscription_id", 999_999),
+    ]
+    expected = [records.list_records(demo_db, RecordKind.USAGE, where) for where in asked]
+    assert expected[0] == [row for row in usage if row["subscription_id"] == subscription]
+    assert expected[1] == [row for row in usage if row["import_batch_id"] is None] != []
+    assert expected[2] == []
+    later = _reopened(demo_db)
+    try:
+        for where, found in zip(asked, expected, strict=True):
+            read = records_sqlite.list_records(later, RecordKind.USAGE, where)
+            assert repr(read) == repr(found), where
+        with pytest.raises(KeyError):
+            records_sqlite.list_records(later, RecordKind.USAGE, ("id; DROP TABLE usage", 1))
+        assert not later.has_engine
+    finally:
+        later.close()

@@ -4,6 +4,12 @@ The model holds no rule and no SQL: rows come from a loader (the store's
 ``list_records``) and an accepted edit is handed to the ``edit`` callback
 (which pushes an undo command); the table shows the new value once the store
 says the record changed and the tab calls ``reload``.
+
+A model given ``load_where`` holds only the rows of its scope (``set_scope``:
+those whose field holds a value, e.g. the chosen subscription's months of
+usage), read from the store when the scope changes, instead of every record
+of its kind: the large organisation's 36,000 months of usage were read,
+sorted and filtered row by row at start-up to show none (issue 15).
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ Index = QModelIndex | QPersistentModelIndex
 RecordLoader = Callable[[], list[Record]]
 RecordEdit = Callable[[Record, Field, object], None]
 RecordFetch = Callable[[int], Record | None]
+RecordsWhere = Callable[[str, object], list[Record]]
+"""Reads the records whose field (the first argument) holds a value (the second)."""
+Scope = tuple[str, object] | None
+"""The records a model holds: those whose field holds the value; None: every record."""
 
 _LONG_TEXT = 24
 """Cells with more characters than this repeat their text in a tooltip."""
@@ -92,11 +102,18 @@ class RecordTableModel(QAbstractTableModel):
         load: RecordLoader,
         edit: RecordEdit | None = None,
         parent: Any = None,
+        *,
+        load_where: RecordsWhere | None = None,
     ) -> None:
         super().__init__(parent)
         self._fields = tuple(fields)
         self._load = load
         self._edit = edit
+        self._load_where = load_where
+        self._scope: Scope = None
+        """The rows held when the model reads by scope (``load_where``)."""
+        self._read_once = False
+        """Whether the rows were read (a scope set before that is only kept)."""
         self._rows: list[Record] = []
         self._row_by_id: dict[object, int] = {}
         self._styler: RowStyler | None = None
@@ -134,8 +151,42 @@ class RecordTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def records(self) -> list[Record]:
-        """Every record shown, in row order."""
+        """Every record held, in row order (the scope's, when the model reads by scope)."""
         return list(self._rows)
+
+    @property
+    def reads_by_scope(self) -> bool:
+        """Whether the model holds only the records of its scope (``set_scope``)."""
+        return self._load_where is not None
+
+    def scope(self) -> Scope:
+        """The records held: (field, value) when only those whose field holds it."""
+        return self._scope
+
+    def set_scope(self, scope: Scope) -> bool:
+        """Holds only the records whose field holds the value (None: every record), read
+        again now when the rows were read before; whether the rows were read again.
+
+        A model without ``load_where`` holds every record whatever the scope."""
+        if self._load_where is None or scope == self._scope:
+            return False
+        self._scope = scope
+        if not self._read_once:
+            return False  # the first read reads the scope
+        self.reload()
+        return True
+
+    def in_scope(self, record: Record) -> bool:
+        """Whether the model holds ``record`` when the store has it (its scope's)."""
+        if self._load_where is None or self._scope is None:
+            return True
+        key, value = self._scope
+        return bool(record.get(key) == value)
+
+    def _read(self) -> list[Record]:
+        if self._load_where is not None and self._scope is not None:
+            return self._load_where(*self._scope)
+        return self._load()
 
     def set_row_styler(self, styler: RowStyler | None) -> None:
         """Chooses how rows stand out (warnings, people who do not count)."""
@@ -157,9 +208,12 @@ class RecordTableModel(QAbstractTableModel):
         """Reads the rows again (or takes ``read``, the rows read already on a worker, and
         ``ordered``: put in ``plain_order`` there); keeps the rows in place when only values
         changed."""
+        self._read_once = True
         if read is None:
-            rows = self._in_order(self._load())
+            rows = self._in_order(self._read())
         else:
+            if self._load_where is not None and self._scope is not None:
+                read = [record for record in read if self.in_scope(record)]
             rows = read if ordered else self._in_order(read)
         same_rows = [r.get("id") for r in rows] == [r.get("id") for r in self._rows]
         if same_rows and rows:
@@ -174,9 +228,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def refresh_records(self, ids: Iterable[int], fetch: RecordFetch) -> None:
         """Reads only the records with ``ids`` again: changed rows redrawn, new ones added,
-        deleted ones removed, every other row left alone (a cell edit costs one row)."""
+        deleted ones removed, every other row left alone (a cell edit costs one row); a record
+        outside the scope is not held (one moved out of it is removed)."""
         for record_id in ids:
             record = fetch(record_id)
+            if record is not None and not self.in_scope(record):
+                record = None
             row = self.row_of_id(record_id)
             if record is None and row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)

@@ -82,6 +82,9 @@ class RecordSection(QWidget):
     ``plural`` several of them ("Delete 3 people");
     ``new_values`` gives the values a new record starts with (e.g. the chosen
     customer of a subscription); ``load`` narrows the store's list when given;
+    ``read_by_filter``: the table holds only the records its fixed filter lets through
+    (``RecordFilterProxy.set_fixed_filter``), read from the store when it changes (the
+    chosen subscription's months of usage, not all 36,000 of a large organisation);
     ``expand_edit`` turns one cell's edit into the fields to write together (a
     known exam code also sets its title); ``form_hook`` links a form's fields.
     """
@@ -108,6 +111,7 @@ class RecordSection(QWidget):
         load: Callable[[], list[Record]] | None = None,
         expand_edit: ExpandEdit | None = None,
         form_hook: Callable[[RecordForm], None] | None = None,
+        read_by_filter: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,7 +145,13 @@ class RecordSection(QWidget):
         self._completions: dict[str, Sequence[str]] = {}
         self._sized = False
         fields = tuple(from_store(kind, field) for field in fields)
-        self.model = RecordTableModel(fields, load or self._load_all, self._edit, self)
+        self.model = RecordTableModel(
+            fields,
+            load or self._load_all,
+            self._edit,
+            self,
+            load_where=self._load_where if read_by_filter else None,
+        )
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text
@@ -231,6 +241,9 @@ class RecordSection(QWidget):
     def _load_all(self) -> list[Record]:
         return records_sqlite.list_records(self.context.db, self.kind)
 
+    def _load_where(self, key: str, value: object) -> list[Record]:
+        return records_sqlite.list_records(self.context.db, self.kind, (key, value))
+
     def reload(self, read: list[Record] | None = None, *, ordered: bool = False) -> None:
         """Reads the records again (or takes ``read``: this kind's records, read already, and
         ``ordered``: in the model's ``plain_order``), keeping the selected one selected."""
@@ -268,6 +281,8 @@ class RecordSection(QWidget):
         all again took seconds); None when the table is better read again whole."""
         if not self._loads_everything or not records_sqlite.is_versioned_kind(self.kind):
             return None
+        if self.model.scope() is not None:
+            return None  # the scope's few rows are read again
         now = records_sqlite.row_versions(self.context.db, self.kind)
         shown = {record["id"]: record.get("version") for record in self.model.records()}
         changed = [

@@ -187,6 +187,8 @@ class SalesTab(StepTab):
                 object_name="usageSection",
                 add_text=self.tr("Add month…"),
                 new_values=self._new_usage,
+                # The chosen subscription's months read when chosen: not 36,000 at start-up.
+                read_by_filter=True,
                 parent=self,
             )
         )

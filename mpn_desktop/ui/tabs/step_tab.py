@@ -276,8 +276,13 @@ class StepTab(QWidget):
         return any(section.fit_columns_if_waiting() for section in self.sections)
 
     def first_reads(self) -> list[FirstRead]:
-        """What start-up's worker reads for the tab's tables: their kinds, in their orders."""
-        return [FirstRead(section.kind, section.model.plain_order()) for section in self.sections]
+        """What start-up's worker reads for the tab's tables: their kinds, in their orders (a
+        table holding only its filter's records reads those itself)."""
+        return [
+            FirstRead(section.kind, section.model.plain_order())
+            for section in self.sections
+            if not section.model.reads_by_scope
+        ]
 
     def reload(self, read: FirstReads | None = None) -> None:
         """Reads every section, and whatever else the tab shows, again (a section whose

@@ -373,3 +373,87 @@ def test_a_cell_asks_its_row_style_and_worked_out_value_only_for_roles_that_show
     assert model.data(cell, Qt.ItemDataRole.FontRole).italic()
     assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == WARNING_BACKGROUND
     assert asked == ["value", "style", "style", "style"]
+
+
+class _ScopedSource(_Source):
+    """``_Source`` read by scope, counting the reads of each scope."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads: list[tuple[str, object] | None] = []
+
+    def load(self) -> list[dict[str, Any]]:
+        self.reads.append(None)
+        return super().load()
+
+    def load_where(self, key: str, value: object) -> list[dict[str, Any]]:
+        self.reads.append((key, value))
+        return [dict(row) for row in self.rows if row.get(key) == value]
+
+
+def _scoped() -> tuple[_ScopedSource, RecordTableModel, RecordFilterProxy]:
+    source = _ScopedSource()
+    model = RecordTableModel(FIELDS, source.load, source.edit, load_where=source.load_where)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    return source, model, proxy
+
+
+def _names(proxy: RecordFilterProxy) -> list[str]:
+    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_a_model_read_by_scope_holds_only_the_rows_its_filter_shows() -> None:
+    source, model, proxy = _scoped()
+    proxy.set_fixed_filter("workload", Workload.EMS)
+    assert source.reads == []  # kept until the first read, which reads that scope only
+    model.reload()
+    assert source.reads == [("workload", Workload.EMS)]
+    assert [record["id"] for record in model.records()] == [2]
+    assert _names(proxy) == ["adatum"]
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    proxy.set_fixed_filter("workload", Workload.AZURE)
+    assert [record["id"] for record in model.records()] == [1]
+    proxy.set_fixed_filter(None)  # every record, in the order asked for
+    assert source.reads[-1] is None
+    assert _names(proxy) == ["Fabrikam", "Contoso", "adatum"]
+    proxy.set_fixed_filter(None)
+    assert len(source.reads) == 3  # the same scope is not read again
+    model.reload()
+    assert source.reads[-1] is None and model.rowCount() == 3
+
+
+def test_rows_refreshed_in_a_scope_are_held_only_while_they_belong_to_it() -> None:
+    source, model, proxy = _scoped()
+    proxy.set_fixed_filter("workload", Workload.AZURE)
+    model.reload()
+    joining = dict(source.rows[1], workload=Workload.AZURE)
+    other = dict(source.rows[0], id=4, name="Northwind", workload=Workload.EMS)
+    found = {2: joining, 4: other}
+    model.refresh_records([2, 4], found.get)
+    assert sorted(record["id"] for record in model.records()) == [1, 2]  # not the EMS one
+    leaving = dict(source.rows[0], workload=Workload.EMS)
+    model.refresh_records([1], lambda _id: leaving)
+    assert [record["id"] for record in model.records()] == [2]
+    assert _names(proxy) == ["adatum"]
+
+
+def test_rows_read_elsewhere_are_narrowed_to_the_scope() -> None:
+    source, model, proxy = _scoped()
+    proxy.set_fixed_filter("workload", Workload.OFFICE365)
+    model.reload(source.load())
+    assert [record["id"] for record in model.records()] == [3]
+    assert not model.in_scope(source.rows[0]) and model.in_scope(source.rows[2])
+
+
+def test_a_model_without_a_scoped_read_holds_every_record_whatever_the_filter() -> None:
+    source = _Source()
+    model = _model(source)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    assert not model.reads_by_scope
+    proxy.set_fixed_filter("workload", Workload.EMS)
+    assert model.rowCount() == 3 and proxy.rowCount() == 1
+    assert model.scope() is None

@@ -205,6 +205,10 @@ def test_the_months_of_usage_table_catches_up_when_shown_again(
             if record["month"] == month and record["subscription_id"] == subscription_id
         ]
 
+    # The table holds the chosen subscription's months (it reads them when chosen).
+    tab.pages.setCurrentIndex(0)
+    assert tab.subscriptions.select_id(subscription_id)
+    tab.pages.setCurrentWidget(grid)
     before = shown()
     with qtbot.waitSignal(window.progress_source.progressChanged):
         assert grid.model.setData(grid.model.index(row, 0), "4321")

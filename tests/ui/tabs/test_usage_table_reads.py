@@ -1,0 +1,198 @@
+"""The Sales tab's Monthly usage table holds the months it shows, read when chosen (issue 15).
+
+A large organisation has 36,000 months of usage: start-up read, sorted and
+filtered them all to show none (no subscription is chosen at first). The
+table now reads the chosen subscription's months, an import's, or every
+month when "Show all usage" asks for them; whatever the user does with the
+rows works as before.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.store import records, records_sqlite
+from mpn_desktop.store.changes import OutsideChange, RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
+
+Reads = list[tuple[RecordKind, object]]
+
+
+def _sales(context: AppContext, qtbot: QtBot) -> SalesTab:
+    tab = SalesTab(context)
+    qtbot.addWidget(tab)
+    context.changeApplied.connect(tab.apply_change)
+    tab.resize(1000, 650)
+    tab.show()
+    return tab
+
+
+def _subscription_ids(db: Database) -> list[int]:
+    """Subscriptions of the sample with months of usage, most months first."""
+    usage = records.list_records(db, RecordKind.USAGE)
+    counts: dict[int, int] = {}
+    for row in usage:
+        counts[row["subscription_id"]] = counts.get(row["subscription_id"], 0) + 1
+    return sorted(counts, key=lambda key: -counts[key])
+
+
+def _months_of(db: Database, subscription_id: int) -> list[dict[str, Any]]:
+    return records.list_records(db, RecordKind.USAGE, ("subscription_id", subscription_id))
+
+
+def _held_ids(tab: SalesTab) -> set[int]:
+    return {record["id"] for record in tab.usage.model.records()}
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    """The record reads made, as (kind, where)."""
+    made: Reads = []
+    read = records_sqlite.list_records
+
+    def counted(db: Database, kind: RecordKind, where: Any = None) -> list[dict[str, Any]]:
+        made.append((kind, where))
+        return read(db, kind, where)
+
+    monkeypatch.setattr(records_sqlite, "list_records", counted)
+    return made
+
+
+def test_the_filled_window_reads_no_month_of_usage_until_a_subscription_is_chosen(
+    qtbot: QtBot,
+    demo_db: Database,
+    catalog: Catalog,
+    tmp_path: Path,
+    reads: Reads,
+) -> None:
+    context = AppContext(demo_db, catalog)
+    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"), evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    tab = main.step_tabs[0]
+    assert isinstance(tab, SalesTab)
+    assert (RecordKind.USAGE, None) not in reads  # neither the worker nor the tab read them all
+    assert tab.usage.model.rowCount() == 0
+    chosen = _subscription_ids(demo_db)[0]
+    assert tab.subscriptions.select_id(chosen)
+    assert _held_ids(tab) == {row["id"] for row in _months_of(demo_db, chosen)} != set()
+    assert reads[-1] == (RecordKind.USAGE, ("subscription_id", chosen))
+
+
+def test_the_table_holds_the_chosen_subscriptions_months_sorted_by_each_column(
+    context: AppContext, demo_db: Database, qtbot: QtBot
+) -> None:
+    tab = _sales(context, qtbot)
+    first, second = _subscription_ids(demo_db)[:2]
+    assert tab.subscriptions.select_id(first)
+    assert _held_ids(tab) == {row["id"] for row in _months_of(demo_db, first)}
+    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() > 1
+    for column in range(tab.usage.model.columnCount()):
+        field = tab.usage.model.field_at(column)
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            tab.usage.view.sortByColumn(column, order)
+            shown = [
+                tab.usage.proxy.index(row, column).data(Qt.ItemDataRole.UserRole + 2)
+                for row in range(tab.usage.proxy.rowCount())
+            ]
+            descending = order == Qt.SortOrder.DescendingOrder
+            assert shown == sorted(shown, reverse=descending), field.key
+    assert tab.subscriptions.select_id(second)
+    assert _held_ids(tab) == {row["id"] for row in _months_of(demo_db, second)}
+    tab.usage.set_search_text(str(_months_of(demo_db, second)[0]["month"]))
+    assert 0 < tab.usage.proxy.rowCount() < tab.usage.model.rowCount()
+    tab.usage.set_search_text("")
+    tab.show_all_usage()
+    assert _held_ids(tab) == {row["id"] for row in records.list_records(demo_db, RecordKind.USAGE)}
+    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount()
+
+
+def test_an_edit_a_paste_and_a_delete_in_the_chosen_subscriptions_months_work_with_undo(
+    context: AppContext, demo_db: Database, qtbot: QtBot
+) -> None:
+    tab = _sales(context, qtbot)
+    chosen = _subscription_ids(demo_db)[0]
+    assert tab.subscriptions.select_id(chosen)
+    section = tab.usage
+    column = section.model.column_of("consumption_usd")
+    index = section.proxy.index(0, column)
+    record = index.data(Qt.ItemDataRole.UserRole + 1)
+    with qtbot.waitSignal(context.changeApplied):
+        assert section.proxy.setData(index, "4,321.50")
+    assert records.get_record(demo_db, RecordKind.USAGE, record["id"])["consumption_usd"] == (  # type: ignore[index]
+        Decimal("4321.50")
+    )
+    row = section.model.row_of_id(record["id"])
+    assert row is not None
+    assert section.model.records()[row]["consumption_usd"] == Decimal("4321.50")
+    with qtbot.waitSignal(context.changeApplied):
+        context.undo_stack.undo()
+    row = section.model.row_of_id(record["id"])
+    assert row is not None
+    assert section.model.records()[row]["consumption_usd"] == record["consumption_usd"]
+
+    # A pasted month the subscription has not got yet is added to the rows held.
+    held = _months_of(demo_db, chosen)
+    known = {row["month"] for row in held}
+    new_month = next(
+        month for month in (Month(2010, 1).plus(step) for step in range(200)) if month not in known
+    )
+    text = "Month\tConsumption\n" + f"{new_month}\t12.5"
+    section.view.setCurrentIndex(section.proxy.index(-1, -1))
+    with qtbot.waitSignal(context.changeApplied):
+        command = section.transfer.paste_text(text)
+    assert command is not None
+    assert len(_months_of(demo_db, chosen)) == len(held) + 1
+    assert section.model.rowCount() == len(held) + 1
+    assert new_month in {record["month"] for record in section.model.records()}
+    with qtbot.waitSignal(context.changeApplied):
+        context.undo_stack.undo()
+    assert section.model.rowCount() == len(held)
+
+    # Two months deleted in one step, counted on the button; undo puts them back.
+    section.view.setFocus()
+    section.view.selectRow(0)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    section.view.selectionModel().select(section.proxy.index(1, 0), flags)
+    assert section.delete_button.text() == "Delete 2"
+    gone = {record["id"] for record in section.selected_records()}
+    section.delete_selected()
+    assert _held_ids(tab) == {row["id"] for row in held} - gone
+    assert {row["id"] for row in _months_of(demo_db, chosen)} == _held_ids(tab)
+    context.undo_stack.undo()
+    assert _held_ids(tab) == {row["id"] for row in held}
+
+
+def test_months_added_elsewhere_are_held_only_under_the_chosen_subscription(
+    context: AppContext, demo_db: Database, qtbot: QtBot
+) -> None:
+    tab = _sales(context, qtbot)
+    chosen, other = _subscription_ids(demo_db)[:2]
+    assert tab.subscriptions.select_id(chosen)
+    added = [
+        records.add_record(
+            demo_db,
+            RecordKind.USAGE,
+            {"subscription_id": subscription, "month": Month(2009, 1), "consumption_usd": 5},
+        ).value.id
+        for subscription in (other, chosen)
+    ]
+    with qtbot.waitSignal(context.changeApplied):
+        context.announce(OutsideChange(frozenset({RecordKind.USAGE}), "Changed elsewhere"))
+    held = _held_ids(tab)
+    assert held == {row["id"] for row in _months_of(demo_db, chosen)}
+    assert added[1] in held and added[0] not in held
