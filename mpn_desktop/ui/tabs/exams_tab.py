@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_people
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
@@ -82,6 +85,9 @@ class ExamsTab(StepTab):
         self.setObjectName("examsTab")
         self._people_names: dict[int, str] = {}
         self._roles: dict[str, list[str]] = {}
+        self._skilling: SkillingPeople | None = None
+        """Who counts for which designation on a day under the Solutions Partner program."""
+        self._facts: Callable[[], Facts | None] = lambda: None
         self._suggested_code = ""
         self._lead: Lead | None = None
         """The designation's missing certification the next Add exam is for."""
@@ -208,14 +214,38 @@ class ExamsTab(StepTab):
                 names[person_id] = _person_label(record)
         return names
 
+    def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
+        """Where the facts of the last evaluation are (the designations' step holders)."""
+        self._facts = facts
+
     def set_progress(self, progress: Progress) -> None:
+        if self.context.program_on(progress.as_of).scored is not None:
+            # The competencies are not in force: "Counts for" follows the designations,
+            # which come next (set_designations), so the column is redrawn once.
+            self.people.follows_progress = False
+            super().set_progress(progress)
+            return
+        self._skilling = None
         self._roles = roles_by_person(progress)
+        self.people.follows_progress = True
         super().set_progress(progress)
+
+    def set_designations(self, tree: RequirementTree | None) -> None:
+        super().set_designations(tree)
+        catalog = None if tree is None else self.context.program_on(tree.as_of).scored
+        facts = self._facts()
+        if tree is None or catalog is None or facts is None:
+            return
+        self._skilling = skilling_people(tree, catalog, facts, self.context.catalog)
+        self.people.model.refresh_decorations()
 
     # -- people -----------------------------------------------------------
 
     def _roles_of(self, record: Record) -> str:
-        return "; ".join(self._roles.get(str(record.get("mcp_id", "")), []))
+        mcp_id = str(record.get("mcp_id", ""))
+        if self._skilling is not None:
+            return "; ".join(self._skilling.labels_of(mcp_id))
+        return "; ".join(self._roles.get(mcp_id, []))
 
     def _person_of_mcp_id(self, text: str) -> int:
         """The person a pasted exam row names by MCP ID (a spreadsheet of exams does)."""
@@ -253,6 +283,11 @@ class ExamsTab(StepTab):
                 ),
                 italic=True,
             )
+        if self._skilling is not None:
+            # Under the Solutions Partner program: why a person's exams count for nothing.
+            reason = self._skilling.why_nothing(str(record.get("mcp_id", "")))
+            if reason:
+                return RowStyle(tooltip=reason)
         return None
 
     def _person_chosen(self, record: Record | None) -> None:
