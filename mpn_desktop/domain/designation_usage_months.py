@@ -25,7 +25,7 @@ from mpn_desktop.domain.designations import (
     ScoredCatalog,
 )
 from mpn_desktop.domain.facts import Facts
-from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.usage_figures import UsageFigures
 
 WINDOW_MONTHS = 13
@@ -146,16 +146,29 @@ def designation_usage(
     return None
 
 
+def growth_parts(
+    catalog: ScoredCatalog, designation_id: str, facts: Facts | None, last: Month
+) -> tuple[DesignationUsage, ...]:
+    """Every part of the designation's usage growth, each as ``designation_usage`` gives it,
+    in the catalogue's order (Security: its Azure consumption, then its protected users;
+    their points are added up); () when it measures none."""
+    designation = catalog.designation(designation_id)
+    growth = _growth(designation) if designation is not None else None
+    if growth is None:
+        return ()
+    metric = growth[0]
+    figures = dict.fromkeys(
+        figure_of(part) for option in metric.options for part in option if part.measure in _GROWTH
+    )
+    found = (designation_usage(catalog, (designation_id,), facts, last, f) for f in figures)
+    return tuple(usage for usage in found if usage is not None)
+
+
 def growth_missing(tree: RequirementTree | None, usage: DesignationUsage) -> tuple[str, ...]:
     """What the charted usage-growth metric still misses, in the scoring's words: the
     sentences about the figure charted first (Security's protected users, or its Azure
     consumption; a sentence that names no figure goes with them), then the others."""
-    node = tree.requirement(usage.designation_id) if tree is not None else None
-    metric = (
-        next((found for found in node.walk() if found.id == usage.metric_id), None)
-        if node is not None
-        else None
-    )
+    metric = _metric_node(tree, usage)
     if metric is None:
         return ()
     leads = metric.missing_leads or (None,) * len(metric.missing)
@@ -165,6 +178,27 @@ def growth_missing(tree: RequirementTree | None, usage: DesignationUsage) -> tup
         if lead is None or lead.figure == usage.figure
     )
     return charted + tuple(text for text in metric.missing if text not in charted)
+
+
+def _metric_node(tree: RequirementTree | None, usage: DesignationUsage) -> RequirementNode | None:
+    """The scored metric ``usage`` charts, as the evaluation found it (None: not scored)."""
+    node = tree.requirement(usage.designation_id) if tree is not None else None
+    if node is None:
+        return None
+    return next((found for found in node.walk() if found.id == usage.metric_id), None)
+
+
+def part_missing(tree: RequirementTree | None, usage: DesignationUsage) -> tuple[str, ...]:
+    """What the metric still misses of the figure ``usage`` charts alone (Security's
+    protected users), in the scoring's words: its sentences that lead to that figure."""
+    metric = _metric_node(tree, usage)
+    if metric is None:
+        return ()
+    return tuple(
+        text
+        for text, lead in zip(metric.missing, metric.missing_leads, strict=False)
+        if lead is not None and lead.figure == usage.figure
+    )
 
 
 def _counted(part: Part, facts: Facts | None) -> frozenset[str]:

@@ -11,7 +11,12 @@ import pytest
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.designation_usage_months import designation_usage, growth_missing
+from mpn_desktop.domain.designation_usage_months import (
+    designation_usage,
+    growth_missing,
+    growth_parts,
+    part_missing,
+)
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Association
@@ -173,3 +178,33 @@ def test_without_its_metric_in_the_tree_nothing_is_missing(catalog: ScoredCatalo
     # A sentence the metric writes without leads is said all the same.
     tree = _tree_missing((("more growth", None),))
     assert growth_missing(tree, usage) == ("more growth",)
+
+
+def test_security_s_growth_has_two_parts_charted_side_by_side(catalog: ScoredCatalog) -> None:
+    """Security adds the points of its Azure security consumption (twelve months against
+    twelve) and of its protected users (a month against the year-ago month)."""
+    facts = Facts(organization=organization())
+    azure, users = growth_parts(catalog, "security", facts, LAST)
+    assert (azure.figure, users.figure) == ("consumption_usd", "active_users")
+    assert len(azure.months) == 24 and len(users.months) == 13
+    assert users.compared == ((Month(2022, 7), Month(2022, 7)), (LAST, LAST))
+    assert azure == designation_usage(catalog, ("security",), facts, LAST)
+    # One part elsewhere; none for a designation without usage growth or unknown.
+    assert [u.figure for u in growth_parts(catalog, "infrastructure-azure", facts, LAST)] == [
+        "consumption_usd"
+    ]
+    assert growth_parts(catalog, "no-such-designation", facts, LAST) == ()
+
+
+def test_a_part_says_only_its_own_missing_sentences(catalog: ScoredCatalog) -> None:
+    tree = _tree_missing(
+        (
+            ("US$ 25,000 more growth of Azure security consumption", "consumption_usd"),
+            ("2,500 more protected users", "active_users"),
+            ("12.9 more points to reach 70", None),
+        )
+    )
+    azure, users = growth_parts(catalog, "security", Facts(organization=organization()), LAST)
+    assert part_missing(tree, azure) == ("US$ 25,000 more growth of Azure security consumption",)
+    assert part_missing(tree, users) == ("2,500 more protected users",)
+    assert part_missing(None, users) == ()
