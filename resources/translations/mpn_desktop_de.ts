@@ -3158,6 +3158,10 @@
         <translation>Keine angestrebte Designation misst das Nutzungswachstum Monat für Monat.</translation>
     </message>
     <message>
+        <source>Click a part to see its months in the grid below.</source>
+        <translation>Einen Teil anklicken, um seine Monate in der Tabelle unten zu sehen.</translation>
+    </message>
+    <message>
         <source>{first} to {last}</source>
         <translation>{first} bis {last}</translation>
     </message>
@@ -3191,6 +3195,10 @@
     <message>
         <source>&amp;Paste</source>
         <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>{designation}: usage growth by month in {count} parts, their points added up</source>
+        <translation>{designation}: Nutzungswachstum nach Monat in {count} Teilen, ihre Punkte addiert</translation>
     </message>
     <message>
         <source>{designation}: {figure} by month, {first} and {last} compared</source>

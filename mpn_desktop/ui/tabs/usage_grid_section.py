@@ -41,8 +41,9 @@ from mpn_desktop.domain.designation_usage_months import (
     WINDOW_MONTHS,
     DesignationUsage,
     charted_designations,
-    designation_usage,
     growth_missing,
+    growth_parts,
+    part_missing,
     window_months,
 )
 from mpn_desktop.domain.enums import Level
@@ -67,7 +68,7 @@ from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
 from mpn_desktop.ui.paste_command import UsageCellsCommand
-from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, UsageChart
+from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
@@ -112,6 +113,7 @@ class UsageGridSection(QWidget):
         """The chart is to be drawn from ``_progress`` before the grid is next drawn."""
         self._grid_stale = True
         self.chart = UsageChart(self)
+        self.chart.partChosen.connect(self.show_figure)
         # Which targeted designation's usage growth the chart shows (when there is a choice).
         self.designation = ElidingComboBox(self)
         self.designation.setObjectName("chartDesignation")
@@ -308,33 +310,44 @@ class UsageGridSection(QWidget):
             chosen = self._offer_designations(charted_designations(scored, targeted))
         else:
             self._offer_designations(())
-        # A figure the user chose picks the part of a metric of several (Security's
-        # protected users rather than its Azure consumption).
+        # Every part of the growth is charted; the figure the user chose picks the part the
+        # grid shows (Security's protected users rather than its Azure consumption).
         figure = str(self.figure.currentData()) if self._chosen_by_user else ""
-        usage = self._designation_usage = (
-            designation_usage(
-                scored, (chosen,), self._facts(), last_month(self.context.as_of), figure
-            )
+        parts = (
+            growth_parts(scored, chosen, self._facts(), last_month(self.context.as_of))
             if scored is not None and chosen
-            else None
+            else ()
+        )
+        usage = self._designation_usage = next(
+            (part for part in parts if part.figure == figure), parts[0] if parts else None
         )
         if usage is not None and not self._chosen_by_user:
             index = self.figure.findData(usage.figure)
             if index >= 0:
                 self.figure.setCurrentIndex(index)
         if usage is None:
-            self.chart.set_designation_usage(None, "", [])
+            self.chart.set_designation_usage((), "", [])
             return
-        before, latest = (self.chart.period_text(period) for period in usage.compared)
-        self.chart.set_designation_usage(
-            usage,
-            self.tr("{designation}: {figure} by month, {first} and {last} compared").format(
+        if len(parts) > 1:
+            title = self.tr(
+                "{designation}: usage growth by month in {count} parts, their points added up"
+            ).format(designation=usage.designation, count=len(parts))
+        else:
+            before, latest = (self.chart.period_text(period) for period in usage.compared)
+            title = self.tr("{designation}: {figure} by month, {first} and {last} compared").format(
                 designation=usage.designation,
                 figure=figure_label(usage.figure),
                 first=before,
                 last=latest,
-            ),
+            )
+        self.chart.set_designation_usage(
+            [
+                ChartPart(part, figure_label(part.figure), part_missing(tree, part))
+                for part in parts
+            ],
+            title,
             list(growth_missing(tree, usage)),
+            shown_figure=usage.figure,
         )
 
     def _pivot(self) -> None:

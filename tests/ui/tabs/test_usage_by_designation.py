@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -221,10 +221,17 @@ def test_security_charts_the_twelve_months_against_the_twelve_before(
     )
     grid.set_designations(only_security)
     chart = grid.chart
-    assert chart.title.startswith("Solutions Partner for Security")
-    assert "2021-08 to 2022-07 and 2022-08 to 2023-07 compared" in chart.title
+    assert chart.title == (
+        "Solutions Partner for Security: usage growth by month in 2 parts, their points added up"
+    )
     assert chart.periods == ((Month(2021, 8), Month(2022, 7)), (Month(2022, 8), Month(2023, 7)))
     assert len(chart.marked) == 24
+    # Both parts at once: the Azure part's 24 months beside the protected users' 13.
+    azure, users = chart.parts
+    assert (azure.figure, users.figure) == ("consumption_usd", "active_users")
+    assert users.compared == ((Month(2022, 7), Month(2022, 7)), (Month(2023, 7), Month(2023, 7)))
+    assert len(users.months) == 13
+    assert "Active users: 2022-07: 0" in chart.accessible_text()
     # The grid below reads and shows the same 24 months, the counted row the chart's bars.
     months = grid.model.months
     assert months[0] == Month(2021, 8) and months[-1] == Month(2023, 7)
@@ -302,19 +309,21 @@ def test_the_designation_choice_leaves_the_page_s_minimum_as_it_was(
     assert after.width() <= before.width() and after.height() <= before.height(), (before, after)
 
 
-def test_the_figure_chosen_charts_the_part_of_security_that_reads_it(
+def test_the_figure_chosen_shows_that_part_of_security_in_the_grid(
     qtbot: QtBot, window_2023: MainWindow
 ) -> None:
     """Security's growth adds Azure security consumption (twelve months against twelve)
-    and Microsoft 365 protected users (a month against a month): the grid's figure says
-    which the chart shows."""
+    and Microsoft 365 protected users (a month against a month): both are charted, the
+    grid's figure says which the grid shows."""
     grid = _grid(qtbot, window_2023)
     grid.choose_designation("security")
     assert len(grid.model.months) == 24
-    grid.show_figure("active_users")
     chart = grid.chart
-    assert chart.title.startswith("Solutions Partner for Security: Active users by month")
-    assert chart.periods == ((Month(2022, 7), Month(2022, 7)), (Month(2023, 7), Month(2023, 7)))
+    both = chart.parts
+    assert len(both) == 2
+    grid.show_figure("active_users")
+    assert chart.parts == both  # still both, side by side
+    assert chart.title.startswith("Solutions Partner for Security: usage growth by month")
     assert len(grid.model.months) == 13 and grid.model.field.key == "active_users"
     usage = grid._designation_usage
     assert usage is not None and usage.figure == "active_users"
@@ -326,7 +335,28 @@ def test_the_figure_chosen_charts_the_part_of_security_that_reads_it(
     PICTURES.mkdir(exist_ok=True)
     assert grid.grab().save(str(PICTURES / "usage-2023-security-users.png"))
     grid.show_figure("consumption_usd")
-    assert "2021-08 to 2022-07 and 2022-08 to 2023-07 compared" in chart.title
+    assert len(grid.model.months) == 24 and grid.model.field.key == "consumption_usd"
+    assert "growth of Azure security consumption" in chart.missing[0], chart.missing
+
+
+def test_a_click_on_a_part_of_security_shows_its_months_in_the_grid(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    grid = _grid(qtbot, window_2023)
+    grid.choose_designation("security")
+    chart = grid.chart
+    qtbot.waitUntil(lambda: len(chart.parts) == 2)
+    middle = chart.height() // 2
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() * 3 // 4, middle))
+    assert grid.model.field.key == "active_users" and len(grid.model.months) == 13
+    assert grid.figure.currentData() == "active_users"
+    assert chart.parts[1].figure == "active_users"  # the part clicked, on the right
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() // 4, middle))
+    assert grid.model.field.key == "consumption_usd" and len(grid.model.months) == 24
+    # One part only (Infrastructure): nothing to choose by a click.
+    grid.choose_designation("infrastructure-azure")
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() * 3 // 4, middle))
+    assert grid.model.field.key == "consumption_usd"
 
 
 def test_the_german_chart_names_its_figure_in_german(
