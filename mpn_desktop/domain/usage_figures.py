@@ -1,13 +1,14 @@
 """Monthly usage per customer tenant and service, as the Solutions Partner metrics read it.
 
 ``UsageSums`` adds every usage row of a subscription associated by the end of
-its month into a cell per (month, workload, association) and, inside it, per
-(customer, service): one pass over the rows, done once per facts and kept
+its month into a cell per (workload, association) and month and, inside it,
+per (customer, service): one pass over the rows, done once per facts and kept
 with them (``Facts.kept``), since it does not depend on the as-of day. A
 metric part then asks for the totals of its scope (workloads, association
-types, services) in a month; those are merged from the cells on first use
-and kept too, as the six designations' parts share a handful of scopes and
-every as-of day looks at the same months. ``UsageFigures`` is one
+types, services) in a month, per customer (most parts) or per service; those
+are merged from the cells on first use and kept too, as the six designations'
+parts share a handful of scopes and every as-of day looks at the same months;
+a part reading one figure over twelve months adds up only that figure. ``UsageFigures`` is one
 evaluation's view: the months it may read, the catalogue's rate card, and
 the sums over several months it has asked for; what the measures work out on
 its months (``memo``) is kept too, per language, and dropped with the months
@@ -33,6 +34,9 @@ _ZERO = Decimal(0)
 
 Key = tuple[str, str]
 """A customer and a case-folded service ("" for a subscription's monthly total)."""
+
+Cell = tuple[Workload, str]
+"""A workload and an association type (its value): the subscriptions a scope picks from."""
 
 Sums = list[Decimal | int]
 """Consumption, revenue, active users, paid seats, monthly consumption value."""
@@ -121,31 +125,49 @@ class UsageSums:
             s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
             for s in kept.values()
         }
-        cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = defaultdict(dict)
+        cells: dict[Cell, dict[Month, dict[Key, Sums]]] = {}
+        # Per subscription, looked up once per row: its cell's months, its customer's keys
+        # by service as written (one Key per customer and service, not one per row), the
+        # month its association began and the customer.
+        customer_keys: dict[str, dict[str, Key]] = {}
+        rows_of: dict[str, tuple[dict[Month, dict[Key, Sums]], dict[str, Key], Month, str]] = {
+            sub_id: (
+                cells.setdefault((workload, association), {}),
+                customer_keys.setdefault(customer, {}),
+                associated,
+                customer,
+            )
+            for sub_id, (workload, association, customer, associated) in subs.items()
+        }
         # The first row of each service in each month, with the service's name as written
         # there: an evaluation names a service as the first row of its months writes it.
         first_rows: dict[tuple[Month, str], tuple[int, str]] = {}
         service_keys: dict[str, str] = {}
         for index, row in enumerate(usage):
-            found = subs.get(row.subscription)
+            found = rows_of.get(row.subscription)
             if found is None:
                 continue
             month = row.month
-            workload, association, customer, associated = found
+            months, keys, associated, customer = found
             if associated > month:
                 continue  # no credit before the association
             service = row.service
-            key_service = service_keys.get(service)
-            if key_service is None:
-                key_service = service_keys[service] = service.strip().casefold()
-            cell = cells[(month, workload, association)]
-            sums = cell.get((customer, key_service))
+            key = keys.get(service)
+            if key is None:
+                key_service = service_keys.get(service)
+                if key_service is None:
+                    key_service = service_keys[service] = service.strip().casefold()
+                key = keys[service] = (customer, key_service)
+            cell = months.get(month)
+            if cell is None:
+                cell = months[month] = {}
+            sums = cell.get(key)
             if sums is None:
                 # A row that opens a (customer, service) entry is the first of its
                 # service in the month whenever any is: only these need looking at.
-                if key_service:
-                    first_rows.setdefault((month, key_service), (index, service.strip()))
-                cell[(customer, key_service)] = [
+                if key[1]:
+                    first_rows.setdefault((month, key[1]), (index, service.strip()))
+                cell[key] = [
                     row.consumption_usd,
                     row.revenue_usd,
                     row.active_users,
@@ -158,8 +180,11 @@ class UsageSums:
                 sums[3] += row.paid_seats
         self._subs = subs
         self._service_keys = service_keys
-        self.cells: dict[tuple[Month, Workload, str], dict[Key, Sums]] = dict(cells)
-        """Consumption, revenue, active users and paid seats per cell and (customer, service)."""
+        self.cells: dict[Cell, dict[Month, dict[Key, Sums]]] = {
+            cell: months for cell, months in cells.items() if months
+        }
+        """Consumption, revenue, active users and paid seats per (workload, association),
+        month and (customer, service)."""
         self._first_rows = first_rows
         by_customer: dict[str, list[tuple[Workload, str, Month]]] = defaultdict(list)
         for sub in kept.values():
@@ -197,12 +222,13 @@ class UsageSums:
         new._subs = self._subs  # the subscriptions are the same: so are their cells' keys
         entries = {(m, w, a, c, k) for m, w, a, c, k in touched}
         keys = {k for *_rest, k in touched if k}
-        new.cells = dict(self.cells)
+        new.cells = {cell: dict(months) for cell, months in self.cells.items()}
         for month, workload, association, customer, key in entries:
-            cell = new.cells.get((month, workload, association))
+            months = new.cells.setdefault((workload, association), {})
+            cell = months.get(month)
             cell = dict(cell) if cell is not None else {}
             cell.pop((customer, key), None)
-            new.cells[(month, workload, association)] = cell
+            months[month] = cell
         first_rows = {mk: found for mk, found in self._first_rows.items() if mk[1] not in keys}
         for index, row in enumerate(usage):
             found = self._counted(row)
@@ -213,7 +239,7 @@ class UsageSums:
                 first_rows.setdefault((month, key), (index, row.service.strip()))
             if (month, workload, association, customer, key) not in entries:
                 continue
-            cell = new.cells[(month, workload, association)]
+            cell = new.cells[(workload, association)][month]
             sums = cell.get((customer, key))
             if sums is None:
                 cell[(customer, key)] = [
@@ -227,15 +253,20 @@ class UsageSums:
                 sums[1] += row.revenue_usd
                 sums[2] += row.active_users
                 sums[3] += row.paid_seats
-        for cell_key in {
-            (month, workload, association) for month, workload, association, *_ in entries
-        }:
-            if not new.cells[cell_key]:
-                del new.cells[cell_key]  # as a full pass makes no empty cell
+        for month, workload, association, *_rest in entries:
+            cell_months = new.cells.get((workload, association))
+            if cell_months is None:
+                continue
+            if not cell_months.get(month, True):
+                del cell_months[month]  # as a full pass makes no empty cell
+            if not cell_months:
+                del new.cells[(workload, association)]
         new._first_rows = first_rows
         new._services = {}  # the names may come from the rows that changed
-        months = {month for month, *_rest in touched}
-        new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
+        months_touched = {month for month, *_rest in touched}
+        new._priced = {
+            key: priced.without(new, months_touched) for key, priced in self._priced.items()
+        }
         return new
 
     def priced(self, rates: Mapping[str, Decimal]) -> PricedSums:
@@ -293,8 +324,9 @@ class PricedSums:
         self._cells = sums.cells
         self._rates = rates
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
-        self._customer_totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
+        self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
+        self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
         self._shares: dict[tuple[Scope, Months, bool], dict[Key, Decimal]] = {}
         self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
@@ -316,10 +348,9 @@ class PricedSums:
         """The same for ``sums``, keeping only what no month of ``months`` went into."""
         new = PricedSums(sums, self._rates)
         new._totals = {k: v for k, v in self._totals.items() if k[1] not in months}
-        new._customer_totals = {
-            k: v for k, v in self._customer_totals.items() if k[1] not in months
-        }
+        new._customers = {k: v for k, v in self._customers.items() if k[1] not in months}
         new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
+        new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
         new._shares = {k: v for k, v in self._shares.items() if months.isdisjoint(k[1])}
         new._ranked = {k: v for k, v in self._ranked.items() if months.isdisjoint(k[1])}
@@ -327,6 +358,19 @@ class PricedSums:
             k: v for k, v in self._memos.items() if not any(k[0] <= m <= k[1] for m in months)
         }
         return new
+
+    def _scope_cells(self, scope: Scope, month: Month) -> list[dict[Key, Sums]]:
+        """The month's cells of the scope's workloads and association types, in that order."""
+        cells = self._cells
+        found = []
+        for workload in scope.workloads:
+            for association in scope.associations:
+                months = cells.get((workload, association))
+                if months:
+                    cell = months.get(month)
+                    if cell:
+                        found.append(cell)
+        return found
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
         """The month's sums per (customer, service) over the scope's subscriptions.
@@ -340,44 +384,58 @@ class PricedSums:
         filtered = bool(scope.services or scope.excluded_services)
         rates = self._rates
         merged: dict[Key, Sums] = {}
-        for workload in scope.workloads:
-            for association in scope.associations:
-                cell = self._cells.get((month, workload, association))
-                if not cell:
+        for cell in self._scope_cells(scope, month):
+            for key, sums in cell.items():
+                service = key[1]
+                if filtered and (
+                    (scope.services and service not in scope.services)
+                    or (service and service in scope.excluded_services)
+                ):
                     continue
-                for key, sums in cell.items():
-                    service = key[1]
-                    if filtered and (
-                        (scope.services and service not in scope.services)
-                        or (service and service in scope.excluded_services)
-                    ):
-                        continue
-                    rate = rates.get(service)
-                    mcv = sums[2] * rate if rate is not None else _ZERO
-                    total = merged.get(key)
-                    if total is None:
-                        merged[key] = [sums[0], sums[1], sums[2], sums[3], mcv]
-                    else:
-                        total[0] += sums[0]
-                        total[1] += sums[1]
-                        total[2] += sums[2]
-                        total[3] += sums[3]
-                        total[4] += mcv
+                rate = rates.get(service)
+                mcv = sums[2] * rate if rate is not None else _ZERO
+                total = merged.get(key)
+                if total is None:
+                    merged[key] = [sums[0], sums[1], sums[2], sums[3], mcv]
+                else:
+                    total[0] += sums[0]
+                    total[1] += sums[1]
+                    total[2] += sums[2]
+                    total[3] += sums[3]
+                    total[4] += mcv
         self._totals[(scope, month)] = merged
         return merged
 
-    def customer_totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
-        """The month's sums per customer (service "") over the scope."""
-        found = self._customer_totals.get((scope, month))
-        if found is None:
-            found = self._customer_totals[(scope, month)] = {}
-            for (customer, _), sums in self.totals(scope, month).items():
-                total = found.get((customer, ""))
+    def customers(self, scope: Scope, month: Month) -> dict[str, Sums]:
+        """The month's sums per customer over the scope, added up straight from the cells
+        (not through ``totals``: most parts never ask per service). Exact sums, so the
+        same figures whatever the order they are added up in."""
+        found = self._customers.get((scope, month))
+        if found is not None:
+            return found
+        filtered = bool(scope.services or scope.excluded_services)
+        rates = self._rates
+        merged: dict[str, Sums] = {}
+        for cell in self._scope_cells(scope, month):
+            for (customer, service), sums in cell.items():
+                if filtered and (
+                    (scope.services and service not in scope.services)
+                    or (service and service in scope.excluded_services)
+                ):
+                    continue
+                rate = rates.get(service)
+                mcv = sums[2] * rate if rate is not None else _ZERO
+                total = merged.get(customer)
                 if total is None:
-                    found[(customer, "")] = list(sums)
+                    merged[customer] = [sums[0], sums[1], sums[2], sums[3], mcv]
                 else:
-                    add_sums(total, sums)
-        return found
+                    total[0] += sums[0]
+                    total[1] += sums[1]
+                    total[2] += sums[2]
+                    total[3] += sums[3]
+                    total[4] += mcv
+        self._customers[(scope, month)] = merged
+        return merged
 
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
         """Sums over several months, per (customer, service) or per customer (service "")."""
@@ -385,19 +443,43 @@ class PricedSums:
         found = self._summed.get(key)
         if found is not None:
             return found
-        monthly = self.totals if per_service else self.customer_totals
-        if len(months) == 1:
-            found = monthly(scope, months[0])  # nothing to add up
+        if per_service:
+            if len(months) == 1:
+                found = self.totals(scope, months[0])  # nothing to add up
+            else:
+                found = {}
+                for month in months:
+                    for each, sums in self.totals(scope, month).items():
+                        total = found.get(each)
+                        if total is None:
+                            found[each] = list(sums)
+                        else:
+                            add_sums(total, sums)
         else:
-            found = {}
+            by_customer: dict[str, Sums] = {}
             for month in months:
-                for each, sums in monthly(scope, month).items():
-                    total = found.get(each)
+                for customer, sums in self.customers(scope, month).items():
+                    total = by_customer.get(customer)
                     if total is None:
-                        found[each] = list(sums)
+                        by_customer[customer] = list(sums)
                     else:
                         add_sums(total, sums)
+            found = {(customer, ""): sums for customer, sums in by_customer.items()}
         self._summed[key] = found
+        return found
+
+    def quantities(self, scope: Scope, months: Months, index: int) -> dict[str, Decimal | int]:
+        """One of the sums (by its place) of each customer over several months: only that
+        figure added up, not all five (exact, as ``summed``'s)."""
+        key = (scope, months, index)
+        found = self._quantities.get(key)
+        if found is None:
+            found = {}
+            for month in months:
+                for customer, sums in self.customers(scope, month).items():
+                    total = found.get(customer)
+                    found[customer] = sums[index] if total is None else total + sums[index]
+            self._quantities[key] = found
         return found
 
     def per_customer(self, scope: Scope, quantity: Quantity, months: Months) -> dict[str, Decimal]:
@@ -405,10 +487,15 @@ class PricedSums:
         key = (scope, quantity, months)
         found = self._per_customer.get(key)
         if found is None:
-            found = self._per_customer[key] = {
-                customer: quantity_of(sums, quantity)
-                for (customer, _), sums in self.summed(scope, months, False).items()
-            }
+            if quantity is Quantity.ACTIVE_SHARE:
+                found = {
+                    customer: quantity_of(sums, quantity)
+                    for (customer, _), sums in self.summed(scope, months, False).items()
+                }
+            else:
+                values = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
+                found = dict(zip(values, map(Decimal, values.values()), strict=True))
+            self._per_customer[key] = found
         return found
 
     def shares(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Decimal]:
@@ -430,10 +517,13 @@ class PricedSums:
             values: Mapping[Key, Decimal | int]
             if quantity is Quantity.ACTIVE_SHARE:
                 values = self.shares(scope, months, per_service)
-            else:
+            elif per_service:
                 index = _QUANTITY_INDEX[quantity]
                 summed = self.summed(scope, months, per_service)
                 values = {each: sums[index] for each, sums in summed.items()}
+            else:
+                quantities = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
+                values = {(customer, ""): value for customer, value in quantities.items()}
             found = self._ranked[key] = Ranked(values)
         return found
 
