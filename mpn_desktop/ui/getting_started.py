@@ -1,5 +1,6 @@
-"""Help > Getting started (the four steps, what to enter where, where the data comes from in
-Partner Center) and Help > Keyboard shortcuts (read off the window's own actions)."""
+"""Help > Getting started (the four steps, or the Solutions Partner categories on a day of that
+program: what to enter where, where the data comes from in Partner Center) and Help > Keyboard
+shortcuts (read off the window's own actions)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("GettingStarted", text)
 
 
-def getting_started_html() -> str:
-    """The page: the four steps in order, each with its tab, what to type and where from."""
-    steps = [
+def _competency_steps() -> list[tuple[str, str]]:
+    """The 2017-2018 competencies' four steps, each with its tab."""
+    return [
         (
             _tr("1. Sales performance — tab Sales performance"),
             _tr(
@@ -58,19 +59,57 @@ def getting_started_html() -> str:
             ),
         ),
     ]
+
+
+def _designation_steps() -> list[tuple[str, str]]:
+    """The Solutions Partner program's categories, each with the tab its facts are kept on."""
+    return [
+        (
+            _tr("1. Performance and customer success — tab Performance and customer success"),
+            _tr(
+                "Add each customer with its tenant ID, its subscriptions (workload, how it is "
+                "associated with you: CSP, DPOR, Partner Admin Link or CPOR, and since when) "
+                "and their monthly usage, by service where the score counts services. "
+                "File > Import sales data… reads Partner Center's files instead of typing. "
+                "Net customer adds, usage growth and deployments are worked out from them."
+            ),
+        ),
+        (
+            _tr("2. Skilling — tab Skilling: people and certifications"),
+            _tr(
+                "Add the people of your organisation with their MCP ID, and the exams and "
+                "certifications they passed. File > Import exam records… (Ctrl+I) reads "
+                "Partner Center's Training details. The catalogue knows which exams earn "
+                "which certification; the column Counts for says which designation and "
+                "metric each person counts toward. Only people who associated their MCP ID "
+                "with your partner ID count."
+            ),
+        ),
+        (
+            _tr("3. Customer references — tab Customer references"),
+            _tr(
+                "Customer references do not count toward the designations: the tab keeps "
+                "them for the 2017-2018 competencies and your own records."
+            ),
+        ),
+        (
+            _tr("4. The yearly fee — tab Fee"),
+            _tr(
+                "Enter your membership anniversary (Edit > Organisation and targets…) and "
+                "each fee payment: one yearly fee however many designations."
+            ),
+        ),
+    ]
+
+
+def getting_started_html(designations: bool = False) -> str:
+    """The page: the four steps in order, each with its tab, what to type and where from;
+    with ``designations``, the Solutions Partner program's categories and the tabs' titles
+    of a day under it."""
+    steps = _designation_steps() if designations else _competency_steps()
     parts = [
         f"<h2>{html.escape(_tr('Getting started'))}</h2>",
-        "<p>"
-        + html.escape(
-            _tr(
-                "A cloud competency is attained at silver or gold when all four steps below "
-                "are met. Start with Edit > Organisation and targets… (the competencies and "
-                "levels you aim for); then fill the four tabs. The status panel on the right "
-                "says at once what is still missing; a click on a missing item opens the "
-                "form that adds it."
-            )
-        )
-        + "</p>",
+        "<p>" + html.escape(_designation_intro() if designations else _competency_intro()) + "</p>",
     ]
     for title, text in steps:
         parts.append(f"<h3>{html.escape(title)}</h3><p>{html.escape(text)}</p>")
@@ -86,6 +125,27 @@ def getting_started_html() -> str:
         + "</p>"
     )
     return "".join(parts)
+
+
+def _competency_intro() -> str:
+    return _tr(
+        "A cloud competency is attained at silver or gold when all four steps below "
+        "are met. Start with Edit > Organisation and targets… (the competencies and "
+        "levels you aim for); then fill the four tabs. The status panel on the right "
+        "says at once what is still missing; a click on a missing item opens the "
+        "form that adds it."
+    )
+
+
+def _designation_intro() -> str:
+    return _tr(
+        "A Solutions Partner designation is earned with a partner capability score of at "
+        "least 70 of 100 points over performance, skilling and customer success, every "
+        "metric above zero. Start with Edit > Organisation and targets… (the designations "
+        "you aim for); then fill the tabs. The status panel on the right says at once each "
+        "designation's score and what is still missing; a click on a missing item opens "
+        "the form that adds it."
+    )
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
@@ -145,10 +205,11 @@ def _page_dialog(parent: QWidget, name: str, title: str, page: str) -> QDialog:
     return dialog
 
 
-def show_getting_started(parent: QWidget) -> QDialog:
-    """Help > Getting started."""
+def show_getting_started(parent: QWidget, *, designations: bool = False) -> QDialog:
+    """Help > Getting started (``designations``: for a day under the Solutions Partner
+    program)."""
     return _page_dialog(
-        parent, "gettingStartedDialog", _tr("Getting started"), getting_started_html()
+        parent, "gettingStartedDialog", _tr("Getting started"), getting_started_html(designations)
     )
 
 

@@ -116,10 +116,14 @@ _DESIGNATION_TITLES = {
 
 def _go_to_tab(index: int, tab: TabSpec) -> ActionSpec:
     """View ▸ 1 Sales performance … : Ctrl+1 to Ctrl+4 show the step tabs in turn."""
-    name = tab.object_name[0].upper() + tab.object_name[1:]
     return ActionSpec(
-        f"goTo{name}Action", tab.title, "tabs.setCurrentIndex", f"Ctrl+{index + 1}", args=(index,)
+        _go_to_name(tab), tab.title, "tabs.setCurrentIndex", f"Ctrl+{index + 1}", args=(index,)
     )
+
+
+def _go_to_name(tab: TabSpec) -> str:
+    """The object name of View ▸ N's action showing the tab ("goToSalesTabAction")."""
+    return f"goTo{tab.object_name[0].upper()}{tab.object_name[1:]}Action"
 
 
 class MainWindow(QMainWindow):
@@ -357,9 +361,8 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
             elif item is Marker.STEP_TABS:
                 for index, tab in enumerate(TAB_SPECS):
-                    text = self.tr("&{number} {title}").format(
-                        number=index + 1, title=self.tr(tab.title)
-                    )
+                    # The tab's title as it is (it follows the program of the day).
+                    text = self._go_to_text(index, self.tabs.tabText(index))
                     self._add_action(menu, _go_to_tab(index, tab), text)
             elif isinstance(item, MenuSpec):
                 self._fill_menu(menu.addMenu(self.tr(item.title)), item)
@@ -367,6 +370,10 @@ class MainWindow(QMainWindow):
                 menu.addAction(getattr(self, item.attribute))
             elif isinstance(item, ActionSpec):
                 self._add_action(menu, item)
+
+    def _go_to_text(self, index: int, title: str) -> str:
+        """View ▸ N's text for the tab at ``index`` titled ``title`` ("&1 Sales performance")."""
+        return self.tr("&{number} {title}").format(number=index + 1, title=title)
 
     def _add_action(self, menu: QMenu, spec: ActionSpec, text: str = "") -> QAction:
         action = QAction(text or self.tr(spec.text), self)
@@ -461,10 +468,12 @@ class MainWindow(QMainWindow):
             opener(lead)
 
     def show_getting_started(self) -> QDialog:
-        """Help ▸ Getting started: the four steps and where their data comes from."""
+        """Help ▸ Getting started: the four steps (or the Solutions Partner categories on a day
+        of that program) and where their data comes from."""
         from mpn_desktop.ui.getting_started import show_getting_started
 
-        return show_getting_started(self)
+        scored = self.context.program_on(self.context.as_of).scored is not None
+        return show_getting_started(self, designations=scored)
 
     def show_shortcuts(self) -> QDialog:
         """Help ▸ Keyboard shortcuts, read off this window's actions."""
@@ -597,6 +606,10 @@ class MainWindow(QMainWindow):
             # and the tab widget then repaints every tab's widgets (~2 ms an edit).
             if self.tabs.tabText(index) != text:
                 self.tabs.setTabText(index, text)
+                # View ▸ 1 … 4 name the tabs as their titles do.
+                action = self.menu_actions.get(_go_to_name(spec))
+                if action is not None:
+                    action.setText(self._go_to_text(index, text))
 
     def _tab_to_front(self, _index: int) -> None:
         """A tab that missed evaluations while behind shows the latest one now."""

@@ -135,12 +135,40 @@
         <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft (Bearbeiten &gt; Organisation und Ziele…) und jede Gebührenzahlung ein. Der Statusbereich zeigt, was für die Gebühr dieses Jahres noch fehlt und was die nächste Verlängerung kostet.</translation>
     </message>
     <message>
+        <source>1. Performance and customer success — tab Performance and customer success</source>
+        <translation>1. Leistung und Kundenerfolg — Registerkarte Leistung und Kundenerfolg</translation>
+    </message>
+    <message>
+        <source>Add each customer with its tenant ID, its subscriptions (workload, how it is associated with you: CSP, DPOR, Partner Admin Link or CPOR, and since when) and their monthly usage, by service where the score counts services. File &gt; Import sales data… reads Partner Center&apos;s files instead of typing. Net customer adds, usage growth and deployments are worked out from them.</source>
+        <translation>Erfassen Sie jeden Kunden mit seiner Mandanten-ID, seine Abonnements (Workload, wie es mit Ihnen verknüpft ist: CSP, DPOR, Partner Admin Link oder CPOR, und seit wann) und ihre monatliche Nutzung, nach Dienst, wo die Bewertung Dienste zählt. Datei &gt; Verkaufsdaten importieren… liest die Dateien von Partner Center, statt sie abzutippen. Nettokundenzugänge, Nutzungswachstum und Bereitstellungen werden daraus berechnet.</translation>
+    </message>
+    <message>
+        <source>2. Skilling — tab Skilling: people and certifications</source>
+        <translation>2. Qualifizierung — Registerkarte Qualifizierung: Personen und Zertifizierungen</translation>
+    </message>
+    <message>
+        <source>Add the people of your organisation with their MCP ID, and the exams and certifications they passed. File &gt; Import exam records… (Ctrl+I) reads Partner Center&apos;s Training details. The catalogue knows which exams earn which certification; the column Counts for says which designation and metric each person counts toward. Only people who associated their MCP ID with your partner ID count.</source>
+        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen und Zertifizierungen, die sie bestanden haben. Datei &gt; Prüfungsergebnisse importieren… (Strg+I) liest die Trainingsdetails von Partner Center. Der Katalog weiß, welche Prüfungen zu welcher Zertifizierung führen; die Spalte „Zählt für“ zeigt, für welche Designation und Kennzahl jede Person zählt. Es zählen nur Personen, die ihre MCP-ID mit Ihrer Partner-ID verknüpft haben.</translation>
+    </message>
+    <message>
+        <source>Customer references do not count toward the designations: the tab keeps them for the 2017-2018 competencies and your own records.</source>
+        <translation>Kundenreferenzen zählen nicht für die Designations: Die Registerkarte bewahrt sie für die Kompetenzen von 2017-2018 und Ihre eigenen Unterlagen auf.</translation>
+    </message>
+    <message>
+        <source>Enter your membership anniversary (Edit &gt; Organisation and targets…) and each fee payment: one yearly fee however many designations.</source>
+        <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft (Bearbeiten &gt; Organisation und Ziele…) und jede Gebührenzahlung ein: eine jährliche Gebühr für beliebig viele Designations.</translation>
+    </message>
+    <message>
         <source>A cloud competency is attained at silver or gold when all four steps below are met. Start with Edit &gt; Organisation and targets… (the competencies and levels you aim for); then fill the four tabs. The status panel on the right says at once what is still missing; a click on a missing item opens the form that adds it.</source>
         <translation>Eine Cloud-Kompetenz wird in Silber oder Gold erreicht, wenn alle vier Schritte unten erfüllt sind. Beginnen Sie mit Bearbeiten &gt; Organisation und Ziele… (die angestrebten Kompetenzen und Stufen); füllen Sie dann die vier Registerkarten aus. Der Statusbereich rechts zeigt sofort, was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
     </message>
     <message>
         <source>Status as of (at the top) moves the day everything is worked out on: plan ahead, or look back. File &gt; Print checklist… makes a page to take to a meeting. Help &gt; Requirements lists every figure and where it comes from.</source>
         <translation>„Stand am“ (oben) verschiebt den Tag, für den alles berechnet wird: Planen Sie voraus oder blicken Sie zurück. Datei &gt; Checkliste drucken… erstellt eine Seite für eine Besprechung. Hilfe &gt; Anforderungen listet jede Kennzahl und ihre Herkunft auf.</translation>
+    </message>
+    <message>
+        <source>A Solutions Partner designation is earned with a partner capability score of at least 70 of 100 points over performance, skilling and customer success, every metric above zero. Start with Edit &gt; Organisation and targets… (the designations you aim for); then fill the tabs. The status panel on the right says at once each designation&apos;s score and what is still missing; a click on a missing item opens the form that adds it.</source>
+        <translation>Eine Solutions Partner-Designation wird mit einer Partnerfunktionsbewertung von mindestens 70 von 100 Punkten aus Leistung, Qualifizierung und Kundenerfolg erreicht, jede Kennzahl über null. Beginnen Sie mit Bearbeiten &gt; Organisation und Ziele… (die angestrebten Designations); füllen Sie dann die Registerkarten aus. Der Statusbereich rechts zeigt sofort die Punktzahl jeder Designation und was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
     </message>
     <message>
         <source>Open the calendar of a date field</source>
@@ -1466,8 +1494,8 @@
         <translation>Verknüpft</translation>
     </message>
     <message>
-        <source>Whether the person associated their MCP ID with your MPN ID (in Partner Center or on their certification profile). Only the exams of associated people count for your competencies.</source>
-        <translation>Ob die Person ihre MCP-ID mit Ihrer MPN-ID verknüpft hat (in Partner Center oder in ihrem Zertifizierungsprofil). Nur die Prüfungen verknüpfter Personen zählen für Ihre Kompetenzen.</translation>
+        <source>Whether the person associated their MCP ID with your MPN ID (in Partner Center or on their certification profile). Only the exams of associated people count, for the competencies and the designations alike.</source>
+        <translation>Ob die Person ihre MCP-ID mit Ihrer MPN-ID verknüpft hat (in Partner Center oder in ihrem Zertifizierungsprofil). Nur die Prüfungen verknüpfter Personen zählen, für die Kompetenzen wie für die Designations.</translation>
     </message>
     <message>
         <source>Left on</source>

@@ -113,7 +113,8 @@ class ExamsTab(StepTab):
                         help=self.tr(
                             "Whether the person associated their MCP ID with your MPN ID "
                             "(in Partner Center or on their certification profile). Only the "
-                            "exams of associated people count for your competencies."
+                            "exams of associated people count, for the competencies and the "
+                            "designations alike."
                         ),
                     ),
                     Field("left_on", self.tr("Left on")),

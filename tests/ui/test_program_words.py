@@ -1,0 +1,87 @@
+"""The window's words follow the program in force: View ▸ 1-4 name the tabs as their titles do,
+Help ▸ Getting started explains the Solutions Partner categories on a day of that program."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+
+DAY_2024 = date(2024, 3, 15)
+DAY_2018 = date(2018, 3, 15)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
+) -> Iterator[MainWindow]:
+    """The sample organisation dated around 2024-03-15, the window open on that day."""
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, DAY_2024)
+    context = AppContext(db, catalog, as_of=DAY_2024, scored_catalogs=shipped_scored_catalogs())
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.progress_source.wait_for_worker()
+    db.close()
+
+
+def _go_to(window: MainWindow) -> list[str]:
+    """The texts of View ▸ 1 … 4."""
+    names = ("goToSalesTabAction", "goToExamsTabAction", "goToReferencesTabAction")
+    names += ("goToFeeTabAction",)
+    return [window.findChild(QAction, name).text() for name in names]
+
+
+def _getting_started(window: MainWindow) -> str:
+    dialog = window.show_getting_started()
+    try:
+        return dialog.findChild(QTextBrowser).toPlainText()
+    finally:
+        dialog.close()
+
+
+def test_the_view_menu_names_the_tabs_as_their_titles_do(qtbot: QtBot, window: MainWindow) -> None:
+    assert _go_to(window) == [
+        "&1 Performance and customer success",
+        "&2 Skilling: people and certifications",
+        "&3 Customer references",
+        "&4 Fee",
+    ]
+    window.context.set_as_of(DAY_2018)
+    qtbot.waitUntil(lambda: window.progress_source.designations is None)
+    assert _go_to(window)[:2] == ["&1 Sales performance", "&2 Exams and people"]
+    assert window.tabs.tabText(1) == "Exams and people"
+
+
+def test_getting_started_follows_the_program_of_the_day(qtbot: QtBot, window: MainWindow) -> None:
+    text = _getting_started(window)
+    assert "A Solutions Partner designation is earned with a partner capability score" in text
+    assert "2. Skilling — tab Skilling: people and certifications" in text
+    assert "silver or gold" not in text and "tab Exams and people" not in text
+    window.context.set_as_of(DAY_2018)
+    text = _getting_started(window)
+    assert "A cloud competency is attained at silver or gold" in text
+    assert "2. Technical exams — tab Exams and people" in text
+
+
+@pytest.mark.usefixtures("german")
+def test_in_german(window: MainWindow) -> None:
+    assert _go_to(window)[1] == "&2 Qualifizierung: Personen und Zertifizierungen"
+    text = _getting_started(window)
+    assert "2. Qualifizierung — Registerkarte Qualifizierung: Personen und Zertifizierungen" in text
+    assert "Partnerfunktionsbewertung von mindestens 70 von 100 Punkten" in text
