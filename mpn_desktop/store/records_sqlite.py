@@ -13,7 +13,7 @@ Whatever the driver refuses is read the store's way, which says what is wrong.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import Convert, converted_column
+from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
 from mpn_desktop.store.sqlite_values import day, flag, member, moment, money, month
 
@@ -284,6 +285,53 @@ def row_versions(db: Database, kind: RecordKind) -> dict[int, int]:
         except sqlite3.Error:
             pass
     return records.row_versions(db, kind)
+
+
+def count_dependants(
+    db: Database, kind: RecordKind, record_ids: Iterable[int]
+) -> dict[RecordKind, int]:
+    """``records.count_dependants``: how many records of each other kind deleting
+    ``record_ids`` would take along (the question before a delete, in an idle window)."""
+    ids = list(record_ids)
+    path = _driver_file(db)
+    if path is not None:
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                counts: dict[RecordKind, int] = {}
+                _count_dependants(connection, kind, ids, counts)
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            pass
+        else:
+            counts.pop(kind, None)  # as the store counts: the records themselves are not
+            return counts
+    return records.count_dependants(db, kind, ids)
+
+
+_IDS_AT_ONCE = 500
+"""Ids bound in one ``IN (...)``: well under SQLite's limit on a statement's variables."""
+
+
+def _count_dependants(
+    connection: sqlite3.Connection, kind: RecordKind, ids: list[int], counts: dict[RecordKind, int]
+) -> None:
+    """Adds the records depending on ``ids`` of ``kind``, and theirs, to ``counts`` (the rows
+    ``records._collect`` finds, by the same ``SPECS`` dependants)."""
+    for child_kind, column in SPECS[kind].dependants:
+        table = TABLES[child_kind][0]
+        child_ids: list[int] = []
+        for start in range(0, len(ids), _IDS_AT_ONCE):
+            chunk = ids[start : start + _IDS_AT_ONCE]
+            marks = ", ".join("?" * len(chunk))
+            found = connection.execute(
+                f'SELECT id FROM "{table}" WHERE "{column}" IN ({marks})', chunk
+            ).fetchall()
+            child_ids.extend(child_id for (child_id,) in found)
+        if child_ids:
+            counts[child_kind] = counts.get(child_kind, 0) + len(child_ids)
+            _count_dependants(connection, child_kind, child_ids, counts)
 
 
 USAGE_FIGURES = ("consumption_usd", "revenue_usd", "active_users", "paid_seats")

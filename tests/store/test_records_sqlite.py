@@ -8,7 +8,7 @@ column types give it, and ``TABLES`` must follow the models.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +185,36 @@ def test_the_driver_reads_the_records_of_one_value_as_the_store_does(demo_db: Da
             assert repr(read) == repr(found), where
         with pytest.raises(KeyError):
             records_sqlite.list_records(later, RecordKind.USAGE, ("id; DROP TABLE usage", 1))
+        assert not later.has_engine
+    finally:
+        later.close()
+
+
+def test_a_delete_s_dependants_are_counted_as_the_store_counts_them(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The question before a delete ("Delete Fabrikam, its 2 subscriptions, …?") counted
+    # through SQLAlchemy while the idle window read everything else with the driver.
+    _with_an_import_batch(demo_db)
+    with demo_db.session() as session:  # more people than one IN (...) binds
+        for number in range(600):
+            person = models.Person(name=f"Person {number}", mcp_id=str(9_000_000 + number))
+            person.exams.append(models.ExamResult(exam_code="70-533", passed_on=date(2018, 1, 2)))
+            session.add(person)
+    chosen = {
+        kind: [record["id"] for record in records.list_records(demo_db, kind)]
+        for kind in RecordKind
+    }
+    cases = [(kind, ids[:1]) for kind, ids in chosen.items()]
+    cases += list(chosen.items())  # every record: more people than one IN (...) binds
+    cases.append((RecordKind.CUSTOMER, [999_999]))
+    expected = [records.count_dependants(demo_db, kind, ids) for kind, ids in cases]
+    assert expected[len(chosen) + list(chosen).index(RecordKind.PERSON)][RecordKind.EXAM] > 600
+    later = _reopened(demo_db)
+    monkeypatch.setattr(records, "count_dependants", None)  # the store's way is not taken
+    try:
+        for (kind, ids), counts in zip(cases, expected, strict=True):
+            assert records_sqlite.count_dependants(later, kind, iter(ids)) == counts, kind
         assert not later.has_engine
     finally:
         later.close()

@@ -162,6 +162,35 @@ def test_choosing_a_row_loads_the_write_path_that_delete_needs(
     db.close()
 
 
+def test_delete_counts_what_it_takes_along_with_the_driver_the_window_reads_with(
+    qtbot: QtBot,
+    demo_db: Database,
+    catalog: Catalog,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Delete pressed before the write path is loaded: the question's counts are read as
+    # the window reads its records, not through SQLAlchemy loaded on the GUI thread.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "mpn_desktop.ui.questions.ask",
+        lambda _parent, _title, text, *_a, **_k: asked.append(text) and False,
+    )
+    monkeypatch.setattr("mpn_desktop.ui.tabs.record_section.prepare_to_write", lambda _db: None)
+    monkeypatch.setattr(records, "count_dependants", None)
+    db = _opened_as_at_start(demo_db)
+    main = _filled_window(qtbot, db, catalog, settings)
+    customers = main.tab("salesTab").sections[0]
+    customers.view.selectRow(0)
+    chosen = customers.selected_record()
+    customers.delete_selected()
+    assert len(asked) == 1 and "subscription" in asked[0], asked  # counted and asked
+    assert chosen["id"] in {record["id"] for record in customers.model.records()}  # declined
+    assert not db.has_engine
+    main.close()
+    db.close()
+
+
 def test_opening_the_file_menu_loads_the_write_path_that_imports_need(
     qtbot: QtBot, demo_db: Database, catalog: Catalog, settings: WindowSettings
 ) -> None:

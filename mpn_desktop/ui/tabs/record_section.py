@@ -603,7 +603,7 @@ class RecordSection(QWidget):
             return
         ids = [record["id"] for record in chosen]
         counts = self.context.run(
-            lambda: records.count_dependants(self.context.db, self.kind, ids),
+            lambda: records_sqlite.count_dependants(self.context.db, self.kind, ids),
             failure=self.tr("Nothing was deleted."),
         )
         if counts is None:
