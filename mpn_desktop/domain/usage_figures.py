@@ -41,6 +41,10 @@ Cell = tuple[Workload, str]
 Sums = list[Decimal | int]
 """Consumption, revenue, active users, paid seats, monthly consumption value."""
 
+Entry = Sums | Usage
+"""A cell's (customer, service) in a month: its one row itself (most are a single row: no
+list made for it) or the first four sums of its rows."""
+
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
 
@@ -51,6 +55,16 @@ _QUANTITY_INDEX = {
     Quantity.PAID_SEATS: 3,
     Quantity.MCV: 4,
 }
+
+
+def _two_rows(first: Usage, second: Usage) -> Sums:
+    """The first four sums of two rows of one cell entry, the first added first."""
+    return [
+        first.consumption_usd + second.consumption_usd,
+        first.revenue_usd + second.revenue_usd,
+        first.active_users + second.active_users,
+        first.paid_seats + second.paid_seats,
+    ]
 
 
 def add_sums(total: Sums, more: Sums) -> None:
@@ -125,12 +139,12 @@ class UsageSums:
             s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
             for s in kept.values()
         }
-        cells: dict[Cell, dict[Month, dict[Key, Sums]]] = {}
+        cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {}
         # Per subscription, looked up once per row: its cell's months, its customer's keys
         # by service as written (one Key per customer and service, not one per row), the
         # month its association began and the customer.
         customer_keys: dict[str, dict[str, Key]] = {}
-        rows_of: dict[str, tuple[dict[Month, dict[Key, Sums]], dict[str, Key], Month, str]] = {
+        rows_of: dict[str, tuple[dict[Month, dict[Key, Entry]], dict[str, Key], Month, str]] = {
             sub_id: (
                 cells.setdefault((workload, association), {}),
                 customer_keys.setdefault(customer, {}),
@@ -165,14 +179,11 @@ class UsageSums:
             if sums is None:
                 # A row that opens a (customer, service) entry is the first of its
                 # service in the month whenever any is: only these need looking at.
-                if key[1]:
-                    first_rows.setdefault((month, key[1]), (index, service.strip()))
-                cell[key] = [
-                    row.consumption_usd,
-                    row.revenue_usd,
-                    row.active_users,
-                    row.paid_seats,
-                ]
+                if key[1] and (month, key[1]) not in first_rows:
+                    first_rows[(month, key[1])] = (index, service.strip())
+                cell[key] = row
+            elif isinstance(sums, Usage):
+                cell[key] = _two_rows(sums, row)
             else:
                 sums[0] += row.consumption_usd
                 sums[1] += row.revenue_usd
@@ -180,7 +191,7 @@ class UsageSums:
                 sums[3] += row.paid_seats
         self._subs = subs
         self._service_keys = service_keys
-        self.cells: dict[Cell, dict[Month, dict[Key, Sums]]] = {
+        self.cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {
             cell: months for cell, months in cells.items() if months
         }
         """Consumption, revenue, active users and paid seats per (workload, association),
@@ -242,12 +253,9 @@ class UsageSums:
             cell = new.cells[(workload, association)][month]
             sums = cell.get((customer, key))
             if sums is None:
-                cell[(customer, key)] = [
-                    row.consumption_usd,
-                    row.revenue_usd,
-                    row.active_users,
-                    row.paid_seats,
-                ]
+                cell[(customer, key)] = row
+            elif isinstance(sums, Usage):
+                cell[(customer, key)] = _two_rows(sums, row)
             else:
                 sums[0] += row.consumption_usd
                 sums[1] += row.revenue_usd
@@ -359,7 +367,7 @@ class PricedSums:
         }
         return new
 
-    def _scope_cells(self, scope: Scope, month: Month) -> list[dict[Key, Sums]]:
+    def _scope_cells(self, scope: Scope, month: Month) -> list[dict[Key, Entry]]:
         """The month's cells of the scope's workloads and association types, in that order."""
         cells = self._cells
         found = []
@@ -385,23 +393,28 @@ class PricedSums:
         rates = self._rates
         merged: dict[Key, Sums] = {}
         for cell in self._scope_cells(scope, month):
-            for key, sums in cell.items():
+            for key, entry in cell.items():
                 service = key[1]
                 if filtered and (
                     (scope.services and service not in scope.services)
                     or (service and service in scope.excluded_services)
                 ):
                     continue
+                if not isinstance(entry, Usage):
+                    consumption, revenue, users, seats = entry
+                else:
+                    consumption, revenue = entry.consumption_usd, entry.revenue_usd
+                    users, seats = entry.active_users, entry.paid_seats
                 rate = rates.get(service)
-                mcv = sums[2] * rate if rate is not None else _ZERO
+                mcv = users * rate if rate is not None else _ZERO
                 total = merged.get(key)
                 if total is None:
-                    merged[key] = [sums[0], sums[1], sums[2], sums[3], mcv]
+                    merged[key] = [consumption, revenue, users, seats, mcv]
                 else:
-                    total[0] += sums[0]
-                    total[1] += sums[1]
-                    total[2] += sums[2]
-                    total[3] += sums[3]
+                    total[0] += consumption
+                    total[1] += revenue
+                    total[2] += users
+                    total[3] += seats
                     total[4] += mcv
         self._totals[(scope, month)] = merged
         return merged
@@ -417,22 +430,27 @@ class PricedSums:
         rates = self._rates
         merged: dict[str, Sums] = {}
         for cell in self._scope_cells(scope, month):
-            for (customer, service), sums in cell.items():
+            for (customer, service), entry in cell.items():
                 if filtered and (
                     (scope.services and service not in scope.services)
                     or (service and service in scope.excluded_services)
                 ):
                     continue
+                if not isinstance(entry, Usage):
+                    consumption, revenue, users, seats = entry
+                else:
+                    consumption, revenue = entry.consumption_usd, entry.revenue_usd
+                    users, seats = entry.active_users, entry.paid_seats
                 rate = rates.get(service)
-                mcv = sums[2] * rate if rate is not None else _ZERO
+                mcv = users * rate if rate is not None else _ZERO
                 total = merged.get(customer)
                 if total is None:
-                    merged[customer] = [sums[0], sums[1], sums[2], sums[3], mcv]
+                    merged[customer] = [consumption, revenue, users, seats, mcv]
                 else:
-                    total[0] += sums[0]
-                    total[1] += sums[1]
-                    total[2] += sums[2]
-                    total[3] += sums[3]
+                    total[0] += consumption
+                    total[1] += revenue
+                    total[2] += users
+                    total[3] += seats
                     total[4] += mcv
         self._customers[(scope, month)] = merged
         return merged
