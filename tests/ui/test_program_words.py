@@ -1,5 +1,6 @@
 """The window's words follow the program in force: View ▸ 1-4 name the tabs as their titles do,
-Help ▸ Getting started explains the Solutions Partner categories on a day of that program."""
+Help ▸ Getting started explains the Solutions Partner categories on a day of that program, and
+Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
@@ -17,8 +19,10 @@ from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 
 DAY_2024 = date(2024, 3, 15)
 DAY_2018 = date(2018, 3, 15)
@@ -85,3 +89,53 @@ def test_in_german(window: MainWindow) -> None:
     text = _getting_started(window)
     assert "2. Qualifizierung — Registerkarte Qualifizierung: Personen und Zertifizierungen" in text
     assert "Partnerfunktionsbewertung von mindestens 70 von 100 Punkten" in text
+
+
+def _add_exam_code_field(qtbot: QtBot, window: MainWindow) -> tuple[str, list[str]]:
+    """The Add exam form's Code field: its placeholder and the codes it offers (form cancelled)."""
+    tab = window.findChild(ExamsTab, "examsTab")
+    assert isinstance(tab, ExamsTab)
+    window.tabs.setCurrentWidget(tab)
+    found: dict[str, object] = {}
+
+    def read() -> None:
+        form = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, RecordForm) and w.isVisible()
+            ),
+            None,
+        )
+        if form is None:
+            QTimer.singleShot(10, read)
+            return
+        code = form.editor("exam_code")
+        assert isinstance(code, QLineEdit)
+        completer = code.completer()
+        model = completer.model() if completer is not None else None
+        found["placeholder"] = code.placeholderText()
+        found["codes"] = (
+            [] if model is None else [model.index(row, 0).data() for row in range(model.rowCount())]
+        )
+        form.reject()
+
+    QTimer.singleShot(0, read)
+    tab.exams.add_record()
+    qtbot.waitUntil(lambda: "codes" in found)
+    codes = found["codes"]
+    assert isinstance(codes, list)
+    return str(found["placeholder"]), codes
+
+
+def test_add_exam_offers_the_exams_of_the_program_in_force(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    placeholder, codes = _add_exam_code_field(qtbot, window)
+    assert placeholder == "AZ-104"
+    assert {"AZ-104", "AZ-305", "MS-700", "SC-200", "70-533"} <= set(codes)
+    window.context.set_as_of(DAY_2018)
+    qtbot.waitUntil(lambda: window.progress_source.designations is None)
+    placeholder, codes = _add_exam_code_field(qtbot, window)
+    assert placeholder == "70-533"
+    assert "70-533" in codes and "AZ-104" not in codes

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind, Level
 
 
@@ -31,6 +32,17 @@ def credentials(catalog: Catalog) -> list[CredentialChoice]:
 def credential_completions(catalog: Catalog) -> list[str]:
     """The codes offered while typing an exam code."""
     return [item.code for item in credentials(catalog)]
+
+
+def exam_completions(catalog: Catalog, scored: ScoredCatalog | None) -> list[str]:
+    """The codes offered while typing an exam code: the competencies' credentials, and on a day
+    under the Solutions Partner program the exams its certifications are earned with."""
+    codes = set(credential_completions(catalog))
+    if scored is not None:
+        codes.update(
+            code for cert in scored.certifications.values() for way in cert.exams for code in way
+        )
+    return sorted(codes)
 
 
 def find_credential(catalog: Catalog, code: str) -> CredentialChoice | None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead
@@ -27,7 +28,7 @@ from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
-from mpn_desktop.ui.tabs.catalog_lists import credential_completions, find_credential
+from mpn_desktop.ui.tabs.catalog_lists import exam_completions, find_credential
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 
@@ -88,6 +89,8 @@ class ExamsTab(StepTab):
         self._skilling: SkillingPeople | None = None
         """Who counts for which designation on a day under the Solutions Partner program."""
         self._facts: Callable[[], Facts | None] = lambda: None
+        self._completed_for: ScoredCatalog | None = None
+        """The Solutions Partner catalogue whose exam codes the Code field offers."""
         self._suggested_code = ""
         self._lead: Lead | None = None
         """The designation's missing certification the next Add exam is for."""
@@ -166,8 +169,7 @@ class ExamsTab(StepTab):
         # Rows pasted from a spreadsheet of exams name the person by MCP ID.
         for name in (self.tr("MCP ID"), "mcp_id"):
             self.exams.paste_aliases[name] = ("person_id", self._person_of_mcp_id)
-        codes = credential_completions(context.catalog)
-        self.exams.set_completions("exam_code", codes)
+        self.exams.set_completions("exam_code", exam_completions(context.catalog, None))
         self.people.model.set_row_styler(self._person_style)
         self.people.follows_progress = True  # "Counts for" comes from the evaluation
         self.people.selectionChanged.connect(self._person_chosen)
@@ -234,6 +236,10 @@ class ExamsTab(StepTab):
     def set_designations(self, tree: RequirementTree | None) -> None:
         super().set_designations(tree)
         catalog = None if tree is None else self.context.program_on(tree.as_of).scored
+        if catalog is not self._completed_for:
+            # The exam codes offered while typing: the certifications' exams (AZ-104) too.
+            self._completed_for = catalog
+            self.exams.set_completions("exam_code", exam_completions(self.context.catalog, catalog))
         facts = self._facts()
         if tree is None or catalog is None or facts is None:
             return
@@ -400,6 +406,10 @@ class ExamsTab(StepTab):
             form.editor("person_id").setFocus()
             self._say_what_counts(form, self._lead)
         code = form.editor("exam_code")
+        if self.context.program_on(self.context.as_of).scored is not None and isinstance(
+            code, ValidatingLineEdit
+        ):
+            code.setPlaceholderText("AZ-104")  # an exam of the program in force, not 70-533
         title = form.editor("exam_title")
         kind = form.editor("kind")
         filled: dict[str, str] = {"title": ""}
