@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import mpn_desktop
 from mpn_desktop.logging_setup import log_file_path
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.settings import settings_path
 
@@ -18,20 +19,39 @@ def _tr(text: str) -> str:
 
 
 def about_text(context: AppContext) -> str:
-    """What About says: the version, the database in use, where settings and the log are kept."""
+    """What About says: the version, the database in use, the catalogues (the 2017-2018 one and
+    the Solutions Partner one in force on the "as of" day), where settings and the log are kept."""
     where = context.db.where
     catalog = context.catalog
-    name, version = catalog.program, catalog.version
+    scored = context.program_on(context.as_of).scored
     version = html.escape(mpn_desktop.__version__)
     lines = [
         f"<h3>{html.escape(_tr('MPN Competency Tracker'))} {version}</h3>",
-        html.escape(_tr("Tracks your organisation's way to a silver or gold cloud competency.")),
+        html.escape(
+            _tr(
+                "Tracks your organisation's way to a silver or gold cloud competency "
+                "(2017-2018) and to the Solutions Partner designations (from October 2022)."
+            )
+        ),
         "<br><br>",
         html.escape(_tr("Database: {where}").format(where=where)),
         "<br>",
         html.escape(
-            _tr("Requirements catalogue: {name} {version}").format(name=name, version=version)
+            _tr("Requirements catalogue: {name} {version}").format(
+                name=catalog.program, version=catalog.version
+            )
         ),
+    ]
+    if scored is not None:
+        lines += [
+            "<br>",
+            html.escape(
+                _tr("Catalogue in force on {day}: {name} {version}").format(
+                    day=locale_text.day(context.as_of), name=scored.name, version=scored.version
+                )
+            ),
+        ]
+    lines += [
         "<br>",
         html.escape(_tr("Settings: {file}").format(file=settings_path())),
         "<br>",

@@ -195,8 +195,8 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>Tracks your organisation&apos;s way to a silver or gold cloud competency.</source>
-        <translation>Verfolgt den Weg Ihrer Organisation zu einer Cloud-Kompetenz in Silber oder Gold.</translation>
+        <source>Tracks your organisation&apos;s way to a silver or gold cloud competency (2017-2018) and to the Solutions Partner designations (from October 2022).</source>
+        <translation>Verfolgt den Weg Ihrer Organisation zu einer Cloud-Kompetenz in Silber oder Gold (2017-2018) und zu den Solutions Partner-Designations (ab Oktober 2022).</translation>
     </message>
     <message>
         <source>Database: {where}</source>
@@ -205,6 +205,10 @@
     <message>
         <source>Requirements catalogue: {name} {version}</source>
         <translation>Anforderungskatalog: {name} {version}</translation>
+    </message>
+    <message>
+        <source>Catalogue in force on {day}: {name} {version}</source>
+        <translation>Am {day} geltender Katalog: {name} {version}</translation>
     </message>
     <message>
         <source>Settings: {file}</source>

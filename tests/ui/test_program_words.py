@@ -1,6 +1,7 @@
 """The window's words follow the program in force: View ▸ 1-4 name the tabs as their titles do,
 Help ▸ Getting started explains the Solutions Partner categories on a day of that program, and
-Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones."""
+Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones, and
+Help ▸ About names the catalogue in force."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
@@ -139,3 +141,15 @@ def test_add_exam_offers_the_exams_of_the_program_in_force(
     placeholder, codes = _add_exam_code_field(qtbot, window)
     assert placeholder == "70-533"
     assert "70-533" in codes and "AZ-104" not in codes
+
+
+def test_about_names_both_programs_and_the_catalogue_in_force(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    text = about_text(window.context)
+    assert "silver or gold cloud competency (2017-2018) and to the Solutions Partner" in text
+    # The 2017-2018 catalogue by its own version (it read the program's version before).
+    assert "Requirements catalogue: Microsoft Partner Network 2017-2018<br>" in text
+    assert "Catalogue in force on 2024-03-15: " in text and " 2023-06<br>" in text
+    window.context.set_as_of(DAY_2018)
+    assert "Catalogue in force" not in about_text(window.context)
