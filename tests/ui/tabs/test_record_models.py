@@ -457,3 +457,30 @@ def test_a_model_without_a_scoped_read_holds_every_record_whatever_the_filter() 
     proxy.set_fixed_filter("workload", Workload.EMS)
     assert model.rowCount() == 3 and proxy.rowCount() == 1
     assert model.scope() is None
+
+
+@given(
+    owners=st.lists(st.one_of(st.none(), st.integers(0, 5)), max_size=40),
+    descending=st.booleans(),
+)
+def test_a_choice_column_names_each_record_once_and_sorts_as_its_names(
+    owners: list[int | None], descending: bool
+) -> None:
+    names = {0: "zeta", 1: "Alpha", 2: "alpha", 3: "Mu", 4: "Émile", 5: "Mu"}
+    asked: list[object] = []
+
+    def label_of(value: object) -> str | None:
+        asked.append(value)
+        return names.get(value) if isinstance(value, int) else None
+
+    field = Field("owner", "Owner", FieldKind.CHOICE, choices=list, label_of=label_of)
+    rows = [{"id": number, "owner": owner} for number, owner in enumerate(owners)]
+    ordered = sorted_rows(rows, field, descending)
+    # As sorting by the name shown (stable), each person named once for all their exams.
+    expected = sorted(
+        rows,
+        key=lambda row: (0, "") if row["owner"] is None else (1, names[row["owner"]].casefold()),
+        reverse=descending,
+    )
+    assert [row["id"] for row in ordered] == [row["id"] for row in expected]
+    assert sorted(asked, key=str) == sorted({owner for owner in owners if owner is not None})
