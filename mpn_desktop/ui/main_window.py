@@ -282,7 +282,17 @@ class MainWindow(QMainWindow):
             return
         self._fill_reads = None
         self.context.changeApplied.disconnect(self._note_change_while_filling)
+        # The first evaluation reads every fact (0.1-0.3 s on the large organisation): on
+        # the worker, the window answering meanwhile; ``filled`` once its result is shown.
+        if self.progress_source.refresh_on_worker():
+            self.progress_source.evaluated.connect(
+                self._finish_filling, Qt.ConnectionType.SingleShotConnection
+            )
+            return
         self.progress_source.refresh_now()
+        self._finish_filling()
+
+    def _finish_filling(self) -> None:
         self.filled.emit()
         QTimer.singleShot(0, self, self._fit_waiting_tables)
 

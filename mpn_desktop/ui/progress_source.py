@@ -158,6 +158,9 @@ class ProgressSource(QObject):
     """The Solutions Partner scores of the day as a ``RequirementTree``, or None on a day
     under the 2017-2018 competencies (announced after each ``progressChanged``)."""
 
+    evaluated = Signal()
+    """An evaluation ended: its result announced, or why it could not be worked out shown."""
+
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -293,6 +296,20 @@ class ProgressSource(QObject):
 
     # -- on the GUI thread ----------------------------------------------------------
 
+    def refresh_on_worker(self) -> bool:
+        """Evaluates on the worker thread, whatever the last evaluation took (the window's
+        first: 0.1-0.3 s of facts and engine on the large organisation, which stalled the
+        window at the end of its fill); False for a database in memory, which only this
+        thread reads (nothing started: ``refresh_now`` then). ``evaluated`` follows."""
+        if self._context.db.in_memory:
+            return False
+        self._timer.stop()
+        self._generation += 1
+        if self._running is None:
+            self._start_worker()
+        # else the running one's end sees the generation moved on and evaluates again
+        return True
+
     def refresh_now(self) -> Progress | None:
         """Loads facts when they changed, evaluates on the "as of" day and announces the result."""
         progress = self._evaluate_here()
@@ -321,6 +338,7 @@ class ProgressSource(QObject):
             self._context.show_error(
                 str(error), failure=self.tr("The status could not be worked out.")
             )
+            self.evaluated.emit()
             return None
         self._note_time(time.perf_counter() - started)
         return progress
@@ -330,6 +348,7 @@ class ProgressSource(QObject):
         self.progressChanged.emit(progress)
         self.designations = self._designations()
         self.designationsChanged.emit(self.designations)
+        self.evaluated.emit()
 
     def _designations(self) -> RequirementTree | None:
         """The day's designation scores from the kept facts, on a day of that program."""
@@ -393,6 +412,7 @@ class ProgressSource(QObject):
             self._context.show_error(
                 str(task.failure), failure=self.tr("The status could not be worked out.")
             )
+            self.evaluated.emit()
         elif task.failure is not None:
             raise task.failure  # a bug, not the user's doing: the crash handler reports it
         elif evaluated is not None:
