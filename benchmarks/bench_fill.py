@@ -1,0 +1,205 @@
+"""The large organisation's window filling after its first paint: the longest GUI stall, and memory.
+
+Run: ``python benchmarks/bench_fill.py [--runs 5] [--against PATH]``.
+
+Each run is a fresh process (as a user starts the program), offscreen at
+1280x800 with the Sales tab in front: the main window is built and shown as
+``app.run_gui`` does, then filled (``MainWindow.fill``: the worker reads the
+tables, the tabs take their rows one per turn of the event loop, the status
+panel is evaluated, the hidden tables fit their columns). A 1 ms timer
+records every turn of the event loop; printed per run and as medians:
+
+- the longest time the GUI thread went without handling events from the start
+  of the fill until the last hidden table fitted its columns (what a user clicking
+  or scrolling meanwhile would feel), against a budget of 50 ms (no baseline
+  program: the budget is the baseline, as ``bench_edit`` takes one frame);
+- where the three longest stalls began (seconds after the fill started);
+- the seconds to ``filled``, and the resident set size once filled (idle);
+- the months of usage the Sales tab's table holds (36,000 in the database).
+
+``--against PATH`` runs another checkout of the program (e.g. ``/work/main``)
+interleaved with this one, run by run, and prints the pair-by-pair ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+STALL_BUDGET_MS = 50.0
+"""The longest stall the fill may cause (the window answers within a few frames)."""
+
+
+def _child(database: str, settings: str) -> None:
+    """One fill, in this process; prints its figures as JSON."""
+    import gc
+    import itertools
+    import resource
+    import time
+    from datetime import date
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.programs import shipped_scored_catalogs
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.ui.context import AppContext
+    from mpn_desktop.ui.main_window import MainWindow
+    from mpn_desktop.ui.settings import WindowSettings
+
+    gc.disable()  # as run_gui builds the window
+    db = Database.open(f"sqlite:///{database}", engine_later=True)
+    context = AppContext(
+        db, load_catalog(), scored_catalogs=shipped_scored_catalogs(), as_of=date(2018, 3, 15)
+    )
+    window = MainWindow(context, WindowSettings(Path(settings)), evaluate_now=False)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    gc.freeze()
+    gc.enable()
+    ticks = [time.perf_counter()]
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    filled_after: list[float] = []
+    started = time.perf_counter()
+
+    def filled() -> None:
+        filled_after.append(time.perf_counter() - started)
+        # The hidden tables fit their columns after ``filled``, one per turn: waited for.
+        QTimer.singleShot(500, loop.quit)
+
+    window.filled.connect(filled)
+    QTimer.singleShot(60_000, loop.quit)
+    ticker.start()
+    window.fill()
+    loop.exec()
+    ticker.stop()
+    end = started + filled_after[0] + 0.5 if filled_after else time.perf_counter()
+    gaps = sorted(
+        (
+            (later - earlier, earlier - started)
+            for earlier, later in itertools.pairwise(ticks)
+            if earlier < end
+        ),
+        reverse=True,
+    )
+    sales = window.step_tabs[0]
+    usage = getattr(sales, "usage", None)
+    print(
+        json.dumps(
+            {
+                "filled_s": filled_after[0] if filled_after else None,
+                "stall_ms": gaps[0][0] * 1000,
+                "stalls": [[round(gap * 1000, 1), round(at, 3)] for gap, at in gaps[:3]],
+                "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "usage_rows": usage.model.rowCount() if usage is not None else None,
+            }
+        ),
+        flush=True,
+    )
+    window.close()
+    db.close()
+
+
+def _large_database(path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import large_org
+
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.documents import document_from_facts, load_document
+
+    with Database.open(f"sqlite:///{path}") as db:
+        load_document(db, document_from_facts(large_org.build_large_org()))
+
+
+def _run(tree: Path, database: Path, folder: Path) -> dict[str, Any]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tree))
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        (folder / variable.lower()).mkdir(exist_ok=True)
+        env[variable] = str(folder / variable.lower())
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(database), str(folder / "settings.ini")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"the fill did not finish ({tree}): {done.stdout}{done.stderr}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def _summary(name: str, runs: list[dict[str, Any]]) -> None:
+    stall = statistics.median(run["stall_ms"] for run in runs)
+    each = ", ".join(f"{run['stall_ms']:.0f}" for run in runs)
+    print(
+        f"{name}: longest stall of the fill median {stall:6.1f} ms "
+        f"(runs: {each}) against a budget of "
+        f"{STALL_BUDGET_MS:.0f} ms, ratio {stall / STALL_BUDGET_MS:.2f}x (target 1x); filled "
+        f"after {statistics.median(run['filled_s'] for run in runs):.3f} s median; idle RSS "
+        f"{statistics.median(run['rss_mib'] for run in runs):.0f} MiB; usage rows held "
+        f"{runs[-1]['usage_rows']}"
+    )
+    for run in runs:
+        print(f"  three longest stalls (ms, starting s after the fill began): {run['stalls']}")
+
+
+def main() -> None:
+    """Builds the large organisation, then times the fills."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="fills (fresh processes) per side")
+    parser.add_argument("--against", type=Path, help="another checkout to run interleaved")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(*args.child)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-fill-") as name:
+        folder = Path(name)
+        database = folder / "large.sqlite3"
+        _large_database(database)
+        trees = [ROOT] if args.against is None else [args.against, ROOT]
+        for tree in trees:
+            _run(tree, database, folder)  # untimed: bytecode cached, file cache warm
+        runs: dict[Path, list[dict[str, Any]]] = {tree: [] for tree in trees}
+        for _ in range(args.runs):
+            for tree in trees:
+                runs[tree].append(_run(tree, database, folder))
+        print(f"large organisation, {args.runs} fills per side, load {os.getloadavg()[0]:.1f}")
+        for tree in trees:
+            _summary(str(tree), runs[tree])
+        if args.against is not None:
+            ratios = [
+                mine["stall_ms"] / theirs["stall_ms"]
+                for theirs, mine in zip(runs[args.against], runs[ROOT], strict=True)
+            ]
+            rss = [
+                mine["rss_mib"] / theirs["rss_mib"]
+                for theirs, mine in zip(runs[args.against], runs[ROOT], strict=True)
+            ]
+            print(
+                f"this checkout against {args.against}: longest stall "
+                f"{statistics.median(ratios):.2f}x, idle RSS {statistics.median(rss):.2f}x "
+                "(medians of pair-by-pair ratios)"
+            )
+
+
+if __name__ == "__main__":
+    main()
