@@ -1510,6 +1510,10 @@
         <translation>Zählt für</translation>
     </message>
     <message>
+        <source>What the person&apos;s exams count toward on the Status as of day: the competencies and their levels (2017-2018), or the Solutions Partner designations and their skilling metrics, with the steps where a metric has steps. Empty: nothing on that day (under the Solutions Partner program, the row&apos;s tooltip says why).</source>
+        <translation>Wofür die Prüfungen der Person am Tag „Stand am“ zählen: die Kompetenzen und ihre Stufen (2017-2018) oder die Solutions Partner-Designations und ihre Qualifizierungskennzahlen, mit den Schritten, wo eine Kennzahl Schritte hat. Leer: an diesem Tag für nichts (im Solutions Partner-Programm sagt die QuickInfo der Zeile, warum).</translation>
+    </message>
+    <message>
         <source>person</source>
         <translation>Person</translation>
     </message>

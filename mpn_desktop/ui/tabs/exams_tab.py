@@ -121,7 +121,18 @@ class ExamsTab(StepTab):
                         ),
                     ),
                     Field("left_on", self.tr("Left on")),
-                    Field("roles", self.tr("Counts for"), compute=self._roles_of),
+                    Field(
+                        "roles",
+                        self.tr("Counts for"),
+                        compute=self._roles_of,
+                        help=self.tr(
+                            "What the person's exams count toward on the Status as of day: "
+                            "the competencies and their levels (2017-2018), or the Solutions "
+                            "Partner designations and their skilling metrics, with the steps "
+                            "where a metric has steps. Empty: nothing on that day (under the "
+                            "Solutions Partner program, the row's tooltip says why)."
+                        ),
+                    ),
                 ),
                 noun=self.tr("person"),
                 plural=self.tr("people"),

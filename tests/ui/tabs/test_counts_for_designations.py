@@ -82,7 +82,12 @@ def test_a_2026_day_names_the_designations_and_metrics_each_person_counts_for(
     # Not associated: the row's own reason stays.
     tooltip = _cell(window, "Eva Novak", Qt.ItemDataRole.ToolTipRole, "name")
     assert isinstance(tooltip, str) and tooltip.startswith("Not associated with your MPN ID")
-    texts = [str(_counts_for(window, r["name"])) for r in _exams(window).people.model.records()]
+    model = _exams(window).people.model
+    heading = model.headerData(
+        model.column_of("roles"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "Solutions Partner designations and their skilling metrics" in str(heading)
+    texts = [str(_counts_for(window, r["name"])) for r in model.records()]
     assert not any("silver" in text or "gold" in text for text in texts), texts
 
 
