@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>1. Performance and customer success — tab Performance and customer success</source>
-        <translation>1. Leistung und Kundenerfolg — Registerkarte Leistung und Kundenerfolg</translation>
+        <translation>1. Leistung und Kundenerfolg – Registerkarte Leistung und Kundenerfolg</translation>
     </message>
     <message>
         <source>Add each customer with its tenant ID, its subscriptions (workload, how it is associated with you: CSP, DPOR, Partner Admin Link or CPOR, and since when) and their monthly usage, by service where the score counts services. File &gt; Import sales data… reads Partner Center&apos;s files instead of typing. Net customer adds, usage growth and deployments are worked out from them.</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>2. Skilling — tab Skilling: people and certifications</source>
-        <translation>2. Qualifizierung — Registerkarte Qualifizierung: Personen und Zertifizierungen</translation>
+        <translation>2. Qualifizierung – Registerkarte Qualifizierung: Personen und Zertifizierungen</translation>
     </message>
     <message>
         <source>Add the people of your organisation with their MCP ID, and the exams and certifications they passed. File &gt; Import exam records… (Ctrl+I) reads Partner Center&apos;s Training details. The catalogue knows which exams earn which certification; the column Counts for says which designation and metric each person counts toward. Only people who associated their MCP ID with your partner ID count.</source>
