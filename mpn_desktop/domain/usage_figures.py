@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -48,6 +47,13 @@ list made for it) or the first four sums of its rows."""
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
 
+_FIELDS = tuple(
+    attrgetter(name) for name in ("consumption_usd", "revenue_usd", "active_users", "paid_seats")
+)
+"""The row's field of each of the first four sums."""
+_MCV = 4
+"""The place of the monthly consumption value in ``Sums``."""
+
 _QUANTITY_INDEX = {
     Quantity.CONSUMPTION_USD: 0,
     Quantity.REVENUE_USD: 1,
@@ -55,6 +61,13 @@ _QUANTITY_INDEX = {
     Quantity.PAID_SEATS: 3,
     Quantity.MCV: 4,
 }
+
+
+def _whole_units(rate: Decimal) -> bool:
+    """A finite rate written without an exponent above 0 (adding 0 to a multiple of it
+    changes no digit)."""
+    exponent = rate.as_tuple().exponent
+    return isinstance(exponent, int) and exponent <= 0
 
 
 def _two_rows(first: Usage, second: Usage) -> Sums:
@@ -197,12 +210,6 @@ class UsageSums:
         """Consumption, revenue, active users and paid seats per (workload, association),
         month and (customer, service)."""
         self._first_rows = first_rows
-        by_customer: dict[str, list[tuple[Workload, str, Month]]] = defaultdict(list)
-        for sub in kept.values():
-            by_customer[sub.customer].append(
-                (sub.workload, sub.association.value, Month.of(sub.associated_on))
-            )
-        self._subscriptions = dict(by_customer)
         self._first: dict[Scope, dict[str, Month]] = {}
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
@@ -307,14 +314,12 @@ class UsageSums:
         found = self._first.get(scope)
         if found is None:
             found = {}
-            for customer, subscriptions in self._subscriptions.items():
-                months = [
-                    month
-                    for workload, association, month in subscriptions
-                    if workload in scope.workloads and association in scope.associations
-                ]
-                if months:
-                    found[customer] = min(months)
+            workloads, associations = scope.workloads, scope.associations
+            for workload, association, customer, month in self._subs.values():
+                if workload in workloads and association in associations:
+                    earlier = found.get(customer)
+                    if earlier is None or month < earlier:
+                        found[customer] = month
             self._first[scope] = found
         return found
 
@@ -331,8 +336,13 @@ class PricedSums:
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
         self._cells = sums.cells
         self._rates = rates
+        # A service without a rate adds a monthly consumption value of 0, which changes no
+        # sum of rates of whole units (1000, 200, 0.2: none written with an exponent above
+        # 0, as 1E+3): the sums then skip adding it (the same Decimal, digit for digit).
+        self._adds_zero = not all(_whole_units(rate) for rate in rates.values())
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
+        self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
@@ -357,6 +367,9 @@ class PricedSums:
         new = PricedSums(sums, self._rates)
         new._totals = {k: v for k, v in self._totals.items() if k[1] not in months}
         new._customers = {k: v for k, v in self._customers.items() if k[1] not in months}
+        new._month_quantities = {
+            k: v for k, v in self._month_quantities.items() if k[1] not in months
+        }
         new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
@@ -390,7 +403,7 @@ class PricedSums:
         if found is not None:
             return found
         filtered = bool(scope.services or scope.excluded_services)
-        rates = self._rates
+        rates, adds_zero = self._rates, self._adds_zero
         merged: dict[Key, Sums] = {}
         for cell in self._scope_cells(scope, month):
             for key, entry in cell.items():
@@ -406,16 +419,19 @@ class PricedSums:
                     consumption, revenue = entry.consumption_usd, entry.revenue_usd
                     users, seats = entry.active_users, entry.paid_seats
                 rate = rates.get(service)
-                mcv = users * rate if rate is not None else _ZERO
                 total = merged.get(key)
                 if total is None:
+                    mcv = users * rate if rate is not None else _ZERO
                     merged[key] = [consumption, revenue, users, seats, mcv]
                 else:
                     total[0] += consumption
                     total[1] += revenue
                     total[2] += users
                     total[3] += seats
-                    total[4] += mcv
+                    if rate is not None:
+                        total[4] += users * rate
+                    elif adds_zero:
+                        total[4] += _ZERO
         self._totals[(scope, month)] = merged
         return merged
 
@@ -427,7 +443,7 @@ class PricedSums:
         if found is not None:
             return found
         filtered = bool(scope.services or scope.excluded_services)
-        rates = self._rates
+        rates, adds_zero = self._rates, self._adds_zero
         merged: dict[str, Sums] = {}
         for cell in self._scope_cells(scope, month):
             for (customer, service), entry in cell.items():
@@ -442,18 +458,64 @@ class PricedSums:
                     consumption, revenue = entry.consumption_usd, entry.revenue_usd
                     users, seats = entry.active_users, entry.paid_seats
                 rate = rates.get(service)
-                mcv = users * rate if rate is not None else _ZERO
                 total = merged.get(customer)
                 if total is None:
+                    mcv = users * rate if rate is not None else _ZERO
                     merged[customer] = [consumption, revenue, users, seats, mcv]
                 else:
                     total[0] += consumption
                     total[1] += revenue
                     total[2] += users
                     total[3] += seats
-                    total[4] += mcv
+                    if rate is not None:
+                        total[4] += users * rate
+                    elif adds_zero:
+                        total[4] += _ZERO
         self._customers[(scope, month)] = merged
         return merged
+
+    def month_quantity(self, scope: Scope, month: Month, index: int) -> dict[str, Decimal | int]:
+        """One of the month's sums (by its place in ``Sums``) per customer over the scope,
+        straight from the cells: a part reads one figure, and one figure per customer is
+        added up without a list of five for each (exact sums, as ``customers``')."""
+        key = (scope, month, index)
+        found = self._month_quantities.get(key)
+        if found is not None:
+            return found
+        filtered = bool(scope.services or scope.excluded_services)
+        found = {}
+        if index == _MCV:
+            rates, adds_zero = self._rates, self._adds_zero
+            for cell in self._scope_cells(scope, month):
+                for (customer, service), entry in cell.items():
+                    if filtered and (
+                        (scope.services and service not in scope.services)
+                        or (service and service in scope.excluded_services)
+                    ):
+                        continue
+                    users = entry.active_users if isinstance(entry, Usage) else entry[2]
+                    rate = rates.get(service)
+                    total = found.get(customer)
+                    if total is None:
+                        found[customer] = users * rate if rate is not None else _ZERO
+                    elif rate is not None:
+                        found[customer] = total + users * rate
+                    elif adds_zero:
+                        found[customer] = total + _ZERO
+        else:
+            field = _FIELDS[index]
+            for cell in self._scope_cells(scope, month):
+                for (customer, service), entry in cell.items():
+                    if filtered and (
+                        (scope.services and service not in scope.services)
+                        or (service and service in scope.excluded_services)
+                    ):
+                        continue
+                    value = field(entry) if isinstance(entry, Usage) else entry[index]
+                    total = found.get(customer)
+                    found[customer] = value if total is None else total + value
+        self._month_quantities[key] = found
+        return found
 
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
         """Sums over several months, per (customer, service) or per customer (service "")."""
@@ -489,14 +551,16 @@ class PricedSums:
     def quantities(self, scope: Scope, months: Months, index: int) -> dict[str, Decimal | int]:
         """One of the sums (by its place) of each customer over several months: only that
         figure added up, not all five (exact, as ``summed``'s)."""
+        if len(months) == 1:
+            return self.month_quantity(scope, months[0], index)  # nothing to add up
         key = (scope, months, index)
         found = self._quantities.get(key)
         if found is None:
             found = {}
             for month in months:
-                for customer, sums in self.customers(scope, month).items():
+                for customer, value in self.month_quantity(scope, month, index).items():
                     total = found.get(customer)
-                    found[customer] = sums[index] if total is None else total + sums[index]
+                    found[customer] = value if total is None else total + value
             self._quantities[key] = found
         return found
 
@@ -506,10 +570,7 @@ class PricedSums:
         found = self._per_customer.get(key)
         if found is None:
             if quantity is Quantity.ACTIVE_SHARE:
-                found = {
-                    customer: quantity_of(sums, quantity)
-                    for (customer, _), sums in self.summed(scope, months, False).items()
-                }
+                found = self._customer_shares(scope, months)
             else:
                 values = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
                 found = dict(zip(values, map(Decimal, values.values()), strict=True))
@@ -521,11 +582,26 @@ class PricedSums:
         key = (scope, months, per_service)
         found = self._shares.get(key)
         if found is None:
-            found = self._shares[key] = {
-                each: quantity_of(sums, Quantity.ACTIVE_SHARE)
-                for each, sums in self.summed(scope, months, per_service).items()
-            }
+            if per_service:
+                found = {
+                    each: quantity_of(sums, Quantity.ACTIVE_SHARE)
+                    for each, sums in self.summed(scope, months, per_service).items()
+                }
+            else:
+                found = {
+                    (customer, ""): share
+                    for customer, share in self._customer_shares(scope, months).items()
+                }
+            self._shares[key] = found
         return found
+
+    def _customer_shares(self, scope: Scope, months: Months) -> dict[str, Decimal]:
+        """Each customer's active users as a share of its paid seats (0 without seats)."""
+        seats = self.quantities(scope, months, 3)
+        return {
+            customer: Decimal(users) / Decimal(seats[customer]) if seats[customer] else _ZERO
+            for customer, users in self.quantities(scope, months, 2).items()
+        }
 
     def ranked(self, scope: Scope, months: Months, per_service: bool, quantity: Quantity) -> Ranked:
         """The keys of ``summed`` in the order of one quantity, to find those within bounds."""

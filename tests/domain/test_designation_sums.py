@@ -25,9 +25,15 @@ from mpn_desktop.domain import designation_score, vocabulary
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_skilling import ExamIndex, exam_index
-from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.facts import Facts, Kept
-from mpn_desktop.domain.usage_figures import UsageSums, carry_usage_sums, usage_sums
+from mpn_desktop.domain.designations import Quantity, Scope, ScoredCatalog
+from mpn_desktop.domain.enums import Association, Workload
+from mpn_desktop.domain.facts import Facts, Kept, Organization, Subscription, Usage
+from mpn_desktop.domain.usage_figures import (
+    UsageFigures,
+    UsageSums,
+    carry_usage_sums,
+    usage_sums,
+)
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.row_figures import RowCertified, RowFigures
 from tests.domain.sp_organisations import DAYS, exactly, sp_organisation
@@ -247,3 +253,32 @@ def test_every_day_after_an_edit_scores_as_facts_loaded_afresh(
     for day in days:
         assert _scores(catalog, after, day) == _scores(catalog, replace(after, kept=Kept()), day)
         assert _scores(catalog, before, day) == _row_scores(catalog, before, day)
+
+
+def test_a_monthly_consumption_value_reads_as_the_rows_give_it_digit_for_digit() -> None:
+    """Services without a rate add a value of 0; the kept sums skip adding it only where that
+    changes no digit: with a rate written 1E+1, 3 users read 30 beside a service without a
+    rate (3E+1 + 0), as from the rows, not 3E+1."""
+    month = Month(2024, 5)
+    sub = Subscription(
+        "S1", "Contoso", Workload.DYNAMICS_CRM, Association.CPOR, date(2024, 1, 1), date(2024, 1, 1)
+    )
+    facts = Facts(
+        Organization("Partner", "1"),
+        subscriptions=(sub,),
+        usage=(
+            Usage("S1", month, active_users=3, service="Sales"),
+            Usage("S1", month, active_users=1, service="Teams"),
+        ),
+    )
+    scope = Scope(frozenset({Workload.DYNAMICS_CRM}), frozenset({"cpor"}))
+    for rate in (Decimal("1E+1"), Decimal("10"), Decimal("0.2")):
+        rates = {"sales": rate}
+        kept = UsageFigures(replace(facts, kept=Kept()), rates, (month, month))
+        rows = RowFigures(facts, rates, (month, month))
+        for per in (kept, rows):
+            assert per.per_customer(scope, Quantity.MCV, (month,)) == {"Contoso": 3 * rate}
+        assert str(kept.per_customer(scope, Quantity.MCV, (month,))["Contoso"]) == str(
+            rows.per_customer(scope, Quantity.MCV, (month,))["Contoso"]
+        )
+        assert str(kept.totals(scope, month)[("Contoso", "sales")][4]) == str(3 * rate)
