@@ -1,7 +1,7 @@
 """The window's words follow the program in force: View ▸ 1-4 name the tabs as their titles do,
 Help ▸ Getting started explains the Solutions Partner categories on a day of that program, and
-Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones, and
-Help ▸ About names the catalogue in force."""
+Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones,
+Help ▸ About names the catalogue in force, and no reference is flagged to renew."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -25,6 +25,7 @@ from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
+from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 
 DAY_2024 = date(2024, 3, 15)
 DAY_2018 = date(2018, 3, 15)
@@ -153,3 +154,24 @@ def test_about_names_both_programs_and_the_catalogue_in_force(
     assert "Catalogue in force on 2024-03-15: " in text and " 2023-06<br>" in text
     window.context.set_as_of(DAY_2018)
     assert "Catalogue in force" not in about_text(window.context)
+
+
+def test_no_reference_is_flagged_to_renew_where_references_count_toward_nothing(
+    window: MainWindow,
+) -> None:
+    """Fabrikam's Cloud Platform reference stops counting on 2024-05-19, before the next
+    anniversary (2024-07-01): a warning on a competencies' day, nothing to do under the
+    designations (the tab's summary says references count toward none)."""
+    tab = window.findChild(ReferencesTab, "referencesTab")
+    assert isinstance(tab, ReferencesTab)
+    window.tabs.setCurrentWidget(tab)
+    model = tab.references.model
+    column = model.column_of("customer_id")
+    rows = [
+        row for row in range(model.rowCount()) if model.data(model.index(row, column)) == "Fabrikam"
+    ]
+    assert rows
+    for row in rows:
+        cell = model.index(row, column)
+        assert model.data(cell, Qt.ItemDataRole.BackgroundRole) is None
+        assert "Stops counting" not in str(model.data(cell, Qt.ItemDataRole.ToolTipRole))

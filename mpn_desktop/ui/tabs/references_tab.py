@@ -341,6 +341,9 @@ class ReferencesTab(StepTab):
                     "for a new reference."
                 ).format(day=locale_text.day(until)),
             )
+        if self.context.program_on(self.context.as_of).scored is not None:
+            # References count toward no designation: nothing to renew before an anniversary.
+            return None
         fee = self.progress.fee if self.progress is not None else None
         year = fee.current_year if fee is not None else None
         if until is not None and year is not None and until <= year.end:
