@@ -49,8 +49,9 @@ class OrganisationDialog(WelcomeDialog):
         self.setWindowTitle(self.tr("Organisation and targets"))
         self.intro.setText(
             self.tr(
-                "Your organisation and the cloud competencies it aims for. Everything shown "
-                "follows what you save here; Edit ▸ Undo takes a change back."
+                "Your organisation and what it aims for: cloud competencies (2017-2018) and "
+                "Solutions Partner designations (from October 2022). Everything shown follows "
+                "what you save here; Edit ▸ Undo takes a change back."
             )
         )
         self.sample_button.hide()

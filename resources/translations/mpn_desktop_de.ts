@@ -2271,8 +2271,8 @@
         <translation>Organisation und Ziele</translation>
     </message>
     <message>
-        <source>Your organisation and the cloud competencies it aims for. Everything shown follows what you save here; Edit ▸ Undo takes a change back.</source>
-        <translation>Ihre Organisation und die Cloud-Kompetenzen, die sie anstrebt. Alles Angezeigte richtet sich nach dem, was Sie hier speichern; Bearbeiten ▸ Rückgängig nimmt eine Änderung zurück.</translation>
+        <source>Your organisation and what it aims for: cloud competencies (2017-2018) and Solutions Partner designations (from October 2022). Everything shown follows what you save here; Edit ▸ Undo takes a change back.</source>
+        <translation>Ihre Organisation und was sie anstrebt: Cloud-Kompetenzen (2017-2018) und Solutions Partner-Designations (ab Oktober 2022). Alles Angezeigte richtet sich nach dem, was Sie hier speichern; Bearbeiten ▸ Rückgängig nimmt eine Änderung zurück.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2848,10 +2848,6 @@
         <translation>Begonnen am</translation>
     </message>
     <message>
-        <source>The day the customer&apos;s subscription began. A customer whose first subscription of a workload began in the last 12 months is a new customer for the competencies that count them.</source>
-        <translation>Der Tag, an dem das Abonnement des Kunden begann. Ein Kunde, dessen erstes Abonnement eines Workloads in den letzten 12 Monaten begann, ist ein Neukunde für die Kompetenzen, die Neukunden zählen.</translation>
-    </message>
-    <message>
         <source>Ended on</source>
         <translation>Beendet am</translation>
     </message>
@@ -2894,6 +2890,10 @@
     <message>
         <source>Consumption</source>
         <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>The day the customer&apos;s subscription began. A customer whose first subscription of a workload began in the last 12 months is a new customer for the 2017-2018 competencies that count them (the designations count customers by their monthly usage).</source>
+        <translation>Der Tag, an dem das Abonnement des Kunden begann. Ein Kunde, dessen erstes Abonnement eines Workloads in den letzten 12 Monaten begann, ist ein Neukunde für die Kompetenzen von 2017-2018, die Neukunden zählen (die Designations zählen Kunden nach ihrer monatlichen Nutzung).</translation>
     </message>
     <message>
         <source>Revenue</source>

@@ -1,7 +1,8 @@
 """The window's words follow the program in force: View ▸ 1-4 name the tabs as their titles do,
 Help ▸ Getting started explains the Solutions Partner categories on a day of that program, and
 Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones,
-Help ▸ About names the catalogue in force, and no reference is flagged to renew."""
+Help ▸ About names the catalogue in force, no reference is flagged to renew, and the texts that
+explain the targets and a subscription's start name both programs."""
 
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.organisation_dialog import OrganisationDialog
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
+from mpn_desktop.ui.tabs.sales_tab import SalesTab
 
 DAY_2024 = date(2024, 3, 15)
 DAY_2018 = date(2018, 3, 15)
@@ -175,3 +178,20 @@ def test_no_reference_is_flagged_to_renew_where_references_count_toward_nothing(
         cell = model.index(row, column)
         assert model.data(cell, Qt.ItemDataRole.BackgroundRole) is None
         assert "Stops counting" not in str(model.data(cell, Qt.ItemDataRole.ToolTipRole))
+
+
+def test_the_targets_and_a_subscription_s_start_are_explained_for_both_programs(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = OrganisationDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    assert "cloud competencies (2017-2018) and Solutions Partner designations" in (
+        dialog.intro.text()
+    )
+    tab = window.findChild(SalesTab, "salesTab")
+    assert isinstance(tab, SalesTab)
+    model = tab.subscriptions.model
+    started = model.headerData(
+        model.column_of("started_on"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "the designations count customers by their monthly usage" in str(started)

@@ -125,7 +125,8 @@ class SalesTab(StepTab):
                         help=self.tr(
                             "The day the customer's subscription began. A customer whose "
                             "first subscription of a workload began in the last 12 months is "
-                            "a new customer for the competencies that count them."
+                            "a new customer for the 2017-2018 competencies that count them "
+                            "(the designations count customers by their monthly usage)."
                         ),
                     ),
                     Field("ended_on", self.tr("Ended on")),
