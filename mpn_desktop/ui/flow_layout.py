@@ -110,8 +110,10 @@ class FlowLayout(QLayout):
             if x > area.x() and x + width > area.x() + area.width():
                 x, y = area.x(), y + line_height + spacing
                 line_height = 0
+            # A wrapping label given less than its hint is as high as its lines are.
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
             x += width + spacing
-            line_height = max(line_height, hint.height())
+            line_height = max(line_height, height)
         return y + line_height - rect.y() + margins.bottom()

@@ -1626,11 +1626,11 @@
     </message>
     <message>
         <source>Fee for this year:</source>
-        <translation>Gebühr für dieses Jahr:</translation>
+        <translation>Jahresgebühr:</translation>
     </message>
     <message>
         <source>Next renewal:</source>
-        <translation>Nächste Verlängerung:</translation>
+        <translation>Verlängerung:</translation>
     </message>
     <message>
         <source>Payments</source>
@@ -1694,11 +1694,11 @@
     </message>
     <message>
         <source>{paid} paid for this membership year</source>
-        <translation>{paid} für dieses Mitgliedsjahr bezahlt</translation>
+        <translation>{paid} bezahlt</translation>
     </message>
     <message>
         <source>nothing paid for this membership year</source>
-        <translation>für dieses Mitgliedsjahr nichts bezahlt</translation>
+        <translation>noch nichts bezahlt</translation>
     </message>
     <message>
         <source>{day}: {amount}, one fee for every designation: {state}</source>

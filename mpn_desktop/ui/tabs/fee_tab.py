@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidget
 
@@ -44,7 +45,12 @@ class FeeTab(StepTab):
         self.summary_area.setVisible(False)  # the membership box says it all
         self.box = box = QGroupBox(self.tr("Membership"), self)
         form = QFormLayout(box)
-        self.anniversary = self._value_label("anniversaryValue")
+        # Under the box's title already: the style's 9 points above and below the rows are
+        # what the payments table needed on a short window (1024×700 at 150% scaling).
+        margins = form.contentsMargins()
+        form.setContentsMargins(margins.left(), 3, margins.right(), 3)
+        self.anniversary = _OneLineFirstLabel(self)
+        self.anniversary.setObjectName("anniversaryValue")
         self.year = self._value_label("membershipYearValue")
         self.this_year = self._value_label("thisYearFeeValue")
         self.renewal = self._value_label("renewalValue")
@@ -88,8 +94,17 @@ class FeeTab(StepTab):
         # Added as a plain widget, the payments' full height counted as their minimum: on
         # a short window they were laid over the box's last lines (see add_giving_way).
         self.add_giving_way(self.payments, 1)
+        self._keep_rows_in_view(2)
         self.chain_focus(self.search, self.change_anniversary, self.payments)
         self.load_first()
+
+    def _keep_rows_in_view(self, rows: int) -> None:
+        """The payments table is never so short that fewer than ``rows`` payments show."""
+        view = self.payments.view
+        height = view.horizontalHeader().sizeHint().height()
+        height += rows * view.verticalHeader().defaultSectionSize()
+        height += view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth()
+        view.setMinimumHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The membership box keeps the height its wrapped lines need at this width; on a
@@ -230,6 +245,24 @@ class FeeTab(StepTab):
                     db, {"anniversary": old}, expected=shown, new_version=version
                 ),
             )
+        )
+
+
+class _OneLineFirstLabel(QLabel):
+    """A wrapping label that asks for the width of its text on one line: beside a button in
+    a ``FlowLayout`` it stays one line where the two fit (Qt's hint of a wrapping label is
+    narrower: "1 December (2022-12-01)" took two lines beside "Change…" with room to spare)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        one_line = self.fontMetrics().size(0, self.text())
+        margins = self.contentsMargins()
+        return QSize(
+            one_line.width() + margins.left() + margins.right() + 2 * self.margin(),
+            one_line.height() + margins.top() + margins.bottom() + 2 * self.margin(),
         )
 
 

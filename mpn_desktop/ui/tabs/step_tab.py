@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -63,6 +63,8 @@ class _SummaryArea(QScrollArea):
     It sizes the summary itself, as wide as the area and as high as the text is
     at that width: a new text is laid out once for its height (see
     ``_SummaryLabel``), and the tab is laid out again only when that height changed.
+    Shorter than the summary, it shows whole lines: the room under the last line that
+    fits stays empty (a line cut through its middle read as a part of a sentence).
     """
 
     def __init__(self, summary: _SummaryLabel, parent: QWidget) -> None:
@@ -70,6 +72,8 @@ class _SummaryArea(QScrollArea):
         self._summary = summary
         self._fitted: tuple[str, int] | None = None
         """The text and width the summary's height was found for."""
+        self._cut: tuple[str, int, int] | None = None
+        """The text, width and height the whole lines shown were found for."""
         self.setWidgetResizable(False)
         self.setWidget(summary)
 
@@ -91,6 +95,27 @@ class _SummaryArea(QScrollArea):
             self.updateGeometry()
         elif width != self._summary.width():
             self._summary.resize(width, height)
+        self._show_whole_lines()
+
+    def _show_whole_lines(self) -> None:
+        """Ends the visible part under the last line that fits whole (when the summary is
+        higher than the area), by a bottom margin as high as the rest."""
+        height = self.height() - 2 * self.frameWidth()
+        key = (self._summary.text(), self._summary.width(), height)
+        if key == self._cut:
+            return
+        self._cut = key
+        shown = (
+            height
+            if self._summary.height() <= height
+            else whole_lines_height(self._summary, height)
+        )
+        if self.viewportMargins().bottom() != height - shown:
+            self.setViewportMargins(0, 0, 0, height - shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_whole_lines()
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -114,6 +139,33 @@ class _SummaryArea(QScrollArea):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fitted = None  # the same text in another font: another height
             self._fit()
+
+
+def whole_lines_height(label: QLabel, height: int) -> int:
+    """The greatest height up to ``height`` at which no line of ``label``'s rich text (laid
+    out at its width, as the label lays it out) is cut through."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)  # as a QLabel's own document
+    document.setHtml(label.text())
+    document.setTextWidth(label.width())
+    layout = document.documentLayout()
+    spans: list[tuple[float, float]] = []
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for number in range(lines.lineCount()):
+            line = lines.lineAt(number)
+            spans.append((top + line.y(), top + line.y() + line.height()))
+        block = block.next()
+    cut = float(height)
+    while True:
+        # A line beside another (a table's cells) may start higher: move up until none is cut.
+        through = [top for top, bottom in spans if top < cut - 0.5 and bottom > cut + 0.5]
+        if not through:
+            return max(int(cut), 0)
+        cut = min(through)
 
 
 class _GivingWayItem(QWidgetItem):
