@@ -203,13 +203,7 @@ def _unbounded(part: Part) -> Part:
 
 
 def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measured:
-    services = {
-        service
-        for (_, service), sums in figures.summed(
-            part.scope, _months(Span.TWELVE_MONTHS, last), per_service=True
-        ).items()
-        if service and sums[0] > 0
-    }
+    services = figures.consumed_services(part.scope, _months(Span.TWELVE_MONTHS, last))
     named = frozenset((figures.services.get(s, s), "") for s in services)
     return Measured(value=Decimal(len(services)), now_keys=named, last=Decimal(len(services)))
 

@@ -168,7 +168,7 @@ class UsageSums:
         }
         # The first row of each service in each month, with the service's name as written
         # there: an evaluation names a service as the first row of its months writes it.
-        first_rows: dict[tuple[Month, str], tuple[int, str]] = {}
+        first_rows: dict[Month, dict[str, tuple[int, str]]] = {}
         service_keys: dict[str, str] = {}
         for index, row in enumerate(usage):
             found = rows_of.get(row.subscription)
@@ -192,8 +192,12 @@ class UsageSums:
             if sums is None:
                 # A row that opens a (customer, service) entry is the first of its
                 # service in the month whenever any is: only these need looking at.
-                if key[1] and (month, key[1]) not in first_rows:
-                    first_rows[(month, key[1])] = (index, service.strip())
+                if key[1]:
+                    firsts = first_rows.get(month)
+                    if firsts is None:
+                        firsts = first_rows[month] = {}
+                    if key[1] not in firsts:
+                        firsts[key[1]] = (index, service.strip())
                 cell[key] = row
             elif isinstance(sums, Usage):
                 cell[key] = _two_rows(sums, row)
@@ -247,14 +251,17 @@ class UsageSums:
             cell = dict(cell) if cell is not None else {}
             cell.pop((customer, key), None)
             months[month] = cell
-        first_rows = {mk: found for mk, found in self._first_rows.items() if mk[1] not in keys}
+        first_rows = {
+            month: {key: found for key, found in firsts.items() if key not in keys}
+            for month, firsts in self._first_rows.items()
+        }
         for index, row in enumerate(usage):
             found = self._counted(row)
             if found is None:
                 continue
             month, workload, association, customer, key = found
             if key in keys:
-                first_rows.setdefault((month, key), (index, row.service.strip()))
+                first_rows.setdefault(month, {}).setdefault(key, (index, row.service.strip()))
             if (month, workload, association, customer, key) not in entries:
                 continue
             cell = new.cells[(workload, association)][month]
@@ -299,14 +306,17 @@ class UsageSums:
         if kept is not None:
             return kept
         chosen: dict[str, tuple[int, str]] = {}
-        for (month, key), found in self._first_rows.items():
+        for month, firsts in self._first_rows.items():
             if first <= month <= last:
-                earlier = chosen.get(key)
-                if earlier is None or found[0] < earlier[0]:
-                    chosen[key] = found
+                for key, found in firsts.items():
+                    earlier = chosen.get(key)
+                    if earlier is None or found[0] < earlier[0]:
+                        chosen[key] = found
         if len(self._services) >= 64:
             self._services.clear()  # a bound on what scrolling through the years keeps
-        kept = self._services[(first, last)] = {key: name for key, (_, name) in chosen.items()}
+        # In the order the rows first write them.
+        ordered = sorted(chosen.items(), key=lambda item: item[1][0])
+        kept = self._services[(first, last)] = {key: name for key, (_, name) in ordered}
         return kept
 
     def first_months(self, scope: Scope) -> dict[str, Month]:
@@ -343,6 +353,7 @@ class PricedSums:
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
+        self._consumed: dict[tuple[Scope, Months], frozenset[str]] = {}
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
@@ -371,6 +382,7 @@ class PricedSums:
             k: v for k, v in self._month_quantities.items() if k[1] not in months
         }
         new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
+        new._consumed = {k: v for k, v in self._consumed.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
         new._shares = {k: v for k, v in self._shares.items() if months.isdisjoint(k[1])}
@@ -515,6 +527,34 @@ class PricedSums:
                     total = found.get(customer)
                     found[customer] = value if total is None else total + value
         self._month_quantities[key] = found
+        return found
+
+    def consumed_services(self, scope: Scope, months: Months) -> frozenset[str]:
+        """The services (case-folded, not "") of which some customer's consumption over the
+        months adds up to more than 0: consumption alone added up per (customer, service)."""
+        found = self._consumed.get((scope, months))
+        if found is not None:
+            return found
+        filtered = bool(scope.services or scope.excluded_services)
+        per_key: dict[Key, Decimal | int] = {}
+        for month in months:
+            for cell in self._scope_cells(scope, month):
+                for key, entry in cell.items():
+                    service = key[1]
+                    if not service or (
+                        filtered
+                        and (
+                            (scope.services and service not in scope.services)
+                            or service in scope.excluded_services
+                        )
+                    ):
+                        continue
+                    value = entry.consumption_usd if isinstance(entry, Usage) else entry[0]
+                    total = per_key.get(key)
+                    per_key[key] = value if total is None else total + value
+        found = self._consumed[(scope, months)] = frozenset(
+            service for (_, service), value in per_key.items() if value > 0
+        )
         return found
 
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
@@ -664,6 +704,12 @@ class UsageFigures:
         """Sums over several months, per (customer, service) or per customer (read only)."""
         inside = self._inside(months)
         return self._priced.summed(scope, inside, per_service) if inside else {}
+
+    def consumed_services(self, scope: Scope, months: Iterable[Month]) -> frozenset[str]:
+        """The services (case-folded) of which some customer consumed more than 0 over the
+        months, added up per customer and service."""
+        inside = self._inside(months)
+        return self._priced.consumed_services(scope, inside) if inside else frozenset()
 
     def per_customer(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month]

@@ -99,6 +99,14 @@ class RowFigures:
                     total[index] += value
         return found
 
+    def consumed_services(self, scope: Scope, months: Iterable[Month]) -> frozenset[str]:
+        """The services of which some customer consumed more than 0 over the months."""
+        return frozenset(
+            service
+            for (_, service), sums in self.summed(scope, months, True).items()
+            if service and sums[0] > 0
+        )
+
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
         """The month's sums per (customer, service)."""
         return self.summed(scope, [month], True)
