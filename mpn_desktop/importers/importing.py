@@ -25,7 +25,7 @@ from mpn_desktop.importers.amounts import DecimalSurvey
 from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateColumnOrder, DateOrder, DateSurvey
 from mpn_desktop.importers.kinds import ImportKind, Outcome
-from mpn_desktop.importers.reading import CsvFormat, RecordReader
+from mpn_desktop.importers.reading import CsvFormat, RecordBatch, RecordReader
 from mpn_desktop.importers.validation import RowProblem
 from mpn_desktop.shown import storable_name
 from mpn_desktop.store import records as store_records
@@ -245,7 +245,7 @@ def run_import(
         batch: list[object] = []
         # One batch of records at a time: validated, handed on, then progress and cancel.
         while records := batches.next():
-            read += validator.validate_batch(iter(records), len(records), batch, errors)
+            read += validator.validate_batch(records, batch, errors)
             if skip_bad_rows:
                 batches.reject(errors, rejected)
             sink.add(batch)
@@ -353,15 +353,12 @@ def _other_mpn_ids(db: Database, seen: set[str]) -> tuple[str, ...]:
     return tuple(sorted(named - {own}))
 
 
-_FIELDS = itemgetter(1)
-
-
 class _Batches:
     """The records of a file, a batch at a time, noting MPN IDs and (to reject) each one's cells."""
 
     def __init__(
         self,
-        records: Iterator[list[tuple[int, list[str]]]],
+        records: Iterator[RecordBatch],
         mapping: ColumnMapping,
         mpn_ids: set[str],
         *,
@@ -374,21 +371,22 @@ class _Batches:
         self._keep = keep
         self._kept: dict[int, tuple[str, ...]] = {}
 
-    def next(self) -> list[tuple[int, list[str]]]:
-        """The next batch of records (empty at the end of the file)."""
-        batch = next(self._records, [])
+    def next(self) -> RecordBatch | None:
+        """The next batch of records (None at the end of the file)."""
+        batch = next(self._records, None)
+        if batch is None:
+            return None
         column = self._column
         if column is not None:
-            cells = map(_FIELDS, batch)
             try:
-                self._mpn_ids.update(map(itemgetter(column), cells))
+                self._mpn_ids.update(map(itemgetter(column), batch.records))
             except IndexError:  # a short record: the slow way
                 self._mpn_ids.update(
-                    {fields[column] for _, fields in batch if column < len(fields)}
+                    {fields[column] for fields in batch.records if column < len(fields)}
                 )
         if self._keep:
             # Copied before validation pads short records.
-            self._kept = {line: tuple(fields) for line, fields in batch}
+            self._kept = dict(zip(batch.lines, map(tuple, batch.records), strict=True))
         return batch
 
     def reject(self, errors: list[RowProblem], rejected: list[tuple[int, tuple[str, ...]]]) -> None:
@@ -436,12 +434,12 @@ def _data_records(reader: RecordReader) -> Iterator[tuple[int, list[str]]]:
     return records
 
 
-def _data_batches(reader: RecordReader) -> Iterator[list[tuple[int, list[str]]]]:
+def _data_batches(reader: RecordReader) -> Iterator[RecordBatch]:
     """The records after the header line, up to ``BATCH_ROWS`` at a time (none empty)."""
     batches = reader.batches(BATCH_ROWS)
     first = next(batches, None)
     if first is not None and len(first) > 1:
-        yield first[1:]
+        yield first.after_first()
     yield from batches
 
 

@@ -8,19 +8,18 @@ writer of that kind inside the import's one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
 from mpn_desktop.importers.columns import EXAM_FIELDS, ColumnMapping, FieldSet
 from mpn_desktop.importers.dates import DateOrder
+from mpn_desktop.importers.reading import RecordBatch
 from mpn_desktop.importers.validation import ExamCatalog, RowProblem, RowValidator
 from mpn_desktop.store.exam_writing import ExamWriter
-from mpn_desktop.store.import_rows import ExamValues
+from mpn_desktop.store.import_rows import ExamColumns
 from mpn_desktop.store.import_transaction import EXAMS, BatchCounts, ImportTransaction
-
-Records = Iterator[tuple[int, list[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +39,9 @@ class Validator(Protocol):
     """Checks records batch by batch: valid rows out, problems with line and field."""
 
     def validate_batch(
-        self, records: Records, limit: int, rows: list[Any], problems: list[RowProblem]
+        self, batch: RecordBatch, rows: list[Any], problems: list[RowProblem]
     ) -> int:
-        """Validates up to ``limit`` records; returns how many it read (0 at the end)."""
+        """Validates a batch of records; returns how many it read."""
 
     def details(self) -> dict[str, Any]:
         """Kind-specific findings for the result (exams: records per unknown code)."""
@@ -96,9 +95,9 @@ class _ExamValidator:
         self.unknown: dict[str, int] = {}
 
     def validate_batch(
-        self, records: Records, limit: int, rows: list[Any], problems: list[RowProblem]
+        self, batch: RecordBatch, rows: list[Any], problems: list[RowProblem]
     ) -> int:
-        return self._rows.validate_batch(records, limit, rows, problems, self.unknown)
+        return self._rows.validate_batch(batch, rows, problems, self.unknown)
 
     def details(self) -> dict[str, Any]:
         return {"unknown_codes": self.unknown}
@@ -111,9 +110,10 @@ class _ExamSink:
         self._writer = writer
         self._valid = 0
 
-    def add(self, rows: Sequence[ExamValues]) -> None:
-        self._valid += len(rows)
-        self._writer.add(rows)
+    def add(self, rows: Sequence[ExamColumns]) -> None:
+        for columns in rows:  # one per batch validated
+            self._valid += len(columns)
+            self._writer.add(columns)
 
     def finish(self, errors: int) -> Outcome:
         writer = self._writer

@@ -8,7 +8,7 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, compress, islice
@@ -58,6 +58,29 @@ class Record(NamedTuple):
 
     line: int
     fields: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordBatch:
+    """Records read at once, as two columns: the line each starts on, and its fields.
+
+    Iterating gives ``(line, fields)`` pairs, as ``RecordReader.numbered`` does;
+    a validator reading the columns makes no pair per record.
+    """
+
+    lines: Sequence[int]
+    """Usually a ``range`` (one line per record)."""
+    records: list[list[str]]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        return zip(self.lines, self.records, strict=True)
+
+    def after_first(self) -> RecordBatch:
+        """The batch without its first record (a header line)."""
+        return RecordBatch(self.lines[1:], self.records[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,34 +426,35 @@ class RecordReader:
             if consumed > start:
                 self._refuse_unclosed_quote(start, consumed)
 
-    def batches(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    def batches(self, size: int) -> Iterator[RecordBatch]:
         """The records as ``numbered`` gives them, about ``size`` records at a time.
 
         The same records and lines as ``numbered``, for a fraction of its cost
         per record: csv reads ``size`` records at once, and when they took as
         many lines as there are records (no record spans lines, the usual
-        case) their lines are numbered in one go. A batch holding a record of
-        several lines numbers each record by the line breaks inside its cells,
-        which are the lines it took. Blank records are left out, so a batch may
-        be shorter; none is empty.
+        case) their lines are a range. A batch holding a record of several
+        lines numbers each record by the line breaks inside its cells, which
+        are the lines it took. Blank records are left out, so a batch may be
+        shorter; none is empty.
         """
         reader = self._reader
         consumed = last_start = reader.line_num
         with self._reading_errors(lambda: consumed):
             while records := list(islice(reader, size)):
                 before, consumed = consumed, reader.line_num
+                lines: Sequence[int]
                 if consumed - before == len(records):
-                    batch = list(zip(range(before + 1, consumed + 1), records, strict=True))
+                    lines = range(before + 1, consumed + 1)
                     last_start = consumed
                 else:
-                    starts = _record_starts(before + 1, records)
-                    batch = list(zip(starts, records, strict=True))
-                    last_start = starts[-1]
+                    lines = _record_starts(before + 1, records)
+                    last_start = lines[-1]
                 if not all(map(any, records)):
                     # A blank line reads as [], a line of bare delimiters as empty fields.
-                    batch = list(compress(batch, map(any, records)))
-                if batch:
-                    yield batch
+                    lines = list(compress(lines, map(any, records)))
+                    records = list(compress(records, map(any, records)))
+                if records:
+                    yield RecordBatch(lines, records)
             if consumed > last_start:
                 self._refuse_unclosed_quote(last_start, consumed)
 

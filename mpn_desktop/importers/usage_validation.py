@@ -9,11 +9,11 @@ file kind's sums need (charge type, seats, dates of the charge).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, repeat
 from operator import is_, itemgetter, mul
 from typing import NamedTuple
 
@@ -23,6 +23,7 @@ from mpn_desktop.domain.wording import number
 from mpn_desktop.importers.amounts import POINT, AmountProblem, parse_amount, parse_month
 from mpn_desktop.importers.columns import ColumnMapping
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
+from mpn_desktop.importers.reading import RecordBatch
 from mpn_desktop.importers.usage_fields import (
     INSIGHTS_AZURE,
     INSIGHTS_LICENCES,
@@ -177,18 +178,17 @@ class UsageValidator:
 
     def validate_batch(
         self,
-        records: Iterator[tuple[int, list[str]]],
-        limit: int,
+        records: RecordBatch,
         rows: list[UsageLine],
         problems: list[RowProblem],
     ) -> int:
-        """Validates up to ``limit`` records; returns how many it read.
+        """Validates a batch of records; returns how many it read.
 
         A batch of the usual shape (every cell as the files write it) is read
         column by column, each column's values looked up or converted at once;
         any other batch record by record, where each problem is named.
         """
-        batch = list(islice(records, limit))
+        batch = list(records)
         if not batch:
             return 0
         found = self._fast.rows(batch) if self._fast is not None else None

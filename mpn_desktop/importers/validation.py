@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
-from itertools import compress, count, islice
-from operator import is_, itemgetter, not_
+from itertools import compress, count
+from operator import is_, itemgetter
 from typing import Protocol, TypeVar, cast
 
 from mpn_desktop.domain.enums import CredentialKind
@@ -18,9 +18,10 @@ from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
+from mpn_desktop.importers.reading import RecordBatch
 from mpn_desktop.shown import quoted
 from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.import_rows import ExamCells, ExamRow, ExamValues, PersonCells
+from mpn_desktop.store.import_rows import ExamCells, ExamColumns, ExamRow, PersonCells
 from mpn_desktop.store.schema_fields import text_limit
 from mpn_desktop.store.values import format_character
 
@@ -172,28 +173,29 @@ class RowValidator:
         self._codes_for = lru_cache(maxsize=_CACHE)(catalog.codes_for_title)
         self._people: dict[object, PersonCells] = {}
         self._exams: dict[object, ExamCells] = {}
+        self._exam_ids: dict[int, ExamCells] = {}
+        """Every ``ExamCells`` in ``_exams`` by its id (they are kept, so no id is reused)."""
         self._days: dict[str, date] = {}
 
     def validate_batch(
         self,
-        records: Iterator[tuple[int, list[str]]],
-        limit: int,
-        rows: list[ExamValues],
+        batch: RecordBatch,
+        rows: list[ExamColumns],
         problems: list[RowProblem],
         unknown: dict[str, int],
     ) -> int:
-        """Validates up to ``limit`` of ``records``; returns how many records it read.
+        """Validates a batch of records; returns how many records it read.
 
-        Each valid record goes to ``rows`` and each problem to ``problems``
-        (``fields`` may be padded in place); ``unknown`` counts the records per
-        code the catalogue does not know. Only the parts of a record not seen
-        valid before (person, exam or date) are checked cell by cell.
+        The valid records go to ``rows`` as one ``ExamColumns`` and each problem
+        to ``problems`` (a record's fields may be padded in place); ``unknown``
+        counts the records per code the catalogue does not know. Only the parts
+        of a record not seen valid before (person, exam or date) are checked
+        cell by cell.
         """
-        batch = list(islice(records, limit))
-        if not batch:
+        cells = batch.records
+        if not cells:
             return 0
         width = self._width
-        cells = list(map(_SECOND, batch))
         if min(map(len, cells)) < width:
             for fields in cells:
                 if len(fields) < width:
@@ -203,31 +205,58 @@ class RowValidator:
         people = list(map(self._people.get, map(self._person_key, cells)))
         exams = list(map(self._exams.get, map(self._exam_key, cells)))
         days = list(map(self._days.get, map(itemgetter(self._day_at), cells)))
-        # Plain tuples: the parts still None are found (or the record dropped) below.
-        rows_read = zip(map(_FIRST, batch), people, exams, days, strict=True)
-        found = cast(list[ExamValues], list(rows_read))
-        # The records with a part not remembered (None) when the batch was looked up.
+        # all(): every part found (None, a part not remembered, is the only false value).
+        if all(people) and all(exams) and all(days):
+            found = ExamColumns(batch.lines, *cast(_Parts, (people, exams, days)))
+        else:
+            found = self._check_unseen(batch, people, exams, days, problems)
+        if found.people:
+            rows.append(found)
+        self._count_unknown(found.exams, unknown)
+        return len(cells)
+
+    def _check_unseen(
+        self,
+        batch: RecordBatch,
+        people: list[PersonCells | None],
+        exams: list[ExamCells | None],
+        days: list[date | None],
+        problems: list[RowProblem],
+    ) -> ExamColumns:
+        """The batch's valid records once the parts not remembered are checked (problems noted)."""
         unseen: set[int] = set()
         for parts in (people, exams, days):
-            if None in parts:
-                unseen.update(compress(count(), map(_is_none, parts)))
+            unseen.update(compress(count(), map(_is_none, parts)))
         wrong: set[int] = set()
+        lines, cells = batch.lines, batch.records
         for index in sorted(unseen):  # in file order, so problems are listed by line
-            checked = self._check(*batch[index], people[index], exams[index], days[index])
+            line, fields = lines[index], cells[index]
+            checked = self._check(line, fields, people[index], exams[index], days[index])
             if isinstance(checked, list):
                 problems.extend(checked)
                 wrong.add(index)
             else:
-                found[index] = checked
-        if wrong:
-            found = [row for index, row in enumerate(found) if index not in wrong]
-        rows.extend(found)
-        known = list(map(_KNOWN, map(_EXAM, found)))
-        if not all(known):
-            unknown_exams = compress(map(_EXAM, found), map(not_, known))
-            for code, times in Counter(map(_CODE, unknown_exams)).items():
-                unknown[code] = unknown.get(code, 0) + times
-        return len(batch)
+                _line, people[index], exams[index], days[index] = checked
+        found = ExamColumns(batch.lines, *cast(_Parts, (people, exams, days)))
+        if not wrong:
+            return found
+        return found.keep([index not in wrong for index in range(len(cells))])
+
+    def _count_unknown(self, exams: list[ExamCells], unknown: dict[str, int]) -> None:
+        """Counts the records per code the catalogue does not know.
+
+        By each part's identity (records naming an exam alike share its
+        ``ExamCells``, and every one the validator made is kept by its id):
+        counting ints is quicker than reading every record's flag.
+        """
+        by_id = self._exam_ids
+        times = Counter(map(id, exams))
+        if not by_id.keys() >= times.keys():  # made before the memory was last emptied
+            by_id = dict(zip(map(id, exams), exams, strict=True))
+        for ident, n in times.items():
+            exam = by_id[ident]
+            if not exam.known:
+                unknown[exam.code] = unknown.get(exam.code, 0) + n
 
     def _check(
         self,
@@ -324,7 +353,10 @@ class RowValidator:
         if len(problems) > count or kind is None:
             return None
         exam = ExamCells(code, title, kind, known_kind is not None)
+        if len(self._exams) >= _MEMORY:
+            self._exam_ids.clear()
         _remember(self._exams, self._exam_key(fields), exam)
+        self._exam_ids[id(exam)] = exam
         return exam
 
     def _check_day(self, line: int, fields: list[str], problems: list[RowProblem]) -> date | None:
@@ -413,9 +445,7 @@ def _in_field_order(problem: RowProblem) -> int:
     return _FIELD_ORDER.get(problem.field, len(_FIELD_ORDER))
 
 
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
-_EXAM = itemgetter(2)  # of a ValidRow
-_CODE, _KNOWN = itemgetter(0), itemgetter(3)  # of an ExamCells
+_Parts = tuple[list[PersonCells], list[ExamCells], list[date]]
 _is_none = partial(is_, None)
 
 

@@ -18,7 +18,7 @@ from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import models
 from mpn_desktop.store.exam_keys import ExamKeys
-from mpn_desktop.store.import_rows import ExamRow, ExamValues, PersonCells
+from mpn_desktop.store.import_rows import ExamColumns, ExamRow, PersonCells
 from mpn_desktop.store.models import new_versions
 
 _PEOPLE: Table = models.Person.__table__  # type: ignore[assignment]
@@ -88,14 +88,14 @@ class ExamWriter:
         self.added = 0
         self.people_added = 0
 
-    def add(self, rows: Sequence[ExamValues]) -> None:
+    def add(self, rows: ExamColumns) -> None:
         """Stores ``rows`` (those not stored already) and counts what was new."""
         if self.finished:
             raise StoreError("exam rows were added after the import's writer had finished")
-        if not rows:
+        if not rows.people:
             return
         if self._driver_sql is None:
-            named = list(map(ExamRow._make, rows))
+            named = rows.rows()
             self._settle_people(named)
             self._add_through_core(named)
             return
@@ -103,31 +103,31 @@ class ExamWriter:
         # value), through the driver: SQLAlchemy's per-row parameter processing
         # would cost as much as the whole validation of a row. Each column is
         # built by map (the loop runs in C) into its place in the flat list.
-        people = list(map(_PERSON, rows))
+        people = rows.people
         person_ids: list[int | None] = list(map(self._settled.get, people))
-        if None in person_ids:
+        if not all(person_ids):  # None: a person not settled yet (ids start at 1)
             unsettled = list(compress(count(), map(_is_none, person_ids)))
-            self._settle_people([ExamRow._make(rows[index]) for index in unsettled])
+            self._settle_people(list(map(rows.row, unsettled)))
             for index in unsettled:
                 person_ids[index] = self._people[people[index].mcp_id][0]
         iso_days = self._iso_days
         if len(iso_days) > _SETTLED_LIMIT:
             iso_days.clear()
-        days = list(map(_DAY, rows))
+        days = rows.days
         for day in set(days).difference(iso_days):
             iso_days[day] = day.isoformat()
-        exams = list(map(_EXAM, rows))
+        exams = rows.exams
         codes = list(map(_CODE, exams))
         if self._keys is not None:
             self._keys.add(cast(list[int], person_ids), codes, days)
         width = len(_EXAM_COLUMNS)
-        values: list[object] = [self.batch_id] * (width * len(rows))  # import_batch_id
+        values: list[object] = [self.batch_id] * (width * len(people))  # import_batch_id
         values[0::width] = person_ids
         values[1::width] = codes
         values[2::width] = map(_TITLE, exams)
         values[3::width] = map(iso_days.__getitem__, days)
         values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
-        values[6::width] = new_versions(len(rows))
+        values[6::width] = new_versions(len(people))
         self._insert_values(values)
 
     def finish(self) -> None:
@@ -319,7 +319,6 @@ def _differ(one: str, other: str) -> bool:
 
 
 _KIND_VALUES = {kind: kind.value for kind in CredentialKind}
-_PERSON, _EXAM, _DAY = itemgetter(1), itemgetter(2), itemgetter(3)  # of an ExamRow
 _CODE, _TITLE, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)  # of an ExamCells
 _is_none = partial(is_, None)
 # The row's version too (see models.new_version): passed like the others, or the

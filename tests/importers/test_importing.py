@@ -17,11 +17,11 @@ from mpn_desktop.importers.importing import ImportCancelled, run_import
 from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.reading import OptionError
-from mpn_desktop.importers.validation import ValidRow
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_removal import remove_import
+from mpn_desktop.store.import_rows import ExamColumns
 
 HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
 
@@ -508,7 +508,7 @@ def test_an_import_writes_with_a_sized_page_cache_and_gives_the_connection_its_o
     seen: list[tuple[int, int]] = []
     add = writing.ExamWriter.add
 
-    def spying_add(self: writing.ExamWriter, rows: list[ValidRow]) -> None:
+    def spying_add(self: writing.ExamWriter, rows: ExamColumns) -> None:
         connection = self._connection
         seen.append((pragma(connection, "cache_size"), pragma(connection, "temp_store")))
         add(self, rows)

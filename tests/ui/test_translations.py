@@ -376,7 +376,9 @@ def test_an_import_s_problems_read_german(german: None) -> None:
     from mpn_desktop.importers.catalog_lookup import CatalogLookup
     from mpn_desktop.importers.columns import EXAM_FIELDS, suggest_mapping
     from mpn_desktop.importers.dates import DateOrder
-    from mpn_desktop.importers.validation import RowProblem, RowValidator, ValidRow
+    from mpn_desktop.importers.reading import RecordBatch
+    from mpn_desktop.importers.validation import RowProblem, RowValidator
+    from mpn_desktop.store.import_rows import ExamColumns
     from mpn_desktop.ui.import_models import ProblemModel
 
     header = ("MCP ID", "Name", "Exam", "Date Passed")
@@ -386,10 +388,10 @@ def test_an_import_s_problems_read_german(german: None) -> None:
         DateOrder.MONTH_FIRST,
         date(2018, 3, 15),
     )
-    rows: list[ValidRow] = []
+    rows: list[ExamColumns] = []
     problems: list[RowProblem] = []
-    records = iter([(2, ["not-an-id", "Ana", "70-533", "11/25/2017"])])
-    assert validator.validate_batch(records, 10, rows, problems, {}) == 1
+    records = RecordBatch([2], [["not-an-id", "Ana", "70-533", "11/25/2017"]])
+    assert validator.validate_batch(records, rows, problems, {}) == 1
     model = ProblemModel()
     model.show_problems(problems)
     assert model.data(model.index(0, 1)) == "MCP-ID"
