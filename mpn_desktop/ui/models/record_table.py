@@ -9,7 +9,9 @@ A model given ``load_where`` holds only the rows of its scope (``set_scope``:
 those whose field holds a value, e.g. the chosen subscription's months of
 usage), read from the store when the scope changes, instead of every record
 of its kind: the large organisation's 36,000 months of usage were read,
-sorted and filtered row by row at start-up to show none (issue 15).
+sorted and filtered row by row at start-up to show none (issue 15). Given
+``load_later`` too, it reads every record (no scope) off the GUI thread,
+holding none meanwhile (``reading``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ RecordsWhere = Callable[[str, object], list[Record]]
 """Reads the records whose field (the first argument) holds a value (the second)."""
 Scope = tuple[str, object] | None
 """The records a model holds: those whose field holds the value; None: every record."""
+LoadLater = Callable[[Callable[[], list[Record]], Callable[[list[Record]], None]], None]
+"""Runs a read (the first argument) off the GUI thread and hands its rows to the second
+argument on the GUI thread (an empty list when the read failed, having said why)."""
 
 _LONG_TEXT = 24
 """Cells with more characters than this repeat their text in a tooltip."""
@@ -96,6 +101,9 @@ class RecordTableModel(QAbstractTableModel):
     decorationsChanged = Signal()
     """The redraw ``decorationsAboutToChange`` announced is done."""
 
+    readingChanged = Signal(bool)
+    """Whether the rows are being read off the GUI thread (``load_later``): none held meanwhile."""
+
     def __init__(
         self,
         fields: Sequence[Field],
@@ -104,6 +112,7 @@ class RecordTableModel(QAbstractTableModel):
         parent: Any = None,
         *,
         load_where: RecordsWhere | None = None,
+        load_later: LoadLater | None = None,
     ) -> None:
         super().__init__(parent)
         self._fields = tuple(fields)
@@ -114,6 +123,10 @@ class RecordTableModel(QAbstractTableModel):
         """The rows held when the model reads by scope (``load_where``)."""
         self._read_once = False
         """Whether the rows were read (a scope set before that is only kept)."""
+        self._load_later = load_later
+        self._reads_started = 0
+        self._reading = 0
+        """The read running off the GUI thread whose rows are awaited (0: none)."""
         self._rows: list[Record] = []
         self._row_by_id: dict[object, int] = {}
         self._styler: RowStyler | None = None
@@ -183,6 +196,46 @@ class RecordTableModel(QAbstractTableModel):
         key, value = self._scope
         return bool(record.get(key) == value)
 
+    @property
+    def reading(self) -> bool:
+        """Whether the rows are being read off the GUI thread (none held meanwhile)."""
+        return self._reading != 0
+
+    def _reads_later(self) -> bool:
+        """Whether a read of the rows runs off the GUI thread: every record of a model that
+        reads by scope (all 36,000 months of usage took 0.2-0.9 s on the GUI thread)."""
+        return self._load_later is not None and self._load_where is not None and self._scope is None
+
+    def _read_later(self) -> None:
+        """Reads the rows off the GUI thread (in order when a worker can sort them); a read
+        still running is forgotten (its rows may be older than what asked again)."""
+        assert self._load_later is not None
+        self._reads_started += 1
+        token = self._reads_started
+        plain = self.plain_order()
+        load = self._load
+
+        def read() -> list[Record]:
+            rows = load()
+            return rows if plain is None else sorted_rows(rows, plain[0], plain[1])
+
+        was_reading = self.reading
+        self._reading = token
+        if self._rows:
+            self.beginResetModel()
+            self._rows = []
+            self.endResetModel()
+        if not was_reading:
+            self.readingChanged.emit(True)
+        self._load_later(read, lambda rows: self._read_arrived(token, plain, rows))
+
+    def _read_arrived(
+        self, token: int, plain: tuple[Field, bool] | None, rows: list[Record]
+    ) -> None:
+        if token != self._reading:
+            return  # read again since, or rows taken meanwhile: newer than these
+        self.reload(rows, ordered=plain is not None and plain == self.plain_order())
+
     def _read(self) -> list[Record]:
         if self._load_where is not None and self._scope is not None:
             return self._load_where(*self._scope)
@@ -209,27 +262,39 @@ class RecordTableModel(QAbstractTableModel):
         ``ordered``: put in ``plain_order`` there); keeps the rows in place when only values
         changed."""
         self._read_once = True
+        if read is None and self._reads_later():
+            self._read_later()
+            return
         if read is None:
             rows = self._in_order(self._read())
         else:
             if self._load_where is not None and self._scope is not None:
                 read = [record for record in read if self.in_scope(record)]
             rows = read if ordered else self._in_order(read)
-        same_rows = [r.get("id") for r in rows] == [r.get("id") for r in self._rows]
+        was_reading = self.reading
+        self._reading = 0  # rows read here or handed in are newer than a read still running
+        same_rows = len(rows) == len(self._rows) and [r.get("id") for r in rows] == [
+            r.get("id") for r in self._rows
+        ]
         if same_rows and rows:
             self._rows = rows
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(rows) - 1, len(self._fields) - 1)
             )
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        if was_reading:
+            self.readingChanged.emit(False)
 
     def refresh_records(self, ids: Iterable[int], fetch: RecordFetch) -> None:
         """Reads only the records with ``ids`` again: changed rows redrawn, new ones added,
         deleted ones removed, every other row left alone (a cell edit costs one row); a record
         outside the scope is not held (one moved out of it is removed)."""
+        if self.reading:
+            self._read_later()  # the read running may have begun before these were written
+            return
         for record_id in ids:
             record = fetch(record_id)
             if record is not None and not self.in_scope(record):

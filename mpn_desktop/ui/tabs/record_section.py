@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
@@ -45,6 +46,7 @@ from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.table_transfer import TableTransfer
+from mpn_desktop.ui.tasks import Task
 from mpn_desktop.ui.undo_commands import (
     AddRecordCommand,
     DeleteRecordCommand,
@@ -84,7 +86,8 @@ class RecordSection(QWidget):
     customer of a subscription); ``load`` narrows the store's list when given;
     ``read_by_filter``: the table holds only the records its fixed filter lets through
     (``RecordFilterProxy.set_fixed_filter``), read from the store when it changes (the
-    chosen subscription's months of usage, not all 36,000 of a large organisation);
+    chosen subscription's months of usage, not all 36,000 of a large organisation), and
+    every record, when no filter is fixed, read on a worker thread ("Loading…" meanwhile);
     ``expand_edit`` turns one cell's edit into the fields to write together (a
     known exam code also sets its title); ``form_hook`` links a form's fields.
     """
@@ -151,7 +154,9 @@ class RecordSection(QWidget):
             self._edit,
             self,
             load_where=self._load_where if read_by_filter else None,
+            load_later=self._load_later if read_by_filter else None,
         )
+        self.model.readingChanged.connect(self.set_loading)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text
@@ -243,6 +248,31 @@ class RecordSection(QWidget):
 
     def _load_where(self, key: str, value: object) -> list[Record]:
         return records_sqlite.list_records(self.context.db, self.kind, (key, value))
+
+    def _load_later(
+        self, read: Callable[[], list[Record]], take: Callable[[list[Record]], None]
+    ) -> None:
+        """Runs ``read`` on a worker thread and hands its rows to ``take`` here; a database
+        in memory (one connection, this thread's) is read at once."""
+        if self.context.db.in_memory:
+            take(read())
+            return
+        task = Task(lambda _progress, _cancelled: read(), self, name=f"read {self.kind.value}")
+
+        def done() -> None:
+            task.deleteLater()
+            if isinstance(task.failure, MpnError):
+                self.context.show_error(
+                    str(task.failure), failure=self.tr("The table could not be read.")
+                )
+                take([])
+            elif task.failure is not None:
+                raise task.failure  # a bug, not the user's doing: the crash handler reports it
+            else:
+                take(task.result)
+
+        task.done.connect(done)
+        task.start()
 
     def reload(self, read: list[Record] | None = None, *, ordered: bool = False) -> None:
         """Reads the records again (or takes ``read``: this kind's records, read already, and

@@ -484,3 +484,64 @@ def test_a_choice_column_names_each_record_once_and_sorts_as_its_names(
     )
     assert [row["id"] for row in ordered] == [row["id"] for row in expected]
     assert sorted(asked, key=str) == sorted({owner for owner in owners if owner is not None})
+
+
+class _Later:
+    """A ``load_later`` whose reads run when the test says (as a worker's would)."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Any, Any]] = []
+
+    def __call__(self, read: Any, take: Any) -> None:
+        self.pending.append((read, take))
+
+    def finish(self, which: int = 0) -> None:
+        read, take = self.pending.pop(which)
+        take(read())
+
+
+def test_every_record_is_read_later_and_held_once_read() -> None:
+    source = _ScopedSource()
+    later = _Later()
+    model = RecordTableModel(
+        FIELDS, source.load, source.edit, load_where=source.load_where, load_later=later
+    )
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    readings: list[bool] = []
+    model.readingChanged.connect(readings.append)
+    proxy.set_fixed_filter("workload", Workload.EMS)
+    model.reload()  # a scope's few rows: read at once
+    assert not later.pending and model.rowCount() == 1
+    proxy.sort(3, Qt.SortOrder.DescendingOrder)
+    proxy.set_fixed_filter(None)
+    assert model.reading and model.rowCount() == 0 and readings == [True]
+    assert source.reads[-1] == ("workload", Workload.EMS)  # nothing read here yet
+    later.finish()
+    assert not model.reading and readings == [True, False]
+    assert _names(proxy) == ["adatum", "Fabrikam", "Contoso"]  # by amount, descending
+
+
+def test_a_read_later_overtaken_by_a_change_or_newer_rows_is_dropped() -> None:
+    source = _ScopedSource()
+    later = _Later()
+    model = RecordTableModel(
+        FIELDS, source.load, source.edit, load_where=source.load_where, load_later=later
+    )
+    model.reload()
+    assert model.reading and len(later.pending) == 1
+    source.rows.append(dict(source.rows[0], id=4, name="Northwind"))
+    # A change named while the first read runs: it may have begun before the write.
+    model.refresh_records([4], lambda _id: source.rows[-1])
+    assert len(later.pending) == 2 and model.rowCount() == 0
+    later.finish(1)
+    assert model.rowCount() == 4 and not model.reading
+    source.rows.pop()
+    later.finish(0)  # the older read ends last: its rows (three now) are not taken
+    assert model.rowCount() == 4
+    model.reload()
+    model.reload(source.load()[:2])  # rows handed in are newer than the read running
+    assert not model.reading and model.rowCount() == 2
+    later.finish()
+    assert model.rowCount() == 2

@@ -105,7 +105,8 @@ def test_every_tab_model_passes_the_item_model_tester(context: Any, qtbot: Any) 
                 # The months of usage are read for the subscription chosen (none yet), or
                 # for every one: the testers watch the rows come and go with the scope.
                 assert section.model.rowCount() == 0
-                section.proxy.set_fixed_filter(None)
+                section.proxy.set_fixed_filter(None)  # every month: read on a worker
+                qtbot.waitUntil(lambda section=section: not section.model.reading)
                 assert section.model.rowCount() > 0
                 first = section.model.record_at(0)
                 assert first is not None
@@ -116,6 +117,7 @@ def test_every_tab_model_passes_the_item_model_tester(context: Any, qtbot: Any) 
                     < len(records.list_records(context.db, section.kind))
                 )
                 section.proxy.set_fixed_filter(None)
+                qtbot.waitUntil(lambda section=section: not section.model.reading)
             assert section.model.rowCount() > 0, section.objectName()
         tab.search.setText("a")
         tab.reload()

@@ -9,6 +9,7 @@ rows works as before.
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,7 @@ def test_the_table_holds_the_chosen_subscriptions_months_sorted_by_each_column(
     assert 0 < tab.usage.proxy.rowCount() < tab.usage.model.rowCount()
     tab.usage.set_search_text("")
     tab.show_all_usage()
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
     assert _held_ids(tab) == {row["id"] for row in records.list_records(demo_db, RecordKind.USAGE)}
     assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount()
 
@@ -196,3 +198,27 @@ def test_months_added_elsewhere_are_held_only_under_the_chosen_subscription(
     held = _held_ids(tab)
     assert held == {row["id"] for row in _months_of(demo_db, chosen)}
     assert added[1] in held and added[0] not in held
+
+
+def test_every_month_is_read_on_a_worker_while_the_table_says_loading(
+    context: AppContext, demo_db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _sales(context, qtbot)
+    threads: list[threading.Thread] = []
+    read = records_sqlite.list_records
+
+    def watched(db: Database, kind: RecordKind, where: Any = None) -> list[dict[str, Any]]:
+        if kind is RecordKind.USAGE and where is None:
+            threads.append(threading.current_thread())
+        return read(db, kind, where)
+
+    monkeypatch.setattr(records_sqlite, "list_records", watched)
+    tab.show_all_usage()
+    assert tab.usage.model.reading
+    assert tab.usage.view.empty_text() == "Loading…"
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert tab.usage.model.rowCount() == len(records.list_records(demo_db, RecordKind.USAGE))
+    months = [record["month"] for record in tab.usage.model.records()]
+    assert months == sorted(months)  # in the table's order (Month, ascending)
+    assert tab.usage.view.empty_text() != "Loading…"

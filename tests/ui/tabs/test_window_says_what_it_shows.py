@@ -187,11 +187,13 @@ def test_after_a_usage_import_the_sales_tab_shows_what_came_in(
     tab.grab().save(str(tmp_path / "after-import.png"))
     # The link shows everyone's usage again.
     tab.usage.heading.linkActivated.emit("#")
-    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount()
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)  # every month: read on a worker
+    assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() == len(every_month)
     assert "every subscription" in tab.usage.heading.text()
     assert tab.usage.heading.toolTip() == ""
     # Undone, the import's rows are gone and all usage is shown; redone, its rows again.
     context.undo_stack.undo()
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
     assert tab.usage.proxy.rowCount() == tab.usage.model.rowCount() > 0
     assert "every subscription" in tab.usage.heading.text()
     context.undo_stack.redo()
