@@ -78,11 +78,12 @@ def add_common_options(command: argparse.ArgumentParser, *, fields: str) -> None
 def run_import_exams(args: argparse.Namespace) -> int:
     """Plans, checks and (unless a dry run or errors) writes the import; returns the exit code."""
     from mpn_desktop.catalog_files import load_catalog
-    from mpn_desktop.importers.catalog_lookup import CatalogLookup
+    from mpn_desktop.importers.catalog_lookup import CatalogLookup, designation_exam_codes
     from mpn_desktop.importers.importing import run_import
     from mpn_desktop.importers.kinds import ExamImport
     from mpn_desktop.importers.planning import plan_import
     from mpn_desktop.importers.reading import OptionError
+    from mpn_desktop.programs import shipped_scored_catalogs
     from mpn_desktop.shown import shown_message
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.user_files import check_user_file
@@ -99,7 +100,14 @@ def run_import_exams(args: argparse.Namespace) -> int:
     except OptionError as error:
         print(f"mpn-desktop import-exams: {shown_message(str(error))}", file=sys.stderr)
         return USAGE_ERROR
-    kind = ExamImport(CatalogLookup(load_catalog(catalog_path(args))))
+    # Read only when a code is not one of the 2017-2018 catalogue's: today's exams (AZ-104)
+    # count toward a designation, not toward nothing.
+    kind = ExamImport(
+        CatalogLookup(
+            load_catalog(catalog_path(args)),
+            lambda: designation_exam_codes(shipped_scored_catalogs()),
+        )
+    )
     for line in plan.describe():
         print(line)
     with Database.open(database_url(args)) as db:

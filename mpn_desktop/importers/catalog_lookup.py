@@ -1,11 +1,24 @@
-"""The questions validation asks the requirements catalogue, answered from a loaded Catalog."""
+"""The questions validation asks the requirements catalogue, answered from a loaded Catalog
+(and the exams the Solutions Partner catalogues' certifications are earned with)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from mpn_desktop.domain.catalog import Catalog, Credential, normalize_code
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind
+
+
+def designation_exam_codes(catalogs: Iterable[ScoredCatalog]) -> frozenset[str]:
+    """Every exam code a certification of the catalogues is earned with (AZ-104, MS-700)."""
+    return frozenset(
+        normalize_code(code)
+        for catalog in catalogs
+        for cert in catalog.certifications.values()
+        for way in cert.exams
+        for code in way
+    )
 
 
 class CatalogLookup:
@@ -13,11 +26,20 @@ class CatalogLookup:
 
     ``catalog`` None stands for an empty catalogue: every code is then unknown.
     Codes are normalised by the catalogue's one rule (``normalize_code``), the
-    same the Exams tab uses.
+    same the Exams tab uses. ``designation_exams`` gives the exam codes of the
+    Solutions Partner certifications (``designation_exam_codes``), asked for the
+    first code the 2017-2018 catalogue does not know: such an exam counts toward
+    a designation, not toward nothing.
     """
 
-    def __init__(self, catalog: Catalog | None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog | None,
+        designation_exams: Callable[[], Collection[str]] | None = None,
+    ) -> None:
         self._catalog = catalog
+        self._designation_exams = designation_exams
+        self._designation_codes: Collection[str] | None = None
 
     def normalize_code(self, text: str) -> str:
         """The code as the catalogue writes it when it knows it, else in capitals without spaces."""
@@ -27,7 +49,13 @@ class CatalogLookup:
     def kind_of(self, code: str) -> CredentialKind | None:
         """The kind of a code the catalogue knows; None for an unknown code."""
         credential = self._credential(code)
-        return None if credential is None else credential.kind
+        if credential is not None:
+            return credential.kind
+        if self._designation_exams is None or not code.strip():
+            return None
+        if self._designation_codes is None:
+            self._designation_codes = self._designation_exams()
+        return CredentialKind.EXAM if normalize_code(code) in self._designation_codes else None
 
     def codes_for_title(self, title: str) -> Sequence[str]:
         """The codes of the credentials called ``title``."""

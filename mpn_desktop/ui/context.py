@@ -94,6 +94,11 @@ class AppContext(QObject):
         """The requirements catalogue in use."""
         return self._catalog
 
+    @property
+    def scored_catalogs(self) -> tuple[ScoredCatalog, ...]:
+        """The Solutions Partner catalogues the program chooses from, by day."""
+        return self._scored
+
     def program_on(self, day: date) -> ProgramOnDay:
         """The rules for ``day``: a Solutions Partner catalogue, or the competencies (None)."""
         return choose_program(day, self._scored, self._catalog.effective_until)

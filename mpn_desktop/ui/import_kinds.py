@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 
 from mpn_desktop.errors import MpnError
-from mpn_desktop.importers.catalog_lookup import CatalogLookup
+from mpn_desktop.importers.catalog_lookup import CatalogLookup, designation_exam_codes
 from mpn_desktop.importers.columns import EXAM_FIELDS, FieldSet, suggest_mapping
 from mpn_desktop.importers.kinds import ExamImport, ImportKind
 from mpn_desktop.importers.reading import preview
@@ -67,7 +67,10 @@ class WizardKind:
 
 
 def _exams(context: AppContext, _state: ImportState) -> ImportKind:
-    return ExamImport(CatalogLookup(context.catalog))
+    # The exams of today's certifications (AZ-104) count toward a designation, not nothing.
+    return ExamImport(
+        CatalogLookup(context.catalog, lambda: designation_exam_codes(context.scored_catalogs))
+    )
 
 
 def _usage(context: AppContext, state: ImportState) -> ImportKind:

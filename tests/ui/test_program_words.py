@@ -1,8 +1,9 @@
 """The window's words follow the program in force: View ▸ 1-4 name the tabs as their titles do,
 Help ▸ Getting started explains the Solutions Partner categories on a day of that program, and
 Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones,
-Help ▸ About names the catalogue in force, no reference is flagged to renew, and the texts that
-explain the targets and a subscription's start name both programs."""
+Help ▸ About names the catalogue in force, no reference is flagged to renew, the texts that
+explain the targets and a subscription's start name both programs, and the import wizard does not
+call today's exams unknown."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.help_dialogs import about_text
+from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.organisation_dialog import OrganisationDialog
 from mpn_desktop.ui.settings import WindowSettings
@@ -195,3 +197,32 @@ def test_the_targets_and_a_subscription_s_start_are_explained_for_both_programs(
         model.column_of("started_on"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
     assert "the designations count customers by their monthly usage" in str(started)
+
+
+def test_the_import_wizard_counts_todays_exams_as_known(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """AZ-104 earns a certification a designation counts: not an unknown code (counted toward
+    nothing), which XY-123 still is."""
+    rows = tmp_path / "exams.csv"
+    rows.write_text(
+        "MCP ID,Full Name,Exam Code,Date Passed\n"
+        "1234567,Ana Ruiz,AZ-104,2024-01-10\n"
+        "1234567,Ana Ruiz,XY-123,2024-01-11\n",
+        encoding="utf-8",
+    )
+    settings = QSettings(str(tmp_path / "import.ini"), QSettings.Format.IniFormat)
+    wizard = ImportWizard(window.context, None, path=rows, settings=settings)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    try:
+        while wizard.currentId() != PageId.CHECK:
+            wizard.next()
+        check = wizard.check_page
+        qtbot.waitUntil(lambda: check.task is not None and check.task.handled, timeout=60_000)
+        assert check.summary_label.text().endswith(", 1 unknown code")
+        notes = check.notes.toPlainText()
+        assert "XY-123 (1)" in notes and "AZ-104" not in notes
+    finally:
+        if wizard.check_page.task is not None:
+            wizard.check_page.task.wait()

@@ -12,6 +12,7 @@ from decimal import Decimal
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind, Level
+from mpn_desktop.importers.catalog_lookup import designation_exam_codes
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,7 @@ def exam_completions(catalog: Catalog, scored: ScoredCatalog | None) -> list[str
     under the Solutions Partner program the exams its certifications are earned with."""
     codes = set(credential_completions(catalog))
     if scored is not None:
-        codes.update(
-            code for cert in scored.certifications.values() for way in cert.exams for code in way
-        )
+        codes.update(designation_exam_codes((scored,)))
     return sorted(codes)
 
 

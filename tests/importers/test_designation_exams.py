@@ -1,0 +1,56 @@
+"""Exams of today's certifications (AZ-104, MS-700) count toward a designation: an import does
+not call them codes the catalogue does not know (counted toward nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.enums import CredentialKind
+from mpn_desktop.importers.catalog_lookup import CatalogLookup, designation_exam_codes
+from mpn_desktop.programs import shipped_scored_catalogs
+
+
+def test_the_certifications_exams_are_known_and_asked_for_only_when_needed(
+    catalog: Catalog,
+) -> None:
+    asked: list[int] = []
+
+    def exams() -> frozenset[str]:
+        asked.append(1)
+        return designation_exam_codes(shipped_scored_catalogs())
+
+    lookup = CatalogLookup(catalog, exams)
+    assert lookup.kind_of("70-533") is CredentialKind.EXAM
+    assert not asked  # the 2017-2018 catalogue knew it: nothing more read
+    assert lookup.kind_of("az-104") is CredentialKind.EXAM
+    assert lookup.kind_of("Exam MS-700") is CredentialKind.EXAM
+    assert lookup.kind_of("XY-123") is None
+    assert asked == [1]  # read once
+    assert CatalogLookup(catalog).kind_of("AZ-104") is None
+
+
+def test_every_shipped_catalogue_s_exams_are_in_the_codes() -> None:
+    codes = designation_exam_codes(shipped_scored_catalogs())
+    assert {"AZ-104", "AZ-305", "MS-102", "SC-200", "PL-300", "AZ-800", "AZ-801"} <= codes
+    assert "70-533" not in codes
+
+
+def test_import_exams_names_only_the_codes_nothing_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = tmp_path / "exams.csv"
+    rows.write_text(
+        "mcp_id,name,exam_code,passed_on\n"
+        "1234567,Ana Ruiz,AZ-104,2025-03-01\n"
+        "1234567,Ana Ruiz,MS-700,2025-03-02\n"
+        "1234567,Ana Ruiz,XY-123,2025-03-03\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", str(tmp_path / "t.sqlite3"), "import-exams", str(rows)]) == 0
+    out = capsys.readouterr().out
+    assert "1 record has a code the catalogue does not know (counted toward nothing): " in out
+    assert "XY-123 (1)" in out and "AZ-104" not in out and "MS-700" not in out
