@@ -99,21 +99,36 @@ class FlowLayout(QLayout):
         ) or parent.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
 
     def _place(self, rect: QRect, *, move: bool) -> int:
-        """Lays the items out in ``rect`` (moving them when ``move``); returns the height."""
+        """Lays the items out in ``rect`` (moving them when ``move``); returns the height.
+
+        Items lower than their line are centred in it: a one-line label beside a button
+        reads on the button's line (it stood at the line's top, 4 points above its text).
+        """
         margins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
         spacing = self._spacing()
         x, y, line_height = area.x(), area.y(), 0
+        line: list[tuple[QLayoutItem, QRect]] = []
         for item in self._shown():
             hint = item.sizeHint().expandedTo(item.minimumSize())
             width = min(hint.width(), area.width()) if area.width() > 0 else hint.width()
             if x > area.x() and x + width > area.x() + area.width():
+                if move:
+                    _centre(line, line_height)
+                line = []
                 x, y = area.x(), y + line_height + spacing
                 line_height = 0
             # A wrapping label given less than its hint is as high as its lines are.
             height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+            line.append((item, QRect(QPoint(x, y), QSize(width, height))))
             x += width + spacing
             line_height = max(line_height, height)
+        if move:
+            _centre(line, line_height)
         return y + line_height - rect.y() + margins.bottom()
+
+
+def _centre(line: list[tuple[QLayoutItem, QRect]], height: int) -> None:
+    """Gives each item of a line its place, centred in the line's ``height``."""
+    for item, place in line:
+        item.setGeometry(place.translated(0, (height - place.height()) // 2))
