@@ -254,6 +254,18 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         # months only (every customer's twelve months at each such month cost far more).
         # Each month's sums per customer looked up once for them all (not once per
         # customer and month: each look-up hashes the scope), added up in the same order.
+        if part.quantity is not Quantity.ACTIVE_SHARE:
+            # One figure: each month's per customer, added up (the same exact sum).
+            figures_by_month = [_per_customer(part, figures, (month,)) for month in months]
+            for customer in customers:
+                value: Decimal | None = None
+                for month_figures in figures_by_month:
+                    found_value = month_figures.get(customer)
+                    if found_value is not None:
+                        value = found_value if value is None else value + found_value
+                if value is not None:
+                    total_base += value
+            continue
         monthly = [figures.summed(part.scope, (month,), False) for month in months]
         for customer in customers:
             sums: Sums | None = None

@@ -98,11 +98,12 @@ class Ranked:
 
     __slots__ = ("_keys", "_tenants", "_values")
 
-    def __init__(self, values: Mapping[Key, Decimal | int]) -> None:
+    def __init__(self, values: Mapping[Key, Decimal | int], tenants: Mapping[str, Key]) -> None:
+        """``tenants``: each customer's key (service ""), made once per facts and shared."""
         ordered = sorted(values.items(), key=itemgetter(1))
         self._values = [value for _, value in ordered]
         self._keys = [key for key, _ in ordered]
-        self._tenants = [(key[0], "") for key in self._keys]
+        self._tenants = [tenants[key[0]] for key in self._keys]
 
     def within(self, low: Decimal, high: Decimal | None, tenants: bool) -> list[Key]:
         """The keys whose quantity is at least ``low`` and at most ``high`` (None: no most);
@@ -214,6 +215,8 @@ class UsageSums:
         """Consumption, revenue, active users and paid seats per (workload, association),
         month and (customer, service)."""
         self._first_rows = first_rows
+        self.tenants: dict[str, Key] = {customer: (customer, "") for customer in customer_keys}
+        """Each customer's key for its sums (service ""), one tuple shared by every figure."""
         self._first: dict[Scope, dict[str, Month]] = {}
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
@@ -345,6 +348,7 @@ class PricedSums:
 
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
         self._cells = sums.cells
+        self._tenants = sums.tenants
         self._rates = rates
         # A service without a rate adds a monthly consumption value of 0, which changes no
         # sum of rates of whole units (1000, 200, 0.2: none written with an exponent above
@@ -557,6 +561,26 @@ class PricedSums:
         )
         return found
 
+    def _key_quantities(self, scope: Scope, months: Months, index: int) -> dict[Key, Decimal | int]:
+        """One of the first four sums per (customer, service) over several months, straight
+        from the cells (as ``summed``'s, without the other four)."""
+        filtered = bool(scope.services or scope.excluded_services)
+        field = _FIELDS[index]
+        found: dict[Key, Decimal | int] = {}
+        for month in months:
+            for cell in self._scope_cells(scope, month):
+                for key, entry in cell.items():
+                    service = key[1]
+                    if filtered and (
+                        (scope.services and service not in scope.services)
+                        or (service and service in scope.excluded_services)
+                    ):
+                        continue
+                    value = field(entry) if isinstance(entry, Usage) else entry[index]
+                    total = found.get(key)
+                    found[key] = value if total is None else total + value
+        return found
+
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
         """Sums over several months, per (customer, service) or per customer (service "")."""
         key = (scope, months, per_service)
@@ -584,7 +608,8 @@ class PricedSums:
                         by_customer[customer] = list(sums)
                     else:
                         add_sums(total, sums)
-            found = {(customer, ""): sums for customer, sums in by_customer.items()}
+            tenant = self._tenants
+            found = {tenant[customer]: sums for customer, sums in by_customer.items()}
         self._summed[key] = found
         return found
 
@@ -628,8 +653,9 @@ class PricedSums:
                     for each, sums in self.summed(scope, months, per_service).items()
                 }
             else:
+                tenant = self._tenants
                 found = {
-                    (customer, ""): share
+                    tenant[customer]: share
                     for customer, share in self._customer_shares(scope, months).items()
                 }
             self._shares[key] = found
@@ -651,14 +677,17 @@ class PricedSums:
             values: Mapping[Key, Decimal | int]
             if quantity is Quantity.ACTIVE_SHARE:
                 values = self.shares(scope, months, per_service)
+            elif per_service and quantity is not Quantity.MCV:
+                values = self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
             elif per_service:
                 index = _QUANTITY_INDEX[quantity]
                 summed = self.summed(scope, months, per_service)
                 values = {each: sums[index] for each, sums in summed.items()}
             else:
                 quantities = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
-                values = {(customer, ""): value for customer, value in quantities.items()}
-            found = self._ranked[key] = Ranked(values)
+                tenant = self._tenants
+                values = {tenant[customer]: value for customer, value in quantities.items()}
+            found = self._ranked[key] = Ranked(values, self._tenants)
         return found
 
 
