@@ -162,7 +162,8 @@ def whole_lines_height(label: QLabel, height: int) -> int:
     cut = float(height)
     while True:
         # A line beside another (a table's cells) may start higher: move up until none is cut.
-        through = [top for top, bottom in spans if top < cut - 0.5 and bottom > cut + 0.5]
+        # A line's last point is its leading: a table cell's padding may push it past the cut.
+        through = [top for top, bottom in spans if top < cut - 0.5 and bottom > cut + 1.5]
         if not through:
             return max(int(cut), 0)
         cut = min(through)
