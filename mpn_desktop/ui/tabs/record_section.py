@@ -156,7 +156,9 @@ class RecordSection(QWidget):
             load_where=self._load_where if read_by_filter else None,
             load_later=self._load_later if read_by_filter else None,
         )
-        self.model.readingChanged.connect(self.set_loading)
+        self._select_once_read: object = None
+        """The id of the record selected when a read off the GUI thread began (kept selected)."""
+        self.model.readingChanged.connect(self._reading_changed)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text
@@ -278,9 +280,22 @@ class RecordSection(QWidget):
         """Reads the records again (or takes ``read``: this kind's records, read already, and
         ``ordered``: in the model's ``plain_order``), keeping the selected one selected."""
         selected = self.selected_record()
+        if selected is None and self.model.reading:
+            selected = {"id": self._select_once_read}  # still awaited from the read before
         self.model.reload(read, ordered=ordered)
-        if selected is not None:
+        if selected is None:
+            return
+        if self.model.reading:
+            self._select_once_read = selected.get("id")  # selected when the rows come
+        else:
             self.select_id(selected.get("id"))
+
+    def _reading_changed(self, reading: bool) -> None:
+        self.set_loading(reading)
+        if not reading:
+            wanted, self._select_once_read = self._select_once_read, None
+            if wanted is not None:
+                self.select_id(wanted)
 
     def apply_change(self, change: Change) -> None:
         """Refreshes the rows a change wrote when it names them, else reloads on any touch."""

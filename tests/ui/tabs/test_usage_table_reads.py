@@ -222,3 +222,19 @@ def test_every_month_is_read_on_a_worker_while_the_table_says_loading(
     months = [record["month"] for record in tab.usage.model.records()]
     assert months == sorted(months)  # in the table's order (Month, ascending)
     assert tab.usage.view.empty_text() != "Loading…"
+
+
+def test_a_month_chosen_among_every_month_stays_chosen_when_they_are_read_again(
+    context: AppContext, demo_db: Database, qtbot: QtBot
+) -> None:
+    tab = _sales(context, qtbot)
+    tab.show_all_usage()
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
+    chosen = records.list_records(demo_db, RecordKind.USAGE)[3]["id"]
+    assert tab.usage.select_id(chosen)
+    tab.usage.reload()  # as a change of every kind (a load, a restore) reads them again
+    assert tab.usage.model.reading
+    tab.usage.reload()  # asked again before the rows came
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
+    selected = tab.usage.selected_record()
+    assert selected is not None and selected["id"] == chosen
