@@ -47,8 +47,8 @@ def _child(database: str, settings: str) -> None:
     from datetime import date
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
+    from qt_timing import ticks_until
 
     app = QApplication([])
     from mpn_desktop.catalog_files import load_catalog
@@ -69,25 +69,10 @@ def _child(database: str, settings: str) -> None:
     app.processEvents()
     gc.freeze()
     gc.enable()
-    ticks = [time.perf_counter()]
-    ticker = QTimer()
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    loop = QEventLoop()
-    filled_after: list[float] = []
     started = time.perf_counter()
-
-    def filled() -> None:
-        filled_after.append(time.perf_counter() - started)
-        # The hidden tables fit their columns after ``filled``, one per turn: waited for.
-        QTimer.singleShot(500, loop.quit)
-
-    window.filled.connect(filled)
-    QTimer.singleShot(60_000, loop.quit)
-    ticker.start()
-    window.fill()
-    loop.exec()
-    ticker.stop()
+    # The hidden tables fit their columns after ``filled``, one per turn: waited for (0.5 s).
+    ticks, filled_at = ticks_until(window.filled, 60, after_s=0.5, begin=window.fill)
+    filled_after = [] if filled_at is None else [filled_at - started]
     end = started + filled_after[0] + 0.5 if filled_after else time.perf_counter()
     gaps = sorted(
         (

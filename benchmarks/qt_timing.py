@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Callable
 from typing import Any
 
 
@@ -54,3 +55,37 @@ def moment_fired(app: Any, signal: Any, timeout_s: float) -> float | None:
     finally:
         signal.disconnect(note)
     return fired[0] if fired else None
+
+
+def ticks_until(
+    signal: Any,
+    timeout_s: float,
+    *,
+    after_s: float = 0.0,
+    begin: Callable[[], object] | None = None,
+) -> tuple[list[float], float | None]:
+    """Runs the event loop until ``signal`` fires and ``after_s`` more (the work it queues),
+    ``begin()`` called once a 1 ms timer ticks: the ``perf_counter`` of every turn of the
+    loop, and of the signal (None: it did not fire within ``timeout_s``)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    fired: list[float] = []
+
+    def note(*_arguments: object) -> None:
+        fired.append(time.perf_counter())
+        QTimer.singleShot(int(after_s * 1000), loop.quit)
+
+    signal.connect(note)
+    ticks = [time.perf_counter()]
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    ticker.start()
+    if begin is not None:
+        begin()
+    loop.exec()
+    ticker.stop()
+    signal.disconnect(note)
+    return ticks, fired[0] if fired else None

@@ -59,3 +59,20 @@ def test_moment_fired_is_none_when_the_signal_does_not_come(qtbot: QtBot) -> Non
     qt_timing = _qt_timing()
     source = _Source()
     assert qt_timing.moment_fired(QApplication.instance(), source.happened, timeout_s=0.05) is None
+
+
+def test_ticks_until_runs_the_loop_past_the_signal_and_notes_its_turns(qtbot: QtBot) -> None:
+    qt_timing = _qt_timing()
+    source = _Source()
+    begun: list[float] = []
+
+    def begin() -> None:
+        begun.append(time.perf_counter())
+        QTimer.singleShot(30, source.happened.emit)
+
+    ticks, fired = qt_timing.ticks_until(source.happened, 10, after_s=0.1, begin=begin)
+    assert fired is not None and begun[0] < fired
+    assert ticks[-1] >= fired + 0.09  # the loop went on for the work the signal queues
+    assert len(ticks) > 2 and ticks == sorted(ticks)  # the turns of the loop, in order
+    ticks, fired = qt_timing.ticks_until(source.happened, 0.05)
+    assert fired is None
