@@ -92,7 +92,7 @@ class _Evaluation:
 
     Given the run before it (``previous``), it takes over what the changed
     facts cannot have changed: the usage totals when no usage changed (or
-    only the figures of one row, ``UsageTotals.with_row_replaced``), the
+    only the figures of one row, ``UsageTotals.with_rows_replaced``), the
     people's credentials when no person and no exam changed, and the whole
     result of each competency none of whose inputs changed (its references,
     the usage of its measures' workloads, the people; the day, organisation,
@@ -156,14 +156,13 @@ class _Evaluation:
             if facts.usage is before:
                 self.changed_workloads = frozenset()
                 return previous.usage
-            changed = _changed_rows(before, facts.usage)
+            changed = facts.usage.changed_since(before)
             if changed == []:
                 self.changed_workloads = frozenset()
                 return previous.usage
             if changed is not None and len(changed) == 1:
-                old, new = before[changed[0]], facts.usage[changed[0]]
-                totals = previous.usage.with_row_replaced(old, new)
-                workload = _workload_of(facts, old.subscription)
+                totals = previous.usage.with_rows_replaced(facts.usage, changed)
+                workload = _workload_of(facts, before.columns.subscription[changed[0]])
                 if totals is not None and workload is not None:
                     self.changed_workloads = frozenset({workload})
                     return totals

@@ -12,13 +12,12 @@ hash and compare by value all the same; nothing may assign to them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
     Association,
     CredentialKind,
@@ -27,6 +26,7 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.domain.usage_rows import EMPTY_USAGE, Usage, UsageRows
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,24 +67,6 @@ class Subscription:
     started_on: date
     ended_on: date | None = None
     trial: bool = False
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class Usage:
-    """One month of a subscription: consumption, revenue and paid active users.
-
-    ``service`` names the Azure service or product a row is for ("" is the
-    subscription's total); the 2017-2018 rules add the rows of a month up.
-    ``paid_seats`` are the seats paid for at the end of the month.
-    """
-
-    subscription: str
-    month: Month
-    consumption_usd: Decimal = Decimal(0)
-    revenue_usd: Decimal = Decimal(0)
-    active_users: int = 0
-    service: str = ""
-    paid_seats: int = 0
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -132,6 +114,20 @@ class FeePayment:
 
 
 _T = TypeVar("_T")
+
+__all__ = [
+    "ExamResult",
+    "Facts",
+    "FeePayment",
+    "Kept",
+    "Organization",
+    "Person",
+    "Reference",
+    "Subscription",
+    "Target",
+    "Usage",
+    "UsageRows",
+]
 
 
 class Kept:
@@ -188,7 +184,8 @@ class Facts:
     targets: tuple[Target, ...] = ()
     customers: tuple[Customer, ...] = ()
     subscriptions: tuple[Subscription, ...] = ()
-    usage: tuple[Usage, ...] = ()
+    usage: UsageRows = EMPTY_USAGE
+    """Held by column (``UsageRows``); a tuple of ``Usage`` given here is taken as such."""
     people: tuple[Person, ...] = ()
     exams: tuple[ExamResult, ...] = ()
     references: tuple[Reference, ...] = ()
@@ -198,3 +195,9 @@ class Facts:
     kept: Kept = field(default_factory=Kept, compare=False, repr=False)
     """Figures worked out from these facts once (usage added up per month), for every
     evaluation on them; not a fact: never compared, exported or loaded."""
+
+    def __post_init__(self) -> None:
+        given: Iterable[Usage] = self.usage
+        if not isinstance(given, UsageRows):
+            # Tests and builders hand over a tuple of Usage: the rules read columns.
+            object.__setattr__(self, "usage", UsageRows.of(given))

@@ -7,20 +7,21 @@ each option then only walks the subscriptions.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+import copy
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import chain
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import itemgetter
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
-from mpn_desktop.domain.facts import Facts, Subscription, Usage
+from mpn_desktop.domain.facts import Facts, Subscription
 from mpn_desktop.domain.progress import StepProgress
+from mpn_desktop.domain.usage_rows import UsageColumns, UsageRows
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import (
     associations,
@@ -35,8 +36,6 @@ from mpn_desktop.domain.wording import (
 
 _ZERO = Decimal(0)
 _NOTHING: frozenset[MeasureKind] = frozenset()
-_CONSUMPTION = attrgetter("consumption_usd")
-_REVENUE = attrgetter("revenue_usd")
 _AMOUNT = itemgetter(1)
 
 
@@ -47,24 +46,31 @@ def usage_window_start(as_of: date) -> Month:
 
 @dataclass(slots=True)
 class UsageTotals:
-    """Per subscription: its usage months of the 12-month window, and users of the latest month.
+    """Per subscription: its usage over the 12-month window, and users of the latest month.
 
     Only months in which the subscription's association was in force on the
-    first day count; trial subscriptions never do. Users are added up only for
-    the workloads some measure of the catalogue counts users of; amounts are
-    added up by each measure over all of its subscriptions at once.
+    first day count; trial subscriptions never do. Each figure is added up
+    only for the workloads some measure of the catalogue reads it of; each
+    measure then adds up the figures of its subscriptions.
     """
 
     as_of: date
     window: tuple[Month, Month]
     latest: Month
-    rows: dict[str, list[Usage]] = field(default_factory=dict)
-    users: dict[str, int] = field(default_factory=dict)
+    usage: UsageRows
+    """The usage rows these totals were worked out from."""
+    needed: Mapping[Workload, set[MeasureKind]]
     by_workload: dict[Workload, list[Subscription]] = field(default_factory=dict)
-    months: dict[str, list[Usage]] = field(default_factory=dict)
-    """Per subscription (not a trial): every usage row of the window's months, in order."""
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Per subscription: the first and last month index in which its association counts."""
+    """Per subscription (not a trial): the first and last month index in which its
+    association counts, within the window."""
+    credited: dict[str, list[int]] = field(default_factory=dict)
+    """Per subscription with usage in the window: the positions (in ``usage``) of its rows
+    of the months its association counts, in order."""
+    consumption: dict[str, Decimal] = field(default_factory=dict)
+    revenue: dict[str, Decimal] = field(default_factory=dict)
+    users: dict[str, int] = field(default_factory=dict)
+    """Per credited subscription of a workload whose figure some measure reads."""
 
     @classmethod
     def of(
@@ -76,10 +82,10 @@ class UsageTotals:
         """
         current = Month.of(as_of).index
         first, last = current - 12, current - 1
-        paid = {item.id: item for item in facts.subscriptions if not item.trial}
         by_workload: dict[Workload, list[Subscription]] = {workload: [] for workload in Workload}
         # Per subscription: the months of the window in which its association was in force.
         spans: dict[str, tuple[int, int]] = {}
+        paid = {item.id: item for item in facts.subscriptions if not item.trial}
         for sub in paid.values():
             by_workload[sub.workload].append(sub)
             made, ended = sub.associated_on, sub.ended_on
@@ -91,78 +97,94 @@ class UsageTotals:
             stop = last if stop > last else stop
             if begin <= stop:
                 spans[sub.id] = (begin, stop)
-        # The hot loop of the engine: only the window test (a month is an int), which
-        # drops most rows; the rest is done per subscription below.
-        months = frozenset(range(first, last + 1))
-        window: defaultdict[str, list[Usage]] = defaultdict(list)
-        for usage in facts.usage:
-            if usage.month in months:
-                window[usage.subscription].append(usage)
-        in_force: dict[str, list[Usage]] = {}
-        users: dict[str, int] = {}
-        for workload, subs in by_workload.items():
-            adds_users = MeasureKind.ACTIVE_USERS in needed.get(workload, _NOTHING)
-            for sub in subs:
-                key = sub.id
-                span = spans.get(key)
-                rows = window.get(key)
-                if span is None or not rows:
-                    continue
-                begin, stop = span
-                if begin > first or stop < last:
-                    # Associated during the window, or ended in it: only the months in force.
-                    rows = [row for row in rows if begin <= row.month <= stop]
-                in_force[key] = rows
-                if adds_users:
-                    users[key] = sum([row.active_users for row in rows if row.month == last])
-        return cls(
+        totals = cls(
             as_of=as_of,
             window=(Month.from_index(first), Month.from_index(last)),
             latest=Month.from_index(last),
-            rows=in_force,
-            users=users,
+            usage=facts.usage,
+            needed=needed,
             by_workload=by_workload,
-            months=window,
             spans=spans,
         )
+        totals.credited = _credited_positions(facts.usage.columns, spans, first, last)
+        totals._add_up(None)
+        return totals
 
-    def with_row_replaced(self, old: Usage, new: Usage) -> UsageTotals | None:
-        """These totals after the usage row ``old`` became ``new`` (an edit of its figures),
-        equal to ``of`` over the changed facts; None when the row moved to another
-        subscription or month, or is not one of these totals' rows: compute them anew."""
-        key = old.subscription
-        if new.subscription != key or new.month != old.month:
+    def _add_up(self, only: set[str] | None) -> None:
+        """The figures of the credited subscriptions (``only`` those), from their rows: each
+        figure for the subscriptions of the workloads whose measures read it."""
+        columns, credited = self.usage.columns, self.credited
+        consumption, revenue = columns.consumption_usd.__getitem__, columns.revenue_usd.__getitem__
+        months, users, last = columns.month, columns.active_users, self.latest
+        for workload, subs in self.by_workload.items():
+            kinds = self.needed.get(workload, _NOTHING)
+            keys = [sub.id for sub in subs if sub.id in credited]
+            if only is not None:
+                keys = [key for key in keys if key in only]
+            # Per kind, a loop over the subscriptions: one sum in C over each one's rows.
+            if MeasureKind.CONSUMPTION_USD in kinds:
+                for key in keys:
+                    self.consumption[key] = sum(map(consumption, credited[key]), _ZERO)
+            if MeasureKind.REVENUE_USD in kinds:
+                for key in keys:
+                    self.revenue[key] = sum(map(revenue, credited[key]), _ZERO)
+            if MeasureKind.ACTIVE_USERS in kinds:
+                for key in keys:
+                    self.users[key] = sum([users[at] for at in credited[key] if months[at] == last])
+
+    def with_rows_replaced(self, usage: UsageRows, changed: list[int]) -> UsageTotals | None:
+        """These totals for ``usage``, whose rows at the ``changed`` positions replace these
+        totals' rows there (an edit of their figures), equal to ``of`` over the changed facts;
+        None when a row moved to another subscription or month: compute them anew."""
+        before, after = self.usage.columns, usage.columns
+        if len(usage) != len(self.usage):
             return None
-        first, last = self.window[0].index, self.window[1].index
-        if not first <= old.month.index <= last:
-            return self  # outside the window: no figure reads it
-        rows = self.months.get(key, [])
-        at = next((position for position, row in enumerate(rows) if row is old), None)
-        if at is None:
-            return None
-        changed = [*rows[:at], new, *rows[at + 1 :]]
-        in_force, users = self.rows, self.users
-        # The same subscription keeps the same months: it stays in (or out of) ``rows`` and
-        # ``users``, at the same place, with its figures taken anew.
-        if key in in_force:
-            in_force = dict(in_force)
-            kept = changed
-            begin, stop = self.spans[key]
-            if begin > first or stop < last:
-                kept = [row for row in changed if begin <= row.month <= stop]
-            in_force[key] = kept
-            if key in users:
-                users = {**users, key: sum([row.active_users for row in kept if row.month == last])}
-        return UsageTotals(
-            as_of=self.as_of,
-            window=self.window,
-            latest=self.latest,
-            rows=in_force,
-            users=users,
-            by_workload=self.by_workload,
-            months={**self.months, key: changed},
-            spans=self.spans,
-        )
+        keys = set()
+        for at in changed:
+            key = before.subscription[at]
+            if after.subscription[at] != key or after.month[at] != before.month[at]:
+                return None
+            if key in self.credited:
+                keys.add(key)
+        updated = copy.copy(self)
+        updated.usage = usage
+        updated.consumption = dict(self.consumption)
+        updated.revenue = dict(self.revenue)
+        updated.users = dict(self.users)
+        # The same subscription keeps the same months: the same rows count, with new figures.
+        updated._add_up(keys)
+        return updated
+
+
+def _credited_positions(
+    columns: UsageColumns, spans: Mapping[str, tuple[int, int]], first: int, last: int
+) -> dict[str, list[int]]:
+    """Per subscription of ``spans`` with rows in the months ``first`` to ``last``: the
+    positions of its rows in the months of its span (the hot loop of the engine)."""
+    months = columns.month
+    positions: Iterable[int] = range(len(months))
+    keys: Iterable[str] = columns.subscription
+    if months and (min(months) < first or max(months) > last):
+        # Rows outside the window (facts not loaded for the day): left out in C first.
+        inside = list(map(frozenset(range(first, last + 1)).__contains__, months))
+        positions, keys = compress(positions, inside), compress(keys, inside)
+    found: dict[str, list[int]] = {key: [] for key in spans}
+    # One appending function per subscription, looked up by the row's subscription;
+    # rows of others (trials, unknown, outside their span entirely) go to a list dropped.
+    append = {key: rows.append for key, rows in found.items()}.get
+    dropped: list[int] = []
+    drop = dropped.append
+    for at, key in zip(positions, keys, strict=True):
+        append(key, drop)(at)
+    credited: dict[str, list[int]] = {}
+    for key, rows in found.items():
+        if not rows:
+            continue
+        begin, stop = spans[key]
+        # Associated during the window, or ended in it: only the months in force.
+        partial = begin > first or stop < last
+        credited[key] = [at for at in rows if begin <= months[at] <= stop] if partial else rows
+    return credited
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,19 +215,13 @@ def measure_result(measure: Measure, performance: Performance, usage: UsageTotal
             return _subscription_evidence(counts, unit)
 
     else:
-        amount_of = _CONSUMPTION if measure.kind is MeasureKind.CONSUMPTION_USD else _REVENUE
-        rows_of = usage.rows
-        found = [rows_of[sub.id] for sub in subscriptions if sub.id in rows_of]
-        # One sum over every month of every subscription: adding per subscription
-        # is left to the evidence, which is written only when read.
-        have = sum(map(amount_of, chain.from_iterable(found)), _ZERO)
+        sums = usage.consumption if measure.kind is MeasureKind.CONSUMPTION_USD else usage.revenue
+        amounts = [(sub, sums[sub.id]) for sub in subscriptions if sub.id in sums]
+        # Each subscription's figure added up once (``UsageTotals``): the same sum as over
+        # every row, exactly (Decimal), and each share ready for the evidence.
+        have = sum(map(_AMOUNT, amounts), _ZERO)
 
         def build() -> list[Evidence]:
-            amounts = (
-                (sub, sum(map(amount_of, rows_of[sub.id]), _ZERO))
-                for sub in subscriptions
-                if sub.id in rows_of
-            )
             return _subscription_evidence([pair for pair in amounts if pair[1]], unit)
 
     return MeasureResult(measure, have, LazyEvidence(build))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter, itemgetter
 
@@ -236,7 +236,7 @@ class UsageSums:
         return row.month, workload, association, customer, key
 
     def updated(
-        self, usage: tuple[Usage, ...], removed: Iterable[Usage], added: Iterable[Usage]
+        self, usage: Sequence[Usage], removed: Iterable[Usage], added: Iterable[Usage]
     ) -> UsageSums:
         """These sums after ``removed`` rows left and ``added`` ones came (``usage`` is every
         row now, in order): the entries and service names those rows touch are added up

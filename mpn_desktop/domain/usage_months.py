@@ -68,12 +68,15 @@ def monthly_figures(
     sums = dict.fromkeys(months, Decimal(0))
     accepted = option.performance.associations
     name = _FIELDS[measure.kind]
+    columns = usage.usage.columns
+    months_of, figures = columns.month, getattr(columns, name)
     for sub in usage.by_workload.get(measure.workload, ()):
         if sub.association not in accepted:
             continue
-        for row in usage.rows.get(sub.id, ()):
-            if row.month in sums:
-                sums[row.month] += Decimal(getattr(row, name))
+        for at in usage.credited.get(sub.id, ()):
+            month = months_of[at]
+            if month in sums:
+                sums[month] += Decimal(figures[at])
     needs = tuple(
         (level, measure.need(level, market))
         for level in (Level.SILVER, Level.GOLD)

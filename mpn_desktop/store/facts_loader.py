@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.usage_rows import EMPTY_USAGE, UsageColumns, UsageRows
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
@@ -324,7 +325,7 @@ class _Read:
                 values = {"usage_from": usage_from.first_day}
                 query = self._query(_USAGE_FROM_QUERY)
                 columns = _columns(connection, query, lookups, months, values)
-            found["usage"] = self._rows("usage", facts.Usage, columns, self.with_ids)
+            found["usage"] = self._usage(columns)
         self.mcp_ids: dict[int, str] = {}
         if "people" in wanted:
             columns = _columns(connection, PEOPLE_QUERY)
@@ -354,6 +355,17 @@ class _Read:
         """Column positions of ``_query``'s query (one less without the id)."""
         shift = 0 if self.with_ids else 1
         return {position - shift: value for position, value in positions.items()}
+
+    def _usage(self, columns: list[Sequence[Any]]) -> UsageRows:
+        """The usage rows, held by column as read (no ``Usage`` object per row)."""
+        if not columns:
+            if self.with_ids:
+                self.ids["usage"] = ()
+            return EMPTY_USAGE
+        if self.with_ids:
+            self.ids["usage"] = tuple(columns[0])
+            columns = columns[1:]
+        return UsageRows.from_columns(UsageColumns._make(map(tuple, columns)))
 
     def _rows(
         self,

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Select
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.usage_figures import carry_usage_sums
+from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -155,6 +156,16 @@ def _apply(
     return updated
 
 
+def _now_at(before: Any, changes: list[tuple[int, Any, bool]], at: int) -> Any:
+    """The row at ``at`` once ``changes`` (all at smaller positions, or at ``at`` itself
+    for none of them) are made to ``before``: the row there before them, shifted."""
+    shift = 0
+    for position, fact, inserted in changes:
+        if position <= at:
+            shift += 1 if inserted else (-1 if fact is None else 0)
+    return before[at - shift]
+
+
 def _name_of(fact: Any) -> str:
     """The name other rows carry of a customer, subscription or person."""
     if isinstance(fact, facts.Customer):
@@ -190,25 +201,41 @@ def _read(
 def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
     """``loaded`` with the rows of ``found`` put in, replaced or taken out, in id order."""
     ids = list(loaded.ids.get(field, ()))
-    rows = list(getattr(loaded.facts, field))
+    before = getattr(loaded.facts, field)
     removed, added = [], []
+    # (position, row or None to take it out, whether it is put in before the one there)
+    changes: list[tuple[int, Any, bool]] = []
     for row_id, fact in sorted(found.items()):
         at = bisect_left(ids, row_id)
         here = at < len(ids) and ids[at] == row_id
         if here:
-            removed.append(rows[at])
+            # Positions before ``at`` only saw changes of smaller ids: where it was, shifted.
+            removed.append(_now_at(before, changes, at))
         if fact is None:
             if here:
                 del ids[at]
-                del rows[at]
+                changes.append((at, None, False))
         elif here:
-            rows[at] = fact
+            changes.append((at, fact, False))
         else:
             ids.insert(at, row_id)
-            rows.insert(at, fact)
+            changes.append((at, fact, True))
         if fact is not None:
             added.append(fact)
-    updated = replace(loaded.facts, **{field: tuple(rows)})  # type: ignore[arg-type]
+    if isinstance(before, UsageRows):
+        # Usage is held by column: changed there, without a Usage object per row.
+        rows: Any = before.edited(changes)
+    else:
+        rows = list(before)
+        for at, fact, inserted in changes:
+            if fact is None:
+                del rows[at]
+            elif inserted:
+                rows.insert(at, fact)
+            else:
+                rows[at] = fact
+        rows = tuple(rows)
+    updated = replace(loaded.facts, **{field: rows})
     if field == "usage":
         # The designations' usage sums follow the rows (else they are added up again).
         carry_usage_sums(loaded.facts, updated, removed, added)

@@ -27,6 +27,7 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.domain.usage_rows import EMPTY_USAGE, UsageColumns, UsageRows
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import Convert, converted_column, look_up, names_by_id
@@ -203,7 +204,11 @@ class _Reader:
             targets=targets,
             customers=_made(customer_columns, facts.Customer),
             subscriptions=_made(subscription_columns, facts.Subscription),
-            usage=_made(usage_columns, facts.Usage),
+            usage=(
+                UsageRows.from_columns(UsageColumns._make(map(tuple, usage_columns[1:])))
+                if usage_columns
+                else EMPTY_USAGE
+            ),
             people=_made(people_columns, facts.Person),
             exams=_made(exam_columns, facts.ExamResult),
             references=_made(reference_columns, facts.Reference),

@@ -123,3 +123,15 @@ def test_kinds_without_rows_of_their_own_and_many_rows_are_not_applied_row_by_ro
     assert not can_apply_rows(RecordKind.IMPORT_BATCH, [1])
     assert not can_apply_rows(RecordKind.USAGE, range(10_000))
     assert can_apply_rows(RecordKind.USAGE, [1, 2, 3])
+
+
+def test_a_usage_edit_tells_the_evaluation_the_one_row_it_replaced(demo_db: Database) -> None:
+    # Usage is held by column: the edited rows say which row changed, so the evaluation
+    # adds up that row's subscription again instead of every row.
+    before = load_indexed_facts(demo_db, usage_from=WINDOW)
+    row = _first(demo_db, RecordKind.USAGE)
+    records.update_record(demo_db, RecordKind.USAGE, row["id"], EDITS[RecordKind.USAGE])
+    edited = _as_loaded(demo_db, before, RecordKind.USAGE, [row["id"]])
+    at = before.ids["usage"].index(row["id"])
+    assert edited.facts.usage.changed_since(before.facts.usage) == [at]
+    assert edited.facts.usage[at] != before.facts.usage[at]

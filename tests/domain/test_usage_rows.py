@@ -1,0 +1,142 @@
+"""Usage held by column (``UsageRows``) reads, compares and changes as its tuple of Usage."""
+
+from __future__ import annotations
+
+import copy
+import operator
+import pickle
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from domain_builders import PLATFORM, SILVER, facts, have, subscription, usage
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import StepKind
+from mpn_desktop.domain.facts import Usage
+from mpn_desktop.domain.usage_rows import UsageColumns, UsageRows
+
+_ROWS = (
+    usage("sub-1", "2017-05", consumption=100),
+    usage("sub-2", "2017-06", consumption="12.50", revenue=3, users=4),
+    Usage("sub-1", Month(2017, 7), Decimal("0.01"), Decimal(0), 2, "Virtual Machines", 9),
+)
+
+
+def _by_column(rows: tuple[Usage, ...]) -> UsageRows:
+    """The rows as a loader makes them: columns only, no Usage object."""
+    return UsageRows.from_columns(
+        UsageColumns(
+            tuple(row.subscription for row in rows),
+            tuple(row.month for row in rows),
+            tuple(row.consumption_usd for row in rows),
+            tuple(row.revenue_usd for row in rows),
+            tuple(row.active_users for row in rows),
+            tuple(row.service for row in rows),
+            tuple(row.paid_seats for row in rows),
+        )
+    )
+
+
+def test_rows_by_column_read_as_the_tuple_of_usage() -> None:
+    rows = _by_column(_ROWS)
+    assert len(rows) == 3
+    assert rows == _ROWS and operator.eq(_ROWS, rows) and operator.ne(rows, _ROWS) is False
+    assert rows[1] == _ROWS[1] and rows[-1] == _ROWS[-1]
+    assert rows[1:] == _ROWS[1:]
+    assert tuple(rows) == _ROWS and list(reversed(rows)) == list(reversed(_ROWS))
+    assert _ROWS[2] in rows and rows.index(_ROWS[2]) == 2
+    assert hash(rows) == hash(_ROWS)
+    assert rows != _ROWS[:2] and rows != (*_ROWS[:2], replace(_ROWS[2], paid_seats=8))
+    assert rows.columns.service == ("", "", "Virtual Machines")
+
+
+def test_rows_given_as_objects_are_handed_out_again_and_read_by_column() -> None:
+    rows = UsageRows.of(_ROWS)
+    assert rows[0] is _ROWS[0] and all(a is b for a, b in zip(rows, _ROWS, strict=True))
+    assert rows.columns == _by_column(_ROWS).columns
+    assert rows == _by_column(_ROWS)
+
+
+def test_facts_take_a_tuple_of_usage_as_rows_by_column() -> None:
+    made = facts(usage_rows=list(_ROWS))
+    assert isinstance(made.usage, UsageRows)
+    assert made.usage == _ROWS
+    assert replace(made, usage=_ROWS[:1]).usage.columns.subscription == ("sub-1",)
+    assert made == replace(made, usage=_by_column(_ROWS))
+
+
+def test_rows_copy_and_pickle_as_their_values() -> None:
+    rows = _by_column(_ROWS)
+    assert copy.deepcopy(rows) == _ROWS
+    assert pickle.loads(pickle.dumps(rows)) == rows
+
+
+def test_an_edit_changes_the_columns_and_says_which_rows_it_replaced() -> None:
+    rows = _by_column(_ROWS)
+    changed = replace(_ROWS[1], consumption_usd=Decimal(7))
+    edited = rows.edited([(1, changed, False)])
+    assert edited == (_ROWS[0], changed, _ROWS[2])
+    assert edited.changed_since(rows) == [1]
+    assert rows == _ROWS, "the rows edited are not changed"
+    assert rows.changed_since(rows) == []
+    # Rows put in or taken out: positions count as the earlier changes left them.
+    added = Usage("sub-3", Month(2017, 8))
+    fresh = _by_column(_ROWS)
+    moved = fresh.edited([(0, None, False), (1, added, True)])
+    assert moved == (_ROWS[1], added, _ROWS[2])
+    assert moved.changed_since(fresh) is None, "rows came or went"
+    assert _by_column(_ROWS).changed_since(rows) is None, "no way to tell: computed anew"
+
+
+def test_rows_made_by_hand_tell_the_rows_that_are_other_objects() -> None:
+    before = UsageRows.of(_ROWS)
+    after = UsageRows.of((_ROWS[0], replace(_ROWS[1]), _ROWS[2]))
+    assert after.changed_since(before) == [1]
+
+
+_MONTHS = [f"2017-{month:02d}" for month in range(1, 13)] + ["2018-01", "2018-02", "2018-03"]
+_SUBSCRIPTIONS = (
+    # Associated during the window (from 2017-07), ended in it (last month 2017-11), a trial.
+    subscription("sub-1", associated_on=date(2017, 6, 2)),
+    subscription("sub-2", ended_on=date(2017, 11, 20)),
+    subscription("trial", trial=True),
+)
+_CREDITED = {
+    "sub-1": (Month(2017, 7), Month(2018, 2)),
+    "sub-2": (Month(2017, 3), Month(2017, 11)),
+}
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["sub-1", "sub-2", "trial", "unknown"]),
+            st.sampled_from(_MONTHS),
+            st.decimals(min_value=0, max_value=10_000, places=2),
+        ),
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_the_rules_add_up_the_credited_rows_held_by_column(
+    drawn: list[tuple[str, str, Decimal]], loaded: bool
+) -> None:
+    rows = tuple(usage(sub, month, consumption=str(amount)) for sub, month, amount in drawn)
+    given_rows = facts(subscriptions=_SUBSCRIPTIONS, usage_rows=rows)
+    made = replace(given_rows, usage=_by_column(rows)) if loaded else given_rows
+    expected = sum(
+        (
+            row.consumption_usd
+            for row in rows
+            if row.subscription in _CREDITED
+            and _CREDITED[row.subscription][0] <= row.month <= _CREDITED[row.subscription][1]
+        ),
+        Decimal(0),
+    )
+    found = have(load_catalog(), made, PLATFORM, SILVER, StepKind.PERFORMANCE)
+    assert found == expected
