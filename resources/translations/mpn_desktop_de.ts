@@ -2495,6 +2495,10 @@
         <translation>Die ausgewählte Zeile von {title} löschen</translation>
     </message>
     <message>
+        <source>The table could not be read.</source>
+        <translation>Die Tabelle konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
