@@ -159,6 +159,10 @@ class RecordSection(QWidget):
         self._select_once_read: object = None
         """The id of the record selected when a read off the GUI thread began (kept selected)."""
         self.model.readingChanged.connect(self._reading_changed)
+        if read_by_filter:
+            # Its first rows come when the user chooses what to see (none at start-up):
+            # the columns are fitted to them then, as other tables' are when filled.
+            self.model.modelReset.connect(self._fit_first_rows)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text
@@ -289,6 +293,10 @@ class RecordSection(QWidget):
             self._select_once_read = selected.get("id")  # selected when the rows come
         else:
             self.select_id(selected.get("id"))
+
+    def _fit_first_rows(self) -> None:
+        if not self._sized and self.model.rowCount() > 0:
+            self.fit_columns_once()
 
     def _reading_changed(self, reading: bool) -> None:
         self.set_loading(reading)

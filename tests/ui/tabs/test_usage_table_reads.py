@@ -238,3 +238,20 @@ def test_a_month_chosen_among_every_month_stays_chosen_when_they_are_read_again(
     qtbot.waitUntil(lambda: not tab.usage.model.reading)
     selected = tab.usage.selected_record()
     assert selected is not None and selected["id"] == chosen
+
+
+def test_the_columns_are_fitted_to_the_first_months_shown_then_left_to_the_user(
+    context: AppContext, demo_db: Database, qtbot: QtBot
+) -> None:
+    tab = _sales(context, qtbot)
+    view = tab.usage.view
+    column = tab.usage.model.column_of("consumption_usd")
+    before = view.columnWidth(column)
+    first, second = _subscription_ids(demo_db)[:2]
+    assert tab.subscriptions.select_id(first)
+    fitted = view.columnWidth(column)
+    assert fitted != before  # fitted to its months ("US$ 1,250.00"), not left as made
+    assert fitted >= view.sizeHintForColumn(column)
+    view.setColumnWidth(column, fitted + 40)  # the user widens it
+    assert tab.subscriptions.select_id(second)
+    assert view.columnWidth(column) == fitted + 40
