@@ -227,8 +227,18 @@ class ExamIndex:
             passed = [first.get(code, {}) for code in way]
             if not passed or not all(passed):
                 continue
-            for mcp_id in set.intersection(*(set(p) for p in passed)):
-                on = max(p[mcp_id] for p in passed)
+            if len(passed) == 1:
+                both: Iterable[tuple[str, date]] = passed[0].items()
+            else:
+                # The day the last exam of the way was passed (most ways are one or two).
+                both = (
+                    (mcp_id, max(p[mcp_id] for p in passed))
+                    for mcp_id in set.intersection(*(set(p) for p in passed))
+                )
+            if not days:
+                days.update(both)
+                continue
+            for mcp_id, on in both:
                 earlier = days.get(mcp_id)
                 if earlier is None or on < earlier:
                     days[mcp_id] = on
@@ -339,7 +349,6 @@ class Certified:
         self._holding: dict[str, set[str]] = {}
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
-        self._day: dict[str, dict[str, Holder]] = {}
         self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
         self._present = present
 
@@ -369,20 +378,6 @@ class Certified:
                     found.update(dict.fromkeys(holding, entry.certification))
         return found
 
-    def _day_holders(self, certification: str) -> dict[str, Holder]:
-        """Each holder of a certification on the day by MCP ID (MCP IDs given once)."""
-        found = self._day.get(certification)
-        if found is None:
-            ids = self._certification_holders(certification)
-            kept = self._exams.holder(certification)
-            people = self._people
-            for mcp_id in ids - kept.keys():
-                kept[mcp_id] = Holder(people[mcp_id], mcp_id, certification)
-            found = self._day[certification] = dict(
-                zip(ids, map(kept.__getitem__, ids), strict=True)
-            )
-        return found
-
     def count(self, listed: tuple[Listed, ...]) -> int:
         """How many distinct people hold a certification listed on the day."""
         found = self._counts.get(id(listed))
@@ -408,18 +403,24 @@ class Certified:
             found = self._holders[listed] = kept[2]
             return found
         people = self._people
+        holding = self._holding_any(listed)
         if self._rank is None:
-            holding = self._holding_any(listed)  # only here: the ranked way merges by day
             ordered = sorted(holding, key=lambda mcp_id: (people[mcp_id].casefold(), mcp_id))
             found = tuple(Holder(people[m], m, holding[m]) for m in ordered)
         else:
             # Every MCP ID once: a person's Holder is the same on every day (made once per
-            # facts); the first certification listed wins, as the last update is theirs.
-            merged: dict[str, Holder] = {}
-            for entry in reversed(listed):
-                if entry.on(self.day):
-                    merged.update(self._day_holders(entry.certification))
-            found = tuple(map(merged.__getitem__, sorted(merged, key=self._rank.__getitem__)))
+            # facts, and only for the certification that counts: the first one listed).
+            holder = self._exams.holder
+            made: list[Holder] = []
+            for mcp_id in sorted(holding, key=self._rank.__getitem__):
+                certification = holding[mcp_id]
+                made_before = holder(certification)
+                found_holder = made_before.get(mcp_id)
+                if found_holder is None:
+                    found_holder = Holder(people[mcp_id], mcp_id, certification)
+                    made_before[mcp_id] = found_holder
+                made.append(found_holder)
+            found = tuple(made)
         self._holders[listed] = found
         if len(self._exams.day_holders) >= 256:
             self._exams.day_holders.clear()  # a bound on what moving through the days keeps
