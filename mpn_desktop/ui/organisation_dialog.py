@@ -6,16 +6,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
-from mpn_desktop.domain.designations import DESIGNATION_IDS, short_name
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
@@ -63,44 +57,11 @@ class OrganisationDialog(WelcomeDialog):
         self._old_targets = records_sqlite.get_targets(context.db)
         self._old_designations = records_sqlite.get_designation_targets(context.db)
         prepare_to_write(context.db)
-        self._designations_box = self._designation_checks()
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(self.buttons), self._designations_box)
         self._fill(self._old_values, self._old_targets)
         for designation_id, check in self.designation_checks.items():
             check.setChecked(designation_id in self._old_designations)
+        self._targets_touched = False  # filled in, not chosen by the user
         self._revalidate()
-
-    def _designation_checks(self) -> QGroupBox:
-        box = QGroupBox(
-            self.tr("Solutions Partner designations to aim for (from October 2022)"), self
-        )
-        box.setObjectName("designationTargets")
-        grid = QGridLayout(box)
-        self.designation_checks: dict[str, QCheckBox] = {}
-        for index, designation_id in enumerate(DESIGNATION_IDS):
-            # "Data & AI": a single & would be taken as the key of a mnemonic.
-            check = QCheckBox(short_name(designation_id, "").replace("&", "&&"), box)
-            check.setObjectName(f"designation-{designation_id}")
-            grid.addWidget(check, index // 2, index % 2)
-            self.designation_checks[designation_id] = check
-        hint = QLabel(
-            self.tr(
-                "With none ticked, the competencies above carry over to their designations "
-                "on days from October 2022 (Cloud Platform to Infrastructure, Cloud "
-                "Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business "
-                "Applications, Enterprise Mobility Management to Security)."
-            ),
-            box,
-        )
-        hint.setWordWrap(True)
-        grid.addWidget(hint, (len(DESIGNATION_IDS) + 1) // 2, 0, 1, 2)
-        return box
-
-    def designations(self) -> tuple[str, ...]:
-        """The designations ticked, in the program's order."""
-        return tuple(d for d, check in self.designation_checks.items() if check.isChecked())
 
     def _current_values(self) -> dict[str, Any]:
         found = self._shown or {}

@@ -1,25 +1,31 @@
-"""First run on an empty database: the organisation, its market and anniversary, and its targets."""
+"""First run on an empty database: the organisation, its market and anniversary, and its targets
+(competencies and their levels, Solutions Partner designations)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from mpn_desktop.domain.designations import DESIGNATION_IDS, short_name
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.domain.identifiers import is_mpn_id
 from mpn_desktop.lazy_modules import LazyModule
@@ -27,6 +33,7 @@ from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import OpResult
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
+from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.status_text import semantic_colors
 
 if TYPE_CHECKING:
@@ -65,15 +72,31 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(
             self.tr(
-                "Tell the tracker about your organisation and the cloud competencies you "
-                "aim for. You can change all of this later (Edit ▸ Organisation and targets)."
+                "Tell the tracker about your organisation and what it aims for: cloud "
+                "competencies (2017-2018) or Solutions Partner designations (from October "
+                "2022). You can change all of this later (Edit ▸ Organisation and targets)."
             ),
             self,
         )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        layout.addWidget(self._organisation_box())
-        layout.addWidget(self._targets_box())
+        # The form scrolls on a small screen (1024x700 at 150% is 683x467 points), the
+        # intro and the buttons stay in view.
+        form = QWidget(self)
+        boxes = QVBoxLayout(form)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._organisation_box())
+        boxes.addWidget(self._targets_box())
+        # Today's program: a designation may be the only target.
+        self._designations_box = self._designation_checks()
+        boxes.addWidget(self._designations_box)
+        self.form_area = QScrollArea(self)
+        self.form_area.setObjectName("welcomeForm")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setWidget(form)
+        layout.addWidget(self.form_area, 1)
         self.buttons = QDialogButtonBox(self)
         self.create_button = self.buttons.addButton(
             self.tr("&Create organisation"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -94,7 +117,25 @@ class WelcomeDialog(QDialog):
         self.loaded_sample = False
         self._revalidate()
         # Room for the longest competency name beside its level, and for the intro to breathe.
-        self.setMinimumWidth(max(self.sizeHint().width(), 520))
+        self.setMinimumWidth(max(self.sizeHint().width(), form.sizeHint().width(), 520))
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time: as high as the whole form where the screen has room (the scroll
+        area alone asks for less), measured once laid out in the fonts it is shown in."""
+        super().showEvent(event)
+        if self._fitted:
+            return
+        self._fitted = True
+        form = self.form_area.widget()
+        if form is None:
+            return
+        # Wrapped lines (the designations' note) at the width they get, not at a guess.
+        needed = form.heightForWidth(self.form_area.viewport().width())
+        needed = needed if needed > 0 else form.sizeHint().height()
+        extra = needed - self.form_area.height()
+        if extra > 0:
+            resize_to_fit(self, (self.width(), self.height() + extra))
 
     # --- building -------------------------------------------------------------------------
 
@@ -197,6 +238,37 @@ class WelcomeDialog(QDialog):
         grid.addWidget(self.targets_message, row, 0, 1, 2)
         return box
 
+    def _designation_checks(self) -> QGroupBox:
+        box = QGroupBox(
+            self.tr("Solutions Partner designations to aim for (from October 2022)"), self
+        )
+        box.setObjectName("designationTargets")
+        grid = QGridLayout(box)
+        self.designation_checks: dict[str, QCheckBox] = {}
+        for index, designation_id in enumerate(DESIGNATION_IDS):
+            # "Data & AI": a single & would be taken as the key of a mnemonic.
+            check = QCheckBox(short_name(designation_id, "").replace("&", "&&"), box)
+            check.setObjectName(f"designation-{designation_id}")
+            check.toggled.connect(self._target_chosen)
+            grid.addWidget(check, index // 2, index % 2)
+            self.designation_checks[designation_id] = check
+        hint = QLabel(
+            self.tr(
+                "With none ticked, the competencies above carry over to their designations "
+                "on days from October 2022 (Cloud Platform to Infrastructure, Cloud "
+                "Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business "
+                "Applications, Enterprise Mobility Management to Security)."
+            ),
+            box,
+        )
+        hint.setWordWrap(True)
+        grid.addWidget(hint, (len(DESIGNATION_IDS) + 1) // 2, 0, 1, 2)
+        return box
+
+    def designations(self) -> tuple[str, ...]:
+        """The designations ticked, in the program's order."""
+        return tuple(d for d, check in self.designation_checks.items() if check.isChecked())
+
     # --- validation -----------------------------------------------------------------------
 
     def name_problem(self) -> str:
@@ -236,8 +308,10 @@ class WelcomeDialog(QDialog):
 
     def targets_problem(self) -> str:
         """What is wrong with the targets, or an empty string."""
-        if not self.targets():
-            return self.tr("Choose at least one competency and the level to aim for.")
+        if not self.targets() and not self.designations():
+            return self.tr(
+                "Choose at least one competency and its level, or a designation, to aim for."
+            )
         return ""
 
     def _revalidate(self) -> None:
@@ -284,10 +358,13 @@ class WelcomeDialog(QDialog):
             return
         values = self.organisation_values()
         targets = self.targets()
+        designations = self.designations()
         db = self._context.db
         # One transaction: a refused target leaves no organisation without its targets.
         saved = self._context.run(
-            lambda: records.set_organization_and_targets(db, values, targets),
+            lambda: records.set_organization_and_targets(
+                db, values, targets, designations=designations
+            ),
             failure=self.tr("The organisation was not saved."),
         )
         if saved is None:

@@ -2279,14 +2279,6 @@
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <source>Solutions Partner designations to aim for (from October 2022)</source>
-        <translation>Angestrebte Solutions Partner-Designations (ab Oktober 2022)</translation>
-    </message>
-    <message>
-        <source>With none ticked, the competencies above carry over to their designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business Applications, Enterprise Mobility Management to Security).</source>
-        <translation>Ist keine angekreuzt, gehen die Kompetenzen oben ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastruktur, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Geschäftsanwendungen, Enterprise Mobility Management auf Sicherheit).</translation>
-    </message>
-    <message>
         <source>Change organisation and targets</source>
         <translation>Organisation und Ziele ändern</translation>
     </message>
@@ -3301,8 +3293,8 @@
         <translation>Willkommen beim MPN Competency Tracker</translation>
     </message>
     <message>
-        <source>Tell the tracker about your organisation and the cloud competencies you aim for. You can change all of this later (Edit ▸ Organisation and targets).</source>
-        <translation>Erzählen Sie dem Tracker von Ihrer Organisation und den Cloud-Kompetenzen, die Sie anstreben. Sie können all das später ändern (Bearbeiten ▸ Organisation und Ziele).</translation>
+        <source>Tell the tracker about your organisation and what it aims for: cloud competencies (2017-2018) or Solutions Partner designations (from October 2022). You can change all of this later (Edit ▸ Organisation and targets).</source>
+        <translation>Erzählen Sie dem Tracker von Ihrer Organisation und dem, was sie anstrebt: Cloud-Kompetenzen (2017-2018) oder Solutions Partner-Designations (ab Oktober 2022). Sie können all das später ändern (Bearbeiten ▸ Organisation und Ziele).</translation>
     </message>
     <message>
         <source>&amp;Create organisation</source>
@@ -3397,6 +3389,14 @@
         <translation>Gold</translation>
     </message>
     <message>
+        <source>Solutions Partner designations to aim for (from October 2022)</source>
+        <translation>Angestrebte Solutions Partner-Designations (ab Oktober 2022)</translation>
+    </message>
+    <message>
+        <source>With none ticked, the competencies above carry over to their designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business Applications, Enterprise Mobility Management to Security).</source>
+        <translation>Ist keine angekreuzt, gehen die Kompetenzen oben ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastruktur, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Geschäftsanwendungen, Enterprise Mobility Management auf Sicherheit).</translation>
+    </message>
+    <message>
         <source>Enter your organisation&apos;s name.</source>
         <translation>Geben Sie den Namen Ihrer Organisation ein.</translation>
     </message>
@@ -3413,8 +3413,8 @@
         <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft ein (den Tag, an dem Ihre Gebühr fällig ist).</translation>
     </message>
     <message>
-        <source>Choose at least one competency and the level to aim for.</source>
-        <translation>Wählen Sie mindestens eine Kompetenz und die angestrebte Stufe.</translation>
+        <source>Choose at least one competency and its level, or a designation, to aim for.</source>
+        <translation>Wählen Sie mindestens eine Kompetenz und ihre Stufe oder eine Designation als Ziel.</translation>
     </message>
     <message>
         <source>The organisation was not saved.</source>

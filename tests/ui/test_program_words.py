@@ -2,8 +2,9 @@
 Help ▸ Getting started explains the Solutions Partner categories on a day of that program, and
 Add exam offers the exams of its certifications (AZ-104), not only the 2017-2018 ones,
 Help ▸ About names the catalogue in force, no reference is flagged to renew, the texts that
-explain the targets and a subscription's start name both programs, and the import wizard does not
-call today's exams unknown."""
+explain the targets and a subscription's start name both programs, a designation alone can be the
+target (first start and Edit ▸ Organisation and targets), and the import wizard does not call
+today's exams unknown."""
 
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui import screen_fit
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.help_dialogs import about_text
@@ -31,6 +34,7 @@ from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.welcome_dialog import WelcomeDialog
 
 DAY_2024 = date(2024, 3, 15)
 DAY_2018 = date(2018, 3, 15)
@@ -226,3 +230,63 @@ def test_the_import_wizard_counts_todays_exams_as_known(
     finally:
         if wizard.check_page.task is not None:
             wizard.check_page.task.wait()
+
+
+def test_the_welcome_takes_a_designation_alone_as_the_target(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """A partner starting today aims for a designation: no 2017-2018 competency is needed."""
+    dialog = WelcomeDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Solutions Partner designations (from October 2022)" in dialog.intro.text()
+    qtbot.keyClicks(dialog.name_edit, "Fabrikam Partners")
+    qtbot.keyClicks(dialog.mpn_edit, "7654321")
+    qtbot.keyClicks(dialog.anniversary_edit, "2026-03-01")
+    assert not dialog.create_button.isEnabled()
+    assert "or a designation" in dialog.targets_message.text()
+    dialog.designation_checks["security"].setChecked(True)
+    assert dialog.targets_message.text() == ""
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.create_button.click()
+    assert records_sqlite.get_designation_targets(context.db) == ("security",)
+    assert records_sqlite.get_targets(context.db) == {}
+
+
+def test_the_organisation_can_aim_for_designations_only(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = OrganisationDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    assert dialog.targets() and not dialog.designations()  # the sample's competencies
+    assert dialog.create_button.isEnabled()
+    assert dialog.targets_message.text() == ""
+    for combo in dialog.target_combos.values():
+        combo.setCurrentIndex(0)
+    assert not dialog.create_button.isEnabled()
+    dialog.designation_checks["infrastructure-azure"].setChecked(True)
+    assert dialog.create_button.isEnabled()
+    dialog.accept()
+    context = window.context
+    assert records_sqlite.get_designation_targets(context.db) == ("infrastructure-azure",)
+    assert records_sqlite.get_targets(context.db) == {}
+
+
+@pytest.mark.parametrize(("area", "scrolls"), [((683, 467), True), ((1366, 1024), False)])
+def test_the_welcome_fits_the_screen_its_form_scrolling_where_it_is_small(
+    qtbot: QtBot,
+    context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    area: tuple[int, int],
+    scrolls: bool,
+) -> None:
+    """With the designations the form is taller than 1024x700 at 150% (683x467 points): the
+    form scrolls there, the intro and the buttons stay in view; on a larger screen it is all
+    shown at once."""
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(0, 0, *area))
+    dialog = WelcomeDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= area[1]
+    button = dialog.create_button
+    assert button.mapTo(dialog, QPoint(0, button.height())).y() <= dialog.height()
+    assert (dialog.form_area.verticalScrollBar().maximum() > 0) is scrolls
