@@ -102,4 +102,9 @@ class Task(QObject):
                 self.error = self._unexpected
         finally:
             self._ended.set()
-            self.done.emit()
+            try:
+                self.done.emit()
+            except RuntimeError:
+                # Deleted with its owner meanwhile (a window closed while its table was
+                # read): nobody is left to take the outcome.
+                log.debug("%s ended after its owner was deleted", self._thread.name)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.ui.tasks import Task
@@ -87,3 +88,23 @@ def test_without_a_message_another_failure_is_left_to_the_owner(qtbot: QtBot) ->
 
     task = _run(qtbot, Task(work))
     assert isinstance(task.failure, KeyError) and task.error == ""
+
+
+def test_a_task_deleted_with_its_owner_ends_quietly(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QObject
+
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    release = threading.Event()
+    owner = QObject()
+    task = Task(lambda _progress, _cancelled: release.wait(10), owner, name="orphaned")
+    task.start()
+    thread = next(item for item in threading.enumerate() if item.name == "orphaned")
+    owner.deleteLater()  # the window closed while the table was read
+    qtbot.waitUntil(lambda: not isValid(task))
+    release.set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert raised == []
