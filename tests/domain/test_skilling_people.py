@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -208,3 +209,14 @@ def test_a_certification_on_no_list_of_the_day_says_so(scored: ScoredCatalog) ->
     assert found.why_nothing("1") == (
         "Azure Data Engineer Associate counts for no designation on 2026-10-15."
     )
+
+
+def test_a_certification_not_counting_yet_says_from_when(scored: ScoredCatalog) -> None:
+    teams = scored.certifications["teams-administrator-associate"]
+    later = replace(teams, eligible_from=date(2027, 1, 1))
+    catalogue = replace(
+        scored, certifications={**scored.certifications, "teams-administrator-associate": later}
+    )
+    found = _people(catalogue, {"1": ("MS-700",)})
+    assert _labels(found) == {}
+    assert found.why_nothing("1") == "Teams Administrator Associate counts from 2027-01-01."
