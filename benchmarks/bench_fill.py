@@ -15,7 +15,10 @@ records every turn of the event loop; printed per run and as medians:
   program: the budget is the baseline, as ``bench_edit`` takes one frame);
 - where the three longest stalls began (seconds after the fill started);
 - the seconds to ``filled``, and the resident set size once filled (idle);
-- the months of usage the Sales tab's table holds (36,000 in the database).
+- the months of usage the Sales tab's table holds (36,000 in the database);
+- then three things a user does with that table, each timed to the rows shown with the
+  longest stall meanwhile: choose a subscription (its months), "Show all usage" (every
+  month), and choose another subscription after that.
 
 ``--against PATH`` runs another checkout of the program (e.g. ``/work/main``)
 interleaved with this one, run by run, and prints the pair-by-pair ratios.
@@ -34,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORD_ROLE = 0x0100 + 1
+"""``record_table.RECORD_ROLE`` (Qt's UserRole + 1), as every checkout compared has it."""
 STALL_BUDGET_MS = 50.0
 """The longest stall the fill may cause (the window answers within a few frames)."""
 
@@ -84,20 +89,74 @@ def _child(database: str, settings: str) -> None:
     )
     sales = window.step_tabs[0]
     usage = getattr(sales, "usage", None)
-    print(
-        json.dumps(
-            {
-                "filled_s": filled_after[0] if filled_after else None,
-                "stall_ms": gaps[0][0] * 1000,
-                "stalls": [[round(gap * 1000, 1), round(at, 3)] for gap, at in gaps[:3]],
-                "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "usage_rows": usage.model.rowCount() if usage is not None else None,
-            }
-        ),
-        flush=True,
-    )
+    figures: dict[str, Any] = {
+        "filled_s": filled_after[0] if filled_after else None,
+        "stall_ms": gaps[0][0] * 1000,
+        "stalls": [[round(gap * 1000, 1), round(at, 3)] for gap, at in gaps[:3]],
+        "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "usage_rows": usage.model.rowCount() if usage is not None else None,
+    }
+    if usage is not None:
+        figures["actions"] = _table_actions(app, sales)
+    print(json.dumps(figures), flush=True)
     window.close()
     db.close()
+
+
+def _until(app: Any, action: Any, done: Any) -> list[float]:
+    """Runs ``action`` and the event loop until ``done()`` holds (checked at each turn) and
+    the paint after it: [ms to then, longest stall ms]."""
+    import itertools
+    import time
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    ticks = [time.perf_counter()]
+    reached: list[float] = []
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        if not reached and done():
+            reached.append(ticks[-1])
+            QTimer.singleShot(20, loop.quit)  # the paint that follows
+
+    ticker = QTimer()
+    ticker.setInterval(1)
+    ticker.timeout.connect(tick)
+    QTimer.singleShot(30_000, loop.quit)
+    ticker.start()
+    started = time.perf_counter()
+    QTimer.singleShot(0, action)
+    loop.exec()
+    ticker.stop()
+    stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
+    return [((reached[0] if reached else time.perf_counter()) - started) * 1000, stall * 1000]
+
+
+def _table_actions(app: Any, sales: Any) -> dict[str, list[float]]:
+    """Choose a subscription, "Show all usage", choose another: [ms to the rows, stall ms]."""
+    from mpn_desktop.store import records
+    from mpn_desktop.store.changes import RecordKind
+
+    usage, subscriptions = sales.usage, sales.subscriptions
+    every = len(records.list_records(sales.context.db, RecordKind.USAGE))
+    first, second = (subscriptions.model.record_at(row)["id"] for row in (3, 7))
+
+    def months_of(subscription: int) -> bool:
+        rows = usage.proxy.rowCount()
+        return (
+            0 < rows < every
+            and usage.proxy.index(0, 0).data(int(RECORD_ROLE))["subscription_id"] == subscription
+        )
+
+    return {
+        "choose": _until(app, lambda: subscriptions.select_id(first), lambda: months_of(first)),
+        "show_all": _until(app, sales.show_all_usage, lambda: usage.proxy.rowCount() == every),
+        "choose_after": _until(
+            app, lambda: subscriptions.select_id(second), lambda: months_of(second)
+        ),
+    }
 
 
 def _large_database(path: Path) -> None:
@@ -144,6 +203,18 @@ def _summary(name: str, runs: list[dict[str, Any]]) -> None:
     )
     for run in runs:
         print(f"  three longest stalls (ms, starting s after the fill began): {run['stalls']}")
+    for action, words in (
+        ("choose", "choose a subscription"),
+        ("show_all", "Show all usage"),
+        ("choose_after", "then choose another"),
+    ):
+        if all("actions" in run for run in runs):
+            taken = statistics.median(run["actions"][action][0] for run in runs)
+            stall = statistics.median(run["actions"][action][1] for run in runs)
+            print(
+                f"  Monthly usage table, {words}: {taken:.0f} ms to its rows shown, "
+                f"longest stall {stall:.0f} ms (medians)"
+            )
 
 
 def main() -> None:
