@@ -2648,6 +2648,10 @@
         <translation>Zählt noch nicht: Geben Sie den Tag der Genehmigung ein (Genehmigt am); </translation>
     </message>
     <message>
+        <source>Expired on {day}: it no longer counts for its competency.</source>
+        <translation>Abgelaufen am {day}: Sie zählt nicht mehr für ihre Kompetenz.</translation>
+    </message>
+    <message>
         <source>Expired on {day}: it no longer counts. Ask this customer (or another) for a new reference.</source>
         <translation>Abgelaufen am {day}: Sie zählt nicht mehr. Bitten Sie diesen Kunden (oder einen anderen) um eine neue Kundenreferenz.</translation>
     </message>

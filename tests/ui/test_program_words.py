@@ -166,7 +166,7 @@ def test_about_names_both_programs_and_the_catalogue_in_force(
 
 
 def test_no_reference_is_flagged_to_renew_where_references_count_toward_nothing(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     """Fabrikam's Cloud Platform reference stops counting on 2024-05-19, before the next
     anniversary (2024-07-01): a warning on a competencies' day, nothing to do under the
@@ -184,6 +184,14 @@ def test_no_reference_is_flagged_to_renew_where_references_count_toward_nothing(
         cell = model.index(row, column)
         assert model.data(cell, Qt.ItemDataRole.BackgroundRole) is None
         assert "Stops counting" not in str(model.data(cell, Qt.ItemDataRole.ToolTipRole))
+    # Expired by 2026: muted as ever, and nobody is asked for a new reference.
+    later = date(2026, 10, 15)
+    window.context.set_as_of(later)
+    source = window.progress_source
+    qtbot.waitUntil(lambda: source.progress is not None and source.progress.as_of == later)
+    for row in rows:
+        tooltip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+        assert tooltip == "Expired on 2024-05-19: it no longer counts for its competency."
 
 
 def test_the_targets_and_a_subscription_s_start_are_explained_for_both_programs(

@@ -332,17 +332,24 @@ class ReferencesTab(StepTab):
                 + how_long,
             )
         until = self._valid_until_of(record)
+        designations = self.context.program_on(self.context.as_of).scored is not None
         if until is not None and until < self.context.as_of:
+            expired = (
+                # References count toward no designation: nothing to ask a customer for.
+                self.tr("Expired on {day}: it no longer counts for its competency.")
+                if designations
+                else self.tr(
+                    "Expired on {day}: it no longer counts. Ask this customer (or another) "
+                    "for a new reference."
+                )
+            )
             return RowStyle(
                 background=MUTED_BACKGROUND,
                 italic=True,
-                tooltip=self.tr(
-                    "Expired on {day}: it no longer counts. Ask this customer (or another) "
-                    "for a new reference."
-                ).format(day=locale_text.day(until)),
+                tooltip=expired.format(day=locale_text.day(until)),
             )
-        if self.context.program_on(self.context.as_of).scored is not None:
-            # References count toward no designation: nothing to renew before an anniversary.
+        if designations:
+            # Nor anything to renew before an anniversary.
             return None
         fee = self.progress.fee if self.progress is not None else None
         year = fee.current_year if fee is not None else None
