@@ -5,7 +5,9 @@ people, 10,000 exams) took 2.5 s to read and 1 s to sort on the GUI thread
 (issue 15): the worker reads them as plain rows and sorts those a table
 orders by a stored value, and the GUI thread only hands them to the
 models. The watch for outside changes is made before those reads, so that
-whatever others commit after them is announced.
+whatever others commit after them is announced. A table that holds only the
+records it shows (the Sales tab's months of usage, ``RecordTableModel.set_scope``)
+is not asked for here: it reads them when the user chooses what to see.
 """
 
 from __future__ import annotations

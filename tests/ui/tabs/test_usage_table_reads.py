@@ -147,8 +147,15 @@ def test_an_edit_a_paste_and_a_delete_in_the_chosen_subscriptions_months_work_wi
     assert row is not None
     assert section.model.records()[row]["consumption_usd"] == record["consumption_usd"]
 
-    # A pasted month the subscription has not got yet is added to the rows held.
+    # Copied with nothing selected: every month shown, the chosen subscription's.
     held = _months_of(demo_db, chosen)
+    section.view.clearSelection()
+    lines = section.transfer.copy().splitlines()
+    assert len(lines) == 1 + len(held)
+    assert sorted(line.split("\t")[0] for line in lines[1:]) == sorted(
+        str(row["month"]) for row in held
+    )
+    # A pasted month the subscription has not got yet is added to the rows held.
     known = {row["month"] for row in held}
     new_month = next(
         month for month in (Month(2010, 1).plus(step) for step in range(200)) if month not in known
