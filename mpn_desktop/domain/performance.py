@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import compress
 from operator import itemgetter
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
@@ -21,7 +20,7 @@ from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Subscription
 from mpn_desktop.domain.progress import StepProgress
-from mpn_desktop.domain.usage_rows import UsageColumns, UsageRows
+from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import (
     associations,
@@ -106,7 +105,7 @@ class UsageTotals:
             by_workload=by_workload,
             spans=spans,
         )
-        totals.credited = _credited_positions(facts.usage.columns, spans, first, last)
+        totals.credited = _credited_positions(facts.usage, spans, first, last)
         totals._add_up(None)
         return totals
 
@@ -157,17 +156,18 @@ class UsageTotals:
 
 
 def _credited_positions(
-    columns: UsageColumns, spans: Mapping[str, tuple[int, int]], first: int, last: int
+    usage: UsageRows, spans: Mapping[str, tuple[int, int]], first: int, last: int
 ) -> dict[str, list[int]]:
     """Per subscription of ``spans`` with rows in the months ``first`` to ``last``: the
     positions of its rows in the months of its span (the hot loop of the engine)."""
+    columns = usage.columns
     months = columns.month
     positions: Iterable[int] = range(len(months))
     keys: Iterable[str] = columns.subscription
-    if months and (min(months) < first or max(months) > last):
-        # Rows outside the window (facts not loaded for the day): left out in C first.
-        inside = list(map(frozenset(range(first, last + 1)).__contains__, months))
-        positions, keys = compress(positions, inside), compress(keys, inside)
+    inside = usage.positions_in(first, last)
+    if inside is not None:
+        # Rows outside the window (facts not loaded for the day): the window's rows alone.
+        positions, keys = inside, map(columns.subscription.__getitem__, inside)
     found: dict[str, list[int]] = {key: [] for key in spans}
     # One appending function per subscription, looked up by the row's subscription;
     # rows of others (trials, unknown, outside their span entirely) go to a list dropped.

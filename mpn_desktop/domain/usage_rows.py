@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import attrgetter, is_not
 from typing import NamedTuple, overload
 
@@ -87,7 +87,7 @@ class UsageRows(Sequence[Usage]):
     remembers which positions were replaced (``changed_since``).
     """
 
-    __slots__ = ("_columns", "_hash", "_parent", "_replaced", "_rows")
+    __slots__ = ("_by_month", "_columns", "_hash", "_month_range", "_parent", "_replaced", "_rows")
 
     def __init__(self) -> None:
         self._columns: UsageColumns | None = _NO_COLUMNS
@@ -95,6 +95,8 @@ class UsageRows(Sequence[Usage]):
         self._hash: int | None = None
         self._parent: UsageRows | None = None
         self._replaced: tuple[int, ...] = ()
+        self._month_range: tuple[int, int] | None = None
+        self._by_month: dict[int, list[int]] | None = None
 
     @classmethod
     def from_columns(cls, columns: UsageColumns) -> UsageRows:
@@ -130,6 +132,33 @@ class UsageRows(Sequence[Usage]):
             assert self._columns is not None
             rows = self._rows = tuple(map(Usage, *self._columns))
         return rows
+
+    def positions_in(self, first: int, last: int) -> Sequence[int] | None:
+        """The positions of the rows of the months ``first`` to ``last`` (month indexes),
+        month by month; None when that is every row (facts loaded for the day's window).
+
+        The months the rows span, and the rows of each month when some lie outside, are
+        worked out once and kept with the rows: they never change."""
+        months = self.columns.month
+        if not months:
+            return None
+        if self._month_range is None:
+            self._month_range = (min(months), max(months))
+        low, high = self._month_range
+        if first <= low and high <= last:
+            return None
+        by_month = self._by_month
+        if by_month is None:
+            by_month = {}
+            for at, month in enumerate(months):
+                found = by_month.get(month)
+                if found is None:
+                    by_month[month] = [at]
+                else:
+                    found.append(at)
+            self._by_month = by_month
+        picked = [by_month[month] for month in range(first, last + 1) if month in by_month]
+        return picked[0] if len(picked) == 1 else list(chain.from_iterable(picked))
 
     def __len__(self) -> int:
         rows = self._rows

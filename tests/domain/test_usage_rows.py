@@ -140,3 +140,12 @@ def test_the_rules_add_up_the_credited_rows_held_by_column(
     )
     found = have(load_catalog(), made, PLATFORM, SILVER, StepKind.PERFORMANCE)
     assert found == expected
+
+
+def test_the_rows_of_a_window_of_months_are_found_by_month() -> None:
+    rows = _by_column(_ROWS)
+    may, july = Month(2017, 5).index, Month(2017, 7).index
+    assert rows.positions_in(may, july) is None, "every row is in those months"
+    assert rows.positions_in(may + 1, july) == [1, 2]
+    assert rows.positions_in(may, may) == [0]
+    assert rows.positions_in(july + 1, july + 5) == []
