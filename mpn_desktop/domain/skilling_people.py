@@ -27,6 +27,7 @@ from mpn_desktop.domain.designation_skilling import Certified, exam_index
 from mpn_desktop.domain.designations import (
     Certification,
     Designation,
+    Listed,
     ScoredCatalog,
     Track,
     short_name,
@@ -314,3 +315,52 @@ def skilling_people(
     return SkillingPeople(
         tuple(counted), catalog=catalog, facts=facts, day=day, scope=scope, earlier=earlier
     )
+
+
+def _listed_names(listed: tuple[Listed, ...], catalog: ScoredCatalog, day: date) -> str:
+    """ "Azure Network Engineer Associate (AZ-700), … (AZ-800 + AZ-801)": a list on the day."""
+    names = []
+    for entry in listed:
+        cert = catalog.certifications.get(entry.certification)
+        if cert is None or not entry.on(day) or not cert.eligible_on(day):
+            continue
+        ways = _(" or ").join(" + ".join(way) for way in cert.exams if way)
+        names.append(f"{cert.name} ({ways})" if ways else cert.name)
+    return ", ".join(names)
+
+
+def skilling_lists(tree: RequirementTree, catalog: ScoredCatalog) -> tuple[str, ...]:
+    """What each skilling metric of the designations the tree shows (its targeted ones, else
+    all) counts on the tree's day, one line each: its steps' certifications, then the final
+    list's ("Security, Intermediate certifications: step 1: …; final step: …")."""
+    day = tree.as_of
+    lines = []
+    for node in tree.targeted or tree.requirements:
+        track = _track(catalog.designation(node.id), node.way)
+        rules = {m.id: m.skilling for m in track.metrics} if track is not None else {}
+        area = short_name(node.id, node.label)
+        for category in node.children:
+            for metric in category.children:
+                rule = rules.get(metric.id)
+                if rule is None:
+                    continue
+                final = _listed_names(rule.certifications, catalog, day)
+                parts = [
+                    _("{step}: {certifications}").format(
+                        step=_("step {number}").format(number=number),
+                        certifications=_listed_names(step.certifications, catalog, day),
+                    )
+                    for number, step in enumerate(rule.prerequisites, start=1)
+                ]
+                if parts:
+                    parts.append(
+                        _("{step}: {certifications}").format(
+                            step=_("final step"), certifications=final
+                        )
+                    )
+                lines.append(
+                    _("{designation}, {metric}: {lists}").format(
+                        designation=area, metric=metric.label, lists="; ".join(parts) or final
+                    )
+                )
+    return tuple(lines)

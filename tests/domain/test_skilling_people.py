@@ -16,7 +16,7 @@ from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
-from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_people
+from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_lists, skilling_people
 from tests.domain.domain_builders import organization, person
 
 CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
@@ -220,3 +220,28 @@ def test_a_certification_not_counting_yet_says_from_when(scored: ScoredCatalog) 
     found = _people(catalogue, {"1": ("MS-700",)})
     assert _labels(found) == {}
     assert found.why_nothing("1") == "Teams Administrator Associate counts from 2027-01-01."
+
+
+def test_each_skilling_metric_says_what_it_counts_steps_first(scored: ScoredCatalog) -> None:
+    facts = Facts(organization=organization(), designation_targets=("infrastructure-azure",))
+    scores = score_designations(scored, facts, DAY, frozenset({"infrastructure-azure"}))
+    lines = skilling_lists(designation_tree(facts.organization, DAY, scores), scored)
+    assert lines == (
+        "Infrastructure (Azure), Intermediate certifications: step 1: Azure Administrator "
+        "Associate (AZ-104); final step: Azure Network Engineer Associate (AZ-700), Windows "
+        "Server Hybrid Administrator Associate (AZ-800 + AZ-801)",
+        "Infrastructure (Azure), Advanced certifications: step 1: Azure Solutions Architect "
+        "Expert (AZ-104 + AZ-305 or AZ-303 + AZ-304); final step: Azure Virtual Desktop "
+        "Specialty (AZ-140), Azure for SAP Workloads Specialty (AZ-120)",
+    )
+
+
+def test_a_list_names_only_what_counts_on_the_day(scored: ScoredCatalog) -> None:
+    """Information Protection Administrator Associate counted until 2026-05-31: not named on
+    Security's list after it; a metric without steps names its list alone."""
+    facts = Facts(organization=organization(), designation_targets=("security", "modern-work"))
+    scores = score_designations(scored, facts, DAY, frozenset({"security", "modern-work"}))
+    lines = skilling_lists(designation_tree(facts.organization, DAY, scores), scored)
+    assert not any("Information Protection" in line for line in lines)
+    assert lines[0].startswith("Modern Work, Intermediate certifications: Microsoft 365 ")
+    assert "Information Security Administrator Associate (SC-401)" in lines[-1]

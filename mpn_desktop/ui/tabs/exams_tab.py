@@ -16,7 +16,7 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_people
+from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_lists, skilling_people
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
@@ -256,6 +256,10 @@ class ExamsTab(StepTab):
             return
         self._skilling = skilling_people(tree, catalog, facts, self.context.catalog)
         self.people.model.refresh_decorations()
+        # What each skilling metric counts, in the catalogue's words: too long to show, at hand.
+        about = "\n".join(skilling_lists(tree, catalog))
+        self.summary.setToolTip(about)
+        self.summary.setAccessibleDescription(about)
 
     # -- people -----------------------------------------------------------
 

@@ -91,6 +91,15 @@ def test_a_2026_day_names_the_designations_and_metrics_each_person_counts_for(
     assert not any("silver" in text or "gold" in text for text in texts), texts
 
 
+def test_the_summary_s_tooltip_says_what_each_skilling_metric_counts(window: MainWindow) -> None:
+    about = _exams(window).summary.toolTip()
+    assert about.splitlines()[0].startswith(
+        "Infrastructure (Azure), Intermediate certifications: step 1: Azure Administrator "
+        "Associate (AZ-104); final step: "
+    )
+    assert "Security, Intermediate certifications: step 1: " in about
+
+
 def test_a_2018_day_names_the_competencies_as_before_and_back_after_2026(
     qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
 ) -> None:
@@ -109,10 +118,13 @@ def test_a_2018_day_names_the_competencies_as_before_and_back_after_2026(
         assert _counts_for(window, "Ana Ruiz") == ""
         reason = _cell(window, "Ana Ruiz", Qt.ItemDataRole.ToolTipRole, "name")
         assert isinstance(reason, str) and reason.startswith("70-533 is an exam of the 2017")
+        assert "Intermediate certifications: step 1" in _exams(window).summary.toolTip()
         window.context.set_as_of(DAY_2018)
         qtbot.waitUntil(lambda: window.progress_source.designations is None)
         assert _counts_for(window, "Ana Ruiz") == "Cloud Platform (silver and gold)"
         assert _cell(window, "Ana Ruiz", Qt.ItemDataRole.ToolTipRole, "name") is None
+        # What the exams step asks for, in the 2017-2018 catalogue's words, as before.
+        assert "Cloud Platform, silver: " in _exams(window).summary.toolTip()
     finally:
         window.progress_source.wait_for_worker()
         db.close()
