@@ -297,3 +297,14 @@ def test_a_missing_value_is_said_missing_not_none(db: Database) -> None:
         )
     assert "Associated on: missing: a date (YYYY-MM-DD) is needed" in str(refused.value)
     assert "None" not in str(refused.value)
+
+
+def test_the_records_of_one_value_are_listed_by_id_as_every_record_is(demo_db: Database) -> None:
+    usage = records.list_records(demo_db, K.USAGE)
+    subscription = usage[-1]["subscription_id"]
+    assert records.list_records(demo_db, K.USAGE, ("subscription_id", subscription)) == [
+        row for row in usage if row["subscription_id"] == subscription
+    ]
+    typed = records.list_records(demo_db, K.USAGE, ("import_batch_id", None))
+    assert typed == [row for row in usage if row["import_batch_id"] is None] != []
+    assert records.list_records(demo_db, K.USAGE, ("subscription_id", 999_999)) == []
