@@ -160,6 +160,7 @@ class ExamIndex:
         """Each MCP ID's place in the order people are listed in (name without case, then
         MCP ID); None when an MCP ID is given twice (its name may then depend on the day)."""
         if len(set(ids)) == len(ids):
+            # In that order (Certified.holders reads its keys as the order people are listed).
             self.rank = {mcp_id: place for place, (_, mcp_id) in enumerate(sorted(named))}
         self._holders: dict[str, dict[str, Holder]] = {}
         self.day_holders: dict[
@@ -196,7 +197,6 @@ class ExamIndex:
                     )
         self._present = present
         self._holding: dict[int, tuple[Certification, dict[str, date]]] = {}
-        self._ordered: dict[int, tuple[Certification, tuple[list[date], list[str]]]] = {}
         self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
@@ -244,17 +244,6 @@ class ExamIndex:
                     days[mcp_id] = on
         self._holding[id(cert)] = (cert, days)
         return days
-
-    def by_holding(self, cert: Certification) -> tuple[list[date], list[str]]:
-        """The holders of a certification (anyone, ``holding_days``) in the order they came to
-        hold it, with the days: those holding it on a day are a prefix; kept."""
-        found = self._ordered.get(id(cert))
-        if found is not None and found[0] is cert:
-            return found[1]
-        ordered = sorted((on, mcp_id) for mcp_id, on in self.holding_days(cert).items())
-        result = ([on for on, _ in ordered], [mcp_id for _, mcp_id in ordered])
-        self._ordered[id(cert)] = (cert, result)
-        return result
 
     def listing(
         self, listed: tuple[Listed, ...], certifications: dict[str, Certification]
@@ -359,10 +348,14 @@ class Certified:
             cert = self._certifications.get(certification)
             found = set()
             if cert is not None and cert.eligible_on(self.day):
-                # Those holding it by the day are a prefix of its holders by day; of them,
-                # the people counted on the day.
-                days, ids = self._exams.by_holding(cert)
-                found = self._people.keys() & ids[: bisect_right(days, self.day)]
+                # Those holding it by the day and counted on the day: one look at each holder
+                # (a day or two per evaluation ask, fewer than sorting them by day costs).
+                day, people = self.day, self._people
+                found = {
+                    mcp_id
+                    for mcp_id, on in self._exams.holding_days(cert).items()
+                    if on <= day and mcp_id in people
+                }
             self._holding[certification] = found
         return found
 
@@ -410,11 +403,22 @@ class Certified:
         else:
             # Every MCP ID once: a person's Holder is the same on every day (made once per
             # facts, and only for the certification that counts: the first one listed).
+            rank = self._rank
+            # In the order people are listed: the rank's own order (its keys) read through
+            # when most people hold one, else the holders sorted by rank (the same order).
+            ordered = (
+                [mcp_id for mcp_id in rank if mcp_id in holding]
+                if 4 * len(holding) > len(rank)
+                else sorted(holding, key=rank.__getitem__)
+            )
             holder = self._exams.holder
+            made_by: dict[str, dict[str, Holder]] = {}
             made: list[Holder] = []
-            for mcp_id in sorted(holding, key=self._rank.__getitem__):
+            for mcp_id in ordered:
                 certification = holding[mcp_id]
-                made_before = holder(certification)
+                made_before = made_by.get(certification)
+                if made_before is None:
+                    made_before = made_by[certification] = holder(certification)
                 found_holder = made_before.get(mcp_id)
                 if found_holder is None:
                     found_holder = Holder(people[mcp_id], mcp_id, certification)

@@ -98,12 +98,26 @@ class Ranked:
 
     __slots__ = ("_keys", "_tenants", "_values")
 
-    def __init__(self, values: Mapping[Key, Decimal | int], tenants: Mapping[str, Key]) -> None:
-        """``tenants``: each customer's key (service ""), made once per facts and shared."""
+    def __init__(self, values: list[Decimal | int], keys: list[Key], tenants: list[Key]) -> None:
+        """The quantities in order, their keys and each key's customer key (service "")."""
+        self._values = values
+        self._keys = keys
+        self._tenants = tenants
+
+    @classmethod
+    def by_key(cls, values: Mapping[Key, Decimal | int], tenants: Mapping[str, Key]) -> Ranked:
+        """``values`` by (customer, service); ``tenants``: each customer's key, made once per
+        facts and shared."""
         ordered = sorted(values.items(), key=itemgetter(1))
-        self._values = [value for _, value in ordered]
-        self._keys = [key for key, _ in ordered]
-        self._tenants = [tenants[key[0]] for key in self._keys]
+        keys = [key for key, _ in ordered]
+        return cls([value for _, value in ordered], keys, [tenants[key[0]] for key in keys])
+
+    @classmethod
+    def by_customer(cls, values: Mapping[str, Decimal | int], tenants: Mapping[str, Key]) -> Ranked:
+        """``values`` by customer, each keyed by its customer key (``tenants``)."""
+        ordered = sorted(values.items(), key=itemgetter(1))
+        keys = [tenants[customer] for customer, _ in ordered]
+        return cls([value for _, value in ordered], keys, keys)
 
     def within(self, low: Decimal, high: Decimal | None, tenants: bool) -> list[Key]:
         """The keys whose quantity is at least ``low`` and at most ``high`` (None: no most);
@@ -684,10 +698,12 @@ class PricedSums:
                 summed = self.summed(scope, months, per_service)
                 values = {each: sums[index] for each, sums in summed.items()}
             else:
-                quantities = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
-                tenant = self._tenants
-                values = {tenant[customer]: value for customer, value in quantities.items()}
-            found = self._ranked[key] = Ranked(values, self._tenants)
+                found = Ranked.by_customer(
+                    self.quantities(scope, months, _QUANTITY_INDEX[quantity]), self._tenants
+                )
+                self._ranked[key] = found
+                return found
+            found = self._ranked[key] = Ranked.by_key(values, self._tenants)
         return found
 
 

@@ -30,7 +30,6 @@ def test_a_certification_made_where_a_freed_one_was_is_worked_out_afresh() -> No
         day = FIRST + timedelta(days=n)
         assert index.codes(cert) == ((f"CERT-{n}", f"CERT{n}"), ((f"AZ-{n}",),))
         assert index.holding_days(cert) == {str(n): day}
-        assert index.by_holding(cert) == ([day], [str(n)])
         assert index.table((cert,)).staying == [day]
         ids.add(id(cert))
         del cert
