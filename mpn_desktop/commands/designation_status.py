@@ -204,7 +204,7 @@ def render_scored_text(
     ]
     if catalog.fee_usd is not None:
         lines.append(
-            _("Fee: US$ {amount} a year, one fee for every designation").format(
+            _("Fee: US$ {amount} a year, one fee however many designations").format(
                 amount=number(catalog.fee_usd)
             )
         )

@@ -1701,8 +1701,8 @@
         <translation>noch nichts bezahlt</translation>
     </message>
     <message>
-        <source>{day}: {amount}, one fee for every designation: {state}</source>
-        <translation>{day}: {amount}, eine Gebühr für alle Designations: {state}</translation>
+        <source>{day}: {amount}, one fee however many designations: {state}</source>
+        <translation>{day}: {amount}, eine Gebühr, gleich wie viele Designations: {state}</translation>
     </message>
     <message>
         <source>Anniversary</source>

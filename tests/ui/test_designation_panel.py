@@ -188,7 +188,7 @@ def test_the_fee_tab_gives_the_designation_fee_of_the_catalogue_in_force(
     summary = fee.summary.text().replace("\xa0", " ")
     assert "US$ 4,730 in the catalogue in force on this day" in summary
     renewal = fee.renewal.text()
-    assert "one fee for every designation" in renewal and "not paid yet" in renewal
+    assert "one fee however many designations" in renewal and "not paid yet" in renewal
     # The demo paid the silver fee (legacy benefits): nothing is said to be owed.
     assert "paid for this membership year" in fee.this_year.text()
     assert "owed" not in fee.this_year.text()
@@ -196,4 +196,4 @@ def test_the_fee_tab_gives_the_designation_fee_of_the_catalogue_in_force(
     window.context.set_as_of(date(2018, 3, 15))
     qtbot.waitUntil(lambda: window.progress_source.designations is None)
     assert not fee.summary_area.isVisible()
-    assert "one fee for every designation" not in fee.renewal.text()
+    assert "one fee however many designations" not in fee.renewal.text()

@@ -192,7 +192,7 @@ class FeeTab(StepTab):
                 else self.tr("nothing paid for this membership year")
             )
         self.renewal.setText(
-            self.tr("{day}: {amount}, one fee for every designation: {state}").format(
+            self.tr("{day}: {amount}, one fee however many designations: {state}").format(
                 day=locale_text.day(due), amount=amount, state=state
             )
         )
