@@ -13,7 +13,9 @@ records every turn of the event loop; printed per run and as medians:
   of the fill until the last hidden table fitted its columns (what a user clicking
   or scrolling meanwhile would feel), against a budget of 50 ms (no baseline
   program: the budget is the baseline, as ``bench_edit`` takes one frame);
-- where the three longest stalls began (seconds after the fill started);
+- where the three longest stalls began (seconds after the fill started), and what of
+  the fill ran in each (the tabs taking their rows, the status panel's evaluation and
+  its result shown, the hidden tables fitting their columns);
 - the seconds to ``filled``, and the resident set size once filled (idle);
 - the months of usage the Sales tab's table holds (36,000 in the database);
 - then three things a user does with that table, each timed to the rows shown with the
@@ -63,6 +65,7 @@ def _child(database: str, settings: str) -> None:
     from mpn_desktop.ui.main_window import MainWindow
     from mpn_desktop.ui.settings import WindowSettings
 
+    spans = _watch_spans()
     gc.disable()  # as run_gui builds the window
     db = Database.open(f"sqlite:///{database}", engine_later=True)
     context = AppContext(
@@ -92,7 +95,10 @@ def _child(database: str, settings: str) -> None:
     figures: dict[str, Any] = {
         "filled_s": filled_after[0] if filled_after else None,
         "stall_ms": gaps[0][0] * 1000,
-        "stalls": [[round(gap * 1000, 1), round(at, 3)] for gap, at in gaps[:3]],
+        "stalls": [
+            [round(gap * 1000, 1), round(at, 3), _ran_in(spans, started + at, gap)]
+            for gap, at in gaps[:3]
+        ],
         "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "usage_rows": usage.model.rowCount() if usage is not None else None,
     }
@@ -101,6 +107,52 @@ def _child(database: str, settings: str) -> None:
     print(json.dumps(figures), flush=True)
     window.close()
     db.close()
+
+
+_WATCHED = (
+    ("mpn_desktop.ui.tabs.step_tab", "StepTab", "finish_loading", "tab takes its rows"),
+    ("mpn_desktop.ui.progress_source", "ProgressSource", "refresh_now", "evaluation"),
+    ("mpn_desktop.ui.progress_source", "ProgressSource", "_publish", "result shown"),
+    ("mpn_desktop.ui.tabs.record_section", "RecordSection", "fit_columns_if_waiting", "fit"),
+)
+"""What of the fill a stall is put down to (module, class, method, words): in every
+checkout compared."""
+
+
+def _watch_spans() -> list[tuple[str, float, float]]:
+    """Wraps the methods of ``_WATCHED`` to note (words, start, end) of each call."""
+    import importlib
+    import time
+
+    spans: list[tuple[str, float, float]] = []
+    for module_name, class_name, method, words in _WATCHED:
+        owner = getattr(importlib.import_module(module_name), class_name, None)
+        original = getattr(owner, method, None)
+        if owner is None or original is None:
+            continue
+
+        def watched(
+            self: Any, *args: Any, _original: Any = original, _words: str = words, **kwargs: Any
+        ) -> Any:
+            began = time.perf_counter()
+            try:
+                return _original(self, *args, **kwargs)
+            finally:
+                name = getattr(self, "objectName", lambda: "")()
+                spans.append((f"{_words} {name}".strip(), began, time.perf_counter()))
+
+        setattr(owner, method, watched)
+    return spans
+
+
+def _ran_in(spans: list[tuple[str, float, float]], begin: float, length: float) -> str:
+    """The watched calls that ran in the stall from ``begin`` for ``length`` seconds."""
+    inside = [
+        f"{words} {(min(end, begin + length) - max(start, begin)) * 1000:.0f} ms"
+        for words, start, end in spans
+        if start < begin + length and end > begin and (end - start) > 0.002
+    ]
+    return "; ".join(inside) or "(none watched: layout and paint)"
 
 
 def _until(app: Any, action: Any, done: Any) -> list[float]:
@@ -202,7 +254,9 @@ def _summary(name: str, runs: list[dict[str, Any]]) -> None:
         f"{runs[-1]['usage_rows']}"
     )
     for run in runs:
-        print(f"  three longest stalls (ms, starting s after the fill began): {run['stalls']}")
+        print("  three longest stalls (ms, starting s after the fill began: what of it ran):")
+        for gap, at, ran in run["stalls"]:
+            print(f"    {gap:6.1f} ms at {at:.3f} s: {ran}")
     for action, words in (
         ("choose", "choose a subscription"),
         ("show_all", "Show all usage"),
