@@ -2,8 +2,11 @@
 
 ``UsageSums`` adds every usage row of a subscription associated by the end of
 its month into a cell per (workload, association) and month and, inside it,
-per (customer, service): one pass over the rows, done once per facts and kept
-with them (``Facts.kept``), since it does not depend on the as-of day. A
+per (customer, service): one pass over the rows' columns (no ``Usage`` made
+for a row of facts loaded by column; an entry of one row is its place in the
+columns), done once per facts and kept with them (``Facts.kept``), since it
+does not depend on the as-of day; an edit adds the rows up again by column
+and keeps what was worked out on the months it does not reach. A
 metric part then asks for the totals of its scope (workloads, association
 types, services) in a month, per customer (most parts) or per service; those
 are merged from the cells on first use and kept too, as the six designations'
@@ -17,16 +20,16 @@ an edit of the usage reaches.
 
 from __future__ import annotations
 
-import copy
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Workload
-from mpn_desktop.domain.facts import Facts, Subscription, Usage
+from mpn_desktop.domain.facts import Facts, Subscription
+from mpn_desktop.domain.usage_rows import Usage, UsageColumns, UsageRows
 from mpn_desktop.domain.vocabulary import language
 
 _ZERO = Decimal(0)
@@ -40,17 +43,24 @@ Cell = tuple[Workload, str]
 Sums = list[Decimal | int]
 """Consumption, revenue, active users, paid seats, monthly consumption value."""
 
-Entry = Sums | Usage
-"""A cell's (customer, service) in a month: its one row itself (most are a single row: no
-list made for it) or the first four sums of its rows."""
+Entry = int | Sums
+"""A cell's (customer, service) in a month: the place of its one row in the columns (most
+are a single row: no list made for it) or the first four sums of its rows."""
 
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
 
-_FIELDS = tuple(
-    attrgetter(name) for name in ("consumption_usd", "revenue_usd", "active_users", "paid_seats")
-)
-"""The row's field of each of the first four sums."""
+
+def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
+    """The column of the field added up in the ``index``-th of the first four sums."""
+    return (
+        columns.consumption_usd,
+        columns.revenue_usd,
+        columns.active_users,
+        columns.paid_seats,
+    )[index]
+
+
 _MCV = 4
 """The place of the monthly consumption value in ``Sums``."""
 
@@ -68,16 +78,6 @@ def _whole_units(rate: Decimal) -> bool:
     changes no digit)."""
     exponent = rate.as_tuple().exponent
     return isinstance(exponent, int) and exponent <= 0
-
-
-def _two_rows(first: Usage, second: Usage) -> Sums:
-    """The first four sums of two rows of one cell entry, the first added first."""
-    return [
-        first.consumption_usd + second.consumption_usd,
-        first.revenue_usd + second.revenue_usd,
-        first.active_users + second.active_users,
-        first.paid_seats + second.paid_seats,
-    ]
 
 
 def add_sums(total: Sums, more: Sums) -> None:
@@ -160,8 +160,9 @@ class UsageSums:
     month for a catalogue's rate card, once.
     """
 
-    def __init__(self, subscriptions: Iterable[Subscription], usage: Iterable[Usage]) -> None:
-        kept = {s.id: s for s in subscriptions if not s.trial}
+    def __init__(self, subscriptions: Iterable[Subscription], usage: Sequence[Usage]) -> None:
+        self._subscriptions = tuple(subscriptions)
+        kept = {s.id: s for s in self._subscriptions if not s.trial}
         # Per subscription once: its cell key's parts and the month its association began.
         subs = {
             s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
@@ -181,19 +182,28 @@ class UsageSums:
             )
             for sub_id, (workload, association, customer, associated) in subs.items()
         }
+        # The rows' fields by column (as loaded: no Usage object made for a row).
+        columns = self.columns = UsageRows.of(usage).columns
+        """Every row's fields, one tuple per field: a cell entry of one row is its place."""
+        consumption, revenue = columns.consumption_usd, columns.revenue_usd
+        users, seats = columns.active_users, columns.paid_seats
         # The first row of each service in each month, with the service's name as written
         # there: an evaluation names a service as the first row of its months writes it.
         first_rows: dict[Month, dict[str, tuple[int, str]]] = {}
         service_keys: dict[str, str] = {}
-        for index, row in enumerate(usage):
-            found = rows_of.get(row.subscription)
+        for index, subscription, month, service in zip(
+            range(len(columns.subscription)),
+            columns.subscription,
+            columns.month,
+            columns.service,
+            strict=True,
+        ):
+            found = rows_of.get(subscription)
             if found is None:
                 continue
-            month = row.month
             months, keys, associated, customer = found
             if associated > month:
                 continue  # no credit before the association
-            service = row.service
             key = keys.get(service)
             if key is None:
                 key_service = service_keys.get(service)
@@ -203,8 +213,8 @@ class UsageSums:
             cell = months.get(month)
             if cell is None:
                 cell = months[month] = {}
-            sums = cell.get(key)
-            if sums is None:
+            entry = cell.get(key)
+            if entry is None:
                 # A row that opens a (customer, service) entry is the first of its
                 # service in the month whenever any is: only these need looking at.
                 if key[1]:
@@ -213,21 +223,28 @@ class UsageSums:
                         firsts = first_rows[month] = {}
                     if key[1] not in firsts:
                         firsts[key[1]] = (index, service.strip())
-                cell[key] = row
-            elif isinstance(sums, Usage):
-                cell[key] = _two_rows(sums, row)
+                cell[key] = index
+            elif isinstance(entry, int):
+                # A second row: the entry becomes its sums, the first row's added first.
+                cell[key] = [
+                    consumption[entry] + consumption[index],
+                    revenue[entry] + revenue[index],
+                    users[entry] + users[index],
+                    seats[entry] + seats[index],
+                ]
             else:
-                sums[0] += row.consumption_usd
-                sums[1] += row.revenue_usd
-                sums[2] += row.active_users
-                sums[3] += row.paid_seats
+                entry[0] += consumption[index]
+                entry[1] += revenue[index]
+                entry[2] += users[index]
+                entry[3] += seats[index]
         self._subs = subs
         self._service_keys = service_keys
         self.cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {
             cell: months for cell, months in cells.items() if months
         }
         """Consumption, revenue, active users and paid seats per (workload, association),
-        month and (customer, service)."""
+        month and (customer, service): the place of its one row in ``columns``, or the sums
+        of its rows."""
         self._first_rows = first_rows
         self.tenants: dict[str, Key] = {customer: (customer, "") for customer in customer_keys}
         """Each customer's key for its sums (service ""), one tuple shared by every figure."""
@@ -235,77 +252,28 @@ class UsageSums:
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
 
-    def _counted(self, row: Usage) -> tuple[Month, Workload, str, str, str] | None:
-        """Where a row is added up: month, workload, association, customer, service key."""
+    def _counted_month(self, row: Usage) -> Month | None:
+        """The month a row is added up in (None: it is not: trial, unknown, before its
+        subscription's association)."""
         found = self._subs.get(row.subscription)
-        if found is None:
+        if found is None or found[3] > row.month:
             return None
-        workload, association, customer, associated = found
-        if associated > row.month:
-            return None
-        service = row.service
-        key = self._service_keys.get(service)
-        if key is None:
-            key = self._service_keys[service] = service.strip().casefold()
-        return row.month, workload, association, customer, key
+        return row.month
 
     def updated(
         self, usage: Sequence[Usage], removed: Iterable[Usage], added: Iterable[Usage]
     ) -> UsageSums:
         """These sums after ``removed`` rows left and ``added`` ones came (``usage`` is every
-        row now, in order): the entries and service names those rows touch are added up
-        again from the rows, as a full pass would; the rest is shared. The sums per scope of
-        the months touched are worked out again when asked."""
-        touched = [found for row in (*removed, *added) if (found := self._counted(row))]
-        new = copy.copy(self)
-        new._subs = self._subs  # the subscriptions are the same: so are their cells' keys
-        entries = {(m, w, a, c, k) for m, w, a, c, k in touched}
-        keys = {k for *_rest, k in touched if k}
-        new.cells = {cell: dict(months) for cell, months in self.cells.items()}
-        for month, workload, association, customer, key in entries:
-            months = new.cells.setdefault((workload, association), {})
-            cell = months.get(month)
-            cell = dict(cell) if cell is not None else {}
-            cell.pop((customer, key), None)
-            months[month] = cell
-        first_rows = {
-            month: {key: found for key, found in firsts.items() if key not in keys}
-            for month, firsts in self._first_rows.items()
+        row now, in order): the rows are added up again by column (one pass, no ``Usage``
+        made), and the sums per scope worked out before are kept for every month no
+        changed row is in (and each customer's first months, which only the subscriptions
+        give)."""
+        months = {
+            month for row in (*removed, *added) if (month := self._counted_month(row)) is not None
         }
-        for index, row in enumerate(usage):
-            found = self._counted(row)
-            if found is None:
-                continue
-            month, workload, association, customer, key = found
-            if key in keys:
-                first_rows.setdefault(month, {}).setdefault(key, (index, row.service.strip()))
-            if (month, workload, association, customer, key) not in entries:
-                continue
-            cell = new.cells[(workload, association)][month]
-            sums = cell.get((customer, key))
-            if sums is None:
-                cell[(customer, key)] = row
-            elif isinstance(sums, Usage):
-                cell[(customer, key)] = _two_rows(sums, row)
-            else:
-                sums[0] += row.consumption_usd
-                sums[1] += row.revenue_usd
-                sums[2] += row.active_users
-                sums[3] += row.paid_seats
-        for month, workload, association, *_rest in entries:
-            cell_months = new.cells.get((workload, association))
-            if cell_months is None:
-                continue
-            if not cell_months.get(month, True):
-                del cell_months[month]  # as a full pass makes no empty cell
-            if not cell_months:
-                del new.cells[(workload, association)]
-        new._first_rows = first_rows
-        new._services = {}  # the names may come from the rows that changed
-        months_touched = {month for month, *_rest in touched}
-        new._priced = {
-            key: priced.without(new, months_touched) for key, priced in self._priced.items()
-        }
+        new = UsageSums(self._subscriptions, usage)
+        new._first = self._first
+        new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
         return new
 
     def priced(self, rates: Mapping[str, Decimal]) -> PricedSums:
@@ -362,6 +330,7 @@ class PricedSums:
 
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
         self._cells = sums.cells
+        self._columns = sums.columns
         self._tenants = sums.tenants
         self._rates = rates
         # A service without a rate adds a monthly consumption value of 0, which changes no
@@ -434,6 +403,9 @@ class PricedSums:
             return found
         filtered = bool(scope.services or scope.excluded_services)
         rates, adds_zero = self._rates, self._adds_zero
+        columns = self._columns
+        consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
+        users_of, seats_of = columns.active_users, columns.paid_seats
         merged: dict[Key, Sums] = {}
         for cell in self._scope_cells(scope, month):
             for key, entry in cell.items():
@@ -443,11 +415,15 @@ class PricedSums:
                     or (service and service in scope.excluded_services)
                 ):
                     continue
-                if not isinstance(entry, Usage):
-                    consumption, revenue, users, seats = entry
+                consumption: Decimal | int
+                revenue: Decimal | int
+                users: Decimal | int
+                seats: Decimal | int
+                if isinstance(entry, int):
+                    consumption, revenue = consumption_of[entry], revenue_of[entry]
+                    users, seats = users_of[entry], seats_of[entry]
                 else:
-                    consumption, revenue = entry.consumption_usd, entry.revenue_usd
-                    users, seats = entry.active_users, entry.paid_seats
+                    consumption, revenue, users, seats = entry
                 rate = rates.get(service)
                 total = merged.get(key)
                 if total is None:
@@ -474,6 +450,9 @@ class PricedSums:
             return found
         filtered = bool(scope.services or scope.excluded_services)
         rates, adds_zero = self._rates, self._adds_zero
+        columns = self._columns
+        consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
+        users_of, seats_of = columns.active_users, columns.paid_seats
         merged: dict[str, Sums] = {}
         for cell in self._scope_cells(scope, month):
             for (customer, service), entry in cell.items():
@@ -482,11 +461,15 @@ class PricedSums:
                     or (service and service in scope.excluded_services)
                 ):
                     continue
-                if not isinstance(entry, Usage):
-                    consumption, revenue, users, seats = entry
+                consumption: Decimal | int
+                revenue: Decimal | int
+                users: Decimal | int
+                seats: Decimal | int
+                if isinstance(entry, int):
+                    consumption, revenue = consumption_of[entry], revenue_of[entry]
+                    users, seats = users_of[entry], seats_of[entry]
                 else:
-                    consumption, revenue = entry.consumption_usd, entry.revenue_usd
-                    users, seats = entry.active_users, entry.paid_seats
+                    consumption, revenue, users, seats = entry
                 rate = rates.get(service)
                 total = merged.get(customer)
                 if total is None:
@@ -516,6 +499,7 @@ class PricedSums:
         found = {}
         if index == _MCV:
             rates, adds_zero = self._rates, self._adds_zero
+            users_of = self._columns.active_users
             for cell in self._scope_cells(scope, month):
                 for (customer, service), entry in cell.items():
                     if filtered and (
@@ -523,7 +507,7 @@ class PricedSums:
                         or (service and service in scope.excluded_services)
                     ):
                         continue
-                    users = entry.active_users if isinstance(entry, Usage) else entry[2]
+                    users = users_of[entry] if isinstance(entry, int) else entry[2]
                     rate = rates.get(service)
                     total = found.get(customer)
                     if total is None:
@@ -533,7 +517,7 @@ class PricedSums:
                     elif adds_zero:
                         found[customer] = total + _ZERO
         else:
-            field = _FIELDS[index]
+            column = _column(self._columns, index)
             for cell in self._scope_cells(scope, month):
                 for (customer, service), entry in cell.items():
                     if filtered and (
@@ -541,7 +525,7 @@ class PricedSums:
                         or (service and service in scope.excluded_services)
                     ):
                         continue
-                    value = field(entry) if isinstance(entry, Usage) else entry[index]
+                    value = column[entry] if isinstance(entry, int) else entry[index]
                     total = found.get(customer)
                     found[customer] = value if total is None else total + value
         self._month_quantities[key] = found
@@ -554,6 +538,7 @@ class PricedSums:
         if found is not None:
             return found
         filtered = bool(scope.services or scope.excluded_services)
+        consumption_of = self._columns.consumption_usd
         per_key: dict[Key, Decimal | int] = {}
         for month in months:
             for cell in self._scope_cells(scope, month):
@@ -567,7 +552,7 @@ class PricedSums:
                         )
                     ):
                         continue
-                    value = entry.consumption_usd if isinstance(entry, Usage) else entry[0]
+                    value = consumption_of[entry] if isinstance(entry, int) else entry[0]
                     total = per_key.get(key)
                     per_key[key] = value if total is None else total + value
         found = self._consumed[(scope, months)] = frozenset(
@@ -579,7 +564,7 @@ class PricedSums:
         """One of the first four sums per (customer, service) over several months, straight
         from the cells (as ``summed``'s, without the other four)."""
         filtered = bool(scope.services or scope.excluded_services)
-        field = _FIELDS[index]
+        column = _column(self._columns, index)
         found: dict[Key, Decimal | int] = {}
         for month in months:
             for cell in self._scope_cells(scope, month):
@@ -590,7 +575,7 @@ class PricedSums:
                         or (service and service in scope.excluded_services)
                     ):
                         continue
-                    value = field(entry) if isinstance(entry, Usage) else entry[index]
+                    value = column[entry] if isinstance(entry, int) else entry[index]
                     total = found.get(key)
                     found[key] = value if total is None else total + value
         return found
