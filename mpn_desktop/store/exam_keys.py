@@ -4,90 +4,104 @@ While the unique key is deferred (see ``exam_writing``), the rows go in
 without it, and the later copies of a record must be found before it is
 built. SQLite can find them (a window function over every row: a sort of the
 whole table, longer than building the key); these keys find them in a tenth
-of that: each row's key packed into one 64-bit integer (8 bytes a row), in
-the order the rows went in.
+of that: each row's key kept as the hash of its values (8 bytes a row, made
+in C by ``hash`` over zipped columns), in the order the rows went in. Equal
+records have equal hashes; the few rows sharing a hash are then compared by
+their values, so rows whose hashes collide are never taken for copies.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from datetime import date
-from itertools import compress, repeat
+from itertools import compress, count, islice, repeat
 from operator import eq, mod
 
-_CODES = 1 << 20
-"""Distinct exam codes a packed key has room for."""
-_DAYS = 1 << 22
-"""Days a packed key has room for: ``date.max.toordinal()`` is 3,652,059."""
 ROWS_KEPT = 10_000_000
 """Rows whose keys are kept at most (8 bytes each); a larger import leaves it to SQLite."""
 _KEYS_AT_ONCE = 1_000_000
-"""Keys in one set at most while copies are found (3M keys in one set: 290 MB at once; a
-part per 500,000 keys took half the time of finding the copies of 1M keys to split them)."""
+"""Keys in one set at most while repeated hashes are found (3M keys in one set: 290 MB at
+once; a part per 500,000 keys took half the time of finding the copies of 1M keys to split
+them)."""
+_RUN = 256
+"""Keys added to the set at once: a run holding a hash seen before is looked at closely."""
 
-
-def _packed(person_id: int, code_number: int, day: int) -> int:
-    return (person_id * _CODES + code_number) * _DAYS + day
+ExactKeys = Callable[[list[int]], Sequence[Hashable]]
+"""The values of the rows at the given 0-based positions (in that order), compared exactly."""
 
 
 class ExamKeys:
-    """Packed keys of the rows in the order they were inserted; ``None`` rows once one did not fit.
-
-    Equal keys are equal records: the person id, the exam code's number
-    (one per distinct code string, as the unique key compares them) and the
-    day each have their own bits.
-    """
+    """The rows' key hashes in the order they were inserted; ``None`` once they did not all fit."""
 
     def __init__(self) -> None:
         self._keys: array[int] | None = array("q")
-        self._code_numbers: dict[str, int] = {}
 
     def add(self, person_ids: Sequence[int], codes: Sequence[str], days: Sequence[date]) -> None:
         """Notes the keys of rows about to be inserted (in this order)."""
         keys = self._keys
         if keys is None:
             return
-        numbers = self._code_numbers
-        for code in set(codes).difference(numbers):
-            numbers[code] = len(numbers)
-        if len(numbers) > _CODES or len(keys) + len(codes) > ROWS_KEPT:
+        if len(keys) + len(codes) > ROWS_KEPT:
             self._keys = None
             return
-        try:
-            keys.extend(
-                map(_packed, person_ids, map(numbers.__getitem__, codes), map(date.toordinal, days))
-            )
-        except OverflowError:  # a person id of more than 21 bits: SQLite finds the copies
-            self._keys = None
+        # One tuple and its hash per row, both in C (str and date hashes are cached).
+        keys.extend(map(hash, zip(person_ids, codes, days, strict=True)))
 
     @property
     def rows(self) -> int | None:
         """How many rows were noted; None when the keys could not all be kept."""
         return None if self._keys is None else len(self._keys)
 
-    def later_copies(self) -> list[int]:
+    def later_copies(self, exact: ExactKeys) -> list[int]:
         """The 0-based positions of rows equal to an earlier row, in order (empty when none).
 
-        Equal keys leave the same remainder, so the keys are looked at in parts
-        by their remainder: a set of Python integers takes about 100 bytes a
-        key, and a part holds ``_KEYS_AT_ONCE`` keys or so.
+        Only rows whose hash another row shares can be copies; ``exact`` gives
+        their values, which decide.
         """
         keys = self._keys
         assert keys is not None, "later_copies needs every row's key"
+        suspects = self._suspects()
+        if not suspects:
+            return []
+        # The rows of a suspect hash, and of those the hashes more than one row has.
+        candidates = list(compress(count(), map(suspects.__contains__, keys)))
+        times = Counter(map(keys.__getitem__, candidates))
+        positions = [position for position in candidates if times[keys[position]] > 1]
+        seen: set[Hashable] = set()
+        later: list[int] = []
+        for position, key in zip(positions, exact(positions), strict=True):
+            if key in seen:
+                later.append(position)
+            else:
+                seen.add(key)
+        return later
+
+    def _suspects(self) -> set[int]:
+        """Hashes among which are all those more than one row has (and a few others).
+
+        Equal hashes leave the same remainder, so the keys are looked at in
+        parts by their remainder: a set of Python integers takes about 100
+        bytes a key, and a part holds ``_KEYS_AT_ONCE`` keys or so. Each run
+        of keys is added to the part's set at once (in C); a run that did not
+        grow it by its length holds a hash seen before, and all its hashes
+        become suspects.
+        """
+        keys = self._keys
+        assert keys is not None
         parts = max(1, -(-len(keys) // _KEYS_AT_ONCE))
         # Each key's part, worked out once (2 bytes a row) rather than once per part.
         parts_of = array("H", map(mod, keys, repeat(parts)) if parts > 1 else ())
-        later: list[int] = []
+        suspects: set[int] = set()
         for part in range(parts):
-            rows: Iterable[tuple[int, int]] = enumerate(keys)
+            part_keys: Iterator[int] = iter(keys)
             if parts > 1:
-                rows = compress(rows, map(eq, parts_of, repeat(part)))
+                part_keys = compress(keys, map(eq, parts_of, repeat(part)))
             seen: set[int] = set()
-            for position, key in rows:
-                if key in seen:
-                    later.append(position)
-                else:
-                    seen.add(key)
-        later.sort()
-        return later
+            while run := list(islice(part_keys, _RUN)):
+                before = len(seen)
+                seen.update(run)
+                if len(seen) - before != len(run):
+                    suspects.update(run)
+        return suspects

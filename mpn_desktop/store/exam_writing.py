@@ -110,12 +110,16 @@ class ExamWriter:
             self._settle_people(list(map(rows.row, unsettled)))
             for index in unsettled:
                 person_ids[index] = self._people[people[index].mcp_id][0]
-        iso_days = self._iso_days
-        if len(iso_days) > _SETTLED_LIMIT:
-            iso_days.clear()
         days = rows.days
-        for day in set(days).difference(iso_days):
-            iso_days[day] = day.isoformat()
+        iso_days = self._iso_days
+        try:
+            stored_days = list(map(iso_days.__getitem__, days))
+        except KeyError:  # a day not written yet: most batches hold none
+            if len(iso_days) > _SETTLED_LIMIT:
+                iso_days.clear()
+            for day in set(days).difference(iso_days):
+                iso_days[day] = day.isoformat()
+            stored_days = list(map(iso_days.__getitem__, days))
         exams = rows.exams
         codes = list(map(_CODE, exams))
         if self._keys is not None:
@@ -125,7 +129,7 @@ class ExamWriter:
         values[0::width] = person_ids
         values[1::width] = codes
         values[2::width] = map(_TITLE, exams)
-        values[3::width] = map(iso_days.__getitem__, days)
+        values[3::width] = stored_days
         values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
         values[6::width] = new_versions(len(people))
         self._insert_values(values)
@@ -169,7 +173,26 @@ class ExamWriter:
         last_id = self._connection.execute(select(func.max(_EXAMS.c.id))).scalar()
         if last_id != keys.rows:
             return None
-        return [position + 1 for position in keys.later_copies()]
+        return [position + 1 for position in keys.later_copies(self._stored_keys)]
+
+    def _stored_keys(self, positions: list[int]) -> list[tuple[object, ...]]:
+        """The stored (person, code, day) of the rows at ``positions`` (0-based, so id - 1).
+
+        Read back as the unique key compares them: the few rows whose key
+        hash another row shares (every copy, and hash collisions) are decided by these.
+        """
+        found: dict[int, tuple[object, ...]] = {}
+        step = max(1, _parameters_allowed(self._connection) - 1)
+        for first in range(0, len(positions), step):
+            ids = [position + 1 for position in positions[first : first + step]]
+            rows = self._connection.exec_driver_sql(
+                f"SELECT id, {_KEY_COLUMNS} FROM {_EXAMS.name} "
+                f"WHERE id IN ({', '.join('?' * len(ids))})",
+                tuple(ids),
+            )
+            for row_id, *key in rows:
+                found[row_id - 1] = tuple(key)
+        return [found[position] for position in positions]
 
     def _insert_values(self, values: list[object]) -> None:
         """Inserts flat column values, many rows per statement, in the order of the rows.
@@ -334,8 +357,13 @@ _EXAM_COLUMNS = (
 )
 
 
-_APPENDING_CACHE_KIB = 16 * 1024
-"""SQLite's page cache while the unique key is deferred (the table only grows at its end)."""
+_APPENDING_CACHE_KIB = 2 * 1024
+"""SQLite's page cache while the unique key is deferred (the table only grows at its end).
+
+Small on purpose: SQLite's sorter sorts the key's rows in runs of the cache's
+size before merging them, and runs of 2 MiB sort in the processor's cache
+(building the key of 1M rows: 0.79 s CPU with 16 MiB, 0.65 s with 0.5-4 MiB;
+the whole import 1M rows 4.6-4.8 -> 4.35-4.6 s CPU, 3M rows no slower)."""
 _UNIQUE_KEY = next(index for index in _EXAMS.indexes if index.unique)
 """(person, code, day): a record once; a unique index (0010), so it can be built after an insert."""
 _KEY_COLUMNS = ", ".join(column.name for column in _UNIQUE_KEY.columns)

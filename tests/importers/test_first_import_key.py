@@ -63,14 +63,14 @@ def test_a_first_import_counts_every_later_copy_keeps_the_first_and_has_the_key(
     monkeypatch: pytest.MonkeyPatch,
     keys_fit: bool,
 ) -> None:
-    if not keys_fit:  # no room for a code: SQLite finds the later copies itself
-        monkeypatch.setattr(exam_keys, "_CODES", 0)
+    if not keys_fit:  # no room for the keys: SQLite finds the later copies itself
+        monkeypatch.setattr(exam_keys, "ROWS_KEPT", 0)
     # Which way the later copies were found: the keys are asked only where they all fit.
     asked_keys: list[int] = []
     real_later_copies = exam_keys.ExamKeys.later_copies
 
-    def later_copies(keys: exam_keys.ExamKeys) -> list[int]:
-        found = real_later_copies(keys)
+    def later_copies(keys: exam_keys.ExamKeys, exact: exam_keys.ExactKeys) -> list[int]:
+        found = real_later_copies(keys, exact)
         asked_keys.append(len(found))
         return found
 
