@@ -480,7 +480,7 @@ def _people_updated(
         replaced = [(before.people[at], facts.people[at]) for at in changed]
         return previous.people.with_people_replaced(replaced, as_of)
     if facts.people is before.people:
-        changed = _changed_rows(before.exams, facts.exams)
+        changed = facts.exams.changed_since(before.exams)
         if changed is None or len(changed) > _PEOPLE_TRACED:
             return None
         for at in changed:

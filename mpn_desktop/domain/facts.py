@@ -20,12 +20,12 @@ from typing import TypeVar
 
 from mpn_desktop.domain.enums import (
     Association,
-    CredentialKind,
     Level,
     Market,
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.domain.exam_rows import EMPTY_EXAMS, ExamResult, ExamRows
 from mpn_desktop.domain.usage_rows import EMPTY_USAGE, Usage, UsageRows
 
 
@@ -81,17 +81,6 @@ class Person:
 
 
 @dataclass(slots=True, unsafe_hash=True)
-class ExamResult:
-    """An exam, assessment or certification a person passed."""
-
-    mcp_id: str
-    exam_code: str
-    passed_on: date
-    exam_title: str = ""
-    kind: CredentialKind = CredentialKind.EXAM
-
-
-@dataclass(slots=True, unsafe_hash=True)
 class Reference:
     """A customer reference for one competency."""
 
@@ -117,6 +106,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "ExamResult",
+    "ExamRows",
     "Facts",
     "FeePayment",
     "Kept",
@@ -187,7 +177,8 @@ class Facts:
     usage: UsageRows = EMPTY_USAGE
     """Held by column (``UsageRows``); a tuple of ``Usage`` given here is taken as such."""
     people: tuple[Person, ...] = ()
-    exams: tuple[ExamResult, ...] = ()
+    exams: ExamRows = EMPTY_EXAMS
+    """Held by column (``ExamRows``); a tuple of ``ExamResult`` given here is taken as such."""
     references: tuple[Reference, ...] = ()
     fee_payments: tuple[FeePayment, ...] = field(default=())
     designation_targets: tuple[str, ...] = ()
@@ -201,3 +192,6 @@ class Facts:
         if not isinstance(given, UsageRows):
             # Tests and builders hand over a tuple of Usage: the rules read columns.
             object.__setattr__(self, "usage", UsageRows.of(given))
+        results: Iterable[ExamResult] = self.exams
+        if not isinstance(results, ExamRows):
+            object.__setattr__(self, "exams", ExamRows.of(results))

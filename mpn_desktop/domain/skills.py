@@ -50,9 +50,12 @@ class PeopleIndex:
         # Group the passes by the code as written first: the catalogue is asked
         # once per distinct spelling, not once per result.
         by_raw: defaultdict[str, list[str]] = defaultdict(list)
-        for result in facts.exams:
-            if result.passed_on <= as_of:
-                by_raw[result.exam_code].append(result.mcp_id)
+        exams = facts.exams.columns  # held by column: no ExamResult made per result
+        for code, mcp_id, passed_on in zip(
+            exams.exam_code, exams.mcp_id, exams.passed_on, strict=True
+        ):
+            if passed_on <= as_of:
+                by_raw[code].append(mcp_id)
         accepted: dict[str, Credential] = {}
         holders: dict[str, set[str]] = {}
         passed: dict[str, list[list[str]]] = {}

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Date, Dialect, Select, bindparam, select
 from sqlalchemy.exc import DBAPIError
 
 from mpn_desktop.domain import facts
+from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.usage_rows import EMPTY_USAGE, UsageColumns, UsageRows
+from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
@@ -36,6 +38,8 @@ _PEOPLE: Any = models.Person.__table__
 _EXAMS: Any = models.ExamResult.__table__
 _REFERENCES: Any = models.Reference.__table__
 _FEES: Any = models.FeePayment.__table__
+
+_ByColumn = TypeVar("_ByColumn", bound=ColumnRows[Any, Any])
 
 EMPTY_ORGANIZATION = facts.Organization(name="", mpn_id="")
 """Stands in for the organisation before the user has entered it."""
@@ -325,7 +329,7 @@ class _Read:
                 values = {"usage_from": usage_from.first_day}
                 query = self._query(_USAGE_FROM_QUERY)
                 columns = _columns(connection, query, lookups, months, values)
-            found["usage"] = self._usage(columns)
+            found["usage"] = self._by_column("usage", UsageRows, columns)
         self.mcp_ids: dict[int, str] = {}
         if "people" in wanted:
             columns = _columns(connection, PEOPLE_QUERY)
@@ -336,7 +340,7 @@ class _Read:
         if "exams" in wanted:
             query = self._query(EXAMS_QUERY)
             columns = _columns(connection, query, self._at({1: self.mcp_ids}))
-            found["exams"] = self._rows("exams", facts.ExamResult, columns, self.with_ids)
+            found["exams"] = self._by_column("exams", ExamRows, columns)
         if "references" in wanted:
             query = self._query(REFERENCES_QUERY)
             columns = _columns(connection, query, self._at({1: self.customer_names}))
@@ -356,16 +360,19 @@ class _Read:
         shift = 0 if self.with_ids else 1
         return {position - shift: value for position, value in positions.items()}
 
-    def _usage(self, columns: list[Sequence[Any]]) -> UsageRows:
-        """The usage rows, held by column as read (no ``Usage`` object per row)."""
+    def _by_column(
+        self, name: str, rows: type[_ByColumn], columns: list[Sequence[Any]]
+    ) -> _ByColumn:
+        """The rows of a table held by column as read (usage, exams: no object per row);
+        the first column is the row id when ids are kept."""
         if not columns:
             if self.with_ids:
-                self.ids["usage"] = ()
-            return EMPTY_USAGE
+                self.ids[name] = ()
+            return rows()
         if self.with_ids:
-            self.ids["usage"] = tuple(columns[0])
+            self.ids[name] = tuple(columns[0])
             columns = columns[1:]
-        return UsageRows.from_columns(UsageColumns._make(map(tuple, columns)))
+        return rows.from_columns(rows.columns_type._make(map(tuple, columns)))
 
     def _rows(
         self,

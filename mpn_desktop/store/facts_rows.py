@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import Connection, Select
 
 from mpn_desktop.domain import facts
+from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.usage_figures import carry_usage_sums
-from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -222,8 +222,8 @@ def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
             changes.append((at, fact, True))
         if fact is not None:
             added.append(fact)
-    if isinstance(before, UsageRows):
-        # Usage is held by column: changed there, without a Usage object per row.
+    if isinstance(before, ColumnRows):
+        # Usage and exams are held by column: changed there, without an object per row.
         rows: Any = before.edited(changes)
     else:
         rows = list(before)

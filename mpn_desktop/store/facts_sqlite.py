@@ -15,9 +15,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mpn_desktop.domain import facts
+from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
     Association,
@@ -27,7 +28,8 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
-from mpn_desktop.domain.usage_rows import EMPTY_USAGE, UsageColumns, UsageRows
+from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import Convert, converted_column, look_up, names_by_id
@@ -204,13 +206,9 @@ class _Reader:
             targets=targets,
             customers=_made(customer_columns, facts.Customer),
             subscriptions=_made(subscription_columns, facts.Subscription),
-            usage=(
-                UsageRows.from_columns(UsageColumns._make(map(tuple, usage_columns[1:])))
-                if usage_columns
-                else EMPTY_USAGE
-            ),
+            usage=_by_column(usage_columns, UsageRows),
             people=_made(people_columns, facts.Person),
-            exams=_made(exam_columns, facts.ExamResult),
+            exams=_by_column(exam_columns, ExamRows),
             references=_made(reference_columns, facts.Reference),
             fee_payments=_made(fee_columns, facts.FeePayment),
             designation_targets=tuple(designations[0]) if designations else (),
@@ -229,6 +227,16 @@ class _Reader:
             market=Market(market),
             anniversary=None if anniversary is None else day(anniversary),
         )
+
+
+_ByColumn = TypeVar("_ByColumn", bound=ColumnRows[Any, Any])
+
+
+def _by_column(columns: list[Sequence[Any]], rows: type[_ByColumn]) -> _ByColumn:
+    """The rows held by column as read (no object per row), the first column the row id."""
+    if not columns:
+        return rows()
+    return rows.from_columns(rows.columns_type._make(map(tuple, columns[1:])))
 
 
 def _made(columns: list[Sequence[Any]], make: Callable[..., Any]) -> tuple[Any, ...]:

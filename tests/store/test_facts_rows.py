@@ -135,3 +135,12 @@ def test_a_usage_edit_tells_the_evaluation_the_one_row_it_replaced(demo_db: Data
     at = before.ids["usage"].index(row["id"])
     assert edited.facts.usage.changed_since(before.facts.usage) == [at]
     assert edited.facts.usage[at] != before.facts.usage[at]
+
+
+def test_an_exam_edit_tells_the_evaluation_the_one_result_it_replaced(demo_db: Database) -> None:
+    before = load_indexed_facts(demo_db, usage_from=WINDOW)
+    row = _first(demo_db, RecordKind.EXAM)
+    records.update_record(demo_db, RecordKind.EXAM, row["id"], EDITS[RecordKind.EXAM])
+    edited = _as_loaded(demo_db, before, RecordKind.EXAM, [row["id"]])
+    at = before.ids["exams"].index(row["id"])
+    assert edited.facts.exams.changed_since(before.facts.exams) == [at]

@@ -1,0 +1,203 @@
+"""Records held by column: a tuple of records in behaviour, one tuple per field inside.
+
+The facts that come by the ten thousand (usage months, exam results) were a
+record object per row: building them was most of what loading the facts cost
+above fetching them, and the collector then walked every one; the rules read
+a few fields of each. ``ColumnRows`` keeps a tuple per field instead, filled
+straight from the database's columns, and makes record objects only when
+someone asks for rows (by index, slice or iteration). It compares, hashes and
+reads as the tuple of records it stands for, so callers that take it as that
+tuple keep working. ``usage_rows`` and ``exam_rows`` give it its records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, count
+from operator import attrgetter, is_not
+from typing import Any, ClassVar, Generic, Self, TypeVar, overload
+
+Record = TypeVar("Record")
+Columns = TypeVar("Columns", bound=tuple[tuple[Any, ...], ...])
+
+Change = tuple[int, Any, bool]
+"""(position, record or None, inserted): see ``ColumnRows.edited``."""
+
+
+class ColumnRows(Sequence[Record], Generic[Record, Columns]):
+    """Records by column, read as the tuple of records they stand for (never changed).
+
+    Made from columns (``from_columns``: the loaders) or from records
+    (``of``: tests, builders, anything handing ``Facts`` a tuple), each form
+    worked out from the other on first use. Records made from columns are
+    kept once iterated, so a caller reading every row again pays for the
+    objects once, as when the loader made them. ``edited`` makes the rows
+    after a few of them were replaced, added or removed (one-row updates),
+    and remembers which positions were replaced (``changed_since``).
+    """
+
+    __slots__ = ("_columns", "_hash", "_parent", "_replaced", "_rows")
+
+    record: ClassVar[Callable[..., Any]]
+    """The record class: made from the fields in the columns' order."""
+    columns_type: ClassVar[type[Any]]
+    """The columns: a NamedTuple of one tuple per field of the record, in its order."""
+    fields: ClassVar[tuple[str, ...]]
+
+    def __init__(self) -> None:
+        self._columns: Columns | None = self.columns_type._make(() for _ in self.fields)
+        self._rows: tuple[Record, ...] | None = ()
+        self._hash: int | None = None
+        self._parent: ColumnRows[Record, Columns] | None = None
+        self._replaced: tuple[int, ...] = ()
+
+    @classmethod
+    def from_columns(cls, columns: Columns) -> Self:
+        """The rows whose fields ``columns`` holds (tuples of equal length)."""
+        made = cls()
+        made._columns = columns
+        made._rows = None
+        return made
+
+    @classmethod
+    def of(cls, rows: Iterable[Record]) -> Self:
+        """``rows`` as they are (the very objects are handed out again)."""
+        if isinstance(rows, cls):
+            return rows
+        made = cls()
+        made._rows = tuple(rows)
+        made._columns = None
+        return made
+
+    @property
+    def columns(self) -> Columns:
+        """Each field of every row, one tuple per field."""
+        columns = self._columns
+        if columns is None:
+            rows = self._rows
+            assert rows is not None
+            columns = self._columns = self.columns_type._make(
+                tuple(map(attrgetter(name), rows)) for name in self.fields
+            )
+        return columns
+
+    def rows(self) -> tuple[Record, ...]:
+        """The rows as records (made once, then kept)."""
+        rows = self._rows
+        if rows is None:
+            assert self._columns is not None
+            rows = self._rows = tuple(map(self.record, *self._columns))
+        return rows
+
+    def __len__(self) -> int:
+        rows = self._rows
+        if rows is not None:
+            return len(rows)
+        assert self._columns is not None
+        return len(self._columns[0])
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Record, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | tuple[Record, ...]:
+        rows = self._rows
+        if rows is not None:
+            return rows[index]
+        columns = self._columns
+        assert columns is not None
+        if isinstance(index, slice):
+            return tuple(map(self.record, *(column[index] for column in columns)))
+        made: Record = self.record(*(column[index] for column in columns))
+        return made
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.rows())
+
+    def __reversed__(self) -> Iterator[Record]:
+        return reversed(self.rows())
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if isinstance(other, ColumnRows):
+            if type(other) is not type(self) or len(self) != len(other):
+                return False
+            if self._rows is not None and other._rows is not None:
+                return self._rows == other._rows
+            return bool(self.columns == other.columns)
+        if isinstance(other, tuple):
+            return len(self) == len(other) and self.rows() == other
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        # As the tuple of rows hashes: equal to it, so the same hash.
+        found = self._hash
+        if found is None:
+            found = self._hash = hash(self.rows())
+        return found
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.rows()!r})"
+
+    def __reduce__(self) -> tuple[object, tuple[tuple[Record, ...]]]:
+        return type(self).of, (self.rows(),)
+
+    def edited(self, changes: Iterable[Change]) -> Self:
+        """These rows with ``changes`` made in turn, each (position, record, inserted): a
+        record put in at the position (``inserted``), put in place of the one there, or
+        (None) the one there taken out. Positions count in the rows as the earlier changes
+        left them."""
+        columns = [list(column) for column in self.columns]
+        kept = list(self._rows) if self._rows is not None else None
+        values_of = attrgetter(*self.fields)
+        replaced: set[int] | None = set()
+        for at, row, inserted in changes:
+            if row is None:
+                for column in columns:
+                    del column[at]
+                if kept is not None:
+                    del kept[at]
+                replaced = None
+                continue
+            values = values_of(row)
+            if inserted:
+                for column, value in zip(columns, values, strict=True):
+                    column.insert(at, value)
+                if kept is not None:
+                    kept.insert(at, row)
+                replaced = None
+            else:
+                for column, value in zip(columns, values, strict=True):
+                    column[at] = value
+                if kept is not None:
+                    kept[at] = row
+                if replaced is not None:
+                    replaced.add(at)
+        made = self.from_columns(self.columns_type._make(map(tuple, columns)))
+        if kept is not None:
+            made._rows = tuple(kept)
+        if replaced is not None:
+            made._parent = self
+            made._replaced = tuple(sorted(replaced))
+        return made
+
+    def changed_since(self, before: Sequence[Record]) -> list[int] | None:
+        """The positions whose row may differ from ``before``'s (None: rows came or went, or
+        it cannot tell); rows at other positions are equal."""
+        if self is before:
+            return []
+        if len(self) != len(before):
+            return None
+        if self._parent is before:
+            return list(self._replaced)
+        if isinstance(before, ColumnRows) and self._rows is not None and before._rows is not None:
+            # The same objects where nothing changed (rows built by hand, tests).
+            return list(compress(count(), map(is_not, before._rows, self._rows)))
+        return None
