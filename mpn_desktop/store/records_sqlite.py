@@ -351,6 +351,20 @@ def window_usage(db: Database, first: Month, last: Month) -> list[dict[str, Any]
     return usage_cells.window_usage(db, first, last)
 
 
+def window_usage_apart(db: Database, first: Month, last: Month) -> list[dict[str, Any]]:
+    """``window_usage`` for a worker thread: a plain SQLite file is read with the driver on a
+    connection of its own even once the engine is made, so that the engine closing meanwhile
+    (the window closed, another database opened) cannot pull a connection from under it."""
+    path = plain_sqlite_file(db.url)
+    if path is not None:
+        try:
+            with collector_paused():
+                return _window_usage(path, first, last)
+        except sqlite3.Error:
+            pass
+    return usage_cells.window_usage(db, first, last)
+
+
 def _window_usage(path: Path, first: Month, last: Month) -> list[dict[str, Any]]:
     converts = dict(TABLES[RecordKind.USAGE][1])
     figures = ", ".join(f'"{name}"' for name in USAGE_FIGURES)

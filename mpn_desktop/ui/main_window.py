@@ -738,5 +738,9 @@ class MainWindow(QMainWindow):
         if self._fill_task is not None:
             self._fill_task.wait()
         self.progress_source.wait_for_worker()
+        for tab in self.step_tabs:
+            wait_for_reads = getattr(tab, "wait_for_reads", None)
+            if wait_for_reads is not None:
+                wait_for_reads()  # a tab's own reads off the GUI thread (the usage grid's)
         self.outside_watch.stop()
         super().closeEvent(event)

@@ -3233,6 +3233,10 @@
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
+        <source>Working out the usage by month of {day}…</source>
+        <translation>Die Nutzung nach Monat am {day} wird ermittelt …</translation>
+    </message>
+    <message>
         <source>{designation}: usage growth by month in {count} parts, their points added up</source>
         <translation>{designation}: Nutzungswachstum nach Monat in {count} Teilen, ihre Punkte addiert</translation>
     </message>
@@ -3427,6 +3431,13 @@
     <message>
         <source>The sample was not loaded.</source>
         <translation>Das Beispiel wurde nicht geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowUsageReader</name>
+    <message>
+        <source>The usage by month could not be read.</source>
+        <translation>Die Nutzung nach Monat konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>

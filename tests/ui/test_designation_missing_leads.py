@@ -151,7 +151,7 @@ def test_a_step_still_short_opens_add_exam_with_the_step_s_certification(
 
 
 def test_the_points_still_short_lead_to_the_metric_that_gives_the_most(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     # Security at 5.5: the intermediate certifications have 40 points to give.
     card = window.panel.designation_card("security")
@@ -168,7 +168,8 @@ def test_the_points_still_short_lead_to_the_metric_that_gives_the_most(
     assert sales.objectName() == "salesTab"
     assert sales.pages.currentWidget() is sales.usage_grid
     assert "Usage growth" in sales.lead_note.text()
-    # Monthly active users count there: the grid shows them.
+    # Monthly active users count there: the grid shows them (once read, off the GUI thread).
+    qtbot.waitUntil(lambda: sales.usage_grid.settled)
     assert sales.usage_grid.figure.currentData() == "active_users"
     assert sales.usage_grid.model.field.key == "active_users"
     # … and the chart Modern Work's usage, not the first targeted designation's.
@@ -247,6 +248,7 @@ def test_missing_usage_opens_the_usage_by_month_with_what_counts_and_the_import(
     assert "<b>Deployments</b> counts Azure customers with US$ 12,000 of security" in text
     assert sales.usage_grid.figure.currentData() == "consumption_usd"
     assert sales.usage_grid.chart.title.startswith("Solutions Partner for Security:")
+    qtbot.waitUntil(lambda: sales.usage_grid.settled)
     assert sales.usage_grid.model.field.key == "consumption_usd"  # the grid shows that part
     imports: list[bool] = []
     monkeypatch.setattr(window.files, "import_sales", lambda: imports.append(True))

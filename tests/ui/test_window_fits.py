@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
@@ -36,6 +37,7 @@ from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
 
 
 def _inside(widget: QWidget) -> bool:
@@ -117,7 +119,18 @@ def _settled() -> None:
     """Lets Qt finish the layouts a page shown asks for: a layout done in one turn of the event
     loop can ask its parent for another in the next (the chart's designation choice, given
     its names, stood past its row's edge for one turn in a busy CI run); the user sees the
-    window when they are done, as this does."""
+    window when they are done, as this does. The usage grid shown reads its months off the GUI
+    thread: its figures are waited for first (they lay the page out once more)."""
+    grids = [
+        grid
+        for widget in QApplication.topLevelWidgets()
+        for grid in widget.findChildren(UsageGridSection)
+        if grid.isVisible()
+    ]
+    deadline = time.monotonic() + 10
+    while not all(grid.settled for grid in grids) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
     for _ in range(4):
         QApplication.processEvents()
 

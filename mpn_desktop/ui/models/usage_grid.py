@@ -178,6 +178,12 @@ class UsageGridModel(QAbstractTableModel):
         )
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Shows nothing (while the figures of another day are read and worked out)."""
+        self.beginResetModel()
+        self._rows, self._months, self._extra = [], (), []
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows) + len(self._extra)
 

@@ -313,6 +313,10 @@ class SalesTab(StepTab):
         super().set_designations(tree)
         self.usage_grid.set_designations(tree)
 
+    def wait_for_reads(self) -> None:
+        """Blocks until the usage grid's read running now ends (before the window closes)."""
+        self.usage_grid.wait_for_reads()
+
     def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
         """Where the usage chart finds the facts of the last evaluation."""
         self.usage_grid.follow_facts(facts)

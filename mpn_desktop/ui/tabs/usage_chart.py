@@ -91,6 +91,7 @@ class UsageChart(QWidget):
         """What to draw (None: nothing to chart), its title and the missing sentences."""
         self._figures = figures
         self._parts = ()
+        self.unsetCursor()
         self._empty = self._no_competency
         self._title = title
         self._missing = missing
@@ -111,15 +112,28 @@ class UsageChart(QWidget):
         self._figures = None
         self._parts = tuple(parts)
         self._shown_figure = shown_figure
-        self.setCursor(
-            Qt.CursorShape.PointingHandCursor if len(parts) > 1 else Qt.CursorShape.ArrowCursor
-        )
+        if len(parts) > 1:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)  # a part is clicked to choose it
+        else:
+            self.unsetCursor()
         self.setToolTip("")
         self._empty = self.tr("No targeted designation measures usage growth month by month.")
         self._title = title
         self._missing = missing
         self.setAccessibleName(self.accessible_text())
         self._tell_cut_title()
+        self.update()
+
+    def set_waiting(self, text: str) -> None:
+        """Nothing charted: ``text`` says what is being worked out meanwhile."""
+        self._figures = None
+        self._parts = ()
+        self._empty = text
+        self.unsetCursor()
+        self._title = ""
+        self._missing = []
+        self.setAccessibleName(text)
+        self.setToolTip("")
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

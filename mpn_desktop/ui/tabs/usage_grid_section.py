@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +58,6 @@ from mpn_desktop.domain.usage_months import (
 )
 from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
-from mpn_desktop.store import records_sqlite
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
@@ -69,6 +67,8 @@ from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
+from mpn_desktop.ui.tabs.usage_grid_view import UsageGridView
+from mpn_desktop.ui.tabs.window_usage_reader import Window, WindowUsageReader
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
@@ -95,8 +95,15 @@ class UsageGridSection(QWidget):
         self._subscriptions = subscriptions
         self._usage: list[Record] = []
         """The usage of the window, as last read from the store."""
-        self._read_window: tuple[Month, int] | None = None
+        self._read_window: Window | None = None
         """The first month and count of the months ``_usage`` holds."""
+        self._asked_window: Window | None = None
+        """The months last asked of the reader (delivered to ``_usage`` when read)."""
+        self._reader = WindowUsageReader(context, self)
+        self._reader.usageRead.connect(self._usage_read)
+        self._evaluation_due = True
+        """The as-of day or the database changed and the day's evaluation has not come yet:
+        the chart and the grid's counted row would be the previous day's, so they wait."""
         self._facts: Callable[[], Facts | None] = lambda: None
         self._progress: Progress | None = None
         self._figures: MonthlyFigures | None = None
@@ -124,7 +131,7 @@ class UsageGridSection(QWidget):
         self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
         self.designation_label.setBuddy(self.designation)
         self.model = UsageGridModel(self._write, self)
-        self.view = QTableView(self)
+        self.view = UsageGridView(self)
         self.view.setObjectName("usageGrid")
         self.view.setAccessibleName(self.tr("Usage by month"))
         self.view.setModel(self.model)
@@ -184,8 +191,8 @@ class UsageGridSection(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem_label)
-        context.asOfChanged.connect(lambda _day: self.reload())
-        context.databaseChanged.connect(lambda _db: self.reload())
+        context.asOfChanged.connect(lambda _day: self._day_changed())
+        context.databaseChanged.connect(lambda _db: self._day_changed())
 
     def _show_menu(self, position: QPoint) -> None:
         # The keys are Edit ▸ Copy's and Paste's (the Sales tab sends them here).
@@ -217,9 +224,35 @@ class UsageGridSection(QWidget):
         self._grid_stale = True
         self._refresh()
 
+    @property
+    def settled(self) -> bool:
+        """Whether the chart and the grid show the day's evaluation and the usage last
+        written (nothing is being read or worked out for them)."""
+        return not (
+            self._evaluation_due
+            or self._usage_stale
+            or self._reader.busy
+            or self._chart_stale
+            or self._grid_stale
+        )
+
+    def wait_for_reads(self) -> None:
+        """Blocks until a read of the window's usage running now ends (before a close)."""
+        self._reader.wait()
+
+    def _day_changed(self) -> None:
+        """Another as-of day or database: nothing shown is the day's until it is evaluated."""
+        self._evaluation_due = True
+        self.reload()
+
     def _refresh(self) -> None:
         """Does what is due (read, chart, grid) when the page is shown; else when it is."""
         if not self.isVisible():
+            return
+        if self._evaluation_due:
+            # The new day's months are read meanwhile; the chart and the grid say so.
+            self._ask_usage(self._window())
+            self._show_working()
             return
         # The chart first: on a designations day its metric says how many months to read.
         if self._chart_stale and self._designations_day():
@@ -231,15 +264,42 @@ class UsageGridSection(QWidget):
             self._draw_chart(self._progress)
             self._grid_stale = True
         window = self._window()
-        if self._usage_stale or window != self._read_window:
-            self._usage_stale = False
-            self._read_window = window
-            first, count = window
-            self._usage = records_sqlite.window_usage(self.context.db, first, first.plus(count - 1))
-            self._grid_stale = True
-        if self._grid_stale:
+        self._ask_usage(window)
+        if window != self._read_window:
+            self._show_working()  # other months than those read: not shown until read
+        elif self._grid_stale:
             self._grid_stale = False
+            self.view.set_waiting("")
             self._pivot()
+
+    def _ask_usage(self, window: Window) -> None:
+        """Has the months' usage read (off the GUI thread) when it changed or is not asked."""
+        if self._usage_stale or window != self._asked_window:
+            self._usage_stale = False
+            self._asked_window = window
+            self._reader.ask(window)
+
+    def _usage_read(self, window: Window, rows: list[Record]) -> None:
+        if window != self._asked_window:
+            return  # months no longer shown (another day came meanwhile)
+        self._usage, self._read_window = rows, window
+        self._grid_stale = True
+        self._refresh()
+
+    def _show_working(self) -> None:
+        """The chart and the grid say what is being worked out instead of showing figures
+        that are not the day's (the previous day's usage or evaluation)."""
+        text = self.tr("Working out the usage by month of {day}…").format(
+            day=locale_text.day(self.context.as_of)
+        )
+        if self._evaluation_due:
+            self._chart_stale = True
+            self.chart.set_waiting(text)
+        self._grid_stale = True
+        if self.model.rowCount() or not self.view.waiting_text():
+            self.model.clear()
+            self.view.verticalHeader().setFixedWidth(0)  # no names' strip beside the text
+            self.view.set_waiting(text)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -249,7 +309,7 @@ class UsageGridSection(QWidget):
         """Whether the as-of day is under the Solutions Partner program."""
         return self.context.program_on(self.context.as_of).scored is not None
 
-    def _window(self) -> tuple[Month, int]:
+    def _window(self) -> Window:
         """The first month shown and how many: on a designations day those the charted
         metric compares (13 until it is known), else the competencies' 12-month window."""
         if self._designations_day():
@@ -259,8 +319,14 @@ class UsageGridSection(QWidget):
         return usage_window_start(self.context.as_of), MONTHS
 
     def set_designations(self, tree: RequirementTree | None) -> None:
-        """Redraws the chart (and the grid) with the designations' evaluation."""
+        """Redraws the chart (and the grid) with the designations' evaluation (None on a
+        competencies' day, after ``set_progress``: every evaluation ends with it)."""
         self._tree = tree
+        evaluated = tree.as_of if tree is not None else None
+        if tree is None and self._progress is not None:
+            evaluated = self._progress.as_of
+        if evaluated == self.context.as_of:
+            self._evaluation_due = False
         self._chart_stale = True
         self._refresh()
 

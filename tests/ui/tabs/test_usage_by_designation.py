@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -70,7 +72,7 @@ def _grid(qtbot: QtBot, window: MainWindow) -> UsageGridSection:
     tab = window.step_tabs[0]
     assert isinstance(tab, SalesTab)
     tab.pages.setCurrentWidget(tab.usage_grid)
-    qtbot.waitUntil(lambda: tab.usage_grid.chart.title != "")
+    qtbot.waitUntil(lambda: tab.usage_grid.chart.title != "" and tab.usage_grid.settled)
     return tab.usage_grid
 
 
@@ -124,6 +126,7 @@ def test_a_2023_day_shows_the_13_months_usage_growth_compares(
 def test_modern_work_first_shows_active_users(qtbot: QtBot, window_2023: MainWindow) -> None:
     grid = _grid(qtbot, window_2023)
     grid.set_designations(_only_modern_work(window_2023))
+    qtbot.waitUntil(lambda: grid.settled)
     assert grid.chart.title.startswith("Solutions Partner for Modern Work")
     assert "Active users by month" in grid.chart.title
     assert grid.figure.currentData() == "active_users"
@@ -196,6 +199,7 @@ def test_without_a_designation_measuring_usage_the_chart_says_so(
     tree = window_2023.progress_source.designations
     assert tree is not None
     grid.set_designations(type(tree)(tree.program, tree.as_of, tree.organization, ()))
+    qtbot.waitUntil(lambda: grid.settled)
     assert grid.chart.title == ""
     assert grid.chart.accessible_text() == (
         "No targeted designation measures usage growth month by month."
@@ -220,6 +224,7 @@ def test_security_charts_the_twelve_months_against_the_twelve_before(
         tuple(node for node in tree.requirements if node.id == "security"),
     )
     grid.set_designations(only_security)
+    qtbot.waitUntil(lambda: grid.settled)
     chart = grid.chart
     assert chart.title == (
         "Solutions Partner for Security: usage growth by month in 2 parts, their points added up"
@@ -262,7 +267,9 @@ def test_the_user_chooses_the_designation_charted_and_it_is_remembered(
     # From the keyboard: focus the combo (its label's Alt+G), then two steps down.
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: grid.settled)
     qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: grid.settled)
     assert grid.chart.title.startswith("Solutions Partner for Security")
     assert len(grid.model.months) == 24
     assert grid.figure.currentData() == "consumption_usd"
@@ -290,6 +297,7 @@ def test_the_user_chooses_the_designation_charted_and_it_is_remembered(
 def test_one_targeted_designation_offers_no_choice(qtbot: QtBot, window_2023: MainWindow) -> None:
     grid = _grid(qtbot, window_2023)
     grid.set_designations(_only_modern_work(window_2023))
+    qtbot.waitUntil(lambda: grid.settled)
     assert not grid.designation_row.isVisible()
     assert grid.chart.title.startswith("Solutions Partner for Modern Work")
 
@@ -317,11 +325,13 @@ def test_the_figure_chosen_shows_that_part_of_security_in_the_grid(
     grid's figure says which the grid shows."""
     grid = _grid(qtbot, window_2023)
     grid.choose_designation("security")
+    qtbot.waitUntil(lambda: grid.settled)
     assert len(grid.model.months) == 24
     chart = grid.chart
     both = chart.parts
     assert len(both) == 2
     grid.show_figure("active_users")
+    qtbot.waitUntil(lambda: grid.settled)
     assert chart.parts == both  # still both, side by side
     assert chart.title.startswith("Solutions Partner for Security: usage growth by month")
     assert len(grid.model.months) == 13 and grid.model.field.key == "active_users"
@@ -335,6 +345,7 @@ def test_the_figure_chosen_shows_that_part_of_security_in_the_grid(
     PICTURES.mkdir(exist_ok=True)
     assert grid.grab().save(str(PICTURES / "usage-2023-security-users.png"))
     grid.show_figure("consumption_usd")
+    qtbot.waitUntil(lambda: grid.settled)
     assert len(grid.model.months) == 24 and grid.model.field.key == "consumption_usd"
     assert "growth of Azure security consumption" in chart.missing[0], chart.missing
 
@@ -344,18 +355,23 @@ def test_a_click_on_a_part_of_security_shows_its_months_in_the_grid(
 ) -> None:
     grid = _grid(qtbot, window_2023)
     grid.choose_designation("security")
+    qtbot.waitUntil(lambda: grid.settled)
     chart = grid.chart
     qtbot.waitUntil(lambda: len(chart.parts) == 2)
     middle = chart.height() // 2
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() * 3 // 4, middle))
+    qtbot.waitUntil(lambda: grid.settled)
     assert grid.model.field.key == "active_users" and len(grid.model.months) == 13
     assert grid.figure.currentData() == "active_users"
     assert chart.parts[1].figure == "active_users"  # the part clicked, on the right
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() // 4, middle))
+    qtbot.waitUntil(lambda: grid.settled)
     assert grid.model.field.key == "consumption_usd" and len(grid.model.months) == 24
     # One part only (Infrastructure): nothing to choose by a click.
     grid.choose_designation("infrastructure-azure")
+    qtbot.waitUntil(lambda: grid.settled)
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(chart.width() * 3 // 4, middle))
+    qtbot.waitUntil(lambda: grid.settled)
     assert grid.model.field.key == "consumption_usd"
 
 
@@ -393,3 +409,63 @@ def test_a_chart_narrower_than_its_title_says_it_whole_in_the_tooltip(
     assert chart.toolTip() == chart.title
     PICTURES.mkdir(exist_ok=True)
     assert window_2026_german.grab().save(str(PICTURES / "usage-2026-de-683.png"))
+
+
+def test_another_as_of_day_never_shows_the_previous_day_s_counted_usage(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    # The grid showed the new day's months with the previous day's counted row (and the
+    # chart the previous day's bars) until the new day's evaluation came.
+    grid = _grid(qtbot, window_2023)
+    before = grid._designation_usage
+    assert before is not None
+    shown: list[tuple[tuple[Month, ...], list[object] | None, str]] = []
+
+    def look() -> None:
+        headings = _headings(grid)
+        counted = None
+        if "Counted" in headings:
+            row = headings.index("Counted")
+            counted = [grid.model.value_at(row, column) for column in range(len(grid.model.months))]
+        shown.append((grid.model.months, counted, grid.chart.title))
+
+    grid.model.modelReset.connect(look)
+    window_2023.context.set_as_of(date(2023, 11, 15))
+    # At once: nothing of the previous day, but what is being worked out.
+    assert grid.model.rowCount() == 0 and grid.chart.title == ""
+    assert grid.view.waiting_text() == "Working out the usage by month of 2023-11-15…"
+    assert grid.chart.accessible_text() == grid.view.waiting_text()
+    qtbot.waitUntil(lambda: grid.settled)
+    after = grid._designation_usage
+    assert after is not None and after.months[-1] == Month(2023, 10)
+    assert after.amounts != before.amounts
+    for months, counted, title in shown:
+        # Empty while worked out, or the new day's months with the new day's figures.
+        assert months == () or (months == after.months and counted == list(after.amounts))
+        assert months == () or "2022-10 and 2023-10 compared" in title, title
+    assert shown[-1][0] == after.months
+
+
+def test_the_window_s_usage_is_read_off_the_gui_thread(
+    qtbot: QtBot, window_2023: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpn_desktop.store import records_sqlite
+
+    grid = _grid(qtbot, window_2023)
+    threads: list[threading.Thread] = []
+    read = records_sqlite.window_usage_apart
+
+    def watched(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return read(*args)
+
+    def on_the_gui_thread(*_args: Any) -> Any:
+        raise AssertionError("the window's usage read on the GUI thread")
+
+    monkeypatch.setattr(records_sqlite, "window_usage_apart", watched)
+    monkeypatch.setattr(records_sqlite, "window_usage", on_the_gui_thread)
+    window_2023.context.set_as_of(date(2023, 9, 15))
+    qtbot.waitUntil(lambda: grid.settled)
+    assert threads and threading.main_thread() not in threads
+    assert grid.model.months[-1] == Month(2023, 8)
+    assert sum(grid._designation_usage.amounts if grid._designation_usage else ()) > 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -30,11 +32,22 @@ def window(qtbot: QtBot, context: AppContext, tmp_path: Path) -> MainWindow:
     return main
 
 
-def _sales(window: MainWindow) -> SalesTab:
+def _sales(qtbot: QtBot, window: MainWindow) -> SalesTab:
+    """The Sales tab with its usage grid shown, once it shows the day's figures."""
     tab = window.step_tabs[0]
     assert isinstance(tab, SalesTab)
     tab.pages.setCurrentWidget(tab.usage_grid)
+    qtbot.waitUntil(lambda: tab.usage_grid.settled)
     return tab
+
+
+@contextmanager
+def _redrawn(qtbot: QtBot, window: MainWindow) -> Iterator[None]:
+    """Waits for the evaluation the block causes, then for the grid to show its figures
+    (the window's usage is read off the GUI thread)."""
+    with qtbot.waitSignal(window.progress_source.progressChanged):
+        yield
+    _sales(qtbot, window)
 
 
 def _row_of(tab: SalesTab, name: str) -> int:
@@ -57,9 +70,9 @@ def _usage(context: AppContext, name: str) -> dict[Month, Decimal]:
 
 
 def test_the_grid_shows_the_window_with_totals_and_what_each_level_needs(
-    window: MainWindow, context: AppContext
+    qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     model = tab.usage_grid.model
     first = Month.of(context.as_of).plus(-12)
     assert model.months == tuple(first.plus(offset) for offset in range(MONTHS))
@@ -84,17 +97,17 @@ def _vertical() -> Any:
 def test_typing_a_cell_writes_the_month_and_undo_puts_it_back(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     model = tab.usage_grid.model
     row = _row_of(tab, "sub-fabrikam-azure")
     month = model.months[-1]
     before = _usage(context, "sub-fabrikam-azure")
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         assert model.setData(model.index(row, MONTHS - 1), "12,345.50")
     assert _usage(context, "sub-fabrikam-azure")[month] == Decimal("12345.50")
     assert model.value_at(row, MONTHS - 1) == Decimal("12345.50")
     assert context.undo_stack.undoText() == f"Edit usage of {month}"
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         context.undo_stack.undo()
     assert _usage(context, "sub-fabrikam-azure") == before
     # A wrong figure is refused with the form's words, and nothing is written.
@@ -106,14 +119,14 @@ def test_typing_a_cell_writes_the_month_and_undo_puts_it_back(
 def test_a_pasted_block_is_one_undo_step_and_redraws_the_chart(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     grid = tab.usage_grid
     row = _row_of(tab, "sub-fabrikam-azure")
     grid.view.setCurrentIndex(grid.model.index(row, 0))
     before_chart = grid.chart.accessible_text()
     before = _usage(context, "sub-fabrikam-azure")
     depth = context.undo_stack.count()
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         command = grid.paste_text("100000\t200000\tnot a number\r\n50\t60\t70\r\n")
     assert command is not None
     assert context.undo_stack.count() == depth + 1
@@ -124,7 +137,7 @@ def test_a_pasted_block_is_one_undo_step_and_redraws_the_chart(
     assert _usage(context, next_name)[grid.model.months[2]] == Decimal(70)
     assert "line 1, " in grid.problem_label.text() and "not a number" in grid.problem_label.text()
     assert grid.chart.accessible_text() != before_chart
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         context.undo_stack.undo()
     assert _usage(context, "sub-fabrikam-azure") == before
     assert grid.chart.accessible_text() == before_chart
@@ -133,7 +146,7 @@ def test_a_pasted_block_is_one_undo_step_and_redraws_the_chart(
 def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     grid = tab.usage_grid
     row = _row_of(tab, "sub-northwind-azure")
     grid.view.selectRow(row)
@@ -170,7 +183,7 @@ def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
     )
     grid.view.setCurrentIndex(grid.model.index(0, 5))  # anywhere: the text says where it goes
     before = _usage(context, "sub-northwind-azure")
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         assert grid.paste_text(doubled + "\r\n" + lines[2]) is not None
     assert not grid.problem_label.isVisibleTo(window)  # the Total row copied along is no error
     after = _usage(context, "sub-northwind-azure")
@@ -182,17 +195,43 @@ def test_copy_gives_months_and_subscriptions_that_paste_back_where_they_were(
 def test_the_grid_follows_the_as_of_day(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    tab = _sales(qtbot, window)
+    with _redrawn(qtbot, window):
         context.set_as_of(date(2018, 7, 15))
     assert tab.usage_grid.model.months[0] == Month(2017, 7)
     assert tab.usage_grid.model.months[-1] == Month(2018, 6)
 
 
+def test_another_as_of_day_never_shows_the_previous_day_s_credited_months(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    # The new day's months came with the previous day's credited row for a moment.
+    grid = _sales(qtbot, window).usage_grid
+    shown: list[tuple[tuple[Month, ...], list[object]]] = []
+
+    def look() -> None:
+        model = grid.model
+        rows = range(model.rowCount())
+        credited = next((r for r in rows if model.headerData(r, _vertical()) == "Credited"), None)
+        values = [] if credited is None else [model.value_at(credited, c) for c in range(MONTHS)]
+        shown.append((model.months, values))
+
+    grid.model.modelReset.connect(look)
+    context.set_as_of(date(2018, 7, 15))
+    assert grid.model.rowCount() == 0
+    assert grid.view.waiting_text() == "Working out the usage by month of 2018-07-15…"
+    qtbot.waitUntil(lambda: grid.settled)
+    assert grid.model.months[-1] == Month(2018, 6)
+    figures = grid._figures
+    assert figures is not None and figures.months == grid.model.months
+    for months, credited in shown:
+        assert months == () or (months == figures.months and credited == list(figures.amounts))
+
+
 def test_the_months_of_usage_table_catches_up_when_shown_again(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     grid = tab.usage_grid
     row = _row_of(tab, "sub-fabrikam-azure")
     subscription_id = grid.model.grid_rows[row].subscription_id
@@ -210,7 +249,7 @@ def test_the_months_of_usage_table_catches_up_when_shown_again(
     assert tab.subscriptions.select_id(subscription_id)
     tab.pages.setCurrentWidget(grid)
     before = shown()
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         assert grid.model.setData(grid.model.index(row, 0), "4321")
     assert shown() == before  # hidden behind the grid: not read again on every paste
     tab.pages.setCurrentIndex(0)
@@ -220,12 +259,12 @@ def test_the_months_of_usage_table_catches_up_when_shown_again(
 def test_a_month_split_by_service_shows_its_sum_and_is_changed_where_it_comes_from(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     grid = tab.usage_grid
     row = _row_of(tab, "sub-litware-ems")
     subscription_id = grid.model.grid_rows[row].subscription_id
     month = grid.model.months[0]
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         for service, amount in (("Intune", "30"), ("Entra ID", "12.5")):
             records.add_record(
                 context.db,
@@ -241,7 +280,7 @@ def test_a_month_split_by_service_shows_its_sum_and_is_changed_where_it_comes_fr
     assert grid.model.value_at(row, 0) == Decimal("42.50")
     assert not grid.model.flags(grid.model.index(row, 0)) & Qt.ItemFlag.ItemIsEditable
     grid.view.setCurrentIndex(grid.model.index(row, 0))
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         grid.paste_text("1\t2\r\n")
     assert "split by service or imported" in grid.problem_label.text()
     assert grid.model.value_at(row, 0) == Decimal("42.50")
@@ -266,12 +305,12 @@ def test_ctrl_c_and_ctrl_v_are_edit_copy_and_paste_of_the_focused_table(
     qtbot.keyClick(tab.customers.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text().startswith("Customer\tTenant ID\r\n")
     # The grid, shown: Ctrl+V pastes into it from its current cell, one undo step.
-    grid = _sales(window).usage_grid
+    grid = _sales(qtbot, window).usage_grid
     grid.view.setFocus()
     row = _row_of(tab, "sub-fabrikam-azure")
     grid.view.setCurrentIndex(grid.model.index(row, 0))
     QGuiApplication.clipboard().setText("777\r\n")
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         qtbot.keyClick(grid.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert grid.model.value_at(row, 0) == Decimal(777)
     assert context.undo_stack.undoText().startswith("Paste ")
@@ -280,12 +319,12 @@ def test_ctrl_c_and_ctrl_v_are_edit_copy_and_paste_of_the_focused_table(
 def test_months_outside_the_window_are_named_not_pasted(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    grid = _sales(window).usage_grid
+    grid = _sales(qtbot, window).usage_grid
     first = grid.model.months[0]
     text = f"Subscription\t{first.plus(-1)}\t{first}\r\nsub-fabrikam-azure\t1\t2\r\n"
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         assert grid.paste_text(text) is not None
-    row = _row_of(_sales(window), "sub-fabrikam-azure")
+    row = _row_of(_sales(qtbot, window), "sub-fabrikam-azure")
     assert grid.model.value_at(row, 0) == Decimal(2)
     assert f"{first.plus(-1)}: outside the window" in grid.problem_label.text()
 
@@ -293,7 +332,7 @@ def test_months_outside_the_window_are_named_not_pasted(
 def test_delete_on_the_grid_empties_the_selected_months_not_a_record(
     qtbot: QtBot, window: MainWindow, context: AppContext
 ) -> None:
-    tab = _sales(window)
+    tab = _sales(qtbot, window)
     grid = tab.usage_grid
     customers = len(records.list_records(context.db, RecordKind.CUSTOMER))
     tab.customers.select_id(records.list_records(context.db, RecordKind.CUSTOMER)[0]["id"])
@@ -302,11 +341,11 @@ def test_delete_on_the_grid_empties_the_selected_months_not_a_record(
     selection = grid.view.selectionModel()
     for column in (0, 1):
         selection.select(grid.model.index(row, column), selection.SelectionFlag.Select)
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         window.delete_selected()
     assert grid.model.value_at(row, 0) == 0 and grid.model.value_at(row, 1) == 0
     assert len(records.list_records(context.db, RecordKind.CUSTOMER)) == customers
     assert context.undo_stack.undoText() == "Edit 2 months of usage"
-    with qtbot.waitSignal(window.progress_source.progressChanged):
+    with _redrawn(qtbot, window):
         context.undo_stack.undo()
     assert grid.model.value_at(row, 0) == Decimal(4500)

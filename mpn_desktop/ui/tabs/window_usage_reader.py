@@ -1,0 +1,109 @@
+"""Reads the usage of the Sales grid's months off the GUI thread (12,000 rows on the large
+organisation), one read at a time; only the read of the months last asked for is delivered.
+
+The read is the store's (``records_sqlite.window_usage``: the sqlite3 driver on a
+plain file, else SQLAlchemy) run by a ``Task``, as the evaluations and start-up's
+first reads are. A database in memory shares one connection with the GUI thread,
+so it is read right there (it is small: a test's or a demonstration's).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.errors import MpnError
+from mpn_desktop.store import records_sqlite
+from mpn_desktop.store.database import Database
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.tasks import Task
+
+Window = tuple[Month, int]
+"""The first month of the grid and how many it shows."""
+
+WindowRows = list[dict[str, Any]]
+"""The usage rows of a window's months (``records_sqlite.window_usage``)."""
+
+
+def read_window(db: Database, window: Window) -> WindowRows:
+    """The usage rows of ``window`` (first month, how many), as the grid pivots them, read
+    on the worker (a plain file on a connection of its own)."""
+    first, count = window
+    return records_sqlite.window_usage_apart(db, first, first.plus(count - 1))
+
+
+class WindowUsageReader(QObject):
+    """Reads a window's usage on a worker; ``usageRead(window, rows)`` on the GUI thread."""
+
+    usageRead = Signal(object, object)
+    """The window read (first month, how many) and its usage rows."""
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._running: tuple[Task, Window, int] | None = None
+        """The read running, the window it reads and the number of its asking."""
+        self._wanted: tuple[Window, int] | None = None
+        """The window to deliver and the number of its asking (None: nothing asked)."""
+        self._asked = 0
+
+    @property
+    def busy(self) -> bool:
+        """Whether a read was asked for and not yet delivered."""
+        return self._wanted is not None
+
+    def ask(self, window: Window) -> None:
+        """Reads ``window`` (again: the usage may have changed since a read running now)."""
+        self._asked += 1
+        self._wanted = (window, self._asked)
+        if self._running is None:
+            self._start()
+
+    def wait(self) -> None:
+        """Blocks until the read running ends (before the database closes)."""
+        if self._running is not None:
+            self._running[0].wait()
+
+    def _start(self) -> None:
+        if self._wanted is None:
+            return
+        window, asked = self._wanted
+        db = self._context.db
+        if db.in_memory:
+            self._wanted = None
+            try:
+                rows = records_sqlite.window_usage(db, window[0], window[0].plus(window[1] - 1))
+            except MpnError as error:
+                self._show(error)
+                return
+            self.usageRead.emit(window, rows)
+            return
+        # No parent: a window closed while the read runs deletes the reader, not the task
+        # the worker thread still signals through (the bound slot is then disconnected).
+        task = Task(lambda _progress, _cancelled: read_window(db, window), name="usage grid")
+        task.done.connect(self._finished)
+        self._running = (task, window, asked)
+        task.start()
+
+    def _finished(self) -> None:
+        if self._running is None:
+            return
+        task, window, asked = self._running
+        self._running = None
+        if self._wanted is None or self._wanted[1] != asked:
+            self._start()  # asked again meanwhile (an edit, another day): read once more
+            return
+        self._wanted = None
+        if isinstance(task.failure, MpnError):
+            self._show(task.failure)
+        elif task.failure is not None:
+            raise task.failure  # a bug, not the user's doing: the crash handler reports it
+        else:
+            self.usageRead.emit(window, task.result)
+
+    def _show(self, error: MpnError) -> None:
+        self._context.show_error(
+            str(error), failure=self.tr("The usage by month could not be read.")
+        )
