@@ -1,14 +1,21 @@
 """Reads the usage of the Sales grid's months off the GUI thread (12,000 rows on the large
 organisation), one read at a time; only the read of the months last asked for is delivered.
 
-The read is the store's (``records_sqlite.window_usage``: the sqlite3 driver on a
-plain file, else SQLAlchemy) run by a ``Task``, as the evaluations and start-up's
-first reads are. A database in memory shares one connection with the GUI thread,
-so it is read right there (it is small: a test's or a demonstration's).
+The read is the store's (``records_sqlite.window_usage_apart``: the sqlite3 driver
+on a plain file, else SQLAlchemy) run by a ``Task``, as the evaluations and
+start-up's first reads are. A database in memory shares one connection with the
+GUI thread, so it is read right there (it is small: a test's or a demonstration's).
+
+Python's cyclic garbage collector stays off while the worker reads (switched off
+and on again by the GUI thread): the read makes thousands of records, and a
+collection it set off would run on the worker and could free Qt objects there (a
+window closed earlier, in a reference cycle), which only the GUI thread may do:
+that crashed the program (seen in the tests: a segmentation fault a moment later).
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records_sqlite
+from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.tasks import Task
@@ -48,6 +56,12 @@ class WindowUsageReader(QObject):
         self._wanted: tuple[Window, int] | None = None
         """The window to deliver and the number of its asking (None: nothing asked)."""
         self._asked = 0
+        self._ended: Task | None = None
+        """The read that ended last, kept: its last reference is then let go on this
+        thread, never on the worker (a Qt object freed there), when the next one ends."""
+        self._collector = ExitStack()
+        """The garbage collector's pause while a worker reads (see the module)."""
+        self.destroyed.connect(self._collector.close)
 
     @property
     def busy(self) -> bool:
@@ -65,6 +79,7 @@ class WindowUsageReader(QObject):
         """Blocks until the read running ends (before the database closes)."""
         if self._running is not None:
             self._running[0].wait()
+        self._collector.close()
 
     def _start(self) -> None:
         if self._wanted is None:
@@ -81,17 +96,19 @@ class WindowUsageReader(QObject):
             self.usageRead.emit(window, rows)
             return
         # No parent: a window closed while the read runs deletes the reader, not the task
-        # the worker thread still signals through (the bound slot is then disconnected).
+        # the worker still signals through (the bound slot is then disconnected).
         task = Task(lambda _progress, _cancelled: read_window(db, window), name="usage grid")
         task.done.connect(self._finished)
         self._running = (task, window, asked)
+        self._collector.enter_context(collector_paused())
         task.start()
 
     def _finished(self) -> None:
         if self._running is None:
             return
         task, window, asked = self._running
-        self._running = None
+        self._running, self._ended = None, task
+        self._collector.close()
         if self._wanted is None or self._wanted[1] != asked:
             self._start()  # asked again meanwhile (an edit, another day): read once more
             return
