@@ -144,8 +144,10 @@ class UsageSums:
             cell = months.get(month)
             if cell is None:
                 cell = months[month] = {}
-            entry = cell.get(key)
-            if entry is None:
+            # The row's place, unless the entry has a row already (one look-up: the key is
+            # hashed once per row). No other entry holds this row's place.
+            entry = cell.setdefault(key, index)
+            if entry == index:
                 # A row that opens a (customer, service) entry is the first of its
                 # service in the month whenever any is: only these need looking at.
                 if key[1]:
@@ -154,7 +156,6 @@ class UsageSums:
                         firsts = first_rows[month] = {}
                     if key[1] not in firsts:
                         firsts[key[1]] = (index, service.strip())
-                cell[key] = index
             elif isinstance(entry, int):
                 # A second row: the entry becomes its sums, the first row's added first.
                 cell[key] = [
