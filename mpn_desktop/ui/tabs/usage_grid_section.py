@@ -67,7 +67,7 @@ from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
-from mpn_desktop.ui.tabs.usage_grid_view import UsageGridView
+from mpn_desktop.ui.tabs.usage_grid_view import TotalColumn, UsageGridView
 from mpn_desktop.ui.tabs.window_usage_reader import Window, WindowUsageReader
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
@@ -156,6 +156,13 @@ class UsageGridSection(QWidget):
         # the chart, the page fits a short window (1024×700 at 150% scaling, 683×467 points).
         # (The header is about a row high; it has no size of its own before the first rows.)
         self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize() + 4)
+        self.total_column = TotalColumn(self.view, self)
+        self._under_total = QWidget(self)
+        self._under_total.setFixedHeight(self.view.horizontalScrollBar().sizeHint().height())
+        self._under_total.setVisible(False)
+        # With the room under it, no taller than the grid at its least (the window's minimum).
+        self.total_column.setMinimumHeight(self.view.minimumHeight() - self._under_total.height())
+        self.view.horizontalScrollBar().rangeChanged.connect(self._level_rows)
         self.figure = QComboBox(self)
         self.figure.setObjectName("usageFigure")
         for key in FIGURES:
@@ -189,10 +196,23 @@ class UsageGridSection(QWidget):
         layout.addWidget(self.designation_row)
         layout.addWidget(self.chart)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        grid_row = QHBoxLayout()
+        grid_row.setSpacing(0)
+        grid_row.addWidget(self.view, 1)
+        # Under the total, the room the months' sideways scroll bar takes: rows stay level.
+        total_box = QVBoxLayout()
+        total_box.setSpacing(0)
+        total_box.addWidget(self.total_column, 1)
+        total_box.addWidget(self._under_total)
+        grid_row.addLayout(total_box)
+        layout.addLayout(grid_row, 1)
         layout.addWidget(self.problem_label)
         context.asOfChanged.connect(lambda _day: self._day_changed())
         context.databaseChanged.connect(lambda _db: self._day_changed())
+
+    def _level_rows(self, low: int, high: int) -> None:
+        # The months scroll sideways: their bar takes height under the rows, so does this.
+        self._under_total.setVisible(high > low)
 
     def _show_menu(self, position: QPoint) -> None:
         # The keys are Edit ▸ Copy's and Paste's (the Sales tab sends them here).

@@ -40,3 +40,48 @@ class UsageGridView(QTableView):
             painter.drawText(area, int(flags | Qt.TextFlag.TextWordWrap), self._waiting)
         finally:
             painter.end()
+
+
+class TotalColumn(QTableView):
+    """The grid's last column (the window's total) beside its months, always in sight: the
+    months scroll sideways under their names (a 24-month window at 1024×700), the
+    total stays, as a spreadsheet's frozen column does. It shares the grid's model
+    and selection, and scrolls down with it (its scroll bar is the pair's)."""
+
+    def __init__(self, grid: QTableView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("usageGridTotal")
+        self._grid = grid
+        model = grid.model()
+        self.setModel(model)
+        self.setSelectionModel(grid.selectionModel())
+        self.setSelectionMode(grid.selectionMode())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard works in the grid itself
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # One scroll position for both: the total's bar (at the far right) and the grid's.
+        self.verticalScrollBar().valueChanged.connect(grid.verticalScrollBar().setValue)
+        grid.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        model.modelReset.connect(self.follow_columns)
+        model.layoutChanged.connect(self.follow_columns)
+        self.follow_columns()
+
+    def follow_columns(self) -> None:
+        """Shows the last column here and every other in the grid; fits this one's width."""
+        count = self.model().columnCount()
+        for column in range(count):
+            self.setColumnHidden(column, column != count - 1)
+            self._grid.setColumnHidden(column, column == count - 1)
+        if count:
+            self.resizeColumnToContents(count - 1)
+            width = self.columnWidth(count - 1)
+        else:
+            width = 0
+        bar = self.verticalScrollBar().sizeHint().width()
+        self.setFixedWidth(width + bar + 2 * self.frameWidth() if count else 0)
+        self.setVisible(bool(count))

@@ -469,3 +469,41 @@ def test_the_window_s_usage_is_read_off_the_gui_thread(
     assert threads and threading.main_thread() not in threads
     assert grid.model.months[-1] == Month(2023, 8)
     assert sum(grid._designation_usage.amounts if grid._designation_usage else ()) > 0
+
+
+def test_the_total_column_stays_in_sight_while_24_months_scroll_at_1024_by_700(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    # At 1024×700 the 24 months need a sideways scroll bar, and the total went out of
+    # sight with the last months: now it stays at the right, rows level with the grid's.
+    window_2023.resize(1024, 700)
+    grid = _grid(qtbot, window_2023)
+    grid.choose_designation("security")
+    qtbot.waitUntil(lambda: grid.settled)
+    view, total = grid.view, grid.total_column
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+    last = grid.model.columnCount() - 1
+    assert grid.model.headerData(last, Qt.Orientation.Horizontal) == "24 months"
+    assert view.isColumnHidden(last) and not view.isColumnHidden(0)
+    assert not total.isColumnHidden(last) and total.isColumnHidden(0)
+    assert total.isVisible() and total.geometry().right() <= grid.width()
+    where = total.geometry()
+    for position in (view.horizontalScrollBar().minimum(), view.horizontalScrollBar().maximum()):
+        view.horizontalScrollBar().setValue(position)
+        qtbot.wait(10)
+        assert total.geometry() == where  # not scrolled away with the months
+        assert total.columnViewportPosition(last) >= 0
+        assert total.columnWidth(last) >= total.fontMetrics().horizontalAdvance("24 months")
+    # Scrolled down, each row's total is level with its months.
+    assert total.verticalScrollBar().maximum() > 0
+    total.verticalScrollBar().setValue(total.verticalScrollBar().maximum())
+    qtbot.wait(10)
+    assert view.verticalScrollBar().value() == total.verticalScrollBar().value()
+    for row in range(grid.model.rowCount()):
+        assert view.rowViewportPosition(row) == total.rowViewportPosition(row)
+    # The grid's figures and the total read the same model: a row's total is its months'.
+    row = 0
+    months = sum((grid.model.value_at(row, c) or 0 for c in range(last)), start=0)
+    assert grid.model.value_at(row, last) == months
+    PICTURES.mkdir(exist_ok=True)
+    assert window_2023.grab().save(str(PICTURES / "usage-2023-security-1024.png"))
