@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
@@ -49,6 +50,11 @@ Scope = tuple[str, object] | None
 LoadLater = Callable[[Callable[[], list[Record]], Callable[[list[Record]], None]], None]
 """Runs a read (the first argument) off the GUI thread and hands its rows to the second
 argument on the GUI thread (an empty list when the read failed, having said why)."""
+
+ROWS_PER_TURN = 2_000
+"""Rows read off the GUI thread are put in the table this many per turn of the event loop:
+36,000 months of usage at once (one reset of the view and of the search's filter) stalled
+the window 0.1-0.25 s."""
 
 _LONG_TEXT = 24
 """Cells with more characters than this repeat their text in a tooltip."""
@@ -127,6 +133,8 @@ class RecordTableModel(QAbstractTableModel):
         self._reads_started = 0
         self._reading = 0
         """The read running off the GUI thread whose rows are awaited (0: none)."""
+        self._arriving: list[Record] = []
+        """Rows read off the GUI thread still to be put in the table (after ``_rows``)."""
         self._rows: list[Record] = []
         self._row_by_id: dict[object, int] = {}
         self._styler: RowStyler | None = None
@@ -153,6 +161,7 @@ class RecordTableModel(QAbstractTableModel):
         # From an index of the rows by id, checked against the row (rows move, come and
         # go in many places) and built again when wrong: 36,000 months of usage were
         # scanned twice for each edited cell.
+        self._finish_arriving()
         row = self._row_by_id.get(record_id)
         if row is not None and row < len(self._rows) and self._rows[row].get("id") == record_id:
             return row
@@ -165,6 +174,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def records(self) -> list[Record]:
         """Every record held, in row order (the scope's, when the model reads by scope)."""
+        self._finish_arriving()
         return list(self._rows)
 
     @property
@@ -198,7 +208,8 @@ class RecordTableModel(QAbstractTableModel):
 
     @property
     def reading(self) -> bool:
-        """Whether the rows are being read off the GUI thread (none held meanwhile)."""
+        """Whether the rows are being read off the GUI thread, or put in the table a part
+        per turn of the event loop once read (none held until then, then some)."""
         return self._reading != 0
 
     def _reads_later(self) -> bool:
@@ -221,6 +232,7 @@ class RecordTableModel(QAbstractTableModel):
 
         was_reading = self.reading
         self._reading = token
+        self._arriving = []
         if self._rows:
             self.beginResetModel()
             self._rows = []
@@ -234,7 +246,43 @@ class RecordTableModel(QAbstractTableModel):
     ) -> None:
         if token != self._reading:
             return  # read again since, or rows taken meanwhile: newer than these
-        self.reload(rows, ordered=plain is not None and plain == self.plain_order())
+        if not (plain is not None and plain == self.plain_order()):
+            rows = self._in_order(rows)
+        if len(rows) <= ROWS_PER_TURN:
+            self.reload(rows, ordered=True)
+            return
+        # The first rows now, the others a part per turn (``_take_arriving``); whatever
+        # needs every row first puts the rest in at once (``_finish_arriving``).
+        self.beginResetModel()
+        self._rows = rows[:ROWS_PER_TURN]
+        self.endResetModel()
+        self._arriving = rows[ROWS_PER_TURN:]
+        QTimer.singleShot(0, self, lambda: self._take_arriving(token))
+
+    def _take_arriving(self, token: int) -> None:
+        if token != self._reading or not self._arriving:
+            return  # read again or reloaded since, or every row put in already
+        part = self._arriving[:ROWS_PER_TURN]
+        del self._arriving[:ROWS_PER_TURN]
+        self._put_arriving(part)
+        if self._arriving:
+            QTimer.singleShot(0, self, lambda: self._take_arriving(token))
+
+    def _finish_arriving(self) -> None:
+        """Puts every row still arriving in the table now (a search by id, a sort, an edit,
+        the records asked for)."""
+        if self._arriving:
+            rest, self._arriving = self._arriving, []
+            self._put_arriving(rest)
+
+    def _put_arriving(self, rows: list[Record]) -> None:
+        end = len(self._rows)
+        self.beginInsertRows(QModelIndex(), end, end + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+        if not self._arriving:
+            self._reading = 0
+            self.readingChanged.emit(False)
 
     def _read(self) -> list[Record]:
         if self._load_where is not None and self._scope is not None:
@@ -262,6 +310,7 @@ class RecordTableModel(QAbstractTableModel):
         ``ordered``: put in ``plain_order`` there); keeps the rows in place when only values
         changed."""
         self._read_once = True
+        self._arriving = []  # rows read here or handed in replace every row
         if read is None and self._reads_later():
             self._read_later()
             return
@@ -292,6 +341,7 @@ class RecordTableModel(QAbstractTableModel):
         """Reads only the records with ``ids`` again: changed rows redrawn, new ones added,
         deleted ones removed, every other row left alone (a cell edit costs one row); a record
         outside the scope is not held (one moved out of it is removed)."""
+        self._finish_arriving()
         if self.reading:
             self._read_later()  # the read running may have begun before these were written
             return
@@ -323,6 +373,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Orders the rows by one column (the proxy passes the view's request on to here)."""
+        self._finish_arriving()
         if not 0 <= column < len(self._fields):
             self._order = None
             return

@@ -545,3 +545,78 @@ def test_a_read_later_overtaken_by_a_change_or_newer_rows_is_dropped() -> None:
     assert not model.reading and model.rowCount() == 2
     later.finish()
     assert model.rowCount() == 2
+
+
+def _arriving(monkeypatch: pytest.MonkeyPatch) -> tuple[_ScopedSource, RecordTableModel, _Later]:
+    """A model reading every record later, its rows put in two per turn of the event loop."""
+    from mpn_desktop.ui.models import record_table
+
+    monkeypatch.setattr(record_table, "ROWS_PER_TURN", 2)
+    source = _ScopedSource()
+    source.rows.append(dict(source.rows[0], id=4, name="Northwind", amount=Decimal("1")))
+    source.rows.append(dict(source.rows[0], id=5, name="Litware", amount=Decimal("2")))
+    later = _Later()
+    model = RecordTableModel(
+        FIELDS, source.load, source.edit, load_where=source.load_where, load_later=later
+    )
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    return source, model, later
+
+
+def test_rows_read_later_are_put_in_a_part_per_turn(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _source, model, later = _arriving(monkeypatch)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)
+    readings: list[bool] = []
+    model.readingChanged.connect(readings.append)
+    model.reload()
+    later.finish()
+    assert model.rowCount() == 2 and model.reading  # the first part at once
+    qtbot.waitUntil(lambda: not model.reading)
+    assert readings == [True, False]
+    assert [proxy.index(row, 3).data(Qt.ItemDataRole.EditRole) for row in range(5)] == [
+        Decimal("1"),
+        Decimal("2"),
+        Decimal("25.5"),
+        Decimal("900"),
+        Decimal("10000"),
+    ]
+
+
+def test_what_needs_every_row_puts_the_arriving_ones_in_first(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, model, later = _arriving(monkeypatch)
+    model.reload()
+    later.finish()
+    assert len(model.records()) == 5 and not model.reading  # every record, asked for
+    model.reload()
+    later.finish()
+    assert model.row_of_id(2) is not None and model.rowCount() == 5
+    model.reload()
+    later.finish()
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == 5 and not model.reading
+    model.reload()
+    later.finish()
+    moved = dict(source.rows[0], name="Fabrikam Ltd")
+    model.refresh_records([1], lambda _id: moved)  # an edit: every row in, then the one
+    assert model.rowCount() == 5 and model.index(model.row_of_id(1) or 0, 0).data() == (
+        "Fabrikam Ltd"
+    )
+
+
+def test_rows_still_arriving_are_dropped_when_the_rows_are_read_again(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, model, later = _arriving(monkeypatch)
+    model.reload()
+    later.finish()
+    assert model.rowCount() == 2
+    model.reload(source.load()[:1])  # newer rows, handed in
+    qtbot.wait(20)  # the turns the rest would have come in
+    assert model.rowCount() == 1 and not model.reading
