@@ -1575,11 +1575,11 @@
     </message>
     <message>
         <source>Exams, assessments and certifications of everyone ({count})</source>
-        <translation>Prüfungen, Assessments und Zertifizierungen aller Personen ({count})</translation>
+        <translation>Prüfungen und Zertifizierungen aller Personen ({count})</translation>
     </message>
     <message>
         <source>Exams, assessments and certifications of {person} ({shown} of {count})</source>
-        <translation>Prüfungen, Assessments und Zertifizierungen von {person} ({shown} von {count})</translation>
+        <translation>Prüfungen und Zertifizierungen von {person} ({shown} von {count})</translation>
     </message>
     <message>
         <source>Show everyone&apos;s</source>
@@ -1625,7 +1625,7 @@
         <translation>Mitgliedsjahr:</translation>
     </message>
     <message>
-        <source>Fee for this year:</source>
+        <source>Fee this year:</source>
         <translation>Jahresgebühr:</translation>
     </message>
     <message>
@@ -2865,7 +2865,7 @@
     </message>
     <message>
         <source>Add subscription…</source>
-        <translation>Abonnement hinzufügen…</translation>
+        <translation>Neues Abonnement…</translation>
     </message>
     <message>
         <source>Monthly usage</source>
@@ -3059,7 +3059,7 @@
     </message>
     <message>
         <source>Fee this year: {this_year}&lt;br&gt;Next renewal: {renewal}</source>
-        <translation>Gebühr dieses Jahr: {this_year}&lt;br&gt;Nächste Verlängerung: {renewal}</translation>
+        <translation>Jahresgebühr: {this_year}&lt;br&gt;Verlängerung: {renewal}</translation>
     </message>
 </context>
 <context>
@@ -3079,6 +3079,14 @@
     <message>
         <source>Fin&amp;d:</source>
         <translation>Such&amp;en:</translation>
+    </message>
+    <message>
+        <source>Show the summary</source>
+        <translation>Übersicht zeigen</translation>
+    </message>
+    <message>
+        <source>Hide the summary</source>
+        <translation>Übersicht ausblenden</translation>
     </message>
     <message>
         <source>Reload</source>

@@ -36,7 +36,10 @@ from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
+from mpn_desktop.ui.tabs.step_tab import StepTab
+from mpn_desktop.ui.tabs.table_room import ROWS_KEPT
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
 
 
@@ -354,6 +357,130 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
     finally:
         window.progress_source.wait_for_worker()
         db.close()
+
+
+def _tables_short_of_rows(window: MainWindow, rows: int) -> list[str]:
+    """The tables on any tab (and the Sales tab's records page) whose viewport holds fewer
+    than ``rows`` whole rows; a table without rows (the months of usage before a
+    subscription is chosen) says what to do instead, which another test reads."""
+    short = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        pages = tab.findChild(QTabWidget, "salesPages")
+        if pages is not None:
+            pages.setCurrentIndex(0)
+        _settled()
+        for view in tab.findChildren(RecordTableView):
+            if not view.isVisible() or view.model().rowCount() == 0:
+                continue
+            shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+            if shown < rows:
+                short.append(f"{view.objectName()}: {shown} ({view.viewport().height()} high)")
+    return short
+
+
+@pytest.mark.parametrize("shown", _DAYS_AND_LANGUAGES, ids=_shown_id)
+def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_150_percent(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: WindowSettings,
+    request: pytest.FixtureRequest,
+    shown: tuple[date, str],
+) -> None:
+    # At the first start's size (628×429) the Skilling tab's summary took four or five lines
+    # and its People and Exams tables showed no whole row (13 and 8 points of them); the
+    # German Sales tab's Subscriptions less than one, the Fee tab's Payments two.
+    day, language = shown
+    if language == "de":
+        request.getfixturevalue("german")
+    area = QRect(0, 0, 683, 467)
+    request.getfixturevalue("monkeypatch").setattr(
+        screen_fit, "available_area", lambda _widget: area
+    )
+    window, db = _sample_window(qtbot, tmp_path, settings, day)
+    try:
+        needed = window.minimumSizeHint()
+        qtbot.waitUntil(
+            lambda: window.width() >= needed.width() and window.height() >= needed.height()
+        )
+        assert window.width() <= area.width() and window.height() <= area.height()
+        assert not _tables_short_of_rows(window, ROWS_KEPT)
+        # The summaries gave way (folded: their button's tooltip says them) ...
+        exams = window.tabs.widget(1)
+        assert isinstance(exams, StepTab)
+        _nothing_cut(window)
+        window.tabs.setCurrentWidget(exams)
+        _settled()
+        assert not exams.summary_area.isVisible() and exams.summary_toggle.isVisible()
+        assert exams.summary_toggle.toolTip() == exams.summary.text()
+        # ... and unfolded by the user they are shown, the tables giving way, until folded.
+        exams.summary_toggle.click()
+        qtbot.waitUntil(exams.summary_area.isVisible)
+        assert exams.save_state()["summary"] is True
+        exams.summary_toggle.click()
+        qtbot.waitUntil(lambda: not exams.summary_area.isVisible())
+        assert not _tables_short_of_rows(window, ROWS_KEPT)
+    finally:
+        window.progress_source.wait_for_worker()
+        db.close()
+
+
+def test_a_summary_is_shown_where_the_tables_leave_room_and_as_the_user_left_it(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings, tmp_path: Path
+) -> None:
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.setMinimumSize(0, 0)
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    exams = window.tabs.widget(1)
+    assert isinstance(exams, StepTab)
+    window.tabs.setCurrentWidget(exams)
+    qtbot.waitUntil(exams.summary_area.isVisible)  # room for it and the tables' rows
+    assert "summary" not in exams.save_state()  # not chosen: the room decides
+    assert not _tables_short_of_rows(window, ROWS_KEPT)
+    exams.summary_toggle.click()  # folded by the user: kept folded with room for it
+    assert not exams.summary_area.isVisible()
+    state = exams.save_state()
+    assert state["summary"] is False
+    other = MainWindow(sample_context, WindowSettings(tmp_path / "other.ini"))
+    qtbot.addWidget(other)
+    other.show()
+    other.setMinimumSize(0, 0)
+    other.resize(1200, 800)
+    qtbot.waitUntil(lambda: other.panel.progress is not None)
+    restored = other.tabs.widget(1)
+    assert isinstance(restored, StepTab)
+    other.tabs.setCurrentWidget(restored)
+    restored.restore_state(state)
+    _settled()
+    assert not restored.summary_area.isVisible() and restored.summary_toggle.isVisible()
+    restored.restore_state({"summary": True})
+    qtbot.waitUntil(restored.summary_area.isVisible)
+    other.progress_source.wait_for_worker()
+    window.progress_source.wait_for_worker()
+
+
+def test_the_fee_tab_and_the_status_panel_name_the_fee_lines_alike(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings, german: None
+) -> None:
+    # The panel said "Gebühr dieses Jahr" and "Nächste Verlängerung", the Fee tab
+    # "Jahresgebühr" and "Verlängerung".
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    fee = window.findChild(QWidget, "feeTab")
+    assert fee is not None
+    form = fee.box.layout()
+    panel_text = window.panel.fee_line.text()
+    for value in (fee.this_year, fee.renewal):
+        label = form.labelForField(value)
+        assert isinstance(label, QLabel)
+        assert label.text() and label.text() in panel_text, (label.text(), panel_text)
+    window.progress_source.wait_for_worker()
 
 
 def test_a_window_is_never_sized_below_what_its_contents_need(qtbot: QtBot) -> None:

@@ -42,7 +42,7 @@ class FeeTab(StepTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("feeTab")
-        self.summary_area.setVisible(False)  # the membership box says it all
+        self.show_summary(False)  # the membership box says it all
         self.box = box = QGroupBox(self.tr("Membership"), self)
         form = QFormLayout(box)
         # Under the box's title already: the style's 9 points above and below the rows are
@@ -67,7 +67,7 @@ class FeeTab(StepTab):
         anniversary_row.addWidget(self.change_anniversary)
         form.addRow(self.tr("Anniversary:"), anniversary_row)
         form.addRow(self.tr("Membership year:"), self.year)
-        form.addRow(self.tr("Fee for this year:"), self.this_year)
+        form.addRow(self.tr("Fee this year:"), self.this_year)
         form.addRow(self.tr("Next renewal:"), self.renewal)
         self.body.addWidget(box)
 
@@ -167,11 +167,11 @@ class FeeTab(StepTab):
         in force in the summary, and the renewal at that fee (None: the competencies' lines,
         which ``set_progress`` wrote, stay)."""
         super().set_designations(tree)
-        self.summary_area.setVisible(tree is not None)
         if tree is not None:
             # The tab has no step of its own (the membership box says the competencies'
             # fee): the designation fee's sentence, from the catalogue in force.
             self.summary_area.set_text(designation_summary_html(tree, StepKind.FEE, self.palette()))
+        self.show_summary(tree is not None)
         fee = tree.fee if tree is not None else None
         due = fee.due_on if fee is not None else None
         if fee is None or due is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -229,9 +230,16 @@ class RecordSection(QWidget):
         # The buttons sit under the table, as under a list in a settings dialog: a
         # heading and two buttons on one line need more width than a narrow table has.
         self._let_delete_button_narrow()
-        # Three rows at least, not the 70 pixels every scroll area asks: two tables one
-        # above the other fit a short window (1024×700 at 150% scaling).
-        self.view.setMinimumHeight(self.view.fontMetrics().height() * 3)
+        # One whole row (or the empty table's line) under the headings at least, not the 70
+        # pixels every scroll area asks: two tables one above the other fit a short window
+        # (1024×700 at 150% scaling), and a table squeezed to its least still shows a row.
+        scroll_bar = self.view.horizontalScrollBar()
+        self.view.setMinimumHeight(
+            2 * self.view.frameWidth()
+            + self.view.horizontalHeader().sizeHint().height()
+            + self.view.verticalHeader().defaultSectionSize()
+            + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, scroll_bar)
+        )
         # Side by side where the width allows, "Delete" under "Add …" where it does not: the
         # two side by side made the German Sales tab wider than 1024×700 at 150% has room for.
         buttons = FlowLayout()
@@ -239,6 +247,9 @@ class RecordSection(QWidget):
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # 3 points between heading, table and buttons, not the style's 6: two sections one
+        # above the other show three whole rows each at 1024×700 at 150% scaling.
+        layout.setSpacing(3)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem_label)

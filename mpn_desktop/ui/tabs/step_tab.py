@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QTextDocument
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
@@ -39,6 +40,7 @@ from mpn_desktop.ui.tabs.summary import (
     summary_html,
     summary_tooltip,
 )
+from mpn_desktop.ui.tabs.table_room import ROWS_KEPT, layout_rows_height, rows_first_sizes
 
 
 class _SummaryLabel(QLabel):
@@ -200,6 +202,9 @@ class StepTab(QWidget):
         self.progress: Progress | None = None
         self.sections: list[RecordSection] = []
         self.splitters: list[QSplitter] = []
+        self._rows_first: set[QSplitter] = set()
+        """The vertical splitters whose tables have their whole rows first (not moved by the
+        user, no sizes restored)."""
         self._current: RecordSection | None = None
         self.loaded = False
         """Whether the records were read (start-up paints the window before reading them)."""
@@ -226,7 +231,21 @@ class StepTab(QWidget):
         search_label.setBuddy(self.search)
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
+        # The summary's disclosure button, on the search's line (it takes no line of its own).
+        self.summary_toggle = QToolButton(self)
+        self.summary_toggle.setObjectName("summaryToggle")
+        self.summary_toggle.setText(self.tr("Summary"))
+        self.summary_toggle.setAccessibleName(self.tr("Show the summary"))
+        # Not checkable: a disclosure arrow, not a button held down while the summary shows.
+        self.summary_toggle.setAutoRaise(True)
+        self.summary_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.summary_toggle.clicked.connect(lambda: self._summary_chosen(not self.summary_shown()))
+        search_row.addWidget(self.summary_toggle)
         self.body = QVBoxLayout(self)
+        # The tab's frame is around it already: 4 points above and below, not the style's 9
+        # (the tables' rows need them on a short window).
+        margins = self.body.contentsMargins()
+        self.body.setContentsMargins(margins.left(), 4, margins.right(), 4)
         self.body.addLayout(search_row)
         # The summary scrolls when the window is short (1024×700 at 150% scaling is 467
         # points high): at its full height it pushed the tables under their buttons.
@@ -236,15 +255,62 @@ class StepTab(QWidget):
         summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         summary_area.setMinimumHeight(self.fontMetrics().height() * 2)
         self.body.addWidget(summary_area)
+        self._summary_text = False
+        """Whether the tab has a summary to show (the Fee tab on a competencies' day has none)."""
+        self._summary_wanted: bool | None = None
+        """The user's choice of the disclosure button (None: not chosen, the room decides)."""
+        self._summary_fits = True
+        """Whether the summary's two lines fit beside the tables' whole rows."""
+        self._update_summary_shown()
         follow_palette(self, self._recolour)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The summary gives way first on a short tab: the tables keep 18 lines, the summary
-        a third at most and two lines at least (it scrolls)."""
-        line = self.fontMetrics().height()
-        height = event.size().height()
-        self.summary_area.setMaximumHeight(max(line * 2, min(height // 3, height - line * 18)))
+        """The summary gives way first on a short tab: each table keeps ``ROWS_KEPT`` whole
+        rows, the summary a third at most and two lines at least (it scrolls); where that
+        leaves no two lines, it is folded unless the user unfolded it."""
+        self._fit_summary(event.size().height())
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A tab laid out while hidden (another tab in view) measures its tables when shown.
+        super().showEvent(event)
+        self._fit_summary(self.height())
+
+    def _fit_summary(self, height: int) -> None:
+        line = self.fontMetrics().height()
+        tables = layout_rows_height(self.body, ROWS_KEPT, self.summary_area)
+        room = height - tables - max(self.body.spacing(), 0)
+        self.summary_area.setMaximumHeight(max(line * 2, min(height // 3, room)))
+        fits = room >= line * 2
+        if fits != self._summary_fits:
+            self._summary_fits = fits
+            self._update_summary_shown()
+
+    def show_summary(self, present: bool) -> None:
+        """Whether the tab has a summary to show; shown when wanted (see ``summary_shown``)."""
+        self._summary_text = present
+        self._update_summary_shown()
+
+    def summary_shown(self) -> bool:
+        """Whether the summary is unfolded: as the user chose it, or where it fits."""
+        wanted = self._summary_wanted
+        return self._summary_fits if wanted is None else wanted
+
+    def _summary_chosen(self, shown: bool) -> None:
+        self._summary_wanted = shown
+        self._update_summary_shown()
+
+    def _update_summary_shown(self) -> None:
+        shown = self.summary_shown()
+        self.summary_area.setVisible(self._summary_text and shown)
+        toggle = self.summary_toggle
+        toggle.setVisible(self._summary_text)
+        toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        toggle.setAccessibleName(
+            self.tr("Hide the summary") if shown else self.tr("Show the summary")
+        )
+        # Folded, the summary is read on the button's tooltip.
+        toggle.setToolTip(self.tr("Hide the summary") if shown else self.summary.text())
 
     def add_giving_way(self, widget: QWidget, stretch: int) -> None:
         """Adds ``widget`` under the others, taking the room they leave (by ``stretch``) and
@@ -289,13 +355,26 @@ class StepTab(QWidget):
             self.setTabOrder(before, after)
 
     def add_splitter(self, splitter: QSplitter, name: str) -> QSplitter:
-        """Registers a splitter whose sizes are remembered."""
+        """Registers a splitter whose sizes are remembered; a vertical one shares its height
+        so that each table shows ``ROWS_KEPT`` whole rows first, until the user moves it."""
         splitter.setObjectName(name)
         splitter.setChildrenCollapsible(False)
         self.splitters.append(splitter)
+        if splitter.orientation() == Qt.Orientation.Vertical:
+            self._rows_first.add(splitter)
+            splitter.installEventFilter(self)
+            splitter.splitterMoved.connect(lambda _pos, _index: self._rows_first.discard(splitter))
         return splitter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+            and isinstance(watched, QSplitter)
+            and watched in self._rows_first
+        ):
+            # Before the splitter shares its new height as its parts had it (set here, the
+            # sizes are the ones it keeps).
+            watched.setSizes(rows_first_sizes(watched, ROWS_KEPT))
         if event.type() == QEvent.Type.FocusIn:
             for section in self.sections:
                 if section.view is watched:
@@ -381,7 +460,7 @@ class StepTab(QWidget):
             # Only new lines can need another height: a relayout of the window costs
             # several ms (set_text lays the tab out again only for another height).
             self.summary_area.set_text(text)
-            self.summary_area.setVisible(bool(text))
+            self.show_summary(bool(text))
         if self.step is not None:
             # What the step asks for, in the catalogue's words: too long to show, but at hand.
             about = summary_tooltip(tree, self.step)
@@ -401,6 +480,7 @@ class StepTab(QWidget):
         if tree is None or self.step is None:
             return
         self.summary_area.set_text(designation_summary_html(tree, self.step, self.palette()))
+        self.show_summary(True)
         self.summary.setToolTip("")
         self.summary.setAccessibleDescription("")
 
@@ -446,7 +526,7 @@ class StepTab(QWidget):
                 for splitter in self.splitters
             },
             "columns": {section.objectName(): section.save_state() for section in self.sections},
-        }
+        } | ({} if self._summary_wanted is None else {"summary": self._summary_wanted})
 
     def restore_state(self, state: dict[str, Any]) -> None:
         """Puts back what ``save_state`` gave; unknown or damaged entries are skipped."""
@@ -456,10 +536,15 @@ class StepTab(QWidget):
             text = splitters.get(splitter.objectName())
             if isinstance(text, str) and text:
                 splitter.restoreState(QByteArray.fromBase64(text.encode("ascii")))
+                self._rows_first.discard(splitter)
         for section in self.sections:
             text = columns.get(section.objectName())
             if isinstance(text, str):
                 section.restore_state(text)
+        shown = state.get("summary") if isinstance(state, dict) else None
+        if isinstance(shown, bool):
+            self._summary_wanted = shown
+            self._update_summary_shown()
 
     def _search(self, text: str) -> None:
         for section in self.sections:
