@@ -67,11 +67,14 @@ class _MetricRow(FigureRow):
             self.detail.setStyleSheet(f"color: {muted_text_color(parent.palette()).name()};")
 
     def show(self, metric: RequirementNode) -> None:
-        figures = ""
         if metric.unit != "points":
             figures = wording.have_of_need(
                 metric.have or _ZERO, metric.need or _ZERO, metric.unit, locale_text.figures()
             )
+        else:
+            # Parts in different units (Security's US$ and users) have no figure together:
+            # the line says so instead of standing empty beside the points.
+            figures = _tr("its parts' points added up")
         score = _tr("{have} of {most} pts").format(
             have=points(metric.points), most=points(metric.max_points)
         )

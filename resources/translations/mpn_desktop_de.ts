@@ -95,6 +95,10 @@
         <translation>Bearbeiten &gt; Rückgängig (Strg+Z) stellt alles wieder her.</translation>
     </message>
     <message>
+        <source>its parts&apos; points added up</source>
+        <translation>Punkte der Teile addiert</translation>
+    </message>
+    <message>
         <source>{have} of {most} pts</source>
         <translation>{have} von {most} Pkt.</translation>
     </message>

@@ -197,3 +197,22 @@ def test_the_fee_tab_gives_the_designation_fee_of_the_catalogue_in_force(
     qtbot.waitUntil(lambda: window.progress_source.designations is None)
     assert not fee.summary_area.isVisible()
     assert "one fee however many designations" not in fee.renewal.text()
+
+
+def test_a_metric_of_parts_in_different_units_says_its_points_are_added_up(
+    window: MainWindow,
+) -> None:
+    # Security's usage growth adds US$ of Azure growth and protected users: no figure
+    # of both, and its line stood empty beside the points.
+    card = window.panel.designation_card("security")
+    tree = window.progress_source.designations
+    assert tree is not None
+    node = tree.requirement("security")
+    assert node is not None
+    growth = next(found for found in node.walk() if found.id == "usage-growth")
+    assert growth.unit == "points"
+    rows = card.findChildren(QLabel, "metricHaveNeed")
+    captions = [label.text() for label in card.findChildren(QLabel) if label.text() == growth.label]
+    assert captions
+    assert "its parts' points added up" in [label.text() for label in rows]
+    assert all(label.text() for label in rows)  # no metric's line empty
