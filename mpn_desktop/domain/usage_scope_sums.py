@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -51,6 +51,9 @@ def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
         columns.paid_seats,
     )[index]
 
+
+_DECIMAL_ONLY = frozenset({Decimal})
+"""The types of figures that are quantities as they are (no Decimal to make of them)."""
 
 _MCV = 4
 """The place of the monthly consumption value in ``Sums``."""
@@ -436,7 +439,12 @@ class PricedSums:
                 found = self._customer_shares(scope, months)
             else:
                 values = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
-                found = dict(zip(values, map(Decimal, values.values()), strict=True))
+                if set(map(type, values.values())) <= _DECIMAL_ONLY:
+                    # Money and monthly consumption values are Decimals already: the same
+                    # (read-only) figures serve, without a Decimal made of each.
+                    found = cast("dict[str, Decimal]", values)
+                else:
+                    found = dict(zip(values, map(Decimal, values.values()), strict=True))
             self._per_customer[key] = found
         return found
 
