@@ -25,8 +25,9 @@ _KEYS_AT_ONCE = 1_000_000
 """Keys in one set at most while repeated hashes are found (3M keys in one set: 290 MB at
 once; a part per 500,000 keys took half the time of finding the copies of 1M keys to split
 them)."""
-_RUN = 256
-"""Keys added to the set at once: a run holding a hash seen before is looked at closely."""
+_RUN = 64
+"""Keys added to a set at once: all those of a run holding a hash seen before are suspects
+(3M rows of random records: ~2,500 copies, so up to ~160,000 suspects)."""
 
 ExactKeys = Callable[[list[int]], Sequence[Hashable]]
 """The values of the rows at the given 0-based positions (in that order), compared exactly."""
