@@ -7,7 +7,10 @@ The records that come by the thousand (subscriptions, usage months, people,
 exam results, references) are not ``frozen``: a frozen dataclass sets each
 field through ``object.__setattr__``, which made building them 3.5 times
 slower and was most of the time the status panel spent loading facts. They
-hash and compare by value all the same; nothing may assign to them.
+hash and compare by value all the same; nothing may assign to them. The two
+largest kinds, usage months and exam results, are held by column
+(``UsageRows``, ``ExamRows``: ``column_rows``) and made into records only
+when someone reads them as records.
 """
 
 from __future__ import annotations
