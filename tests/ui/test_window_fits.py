@@ -426,6 +426,38 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
         db.close()
 
 
+@pytest.mark.parametrize("shown", [_DAYS_AND_LANGUAGES[0], _DAYS_AND_LANGUAGES[3]], ids=_shown_id)
+def test_at_1366_by_768_at_150_percent_the_summary_shows_beside_three_rows_a_table(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: WindowSettings,
+    request: pytest.FixtureRequest,
+    shown: tuple[date, str],
+) -> None:
+    # 911×512 points: room for the Skilling tab's summary (two lines, it scrolls) and its
+    # tables' three rows; the room was reckoned a point short while the summary's button
+    # was still hidden, and the Exams table showed two rows.
+    day, language = shown
+    if language == "de":
+        request.getfixturevalue("german")
+    area = QRect(0, 0, 911, 512)
+    request.getfixturevalue("monkeypatch").setattr(
+        screen_fit, "available_area", lambda _widget: area
+    )
+    window, db = _sample_window(qtbot, tmp_path, settings, day)
+    try:
+        exams = window.tabs.widget(1)
+        assert isinstance(exams, StepTab)
+        assert not _tables_short_of_rows(window, ROWS_KEPT)
+        window.tabs.setCurrentWidget(exams)
+        _settled()
+        assert exams.summary_area.isVisible()
+        assert exams.summary_area.height() >= 2 * exams.summary.fontMetrics().height()
+    finally:
+        window.progress_source.wait_for_worker()
+        db.close()
+
+
 def test_a_summary_is_shown_where_the_tables_leave_room_and_as_the_user_left_it(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings, tmp_path: Path
 ) -> None:

@@ -240,6 +240,8 @@ class StepTab(QWidget):
         self.summary_toggle.setAutoRaise(True)
         self.summary_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.summary_toggle.clicked.connect(lambda: self._summary_chosen(not self.summary_shown()))
+        # No higher than the search box: the line stays as high as without it.
+        self.summary_toggle.setMaximumHeight(self.search.sizeHint().height())
         search_row.addWidget(self.summary_toggle)
         self.body = QVBoxLayout(self)
         # The tab's frame is around it already: 4 points above and below, not the style's 9
@@ -270,6 +272,14 @@ class StepTab(QWidget):
         leaves no two lines, it is folded unless the user unfolded it."""
         self._fit_summary(event.size().height())
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # Laid out anew without a resize (the summary's button shown, a heading on more
+            # lines): the tables' rows may need another height.
+            self._fit_summary(self.height())
+        return handled
 
     def showEvent(self, event: QShowEvent) -> None:
         # A tab laid out while hidden (another tab in view) measures its tables when shown.
