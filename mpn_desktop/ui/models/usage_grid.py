@@ -197,7 +197,7 @@ class UsageGridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if section < len(self._months):
-                return str(self._months[section])
+                return locale_text.month(self._months[section])
             if len(self._months) == MONTHS:
                 return _tr("12 months")
             return _tr("{count} months").format(count=len(self._months))
@@ -217,6 +217,13 @@ class UsageGridModel(QAbstractTableModel):
         if column == len(self._months):
             return whole
         return months[column] if months is not None else None
+
+    def column_key(self, column: int) -> str:
+        """A column's heading as copied: its month in ISO ("2025-11", what a paste reads back
+        and a spreadsheet takes in any language), else the total's heading."""
+        if column < len(self._months):
+            return str(self._months[column])
+        return str(self.headerData(column, Qt.Orientation.Horizontal))
 
     def value_at(self, row: int, column: int) -> Any:
         """The figure of a cell (None where there is none)."""
@@ -323,7 +330,9 @@ class UsageGridModel(QAbstractTableModel):
         if named is not None and named[1]:
             problems.append(
                 _tr("{months}: outside the window ({first} to {last}); not pasted").format(
-                    months=", ".join(named[1]), first=self._months[0], last=self._months[-1]
+                    months=", ".join(named[1]),
+                    first=locale_text.month(self._months[0]),
+                    last=locale_text.month(self._months[-1]),
                 )
             )
         by_name = {row.name.casefold(): position for position, row in enumerate(self._rows)}
@@ -357,7 +366,7 @@ class UsageGridModel(QAbstractTableModel):
                     problems.append(
                         _tr(
                             "line {line}, {month}: split by service or imported; not changed"
-                        ).format(line=line, month=self._months[column])
+                        ).format(line=line, month=locale_text.month(self._months[column]))
                     )
                     continue
                 try:
@@ -365,7 +374,9 @@ class UsageGridModel(QAbstractTableModel):
                 except ValueError as error:
                     problems.append(
                         _tr("line {line}, {month}: {problem}").format(
-                            line=line, month=self._months[column], problem=error
+                            line=line,
+                            month=locale_text.month(self._months[column]),
+                            problem=error,
                         )
                     )
                     continue

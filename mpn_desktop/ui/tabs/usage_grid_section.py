@@ -150,7 +150,11 @@ class UsageGridSection(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setMinimumSectionSize(
-            self.fontMetrics().horizontalAdvance("2018-12") + 12
+            max(
+                self.fontMetrics().horizontalAdvance(locale_text.month(Month(2018, number)))
+                for number in range(1, 13)
+            )
+            + 12
         )
         # The header and two rows at least, not the 70 points every scroll area asks: under
         # the chart, the page fits a short window (1024×700 at 150% scaling, 683×467 points).
@@ -601,9 +605,7 @@ class UsageGridSection(QWidget):
             return ""
         rows = sorted({index.row() for index in indexes})
         columns = sorted({index.column() for index in indexes})
-        header = [self.tr("Subscription")] + [
-            str(self.model.headerData(column, Qt.Orientation.Horizontal)) for column in columns
-        ]
+        header = [self.tr("Subscription")] + [self.model.column_key(column) for column in columns]
         body = [
             [self.model.headerData(row, Qt.Orientation.Vertical)]
             + [self.model.value_at(row, column) for column in columns]

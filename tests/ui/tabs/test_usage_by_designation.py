@@ -396,6 +396,13 @@ def test_the_german_chart_names_its_months_in_german(
     labels = [text for _center, text in chart._axis_labels(grid.model.months, 60.0)]
     assert labels[:2] == ["Nov. 2025", "Nov. 2026"], labels
     assert not any("2025-11" in text for text in (chart.title, chart.accessible_text(), *labels))
+    # The grid's months too; copied, they stay ISO (what a paste and a spreadsheet read).
+    assert grid.model.headerData(0, Qt.Orientation.Horizontal) == "Nov. 2025"
+    grid.view.setCurrentIndex(grid.model.index(0, 0))
+    grid.view.selectionModel().select(
+        grid.model.index(0, 0), grid.view.selectionModel().SelectionFlag.Select
+    )
+    assert grid.copy().split("\r\n")[0].split("\t")[1] == "2025-11"
 
 
 def test_a_chart_narrower_than_its_title_says_it_whole_in_the_tooltip(
