@@ -146,7 +146,6 @@ class PricedSums:
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
-        self._shares: dict[tuple[Scope, Months, bool], dict[Key, Decimal]] = {}
         self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
 
@@ -174,7 +173,6 @@ class PricedSums:
         new._consumed = {k: v for k, v in self._consumed.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
-        new._shares = {k: v for k, v in self._shares.items() if months.isdisjoint(k[1])}
         new._ranked = {k: v for k, v in self._ranked.items() if months.isdisjoint(k[1])}
         new._memos = {
             k: v for k, v in self._memos.items() if not any(k[0] <= m <= k[1] for m in months)
@@ -448,24 +446,13 @@ class PricedSums:
             self._per_customer[key] = found
         return found
 
-    def shares(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Decimal]:
-        """Active users as a share of paid seats per key of ``summed`` (0 without seats)."""
-        key = (scope, months, per_service)
-        found = self._shares.get(key)
-        if found is None:
-            if per_service:
-                found = {
-                    each: quantity_of(sums, Quantity.ACTIVE_SHARE)
-                    for each, sums in self.summed(scope, months, per_service).items()
-                }
-            else:
-                tenant = self._tenants
-                found = {
-                    tenant[customer]: share
-                    for customer, share in self._customer_shares(scope, months).items()
-                }
-            self._shares[key] = found
-        return found
+    def _service_shares(self, scope: Scope, months: Months) -> dict[Key, Decimal]:
+        """Active users as a share of paid seats per (customer, service) over the months (0
+        without seats)."""
+        return {
+            each: quantity_of(sums, Quantity.ACTIVE_SHARE)
+            for each, sums in self.summed(scope, months, True).items()
+        }
 
     def _customer_shares(self, scope: Scope, months: Months) -> dict[str, Decimal]:
         """Each customer's active users as a share of its paid seats (0 without seats)."""
@@ -481,19 +468,22 @@ class PricedSums:
         found = self._ranked.get(key)
         if found is None:
             values: Mapping[Key, Decimal | int]
+            if not per_service:
+                # Per customer: ranked straight from the figures (shares kept with them).
+                figures: Mapping[str, Decimal | int] = (
+                    self.per_customer(scope, quantity, months)
+                    if quantity is Quantity.ACTIVE_SHARE
+                    else self.quantities(scope, months, _QUANTITY_INDEX[quantity])
+                )
+                found = self._ranked[key] = Ranked.by_customer(figures, self._tenants)
+                return found
             if quantity is Quantity.ACTIVE_SHARE:
-                values = self.shares(scope, months, per_service)
-            elif per_service and quantity is not Quantity.MCV:
+                values = self._service_shares(scope, months)
+            elif quantity is not Quantity.MCV:
                 values = self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
-            elif per_service:
+            else:
                 index = _QUANTITY_INDEX[quantity]
                 summed = self.summed(scope, months, per_service)
                 values = {each: sums[index] for each, sums in summed.items()}
-            else:
-                found = Ranked.by_customer(
-                    self.quantities(scope, months, _QUANTITY_INDEX[quantity]), self._tenants
-                )
-                self._ranked[key] = found
-                return found
             found = self._ranked[key] = Ranked.by_key(values, self._tenants)
         return found
