@@ -459,39 +459,36 @@ def test_at_1366_by_768_at_150_percent_the_summary_shows_beside_three_rows_a_tab
 
 
 def test_a_summary_is_shown_where_the_tables_leave_room_and_as_the_user_left_it(
-    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings, tmp_path: Path
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    window = MainWindow(sample_context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.setMinimumSize(0, 0)
-    window.resize(1200, 800)
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
-    exams = window.tabs.widget(1)
-    assert isinstance(exams, StepTab)
-    window.tabs.setCurrentWidget(exams)
+    def opened() -> tuple[MainWindow, StepTab]:
+        window = MainWindow(sample_context, settings)
+        qtbot.addWidget(window)
+        window.show()
+        window.setMinimumSize(0, 0)
+        window.resize(1200, 800)
+        qtbot.waitUntil(lambda: window.panel.progress is not None)
+        exams = window.tabs.widget(1)
+        assert isinstance(exams, StepTab)
+        window.tabs.setCurrentWidget(exams)
+        _settled()
+        return window, exams
+
+    window, exams = opened()
     qtbot.waitUntil(exams.summary_area.isVisible)  # room for it and the tables' rows
     assert "summary" not in exams.save_state()  # not chosen: the room decides
     assert not _tables_short_of_rows(window, ROWS_KEPT)
-    exams.summary_toggle.click()  # folded by the user: kept folded with room for it
+    exams.summary_toggle.click()  # folded by the user: kept folded though it has room
     assert not exams.summary_area.isVisible()
-    state = exams.save_state()
-    assert state["summary"] is False
-    other = MainWindow(sample_context, WindowSettings(tmp_path / "other.ini"))
-    qtbot.addWidget(other)
-    other.show()
-    other.setMinimumSize(0, 0)
-    other.resize(1200, 800)
-    qtbot.waitUntil(lambda: other.panel.progress is not None)
-    restored = other.tabs.widget(1)
-    assert isinstance(restored, StepTab)
-    other.tabs.setCurrentWidget(restored)
-    restored.restore_state(state)
-    _settled()
-    assert not restored.summary_area.isVisible() and restored.summary_toggle.isVisible()
-    restored.restore_state({"summary": True})
-    qtbot.waitUntil(restored.summary_area.isVisible)
-    other.progress_source.wait_for_worker()
+    assert exams.save_state()["summary"] is False
+    window.progress_source.wait_for_worker()
+    window.save_settings()
+    window, exams = opened()  # the settings of the window before
+    assert not exams.summary_area.isVisible() and exams.summary_toggle.isVisible()
+    assert exams.summary_toggle.toolTip() == exams.summary.text()  # read there
+    exams.summary_toggle.click()
+    qtbot.waitUntil(exams.summary_area.isVisible)
+    assert exams.save_state()["summary"] is True
     window.progress_source.wait_for_worker()
 
 
