@@ -320,7 +320,7 @@ class UsageGridSection(QWidget):
             self._chart_stale = True
             self.chart.set_waiting(text)
         self._grid_stale = True
-        if self.model.rowCount() or not self.view.waiting_text():
+        if self.model.rowCount() or self.view.waiting_text() != text:
             self.model.clear()
             self.view.verticalHeader().setFixedWidth(0)  # no names' strip beside the text
             self.view.set_waiting(text)

@@ -349,3 +349,15 @@ def test_delete_on_the_grid_empties_the_selected_months_not_a_record(
     with _redrawn(qtbot, window):
         context.undo_stack.undo()
     assert grid.model.value_at(row, 0) == Decimal(4500)
+
+
+def test_two_days_chosen_in_a_row_say_the_last_one_s_is_worked_out(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    grid = _sales(qtbot, window).usage_grid
+    context.set_as_of(date(2018, 5, 15))
+    context.set_as_of(date(2018, 7, 15))
+    assert grid.view.waiting_text() == "Working out the usage by month of 2018-07-15…"
+    assert grid.chart.accessible_text() == grid.view.waiting_text()
+    qtbot.waitUntil(lambda: grid.settled)
+    assert grid.model.months[-1] == Month(2018, 6)
