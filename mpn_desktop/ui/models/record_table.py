@@ -3,15 +3,8 @@
 The model holds no rule and no SQL: rows come from a loader (the store's
 ``list_records``) and an accepted edit is handed to the ``edit`` callback
 (which pushes an undo command); the table shows the new value once the store
-says the record changed and the tab calls ``reload``.
-
-A model given ``load_where`` holds only the rows of its scope (``set_scope``:
-those whose field holds a value, e.g. the chosen subscription's months of
-usage), read from the store when the scope changes, instead of every record
-of its kind: the large organisation's 36,000 months of usage were read,
-sorted and filtered row by row at start-up to show none (issue 15). Given
-``load_later`` too, it reads every record (no scope) off the GUI thread,
-holding none meanwhile (``reading``).
+says the record changed and the tab calls ``reload``. It holds every record
+of its kind; ``scoped_table.ScopedRecordTableModel`` holds only those it shows.
 """
 
 from __future__ import annotations
@@ -25,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
@@ -43,18 +35,8 @@ Index = QModelIndex | QPersistentModelIndex
 RecordLoader = Callable[[], list[Record]]
 RecordEdit = Callable[[Record, Field, object], None]
 RecordFetch = Callable[[int], Record | None]
-RecordsWhere = Callable[[str, object], list[Record]]
-"""Reads the records whose field (the first argument) holds a value (the second)."""
 Scope = tuple[str, object] | None
 """The records a model holds: those whose field holds the value; None: every record."""
-LoadLater = Callable[[Callable[[], list[Record]], Callable[[list[Record]], None]], None]
-"""Runs a read (the first argument) off the GUI thread and hands its rows to the second
-argument on the GUI thread (an empty list when the read failed, having said why)."""
-
-ROWS_PER_TURN = 2_000
-"""Rows read off the GUI thread are put in the table this many per turn of the event loop:
-36,000 months of usage at once (one reset of the view and of the search's filter) stalled
-the window 0.1-0.25 s."""
 
 _LONG_TEXT = 24
 """Cells with more characters than this repeat their text in a tooltip."""
@@ -107,34 +89,17 @@ class RecordTableModel(QAbstractTableModel):
     decorationsChanged = Signal()
     """The redraw ``decorationsAboutToChange`` announced is done."""
 
-    readingChanged = Signal(bool)
-    """Whether the rows are being read off the GUI thread (``load_later``): none held meanwhile."""
-
     def __init__(
         self,
         fields: Sequence[Field],
         load: RecordLoader,
         edit: RecordEdit | None = None,
         parent: Any = None,
-        *,
-        load_where: RecordsWhere | None = None,
-        load_later: LoadLater | None = None,
     ) -> None:
         super().__init__(parent)
         self._fields = tuple(fields)
         self._load = load
         self._edit = edit
-        self._load_where = load_where
-        self._scope: Scope = None
-        """The rows held when the model reads by scope (``load_where``)."""
-        self._read_once = False
-        """Whether the rows were read (a scope set before that is only kept)."""
-        self._load_later = load_later
-        self._reads_started = 0
-        self._reading = 0
-        """The read running off the GUI thread whose rows are awaited (0: none)."""
-        self._arriving: list[Record] = []
-        """Rows read off the GUI thread still to be put in the table (after ``_rows``)."""
         self._rows: list[Record] = []
         self._row_by_id: dict[object, int] = {}
         self._styler: RowStyler | None = None
@@ -161,7 +126,6 @@ class RecordTableModel(QAbstractTableModel):
         # From an index of the rows by id, checked against the row (rows move, come and
         # go in many places) and built again when wrong: 36,000 months of usage were
         # scanned twice for each edited cell.
-        self._finish_arriving()
         row = self._row_by_id.get(record_id)
         if row is not None and row < len(self._rows) and self._rows[row].get("id") == record_id:
             return row
@@ -173,121 +137,32 @@ class RecordTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def records(self) -> list[Record]:
-        """Every record held, in row order (the scope's, when the model reads by scope)."""
-        self._finish_arriving()
+        """Every record held, in row order (a scoped model's: its scope's)."""
         return list(self._rows)
 
     @property
     def reads_by_scope(self) -> bool:
         """Whether the model holds only the records of its scope (``set_scope``)."""
-        return self._load_where is not None
+        return False
 
     def scope(self) -> Scope:
         """The records held: (field, value) when only those whose field holds it."""
-        return self._scope
+        return None
 
     def set_scope(self, scope: Scope) -> bool:
         """Holds only the records whose field holds the value (None: every record), read
-        again now when the rows were read before; whether the rows were read again.
-
-        A model without ``load_where`` holds every record whatever the scope."""
-        if self._load_where is None or scope == self._scope:
-            return False
-        self._scope = scope
-        if not self._read_once:
-            return False  # the first read reads the scope
-        self.reload()
-        return True
+        again when the rows were read before; whether they were. This model holds every
+        record whatever the scope (``ScopedRecordTableModel`` does not)."""
+        return False
 
     def in_scope(self, record: Record) -> bool:
         """Whether the model holds ``record`` when the store has it (its scope's)."""
-        if self._load_where is None or self._scope is None:
-            return True
-        key, value = self._scope
-        return bool(record.get(key) == value)
+        return True
 
     @property
     def reading(self) -> bool:
-        """Whether the rows are being read off the GUI thread, or put in the table a part
-        per turn of the event loop once read (none held until then, then some)."""
-        return self._reading != 0
-
-    def _reads_later(self) -> bool:
-        """Whether a read of the rows runs off the GUI thread: every record of a model that
-        reads by scope (all 36,000 months of usage took 0.2-0.9 s on the GUI thread)."""
-        return self._load_later is not None and self._load_where is not None and self._scope is None
-
-    def _read_later(self) -> None:
-        """Reads the rows off the GUI thread (in order when a worker can sort them); a read
-        still running is forgotten (its rows may be older than what asked again)."""
-        assert self._load_later is not None
-        self._reads_started += 1
-        token = self._reads_started
-        plain = self.plain_order()
-        load = self._load
-
-        def read() -> list[Record]:
-            rows = load()
-            return rows if plain is None else sorted_rows(rows, plain[0], plain[1])
-
-        was_reading = self.reading
-        self._reading = token
-        self._arriving = []
-        if self._rows:
-            self.beginResetModel()
-            self._rows = []
-            self.endResetModel()
-        if not was_reading:
-            self.readingChanged.emit(True)
-        self._load_later(read, lambda rows: self._read_arrived(token, plain, rows))
-
-    def _read_arrived(
-        self, token: int, plain: tuple[Field, bool] | None, rows: list[Record]
-    ) -> None:
-        if token != self._reading:
-            return  # read again since, or rows taken meanwhile: newer than these
-        if not (plain is not None and plain == self.plain_order()):
-            rows = self._in_order(rows)
-        if len(rows) <= ROWS_PER_TURN:
-            self.reload(rows, ordered=True)
-            return
-        # The first rows now, the others a part per turn (``_take_arriving``); whatever
-        # needs every row first puts the rest in at once (``_finish_arriving``).
-        self.beginResetModel()
-        self._rows = rows[:ROWS_PER_TURN]
-        self.endResetModel()
-        self._arriving = rows[ROWS_PER_TURN:]
-        QTimer.singleShot(0, self, lambda: self._take_arriving(token))
-
-    def _take_arriving(self, token: int) -> None:
-        if token != self._reading or not self._arriving:
-            return  # read again or reloaded since, or every row put in already
-        part = self._arriving[:ROWS_PER_TURN]
-        del self._arriving[:ROWS_PER_TURN]
-        self._put_arriving(part)
-        if self._arriving:
-            QTimer.singleShot(0, self, lambda: self._take_arriving(token))
-
-    def _finish_arriving(self) -> None:
-        """Puts every row still arriving in the table now (a search by id, a sort, an edit,
-        the records asked for)."""
-        if self._arriving:
-            rest, self._arriving = self._arriving, []
-            self._put_arriving(rest)
-
-    def _put_arriving(self, rows: list[Record]) -> None:
-        end = len(self._rows)
-        self.beginInsertRows(QModelIndex(), end, end + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-        if not self._arriving:
-            self._reading = 0
-            self.readingChanged.emit(False)
-
-    def _read(self) -> list[Record]:
-        if self._load_where is not None and self._scope is not None:
-            return self._load_where(*self._scope)
-        return self._load()
+        """Whether the rows are being read off the GUI thread (none, or some, held meanwhile)."""
+        return False
 
     def set_row_styler(self, styler: RowStyler | None) -> None:
         """Chooses how rows stand out (warnings, people who do not count)."""
@@ -309,19 +184,10 @@ class RecordTableModel(QAbstractTableModel):
         """Reads the rows again (or takes ``read``, the rows read already on a worker, and
         ``ordered``: put in ``plain_order`` there); keeps the rows in place when only values
         changed."""
-        self._read_once = True
-        self._arriving = []  # rows read here or handed in replace every row
-        if read is None and self._reads_later():
-            self._read_later()
-            return
         if read is None:
-            rows = self._in_order(self._read())
+            rows = self._in_order(self._load())
         else:
-            if self._load_where is not None and self._scope is not None:
-                read = [record for record in read if self.in_scope(record)]
             rows = read if ordered else self._in_order(read)
-        was_reading = self.reading
-        self._reading = 0  # rows read here or handed in are newer than a read still running
         same_rows = len(rows) == len(self._rows) and [r.get("id") for r in rows] == [
             r.get("id") for r in self._rows
         ]
@@ -334,17 +200,11 @@ class RecordTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
-        if was_reading:
-            self.readingChanged.emit(False)
 
     def refresh_records(self, ids: Iterable[int], fetch: RecordFetch) -> None:
         """Reads only the records with ``ids`` again: changed rows redrawn, new ones added,
         deleted ones removed, every other row left alone (a cell edit costs one row); a record
         outside the scope is not held (one moved out of it is removed)."""
-        self._finish_arriving()
-        if self.reading:
-            self._read_later()  # the read running may have begun before these were written
-            return
         for record_id in ids:
             record = fetch(record_id)
             if record is not None and not self.in_scope(record):
@@ -373,7 +233,6 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Orders the rows by one column (the proxy passes the view's request on to here)."""
-        self._finish_arriving()
         if not 0 <= column < len(self._fields):
             self._order = None
             return

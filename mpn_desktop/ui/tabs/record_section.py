@@ -42,6 +42,7 @@ from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import Field
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
+from mpn_desktop.ui.models.scoped_table import ScopedRecordTableModel
 from mpn_desktop.ui.models.store_fields import from_store
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.record_changes import RecordsChange
@@ -149,21 +150,24 @@ class RecordSection(QWidget):
         self._completions: dict[str, Sequence[str]] = {}
         self._sized = False
         fields = tuple(from_store(kind, field) for field in fields)
-        self.model = RecordTableModel(
-            fields,
-            load or self._load_all,
-            self._edit,
-            self,
-            load_where=self._load_where if read_by_filter else None,
-            load_later=self._load_later if read_by_filter else None,
-        )
         self._select_once_read: object = None
         """The id of the record selected when a read off the GUI thread began (kept selected)."""
-        self.model.readingChanged.connect(self._reading_changed)
         if read_by_filter:
+            scoped = ScopedRecordTableModel(
+                fields,
+                load or self._load_all,
+                self._load_where,
+                self._edit,
+                self,
+                load_later=self._load_later,
+            )
+            scoped.readingChanged.connect(self._reading_changed)
             # Its first rows come when the user chooses what to see (none at start-up):
             # the columns are fitted to them then, as other tables' are when filled.
-            self.model.modelReset.connect(self._fit_first_rows)
+            scoped.modelReset.connect(self._fit_first_rows)
+            self.model: RecordTableModel = scoped
+        else:
+            self.model = RecordTableModel(fields, load or self._load_all, self._edit, self)
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._add_text = add_text

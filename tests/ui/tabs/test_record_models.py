@@ -22,6 +22,7 @@ from mpn_desktop.ui.models.record_table import (
     RecordTableModel,
     RowStyle,
 )
+from mpn_desktop.ui.models.scoped_table import ScopedRecordTableModel
 
 FIELDS = (
     Field("name", "Name", required=True),
@@ -391,9 +392,9 @@ class _ScopedSource(_Source):
         return [dict(row) for row in self.rows if row.get(key) == value]
 
 
-def _scoped() -> tuple[_ScopedSource, RecordTableModel, RecordFilterProxy]:
+def _scoped() -> tuple[_ScopedSource, ScopedRecordTableModel, RecordFilterProxy]:
     source = _ScopedSource()
-    model = RecordTableModel(FIELDS, source.load, source.edit, load_where=source.load_where)
+    model = ScopedRecordTableModel(FIELDS, source.load, source.load_where, source.edit)
     proxy = RecordFilterProxy()
     proxy.setSourceModel(model)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -503,8 +504,8 @@ class _Later:
 def test_every_record_is_read_later_and_held_once_read() -> None:
     source = _ScopedSource()
     later = _Later()
-    model = RecordTableModel(
-        FIELDS, source.load, source.edit, load_where=source.load_where, load_later=later
+    model = ScopedRecordTableModel(
+        FIELDS, source.load, source.load_where, source.edit, load_later=later
     )
     proxy = RecordFilterProxy()
     proxy.setSourceModel(model)
@@ -526,8 +527,8 @@ def test_every_record_is_read_later_and_held_once_read() -> None:
 def test_a_read_later_overtaken_by_a_change_or_newer_rows_is_dropped() -> None:
     source = _ScopedSource()
     later = _Later()
-    model = RecordTableModel(
-        FIELDS, source.load, source.edit, load_where=source.load_where, load_later=later
+    model = ScopedRecordTableModel(
+        FIELDS, source.load, source.load_where, source.edit, load_later=later
     )
     model.reload()
     assert model.reading and len(later.pending) == 1
@@ -547,17 +548,19 @@ def test_a_read_later_overtaken_by_a_change_or_newer_rows_is_dropped() -> None:
     assert model.rowCount() == 2
 
 
-def _arriving(monkeypatch: pytest.MonkeyPatch) -> tuple[_ScopedSource, RecordTableModel, _Later]:
+def _arriving(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[_ScopedSource, ScopedRecordTableModel, _Later]:
     """A model reading every record later, its rows put in two per turn of the event loop."""
-    from mpn_desktop.ui.models import record_table
+    from mpn_desktop.ui.models import scoped_table
 
-    monkeypatch.setattr(record_table, "ROWS_PER_TURN", 2)
+    monkeypatch.setattr(scoped_table, "ROWS_PER_TURN", 2)
     source = _ScopedSource()
     source.rows.append(dict(source.rows[0], id=4, name="Northwind", amount=Decimal("1")))
     source.rows.append(dict(source.rows[0], id=5, name="Litware", amount=Decimal("2")))
     later = _Later()
-    model = RecordTableModel(
-        FIELDS, source.load, source.edit, load_where=source.load_where, load_later=later
+    model = ScopedRecordTableModel(
+        FIELDS, source.load, source.load_where, source.edit, load_later=later
     )
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     return source, model, later
