@@ -269,7 +269,11 @@ class ExamIndex:
             return found[1]
         first: dict[str, date] = {}
         for cert in certs:
-            for mcp_id, on in self.holding_days(cert).items():
+            days = self.holding_days(cert)
+            if not first:
+                first = dict(days)  # the first certification's holders at once (a copy)
+                continue
+            for mcp_id, on in days.items():
                 earlier = first.get(mcp_id)
                 if earlier is None or on < earlier:
                     first[mcp_id] = on
