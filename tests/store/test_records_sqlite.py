@@ -166,6 +166,21 @@ def test_the_usage_grid_reads_what_the_store_reads(demo_db: Database) -> None:
         later.close()
 
 
+def test_the_usage_grid_s_worker_reads_with_the_driver_even_with_the_engine_made(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker's read must not take a connection of an engine the window may close
+    # meanwhile: a plain file is read on a connection of its own, as the store reads it.
+    assert demo_db.has_engine
+    first, last = Month(2017, 1), Month(2018, 12)
+    expected = usage_cells.window_usage(demo_db, first, last)
+    monkeypatch.setattr(
+        usage_cells, "window_usage", lambda *_args: pytest.fail("read through the engine")
+    )
+    read = records_sqlite.window_usage_apart(demo_db, first, last)
+    assert read == expected and repr(read) == repr(expected)
+
+
 def test_the_driver_reads_the_records_of_one_value_as_the_store_does(demo_db: Database) -> None:
     usage = records.list_records(demo_db, RecordKind.USAGE)
     subscription = usage[0]["subscription_id"]
