@@ -62,8 +62,10 @@ def carry_usage_sums(
     before: Facts, after: Facts, removed: Iterable[Usage], added: Iterable[Usage]
 ) -> None:
     """Keeps ``after``'s usage sums as ``before``'s updated by the rows that left and came
-    (``after`` having the same subscriptions): an edit of one row then adds up that row's
-    entries again instead of every row. Nothing is done when ``before`` has none kept."""
+    (``after`` having the same subscriptions): the rows are added up again by column, and
+    the sums per scope of the months no changed row is in are kept (an edit of one row
+    works out again only its months' figures). Nothing is done when ``before`` has none
+    kept."""
     if after.subscriptions is not before.subscriptions:
         return
     kept = before.kept.find(UsageSums, (before.subscriptions, before.usage))
@@ -82,7 +84,7 @@ def usage_sums(facts: Facts) -> UsageSums:
 
 
 class UsageSums:
-    """Every usage row added up per (month, workload, association) and (customer, service).
+    """Every usage row added up per (workload, association), month and (customer, service).
 
     Rows of trial subscriptions, of unknown subscriptions and of months before
     their subscription's association are left out (no credit before the
