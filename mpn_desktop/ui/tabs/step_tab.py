@@ -7,6 +7,7 @@ The main window drives a tab only through ``apply_change``, ``set_progress``,
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -143,14 +145,14 @@ class _SummaryArea(QScrollArea):
             self._fit()
 
 
-def whole_lines_height(label: QLabel, height: int) -> int:
-    """The greatest height up to ``height`` at which no line of ``label``'s rich text (laid
-    out at its width, as the label lays it out) is cut through."""
+def _line_spans(label: QLabel, width: int) -> list[tuple[float, float]]:
+    """The top and bottom of each line of ``label``'s rich text laid out at ``width``, as the
+    label lays it out."""
     document = QTextDocument()
     document.setDefaultFont(label.font())
     document.setDocumentMargin(0)  # as a QLabel's own document
     document.setHtml(label.text())
-    document.setTextWidth(label.width())
+    document.setTextWidth(width)
     layout = document.documentLayout()
     spans: list[tuple[float, float]] = []
     block = document.begin()
@@ -161,14 +163,42 @@ def whole_lines_height(label: QLabel, height: int) -> int:
             line = lines.lineAt(number)
             spans.append((top + line.y(), top + line.y() + line.height()))
         block = block.next()
+    return spans
+
+
+def _cut_through(spans: list[tuple[float, float]], cut: float) -> list[float]:
+    """The tops of the lines a cut at ``cut`` goes through (a line's last point is its
+    leading: a table cell's padding may push it past the cut)."""
+    return [top for top, bottom in spans if top < cut - 0.5 and bottom > cut + 1.5]
+
+
+def whole_lines_height(label: QLabel, height: int) -> int:
+    """The greatest height up to ``height`` at which no line of ``label``'s rich text (laid
+    out at its width, as the label lays it out) is cut through."""
+    spans = _line_spans(label, label.width())
     cut = float(height)
     while True:
         # A line beside another (a table's cells) may start higher: move up until none is cut.
-        # A line's last point is its leading: a table cell's padding may push it past the cut.
-        through = [top for top, bottom in spans if top < cut - 0.5 and bottom > cut + 1.5]
+        through = _cut_through(spans, cut)
         if not through:
             return max(int(cut), 0)
         cut = min(through)
+
+
+def least_whole_rows_height(label: QLabel, width: int) -> int:
+    """The least height showing more of ``label``'s rich text at ``width`` than its first
+    line, no line cut: a summary's column headings alone ("Silver  Gold") say nothing, the
+    first competency's row under them does."""
+    spans = _line_spans(label, width)
+    if not spans:
+        return 0
+    # The first row: the lines beside the first one (a table's cells, padded a point lower).
+    first_line = min(bottom for _top, bottom in spans)
+    first = max(bottom for top, bottom in spans if top < first_line - 0.5)
+    for bottom in sorted(bottom for _top, bottom in spans):
+        if bottom > first + 0.5 and not _cut_through(spans, bottom):
+            return math.ceil(bottom)
+    return math.ceil(max(bottom for _top, bottom in spans))
 
 
 class _GivingWayItem(QWidgetItem):
@@ -255,13 +285,16 @@ class StepTab(QWidget):
         summary_area.setObjectName("summaryArea")
         summary_area.setFrameShape(QFrame.Shape.NoFrame)
         summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        summary_area.setMinimumHeight(self.fontMetrics().height() * 2)
+        summary_area.setMinimumHeight(self.fontMetrics().height() * 2)  # see _fit_summary
         self.body.addWidget(summary_area)
         self._summary_text = False
         """Whether the tab has a summary to show (the Fee tab on a competencies' day has none)."""
         self._summary_wanted: bool | None = None
         """The user's choice of the disclosure button (None: not chosen, the room decides)."""
         self._summary_fits = True
+        self._least_for: tuple[str, int] | None = None
+        self._least = 0
+        """The summary's least useful height, for the text and width in ``_least_for``."""
         """Whether the summary's two lines fit beside the tables' whole rows."""
         self._update_summary_shown()
         follow_palette(self, self._recolour)
@@ -287,14 +320,34 @@ class StepTab(QWidget):
         self._fit_summary(self.height())
 
     def _fit_summary(self, height: int) -> None:
-        line = self.fontMetrics().height()
+        least = self._least_summary_height()
         tables = layout_rows_height(self.body, ROWS_KEPT, self.summary_area)
         room = height - tables - max(self.body.spacing(), 0)
-        self.summary_area.setMaximumHeight(max(line * 2, min(height // 3, room)))
-        fits = room >= line * 2
+        self.summary_area.setMinimumHeight(least)
+        self.summary_area.setMaximumHeight(max(least, min(height // 3, room)))
+        fits = room >= least
         if fits != self._summary_fits:
             self._summary_fits = fits
             self._update_summary_shown()
+
+    def _least_summary_height(self) -> int:
+        """The summary's least useful height: two lines, and more of it than its first line
+        (its column headings), laid out as wide as the tab lets it be."""
+        margins = self.body.contentsMargins()
+        bar = self.summary_area.verticalScrollBar()
+        width = (
+            self.width()
+            - margins.left()
+            - margins.right()
+            - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, bar)
+        )
+        key = (self.summary.text(), width)
+        if key != self._least_for:
+            self._least_for = key
+            two_lines = self.fontMetrics().height() * 2
+            rows = least_whole_rows_height(self.summary, width) if self.summary.text() else 0
+            self._least = max(two_lines, min(rows, self.summary.heightForWidth(width)))
+        return self._least
 
     def show_summary(self, present: bool) -> None:
         """Whether the tab has a summary to show; shown when wanted (see ``summary_shown``)."""

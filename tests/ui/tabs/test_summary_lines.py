@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.ui.tabs.step_tab import whole_lines_height
+from mpn_desktop.ui.tabs.step_tab import least_whole_rows_height, whole_lines_height
 
 
 def _label(qtbot: QtBot, html: str, width: int = 300) -> QLabel:
@@ -39,3 +39,23 @@ def test_a_table_row_shows_whole_at_two_lines_high(qtbot: QtBot) -> None:
     assert whole_lines_height(label, 2 * line) == 2 * line
     # Cutting through the second row's first line shows the first row alone.
     assert 2 * line <= whole_lines_height(label, 3 * line) < 2 * line + 4
+
+
+def test_a_summary_shows_at_least_a_row_under_its_column_headings(qtbot: QtBot) -> None:
+    # At two lines high the References tab's summary (2018, first start) showed "Silver
+    # Gold" alone: the padded cells of the first row put the next line a point under the cut.
+    html = (
+        '<table cellspacing="0" cellpadding="1">'
+        "<tr><td></td><td>Silver</td><td>Gold</td></tr>"
+        "<tr><td><b>Cloud Platform</b><br>target: gold</td><td>4 of 3</td><td>4 of 5</td></tr>"
+        "</table>"
+    )
+    label = _label(qtbot, html)
+    line = label.fontMetrics().lineSpacing()
+    least = least_whole_rows_height(label, label.width())
+    assert least > 2 * line  # the headings and the first row's first line
+    assert whole_lines_height(label, least) == least  # no line cut
+    assert least < label.height()  # not the whole table
+    # A paragraph: two lines.
+    label = _label(qtbot, "<p>" + "one two three four five six " * 12 + "</p>")
+    assert least_whole_rows_height(label, label.width()) == 2 * line
