@@ -205,13 +205,14 @@ class ExamWriter:
         width = len(_EXAM_COLUMNS)
         step = self._statement_rows * width
         for start in range(0, len(values), step):
-            chunk = values[start : start + step]
+            # One statement per batch is usual: its values are then copied once.
+            chunk = tuple(values) if len(values) <= step else tuple(values[start : start + step])
             rows = len(chunk) // width
             sql = self._multi_row_sql.get(rows)
             if sql is None:
                 assert self._driver_sql is not None
                 sql = self._multi_row_sql[rows] = _multi_row(self._driver_sql, rows)
-            self.added += self._connection.exec_driver_sql(sql, tuple(chunk)).rowcount
+            self.added += self._connection.exec_driver_sql(sql, chunk).rowcount
 
     def _add_through_core(self, rows: Sequence[ExamRow]) -> None:
         people = self._people
