@@ -26,6 +26,7 @@ from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.summary import designation_summary_html
+from mpn_desktop.ui.tabs.table_room import table_height
 from mpn_desktop.ui.undo_commands import OrganisationCommand
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
@@ -94,17 +95,10 @@ class FeeTab(StepTab):
         # Added as a plain widget, the payments' full height counted as their minimum: on
         # a short window they were laid over the box's last lines (see add_giving_way).
         self.add_giving_way(self.payments, 1)
-        self._keep_rows_in_view(2)
+        # Never so short that fewer than two payments show.
+        self.payments.view.setMinimumHeight(table_height(self.payments.view, 2))
         self.chain_focus(self.search, self.change_anniversary, self.payments)
         self.load_first()
-
-    def _keep_rows_in_view(self, rows: int) -> None:
-        """The payments table is never so short that fewer than ``rows`` payments show."""
-        view = self.payments.view
-        height = view.horizontalHeader().sizeHint().height()
-        height += rows * view.verticalHeader().defaultSectionSize()
-        height += view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth()
-        view.setMinimumHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The membership box keeps the height its wrapped lines need at this width; on a
