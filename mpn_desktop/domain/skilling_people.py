@@ -17,7 +17,7 @@ certification of the program (the 2017-2018 exams), exams passed after the day.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -29,6 +29,7 @@ from mpn_desktop.domain.designations import (
     Designation,
     Listed,
     ScoredCatalog,
+    Skilling,
     Track,
     short_name,
     track_name,
@@ -279,6 +280,22 @@ def _lists(designation: Designation, certification: str, day: date) -> bool:
     return False
 
 
+def _skilling_metrics(
+    tree: RequirementTree, catalog: ScoredCatalog
+) -> Iterator[tuple[str, RequirementNode, Skilling]]:
+    """The skilling metrics of the designations the tree shows (its targeted ones, else all),
+    in the tree's order: each with its solution area's name and its rule in the catalogue."""
+    for node in tree.targeted or tree.requirements:
+        track = _track(catalog.designation(node.id), node.way)
+        rules = {m.id: m.skilling for m in track.metrics} if track is not None else {}
+        area = short_name(node.id, node.label)
+        for category in node.children:
+            for metric in category.children:
+                rule = rules.get(metric.id)
+                if rule is not None:
+                    yield area, metric, rule
+
+
 def skilling_people(
     tree: RequirementTree,
     catalog: ScoredCatalog,
@@ -289,29 +306,21 @@ def skilling_people(
     ones, else all), from the tree's people and the steps' holders on the tree's day;
     ``competencies`` (the 2017-2018 catalogue) tells its exams from unknown codes."""
     day = tree.as_of
-    scope = tree.targeted or tree.requirements
     certified: Certified | None = None
     counted: list[_Counted] = []
-    for node in scope:
-        track = _track(catalog.designation(node.id), node.way)
-        rules = {m.id: m.skilling for m in track.metrics} if track is not None else {}
-        area = short_name(node.id, node.label)
-        for category in node.children:
-            for metric in category.children:
-                rule = rules.get(metric.id)
-                if rule is None:
-                    continue
-                steps = []
-                for step in rule.prerequisites:
-                    if certified is None:
-                        certified = Certified(facts, catalog.certifications, day)
-                    steps.append(frozenset(map(_MCP_ID, certified.holders(step.certifications))))
-                final = frozenset(e.mcp_id for e in metric.evidence if e.mcp_id is not None)
-                counted.append(_Counted(area, metric.label, tuple(steps), final))
+    for area, metric, rule in _skilling_metrics(tree, catalog):
+        steps = []
+        for step in rule.prerequisites:
+            if certified is None:
+                certified = Certified(facts, catalog.certifications, day)
+            steps.append(frozenset(map(_MCP_ID, certified.holders(step.certifications))))
+        final = frozenset(e.mcp_id for e in metric.evidence if e.mcp_id is not None)
+        counted.append(_Counted(area, metric.label, tuple(steps), final))
 
     def earlier(code: str) -> bool:
         return competencies is not None and competencies.credential(code) is not None
 
+    scope = tree.targeted or tree.requirements
     return SkillingPeople(
         tuple(counted), catalog=catalog, facts=facts, day=day, scope=scope, earlier=earlier
     )
@@ -335,32 +344,22 @@ def skilling_lists(tree: RequirementTree, catalog: ScoredCatalog) -> tuple[str, 
     list's ("Security, Intermediate certifications: step 1: …; final step: …")."""
     day = tree.as_of
     lines = []
-    for node in tree.targeted or tree.requirements:
-        track = _track(catalog.designation(node.id), node.way)
-        rules = {m.id: m.skilling for m in track.metrics} if track is not None else {}
-        area = short_name(node.id, node.label)
-        for category in node.children:
-            for metric in category.children:
-                rule = rules.get(metric.id)
-                if rule is None:
-                    continue
-                final = _listed_names(rule.certifications, catalog, day)
-                parts = [
-                    _("{step}: {certifications}").format(
-                        step=_("step {number}").format(number=number),
-                        certifications=_listed_names(step.certifications, catalog, day),
-                    )
-                    for number, step in enumerate(rule.prerequisites, start=1)
-                ]
-                if parts:
-                    parts.append(
-                        _("{step}: {certifications}").format(
-                            step=_("final step"), certifications=final
-                        )
-                    )
-                lines.append(
-                    _("{designation}, {metric}: {lists}").format(
-                        designation=area, metric=metric.label, lists="; ".join(parts) or final
-                    )
-                )
+    for area, metric, rule in _skilling_metrics(tree, catalog):
+        final = _listed_names(rule.certifications, catalog, day)
+        parts = [
+            _("{step}: {certifications}").format(
+                step=_("step {number}").format(number=number),
+                certifications=_listed_names(step.certifications, catalog, day),
+            )
+            for number, step in enumerate(rule.prerequisites, start=1)
+        ]
+        if parts:
+            parts.append(
+                _("{step}: {certifications}").format(step=_("final step"), certifications=final)
+            )
+        lines.append(
+            _("{designation}, {metric}: {lists}").format(
+                designation=area, metric=metric.label, lists="; ".join(parts) or final
+            )
+        )
     return tuple(lines)
