@@ -60,6 +60,14 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
         return made
 
     @classmethod
+    def from_sequences(cls, columns: Sequence[Sequence[Any]]) -> Self:
+        """The rows whose fields ``columns`` holds as a query's columns came (lists, one per
+        field in the record's order; none at all: no rows)."""
+        if not columns:
+            return cls()
+        return cls.from_columns(cls.columns_type._make(map(tuple, columns)))
+
+    @classmethod
     def of(cls, rows: Iterable[Record]) -> Self:
         """``rows`` as they are (the very objects are handed out again)."""
         if isinstance(rows, cls):

@@ -365,14 +365,10 @@ class _Read:
     ) -> _ByColumn:
         """The rows of a table held by column as read (usage, exams: no object per row);
         the first column is the row id when ids are kept."""
-        if not columns:
-            if self.with_ids:
-                self.ids[name] = ()
-            return rows()
         if self.with_ids:
-            self.ids[name] = tuple(columns[0])
+            self.ids[name] = tuple(columns[0]) if columns else ()
             columns = columns[1:]
-        return rows.from_columns(rows.columns_type._make(map(tuple, columns)))
+        return rows.from_sequences(columns)
 
     def _rows(
         self,

@@ -15,10 +15,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from mpn_desktop.domain import facts
-from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
     Association,
@@ -206,9 +205,9 @@ class _Reader:
             targets=targets,
             customers=_made(customer_columns, facts.Customer),
             subscriptions=_made(subscription_columns, facts.Subscription),
-            usage=_by_column(usage_columns, UsageRows),
+            usage=UsageRows.from_sequences(usage_columns[1:]),  # by column, the row ids left out
             people=_made(people_columns, facts.Person),
-            exams=_by_column(exam_columns, ExamRows),
+            exams=ExamRows.from_sequences(exam_columns[1:]),
             references=_made(reference_columns, facts.Reference),
             fee_payments=_made(fee_columns, facts.FeePayment),
             designation_targets=tuple(designations[0]) if designations else (),
@@ -227,16 +226,6 @@ class _Reader:
             market=Market(market),
             anniversary=None if anniversary is None else day(anniversary),
         )
-
-
-_ByColumn = TypeVar("_ByColumn", bound=ColumnRows[Any, Any])
-
-
-def _by_column(columns: list[Sequence[Any]], rows: type[_ByColumn]) -> _ByColumn:
-    """The rows held by column as read (no object per row), the first column the row id."""
-    if not columns:
-        return rows()
-    return rows.from_columns(rows.columns_type._make(map(tuple, columns[1:])))
 
 
 def _made(columns: list[Sequence[Any]], make: Callable[..., Any]) -> tuple[Any, ...]:
