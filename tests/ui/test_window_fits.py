@@ -492,6 +492,17 @@ def test_a_summary_is_shown_where_the_tables_leave_room_and_as_the_user_left_it(
     window.progress_source.wait_for_worker()
 
 
+def test_the_summary_s_button_is_reached_by_tab_after_the_search(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    window = MainWindow(sample_context, settings)
+    qtbot.addWidget(window)
+    for tab in window.step_tabs:
+        assert isinstance(tab, StepTab)
+        assert tab.search.nextInFocusChain() is tab.summary_toggle
+    window.progress_source.wait_for_worker()
+
+
 def test_the_fee_tab_and_the_status_panel_name_the_fee_lines_alike(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings, german: None
 ) -> None:

@@ -414,6 +414,8 @@ class StepTab(QWidget):
                 widgets += [stop.view, stop.add_button, stop.delete_button]
             else:
                 widgets.append(stop)
+            if stop is self.search:
+                widgets.append(self.summary_toggle)  # beside it on its line
         for before, after in pairwise(widgets):
             self.setTabOrder(before, after)
 
