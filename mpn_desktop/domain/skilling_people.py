@@ -37,6 +37,7 @@ from mpn_desktop.domain.designations import (
 from mpn_desktop.domain.facts import ExamResult, Facts
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import and_list
 from mpn_desktop.domain.wording import day as day_text
 
 _MCP_ID = attrgetter("mcp_id")
@@ -50,13 +51,6 @@ def _track(designation: Designation | None, way: str) -> Track | None:
         if track_name(track.id) == way:
             return track
     return designation.tracks[0]
-
-
-def _joined(items: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +197,7 @@ class SkillingPeople:
                     missing = [code for code in way if code not in passed]
                     partly.append(
                         _("{certification} also needs {exams}.").format(
-                            certification=cert.name, exams=_joined(missing)
+                            certification=cert.name, exams=and_list(missing)
                         )
                     )
                     break
@@ -221,7 +215,7 @@ class SkillingPeople:
                     "{codes} are exams of the 2017-2018 competencies: they earn no "
                     "certification the designations count.",
                     len(earlier),
-                ).format(codes=_joined(earlier))
+                ).format(codes=and_list(earlier))
             )
         others = [code for code in unknown if code not in earlier]
         if others:
@@ -230,12 +224,12 @@ class SkillingPeople:
                     "{codes} earns no certification the designations count.",
                     "{codes} earn no certification the designations count.",
                     len(others),
-                ).format(codes=_joined(others))
+                ).format(codes=and_list(others))
             )
         if later:
             reasons.append(
                 _("Passed after {day}: {codes}.").format(
-                    day=day_text(self.day), codes=_joined(later)
+                    day=day_text(self.day), codes=and_list(later)
                 )
             )
         return "\n".join(reason for reason in reasons if reason)
@@ -259,7 +253,7 @@ class SkillingPeople:
         ]
         if elsewhere:
             return _("{certification} counts for {designations}, not among your targets.").format(
-                certification=cert.name, designations=_joined(elsewhere)
+                certification=cert.name, designations=and_list(elsewhere)
             )
         return _("{certification} counts for no designation on {day}.").format(
             certification=cert.name, day=day_text(day)

@@ -11,7 +11,7 @@ documents never come through here: they keep their machine formats.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -255,6 +255,13 @@ def counted(count: int | Decimal, description: str) -> str:
         else word
         for word in words
     )
+
+
+def and_list(items: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C" ("" for none)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
 def associations(accepted: Iterable[Association]) -> str:

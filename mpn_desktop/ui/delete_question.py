@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from mpn_desktop.domain.vocabulary import _ as domain_text
+from mpn_desktop.domain.wording import and_list
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui import questions
 
@@ -42,11 +42,6 @@ def taken_along(counts: Mapping[RecordKind, int]) -> list[str]:
     return [_counted_kind(kind, counts[kind]) for kind in kinds]
 
 
-def _listed(parts: list[str]) -> str:
-    """ "a, b and c"."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + domain_text(" and ") + parts[-1]
-
-
 # ``their`` for several records or a person ("Delete Ana Ruiz, their 3 exam results?").
 
 
@@ -55,7 +50,7 @@ def delete_question(what: str, counts: Mapping[RecordKind, int], *, their: bool 
     parts = taken_along(counts)
     if not parts:
         return _tr("Delete {what}?").format(what=what)
-    listed, possessive = _listed(parts), _tr("their") if their else _tr("its")
+    listed, possessive = and_list(parts), _tr("their") if their else _tr("its")
     return _tr("Delete {what}, {possessive} {listed}?").format(
         what=what, possessive=possessive, listed=listed
     )
@@ -66,7 +61,7 @@ def deleted_message(what: str, counts: Mapping[RecordKind, int], *, their: bool 
     parts = taken_along(counts)
     if not parts:
         return _tr("Deleted {what}.").format(what=what)
-    listed, possessive = _listed(parts), _tr("their") if their else _tr("its")
+    listed, possessive = and_list(parts), _tr("their") if their else _tr("its")
     return _tr("Deleted {what}, {possessive} {listed}.").format(
         what=what, possessive=possessive, listed=listed
     )
