@@ -215,3 +215,22 @@ def test_a_control_character_is_named_by_its_line_in_a_later_block(
     ):
         for _batch in reader.batches(3):
             pass
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(alphabet='ab,"\n\r \x1bé\u2028', max_size=120),
+    chunk=st.integers(1, 9),
+)
+def test_blocks_of_any_size_read_as_one_block(text: str, chunk: int, tmp_path: Path) -> None:
+    # Blocks split anywhere (between CR and LF, inside a record, by a control character,
+    # plain ASCII or not): the records, their lines and any error are those of the whole file.
+    path = tmp_path / "blocks.csv"
+    path.write_bytes(text.encode("utf-8"))
+    whole = _read_all(lambda reader: list(reader.numbered()), path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "_CHUNK", chunk)
+        in_blocks = _read_all(lambda reader: list(reader.numbered()), path)
+    assert in_blocks == whole
