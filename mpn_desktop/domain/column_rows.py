@@ -140,10 +140,6 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
             return len(self) == len(other) and self.rows() == other
         return NotImplemented
 
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
     def __hash__(self) -> int:
         # As the tuple of rows hashes: equal to it, so the same hash.
         found = self._hash
