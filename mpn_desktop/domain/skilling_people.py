@@ -173,10 +173,9 @@ class SkillingPeople:
             return ""
         index = exam_index(self._facts)
         passed = {normalize_code(e.exam_code) for e in exams if e.passed_on <= self.day}
-        later = sorted(
-            {e.exam_code.strip() for e in exams if e.passed_on > self.day}
-            - {e.exam_code.strip() for e in exams if e.passed_on <= self.day}
-        )
+        # The codes as written, passed by the day (and codes passed only after it).
+        written = {e.exam_code.strip() for e in exams if e.passed_on <= self.day}
+        later = sorted({e.exam_code.strip() for e in exams if e.passed_on > self.day} - written)
         used: set[str] = set()
         reasons: list[str] = []
         partly: list[str] = []
@@ -203,8 +202,7 @@ class SkillingPeople:
                     break
         reasons += partly
         unknown = sorted(
-            {e.exam_code.strip() for e in exams if e.passed_on <= self.day}
-            - {e.exam_code.strip() for e in exams if normalize_code(e.exam_code) in used}
+            written - {e.exam_code.strip() for e in exams if normalize_code(e.exam_code) in used}
         )
         earlier = [code for code in unknown if self._earlier(code)]
         if earlier:
