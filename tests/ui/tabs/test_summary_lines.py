@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.ui.tabs.step_tab import least_whole_rows_height, whole_lines_height
+from mpn_desktop.ui.tabs.summary_area import least_whole_rows_height, whole_lines_height
 
 
 def _label(qtbot: QtBot, html: str, width: int = 300) -> QLabel:
