@@ -120,7 +120,10 @@ def _run_gui(args: argparse.Namespace) -> int:
     # What start-up built lives as long as the window: frozen, the collector's
     # later full passes (after edits) no longer walk through it.
     gc.freeze()
-    gc.enable()
+    from mpn_desktop.ui.gui_collector import GuiThreadCollector
+
+    # Collections from now on run on the GUI thread alone (see the module).
+    GuiThreadCollector(window).start()
     window.filled.connect(lambda: _after_filling(window))
     window.fill()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -24,8 +25,10 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
+from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.gui_collector import due_generation
 from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.settings import WindowSettings
 
@@ -131,3 +134,15 @@ def german(qapp: QApplication) -> Iterator[None]:
     vocabulary.use_language("de")
     yield
     remove_translators(qapp, installed)
+
+
+@pytest.fixture(autouse=True)
+def collection_on_the_gui_thread_only() -> Iterator[None]:
+    """As in the program (ui/gui_collector.py): no automatic collection while a UI test
+    runs, since its workers would collect, and free Qt objects, on their own threads; the
+    test's thread collects what is due after it."""
+    with collector_paused():
+        yield
+    generation = due_generation()
+    if generation is not None:
+        gc.collect(generation)

@@ -38,16 +38,25 @@ _SHOW_AND_LIST_MODULES = """
 import sys
 from mpn_desktop import startup_probe
 painted = []
+import gc
+automatic_gc_at_paint = []
 report = startup_probe.StartupProbe._report
 def listing_report(self, **options):
     painted.extend(name for name in NOT_BEFORE_PAINT if name in sys.modules)
+    from PySide6.QtWidgets import QApplication
+    from mpn_desktop.ui.gui_collector import GuiThreadCollector
+    collecting = any(
+        top.findChildren(GuiThreadCollector) for top in QApplication.topLevelWidgets()
+    )
+    automatic_gc_at_paint.append((gc.isenabled(), collecting))
     report(self, **options)
 startup_probe.StartupProbe._report = listing_report
 from mpn_desktop.cli import main
 code = main(["--db", sys.argv[1]])
 print("painted with", sorted(painted))
+# The shown window collects on the GUI thread alone (ui/gui_collector.py).
+print("automatic gc at paint", automatic_gc_at_paint)
 print("exit", code)
-import gc
 # Start-up ran without the collector and froze what it built; the collector is back on.
 print("gc", gc.isenabled(), gc.get_freeze_count() > 0)
 print(sorted(name for name in sys.argv[2:] if name in sys.modules))
@@ -76,7 +85,13 @@ def test_the_window_shows_on_a_current_database_without_those_modules(tmp_path: 
     )
     lines = shown.stdout.splitlines()
     assert "main window shown" in shown.stdout, shown.stderr
-    assert lines[-4:] == ["painted with []", "exit 0", "gc True True", "[]"]
+    assert lines[-5:] == [
+        "painted with []",
+        "automatic gc at paint [(False, True)]",
+        "exit 0",
+        "gc True True",
+        "[]",
+    ]
 
 
 _FILL_AND_LIST_MODULES = """
