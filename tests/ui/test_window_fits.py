@@ -418,6 +418,10 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
         exams.summary_toggle.click()
         qtbot.waitUntil(exams.summary_area.isVisible)
         assert exams.save_state()["summary"] is True
+        _settled()
+        overlaps = _cut_in(exams) + _overlaps_in(exams)
+        assert not overlaps, overlaps
+        assert window.height() <= area.height()
         exams.summary_toggle.click()
         qtbot.waitUntil(lambda: not exams.summary_area.isVisible())
         assert not _tables_short_of_rows(window, ROWS_KEPT)
