@@ -88,8 +88,7 @@ class WelcomeDialog(QDialog):
         boxes.addWidget(self._organisation_box())
         boxes.addWidget(self._targets_box())
         # Today's program: a designation may be the only target.
-        self._designations_box = self._designation_checks()
-        boxes.addWidget(self._designations_box)
+        boxes.addWidget(self._designation_checks())
         self.form_area = QScrollArea(self)
         self.form_area.setObjectName("welcomeForm")
         self.form_area.setWidgetResizable(True)
