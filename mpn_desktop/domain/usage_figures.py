@@ -21,6 +21,7 @@ an edit of the usage reaches.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
@@ -97,15 +98,49 @@ class UsageSums:
         self._subscriptions = tuple(subscriptions)
         kept = {s.id: s for s in self._subscriptions if not s.trial}
         # Per subscription once: its cell key's parts and the month its association began.
-        subs = {
+        self._subs = {
             s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
             for s in kept.values()
         }
-        cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {}
+        self._customer_keys: dict[str, dict[str, Key]] = {}
+        """Each customer's keys by service as written: one Key per customer and service."""
+        self._service_keys: dict[str, str] = {}
+        self._rows = UsageRows.of(usage)
+        # The rows' fields by column (as loaded: no Usage object made for a row).
+        self.columns = self._rows.columns
+        """Every row's fields, one tuple per field: a cell entry of one row is its place."""
+        self.cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {}
+        """Consumption, revenue, active users and paid seats per (workload, association),
+        month and (customer, service): the place of its one row in ``columns``, or the sums
+        of its rows."""
+        self._first_rows: dict[Month, dict[str, tuple[int, str]]] = {}
+        """The first row of each service in each month, with the service's name as written
+        there: an evaluation names a service as the first row of its months writes it."""
+        columns = self.columns
+        self._add(
+            range(len(columns.subscription)), columns.subscription, columns.month, columns.service
+        )
+        self.tenants: dict[str, Key] = {
+            customer: (customer, "") for customer in self._customer_keys
+        }
+        """Each customer's key for its sums (service ""), one tuple shared by every figure."""
+        self._first: dict[Scope, dict[str, Month]] = {}
+        self._priced: dict[RateKey, PricedSums] = {}
+        self._services: dict[tuple[Month, Month], dict[str, str]] = {}
+
+    def _add(
+        self,
+        places: Iterable[int],
+        subscriptions: Iterable[str],
+        months_of: Iterable[Month],
+        services: Iterable[str],
+    ) -> None:
+        """Adds up the rows at ``places`` (in increasing order; their subscriptions, months
+        and services beside them) into the cells."""
+        cells = self.cells
+        customer_keys = self._customer_keys
         # Per subscription, looked up once per row: its cell's months, its customer's keys
-        # by service as written (one Key per customer and service, not one per row), the
-        # month its association began and the customer.
-        customer_keys: dict[str, dict[str, Key]] = {}
+        # by service as written, the month its association began and the customer.
         rows_of: dict[str, tuple[dict[Month, dict[Key, Entry]], dict[str, Key], Month, str]] = {
             sub_id: (
                 cells.setdefault((workload, association), {}),
@@ -113,23 +148,15 @@ class UsageSums:
                 associated,
                 customer,
             )
-            for sub_id, (workload, association, customer, associated) in subs.items()
+            for sub_id, (workload, association, customer, associated) in self._subs.items()
         }
-        # The rows' fields by column (as loaded: no Usage object made for a row).
-        columns = self.columns = UsageRows.of(usage).columns
-        """Every row's fields, one tuple per field: a cell entry of one row is its place."""
+        columns = self.columns
         consumption, revenue = columns.consumption_usd, columns.revenue_usd
         users, seats = columns.active_users, columns.paid_seats
-        # The first row of each service in each month, with the service's name as written
-        # there: an evaluation names a service as the first row of its months writes it.
-        first_rows: dict[Month, dict[str, tuple[int, str]]] = {}
-        service_keys: dict[str, str] = {}
+        first_rows = self._first_rows
+        service_keys = self._service_keys
         for index, subscription, month, service in zip(
-            range(len(columns.subscription)),
-            columns.subscription,
-            columns.month,
-            columns.service,
-            strict=True,
+            places, subscriptions, months_of, services, strict=True
         ):
             found = rows_of.get(subscription)
             if found is None:
@@ -171,20 +198,8 @@ class UsageSums:
                 entry[1] += revenue[index]
                 entry[2] += users[index]
                 entry[3] += seats[index]
-        self._subs = subs
-        self._service_keys = service_keys
-        self.cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {
-            cell: months for cell, months in cells.items() if months
-        }
-        """Consumption, revenue, active users and paid seats per (workload, association),
-        month and (customer, service): the place of its one row in ``columns``, or the sums
-        of its rows."""
-        self._first_rows = first_rows
-        self.tenants: dict[str, Key] = {customer: (customer, "") for customer in customer_keys}
-        """Each customer's key for its sums (service ""), one tuple shared by every figure."""
-        self._first: dict[Scope, dict[str, Month]] = {}
-        self._priced: dict[RateKey, PricedSums] = {}
-        self._services: dict[tuple[Month, Month], dict[str, str]] = {}
+        for cell_key in [cell_key for cell_key, months in cells.items() if not months]:
+            del cells[cell_key]  # no cell without a month
 
     def _counted_month(self, row: Usage) -> Month | None:
         """The month a row is added up in (None: it is not: trial, unknown, before its
@@ -198,14 +213,41 @@ class UsageSums:
         self, usage: Sequence[Usage], removed: Iterable[Usage], added: Iterable[Usage]
     ) -> UsageSums:
         """These sums after ``removed`` rows left and ``added`` ones came (``usage`` is every
-        row now, in order): the rows are added up again by column (one pass, no ``Usage``
-        made), and the sums per scope worked out before are kept for every month no
-        changed row is in (and each customer's first months, which only the subscriptions
-        give)."""
+        row now, in order). When rows were only replaced (every other row at its place),
+        the months the changed rows are in are added up again from their rows and the other
+        months' cells kept; when rows came or went, every row is added up again (by column).
+        Either way the sums per scope worked out before are kept for every month no changed
+        row is in, and each customer's first months (which only the subscriptions give)."""
         months = {
             month for row in (*removed, *added) if (month := self._counted_month(row)) is not None
         }
-        new = UsageSums(self._subscriptions, usage)
+        rows = UsageRows.of(usage)
+        changed = rows.changed_since(self._rows)
+        if changed is None or 8 * len(changed) > len(rows):
+            new = UsageSums(self._subscriptions, rows)
+        else:
+            # Every row at a changed place is added up again: the months it was in and is in
+            # now (a row moved by others coming and going has another place, whatever its
+            # month), so that no entry kept holds a place whose row changed.
+            old_months, new_months = self.columns.month, rows.columns.month
+            months.update(old_months[at] for at in changed)
+            months.update(new_months[at] for at in changed)
+            new = copy.copy(self)
+            new._rows = rows
+            new.columns = rows.columns
+            new.cells = {}
+            for cell_key, cell_months in self.cells.items():
+                new.cells[cell_key] = {m: c for m, c in cell_months.items() if m not in months}
+            new._first_rows = {m: f for m, f in self._first_rows.items() if m not in months}
+            new._services = {}
+            columns = new.columns
+            places = [at for at, month in enumerate(columns.month) if month in months]
+            new._add(
+                places,
+                [columns.subscription[at] for at in places],
+                [columns.month[at] for at in places],
+                [columns.service[at] for at in places],
+            )
         new._first = self._first
         new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
         return new

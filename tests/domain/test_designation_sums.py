@@ -300,3 +300,69 @@ def test_usage_held_by_column_is_added_up_without_making_rows() -> None:
             mock.patch.object(UsageRows, "__iter__", side_effect=AssertionError("rows made")),
         ):
             assert _scores(catalog, by_column, DAYS[3]) == expected
+
+
+def _resolved(sums: UsageSums) -> dict[object, object]:
+    """Every cell entry's four sums (an entry of one row read from the columns)."""
+    columns = sums.columns
+    figures = (
+        columns.consumption_usd,
+        columns.revenue_usd,
+        columns.active_users,
+        columns.paid_seats,
+    )
+    return {
+        (cell, month, key): tuple(f[entry] for f in figures)
+        if isinstance(entry, int)
+        else tuple(entry)
+        for cell, months in sums.cells.items()
+        for month, entries in months.items()
+        for key, entry in entries.items()
+    }
+
+
+def test_a_row_moved_to_another_month_is_added_up_again_in_both_months_only() -> None:
+    """Rows replaced in place (the store's edit of a month): the months the old and the new
+    row are in are added up again, the other months' cells are kept as they were, and the
+    scores are those of the edited facts added up afresh."""
+    facts = sp_organisation(random.Random(5))
+    catalog = CATALOGS[-1]
+    score_designations(catalog, facts, DAYS[4])
+    before = usage_sums(facts)
+    usage = list(facts.usage)
+    at = next(i for i, row in enumerate(usage) if row.service)
+    old = usage[at]
+    new = replace(old, month=old.month.plus(-3), service="Teams", active_users=17)
+    usage[at] = new
+    after = replace(facts, usage=tuple(usage))
+    carry_usage_sums(facts, after, [old], [new])
+    sums = usage_sums(after)
+    assert sums is not before
+    untouched = [
+        (cell, month)
+        for cell, months in before.cells.items()
+        for month in months
+        if month not in (old.month, new.month)
+    ]
+    assert untouched
+    assert all(sums.cells[cell][month] is before.cells[cell][month] for cell, month in untouched)
+    assert _resolved(sums) == _resolved(UsageSums(after.subscriptions, after.usage))
+    for day in DAYS:
+        assert _scores(catalog, after, day) == _scores(catalog, replace(after, kept=Kept()), day)
+        assert _scores(catalog, after, day) == _row_scores(catalog, after, day)
+
+
+def test_rows_shifted_by_a_row_gone_and_one_come_are_added_up_again() -> None:
+    """A row taken out and another put in elsewhere leave as many rows, the ones between at
+    other places: each is added up again wherever its month, as from all rows."""
+    facts = sp_organisation(random.Random(9))
+    score_designations(CATALOGS[-1], facts, DAYS[4])
+    usage = list(facts.usage)
+    gone = usage.pop(len(usage) - 12)  # a few rows between: the edit is carried over
+    come = replace(usage[-1], service="Intune", active_users=5)
+    usage.insert(len(usage) - 5, come)
+    after = replace(facts, usage=tuple(usage))
+    carry_usage_sums(facts, after, [gone], [come])
+    assert _resolved(usage_sums(after)) == _resolved(UsageSums(after.subscriptions, after.usage))
+    for day in DAYS:
+        assert _scores(CATALOGS[-1], after, day) == _row_scores(CATALOGS[-1], after, day)
