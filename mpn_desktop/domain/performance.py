@@ -60,9 +60,6 @@ class UsageTotals:
     """The usage rows these totals were worked out from."""
     needed: Mapping[Workload, set[MeasureKind]]
     by_workload: dict[Workload, list[Subscription]] = field(default_factory=dict)
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Per subscription (not a trial): the first and last month index in which its
-    association counts, within the window."""
     credited: dict[str, list[int]] = field(default_factory=dict)
     """Per subscription with usage in the window: the positions (in ``usage``) of its rows
     of the months its association counts, in order."""
@@ -82,7 +79,8 @@ class UsageTotals:
         current = Month.of(as_of).index
         first, last = current - 12, current - 1
         by_workload: dict[Workload, list[Subscription]] = {workload: [] for workload in Workload}
-        # Per subscription: the months of the window in which its association was in force.
+        # Per subscription (not a trial): the first and last month index of the window in
+        # which its association was in force; read once, to find its credited rows.
         spans: dict[str, tuple[int, int]] = {}
         paid = {item.id: item for item in facts.subscriptions if not item.trial}
         for sub in paid.values():
@@ -103,7 +101,6 @@ class UsageTotals:
             usage=facts.usage,
             needed=needed,
             by_workload=by_workload,
-            spans=spans,
         )
         totals.credited = _credited_positions(facts.usage, spans, first, last)
         totals._add_up(None)
