@@ -15,7 +15,7 @@ records every turn of the event loop; printed per run and as medians:
   program: the budget is the baseline, as ``bench_edit`` takes one frame);
 - where the three longest stalls began (seconds after the fill started), and what of
   the fill ran in each (the tabs taking their rows, the status panel's evaluation and
-  its result shown, the hidden tables fitting their columns);
+  its result shown, the panel building a card, the hidden tables fitting their columns);
 - the seconds to ``filled``, and the resident set size once filled (idle);
 - the months of usage the Sales tab's table holds (36,000 in the database);
 - then three things a user does with that table, each timed to the rows shown with the
@@ -113,6 +113,7 @@ _WATCHED = (
     ("mpn_desktop.ui.tabs.step_tab", "StepTab", "finish_loading", "tab takes its rows"),
     ("mpn_desktop.ui.progress_source", "ProgressSource", "refresh_now", "evaluation"),
     ("mpn_desktop.ui.progress_source", "ProgressSource", "_publish", "result shown"),
+    ("mpn_desktop.ui.status_panel", "StatusPanel", "_show_next_card", "panel builds a card"),
     ("mpn_desktop.ui.tabs.record_section", "RecordSection", "fit_columns_if_waiting", "fit"),
 )
 """What of the fill a stall is put down to (module, class, method, words): in every
@@ -156,34 +157,41 @@ def _ran_in(spans: list[tuple[str, float, float]], begin: float, length: float) 
 
 
 def _until(app: Any, action: Any, done: Any) -> list[float]:
-    """Runs ``action`` and the event loop until ``done()`` holds (checked at each turn) and
+    """Runs ``action`` and the event loop until ``done()`` holds (checked every 1 ms) and
     the paint after it: [ms to then, longest stall ms]."""
     import itertools
     import time
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QObject, QTimer, Signal
+    from qt_timing import ticks_until
 
-    loop = QEventLoop()
-    ticks = [time.perf_counter()]
-    reached: list[float] = []
+    class Reached(QObject):
+        """Says when ``done()`` first held."""
 
-    def tick() -> None:
-        ticks.append(time.perf_counter())
-        if not reached and done():
-            reached.append(ticks[-1])
-            QTimer.singleShot(20, loop.quit)  # the paint that follows
+        reached = Signal()
 
-    ticker = QTimer()
-    ticker.setInterval(1)
-    ticker.timeout.connect(tick)
-    QTimer.singleShot(30_000, loop.quit)
-    ticker.start()
-    started = time.perf_counter()
-    QTimer.singleShot(0, action)
-    loop.exec()
-    ticker.stop()
+    reached = Reached()
+    checker = QTimer()
+    checker.setInterval(1)
+
+    def check() -> None:
+        if done():
+            checker.stop()
+            reached.reached.emit()
+
+    checker.timeout.connect(check)
+    started: list[float] = []
+
+    def begin() -> None:
+        started.append(time.perf_counter())
+        checker.start()
+        QTimer.singleShot(0, action)
+
+    # 20 ms after: the paint that follows.
+    ticks, reached_at = ticks_until(reached.reached, 30, after_s=0.02, begin=begin)
+    checker.stop()
     stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
-    return [((reached[0] if reached else time.perf_counter()) - started) * 1000, stall * 1000]
+    return [((reached_at or time.perf_counter()) - started[0]) * 1000, stall * 1000]
 
 
 def _table_actions(app: Any, sales: Any) -> dict[str, list[float]]:

@@ -1,0 +1,165 @@
+"""The status panel's new cards come one per turn of the event loop, top to bottom (issue 15).
+
+On the large organisation the first result's five cards (some 170 widgets
+made, polished and laid out for the first time) stalled the window 0.15-0.25 s
+in one go. Shown a card per turn, the panel ends as it did: the same cards in
+the same order with the same texts, names and bars; and it never shows a card
+of an earlier result beside the latest one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.progress import Progress
+from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.status_panel import CompetencyCard, StatusPanel
+
+
+def _on_screen(qtbot: QtBot) -> StatusPanel:
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _built_at_once(qtbot: QtBot, progress: Progress) -> StatusPanel:
+    """A panel never shown: it builds every card in the result's own call."""
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.set_progress(progress)
+    assert not panel.showing_cards
+    return panel
+
+
+def _state(widget: QWidget) -> tuple[Any, ...]:
+    state: tuple[Any, ...] = (
+        type(widget).__name__,
+        widget.objectName(),
+        widget.accessibleName(),
+        widget.toolTip(),
+    )
+    if isinstance(widget, QLabel):
+        state += (widget.text(),)
+    if isinstance(widget, QProgressBar):
+        state += (widget.value(), widget.format())
+    return state
+
+
+def _cards_in_order(panel: StatusPanel) -> list[CompetencyCard]:
+    """The competency cards shown, in the panel's order (top to bottom)."""
+    body = panel.widget()
+    layout = body.layout()
+    found = (layout.itemAt(index).widget() for index in range(layout.count()))
+    return [w for w in found if isinstance(w, CompetencyCard) and w.isVisibleTo(body)]
+
+
+def _seen(panel: StatusPanel) -> list[tuple[Any, ...]]:
+    """Everything the panel shows, in order: each widget's kind, names, texts and bar."""
+    body = panel.widget()
+    seen = [_state(label) for label in (panel.summary, panel.notes, panel.fee_line)]
+    for card in _cards_in_order(panel):
+        seen.append(_state(card))
+        seen += [_state(child) for child in card.findChildren(QWidget) if child.isVisibleTo(body)]
+    return seen
+
+
+def _shown_ids(panel: StatusPanel) -> list[str]:
+    return [card.title.text() for card in _cards_in_order(panel)]
+
+
+def _progress(context: AppContext, day: date) -> Progress:
+    return evaluate(context.catalog, load_facts(context.db), day)
+
+
+def test_the_cards_come_one_per_turn_top_to_bottom_and_end_as_built_at_once(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    progress = _progress(sample_context, date(2018, 3, 1))
+    reference = _built_at_once(qtbot, progress)
+    titles = _shown_ids(reference)
+    assert len(titles) >= 2
+    panel = _on_screen(qtbot)
+    with qtbot.waitSignal(panel.cardsShown):
+        panel.set_progress(progress)
+        # The result's own turn: its summary, no new card yet.
+        assert panel.showing_cards and not _shown_ids(panel)
+        assert "2018-03-01" in panel.summary.text()
+        counts = []
+        while panel.showing_cards:
+            QApplication.processEvents()
+            shown = _shown_ids(panel)
+            assert shown == titles[: len(shown)]  # top to bottom, none skipped
+            counts.append(len(shown))
+    assert counts == list(range(1, len(titles) + 1))  # one card per turn
+    assert _seen(panel) == _seen(reference)
+    assert len(panel.findChildren(CompetencyCard)) == len(titles)
+
+
+def test_a_new_result_while_cards_still_come_is_shown_by_every_card(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    earlier = _progress(sample_context, date(2018, 3, 1))
+    later = _progress(sample_context, date(2017, 10, 1))
+    reference = _built_at_once(qtbot, later)
+    assert _seen(_built_at_once(qtbot, earlier)) != _seen(reference)
+    panel = _on_screen(qtbot)
+    panel.set_progress(earlier)
+    while not _shown_ids(panel):
+        QApplication.processEvents()
+    assert len(_shown_ids(panel)) == 1 and panel.showing_cards
+    panel.set_progress(later)
+    # The card already built shows the later result at once, before the others come.
+    first = _cards_in_order(panel)
+    assert [_state(card.title) for card in first] == [
+        _state(card.title) for card in _cards_in_order(reference)[:1]
+    ]
+    assert [_state(w) for w in first[0].findChildren(QLabel)] == [
+        _state(w) for w in _cards_in_order(reference)[0].findChildren(QLabel)
+    ]
+    qtbot.waitUntil(lambda: not panel.showing_cards)
+    assert _seen(panel) == _seen(reference)
+
+
+def test_cards_still_to_come_do_not_come_after_the_panel_moved_on(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    progress = _progress(sample_context, date(2018, 3, 1))
+    panel = _on_screen(qtbot)
+    panel.set_progress(progress)
+    with qtbot.waitSignal(panel.cardsShown, timeout=1000):
+        panel.show_loading()  # another organisation is being read
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not _shown_ids(panel)
+    assert panel.summary.text() == "Loading…"
+
+
+def test_a_target_dropped_while_cards_still_come_gets_no_card(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    progress = _progress(sample_context, date(2018, 3, 1))
+    targeted = [node.id for node in requirement_tree(progress).targeted]
+    panel = _on_screen(qtbot)
+    panel.set_progress(progress)
+    first, dropped = targeted[0], targeted[-1]
+    fewer = dataclasses.replace(
+        progress,
+        competencies=tuple(item for item in progress.competencies if item.id != dropped),
+    )
+    panel.set_progress(fewer)
+    qtbot.waitUntil(lambda: not panel.showing_cards)
+    assert dropped not in panel._cards
+    assert first in panel._cards
+    assert _seen(panel) == _seen(_built_at_once(qtbot, fewer))
