@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QStyle,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -360,7 +361,7 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
 
 
 def _tables_short_of_rows(window: MainWindow, rows: int) -> list[str]:
-    """The tables on any tab (and the Sales tab's records page) whose viewport holds fewer
+    """The tables on any tab (and either page of the Sales tab) whose viewport holds fewer
     than ``rows`` whole rows; a table without rows (the months of usage before a
     subscription is chosen) says what to do instead, which another test reads."""
     short = []
@@ -368,15 +369,17 @@ def _tables_short_of_rows(window: MainWindow, rows: int) -> list[str]:
         window.tabs.setCurrentIndex(index)
         tab = window.tabs.currentWidget()
         pages = tab.findChild(QTabWidget, "salesPages")
-        if pages is not None:
-            pages.setCurrentIndex(0)
-        _settled()
-        for view in tab.findChildren(RecordTableView):
-            if not view.isVisible() or view.model().rowCount() == 0:
-                continue
-            shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
-            if shown < rows:
-                short.append(f"{view.objectName()}: {shown} ({view.viewport().height()} high)")
+        for page in range(pages.count() if pages is not None else 1):
+            if pages is not None:
+                pages.setCurrentIndex(page)
+            _settled()
+            views = [*tab.findChildren(RecordTableView), *tab.findChildren(QTableView, "usageGrid")]
+            for view in views:
+                if not view.isVisible() or view.model().rowCount() == 0:
+                    continue
+                shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+                if shown < rows:
+                    short.append(f"{view.objectName()}: {shown} ({view.viewport().height()} high)")
     return short
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -156,10 +157,16 @@ class UsageGridSection(QWidget):
             )
             + 12
         )
-        # The header and two rows at least, not the 70 points every scroll area asks: under
-        # the chart, the page fits a short window (1024×700 at 150% scaling, 683×467 points).
+        # The header, three whole rows and the months' sideways scroll bar at least, not the
+        # 70 points every scroll area asks: under the chart, the page fits a short window
+        # (1024×700 at 150% scaling, 683×467 points), where two rows left one in view.
         # (The header is about a row high; it has no size of its own before the first rows.)
-        self.view.setMinimumHeight(3 * self.view.verticalHeader().defaultSectionSize() + 4)
+        bar = self.view.horizontalScrollBar()
+        self.view.setMinimumHeight(
+            4 * self.view.verticalHeader().defaultSectionSize()
+            + 4
+            + self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, bar)
+        )
         self.total_column = TotalColumn(self.view, self)
         self._under_total = QWidget(self)
         self._under_total.setFixedHeight(self.view.horizontalScrollBar().sizeHint().height())
