@@ -173,8 +173,7 @@ class RowValidator:
         self._codes_for = lru_cache(maxsize=_CACHE)(catalog.codes_for_title)
         self._people: dict[object, PersonCells] = {}
         self._exams: dict[object, ExamCells] = {}
-        self._exam_ids: dict[int, ExamCells] = {}
-        """Every ``ExamCells`` in ``_exams`` by its id (they are kept, so no id is reused)."""
+        self._code_known: dict[str, bool] = {}
         self._days: dict[str, date] = {}
 
     def validate_batch(
@@ -206,13 +205,23 @@ class RowValidator:
         exams = list(map(self._exams.get, map(self._exam_key, cells)))
         days = list(map(self._days.get, map(itemgetter(self._day_at), cells)))
         # all(): every part found (None, a part not remembered, is the only false value).
-        if all(people) and all(exams) and all(days):
-            found = ExamColumns(batch.lines, *cast(_Parts, (people, exams, days)))
-        else:
-            found = self._check_unseen(batch, people, exams, days, problems)
+        wrong = (
+            set()
+            if all(people) and all(exams) and all(days)
+            else self._check_unseen(batch, people, exams, days, problems)
+        )
+        lines = batch.lines
+        if wrong:  # their parts (some None) are left out
+            kept = [index not in wrong for index in range(len(cells))]
+            lines = list(compress(lines, kept))
+            people = list(compress(people, kept))
+            exams = list(compress(exams, kept))
+            days = list(compress(days, kept))
+        valid = cast(_Parts, (people, exams, days))
+        found = ExamColumns(lines, *valid, list(map(_CODE, valid[1])))
         if found.people:
             rows.append(found)
-        self._count_unknown(found.exams, unknown)
+        self._count_unknown(found.codes, unknown)
         return len(cells)
 
     def _check_unseen(
@@ -222,8 +231,8 @@ class RowValidator:
         exams: list[ExamCells | None],
         days: list[date | None],
         problems: list[RowProblem],
-    ) -> ExamColumns:
-        """The batch's valid records once the parts not remembered are checked (problems noted)."""
+    ) -> set[int]:
+        """Checks the parts not remembered, filling them in; the records with problems (noted)."""
         unseen: set[int] = set()
         for parts in (people, exams, days):
             unseen.update(compress(count(), map(_is_none, parts)))
@@ -237,26 +246,19 @@ class RowValidator:
                 wrong.add(index)
             else:
                 _line, people[index], exams[index], days[index] = checked
-        found = ExamColumns(batch.lines, *cast(_Parts, (people, exams, days)))
-        if not wrong:
-            return found
-        return found.keep([index not in wrong for index in range(len(cells))])
+        return wrong
 
-    def _count_unknown(self, exams: list[ExamCells], unknown: dict[str, int]) -> None:
-        """Counts the records per code the catalogue does not know.
-
-        By each part's identity (records naming an exam alike share its
-        ``ExamCells``, and every one the validator made is kept by its id):
-        counting ints is quicker than reading every record's flag.
-        """
-        by_id = self._exam_ids
-        times = Counter(map(id, exams))
-        if not by_id.keys() >= times.keys():  # made before the memory was last emptied
-            by_id = dict(zip(map(id, exams), exams, strict=True))
-        for ident, n in times.items():
-            exam = by_id[ident]
-            if not exam.known:
-                unknown[exam.code] = unknown.get(exam.code, 0) + n
+    def _count_unknown(self, codes: list[str], unknown: dict[str, int]) -> None:
+        """Counts the records per code the catalogue does not know (codes are few: each is
+        asked once, then remembered)."""
+        known = self._code_known
+        for code, times in Counter(codes).items():
+            is_known = known.get(code)
+            if is_known is None:
+                is_known = self._kind_of(code) is not None
+                _remember(known, code, is_known)
+            if not is_known:
+                unknown[code] = unknown.get(code, 0) + times
 
     def _check(
         self,
@@ -353,10 +355,7 @@ class RowValidator:
         if len(problems) > count or kind is None:
             return None
         exam = ExamCells(code, title, kind, known_kind is not None)
-        if len(self._exams) >= _MEMORY:
-            self._exam_ids.clear()
         _remember(self._exams, self._exam_key(fields), exam)
-        self._exam_ids[id(exam)] = exam
         return exam
 
     def _check_day(self, line: int, fields: list[str], problems: list[RowProblem]) -> date | None:
@@ -446,6 +445,7 @@ def _in_field_order(problem: RowProblem) -> int:
 
 
 _Parts = tuple[list[PersonCells], list[ExamCells], list[date]]
+_CODE = itemgetter(0)  # of an ExamCells
 _is_none = partial(is_, None)
 
 

@@ -120,8 +120,7 @@ class ExamWriter:
             for day in set(days).difference(iso_days):
                 iso_days[day] = day.isoformat()
             stored_days = list(map(iso_days.__getitem__, days))
-        exams = rows.exams
-        codes = list(map(_CODE, exams))
+        exams, codes = rows.exams, rows.codes
         if self._keys is not None:
             self._keys.add(cast(list[int], person_ids), codes, days)
         width = len(_EXAM_COLUMNS)
@@ -343,7 +342,7 @@ def _differ(one: str, other: str) -> bool:
 
 
 _KIND_VALUES = {kind: kind.value for kind in CredentialKind}
-_CODE, _TITLE, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)  # of an ExamCells
+_TITLE, _KIND = itemgetter(1), itemgetter(2)  # of an ExamCells
 _is_none = partial(is_, None)
 # The row's version too (see models.new_version): passed like the others, or the
 # driver's default would add a column the statement's row count did not allow for.

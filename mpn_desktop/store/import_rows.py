@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import compress
 from typing import NamedTuple
 
 from mpn_desktop.domain.enums import Association, CredentialKind, Workload
@@ -59,6 +58,8 @@ class ExamColumns:
     people: list[PersonCells]
     exams: list[ExamCells]
     days: list[date]
+    codes: list[str]
+    """Each exam's code (read by the unknown codes' count and the writer)."""
 
     def __len__(self) -> int:
         return len(self.people)
@@ -70,15 +71,6 @@ class ExamColumns:
     def row(self, index: int) -> ExamRow:
         """The ``index``-th record of the batch."""
         return ExamRow(self.lines[index], self.people[index], self.exams[index], self.days[index])
-
-    def keep(self, kept: Sequence[bool]) -> ExamColumns:
-        """The records whose ``kept`` flag is true (same order)."""
-        return ExamColumns(
-            list(compress(self.lines, kept)),
-            list(compress(self.people, kept)),
-            list(compress(self.exams, kept)),
-            list(compress(self.days, kept)),
-        )
 
 
 class SubscriptionCells(NamedTuple):
