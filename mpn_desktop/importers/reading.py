@@ -127,7 +127,10 @@ def detect_encoding(path: Path) -> str:
         chunk = head
         try:
             while chunk:
-                decoder.decode(chunk)
+                # ASCII is UTF-8: only a chunk with other bytes (or after a chunk
+                # ending inside a character) needs decoding (no text made of most files).
+                if not (chunk.isascii() and not decoder.getstate()[0]):
+                    decoder.decode(chunk)
                 chunk = _read(stream, path, _CHUNK)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:

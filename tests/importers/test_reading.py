@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from importer_helpers import FIXTURES
 
@@ -234,3 +234,39 @@ def test_blocks_of_any_size_read_as_one_block(text: str, chunk: int, tmp_path: P
         patch.setattr(reading, "_CHUNK", chunk)
         in_blocks = _read_all(lambda reader: list(reader.numbered()), path)
     assert in_blocks == whole
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [b"a", b",", b"\n", "é".encode(), "陈".encode(), b"\xff", b"\xc3", b"\xa9"]
+        ),
+        max_size=40,
+    ),
+    chunk=st.integers(1, 5),
+)
+@example(pieces=[b"\xc3", b"a", b"\xa9"], chunk=1)  # a character cut by an ASCII chunk
+def test_utf8_is_detected_exactly_when_the_whole_file_is_utf8(
+    pieces: list[bytes], chunk: int, tmp_path: Path
+) -> None:
+    # Read in chunks of a few bytes (ASCII ones are not decoded): a character cut
+    # between two chunks, or a bad byte in any chunk, decides as decoding it whole does.
+    data = b"x," + b"".join(pieces)
+    path = tmp_path / "chunks.csv"
+    path.write_bytes(data)
+    try:
+        data.decode("utf-8")
+        whole_is_utf8 = True
+    except UnicodeDecodeError:
+        whole_is_utf8 = False
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "_SAMPLE_BYTES", chunk)
+        patch.setattr(reading, "_CHUNK", chunk)
+        try:
+            detected = detect_encoding(path)
+        except ImportFailed:
+            detected = "refused"
+    assert (detected == "utf-8") == whole_is_utf8
