@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.outside_watch = OutsideChangeWatch(context, self, start=evaluate_now)
         self.progress_source.progressChanged.connect(self._show_progress)
         self.progress_source.designationsChanged.connect(self._show_designations)
+        self.progress_source.failed.connect(self._evaluation_failed)
         self.files.designations = lambda: self.progress_source.designations
         for tab in self.step_tabs:
             wants_import = getattr(tab, "importSalesRequested", None)
@@ -603,6 +604,13 @@ class MainWindow(QMainWindow):
             else:
                 self._behind.add(tab)
         self._update_title()
+
+    def _evaluation_failed(self) -> None:
+        """The day's evaluation failed: tabs waiting for it say so instead of waiting."""
+        for tab in self.step_tabs:
+            failed = getattr(tab, "evaluation_failed", None)
+            if failed is not None:
+                failed()
 
     def _show_designations(self, tree: RequirementTree | None) -> None:
         """A day under the Solutions Partner program (or back): panel, summaries, tab titles."""

@@ -161,6 +161,9 @@ class ProgressSource(QObject):
     evaluated = Signal()
     """An evaluation ended: its result announced, or why it could not be worked out shown."""
 
+    failed = Signal()
+    """An evaluation could not be worked out (why was shown): no result comes for the day."""
+
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._context = context
@@ -338,6 +341,7 @@ class ProgressSource(QObject):
             self._context.show_error(
                 str(error), failure=self.tr("The status could not be worked out.")
             )
+            self.failed.emit()
             self.evaluated.emit()
             return None
         self._note_time(time.perf_counter() - started)
@@ -412,6 +416,7 @@ class ProgressSource(QObject):
             self._context.show_error(
                 str(task.failure), failure=self.tr("The status could not be worked out.")
             )
+            self.failed.emit()
             self.evaluated.emit()
         elif task.failure is not None:
             raise task.failure  # a bug, not the user's doing: the crash handler reports it

@@ -3245,6 +3245,10 @@
         <translation>&amp;Einfügen</translation>
     </message>
     <message>
+        <source>The usage by month of {day} could not be worked out: the window showed why.</source>
+        <translation>Die Nutzung nach Monat am {day} konnte nicht ermittelt werden: Das Fenster hat den Grund genannt.</translation>
+    </message>
+    <message>
         <source>Working out the usage by month of {day}…</source>
         <translation>Die Nutzung nach Monat am {day} wird ermittelt …</translation>
     </message>

@@ -313,6 +313,10 @@ class SalesTab(StepTab):
         super().set_designations(tree)
         self.usage_grid.set_designations(tree)
 
+    def evaluation_failed(self) -> None:
+        """The day's evaluation failed: the usage by month says so instead of waiting."""
+        self.usage_grid.evaluation_failed()
+
     def wait_for_reads(self) -> None:
         """Blocks until the usage grid's read running now ends (before the window closes)."""
         self.usage_grid.wait_for_reads()

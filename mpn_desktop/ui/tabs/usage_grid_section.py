@@ -105,6 +105,9 @@ class UsageGridSection(QWidget):
         self._evaluation_due = True
         """The as-of day or the database changed and the day's evaluation has not come yet:
         the chart and the grid's counted row would be the previous day's, so they wait."""
+        self._evaluation_failed = False
+        """The day's evaluation failed: what is waited for does not come (until an edit or
+        another day evaluates again)."""
         self._facts: Callable[[], Facts | None] = lambda: None
         self._progress: Progress | None = None
         self._figures: MonthlyFigures | None = None
@@ -274,7 +277,15 @@ class UsageGridSection(QWidget):
     def _day_changed(self) -> None:
         """Another as-of day or database: nothing shown is the day's until it is evaluated."""
         self._evaluation_due = True
+        self._evaluation_failed = False
         self.reload()
+
+    def evaluation_failed(self) -> None:
+        """The day's evaluation could not be worked out (the window said why): the chart and
+        the grid say so instead of waiting for a result that does not come."""
+        if self._evaluation_due:
+            self._evaluation_failed = True
+            self._show_working()
 
     def _refresh(self) -> None:
         """Does what is due (read, chart, grid) when the page is shown; else when it is."""
@@ -320,9 +331,13 @@ class UsageGridSection(QWidget):
     def _show_working(self) -> None:
         """The chart and the grid say what is being worked out instead of showing figures
         that are not the day's (the previous day's usage or evaluation)."""
-        text = self.tr("Working out the usage by month of {day}…").format(
-            day=locale_text.day(self.context.as_of)
-        )
+        day = locale_text.day(self.context.as_of)
+        if self._evaluation_failed:
+            text = self.tr(
+                "The usage by month of {day} could not be worked out: the window showed why."
+            ).format(day=day)
+        else:
+            text = self.tr("Working out the usage by month of {day}…").format(day=day)
         if self._evaluation_due:
             self._chart_stale = True
             self.chart.set_waiting(text)
@@ -358,6 +373,7 @@ class UsageGridSection(QWidget):
             evaluated = self._progress.as_of
         if evaluated == self.context.as_of:
             self._evaluation_due = False
+            self._evaluation_failed = False
         self._chart_stale = True
         self._refresh()
 

@@ -18,6 +18,7 @@ from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.errors import MpnError
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
@@ -514,3 +515,31 @@ def test_the_total_column_stays_in_sight_while_24_months_scroll_at_1024_by_700(
     assert grid.model.value_at(row, last) == months
     PICTURES.mkdir(exist_ok=True)
     assert window_2023.grab().save(str(PICTURES / "usage-2023-security-1024.png"))
+
+
+def test_a_day_whose_evaluation_fails_says_so_instead_of_waiting(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    # The grid and chart waited "Working out …" for ever when the evaluation failed.
+    grid = _grid(qtbot, window_2023)
+    source = window_2023.progress_source
+    working = source._evaluator
+
+    class Failing:
+        def evaluate(self, *_args: Any) -> Any:
+            raise MpnError("The catalogue in force cannot be read (a test).")
+
+    source._evaluator = Failing()  # type: ignore[assignment]
+    with window_2023.context.errors_caught() as errors:
+        window_2023.context.set_as_of(date(2023, 11, 15))
+        qtbot.waitUntil(lambda: bool(errors))
+        qtbot.waitUntil(lambda: "could not be worked out" in grid.view.waiting_text())
+    assert grid.view.waiting_text() == (
+        "The usage by month of 2023-11-15 could not be worked out: the window showed why."
+    )
+    assert grid.model.rowCount() == 0
+    # The next evaluation that works shows the day again.
+    source._evaluator = working
+    window_2023.context.set_as_of(date(2023, 11, 16))
+    qtbot.waitUntil(lambda: grid.settled and grid.chart.title != "")
+    assert "could not be worked out" not in grid.view.waiting_text()
