@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
+from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
 
 
@@ -144,14 +145,18 @@ class ExamIndex:
         # The same few codes come back thousands of times: normalise each once.
         normal: dict[str, str] = {}
         first: dict[str, dict[str, date]] = defaultdict(dict)
-        for exam in exams:
-            code = normal.get(exam.exam_code)
+        # Read by column (as loaded: no ExamResult object made for a result).
+        columns = ExamRows.of(exams).columns
+        for mcp_id, exam_code, passed_on in zip(
+            columns.mcp_id, columns.exam_code, columns.passed_on, strict=True
+        ):
+            code = normal.get(exam_code)
             if code is None:
-                code = normal[exam.exam_code] = normalize_code(exam.exam_code)
+                code = normal[exam_code] = normalize_code(exam_code)
             passed = first[code]
-            earlier = passed.get(exam.mcp_id)
-            if earlier is None or exam.passed_on < earlier:
-                passed[exam.mcp_id] = exam.passed_on
+            earlier = passed.get(mcp_id)
+            if earlier is None or passed_on < earlier:
+                passed[mcp_id] = passed_on
         self.first_passed: dict[str, dict[str, date]] = dict(first)
         """Normalised code -> MCP ID -> the first day that person passed it."""
         named = [(p.name.casefold(), p.mcp_id) for p in people]

@@ -27,6 +27,7 @@ from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_skilling import ExamIndex, exam_index
 from mpn_desktop.domain.designations import Quantity, Scope, ScoredCatalog
 from mpn_desktop.domain.enums import Association, Workload
+from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import Facts, Kept, Organization, Subscription, Usage
 from mpn_desktop.domain.usage_figures import (
     UsageFigures,
@@ -286,18 +287,24 @@ def test_a_monthly_consumption_value_reads_as_the_rows_give_it_digit_for_digit()
 
 
 def test_usage_held_by_column_is_added_up_without_making_rows() -> None:
-    """Facts loaded by column (``UsageRows.from_columns``) are added up from the columns:
-    no ``Usage`` object is made for a row (36,000 on the large organisation), and the
-    scores are those of the same facts held as rows."""
+    """Facts loaded by column (``UsageRows``/``ExamRows.from_columns``) are added up and
+    indexed from the columns: no ``Usage`` or ``ExamResult`` object is made for a row
+    (36,000 and 10,000 on the large organisation), and the scores are those of the same
+    facts held as rows."""
     facts = sp_organisation(random.Random(11))
     by_column = replace(
-        facts, usage=UsageRows.from_columns(UsageRows.of(facts.usage).columns), kept=Kept()
+        facts,
+        usage=UsageRows.from_columns(UsageRows.of(facts.usage).columns),
+        exams=ExamRows.from_columns(ExamRows.of(facts.exams).columns),
+        kept=Kept(),
     )
     for catalog in CATALOGS:
         expected = _scores(catalog, replace(facts, kept=Kept()), DAYS[3])
         with (
             mock.patch.object(UsageRows, "rows", side_effect=AssertionError("rows made")),
             mock.patch.object(UsageRows, "__iter__", side_effect=AssertionError("rows made")),
+            mock.patch.object(ExamRows, "rows", side_effect=AssertionError("results made")),
+            mock.patch.object(ExamRows, "__iter__", side_effect=AssertionError("results made")),
         ):
             assert _scores(catalog, by_column, DAYS[3]) == expected
 
