@@ -16,6 +16,7 @@ from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
 from mpn_desktop.errors import MpnError, RecordChanged
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.ui.record_changes import naming_records
+from mpn_desktop.ui.tasks import wait_for_running
 
 if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
@@ -121,6 +122,9 @@ class AppContext(QObject):
         """
         old = self._db
         self.undo_stack.clear()
+        if old is not db:
+            # A worker may still read the old one (a table, the evaluation, the usage grid).
+            wait_for_running()
         self._db = db
         if old is not db:
             old.close()

@@ -21,6 +21,20 @@ from mpn_desktop.errors import MpnError
 
 log = logging.getLogger(__name__)
 
+_RUNNING: set[threading.Event] = set()
+"""The end events of the tasks started and not yet ended (guarded by ``_RUNNING_LOCK``)."""
+_RUNNING_LOCK = threading.Lock()
+
+
+def wait_for_running() -> None:
+    """Blocks until every task started so far has ended: before the database they may read
+    closes (another one is opened), so that none reads a closed connection."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for ended in running:
+        ended.wait()
+
+
 Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
 """A function given ``progress(fraction)`` and ``cancelled() -> bool``; returns the result."""
 
@@ -64,6 +78,8 @@ class Task(QObject):
 
     def start(self) -> None:
         """Starts the work on its thread."""
+        with _RUNNING_LOCK:
+            _RUNNING.add(self._ended)
         self._thread.start()
 
     @property
@@ -102,6 +118,8 @@ class Task(QObject):
                 self.error = self._unexpected
         finally:
             self._ended.set()
+            with _RUNNING_LOCK:
+                _RUNNING.discard(self._ended)
             try:
                 self.done.emit()
             except RuntimeError:
