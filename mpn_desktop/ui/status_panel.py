@@ -5,13 +5,13 @@ The panel never computes a rule: it draws the requirement tree of the
 updated in place, so a redraw after an edit costs little more than setting a
 few texts and bar values.
 
-Once the window is on screen, a card never shown before is built and shown
-at a later turn of the event loop, one card per turn, top to bottom
-(``cardsShown`` once the last is): on
-the large organisation the first result's five cards, some 170 widgets made,
-polished and laid out for the first time, stalled the window 0.15-0.25 s in
-one go. Cards already built take a new result at once, so a card never shows
-an earlier result than the panel's summary.
+Once the window is on screen, a card never shown before comes at later turns
+of the event loop, top to bottom (``cardsShown`` once the last is shown): its
+widgets made and filled hidden at one turn, then shown (laid out and painted)
+at the next. On the large organisation the first result's five cards, some
+170 widgets made, polished and laid out for the first time, stalled the
+window 0.15-0.25 s in one go. Cards already built take a new result at once,
+so a card never shows an earlier result than the panel's summary.
 """
 
 from __future__ import annotations
@@ -406,14 +406,28 @@ class StatusPanel(QScrollArea):
             self._show_next_card()
 
     def _show_next_card(self) -> None:
-        """Builds and shows the next card still to come (one per turn of the event loop)."""
+        """Builds the next card still to come, hidden, or shows the one built (one step per
+        turn of the event loop: the making of its widgets, then its layout and paint)."""
         if not self._pending:
             return
-        item = self._pending.pop(0)
-        card = CompetencyCard(self.widget())
-        card.missingActivated.connect(self.missingActivated)
-        self._cards[item.id] = card
-        self._show_card(card, item)
+        item = self._pending[0]
+        card = self._cards.get(item.id)
+        if card is None:
+            card = CompetencyCard(self.widget())
+            card.setVisible(False)  # else the layout shows it at the next turn
+            card.missingActivated.connect(self.missingActivated)
+            self._cards[item.id] = card
+            self._place(card, item.id)
+            card.show_competency(item)
+            # Its texts laid out at the width the column gives it, here rather than when shown.
+            margins = self._layout.contentsMargins()
+            body = self.widget()
+            if body is not None and body.width() > margins.left() + margins.right():
+                card.heightForWidth(body.width() - margins.left() - margins.right())
+            self._card_timer.start()
+            return
+        self._pending.pop(0)
+        card.setVisible(True)
         self.updateGeometry()
         if self._pending:
             self._card_timer.start()
@@ -429,8 +443,14 @@ class StatusPanel(QScrollArea):
             self.cardsShown.emit()
 
     def _show_card(self, card: CompetencyCard, item: RequirementNode) -> None:
-        """Places ``card`` after the built card of the competency before it, fills and shows it."""
-        position = self._order.index(item.id)
+        """Places ``card`` after the card of the competency before it, fills and shows it."""
+        self._place(card, item.id)
+        card.show_competency(item)
+        card.setVisible(True)
+
+    def _place(self, card: CompetencyCard, competency_id: str) -> None:
+        """Puts ``card`` in the panel's column right after the card of the competency before."""
+        position = self._order.index(competency_id)
         before = next(
             (self._cards[i] for i in reversed(self._order[:position]) if i in self._cards), None
         )
@@ -441,8 +461,6 @@ class StatusPanel(QScrollArea):
                 self._layout.removeWidget(card)
                 at -= 1 if now < at else 0
             self._layout.insertWidget(at, card)
-        card.show_competency(item)
-        card.setVisible(True)
 
     def set_designations(self, tree: RequirementTree | None) -> None:
         """Shows the day's Solutions Partner scores in place of the competencies (None: those)."""
