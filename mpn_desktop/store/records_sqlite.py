@@ -341,21 +341,21 @@ USAGE_FIGURES = ("consumption_usd", "revenue_usd", "active_users", "paid_seats")
 def window_usage(db: Database, first: Month, last: Month) -> list[dict[str, Any]]:
     """``usage_cells.window_usage``: the usage rows of the months ``first`` to ``last`` for the
     Usage by month grid, in the same order."""
-    path = _driver_file(db)
-    if path is not None:
-        try:
-            with collector_paused():
-                return _window_usage(path, first, last)
-        except sqlite3.Error:
-            pass
-    return usage_cells.window_usage(db, first, last)
+    return _window_usage_read(_driver_file(db), db, first, last)
 
 
 def window_usage_apart(db: Database, first: Month, last: Month) -> list[dict[str, Any]]:
     """``window_usage`` for a worker thread: a plain SQLite file is read with the driver on a
     connection of its own even once the engine is made, so that the engine closing meanwhile
     (the window closed, another database opened) cannot pull a connection from under it."""
-    path = plain_sqlite_file(db.url)
+    return _window_usage_read(plain_sqlite_file(db.url), db, first, last)
+
+
+def _window_usage_read(
+    path: Path | None, db: Database, first: Month, last: Month
+) -> list[dict[str, Any]]:
+    """The window's usage rows read from ``path`` with the driver, else (no path, or the
+    driver refused it) by the store."""
     if path is not None:
         try:
             with collector_paused():
