@@ -67,8 +67,9 @@ from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
 from mpn_desktop.ui.paste_command import UsageCellsCommand
+from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
-from mpn_desktop.ui.tabs.usage_grid_view import TotalColumn, UsageGridView
+from mpn_desktop.ui.tabs.usage_grid_view import TotalColumn
 from mpn_desktop.ui.tabs.window_usage_reader import Window, WindowUsageReader
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
@@ -135,7 +136,7 @@ class UsageGridSection(QWidget):
         self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
         self.designation_label.setBuddy(self.designation)
         self.model = UsageGridModel(self._write, self)
-        self.view = UsageGridView(self)
+        self.view = RecordTableView(self)  # its empty text says what is worked out
         self.view.setObjectName("usageGrid")
         self.view.setAccessibleName(self.tr("Usage by month"))
         self.view.setModel(self.model)
@@ -311,7 +312,7 @@ class UsageGridSection(QWidget):
             self._show_working()  # other months than those read: not shown until read
         elif self._grid_stale:
             self._grid_stale = False
-            self.view.set_waiting("")
+            self.view.set_empty_text("")
             self._pivot()
 
     def _ask_usage(self, window: Window) -> None:
@@ -342,10 +343,10 @@ class UsageGridSection(QWidget):
             self._chart_stale = True
             self.chart.set_waiting(text)
         self._grid_stale = True
-        if self.model.rowCount() or self.view.waiting_text() != text:
+        if self.model.rowCount() or self.view.empty_text() != text:
             self.model.clear()
             self.view.verticalHeader().setFixedWidth(0)  # no names' strip beside the text
-            self.view.set_waiting(text)
+            self.view.set_empty_text(text)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -441,8 +441,8 @@ def test_another_as_of_day_never_shows_the_previous_day_s_counted_usage(
     window_2023.context.set_as_of(date(2023, 11, 15))
     # At once: nothing of the previous day, but what is being worked out.
     assert grid.model.rowCount() == 0 and grid.chart.title == ""
-    assert grid.view.waiting_text() == "Working out the usage by month of 2023-11-15…"
-    assert grid.chart.accessible_text() == grid.view.waiting_text()
+    assert grid.view.empty_text() == "Working out the usage by month of 2023-11-15…"
+    assert grid.chart.accessible_text() == grid.view.empty_text()
     qtbot.waitUntil(lambda: grid.settled)
     after = grid._designation_usage
     assert after is not None and after.months[-1] == Month(2023, 10)
@@ -533,8 +533,8 @@ def test_a_day_whose_evaluation_fails_says_so_instead_of_waiting(
     with window_2023.context.errors_caught() as errors:
         window_2023.context.set_as_of(date(2023, 11, 15))
         qtbot.waitUntil(lambda: bool(errors))
-        qtbot.waitUntil(lambda: "could not be worked out" in grid.view.waiting_text())
-    assert grid.view.waiting_text() == (
+        qtbot.waitUntil(lambda: "could not be worked out" in grid.view.empty_text())
+    assert grid.view.empty_text() == (
         "The usage by month of 2023-11-15 could not be worked out: the window showed why."
     )
     assert grid.model.rowCount() == 0
@@ -542,4 +542,4 @@ def test_a_day_whose_evaluation_fails_says_so_instead_of_waiting(
     source._evaluator = working
     window_2023.context.set_as_of(date(2023, 11, 16))
     qtbot.waitUntil(lambda: grid.settled and grid.chart.title != "")
-    assert "could not be worked out" not in grid.view.waiting_text()
+    assert "could not be worked out" not in grid.view.empty_text()

@@ -219,7 +219,7 @@ def test_another_as_of_day_never_shows_the_previous_day_s_credited_months(
     grid.model.modelReset.connect(look)
     context.set_as_of(date(2018, 7, 15))
     assert grid.model.rowCount() == 0
-    assert grid.view.waiting_text() == "Working out the usage by month of 2018-07-15…"
+    assert grid.view.empty_text() == "Working out the usage by month of 2018-07-15…"
     qtbot.waitUntil(lambda: grid.settled)
     assert grid.model.months[-1] == Month(2018, 6)
     figures = grid._figures
@@ -357,7 +357,7 @@ def test_two_days_chosen_in_a_row_say_the_last_one_s_is_worked_out(
     grid = _sales(qtbot, window).usage_grid
     context.set_as_of(date(2018, 5, 15))
     context.set_as_of(date(2018, 7, 15))
-    assert grid.view.waiting_text() == "Working out the usage by month of 2018-07-15…"
-    assert grid.chart.accessible_text() == grid.view.waiting_text()
+    assert grid.view.empty_text() == "Working out the usage by month of 2018-07-15…"
+    assert grid.chart.accessible_text() == grid.view.empty_text()
     qtbot.waitUntil(lambda: grid.settled)
     assert grid.model.months[-1] == Month(2018, 6)
