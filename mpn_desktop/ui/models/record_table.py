@@ -149,11 +149,10 @@ class RecordTableModel(QAbstractTableModel):
         """The records held: (field, value) when only those whose field holds it."""
         return None
 
-    def set_scope(self, scope: Scope) -> bool:
+    def set_scope(self, scope: Scope) -> None:
         """Holds only the records whose field holds the value (None: every record), read
-        again when the rows were read before; whether they were. This model holds every
-        record whatever the scope (``ScopedRecordTableModel`` does not)."""
-        return False
+        again when the rows were read before. This model holds every record whatever the
+        scope (``ScopedRecordTableModel`` does not)."""
 
     def in_scope(self, record: Record) -> bool:
         """Whether the model holds ``record`` when the store has it (its scope's)."""

@@ -76,14 +76,12 @@ class ScopedRecordTableModel(RecordTableModel):
     def scope(self) -> Scope:
         return self._scope
 
-    def set_scope(self, scope: Scope) -> bool:
+    def set_scope(self, scope: Scope) -> None:
         if scope == self._scope:
-            return False
+            return
         self._scope = scope
-        if not self._read_once:
-            return False  # the first read reads the scope
-        self.reload()
-        return True
+        if self._read_once:  # else the first read reads the scope
+            self.reload()
 
     def in_scope(self, record: Record) -> bool:
         if self._scope is None:
