@@ -299,7 +299,7 @@ class RecordSection(QWidget):
         """Reads the records again (or takes ``read``: this kind's records, read already, and
         ``ordered``: in the model's ``plain_order``), keeping the selected one selected."""
         selected = self.selected_record()
-        if selected is None and self.model.reading:
+        if selected is None and self.model.reading and self._select_once_read is not None:
             selected = {"id": self._select_once_read}  # still awaited from the read before
         self.model.reload(read, ordered=ordered)
         if selected is None:
