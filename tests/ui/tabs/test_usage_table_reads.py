@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.errors import MpnError
 from mpn_desktop.store import records, records_sqlite
 from mpn_desktop.store.changes import OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
@@ -228,6 +229,32 @@ def test_every_month_is_read_on_a_worker_while_the_table_says_loading(
     assert tab.usage.model.rowCount() == len(records.list_records(demo_db, RecordKind.USAGE))
     months = [record["month"] for record in tab.usage.model.records()]
     assert months == sorted(months)  # in the table's order (Month, ascending)
+    assert tab.usage.view.empty_text() != "Loading…"
+
+
+def test_every_month_unreadable_says_why_and_the_table_stops_loading(
+    context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker's read failing in a way the user can be told about (an MpnError): the
+    # window says what was wrong, and the table says it holds nothing, not "Loading…".
+    tab = _sales(context, qtbot)
+    read = records_sqlite.list_records
+
+    def unreadable(db: Database, kind: RecordKind, where: Any = None) -> list[dict[str, Any]]:
+        if kind is RecordKind.USAGE and where is None:
+            raise MpnError("usage: the file is locked")
+        return read(db, kind, where)
+
+    shown: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(records_sqlite, "list_records", unreadable)
+    monkeypatch.setattr(
+        context, "show_error", lambda message, failure=None, **_: shown.append((message, failure))
+    )
+    tab.show_all_usage()
+    assert tab.usage.model.reading
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
+    assert shown == [("usage: the file is locked", "The table could not be read.")]
+    assert tab.usage.model.rowCount() == 0
     assert tab.usage.view.empty_text() != "Loading…"
 
 
