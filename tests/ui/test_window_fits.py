@@ -271,6 +271,25 @@ def _sample_window(
     return window, db
 
 
+def _first_start(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: WindowSettings,
+    request: pytest.FixtureRequest,
+    *,
+    shown: tuple[date, str],
+    area: QRect,
+) -> tuple[MainWindow, Database]:
+    """``_sample_window`` of ``shown`` (day, language) started on a screen of ``area``."""
+    day, language = shown
+    if language == "de":
+        request.getfixturevalue("german")
+    request.getfixturevalue("monkeypatch").setattr(
+        screen_fit, "available_area", lambda _widget: area
+    )
+    return _sample_window(qtbot, tmp_path, settings, day)
+
+
 @pytest.mark.parametrize("shown", _DAYS_AND_LANGUAGES, ids=_shown_id)
 def test_the_window_fits_1024_by_700_at_150_percent_in_each_program_and_language(
     qtbot: QtBot,
@@ -340,14 +359,8 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
     # The first start sized the window (628×429) before the panel was filled; filled, the
     # German panel of 2018 needed 673 points and the window stayed 628 wide, squeezed:
     # the panel's right edge and the Sales tab's Delete buttons cut.
-    day, language = shown
-    if language == "de":
-        request.getfixturevalue("german")
     area = QRect(0, 0, 683, 467)
-    request.getfixturevalue("monkeypatch").setattr(
-        screen_fit, "available_area", lambda _widget: area
-    )
-    window, db = _sample_window(qtbot, tmp_path, settings, day)
+    window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
         needed = window.minimumSizeHint()
         qtbot.waitUntil(
@@ -394,14 +407,8 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
     # At the first start's size (628×429) the Skilling tab's summary took four or five lines
     # and its People and Exams tables showed no whole row (13 and 8 points of them); the
     # German Sales tab's Subscriptions less than one, the Fee tab's Payments two.
-    day, language = shown
-    if language == "de":
-        request.getfixturevalue("german")
     area = QRect(0, 0, 683, 467)
-    request.getfixturevalue("monkeypatch").setattr(
-        screen_fit, "available_area", lambda _widget: area
-    )
-    window, db = _sample_window(qtbot, tmp_path, settings, day)
+    window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
         needed = window.minimumSizeHint()
         qtbot.waitUntil(
@@ -444,14 +451,8 @@ def test_at_1366_by_768_at_150_percent_the_summary_shows_beside_three_rows_a_tab
     # 911×512 points: room for the Skilling tab's summary (two lines, it scrolls) and its
     # tables' three rows; the room was reckoned a point short while the summary's button
     # was still hidden, and the Exams table showed two rows.
-    day, language = shown
-    if language == "de":
-        request.getfixturevalue("german")
     area = QRect(0, 0, 911, 512)
-    request.getfixturevalue("monkeypatch").setattr(
-        screen_fit, "available_area", lambda _widget: area
-    )
-    window, db = _sample_window(qtbot, tmp_path, settings, day)
+    window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
         exams = window.tabs.widget(1)
         assert isinstance(exams, StepTab)
