@@ -89,15 +89,7 @@ class UsageChart(QWidget):
 
     def set_figures(self, figures: MonthlyFigures | None, title: str, missing: list[str]) -> None:
         """What to draw (None: nothing to chart), its title and the missing sentences."""
-        self._figures = figures
-        self._parts = ()
-        self.unsetCursor()
-        self._empty = self._no_competency
-        self._title = title
-        self._missing = missing
-        self.setAccessibleName(self.accessible_text())
-        self._tell_cut_title()
-        self.update()
+        self._show(figures, (), self._no_competency, title, missing)
 
     def set_designation_usage(
         self,
@@ -109,31 +101,32 @@ class UsageChart(QWidget):
         """A designation's usage month by month, part beside part where its growth has
         several (none: nothing to chart), its title and what its metric still misses;
         the periods growth compares are framed; ``shown_figure`` is the grid's part."""
-        self._figures = None
-        self._parts = tuple(parts)
         self._shown_figure = shown_figure
+        empty = self.tr("No targeted designation measures usage growth month by month.")
+        self._show(None, tuple(parts), empty, title, missing)
+
+    def set_waiting(self, text: str) -> None:
+        """Nothing charted: ``text`` says what is being worked out meanwhile."""
+        self._show(None, (), text, "", [])
+
+    def _show(
+        self,
+        figures: MonthlyFigures | None,
+        parts: tuple[ChartPart, ...],
+        empty: str,
+        title: str,
+        missing: list[str],
+    ) -> None:
+        """Draws the competency's ``figures`` or a designation's ``parts`` (neither:
+        ``empty`` is said), under ``title``, with the ``missing`` sentences."""
+        self._figures, self._parts = figures, parts
+        self._empty, self._title, self._missing = empty, title, missing
         if len(parts) > 1:
             self.setCursor(Qt.CursorShape.PointingHandCursor)  # a part is clicked to choose it
         else:
             self.unsetCursor()
-        self.setToolTip("")
-        self._empty = self.tr("No targeted designation measures usage growth month by month.")
-        self._title = title
-        self._missing = missing
         self.setAccessibleName(self.accessible_text())
         self._tell_cut_title()
-        self.update()
-
-    def set_waiting(self, text: str) -> None:
-        """Nothing charted: ``text`` says what is being worked out meanwhile."""
-        self._figures = None
-        self._parts = ()
-        self._empty = text
-        self.unsetCursor()
-        self._title = ""
-        self._missing = []
-        self.setAccessibleName(text)
-        self.setToolTip("")
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
