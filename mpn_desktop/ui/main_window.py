@@ -50,7 +50,7 @@ from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.fee_tab import FeeTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
-from mpn_desktop.ui.tasks import Task
+from mpn_desktop.ui.tasks import Task, wait_for_running
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 from mpn_desktop.ui.write_ahead import prepare_to_import, prepare_to_write
 
@@ -750,5 +750,6 @@ class MainWindow(QMainWindow):
             wait_for_reads = getattr(tab, "wait_for_reads", None)
             if wait_for_reads is not None:
                 wait_for_reads()  # a tab's own reads off the GUI thread (the usage grid's)
+        wait_for_running()  # any other read still running (a table's every month)
         self.outside_watch.stop()
         super().closeEvent(event)

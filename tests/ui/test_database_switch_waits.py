@@ -51,3 +51,34 @@ def test_another_database_waits_for_a_worker_still_reading_the_old_one(
         assert task.failure is None and task.result > 0
     finally:
         new.close()
+
+
+def test_closing_the_window_waits_for_a_worker_still_reading(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog
+) -> None:
+    from mpn_desktop.ui.main_window import MainWindow
+    from mpn_desktop.ui.settings import WindowSettings
+
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db)
+    window = MainWindow(AppContext(db, catalog), WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    window.progress_source.wait_for_worker()
+    happened: list[str] = []
+    release = threading.Event()
+
+    def read(_progress: object, _cancelled: object) -> int:
+        release.wait(5)
+        happened.append("read")
+        return len(records_sqlite.list_records(db, RecordKind.CUSTOMER))
+
+    task = Task(read)
+    task.start()
+    threading.Timer(0.1, release.set).start()
+    window.close()
+    happened.append("closed")
+    db.close()  # as the program does once the window is closed
+    assert happened == ["read", "closed"]
+    qtbot.waitUntil(lambda: task.finished)
+    assert task.failure is None
