@@ -1,17 +1,9 @@
 """The status panel: silver and gold progress of each target competency, as the engine found it.
 
 The panel never computes a rule: it draws the requirement tree of the
-``Progress`` the main window hands it. Cards are kept per competency and
-updated in place, so a redraw after an edit costs little more than setting a
-few texts and bar values.
-
-Once the window is on screen, a card never shown before comes at later turns
-of the event loop, top to bottom (``cardsShown`` once the last is shown): its
-widgets made and filled hidden at one turn, then shown (laid out and painted)
-at the next. On the large organisation the first result's five cards, some
-170 widgets made, polished and laid out for the first time, stalled the
-window 0.15-0.25 s in one go. Cards already built take a new result at once,
-so a card never shows an earlier result than the panel's summary.
+``Progress`` the main window hands it. Its cards, kept per competency or
+designation and updated in place, are a ``CardColumn`` each: once the window
+is on screen a new card comes at later turns of the event loop (see there).
 """
 
 from __future__ import annotations
@@ -19,7 +11,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +29,7 @@ from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.wording import have_of_need, unit_of
 from mpn_desktop.ui import locale_text
+from mpn_desktop.ui.card_column import CardColumn
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
@@ -304,24 +297,55 @@ class StatusPanel(QScrollArea):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setObjectName("noTargetsHint")
         self._layout.addWidget(self.empty_hint)
-        self._cards_at = self._layout.count()
+        cards_at = self._layout.count()
         self._layout.addStretch(1)
         self.setWidget(body)
-        self._cards: dict[str, CompetencyCard] = {}
-        self._order: list[str] = []
-        """The competencies the latest result shows, in the panel's order."""
-        self._pending: list[RequirementNode] = []
-        """Competencies of the latest result whose card is still to be built, in order."""
-        self._card_timer = QTimer(self)
-        self._card_timer.setSingleShot(True)
-        self._card_timer.setInterval(0)
-        self._card_timer.timeout.connect(self._show_next_card)
+        self._competencies = CardColumn[CompetencyCard](
+            self._layout, cards_at, self._new_competency_card, CompetencyCard.show_competency, self
+        )
+        self._cards = self._competencies.cards
         self.progress: Progress | None = None
-        self._designation_cards: dict[str, DesignationCard] = {}
+        self._designation_column = CardColumn[DesignationCard](
+            self._layout,
+            cards_at,
+            self._new_designation_card,
+            DesignationCard.show_designation,
+            self,
+        )
+        self._designation_cards = self._designation_column.cards
+        for column in (self._competencies, self._designation_column):
+            column.shown.connect(self.cardsShown)
+            # A card come later may need more room: let the dock know.
+            column.grown.connect(self.updateGeometry)
         self.designations: RequirementTree | None = None
         """The Solutions Partner scores shown in place of the competencies (None: none)."""
         self.show_nothing()
         follow_palette(self, self._recolour)
+
+    def _new_competency_card(self) -> CompetencyCard:
+        card = CompetencyCard(self.widget())
+        card.missingActivated.connect(self.missingActivated)
+        return card
+
+    def _new_designation_card(self) -> DesignationCard:
+        card = DesignationCard(self.widget())
+        card.leadActivated.connect(self.leadActivated)
+        return card
+
+    @property
+    def showing_cards(self) -> bool:
+        """Whether cards of the latest result are still to be built and shown."""
+        return self._competencies.showing or self._designation_column.showing
+
+    def finish_showing(self) -> None:
+        """Builds and shows now every card still to come (a card asked for, a test)."""
+        self._competencies.finish()
+        self._designation_column.finish()
+
+    def _at_once(self) -> bool:
+        """Whether new cards are made at once: before the window is shown (its first
+        evaluation in its constructor) no one waits for a frame."""
+        return not self.window().isVisible()
 
     def _recolour(self) -> None:
         """Colours the marks anew for the new palette (light and dark switched)."""
@@ -338,9 +362,8 @@ class StatusPanel(QScrollArea):
         self.notes.setVisible(False)
         self.fee_line.clear()
         self.empty_hint.setVisible(False)
-        self._stop_showing_cards()
-        for card in self._cards.values():
-            card.setVisible(False)
+        self._competencies.hide_all()
+        self._designation_column.hide_all()
 
     def show_loading(self) -> None:
         """While start-up reads the organisation after the first paint: no figures yet."""
@@ -369,98 +392,12 @@ class StatusPanel(QScrollArea):
                 "to aim for with Edit ▸ Organisation and targets… (Ctrl+Shift+T)."
             )
         )
-        self._order = [item.id for item in shown]
-        wanted = set(self._order)
-        for competency_id, card in self._cards.items():
-            if competency_id not in wanted:
-                card.setVisible(False)
-        # Built cards take the result now (a few texts each); new ones one per turn after.
-        waiting = self.showing_cards
-        self._pending = [item for item in shown if item.id not in self._cards]
-        for item in shown:
-            if item.id in self._cards:
-                self._show_card(self._cards[item.id], item)
-        if self._pending and not self.window().isVisible():
-            # Before the window is shown (its first evaluation in its constructor) no one
-            # waits for a frame: the window opens with every card.
-            self.finish_showing()
-        elif self._pending:
-            self._card_timer.start()
+        if self.designations is None:
+            self._competencies.show_nodes(shown, at_once=self._at_once())
         else:
-            self._card_timer.stop()
-            if waiting:
-                self.cardsShown.emit()
-        if self.designations is not None:
             self._show_designations(self.designations)
         # New figures may need more room: let the dock know.
         self.updateGeometry()
-
-    @property
-    def showing_cards(self) -> bool:
-        """Whether cards of the latest result are still to be built and shown."""
-        return bool(self._pending)
-
-    def finish_showing(self) -> None:
-        """Builds and shows now every card still to come (a card asked for, a test)."""
-        while self._pending:
-            self._show_next_card()
-
-    def _show_next_card(self) -> None:
-        """Builds the next card still to come, hidden, or shows the one built (one step per
-        turn of the event loop: the making of its widgets, then its layout and paint)."""
-        if not self._pending:
-            return
-        item = self._pending[0]
-        card = self._cards.get(item.id)
-        if card is None:
-            card = CompetencyCard(self.widget())
-            card.setVisible(False)  # else the layout shows it at the next turn
-            card.missingActivated.connect(self.missingActivated)
-            self._cards[item.id] = card
-            self._place(card, item.id)
-            card.show_competency(item)
-            # Its texts laid out at the width the column gives it, here rather than when shown.
-            margins = self._layout.contentsMargins()
-            body = self.widget()
-            if body is not None and body.width() > margins.left() + margins.right():
-                card.heightForWidth(body.width() - margins.left() - margins.right())
-            self._card_timer.start()
-            return
-        self._pending.pop(0)
-        card.setVisible(True)
-        self.updateGeometry()
-        if self._pending:
-            self._card_timer.start()
-        else:
-            self._card_timer.stop()
-            self.cardsShown.emit()
-
-    def _stop_showing_cards(self) -> None:
-        """No card is to come (none wanted, or another view took the panel)."""
-        self._card_timer.stop()
-        if self._pending:
-            self._pending = []
-            self.cardsShown.emit()
-
-    def _show_card(self, card: CompetencyCard, item: RequirementNode) -> None:
-        """Places ``card`` after the card of the competency before it, fills and shows it."""
-        self._place(card, item.id)
-        card.show_competency(item)
-        card.setVisible(True)
-
-    def _place(self, card: CompetencyCard, competency_id: str) -> None:
-        """Puts ``card`` in the panel's column right after the card of the competency before."""
-        position = self._order.index(competency_id)
-        before = next(
-            (self._cards[i] for i in reversed(self._order[:position]) if i in self._cards), None
-        )
-        at = self._cards_at if before is None else self._layout.indexOf(before) + 1
-        now = self._layout.indexOf(card)
-        if now != at:
-            if now != -1:
-                self._layout.removeWidget(card)
-                at -= 1 if now < at else 0
-            self._layout.insertWidget(at, card)
 
     def set_designations(self, tree: RequirementTree | None) -> None:
         """Shows the day's Solutions Partner scores in place of the competencies (None: those)."""
@@ -468,15 +405,12 @@ class StatusPanel(QScrollArea):
         if tree is not None:
             self._show_designations(tree)
         elif previous is not None:
-            for card in self._designation_cards.values():
-                card.setVisible(False)
+            self._designation_column.hide_all()
             if self.progress is not None:
                 self.set_progress(self.progress)
 
     def _show_designations(self, tree: RequirementTree) -> None:
-        self._stop_showing_cards()
-        for competency_card in self._cards.values():
-            competency_card.setVisible(False)
+        self._competencies.hide_all()
         self._show_notes(tree.notes, tree.information)
         self.fee_line.setVisible(False)
         shown = tree.targeted or tree.requirements
@@ -488,24 +422,13 @@ class StatusPanel(QScrollArea):
                 "(Edit ▸ Organisation and targets…)."
             )
         )
-        wanted = {item.id for item in shown}
-        for designation_id, existing in self._designation_cards.items():
-            existing.setVisible(designation_id in wanted)
-        for position, item in enumerate(shown):
-            if item.id not in self._designation_cards:
-                self._designation_cards[item.id] = DesignationCard(self.widget())
-                self._designation_cards[item.id].leadActivated.connect(self.leadActivated)
-            card = self._designation_cards[item.id]
-            if self._layout.indexOf(card) != self._cards_at + position:
-                self._layout.removeWidget(card)
-                self._layout.insertWidget(self._cards_at + position, card)
-            card.show_designation(item)
-            card.setVisible(True)
+        self._designation_column.show_nodes(shown, at_once=self._at_once())
         self.updateGeometry()
 
     def designation_card(self, designation_id: str) -> DesignationCard:
-        """The card of one designation (for tests and for scrolling to it)."""
-        return self._designation_cards[designation_id]
+        """The card of one designation (for tests and for scrolling to it): the cards still to
+        come are shown first."""
+        return self._designation_column.card(designation_id)
 
     def minimumSizeHint(self) -> QSize:
         """As wide as the cards need, so that no figure is ever cut off at the right edge."""
@@ -520,8 +443,7 @@ class StatusPanel(QScrollArea):
     def card(self, competency_id: str) -> CompetencyCard:
         """The card of one competency (for tests and for scrolling to it): the cards still to
         come are shown first."""
-        self.finish_showing()
-        return self._cards[competency_id]
+        return self._competencies.card(competency_id)
 
     def _show_notes(self, notes: tuple[str, ...], information: tuple[str, ...] = ()) -> None:
         """What holds for every figure: warnings (the "as of" day is outside the catalogue's

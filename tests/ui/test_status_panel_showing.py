@@ -12,16 +12,24 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
 from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.designation_card import DesignationCard
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_panel import CompetencyCard, StatusPanel
 
 
@@ -58,12 +66,14 @@ def _state(widget: QWidget) -> tuple[Any, ...]:
     return state
 
 
-def _cards_in_order(panel: StatusPanel) -> list[CompetencyCard]:
-    """The competency cards shown, in the panel's order (top to bottom)."""
+def _cards_in_order(panel: StatusPanel) -> list[CompetencyCard | DesignationCard]:
+    """The cards shown, in the panel's order (top to bottom)."""
     body = panel.widget()
     layout = body.layout()
     found = (layout.itemAt(index).widget() for index in range(layout.count()))
-    return [w for w in found if isinstance(w, CompetencyCard) and w.isVisibleTo(body)]
+    return [
+        w for w in found if isinstance(w, CompetencyCard | DesignationCard) and w.isVisibleTo(body)
+    ]
 
 
 def _seen(panel: StatusPanel) -> list[tuple[Any, ...]]:
@@ -166,3 +176,37 @@ def test_a_target_dropped_while_cards_still_come_gets_no_card(
     assert dropped not in panel._cards
     assert first in panel._cards
     assert _seen(panel) == _seen(_built_at_once(qtbot, fewer))
+
+
+def test_designation_cards_come_one_at_a_time_and_end_as_built_at_once(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog
+) -> None:
+    day = date(2023, 8, 15)
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
+    window = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    tree = window.progress_source.designations
+    assert tree is not None and len(tree.targeted) >= 2
+    progress = window.progress_source.progress
+    assert progress is not None
+    reference = _built_at_once(qtbot, progress)
+    reference.set_designations(tree)
+    assert not reference.showing_cards
+    panel = _on_screen(qtbot)
+    panel.set_progress(progress)
+    with qtbot.waitSignal(panel.cardsShown):
+        panel.set_designations(tree)
+        # The competencies' cards still to come do not come: the designations' do.
+        assert panel.showing_cards and not _shown_ids(panel)
+        counts = []
+        while panel.showing_cards:
+            QApplication.processEvents()
+            counts.append(len(_shown_ids(panel)))
+    assert counts == [shown for count in range(1, 4) for shown in (count - 1, count)]
+    assert _shown_ids(panel) == _shown_ids(reference)
+    assert _seen(panel) == _seen(reference)
+    assert not panel.findChildren(CompetencyCard)
+    window.progress_source.wait_for_worker()
+    db.close()
