@@ -63,8 +63,6 @@ class _MetricRow(FigureRow):
         if self.detail is not None:
             self.detail.setObjectName("metricHaveNeed")
             self.detail.setTextFormat(Qt.TextFormat.PlainText)
-            # The rows are made again at each redraw: the palette's muted colour is current.
-            self.detail.setStyleSheet(f"color: {muted_text_color(parent.palette()).name()};")
 
     def show(self, metric: RequirementNode) -> None:
         if metric.unit != "points":
@@ -88,6 +86,11 @@ class _MetricRow(FigureRow):
         self.caption.setText(metric.label)
         if self.detail is not None:
             self.detail.setText(figures)
+            # The palette's muted colour as it is now (the row is kept through redraws); the
+            # figure's palette is the card's (the detail's own follows its style sheet).
+            muted = f"color: {muted_text_color(self.figure.palette()).name()};"
+            if self.detail.styleSheet() != muted:
+                self.detail.setStyleSheet(muted)
         self.figure.setText(shown)
         self.bar.setValue(
             round(fraction(metric.points or _ZERO, metric.max_points or _ZERO) * BAR_STEPS)
@@ -130,6 +133,10 @@ class DesignationCard(QFrame):
         self._grid.setVerticalSpacing(2)
         layout.addLayout(self._grid)
         self._widgets: list[QWidget] = []
+        self._headings: list[QLabel] = []
+        self._metric_rows: list[_MetricRow] = []
+        self._shape: tuple[int, ...] | None = None
+        """Metrics per category of the rows made (None: none made yet)."""
         self.missing = QLabel(self)
         self.missing.setObjectName("missingList")
         self.missing.setWordWrap(True)
@@ -154,11 +161,32 @@ class DesignationCard(QFrame):
             lambda lead: self.leadActivated.emit(replace(lead, designation=self._designation))
         )
 
-    def _clear_rows(self) -> None:
+    def _make_rows(self, shape: tuple[int, ...]) -> None:
+        """A heading per category and a row per metric, ``shape`` giving the metrics of each."""
         for widget in self._widgets:
             self._grid.removeWidget(widget)
             widget.deleteLater()
         self._widgets = []
+        self._headings = []
+        self._metric_rows = []
+        self._shape = shape
+        row = 0
+        for metrics in shape:
+            heading = QLabel(self)
+            heading.setObjectName("categoryHeading")
+            heading.setTextFormat(Qt.TextFormat.RichText)
+            # Wraps: "Customer success: 25.6 of 30 points" on one line made the panel, and
+            # the window with it, wider than 1024×700 at 150% scaling has room for.
+            heading.setWordWrap(True)
+            self._grid.addWidget(heading, row, 0, 1, 2)
+            self._widgets.append(heading)
+            self._headings.append(heading)
+            row += 1
+            for _ in range(metrics):
+                metric_row = _MetricRow(self._grid, row, self)
+                self._metric_rows.append(metric_row)
+                self._widgets += metric_row.widgets()
+                row += metric_row.rows
 
     def show_designation(self, designation: RequirementNode) -> None:
         """Fills the card from one designation's node."""
@@ -194,15 +222,14 @@ class DesignationCard(QFrame):
         self.score_bar.setToolTip(
             self.tr("{score} of 100 points; 70 qualifies").format(score=score)
         )
-        self._clear_rows()
-        row = 0
-        for category in designation.children:
-            heading = QLabel(self)
-            heading.setObjectName("categoryHeading")
-            heading.setTextFormat(Qt.TextFormat.RichText)
-            # Wraps: "Customer success: 25.6 of 30 points" on one line made the panel, and
-            # the window with it, wider than 1024×700 at 150% scaling has room for.
-            heading.setWordWrap(True)
+        # The rows of the same categories and metrics (the catalogue's, on any day it is in
+        # force) take the new figures; only another shape makes them again (12-24 ms a redraw
+        # of the large organisation's six cards when every redraw made them).
+        shape = tuple(len(category.children) for category in designation.children)
+        if shape != self._shape:
+            self._make_rows(shape)
+        rows = iter(self._metric_rows)
+        for category, heading in zip(designation.children, self._headings, strict=True):
             heading.setText(
                 f"<b>{html.escape(category.label)}</b>: "
                 + html.escape(
@@ -211,14 +238,8 @@ class DesignationCard(QFrame):
                     )
                 )
             )
-            self._grid.addWidget(heading, row, 0, 1, 2)
-            self._widgets.append(heading)
-            row += 1
             for metric in category.children:
-                metric_row = _MetricRow(self._grid, row, self)
-                metric_row.show(metric)
-                self._widgets += metric_row.widgets()
-                row += metric_row.rows
+                next(rows).show(metric)
         self._links.clear()
         if designation.met or not designation.missing:
             self.missing.clear()

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +33,7 @@ from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_panel import CompetencyCard, StatusPanel
+from mpn_desktop.ui.status_text import muted_text_color
 
 
 def _on_screen(qtbot: QtBot) -> StatusPanel:
@@ -210,3 +213,72 @@ def test_designation_cards_come_one_at_a_time_and_end_as_built_at_once(
     assert not panel.findChildren(CompetencyCard)
     window.progress_source.wait_for_worker()
     db.close()
+
+
+def _designation_tree(tmp_path: Path, catalog: Catalog, qtbot: QtBot, *days: date) -> list[Any]:
+    """The sample organisation dated around 2023-08-15: its designation tree on each day."""
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, date(2023, 8, 15))
+    trees = []
+    for day in days:
+        context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
+        window = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        trees.append(window.progress_source.designations)
+        window.progress_source.wait_for_worker()
+    db.close()
+    return trees
+
+
+def _card_seen(card: DesignationCard) -> list[tuple[Any, ...]]:
+    return [_state(child) for child in card.findChildren(QWidget) if child.isVisibleTo(card)]
+
+
+def test_a_designation_card_redrawn_keeps_its_rows_and_shows_as_one_made_anew(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog
+) -> None:
+    earlier, later = _designation_tree(
+        tmp_path, catalog, qtbot, date(2023, 8, 15), date(2023, 2, 15)
+    )
+    first, second = earlier.requirement("modern-work"), later.requirement("modern-work")
+    card = DesignationCard()
+    qtbot.addWidget(card)
+    card.show_designation(first)
+    bars = card.findChildren(QProgressBar)
+    card.show_designation(second)
+    fresh = DesignationCard()
+    qtbot.addWidget(fresh)
+    fresh.show_designation(second)
+    assert _card_seen(card) != _card_seen(_shown_once(qtbot, first))  # the days differ
+    assert _card_seen(card) == _card_seen(fresh)
+    assert card.findChildren(QProgressBar) == bars  # the same rows, not made again
+    # Fewer categories (another catalogue): rows made for the new shape, as a new card's.
+    fewer = dataclasses.replace(second, children=second.children[:-1])
+    card.show_designation(fewer)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert _card_seen(card) == _card_seen(_shown_once(qtbot, fewer))
+
+
+def test_a_redrawn_designation_card_s_figures_take_the_palette_s_muted_colour(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog
+) -> None:
+    (tree,) = _designation_tree(tmp_path, catalog, qtbot, date(2023, 8, 15))
+    node = tree.requirement("modern-work")
+    card = DesignationCard()
+    qtbot.addWidget(card)
+    card.show_designation(node)
+    dark = QPalette(card.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    card.setPalette(dark)
+    card.show_designation(node)  # the panel redraws on a palette change
+    muted = muted_text_color(dark).name()
+    details = card.findChildren(QLabel, "metricHaveNeed")
+    assert details and all(muted in label.styleSheet() for label in details)
+
+
+def _shown_once(qtbot: QtBot, node: Any) -> DesignationCard:
+    card = DesignationCard()
+    qtbot.addWidget(card)
+    card.show_designation(node)
+    return card
