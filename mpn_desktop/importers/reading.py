@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, compress, islice
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
@@ -452,8 +453,10 @@ class RecordReader:
                 else:
                     lines = _record_starts(before + 1, records)
                     last_start = lines[-1]
-                if not all(map(any, records)):
-                    # A blank line reads as [], a line of bare delimiters as empty fields.
+                # A blank line reads as [], a line of bare delimiters as empty fields;
+                # records with a first field (most) are neither, as is seen quickest.
+                first_fields = all(records) and all(map(_FIRST_FIELD, records))
+                if not first_fields and not all(map(any, records)):
                     lines = list(compress(lines, map(any, records)))
                     records = list(compress(records, map(any, records)))
                 if records:
@@ -488,6 +491,9 @@ class RecordReader:
             ) from None
         except OSError as error:
             raise ImportFailed(f"{shown_path(self.path)}: {problem_of(error)}") from None
+
+
+_FIRST_FIELD = itemgetter(0)
 
 
 def _record_starts(first: int, records: list[list[str]]) -> list[int]:
