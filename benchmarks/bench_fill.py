@@ -45,6 +45,8 @@ RECORD_ROLE = 0x0100 + 1
 """``record_table.RECORD_ROLE`` (Qt's UserRole + 1), as every checkout compared has it."""
 STALL_BUDGET_MS = 50.0
 """The longest stall the fill may cause (the window answers within a few frames)."""
+DEFAULT_AS_OF = "2018-03-15"
+"""The day shown unless --as-of names another (bench_startup fills on it)."""
 
 
 def _child(database: str, settings: str, as_of: str) -> None:
@@ -239,7 +241,7 @@ def _large_database(path: Path) -> None:
         load_document(db, document_from_facts(large_org.build_large_org()))
 
 
-def _run(tree: Path, database: Path, folder: Path, as_of: str) -> dict[str, Any]:
+def _run(tree: Path, database: Path, folder: Path, as_of: str = DEFAULT_AS_OF) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tree))
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         (folder / variable.lower()).mkdir(exist_ok=True)
@@ -295,7 +297,7 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="another checkout to run interleaved")
     parser.add_argument(
         "--as-of",
-        default="2018-03-15",
+        default=DEFAULT_AS_OF,
         help="the day shown (a Solutions Partner day, e.g. 2024-03-15, shows designation cards)",
     )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
