@@ -238,12 +238,17 @@ def _partway(rule: CredentialRule, taken: AbstractSet[str], index: PeopleIndex) 
     started -= taken
     if not started:
         return ""
-    tables = [(code, holders.get(code, _NOBODY)) for code in codes]
+    # The codes each started person holds, in the rule's order: one set intersection per
+    # code instead of a look-up per person and code (hundreds of people are partway).
+    held_by: dict[str, list[str]] = {}
+    for code in codes:
+        for mcp_id in started.intersection(holders.get(code, _NOBODY)):
+            held_by.setdefault(mcp_id, []).append(code)
     # Many people hold the same few codes: what they need is worked out once per set.
     needed: dict[tuple[str, ...], tuple[int, list[str]]] = {}
     ranked: list[tuple[int, int, str, tuple[str, ...]]] = []
     for position, mcp_id in enumerate(filter(started.__contains__, index.people)):
-        held = tuple(code for code, ids in tables if mcp_id in ids)
+        held = tuple(held_by[mcp_id])
         if held not in needed:
             needed[held] = _still_needed(rule, set(held))
         ranked.append((needed[held][0], position, mcp_id, held))
