@@ -67,6 +67,22 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """``path`` opened read-only (``mode=ro``: never written to).
+
+    Text that is not UTF-8 is read with replacement characters instead of
+    raising: a damaged page's bytes turn up in ``quick_check``'s messages and
+    in the values read, and the user is owed "it is damaged", not a traceback.
+    """
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection.text_factory = _text
+    return connection
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
 def quick_check(path: Path) -> str | None:
     """Opens ``path`` read-only and returns what is wrong with it, or None when sound.
 
@@ -90,13 +106,16 @@ def quick_check(path: Path) -> str | None:
 
 def _quick_check(path: Path) -> str | None:
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = open_read_only(path)
     except sqlite3.Error as error:
         return f"it cannot be opened ({error})"
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
         return _describe_sqlite_error(error)
+    except UnicodeDecodeError:
+        # SQLite's message quoted the damaged bytes, which the driver could not decode.
+        return "it is damaged (SQLite's report on it is not readable text)"
     finally:
         connection.close()
     messages = [str(row[0]) for row in rows]
@@ -107,7 +126,7 @@ def _quick_check(path: Path) -> str | None:
 
 def integrity_check(path: Path) -> list[str]:
     """The full ``PRAGMA integrity_check`` of a file, opened read-only (["ok"] when sound)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
     finally:
@@ -120,7 +139,7 @@ def stored_revision(path: Path) -> str | None:
     A ``ValueError`` when the file has an ``alembic_version`` that is not
     Alembic's (no ``version_num`` column): another program's database.
     """
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -138,7 +157,7 @@ def stored_revision(path: Path) -> str | None:
 
 def table_names(path: Path) -> set[str]:
     """The names of the tables in a file (read-only)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
         return {str(row[0]) for row in rows}
@@ -148,7 +167,7 @@ def table_names(path: Path) -> set[str]:
 
 def has_tables(path: Path) -> bool:
     """Whether the file holds any table at all (read-only)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         return connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
     finally:

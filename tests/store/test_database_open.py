@@ -232,6 +232,35 @@ def test_a_url_that_cannot_be_used_is_a_store_error(url: str, problem: str) -> N
     assert "secret" not in str(error.value)
 
 
+def _page_size(data: bytes | bytearray) -> int:
+    """The page size an SQLite file's header gives (1 stands for 65,536)."""
+    size = int.from_bytes(data[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+@pytest.mark.sqlite_only
+def test_a_damaged_file_whose_damage_reads_as_text_is_refused_as_damaged(
+    tmp_path: Path,
+) -> None:
+    # The damage of a file with 16 KiB pages, written over every 4 KiB, lands inside
+    # pages: quick_check's messages then held bytes that are not UTF-8, and reading them
+    # raised UnicodeDecodeError instead of refusing the file as damaged.
+    path = tmp_path / "tracker.sqlite3"
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA page_size=16384")
+    made.execute("VACUUM")  # writes the empty file's header with that page size
+    made.close()
+    with Database.open(f"sqlite:///{path}") as db, db.session() as session:
+        session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+    _checkpoint(path)
+    data = bytearray(path.read_bytes())
+    assert _page_size(data) == 16384
+    for offset in range(2 * 4096, len(data) - 4096, 4096):
+        data[offset + 8 : offset + 200] = b"\xff" * 192
+    path.write_bytes(bytes(data))
+    assert "damaged" in _refused(path)
+
+
 @pytest.mark.sqlite_only
 def test_a_damaged_wal_database_is_refused_with_no_file_added_next_to_it(
     db: Database, db_path: Path
