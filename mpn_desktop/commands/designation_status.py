@@ -26,7 +26,7 @@ from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import day, long_day, number, unit_after_of
+from mpn_desktop.domain.wording import day, long_day, number, once_steps_met, unit_after_of
 
 NO_DESIGNATION_HINT = N_(
     "No designation is targeted: every designation's score is listed. Targets of the "
@@ -129,6 +129,8 @@ def _metric_line(metric: MetricScore) -> str:
         need=number(metric.need),
         unit=unit_after_of(metric.need, metric.unit),
     )
+    if metric.gated:
+        have = once_steps_met(have)
     points = _("{points} of {most} points").format(
         points=shown_points(metric.points), most=shown_points(metric.max_points)
     )

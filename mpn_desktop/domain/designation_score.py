@@ -108,6 +108,11 @@ class MetricScore:
         """Full points."""
         return self.points >= self.max_points
 
+    @property
+    def gated(self) -> bool:
+        """A prerequisite step is short: the final list's holders (``have``) score nothing yet."""
+        return any(not met for *_rest, met in self.steps)
+
 
 @dataclass(frozen=True, slots=True)
 class CategoryScore:

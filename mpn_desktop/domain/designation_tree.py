@@ -60,6 +60,7 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         missing_leads=metric.leads,
         evidence=tuple(evidence),
         notes=(metric.note,) if metric.note else (),
+        gated=metric.gated,
     )
 
 

@@ -81,6 +81,9 @@ class RequirementNode:
     the items lead nowhere known (a view then shows them as text)."""
     suggestion_leads: tuple[Lead | None, ...] = ()
     """Where each step of ``suggestion`` leads, in the same order."""
+    gated: bool = False
+    """``have`` counts only once prerequisite steps are met, and one is not (a step-gated
+    skilling metric): views say so beside the figures, so "5 of 4 people" is not read as met."""
 
     @property
     def scored(self) -> bool:

@@ -234,6 +234,12 @@ def have_of_need(
     return _("{have} of {need}").format(have=number(have, figures=figures), need=need_text)
 
 
+def once_steps_met(figures: str) -> str:
+    """A step-gated metric's have/need while a step is short: "5 of 4 people (once the steps
+    are met)" (the final list's holders score nothing before)."""
+    return _("{figures} (once the steps are met)").format(figures=figures)
+
+
 def plural(count: int | Decimal, one: str, many: str) -> str:
     """``one`` for exactly 1, else ``many``."""
     return one if count == 1 else many

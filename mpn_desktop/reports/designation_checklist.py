@@ -18,7 +18,7 @@ from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
-from mpn_desktop.domain.wording import number, unit_after_of
+from mpn_desktop.domain.wording import number, once_steps_met, unit_after_of
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
     CheckLine,
@@ -57,6 +57,8 @@ def _figures(metric: RequirementNode) -> str:
     figures = _("{have} of {need} {unit}").format(
         have=number(have), need=number(need), unit=unit_after_of(need, metric.unit)
     )
+    if metric.gated:
+        figures = once_steps_met(figures)
     return f"{figures} · {_points(metric)}"
 
 

@@ -69,6 +69,8 @@ class _MetricRow(FigureRow):
             figures = wording.have_of_need(
                 metric.have or _ZERO, metric.need or _ZERO, metric.unit, locale_text.figures()
             )
+            if metric.gated:
+                figures = wording.once_steps_met(figures)
         else:
             # Parts in different units (Security's US$ and users) have no figure together:
             # the line says so instead of standing empty beside the points.

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.gated_sample import DAY, gated_sample
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -216,3 +217,31 @@ def test_a_metric_of_parts_in_different_units_says_its_points_are_added_up(
     assert captions
     assert "its parts' points added up" in [label.text() for label in rows]
     assert all(label.text() for label in rows)  # no metric's line empty
+
+
+def test_a_metric_whose_steps_are_short_says_its_people_wait_on_them(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
+) -> None:
+    # Holders of Security's final list with a step short scored nothing: "5 of 4 people"
+    # alone read as met beside "4 of 40 pts".
+    path = tmp_path / "tracker.sqlite3"
+    gated_sample(path)
+    db = Database.open(f"sqlite:///{path}")
+    context = AppContext(db, catalog, as_of=DAY, scored_catalogs=shipped_scored_catalogs())
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    main.show()
+    try:
+        qtbot.waitUntil(lambda: main.progress_source.designations is not None)
+        rows = [
+            label.text()
+            for label in main.panel.designation_card("security").findChildren(
+                QLabel, "metricHaveNeed"
+            )
+        ]
+        assert "5 of 4 people (once the steps are met)" in rows
+        others = main.panel.designation_card("infrastructure-azure")
+        assert "4 of 4 people" in [r.text() for r in others.findChildren(QLabel, "metricHaveNeed")]
+    finally:
+        main.progress_source.wait_for_worker()
+        db.close()
