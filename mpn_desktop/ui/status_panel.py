@@ -393,6 +393,7 @@ class StatusPanel(QScrollArea):
             )
         )
         if self.designations is None:
+            self.setAccessibleName(self.tr("Competency status"))
             self._competencies.show_nodes(shown, at_once=self._at_once())
         else:
             self._show_designations(self.designations)
@@ -405,11 +406,14 @@ class StatusPanel(QScrollArea):
         if tree is not None:
             self._show_designations(tree)
         elif previous is not None:
+            self.setAccessibleName(self.tr("Competency status"))
             self._designation_column.hide_all()
             if self.progress is not None:
                 self.set_progress(self.progress)
 
     def _show_designations(self, tree: RequirementTree) -> None:
+        # A screen reader names the panel by what it shows (set_progress names it back).
+        self.setAccessibleName(self.tr("Designation status"))
         self._competencies.hide_all()
         self._show_notes(tree.notes, tree.information)
         self.fee_line.setVisible(False)

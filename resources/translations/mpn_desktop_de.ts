@@ -3042,6 +3042,10 @@
         <translation>Noch keine Zielkompetenz: Wählen Sie die angestrebten Kompetenzen und Stufen unter Bearbeiten ▸ Organisation und Ziele… (Strg+Umschalt+T).</translation>
     </message>
     <message>
+        <source>Designation status</source>
+        <translation>Designationsstatus</translation>
+    </message>
+    <message>
         <source>No designation is targeted: every designation&apos;s score is shown. The targets of the 2017-2018 competencies carry over to their designations (Edit ▸ Organisation and targets…).</source>
         <translation>Keine Solutions Partner-Designation als Ziel gewählt: Die Punktzahl jeder Designation wird angezeigt. Die Ziele der Kompetenzen von 2017–2018 gehen auf ihre Designationen über (Bearbeiten ▸ Organisation und Ziele…).</translation>
     </message>

@@ -100,6 +100,13 @@ def test_moving_the_day_back_to_2018_shows_the_competencies_again(
     assert panel.card("cloud-platform").isVisible()
     assert not panel.designation_card("infrastructure-azure").isVisible()
     assert panel.fee_line.isVisible()
+    assert panel.accessibleName() == "Competency status"
+
+
+def test_the_panel_is_named_for_a_screen_reader_by_what_it_shows(window: MainWindow) -> None:
+    # On a designation day it said "Competency status" over the designations' scores.
+    assert window.progress_source.designations is not None
+    assert window.panel.accessibleName() == "Designation status"
 
 
 def test_the_panel_is_looked_at(window: MainWindow, tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ def test_a_designation_card_reads_in_german(
     window.show()
     try:
         card = window.panel.designation_card("security")
+        assert window.panel.accessibleName() == "Designationsstatus"
         assert card.title.text() == "Lösungspartner für Sicherheit (Ihr Ziel)"
         assert "von 100 Punkten (ab 70 qualifiziert" in card.score.text()
         headings = " ".join(w.text() for w in card.findChildren(QLabel, "categoryHeading"))
