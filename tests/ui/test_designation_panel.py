@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.enums import Level
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
@@ -200,11 +202,20 @@ def test_the_fee_tab_gives_the_designation_fee_of_the_catalogue_in_force(
     # The demo paid the silver fee (legacy benefits): nothing is said to be owed.
     assert "paid for this membership year" in fee.this_year.text()
     assert "owed" not in fee.this_year.text()
+    # Add payment offers the renewal the tab names at the designation fee, not the
+    # competencies' gold "owed" for this year; the level is this year's recorded one.
+    tree = window.progress_source.designations
+    assert tree is not None and tree.fee is not None and not tree.fee.paid
+    offered = fee._new_payment()
+    assert offered["membership_year_start"] == tree.fee.due_on
+    assert offered["amount_usd"] == Decimal("4730.00")
+    assert offered.get("level") == Level.SILVER
     # Back on a day of the competencies: the Fee tab's own lines and no summary.
     window.context.set_as_of(date(2018, 3, 15))
     qtbot.waitUntil(lambda: window.progress_source.designations is None)
     assert not fee.summary_area.isVisible()
     assert "one fee however many designations" not in fee.renewal.text()
+    assert fee._new_payment().get("level") == Level.GOLD  # the target's level, owed this year
 
 
 def test_a_metric_of_parts_in_different_units_says_its_points_are_added_up(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidg
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
@@ -43,6 +43,8 @@ class FeeTab(StepTab):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("feeTab")
+        self._designation_fee: FeeStatus | None = None
+        """The designation fee of the day's catalogue (None: a day of the competencies)."""
         self.show_summary(False)  # the membership box says it all
         self.box = box = QGroupBox(self.tr("Membership"), self)
         form = QFormLayout(box)
@@ -161,6 +163,7 @@ class FeeTab(StepTab):
         in force in the summary, and the renewal at that fee (None: the competencies' lines,
         which ``set_progress`` wrote, stay)."""
         super().set_designations(tree)
+        self._designation_fee = tree.fee if tree is not None else None
         if tree is not None:
             # The tab has no step of its own (the membership box says the competencies'
             # fee): the designation fee's sentence, from the catalogue in force.
@@ -197,7 +200,8 @@ class FeeTab(StepTab):
         self.payments.add_record()
 
     def _new_payment(self) -> Mapping[str, Any]:
-        """A payment for this membership year at the level aimed at, of what is still owed.
+        """A payment for this membership year at the level aimed at, of what is still owed; on
+        a designation day, for the next renewal at the designation fee while it is unpaid.
 
         When this year's fee is paid there is no amount to offer (offering it
         again invited a duplicate).
@@ -205,6 +209,18 @@ class FeeTab(StepTab):
         values: dict[str, Any] = {"paid_on": self.context.as_of}
         fee = self.progress.fee if self.progress is not None else None
         year = fee.current_year if fee is not None else None
+        designation_fee = self._designation_fee
+        if designation_fee is not None:
+            # A designation day: the one fee at the renewal the tab names, not the
+            # competencies' level and amount "owed" (gold, this year). A payment record
+            # still has a level: this year's recorded one, else the user picks it.
+            if designation_fee.due_on is not None:
+                values["membership_year_start"] = designation_fee.due_on
+            if not designation_fee.paid and designation_fee.amount_usd:
+                values["amount_usd"] = designation_fee.amount_usd.quantize(_CENTS)
+            if year is not None and year.level_paid is not None:
+                values["level"] = year.level_paid
+            return values
         if fee is not None and year is not None:
             values["membership_year_start"] = year.start
             if fee.level is not None:
