@@ -1685,6 +1685,14 @@
         <translation>{start} bis {end}</translation>
     </message>
     <message>
+        <source>Level recorded</source>
+        <translation>Erfasste Stufe</translation>
+    </message>
+    <message>
+        <source>The competency level (silver or gold) the payment was recorded at. The Solutions Partner fee has no level: one fee however many designations.</source>
+        <translation>Die Kompetenzstufe (Silber oder Gold), mit der die Zahlung erfasst wurde. Die Solutions Partner-Gebühr hat keine Stufe: eine Gebühr, gleich wie viele Designations.</translation>
+    </message>
+    <message>
         <source>amount not known</source>
         <translation>Betrag nicht bekannt</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers.gated_sample import DAY, gated_sample
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -210,12 +211,21 @@ def test_the_fee_tab_gives_the_designation_fee_of_the_catalogue_in_force(
     assert offered["membership_year_start"] == tree.fee.due_on
     assert offered["amount_usd"] == Decimal("4730.00")
     assert offered.get("level") == Level.SILVER
+    # The level column is the payment's own record, not a level due under the designations.
+    model, column = fee.payments.model, fee.payments.model.column_of("level")
+    header = fee.payments.view.horizontalHeader()
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Level recorded"
+    assert "no level" in model.headerData(
+        column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert header.sectionSize(column) >= header.sectionSizeHint(column)  # not cut
     # Back on a day of the competencies: the Fee tab's own lines and no summary.
     window.context.set_as_of(date(2018, 3, 15))
     qtbot.waitUntil(lambda: window.progress_source.designations is None)
     assert not fee.summary_area.isVisible()
     assert "one fee however many designations" not in fee.renewal.text()
     assert fee._new_payment().get("level") == Level.GOLD  # the target's level, owed this year
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Level"
 
 
 def test_a_metric_of_parts_in_different_units_says_its_points_are_added_up(

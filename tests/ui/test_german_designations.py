@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +40,14 @@ def test_a_designation_card_reads_in_german(
     try:
         card = window.panel.designation_card("security")
         assert window.panel.accessibleName() == "Designationsstatus"
+        window.tabs.setCurrentIndex(3)
+        payments = window.tabs.widget(3).payments.model
+        qtbot.waitUntil(
+            lambda: (
+                payments.headerData(payments.column_of("level"), Qt.Orientation.Horizontal)
+                == "Erfasste Stufe"
+            )
+        )
         assert card.title.text() == "Lösungspartner für Sicherheit (Ihr Ziel)"
         assert "von 100 Punkten (ab 70 qualifiziert" in card.score.text()
         headings = " ".join(w.text() for w in card.findChildren(QLabel, "categoryHeading"))

@@ -10,7 +10,7 @@ of its kind; ``scoped_table.ScopedRecordTableModel`` holds only those it shows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -116,6 +116,17 @@ class RecordTableModel(QAbstractTableModel):
     def field_at(self, column: int) -> Field:
         """The field shown in a column."""
         return self._fields[column]
+
+    def relabel(self, key: str, label: str, help_text: str = "") -> None:
+        """Names the column of ``key`` anew (its header, tooltip and form label): a column whose
+        meaning depends on the program of the day (the Fee tab's level)."""
+        column = self.column_of(key)
+        field = self._fields[column]
+        if (field.label, field.help) == (label, help_text):
+            return
+        changed = replace(field, label=label, help=help_text)
+        self._fields = (*self._fields[:column], changed, *self._fields[column + 1 :])
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
 
     def column_of(self, key: str) -> int:
         """The column showing the field with that key."""

@@ -169,6 +169,18 @@ class FeeTab(StepTab):
             # fee): the designation fee's sentence, from the catalogue in force.
             self.summary_area.set_text(designation_summary_html(tree, StepKind.FEE, self.palette()))
         self.show_summary(tree is not None)
+        # A payment's level is its own record (silver or gold); the designations have no
+        # level, so the column says it is what was recorded, not a level due.
+        if tree is not None:
+            self._name_level_column(
+                self.tr("Level recorded"),
+                self.tr(
+                    "The competency level (silver or gold) the payment was recorded at. "
+                    "The Solutions Partner fee has no level: one fee however many designations."
+                ),
+            )
+        else:
+            self._name_level_column(self.tr("Level"))
         fee = tree.fee if tree is not None else None
         due = fee.due_on if fee is not None else None
         if fee is None or due is None:
@@ -194,6 +206,16 @@ class FeeTab(StepTab):
             )
         )
         self._fit_box(self.width())
+
+    def _name_level_column(self, label: str, help_text: str = "") -> None:
+        """Names the payments' level column; it grows to show its whole header (the user's
+        width stays where it is wide enough)."""
+        self.payments.model.relabel("level", label, help_text)
+        column = self.payments.model.column_of("level")
+        header = self.payments.view.horizontalHeader()
+        needed = header.sectionSizeHint(column)
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
 
     def add_missing(self, _competency_id: str, _level: Level) -> None:
         """Add payment, filled with this year's fee still owed at the level aimed at."""
