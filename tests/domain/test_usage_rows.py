@@ -92,6 +92,32 @@ def test_an_edit_changes_the_columns_and_says_which_rows_it_replaced() -> None:
     assert _by_column(_ROWS).changed_since(rows) is None, "no way to tell: computed anew"
 
 
+def test_an_edit_copies_only_the_columns_it_changes() -> None:
+    rows = _by_column(_ROWS)
+    changed = replace(_ROWS[1], consumption_usd=Decimal(7))
+    again = replace(_ROWS[0], active_users=5)
+    edited = rows.edited([(1, changed, False), (0, again, False), (1, _ROWS[1], False)])
+    expected = (again, _ROWS[1], _ROWS[2])
+    assert edited == expected and edited.columns == UsageRows.of(expected).columns
+    assert edited.changed_since(rows) == [0, 1]
+    kept = [
+        name
+        for name, before, after in zip(rows.fields, rows.columns, edited.columns, strict=True)
+        if before is after
+    ]
+    assert kept == [name for name in rows.fields if name != "active_users"]
+    # An equal value of another type is a change: the column holds what the rows hold.
+    as_int = replace(_ROWS[2], consumption_usd=0.01, revenue_usd=0)  # type: ignore[arg-type]
+    typed = rows.edited([(2, as_int, False)])
+    assert type(typed.columns.revenue_usd[2]) is int
+    assert typed.columns.consumption_usd[2] == 0.01 and typed[2] == as_int
+    # Rows already made are kept where nothing was replaced, the new row where it was.
+    made = UsageRows.of(_ROWS)
+    over = made.edited([(1, changed, False)])
+    assert over[0] is _ROWS[0] and over[1] is changed and over == (_ROWS[0], changed, _ROWS[2])
+    assert over.columns == UsageRows.of((_ROWS[0], changed, _ROWS[2])).columns
+
+
 def test_rows_made_by_hand_tell_the_rows_that_are_other_objects() -> None:
     before = UsageRows.of(_ROWS)
     after = UsageRows.of((_ROWS[0], replace(_ROWS[1]), _ROWS[2]))
