@@ -203,3 +203,23 @@ def test_the_fee_is_one_for_every_designation_due_at_the_next_anniversary(
     assert year["start"] <= "2023-08-15" <= year["end"]
     assert fee["due_on"] > year["end"]
     assert isinstance(fee["paid"], bool)
+
+
+def test_a_metric_of_parts_in_different_units_says_its_points_once(
+    db_url: str, db_args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Security's usage growth adds US$ of Azure growth and protected users: its figure is the
+    # points, which the line said twice, rounded two ways ("0.50 of 20 points, 0.5 of 20 points").
+    from mpn_desktop.store.database import Database
+    from mpn_desktop.store.sample import load_sample
+
+    with Database.open(db_url) as db:
+        load_sample(db, date(2026, 10, 15))
+    capsys.readouterr()
+    assert main([*db_args, "status", "--as-of", "2026-10-15"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    security = lines.index(
+        next(line for line in lines if line.startswith("Solutions Partner for Security"))
+    )
+    growth = next(line for line in lines[security:] if "] Usage growth:" in line)
+    assert growth.endswith("] Usage growth: 0.5 of 20 points"), growth

@@ -124,6 +124,12 @@ def _metric_line(metric: MetricScore) -> str:
     yes, no = _("yes"), _("no")
     word = yes if metric.met else (no if metric.points <= 0 else "...")
     mark = word.ljust(max(len(yes), len(no)))
+    points = _("{points} of {most} points").format(
+        points=shown_points(metric.points), most=shown_points(metric.max_points)
+    )
+    if metric.unit == "points":
+        # Parts in different units (Security's usage growth): the figure is the points.
+        return f"    [{mark}] {metric.name}: {points}"
     have = _("{have} of {need} {unit}").format(
         have=number(metric.have),
         need=number(metric.need),
@@ -131,9 +137,6 @@ def _metric_line(metric: MetricScore) -> str:
     )
     if metric.gated:
         have = once_steps_met(have)
-    points = _("{points} of {most} points").format(
-        points=shown_points(metric.points), most=shown_points(metric.max_points)
-    )
     return f"    [{mark}] {metric.name}: {have}, {points}"
 
 
