@@ -12,6 +12,7 @@ tuple keep working. ``usage_rows`` and ``exam_rows`` give it its records.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, count
 from operator import attrgetter, is_not
@@ -36,7 +37,7 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
     and remembers which positions were replaced (``changed_since``).
     """
 
-    __slots__ = ("_columns", "_hash", "_parent", "_replaced", "_rows")
+    __slots__ = ("__weakref__", "_columns", "_hash", "_parent", "_replaced", "_rows")
 
     record: ClassVar[Callable[..., Any]]
     """The record class: made from the fields in the columns' order."""
@@ -48,7 +49,9 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
         self._columns: Columns | None = self.columns_type._make(() for _ in self.fields)
         self._rows: tuple[Record, ...] | None = ()
         self._hash: int | None = None
-        self._parent: ColumnRows[Record, Columns] | None = None
+        # Weakly: each edit's rows would otherwise keep every earlier version alive (a
+        # chain growing by the columns each edit copied, walked by the collector).
+        self._parent: weakref.ref[ColumnRows[Record, Columns]] | None = None
         self._replaced: tuple[int, ...] = ()
 
     @classmethod
@@ -191,7 +194,7 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
         if kept is not None:
             made._rows = tuple(kept)
         if replaced is not None:
-            made._parent = self
+            made._parent = weakref.ref(self)
             made._replaced = tuple(sorted(replaced))
         return made
 
@@ -227,7 +230,7 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
             for at, row in rows_at.items():
                 kept[at] = row
             made._rows = tuple(kept)
-        made._parent = self
+        made._parent = weakref.ref(self)
         made._replaced = tuple(sorted(latest))
         return made
 
@@ -238,7 +241,7 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
             return []
         if len(self) != len(before):
             return None
-        if self._parent is before:
+        if self._parent is not None and self._parent() is before:
             return list(self._replaced)
         if isinstance(before, ColumnRows) and self._rows is not None and before._rows is not None:
             # The same objects where nothing changed (rows built by hand, tests).

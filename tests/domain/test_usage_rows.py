@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import gc
 import operator
 import pickle
+import weakref
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -116,6 +118,19 @@ def test_an_edit_copies_only_the_columns_it_changes() -> None:
     over = made.edited([(1, changed, False)])
     assert over[0] is _ROWS[0] and over[1] is changed and over == (_ROWS[0], changed, _ROWS[2])
     assert over.columns == UsageRows.of((_ROWS[0], changed, _ROWS[2])).columns
+
+
+def test_edited_rows_do_not_keep_the_rows_they_came_from() -> None:
+    # Each edit's rows kept the ones before: every version since loading stayed alive.
+    rows = _by_column(_ROWS)
+    first = rows.edited([(1, replace(_ROWS[1], active_users=8), False)])
+    second = first.edited([(0, replace(_ROWS[0], active_users=9), False)])
+    assert second.changed_since(first) == [0] and first.changed_since(rows) == [1]
+    gone = weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None
+    assert second.changed_since(rows) is None, "not its parent: cannot tell"
 
 
 def test_rows_made_by_hand_tell_the_rows_that_are_other_objects() -> None:
