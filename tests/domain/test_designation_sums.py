@@ -373,3 +373,39 @@ def test_rows_shifted_by_a_row_gone_and_one_come_are_added_up_again() -> None:
     assert _resolved(usage_sums(after)) == _resolved(UsageSums(after.subscriptions, after.usage))
     for day in DAYS:
         assert _scores(CATALOGS[-1], after, day) == _row_scores(CATALOGS[-1], after, day)
+
+
+def _exact(sums: dict[object, list[Decimal | int]]) -> dict[object, list[str]]:
+    """Sums written out digit for digit (2.00 and 2 differ)."""
+    return {key: [str(value) for value in values] for key, values in sums.items()}
+
+
+@settings(max_examples=15, deadline=None)
+@given(rng=_SEEDED, day=st.sampled_from(DAYS), span=st.integers(1, 13))
+def test_sums_per_customer_over_several_months_equal_the_rows(
+    rng: random.Random, day: date, span: int
+) -> None:
+    # The kept sums per customer (service "") over several months are merged from each
+    # month's per-customer sums (PricedSums.customers), a path no scoring test reached.
+    facts = sp_organisation(rng)
+    last = Month.of(day)
+    months = tuple(last.plus(-back) for back in range(span))
+    window = (last.plus(-24), last)
+    for catalog in CATALOGS:
+        kept = UsageFigures(replace(facts, kept=Kept()), catalog.rate_card, window)
+        rows = RowFigures(facts, catalog.rate_card, window)
+        scopes = {
+            part.scope
+            for designation in catalog.designations
+            for track in designation.tracks
+            for metric in track.metrics
+            for option in metric.options
+            for part in option
+        }
+        for scope in scopes:
+            assert _exact(kept.summed(scope, months, False)) == _exact(
+                rows.summed(scope, months, False)
+            )
+            assert _exact(kept.summed(scope, months[:1], False)) == _exact(
+                rows.summed(scope, months[:1], False)
+            )
