@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.catalog import Catalog
@@ -25,11 +27,14 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
+from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.gui_collector import due_generation
 from mpn_desktop.ui.language import install_translators, remove_translators
+from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 
 AS_OF = date(2018, 3, 1)
@@ -125,6 +130,32 @@ def sample_context(demo_db: Database, catalog: Catalog, qapp: Any) -> AppContext
 def settings(tmp_path: Path) -> WindowSettings:
     """Window settings in a file of their own."""
     return WindowSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def open_sample_window(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
+) -> Iterator[Callable[..., MainWindow]]:
+    """Opens the sample organisation dated around a day (``size``: the window's first size) in
+    a shown window on that day; its worker is waited for and its database closed afterwards."""
+    opened: list[tuple[MainWindow, Database]] = []
+
+    def open_on(day: date, size: QSize | None = None) -> MainWindow:
+        db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+        load_sample(db, day)
+        context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
+        main = MainWindow(context, settings)
+        qtbot.addWidget(main)
+        if size is not None:
+            main.resize(size)
+        main.show()
+        opened.append((main, db))
+        return main
+
+    yield open_on
+    for main, db in opened:
+        main.progress_source.wait_for_worker()
+        db.close()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ today's exams unknown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,11 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store import records_sqlite
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import screen_fit
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
@@ -30,7 +26,6 @@ from mpn_desktop.ui.help_dialogs import about_text
 from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.organisation_dialog import OrganisationDialog
-from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
@@ -41,19 +36,9 @@ DAY_2018 = date(2018, 3, 15)
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
-) -> Iterator[MainWindow]:
+def window(open_sample_window: Callable[..., MainWindow]) -> MainWindow:
     """The sample organisation dated around 2024-03-15, the window open on that day."""
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, DAY_2024)
-    context = AppContext(db, catalog, as_of=DAY_2024, scored_catalogs=shipped_scored_catalogs())
-    main = MainWindow(context, settings)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.progress_source.wait_for_worker()
-    db.close()
+    return open_sample_window(DAY_2024)
 
 
 def _go_to(window: MainWindow) -> list[str]:

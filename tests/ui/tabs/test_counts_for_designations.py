@@ -3,12 +3,12 @@ the 2017-2018 competencies; a person counting for nothing says why in the row's 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
@@ -25,21 +25,11 @@ DAY_2018 = date(2018, 3, 15)
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
-) -> Iterator[MainWindow]:
+def window(open_sample_window: Callable[..., MainWindow]) -> MainWindow:
     """The sample organisation dated around 2026-10-15, the window open on the Skilling tab."""
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, DAY_2026)
-    context = AppContext(db, catalog, as_of=DAY_2026, scored_catalogs=shipped_scored_catalogs())
-    main = MainWindow(context, settings)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
+    main = open_sample_window(DAY_2026, QSize(1366, 768))
     main.tabs.setCurrentWidget(_exams(main))
-    yield main
-    main.progress_source.wait_for_worker()
-    db.close()
+    return main
 
 
 def _exams(window: MainWindow) -> ExamsTab:
