@@ -290,6 +290,14 @@ def _first_start(
     return _sample_window(qtbot, tmp_path, settings, day)
 
 
+def _grown_to_what_it_needs(qtbot: QtBot, window: MainWindow, area: QRect) -> None:
+    """Waits until the first start's window is as large as the filled window needs; it still
+    fits ``area``."""
+    needed = window.minimumSizeHint()
+    qtbot.waitUntil(lambda: window.width() >= needed.width() and window.height() >= needed.height())
+    assert window.width() <= area.width() and window.height() <= area.height()
+
+
 @pytest.mark.parametrize("shown", _DAYS_AND_LANGUAGES, ids=_shown_id)
 def test_the_window_fits_1024_by_700_at_150_percent_in_each_program_and_language(
     qtbot: QtBot,
@@ -362,11 +370,7 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
     area = QRect(0, 0, 683, 467)
     window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
-        needed = window.minimumSizeHint()
-        qtbot.waitUntil(
-            lambda: window.width() >= needed.width() and window.height() >= needed.height()
-        )
-        assert window.width() <= area.width() and window.height() <= area.height()
+        _grown_to_what_it_needs(qtbot, window, area)
         _nothing_cut(window)  # at the size a first start takes (628×429 or what it needs)
     finally:
         window.progress_source.wait_for_worker()
@@ -410,11 +414,7 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
     area = QRect(0, 0, 683, 467)
     window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
-        needed = window.minimumSizeHint()
-        qtbot.waitUntil(
-            lambda: window.width() >= needed.width() and window.height() >= needed.height()
-        )
-        assert window.width() <= area.width() and window.height() <= area.height()
+        _grown_to_what_it_needs(qtbot, window, area)
         assert not _tables_short_of_rows(window, ROWS_KEPT)
         # The summaries gave way (folded: their button's tooltip says them) ...
         exams = window.tabs.widget(1)
