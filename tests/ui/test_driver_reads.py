@@ -125,6 +125,19 @@ def _hold_write_path_load(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return released
 
 
+def _questions_answered(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
+    """The texts of the questions the program asks from now on, each answered ``answer``
+    (True: Delete chosen)."""
+    asked: list[str] = []
+
+    def ask(_parent: QWidget, _title: str, text: str, *_args: Any, **_kwargs: Any) -> bool:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr("mpn_desktop.ui.questions.ask", ask)
+    return asked
+
+
 def _filled_window(qtbot: QtBot, db: Database, catalog: Catalog, settings: WindowSettings) -> Any:
     main = MainWindow(AppContext(db, catalog, as_of=AS_OF), settings, evaluate_now=False)
     qtbot.addWidget(main)
@@ -141,11 +154,7 @@ def test_choosing_a_row_loads_the_write_path_that_delete_needs(
     settings: WindowSettings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked: list[str] = []
-    monkeypatch.setattr(
-        "mpn_desktop.ui.questions.ask",
-        lambda _parent, _title, text, *_a, **_k: asked.append(text) or True,
-    )
+    asked = _questions_answered(monkeypatch, True)
     db = _opened_as_at_start(demo_db)
     main = _filled_window(qtbot, db, catalog, settings)
     customers = main.tab("salesTab").sections[0]
@@ -171,11 +180,7 @@ def test_delete_counts_what_it_takes_along_with_the_driver_the_window_reads_with
 ) -> None:
     # Delete pressed before the write path is loaded: the question's counts are read as
     # the window reads its records, not through SQLAlchemy loaded on the GUI thread.
-    asked: list[str] = []
-    monkeypatch.setattr(
-        "mpn_desktop.ui.questions.ask",
-        lambda _parent, _title, text, *_a, **_k: asked.append(text) and False,
-    )
+    asked = _questions_answered(monkeypatch, False)
     monkeypatch.setattr("mpn_desktop.ui.tabs.record_section.prepare_to_write", lambda _db: None)
     monkeypatch.setattr(records, "count_dependants", None)
     db = _opened_as_at_start(demo_db)
