@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.sample_windows import first_start, sample_window
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,13 +27,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.catalog_files import load_catalog
-from mpn_desktop.programs import shipped_scored_catalogs
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import checklist_actions, screen_fit
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.screen_fit import available_area, fitted_size, keep_on_screen
@@ -254,42 +250,6 @@ def _shown_id(shown: tuple[date, str]) -> str:
     return f"{shown[0]}-{shown[1]}"
 
 
-def _sample_window(
-    qtbot: QtBot, tmp_path: Path, settings: WindowSettings, day: date
-) -> tuple[MainWindow, Database]:
-    """The sample organisation dated around ``day``, its window shown and filled."""
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, day)
-    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
-    window = MainWindow(context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
-    if day >= date(2022, 10, 3):
-        qtbot.waitUntil(lambda: window.progress_source.designations is not None)
-        qtbot.waitUntil(lambda: bool(window.panel.findChildren(DesignationCard)))
-    return window, db
-
-
-def _first_start(
-    qtbot: QtBot,
-    tmp_path: Path,
-    settings: WindowSettings,
-    request: pytest.FixtureRequest,
-    *,
-    shown: tuple[date, str],
-    area: QRect,
-) -> tuple[MainWindow, Database]:
-    """``_sample_window`` of ``shown`` (day, language) started on a screen of ``area``."""
-    day, language = shown
-    if language == "de":
-        request.getfixturevalue("german")
-    request.getfixturevalue("monkeypatch").setattr(
-        screen_fit, "available_area", lambda _widget: area
-    )
-    return _sample_window(qtbot, tmp_path, settings, day)
-
-
 def _grown_to_what_it_needs(qtbot: QtBot, window: MainWindow, area: QRect) -> None:
     """Waits until the first start's window is as large as the filled window needs; it still
     fits ``area``."""
@@ -314,7 +274,7 @@ def test_the_window_fits_1024_by_700_at_150_percent_in_each_program_and_language
     if language == "de":
         request.getfixturevalue("german")
     area = QSize(683, 467)
-    window, db = _sample_window(qtbot, tmp_path, settings, day)
+    window, db = sample_window(qtbot, tmp_path, settings, day)
     try:
         needed = window.minimumSizeHint()
         assert needed.width() <= area.width() and needed.height() <= area.height(), needed
@@ -368,7 +328,7 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
     # German panel of 2018 needed 673 points and the window stayed 628 wide, squeezed:
     # the panel's right edge and the Sales tab's Delete buttons cut.
     area = QRect(0, 0, 683, 467)
-    window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
+    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
         _grown_to_what_it_needs(qtbot, window, area)
         _nothing_cut(window)  # at the size a first start takes (628×429 or what it needs)
@@ -412,7 +372,7 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
     # and its People and Exams tables showed no whole row (13 and 8 points of them); the
     # German Sales tab's Subscriptions less than one, the Fee tab's Payments two.
     area = QRect(0, 0, 683, 467)
-    window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
+    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
         _grown_to_what_it_needs(qtbot, window, area)
         assert not _tables_short_of_rows(window, ROWS_KEPT)
@@ -452,7 +412,7 @@ def test_at_1366_by_768_at_150_percent_the_summary_shows_beside_three_rows_a_tab
     # tables' three rows; the room was reckoned a point short while the summary's button
     # was still hidden, and the Exams table showed two rows.
     area = QRect(0, 0, 911, 512)
-    window, db = _first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
+    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
     try:
         exams = window.tabs.widget(1)
         assert isinstance(exams, StepTab)

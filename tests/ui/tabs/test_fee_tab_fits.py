@@ -7,19 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.sample_windows import first_start
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.catalog_files import load_catalog
-from mpn_desktop.programs import shipped_scored_catalogs
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
-from mpn_desktop.ui import screen_fit
-from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.flow_layout import FlowLayout
-from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.fee_tab import FeeTab, _OneLineFirstLabel
 
@@ -42,21 +35,8 @@ def test_a_first_start_shows_whole_payments_and_whole_summary_lines(
 ) -> None:
     # At the German first start on 2023-08-15 (628×454) the payments table showed its
     # header and 8 points of a row, and the summary two lines and the top of a third.
-    day, language = shown
-    if language == "de":
-        request.getfixturevalue("german")
-    monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
-    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: AREA)
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, day)
-    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
-    window = MainWindow(context, settings)
-    qtbot.addWidget(window)
-    window.show()
+    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=AREA)
     try:
-        qtbot.waitUntil(lambda: window.panel.progress is not None)
-        if day >= date(2022, 10, 3):
-            qtbot.waitUntil(lambda: bool(window.panel.findChildren(DesignationCard)))
         fee = window.findChild(FeeTab, "feeTab")
         assert fee is not None
         window.tabs.setCurrentWidget(fee)

@@ -1,0 +1,57 @@
+"""The sample organisation's window as a start opens it: on a day, in a language, on a screen
+of a given size (the window-fitting tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui import screen_fit
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.designation_card import DesignationCard
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+
+
+def sample_window(
+    qtbot: QtBot, tmp_path: Path, settings: WindowSettings, day: date
+) -> tuple[MainWindow, Database]:
+    """The sample organisation dated around ``day``, its window shown and filled."""
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    if day >= date(2022, 10, 3):
+        qtbot.waitUntil(lambda: window.progress_source.designations is not None)
+        qtbot.waitUntil(lambda: bool(window.panel.findChildren(DesignationCard)))
+    return window, db
+
+
+def first_start(
+    qtbot: QtBot,
+    tmp_path: Path,
+    settings: WindowSettings,
+    request: pytest.FixtureRequest,
+    *,
+    shown: tuple[date, str],
+    area: QRect,
+) -> tuple[MainWindow, Database]:
+    """``sample_window`` of ``shown`` (day, language) started on a screen of ``area``."""
+    day, language = shown
+    if language == "de":
+        request.getfixturevalue("german")
+    request.getfixturevalue("monkeypatch").setattr(
+        screen_fit, "available_area", lambda _widget: area
+    )
+    return sample_window(qtbot, tmp_path, settings, day)
