@@ -173,7 +173,6 @@ class RowValidator:
         self._codes_for = lru_cache(maxsize=_CACHE)(catalog.codes_for_title)
         self._people: dict[object, PersonCells] = {}
         self._exams: dict[object, ExamCells] = {}
-        self._code_known: dict[str, bool] = {}
         self._days: dict[str, date] = {}
 
     def validate_batch(
@@ -249,15 +248,10 @@ class RowValidator:
         return wrong
 
     def _count_unknown(self, codes: list[str], unknown: dict[str, int]) -> None:
-        """Counts the records per code the catalogue does not know (codes are few: each is
-        asked once, then remembered)."""
-        known = self._code_known
+        """Counts the records per code the catalogue does not know (codes are few: each
+        is asked once per batch, the answer remembered by ``_kind_of``'s cache)."""
         for code, times in Counter(codes).items():
-            is_known = known.get(code)
-            if is_known is None:
-                is_known = self._kind_of(code) is not None
-                _remember(known, code, is_known)
-            if not is_known:
+            if self._kind_of(code) is None:
                 unknown[code] = unknown.get(code, 0) + times
 
     def _check(
