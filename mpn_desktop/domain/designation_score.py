@@ -807,8 +807,7 @@ def cheapest_way(
         if metric.id in taken:
             gain = metric.max_points - metric.points - room[metric.id]
             units = Decimal(int(taken[metric.id]))
-            pending = any(not met for *_rest, met in metric.steps)
-            gated = _(" once its steps are met") if pending else ""
+            gated = _(" once its steps are met") if metric.gated else ""
             steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
             leads.append(metric.lead)
     return tuple(steps), tuple(leads)
