@@ -312,7 +312,6 @@ class StatusPanel(QScrollArea):
             DesignationCard.show_designation,
             self,
         )
-        self._designation_cards = self._designation_column.cards
         for column in (self._competencies, self._designation_column):
             column.shown.connect(self.cardsShown)
             # A card come later may need more room: let the dock know.
