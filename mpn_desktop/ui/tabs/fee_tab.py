@@ -181,7 +181,7 @@ class FeeTab(StepTab):
             )
         else:
             self._name_level_column(self.tr("Level"))
-        fee = tree.fee if tree is not None else None
+        fee = self._designation_fee
         due = fee.due_on if fee is not None else None
         if fee is None or due is None:
             return
