@@ -455,10 +455,11 @@ class RecordReader:
                     last_start = lines[-1]
                 # A blank line reads as [], a line of bare delimiters as empty fields;
                 # records with a first field (most) are neither, as is seen quickest.
-                first_fields = all(records) and all(map(_FIRST_FIELD, records))
-                if not first_fields and not all(map(any, records)):
-                    lines = list(compress(lines, map(any, records)))
-                    records = list(compress(records, map(any, records)))
+                if not (all(records) and all(map(_FIRST_FIELD, records))):
+                    present = list(map(any, records))
+                    if not all(present):
+                        lines = list(compress(lines, present))
+                        records = list(compress(records, present))
                 if records:
                     yield RecordBatch(lines, records)
             if consumed > last_start:
