@@ -181,6 +181,8 @@ class ExamWriter:
         hash another row shares (every copy, and hash collisions) are decided by these.
         """
         found: dict[int, tuple[object, ...]] = {}
+        # SQLite's "?" placeholders: the key is only ever deferred on SQLite
+        # (may_defer_unique_key), so only a SQLite import reads its rows back here.
         step = max(1, _parameters_allowed(self._connection) - 1)
         for first in range(0, len(positions), step):
             ids = [position + 1 for position in positions[first : first + step]]
