@@ -777,16 +777,27 @@ def cheapest_way(
     track: TrackScore, at: Fraction
 ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
     """A way to qualify (first one unit of each metric at zero, then the most points per
-    unit): its steps and, for each, where it leads (its metric's form)."""
+    unit): its steps and, for each, where it leads (its metric's form).
+
+    A metric gated by a short prerequisite step (SOLUTIONS-PARTNER.md § 1.7) is opened by
+    that step's people first: the final list's holders already counted give their points
+    then, and only people beyond them are "more"."""
     room = {m.id: m.max_points - m.points for m in track.metrics if m.need > 0}
     per_unit = {m.id: m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0}
+    # What the final list's holders give once the steps are met (nothing before).
+    held = {
+        m.id: min(room[m.id], Fraction(m.have) * per_unit[m.id])
+        for m in track.metrics
+        if m.gated and m.id in room
+    }
     taken: dict[str, Fraction] = {}
     score = track.score
 
     def take(metric: MetricScore, wanted: Fraction) -> None:
         nonlocal score
-        units = -(-wanted // per_unit[metric.id])
-        gain = min(room[metric.id], units * per_unit[metric.id])
+        opened = held.pop(metric.id, _ZERO)
+        units = -(-max(_ZERO, wanted - opened) // per_unit[metric.id])
+        gain = min(room[metric.id], opened + units * per_unit[metric.id])
         room[metric.id] -= gain
         taken[metric.id] = taken.get(metric.id, _ZERO) + units
         score += gain
@@ -807,10 +818,36 @@ def cheapest_way(
         if metric.id in taken:
             gain = metric.max_points - metric.points - room[metric.id]
             units = Decimal(int(taken[metric.id]))
-            gated = _(" once its steps are met") if metric.gated else ""
-            steps.append(f"{metric.name}: {_more(units, metric.unit)}{gated} (+{_points(gain)})")
+            steps.append(f"{metric.name}: {_way_of(metric, units, gain)}")
             leads.append(metric.lead)
     return tuple(steps), tuple(leads)
+
+
+def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:
+    """One metric's part of the cheapest way: "2 more people (+8 points)"; for a metric a
+    short step gates, that step's people first, then the final list's, then what it opens."""
+    gain_text = _points(gain)
+    if not metric.gated:
+        return _("{more} (+{points})").format(more=_more(units, metric.unit), points=gain_text)
+    first = _(" and ").join(
+        ngettext(
+            "{count} more person with {certifications} for step {step}",
+            "{count} more people with {certifications} for step {step}",
+            need - have,
+        ).format(count=need - have, certifications=names, step=index)
+        for index, (names, have, need, met) in enumerate(metric.steps, start=1)
+        if not met
+    )
+    if units > 0:
+        return _("{first}, then {more} on the final list (+{points})").format(
+            first=first, more=_more(units, metric.unit), points=gain_text
+        )
+    held = int(metric.have)
+    return ngettext(
+        "{first}, which counts the {count} person already on the final list (+{points})",
+        "{first}, which counts the {count} people already on the final list (+{points})",
+        held,
+    ).format(first=first, count=held, points=gain_text)
 
 
 def _capital(text: str) -> str:

@@ -1,0 +1,147 @@
+"""The cheapest way to 70 for a skilling metric gated by prerequisite steps (SOLUTIONS-PARTNER.md
+§ 1.7): what the user must do first (which step, how many more people, which certifications),
+then the final list's people, then the points it opens."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.domain.designation_score import (
+    CategoryScore,
+    MetricScore,
+    TrackScore,
+    cheapest_way,
+    score_designations,
+)
+from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations_parse import parse_scored_catalog
+from mpn_desktop.domain.facts import ExamResult, Facts
+from tests.domain.domain_builders import organization, person
+
+CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
+ADMINS = "Azure Administrator Associate (AZ-104)"
+ARCHITECTS = "Azure Solutions Architect Expert (AZ-305)"
+AT = Fraction(70)
+
+
+def _skilling(
+    have: int, points: Fraction, steps: tuple[tuple[str, int, int, bool], ...]
+) -> MetricScore:
+    """Intermediate certifications: 40 points, 4 per person of the final list (10 people)."""
+    return MetricScore(
+        id="intermediate-certifications",
+        name="Intermediate certifications",
+        category="skilling",
+        have=Decimal(have),
+        need=Decimal(10),
+        unit="people",
+        points=points,
+        max_points=Fraction(40),
+        missing=("...",),
+        steps=steps,
+    )
+
+
+def _way(skilling: MetricScore, others: Fraction = Fraction(60)) -> tuple[str, ...]:
+    """The cheapest way of a track whose other metrics are full at ``others`` points."""
+    full = MetricScore(
+        id="net-customer-adds",
+        name="Net customer adds",
+        category="performance",
+        have=Decimal(3),
+        need=Decimal(3),
+        unit="customers",
+        points=others,
+        max_points=others,
+        missing=(),
+    )
+    track = TrackScore(
+        "enterprise",
+        others + skilling.points,
+        (
+            CategoryScore("performance", "Performance", others, others, (full,)),
+            CategoryScore("skilling", "Skilling", skilling.points, Fraction(40), (skilling,)),
+        ),
+    )
+    return cheapest_way(track, AT)[0]
+
+
+def test_steps_met_names_the_final_lists_people_alone() -> None:
+    steps = ((ADMINS, 2, 2, True), (ARCHITECTS, 3, 2, True))
+    assert _way(_skilling(7, Fraction(28), steps), others=Fraction(40)) == (
+        "Intermediate certifications: 1 more person (+4 points)",
+    )
+
+
+def test_one_step_short_with_the_final_list_held_names_that_step_and_what_it_opens() -> None:
+    steps = ((ADMINS, 1, 2, False), (ARCHITECTS, 2, 2, True))
+    assert _way(_skilling(10, Fraction(0), steps)) == (
+        f"Intermediate certifications: 1 more person with {ADMINS} for step 1, which counts"
+        " the 10 people already on the final list (+40 points)",
+    )
+
+
+def test_a_short_step_opens_only_what_the_final_list_holds_then_more_people() -> None:
+    # Steps short, the final list held in part: the 3 held count once the step is met,
+    # the 2 points still wanted need 1 more person on it.
+    steps = ((ADMINS, 2, 2, True), (ARCHITECTS, 0, 2, False))
+    assert _way(_skilling(3, Fraction(0), steps), others=Fraction(56)) == (
+        f"Intermediate certifications: 2 more people with {ARCHITECTS} for step 2, then"
+        " 1 more person on the final list (+16 points)",
+    )
+
+
+def test_final_list_short_and_both_steps_short_names_every_step_first() -> None:
+    steps = ((ADMINS, 0, 2, False), (ARCHITECTS, 1, 2, False))
+    assert _way(_skilling(0, Fraction(0), steps), others=Fraction(40)) == (
+        f"Intermediate certifications: 2 more people with {ADMINS} for step 1 and 1 more"
+        f" person with {ARCHITECTS} for step 2, then 8 more people on the final list"
+        " (+32 points)",
+    )
+
+
+def test_a_held_final_list_is_never_asked_for_again() -> None:
+    """The fault: "4 more people once its steps are met" when the four were already held."""
+    steps = ((ADMINS, 1, 2, False),)
+    for held in range(11):
+        (way,) = _way(_skilling(held, Fraction(0), steps), others=Fraction(30))
+        more = 10 - held
+        if more:
+            assert way.endswith(
+                f"then {more} more {'person' if more == 1 else 'people'}"
+                " on the final list (+40 points)"
+            ), way
+        else:
+            assert "already on the final list (+40 points)" in way, way
+
+
+@pytest.fixture(scope="module")
+def catalog() -> ScoredCatalog:
+    document = json.loads((CATALOGS / "solutions-partner-2023-06.json").read_text())
+    return parse_scored_catalog(document)
+
+
+def test_infrastructure_with_ten_network_engineers_and_one_administrator(
+    catalog: ScoredCatalog,
+) -> None:
+    """Step 1 (two Azure Administrators) short by one; ten final-list people already held."""
+    people = [person(str(i), f"P{i}") for i in range(11)]
+    exams = [ExamResult(str(i), "AZ-700", date(2023, 1, 1)) for i in range(10)]
+    exams.append(ExamResult("10", "AZ-104", date(2023, 1, 1)))
+    facts = Facts(organization=organization(), people=tuple(people), exams=tuple(exams))
+    (score,) = (
+        s
+        for s in score_designations(catalog, facts, date(2023, 8, 15), frozenset())
+        if s.id == "infrastructure-azure"
+    )
+    (skilling,) = (s for s in score.suggestion if s.startswith("Intermediate certifications"))
+    assert skilling == (
+        f"Intermediate certifications: 1 more person with {ADMINS} for step 1, which counts"
+        " the 10 people already on the final list (+20 points)"
+    )
