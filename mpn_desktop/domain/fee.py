@@ -149,3 +149,42 @@ def fee_year(
 def _covered(year: MembershipYear, payments: tuple[FeePayment, ...], level: Level) -> bool:
     """Whether a payment at ``level`` or higher is recorded for ``year``."""
     return any(item.level.rank >= level.rank for item in _payments_in(year, payments))
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentOffer:
+    """What a new payment is filled with (None: left for the user to enter)."""
+
+    membership_year_start: date | None = None
+    level: Level | None = None
+    amount_usd: Decimal | None = None
+
+
+def payment_offer(fee: FeeStatus | None, designation_fee: FeeStatus | None = None) -> PaymentOffer:
+    """The payment a user most likely records next, under either program.
+
+    The competencies (``fee``): this membership year at the level aimed at, of what is still
+    owed (nothing offered once this year's fee is paid: offering it again invited a
+    duplicate). A designation day (``designation_fee``, SOLUTIONS-PARTNER.md § 3.2): the next
+    renewal at the one designation fee while it is unpaid; the fee has no level, so the
+    payment keeps the level this year's was recorded at, else the user picks it (the
+    competencies' level and amount "owed" this year do not apply).
+    """
+    year = fee.current_year if fee is not None else None
+    if designation_fee is not None:
+        return PaymentOffer(
+            membership_year_start=designation_fee.due_on,
+            level=year.level_paid if year is not None else None,
+            amount_usd=(
+                designation_fee.amount_usd
+                if not designation_fee.paid and designation_fee.amount_usd
+                else None
+            ),
+        )
+    if fee is None or year is None:
+        return PaymentOffer()
+    return PaymentOffer(
+        membership_year_start=year.start,
+        level=fee.level,
+        amount_usd=year.owed_usd if year.owed_usd else None,
+    )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidg
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.fee import payment_offer
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
@@ -222,33 +223,18 @@ class FeeTab(StepTab):
         self.payments.add_record()
 
     def _new_payment(self) -> Mapping[str, Any]:
-        """A payment for this membership year at the level aimed at, of what is still owed; on
-        a designation day, for the next renewal at the designation fee while it is unpaid.
-
-        When this year's fee is paid there is no amount to offer (offering it
-        again invited a duplicate).
-        """
+        """Today's date and what the fee rule offers (``fee.payment_offer``: this year's fee
+        still owed, or on a designation day the next renewal at the designation fee)."""
+        offer = payment_offer(
+            self.progress.fee if self.progress is not None else None, self._designation_fee
+        )
         values: dict[str, Any] = {"paid_on": self.context.as_of}
-        fee = self.progress.fee if self.progress is not None else None
-        year = fee.current_year if fee is not None else None
-        designation_fee = self._designation_fee
-        if designation_fee is not None:
-            # A designation day: the one fee at the renewal the tab names, not the
-            # competencies' level and amount "owed" (gold, this year). A payment record
-            # still has a level: this year's recorded one, else the user picks it.
-            if designation_fee.due_on is not None:
-                values["membership_year_start"] = designation_fee.due_on
-            if not designation_fee.paid and designation_fee.amount_usd:
-                values["amount_usd"] = designation_fee.amount_usd.quantize(_CENTS)
-            if year is not None and year.level_paid is not None:
-                values["level"] = year.level_paid
-            return values
-        if fee is not None and year is not None:
-            values["membership_year_start"] = year.start
-            if fee.level is not None:
-                values["level"] = fee.level
-            if year.owed_usd:
-                values["amount_usd"] = year.owed_usd.quantize(_CENTS)
+        if offer.membership_year_start is not None:
+            values["membership_year_start"] = offer.membership_year_start
+        if offer.level is not None:
+            values["level"] = offer.level
+        if offer.amount_usd is not None:
+            values["amount_usd"] = offer.amount_usd.quantize(_CENTS)
         return values
 
     def edit_anniversary(self) -> None:
