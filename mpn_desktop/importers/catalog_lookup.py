@@ -3,22 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from mpn_desktop.domain.catalog import Catalog, Credential, normalize_code
-from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind
-
-
-def designation_exam_codes(catalogs: Iterable[ScoredCatalog]) -> frozenset[str]:
-    """Every exam code a certification of the catalogues is earned with (AZ-104, MS-700)."""
-    return frozenset(
-        normalize_code(code)
-        for catalog in catalogs
-        for cert in catalog.certifications.values()
-        for way in cert.exams
-        for code in way
-    )
 
 
 class CatalogLookup:
@@ -27,9 +15,9 @@ class CatalogLookup:
     ``catalog`` None stands for an empty catalogue: every code is then unknown.
     Codes are normalised by the catalogue's one rule (``normalize_code``), the
     same the Exams tab uses. ``designation_exams`` gives the exam codes of the
-    Solutions Partner certifications (``designation_exam_codes``), asked for the
-    first code the 2017-2018 catalogue does not know: such an exam counts toward
-    a designation, not toward nothing.
+    Solutions Partner certifications (``domain.designation_exams.designation_exam_codes``),
+    asked for the first code the 2017-2018 catalogue does not know: such an exam counts
+    toward a designation, not toward nothing.
     """
 
     def __init__(

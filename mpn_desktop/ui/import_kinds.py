@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 
+from mpn_desktop.domain.designation_exams import designation_exam_codes
 from mpn_desktop.errors import MpnError
-from mpn_desktop.importers.catalog_lookup import CatalogLookup, designation_exam_codes
+from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.columns import EXAM_FIELDS, FieldSet, suggest_mapping
 from mpn_desktop.importers.kinds import ExamImport, ImportKind
 from mpn_desktop.importers.reading import preview

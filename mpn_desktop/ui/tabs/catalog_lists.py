@@ -5,14 +5,15 @@ The one place the tabs read the catalogue, so its shape is known here only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.catalog import Catalog, normalize_code
+from mpn_desktop.domain.designation_exams import designation_exam_codes
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind, Level
-from mpn_desktop.importers.catalog_lookup import designation_exam_codes
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,20 @@ def find_credential(catalog: Catalog, code: str) -> CredentialChoice | None:
     """
     item = catalog.credential(code)
     return None if item is None else CredentialChoice(item.code, item.title, item.kind)
+
+
+def find_exam(
+    catalog: Catalog, designation_titles: Mapping[str, str], code: str
+) -> CredentialChoice | None:
+    """The credential with that code: the 2017-2018 catalogue's, else an exam of the
+    Solutions Partner catalogues (``designation_exams.designation_exam_titles``: AZ-104,
+    MS-700, SC-200 ...) with the title they give it, "" where they give none."""
+    known = find_credential(catalog, code)
+    if known is not None or not code.strip():
+        return known
+    normal = normalize_code(code)
+    title = designation_titles.get(normal)
+    return None if title is None else CredentialChoice(normal, title, CredentialKind.EXAM)
 
 
 def competency_choices(

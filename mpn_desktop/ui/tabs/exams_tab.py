@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.competency_tree import requirement_tree
+from mpn_desktop.domain.designation_exams import designation_exam_titles
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.facts import Facts
@@ -28,7 +29,7 @@ from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
-from mpn_desktop.ui.tabs.catalog_lists import exam_completions, find_credential
+from mpn_desktop.ui.tabs.catalog_lists import CredentialChoice, exam_completions, find_exam
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 
@@ -92,6 +93,8 @@ class ExamsTab(StepTab):
         self._completed_for: ScoredCatalog | None = None
         """The Solutions Partner catalogue whose exam codes the Code field offers."""
         self._suggested_code = ""
+        self._designation_titles: dict[str, str] | None = None
+        """Today's exam codes and their titles, read from the catalogues when first asked."""
         self._lead: Lead | None = None
         """The designation's missing certification the next Add exam is for."""
         self.people = self.add_section(
@@ -365,9 +368,10 @@ class ExamsTab(StepTab):
         values: dict[str, Any] = {} if person is None else {"person_id": person["id"]}
         if self._suggested_code:
             values["exam_code"] = self._suggested_code
-            known = find_credential(self.context.catalog, self._suggested_code)
+            known = self._known_exam(self._suggested_code)
             if known is not None:
-                values["exam_title"] = known.title
+                if known.title:
+                    values["exam_title"] = known.title
                 values["kind"] = known.kind
         return values
 
@@ -407,14 +411,21 @@ class ExamsTab(StepTab):
         values: dict[str, object] = {field.key: value}
         if field.key != "exam_code" or not isinstance(value, str):
             return values
-        known = find_credential(self.context.catalog, value)
-        old = find_credential(self.context.catalog, str(record.get("exam_code", "")))
+        known = self._known_exam(value)
+        old = self._known_exam(str(record.get("exam_code", "")))
         title = str(record.get("exam_title") or "")
         if known is not None and (not title or (old is not None and title == old.title)):
             # The title followed the old code: it follows the new one too.
             values["exam_title"] = known.title
             values["kind"] = known.kind
         return values
+
+    def _known_exam(self, code: str) -> CredentialChoice | None:
+        """The credential of ``code`` with its title: the 2017-2018 catalogue's, or the
+        Solutions Partner catalogues' (the certification the exam earns by itself)."""
+        if self._designation_titles is None:
+            self._designation_titles = designation_exam_titles(self.context.scored_catalogs)
+        return find_exam(self.context.catalog, self._designation_titles, code)
 
     def _link_code_to_title(self, form: RecordForm) -> None:
         if self._lead is not None:
@@ -434,7 +445,7 @@ class ExamsTab(StepTab):
                 title, ValidatingLineEdit
             ):
                 return
-            known = find_credential(self.context.catalog, code.text())
+            known = self._known_exam(code.text())
             if known is None:
                 return
             if not title.text() or title.text() == filled["title"]:
