@@ -9,18 +9,16 @@ tenants, services and people behind them (as data, never parsed back).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from operator import attrgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured, measure, part_points
 from mpn_desktop.domain.designation_skilling import (
     Certified,
-    Holder,
     count_skilling,
     fraction_sum,
     skilling_points,
@@ -51,12 +49,12 @@ from mpn_desktop.domain.qualification_window import (
     days_to_score,
     plan_window,
 )
+from mpn_desktop.domain.skilling_holders import Holder, certifications_of
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
 from mpn_desktop.domain.wording import Figures, number, unit_of
 
 _ZERO = Fraction(0)
-_CERTIFICATION = attrgetter("certification")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +86,9 @@ class MetricScore:
     parts: tuple[PartScore, ...] = ()
     option: int = 0
     """Which alternative (association option) gave the points."""
-    holders: tuple[Holder, ...] = ()
-    """The people counted (skilling metrics)."""
+    holders: Sequence[Holder] = ()
+    """The people counted (skilling metrics): a tuple of ``Holder`` in behaviour, made only
+    when read (``skilling_holders.Holders``)."""
     certification_names: tuple[tuple[str, str], ...] = ()
     """The holders' certifications by id and name, for people to read."""
     steps: tuple[tuple[str, int, int, bool], ...] = ()
@@ -603,7 +602,7 @@ class _Scorer:
                 sorted(
                     (certification, names[certification].name)
                     # The few certifications first (thousands of holders hold them).
-                    for certification in set(map(_CERTIFICATION, counted.holders))
+                    for certification in certifications_of(counted.holders)
                     if certification in names
                 )
             ),

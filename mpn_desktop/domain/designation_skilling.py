@@ -11,30 +11,17 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from operator import attrgetter
 
 from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class Holder:
-    """A person counted by a skilling metric, with the certification that counts.
-
-    Not ``frozen`` (a frozen dataclass is built several times slower, and an
-    evaluation builds thousands): it hashes and compares by value all the
-    same; nothing may assign to it.
-    """
-
-    name: str
-    mcp_id: str
-    certification: str
+from mpn_desktop.domain.skilling_holders import Holder, Holders
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +44,7 @@ class StepCount:
 class SkillingCount:
     """A skilling metric measured: the final list's holders and each prerequisite step."""
 
-    holders: tuple[Holder, ...]
+    holders: Sequence[Holder]
     steps: tuple[StepCount, ...]
     points: Fraction
     need_people: int
@@ -70,6 +57,7 @@ class SkillingCount:
 
 
 _DAY = timedelta(days=1)
+_MCP_ID = attrgetter("mcp_id")
 
 _Codes = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 """A certification's own codes and the exam codes of each way to it, normalised."""
@@ -142,34 +130,34 @@ class ExamIndex:
     them, as none of it depends on the day."""
 
     def __init__(self, exams: Iterable[ExamResult], people: Iterable[Person]) -> None:
-        # The same few codes come back thousands of times: normalise each once.
-        normal: dict[str, str] = {}
-        first: dict[str, dict[str, date]] = defaultdict(dict)
         # Read by column (as loaded: no ExamResult object made for a result).
         columns = ExamRows.of(exams).columns
-        for mcp_id, exam_code, passed_on in zip(
-            columns.mcp_id, columns.exam_code, columns.passed_on, strict=True
+        codes = columns.exam_code
+        # The same few codes come back thousands of times: each normalised once, and the
+        # column read as it is when every code already is (as imports and forms store them).
+        normal = {code: normalize_code(code) for code in set(codes)}
+        first: dict[str, dict[str, date]] = {code: {} for code in normal.values()}
+        normalised: Iterable[str] = (
+            codes if all(a == b for a, b in normal.items()) else map(normal.__getitem__, codes)
+        )
+        for mcp_id, code, passed_on in zip(
+            columns.mcp_id, normalised, columns.passed_on, strict=True
         ):
-            code = normal.get(exam_code)
-            if code is None:
-                code = normal[exam_code] = normalize_code(exam_code)
             passed = first[code]
             earlier = passed.get(mcp_id)
             if earlier is None or passed_on < earlier:
                 passed[mcp_id] = passed_on
-        self.first_passed: dict[str, dict[str, date]] = dict(first)
+        self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it."""
-        named = [(p.name.casefold(), p.mcp_id) for p in people]
-        ids = [mcp_id for _, mcp_id in named]
-        self.rank: dict[str, int] | None = None
-        """Each MCP ID's place in the order people are listed in (name without case, then
-        MCP ID); None when an MCP ID is given twice (its name may then depend on the day)."""
-        if len(set(ids)) == len(ids):
-            # In that order (Certified.holders reads its keys as the order people are listed).
-            self.rank = {mcp_id: place for place, (_, mcp_id) in enumerate(sorted(named))}
+        people = tuple(people)
+        self._people = people
+        ids = list(map(_MCP_ID, people))
+        self.unique = len(set(ids)) == len(ids)
+        """Every MCP ID given once (else a person's name may depend on the day)."""
+        self._rank: dict[str, int] | None = None
         self._holders: dict[str, dict[str, Holder]] = {}
         self.day_holders: dict[
-            tuple[int, int, date, date], tuple[tuple[Listed, ...], object, tuple[Holder, ...]]
+            tuple[int, int, date, date], tuple[tuple[Listed, ...], object, Holders]
         ] = {}
         """``Certified.holders`` by the list's and the catalogue's certifications' identity,
         the day and the first day people are counted from: the same on these facts' people
@@ -178,32 +166,47 @@ class ExamIndex:
         """MCP ID -> name of the associated people with no leaving day (MCP IDs given once)."""
         self.leaving: list[tuple[str, str, date]] = []
         """MCP ID, name and leaving day of the associated people who leave (the same)."""
-        if self.rank is not None:
-            for person in people:
-                if not person.associated:
-                    continue
-                if person.left_on is None:
-                    self.always[person.mcp_id] = person.name
-                else:
-                    self.leaving.append((person.mcp_id, person.name, person.left_on))
-        self._codes: dict[int, tuple[Certification, _Codes]] = {}
         # Each MCP ID of an associated person and the last day any of its records is there
         # (None: one never leaves), whatever the MCP IDs: who a count may count.
         present: dict[str, date | None] = {}
-        for person in people:
-            if person.associated:
-                left = person.left_on
-                if person.mcp_id not in present:
-                    present[person.mcp_id] = left
-                else:
-                    earlier = present[person.mcp_id]
-                    present[person.mcp_id] = (
-                        None if earlier is None or left is None else max(earlier, left)
-                    )
+        if self.unique:
+            always, leaving = self.always, self.leaving
+            for person in people:
+                if person.associated:
+                    if person.left_on is None:
+                        always[person.mcp_id] = person.name
+                    else:
+                        leaving.append((person.mcp_id, person.name, person.left_on))
+            present = dict.fromkeys(always)
+            present.update((mcp_id, left_on) for mcp_id, _name, left_on in leaving)
+        else:
+            for person in people:
+                if person.associated:
+                    left = person.left_on
+                    if person.mcp_id not in present:
+                        present[person.mcp_id] = left
+                    else:
+                        earlier = present[person.mcp_id]
+                        present[person.mcp_id] = (
+                            None if earlier is None or left is None else max(earlier, left)
+                        )
         self._present = present
-        self._holding: dict[int, tuple[Certification, dict[str, date]]] = {}
+        self._staying = {mcp_id for mcp_id, left in present.items() if left is None}
+        """The MCP IDs of associated people who never leave."""
+        self._codes: dict[int, tuple[Certification, _Codes]] = {}
+        self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
         self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
+
+    def ranked(self) -> dict[str, int]:
+        """Each MCP ID's place in the order people are listed in (name without case, then
+        MCP ID), in that order (``Holders`` reads its keys as that order); meant for MCP IDs
+        given once. Worked out when first asked: only reading a list's holders needs it."""
+        rank = self._rank
+        if rank is None:
+            named = sorted([(p.name.casefold(), p.mcp_id) for p in self._people])
+            rank = self._rank = {mcp_id: place for place, (_, mcp_id) in enumerate(named)}
+        return rank
 
     def codes(self, cert: Certification) -> _Codes:
         """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
@@ -216,15 +219,38 @@ class ExamIndex:
 
     def holding_days(self, cert: Certification) -> dict[str, date]:
         """Each MCP ID holding a certification, with the first day it does (its own record,
-        or the last exam of a way to it passed), whoever the person: worked out once."""
+        or the last exam of a way to it passed), whoever the person: worked out once (the
+        dict is shared: never changed)."""
+        return self._held(cert)[1]
+
+    def latest(self, cert: Certification) -> date | None:
+        """The last of the first days anyone holds a certification (None: nobody holds it)."""
+        return self._held(cert)[2]
+
+    def _held(self, cert: Certification) -> tuple[Certification, dict[str, date], date | None]:
         found = self._holding.get(id(cert))
         if found is not None and found[0] is cert:
-            return found[1]
+            return found
         names, ways = self.codes(cert)
         first = self.first_passed
+        recorded = [first[name] for name in names if first.get(name)]
+        if not recorded and len(ways) == 1 and len(ways[0]) == 1:
+            # One exam earns it (most certifications): that exam's first days as they are.
+            days = first.get(ways[0][0], {})
+        else:
+            days = self._merged_days(recorded, ways)
+        found = self._holding[id(cert)] = (cert, days, max(days.values(), default=None))
+        return found
+
+    def _merged_days(
+        self, recorded: list[dict[str, date]], ways: tuple[tuple[str, ...], ...]
+    ) -> dict[str, date]:
+        """The first day of each MCP ID holding a certification by its own records or one
+        of its ways (the way's last exam passed)."""
+        first = self.first_passed
         days: dict[str, date] = {}
-        for name in names:
-            for mcp_id, on in first.get(name, {}).items():
+        for passed_name in recorded:
+            for mcp_id, on in passed_name.items():
                 earlier = days.get(mcp_id)
                 if earlier is None or on < earlier:
                     days[mcp_id] = on
@@ -247,7 +273,6 @@ class ExamIndex:
                 earlier = days.get(mcp_id)
                 if earlier is None or on < earlier:
                     days[mcp_id] = on
-        self._holding[id(cert)] = (cert, days)
         return days
 
     def listing(
@@ -272,29 +297,21 @@ class ExamIndex:
         found = self._tables.get(key)
         if found is not None and all(a is b for a, b in zip(found[0], certs, strict=True)):
             return found[1]
-        first: dict[str, date] = {}
-        for cert in certs:
-            days = self.holding_days(cert)
-            if not first:
-                first = dict(days)  # the first certification's holders at once (a copy)
-                continue
-            for mcp_id, on in days.items():
-                earlier = first.get(mcp_id)
-                if earlier is None or on < earlier:
-                    first[mcp_id] = on
+        held = [self.holding_days(cert) for cert in certs]
+        first: dict[str, date] = held[0] if held else {}
+        for days in held[1:]:
+            # Set operations for the many, a look at each only where both hold one.
+            common = first.keys() & days.keys()
+            earlier = {mcp_id: first[mcp_id] for mcp_id in common if first[mcp_id] < days[mcp_id]}
+            first = {**first, **days}
+            first.update(earlier)
         present = self._present
-        staying: list[date] = []
-        leaving: list[tuple[date, date]] = []
-        for mcp_id, on in first.items():
-            if mcp_id not in present:
-                continue
-            left = present[mcp_id]
-            if left is None:
-                staying.append(on)
-            else:
-                leaving.append((on, left))
-        staying.sort()
-        leaving.sort()
+        staying = sorted(map(first.__getitem__, first.keys() & self._staying))
+        leaving = sorted(
+            (first[mcp_id], left)
+            for mcp_id in first.keys() - self._staying
+            if (left := present.get(mcp_id)) is not None
+        )
         table = _Table(staying, [on for on, _ in leaving], [left for _, left in leaving])
         self._tables[key] = (certs, table)
         return table
@@ -328,7 +345,7 @@ class Certified:
         left by ``day`` (the most a span of days can count, for the qualification window)."""
         present = day if present_from is None else present_from
         index = exam_index(facts)
-        if index.rank is not None:
+        if index.unique:
             # Every MCP ID once: those who never leave, and those still here on the day.
             self._people = dict(index.always)
             self._people.update(
@@ -341,12 +358,11 @@ class Certified:
                 if p.associated and (p.left_on is None or p.left_on > present)
             }
         self._exams = index
-        self._rank = index.rank
         self._certifications = certifications
         self.day = day
         self._holding: dict[str, set[str]] = {}
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
-        self._holders: dict[tuple[Listed, ...], tuple[Holder, ...]] = {}
+        self._holders: dict[tuple[Listed, ...], Holders] = {}
         self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
         self._present = present
 
@@ -357,14 +373,18 @@ class Certified:
             cert = self._certifications.get(certification)
             found = set()
             if cert is not None and cert.eligible_on(self.day):
-                # Those holding it by the day and counted on the day: one look at each holder
-                # (a day or two per evaluation ask, fewer than sorting them by day costs).
                 day, people = self.day, self._people
-                found = {
-                    mcp_id
-                    for mcp_id, on in self._exams.holding_days(cert).items()
-                    if on <= day and mcp_id in people
-                }
+                days = self._exams.holding_days(cert)
+                latest = self._exams.latest(cert)
+                if latest is None or latest <= day:
+                    # Everyone held it by the day (the as-of day, mostly): a set operation.
+                    found = days.keys() & people.keys()
+                else:
+                    # Those holding it by the day and counted on the day: one look at each
+                    # (a day or two per evaluation ask, fewer than sorting them by day costs).
+                    found = {
+                        mcp_id for mcp_id, on in days.items() if on <= day and mcp_id in people
+                    }
             self._holding[certification] = found
         return found
 
@@ -392,7 +412,7 @@ class Certified:
         self._counts[id(listed)] = (listed, counted)
         return counted
 
-    def holders(self, listed: tuple[Listed, ...]) -> tuple[Holder, ...]:
+    def holders(self, listed: tuple[Listed, ...]) -> Holders:
         """Distinct people holding any certification listed on the day (each once), by name."""
         found = self._holders.get(listed)
         if found is not None:
@@ -404,36 +424,15 @@ class Certified:
         if kept is not None and kept[0] is listed and kept[1] is self._certifications:
             found = self._holders[listed] = kept[2]
             return found
-        people = self._people
-        holding = self._holding_any(listed)
-        if self._rank is None:
-            ordered = sorted(holding, key=lambda mcp_id: (people[mcp_id].casefold(), mcp_id))
-            found = tuple(Holder(people[m], m, holding[m]) for m in ordered)
-        else:
-            # Every MCP ID once: a person's Holder is the same on every day (made once per
-            # facts, and only for the certification that counts: the first one listed).
-            rank = self._rank
-            # In the order people are listed: the rank's own order (its keys) read through
-            # when most people hold one, else the holders sorted by rank (the same order).
-            ordered = (
-                [mcp_id for mcp_id in rank if mcp_id in holding]
-                if 4 * len(holding) > len(rank)
-                else sorted(holding, key=rank.__getitem__)
-            )
-            holder = self._exams.holder
-            made_by: dict[str, dict[str, Holder]] = {}
-            made: list[Holder] = []
-            for mcp_id in ordered:
-                certification = holding[mcp_id]
-                made_before = made_by.get(certification)
-                if made_before is None:
-                    made_before = made_by[certification] = holder(certification)
-                found_holder = made_before.get(mcp_id)
-                if found_holder is None:
-                    found_holder = Holder(people[mcp_id], mcp_id, certification)
-                    made_before[mcp_id] = found_holder
-                made.append(found_holder)
-            found = tuple(made)
+        # Every MCP ID once (a rank): a person's Holder is the same on every day, made once
+        # per facts (the exam index keeps them), and only when the holders are read.
+        index = self._exams
+        found = Holders(
+            self._holding_any(listed),
+            self._people,
+            index.ranked if index.unique else None,
+            index.holder if index.unique else None,
+        )
         self._holders[listed] = found
         if len(self._exams.day_holders) >= 256:
             self._exams.day_holders.clear()  # a bound on what moving through the days keeps

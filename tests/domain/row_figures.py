@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_skilling import Holder
 from mpn_desktop.domain.designations import Certification, Listed, Quantity, Scope
 from mpn_desktop.domain.facts import Facts, Usage
+from mpn_desktop.domain.skilling_holders import Holder
 
 _ZERO = Decimal(0)
 _INDEX = {

@@ -12,6 +12,7 @@ service twice in a month), so that the same organisation can be loaded.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -171,7 +172,8 @@ def exactly(value: Any) -> Any:
         return sorted(repr(exactly(v)) for v in value)
     if isinstance(value, dict):
         return sorted((repr(k), exactly(v)) for k, v in value.items())
-    if isinstance(value, list | tuple):
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        # Lists, tuples and what reads as a tuple (a metric's Holders).
         return [exactly(v) for v in value]
     if isinstance(value, Decimal | Fraction | Month):
         return repr(value)
