@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -69,7 +68,7 @@ from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, fi
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
-from mpn_desktop.ui.tabs.usage_grid_view import TotalColumn
+from mpn_desktop.ui.tabs.usage_grid_panes import UsageGridPanes
 from mpn_desktop.ui.tabs.window_usage_reader import Window, WindowUsageReader
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
@@ -124,6 +123,8 @@ class UsageGridSection(QWidget):
         self._chart_stale = False
         """The chart is to be drawn from ``_progress`` before the grid is next drawn."""
         self._grid_stale = True
+        self._months_shown: tuple[Month, ...] = ()
+        """The months the grid showed last (scrolled to the latest when they change)."""
         self.chart = UsageChart(self)
         self.chart.partChosen.connect(self.show_figure)
         # Which targeted designation's usage growth the chart shows (when there is a choice).
@@ -159,25 +160,14 @@ class UsageGridSection(QWidget):
                 self.fontMetrics().horizontalAdvance(locale_text.month(Month(2018, number)))
                 for number in range(1, 13)
             )
-            + 12
+            # The header's margins (4 points a side): thirteen months fit at 1280×800 (12 took
+            # one month under the frozen total until scrolled).
+            + 8
         )
-        # The header, three whole rows and the months' sideways scroll bar at least, not the
-        # 70 points every scroll area asks: under the chart, the page fits a short window
-        # (1024×700 at 150% scaling, 683×467 points), where two rows left one in view.
-        # (The header is about a row high; it has no size of its own before the first rows.)
-        bar = self.view.horizontalScrollBar()
-        self.view.setMinimumHeight(
-            4 * self.view.verticalHeader().defaultSectionSize()
-            + 4
-            + self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, bar)
-        )
-        self.total_column = TotalColumn(self.view, self)
-        self._under_total = QWidget(self)
-        self._under_total.setFixedHeight(self.view.horizontalScrollBar().sizeHint().height())
-        self._under_total.setVisible(False)
-        # With the room under it, no taller than the grid at its least (the window's minimum).
-        self.total_column.setMinimumHeight(self.view.minimumHeight() - self._under_total.height())
-        self.view.horizontalScrollBar().rangeChanged.connect(self._level_rows)
+        # The total column and the Total and Counted rows stay in sight as the months and
+        # the subscriptions scroll (where the window has room for them).
+        self.panes = UsageGridPanes(self.view, self._pinned_from, self)
+        self.total_column = self.panes.total_column
         self.figure = QComboBox(self)
         self.figure.setObjectName("usageFigure")
         for key in FIGURES:
@@ -211,23 +201,14 @@ class UsageGridSection(QWidget):
         layout.addWidget(self.designation_row)
         layout.addWidget(self.chart)
         layout.addLayout(top)
-        grid_row = QHBoxLayout()
-        grid_row.setSpacing(0)
-        grid_row.addWidget(self.view, 1)
-        # Under the total, the room the months' sideways scroll bar takes: rows stay level.
-        total_box = QVBoxLayout()
-        total_box.setSpacing(0)
-        total_box.addWidget(self.total_column, 1)
-        total_box.addWidget(self._under_total)
-        grid_row.addLayout(total_box)
-        layout.addLayout(grid_row, 1)
+        layout.addWidget(self.panes, 1)
         layout.addWidget(self.problem_label)
         context.asOfChanged.connect(lambda _day: self._day_changed())
         context.databaseChanged.connect(lambda _db: self._day_changed())
 
-    def _level_rows(self, low: int, high: int) -> None:
-        # The months scroll sideways: their bar takes height under the rows, so does this.
-        self._under_total.setVisible(high > low)
+    def _pinned_from(self) -> int:
+        """The first row kept in sight under the others: the subscriptions' come before."""
+        return len(self.model.grid_rows)
 
     def _show_menu(self, position: QPoint) -> None:
         # The keys are Edit ▸ Copy's and Paste's (the Sales tab sends them here).
@@ -495,6 +476,7 @@ class UsageGridSection(QWidget):
             ),
         )
         self._fit_row_headers()
+        self._latest_months_shown()
 
     def _pivot_designation(self) -> None:
         """The months a designation measures; its counted figure under the total."""
@@ -513,6 +495,14 @@ class UsageGridSection(QWidget):
             credited_heading=self.tr("Counted"),
         )
         self._fit_row_headers()
+        self._latest_months_shown()
+
+    def _latest_months_shown(self) -> None:
+        """Other months than before (another day, designation or part): the latest in view."""
+        shown = self.model.months
+        if shown != self._months_shown:
+            self._months_shown = shown
+            self.panes.show_latest_months()
 
     def _fit_row_headers(self) -> None:
         """The subscriptions' names, within reason: the months need the room."""
@@ -520,7 +510,9 @@ class UsageGridSection(QWidget):
             (self.fontMetrics().horizontalAdvance(row.name) for row in self.model.grid_rows),
             default=0,
         )
-        self.view.verticalHeader().setFixedWidth(min(longest + 12, 170))
+        width = min(longest + 12, 170)
+        self.view.verticalHeader().setFixedWidth(width)
+        self.panes.total_rows.set_names_width(width)
 
     def _shows_measure(self, measure: Any) -> bool:
         figures = FIGURES.get(str(self.figure.currentData()))

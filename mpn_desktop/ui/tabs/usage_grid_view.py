@@ -6,6 +6,8 @@ they are read and evaluated)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -14,12 +16,17 @@ class TotalColumn(QTableView):
     """The grid's last column (the window's total) beside its months, always in sight: the
     months scroll sideways under their names (a 24-month window at 1024×700), the
     total stays, as a spreadsheet's frozen column does. It shares the grid's model
-    and selection, and scrolls down with it (its scroll bar is the pair's)."""
+    and selection, and scrolls down with it (its scroll bar is the pair's). The rows from
+    ``pinned_from`` on (Total, Counted) stay in sight under both where there is room
+    (``usage_grid_panes``): their totals are as wide as this column."""
 
-    def __init__(self, grid: QTableView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, grid: QTableView, pinned_from: Callable[[], int], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("usageGridTotal")
         self._grid = grid
+        self._pinned_from = pinned_from
         model = grid.model()
         self.setModel(model)
         self.setSelectionModel(grid.selectionModel())
@@ -40,14 +47,22 @@ class TotalColumn(QTableView):
         self.follow_columns()
 
     def follow_columns(self) -> None:
-        """Shows the last column here and every other in the grid; fits this one's width."""
-        count = self.model().columnCount()
+        """Shows the last column here and every other in the grid; fits this one's width to
+        its figures and the pinned rows' totals (in the corner, or here when not pinned)."""
+        model = self.model()
+        count = model.columnCount()
         for column in range(count):
             self.setColumnHidden(column, column != count - 1)
             self._grid.setColumnHidden(column, column == count - 1)
         if count:
             self.resizeColumnToContents(count - 1)
-            width = self.columnWidth(count - 1)
+            pinned = (
+                self.sizeHintForIndex(model.index(row, count - 1)).width()
+                + (1 if self.showGrid() else 0)
+                for row in range(self._pinned_from(), model.rowCount())
+            )
+            width = max(self.columnWidth(count - 1), *pinned)
+            self.setColumnWidth(count - 1, width)
         else:
             width = 0
         bar = self.verticalScrollBar().sizeHint().width()
