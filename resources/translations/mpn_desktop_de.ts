@@ -3235,6 +3235,73 @@
     </message>
 </context>
 <context>
+    <name>UsageChartDrawing</name>
+    <message>
+        <source>Designation charted</source>
+        <translation>Im Diagramm gezeigte Designation</translation>
+    </message>
+    <message>
+        <source>Chart the usage &amp;growth of:</source>
+        <translation>Nutzungs&amp;wachstum im Diagramm für:</translation>
+    </message>
+    <message>
+        <source>{designation}: usage growth by month in {count} parts, their points added up</source>
+        <translation>{designation}: Nutzungswachstum nach Monat in {count} Teilen, ihre Punkte addiert</translation>
+    </message>
+    <message>
+        <source>{designation}: {figure} by month, {first} and {last} compared</source>
+        <translation>{designation}: {figure} nach Monat, {first} und {last} verglichen</translation>
+    </message>
+    <message>
+        <source>{level}: {sentence}</source>
+        <translation>{level}: {sentence}</translation>
+    </message>
+    <message>
+        <source>{competency}: {measure}, credited by month</source>
+        <translation>{competency}: {measure}, nach Monat angerechnet</translation>
+    </message>
+</context>
+<context>
+    <name>UsageGridEdits</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) of usage</source>
+        <translation>
+            <numerusform>%n Monat Nutzung</numerusform>
+            <numerusform>%n Monate Nutzung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>usage of {month}</source>
+        <translation>Nutzung von {month}</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… und {count} weitere</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n cell(s); refused {refused}:
+{rows}</source>
+        <translation>
+            <numerusform>%n Zelle eingefügt; {refused} abgelehnt:
+{rows}</numerusform>
+            <numerusform>%n Zellen eingefügt; {refused} abgelehnt:
+{rows}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UsageGridSection</name>
     <message>
         <source>Usage by month</source>
@@ -3249,14 +3316,6 @@
         <translation>&lt;b&gt;Nutzung nach Monat&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Einfügen</translation>
-    </message>
-    <message>
         <source>The usage by month of {day} could not be worked out: the window showed why.</source>
         <translation>Die Nutzung nach Monat am {day} konnte nicht ermittelt werden: Das Fenster hat den Grund genannt.</translation>
     </message>
@@ -3265,61 +3324,8 @@
         <translation>Die Nutzung nach Monat am {day} wird ermittelt …</translation>
     </message>
     <message>
-        <source>{designation}: usage growth by month in {count} parts, their points added up</source>
-        <translation>{designation}: Nutzungswachstum nach Monat in {count} Teilen, ihre Punkte addiert</translation>
-    </message>
-    <message>
-        <source>{designation}: {figure} by month, {first} and {last} compared</source>
-        <translation>{designation}: {figure} nach Monat, {first} und {last} verglichen</translation>
-    </message>
-    <message>
         <source>Counted</source>
         <translation>Gezählt</translation>
-    </message>
-    <message>
-        <source>{level}: {sentence}</source>
-        <translation>{level}: {sentence}</translation>
-    </message>
-    <message>
-        <source>{competency}: {measure}, credited by month</source>
-        <translation>{competency}: {measure}, nach Monat angerechnet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n month(s) of usage</source>
-        <translation>
-            <numerusform>%n Monat Nutzung</numerusform>
-            <numerusform>%n Monate Nutzung</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Pasted %n cell(s); refused {refused}:
-{rows}</source>
-        <translation>
-            <numerusform>%n Zelle eingefügt; {refused} abgelehnt:
-{rows}</numerusform>
-            <numerusform>%n Zellen eingefügt; {refused} abgelehnt:
-{rows}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>usage of {month}</source>
-        <translation>Nutzung von {month}</translation>
-    </message>
-    <message>
-        <source>Designation charted</source>
-        <translation>Im Diagramm gezeigte Designation</translation>
-    </message>
-    <message>
-        <source>Chart the usage &amp;growth of:</source>
-        <translation>Nutzungs&amp;wachstum im Diagramm für:</translation>
-    </message>
-    <message>
-        <source>Subscription</source>
-        <translation>Abonnement</translation>
-    </message>
-    <message>
-        <source>… and {count} more</source>
-        <translation>… und {count} weitere</translation>
     </message>
 </context>
 <context>

@@ -254,7 +254,7 @@
     </message>
 </context>
 <context>
-    <name>UsageGridSection</name>
+    <name>UsageGridEdits</name>
     <message numerus="yes">
         <source>%n month(s) of usage</source>
         <translation>

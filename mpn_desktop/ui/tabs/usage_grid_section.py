@@ -21,15 +21,14 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +38,6 @@ from mpn_desktop.domain.designation_score import last_month
 from mpn_desktop.domain.designation_usage_months import (
     WINDOW_MONTHS,
     DesignationUsage,
-    charted_designations,
-    growth_missing,
-    growth_parts,
-    part_missing,
     window_months,
 )
 from mpn_desktop.domain.enums import Level
@@ -53,30 +48,23 @@ from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.usage_months import (
     MonthlyFigures,
     chart_subject,
-    monthly_figures,
     usage_field,
 )
-from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
-from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
-from mpn_desktop.ui.eliding_combo import ElidingComboBox
-from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
 from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.record_view import RecordTableView
-from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
+from mpn_desktop.ui.tabs.usage_grid_chart import UsageChartDrawing
+from mpn_desktop.ui.tabs.usage_grid_edits import UsageGridEdits
 from mpn_desktop.ui.tabs.usage_grid_panes import UsageGridPanes
 from mpn_desktop.ui.tabs.window_usage_reader import Window, WindowUsageReader
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
-    from mpn_desktop.store import usage_cells
     from mpn_desktop.store.usage_cells import UsageCell
-else:
-    usage_cells = LazyModule("mpn_desktop.store.usage_cells")  # imports SQLAlchemy
 
 Record = dict[str, Any]
 
@@ -125,17 +113,13 @@ class UsageGridSection(QWidget):
         self._grid_stale = True
         self._months_shown: tuple[Month, ...] = ()
         """The months the grid showed last (scrolled to the latest when they change)."""
-        self.chart = UsageChart(self)
+        self.charting = UsageChartDrawing(self, self._column_spacing)
+        self.charting.designationChosen.connect(self.choose_designation)
+        self.chart = self.charting.chart
         self.chart.partChosen.connect(self.show_figure)
-        # Which targeted designation's usage growth the chart shows (when there is a choice).
-        self.designation = ElidingComboBox(self)
-        self.designation.setObjectName("chartDesignation")
-        self.designation.setAccessibleName(self.tr("Designation charted"))
-        self.designation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        # As wide as the names where there is room; narrower (elided) in a small window.
-        self.designation.activated.connect(self._designation_chosen)
-        self.designation_label = QLabel(self.tr("Chart the usage &growth of:"), self)
-        self.designation_label.setBuddy(self.designation)
+        self.designation = self.charting.designation
+        self.designation_label = self.charting.designation_label
+        self.designation_row = self.charting.designation_row
         self.model = UsageGridModel(self._write, self)
         self.view = RecordTableView(self)  # its empty text says what is worked out
         self.view.setObjectName("usageGrid")
@@ -150,8 +134,6 @@ class UsageGridSection(QWidget):
             )
         )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # A cell chosen by the user is where a paste lands: the write path loads meanwhile.
-        self.view.selectionModel().currentChanged.connect(self._cell_chosen)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -181,21 +163,17 @@ class UsageGridSection(QWidget):
         self.problem_label.setWordWrap(True)
         self.problem_label.setVisible(False)
         self.problem_label.setStyleSheet(f"color: {problem_text_color(self.palette()).name()};")
-        self.model.problemFound.connect(self.show_problem)
+        self.edits = UsageGridEdits(context, self.model, self.view, self.problem_label)
+        self.model.problemFound.connect(self.edits.show_problem)
+        # A cell chosen by the user is where a paste lands: the write path loads meanwhile.
+        self.view.selectionModel().currentChanged.connect(self.edits.cell_chosen)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.customContextMenuRequested.connect(self.edits.show_menu)
 
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.figure)
-        self.designation_row = QWidget(self)
-        choice = QHBoxLayout(self.designation_row)
-        choice.setContentsMargins(0, 0, 0, 0)
-        choice.addWidget(self.designation_label)
-        choice.addWidget(self.designation)
-        choice.addStretch(1)
-        self.designation_row.setVisible(False)
         layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.designation_row)
@@ -206,23 +184,16 @@ class UsageGridSection(QWidget):
         context.asOfChanged.connect(lambda _day: self._day_changed())
         context.databaseChanged.connect(lambda _db: self._day_changed())
 
+    def _column_spacing(self) -> int:
+        return self._column.spacing()
+
+    def _write(self, field: str, cells: list[UsageCell]) -> None:
+        # Typed cells are written through the edits (made once the grid is).
+        self.edits.write(field, cells)
+
     def _pinned_from(self) -> int:
         """The first row kept in sight under the others: the subscriptions' come before."""
         return len(self.model.grid_rows)
-
-    def _show_menu(self, position: QPoint) -> None:
-        # The keys are Edit ▸ Copy's and Paste's (the Sales tab sends them here).
-        menu = QMenu(self.view)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for text, key, slot in (
-            (self.tr("&Copy"), QKeySequence.StandardKey.Copy, self.copy),
-            (self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste),
-        ):
-            action = menu.addAction(text)
-            action.setShortcuts(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-        menu.popup(self.view.viewport().mapToGlobal(position))
 
     def follow_facts(self, facts: Callable[[], Facts | None]) -> None:
         """Where the chart finds the facts of the last evaluation (the progress source's)."""
@@ -370,80 +341,31 @@ class UsageGridSection(QWidget):
         self._chart_stale = True
         self._refresh()
 
-    def _designation_chosen(self, index: int) -> None:
-        self.choose_designation(str(self.designation.itemData(index)))
-
-    def _offer_designations(self, choices: tuple[tuple[str, str], ...]) -> str:
-        """Lists the designations the chart can show; returns the one to chart ("": none)."""
-        listed = tuple(
-            (str(self.designation.itemData(i)), self.designation.itemText(i))
-            for i in range(self.designation.count())
-        )
-        if listed != choices:
-            self.designation.clear()
-            for designation_id, name in choices:
-                self.designation.addItem(name, designation_id)
-        offered = len(choices) > 1
-        if offered != self.designation_row.isVisibleTo(self):
-            self.designation_row.setVisible(offered)
-            # The row takes its height from the chart's least: the page needs no more
-            # height than before (the window's minimum stays what it was).
-            taken = self.designation_row.sizeHint().height() + self._column.spacing()
-            self.chart.setMinimumHeight(MINIMUM_HEIGHT - (taken if offered else 0))
-        index = max(self.designation.findData(self._preferred_designation), 0)
-        if not choices:
-            return ""
-        self.designation.setCurrentIndex(index)
-        return choices[index][0]
-
     def _draw_designation_chart(self) -> None:
         scored = self.context.program_on(self.context.as_of).scored
-        tree = self._tree
-        chosen = ""
-        if scored is not None and tree is not None:
-            targeted = tuple(node.id for node in tree.targeted)
-            chosen = self._offer_designations(charted_designations(scored, targeted))
-        else:
-            self._offer_designations(())
-        # Every part of the growth is charted; the figure the user chose picks the part the
-        # grid shows (Security's protected users rather than its Azure consumption).
-        figure = str(self.figure.currentData()) if self._chosen_by_user else ""
-        parts = (
-            growth_parts(scored, chosen, self._facts(), last_month(self.context.as_of))
-            if scored is not None and chosen
-            else ()
-        )
-        usage = self._designation_usage = next(
-            (part for part in parts if part.figure == figure), parts[0] if parts else None
+        usage = self._designation_usage = self.charting.draw_designation(
+            scored,
+            self._tree,
+            self._facts(),
+            last_month(self.context.as_of),
+            preferred=self._preferred_designation,
+            figure=str(self.figure.currentData()) if self._chosen_by_user else "",
         )
         if usage is not None and not self._chosen_by_user:
-            index = self.figure.findData(usage.figure)
-            if index >= 0:
-                self.figure.setCurrentIndex(index)
-        if usage is None:
-            self.chart.set_designation_usage((), "", [])
-            return
-        if len(parts) > 1:
-            title = self.tr(
-                "{designation}: usage growth by month in {count} parts, their points added up"
-            ).format(designation=usage.designation, count=len(parts))
-        else:
-            before, latest = (self.chart.period_text(period) for period in usage.compared)
-            title = self.tr("{designation}: {figure} by month, {first} and {last} compared").format(
-                designation=usage.designation,
-                figure=figure_label(usage.figure),
-                first=before,
-                last=latest,
-            )
-        self.chart.set_designation_usage(
-            [
-                ChartPart(part, figure_label(part.figure), part_missing(tree, part))
-                for part in parts
-            ],
-            title,
-            list(growth_missing(tree, usage)),
-            shown_figure=usage.figure,
+            self._show_figure_of(usage.figure)
+
+    def _draw_chart(self, progress: Progress) -> None:
+        self._figures, field = self.charting.draw_competency(
+            self.context.catalog, progress, self._facts()
         )
+        if field and not self._chosen_by_user:
+            self._show_figure_of(field)
+
+    def _show_figure_of(self, key: str) -> None:
+        """The figure the chart measures, in the grid (the user has chosen none)."""
+        index = self.figure.findData(key)
+        if index >= 0:
+            self.figure.setCurrentIndex(index)
 
     def _pivot(self) -> None:
         if self._designations_day():
@@ -524,34 +446,6 @@ class UsageGridSection(QWidget):
         self._chart_stale = True
         self._refresh()
 
-    def _draw_chart(self, progress: Progress) -> None:
-        self._offer_designations(())  # competencies: no choice (the chart its full height)
-        subject = chart_subject(self.context.catalog, progress)
-        facts = self._facts()
-        if subject is not None and not self._chosen_by_user:
-            index = self.figure.findData(usage_field(subject.measure))
-            if index >= 0:
-                self.figure.setCurrentIndex(index)
-        self._figures = None
-        if subject is None or facts is None:
-            self.chart.set_figures(None, "", [])
-        else:
-            figures = self._figures = monthly_figures(
-                facts, subject.option, subject.measure, progress.as_of, progress.organization.market
-            )
-            missing = [
-                self.tr("{level}: {sentence}").format(level=enum_label(level), sentence=sentence)
-                for level, sentences in subject.missing
-                for sentence in sentences
-            ]
-            self.chart.set_figures(
-                figures,
-                self.tr("{competency}: {measure}, credited by month").format(
-                    competency=subject.competency, measure=subject.measure.description
-                ),
-                missing,
-            )
-
     def show_figure(self, key: str) -> None:
         """Shows that figure ("active_users") as if the user chose it (a missing usage led
         here); an unknown key changes nothing."""
@@ -566,109 +460,24 @@ class UsageGridSection(QWidget):
             self._chart_stale = True  # the figure may choose the metric's part charted
         self.pivot()
 
-    # -- writing -----------------------------------------------------------
+    # -- editing (usage_grid_edits) -----------------------------------------
 
     def show_problem(self, message: str) -> None:
         """What was wrong with the last value typed or pasted (hidden when empty)."""
-        self.problem_label.setText(message)
-        self.problem_label.setVisible(bool(message))
-
-    def _write(self, field: str, cells: list[UsageCell]) -> None:
-        label = (
-            self.tr("%n month(s) of usage", "", len(cells))
-            if len(cells) > 1
-            else (
-                self.tr("usage of {month}").format(
-                    month=locale_text.month(Month.of(cells[0].month))
-                )
-            )
-        )
-        # A cell typed into (the model's setData): "Edit usage of 2017-12" in the menu.
-        self.context.undo_stack.push(
-            UsageCellsCommand(self.context, field, cells, label, typed=True)
-        )
+        self.edits.show_problem(message)
 
     def clear_selected(self) -> UsageCellsCommand | None:
-        """Edit ▸ Delete on the grid: the selected months set to 0, one undo step (the
-        subscriptions stay; a month split by service is changed where it comes from)."""
-        model = self.model
-        rows = model.grid_rows
-        cells = [
-            usage_cells.UsageCell(
-                rows[index.row()].subscription_id, model.months[index.column()].first_day, 0
-            )
-            for index in self.view.selectionModel().selectedIndexes()
-            if model.flags(index) & Qt.ItemFlag.ItemIsEditable
-            and model.value_at(index.row(), index.column()) not in (None, 0)
-        ]
-        if not cells:
-            return None
-        command = UsageCellsCommand(
-            self.context,
-            model.field.key,
-            cells,
-            self.tr("%n month(s) of usage", "", len(cells)),
-            typed=True,
-        )
-        self.context.undo_stack.push(command)
-        return command if command.done else None
+        """Edit ▸ Delete on the grid: the selected months set to 0, one undo step."""
+        return self.edits.clear_selected()
 
     def copy(self) -> str:
         """Copies the selected cells with their months and subscriptions (values, not text)."""
-        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
-        indexes = [index for index in indexes if index.isValid()]
-        if not indexes:
-            return ""
-        rows = sorted({index.row() for index in indexes})
-        columns = sorted({index.column() for index in indexes})
-        header = [self.tr("Subscription")] + [self.model.column_key(column) for column in columns]
-        body = [
-            [self.model.headerData(row, Qt.Orientation.Vertical)]
-            + [self.model.value_at(row, column) for column in columns]
-            for row in rows
-        ]
-        text = tab_separated(header, body)
-        QGuiApplication.clipboard().setText(text)
-        return text
-
-    def _cell_chosen(self, current: QModelIndex) -> None:
-        if current.isValid() and self.view.hasFocus():
-            prepare_to_write(self.context.db)
+        return self.edits.copy()
 
     def paste(self) -> UsageCellsCommand | None:
         """Pastes the clipboard's cells into the grid from the current cell."""
-        return self.paste_text(QGuiApplication.clipboard().text())
+        return self.edits.paste()
 
     def paste_text(self, text: str) -> UsageCellsCommand | None:
         """Pastes tab-separated ``text`` into the grid, as one undo step."""
-        current = self.view.currentIndex()
-        cells, problems = self.model.cells_of(
-            rows_of_pasted_text(text),
-            current.row() if current.isValid() else 0,
-            min(current.column(), len(self.model.months) - 1) if current.isValid() else 0,
-        )
-        command = None
-        if cells:
-            command = UsageCellsCommand(
-                self.context,
-                self.model.field.key,
-                cells,
-                self.tr("%n month(s) of usage", "", len(cells)),
-            )
-            self.context.undo_stack.push(command)
-        shown = problems[:5]
-        if len(problems) > 5:
-            shown.append(self.tr("… and {count} more").format(count=len(problems) - 5))
-        self.show_problem(
-            self.tr(
-                "Pasted %n cell(s); refused {refused}:\n{rows}",
-                "",
-                len(cells) if command is not None and command.done else 0,
-            ).format(
-                refused=len(problems),
-                rows="\n".join(shown),
-            )
-            if problems
-            else ""
-        )
-        return command if command is not None and command.done else None
+        return self.edits.paste_text(text)
