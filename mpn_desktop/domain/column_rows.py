@@ -19,10 +19,85 @@ from operator import attrgetter, is_not
 from typing import Any, ClassVar, Generic, Self, TypeVar, overload
 
 Record = TypeVar("Record")
-Columns = TypeVar("Columns", bound=tuple[tuple[Any, ...], ...])
+Columns = TypeVar("Columns", bound=tuple[Sequence[Any], ...])
 
 Change = tuple[int, Any, bool]
 """(position, record or None, inserted): see ``ColumnRows.edited``."""
+
+
+class ConvertedColumn(Sequence[Any]):
+    """A column whose values are converted from what the database returned when first read.
+
+    A loader hands over the fetched values and how to convert the column
+    (``convert``); the rules never read some columns (an exam result's kind),
+    so converting them at every load was work for nobody. Reads, compares,
+    hashes and pickles as the tuple of converted values it stands for.
+    """
+
+    __slots__ = ("_convert", "_raw", "_values")
+
+    def __init__(
+        self, raw: Sequence[Any], convert: Callable[[Sequence[Any]], Iterable[Any]]
+    ) -> None:
+        self._raw: Sequence[Any] | None = raw
+        self._convert = convert
+        self._values: tuple[Any, ...] | None = None
+
+    @property
+    def converted(self) -> bool:
+        """Whether the values were converted already (someone read them)."""
+        return self._values is not None
+
+    def values(self) -> tuple[Any, ...]:
+        """The converted values (converted once, then kept)."""
+        values = self._values
+        if values is None:
+            raw = self._raw
+            if raw is None:  # another thread converted them meanwhile (set before cleared)
+                values = self._values
+                assert values is not None
+                return values
+            values = self._values = tuple(self._convert(raw))
+            self._raw = None
+        return values
+
+    def __len__(self) -> int:
+        raw = self._raw
+        return len(raw) if raw is not None else len(self.values())
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Any, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        return self.values()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.values()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ConvertedColumn):
+            other = other.values()
+        return self.values() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.values())
+
+    def __repr__(self) -> str:
+        return repr(self.values())
+
+    def __reduce__(self) -> tuple[object, tuple[tuple[Any, ...]]]:
+        return tuple, (self.values(),)
+
+
+def _kept(column: Sequence[Any]) -> Sequence[Any]:
+    """A column as ``ColumnRows`` holds it: a tuple, or converted when first read."""
+    return column if isinstance(column, ConvertedColumn) else tuple(column)
 
 
 class ColumnRows(Sequence[Record], Generic[Record, Columns]):
@@ -65,10 +140,11 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
     @classmethod
     def from_sequences(cls, columns: Sequence[Sequence[Any]]) -> Self:
         """The rows whose fields ``columns`` holds as a query's columns came (lists, one per
-        field in the record's order; none at all: no rows)."""
+        field in the record's order; none at all: no rows). A ``ConvertedColumn`` is kept as
+        it is, converted when first read."""
         if not columns:
             return cls()
-        return cls.from_columns(cls.columns_type._make(map(tuple, columns)))
+        return cls.from_columns(cls.columns_type._make(map(_kept, columns)))
 
     @classmethod
     def of(cls, rows: Iterable[Record]) -> Self:

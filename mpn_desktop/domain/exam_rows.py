@@ -7,6 +7,7 @@ it stands for; the people index reads its columns.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -30,13 +31,17 @@ class ExamResult:
 
 
 class ExamColumns(NamedTuple):
-    """One tuple per field of ``ExamResult``, in its order, each as long as the rows."""
+    """One tuple per field of ``ExamResult``, in its order, each as long as the rows.
+
+    The loaders hand over ``kind`` as fetched, converted when first read
+    (``column_rows.ConvertedColumn``: the rules never read it).
+    """
 
     mcp_id: tuple[str, ...]
     exam_code: tuple[str, ...]
     passed_on: tuple[date, ...]
     exam_title: tuple[str, ...]
-    kind: tuple[CredentialKind, ...]
+    kind: Sequence[CredentialKind]
 
 
 class ExamRows(ColumnRows[ExamResult, ExamColumns]):

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
+
+from mpn_desktop.domain.column_rows import ConvertedColumn
 
 Convert = Callable[[Any], Any]
 """A column's conversion of what the driver returns (``Convert | None``: None keeps it as it is)."""
@@ -55,6 +58,14 @@ def converted_column(values: Sequence[Any], convert: Convert | None) -> Sequence
             converted = _CONVERSIONS[convert] = _Converted(convert)
     # Known values are looked up at C speed; only new ones call ``convert``.
     return list(map(converted.__getitem__, values))
+
+
+def converted_later(values: Sequence[Any], convert: Convert | None) -> Sequence[Any]:
+    """``converted_column(values, convert)`` worked out when first read (a column the rules
+    never read is not converted at every load)."""
+    if convert is None:
+        return values
+    return ConvertedColumn(values, partial(converted_column, convert=convert))
 
 
 def composed(first: Convert | None, second: Convert) -> Convert:

@@ -26,7 +26,13 @@ from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.fact_columns import composed, converted_column, look_up, names_by_id
+from mpn_desktop.store.fact_columns import (
+    composed,
+    converted_column,
+    converted_later,
+    look_up,
+    names_by_id,
+)
 from mpn_desktop.store.loaded_facts import LoadedFacts
 
 _ORG: Any = models.Organization.__table__
@@ -116,13 +122,17 @@ def _columns(
     lookups: Mapping[int, Mapping[Any, Any]] | None = None,
     conversions: Mapping[int, Callable[[Any], Any]] | None = None,
     values: Mapping[str, Any] | None = None,
+    *,
+    later: frozenset[int] = frozenset(),
 ) -> list[Sequence[Any]]:
     """The columns of all rows of ``query`` (none without rows), converted to Python types.
 
     ``lookups`` replaces the values of some columns (by position) through a
     mapping, e.g. a customer id by the customer's name: cheaper than a join;
     ``conversions`` turns them into domain values (once per distinct value);
-    ``values`` fills the query's bound parameters.
+    ``values`` fills the query's bound parameters; the columns at the
+    positions ``later`` (neither looked up nor converted again) are converted
+    when first read (``ConvertedColumn``).
     """
     plan = _compiled(query, connection.dialect)
     parameters = _parameters(plan.compiled, values)
@@ -158,6 +168,8 @@ def _columns(
             if position in lookups or position not in conversions
             else composed(process, conversions[position]),
         )
+        if position not in later
+        else converted_later(column, process)
         for position, (column, process) in enumerate(
             zip(zip(*rows, strict=True), processors, strict=True)
         )
@@ -339,7 +351,9 @@ class _Read:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
             query = self._query(EXAMS_QUERY)
-            columns = _columns(connection, query, self._at({1: self.mcp_ids}))
+            # The kind (the rules never read it) is converted when first read.
+            kind = frozenset(self._at({5: None}))
+            columns = _columns(connection, query, self._at({1: self.mcp_ids}), later=kind)
             found["exams"] = self._by_column("exams", ExamRows, columns)
         if "references" in wanted:
             query = self._query(REFERENCES_QUERY)
@@ -402,16 +416,15 @@ def facts_from_connection(
     return facts.Facts(**_Read(connection, _ALL_FIELDS, usage_from, with_ids=False).found)
 
 
+_ORGANIZATION_QUERY = select(_ORG.c.name, _ORG.c.mpn_id, _ORG.c.market, _ORG.c.anniversary).limit(1)
+
+
 def _organization(connection: Connection) -> facts.Organization:
-    org_row = connection.execute(select(_ORG)).first()
-    if org_row is None:
-        return EMPTY_ORGANIZATION
-    return facts.Organization(
-        name=org_row.name,
-        mpn_id=org_row.mpn_id,
-        market=org_row.market,
-        anniversary=org_row.anniversary,
-    )
+    # Through the driver's cursor as the other tables (SQLAlchemy's Result and Row for
+    # one row cost as much as converting a table of a thousand).
+    for name, mpn_id, market, anniversary in _fetch(connection, _ORGANIZATION_QUERY):
+        return facts.Organization(name=name, mpn_id=mpn_id, market=market, anniversary=anniversary)
+    return EMPTY_ORGANIZATION
 
 
 _TARGETS_QUERY = select(_TARGETS.c.competency, _TARGETS.c.level).order_by(_TARGETS.c.id)

@@ -31,7 +31,13 @@ from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.fact_columns import Convert, converted_column, look_up, names_by_id
+from mpn_desktop.store.fact_columns import (
+    Convert,
+    converted_column,
+    converted_later,
+    look_up,
+    names_by_id,
+)
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
 from mpn_desktop.store.sqlite_values import day, flag, member, money, month
@@ -109,15 +115,23 @@ class _Reader:
         self.mcp_ids: dict[int, str] = {}
 
     def _columns(
-        self, sql: str, converts: Sequence[Convert | None], parameters: Sequence[Any] = ()
+        self,
+        sql: str,
+        converts: Sequence[Convert | None],
+        parameters: Sequence[Any] = (),
+        later: frozenset[int] = frozenset(),
     ) -> list[Sequence[Any]]:
+        """The columns of ``sql``'s rows, each converted by its ``converts`` (those at the
+        positions ``later`` when first read)."""
         rows = self._connection.execute(sql, parameters).fetchall()
         if not rows:
             return []
         columns = zip(*rows, strict=True)
         return [
-            converted_column(column, convert)
-            for column, convert in zip(columns, converts, strict=True)
+            converted_later(column, convert)
+            if position in later
+            else converted_column(column, convert)
+            for position, (column, convert) in enumerate(zip(columns, converts, strict=True))
         ]
 
     def _rows(
@@ -170,6 +184,7 @@ class _Reader:
             "SELECT id, person_id, exam_code, passed_on, exam_title, kind"
             " FROM exam_results ORDER BY id",
             (None, None, None, day, None, member(CredentialKind)),
+            later=frozenset({5}),  # the kind: the rules never read it
         )
         look_up(exam_columns, 1, mcp_ids)
         reference_columns = self._columns(

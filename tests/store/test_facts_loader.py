@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 from sql_trace import selects, traced_statements
 
+from mpn_desktop.catalog_files import load_catalog
 from mpn_desktop.domain import facts
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, ReferenceStatus
+from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.documents import document_from_facts, load_document
 from mpn_desktop.store.facts_loader import EMPTY_ORGANIZATION, load_facts
+from mpn_desktop.store.facts_sqlite import facts_of_file
 from mpn_desktop.store.sample import sample_document
 
 
@@ -85,3 +89,18 @@ def test_a_table_gone_from_the_file_is_a_store_error_naming_it(
     with pytest.raises(StoreError, match="no such table: fee_payments") as raised:
         load_facts(demo_db)
     assert str(demo_db.path) in str(raised.value)
+
+
+def test_the_kind_of_each_result_is_converted_only_when_first_read(demo_db: Database) -> None:
+    catalog = load_catalog(None)
+    both = [load_facts(demo_db)]
+    if demo_db.path is not None:  # a SQLite file: the driver's reader too
+        both.append(facts_of_file(demo_db.path))
+    for loaded in both:
+        kinds = loaded.exams.columns.kind
+        assert isinstance(kinds, ConvertedColumn)
+        evaluate(catalog, loaded, date(2018, 3, 15))
+        assert not kinds.converted, "the rules never read it"
+        ta = next(e for e in loaded.exams if e.exam_code == "TA-EMS-MDM")
+        assert kinds.converted and ta.kind is CredentialKind.ASSESSMENT
+        assert set(kinds) == {CredentialKind.EXAM, CredentialKind.ASSESSMENT}
