@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from operator import attrgetter
 
 from mpn_desktop.domain.catalog import normalize_code
@@ -58,6 +59,9 @@ class SkillingCount:
 
 _DAY = timedelta(days=1)
 _MCP_ID = attrgetter("mcp_id")
+_normal_code = lru_cache(maxsize=4096)(normalize_code)
+"""``normalize_code`` (a regular expression) kept per code: every new set of facts asks again
+for the same catalogue's codes and the same few exam codes."""
 
 _Codes = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 """A certification's own codes and the exam codes of each way to it, normalised."""
@@ -135,7 +139,7 @@ class ExamIndex:
         codes = columns.exam_code
         # The same few codes come back thousands of times: each normalised once, and the
         # column read as it is when every code already is (as imports and forms store them).
-        normal = {code: normalize_code(code) for code in set(codes)}
+        normal = {code: _normal_code(code) for code in set(codes)}
         first: dict[str, dict[str, date]] = {code: {} for code in normal.values()}
         normalised: Iterable[str] = (
             codes if all(a == b for a, b in normal.items()) else map(normal.__getitem__, codes)
@@ -212,8 +216,8 @@ class ExamIndex:
         """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
         found = self._codes.get(id(cert))
         if found is None or found[0] is not cert:
-            names = tuple(dict.fromkeys((normalize_code(cert.id), normalize_code(cert.name))))
-            ways = tuple(tuple(normalize_code(code) for code in way) for way in cert.exams)
+            names = tuple(dict.fromkeys((_normal_code(cert.id), _normal_code(cert.name))))
+            ways = tuple(tuple(map(_normal_code, way)) for way in cert.exams)
             found = self._codes[id(cert)] = (cert, (names, ways))
         return found[1]
 
@@ -292,8 +296,13 @@ class ExamIndex:
 
     def table(self, certs: tuple[Certification, ...]) -> _Table:
         """For people holding any of ``certs``: the first days of those who never leave
-        (sorted), and the first day and leaving day of the others (by first day); kept."""
-        key = tuple(map(id, certs))
+        (sorted), and the first day and leaving day of the others (by first day); kept.
+
+        Kept by the certifications someone holds, in any order: lists that differ only by
+        certifications nobody holds (most of a long list, mostly) share one table."""
+        chosen = {id(cert): cert for cert in certs if self.holding_days(cert)}
+        key = tuple(sorted(chosen))
+        certs = tuple(map(chosen.__getitem__, key))
         found = self._tables.get(key)
         if found is not None and all(a is b for a, b in zip(found[0], certs, strict=True)):
             return found[1]

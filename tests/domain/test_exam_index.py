@@ -46,3 +46,16 @@ def test_a_list_made_where_a_freed_one_was_gets_its_own_listing() -> None:
         listing = index.listing(listed, certifications)
         assert listing.listed is listed and listing.certifications is certifications
         del cert, certifications, listed, listing
+
+
+def test_lists_differing_by_certifications_nobody_holds_share_one_table() -> None:
+    index = _index()
+    first, second = (Certification(f"c{n}", f"C{n}", ((f"AZ-{n}",),)) for n in (1, 2))
+    nobody = Certification("none", "None", (("XX-999",),))
+    table = index.table((first, nobody, second))
+    assert table.staying == [FIRST + timedelta(days=1), FIRST + timedelta(days=2)]
+    assert index.table((second, first)) is table, "in any order"
+    assert index.table((nobody, second, first, nobody)) is table
+    assert index.table((first,)) is not table
+    assert index.table((first,)).staying == [FIRST + timedelta(days=1)]
+    assert index.table((nobody,)).staying == []
