@@ -6,19 +6,23 @@ import copy
 import gc
 import operator
 import pickle
+import random
 import weakref
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from domain_builders import PLATFORM, SILVER, facts, have, subscription, usage
+from domain_builders import AS_OF, PLATFORM, SILVER, facts, have, months, subscription, usage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.catalog import MeasureKind
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.enums import StepKind
+from mpn_desktop.domain.enums import StepKind, Workload
 from mpn_desktop.domain.facts import Usage
+from mpn_desktop.domain.performance import UsageTotals
 from mpn_desktop.domain.usage_rows import UsageColumns, UsageRows
 
 _ROWS = (
@@ -190,3 +194,60 @@ def test_the_rows_of_a_window_of_months_are_found_by_month() -> None:
     assert rows.positions_in(may + 1, july) == [1, 2]
     assert rows.positions_in(may, may) == [0]
     assert rows.positions_in(july + 1, july + 5) == []
+
+
+_WINDOW = months("2017-03", "2018-02")
+"""The 12 months of the window of ``AS_OF``: rows of these alone are read as runs."""
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["sub-1", "sub-2", "trial", "unknown"]),
+            st.sampled_from(_WINDOW),
+            st.integers(min_value=0, max_value=900),
+            st.integers(min_value=0, max_value=40),
+        ),
+        max_size=40,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_rows_grouped_by_subscription_add_up_as_the_same_rows_in_any_order(
+    drawn: list[tuple[str, str, int, int]], shuffler: random.Random
+) -> None:
+    rows = [
+        usage(sub, month, consumption=amount, revenue=amount * 2, users=users)
+        for sub, month, amount, users in drawn
+    ]
+    # Grouped by subscription (the months of each in any order): read run by run.
+    grouped = sorted(rows, key=lambda row: row.subscription)
+    shuffled = list(rows)
+    shuffler.shuffle(shuffled)
+    needed = {Workload.AZURE: {MeasureKind.CONSUMPTION_USD, MeasureKind.REVENUE_USD}}
+    needed[Workload.AZURE].add(MeasureKind.ACTIVE_USERS)  # every figure of every row
+    found = []
+    for order in (grouped, shuffled):
+        given_rows = facts(subscriptions=_SUBSCRIPTIONS, usage_rows=tuple(order))
+        totals = UsageTotals.of(replace(given_rows, usage=_by_column(tuple(order))), AS_OF, needed)
+        credited = {
+            key: Counter(order[at] for at in positions)
+            for key, positions in totals.credited.items()
+        }
+        found.append((totals.consumption, totals.revenue, totals.users, credited))
+    assert found[0] == found[1]
+    consumption, _revenue, users, credited = found[0]
+    expected = Counter(
+        row
+        for row in rows
+        if row.subscription in _CREDITED
+        and _CREDITED[row.subscription][0] <= row.month <= _CREDITED[row.subscription][1]
+    )
+    assert sum(credited.values(), Counter()) == expected
+    assert sum(consumption.values(), Decimal(0)) == sum(
+        (row.consumption_usd for row in expected.elements()), Decimal(0)
+    )
+    latest = Month(2018, 2)
+    assert sum(users.values()) == sum(
+        row.active_users for row in expected.elements() if row.month == latest
+    )
