@@ -107,7 +107,13 @@ class UsageGridPanes(QWidget):
     def _place(self) -> None:
         width, height = self.width(), self.height()
         rows = self.total_rows.pinned_rows()
-        pinned = bool(rows) and height - self._pinned_height() >= self._least_grid_height()
+        # Pinned while the subscriptions scroll and there is room for three of them: where
+        # every row fits, the Total rows follow the last subscription as in any table.
+        pinned = (
+            bool(rows)
+            and not self._every_row_fits(height)
+            and height - self._pinned_height() >= self._least_grid_height()
+        )
         if pinned != self._pinned:
             self._pin(pinned)
         below = self._pinned_height() if pinned else 0
@@ -124,6 +130,15 @@ class UsageGridPanes(QWidget):
             self.corner.setGeometry(
                 width - total, top, total, rows_only + 2 * self.corner.frameWidth()
             )
+
+    def _every_row_fits(self, height: int) -> bool:
+        """Whether the header, every row and the sideways bar (where the months need it) fit
+        in ``height`` without scrolling down."""
+        bar = self.grid.horizontalScrollBar()
+        sideways = self._bar_height() if bar.maximum() > bar.minimum() else 0
+        header = self.grid.horizontalHeader().sizeHint().height()
+        rows = self.grid.model().rowCount() * self._row_height()
+        return header + rows + 2 * self.grid.frameWidth() + sideways <= height
 
     def _pinned_height(self) -> int:
         """The pinned rows' height, with the months' sideways bar under them where the months

@@ -148,3 +148,25 @@ def test_a_short_window_lets_the_rows_scroll_with_the_others_as_before(
     panes.resize(panes.width(), panes.minimumSizeHint().height() + 80)
     qtbot.waitUntil(lambda: panes.pinned)
     assert grid.view.isRowHidden(first) and panes.total_rows.isVisible()
+
+
+@pytest.fixture
+def window_2018(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
+    yield from _open(qtbot, tmp_path, catalog, date(2018, 3, 15))
+
+
+def test_where_every_row_fits_the_totals_follow_the_last_subscription(
+    qtbot: QtBot, window_2018: MainWindow
+) -> None:
+    # Nine subscriptions of 2018 at 1280×800: nothing scrolls down, so nothing is pinned
+    # (pinned, a gap opened between the last subscription and the Total rows).
+    window_2018.resize(1280, 800)
+    grid = _grid(qtbot, window_2018)
+    view, panes = grid.view, grid.panes
+    qtbot.waitUntil(lambda: panes.height() > 0 and not panes.pinned)
+    first = len(grid.model.grid_rows)
+    assert grid.model.headerData(first, Qt.Orientation.Vertical) == "Total"
+    assert not view.isRowHidden(first) and not panes.total_rows.isVisible()
+    above = view.rowViewportPosition(first - 1) + view.rowHeight(first - 1)
+    assert view.rowViewportPosition(first) == above
+    assert view.verticalScrollBar().maximum() == 0
