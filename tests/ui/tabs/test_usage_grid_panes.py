@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
@@ -170,3 +172,28 @@ def test_where_every_row_fits_the_totals_follow_the_last_subscription(
     above = view.rowViewportPosition(first - 1) + view.rowHeight(first - 1)
     assert view.rowViewportPosition(first) == above
     assert view.verticalScrollBar().maximum() == 0
+
+
+def test_the_wheel_over_the_pinned_rows_scrolls_the_subscriptions(
+    qtbot: QtBot, window_2023: MainWindow
+) -> None:
+    grid = _security_at(qtbot, window_2023, 1024, 700)
+    rows = grid.panes.total_rows
+    qtbot.waitUntil(lambda: grid.panes.pinned)
+    before = grid.view.verticalScrollBar().value()
+    first = len(grid.model.grid_rows)
+    where = QPointF(rows.viewport().rect().center())
+    wheel = QWheelEvent(
+        where,
+        QPointF(rows.viewport().mapToGlobal(where.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(rows.viewport(), wheel)
+    assert grid.view.verticalScrollBar().value() > before
+    # The pinned rows stay what they were.
+    assert rows.rowViewportPosition(first) == 0
