@@ -96,6 +96,10 @@ class MetricScore:
     note: str = ""
     leads: tuple[Lead | None, ...] = ()
     """Where each of ``missing`` leads (the form that adds it), in the same order."""
+    per_person: Fraction = _ZERO
+    """Points each person on the final list adds (skilling; 0: the metric counts no people)."""
+    opened_by_steps: Fraction = _ZERO
+    """Points the short prerequisite steps give once met (SMB tracks: 4 each; 0 on Enterprise)."""
 
     @property
     def lead(self) -> Lead | None:
@@ -609,6 +613,8 @@ class _Scorer:
             steps=steps,
             note=metric.note,
             leads=() if counted.points >= metric.max_points else tuple(leads),
+            per_person=rule.points_per_person,
+            opened_by_steps=fraction_sum(s.step.points for s in counted.steps if not s.met),
         )
 
     def _certification_lead(self, metric: Metric, listed: tuple[Listed, ...]) -> Lead:
@@ -782,10 +788,14 @@ def cheapest_way(
     that step's people first: the final list's holders already counted give their points
     then, and only people beyond them are "more"."""
     room = {m.id: m.max_points - m.points for m in track.metrics if m.need > 0}
-    per_unit = {m.id: m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0}
-    # What the final list's holders give once the steps are met (nothing before).
+    # A person's points where the metric counts people (an SMB track's steps give points of
+    # their own: its maximum over the people needed is not what one more person adds).
+    per_unit = {
+        m.id: m.per_person or m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0
+    }
+    # What the short steps and the final list's holders give once the steps are met.
     held = {
-        m.id: min(room[m.id], Fraction(m.have) * per_unit[m.id])
+        m.id: min(room[m.id], m.opened_by_steps + Fraction(m.have) * per_unit[m.id])
         for m in track.metrics
         if m.gated and m.id in room
     }

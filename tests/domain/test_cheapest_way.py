@@ -145,3 +145,41 @@ def test_infrastructure_with_ten_network_engineers_and_one_administrator(
         f"Intermediate certifications: 1 more person with {ADMINS} for step 1, which counts"
         " the 10 people already on the final list (+20 points)"
     )
+
+
+def _smb(
+    have: int, points: Fraction, steps: tuple[tuple[str, int, int, bool], ...], opened: int
+) -> MetricScore:
+    """An SMB track's metric: 40 points, each met step 4 of them, 4 per final-list person
+    (so 8 people fill it once both steps are met: 40 over 8 is not what a person adds)."""
+    return MetricScore(
+        id="intermediate-certifications",
+        name="Intermediate certifications",
+        category="skilling",
+        have=Decimal(have),
+        need=Decimal(8),
+        unit="people",
+        points=points,
+        max_points=Fraction(40),
+        missing=("...",),
+        steps=steps,
+        per_person=Fraction(4),
+        opened_by_steps=Fraction(opened),
+    )
+
+
+def test_an_smb_metric_asks_for_the_people_a_person_s_points_need() -> None:
+    # Steps met (8 points) and 5 people (20): 8 points more are 2 people, not "2 (+10)".
+    steps = ((ADMINS, 1, 1, True), (ARCHITECTS, 1, 1, True))
+    assert _way(_smb(5, Fraction(28), steps, 0), others=Fraction(34)) == (
+        "Intermediate certifications: 2 more people (+8 points)",
+    )
+
+
+def test_an_smb_step_opens_its_own_points_and_the_held_people_s() -> None:
+    # Step 2 short: once met it gives its 4 points and the 2 people held their 8.
+    steps = ((ADMINS, 1, 1, True), (ARCHITECTS, 0, 1, False))
+    assert _way(_smb(2, Fraction(4), steps, 4), others=Fraction(54)) == (
+        f"Intermediate certifications: 1 more person with {ARCHITECTS} for step 2, which counts"
+        " the 2 people already on the final list (+12 points)",
+    )
