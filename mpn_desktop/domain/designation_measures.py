@@ -37,7 +37,8 @@ class Measured:
     now_keys: frozenset[Key] = frozenset()
     before_keys: frozenset[Key] = frozenset()
     services: Mapping[str, str] = field(default_factory=dict)
-    """Each service's name as written, by its case-folded key."""
+    """The name as written of each service of ``now_keys`` and ``before_keys``, by its
+    case-folded key."""
     last: Decimal = _ZERO
     baseline: Decimal = _ZERO
     note: str = ""
@@ -176,11 +177,13 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     if part.stays_when_promoted:
         # Promoted above the band's maximum since a year ago: still eligible (MW26, SEC26).
         now |= before & _qualifying(_unbounded(part), figures, last)
+    # Only tenant-service pairs name a service (tenants' keys have none).
+    counted = now | before if part.counted is Counted.TENANT_SERVICES else ()
     return Measured(
         value=Decimal(len(now) - len(before)),
         now_keys=now,
         before_keys=before,
-        services=figures.services,
+        services={key[1]: figures.service_name(key[1]) for key in counted if key[1]},
         last=Decimal(len(now)),
         baseline=Decimal(len(before)),
     )
@@ -204,7 +207,7 @@ def _unbounded(part: Part) -> Part:
 
 def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measured:
     services = figures.consumed_services(part.scope, _months(Span.TWELVE_MONTHS, last))
-    named = frozenset((figures.services.get(s, s), "") for s in services)
+    named = frozenset((figures.service_name(s), "") for s in services)
     return Measured(value=Decimal(len(services)), now_keys=named, last=Decimal(len(services)))
 
 

@@ -27,14 +27,16 @@ from decimal import Decimal
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
+from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.facts import Facts, Subscription
 from mpn_desktop.domain.usage_rows import Usage, UsageRows
 from mpn_desktop.domain.usage_scope_sums import (
     Cell,
-    Entry,
     Key,
     Months,
+    More,
     PricedSums,
+    ServiceKeys,
     Sums,
     add_sums,
     quantity_of,
@@ -42,7 +44,6 @@ from mpn_desktop.domain.usage_scope_sums import (
 
 __all__ = [
     "Cell",
-    "Entry",
     "Key",
     "PricedSums",
     "RateKey",
@@ -85,13 +86,13 @@ def usage_sums(facts: Facts) -> UsageSums:
 
 
 class UsageSums:
-    """Every usage row added up per (workload, association), month and (customer, service).
+    """Every usage row's place per (workload, association), month and customer.
 
     Rows of trial subscriptions, of unknown subscriptions and of months before
     their subscription's association are left out (no credit before the
     association). Nothing here depends on the as-of day, so every evaluation
-    on the same facts shares it; ``priced`` adds the cells up per scope and
-    month for a catalogue's rate card, once.
+    on the same facts shares it; ``priced`` adds the places up per scope and
+    month for a catalogue's rate card, once, each figure from its column.
     """
 
     def __init__(self, subscriptions: Iterable[Subscription], usage: Sequence[Usage]) -> None:
@@ -102,104 +103,72 @@ class UsageSums:
             s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
             for s in kept.values()
         }
-        self._customer_keys: dict[str, dict[str, Key]] = {}
-        """Each customer's keys by service as written: one Key per customer and service."""
-        self._service_keys: dict[str, str] = {}
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
         self.columns = self._rows.columns
-        """Every row's fields, one tuple per field: a cell entry of one row is its place."""
-        self.cells: dict[Cell, dict[Month, dict[Key, Entry]]] = {}
-        """Consumption, revenue, active users and paid seats per (workload, association),
-        month and (customer, service): the place of its one row in ``columns``, or the sums
-        of its rows."""
-        self._first_rows: dict[Month, dict[str, tuple[int, str]]] = {}
-        """The first row of each service in each month, with the service's name as written
-        there: an evaluation names a service as the first row of its months writes it."""
+        """Every row's fields, one tuple per field: a cell entry holds places in them."""
+        self.cells: dict[Cell, dict[Month, dict[str, int]]] = {}
+        """The rows counted per (workload, association) and month: each customer's first
+        row's place in ``columns``, by customer (most customers have one row there)."""
+        self.more: dict[Cell, dict[Month, More]] = {}
+        """The other rows counted of a customer having several in a cell's month: their
+        customers and places, in two lists."""
+        self.service_keys = ServiceKeys()
+        """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
-        self._add(
-            range(len(columns.subscription)), columns.subscription, columns.month, columns.service
-        )
+        self._add(range(len(columns.subscription)), columns.subscription, columns.month)
         self.tenants: dict[str, Key] = {
-            customer: (customer, "") for customer in self._customer_keys
+            customer: (customer, "") for customer in {s[2] for s in self._subs.values()}
         }
         """Each customer's key for its sums (service ""), one tuple shared by every figure."""
-        self._first: dict[Scope, dict[str, Month]] = {}
+        self._first: dict[tuple[frozenset[Workload], frozenset[str]], dict[str, Month]] = {}
+        self._cell_firsts: dict[Cell, dict[str, Month]] | None = None
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
+        self._spelt: dict[str, set[str]] | None = None
 
     def _add(
-        self,
-        places: Iterable[int],
-        subscriptions: Iterable[str],
-        months_of: Iterable[Month],
-        services: Iterable[str],
+        self, places: Iterable[int], subscriptions: Iterable[str], months_of: Iterable[Month]
     ) -> None:
-        """Adds up the rows at ``places`` (in increasing order; their subscriptions, months
-        and services beside them) into the cells."""
-        cells = self.cells
-        customer_keys = self._customer_keys
-        # Per subscription, looked up once per row: its cell's months, its customer's keys
-        # by service as written, the month its association began and the customer.
-        rows_of: dict[str, tuple[dict[Month, dict[Key, Entry]], dict[str, Key], Month, str]] = {
+        """Puts the rows at ``places`` (in increasing order; their subscriptions and months
+        beside them) into the cells, by customer: no figure is added up here, so a row
+        costs a few look-ups (the sums are made per scope and figure, from the columns)."""
+        cells, more = self.cells, self.more
+        # Per subscription, looked up once per row (in C, by map): its cell's months (first
+        # rows and other rows), the month its association began and the customer.
+        rows_of: dict[str, tuple[dict[Month, dict[str, int]], dict[Month, More], Month, str]] = {
             sub_id: (
                 cells.setdefault((workload, association), {}),
-                customer_keys.setdefault(customer, {}),
+                more.setdefault((workload, association), {}),
                 associated,
                 customer,
             )
             for sub_id, (workload, association, customer, associated) in self._subs.items()
         }
-        columns = self.columns
-        consumption, revenue = columns.consumption_usd, columns.revenue_usd
-        users, seats = columns.active_users, columns.paid_seats
-        first_rows = self._first_rows
-        service_keys = self._service_keys
-        for index, subscription, month, service in zip(
-            places, subscriptions, months_of, services, strict=True
+        for index, found, month in zip(
+            places, map(rows_of.get, subscriptions), months_of, strict=True
         ):
-            found = rows_of.get(subscription)
             if found is None:
                 continue
-            months, keys, associated, customer = found
+            months, more_months, associated, customer = found
             if associated > month:
                 continue  # no credit before the association
-            key = keys.get(service)
-            if key is None:
-                key_service = service_keys.get(service)
-                if key_service is None:
-                    key_service = service_keys[service] = service.strip().casefold()
-                key = keys[service] = (customer, key_service)
             cell = months.get(month)
             if cell is None:
                 cell = months[month] = {}
-            # The row's place, unless the entry has a row already (one look-up: the key is
-            # hashed once per row). No other entry holds this row's place.
-            entry = cell.setdefault(key, index)
-            if entry == index:
-                # A row that opens a (customer, service) entry is the first of its
-                # service in the month whenever any is: only these need looking at.
-                if key[1]:
-                    firsts = first_rows.get(month)
-                    if firsts is None:
-                        firsts = first_rows[month] = {}
-                    if key[1] not in firsts:
-                        firsts[key[1]] = (index, service.strip())
-            elif isinstance(entry, int):
-                # A second row: the entry becomes its sums, the first row's added first.
-                cell[key] = [
-                    consumption[entry] + consumption[index],
-                    revenue[entry] + revenue[index],
-                    users[entry] + users[index],
-                    seats[entry] + seats[index],
-                ]
-            else:
-                entry[0] += consumption[index]
-                entry[1] += revenue[index]
-                entry[2] += users[index]
-                entry[3] += seats[index]
+            # The row's place, unless the customer has a row there already (setdefault
+            # hands back the very int given when it put it in: no other entry holds it).
+            if cell.setdefault(customer, index) is not index:
+                others = more_months.get(month)
+                if others is None:
+                    others = more_months[month] = ([], [])
+                others[0].append(customer)
+                others[1].append(index)
+        # No cell without a month.
         for cell_key in [cell_key for cell_key, months in cells.items() if not months]:
-            del cells[cell_key]  # no cell without a month
+            del cells[cell_key]
+        for cell_key in [cell_key for cell_key, months in more.items() if not months]:
+            del more[cell_key]
 
     def _counted_month(self, row: Usage) -> Month | None:
         """The month a row is added up in (None: it is not: trial, unknown, before its
@@ -235,10 +204,15 @@ class UsageSums:
             new = copy.copy(self)
             new._rows = rows
             new.columns = rows.columns
-            new.cells = {}
-            for cell_key, cell_months in self.cells.items():
-                new.cells[cell_key] = {m: c for m, c in cell_months.items() if m not in months}
-            new._first_rows = {m: f for m, f in self._first_rows.items() if m not in months}
+            new.cells = {
+                cell_key: {m: c for m, c in cell_months.items() if m not in months}
+                for cell_key, cell_months in self.cells.items()
+            }
+            new.more = {
+                cell_key: {m: c for m, c in cell_months.items() if m not in months}
+                for cell_key, cell_months in self.more.items()
+            }
+            new._spelt = None
             new._services = {}
             columns = new.columns
             places = [at for at, month in enumerate(columns.month) if month in months]
@@ -246,7 +220,6 @@ class UsageSums:
                 places,
                 [columns.subscription[at] for at in places],
                 [columns.month[at] for at in places],
-                [columns.service[at] for at in places],
             )
         new._first = self._first
         new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
@@ -260,38 +233,80 @@ class UsageSums:
             found = self._priced[key] = PricedSums(self, dict(rates))
         return found
 
-    def services(self, first: Month, last: Month) -> dict[str, str]:
-        """Each service's name as the first row of the months ``first`` to ``last`` writes it
-        (kept: every day of a month asks for the same months; read only)."""
-        kept = self._services.get((first, last))
-        if kept is not None:
-            return kept
-        chosen: dict[str, tuple[int, str]] = {}
-        for month, firsts in self._first_rows.items():
-            if first <= month <= last:
-                for key, found in firsts.items():
-                    earlier = chosen.get(key)
-                    if earlier is None or found[0] < earlier[0]:
-                        chosen[key] = found
-        if len(self._services) >= 64:
-            self._services.clear()  # a bound on what scrolling through the years keeps
-        # In the order the rows first write them.
-        ordered = sorted(chosen.items(), key=lambda item: item[1][0])
-        kept = self._services[(first, last)] = {key: name for key, (_, name) in ordered}
-        return kept
+    def service_key(self, service: str) -> str:
+        """A service as written, stripped and case-folded (kept per spelling)."""
+        return self.service_keys[service]
+
+    def _spellings(self) -> dict[str, set[str]]:
+        """Each service key's names as the rows write them, stripped (kept; a handful)."""
+        found = self._spelt
+        if found is None:
+            found = self._spelt = {}
+            for service in set(self.columns.service):
+                found.setdefault(self.service_key(service), set()).add(service.strip())
+        return found
+
+    def service_name(self, key: str, first: Month, last: Month) -> str:
+        """A service's name as the first row counted in the months ``first`` to ``last``
+        writes it (``key``: a service of those rows, case-folded). A service the rows write
+        one way (most) is named so without looking at a row."""
+        spelt = self._spellings().get(key, ())
+        if len(spelt) == 1:
+            return next(iter(spelt))
+        found = self._services.get((first, last))
+        if found is None:
+            if len(self._services) >= 64:
+                self._services.clear()  # a bound on what scrolling through the years keeps
+            found = self._services[(first, last)] = {}
+        name = found.get(key)
+        if name is None:
+            name = found[key] = self._first_written(key, first, last)
+        return name
+
+    def _first_written(self, key: str, first: Month, last: Month) -> str:
+        """The name the first row counted in the months ``first`` to ``last`` of a service
+        written several ways writes (the key itself when none is counted there)."""
+        column = self.columns.service
+        at: int | None = None
+        for found in (self.cells, self.more):
+            for cell_months in found.values():
+                for month, cell in cell_months.items():
+                    if not first <= month <= last:
+                        continue
+                    for place in cell.values() if isinstance(cell, dict) else cell[1]:
+                        if (at is None or place < at) and self.service_key(column[place]) == key:
+                            at = place
+        return key if at is None else column[at].strip()
 
     def first_months(self, scope: Scope) -> dict[str, Month]:
-        """Each customer's first month with a subscription the scope counts (if any)."""
-        found = self._first.get(scope)
+        """Each customer's first month with a subscription the scope counts (if any; kept
+        per workloads and association types, read only)."""
+        key = (scope.workloads, scope.associations)
+        found = self._first.get(key)
         if found is None:
-            found = {}
-            workloads, associations = scope.workloads, scope.associations
-            for workload, association, customer, month in self._subs.values():
-                if workload in workloads and association in associations:
-                    earlier = found.get(customer)
+            if self._cell_firsts is None:
+                # Each cell's once (a pass over the subscriptions): a scope merges its cells'.
+                self._cell_firsts = {}
+                for workload, association, customer, month in self._subs.values():
+                    firsts = self._cell_firsts.setdefault((workload, association), {})
+                    earlier = firsts.get(customer)
                     if earlier is None or month < earlier:
-                        found[customer] = month
-            self._first[scope] = found
+                        firsts[customer] = month
+            cells = [
+                firsts
+                for (workload, association), firsts in self._cell_firsts.items()
+                if workload in scope.workloads and association in scope.associations
+            ]
+            if len(cells) == 1:
+                found = cells[0]
+            else:
+                found = {}
+                for firsts in cells:
+                    for customer, month in firsts.items():
+                        earlier = found.get(customer)
+                        if earlier is None or month < earlier:
+                            found[customer] = month
+            self._first[key] = found
         return found
 
 
@@ -312,8 +327,6 @@ class UsageFigures:
         self._sums = sums
         self._priced = sums.priced(rates)
         self._first, self._last = months if months is not None else (Month(1, 1), Month(9999, 12))
-        self.services = sums.services(self._first, self._last)
-        """Each service's name as first written, by its case-folded key."""
         self.memo: dict[object, object] = (
             self._priced.memo(self._first, self._last) if months is not None else {}
         )
@@ -371,3 +384,8 @@ class UsageFigures:
     def first_months(self, scope: Scope) -> dict[str, Month]:
         """Each customer's first month with a subscription the scope counts (read only)."""
         return self._sums.first_months(scope)
+
+    def service_name(self, key: str) -> str:
+        """A service's name as the first row of the months writes it (``key``: a service
+        of their rows, case-folded)."""
+        return self._sums.service_name(key, self._first, self._last)

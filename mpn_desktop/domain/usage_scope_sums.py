@@ -11,11 +11,13 @@ bisection.
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from itertools import compress
 from operator import itemgetter
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -37,9 +39,16 @@ Cell = tuple[Workload, str]
 Sums = list[Decimal | int]
 """Consumption, revenue, active users, paid seats, monthly consumption value."""
 
-Entry = int | Sums
-"""A cell's (customer, service) in a month: the place of its one row in the columns (most
-are a single row: no list made for it) or the first four sums of its rows."""
+More = tuple[list[str], list[int]]
+"""The rows of a cell's month after each customer's first: their customers and places."""
+
+CellMonth = tuple[dict[str, int], More | None]
+"""A cell's rows in a month: each customer's first row's place, and the others (if any)."""
+
+_Rows = tuple[list[str], list[str], list[int]]
+"""Rows as three lists: each one's customer, case-folded service and place."""
+
+_K = TypeVar("_K", str, Key)
 
 
 def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
@@ -65,6 +74,14 @@ _QUANTITY_INDEX = {
     Quantity.PAID_SEATS: 3,
     Quantity.MCV: 4,
 }
+
+
+class ServiceKeys(dict[str, str]):
+    """Services as written, each case-folded and stripped on first look-up (kept)."""
+
+    def __missing__(self, service: str) -> str:
+        key = self[service] = service.strip().casefold()
+        return key
 
 
 def _whole_units(rate: Decimal) -> bool:
@@ -132,13 +149,18 @@ class PricedSums:
 
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
         self._cells = sums.cells
+        self._more = sums.more
         self._columns = sums.columns
         self._tenants = sums.tenants
+        self._service_keys = sums.service_keys
         self._rates = rates
         # A service without a rate adds a monthly consumption value of 0, which changes no
         # sum of rates of whole units (1000, 200, 0.2: none written with an exponent above
         # 0, as 1E+3): the sums then skip adding it (the same Decimal, digit for digit).
         self._adds_zero = not all(_whole_units(rate) for rate in rates.values())
+        self._walks: dict[tuple[Scope, Month], _Rows] = {}
+        self._cells_walked: dict[int, tuple[dict[str, int], _Rows]] = {}
+        self._services_of = sums.columns.service.__getitem__
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
@@ -164,6 +186,8 @@ class PricedSums:
     def without(self, sums: UsageSums, months: set[Month]) -> PricedSums:
         """The same for ``sums``, keeping only what no month of ``months`` went into."""
         new = PricedSums(sums, self._rates)
+        # Not the rows walked (``_walks``): they hold places, which rows put in or taken
+        # out move; the sums are figures, kept wherever no month of ``months`` went in.
         new._totals = {k: v for k, v in self._totals.items() if k[1] not in months}
         new._customers = {k: v for k, v in self._customers.items() if k[1] not in months}
         new._month_quantities = {
@@ -179,18 +203,93 @@ class PricedSums:
         }
         return new
 
-    def _scope_cells(self, scope: Scope, month: Month) -> list[dict[Key, Entry]]:
+    def _scope_cells(self, scope: Scope, month: Month) -> list[CellMonth]:
         """The month's cells of the scope's workloads and association types, in that order."""
-        cells = self._cells
-        found = []
+        cells, more = self._cells, self._more
+        found: list[CellMonth] = []
         for workload in scope.workloads:
             for association in scope.associations:
                 months = cells.get((workload, association))
                 if months:
                     cell = months.get(month)
                     if cell:
-                        found.append(cell)
+                        others = more.get((workload, association))
+                        found.append((cell, others.get(month) if others else None))
         return found
+
+    def _cell_rows(self, cell: CellMonth) -> _Rows:
+        """A cell's rows in a month: each one's customer, case-folded service and place, in
+        three lists (kept: the scopes of several parts pick from the same cells)."""
+        first, others = cell
+        found = self._cells_walked.get(id(first))
+        if found is not None and found[0] is first:
+            return found[1]
+        # In C: the customers' first rows, then the others; each row's service (as
+        # written, then its key).
+        customers = list(first)
+        places = list(first.values())
+        if others is not None:
+            customers += others[0]
+            places += others[1]
+        services = list(map(self._service_keys.__getitem__, map(self._services_of, places)))
+        rows = (customers, services, places)
+        self._cells_walked[id(first)] = (first, rows)  # the cell kept: its id stays its own
+        return rows
+
+    def _rows(self, scope: Scope, month: Month) -> _Rows:
+        """The month's rows the scope counts (its services only): each one's customer,
+        case-folded service and place, in three lists (kept: several figures read them)."""
+        found = self._walks.get((scope, month))
+        if found is not None:
+            return found
+        walked = [self._cell_rows(cell) for cell in self._scope_cells(scope, month)]
+        if len(walked) == 1:
+            customers, services, places = walked[0]
+        else:
+            customers = [c for rows in walked for c in rows[0]]
+            services = [s for rows in walked for s in rows[1]]
+            places = [p for rows in walked for p in rows[2]]
+        wanted, excluded = scope.services, scope.excluded_services - {""}
+        if wanted or excluded:
+            # The rows of the scope's services (a service "" is never excluded).
+            keep: list[bool]
+            if wanted and excluded:
+                keep = [service in wanted and service not in excluded for service in services]
+            elif wanted:
+                keep = list(map(wanted.__contains__, services))
+            else:
+                keep = list(map(operator.not_, map(excluded.__contains__, services)))
+            customers = list(compress(customers, keep))
+            services = list(compress(services, keep))
+            places = list(compress(places, keep))
+        found = self._walks[(scope, month)] = (customers, services, places)
+        return found
+
+    def _added_up(self, rows: _Rows, keys: Sequence[_K]) -> dict[_K, Sums]:
+        """The five sums of the rows per key (``keys``: one beside each row)."""
+        columns = self._columns
+        consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
+        users_of, seats_of = columns.active_users, columns.paid_seats
+        rates, adds_zero = self._rates, self._adds_zero
+        merged: dict[_K, Sums] = {}
+        for key, service, place in zip(keys, rows[1], rows[2], strict=True):
+            users = users_of[place]
+            rate = rates.get(service)
+            total = merged.get(key)
+            if total is None:
+                mcv = users * rate if rate is not None else _ZERO
+                consumption, revenue = consumption_of[place], revenue_of[place]
+                merged[key] = [consumption, revenue, users, seats_of[place], mcv]
+            else:
+                total[0] += consumption_of[place]
+                total[1] += revenue_of[place]
+                total[2] += users
+                total[3] += seats_of[place]
+                if rate is not None:
+                    total[4] += users * rate
+                elif adds_zero:
+                    total[4] += _ZERO
+        return merged
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
         """The month's sums per (customer, service) over the scope's subscriptions.
@@ -199,133 +298,63 @@ class PricedSums:
         users times its rate.
         """
         found = self._totals.get((scope, month))
-        if found is not None:
-            return found
-        filtered = bool(scope.services or scope.excluded_services)
-        rates, adds_zero = self._rates, self._adds_zero
-        columns = self._columns
-        consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
-        users_of, seats_of = columns.active_users, columns.paid_seats
-        merged: dict[Key, Sums] = {}
-        for cell in self._scope_cells(scope, month):
-            for key, entry in cell.items():
-                service = key[1]
-                if filtered and (
-                    (scope.services and service not in scope.services)
-                    or (service and service in scope.excluded_services)
-                ):
-                    continue
-                consumption: Decimal | int
-                revenue: Decimal | int
-                users: Decimal | int
-                seats: Decimal | int
-                if isinstance(entry, int):
-                    consumption, revenue = consumption_of[entry], revenue_of[entry]
-                    users, seats = users_of[entry], seats_of[entry]
-                else:
-                    consumption, revenue, users, seats = entry
-                rate = rates.get(service)
-                total = merged.get(key)
-                if total is None:
-                    mcv = users * rate if rate is not None else _ZERO
-                    merged[key] = [consumption, revenue, users, seats, mcv]
-                else:
-                    total[0] += consumption
-                    total[1] += revenue
-                    total[2] += users
-                    total[3] += seats
-                    if rate is not None:
-                        total[4] += users * rate
-                    elif adds_zero:
-                        total[4] += _ZERO
-        self._totals[(scope, month)] = merged
-        return merged
+        if found is None:
+            rows = self._rows(scope, month)
+            keys = list(zip(rows[0], rows[1], strict=True))
+            found = self._totals[(scope, month)] = self._added_up(rows, keys)
+        return found
 
     def customers(self, scope: Scope, month: Month) -> dict[str, Sums]:
-        """The month's sums per customer over the scope, added up straight from the cells
+        """The month's sums per customer over the scope, added up straight from the rows
         (not through ``totals``: most parts never ask per service). Exact sums, so the
         same figures whatever the order they are added up in."""
         found = self._customers.get((scope, month))
-        if found is not None:
-            return found
-        filtered = bool(scope.services or scope.excluded_services)
-        rates, adds_zero = self._rates, self._adds_zero
-        columns = self._columns
-        consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
-        users_of, seats_of = columns.active_users, columns.paid_seats
-        merged: dict[str, Sums] = {}
-        for cell in self._scope_cells(scope, month):
-            for (customer, service), entry in cell.items():
-                if filtered and (
-                    (scope.services and service not in scope.services)
-                    or (service and service in scope.excluded_services)
-                ):
-                    continue
-                consumption: Decimal | int
-                revenue: Decimal | int
-                users: Decimal | int
-                seats: Decimal | int
-                if isinstance(entry, int):
-                    consumption, revenue = consumption_of[entry], revenue_of[entry]
-                    users, seats = users_of[entry], seats_of[entry]
-                else:
-                    consumption, revenue, users, seats = entry
-                rate = rates.get(service)
-                total = merged.get(customer)
-                if total is None:
-                    mcv = users * rate if rate is not None else _ZERO
-                    merged[customer] = [consumption, revenue, users, seats, mcv]
-                else:
-                    total[0] += consumption
-                    total[1] += revenue
-                    total[2] += users
-                    total[3] += seats
-                    if rate is not None:
-                        total[4] += users * rate
-                    elif adds_zero:
-                        total[4] += _ZERO
-        self._customers[(scope, month)] = merged
-        return merged
+        if found is None:
+            rows = self._rows(scope, month)
+            found = self._customers[(scope, month)] = self._added_up(rows, rows[0])
+        return found
 
     def month_quantity(self, scope: Scope, month: Month, index: int) -> dict[str, Decimal | int]:
         """One of the month's sums (by its place in ``Sums``) per customer over the scope,
-        straight from the cells: a part reads one figure, and one figure per customer is
-        added up without a list of five for each (exact sums, as ``customers``')."""
+        from that figure's column alone (exact sums, as ``customers``'). A scope of every
+        service reads a customer's places straight from the cells."""
         key = (scope, month, index)
         found = self._month_quantities.get(key)
         if found is not None:
             return found
-        filtered = bool(scope.services or scope.excluded_services)
-        found = {}
-        if index == _MCV:
-            rates, adds_zero = self._rates, self._adds_zero
-            users_of = self._columns.active_users
-            for cell in self._scope_cells(scope, month):
-                for (customer, service), entry in cell.items():
-                    if filtered and (
-                        (scope.services and service not in scope.services)
-                        or (service and service in scope.excluded_services)
-                    ):
-                        continue
-                    users = users_of[entry] if isinstance(entry, int) else entry[2]
+        if index != _MCV and not (scope.services or scope.excluded_services):
+            get = _column(self._columns, index).__getitem__
+            found = {}
+            for first, others in self._scope_cells(scope, month):
+                # In C: each customer's first row's figure; then its other rows' added.
+                figures = dict(zip(first, map(get, first.values()), strict=True))
+                if others is not None:
+                    for customer, value in zip(others[0], map(get, others[1]), strict=True):
+                        figures[customer] += value
+                if not found:
+                    found = figures
+                    continue
+                for customer, value in figures.items():
+                    total = found.get(customer)
+                    found[customer] = value if total is None else total + value
+        else:
+            customers, services, places = self._rows(scope, month)
+            found = {}
+            if index == _MCV:
+                rates, adds_zero = self._rates, self._adds_zero
+                users_of = self._columns.active_users
+                for customer, service, place in zip(customers, services, places, strict=True):
                     rate = rates.get(service)
                     total = found.get(customer)
                     if total is None:
-                        found[customer] = users * rate if rate is not None else _ZERO
+                        found[customer] = users_of[place] * rate if rate is not None else _ZERO
                     elif rate is not None:
-                        found[customer] = total + users * rate
+                        found[customer] = total + users_of[place] * rate
                     elif adds_zero:
                         found[customer] = total + _ZERO
-        else:
-            column = _column(self._columns, index)
-            for cell in self._scope_cells(scope, month):
-                for (customer, service), entry in cell.items():
-                    if filtered and (
-                        (scope.services and service not in scope.services)
-                        or (service and service in scope.excluded_services)
-                    ):
-                        continue
-                    value = column[entry] if isinstance(entry, int) else entry[index]
+            else:
+                values = map(_column(self._columns, index).__getitem__, places)
+                for customer, value in zip(customers, values, strict=True):
                     total = found.get(customer)
                     found[customer] = value if total is None else total + value
         self._month_quantities[key] = found
@@ -337,47 +366,36 @@ class PricedSums:
         found = self._consumed.get((scope, months))
         if found is not None:
             return found
-        filtered = bool(scope.services or scope.excluded_services)
         consumption_of = self._columns.consumption_usd
         per_key: dict[Key, Decimal | int] = {}
         for month in months:
-            for cell in self._scope_cells(scope, month):
-                for key, entry in cell.items():
-                    service = key[1]
-                    if not service or (
-                        filtered
-                        and (
-                            (scope.services and service not in scope.services)
-                            or service in scope.excluded_services
-                        )
-                    ):
-                        continue
-                    value = consumption_of[entry] if isinstance(entry, int) else entry[0]
-                    total = per_key.get(key)
-                    per_key[key] = value if total is None else total + value
+            customers, services, places = self._rows(scope, month)
+            for key, value in zip(
+                zip(customers, services, strict=True),
+                map(consumption_of.__getitem__, places),
+                strict=True,
+            ):
+                if not key[1]:
+                    continue
+                total = per_key.get(key)
+                per_key[key] = value if total is None else total + value
         found = self._consumed[(scope, months)] = frozenset(
             service for (_, service), value in per_key.items() if value > 0
         )
         return found
 
     def _key_quantities(self, scope: Scope, months: Months, index: int) -> dict[Key, Decimal | int]:
-        """One of the first four sums per (customer, service) over several months, straight
-        from the cells (as ``summed``'s, without the other four)."""
-        filtered = bool(scope.services or scope.excluded_services)
+        """One of the first four sums per (customer, service) over several months, from its
+        column (as ``summed``'s, without the other four)."""
         column = _column(self._columns, index)
         found: dict[Key, Decimal | int] = {}
         for month in months:
-            for cell in self._scope_cells(scope, month):
-                for key, entry in cell.items():
-                    service = key[1]
-                    if filtered and (
-                        (scope.services and service not in scope.services)
-                        or (service and service in scope.excluded_services)
-                    ):
-                        continue
-                    value = column[entry] if isinstance(entry, int) else entry[index]
-                    total = found.get(key)
-                    found[key] = value if total is None else total + value
+            customers, services, places = self._rows(scope, month)
+            for key, value in zip(
+                zip(customers, services, strict=True), map(column.__getitem__, places), strict=True
+            ):
+                total = found.get(key)
+                found[key] = value if total is None else total + value
         return found
 
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:

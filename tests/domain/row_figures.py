@@ -53,6 +53,10 @@ class RowFigures:
             if service:
                 self.services.setdefault(service, row.service.strip())
 
+    def service_name(self, service: str) -> str:
+        """A service's name as the first row of the months writes it."""
+        return self.services.get(service, service)
+
     def _rows(
         self, scope: Scope | None, months: set[Month] | None
     ) -> Iterator[tuple[str, str, Usage]]:

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import reduce
+from operator import add
 from typing import Any
 from unittest import mock
 
@@ -310,7 +312,8 @@ def test_usage_held_by_column_is_added_up_without_making_rows() -> None:
 
 
 def _resolved(sums: UsageSums) -> dict[object, object]:
-    """Every cell entry's four sums (an entry of one row read from the columns)."""
+    """Every customer's four sums per cell and month, from the places of its rows (its
+    first row's and the others'), added up from the first (2.00 and 2 differ)."""
     columns = sums.columns
     figures = (
         columns.consumption_usd,
@@ -318,13 +321,19 @@ def _resolved(sums: UsageSums) -> dict[object, object]:
         columns.active_users,
         columns.paid_seats,
     )
-    return {
-        (cell, month, key): tuple(f[entry] for f in figures)
-        if isinstance(entry, int)
-        else tuple(entry)
+    places: dict[object, list[int]] = {
+        (cell, month, customer): [place]
         for cell, months in sums.cells.items()
-        for month, entries in months.items()
-        for key, entry in entries.items()
+        for month, first in months.items()
+        for customer, place in first.items()
+    }
+    for cell, more in sums.more.items():
+        for month, (customers, others) in more.items():
+            for customer, place in zip(customers, others, strict=True):
+                places[(cell, month, customer)].append(place)
+    return {
+        key: tuple(str(reduce(add, (figure[place] for place in at))) for figure in figures)
+        for key, at in places.items()
     }
 
 
