@@ -375,44 +375,57 @@ class Certified:
         self._exams = index
         self._certifications = certifications
         self.day = day
-        self._holding: dict[str, set[str]] = {}
+        self._holding: dict[str, dict[str, str]] = {}
         self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
         self._holders: dict[tuple[Listed, ...], Holders] = {}
         self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
         self._present = present
 
-    def _certification_holders(self, certification: str) -> set[str]:
-        """The MCP IDs of the people holding a certification on the day."""
+    def _certification_holders(self, certification: str) -> dict[str, str]:
+        """MCP ID -> ``certification`` for the people holding it on the day (kept: never
+        changed afterwards)."""
         found = self._holding.get(certification)
         if found is None:
             cert = self._certifications.get(certification)
-            found = set()
+            found = {}
             if cert is not None and cert.eligible_on(self.day):
                 day, people = self.day, self._people
                 days = self._exams.holding_days(cert)
                 latest = self._exams.latest(cert)
                 if latest is None or latest <= day:
-                    # Everyone held it by the day (the as-of day, mostly): a set operation.
-                    found = days.keys() & people.keys()
+                    # Everyone held it by the day (the as-of day, mostly): those counted on
+                    # the day picked by the people's own test, in C.
+                    found = dict.fromkeys(filter(people.__contains__, days), certification)
                 else:
                     # Those holding it by the day and counted on the day: one look at each
                     # (a day or two per evaluation ask, fewer than sorting them by day costs).
                     found = {
-                        mcp_id for mcp_id, on in days.items() if on <= day and mcp_id in people
+                        mcp_id: certification
+                        for mcp_id, on in days.items()
+                        if on <= day and mcp_id in people
                     }
             self._holding[certification] = found
         return found
 
     def _holding_any(self, listed: tuple[Listed, ...]) -> dict[str, str]:
-        """Each person holding a certification listed on the day, with the first one listed."""
+        """Each person holding a certification listed on the day, with the first one listed
+        (kept: never changed afterwards)."""
         found = self._listed.get(listed)
         if found is None:
-            found = self._listed[listed] = {}
+            day = self.day
             # Last listed first, so that an earlier certification overwrites a later one.
-            for entry in reversed(listed):
-                if entry.on(self.day):
-                    holding = self._certification_holders(entry.certification)
-                    found.update(dict.fromkeys(holding, entry.certification))
+            held = [
+                holding
+                for entry in reversed(listed)
+                if entry.on(day) and (holding := self._certification_holders(entry.certification))
+            ]
+            if len(held) == 1:
+                found = held[0]  # one certification held (most lists): its own dict
+            else:
+                found = {}
+                for holding in held:
+                    found.update(holding)
+            self._listed[listed] = found
         return found
 
     def count(self, listed: tuple[Listed, ...]) -> int:
@@ -507,7 +520,9 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
     step_points = fraction_sum(s.points for s in steps)
     points = step_points
     if all(s.met for s in steps):
-        points += rule.points_per_person * certified.count(rule.certifications)
+        # The holders are the people ``count`` counts (on the day, still there): their
+        # number, without a table of first days the day's count would otherwise build.
+        points += rule.points_per_person * len(holders)
     room = max_points - fraction_sum(s.points for s in rule.prerequisites)
     need = math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
     return SkillingCount(holders, tuple(steps), min(max_points, points), need)
