@@ -50,7 +50,7 @@ from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.fee_tab import FeeTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
-from mpn_desktop.ui.tasks import Task, wait_for_running
+from mpn_desktop.ui.tasks import Task, let_go, take_outcome, wait_for_running
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 from mpn_desktop.ui.write_ahead import prepare_to_import, prepare_to_write
 
@@ -250,11 +250,14 @@ class MainWindow(QMainWindow):
 
     def _filled(self, task: Task, db: Database) -> None:
         self._fill_task = None
-        task.deleteLater()
-        if task.failure is not None:
-            raise task.failure  # an installation without its modules: the crash handler says so
+        let_go(task)
+        # No failure shown, ours neither: read_first keeps the reads it was refused for the
+        # tabs to read again (and say why); what escapes it (an installation without its
+        # modules) is raised for the crash handler.
+        take_outcome(task, lambda reads: self._take_first_reads(cast(FirstReads, reads), db))
+
+    def _take_first_reads(self, reads: FirstReads, db: Database) -> None:
         self.context.first_read_deferred = False
-        reads = cast(FirstReads, task.result)
         if self._changed_while_filling or self.context.db is not db:
             # Something was written (or another file opened) while the worker read:
             # the tabs read again here, after the watch starts, as they did before.

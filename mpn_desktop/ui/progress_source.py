@@ -52,7 +52,7 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.record_changes import RecordsChange
-from mpn_desktop.ui.tasks import Task
+from mpn_desktop.ui.tasks import Task, let_go, take_outcome
 
 if TYPE_CHECKING:
     from mpn_desktop.store import facts_loader, facts_rows
@@ -338,11 +338,7 @@ class ProgressSource(QObject):
                 self._context.catalog, facts.facts, self._context.as_of
             )
         except MpnError as error:
-            self._context.show_error(
-                str(error), failure=self.tr("The status could not be worked out.")
-            )
-            self.failed.emit()
-            self.evaluated.emit()
+            self._unworkable(error)
             return None
         self._note_time(time.perf_counter() - started)
         return progress
@@ -403,7 +399,7 @@ class ProgressSource(QObject):
         self._running = None
         if self._task is task:
             self._task = None
-        task.deleteLater()
+        let_go(task)
         evaluated = task.result if isinstance(task.result, _Evaluated) else None
         # The worker read the database after ``request.changes`` changes (maybe after
         # more, which the changes kept since then re-read): newer than what is kept.
@@ -412,16 +408,17 @@ class ProgressSource(QObject):
         if request.generation != self._generation:
             self._timer.start()  # asked again meanwhile: evaluate once more, for the latest
             return
-        if isinstance(task.failure, MpnError):
-            self._context.show_error(
-                str(task.failure), failure=self.tr("The status could not be worked out.")
-            )
-            self.failed.emit()
-            self.evaluated.emit()
-        elif task.failure is not None:
-            raise task.failure  # a bug, not the user's doing: the crash handler reports it
-        elif evaluated is not None:
+        take_outcome(task, lambda _result: self._publish_evaluated(evaluated), self._unworkable)
+
+    def _publish_evaluated(self, evaluated: _Evaluated | None) -> None:
+        if evaluated is not None:
             self._publish(evaluated.progress)
+
+    def _unworkable(self, error: MpnError) -> None:
+        """Shows why the day's status could not be worked out; no result comes for it."""
+        self._context.show_error(str(error), failure=self.tr("The status could not be worked out."))
+        self.failed.emit()
+        self.evaluated.emit()
 
     def wait_for_worker(self) -> None:
         """Blocks until the worker is idle (before the database closes)."""

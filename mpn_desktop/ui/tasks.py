@@ -6,6 +6,10 @@ runs on a thread of its own and its outcome is kept on the task, so a caller
 that must stop at once can cancel, ``wait`` and still learn whether the work
 had already committed. ``progressed`` and ``done`` reach the GUI thread as
 queued signals; whoever takes the outcome sets ``handled``, so it is taken once.
+
+On the GUI thread, the owner of a task that ended hands it to ``take_outcome``
+(the result used, the program's own error shown, a bug raised) and ``let_go``
+(deleted there, never on its worker).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ log = logging.getLogger(__name__)
 _RUNNING: set[threading.Event] = set()
 """The end events of the tasks started and not yet ended (guarded by ``_RUNNING_LOCK``)."""
 _RUNNING_LOCK = threading.Lock()
+
+_LETTING_GO: set[Task] = set()
+"""Tasks ``let_go`` handed to the event loop for deletion, kept until it deletes them."""
 
 
 def wait_for_running() -> None:
@@ -126,3 +133,33 @@ class Task(QObject):
                 # Deleted with its owner meanwhile (a window closed while its table was
                 # read): nobody is left to take the outcome.
                 log.debug("%s ended after its owner was deleted", self._thread.name)
+
+
+def take_outcome(
+    task: Task,
+    use: Callable[[Any], object],
+    show: Callable[[MpnError], object] | None = None,
+) -> None:
+    """On the GUI thread once ``task`` is done: its result to ``use``; the program's own error
+    (an ``MpnError``, whose message says what was wrong and where) to ``show``, which tells
+    the user; any other exception raised again here, where the crash handler reports it (a
+    bug, not the user's doing), as is an ``MpnError`` when there is no ``show``."""
+    task.handled = True
+    failure = task.failure
+    if failure is None:
+        use(task.result)
+    elif show is not None and isinstance(failure, MpnError):
+        show(failure)
+    else:
+        raise failure
+
+
+def let_go(task: Task) -> None:
+    """On the GUI thread once ``task`` is done, whether its outcome is taken or not (a newer
+    one was asked for): deletes it there at the event loop's next turn, and keeps it until
+    then. Its worker may still hold a reference as ``done`` arrives; a task without a
+    parent is deleted with its last one, which must not go on the worker (a Qt object
+    freed on another thread crashes the program)."""
+    _LETTING_GO.add(task)
+    task.destroyed.connect(lambda: _LETTING_GO.discard(task))
+    task.deleteLater()

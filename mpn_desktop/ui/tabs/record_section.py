@@ -48,7 +48,7 @@ from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.table_transfer import TableTransfer
-from mpn_desktop.ui.tasks import Task
+from mpn_desktop.ui.tasks import Task, let_go, take_outcome
 from mpn_desktop.ui.undo_commands import (
     AddRecordCommand,
     DeleteRecordCommand,
@@ -280,17 +280,13 @@ class RecordSection(QWidget):
             return
         task = Task(lambda _progress, _cancelled: read(), self, name=f"read {self.kind.value}")
 
+        def unreadable(error: MpnError) -> None:
+            self.context.show_error(str(error), failure=self.tr("The table could not be read."))
+            take([])
+
         def done() -> None:
-            task.deleteLater()
-            if isinstance(task.failure, MpnError):
-                self.context.show_error(
-                    str(task.failure), failure=self.tr("The table could not be read.")
-                )
-                take([])
-            elif task.failure is not None:
-                raise task.failure  # a bug, not the user's doing: the crash handler reports it
-            else:
-                take(task.result)
+            let_go(task)
+            take_outcome(task, take, unreadable)
 
         task.done.connect(done)
         task.start()

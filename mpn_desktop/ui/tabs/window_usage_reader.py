@@ -26,7 +26,7 @@ from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.tasks import Task
+from mpn_desktop.ui.tasks import Task, let_go, take_outcome
 
 Window = tuple[Month, int]
 """The first month of the grid and how many it shows."""
@@ -56,9 +56,6 @@ class WindowUsageReader(QObject):
         self._wanted: tuple[Window, int] | None = None
         """The window to deliver and the number of its asking (None: nothing asked)."""
         self._asked = 0
-        self._ended: Task | None = None
-        """The read that ended last, kept: its last reference is then let go on this
-        thread, never on the worker (a Qt object freed there), when the next one ends."""
         self._collector = ExitStack()
         """The garbage collector's pause while a worker reads (see the module)."""
         self.destroyed.connect(self._collector.close)
@@ -107,18 +104,14 @@ class WindowUsageReader(QObject):
         if self._running is None:
             return
         task, window, asked = self._running
-        self._running, self._ended = None, task
+        self._running = None
+        let_go(task)
         self._collector.close()
         if self._wanted is None or self._wanted[1] != asked:
             self._start()  # asked again meanwhile (an edit, another day): read once more
             return
         self._wanted = None
-        if isinstance(task.failure, MpnError):
-            self._show(task.failure)
-        elif task.failure is not None:
-            raise task.failure  # a bug, not the user's doing: the crash handler reports it
-        else:
-            self.usageRead.emit(window, task.result)
+        take_outcome(task, lambda rows: self.usageRead.emit(window, rows), self._show)
 
     def _show(self, error: MpnError) -> None:
         self._context.show_error(
