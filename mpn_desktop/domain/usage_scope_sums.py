@@ -160,7 +160,7 @@ class PricedSums:
         self._adds_zero = not all(_whole_units(rate) for rate in rates.values())
         self._walks: dict[tuple[Scope, Month], _Rows] = {}
         self._cells_walked: dict[int, tuple[dict[str, int], _Rows]] = {}
-        self._services_of = sums.columns.service.__getitem__
+        self._service_column = sums.columns.service
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
@@ -231,7 +231,9 @@ class PricedSums:
         if others is not None:
             customers += others[0]
             places += others[1]
-        services = list(map(self._service_keys.__getitem__, map(self._services_of, places)))
+        column = self._service_column
+        written = itemgetter(*places)(column) if len(places) > 1 else (column[places[0]],)
+        services = list(map(self._service_keys.__getitem__, written))
         rows = (customers, services, places)
         self._cells_walked[id(first)] = (first, rows)  # the cell kept: its id stays its own
         return rows
@@ -438,10 +440,12 @@ class PricedSums:
         key = (scope, months, index)
         found = self._quantities.get(key)
         if found is None:
-            found = {}
-            for month in months:
+            # The first month's figures copied in C, the others added to them.
+            found = dict(self.month_quantity(scope, months[0], index))
+            get = found.get
+            for month in months[1:]:
                 for customer, value in self.month_quantity(scope, month, index).items():
-                    total = found.get(customer)
+                    total = get(customer)
                     found[customer] = value if total is None else total + value
             self._quantities[key] = found
         return found
@@ -475,10 +479,13 @@ class PricedSums:
     def _customer_shares(self, scope: Scope, months: Months) -> dict[str, Decimal]:
         """Each customer's active users as a share of its paid seats (0 without seats)."""
         seats = self.quantities(scope, months, 3)
-        return {
-            customer: Decimal(users) / Decimal(seats[customer]) if seats[customer] else _ZERO
-            for customer, users in self.quantities(scope, months, 2).items()
-        }
+        shares: dict[str, Decimal] = {}
+        for customer, users in self.quantities(scope, months, 2).items():
+            paid = seats[customer]
+            # Seats are whole numbers: divided by as they are (the same quotient as by
+            # their Decimal, without making one).
+            shares[customer] = Decimal(users) / paid if paid else _ZERO
+        return shares
 
     def ranked(self, scope: Scope, months: Months, per_service: bool, quantity: Quantity) -> Ranked:
         """The keys of ``summed`` in the order of one quantity, to find those within bounds."""
