@@ -229,7 +229,7 @@ class _Scorers:
         self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
-        self.ends = catalogue_end_days(catalog)
+        self.ends = _end_days(catalog)
         """The days after which a certification, a list entry or a step minimum ends."""
 
     def days(self, start: date, end: date) -> list[date]:
@@ -289,6 +289,20 @@ def _shared_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
             for metric in track.metrics
         }
         found = _SHARED[id(catalog)] = (catalog, shared)
+    return found[1]
+
+
+_ENDS: dict[int, tuple[ScoredCatalog, frozenset[date]]] = {}
+"""Per catalogue (by identity): ``catalogue_end_days``, a walk of every list of every metric
+that each evaluation asked again."""
+
+
+def _end_days(catalog: ScoredCatalog) -> frozenset[date]:
+    found = _ENDS.get(id(catalog))
+    if found is None or found[0] is not catalog:
+        if len(_ENDS) >= 16:
+            _ENDS.clear()
+        found = _ENDS[id(catalog)] = (catalog, catalogue_end_days(catalog))
     return found[1]
 
 

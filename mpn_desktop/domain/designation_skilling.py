@@ -376,7 +376,7 @@ class Certified:
         self._certifications = certifications
         self.day = day
         self._holding: dict[str, dict[str, str]] = {}
-        self._listed: dict[tuple[Listed, ...], dict[str, str]] = {}
+        self._listed: dict[tuple[Listed, ...], tuple[dict[str, str], set[str] | None]] = {}
         self._holders: dict[tuple[Listed, ...], Holders] = {}
         self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
         self._present = present
@@ -407,24 +407,29 @@ class Certified:
             self._holding[certification] = found
         return found
 
-    def _holding_any(self, listed: tuple[Listed, ...]) -> dict[str, str]:
+    def _holding_any(self, listed: tuple[Listed, ...]) -> tuple[dict[str, str], set[str] | None]:
         """Each person holding a certification listed on the day, with the first one listed
-        (kept: never changed afterwards)."""
+        (kept: never changed afterwards); and the certifications that count for someone when
+        known without a look at each person (one certification held: that one), else None."""
         found = self._listed.get(listed)
         if found is None:
             day = self.day
             # Last listed first, so that an earlier certification overwrites a later one.
             held = [
-                holding
+                (entry.certification, holding)
                 for entry in reversed(listed)
                 if entry.on(day) and (holding := self._certification_holders(entry.certification))
             ]
-            if len(held) == 1:
-                found = held[0]  # one certification held (most lists): its own dict
+            if not held:
+                found = ({}, set())
+            elif len(held) == 1:
+                # One certification held (most lists): its own dict, and it alone counts.
+                found = (held[0][1], {held[0][0]})
             else:
-                found = {}
-                for holding in held:
-                    found.update(holding)
+                merged: dict[str, str] = {}
+                for _certification, holding in held:
+                    merged.update(holding)
+                found = (merged, None)
             self._listed[listed] = found
         return found
 
@@ -455,11 +460,13 @@ class Certified:
         # Every MCP ID once (a rank): a person's Holder is the same on every day, made once
         # per facts (the exam index keeps them), and only when the holders are read.
         index = self._exams
+        holding, certifications = self._holding_any(listed)
         found = Holders(
-            self._holding_any(listed),
+            holding,
             self._people,
             index.ranked if index.unique else None,
             index.holder if index.unique else None,
+            certifications,
         )
         self._holders[listed] = found
         if len(self._exams.day_holders) >= 256:

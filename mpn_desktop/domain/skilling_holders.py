@@ -39,7 +39,7 @@ class Holders(Sequence[Holder]):
     the order people are listed (name without case, then MCP ID): read as that tuple of
     ``Holder``, which it compares and hashes equal to (never changed)."""
 
-    __slots__ = ("_hash", "_holding", "_made", "_names", "_ranked", "_rows")
+    __slots__ = ("_certifications", "_hash", "_holding", "_made", "_names", "_ranked", "_rows")
 
     def __init__(
         self,
@@ -47,17 +47,20 @@ class Holders(Sequence[Holder]):
         names: Mapping[str, str],
         ranked: Callable[[], Mapping[str, int]] | None = None,
         made: MadeHolders | None = None,
+        certifications: set[str] | None = None,
     ) -> None:
         """``holding``: MCP ID -> the certification that counts; ``names``: MCP ID -> name
         (holding every MCP ID of ``holding``); ``ranked``: gives each MCP ID's place in the
         order people are listed, in that order (asked when the holders are first read;
         None: sorted by name here); ``made``: where the
         ``Holder`` objects of a certification are kept (with a rank only: a person's name is
-        then the same on every day). The mappings must not change afterwards."""
+        then the same on every day); ``certifications``: those of ``holding``'s values where
+        known already (else read from them when asked). None may change afterwards."""
         self._holding = holding
         self._names = names
         self._ranked = ranked
         self._made = made
+        self._certifications = certifications
         self._rows: tuple[Holder, ...] | None = None
         self._hash: int | None = None
 
@@ -67,7 +70,10 @@ class Holders(Sequence[Holder]):
 
     def certifications(self) -> set[str]:
         """The certifications that count for at least one holder (no ``Holder`` made)."""
-        return set(self._holding.values())
+        found = self._certifications
+        if found is None:
+            found = self._certifications = set(self._holding.values())
+        return set(found)
 
     def rows(self) -> tuple[Holder, ...]:
         """The ``Holder`` objects in order (made once, then kept)."""

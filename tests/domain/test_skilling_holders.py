@@ -53,6 +53,10 @@ def test_counting_the_holders_makes_no_holder_and_reading_them_makes_each_once()
         assert holders.certifications() == {"cert-1", "cert-2"}
         assert certifications_of(holders) == {"cert-1", "cert-2"}
         assert holders.mcp_ids() == frozenset(HOLDING)
+        known = Holders(HOLDING, NAMES, RANK.copy, None, {"cert-1", "cert-2"})
+        assert known.certifications() == {"cert-1", "cert-2"}
+        known.certifications().add("changed by a caller")
+        assert known.certifications() == {"cert-1", "cert-2"}, "a copy each time"
         assert made.call_count == 0, "counting asked for no Holder"
         assert list(holders) == list(EXPECTED)
         assert made.call_count == 3
