@@ -26,7 +26,7 @@ from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import day, long_day, number, once_steps_met, unit_after_of
+from mpn_desktop.domain.wording import day, long_day, metric_have_of_need, number
 
 NO_DESIGNATION_HINT = N_(
     "No designation is targeted: every designation's score is listed. Targets of the "
@@ -127,16 +127,9 @@ def _metric_line(metric: MetricScore) -> str:
     points = _("{points} of {most} points").format(
         points=shown_points(metric.points), most=shown_points(metric.max_points)
     )
-    if metric.unit == "points":
-        # Parts in different units (Security's usage growth): the figure is the points.
+    have = metric_have_of_need(metric.have, metric.need, metric.unit, gated=metric.gated)
+    if have is None:  # parts in different units (Security's usage growth): the points alone
         return f"    [{mark}] {metric.name}: {points}"
-    have = _("{have} of {need} {unit}").format(
-        have=number(metric.have),
-        need=number(metric.need),
-        unit=unit_after_of(metric.need, metric.unit),
-    )
-    if metric.gated:
-        have = once_steps_met(have)
     return f"    [{mark}] {metric.name}: {have}, {points}"
 
 

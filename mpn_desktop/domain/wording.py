@@ -240,6 +240,29 @@ def once_steps_met(figures: str) -> str:
     return _("{figures} (once the steps are met)").format(figures=figures)
 
 
+PARTS_IN_POINTS = "points"
+"""The unit of a designation metric whose parts are in different units (Security's usage
+growth: US$ and users): its parts' points added up are its one figure."""
+
+
+def metric_have_of_need(
+    have: Decimal | int,
+    need: Decimal | int,
+    unit: str,
+    *,
+    gated: bool,
+    figures: Figures | None = None,
+) -> str | None:
+    """A designation metric's have and need in its unit, as every view writes them: "4 of 3
+    customers", "5 of 4 people (once the steps are met)" while a prerequisite step is short
+    (``gated``); None for a metric of parts in different units, which has no figure beside
+    its points. ``figures``: the separators to write them with (the window's locale)."""
+    if unit == PARTS_IN_POINTS:
+        return None
+    text = have_of_need(have, need, unit, figures)
+    return once_steps_met(text) if gated else text
+
+
 def plural(count: int | Decimal, one: str, many: str) -> str:
     """``one`` for exactly 1, else ``many``."""
     return one if count == 1 else many

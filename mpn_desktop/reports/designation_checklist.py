@@ -18,7 +18,7 @@ from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
-from mpn_desktop.domain.wording import number, once_steps_met, unit_after_of
+from mpn_desktop.domain.wording import metric_have_of_need, number
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
     CheckLine,
@@ -51,15 +51,10 @@ def points_text_of(value: Decimal) -> str:
 
 
 def _figures(metric: RequirementNode) -> str:
-    have, need = metric.have or Decimal(0), metric.need or Decimal(0)
-    if metric.unit == "points":
-        return _points(metric)
-    figures = _("{have} of {need} {unit}").format(
-        have=number(have), need=number(need), unit=unit_after_of(need, metric.unit)
+    figures = metric_have_of_need(
+        metric.have or Decimal(0), metric.need or Decimal(0), metric.unit, gated=metric.gated
     )
-    if metric.gated:
-        figures = once_steps_met(figures)
-    return f"{figures} · {_points(metric)}"
+    return _points(metric) if figures is None else f"{figures} · {_points(metric)}"
 
 
 def _metric_line(metric: RequirementNode) -> CheckLine:

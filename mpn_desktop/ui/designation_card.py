@@ -65,16 +65,16 @@ class _MetricRow(FigureRow):
             self.detail.setTextFormat(Qt.TextFormat.PlainText)
 
     def show(self, metric: RequirementNode) -> None:
-        if metric.unit != "points":
-            figures = wording.have_of_need(
-                metric.have or _ZERO, metric.need or _ZERO, metric.unit, locale_text.figures()
-            )
-            if metric.gated:
-                figures = wording.once_steps_met(figures)
-        else:
-            # Parts in different units (Security's US$ and users) have no figure together:
-            # the line says so instead of standing empty beside the points.
-            figures = _tr("its parts' points added up")
+        have_of_need = wording.metric_have_of_need(
+            metric.have or _ZERO,
+            metric.need or _ZERO,
+            metric.unit,
+            gated=metric.gated,
+            figures=locale_text.figures(),
+        )
+        # Parts in different units (Security's US$ and users) have no figure together:
+        # the line says so instead of standing empty beside the points.
+        figures = _tr("its parts' points added up") if have_of_need is None else have_of_need
         score = _tr("{have} of {most} pts").format(
             have=points(metric.points), most=points(metric.max_points)
         )

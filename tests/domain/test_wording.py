@@ -19,6 +19,7 @@ from mpn_desktop.domain.wording import (
     have_of_need,
     level_label,
     long_day,
+    metric_have_of_need,
     money,
     month_and_year,
     month_name,
@@ -102,6 +103,35 @@ def test_german_figures_days_and_months() -> None:
     assert month_and_year(Month(2018, 2)) == "Februar 2018"
     assert [month_name(month) for month in (1, 5, 12)] == ["Januar", "Mai", "Dezember"]
     assert level_label("silver") == "Silber"
+
+
+def test_a_designation_metrics_have_and_need_are_written_for_its_unit() -> None:
+    """One place for the checklist, the status text and the panel's card."""
+    assert metric_have_of_need(Decimal(4), Decimal(3), "customers", gated=False) == (
+        "4 of 3 customers"
+    )
+    assert metric_have_of_need(Decimal("15.64"), Decimal(20), "percent", gated=False) == (
+        "15.64 of 20 percent"
+    )
+    assert metric_have_of_need(Decimal(5), Decimal(4), "people", gated=True) == (
+        "5 of 4 people (once the steps are met)"
+    )
+    assert metric_have_of_need(Decimal(1500), Decimal(2000), "users", gated=False) == (
+        "1,500 of 2,000 users"
+    )
+    # Parts in different units (Security's usage growth): its points are its one figure.
+    assert metric_have_of_need(Decimal(10), Decimal(20), "points", gated=False) is None
+    vocabulary.use_language("de")
+    assert metric_have_of_need(Decimal(1500), Decimal(2000), "users", gated=False) == (
+        "1.500 von 2.000 Benutzern"
+    )
+    assert metric_have_of_need(Decimal(5), Decimal(4), "people", gated=True) == (
+        "5 von 4 Personen (sobald die Schritte erfüllt sind)"
+    )
+    swiss = Figures(".", "'")
+    assert metric_have_of_need(
+        Decimal(1500), Decimal(2000), "users", gated=False, figures=swiss
+    ) == ("1'500 von 2'000 Benutzern")
 
 
 def test_given_separators_win_over_the_language() -> None:
