@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from domain_builders import AS_OF, PLATFORM, SILVER, facts, have, months, subscription, usage
+from domain_builders import AS_OF, PLATFORM, SILVER, facts, have, subscription, usage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -196,15 +196,19 @@ def test_the_rows_of_a_window_of_months_are_found_by_month() -> None:
     assert rows.positions_in(july + 1, july + 5) == []
 
 
-_WINDOW = months("2017-03", "2018-02")
-"""The 12 months of the window of ``AS_OF``: rows of these alone are read as runs."""
+_WINDOW = ["2017-03", "2017-06", "2017-07", "2017-11", "2017-12", "2018-02"]
+"""Months of the window of ``AS_OF`` (rows of these alone are read as runs): its first and
+latest, and those on either side of sub-1's and sub-2's months in force."""
+_WHOLE = subscription("sub-3")
+"""Associated long ago, never ended: every month of the window counts."""
+_RUN_CREDITED = {**_CREDITED, "sub-3": (Month(2017, 3), Month(2018, 2))}
 
 
-@settings(max_examples=80)
+@settings(max_examples=150)
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(["sub-1", "sub-2", "trial", "unknown"]),
+            st.sampled_from(["sub-1", "sub-2", "sub-3", "trial", "unknown"]),
             st.sampled_from(_WINDOW),
             st.integers(min_value=0, max_value=900),
             st.integers(min_value=0, max_value=40),
@@ -228,7 +232,7 @@ def test_rows_grouped_by_subscription_add_up_as_the_same_rows_in_any_order(
     needed[Workload.AZURE].add(MeasureKind.ACTIVE_USERS)  # every figure of every row
     found = []
     for order in (grouped, shuffled):
-        given_rows = facts(subscriptions=_SUBSCRIPTIONS, usage_rows=tuple(order))
+        given_rows = facts(subscriptions=(*_SUBSCRIPTIONS, _WHOLE), usage_rows=tuple(order))
         totals = UsageTotals.of(replace(given_rows, usage=_by_column(tuple(order))), AS_OF, needed)
         credited = {
             key: Counter(order[at] for at in positions)
@@ -240,8 +244,8 @@ def test_rows_grouped_by_subscription_add_up_as_the_same_rows_in_any_order(
     expected = Counter(
         row
         for row in rows
-        if row.subscription in _CREDITED
-        and _CREDITED[row.subscription][0] <= row.month <= _CREDITED[row.subscription][1]
+        if row.subscription in _RUN_CREDITED
+        and _RUN_CREDITED[row.subscription][0] <= row.month <= _RUN_CREDITED[row.subscription][1]
     )
     assert sum(credited.values(), Counter()) == expected
     assert sum(consumption.values(), Decimal(0)) == sum(
