@@ -11,6 +11,11 @@ and on again by the GUI thread): the read makes thousands of records, and a
 collection it set off would run on the worker and could free Qt objects there (a
 window closed earlier, in a reference cycle), which only the GUI thread may do:
 that crashed the program (seen in the tests: a segmentation fault a moment later).
+The program's window (app.py: ``GuiThreadCollector``) and the UI tests (their
+conftest) keep automatic collection off already, and the pause nests inside theirs
+at no cost; it stays for a window built without either: ``bench_paste_usage`` reads
+the grid of the large organisation in one with the collector on, and tests outside
+tests/ui (reports, hostile) build such windows too.
 """
 
 from __future__ import annotations
