@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
-from mpn_desktop.domain.enums import Workload
+from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import Facts, Subscription
 from mpn_desktop.domain.usage_rows import Usage, UsageRows
 from mpn_desktop.domain.usage_scope_sums import (
@@ -55,6 +55,9 @@ __all__ = [
     "quantity_of",
     "usage_sums",
 ]
+
+_ASSOCIATION_VALUES = {association: association.value for association in Association}
+"""Each association type's value (an enum's ``value`` is a Python-level property)."""
 
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
@@ -97,12 +100,20 @@ class UsageSums:
 
     def __init__(self, subscriptions: Iterable[Subscription], usage: Sequence[Usage]) -> None:
         self._subscriptions = tuple(subscriptions)
-        kept = {s.id: s for s in self._subscriptions if not s.trial}
-        # Per subscription once: its cell key's parts and the month its association began.
-        self._subs = {
-            s.id: (s.workload, s.association.value, s.customer, Month.of(s.associated_on))
-            for s in kept.values()
-        }
+        # Per subscription (no trial) once: its cell, its customer and the month its
+        # association began (as a month's index: no Month, a tracked object, made for each;
+        # the cells shared: the collector has few new objects to look at).
+        self._cell_of: dict[str, Cell] = {}
+        self._customer_of: dict[str, str] = {}
+        self._associated: dict[str, int] = {}
+        cells_made: dict[Cell, Cell] = {}
+        for sub in self._subscriptions:
+            if not sub.trial:
+                cell = (sub.workload, _ASSOCIATION_VALUES[sub.association])
+                self._cell_of[sub.id] = cells_made.setdefault(cell, cell)
+                self._customer_of[sub.id] = sub.customer
+                day = sub.associated_on
+                self._associated[sub.id] = day.year * 12 + day.month - 1
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
         self.columns = self._rows.columns
@@ -118,7 +129,7 @@ class UsageSums:
         columns = self.columns
         self._add(range(len(columns.subscription)), columns.subscription, columns.month)
         self.tenants: dict[str, Key] = {
-            customer: (customer, "") for customer in {s[2] for s in self._subs.values()}
+            customer: (customer, "") for customer in set(self._customer_of.values())
         }
         """Each customer's key for its sums (service ""), one tuple shared by every figure."""
         self._first: dict[tuple[frozenset[Workload], frozenset[str]], dict[str, Month]] = {}
@@ -136,14 +147,15 @@ class UsageSums:
         cells, more = self.cells, self.more
         # Per subscription, looked up once per row (in C, by map): its cell's months (first
         # rows and other rows), the month its association began and the customer.
-        rows_of: dict[str, tuple[dict[Month, dict[str, int]], dict[Month, More], Month, str]] = {
+        customer_of, associated_of = self._customer_of, self._associated
+        rows_of: dict[str, tuple[dict[Month, dict[str, int]], dict[Month, More], int, str]] = {
             sub_id: (
-                cells.setdefault((workload, association), {}),
-                more.setdefault((workload, association), {}),
-                associated,
-                customer,
+                cells.setdefault(cell, {}),
+                more.setdefault(cell, {}),
+                associated_of[sub_id],
+                customer_of[sub_id],
             )
-            for sub_id, (workload, association, customer, associated) in self._subs.items()
+            for sub_id, cell in self._cell_of.items()
         }
         for index, found, month in zip(
             places, map(rows_of.get, subscriptions), months_of, strict=True
@@ -173,8 +185,8 @@ class UsageSums:
     def _counted_month(self, row: Usage) -> Month | None:
         """The month a row is added up in (None: it is not: trial, unknown, before its
         subscription's association)."""
-        found = self._subs.get(row.subscription)
-        if found is None or found[3] > row.month:
+        associated = self._associated.get(row.subscription)
+        if associated is None or associated > row.month:
             return None
         return row.month
 
@@ -286,12 +298,20 @@ class UsageSums:
         if found is None:
             if self._cell_firsts is None:
                 # Each cell's once (a pass over the subscriptions): a scope merges its cells'.
-                self._cell_firsts = {}
-                for workload, association, customer, month in self._subs.values():
-                    firsts = self._cell_firsts.setdefault((workload, association), {})
-                    earlier = firsts.get(customer)
-                    if earlier is None or month < earlier:
-                        firsts[customer] = month
+                earliest: dict[Cell, dict[str, int]] = {}
+                customer_of, associated_of = self._customer_of, self._associated
+                for sub_id, cell in self._cell_of.items():
+                    indexes = earliest.setdefault(cell, {})
+                    customer, index = customer_of[sub_id], associated_of[sub_id]
+                    earlier = indexes.get(customer)
+                    if earlier is None or index < earlier:
+                        indexes[customer] = index
+                # One Month per month (a few dozen), not one per customer.
+                made = {index: Month.from_index(index) for index in set(associated_of.values())}
+                self._cell_firsts = {
+                    cell: {customer: made[index] for customer, index in indexes.items()}
+                    for cell, indexes in earliest.items()
+                }
             cells = [
                 firsts
                 for (workload, association), firsts in self._cell_firsts.items()
