@@ -438,12 +438,58 @@ class Certified:
         found = self._counts.get(id(listed))
         if found is not None and found[0] is listed:
             return found[1]
-        # Each person's first day holding one of them, counted against the day: the same
-        # table serves every day on which the list holds the same certifications.
-        table = self._exams.listing(listed, self._certifications).table(self._exams, self.day)
-        counted = table.count(self.day, self._present)
+        held = self._listed.get(listed)
+        if held is None and self._reached(listed):
+            # Everyone holding one held it by the day (the as-of day, mostly): the people
+            # holding one, by set operations in C, are those counted.
+            held = self._holding_any(listed)
+        if held is not None:
+            counted = len(held[0])
+        else:
+            # Each person's first day holding one of them, counted against the day: the same
+            # table serves every day on which the list holds the same certifications.
+            listing = self._exams.listing(listed, self._certifications)
+            counted = listing.table(self._exams, self.day).count(self.day, self._present)
         self._counts[id(listed)] = (listed, counted)
         return counted
+
+    def _reached(self, listed: tuple[Listed, ...]) -> bool:
+        """Whether every holder of a certification the list holds on the day held it by then."""
+        day, index = self.day, self._exams
+        for entry in listed:
+            cert = self._certifications.get(entry.certification)
+            if cert is not None and entry.on(day) and cert.eligible_on(day):
+                latest = index.latest(cert)
+                if latest is not None and latest > day:
+                    return False
+        return True
+
+    def at_least(self, listed: tuple[Listed, ...], wanted: int) -> int:
+        """``min(self.count(listed), wanted)``, found by looking at holders until ``wanted``
+        of them count: the window's days ask whether a step or a list has enough people
+        (a few), which the first holders looked at mostly answer; a look that runs long
+        counts them all instead (the table of first days then serves the other days too)."""
+        if wanted <= 0:
+            return wanted
+        found = self._counts.get(id(listed))
+        if found is not None and found[0] is listed:
+            return min(found[1], wanted)
+        day, people, index = self.day, self._people, self._exams
+        seen: set[str] = set()
+        looks = 16 * wanted + 64
+        for entry in listed:
+            cert = self._certifications.get(entry.certification)
+            if cert is None or not entry.on(day) or not cert.eligible_on(day):
+                continue
+            for mcp_id, on in index.holding_days(cert).items():
+                looks -= 1
+                if looks < 0:
+                    return min(self.count(listed), wanted)
+                if on <= day and mcp_id in people and mcp_id not in seen:
+                    seen.add(mcp_id)
+                    if len(seen) >= wanted:
+                        return wanted
+        return len(seen)
 
     def holders(self, listed: tuple[Listed, ...]) -> Holders:
         """Distinct people holding any certification listed on the day (each once), by name."""
@@ -489,6 +535,12 @@ def fraction_sum(values: Iterable[Fraction]) -> Fraction:
     return Fraction(numerator, denominator)
 
 
+def _people_for_full_points(rule: Skilling, max_points: Fraction) -> int:
+    """The final list's people that give a metric its full points with every step met."""
+    room = max_points - fraction_sum(s.points for s in rule.prerequisites)
+    return math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
+
+
 def skilling_points(
     rule: Skilling,
     certified: Certified,
@@ -496,12 +548,25 @@ def skilling_points(
     memo: dict[object, tuple[Skilling, Fraction, Fraction]],
 ) -> Fraction:
     """``count_skilling``'s points alone: the steps met, then the final list's people counted
-    (only when every step is met); the same counts give the same points (``memo``)."""
+    (only when every step is met); the same counts give the same points (``memo``).
+
+    Only as many people as make a difference are looked for (``Certified.at_least``): a
+    step's minimum, and the final list's people up to full points (more add nothing)."""
     day = certified.day
     met = tuple(
-        certified.count(step.certifications) >= step.minimum_on(day) for step in rule.prerequisites
+        certified.at_least(step.certifications, minimum) >= minimum
+        for step in rule.prerequisites
+        for minimum in (step.minimum_on(day),)
     )
-    final = certified.count(rule.certifications) if all(met) else -1
+    final = -1
+    if all(met):
+        # The catalogue's rule and maximum, alive while the memo is used (checked on reading).
+        need_key = ("people", id(rule), id(max_points))
+        need = memo.get(need_key)
+        if need is None or need[0] is not rule or need[1] is not max_points:
+            wanted = Fraction(_people_for_full_points(rule, max_points))
+            need = memo[need_key] = (rule, max_points, wanted)
+        final = certified.at_least(rule.certifications, int(need[2]))
     # The catalogue's rule and maximum, alive while the memo is used (checked on reading).
     key = (id(rule), id(max_points), met, final)
     found = memo.get(key)
@@ -519,7 +584,9 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
     """The metric's points: prerequisite steps gate the final list (SMB steps give points)."""
     steps = []
     for step in rule.prerequisites:
-        people = certified.count(step.certifications)
+        # The people holding one, as the final list's: worked out by set operations on the
+        # day (and kept for the Skilling tab, which reads the steps' holders).
+        people = len(certified.holders(step.certifications))
         minimum = step.minimum_on(certified.day)
         met = people >= minimum
         steps.append(StepCount(step, people, minimum, step.points if met else Fraction()))
@@ -530,6 +597,5 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
         # The holders are the people ``count`` counts (on the day, still there): their
         # number, without a table of first days the day's count would otherwise build.
         points += rule.points_per_person * len(holders)
-    room = max_points - fraction_sum(s.points for s in rule.prerequisites)
-    need = math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
+    need = _people_for_full_points(rule, max_points)
     return SkillingCount(holders, tuple(steps), min(max_points, points), need)

@@ -208,3 +208,7 @@ class RowCertified:
     def count(self, listed: tuple[Listed, ...]) -> int:
         """How many people hold a listed certification."""
         return len(self.holders(listed))
+
+    def at_least(self, listed: tuple[Listed, ...], wanted: int) -> int:
+        """``count`` up to ``wanted``."""
+        return min(self.count(listed), wanted)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
-from mpn_desktop.domain.designation_skilling import ExamIndex
-from mpn_desktop.domain.designations import Certification, Listed
-from tests.domain.domain_builders import exam, person
+import pytest
+
+from mpn_desktop.domain.designation_skilling import Certified, ExamIndex
+from mpn_desktop.domain.designations import Certification, Listed, ScoredCatalog
+from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.domain_builders import exam, facts, person
+from tests.domain.sp_organisations import DAYS, sp_organisation
 
 COUNT = 30
 FIRST = date(2020, 1, 1)
@@ -59,3 +64,48 @@ def test_lists_differing_by_certifications_nobody_holds_share_one_table() -> Non
     assert index.table((first,)) is not table
     assert index.table((first,)).staying == [FIRST + timedelta(days=1)]
     assert index.table((nobody,)).staying == []
+
+
+def _certified_lists(catalog: ScoredCatalog) -> list[tuple[Listed, ...]]:
+    """Every list of certifications of the catalogue's skilling metrics (steps and final)."""
+    lists: list[tuple[Listed, ...]] = []
+    for designation in catalog.designations:
+        for track in designation.tracks:
+            for metric in track.metrics:
+                if metric.skilling is not None:
+                    lists.append(metric.skilling.certifications)
+                    lists += [step.certifications for step in metric.skilling.prerequisites]
+    return lists
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_at_least_is_the_count_up_to_what_is_wanted(seed: int) -> None:
+    # Generated organisations (people gone, not associated, an MCP ID given twice, exams after
+    # the day) on days of the program, the window's earlier days counted from a day before.
+    generated = sp_organisation(random.Random(seed))
+    for catalog in shipped_scored_catalogs():
+        lists = _certified_lists(catalog)
+        for day in DAYS:
+            for present_from in (None, day - timedelta(days=90)):
+                counted = Certified(generated, catalog.certifications, day, present_from)
+                for listed in lists:
+                    count = counted.count(listed)
+                    assert count == len(counted.holders(listed))
+                    for wanted in range(count + 3):
+                        # A new Certified each time: at_least must not lean on the count kept.
+                        fresh = Certified(generated, catalog.certifications, day, present_from)
+                        assert fresh.at_least(listed, wanted) == min(count, wanted)
+
+
+def test_at_least_counts_them_all_when_few_of_many_holders_count() -> None:
+    # 300 people passed AZ-104 but left before the day, one is still there: looking for two
+    # runs past its allowance of looks and counts them all instead (the table).
+    gone = [person(str(n), left_on=date(2020, 6, 1)) for n in range(300)]
+    exams = [exam(str(n), "AZ-104", date(2020, 1, 1)) for n in range(301)]
+    given = facts(people=(*gone, person("300")), exams=exams)
+    cert = Certification("azure-administrator-associate", "Azure Administrator", (("AZ-104",),))
+    listed = (Listed(cert.id),)
+    certified = Certified(given, {cert.id: cert}, date(2021, 1, 1))
+    assert certified.at_least(listed, 2) == 1
+    assert certified.at_least(listed, 1) == 1
+    assert Certified(given, {cert.id: cert}, date(2019, 12, 31)).at_least(listed, 2) == 0
