@@ -499,6 +499,10 @@ class _Scorer:
         else:
             options = [self._option(metric, parts, i) for i, parts in enumerate(metric.options)]
             scored = max(options, key=lambda m: m.points)
+            # What is missing said for the option that counts only (the others are dropped).
+            sentences, leads = self._usage_missing(metric, scored)
+            if sentences or leads:
+                scored = replace(scored, missing=sentences, leads=leads)
         memo[("metric", id(metric))] = (metric, scored)
         return scored
 
@@ -515,7 +519,7 @@ class _Scorer:
             )
         points = min(metric.max_points, fraction_sum(p.points for p in scored))
         have, need, unit = _figures(scored, points, metric.max_points)
-        result = MetricScore(
+        return MetricScore(
             id=metric.id,
             name=metric.name,
             category=metric.category,
@@ -529,8 +533,6 @@ class _Scorer:
             option=index,
             note=metric.note,
         )
-        sentences, leads = self._usage_missing(metric, result)
-        return replace(result, missing=sentences, leads=leads)
 
     def _usage_missing(
         self, metric: Metric, result: MetricScore
