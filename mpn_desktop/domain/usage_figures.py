@@ -1,22 +1,23 @@
 """Monthly usage per customer tenant and service, as the Solutions Partner metrics read it.
 
-``UsageSums`` adds every usage row of a subscription associated by the end of
-its month into a cell per (workload, association) and month and, inside it,
-per (customer, service): one pass over the rows' columns (no ``Usage`` made
-for a row of facts loaded by column; an entry of one row is its place in the
-columns), done once per facts and kept with them (``Facts.kept``), since it
-does not depend on the as-of day; an edit adds the rows up again by column
-and keeps what was worked out on the months it does not reach. A
-metric part then asks for the totals of its scope (workloads, association
-types, services) in a month, per customer (most parts) or per service; those
-are merged from the cells on first use (``usage_scope_sums.PricedSums``) and
-kept too, as the six designations' parts share a handful of scopes and every
-as-of day looks at the same months; a part reading one figure over twelve
-months adds up only that figure. ``UsageFigures`` is one
-evaluation's view: the months it may read, the catalogue's rate card, and
-the sums over several months it has asked for; what the measures work out on
-its months (``memo``) is kept too, per language, and dropped with the months
-an edit of the usage reaches.
+``UsageSums`` puts every usage row of a subscription associated by the end
+of its month into a cell per (workload, association) and month, by customer:
+each customer's first row's place in the rows' columns, its other rows' places
+beside. It adds nothing up (a row costs a few look-ups in one pass over the
+columns; no ``Usage`` made for a row of facts loaded by column), is done once
+per facts and kept with them (``Facts.kept``), since it does not depend on
+the as-of day; an edit puts the rows of the months it reaches in again and
+keeps the other months' cells. A metric part then asks for the figures of its
+scope (workloads, association types, services) in a month, per customer (most
+parts) or per service; those are added up from the columns on first use
+(``usage_scope_sums.PricedSums``: a scope of every service per customer in C)
+and kept too, as the six designations' parts share a handful of scopes and
+every as-of day looks at the same months; a part reading one figure over
+twelve months adds up only that figure. ``UsageFigures`` is one evaluation's
+view: the months it may read, the catalogue's rate card, and the sums over
+several months it has asked for; what the measures work out on its months
+(``memo``) is kept too, per language, and dropped with the months an edit of
+the usage reaches.
 """
 
 from __future__ import annotations
@@ -195,8 +196,8 @@ class UsageSums:
     ) -> UsageSums:
         """These sums after ``removed`` rows left and ``added`` ones came (``usage`` is every
         row now, in order). When rows were only replaced (every other row at its place),
-        the months the changed rows are in are added up again from their rows and the other
-        months' cells kept; when rows came or went, every row is added up again (by column).
+        the months the changed rows are in are put in again from their rows and the other
+        months' cells kept; when rows came or went, every row is put in again (by column).
         Either way the sums per scope worked out before are kept for every month no changed
         row is in, and each customer's first months (which only the subscriptions give)."""
         months = {

@@ -1,12 +1,14 @@
 """A scope's usage sums: per customer or per (customer, service), a month or a run of them.
 
-``PricedSums`` adds up the cells of ``usage_figures.UsageSums`` for the
-scopes the metric parts name (workloads, association types, services), with
-a catalogue's rate card for the monthly consumption value: per customer
-straight from the cells, one figure at a time where a part reads one, and
-keeps each result (none depends on the as-of day). ``Ranked`` orders one
-figure's keys so that those within a condition's bounds are found by
-bisection.
+``PricedSums`` adds up the rows of the cells of ``usage_figures.UsageSums``
+for the scopes the metric parts name (workloads, association types, services),
+from the columns, with a catalogue's rate card for the monthly consumption
+value: a figure per customer over every service in C (each customer's first
+row, then its others added), a scope naming services or a figure per service
+from the cell's rows with their services (walked once per cell and month), one
+figure at a time where a part reads one, and keeps each result (none depends
+on the as-of day). ``Ranked`` orders one figure's keys so that those within a
+condition's bounds are found by bisection.
 """
 
 from __future__ import annotations
@@ -119,16 +121,18 @@ class Ranked:
     def by_key(cls, values: Mapping[Key, Decimal | int], tenants: Mapping[str, Key]) -> Ranked:
         """``values`` by (customer, service); ``tenants``: each customer's key, made once per
         facts and shared."""
-        ordered = sorted(values.items(), key=itemgetter(1))
-        keys = [key for key, _ in ordered]
-        return cls([value for _, value in ordered], keys, [tenants[key[0]] for key in keys])
+        # The keys sorted by their values in C (no pair made per key; the same stable
+        # order as sorting the items by value).
+        keys = sorted(values, key=values.__getitem__)
+        customers = map(tenants.__getitem__, map(itemgetter(0), keys))
+        return cls(list(map(values.__getitem__, keys)), keys, list(customers))
 
     @classmethod
     def by_customer(cls, values: Mapping[str, Decimal | int], tenants: Mapping[str, Key]) -> Ranked:
         """``values`` by customer, each keyed by its customer key (``tenants``)."""
-        ordered = sorted(values.items(), key=itemgetter(1))
-        keys = [tenants[customer] for customer, _ in ordered]
-        return cls([value for _, value in ordered], keys, keys)
+        customers = sorted(values, key=values.__getitem__)
+        keys = list(map(tenants.__getitem__, customers))
+        return cls(list(map(values.__getitem__, customers)), keys, keys)
 
     def within(self, low: Decimal, high: Decimal | None, tenants: bool) -> list[Key]:
         """The keys whose quantity is at least ``low`` and at most ``high`` (None: no most);
