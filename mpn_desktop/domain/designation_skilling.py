@@ -23,7 +23,7 @@ from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
-from mpn_desktop.domain.skilling_holders import Holder, Holders
+from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +156,15 @@ class ExamIndex:
         self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it."""
         people = tuple(people)
-        self._people = people
         ids = list(map(_MCP_ID, people))
         self.unique = len(set(ids)) == len(ids)
         """Every MCP ID given once (else a person's name may depend on the day)."""
-        self._rank: dict[str, int] | None = None
-        self._holders: dict[str, dict[str, Holder]] = {}
+        self.ranked = ListedOrder(people)
+        """Each MCP ID's place in the order people are listed (asked when holders are read;
+        meant for MCP IDs given once)."""
+        self.made_holders: dict[str, dict[str, Holder]] = {}
+        """The people's ``Holder`` for each certification, by MCP ID, made once (only when
+        every MCP ID is given once: a person's name is then the same on every day)."""
         self.day_holders: dict[
             tuple[int, int, date, date], tuple[tuple[Listed, ...], object, Holders]
         ] = {}
@@ -203,16 +206,6 @@ class ExamIndex:
         self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
         self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
-
-    def ranked(self) -> dict[str, int]:
-        """Each MCP ID's place in the order people are listed in (name without case, then
-        MCP ID), in that order (``Holders`` reads its keys as that order); meant for MCP IDs
-        given once. Worked out when first asked: only reading a list's holders needs it."""
-        rank = self._rank
-        if rank is None:
-            named = sorted([(p.name.casefold(), p.mcp_id) for p in self._people])
-            rank = self._rank = {mcp_id: place for place, (_, mcp_id) in enumerate(named)}
-        return rank
 
     def codes(self, cert: Certification) -> _Codes:
         """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
@@ -330,14 +323,6 @@ class ExamIndex:
         table = _Table(staying, [on for on, _ in leaving], [left for _, left in leaving])
         self._tables[key] = (certs, table)
         return table
-
-    def holder(self, certification: str) -> dict[str, Holder]:
-        """The people's ``Holder`` for a certification, by MCP ID, made once (only when every
-        MCP ID is given once: a person's name is then the same on every day)."""
-        found = self._holders.get(certification)
-        if found is None:
-            found = self._holders[certification] = {}
-        return found
 
 
 def exam_index(facts: Facts) -> ExamIndex:
@@ -511,7 +496,7 @@ class Certified:
             holding,
             self._people,
             index.ranked if index.unique else None,
-            index.holder if index.unique else None,
+            index.made_holders if index.unique else None,
             certifications,
         )
         self._holders[listed] = found

@@ -11,9 +11,11 @@ order) on first reading.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
+
+from mpn_desktop.domain.facts import Person
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -30,8 +32,30 @@ class Holder:
     certification: str
 
 
-MadeHolders = Callable[[str], dict[str, Holder]]
-"""A certification's ``Holder`` objects by MCP ID, kept to hand the same ones out again."""
+MadeHolders = dict[str, dict[str, Holder]]
+"""Each certification's ``Holder`` objects by MCP ID, kept to hand the same ones out again."""
+
+
+class ListedOrder:
+    """Each MCP ID's place in the order people are listed (name without case, then MCP ID),
+    in that order, worked out when first asked: only reading a list's holders needs it.
+
+    Holds the people, never what keeps the holders (an exam index keeping ``Holders`` that
+    held the index back would be a reference cycle, freed only by the garbage collector)."""
+
+    __slots__ = ("_people", "_rank")
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        """``people``: MCP IDs given once (a person's name is then the same on every day)."""
+        self._people = people
+        self._rank: dict[str, int] | None = None
+
+    def __call__(self) -> dict[str, int]:
+        rank = self._rank
+        if rank is None:
+            named = sorted([(p.name.casefold(), p.mcp_id) for p in self._people])
+            rank = self._rank = {mcp_id: place for place, (_, mcp_id) in enumerate(named)}
+        return rank
 
 
 class Holders(Sequence[Holder]):
@@ -102,7 +126,7 @@ class Holders(Sequence[Holder]):
             made_before = made_by.get(certification)
             if made_before is None:
                 made_before = made_by[certification] = (
-                    {} if self._made is None else self._made(certification)
+                    {} if self._made is None else self._made.setdefault(certification, {})
                 )
             found = made_before.get(mcp_id)
             if found is None:

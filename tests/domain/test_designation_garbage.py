@@ -13,14 +13,19 @@ import gc
 import random
 from dataclasses import replace
 
+import pytest
+
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.facts import Kept
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.sp_organisations import DAYS, sp_organisation
 
 
-def test_a_first_evaluation_leaves_nothing_for_the_garbage_collector() -> None:
-    facts = sp_organisation(random.Random(7))
+@pytest.mark.parametrize("clean", [False, True], ids=["MCP IDs given twice", "MCP IDs once"])
+def test_a_first_evaluation_leaves_nothing_for_the_garbage_collector(clean: bool) -> None:
+    # MCP IDs given once: the holders keep the people's order and Holder objects of the
+    # exam index, which keeps the holders of a day (no way back to the index).
+    facts = sp_organisation(random.Random(7), clean=clean)
     catalogs = shipped_scored_catalogs()
     for catalog in catalogs:  # anything made once per process (catalogue tables) made now
         score_designations(catalog, replace(facts, kept=Kept()), DAYS[-1])

@@ -65,11 +65,7 @@ def test_counting_the_holders_makes_no_holder_and_reading_them_makes_each_once()
 
 
 def test_holders_kept_by_certification_are_handed_out_again() -> None:
-    kept: dict[str, dict[str, Holder]] = {}
-
-    def made(certification: str) -> dict[str, Holder]:
-        return kept.setdefault(certification, {})
-
+    made: dict[str, dict[str, Holder]] = {}
     first = Holders(HOLDING, NAMES, RANK.copy, made)
     # Another day: one person fewer, the others the same objects as before.
     later = Holders({"a": "cert-2", "c": "cert-1"}, NAMES, RANK.copy, made)
