@@ -178,12 +178,17 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         # Promoted above the band's maximum since a year ago: still eligible (MW26, SEC26).
         now |= before & _qualifying(_unbounded(part), figures, last)
     # Only tenant-service pairs name a service (tenants' keys have none).
-    counted = now | before if part.counted is Counted.TENANT_SERVICES else ()
+    services = (
+        {key[1] for key in now} | {key[1] for key in before}
+        if part.counted is Counted.TENANT_SERVICES
+        else set()
+    )
+    services.discard("")
     return Measured(
         value=Decimal(len(now) - len(before)),
         now_keys=now,
         before_keys=before,
-        services={key[1]: figures.service_name(key[1]) for key in counted if key[1]},
+        services={service: figures.service_name(service) for service in services},
         last=Decimal(len(now)),
         baseline=Decimal(len(before)),
     )
