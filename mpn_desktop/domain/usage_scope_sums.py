@@ -17,7 +17,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -373,6 +373,17 @@ class PricedSums:
         if found is not None:
             return found
         consumption_of = self._columns.consumption_usd
+        walked = [self._rows(scope, month) for month in months]
+        values = [list(map(consumption_of.__getitem__, rows[2])) for rows in walked]
+        if all(min(each, default=0) >= 0 for each in values):
+            # No consumption below 0: a (customer, service)'s total is above 0 exactly when
+            # one of its rows is, so the services of the rows above 0 are the answer (in C).
+            consumed: set[str] = set()
+            for rows, each in zip(walked, values, strict=True):
+                consumed.update(compress(rows[1], map(operator.gt, each, repeat(0))))
+            consumed.discard("")
+            found = self._consumed[(scope, months)] = frozenset(consumed)
+            return found
         per_key: dict[Key, Decimal | int] = {}
         for month in months:
             customers, services, places = self._rows(scope, month)

@@ -418,3 +418,47 @@ def test_sums_per_customer_over_several_months_equal_the_rows(
             assert _exact(kept.summed(scope, months[:1], False)) == _exact(
                 rows.summed(scope, months[:1], False)
             )
+
+
+def test_services_consumed_over_months_with_credits_are_those_whose_total_is_above_0() -> None:
+    """A service counts when some customer's consumption of it over the months adds up to
+    more than 0: a month's credit (below 0) can cancel another's use, and a service used
+    only by a customer whose total is 0 does not count; with no credit, every service
+    used counts. The kept sums answer as the rows do."""
+    first, second = Month(2024, 4), Month(2024, 5)
+    subs = (
+        Subscription(
+            "A1",
+            "Contoso",
+            Workload.AZURE,
+            Association.TRANSACTING,
+            date(2024, 1, 1),
+            date(2024, 1, 1),
+        ),
+        Subscription(
+            "A2",
+            "Fabrikam",
+            Workload.AZURE,
+            Association.TRANSACTING,
+            date(2024, 1, 1),
+            date(2024, 1, 1),
+        ),
+    )
+    used = (
+        Usage("A1", first, consumption_usd=Decimal("100.00"), service="Storage"),
+        Usage("A1", second, consumption_usd=Decimal("-100.00"), service="Storage"),
+        Usage("A1", second, consumption_usd=Decimal("5"), service="Sentinel"),
+        Usage("A2", first, consumption_usd=Decimal("0"), service="Key Vault"),
+        Usage("A2", second, service="Backup"),
+    )
+    scope = Scope(frozenset({Workload.AZURE}), frozenset({"transacting"}))
+    months = (first, second)
+    for usage, expected in (
+        (used, {"sentinel"}),
+        (used[:1] + used[2:], {"storage", "sentinel"}),
+    ):
+        facts = Facts(Organization("Partner", "1"), subscriptions=subs, usage=usage)
+        kept = UsageFigures(replace(facts, kept=Kept()), {}, (first, second))
+        rows = RowFigures(facts, {}, (first, second))
+        assert kept.consumed_services(scope, months) == expected
+        assert rows.consumed_services(scope, months) == expected
