@@ -109,3 +109,18 @@ def test_at_least_counts_them_all_when_few_of_many_holders_count() -> None:
     assert certified.at_least(listed, 2) == 1
     assert certified.at_least(listed, 1) == 1
     assert Certified(given, {cert.id: cert}, date(2019, 12, 31)).at_least(listed, 2) == 0
+
+
+def test_a_certification_recorded_by_its_own_name_or_id_counts_from_the_earlier_day() -> None:
+    # A certification imported as a credential (its name or id as the code) or earned by its
+    # exam: the first day either way. Exam AZ-1 passed on day 1; "Cert 1" recorded on day 0
+    # for person 0 (who never passed AZ-1) and on day 5 for person 1 (who passed it on day 1).
+    exams = [
+        exam("1", "AZ-1", FIRST + timedelta(days=1)),
+        exam("0", "Cert 1", FIRST),
+        exam("1", "cert-1", FIRST + timedelta(days=5)),
+    ]
+    index = ExamIndex(exams, [person("0"), person("1")])
+    cert = Certification("cert-1", "Cert 1", (("AZ-1",),))
+    assert index.holding_days(cert) == {"0": FIRST, "1": FIRST + timedelta(days=1)}
+    assert index.latest(cert) == FIRST + timedelta(days=1)

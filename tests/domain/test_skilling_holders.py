@@ -39,6 +39,10 @@ def test_holders_read_compare_and_hash_as_their_tuple(rank: dict[str, int] | Non
     assert holders[1:] == EXPECTED[1:]
     assert Holder("Zoe", "a", "cert-2") in holders
     assert holders == Holders(dict(HOLDING), dict(NAMES), ranked)
+    assert holders == holders  # noqa: PLR0124 (the same object)
+    assert holders == Holders(HOLDING, NAMES, ranked), "the same dicts"
+    assert holders.__eq__(list(EXPECTED)) is NotImplemented
+    assert hash(holders) == hash(holders)
     assert holders != Holders({"a": "cert-2"}, NAMES, ranked)
     assert copy.copy(holders) == EXPECTED
     assert pickle.loads(pickle.dumps(holders)) == EXPECTED
