@@ -20,7 +20,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 
 from mpn_desktop.domain.catalog import Catalog, normalize_code
 from mpn_desktop.domain.designation_skilling import Certified, exam_index
@@ -39,8 +38,6 @@ from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import and_list
 from mpn_desktop.domain.wording import day as day_text
-
-_MCP_ID = attrgetter("mcp_id")
 
 
 def _track(designation: Designation | None, way: str) -> Track | None:
@@ -305,7 +302,8 @@ def skilling_people(
         for step in rule.prerequisites:
             if certified is None:
                 certified = Certified(facts, catalog.certifications, day)
-            steps.append(frozenset(map(_MCP_ID, certified.holders(step.certifications))))
+            # The holders' MCP IDs as counted (no Holder object made for each).
+            steps.append(certified.holders(step.certifications).mcp_ids())
         final = frozenset(e.mcp_id for e in metric.evidence if e.mcp_id is not None)
         counted.append(_Counted(area, metric.label, tuple(steps), final))
 
