@@ -73,7 +73,7 @@ class TotalRows(_PinnedToTheBottom):
         mine, theirs = self.horizontalScrollBar(), grid.horizontalScrollBar()
         mine.valueChanged.connect(self._move_the_grid)
         theirs.valueChanged.connect(mine.setValue)
-        mine.rangeChanged.connect(lambda *_range: mine.setValue(theirs.value()))
+        mine.rangeChanged.connect(self._line_up)
         grid.horizontalHeader().sectionResized.connect(
             lambda column, _old, new: self.setColumnWidth(column, new)
         )
@@ -84,6 +84,19 @@ class TotalRows(_PinnedToTheBottom):
         mine, theirs = self.horizontalScrollBar(), self._grid.horizontalScrollBar()
         if mine.maximum() == theirs.maximum():
             theirs.setValue(value)
+
+    def _line_up(self, *_range: int) -> None:
+        """At the grid's sideways position once this one's range changed."""
+        mine, theirs = self.horizontalScrollBar(), self._grid.horizontalScrollBar()
+        if mine.value() != theirs.value():
+            mine.setValue(theirs.value())
+            return
+        # The same position in another range (the grid's range changed first and moved
+        # these rows while theirs was the old one, or they were hidden meanwhile): no scroll
+        # places the months again, and at its range's end a table sets its last month flush
+        # right (elsewhere its first flush left), so they take the grid's offset.
+        self.horizontalHeader().setOffset(self._grid.horizontalHeader().offset())
+        self.viewport().update()
 
     def set_names_width(self, width: int) -> None:
         """The rows' names as wide as the grid's subscriptions' (the months then line up)."""

@@ -174,6 +174,24 @@ def test_where_every_row_fits_the_totals_follow_the_last_subscription(
     assert view.verticalScrollBar().maximum() == 0
 
 
+def test_pinned_again_after_the_window_grew_the_totals_stay_under_their_months(
+    qtbot: QtBot, window_2018: MainWindow
+) -> None:
+    # Pinned (the window's first size), unpinned at 1280×800 where every row fits, pinned
+    # again at 1024×700 with the latest months in view: the Total rows, laid out again while
+    # hidden, showed each month's total under the next month and an empty cell at the end.
+    grid = _grid(qtbot, window_2018)
+    view, panes, model = grid.view, grid.panes, grid.model
+    for width, height, pinned in ((1280, 800, False), (1024, 700, True)):
+        window_2018.resize(width, height)
+        qtbot.waitUntil(lambda pinned=pinned: panes.pinned is pinned)
+    bar = view.horizontalScrollBar()
+    qtbot.waitUntil(lambda: 0 < bar.maximum() == bar.value())
+    rows = panes.total_rows
+    for column in range(len(model.months)):
+        assert rows.columnViewportPosition(column) == view.columnViewportPosition(column)
+
+
 def test_the_wheel_over_the_pinned_rows_scrolls_the_subscriptions(
     qtbot: QtBot, window_2023: MainWindow
 ) -> None:
