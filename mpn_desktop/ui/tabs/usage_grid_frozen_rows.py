@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
+from mpn_desktop.ui.tabs.usage_grid_view import show_the_grid_in
+
 
 class _PinnedToTheBottom(QTableView):
     """A view of the grid's model showing only its last rows: it is as high as they are and
@@ -21,14 +23,9 @@ class _PinnedToTheBottom(QTableView):
         self._grid = grid
         self._pinned_from = pinned_from
         model = grid.model()
-        self.setModel(model)
-        self.setSelectionModel(grid.selectionModel())
-        self.setSelectionMode(grid.selectionMode())
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        show_the_grid_in(self, grid)
         self.setAutoScroll(False)  # a click or a drag never scrolls the subscriptions in
-        self.setWordWrap(False)
         self.horizontalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -12,6 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
 
+def show_the_grid_in(view: QTableView, grid: QTableView) -> None:
+    """``view`` shows the grid's model, its rows as high, and shares its selection; the
+    keyboard works in the grid itself (a frozen pane of it: the total column, the pinned
+    rows, their corner)."""
+    view.setModel(grid.model())
+    view.setSelectionModel(grid.selectionModel())
+    view.setSelectionMode(grid.selectionMode())
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
+
+
 class TotalColumn(QTableView):
     """The grid's last column (the window's total) beside its months, always in sight: the
     months scroll sideways under their names (a 24-month window at 1024×700), the
@@ -28,13 +40,8 @@ class TotalColumn(QTableView):
         self._grid = grid
         self._pinned_from = pinned_from
         model = grid.model()
-        self.setModel(model)
-        self.setSelectionModel(grid.selectionModel())
-        self.setSelectionMode(grid.selectionMode())
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard works in the grid itself
-        self.setWordWrap(False)
+        show_the_grid_in(self, grid)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
         self.horizontalHeader().setStretchLastSection(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
