@@ -868,6 +868,10 @@ def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:
             first=first, more=_more(units, metric.unit), points=gain_text
         )
     held = int(metric.have)
+    if not held:
+        # Nobody on the final list yet: what meeting the step opens is its own points (an SMB
+        # track's, 4 a step), not people "already on the final list".
+        return _("{more} (+{points})").format(more=first, points=gain_text)
     return ngettext(
         "{first}, which counts the {count} person already on the final list (+{points})",
         "{first}, which counts the {count} people already on the final list (+{points})",

@@ -183,3 +183,12 @@ def test_an_smb_step_opens_its_own_points_and_the_held_people_s() -> None:
         f"Intermediate certifications: 1 more person with {ARCHITECTS} for step 2, which counts"
         " the 2 people already on the final list (+12 points)",
     )
+
+
+def test_an_smb_step_met_with_nobody_on_the_final_list_opens_its_own_points() -> None:
+    # Step 1 short, nobody on the final list: meeting the step gives its 4 points, which
+    # reach 70; it read "..., which counts the 0 people already on the final list".
+    steps = ((ADMINS, 0, 1, False),)
+    assert _way(_smb(0, Fraction(0), steps, 4), others=Fraction(66)) == (
+        f"Intermediate certifications: 1 more person with {ADMINS} for step 1 (+4 points)",
+    )
