@@ -68,7 +68,8 @@ class TotalColumn(QTableView):
                 + (1 if self.showGrid() else 0)
                 for row in range(self._pinned_from(), model.rowCount())
             )
-            width = max(self.columnWidth(count - 1), *pinned)
+            # A list: with no pinned rows, max() of one int alone would raise.
+            width = max([self.columnWidth(count - 1), *pinned])
             self.setColumnWidth(count - 1, width)
         else:
             width = 0
