@@ -216,7 +216,11 @@ def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measur
     return Measured(value=Decimal(len(services)), now_keys=named, last=Decimal(len(services)))
 
 
-def _per_customer(part: Part, figures: UsageFigures, months: Iterable[Month]) -> dict[str, Decimal]:
+def _per_customer(
+    part: Part, figures: UsageFigures, months: Iterable[Month]
+) -> Mapping[str, Decimal | int]:
+    """The part's quantity per customer (users and seats as whole numbers: added up from a
+    Decimal 0 they give the sums their Decimals would)."""
     return figures.per_customer(part.scope, part.quantity, months)
 
 
@@ -242,7 +246,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     """Growth counted only from each customer's association (its baseline is its usage then)."""
     span = 12 if part.compare_twelve_months else 1
     latest = _per_customer(part, figures, [last.plus(-b) for b in range(span)])
-    total_last = sum(latest.values(), _ZERO)
+    total_last = Decimal(sum(latest.values(), _ZERO))
     # No credit for growth that existed before the association (MW23): a customer
     # associated during the year is compared with its usage in the month it was.
     by_base: dict[Month, list[str]] = defaultdict(list)
@@ -266,7 +270,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             # One figure: each month's per customer, added up (the same exact sum).
             figures_by_month = [_per_customer(part, figures, (month,)) for month in months]
             for customer in customers:
-                value: Decimal | None = None
+                value: Decimal | int | None = None
                 for month_figures in figures_by_month:
                     found_value = month_figures.get(customer)
                     if found_value is not None:
@@ -289,8 +293,8 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
                 total_base += quantity_of(sums, part.quantity)
     note = ""
     if part.twelve_month_minimum is not None:
-        twelve = sum(
-            _per_customer(part, figures, _months(Span.TWELVE_MONTHS, last)).values(), _ZERO
+        twelve = Decimal(
+            sum(_per_customer(part, figures, _months(Span.TWELVE_MONTHS, last)).values(), _ZERO)
         )
         if twelve < part.twelve_month_minimum:
             note = _(

@@ -226,6 +226,6 @@ def _amounts(
     figures = UsageFigures(facts, catalog.rate_card)
     quantity = Quantity(figure_of(part))
     return tuple(
-        sum(figures.per_customer(part.scope, quantity, (month,)).values(), Decimal(0))
+        Decimal(sum(figures.per_customer(part.scope, quantity, (month,)).values(), Decimal(0)))
         for month in months
     )

@@ -380,8 +380,9 @@ class UsageFigures:
 
     def per_customer(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month]
-    ) -> dict[str, Decimal]:
-        """One quantity of each customer's sums over several months (read only)."""
+    ) -> Mapping[str, Decimal | int]:
+        """One quantity of each customer's sums over several months (read only; users and
+        seats as whole numbers)."""
         inside = self._inside(months)
         return self._priced.per_customer(scope, quantity, inside) if inside else {}
 

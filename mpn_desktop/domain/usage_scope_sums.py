@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -62,9 +62,6 @@ def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
         columns.paid_seats,
     )[index]
 
-
-_DECIMAL_ONLY = frozenset({Decimal})
-"""The types of figures that are quantities as they are (no Decimal to make of them)."""
 
 _MCV = 4
 """The place of the monthly consumption value in ``Sums``."""
@@ -465,22 +462,19 @@ class PricedSums:
             self._quantities[key] = found
         return found
 
-    def per_customer(self, scope: Scope, quantity: Quantity, months: Months) -> dict[str, Decimal]:
-        """One quantity of each customer's sums over several months."""
+    def per_customer(
+        self, scope: Scope, quantity: Quantity, months: Months
+    ) -> Mapping[str, Decimal | int]:
+        """One quantity of each customer's sums over several months: money and monthly
+        consumption values as the Decimals they add up to, users and seats as whole numbers
+        (no Decimal made of each: added to a Decimal they give the same sum), shares as
+        Decimals."""
+        if quantity is not Quantity.ACTIVE_SHARE:
+            return self.quantities(scope, months, _QUANTITY_INDEX[quantity])
         key = (scope, quantity, months)
         found = self._per_customer.get(key)
         if found is None:
-            if quantity is Quantity.ACTIVE_SHARE:
-                found = self._customer_shares(scope, months)
-            else:
-                values = self.quantities(scope, months, _QUANTITY_INDEX[quantity])
-                if set(map(type, values.values())) <= _DECIMAL_ONLY:
-                    # Money and monthly consumption values are Decimals already: the same
-                    # (read-only) figures serve, without a Decimal made of each.
-                    found = cast("dict[str, Decimal]", values)
-                else:
-                    found = dict(zip(values, map(Decimal, values.values()), strict=True))
-            self._per_customer[key] = found
+            found = self._per_customer[key] = self._customer_shares(scope, months)
         return found
 
     def _service_shares(self, scope: Scope, months: Months) -> dict[Key, Decimal]:
