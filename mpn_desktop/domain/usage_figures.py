@@ -200,6 +200,7 @@ class UsageSums:
         months' cells kept; when rows came or went, every row is put in again (by column).
         Either way the sums per scope worked out before are kept for every month no changed
         row is in, and each customer's first months (which only the subscriptions give)."""
+        removed, added = tuple(removed), tuple(added)
         months = {
             month for row in (*removed, *added) if (month := self._counted_month(row)) is not None
         }
@@ -225,7 +226,6 @@ class UsageSums:
                 cell_key: {m: c for m, c in cell_months.items() if m not in months}
                 for cell_key, cell_months in self.more.items()
             }
-            new._spelt = None
             new._services = {}
             columns = new.columns
             places = [at for at, month in enumerate(columns.month) if month in months]
@@ -234,7 +234,14 @@ class UsageSums:
                 [columns.subscription[at] for at in places],
                 [columns.month[at] for at in places],
             )
-        new._first = self._first
+        new._first, new._cell_firsts = self._first, self._cell_firsts
+        if self._spelt is not None:
+            # The spellings known and the added rows': a spelling no row writes any more only
+            # makes its service look for its first row (exact either way), so none is lost.
+            spelt = {key: set(names) for key, names in self._spelt.items()}
+            for row in added:
+                spelt.setdefault(self.service_key(row.service), set()).add(row.service.strip())
+            new._spelt = spelt
         new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
         return new
 

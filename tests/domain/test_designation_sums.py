@@ -462,3 +462,24 @@ def test_services_consumed_over_months_with_credits_are_those_whose_total_is_abo
         rows = RowFigures(facts, {}, (first, second))
         assert kept.consumed_services(scope, months) == expected
         assert rows.consumed_services(scope, months) == expected
+
+
+def test_a_service_written_anew_by_an_edit_is_named_as_its_first_row_writes_it() -> None:
+    """Names of services kept with the sums carry the spellings an edit brings: a row
+    rewritten 'STORAGE ' ahead of the month's 'Storage' names the service 'STORAGE', as the
+    rows do (kept names alone would still say 'Storage')."""
+    month = Month(2024, 4)
+    day = date(2024, 1, 1)
+    sub = Subscription("A1", "Contoso", Workload.AZURE, Association.TRANSACTING, day, day)
+    usage = (
+        Usage("A1", month, consumption_usd=Decimal(5), service="Storage"),
+        Usage("A1", month, consumption_usd=Decimal(7), service="Storage"),
+    )
+    before = Facts(Organization("Partner", "1"), subscriptions=(sub,), usage=usage)
+    assert UsageFigures(before, {}, (month, month)).service_name("storage") == "Storage"
+    rewritten = replace(usage[0], service="STORAGE ")
+    after = replace(before, usage=(rewritten, usage[1]))
+    carry_usage_sums(before, after, [usage[0]], [rewritten])
+    assert UsageSums in after.kept, "carried over, not added up anew"
+    for figures in (UsageFigures(after, {}, (month, month)), RowFigures(after, {}, (month, month))):
+        assert figures.service_name("storage") == "STORAGE"
