@@ -483,3 +483,36 @@ def test_a_service_written_anew_by_an_edit_is_named_as_its_first_row_writes_it()
     assert UsageSums in after.kept, "carried over, not added up anew"
     for figures in (UsageFigures(after, {}, (month, month)), RowFigures(after, {}, (month, month))):
         assert figures.service_name("storage") == "STORAGE"
+
+
+def test_a_scope_naming_services_and_leaving_some_out_counts_the_named_ones_left_in() -> None:
+    """A scope may name services and leave some of them out: only the named services left in
+    count (a subscription's total, service "", neither), per customer and per service, as the
+    rows give them; a credit among the months still leaves the total out of the services."""
+    month = Month(2024, 4)
+    day = date(2024, 1, 1)
+    sub = Subscription("A1", "Contoso", Workload.AZURE, Association.TRANSACTING, day, day)
+    usage = (
+        Usage("A1", month, consumption_usd=Decimal("5.00"), service="Storage"),
+        Usage("A1", month, consumption_usd=Decimal(7), service="Sentinel"),
+        Usage("A1", month, consumption_usd=Decimal(-1), service=""),
+        Usage("A1", month, consumption_usd=Decimal(11), service="Key Vault"),
+    )
+    facts = Facts(Organization("Partner", "1"), subscriptions=(sub,), usage=usage)
+    scope = Scope(
+        frozenset({Workload.AZURE}),
+        frozenset({"transacting"}),
+        services=frozenset({"storage", "sentinel"}),
+        excluded_services=frozenset({"sentinel"}),
+    )
+    every = Scope(frozenset({Workload.AZURE}), frozenset({"transacting"}))
+    kept = UsageFigures(replace(facts, kept=Kept()), {}, (month, month))
+    rows = RowFigures(facts, {}, (month, month))
+    for figures in (kept, rows):
+        assert figures.per_customer(scope, Quantity.CONSUMPTION_USD, (month,)) == {
+            "Contoso": Decimal("5.00")
+        }
+        assert _exact(figures.summed(scope, (month,), True)) == {
+            ("Contoso", "storage"): ["5.00", "0", "0", "0", "0"]
+        }
+        assert figures.consumed_services(every, (month,)) == {"storage", "sentinel", "key vault"}
