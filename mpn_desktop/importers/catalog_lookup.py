@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 
 from mpn_desktop.domain.catalog import Catalog, Credential, normalize_code
 from mpn_desktop.domain.enums import CredentialKind
+
+_CODE_IN_TITLE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,3}\d?|\d{2})-\d{3}[A-Za-z]?(?![\w-])")
+"""What an exam code looks like inside a title: AZ-104, MB2-717, 70-533 (a word of its own)."""
 
 
 class CatalogLookup:
@@ -46,11 +50,20 @@ class CatalogLookup:
         return CredentialKind.EXAM if normalize_code(code) in self._designation_codes else None
 
     def codes_for_title(self, title: str) -> Sequence[str]:
-        """The codes of the credentials called ``title``."""
+        """The codes of the credentials called ``title``; failing that, the known codes the
+        title names ("AZ-305: Designing Microsoft Azure Infrastructure Solutions").
+
+        Partner Center's training download has no code column, and today's titles are
+        Microsoft Learn's, which no catalogue lists: the code in them is what identifies the
+        exam. A code no catalogue knows is never taken from a title (it may be anything).
+        """
         if self._catalog is None:
             return []
         found = self._catalog.find_credentials_by_title(title)
-        return sorted({credential.code for credential in found})
+        if found:
+            return sorted({credential.code for credential in found})
+        named = (self.normalize_code(code) for code in _CODE_IN_TITLE.findall(title))
+        return sorted({code for code in named if self.kind_of(code) is not None})
 
     def _credential(self, code: str) -> Credential | None:
         if self._catalog is None or not code.strip():

@@ -49,3 +49,35 @@ def test_import_exams_names_only_the_codes_nothing_counts(
     out = capsys.readouterr().out
     assert "1 record has a code the catalogue does not know (counted toward nothing): " in out
     assert "XY-123 (1)" in out and "AZ-104" not in out and "MS-700" not in out
+
+
+def test_a_title_naming_a_known_exam_code_gives_the_code(catalog: Catalog) -> None:
+    lookup = CatalogLookup(catalog, lambda: designation_exam_codes(shipped_scored_catalogs()))
+    # Partner Center's Training details download has no code column: the code is in the title.
+    assert lookup.codes_for_title("AZ-305: Designing Microsoft Azure Infrastructure Solutions") == [
+        "AZ-305"
+    ]
+    assert lookup.codes_for_title("Exam az-104: Microsoft Azure Administrator") == ["AZ-104"]
+    assert lookup.codes_for_title("Exam 70-533: Implementing Azure Infrastructure") == ["70-533"]
+    # Two known codes fit several; a code no catalogue knows is not taken from a title.
+    assert lookup.codes_for_title("AZ-104 and AZ-305 bundle") == ["AZ-104", "AZ-305"]
+    assert lookup.codes_for_title("XY-123: Basket Weaving") == []
+    assert CatalogLookup(catalog).codes_for_title("AZ-104: Microsoft Azure Administrator") == []
+
+
+def test_import_exams_of_a_training_details_file_takes_the_codes_from_the_titles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = tmp_path / "training.csv"
+    rows.write_text(
+        "MCPID,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,"
+        "TrainingCompletionDate\n"
+        "1234567,AZ-104: Microsoft Azure Administrator,Exam,Ana,Ruiz,ana@x.example,2026-03-02\n"
+        "7654321,Exam SC-200: Microsoft Security Operations Analyst,Exam,Bo,Li,bo@x.example,"
+        "2026-03-03\n",
+        encoding="utf-8",
+    )
+    assert main(["--db", str(tmp_path / "t.sqlite3"), "import-exams", str(rows)]) == 0
+    captured = capsys.readouterr()
+    assert "2 added, 0 duplicates, 0 errors" in captured.out, captured.err
+    assert "counted toward nothing" not in captured.out
