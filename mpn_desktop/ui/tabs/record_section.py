@@ -371,7 +371,9 @@ class RecordSection(QWidget):
         Called by the tab once the names its columns show (customers, people) are known,
         and after each ``change`` that touched this table (only its rows can widen it).
         """
-        if not self._sized and self.model.rowCount() > 0:
+        if not self._sized and self.model.rowCount() == 0 and not self.model.reading:
+            self._fit_titles()
+        elif not self._sized and self.model.rowCount() > 0:
             if not self.view.isVisible():
                 # A table on a tab not shown is fitted when first shown, or once the window
                 # is filled, one table per turn of the event loop (``fit_columns_if_waiting``):
@@ -398,6 +400,15 @@ class RecordSection(QWidget):
             return False
         self._fit_columns()
         return True
+
+    def _fit_titles(self) -> None:
+        """An empty table's columns as wide as their titles at least (German's "Ausgeschieden
+        am" was cut at the default 100 pixels); its first rows fit them afterwards."""
+        header = self.view.horizontalHeader()
+        for column in range(header.count()):
+            wanted = header.sectionSizeHint(column)
+            if not header.isSectionHidden(column) and self.view.columnWidth(column) < wanted:
+                self.view.setColumnWidth(column, wanted)
 
     def _fit_columns(self) -> None:
         """Fits every column to its header and to a sample of the rows shown."""
