@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import itemgetter
@@ -88,6 +88,15 @@ def _whole_units(rate: Decimal) -> bool:
     changes no digit)."""
     exponent = rate.as_tuple().exponent
     return isinstance(exponent, int) and exponent <= 0
+
+
+def _add_into(found: dict[_K, Decimal | int], pairs: Iterable[tuple[_K, Decimal | int]]) -> None:
+    """Adds each value of ``pairs`` to its key's total in ``found`` (a key not there yet
+    starts at the value itself)."""
+    get = found.get
+    for key, value in pairs:
+        total = get(key)
+        found[key] = value if total is None else total + value
 
 
 def add_sums(total: Sums, more: Sums) -> None:
@@ -337,9 +346,7 @@ class PricedSums:
                 if not found:
                     found = figures
                     continue
-                for customer, value in figures.items():
-                    total = found.get(customer)
-                    found[customer] = value if total is None else total + value
+                _add_into(found, figures.items())
         else:
             customers, services, places = self._rows(scope, month)
             found = {}
@@ -357,9 +364,7 @@ class PricedSums:
                         found[customer] = total + _ZERO
             else:
                 values = map(_column(self._columns, index).__getitem__, places)
-                for customer, value in zip(customers, values, strict=True):
-                    total = found.get(customer)
-                    found[customer] = value if total is None else total + value
+                _add_into(found, zip(customers, values, strict=True))
         self._month_quantities[key] = found
         return found
 
@@ -384,17 +389,10 @@ class PricedSums:
         per_key: dict[Key, Decimal | int] = {}
         for month in months:
             customers, services, places = self._rows(scope, month)
-            for key, value in zip(
-                zip(customers, services, strict=True),
-                map(consumption_of.__getitem__, places),
-                strict=True,
-            ):
-                if not key[1]:
-                    continue
-                total = per_key.get(key)
-                per_key[key] = value if total is None else total + value
+            keys = zip(customers, services, strict=True)
+            _add_into(per_key, zip(keys, map(consumption_of.__getitem__, places), strict=True))
         found = self._consumed[(scope, months)] = frozenset(
-            service for (_, service), value in per_key.items() if value > 0
+            service for (_, service), value in per_key.items() if service and value > 0
         )
         return found
 
@@ -405,11 +403,8 @@ class PricedSums:
         found: dict[Key, Decimal | int] = {}
         for month in months:
             customers, services, places = self._rows(scope, month)
-            for key, value in zip(
-                zip(customers, services, strict=True), map(column.__getitem__, places), strict=True
-            ):
-                total = found.get(key)
-                found[key] = value if total is None else total + value
+            keys = zip(customers, services, strict=True)
+            _add_into(found, zip(keys, map(column.__getitem__, places), strict=True))
         return found
 
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
@@ -454,11 +449,8 @@ class PricedSums:
         if found is None:
             # The first month's figures copied in C, the others added to them.
             found = dict(self.month_quantity(scope, months[0], index))
-            get = found.get
             for month in months[1:]:
-                for customer, value in self.month_quantity(scope, month, index).items():
-                    total = get(customer)
-                    found[customer] = value if total is None else total + value
+                _add_into(found, self.month_quantity(scope, month, index).items())
             self._quantities[key] = found
         return found
 
