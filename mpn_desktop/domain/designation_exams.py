@@ -1,5 +1,6 @@
-"""The exam codes of the Solutions Partner catalogues' certifications, and the titles those
-catalogues give them (the name of the certification an exam earns by itself)."""
+"""The exam codes of the Solutions Partner catalogues' certifications, the titles those
+catalogues give them (the name of the certification an exam earns by itself), and the
+certifications' own names as codes."""
 
 from __future__ import annotations
 
@@ -17,6 +18,17 @@ def designation_exam_codes(catalogs: Iterable[ScoredCatalog]) -> frozenset[str]:
         for cert in catalog.certifications.values()
         for way in cert.exams
         for code in way
+    )
+
+
+def designation_certification_codes(catalogs: Iterable[ScoredCatalog]) -> frozenset[str]:
+    """Every certification of the catalogues as a code (its name and its id, normalised:
+    AZUREADMINISTRATORASSOCIATE), as a record of the certification itself is counted."""
+    return frozenset(
+        normalize_code(text)
+        for catalog in catalogs
+        for cert in catalog.certifications.values()
+        for text in (cert.id, cert.name)
     )
 
 

@@ -12,6 +12,9 @@ from mpn_desktop.domain.enums import CredentialKind
 _CODE_IN_TITLE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,3}\d?|\d{2})-\d{3}[A-Za-z]?(?![\w-])")
 """What an exam code looks like inside a title: AZ-104, MB2-717, 70-533 (a word of its own)."""
 
+_CERTIFIED = re.compile(r"^\s*Microsoft Certified\s*:\s*", re.IGNORECASE)
+"""How Microsoft Learn begins a certification's title, before the name catalogues give it."""
+
 
 class CatalogLookup:
     """Exam codes, kinds and titles of a ``domain.catalog.Catalog`` (see validation.ExamCatalog).
@@ -21,17 +24,22 @@ class CatalogLookup:
     same the Exams tab uses. ``designation_exams`` gives the exam codes of the
     Solutions Partner certifications (``domain.designation_exams.designation_exam_codes``),
     asked for the first code the 2017-2018 catalogue does not know: such an exam counts
-    toward a designation, not toward nothing.
+    toward a designation, not toward nothing. ``designation_certifications`` likewise gives
+    the certifications themselves as codes (``designation_certification_codes``): a record of
+    "Azure Administrator Associate" counts too.
     """
 
     def __init__(
         self,
         catalog: Catalog | None,
         designation_exams: Callable[[], Collection[str]] | None = None,
+        designation_certifications: Callable[[], Collection[str]] | None = None,
     ) -> None:
         self._catalog = catalog
         self._designation_exams = designation_exams
         self._designation_codes: Collection[str] | None = None
+        self._designation_certifications = designation_certifications
+        self._certification_codes: Collection[str] | None = None
 
     def normalize_code(self, text: str) -> str:
         """The code as the catalogue writes it when it knows it, else in capitals without spaces."""
@@ -43,11 +51,19 @@ class CatalogLookup:
         credential = self._credential(code)
         if credential is not None:
             return credential.kind
-        if self._designation_exams is None or not code.strip():
+        if not code.strip():
             return None
-        if self._designation_codes is None:
-            self._designation_codes = self._designation_exams()
-        return CredentialKind.EXAM if normalize_code(code) in self._designation_codes else None
+        if self._designation_exams is not None:
+            if self._designation_codes is None:
+                self._designation_codes = self._designation_exams()
+            if normalize_code(code) in self._designation_codes:
+                return CredentialKind.EXAM
+        if self._designation_certifications is not None:
+            if self._certification_codes is None:
+                self._certification_codes = self._designation_certifications()
+            if normalize_code(code) in self._certification_codes:
+                return CredentialKind.CERTIFICATION
+        return None
 
     def codes_for_title(self, title: str) -> Sequence[str]:
         """The codes of the credentials called ``title``; failing that, the known codes the
@@ -62,6 +78,9 @@ class CatalogLookup:
         found = self._catalog.find_credentials_by_title(title)
         if found:
             return sorted({credential.code for credential in found})
+        certification = normalize_code(_CERTIFIED.sub("", title))
+        if self.kind_of(certification) is CredentialKind.CERTIFICATION:
+            return [certification]  # "Microsoft Certified: Azure Administrator Associate"
         named = (self.normalize_code(code) for code in _CODE_IN_TITLE.findall(title))
         return sorted({code for code in named if self.kind_of(code) is not None})
 

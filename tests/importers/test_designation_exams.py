@@ -3,13 +3,17 @@ not call them codes the catalogue does not know (counted toward nothing)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from mpn_desktop.cli import main
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.domain.designation_exams import designation_exam_codes
+from mpn_desktop.domain.designation_exams import (
+    designation_certification_codes,
+    designation_exam_codes,
+)
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.programs import shipped_scored_catalogs
@@ -81,3 +85,39 @@ def test_import_exams_of_a_training_details_file_takes_the_codes_from_the_titles
     captured = capsys.readouterr()
     assert "2 added, 0 duplicates, 0 errors" in captured.out, captured.err
     assert "counted toward nothing" not in captured.out
+
+
+def test_a_certification_of_the_designations_is_known_by_its_name(catalog: Catalog) -> None:
+    lookup = CatalogLookup(
+        catalog,
+        lambda: designation_exam_codes(shipped_scored_catalogs()),
+        lambda: designation_certification_codes(shipped_scored_catalogs()),
+    )
+    assert lookup.kind_of("Azure Administrator Associate") is CredentialKind.CERTIFICATION
+    assert lookup.codes_for_title("Microsoft Certified: Azure Administrator Associate") == [
+        "AZUREADMINISTRATORASSOCIATE"
+    ]
+    assert lookup.codes_for_title("Microsoft Certified: Basket Weaving Expert") == []
+
+
+def test_import_exams_of_a_training_details_file_takes_its_certifications_by_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = tmp_path / "training.csv"
+    rows.write_text(
+        "MCPID,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,"
+        "TrainingCompletionDate\n"
+        "1234567,Microsoft Certified: Azure Administrator Associate,Certification,Ana,Ruiz,"
+        "2026-03-02\n",
+        encoding="utf-8",
+    )
+    database = str(tmp_path / "t.sqlite3")
+    assert main(["--db", database, "import-exams", str(rows)]) == 0
+    captured = capsys.readouterr()
+    assert "1 added, 0 duplicates, 0 errors" in captured.out, captured.err
+    assert "counted toward nothing" not in captured.out
+    assert main(["--db", database, "status", "--json", "--as-of", "2026-06-01"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    infrastructure = next(d for d in status["designations"] if d["id"] == "infrastructure-azure")
+    skilling = next(c for c in infrastructure["categories"] if c["id"] == "skilling")
+    assert skilling["metrics"][0]["steps"][0]["have"] == 1  # Ana counts for AZ-104's step
