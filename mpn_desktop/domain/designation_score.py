@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured, measure, part_points
@@ -271,39 +272,50 @@ class _Scorers:
         return scorer
 
 
+_T = TypeVar("_T")
+
+
+def _per_catalogue(
+    kept: dict[int, tuple[ScoredCatalog, _T]],
+    catalog: ScoredCatalog,
+    make: Callable[[ScoredCatalog], _T],
+) -> _T:
+    """``make(catalog)``, kept in ``kept`` by the catalogue's identity (with the catalogue, so
+    that its id stays its own; a handful are in use, at most 16 kept)."""
+    found = kept.get(id(catalog))
+    if found is None or found[0] is not catalog:
+        if len(kept) >= 16:
+            kept.clear()
+        found = kept[id(catalog)] = (catalog, make(catalog))
+    return found[1]
+
+
 _SHARED: dict[int, tuple[ScoredCatalog, dict[int, Metric]]] = {}
-"""Per catalogue (by identity; a handful are in use): each metric's first equal one."""
+"""Per catalogue: each metric's first equal one."""
 
 
 def _shared_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
     """The first of the catalogue's equal metrics for each metric, by the metric's id."""
-    found = _SHARED.get(id(catalog))
-    if found is None or found[0] is not catalog:
-        if len(_SHARED) >= 16:
-            _SHARED.clear()
-        first: dict[Metric, Metric] = {}
-        shared = {
-            id(metric): first.setdefault(metric, metric)
-            for designation in catalog.designations
-            for track in designation.tracks
-            for metric in track.metrics
-        }
-        found = _SHARED[id(catalog)] = (catalog, shared)
-    return found[1]
+    return _per_catalogue(_SHARED, catalog, _first_equal_metrics)
+
+
+def _first_equal_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
+    first: dict[Metric, Metric] = {}
+    return {
+        id(metric): first.setdefault(metric, metric)
+        for designation in catalog.designations
+        for track in designation.tracks
+        for metric in track.metrics
+    }
 
 
 _ENDS: dict[int, tuple[ScoredCatalog, frozenset[date]]] = {}
-"""Per catalogue (by identity): ``catalogue_end_days``, a walk of every list of every metric
-that each evaluation asked again."""
+"""Per catalogue: ``catalogue_end_days``, a walk of every list of every metric that each
+evaluation asked again."""
 
 
 def _end_days(catalog: ScoredCatalog) -> frozenset[date]:
-    found = _ENDS.get(id(catalog))
-    if found is None or found[0] is not catalog:
-        if len(_ENDS) >= 16:
-            _ENDS.clear()
-        found = _ENDS[id(catalog)] = (catalog, catalogue_end_days(catalog))
-    return found[1]
+    return _per_catalogue(_ENDS, catalog, catalogue_end_days)
 
 
 class _Scorer:
