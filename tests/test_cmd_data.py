@@ -74,6 +74,25 @@ def test_load_refuses_a_non_empty_database_unless_replace(
     assert main([*db_args, "load", "--replace", str(exported)]) == 0
 
 
+def test_load_replace_over_imported_records_replaces_them(
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Customers and subscriptions an import created name their import batch: the batches were
+    # deleted before them, and 'load --replace' of the database's own export failed with "the
+    # record refers to something that does not exist, or is still in use".
+    usage = Path(__file__).parent / "importers" / "fixtures" / "usage"
+    assert main([*db_args, "import-usage", str(usage / "csp-usage-based-recon.2019-01.csv")]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*db_args, "export", str(exported)]) == 0
+    capsys.readouterr()
+    assert main([*db_args, "load", "--replace", str(exported)]) == 0, capsys.readouterr().err
+    again = tmp_path / "again.json"
+    assert main([*db_args, "export", str(again)]) == 0
+    assert json.loads(again.read_text()) == json.loads(exported.read_text())
+    assert main([*db_args, "imports"]) == 0
+    assert "csp-usage-based-recon" not in capsys.readouterr().out  # replaced, imports included
+
+
 def test_load_of_a_missing_or_broken_file(
     db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

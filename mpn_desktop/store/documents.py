@@ -38,8 +38,9 @@ _DELETE_ORDER = (
     "customer_references",
     "subscriptions",
     "people",
-    "import_batches",
     "customers",
+    # After every table whose rows name their import batch (customers and people too).
+    "import_batches",
     "targets",
     "designation_targets",
     "fee_payments",
