@@ -16,6 +16,11 @@ _CERTIFIED = re.compile(r"^\s*Microsoft Certified\s*:\s*", re.IGNORECASE)
 """How Microsoft Learn begins a certification's title, before the name catalogues give it."""
 
 
+def looks_like_exam_code(text: str) -> bool:
+    """Whether ``text`` is written as an exam code is (AZ-104, 70-533), not as an id (100234)."""
+    return _CODE_IN_TITLE.fullmatch(normalize_code(text)) is not None
+
+
 class CatalogLookup:
     """Exam codes, kinds and titles of a ``domain.catalog.Catalog`` (see validation.ExamCatalog).
 

@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar, cast
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.importers.catalog_lookup import looks_like_exam_code
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
 from mpn_desktop.importers.formulas import remove_csv_mark
@@ -387,6 +388,12 @@ class RowValidator:
                 )
             if len(code) > _LIMITS[Field.EXAM_CODE]:
                 problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
+            elif title and not looks_like_exam_code(code) and self._kind_of(code) is None:
+                # Not an exam code but an id (the Training details download's activity id):
+                # the one exam its title names ("AZ-104: ..."), if any, is the code.
+                named = self._codes_for(title)
+                if len(named) == 1:
+                    return named[0]
             return code
         if not title:
             return problem(Field.EXAM_CODE, _("missing (and no exam title to look it up by)"))

@@ -121,3 +121,27 @@ def test_import_exams_of_a_training_details_file_takes_its_certifications_by_tit
     infrastructure = next(d for d in status["designations"] if d["id"] == "infrastructure-azure")
     skilling = next(c for c in infrastructure["categories"] if c["id"] == "skilling")
     assert skilling["metrics"][0]["steps"][0]["have"] == 1  # Ana counts for AZ-104's step
+
+
+def test_an_activity_id_no_catalogue_knows_gives_way_to_the_code_the_title_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The Training details download's TrainingActivityId is read as the exam code; where it is
+    # Partner Center's own id of the activity, the title still names the exam.
+    rows = tmp_path / "training.csv"
+    rows.write_text(
+        "MCPID,TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,"
+        "IndividualLastName,TrainingCompletionDate\n"
+        "1234567,100234,AZ-104: Microsoft Azure Administrator,Exam,Ana,Ruiz,2026-03-02\n"
+        "1234567,XY-123,AZ-104: Microsoft Azure Administrator,Exam,Ana,Ruiz,2026-03-03\n",
+        encoding="utf-8",
+    )
+    database = str(tmp_path / "t.sqlite3")
+    assert main(["--db", database, "import-exams", str(rows)]) == 0
+    out = capsys.readouterr().out
+    assert "1 record has a code the catalogue does not know (counted toward nothing): " in out
+    assert "XY-123 (1)" in out and "100234" not in out
+    exported = tmp_path / "org.json"
+    assert main(["--db", database, "export", str(exported)]) == 0
+    codes = sorted(exam["exam_code"] for exam in json.loads(exported.read_text())["exams"])
+    assert codes == ["AZ-104", "XY-123"]  # a code written as one stays the file's own
