@@ -391,11 +391,12 @@ def _exact(sums: dict[object, list[Decimal | int]]) -> dict[object, list[str]]:
 
 @settings(max_examples=15, deadline=None)
 @given(rng=_SEEDED, day=st.sampled_from(DAYS), span=st.integers(1, 13))
-def test_sums_per_customer_over_several_months_equal_the_rows(
+def test_sums_per_customer_and_per_service_over_several_months_equal_the_rows(
     rng: random.Random, day: date, span: int
 ) -> None:
     # The kept sums per customer (service "") over several months are merged from each
-    # month's per-customer sums (PricedSums.customers), a path no scoring test reached.
+    # month's per-customer sums (PricedSums.customers), a path no scoring test reached;
+    # those per (customer, service) from each month's totals, which no test reached either.
     facts = sp_organisation(rng)
     last = Month.of(day)
     months = tuple(last.plus(-back) for back in range(span))
@@ -417,6 +418,9 @@ def test_sums_per_customer_over_several_months_equal_the_rows(
             )
             assert _exact(kept.summed(scope, months[:1], False)) == _exact(
                 rows.summed(scope, months[:1], False)
+            )
+            assert _exact(kept.summed(scope, months, True)) == _exact(
+                rows.summed(scope, months, True)
             )
 
 
