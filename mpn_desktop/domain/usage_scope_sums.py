@@ -105,6 +105,19 @@ def add_sums(total: Sums, more: Sums) -> None:
         total[index] += value
 
 
+def _sums_over(monthly: Iterable[Mapping[_K, Sums]]) -> dict[_K, Sums]:
+    """Each key's sums added up over several months' (copies: the months' own are kept)."""
+    found: dict[_K, Sums] = {}
+    for sums_of in monthly:
+        for key, sums in sums_of.items():
+            total = found.get(key)
+            if total is None:
+                found[key] = list(sums)
+            else:
+                add_sums(total, sums)
+    return found
+
+
 def quantity_of(sums: Sums, quantity: Quantity) -> Decimal:
     """One quantity of some sums (a share is active users over paid seats)."""
     if quantity is Quantity.ACTIVE_SHARE:
@@ -417,23 +430,9 @@ class PricedSums:
             if len(months) == 1:
                 found = self.totals(scope, months[0])  # nothing to add up
             else:
-                found = {}
-                for month in months:
-                    for each, sums in self.totals(scope, month).items():
-                        total = found.get(each)
-                        if total is None:
-                            found[each] = list(sums)
-                        else:
-                            add_sums(total, sums)
+                found = _sums_over(self.totals(scope, month) for month in months)
         else:
-            by_customer: dict[str, Sums] = {}
-            for month in months:
-                for customer, sums in self.customers(scope, month).items():
-                    total = by_customer.get(customer)
-                    if total is None:
-                        by_customer[customer] = list(sums)
-                    else:
-                        add_sums(total, sums)
+            by_customer = _sums_over(self.customers(scope, month) for month in months)
             tenant = self._tenants
             found = {tenant[customer]: sums for customer, sums in by_customer.items()}
         self._summed[key] = found
