@@ -86,9 +86,16 @@ class WelcomeDialog(QDialog):
         boxes = QVBoxLayout(form)
         boxes.setContentsMargins(0, 0, 0, 0)
         boxes.addWidget(self._organisation_box())
-        boxes.addWidget(self._targets_box())
-        # Today's program: a designation may be the only target.
-        boxes.addWidget(self._designation_checks())
+        # Today's program: a designation may be the only target. On a day under it the
+        # designations come first (made first: the Tab key's order too): at the first-start
+        # size the box after the organisation's is all that is seen, and a partner starting
+        # today met the 2017-2018 competencies.
+        if context.program_on(context.as_of).scored is not None:
+            boxes.addWidget(self._designation_checks())
+            boxes.addWidget(self._targets_box())
+        else:
+            boxes.addWidget(self._targets_box())
+            boxes.addWidget(self._designation_checks())
         self.form_area = QScrollArea(self)
         self.form_area.setObjectName("welcomeForm")
         self.form_area.setWidgetResizable(True)
@@ -211,6 +218,7 @@ class WelcomeDialog(QDialog):
 
     def _targets_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Competencies to aim for"), self)
+        box.setObjectName("competencyTargets")
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         self.target_combos: dict[str, QComboBox] = {}
@@ -253,8 +261,8 @@ class WelcomeDialog(QDialog):
             self.designation_checks[designation_id] = check
         hint = QLabel(
             self.tr(
-                "With none ticked, the competencies above carry over to their designations "
-                "on days from October 2022 (Cloud Platform to Infrastructure, Cloud "
+                "With none ticked, the 2017-2018 competency targets carry over to their "
+                "designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud "
                 "Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business "
                 "Applications, Enterprise Mobility Management to Security)."
             ),

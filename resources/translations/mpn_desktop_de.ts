@@ -3435,8 +3435,8 @@
         <translation>Angestrebte Solutions Partner-Designations (ab Oktober 2022)</translation>
     </message>
     <message>
-        <source>With none ticked, the competencies above carry over to their designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business Applications, Enterprise Mobility Management to Security).</source>
-        <translation>Ist keine angekreuzt, gehen die Kompetenzen oben ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastruktur, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Geschäftsanwendungen, Enterprise Mobility Management auf Sicherheit).</translation>
+        <source>With none ticked, the 2017-2018 competency targets carry over to their designations on days from October 2022 (Cloud Platform to Infrastructure, Cloud Productivity and Small and Midmarket to Modern Work, Cloud CRM to Business Applications, Enterprise Mobility Management to Security).</source>
+        <translation>Ist keine angekreuzt, gehen die Kompetenzziele von 2017-2018 ab Oktober 2022 auf ihre Designations über (Cloud Platform auf Infrastruktur, Cloud Productivity und Small and Midmarket auf Modern Work, Cloud CRM auf Geschäftsanwendungen, Enterprise Mobility Management auf Sicherheit).</translation>
     </message>
     <message>
         <source>Enter your organisation&apos;s name.</source>

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
@@ -125,3 +128,35 @@ def test_the_targets_line_is_a_hint_until_the_user_clears_a_choice(
     combo.setCurrentIndex(0)  # chosen, then cleared again: now it is a problem
     assert "at least one" in dialog.targets_message.text()
     assert hint not in dialog.targets_message.styleSheet()
+
+
+def test_on_a_designation_day_the_designations_come_before_the_competencies(
+    qtbot: QtBot, db: Database, catalog: Catalog
+) -> None:
+    # At the first-start size (683x467) only the boxes first in the form are seen: a partner
+    # starting today met the 2017-2018 competencies, the designations scrolled out of view.
+    def order(day: date) -> list[str]:
+        context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
+        dialog = _dialog(qtbot, context)
+        boxes = [dialog.findChild(QGroupBox, name) for name in _BOXES]
+        assert all(box is not None for box in boxes)
+        shown = sorted(boxes, key=lambda box: box.mapTo(dialog, QPoint(0, 0)).y())  # type: ignore[union-attr]
+        words = dialog.findChild(QGroupBox, "designationTargets").findChildren(QLabel)  # type: ignore[union-attr]
+        assert any("2017-2018 competency targets carry over" in w.text() for w in words)
+        # The Tab key goes through them in the order they are shown.
+        first = dialog.findChild(QWidget, "designation-data-ai-azure")
+        combo = dialog.findChild(QWidget, "target-cloud-platform")
+        assert first is not None and combo is not None
+        tab_order = [dialog.mpn_edit]
+        while tab_order[-1] not in (first, combo):
+            tab_order.append(tab_order[-1].nextInFocusChain())
+        dialog.close()
+        names = [box.objectName() for box in shown]  # type: ignore[union-attr]
+        assert (tab_order[-1] is first) == (names[0] == "designationTargets")
+        return names
+
+    assert order(date(2026, 12, 6)) == ["designationTargets", "competencyTargets"]
+    assert order(date(2018, 3, 15)) == ["competencyTargets", "designationTargets"]
+
+
+_BOXES = ("competencyTargets", "designationTargets")
