@@ -1284,8 +1284,8 @@
     <message numerus="yes">
         <source>the %n other record(s) fine</source>
         <translation>
-            <numerusform>der eine andere Datensatz ist in Ordnung</numerusform>
-            <numerusform>die %n anderen Datensätze sind in Ordnung</numerusform>
+            <numerusform>der eine andere Datensatz in Ordnung ist</numerusform>
+            <numerusform>die %n anderen Datensätze in Ordnung sind</numerusform>
         </translation>
     </message>
     <message numerus="yes">

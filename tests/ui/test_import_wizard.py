@@ -691,3 +691,22 @@ def test_a_german_wizard_names_the_importers_words_as_import_exams_does(
         assert "MCP-ID" in str(headers[0])
     finally:
         remove_translators(qapp, installed)
+
+
+@pytest.mark.parametrize(
+    ("fine", "words"),
+    [
+        (1, "der eine andere Datensatz in Ordnung ist"),
+        (2, "die 2 anderen Datensätze in Ordnung sind"),
+    ],
+)
+def test_a_german_verdict_on_a_bad_record_puts_the_verb_last_after_obwohl(
+    qtbot: QtBot, open_wizard: OpenWizard, tmp_path: Path, german: None, fine: int, words: str
+) -> None:
+    # "obwohl die 11 anderen Datensätze sind in Ordnung": a main clause's order after "obwohl".
+    rows = [[str(1000000 + i), f"P {i}", "70-533", "2017-11-25"] for i in range(fine)]
+    rows.append(["2000000", "Bad Day", "70-533", "2017-13-45"])
+    wizard = open_wizard(write_csv(tmp_path / "bad.csv", rows))
+    go_to_check(qtbot, wizard)
+    verdict = wizard.check_page.verdict_label.text()
+    assert f"obwohl {words}." in verdict
