@@ -693,6 +693,7 @@ def test_a_german_wizard_names_the_importers_words_as_import_exams_does(
         remove_translators(qapp, installed)
 
 
+@pytest.mark.usefixtures("german")
 @pytest.mark.parametrize(
     ("fine", "words"),
     [
@@ -701,7 +702,7 @@ def test_a_german_wizard_names_the_importers_words_as_import_exams_does(
     ],
 )
 def test_a_german_verdict_on_a_bad_record_puts_the_verb_last_after_obwohl(
-    qtbot: QtBot, open_wizard: OpenWizard, tmp_path: Path, german: None, fine: int, words: str
+    qtbot: QtBot, open_wizard: OpenWizard, tmp_path: Path, fine: int, words: str
 ) -> None:
     # "obwohl die 11 anderen Datensätze sind in Ordnung": a main clause's order after "obwohl".
     rows = [[str(1000000 + i), f"P {i}", "70-533", "2017-11-25"] for i in range(fine)]
