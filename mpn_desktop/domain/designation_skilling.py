@@ -543,22 +543,20 @@ def skilling_points(
         for step in rule.prerequisites
         for minimum in (step.minimum_on(day),)
     )
+    # Both memo keys name the catalogue's rule and maximum by id: each entry holds them too,
+    # alive while the memo is used (checked on reading).
     final = -1
     if all(met):
-        # The catalogue's rule and maximum, alive while the memo is used (checked on reading).
         need_key = ("people", id(rule), id(max_points))
         need = memo.get(need_key)
         if need is None or need[0] is not rule or need[1] is not max_points:
             wanted = Fraction(_people_for_full_points(rule, max_points))
             need = memo[need_key] = (rule, max_points, wanted)
         final = certified.at_least(rule.certifications, int(need[2]))
-    # The catalogue's rule and maximum, alive while the memo is used (checked on reading).
     key = (id(rule), id(max_points), met, final)
     found = memo.get(key)
     if found is None or found[0] is not rule or found[1] is not max_points:
-        points = sum(
-            (s.points for s, m in zip(rule.prerequisites, met, strict=True) if m), Fraction()
-        )
+        points = fraction_sum(s.points for s, m in zip(rule.prerequisites, met, strict=True) if m)
         if final >= 0:
             points += rule.points_per_person * final
         found = memo[key] = (rule, max_points, min(max_points, points))
