@@ -10,14 +10,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.reports.checklist import Checklist, build_checklist
+from mpn_desktop.reports.designation_checklist import build_designation_checklist
 from mpn_desktop.reports.render import default_page_size, open_print_preview, render_pdf
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.designation_day import designation_tree_on
 from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.settings import WindowSettings
 
@@ -26,11 +30,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ChecklistActions", text)
 
 
-def checklist_document(context: AppContext, progress: Progress | None) -> Checklist:
-    """The checklist of every target competency, from the progress the window shows.
+def checklist_document(
+    context: AppContext, progress: Progress | None, designations: RequirementTree | None = None
+) -> Checklist:
+    """The checklist of the as-of day, from what the window shows: every target competency's,
+    or on a day under the Solutions Partner program every targeted designation's (as
+    ``checklist --pdf`` writes it; the window printed the 2017-2018 competencies' on any day).
 
-    ``progress`` is what the status panel last evaluated; None evaluates afresh.
+    ``progress`` is what the status panel last evaluated and ``designations`` its scores of
+    the designations; None (or another day's) evaluates afresh.
     """
+    program = context.program_on(context.as_of)
+    if program.scored is not None:
+        tree = designations
+        if tree is None or tree.as_of != context.as_of:
+            facts = load_facts(context.db, usage_from=usage_start(context.as_of))
+            tree = designation_tree_on(context, facts)
+        assert tree is not None, "scored on a day of the program"
+        return build_designation_checklist(
+            program.scored, tree, tree.organization, printed_on=date.today()
+        )
     facts = load_facts(context.db, usage_from=usage_window_start(context.as_of))
     if progress is None or progress.as_of != context.as_of:
         from mpn_desktop.domain.evaluate import evaluate
@@ -50,6 +69,7 @@ def print_checklist(
     progress: Progress | None,
     parent: QWidget,
     settings: WindowSettings | None = None,
+    designations: RequirementTree | None = None,
 ) -> QWidget | None:
     """Opens the print preview of the checklist on the chosen paper; printing goes from there.
 
@@ -59,7 +79,7 @@ def print_checklist(
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         document = context.run(
-            lambda: checklist_document(context, progress),
+            lambda: checklist_document(context, progress, designations),
             failure=_tr("The checklist was not made."),
         )
         if document is None:
@@ -97,6 +117,7 @@ def export_checklist_pdf(
     progress: Progress | None,
     settings: WindowSettings,
     parent: QWidget,
+    designations: RequirementTree | None = None,
 ) -> Path | None:
     """Asks where to save the checklist as PDF, and on which paper, and writes it."""
     filters = _pdf_filters()
@@ -115,7 +136,9 @@ def export_checklist_pdf(
     path = Path(name)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    written = write_checklist_pdf(context, progress, path, settings, page_size=paper)
+    written = write_checklist_pdf(
+        context, progress, path, settings, page_size=paper, designations=designations
+    )
     if written is not None:
         settings.set_checklist_page_size(paper)
     return written
@@ -128,6 +151,7 @@ def write_checklist_pdf(
     settings: WindowSettings | None = None,
     *,
     page_size: str | None = None,
+    designations: RequirementTree | None = None,
 ) -> Path | None:
     """Writes the checklist to ``path`` (on ``page_size``, else the chosen paper); None on failure.
 
@@ -140,7 +164,8 @@ def write_checklist_pdf(
         # As `checklist --pdf` does: the collector would walk the window's whole heap
         # over and over while the pages and their structure tree are built, freeing nothing.
         with collector_paused():
-            render_pdf(checklist_document(context, progress), path, paper, save=save)
+            document = checklist_document(context, progress, designations)
+            render_pdf(document, path, paper, save=save)
         return path
 
     # A long checklist takes a moment (well under a second for the large benchmark

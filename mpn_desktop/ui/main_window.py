@@ -563,7 +563,11 @@ class MainWindow(QMainWindow):
         from mpn_desktop.ui import checklist_actions
 
         checklist_actions.print_checklist(
-            self.context, self.progress_source.progress, self, settings=self.settings
+            self.context,
+            self.progress_source.progress,
+            self,
+            settings=self.settings,
+            designations=self.progress_source.designations,
         )
 
     def export_checklist_pdf(self) -> None:
@@ -571,7 +575,11 @@ class MainWindow(QMainWindow):
         from mpn_desktop.ui import checklist_actions
 
         written = checklist_actions.export_checklist_pdf(
-            self.context, self.progress_source.progress, self.settings, self
+            self.context,
+            self.progress_source.progress,
+            self.settings,
+            self,
+            designations=self.progress_source.designations,
         )
         if written is not None:
             self.context.report(self.tr("Saved the checklist to {file}.").format(file=written))

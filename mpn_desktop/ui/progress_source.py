@@ -34,11 +34,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import (
-    aimed_designations,
-    score_designations,
     usage_start,
 )
-from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
 from mpn_desktop.domain.evaluate import Evaluator
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start
@@ -51,6 +48,7 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.designation_day import designation_tree_on
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tasks import Task, let_go, take_outcome
 
@@ -352,24 +350,8 @@ class ProgressSource(QObject):
 
     def _designations(self) -> RequirementTree | None:
         """The day's designation scores from the kept facts, on a day of that program."""
-        as_of = self._context.as_of
-        program = self._context.program_on(as_of)
         facts = self.facts
-        if program.scored is None or facts is None:
-            return None
-        names = {c.id: c.name for c in self._context.catalog.competencies}
-        targets, carried = aimed_designations(program.scored, facts, names)
-        scores = score_designations(
-            program.scored,
-            facts,
-            as_of,
-            targets,
-            lambda day: self._context.program_on(day).scored,
-        )
-        fee = designation_fee_status(program.scored, facts.organization, facts.fee_payments, as_of)
-        return designation_tree(
-            facts.organization, as_of, scores, program.notes, information=carried, fee=fee
-        )
+        return None if facts is None else designation_tree_on(self._context, facts)
 
     def _note_time(self, seconds: float) -> None:
         if seconds > SLOW_SECONDS and not self.background:
