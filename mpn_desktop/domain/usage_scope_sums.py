@@ -183,7 +183,6 @@ class PricedSums:
         self._adds_zero = not all(_whole_units(rate) for rate in rates.values())
         self._walks: dict[tuple[Scope, Month], _Rows] = {}
         self._cells_walked: dict[int, tuple[dict[str, int], _Rows]] = {}
-        self._service_column = sums.columns.service
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
@@ -254,7 +253,7 @@ class PricedSums:
         if others is not None:
             customers += others[0]
             places += others[1]
-        column = self._service_column
+        column = self._columns.service
         written = itemgetter(*places)(column) if len(places) > 1 else (column[places[0]],)
         services = list(map(self._service_keys.__getitem__, written))
         rows = (customers, services, places)
