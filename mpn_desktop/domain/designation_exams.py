@@ -21,15 +21,18 @@ def designation_exam_codes(catalogs: Iterable[ScoredCatalog]) -> frozenset[str]:
     )
 
 
-def designation_certification_codes(catalogs: Iterable[ScoredCatalog]) -> frozenset[str]:
-    """Every certification of the catalogues as a code (its name and its id, normalised:
-    AZUREADMINISTRATORASSOCIATE), as a record of the certification itself is counted."""
-    return frozenset(
-        normalize_code(text)
-        for catalog in catalogs
-        for cert in catalog.certifications.values()
-        for text in (cert.id, cert.name)
-    )
+def designation_certification_codes(catalogs: Iterable[ScoredCatalog]) -> dict[str, str]:
+    """Every certification of the catalogues as a code: its name and its id, normalised
+    (AZUREADMINISTRATORASSOCIATE, AZURE-ADMINISTRATOR-ASSOCIATE), each to the shorter of the
+    two, under which a record of the certification itself is kept (and counted)."""
+    codes: dict[str, str] = {}
+    for catalog in catalogs:
+        for cert in catalog.certifications.values():
+            spellings = (normalize_code(cert.name), normalize_code(cert.id))
+            shortest = min(spellings, key=len)
+            for spelling in spellings:
+                codes.setdefault(spelling, shortest)
+    return codes
 
 
 def designation_exam_titles(catalogs: Iterable[ScoredCatalog]) -> dict[str, str]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from mpn_desktop.domain.catalog import Catalog, Credential, normalize_code
 from mpn_desktop.domain.enums import CredentialKind
@@ -38,18 +38,20 @@ class CatalogLookup:
         self,
         catalog: Catalog | None,
         designation_exams: Callable[[], Collection[str]] | None = None,
-        designation_certifications: Callable[[], Collection[str]] | None = None,
+        designation_certifications: Callable[[], Mapping[str, str]] | None = None,
     ) -> None:
         self._catalog = catalog
         self._designation_exams = designation_exams
         self._designation_codes: Collection[str] | None = None
         self._designation_certifications = designation_certifications
-        self._certification_codes: Collection[str] | None = None
+        self._certification_codes: Mapping[str, str] | None = None
 
     def normalize_code(self, text: str) -> str:
         """The code as the catalogue writes it when it knows it, else in capitals without spaces."""
         credential = self._credential(text)
-        return credential.code if credential is not None else normalize_code(text)
+        if credential is not None:
+            return credential.code
+        return self._certification_code(text) or normalize_code(text)
 
     def kind_of(self, code: str) -> CredentialKind | None:
         """The kind of a code the catalogue knows; None for an unknown code."""
@@ -63,12 +65,18 @@ class CatalogLookup:
                 self._designation_codes = self._designation_exams()
             if normalize_code(code) in self._designation_codes:
                 return CredentialKind.EXAM
-        if self._designation_certifications is not None:
-            if self._certification_codes is None:
-                self._certification_codes = self._designation_certifications()
-            if normalize_code(code) in self._certification_codes:
-                return CredentialKind.CERTIFICATION
+        if self._certification_code(code) is not None:
+            return CredentialKind.CERTIFICATION
         return None
+
+    def _certification_code(self, text: str) -> str | None:
+        """The code a designation certification named ``text`` is kept under; None for
+        anything else."""
+        if self._designation_certifications is None or not text.strip():
+            return None
+        if self._certification_codes is None:
+            self._certification_codes = self._designation_certifications()
+        return self._certification_codes.get(normalize_code(text))
 
     def codes_for_title(self, title: str) -> Sequence[str]:
         """The codes of the credentials called ``title``; failing that, the known codes the
@@ -83,8 +91,8 @@ class CatalogLookup:
         found = self._catalog.find_credentials_by_title(title)
         if found:
             return sorted({credential.code for credential in found})
-        certification = normalize_code(_CERTIFIED.sub("", title))
-        if self.kind_of(certification) is CredentialKind.CERTIFICATION:
+        certification = self._certification_code(_CERTIFIED.sub("", title))
+        if certification is not None:
             return [certification]  # "Microsoft Certified: Azure Administrator Associate"
         named = (self.normalize_code(code) for code in _CODE_IN_TITLE.findall(title))
         return sorted({code for code in named if self.kind_of(code) is not None})

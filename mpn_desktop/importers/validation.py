@@ -412,6 +412,9 @@ class RowValidator:
                     title=quoted(title), codes=", ".join(codes)
                 ),
             )
+        if len(codes[0]) > _LIMITS[Field.EXAM_CODE]:
+            # A certification whose name and id are both longer than a code is kept.
+            return problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
         return codes[0]
 
 

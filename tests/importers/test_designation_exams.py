@@ -145,3 +145,37 @@ def test_an_activity_id_no_catalogue_knows_gives_way_to_the_code_the_title_names
     assert main(["--db", database, "export", str(exported)]) == 0
     codes = sorted(exam["exam_code"] for exam in json.loads(exported.read_text())["exams"])
     assert codes == ["AZ-104", "XY-123"]  # a code written as one stays the file's own
+
+
+def test_a_certification_is_stored_under_its_shortest_spelling_that_fits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Exam codes hold 40 characters: "Microsoft 365 Security Administrator Associate" is 42
+    # written as a code, its id m365-security-administrator-associate 37. One whose name and
+    # id are both longer is an error of its row that says so (not a value too long to store).
+    rows = tmp_path / "training.csv"
+    rows.write_text(
+        "MCPID,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,"
+        "TrainingCompletionDate\n"
+        "1234567,Microsoft Certified: Microsoft 365 Security Administrator Associate,"
+        "Certification,Ana,Ruiz,2026-03-02\n"
+        "1234567,Microsoft 365 Security Administrator Associate,Certification,Ana,Ruiz,"
+        "2026-03-03\n",
+        encoding="utf-8",
+    )
+    database = str(tmp_path / "t.sqlite3")
+    assert main(["--db", database, "import-exams", str(rows)]) == 0
+    exported = tmp_path / "org.json"
+    assert main(["--db", database, "export", str(exported)]) == 0
+    codes = {exam["exam_code"] for exam in json.loads(exported.read_text())["exams"]}
+    assert codes == {"M365-SECURITY-ADMINISTRATOR-ASSOCIATE"}
+    capsys.readouterr()
+    long_name = tmp_path / "long.csv"
+    long_name.write_text(
+        "MCPID,TrainingTitle,TrainingType,TrainingCompletionDate\n"
+        '1234567,"Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing '
+        'Functional Consultant Associate",Certification,2026-03-02\n',
+        encoding="utf-8",
+    )
+    assert main(["--db", database, "import-exams", str(long_name)]) == 1
+    assert "line 2, exam code: longer than 40 characters" in capsys.readouterr().err
