@@ -18,6 +18,8 @@ from itertools import compress, count
 from operator import attrgetter, is_not
 from typing import Any, ClassVar, Generic, Self, TypeVar, overload
 
+from mpn_desktop.domain.tuple_stand_in import TupleStandIn
+
 Record = TypeVar("Record")
 Columns = TypeVar("Columns", bound=tuple[Sequence[Any], ...])
 
@@ -100,7 +102,7 @@ def _kept(column: Sequence[Any]) -> Sequence[Any]:
     return column if isinstance(column, ConvertedColumn) else tuple(column)
 
 
-class ColumnRows(Sequence[Record], Generic[Record, Columns]):
+class ColumnRows(TupleStandIn[Record], Generic[Record, Columns]):
     """Records by column, read as the tuple of records they stand for (never changed).
 
     Made from columns (``from_columns``: the loaders) or from records
@@ -200,34 +202,12 @@ class ColumnRows(Sequence[Record], Generic[Record, Columns]):
         made: Record = self.record(*(column[index] for column in columns))
         return made
 
-    def __iter__(self) -> Iterator[Record]:
-        return iter(self.rows())
-
-    def __reversed__(self) -> Iterator[Record]:
-        return reversed(self.rows())
-
-    def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
-        if isinstance(other, ColumnRows):
-            if type(other) is not type(self) or len(self) != len(other):
-                return False
-            if self._rows is not None and other._rows is not None:
-                return self._rows == other._rows
-            return bool(self.columns == other.columns)
-        if isinstance(other, tuple):
-            return len(self) == len(other) and self.rows() == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        # As the tuple of rows hashes: equal to it, so the same hash.
-        found = self._hash
-        if found is None:
-            found = self._hash = hash(self.rows())
-        return found
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.rows()!r})"
+    def _same_kind_equal(self, other: Any) -> bool:
+        if len(self) != len(other):
+            return False
+        if self._rows is not None and other._rows is not None:
+            return bool(self._rows == other._rows)
+        return bool(self.columns == other.columns)
 
     def __reduce__(self) -> tuple[object, tuple[tuple[Record, ...]]]:
         return type(self).of, (self.rows(),)

@@ -11,11 +11,12 @@ order) on first reading.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from mpn_desktop.domain.facts import Person
+from mpn_desktop.domain.tuple_stand_in import TupleStandIn
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -58,7 +59,7 @@ class ListedOrder:
         return rank
 
 
-class Holders(Sequence[Holder]):
+class Holders(TupleStandIn[Holder]):
     """Distinct people holding a listed certification, each with the first one listed, in
     the order people are listed (name without case, then MCP ID): read as that tuple of
     ``Holder``, which it compares and hashes equal to (never changed)."""
@@ -146,29 +147,10 @@ class Holders(Sequence[Holder]):
     def __getitem__(self, index: int | slice) -> Holder | tuple[Holder, ...]:
         return self.rows()[index]
 
-    def __iter__(self) -> Iterator[Holder]:
-        return iter(self.rows())
-
-    def __eq__(self, other: object) -> bool:
-        if self is other:
+    def _same_kind_equal(self, other: Any) -> bool:
+        if other._holding is self._holding and other._names is self._names:
             return True
-        if isinstance(other, Holders):
-            if other._holding is self._holding and other._names is self._names:
-                return True
-            return len(self) == len(other) and self.rows() == other.rows()
-        if isinstance(other, tuple):
-            return len(self) == len(other) and self.rows() == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        # As the tuple of holders hashes: equal to it, so the same hash.
-        found = self._hash
-        if found is None:
-            found = self._hash = hash(self.rows())
-        return found
-
-    def __repr__(self) -> str:
-        return f"Holders({self.rows()!r})"
+        return len(self) == len(other) and self.rows() == other.rows()
 
     def __reduce__(self) -> tuple[object, tuple[tuple[Holder, ...]]]:
         # A copy or a pickle is the plain tuple (what the holders stand for).
