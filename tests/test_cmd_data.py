@@ -93,6 +93,22 @@ def test_load_replace_over_imported_records_replaces_them(
     assert "csp-usage-based-recon" not in capsys.readouterr().out  # replaced, imports included
 
 
+def test_load_over_imported_records_without_an_organisation_says_what_the_database_holds(
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file imported before any organisation was entered: "already holds an organisation"
+    # named something the database did not hold.
+    usage = Path(__file__).parent / "importers" / "fixtures" / "usage"
+    assert main([*db_args, "import-usage", str(usage / "csp-usage-based-recon.2019-01.csv")]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*db_args, "export", str(exported)]) == 0
+    capsys.readouterr()
+    assert main([*db_args, "load", str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert "the database already holds records (no organisation yet)" in err
+    assert "'mpn-desktop load --replace" in err
+
+
 def test_load_of_a_missing_or_broken_file(
     db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

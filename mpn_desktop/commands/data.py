@@ -225,15 +225,17 @@ def _refuse_a_filled_database(db: Any, replace: bool, command: str) -> None:
     The store refuses too, but only with "Load with --replace", which names
     neither the database nor, for ``demo``, the right command.
     """
-    from mpn_desktop.store.documents import is_empty
+    from mpn_desktop.store.documents import is_empty, what_it_holds
 
     if replace:
         return
     with db.session(readonly=True) as session:
-        if is_empty(session.connection()):
+        connection = session.connection()
+        if is_empty(connection):
             return
+        held = what_it_holds(connection)
     raise MpnError(
-        f"{db.where}: the database already holds an organisation; nothing was "
+        f"{db.where}: {held}; nothing was "
         f"written. '{command}' replaces everything in it ('mpn-desktop backup' first "
         "keeps a copy), or choose another database with --db PATH."
     )

@@ -168,6 +168,18 @@ def is_empty(connection: Connection) -> bool:
     )
 
 
+def holds_organisation(connection: Connection) -> bool:
+    """Whether an organisation was entered (records may have been imported before one)."""
+    return bool(connection.execute(select(exists().select_from(_T["organization"]))).scalar())
+
+
+def what_it_holds(connection: Connection) -> str:
+    """What a database that is not empty holds, as a refusal to write over it says it."""
+    if holds_organisation(connection):
+        return "the database already holds an organisation"
+    return "the database already holds records (no organisation yet)"
+
+
 def load_document(
     db: Database,
     doc: Any,
@@ -188,7 +200,7 @@ def load_document(
         if not is_empty(connection):
             if not replace:
                 raise ValidationError(
-                    "the database already holds an organisation; nothing was written. "
+                    f"{what_it_holds(connection)}; nothing was written. "
                     "Load with --replace to replace everything in it."
                 )
             for name in _DELETE_ORDER:
