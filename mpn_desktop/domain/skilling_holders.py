@@ -150,7 +150,7 @@ class Holders(TupleStandIn[Holder]):
     def _same_kind_equal(self, other: Any) -> bool:
         if other._holding is self._holding and other._names is self._names:
             return True
-        return len(self) == len(other) and self.rows() == other.rows()
+        return super()._same_kind_equal(other)
 
     def __reduce__(self) -> tuple[object, tuple[tuple[Holder, ...]]]:
         # A copy or a pickle is the plain tuple (what the holders stand for).
