@@ -3388,7 +3388,7 @@
     </message>
     <message>
         <source>Whether Microsoft counts your country as a developed or a developing market; Partner Center shows it for your location (ask your Microsoft partner contact when unsure). Developing markets have lower sales thresholds for some competencies: Cloud Platform silver needs US$ 10,000 of Azure consumption there instead of US$ 15,000.</source>
-        <translation>Ob Microsoft Ihr Land als entwickelten Markt oder als Entwicklungsmarkt einstuft; Partner Center zeigt es für Ihren Standort an (fragen Sie im Zweifel Ihren Microsoft-Partnerkontakt). In Entwicklungsmärkten gelten für einige Kompetenzen niedrigere Umsatzschwellen: Cloud Platform Silber verlangt dort 10.000 US$ Azure-Verbrauch statt 15.000 US$.</translation>
+        <translation>Ob Microsoft Ihr Land als entwickelten Markt oder als Entwicklungsmarkt einstuft; Partner Center zeigt es für Ihren Standort an (fragen Sie im Zweifel Ihren Microsoft-Partnerkontakt). In Entwicklungsmärkten gelten für einige Kompetenzen niedrigere Umsatzschwellen: Cloud Platform Silber verlangt dort US$ 10.000 Azure-Verbrauch statt US$ 15.000.</translation>
     </message>
     <message>
         <source>Mar&amp;ket:</source>

@@ -33,3 +33,14 @@ def test_german_quotes_a_word_the_german_way() -> None:
     texts = [*_german().values(), *_german(DOMAIN_PO).values()]
     straight = [text[:80] for text in texts if quoted.search(text)]
     assert not straight, straight
+
+
+def test_german_writes_dollars_before_the_amount_as_the_program_does() -> None:
+    """'US$ 1.000', as the program writes money in German (vocabulary: 'US$ 1.250,50');
+    the catalogue's texts wrote '1.000 US$' beside the figures' 'US$ 1.000'."""
+    after = re.compile(r"\d US\$")
+    texts = [*_german().values(), *_german(DOMAIN_PO).values()]
+    window = (ROOT / "resources" / "translations" / "mpn_desktop_de.ts").read_text("utf-8")
+    translations = re.findall(r"<translation>(.*?)</translation>", window, re.DOTALL)
+    written = [text[:80] for text in [*texts, *translations] if after.search(text)]
+    assert not written, written
