@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.designations import DESIGNATION_IDS, short_name
 from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.identifiers import is_mpn_id
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import OpResult
+from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
+from mpn_desktop.ui.qt_dates import typed_day
 from mpn_desktop.ui.screen_fit import resize_to_fit
 from mpn_desktop.ui.status_text import semantic_colors
 
@@ -207,9 +210,17 @@ class WelcomeDialog(QDialog):
         self.anniversary_note.setObjectName("anniversaryNote")
         self.anniversary_note.setWordWrap(True)
         self.anniversary_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # Which year the program counts was not said: typing the coming renewal day
+        # (2027-03-01 on 2026-12-06) gives the year it closes (2026-03-01 to 2027-02-28).
+        self.membership_year_hint = QLabel(box)
+        self.membership_year_hint.setObjectName("membershipYearHint")
+        self.membership_year_hint.setWordWrap(True)
+        self.membership_year_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._show_membership_year()
         self.anniversary_message = self._message_label("anniversaryMessage")
         form.addRow(self.tr("&Anniversary:"), self.anniversary_edit)
         form.addRow("", self.anniversary_note)
+        form.addRow("", self.membership_year_hint)
         form.addRow("", self.anniversary_message)
         self.anniversary_edit.textChanged.connect(self._revalidate)
         self.name_edit.textChanged.connect(self._revalidate)
@@ -328,6 +339,7 @@ class WelcomeDialog(QDialog):
         mpn = self.mpn_id_problem()
         targets = self.targets_problem()
         anniversary = self.anniversary_problem()
+        self._show_membership_year()
         # Said once something was typed; an empty field waits with its note above.
         typed = bool(self.anniversary_edit.text().strip())
         self.anniversary_message.setText(anniversary if typed else "")
@@ -342,6 +354,24 @@ class WelcomeDialog(QDialog):
         color = self._risk_color if self._targets_touched else self._hint_color
         self.targets_message.setStyleSheet(f"color: {color}")
         self.create_button.setEnabled(not (name or mpn or targets or anniversary))
+
+    def _show_membership_year(self) -> None:
+        """The membership year the anniversary typed gives on the as-of day, or how it is found."""
+        typed = typed_day(self.anniversary_edit.text().strip())
+        year = membership_year(typed, self._context.as_of) if typed is not None else None
+        if year is None:
+            self.membership_year_hint.setText(
+                self.tr(
+                    "The membership year is worked out from it: the one holding today that "
+                    "starts on its day and month (the year typed does not matter)."
+                )
+            )
+            return
+        self.membership_year_hint.setText(
+            self.tr("The membership year worked out from it: {start} to {end}.").format(
+                start=locale_text.day(year.start), end=locale_text.day(year.end)
+            )
+        )
 
     def _target_chosen(self) -> None:
         self._targets_touched = True

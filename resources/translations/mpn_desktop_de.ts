@@ -3459,6 +3459,14 @@
         <translation>Wählen Sie mindestens eine Kompetenz und ihre Stufe oder eine Designation als Ziel.</translation>
     </message>
     <message>
+        <source>The membership year is worked out from it: the one holding today that starts on its day and month (the year typed does not matter).</source>
+        <translation>Das Mitgliedsjahr ergibt sich daraus: das Jahr, das heute enthält und an seinem Tag und Monat beginnt (das eingegebene Jahr spielt keine Rolle).</translation>
+    </message>
+    <message>
+        <source>The membership year worked out from it: {start} to {end}.</source>
+        <translation>Das daraus ermittelte Mitgliedsjahr: {start} bis {end}.</translation>
+    </message>
+    <message>
         <source>The organisation was not saved.</source>
         <translation>Die Organisation wurde nicht gespeichert.</translation>
     </message>

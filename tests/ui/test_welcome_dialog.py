@@ -160,3 +160,26 @@ def test_on_a_designation_day_the_designations_come_before_the_competencies(
 
 
 _BOXES = ("competencyTargets", "designationTargets")
+
+
+def test_the_anniversary_says_which_membership_year_it_gives(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """Typed 2027-03-01 on 2026-12-06, the year is 2026-03-01 to 2027-02-28: said under the field.
+
+    Before, the note said only that the year starts on it, so a user typing the coming
+    renewal day could not tell that the program counts the year that renewal closes.
+    """
+    context.set_as_of(date(2026, 12, 6))
+    dialog = _dialog(qtbot, context)
+    hint = dialog.findChild(QLabel, "membershipYearHint")
+    assert hint is not None
+    # Empty field: the hint says the year is worked out from the anniversary.
+    assert "worked out from" in hint.text()
+    qtbot.keyClicks(dialog.anniversary_edit, "2027-03-01")
+    assert hint.isVisible()
+    assert "2026-03-01 to 2027-02-28" in hint.text(), hint.text()
+    assert "worked out from" in hint.text()
+    dialog.anniversary_edit.clear()
+    qtbot.keyClicks(dialog.anniversary_edit, "2027-13-01")  # no day: no year claimed
+    assert "2027" not in hint.text() and "worked out from" in hint.text()
