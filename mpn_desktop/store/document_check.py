@@ -107,7 +107,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     },
     "exams": {
         "mcp_id": Key(values.mcp_id),
-        "exam_code": Key(values.text(40)),
+        "exam_code": Key(values.text(80)),
         "exam_title": _optional(values.text(300, required=False), ""),
         "passed_on": Key(values.day),
         "kind": _optional(values.choice(CredentialKind), CredentialKind.EXAM),

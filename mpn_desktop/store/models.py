@@ -351,7 +351,7 @@ class ExamResult(Base):
     # No index of its own: the unique key starts with it, and serves look-ups by
     # person and the cascade from people (one B-tree fewer to update per record).
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    exam_code: Mapped[str] = mapped_column(String(40))
+    exam_code: Mapped[str] = mapped_column(String(80))
     exam_title: Mapped[str] = mapped_column(String(300), default="")
     passed_on: Mapped[date] = mapped_column(Date)
     kind: Mapped[CredentialKind] = mapped_column(

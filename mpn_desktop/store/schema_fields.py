@@ -205,7 +205,7 @@ SPECS: dict[RecordKind, KindSpec] = {
         "exam result",
         {
             "person_id": _required(values.record_id),
-            "exam_code": _required(values.text(40)),
+            "exam_code": _required(values.text(80)),
             "exam_title": FieldSpec(values.text(300, required=False), default=""),
             "passed_on": _required(values.day),
             "kind": FieldSpec(values.choice(CredentialKind), default=CredentialKind.EXAM),
