@@ -262,7 +262,9 @@ def run_import(
             )
         reader.check_unchanged()
         others = _other_mpn_ids(db, mpn_ids)
-        outcome = sink.finish(len(errors)) if not (others and not allow_other_mpn_id) else None
+        # Counted even when the file is refused for another MPN ID, so the check says what
+        # the file holds; nothing is kept unless the user allows it (blocked below).
+        outcome = sink.finish(len(errors))
         result = _result(
             kind,
             path,

@@ -199,10 +199,14 @@ def test_a_file_of_another_mpn_id_is_imported_only_when_the_user_says_so(
         check.verdict_label.text()
     )
     assert not check.isComplete()
+    # The check line says what the file holds before the user says so, not "0 to add".
+    refused = check.summary_label.text()
+    assert not refused.startswith("0 to add"), refused
     check.allow_button.click()
     wait_for(qtbot, check)
     assert not check.allow_button.isVisible()
     assert check.isComplete()
+    assert check.summary_label.text() == refused
 
 
 def test_a_file_opens_the_wizard_of_the_kind_its_header_names(tmp_path: Path) -> None:
