@@ -126,3 +126,35 @@ def test_designations_aimed_for_go_through_a_workbook_and_back(
     assert first.read_text() == second.read_text()
     assert {"designation": "security"} in json.loads(second.read_text())["targets"]
     capsys.readouterr()
+
+
+def test_the_status_sheet_lists_a_designation_s_missing_lines_as_status_does(
+    db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The designation's row joins its missing lines in the order 'status' prints them
+    # (metrics at zero first, then the largest gain), not in the order of its metric rows.
+    assert main([*db_args, "demo"]) == 0
+    book = tmp_path / "org.xlsx"
+    day = "2026-12-06"
+    assert main([*db_args, "export", "--as-of", day, str(book)]) == 0
+    capsys.readouterr()
+    assert main([*db_args, "status", "--as-of", day]) == 0
+    said: dict[str, list[str]] = {}
+    name = ""
+    for line in capsys.readouterr().out.splitlines():
+        if line.startswith("Solutions Partner for "):
+            name = line.split(" - target")[0].split(": ")[0]
+            said[name] = []
+        elif line.startswith("      missing: "):
+            said[name].append(line.removeprefix("      missing: "))
+    rows = list(load_workbook(book, read_only=True)["Status"].iter_rows(values_only=True))
+    records = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
+    sheet = {
+        str(record["label"]): str(record.get("missing") or "")
+        for record in records
+        if record["part"] is None
+    }
+    shown = {label: lines for label, lines in said.items() if lines}
+    assert len(shown) >= 2 and max(len(lines) for lines in shown.values()) >= 4
+    for label, lines in shown.items():
+        assert sheet[label] == "; ".join(lines), label
