@@ -13,10 +13,12 @@ own notifications are left out: its local edit went that way already.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import logging
 import re
+import time
 import uuid
 import weakref
 from dataclasses import dataclass
@@ -237,14 +239,34 @@ class NotifyWatch:
 
     Unlike SQLite's ``data_version``, each notification names the kinds it
     touched, so the window reloads those alone; and who made it, and when.
+    When the server goes away (restarted, the network dropped) the listening
+    connection is lost: the watch says so once in the log, tries to listen
+    again every ``listen_again_after`` seconds, and once it does, tells a change
+    of every kind, as the notifications sent in between never reached it.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self._listener = ChangeListener(engine)
+    def __init__(self, engine: Engine, *, listen_again_after: float = 5.0) -> None:
+        self._engine = engine
+        self._listener: ChangeListener | None = ChangeListener(engine)
+        self._listen_again_after = listen_again_after
+        self._lost_at = 0.0
 
     def poll(self) -> Change | None:
         """The kinds every change since the last poll touched, described by who and when."""
-        arrived = self._listener.poll()
+        import psycopg
+
+        if self._listener is None:
+            return self._listen_again()
+        try:
+            arrived = self._listener.poll()
+        except psycopg.OperationalError as error:
+            log.warning(
+                "the connection to the server was lost (%s); changes made elsewhere are "
+                "looked for again once it is back",
+                str(error).strip(),
+            )
+            self._drop_listener()
+            return None
         if not arrived:
             return None
         kinds = frozenset().union(*(remote.change.kinds for remote in arrived))
@@ -253,6 +275,29 @@ class NotifyWatch:
         when = last.at.astimezone().strftime("%H:%M:%S")
         return Change(kinds, f"Changed elsewhere by {users} at {when}")
 
+    def _drop_listener(self) -> None:
+        import psycopg
+
+        if self._listener is not None:
+            with contextlib.suppress(psycopg.Error):  # closing a connection already gone
+                self._listener.close()
+        self._listener = None
+        self._lost_at = time.monotonic()
+
+    def _listen_again(self) -> Change | None:
+        """Listens again when the server is back: every kind may have changed meanwhile."""
+        import psycopg
+
+        if time.monotonic() - self._lost_at < self._listen_again_after:
+            return None
+        try:
+            self._listener = ChangeListener(self._engine)
+        except psycopg.Error:  # still away: tried again later, quietly
+            self._lost_at = time.monotonic()
+            return None
+        log.info("listening for changes made elsewhere again")
+        return Change.everything("Changed elsewhere while the connection was lost")
+
     def close(self) -> None:
         """Stops listening."""
-        self._listener.close()
+        self._drop_listener()

@@ -16,7 +16,7 @@ from mpn_desktop.cli import main
 from mpn_desktop.errors import ReadOnlyDatabase, StoreError, ValidationError
 from mpn_desktop.store import records
 from mpn_desktop.store.change_feed import ChangeListener, NotifyWatch, RemoteChange
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.migrate import head_revision
 from mpn_desktop.store.outside_changes import outside_changes
@@ -161,6 +161,47 @@ def test_postgresql_is_watched_by_its_notifications_naming_kinds_and_who(
                 change = change.with_kinds(later.kinds if later else frozenset(), "")
             assert change.kinds == {RecordKind.CUSTOMER, RecordKind.PERSON}
             assert watch.poll() is None, "our own commit is not an outside change"
+        finally:
+            watch.close()
+
+
+def _poll_until(watch: NotifyWatch, seconds: float = 5) -> Change | None:
+    deadline = time.monotonic() + seconds
+    change = None
+    while change is None and time.monotonic() < deadline:
+        change = watch.poll()
+        time.sleep(0.02)
+    return change
+
+
+@pytest.mark.expect_logged_warnings
+def test_a_lost_connection_to_the_server_is_no_error_and_the_watch_listens_again_once_back(
+    postgres: PostgresCluster, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The server went away under an open window (restarted, the network dropped).
+
+    Before, every tick of the window's watch raised the driver's 'the connection is
+    lost' as a traceback, and changes made elsewhere were never seen again.
+    """
+    name = postgres.create_database()
+    url = postgres.url(name)
+    with Database.open(url) as mine, Database.open(url) as theirs:
+        watch = NotifyWatch(mine.engine, listen_again_after=0)
+        try:
+            # The server ends every connection but this one (as a restart does).
+            postgres.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            )
+            time.sleep(0.2)
+            # Listening again, it cannot know what it missed: everything may have changed.
+            back = _poll_until(watch)
+            assert back is not None and back == Change.everything(back.description)
+            lost = [r for r in caplog.records if "connection to the server was lost" in r.message]
+            assert len(lost) == 1, "said once, not at every tick"
+            records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+            seen = _poll_until(watch)
+            assert seen is not None and seen.kinds == {RecordKind.CUSTOMER}
         finally:
             watch.close()
 
