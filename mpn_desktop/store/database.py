@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_NO_CONNECTION = ("connection failed: ", "connection is bad: ", "failed to resolve host")
+"""How psycopg begins its message when no connection to the server could be made."""
+
+
 class WriteWatcher(Protocol):
     """Told about this program's own writes (so it can tell others' writes from them)."""
 
@@ -293,7 +297,30 @@ class Database:
                 f"busy for more than {BUSY_TIMEOUT_MS // 1000} seconds while {doing}; nothing "
                 "was changed. Try again, or close the other program."
             )
+        lost = self._server_out_of_reach(error)
+        if lost is not None:
+            return StoreError(
+                f"{where}: cannot reach the database server while {doing} ({lost}); nothing "
+                "was changed. Try again once the server is back (ask whoever runs it)."
+            )
         return StoreError(f"{where}: the database failed while {doing} ({error.orig})")
+
+    def _server_out_of_reach(self, error: OperationalError) -> str | None:
+        """The driver's first line when a team database's server cannot be reached, else None.
+
+        Said apart from other failures: the edit is lost to the refusal only, and the
+        same edit works once the server is back (the pool connects anew).
+        """
+        if self.path is not None:
+            return None
+        text = str(error.orig).strip()
+        # connection_invalidated: SQLAlchemy took the error for a connection gone away.
+        if not text.startswith(_NO_CONNECTION) and not error.connection_invalidated:
+            return None
+        first = text.splitlines()[0] if text else "the connection was lost"
+        for prefix in _NO_CONNECTION[:2]:  # said by the sentence around it
+            first = first.removeprefix(prefix)
+        return first.strip()
 
     def watch_writes(self, watcher: WriteWatcher) -> None:
         """Tells ``watcher`` when a write transaction of ours begins and when it committed."""

@@ -54,6 +54,7 @@ class PostgresCluster:
             shutil.chown(self.folder, "postgres", "postgres")
             self._as_user = ["runuser", "-u", "postgres", "--"]
         self._started = False
+        self._options = ""
 
     def start(self) -> None:
         """initdb, then pg_ctl start (waiting until it accepts connections)."""
@@ -68,21 +69,35 @@ class PostgresCluster:
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
             "-c shared_buffers=16MB"
         )
+        self._options = options
+        self._start_server()
+        self._started = True
+        self._watch_the_session()
+
+    def _start_server(self) -> None:
         self._run(
             "pg_ctl",
             [
                 "-D",
                 str(self._data),
                 "-o",
-                options,
+                self._options,
                 "-l",
                 str(self.folder / "server.log"),
                 "-w",
                 "start",
             ],
         )
+
+    def pause(self) -> None:
+        """Stops the server, keeping its data (as a restart or a server gone away would)."""
+        self._run("pg_ctl", ["-D", str(self._data), "-m", "fast", "-w", "stop"])
+        self._started = False
+
+    def resume(self) -> None:
+        """Starts the paused server again on the same data."""
+        self._start_server()
         self._started = True
-        self._watch_the_session()
 
     def _watch_the_session(self) -> None:
         """Stops the server and removes its folder once this process is gone.
