@@ -49,6 +49,15 @@ _NO_CONNECTION = ("connection failed: ", "connection is bad: ", "failed to resol
 """How psycopg begins its message when no connection to the server could be made."""
 
 
+def _postgres_in_full(url: str) -> str:
+    """libpq's short spelling (postgres://, as psql and hosting services write it) in
+    SQLAlchemy's, with the driver the program uses; any other URL unchanged."""
+    for short in ("postgres://", "postgres+psycopg://"):
+        if url.startswith(short):
+            return "postgresql+psycopg://" + url.removeprefix(short)
+    return url
+
+
 class WriteWatcher(Protocol):
     """Told about this program's own writes (so it can tell others' writes from them)."""
 
@@ -125,6 +134,7 @@ class Database:
         a sound SQLite file of this version is checked with the sqlite3 driver
         alone, and the engine (SQLAlchemy with it) is made at the first session.
         """
+        url = _postgres_in_full(url)
         if engine_later and _current_sqlite_file(url) is not None:
             return cls(url)
         from sqlalchemy.exc import DBAPIError

@@ -135,7 +135,7 @@ def create_store_engine(url: str) -> Engine:
     except NoSuchModuleError:
         raise StoreError(
             f"{shown_url(url)}: SQLAlchemy knows no database of that name "
-            "(mpn-desktop is made for sqlite:///FILE)"
+            "(mpn-desktop takes sqlite:///FILE, or postgresql://USER@HOST/DATABASE for a team)"
         ) from None
     except ImportError as error:
         raise StoreError(

@@ -243,6 +243,20 @@ def test_an_edit_while_the_server_is_away_is_refused_plainly_and_works_once_it_i
         assert names == {"Contoso", "Fabrikam"}
 
 
+def test_libpqs_short_spelling_postgres_names_a_team_database_too(
+    postgres: PostgresCluster,
+) -> None:
+    """psql, libpq and hosting services write postgres://; before, it was refused as a
+    database SQLAlchemy does not know, 'made for sqlite:///FILE'."""
+    name = postgres.create_database()
+    url = postgres.url(name).replace("postgresql+psycopg://", "postgres://")
+    with Database.open(url) as db:
+        records.add_record(db, RecordKind.CUSTOMER, {"name": "Contoso"})
+        assert db.engine.dialect.name == "postgresql"
+        assert db.where.startswith("postgresql+psycopg://")
+    assert main(["--db-url", url, "status"]) == 0
+
+
 def _reader_url(postgres: PostgresCluster, name: str) -> str:
     """The URL of ``name`` for a login granted SELECT alone."""
     postgres.execute(
