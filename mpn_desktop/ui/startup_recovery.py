@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.errors import DiskProblem, MpnError, StoreError
 from mpn_desktop.store import backups
@@ -28,12 +28,18 @@ class Recovery(Enum):
     RESTORE = "restore"
     OTHER = "other"
     QUIT = "quit"
+    RETRY = "retry"
+    TEAM = "team"
 
 
 Ask = Callable[[StoreError, Path | None], Recovery]
 """Shows the refusal and returns the choice (the latest backup, if any, is given)."""
 ChooseFile = Callable[[], Path | None]
 """Asks for another database file; None when cancelled."""
+AskTeam = Callable[[StoreError], Recovery]
+"""Shows a team database's refusal and returns the choice (no backups there)."""
+ChooseTeam = Callable[[str], str | None]
+"""Asks where the team database is, offering the refused URL; None when cancelled."""
 
 
 def _tr(text: str) -> str:
@@ -68,6 +74,50 @@ def ask_what_to_do(error: StoreError, latest: Path | None) -> Recovery:
     return Recovery.QUIT  # Quit, Escape or the window closed
 
 
+def ask_about_team_database(error: StoreError) -> Recovery:
+    """A team database's refusal: try again (the server back, the password in ~/.pgpass put
+    right), change where it is, open a file instead, or quit.
+
+    A file's ways out alone were offered before: a file dialog, which cannot name a
+    server, and no way to try again once the server was back.
+    """
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("The team database cannot be opened"), "")
+    box.setObjectName("teamDatabaseRefusedBox")
+    box.setText(_tr("The team database cannot be opened."))
+    box.setInformativeText(
+        str(error)
+        + "\n\n"
+        + _tr(
+            "Try again once the server is running or the password in your ~/.pgpass file is "
+            "put right; or change the host, database or user."
+        )
+    )
+    retry = box.addButton(_tr("&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    team = box.addButton(_tr("&Change the team database…"), QMessageBox.ButtonRole.ActionRole)
+    other = box.addButton(_tr("Open a database &file…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is retry:
+        return Recovery.RETRY
+    if clicked is team:
+        return Recovery.TEAM
+    if clicked is other:
+        return Recovery.OTHER
+    return Recovery.QUIT  # Quit, Escape or the window closed
+
+
+def choose_team_database(url: str) -> str | None:
+    """File > Open team database's dialog, filled from the refused URL."""
+    from mpn_desktop.ui.team_database_dialog import TeamDatabaseDialog
+
+    dialog = TeamDatabaseDialog(url)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.url()
+
+
 def choose_database_file(parent: QWidget | None = None) -> Path | None:
     """A file dialog for another database."""
     name, _ = QFileDialog.getOpenFileName(
@@ -86,6 +136,8 @@ def open_at_startup(
     choose_file: ChooseFile = choose_database_file,
     warn: Callable[[str], None] | None = None,
     inform: Callable[[str], None] | None = None,
+    ask_team: AskTeam = ask_about_team_database,
+    choose_team: ChooseTeam = choose_team_database,
 ) -> Database | None:
     """Opens ``url``; when refused, offers the ways out until one works or the person quits.
 
@@ -97,6 +149,17 @@ def open_at_startup(
             # SQLAlchemy is imported after the window's first paint (see MainWindow.fill).
             return Database.open(url, engine_later=True)
         except StoreError as error:
+            if not url.startswith("sqlite"):
+                team = ask_team(error)
+                if team is Recovery.QUIT:
+                    return None
+                if team is Recovery.TEAM:
+                    url = choose_team(url) or url
+                elif team is Recovery.OTHER:
+                    chosen = choose_file()
+                    if chosen is not None:
+                        url = f"sqlite:///{chosen}"
+                continue  # RETRY: the same URL again
             path = sqlite_path(url)
             # A read-only folder or a full disk is no damage: restoring would not help.
             restorable = path is not None and not isinstance(error, DiskProblem)

@@ -688,6 +688,30 @@
         <translation>&amp;Andere Datenbank öffnen…</translation>
     </message>
     <message>
+        <source>The team database cannot be opened</source>
+        <translation>Die Teamdatenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The team database cannot be opened.</source>
+        <translation>Die Teamdatenbank kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Try again once the server is running or the password in your ~/.pgpass file is put right; or change the host, database or user.</source>
+        <translation>Versuchen Sie es erneut, sobald der Server läuft oder das Passwort in Ihrer Datei ~/.pgpass berichtigt ist; oder ändern Sie Host, Datenbank oder Benutzer.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Change the team database…</source>
+        <translation>Teamdatenbank ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Open a database &amp;file…</source>
+        <translation>Datenbank&amp;datei öffnen…</translation>
+    </message>
+    <message>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -12,7 +13,12 @@ from pytestqt.qtbot import QtBot
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import backups, records
 from mpn_desktop.store.database import Database
-from mpn_desktop.ui.startup_recovery import Recovery, ask_what_to_do, open_at_startup
+from mpn_desktop.ui.startup_recovery import (
+    Recovery,
+    ask_about_team_database,
+    ask_what_to_do,
+    open_at_startup,
+)
 
 
 def _damaged_with_a_backup(tmp_path: Path) -> Path:
@@ -120,3 +126,57 @@ def test_the_refusal_box_offers_the_backup_another_file_and_quit(
     QTimer.singleShot(0, lambda: click("&Quit"))
     assert ask_what_to_do(error, None) is Recovery.QUIT
     assert "&Restore the latest backup" not in seen[-1]  # no backup, no such button
+
+
+@pytest.mark.postgresql
+def test_a_refused_team_database_can_be_tried_again_or_changed(postgres: Any) -> None:
+    """A wrong --db-url database name, or the server not up yet, at start-up.
+
+    Before, a file dialog (which cannot name a server) and Quit were the only ways out.
+    """
+    missing = postgres.url("not_created_yet")
+    asked: list[str] = []
+
+    def create_then_retry(error: StoreError) -> Recovery:
+        asked.append(str(error))
+        postgres.create_database(name="not_created_yet")
+        return Recovery.RETRY
+
+    db = open_at_startup(missing, ask_team=create_then_retry, choose_file=lambda: None)
+    assert db is not None
+    db.close()
+    assert len(asked) == 1 and 'database "not_created_yet" does not exist' in asked[0]
+    postgres.drop_database("not_created_yet")
+
+    right = postgres.url(postgres.create_database())
+    answers = [Recovery.TEAM]
+    db = open_at_startup(
+        postgres.url("no_such_team"),
+        ask_team=lambda _error: answers.pop(0),
+        choose_team=lambda refused: right if "no_such_team" in refused else None,
+    )
+    assert db is not None and db.url == right
+    db.close()
+    assert open_at_startup(missing, ask_team=lambda _error: Recovery.QUIT) is None
+
+
+def test_the_team_refusal_box_offers_try_again_change_a_file_and_quit(qtbot: QtBot) -> None:
+    error = StoreError("postgresql+psycopg://ana@db.example/mpn: cannot open the database")
+    seen: list[list[str]] = []
+
+    def click(label: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "teamDatabaseRefusedBox"
+        assert "db.example" in box.informativeText() and "~/.pgpass" in box.informativeText()
+        seen.append([button.text() for button in box.buttons()])
+        next(button for button in box.buttons() if button.text() == label).click()
+
+    for label, choice in (
+        ("&Try again", Recovery.RETRY),
+        ("&Change the team database…", Recovery.TEAM),
+        ("Open a database &file…", Recovery.OTHER),
+        ("&Quit", Recovery.QUIT),
+    ):
+        QTimer.singleShot(0, lambda label=label: click(label))  # type: ignore[misc]
+        assert ask_about_team_database(error) is choice
+    assert "&Try again" in seen[0]
