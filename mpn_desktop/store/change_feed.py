@@ -296,7 +296,7 @@ class NotifyWatch:
             self._lost_at = time.monotonic()
             return None
         log.info("listening for changes made elsewhere again")
-        return Change.everything("Changed elsewhere while the connection was lost")
+        return Change.everything("Read again: the connection to the server was lost for a while")
 
     def close(self) -> None:
         """Stops listening."""

@@ -30,6 +30,7 @@ from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.errors import StoreError
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui import help_dialogs
@@ -602,8 +603,19 @@ class MainWindow(QMainWindow):
             self.as_of_edit.setDate(qdate(day))
 
     def _apply_change(self, change: Change) -> None:
+        # A table read again on the GUI thread can be refused (a team database's server
+        # gone away): said once, the other tabs still refreshed, the rows shown kept.
+        # Before, the refusal left the slot as a traceback (the crash dialog).
+        refused: StoreError | None = None
         for tab in self.step_tabs:
-            cast(StepTabLike, tab).apply_change(change)
+            try:
+                cast(StepTabLike, tab).apply_change(change)
+            except StoreError as error:
+                refused = refused or error
+        if refused is not None:
+            self.context.show_error(
+                str(refused), failure=self.tr("The tables were not read again.")
+            )
 
     def _show_progress(self, progress: Progress) -> None:
         self.panel.set_progress(progress)

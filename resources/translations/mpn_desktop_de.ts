@@ -2229,6 +2229,10 @@
         <translation>Die Checkliste wurde in {file} gespeichert.</translation>
     </message>
     <message>
+        <source>The tables were not read again.</source>
+        <translation>Die Tabellen wurden nicht neu gelesen.</translation>
+    </message>
+    <message>
         <source>{where} (read-only)</source>
         <translation>{where} (schreibgeschützt)</translation>
     </message>
