@@ -49,6 +49,17 @@ _NO_CONNECTION = ("connection failed: ", "connection is bad: ", "failed to resol
 """How psycopg begins its message when no connection to the server could be made."""
 
 
+def _server_said(text: str) -> str:
+    """libpq's refusal as a person reads it: its first line without the driver's
+    'connection failed:' and the server's 'FATAL:' ('connection to server at "db", port
+    5432 failed: password authentication failed for user "ana"'); libpq's hint lines
+    ('Is the server running ...?') are left out, the sentence around says what to do."""
+    first = text.strip().splitlines()[0] if text.strip() else text
+    for prefix in _NO_CONNECTION[:2]:
+        first = first.removeprefix(prefix)
+    return re.sub(r"\bFATAL:\s+", "", first).strip()
+
+
 def _postgres_in_full(url: str) -> str:
     """libpq's short spelling (postgres://, as psql and hosting services write it) in
     SQLAlchemy's, with the driver the program uses; any other URL unchanged."""
@@ -160,7 +171,8 @@ class Database:
             blocked = folder_problem(path) if path is not None else None
             if blocked:
                 raise DiskProblem(_blocked(path, blocked, "cannot open the database")) from None
-            raise StoreError(f"{where}: cannot open the database ({error.orig})") from error
+            said = _server_said(str(error.orig)) if path is None else str(error.orig)
+            raise StoreError(f"{where}: cannot open the database ({said})") from error
         except BaseException:
             engine.dispose()
             raise
@@ -327,10 +339,7 @@ class Database:
         # connection_invalidated: SQLAlchemy took the error for a connection gone away.
         if not text.startswith(_NO_CONNECTION) and not error.connection_invalidated:
             return None
-        first = text.splitlines()[0] if text else "the connection was lost"
-        for prefix in _NO_CONNECTION[:2]:  # said by the sentence around it
-            first = first.removeprefix(prefix)
-        return first.strip()
+        return _server_said(text) or "the connection was lost"
 
     def watch_writes(self, watcher: WriteWatcher) -> None:
         """Tells ``watcher`` when a write transaction of ours begins and when it committed."""

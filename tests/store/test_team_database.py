@@ -257,6 +257,20 @@ def test_libpqs_short_spelling_postgres_names_a_team_database_too(
     assert main(["--db-url", url, "status"]) == 0
 
 
+def test_a_wrong_database_name_is_said_plainly_without_the_drivers_jargon(
+    postgres: PostgresCluster,
+) -> None:
+    """Before: 'cannot open the database (connection failed: connection to server on socket
+    "/tmp/..." failed: FATAL:  database "teem" does not exist)' and libpq's hint lines."""
+    url = postgres.url("teem")
+    with pytest.raises(StoreError) as refused:
+        Database.open(url)
+    message = str(refused.value)
+    assert 'database "teem" does not exist' in message and "cannot open the database" in message
+    for jargon in ("FATAL", "connection failed:", "\n"):
+        assert jargon not in message, message
+
+
 def _reader_url(postgres: PostgresCluster, name: str) -> str:
     """The URL of ``name`` for a login granted SELECT alone."""
     postgres.execute(
