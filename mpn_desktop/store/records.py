@@ -256,7 +256,7 @@ def update_record(
     with writing(target) as session:
         obj, current = _current(session, kind, record_id)
         if expected is not None:
-            check_current(session, kind, record_id, current, expected)
+            check_current(session, kind, record_id, current, expected, yours=checked)
         if obj is None:
             raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
         _check_parents(session, spec, checked, parents)

@@ -42,8 +42,14 @@ def check_current(
     record_id: int,
     current: Mapping[str, Any] | None,
     expected: Mapping[str, Any],
+    *,
+    yours: Mapping[str, Any] | None = None,
 ) -> None:
     """Raises ``RecordChanged`` unless ``current`` (None: gone) is the row ``expected`` names.
+
+    ``yours``, the values the refused edit would have written, are named in the
+    refusal: the person is asked to make the change again, and the cell typed in
+    shows the row as it now is, so what they typed would be gone otherwise.
 
     The refusal names the last logged change of ``kind`` (who and when), looked up
     in ``session`` only when refusing.
@@ -59,7 +65,7 @@ def check_current(
         return
     raise RecordChanged(
         f"the {spec.label} was changed since it was shown ({_differences(current, expected)})"
-        f"{changed_by(session, kind, record_id)}; nothing was saved. "
+        f"{changed_by(session, kind, record_id)}; nothing was saved{_your_change(yours)}. "
         "Reload to see it as it is now, then make the change again."
     )
 
@@ -84,6 +90,16 @@ def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str
         more = len(changed) - _SHOWN_CHANGES
         changed = [*changed[:_SHOWN_CHANGES], f"and {more} more"]
     return "; ".join(changed)
+
+
+def _your_change(yours: Mapping[str, Any] | None) -> str:
+    """' (your change: Email “ana@x.example”)', or '' when not given."""
+    if not yours:
+        return ""
+    typed = [f"{field_label(name)} {_shown(value)}" for name, value in yours.items()]
+    if len(typed) > _SHOWN_CHANGES:
+        typed = [*typed[:_SHOWN_CHANGES], f"and {len(typed) - _SHOWN_CHANGES} more"]
+    return f" (your change: {'; '.join(typed)})"
 
 
 def _shown(value: object) -> str:

@@ -84,6 +84,20 @@ def test_an_edit_of_a_row_replaced_meanwhile_is_refused_and_changes_nobody(
     assert context.undo_stack.count() == 0
 
 
+def test_a_refused_edit_says_what_was_typed_so_it_can_be_made_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Two people edit one row: the second one's typed value was refused and gone, the
+    message saying 'make the change again' without what the change was."""
+    context = window.context
+    section = _people_section(window)
+    shown = section.model.records()[0]
+    _replace_from_the_command_line(context, tmp_path)
+    with qtbot.waitSignal(context.errorShown) as refused:
+        section.model.setData(_email_cell(section, shown["id"]), "stale@old.example")
+    assert "nothing was saved (your change: Email “stale@old.example”)" in refused.args[0]
+
+
 def test_undo_of_an_edit_whose_row_was_replaced_meanwhile_is_refused(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
