@@ -21,6 +21,25 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import text_limit
 
 
+def _imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, name: str = "training.csv"
+) -> tuple[str, pytest.CaptureResult[str]]:
+    """``text`` written to a CSV file and imported by ``import-exams`` into a new database:
+    the database and what the command printed."""
+    rows = tmp_path / name
+    rows.write_text(text, encoding="utf-8")
+    database = str(tmp_path / "t.sqlite3")
+    assert main(["--db", database, "import-exams", str(rows)]) == 0
+    return database, capsys.readouterr()
+
+
+def _exported_codes(tmp_path: Path, database: str) -> list[str]:
+    """The exam codes ``export`` writes for ``database``, sorted."""
+    exported = tmp_path / "org.json"
+    assert main(["--db", database, "export", str(exported)]) == 0
+    return sorted(exam["exam_code"] for exam in json.loads(exported.read_text())["exams"])
+
+
 def test_the_certifications_exams_are_known_and_asked_for_only_when_needed(
     catalog: Catalog,
 ) -> None:
@@ -43,16 +62,16 @@ def test_the_certifications_exams_are_known_and_asked_for_only_when_needed(
 def test_import_exams_names_only_the_codes_nothing_counts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = tmp_path / "exams.csv"
-    rows.write_text(
+    _, captured = _imported(
+        tmp_path,
+        capsys,
         "mcp_id,name,exam_code,passed_on\n"
         "1234567,Ana Ruiz,AZ-104,2025-03-01\n"
         "1234567,Ana Ruiz,MS-700,2025-03-02\n"
         "1234567,Ana Ruiz,XY-123,2025-03-03\n",
-        encoding="utf-8",
+        "exams.csv",
     )
-    assert main(["--db", str(tmp_path / "t.sqlite3"), "import-exams", str(rows)]) == 0
-    out = capsys.readouterr().out
+    out = captured.out
     assert "1 record has a code the catalogue does not know (counted toward nothing): " in out
     assert "XY-123 (1)" in out and "AZ-104" not in out and "MS-700" not in out
 
@@ -74,17 +93,15 @@ def test_a_title_naming_a_known_exam_code_gives_the_code(catalog: Catalog) -> No
 def test_import_exams_of_a_training_details_file_takes_the_codes_from_the_titles(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = tmp_path / "training.csv"
-    rows.write_text(
+    _, captured = _imported(
+        tmp_path,
+        capsys,
         "MCPID,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,"
         "TrainingCompletionDate\n"
         "1234567,AZ-104: Microsoft Azure Administrator,Exam,Ana,Ruiz,ana@x.example,2026-03-02\n"
         "7654321,Exam SC-200: Microsoft Security Operations Analyst,Exam,Bo,Li,bo@x.example,"
         "2026-03-03\n",
-        encoding="utf-8",
     )
-    assert main(["--db", str(tmp_path / "t.sqlite3"), "import-exams", str(rows)]) == 0
-    captured = capsys.readouterr()
     assert "2 added, 0 duplicates, 0 errors" in captured.out, captured.err
     assert "counted toward nothing" not in captured.out
 
@@ -105,17 +122,14 @@ def test_a_certification_of_the_designations_is_known_by_its_name(catalog: Catal
 def test_import_exams_of_a_training_details_file_takes_its_certifications_by_title(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = tmp_path / "training.csv"
-    rows.write_text(
+    database, captured = _imported(
+        tmp_path,
+        capsys,
         "MCPID,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,"
         "TrainingCompletionDate\n"
         "1234567,Microsoft Certified: Azure Administrator Associate,Certification,Ana,Ruiz,"
         "2026-03-02\n",
-        encoding="utf-8",
     )
-    database = str(tmp_path / "t.sqlite3")
-    assert main(["--db", database, "import-exams", str(rows)]) == 0
-    captured = capsys.readouterr()
     assert "1 added, 0 duplicates, 0 errors" in captured.out, captured.err
     assert "counted toward nothing" not in captured.out
     assert main(["--db", database, "status", "--json", "--as-of", "2026-06-01"]) == 0
@@ -130,23 +144,19 @@ def test_an_activity_id_no_catalogue_knows_gives_way_to_the_code_the_title_names
 ) -> None:
     # The Training details download's TrainingActivityId is read as the exam code; where it is
     # Partner Center's own id of the activity, the title still names the exam.
-    rows = tmp_path / "training.csv"
-    rows.write_text(
+    database, captured = _imported(
+        tmp_path,
+        capsys,
         "MCPID,TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,"
         "IndividualLastName,TrainingCompletionDate\n"
         "1234567,100234,AZ-104: Microsoft Azure Administrator,Exam,Ana,Ruiz,2026-03-02\n"
         "1234567,XY-123,AZ-104: Microsoft Azure Administrator,Exam,Ana,Ruiz,2026-03-03\n",
-        encoding="utf-8",
     )
-    database = str(tmp_path / "t.sqlite3")
-    assert main(["--db", database, "import-exams", str(rows)]) == 0
-    out = capsys.readouterr().out
+    out = captured.out
     assert "1 record has a code the catalogue does not know (counted toward nothing): " in out
     assert "XY-123 (1)" in out and "100234" not in out
-    exported = tmp_path / "org.json"
-    assert main(["--db", database, "export", str(exported)]) == 0
-    codes = sorted(exam["exam_code"] for exam in json.loads(exported.read_text())["exams"])
-    assert codes == ["AZ-104", "XY-123"]  # a code written as one stays the file's own
+    # A code written as one stays the file's own.
+    assert _exported_codes(tmp_path, database) == ["AZ-104", "XY-123"]
 
 
 def test_a_certification_is_stored_under_its_shortest_spelling(
@@ -156,8 +166,9 @@ def test_a_certification_is_stored_under_its_shortest_spelling(
     # m365-security-administrator-associate 37: kept under the id. The Dynamics 365 one
     # below is longer than 40 both ways (id 54, name 75): stored too, under its id, since
     # exam codes hold 80 characters (it was an error of its row under 40).
-    rows = tmp_path / "training.csv"
-    rows.write_text(
+    database, _ = _imported(
+        tmp_path,
+        capsys,
         "MCPID,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,"
         "TrainingCompletionDate\n"
         "1234567,Microsoft Certified: Microsoft 365 Security Administrator Associate,"
@@ -166,20 +177,14 @@ def test_a_certification_is_stored_under_its_shortest_spelling(
         "2026-03-03\n"
         '1234567,"Microsoft Certified: Dynamics 365 Supply Chain Management, Manufacturing '
         'Functional Consultant Associate",Certification,Ana,Ruiz,2026-03-04\n',
-        encoding="utf-8",
     )
-    database = str(tmp_path / "t.sqlite3")
-    assert main(["--db", database, "import-exams", str(rows)]) == 0
-    exported = tmp_path / "org.json"
-    assert main(["--db", database, "export", str(exported)]) == 0
-    codes = {exam["exam_code"] for exam in json.loads(exported.read_text())["exams"]}
-    assert codes == {
+    assert set(_exported_codes(tmp_path, database)) == {
         "M365-SECURITY-ADMINISTRATOR-ASSOCIATE",
         "D365-SCM-MANUFACTURING-FUNCTIONAL-CONSULTANT-ASSOCIATE",
     }
     # The document written loads back (its checks take the wider code too).
     copy = str(tmp_path / "copy.sqlite3")
-    assert main(["--db", copy, "load", str(exported)]) == 0
+    assert main(["--db", copy, "load", str(tmp_path / "org.json")]) == 0
     assert "longer than" not in capsys.readouterr().err
 
 
