@@ -5,6 +5,7 @@ then the final list's people, then the points it opens."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -152,17 +153,9 @@ def _smb(
 ) -> MetricScore:
     """An SMB track's metric: 40 points, each met step 4 of them, 4 per final-list person
     (so 8 people fill it once both steps are met: 40 over 8 is not what a person adds)."""
-    return MetricScore(
-        id="intermediate-certifications",
-        name="Intermediate certifications",
-        category="skilling",
-        have=Decimal(have),
+    return replace(
+        _skilling(have, points, steps),
         need=Decimal(8),
-        unit="people",
-        points=points,
-        max_points=Fraction(40),
-        missing=("...",),
-        steps=steps,
         per_person=Fraction(4),
         opened_by_steps=Fraction(opened),
     )
