@@ -78,10 +78,6 @@ def add_common_options(command: argparse.ArgumentParser, *, fields: str) -> None
 def run_import_exams(args: argparse.Namespace) -> int:
     """Plans, checks and (unless a dry run or errors) writes the import; returns the exit code."""
     from mpn_desktop.catalog_files import load_catalog
-    from mpn_desktop.domain.designation_exams import (
-        designation_certification_codes,
-        designation_exam_codes,
-    )
     from mpn_desktop.importers.catalog_lookup import CatalogLookup
     from mpn_desktop.importers.importing import run_import
     from mpn_desktop.importers.kinds import ExamImport
@@ -107,11 +103,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
     # Read only when a code is not one of the 2017-2018 catalogue's: today's exams (AZ-104)
     # count toward a designation, not toward nothing.
     kind = ExamImport(
-        CatalogLookup(
-            load_catalog(catalog_path(args)),
-            lambda: designation_exam_codes(shipped_scored_catalogs()),
-            lambda: designation_certification_codes(shipped_scored_catalogs()),
-        )
+        CatalogLookup.with_designations(load_catalog(catalog_path(args)), shipped_scored_catalogs)
     )
     for line in plan.describe():
         print(line)

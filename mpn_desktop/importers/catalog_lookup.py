@@ -4,9 +4,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from functools import cache
 
 from mpn_desktop.domain.catalog import Catalog, Credential, normalize_code
+from mpn_desktop.domain.designation_exams import (
+    designation_certification_codes,
+    designation_exam_codes,
+)
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind
 
 _CODE_IN_TITLE = re.compile(r"(?<![\w-])(?:[A-Za-z]{1,3}\d?|\d{2})-\d{3}[A-Za-z]?(?![\w-])")
@@ -45,6 +51,23 @@ class CatalogLookup:
         self._designation_codes: Collection[str] | None = None
         self._designation_certifications = designation_certifications
         self._certification_codes: Mapping[str, str] | None = None
+
+    @classmethod
+    def with_designations(
+        cls, catalog: Catalog | None, scored: Callable[[], Iterable[ScoredCatalog]]
+    ) -> CatalogLookup:
+        """A lookup that knows the exams and certifications of the Solutions Partner
+        catalogues ``scored`` gives too (asked for once, when a code first needs them)."""
+
+        @cache
+        def catalogs() -> tuple[ScoredCatalog, ...]:
+            return tuple(scored())
+
+        return cls(
+            catalog,
+            lambda: designation_exam_codes(catalogs()),
+            lambda: designation_certification_codes(catalogs()),
+        )
 
     def normalize_code(self, text: str) -> str:
         """The code as the catalogue writes it when it knows it, else in capitals without spaces."""

@@ -14,10 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 
-from mpn_desktop.domain.designation_exams import (
-    designation_certification_codes,
-    designation_exam_codes,
-)
 from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.columns import EXAM_FIELDS, FieldSet, suggest_mapping
@@ -73,11 +69,7 @@ class WizardKind:
 def _exams(context: AppContext, _state: ImportState) -> ImportKind:
     # The exams of today's certifications (AZ-104) count toward a designation, not nothing.
     return ExamImport(
-        CatalogLookup(
-            context.catalog,
-            lambda: designation_exam_codes(context.scored_catalogs),
-            lambda: designation_certification_codes(context.scored_catalogs),
-        )
+        CatalogLookup.with_designations(context.catalog, lambda: context.scored_catalogs)
     )
 
 
