@@ -19,6 +19,15 @@ def _exported_demo(db_args: list[str], tmp_path: Path) -> tuple[Path, Any]:
     return exported, json.loads(exported.read_text())
 
 
+def _exported_import(db_args: list[str], tmp_path: Path) -> Path:
+    """A usage file imported into the database (no organisation entered), exported to org.json."""
+    usage = Path(__file__).parent / "importers" / "fixtures" / "usage"
+    assert main([*db_args, "import-usage", str(usage / "csp-usage-based-recon.2019-01.csv")]) == 0
+    exported = tmp_path / "org.json"
+    assert main([*db_args, "export", str(exported)]) == 0
+    return exported
+
+
 def test_demo_then_export_then_load_elsewhere_is_identical(
     db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -66,9 +75,7 @@ def test_load_prints_every_error_with_its_path_and_writes_nothing(
 def test_load_refuses_a_non_empty_database_unless_replace(
     db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([*db_args, "demo"]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*db_args, "export", str(exported)]) == 0
+    exported, _document = _exported_demo(db_args, tmp_path)
     assert main([*db_args, "load", str(exported)]) == 1
     assert "already holds an organisation" in capsys.readouterr().err
     assert main([*db_args, "load", "--replace", str(exported)]) == 0
@@ -80,10 +87,7 @@ def test_load_replace_over_imported_records_replaces_them(
     # Customers and subscriptions an import created name their import batch: the batches were
     # deleted before them, and 'load --replace' of the database's own export failed with "the
     # record refers to something that does not exist, or is still in use".
-    usage = Path(__file__).parent / "importers" / "fixtures" / "usage"
-    assert main([*db_args, "import-usage", str(usage / "csp-usage-based-recon.2019-01.csv")]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*db_args, "export", str(exported)]) == 0
+    exported = _exported_import(db_args, tmp_path)
     capsys.readouterr()
     assert main([*db_args, "load", "--replace", str(exported)]) == 0, capsys.readouterr().err
     again = tmp_path / "again.json"
@@ -98,10 +102,7 @@ def test_load_over_imported_records_without_an_organisation_says_what_the_databa
 ) -> None:
     # A file imported before any organisation was entered: "already holds an organisation"
     # named something the database did not hold.
-    usage = Path(__file__).parent / "importers" / "fixtures" / "usage"
-    assert main([*db_args, "import-usage", str(usage / "csp-usage-based-recon.2019-01.csv")]) == 0
-    exported = tmp_path / "org.json"
-    assert main([*db_args, "export", str(exported)]) == 0
+    exported = _exported_import(db_args, tmp_path)
     capsys.readouterr()
     assert main([*db_args, "load", str(exported)]) == 1
     err = capsys.readouterr().err
