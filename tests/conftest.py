@@ -20,6 +20,7 @@ from helpers.fixtures import (  # noqa: F401
     db_url,
     demo_day,
     demo_db,
+    own_postgres,
     parametrize_backends,
     postgres,
     postgres_templates,

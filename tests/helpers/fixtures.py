@@ -9,6 +9,7 @@
 ``db_path``   the file behind ``db`` or ``demo_db`` (SQLite only: mark the test sqlite_only).
 ``db_args``   the command-line options naming ``db_url`` (``--db FILE`` or ``--db-url URL``).
 ``postgres``  the session's PostgreSQL cluster (started on first use).
+``own_postgres`` a PostgreSQL cluster of the test alone (it may stop and start it).
 """
 
 from __future__ import annotations
@@ -83,6 +84,17 @@ def postgres() -> Iterator[PostgresCluster]:
     Without PostgreSQL's server programs or psycopg the tests that need it
     skip, except in CI (``CI`` set), where they fail: there they must run.
     """
+    yield from _started_cluster()
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[PostgresCluster]:
+    """A cluster of the test alone, for a test that stops and starts it again
+    (``pause``/``resume``, as a restarted server): the session's is shared."""
+    yield from _started_cluster()
+
+
+def _started_cluster() -> Iterator[PostgresCluster]:
     problem = _why_no_postgres()
     if problem:
         if os.environ.get("CI"):

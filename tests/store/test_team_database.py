@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from helpers.postgres import SUPERUSER, PostgresCluster, server_bin_dir
+from helpers.postgres import SUPERUSER, PostgresCluster
 from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
@@ -207,37 +206,24 @@ def test_a_lost_connection_to_the_server_is_no_error_and_the_watch_listens_again
             watch.close()
 
 
-@pytest.fixture
-def own_cluster() -> Iterator[PostgresCluster]:
-    """A cluster of this test alone: it is stopped and started again."""
-    bin_dir = server_bin_dir()
-    assert bin_dir is not None
-    cluster = PostgresCluster(bin_dir)
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
-
-
 def test_an_edit_while_the_server_is_away_is_refused_plainly_and_works_once_it_is_back(
-    own_cluster: PostgresCluster,
+    own_postgres: PostgresCluster,
 ) -> None:
     """Before, the refusal read 'the database failed while writing (connection failed: ...)'.
 
     It did not say that nothing was changed, nor that trying again once the server
     is back is the way out.
     """
-    url = own_cluster.url(own_cluster.create_database())
+    url = own_postgres.url(own_postgres.create_database())
     with Database.open(url) as db:
         records.add_record(db, RecordKind.CUSTOMER, {"name": "Contoso"})
-        own_cluster.pause()
+        own_postgres.pause()
         with pytest.raises(StoreError) as refused:
             records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
         message = str(refused.value)
         assert "cannot reach the database server" in message, message
         assert "nothing was changed" in message and "once the server is back" in message
-        own_cluster.resume()
+        own_postgres.resume()
         records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
         names = {row["name"] for row in records.list_records(db, RecordKind.CUSTOMER)}
         assert names == {"Contoso", "Fabrikam"}

@@ -262,41 +262,26 @@ def test_an_edit_shows_in_the_other_window_and_a_stale_edit_there_is_refused_by_
             window.context.db.close()
 
 
-@pytest.fixture
-def own_cluster() -> Iterator[Any]:
-    """A cluster of this test alone: it is stopped and started again under an open window."""
-    from helpers.postgres import PostgresCluster, server_bin_dir
-
-    bin_dir = server_bin_dir()
-    assert bin_dir is not None
-    cluster = PostgresCluster(bin_dir)
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
-
-
 @pytest.mark.expect_logged_warnings
 def test_the_server_gone_while_a_window_is_open_is_said_and_the_window_reads_again_once_back(
-    own_cluster: Any, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+    own_postgres: Any, catalog: Catalog, tmp_path: Path, qtbot: QtBot
 ) -> None:
     """Before, the tables' reload on a change (Reload, a change made elsewhere) raised the
     store's refusal out of the window's slot: the crash dialog, a traceback."""
-    url = own_cluster.url(own_cluster.create_database())
+    url = own_postgres.url(own_postgres.create_database())
     with Database.open(url) as db:
         records.add_record(db, RecordKind.CUSTOMER, {"name": "Contoso"})
     window = _window(url, catalog, tmp_path, qtbot)
     try:
         qtbot.waitUntil(lambda: "Contoso" in _customers(window), timeout=10_000)
-        own_cluster.pause()
+        own_postgres.pause()
         said: list[str] = []
         window.context.errorShown.connect(said.append)
         window.context.reload()
         qtbot.waitUntil(lambda: bool(said), timeout=10_000)
         assert any("cannot reach the database server" in message for message in said), said
         assert "Contoso" in _customers(window), "what was shown stays"
-        own_cluster.resume()
+        own_postgres.resume()
         with Database.open(url) as db:
             records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
         window.context.reload()
