@@ -86,10 +86,7 @@ def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str
     ]
     if not changed:
         return "changed and changed back, or in a field not shown"
-    if len(changed) > _SHOWN_CHANGES:
-        more = len(changed) - _SHOWN_CHANGES
-        changed = [*changed[:_SHOWN_CHANGES], f"and {more} more"]
-    return "; ".join(changed)
+    return _first_few(changed)
 
 
 def _your_change(yours: Mapping[str, Any] | None) -> str:
@@ -97,9 +94,14 @@ def _your_change(yours: Mapping[str, Any] | None) -> str:
     if not yours:
         return ""
     typed = [f"{field_label(name)} {_shown(value)}" for name, value in yours.items()]
-    if len(typed) > _SHOWN_CHANGES:
-        typed = [*typed[:_SHOWN_CHANGES], f"and {len(typed) - _SHOWN_CHANGES} more"]
-    return f" (your change: {'; '.join(typed)})"
+    return f" (your change: {_first_few(typed)})"
+
+
+def _first_few(fields: list[str]) -> str:
+    """The first ``_SHOWN_CHANGES`` fields, then 'and N more'."""
+    if len(fields) > _SHOWN_CHANGES:
+        fields = [*fields[:_SHOWN_CHANGES], f"and {len(fields) - _SHOWN_CHANGES} more"]
+    return "; ".join(fields)
 
 
 def _shown(value: object) -> str:
