@@ -156,9 +156,7 @@ def open_at_startup(
                 if team is Recovery.TEAM:
                     url = choose_team(url) or url
                 elif team is Recovery.OTHER:
-                    chosen = choose_file()
-                    if chosen is not None:
-                        url = f"sqlite:///{chosen}"
+                    url = _file_chosen(choose_file, url)
                 continue  # RETRY: the same URL again
             path = sqlite_path(url)
             # A read-only folder or a full disk is no damage: restoring would not help.
@@ -168,9 +166,7 @@ def open_at_startup(
             if choice is Recovery.QUIT:
                 return None
             if choice is Recovery.OTHER:
-                chosen = choose_file()
-                if chosen is not None:
-                    url = f"sqlite:///{chosen}"
+                url = _file_chosen(choose_file, url)
                 continue
             assert path is not None and latest is not None
             try:
@@ -184,6 +180,12 @@ def open_at_startup(
                         "{file} was restored from {backup}; the refused file is kept in {kept}."
                     ).format(file=path, backup=latest.name, kept=kept)
                 )
+
+
+def _file_chosen(choose_file: ChooseFile, url: str) -> str:
+    """The URL of the database file chosen; ``url`` again when the dialog was cancelled."""
+    chosen = choose_file()
+    return f"sqlite:///{chosen}" if chosen is not None else url
 
 
 def _warn(message: str) -> None:
