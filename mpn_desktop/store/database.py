@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-_NO_CONNECTION = ("connection failed: ", "connection is bad: ", "failed to resolve host")
+_DRIVER_PREFIXES = ("connection failed: ", "connection is bad: ")
+"""What psycopg puts before libpq's own words when no connection could be made."""
+_NO_CONNECTION = (*_DRIVER_PREFIXES, "failed to resolve host")
 """How psycopg begins its message when no connection to the server could be made."""
 
 
@@ -55,7 +57,7 @@ def _server_said(text: str) -> str:
     5432 failed: password authentication failed for user "ana"'); libpq's hint lines
     ('Is the server running ...?') are left out, the sentence around says what to do."""
     first = text.strip().splitlines()[0] if text.strip() else text
-    for prefix in _NO_CONNECTION[:2]:
+    for prefix in _DRIVER_PREFIXES:
         first = first.removeprefix(prefix)
     return re.sub(r"\bFATAL:\s+", "", first).strip()
 
