@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.importers.columns import Field
 from mpn_desktop.importers.dates import DateOrder
+from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store import models
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
@@ -711,3 +713,26 @@ def test_a_german_verdict_on_a_bad_record_puts_the_verb_last_after_obwohl(
     go_to_check(qtbot, wizard)
     verdict = wizard.check_page.verdict_label.text()
     assert f"obwohl {words}." in verdict
+
+
+def test_the_wizard_knows_the_designations_exams_and_certifications(
+    qtbot: QtBot, db: Database, catalog: Catalog, settings: QSettings, tmp_path: Path
+) -> None:
+    # As import-exams does: today's exam (AZ-104) and a certification written by its name
+    # count toward a designation, not as unknown codes.
+    context = AppContext(
+        db, catalog, as_of=date(2026, 12, 6), scored_catalogs=shipped_scored_catalogs()
+    )
+    rows = [
+        ["1000001", "Ana Ruiz", "AZ-104", "2026-03-02"],
+        ["1000002", "Bo Chen", "Azure Administrator Associate", "2026-03-02"],
+    ]
+    wizard = ImportWizard(
+        context, None, path=write_csv(tmp_path / "exams.csv", rows), settings=settings
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    go_to_check(qtbot, wizard)
+    assert wizard.check_page.summary_label.text() == (
+        "2 to add, 0 duplicates, 0 errors, 0 unknown codes"
+    )
