@@ -109,10 +109,15 @@ def ask_about_team_database(error: StoreError) -> Recovery:
 
 
 def choose_team_database(url: str) -> str | None:
-    """File > Open team database's dialog, filled from the refused URL."""
+    """File > Open team database's dialog, filled from the refused URL when it is one."""
+    from mpn_desktop.store.engine import parse_url
     from mpn_desktop.ui.team_database_dialog import TeamDatabaseDialog
 
-    dialog = TeamDatabaseDialog(url)
+    try:
+        parse_url(url)
+    except StoreError:  # '--db-url nonsense': nothing to fill the fields from
+        url = ""
+    dialog = TeamDatabaseDialog(url or None)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.url()

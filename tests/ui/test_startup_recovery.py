@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.errors import StoreError
@@ -17,6 +17,7 @@ from mpn_desktop.ui.startup_recovery import (
     Recovery,
     ask_about_team_database,
     ask_what_to_do,
+    choose_team_database,
     open_at_startup,
 )
 
@@ -180,3 +181,21 @@ def test_the_team_refusal_box_offers_try_again_change_a_file_and_quit(qtbot: QtB
         QTimer.singleShot(0, lambda label=label: click(label))  # type: ignore[misc]
         assert ask_about_team_database(error) is choice
     assert "&Try again" in seen[0]
+
+
+def test_change_the_team_database_after_a_url_that_is_none_opens_the_dialog_empty(
+    qtbot: QtBot,
+) -> None:
+    """'--db-url nonsense' is refused as no database URL; Change the team database… then
+    raised the same refusal out of the dialog's filling (a traceback at start-up)."""
+    shown: list[str] = []
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "teamDatabaseDialog"
+        shown.append(dialog.findChild(QLineEdit, "databaseEdit").text())  # type: ignore[union-attr]
+        dialog.close()
+
+    QTimer.singleShot(0, cancel)
+    assert choose_team_database("nonsense") is None
+    assert shown == [""]
