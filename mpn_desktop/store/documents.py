@@ -30,21 +30,13 @@ _T: dict[str, Any] = {model.__tablename__: model.__table__ for model in models.A
 _USAGE_OPTIONAL = (("service", ""), ("paid_seats", 0), ("source", ""))
 """Keys of a usage row left out of a document when they hold these values."""
 
-# Children first, for deleting everything.
-_DELETE_ORDER = (
-    "replaced_usage",
-    "usage",
-    "exam_results",
-    "customer_references",
-    "subscriptions",
-    "people",
-    "customers",
-    # After every table whose rows name their import batch (customers and people too).
-    "import_batches",
-    "targets",
-    "designation_targets",
-    "fee_payments",
-    "organization",
+# Children first, for deleting everything: the order the tables' foreign keys give (a
+# hand-written one deleted the import batches before the customers naming them). The change
+# log is kept: it is the database's history, not a record of the organisation.
+_DELETE_ORDER = tuple(
+    table.name
+    for table in reversed(models.Base.metadata.sorted_tables)
+    if table.name != models.ChangeLogEntry.__tablename__
 )
 
 
