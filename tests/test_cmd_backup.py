@@ -96,6 +96,20 @@ def test_a_postgresql_database_is_backed_up_as_a_document_and_restored_from_it(
     assert json.loads(kept.read_text())["organization"]["name"] == "Fabrikam Partner"
 
 
+@pytest.mark.postgresql
+def test_libpqs_short_spelling_postgres_is_backed_up_too(
+    postgres: PostgresCluster, tmp_path: Path
+) -> None:
+    """--db-url postgres://... opens a team database (245c00a); backup refused it as
+    neither a SQLite file nor PostgreSQL."""
+    url = postgres.url(postgres.create_database())
+    assert main(["--db-url", url, "demo"]) == 0
+    short = url.replace("postgresql+psycopg://", "postgres://")
+    saved = tmp_path / "team.json"
+    assert main(["--db-url", short, "backup", str(saved)]) == 0
+    assert json.loads(saved.read_text())["organization"]["name"] == "Contoso Cloud Ltd"
+
+
 def _other_organisation(tmp_path: Path) -> Path:
     path = tmp_path / "other.json"
     path.write_text(

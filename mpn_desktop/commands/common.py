@@ -17,7 +17,10 @@ from mpn_desktop.shown import shown_path
 def database_url(args: argparse.Namespace) -> str:
     """The SQLAlchemy URL chosen by ``--db-url``, ``--db``, ``MPN_DESKTOP_DB`` or the default."""
     if getattr(args, "db_url", None):
-        return str(args.db_url)
+        # postgres:// as psql writes it: every command (backup's pg_dump too) gets the full one.
+        from mpn_desktop.store.database import postgres_in_full
+
+        return postgres_in_full(str(args.db_url))
     path = Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
     return f"sqlite:///{path}"
 

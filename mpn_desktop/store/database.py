@@ -62,7 +62,7 @@ def _server_said(text: str) -> str:
     return re.sub(r"\bFATAL:\s+", "", first).strip()
 
 
-def _postgres_in_full(url: str) -> str:
+def postgres_in_full(url: str) -> str:
     """libpq's short spelling (postgres://, as psql and hosting services write it) in
     SQLAlchemy's, with the driver the program uses; any other URL unchanged."""
     for short in ("postgres://", "postgres+psycopg://"):
@@ -147,7 +147,7 @@ class Database:
         a sound SQLite file of this version is checked with the sqlite3 driver
         alone, and the engine (SQLAlchemy with it) is made at the first session.
         """
-        url = _postgres_in_full(url)
+        url = postgres_in_full(url)
         if engine_later and _current_sqlite_file(url) is not None:
             return cls(url)
         from sqlalchemy.exc import DBAPIError
