@@ -18,9 +18,11 @@ import getpass
 import json
 import logging
 import re
+import threading
 import time
 import uuid
 import weakref
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +36,11 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "mpn_desktop_changes"
 """The PostgreSQL channel every client of the program listens on."""
+
+CONNECT_TIMEOUT_S = 10
+"""How long a connection to the server may take (libpq's ``connect_timeout``) unless the
+URL says otherwise: without it, a server that does not answer (a dropped network, not a
+refusal) would hold the attempt for as long as the operating system waits."""
 
 _CLIENT_IDS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 """Each open database's id in the notifications it sends, so it can leave its own out
@@ -197,12 +204,11 @@ class ChangeListener:
         import psycopg
 
         self._client = client_id(engine)
-        url = engine.url
+        arguments = engine.dialect.create_connect_args(engine.url)[1]
+        arguments.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
         # Its own connection, outside the pool, in autocommit: LISTEN takes
         # effect at once, and notifications arrive between transactions.
-        self._connection = psycopg.connect(
-            **engine.dialect.create_connect_args(url)[1], autocommit=True
-        )
+        self._connection = psycopg.connect(**arguments, autocommit=True)
         self._connection.execute(f"LISTEN {CHANNEL}")
 
     def fileno(self) -> int:
@@ -250,6 +256,7 @@ class NotifyWatch:
         self._listener: ChangeListener | None = ChangeListener(engine)
         self._listen_again_after = listen_again_after
         self._lost_at = 0.0
+        self._attempt: Future[ChangeListener] | None = None
 
     def poll(self) -> Change | None:
         """The kinds every change since the last poll touched, described by who and when."""
@@ -285,13 +292,24 @@ class NotifyWatch:
         self._lost_at = time.monotonic()
 
     def _listen_again(self) -> Change | None:
-        """Listens again when the server is back: every kind may have changed meanwhile."""
+        """Listens again when the server is back: every kind may have changed meanwhile.
+
+        The connection is tried on a thread of its own, and each poll only looks
+        whether it is made: poll runs on the window's thread, which a server that
+        does not answer would otherwise freeze for as long as the attempt lasts.
+        """
         import psycopg
 
-        if time.monotonic() - self._lost_at < self._listen_again_after:
+        attempt = self._attempt
+        if attempt is None:
+            if time.monotonic() - self._lost_at >= self._listen_again_after:
+                self._attempt = _listener_in_background(self._engine)
             return None
+        if not attempt.done():
+            return None
+        self._attempt = None
         try:
-            self._listener = ChangeListener(self._engine)
+            self._listener = attempt.result()
         except psycopg.Error:  # still away: tried again later, quietly
             self._lost_at = time.monotonic()
             return None
@@ -301,3 +319,29 @@ class NotifyWatch:
     def close(self) -> None:
         """Stops listening."""
         self._drop_listener()
+        if self._attempt is not None:
+            # Still connecting: the listener it makes is closed once made.
+            self._attempt.add_done_callback(_close_made_listener)
+            self._attempt = None
+
+
+def _listener_in_background(engine: Engine) -> Future[ChangeListener]:
+    """A ChangeListener being made on a thread of its own (done when made or refused)."""
+    made: Future[ChangeListener] = Future()
+
+    def connect() -> None:
+        try:
+            made.set_result(ChangeListener(engine))
+        except Exception as error:  # handed to the poll that looks at it
+            made.set_exception(error)
+
+    threading.Thread(target=connect, name="mpn-listen-again", daemon=True).start()
+    return made
+
+
+def _close_made_listener(attempt: Future[ChangeListener]) -> None:
+    import psycopg
+
+    if attempt.exception() is None:
+        with contextlib.suppress(psycopg.Error):  # closing a connection already gone
+            attempt.result().close()

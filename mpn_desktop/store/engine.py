@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from mpn_desktop.errors import StoreError
-from mpn_desktop.store.change_feed import notify_on_commit
+from mpn_desktop.store.change_feed import CONNECT_TIMEOUT_S, notify_on_commit
 from mpn_desktop.store.sqlite_files import (  # re-exported: callers of before import them here
     BUSY_TIMEOUT_MS,
     has_tables,
@@ -146,7 +146,11 @@ def create_store_engine(url: str) -> Engine:
 def _create_store_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "postgresql":
-        engine = create_engine(url, pool_pre_ping=True)
+        # Bounded, so an edit or a reload against a server that does not answer
+        # ends in the 'cannot reach' refusal instead of a frozen window.
+        given = "connect_timeout" in parsed.query
+        bounded = {} if given else {"connect_timeout": CONNECT_TIMEOUT_S}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=bounded)
         event.listen(engine, "after_cursor_execute", _advance_id_sequence)
         notify_on_commit(engine)
         return engine

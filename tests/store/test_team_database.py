@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from datetime import UTC, datetime
@@ -202,6 +203,50 @@ def test_a_lost_connection_to_the_server_is_no_error_and_the_watch_listens_again
             records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
             seen = _poll_until(watch)
             assert seen is not None and seen.kinds == {RecordKind.CUSTOMER}
+        finally:
+            watch.close()
+
+
+@pytest.mark.expect_logged_warnings
+def test_listening_again_never_holds_the_poll_on_a_server_that_does_not_answer(
+    own_postgres: PostgresCluster,
+) -> None:
+    """The network dropped: the server's address takes the connection and never answers.
+
+    Before, the watch listened again inside poll, on the window's thread, without a
+    connect_timeout: the window froze for as long as the operating system waits (here,
+    for good, as the socket stays open).
+    """
+    url = own_postgres.url(own_postgres.create_database())
+    with Database.open(url) as db:
+        watch = NotifyWatch(db.engine, listen_again_after=0)
+        try:
+            own_postgres.pause()
+            # In the server's place, a socket that takes connections and says nothing.
+            address = own_postgres.socket_dir / f".s.PGSQL.{own_postgres.port}"
+            silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            silent.bind(str(address))
+            silent.listen()
+            polls_done: list[Change | None] = []
+
+            def window_ticks() -> None:
+                for _ in range(20):
+                    polls_done.append(watch.poll())
+                    time.sleep(0.02)
+
+            ticks = threading.Thread(target=window_ticks, daemon=True)
+            ticks.start()
+            silent.settimeout(20)
+            waiting, _ = silent.accept()  # an attempt to listen again is under way...
+            ticks.join(timeout=20)
+            assert not ticks.is_alive(), "a poll waited on the server that does not answer"
+            assert polls_done == [None] * 20  # ...and every tick came back, seeing nothing
+            waiting.close()
+            silent.close()
+            address.unlink(missing_ok=True)
+            own_postgres.resume()
+            back = _poll_until(watch, seconds=30)
+            assert back is not None and back == Change.everything(back.description)
         finally:
             watch.close()
 
