@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.errors import DiskProblem, MpnError, StoreError
 from mpn_desktop.store import backups
-from mpn_desktop.store.database import Database
+from mpn_desktop.store.database import Database, postgres_in_full
 from mpn_desktop.store.sqlite_files import sqlite_path
 
 
@@ -154,7 +154,15 @@ def open_at_startup(
             # SQLAlchemy is imported after the window's first paint (see MainWindow.fill).
             return Database.open(url, engine_later=True)
         except StoreError as error:
-            if not url.startswith("sqlite"):
+            scheme = _scheme(url)
+            if scheme not in ("sqlite", "postgresql", None):
+                # Neither of the program's databases: a team database's ways out
+                # (try again, change the server) would not help.
+                if ask(_no_database_of_ours(url, scheme), None) is Recovery.QUIT:
+                    return None
+                url = _file_chosen(choose_file, url)
+                continue
+            if scheme == "postgresql":
                 team = ask_team(error)
                 if team is Recovery.QUIT:
                     return None
@@ -163,7 +171,7 @@ def open_at_startup(
                 elif team is Recovery.OTHER:
                     url = _file_chosen(choose_file, url)
                 continue  # RETRY: the same URL again
-            path = sqlite_path(url)
+            path = sqlite_path(url) if scheme else None
             # A read-only folder or a full disk is no damage: restoring would not help.
             restorable = path is not None and not isinstance(error, DiskProblem)
             latest = backups.latest_sound_backup(path) if restorable and path else None
@@ -185,6 +193,27 @@ def open_at_startup(
                         "{file} was restored from {backup}; the refused file is kept in {kept}."
                     ).format(file=path, backup=latest.name, kept=kept)
                 )
+
+
+def _scheme(url: str) -> str | None:
+    """The database the URL names (sqlite, postgresql, mysql...); None when it is no URL."""
+    from mpn_desktop.store.engine import parse_url  # SQLAlchemy: only once a URL is refused
+
+    try:
+        return parse_url(postgres_in_full(url)).get_backend_name()
+    except StoreError:
+        return None
+
+
+def _no_database_of_ours(url: str, scheme: str) -> StoreError:
+    from mpn_desktop.store.engine import shown_url
+
+    return StoreError(
+        _tr(
+            "{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team "
+            "databases (postgresql://USER@HOST/DATABASE), not {scheme} databases."
+        ).format(url=shown_url(url), scheme=scheme)
+    )
 
 
 def _file_chosen(choose_file: ChooseFile, url: str) -> str:

@@ -199,3 +199,48 @@ def test_change_the_team_database_after_a_url_that_is_none_opens_the_dialog_empt
     QTimer.singleShot(0, cancel)
     assert choose_team_database("nonsense") is None
     assert shown == [""]
+
+
+@pytest.mark.parametrize(
+    ("url", "scheme"), [("mysql://ana@db.example.com/mpn", "mysql"), ("foo://x/y", "foo")]
+)
+def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_naming_its_scheme(
+    tmp_path: Path, url: str, scheme: str
+) -> None:
+    """Before, any URL not starting with sqlite got the team database's box: try again,
+    change the host, database or user of a server mpn-desktop cannot use anyway."""
+    told: list[str] = []
+
+    def ask(error: StoreError, latest: Path | None) -> Recovery:
+        told.append(str(error))
+        assert latest is None
+        return Recovery.OTHER if len(told) == 1 else Recovery.QUIT
+
+    def no_team_box(_error: StoreError) -> Recovery:
+        raise AssertionError("the team database's box was offered")
+
+    other = tmp_path / "other.sqlite3"
+    db = open_at_startup(url, ask=ask, ask_team=no_team_box, choose_file=lambda: other)
+    assert db is not None
+    db.close()
+    assert told == [
+        f"{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team "
+        f"databases (postgresql://USER@HOST/DATABASE), not {scheme} databases."
+    ]
+    assert open_at_startup(url, ask=lambda _e, _l: Recovery.QUIT, ask_team=no_team_box) is None
+
+
+def test_a_url_that_is_none_is_refused_as_such_with_a_files_ways_out(tmp_path: Path) -> None:
+    told: list[str] = []
+
+    def ask(error: StoreError, latest: Path | None) -> Recovery:
+        told.append(str(error))
+        return Recovery.QUIT
+
+    def no_team_box(_error: StoreError) -> Recovery:
+        raise AssertionError("the team database's box was offered")
+
+    assert open_at_startup("nonsense", ask=ask, ask_team=no_team_box) is None
+    assert told == [
+        "'nonsense' is not a database URL (expected, for example, sqlite:///path/to/file.sqlite3)"
+    ]
