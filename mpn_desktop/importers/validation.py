@@ -379,6 +379,14 @@ class RowValidator:
             problems.append(RowProblem(line, field.label, message))
             return ""
 
+        def named_by_title(code: str) -> str:
+            if len(code) > _LIMITS[Field.EXAM_CODE]:
+                # No shipped certification is longer than a code both ways (the longest kept
+                # is 54 of 80), but a catalogue's new one could be: an error of its row, not
+                # a write the store refuses.
+                return problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
+            return code
+
         raw = plain_text(fields[self._code_at])
         if raw:
             code = self._normalize(raw)
@@ -393,7 +401,7 @@ class RowValidator:
                 # the one exam its title names ("AZ-104: ..."), if any, is the code.
                 named = self._codes_for(title)
                 if len(named) == 1:
-                    return named[0]
+                    return named_by_title(named[0])
             return code
         if not title:
             return problem(Field.EXAM_CODE, _("missing (and no exam title to look it up by)"))
@@ -412,11 +420,7 @@ class RowValidator:
                     title=quoted(title), codes=", ".join(codes)
                 ),
             )
-        if len(codes[0]) > _LIMITS[Field.EXAM_CODE]:
-            # No shipped certification is longer than a code both ways (the longest kept is
-            # 54 of 80), but a catalogue's new one could be: an error of its row, not a write.
-            return problem(Field.EXAM_CODE, _too_long(Field.EXAM_CODE))
-        return codes[0]
+        return named_by_title(codes[0])
 
 
 def _too_long(field: Field) -> str:
