@@ -103,9 +103,9 @@ def _designation_checklist(
             f"--level {args.level}: the Solutions Partner designations have no levels "
             f"on {as_of.isoformat()}; leave --level out"
         )
-    day = score_facts(args, program, as_of, facts, None)
+    day = score_facts(args, program, as_of, facts)
     organization = day.facts.organization
-    tree = day.tree(as_of)
+    tree = day.tree()
     return build_designation_checklist(
         day.catalog, tree, organization, designation=args.competency, printed_on=date.today()
     )

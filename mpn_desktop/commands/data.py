@@ -118,7 +118,7 @@ def _scored_tree(args: argparse.Namespace, as_of: date) -> RequirementTree | Non
     if program.scored is None:
         return None
     day = score_stored_facts(args, program, as_of)
-    return day.tree(as_of)
+    return day.tree()
 
 
 _OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")

@@ -6,17 +6,13 @@ import argparse
 import json
 import shutil
 import sys
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from mpn_desktop.commands.common import catalog_path, database_to_read
 from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_score import (
     DesignationScore,
     MetricScore,
-    aimed_designations,
-    score_designations,
     shown_points,
     usage_start,
 )
@@ -24,44 +20,15 @@ from mpn_desktop.domain.designations import ScoredCatalog, track_name
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.domain.wording import day, long_day, metric_have_of_need, number
+from mpn_desktop.reports.scored_day import ScoredDay, score_day
 
 NO_DESIGNATION_HINT = N_(
     "No designation is targeted: every designation's score is listed. Targets of the "
     "2017-2018 competencies carry over to their designations (Edit > Organisation and "
     "targets in the window)."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ScoredDay:
-    """The stored facts scored on a day under the Solutions Partner program."""
-
-    catalog: ScoredCatalog
-    facts: Facts
-    scores: tuple[DesignationScore, ...]
-    warnings: tuple[str, ...]
-    """What may make the figures differ (the day outside the catalogue's dates)."""
-    information: tuple[str, ...]
-    """What is worth knowing (competency targets carried over)."""
-    database: Path | None
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """Every note, warnings first (``status --json``'s ``notes``)."""
-        return (*self.warnings, *self.information)
-
-    def tree(self, as_of: date) -> RequirementTree:
-        """The scores as the requirement tree the checklist and the workbook draw."""
-        from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
-
-        organization = self.facts.organization
-        fee = designation_fee_status(self.catalog, organization, self.facts.fee_payments, as_of)
-        return designation_tree(
-            organization, as_of, self.scores, self.warnings, information=self.information, fee=fee
-        )
 
 
 def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> ScoredDay:
@@ -71,30 +38,21 @@ def score_stored_facts(args: argparse.Namespace, program: ProgramOnDay, as_of: d
 
     with Database.open(database_to_read(args), engine_later=True) as db:
         facts = read_facts(db, usage_from=usage_start(as_of))
-        database = db.path
-    return score_facts(args, program, as_of, facts, database)
+    return score_facts(args, program, as_of, facts)
 
 
 def score_facts(
-    args: argparse.Namespace,
-    program: ProgramOnDay,
-    as_of: date,
-    facts: Facts,
-    database: Path | None,
+    args: argparse.Namespace, program: ProgramOnDay, as_of: date, facts: Facts
 ) -> ScoredDay:
     """Scores every designation on ``as_of`` on facts read from ``usage_start(as_of)`` on."""
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.programs import program_on
 
-    catalog = program.scored
-    assert catalog is not None
     names = {c.id: c.name for c in load_catalog().competencies}
-    targets, carried = aimed_designations(catalog, facts, names)
     path = catalog_path(args)
-    scores = score_designations(
-        catalog, facts, as_of, targets, lambda day: program_on(day, path).scored
-    )
-    return ScoredDay(catalog, facts, scores, program.notes, carried, database)
+    scored = score_day(program, facts, as_of, names, lambda on: program_on(on, path).scored)
+    assert scored is not None, "a day of the Solutions Partner program"
+    return scored
 
 
 def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: date) -> int:

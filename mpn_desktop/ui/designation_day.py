@@ -1,12 +1,12 @@
-"""The day's Solutions Partner scores as the window shows and prints them (one way to make them,
-for the status panel's source and the checklist)."""
+"""The day's Solutions Partner scores as the window shows and prints them: the window's
+context handed to ``reports.scored_day``, the one maker of them (``status`` and the checklist
+command use it too)."""
 
 from __future__ import annotations
 
-from mpn_desktop.domain.designation_score import aimed_designations, score_designations
-from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.reports.scored_day import score_day
 from mpn_desktop.ui.context import AppContext
 
 
@@ -14,15 +14,12 @@ def designation_tree_on(context: AppContext, facts: Facts) -> RequirementTree | 
     """The scores of ``context``'s as-of day from ``facts`` (read from ``usage_start`` of the
     day on); None on a day of the 2017-2018 competencies."""
     as_of = context.as_of
-    program = context.program_on(as_of)
-    if program.scored is None:
-        return None
     names = {c.id: c.name for c in context.catalog.competencies}
-    targets, carried = aimed_designations(program.scored, facts, names)
-    scores = score_designations(
-        program.scored, facts, as_of, targets, lambda day: context.program_on(day).scored
+    day = score_day(
+        context.program_on(as_of),
+        facts,
+        as_of,
+        names,
+        lambda day: context.program_on(day).scored,
     )
-    fee = designation_fee_status(program.scored, facts.organization, facts.fee_payments, as_of)
-    return designation_tree(
-        facts.organization, as_of, scores, program.notes, information=carried, fee=fee
-    )
+    return None if day is None else day.tree()
