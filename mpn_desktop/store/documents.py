@@ -160,14 +160,14 @@ def is_empty(connection: Connection) -> bool:
     )
 
 
-def holds_organisation(connection: Connection) -> bool:
+def _holds_organisation(connection: Connection) -> bool:
     """Whether an organisation was entered (records may have been imported before one)."""
     return bool(connection.execute(select(exists().select_from(_T["organization"]))).scalar())
 
 
 def what_it_holds(connection: Connection) -> str:
     """What a database that is not empty holds, as a refusal to write over it says it."""
-    if holds_organisation(connection):
+    if _holds_organisation(connection):
         return "the database already holds an organisation"
     return "the database already holds records (no organisation yet)"
 
