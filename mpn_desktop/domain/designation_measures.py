@@ -43,6 +43,10 @@ class Measured:
     baseline: Decimal = _ZERO
     note: str = ""
     """Why the part scores nothing although there is usage (a gate not reached)."""
+    short_of_minimum: Decimal = _ZERO
+    """How much more the twelve months must total before the part scores (the gate more
+    usage now lifts); 0 when nothing is short or the gate is one it cannot lift (the year-ago
+    month's): the cheapest way prices the step on it (``cheapest_way``)."""
 
     @property
     def now(self) -> tuple[str, ...]:
@@ -292,11 +296,13 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             if sums is not None:
                 total_base += quantity_of(sums, part.quantity)
     note = ""
+    short = _ZERO
     if part.twelve_month_minimum is not None:
         twelve = Decimal(
             sum(_per_customer(part, figures, _months(Span.TWELVE_MONTHS, last)).values(), _ZERO)
         )
         if twelve < part.twelve_month_minimum:
+            short = part.twelve_month_minimum - twelve
             note = _(
                 "the twelve months ending {last} total {total}, under the {minimum} needed to score"
             ).format(
@@ -305,6 +311,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
                 minimum=_figure(part.twelve_month_minimum, part),
             )
     if part.baseline_minimum is not None and total_base < part.baseline_minimum:
+        short = _ZERO
         note = _("{base} reached {total}, under the {minimum} needed to score").format(
             base=base_month_text(last),
             total=_figure(total_base, part),
@@ -313,6 +320,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     if part.measure is Measure.USAGE_GROWTH_PERCENT:
         if total_base <= 0:
             value = _ZERO
+            short = _ZERO
             note = note or _("no usage a year before {last} to grow from").format(
                 last=month_and_year(last)
             )
@@ -322,4 +330,6 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         value = total_last - total_base
     if note:
         value = min(value, _ZERO)
-    return Measured(value=value, last=total_last, baseline=total_base, note=note)
+    return Measured(
+        value=value, last=total_last, baseline=total_base, note=note, short_of_minimum=short
+    )

@@ -806,58 +806,300 @@ def _most_to_give(track: TrackScore) -> Lead | None:
     return max(open_metrics, key=lambda m: m.max_points - m.points).lead
 
 
+@dataclass(frozen=True, slots=True)
+class WayStep:
+    """One step of the cheapest way: what to add for one metric (or one part of it), in the
+    unit the step counts, and the points it gives; as data (the test applies it to the facts)."""
+
+    metric: str
+    part: int
+    """Which of the metric's parts the step adds to; -1: the metric's people (skilling)."""
+    units: Decimal
+    unit: str
+    """``unit`` of the part, or "USD" where consumption must first reach a minimum."""
+    gain: Fraction
+    text: str
+    lead: Lead | None
+    step_people: tuple[int, ...] = ()
+    """Skilling: the people each short prerequisite step still needs (0 for a met one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Way:
+    """The steps of the cheapest way and whether they bring the track to qualifying."""
+
+    steps: tuple[WayStep, ...]
+    reaches: bool
+    """The steps give at least the qualifying score with every metric above zero."""
+
+
 def cheapest_way(
     track: TrackScore, at: Fraction
 ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
-    """A way to qualify (first one unit of each metric at zero, then the most points per
-    unit): its steps and, for each, where it leads (its metric's form).
+    """The sentences of ``cheapest_steps`` and, for each, where it leads (its metric's form)."""
+    way = cheapest_steps(track, at)
+    return tuple(step.text for step in way.steps), tuple(step.lead for step in way.steps)
 
-    A metric gated by a short prerequisite step (SOLUTIONS-PARTNER.md § 1.7) is opened by
-    that step's people first: the final list's holders already counted give their points
-    then, and only people beyond them are "more"."""
-    room = {m.id: m.max_points - m.points for m in track.metrics if m.need > 0}
-    # A person's points where the metric counts people (an SMB track's steps give points of
-    # their own: its maximum over the people needed is not what one more person adds).
-    per_unit = {
-        m.id: m.per_person or m.max_points / Fraction(m.need) for m in track.metrics if m.need > 0
-    }
-    # What the short steps and the final list's holders give once the steps are met.
-    held = {
-        m.id: min(room[m.id], m.opened_by_steps + Fraction(m.have) * per_unit[m.id])
-        for m in track.metrics
-        if m.gated and m.id in room
-    }
-    taken: dict[str, Fraction] = {}
+
+def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
+    """A way to qualify: first the least that lifts each metric at zero above it, then the
+    most points per unit added, each priced as its rule gives it (SOLUTIONS-PARTNER.md
+    § 1.2-1.7), never more than the step would give.
+
+    A part below zero (more customers lost than added) needs the lost ones back before a
+    point comes; usage growth under its twelve-month minimum is priced in consumption that
+    reaches the minimum; a gate more usage now cannot lift (the year-ago month's) is said and
+    its metric left out. A metric gated by a short prerequisite step (§ 1.7) is opened by that
+    step's people first: the final list's holders already counted give their points then, and
+    only people beyond them are "more"."""
+    levers = [lever for metric in track.metrics for lever in _levers(metric)]
+    blocked = [
+        m for m in track.metrics if m.points <= 0 and not any(lever.metric is m for lever in levers)
+    ]
+    raw = {m.id: _raw_points(m) for m in track.metrics}
     score = track.score
 
-    def take(metric: MetricScore, wanted: Fraction) -> None:
+    def take(lever: _Lever, wanted: Fraction) -> None:
         nonlocal score
-        opened = held.pop(metric.id, _ZERO)
-        units = -(-max(_ZERO, wanted - opened) // per_unit[metric.id])
-        gain = min(room[metric.id], opened + units * per_unit[metric.id])
-        room[metric.id] -= gain
-        taken[metric.id] = taken.get(metric.id, _ZERO) + units
-        score += gain
+        metric = lever.metric
+        before = min(metric.max_points, raw[metric.id])
+        lever.add(wanted)
+        raw[metric.id] = _raw_points(metric) + sum(
+            (other.given() for other in levers if other.metric is metric), _ZERO
+        )
+        score += min(metric.max_points, raw[metric.id]) - before
+
+    def room(lever: _Lever) -> Fraction:
+        metric = lever.metric
+        return min(metric.max_points - min(metric.max_points, raw[metric.id]), lever.room())
 
     for metric in track.metrics:
-        if metric.points <= 0 and metric.id in room:
+        own = [lever for lever in levers if lever.metric is metric and room(lever) > 0]
+        if metric.points <= 0 and own:
             # Any progress lifts a metric above zero; one point is the least worth naming.
-            take(metric, min(room[metric.id], max(per_unit[metric.id], Fraction(1))))
+            best = max(own, key=lambda lever: lever.worth(min(room(lever), lever.least())))
+            take(best, min(room(best), best.least()))
     while score < at:
-        open_metrics = [m for m in track.metrics if room.get(m.id, _ZERO) > 0]
-        if not open_metrics:
+        open_levers = [lever for lever in levers if room(lever) > 0]
+        if not open_levers:
             break
-        best = max(open_metrics, key=lambda m: per_unit[m.id])
-        take(best, min(room[best.id], at - score))
-    steps = []
-    leads = []
-    for metric in track.metrics:
-        if metric.id in taken:
-            gain = metric.max_points - metric.points - room[metric.id]
-            units = Decimal(int(taken[metric.id]))
-            steps.append(f"{metric.name}: {_way_of(metric, units, gain)}")
-            leads.append(metric.lead)
-    return tuple(steps), tuple(leads)
+        best = max(open_levers, key=lambda lever: lever.worth(min(room(lever), at - score)))
+        take(best, min(room(best), at - score))
+    steps = [
+        WayStep(
+            m.id,
+            -1,
+            Decimal(0),
+            m.unit,
+            _ZERO,
+            f"{m.name}: "
+            + _(
+                "nothing added now lifts it above zero (the month a year earlier falls short),"
+                " so the designation cannot qualify this month, even with the other steps"
+            ),
+            m.lead,
+        )
+        for m in blocked
+    ]
+    for lever in levers:
+        if lever.taken:
+            steps.append(lever.step())
+    qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in track.metrics)
+    return Way(tuple(steps), qualifies and score >= at)
+
+
+def _raw_points(metric: MetricScore) -> Fraction:
+    """The metric's points before its cap: its parts' added up (a metric without parts: its own)."""
+    if metric.parts and metric.unit != "people":
+        return fraction_sum(p.points for p in metric.parts)
+    return metric.points
+
+
+def _part_lead(metric: MetricScore, index: int) -> Lead | None:
+    """Where the part's missing sentence leads: the scoring says one for each part that is
+    short or gated, in order (``_Scorer._usage_missing``)."""
+    said = sum(
+        1
+        for part in metric.parts[:index]
+        if part.measured.note or part.need - max(part.have, Decimal(0)) > 0
+    )
+    return _lead_of(metric, said)
+
+
+class _Lever:
+    """What one more unit of one part (or one more person) of a metric gives, as its rule
+    gives it: nothing until a gate is passed (the lost customers back, the twelve months'
+    minimum, a prerequisite step), then ``per`` points a unit up to the part's maximum."""
+
+    def __init__(
+        self,
+        metric: MetricScore,
+        part: int,
+        unit: str,
+        *,
+        start: Fraction,
+        per: Fraction,
+        cap: Fraction,
+        held: Fraction,
+        gate: Fraction = _ZERO,
+        scale: Fraction = Fraction(1),
+        opens: int = 0,
+    ) -> None:
+        self.metric = metric
+        self.part = part
+        self.unit = unit
+        self.start = start
+        """The value (in the part's own units) before anything is added."""
+        self.per = per
+        """Points per unit of the part's value above zero."""
+        self.cap = cap
+        self.held = held
+        """The points the part gives now."""
+        self.gate = gate
+        """Units to add before anything counts."""
+        self.scale = scale
+        """Part units one added unit gives (percentage points per US$ of consumption)."""
+        self.opens = opens
+        """People the short prerequisite steps need before the metric counts anyone."""
+        self.units = Fraction(0)
+        self.taken = False
+
+    def points_at(self, units: Fraction) -> Fraction:
+        if units < self.gate:
+            return self.held
+        value = self.start + self.scale * units
+        return min(self.cap, self.per * max(_ZERO, value))
+
+    def given(self) -> Fraction:
+        """The points added so far (beyond ``held``)."""
+        return self.points_at(self.units) - self.held if self.taken else _ZERO
+
+    def room(self) -> Fraction:
+        return self.cap - (self.points_at(self.units) if self.taken else self.held)
+
+    def least(self) -> Fraction:
+        """The least worth naming for a metric at zero: one unit's points, at least 1."""
+        return max(self.per * self.scale, Fraction(1))
+
+    def units_for(self, wanted: Fraction) -> Fraction:
+        """The fewest units (whole ones) that give ``wanted`` more points than now."""
+        now = self.points_at(self.units) if self.taken else self.held
+        goal = min(self.cap, now + wanted)
+        needed = (goal / self.per - self.start) / self.scale
+        whole = Fraction(-(-needed.numerator // needed.denominator))
+        return max(self.units, self.gate, whole)
+
+    def worth(self, wanted: Fraction) -> Fraction:
+        """Points per unit the next ``wanted`` points cost (the steps' people count too)."""
+        units = self.units_for(wanted) - self.units
+        opening = self.opens if not self.taken else 0
+        now = self.points_at(self.units) if self.taken else self.held
+        gained = self.points_at(self.units_for(wanted)) - now
+        return gained / max(units + opening, Fraction(1))
+
+    def add(self, wanted: Fraction) -> None:
+        self.units = self.units_for(wanted)
+        self.taken = True
+
+    def step(self) -> WayStep:
+        metric = self.metric
+        gain = min(metric.max_points - metric.points, self.given())
+        units = Decimal(int(self.units))
+        if self.part < 0:
+            text = _way_of(metric, units, gain)
+            needed = tuple(max(0, need - have) for _names_, have, need, _met in metric.steps)
+            return WayStep(
+                metric.id, -1, units, "people", gain, f"{metric.name}: {text}", metric.lead, needed
+            )
+        part = metric.parts[self.part]
+        lead = _part_lead(metric, self.part)
+        if self.unit != part.unit:
+            # Consumption first reaches the twelve months' minimum (the metric's missing
+            # sentence names it); the growth it brings gives the points.
+            text = _(
+                "US$ {amount} more consumption in the last month, which brings the twelve"
+                " months to the minimum needed to score (+{points})"
+            ).format(amount=number(units), points=_points(gain))
+        elif len(metric.parts) > 1 and part.label:
+            # Several parts: which customers (users, US$) the units are.
+            text = _("{more} ({label}; +{points})").format(
+                more=_more(units, part.unit, labelled=True), label=part.label, points=_points(gain)
+            )
+        else:
+            text = _("{more} (+{points})").format(
+                more=_more(units, part.unit), points=_points(gain)
+            )
+        return WayStep(metric.id, self.part, units, self.unit, gain, f"{metric.name}: {text}", lead)
+
+
+def _levers(metric: MetricScore) -> list[_Lever]:
+    """What can be added to the metric, each part by its own rule (none: it is full)."""
+    if metric.points >= metric.max_points or metric.need <= 0:
+        return []
+    if not metric.parts:
+        # People: each adds ``per_person`` (or the maximum over the people needed).
+        per = metric.per_person or metric.max_points / Fraction(metric.need)
+        if metric.gated:
+            opens = sum(max(0, need - have) for _names_, have, need, _met in metric.steps)
+            start = Fraction(metric.have) + (metric.points + metric.opened_by_steps) / per
+            held = metric.points
+        else:
+            opens, start, held = 0, metric.points / per, metric.points
+        return [
+            _Lever(
+                metric,
+                -1,
+                "people",
+                start=start,
+                per=per,
+                cap=metric.max_points,
+                held=held,
+                opens=opens,
+            )
+        ]
+    levers = []
+    for index, part in enumerate(metric.parts):
+        part_max = metric.max_points if part.max_points is None else part.max_points
+        if part.points >= part_max or part.need <= 0:
+            continue
+        per = part_max / Fraction(part.need)
+        measured = part.measured
+        if not measured.note:
+            levers.append(
+                _Lever(
+                    metric,
+                    index,
+                    part.unit,
+                    start=Fraction(part.have),
+                    per=per,
+                    cap=part_max,
+                    held=part.points,
+                )
+            )
+            continue
+        if measured.short_of_minimum <= 0:
+            continue  # a gate more usage now cannot lift (the year-ago month's)
+        base, last = Fraction(measured.baseline), Fraction(measured.last)
+        if part.unit == "percent":
+            if base <= 0:
+                continue
+            start, scale = (last - base) * 100 / base, 100 / base
+        else:
+            start, scale = last - base, Fraction(1)
+        levers.append(
+            _Lever(
+                metric,
+                index,
+                "USD" if part.unit == "percent" else part.unit,
+                start=start,
+                per=per,
+                cap=part_max,
+                held=part.points,
+                gate=Fraction(measured.short_of_minimum),
+                scale=scale,
+            )
+        )
+    return levers
 
 
 def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:

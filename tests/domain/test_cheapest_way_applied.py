@@ -1,0 +1,417 @@
+"""The cheapest way to 70 checked by doing it: each step's customers, usage, services and
+people added to the facts, the designation scored again. Every step gives at least the
+points it promised (alone), and the track reaches the qualifying score with every metric
+above zero when the way says it does (all steps together), for every metric kind of the
+2023-06 and 2026-05 catalogues: the sample organisation on a 2023 and a 2026 day, the large
+benchmark organisation moved to both, and an Azure organisation whose twelve months are
+under the US$ 1,000 usage growth needs before it scores (SOLUTIONS-PARTNER.md § 2.1)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.domain import vocabulary
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_score import (
+    DesignationScore,
+    TrackScore,
+    Way,
+    WayStep,
+    cheapest_steps,
+    score_designations,
+)
+from mpn_desktop.domain.designations import (
+    Certification,
+    Listed,
+    Measure,
+    Metric,
+    Part,
+    Quantity,
+    ScoredCatalog,
+)
+from mpn_desktop.domain.enums import Association, Workload
+from mpn_desktop.domain.facts import Customer, ExamResult, Facts, Person, Subscription, Usage
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.facts_loader import load_facts
+from mpn_desktop.store.sample import load_sample
+from tests.domain.domain_builders import organization
+
+DAY_2023 = date(2023, 8, 15)
+DAY_2026 = date(2026, 6, 15)
+LONG_AGO = date(2015, 1, 1)
+
+
+def _catalog(day: date) -> ScoredCatalog:
+    return max(
+        (c for c in shipped_scored_catalogs() if c.effective_from <= day),
+        key=lambda c: c.effective_from,
+    )
+
+
+def _scores(facts: Facts, day: date) -> dict[str, DesignationScore]:
+    return {s.id: s for s in score_designations(_catalog(day), facts, day, frozenset())}
+
+
+def _track(score: DesignationScore, track: str | None) -> TrackScore:
+    return next(t for t in (*score.tracks, score.best) if t.track == track)
+
+
+def _metric(catalog: ScoredCatalog, designation: str, track: str | None, metric: str) -> Metric:
+    (item,) = (d for d in catalog.designations if d.id == designation)
+    (found,) = (t for t in item.tracks if t.id == track)
+    return next(m for m in found.metrics if m.id == metric)
+
+
+class _Adder:
+    """Facts with what a way's steps name added: new customers associated long ago (their
+    year-ago usage is nothing), usage in last month, new services, new certified people."""
+
+    def __init__(self, facts: Facts, day: date) -> None:
+        self.facts = facts
+        self.day = day
+        self.last = Month.of(day).plus(-1)
+        self.serial = 0
+
+    def _next(self) -> int:
+        self.serial += 1
+        return self.serial
+
+    def customer(self, part: Part, row: dict[str, object], service: str = "") -> None:
+        number = self._next()
+        name = f"Way customer {number}"
+        workload = sorted(part.scope.workloads, key=lambda w: w.value)[0]
+        association = Association(sorted(part.scope.associations)[0])
+        subscription = Subscription(
+            f"way-{number}", name, workload, association, LONG_AGO, LONG_AGO
+        )
+        usage = Usage(f"way-{number}", self.last, service=service or _service(part), **row)  # type: ignore[arg-type]
+        self.facts = replace(
+            self.facts,
+            customers=(*self.facts.customers, Customer(name)),
+            subscriptions=(*self.facts.subscriptions, subscription),
+            usage=(*self.facts.usage, usage),
+        )
+
+    def services(self, part: Part, count: int) -> None:
+        for _ in range(count):
+            self.customer(part, {"consumption_usd": Decimal(1)}, f"Way service {self._next()}")
+
+    def people(self, catalog: ScoredCatalog, listed: tuple[Listed, ...], count: int) -> None:
+        codes = _exams(catalog, listed, self.day)
+        people, exams = list(self.facts.people), list(self.facts.exams)
+        for _ in range(count):
+            mcp_id = f"way-{self._next()}"
+            people.append(Person(f"Way person {mcp_id}", mcp_id))
+            exams += [ExamResult(mcp_id, code, self.day - timedelta(days=30)) for code in codes]
+        self.facts = replace(self.facts, people=tuple(people), exams=tuple(exams))
+
+
+def _service(part: Part) -> str:
+    if part.scope.services:
+        return sorted(part.scope.services)[0]
+    if Workload.DYNAMICS_CRM in part.scope.workloads:
+        return "Business Central"  # on the rate card: 1,000 a user
+    return "Way service"
+
+
+_RATE = Decimal(1000)
+"""Business Central's rate (monthly consumption value a user)."""
+
+
+def _exams(catalog: ScoredCatalog, listed: tuple[Listed, ...], day: date) -> tuple[str, ...]:
+    """The exams of the first certification of ``listed`` that counts on ``day``."""
+    for entry in listed:
+        cert: Certification | None = catalog.certifications.get(entry.certification)
+        if (
+            entry.on(day)
+            and cert is not None
+            and cert.exams
+            and (cert.eligible_until is None or cert.eligible_until >= day)
+            and (cert.eligible_from is None or cert.eligible_from <= day)
+        ):
+            return cert.exams[0]
+    raise AssertionError(f"no certification of {listed} counts on {day}")
+
+
+def _meeting(part: Part) -> dict[str, object]:
+    """One month of usage meeting every condition of ``part`` (at its minimum)."""
+    row: dict[str, object] = {}
+    seats = 0
+    for condition in part.conditions:
+        minimum = condition.minimum
+        if condition.quantity is Quantity.CONSUMPTION_USD:
+            row["consumption_usd"] = minimum
+        elif condition.quantity is Quantity.REVENUE_USD:
+            row["revenue_usd"] = minimum
+        elif condition.quantity is Quantity.PAID_SEATS:
+            seats = int(minimum)
+        elif condition.quantity is Quantity.ACTIVE_USERS:
+            row["active_users"] = max(int(row.get("active_users", 0)), int(minimum))  # type: ignore[call-overload]
+        elif condition.quantity is Quantity.MCV:
+            users = math.ceil(minimum / _RATE)
+            row["active_users"] = max(int(row.get("active_users", 0)), users)  # type: ignore[call-overload]
+    shares = [c.minimum for c in part.conditions if c.quantity is Quantity.ACTIVE_SHARE]
+    if shares:
+        seats = seats or 100
+        users = math.ceil(seats * shares[0])
+        row["active_users"] = max(int(row.get("active_users", 0)), users)  # type: ignore[call-overload]
+    if seats:
+        row["paid_seats"] = seats
+    return row
+
+
+def _growth(part: Part, step: WayStep, baseline: Decimal) -> dict[str, object]:
+    """Last month's usage that grows ``part`` by the step's units."""
+    if step.unit == "percent":
+        amount = Decimal(math.ceil(step.units * baseline / 100 * 100)) / 100
+    else:
+        amount = step.units
+    if part.quantity is Quantity.MCV:
+        return {"active_users": math.ceil(amount / _RATE)}
+    if part.quantity in (Quantity.ACTIVE_USERS, Quantity.PAID_SEATS):
+        return {"active_users": math.ceil(amount), "paid_seats": math.ceil(amount)}
+    if part.quantity is Quantity.REVENUE_USD:
+        return {"revenue_usd": amount}
+    return {"consumption_usd": amount}
+
+
+def _apply(
+    facts: Facts, day: date, score: DesignationScore, track: TrackScore, steps: tuple[WayStep, ...]
+) -> Facts:
+    catalog = _catalog(day)
+    adder = _Adder(facts, day)
+    for step in steps:
+        if not step.gain:
+            continue  # a metric nothing added now can lift: said, nothing to add
+        metric = _metric(catalog, score.id, track.track, step.metric)
+        if step.part < 0:
+            rule = metric.skilling
+            assert rule is not None, step
+            for prerequisite, people in zip(rule.prerequisites, step.step_people, strict=False):
+                adder.people(catalog, prerequisite.certifications, people)
+            adder.people(catalog, rule.certifications, int(step.units))
+            continue
+        (scored,) = (m for m in track.metrics if m.id == step.metric)
+        part = metric.options[scored.option][step.part]
+        if part.measure is Measure.TENANT_GROWTH:
+            for _ in range(int(step.units)):
+                adder.customer(part, _meeting(part))
+        elif part.measure is Measure.DISTINCT_SERVICES:
+            adder.services(part, int(step.units))
+        else:
+            baseline = scored.parts[step.part].measured.baseline
+            adder.customer(part, _growth(part, step, baseline))
+    return adder.facts
+
+
+def _short_of(
+    facts: Facts, day: date, score: DesignationScore, track: TrackScore, steps: tuple[WayStep, ...]
+) -> Iterator[str]:
+    """The steps applied together: each metric's gain below what its steps promised, said;
+    then the track scored again."""
+    after = _track(_scores(_apply(facts, day, score, track, steps), day)[score.id], track.track)
+    for metric_id in {step.metric for step in steps}:
+        promised = sum((s.gain for s in steps if s.metric == metric_id), Fraction(0))
+        (old,) = (m for m in track.metrics if m.id == metric_id)
+        (new,) = (m for m in after.metrics if m.id == metric_id)
+        if new.points - old.points < promised:
+            yield (
+                f"{day} {score.id} {[s.text for s in steps]}: {metric_id} gained"
+                f" {float(new.points - old.points)} of {float(promised)} promised"
+            )
+    if not after.qualifies(score.qualifies_at):
+        yield "short of qualifying"
+
+
+def _only(track: TrackScore, metric_id: str) -> TrackScore:
+    """The track with every other metric full: its way is the metric's own, to the full."""
+    categories = tuple(
+        replace(
+            category,
+            metrics=tuple(
+                m if m.id == metric_id else replace(m, points=m.max_points, parts=())
+                for m in category.metrics
+            ),
+        )
+        for category in track.categories
+    )
+    score = sum((m.points for c in categories for m in c.metrics), Fraction(0))
+    return TrackScore(track.track, score, categories)
+
+
+def _checked(facts: Facts, day: date, *, alone: bool = True) -> Iterator[str]:
+    """Each designation's way applied and scored again: what fell short, said. Besides the
+    way to 70, each metric's own way to its full points (each metric kind's steps)."""
+    qualifying = "short of qualifying"
+    for score in _scores(facts, day).values():
+        if score.qualified:
+            continue
+        track = score.best
+        way: Way = cheapest_steps(track, score.qualifies_at)
+        assert way.steps, score.id
+        singles = [(step,) for step in way.steps if step.gain] if alone else []
+        for steps in singles:
+            yield from (s for s in _short_of(facts, day, score, track, steps) if s != qualifying)
+        for said in _short_of(facts, day, score, track, way.steps):
+            if said != qualifying:
+                yield said
+            elif way.reaches:
+                yield f"{day} {score.id}: the way said it reaches {score.qualifies_at}, it does not"
+        for metric in track.metrics:
+            if metric.points < metric.max_points:
+                own = cheapest_steps(_only(track, metric.id), Fraction(100)).steps
+                yield from (
+                    s
+                    for s in _short_of(facts, day, score, track, own)
+                    if s != qualifying and own[0].gain
+                )
+
+
+def _sample(tmp_path: Path, day: date) -> Facts:
+    db = Database.open(f"sqlite:///{tmp_path / 'sample.sqlite3'}")
+    load_sample(db, day)
+    return load_facts(db)
+
+
+@pytest.mark.parametrize("day", [DAY_2023, DAY_2026])
+def test_the_sample_organisations_ways_give_what_they_promise(tmp_path: Path, day: date) -> None:
+    assert list(_checked(_sample(tmp_path, day), day)) == []
+
+
+@pytest.fixture(scope="module")
+def bench() -> object:
+    folder = str(Path(__file__).parents[2] / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        import bench_designations
+    finally:
+        sys.path.remove(folder)
+    return bench_designations
+
+
+@pytest.mark.parametrize(("months", "day"), [(65, DAY_2023), (99, DAY_2026)])
+def test_the_large_organisations_ways_give_what_they_promise(
+    bench: object, months: int, day: date
+) -> None:
+    facts = bench.moved_on(bench.solutions_partner_org(), months)  # type: ignore[attr-defined]
+    assert list(_checked(facts, day, alone=False)) == []
+
+
+def _under_the_minimum(day: date) -> Facts:
+    """Azure customers growing 50 % (US$ 200 to 300) while the twelve months total US$ 600,
+    under the US$ 1,000 the usage growth needs before it scores; skilling and the other
+    metrics left to the way."""
+    last = Month.of(day).plus(-1)
+    subscriptions = (
+        Subscription("s1", "Fabrikam", Workload.AZURE, Association.DPOR, LONG_AGO, LONG_AGO),
+    )
+    usage = (
+        Usage("s1", last.plus(-12), consumption_usd=Decimal(200), service="Storage"),
+        Usage("s1", last.plus(-1), consumption_usd=Decimal(300), service="Storage"),
+        Usage("s1", last, consumption_usd=Decimal(300), service="Storage"),
+    )
+    return Facts(
+        organization=organization(),
+        customers=(Customer("Fabrikam"),),
+        subscriptions=subscriptions,
+        usage=usage,
+    )
+
+
+@pytest.mark.parametrize("day", [DAY_2023, DAY_2026])
+def test_usage_growth_under_the_twelve_months_minimum_is_priced_in_consumption(
+    day: date,
+) -> None:
+    """The fault: "1 more percentage point of growth (+1 point)" while the twelve months were
+    under US$ 1,000, which gives nothing; the way now adds the consumption that reaches it."""
+    facts = _under_the_minimum(day)
+    score = _scores(facts, day)["data-ai-azure"]
+    (usage,) = (m for m in score.best.metrics if m.id == "usage-growth")
+    assert usage.points == 0 and usage.parts[0].measured.note
+    (step,) = (s for s in cheapest_steps(score.best, Fraction(70)).steps if s.metric == usage.id)
+    assert (step.unit, step.units) == ("USD", Decimal(400))
+    assert step.text == (
+        "Usage growth: US$ 400 more consumption in the last month, which brings the twelve"
+        " months to the minimum needed to score (+20 points)"
+    )
+    assert list(_checked(facts, day)) == []
+
+
+def test_a_year_ago_month_under_the_minimum_is_said_and_promises_nothing(tmp_path: Path) -> None:
+    """Business Applications' usage growth needs the year-ago month at 25,000 (SMB): nothing
+    added now changes that month, so no step is priced on it and the way does not reach 70."""
+    facts = _sample(tmp_path, DAY_2023)
+    score = _scores(facts, DAY_2023)["business-applications"]
+    way = cheapest_steps(score.best, score.qualifies_at)
+    assert not way.reaches
+    assert way.steps[0].text.startswith("Usage growth: nothing added now lifts it above zero")
+    assert way.steps[0].gain == 0
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    vocabulary.use_language("de")
+    try:
+        yield
+    finally:
+        vocabulary.use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_the_new_steps_read_in_german(tmp_path: Path) -> None:
+    score = _scores(_under_the_minimum(DAY_2023), DAY_2023)["data-ai-azure"]
+    (step,) = (s for s in cheapest_steps(score.best, Fraction(70)).steps if s.unit == "USD")
+    assert step.text.endswith(
+        "US$ 400 mehr Verbrauch im letzten Monat, womit die zwölf Monate das für Punkte nötige"
+        " Minimum erreichen (+20 Punkte)"
+    )
+    facts = _sample(tmp_path, DAY_2023)
+    scores = _scores(facts, DAY_2023)
+    way = cheapest_steps(scores["business-applications"].best, Fraction(70))
+    assert way.steps[0].text.endswith(
+        ": nichts, was jetzt hinzukommt, hebt diese Kennzahl über null (der Monat ein Jahr"
+        " zuvor reicht nicht), daher kann sich die Designation diesen Monat auch mit den"
+        " anderen Schritten nicht qualifizieren"
+    )
+    security = cheapest_steps(scores["security"].best, Fraction(70)).steps
+    assert any("; +" in step.text and "Kunden" in step.text for step in security), security
+
+
+def test_customers_lost_are_won_back_before_a_new_one_scores() -> None:
+    """Two Azure customers at US$ 1,000 a year ago and none now: net customer adds is -2
+    (lost customers are subtracted, SOLUTIONS-PARTNER.md § 1.5), so 10 points take 3 new
+    customers, not 1."""
+    last = Month.of(DAY_2023).plus(-1)
+    names = ("Fabrikam", "Northwind")
+    facts = Facts(
+        organization=organization(),
+        customers=tuple(Customer(name) for name in names),
+        subscriptions=tuple(
+            Subscription(f"s{i}", name, Workload.AZURE, Association.DPOR, LONG_AGO, LONG_AGO)
+            for i, name in enumerate(names)
+        ),
+        usage=tuple(
+            Usage(f"s{i}", month, consumption_usd=Decimal(1000), service="Storage")
+            for i in range(2)
+            for month in (last.plus(-12), last.plus(-1).plus(-12), last.plus(-6))
+        ),
+    )
+    score = _scores(facts, DAY_2023)["data-ai-azure"]
+    (adds,) = (m for m in score.best.metrics if m.id == "net-customer-adds")
+    assert adds.have == -2 and adds.points == 0
+    only = cheapest_steps(_only(score.best, adds.id), Fraction(100))
+    assert [s.text for s in only.steps] == ["Net customer adds: 5 more customers (+30 points)"]
+    way = cheapest_steps(score.best, Fraction(70))
+    (step,) = (s for s in way.steps if s.metric == adds.id)
+    assert step.units >= 3
+    assert list(_checked(facts, DAY_2023)) == []
