@@ -48,8 +48,34 @@ _CHECKS = {
     "ck_import_batches_counts_not_negative": "an import cannot count fewer than 0 rows",
 }
 
+# Each table's records as a refusal names them: one, and several.
+_RECORDS = {
+    "organization": ("organisation", "organisations"),
+    "targets": ("target", "targets"),
+    "designation_targets": ("designation target", "designation targets"),
+    "customers": ("customer", "customers"),
+    "subscriptions": ("subscription", "subscriptions"),
+    "usage": ("usage record", "usage records"),
+    "replaced_usage": ("replaced usage record", "replaced usage records"),
+    "import_batches": ("import", "imports"),
+    "people": ("person", "people"),
+    "exam_results": ("exam result", "exam results"),
+    "customer_references": ("customer reference", "customer references"),
+    "fee_payments": ("fee payment", "fee payments"),
+}
+
 _UNIQUE_RE = re.compile(r"UNIQUE constraint failed: (.+)$", re.MULTILINE)
 _CHECK_RE = re.compile(r"CHECK constraint failed: (\w+)")
+# The statement SQLite refused names the table; its error names no more than "FOREIGN KEY".
+_WRITTEN_TABLE_RE = re.compile(
+    r'^\s*(INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
+# PostgreSQL's detail: 'Key (customer_id)=(9) is not present in table "customers".' or
+# 'Key (id)=(3) is still referenced from table "customers".'
+_PG_MISSING_RE = re.compile(r"Key \((\w+)\)=.* is not present in table")
+_PG_IN_USE_RE = re.compile(r'is still referenced from table "?(\w+)"?')
+_PG_DELETED_RE = re.compile(r'^update or delete on table "?(\w+)"?')
+_SOMETHING_MISSING = "the record refers to something that does not exist, or is still in use"
 
 
 # PostgreSQL's SQLSTATE classes of integrity violations (psycopg's error.sqlstate).
@@ -73,7 +99,7 @@ def describe_violation(error: IntegrityError) -> str:
         # The enumerations' CHECKs are named ck_<table>_<enum name>.
         return f"a value is not one of the allowed choices ({name})"
     if "FOREIGN KEY" in text:
-        return "the record refers to something that does not exist, or is still in use"
+        return _describe_sqlite_foreign_key(error)
     if "NOT NULL" in text:
         column = text.rsplit(":", 1)[-1].strip()
         return f"{field_label(column.split('.')[-1])}: a value is required"
@@ -107,9 +133,94 @@ def _describe_postgres(orig: object, sqlstate: str) -> str:
             return _CHECKS[name]
         return f"a value is not one of the allowed choices ({name})"
     if sqlstate == _PG_FOREIGN_KEY:
-        return "the record refers to something that does not exist, or is still in use"
+        detail = str(getattr(diag, "message_detail", None) or "")
+        table = str(getattr(diag, "table_name", None) or "")
+        missing = _PG_MISSING_RE.search(detail)
+        if missing:
+            return _refers_to_nothing(table, [missing.group(1)])
+        in_use = _PG_IN_USE_RE.search(detail)
+        deleted = _PG_DELETED_RE.search(str(getattr(diag, "message_primary", None) or ""))
+        if in_use and deleted:
+            return _still_in_use(deleted.group(1), [in_use.group(1)])
+        return _SOMETHING_MISSING
     if sqlstate == _PG_NOT_NULL:
         column = getattr(diag, "column_name", None)
         return f"{field_label(column) if column else 'A field'}: a value is required"
     first_line = str(orig).splitlines()[0] if str(orig) else sqlstate
     return f"the change breaks a rule of the database ({first_line})"
+
+
+def _describe_sqlite_foreign_key(error: IntegrityError) -> str:
+    """A refused reference named by its table and field, as the other refusals are.
+
+    SQLite says "FOREIGN KEY constraint failed" alone; the statement it refused
+    names the table: a delete leaves records of other tables pointing at a row,
+    an insert or update points at a row that does not exist.
+    """
+    statement = str(error.statement or "")
+    written = _WRITTEN_TABLE_RE.match(statement)
+    if written is None or written.group(2) not in Base.metadata.tables:
+        return _SOMETHING_MISSING
+    verb, table = written.group(1).split()[0].upper(), written.group(2)
+    if verb == "DELETE":
+        referring = [
+            key.parent.table.name
+            for other in Base.metadata.tables.values()
+            for key in other.foreign_keys
+            if key.column.table.name == table and key.ondelete != "CASCADE"
+        ]
+        return _still_in_use(table, referring)
+    values = _values_written(statement, error.params)
+    references = [key.parent.name for key in Base.metadata.tables[table].foreign_keys]
+    # A reference left empty (None) points at nothing, so it cannot be the one refused.
+    return _refers_to_nothing(
+        table, [c for c in references if c in values and values[c] is not None]
+    )
+
+
+def _values_written(statement: str, params: object) -> dict[str, object]:
+    """The columns an INSERT or UPDATE writes, with their values where the parameters say.
+
+    A value not known (several rows at once, named parameters) is given as "?", so the
+    column still counts as written.
+    """
+    head = statement.split(" WHERE ", 1)[0]
+    if head.lstrip().upper().startswith("UPDATE"):
+        columns = re.findall(r"(\w+)\s*=\s*\?", head)
+    else:
+        listed = re.search(r"\(([^)]*)\)\s*VALUES", head, re.IGNORECASE)
+        columns = [c.strip().strip('"') for c in listed.group(1).split(",")] if listed else []
+    row = params if isinstance(params, tuple | list) else ()
+    if len(row) >= len(columns) and not any(isinstance(v, tuple | list) for v in row):
+        return dict(zip(columns, row, strict=False))
+    return dict.fromkeys(columns, "?")
+
+
+def _refers_to_nothing(table: str, columns: list[str]) -> str:
+    """'Customer: the customer it refers to does not exist' for each reference written."""
+    found = Base.metadata.tables.get(table)
+    sentences = [
+        f"{field_label(key.parent.name)}: the {_record(key.column.table.name)} it refers to "
+        "does not exist"
+        for key in (found.foreign_keys if found is not None else ())
+        if key.parent.name in columns
+    ]
+    return "; ".join(sorted(sentences)) or _SOMETHING_MISSING
+
+
+def _still_in_use(table: str, referring: list[str]) -> str:
+    """'the import is still in use by customers or people' for a refused delete (SQLite
+    does not say which of the tables that may refer to it does)."""
+    if not referring:
+        return _SOMETHING_MISSING
+    users = sorted({_records(other) for other in referring})
+    listed = users[0] if len(users) == 1 else f"{', '.join(users[:-1])} or {users[-1]}"
+    return f"the {_record(table)} is still in use by {listed}"
+
+
+def _record(table: str) -> str:
+    return _RECORDS.get(table, (table, table))[0]
+
+
+def _records(table: str) -> str:
+    return _RECORDS.get(table, (table, table))[1]

@@ -106,6 +106,7 @@ _LABELS = {
     "customer_id": "Customer",
     "person_id": "Person",
     "subscription_id": "Subscription",
+    "import_batch_id": "Import",
     "consumption_usd": "Consumption (US$)",
     "revenue_usd": "Revenue (US$)",
     "amount_usd": "Amount (US$)",

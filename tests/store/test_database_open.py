@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, delete, func, select, text
 
 from mpn_desktop.errors import StoreError, ValidationError
 from mpn_desktop.paths import default_database_path
@@ -57,6 +58,33 @@ def test_constraint_violation_in_a_session_becomes_a_validation_error(db: Databa
         db.session() as session,
     ):
         session.add(models.Customer(name="Fabrikam"))
+
+
+def test_a_refused_reference_names_its_field_and_record(db: Database) -> None:
+    """Before, SQLite's refusals read 'the record refers to something that does not exist,
+    or is still in use', naming neither the field nor what it points at."""
+    with (
+        pytest.raises(ValidationError) as refused,
+        db.session() as session,
+    ):
+        session.add(models.Customer(name="Fabrikam", import_batch_id=999))
+    assert str(refused.value) == "Import: the import it refers to does not exist"
+    with db.session() as session:
+        batch = models.ImportBatch(
+            file_name="usage.csv", sha256="0" * 64, imported_at=datetime(2026, 12, 6)
+        )
+        session.add(batch)
+        session.flush()
+        session.add(models.Customer(name="Fabrikam", import_batch_id=batch.id))
+        session.add(models.Person(name="Ana Ruiz", mcp_id="1234567", import_batch_id=batch.id))
+    with (
+        pytest.raises(ValidationError) as refused,
+        db.session() as session,
+    ):
+        session.execute(delete(models.ImportBatch))
+    message = str(refused.value)
+    assert message.startswith("the import is still in use by "), message
+    assert "customers" in message or "people" in message, message
 
 
 def _refused(path: Path) -> str:
