@@ -23,6 +23,7 @@ from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import (
     DesignationScore,
+    MetricScore,
     TrackScore,
     Way,
     WayStep,
@@ -233,13 +234,24 @@ def _short_of(
         yield "short of qualifying"
 
 
-def _only(track: TrackScore, metric_id: str) -> TrackScore:
-    """The track with every other metric full: its way is the metric's own, to the full."""
+def _only(track: TrackScore, metric_id: str, part: int | None = None) -> TrackScore:
+    """The track with every other metric full: its way is the metric's own, to the full
+    (``part``: through that part alone, the others given nothing to add)."""
+
+    def kept(metric: MetricScore) -> MetricScore:
+        if part is None:
+            return metric
+        parts = tuple(
+            p if index == part else replace(p, need=Decimal(0))
+            for index, p in enumerate(metric.parts)
+        )
+        return replace(metric, parts=parts)
+
     categories = tuple(
         replace(
             category,
             metrics=tuple(
-                m if m.id == metric_id else replace(m, points=m.max_points, parts=())
+                kept(m) if m.id == metric_id else replace(m, points=m.max_points, parts=())
                 for m in category.metrics
             ),
         )
@@ -268,13 +280,14 @@ def _checked(facts: Facts, day: date, *, alone: bool = True) -> Iterator[str]:
             elif way.reaches:
                 yield f"{day} {score.id}: the way said it reaches {score.qualifies_at}, it does not"
         for metric in track.metrics:
-            if metric.points < metric.max_points:
-                own = cheapest_steps(_only(track, metric.id), Fraction(100)).steps
-                yield from (
-                    s
-                    for s in _short_of(facts, day, score, track, own)
-                    if s != qualifying and own[0].gain
-                )
+            if metric.points >= metric.max_points:
+                continue
+            for part in (None, *range(len(metric.parts) if len(metric.parts) > 1 else 0)):
+                own = cheapest_steps(_only(track, metric.id, part), Fraction(100)).steps
+                if own and own[0].gain:
+                    yield from (
+                        s for s in _short_of(facts, day, score, track, own) if s != qualifying
+                    )
 
 
 def _sample(tmp_path: Path, day: date) -> Facts:
