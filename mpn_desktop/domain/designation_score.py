@@ -1020,8 +1020,9 @@ class _Lever:
                 "US$ {amount} more consumption in the last month, which brings the twelve"
                 " months to the minimum needed to score (+{points})"
             ).format(amount=number(units), points=_points(gain))
-        elif len(metric.parts) > 1 and part.label:
-            # Several parts: which customers (users, US$) the units are.
+        elif part.label and (len(metric.parts) > 1 or part.unit in _COUNTED_UNITS):
+            # Which customers (users, US$) the units are: those above the part's floor
+            # (US$ 1,000 of consumption, 40 % of seats active), the services that count.
             text = _("{more} ({label}; +{points})").format(
                 more=_more(units, part.unit, labelled=True), label=part.label, points=_points(gain)
             )
@@ -1030,6 +1031,10 @@ class _Lever:
                 more=_more(units, part.unit), points=_points(gain)
             )
         return WayStep(metric.id, self.part, units, self.unit, gain, f"{metric.name}: {text}", lead)
+
+
+_COUNTED_UNITS = frozenset({"customers", "workloads", "services"})
+"""Units a part counts only when each meets the part's conditions (its label says which)."""
 
 
 def _levers(metric: MetricScore) -> list[_Lever]:

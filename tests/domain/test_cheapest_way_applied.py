@@ -423,7 +423,11 @@ def test_customers_lost_are_won_back_before_a_new_one_scores() -> None:
     (adds,) = (m for m in score.best.metrics if m.id == "net-customer-adds")
     assert adds.have == -2 and adds.points == 0
     only = cheapest_steps(_only(score.best, adds.id), Fraction(100))
-    assert [s.text for s in only.steps] == ["Net customer adds: 5 more customers (+30 points)"]
+    assert [s.text for s in only.steps] == [
+        "Net customer adds: 5 more customers (customers with US$ 1,000 of Azure consumption in"
+        " one of the last two months, through CSP, DPOR or PAL; customers lost are subtracted;"
+        " +30 points)"
+    ]
     way = cheapest_steps(score.best, Fraction(70))
     (step,) = (s for s in way.steps if s.metric == adds.id)
     assert step.units >= 3

@@ -347,7 +347,10 @@ def test_exactly_seventy_qualifies_and_a_metric_at_zero_does_not(catalog: Scored
     assert not score.qualified
     assert score.missing[0] == "2 more points to reach 70 (the score is 68)"
     assert score.missing[1].startswith("Deployments:")  # the metric at zero first
-    assert score.suggestion[0].startswith("Deployments: 1 more service (+2 points)")
+    assert score.suggestion[0] == (
+        "Deployments: 1 more service (distinct Azure services with consumption in the last"
+        " twelve months, other than Virtual Machines and Virtual Machines Licenses; +2 points)"
+    )
 
 
 def test_every_designation_is_scored_and_targets_are_marked(catalog: ScoredCatalog) -> None:
