@@ -852,28 +852,26 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
     its metric left out. A metric gated by a short prerequisite step (§ 1.7) is opened by that
     step's people first: the final list's holders already counted give their points then, and
     only people beyond them are "more"."""
-    levers = [lever for metric in track.metrics for lever in _levers(metric)]
+    metrics = track.metrics
+    levers = [lever for metric in metrics for lever in _levers(metric)]
     blocked = [
-        m for m in track.metrics if m.points <= 0 and not any(lever.metric is m for lever in levers)
+        m for m in metrics if m.points <= 0 and not any(lever.metric is m for lever in levers)
     ]
-    raw = {m.id: _raw_points(m) for m in track.metrics}
+    raw = {m.id: _raw_points(m) for m in metrics}
     score = track.score
 
     def take(lever: _Lever, wanted: Fraction) -> None:
         nonlocal score
         metric = lever.metric
         before = min(metric.max_points, raw[metric.id])
-        lever.add(wanted)
-        raw[metric.id] = _raw_points(metric) + sum(
-            (other.given() for other in levers if other.metric is metric), _ZERO
-        )
+        raw[metric.id] += lever.add(wanted)
         score += min(metric.max_points, raw[metric.id]) - before
 
     def room(lever: _Lever) -> Fraction:
         metric = lever.metric
         return min(metric.max_points - min(metric.max_points, raw[metric.id]), lever.room())
 
-    for metric in track.metrics:
+    for metric in metrics:
         own = [lever for lever in levers if lever.metric is metric and room(lever) > 0]
         if metric.points <= 0 and own:
             # Any progress lifts a metric above zero; one point is the least worth naming.
@@ -904,7 +902,7 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
     for lever in levers:
         if lever.taken:
             steps.append(lever.step())
-    qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in track.metrics)
+    qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in metrics)
     return Way(tuple(steps), qualifies and score >= at)
 
 
@@ -963,6 +961,8 @@ class _Lever:
         """People the short prerequisite steps need before the metric counts anyone."""
         self.units = Fraction(0)
         self.taken = False
+        self.now = held
+        """The points the part gives with the units taken so far."""
 
     def points_at(self, units: Fraction) -> Fraction:
         if units < self.gate:
@@ -972,10 +972,10 @@ class _Lever:
 
     def given(self) -> Fraction:
         """The points added so far (beyond ``held``)."""
-        return self.points_at(self.units) - self.held if self.taken else _ZERO
+        return self.now - self.held
 
     def room(self) -> Fraction:
-        return self.cap - (self.points_at(self.units) if self.taken else self.held)
+        return self.cap - self.now
 
     def least(self) -> Fraction:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
@@ -983,23 +983,24 @@ class _Lever:
 
     def units_for(self, wanted: Fraction) -> Fraction:
         """The fewest units (whole ones) that give ``wanted`` more points than now."""
-        now = self.points_at(self.units) if self.taken else self.held
-        goal = min(self.cap, now + wanted)
+        goal = min(self.cap, self.now + wanted)
         needed = (goal / self.per - self.start) / self.scale
         whole = Fraction(-(-needed.numerator // needed.denominator))
         return max(self.units, self.gate, whole)
 
     def worth(self, wanted: Fraction) -> Fraction:
         """Points per unit the next ``wanted`` points cost (the steps' people count too)."""
-        units = self.units_for(wanted) - self.units
-        opening = self.opens if not self.taken else 0
-        now = self.points_at(self.units) if self.taken else self.held
-        gained = self.points_at(self.units_for(wanted)) - now
-        return gained / max(units + opening, Fraction(1))
+        target = self.units_for(wanted)
+        opening = 0 if self.taken else self.opens
+        gained = self.points_at(target) - self.now
+        return gained / max(target - self.units + opening, Fraction(1))
 
-    def add(self, wanted: Fraction) -> None:
+    def add(self, wanted: Fraction) -> Fraction:
+        """Takes the units for ``wanted`` more points; the points they add."""
         self.units = self.units_for(wanted)
         self.taken = True
+        before, self.now = self.now, self.points_at(self.units)
+        return self.now - before
 
     def step(self) -> WayStep:
         metric = self.metric
