@@ -83,6 +83,8 @@ class AppContext(QObject):
         """True while start-up paints the window before the tabs read the records
         (``MainWindow.fill`` reads them after the first paint)."""
         self._parentless_box: QMessageBox | None = None
+        self._open_boxes: dict[str, QMessageBox] = {}
+        """The refusal boxes still open, by the message they show."""
         self._caught: list[str] | None = None
 
     @property
@@ -209,6 +211,14 @@ class AppContext(QObject):
             self._caught.append(message)
             self.errorShown.emit(message)
             return
+        same = self._open_boxes.get(message)
+        if same is not None and not problems and not offer_reload:
+            # One cause (the server away) refuses every reader of a new day at once: one
+            # box says it, naming each thing that failed, instead of a box over a box.
+            failed = failure or self.tr("That could not be done.")
+            if failed not in same.text().split("\n"):
+                same.setText(same.text() + "\n" + failed)
+            return
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("MPN Competency Tracker"))
@@ -231,6 +241,9 @@ class AppContext(QObject):
             reload_button.clicked.connect(self.reload)
             box.setDefaultButton(reload_button)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if not problems and not offer_reload:
+            self._open_boxes[message] = box
+            box.finished.connect(lambda _result: self._open_boxes.pop(message, None))
         if self.window is None:
             # Without a parent the box lives only as long as a Python reference to it.
             self._parentless_box = box

@@ -9,15 +9,18 @@ from typing import Any
 
 import pytest
 from helpers.databases import PostgresTemplates
+from PySide6.QtWidgets import QMessageBox, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.progress import Progress
+from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
@@ -289,3 +292,56 @@ def test_the_server_gone_while_a_window_is_open_is_said_and_the_window_reads_aga
     finally:
         window.close()
         window.context.db.close()
+
+
+@pytest.mark.expect_logged_warnings
+def test_a_new_day_while_the_server_is_away_says_so_in_one_box(
+    own_postgres: Any, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Before, the status and the usage by month (and a table, on its tab) each opened a box
+    of their own with the same 'cannot reach the database server': a box over a box."""
+    url = own_postgres.url(own_postgres.create_database())
+    with Database.open(url) as db:
+        load_sample(db, date(2026, 12, 6))
+    context = AppContext(
+        Database.open(url),
+        catalog,
+        as_of=date(2026, 12, 6),
+        scored_catalogs=shipped_scored_catalogs(),
+    )
+    window = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        for tabs in window.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if tabs.tabText(index) == "Usage by &month":
+                    tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: "Contoso" in " ".join(_customers(window)), timeout=10_000)
+        qtbot.wait(1000)  # the usage by month read
+        own_postgres.pause()
+        said: list[str] = []
+        context.errorShown.connect(said.append)
+        context.set_as_of(date(2023, 1, 1))  # usage from further back: read again
+
+        def boxes() -> list[QMessageBox]:
+            found = window.findChildren(QMessageBox, "operationErrorBox")
+            return [box for box in found if box.isVisible()]
+
+        qtbot.waitUntil(
+            lambda: "usage by month" in " ".join(b.text() for b in boxes()), timeout=10_000
+        )
+        assert len(boxes()) == 1, [box.text() for box in boxes()]
+        box = boxes()[0]
+        assert box.text().splitlines() == [
+            "The status could not be worked out.",
+            "The usage by month could not be read.",
+        ] or box.text().splitlines() == [
+            "The usage by month could not be read.",
+            "The status could not be worked out.",
+        ]
+        assert "cannot reach the database server" in box.informativeText()
+        assert len(said) == 1
+    finally:
+        window.close()
+        context.db.close()
