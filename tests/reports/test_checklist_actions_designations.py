@@ -4,6 +4,7 @@ are those of Microsoft Partner Network 2017-2018 ... 2026-12-06 is after it").""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,15 +46,30 @@ def test_the_checklist_of_a_designation_day_is_the_designations(tmp_path: Path, 
 def test_the_windows_own_scores_are_printed_when_they_are_of_the_day(
     tmp_path: Path, qapp: Any
 ) -> None:
+    """The status panel's scores are printed as they are, not worked out again; another
+    day's are not used. Before, the test compared the document with the given scores to
+    the one worked out afresh: equal whether the given scores were used or ignored."""
     context = _context(tmp_path, DAY)
     try:
         from mpn_desktop.store.facts_loader import load_facts
 
-        tree = designation_tree_on(context, load_facts(context.db))
+        facts = load_facts(context.db)
+        stored_name = facts.organization.name
+        # Scores the store would not give: the organisation named otherwise.
+        shown_facts = dataclasses.replace(
+            facts, organization=dataclasses.replace(facts.organization, name="As Shown Ltd")
+        )
+        tree = designation_tree_on(context, shown_facts)
         assert tree is not None
         shown = checklist_actions.checklist_document(context, None, tree)
-        assert shown == checklist_actions.checklist_document(context, None)
-        context.set_as_of(date(2018, 3, 15))  # the scores are of another day: not used
+        assert shown.header.organization == "As Shown Ltd"
+        fresh = checklist_actions.checklist_document(context, None)
+        assert fresh.header.organization == stored_name != "As Shown Ltd"
+        assert shown.sections == fresh.sections
+        context.set_as_of(date(2026, 11, 2))  # another day of the program: worked out afresh
+        other_day = checklist_actions.checklist_document(context, None, tree)
+        assert other_day.header.organization == stored_name
+        context.set_as_of(date(2018, 3, 15))  # the competencies' day: not the designations'
         assert checklist_actions.checklist_document(context, None, tree).title == (
             "Cloud competency checklist"
         )
