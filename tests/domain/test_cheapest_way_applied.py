@@ -87,14 +87,17 @@ class _Adder:
         self.serial += 1
         return self.serial
 
-    def customer(self, part: Part, row: dict[str, object], service: str = "") -> None:
+    def customer(
+        self, part: Part, row: dict[str, object], service: str = "", *, new: bool = False
+    ) -> None:
+        """A customer with ``row`` as last month's usage: ``new`` ones associated that month
+        (a customer won), the others long ago (more usage of a customer kept)."""
         number = self._next()
         name = f"Way customer {number}"
         workload = sorted(part.scope.workloads, key=lambda w: w.value)[0]
         association = Association(sorted(part.scope.associations)[0])
-        subscription = Subscription(
-            f"way-{number}", name, workload, association, LONG_AGO, LONG_AGO
-        )
+        since = self.last.first_day if new else LONG_AGO
+        subscription = Subscription(f"way-{number}", name, workload, association, since, since)
         usage = Usage(f"way-{number}", self.last, service=service or _service(part), **row)  # type: ignore[arg-type]
         self.facts = replace(
             self.facts,
@@ -189,6 +192,14 @@ def _growth(part: Part, step: WayStep, baseline: Decimal) -> dict[str, object]:
 def _apply(
     facts: Facts, day: date, score: DesignationScore, track: TrackScore, steps: tuple[WayStep, ...]
 ) -> Facts:
+    """The facts with the steps' customers, usage, services and people added.
+
+    A step alone adds customers won last month where it counts customers (net customer adds);
+    steps together add customers kept that now meet the floor instead: a customer won last
+    month brings its usage into last month and, as its own baseline, into the year-ago figure
+    (the baseline-after-association reading), which lowers a percentage growth: the way does
+    not price that interplay yet (a won customer's usage is not known before it is won)."""
+    won = len(steps) == 1
     catalog = _catalog(day)
     adder = _Adder(facts, day)
     for step in steps:
@@ -205,8 +216,13 @@ def _apply(
         (scored,) = (m for m in track.metrics if m.id == step.metric)
         part = metric.options[scored.option][step.part]
         if part.measure is Measure.TENANT_GROWTH:
+            # Net customer adds are customers won; a deployment (seats active above a share)
+            # one already associated reaching it (SOLUTIONS-PARTNER.md § 1.6: one associated
+            # in the last twelve months above it then does not count).
             for _ in range(int(step.units)):
-                adder.customer(part, _meeting(part))
+                adder.customer(
+                    part, _meeting(part), new=won and not part.exclude_met_at_association
+                )
         elif part.measure is Measure.DISTINCT_SERVICES:
             adder.services(part, int(step.units))
         else:
