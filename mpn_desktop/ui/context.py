@@ -106,6 +106,11 @@ class AppContext(QObject):
         """The rules for ``day``: a Solutions Partner catalogue, or the competencies (None)."""
         return choose_program(day, self._scored, self._catalog.effective_until)
 
+    def scores_designations(self, day: date | None = None) -> bool:
+        """Whether ``day`` (the as-of day unless given) is scored under the Solutions Partner
+        program's designations, not the 2017-2018 competencies."""
+        return self.program_on(self._as_of if day is None else day).scored is not None
+
     @property
     def as_of(self) -> date:
         """The day progress is evaluated on (today unless the user plans ahead)."""

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.step_tabs: list[QWidget] = []
         # Titled for the program of the "as of" day from the start: painted before the first
         # evaluation, the tabs would otherwise change their names when it comes.
-        scored = context.program_on(context.as_of).scored is not None
+        scored = context.scores_designations()
         for spec in TAB_SPECS:
             tab = spec.tab(context, self.tabs)
             tab.setObjectName(spec.object_name)
@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
         of that program) and where their data comes from."""
         from mpn_desktop.ui.getting_started import show_getting_started
 
-        scored = self.context.program_on(self.context.as_of).scored is not None
+        scored = self.context.scores_designations()
         return show_getting_started(self, designations=scored)
 
     def show_shortcuts(self) -> QDialog:

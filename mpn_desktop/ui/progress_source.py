@@ -239,7 +239,7 @@ class ProgressSource(QObject):
         """What to read for the current facts, from the kept ones and the changes since."""
         as_of = self._context.as_of
         start = usage_window_start(as_of)
-        if self._context.program_on(as_of).scored is not None:
+        if self._context.scores_designations(as_of):
             # The designations compare twelve months with the twelve before, from last month.
             start = min(start, usage_start(as_of))
         previous = self._facts

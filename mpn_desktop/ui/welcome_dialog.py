@@ -93,7 +93,7 @@ class WelcomeDialog(QDialog):
         # designations come first (made first: the Tab key's order too): at the first-start
         # size the box after the organisation's is all that is seen, and a partner starting
         # today met the 2017-2018 competencies.
-        if context.program_on(context.as_of).scored is not None:
+        if context.scores_designations():
             boxes.addWidget(self._designation_checks())
             boxes.addWidget(self._targets_box())
         else:

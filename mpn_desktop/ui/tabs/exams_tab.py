@@ -236,7 +236,7 @@ class ExamsTab(StepTab):
         self._facts = facts
 
     def set_progress(self, progress: Progress) -> None:
-        if self.context.program_on(progress.as_of).scored is not None:
+        if self.context.scores_designations(progress.as_of):
             # The competencies are not in force: "Counts for" follows the designations,
             # which come next (set_designations), so the column is redrawn once.
             self.people.follows_progress = False
@@ -432,9 +432,7 @@ class ExamsTab(StepTab):
             form.editor("person_id").setFocus()
             self._say_what_counts(form, self._lead)
         code = form.editor("exam_code")
-        if self.context.program_on(self.context.as_of).scored is not None and isinstance(
-            code, ValidatingLineEdit
-        ):
+        if self.context.scores_designations() and isinstance(code, ValidatingLineEdit):
             code.setPlaceholderText("AZ-104")  # an exam of the program in force, not 70-533
         title = form.editor("exam_title")
         kind = form.editor("kind")

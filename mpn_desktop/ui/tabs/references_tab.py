@@ -332,7 +332,7 @@ class ReferencesTab(StepTab):
                 + how_long,
             )
         until = self._valid_until_of(record)
-        designations = self.context.program_on(self.context.as_of).scored is not None
+        designations = self.context.scores_designations()
         if until is not None and until < self.context.as_of:
             expired = (
                 # References count toward no designation: nothing to ask a customer for.

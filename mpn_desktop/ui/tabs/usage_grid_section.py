@@ -306,7 +306,7 @@ class UsageGridSection(QWidget):
 
     def _designations_day(self) -> bool:
         """Whether the as-of day is under the Solutions Partner program."""
-        return self.context.program_on(self.context.as_of).scored is not None
+        return self.context.scores_designations()
 
     def _window(self) -> Window:
         """The first month shown and how many: on a designations day those the charted
