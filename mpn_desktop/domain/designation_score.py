@@ -9,6 +9,7 @@ tenants, services and people behind them (as data, never parsed back).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -232,6 +233,7 @@ class _Scorers:
         maximum points added up."""
         self.ends = _end_days(catalog)
         """The days after which a certification, a list entry or a step minimum ends."""
+        self._ends_in_order = sorted(self.ends)
 
     def days(self, start: date, end: date) -> list[date]:
         """``days_to_score`` of the window's days, latest first (worked out once)."""
@@ -239,6 +241,32 @@ class _Scorers:
         if found is None:
             found = self._days[(start, end)] = days_to_score(start, end, self.facts, self.catalog)
         return found
+
+    def hopeless_until(
+        self, designation_id: str, first: date, last: date, start: date, until: date
+    ) -> date | None:
+        """A day from ``last`` on whose bound shows that no day from ``first`` to ``last`` (a
+        month of the window from ``start`` to ``until``) can qualify but one a certification,
+        a list entry or a step minimum ends on before it; None when not shown this way.
+
+        The bound counts everyone there on the window's first day and the certifications
+        held on the first day from ``last`` on that something ends on (else ``until``): no
+        skilling count of the month's days is higher (holders only come, nothing listed goes
+        before then), and each usage metric is taken at its maximum. When it rules every
+        track out, so would the month's own bound: one scorer answers for all the months up
+        to an ending day, instead of one scorer per month (their usage not measured)."""
+        ends = self._ends_in_order
+        found = bisect_left(ends, last)
+        upto = ends[found] if found < len(ends) and ends[found] < until else until
+        catalog = self.catalog
+        if catalog.windows and first < catalog.windows[0].effective_from:
+            return None
+        if self.catalog_on is not None and not (
+            catalog.in_force_on(first) and catalog.in_force_on(upto)
+        ):
+            return None
+        bound = self.on(upto, present_from=start)
+        return upto if bound is not None and bound.skilling_rules_out(designation_id) else None
 
     def on(
         self, day: date, *, earlier: bool = True, present_from: date | None = None
@@ -339,6 +367,7 @@ class _Scorer:
         self._skilled: dict[object, object] = {}
         self._window_skilled = skilled
         self._ordered = ordered
+        self._ruled_out: dict[str, bool] = {}
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""
@@ -380,9 +409,25 @@ class _Scorer:
                 return picked[2]
         return max(scored, key=lambda t: (t[1], t[2]))[2]
 
-    def _may_qualify(self, track: Track, known: set[str], at: Fraction) -> bool:
+    def skilling_rules_out(self, designation_id: str) -> bool:
+        """Whether the day's skilling metrics alone keep every track from qualifying, each
+        usage metric taken at its maximum (none measured; kept per designation)."""
+        found = self._ruled_out.get(designation_id)
+        if found is None:
+            item = self.catalog.designation(designation_id)
+            at = self.catalog.qualifies_at
+            known = {category.id for category in self.catalog.categories}
+            found = self._ruled_out[designation_id] = item is None or not any(
+                self._may_qualify(track, known, at, skilling_only=True) for track in item.tracks
+            )
+        return found
+
+    def _may_qualify(
+        self, track: Track, known: set[str], at: Fraction, *, skilling_only: bool = False
+    ) -> bool:
         """False when the track cannot qualify on this day: a metric scores nothing, or the
-        points found so far with every other metric at its maximum fall short.
+        points found so far with every other metric at its maximum fall short (with
+        ``skilling_only``, the usage metrics at their maximum, not measured).
 
         The day's skilling metrics come first (a few people to count), then the usage ones
         (the month's figures to walk), each stopping the search once the track is ruled out.
@@ -403,6 +448,8 @@ class _Scorer:
         # score by cross-multiplying: exact, without a Fraction (and its gcd) per metric.
         at_numerator, at_denominator = at.numerator, at.denominator
         for metric, most, most_below in metrics:
+            if skilling_only and metric.skilling is None:
+                break  # the usage metrics come last: at their maximum they lower no bound
             points = self._points(metric)
             numerator, denominator = points.numerator, points.denominator
             if numerator <= 0:
@@ -679,12 +726,16 @@ def _qualified_on(
         last = min(until, month.plus(1).first_day - timedelta(days=1))
         month = month.plus(-1)
         # Scored with everyone there on any day of the month: when even that falls short,
-        # no day of the month but one a certification or list ends on can qualify.
-        bound = scorers.on(last, present_from=first)
-        hopeless = bound is None or not bound.qualifies(designation_id)
-        ends = scorers.ends if hopeless else every
+        # no day of the month but one a certification or list ends on can qualify (the
+        # month's last day neither: the bound is scored on it, with more people).
+        bounded = scorers.hopeless_until(designation_id, first, last, start, until)
+        if bounded is None:
+            bound = scorers.on(last, present_from=first)
+            hopeless = bound is None or not bound.qualifies(designation_id)
+            bounded = last if hopeless else None
+        ends = every if bounded is None else scorers.ends
         for day in (d for d in days if first <= d <= last and d in ends):
-            if day == as_of:
+            if day in (as_of, bounded):
                 continue
             scorer = scorers.on(day)
             if scorer is not None and scorer.qualifies(designation_id):

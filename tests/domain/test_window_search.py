@@ -280,3 +280,58 @@ def test_a_track_is_ruled_out_exactly_when_its_bound_falls_under_the_qualifying_
     if near:
         assert delta is not None
         assert expected is (delta >= 0), "the total is the qualifying score plus delta"
+
+
+def _retiring_infrastructure() -> Facts:
+    """Full Infrastructure points on the days of 2024-05 (last month 2024-04), with the
+    intermediate list's five people holding Azure Stack Hub Operator (AZ-600), which the
+    2023-06 catalogue retires after 2024-07-31: from August on the list scores nothing."""
+    facts = _infrastructure("2024-04")
+    exams = [replace(e, exam_code="AZ-600") if e.exam_code == "AZ-700" else e for e in facts.exams]
+    return replace(facts, exams=exams)
+
+
+def _bounds_made(catalog: ScoredCatalog, facts: Facts, as_of: date) -> set[tuple[date, date]]:
+    """The (day, first day counted) of the bounds the window search scores."""
+    with mock.patch.object(
+        designation_score._Scorers, "on", autospec=True, side_effect=designation_score._Scorers.on
+    ) as on:
+        score_designations(catalog, replace(facts, kept=Kept()), as_of, frozenset())
+    return {
+        (call.args[1], call.kwargs["present_from"])
+        for call in on.call_args_list
+        if call.kwargs.get("present_from") is not None
+    }
+
+
+def test_a_day_before_a_certification_retires_is_found_past_the_months_it_rules_out() -> None:
+    """The bound shared by the window's later months is taken on the first day from a month
+    on that something ends on: taken on the as-of day, the retired certification would
+    rule out May too, whose last day (not an ending day) qualifies."""
+    catalog = next(c for c in CATALOGS if c.version == "2023-06")
+    facts = _retiring_infrastructure()
+    as_of = date(2024, 10, 15)
+    pruned = _scores(catalog, facts, as_of)
+    with _every_day_scored():
+        reference = _scores(catalog, facts, as_of)
+    assert pruned == reference
+    infra = score_designations(catalog, replace(facts, kept=Kept()), as_of, frozenset())
+    assert next(s for s in infra if s.id == "infrastructure-azure").window.qualified_on == date(
+        2024, 5, 31
+    )
+
+
+def test_one_bound_answers_for_the_months_after_the_last_ending_day() -> None:
+    """August to October 2024 (nothing of the catalogue ends after July) are ruled out by
+    one bound on the as-of day counting everyone there from the window's first day, not by
+    a bound per month; July's and June's end on an ending day, May's bound is the next."""
+    catalog = next(c for c in CATALOGS if c.version == "2023-06")
+    start = date(2024, 5, 1)
+    assert _bounds_made(catalog, _retiring_infrastructure(), date(2024, 10, 15)) == {
+        (date(2024, 10, 15), start),
+        (date(2024, 7, 31), start),
+        (date(2024, 7, 31), date(2024, 7, 1)),
+        (date(2024, 6, 30), start),
+        (date(2024, 6, 30), date(2024, 6, 1)),
+        (date(2024, 5, 31), date(2024, 5, 1)),
+    }
