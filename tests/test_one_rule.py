@@ -138,3 +138,15 @@ def test_a_text_field_takes_as_many_characters_as_its_column_keeps(kind: object,
     assert parse("a" * limit)
     with pytest.raises(ValueError, match="longer than"):
         parse("a" * (limit + 1))
+
+
+def test_e_mail_is_spelled_one_way_by_the_store_the_importer_and_the_window() -> None:
+    """Before, the store's refusals said 'Email', the importer's problems 'email' and the
+    window's column 'E-mail'."""
+    from mpn_desktop.importers.columns import Field as ImportField
+    from mpn_desktop.store.schema_fields import field_label
+
+    assert field_label("email") == "E-mail"
+    assert ImportField.EMAIL.label == "e-mail"
+    window = Path(__file__).parents[1] / "mpn_desktop" / "ui" / "tabs" / "exams_tab.py"
+    assert 'self.tr("E-mail")' in window.read_text(encoding="utf-8")

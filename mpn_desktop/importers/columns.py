@@ -53,7 +53,7 @@ _LABELS = {
     Field.NAME: N_("name"),
     Field.FIRST_NAME: N_("first name"),
     Field.LAST_NAME: N_("last name"),
-    Field.EMAIL: N_("email"),
+    Field.EMAIL: N_("e-mail"),
     Field.EXAM_CODE: N_("exam code"),
     Field.EXAM_TITLE: N_("exam title"),
     Field.PASSED_ON: N_("date passed"),

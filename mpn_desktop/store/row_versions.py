@@ -90,7 +90,7 @@ def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str
 
 
 def _your_change(yours: Mapping[str, Any] | None) -> str:
-    """' (your change: Email “ana@x.example”)', or '' when not given."""
+    """' (your change: E-mail “ana@x.example”)', or '' when not given."""
     if not yours:
         return ""
     typed = [f"{field_label(name)} {_shown(value)}" for name, value in yours.items()]

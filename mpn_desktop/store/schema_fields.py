@@ -101,6 +101,7 @@ class KindSpec:
 _LABELS = {
     "mpn_id": "MPN ID",
     "mcp_id": "MCP ID",
+    "email": "E-mail",  # the window's column, and the importer's "e-mail"
     "external_id": "Subscription ID",
     "tenant_id": "Tenant ID",
     "customer_id": "Customer",

@@ -34,7 +34,7 @@ def test_an_edit_of_a_row_changed_since_it_was_shown_is_refused_with_what_change
 ) -> None:
     shown = _person(db)
     records.update_record(db, K.PERSON, int(shown["id"]), {"email": "new@elsewhere.example"})
-    with pytest.raises(RecordChanged, match=re.escape("Email is now “new@elsewhere.example”")):
+    with pytest.raises(RecordChanged, match=re.escape("E-mail is now “new@elsewhere.example”")):
         records.update_record(db, K.PERSON, int(shown["id"]), {"name": "Ana Ruiz"}, expected=shown)
     now = records.get_record(db, K.PERSON, int(shown["id"]))
     assert now is not None and now["name"] == "Ana"

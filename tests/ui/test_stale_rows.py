@@ -95,7 +95,7 @@ def test_a_refused_edit_says_what_was_typed_so_it_can_be_made_again(
     _replace_from_the_command_line(context, tmp_path)
     with qtbot.waitSignal(context.errorShown) as refused:
         section.model.setData(_email_cell(section, shown["id"]), "stale@old.example")
-    assert "nothing was saved (your change: Email “stale@old.example”)" in refused.args[0]
+    assert "nothing was saved (your change: E-mail “stale@old.example”)" in refused.args[0]
 
 
 def test_undo_of_an_edit_whose_row_was_replaced_meanwhile_is_refused(
