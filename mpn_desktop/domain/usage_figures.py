@@ -23,19 +23,19 @@ the usage reaches.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from itertools import groupby
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import Facts, Subscription
+from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, CellMonths, CellRuns, More, Run
 from mpn_desktop.domain.usage_rows import Usage, UsageRows
 from mpn_desktop.domain.usage_scope_sums import (
-    Cell,
     Key,
     Months,
-    More,
     PricedSums,
     ServiceKeys,
     Sums,
@@ -120,15 +120,27 @@ class UsageSums:
         self.columns = self._rows.columns
         """Every row's fields, one tuple per field: a cell entry holds places in them."""
         self.cells: dict[Cell, dict[Month, dict[str, int]]] = {}
-        """The rows counted per (workload, association) and month: each customer's first
-        row's place in ``columns``, by customer (most customers have one row there)."""
+        """The rows counted per (workload, association) and month that no run of
+        ``runs`` holds (put in row by row): each customer's first row's place in
+        ``columns``, by customer (most customers have one row there)."""
         self.more: dict[Cell, dict[Month, More]] = {}
-        """The other rows counted of a customer having several in a cell's month: their
+        """The other rows of those of a customer having several in a cell's month: their
         customers and places, in two lists."""
+        self.runs: dict[Cell, CellRuns] = {}
+        """Per cell, the subscriptions' rows that come one a month in order (most)."""
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
-        self._add(range(len(columns.subscription)), columns.subscription, columns.month)
+        odd = self._add_runs(columns.subscription, columns.month)
+        if odd:
+            self._add(
+                odd,
+                [columns.subscription[at] for at in odd],
+                [columns.month[at] for at in odd],
+            )
+        self.cell_months = CellMonths(self.runs, self.cells, self.more, {})
+        """Each cell's rows of a month, from the runs and the rows put in row by row (kept;
+        no reference back to these sums: the priced sums read it, and these keep them)."""
         self.tenants: dict[str, Key] = {
             customer: (customer, "") for customer in set(self._customer_of.values())
         }
@@ -138,6 +150,56 @@ class UsageSums:
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
         self._spelt: dict[str, set[str]] | None = None
+
+    def _add_runs(self, subscriptions: Sequence[str], months: Sequence[Month]) -> list[int]:
+        """Keeps the rows that come grouped by subscription, one a month in order, as runs
+        (``runs``): ``groupby`` finds each subscription's run in C, and a run's months are
+        checked with one comparison, so a row costs no step of its own. Hands back the
+        places of the other rows, in order, to be put in row by row: runs out of order or
+        of several rows a month, and every row after the first short runs (rows stored by
+        month: grouping would cost a step per row there)."""
+        found_of = {
+            sub_id: (cell, self._associated[sub_id], self._customer_of[sub_id])
+            for sub_id, cell in self._cell_of.items()
+        }
+        runs: dict[Cell, list[Run]] = {}
+        odd: list[int] = []
+        consecutive: dict[tuple[int, int], tuple[int, ...]] = {}
+        start = 0
+        for count, (sub_id, rows) in enumerate(groupby(subscriptions), 1):
+            stop = start + len(list(rows))
+            found = found_of.get(sub_id)
+            if found is not None:
+                first, last = months[start], months[stop - 1]
+                length = stop - start
+                if last - first == length - 1 and (
+                    length < 3
+                    or months[start:stop]
+                    == (
+                        consecutive.get((first, length))
+                        or consecutive.setdefault((first, length), tuple(range(first, last + 1)))
+                    )
+                ):
+                    cell, associated, customer = found
+                    counted = first if first >= associated else associated
+                    if counted <= last:  # no credit before the association
+                        runs.setdefault(cell, []).append((counted, last, customer, start - first))
+                else:
+                    odd.extend(range(start, stop))
+            start = stop
+            if count >= 64 and 4 * count > stop:
+                odd.extend(range(stop, len(subscriptions)))  # not grouped by subscription
+                break
+        self.runs = {cell: CellRuns(each) for cell, each in runs.items()}
+        return odd
+
+    def cell_month(self, cell: Cell, month: Month) -> CellMonth | None:
+        """A cell's rows counted in a month, by customer (None: none; kept)."""
+        return self.cell_months.at(cell, month)
+
+    def every_cell_month(self) -> Iterator[tuple[Cell, Month, CellMonth]]:
+        """Every cell's rows of every month that has some."""
+        return self.cell_months.every()
 
     def _add(
         self, places: Iterable[int], subscriptions: Iterable[str], months_of: Iterable[Month]
@@ -215,17 +277,17 @@ class UsageSums:
             old_months, new_months = self.columns.month, rows.columns.month
             months.update(old_months[at] for at in changed)
             months.update(new_months[at] for at in changed)
+            # Every cell's months worked out (each from its runs or rows), those of no
+            # changed month kept as they are; the changed months' rows put in row by row.
+            kept: dict[Cell, dict[int, CellMonth | None]] = {}
+            for cell_key, month, found in self.every_cell_month():
+                if month not in months:
+                    kept.setdefault(cell_key, {})[month] = found
             new = copy.copy(self)
             new._rows = rows
             new.columns = rows.columns
-            new.cells = {
-                cell_key: {m: c for m, c in cell_months.items() if m not in months}
-                for cell_key, cell_months in self.cells.items()
-            }
-            new.more = {
-                cell_key: {m: c for m, c in cell_months.items() if m not in months}
-                for cell_key, cell_months in self.more.items()
-            }
+            new.runs, new.cells, new.more = {}, {}, {}
+            new.cell_months = CellMonths(new.runs, new.cells, new.more, kept)
             new._services = {}
             columns = new.columns
             places = [at for at, month in enumerate(columns.month) if month in months]
@@ -288,14 +350,12 @@ class UsageSums:
         written several ways writes (the key itself when none is counted there)."""
         column = self.columns.service
         at: int | None = None
-        for found in (self.cells, self.more):
-            for cell_months in found.values():
-                for month, cell in cell_months.items():
-                    if not first <= month <= last:
-                        continue
-                    for place in cell.values() if isinstance(cell, dict) else cell[1]:
-                        if (at is None or place < at) and self.service_key(column[place]) == key:
-                            at = place
+        for _cell, month, (_, places, _others, other_places) in self.every_cell_month():
+            if not first <= month <= last:
+                continue
+            for place in (*places, *other_places):
+                if (at is None or place < at) and self.service_key(column[place]) == key:
+                    at = place
         return key if at is None else column[at].strip()
 
     def first_months(self, scope: Scope) -> dict[str, Month]:

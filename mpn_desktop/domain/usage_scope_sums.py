@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
-from mpn_desktop.domain.enums import Workload
+from mpn_desktop.domain.usage_cell_runs import CellMonth
 from mpn_desktop.domain.usage_rows import UsageColumns
 from mpn_desktop.domain.vocabulary import language
 
@@ -35,17 +35,8 @@ _ZERO = Decimal(0)
 Key = tuple[str, str]
 """A customer and a case-folded service ("" for a subscription's monthly total)."""
 
-Cell = tuple[Workload, str]
-"""A workload and an association type (its value): the subscriptions a scope picks from."""
-
 Sums = list[Decimal | int]
 """Consumption, revenue, active users, paid seats, monthly consumption value."""
-
-More = tuple[list[str], list[int]]
-"""The rows of a cell's month after each customer's first: their customers and places."""
-
-CellMonth = tuple[dict[str, int], More | None]
-"""A cell's rows in a month: each customer's first row's place, and the others (if any)."""
 
 _Rows = tuple[list[str], list[str], list[int]]
 """Rows as three lists: each one's customer, case-folded service and place."""
@@ -171,8 +162,7 @@ class PricedSums:
     """
 
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
-        self._cells = sums.cells
-        self._more = sums.more
+        self._cell_month = sums.cell_months.at
         self._columns = sums.columns
         self._tenants = sums.tenants
         self._service_keys = sums.service_keys
@@ -182,7 +172,7 @@ class PricedSums:
         # 0, as 1E+3): the sums then skip adding it (the same Decimal, digit for digit).
         self._adds_zero = not all(_whole_units(rate) for rate in rates.values())
         self._walks: dict[tuple[Scope, Month], _Rows] = {}
-        self._cells_walked: dict[int, tuple[dict[str, int], _Rows]] = {}
+        self._cells_walked: dict[int, tuple[CellMonth, _Rows]] = {}
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
@@ -227,37 +217,32 @@ class PricedSums:
 
     def _scope_cells(self, scope: Scope, month: Month) -> list[CellMonth]:
         """The month's cells of the scope's workloads and association types, in that order."""
-        cells, more = self._cells, self._more
+        cell_month = self._cell_month
         found: list[CellMonth] = []
         for workload in scope.workloads:
             for association in scope.associations:
-                months = cells.get((workload, association))
-                if months:
-                    cell = months.get(month)
-                    if cell:
-                        others = more.get((workload, association))
-                        found.append((cell, others.get(month) if others else None))
+                cell = cell_month((workload, association), month)
+                if cell is not None:
+                    found.append(cell)
         return found
 
     def _cell_rows(self, cell: CellMonth) -> _Rows:
         """A cell's rows in a month: each one's customer, case-folded service and place, in
         three lists (kept: the scopes of several parts pick from the same cells)."""
-        first, others = cell
-        found = self._cells_walked.get(id(first))
-        if found is not None and found[0] is first:
+        found = self._cells_walked.get(id(cell))
+        if found is not None and found[0] is cell:
             return found[1]
-        # In C: the customers' first rows, then the others; each row's service (as
-        # written, then its key).
-        customers = list(first)
-        places = list(first.values())
-        if others is not None:
-            customers += others[0]
-            places += others[1]
+        # In C: the first rows, then the others; each row's service (as written, then its
+        # key).
+        customers, places, other_customers, other_places = cell
+        if other_customers:
+            customers = customers + other_customers
+            places = places + other_places
         column = self._columns.service
         written = itemgetter(*places)(column) if len(places) > 1 else (column[places[0]],)
         services = list(map(self._service_keys.__getitem__, written))
         rows = (customers, services, places)
-        self._cells_walked[id(first)] = (first, rows)  # the cell kept: its id stays its own
+        self._cells_walked[id(cell)] = (cell, rows)  # the cell kept: its id stays its own
         return rows
 
     def _rows(self, scope: Scope, month: Month) -> _Rows:
@@ -349,12 +334,11 @@ class PricedSums:
         if index != _MCV and not (scope.services or scope.excluded_services):
             get = _column(self._columns, index).__getitem__
             found = {}
-            for first, others in self._scope_cells(scope, month):
-                # In C: each customer's first row's figure; then its other rows' added.
-                figures = dict(zip(first, map(get, first.values()), strict=True))
-                if others is not None:
-                    for customer, value in zip(others[0], map(get, others[1]), strict=True):
-                        figures[customer] += value
+            for customers, places, other_customers, other_places in self._scope_cells(scope, month):
+                # In C: each customer's first row's figure; then the other rows' added.
+                figures = dict(zip(customers, map(get, places), strict=True))
+                if other_customers:
+                    _add_into(figures, zip(other_customers, map(get, other_places), strict=True))
                 if not found:
                     found = figures
                     continue

@@ -321,16 +321,11 @@ def _resolved(sums: UsageSums) -> dict[object, object]:
         columns.active_users,
         columns.paid_seats,
     )
-    places: dict[object, list[int]] = {
-        (cell, month, customer): [place]
-        for cell, months in sums.cells.items()
-        for month, first in months.items()
-        for customer, place in first.items()
-    }
-    for cell, more in sums.more.items():
-        for month, (customers, others) in more.items():
-            for customer, place in zip(customers, others, strict=True):
-                places[(cell, month, customer)].append(place)
+    places: dict[object, list[int]] = {}
+    for cell, month, (customers, first, other_customers, others) in sums.every_cell_month():
+        assert len(set(customers)) == len(customers), "a customer's first row is one row"
+        for customer, place in zip([*customers, *other_customers], [*first, *others], strict=True):
+            places.setdefault((cell, month, customer), []).append(place)
     return {
         key: tuple(str(reduce(add, (figure[place] for place in at))) for figure in figures)
         for key, at in places.items()
@@ -355,13 +350,12 @@ def test_a_row_moved_to_another_month_is_added_up_again_in_both_months_only() ->
     sums = usage_sums(after)
     assert sums is not before
     untouched = [
-        (cell, month)
-        for cell, months in before.cells.items()
-        for month in months
+        (cell, month, rows)
+        for cell, month, rows in before.every_cell_month()
         if month not in (old.month, new.month)
     ]
     assert untouched
-    assert all(sums.cells[cell][month] is before.cells[cell][month] for cell, month in untouched)
+    assert all(sums.cell_month(cell, month) is rows for cell, month, rows in untouched)
     assert _resolved(sums) == _resolved(UsageSums(after.subscriptions, after.usage))
     for day in DAYS:
         assert _scores(catalog, after, day) == _scores(catalog, replace(after, kept=Kept()), day)

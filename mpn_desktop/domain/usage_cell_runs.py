@@ -1,0 +1,175 @@
+"""A cell's usage rows of a month, from runs of months: a subscription's rows one place a month.
+
+Usage is mostly stored grouped by subscription, its months in order, one row
+a month: such a run's rows lie at consecutive places, so the row of month
+``m`` is at ``base + m`` (``base``: the run's first place minus its first
+month). ``CellRuns`` keeps the runs of one cell (workload, association) and
+gives a month's rows by customer from them with a few calls in C (a bisection
+over the runs' first months, slices, ``map``), instead of a step per row.
+Runs that are not one row a month in order (several services a month, gaps,
+rows out of order) are not held here: ``usage_figures.UsageSums`` puts their
+rows in row by row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import add, ge, itemgetter
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.enums import Workload
+
+Cell = tuple[Workload, str]
+"""A workload and an association type (its value): the subscriptions a scope picks from."""
+
+More = tuple[list[str], list[int]]
+"""The rows of a cell's month after each customer's first: their customers and places."""
+
+CellMonth = tuple[list[str], list[int], list[str], list[int]]
+"""A cell's rows in a month: the customers of the first rows (each customer once) and
+those rows' places, then the customers and places of the other rows (a customer with
+several subscriptions in the cell; these may name a customer the first rows do not)."""
+
+Run = tuple[int, int, str, int]
+"""A run's first counted month, its last month (as month indexes), customer and base (its
+first place minus its first month: the row of month ``m`` is at ``base + m``)."""
+
+
+class _Tier:
+    """Runs of a cell, at most one per customer, by first month (in four lists)."""
+
+    __slots__ = ("bases", "customers", "firsts", "lasts", "least_last")
+
+    def __init__(self, runs: list[Run]) -> None:
+        self.firsts = [run[0] for run in runs]
+        self.lasts = [run[1] for run in runs]
+        self.customers = [run[2] for run in runs]
+        self.bases = [run[3] for run in runs]
+        self.least_last = min(self.lasts, default=0)
+        """Every run goes on to this month at least: up to it, a month's runs are those
+        begun by then."""
+
+    def at(self, month: int) -> tuple[list[str], list[int]]:
+        """The customers and places of the runs' rows of ``month``."""
+        begun = bisect_right(self.firsts, month)
+        if not begun:
+            return [], []
+        if month <= self.least_last:
+            customers = self.customers[:begun]
+            bases = self.bases[:begun]
+        else:
+            # Some runs ended before the month: only those going on to it (in C).
+            going = list(map(ge, self.lasts[:begun], repeat(month)))
+            customers = list(compress(self.customers, going))
+            bases = list(compress(self.bases, going))
+        return customers, list(map(add, bases, repeat(month)))
+
+
+class CellRuns:
+    """The runs of one cell: a month's rows by customer, found without a step per row."""
+
+    __slots__ = ("_more", "_one", "first_month", "last_month")
+
+    def __init__(self, runs: list[Run]) -> None:
+        """``runs``: each run's first counted month, last month, customer and base."""
+        runs = sorted(runs, key=itemgetter(0))  # stable: runs of one month as they came
+        seen: set[str] = set()
+        one: list[Run] = []
+        more: list[Run] = []
+        for run in runs:
+            # A customer's first run in the first tier, its others (several subscriptions
+            # in the cell) in the second.
+            (more if run[2] in seen else one).append(run)
+            seen.add(run[2])
+        self._one = _Tier(one)
+        self._more = _Tier(more) if more else None
+        self.first_month = min(run[0] for run in runs)
+        self.last_month = max(run[1] for run in runs)
+
+    def at(self, month: int) -> CellMonth:
+        """The rows of ``month``: first rows (each customer once) and the others."""
+        customers, places = self._one.at(month)
+        if self._more is None:
+            return customers, places, [], []
+        return (customers, places, *self._more.at(month))
+
+
+_UNSEEN = object()
+"""A cell's month not looked at yet (None: looked at, no rows)."""
+
+
+class CellMonths:
+    """Each cell's rows of a month, from its runs and from the rows put in one by one (kept
+    once worked out; it holds no reference to the sums that keep it, so no cycle)."""
+
+    __slots__ = ("_months", "cells", "more", "runs")
+
+    def __init__(
+        self,
+        runs: dict[Cell, CellRuns],
+        cells: dict[Cell, dict[Month, dict[str, int]]],
+        more: dict[Cell, dict[Month, More]],
+        months: dict[Cell, dict[int, CellMonth | None]],
+    ) -> None:
+        """``cells`` and ``more``: the rows put in row by row (filled by their owner);
+        ``months``: cells' months worked out already."""
+        self.runs = runs
+        self.cells = cells
+        self.more = more
+        self._months = months
+
+    def at(self, cell: Cell, month: Month) -> CellMonth | None:
+        """A cell's rows counted in a month, by customer (None: none)."""
+        months = self._months.get(cell)
+        if months is None:
+            months = self._months[cell] = {}
+        found = months.get(month, _UNSEEN)
+        if found is _UNSEEN:
+            found = months[month] = self._rows_at(cell, month)
+        return found  # type: ignore[return-value]
+
+    def _rows_at(self, cell: Cell, month: Month) -> CellMonth | None:
+        runs = self.runs.get(cell)
+        row_months = self.cells.get(cell)
+        first = row_months.get(month) if row_months else None
+        more_months = self.more.get(cell)
+        others = more_months.get(month) if more_months else None
+        if runs is None or not runs.first_month <= month <= runs.last_month:
+            if first is None:
+                return None
+            return (list(first), list(first.values()), *(others or ([], [])))
+        customers, places, other_customers, other_places = runs.at(month)
+        if first is not None:
+            # Rows put in row by row in a month of runs (a rare mix): a customer the runs
+            # have already goes with the other rows.
+            seen = set(customers)
+            other_customers, other_places = list(other_customers), list(other_places)
+            for customer, place in first.items():
+                if customer in seen:
+                    other_customers.append(customer)
+                    other_places.append(place)
+                else:
+                    seen.add(customer)
+                    customers.append(customer)
+                    places.append(place)
+            if others is not None:
+                other_customers += others[0]
+                other_places += others[1]
+        if not customers and not other_customers:
+            return None
+        return customers, places, other_customers, other_places
+
+    def every(self) -> Iterator[tuple[Cell, Month, CellMonth]]:
+        """Every cell's rows of every month that has some (each kept from then on)."""
+        for cell in {*self.runs, *self.cells, *self._months}:
+            runs = self.runs.get(cell)
+            bounds = [*self.cells.get(cell, ()), *self._months.get(cell, ())]
+            if runs is not None:
+                bounds += (runs.first_month, runs.last_month)
+            for index in range(min(bounds), max(bounds) + 1):
+                month = Month.from_index(index)
+                found = self.at(cell, month)
+                if found is not None:
+                    yield cell, month, found

@@ -1,0 +1,177 @@
+"""Usage rows grouped by subscription, one a month in order, are held as runs
+(usage_cell_runs): a cell's month read from the runs must hold the rows the row-by-row
+path would, whatever the order, gaps and repeats of the rows around them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from decimal import Decimal
+from functools import reduce
+from operator import add
+from typing import Any
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mpn_desktop.domain import designation_score
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.facts import Facts, Kept, Usage
+from mpn_desktop.domain.usage_figures import UsageSums
+from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.row_figures import RowFigures
+from tests.domain.sp_organisations import AMOUNTS, DAYS, SERVICES, exactly, sp_organisation
+
+CATALOGS = shipped_scored_catalogs()
+_SEEDED = st.integers(0, 2**32 - 1).map(random.Random)
+_FIRST = Month(2021, 1)
+_ORDERS = ("grouped", "grouped, some split", "by month", "shuffled")
+
+
+def _row(rng: random.Random, sub_id: str, month: Month, service: str) -> Usage:
+    return Usage(
+        subscription=sub_id,
+        month=month,
+        consumption_usd=Decimal(rng.choice(AMOUNTS)) * rng.randint(1, 30),
+        revenue_usd=Decimal(rng.choice(AMOUNTS)) * rng.randint(1, 3),
+        active_users=rng.randrange(0, 800),
+        service=service,
+        paid_seats=rng.randrange(0, 900),
+    )
+
+
+def _runs(rng: random.Random, facts: Facts) -> list[list[Usage]]:
+    """Per subscription, a run of months in order, one row each; now and then a month
+    left out, a month with a second row, the run reversed, a run of an unknown
+    subscription."""
+    runs = []
+    ids = [sub.id for sub in facts.subscriptions] + ["sub-unknown"]
+    for sub_id in ids:
+        first = _FIRST.plus(rng.randrange(0, 60))
+        months = [first.plus(offset) for offset in range(rng.randint(1, 30))]
+        if len(months) > 2 and rng.random() < 0.15:
+            del months[rng.randrange(1, len(months) - 1)]  # a gap
+        service = rng.choice(SERVICES)
+        rows = [_row(rng, sub_id, month, service) for month in months]
+        if rng.random() < 0.15:
+            rows.insert(rng.randrange(len(rows)), _row(rng, sub_id, rng.choice(months), "Teams"))
+        if rng.random() < 0.1:
+            rows.reverse()
+        runs.append(rows)
+    return runs
+
+
+def _ordered(rng: random.Random, runs: list[list[Usage]], order: str) -> tuple[Usage, ...]:
+    rng.shuffle(runs)
+    if order == "grouped":
+        return tuple(row for rows in runs for row in rows)
+    if order == "grouped, some split":
+        # A subscription's rows in two runs apart (each run of months in order).
+        pieces: list[list[Usage]] = []
+        for rows in runs:
+            cut = rng.randrange(len(rows) + 1) if rng.random() < 0.3 else 0
+            pieces += [piece for piece in (rows[:cut], rows[cut:]) if piece]
+        rng.shuffle(pieces)
+        return tuple(row for rows in pieces for row in rows)
+    rows = [row for each in runs for row in each]
+    if order == "by month":
+        rows.sort(key=lambda row: row.month)  # a month-by-month import
+    else:
+        rng.shuffle(rows)
+    return tuple(rows)
+
+
+def _facts(rng: random.Random, order: str) -> Facts:
+    facts = sp_organisation(rng, clean=True)
+    # Many subscriptions of few customers: several of a customer in one cell.
+    subscriptions = tuple(
+        replace(sub, id=f"{sub.id}-{copy}", customer=sub.customer[:10])
+        for copy in range(3)
+        for sub in facts.subscriptions
+    )
+    facts = replace(facts, subscriptions=subscriptions, kept=Kept())
+    return replace(facts, usage=_ordered(rng, _runs(rng, facts), order), kept=Kept())
+
+
+def _held(sums: UsageSums) -> dict[object, tuple[str, ...]]:
+    """Every customer's four figures per cell and month, as UsageSums holds its rows."""
+    columns = sums.columns
+    figures = (columns.consumption_usd, columns.revenue_usd, columns.active_users)
+    places: dict[object, list[int]] = {}
+    for cell, month, (customers, first, other_customers, others) in sums.every_cell_month():
+        assert len(set(customers)) == len(customers), "a customer's first row is one row"
+        for customer, place in zip([*customers, *other_customers], [*first, *others], strict=True):
+            places.setdefault((cell, month, customer), []).append(place)
+    return {
+        key: tuple(str(reduce(add, sorted(figure[place] for place in at))) for figure in figures)
+        for key, at in places.items()
+    }
+
+
+def _counted(facts: Facts) -> dict[object, tuple[str, ...]]:
+    """The same from the rows themselves: each counted row by cell, month and customer."""
+    subscriptions = {sub.id: sub for sub in facts.subscriptions if not sub.trial}
+    rows: dict[object, list[Usage]] = {}
+    for row in facts.usage:
+        sub = subscriptions.get(row.subscription)
+        if sub is None or Month.of(sub.associated_on) > row.month:
+            continue
+        key = ((sub.workload, sub.association.value), row.month, sub.customer)
+        rows.setdefault(key, []).append(row)
+    return {
+        key: tuple(
+            str(reduce(add, sorted(getattr(row, name) for row in each)))
+            for name in ("consumption_usd", "revenue_usd", "active_users")
+        )
+        for key, each in rows.items()
+    }
+
+
+@contextmanager
+def _from_rows() -> Iterator[None]:
+    with mock.patch.object(designation_score, "UsageFigures", RowFigures):
+        yield
+
+
+def _scores(facts: Facts, day: Any) -> Any:
+    return [
+        exactly(score_designations(catalog, replace(facts, kept=Kept()), day))
+        for catalog in CATALOGS
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(rng=_SEEDED, order=st.sampled_from(_ORDERS))
+def test_a_cells_months_hold_the_rows_counted_whatever_their_order(
+    rng: random.Random, order: str
+) -> None:
+    facts = _facts(rng, order)
+    sums = UsageSums(facts.subscriptions, facts.usage)
+    assert _held(sums) == _counted(facts)
+
+
+def test_grouped_rows_are_held_as_runs_and_rows_by_month_row_by_row() -> None:
+    """The comparison above reaches both paths."""
+    facts = _facts(random.Random(4), "grouped")
+    grouped = UsageSums(facts.subscriptions, facts.usage)
+    assert grouped.runs and len(grouped.columns.month) > 200
+    by_month = replace(facts, usage=tuple(sorted(facts.usage, key=lambda row: row.month)))
+    sums = UsageSums(by_month.subscriptions, by_month.usage)
+    assert _held(sums) == _held(grouped) == _counted(facts)
+    assert len(sums.cells) > len(grouped.cells)
+
+
+@settings(max_examples=6, deadline=None)
+@given(rng=_SEEDED, order=st.sampled_from(_ORDERS), day=st.sampled_from(DAYS))
+def test_scores_of_rows_held_as_runs_equal_scores_from_the_rows(
+    rng: random.Random, order: str, day: Any
+) -> None:
+    facts = _facts(rng, order)
+    scores = _scores(facts, day)
+    with _from_rows():
+        assert scores == _scores(facts, day)
