@@ -54,7 +54,7 @@ from mpn_desktop.domain.qualification_window import (
 from mpn_desktop.domain.skilling_holders import Holder, certifications_of
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
-from mpn_desktop.domain.wording import Figures, number, unit_of
+from mpn_desktop.domain.wording import PARTS_IN_POINTS, Figures, number, unit_of
 
 _ZERO = Fraction(0)
 
@@ -788,7 +788,7 @@ def _figures(
             (max(p.have, Decimal(0)) if len(parts) > 1 else p.have for p in parts), Decimal(0)
         )
         return have, min(p.need for p in parts), units.pop()
-    return _decimal(points), _decimal(max_points), "points"
+    return _decimal(points), _decimal(max_points), PARTS_IN_POINTS
 
 
 def _decimal(value: Fraction) -> Decimal:

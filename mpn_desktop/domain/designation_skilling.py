@@ -121,13 +121,25 @@ class _Listing:
         between = bisect_right(self._changes, day)
         found = self._tables.get(between)
         if found is None:
-            certs = []
-            for entry in self.listed:
-                cert = self.certifications.get(entry.certification)
-                if cert is not None and entry.on(day) and cert.eligible_on(day):
-                    certs.append(cert)
+            certs = (
+                cert for _certification, cert in counting_on(self.listed, self.certifications, day)
+            )
             found = self._tables[between] = index.table(tuple(dict.fromkeys(certs)))
         return found
+
+
+def counting_on(
+    listed: tuple[Listed, ...], certifications: dict[str, Certification], day: date
+) -> tuple[tuple[str, Certification], ...]:
+    """The list's entries that count on the day, in its order, as (certification id, the
+    catalogue's certification): listed on the day, known to the catalogue and eligible."""
+    return tuple(
+        (entry.certification, cert)
+        for entry in listed
+        if (cert := certifications.get(entry.certification)) is not None
+        and entry.on(day)
+        and cert.eligible_on(day)
+    )
 
 
 class ExamIndex:
@@ -364,31 +376,42 @@ class Certified:
         self._listed: dict[tuple[Listed, ...], tuple[dict[str, str], set[str] | None]] = {}
         self._holders: dict[tuple[Listed, ...], Holders] = {}
         self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
+        self._counting: dict[
+            int, tuple[tuple[Listed, ...], tuple[tuple[str, Certification], ...]]
+        ] = {}
         self._present = present
 
-    def _certification_holders(self, certification: str) -> dict[str, str]:
-        """MCP ID -> ``certification`` for the people holding it on the day (kept: never
-        changed afterwards)."""
+    def counting(self, listed: tuple[Listed, ...]) -> tuple[tuple[str, Certification], ...]:
+        """``counting_on`` the day (kept per list: a list is asked for its holders, its
+        count and whether it has enough people)."""
+        found = self._counting.get(id(listed))
+        if found is None or found[0] is not listed:
+            found = self._counting[id(listed)] = (
+                listed,
+                counting_on(listed, self._certifications, self.day),
+            )
+        return found[1]
+
+    def _certification_holders(self, certification: str, cert: Certification) -> dict[str, str]:
+        """MCP ID -> ``certification`` for the people holding it on the day (``cert``: the
+        catalogue's, eligible on the day; kept: never changed afterwards)."""
         found = self._holding.get(certification)
         if found is None:
-            cert = self._certifications.get(certification)
-            found = {}
-            if cert is not None and cert.eligible_on(self.day):
-                day, people = self.day, self._people
-                days = self._exams.holding_days(cert)
-                latest = self._exams.latest(cert)
-                if latest is None or latest <= day:
-                    # Everyone held it by the day (the as-of day, mostly): those counted on
-                    # the day picked by the people's own test, in C.
-                    found = dict.fromkeys(filter(people.__contains__, days), certification)
-                else:
-                    # Those holding it by the day and counted on the day: one look at each
-                    # (a day or two per evaluation ask, fewer than sorting them by day costs).
-                    found = {
-                        mcp_id: certification
-                        for mcp_id, on in days.items()
-                        if on <= day and mcp_id in people
-                    }
+            day, people = self.day, self._people
+            days = self._exams.holding_days(cert)
+            latest = self._exams.latest(cert)
+            if latest is None or latest <= day:
+                # Everyone held it by the day (the as-of day, mostly): those counted on
+                # the day picked by the people's own test, in C.
+                found = dict.fromkeys(filter(people.__contains__, days), certification)
+            else:
+                # Those holding it by the day and counted on the day: one look at each
+                # (a day or two per evaluation ask, fewer than sorting them by day costs).
+                found = {
+                    mcp_id: certification
+                    for mcp_id, on in days.items()
+                    if on <= day and mcp_id in people
+                }
             self._holding[certification] = found
         return found
 
@@ -398,12 +421,11 @@ class Certified:
         known without a look at each person (one certification held: that one), else None."""
         found = self._listed.get(listed)
         if found is None:
-            day = self.day
             # Last listed first, so that an earlier certification overwrites a later one.
             held = [
-                (entry.certification, holding)
-                for entry in reversed(listed)
-                if entry.on(day) and (holding := self._certification_holders(entry.certification))
+                (certification, holding)
+                for certification, cert in reversed(self.counting(listed))
+                if (holding := self._certification_holders(certification, cert))
             ]
             if not held:
                 found = ({}, set())
@@ -441,12 +463,10 @@ class Certified:
     def _reached(self, listed: tuple[Listed, ...]) -> bool:
         """Whether every holder of a certification the list holds on the day held it by then."""
         day, index = self.day, self._exams
-        for entry in listed:
-            cert = self._certifications.get(entry.certification)
-            if cert is not None and entry.on(day) and cert.eligible_on(day):
-                latest = index.latest(cert)
-                if latest is not None and latest > day:
-                    return False
+        for _certification, cert in self.counting(listed):
+            latest = index.latest(cert)
+            if latest is not None and latest > day:
+                return False
         return True
 
     def at_least(self, listed: tuple[Listed, ...], wanted: int) -> int:
@@ -462,10 +482,7 @@ class Certified:
         day, people, index = self.day, self._people, self._exams
         seen: set[str] = set()
         looks = 16 * wanted + 64
-        for entry in listed:
-            cert = self._certifications.get(entry.certification)
-            if cert is None or not entry.on(day) or not cert.eligible_on(day):
-                continue
+        for _certification, cert in self.counting(listed):
             for mcp_id, on in index.holding_days(cert).items():
                 looks -= 1
                 if looks < 0:
