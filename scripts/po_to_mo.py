@@ -103,6 +103,12 @@ SOURCES = (
     "mpn_desktop/commands/import_exams.py",
     "mpn_desktop/commands/import_usage.py",
     "mpn_desktop/store/exam_writing.py",
+    "mpn_desktop/store/constraints.py",
+    "mpn_desktop/store/schema_fields.py",
+    "mpn_desktop/store/database.py",
+    "mpn_desktop/store/change_log.py",
+    "mpn_desktop/store/row_versions.py",
+    "mpn_desktop/store/records.py",
     "mpn_desktop/input_files.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""

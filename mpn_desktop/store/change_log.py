@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.models import ChangeLogEntry
 
@@ -26,8 +27,10 @@ class LoggedChange:
 
     def by_whom(self) -> str:
         """'by ana at 2026-12-06 10:01 UTC' (the user left out when the log has none)."""
-        when = f"at {self.at:%Y-%m-%d %H:%M} UTC"
-        return f"by {self.user} {when}" if self.user else when
+        at = f"{self.at:%Y-%m-%d %H:%M}"
+        if self.user:
+            return _("by {user} at {time} UTC").format(user=self.user, time=at)
+        return _("at {time} UTC").format(time=at)
 
 
 def recent_changes(db: Database, limit: int = 100) -> list[LoggedChange]:

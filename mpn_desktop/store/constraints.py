@@ -8,60 +8,63 @@ from functools import cache
 from sqlalchemy import PrimaryKeyConstraint, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
 
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.store.models import Base
 from mpn_desktop.store.schema_fields import field_label
 
 # Keyed by what the database names: a unique column list or a CHECK constraint name.
 _UNIQUE = {
-    "organization.id": "there is already an organisation",
-    "targets.competency": "that competency is already a target",
-    "customers.name": "there is already a customer of that name",
-    "subscriptions.external_id": "there is already a subscription with that id",
-    "usage.subscription_id, usage.month, usage.service, usage.source": (
+    "organization.id": N_("there is already an organisation"),
+    "targets.competency": N_("that competency is already a target"),
+    "customers.name": N_("there is already a customer of that name"),
+    "subscriptions.external_id": N_("there is already a subscription with that id"),
+    "usage.subscription_id, usage.month, usage.service, usage.source": N_(
         "that subscription already has usage for that month"
     ),
-    "people.mcp_id": "another person already has that MCP ID",
-    "exam_results.person_id, exam_results.exam_code, exam_results.passed_on": (
+    "people.mcp_id": N_("another person already has that MCP ID"),
+    "exam_results.person_id, exam_results.exam_code, exam_results.passed_on": N_(
         "that person already has that exam on that day"
     ),
 }
 
 _CHECKS = {
-    "ck_organization_single_row": "there can be only one organisation",
-    "ck_organization_name_not_empty": "Name: the organisation needs a name",
-    "ck_targets_competency_not_empty": "Competency: a target needs a competency",
-    "ck_customers_name_not_empty": "Name: a customer needs a name",
-    "ck_subscriptions_external_id_not_empty": "Subscription ID: a subscription needs one",
-    "ck_subscriptions_trial_is_boolean": "Trial: must be true or false",
-    "ck_subscriptions_ends_after_start": "Ended on: a subscription cannot end before it started",
-    "ck_usage_consumption_not_negative": "Consumption: consumption cannot be negative",
-    "ck_usage_revenue_not_negative": "Revenue: revenue cannot be negative",
-    "ck_usage_active_users_not_negative": "Active users: active users cannot be negative",
-    "ck_people_associated_is_boolean": "Associated: must be true or false",
-    "ck_people_mcp_id_not_empty": "MCP ID: a person needs an MCP ID",
-    "ck_exam_results_exam_code_not_empty": "Exam code: an exam result needs an exam code",
-    "ck_customer_references_competency_not_empty": "Competency: a reference needs a competency",
-    "ck_customer_references_approved_after_submitted": (
+    "ck_organization_single_row": N_("there can be only one organisation"),
+    "ck_organization_name_not_empty": N_("Name: the organisation needs a name"),
+    "ck_targets_competency_not_empty": N_("Competency: a target needs a competency"),
+    "ck_customers_name_not_empty": N_("Name: a customer needs a name"),
+    "ck_subscriptions_external_id_not_empty": N_("Subscription ID: a subscription needs one"),
+    "ck_subscriptions_trial_is_boolean": N_("Trial: must be true or false"),
+    "ck_subscriptions_ends_after_start": N_(
+        "Ended on: a subscription cannot end before it started"
+    ),
+    "ck_usage_consumption_not_negative": N_("Consumption: consumption cannot be negative"),
+    "ck_usage_revenue_not_negative": N_("Revenue: revenue cannot be negative"),
+    "ck_usage_active_users_not_negative": N_("Active users: active users cannot be negative"),
+    "ck_people_associated_is_boolean": N_("Associated: must be true or false"),
+    "ck_people_mcp_id_not_empty": N_("MCP ID: a person needs an MCP ID"),
+    "ck_exam_results_exam_code_not_empty": N_("Exam code: an exam result needs an exam code"),
+    "ck_customer_references_competency_not_empty": N_("Competency: a reference needs a competency"),
+    "ck_customer_references_approved_after_submitted": N_(
         "Approved on: a reference cannot be approved before it was submitted"
     ),
-    "ck_fee_payments_amount_not_negative": "Amount: a fee cannot be negative",
-    "ck_import_batches_counts_not_negative": "an import cannot count fewer than 0 rows",
+    "ck_fee_payments_amount_not_negative": N_("Amount: a fee cannot be negative"),
+    "ck_import_batches_counts_not_negative": N_("an import cannot count fewer than 0 rows"),
 }
 
 # Each table's records as a refusal names them: one, and several.
 _RECORDS = {
-    "organization": ("organisation", "organisations"),
-    "targets": ("target", "targets"),
-    "designation_targets": ("designation target", "designation targets"),
-    "customers": ("customer", "customers"),
-    "subscriptions": ("subscription", "subscriptions"),
-    "usage": ("usage record", "usage records"),
-    "replaced_usage": ("replaced usage record", "replaced usage records"),
-    "import_batches": ("import", "imports"),
-    "people": ("person", "people"),
-    "exam_results": ("exam result", "exam results"),
-    "customer_references": ("customer reference", "customer references"),
-    "fee_payments": ("fee payment", "fee payments"),
+    "organization": (N_("organisation"), N_("organisations")),
+    "targets": (N_("target"), N_("targets")),
+    "designation_targets": (N_("designation target"), N_("designation targets")),
+    "customers": (N_("customer"), N_("customers")),
+    "subscriptions": (N_("subscription"), N_("subscriptions")),
+    "usage": (N_("usage record"), N_("usage records")),
+    "replaced_usage": (N_("replaced usage record"), N_("replaced usage records")),
+    "import_batches": (N_("import"), N_("imports")),
+    "people": (N_("person"), N_("people")),
+    "exam_results": (N_("exam result"), N_("exam results")),
+    "customer_references": (N_("customer reference"), N_("customer references")),
+    "fee_payments": (N_("fee payment"), N_("fee payments")),
 }
 
 _UNIQUE_RE = re.compile(r"UNIQUE constraint failed: (.+)$", re.MULTILINE)
@@ -75,7 +78,8 @@ _WRITTEN_TABLE_RE = re.compile(
 _PG_MISSING_RE = re.compile(r"Key \((\w+)\)=.* is not present in table")
 _PG_IN_USE_RE = re.compile(r'is still referenced from table "?(\w+)"?')
 _PG_DELETED_RE = re.compile(r'^update or delete on table "?(\w+)"?')
-_SOMETHING_MISSING = "the record refers to something that does not exist, or is still in use"
+_SOMETHING_MISSING = N_("the record refers to something that does not exist, or is still in use")
+_EXISTS_ALREADY = N_("that record exists already")
 
 
 # PostgreSQL's SQLSTATE classes of integrity violations (psycopg's error.sqlstate).
@@ -90,20 +94,20 @@ def describe_violation(error: IntegrityError) -> str:
     text = str(error.orig)
     unique = _UNIQUE_RE.search(text)
     if unique:
-        return _UNIQUE.get(unique.group(1).strip(), "that record exists already")
+        return _(_UNIQUE.get(unique.group(1).strip(), _EXISTS_ALREADY))
     check = _CHECK_RE.search(text)
     if check:
         name = check.group(1)
         if name in _CHECKS:
-            return _CHECKS[name]
+            return _(_CHECKS[name])
         # The enumerations' CHECKs are named ck_<table>_<enum name>.
-        return f"a value is not one of the allowed choices ({name})"
+        return _not_a_choice(name)
     if "FOREIGN KEY" in text:
         return _describe_sqlite_foreign_key(error)
     if "NOT NULL" in text:
         column = text.rsplit(":", 1)[-1].strip()
-        return f"{field_label(column.split('.')[-1])}: a value is required"
-    return f"the change breaks a rule of the database ({text})"
+        return _required(field_label(column.split(".")[-1]))
+    return _breaks_a_rule(text)
 
 
 @cache
@@ -127,11 +131,11 @@ def _describe_postgres(orig: object, sqlstate: str) -> str:
     diag = getattr(orig, "diag", None)
     name = str(getattr(diag, "constraint_name", None) or "")
     if sqlstate == _PG_UNIQUE:
-        return _UNIQUE.get(_unique_columns_by_name().get(name, ""), "that record exists already")
+        return _(_UNIQUE.get(_unique_columns_by_name().get(name, ""), _EXISTS_ALREADY))
     if sqlstate == _PG_CHECK:
         if name in _CHECKS:
-            return _CHECKS[name]
-        return f"a value is not one of the allowed choices ({name})"
+            return _(_CHECKS[name])
+        return _not_a_choice(name)
     if sqlstate == _PG_FOREIGN_KEY:
         detail = str(getattr(diag, "message_detail", None) or "")
         table = str(getattr(diag, "table_name", None) or "")
@@ -142,12 +146,12 @@ def _describe_postgres(orig: object, sqlstate: str) -> str:
         deleted = _PG_DELETED_RE.search(str(getattr(diag, "message_primary", None) or ""))
         if in_use and deleted:
             return _still_in_use(deleted.group(1), [in_use.group(1)])
-        return _SOMETHING_MISSING
+        return _(_SOMETHING_MISSING)
     if sqlstate == _PG_NOT_NULL:
         column = getattr(diag, "column_name", None)
-        return f"{field_label(column) if column else 'A field'}: a value is required"
+        return _required(field_label(column) if column else _("A field"))
     first_line = str(orig).splitlines()[0] if str(orig) else sqlstate
-    return f"the change breaks a rule of the database ({first_line})"
+    return _breaks_a_rule(first_line)
 
 
 def _describe_sqlite_foreign_key(error: IntegrityError) -> str:
@@ -160,7 +164,7 @@ def _describe_sqlite_foreign_key(error: IntegrityError) -> str:
     statement = str(error.statement or "")
     written = _WRITTEN_TABLE_RE.match(statement)
     if written is None or written.group(2) not in Base.metadata.tables:
-        return _SOMETHING_MISSING
+        return _(_SOMETHING_MISSING)
     verb, table = written.group(1).split()[0].upper(), written.group(2)
     if verb == "DELETE":
         referring = [
@@ -200,27 +204,42 @@ def _refers_to_nothing(table: str, columns: list[str]) -> str:
     """'Customer: the customer it refers to does not exist' for each reference written."""
     found = Base.metadata.tables.get(table)
     sentences = [
-        f"{field_label(key.parent.name)}: the {_record(key.column.table.name)} it refers to "
-        "does not exist"
+        _("{field}: the {record} it refers to does not exist").format(
+            field=field_label(key.parent.name), record=_record(key.column.table.name)
+        )
         for key in (found.foreign_keys if found is not None else ())
         if key.parent.name in columns
     ]
-    return "; ".join(sorted(sentences)) or _SOMETHING_MISSING
+    return "; ".join(sorted(sentences)) or _(_SOMETHING_MISSING)
 
 
 def _still_in_use(table: str, referring: list[str]) -> str:
     """'the import is still in use by customers or people' for a refused delete (SQLite
     does not say which of the tables that may refer to it does)."""
     if not referring:
-        return _SOMETHING_MISSING
+        return _(_SOMETHING_MISSING)
     users = sorted({_records(other) for other in referring})
-    listed = users[0] if len(users) == 1 else f"{', '.join(users[:-1])} or {users[-1]}"
-    return f"the {_record(table)} is still in use by {listed}"
+    listed = users[0] if len(users) == 1 else ", ".join(users[:-1]) + _(" or ") + users[-1]
+    return _("the {record} is still in use by {records}").format(
+        record=_record(table), records=listed
+    )
 
 
 def _record(table: str) -> str:
-    return _RECORDS.get(table, (table, table))[0]
+    return _(_RECORDS.get(table, (table, table))[0])
 
 
 def _records(table: str) -> str:
-    return _RECORDS.get(table, (table, table))[1]
+    return _(_RECORDS.get(table, (table, table))[1])
+
+
+def _not_a_choice(name: str) -> str:
+    return _("a value is not one of the allowed choices ({constraint})").format(constraint=name)
+
+
+def _required(field: str) -> str:
+    return _("{field}: a value is required").format(field=field)
+
+
+def _breaks_a_rule(said: str) -> str:
+    return _("the change breaks a rule of the database ({said})").format(said=said)

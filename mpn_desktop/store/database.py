@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.errors import (
     DiskProblem,
     ReadOnlyDatabase,
@@ -215,7 +216,7 @@ class Database:
                 if current != head:
                     upgrade(connection)
         except OperationalError as error:
-            raise self._store_error(error, "upgrading its schema") from error
+            raise self._store_error(error, N_("upgrading its schema")) from error
 
     def _may_only_read(self) -> bool:
         if self.engine.dialect.name != "postgresql":
@@ -271,13 +272,16 @@ class Database:
         except StaleDataError as error:
             # Another connection changed or deleted the row between our read and our write.
             raise RecordChanged(
-                f"the record was changed elsewhere while it was being saved{self._by_whom(error)}; "
-                "nothing was saved. Reload to see it as it is now."
+                _(
+                    "the record was changed elsewhere while it was being saved{by_whom}; "
+                    "nothing was saved. Reload to see it as it is now."
+                ).format(by_whom=self._by_whom(error))
             ) from error
         except IntegrityError as error:
             raise ValidationError(describe_violation(error)) from error
         except OperationalError as error:
-            raise self._store_error(error, "writing" if not readonly else "reading") from error
+            doing = N_("writing") if not readonly else N_("reading")
+            raise self._store_error(error, doing) from error
         finally:
             session.close()
 
@@ -317,15 +321,19 @@ class Database:
             )
         if is_locked_error(error):
             return StoreError(
-                f"{where}: another program (or another copy of mpn-desktop) kept the database "
-                f"busy for more than {BUSY_TIMEOUT_MS // 1000} seconds while {doing}; nothing "
-                "was changed. Try again, or close the other program."
+                _(
+                    "{where}: another program (or another copy of mpn-desktop) kept the "
+                    "database busy for more than {seconds} seconds while {doing}; nothing was "
+                    "changed. Try again, or close the other program."
+                ).format(where=where, seconds=BUSY_TIMEOUT_MS // 1000, doing=_(doing))
             )
         lost = self._server_out_of_reach(error)
         if lost is not None:
             return StoreError(
-                f"{where}: cannot reach the database server while {doing} ({lost}); nothing "
-                "was changed. Try again once the server is back (ask whoever runs it)."
+                _(
+                    "{where}: cannot reach the database server while {doing} ({lost}); nothing "
+                    "was changed. Try again once the server is back (ask whoever runs it)."
+                ).format(where=where, doing=_(doing), lost=lost)
             )
         return StoreError(f"{where}: the database failed while {doing} ({error.orig})")
 

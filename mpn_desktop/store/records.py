@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import DESIGNATION_IDS
 from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import RecordChanged, ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
@@ -164,7 +165,11 @@ def check_values(kind: RecordKind, given: Mapping[str, Any], *, complete: bool) 
     for name, value in given.items():
         field = spec.fields.get(name)
         if field is None:
-            problems.append(f"{field_label(name)}: a {spec.label} has no such field")
+            problems.append(
+                _("{field}: a {record} has no such field").format(
+                    field=field_label(name), record=_(spec.label)
+                )
+            )
             continue
         try:
             checked[name] = field.parse(value)
@@ -175,11 +180,18 @@ def check_values(kind: RecordKind, given: Mapping[str, Any], *, complete: bool) 
             if name in given:
                 continue
             if field.required:
-                problems.append(f"{field_label(name)}: a {spec.label} needs a value here")
+                problems.append(
+                    _("{field}: a {record} needs a value here").format(
+                        field=field_label(name), record=_(spec.label)
+                    )
+                )
             else:
                 checked[name] = field.default
     if problems:
-        raise ValidationError(f"the {spec.label} was not saved: " + "; ".join(problems), problems)
+        not_saved = _("the {record} was not saved: {problems}")
+        raise ValidationError(
+            not_saved.format(record=_(spec.label), problems="; ".join(problems)), problems
+        )
     return checked
 
 
@@ -187,7 +199,9 @@ def _check_references(session: Session, spec: KindSpec, checked: Record) -> None
     for name, other in spec.references.items():
         if name in checked and session.get(SPECS[other].model, checked[name]) is None:
             raise ValidationError(
-                f"{name}: there is no {SPECS[other].label} with id {checked[name]}"
+                _("{field}: there is no {record} with id {id}").format(
+                    field=field_label(name), record=_(SPECS[other].label), id=checked[name]
+                )
             )
 
 
@@ -258,7 +272,7 @@ def update_record(
         if expected is not None:
             check_current(session, kind, record_id, current, expected, yours=checked)
         if obj is None:
-            raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
+            raise ValidationError(_gone(spec, record_id))
         _check_parents(session, spec, checked, parents)
         _check_references(session, spec, checked)
         old = {name: getattr(obj, name) for name in checked}
@@ -324,7 +338,7 @@ def delete_record(
             check_current(session, kind, record_id, _current(session, kind, record_id)[1], expected)
         rows = _collect(session, kind, [record_id])
         if not rows:
-            raise ValidationError(f"there is no {spec.label} with id {record_id} any more")
+            raise ValidationError(_gone(spec, record_id))
         parents = _parents(session, spec, rows[0][1])
         table: Any = spec.model.__table__
         # The schema's ON DELETE CASCADE removes the dependants collected above.
@@ -540,3 +554,9 @@ def import_batches(db: Database) -> list[Record]:
     with db.session(readonly=True) as session:
         rows = session.scalars(select(models.ImportBatch).order_by(models.ImportBatch.id.desc()))
         return [_row_dict(row, _columns(spec)) for row in rows]
+
+
+def _gone(spec: KindSpec, record_id: int) -> str:
+    return _("there is no {record} with id {id} any more").format(
+        record=_(spec.label), id=record_id
+    )

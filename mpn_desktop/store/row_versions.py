@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import RecordChanged
 from mpn_desktop.store.change_log import last_change_of
 from mpn_desktop.store.changes import RecordKind
@@ -57,16 +58,23 @@ def check_current(
     spec = SPECS[kind]
     if current is None:
         raise RecordChanged(
-            f"the {spec.label} was deleted (or replaced by a load) since it was shown"
-            f"{changed_by(session, kind, record_id)}; nothing was saved. "
-            "Reload to see the records as they are now."
+            _(
+                "the {record} was deleted (or replaced by a load) since it was shown{by_whom}; "
+                "nothing was saved. Reload to see the records as they are now."
+            ).format(record=_(spec.label), by_whom=changed_by(session, kind, record_id))
         )
     if not is_versioned(spec) or current.get("version") == expected.get("version"):
         return
     raise RecordChanged(
-        f"the {spec.label} was changed since it was shown ({_differences(current, expected)})"
-        f"{changed_by(session, kind, record_id)}; nothing was saved{_your_change(yours)}. "
-        "Reload to see it as it is now, then make the change again."
+        _(
+            "the {record} was changed since it was shown ({differences}){by_whom}; nothing was "
+            "saved{your_change}. Reload to see it as it is now, then make the change again."
+        ).format(
+            record=_(spec.label),
+            differences=_differences(current, expected),
+            by_whom=changed_by(session, kind, record_id),
+            your_change=_your_change(yours),
+        )
     )
 
 
@@ -80,12 +88,14 @@ def changed_by(session: Session, kind: RecordKind, record_id: int | None = None)
 
 def _differences(current: Mapping[str, Any], expected: Mapping[str, Any]) -> str:
     changed = [
-        f"{field_label(name)} is now {_shown(current[name])}, was {_shown(expected[name])}"
+        _("{field} is now {value}, was {before}").format(
+            field=field_label(name), value=_shown(current[name]), before=_shown(expected[name])
+        )
         for name in current
         if name not in _BOOKKEEPING and name in expected and current[name] != expected[name]
     ]
     if not changed:
-        return "changed and changed back, or in a field not shown"
+        return _("changed and changed back, or in a field not shown")
     return _first_few(changed)
 
 
@@ -94,19 +104,20 @@ def _your_change(yours: Mapping[str, Any] | None) -> str:
     if not yours:
         return ""
     typed = [f"{field_label(name)} {_shown(value)}" for name, value in yours.items()]
-    return f" (your change: {_first_few(typed)})"
+    return _(" (your change: {fields})").format(fields=_first_few(typed))
 
 
 def _first_few(fields: list[str]) -> str:
     """The first ``_SHOWN_CHANGES`` fields, then 'and N more'."""
     if len(fields) > _SHOWN_CHANGES:
-        fields = [*fields[:_SHOWN_CHANGES], f"and {len(fields) - _SHOWN_CHANGES} more"]
+        more = _("and {count} more").format(count=len(fields) - _SHOWN_CHANGES)
+        fields = [*fields[:_SHOWN_CHANGES], more]
     return "; ".join(fields)
 
 
 def _shown(value: object) -> str:
     if value is None or value == "":
-        return "empty"
+        return _("empty")
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, date | Decimal | int):

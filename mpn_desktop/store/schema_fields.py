@@ -15,6 +15,7 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.store import values
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.values import Parser
@@ -99,21 +100,53 @@ class KindSpec:
 
 
 _LABELS = {
-    "mpn_id": "MPN ID",
-    "mcp_id": "MCP ID",
-    "email": "E-mail",  # the window's column, and the importer's "e-mail"
-    "external_id": "Subscription ID",
-    "tenant_id": "Tenant ID",
-    "customer_id": "Customer",
-    "person_id": "Person",
-    "subscription_id": "Subscription",
-    "import_batch_id": "Import",
-    "consumption_usd": "Consumption (US$)",
-    "revenue_usd": "Revenue (US$)",
-    "amount_usd": "Amount (US$)",
-    "exam_code": "Exam code",
-    "exam_title": "Exam title",
-    "membership_year_start": "Membership year from",
+    # Every field a record kind has, as the window's columns name it (the German is
+    # the domain catalogue's, resources/translations/mpn_desktop_domain_de.po).
+    "active_users": N_("Active users"),
+    "added_count": N_("Added count"),
+    "amount_usd": N_("Amount (US$)"),
+    "anniversary": N_("Anniversary"),
+    "approved_on": N_("Approved on"),
+    "associated": N_("Associated"),
+    "associated_on": N_("Associated on"),
+    "association": N_("Association"),
+    "competency": N_("Competency"),
+    "consumption_usd": N_("Consumption (US$)"),
+    "contact": N_("Contact"),
+    "customer_id": N_("Customer"),
+    "duplicate_count": N_("Duplicate count"),
+    "email": N_("E-mail"),  # the window's column, and the importer's "e-mail"
+    "ended_on": N_("Ended on"),
+    "error_count": N_("Error count"),
+    "exam_code": N_("Exam code"),
+    "exam_title": N_("Exam title"),
+    "external_id": N_("Subscription ID"),
+    "file_name": N_("File name"),
+    "import_batch_id": N_("Import"),
+    "kind": N_("Kind"),
+    "left_on": N_("Left on"),
+    "level": N_("Level"),
+    "market": N_("Market"),
+    "mcp_id": N_("MCP ID"),
+    "membership_year_start": N_("Membership year from"),
+    "month": N_("Month"),
+    "mpn_id": N_("MPN ID"),
+    "name": N_("Name"),
+    "paid_on": N_("Paid on"),
+    "paid_seats": N_("Paid seats"),
+    "passed_on": N_("Passed on"),
+    "people_added_count": N_("People added count"),
+    "person_id": N_("Person"),
+    "revenue_usd": N_("Revenue (US$)"),
+    "service": N_("Service"),
+    "sha256": N_("SHA-256"),
+    "started_on": N_("Started on"),
+    "status": N_("Status"),
+    "submitted_on": N_("Submitted on"),
+    "subscription_id": N_("Subscription"),
+    "tenant_id": N_("Tenant ID"),
+    "trial": N_("Trial"),
+    "workload": N_("Workload"),
 }
 
 
@@ -122,7 +155,8 @@ def field_label(name: str) -> str:
 
     Messages of the store name fields this way, so no column name reaches a user.
     """
-    return _LABELS.get(name) or name.replace("_", " ").capitalize()
+    label = _LABELS.get(name)
+    return _(label) if label else name.replace("_", " ").capitalize()
 
 
 def _required(parse: Parser) -> FieldSpec:
@@ -132,7 +166,7 @@ def _required(parse: Parser) -> FieldSpec:
 SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.ORGANIZATION: KindSpec(
         "Organization",
-        "organisation",
+        N_("organisation"),
         {
             "name": _required(values.text(200)),
             "mpn_id": FieldSpec(values.mpn_id, default=""),
@@ -142,7 +176,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.TARGET: KindSpec(
         "Target",
-        "target",
+        N_("target"),
         {
             "competency": _required(values.text(80)),
             "level": _required(values.choice(Level)),
@@ -150,7 +184,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.CUSTOMER: KindSpec(
         "Customer",
-        "customer",
+        N_("customer"),
         {
             "name": _required(values.text(200)),
             "tenant_id": FieldSpec(values.optional_text(80)),
@@ -162,7 +196,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.SUBSCRIPTION: KindSpec(
         "Subscription",
-        "subscription",
+        N_("subscription"),
         {
             "external_id": _required(values.text(80)),
             "customer_id": _required(values.record_id),
@@ -178,7 +212,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.USAGE: KindSpec(
         "Usage",
-        "usage",
+        N_("usage"),
         {
             "subscription_id": _required(values.record_id),
             "month": _required(values.month),
@@ -192,7 +226,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.PERSON: KindSpec(
         "Person",
-        "person",
+        N_("person"),
         {
             "name": FieldSpec(values.text(200, required=False), default=""),
             "email": FieldSpec(values.text(320, required=False), default=""),
@@ -204,7 +238,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.EXAM: KindSpec(
         "ExamResult",
-        "exam result",
+        N_("exam result"),
         {
             "person_id": _required(values.record_id),
             "exam_code": _required(values.text(80)),
@@ -216,7 +250,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.REFERENCE: KindSpec(
         "Reference",
-        "reference",
+        N_("reference"),
         {
             "customer_id": _required(values.record_id),
             "competency": _required(values.text(80)),
@@ -229,7 +263,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.FEE_PAYMENT: KindSpec(
         "FeePayment",
-        "fee payment",
+        N_("fee payment"),
         {
             "membership_year_start": _required(values.day),
             "level": _required(values.choice(Level)),
@@ -239,7 +273,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     ),
     RecordKind.IMPORT_BATCH: KindSpec(
         "ImportBatch",
-        "import",
+        N_("import"),
         {
             "file_name": _required(values.text(500)),
             "sha256": _required(values.text(64)),

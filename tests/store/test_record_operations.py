@@ -84,7 +84,7 @@ def test_unknown_fields_and_missing_required_fields_are_refused(db: Database) ->
 
 
 def test_a_reference_to_a_missing_record_is_refused(db: Database) -> None:
-    with pytest.raises(ValidationError, match="customer_id: there is no customer with id 9"):
+    with pytest.raises(ValidationError, match="Customer: there is no customer with id 9"):
         records.add_record(db, K.REFERENCE, {"customer_id": 9, "competency": "cloud-crm"})
 
 

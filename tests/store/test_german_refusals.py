@@ -1,0 +1,61 @@
+"""The store's refusals in the window's language: German in a German window (they read in
+English before, inside boxes whose every other word was German)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from mpn_desktop.domain import vocabulary
+from mpn_desktop.errors import RecordChanged, ValidationError
+from mpn_desktop.store import models, records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    assert vocabulary.use_language("de") == "de"
+    yield
+    vocabulary.use_language("en")
+
+
+def test_a_duplicate_says_so_in_german(db: Database, german: None) -> None:
+    records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+    with pytest.raises(ValidationError) as refused:
+        records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+    assert str(refused.value) == "es gibt bereits einen Kunden mit diesem Namen"
+
+
+def test_a_reference_to_nothing_says_so_in_german(db: Database, german: None) -> None:
+    with pytest.raises(ValidationError) as refused, db.session() as session:
+        session.add(models.Customer(name="Fabrikam", import_batch_id=999))
+    assert str(refused.value) == (
+        "Import: Der Datensatz (Import), auf den verwiesen wird, existiert nicht"
+    )
+
+
+def test_a_stale_edit_is_refused_in_german_naming_the_fields(db: Database, german: None) -> None:
+    added = records.add_record(
+        db, RecordKind.PERSON, {"mcp_id": "111", "name": "Ana", "email": "ana@old.example"}
+    )
+    shown = records.get_record(db, RecordKind.PERSON, added.value.id)
+    assert shown is not None
+    records.update_record(db, RecordKind.PERSON, added.value.id, {"email": "neu@example.com"})
+    with pytest.raises(RecordChanged) as refused:
+        records.update_record(
+            db, RecordKind.PERSON, added.value.id, {"name": "Ana Ruiz"}, expected=shown
+        )
+    message = str(refused.value)
+    assert message.startswith(
+        "der Datensatz (Person) wurde geändert, seit er angezeigt wurde "
+        "(E-Mail ist jetzt “neu@example.com”, war “ana@old.example”)"
+    ), message
+    assert "es wurde nichts gespeichert (Ihre Änderung: Name “Ana Ruiz”)" in message, message
+
+
+def test_a_record_gone_is_said_in_german(db: Database, german: None) -> None:
+    with pytest.raises(ValidationError) as refused:
+        records.update_record(db, RecordKind.CUSTOMER, 12345, {"name": "Contoso"})
+    assert str(refused.value) == "es gibt keinen Datensatz (Kunde) mit der ID 12345 mehr"
