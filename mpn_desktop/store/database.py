@@ -233,8 +233,10 @@ class Database:
 
     def _refuse_writes(self) -> ReadOnlyDatabase:
         return ReadOnlyDatabase(
-            f"{self.where}: the login {self._login} may only read this database; "
-            "nothing was changed. Ask its owner for write access (INSERT, UPDATE, DELETE)."
+            _(
+                "{where}: the login {login} may only read this database; nothing was "
+                "changed. Ask its owner for write access (INSERT, UPDATE, DELETE)."
+            ).format(where=self.where, login=self._login)
         )
 
     @contextmanager

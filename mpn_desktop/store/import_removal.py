@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
@@ -113,7 +114,7 @@ def _rows(session: Session, table: Table, column: str, batch_id: int) -> tuple[R
 def _remove(session: Session, batch_id: int) -> RemovedImport:
     batch = session.execute(select(_BATCHES).where(_BATCHES.c.id == batch_id)).first()
     if batch is None:
-        raise ValidationError(f"there is no import with id {batch_id} any more")
+        raise ValidationError(_("there is no import with id {id} any more").format(id=batch_id))
     added = {table.name: _rows(session, table, "import_batch_id", batch_id) for table in _ADDED}
     created = {table.name: _rows(session, table, "import_batch_id", batch_id) for table in _CREATED}
     replaced = _rows(session, _REPLACED, "import_batch_id", batch_id)

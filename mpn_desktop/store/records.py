@@ -410,9 +410,11 @@ def restore_snapshot(target: Database | Transaction, snapshot: Snapshot) -> OpRe
             spec = SPECS[kind]
             if session.get(spec.model, row["id"]) is not None:
                 raise RecordChanged(
-                    f"another {spec.label} has taken this one's place since it was deleted "
-                    "(the data was replaced or changed elsewhere); nothing was put back. "
-                    "Reload to see the records as they are now."
+                    _(
+                        "another {record} has taken this one's place since it was deleted "
+                        "(the data was replaced or changed elsewhere); nothing was put back. "
+                        "Reload to see the records as they are now."
+                    ).format(record=_(spec.label))
                 )
         for kind, row in snapshot.rows:
             table: Any = SPECS[kind].model.__table__

@@ -59,3 +59,11 @@ def test_a_record_gone_is_said_in_german(db: Database, german: None) -> None:
     with pytest.raises(ValidationError) as refused:
         records.update_record(db, RecordKind.CUSTOMER, 12345, {"name": "Contoso"})
     assert str(refused.value) == "es gibt keinen Datensatz (Kunde) mit der ID 12345 mehr"
+
+
+def test_an_import_gone_is_said_in_german(db: Database, german: None) -> None:
+    from mpn_desktop.store.import_removal import remove_import
+
+    with pytest.raises(ValidationError) as refused:
+        remove_import(db, 4321)
+    assert str(refused.value) == "es gibt keinen Import mit der ID 4321 mehr"
