@@ -252,17 +252,20 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     latest = _per_customer(part, figures, [last.plus(-b) for b in range(span)])
     total_last = Decimal(sum(latest.values(), _ZERO))
     # No credit for growth that existed before the association (MW23): a customer
-    # associated during the year is compared with its usage in the month it was.
+    # associated during the year is compared with its usage in the month it was. The base
+    # is every customer's, those with no usage last month too (lost: their usage then is
+    # what the year grew from); none associated during the year has usage a year ago.
     by_base: dict[Month, list[str]] = defaultdict(list)
     year_ago = last.plus(-12)
     firsts = figures.first_months(part.scope)
-    for customer in latest:
-        start = firsts.get(customer)
-        by_base[start if start is not None and start > year_ago else year_ago].append(customer)
-    total_base = _ZERO
+    for customer, start in firsts.items():
+        if year_ago < start <= last:
+            by_base[start].append(customer)
+    year_ago_figures = _per_customer(part, figures, [year_ago.plus(-b) for b in range(span)])
+    total_base = Decimal(sum(year_ago_figures.values(), _ZERO))
     for base_month, customers in by_base.items():
         months = [base_month.plus(-b) for b in range(span)]
-        if base_month == year_ago or len(months) == 1:
+        if len(months) == 1:
             base = _per_customer(part, figures, months)
             total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
             continue
