@@ -6,7 +6,8 @@ drawing order, so the n-th of them on a page is the n-th mark the
 ``StructureRecorder`` took there. Each is wrapped in marked content (``BDC`` with
 an MCID, or ``/Artifact``); the pages get ``/StructParents``; the catalogue gets
 ``/MarkInfo``, ``/Lang``, ``/StructTreeRoot`` (with its parent tree) and
-``/ViewerPreferences /DisplayDocTitle``. Every other object is copied as Qt
+``/ViewerPreferences /DisplayDocTitle``; the document information's strings
+are written in hex (``pdf_strings``). Every other object is copied as Qt
 wrote it, so the pages look exactly the same. Pure Python, no Qt.
 
 The file is rewritten whole, not appended to, with the structure elements
@@ -24,6 +25,7 @@ import struct
 import zlib
 from collections.abc import Sequence
 
+from mpn_desktop.reports.pdf_strings import MalformedString, literal_strings_in_hex
 from mpn_desktop.reports.structure import (
     MCID_BITS,
     TEXT,
@@ -80,6 +82,12 @@ def tag_pdf(pdf: bytes, pages: Sequence[PageMarks], root: Element, *, language: 
         replaced[number] = stream_dict + b"stream\n" + data + b"\nendstream\n"
         replaced[document.reference(stream_dict, b"Length")] = b"%d\n" % len(data)
         replaced[page_number] = _add_keys(page, b"/StructParents %d\n/Tabs /S\n" % index)
+    info = document.reference(document.trailer, b"Info")
+    try:
+        # The title in hex: poppler refuses a long literal one (pdf_strings says why).
+        replaced[info] = literal_strings_in_hex(document.body(info))
+    except MalformedString as error:
+        raise NotTaggable(f"the document information: {error}") from error
     catalog_number = document.root
     replaced[catalog_number] = _add_keys(
         document.body(catalog_number),
