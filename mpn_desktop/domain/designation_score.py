@@ -33,7 +33,6 @@ from mpn_desktop.domain.designations import (
     Metric,
     Part,
     ScoredCatalog,
-    Skilling,
     Track,
     track_title,
 )
@@ -226,8 +225,6 @@ class _Scorers:
         # the days worked out once.
         self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
-        self.skilled: dict[object, tuple[Skilling, Fraction, Fraction]] = {}
-        """A skilling metric's points by its rule and counts, for every day of the window."""
         self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
@@ -293,9 +290,7 @@ class _Scorers:
             figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
             self._figures[key] = figures
         certified = Certified(self.facts, catalog.certifications, day, present_from)
-        scorer = _Scorer(
-            catalog, figures, certified, last, skilled=self.skilled, ordered=self.ordered
-        )
+        scorer = _Scorer(catalog, figures, certified, last, ordered=self.ordered)
         self._scorers[(id(catalog), day, present_from)] = scorer
         return scorer
 
@@ -354,18 +349,16 @@ class _Scorer:
         certified: Certified,
         last: Month,
         *,
-        skilled: dict[object, tuple[Skilling, Fraction, Fraction]],
         ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]],
     ) -> None:
-        """``skilled`` and ``ordered``: the window's ``_Scorers.skilled`` and ``.ordered``
-        (the dicts, not the scorers holding this scorer: no reference cycle, so that an
-        evaluation's figures are freed as soon as it is done, not by the garbage collector)."""
+        """``ordered``: the window's ``_Scorers.ordered`` (the dict, not the scorers holding
+        this scorer: no reference cycle, so that an evaluation's figures are freed as soon
+        as it is done, not by the garbage collector)."""
         self.catalog = catalog
         self.figures = figures
         self.certified = certified
         self.last = last
         self._skilled: dict[object, object] = {}
-        self._window_skilled = skilled
         self._ordered = ordered
         self._ruled_out: dict[str, bool] = {}
 
@@ -471,9 +464,7 @@ class _Scorer:
         found = self._skilled.get(("points", id(metric)))
         if isinstance(found, tuple) and found[0] is metric:
             return found[1]  # type: ignore[no-any-return]
-        points = skilling_points(
-            metric.skilling, self.certified, metric.max_points, self._window_skilled
-        )
+        points = skilling_points(metric.skilling, self.certified, metric.max_points)
         self._skilled[("points", id(metric))] = (metric, points)
         return points
 

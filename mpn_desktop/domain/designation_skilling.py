@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import compress, filterfalse
 from operator import attrgetter
 
 from mpn_desktop.domain.catalog import normalize_code
@@ -59,6 +59,7 @@ class SkillingCount:
 
 
 _DAY = timedelta(days=1)
+_NONE = Fraction(0)
 _MCP_ID = attrgetter("mcp_id")
 _ORDINAL = date.toordinal
 _normal_code = lru_cache(maxsize=4096)(normalize_code)
@@ -537,51 +538,85 @@ def fraction_sum(values: Iterable[Fraction]) -> Fraction:
     return Fraction(numerator, denominator)
 
 
-def _people_for_full_points(rule: Skilling, max_points: Fraction) -> int:
-    """The final list's people that give a metric its full points with every step met."""
-    room = max_points - fraction_sum(s.points for s in rule.prerequisites)
-    return math.ceil(room / rule.points_per_person) if rule.points_per_person else 0
+@dataclass(frozen=True, slots=True)
+class _RulePoints:
+    """A skilling rule's points as integers over one denominator, for a metric's maximum:
+    the points of each count worked out by integer sums, one Fraction made at the end."""
+
+    rule: Skilling
+    max_points: Fraction
+    denominator: int
+    steps: tuple[int, ...]
+    """Each prerequisite step's points (numerators over ``denominator``)."""
+    per_person: int
+    most: int
+    need: int
+    """The final list's people that give full points with every step met."""
+
+    @classmethod
+    def of(cls, rule: Skilling, max_points: Fraction) -> _RulePoints:
+        """Worked out from the catalogue's Fractions (exactly)."""
+        fractions = [s.points for s in rule.prerequisites]
+        denominator = math.lcm(
+            max_points.denominator,
+            rule.points_per_person.denominator,
+            *(f.denominator for f in fractions),
+        )
+        steps = tuple(f.numerator * (denominator // f.denominator) for f in fractions)
+        per_person = rule.points_per_person.numerator * (
+            denominator // rule.points_per_person.denominator
+        )
+        most = max_points.numerator * (denominator // max_points.denominator)
+        # ceil(room / per person), in integers (room may be below zero: ceil all the same).
+        need = -(-(most - sum(steps)) // per_person) if per_person else 0
+        return cls(rule, max_points, denominator, steps, per_person, most, need)
+
+    def points(self, met: Sequence[bool], final: int) -> Fraction:
+        """The points with the steps ``met`` and ``final`` people on the final list counted
+        (-1: not counted, a step short), up to the maximum."""
+        total = sum(compress(self.steps, met))
+        if final > 0:
+            total += self.per_person * final
+        if total >= self.most:
+            return self.max_points
+        return Fraction(total, self.denominator)
 
 
-def skilling_points(
-    rule: Skilling,
-    certified: Certified,
-    max_points: Fraction,
-    memo: dict[object, tuple[Skilling, Fraction, Fraction]],
-) -> Fraction:
+_RULES: dict[tuple[int, int], _RulePoints] = {}
+"""``_RulePoints`` by the catalogue's rule and maximum (by identity, checked on reading; the
+catalogues in use are few: at most 512 kept)."""
+
+
+def rule_points(rule: Skilling, max_points: Fraction) -> _RulePoints:
+    """A skilling rule's points in integers for a metric's maximum (worked out once)."""
+    found = _RULES.get((id(rule), id(max_points)))
+    if found is None or found.rule is not rule or found.max_points is not max_points:
+        if len(_RULES) >= 512:
+            _RULES.clear()
+        found = _RULES[(id(rule), id(max_points))] = _RulePoints.of(rule, max_points)
+    return found
+
+
+def skilling_points(rule: Skilling, certified: Certified, max_points: Fraction) -> Fraction:
     """``count_skilling``'s points alone: the steps met, then the final list's people counted
-    (only when every step is met); the same counts give the same points (``memo``).
+    (only when every step is met).
 
     Only as many people as make a difference are looked for (``Certified.at_least``): a
     step's minimum, and the final list's people up to full points (more add nothing)."""
+    figures = rule_points(rule, max_points)
     day = certified.day
-    met = tuple(
+    met = [
         certified.at_least(step.certifications, minimum) >= minimum
         for step in rule.prerequisites
         for minimum in (step.minimum_on(day),)
-    )
-    # Both memo keys name the catalogue's rule and maximum by id: each entry holds them too,
-    # alive while the memo is used (checked on reading).
-    final = -1
-    if all(met):
-        need_key = ("people", id(rule), id(max_points))
-        need = memo.get(need_key)
-        if need is None or need[0] is not rule or need[1] is not max_points:
-            wanted = Fraction(_people_for_full_points(rule, max_points))
-            need = memo[need_key] = (rule, max_points, wanted)
-        final = certified.at_least(rule.certifications, int(need[2]))
-    key = (id(rule), id(max_points), met, final)
-    found = memo.get(key)
-    if found is None or found[0] is not rule or found[1] is not max_points:
-        points = fraction_sum(s.points for s, m in zip(rule.prerequisites, met, strict=True) if m)
-        if final >= 0:
-            points += rule.points_per_person * final
-        found = memo[key] = (rule, max_points, min(max_points, points))
-    return found[2]
+    ]
+    final = certified.at_least(rule.certifications, figures.need) if all(met) else -1
+    return figures.points(met, final)
 
 
 def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -> SkillingCount:
     """The metric's points: prerequisite steps gate the final list (SMB steps give points)."""
+    figures = rule_points(rule, max_points)
     steps = []
     for step in rule.prerequisites:
         # The people holding one, as the final list's: worked out by set operations on the
@@ -589,13 +624,10 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
         people = len(certified.holders(step.certifications))
         minimum = step.minimum_on(certified.day)
         met = people >= minimum
-        steps.append(StepCount(step, people, minimum, step.points if met else Fraction()))
+        steps.append(StepCount(step, people, minimum, step.points if met else _NONE))
     holders = certified.holders(rule.certifications)
-    step_points = fraction_sum(s.points for s in steps)
-    points = step_points
-    if all(s.met for s in steps):
-        # The holders are the people ``count`` counts (on the day, still there): their
-        # number, without a table of first days the day's count would otherwise build.
-        points += rule.points_per_person * len(holders)
-    need = _people_for_full_points(rule, max_points)
-    return SkillingCount(holders, tuple(steps), min(max_points, points), need)
+    met_steps = [s.met for s in steps]
+    # The holders are the people ``count`` counts (on the day, still there): their number,
+    # without a table of first days the day's count would otherwise build.
+    points = figures.points(met_steps, len(holders) if all(met_steps) else -1)
+    return SkillingCount(holders, tuple(steps), points, figures.need)
