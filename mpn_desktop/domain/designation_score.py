@@ -591,21 +591,17 @@ class _Scorer:
             return (), ()
         sentences = []
         leads: list[Lead | None] = []
-        for part, measured_part in zip(result.parts, metric.options[result.option], strict=False):
+        parts = zip(result.parts, metric.options[result.option], strict=False)
+        for index, (part, measured_part) in enumerate(parts):
             lead = _usage_lead(metric, measured_part)
             if part.measured.note:
                 sentences.append(_capital(part.measured.note))
                 leads.append(lead)
                 continue
-            short = part.need - max(part.have, Decimal(0))
-            if short <= 0:
+            priced = part_to_full(result, index)
+            if priced is None:
                 continue
-            part_max = metric.max_points if part.max_points is None else part.max_points
-            gain = min(
-                metric.max_points - result.points,
-                part_max - part.points,
-                part_max * Fraction(short) / Fraction(part.need),
-            )
+            short, gain = priced
             label = f" ({part.label})" if part.label else ""
             # German's verb follows the count ("1 weiterer Kunde brächte").
             would_add = ngettext(
@@ -955,6 +951,21 @@ def _raw_points(metric: MetricScore) -> Fraction:
     return metric.points
 
 
+def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | None:
+    """What the part ``index`` still needs for its full points, priced as the cheapest way
+    prices it: the units to add (from its value, below zero too: customers lost come back
+    first) and the points they add within what the metric can still take. None: nothing to
+    add (the part is full, or a gate stops it: its note says which)."""
+    lever = _part_lever(metric, index)
+    if lever is None or lever.gate:
+        return None
+    units = lever.exact_units(lever.room())
+    if units <= 0:
+        return None
+    gain = min(metric.max_points - metric.points, lever.points_at(units) - lever.held)
+    return Decimal(units.numerator) / Decimal(units.denominator), gain
+
+
 def _part_lead(metric: MetricScore, index: int) -> Lead | None:
     """Where the part's missing sentence leads: the scoring says one for each part that is
     short or gated, in order (``_Scorer._usage_missing``)."""
@@ -1023,10 +1034,14 @@ class _Lever:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
         return max(self.per * self.scale, Fraction(1))
 
+    def exact_units(self, wanted: Fraction) -> Fraction:
+        """The units (any fraction of one) that give ``wanted`` more points than now."""
+        goal = min(self.cap, self.now + wanted)
+        return (goal / self.per - self.start) / self.scale
+
     def units_for(self, wanted: Fraction) -> Fraction:
         """The fewest units (whole ones) that give ``wanted`` more points than now."""
-        goal = min(self.cap, self.now + wanted)
-        needed = (goal / self.per - self.start) / self.scale
+        needed = self.exact_units(wanted)
         whole = Fraction(-(-needed.numerator // needed.denominator))
         return max(self.units, self.gate, whole)
 
@@ -1105,49 +1120,48 @@ def _levers(metric: MetricScore) -> list[_Lever]:
                 opens=opens,
             )
         ]
-    levers = []
-    for index, part in enumerate(metric.parts):
-        part_max = metric.max_points if part.max_points is None else part.max_points
-        if part.points >= part_max or part.need <= 0:
-            continue
-        per = part_max / Fraction(part.need)
-        measured = part.measured
-        if not measured.note:
-            levers.append(
-                _Lever(
-                    metric,
-                    index,
-                    part.unit,
-                    start=Fraction(part.have),
-                    per=per,
-                    cap=part_max,
-                    held=part.points,
-                )
-            )
-            continue
-        if measured.short_of_minimum <= 0:
-            continue  # a gate more usage now cannot lift (the year-ago month's)
-        base, last = Fraction(measured.baseline), Fraction(measured.last)
-        if part.unit == "percent":
-            if base <= 0:
-                continue
-            start, scale = (last - base) * 100 / base, 100 / base
-        else:
-            start, scale = last - base, Fraction(1)
-        levers.append(
-            _Lever(
-                metric,
-                index,
-                "USD" if part.unit == "percent" else part.unit,
-                start=start,
-                per=per,
-                cap=part_max,
-                held=part.points,
-                gate=Fraction(measured.short_of_minimum),
-                scale=scale,
-            )
+    levers = (_part_lever(metric, index) for index in range(len(metric.parts)))
+    return [lever for lever in levers if lever is not None]
+
+
+def _part_lever(metric: MetricScore, index: int) -> _Lever | None:
+    """What can be added to one part of a usage metric, by its rule (None: nothing)."""
+    part = metric.parts[index]
+    part_max = metric.max_points if part.max_points is None else part.max_points
+    if part.points >= part_max or part.need <= 0:
+        return None
+    per = part_max / Fraction(part.need)
+    measured = part.measured
+    if not measured.note:
+        return _Lever(
+            metric,
+            index,
+            part.unit,
+            start=Fraction(part.have),
+            per=per,
+            cap=part_max,
+            held=part.points,
         )
-    return levers
+    if measured.short_of_minimum <= 0:
+        return None  # a gate more usage now cannot lift (the year-ago month's)
+    base, last = Fraction(measured.baseline), Fraction(measured.last)
+    if part.unit == "percent":
+        if base <= 0:
+            return None
+        start, scale = (last - base) * 100 / base, 100 / base
+    else:
+        start, scale = last - base, Fraction(1)
+    return _Lever(
+        metric,
+        index,
+        "USD" if part.unit == "percent" else part.unit,
+        start=start,
+        per=per,
+        cap=part_max,
+        held=part.points,
+        gate=Fraction(measured.short_of_minimum),
+        scale=scale,
+    )
 
 
 def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:

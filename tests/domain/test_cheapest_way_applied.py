@@ -416,13 +416,12 @@ def test_the_new_steps_read_in_german(tmp_path: Path) -> None:
     assert any("; +" in step.text and "Kunden" in step.text for step in security), security
 
 
-def test_customers_lost_are_won_back_before_a_new_one_scores() -> None:
-    """Two Azure customers at US$ 1,000 a year ago and none now: net customer adds is -2
-    (lost customers are subtracted, SOLUTIONS-PARTNER.md § 1.5), so 10 points take 3 new
-    customers, not 1."""
+def _two_lost() -> Facts:
+    """Two Azure customers at US$ 1,000 a year ago and none last month (US$ 1,000 each six
+    months ago: the twelve months reach the usage growth's minimum)."""
     last = Month.of(DAY_2023).plus(-1)
     names = ("Fabrikam", "Northwind")
-    facts = Facts(
+    return Facts(
         organization=organization(),
         customers=tuple(Customer(name) for name in names),
         subscriptions=tuple(
@@ -435,6 +434,12 @@ def test_customers_lost_are_won_back_before_a_new_one_scores() -> None:
             for month in (last.plus(-12), last.plus(-1).plus(-12), last.plus(-6))
         ),
     )
+
+
+def test_customers_lost_are_won_back_before_a_new_one_scores() -> None:
+    """Net customer adds is -2 (lost customers are subtracted, SOLUTIONS-PARTNER.md § 1.5),
+    so 10 points take 3 new customers, not 1."""
+    facts = _two_lost()
     score = _scores(facts, DAY_2023)["data-ai-azure"]
     (adds,) = (m for m in score.best.metrics if m.id == "net-customer-adds")
     assert adds.have == -2 and adds.points == 0
@@ -448,3 +453,23 @@ def test_customers_lost_are_won_back_before_a_new_one_scores() -> None:
     (step,) = (s for s in way.steps if s.metric == adds.id)
     assert step.units >= 3
     assert list(_checked(facts, DAY_2023)) == []
+
+
+def test_the_missing_sentences_price_what_was_lost_as_the_way_does() -> None:
+    """The fault: at net customer adds -2 the metric said "3 more customers ... would add 30
+    points" (3 more give 10: the lost ones come back first), and at -100 % usage growth "20
+    more percentage points ... would add 20 points"; both now say what the way's pricing
+    gives for the metric's full points."""
+    score = _scores(_two_lost(), DAY_2023)["data-ai-azure"]
+    metrics = {m.id: m for m in score.best.metrics}
+    assert metrics["net-customer-adds"].missing == (
+        "5 more customers (customers with US$ 1,000 of Azure consumption in one of the last two"
+        " months, through CSP, DPOR or PAL; customers lost are subtracted) would add 30 points",
+    )
+    assert metrics["usage-growth"].have == -100
+    assert metrics["usage-growth"].missing == (
+        "120 more percentage points of growth (growth of Azure consumed revenue from customers"
+        " through CSP, DPOR or PAL) would add 20 points",
+    )
+    only = cheapest_steps(_only(score.best, "net-customer-adds"), Fraction(100)).steps
+    assert [(s.units, s.gain) for s in only] == [(Decimal(5), Fraction(30))]
