@@ -473,3 +473,32 @@ def test_the_missing_sentences_price_what_was_lost_as_the_way_does() -> None:
     )
     only = cheapest_steps(_only(score.best, "net-customer-adds"), Fraction(100)).steps
     assert [(s.units, s.gain) for s in only] == [(Decimal(5), Fraction(30))]
+
+
+@pytest.mark.parametrize("day", [DAY_2023, DAY_2026])
+def test_a_modern_work_deployment_step_says_which_customers_associated_lately_count(
+    tmp_path: Path, day: date
+) -> None:
+    """A customer associated in the last twelve months that was already above 40 % then does
+    not count (SOLUTIONS-PARTNER.md § 1.6): the step said only '1 more customer (customers
+    with at least 40 % of paid seats active, through CPOR; +5 points)'."""
+    score = _scores(_sample(tmp_path, day), day)["modern-work"]
+    steps = cheapest_steps(score.best, score.qualifies_at).steps
+    (deployments,) = (s for s in steps if s.metric == "deployments")
+    assert deployments.text == (
+        "Deployments: 1 more customer (customers with at least 40 % of paid seats active,"
+        " through CPOR; those associated in the last twelve months count only if under 40 %"
+        " then; +5 points)"
+    )
+    vocabulary.use_language("de")
+    try:
+        german = _scores(_sample(tmp_path / "de", day), day)["modern-work"]
+        (step,) = (
+            s for s in cheapest_steps(german.best, Fraction(70)).steps if s.metric == "deployments"
+        )
+    finally:
+        vocabulary.use_language("en")
+    assert step.text.endswith(
+        "(Kunden mit mindestens 40 % aktiven bezahlten Lizenzen, über CPOR; in den letzten"
+        " zwölf Monaten zugeordnete zählen nur, wenn sie damals unter 40 % lagen; +5 Punkte)"
+    )
