@@ -110,6 +110,7 @@ SOURCES = (
     "mpn_desktop/store/row_versions.py",
     "mpn_desktop/store/records.py",
     "mpn_desktop/store/import_removal.py",
+    "mpn_desktop/store/values.py",
     "mpn_desktop/input_files.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.identifiers import MCP_ID_MAX_DIGITS, MPN_ID_DIGITS, is_mcp_id, is_mpn_id
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.shown import shown_value
 
 Parser = Callable[[Any], Any]
@@ -39,12 +40,12 @@ def text(max_length: int, *, required: bool = True, multiline: bool = False) -> 
         if value is None and not required:
             return ""
         if not isinstance(value, str):
-            raise ValueError(f"{shown_value(value)} is not text")
+            raise ValueError(_("{value} is not text").format(value=shown_value(value)))
         stripped: str = value.strip()
         if required and not stripped:
-            raise ValueError("is empty")
+            raise ValueError(_("is empty"))
         if len(stripped) > max_length:
-            raise ValueError(f"is longer than {max_length} characters")
+            raise ValueError(_("is longer than {count} characters").format(count=max_length))
         refuse_unstorable(stripped, multiline=multiline)
         return stripped
 
@@ -104,20 +105,28 @@ def refuse_unstorable(value: str, *, multiline: bool = False) -> None:
     found = control_character(value, multiline=multiline)
     if found is not None:
         column, name = found
-        raise ValueError(f"contains {name} at character {column}; only plain text is allowed")
+        raise ValueError(
+            _("contains {name} at character {column}; only plain text is allowed").format(
+                name=name, column=column
+            )
+        )
     invisible = format_character(value)
     if invisible is not None:
         column, name = invisible
         raise ValueError(
-            f"contains {name} at character {column}, an invisible character that changes "
-            "how the text reads; only plain text is allowed"
+            _(
+                "contains {name} at character {column}, an invisible character that changes "
+                "how the text reads; only plain text is allowed"
+            ).format(name=name, column=column)
         )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         bad = ord(value[error.start])
         raise ValueError(
-            f"contains \\u{bad:04x}, half of a character (an unpaired surrogate)"
+            _("contains {character}, half of a character (an unpaired surrogate)").format(
+                character=f"\\u{bad:04x}"
+            )
         ) from None
 
 
@@ -125,7 +134,11 @@ def mcp_id(value: Any) -> str:
     """An MCP ID (stripped): digits only, as ``domain.mcp_id`` defines it."""
     parsed: str = text(MCP_ID_MAX_DIGITS * 2)(value)
     if not is_mcp_id(parsed):
-        raise ValueError(f"{parsed!r} is not an MCP ID (digits only, at most {MCP_ID_MAX_DIGITS})")
+        raise ValueError(
+            _("{value} is not an MCP ID (digits only, at most {count})").format(
+                value=repr(parsed), count=MCP_ID_MAX_DIGITS
+            )
+        )
     return parsed
 
 
@@ -134,7 +147,11 @@ def mpn_id(value: Any) -> str:
     parsed: str = text(40, required=False)(value)
     if parsed and not is_mpn_id(parsed):
         low, high = MPN_ID_DIGITS
-        raise ValueError(f"{parsed!r} is not an MPN ID ({low} to {high} digits)")
+        raise ValueError(
+            _("{value} is not an MPN ID ({low} to {high} digits)").format(
+                value=repr(parsed), low=low, high=high
+            )
+        )
     return parsed
 
 
@@ -161,7 +178,7 @@ def day(value: Any) -> date:
     dates such as ``2017-W07-3``, which a user would not mean here.
     """
     if value is None:
-        raise ValueError("missing: a date (YYYY-MM-DD) is needed")
+        raise ValueError(_("missing: a date (YYYY-MM-DD) is needed"))
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _DAY_RE.fullmatch(value.strip()):
@@ -169,7 +186,9 @@ def day(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{shown_value(value)} is not a date (expected YYYY-MM-DD)")
+    raise ValueError(
+        _("{value} is not a date (expected YYYY-MM-DD)").format(value=shown_value(value))
+    )
 
 
 def optional_day(value: Any) -> date | None:
@@ -180,19 +199,21 @@ def optional_day(value: Any) -> date | None:
 def month(value: Any) -> date:
     """A month (``Month``, ``YYYY-MM`` or a first day), stored as its first day."""
     if value is None:
-        raise ValueError("missing: a month (YYYY-MM) is needed")
+        raise ValueError(_("missing: a month (YYYY-MM) is needed"))
     if isinstance(value, Month):
         return value.first_day
     if isinstance(value, date):
         if value.day != 1:
-            raise ValueError(f"{value} is not the first day of a month")
+            raise ValueError(_("{value} is not the first day of a month").format(value=value))
         return value
     if isinstance(value, str) and len(value) <= 40:  # longer is no month, and not worth parsing
         try:
             return Month.parse(value).first_day
         except ValueError:
             pass
-    raise ValueError(f"{shown_value(value)} is not a month (expected YYYY-MM)")
+    raise ValueError(
+        _("{value} is not a month (expected YYYY-MM)").format(value=shown_value(value))
+    )
 
 
 def money(value: Any) -> Decimal:
@@ -201,24 +222,24 @@ def money(value: Any) -> Decimal:
     The size is checked before any arithmetic: ``1e999999999`` is refused at once.
     """
     if value is None:
-        raise ValueError("missing: an amount in US$ is needed")
+        raise ValueError(_("missing: an amount in US$ is needed"))
     shown = shown_value(value)
     if isinstance(value, bool):
-        raise ValueError(f"{shown} is not an amount")
+        raise ValueError(_("{value} is not an amount").format(value=shown))
     if isinstance(value, str) and len(value) > 40:
-        raise ValueError(f"{shown} is not an amount")
+        raise ValueError(_("{value} is not an amount").format(value=shown))
     try:
         amount = Decimal(str(value)) if isinstance(value, (int, float, str)) else value
     except InvalidOperation:
-        raise ValueError(f"{shown} is not an amount") from None
+        raise ValueError(_("{value} is not an amount").format(value=shown)) from None
     if not isinstance(amount, Decimal) or not amount.is_finite():
-        raise ValueError(f"{shown} is not an amount")
+        raise ValueError(_("{value} is not an amount").format(value=shown))
     if amount < 0:
-        raise ValueError(f"{shown} is negative")
+        raise ValueError(_("{value} is negative").format(value=shown))
     if amount > MAX_MONEY:
-        raise ValueError(f"{shown} is too large")
+        raise ValueError(_("{value} is too large").format(value=shown))
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"{shown} has more than two decimal places")
+        raise ValueError(_("{value} has more than two decimal places").format(value=shown))
     return amount.quantize(Decimal("0.01"))
 
 
@@ -229,32 +250,32 @@ def count(value: Any) -> int:
     would build a number of a billion digits (minutes and gigabytes).
     """
     if value is None:
-        raise ValueError("missing: a whole number is needed")
+        raise ValueError(_("missing: a whole number is needed"))
     shown = shown_value(value)
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise ValueError(f"{shown} is not a whole number")
+        raise ValueError(_("{value} is not a whole number").format(value=shown))
     if isinstance(value, float | Decimal):
         finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
         if not finite:
-            raise ValueError(f"{shown} is not a whole number")
+            raise ValueError(_("{value} is not a whole number").format(value=shown))
         if value < 0:
-            raise ValueError(f"{shown} is negative")
+            raise ValueError(_("{value} is negative").format(value=shown))
         if value > MAX_COUNT:
-            raise ValueError(f"{shown} is too large")
+            raise ValueError(_("{value} is too large").format(value=shown))
         if value != int(value):
-            raise ValueError(f"{shown} is not a whole number")
+            raise ValueError(_("{value} is not a whole number").format(value=shown))
         value = int(value)
     if value < 0:
-        raise ValueError(f"{shown} is negative")
+        raise ValueError(_("{value} is negative").format(value=shown))
     if value > MAX_COUNT:
-        raise ValueError(f"{shown} is too large")
+        raise ValueError(_("{value} is too large").format(value=shown))
     return int(value)
 
 
 def flag(value: Any) -> bool:
     """true or false."""
     if not isinstance(value, bool):
-        raise ValueError(f"{shown_value(value)} is not true or false")
+        raise ValueError(_("{value} is not true or false").format(value=shown_value(value)))
     return value
 
 
@@ -271,7 +292,11 @@ class Choice(Generic[E]):
             return self.enum(value)
         except ValueError:
             allowed = ", ".join(str(member.value) for member in self.enum)
-            raise ValueError(f"{shown_value(value)} is not one of: {allowed}") from None
+            raise ValueError(
+                _("{value} is not one of: {allowed}").format(
+                    value=shown_value(value), allowed=allowed
+                )
+            ) from None
 
 
 def choice(enum_type: type[E]) -> Choice[E]:
@@ -282,7 +307,7 @@ def choice(enum_type: type[E]) -> Choice[E]:
 def record_id(value: Any) -> int:
     """The id of another record."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{shown_value(value)} is not a record id")
+        raise ValueError(_("{value} is not a record id").format(value=shown_value(value)))
     return value
 
 

@@ -67,3 +67,12 @@ def test_an_import_gone_is_said_in_german(db: Database, german: None) -> None:
     with pytest.raises(ValidationError) as refused:
         remove_import(db, 4321)
     assert str(refused.value) == "es gibt keinen Import mit der ID 4321 mehr"
+
+
+def test_a_value_refused_says_why_in_german(db: Database, german: None) -> None:
+    with pytest.raises(ValidationError) as refused:
+        records.add_record(db, RecordKind.PERSON, {"mcp_id": "abc", "name": "Ana"})
+    assert str(refused.value) == (
+        "der Datensatz (Person) wurde nicht gespeichert: "
+        "MCP-ID: 'abc' ist keine MCP-ID (nur Ziffern, höchstens 20)"
+    )
