@@ -502,3 +502,16 @@ def test_a_modern_work_deployment_step_says_which_customers_associated_lately_co
         "(Kunden mit mindestens 40 % aktiven bezahlten Lizenzen, über CPOR; in den letzten"
         " zwölf Monaten zugeordnete zählen nur, wenn sie damals unter 40 % lagen; +5 Punkte)"
     )
+
+
+def test_usage_lost_since_a_year_ago_can_be_grown_back() -> None:
+    """Usage a year ago and none last month: the baseline holds it (the customer base), so
+    usage added now can lift the growth above zero. The way said "nothing added now lifts it
+    above zero ..., so the designation cannot qualify this month"."""
+    facts = _two_lost()
+    score = _scores(facts, DAY_2023)["data-ai-azure"]
+    way = cheapest_steps(score.best, score.qualifies_at)
+    assert not any("cannot qualify" in step.text for step in way.steps)
+    (usage,) = (s for s in way.steps if s.metric == "usage-growth")
+    assert usage.gain > 0
+    assert list(_checked(facts, DAY_2023)) == []
