@@ -427,15 +427,17 @@ class _Pages:
         painter.drawLine(
             QPointF(self.left, self.footer_rule), QPointF(self.right, self.footer_rule)
         )
-        baseline = self.footer_rule + 4 * pt + style.ascent(Face.SMALL)
+        top = self.footer_rule + 4 * pt
+        baseline = top + style.ascent(Face.SMALL)
         catalog = self.document.header.catalog
-        painter.setFont(style.fonts[Face.SMALL])
-        painter.setPen(style.colors[Ink.MUTED])
         left = (
             _("Requirements: {catalogue}").format(catalogue=catalog) if catalog else "mpn-desktop"
         )
-        painter.drawText(QPointF(self.left, baseline), left)
         text = _("Page {number} of {count}").format(number=number, count=self.count)
+        # The requirements wrap short of the page number: drawn on one line, a long one
+        # ran into it ("… bis 30.04.2026)Seite 2 von 5").
+        room = self.right - self.left - style.advance(Face.SMALL_BOLD, text) - 12 * pt
+        style.draw(painter, style.wrap([Run(left, Face.SMALL, Ink.MUTED)], room), self.left, top)
         painter.setFont(style.fonts[Face.SMALL_BOLD])
         painter.setPen(style.colors[Ink.TEXT])
         painter.drawText(QPointF(self.right - style.advance(Face.SMALL_BOLD, text), baseline), text)
