@@ -143,6 +143,24 @@ def counting_on(
     )
 
 
+_CODES: dict[int, tuple[Certification, _Codes]] = {}
+"""``certification_codes`` by the catalogue's certification (by identity, checked on reading;
+the catalogues in use are few: at most 4096 kept)."""
+
+
+def certification_codes(cert: Certification) -> _Codes:
+    """A certification's own codes (id, name) and its exams' ways, normalised: worked out once
+    per certification of a catalogue, not again for every set of facts (none of it is theirs)."""
+    found = _CODES.get(id(cert))
+    if found is None or found[0] is not cert:
+        names = tuple(dict.fromkeys((_normal_code(cert.id), _normal_code(cert.name))))
+        ways = tuple(tuple(map(_normal_code, way)) for way in cert.exams)
+        if len(_CODES) >= 4096:
+            _CODES.clear()
+        found = _CODES[id(cert)] = (cert, (names, ways))
+    return found[1]
+
+
 class ExamIndex:
     """Each credential code's holders with the day each first passed it, and the people in
     the order they are listed: worked out once per facts (``exam_index``) and kept with
@@ -163,14 +181,14 @@ class ExamIndex:
             columns.mcp_id, normalised, columns.passed_on, strict=True
         ):
             passed = first[code]
-            earlier = passed.get(mcp_id)
-            if earlier is None or passed_on < earlier:
+            # One dict operation for a person's first result of a code (most results), a
+            # second only where an earlier day is found later in the rows.
+            if passed.setdefault(mcp_id, passed_on) > passed_on:
                 passed[mcp_id] = passed_on
         self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it."""
         people = tuple(people)
-        ids = list(map(_MCP_ID, people))
-        self.unique = len(set(ids)) == len(ids)
+        self.unique = len(set(map(_MCP_ID, people))) == len(people)
         """Every MCP ID given once (else a person's name may depend on the day)."""
         self.ranked = ListedOrder(people)
         """Each MCP ID's place in the order people are listed (asked when holders are read;
@@ -213,21 +231,19 @@ class ExamIndex:
                             None if earlier is None or left is None else max(earlier, left)
                         )
         self._present = present
-        self._staying = {mcp_id for mcp_id, left in present.items() if left is None}
+        self._staying = (
+            set(self.always)
+            if self.unique
+            else {mcp_id for mcp_id, left in present.items() if left is None}
+        )
         """The MCP IDs of associated people who never leave."""
-        self._codes: dict[int, tuple[Certification, _Codes]] = {}
         self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
         self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
     def codes(self, cert: Certification) -> _Codes:
         """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
-        found = self._codes.get(id(cert))
-        if found is None or found[0] is not cert:
-            names = tuple(dict.fromkeys((_normal_code(cert.id), _normal_code(cert.name))))
-            ways = tuple(tuple(map(_normal_code, way)) for way in cert.exams)
-            found = self._codes[id(cert)] = (cert, (names, ways))
-        return found[1]
+        return certification_codes(cert)
 
     def holding_days(self, cert: Certification) -> dict[str, date]:
         """Each MCP ID holding a certification, with the first day it does (its own record,
