@@ -14,7 +14,6 @@ import threading
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from itertools import compress, count
 from operator import is_not
 
 from mpn_desktop.domain.catalog import (
@@ -423,13 +422,6 @@ def _same_ground(previous: _Evaluation, catalog: Catalog, facts: Facts, as_of: d
     )
 
 
-def _changed_rows(before: Sequence[object], after: Sequence[object]) -> list[int] | None:
-    """The positions whose row is another object (None when rows came or went)."""
-    if len(before) != len(after):
-        return None
-    return list(compress(count(), map(is_not, before, after)))
-
-
 def _same_rows(before: Sequence[object], after: Sequence[object]) -> bool:
     """Whether two lists hold the very same row objects (the facts kept what did not change)."""
     return len(before) == len(after) and not any(map(is_not, before, after))
@@ -452,10 +444,12 @@ def _changed_codes(before: PeopleIndex, after: PeopleIndex) -> frozenset[str] | 
         or before.holders.get(code) != after.holders.get(code)
     }
     # A person changed (left, renamed, no longer associated): every credential they passed.
+    # By value where the objects differ: people held by column are made afresh when read.
     people = [
         mcp_id
         for mcp_id in before.people.keys() | after.people.keys()
-        if before.people.get(mcp_id) is not after.people.get(mcp_id)
+        if (old := before.people.get(mcp_id)) is not (new := after.people.get(mcp_id))
+        and old != new
     ]
     if len(people) > _PEOPLE_TRACED:
         return None
@@ -474,7 +468,7 @@ def _people_updated(
     changed; None when it has to be built anew (``PeopleIndex.of``)."""
     before = previous.facts
     if facts.exams is before.exams:
-        changed = _changed_rows(before.people, facts.people)
+        changed = facts.people.changed_since(before.people)
         if changed is None or len(changed) > _PEOPLE_TRACED:
             return None
         replaced = [(before.people[at], facts.people[at]) for at in changed]

@@ -8,9 +8,9 @@ exam results, references) are not ``frozen``: a frozen dataclass sets each
 field through ``object.__setattr__``, which made building them 3.5 times
 slower and was most of the time the status panel spent loading facts. They
 hash and compare by value all the same; nothing may assign to them. The two
-largest kinds, usage months and exam results, are held by column
-(``UsageRows``, ``ExamRows``: ``column_rows``) and made into records only
-when someone reads them as records.
+largest kinds, usage months and exam results, and the people are held by
+column (``UsageRows``, ``ExamRows``, ``PeopleRows``: ``column_rows``) and
+made into records only when someone reads them as records.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from mpn_desktop.domain.enums import (
     Workload,
 )
 from mpn_desktop.domain.exam_rows import EMPTY_EXAMS, ExamResult, ExamRows
+from mpn_desktop.domain.people_rows import EMPTY_PEOPLE, PeopleRows, Person
 from mpn_desktop.domain.usage_rows import EMPTY_USAGE, Usage, UsageRows
 
 
@@ -73,17 +74,6 @@ class Subscription:
 
 
 @dataclass(slots=True, unsafe_hash=True)
-class Person:
-    """An individual of the organisation, known by MCP ID."""
-
-    name: str
-    mcp_id: str
-    email: str = ""
-    associated: bool = True
-    left_on: date | None = None
-
-
-@dataclass(slots=True, unsafe_hash=True)
 class Reference:
     """A customer reference for one competency."""
 
@@ -114,6 +104,7 @@ __all__ = [
     "FeePayment",
     "Kept",
     "Organization",
+    "PeopleRows",
     "Person",
     "Reference",
     "Subscription",
@@ -179,7 +170,8 @@ class Facts:
     subscriptions: tuple[Subscription, ...] = ()
     usage: UsageRows = EMPTY_USAGE
     """Held by column (``UsageRows``); a tuple of ``Usage`` given here is taken as such."""
-    people: tuple[Person, ...] = ()
+    people: PeopleRows = EMPTY_PEOPLE
+    """Held by column (``PeopleRows``); a tuple of ``Person`` given here is taken as such."""
     exams: ExamRows = EMPTY_EXAMS
     """Held by column (``ExamRows``); a tuple of ``ExamResult`` given here is taken as such."""
     references: tuple[Reference, ...] = ()
@@ -198,3 +190,6 @@ class Facts:
         results: Iterable[ExamResult] = self.exams
         if not isinstance(results, ExamRows):
             object.__setattr__(self, "exams", ExamRows.of(results))
+        people: Iterable[Person] = self.people
+        if not isinstance(people, PeopleRows):
+            object.__setattr__(self, "people", PeopleRows.of(people))

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, KeysView, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from itertools import filterfalse, islice
+from itertools import compress, filterfalse, islice
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
-from mpn_desktop.domain.facts import Facts, Person
+from mpn_desktop.domain.facts import Facts, PeopleRows, Person
 from mpn_desktop.domain.matching import assign
 from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.vocabulary import _, ngettext
@@ -32,21 +32,19 @@ from mpn_desktop.domain.wording import day, with_source
 class PeopleIndex:
     """Who holds which accepted credential on the as-of day, counted people apart from others."""
 
-    people: dict[str, Person]
+    people: Mapping[str, Person]
+    """MCP ID -> the person (the last listed with it), in the people's order."""
     holders: dict[str, set[str]]
     passed: dict[str, list[list[str]]]
     credentials: dict[str, Credential]
     _others: dict[str, set[str]] | None = None
+    unique: bool = False
+    """Whether each MCP ID is one person's (then ``people`` gives that person's row)."""
 
     @classmethod
     def of(cls, catalog: Catalog, facts: Facts, as_of: date) -> PeopleIndex:
         """One pass over people and results for ``as_of``."""
-        people = {person.mcp_id: person for person in facts.people}
-        counted = {
-            mcp_id
-            for mcp_id, person in people.items()
-            if person.associated and (person.left_on is None or person.left_on > as_of)
-        }
+        people, counted, unique = _people_counted(facts.people, as_of)
         # Group the passes by the code as written first: the catalogue is asked
         # once per distinct spelling, not once per result.
         by_raw: defaultdict[str, list[str]] = defaultdict(list)
@@ -73,7 +71,7 @@ class PeopleIndex:
             else:
                 holders[code] = held
             passed.setdefault(code, []).append(mcp_ids)
-        return cls(people, holders, passed, accepted)
+        return cls(people, holders, passed, accepted, unique=unique)
 
     def with_people_replaced(
         self, replaced: Sequence[tuple[Person, Person]], as_of: date
@@ -86,13 +84,16 @@ class PeopleIndex:
         holders no edit touched are shared with this index (never written after
         they are built).
         """
-        people = dict(self.people)
+        given = self.people
+        people = given.as_dict() if isinstance(given, PeopleByMcpId) else dict(given)
         holders = dict(self.holders)
         changed: set[str] = set()
         for old, new in replaced:
             mcp_id = new.mcp_id
-            if old.mcp_id != mcp_id or people.get(mcp_id) is not old:
-                return None  # renamed, or one of two people of one MCP ID: built anew
+            # Renamed, or one of two people of one MCP ID: built anew. (Each MCP ID one
+            # person's: ``old`` is the person ``people`` names, as the very object or not.)
+            if old.mcp_id != mcp_id or (not self.unique and people.get(mcp_id) is not old):
+                return None
             people[mcp_id] = new
             counts = new.associated and (new.left_on is None or new.left_on > as_of)
             for code, lists in self.passed.items():
@@ -106,7 +107,8 @@ class PeopleIndex:
                     else:
                         held.discard(mcp_id)
                     holders[code] = held
-        return PeopleIndex(people, holders, self.passed, self.credentials), frozenset(changed)
+        index = PeopleIndex(people, holders, self.passed, self.credentials, unique=self.unique)
+        return index, frozenset(changed)
 
     @property
     def others(self) -> dict[str, set[str]]:
@@ -153,6 +155,74 @@ class PeopleIndex:
                         return found
         fit = _fitting(rule, self.holders)
         return list(islice(filter(fit.__contains__, self.people), wanted))
+
+
+def _people_counted(rows: PeopleRows, as_of: date) -> tuple[Mapping[str, Person], set[str], bool]:
+    """The people by MCP ID, the MCP IDs that count on ``as_of`` (associated, not gone), and
+    whether each MCP ID is one person's.
+
+    Read from the columns: no ``Person`` is made unless someone reads one (names
+    in the evidence, an edit). A person listed twice under one MCP ID counts as
+    the last listed, as a dict of the rows would have it.
+    """
+    columns = rows.columns
+    mcp_ids, associated, left_on = columns.mcp_id, columns.associated, columns.left_on
+    order = dict.fromkeys(mcp_ids)
+    if len(order) != len(mcp_ids):
+        people = {person.mcp_id: person for person in rows}
+        counts = {
+            mcp_id
+            for mcp_id, person in people.items()
+            if person.associated and (person.left_on is None or person.left_on > as_of)
+        }
+        return people, counts, False
+    if left_on.count(None) == len(left_on):
+        counted = set(compress(mcp_ids, associated))  # nobody left: the associated, in C
+    else:
+        counted = {
+            mcp_id
+            for mcp_id, joined, left in zip(mcp_ids, associated, left_on, strict=True)
+            if joined and (left is None or left > as_of)
+        }
+    return PeopleByMcpId(rows, order), counted, True
+
+
+class PeopleByMcpId(Mapping[str, Person]):
+    """MCP ID -> person over people held by column, each MCP ID one person's.
+
+    Iterates and tests membership on the MCP IDs alone; a person is made only
+    when read (the evaluation reads a few: those it names at risk).
+    """
+
+    __slots__ = ("_order", "_positions", "_rows")
+
+    def __init__(self, rows: PeopleRows, order: dict[str, None]) -> None:
+        self._rows = rows
+        self._order = order
+        self._positions: dict[str, int] | None = None
+
+    def __getitem__(self, mcp_id: str) -> Person:
+        positions = self._positions
+        if positions is None:
+            mcp_ids = self._rows.columns.mcp_id
+            positions = self._positions = dict(zip(mcp_ids, range(len(mcp_ids)), strict=True))
+        return self._rows[positions[mcp_id]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, mcp_id: object) -> bool:
+        return mcp_id in self._order
+
+    def keys(self) -> KeysView[str]:
+        return self._order.keys()
+
+    def as_dict(self) -> dict[str, Person]:
+        """The same as a dict (every person made, as the rows hand them out)."""
+        return dict(zip(self._order, self._rows, strict=True))
 
 
 _NOBODY: frozenset[str] = frozenset()

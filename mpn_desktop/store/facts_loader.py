@@ -21,6 +21,7 @@ from mpn_desktop.domain import facts
 from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.people_rows import PeopleRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
@@ -345,8 +346,9 @@ class _Read:
         self.mcp_ids: dict[int, str] = {}
         if "people" in wanted:
             columns = _columns(connection, PEOPLE_QUERY)
-            found["people"] = self._rows("people", facts.Person, columns)
             self.mcp_ids = names_by_id(columns, 2)
+            # By column: the people index reads who counts from the columns (no Person made).
+            found["people"] = self._by_column("people", PeopleRows, columns, with_id=True)
         elif "exams" in wanted:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
@@ -375,11 +377,17 @@ class _Read:
         return {position - shift: value for position, value in positions.items()}
 
     def _by_column(
-        self, name: str, rows: type[_ByColumn], columns: list[Sequence[Any]]
+        self,
+        name: str,
+        rows: type[_ByColumn],
+        columns: list[Sequence[Any]],
+        *,
+        with_id: bool | None = None,
     ) -> _ByColumn:
-        """The rows of a table held by column as read (usage, exams: no object per row);
-        the first column is the row id when ids are kept."""
-        if self.with_ids:
+        """The rows of a table held by column as read (usage, exams, people: no object per
+        row); the first column is the row id when ids are kept (``with_id``: whether the
+        query has it whatever ``with_ids`` says, as the people's always has)."""
+        if self.with_ids if with_id is None else with_id:
             self.ids[name] = tuple(columns[0]) if columns else ()
             columns = columns[1:]
         return rows.from_sequences(columns)

@@ -28,6 +28,7 @@ from mpn_desktop.domain.enums import (
     Workload,
 )
 from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.people_rows import PeopleRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
@@ -221,7 +222,7 @@ class _Reader:
             customers=_made(customer_columns, facts.Customer),
             subscriptions=_made(subscription_columns, facts.Subscription),
             usage=UsageRows.from_sequences(usage_columns[1:]),  # by column, the row ids left out
-            people=_made(people_columns, facts.Person),
+            people=PeopleRows.from_sequences(people_columns[1:]),
             exams=ExamRows.from_sequences(exam_columns[1:]),
             references=_made(reference_columns, facts.Reference),
             fee_payments=_made(fee_columns, facts.FeePayment),

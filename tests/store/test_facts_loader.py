@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sql_trace import selects, traced_statements
@@ -104,3 +105,24 @@ def test_the_kind_of_each_result_is_converted_only_when_first_read(demo_db: Data
         ta = next(e for e in loaded.exams if e.exam_code == "TA-EMS-MDM")
         assert kinds.converted and ta.kind is CredentialKind.ASSESSMENT
         assert set(kinds) == {CredentialKind.EXAM, CredentialKind.ASSESSMENT}
+
+
+def test_people_are_loaded_by_column_without_a_record_each(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[object] = []
+
+    def record(*fields: Any) -> facts.Person:
+        made.append(fields)
+        return facts.Person(*fields)
+
+    monkeypatch.setattr(facts.PeopleRows, "record", staticmethod(record))
+    both = [load_facts(demo_db)]
+    if demo_db.path is not None:  # a SQLite file: the driver's reader too
+        both.append(facts_of_file(demo_db.path))
+    for loaded in both:
+        assert isinstance(loaded.people, facts.PeopleRows) and len(loaded.people) > 2
+        assert made == [], "records are made when read (the people index reads columns)"
+        people = list(loaded.people)
+        assert people == [facts.Person(*fields) for fields in made]
+        made.clear()
