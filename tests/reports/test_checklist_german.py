@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import Any
 
-from checklist_helpers import AS_OF, PRINTED_ON
+import pytest
+from checklist_helpers import AS_OF, PRINTED_ON, pdf_pages
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.enums import StepKind
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.reports.checklist import Checklist, as_action, build_checklist
+from mpn_desktop.reports.render import render_pdf
+from mpn_desktop.store.user_files import write_user_file
+
+save_pdf = partial(write_user_file, database=None)
 
 
 def checklist_of(catalog: Any, facts: Facts) -> Checklist:
@@ -56,3 +63,19 @@ def test_a_german_imperative_stays_as_it_is() -> None:
     assert as_action(StepKind.REFERENCES, "2 weitere Kundenreferenzen") == (
         "Noch nötig: 2 weitere Kundenreferenzen"
     )
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_running_header_names_the_market_once(
+    catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    # Before: "Markt {market}" with the market's German name, itself "Entwickelter
+    # Markt", read "MPN ID 4123456 · Markt Entwickelter Markt · Stand …" on every page.
+    vocabulary.use_language("de")
+    path = tmp_path / "checkliste.pdf"
+    count = render_pdf(checklist_of(catalog, demo_facts), path, "A4", save=save_pdf)
+    pages = pdf_pages(path)
+    assert count == len(pages) > 1
+    for page in pages[1:]:
+        assert "· Entwickelter Markt · Stand" in page
+    assert not any("Markt Entwickelter" in page for page in pages)
