@@ -101,6 +101,9 @@ class MetricScore:
     """Points each person on the final list adds (skilling; 0: the metric counts no people)."""
     opened_by_steps: Fraction = _ZERO
     """Points the short prerequisite steps give once met (SMB tracks: 4 each; 0 on Enterprise)."""
+    alternatives: Alternatives | None = None
+    """Each option's score where one of several counts (association types) and the metric is
+    short: the cheapest way prices every one (``cheapest_steps``)."""
 
     @property
     def lead(self) -> Lead | None:
@@ -116,6 +119,19 @@ class MetricScore:
     def gated(self) -> bool:
         """A prerequisite step is short: the final list's holders (``have``) score nothing yet."""
         return any(not met for *_rest, met in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """A metric's options (one association type counts): each one's score, by option, and the
+    catalogue's metric, where a step on an option leads (made only for such a step)."""
+
+    scores: tuple[MetricScore, ...]
+    metric: Metric
+
+    def lead(self, option: int, part: int) -> Lead:
+        """Where a step on the option's part leads (its association)."""
+        return _usage_lead(self.metric, self.metric.options[option][part])
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,7 +568,9 @@ class _Scorer:
             # What is missing said for the option that counts only (the others are dropped).
             sentences, leads = self._usage_missing(metric, scored)
             if sentences or leads:
-                scored = replace(scored, missing=sentences, leads=leads)
+                # The way prices every option of a metric short (one replace for both).
+                alternatives = Alternatives(tuple(options), metric) if len(options) > 1 else None
+                scored = replace(scored, missing=sentences, leads=leads, alternatives=alternatives)
         memo[("metric", id(metric))] = (metric, scored)
         return scored
 
@@ -860,6 +878,8 @@ class WayStep:
     lead: Lead | None
     step_people: tuple[int, ...] = ()
     """Skilling: the people each short prerequisite step still needs (0 for a met one)."""
+    option: int = 0
+    """Which of the metric's options (association types) ``part`` is of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -995,8 +1015,12 @@ class _Lever:
         gate: Fraction = _ZERO,
         scale: Fraction = Fraction(1),
         opens: int = 0,
+        option: MetricScore | None = None,
     ) -> None:
         self.metric = metric
+        self.option = option or metric
+        """The option (association type) whose part this is: the metric's own unless
+        another option is cheaper (its points count only above the metric's)."""
         self.part = part
         self.unit = unit
         self.start = start
@@ -1021,7 +1045,8 @@ class _Lever:
         if units < self.gate:
             return self.held
         value = self.start + self.scale * units
-        return min(self.cap, self.per * max(_ZERO, value))
+        # Another option's part gives nothing until it passes the points the metric has.
+        return max(self.held, min(self.cap, self.per * max(_ZERO, value)))
 
     def given(self) -> Fraction:
         """The points added so far (beyond ``held``)."""
@@ -1069,8 +1094,12 @@ class _Lever:
             return WayStep(
                 metric.id, -1, units, "people", gain, f"{metric.name}: {text}", metric.lead, needed
             )
-        part = metric.parts[self.part]
-        lead = _part_lead(metric, self.part)
+        option = self.option
+        part = option.parts[self.part]
+        if option is metric or metric.alternatives is None:
+            lead = _part_lead(metric, self.part)
+        else:
+            lead = metric.alternatives.lead(option.option, self.part)
         if self.unit != part.unit:
             # Consumption first reaches the twelve months' minimum (the metric's missing
             # sentence names it); the growth it brings gives the points.
@@ -1078,7 +1107,9 @@ class _Lever:
                 "US$ {amount} more consumption in the last month, which brings the twelve"
                 " months to the minimum needed to score (+{points})"
             ).format(amount=number(units), points=_points(gain))
-        elif part.label and (len(metric.parts) > 1 or part.unit in _COUNTED_UNITS):
+        elif part.label and (
+            len(metric.parts) > 1 or part.unit in _COUNTED_UNITS or metric.alternatives is not None
+        ):
             # Which customers (users, US$) the units are: those above the part's floor
             # (US$ 1,000 of consumption, 40 % of seats active), the services that count.
             text = _("{more} ({label}; +{points})").format(
@@ -1088,7 +1119,16 @@ class _Lever:
             text = _("{more} (+{points})").format(
                 more=_more(units, part.unit), points=_points(gain)
             )
-        return WayStep(metric.id, self.part, units, self.unit, gain, f"{metric.name}: {text}", lead)
+        return WayStep(
+            metric.id,
+            self.part,
+            units,
+            self.unit,
+            gain,
+            f"{metric.name}: {text}",
+            lead,
+            option=option.option,
+        )
 
 
 _COUNTED_UNITS = frozenset({"customers", "workloads", "services"})
@@ -1121,17 +1161,33 @@ def _levers(metric: MetricScore) -> list[_Lever]:
             )
         ]
     levers = (_part_lever(metric, index) for index in range(len(metric.parts)))
-    return [lever for lever in levers if lever is not None]
+    own = [lever for lever in levers if lever is not None]
+    options = metric.alternatives.scores if metric.alternatives is not None else ()
+    if len(own) != 1 or any(len(option.parts) != 1 for option in options):
+        return own
+    # Points for one association type only (SOLUTIONS-PARTNER.md § 1.2): each option priced
+    # for the metric's full points, the one giving most a unit taken (the counting one on a tie).
+    wanted = metric.max_points - metric.points
+    best = own[0]
+    for option in options:
+        lever = _part_lever(metric, 0, option) if option.option != metric.option else None
+        if lever is not None and lever.worth(wanted) > best.worth(wanted):
+            best = lever
+    return [best]
 
 
-def _part_lever(metric: MetricScore, index: int) -> _Lever | None:
-    """What can be added to one part of a usage metric, by its rule (None: nothing)."""
-    part = metric.parts[index]
+def _part_lever(
+    metric: MetricScore, index: int, option: MetricScore | None = None
+) -> _Lever | None:
+    """What can be added to one part of a usage metric, by its rule (None: nothing);
+    ``option``: of another option than the one counting (its points above the metric's)."""
+    part = (option or metric).parts[index]
     part_max = metric.max_points if part.max_points is None else part.max_points
     if part.points >= part_max or part.need <= 0:
         return None
     per = part_max / Fraction(part.need)
     measured = part.measured
+    held = part.points if option is None else max(part.points, metric.points)
     if not measured.note:
         return _Lever(
             metric,
@@ -1140,7 +1196,8 @@ def _part_lever(metric: MetricScore, index: int) -> _Lever | None:
             start=Fraction(part.have),
             per=per,
             cap=part_max,
-            held=part.points,
+            held=held,
+            option=option,
         )
     if measured.short_of_minimum <= 0:
         return None  # a gate more usage now cannot lift (the year-ago month's)
@@ -1158,9 +1215,10 @@ def _part_lever(metric: MetricScore, index: int) -> _Lever | None:
         start=start,
         per=per,
         cap=part_max,
-        held=part.points,
+        held=held,
         gate=Fraction(measured.short_of_minimum),
         scale=scale,
+        option=option,
     )
 
 

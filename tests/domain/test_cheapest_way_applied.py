@@ -214,7 +214,9 @@ def _apply(
             adder.people(catalog, rule.certifications, int(step.units))
             continue
         (scored,) = (m for m in track.metrics if m.id == step.metric)
-        part = metric.options[scored.option][step.part]
+        part = metric.options[step.option][step.part]
+        if scored.alternatives is not None:
+            scored = scored.alternatives.scores[step.option]  # the option the step adds to
         if part.measure is Measure.TENANT_GROWTH:
             # Net customer adds are customers won; a deployment (seats active above a share)
             # one already associated reaching it (SOLUTIONS-PARTNER.md § 1.6: one associated
@@ -515,3 +517,37 @@ def test_usage_lost_since_a_year_ago_can_be_grown_back() -> None:
     (usage,) = (s for s in way.steps if s.metric == "usage-growth")
     assert usage.gain > 0
     assert list(_checked(facts, DAY_2023)) == []
+
+
+def test_each_association_type_is_priced_and_the_cheaper_taken() -> None:
+    """Modern Work's usage growth counts one association type (SOLUTIONS-PARTNER.md § 1.2):
+    through DPOR 2,000 more active users (15 of 30 points, threshold 4,000), through CPOR none
+    (threshold 1,000). Only the option counting was priced ("2,000 more users (+15 points)");
+    1,000 users through CPOR give the full 30 as well."""
+    last = Month.of(DAY_2023).plus(-1)
+    rows = {"Dpor": (Association.DPOR, 1000, 3000), "Cpor": (Association.CPOR, 500, 500)}
+    facts = Facts(
+        organization=organization(),
+        customers=tuple(Customer(name) for name in rows),
+        subscriptions=tuple(
+            Subscription(name, name, Workload.OFFICE365, association, LONG_AGO, LONG_AGO)
+            for name, (association, _then, _now) in rows.items()
+        ),
+        usage=tuple(
+            Usage(name, month, active_users=users, paid_seats=2 * users)
+            for name, (_association, then, now) in rows.items()
+            for month, users in ((last.plus(-12), then), (last, now))
+        ),
+    )
+    score = _scores(facts, DAY_2023)["modern-work"]
+    enterprise = _track(score, "enterprise")
+    (usage,) = (m for m in enterprise.metrics if m.id == "usage-growth")
+    assert (usage.points, usage.option) == (15, 1)
+    (step,) = cheapest_steps(_only(enterprise, usage.id), Fraction(100)).steps
+    assert step.text == (
+        "Usage growth: 1,000 more users (growth of monthly active users through CPOR; +15 points)"
+    )
+    assert (step.option, step.units, step.gain) == (0, Decimal(1000), Fraction(15))
+    assert step.lead is not None and step.lead.association is Association.CPOR
+    shortfalls = _short_of(facts, DAY_2023, score, enterprise, (step,))
+    assert [s for s in shortfalls if s != "short of qualifying"] == []
