@@ -254,14 +254,16 @@ class ChecklistComposer:
         tag_w = target[0].width + 10 * pt
         tag_h = style.line_height(Face.SMALL_BOLD) + 3 * pt
         beside = cols.width - tag_w - 12 * pt
-        # A long word ("Lösungspartner") beside a long tag would be cut inside the word:
-        # then the title takes the whole width and the tag goes under it.
+        # A long word ("Lösungspartner") beside a long tag would be cut inside the word,
+        # and a title that fits the whole width was squeezed into more lines beside it
+        # ("Lösungspartner / für Modern / Work"): then the title takes the whole width
+        # and the tag goes under it.
+        runs = [Run(section.title, Face.H1, Ink.ACCENT), *footnote_marks(section.footnotes)]
         longest = max((style.advance(Face.H1, w) for w in section.title.split()), default=0.0)
-        under = longest > beside
-        title = style.wrap(
-            [Run(section.title, Face.H1, Ink.ACCENT), *footnote_marks(section.footnotes)],
-            cols.width if under else beside,
-        )
+        whole = style.wrap(runs, cols.width)
+        narrow = style.wrap(runs, beside) if longest <= beside else None
+        under = narrow is None or len(narrow) > len(whole)
+        title = whole if under or narrow is None else narrow
         height = style.height(title, 1.0) + 7 * pt + (tag_h + 4 * pt if under else 0)
         sect = (self._key("Sect"),)
 

@@ -118,3 +118,17 @@ def pdf_page_sizes(path: Path) -> list[tuple[float, float]]:
     """Width and height of each page in points."""
     reader = pypdf.PdfReader(path)
     return [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
+
+
+def text_objects(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
+    """Each text drawn on the page: where it starts (x, baseline, in points) and what it says."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((x, y, " ".join(text.split())))
+
+    page.extract_text(visitor_text=visit)
+    return found

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from checklist_helpers import text_objects
 
 from mpn_desktop.cli import main
 from mpn_desktop.domain.vocabulary import TRANSLATED
@@ -26,20 +27,6 @@ FOOTER_BAND = 13 * 72 / 25.4
 """The footer lies below its rule, 13 mm above the page's foot (in points)."""
 GAP = 6.0
 """The least room between the requirements and the page number, in points."""
-
-
-def text_objects(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
-    """Each text drawn on the page: where it starts (x, baseline, in points) and what it says."""
-    found: list[tuple[float, float, str]] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-        if text.strip():
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            found.append((x, y, " ".join(text.split())))
-
-    page.extract_text(visitor_text=visit)
-    return found
 
 
 def width_in_points(text: str, bold: bool) -> float:
