@@ -355,7 +355,11 @@ class _Pages:
             QPointF(self.left, self.title_bottom), QPointF(self.right, self.title_bottom)
         )
 
-    def _running_header_texts(self) -> list[Run]:
+    def running_header_meta_lines(self) -> list[Line]:
+        """The MPN ID, market, days…, broken between those parts, never inside one.
+
+        Wrapped word by word, the German line broke between "Gedruckt" and its date.
+        """
         header = self.document.header
         next_one = (
             _(" (next {day})").format(day=header.next_anniversary)
@@ -373,7 +377,18 @@ class _Pages:
             next_one=next_one,
             printed=header.printed_on,
         )
-        return [Run(meta, Face.SMALL, Ink.MUTED)]
+        style, width, separator = self.style, self.right - self.left, "  ·  "
+        texts: list[str] = []
+        for part in meta.split(separator):
+            joined = f"{texts[-1]}{separator}{part}" if texts else part
+            if texts and style.advance(Face.SMALL, joined) <= width:
+                texts[-1] = joined
+            else:
+                texts.append(part)
+        # A part wider than the page on its own (never seen) still wraps inside itself.
+        return [
+            line for text in texts for line in style.wrap([Run(text, Face.SMALL, Ink.MUTED)], width)
+        ]
 
     def running_header_name_lines(self) -> list[Line]:
         """The organisation's name, wrapped in the room the title on the right leaves it.
@@ -387,7 +402,7 @@ class _Pages:
 
     def _running_header_height(self) -> float:
         style, pt = self.style, self.style.pt
-        meta = style.wrap(self._running_header_texts(), self.right - self.left)
+        meta = self.running_header_meta_lines()
         names = len(self.running_header_name_lines())
         return style.line_height(Face.SMALL_BOLD) * names + style.height(meta) + 5 * pt
 
@@ -403,7 +418,7 @@ class _Pages:
         painter.setFont(style.fonts[Face.SMALL])
         painter.setPen(style.colors[Ink.ACCENT])
         painter.drawText(QPointF(self.right - style.advance(Face.SMALL, title), baseline), title)
-        meta = style.wrap(self._running_header_texts(), self.right - self.left)
+        meta = self.running_header_meta_lines()
         meta_top = self.top + style.line_height(Face.SMALL_BOLD) * len(names)
         style.draw(painter, meta, self.left, meta_top)
         painter.setPen(QPen(style.colors[Ink.FAINT], 0.6 * pt))

@@ -6,8 +6,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
-from checklist_helpers import AS_OF, PRINTED_ON, pdf_pages
+from checklist_helpers import AS_OF, PRINTED_ON, pdf_pages, text_objects
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.enums import StepKind
@@ -79,3 +80,20 @@ def test_the_running_header_names_the_market_once(
     for page in pages[1:]:
         assert "· Entwickelter Markt · Stand" in page
     assert not any("Markt Entwickelter" in page for page in pages)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_running_header_breaks_between_its_parts_not_inside_one(
+    catalog: Any, demo_facts: Facts, tmp_path: Path
+) -> None:
+    # Before: wrapped word by word, the second line began with the printing day,
+    # "Gedruckt" left at the end of the line above.
+    vocabulary.use_language("de")
+    path = tmp_path / "checkliste.pdf"
+    render_pdf(checklist_of(catalog, demo_facts), path, "A4", save=save_pdf)
+    texts = [text for _, _, text in text_objects(pypdf.PdfReader(path).pages[1])]
+    meta = [text for text in texts if text.startswith("MPN ID")]
+    (start,) = meta
+    following = texts[texts.index(start) : texts.index(start) + 3]
+    assert any("Gedruckt 16.03.2018" in text for text in following), following
+    assert not any(text.endswith(("Gedruckt", "Stand", "Jubiläumsdatum")) for text in texts)
