@@ -880,6 +880,9 @@ class WayStep:
     """Skilling: the people each short prerequisite step still needs (0 for a met one)."""
     option: int = 0
     """Which of the metric's options (association types) ``part`` is of."""
+    level: Decimal | None = None
+    """The percentage growth to reach, where the step says it so (customers won in the way
+    lower the growth by what they bring); None: ``units`` more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -957,9 +960,16 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
         )
         for m in blocked
     ]
+    # Customers won last month bring their usage into their own baseline (the reading
+    # baseline-after-association), which lowers a percentage growth by what they bring, not
+    # known here: with them in the way, a percentage growth step names the growth to reach.
+    won = any(
+        lever.taken and lever.metric.category == "performance" and lever.unit in _COUNTED_UNITS
+        for lever in levers
+    )
     for lever in levers:
         if lever.taken:
-            steps.append(lever.step())
+            steps.append(lever.step(won))
     qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in metrics)
     return Way(tuple(steps), qualifies and score >= at)
 
@@ -1084,7 +1094,9 @@ class _Lever:
         before, self.now = self.now, self.points_at(self.units)
         return self.now - before
 
-    def step(self) -> WayStep:
+    def step(self, won: bool = False) -> WayStep:
+        """The step of the units taken; ``won``: the way wins customers too (a percentage
+        growth then says the level to reach, which holds whatever usage they bring)."""
         metric = self.metric
         gain = min(metric.max_points - metric.points, self.given())
         units = Decimal(int(self.units))
@@ -1100,7 +1112,25 @@ class _Lever:
             lead = _part_lead(metric, self.part)
         else:
             lead = metric.alternatives.lead(option.option, self.part)
-        if self.unit != part.unit:
+        level = None
+        if won and part.unit == "percent":
+            # Rounded up to the cent of a percent: reaching it gives the points said.
+            exact = self.now / self.per * 100
+            level = Decimal(-(-exact.numerator // exact.denominator)) / 100
+            words = (
+                _(
+                    "growth of {level} % over the same month a year earlier, and the twelve"
+                    " months at the minimum needed to score, the customers won counted in"
+                    " both (+{points})"
+                )
+                if self.unit != part.unit
+                else _(
+                    "growth of {level} % over the same month a year earlier, the customers"
+                    " won counted in it (+{points})"
+                )
+            )
+            text = words.format(level=number(level), points=_points(gain))
+        elif self.unit != part.unit:
             # Consumption first reaches the twelve months' minimum (the metric's missing
             # sentence names it); the growth it brings gives the points.
             text = _(
@@ -1128,6 +1158,7 @@ class _Lever:
             f"{metric.name}: {text}",
             lead,
             option=option.option,
+            level=level,
         )
 
 

@@ -180,6 +180,28 @@ def _growth(part: Part, step: WayStep, baseline: Decimal) -> dict[str, object]:
         amount = Decimal(math.ceil(step.units * baseline / 100 * 100)) / 100
     else:
         amount = step.units
+    return _usage_row(part, amount)
+
+
+def _to_level(facts: Facts, day: date, score_id: str, track: str | None, step: WayStep) -> Decimal:
+    """The usage last month that brings the part's growth to the step's level, the facts
+    scored as they are (the customers won added): the baseline holds their usage too."""
+    assert step.level is not None
+    (metric,) = (
+        m for m in _track(_scores(facts, day)[score_id], track).metrics if m.id == step.metric
+    )
+    measured = (
+        (metric.alternatives.scores[step.option] if metric.alternatives is not None else metric)
+        .parts[step.part]
+        .measured
+    )
+    base, last = measured.baseline, measured.last
+    amount = max(step.level * base / 100 - (last - base), measured.short_of_minimum)
+    return Decimal(math.ceil(amount * 100)) / 100
+
+
+def _usage_row(part: Part, amount: Decimal) -> dict[str, object]:
+    """Last month's usage of ``amount`` in the part's quantity."""
     if part.quantity is Quantity.MCV:
         return {"active_users": math.ceil(amount / _RATE)}
     if part.quantity in (Quantity.ACTIVE_USERS, Quantity.PAID_SEATS):
@@ -194,14 +216,14 @@ def _apply(
 ) -> Facts:
     """The facts with the steps' customers, usage, services and people added.
 
-    A step alone adds customers won last month where it counts customers (net customer adds);
-    steps together add customers kept that now meet the floor instead: a customer won last
-    month brings its usage into last month and, as its own baseline, into the year-ago figure
-    (the baseline-after-association reading), which lowers a percentage growth: the way does
-    not price that interplay yet (a won customer's usage is not known before it is won)."""
-    won = len(steps) == 1
+    Net customer adds are customers won last month, alone or with the other steps: a customer
+    won brings its usage into last month and, as its own baseline, into the year-ago figure
+    (the baseline-after-association reading), which lowers a percentage growth. With them in
+    the way a percentage growth step names the level to reach: its usage is added last, as
+    much as brings the growth there over the base the customers won make."""
     catalog = _catalog(day)
     adder = _Adder(facts, day)
+    levelled: list[tuple[WayStep, Part]] = []
     for step in steps:
         if not step.gain:
             continue  # a metric nothing added now can lift: said, nothing to add
@@ -222,14 +244,17 @@ def _apply(
             # one already associated reaching it (SOLUTIONS-PARTNER.md § 1.6: one associated
             # in the last twelve months above it then does not count).
             for _ in range(int(step.units)):
-                adder.customer(
-                    part, _meeting(part), new=won and not part.exclude_met_at_association
-                )
+                adder.customer(part, _meeting(part), new=not part.exclude_met_at_association)
         elif part.measure is Measure.DISTINCT_SERVICES:
             adder.services(part, int(step.units))
+        elif step.level is not None:
+            levelled.append((step, part))  # once the customers won are in
         else:
             baseline = scored.parts[step.part].measured.baseline
             adder.customer(part, _growth(part, step, baseline))
+    for step, part in levelled:
+        amount = _to_level(adder.facts, day, score.id, track.track, step)
+        adder.customer(part, _usage_row(part, amount))
     return adder.facts
 
 
@@ -369,13 +394,33 @@ def test_usage_growth_under_the_twelve_months_minimum_is_priced_in_consumption(
     score = _scores(facts, day)["data-ai-azure"]
     (usage,) = (m for m in score.best.metrics if m.id == "usage-growth")
     assert usage.points == 0 and usage.parts[0].measured.note
-    (step,) = (s for s in cheapest_steps(score.best, Fraction(70)).steps if s.metric == usage.id)
-    assert (step.unit, step.units) == ("USD", Decimal(400))
+    (step,) = cheapest_steps(_only(score.best, usage.id), Fraction(100)).steps
+    assert (step.unit, step.units, step.level) == ("USD", Decimal(400), None)
     assert step.text == (
         "Usage growth: US$ 400 more consumption in the last month, which brings the twelve"
         " months to the minimum needed to score (+20 points)"
     )
     assert list(_checked(facts, day)) == []
+
+
+@pytest.mark.parametrize("day", [DAY_2023, DAY_2026])
+def test_with_customers_won_a_percentage_growth_step_names_the_level_to_reach(day: date) -> None:
+    """The fault (cheap17's open point): a customer won last month brings its usage into its
+    own baseline, which lowers a percentage growth; with 3 customers won the under-minimum
+    step ("US$ 400 more consumption ... (+20 points)") gave 15.6 of its 20 points. With
+    customers won in the way the step names the growth to reach, which holds whatever usage
+    they bring; the way applied together (customers won) gives every point it promised."""
+    facts = _under_the_minimum(day)
+    score = _scores(facts, day)["data-ai-azure"]
+    way = cheapest_steps(score.best, Fraction(70))
+    (adds,) = (s for s in way.steps if s.metric == "net-customer-adds")
+    (step,) = (s for s in way.steps if s.metric == "usage-growth")
+    assert adds.units > 0 and step.level == Decimal(20)
+    assert step.text == (
+        "Usage growth: growth of 20 % over the same month a year earlier, and the twelve months"
+        " at the minimum needed to score, the customers won counted in both (+20 points)"
+    )
+    assert list(_short_of(facts, day, score, score.best, way.steps)) == []
 
 
 def test_a_year_ago_month_under_the_minimum_is_said_and_promises_nothing(tmp_path: Path) -> None:
@@ -401,10 +446,15 @@ def german() -> Iterator[None]:
 @pytest.mark.usefixtures("german")
 def test_the_new_steps_read_in_german(tmp_path: Path) -> None:
     score = _scores(_under_the_minimum(DAY_2023), DAY_2023)["data-ai-azure"]
-    (step,) = (s for s in cheapest_steps(score.best, Fraction(70)).steps if s.unit == "USD")
+    (step,) = cheapest_steps(_only(score.best, "usage-growth"), Fraction(100)).steps
     assert step.text.endswith(
         "US$ 400 mehr Verbrauch im letzten Monat, womit die zwölf Monate das für Punkte nötige"
         " Minimum erreichen (+20 Punkte)"
+    )
+    (step,) = (s for s in cheapest_steps(score.best, Fraction(70)).steps if s.unit == "USD")
+    assert step.text.endswith(
+        "Wachstum von 20 % gegenüber demselben Monat ein Jahr zuvor und die zwölf Monate auf"
+        " dem für Punkte nötigen Minimum, die gewonnenen Kunden in beidem mitgezählt (+20 Punkte)"
     )
     facts = _sample(tmp_path, DAY_2023)
     scores = _scores(facts, DAY_2023)
