@@ -8,9 +8,10 @@ exam results, references) are not ``frozen``: a frozen dataclass sets each
 field through ``object.__setattr__``, which made building them 3.5 times
 slower and was most of the time the status panel spent loading facts. They
 hash and compare by value all the same; nothing may assign to them. The two
-largest kinds, usage months and exam results, and the people are held by
-column (``UsageRows``, ``ExamRows``, ``PeopleRows``: ``column_rows``) and
-made into records only when someone reads them as records.
+largest kinds, usage months and exam results, the people and the customers
+are held by column (``UsageRows``, ``ExamRows``, ``PeopleRows``,
+``CustomerRows``: ``column_rows``) and made into records only when someone
+reads them as records.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from mpn_desktop.domain.customer_rows import EMPTY_CUSTOMERS, Customer, CustomerRows
 from mpn_desktop.domain.enums import (
     Association,
     Level,
@@ -49,14 +51,6 @@ class Target:
 
     competency: str
     level: Level
-
-
-@dataclass(frozen=True, slots=True)
-class Customer:
-    """A customer of the partner (referred to by name)."""
-
-    name: str
-    tenant_id: str | None = None
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -98,6 +92,8 @@ class FeePayment:
 _T = TypeVar("_T")
 
 __all__ = [
+    "Customer",
+    "CustomerRows",
     "ExamResult",
     "ExamRows",
     "Facts",
@@ -166,7 +162,8 @@ class Facts:
 
     organization: Organization
     targets: tuple[Target, ...] = ()
-    customers: tuple[Customer, ...] = ()
+    customers: CustomerRows = EMPTY_CUSTOMERS
+    """Held by column (``CustomerRows``); a tuple of ``Customer`` given here is taken as such."""
     subscriptions: tuple[Subscription, ...] = ()
     usage: UsageRows = EMPTY_USAGE
     """Held by column (``UsageRows``); a tuple of ``Usage`` given here is taken as such."""
@@ -190,6 +187,9 @@ class Facts:
         results: Iterable[ExamResult] = self.exams
         if not isinstance(results, ExamRows):
             object.__setattr__(self, "exams", ExamRows.of(results))
+        customers: Iterable[Customer] = self.customers
+        if not isinstance(customers, CustomerRows):
+            object.__setattr__(self, "customers", CustomerRows.of(customers))
         people: Iterable[Person] = self.people
         if not isinstance(people, PeopleRows):
             object.__setattr__(self, "people", PeopleRows.of(people))

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from mpn_desktop.domain import facts
 from mpn_desktop.domain.column_rows import ColumnRows
+from mpn_desktop.domain.customer_rows import CustomerRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.people_rows import PeopleRows
@@ -321,8 +322,9 @@ class _Read:
         self.customer_names: dict[int, str] = {}
         if "customers" in wanted:
             columns = _columns(connection, CUSTOMERS_QUERY)
-            found["customers"] = self._rows("customers", facts.Customer, columns)
             self.customer_names = names_by_id(columns, 1)
+            # By column: the rules never read a customer (the export and edits make them).
+            found["customers"] = self._by_column("customers", CustomerRows, columns, with_id=True)
         elif {"subscriptions", "references"} & wanted:
             self.customer_names = _id_map(connection, _CUSTOMER_NAMES_QUERY)
         self.subscription_ids: dict[int, str] = {}
@@ -384,8 +386,8 @@ class _Read:
         *,
         with_id: bool | None = None,
     ) -> _ByColumn:
-        """The rows of a table held by column as read (usage, exams, people: no object per
-        row); the first column is the row id when ids are kept (``with_id``: whether the
+        """The rows of a table held by column as read (usage, exams, people, customers: no
+        object per row); the first column is the row id when ids are kept (``with_id``: whether the
         query has it whatever ``with_ids`` says, as the people's always has)."""
         if self.with_ids if with_id is None else with_id:
             self.ids[name] = tuple(columns[0]) if columns else ()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mpn_desktop.domain import facts
+from mpn_desktop.domain.customer_rows import CustomerRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import (
     Association,
@@ -219,7 +220,7 @@ class _Reader:
         return facts.Facts(
             organization=organization,
             targets=targets,
-            customers=_made(customer_columns, facts.Customer),
+            customers=CustomerRows.from_sequences(customer_columns[1:]),
             subscriptions=_made(subscription_columns, facts.Subscription),
             usage=UsageRows.from_sequences(usage_columns[1:]),  # by column, the row ids left out
             people=PeopleRows.from_sequences(people_columns[1:]),

@@ -107,22 +107,26 @@ def test_the_kind_of_each_result_is_converted_only_when_first_read(demo_db: Data
         assert set(kinds) == {CredentialKind.EXAM, CredentialKind.ASSESSMENT}
 
 
-def test_people_are_loaded_by_column_without_a_record_each(
-    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("field", "rows", "record"),
+    [("people", facts.PeopleRows, facts.Person), ("customers", facts.CustomerRows, facts.Customer)],
+)
+def test_people_and_customers_are_loaded_by_column_without_a_record_each(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch, field: str, rows: type, record: type
 ) -> None:
     made: list[object] = []
 
-    def record(*fields: Any) -> facts.Person:
+    def counted(*fields: Any) -> object:
         made.append(fields)
-        return facts.Person(*fields)
+        return record(*fields)
 
-    monkeypatch.setattr(facts.PeopleRows, "record", staticmethod(record))
+    monkeypatch.setattr(rows, "record", staticmethod(counted))
     both = [load_facts(demo_db)]
     if demo_db.path is not None:  # a SQLite file: the driver's reader too
         both.append(facts_of_file(demo_db.path))
     for loaded in both:
-        assert isinstance(loaded.people, facts.PeopleRows) and len(loaded.people) > 2
-        assert made == [], "records are made when read (the people index reads columns)"
-        people = list(loaded.people)
-        assert people == [facts.Person(*fields) for fields in made]
+        held = getattr(loaded, field)
+        assert isinstance(held, rows) and len(held) > 2
+        assert made == [], "records are made when read (the rules read columns, or nothing)"
+        assert list(held) == [record(*fields) for fields in made]
         made.clear()
