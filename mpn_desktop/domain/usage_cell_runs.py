@@ -104,21 +104,39 @@ class CellMonths:
     """Each cell's rows of a month, from its runs and from the rows put in one by one (kept
     once worked out; it holds no reference to the sums that keep it, so no cycle)."""
 
-    __slots__ = ("_months", "cells", "more", "runs")
+    __slots__ = ("_months", "cells", "more", "row_by_row", "runs")
 
     def __init__(
         self,
         runs: dict[Cell, CellRuns],
         cells: dict[Cell, dict[Month, dict[str, int]]],
         more: dict[Cell, dict[Month, More]],
-        months: dict[Cell, dict[int, CellMonth | None]],
+        months: dict[Cell, dict[int, CellMonth | None]] | None = None,
+        row_by_row: frozenset[int] = frozenset(),
     ) -> None:
         """``cells`` and ``more``: the rows put in row by row (filled by their owner);
-        ``months``: cells' months worked out already."""
+        ``months``: cells' months worked out already; ``row_by_row``: months whose rows
+        are all put in row by row (the runs not read there)."""
         self.runs = runs
         self.cells = cells
         self.more = more
-        self._months = months
+        self._months = months if months is not None else {}
+        self.row_by_row = row_by_row
+
+    def without(
+        self,
+        months: set[Month],
+        cells: dict[Cell, dict[Month, dict[str, int]]],
+        more: dict[Cell, dict[Month, More]],
+    ) -> CellMonths:
+        """The same runs, their rows of ``months`` put in row by row (into ``cells`` and
+        ``more``, after): the cells' months worked out already kept for the other months (an
+        edit replacing rows in place leaves every other row at its place)."""
+        kept = {
+            cell: {m: found for m, found in cell_months.items() if m not in months}
+            for cell, cell_months in self._months.items()
+        }
+        return CellMonths(self.runs, cells, more, kept, self.row_by_row | months)
 
     def at(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none)."""
@@ -136,7 +154,11 @@ class CellMonths:
         first = row_months.get(month) if row_months else None
         more_months = self.more.get(cell)
         others = more_months.get(month) if more_months else None
-        if runs is None or not runs.first_month <= month <= runs.last_month:
+        if (
+            runs is None
+            or not runs.first_month <= month <= runs.last_month
+            or month in self.row_by_row
+        ):
             if first is None:
                 return None
             return (list(first), list(first.values()), *(others or ([], [])))
@@ -168,6 +190,8 @@ class CellMonths:
             bounds = [*self.cells.get(cell, ()), *self._months.get(cell, ())]
             if runs is not None:
                 bounds += (runs.first_month, runs.last_month)
+            if not bounds:
+                continue  # an edit took every row of the cell out
             for index in range(min(bounds), max(bounds) + 1):
                 month = Month.from_index(index)
                 found = self.at(cell, month)

@@ -277,17 +277,20 @@ class UsageSums:
             old_months, new_months = self.columns.month, rows.columns.month
             months.update(old_months[at] for at in changed)
             months.update(new_months[at] for at in changed)
-            # Every cell's months worked out (each from its runs or rows), those of no
-            # changed month kept as they are; the changed months' rows put in row by row.
-            kept: dict[Cell, dict[int, CellMonth | None]] = {}
-            for cell_key, month, found in self.every_cell_month():
-                if month not in months:
-                    kept.setdefault(cell_key, {})[month] = found
+            # The runs kept, but not read in the changed months (their rows are all put in
+            # row by row again); the cells' months worked out so far kept for the others.
             new = copy.copy(self)
             new._rows = rows
             new.columns = rows.columns
-            new.runs, new.cells, new.more = {}, {}, {}
-            new.cell_months = CellMonths(new.runs, new.cells, new.more, kept)
+            new.cells = {
+                cell_key: {m: c for m, c in cell_months.items() if m not in months}
+                for cell_key, cell_months in self.cells.items()
+            }
+            new.more = {
+                cell_key: {m: c for m, c in cell_months.items() if m not in months}
+                for cell_key, cell_months in self.more.items()
+            }
+            new.cell_months = self.cell_months.without(months, new.cells, new.more)
             new._services = {}
             columns = new.columns
             places = [at for at, month in enumerate(columns.month) if month in months]

@@ -22,7 +22,7 @@ from mpn_desktop.domain import designation_score
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.facts import Facts, Kept, Usage
-from mpn_desktop.domain.usage_figures import UsageSums
+from mpn_desktop.domain.usage_figures import UsageSums, carry_usage_sums, usage_sums
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.row_figures import RowFigures
 from tests.domain.sp_organisations import AMOUNTS, DAYS, SERVICES, exactly, sp_organisation
@@ -175,3 +175,37 @@ def test_scores_of_rows_held_as_runs_equal_scores_from_the_rows(
     scores = _scores(facts, day)
     with _from_rows():
         assert scores == _scores(facts, day)
+
+
+@settings(max_examples=15, deadline=None)
+@given(rng=_SEEDED, order=st.sampled_from(_ORDERS), day=st.sampled_from(DAYS))
+def test_rows_held_as_runs_edited_in_place_hold_the_rows_counted_after(
+    rng: random.Random, order: str, day: Any
+) -> None:
+    """An edit replacing rows in place keeps the runs; the months it reaches are read from
+    their rows alone (not the runs' places too), the others as before."""
+    facts = _facts(rng, order)
+    if not facts.usage:
+        return
+    score_designations(CATALOGS[-1], facts, day)  # months worked out before the edit
+    usage = list(facts.usage)
+    removed, added = [], []
+    for at in rng.sample(range(len(usage)), min(3, len(usage))):
+        old = usage[at]
+        new = replace(
+            old,
+            month=old.month.plus(rng.choice((-2, 0, 1))),
+            active_users=old.active_users + 7,
+            consumption_usd=old.consumption_usd + Decimal("0.5"),
+        )
+        usage[at] = new
+        removed.append(old)
+        added.append(new)
+    after = replace(facts, usage=tuple(usage))
+    carry_usage_sums(facts, after, removed, added)
+    sums = usage_sums(after)
+    assert sums is not usage_sums(facts)
+    assert _held(sums) == _counted(after)
+    assert exactly(score_designations(CATALOGS[-1], after, day)) == exactly(
+        score_designations(CATALOGS[-1], replace(after, kept=Kept()), day)
+    )
