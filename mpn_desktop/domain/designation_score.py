@@ -9,7 +9,7 @@ tenants, services and people behind them (as data, never parsed back).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -254,6 +254,12 @@ class _Scorers:
         if found is None:
             found = self._days[(start, end)] = days_to_score(start, end, self.facts, self.catalog)
         return found
+
+    def ends_between(self, first: date, last: date) -> list[date]:
+        """The days from ``first`` to ``last`` that a certification, a list entry or a step
+        minimum ends on, latest first (``days_to_score`` holds them all)."""
+        ends = self._ends_in_order
+        return ends[bisect_left(ends, first) : bisect_right(ends, last)][::-1]
 
     def hopeless_until(
         self, designation_id: str, first: date, last: date, start: date, until: date
@@ -723,8 +729,6 @@ def _qualified_on(
         return None
     if qualified and start <= as_of <= plan.end:
         return as_of
-    days = scorers.days(start, until)
-    every = frozenset(days)
     month = Month.of(until)
     while month.plus(1).first_day > start:
         first = max(start, month.first_day)
@@ -738,8 +742,14 @@ def _qualified_on(
             bound = scorers.on(last, present_from=first)
             hopeless = bound is None or not bound.qualifies(designation_id)
             bounded = last if hopeless else None
-        ends = every if bounded is None else scorers.ends
-        for day in (d for d in days if first <= d <= last and d in ends):
+        # Every day on which a score can change (worked out only for a month not ruled
+        # out), else only those a certification, a list entry or a step minimum ends on.
+        days = (
+            scorers.ends_between(first, last)
+            if bounded is not None
+            else [d for d in scorers.days(start, until) if first <= d <= last]
+        )
+        for day in days:
             if day in (as_of, bounded):
                 continue
             scorer = scorers.on(day)
