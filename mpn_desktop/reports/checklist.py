@@ -26,7 +26,7 @@ from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, language
-from mpn_desktop.domain.wording import Note, day, figure, have_of_need, level_word
+from mpn_desktop.domain.wording import Note, day, figure, have_of_need, level_word, source_text
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import AboutCloudCompetency, about_cloud_competency
 
@@ -509,7 +509,8 @@ def _about(catalog: Catalog) -> AboutCloudCompetency:
         about,
         benefits=tuple(text.rstrip(".") for text in benefits if text not in desk),
         desk_text=desk_text,
-        source=str(seed) if seed is not None else about.source,
+        # Its day the language's way, as the footnotes cite theirs (not 2017-09-12 in German).
+        source=source_text(seed) if seed is not None else about.source,
     )
 
 

@@ -97,3 +97,15 @@ def test_the_running_header_breaks_between_its_parts_not_inside_one(
     following = texts[texts.index(start) : texts.index(start) + 3]
     assert any("Gedruckt 16.03.2018" in text for text in following), following
     assert not any(text.endswith(("Gedruckt", "Stand", "Jubiläumsdatum")) for text in texts)
+
+
+def test_the_closing_section_cites_its_source_with_a_german_day(
+    catalog: Any, demo_facts: Facts
+) -> None:
+    # Before: "Quelle: MPN 101: … (Microsoft US partner blog), 2017-09-12" under
+    # "Warum eine Cloud-Kompetenz", while the footnotes cite the same blog "12.09.2017".
+    vocabulary.use_language("de")
+    document = checklist_of(catalog, demo_facts)
+    assert document.about is not None
+    assert document.about.source.startswith("MPN 101: The four steps to attain")
+    assert document.about.source.endswith(", 12.09.2017")
