@@ -216,18 +216,20 @@ class AppContext(QObject):
             self._caught.append(message)
             self.errorShown.emit(message)
             return
-        same = self._open_boxes.get(message)
-        if same is not None and not problems and not offer_reload:
+        failed = failure or self.tr("That could not be done.")
+        # A box with no list of problems and no Reload says nothing but the message.
+        plain = not problems and not offer_reload
+        same = self._open_boxes.get(message) if plain else None
+        if same is not None:
             # One cause (the server away) refuses every reader of a new day at once: one
             # box says it, naming each thing that failed, instead of a box over a box.
-            failed = failure or self.tr("That could not be done.")
             if failed not in same.text().split("\n"):
                 same.setText(same.text() + "\n" + failed)
             return
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("MPN Competency Tracker"))
-        box.setText(failure or self.tr("That could not be done."))
+        box.setText(failed)
         shown = message
         if problems:
             # The first few problems in the box itself; all of them behind "Show Details".
@@ -246,7 +248,7 @@ class AppContext(QObject):
             reload_button.clicked.connect(self.reload)
             box.setDefaultButton(reload_button)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if not problems and not offer_reload:
+        if plain:
             self._open_boxes[message] = box
             box.finished.connect(lambda _result: self._open_boxes.pop(message, None))
         if self.window is None:
