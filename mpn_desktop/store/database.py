@@ -337,7 +337,11 @@ class Database:
                     "was changed. Try again once the server is back (ask whoever runs it)."
                 ).format(where=where, doing=_(doing), lost=lost)
             )
-        return StoreError(f"{where}: the database failed while {doing} ({error.orig})")
+        return StoreError(
+            _("{where}: the database failed while {doing} ({error})").format(
+                where=where, doing=_(doing), error=error.orig
+            )
+        )
 
     def _server_out_of_reach(self, error: OperationalError) -> str | None:
         """The driver's first line when a team database's server cannot be reached, else None.

@@ -4,11 +4,12 @@ English before, inside boxes whose every other word was German)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from mpn_desktop.domain import vocabulary
-from mpn_desktop.errors import RecordChanged, ValidationError
+from mpn_desktop.errors import RecordChanged, StoreError, ValidationError
 from mpn_desktop.store import models, records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -76,3 +77,20 @@ def test_a_value_refused_says_why_in_german(db: Database, german: None) -> None:
         "der Datensatz (Person) wurde nicht gespeichert: "
         "MCP-ID: 'abc' ist keine MCP-ID (nur Ziffern, höchstens 20)"
     )
+
+
+def test_a_failure_of_no_known_kind_is_said_in_german(tmp_path: Path, german: None) -> None:
+    """Before, the last of the store's failures read in English in a German window
+    ('the database failed while writing'), where being busy or the server away did not."""
+    from sqlalchemy import text
+
+    with (
+        Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}") as db,
+        pytest.raises(StoreError) as refused,
+        db.session() as session,
+    ):
+        session.execute(text("SELECT * FROM no_such_table"))
+    message = str(refused.value)
+    assert message.endswith(
+        ": Die Datenbank hat beim Schreiben versagt (no such table: no_such_table)"
+    ), message
