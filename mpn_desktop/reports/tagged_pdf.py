@@ -39,6 +39,10 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUBSECTION = re.compile(rb"(\d+) (\d+)\s*\n")
 _REF = re.compile(rb"/%s\s+(\d+)\s+0\s+R")
+_TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
+_BFRANGES = re.compile(rb"beginbfrange\n.*?endbfrange", re.DOTALL)
+_CHARACTERS = re.compile(rb"\[[^\]]*\]")
+"""A range's characters, one for each glyph (the glyph codes stand before it)."""
 _CONTENT_OBJECT = re.compile(
     rb"(?m)(^BT\n[^E]*+(?:E(?!T$)[^E]*+)*+ET$"
     rb"|^(?:[-\d. ]++(?:m|l|c|v|y|re)\n|h\n)++(?:S|s|f\*?|F|B\*?|b\*?|n)$)"
@@ -88,6 +92,9 @@ def tag_pdf(pdf: bytes, pages: Sequence[PageMarks], root: Element, *, language: 
         replaced[info] = literal_strings_in_hex(document.body(info))
     except MalformedString as error:
         raise NotTaggable(f"the document information: {error}") from error
+    for number in {int(found) for found in _TO_UNICODE.findall(pdf)}:
+        if number in document.offsets:
+            replaced[number] = _spaces_read_as_spaces(document.body(number))
     catalog_number = document.root
     replaced[catalog_number] = _add_keys(
         document.body(catalog_number),
@@ -190,6 +197,22 @@ def _parent_tree(pages: Sequence[PageMarks], numbers: dict[int, int]) -> bytes:
         )
         entries.append(b"%d [%s]" % (index, refs))
     return b"<< /Nums [" + b"\n".join(entries) + b"] >>\n"
+
+
+def _spaces_read_as_spaces(cmap: bytes) -> bytes:
+    """A font's ToUnicode map with its blank glyph read as a space, not a tab.
+
+    Qt maps each glyph to the first character the font draws with it, and
+    DejaVu Sans draws the tab and the space with one glyph: copied or read
+    aloud, every space between words came out as a tab. The checklist draws no
+    tab, and ``<0009>`` and ``<0020>`` are as long, so the stream's length stands.
+    """
+    return _BFRANGES.sub(
+        lambda ranges: _CHARACTERS.sub(
+            lambda characters: characters.group().replace(b"<0009>", b"<0020>"), ranges.group()
+        ),
+        cmap,
+    )
 
 
 def _text(value: str) -> bytes:

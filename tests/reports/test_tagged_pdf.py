@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from checklist_helpers import AS_OF, PRINTED_ON
 from tagged_pdf_reader import Node, TaggedPdf, read
@@ -263,3 +264,17 @@ def test_the_window_s_export_writes_a_tagged_pdf(
     assert collecting == [False] and gc.isenabled() == was_collecting
     document = assert_tagged(read(path), "en")
     assert roles(document, "H1") and roles(document, "LI") and roles(document, "Table")
+
+
+@pytest.mark.parametrize(("language", "day"), [("en", "2018-03-15"), ("de", "2026-06-15")])
+def test_the_spaces_between_words_read_as_spaces(
+    demo_db: Database, tmp_path: Path, language: str, day: str
+) -> None:
+    # Before: DejaVu Sans draws the tab and the space with one glyph and Qt's
+    # ToUnicode map named the tab, so copied text and a screen reader got
+    # "Contoso\tCloud\tLtd".
+    path = tmp_path / "checklist.pdf"
+    cli_checklist(demo_db, path, day, "--language", language)
+    texts = [page.extract_text() for page in pypdf.PdfReader(path).pages]
+    assert "Contoso Cloud Ltd" in texts[0]
+    assert [text for text in texts if "\t" in text] == []
