@@ -15,11 +15,11 @@ def designation_tree_on(context: AppContext, facts: Facts) -> RequirementTree | 
     day on); None on a day of the 2017-2018 competencies."""
     as_of = context.as_of
     names = {c.id: c.name for c in context.catalog.competencies}
-    day = score_day(
+    scored = score_day(
         context.program_on(as_of),
         facts,
         as_of,
         names,
         lambda day: context.program_on(day).scored,
     )
-    return None if day is None else day.tree()
+    return None if scored is None else scored.tree()
