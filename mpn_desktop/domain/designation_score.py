@@ -1204,17 +1204,18 @@ def _levers(metric: MetricScore) -> list[_Lever]:
     levers = (_part_lever(metric, index) for index in range(len(metric.parts)))
     own = [lever for lever in levers if lever is not None]
     options = metric.alternatives.scores if metric.alternatives is not None else ()
-    if len(own) != 1 or any(len(option.parts) != 1 for option in options):
+    if not options or len(own) > 1 or any(len(option.parts) != 1 for option in options):
         return own
     # Points for one association type only (SOLUTIONS-PARTNER.md § 1.2): each option priced
-    # for the metric's full points, the one giving most a unit taken (the counting one on a tie).
+    # for the metric's full points, the one giving most a unit taken (the counting one on a
+    # tie; another where the counting one has a gate nothing added now lifts).
     wanted = metric.max_points - metric.points
-    best = own[0]
+    best = own[0] if own else None
     for option in options:
         lever = _part_lever(metric, 0, option) if option.option != metric.option else None
-        if lever is not None and lever.worth(wanted) > best.worth(wanted):
+        if lever is not None and (best is None or lever.worth(wanted) > best.worth(wanted)):
             best = lever
-    return [best]
+    return [best] if best is not None else []
 
 
 def _part_lever(

@@ -601,3 +601,19 @@ def test_each_association_type_is_priced_and_the_cheaper_taken() -> None:
     assert step.lead is not None and step.lead.association is Association.CPOR
     shortfalls = _short_of(facts, DAY_2023, score, enterprise, (step,))
     assert [s for s in shortfalls if s != "short of qualifying"] == []
+    # The counting option stopped by a gate nothing added now lifts: the other one is priced
+    # (the metric was said to be one nothing lifts).
+    gated = replace(
+        usage,
+        parts=tuple(
+            replace(p, measured=replace(p.measured, note="gated", short_of_minimum=Decimal(0)))
+            for p in usage.parts
+        ),
+    )
+    track = _only(enterprise, usage.id)
+    categories = tuple(
+        replace(c, metrics=tuple(gated if m.id == usage.id else m for m in c.metrics))
+        for c in track.categories
+    )
+    (step,) = cheapest_steps(replace(track, categories=categories), Fraction(100)).steps
+    assert (step.option, step.units, step.gain) == (0, Decimal(1000), Fraction(15))
