@@ -26,6 +26,8 @@ import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
+from operator import itemgetter
+from typing import TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -60,8 +62,15 @@ __all__ = [
 _ASSOCIATION_VALUES = {association: association.value for association in Association}
 """Each association type's value (an enum's ``value`` is a Python-level property)."""
 
+_T = TypeVar("_T")
+
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
+
+
+def _at(column: Sequence[_T], places: list[int]) -> Sequence[_T]:
+    """The column's values at ``places``, in C."""
+    return itemgetter(*places)(column) if len(places) > 1 else [column[places[0]]]
 
 
 def carry_usage_sums(
@@ -131,12 +140,13 @@ class UsageSums:
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
-        odd = self._add_runs(columns.subscription, columns.month)
+        odd, rest = self._add_runs(columns.subscription, columns.month)
         if odd:
+            self._add(odd, _at(columns.subscription, odd), _at(columns.month, odd))
+        if rest < len(columns.month):
+            # The rows after the first short runs, by slices (no list of places made).
             self._add(
-                odd,
-                [columns.subscription[at] for at in odd],
-                [columns.month[at] for at in odd],
+                range(rest, len(columns.month)), columns.subscription[rest:], columns.month[rest:]
             )
         self.cell_months = CellMonths(self.runs, self.cells, self.more, {})
         """Each cell's rows of a month, from the runs and the rows put in row by row (kept;
@@ -151,13 +161,15 @@ class UsageSums:
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
         self._spelt: dict[str, set[str]] | None = None
 
-    def _add_runs(self, subscriptions: Sequence[str], months: Sequence[Month]) -> list[int]:
+    def _add_runs(
+        self, subscriptions: Sequence[str], months: Sequence[Month]
+    ) -> tuple[list[int], int]:
         """Keeps the rows that come grouped by subscription, one a month in order, as runs
         (``runs``): ``groupby`` finds each subscription's run in C, and a run's months are
         checked with one comparison, so a row costs no step of its own. Hands back the
-        places of the other rows, in order, to be put in row by row: runs out of order or
-        of several rows a month, and every row after the first short runs (rows stored by
-        month: grouping would cost a step per row there)."""
+        places of the other rows, in order, to be put in row by row (runs out of order or
+        of several rows a month), and where the rows not looked at begin: after the first
+        short runs (rows stored by month: grouping would cost a step per row there)."""
         found_of = {
             sub_id: (cell, self._associated[sub_id], self._customer_of[sub_id])
             for sub_id, cell in self._cell_of.items()
@@ -188,10 +200,9 @@ class UsageSums:
                     odd.extend(range(start, stop))
             start = stop
             if count >= 64 and 4 * count > stop:
-                odd.extend(range(stop, len(subscriptions)))  # not grouped by subscription
-                break
+                break  # short runs: not grouped by subscription
         self.runs = {cell: CellRuns(each) for cell, each in runs.items()}
-        return odd
+        return odd, start
 
     def cell_month(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none; kept)."""
