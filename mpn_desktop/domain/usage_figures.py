@@ -1,13 +1,16 @@
 """Monthly usage per customer tenant and service, as the Solutions Partner metrics read it.
 
-``UsageSums`` puts every usage row of a subscription associated by the end
-of its month into a cell per (workload, association) and month, by customer:
+``UsageSums`` finds every usage row of a subscription associated by the end
+of its month in a cell per (workload, association) and month, by customer:
 each customer's first row's place in the rows' columns, its other rows' places
-beside. It adds nothing up (a row costs a few look-ups in one pass over the
-columns; no ``Usage`` made for a row of facts loaded by column), is done once
-per facts and kept with them (``Facts.kept``), since it does not depend on
-the as-of day; an edit puts the rows of the months it reaches in again and
-keeps the other months' cells. A metric part then asks for the figures of its
+beside. Rows that come grouped by subscription, one a month in order (most),
+are kept as runs (``usage_cell_runs``: a run's row of a month is found by
+arithmetic, a cell's month read from its runs in C when first asked for); the
+others are placed row by row. It adds nothing up (no ``Usage`` made for a row
+of facts loaded by column), is done once per facts and kept with them
+(``Facts.kept``), since it does not depend on the as-of day; an edit puts the
+rows of the months it reaches in again, row by row, and keeps the other
+months' cells. A metric part then asks for the figures of its
 scope (workloads, association types, services) in a month, per customer (most
 parts) or per service; those are added up from the columns on first use
 (``usage_scope_sums.PricedSums``: a scope of every service per customer in C)
@@ -99,7 +102,8 @@ def usage_sums(facts: Facts) -> UsageSums:
 
 
 class UsageSums:
-    """Every usage row's place per (workload, association), month and customer.
+    """Every usage row's place per (workload, association), month and customer: from the
+    runs of rows grouped by subscription, or placed row by row (``cell_month``).
 
     Rows of trial subscriptions, of unknown subscriptions and of months before
     their subscription's association are left out (no credit before the

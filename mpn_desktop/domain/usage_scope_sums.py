@@ -1,9 +1,10 @@
 """A scope's usage sums: per customer or per (customer, service), a month or a run of them.
 
-``PricedSums`` adds up the rows of the cells of ``usage_figures.UsageSums``
-for the scopes the metric parts name (workloads, association types, services),
-from the columns, with a catalogue's rate card for the monthly consumption
-value: a figure per customer over every service in C (each customer's first
+``PricedSums`` adds up the rows of the cells' months of
+``usage_figures.UsageSums`` (``usage_cell_runs.CellMonth``: places in the
+columns, their values gathered in C by ``itemgetter``) for the scopes the
+metric parts name (workloads, association types, services), with a
+catalogue's rate card for the monthly consumption value: a figure per customer over every service in C (each customer's first
 row, then its others added), a scope naming services or a figure per service
 from the cell's rows with their services (walked once per cell and month), one
 figure at a time where a part reads one, and keeps each result (none depends
