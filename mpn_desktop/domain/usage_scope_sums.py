@@ -4,12 +4,13 @@
 ``usage_figures.UsageSums`` (``usage_cell_runs.CellMonth``: places in the
 columns, their values gathered in C by ``itemgetter``) for the scopes the
 metric parts name (workloads, association types, services), with a
-catalogue's rate card for the monthly consumption value: a figure per customer over every service in C (each customer's first
-row, then its others added), a scope naming services or a figure per service
-from the cell's rows with their services (walked once per cell and month), one
-figure at a time where a part reads one, and keeps each result (none depends
-on the as-of day). ``Ranked`` orders one figure's keys so that those within a
-condition's bounds are found by bisection.
+catalogue's rate card for the monthly consumption value: a figure per
+customer over every service in C (each customer's first row, then its others
+added), a scope naming services or a figure per service from the cell's rows
+with their services (walked once per cell and month), one figure at a time
+where a part reads one, and keeps each result (none depends on the as-of
+day). ``Ranked`` orders one figure's keys so that those within a condition's
+bounds are found by bisection.
 """
 
 from __future__ import annotations
