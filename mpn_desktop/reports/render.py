@@ -452,10 +452,24 @@ class _Pages:
         # The requirements wrap short of the page number: drawn on one line, a long one
         # ran into it ("… bis 30.04.2026)Seite 2 von 5").
         room = self.right - self.left - style.advance(Face.SMALL_BOLD, text) - 12 * pt
-        style.draw(painter, style.wrap([Run(left, Face.SMALL, Ink.MUTED)], room), self.left, top)
+        style.draw(painter, self._footer_lines(left, room), self.left, top)
         painter.setFont(style.fonts[Face.SMALL_BOLD])
         painter.setPen(style.colors[Ink.TEXT])
         painter.drawText(QPointF(self.right - style.advance(Face.SMALL_BOLD, text), baseline), text)
+
+    def _footer_lines(self, text: str, room: float) -> list[Line]:
+        """The footer's requirements in ``room``; wrapped, the catalogue's dates go whole
+        on the second line ("… 2026-05" / "(01.05.2026 bis heute)"), not split inside."""
+        style = self.style
+        lines = style.wrap([Run(text, Face.SMALL, Ink.MUTED)], room)
+        name, bracket, dates = text.rpartition(" (")
+        if len(lines) == 2 and bracket:
+            parts = [
+                style.wrap([Run(part, Face.SMALL, Ink.MUTED)], room) for part in (name, "(" + dates)
+            ]
+            if all(len(part) == 1 for part in parts):
+                return [parts[0][0], parts[1][0]]
+        return lines
 
     # --- footnotes ----------------------------------------------------------------------------
 
