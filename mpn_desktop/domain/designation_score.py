@@ -265,12 +265,13 @@ class _Scorers:
         self, designation_id: str, first: date, last: date, start: date, until: date
     ) -> date | None:
         """A day from ``last`` on whose bound shows that no day from ``first`` to ``last`` (a
-        month of the window from ``start`` to ``until``) can qualify but one a certification,
-        a list entry or a step minimum ends on before it; None when not shown this way.
+        month of the window from ``start`` to ``until``) after the last one a certification,
+        a list entry or a step minimum ends on inside it can qualify; None when not shown
+        this way.
 
         The bound counts everyone there on the window's first day and the certifications
         held on the first day from ``last`` on that something ends on (else ``until``): no
-        skilling count of the month's days is higher (holders only come, nothing listed goes
+        skilling count of those days is higher (holders only come, nothing listed goes
         before then), and each usage metric is taken at its maximum. When it rules every
         track out, so would the month's own bound: one scorer answers for all the months up
         to an ending day, instead of one scorer per month (their usage not measured)."""
@@ -735,22 +736,23 @@ def _qualified_on(
         last = min(until, month.plus(1).first_day - timedelta(days=1))
         month = month.plus(-1)
         # Scored with everyone there on any day of the month: when even that falls short,
-        # no day of the month but one a certification or list ends on can qualify (the
-        # month's last day neither: the bound is scored on it, with more people).
+        # no day of the month after the last one something ends on inside it can qualify
+        # (nor the bound's own day: scored with more people). The bound's day no longer
+        # counts what ended before it, so the days up to that ending are scored one by one
+        # (someone who leaves before a certification retires counts with it only then), as
+        # are all the days on which a score can change in a month not ruled out.
         bounded = scorers.hopeless_until(designation_id, first, last, start, until)
         if bounded is None:
             bound = scorers.on(last, present_from=first)
             hopeless = bound is None or not bound.qualifies(designation_id)
             bounded = last if hopeless else None
-        # Every day on which a score can change (worked out only for a month not ruled
-        # out), else only those a certification, a list entry or a step minimum ends on.
-        days = (
-            scorers.ends_between(first, last)
-            if bounded is not None
-            else [d for d in scorers.days(start, until) if first <= d <= last]
-        )
-        for day in days:
-            if day in (as_of, bounded):
+        ends = scorers.ends_between(first, last)
+        cut = last if bounded is None else next((d for d in ends if d != bounded), None)
+        if cut is None:
+            continue  # ruled out, and nothing ends inside the month
+        # The days are worked out (a pass over the people) only for such a month.
+        for day in (d for d in scorers.days(start, until) if first <= d <= cut):
+            if day == as_of:
                 continue
             scorer = scorers.on(day)
             if scorer is not None and scorer.qualifies(designation_id):

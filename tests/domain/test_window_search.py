@@ -335,3 +335,31 @@ def test_one_bound_answers_for_the_months_after_the_last_ending_day() -> None:
         (date(2024, 6, 30), date(2024, 6, 1)),
         (date(2024, 5, 31), date(2024, 5, 1)),
     }
+
+
+def test_a_day_before_a_certification_retires_inside_a_month_is_found() -> None:
+    """Azure Stack Hub Operator retiring after 2024-07-15, and the five people holding it
+    leaving on 2024-07-10: only July's days before then qualify (June's usage full). The
+    bound on July's last day no longer counts the certification, and the ending day itself
+    counts nobody: the days before the ending are scored (2024-07-09 was missed)."""
+    catalog = next(c for c in CATALOGS if c.version == "2023-06")
+    retiring = "azure-stack-hub-operator-associate"
+    certifications = dict(catalog.certifications)
+    certifications[retiring] = replace(certifications[retiring], eligible_until=date(2024, 7, 15))
+    catalog = replace(catalog, certifications=certifications)
+    facts = _infrastructure("2024-06")
+    exams = [replace(e, exam_code="AZ-600") if e.exam_code == "AZ-700" else e for e in facts.exams]
+    people = [
+        replace(p, left_on=date(2024, 7, 10)) if p.mcp_id.startswith("p") else p
+        for p in facts.people
+    ]
+    facts = replace(facts, exams=exams, people=people)
+    as_of = date(2024, 10, 15)
+    pruned = _scores(catalog, facts, as_of)
+    with _every_day_scored():
+        reference = _scores(catalog, facts, as_of)
+    assert pruned == reference
+    infra = score_designations(catalog, replace(facts, kept=Kept()), as_of, frozenset())
+    assert next(s for s in infra if s.id == "infrastructure-azure").window.qualified_on == date(
+        2024, 7, 9
+    )
