@@ -282,13 +282,25 @@ def test_a_track_is_ruled_out_exactly_when_its_bound_falls_under_the_qualifying_
         assert expected is (delta >= 0), "the total is the qualifying score plus delta"
 
 
-def _retiring_infrastructure() -> Facts:
-    """Full Infrastructure points on the days of 2024-05 (last month 2024-04), with the
-    intermediate list's five people holding Azure Stack Hub Operator (AZ-600), which the
-    2023-06 catalogue retires after 2024-07-31: from August on the list scores nothing."""
-    facts = _infrastructure("2024-04")
+def _retiring_infrastructure(usage_month: str = "2024-04") -> Facts:
+    """Full Infrastructure points with last month ``usage_month`` (on the days of 2024-05 by
+    default), with the intermediate list's five people holding Azure Stack Hub Operator
+    (AZ-600), which the 2023-06 catalogue retires after 2024-07-31: from August on the list
+    scores nothing."""
+    facts = _infrastructure(usage_month)
     exams = [replace(e, exam_code="AZ-600") if e.exam_code == "AZ-700" else e for e in facts.exams]
     return replace(facts, exams=exams)
+
+
+def _infrastructure_found_on(catalog: ScoredCatalog, facts: Facts, as_of: date) -> date | None:
+    """The day the pruned search finds Infrastructure qualified on, checked against every
+    day scored."""
+    pruned = _scores(catalog, facts, as_of)
+    with _every_day_scored():
+        reference = _scores(catalog, facts, as_of)
+    assert pruned == reference
+    infra = score_designations(catalog, replace(facts, kept=Kept()), as_of, frozenset())
+    return next(s for s in infra if s.id == "infrastructure-azure").window.qualified_on
 
 
 def _bounds_made(catalog: ScoredCatalog, facts: Facts, as_of: date) -> set[tuple[date, date]]:
@@ -309,16 +321,8 @@ def test_a_day_before_a_certification_retires_is_found_past_the_months_it_rules_
     on that something ends on: taken on the as-of day, the retired certification would
     rule out May too, whose last day (not an ending day) qualifies."""
     catalog = next(c for c in CATALOGS if c.version == "2023-06")
-    facts = _retiring_infrastructure()
-    as_of = date(2024, 10, 15)
-    pruned = _scores(catalog, facts, as_of)
-    with _every_day_scored():
-        reference = _scores(catalog, facts, as_of)
-    assert pruned == reference
-    infra = score_designations(catalog, replace(facts, kept=Kept()), as_of, frozenset())
-    assert next(s for s in infra if s.id == "infrastructure-azure").window.qualified_on == date(
-        2024, 5, 31
-    )
+    found = _infrastructure_found_on(catalog, _retiring_infrastructure(), date(2024, 10, 15))
+    assert found == date(2024, 5, 31)
 
 
 def test_one_bound_answers_for_the_months_after_the_last_ending_day() -> None:
@@ -347,19 +351,10 @@ def test_a_day_before_a_certification_retires_inside_a_month_is_found() -> None:
     certifications = dict(catalog.certifications)
     certifications[retiring] = replace(certifications[retiring], eligible_until=date(2024, 7, 15))
     catalog = replace(catalog, certifications=certifications)
-    facts = _infrastructure("2024-06")
-    exams = [replace(e, exam_code="AZ-600") if e.exam_code == "AZ-700" else e for e in facts.exams]
+    facts = _retiring_infrastructure("2024-06")
     people = [
         replace(p, left_on=date(2024, 7, 10)) if p.mcp_id.startswith("p") else p
         for p in facts.people
     ]
-    facts = replace(facts, exams=exams, people=people)
-    as_of = date(2024, 10, 15)
-    pruned = _scores(catalog, facts, as_of)
-    with _every_day_scored():
-        reference = _scores(catalog, facts, as_of)
-    assert pruned == reference
-    infra = score_designations(catalog, replace(facts, kept=Kept()), as_of, frozenset())
-    assert next(s for s in infra if s.id == "infrastructure-azure").window.qualified_on == date(
-        2024, 7, 9
-    )
+    found = _infrastructure_found_on(catalog, replace(facts, people=people), date(2024, 10, 15))
+    assert found == date(2024, 7, 9)
