@@ -241,10 +241,6 @@ class ExamIndex:
         self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
-    def codes(self, cert: Certification) -> _Codes:
-        """A certification's own codes (id, name) and its exams' ways, normalised (once)."""
-        return certification_codes(cert)
-
     def holding_days(self, cert: Certification) -> dict[str, date]:
         """Each MCP ID holding a certification, with the first day it does (its own record,
         or the last exam of a way to it passed), whoever the person: worked out once (the
@@ -259,7 +255,7 @@ class ExamIndex:
         found = self._holding.get(id(cert))
         if found is not None and found[0] is cert:
             return found
-        names, ways = self.codes(cert)
+        names, ways = certification_codes(cert)
         first = self.first_passed
         recorded = [first[name] for name in names if first.get(name)]
         if not recorded and len(ways) == 1 and len(ways[0]) == 1:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpn_desktop.domain.catalog import Catalog, normalize_code
-from mpn_desktop.domain.designation_skilling import Certified, exam_index
+from mpn_desktop.domain.designation_skilling import Certified, certification_codes
 from mpn_desktop.domain.designations import (
     Certification,
     Designation,
@@ -168,7 +168,6 @@ class SkillingPeople:
         exams = self._exams_of(mcp_id)
         if not exams:
             return ""
-        index = exam_index(self._facts)
         passed = {normalize_code(e.exam_code) for e in exams if e.passed_on <= self.day}
         # The codes as written, passed by the day (and codes passed only after it).
         written = {e.exam_code.strip() for e in exams if e.passed_on <= self.day}
@@ -177,7 +176,7 @@ class SkillingPeople:
         reasons: list[str] = []
         partly: list[str] = []
         for cert in self._catalog.certifications.values():
-            names, ways = index.codes(cert)
+            names, ways = certification_codes(cert)
             held = any(name in passed for name in names) or any(
                 way and all(code in passed for code in way) for way in ways
             )

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from mpn_desktop.domain.designation_skilling import Certified, ExamIndex
+from mpn_desktop.domain.designation_skilling import Certified, ExamIndex, certification_codes
 from mpn_desktop.domain.designations import Certification, Listed, ScoredCatalog
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.domain_builders import exam, facts, person
@@ -33,7 +33,7 @@ def test_a_certification_made_where_a_freed_one_was_is_worked_out_afresh() -> No
     for n in range(COUNT):
         cert = Certification(f"cert-{n}", f"Cert {n}", ((f"AZ-{n}",),))
         day = FIRST + timedelta(days=n)
-        assert index.codes(cert) == ((f"CERT-{n}", f"CERT{n}"), ((f"AZ-{n}",),))
+        assert certification_codes(cert) == ((f"CERT-{n}", f"CERT{n}"), ((f"AZ-{n}",),))
         assert index.holding_days(cert) == {str(n): day}
         assert index.table((cert,)).staying == [day]
         ids.add(id(cert))
