@@ -244,9 +244,9 @@ class _Scorers:
         self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
-        self.ends = _end_days(catalog)
-        """The days after which a certification, a list entry or a step minimum ends."""
-        self._ends_in_order = sorted(self.ends)
+        self._ends_in_order = _end_days(catalog)
+        """The days after which a certification, a list entry or a step minimum ends, in
+        order."""
 
     def days(self, start: date, end: date) -> list[date]:
         """``days_to_score`` of the window's days, latest first (worked out once)."""
@@ -255,7 +255,7 @@ class _Scorers:
             found = self._days[(start, end)] = days_to_score(start, end, self.facts, self.catalog)
         return found
 
-    def ends_between(self, first: date, last: date) -> list[date]:
+    def ends_between(self, first: date, last: date) -> tuple[date, ...]:
         """The days from ``first`` to ``last`` that a certification, a list entry or a step
         minimum ends on, latest first (``days_to_score`` holds them all)."""
         ends = self._ends_in_order
@@ -355,13 +355,13 @@ def _first_equal_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
     }
 
 
-_ENDS: dict[int, tuple[ScoredCatalog, frozenset[date]]] = {}
-"""Per catalogue: ``catalogue_end_days``, a walk of every list of every metric that each
-evaluation asked again."""
+_ENDS: dict[int, tuple[ScoredCatalog, tuple[date, ...]]] = {}
+"""Per catalogue: ``catalogue_end_days`` in order, a walk of every list of every metric that
+each evaluation asked again (and sorted)."""
 
 
-def _end_days(catalog: ScoredCatalog) -> frozenset[date]:
-    return _per_catalogue(_ENDS, catalog, catalogue_end_days)
+def _end_days(catalog: ScoredCatalog) -> tuple[date, ...]:
+    return _per_catalogue(_ENDS, catalog, lambda c: tuple(sorted(catalogue_end_days(c))))
 
 
 class _Scorer:
