@@ -29,8 +29,6 @@ import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
-from operator import itemgetter
-from typing import TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -45,6 +43,7 @@ from mpn_desktop.domain.usage_scope_sums import (
     ServiceKeys,
     Sums,
     add_sums,
+    gathered,
     quantity_of,
 )
 
@@ -65,15 +64,8 @@ __all__ = [
 _ASSOCIATION_VALUES = {association: association.value for association in Association}
 """Each association type's value (an enum's ``value`` is a Python-level property)."""
 
-_T = TypeVar("_T")
-
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
-
-
-def _at(column: Sequence[_T], places: list[int]) -> Sequence[_T]:
-    """The column's values at ``places``, in C."""
-    return itemgetter(*places)(column) if len(places) > 1 else [column[places[0]]]
 
 
 def carry_usage_sums(
@@ -146,7 +138,7 @@ class UsageSums:
         columns = self.columns
         odd, rest = self._add_runs(columns.subscription, columns.month)
         if odd:
-            self._add(odd, _at(columns.subscription, odd), _at(columns.month, odd))
+            self._add(odd, gathered(columns.subscription, odd), gathered(columns.month, odd))
         if rest < len(columns.month):
             # The rows after the first short runs, by slices (no list of places made).
             self._add(

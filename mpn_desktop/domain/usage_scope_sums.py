@@ -84,7 +84,7 @@ def _whole_units(rate: Decimal) -> bool:
     return isinstance(exponent, int) and exponent <= 0
 
 
-def _gathered(column: Sequence[_V], places: Sequence[int]) -> Sequence[_V]:
+def gathered(column: Sequence[_V], places: Sequence[int]) -> Sequence[_V]:
     """The column's values at ``places``, in C (``itemgetter``: a tuple's ``__getitem__``
     through ``map`` costs several times more per value)."""
     if len(places) > 1:
@@ -250,8 +250,7 @@ class PricedSums:
             customers = customers + other_customers
             places = places + other_places
         column = self._columns.service
-        written = itemgetter(*places)(column) if len(places) > 1 else (column[places[0]],)
-        services = list(map(self._service_keys.__getitem__, written))
+        services = list(map(self._service_keys.__getitem__, gathered(column, places)))
         rows = (customers, services, places)
         self._cells_walked[id(cell)] = (cell, rows)  # the cell kept: its id stays its own
         return rows
@@ -347,9 +346,9 @@ class PricedSums:
             found = {}
             for customers, places, other_customers, other_places in self._scope_cells(scope, month):
                 # In C: each customer's first row's figure; then the other rows' added.
-                figures = dict(zip(customers, _gathered(column, places), strict=True))
+                figures = dict(zip(customers, gathered(column, places), strict=True))
                 if other_customers:
-                    others = _gathered(column, other_places)
+                    others = gathered(column, other_places)
                     _add_into(figures, zip(other_customers, others, strict=True))
                 if not found:
                     found = figures
@@ -371,7 +370,7 @@ class PricedSums:
                     elif adds_zero:
                         found[customer] = total + _ZERO
             else:
-                values = _gathered(_column(self._columns, index), places)
+                values = gathered(_column(self._columns, index), places)
                 _add_into(found, zip(customers, values, strict=True))
         self._month_quantities[key] = found
         return found
@@ -384,7 +383,7 @@ class PricedSums:
             return found
         consumption_of = self._columns.consumption_usd
         walked = [self._rows(scope, month) for month in months]
-        values = [_gathered(consumption_of, rows[2]) for rows in walked]
+        values = [gathered(consumption_of, rows[2]) for rows in walked]
         if all(min(each, default=0) >= 0 for each in values):
             # No consumption below 0: a (customer, service)'s total is above 0 exactly when
             # one of its rows is, so the services of the rows above 0 are the answer (in C).
@@ -398,7 +397,7 @@ class PricedSums:
         for month in months:
             customers, services, places = self._rows(scope, month)
             keys = zip(customers, services, strict=True)
-            _add_into(per_key, zip(keys, _gathered(consumption_of, places), strict=True))
+            _add_into(per_key, zip(keys, gathered(consumption_of, places), strict=True))
         found = self._consumed[(scope, months)] = frozenset(
             service for (_, service), value in per_key.items() if service and value > 0
         )
@@ -412,7 +411,7 @@ class PricedSums:
         for month in months:
             customers, services, places = self._rows(scope, month)
             keys = zip(customers, services, strict=True)
-            _add_into(found, zip(keys, _gathered(column, places), strict=True))
+            _add_into(found, zip(keys, gathered(column, places), strict=True))
         return found
 
     def summed(self, scope: Scope, months: Months, per_service: bool) -> dict[Key, Sums]:
