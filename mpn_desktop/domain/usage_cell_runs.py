@@ -38,7 +38,8 @@ first place minus its first month: the row of month ``m`` is at ``base + m``).""
 
 
 class _Tier:
-    """Runs of a cell, at most one per customer, by first month (in four lists)."""
+    """Runs of a cell by first month (in four lists): ``CellRuns``' first tier holds at most
+    one per customer, its second a customer's other runs (several for one customer)."""
 
     __slots__ = ("bases", "customers", "firsts", "lasts", "least_last")
 
@@ -165,7 +166,8 @@ class CellMonths:
         customers, places, other_customers, other_places = runs.at(month)
         if first is not None:
             # Rows put in row by row in a month of runs (a rare mix): a customer the runs
-            # have already goes with the other rows.
+            # have already goes with the other rows (``first``'s customers are its keys, each
+            # once, so only the runs' need looking up).
             seen = set(customers)
             other_customers, other_places = list(other_customers), list(other_places)
             for customer, place in first.items():
@@ -173,7 +175,6 @@ class CellMonths:
                     other_customers.append(customer)
                     other_places.append(place)
                 else:
-                    seen.add(customer)
                     customers.append(customer)
                     places.append(place)
             if others is not None:
