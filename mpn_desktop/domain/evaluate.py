@@ -491,7 +491,11 @@ def _people_updated(
 
 
 def _workload_of(facts: Facts, subscription: str) -> Workload | None:
-    return next((sub.workload for sub in facts.subscriptions if sub.id == subscription), None)
+    columns = facts.subscriptions.columns  # by column: no Subscription made per edit
+    try:
+        return columns.workload[columns.id.index(subscription)]
+    except ValueError:
+        return None
 
 
 def _needed_measures(catalog: Catalog) -> dict[Workload, set[MeasureKind]]:

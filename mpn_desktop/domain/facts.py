@@ -8,10 +8,10 @@ exam results, references) are not ``frozen``: a frozen dataclass sets each
 field through ``object.__setattr__``, which made building them 3.5 times
 slower and was most of the time the status panel spent loading facts. They
 hash and compare by value all the same; nothing may assign to them. The two
-largest kinds, usage months and exam results, the people and the customers
-are held by column (``UsageRows``, ``ExamRows``, ``PeopleRows``,
-``CustomerRows``: ``column_rows``) and made into records only when someone
-reads them as records.
+largest kinds, usage months and exam results, the people, subscriptions and
+customers are held by column (``UsageRows``, ``ExamRows``, ``PeopleRows``,
+``SubscriptionRows``, ``CustomerRows``: ``column_rows``) and made into
+records only when someone reads them as records.
 """
 
 from __future__ import annotations
@@ -24,14 +24,13 @@ from typing import TypeVar
 
 from mpn_desktop.domain.customer_rows import EMPTY_CUSTOMERS, Customer, CustomerRows
 from mpn_desktop.domain.enums import (
-    Association,
     Level,
     Market,
     ReferenceStatus,
-    Workload,
 )
 from mpn_desktop.domain.exam_rows import EMPTY_EXAMS, ExamResult, ExamRows
 from mpn_desktop.domain.people_rows import EMPTY_PEOPLE, PeopleRows, Person
+from mpn_desktop.domain.subscription_rows import EMPTY_SUBSCRIPTIONS, Subscription, SubscriptionRows
 from mpn_desktop.domain.usage_rows import EMPTY_USAGE, Usage, UsageRows
 
 
@@ -51,20 +50,6 @@ class Target:
 
     competency: str
     level: Level
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class Subscription:
-    """A customer's cloud subscription and how the partner is associated with it."""
-
-    id: str
-    customer: str
-    workload: Workload
-    association: Association
-    associated_on: date
-    started_on: date
-    ended_on: date | None = None
-    trial: bool = False
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -104,6 +89,7 @@ __all__ = [
     "Person",
     "Reference",
     "Subscription",
+    "SubscriptionRows",
     "Target",
     "Usage",
     "UsageRows",
@@ -164,7 +150,9 @@ class Facts:
     targets: tuple[Target, ...] = ()
     customers: CustomerRows = EMPTY_CUSTOMERS
     """Held by column (``CustomerRows``); a tuple of ``Customer`` given here is taken as such."""
-    subscriptions: tuple[Subscription, ...] = ()
+    subscriptions: SubscriptionRows = EMPTY_SUBSCRIPTIONS
+    """Held by column (``SubscriptionRows``); a tuple of ``Subscription`` given here is taken
+    as such."""
     usage: UsageRows = EMPTY_USAGE
     """Held by column (``UsageRows``); a tuple of ``Usage`` given here is taken as such."""
     people: PeopleRows = EMPTY_PEOPLE
@@ -187,6 +175,9 @@ class Facts:
         results: Iterable[ExamResult] = self.exams
         if not isinstance(results, ExamRows):
             object.__setattr__(self, "exams", ExamRows.of(results))
+        subscriptions: Iterable[Subscription] = self.subscriptions
+        if not isinstance(subscriptions, SubscriptionRows):
+            object.__setattr__(self, "subscriptions", SubscriptionRows.of(subscriptions))
         customers: Iterable[Customer] = self.customers
         if not isinstance(customers, CustomerRows):
             object.__setattr__(self, "customers", CustomerRows.of(customers))

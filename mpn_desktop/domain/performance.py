@@ -19,7 +19,7 @@ from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
-from mpn_desktop.domain.facts import Facts, Subscription
+from mpn_desktop.domain.facts import Facts, Subscription, SubscriptionRows
 from mpn_desktop.domain.progress import StepProgress
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.domain.vocabulary import _
@@ -60,7 +60,11 @@ class UsageTotals:
     usage: UsageRows
     """The usage rows these totals were worked out from."""
     needed: Mapping[Workload, set[MeasureKind]]
-    by_workload: dict[Workload, list[Subscription]] = field(default_factory=dict)
+    subscriptions: SubscriptionRows = field(default_factory=SubscriptionRows)
+    """The subscriptions these totals were worked out for (read by column)."""
+    by_workload: dict[Workload, list[int]] = field(default_factory=dict)
+    """Per workload, the positions (in ``subscriptions``) of its paid subscriptions (the last
+    listed of an id)."""
     credited: dict[str, Sequence[int]] = field(default_factory=dict)
     """Per subscription with usage in the window: the positions (in ``usage``) of its rows
     of the months its association counts, in order."""
@@ -79,14 +83,22 @@ class UsageTotals:
         """
         current = Month.of(as_of).index
         first, last = current - 12, current - 1
-        by_workload: dict[Workload, list[Subscription]] = {workload: [] for workload in Workload}
+        by_workload: dict[Workload, list[int]] = {workload: [] for workload in Workload}
         # Per subscription (not a trial): the first and last month index of the window in
         # which its association was in force; read once, to find its credited rows.
         spans: dict[str, tuple[int, int]] = {}
-        paid = {item.id: item for item in facts.subscriptions if not item.trial}
-        for sub in paid.values():
-            by_workload[sub.workload].append(sub)
-            made, ended = sub.associated_on, sub.ended_on
+        # Read by column: no Subscription is made (the evidence makes those it names).
+        columns = facts.subscriptions.columns
+        ids, workloads = columns.id, columns.workload
+        made_on, ended_on = columns.associated_on, columns.ended_on
+        paid = {
+            sub_id: at
+            for at, sub_id, trial in zip(range(len(ids)), ids, columns.trial, strict=True)
+            if not trial
+        }
+        for sub_id, at in paid.items():
+            by_workload[workloads[at]].append(at)
+            made, ended = made_on[at], ended_on[at]
             # Month indexes by hand: this runs once per subscription of the organisation.
             # (and no min/max calls: a conditional is a third of the cost).
             begin = made.year * 12 + made.month - (1 if made.day == 1 else 0)
@@ -94,13 +106,14 @@ class UsageTotals:
             stop = last if ended is None else ended.year * 12 + ended.month - 1
             stop = last if stop > last else stop
             if begin <= stop:
-                spans[sub.id] = (begin, stop)
+                spans[sub_id] = (begin, stop)
         totals = cls(
             as_of=as_of,
             window=(Month.from_index(first), Month.from_index(last)),
             latest=Month.from_index(last),
             usage=facts.usage,
             needed=needed,
+            subscriptions=facts.subscriptions,
             by_workload=by_workload,
         )
         totals.credited = _credited_positions(facts.usage, spans, first, last)
@@ -112,9 +125,10 @@ class UsageTotals:
         figure for the subscriptions of the workloads whose measures read it."""
         columns, credited = self.usage.columns, self.credited
         months, last = columns.month, self.latest
+        ids = self.subscriptions.columns.id
         for workload, subs in self.by_workload.items():
             kinds = self.needed.get(workload, _NOTHING)
-            keys = [sub.id for sub in subs if sub.id in credited]
+            keys = [ids[at] for at in subs if ids[at] in credited]
             if only is not None:
                 keys = [key for key in keys if key in only]
             # Per kind, a loop over the subscriptions: one sum in C over each one's rows (a
@@ -275,37 +289,42 @@ def measure_result(measure: Measure, performance: Performance, usage: UsageTotal
     """The figure of one measure for the as-of day of ``usage``."""
     # A tuple, not the frozenset: membership by identity skips hashing enum members.
     accepted = tuple(performance.associations)
+    # The subscriptions by position, read by column (a record only for the evidence).
+    rows = usage.subscriptions
+    columns = rows.columns
+    ids, association_of = columns.id, columns.association
     subscriptions = [
-        sub for sub in usage.by_workload.get(measure.workload, ()) if sub.association in accepted
+        at for at in usage.by_workload.get(measure.workload, ()) if association_of[at] in accepted
     ]
     if measure.kind is MeasureKind.NEW_CUSTOMERS:
         return _new_customers(measure, subscriptions, usage)
     unit = measure.unit
     if measure.kind is MeasureKind.ACTIVE_USERS:
         users = usage.users
-        counts = [(sub, Decimal(users[sub.id])) for sub in subscriptions if users.get(sub.id)]
+        counts = [(at, Decimal(users[ids[at]])) for at in subscriptions if users.get(ids[at])]
         have = sum(map(_AMOUNT, counts), _ZERO)
 
         def build() -> list[Evidence]:
-            return _subscription_evidence(counts, unit)
+            return _subscription_evidence(rows, counts, unit)
 
     else:
         sums = usage.consumption if measure.kind is MeasureKind.CONSUMPTION_USD else usage.revenue
-        amounts = [(sub, sums[sub.id]) for sub in subscriptions if sub.id in sums]
+        amounts = [(at, sums[ids[at]]) for at in subscriptions if ids[at] in sums]
         # Each subscription's figure added up once (``UsageTotals``): the same sum as over
         # every row, exactly (Decimal), and each share ready for the evidence.
         have = sum(map(_AMOUNT, amounts), _ZERO)
 
         def build() -> list[Evidence]:
-            return _subscription_evidence([pair for pair in amounts if pair[1]], unit)
+            return _subscription_evidence(rows, [pair for pair in amounts if pair[1]], unit)
 
     return MeasureResult(measure, have, LazyEvidence(build))
 
 
 def _subscription_evidence(
-    amounts: list[tuple[Subscription, Decimal]], unit: str
+    rows: SubscriptionRows, shares: list[tuple[int, Decimal]], unit: str
 ) -> list[Evidence]:
-    """Each subscription's share of a figure, the largest first."""
+    """Each subscription's share of a figure (by its position in ``rows``), the largest first."""
+    amounts: list[tuple[Subscription, Decimal]] = [(rows[at], amount) for at, amount in shares]
     items = [
         Evidence(
             subject=f"{sub.id} ({sub.customer})",
@@ -325,24 +344,32 @@ def _largest_first(item: Evidence) -> tuple[Decimal, str]:
     return -(item.amount or _ZERO), item.subject
 
 
-def _new_customers(
-    measure: Measure, subscriptions: list[Subscription], usage: UsageTotals
-) -> MeasureResult:
+def _new_customers(measure: Measure, subscriptions: list[int], usage: UsageTotals) -> MeasureResult:
     start, end = usage.window
     begin, stop = start.first_day, end.plus(1).first_day
-    first_of: dict[str, Subscription] = {}
-    for sub in subscriptions:
+    rows = usage.subscriptions
+    columns = rows.columns
+    customers, started_on, associated_on = (
+        columns.customer,
+        columns.started_on,
+        columns.associated_on,
+    )
+    first_of: dict[str, int] = {}
+    for at in subscriptions:
         # Not retroactive: an association made after the window earns nothing in it.
-        if sub.associated_on >= stop:
+        if associated_on[at] >= stop:
             continue
-        known = first_of.get(sub.customer)
-        if known is None or sub.started_on < known.started_on:
-            first_of[sub.customer] = sub
-    new = sorted(
-        (customer, sub) for customer, sub in first_of.items() if begin <= sub.started_on < stop
+        customer = customers[at]
+        known = first_of.get(customer)
+        if known is None or started_on[at] < started_on[known]:
+            first_of[customer] = at
+    # By customer (one subscription each): positions never compared.
+    found = sorted(
+        (customer, at) for customer, at in first_of.items() if begin <= started_on[at] < stop
     )
 
     def build() -> list[Evidence]:
+        new = [(customer, rows[at]) for customer, at in found]
         return [
             Evidence(
                 subject=customer,
@@ -358,7 +385,7 @@ def _new_customers(
             for customer, sub in new
         ]
 
-    return MeasureResult(measure, Decimal(len(new)), LazyEvidence(build))
+    return MeasureResult(measure, Decimal(len(found)), LazyEvidence(build))
 
 
 def _window_text(measure: Measure, usage: UsageTotals) -> str:

@@ -70,10 +70,13 @@ def monthly_figures(
     name = _FIELDS[measure.kind]
     columns = usage.usage.columns
     months_of, figures = columns.month, getattr(columns, name)
+    # The workload's subscriptions by position (``UsageTotals`` reads them by column).
+    subscriptions = usage.subscriptions.columns
+    ids, association_of = subscriptions.id, subscriptions.association
     for sub in usage.by_workload.get(measure.workload, ()):
-        if sub.association not in accepted:
+        if association_of[sub] not in accepted:
             continue
-        for at in usage.credited.get(sub.id, ()):
+        for at in usage.credited.get(ids[sub], ()):
             month = months_of[at]
             if month in sums:
                 sums[month] += Decimal(figures[at])

@@ -23,6 +23,7 @@ from mpn_desktop.domain.customer_rows import CustomerRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.people_rows import PeopleRows
+from mpn_desktop.domain.subscription_rows import SubscriptionRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import RecordKind
@@ -330,8 +331,10 @@ class _Read:
         self.subscription_ids: dict[int, str] = {}
         if "subscriptions" in wanted:
             columns = _columns(connection, SUBSCRIPTIONS_QUERY, {2: self.customer_names})
-            found["subscriptions"] = self._rows("subscriptions", facts.Subscription, columns)
             self.subscription_ids = names_by_id(columns, 1)
+            found["subscriptions"] = self._by_column(
+                "subscriptions", SubscriptionRows, columns, with_id=True
+            )
         elif "usage" in wanted:
             self.subscription_ids = _id_map(connection, _SUBSCRIPTION_IDS_QUERY)
         if "usage" in wanted:
@@ -386,9 +389,9 @@ class _Read:
         *,
         with_id: bool | None = None,
     ) -> _ByColumn:
-        """The rows of a table held by column as read (usage, exams, people, customers: no
-        object per row); the first column is the row id when ids are kept (``with_id``: whether the
-        query has it whatever ``with_ids`` says, as the people's always has)."""
+        """The rows of a table held by column as read (no object per row); the first column
+        is the row id when ids are kept (``with_id``: whether the query has it whatever
+        ``with_ids`` says, as those other rows name always have)."""
         if self.with_ids if with_id is None else with_id:
             self.ids[name] = tuple(columns[0]) if columns else ()
             columns = columns[1:]

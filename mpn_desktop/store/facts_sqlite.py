@@ -30,6 +30,7 @@ from mpn_desktop.domain.enums import (
 )
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.people_rows import PeopleRows
+from mpn_desktop.domain.subscription_rows import SubscriptionRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
@@ -221,7 +222,7 @@ class _Reader:
             organization=organization,
             targets=targets,
             customers=CustomerRows.from_sequences(customer_columns[1:]),
-            subscriptions=_made(subscription_columns, facts.Subscription),
+            subscriptions=SubscriptionRows.from_sequences(subscription_columns[1:]),
             usage=UsageRows.from_sequences(usage_columns[1:]),  # by column, the row ids left out
             people=PeopleRows.from_sequences(people_columns[1:]),
             exams=ExamRows.from_sequences(exam_columns[1:]),

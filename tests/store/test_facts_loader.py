@@ -109,9 +109,13 @@ def test_the_kind_of_each_result_is_converted_only_when_first_read(demo_db: Data
 
 @pytest.mark.parametrize(
     ("field", "rows", "record"),
-    [("people", facts.PeopleRows, facts.Person), ("customers", facts.CustomerRows, facts.Customer)],
+    [
+        ("people", facts.PeopleRows, facts.Person),
+        ("subscriptions", facts.SubscriptionRows, facts.Subscription),
+        ("customers", facts.CustomerRows, facts.Customer),
+    ],
 )
-def test_people_and_customers_are_loaded_by_column_without_a_record_each(
+def test_people_subscriptions_and_customers_are_loaded_by_column_without_a_record_each(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch, field: str, rows: type, record: type
 ) -> None:
     made: list[object] = []
