@@ -263,6 +263,9 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             by_base[start].append(customer)
     year_ago_figures = _per_customer(part, figures, [year_ago.plus(-b) for b in range(span)])
     total_base = Decimal(sum(year_ago_figures.values(), _ZERO))
+    # The gate reads the MCV 12 months ago (BA23): the year-ago month's value alone, not the
+    # baselines of customers associated since (the growth still counts them).
+    year_ago_total = total_base
     for base_month, customers in by_base.items():
         months = [base_month.plus(-b) for b in range(span)]
         if len(months) == 1:
@@ -313,20 +316,26 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
                 total=_figure(twelve, part),
                 minimum=_figure(part.twelve_month_minimum, part),
             )
-    if part.baseline_minimum is not None and total_base < part.baseline_minimum:
+    if part.baseline_minimum is not None and year_ago_total < part.baseline_minimum:
         short = _ZERO
         note = _("{base} reached {total}, under the {minimum} needed to score").format(
             base=base_month_text(last),
-            total=_figure(total_base, part),
+            total=_figure(year_ago_total, part),
             minimum=_figure(part.baseline_minimum, part),
         )
     if part.measure is Measure.USAGE_GROWTH_PERCENT:
         if total_base <= 0:
             value = _ZERO
+            # Nothing to grow from says why more now cannot score (a customer won now is
+            # its own baseline: growth 0), over the twelve months' minimum it would lift;
+            # the year-ago gate's note (nothing short) stands.
+            if short or not note:
+                note = _(
+                    "no usage to grow from: none a year before {last} nor in the month a"
+                    " customer associated since was won, and one won now is compared with its"
+                    " own month, so it brings no growth"
+                ).format(last=month_and_year(last))
             short = _ZERO
-            note = note or _("no usage a year before {last} to grow from").format(
-                last=month_and_year(last)
-            )
         else:
             value = (total_last - total_base) * _HUNDRED / total_base
     else:
