@@ -846,11 +846,10 @@ def _missing_with_leads(
     leads: list[Lead | None] = []
     if track.score < at:
         leads.append(_most_to_give(track))
+        short, score = _short_and_score(track.score, at)
         sentences.append(
             _("{more} to reach {target} (the score is {score})").format(
-                more=_more(_decimal(at - track.score), "points"),
-                target=shown_points(at),
-                score=shown_points(track.score),
+                more=_more(short, "points"), target=shown_points(at), score=score
             )
         )
     # A metric's sentences are about it; the designation's list names the metric.
@@ -859,6 +858,18 @@ def _missing_with_leads(
         sentences += [f"{metric.name}: {s}" for s in said]
         leads += [_lead_of(metric, index) for index in range(len(said))]
     return tuple(sentences), tuple(leads)
+
+
+def _short_and_score(score: Fraction, at: Fraction) -> tuple[Decimal, str]:
+    """The points still short of ``at`` and the score, written so that they add up to it: a
+    score of one decimal as it is shown elsewhere, else both to two decimals, the score
+    rounded down (the points short rounded up: they always reach ``at``). "7.04 more points
+    (the score is 63)" read as 70.04."""
+    target = Decimal(at.numerator) / Decimal(at.denominator)
+    if (score * 10).denominator == 1:
+        return target - Decimal(score.numerator) / Decimal(score.denominator), shown_points(score)
+    floored = Decimal(score.numerator * 100 // score.denominator) / 100
+    return target - floored, number(floored, 2)
 
 
 def _lead_of(metric: MetricScore, index: int) -> Lead | None:
@@ -963,11 +974,7 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
             Decimal(0),
             m.unit,
             _ZERO,
-            f"{m.name}: "
-            + _(
-                "nothing added now lifts it above zero (the month a year earlier falls short),"
-                " so the designation cannot qualify this month, even with the other steps"
-            ),
+            f"{m.name}: " + _blocked_text(m),
             m.lead,
         )
         for m in blocked
@@ -984,6 +991,21 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
             steps.append(lever.step(won))
     qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in metrics)
     return Way(tuple(steps), qualifies and score >= at)
+
+
+def _blocked_text(metric: MetricScore) -> str:
+    """Why nothing added now lifts the metric: the reason its missing sentence gives (the
+    gate a part's note names that more usage now cannot lift)."""
+    for part in metric.parts:
+        if part.measured.note and part.measured.short_of_minimum <= 0:
+            return _(
+                "nothing added now lifts it above zero ({reason}), so the designation cannot"
+                " qualify this month, even with the other steps"
+            ).format(reason=part.measured.note)
+    return _(
+        "nothing added now lifts it above zero (the month a year earlier falls short),"
+        " so the designation cannot qualify this month, even with the other steps"
+    )
 
 
 def _raw_points(metric: MetricScore) -> Fraction:

@@ -459,9 +459,13 @@ def test_the_new_steps_read_in_german(tmp_path: Path) -> None:
     facts = _sample(tmp_path, DAY_2023)
     scores = _scores(facts, DAY_2023)
     way = cheapest_steps(scores["business-applications"].best, Fraction(70))
+    # The reason is the missing sentence's (the year-ago month's gate), in German too.
+    assert way.steps[0].text.startswith(
+        "Nutzungswachstum: nichts, was jetzt hinzukommt, hebt diese Kennzahl über null (Juli"
+        " 2022, ein Jahr vor Juli 2023, wurden "
+    )
     assert way.steps[0].text.endswith(
-        ": nichts, was jetzt hinzukommt, hebt diese Kennzahl über null (der Monat ein Jahr"
-        " zuvor reicht nicht), daher kann sich die Designation diesen Monat auch mit den"
+        ", die für Punkte nötig sind), daher kann sich die Designation diesen Monat auch mit den"
         " anderen Schritten nicht qualifizieren"
     )
     security = cheapest_steps(scores["security"].best, Fraction(70)).steps
