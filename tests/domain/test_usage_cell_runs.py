@@ -209,3 +209,58 @@ def test_rows_held_as_runs_edited_in_place_hold_the_rows_counted_after(
     assert exactly(score_designations(CATALOGS[-1], after, day)) == exactly(
         score_designations(CATALOGS[-1], replace(after, kept=Kept()), day)
     )
+
+
+_LAYOUTS = {
+    "subscription, month, service": lambda row: (row.subscription, row.month, row.service),
+    "subscription, service, month": lambda row: (row.subscription, row.service, row.month),
+    "service, subscription, month": lambda row: (row.service, row.subscription, row.month),
+}
+"""Partner Center files: a row per subscription, month and service, in these orders."""
+
+
+def _partner_center(rng: random.Random, layout: str) -> Facts:
+    """Each subscription's one to three services every month of its run (one sort of
+    the rows: several rows a month, or a subscription's runs one per service)."""
+    facts = _facts(rng, "grouped")
+    rows = [
+        _row(rng, sub.id, first.plus(offset), service)
+        for sub in facts.subscriptions
+        for first, length in [(_FIRST.plus(rng.randrange(0, 60)), rng.randint(1, 30))]
+        for service in rng.sample(SERVICES, rng.randint(1, 3))
+        for offset in range(length)
+    ]
+    return replace(facts, usage=tuple(sorted(rows, key=_LAYOUTS[layout])), kept=Kept())
+
+
+@settings(max_examples=10, deadline=None)
+@given(rng=_SEEDED, layout=st.sampled_from(sorted(_LAYOUTS)), day=st.sampled_from(DAYS))
+def test_partner_center_rows_after_rows_added_before_a_run_or_deleted_hold_the_rows_counted(
+    rng: random.Random, layout: str, day: Any
+) -> None:
+    """Several services a month per subscription, then edits after an evaluation: a row a
+    month before its subscription's first (at the end or inside the rows), a row deleted;
+    the carried sums hold the rows counted and score as facts added up afresh."""
+    facts = _partner_center(rng, layout)
+    assert _held(UsageSums(facts.subscriptions, facts.usage)) == _counted(facts)
+    if not facts.subscriptions:
+        return
+    for _ in range(3):
+        score_designations(CATALOGS[-1], facts, day)  # months worked out before the edit
+        usage = list(facts.usage)
+        removed, added = [], []
+        if usage and rng.random() < 0.5:
+            removed.append(usage.pop(rng.randrange(len(usage))))
+        else:
+            sub = rng.choice(facts.subscriptions)
+            months = [row.month for row in usage if row.subscription == sub.id]
+            month = min(months, default=_FIRST).plus(-rng.randint(1, 3))
+            added.append(_row(rng, sub.id, month, rng.choice(SERVICES)))
+            usage.insert(rng.choice((len(usage), rng.randrange(len(usage) + 1))), added[0])
+        after = replace(facts, usage=tuple(usage))
+        carry_usage_sums(facts, after, removed, added)
+        assert _held(usage_sums(after)) == _counted(after)
+        assert exactly(score_designations(CATALOGS[-1], after, day)) == exactly(
+            score_designations(CATALOGS[-1], replace(after, kept=Kept()), day)
+        )
+        facts = after
