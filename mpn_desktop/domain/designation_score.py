@@ -932,10 +932,11 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
 
     A part below zero (more customers lost than added) needs the lost ones back before a
     point comes; usage growth under its twelve-month minimum is priced in consumption that
-    reaches the minimum; a gate more usage now cannot lift (the year-ago month's) is said and
-    its metric left out. A metric gated by a short prerequisite step (§ 1.7) is opened by that
-    step's people first: the final list's holders already counted give their points then, and
-    only people beyond them are "more"."""
+    reaches the minimum; a gate more usage now cannot lift (the year-ago month's, or no usage
+    to grow from) is said with its missing sentence's reason and its metric left out. A metric
+    gated by a short prerequisite step (§ 1.7) is opened by that step's people first: the final
+    list's holders already counted give their points then, and only people beyond them are
+    "more"."""
     metrics = track.metrics
     levers = [lever for metric in metrics for lever in _levers(metric)]
     blocked = [
