@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import add, ge, itemgetter
+from typing import TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Workload
@@ -97,6 +98,20 @@ class CellRuns:
         return (customers, places, *self._more.at(month))
 
 
+_M = TypeVar("_M", bound=int)
+_V = TypeVar("_V")
+
+
+def _other_months(
+    by_cell: dict[Cell, dict[_M, _V]], months: set[Month]
+) -> dict[Cell, dict[_M, _V]]:
+    """Each cell's entries of the months not in ``months`` (new dictionaries)."""
+    return {
+        cell: {month: found for month, found in cell_months.items() if month not in months}
+        for cell, cell_months in by_cell.items()
+    }
+
+
 _UNSEEN = object()
 """A cell's month not looked at yet (None: looked at, no rows)."""
 
@@ -124,20 +139,18 @@ class CellMonths:
         self._months = months if months is not None else {}
         self.row_by_row = row_by_row
 
-    def without(
-        self,
-        months: set[Month],
-        cells: dict[Cell, dict[Month, dict[str, int]]],
-        more: dict[Cell, dict[Month, More]],
-    ) -> CellMonths:
-        """The same runs, their rows of ``months`` put in row by row (into ``cells`` and
-        ``more``, after): the cells' months worked out already kept for the other months (an
-        edit replacing rows in place leaves every other row at its place)."""
-        kept = {
-            cell: {m: found for m, found in cell_months.items() if m not in months}
-            for cell, cell_months in self._months.items()
-        }
-        return CellMonths(self.runs, cells, more, kept, self.row_by_row | months)
+    def without(self, months: set[Month]) -> CellMonths:
+        """The same runs, their rows of ``months`` to be put in row by row (into the new
+        ``cells`` and ``more``, which hold none of those months): the rows put in row by row
+        and the cells' months worked out already kept for the other months (an edit
+        replacing rows in place leaves every other row at its place)."""
+        return CellMonths(
+            self.runs,
+            _other_months(self.cells, months),
+            _other_months(self.more, months),
+            _other_months(self._months, months),
+            self.row_by_row | months,
+        )
 
     def at(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none)."""

@@ -289,15 +289,8 @@ class UsageSums:
             new = copy.copy(self)
             new._rows = rows
             new.columns = rows.columns
-            new.cells = {
-                cell_key: {m: c for m, c in cell_months.items() if m not in months}
-                for cell_key, cell_months in self.cells.items()
-            }
-            new.more = {
-                cell_key: {m: c for m, c in cell_months.items() if m not in months}
-                for cell_key, cell_months in self.more.items()
-            }
-            new.cell_months = self.cell_months.without(months, new.cells, new.more)
+            new.cell_months = self.cell_months.without(months)
+            new.cells, new.more = new.cell_months.cells, new.cell_months.more
             new._services = {}
             columns = new.columns
             places = [at for at, month in enumerate(columns.month) if month in months]
