@@ -17,12 +17,11 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
 from itertools import compress, filterfalse
-from operator import attrgetter
 
 from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
 from mpn_desktop.domain.exam_rows import ExamRows
-from mpn_desktop.domain.facts import ExamResult, Facts, Person
+from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
 from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
 
 
@@ -60,7 +59,6 @@ class SkillingCount:
 
 _DAY = timedelta(days=1)
 _NONE = Fraction(0)
-_MCP_ID = attrgetter("mcp_id")
 _ORDINAL = date.toordinal
 _normal_code = lru_cache(maxsize=4096)(normalize_code)
 """``normalize_code`` (a regular expression) kept per code: every new set of facts asks again
@@ -187,10 +185,13 @@ class ExamIndex:
                 passed[mcp_id] = passed_on
         self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it."""
-        people = tuple(people)
-        self.unique = len(set(map(_MCP_ID, people))) == len(people)
+        # Read by column too (as loaded: no Person made; a tuple of Person gives its columns).
+        rows = PeopleRows.of(people)
+        who = rows.columns
+        mcp_ids = who.mcp_id
+        self.unique = len(set(mcp_ids)) == len(mcp_ids)
         """Every MCP ID given once (else a person's name may depend on the day)."""
-        self.ranked = ListedOrder(people)
+        self.ranked = ListedOrder(rows)
         """Each MCP ID's place in the order people are listed (asked when holders are read;
         meant for MCP IDs given once)."""
         self.made_holders: dict[str, dict[str, Holder]] = {}
@@ -209,27 +210,25 @@ class ExamIndex:
         # Each MCP ID of an associated person and the last day any of its records is there
         # (None: one never leaves), whatever the MCP IDs: who a count may count.
         present: dict[str, date | None] = {}
+        associated = compress(zip(mcp_ids, who.name, who.left_on, strict=True), who.associated)
         if self.unique:
             always, leaving = self.always, self.leaving
-            for person in people:
-                if person.associated:
-                    if person.left_on is None:
-                        always[person.mcp_id] = person.name
-                    else:
-                        leaving.append((person.mcp_id, person.name, person.left_on))
+            for mcp_id, name, left_on in associated:
+                if left_on is None:
+                    always[mcp_id] = name
+                else:
+                    leaving.append((mcp_id, name, left_on))
             present = dict.fromkeys(always)
             present.update((mcp_id, left_on) for mcp_id, _name, left_on in leaving)
         else:
-            for person in people:
-                if person.associated:
-                    left = person.left_on
-                    if person.mcp_id not in present:
-                        present[person.mcp_id] = left
-                    else:
-                        earlier = present[person.mcp_id]
-                        present[person.mcp_id] = (
-                            None if earlier is None or left is None else max(earlier, left)
-                        )
+            for mcp_id, _name, left in associated:
+                if mcp_id not in present:
+                    present[mcp_id] = left
+                else:
+                    earlier = present[mcp_id]
+                    present[mcp_id] = (
+                        None if earlier is None or left is None else max(earlier, left)
+                    )
         self._present = present
         self._staying = (
             set(self.always)

@@ -12,6 +12,7 @@ from domain_builders import facts as build_facts
 from test_properties import CATALOG
 
 from mpn_desktop.domain import skills
+from mpn_desktop.domain.designation_skilling import ExamIndex
 from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.evaluate import Evaluator, evaluate
 from mpn_desktop.domain.facts import Facts, PeopleRows, Person
@@ -108,3 +109,29 @@ def _two_workloads() -> Facts:
         + [usage("crm-1", month, revenue=900, users=30) for month in months],
         refs=[reference(PLATFORM, "Fabrikam"), reference(CRM, "Contoso")],
     )
+
+
+@pytest.mark.parametrize(
+    "people",
+    [
+        _PEOPLE,
+        _PEOPLE[1:] + _PEOPLE[:1],
+        # One MCP ID twice: who is there is worked out from every record of it.
+        (*_PEOPLE, person("5002", "Again", left_on=date(2018, 3, 31))),
+        (*_PEOPLE, person("5003", "Again")),
+    ],
+)
+def test_the_exam_index_reads_who_is_there_from_the_columns_making_none(
+    people: tuple[Person, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_records = ExamIndex(_EXAMS, people)
+    made = _counting(monkeypatch)
+    by_column = ExamIndex(_EXAMS, _by_column(people))
+    assert made == []
+    assert by_column.unique == as_records.unique == (len(people) == len(_PEOPLE))
+    assert by_column.always == as_records.always
+    assert by_column.leaving == as_records.leaving
+    assert by_column._present == as_records._present
+    assert by_column._staying == as_records._staying
+    assert by_column.ranked() == as_records.ranked()
+    assert len(made) == len(people), "the people are made when ranked, not before"
