@@ -5,17 +5,17 @@ a month: such a run's rows lie at consecutive places, so the row of month
 ``m`` is at ``base + m`` (``base``: the run's first place minus its first
 month). ``CellRuns`` keeps the runs of one cell (workload, association) and
 gives a month's rows by customer from them with a few calls in C (a bisection
-over the runs' first months, slices, ``map``), instead of a step per row.
-Runs that are not one row a month in order (several services a month, gaps,
-rows out of order) are not held here: ``usage_figures.UsageSums`` puts their
-rows in row by row.
+over the runs' first months, slices, ``map``), instead of a step per row;
+``cell_runs`` finds the runs in the rows' columns. Runs that are not one row a
+month in order (several services a month, gaps, rows out of order) are not held
+here: ``usage_figures.UsageSums`` puts their rows in row by row.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
-from itertools import compress, repeat
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import compress, groupby, repeat
 from operator import add, ge, itemgetter
 from typing import TypeVar
 
@@ -96,6 +96,49 @@ class CellRuns:
         if self._more is None:
             return customers, places, [], []
         return (customers, places, *self._more.at(month))
+
+
+def cell_runs(
+    subscriptions: Sequence[str],
+    months: Sequence[Month],
+    found_of: Mapping[str, tuple[Cell, int, str]],
+) -> tuple[dict[Cell, CellRuns], list[int], int]:
+    """The rows (their subscriptions and months, by column) that come grouped by
+    subscription, one a month in order, as runs per cell: ``groupby`` finds each
+    subscription's run in C, and a run's months are checked with one comparison, so a row
+    costs no step of its own. ``found_of``: each subscription counted (no trial), its cell,
+    the month its association began (an index) and its customer. Hands back the runs, the
+    places of the other rows, in order, to be put in row by row (runs out of order or of
+    several rows a month), and where the rows not looked at begin: after the first short
+    runs (rows stored by month: grouping would cost a step per row there)."""
+    runs: dict[Cell, list[Run]] = {}
+    odd: list[int] = []
+    consecutive: dict[tuple[int, int], tuple[int, ...]] = {}
+    start = 0
+    for count, (sub_id, rows) in enumerate(groupby(subscriptions), 1):
+        stop = start + len(list(rows))
+        found = found_of.get(sub_id)
+        if found is not None:
+            first, last = months[start], months[stop - 1]
+            length = stop - start
+            if last - first == length - 1 and (
+                length < 3
+                or months[start:stop]
+                == (
+                    consecutive.get((first, length))
+                    or consecutive.setdefault((first, length), tuple(range(first, last + 1)))
+                )
+            ):
+                cell, associated, customer = found
+                counted = first if first >= associated else associated
+                if counted <= last:  # no credit before the association
+                    runs.setdefault(cell, []).append((counted, last, customer, start - first))
+            else:
+                odd.extend(range(start, stop))
+        start = stop
+        if count >= 64 and 4 * count > stop:
+            break  # short runs: not grouped by subscription
+    return {cell: CellRuns(each) for cell, each in runs.items()}, odd, start
 
 
 _M = TypeVar("_M", bound=int)

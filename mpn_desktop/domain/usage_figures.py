@@ -28,13 +28,19 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import groupby
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import Facts, Subscription
-from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, CellMonths, CellRuns, More, Run
+from mpn_desktop.domain.usage_cell_runs import (
+    Cell,
+    CellMonth,
+    CellMonths,
+    CellRuns,
+    More,
+    cell_runs,
+)
 from mpn_desktop.domain.usage_rows import Usage, UsageRows
 from mpn_desktop.domain.usage_scope_sums import (
     Key,
@@ -131,12 +137,16 @@ class UsageSums:
         self.more: dict[Cell, dict[Month, More]] = {}
         """The other rows of those of a customer having several in a cell's month: their
         customers and places, in two lists."""
-        self.runs: dict[Cell, CellRuns] = {}
-        """Per cell, the subscriptions' rows that come one a month in order (most)."""
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
-        odd, rest = self._add_runs(columns.subscription, columns.month)
+        found_of = {
+            sub_id: (cell, self._associated[sub_id], self._customer_of[sub_id])
+            for sub_id, cell in self._cell_of.items()
+        }
+        self.runs: dict[Cell, CellRuns]
+        """Per cell, the subscriptions' rows that come one a month in order (most)."""
+        self.runs, odd, rest = cell_runs(columns.subscription, columns.month, found_of)
         if odd:
             self._add(odd, gathered(columns.subscription, odd), gathered(columns.month, odd))
         if rest < len(columns.month):
@@ -156,49 +166,6 @@ class UsageSums:
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
         self._spelt: dict[str, set[str]] | None = None
-
-    def _add_runs(
-        self, subscriptions: Sequence[str], months: Sequence[Month]
-    ) -> tuple[list[int], int]:
-        """Keeps the rows that come grouped by subscription, one a month in order, as runs
-        (``runs``): ``groupby`` finds each subscription's run in C, and a run's months are
-        checked with one comparison, so a row costs no step of its own. Hands back the
-        places of the other rows, in order, to be put in row by row (runs out of order or
-        of several rows a month), and where the rows not looked at begin: after the first
-        short runs (rows stored by month: grouping would cost a step per row there)."""
-        found_of = {
-            sub_id: (cell, self._associated[sub_id], self._customer_of[sub_id])
-            for sub_id, cell in self._cell_of.items()
-        }
-        runs: dict[Cell, list[Run]] = {}
-        odd: list[int] = []
-        consecutive: dict[tuple[int, int], tuple[int, ...]] = {}
-        start = 0
-        for count, (sub_id, rows) in enumerate(groupby(subscriptions), 1):
-            stop = start + len(list(rows))
-            found = found_of.get(sub_id)
-            if found is not None:
-                first, last = months[start], months[stop - 1]
-                length = stop - start
-                if last - first == length - 1 and (
-                    length < 3
-                    or months[start:stop]
-                    == (
-                        consecutive.get((first, length))
-                        or consecutive.setdefault((first, length), tuple(range(first, last + 1)))
-                    )
-                ):
-                    cell, associated, customer = found
-                    counted = first if first >= associated else associated
-                    if counted <= last:  # no credit before the association
-                        runs.setdefault(cell, []).append((counted, last, customer, start - first))
-                else:
-                    odd.extend(range(start, stop))
-            start = stop
-            if count >= 64 and 4 * count > stop:
-                break  # short runs: not grouped by subscription
-        self.runs = {cell: CellRuns(each) for cell, each in runs.items()}
-        return odd, start
 
     def cell_month(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none; kept)."""
