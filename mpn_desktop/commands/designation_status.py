@@ -10,12 +10,9 @@ from datetime import date
 
 from mpn_desktop.commands.common import catalog_path, database_to_read
 from mpn_desktop.domain.designation_json import scored_status_to_json
-from mpn_desktop.domain.designation_score import (
-    DesignationScore,
-    MetricScore,
-    shown_points,
-    usage_start,
-)
+from mpn_desktop.domain.designation_missing import shown_points
+from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
+from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.designations import ScoredCatalog, track_name
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay

@@ -16,11 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from mpn_desktop.domain.designation_score import (
-    CategoryScore,
-    DesignationScore,
-    MetricScore,
-)
+from mpn_desktop.domain.designation_results import CategoryScore, DesignationScore, MetricScore
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import FeePayment, Organization
 from mpn_desktop.domain.fee import membership_year

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from mpn_desktop.domain.designation_score import (
+from mpn_desktop.domain.designation_results import (
     CategoryScore,
     DesignationScore,
     MetricScore,

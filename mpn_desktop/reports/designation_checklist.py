@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.designation_score import shown_points
+from mpn_desktop.domain.designation_missing import shown_points
 from mpn_desktop.domain.designations import ScoredCatalog, track_title
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text

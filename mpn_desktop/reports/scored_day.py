@@ -7,12 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from mpn_desktop.domain.designation_score import (
-    CatalogOn,
-    DesignationScore,
-    aimed_designations,
-    score_designations,
-)
+from mpn_desktop.domain.designation_results import DesignationScore
+from mpn_desktop.domain.designation_score import CatalogOn, aimed_designations, score_designations
 from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Facts

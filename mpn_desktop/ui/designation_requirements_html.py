@@ -15,7 +15,7 @@ from fractions import Fraction
 from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain import wording
-from mpn_desktop.domain.designation_score import rounded_points, shown_points
+from mpn_desktop.domain.designation_missing import rounded_points, shown_points
 from mpn_desktop.domain.designations import (
     Designation,
     Listed,

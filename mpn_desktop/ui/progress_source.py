@@ -33,9 +33,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import (
-    usage_start,
-)
+from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.evaluate import Evaluator
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.performance import usage_window_start

@@ -13,13 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from mpn_desktop.domain.designation_score import (
-    CategoryScore,
-    MetricScore,
-    TrackScore,
-    cheapest_way,
-    score_designations,
-)
+from mpn_desktop.domain.designation_missing import cheapest_way
+from mpn_desktop.domain.designation_results import CategoryScore, MetricScore, TrackScore
+from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.facts import ExamResult, Facts

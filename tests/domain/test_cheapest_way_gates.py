@@ -12,14 +12,14 @@ from fractions import Fraction
 from pathlib import Path
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import (
+from mpn_desktop.domain.designation_missing import missing_with_leads
+from mpn_desktop.domain.designation_results import (
     CategoryScore,
     DesignationScore,
     MetricScore,
     TrackScore,
-    _missing_with_leads,
-    score_designations,
 )
+from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Workload
@@ -148,7 +148,7 @@ def _track(score: Fraction) -> TrackScore:
 def test_the_points_short_and_the_score_add_up_to_the_target() -> None:
 
     def first(score: Fraction) -> str:
-        return _missing_with_leads(_track(score), Fraction(70))[0][0]
+        return missing_with_leads(_track(score), Fraction(70))[0][0]
 
     # 62.96 was "7.04 more points to reach 70 (the score is 63)".
     assert first(Fraction(6296, 100)) == "7.04 more points to reach 70 (the score is 62.96)"

@@ -14,7 +14,8 @@ import pytest
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import DesignationScore, score_designations
+from mpn_desktop.domain.designation_results import DesignationScore
+from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Association, Workload

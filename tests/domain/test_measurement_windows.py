@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import MetricScore, score_designations
+from mpn_desktop.domain.designation_results import MetricScore
+from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mpn_desktop.domain.designation_score import DesignationScore, score_designations
+from mpn_desktop.domain.designation_results import DesignationScore
+from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog

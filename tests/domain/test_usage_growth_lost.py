@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import MetricScore, score_designations
+from mpn_desktop.domain.designation_results import MetricScore
+from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import Customer, Facts, Subscription, Usage
 from mpn_desktop.programs import shipped_scored_catalogs

@@ -124,13 +124,13 @@ def test_no_sentence_in_the_domain_is_an_f_string_around_a_marked_message() -> N
 
 
 def test_the_designation_sentences_follow_the_plural_rules() -> None:
-    from mpn_desktop.domain.designation_score import _more, _points
+    from mpn_desktop.domain.designation_missing import more_text, points_text
 
     vocabulary.use_language("de")
-    assert _more(Decimal(1), "customers") == "1 weiterer Kunde"
-    assert _more(Decimal(3), "customers") == "3 weitere Kunden"
-    assert _points(Fraction(1)) == "1 Punkt"
-    assert _points(Fraction(3, 2)) == "1,5 Punkte"
+    assert more_text(Decimal(1), "customers") == "1 weiterer Kunde"
+    assert more_text(Decimal(3), "customers") == "3 weitere Kunden"
+    assert points_text(Fraction(1)) == "1 Punkt"
+    assert points_text(Fraction(3, 2)) == "1,5 Punkte"
     vocabulary.use_language("en")
-    assert _more(Decimal(1), "customers") == "1 more customer"
-    assert _points(Fraction(3, 2)) == "1.5 points"
+    assert more_text(Decimal(1), "customers") == "1 more customer"
+    assert points_text(Fraction(3, 2)) == "1.5 points"

@@ -1,0 +1,578 @@
+"""What a designation still misses, in words: the missing list, the cheapest way to the
+qualifying score (priced by each metric's own rule), and points as people read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from mpn_desktop.domain.designation_results import (
+    MetricScore,
+    TrackScore,
+)
+from mpn_desktop.domain.designation_skilling import (
+    fraction_sum,
+)
+from mpn_desktop.domain.missing_lead import (
+    Lead,
+)
+from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
+from mpn_desktop.domain.wording import Figures, number, unit_of
+
+_ZERO = Fraction(0)
+
+
+def missing_with_leads(
+    track: TrackScore, at: Fraction
+) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
+    """The missing sentences (the metrics at zero first, each must score, then the others,
+    largest gain first) and, for each, where it leads: a metric's sentence to that
+    metric's form; the points still short to the metric that can give the most."""
+    zero = [m for m in track.metrics if m.points <= 0]
+    rest = sorted(
+        (m for m in track.metrics if 0 < m.points < m.max_points),
+        key=lambda m: m.points - m.max_points,
+    )
+    sentences: list[str] = []
+    leads: list[Lead | None] = []
+    if track.score < at:
+        leads.append(_most_to_give(track))
+        short, score = _short_and_score(track.score, at)
+        sentences.append(
+            _("{more} to reach {target} (the score is {score})").format(
+                more=more_text(short, "points"), target=shown_points(at), score=score
+            )
+        )
+    # A metric's sentences are about it; the designation's list names the metric.
+    for metric in (*zero, *rest):
+        said = metric.missing or ((_("scores nothing yet"),) if metric in zero else ())
+        sentences += [f"{metric.name}: {s}" for s in said]
+        leads += [_lead_of(metric, index) for index in range(len(said))]
+    return tuple(sentences), tuple(leads)
+
+
+def _short_and_score(score: Fraction, at: Fraction) -> tuple[Decimal, str]:
+    """The points still short of ``at`` and the score, written so that they add up to it: a
+    score of one decimal as it is shown elsewhere, else both to two decimals, the score
+    rounded down (the points short rounded up: they always reach ``at``). "7.04 more points
+    (the score is 63)" read as 70.04."""
+    target = Decimal(at.numerator) / Decimal(at.denominator)
+    if (score * 10).denominator == 1:
+        return target - Decimal(score.numerator) / Decimal(score.denominator), shown_points(score)
+    floored = Decimal(score.numerator * 100 // score.denominator) / 100
+    return target - floored, number(floored, 2)
+
+
+def _lead_of(metric: MetricScore, index: int) -> Lead | None:
+    """Where the metric's ``index``-th missing sentence leads (its first lead for another)."""
+    return metric.leads[index] if index < len(metric.leads) else metric.lead
+
+
+def _most_to_give(track: TrackScore) -> Lead | None:
+    """The lead of the metric with the most points still to give (the first of equals)."""
+    open_metrics = [m for m in track.metrics if m.points < m.max_points and m.lead is not None]
+    if not open_metrics:
+        return None
+    return max(open_metrics, key=lambda m: m.max_points - m.points).lead
+
+
+@dataclass(frozen=True, slots=True)
+class WayStep:
+    """One step of the cheapest way: what to add for one metric (or one part of it), in the
+    unit the step counts, and the points it gives; as data (the test applies it to the facts)."""
+
+    metric: str
+    part: int
+    """Which of the metric's parts the step adds to; -1: the metric's people (skilling)."""
+    units: Decimal
+    unit: str
+    """``unit`` of the part, or "USD" where consumption must first reach a minimum."""
+    gain: Fraction
+    text: str
+    lead: Lead | None
+    step_people: tuple[int, ...] = ()
+    """Skilling: the people each short prerequisite step still needs (0 for a met one)."""
+    option: int = 0
+    """Which of the metric's options (association types) ``part`` is of."""
+    level: Decimal | None = None
+    """The percentage growth to reach, where the step says it so (customers won in the way
+    lower the growth by what they bring); None: ``units`` more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Way:
+    """The steps of the cheapest way and whether they bring the track to qualifying."""
+
+    steps: tuple[WayStep, ...]
+    reaches: bool
+    """The steps give at least the qualifying score with every metric above zero."""
+
+
+def cheapest_way(
+    track: TrackScore, at: Fraction
+) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
+    """The sentences of ``cheapest_steps`` and, for each, where it leads (its metric's form)."""
+    way = cheapest_steps(track, at)
+    return tuple(step.text for step in way.steps), tuple(step.lead for step in way.steps)
+
+
+def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
+    """A way to qualify: first the least that lifts each metric at zero above it, then the
+    most points per unit added, each priced as its rule gives it (SOLUTIONS-PARTNER.md
+    § 1.2-1.7), never more than the step would give.
+
+    A part below zero (more customers lost than added) needs the lost ones back before a
+    point comes; usage growth under its twelve-month minimum is priced in consumption that
+    reaches the minimum; a gate more usage now cannot lift (the year-ago month's, or no usage
+    to grow from) is said with its missing sentence's reason and its metric left out. A metric
+    gated by a short prerequisite step (§ 1.7) is opened by that step's people first: the final
+    list's holders already counted give their points then, and only people beyond them are
+    "more"."""
+    metrics = track.metrics
+    levers = [lever for metric in metrics for lever in _levers(metric)]
+    blocked = [
+        m for m in metrics if m.points <= 0 and not any(lever.metric is m for lever in levers)
+    ]
+    raw = {m.id: _raw_points(m) for m in metrics}
+    score = track.score
+
+    def take(lever: _Lever, wanted: Fraction) -> None:
+        nonlocal score
+        metric = lever.metric
+        before = min(metric.max_points, raw[metric.id])
+        raw[metric.id] += lever.add(wanted)
+        score += min(metric.max_points, raw[metric.id]) - before
+
+    def room(lever: _Lever) -> Fraction:
+        metric = lever.metric
+        return min(metric.max_points - min(metric.max_points, raw[metric.id]), lever.room())
+
+    for metric in metrics:
+        own = [lever for lever in levers if lever.metric is metric and room(lever) > 0]
+        if metric.points <= 0 and own:
+            # Any progress lifts a metric above zero; one point is the least worth naming.
+            best = max(own, key=lambda lever: lever.worth(min(room(lever), lever.least())))
+            take(best, min(room(best), best.least()))
+    while score < at:
+        open_levers = [lever for lever in levers if room(lever) > 0]
+        if not open_levers:
+            break
+        best = max(open_levers, key=lambda lever: lever.worth(min(room(lever), at - score)))
+        take(best, min(room(best), at - score))
+    steps = [
+        WayStep(
+            m.id,
+            -1,
+            Decimal(0),
+            m.unit,
+            _ZERO,
+            f"{m.name}: " + _blocked_text(m),
+            m.lead,
+        )
+        for m in blocked
+    ]
+    # Customers won last month bring their usage into their own baseline (the reading
+    # baseline-after-association), which lowers a percentage growth by what they bring, not
+    # known here: with them in the way, a percentage growth step names the growth to reach.
+    won = any(
+        lever.taken and lever.metric.category == "performance" and lever.unit in _COUNTED_UNITS
+        for lever in levers
+    )
+    for lever in levers:
+        if lever.taken:
+            steps.append(lever.step(won))
+    qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in metrics)
+    return Way(tuple(steps), qualifies and score >= at)
+
+
+def _blocked_text(metric: MetricScore) -> str:
+    """Why nothing added now lifts the metric: the reason its missing sentence gives (the
+    gate a part's note names that more usage now cannot lift)."""
+    for part in metric.parts:
+        if part.measured.note and part.measured.short_of_minimum <= 0:
+            return _(
+                "nothing added now lifts it above zero ({reason}), so the designation cannot"
+                " qualify this month, even with the other steps"
+            ).format(reason=part.measured.note)
+    return _(
+        "nothing added now lifts it above zero (the month a year earlier falls short),"
+        " so the designation cannot qualify this month, even with the other steps"
+    )
+
+
+def _raw_points(metric: MetricScore) -> Fraction:
+    """The metric's points before its cap: its parts' added up (a metric without parts: its own)."""
+    if metric.parts and metric.unit != "people":
+        return fraction_sum(p.points for p in metric.parts)
+    return metric.points
+
+
+def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | None:
+    """What the part ``index`` still needs for its full points, priced as the cheapest way
+    prices it: the units to add (from its value, below zero too: customers lost come back
+    first) and the points they add within what the metric can still take. None: nothing to
+    add (the part is full, or a gate stops it: its note says which)."""
+    lever = _part_lever(metric, index)
+    if lever is None or lever.gate:
+        return None
+    units = lever.exact_units(lever.room())
+    if units <= 0:
+        return None
+    gain = min(metric.max_points - metric.points, lever.points_at(units) - lever.held)
+    return Decimal(units.numerator) / Decimal(units.denominator), gain
+
+
+def _part_lead(metric: MetricScore, index: int) -> Lead | None:
+    """Where the part's missing sentence leads: the scoring says one for each part that is
+    short or gated, in order (``_Scorer._usage_missing``)."""
+    said = sum(
+        1
+        for part in metric.parts[:index]
+        if part.measured.note or part.need - max(part.have, Decimal(0)) > 0
+    )
+    return _lead_of(metric, said)
+
+
+class _Lever:
+    """What one more unit of one part (or one more person) of a metric gives, as its rule
+    gives it: nothing until a gate is passed (the lost customers back, the twelve months'
+    minimum, a prerequisite step), then ``per`` points a unit up to the part's maximum."""
+
+    def __init__(
+        self,
+        metric: MetricScore,
+        part: int,
+        unit: str,
+        *,
+        start: Fraction,
+        per: Fraction,
+        cap: Fraction,
+        held: Fraction,
+        gate: Fraction = _ZERO,
+        scale: Fraction = Fraction(1),
+        opens: int = 0,
+        option: MetricScore | None = None,
+    ) -> None:
+        self.metric = metric
+        self.option = option or metric
+        """The option (association type) whose part this is: the metric's own unless
+        another option is cheaper (its points count only above the metric's)."""
+        self.part = part
+        self.unit = unit
+        self.start = start
+        """The value (in the part's own units) before anything is added."""
+        self.per = per
+        """Points per unit of the part's value above zero."""
+        self.cap = cap
+        self.held = held
+        """The points the part gives now."""
+        self.gate = gate
+        """Units to add before anything counts."""
+        self.scale = scale
+        """Part units one added unit gives (percentage points per US$ of consumption)."""
+        self.opens = opens
+        """People the short prerequisite steps need before the metric counts anyone."""
+        self.units = Fraction(0)
+        self.taken = False
+        self.now = held
+        """The points the part gives with the units taken so far."""
+
+    def points_at(self, units: Fraction) -> Fraction:
+        if units < self.gate:
+            return self.held
+        value = self.start + self.scale * units
+        # Another option's part gives nothing until it passes the points the metric has.
+        return max(self.held, min(self.cap, self.per * max(_ZERO, value)))
+
+    def given(self) -> Fraction:
+        """The points added so far (beyond ``held``)."""
+        return self.now - self.held
+
+    def room(self) -> Fraction:
+        return self.cap - self.now
+
+    def least(self) -> Fraction:
+        """The least worth naming for a metric at zero: one unit's points, at least 1."""
+        return max(self.per * self.scale, Fraction(1))
+
+    def exact_units(self, wanted: Fraction) -> Fraction:
+        """The units (any fraction of one) that give ``wanted`` more points than now."""
+        goal = min(self.cap, self.now + wanted)
+        return (goal / self.per - self.start) / self.scale
+
+    def units_for(self, wanted: Fraction) -> Fraction:
+        """The fewest units (whole ones) that give ``wanted`` more points than now."""
+        needed = self.exact_units(wanted)
+        whole = Fraction(-(-needed.numerator // needed.denominator))
+        return max(self.units, self.gate, whole)
+
+    def worth(self, wanted: Fraction) -> Fraction:
+        """Points per unit the next ``wanted`` points cost (the steps' people count too)."""
+        target = self.units_for(wanted)
+        opening = 0 if self.taken else self.opens
+        gained = self.points_at(target) - self.now
+        return gained / max(target - self.units + opening, Fraction(1))
+
+    def add(self, wanted: Fraction) -> Fraction:
+        """Takes the units for ``wanted`` more points; the points they add."""
+        self.units = self.units_for(wanted)
+        self.taken = True
+        before, self.now = self.now, self.points_at(self.units)
+        return self.now - before
+
+    def step(self, won: bool = False) -> WayStep:
+        """The step of the units taken; ``won``: the way wins customers too (a percentage
+        growth then says the level to reach, which holds whatever usage they bring)."""
+        metric = self.metric
+        gain = min(metric.max_points - metric.points, self.given())
+        units = Decimal(int(self.units))
+        if self.part < 0:
+            text = _way_of(metric, units, gain)
+            needed = tuple(max(0, need - have) for _names_, have, need, _met in metric.steps)
+            return WayStep(
+                metric.id, -1, units, "people", gain, f"{metric.name}: {text}", metric.lead, needed
+            )
+        option = self.option
+        part = option.parts[self.part]
+        if option is metric or metric.alternatives is None:
+            lead = _part_lead(metric, self.part)
+        else:
+            lead = metric.alternatives.lead(option.option, self.part)
+        level = None
+        if won and part.unit == "percent":
+            # Rounded up to the cent of a percent: reaching it gives the points said.
+            exact = self.now / self.per * 100
+            level = Decimal(-(-exact.numerator // exact.denominator)) / 100
+            words = (
+                _(
+                    "growth of {level} % over the same month a year earlier, and the twelve"
+                    " months at the minimum needed to score, the customers won counted in"
+                    " both (+{points})"
+                )
+                if self.unit != part.unit
+                else _(
+                    "growth of {level} % over the same month a year earlier, the customers"
+                    " won counted in it (+{points})"
+                )
+            )
+            text = words.format(level=number(level), points=points_text(gain))
+        elif self.unit != part.unit:
+            # Consumption first reaches the twelve months' minimum (the metric's missing
+            # sentence names it); the growth it brings gives the points.
+            text = _(
+                "US$ {amount} more consumption in the last month, which brings the twelve"
+                " months to the minimum needed to score (+{points})"
+            ).format(amount=number(units), points=points_text(gain))
+        elif part.label and (
+            len(metric.parts) > 1 or part.unit in _COUNTED_UNITS or metric.alternatives is not None
+        ):
+            # Which customers (users, US$) the units are: those above the part's floor
+            # (US$ 1,000 of consumption, 40 % of seats active), the services that count.
+            text = _("{more} ({label}; +{points})").format(
+                more=more_text(units, part.unit, labelled=True),
+                label=part.label,
+                points=points_text(gain),
+            )
+        else:
+            text = _("{more} (+{points})").format(
+                more=more_text(units, part.unit), points=points_text(gain)
+            )
+        return WayStep(
+            metric.id,
+            self.part,
+            units,
+            self.unit,
+            gain,
+            f"{metric.name}: {text}",
+            lead,
+            option=option.option,
+            level=level,
+        )
+
+
+_COUNTED_UNITS = frozenset({"customers", "workloads", "services"})
+"""Units a part counts only when each meets the part's conditions (its label says which)."""
+
+
+def _levers(metric: MetricScore) -> list[_Lever]:
+    """What can be added to the metric, each part by its own rule (none: it is full)."""
+    if metric.points >= metric.max_points or metric.need <= 0:
+        return []
+    if not metric.parts:
+        # People: each adds ``per_person`` (or the maximum over the people needed).
+        per = metric.per_person or metric.max_points / Fraction(metric.need)
+        if metric.gated:
+            opens = sum(max(0, need - have) for _names_, have, need, _met in metric.steps)
+            start = Fraction(metric.have) + (metric.points + metric.opened_by_steps) / per
+            held = metric.points
+        else:
+            opens, start, held = 0, metric.points / per, metric.points
+        return [
+            _Lever(
+                metric,
+                -1,
+                "people",
+                start=start,
+                per=per,
+                cap=metric.max_points,
+                held=held,
+                opens=opens,
+            )
+        ]
+    levers = (_part_lever(metric, index) for index in range(len(metric.parts)))
+    own = [lever for lever in levers if lever is not None]
+    options = metric.alternatives.scores if metric.alternatives is not None else ()
+    if not options or len(own) > 1 or any(len(option.parts) != 1 for option in options):
+        return own
+    # Points for one association type only (SOLUTIONS-PARTNER.md § 1.2): each option priced
+    # for the metric's full points, the one giving most a unit taken (the counting one on a
+    # tie; another where the counting one has a gate nothing added now lifts).
+    wanted = metric.max_points - metric.points
+    best = own[0] if own else None
+    for option in options:
+        lever = _part_lever(metric, 0, option) if option.option != metric.option else None
+        if lever is not None and (best is None or lever.worth(wanted) > best.worth(wanted)):
+            best = lever
+    return [best] if best is not None else []
+
+
+def _part_lever(
+    metric: MetricScore, index: int, option: MetricScore | None = None
+) -> _Lever | None:
+    """What can be added to one part of a usage metric, by its rule (None: nothing);
+    ``option``: of another option than the one counting (its points above the metric's)."""
+    part = (option or metric).parts[index]
+    part_max = metric.max_points if part.max_points is None else part.max_points
+    if part.points >= part_max or part.need <= 0:
+        return None
+    per = part_max / Fraction(part.need)
+    measured = part.measured
+    held = part.points if option is None else max(part.points, metric.points)
+    if not measured.note:
+        return _Lever(
+            metric,
+            index,
+            part.unit,
+            start=Fraction(part.have),
+            per=per,
+            cap=part_max,
+            held=held,
+            option=option,
+        )
+    if measured.short_of_minimum <= 0:
+        return None  # a gate more usage now cannot lift (the year-ago month's)
+    base, last = Fraction(measured.baseline), Fraction(measured.last)
+    if part.unit == "percent":
+        if base <= 0:
+            return None
+        start, scale = (last - base) * 100 / base, 100 / base
+    else:
+        start, scale = last - base, Fraction(1)
+    return _Lever(
+        metric,
+        index,
+        "USD" if part.unit == "percent" else part.unit,
+        start=start,
+        per=per,
+        cap=part_max,
+        held=held,
+        gate=Fraction(measured.short_of_minimum),
+        scale=scale,
+        option=option,
+    )
+
+
+def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:
+    """One metric's part of the cheapest way: "2 more people (+8 points)"; for a metric a
+    short step gates, that step's people first, then the final list's, then what it opens."""
+    gain_text = points_text(gain)
+    if not metric.gated:
+        return _("{more} (+{points})").format(more=more_text(units, metric.unit), points=gain_text)
+    first = _(" and ").join(
+        ngettext(
+            "{count} more person with {certifications} for step {step}",
+            "{count} more people with {certifications} for step {step}",
+            need - have,
+        ).format(count=need - have, certifications=names, step=index)
+        for index, (names, have, need, met) in enumerate(metric.steps, start=1)
+        if not met
+    )
+    if units > 0:
+        return _("{first}, then {more} on the final list (+{points})").format(
+            first=first, more=more_text(units, metric.unit), points=gain_text
+        )
+    held = int(metric.have)
+    if not held:
+        # Nobody on the final list yet: what meeting the step opens is its own points (an SMB
+        # track's, 4 a step), not people "already on the final list".
+        return _("{more} (+{points})").format(more=first, points=gain_text)
+    return ngettext(
+        "{first}, which counts the {count} person already on the final list (+{points})",
+        "{first}, which counts the {count} people already on the final list (+{points})",
+        held,
+    ).format(first=first, count=held, points=gain_text)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def shown_points(value: Fraction, figures: Figures | None = None) -> str:
+    """Points as people read them: one decimal ("13.3", "13,3" in German), whole ones without.
+
+    ``figures``: the separators to write them with (the window's locale), else the language's.
+    """
+    rounded = rounded_points(value)
+    return number(rounded, 0 if rounded == rounded.to_integral_value() else 1, figures)
+
+
+def rounded_points(value: Fraction) -> Decimal:
+    """Points (or a catalogue figure) to the one decimal they are shown with: 20/3 -> 6.7."""
+    return round(Decimal(value.numerator) / Decimal(value.denominator), 1)
+
+
+def more_text(value: Decimal, unit: str, labelled: bool = False) -> str:
+    """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth".
+
+    ``labelled``: the catalogue's label of what grows follows in brackets, so
+    German leaves out its "Wachstum" ("5 weitere Prozentpunkte (Wachstum des ...)").
+    """
+    count = number(value)
+    if unit == "USD":
+        return _("US$ {amount} more").format(amount=count)
+    if unit == "percent" and labelled:
+        return npgettext(
+            "before what grows",
+            "{count} more percentage point of growth",
+            "{count} more percentage points of growth",
+            value,
+        ).format(count=count)
+    words = _MORE_OF_UNIT.get(unit)
+    if words:
+        return ngettext(*words, value).format(count=count)
+    # A unit the catalogue adds later: its words from wording's unit tables ("1 more seat").
+    return _("{count} more {unit}").format(count=count, unit=unit_of(value, unit))
+
+
+_MORE_OF_UNIT = {
+    "percent": Nn_(
+        "{count} more percentage point of growth", "{count} more percentage points of growth"
+    ),
+    "customers": Nn_("{count} more customer", "{count} more customers"),
+    "users": Nn_("{count} more user", "{count} more users"),
+    "services": Nn_("{count} more service", "{count} more services"),
+    "workloads": Nn_("{count} more workload", "{count} more workloads"),
+    "points": Nn_("{count} more point", "{count} more points"),
+    "people": Nn_("{count} more person", "{count} more people"),
+}
+"""The "{count} more ..." message of each unit the catalogues use (German: "1 weiterer Kunde")."""
+
+
+def points_text(value: Fraction) -> str:
+    text = shown_points(value)
+    # "1 point" only for a figure that reads exactly 1 ("0.5 points", "1.5 points").
+    return ngettext("{points} point", "{points} points", 1 if text == "1" else 2).format(
+        points=text
+    )

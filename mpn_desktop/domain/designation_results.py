@@ -1,0 +1,182 @@
+"""A designation's score as the scoring hands it out: parts, metrics, categories, tracks.
+
+Plain frozen records (``designation_score`` makes them, ``designation_missing`` words what
+they miss, the tree, the JSON document, the panel and the checklist read them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from mpn_desktop.domain.designation_measures import Measured
+from mpn_desktop.domain.designation_usage_months import figure_of
+from mpn_desktop.domain.designations import (
+    Metric,
+    Part,
+)
+from mpn_desktop.domain.missing_lead import (
+    Lead,
+    LeadKind,
+    first_association,
+    first_workload,
+)
+from mpn_desktop.domain.qualification_window import (
+    QualificationWindow,
+)
+from mpn_desktop.domain.skilling_holders import Holder
+
+_ZERO = Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class PartScore:
+    """One measured part of a metric."""
+
+    label: str
+    unit: str
+    have: Decimal
+    need: Decimal
+    points: Fraction
+    measured: Measured
+    max_points: Fraction | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricScore:
+    """A metric's points with its figures, its evidence and what is missing."""
+
+    id: str
+    name: str
+    category: str
+    have: Decimal
+    need: Decimal
+    unit: str
+    points: Fraction
+    max_points: Fraction
+    missing: tuple[str, ...]
+    parts: tuple[PartScore, ...] = ()
+    option: int = 0
+    """Which alternative (association option) gave the points."""
+    holders: Sequence[Holder] = ()
+    """The people counted (skilling metrics): a tuple of ``Holder`` in behaviour, made only
+    when read (``skilling_holders.Holders``)."""
+    certification_names: tuple[tuple[str, str], ...] = ()
+    """The holders' certifications by id and name, for people to read."""
+    steps: tuple[tuple[str, int, int, bool], ...] = ()
+    """Each prerequisite step: its certifications' names, holders, people needed, met."""
+    note: str = ""
+    leads: tuple[Lead | None, ...] = ()
+    """Where each of ``missing`` leads (the form that adds it), in the same order."""
+    per_person: Fraction = _ZERO
+    """Points each person on the final list adds (skilling; 0: the metric counts no people)."""
+    opened_by_steps: Fraction = _ZERO
+    """Points the short prerequisite steps give once met (SMB tracks: 4 each; 0 on Enterprise)."""
+    alternatives: Alternatives | None = None
+    """Each option's score where one of several counts (association types) and the metric is
+    short: the cheapest way prices every one (``cheapest_steps``)."""
+
+    @property
+    def lead(self) -> Lead | None:
+        """Where the metric's first missing item leads (None: nowhere known)."""
+        return next((lead for lead in self.leads if lead is not None), None)
+
+    @property
+    def met(self) -> bool:
+        """Full points."""
+        return self.points >= self.max_points
+
+    @property
+    def gated(self) -> bool:
+        """A prerequisite step is short: the final list's holders (``have``) score nothing yet."""
+        return any(not met for *_rest, met in self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """A metric's options (one association type counts): each one's score, by option, and the
+    catalogue's metric, where a step on an option leads (made only for such a step)."""
+
+    scores: tuple[MetricScore, ...]
+    metric: Metric
+
+    def lead(self, option: int, part: int) -> Lead:
+        """Where a step on the option's part leads (its association)."""
+        return usage_lead(self.metric, self.metric.options[option][part])
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """A category's metrics and their points."""
+
+    id: str
+    name: str
+    points: Fraction
+    max_points: Fraction
+    metrics: tuple[MetricScore, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackScore:
+    """A designation scored on one track."""
+
+    track: str | None
+    score: Fraction
+    categories: tuple[CategoryScore, ...]
+
+    @property
+    def metrics(self) -> tuple[MetricScore, ...]:
+        """Every metric, category by category."""
+        return tuple(m for c in self.categories for m in c.metrics)
+
+    def qualifies(self, at: Fraction) -> bool:
+        """At least the qualifying score, and every metric above zero (PCS22, PCS23)."""
+        return self.score >= at and all(m.points > 0 for m in self.metrics)
+
+
+@dataclass(frozen=True, slots=True)
+class DesignationScore:
+    """A designation's score on the better track, whether it qualifies, what is missing."""
+
+    id: str
+    name: str
+    target: bool
+    best: TrackScore
+    tracks: tuple[TrackScore, ...]
+    qualifies_at: Fraction
+    qualified: bool
+    missing: tuple[str, ...]
+    suggestion: tuple[str, ...]
+    """The cheapest way to the qualifying score: one step after another."""
+    window: QualificationWindow
+    """The days on which a qualification counts (SOLUTIONS-PARTNER.md § 1.3) and whether
+    one of them, up to the as-of day, qualified."""
+    classified: str = ""
+    """Why the better track is the one scored, where Partner Center picks it (the
+    catalogue's classification, with the count it found); '' where the higher counts."""
+    missing_leads: tuple[Lead | None, ...] = ()
+    """Where each of ``missing`` leads, in the same order (the metric it is about)."""
+    suggestion_leads: tuple[Lead | None, ...] = ()
+    """Where each step of ``suggestion`` leads, in the same order."""
+
+    @property
+    def score(self) -> Fraction:
+        """The better track's score."""
+        return self.best.score
+
+
+def usage_lead(metric: Metric, part: Part) -> Lead:
+    """A performance metric counts new customers: Add customer, with the subscription's
+    workload and association that count; the others count usage: its months, and what counts."""
+    kind = LeadKind.CUSTOMER if metric.category == "performance" else LeadKind.USAGE
+    return Lead(
+        kind,
+        metric.id,
+        metric.name,
+        workload=first_workload(part.scope.workloads),
+        association=first_association(part.scope.associations),
+        note=part.label,
+        figure=figure_of(part),
+    )
