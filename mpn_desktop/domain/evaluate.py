@@ -11,10 +11,8 @@ organisation and membership year.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from operator import is_not
 
 from mpn_desktop.domain.catalog import (
     Catalog,
@@ -27,7 +25,7 @@ from mpn_desktop.domain.catalog import (
 )
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Association, Level, Workload
-from mpn_desktop.domain.facts import Facts, Reference
+from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
 from mpn_desktop.domain.performance import (
     MeasureResult,
@@ -132,9 +130,10 @@ class _Evaluation:
                     self.changed_codes = _changed_codes(previous.people, self.people)
         self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
         self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
-        self.references: dict[str, list[Reference]] = {}
-        for reference in facts.references:
-            self.references.setdefault(reference.competency, []).append(reference)
+        # Each competency's references as positions in the columns (no Reference made).
+        self.references: dict[str, list[int]] = {}
+        for position, competency_id in enumerate(facts.references.columns.competency):
+            self.references.setdefault(competency_id, []).append(position)
         self.targets = {target.competency: target.level for target in facts.targets}
         self._measures = self._measures_kept(previous)
         self._candidates: dict[tuple[str, str], RoleCandidates] = (
@@ -182,9 +181,7 @@ class _Evaluation:
         if previous is None or self.changed_workloads is None or self.changed_codes is None:
             return None
         kept = previous.results.get(competency.id)
-        if kept is None or not _same_rows(
-            previous.references.get(competency.id, []), self.references.get(competency.id, [])
-        ):
+        if kept is None or not _same_references(previous, self, competency.id):
             return None
         workloads = {
             measure.workload
@@ -256,8 +253,9 @@ class _Evaluation:
     ) -> tuple[dict[Level, list[OptionProgress]], list[AtRisk]]:
         rule = competency.references
         assert rule is not None  # a cloud competency always has its references rule
-        references = self.references.get(competency.id, [])
-        summary = summarize(references, rule, self.as_of)
+        references = self.facts.references
+        at = self.references.get(competency.id, [])
+        summary = summarize(references, rule, self.as_of, at)
         # Who could give a reference the competency misses: looked for when someone asks.
         to_ask = reference_candidates(
             competency,
@@ -266,6 +264,7 @@ class _Evaluation:
             self.facts.subscriptions,
             as_of=self.as_of,
             horizon=self.horizon,
+            at=at,
         )
         target = self.targets.get(competency.id)
         per_level: dict[Level, list[OptionProgress]] = {level: [] for level in _LEVELS}
@@ -422,9 +421,21 @@ def _same_ground(previous: _Evaluation, catalog: Catalog, facts: Facts, as_of: d
     )
 
 
-def _same_rows(before: Sequence[object], after: Sequence[object]) -> bool:
-    """Whether two lists hold the very same row objects (the facts kept what did not change)."""
-    return len(before) == len(after) and not any(map(is_not, before, after))
+def _same_references(before: _Evaluation, after: _Evaluation, competency_id: str) -> bool:
+    """Whether a competency's references are the same rows in both runs' facts (their
+    positions may differ: a reference of another competency came or went)."""
+    was, now = before.references.get(competency_id, []), after.references.get(competency_id, [])
+    if len(was) != len(now):
+        return False
+    rows_before, rows_after = before.facts.references, after.facts.references
+    changed = rows_after.changed_since(rows_before)
+    if changed is not None and was == now:
+        # The same rows but those replaced (an edit): only those need a look.
+        return not set(changed).intersection(now)
+    return all(
+        [column[position] for position in was] == [other[position] for position in now]
+        for column, other in zip(rows_before.columns, rows_after.columns, strict=True)
+    )
 
 
 _PEOPLE_TRACED = 10

@@ -8,9 +8,10 @@ exam results, references) are not ``frozen``: a frozen dataclass sets each
 field through ``object.__setattr__``, which made building them 3.5 times
 slower and was most of the time the status panel spent loading facts. They
 hash and compare by value all the same; nothing may assign to them. The two
-largest kinds, usage months and exam results, the people, subscriptions and
-customers are held by column (``UsageRows``, ``ExamRows``, ``PeopleRows``,
-``SubscriptionRows``, ``CustomerRows``: ``column_rows``) and made into
+largest kinds, usage months and exam results, the people, subscriptions,
+customers and references are held by column (``UsageRows``, ``ExamRows``,
+``PeopleRows``, ``SubscriptionRows``, ``CustomerRows``, ``ReferenceRows``:
+``column_rows``) and made into
 records only when someone reads them as records.
 """
 
@@ -26,10 +27,10 @@ from mpn_desktop.domain.customer_rows import EMPTY_CUSTOMERS, Customer, Customer
 from mpn_desktop.domain.enums import (
     Level,
     Market,
-    ReferenceStatus,
 )
 from mpn_desktop.domain.exam_rows import EMPTY_EXAMS, ExamResult, ExamRows
 from mpn_desktop.domain.people_rows import EMPTY_PEOPLE, PeopleRows, Person
+from mpn_desktop.domain.reference_rows import EMPTY_REFERENCES, Reference, ReferenceRows
 from mpn_desktop.domain.subscription_rows import EMPTY_SUBSCRIPTIONS, Subscription, SubscriptionRows
 from mpn_desktop.domain.usage_rows import EMPTY_USAGE, Usage, UsageRows
 
@@ -50,18 +51,6 @@ class Target:
 
     competency: str
     level: Level
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class Reference:
-    """A customer reference for one competency."""
-
-    customer: str
-    competency: str
-    status: ReferenceStatus
-    submitted_on: date | None = None
-    approved_on: date | None = None
-    contact: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +77,7 @@ __all__ = [
     "PeopleRows",
     "Person",
     "Reference",
+    "ReferenceRows",
     "Subscription",
     "SubscriptionRows",
     "Target",
@@ -159,7 +149,8 @@ class Facts:
     """Held by column (``PeopleRows``); a tuple of ``Person`` given here is taken as such."""
     exams: ExamRows = EMPTY_EXAMS
     """Held by column (``ExamRows``); a tuple of ``ExamResult`` given here is taken as such."""
-    references: tuple[Reference, ...] = ()
+    references: ReferenceRows = EMPTY_REFERENCES
+    """Held by column (``ReferenceRows``); a tuple of ``Reference`` given here is taken as such."""
     fee_payments: tuple[FeePayment, ...] = field(default=())
     designation_targets: tuple[str, ...] = ()
     """The Solutions Partner designations aimed for (their ids), beside the competency targets."""
@@ -184,3 +175,6 @@ class Facts:
         people: Iterable[Person] = self.people
         if not isinstance(people, PeopleRows):
             object.__setattr__(self, "people", PeopleRows.of(people))
+        references: Iterable[Reference] = self.references
+        if not isinstance(references, ReferenceRows):
+            object.__setattr__(self, "references", ReferenceRows.of(references))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,6 +19,7 @@ from mpn_desktop.domain.evidence import (
 )
 from mpn_desktop.domain.facts import Reference, Subscription
 from mpn_desktop.domain.progress import AtRisk, StepProgress
+from mpn_desktop.domain.reference_rows import EMPTY_REFERENCES, ReferenceRows
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import day, with_source
 
@@ -49,25 +50,39 @@ def counted(references: Sequence[Reference], rule: References, as_of: date) -> l
 class ReferenceSummary:
     """The references of one competency on the as-of day: the same for every level."""
 
-    counted: tuple[tuple[Reference, date], ...]
+    counted: tuple[tuple[int, date], ...]
+    """The position in ``rows`` of each reference that counts, with its last valid day."""
     waiting: int
     evidence: Sequence[Evidence]
     undated: int = 0
     """Approved (or auto-approved) but without the day of approval: they cannot count yet."""
+    rows: ReferenceRows = EMPTY_REFERENCES
+    """The references ``counted`` points into (read by column: no record made)."""
 
 
-def summarize(references: Sequence[Reference], rule: References, as_of: date) -> ReferenceSummary:
-    """Which references count (with their last valid day, in the given order) and how many wait."""
-    valid: list[tuple[Reference, date]] = []
+def summarize(
+    references: Sequence[Reference],
+    rule: References,
+    as_of: date,
+    at: Iterable[int] | None = None,
+) -> ReferenceSummary:
+    """Which references count (their positions with their last valid day, in the order
+    looked at) and how many wait; ``at``: the positions of the competency's references
+    (all when None)."""
+    rows = ReferenceRows.of(references)
+    # Read by column (as loaded: no Reference made per row).
+    columns = rows.columns
+    statuses, approved_days = columns.status, columns.approved_on
+    valid: list[tuple[int, date]] = []
     years = rule.valid_years
     waiting = undated = 0
-    for reference in references:
-        status = reference.status
+    for position in range(len(rows)) if at is None else at:
+        status = statuses[position]
         if status in _WAITING:
             waiting += 1
-        approved = reference.approved_on
         if status not in _COUNTING:
             continue
+        approved = approved_days[position]
         if approved is None:
             undated += 1
             continue
@@ -79,23 +94,24 @@ def summarize(references: Sequence[Reference], rule: References, as_of: date) ->
         except ValueError:  # approved on 29 February: valid through 27 February
             ends = date(approved.year + years, 2, 28)
         if as_of < ends:
-            valid.append((reference, ends - _DAY))
+            valid.append((position, ends - _DAY))
 
     def build() -> list[Evidence]:
+        customers = columns.customer
         # Listed by customer; sorted only when someone reads the evidence.
         return [
             Evidence(
-                subject=reference.customer,
-                detail=_status_on(reference),
+                subject=customers[position],
+                detail=_status_on(statuses[position], approved_days[position]),
                 until=until,
-                customer=reference.customer,
-                status=reference.status,
-                on=reference.approved_on,
+                customer=customers[position],
+                status=statuses[position],
+                on=approved_days[position],
             )
-            for reference, until in sorted(valid, key=lambda pair: (pair[0].customer, pair[1]))
+            for position, until in sorted(valid, key=lambda pair: (customers[pair[0]], pair[1]))
         ]
 
-    return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build), undated)
+    return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build), undated, rows)
 
 
 _IN_THE_WORKS = frozenset((ReferenceStatus.DRAFT, ReferenceStatus.DECLINED, *_WAITING))
@@ -111,6 +127,7 @@ def reference_candidates(
     *,
     as_of: date,
     horizon: date,
+    at: Iterable[int] | None = None,
 ) -> LazyTuple[Candidate]:
     """The customers to ask for a reference of ``competency``, best first, found when read.
 
@@ -118,12 +135,16 @@ def reference_candidates(
     subscription the competency counts and no reference for it (by name), last
     those whose reference stops counting before ``horizon`` (the soonest first).
     A customer with a reference drafted, submitted, waiting or declined is left out.
+    ``at``: the positions of the competency's references (all when None).
     """
 
     def build() -> list[Candidate]:
+        # The records are made only when someone reads the candidates.
+        given = ReferenceRows.of(references)
+        looked_at = given if at is None else [given[position] for position in at]
         asked: set[str] = set()
         last_days: dict[str, list[date]] = {}
-        for reference in references:
+        for reference in looked_at:
             if reference.status in _IN_THE_WORKS or (
                 reference.status.counts
                 and (reference.approved_on is None or reference.approved_on > as_of)
@@ -245,22 +266,24 @@ def references_step(
     )
 
 
-def _status_on(reference: Reference) -> str:
+def _status_on(status: ReferenceStatus, approved_on: date | None) -> str:
     """ "approved on 2017-06-01", "auto-approved on ?": the evidence line of a reference."""
-    when = day(reference.approved_on) if reference.approved_on else "?"
-    if reference.status is ReferenceStatus.AUTO_APPROVED:
+    when = day(approved_on) if approved_on else "?"
+    if status is ReferenceStatus.AUTO_APPROVED:
         return _("auto-approved on {day}").format(day=when)
-    if reference.status is ReferenceStatus.APPROVED:
+    if status is ReferenceStatus.APPROVED:
         return _("approved on {day}").format(day=when)
-    return f"{reference.status.value.replace('_', '-')} on {when}"
+    return f"{status.value.replace('_', '-')} on {when}"
 
 
 def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
     """Counted references that expire before ``horizon`` (the next anniversary)."""
     risks = []
-    for reference, until in summary.counted:
+    columns = summary.rows.columns
+    for position, until in summary.counted:
         if until < horizon:
-            approved = day(reference.approved_on) if reference.approved_on else "?"
+            approved_on = columns.approved_on[position]
+            approved = day(approved_on) if approved_on else "?"
             risks.append(
                 AtRisk(
                     until + timedelta(days=1),
@@ -269,7 +292,9 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
                     _(
                         "the reference of {customer} no longer counts "
                         "(valid until {until}, approved {approved})"
-                    ).format(customer=reference.customer, until=day(until), approved=approved),
+                    ).format(
+                        customer=columns.customer[position], until=day(until), approved=approved
+                    ),
                 )
             )
     return risks

@@ -23,6 +23,7 @@ from mpn_desktop.domain.customer_rows import CustomerRows
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.people_rows import PeopleRows
+from mpn_desktop.domain.reference_rows import ReferenceRows
 from mpn_desktop.domain.subscription_rows import SubscriptionRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import models
@@ -365,7 +366,8 @@ class _Read:
         if "references" in wanted:
             query = self._query(REFERENCES_QUERY)
             columns = _columns(connection, query, self._at({1: self.customer_names}))
-            found["references"] = self._rows("references", facts.Reference, columns, self.with_ids)
+            # By column: the rules read three of its fields (records made for the evidence).
+            found["references"] = self._by_column("references", ReferenceRows, columns)
         if "fee_payments" in wanted:
             columns = _columns(connection, self._query(FEES_QUERY))
             found["fee_payments"] = self._rows(

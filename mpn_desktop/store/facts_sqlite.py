@@ -30,6 +30,7 @@ from mpn_desktop.domain.enums import (
 )
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.people_rows import PeopleRows
+from mpn_desktop.domain.reference_rows import ReferenceRows
 from mpn_desktop.domain.subscription_rows import SubscriptionRows
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store.collector import collector_paused
@@ -226,7 +227,7 @@ class _Reader:
             usage=UsageRows.from_sequences(usage_columns[1:]),  # by column, the row ids left out
             people=PeopleRows.from_sequences(people_columns[1:]),
             exams=ExamRows.from_sequences(exam_columns[1:]),
-            references=_made(reference_columns, facts.Reference),
+            references=ReferenceRows.from_sequences(reference_columns[1:]),
             fee_payments=_made(fee_columns, facts.FeePayment),
             designation_targets=tuple(designations[0]) if designations else (),
         )

@@ -165,6 +165,6 @@ def test_the_helpers_agree_with_the_summary(catalog: Catalog) -> None:
         reference(PLATFORM, "E", approved_on=date(2019, 1, 1)),
     ]
     summary = summarize(given, rule, AS_OF)
-    assert [item for item, _ in summary.counted] == counted(given, rule, AS_OF)
+    assert [given[at] for at, _ in summary.counted] == counted(given, rule, AS_OF)
     assert [until for _, until in summary.counted] == [date(2018, 3, 15)]
     assert valid_until(given[2], rule) is None and valid_until(given[3], rule) is None
