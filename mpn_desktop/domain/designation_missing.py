@@ -22,6 +22,7 @@ from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
 from mpn_desktop.domain.wording import Figures, number, unit_of
 
 _ZERO = Fraction(0)
+_ONE = Fraction(1)
 
 
 def missing_with_leads(
@@ -150,17 +151,25 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
         return min(metric.max_points - min(metric.max_points, raw[metric.id]), lever.room())
 
     for metric in metrics:
-        own = [lever for lever in levers if lever.metric is metric and room(lever) > 0]
-        if metric.points <= 0 and own:
-            # Any progress lifts a metric above zero; one point is the least worth naming.
-            best = max(own, key=lambda lever: lever.worth(min(room(lever), lever.least())))
-            take(best, min(room(best), best.least()))
+        if metric.points > 0:
+            continue
+        # Any progress lifts a metric above zero; one point is the least worth naming.
+        own = [
+            (lever, min(space, lever.least()))
+            for lever in levers
+            if lever.metric is metric and (space := room(lever)) > 0
+        ]
+        if own:
+            best, wanted = max(own, key=lambda taken: taken[0].worth(taken[1]))
+            take(best, wanted)
     while score < at:
-        open_levers = [lever for lever in levers if room(lever) > 0]
+        # Each lever's room and the points still short worked out once a round.
+        short = at - score
+        open_levers = [(lever, min(space, short)) for lever in levers if (space := room(lever)) > 0]
         if not open_levers:
             break
-        best = max(open_levers, key=lambda lever: lever.worth(min(room(lever), at - score)))
-        take(best, min(room(best), at - score))
+        best, wanted = max(open_levers, key=lambda taken: taken[0].worth(taken[1]))
+        take(best, wanted)
     steps = [
         WayStep(
             m.id,
@@ -251,7 +260,7 @@ class _Lever:
         cap: Fraction,
         held: Fraction,
         gate: Fraction = _ZERO,
-        scale: Fraction = Fraction(1),
+        scale: Fraction = _ONE,
         opens: int = 0,
         option: MetricScore | None = None,
     ) -> None:
@@ -295,7 +304,7 @@ class _Lever:
 
     def least(self) -> Fraction:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
-        return max(self.per * self.scale, Fraction(1))
+        return max(self.per * self.scale, _ONE)
 
     def exact_units(self, wanted: Fraction) -> Fraction:
         """The units (any fraction of one) that give ``wanted`` more points than now."""
@@ -313,7 +322,7 @@ class _Lever:
         target = self.units_for(wanted)
         opening = 0 if self.taken else self.opens
         gained = self.points_at(target) - self.now
-        return gained / max(target - self.units + opening, Fraction(1))
+        return gained / max(target - self.units + opening, _ONE)
 
     def add(self, wanted: Fraction) -> Fraction:
         """Takes the units for ``wanted`` more points; the points they add."""
@@ -469,7 +478,7 @@ def _part_lever(
             return None
         start, scale = (last - base) * 100 / base, 100 / base
     else:
-        start, scale = last - base, Fraction(1)
+        start, scale = last - base, _ONE
     return _Lever(
         metric,
         index,
