@@ -235,11 +235,12 @@ def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | 
 
 def _part_lead(metric: MetricScore, index: int) -> Lead | None:
     """Where the part's missing sentence leads: the scoring says one for each part that is
-    short or gated, in order (``_Scorer._usage_missing``)."""
+    gated or priced by ``part_to_full``, in order (``_Scorer._usage_missing``), so the same
+    test counts them here."""
     said = sum(
         1
-        for part in metric.parts[:index]
-        if part.measured.note or part.need - max(part.have, Decimal(0)) > 0
+        for earlier, part in enumerate(metric.parts[:index])
+        if part.measured.note or part_to_full(metric, earlier) is not None
     )
     return _lead_of(metric, said)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
+from mpn_desktop.domain.designation_missing import cheapest_steps
 from mpn_desktop.domain.designation_results import DesignationScore
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
@@ -115,3 +117,20 @@ def test_the_tree_carries_the_leads_as_they_are(scores: dict[str, DesignationSco
     assert node.suggestion_leads == scores["security"].suggestion_leads
     metric = node.children[0].children[0]
     assert metric.missing_leads == scores["security"].best.categories[0].metrics[0].leads
+
+
+def test_a_way_step_on_a_part_leads_where_that_part_s_missing_sentence_does(
+    scores: dict[str, DesignationScore],
+) -> None:
+    # Security's usage growth has two parts (Azure through PAL, Microsoft 365 through CPOR),
+    # each with its sentence; the way's step on the second leads to the second's form.
+    seen = 0
+    for score in scores.values():
+        metrics = {m.id: m for m in score.best.metrics}
+        for step in cheapest_steps(score.best, Fraction(70)).steps:
+            metric = metrics[step.metric]
+            if step.part < 0 or step.option != metric.option:
+                continue
+            assert step.lead is not None and step.lead.note == metric.parts[step.part].label
+            seen += step.part > 0
+    assert seen
