@@ -43,6 +43,8 @@ _TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
 _BFRANGES = re.compile(rb"beginbfrange\n.*?endbfrange", re.DOTALL)
 _CHARACTERS = re.compile(rb"\[[^\]]*\]")
 """A range's characters, one for each glyph (the glyph codes stand before it)."""
+_ONE_GLYPH_TAB = re.compile(rb"(?m)^(<[0-9A-Fa-f]+>) \1 <0009>$")
+"""A range of one glyph read as a tab: Qt writes a glyph alone in its range without brackets."""
 _CONTENT_OBJECT = re.compile(
     rb"(?m)(^BT\n[^E]*+(?:E(?!T$)[^E]*+)*+ET$"
     rb"|^(?:[-\d. ]++(?:m|l|c|v|y|re)\n|h\n)++(?:S|s|f\*?|F|B\*?|b\*?|n)$)"
@@ -94,7 +96,7 @@ def tag_pdf(pdf: bytes, pages: Sequence[PageMarks], root: Element, *, language: 
         raise NotTaggable(f"the document information: {error}") from error
     for number in {int(found) for found in _TO_UNICODE.findall(pdf)}:
         if number in document.offsets:
-            replaced[number] = _spaces_read_as_spaces(document.body(number))
+            replaced[number] = spaces_read_as_spaces(document.body(number))
     catalog_number = document.root
     replaced[catalog_number] = _add_keys(
         document.body(catalog_number),
@@ -199,20 +201,26 @@ def _parent_tree(pages: Sequence[PageMarks], numbers: dict[int, int]) -> bytes:
     return b"<< /Nums [" + b"\n".join(entries) + b"] >>\n"
 
 
-def _spaces_read_as_spaces(cmap: bytes) -> bytes:
+def spaces_read_as_spaces(cmap: bytes) -> bytes:
     """A font's ToUnicode map with its blank glyph read as a space, not a tab.
 
     Qt maps each glyph to the first character the font draws with it, and
     DejaVu Sans draws the tab and the space with one glyph: copied or read
     aloud, every space between words came out as a tab. The checklist draws no
     tab, and ``<0009>`` and ``<0020>`` are as long, so the stream's length stands.
+    The glyph is read as a space in a range's list of characters and alone in a
+    range (``<0007> <0007> <0009>``: Qt writes a range of one glyph without a
+    list); a range from the tab on to the characters after it is left as it is
+    (the checklist draws none of them).
     """
-    return _BFRANGES.sub(
-        lambda ranges: _CHARACTERS.sub(
+
+    def blank_as_space(ranges: re.Match[bytes]) -> bytes:
+        listed = _CHARACTERS.sub(
             lambda characters: characters.group().replace(b"<0009>", b"<0020>"), ranges.group()
-        ),
-        cmap,
-    )
+        )
+        return _ONE_GLYPH_TAB.sub(rb"\1 \1 <0020>", listed)
+
+    return _BFRANGES.sub(blank_as_space, cmap)
 
 
 def _text(value: str) -> bytes:

@@ -26,7 +26,7 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.reports import render
 from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.structure import StructureRecorder
-from mpn_desktop.reports.tagged_pdf import NotTaggable, tag_pdf
+from mpn_desktop.reports.tagged_pdf import NotTaggable, spaces_read_as_spaces, tag_pdf
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.user_files import write_user_file
 
@@ -278,3 +278,16 @@ def test_the_spaces_between_words_read_as_spaces(
     texts = [page.extract_text() for page in pypdf.PdfReader(path).pages]
     assert "Contoso Cloud Ltd" in texts[0]
     assert [text for text in texts if "\t" in text] == []
+
+
+def test_the_blank_glyph_reads_as_a_space_listed_or_alone_in_its_range() -> None:
+    # Qt lists a range's characters in brackets, but writes a range of one glyph
+    # without them: the tab there was left as it was.
+    cmap = (
+        b"beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<0053> <0009> <006F> ]\n"
+        b"<0004> <0004> <0009>\n<0005> <0006> <0009>\nendbfrange\n"
+    )
+    assert spaces_read_as_spaces(cmap) == (
+        b"beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<0053> <0020> <006F> ]\n"
+        b"<0004> <0004> <0020>\n<0005> <0006> <0009>\nendbfrange\n"
+    )
