@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from mpn_desktop.domain.designation_measures import Measured
 from mpn_desktop.domain.designation_results import (
     MetricScore,
     TrackScore,
@@ -200,7 +201,7 @@ def _blocked_text(metric: MetricScore) -> str:
     """Why nothing added now lifts the metric: the reason its missing sentence gives (the
     gate a part's note names that more usage now cannot lift)."""
     for part in metric.parts:
-        if part.measured.note and part.measured.short_of_minimum <= 0:
+        if _unliftable(part.measured):
             return _(
                 "nothing added now lifts it above zero ({reason}), so the designation cannot"
                 " qualify this month, even with the other steps"
@@ -209,6 +210,12 @@ def _blocked_text(metric: MetricScore) -> str:
         "nothing added now lifts it above zero (the month a year earlier falls short),"
         " so the designation cannot qualify this month, even with the other steps"
     )
+
+
+def _unliftable(measured: Measured) -> bool:
+    """A gate more usage now cannot lift: a note with nothing short of a minimum (the year-ago
+    month's gate, or no usage to grow from); the way leaves its metric out and says why."""
+    return bool(measured.note) and measured.short_of_minimum <= 0
 
 
 def _raw_points(metric: MetricScore) -> Fraction:
@@ -471,8 +478,8 @@ def _part_lever(
             held=held,
             option=option,
         )
-    if measured.short_of_minimum <= 0:
-        return None  # a gate more usage now cannot lift (the year-ago month's)
+    if _unliftable(measured):
+        return None
     base, last = Fraction(measured.baseline), Fraction(measured.last)
     if part.unit == "percent":
         if base <= 0:
