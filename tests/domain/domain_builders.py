@@ -185,6 +185,20 @@ def facts(
     )
 
 
+def two_workloads() -> Facts:
+    """Azure and CRM subscriptions with usage over the window and a reference each."""
+    months = [f"2017-{month:02d}" for month in range(3, 13)]
+    return facts(
+        subscriptions=[
+            subscription("azure-1", workload=Workload.AZURE),
+            subscription("crm-1", workload=Workload.DYNAMICS_CRM),
+        ],
+        usage_rows=[usage("azure-1", month, consumption=2000) for month in months]
+        + [usage("crm-1", month, revenue=900, users=30) for month in months],
+        refs=[reference(PLATFORM, "Fabrikam"), reference(CRM, "Contoso")],
+    )
+
+
 def run(catalog: Catalog, given: Facts, as_of: date = AS_OF) -> Progress:
     """``evaluate`` on ``as_of`` (AS_OF by default)."""
     return evaluate(catalog, given, as_of)

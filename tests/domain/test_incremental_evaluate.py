@@ -13,13 +13,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from domain_builders import AS_OF, CRM, PLATFORM, reference, subscription, usage
-from domain_builders import facts as build_facts
+from domain_builders import AS_OF, CRM, PLATFORM, two_workloads
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import CATALOG, organisations, rich_organisations
 
-from mpn_desktop.domain.enums import ReferenceStatus, Workload
+from mpn_desktop.domain.enums import ReferenceStatus
 from mpn_desktop.domain.evaluate import Evaluator, evaluate
 from mpn_desktop.domain.facts import Facts
 
@@ -80,21 +79,8 @@ def test_after_any_one_row_change_the_evaluator_gives_what_evaluate_gives(
         assert evaluator.evaluate(CATALOG, current, as_of) == evaluate(CATALOG, current, as_of)
 
 
-def _two_workloads() -> Facts:
-    months = [f"2017-{month:02d}" for month in range(3, 13)]
-    return build_facts(
-        subscriptions=[
-            subscription("azure-1", workload=Workload.AZURE),
-            subscription("crm-1", workload=Workload.DYNAMICS_CRM),
-        ],
-        usage_rows=[usage("azure-1", month, consumption=2000) for month in months]
-        + [usage("crm-1", month, revenue=900, users=30) for month in months],
-        refs=[reference(PLATFORM, "Fabrikam"), reference(CRM, "Contoso")],
-    )
-
-
 def test_a_reference_edit_re_evaluates_its_competency_alone() -> None:
-    before = _two_workloads()
+    before = two_workloads()
     evaluator = Evaluator()
     first = evaluator.evaluate(CATALOG, before, AS_OF)
     declined = replace(before.references[0], status=ReferenceStatus.DECLINED)
@@ -108,7 +94,7 @@ def test_a_reference_edit_re_evaluates_its_competency_alone() -> None:
 
 
 def test_a_usage_edit_re_evaluates_the_competencies_of_its_workload_alone() -> None:
-    before = _two_workloads()
+    before = two_workloads()
     evaluator = Evaluator()
     first = evaluator.evaluate(CATALOG, before, AS_OF)
     at = next(index for index, row in enumerate(before.usage) if row.subscription == "azure-1")
@@ -122,7 +108,7 @@ def test_a_usage_edit_re_evaluates_the_competencies_of_its_workload_alone() -> N
 
 
 def test_another_day_or_catalogue_starts_from_nothing() -> None:
-    facts = _two_workloads()
+    facts = two_workloads()
     evaluator = Evaluator()
     first = evaluator.evaluate(CATALOG, facts, AS_OF)
     later = evaluator.evaluate(CATALOG, facts, date(2018, 5, 2))
@@ -135,7 +121,7 @@ def test_an_exam_edit_re_evaluates_the_competencies_naming_its_credentials_alone
 
     people = [person(str(5000 + index)) for index in range(6)]
     before = replace(
-        _two_workloads(),
+        two_workloads(),
         people=tuple(people),
         exams=(
             *(exam(str(5000 + index), "70-533") for index in range(6)),
@@ -160,7 +146,7 @@ def test_a_person_edit_measures_no_usage_again(monkeypatch: Any) -> None:
 
     people = [person(str(5000 + index)) for index in range(3)]
     before = replace(
-        _two_workloads(),
+        two_workloads(),
         people=tuple(people),
         exams=(exam("5000", "70-533"), exam("5000", "MB2-712"), exam("5001", "MB2-712")),
     )
@@ -186,7 +172,7 @@ def test_an_exam_moved_to_another_day_counts_by_the_as_of_day() -> None:
     from domain_builders import exam, person
 
     before = replace(
-        _two_workloads(),
+        two_workloads(),
         people=(person("5000"), person("5001")),
         exams=(exam("5000", "70-533"), exam("5001", "MB2-712")),
     )
@@ -208,7 +194,7 @@ def test_a_usage_edit_looks_for_nobody_to_fill_a_role_again(monkeypatch: Any) ->
 
     from mpn_desktop.domain import evaluate as evaluate_module
 
-    before = replace(_two_workloads(), people=(person("5000"),), exams=(exam("5000", "70-533"),))
+    before = replace(two_workloads(), people=(person("5000"),), exams=(exam("5000", "70-533"),))
     evaluator = Evaluator()
     first = evaluator.evaluate(CATALOG, before, AS_OF)
     asked: list[object] = []

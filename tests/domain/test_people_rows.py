@@ -7,13 +7,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from domain_builders import AS_OF, CRM, PLATFORM, exam, person, reference, subscription, usage
+from domain_builders import AS_OF, exam, person, two_workloads
 from domain_builders import facts as build_facts
 from test_properties import CATALOG
 
 from mpn_desktop.domain import skills
 from mpn_desktop.domain.designation_skilling import ExamIndex
-from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.evaluate import Evaluator, evaluate
 from mpn_desktop.domain.facts import Facts, PeopleRows, Person
 from mpn_desktop.domain.skills import PeopleIndex
@@ -74,7 +73,7 @@ def test_two_people_of_one_mcp_id_count_as_the_last_listed() -> None:
 def test_a_person_edit_of_people_held_by_column_updates_the_index_in_place(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    before = replace(_two_workloads(), people=_by_column(_PEOPLE), exams=_EXAMS)
+    before = replace(two_workloads(), people=_by_column(_PEOPLE), exams=_EXAMS)
     evaluator = Evaluator()
     evaluator.evaluate(CATALOG, before, AS_OF)
     built: list[object] = []
@@ -96,19 +95,6 @@ def test_a_person_edit_of_people_held_by_column_updates_the_index_in_place(
 
 def _org() -> Any:
     return build_facts().organization
-
-
-def _two_workloads() -> Facts:
-    months = [f"2017-{month:02d}" for month in range(3, 13)]
-    return build_facts(
-        subscriptions=[
-            subscription("azure-1", workload=Workload.AZURE),
-            subscription("crm-1", workload=Workload.DYNAMICS_CRM),
-        ],
-        usage_rows=[usage("azure-1", month, consumption=2000) for month in months]
-        + [usage("crm-1", month, revenue=900, users=30) for month in months],
-        refs=[reference(PLATFORM, "Fabrikam"), reference(CRM, "Contoso")],
-    )
 
 
 @pytest.mark.parametrize(
