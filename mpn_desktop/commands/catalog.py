@@ -9,12 +9,11 @@ from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, parse_as_of
 from mpn_desktop.domain.catalog import Catalog, Competency, Window
-from mpn_desktop.domain.designation_missing import shown_points
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import associations as association_names
-from mpn_desktop.domain.wording import day, level_label, number
+from mpn_desktop.domain.wording import day, level_label, number, shown_points
 
 _WINDOWS = {
     Window.PREVIOUS_12_MONTHS: N_("previous 12 months"),

@@ -10,7 +10,6 @@ from datetime import date
 
 from mpn_desktop.commands.common import catalog_path, database_to_read
 from mpn_desktop.domain.designation_json import scored_status_to_json
-from mpn_desktop.domain.designation_missing import shown_points
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.designations import ScoredCatalog, track_name
@@ -18,7 +17,7 @@ from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import day, long_day, metric_have_of_need, number
+from mpn_desktop.domain.wording import day, long_day, metric_have_of_need, number, shown_points
 from mpn_desktop.reports.scored_day import ScoredDay, score_day
 
 NO_DESIGNATION_HINT = N_(

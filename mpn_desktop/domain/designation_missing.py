@@ -1,5 +1,6 @@
 """What a designation still misses, in words: the missing list, the cheapest way to the
-qualifying score (priced by each metric's own rule), and points as people read them.
+qualifying score (priced by each metric's own rule), and the "3 more customers" and
+"+5 points" phrases its sentences and the scorer's share (points as shown: ``wording``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from mpn_desktop.domain.missing_lead import (
     Lead,
 )
 from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
-from mpn_desktop.domain.wording import Figures, number, unit_of
+from mpn_desktop.domain.wording import number, shown_points, unit_of
 
 _ZERO = Fraction(0)
 _ONE = Fraction(1)
@@ -534,20 +535,6 @@ def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def shown_points(value: Fraction, figures: Figures | None = None) -> str:
-    """Points as people read them: one decimal ("13.3", "13,3" in German), whole ones without.
-
-    ``figures``: the separators to write them with (the window's locale), else the language's.
-    """
-    rounded = rounded_points(value)
-    return number(rounded, 0 if rounded == rounded.to_integral_value() else 1, figures)
-
-
-def rounded_points(value: Fraction) -> Decimal:
-    """Points (or a catalogue figure) to the one decimal they are shown with: 20/3 -> 6.7."""
-    return round(Decimal(value.numerator) / Decimal(value.denominator), 1)
 
 
 def more_text(value: Decimal, unit: str, labelled: bool = False) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from mpn_desktop.domain.catalog import Source
 from mpn_desktop.domain.dates import Month
@@ -67,6 +68,20 @@ def number(
     if written == ENGLISH_FIGURES:
         return text
     return text.translate(str.maketrans(",.", written.group + written.point))
+
+
+def shown_points(value: Fraction, figures: Figures | None = None) -> str:
+    """Points as people read them: one decimal ("13.3", "13,3" in German), whole ones without.
+
+    ``figures``: the separators to write them with (the window's locale), else the language's.
+    """
+    rounded = rounded_points(value)
+    return number(rounded, 0 if rounded == rounded.to_integral_value() else 1, figures)
+
+
+def rounded_points(value: Fraction) -> Decimal:
+    """Points (or a catalogue figure) to the one decimal they are shown with: 20/3 -> 6.7."""
+    return round(Decimal(value.numerator) / Decimal(value.denominator), 1)
 
 
 def money(value: Decimal | int, decimals: int | None = None, figures: Figures | None = None) -> str:

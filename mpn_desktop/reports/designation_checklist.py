@@ -12,13 +12,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from mpn_desktop.domain.designation_missing import shown_points
 from mpn_desktop.domain.designations import ScoredCatalog, track_title
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
-from mpn_desktop.domain.wording import metric_have_of_need, number
+from mpn_desktop.domain.wording import metric_have_of_need, number, shown_points
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
     CheckLine,

@@ -15,7 +15,6 @@ from fractions import Fraction
 from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain import wording
-from mpn_desktop.domain.designation_missing import rounded_points, shown_points
 from mpn_desktop.domain.designations import (
     Designation,
     Listed,
@@ -25,7 +24,7 @@ from mpn_desktop.domain.designations import (
     track_name,
 )
 from mpn_desktop.domain.vocabulary import _ as domain_text
-from mpn_desktop.domain.wording import unit_after_of
+from mpn_desktop.domain.wording import rounded_points, shown_points, unit_after_of
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.requirements_html import DocumentColours, in_force, note_html
 

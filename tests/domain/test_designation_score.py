@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_missing import shown_points
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import ExamResult, Facts, Usage
+from mpn_desktop.domain.wording import shown_points
 from tests.domain.domain_builders import months, organization, person, subscription
 
 CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
