@@ -17,12 +17,13 @@ records only when someone reads them as records.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.customer_rows import EMPTY_CUSTOMERS, Customer, CustomerRows
 from mpn_desktop.domain.enums import (
     Level,
@@ -159,22 +160,19 @@ class Facts:
     evaluation on them; not a fact: never compared, exported or loaded."""
 
     def __post_init__(self) -> None:
-        given: Iterable[Usage] = self.usage
-        if not isinstance(given, UsageRows):
-            # Tests and builders hand over a tuple of Usage: the rules read columns.
-            object.__setattr__(self, "usage", UsageRows.of(given))
-        results: Iterable[ExamResult] = self.exams
-        if not isinstance(results, ExamRows):
-            object.__setattr__(self, "exams", ExamRows.of(results))
-        subscriptions: Iterable[Subscription] = self.subscriptions
-        if not isinstance(subscriptions, SubscriptionRows):
-            object.__setattr__(self, "subscriptions", SubscriptionRows.of(subscriptions))
-        customers: Iterable[Customer] = self.customers
-        if not isinstance(customers, CustomerRows):
-            object.__setattr__(self, "customers", CustomerRows.of(customers))
-        people: Iterable[Person] = self.people
-        if not isinstance(people, PeopleRows):
-            object.__setattr__(self, "people", PeopleRows.of(people))
-        references: Iterable[Reference] = self.references
-        if not isinstance(references, ReferenceRows):
-            object.__setattr__(self, "references", ReferenceRows.of(references))
+        # Tests and builders hand over tuples of records: the rules read columns.
+        for name, rows in _HELD_BY_COLUMN:
+            given = getattr(self, name)
+            if not isinstance(given, rows):
+                object.__setattr__(self, name, rows.of(given))
+
+
+_HELD_BY_COLUMN: tuple[tuple[str, type[ColumnRows[Any, Any]]], ...] = (
+    ("customers", CustomerRows),
+    ("subscriptions", SubscriptionRows),
+    ("usage", UsageRows),
+    ("people", PeopleRows),
+    ("exams", ExamRows),
+    ("references", ReferenceRows),
+)
+"""The fields of ``Facts`` held by column, and the rows that hold each."""
