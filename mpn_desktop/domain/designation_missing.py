@@ -42,10 +42,12 @@ def missing_with_leads(
     leads: list[Lead | None] = []
     if track.score < at:
         leads.append(_most_to_give(track))
-        short, score = _short_and_score(track.score, at)
+        short, decimals, score = _short_and_score(track.score, at)
         sentences.append(
             _("{more} to reach {target} (the score is {score})").format(
-                more=more_text(short, "points"), target=shown_points(at), score=score
+                more=more_text(short, "points", decimals=decimals),
+                target=shown_points(at),
+                score=score,
             )
         )
     # A metric's sentences are about it; the designation's list names the metric.
@@ -56,16 +58,18 @@ def missing_with_leads(
     return tuple(sentences), tuple(leads)
 
 
-def _short_and_score(score: Fraction, at: Fraction) -> tuple[Decimal, str]:
-    """The points still short of ``at`` and the score, written so that they add up to it: a
-    score of one decimal as it is shown elsewhere, else both to two decimals, the score
-    rounded down (the points short rounded up: they always reach ``at``). "7.04 more points
-    (the score is 63)" read as 70.04."""
+def _short_and_score(score: Fraction, at: Fraction) -> tuple[Decimal, int | None, str]:
+    """The points still short of ``at``, the decimals to write them with, and the score,
+    written so that they add up to it: a score of one decimal as it is shown elsewhere, the
+    points short with as many ("7.5 more points (the score is 62.5)"), else both to two
+    decimals, the score rounded down (the points short rounded up: they always reach
+    ``at``). "7.04 more points (the score is 63)" read as 70.04."""
     target = Decimal(at.numerator) / Decimal(at.denominator)
     if (score * 10).denominator == 1:
-        return target - Decimal(score.numerator) / Decimal(score.denominator), shown_points(score)
+        short = target - Decimal(score.numerator) / Decimal(score.denominator)
+        return short, 0 if short == short.to_integral_value() else 1, shown_points(score)
     floored = Decimal(score.numerator * 100 // score.denominator) / 100
-    return target - floored, number(floored, 2)
+    return target - floored, None, number(floored, 2)
 
 
 def _lead_of(metric: MetricScore, index: int) -> Lead | None:
@@ -537,13 +541,16 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def more_text(value: Decimal, unit: str, labelled: bool = False) -> str:
+def more_text(
+    value: Decimal, unit: str, labelled: bool = False, decimals: int | None = None
+) -> str:
     """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth".
 
     ``labelled``: the catalogue's label of what grows follows in brackets, so
     German leaves out its "Wachstum" ("5 weitere Prozentpunkte (Wachstum des ...)").
+    ``decimals``: as many as the figure beside it has (else cents only when there are any).
     """
-    count = number(value)
+    count = number(value, decimals)
     if unit == "USD":
         return _("US$ {amount} more").format(amount=count)
     if unit == "percent" and labelled:

@@ -154,7 +154,7 @@ def test_the_points_short_and_the_score_add_up_to_the_target() -> None:
     assert first(Fraction(6296, 100)) == "7.04 more points to reach 70 (the score is 62.96)"
     # Never less than reaches it: 20/3 = 6.666... is shown 6.66, 63.34 more reach 70.
     assert first(Fraction(20, 3)) == "63.34 more points to reach 70 (the score is 6.66)"
-    assert first(Fraction(125, 2)) == "7.50 more points to reach 70 (the score is 62.5)"
+    assert first(Fraction(125, 2)) == "7.5 more points to reach 70 (the score is 62.5)"
     assert first(Fraction(68)) == "2 more points to reach 70 (the score is 68)"
 
 
