@@ -9,11 +9,10 @@ holds which code" and a matching (``domain.matching``) of distinct people.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterator, KeysView, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import compress, filterfalse, islice
@@ -40,6 +39,7 @@ class PeopleIndex:
     _others: dict[str, set[str]] | None = None
     unique: bool = False
     """Whether each MCP ID is one person's (then ``people`` gives that person's row)."""
+    _closest: dict[CredentialRule, _Closest] = field(default_factory=dict)
 
     @classmethod
     def of(cls, catalog: Catalog, facts: Facts, as_of: date) -> PeopleIndex:
@@ -126,6 +126,18 @@ class PeopleIndex:
                     found.update(filterfalse(counted, mcp_ids))
             self._others = others
         return self._others
+
+    def closest(self, rule: CredentialRule) -> _Closest:
+        """The counted people partway through ``rule`` (which has an all-of part), ranked.
+
+        Worked out once per rule and index: both levels of a competency and every
+        evaluation that keeps this index ask again, each leaving out its own few
+        people taken by a role, which the ranking does not depend on.
+        """
+        found = self._closest.get(rule)
+        if found is None:
+            found = self._closest[rule] = _ranked_partway(rule, self)
+        return found
 
     def codes_of(self, mcp_id: str) -> set[str]:
         """The accepted credentials a counted person holds."""
@@ -305,36 +317,77 @@ def _partway(rule: CredentialRule, taken: AbstractSet[str], index: PeopleIndex) 
     if not _has_all_of(rule):
         # Holding any code of an any-of rule fits it: nobody is partway.
         return ""
+    closest = index.closest(rule)
+    total = len(closest.ranked) - len(closest.started.intersection(taken))
+    if not total:
+        return ""
+    named: list[str] = []
+    for mcp_id in closest.ranked:
+        if mcp_id in taken:
+            continue
+        held = closest.held(mcp_id)
+        named.append(
+            _("{person} (has {held}; needs {needed})").format(
+                person=_name(index.people[mcp_id]),
+                held=_(" and ").join(held),
+                needed=_joined(_still_needed(rule, set(held))[1]),
+            )
+        )
+        if len(named) == _NAMED:
+            break
+    return _some_of(named, total)
+
+
+@dataclass(frozen=True, slots=True)
+class _Closest:
+    """The counted people who hold part of an all-of rule but do not fit it, ranked."""
+
+    ranked: list[str]
+    """Their MCP IDs, the fewest exams to go first, then entry order."""
+    groups: list[tuple[tuple[str, ...], set[str]]]
+    """The codes held (in the rule's order) and who holds exactly those: a handful."""
+    started: set[str]
+    """The same MCP IDs as ``ranked``, to count those a role took."""
+
+    def held(self, mcp_id: str) -> tuple[str, ...]:
+        """The codes of the rule one of them holds."""
+        return next(held for held, members in self.groups if mcp_id in members)
+
+
+def _ranked_partway(rule: CredentialRule, index: PeopleIndex) -> _Closest:
+    """Who is partway through ``rule`` and how far: no words (the language may change).
+
+    Hundreds of people are partway, holding the same few sets of codes: they are
+    split into those sets code by code with set operations, what each set still
+    needs is worked out once, and each count of exams to go takes its people in
+    entry order in one pass, instead of a look-up and a tuple per person.
+    """
     codes = _codes_in_order(rule)
     holders = index.holders
     started: set[str] = set().union(*(holders.get(code, _NOBODY) for code in codes))
     started -= _fitting(rule, holders)
-    started -= taken
-    if not started:
-        return ""
-    # The codes each started person holds, in the rule's order: one set intersection per
-    # code instead of a look-up per person and code (hundreds of people are partway).
-    held_by: dict[str, list[str]] = {}
+    groups: list[tuple[tuple[str, ...], set[str]]] = [((), started)] if started else []
     for code in codes:
-        for mcp_id in started.intersection(holders.get(code, _NOBODY)):
-            held_by.setdefault(mcp_id, []).append(code)
-    # Many people hold the same few codes: what they need is worked out once per set.
-    needed: dict[tuple[str, ...], tuple[int, list[str]]] = {}
-    ranked: list[tuple[int, int, str, tuple[str, ...]]] = []
-    for position, mcp_id in enumerate(filter(started.__contains__, index.people)):
-        held = tuple(held_by[mcp_id])
-        if held not in needed:
-            needed[held] = _still_needed(rule, set(held))
-        ranked.append((needed[held][0], position, mcp_id, held))
-    named = [
-        _("{person} (has {held}; needs {needed})").format(
-            person=_name(index.people[mcp_id]),
-            held=_(" and ").join(held),
-            needed=_joined(needed[held][1]),
-        )
-        for _rank, _position, mcp_id, held in heapq.nsmallest(_NAMED, ranked)
-    ]
-    return _some_of(named, len(ranked))
+        have = holders.get(code)
+        if not have:
+            continue
+        split: list[tuple[tuple[str, ...], set[str]]] = []
+        for held, members in groups:
+            inside = members.intersection(have)
+            if inside:
+                split.append(((*held, code), inside))
+                if len(inside) < len(members):
+                    split.append((held, members - inside))
+            else:
+                split.append((held, members))
+        groups = split
+    by_cost: dict[int, set[str]] = {}
+    for held, members in groups:
+        by_cost.setdefault(_still_needed(rule, set(held))[0], set()).update(members)
+    ranked: list[str] = []
+    for cost in sorted(by_cost):
+        ranked += filter(by_cost[cost].__contains__, index.people)
+    return _Closest(ranked, groups, started)
 
 
 def _has_all_of(rule: CredentialRule) -> bool:
