@@ -111,6 +111,10 @@ SOURCES = (
     "mpn_desktop/store/records.py",
     "mpn_desktop/store/import_removal.py",
     "mpn_desktop/store/values.py",
+    "mpn_desktop/store/disk_state.py",
+    "mpn_desktop/store/sqlite_files.py",
+    "mpn_desktop/store/backups.py",
+    "mpn_desktop/store/outside_changes.py",
     "mpn_desktop/input_files.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import DiskProblem, StoreError
 from mpn_desktop.store import sqlite_files
 from mpn_desktop.store.disk_state import folder_problem, what_to_do
@@ -194,22 +195,22 @@ def problem_with(path: Path) -> str | None:
         return _problem_with(path)
     except OSError as error:
         # A file the system will not let us read (/proc/self/mem, a failing disk).
-        return f"it cannot be read ({error.strerror or error})"
+        return _("it cannot be read ({error})").format(error=error.strerror or error)
 
 
 def _problem_with(path: Path) -> str | None:
     if path.is_dir():
-        return "it is a folder, not a database file"
+        return _("it is a folder, not a database file")
     if not path.exists():
-        return "the file does not exist"
+        return _("the file does not exist")
     if not path.is_file():
-        return "it is not a regular file (a device, a named pipe or a socket)"
+        return _("it is not a regular file (a device, a named pipe or a socket)")
     if not sqlite_files.is_sqlite_file(path):
-        return "it is not a database file"
+        return _("it is not a database file")
     problem = sqlite_files.quick_check(path)
     if problem:
         return problem
-    foreign = "it is a database, but not one written by mpn-desktop"
+    foreign = _("it is a database, but not one written by mpn-desktop")
     try:
         revision = sqlite_files.stored_revision(path)
     except ValueError:
@@ -220,10 +221,10 @@ def _problem_with(path: Path) -> str | None:
         # Alembic keeps its alembic_version in other programs' databases too.
         if not _OUR_TABLES.issubset(sqlite_files.table_names(path)):
             return foreign
-        return (
-            f"it was written by a newer version of mpn-desktop (schema {revision}); "
+        return _(
+            "it was written by a newer version of mpn-desktop (schema {revision}); "
             "update the program to open it"
-        )
+        ).format(revision=revision)
     return None
 
 
@@ -237,11 +238,11 @@ def problem_restoring(path: Path) -> str | None:
     if problem:
         return problem
     if path.stat().st_size == 0:
-        return "it is empty (0 bytes), not a backup"
+        return _("it is empty (0 bytes), not a backup")
     if sqlite_files.stored_revision(path) is None:
-        return "it holds no mpn-desktop data (a database with no tables of this program)"
+        return _("it holds no mpn-desktop data (a database with no tables of this program)")
     if not _OUR_TABLES.issubset(sqlite_files.table_names(path)):
-        return "it is a database, but not one written by mpn-desktop"
+        return _("it is a database, but not one written by mpn-desktop")
     return None
 
 

@@ -20,7 +20,7 @@ from mpn_desktop.errors import (
 )
 from mpn_desktop.paths import data_dir
 from mpn_desktop.store import backups
-from mpn_desktop.store.disk_state import folder_problem, what_to_do
+from mpn_desktop.store.disk_state import FolderProblem, folder_problem, what_to_do
 from mpn_desktop.store.migrate import head_revision
 from mpn_desktop.store.private_files import create_private_file, make_private_folder
 from mpn_desktop.store.sqlite_files import (
@@ -173,9 +173,11 @@ class Database:
             where = path or shown_url(url)
             blocked = folder_problem(path) if path is not None else None
             if blocked:
-                raise DiskProblem(_blocked(path, blocked, "cannot open the database")) from None
+                raise DiskProblem(_blocked(path, blocked, _CANNOT_OPEN)) from None
             said = _server_said(str(error.orig)) if path is None else str(error.orig)
-            raise StoreError(f"{where}: cannot open the database ({said})") from error
+            raise StoreError(
+                _("{where}: cannot open the database ({said})").format(where=where, said=said)
+            ) from error
         except BaseException:
             engine.dispose()
             raise
@@ -316,11 +318,11 @@ class Database:
         where = self.path or self.where
         blocked = folder_problem(self.path) if self.path is not None else None
         if blocked is None and "full" in str(error.orig):
-            blocked = "the disk is full"  # the rollback freed what the write had taken
+            # The rollback freed what the write had taken. ("full" is SQLite's English.)
+            blocked = FolderProblem(_("the disk is full"), disk_full=True)
         if blocked:
-            return DiskProblem(
-                _blocked(self.path, blocked, f"nothing was changed while {doing}", opening=False)
-            )
+            unchanged = _("nothing was changed while {doing}").format(doing=_(doing))
+            return DiskProblem(_blocked(self.path, blocked, unchanged, opening=False))
         if is_locked_error(error):
             return StoreError(
                 _(
@@ -415,37 +417,51 @@ def _refuse_if_unusable(path: Path) -> None:
         # read-only folder or on a full disk: that is no damage, and no restore helps.
         blocked = folder_problem(path)
         if blocked and path.stat().st_size > 0 and is_sqlite_file(path):
-            raise DiskProblem(_blocked(path, blocked, "cannot open the database"))
+            raise DiskProblem(_blocked(path, blocked, _CANNOT_OPEN))
         raise StoreError(_refusal(str(path), path, problem))
 
 
-def _blocked(path: Path | None, problem: str, what: str, *, opening: bool = True) -> str:
-    why = ", and SQLite must write beside the database even to read it" if opening else ""
-    return (
-        f"{path}: {what}: {problem}{why}. This says nothing against the database itself, "
-        "which was left as it was: do not restore a backup over it. "
-        f"{what_to_do(problem)}"
-    )
+_CANNOT_OPEN = N_("cannot open the database")
+"""What _blocked says was refused when the database was being opened (translated there)."""
+
+
+def _blocked(path: Path | None, problem: FolderProblem, what: str, *, opening: bool = True) -> str:
+    """``what`` (in English, or already translated: _ returns it unchanged) refused for
+    ``problem``: a folder or disk SQLite cannot write on, which no restore mends."""
+    if opening:
+        sentence = _(
+            "{path}: {what}: {problem}, and SQLite must write beside the database even to "
+            "read it. This says nothing against the database itself, which was left as it "
+            "was: do not restore a backup over it. {advice}"
+        )
+    else:
+        sentence = _(
+            "{path}: {what}: {problem}. This says nothing against the database itself, which "
+            "was left as it was: do not restore a backup over it. {advice}"
+        )
+    return sentence.format(path=path, what=_(what), problem=problem, advice=what_to_do(problem))
 
 
 def _newer_version(revision: str) -> str:
-    return (
-        f"it was written by a newer version of mpn-desktop (schema {revision}); "
+    return _(
+        "it was written by a newer version of mpn-desktop (schema {revision}); "
         "update the program to open it"
-    )
+    ).format(revision=revision)
 
 
 def _refusal(where: str, path: Path | None, problem: str) -> str:
-    message = f"{where}: cannot open this database: {problem}. It was left untouched."
+    message = _("{where}: cannot open this database: {problem}. It was left untouched.").format(
+        where=where, problem=problem
+    )
     if path is None:
         return message
     latest = backups.latest_sound_backup(path)
     if latest is None:
-        return message + (
-            f" No sound backup of it was found next to it in {path.absolute().parent}; to restore "
-            f'one kept elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE'
-        )
-    return message + (
-        f" To go back to the latest sound backup ({latest.name}), run: "
-        f'mpn-desktop --db "{path}" restore "{latest}"'
-    )
+        return message + _(
+            " No sound backup of it was found next to it in {folder}; to restore "
+            'one kept elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE'
+        ).format(folder=path.absolute().parent, path=path)
+    return message + _(
+        " To go back to the latest sound backup ({name}), run: "
+        'mpn-desktop --db "{path}" restore "{latest}"'
+    ).format(name=latest.name, path=path, latest=latest)

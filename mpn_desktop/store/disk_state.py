@@ -10,29 +10,57 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+
+from mpn_desktop.domain.vocabulary import _
 
 ROOM_NEEDED = 256 * 1024
 """Free bytes below which a disk counts as full: SQLite's -wal and -shm need room to start."""
 
 
-def folder_problem(path: Path) -> str | None:
+@dataclass(frozen=True)
+class FolderProblem:
+    """What keeps SQLite from writing, in the window's language, and whether the disk is full.
+
+    ``disk_full`` is said beside the text so the advice does not depend on its words
+    (a German text has no "full" in it).
+    """
+
+    text: str
+    disk_full: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def folder_problem(path: Path) -> FolderProblem | None:
     """What keeps SQLite from writing beside ``path`` (read-only folder, full disk), or None."""
     folder = path.absolute().parent
     if not folder.is_dir():
         return None
     if _read_only_file_system(folder):
-        return f"the disk holding {folder} is mounted read-only"
+        read_only = _("the disk holding {folder} is mounted read-only")
+        return FolderProblem(read_only.format(folder=folder))
     if not os.access(folder, os.W_OK):
-        return f"the folder {folder} is read-only (you may not write in it)"
+        return FolderProblem(
+            _("the folder {folder} is read-only (you may not write in it)").format(folder=folder)
+        )
     if path.exists() and not os.access(path, os.W_OK):
-        return f"the file {path} is read-only (you may not write to it)"
+        return FolderProblem(
+            _("the file {path} is read-only (you may not write to it)").format(path=path)
+        )
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
         return None
     if free < ROOM_NEEDED:
-        return f"the disk holding {folder} is full ({free:,} bytes free)"
+        return FolderProblem(
+            _("the disk holding {folder} is full ({free} bytes free)").format(
+                folder=folder, free=f"{free:,}"
+            ),
+            disk_full=True,
+        )
     return None
 
 
@@ -46,11 +74,11 @@ def _read_only_file_system(folder: Path) -> bool:
         return False
 
 
-def what_to_do(problem: str) -> str:
+def what_to_do(problem: FolderProblem) -> str:
     """The advice for ``folder_problem``'s answer: never a restore, as nothing is damaged."""
-    if "full" in problem:
-        return "Free some space on that disk, then try again."
-    return (
+    if problem.disk_full:
+        return _("Free some space on that disk, then try again.")
+    return _(
         "Make it writable, or copy the database to a folder you may write in and open the "
         "copy (mpn-desktop --db COPY)."
     )

@@ -21,6 +21,7 @@ import threading
 from datetime import UTC, datetime
 from typing import Protocol
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
@@ -79,7 +80,9 @@ class DataVersionWatch:
             )
         except sqlite3.Error as error:
             raise StoreError(
-                f"{db.where}: cannot watch for changes made elsewhere ({error})"
+                _("{where}: cannot watch for changes made elsewhere ({error})").format(
+                    where=db.where, error=error
+                )
             ) from error
         self._lock = threading.Lock()
         self._seen = self._data_version()
@@ -93,7 +96,9 @@ class DataVersionWatch:
             return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
             raise StoreError(
-                f"{self._db.where}: cannot look for changes made elsewhere ({error})"
+                _("{where}: cannot look for changes made elsewhere ({error})").format(
+                    where=self._db.where, error=error
+                )
             ) from error
 
     def _fingerprints(self) -> dict[RecordKind, tuple[object, ...]]:
@@ -110,7 +115,9 @@ class DataVersionWatch:
                 self._connection.execute("COMMIT")
         except sqlite3.Error as error:
             raise StoreError(
-                f"{self._db.where}: cannot look for changes made elsewhere ({error})"
+                _("{where}: cannot look for changes made elsewhere ({error})").format(
+                    where=self._db.where, error=error
+                )
             ) from error
 
     def _newest_logged(self) -> tuple[str, str] | None:
@@ -132,8 +139,12 @@ class DataVersionWatch:
             at = datetime.fromisoformat(last[0]).replace(tzinfo=UTC).astimezone()
         except ValueError:
             return OUTSIDE
-        who = f"by {last[1]} " if last[1] else ""
-        return f"{OUTSIDE} (last change {who}at {at:%H:%M:%S})"
+        # OUTSIDE itself stays English: the window tells it from a named change by identity.
+        if last[1]:
+            return _("Changed elsewhere (last change by {who} at {at})").format(
+                who=last[1], at=f"{at:%H:%M:%S}"
+            )
+        return _("Changed elsewhere (last change at {at})").format(at=f"{at:%H:%M:%S}")
 
     def _look(self) -> None:
         """Notes a movement since the last look as someone else's commit."""
@@ -200,6 +211,8 @@ def outside_changes(db: Database) -> OutsideChanges | None:
             return NotifyWatch(db.engine)
         except Exception as error:  # the driver's own error: the window works on without
             raise StoreError(
-                f"{db.where}: cannot listen for changes made elsewhere ({error})"
+                _("{where}: cannot listen for changes made elsewhere ({error})").format(
+                    where=db.where, error=error
+                )
             ) from error
     return None

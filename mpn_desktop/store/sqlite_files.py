@@ -12,6 +12,8 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
+from mpn_desktop.domain.vocabulary import _
+
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another running copy of the program to finish its own."""
 
@@ -108,20 +110,20 @@ def _quick_check(path: Path) -> str | None:
     try:
         connection = open_read_only(path)
     except sqlite3.Error as error:
-        return f"it cannot be opened ({error})"
+        return _("it cannot be opened ({error})").format(error=error)
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
         return _describe_sqlite_error(error)
     except UnicodeDecodeError:
         # SQLite's message quoted the damaged bytes, which the driver could not decode.
-        return "it is damaged (SQLite's report on it is not readable text)"
+        return _("it is damaged (SQLite's report on it is not readable text)")
     finally:
         connection.close()
     messages = [str(row[0]) for row in rows]
     if messages == ["ok"]:
         return None
-    return "it is damaged (" + "; ".join(messages[:3]) + ")"
+    return _("it is damaged ({report})").format(report="; ".join(messages[:3]))
 
 
 def integrity_check(path: Path) -> list[str]:
@@ -198,10 +200,10 @@ def online_backup(source: Path, destination: Path, *, single_file: bool = True) 
 def _describe_sqlite_error(error: sqlite3.DatabaseError) -> str:
     text = str(error)
     if "not a database" in text:
-        return "it is not a database file (or it is encrypted)"
+        return _("it is not a database file (or it is encrypted)")
     if "malformed" in text:
-        return "it is damaged (the database disk image is malformed)"
-    return f"it cannot be read ({text})"
+        return _("it is damaged (the database disk image is malformed)")
+    return _("it cannot be read ({error})").format(error=text)
 
 
 def is_sqlite_file(path: Path) -> bool:

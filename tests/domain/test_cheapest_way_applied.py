@@ -456,12 +456,14 @@ def test_the_new_steps_read_in_german(tmp_path: Path) -> None:
     # The reason is the missing sentence's (the year-ago month's gate), in German too.
     assert way.steps[0].text.startswith(
         "Nutzungswachstum: nichts, was jetzt hinzukommt, hebt diese Kennzahl über null (Juli"
-        " 2022, ein Jahr vor Juli 2023, wurden "
+        " 2022, ein Jahr vor Juli 2023, waren es "
     )
     assert way.steps[0].text.endswith(
-        ", die für Punkte nötig sind), daher kann sich die Designation diesen Monat auch mit den"
-        " anderen Schritten nicht qualifizieren"
+        " an monatlichem Verbrauchswert)), daher kann sich die Designation diesen Monat auch"
+        " mit den anderen Schritten nicht qualifizieren"
     )
+    # rv17: 'wurden 20.000 monatlicher Verbrauchswert erreicht' read ungrammatically.
+    assert "weniger als für Punkte nötig (" in way.steps[0].text, way.steps[0].text
     security = cheapest_steps(scores["security"].best, Fraction(70)).steps
     assert any("; +" in step.text and "Kunden" in step.text for step in security), security
 

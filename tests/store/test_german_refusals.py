@@ -94,3 +94,80 @@ def test_a_failure_of_no_known_kind_is_said_in_german(tmp_path: Path, german: No
     assert message.endswith(
         ": Die Datenbank hat beim Schreiben versagt (no such table: no_such_table)"
     ), message
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_german(tmp_path: Path, german: None) -> None:
+    """What the start-up box shows for a damaged or foreign file read in English before."""
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("shopping list: milk, eggs\n" * 200)
+    with pytest.raises(StoreError) as refused:
+        Database.open(f"sqlite:///{path}")
+    assert str(refused.value) == (
+        f"{path}: Diese Datenbank kann nicht geöffnet werden: es ist keine Datenbankdatei. "
+        f"Sie wurde nicht verändert. Neben ihr in {tmp_path} wurde keine fehlerfreie Sicherung "
+        "gefunden; um eine anderswo aufbewahrte wiederherzustellen, führen Sie aus: "
+        f'mpn-desktop --db "{path}" restore SICHERUNGSDATEI'
+    )
+
+
+@pytest.mark.sqlite_only
+def test_a_newer_database_is_refused_in_german(db: Database, db_path: Path, german: None) -> None:
+    from sqlalchemy import text
+
+    with db.session() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
+    db.close()
+    with pytest.raises(StoreError) as refused:
+        Database.open(f"sqlite:///{db_path}")
+    message = str(refused.value)
+    assert (
+        f"{db_path}: Diese Datenbank kann nicht geöffnet werden: sie wurde von einer neueren "
+        "Version von mpn-desktop geschrieben (Schema ffff_future); aktualisieren Sie das "
+        "Programm, um sie zu öffnen. Sie wurde nicht verändert."
+    ) in message, message
+    assert "Um zur neuesten fehlerfreien Sicherung" in message or "Neben ihr in" in message
+
+
+def test_a_full_disk_is_said_in_german_and_advised_by_its_kind(
+    tmp_path: Path, german: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice once tested ``"full" in problem``: in German there is no "full" to find."""
+    from collections import namedtuple
+
+    from mpn_desktop.store import disk_state
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(disk_state.shutil, "disk_usage", lambda _folder: usage(10, 10, 1000))
+    problem = disk_state.folder_problem(tmp_path / "tracker.sqlite3")
+    assert problem is not None and problem.disk_full
+    assert str(problem) == f"der Datenträger mit {tmp_path} ist voll (1,000 Bytes frei)"
+    assert disk_state.what_to_do(problem) == (
+        "Geben Sie auf diesem Datenträger Platz frei und versuchen Sie es dann erneut."
+    )
+    read_only = disk_state.FolderProblem("der Ordner ist schreibgeschützt")
+    assert disk_state.what_to_do(read_only).startswith("Heben Sie den Schreibschutz auf")
+
+
+@pytest.mark.sqlite_only
+def test_a_change_made_elsewhere_is_named_in_german(
+    db: Database, db_path: Path, german: None
+) -> None:
+    import getpass
+
+    from mpn_desktop.store.change_log import recent_changes
+    from mpn_desktop.store.outside_changes import outside_changes
+
+    watch = outside_changes(db)
+    assert watch is not None
+    try:
+        with Database.open(f"sqlite:///{db_path}") as other:
+            records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+        change = watch.poll()
+        assert change is not None
+        (last,) = recent_changes(db, limit=1)
+        when = f"{last.at.astimezone():%H:%M:%S}"
+        assert change.description == (
+            f"Anderswo geändert (letzte Änderung von {getpass.getuser()} um {when})"
+        )
+    finally:
+        watch.close()
