@@ -10,7 +10,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.errors import DiskProblem, StoreError
 from mpn_desktop.store import sqlite_files
 from mpn_desktop.store.disk_state import folder_problem, what_to_do
@@ -81,7 +81,7 @@ def backup(
     backup in favour of a damaged one; a ``dest`` chosen by the user is never pruned.
     """
     if not db_path.exists():
-        raise StoreError(f"{db_path}: there is no database to back up")
+        raise StoreError(_("{path}: there is no database to back up").format(path=db_path))
     target = dest if dest is not None else _backup_name(db_path, reason)
     make_private_folder(target.parent, "the folder for the backup")
 
@@ -94,12 +94,19 @@ def backup(
             if not isinstance(error, sqlite3.OperationalError):  # malformed, not a database
                 copy_damage.append(str(error))
             # "disk I/O error" is SQLite's word for a full or read-only disk, on either side.
-            for side, where in ((db_path, "the database"), (partial, "the backup")):
+            for side, where in ((db_path, N_("the database")), (partial, N_("the backup"))):
                 blocked = folder_problem(side)
                 if blocked:
                     raise DiskProblem(
-                        f"The backup of {db_path} was not made: {blocked} (the folder of "
-                        f"{where}). {what_to_do(blocked)}"
+                        _(
+                            "The backup of {path} was not made: {problem} (the folder of "
+                            "{where}). {advice}"
+                        ).format(
+                            path=db_path,
+                            problem=blocked,
+                            where=_(where),
+                            advice=what_to_do(blocked),
+                        )
                     ) from None
             raise _as_os_error(error) from None
 
@@ -143,20 +150,20 @@ def _as_os_error(error: sqlite3.Error) -> OSError:
 
 def _damaged_database(db_path: Path, damage: str) -> str:
     sound = latest_sound_backup(db_path)
-    message = (
-        f"{db_path}: the database itself is damaged: {damage}. No backup was made (a copy of "
+    message = _(
+        "{path}: the database itself is damaged: {damage}. No backup was made (a copy of "
         "a damaged database would replace nothing), and the backups already kept were left "
         "as they are."
-    )
+    ).format(path=db_path, damage=damage)
     if sound is None:
-        return message + (
+        return message + _(
             " No sound backup of it was found next to it; to restore one kept elsewhere, "
-            f'run: mpn-desktop --db "{db_path}" restore BACKUP-FILE'
-        )
-    return message + (
-        f' To go back to the latest sound backup ({sound.name}), run: mpn-desktop --db "{db_path}" '
-        f'restore "{sound}"'
-    )
+            'run: mpn-desktop --db "{path}" restore BACKUP-FILE'
+        ).format(path=db_path)
+    return message + _(
+        " To go back to the latest sound backup ({name}), run: "
+        'mpn-desktop --db "{path}" restore "{latest}"'
+    ).format(name=sound.name, path=db_path, latest=sound)
 
 
 def latest_sound_backup(db_path: Path) -> Path | None:
@@ -254,7 +261,9 @@ def _keep_unusable(db_path: Path) -> Path:
     in its WAL only, and a hot journal is what makes a half-written file whole.
     """
     if db_path.is_dir():
-        raise StoreError(f"{db_path}: is a folder; nothing was restored into it")
+        raise StoreError(
+            _("{path}: is a folder; nothing was restored into it").format(path=db_path)
+        )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     kept = db_path.with_name(f"{db_path.stem}.refused-{stamp}{db_path.suffix or '.sqlite3'}")
     journals = [
@@ -271,8 +280,9 @@ def _keep_unusable(db_path: Path) -> Path:
             with contextlib.suppress(OSError):
                 copy.unlink(missing_ok=True)
         raise StoreError(
-            f"{db_path}: cannot keep a copy of it before the restore ({error.strerror}); "
-            "nothing was changed"
+            _(
+                "{path}: cannot keep a copy of it before the restore ({error}); nothing was changed"
+            ).format(path=db_path, error=error.strerror)
         ) from None
     try:
         for suffix in ("-wal", "-shm", "-journal"):
@@ -280,7 +290,9 @@ def _keep_unusable(db_path: Path) -> Path:
         db_path.unlink()
     except OSError as error:
         raise StoreError(
-            f"{db_path}: cannot be replaced ({error.strerror}); a copy of it is in {kept}"
+            _("{path}: cannot be replaced ({error}); a copy of it is in {kept}").format(
+                path=db_path, error=error.strerror, kept=kept
+            )
         ) from None
     return kept
 
@@ -292,16 +304,25 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
     returned, or None when there was no database yet.
     """
     if is_part_of(backup_file, db_path):
-        raise StoreError(f"{backup_file}: cannot restore from this file: it is the database itself")
-    problem = problem_restoring(backup_file)
+        problem: str | None = _("it is the database itself")
+    else:
+        problem = problem_restoring(backup_file)
     if problem:
-        raise StoreError(f"{backup_file}: cannot restore from this file: {problem}")
+        raise StoreError(
+            _("{path}: cannot restore from this file: {problem}").format(
+                path=backup_file, problem=problem
+            )
+        )
     kept: Path | None = None
     blocked = folder_problem(db_path)
     if blocked:
         # Checked first: SQLite calls a sound database on a read-only or full disk
         # unreadable, and the restore would set it aside as if it were damaged.
-        raise DiskProblem(f"{db_path}: nothing was restored: {blocked}. {what_to_do(blocked)}")
+        raise DiskProblem(
+            _("{path}: nothing was restored: {problem}. {advice}").format(
+                path=db_path, problem=blocked, advice=what_to_do(blocked)
+            )
+        )
     if db_path.exists():
         if problem_with(db_path) is None:
             # Not pruned: the oldest backup may be the very file being restored.
@@ -318,9 +339,11 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         if made_here:  # an empty file of ours; what the user had is in ``kept``
             with contextlib.suppress(OSError):
                 db_path.unlink(missing_ok=True)
-        where = f"; what it held is in {kept}" if kept else ""
-        raise StoreError(
-            f"{db_path}: restoring from {backup_file} failed ({error}){where}"
-        ) from error
+        failed = _("{path}: restoring from {backup} failed ({error})").format(
+            path=db_path, backup=backup_file, error=error
+        )
+        if kept:
+            failed += _("; what it held is in {kept}").format(kept=kept)
+        raise StoreError(failed) from error
     log.info("restored %s from %s (previous kept in %s)", db_path, backup_file, kept)
     return kept

@@ -171,3 +171,22 @@ def test_a_change_made_elsewhere_is_named_in_german(
         )
     finally:
         watch.close()
+
+
+def test_a_restore_from_a_file_that_is_no_backup_is_refused_in_german(
+    tmp_path: Path, german: None
+) -> None:
+    """What the start-up box's 'Restore' or File > Restore says when the backup is unusable."""
+    from mpn_desktop.store.backups import restore
+
+    empty = tmp_path / "leer.sqlite3"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError) as refused:
+        restore(tmp_path / "tracker.sqlite3", empty)
+    assert str(refused.value) == (
+        f"{empty}: Aus dieser Datei kann nicht wiederhergestellt werden: "
+        "sie ist leer (0 Bytes), keine Sicherung"
+    )
+    with pytest.raises(StoreError) as refused:
+        restore(empty, empty)
+    assert str(refused.value).endswith(": es ist die Datenbank selbst")
