@@ -11,6 +11,7 @@ organisation and membership year.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -25,7 +26,7 @@ from mpn_desktop.domain.catalog import (
 )
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Association, Level, Workload
-from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.facts import Facts, Person
 from mpn_desktop.domain.fee import MembershipYear, fee_status, fee_step, membership_year
 from mpn_desktop.domain.performance import (
     MeasureResult,
@@ -50,6 +51,7 @@ from mpn_desktop.domain.references import (
     summarize,
 )
 from mpn_desktop.domain.skills import (
+    PeopleByMcpId,
     PeopleIndex,
     RoleCandidates,
     exam_risks,
@@ -455,13 +457,7 @@ def _changed_codes(before: PeopleIndex, after: PeopleIndex) -> frozenset[str] | 
         or before.holders.get(code) != after.holders.get(code)
     }
     # A person changed (left, renamed, no longer associated): every credential they passed.
-    # By value where the objects differ: people held by column are made afresh when read.
-    people = [
-        mcp_id
-        for mcp_id in before.people.keys() | after.people.keys()
-        if (old := before.people.get(mcp_id)) is not (new := after.people.get(mcp_id))
-        and old != new
-    ]
+    people = _people_differing(before.people, after.people)
     if len(people) > _PEOPLE_TRACED:
         return None
     for index in (before, after):
@@ -469,6 +465,22 @@ def _changed_codes(before: PeopleIndex, after: PeopleIndex) -> frozenset[str] | 
             if code not in changed and any(mcp_id in ids for ids in lists for mcp_id in people):
                 changed.add(code)
     return frozenset(changed)
+
+
+def _people_differing(before: Mapping[str, Person], after: Mapping[str, Person]) -> list[str]:
+    """The MCP IDs whose person differs (the same MCP IDs in the same order on both sides).
+
+    People held by column on both sides are compared by column: looking each MCP ID
+    up would make a ``Person`` for everyone on both sides. Otherwise by value where
+    the objects differ.
+    """
+    if isinstance(before, PeopleByMcpId) and isinstance(after, PeopleByMcpId):
+        return after.differing(before)
+    return [
+        mcp_id
+        for mcp_id in before.keys() | after.keys()
+        if (old := before.get(mcp_id)) is not (new := after.get(mcp_id)) and old != new
+    ]
 
 
 def _people_updated(
@@ -483,7 +495,7 @@ def _people_updated(
         if changed is None or len(changed) > _PEOPLE_TRACED:
             return None
         replaced = [(before.people[at], facts.people[at]) for at in changed]
-        return previous.people.with_people_replaced(replaced, as_of)
+        return previous.people.with_people_replaced(replaced, as_of, facts.people)
     if facts.people is before.people:
         changed = facts.exams.changed_since(before.exams)
         if changed is None or len(changed) > _PEOPLE_TRACED:

@@ -15,7 +15,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from itertools import compress, filterfalse, islice
+from itertools import compress, count, filterfalse, islice
+from operator import ne
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
 from mpn_desktop.domain.enums import Level, StepKind
@@ -74,7 +75,10 @@ class PeopleIndex:
         return cls(people, holders, passed, accepted, unique=unique)
 
     def with_people_replaced(
-        self, replaced: Sequence[tuple[Person, Person]], as_of: date
+        self,
+        replaced: Sequence[tuple[Person, Person]],
+        as_of: date,
+        rows: PeopleRows | None = None,
     ) -> tuple[PeopleIndex, frozenset[str]] | None:
         """This index after people were edited in place (same MCP ID, same place), and the
         credentials they passed (whose holders may differ); None when an MCP ID changed.
@@ -82,10 +86,15 @@ class PeopleIndex:
         Equal to ``of`` on the edited facts: who counts follows each person's
         association and leaving day; the passes are the same. The sets of
         holders no edit touched are shared with this index (never written after
-        they are built).
+        they are built). ``rows``, the edited people (holding each new person at
+        the old one's place), lets people held by column stay so: no ``Person`` is
+        made for the others on each edit.
         """
         given = self.people
-        people = given.as_dict() if isinstance(given, PeopleByMcpId) else dict(given)
+        by_column = isinstance(given, PeopleByMcpId) and rows is not None
+        people: dict[str, Person] = {}
+        if not by_column:
+            people = given.as_dict() if isinstance(given, PeopleByMcpId) else dict(given)
         holders = dict(self.holders)
         changed: set[str] = set()
         for old, new in replaced:
@@ -107,7 +116,11 @@ class PeopleIndex:
                     else:
                         held.discard(mcp_id)
                     holders[code] = held
-        index = PeopleIndex(people, holders, self.passed, self.credentials, unique=self.unique)
+        kept: Mapping[str, Person] = people
+        if isinstance(given, PeopleByMcpId) and rows is not None:
+            # Every MCP ID at its place (each edit kept its person's): the same order.
+            kept = given.over(rows)
+        index = PeopleIndex(kept, holders, self.passed, self.credentials, unique=self.unique)
         return index, frozenset(changed)
 
     @property
@@ -231,6 +244,23 @@ class PeopleByMcpId(Mapping[str, Person]):
 
     def keys(self) -> KeysView[str]:
         return self._order.keys()
+
+    def over(self, rows: PeopleRows) -> PeopleByMcpId:
+        """The same MCP IDs read from ``rows``, which hold each of them at the same place
+        (people edited in place): their order and places are shared, not worked out again."""
+        found = PeopleByMcpId(rows, self._order)
+        found._positions = self._positions
+        return found
+
+    def differing(self, before: PeopleByMcpId) -> list[str]:
+        """The MCP IDs whose person differs in any field from ``before``'s, which holds the
+        same MCP IDs in the same order: compared column by column, no ``Person`` made."""
+        found: set[int] = set()
+        for old, new in zip(before._rows.columns, self._rows.columns, strict=True):
+            if old is not new and old != new:
+                found.update(compress(count(), map(ne, old, new)))
+        mcp_ids = self._rows.columns.mcp_id
+        return [mcp_ids[at] for at in sorted(found)]
 
     def as_dict(self) -> dict[str, Person]:
         """The same as a dict (every person made, as the rows hand them out)."""
