@@ -115,6 +115,8 @@ SOURCES = (
     "mpn_desktop/store/sqlite_files.py",
     "mpn_desktop/store/backups.py",
     "mpn_desktop/store/outside_changes.py",
+    "mpn_desktop/store/documents.py",
+    "mpn_desktop/store/document_check.py",
     "mpn_desktop/input_files.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""

@@ -20,6 +20,7 @@ from mpn_desktop.domain.enums import (
     ReferenceStatus,
     Workload,
 )
+from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.shown import cut, shown_value, visible
 from mpn_desktop.store import values
@@ -130,23 +131,23 @@ SECTIONS: dict[str, dict[str, Key]] = {
 
 # Within a section, the fields that must be unique together, and how to say so.
 _UNIQUE: dict[str, tuple[tuple[str, ...], str]] = {
-    "targets": (("competency",), "targets that competency twice"),
-    "customers": (("name",), "repeats a customer name"),
-    "subscriptions": (("id",), "repeats a subscription id"),
+    "targets": (("competency",), N_("targets that competency twice")),
+    "customers": (("name",), N_("repeats a customer name")),
+    "subscriptions": (("id",), N_("repeats a subscription id")),
     "usage": (
         ("subscription", "month", "service", "source"),
-        "repeats that subscription's month (for that service and source)",
+        N_("repeats that subscription's month (for that service and source)"),
     ),
-    "people": (("mcp_id",), "repeats an MCP ID"),
-    "exams": (("mcp_id", "exam_code", "passed_on"), "repeats that person's exam on that day"),
+    "people": (("mcp_id",), N_("repeats an MCP ID")),
+    "exams": (("mcp_id", "exam_code", "passed_on"), N_("repeats that person's exam on that day")),
 }
 
 # Fields that name a record of another section: (section, field, other section, its key).
 _LINKS = (
-    ("subscriptions", "customer", "customers", "name", "no customer is named"),
-    ("usage", "subscription", "subscriptions", "id", "no subscription has the id"),
-    ("exams", "mcp_id", "people", "mcp_id", "no person has the MCP ID"),
-    ("references", "customer", "customers", "name", "no customer is named"),
+    ("subscriptions", "customer", "customers", "name", N_("no customer is named")),
+    ("usage", "subscription", "subscriptions", "id", N_("no subscription has the id")),
+    ("exams", "mcp_id", "people", "mcp_id", N_("no person has the MCP ID")),
+    ("references", "customer", "customers", "name", N_("no customer is named")),
 )
 
 
@@ -171,16 +172,16 @@ def _check_object(
 ) -> dict[str, Any] | None:
     """``obj`` checked field by field; ``at(field)`` names the place of a field."""
     if not isinstance(obj, dict):
-        problems.append(f"{at(None)}: expected an object")
+        problems.append(_("{at}: expected an object").format(at=at(None)))
         return None
     checked: dict[str, Any] = {}
     for name in obj:
         if name not in keys:
-            problems.append(f"{at(shown_key(name))}: unknown field")
+            problems.append(_("{at}: unknown field").format(at=at(shown_key(name))))
     for name, key in keys.items():
         if name not in obj:
             if key.required:
-                problems.append(f"{at(name)}: missing")
+                problems.append(_("{at}: missing").format(at=at(name)))
             else:
                 checked[name] = key.default
             continue
@@ -196,12 +197,16 @@ def _check_dates(
 ) -> None:
     def before(first: str, then: str, what: str) -> None:
         if row.get(first) and row.get(then) and row[then] < row[first]:
-            problems.append(f"{at(then)}: {row[then]} is before {first} {row[first]}; {what}")
+            problems.append(
+                _("{at}: {then} is before {field} {first}; {why}").format(
+                    at=at(then), then=row[then], field=first, first=row[first], why=_(what)
+                )
+            )
 
     if section == "subscriptions":
-        before("started_on", "ended_on", "a subscription cannot end before it started")
+        before("started_on", "ended_on", N_("a subscription cannot end before it started"))
     elif section == "references":
-        before("submitted_on", "approved_on", "it cannot be approved before it was submitted")
+        before("submitted_on", "approved_on", N_("it cannot be approved before it was submitted"))
 
 
 def _unique_problems(
@@ -215,7 +220,11 @@ def _unique_problems(
         key = tuple(row[name] for name in fields)
         if key in seen:
             problems.append(
-                f"{place(section, index, None)}: {wording} (as {place(section, seen[key], None)})"
+                _("{at}: {wording} (as {first})").format(
+                    at=place(section, index, None),
+                    wording=_(wording),
+                    first=place(section, seen[key], None),
+                )
             )
         else:
             seen[key] = index
@@ -239,15 +248,20 @@ def check_document(
     if not isinstance(doc, dict):
         kind = type(doc).__name__ if doc is not None else "null"
         raise ValidationError(
-            f"{where}the document is not a JSON object", [f"$: expected an object, not {kind}"]
+            where + _("the document is not a JSON object"),
+            [_("$: expected an object, not {kind}").format(kind=kind)],
         )
     if "format" not in doc:
-        problems.append(f"format: missing (expected {FORMAT!r})")
+        problems.append(_("format: missing (expected {format})").format(format=repr(FORMAT)))
     elif doc["format"] != FORMAT:
-        problems.append(f"format: {shown_value(repr(doc['format']))} is not {FORMAT!r}")
+        problems.append(
+            _("format: {value} is not {format}").format(
+                value=shown_value(repr(doc["format"])), format=repr(FORMAT)
+            )
+        )
     for name in doc:
         if name not in SECTIONS and name not in ("format", "organization"):
-            problems.append(f"{shown_key(name)}: unknown section")
+            problems.append(_("{name}: unknown section").format(name=shown_key(name)))
     organization = None
     if doc.get("organization") is not None:
         organization = _check_object(
@@ -262,7 +276,7 @@ def check_document(
     for section, keys in SECTIONS.items():
         items = doc.get(section, [])
         if not isinstance(items, list):
-            problems.append(f"{section}: expected a list")
+            problems.append(_("{section}: expected a list").format(section=section))
             items = []
         rows: list[dict[str, Any] | None] = []
         for index, item in enumerate(items):
@@ -285,8 +299,12 @@ def check_document(
         _competency_problems(raw_rows, competencies, place, problems)
     if problems:
         raise ValidationError(
-            f"{where}the document has {len(problems)} "
-            f"{'problem' if len(problems) == 1 else 'problems'}; nothing was written",
+            where
+            + ngettext(
+                "the document has {count} problem; nothing was written",
+                "the document has {count} problems; nothing was written",
+                len(problems),
+            ).format(count=len(problems)),
             problems,
         )
     checked.sections = {
@@ -312,8 +330,9 @@ def _designation_problems(
         name = row["designation"]
         if name in seen:
             problems.append(
-                f"{place('targets', index, None)}: targets that designation twice "
-                f"(as {place('targets', seen[name], None)})"
+                _("{at}: targets that designation twice (as {first})").format(
+                    at=place("targets", index, None), first=place("targets", seen[name], None)
+                )
             )
         else:
             seen[name] = index
@@ -326,7 +345,11 @@ def _link_problems(
         known = {row[other_key] for row in rows[other] if row and other_key in row}
         for index, row in enumerate(rows[section]):
             if row and name in row and row[name] not in known:
-                problems.append(f"{place(section, index, name)}: {wording} {row[name]!r}")
+                problems.append(
+                    _("{at}: {wording} {value}").format(
+                        at=place(section, index, name), wording=_(wording), value=repr(row[name])
+                    )
+                )
 
 
 def _competency_problems(
@@ -339,6 +362,8 @@ def _competency_problems(
         for index, row in enumerate(rows[section]):
             if row and "competency" in row and row["competency"] not in competencies:
                 problems.append(
-                    f"{place(section, index, 'competency')}: {row['competency']!r} is not a "
-                    "competency of the catalogue ('mpn-desktop catalog' lists them)"
+                    _(
+                        "{at}: {value} is not a competency of the catalogue "
+                        "('mpn-desktop catalog' lists them)"
+                    ).format(at=place(section, index, "competency"), value=repr(row["competency"]))
                 )

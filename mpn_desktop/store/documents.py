@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, exists, insert, select
 
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.input_files import read_input
 from mpn_desktop.shown import shown_path
@@ -168,8 +169,8 @@ def _holds_organisation(connection: Connection) -> bool:
 def what_it_holds(connection: Connection) -> str:
     """What a database that is not empty holds, as a refusal to write over it says it."""
     if _holds_organisation(connection):
-        return "the database already holds an organisation"
-    return "the database already holds records (no organisation yet)"
+        return _("the database already holds an organisation")
+    return _("the database already holds records (no organisation yet)")
 
 
 def load_document(
@@ -192,8 +193,10 @@ def load_document(
         if not is_empty(connection):
             if not replace:
                 raise ValidationError(
-                    f"{what_it_holds(connection)}; nothing was written. "
-                    "Load with --replace to replace everything in it."
+                    _(
+                        "{holds}; nothing was written. "
+                        "Load with --replace to replace everything in it."
+                    ).format(holds=what_it_holds(connection))
                 )
             for name in _DELETE_ORDER:
                 connection.execute(delete(_T[name]))
@@ -283,23 +286,29 @@ def read_document_file(path: Path) -> Any:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ValidationError(
-            f"{where}, line {line}: not UTF-8 text ({error.reason}); "
-            "a JSON document is UTF-8 (save it again as UTF-8)"
+            _(
+                "{where}, line {line}: not UTF-8 text ({reason}); "
+                "a JSON document is UTF-8 (save it again as UTF-8)"
+            ).format(where=where, line=line, reason=error.reason)
         ) from None
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
         raise ValidationError(
-            f"{where}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+            _("{where}, line {line}, column {column}: not valid JSON ({error})").format(
+                where=where, line=error.lineno, column=error.colno, error=error.msg
+            )
         ) from None
     except RecursionError:
         raise ValidationError(
-            f"{where}: its lists and objects are nested too deeply to be an mpn-desktop document"
+            _(
+                "{where}: its lists and objects are nested too deeply to be an mpn-desktop document"
+            ).format(where=where)
         ) from None
     except ValueError:
         # Python refuses integers of more than 4,300 digits while reading them.
         raise ValidationError(
-            f"{where}: holds a number too long to be read (over 4,300 digits)"
+            _("{where}: holds a number too long to be read (over 4,300 digits)").format(where=where)
         ) from None
 
 

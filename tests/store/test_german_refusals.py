@@ -190,3 +190,42 @@ def test_a_restore_from_a_file_that_is_no_backup_is_refused_in_german(
     with pytest.raises(StoreError) as refused:
         restore(empty, empty)
     assert str(refused.value).endswith(": es ist die Datenbank selbst")
+
+
+def test_a_document_refused_says_its_problems_in_german(db: Database, german: None) -> None:
+    from mpn_desktop.store.documents import load_document
+    from mpn_desktop.store.sample import sample_document
+
+    document = sample_document()
+    document["references"][0]["customer"] = "Nobody Inc"
+    document["people"].append(dict(document["people"][0]))
+    document["customers"][0]["colour"] = "blue"
+    del document["fee_payments"][0]["level"]
+    with pytest.raises(ValidationError) as refused:
+        load_document(db, document, source="org.json")
+    assert str(refused.value).startswith(
+        "org.json: das Dokument hat 4 Probleme; es wurde nichts geschrieben"
+    ), str(refused.value)
+    problems = refused.value.problems
+    assert "references[0].customer: kein Kunde heißt 'Nobody Inc'" in problems
+    repeat = len(document["people"]) - 1
+    assert any(
+        p.startswith(f"people[{repeat}]: wiederholt eine MCP-ID (wie people[0])") for p in problems
+    ), problems
+    assert "customers[0].colour: unbekanntes Feld" in problems
+    assert "fee_payments[0].level: fehlt" in problems
+
+
+def test_a_document_over_a_database_with_data_is_refused_in_german(
+    db: Database, german: None
+) -> None:
+    from mpn_desktop.store.documents import load_document
+    from mpn_desktop.store.sample import sample_document
+
+    load_document(db, sample_document())
+    with pytest.raises(ValidationError) as refused:
+        load_document(db, sample_document())
+    assert str(refused.value) == (
+        "die Datenbank enthält bereits eine Organisation; es wurde nichts geschrieben. "
+        "Laden Sie mit --replace, um alles darin zu ersetzen."
+    )
