@@ -357,7 +357,7 @@ class Database:
         # connection_invalidated: SQLAlchemy took the error for a connection gone away.
         if not text.startswith(_NO_CONNECTION) and not error.connection_invalidated:
             return None
-        return _server_said(text) or "the connection was lost"
+        return _server_said(text) or _("the connection was lost")
 
     def watch_writes(self, watcher: WriteWatcher) -> None:
         """Tells ``watcher`` when a write transaction of ours begins and when it committed."""

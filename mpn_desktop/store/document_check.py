@@ -66,7 +66,11 @@ def _designation(value: Any) -> str:
     text = values.text(80)(value)
     if text not in DESIGNATION_IDS:
         known = ", ".join(DESIGNATION_IDS)
-        raise ValueError(f"{shown_value(repr(text))} is not a designation; known: {known}")
+        raise ValueError(
+            _("{value} is not a designation; known: {known}").format(
+                value=shown_value(repr(text)), known=known
+            )
+        )
     return str(text)
 
 

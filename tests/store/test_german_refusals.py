@@ -229,3 +229,17 @@ def test_a_document_over_a_database_with_data_is_refused_in_german(
         "die Datenbank enthält bereits eine Organisation; es wurde nichts geschrieben. "
         "Laden Sie mit --replace, um alles darin zu ersetzen."
     )
+
+
+def test_a_target_naming_no_designation_is_refused_in_german(db: Database, german: None) -> None:
+    from mpn_desktop.store.documents import load_document
+    from mpn_desktop.store.sample import sample_document
+
+    document = sample_document()
+    document["targets"] = [{"designation": "azure"}]
+    with pytest.raises(ValidationError) as refused:
+        load_document(db, document)
+    (problem,) = refused.value.problems
+    assert problem.startswith(
+        "targets[0].designation: 'azure' ist keine Designation; bekannt sind: "
+    ), problem
