@@ -55,9 +55,12 @@ def folder_problem(path: Path) -> FolderProblem | None:
     except OSError:
         return None
     if free < ROOM_NEEDED:
+        # Imported here: a full disk is rare, and the start-up need not load the wording.
+        from mpn_desktop.domain.wording import number
+
         return FolderProblem(
             _("the disk holding {folder} is full ({free} bytes free)").format(
-                folder=folder, free=f"{free:,}"
+                folder=folder, free=number(free)
             ),
             disk_full=True,
         )

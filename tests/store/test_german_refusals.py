@@ -140,7 +140,7 @@ def test_a_full_disk_is_said_in_german_and_advised_by_its_kind(
     monkeypatch.setattr(disk_state.shutil, "disk_usage", lambda _folder: usage(10, 10, 1000))
     problem = disk_state.folder_problem(tmp_path / "tracker.sqlite3")
     assert problem is not None and problem.disk_full
-    assert str(problem) == f"der Datenträger mit {tmp_path} ist voll (1,000 Bytes frei)"
+    assert str(problem) == f"der Datenträger mit {tmp_path} ist voll (1.000 Bytes frei)"
     assert disk_state.what_to_do(problem) == (
         "Geben Sie auf diesem Datenträger Platz frei und versuchen Sie es dann erneut."
     )
