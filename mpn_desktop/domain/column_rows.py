@@ -7,7 +7,9 @@ a few fields of each. ``ColumnRows`` keeps a tuple per field instead, filled
 straight from the database's columns, and makes record objects only when
 someone asks for rows (by index, slice or iteration). It compares, hashes and
 reads as the tuple of records it stands for, so callers that take it as that
-tuple keep working. ``usage_rows`` and ``exam_rows`` give it its records.
+tuple keep working. Usage months, exam results, people, customers, subscriptions
+and references are held so (``usage_rows``, ``exam_rows``, ``people_rows``,
+``customer_rows``, ``subscription_rows``, ``reference_rows`` give it their records).
 """
 
 from __future__ import annotations
@@ -121,6 +123,14 @@ class ColumnRows(TupleStandIn[Record], Generic[Record, Columns]):
     columns_type: ClassVar[type[Any]]
     """The columns: a NamedTuple of one tuple per field of the record, in its order."""
     fields: ClassVar[tuple[str, ...]]
+    """The field names, in the columns' order: the columns type's, set for each subclass."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Worked out from the columns type, so a rows class names it once.
+        columns_type = cls.__dict__.get("columns_type")
+        if columns_type is not None:
+            cls.fields = columns_type._fields
 
     def __init__(self) -> None:
         self._columns: Columns | None = self.columns_type._make(() for _ in self.fields)

@@ -36,7 +36,6 @@ class CustomerRows(ColumnRows[Customer, CustomerColumns]):
 
     record = Customer
     columns_type = CustomerColumns
-    fields = CustomerColumns._fields
 
 
 EMPTY_CUSTOMERS = CustomerRows()

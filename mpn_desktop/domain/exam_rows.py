@@ -51,7 +51,6 @@ class ExamRows(ColumnRows[ExamResult, ExamColumns]):
 
     record = ExamResult
     columns_type = ExamColumns
-    fields = ExamColumns._fields
 
 
 EMPTY_EXAMS = ExamRows()

@@ -44,7 +44,6 @@ class PeopleRows(ColumnRows[Person, PeopleColumns]):
 
     record = Person
     columns_type = PeopleColumns
-    fields = PeopleColumns._fields
 
 
 EMPTY_PEOPLE = PeopleRows()

@@ -47,7 +47,6 @@ class ReferenceRows(ColumnRows[Reference, ReferenceColumns]):
 
     record = Reference
     columns_type = ReferenceColumns
-    fields = ReferenceColumns._fields
 
 
 EMPTY_REFERENCES = ReferenceRows()

@@ -51,7 +51,6 @@ class SubscriptionRows(ColumnRows[Subscription, SubscriptionColumns]):
 
     record = Subscription
     columns_type = SubscriptionColumns
-    fields = SubscriptionColumns._fields
 
 
 EMPTY_SUBSCRIPTIONS = SubscriptionRows()

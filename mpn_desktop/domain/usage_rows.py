@@ -57,7 +57,6 @@ class UsageRows(ColumnRows[Usage, UsageColumns]):
 
     record = Usage
     columns_type = UsageColumns
-    fields = UsageColumns._fields
 
     def __init__(self) -> None:
         super().__init__()

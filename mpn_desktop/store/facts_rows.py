@@ -223,7 +223,8 @@ def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
         if fact is not None:
             added.append(fact)
     if isinstance(before, ColumnRows):
-        # Usage and exams are held by column: changed there, without an object per row.
+        # Held by column (usage, exams, people, customers, subscriptions, references):
+        # changed there, without an object per row.
         rows: Any = before.edited(changes)
     else:
         rows = list(before)
