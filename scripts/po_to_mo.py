@@ -115,6 +115,7 @@ SOURCES = (
     "mpn_desktop/store/sqlite_files.py",
     "mpn_desktop/store/backups.py",
     "mpn_desktop/store/outside_changes.py",
+    "mpn_desktop/store/change_feed.py",
     "mpn_desktop/store/documents.py",
     "mpn_desktop/store/document_check.py",
     "mpn_desktop/input_files.py",

@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, inspect
 from sqlalchemy.orm import Session
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.store.changes import Change, RecordKind
 
 log = logging.getLogger(__name__)
@@ -280,7 +281,9 @@ class NotifyWatch:
         last = arrived[-1]
         users = ", ".join(sorted({remote.user for remote in arrived}))
         when = last.at.astimezone().strftime("%H:%M:%S")
-        return Change(kinds, f"Changed elsewhere by {users} at {when}")
+        return Change(
+            kinds, _("Changed elsewhere by {users} at {when}").format(users=users, when=when)
+        )
 
     def _drop_listener(self) -> None:
         import psycopg

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.postgres import PostgresCluster
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import RecordChanged, StoreError, ValidationError
@@ -243,3 +244,32 @@ def test_a_target_naming_no_designation_is_refused_in_german(db: Database, germa
     assert problem.startswith(
         "targets[0].designation: 'azure' ist keine Designation; bekannt sind: "
     ), problem
+
+
+@pytest.mark.postgresql
+def test_a_team_databases_change_made_elsewhere_is_named_in_german(
+    postgres: PostgresCluster, german: None
+) -> None:
+    import re
+    import time
+
+    from mpn_desktop.store.outside_changes import outside_changes
+
+    url = postgres.url(postgres.create_database())
+    with Database.open(url) as mine, Database.open(url) as theirs:
+        watch = outside_changes(mine)
+        assert watch is not None
+        try:
+            records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+            deadline = time.monotonic() + 5
+            change = None
+            while change is None and time.monotonic() < deadline:
+                change = watch.poll()
+                time.sleep(0.02)
+            assert change is not None
+            # Named by the database login that wrote it, at the commit's time.
+            assert re.fullmatch(
+                r"Anderswo geändert von \S+ um \d\d:\d\d:\d\d", change.description
+            ), change.description
+        finally:
+            watch.close()
