@@ -132,10 +132,16 @@ class _Evaluation:
                     self.changed_codes = _changed_codes(previous.people, self.people)
         self.year: MembershipYear | None = membership_year(facts.organization.anniversary, as_of)
         self.horizon = self.year.next_start if self.year else add_years(as_of, 1)
-        # Each competency's references as positions in the columns (no Reference made).
-        self.references: dict[str, list[int]] = {}
-        for position, competency_id in enumerate(facts.references.columns.competency):
-            self.references.setdefault(competency_id, []).append(position)
+        # Each competency's references as positions in the columns (no Reference made);
+        # the previous run's when the competency column is the same (an edit of anything
+        # but a reference's competency): read only, never written after it is built.
+        competencies = facts.references.columns.competency
+        if previous is not None and previous.facts.references.columns.competency is competencies:
+            self.references: dict[str, list[int]] = previous.references
+        else:
+            self.references = {}
+            for position, competency_id in enumerate(competencies):
+                self.references.setdefault(competency_id, []).append(position)
         self.targets = {target.competency: target.level for target in facts.targets}
         self._measures = self._measures_kept(previous)
         self._candidates: dict[tuple[str, str], RoleCandidates] = (
