@@ -4,7 +4,9 @@
 designation on the as-of day, adds the points up exactly (fractions, no
 rounding before the comparison with the qualifying score), keeps the better
 track, and says what is missing in sentences beside the figures and the
-tenants, services and people behind them (as data, never parsed back).
+tenants, services and people behind them (as data, never parsed back). The records it
+hands out are ``designation_results``'; a designation's missing list and the cheapest way to
+the qualifying score are worded by ``designation_missing``.
 """
 
 from __future__ import annotations
