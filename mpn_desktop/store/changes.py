@@ -64,9 +64,16 @@ class Change:
         return Change(self.kinds | kinds, description, self.import_batch, self.import_file)
 
 
+@dataclass(frozen=True, slots=True)
 class OutsideChange(Change):
     """A change another program committed: a table shown compares its rows' versions with the
-    database's to redraw only the rows that changed (it cannot know which ones they were)."""
+    database's to redraw only the rows that changed (it cannot know which ones they were).
+
+    ``named`` says whether the description names who changed it and when (from the change
+    log), so the window can tell the user; a bare one is only reloaded.
+    """
+
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from mpn_desktop.store.records_sqlite import TABLES
 __all__ = ["OUTSIDE", "OutsideChange", "OutsideChanges", "outside_changes"]
 
 OUTSIDE = "Changed elsewhere"
-"""The description of a change another program made."""
+"""The description of a change another program made when the change log names nobody (not shown)."""
 
 
 def _fingerprint_sql(kind: RecordKind) -> str:
@@ -130,16 +130,15 @@ class DataVersionWatch:
             return None
         return None if row is None else (str(row[0]), str(row[1]))
 
-    def _description(self, before: tuple[str, str] | None) -> str:
+    def _description(self, before: tuple[str, str] | None) -> str | None:
         """'Changed elsewhere (last change by ana at 10:01:02)' when the log has a new entry."""
         last = self._last_logged
         if last is None or last == before:
-            return OUTSIDE
+            return None
         try:
             at = datetime.fromisoformat(last[0]).replace(tzinfo=UTC).astimezone()
         except ValueError:
-            return OUTSIDE
-        # OUTSIDE itself stays English: the window tells it from a named change by identity.
+            return None
         if last[1]:
             return _("Changed elsewhere (last change by {who} at {at})").format(
                 who=last[1], at=f"{at:%H:%M:%S}"
@@ -190,7 +189,9 @@ class DataVersionWatch:
             kinds = frozenset(kind for kind in prints if prints[kind] != self._prints.get(kind))
             self._prints = prints
             description = self._description(before)
-        return OutsideChange(kinds or frozenset(RecordKind), description)
+        if description is None:
+            return OutsideChange(kinds or frozenset(RecordKind), OUTSIDE)
+        return OutsideChange(kinds or frozenset(RecordKind), description, named=True)
 
     def close(self) -> None:
         """Stops being told of our writes and closes the watch's connection."""

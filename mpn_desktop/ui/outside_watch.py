@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
-from mpn_desktop.store.changes import Change
+from mpn_desktop.store.changes import Change, OutsideChange
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 
@@ -103,7 +103,8 @@ class OutsideChangeWatch(QObject):
     def _pass_on(self, change: Change) -> None:
         log.info("the database was changed elsewhere: reloading")
         self._context.announce(change)
-        if change.description != outside.OUTSIDE:  # it says who and when (from the change log)
+        # It says who and when (SQLite's change log, or the server's notice): tell the user.
+        if not isinstance(change, OutsideChange) or change.named:
             self._context.report(change.description)
 
     def stop(self) -> None:

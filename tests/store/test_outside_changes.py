@@ -91,7 +91,7 @@ def test_an_outside_change_names_the_last_logged_change_who_and_when(
         with Database.open(f"sqlite:///{db_path}") as other:
             records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
         change = watch.poll()
-        assert change is not None
+        assert isinstance(change, OutsideChange) and change.named, "the window tells it"
         (last,) = recent_changes(db, limit=1)
         when = f"{last.at.astimezone():%H:%M:%S}"
         assert change.description == (

@@ -20,11 +20,12 @@ from pytestqt.qtbot import QtBot
 
 from mpn_desktop.cli import main
 from mpn_desktop.store import records
-from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.documents import export_document
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.outside_watch import OutsideChangeWatch
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.record_section import RecordSection
 
@@ -182,3 +183,19 @@ def _shown_name(window: MainWindow, record_id: int) -> object:
     section = _people(window)
     row = section.model.row_of_id(record_id)
     return None if row is None else section.model.records()[row]["name"]
+
+
+def test_an_outside_change_is_told_by_its_kind_not_by_its_words(
+    qtbot: QtBot, sample_context: AppContext
+) -> None:
+    """A bare outside change only reloads, in any language; one naming who and when (SQLite's
+    change log) or a server's notice (a plain Change) is told in the status bar."""
+    watch = OutsideChangeWatch(sample_context, start=False)
+    told: list[str] = []
+    sample_context.reported.connect(lambda message, _undoable: told.append(message))
+    customers = frozenset({RecordKind.CUSTOMER})
+    watch.outsideChanged.emit(OutsideChange(customers, "Anderswo geändert"))
+    named = "Anderswo geändert (letzte Änderung von ana um 10:01:02)"
+    watch.outsideChanged.emit(OutsideChange(customers, named, named=True))
+    watch.outsideChanged.emit(Change(customers, "Anderswo geändert von ana um 10:01:02"))
+    assert told == [named, "Anderswo geändert von ana um 10:01:02"]
