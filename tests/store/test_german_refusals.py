@@ -149,31 +149,6 @@ def test_a_full_disk_is_said_in_german_and_advised_by_its_kind(
     assert disk_state.what_to_do(read_only).startswith("Heben Sie den Schreibschutz auf")
 
 
-@pytest.mark.sqlite_only
-def test_a_change_made_elsewhere_is_named_in_german(
-    db: Database, db_path: Path, german: None
-) -> None:
-    import getpass
-
-    from mpn_desktop.store.change_log import recent_changes
-    from mpn_desktop.store.outside_changes import outside_changes
-
-    watch = outside_changes(db)
-    assert watch is not None
-    try:
-        with Database.open(f"sqlite:///{db_path}") as other:
-            records.add_record(other, RecordKind.CUSTOMER, {"name": "Fabrikam"})
-        change = watch.poll()
-        assert change is not None
-        (last,) = recent_changes(db, limit=1)
-        when = f"{last.at.astimezone():%H:%M:%S}"
-        assert change.description == (
-            f"Anderswo geändert (letzte Änderung von {getpass.getuser()} um {when})"
-        )
-    finally:
-        watch.close()
-
-
 def test_a_restore_from_a_file_that_is_no_backup_is_refused_in_german(
     tmp_path: Path, german: None
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.store import records
 from mpn_desktop.store.change_log import recent_changes
 from mpn_desktop.store.changes import RecordKind
@@ -82,9 +83,18 @@ def test_targets_replaced_elsewhere_are_named_though_they_carry_no_version(
         watch.close()
 
 
+@pytest.mark.parametrize(
+    ("language", "named"),
+    [
+        ("en", "Changed elsewhere (last change by {who} at {when})"),
+        ("de", "Anderswo geändert (letzte Änderung von {who} um {when})"),
+    ],
+)
 def test_an_outside_change_names_the_last_logged_change_who_and_when(
-    db: Database, db_path: Path
+    db: Database, db_path: Path, language: str, named: str
 ) -> None:
+    """In the window's language (the autouse fixture makes it English again afterwards)."""
+    assert vocabulary.use_language(language) == language
     watch = outside_changes(db)
     assert watch is not None
     try:
@@ -94,8 +104,6 @@ def test_an_outside_change_names_the_last_logged_change_who_and_when(
         assert isinstance(change, OutsideChange) and change.named, "the window tells it"
         (last,) = recent_changes(db, limit=1)
         when = f"{last.at.astimezone():%H:%M:%S}"
-        assert change.description == (
-            f"Changed elsewhere (last change by {getpass.getuser()} at {when})"
-        )
+        assert change.description == named.format(who=getpass.getuser(), when=when)
     finally:
         watch.close()
