@@ -228,11 +228,16 @@ def _problem_with(path: Path) -> str | None:
         # Alembic keeps its alembic_version in other programs' databases too.
         if not _OUR_TABLES.issubset(sqlite_files.table_names(path)):
             return foreign
-        return _(
-            "it was written by a newer version of mpn-desktop (schema {revision}); "
-            "update the program to open it"
-        ).format(revision=revision)
+        return newer_version(revision)
     return None
+
+
+def newer_version(revision: str) -> str:
+    """The problem of a database written by a newer mpn-desktop (``revision`` unknown here)."""
+    return _(
+        "it was written by a newer version of mpn-desktop (schema {revision}); "
+        "update the program to open it"
+    ).format(revision=revision)
 
 
 def problem_restoring(path: Path) -> str | None:

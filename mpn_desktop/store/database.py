@@ -200,7 +200,9 @@ class Database:
         if current == head:
             return
         if current is not None and current not in known_revisions():
-            raise StoreError(_refusal(shown_url(self.url), self.path, _newer_version(current)))
+            raise StoreError(
+                _refusal(shown_url(self.url), self.path, backups.newer_version(current))
+            )
         if self.path is not None and current is not None:
             saved = backups.backup(self.path, reason=f"before-schema-{head}")
             log.info("schema %s -> %s; backup in %s", current, head, saved)
@@ -212,7 +214,7 @@ class Database:
                 current = current_revision(connection)
                 if current is not None and current not in known_revisions():
                     where = shown_url(self.url)
-                    raise StoreError(_refusal(where, self.path, _newer_version(current)))
+                    raise StoreError(_refusal(where, self.path, backups.newer_version(current)))
                 if current is None and create_fresh_sqlite(connection):
                     return
                 if current != head:
@@ -440,13 +442,6 @@ def _blocked(path: Path | None, problem: FolderProblem, what: str, *, opening: b
             "was left as it was: do not restore a backup over it. {advice}"
         )
     return sentence.format(path=path, what=_(what), problem=problem, advice=what_to_do(problem))
-
-
-def _newer_version(revision: str) -> str:
-    return _(
-        "it was written by a newer version of mpn-desktop (schema {revision}); "
-        "update the program to open it"
-    ).format(revision=revision)
 
 
 def _refusal(where: str, path: Path | None, problem: str) -> str:
