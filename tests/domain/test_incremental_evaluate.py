@@ -210,3 +210,24 @@ def test_a_usage_edit_looks_for_nobody_to_fill_a_role_again(monkeypatch: Any) ->
     assert asked == []  # the people are as they were: so is who fits each role
     assert second.competency(PLATFORM) != first.competency(PLATFORM)  # evaluated again
     assert second == evaluate(CATALOG, after, AS_OF)
+
+
+def test_a_reference_edited_in_place_is_found_under_its_competency() -> None:
+    # As the store's one-row update makes it: a column no replacement changed stays the
+    # very same tuple, so each competency's reference positions are kept only while the
+    # competency column is; a reference moved to another competency is counted there.
+    before = two_workloads()
+    evaluator = Evaluator()
+    evaluator.evaluate(CATALOG, before, AS_OF)
+    first = before.references[0]
+    declined = before.references.edited(
+        [(0, replace(first, status=ReferenceStatus.DECLINED), False)]
+    )
+    assert declined.columns.competency is before.references.columns.competency
+    after = replace(before, references=declined)
+    assert evaluator.evaluate(CATALOG, after, AS_OF) == evaluate(CATALOG, after, AS_OF)
+    moved = declined.edited([(1, replace(declined[1], competency=PLATFORM), False)])
+    assert len(moved) == len(declined)
+    assert moved.columns.competency is not declined.columns.competency
+    later = replace(after, references=moved)
+    assert evaluator.evaluate(CATALOG, later, AS_OF) == evaluate(CATALOG, later, AS_OF)
