@@ -91,10 +91,13 @@ class PeopleIndex:
         made for the others on each edit.
         """
         given = self.people
-        by_column = isinstance(given, PeopleByMcpId) and rows is not None
         people: dict[str, Person] = {}
-        if not by_column:
-            people = given.as_dict() if isinstance(given, PeopleByMcpId) else dict(given)
+        kept: Mapping[str, Person] = people
+        if isinstance(given, PeopleByMcpId) and rows is not None:
+            # Every MCP ID at its place (each edit keeps its person's): the same order.
+            kept = given.over(rows)
+        else:
+            people.update(given.as_dict() if isinstance(given, PeopleByMcpId) else given)
         holders = dict(self.holders)
         changed: set[str] = set()
         for old, new in replaced:
@@ -116,10 +119,6 @@ class PeopleIndex:
                     else:
                         held.discard(mcp_id)
                     holders[code] = held
-        kept: Mapping[str, Person] = people
-        if isinstance(given, PeopleByMcpId) and rows is not None:
-            # Every MCP ID at its place (each edit kept its person's): the same order.
-            kept = given.over(rows)
         index = PeopleIndex(kept, holders, self.passed, self.credentials, unique=self.unique)
         return index, frozenset(changed)
 
