@@ -135,7 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     where.add_argument(
-        "--db-url", metavar="URL", type=_not_empty, help="any SQLAlchemy database URL"
+        "--db-url",
+        metavar="URL",
+        type=_not_empty,
+        help="a database URL: sqlite:///FILE, or postgresql://USER@HOST/DATABASE for a team",
     )
     parser.add_argument(
         "--catalog",
@@ -201,6 +204,16 @@ def run() -> NoReturn:
     sys.exit(main(ends_process=True))
 
 
+def _other_database_refused(args: argparse.Namespace) -> str | None:
+    """Why ``--db-url`` names a database the program does not open (mysql://...), if it does."""
+    if not args.db_url:
+        return None
+    from mpn_desktop.store.database import refusal_of_other_database
+
+    refused = refusal_of_other_database(str(args.db_url))
+    return None if refused is None else str(refused)
+
+
 def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> int:
     """Runs one command (or the GUI) and returns the exit code; never shows a traceback.
 
@@ -217,6 +230,12 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
 
         chosen = args.language
         use_language(language_of_environment() if chosen == "system" else chosen)
+        refused = _other_database_refused(args)
+        if refused is not None:
+            # A bad option value, as DESIGN.md's exit codes say: the window refuses it too.
+            parser.print_usage(sys.stderr)
+            print(f"mpn-desktop: error: {shown_message(refused)}", file=sys.stderr)
+            return 2
     try:
         if func is None:
             from mpn_desktop.app import run_gui

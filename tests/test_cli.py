@@ -50,6 +50,52 @@ def test_a_bad_database_url_is_an_error_with_the_url_and_creates_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+OTHER_DATABASE_REFUSALS = {
+    "en": (
+        "{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team "
+        "databases (postgresql://USER@HOST/DATABASE), not {scheme} databases."
+    ),
+    "de": (
+        "{url}: mpn-desktop öffnet SQLite-Dateien (sqlite:///DATEI) und "
+        "PostgreSQL-Teamdatenbanken (postgresql://BENUTZER@HOST/DATENBANK), keine "
+        "{scheme}-Datenbanken."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    ("url", "shown", "scheme"),
+    [
+        ("mysql://ana:secret@db.example.com/mpn", "mysql://ana:***@db.example.com/mpn", "mysql"),
+        ("oracle://ana@db.example.com/mpn", "oracle://ana@db.example.com/mpn", "oracle"),
+        ("foo://x/y", "foo://x/y", "foo"),
+    ],
+)
+@pytest.mark.parametrize("command", ["status", "demo", "backup"])
+def test_a_url_of_neither_sqlite_nor_postgresql_is_a_usage_error_as_the_window_says_it(
+    *,
+    url: str,
+    shown: str,
+    scheme: str,
+    language: str,
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before, the command tried it: 'the database driver it needs is not installed', exit 1
+    (the window refused it by name: tests/ui/test_startup_recovery.py)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["--language", language, "--db-url", url, command]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: mpn-desktop ")
+    said = OTHER_DATABASE_REFUSALS[language].format(url=shown, scheme=scheme)
+    assert err.endswith(f"mpn-desktop: error: {said}\n")
+    assert "secret" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sqlite_url_options_are_refused_before_any_file_is_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -68,8 +68,11 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
 
 
 def test_backup_needs_a_sqlite_file_or_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db-url", "mysql://localhost/mpn", "backup"]) == 1
-    assert "work on SQLite files and PostgreSQL only" in capsys.readouterr().err
+    # A database in memory has no file to copy; mysql:// is refused before any command runs.
+    assert main(["--db-url", "sqlite://", "backup"]) == 1
+    assert "sqlite://: backup and restore work on SQLite files and PostgreSQL only" in (
+        capsys.readouterr().err
+    )
 
 
 @pytest.mark.postgresql

@@ -72,6 +72,32 @@ def postgres_in_full(url: str) -> str:
     return url
 
 
+OUR_DATABASES = ("sqlite", "postgresql")
+"""The databases the program opens: SQLite files, and PostgreSQL for a team."""
+
+
+def refusal_of_other_database(url: str) -> StoreError | None:
+    """The refusal of a URL naming a database the program does not open (mysql://, foo://).
+
+    None for SQLite and PostgreSQL, and for a text that is no URL at all (opening
+    it says so). The window's start-up and the command line refuse with these words.
+    """
+    from mpn_desktop.store.engine import parse_url, shown_url  # SQLAlchemy: a URL was given
+
+    try:
+        scheme = parse_url(postgres_in_full(url)).get_backend_name()
+    except StoreError:
+        return None
+    if scheme in OUR_DATABASES:
+        return None
+    return StoreError(
+        _(
+            "{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team "
+            "databases (postgresql://USER@HOST/DATABASE), not {scheme} databases."
+        ).format(url=shown_url(url), scheme=scheme)
+    )
+
+
 class WriteWatcher(Protocol):
     """Told about this program's own writes (so it can tell others' writes from them)."""
 

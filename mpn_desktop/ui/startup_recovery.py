@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.errors import DiskProblem, MpnError, StoreError
 from mpn_desktop.store import backups
-from mpn_desktop.store.database import Database, postgres_in_full
+from mpn_desktop.store.database import Database, postgres_in_full, refusal_of_other_database
 from mpn_desktop.store.sqlite_files import sqlite_path
 
 
@@ -154,14 +154,15 @@ def open_at_startup(
             # SQLAlchemy is imported after the window's first paint (see MainWindow.fill).
             return Database.open(url, engine_later=True)
         except StoreError as error:
-            scheme = _scheme(url)
-            if scheme not in ("sqlite", "postgresql", None):
+            refused = refusal_of_other_database(url)
+            if refused is not None:
                 # Neither of the program's databases: a team database's ways out
                 # (try again, change the server) would not help.
-                if ask(_no_database_of_ours(url, scheme), None) is Recovery.QUIT:
+                if ask(refused, None) is Recovery.QUIT:
                     return None
                 url = _file_chosen(choose_file, url)
                 continue
+            scheme = _scheme(url)
             if scheme == "postgresql":
                 team = ask_team(error)
                 if team is Recovery.QUIT:
@@ -203,17 +204,6 @@ def _scheme(url: str) -> str | None:
         return parse_url(postgres_in_full(url)).get_backend_name()
     except StoreError:
         return None
-
-
-def _no_database_of_ours(url: str, scheme: str) -> StoreError:
-    from mpn_desktop.store.engine import shown_url
-
-    return StoreError(
-        _tr(
-            "{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team "
-            "databases (postgresql://USER@HOST/DATABASE), not {scheme} databases."
-        ).format(url=shown_url(url), scheme=scheme)
-    )
 
 
 def _file_chosen(choose_file: ChooseFile, url: str) -> str:

@@ -740,10 +740,6 @@
         <translation>{file} wurde aus {backup} wiederhergestellt; die abgelehnte Datei liegt in {kept}.</translation>
     </message>
     <message>
-        <source>{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team databases (postgresql://USER@HOST/DATABASE), not {scheme} databases.</source>
-        <translation>{url}: mpn-desktop öffnet SQLite-Dateien (sqlite:///DATEI) und PostgreSQL-Teamdatenbanken (postgresql://BENUTZER@HOST/DATENBANK), keine {scheme}-Datenbanken.</translation>
-    </message>
-    <message>
         <source>The backup was not restored</source>
         <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>

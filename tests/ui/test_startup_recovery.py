@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import backups, records
 from mpn_desktop.store.database import Database
@@ -207,6 +208,7 @@ def test_change_the_team_database_after_a_url_that_is_none_opens_the_dialog_empt
 def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_naming_its_scheme(
     tmp_path: Path, url: str, scheme: str
 ) -> None:
+    """The command line refuses it with the same words (tests/test_cli.py)."""
     """Before, any URL not starting with sqlite got the team database's box: try again,
     change the host, database or user of a server mpn-desktop cannot use anyway."""
     told: list[str] = []
@@ -243,4 +245,27 @@ def test_a_url_that_is_none_is_refused_as_such_with_a_files_ways_out(tmp_path: P
     assert open_at_startup("nonsense", ask=ask, ask_team=no_team_box) is None
     assert told == [
         "'nonsense' is not a database URL (expected, for example, sqlite:///path/to/file.sqlite3)"
+    ]
+
+
+def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_in_german_in_a_german_window(
+    tmp_path: Path,
+) -> None:
+    """The domain's language is the window's (the app chooses both at start-up); the
+    command line says the same German sentence with --language de (tests/test_cli.py)."""
+    told: list[str] = []
+
+    def ask(error: StoreError, _latest: Path | None) -> Recovery:
+        told.append(str(error))
+        return Recovery.QUIT
+
+    def no_team_box(_error: StoreError) -> Recovery:
+        raise AssertionError("the team database's box was offered")
+
+    assert vocabulary.use_language("de") == "de"
+    assert open_at_startup("oracle://x/y", ask=ask, ask_team=no_team_box) is None
+    assert told == [
+        "oracle://x/y: mpn-desktop öffnet SQLite-Dateien (sqlite:///DATEI) und "
+        "PostgreSQL-Teamdatenbanken (postgresql://BENUTZER@HOST/DATENBANK), keine "
+        "oracle-Datenbanken."
     ]
