@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.store.models import Base
-from mpn_desktop.store.schema_fields import field_label
+from mpn_desktop.store.schema_fields import SPECS, field_label
 
 # Keyed by what the database names: a unique column list or a CHECK constraint name.
 _UNIQUE = {
@@ -51,20 +51,11 @@ _CHECKS = {
     "ck_import_batches_counts_not_negative": N_("an import cannot count fewer than 0 rows"),
 }
 
-# Each table's records as a refusal names them: one, and several.
-_RECORDS = {
-    "organization": (N_("organisation"), N_("organisations")),
-    "targets": (N_("target"), N_("targets")),
+# The tables that hold no kind of record the window edits, as a refusal names their records
+# (the others are named by their kind's label: schema_fields.SPECS).
+_OTHER_RECORDS = {
     "designation_targets": (N_("designation target"), N_("designation targets")),
-    "customers": (N_("customer"), N_("customers")),
-    "subscriptions": (N_("subscription"), N_("subscriptions")),
-    "usage": (N_("usage record"), N_("usage records")),
     "replaced_usage": (N_("replaced usage record"), N_("replaced usage records")),
-    "import_batches": (N_("import"), N_("imports")),
-    "people": (N_("person"), N_("people")),
-    "exam_results": (N_("exam result"), N_("exam results")),
-    "customer_references": (N_("customer reference"), N_("customer references")),
-    "fee_payments": (N_("fee payment"), N_("fee payments")),
 }
 
 _UNIQUE_RE = re.compile(r"UNIQUE constraint failed: (.+)$", re.MULTILINE)
@@ -225,12 +216,19 @@ def _still_in_use(table: str, referring: list[str]) -> str:
     )
 
 
+@cache
+def _records_of_tables() -> dict[str, tuple[str, str]]:
+    """Each table -> its records as a refusal names them: one, and several."""
+    kinds = {spec.model.__tablename__: (spec.label, spec.several) for spec in SPECS.values()}
+    return {**_OTHER_RECORDS, **kinds}
+
+
 def _record(table: str) -> str:
-    return _(_RECORDS.get(table, (table, table))[0])
+    return _(_records_of_tables().get(table, (table, table))[0])
 
 
 def _records(table: str) -> str:
-    return _(_RECORDS.get(table, (table, table))[1])
+    return _(_records_of_tables().get(table, (table, table))[1])
 
 
 def _not_a_choice(name: str) -> str:

@@ -86,6 +86,9 @@ class KindSpec:
     """Its ORM class in ``store.models``, by name: the window reads the fields without
     importing SQLAlchemy's ORM (start-up paints before loading it, issue 15)."""
     label: str
+    """One record of the kind as messages name it ("customer")."""
+    several: str
+    """Several records of the kind as messages name them ("customers")."""
     fields: dict[str, FieldSpec]
     references: dict[str, RecordKind] = field(default_factory=dict)
     dependants: tuple[tuple[RecordKind, str], ...] = ()
@@ -167,6 +170,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.ORGANIZATION: KindSpec(
         "Organization",
         N_("organisation"),
+        N_("organisations"),
         {
             "name": _required(values.text(200)),
             "mpn_id": FieldSpec(values.mpn_id, default=""),
@@ -177,6 +181,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.TARGET: KindSpec(
         "Target",
         N_("target"),
+        N_("targets"),
         {
             "competency": _required(values.text(80)),
             "level": _required(values.choice(Level)),
@@ -185,6 +190,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.CUSTOMER: KindSpec(
         "Customer",
         N_("customer"),
+        N_("customers"),
         {
             "name": _required(values.text(200)),
             "tenant_id": FieldSpec(values.optional_text(80)),
@@ -197,6 +203,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.SUBSCRIPTION: KindSpec(
         "Subscription",
         N_("subscription"),
+        N_("subscriptions"),
         {
             "external_id": _required(values.text(80)),
             "customer_id": _required(values.record_id),
@@ -213,6 +220,8 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.USAGE: KindSpec(
         "Usage",
         N_("usage"),
+        # Usage is one record in a message ("Edit usage"), several are usage records.
+        N_("usage records"),
         {
             "subscription_id": _required(values.record_id),
             "month": _required(values.month),
@@ -227,6 +236,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.PERSON: KindSpec(
         "Person",
         N_("person"),
+        N_("people"),
         {
             "name": FieldSpec(values.text(200, required=False), default=""),
             "email": FieldSpec(values.text(320, required=False), default=""),
@@ -239,6 +249,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.EXAM: KindSpec(
         "ExamResult",
         N_("exam result"),
+        N_("exam results"),
         {
             "person_id": _required(values.record_id),
             "exam_code": _required(values.text(80)),
@@ -251,6 +262,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.REFERENCE: KindSpec(
         "Reference",
         N_("reference"),
+        N_("references"),
         {
             "customer_id": _required(values.record_id),
             "competency": _required(values.text(80)),
@@ -264,6 +276,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.FEE_PAYMENT: KindSpec(
         "FeePayment",
         N_("fee payment"),
+        N_("fee payments"),
         {
             "membership_year_start": _required(values.day),
             "level": _required(values.choice(Level)),
@@ -274,6 +287,7 @@ SPECS: dict[RecordKind, KindSpec] = {
     RecordKind.IMPORT_BATCH: KindSpec(
         "ImportBatch",
         N_("import"),
+        N_("imports"),
         {
             "file_name": _required(values.text(500)),
             "sha256": _required(values.text(64)),

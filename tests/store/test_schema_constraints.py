@@ -6,8 +6,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import ValidationError
+from mpn_desktop.store import constraints
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.schema_fields import SPECS
 
 SETUP = [
     "INSERT INTO organization (id, name, mpn_id, market) VALUES (1, 'Org', '1', 'developed')",
@@ -130,3 +133,38 @@ def test_deleting_a_customer_cascades_to_its_subscriptions_and_usage(filled: Dat
     with filled.session(readonly=True) as session:
         assert session.execute(text("SELECT count(*) FROM subscriptions")).scalar() == 0
         assert session.execute(text("SELECT count(*) FROM usage")).scalar() == 0
+
+
+STILL_IN_USE = {
+    # SQLite does not say which table refers to the import: every one that may is named.
+    ("sqlite", "en"): "the import is still in use by customers, exam results, people, "
+    "subscriptions or usage records",
+    ("sqlite", "de"): "der Datensatz (Import) wird noch verwendet von: Abonnements, Kunden, "
+    "Nutzungsdatensätze, Personen oder Prüfungsergebnisse",
+    ("postgresql", "en"): "the import is still in use by usage records",
+    ("postgresql", "de"): "der Datensatz (Import) wird noch verwendet von: Nutzungsdatensätze",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_an_import_still_in_use_is_refused_naming_the_records_as_their_kinds_do(
+    filled: Database, language: str
+) -> None:
+    """The records are named by their kind's label and plural (schema_fields.SPECS), the
+    one place that names them, not by a copy of the names kept for the refusals."""
+    with filled.session() as session:
+        session.execute(text(BATCH.format("'u.csv', 'x', '2018-01-01 00:00:00', 1, 0, 0, 0")))
+        session.execute(text("UPDATE usage SET import_batch_id = (SELECT id FROM import_batches)"))
+    assert vocabulary.use_language(language) == language
+    with pytest.raises(ValidationError) as refused, filled.session() as session:
+        session.execute(text("DELETE FROM import_batches"))
+    assert str(refused.value) == STILL_IN_USE[filled.engine.dialect.name, language]
+
+
+def test_every_kinds_records_are_named_in_refusals_by_its_label() -> None:
+    for spec in SPECS.values():
+        table = spec.model.__tablename__
+        assert (constraints._record(table), constraints._records(table)) == (
+            spec.label,
+            spec.several,
+        )
