@@ -149,21 +149,28 @@ def _as_os_error(error: sqlite3.Error) -> OSError:
 
 
 def _damaged_database(db_path: Path, damage: str) -> str:
-    sound = latest_sound_backup(db_path)
     message = _(
         "{path}: the database itself is damaged: {damage}. No backup was made (a copy of "
         "a damaged database would replace nothing), and the backups already kept were left "
         "as they are."
     ).format(path=db_path, damage=damage)
-    if sound is None:
-        return message + _(
-            " No sound backup of it was found next to it; to restore one kept elsewhere, "
-            'run: mpn-desktop --db "{path}" restore BACKUP-FILE'
-        ).format(path=db_path)
-    return message + _(
+    return message + restore_advice(db_path)
+
+
+def restore_advice(db_path: Path) -> str:
+    """How to go back to the latest sound backup of a refused database, or, when there is
+    none next to it, to one kept elsewhere: the sentence (with its leading space) that
+    every refusal of a damaged database ends with."""
+    latest = latest_sound_backup(db_path)
+    if latest is None:
+        return _(
+            " No sound backup of it was found next to it in {folder}; to restore "
+            'one kept elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE'
+        ).format(folder=db_path.absolute().parent, path=db_path)
+    return _(
         " To go back to the latest sound backup ({name}), run: "
         'mpn-desktop --db "{path}" restore "{latest}"'
-    ).format(name=sound.name, path=db_path, latest=sound)
+    ).format(name=latest.name, path=db_path, latest=latest)
 
 
 def latest_sound_backup(db_path: Path) -> Path | None:

@@ -476,13 +476,4 @@ def _refusal(where: str, path: Path | None, problem: str) -> str:
     )
     if path is None:
         return message
-    latest = backups.latest_sound_backup(path)
-    if latest is None:
-        return message + _(
-            " No sound backup of it was found next to it in {folder}; to restore "
-            'one kept elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE'
-        ).format(folder=path.absolute().parent, path=path)
-    return message + _(
-        " To go back to the latest sound backup ({name}), run: "
-        'mpn-desktop --db "{path}" restore "{latest}"'
-    ).format(name=latest.name, path=path, latest=latest)
+    return message + backups.restore_advice(path)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import backups
 from mpn_desktop.store.changes import RecordKind as K
@@ -279,3 +280,54 @@ def test_a_file_moved_aside_by_restore_keeps_the_commits_in_its_wal(
         check.close()
     assert names == {"Fabrikam", "Newer Ltd"} and version == ("9999",)
     assert _names(crashed) == ["Fabrikam"]
+
+
+RESTORE_ADVICE = {
+    "en": (
+        " No sound backup of it was found next to it in {folder}; to restore one kept "
+        'elsewhere, run: mpn-desktop --db "{path}" restore BACKUP-FILE',
+        " To go back to the latest sound backup ({name}), run: "
+        'mpn-desktop --db "{path}" restore "{latest}"',
+    ),
+    "de": (
+        " Neben ihr in {folder} wurde keine fehlerfreie Sicherung gefunden; um eine anderswo "
+        'aufbewahrte wiederherzustellen, führen Sie aus: mpn-desktop --db "{path}" restore '
+        "SICHERUNGSDATEI",
+        " Um zur neuesten fehlerfreien Sicherung ({name}) zurückzukehren, führen Sie aus: "
+        'mpn-desktop --db "{path}" restore "{latest}"',
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_damaged_database_ends_with_the_same_advice_opened_or_backed_up(
+    db: Database, db_path: Path, tmp_path: Path, language: str
+) -> None:
+    """Opening it and backing it up say the one sentence of backups.restore_advice; before,
+    the backup's named no folder where no sound backup was found."""
+    for number in range(300):
+        add_record(db, K.CUSTOMER, {"name": f"Customer {number:03} " + "x" * 100})
+    db.close()
+    sound = backups.backup(db_path)
+    kept_away = sound.rename(tmp_path / "elsewhere.sqlite3")
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(b"\xa5" * 8192)  # as a disk fault would
+    vocabulary.use_language(language)
+    none_found, latest_found = RESTORE_ADVICE[language]
+    assert _refusals_end_with(db_path, none_found.format(folder=db_path.parent, path=db_path))
+    kept_away.rename(sound)
+    advice = latest_found.format(name=sound.name, path=db_path, latest=sound)
+    assert _refusals_end_with(db_path, advice)
+
+
+def _refusals_end_with(db_path: Path, advice: str) -> bool:
+    """Whether opening and backing up the database are refused ending with ``advice``."""
+    with pytest.raises(StoreError) as opened:
+        Database.open(f"sqlite:///{db_path}")
+    with pytest.raises(StoreError) as backed_up:
+        backups.backup(db_path)
+    assert str(opened.value).endswith(advice), str(opened.value)
+    assert str(backed_up.value).endswith(advice), str(backed_up.value)
+    return True
