@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Engine, event, inspect
 from sqlalchemy.orm import Session
 
 from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 
 log = logging.getLogger(__name__)
 
@@ -279,11 +279,9 @@ class NotifyWatch:
             return None
         kinds = frozenset().union(*(remote.change.kinds for remote in arrived))
         last = arrived[-1]
-        users = ", ".join(sorted({remote.user for remote in arrived}))
-        when = last.at.astimezone().strftime("%H:%M:%S")
-        return Change(
-            kinds, _("Changed elsewhere by {users} at {when}").format(users=users, when=when)
-        )
+        # As SQLite's watch says it: the tables compare their rows' versions (an
+        # OutsideChange), and the status bar names the last change's login and time.
+        return OutsideChange.named_by(kinds, last.user, last.at)
 
     def _drop_listener(self) -> None:
         import psycopg
@@ -317,7 +315,8 @@ class NotifyWatch:
             self._lost_at = time.monotonic()
             return None
         log.info("listening for changes made elsewhere again")
-        return Change.everything("Read again: the connection to the server was lost for a while")
+        # Not an OutsideChange: what changed meanwhile is unknown, so every table is read again.
+        return Change.everything(_("Read again: the connection to the server was lost for a while"))
 
     def close(self) -> None:
         """Stops listening."""

@@ -9,8 +9,11 @@ change on once; the value stays with whoever called.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import Generic, TypeVar
+
+from mpn_desktop.domain.vocabulary import _
 
 T = TypeVar("T")
 
@@ -74,6 +77,20 @@ class OutsideChange(Change):
     """
 
     named: bool = False
+
+    @classmethod
+    def named_by(cls, kinds: frozenset[RecordKind], who: str, at: datetime) -> OutsideChange:
+        """The change whose last part ``who`` committed at ``at`` (a time with its zone):
+        'Changed elsewhere (last change by ana at 10:01:02)', in the window's language.
+        SQLite's change log and PostgreSQL's notifications both say it with these words."""
+        shown = f"{at.astimezone():%H:%M:%S}"
+        if who:
+            description = _("Changed elsewhere (last change by {who} at {at})").format(
+                who=who, at=shown
+            )
+        else:
+            description = _("Changed elsewhere (last change at {at})").format(at=shown)
+        return cls(kinds, description, named=True)
 
 
 @dataclass(frozen=True, slots=True)

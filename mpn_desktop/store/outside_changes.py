@@ -130,20 +130,17 @@ class DataVersionWatch:
             return None
         return None if row is None else (str(row[0]), str(row[1]))
 
-    def _description(self, before: tuple[str, str] | None) -> str | None:
-        """'Changed elsewhere (last change by ana at 10:01:02)' when the log has a new entry."""
+    def _named(self, kinds: frozenset[RecordKind], before: tuple[str, str] | None) -> Change:
+        """The change named by the change log's newest entry when the log has a new one."""
         last = self._last_logged
-        if last is None or last == before:
-            return None
-        try:
-            at = datetime.fromisoformat(last[0]).replace(tzinfo=UTC).astimezone()
-        except ValueError:
-            return None
-        if last[1]:
-            return _("Changed elsewhere (last change by {who} at {at})").format(
-                who=last[1], at=f"{at:%H:%M:%S}"
-            )
-        return _("Changed elsewhere (last change at {at})").format(at=f"{at:%H:%M:%S}")
+        if last is not None and last != before:
+            try:
+                at = datetime.fromisoformat(last[0]).replace(tzinfo=UTC)
+            except ValueError:
+                pass
+            else:
+                return OutsideChange.named_by(kinds, last[1], at)
+        return OutsideChange(kinds, OUTSIDE)
 
     def _look(self) -> None:
         """Notes a movement since the last look as someone else's commit."""
@@ -188,10 +185,7 @@ class DataVersionWatch:
             prints = self._fingerprints()
             kinds = frozenset(kind for kind in prints if prints[kind] != self._prints.get(kind))
             self._prints = prints
-            description = self._description(before)
-        if description is None:
-            return OutsideChange(kinds or frozenset(RecordKind), OUTSIDE)
-        return OutsideChange(kinds or frozenset(RecordKind), description, named=True)
+            return self._named(kinds or frozenset(RecordKind), before)
 
     def close(self) -> None:
         """Stops being told of our writes and closes the watch's connection."""

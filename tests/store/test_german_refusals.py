@@ -244,7 +244,8 @@ def test_a_team_databases_change_made_elsewhere_is_named_in_german(
             assert change is not None
             # Named by the database login that wrote it, at the commit's time.
             assert re.fullmatch(
-                r"Anderswo geändert von \S+ um \d\d:\d\d:\d\d", change.description
+                r"Anderswo geändert \(letzte Änderung von \S+ um \d\d:\d\d:\d\d\)",
+                change.description,
             ), change.description
         finally:
             watch.close()

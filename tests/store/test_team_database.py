@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import threading
 import time
@@ -14,13 +15,14 @@ from helpers.postgres import SUPERUSER, PostgresCluster
 from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import ReadOnlyDatabase, StoreError, ValidationError
 from mpn_desktop.store import records
 from mpn_desktop.store.change_feed import ChangeListener, NotifyWatch, RemoteChange
-from mpn_desktop.store.changes import Change, RecordKind
+from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.migrate import head_revision
-from mpn_desktop.store.outside_changes import outside_changes
+from mpn_desktop.store.outside_changes import OutsideChanges, outside_changes
 
 # Each test runs on the session's PostgreSQL cluster.
 pytestmark = pytest.mark.postgresql
@@ -166,7 +168,40 @@ def test_postgresql_is_watched_by_its_notifications_naming_kinds_and_who(
             watch.close()
 
 
-def _poll_until(watch: NotifyWatch, seconds: float = 5) -> Change | None:
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", r"Changed elsewhere \(last change by {who} at \d\d:\d\d:\d\d\)"),
+        ("de", r"Anderswo geändert \(letzte Änderung von {who} um \d\d:\d\d:\d\d\)"),
+    ],
+)
+def test_a_team_databases_outside_change_is_named_as_a_files_is(
+    postgres: PostgresCluster, language: str, said: str
+) -> None:
+    """An OutsideChange named by who and when, in the words SQLite's watch uses
+    (test_outside_changes): the tables compare their rows' versions and redraw the rows
+    that changed, and the status bar tells it. Before, a plain Change in words of its own
+    ('Changed elsewhere by ana at 10:01:02'): every table touched was read again whole."""
+    assert vocabulary.use_language(language) == language
+    url = postgres.url(postgres.create_database())
+    with Database.open(url) as mine, Database.open(url) as theirs:
+        with theirs.session(readonly=True) as session:
+            login = str(session.execute(text("SELECT current_user")).scalar())
+        watch = outside_changes(mine)
+        assert watch is not None
+        try:
+            records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+            change = _poll_until(watch)
+            assert isinstance(change, OutsideChange) and change.named, change
+            assert change.kinds == {RecordKind.CUSTOMER}
+            assert re.fullmatch(said.format(who=re.escape(login)), change.description), (
+                change.description
+            )
+        finally:
+            watch.close()
+
+
+def _poll_until(watch: OutsideChanges, seconds: float = 5) -> Change | None:
     deadline = time.monotonic() + seconds
     change = None
     while change is None and time.monotonic() < deadline:

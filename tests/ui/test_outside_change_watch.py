@@ -189,7 +189,8 @@ def test_an_outside_change_is_told_by_its_kind_not_by_its_words(
     qtbot: QtBot, sample_context: AppContext
 ) -> None:
     """A bare outside change only reloads, in any language; one naming who and when (SQLite's
-    change log) or a server's notice (a plain Change) is told in the status bar."""
+    change log, PostgreSQL's notifications) or a plain Change (a team database read again
+    after the connection was lost) is told in the status bar."""
     watch = OutsideChangeWatch(sample_context, start=False)
     told: list[str] = []
     sample_context.reported.connect(lambda message, _undoable: told.append(message))
