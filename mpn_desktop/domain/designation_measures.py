@@ -9,7 +9,7 @@ the figures and the tenants or services behind them as data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -137,6 +137,37 @@ def _qualifying(part: Part, figures: UsageFigures, month: Month) -> frozenset[Ke
     return result
 
 
+def _qualifying_among(
+    part: Part, figures: UsageFigures, month: Month, customers: Collection[str]
+) -> frozenset[Key]:
+    """Those of ``_qualifying``'s tenants that are ``customers``' (it may hold others): each
+    condition tested on these customers' figures alone, not on every customer's. Parts
+    counting tenant-service pairs, or with a condition per service, ask ``_qualifying``."""
+    kept = figures.memo.get(("qualifying", part_key(part), month))
+    if isinstance(kept, frozenset):
+        return kept
+    if part.counted is Counted.TENANT_SERVICES or any(c.per_service for c in part.conditions):
+        return _qualifying(part, figures, month)
+    left = set(customers)
+    for condition in part.conditions:
+        looked_at = (
+            (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
+        )
+        low, high = condition.minimum, condition.maximum
+        meeting: set[str] = set()
+        for each in looked_at:
+            values = figures.customer_quantities(
+                part.scope, condition.quantity, _months(condition.span, each), left
+            )
+            for customer in left:
+                value = values.get(customer)
+                # ``within``'s bounds: at least the minimum, at most the maximum (if any).
+                if value is not None and low <= value and (high is None or value <= high):
+                    meeting.add(customer)
+        left = meeting
+    return frozenset((customer, "") for customer in left)
+
+
 def _meeting(part: Part, condition: Condition, figures: UsageFigures, month: Month) -> set[Key]:
     per_service = condition.per_service or part.counted is Counted.TENANT_SERVICES
     looked_at = (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
@@ -168,12 +199,17 @@ def _tenant_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     if part.exclude_met_at_association:
         year_ago = last.plus(-12)
         firsts = figures.first_months(part.scope)
-        # Associated in the last twelve months and already meeting the conditions then
-        # (each month's tenants looked up once: a part's key is hashed field by field).
-        then: dict[Month, frozenset[Key]] = {}
-        for start in {firsts.get(key[0]) for key in now}:
+        # Associated in the last twelve months and already meeting the conditions then:
+        # each such month's conditions tested for the customers associated in it alone.
+        starting: dict[Month, set[str]] = defaultdict(set)
+        for key in now:
+            start = firsts.get(key[0])
             if start is not None and start > year_ago:
-                then[start] = _qualifying(part, figures, start)
+                starting[start].add(key[0])
+        then = {
+            start: _qualifying_among(part, figures, start, customers)
+            for start, customers in starting.items()
+        }
         now = frozenset(
             key for key in now if not ((start := firsts.get(key[0])) in then and key in then[start])
         )
@@ -269,7 +305,8 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     for base_month, customers in by_base.items():
         months = [base_month.plus(-b) for b in range(span)]
         if len(months) == 1:
-            base = _per_customer(part, figures, months)
+            # These customers' figures alone (not every customer's in the month).
+            base = figures.customer_quantities(part.scope, part.quantity, months, customers)
             total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
             continue
         # The few customers associated during the year, over twelve months: each one's own
@@ -278,7 +315,10 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         # customer and month: each look-up hashes the scope), added up in the same order.
         if part.quantity is not Quantity.ACTIVE_SHARE:
             # One figure: each month's per customer, added up (the same exact sum).
-            figures_by_month = [_per_customer(part, figures, (month,)) for month in months]
+            figures_by_month = [
+                figures.customer_quantities(part.scope, part.quantity, (month,), customers)
+                for month in months
+            ]
             for customer in customers:
                 value: Decimal | int | None = None
                 for month_figures in figures_by_month:

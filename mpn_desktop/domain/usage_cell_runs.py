@@ -14,7 +14,7 @@ here: ``usage_figures.UsageSums`` puts their rows in row by row.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, groupby, repeat
 from operator import add, ge, itemgetter
 from typing import TypeVar
@@ -72,7 +72,7 @@ class _Tier:
 class CellRuns:
     """The runs of one cell: a month's rows by customer, found without a step per row."""
 
-    __slots__ = ("_more", "_one", "first_month", "last_month")
+    __slots__ = ("_more", "_more_of", "_one", "_one_of", "first_month", "last_month")
 
     def __init__(self, runs: list[Run]) -> None:
         """``runs``: each run's first counted month, last month, customer and base."""
@@ -89,6 +89,8 @@ class CellRuns:
         self._more = _Tier(more) if more else None
         self.first_month = min(run[0] for run in runs)
         self.last_month = max(run[1] for run in runs)
+        self._one_of: dict[str, int] | None = None
+        self._more_of: dict[str, list[int]] = {}
 
     def at(self, month: int) -> CellMonth:
         """The rows of ``month``: first rows (each customer once) and the others."""
@@ -96,6 +98,34 @@ class CellRuns:
         if self._more is None:
             return customers, places, [], []
         return (customers, places, *self._more.at(month))
+
+    def places_of(self, month: int, customers: Iterable[str]) -> dict[str, list[int]]:
+        """The places of some customers' rows of ``month`` (a customer with none there left
+        out), in the order ``at`` gives them: for a handful of customers, without a month's
+        lists made for every customer of the cell."""
+        one_of = self._one_of
+        if one_of is None:
+            # Each customer's run in the first tier by its index (in C), the second tier's
+            # few by customer.
+            one = self._one
+            one_of = self._one_of = dict(zip(one.customers, range(len(one.customers)), strict=True))
+            if self._more is not None:
+                for other, customer in enumerate(self._more.customers):
+                    self._more_of.setdefault(customer, []).append(other)
+        one, more, more_of = self._one, self._more, self._more_of
+        found: dict[str, list[int]] = {}
+        for customer in customers:
+            at = one_of.get(customer)
+            if at is None:
+                continue  # no run in the cell (every customer with runs has one in the first)
+            places = [one.bases[at] + month] if one.firsts[at] <= month <= one.lasts[at] else []
+            if more is not None:
+                for other in more_of.get(customer, ()):
+                    if more.firsts[other] <= month <= more.lasts[other]:
+                        places.append(more.bases[other] + month)
+            if places:
+                found[customer] = places
+        return found
 
 
 def cell_runs(
@@ -194,6 +224,25 @@ class CellMonths:
             _other_months(self._months, months),
             self.row_by_row | months,
         )
+
+    def places_of(
+        self, cell: Cell, month: Month, customers: Iterable[str]
+    ) -> dict[str, list[int]] | None:
+        """The places of some customers' rows counted in a cell's month, from the runs (a
+        customer with none left out; each one's in ``at``'s order). None when rows of the
+        month were put in row by row: the month is then read whole (``at``)."""
+        if month in self.row_by_row:
+            return None
+        row_months = self.cells.get(cell)
+        if row_months and month in row_months:
+            return None
+        more_months = self.more.get(cell)
+        if more_months and month in more_months:
+            return None
+        runs = self.runs.get(cell)
+        if runs is None or not runs.first_month <= month <= runs.last_month:
+            return {}
+        return runs.places_of(month, customers)
 
     def at(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none)."""

@@ -423,6 +423,16 @@ class UsageFigures:
         inside = self._inside(months)
         return self._priced.per_customer(scope, quantity, inside) if inside else {}
 
+    def customer_quantities(
+        self, scope: Scope, quantity: Quantity, months: Iterable[Month], customers: Iterable[str]
+    ) -> Mapping[str, Decimal | int]:
+        """``per_customer`` of some customers: those with rows in the months (it may hold
+        other customers; read only)."""
+        inside = self._inside(months)
+        if not inside:
+            return {}
+        return self._priced.customer_quantities(scope, quantity, inside, tuple(customers))
+
     def within(
         self,
         scope: Scope,

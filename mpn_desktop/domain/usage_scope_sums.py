@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import itemgetter
@@ -174,6 +174,7 @@ class PricedSums:
 
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
         self._cell_month = sums.cell_months.at
+        self._places_of = sums.cell_months.places_of
         self._columns = sums.columns
         self._tenants = sums.tenants
         self._service_keys = sums.service_keys
@@ -187,6 +188,9 @@ class PricedSums:
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
+        self._some_customers: dict[
+            tuple[Scope, Month, int], tuple[set[str], dict[str, Decimal | int]]
+        ] = {}
         self._consumed: dict[tuple[Scope, Months], frozenset[str]] = {}
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
@@ -216,6 +220,7 @@ class PricedSums:
         new._month_quantities = {
             k: v for k, v in self._month_quantities.items() if k[1] not in months
         }
+        new._some_customers = {k: v for k, v in self._some_customers.items() if k[1] not in months}
         new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
         new._consumed = {k: v for k, v in self._consumed.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
@@ -373,6 +378,125 @@ class PricedSums:
                 values = gathered(_column(self._columns, index), places)
                 _add_into(found, zip(customers, values, strict=True))
         self._month_quantities[key] = found
+        return found
+
+    def customer_month_quantity(
+        self, scope: Scope, month: Month, index: int, customers: Collection[str]
+    ) -> Mapping[str, Decimal | int]:
+        """One of the month's sums (by its place) over the scope of those of ``customers``
+        with rows there, as ``month_quantity`` gives them: read from the runs for these
+        customers alone (a measure asking about the few associated in a month), or the whole
+        month's (holding others too) when worked out already or when rows of the month were
+        put in row by row. Not kept: the month's figures of other customers are not known."""
+        key = (scope, month, index)
+        found = self._month_quantities.get(key)
+        if found is not None:
+            return found
+        # The customers asked about before, with their figures (kept: a later evaluation
+        # asks about the same few).
+        some = self._some_customers.get(key)
+        if some is not None:
+            if some[0].issuperset(customers):
+                return some[1]
+            customers = [customer for customer in customers if customer not in some[0]]
+        places: dict[str, list[int]] = {}
+        places_of = self._places_of
+        # The scope's cells in ``_scope_cells``' order, each customer's places in each
+        # cell's order (the same additions as the whole month's).
+        for workload in scope.workloads:
+            for association in scope.associations:
+                cell_places = places_of((workload, association), month, customers)
+                if cell_places is None:
+                    return self.month_quantity(scope, month, index)
+                for customer, each in cell_places.items():
+                    earlier = places.get(customer)
+                    if earlier is None:
+                        places[customer] = each
+                    else:
+                        earlier += each
+        figures = self._customer_figures(scope, places, index)
+        if some is None:
+            self._some_customers[key] = (set(customers), figures)
+        else:
+            some[0].update(customers)
+            some[1].update(figures)
+            figures = some[1]
+        return figures
+
+    def _customer_figures(
+        self, scope: Scope, places: Mapping[str, list[int]], index: int
+    ) -> dict[str, Decimal | int]:
+        """One of the sums (by its place) of each customer's rows at ``places`` the scope
+        counts (its services only), added up as ``month_quantity`` adds them."""
+        columns = self._columns
+        mcv = index == _MCV
+        column = columns.active_users if mcv else _column(columns, index)
+        wanted, excluded = scope.services, scope.excluded_services - {""}
+        by_service = mcv or bool(wanted) or bool(excluded)
+        service_of, service_key = columns.service, self._service_keys.__getitem__
+        rates, adds_zero = self._rates, self._adds_zero
+        found: dict[str, Decimal | int] = {}
+        service = ""
+        for customer, each in places.items():
+            total: Decimal | int | None = None
+            for place in each:
+                if by_service:
+                    service = service_key(service_of[place])
+                    if (wanted and service not in wanted) or service in excluded:
+                        continue
+                value = column[place]
+                if mcv:
+                    rate = rates.get(service)
+                    if rate is not None:
+                        value = value * rate
+                    elif total is None or adds_zero:
+                        value = _ZERO
+                    else:
+                        continue  # adding 0 changes no digit (see ``_adds_zero``)
+                total = value if total is None else total + value
+            if total is not None:
+                found[customer] = total
+        return found
+
+    def customer_quantities(
+        self, scope: Scope, quantity: Quantity, months: Months, customers: Collection[str]
+    ) -> Mapping[str, Decimal | int]:
+        """One quantity over several months of those of ``customers`` with rows there, as
+        ``per_customer`` gives it (it may hold other customers too): the months' figures of
+        these customers alone (``customer_month_quantity``) unless worked out already."""
+        if quantity is not Quantity.ACTIVE_SHARE:
+            return self._customer_sums(scope, months, _QUANTITY_INDEX[quantity], customers)
+        kept = self._per_customer.get((scope, quantity, months))
+        if kept is not None:
+            return kept
+        users_of = self._customer_sums(scope, months, 2, customers)
+        seats = self._customer_sums(scope, months, 3, customers)
+        shares: dict[str, Decimal | int] = {}
+        for customer in customers:
+            users = users_of.get(customer)
+            if users is not None:
+                paid = seats[customer]
+                shares[customer] = Decimal(users) / paid if paid else _ZERO
+        return shares
+
+    def _customer_sums(
+        self, scope: Scope, months: Months, index: int, customers: Collection[str]
+    ) -> Mapping[str, Decimal | int]:
+        """``quantities`` for those of ``customers`` with rows in the months (it may hold
+        others), the months added up in the same order."""
+        if len(months) == 1:
+            return self.customer_month_quantity(scope, months[0], index, customers)
+        kept = self._quantities.get((scope, months, index))
+        if kept is not None:
+            return kept
+        found: dict[str, Decimal | int] = {}
+        for month in months:
+            figures = self.customer_month_quantity(scope, month, index, customers)
+            for customer in customers:
+                value = figures.get(customer)
+                if value is not None:
+                    total = found.get(customer)
+                    found[customer] = value if total is None else total + value
         return found
 
     def consumed_services(self, scope: Scope, months: Months) -> frozenset[str]:

@@ -124,6 +124,13 @@ class RowFigures:
             for (customer, _), sums in self.summed(scope, months, False).items()
         }
 
+    def customer_quantities(
+        self, scope: Scope, quantity: Quantity, months: Iterable[Month], customers: Iterable[str]
+    ) -> dict[str, Decimal]:
+        """``per_customer`` of the customers named alone."""
+        every = self.per_customer(scope, quantity, months)
+        return {customer: every[customer] for customer in customers if customer in every}
+
     def within(
         self,
         scope: Scope,
