@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url
+from mpn_desktop.domain.vocabulary import N_
 from mpn_desktop.errors import StoreError
 
 
@@ -63,7 +64,7 @@ def _document_backup_path(where: str) -> Path:
     from mpn_desktop.store.private_files import make_private_folder
 
     folder = data_dir() / "backups"
-    make_private_folder(folder, "the backup folder")
+    make_private_folder(folder, N_("the backup folder"))
     name = "".join(
         c if c.isalnum() else "-" for c in where.rsplit("/", 1)[-1].split("?", maxsplit=1)[0]
     )

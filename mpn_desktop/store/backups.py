@@ -83,7 +83,7 @@ def backup(
     if not db_path.exists():
         raise StoreError(_("{path}: there is no database to back up").format(path=db_path))
     target = dest if dest is not None else _backup_name(db_path, reason)
-    make_private_folder(target.parent, "the folder for the backup")
+    make_private_folder(target.parent, N_("the folder for the backup"))
 
     copy_damage: list[str] = []
 
@@ -342,7 +342,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         else:
             kept = _keep_unusable(db_path)
     else:
-        make_private_folder(db_path.parent, "the database folder")
+        make_private_folder(db_path.parent, N_("the database folder"))
     # A file made here gets the database's 0600 (SQLite would make it 0644).
     made_here = create_private_file(db_path)
     try:

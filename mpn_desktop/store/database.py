@@ -431,7 +431,7 @@ def _current_sqlite_file(url: str) -> Path | None:
 def _create_private_file(path: Path) -> None:
     """Creates an empty database file readable by its owner only (0600; folder 0700)."""
     folder = path.parent
-    make_private_folder(folder, "the database folder")
+    make_private_folder(folder, N_("the database folder"))
     if folder == data_dir():
         folder.chmod(0o700)
     # False: another copy of the program created it a moment ago.

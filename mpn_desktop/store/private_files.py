@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import StoreError
 
 
 def make_private_folder(folder: Path, what: str) -> None:
-    """Creates ``folder`` (0700) and its parents when missing; a ``StoreError`` when it cannot."""
+    """Creates ``folder`` (0700) and its parents when missing; a ``StoreError`` when it cannot.
+
+    ``what`` names the folder in English, marked with ``N_`` (translated here).
+    """
     if folder.is_dir():
         return
     try:
@@ -17,10 +21,16 @@ def make_private_folder(folder: Path, what: str) -> None:
     except FileExistsError:
         if not folder.is_dir():
             raise StoreError(
-                f"{folder}: cannot create {what}: it is a file, not a folder"
+                _("{folder}: cannot create {what}: it is a file, not a folder").format(
+                    folder=folder, what=_(what)
+                )
             ) from None
     except OSError as error:
-        raise StoreError(f"{folder}: cannot create {what} ({error.strerror})") from None
+        raise StoreError(
+            _("{folder}: cannot create {what} ({reason})").format(
+                folder=folder, what=_(what), reason=error.strerror or error
+            )
+        ) from None
 
 
 def create_private_file(path: Path) -> bool:
@@ -34,7 +44,11 @@ def create_private_file(path: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as error:
-        raise StoreError(f"{path}: cannot be created ({error.strerror})") from None
+        raise StoreError(
+            _("{path}: cannot be created ({reason})").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
     os.close(descriptor)
     return True
 

@@ -249,3 +249,33 @@ def test_a_team_databases_change_made_elsewhere_is_named_in_german(
             ), change.description
         finally:
             watch.close()
+
+
+def test_a_private_folder_or_file_that_cannot_be_made_is_said_in_german(
+    tmp_path: Path, german: None
+) -> None:
+    """The backup's and the database's folders and the database file (store/private_files);
+    English in a German window before."""
+    from mpn_desktop.store import backups
+    from mpn_desktop.store.private_files import create_private_file
+
+    plain = tmp_path / "plain.txt"
+    plain.write_text("a file")
+    with Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}") as db:
+        assert db.path is not None
+        with pytest.raises(StoreError) as refused:
+            backups.backup(db.path, plain / "copy.sqlite3")
+        assert str(refused.value) == (
+            f"{plain}: Der Ordner für die Sicherung kann nicht angelegt werden: es ist eine "
+            "Datei, kein Ordner"
+        )
+    with pytest.raises(StoreError) as refused:
+        Database.open(f"sqlite:///{plain / 'sub' / 'tracker.sqlite3'}")
+    assert str(refused.value).startswith(
+        f"{plain / 'sub'}: Der Datenbankordner kann nicht angelegt werden ("
+    ), str(refused.value)
+    with pytest.raises(StoreError) as refused:
+        create_private_file(tmp_path / "missing" / "tracker.sqlite3")
+    assert str(refused.value).startswith(
+        f"{tmp_path / 'missing' / 'tracker.sqlite3'}: Die Datei kann nicht angelegt werden ("
+    ), str(refused.value)
