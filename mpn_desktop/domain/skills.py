@@ -37,10 +37,15 @@ class PeopleIndex:
     holders: dict[str, set[str]]
     passed: dict[str, list[list[str]]]
     credentials: dict[str, Credential]
-    _others: dict[str, set[str]] | None = None
+    _others: dict[str, set[str]] | None = field(default=None, compare=False, repr=False)
+    """``others`` once worked out: a cache, no part of the index's value."""
     unique: bool = False
     """Whether each MCP ID is one person's (then ``people`` gives that person's row)."""
-    _closest: dict[CredentialRule, _Closest] = field(default_factory=dict)
+    _closest: dict[CredentialRule, _Closest] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """``closest`` per rule once worked out: a cache (two indexes of the same people are
+    equal whichever rules were asked of them)."""
 
     @classmethod
     def of(cls, catalog: Catalog, facts: Facts, as_of: date) -> PeopleIndex:
@@ -106,7 +111,8 @@ class PeopleIndex:
             # person's: ``old`` is the person ``people`` names, as the very object or not.)
             if old.mcp_id != mcp_id or (not self.unique and people.get(mcp_id) is not old):
                 return None
-            people[mcp_id] = new
+            if kept is people:  # held by column, ``rows`` hold the new person already
+                people[mcp_id] = new
             counts = new.associated and (new.left_on is None or new.left_on > as_of)
             for code, lists in self.passed.items():
                 if not any(mcp_id in mcp_ids for mcp_ids in lists):

@@ -121,3 +121,21 @@ def test_the_exam_index_reads_who_is_there_from_the_columns_making_none(
     assert by_column._staying == as_records._staying
     assert by_column.ranked() == as_records.ranked()
     assert len(made) == len(people), "the people are made when ranked, not before"
+
+
+def test_what_an_index_worked_out_when_asked_is_no_part_of_its_value() -> None:
+    """The people partway through a rule and those who passed but do not count are kept
+    once asked: two indexes of the same people and results are equal either way."""
+    rule = next(
+        role.credentials
+        for competency in CATALOG.cloud_competencies
+        for option in competency.options
+        for role in option.skills.roles
+        if role.credentials.all_of
+    )
+    first = next(iter(rule.codes()))
+    facts = Facts(_org(), people=_by_column(_PEOPLE), exams=(*_EXAMS, exam("5000", first)))
+    asked = PeopleIndex.of(CATALOG, facts, AS_OF)
+    assert asked.closest(rule).ranked == ["5000"]  # partway: one code of the rule
+    assert asked.others["70-533"] == {"5001", "5002"}
+    assert asked == PeopleIndex.of(CATALOG, facts, AS_OF)
