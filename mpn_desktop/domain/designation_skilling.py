@@ -25,9 +25,13 @@ from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
 from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class StepCount:
-    """A prerequisite step: who holds it, how many it needs, the points it gives when met."""
+    """A prerequisite step: who holds it, how many it needs, the points it gives when met.
+
+    Not ``frozen`` (a frozen dataclass is built several times slower, and each evaluation
+    builds one per step of every skilling metric): it hashes and compares by value all the
+    same; nothing may assign to it."""
 
     step: Step
     people: int
@@ -41,9 +45,10 @@ class StepCount:
         return self.people >= self.minimum
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SkillingCount:
-    """A skilling metric measured: the final list's holders and each prerequisite step."""
+    """A skilling metric measured: the final list's holders and each prerequisite step (not
+    ``frozen``, as ``StepCount``: nothing may assign to it)."""
 
     holders: Sequence[Holder]
     steps: tuple[StepCount, ...]
@@ -207,38 +212,56 @@ class ExamIndex:
         """MCP ID -> name of the associated people with no leaving day (MCP IDs given once)."""
         self.leaving: list[tuple[str, str, date]] = []
         """MCP ID, name and leaving day of the associated people who leave (the same)."""
-        # Each MCP ID of an associated person and the last day any of its records is there
-        # (None: one never leaves), whatever the MCP IDs: who a count may count.
-        present: dict[str, date | None] = {}
-        associated = compress(zip(mcp_ids, who.name, who.left_on, strict=True), who.associated)
+        self._associated = who
         if self.unique:
             always, leaving = self.always, self.leaving
+            associated = compress(zip(mcp_ids, who.name, who.left_on, strict=True), who.associated)
             for mcp_id, name, left_on in associated:
                 if left_on is None:
                     always[mcp_id] = name
                 else:
                     leaving.append((mcp_id, name, left_on))
-            present = dict.fromkeys(always)
-            present.update((mcp_id, left_on) for mcp_id, _name, left_on in leaving)
-        else:
-            for mcp_id, _name, left in associated:
-                if mcp_id not in present:
-                    present[mcp_id] = left
-                else:
-                    earlier = present[mcp_id]
-                    present[mcp_id] = (
-                        None if earlier is None or left is None else max(earlier, left)
-                    )
-        self._present = present
-        self._staying = (
-            set(self.always)
-            if self.unique
-            else {mcp_id for mcp_id, left in present.items() if left is None}
-        )
-        """The MCP IDs of associated people who never leave."""
+        self._presence: tuple[dict[str, date | None], set[str]] | None = None
+        self.counted: dict[
+            tuple[int, int, date],
+            tuple[
+                tuple[Listed, ...],
+                dict[str, Certification],
+                tuple[tuple[str, Certification], ...],
+            ],
+        ] = {}
+        """``Certified.counting`` by the list's and the catalogue's certifications' identity and
+        the day (both kept in the value, checked on reading)."""
         self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
         self._listings: dict[tuple[int, int], _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
+
+    def _present_and_staying(self) -> tuple[dict[str, date | None], set[str]]:
+        """Each MCP ID of an associated person and the last day any of its records is there
+        (None: one never leaves), whatever the MCP IDs: who a count may count; and the MCP
+        IDs of those who never leave. Worked out when a table of first days is first made
+        (the window's rarer days): the as-of day's counts read ``always`` and ``leaving``."""
+        found = self._presence
+        if found is None:
+            present: dict[str, date | None] = {}
+            if self.unique:
+                present = dict.fromkeys(self.always)
+                present.update((mcp_id, left_on) for mcp_id, _name, left_on in self.leaving)
+                staying = set(self.always)
+            else:
+                who = self._associated
+                associated = compress(zip(who.mcp_id, who.left_on, strict=True), who.associated)
+                for mcp_id, left in associated:
+                    if mcp_id not in present:
+                        present[mcp_id] = left
+                    else:
+                        earlier = present[mcp_id]
+                        present[mcp_id] = (
+                            None if earlier is None or left is None else max(earlier, left)
+                        )
+                staying = {mcp_id for mcp_id, left in present.items() if left is None}
+            found = self._presence = (present, staying)
+        return found
 
     def holding_days(self, cert: Certification) -> dict[str, date]:
         """Each MCP ID holding a certification, with the first day it does (its own record,
@@ -333,8 +356,7 @@ class ExamIndex:
             earlier = {mcp_id: first[mcp_id] for mcp_id in common if first[mcp_id] < days[mcp_id]}
             first = {**first, **days}
             first.update(earlier)
-        present = self._present
-        staying_ids = self._staying
+        present, staying_ids = self._present_and_staying()
         # Sorted by ordinal: integers sort several times faster than dates (same order).
         staying = sorted(
             map(first.__getitem__, filter(staying_ids.__contains__, first)), key=_ORDINAL
@@ -388,21 +410,25 @@ class Certified:
         self._listed: dict[tuple[Listed, ...], tuple[dict[str, str], set[str] | None]] = {}
         self._holders: dict[tuple[Listed, ...], Holders] = {}
         self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
-        self._counting: dict[
-            int, tuple[tuple[Listed, ...], tuple[tuple[str, Certification], ...]]
-        ] = {}
         self._present = present
 
     def counting(self, listed: tuple[Listed, ...]) -> tuple[tuple[str, Certification], ...]:
-        """``counting_on`` the day (kept per list: a list is asked for its holders, its
-        count and whether it has enough people)."""
-        found = self._counting.get(id(listed))
-        if found is None or found[0] is not listed:
-            found = self._counting[id(listed)] = (
+        """``counting_on`` the day, kept with the exam index per list, catalogue and day: a
+        list is asked for its holders, its count and whether it has enough people, and the
+        window's bound counts the as-of day's lists again (from an earlier day on)."""
+        kept = self._exams.counted
+        certifications = self._certifications
+        key = (id(listed), id(certifications), self.day)
+        found = kept.get(key)
+        if found is None or found[0] is not listed or found[1] is not certifications:
+            if len(kept) >= 4096:
+                kept.clear()  # a bound on what moving through the days keeps
+            found = kept[key] = (
                 listed,
-                counting_on(listed, self._certifications, self.day),
+                certifications,
+                counting_on(listed, certifications, self.day),
             )
-        return found[1]
+        return found[2]
 
     def _certification_holders(self, certification: str, cert: Certification) -> dict[str, str]:
         """MCP ID -> ``certification`` for the people holding it on the day (``cert``: the
@@ -537,15 +563,24 @@ class Certified:
 
 def fraction_sum(values: Iterable[Fraction]) -> Fraction:
     """The exact sum of ``values`` (equal to ``sum(values, Fraction(0))``), added up as one
-    numerator over one denominator: a single Fraction (and gcd) instead of one per term."""
+    numerator over one denominator: a single Fraction (and gcd) instead of one per term, and
+    none for no term or one (the term itself: a Fraction is never changed)."""
     numerator, denominator = 0, 1
+    only: Fraction | None = None
+    terms = 0
     for value in values:
+        terms += 1
+        only = value
         top, below = value.numerator, value.denominator
         if below == denominator:
             numerator += top
         else:
             numerator = numerator * below + top * denominator
             denominator *= below
+    if terms == 0:
+        return _NONE
+    if terms == 1 and type(only) is Fraction:
+        return only
     return Fraction(numerator, denominator)
 
 

@@ -117,8 +117,7 @@ def test_the_exam_index_reads_who_is_there_from_the_columns_making_none(
     assert by_column.unique == as_records.unique == (len(people) == len(_PEOPLE))
     assert by_column.always == as_records.always
     assert by_column.leaving == as_records.leaving
-    assert by_column._present == as_records._present
-    assert by_column._staying == as_records._staying
+    assert by_column._present_and_staying() == as_records._present_and_staying()
     assert by_column.ranked() == as_records.ranked()
     assert len(made) == len(people), "the people are made when ranked, not before"
 
