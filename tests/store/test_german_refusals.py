@@ -27,7 +27,7 @@ def test_a_duplicate_says_so_in_german(db: Database, german: None) -> None:
     records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
     with pytest.raises(ValidationError) as refused:
         records.add_record(db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
-    assert str(refused.value) == "es gibt bereits einen Kunden mit diesem Namen"
+    assert str(refused.value) == "Es gibt bereits einen Kunden mit diesem Namen"
 
 
 def test_a_reference_to_nothing_says_so_in_german(db: Database, german: None) -> None:
@@ -51,7 +51,7 @@ def test_a_stale_edit_is_refused_in_german_naming_the_fields(db: Database, germa
         )
     message = str(refused.value)
     assert message.startswith(
-        "der Datensatz (Person) wurde geändert, seit er angezeigt wurde "
+        "Der Datensatz (Person) wurde geändert, seit er angezeigt wurde "
         "(E-Mail ist jetzt “neu@example.com”, war “ana@old.example”)"
     ), message
     assert "es wurde nichts gespeichert (Ihre Änderung: Name “Ana Ruiz”)" in message, message
@@ -60,7 +60,7 @@ def test_a_stale_edit_is_refused_in_german_naming_the_fields(db: Database, germa
 def test_a_record_gone_is_said_in_german(db: Database, german: None) -> None:
     with pytest.raises(ValidationError) as refused:
         records.update_record(db, RecordKind.CUSTOMER, 12345, {"name": "Contoso"})
-    assert str(refused.value) == "es gibt keinen Datensatz (Kunde) mit der ID 12345 mehr"
+    assert str(refused.value) == "Es gibt keinen Datensatz (Kunde) mit der ID 12345 mehr"
 
 
 def test_an_import_gone_is_said_in_german(db: Database, german: None) -> None:
@@ -68,14 +68,14 @@ def test_an_import_gone_is_said_in_german(db: Database, german: None) -> None:
 
     with pytest.raises(ValidationError) as refused:
         remove_import(db, 4321)
-    assert str(refused.value) == "es gibt keinen Import mit der ID 4321 mehr"
+    assert str(refused.value) == "Es gibt keinen Import mit der ID 4321 mehr"
 
 
 def test_a_value_refused_says_why_in_german(db: Database, german: None) -> None:
     with pytest.raises(ValidationError) as refused:
         records.add_record(db, RecordKind.PERSON, {"mcp_id": "abc", "name": "Ana"})
     assert str(refused.value) == (
-        "der Datensatz (Person) wurde nicht gespeichert: "
+        "Der Datensatz (Person) wurde nicht gespeichert: "
         "MCP-ID: 'abc' ist keine MCP-ID (nur Ziffern, höchstens 20)"
     )
 
@@ -147,6 +147,13 @@ def test_a_full_disk_is_said_in_german_and_advised_by_its_kind(
     )
     read_only = disk_state.FolderProblem("der Ordner ist schreibgeschützt")
     assert disk_state.what_to_do(read_only).startswith("Heben Sie den Schreibschutz auf")
+    # What was refused begins its sentence after the path, as the other refusals do.
+    from mpn_desktop.store import database
+
+    path = tmp_path / "tracker.sqlite3"
+    assert database._blocked(path, problem, database._CANNOT_OPEN).startswith(
+        f"{path}: Die Datenbank kann nicht geöffnet werden: der Datenträger mit {tmp_path} "
+    )
 
 
 def test_a_restore_from_a_file_that_is_no_backup_is_refused_in_german(
@@ -180,7 +187,7 @@ def test_a_document_refused_says_its_problems_in_german(db: Database, german: No
     with pytest.raises(ValidationError) as refused:
         load_document(db, document, source="org.json")
     assert str(refused.value).startswith(
-        "org.json: das Dokument hat 4 Probleme; es wurde nichts geschrieben"
+        "org.json: Das Dokument hat 4 Probleme; es wurde nichts geschrieben"
     ), str(refused.value)
     problems = refused.value.problems
     assert "references[0].customer: kein Kunde heißt 'Nobody Inc'" in problems
@@ -202,7 +209,7 @@ def test_a_document_over_a_database_with_data_is_refused_in_german(
     with pytest.raises(ValidationError) as refused:
         load_document(db, sample_document())
     assert str(refused.value) == (
-        "die Datenbank enthält bereits eine Organisation; es wurde nichts geschrieben. "
+        "Die Datenbank enthält bereits eine Organisation; es wurde nichts geschrieben. "
         "Laden Sie mit --replace, um alles darin zu ersetzen."
     )
 

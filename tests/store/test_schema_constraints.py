@@ -139,10 +139,10 @@ STILL_IN_USE = {
     # SQLite does not say which table refers to the import: every one that may is named.
     ("sqlite", "en"): "the import is still in use by customers, exam results, people, "
     "subscriptions or usage records",
-    ("sqlite", "de"): "der Datensatz (Import) wird noch verwendet von: Abonnements, Kunden, "
+    ("sqlite", "de"): "Der Datensatz (Import) wird noch verwendet von: Abonnements, Kunden, "
     "Nutzungsdatensätze, Personen oder Prüfungsergebnisse",
     ("postgresql", "en"): "the import is still in use by usage records",
-    ("postgresql", "de"): "der Datensatz (Import) wird noch verwendet von: Nutzungsdatensätze",
+    ("postgresql", "de"): "Der Datensatz (Import) wird noch verwendet von: Nutzungsdatensätze",
 }
 
 

@@ -64,3 +64,32 @@ def test_the_status_panel_says_what_is_missing_in_german(
             window.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "status_de.png"))
     finally:
         remove_translators(qapp, installed)
+
+
+def test_a_store_refusal_begins_its_sentence_in_a_german_box(
+    qtbot: QtBot, context: AppContext, german: None
+) -> None:
+    """The box's headline, then the store's refusal as a sentence of its own: it began in
+    lower case in German ('es gibt bereits …'), as it continues 'mpn-desktop: ' in English."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mpn_desktop.store import records
+    from mpn_desktop.store.changes import RecordKind
+
+    def add() -> object:
+        return records.add_record(context.db, RecordKind.CUSTOMER, {"name": "Fabrikam"})
+
+    add()
+    assert context.run(add) is None
+    boxes = [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, QMessageBox) and widget.objectName() == "operationErrorBox"
+    ]
+    assert len(boxes) == 1
+    box = boxes[0]
+    try:
+        assert box.text() == "Das konnte nicht ausgeführt werden."
+        assert box.informativeText() == "Es gibt bereits einen Kunden mit diesem Namen"
+    finally:
+        box.close()
