@@ -143,18 +143,22 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
         m for m in metrics if m.points <= 0 and not any(lever.metric is m for lever in levers)
     ]
     raw = {m.id: _raw_points(m) for m in metrics}
+    # The points each metric can still take, changed only when one of its levers is taken
+    # (not worked out again for every lever of every round).
+    left = {m.id: m.max_points - min(m.max_points, raw[m.id]) for m in metrics}
     score = track.score
 
     def take(lever: _Lever, wanted: Fraction) -> None:
         nonlocal score
         metric = lever.metric
-        before = min(metric.max_points, raw[metric.id])
+        before = metric.max_points - left[metric.id]
         raw[metric.id] += lever.add(wanted)
-        score += min(metric.max_points, raw[metric.id]) - before
+        after = min(metric.max_points, raw[metric.id])
+        left[metric.id] = metric.max_points - after
+        score += after - before
 
     def room(lever: _Lever) -> Fraction:
-        metric = lever.metric
-        return min(metric.max_points - min(metric.max_points, raw[metric.id]), lever.room())
+        return min(left[lever.metric.id], lever.room())
 
     for metric in metrics:
         if metric.points > 0:
@@ -234,15 +238,20 @@ def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | 
     """What the part ``index`` still needs for its full points, priced as the cheapest way
     prices it: the units to add (from its value, below zero too: customers lost come back
     first) and the points they add within what the metric can still take. None: nothing to
-    add (the part is full, or a gate stops it: its note says which)."""
-    lever = _part_lever(metric, index)
-    if lever is None or lever.gate:
+    add (the part is full, or a gate stops it: its note says which).
+
+    The part's lever (``_part_lever``) worked out without one: a part with a note is gated
+    (by a minimum the way prices, or by what nothing added now lifts), and one without goes
+    from its value straight to its threshold, each unit worth ``part_max / need``, so the
+    units are ``need - have`` and they give the rest of the part's points."""
+    part = metric.parts[index]
+    part_max = metric.max_points if part.max_points is None else part.max_points
+    if part.measured.note or part.points >= part_max or part.need <= 0:
         return None
-    units = lever.exact_units(lever.room())
+    units = part.need - part.have
     if units <= 0:
         return None
-    gain = min(metric.max_points - metric.points, lever.points_at(units) - lever.held)
-    return Decimal(units.numerator) / Decimal(units.denominator), gain
+    return units, min(metric.max_points - metric.points, part_max - part.points)
 
 
 def _part_lead(metric: MetricScore, index: int) -> Lead | None:
@@ -300,11 +309,15 @@ class _Lever:
         self.taken = False
         self.now = held
         """The points the part gives with the units taken so far."""
+        self._scaled = scale != 1
+        self._priced: tuple[Fraction, Fraction, Fraction] | None = None
+        """The last ``wanted`` priced, its units and the points at them: the round's best
+        lever is taken (``add``) for the very points its worth was worked out for."""
 
     def points_at(self, units: Fraction) -> Fraction:
         if units < self.gate:
             return self.held
-        value = self.start + self.scale * units
+        value = self.start + (self.scale * units if self._scaled else units)
         # Another option's part gives nothing until it passes the points the metric has.
         return max(self.held, min(self.cap, self.per * max(_ZERO, value)))
 
@@ -322,7 +335,8 @@ class _Lever:
     def exact_units(self, wanted: Fraction) -> Fraction:
         """The units (any fraction of one) that give ``wanted`` more points than now."""
         goal = min(self.cap, self.now + wanted)
-        return (goal / self.per - self.start) / self.scale
+        units = goal / self.per - self.start
+        return units / self.scale if self._scaled else units
 
     def units_for(self, wanted: Fraction) -> Fraction:
         """The fewest units (whole ones) that give ``wanted`` more points than now."""
@@ -330,18 +344,29 @@ class _Lever:
         whole = Fraction(-(-needed.numerator // needed.denominator))
         return max(self.units, self.gate, whole)
 
+    def _priced_at(self, wanted: Fraction) -> tuple[Fraction, Fraction]:
+        """``units_for(wanted)`` and the points at those units (kept for the same object)."""
+        found = self._priced
+        if found is not None and found[0] is wanted:
+            return found[1], found[2]
+        target = self.units_for(wanted)
+        points = self.points_at(target)
+        self._priced = (wanted, target, points)
+        return target, points
+
     def worth(self, wanted: Fraction) -> Fraction:
         """Points per unit the next ``wanted`` points cost (the steps' people count too)."""
-        target = self.units_for(wanted)
+        target, points = self._priced_at(wanted)
         opening = 0 if self.taken else self.opens
-        gained = self.points_at(target) - self.now
+        gained = points - self.now
         return gained / max(target - self.units + opening, _ONE)
 
     def add(self, wanted: Fraction) -> Fraction:
         """Takes the units for ``wanted`` more points; the points they add."""
-        self.units = self.units_for(wanted)
+        self.units, points = self._priced_at(wanted)
+        self._priced = None  # priced from the state before
         self.taken = True
-        before, self.now = self.now, self.points_at(self.units)
+        before, self.now = self.now, points
         return self.now - before
 
     def step(self, won: bool = False) -> WayStep:
