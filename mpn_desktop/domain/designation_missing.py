@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from mpn_desktop.domain.designation_measures import Measured
 from mpn_desktop.domain.designation_results import (
     MetricScore,
+    PartScore,
     TrackScore,
 )
 from mpn_desktop.domain.designation_skilling import (
@@ -139,8 +139,15 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
     "more"."""
     metrics = track.metrics
     levers = [lever for metric in metrics for lever in _levers(metric)]
+    # A metric at zero that no lever lifts has a part whose gate nothing added now lifts (the
+    # catalogue's thresholds and maximums are above zero, a short step has its people's lever):
+    # said with that gate's reason. Any other would leave the way short of qualifying unsaid.
     blocked = [
-        m for m in metrics if m.points <= 0 and not any(lever.metric is m for lever in levers)
+        (m, reason)
+        for m in metrics
+        if m.points <= 0 and not any(lever.metric is m for lever in levers)
+        for reason in (_blocked_reason(m),)
+        if reason
     ]
     raw = {m.id: _raw_points(m) for m in metrics}
     # The points each metric can still take, changed only when one of its levers is taken
@@ -187,10 +194,14 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
             Decimal(0),
             m.unit,
             _ZERO,
-            f"{m.name}: " + _blocked_text(m),
+            f"{m.name}: "
+            + _(
+                "nothing added now lifts it above zero ({reason}), so the designation cannot"
+                " qualify this month, even with the other steps"
+            ).format(reason=reason),
             m.lead,
         )
-        for m in blocked
+        for m, reason in blocked
     ]
     # Customers won last month bring their usage into their own baseline (the reading
     # baseline-after-association), which lowers a percentage growth by what they bring, not
@@ -206,25 +217,20 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
     return Way(tuple(steps), qualifies and score >= at)
 
 
-def _blocked_text(metric: MetricScore) -> str:
+def _blocked_reason(metric: MetricScore) -> str:
     """Why nothing added now lifts the metric: the reason its missing sentence gives (the
-    gate a part's note names that more usage now cannot lift)."""
-    for part in metric.parts:
-        if _unliftable(part.measured):
-            return _(
-                "nothing added now lifts it above zero ({reason}), so the designation cannot"
-                " qualify this month, even with the other steps"
-            ).format(reason=part.measured.note)
-    return _(
-        "nothing added now lifts it above zero (the month a year earlier falls short),"
-        " so the designation cannot qualify this month, even with the other steps"
-    )
+    note of its first part whose gate more usage now cannot lift; '' when none has one)."""
+    return next((p.measured.note for p in metric.parts if _unliftable(p)), "")
 
 
-def _unliftable(measured: Measured) -> bool:
+def _unliftable(part: PartScore) -> bool:
     """A gate more usage now cannot lift: a note with nothing short of a minimum (the year-ago
-    month's gate, or no usage to grow from); the way leaves its metric out and says why."""
-    return bool(measured.note) and measured.short_of_minimum <= 0
+    month's gate, or no usage to grow from), or a percentage growth with no base to grow
+    from whatever its note says; the way leaves its metric out and says why."""
+    measured = part.measured
+    if not measured.note:
+        return False
+    return measured.short_of_minimum <= 0 or (part.unit == "percent" and measured.baseline <= 0)
 
 
 def _raw_points(metric: MetricScore) -> Fraction:
@@ -445,7 +451,10 @@ _COUNTED_UNITS = frozenset({"customers", "workloads", "services"})
 
 def _levers(metric: MetricScore) -> list[_Lever]:
     """What can be added to the metric, each part by its own rule (none: it is full)."""
-    if metric.points >= metric.max_points or metric.need <= 0:
+    if metric.points >= metric.max_points:
+        return []
+    # Nobody needed on the final list: the short steps alone give the rest (their people).
+    if metric.need <= 0 and not (metric.gated and metric.per_person and not metric.parts):
         return []
     if not metric.parts:
         # People: each adds ``per_person`` (or the maximum over the people needed).
@@ -508,12 +517,10 @@ def _part_lever(
             held=held,
             option=option,
         )
-    if _unliftable(measured):
+    if _unliftable(part):
         return None
     base, last = Fraction(measured.baseline), Fraction(measured.last)
     if part.unit == "percent":
-        if base <= 0:
-            return None
         start, scale = (last - base) * 100 / base, 100 / base
     else:
         start, scale = last - base, _ONE

@@ -181,3 +181,14 @@ def test_an_smb_step_met_with_nobody_on_the_final_list_opens_its_own_points() ->
     assert _way(_smb(0, Fraction(0), steps, 4), others=Fraction(66)) == (
         f"Intermediate certifications: 1 more person with {ADMINS} for step 1 (+4 points)",
     )
+
+
+def test_steps_that_give_every_point_are_the_way_with_nobody_on_the_final_list() -> None:
+    # The steps alone give the 40 points (nobody needed on the final list): the way names the
+    # short step's people. It read "nothing added now lifts it above zero (the month a year
+    # earlier falls short)", the text of a usage gate, for a metric no usage reaches.
+    steps = ((ADMINS, 0, 1, False),)
+    metric = replace(_smb(0, Fraction(0), steps, 40), need=Decimal(0))
+    assert _way(metric, others=Fraction(30)) == (
+        f"Intermediate certifications: 1 more person with {ADMINS} for step 1 (+40 points)",
+    )

@@ -6,17 +6,20 @@ reason its missing sentence gives; the points short and the score add up to the 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_missing import missing_with_leads
+from mpn_desktop.domain.designation_measures import Measured
+from mpn_desktop.domain.designation_missing import cheapest_steps, missing_with_leads
 from mpn_desktop.domain.designation_results import (
     CategoryScore,
     DesignationScore,
     MetricScore,
+    PartScore,
     TrackScore,
 )
 from mpn_desktop.domain.designation_score import score_designations
@@ -143,6 +146,45 @@ def _track(score: Fraction) -> TrackScore:
     )
     category = CategoryScore("performance", "Performance", score, Fraction(100), (metric,))
     return TrackScore("enterprise", score, (category,))
+
+
+def test_a_percentage_growth_with_no_base_is_blocked_by_its_own_note() -> None:
+    """A growth in percent over no base stays at zero whatever the twelve months' minimum
+    still needs: the way leaves it out with its own note as the reason (it gave the year-ago
+    month's "falls short", which no part said)."""
+    note = "the twelve months ending July 2023 total US$ 600, under the US$ 1,000 needed to score"
+    measured = Measured(
+        value=Decimal(0),
+        last=Decimal(600),
+        baseline=Decimal(0),
+        note=note,
+        short_of_minimum=Decimal(400),
+    )
+    part = PartScore("", "percent", Decimal(0), Decimal(20), Fraction(0), measured)
+    growth = MetricScore(
+        id="usage-growth",
+        name="Usage growth",
+        category="customer-success",
+        have=Decimal(0),
+        need=Decimal(20),
+        unit="percent",
+        points=Fraction(0),
+        max_points=Fraction(20),
+        missing=(),
+        parts=(part,),
+    )
+    full = replace(_track(Fraction(80)).metrics[0], points=Fraction(80), max_points=Fraction(80))
+    categories = (
+        CategoryScore("performance", "Performance", Fraction(80), Fraction(80), (full,)),
+        CategoryScore("customer-success", "Customer success", Fraction(0), Fraction(20), (growth,)),
+    )
+    way = cheapest_steps(TrackScore("enterprise", Fraction(80), categories), Fraction(70))
+    (step,) = way.steps
+    assert not way.reaches
+    assert (
+        step.text == f"Usage growth: {BLOCKED} ({note}), so the designation cannot qualify"
+        " this month, even with the other steps"
+    )
 
 
 def test_the_points_short_and_the_score_add_up_to_the_target() -> None:
