@@ -6,6 +6,7 @@ import argparse
 import gc
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO, cast
@@ -204,14 +205,30 @@ def run() -> NoReturn:
     sys.exit(main(ends_process=True))
 
 
-def _other_database_refused(args: argparse.Namespace) -> str | None:
-    """Why ``--db-url`` names a database the program does not open (mysql://...), if it does."""
-    if not args.db_url:
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+"""How a database URL begins (sqlite://, mysql://): never a file's path as people write one."""
+
+
+def _database_option_refused(args: argparse.Namespace) -> str | None:
+    """Why the database option is refused: ``--db-url`` (or a URL given as ``--db``) names a
+    database the program does not open (mysql://...), or ``--db`` was given a URL."""
+    given = args.db_url or (args.db if args.db and _URL_START.match(args.db) else None)
+    if not given:
         return None
     from mpn_desktop.store.database import refusal_of_other_database
 
-    refused = refusal_of_other_database(str(args.db_url))
-    return None if refused is None else str(refused)
+    refused = refusal_of_other_database(str(given))
+    if refused is not None:
+        return str(refused)
+    if args.db_url:
+        return None
+    # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
+    from mpn_desktop.domain.vocabulary import _
+    from mpn_desktop.store.engine import shown_url
+
+    return _("--db takes a file's path, not a URL: give {url} with --db-url").format(
+        url=shown_url(given)
+    )
 
 
 def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> int:
@@ -230,7 +247,7 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
 
         chosen = args.language
         use_language(language_of_environment() if chosen == "system" else chosen)
-        refused = _other_database_refused(args)
+        refused = _database_option_refused(args)
         if refused is not None:
             # A bad option value, as DESIGN.md's exit codes say: the window refuses it too.
             parser.print_usage(sys.stderr)

@@ -73,8 +73,10 @@ OTHER_DATABASE_REFUSALS = {
     ],
 )
 @pytest.mark.parametrize("command", ["status", "demo", "backup"])
+@pytest.mark.parametrize("option", ["--db-url", "--db"])
 def test_a_url_of_neither_sqlite_nor_postgresql_is_a_usage_error_as_the_window_says_it(
     *,
+    option: str,
     url: str,
     shown: str,
     scheme: str,
@@ -85,14 +87,39 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_a_usage_error_as_the_window_s
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Before, the command tried it: 'the database driver it needs is not installed', exit 1
-    (the window refused it by name: tests/ui/test_startup_recovery.py)."""
+    (the window refused it by name: tests/ui/test_startup_recovery.py); given as --db, it
+    was taken for a path (demo made the folders 'mysql:/ana:secret@db.example.com')."""
     monkeypatch.chdir(tmp_path)
-    assert main(["--language", language, "--db-url", url, command]) == 2
+    assert main(["--language", language, option, url, command]) == 2
     err = capsys.readouterr().err
     assert err.startswith("usage: mpn-desktop ")
     said = OTHER_DATABASE_REFUSALS[language].format(url=shown, scheme=scheme)
     assert err.endswith(f"mpn-desktop: error: {said}\n")
     assert "secret" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "--db takes a file's path, not a URL: give {url} with --db-url"),
+        ("de", "--db nimmt den Pfad einer Datei, keine URL: Geben Sie {url} mit --db-url an"),
+    ],
+)
+@pytest.mark.parametrize("url", ["sqlite:///tracker.sqlite3", "postgresql://ana@db/mpn"])
+def test_a_url_given_as_a_path_is_a_usage_error_naming_the_option_it_goes_with(
+    *,
+    url: str,
+    language: str,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before, demo made a folder 'sqlite:' and a new database in it."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["--language", language, "--db", url, "demo"]) == 2
+    assert capsys.readouterr().err.endswith(f"mpn-desktop: error: {said.format(url=url)}\n")
     assert list(tmp_path.iterdir()) == []
 
 
