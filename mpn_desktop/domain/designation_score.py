@@ -71,6 +71,7 @@ from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import PARTS_IN_POINTS, number
 
 _ZERO = Fraction(0)
+_DAY = timedelta(days=1)
 
 
 def last_month(as_of: date) -> Month:
@@ -120,6 +121,7 @@ class _Scorers:
         # the days worked out once.
         self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
+        self._changes: dict[tuple[date, date], tuple[date, ...]] = {}
         self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
@@ -128,10 +130,43 @@ class _Scorers:
         order."""
 
     def days(self, start: date, end: date) -> list[date]:
-        """``days_to_score`` of the window's days, latest first (worked out once)."""
+        """``days_to_score`` of the window's days, latest first (worked out once), with the
+        last day of each catalogue in force on one of them."""
         found = self._days.get((start, end))
         if found is None:
-            found = self._days[(start, end)] = days_to_score(start, end, self.facts, self.catalog)
+            found = self._days[(start, end)] = days_to_score(
+                start, end, self.facts, self.catalog, self.catalogue_changes(start, end)
+            )
+        return found
+
+    def catalogue_changes(self, start: date, end: date) -> tuple[date, ...]:
+        """The days from ``start`` to ``end`` after which the catalogue an earlier day is
+        scored with changes (its last day), latest first; none without ``catalog_on``.
+
+        A score changes with the catalogue whatever day it changes on: such a day is scored
+        like a month's last, and no bound made under one catalogue answers for a month
+        another one shares (the shipped ones change on a month's first day, a catalogue
+        given by the user need not)."""
+        if self.catalog_on is None:
+            return ()
+        found = self._changes.get((start, end))
+        if found is not None:
+            return found
+        changes: set[date] = set()
+        day, seen = end, set()
+        while day >= start:
+            catalog = self._catalogue_on(day)
+            if catalog is None or id(catalog) in seen:
+                break
+            seen.add(id(catalog))
+            if catalog.effective_until is not None and start <= catalog.effective_until < end:
+                changes.add(catalog.effective_until)
+            day = catalog.effective_from - _DAY
+            if day < end:
+                changes.add(day)
+        found = self._changes[(start, end)] = tuple(
+            sorted((d for d in changes if start <= d <= end), reverse=True)
+        )
         return found
 
     def ends_between(self, first: date, last: date) -> tuple[date, ...]:
@@ -167,19 +202,24 @@ class _Scorers:
         bound = self.on(upto, present_from=start)
         return upto if bound is not None and bound.skilling_rules_out(designation_id) else None
 
+    def _catalogue_on(self, day: date) -> ScoredCatalog | None:
+        """The catalogue an earlier day of the window is scored with (None: not scored)."""
+        catalog = self.catalog
+        if catalog.windows and day < catalog.windows[0].effective_from:
+            return None
+        if self.catalog_on is not None and not catalog.in_force_on(day):
+            return self.catalog_on(day)
+        return catalog
+
     def on(
         self, day: date, *, earlier: bool = True, present_from: date | None = None
     ) -> _Scorer | None:
         """The scorer of a day; None for an earlier day of the window before the designations
         opened or under no catalogue of the program (the as-of day is always scored)."""
-        catalog = self.catalog
-        if earlier and catalog.windows and day < catalog.windows[0].effective_from:
+        found = self._catalogue_on(day) if earlier else self.catalog
+        if found is None:
             return None
-        if earlier and self.catalog_on is not None and not catalog.in_force_on(day):
-            found = self.catalog_on(day)
-            if found is None:
-                return None
-            catalog = found
+        catalog = found
         kept = self._scorers.get((id(catalog), day, present_from))
         if kept is not None:
             return kept
@@ -621,7 +661,10 @@ def _qualified_on(
         # (someone who leaves before a certification retires counts with it only then), as
         # are all the days on which a score can change in a month not ruled out.
         bounded = scorers.hopeless_until(designation_id, first, last, start, until)
-        if bounded is None:
+        changes = scorers.catalogue_changes(start, until)
+        # The month's bound is scored under the catalogue of its last day: it answers for the
+        # month only when no other catalogue holds on a day of it.
+        if bounded is None and not any(first <= d < last for d in changes):
             bound = scorers.on(last, present_from=first)
             hopeless = bound is None or not bound.qualifies(designation_id)
             bounded = last if hopeless else None

@@ -358,3 +358,35 @@ def test_a_day_before_a_certification_retires_inside_a_month_is_found() -> None:
     ]
     found = _infrastructure_found_on(catalog, replace(facts, people=people), date(2024, 10, 15))
     assert found == date(2024, 7, 9)
+
+
+def test_a_catalogue_changing_inside_a_month_is_scored_up_to_its_last_day() -> None:
+    """A catalogue given by the user may change on any day: here the 2023-06 rules hold until
+    2026-05-14 and rules no one meets (a qualifying score of 101) from 2026-05-15. May's
+    last month, April, qualifies under the first: its last day, the 14th, is found. Before,
+    May's bound was scored under the catalogue of May 31 alone (ruling out the whole month)
+    and the 14th was not among the days scored."""
+    older, newer = (next(c for c in CATALOGS if c.version == v) for v in ("2023-06", "2026-05"))
+    older = replace(older, effective_until=date(2026, 5, 14))
+    newer = replace(newer, effective_from=date(2026, 5, 15), qualifies_at=Fraction(101))
+
+    def catalog_on(day: date) -> ScoredCatalog:
+        return newer if newer.in_force_on(day) else older
+
+    facts, as_of = _infrastructure("2026-04"), date(2026, 6, 10)
+    targets = frozenset({"infrastructure-azure"})
+    found = [
+        next(s for s in scores if s.id == "infrastructure-azure").window.qualified_on
+        for scores in (
+            score_designations(newer, replace(facts, kept=Kept()), as_of, targets, catalog_on),
+            _every_day_scores(newer, facts, as_of, targets, catalog_on),
+        )
+    ]
+    assert found == [date(2026, 5, 14)] * 2
+
+
+def _every_day_scores(
+    catalog: ScoredCatalog, facts: Facts, as_of: date, targets: frozenset[str], catalog_on: Any
+) -> Any:
+    with _every_day_scored():
+        return score_designations(catalog, replace(facts, kept=Kept()), as_of, targets, catalog_on)
