@@ -572,6 +572,8 @@ class _Scorer:
             )
             for s in counted.steps
         )
+        # The points the short steps give once met (SMB steps), nothing when all are met.
+        opened = fraction_sum(s.step.points for s in counted.steps if not s.met)
         missing = []
         leads: list[Lead | None] = []
         for (step_names, have, need, met), step in zip(steps, counted.steps, strict=True):
@@ -586,7 +588,13 @@ class _Scorer:
                 )
         short = counted.need_people - len(counted.holders)
         if short > 0 and counted.points < metric.max_points:
-            gain = min(metric.max_points - counted.points, rule.points_per_person * short)
+            # Priced as the cheapest way's lever prices people (designation_missing._levers;
+            # test_skilling_sentence_and_way holds the two equal): with a step short, meeting
+            # it opens its own points and the people already on the final list too.
+            added = rule.points_per_person * (
+                short + len(counted.holders) if counted.gated else short
+            )
+            gain = min(metric.max_points - counted.points, opened + added)
             listed = _names(names, rule.certifications, self.certified.day)
             leads.append(self._certification_lead(metric, rule.certifications))
             missing.append(
@@ -620,7 +628,7 @@ class _Scorer:
             note=metric.note,
             leads=() if counted.points >= metric.max_points else tuple(leads),
             per_person=rule.points_per_person,
-            opened_by_steps=fraction_sum(s.step.points for s in counted.steps if not s.met),
+            opened_by_steps=opened,
         )
 
     def _certification_lead(self, metric: Metric, listed: tuple[Listed, ...]) -> Lead:
