@@ -9,7 +9,7 @@ the figures and the tenants or services behind them as data.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -256,14 +256,6 @@ def _distinct_services(part: Part, figures: UsageFigures, last: Month) -> Measur
     return Measured(value=Decimal(len(services)), now_keys=named, last=Decimal(len(services)))
 
 
-def _per_customer(
-    part: Part, figures: UsageFigures, months: Iterable[Month]
-) -> Mapping[str, Decimal | int]:
-    """The part's quantity per customer (users and seats as whole numbers: added up from a
-    Decimal 0 they give the sums their Decimals would)."""
-    return figures.per_customer(part.scope, part.quantity, months)
-
-
 def base_month_text(last: Month) -> str:
     """How the year-ago month is named in sentences."""
     return _("{month}, a year before {last},").format(
@@ -285,8 +277,8 @@ def _figure(value: Decimal, part: Part) -> str:
 def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     """Growth counted only from each customer's association (its baseline is its usage then)."""
     span = 12 if part.compare_twelve_months else 1
-    latest = _per_customer(part, figures, [last.plus(-b) for b in range(span)])
-    total_last = Decimal(sum(latest.values(), _ZERO))
+    # Totals over every customer (no figure per customer needed).
+    total_last = figures.total(part.scope, part.quantity, [last.plus(-b) for b in range(span)])
     # No credit for growth that existed before the association (MW23): a customer
     # associated during the year is compared with its usage in the month it was. The base
     # is every customer's, those with no usage last month too (lost: their usage then is
@@ -297,8 +289,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     for customer, start in firsts.items():
         if year_ago < start <= last:
             by_base[start].append(customer)
-    year_ago_figures = _per_customer(part, figures, [year_ago.plus(-b) for b in range(span)])
-    total_base = Decimal(sum(year_ago_figures.values(), _ZERO))
+    total_base = figures.total(part.scope, part.quantity, [year_ago.plus(-b) for b in range(span)])
     # The gate reads the MCV 12 months ago (BA23): the year-ago month's value alone, not the
     # baselines of customers associated since (the growth still counts them).
     year_ago_total = total_base
@@ -344,9 +335,7 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     note = ""
     short = _ZERO
     if part.twelve_month_minimum is not None:
-        twelve = Decimal(
-            sum(_per_customer(part, figures, _months(Span.TWELVE_MONTHS, last)).values(), _ZERO)
-        )
+        twelve = figures.total(part.scope, part.quantity, _months(Span.TWELVE_MONTHS, last))
         if twelve < part.twelve_month_minimum:
             short = part.twelve_month_minimum - twelve
             note = _(

@@ -225,7 +225,4 @@ def _amounts(
         return (Decimal(0),) * len(months)
     figures = UsageFigures(facts, catalog.rate_card)
     quantity = Quantity(figure_of(part))
-    return tuple(
-        Decimal(sum(figures.per_customer(part.scope, quantity, (month,)).values(), Decimal(0)))
-        for month in months
-    )
+    return tuple(figures.total(part.scope, quantity, (month,)) for month in months)

@@ -423,6 +423,12 @@ class UsageFigures:
         inside = self._inside(months)
         return self._priced.per_customer(scope, quantity, inside) if inside else {}
 
+    def total(self, scope: Scope, quantity: Quantity, months: Iterable[Month]) -> Decimal:
+        """One quantity of every customer's sums over several months, added up (a Decimal:
+        the sum of ``per_customer``'s values from a Decimal 0)."""
+        inside = self._inside(months)
+        return self._priced.total(scope, quantity, inside) if inside else Decimal(0)
+
     def customer_quantities(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month], customers: Iterable[str]
     ) -> Mapping[str, Decimal | int]:
@@ -431,7 +437,10 @@ class UsageFigures:
         inside = self._inside(months)
         if not inside:
             return {}
-        return self._priced.customer_quantities(scope, quantity, inside, tuple(customers))
+        # Each customer once (a customer named twice is not added up twice).
+        return self._priced.customer_quantities(
+            scope, quantity, inside, tuple(dict.fromkeys(customers))
+        )
 
     def within(
         self,

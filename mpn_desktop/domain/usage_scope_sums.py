@@ -188,6 +188,7 @@ class PricedSums:
         self._totals: dict[tuple[Scope, Month], dict[Key, Sums]] = {}
         self._customers: dict[tuple[Scope, Month], dict[str, Sums]] = {}
         self._month_quantities: dict[tuple[Scope, Month, int], dict[str, Decimal | int]] = {}
+        self._sums_total: dict[tuple[Scope, Quantity, Months], Decimal] = {}
         self._some_customers: dict[
             tuple[Scope, Month, int], tuple[set[str], dict[str, Decimal | int]]
         ] = {}
@@ -221,6 +222,7 @@ class PricedSums:
             k: v for k, v in self._month_quantities.items() if k[1] not in months
         }
         new._some_customers = {k: v for k, v in self._some_customers.items() if k[1] not in months}
+        new._sums_total = {k: v for k, v in self._sums_total.items() if months.isdisjoint(k[2])}
         new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
         new._consumed = {k: v for k, v in self._consumed.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
@@ -380,6 +382,61 @@ class PricedSums:
         self._month_quantities[key] = found
         return found
 
+    def total(self, scope: Scope, quantity: Quantity, months: Months) -> Decimal:
+        """One quantity added up over every customer and the months, as the sum of
+        ``per_customer``'s values from a Decimal 0 gives it: from the rows' figures in C,
+        no figure per customer made (exact sums: the same whatever the grouping)."""
+        key = (scope, quantity, months)
+        found = self._sums_total.get(key)
+        if found is not None:
+            return found
+        if quantity is Quantity.ACTIVE_SHARE:
+            found = Decimal(sum(self.per_customer(scope, quantity, months).values(), _ZERO))
+        else:
+            index = _QUANTITY_INDEX[quantity]
+            kept = (
+                self._quantities.get((scope, months, index))
+                if len(months) > 1
+                else self._month_quantities.get((scope, months[0], index))
+            )
+            if kept is not None:
+                found = Decimal(sum(kept.values(), _ZERO))
+            else:
+                total: Decimal | int = _ZERO
+                for month in months:
+                    total = self._month_total(scope, month, index, total)
+                found = Decimal(total)
+        self._sums_total[key] = found
+        return found
+
+    def _month_total(
+        self, scope: Scope, month: Month, index: int, total: Decimal | int
+    ) -> Decimal | int:
+        """``total`` with one of the month's sums (by its place) over the scope added."""
+        kept = self._month_quantities.get((scope, month, index))
+        if kept is not None:
+            return sum(kept.values(), total)
+        if index != _MCV and not (scope.services or scope.excluded_services):
+            column = _column(self._columns, index)
+            for _customers, places, _other_customers, other_places in self._scope_cells(
+                scope, month
+            ):
+                total = sum(gathered(column, places), total)
+                if other_places:
+                    total = sum(gathered(column, other_places), total)
+            return total
+        _customers, services, places = self._rows(scope, month)
+        if index != _MCV:
+            return sum(gathered(_column(self._columns, index), places), total)
+        # A row of a service without a rate adds 0: no digit of a total begun at a
+        # Decimal 0 changes (its exponent is 0, no sum's is above it).
+        rates, users_of = self._rates, self._columns.active_users
+        for service, place in zip(services, places, strict=True):
+            rate = rates.get(service)
+            if rate is not None:
+                total += users_of[place] * rate
+        return total
+
     def customer_month_quantity(
         self, scope: Scope, month: Month, index: int, customers: Collection[str]
     ) -> Mapping[str, Decimal | int]:
@@ -461,9 +518,10 @@ class PricedSums:
     def customer_quantities(
         self, scope: Scope, quantity: Quantity, months: Months, customers: Collection[str]
     ) -> Mapping[str, Decimal | int]:
-        """One quantity over several months of those of ``customers`` with rows there, as
-        ``per_customer`` gives it (it may hold other customers too): the months' figures of
-        these customers alone (``customer_month_quantity``) unless worked out already."""
+        """One quantity over several months of those of ``customers`` (each named once) with
+        rows there, as ``per_customer`` gives it (it may hold other customers too): the
+        months' figures of these customers alone (``customer_month_quantity``) unless worked
+        out already."""
         if quantity is not Quantity.ACTIVE_SHARE:
             return self._customer_sums(scope, months, _QUANTITY_INDEX[quantity], customers)
         kept = self._per_customer.get((scope, quantity, months))

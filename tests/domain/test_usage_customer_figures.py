@@ -1,7 +1,8 @@
 """A few customers' figures read from the runs (``PricedSums.customer_quantities``) and
 their conditions tested alone (``designation_measures._qualifying_among``) must give what
-the whole month's figures and conditions give for those customers, whatever the rows'
-order, gaps, repeats, services and edits (then the whole month is read).
+the whole month's figures and conditions give for those customers, and a scope's total
+(``PricedSums.total``, from the rows) what its customers' figures add up to, whatever the
+rows' order, gaps, repeats, services and edits (then the whole month is read).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import _qualifying, _qualifying_among
 from mpn_desktop.domain.designations import Counted, Measure, Part, Quantity, Scope
 from mpn_desktop.domain.facts import Facts, Kept
@@ -49,17 +51,23 @@ def _drawn(rng: random.Random, kind: str) -> Facts:
     return _facts(rng, kind)
 
 
-def _edited(rng: random.Random, facts: Facts) -> Facts:
-    """The facts after a few rows replaced in place, the sums carried (those months' rows
-    then put in row by row), or as they are when there are no rows."""
-    if not facts.usage:
-        return facts
-    usage_sums(facts).priced({})  # sums worked out before the edit
+def _edited(rng: random.Random, facts: Facts, months: set[int]) -> Facts:
+    """The facts after a few rows of ``months`` (if any) replaced in place, every figure
+    changed, the sums carried (those months' rows then put in row by row)."""
     usage = list(facts.usage)
+    within = [at for at, row in enumerate(usage) if row.month in months]
     removed, added = [], []
-    for at in rng.sample(range(len(usage)), min(3, len(usage))):
+    # As many as an edit in place carries (no more than an eighth of the rows).
+    for at in rng.sample(within, min(len(usage) // 10, 30, len(within))):
         old = usage[at]
-        new = replace(old, month=old.month.plus(rng.choice((-1, 0, 1))), paid_seats=0)
+        new = replace(
+            old,
+            month=old.month.plus(rng.choice((-1, 0, 0, 1))),
+            consumption_usd=old.consumption_usd + Decimal("1.25"),
+            revenue_usd=old.revenue_usd + 2,
+            active_users=old.active_users + 3,
+            paid_seats=0,
+        )
         usage[at] = new
         removed.append(old)
         added.append(new)
@@ -84,24 +92,32 @@ def test_a_few_customers_figures_equal_the_whole_months(
     rng: random.Random, kind: str, edit: bool
 ) -> None:
     facts = _drawn(rng, kind)
-    if edit:
-        facts = _edited(rng, facts)
-    for scope_key in rng.sample(SCOPES, min(6, len(SCOPES))):
-        scope: Scope = scope_key[0]
-        rates = dict(scope_key[1])
+    asked = []
+    for scope, rate_items in rng.sample(SCOPES, min(6, len(SCOPES))):
         for quantity in Quantity:
             last = _FIRST.plus(rng.randrange(0, 90))
             months = [last] if rng.random() < 0.7 else [last.plus(-b) for b in range(12)]
-            whole = UsageFigures(replace(facts, kept=Kept()), rates).per_customer(
-                scope, quantity, months
-            )
-            # Asked about on the same sums as an edit leaves them (kept with the facts),
-            # twice: the second time some customers asked before, some not.
+            asked.append((scope, dict(rate_items), quantity, months))
+    if edit:
+        # Everything asked once before the edit: what the edit's months reach is dropped.
+        every = sorted({sub.customer for sub in facts.subscriptions})
+        for scope, rates, quantity, months in asked:
             figures = UsageFigures(facts, rates)
-            for _ in range(2):
-                customers = _customers(rng, facts)
-                few = figures.customer_quantities(scope, quantity, months, customers)
-                assert _exact(few, customers) == _exact(whole, customers)
+            figures.total(scope, quantity, months)
+            figures.customer_quantities(scope, quantity, months, every)
+        facts = _edited(rng, facts, {month for *_, months in asked for month in months})
+    for scope, rates, quantity, months in asked:
+        whole = UsageFigures(replace(facts, kept=Kept()), rates).per_customer(
+            scope, quantity, months
+        )
+        # Asked about on the same sums as an edit leaves them (kept with the facts), twice:
+        # some customers, then every one with figures and some asked before.
+        figures = UsageFigures(facts, rates)
+        added_up = repr(Decimal(sum(whole.values(), Decimal(0))))
+        assert repr(figures.total(scope, quantity, months)) == added_up
+        for customers in (_customers(rng, facts), [*_customers(rng, facts), *whole]):
+            few = figures.customer_quantities(scope, quantity, months, customers)
+            assert _exact(few, customers) == _exact(whole, customers)
 
 
 @settings(max_examples=25, deadline=None)
@@ -138,3 +154,26 @@ def test_the_comparisons_reach_a_customer_with_several_subscriptions_in_a_cell()
         for runs in sums.runs.values()
         for month in range(runs.first_month, runs.last_month + 1)
     )
+
+
+def test_a_row_edited_in_a_month_of_runs_is_read_again_for_the_customers_asked_before() -> None:
+    """The customers' figures kept for a month of runs are dropped when an edit reaches the
+    month (its rows are then put in row by row), and so is the scope's total."""
+    facts = _facts(random.Random(4), "grouped")
+    sums = usage_sums(facts)
+    (workload, association), runs = next(iter(sums.runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, *_ = runs.at(month)
+    scope = Scope(frozenset({workload}), frozenset({association}))
+    figures = UsageFigures(facts, {})
+    before = dict(figures.customer_quantities(scope, Quantity.ACTIVE_USERS, [month], customers))
+    total = figures.total(scope, Quantity.ACTIVE_USERS, [month])
+    old = facts.usage[places[0]]
+    new = replace(old, active_users=old.active_users + 5)
+    after = replace(facts, usage=tuple(new if row is old else row for row in facts.usage))
+    carry_usage_sums(facts, after, [old], [new])
+    figures = UsageFigures(after, {})
+    assert usage_sums(after).cell_months.places_of((workload, association), month, ()) is None
+    found = figures.customer_quantities(scope, Quantity.ACTIVE_USERS, [month], customers)
+    assert found[customers[0]] == before[customers[0]] + 5
+    assert figures.total(scope, Quantity.ACTIVE_USERS, [month]) == total + 5
