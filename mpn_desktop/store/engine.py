@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.change_feed import CONNECT_TIMEOUT_S, notify_on_commit
 from mpn_desktop.store.sqlite_files import (  # re-exported: callers of before import them here
@@ -52,7 +53,10 @@ def parse_url(url: str) -> URL:
         return make_url(url)
     except ArgumentError:
         raise StoreError(
-            f"{url!r} is not a database URL (expected, for example, sqlite:///path/to/file.sqlite3)"
+            _(
+                "{url} is not a database URL (expected, for example, "
+                "sqlite:///path/to/file.sqlite3)"
+            ).format(url=repr(url))
         ) from None
 
 
@@ -127,19 +131,25 @@ def create_store_engine(url: str) -> Engine:
         # Options such as ?mode=ro&uri=true make the driver open another file than
         # the one checked and backed up here; the pragmas below are set anyway.
         raise StoreError(
-            f"{shown_url(url)}: options after '?' are not supported for SQLite; "
-            f"give the file alone (sqlite:///{parsed.database or 'FILE'})"
+            _(
+                "{url}: options after '?' are not supported for SQLite; "
+                "give the file alone (sqlite:///{file})"
+            ).format(url=shown_url(url), file=parsed.database or "FILE")
         )
     try:
         return _create_store_engine(url)
     except NoSuchModuleError:
         raise StoreError(
-            f"{shown_url(url)}: SQLAlchemy knows no database of that name "
-            "(mpn-desktop takes sqlite:///FILE, or postgresql://USER@HOST/DATABASE for a team)"
+            _(
+                "{url}: SQLAlchemy knows no database of that name (mpn-desktop takes "
+                "sqlite:///FILE, or postgresql://USER@HOST/DATABASE for a team)"
+            ).format(url=shown_url(url))
         ) from None
     except ImportError as error:
         raise StoreError(
-            f"{shown_url(url)}: the database driver it needs is not installed ({error})"
+            _("{url}: the database driver it needs is not installed ({error})").format(
+                url=shown_url(url), error=error
+            )
         ) from None
 
 

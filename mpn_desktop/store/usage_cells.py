@@ -18,12 +18,13 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 
 from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.models import new_version
-from mpn_desktop.store.schema_fields import SPECS
+from mpn_desktop.store.schema_fields import SPECS, field_label
 from mpn_desktop.store.transactions import Transaction, writing
 
 FIELDS = ("consumption_usd", "revenue_usd", "active_users", "paid_seats")
@@ -67,9 +68,12 @@ def write_cells(
         try:
             checked[(cell.subscription_id, cell.month)] = parse(cell.value)
         except ValueError as error:
-            problems.append(f"{cell.month:%Y-%m}: {field}: {error}")
+            problems.append(f"{cell.month:%Y-%m}: {field_label(field)}: {error}")
     if problems:
-        raise ValidationError("nothing was written: " + "; ".join(problems[:5]), problems)
+        raise ValidationError(
+            _("nothing was written: {problems}").format(problems="; ".join(problems[:5])),
+            problems,
+        )
     table: Any = models.Usage.__table__
     subscriptions: Any = models.Subscription.__table__
     with writing(target) as session:
@@ -77,7 +81,9 @@ def write_cells(
         known = set(session.scalars(select(subscriptions.c.id).where(subscriptions.c.id.in_(ids))))
         if known != ids:
             raise ValidationError(
-                f"there is no subscription with id {min(ids - known)} any more; nothing was written"
+                _("there is no subscription with id {id} any more; nothing was written").format(
+                    id=min(ids - known)
+                )
             )
         # By month only: a list of a thousand subscription ids made SQLite's plan slower
         # than reading every subscription's rows of those months.

@@ -286,3 +286,37 @@ def test_a_private_folder_or_file_that_cannot_be_made_is_said_in_german(
     assert str(refused.value).startswith(
         f"{tmp_path / 'missing' / 'tracker.sqlite3'}: Die Datei kann nicht angelegt werden ("
     ), str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (
+            "nonsense",
+            "'nonsense' ist keine Datenbank-URL (erwartet wird zum Beispiel "
+            "sqlite:///pfad/zur/datei.sqlite3)",
+        ),
+        (
+            "nosuchdb://host/x",
+            "nosuchdb://host/x: SQLAlchemy kennt keine Datenbank dieses Namens (mpn-desktop "
+            "nimmt sqlite:///DATEI, oder postgresql://BENUTZER@HOST/DATENBANK für ein Team)",
+        ),
+        (
+            "mysql://ana:secret@localhost/mpn",
+            "mysql://ana:***@localhost/mpn: Der Datenbanktreiber, den sie braucht, ist nicht "
+            "installiert (No module named 'MySQLdb')",
+        ),
+        (
+            "sqlite:///x.sqlite3?mode=ro",
+            "sqlite:///x.sqlite3?mode=ro: Optionen nach „?“ werden für SQLite nicht "
+            "unterstützt; geben Sie die Datei allein an (sqlite:///x.sqlite3)",
+        ),
+    ],
+)
+def test_a_url_the_program_cannot_open_is_refused_in_german(
+    url: str, said: str, german: None
+) -> None:
+    """What the start-up box says for a database URL it cannot use (English before)."""
+    with pytest.raises(StoreError) as refused:
+        Database.open(url)
+    assert str(refused.value) == said

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.store import records
@@ -101,7 +102,8 @@ def test_a_month_split_by_service_is_left_as_it_is_and_named(demo_db: Database) 
 def test_one_wrong_cell_refuses_the_whole_write(demo_db: Database) -> None:
     before = _usage(demo_db)
     subscription = records.list_records(demo_db, RecordKind.SUBSCRIPTION)[0]["id"]
-    with pytest.raises(ValidationError, match=r"1999-02: active_users: .* is negative"):
+    # The field as the window names it (the column's name reached the box before).
+    with pytest.raises(ValidationError, match=r"1999-02: Active users: .* is negative"):
         write_cells(
             demo_db,
             "active_users",
@@ -113,3 +115,19 @@ def test_one_wrong_cell_refuses_the_whole_write(demo_db: Database) -> None:
     with pytest.raises(ValidationError, match="no subscription with id 999999"):
         write_cells(demo_db, "active_users", [UsageCell(999999, date(1999, 1, 1), 5)])
     assert _usage(demo_db) == before
+
+
+def test_a_refused_write_is_said_in_german(demo_db: Database) -> None:
+    """English in a German window's box before ('nothing was written: …')."""
+    subscription = records.list_records(demo_db, RecordKind.SUBSCRIPTION)[0]["id"]
+    assert vocabulary.use_language("de") == "de"
+    with pytest.raises(ValidationError) as refused:
+        write_cells(demo_db, "active_users", [UsageCell(subscription, date(1999, 2, 1), -1)])
+    assert str(refused.value).startswith(
+        "Es wurde nichts geschrieben: 1999-02: Aktive Benutzer: "
+    ), str(refused.value)
+    with pytest.raises(ValidationError) as refused:
+        write_cells(demo_db, "active_users", [UsageCell(999999, date(1999, 1, 1), 5)])
+    assert str(refused.value) == (
+        "Es gibt kein Abonnement mit der ID 999999 mehr; es wurde nichts geschrieben"
+    )
