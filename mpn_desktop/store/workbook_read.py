@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.input_files import open_input
 from mpn_desktop.shown import shown_path, shown_value
@@ -261,16 +262,13 @@ def _checked(
     reading: _Reading,
 ) -> dict[str, Any]:
     problems = list(reading.problems)
+    # The document check's "missing" of a place said already, in the check's own words
+    # (a German "fehlt" never ended with ": missing", so each row's was said again).
+    said_already = {_("{at}: missing").format(at=place) for place in reading.unreadable}
     try:
         check_document(document, competencies, str(path), reading.place)
     except ValidationError as error:
-        problems.extend(
-            problem
-            for problem in error.problems
-            if not (
-                problem.endswith(": missing") and problem[: -len(": missing")] in reading.unreadable
-            )
-        )
+        problems.extend(problem for problem in error.problems if problem not in said_already)
     if problems:
         raise ValidationError(
             f"{path}: the workbook has {len(problems)} "

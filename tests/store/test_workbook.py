@@ -18,6 +18,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.progress_table import tree_rows
@@ -349,6 +350,35 @@ def test_the_status_sheet_is_left_out_and_an_error_cell_is_refused(tmp_path: Pat
         for problem in raised.value.problems
     )
     assert not any(problem.endswith("mcp_id: missing") for problem in raised.value.problems)
+
+
+def test_in_german_a_missing_column_or_an_error_cell_is_said_once_not_again_per_row(
+    tmp_path: Path,
+) -> None:
+    """The rows' "fehlt" were told apart from the others by the English ': missing': in a
+    German window every row said again what its sheet's missing column had said."""
+    path = _book_from(
+        {
+            "customers": [["name"], ["Fabrikam"]],
+            "subscriptions": [
+                ["id", "customer", "workload", "association", "associated_on", "started_on"],
+                ["sub-1", "Fabrikam", "azure", "dpor", date(2017, 1, 1), date(2017, 1, 1)],
+            ],
+            "usage": [["subscription", "consumption_usd"], ["sub-1", 1], ["sub-1", 2]],
+            "people": [["name", "mcp_id"], ["Ana", "#N/A"]],
+        },
+        tmp_path / "bad.xlsx",
+    )
+    book = load_workbook(path)
+    book["people"]["B2"].data_type = "e"
+    book.save(path)
+    assert vocabulary.use_language("de") == "de"
+    with pytest.raises(ValidationError) as raised:
+        read_workbook(path, COMPETENCIES)
+    problems = raised.value.problems
+    assert any("no column 'month'" in problem for problem in problems), problems
+    assert any("the formula's result is an error" in problem for problem in problems), problems
+    assert [problem for problem in problems if problem.endswith(": fehlt")] == []
 
 
 def test_a_file_that_is_not_a_workbook_is_named_not_a_traceback(tmp_path: Path) -> None:
