@@ -90,6 +90,37 @@ def composed(first: Convert | None, second: Convert) -> Convert:
     return found
 
 
+def undecodable(values: Sequence[bytes | None]) -> bytes | None:
+    """The first of ``values`` (text fetched as bytes) that is not UTF-8, if any.
+
+    A column decoded only when first read is checked at load all the same, in
+    C: the driver fetching text refuses a value that is not UTF-8, and so must
+    a load that fetched it as bytes, not the first reader of the column later.
+    """
+    # Joined by an ASCII byte, which no UTF-8 sequence runs across: a value cut short
+    # stays wrong, not mended by the next one.
+    joined = b"\0".join(filter(None, values))
+    if joined.isascii():
+        return None
+    try:
+        joined.decode()
+    except UnicodeDecodeError:
+        for value in values:
+            try:
+                if value is not None:
+                    value.decode()
+            except UnicodeDecodeError:
+                return value
+    return None
+
+
+def not_utf8(column: str, value: bytes) -> str:
+    """What sqlite3 says when it fetches text that is not UTF-8: a column fetched as bytes
+    and decoded by a reader says the same."""
+    shown = value.decode(errors="replace")
+    return f"Could not decode to UTF-8 column '{column}' with text '{shown}'"
+
+
 def names_by_id(columns: list[Sequence[Any]], position: int) -> dict[int, Any]:
     """Row id (the first column) -> the column at ``position``: what other rows name the row by."""
     return dict(zip(columns[0], columns[position], strict=True)) if columns else {}

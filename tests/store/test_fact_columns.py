@@ -12,7 +12,7 @@ from typing import Any
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import fact_columns
-from mpn_desktop.store.fact_columns import composed, converted_column, look_up
+from mpn_desktop.store.fact_columns import composed, converted_column, look_up, undecodable
 
 
 class _Counting:
@@ -92,3 +92,10 @@ def test_a_column_conversion_is_declared_once_in_the_store() -> None:
         if re.search(r"^Convert\b.*=", module.read_text(encoding="utf-8"), re.MULTILINE)
     )
     assert declaring == ["fact_columns.py"]
+
+
+def test_text_fetched_as_bytes_that_is_not_utf8_is_found_value_by_value() -> None:
+    """Two halves of one character in two values are two wrong values, not one right one."""
+    assert undecodable((b"70-533", None, "Ré".encode(), b"")) is None
+    assert undecodable((b"ok", b"a\xc3", b"\xa9b")) == b"a\xc3"
+    assert undecodable((b"A\xffB",)) == b"A\xffB"
