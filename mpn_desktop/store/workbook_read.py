@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
-from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.input_files import open_input
 from mpn_desktop.shown import shown_path, shown_value
@@ -58,18 +58,29 @@ class _Reading:
     def place(self, section: str, index: int | None, name: str | None) -> str:
         """A place as a person finds it in the workbook."""
         sheet = self.sheets.get(section)
-        where = f"sheet {sheet.title if sheet is not None else section!r}"
+        where = _sheet(sheet.title if sheet is not None else section)
         if index is None and section == ORGANIZATION_SHEET:
             index = 0  # the organisation is the sheet's one record
         if index is not None:
             row = sheet.rows[index] if sheet is not None and index < len(sheet.rows) else None
-            where += f", row {row}" if row is not None else f", record {index + 1}"
+            where += (
+                _(", row {row}").format(row=row)
+                if row is not None
+                else _(", record {number}").format(number=index + 1)
+            )
         if name is not None:
             column = sheet.columns.get(name) if sheet is not None else None
             where += (
-                f", column {_column_letter(column)} ({name})" if column is not None else f", {name}"
+                _(", column {letter} ({name})").format(letter=_column_letter(column), name=name)
+                if column is not None
+                else f", {name}"
             )
         return where
+
+
+def _sheet(title: str) -> str:
+    """A sheet as a problem names it: "sheet 'usage'"."""
+    return _("sheet {title}").format(title=repr(title))
 
 
 def read_workbook(path: Path, competencies: Collection[str] | None = None) -> dict[str, Any]:
@@ -90,14 +101,21 @@ def read_workbook(path: Path, competencies: Collection[str] | None = None) -> di
                 continue  # the program's summary of the progress: worked out, not loaded
             if section is None:
                 reading.problems.append(
-                    f"sheet {title!r}: not a table of the document (the sheets are "
-                    f"{', '.join(known)}; {STATUS_SHEET!r} is left out)"
+                    _(
+                        "{sheet}: not a table of the document (the sheets are {sheets}; "
+                        "{status} is left out)"
+                    ).format(
+                        sheet=_sheet(title), sheets=", ".join(known), status=repr(STATUS_SHEET)
+                    )
                 )
                 continue
             if section in reading.sheets:
                 reading.problems.append(
-                    f"sheet {title!r}: a second sheet for {section} "
-                    f"(the first is {reading.sheets[section].title!r})"
+                    _("{sheet}: a second sheet for {section} (the first is {first})").format(
+                        sheet=_sheet(title),
+                        section=section,
+                        first=repr(reading.sheets[section].title),
+                    )
                 )
                 continue
             reading.sheets[section] = _Sheet(title)
@@ -105,8 +123,10 @@ def read_workbook(path: Path, competencies: Collection[str] | None = None) -> di
     except (ParseError, zipfile.BadZipFile, KeyError) as error:
         # Sheets are read lazily: damaged XML inside the archive shows only now.
         raise ValidationError(
-            f"{shown_path(path)}: a sheet of the workbook is damaged ({shown_value(error, 80)}); "
-            "save it again from the spreadsheet program; nothing was written"
+            _(
+                "{path}: a sheet of the workbook is damaged ({error}); save it again from the "
+                "spreadsheet program; nothing was written"
+            ).format(path=shown_path(path), error=shown_value(error, 80))
         ) from None
     finally:
         book.close()
@@ -134,22 +154,27 @@ def _open(path: Path) -> Any:
             unpacked = sum(item.file_size for item in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
             raise ValidationError(
-                f"{path}: would unpack to {unpacked / (1 << 20):,.0f} MB, more than an "
-                "organisation's workbook holds; nothing was written"
+                _(
+                    "{path}: would unpack to {size} MB, more than an organisation's workbook "
+                    "holds; nothing was written"
+                ).format(path=path, size=f"{unpacked / (1 << 20):,.0f}")
             )
         return load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise MpnError(f"{path}: no such file") from None
+        raise MpnError(f"{path}: {_('no such file')}") from None
     except IsADirectoryError:
-        raise MpnError(f"{path}: is a folder, not a workbook") from None
+        raise MpnError(_("{path}: is a folder, not a workbook").format(path=path)) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, ParseError) as error:
         detail = f" ({error})" if isinstance(error, InvalidFileException) else ""
         raise ValidationError(
-            f"{path}: not an Excel workbook (.xlsx){detail}; save it from the spreadsheet "
-            "program as 'Excel 2007-365 (.xlsx)'"
+            _(
+                "{path}: not an Excel workbook (.xlsx){detail}; save it from the spreadsheet "
+                "program as 'Excel 2007-365 (.xlsx)'"
+            ).format(path=path, detail=detail)
         ) from None
     except OSError as error:
-        raise MpnError(f"{path}: cannot be read ({error.strerror})") from None
+        reason = _("cannot be read ({reason})").format(reason=error.strerror)
+        raise MpnError(f"{path}: {reason}") from None
 
 
 def _read_rows(
@@ -191,20 +216,29 @@ def _read_rows(
         found.rows.append(row_number or 0)
         for position in stray:
             reading.problems.append(
-                f"{reading.place(section, index, None)}, column {_column_letter(position)}: "
-                "holds a value but row 1 names no column there"
+                _("{place}, column {letter}: holds a value but row 1 names no column there").format(
+                    place=reading.place(section, index, None), letter=_column_letter(position)
+                )
             )
         for name, value in list(record.items()):
             if isinstance(value, _CellError):
                 place = reading.place(section, index, name)
-                reading.problems.append(f"{place}: the formula's result is an error ({value})")
+                reading.problems.append(
+                    _("{place}: the formula's result is an error ({value})").format(
+                        place=place, value=value
+                    )
+                )
                 reading.unreadable.add(place)
                 del record[name]
         records.append(record)
     # Required columns the sheet lacks: said once for the sheet, not once per row.
     for name, key in keys.items():
         if key.required and name not in found.columns and records:
-            reading.problems.append(f"sheet {found.title!r}: no column {name!r} (it is needed)")
+            reading.problems.append(
+                _("{sheet}: no column {name} (it is needed)").format(
+                    sheet=_sheet(found.title), name=repr(name)
+                )
+            )
             reading.unreadable.update(
                 reading.place(section, index, name) for index in range(len(records))
             )
@@ -232,13 +266,27 @@ def _header(
         name = by_folded.get(text.casefold())
         if name is None:
             reading.problems.append(
-                f"sheet {found.title!r}, column {letter}: {text!r} is not a column of "
-                f"{section} (its columns are {', '.join(keys)})"
+                _(
+                    "{sheet}, column {letter}: {text} is not a column of {section} (its columns "
+                    "are {columns})"
+                ).format(
+                    sheet=_sheet(found.title),
+                    letter=letter,
+                    text=repr(text),
+                    section=section,
+                    columns=", ".join(keys),
+                )
             )
         elif name in found.columns:
             reading.problems.append(
-                f"sheet {found.title!r}, column {letter}: a second column {name!r} "
-                f"(the first is column {_column_letter(found.columns[name])})"
+                _(
+                    "{sheet}, column {letter}: a second column {name} (the first is column {first})"
+                ).format(
+                    sheet=_sheet(found.title),
+                    letter=letter,
+                    name=repr(name),
+                    first=_column_letter(found.columns[name]),
+                )
             )
         else:
             found.columns[name] = position
@@ -249,8 +297,10 @@ def _header(
 def _one_organization(records: list[dict[str, Any]], reading: _Reading) -> dict[str, Any] | None:
     if len(records) > 1:
         reading.problems.append(
-            f"{reading.place(ORGANIZATION_SHEET, 1, None)}: a workbook holds one organisation "
-            f"(the one of {reading.place(ORGANIZATION_SHEET, 0, None)})"
+            _("{place}: a workbook holds one organisation (the one of {first})").format(
+                place=reading.place(ORGANIZATION_SHEET, 1, None),
+                first=reading.place(ORGANIZATION_SHEET, 0, None),
+            )
         )
     return records[0] if records else None
 
@@ -271,8 +321,11 @@ def _checked(
         problems.extend(problem for problem in error.problems if problem not in said_already)
     if problems:
         raise ValidationError(
-            f"{path}: the workbook has {len(problems)} "
-            f"{'problem' if len(problems) == 1 else 'problems'}; nothing was written",
+            ngettext(
+                "{path}: the workbook has {count} problem; nothing was written",
+                "{path}: the workbook has {count} problems; nothing was written",
+                len(problems),
+            ).format(path=path, count=len(problems)),
             problems,
         )
     return document

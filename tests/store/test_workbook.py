@@ -376,9 +376,48 @@ def test_in_german_a_missing_column_or_an_error_cell_is_said_once_not_again_per_
     with pytest.raises(ValidationError) as raised:
         read_workbook(path, COMPETENCIES)
     problems = raised.value.problems
-    assert any("no column 'month'" in problem for problem in problems), problems
-    assert any("the formula's result is an error" in problem for problem in problems), problems
-    assert [problem for problem in problems if problem.endswith(": fehlt")] == []
+    assert problems == [
+        "Blatt 'usage': keine Spalte 'month' (sie wird gebraucht)",
+        "Blatt 'people', Zeile 2, Spalte B (mcp_id): Das Ergebnis der Formel ist ein Fehler (#N/A)",
+    ]
+
+
+def test_a_workbooks_problems_are_said_in_german_by_sheet_row_and_column(tmp_path: Path) -> None:
+    """English in a German window before (the place, and what the reading found wrong)."""
+    path = _book_from(
+        {
+            "customers": [["name", "notes"], ["Fabrikam", "x"]],
+            "people": [["name", "mcp_id"], ["Ana", "1"]],
+            "exams": [["mcp_id", "exam_code", "passed_on"], ["9", "70-535", date(2017, 11, 2)]],
+            "usage": [["subscription", "consumption_usd"], ["sub-x", 1]],
+            "Sheet1": [["whatever"]],
+        },
+        tmp_path / "bad.xlsx",
+    )
+    assert vocabulary.use_language("de") == "de"
+    with pytest.raises(ValidationError) as raised:
+        read_workbook(path, COMPETENCIES)
+    problems = raised.value.problems
+    assert str(raised.value) == (
+        f"{path}: Die Arbeitsmappe hat {len(problems)} Probleme; es wurde nichts geschrieben"
+    )
+    expected = [
+        "Blatt 'customers', Spalte B: 'notes' ist keine Spalte von customers (seine Spalten "
+        "sind name, tenant_id)",
+        "Blatt 'exams', Zeile 2, Spalte A (mcp_id): keine Person hat die MCP-ID '9'",
+        "Blatt 'usage': keine Spalte 'month' (sie wird gebraucht)",
+        "Blatt 'Sheet1': keine Tabelle des Dokuments (die Blätter sind ",
+    ]
+    for start in expected:
+        assert any(problem.startswith(start) for problem in problems), (start, problems)
+    text = tmp_path / "org.xlsx"
+    text.write_text("name,mpn_id\nContoso,1\n")
+    with pytest.raises(ValidationError) as raised:
+        read_workbook(text)
+    assert str(raised.value) == (
+        f"{text}: keine Excel-Arbeitsmappe (.xlsx); speichern Sie sie im Tabellenprogramm als "
+        "„Excel 2007-365 (.xlsx)“"
+    )
 
 
 def test_a_file_that_is_not_a_workbook_is_named_not_a_traceback(tmp_path: Path) -> None:
