@@ -3,7 +3,6 @@ English before, inside boxes whose every other word was German)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,9 @@ from mpn_desktop.store.database import Database
 
 
 @pytest.fixture
-def german() -> Iterator[None]:
+def german() -> None:
+    """The sentences in German (the autouse english_sentences_after puts English back)."""
     assert vocabulary.use_language("de") == "de"
-    yield
-    vocabulary.use_language("en")
 
 
 def test_a_duplicate_says_so_in_german(db: Database, german: None) -> None:
