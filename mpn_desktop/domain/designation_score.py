@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -61,8 +60,8 @@ from mpn_desktop.domain.missing_lead import (
 )
 from mpn_desktop.domain.qualification_window import (
     WindowPlan,
-    catalogue_end_days,
     days_to_score,
+    designation_end_days,
     plan_window,
 )
 from mpn_desktop.domain.skilling_holders import certifications_of
@@ -126,8 +125,8 @@ class _Scorers:
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
         self._ends_in_order = _end_days(catalog)
-        """The days after which a certification, a list entry or a step minimum ends, in
-        order."""
+        """Per designation: the days after which a certification, a list entry or a step
+        minimum of its skilling metrics ends, in order."""
 
     def days(self, start: date, end: date) -> list[date]:
         """``days_to_score`` of the window's days, latest first (worked out once), with the
@@ -169,10 +168,10 @@ class _Scorers:
         )
         return found
 
-    def ends_between(self, first: date, last: date) -> tuple[date, ...]:
+    def ends_between(self, designation_id: str, first: date, last: date) -> tuple[date, ...]:
         """The days from ``first`` to ``last`` that a certification, a list entry or a step
-        minimum ends on, latest first (``days_to_score`` holds them all)."""
-        ends = self._ends_in_order
+        minimum of the designation ends on, latest first (``days_to_score`` holds them all)."""
+        ends = self._ends_in_order.get(designation_id, ())
         return ends[bisect_left(ends, first) : bisect_right(ends, last)][::-1]
 
     def hopeless_until(
@@ -189,7 +188,7 @@ class _Scorers:
         before then), and each usage metric is taken at its maximum. When it rules every
         track out, so would the month's own bound: one scorer answers for all the months up
         to an ending day, instead of one scorer per month (their usage not measured)."""
-        ends = self._ends_in_order
+        ends = self._ends_in_order.get(designation_id, ())
         found = bisect_left(ends, last)
         upto = ends[found] if found < len(ends) and ends[found] < until else until
         catalog = self.catalog
@@ -274,13 +273,19 @@ def _first_equal_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
     }
 
 
-_ENDS: dict[int, tuple[ScoredCatalog, tuple[date, ...]]] = {}
-"""Per catalogue: ``catalogue_end_days`` in order, a walk of every list of every metric that
-each evaluation asked again (and sorted)."""
+_ENDS: dict[int, tuple[ScoredCatalog, dict[str, tuple[date, ...]]]] = {}
+"""Per catalogue: each designation's ``designation_end_days`` in order, a walk of every list
+of its metrics that each evaluation asked again (and sorted)."""
 
 
-def _end_days(catalog: ScoredCatalog) -> tuple[date, ...]:
-    return _per_catalogue(_ENDS, catalog, lambda c: tuple(sorted(catalogue_end_days(c))))
+def _end_days(catalog: ScoredCatalog) -> dict[str, tuple[date, ...]]:
+    """Each designation's end days in order: a certification another designation lists
+    ending inside a month does not keep one bound from answering for this one's months."""
+    return _per_catalogue(
+        _ENDS,
+        catalog,
+        lambda c: {d.id: tuple(sorted(designation_end_days(c, d))) for d in c.designations},
+    )
 
 
 class _Scorer:
@@ -494,9 +499,9 @@ class _Scorer:
             # What is missing said for the option that counts only (the others are dropped).
             sentences, leads = self._usage_missing(metric, scored)
             if sentences or leads:
-                # The way prices every option of a metric short (one replace for both).
+                # The way prices every option of a metric short.
                 alternatives = Alternatives(tuple(options), metric) if len(options) > 1 else None
-                scored = replace(scored, missing=sentences, leads=leads, alternatives=alternatives)
+                scored = _with_missing(scored, sentences, leads, alternatives)
         memo[("metric", id(metric))] = (metric, scored)
         return scored
 
@@ -676,7 +681,7 @@ def _qualified_on(
             bound = scorers.on(last, present_from=first)
             hopeless = bound is None or not bound.qualifies(designation_id)
             bounded = last if hopeless else None
-        ends = scorers.ends_between(first, last)
+        ends = scorers.ends_between(designation_id, first, last)
         cut = last if bounded is None else next((d for d in ends if d != bounded), None)
         if cut is None:
             continue  # ruled out, and nothing ends inside the month
@@ -701,7 +706,7 @@ def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str
         return {
             key
             for key, sums in figures.totals(rule.scope, month).items()
-            if key[1] and Decimal(sums[1]) > rule.minimum_usd
+            if key[1] and sums[1] > rule.minimum_usd
         }
 
     count = len(pairs(last) & pairs(last.plus(-12)))
@@ -736,6 +741,37 @@ def _figures(
         )
         return have, min(p.need for p in parts), units.pop()
     return _decimal(points), _decimal(max_points), PARTS_IN_POINTS
+
+
+def _with_missing(
+    scored: MetricScore,
+    missing: tuple[str, ...],
+    leads: tuple[Lead | None, ...],
+    alternatives: Alternatives | None,
+) -> MetricScore:
+    """``scored`` with what it misses: ``dataclasses.replace`` without its walk of the fields
+    (a usage metric's option is made before what it misses is worded from it)."""
+    return MetricScore(
+        id=scored.id,
+        name=scored.name,
+        category=scored.category,
+        have=scored.have,
+        need=scored.need,
+        unit=scored.unit,
+        points=scored.points,
+        max_points=scored.max_points,
+        missing=missing,
+        parts=scored.parts,
+        option=scored.option,
+        holders=scored.holders,
+        certification_names=scored.certification_names,
+        steps=scored.steps,
+        note=scored.note,
+        leads=leads,
+        per_person=scored.per_person,
+        opened_by_steps=scored.opened_by_steps,
+        alternatives=alternatives,
+    )
 
 
 def _decimal(value: Fraction) -> Decimal:

@@ -18,7 +18,13 @@ from datetime import date, timedelta
 from enum import Enum
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designations import ScoredCatalog, WindowKind, WindowRule, WindowSpan
+from mpn_desktop.domain.designations import (
+    Designation,
+    ScoredCatalog,
+    WindowKind,
+    WindowRule,
+    WindowSpan,
+)
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.fee import membership_year
@@ -185,19 +191,31 @@ def catalogue_end_days(catalog: ScoredCatalog) -> frozenset[date]:
         if cert.eligible_until is not None:
             days.add(cert.eligible_until)
     for designation in catalog.designations:
-        for track in designation.tracks:
-            for metric in track.metrics:
-                rule = metric.skilling
-                if rule is None:
-                    continue
-                for listed in rule.certifications:
-                    if listed.listed_until is not None:
-                        days.add(listed.listed_until)
-                for step in rule.prerequisites:
-                    days.update(day - _DAY for day, _ in step.minimum_from)
-                    for listed in step.certifications:
-                        if listed.listed_until is not None:
-                            days.add(listed.listed_until)
+        days |= designation_end_days(catalog, designation, certifications=False)
+    return frozenset(days)
+
+
+def designation_end_days(
+    catalog: ScoredCatalog, designation: Designation, *, certifications: bool = True
+) -> frozenset[date]:
+    """The last days on which a list entry or a step's minimum of the designation's skilling
+    metrics holds, and (``certifications``) a certification they list: the days after which
+    its skilling can fall, whatever else of the catalogue ends."""
+    days: set[date] = set()
+    for track in designation.tracks:
+        for metric in track.metrics:
+            rule = metric.skilling
+            if rule is None:
+                continue
+            lists = [rule.certifications, *(step.certifications for step in rule.prerequisites)]
+            for step in rule.prerequisites:
+                days.update(day - _DAY for day, _ in step.minimum_from)
+            for listed in (entry for entries in lists for entry in entries):
+                if listed.listed_until is not None:
+                    days.add(listed.listed_until)
+                cert = catalog.certifications.get(listed.certification)
+                if certifications and cert is not None and cert.eligible_until is not None:
+                    days.add(cert.eligible_until)
     return frozenset(days)
 
 

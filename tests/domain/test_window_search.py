@@ -26,7 +26,11 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import ExamResult, Facts, Kept, Organization, Person
-from mpn_desktop.domain.qualification_window import WindowPlan
+from mpn_desktop.domain.qualification_window import (
+    WindowPlan,
+    catalogue_end_days,
+    designation_end_days,
+)
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.sp_organisations import CODES, DAYS, exactly, sp_organisation
 from tests.domain.test_qualification_window import _infrastructure
@@ -390,3 +394,16 @@ def _every_day_scores(
 ) -> Any:
     with _every_day_scored():
         return score_designations(catalog, replace(facts, kept=Kept()), as_of, targets, catalog_on)
+
+
+def test_a_designation_s_end_days_are_those_of_what_its_skilling_lists() -> None:
+    """A certification only Security lists retires after 2026-05-31 under the 2026-05 rules:
+    it ends nothing of Infrastructure's, whose bounds then answer for May too."""
+    catalog = next(c for c in CATALOGS if c.version == "2026-05")
+    by_id = {d.id: d for d in catalog.designations}
+    assert date(2026, 5, 31) in catalogue_end_days(catalog)
+    assert date(2026, 5, 31) in designation_end_days(catalog, by_id["security"])
+    assert designation_end_days(catalog, by_id["infrastructure-azure"]) == frozenset()
+    assert catalogue_end_days(catalog) >= frozenset().union(
+        *(designation_end_days(catalog, d) for d in catalog.designations)
+    )
