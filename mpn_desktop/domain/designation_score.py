@@ -592,14 +592,11 @@ class _Scorer:
                     ).format(count=need - have, certifications=step_names)
                 )
         short = counted.need_people - len(counted.holders)
-        if short > 0 and counted.points < metric.max_points:
-            # Priced as the cheapest way's lever prices people (designation_missing._levers;
-            # test_skilling_sentence_and_way holds the two equal): with a step short, meeting
-            # it opens its own points and the people already on the final list too.
-            added = rule.points_per_person * (
-                short + len(counted.holders) if counted.gated else short
-            )
-            gain = min(metric.max_points - counted.points, opened + added)
+        if short > 0 and not counted.full:
+            # Priced as the cheapest way's lever prices people (test_skilling_sentence_and_way
+            # holds the two equal): with a step short, meeting it opens its own points and the
+            # people already on the final list too.
+            gain = counted.gain(short)
             listed = _names(names, rule.certifications, self.certified.day)
             leads.append(self._certification_lead(metric, rule.certifications))
             missing.append(
@@ -619,7 +616,7 @@ class _Scorer:
             unit="people",
             points=counted.points,
             max_points=metric.max_points,
-            missing=() if counted.points >= metric.max_points else tuple(missing),
+            missing=() if counted.full else tuple(missing),
             holders=counted.holders,
             certification_names=tuple(
                 sorted(
@@ -631,7 +628,7 @@ class _Scorer:
             ),
             steps=steps,
             note=metric.note,
-            leads=() if counted.points >= metric.max_points else tuple(leads),
+            leads=() if counted.full else tuple(leads),
             per_person=rule.points_per_person,
             opened_by_steps=opened,
         )

@@ -55,11 +55,33 @@ class SkillingCount:
     points: Fraction
     need_people: int
     """People on the final list that give the metric's full points."""
+    figures: _RulePoints
+    """The rule's points in integers (``rule_points``)."""
+    total: int
+    """The points before the cap, a numerator over ``figures.denominator``."""
 
     @property
     def gated(self) -> bool:
         """A prerequisite step is short, so the final list earns nothing yet."""
         return any(not step.met for step in self.steps)
+
+    @property
+    def full(self) -> bool:
+        """The metric has its maximum points (compared in integers)."""
+        return self.total >= self.figures.most
+
+    def gain(self, more: int) -> Fraction:
+        """The points ``more`` people added to the final list give with the short steps met,
+        priced as the cheapest way's lever prices people (designation_missing): the steps'
+        own points and the people already on the final list count then too; up to the
+        maximum. Added up in integers, one Fraction made."""
+        figures = self.figures
+        people = more + len(self.holders) if self.gated else more
+        opened = sum(
+            points for points, step in zip(figures.steps, self.steps, strict=True) if not step.met
+        )
+        room = figures.most - min(self.total, figures.most)
+        return Fraction(min(room, opened + figures.per_person * people), figures.denominator)
 
 
 _DAY = timedelta(days=1)
@@ -617,12 +639,20 @@ class _RulePoints:
         need = -(-(most - sum(steps)) // per_person) if per_person else 0
         return cls(rule, max_points, denominator, steps, per_person, most, need)
 
-    def points(self, met: Sequence[bool], final: int) -> Fraction:
+    def total(self, met: Sequence[bool], final: int) -> int:
         """The points with the steps ``met`` and ``final`` people on the final list counted
-        (-1: not counted, a step short), up to the maximum."""
+        (-1: not counted, a step short), a numerator over ``denominator``, not capped."""
         total = sum(compress(self.steps, met))
         if final > 0:
             total += self.per_person * final
+        return total
+
+    def points(self, met: Sequence[bool], final: int) -> Fraction:
+        """``total`` as points, up to the maximum."""
+        return self.fraction(self.total(met, final))
+
+    def fraction(self, total: int) -> Fraction:
+        """A total's points, up to the maximum."""
         if total >= self.most:
             return self.max_points
         return Fraction(total, self.denominator)
@@ -675,5 +705,7 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
     met_steps = [s.met for s in steps]
     # The holders are the people ``count`` counts (on the day, still there): their number,
     # without a table of first days the day's count would otherwise build.
-    points = figures.points(met_steps, len(holders) if all(met_steps) else -1)
-    return SkillingCount(holders, tuple(steps), points, figures.need)
+    total = figures.total(met_steps, len(holders) if all(met_steps) else -1)
+    return SkillingCount(
+        holders, tuple(steps), figures.fraction(total), figures.need, figures, total
+    )
