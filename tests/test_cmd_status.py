@@ -159,3 +159,35 @@ def test_an_empty_database_says_what_to_do(
     assert "(MPN ID -)" not in out
     assert "mpn-desktop demo" in out and "mpn-desktop load FILE.json" in out
     assert "Edit > Organisation and targets" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2018-13-01", "--as-of: '2018-13-01' ist kein Datum (erwartet JJJJ-MM-TT)"),
+        (
+            "9999-12-31",
+            "--as-of: 9999-12-31 liegt außerhalb der Tage, die das Programm auswertet "
+            "(1900-01-01 bis 9000-12-31)",
+        ),
+    ],
+)
+def test_a_wrong_as_of_is_said_in_the_chosen_language(
+    demo: list[str], capsys: pytest.CaptureFixture[str], text: str, said: str
+) -> None:
+    """status writes in --language's language: its refusals of --as-of did not."""
+    assert main(["--language", "de", *demo, "status", "--as-of", text]) == 2
+    assert capsys.readouterr().err.endswith(f"mpn-desktop status: error: {said}\n")
+
+
+def test_a_database_in_no_folder_is_refused_in_the_chosen_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "nowhere" / "tracker.sqlite3"
+    assert main(["--language", "de", "--db", str(path), "status"]) == 1
+    assert capsys.readouterr().err == (
+        f"mpn-desktop: {path}: keine solche Datenbank: Der Ordner {path.parent} existiert "
+        "nicht. status liest die Datenbank nur, daher wurde nichts angelegt; prüfen Sie den "
+        "Pfad (demo, load und die Importe legen dort eine neue Datenbank an)\n"
+    )
+    assert list(tmp_path.iterdir()) == []

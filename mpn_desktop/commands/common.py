@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import MpnError
 from mpn_desktop.paths import DB_ENV_VAR, default_database_path
 from mpn_desktop.shown import shown_path
@@ -41,11 +42,13 @@ def database_to_read(args: argparse.Namespace) -> str:
         path = Path(chosen).expanduser()
         folder = path.parent
         if not folder.is_dir():
-            command = getattr(args, "command", None) or "this command"
+            command = getattr(args, "command", None) or _("this command")
             raise MpnError(
-                f"{shown_path(path)}: no such database: the folder {shown_path(folder)} does "
-                f"not exist. {command} only reads the database, so nothing was created; check "
-                "the path (demo, load and the imports create a new database there)"
+                _(
+                    "{path}: no such database: the folder {folder} does not exist. {command} "
+                    "only reads the database, so nothing was created; check the path (demo, "
+                    "load and the imports create a new database there)"
+                ).format(path=shown_path(path), folder=shown_path(folder), command=command)
             )
     return url
 
@@ -63,12 +66,14 @@ def parse_as_of(text: str | None) -> date:
             raise ValueError(text)
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"--as-of: {text!r} is not a date (expected YYYY-MM-DD)") from None
+        said = _("{value} is not a date (expected YYYY-MM-DD)").format(value=repr(text))
+        raise UsageError(f"--as-of: {said}") from None
     first, last = AS_OF_RANGE
     if not first <= day <= last:
         raise UsageError(
-            f"--as-of: {text} is outside the days the program evaluates "
-            f"({first.isoformat()} to {last.isoformat()})"
+            _(
+                "--as-of: {day} is outside the days the program evaluates ({first} to {last})"
+            ).format(day=text, first=first.isoformat(), last=last.isoformat())
         )
     return day
 
