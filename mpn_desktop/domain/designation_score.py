@@ -60,6 +60,7 @@ from mpn_desktop.domain.missing_lead import (
 )
 from mpn_desktop.domain.qualification_window import (
     WindowPlan,
+    catalogue_end_days,
     days_to_score,
     designation_end_days,
     plan_window,
@@ -140,12 +141,16 @@ class _Scorers:
 
     def catalogue_changes(self, start: date, end: date) -> tuple[date, ...]:
         """The days from ``start`` to ``end`` after which the catalogue an earlier day is
-        scored with changes (its last day), latest first; none without ``catalog_on``.
+        scored with changes (its last day), or something of an earlier catalogue ends (a
+        certification, a list entry, a step minimum), latest first; none without
+        ``catalog_on``.
 
         A score changes with the catalogue whatever day it changes on: such a day is scored
         like a month's last, and no bound made under one catalogue answers for a month
         another one shares (the shipped ones change on a month's first day, a catalogue
-        given by the user need not)."""
+        given by the user need not). The window search's bounds read the end days of the
+        as-of day's catalogue only: a month in which an earlier one's end inside it is
+        scored day by day."""
         if self.catalog_on is None:
             return ()
         found = self._changes.get((start, end))
@@ -158,6 +163,8 @@ class _Scorers:
             if catalog is None or id(catalog) in seen:
                 break
             seen.add(id(catalog))
+            if catalog is not self.catalog:
+                changes |= catalogue_end_days(catalog)
             if catalog.effective_until is not None and start <= catalog.effective_until < end:
                 changes.add(catalog.effective_until)
             day = catalog.effective_from - _DAY

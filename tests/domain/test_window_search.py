@@ -407,3 +407,35 @@ def test_a_designation_s_end_days_are_those_of_what_its_skilling_lists() -> None
     assert catalogue_end_days(catalog) >= frozenset().union(
         *(designation_end_days(catalog, d) for d in catalog.designations)
     )
+
+
+def test_a_certification_of_an_earlier_catalogue_retiring_inside_a_month_is_scored_up_to_it() -> (
+    None
+):
+    """Under the 2023-06 rules (until 2026-05-31) the Azure Administrator certification
+    retires after 2026-05-14; rules no one meets hold from June. May's days up to the 14th
+    qualify: found, as scoring every day finds. Before, May's bound was scored on May 31,
+    when the certification no longer counted, and ruled the whole month out."""
+    older, newer = (next(c for c in CATALOGS if c.version == v) for v in ("2023-06", "2026-05"))
+    admin = next(k for k, c in older.certifications.items() if ("AZ-104",) in c.exams)
+    retiring = replace(older.certifications[admin], eligible_until=date(2026, 5, 14))
+    older = replace(
+        older,
+        effective_until=date(2026, 5, 31),
+        certifications={**older.certifications, admin: retiring},
+    )
+    newer = replace(newer, effective_from=date(2026, 6, 1), qualifies_at=Fraction(101))
+
+    def catalog_on(day: date) -> ScoredCatalog:
+        return newer if newer.in_force_on(day) else older
+
+    facts, as_of = _infrastructure("2026-04"), date(2026, 6, 10)
+    targets = frozenset({"infrastructure-azure"})
+    found = [
+        next(s for s in scores if s.id == "infrastructure-azure").window.qualified_on
+        for scores in (
+            score_designations(newer, replace(facts, kept=Kept()), as_of, targets, catalog_on),
+            _every_day_scores(newer, facts, as_of, targets, catalog_on),
+        )
+    ]
+    assert found == [date(2026, 5, 14)] * 2
