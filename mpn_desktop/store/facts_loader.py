@@ -40,7 +40,7 @@ from mpn_desktop.store.fact_columns import (
     look_up,
     names_by_id,
     not_utf8,
-    undecodable,
+    text_read_later,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_values import day_of_bytes, text
@@ -184,13 +184,11 @@ def _columns(
         processors = tuple(as_bytes.get(at, process) for at, process in enumerate(processors))
     lookups = lookups or {}
     conversions = conversions or {}
-    fetched = list(zip(*rows, strict=True))
+    fetched: list[Sequence[Any]] = list(zip(*rows, strict=True))
     try:
-        if raw is not None:
-            for position in later:
-                bad = undecodable(fetched[position])
-                if bad is not None:
-                    bad.decode()  # raises, as the driver would have fetching it
+        if raw is not None and as_bytes is not None:
+            for position in later & as_bytes.keys():
+                fetched[position] = text_read_later(fetched[position])
         # A column converted twice (the driver's value to a date, then the date to a Month)
         # goes through one function: one pass over its values instead of two.
         columns = [

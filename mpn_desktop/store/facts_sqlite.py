@@ -43,7 +43,7 @@ from mpn_desktop.store.fact_columns import (
     look_up,
     names_by_id,
     not_utf8,
-    undecodable,
+    text_read_later,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
@@ -144,13 +144,11 @@ class _Reader:
             connection.text_factory = factory
         if not rows:
             return []
-        fetched = list(zip(*rows, strict=True))
+        fetched: list[Sequence[Any]] = list(zip(*rows, strict=True))
         try:
             if as_bytes:
-                for position in later:
-                    bad = undecodable(fetched[position])
-                    if bad is not None:
-                        bad.decode()  # raises, as the driver would have fetching it
+                for position in later:  # text (a bytes fetch's columns read later are)
+                    fetched[position] = text_read_later(fetched[position])
             return [
                 converted_later(column, convert)
                 if position in later
