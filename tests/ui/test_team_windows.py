@@ -216,6 +216,37 @@ def _shown(window: MainWindow, record_id: int, field: str) -> object:
     return None if row is None else model.records()[row][field]
 
 
+def test_a_row_changed_in_the_other_window_is_redrawn_alone_and_told_by_whom(
+    shared_url: str, catalog: Catalog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """As on a SQLite file (test_outside_change_watch): the notification is an
+    OutsideChange, so the table compares its rows' versions and redraws the one row, and
+    the status bar names who changed it. Before, a plain Change: the people were all read
+    again and every row redrawn."""
+    first = _window(shared_url, catalog, tmp_path / "a", qtbot)
+    second = _window(shared_url, catalog, tmp_path / "b", qtbot)
+    try:
+        model = _people(second).model
+        person_id = int(model.records()[0]["id"])
+        redrawn: list[tuple[int, int]] = []
+        model.dataChanged.connect(lambda top, bottom: redrawn.append((top.row(), bottom.row())))
+        resets: list[bool] = []
+        model.modelReset.connect(lambda: resets.append(True))
+        told: list[str] = []
+        second.context.reported.connect(lambda message, _undoable: told.append(message))
+        _set_shown(first, person_id, "email", "moved@contoso.example")
+        qtbot.waitUntil(
+            lambda: _shown(second, person_id, "email") == "moved@contoso.example", timeout=5_000
+        )
+        row = model.row_of_id(person_id)
+        assert resets == [] and redrawn and all(span == (row, row) for span in redrawn), redrawn
+        assert any(message.startswith("Changed elsewhere (last change by ") for message in told)
+    finally:
+        for window in (first, second):
+            window.close()
+            window.context.db.close()
+
+
 def test_an_edit_shows_in_the_other_window_and_a_stale_edit_there_is_refused_by_whom(
     shared_url: str, catalog: Catalog, tmp_path: Path, qtbot: QtBot
 ) -> None:
