@@ -144,6 +144,9 @@ def test_a_row_changed_elsewhere_is_redrawn_alone_not_the_whole_table(
     person = section.model.records()[0]
     resets: list[bool] = []
     section.model.modelReset.connect(lambda: resets.append(True))
+    # Read again whole with the same rows, the table redraws them all without a reset.
+    redrawn: list[tuple[int, int]] = []
+    section.model.dataChanged.connect(lambda top, bottom: redrawn.append((top.row(), bottom.row())))
     records.update_record(
         second_context.db, RecordKind.PERSON, person["id"], {"email": "one@contoso.example"}
     )
@@ -151,6 +154,8 @@ def test_a_row_changed_elsewhere_is_redrawn_alone_not_the_whole_table(
         lambda: _email_shown(window, person["id"]) == "one@contoso.example", timeout=WAIT_MS
     )
     assert resets == [], "the table was not read again whole"
+    row = section.model.row_of_id(person["id"])
+    assert redrawn and all(span == (row, row) for span in redrawn), redrawn
     shown = sorted(section.model.records(), key=lambda record: int(record["id"]))
     assert shown == records.list_records(sample_context.db, RecordKind.PERSON)
 
