@@ -122,6 +122,7 @@ class _Scorers:
         self._scorers: dict[tuple[int, date, date | None], _Scorer] = {}
         self._days: dict[tuple[date, date], list[date]] = {}
         self._changes: dict[tuple[date, date], tuple[date, ...]] = {}
+        self._months: dict[tuple[date, date], tuple[tuple[date, date], ...]] = {}
         self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
         """Each track's metrics in the order the window search measures them, and their
         maximum points added up."""
@@ -137,6 +138,20 @@ class _Scorers:
             found = self._days[(start, end)] = days_to_score(
                 start, end, self.facts, self.catalog, self.catalogue_changes(start, end)
             )
+        return found
+
+    def months(self, start: date, end: date) -> tuple[tuple[date, date], ...]:
+        """The first and last day of each month of the window inside it, latest first
+        (worked out once: every designation's search walks them)."""
+        found = self._months.get((start, end))
+        if found is None:
+            months = []
+            month = Month.of(end)
+            while month.plus(1).first_day > start:
+                after = month.plus(1).first_day
+                months.append((max(start, month.first_day), min(end, after - _DAY)))
+                month = month.plus(-1)
+            found = self._months[(start, end)] = tuple(months)
         return found
 
     def catalogue_changes(self, start: date, end: date) -> tuple[date, ...]:
@@ -666,11 +681,8 @@ def _qualified_on(
         return None
     if qualified and start <= as_of <= plan.end:
         return as_of
-    month = Month.of(until)
-    while month.plus(1).first_day > start:
-        first = max(start, month.first_day)
-        last = min(until, month.plus(1).first_day - timedelta(days=1))
-        month = month.plus(-1)
+    changes = scorers.catalogue_changes(start, until)
+    for first, last in scorers.months(start, until):
         # Scored with everyone there on any day of the month: when even that falls short,
         # no day of the month after the last one something ends on inside it can qualify
         # (nor the bound's own day: scored with more people). The bound's day no longer
@@ -678,7 +690,6 @@ def _qualified_on(
         # (someone who leaves before a certification retires counts with it only then), as
         # are all the days on which a score can change in a month not ruled out.
         bounded = scorers.hopeless_until(designation_id, first, last, start, until)
-        changes = scorers.catalogue_changes(start, until)
         # The month's bound is scored under the catalogue of its last day: it answers for the
         # month only when no other catalogue holds on a day of it.
         if bounded is None and not any(first <= d < last for d in changes):
