@@ -457,7 +457,9 @@ class UsageFigures:
         inside = self._inside(months)
         if not inside:
             return []
-        return self._priced.ranked(scope, inside, per_service, quantity).within(*bounds, tenants)
+        return self._priced.within(
+            scope, inside, quantity, per_service=per_service, bounds=bounds, tenants=tenants
+        )
 
     def first_months(self, scope: Scope) -> dict[str, Month]:
         """Each customer's first month with a subscription the scope counts (read only)."""

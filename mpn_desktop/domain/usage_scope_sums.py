@@ -165,6 +165,24 @@ class Ranked:
 
 Months = tuple[Month, ...]
 
+_WithinKey = tuple[Scope, Months, Quantity, Decimal, Decimal | None]
+"""A scope, months, a quantity per customer and its bounds (least, most or None)."""
+
+_SMALL = 10**12
+"""Seats below this, and a share bound's numerator and denominator below 10**6: the share's
+quotient (28 digits) is on the same side of the bound as the exact fraction, so the integers
+are compared instead (a quotient a hair under the bound cannot round onto it)."""
+
+
+def _ratio(bound: Decimal | None) -> tuple[int, int] | None:
+    """A share bound as a small fraction (numerator, denominator), None if it is not one."""
+    if bound is None or not bound.is_finite():
+        return None
+    numerator, denominator = bound.as_integer_ratio()
+    if abs(numerator) >= 10**6 or denominator >= 10**6:
+        return None
+    return numerator, denominator
+
 
 class PricedSums:
     """The usage sums of one scope (workloads, association types, services) by month and
@@ -197,6 +215,7 @@ class PricedSums:
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
         self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
+        self._within: dict[_WithinKey, list[Key]] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
 
     def memo(self, first: Month, last: Month) -> dict[object, object]:
@@ -228,6 +247,7 @@ class PricedSums:
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
         new._ranked = {k: v for k, v in self._ranked.items() if months.isdisjoint(k[1])}
+        new._within = {k: v for k, v in self._within.items() if months.isdisjoint(k[1])}
         new._memos = {
             k: v for k, v in self._memos.items() if not any(k[0] <= m <= k[1] for m in months)
         }
@@ -662,6 +682,70 @@ class PricedSums:
             # their Decimal, without making one).
             shares[customer] = Decimal(users) / paid if paid else _ZERO
         return shares
+
+    def within(
+        self,
+        scope: Scope,
+        months: Months,
+        quantity: Quantity,
+        *,
+        per_service: bool,
+        bounds: tuple[Decimal, Decimal | None],
+        tenants: bool,
+    ) -> list[Key]:
+        """The keys of ``summed`` whose quantity is within ``bounds`` (least, most or None),
+        in no particular order; ``tenants``: each as its customer's key. Per customer, one
+        pass over the customers' figures (kept per bounds), not a sort: a first evaluation
+        asks each figure with one or two bounds; a share compared in integers (users against
+        the bound times seats), not divided."""
+        low, high = bounds
+        if per_service:
+            return self.ranked(scope, months, True, quantity).within(low, high, tenants)
+        key = (scope, months, quantity, low, high)
+        found = self._within.get(key)
+        if found is not None:
+            return found
+        tenant = self._tenants
+        least, most = _ratio(low), _ratio(high)
+        shares_kept = (scope, quantity, months) in self._per_customer
+        if (
+            quantity is Quantity.ACTIVE_SHARE
+            and not shares_kept
+            and least is not None
+            and (high is None or most is not None)
+        ):
+            seats_of = self.quantities(scope, months, 3)
+            # Without seats a share is 0 (``_customer_shares``).
+            zero_within = low <= 0 and (high is None or high >= 0)
+            least_numerator, least_denominator = least
+            found = []
+            for customer, users in self.quantities(scope, months, 2).items():
+                seats = seats_of[customer]
+                if not seats:
+                    meets = zero_within
+                elif seats < _SMALL:
+                    meets = users * least_denominator >= least_numerator * seats and (
+                        most is None or users * most[1] <= most[0] * seats
+                    )
+                else:
+                    share = Decimal(users) / seats
+                    meets = low <= share and (high is None or share <= high)
+                if meets:
+                    found.append(tenant[customer])
+        else:
+            values = (
+                self.per_customer(scope, quantity, months)
+                if quantity is Quantity.ACTIVE_SHARE
+                else self.quantities(scope, months, _QUANTITY_INDEX[quantity])
+            )
+            if high is None:
+                found = [tenant[customer] for customer, value in values.items() if low <= value]
+            else:
+                found = [
+                    tenant[customer] for customer, value in values.items() if low <= value <= high
+                ]
+        self._within[key] = found
+        return found
 
     def ranked(self, scope: Scope, months: Months, per_service: bool, quantity: Quantity) -> Ranked:
         """The keys of ``summed`` in the order of one quantity, to find those within bounds."""

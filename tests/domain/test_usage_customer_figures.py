@@ -177,3 +177,93 @@ def test_a_row_edited_in_a_month_of_runs_is_read_again_for_the_customers_asked_b
     found = figures.customer_quantities(scope, Quantity.ACTIVE_USERS, [month], customers)
     assert found[customers[0]] == before[customers[0]] + 5
     assert figures.total(scope, Quantity.ACTIVE_USERS, [month]) == total + 5
+
+
+_BOUNDS = [
+    (Decimal(0), None),
+    (Decimal("0.15"), None),
+    (Decimal("0.4"), None),
+    (Decimal("0.4"), Decimal("0.9")),
+    (Decimal(-1), Decimal(0)),
+    (Decimal(5), Decimal(300)),
+    (Decimal(301), None),
+    (Decimal("1000.5"), None),
+    (Decimal("1E+3"), Decimal("12000")),
+]
+
+
+def _shaped(rng: random.Random, facts: Facts) -> Facts:
+    """Each customer's rows drawn one shape: no seats, shares exactly on a bound (0.4,
+    0.15, whatever the rows added up), seats and users past the integer comparison's range
+    (a share then divided), or as they were."""
+    customer_of = {sub.id: sub.customer for sub in facts.subscriptions}
+    shape = {customer: rng.randrange(5) for customer in customer_of.values()}
+    usage = []
+    for row in facts.usage:
+        k = rng.randint(1, 40)
+        drawn = shape.get(customer_of.get(row.subscription, ""), 4)
+        if drawn == 0:
+            usage.append(replace(row, paid_seats=0))
+        elif drawn == 1:
+            usage.append(replace(row, active_users=2 * k, paid_seats=5 * k))
+        elif drawn == 2:
+            usage.append(replace(row, active_users=3 * k, paid_seats=20 * k))
+        elif drawn == 3:
+            users, seats = row.active_users * 10**12, row.paid_seats * 10**12
+            usage.append(replace(row, active_users=users, paid_seats=seats))
+        else:
+            usage.append(row)
+    return replace(facts, usage=tuple(usage), kept=Kept())
+
+
+@settings(max_examples=30, deadline=None)
+@given(rng=_SEEDED, kind=st.sampled_from(_KINDS), shaped=st.booleans())
+def test_customers_within_bounds_are_those_the_ranked_figures_give(
+    rng: random.Random, kind: str, shaped: bool
+) -> None:
+    """Per customer, the keys within bounds come from one pass over the figures (a share
+    compared in integers); they must be the keys the ranked figures give."""
+    facts = _drawn(rng, kind)
+    if shaped:
+        facts = _shaped(rng, facts)
+    for scope, rate_items in rng.sample(SCOPES, min(4, len(SCOPES))):
+        rates = dict(rate_items)
+        priced = usage_sums(facts).priced(rates)
+        for quantity in Quantity:
+            last = _FIRST.plus(rng.randrange(0, 90))
+            months = (last,) if rng.random() < 0.7 else tuple(last.plus(-b) for b in range(12))
+            for bounds in rng.sample(_BOUNDS, 4):
+                tenants = rng.random() < 0.5
+                ranked = usage_sums(replace(facts, kept=Kept())).priced(rates)
+                wanted = ranked.ranked(scope, months, False, quantity).within(*bounds, tenants)
+                found = priced.within(
+                    scope, months, quantity, per_service=False, bounds=bounds, tenants=tenants
+                )
+                assert sorted(found) == sorted(wanted)
+
+
+def test_a_share_a_hair_under_a_bound_counts_as_its_quotient_rounded_onto_it_did() -> None:
+    """Seats past 10**12: the share is the 28-digit quotient as before (0.4 less 10**-30
+    rounds to 0.4, which meets a bound of 0.4), not the exact fraction."""
+    facts = _facts(random.Random(4), "grouped")
+    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, other_customers, _ = runs.at(month)
+    assert not set(other_customers) & {customers[0]}
+    seats = 10**30
+    row = facts.usage[places[0]]
+    edited = replace(row, active_users=4 * 10**29 - 1, paid_seats=seats)
+    facts = replace(
+        facts, usage=tuple(edited if each is row else each for each in facts.usage), kept=Kept()
+    )
+    priced = usage_sums(facts).priced({})
+    scope = Scope(frozenset({workload}), frozenset({association}))
+    found = priced.within(
+        scope,
+        (month,),
+        Quantity.ACTIVE_SHARE,
+        per_service=False,
+        bounds=(Decimal("0.4"), None),
+        tenants=True,
+    )
+    assert (customers[0], "") in found
