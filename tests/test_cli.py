@@ -123,6 +123,43 @@ def test_a_url_given_as_a_path_is_a_usage_error_naming_the_option_it_goes_with(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("option", "code", "said"),
+    [
+        (
+            "--db-url",
+            1,
+            "mpn-desktop: 'mysql://ana:***@h:abc/mpn' is not a database URL (expected, for "
+            "example, sqlite:///path/to/file.sqlite3)",
+        ),
+        (
+            "--db",
+            2,
+            "mpn-desktop: error: --db takes a file's path, not a URL: give "
+            "mysql://ana:***@h:abc/mpn with --db-url",
+        ),
+    ],
+)
+def test_a_url_whose_port_is_no_number_is_refused_as_no_url_hiding_its_password(
+    *,
+    option: str,
+    code: int,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """SQLAlchemy raises ValueError, not its ArgumentError, for 'h:abc': the command said
+    'an unexpected error stopped the command' (and the refusal of other databases, run
+    before the command, let it out as a traceback)."""
+    monkeypatch.chdir(tmp_path)
+    assert main([option, "mysql://ana:s3cret@h:abc/mpn", "demo"]) == code
+    err = capsys.readouterr().err
+    assert err.endswith(said + "\n"), err
+    assert "s3cret" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_sqlite_url_options_are_refused_before_any_file_is_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -6,6 +6,7 @@ SQL (teams will later share one PostgreSQL database).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,16 +48,20 @@ BEGIN_OPTION = "mpn_begin"
 """Execution option choosing SQLite's BEGIN mode: "IMMEDIATE" (default) or "DEFERRED"."""
 
 
+_PASSWORD = re.compile(r"(://[^/:@]*:)[^/@]*@")
+"""A password in a URL SQLAlchemy cannot read ('USER:PASSWORD@'), hidden all the same."""
+
+
 def parse_url(url: str) -> URL:
     """The parsed database URL; a ``StoreError`` naming it when it is not one."""
     try:
         return make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number ('h:abc')
         raise StoreError(
             _(
                 "{url} is not a database URL (expected, for example, "
                 "sqlite:///path/to/file.sqlite3)"
-            ).format(url=repr(url))
+            ).format(url=repr(shown_url(url)))
         ) from None
 
 
@@ -64,8 +69,8 @@ def shown_url(url: str) -> str:
     """The URL as a message may show it: any password is replaced by ***."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):
+        return _PASSWORD.sub(r"\1***@", url)
 
 
 def team_url(host: str, database: str, user: str, port: int | None = None) -> str:

@@ -232,6 +232,25 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_naming_its_scheme(
     assert open_at_startup(url, ask=lambda _e, _l: Recovery.QUIT, ask_team=no_team_box) is None
 
 
+def test_a_url_whose_port_is_no_number_is_refused_as_no_url_not_a_crash() -> None:
+    """SQLAlchemy's ValueError for 'db:abc' escaped the start-up as a traceback."""
+    told: list[str] = []
+
+    def ask(error: StoreError, latest: Path | None) -> Recovery:
+        told.append(str(error))
+        return Recovery.QUIT
+
+    def no_team_box(_error: StoreError) -> Recovery:
+        raise AssertionError("the team database's box was offered")
+
+    url = "postgresql://ana:s3cret@db:abc/mpn"
+    assert open_at_startup(url, ask=ask, ask_team=no_team_box) is None
+    assert told == [
+        "'postgresql://ana:***@db:abc/mpn' is not a database URL (expected, for example, "
+        "sqlite:///path/to/file.sqlite3)"
+    ]
+
+
 def test_a_url_that_is_none_is_refused_as_such_with_a_files_ways_out(tmp_path: Path) -> None:
     told: list[str] = []
 
