@@ -17,7 +17,7 @@ from itertools import count, repeat
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
-from mpn_desktop.domain.usage_figures import Key, Sums, UsageFigures, add_sums, quantity_of
+from mpn_desktop.domain.usage_figures import Key, UsageFigures
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import money, month_and_year, number
 
@@ -294,44 +294,12 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
     # baselines of customers associated since (the growth still counts them).
     year_ago_total = total_base
     for base_month, customers in by_base.items():
+        # The few customers associated during the year: each one's own month(s) only, their
+        # figures alone (not every customer's in the month or twelve months), added up over
+        # the months per customer (one figure, or a share of the users and seats added up).
         months = [base_month.plus(-b) for b in range(span)]
-        if len(months) == 1:
-            # These customers' figures alone (not every customer's in the month).
-            base = figures.customer_quantities(part.scope, part.quantity, months, customers)
-            total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
-            continue
-        # The few customers associated during the year, over twelve months: each one's own
-        # months only (every customer's twelve months at each such month cost far more).
-        # Each month's sums per customer looked up once for them all (not once per
-        # customer and month: each look-up hashes the scope), added up in the same order.
-        if part.quantity is not Quantity.ACTIVE_SHARE:
-            # One figure: each month's per customer, added up (the same exact sum).
-            figures_by_month = [
-                figures.customer_quantities(part.scope, part.quantity, (month,), customers)
-                for month in months
-            ]
-            for customer in customers:
-                value: Decimal | int | None = None
-                for month_figures in figures_by_month:
-                    found_value = month_figures.get(customer)
-                    if found_value is not None:
-                        value = found_value if value is None else value + found_value
-                if value is not None:
-                    total_base += value
-            continue
-        monthly = [figures.summed(part.scope, (month,), False) for month in months]
-        for customer in customers:
-            sums: Sums | None = None
-            for month_sums in monthly:
-                found = month_sums.get((customer, ""))
-                if found is None:
-                    continue
-                if sums is None:
-                    sums = list(found)
-                else:
-                    add_sums(sums, found)
-            if sums is not None:
-                total_base += quantity_of(sums, part.quantity)
+        base = figures.customer_quantities(part.scope, part.quantity, months, customers)
+        total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
     note = ""
     short = _ZERO
     if part.twelve_month_minimum is not None:
