@@ -247,17 +247,17 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
 
         chosen = args.language
         use_language(language_of_environment() if chosen == "system" else chosen)
+    try:
+        if func is None:
+            from mpn_desktop.app import run_gui
+
+            return run_gui(args)
         refused = _database_option_refused(args)
         if refused is not None:
             # A bad option value, as DESIGN.md's exit codes say: the window refuses it too.
             parser.print_usage(sys.stderr)
             print(f"mpn-desktop: error: {shown_message(refused)}", file=sys.stderr)
             return 2
-    try:
-        if func is None:
-            from mpn_desktop.app import run_gui
-
-            return run_gui(args)
         if args.command in QUICK_COMMANDS:
             from mpn_desktop.store.collector import collector_paused
 

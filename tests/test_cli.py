@@ -160,6 +160,21 @@ def test_a_url_whose_port_is_no_number_is_refused_as_no_url_hiding_its_password(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.expect_logged_errors
+def test_a_failure_while_the_database_option_is_checked_is_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check runs inside the command's guard: whatever it meets, no traceback."""
+    from mpn_desktop.store import database
+
+    def broken(_url: str) -> None:
+        raise RuntimeError("a fault of ours")
+
+    monkeypatch.setattr(database, "refusal_of_other_database", broken)
+    assert main(["--db-url", "mysql://db/mpn", "status"]) == 1
+    assert "an unexpected error stopped the command" in capsys.readouterr().err
+
+
 def test_sqlite_url_options_are_refused_before_any_file_is_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
