@@ -32,7 +32,7 @@ from decimal import Decimal
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Association, Workload
-from mpn_desktop.domain.facts import Facts, Subscription
+from mpn_desktop.domain.facts import Facts, Subscription, SubscriptionRows
 from mpn_desktop.domain.usage_cell_runs import (
     Cell,
     CellMonth,
@@ -111,7 +111,9 @@ class UsageSums:
     """
 
     def __init__(self, subscriptions: Iterable[Subscription], usage: Sequence[Usage]) -> None:
-        self._subscriptions = tuple(subscriptions)
+        # Read by column (as the facts hold them: no Subscription made for a row).
+        self._subscriptions = SubscriptionRows.of(subscriptions)
+        held = self._subscriptions.columns
         # Per subscription (no trial) once: its cell, its customer and the month its
         # association began (as a month's index: no Month, a tracked object, made for each;
         # the cells shared: the collector has few new objects to look at).
@@ -119,24 +121,24 @@ class UsageSums:
         self._customer_of: dict[str, str] = {}
         self._associated: dict[str, int] = {}
         cells_made: dict[Cell, Cell] = {}
-        for sub in self._subscriptions:
-            if not sub.trial:
-                cell = (sub.workload, _ASSOCIATION_VALUES[sub.association])
-                self._cell_of[sub.id] = cells_made.setdefault(cell, cell)
-                self._customer_of[sub.id] = sub.customer
-                day = sub.associated_on
-                self._associated[sub.id] = day.year * 12 + day.month - 1
+        for sub_id, customer, workload, association, day, trial in zip(
+            held.id,
+            held.customer,
+            held.workload,
+            held.association,
+            held.associated_on,
+            held.trial,
+            strict=True,
+        ):
+            if not trial:
+                cell = (workload, _ASSOCIATION_VALUES[association])
+                self._cell_of[sub_id] = cells_made.setdefault(cell, cell)
+                self._customer_of[sub_id] = customer
+                self._associated[sub_id] = day.year * 12 + day.month - 1
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
         self.columns = self._rows.columns
         """Every row's fields, one tuple per field: a cell entry holds places in them."""
-        self.cells: dict[Cell, dict[Month, dict[str, int]]] = {}
-        """The rows counted per (workload, association) and month that no run of
-        ``runs`` holds (put in row by row): each customer's first row's place in
-        ``columns``, by customer (most customers have one row there)."""
-        self.more: dict[Cell, dict[Month, More]] = {}
-        """The other rows of those of a customer having several in a cell's month: their
-        customers and places, in two lists."""
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
@@ -144,9 +146,10 @@ class UsageSums:
             sub_id: (cell, self._associated[sub_id], self._customer_of[sub_id])
             for sub_id, cell in self._cell_of.items()
         }
-        self.runs: dict[Cell, CellRuns]
-        """Per cell, the subscriptions' rows that come one a month in order (most)."""
-        self.runs, odd, rest = cell_runs(columns.subscription, columns.month, found_of)
+        runs, odd, rest = cell_runs(columns.subscription, columns.month, found_of)
+        self.cell_months = CellMonths(runs, {}, {}, {})
+        """Each cell's rows of a month, from the runs and the rows put in row by row (kept;
+        no reference back to these sums: the priced sums read it, and these keep them)."""
         if odd:
             self._add(odd, gathered(columns.subscription, odd), gathered(columns.month, odd))
         if rest < len(columns.month):
@@ -154,9 +157,6 @@ class UsageSums:
             self._add(
                 range(rest, len(columns.month)), columns.subscription[rest:], columns.month[rest:]
             )
-        self.cell_months = CellMonths(self.runs, self.cells, self.more, {})
-        """Each cell's rows of a month, from the runs and the rows put in row by row (kept;
-        no reference back to these sums: the priced sums read it, and these keep them)."""
         self.tenants: dict[str, Key] = {
             customer: (customer, "") for customer in set(self._customer_of.values())
         }
@@ -166,6 +166,24 @@ class UsageSums:
         self._priced: dict[RateKey, PricedSums] = {}
         self._services: dict[tuple[Month, Month], dict[str, str]] = {}
         self._spelt: dict[str, set[str]] | None = None
+
+    @property
+    def runs(self) -> dict[Cell, CellRuns]:
+        """Per cell, the subscriptions' rows that come one a month in order (most)."""
+        return self.cell_months.runs
+
+    @property
+    def cells(self) -> dict[Cell, dict[Month, dict[str, int]]]:
+        """The rows counted per (workload, association) and month that no run of ``runs``
+        holds (put in row by row): each customer's first row's place in ``columns``, by
+        customer (most customers have one row there)."""
+        return self.cell_months.cells
+
+    @property
+    def more(self) -> dict[Cell, dict[Month, More]]:
+        """The other rows of those of a customer having several in a cell's month (put in
+        row by row): their customers and places, in two lists."""
+        return self.cell_months.more
 
     def cell_month(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none; kept)."""
@@ -257,7 +275,6 @@ class UsageSums:
             new._rows = rows
             new.columns = rows.columns
             new.cell_months = self.cell_months.without(months)
-            new.cells, new.more = new.cell_months.cells, new.cell_months.more
             new._services = {}
             columns = new.columns
             places = [at for at, month in enumerate(columns.month) if month in months]

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from mpn_desktop.domain import designation_score
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.facts import Facts, Kept, Usage
+from mpn_desktop.domain.facts import Facts, Kept, SubscriptionRows, Usage
 from mpn_desktop.domain.usage_figures import UsageSums, carry_usage_sums, usage_sums
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.row_figures import RowFigures
@@ -264,3 +264,17 @@ def test_partner_center_rows_after_rows_added_before_a_run_or_deleted_hold_the_r
             score_designations(CATALOGS[-1], replace(after, kept=Kept()), day)
         )
         facts = after
+
+
+def test_subscriptions_held_by_column_are_read_without_making_a_record_for_each() -> None:
+    """Facts loaded by column: UsageSums reads the subscriptions' columns (no Subscription
+    made for a row, 1,000 on the large organisation) and holds the same rows."""
+    facts = _facts(random.Random(4), "grouped")
+    by_column = SubscriptionRows.from_columns(SubscriptionRows.of(facts.subscriptions).columns)
+    expected = _held(UsageSums(facts.subscriptions, facts.usage))
+    with (
+        mock.patch.object(SubscriptionRows, "rows", side_effect=AssertionError("records made")),
+        mock.patch.object(SubscriptionRows, "__iter__", side_effect=AssertionError("records made")),
+    ):
+        sums = UsageSums(by_column, facts.usage)
+    assert _held(sums) == expected == _counted(facts)
