@@ -248,16 +248,18 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         chosen = args.language
         use_language(language_of_environment() if chosen == "system" else chosen)
     try:
-        if func is None:
-            from mpn_desktop.app import run_gui
-
-            return run_gui(args)
-        refused = _database_option_refused(args)
+        # The window's start-up box refuses another database's --db-url itself (with a
+        # way to open another); a URL given as --db is refused here for it too.
+        refused = _database_option_refused(args) if func or not args.db_url else None
         if refused is not None:
             # A bad option value, as DESIGN.md's exit codes say: the window refuses it too.
             parser.print_usage(sys.stderr)
             print(f"mpn-desktop: error: {shown_message(refused)}", file=sys.stderr)
             return 2
+        if func is None:
+            from mpn_desktop.app import run_gui
+
+            return run_gui(args)
         if args.command in QUICK_COMMANDS:
             from mpn_desktop.store.collector import collector_paused
 

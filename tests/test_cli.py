@@ -160,6 +160,28 @@ def test_a_url_whose_port_is_no_number_is_refused_as_no_url_hiding_its_password(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_url_given_as_a_path_to_the_window_is_refused_before_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, the window opened a new database in a folder 'sqlite:' made for it."""
+    import mpn_desktop.app
+
+    def no_window(_args: argparse.Namespace) -> int:
+        raise AssertionError("the window was opened")
+
+    monkeypatch.setattr(mpn_desktop.app, "run_gui", no_window)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", "sqlite:///tracker.sqlite3"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "mpn-desktop: error: --db takes a file's path, not a URL: give "
+        "sqlite:///tracker.sqlite3 with --db-url\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    # Another database's --db-url is the start-up box's to refuse, with its ways out.
+    monkeypatch.setattr(mpn_desktop.app, "run_gui", lambda _args: 0)
+    assert main(["--db-url", "mysql://db/mpn"]) == 0
+
+
 @pytest.mark.expect_logged_errors
 def test_a_failure_while_the_database_option_is_checked_is_no_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
