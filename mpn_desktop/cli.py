@@ -25,7 +25,7 @@ from mpn_desktop.commands.common import UsageError
 from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
-from mpn_desktop.paths import data_dir
+from mpn_desktop.paths import DB_ENV_VAR, data_dir
 from mpn_desktop.shown import TerminalSafeText, shown_message, shown_path
 
 log = logging.getLogger(__name__)
@@ -210,9 +210,11 @@ _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 
 def _database_option_refused(args: argparse.Namespace) -> str | None:
-    """Why the database option is refused: ``--db-url`` (or a URL given as ``--db``) names a
-    database the program does not open (mysql://...), or ``--db`` was given a URL."""
-    given = args.db_url or (args.db if args.db and _URL_START.match(args.db) else None)
+    """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
+    ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), or a
+    file's path was given a URL."""
+    option, path = ("--db", args.db) if args.db else (DB_ENV_VAR, os.environ.get(DB_ENV_VAR))
+    given = args.db_url or (path if path and _URL_START.match(path) else None)
     if not given:
         return None
     from mpn_desktop.store.database import refusal_of_other_database
@@ -226,8 +228,8 @@ def _database_option_refused(args: argparse.Namespace) -> str | None:
     from mpn_desktop.domain.vocabulary import _
     from mpn_desktop.store.engine import shown_url
 
-    return _("--db takes a file's path, not a URL: give {url} with --db-url").format(
-        url=shown_url(given)
+    return _("{option} takes a file's path, not a URL: give {url} with --db-url").format(
+        option=option, url=shown_url(given)
     )
 
 

@@ -163,7 +163,8 @@ def test_a_url_whose_port_is_no_number_is_refused_as_no_url_hiding_its_password(
 def test_a_url_given_as_a_path_to_the_window_is_refused_before_it_opens(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Before, the window opened a new database in a folder 'sqlite:' made for it."""
+    """Before, the window opened a new database in a folder 'sqlite:' made for it (and
+    so did the window and every command with such an MPN_DESKTOP_DB)."""
     import mpn_desktop.app
 
     def no_window(_args: argparse.Namespace) -> int:
@@ -177,6 +178,14 @@ def test_a_url_given_as_a_path_to_the_window_is_refused_before_it_opens(
         "sqlite:///tracker.sqlite3 with --db-url\n"
     )
     assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("MPN_DESKTOP_DB", "postgresql://ana@db/mpn")
+    assert main(["status"]) == 2
+    assert main([]) == 2
+    assert capsys.readouterr().err.endswith(
+        "mpn-desktop: error: MPN_DESKTOP_DB takes a file's path, not a URL: give "
+        "postgresql://ana@db/mpn with --db-url\n"
+    )
+    monkeypatch.delenv("MPN_DESKTOP_DB")
     # Another database's --db-url is the start-up box's to refuse, with its ways out.
     monkeypatch.setattr(mpn_desktop.app, "run_gui", lambda _args: 0)
     assert main(["--db-url", "mysql://db/mpn"]) == 0
