@@ -78,9 +78,15 @@ def _cases() -> Iterator[tuple[date, str, str | None, Metric]]:
 
 
 def _scored(
-    day: date, designation: str, track: str | None, metric: Metric, counts: tuple[int, ...]
+    day: date,
+    designation: str,
+    track: str | None,
+    metric: Metric,
+    counts: tuple[int, ...],
+    *,
+    catalog: ScoredCatalog | None = None,
 ) -> tuple[TrackScore, MetricScore]:
-    catalog = _catalog(day)
+    catalog = catalog or _catalog(day)
     rule = metric.skilling
     assert rule is not None
     lists = [step.certifications for step in rule.prerequisites] + [rule.certifications]
@@ -103,12 +109,18 @@ def _scored(
 def test_the_missing_sentence_says_what_the_way_says(
     day: date, designation: str, track: str | None, metric: Metric
 ) -> None:
+    _says_what_the_way_says(_catalog(day), day, designation, track, metric)
+
+
+def _says_what_the_way_says(
+    catalog: ScoredCatalog, day: date, designation: str, track: str | None, metric: Metric
+) -> None:
     rule = metric.skilling
     assert rule is not None
     said = 0
     # Nobody, one person or nine on each step's list and on the final list.
     for counts in itertools.product((0, 1, 9), repeat=len(rule.prerequisites) + 1):
-        scored, found = _scored(day, designation, track, metric, counts)
+        scored, found = _scored(day, designation, track, metric, counts, catalog=catalog)
         sentences = [s for s in found.missing if " would add " in s]
         steps = [
             s
@@ -126,6 +138,49 @@ def test_the_missing_sentence_says_what_the_way_says(
         assert sentence.startswith(more), (counts, sentence, step.text)
         assert f" would add {points_text(step.gain)}" in sentence, (counts, sentence, step.text)
     assert said, "some count leaves the metric short"
+
+
+def _with_points_per_person(
+    day: date, designation: str, track: str | None, metric_id: str, per_person: Fraction
+) -> tuple[ScoredCatalog, Metric]:
+    """The day's catalogue with one skilling metric's points per person replaced."""
+    catalog = _catalog(day)
+    (item,) = (d for d in catalog.designations if d.id == designation)
+    (scored,) = (t for t in item.tracks if t.id == track)
+    (metric,) = (m for m in scored.metrics if m.id == metric_id)
+    assert metric.skilling is not None
+    changed = replace(metric, skilling=replace(metric.skilling, points_per_person=per_person))
+    tracks = tuple(
+        replace(t, metrics=tuple(changed if m is metric else m for m in t.metrics))
+        if t is scored
+        else t
+        for t in item.tracks
+    )
+    designations = tuple(
+        replace(d, tracks=tracks) if d is item else d for d in catalog.designations
+    )
+    return replace(catalog, designations=designations), changed
+
+
+@pytest.mark.parametrize(
+    ("designation", "track", "per_person"),
+    [
+        ("modern-work", "smb", Fraction(3)),  # 4 people give 12 of the 10 points
+        ("data-ai-azure", "smb", Fraction(5)),  # steps of 4 points, then 7 people give 35 of 32
+        ("security", "enterprise", Fraction(15, 4)),  # steps of none, 11 people give 165/4
+    ],
+)
+def test_the_sentence_and_the_way_cap_people_at_the_maximum_alike(
+    designation: str, track: str, per_person: Fraction
+) -> None:
+    """A catalogue given by the user need not divide a metric's room by its points per
+    person (the shipped ones all do): the last person needed adds less than the others,
+    and both say only what is left up to the maximum."""
+    day = date(2026, 6, 15)
+    catalog, metric = _with_points_per_person(
+        day, designation, track, "intermediate-certifications", per_person
+    )
+    _says_what_the_way_says(catalog, day, designation, track, metric)
 
 
 def test_a_short_step_and_nine_people_held_say_the_points_the_step_opens() -> None:
