@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
-from mpn_desktop.domain.designation_skilling import Certified, ExamIndex, certification_codes
+from mpn_desktop.domain.designation_skilling import (
+    Certified,
+    ExamIndex,
+    certification_codes,
+    counting_on,
+)
 from mpn_desktop.domain.designations import Certification, Listed, ScoredCatalog
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.domain_builders import exam, facts, person
@@ -124,3 +131,42 @@ def test_a_certification_recorded_by_its_own_name_or_id_counts_from_the_earlier_
     cert = Certification("cert-1", "Cert 1", (("AZ-1",),))
     assert index.holding_days(cert) == {"0": FIRST, "1": FIRST + timedelta(days=1)}
     assert index.latest(cert) == FIRST + timedelta(days=1)
+
+
+def test_a_kept_counting_answers_for_its_own_list_catalogue_and_day_only() -> None:
+    # Certified.counting is kept with the exam index (one per facts) by list, catalogue and
+    # day, and read by every Certified of those facts: the window's bound counting from an
+    # earlier day, other days, another catalogue. It reads neither the people nor
+    # present_from, so each must find its own day's and catalogue's entries whoever is
+    # counted. Certification "a" retires after 2020-06-30 in the second catalogue only; "b"
+    # leaves the list after 2020-03-31; person 2 (holding both) leaves on 2020-05-01.
+    first = Certification("a", "A", (("AZ-1",),))
+    certifications = (
+        {"a": first, "b": Certification("b", "B", (("AZ-2",),))},
+        {
+            "a": replace(first, eligible_until=date(2020, 6, 30)),
+            "b": Certification("b", "B", (("AZ-2",),)),
+        },
+    )
+    listed = (Listed("a"), Listed("b", listed_until=date(2020, 3, 31)))
+    people = (person("1"), person("2", left_on=date(2020, 5, 1)), person("3"))
+    exams = (
+        exam("1", "AZ-1", date(2020, 1, 1)),
+        exam("2", "AZ-1", date(2020, 1, 1)),
+        exam("2", "AZ-2", date(2020, 1, 1)),
+        exam("3", "AZ-2", date(2020, 2, 1)),
+    )
+    shared = facts(people=people, exams=exams)
+    days = (date(2020, 3, 31), date(2020, 4, 1), date(2020, 6, 30), date(2020, 7, 1))
+    counts = []
+    for day, catalogue, present_from in itertools.product(
+        days, certifications, (None, date(2020, 1, 15))
+    ):
+        counted = Certified(shared, catalogue, day, present_from)
+        assert counted.counting(listed) == counting_on(listed, catalogue, day)
+        # Facts of their own: an exam index that kept nothing of the other days.
+        alone = Certified(facts(people=people, exams=exams), catalogue, day, present_from)
+        assert counted.count(listed) == alone.count(listed)
+        assert counted.holders(listed) == alone.holders(listed)
+        counts.append(counted.count(listed))
+    assert counts == [3, 3, 3, 3, 2, 2, 2, 2, 1, 2, 1, 2, 1, 2, 0, 0]
