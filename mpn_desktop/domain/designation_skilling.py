@@ -52,13 +52,20 @@ class SkillingCount:
 
     holders: Sequence[Holder]
     steps: tuple[StepCount, ...]
-    points: Fraction
-    need_people: int
-    """People on the final list that give the metric's full points."""
     figures: _RulePoints
     """The rule's points in integers (``rule_points``)."""
     total: int
     """The points before the cap, a numerator over ``figures.denominator``."""
+
+    @property
+    def points(self) -> Fraction:
+        """The metric's points, up to its maximum."""
+        return self.figures.fraction(self.total)
+
+    @property
+    def need_people(self) -> int:
+        """People on the final list that give the metric's full points."""
+        return self.figures.need
 
     @property
     def gated(self) -> bool:
@@ -706,6 +713,4 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
     # The holders are the people ``count`` counts (on the day, still there): their number,
     # without a table of first days the day's count would otherwise build.
     total = figures.total(met_steps, len(holders) if all(met_steps) else -1)
-    return SkillingCount(
-        holders, tuple(steps), figures.fraction(total), figures.need, figures, total
-    )
+    return SkillingCount(holders, tuple(steps), figures, total)
