@@ -165,8 +165,9 @@ class Ranked:
 
 Months = tuple[Month, ...]
 
-_WithinKey = tuple[Scope, Months, Quantity, Decimal, Decimal | None]
-"""A scope, months, a quantity per customer and its bounds (least, most or None)."""
+_WithinKey = tuple[Scope, Months, Quantity, Decimal, Decimal | None, bool, bool]
+"""A scope, months, a quantity, its bounds (least, most or None), per service or per
+customer, and whether the keys are handed out as their customers'."""
 
 _SMALL = 10**12
 """Seats below this, and a share bound's numerator and denominator below 10**6: the share's
@@ -699,13 +700,15 @@ class PricedSums:
         asks each figure with one or two bounds; a share compared in integers (users against
         the bound times seats), not divided."""
         low, high = bounds
-        if per_service:
-            return self.ranked(scope, months, True, quantity).within(low, high, tenants)
-        key = (scope, months, quantity, low, high)
+        key = (scope, months, quantity, low, high, per_service, tenants)
         found = self._within.get(key)
         if found is not None:
             return found
         tenant = self._tenants
+        if per_service:
+            found = self._keys_within(scope, months, quantity, key)
+            self._within[key] = found
+            return found
         least, most = _ratio(low), _ratio(high)
         shares_kept = (scope, quantity, months) in self._per_customer
         if (
@@ -745,6 +748,49 @@ class PricedSums:
                     tenant[customer] for customer, value in values.items() if low <= value <= high
                 ]
         self._within[key] = found
+        return found
+
+    def _keys_within(
+        self, scope: Scope, months: Months, quantity: Quantity, key: _WithinKey
+    ) -> list[Key]:
+        """``within`` per (customer, service) (``key``: the bounds and whether the keys are
+        handed out as their customers'): one pass over the keys' figures (the monthly
+        consumption value alone added up per key, not all five sums)."""
+        low, high, tenants = key[3], key[4], key[6]
+        values: Mapping[Key, Decimal | int]
+        if quantity is Quantity.ACTIVE_SHARE:
+            values = self._service_shares(scope, months)
+        elif quantity is Quantity.MCV:
+            values = self._key_values(scope, months)
+        else:
+            values = self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
+        keys = [
+            each
+            for each, value in values.items()
+            if low <= value and (high is None or value <= high)
+        ]
+        if not tenants:
+            return keys
+        tenant = self._tenants
+        return [tenant[customer] for customer, _ in keys]
+
+    def _key_values(self, scope: Scope, months: Months) -> dict[Key, Decimal | int]:
+        """The monthly consumption value per (customer, service) over the months: the value
+        of ``summed``'s fifth sum, to compare with bounds (a service without a rate adds 0)."""
+        summed = self._summed.get((scope, months, True))
+        if summed is not None:
+            return {each: sums[_MCV] for each, sums in summed.items()}
+        rates, users_of = self._rates, self._columns.active_users
+        found: dict[Key, Decimal | int] = {}
+        for month in months:
+            customers, services, places = self._rows(scope, month)
+            for each, service, place in zip(
+                zip(customers, services, strict=True), services, places, strict=True
+            ):
+                rate = rates.get(service)
+                value = users_of[place] * rate if rate is not None else _ZERO
+                total = found.get(each)
+                found[each] = value if total is None else total + value
         return found
 
     def ranked(self, scope: Scope, months: Months, per_service: bool, quantity: Quantity) -> Ranked:

@@ -221,23 +221,34 @@ def _shaped(rng: random.Random, facts: Facts) -> Facts:
 def test_customers_within_bounds_are_those_the_ranked_figures_give(
     rng: random.Random, kind: str, shaped: bool
 ) -> None:
-    """Per customer, the keys within bounds come from one pass over the figures (a share
-    compared in integers); they must be the keys the ranked figures give."""
+    """The keys within bounds come from one pass over the figures (per customer, a share
+    compared in integers; per (customer, service), the MCV added up alone); they must be
+    the keys the ranked figures give."""
     facts = _drawn(rng, kind)
     if shaped:
         facts = _shaped(rng, facts)
     for scope, rate_items in rng.sample(SCOPES, min(4, len(SCOPES))):
         rates = dict(rate_items)
+        if rates and rng.random() < 0.3:
+            # Rates with an exponent above 0: a service without a rate then adds a 0.
+            rates = {service: Decimal("2E+2") for service in rates}
         priced = usage_sums(facts).priced(rates)
         for quantity in Quantity:
             last = _FIRST.plus(rng.randrange(0, 90))
             months = (last,) if rng.random() < 0.7 else tuple(last.plus(-b) for b in range(12))
             for bounds in rng.sample(_BOUNDS, 4):
-                tenants = rng.random() < 0.5
+                tenants, per_service = rng.random() < 0.5, rng.random() < 0.5
                 ranked = usage_sums(replace(facts, kept=Kept())).priced(rates)
-                wanted = ranked.ranked(scope, months, False, quantity).within(*bounds, tenants)
+                wanted = ranked.ranked(scope, months, per_service, quantity).within(
+                    *bounds, tenants
+                )
                 found = priced.within(
-                    scope, months, quantity, per_service=False, bounds=bounds, tenants=tenants
+                    scope,
+                    months,
+                    quantity,
+                    per_service=per_service,
+                    bounds=bounds,
+                    tenants=tenants,
                 )
                 assert sorted(found) == sorted(wanted)
 
