@@ -173,8 +173,10 @@ def _check_object(
     keys: dict[str, Key],
     at: Callable[[str | None], str],
     problems: list[str],
+    said: Collection[str],
 ) -> dict[str, Any] | None:
-    """``obj`` checked field by field; ``at(field)`` names the place of a field."""
+    """``obj`` checked field by field; ``at(field)`` names the place of a field, and a
+    required field missing at a place in ``said`` is not said again."""
     if not isinstance(obj, dict):
         problems.append(_("{at}: expected an object").format(at=at(None)))
         return None
@@ -185,7 +187,8 @@ def _check_object(
     for name, key in keys.items():
         if name not in obj:
             if key.required:
-                problems.append(_("{at}: missing").format(at=at(name)))
+                if at(name) not in said:
+                    problems.append(_("{at}: missing").format(at=at(name)))
             else:
                 checked[name] = key.default
             continue
@@ -239,13 +242,16 @@ def check_document(
     competencies: Collection[str] | None = None,
     source: str | None = None,
     place: Place = json_place,
+    said: Collection[str] = frozenset(),
 ) -> CheckedDocument:
     """The checked document, or a ``ValidationError`` listing every problem with its path.
 
     ``competencies``: the ids the catalogue knows; when given, a target or a
     reference naming another competency is a problem. ``source`` (the file)
     begins the error's message; ``place`` names where each problem is (a JSON
-    path unless the document came from elsewhere, such as a workbook).
+    path unless the document came from elsewhere, such as a workbook). ``said``: the
+    places whose value the caller already said it could not read (a workbook's missing
+    column, a cell whose formula failed): their value missing is not said again.
     """
     problems: list[str] = []
     where = f"{source}: " if source else ""
@@ -273,6 +279,7 @@ def check_document(
             ORGANIZATION_KEYS,
             lambda name: place("organization", None, name),
             problems,
+            said,
         )
     checked = CheckedDocument(organization)
     raw_rows: dict[str, list[dict[str, Any] | None]] = {}
@@ -287,10 +294,12 @@ def check_document(
             at = partial(place, section, index)
             if section == "targets" and isinstance(item, dict) and "designation" in item:
                 # {"designation": id}: a Solutions Partner designation, kept apart.
-                designations.append(_check_object(item, DESIGNATION_TARGET_KEYS, at, problems))
+                designations.append(
+                    _check_object(item, DESIGNATION_TARGET_KEYS, at, problems, said)
+                )
                 rows.append(None)
                 continue
-            row = _check_object(item, keys, at, problems)
+            row = _check_object(item, keys, at, problems, said)
             if row is not None:
                 _check_dates(section, row, at, problems)
             rows.append(row)

@@ -312,13 +312,12 @@ def _checked(
     reading: _Reading,
 ) -> dict[str, Any]:
     problems = list(reading.problems)
-    # The document check's "missing" of a place said already, in the check's own words
-    # (a German "fehlt" never ended with ": missing", so each row's was said again).
-    said_already = {_("{at}: missing").format(at=place) for place in reading.unreadable}
     try:
-        check_document(document, competencies, str(path), reading.place)
+        # The places said unreadable (a missing column, a failed formula) are not said
+        # again as missing, one row at a time.
+        check_document(document, competencies, str(path), reading.place, reading.unreadable)
     except ValidationError as error:
-        problems.extend(problem for problem in error.problems if problem not in said_already)
+        problems.extend(error.problems)
     if problems:
         raise ValidationError(
             ngettext(
