@@ -76,19 +76,26 @@ OUR_DATABASES = ("sqlite", "postgresql")
 """The databases the program opens: SQLite files, and PostgreSQL for a team."""
 
 
+def database_scheme(url: str) -> str | None:
+    """The database ``url`` names (sqlite, postgresql, mysql...); None when it is no URL."""
+    from mpn_desktop.store.engine import parse_url  # SQLAlchemy: only once a URL is asked about
+
+    try:
+        return parse_url(postgres_in_full(url)).get_backend_name()
+    except StoreError:
+        return None
+
+
 def refusal_of_other_database(url: str) -> StoreError | None:
     """The refusal of a URL naming a database the program does not open (mysql://, foo://).
 
     None for SQLite and PostgreSQL, and for a text that is no URL at all (opening
     it says so). The window's start-up and the command line refuse with these words.
     """
-    from mpn_desktop.store.engine import parse_url, shown_url  # SQLAlchemy: a URL was given
+    from mpn_desktop.store.engine import shown_url  # SQLAlchemy: a URL was given
 
-    try:
-        scheme = parse_url(postgres_in_full(url)).get_backend_name()
-    except StoreError:
-        return None
-    if scheme in OUR_DATABASES:
+    scheme = database_scheme(url)
+    if scheme is None or scheme in OUR_DATABASES:
         return None
     return StoreError(
         _(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from mpn_desktop.errors import DiskProblem, MpnError, StoreError
 from mpn_desktop.store import backups
-from mpn_desktop.store.database import Database, postgres_in_full, refusal_of_other_database
+from mpn_desktop.store.database import Database, database_scheme, refusal_of_other_database
 from mpn_desktop.store.sqlite_files import sqlite_path
 
 
@@ -162,7 +162,7 @@ def open_at_startup(
                     return None
                 url = _file_chosen(choose_file, url)
                 continue
-            scheme = _scheme(url)
+            scheme = database_scheme(url)
             if scheme == "postgresql":
                 team = ask_team(error)
                 if team is Recovery.QUIT:
@@ -194,16 +194,6 @@ def open_at_startup(
                         "{file} was restored from {backup}; the refused file is kept in {kept}."
                     ).format(file=path, backup=latest.name, kept=kept)
                 )
-
-
-def _scheme(url: str) -> str | None:
-    """The database the URL names (sqlite, postgresql, mysql...); None when it is no URL."""
-    from mpn_desktop.store.engine import parse_url  # SQLAlchemy: only once a URL is refused
-
-    try:
-        return parse_url(postgres_in_full(url)).get_backend_name()
-    except StoreError:
-        return None
 
 
 def _file_chosen(choose_file: ChooseFile, url: str) -> str:
