@@ -8,9 +8,9 @@ point at are replaced by the names those rows carry.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
-from typing import Any, overload
+from typing import Any
 
 from mpn_desktop.domain.column_rows import ConvertedColumn
 
@@ -88,86 +88,6 @@ def composed(first: Convert | None, second: Convert) -> Convert:
         with _LOCK:
             found = _COMPOSED.setdefault((first, second), both)
     return found
-
-
-def undecodable(values: Sequence[bytes | None]) -> bytes | None:
-    """The first of ``values`` (text fetched as bytes) that is not UTF-8, if any.
-
-    A column decoded only when first read is checked at load all the same, in
-    C: the driver fetching text refuses a value that is not UTF-8, and so must
-    a load that fetched it as bytes, not the first reader of the column later.
-    """
-    # Joined by an ASCII byte, which no UTF-8 sequence runs across: a value cut short
-    # stays wrong, not mended by the next one.
-    joined = b"\0".join(filter(None, values))
-    if joined.isascii():
-        return None
-    try:
-        joined.decode()
-    except UnicodeDecodeError:
-        for value in values:
-            try:
-                if value is not None:
-                    value.decode()
-            except UnicodeDecodeError:
-                return value
-    return None
-
-
-class JoinedText(Sequence[bytes]):
-    """A text column fetched as bytes and read by nobody at load, held as one bytes object.
-
-    Ten thousand exam titles are ten thousand objects the collector walks
-    after every load (the title and kind columns were a third of its pass);
-    joined by NULs they are one, split again when the column is first read.
-    Iterates as the values; ``ConvertedColumn`` holds it until then.
-    """
-
-    __slots__ = ("_count", "_joined")
-
-    def __init__(self, joined: bytes, count: int) -> None:
-        self._joined = joined
-        self._count = count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[bytes]:
-        return iter(self._joined.split(b"\0"))
-
-    @overload
-    def __getitem__(self, index: int) -> bytes: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[bytes]: ...
-
-    def __getitem__(self, index: int | slice) -> bytes | Sequence[bytes]:
-        values = self._joined.split(b"\0")
-        return tuple(values[index]) if isinstance(index, slice) else values[index]
-
-
-def text_read_later(values: Sequence[bytes | None]) -> Sequence[bytes | None]:
-    """``values``, a text column fetched as bytes that nobody reads at load, checked to be
-    UTF-8 (``UnicodeDecodeError`` for the first that is not, as the driver fetching text
-    would have refused it) and joined into a ``JoinedText`` when none is None or holds a NUL."""
-    try:
-        joined: bytes | None = b"\0".join(values)  # type: ignore[arg-type]
-    except TypeError:  # a None among them: kept as they are
-        joined = None
-    if joined is None or not joined.isascii():
-        bad = undecodable(values)
-        if bad is not None:
-            bad.decode()  # raises
-    if joined is None or joined.count(0) != len(values) - 1:
-        return values
-    return JoinedText(joined, len(values))
-
-
-def not_utf8(column: str, value: bytes) -> str:
-    """What sqlite3 says when it fetches text that is not UTF-8: a column fetched as bytes
-    and decoded by a reader says the same."""
-    shown = value.decode(errors="replace")
-    return f"Could not decode to UTF-8 column '{column}' with text '{shown}'"
 
 
 def names_by_id(columns: list[Sequence[Any]], position: int) -> dict[int, Any]:

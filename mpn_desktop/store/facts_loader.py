@@ -10,7 +10,6 @@ their rows), reusing the rest of the previous facts.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar
@@ -22,7 +21,6 @@ from mpn_desktop.domain import facts
 from mpn_desktop.domain.column_rows import ColumnRows
 from mpn_desktop.domain.customer_rows import CustomerRows
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.people_rows import PeopleRows
 from mpn_desktop.domain.reference_rows import ReferenceRows
@@ -33,17 +31,13 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import (
-    Convert,
     composed,
     converted_column,
     converted_later,
     look_up,
     names_by_id,
-    not_utf8,
-    text_read_later,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
-from mpn_desktop.store.sqlite_values import day_of_bytes, text
 
 _ORG: Any = models.Organization.__table__
 _TARGETS: Any = models.Target.__table__
@@ -134,7 +128,6 @@ def _columns(
     values: Mapping[str, Any] | None = None,
     *,
     later: frozenset[int] = frozenset(),
-    as_bytes: Mapping[int, Convert] | None = None,
 ) -> list[Sequence[Any]]:
     """The columns of all rows of ``query`` (none without rows), converted to Python types.
 
@@ -143,83 +136,53 @@ def _columns(
     ``conversions`` turns them into domain values (once per distinct value);
     ``values`` fills the query's bound parameters; the columns at the
     positions ``later`` (neither looked up nor converted again) are converted
-    when first read (``ConvertedColumn``). ``as_bytes`` converts every text
-    column of the query (by position) from bytes: on SQLite's own driver the
-    text is then fetched as the bytes SQLite keeps, not decoded to a ``str``
-    per value, and text converted anyway (days) or read by nobody at load
-    (``later``) is never decoded there (other drivers: the processors as usual).
+    when first read (``ConvertedColumn``).
     """
     plan = _compiled(query, connection.dialect)
     parameters = _parameters(plan.compiled, values)
-    driver = connection.dialect.loaded_dbapi
     # Straight to the driver's PEP 249 cursor, in the session's transaction:
     # wrapping tens of thousands of rows in SQLAlchemy's Row objects cost a
     # tenth of the load. The SQL and parameters are the dialect's own.
     cursor = connection.connection.cursor()
-    raw = _sqlite_driver(connection) if as_bytes is not None else None
     try:
-        factory = raw.text_factory if raw is not None else None
-        if raw is not None:
-            raw.text_factory = bytes
-        try:
-            if parameters is None:
-                cursor.execute(plan.sql)
-            else:
-                cursor.execute(plan.sql, parameters)
-            rows = cursor.fetchall()
-        finally:
-            if raw is not None:
-                raw.text_factory = factory
-        description = cursor.description
-        processors = _processors(query, connection.dialect, description)
-    except driver.Error as error:
+        if parameters is None:
+            cursor.execute(plan.sql)
+        else:
+            cursor.execute(plan.sql, parameters)
+        rows = cursor.fetchall()
+        processors = _processors(query, connection.dialect, cursor.description)
+    except connection.dialect.loaded_dbapi.Error as error:
         # The driver's own error (sqlite3.OperationalError: no such table) as SQLAlchemy
         # would have raised it: the session turns that into a StoreError naming the file.
-        raise DBAPIError.instance(plan.sql, parameters, error, driver.Error) from error
+        raise DBAPIError.instance(
+            plan.sql, parameters, error, connection.dialect.loaded_dbapi.Error
+        ) from error
     finally:
         cursor.close()
     if not rows:
         return []
-    if raw is not None and as_bytes is not None:
-        processors = tuple(as_bytes.get(at, process) for at, process in enumerate(processors))
     lookups = lookups or {}
     conversions = conversions or {}
-    fetched: list[Sequence[Any]] = list(zip(*rows, strict=True))
-    try:
-        if raw is not None and as_bytes is not None:
-            for position in later & as_bytes.keys():
-                fetched[position] = text_read_later(fetched[position])
-        # A column converted twice (the driver's value to a date, then the date to a Month)
-        # goes through one function: one pass over its values instead of two.
-        columns = [
-            converted_column(
-                column,
-                process
-                if position in lookups or position not in conversions
-                else composed(process, conversions[position]),
-            )
-            if position not in later
-            else converted_later(column, process)
-            for position, (column, process) in enumerate(zip(fetched, processors, strict=True))
-        ]
-    except UnicodeDecodeError as error:
-        # In sqlite3's words, as if it had fetched the text.
-        at = next(at for at, column in enumerate(fetched) if error.object in column)
-        refused = driver.OperationalError(not_utf8(description[at][0], error.object))
-        raise DBAPIError.instance(plan.sql, parameters, refused, driver.Error) from error
+    # A column converted twice (the driver's value to a date, then the date to a Month)
+    # goes through one function: one pass over its values instead of two.
+    columns = [
+        converted_column(
+            column,
+            process
+            if position in lookups or position not in conversions
+            else composed(process, conversions[position]),
+        )
+        if position not in later
+        else converted_later(column, process)
+        for position, (column, process) in enumerate(
+            zip(zip(*rows, strict=True), processors, strict=True)
+        )
+    ]
     for position, lookup in lookups.items():
         look_up(columns, position, lookup)
         if position in conversions:
             columns[position] = converted_column(columns[position], conversions[position])
     return columns
-
-
-def _sqlite_driver(connection: Connection) -> sqlite3.Connection | None:
-    """The driver's connection when it is Python's sqlite3 (whose text can come as bytes)."""
-    if connection.dialect.driver != "pysqlite":
-        return None
-    raw = connection.connection.dbapi_connection
-    return raw if isinstance(raw, sqlite3.Connection) else None
 
 
 def load_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
@@ -396,16 +359,9 @@ class _Read:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
             query = self._query(EXAMS_QUERY)
-            # The title and kind (the rules read neither) are converted when first read; on
-            # SQLite's driver the text comes as bytes, so neither is even decoded at load.
-            unread = frozenset(self._at({4: None, 5: None}))
-            columns = _columns(
-                connection,
-                query,
-                self._at({1: self.mcp_ids}),
-                later=unread,
-                as_bytes=self._at(_EXAM_TEXT),
-            )
+            # The kind (the rules never read it) is converted when first read.
+            kind = frozenset(self._at({5: None}))
+            columns = _columns(connection, query, self._at({1: self.mcp_ids}), later=kind)
             found["exams"] = self._by_column("exams", ExamRows, columns)
         if "references" in wanted:
             query = self._query(REFERENCES_QUERY)
@@ -572,15 +528,6 @@ FEES_QUERY = select(
     _FEES.c.paid_on,
 ).order_by(_FEES.c.id)
 
-
-_EXAM_TEXT: Mapping[int, Convert] = {
-    2: text,
-    3: day_of_bytes,
-    4: text,
-    5: composed(text, CredentialKind),
-}
-"""The text columns of ``EXAMS_QUERY`` converted from bytes (``_columns``' ``as_bytes``): the
-exam results are the largest table after usage, and four of its six columns are text."""
 
 _WITHOUT_ID: Mapping[Select[Any], Select[Any]] = {
     query: query.with_only_columns(*list(query.selected_columns)[1:])

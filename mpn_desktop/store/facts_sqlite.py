@@ -37,17 +37,14 @@ from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.fact_columns import (
     Convert,
-    composed,
     converted_column,
     converted_later,
     look_up,
     names_by_id,
-    not_utf8,
-    text_read_later,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
-from mpn_desktop.store.sqlite_values import day, day_of_bytes, flag, member, money, month, text
+from mpn_desktop.store.sqlite_values import day, flag, member, money, month
 
 
 def read_facts(db: Database, *, usage_from: Month | None = None) -> facts.Facts:
@@ -127,39 +124,19 @@ class _Reader:
         converts: Sequence[Convert | None],
         parameters: Sequence[Any] = (),
         later: frozenset[int] = frozenset(),
-        *,
-        as_bytes: bool = False,
     ) -> list[Sequence[Any]]:
         """The columns of ``sql``'s rows, each converted by its ``converts`` (those at the
-        positions ``later`` when first read); ``as_bytes``: the text fetched as the bytes
-        SQLite keeps (not decoded per value), which ``converts`` then convert from."""
-        connection = self._connection
-        factory = connection.text_factory
-        if as_bytes:
-            connection.text_factory = bytes
-        try:
-            cursor = connection.execute(sql, parameters)
-            rows = cursor.fetchall()
-        finally:
-            connection.text_factory = factory
+        positions ``later`` when first read)."""
+        rows = self._connection.execute(sql, parameters).fetchall()
         if not rows:
             return []
-        fetched: list[Sequence[Any]] = list(zip(*rows, strict=True))
-        try:
-            if as_bytes:
-                for position in later:  # text (a bytes fetch's columns read later are)
-                    fetched[position] = text_read_later(fetched[position])
-            return [
-                converted_later(column, convert)
-                if position in later
-                else converted_column(column, convert)
-                for position, (column, convert) in enumerate(zip(fetched, converts, strict=True))
-            ]
-        except UnicodeDecodeError as error:
-            at = next(at for at, column in enumerate(fetched) if error.object in column)
-            raise sqlite3.OperationalError(
-                not_utf8(cursor.description[at][0], error.object)
-            ) from error
+        columns = zip(*rows, strict=True)
+        return [
+            converted_later(column, convert)
+            if position in later
+            else converted_column(column, convert)
+            for position, (column, convert) in enumerate(zip(columns, converts, strict=True))
+        ]
 
     def _rows(
         self, sql: str, converts: Sequence[Convert | None], make: Callable[..., Any]
@@ -210,9 +187,8 @@ class _Reader:
         exam_columns = self._columns(
             "SELECT id, person_id, exam_code, passed_on, exam_title, kind"
             " FROM exam_results ORDER BY id",
-            (None, None, text, day_of_bytes, text, composed(text, CredentialKind)),
-            later=frozenset({4, 5}),  # the title and kind: the rules never read them
-            as_bytes=True,  # four text columns: two never decoded at load
+            (None, None, None, day, None, member(CredentialKind)),
+            later=frozenset({5}),  # the kind: the rules never read it
         )
         look_up(exam_columns, 1, mcp_ids)
         reference_columns = self._columns(

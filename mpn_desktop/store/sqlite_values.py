@@ -21,16 +21,6 @@ def day(value: str) -> date:
     return date.fromisoformat(value)
 
 
-def text(value: bytes) -> str:
-    """A text column fetched as bytes (``fetched_as_bytes``): SQLite keeps text as UTF-8."""
-    return value.decode()
-
-
-def day_of_bytes(value: bytes) -> date:
-    """A ``Date`` column fetched as bytes."""
-    return date.fromisoformat(value.decode())
-
-
 def moment(value: str) -> datetime:
     """A ``DateTime`` column (stored as "2018-03-15 10:00:00.000000")."""
     return datetime.fromisoformat(value)

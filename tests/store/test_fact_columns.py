@@ -9,20 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import fact_columns
-from mpn_desktop.store.fact_columns import (
-    JoinedText,
-    composed,
-    converted_column,
-    look_up,
-    text_read_later,
-    undecodable,
-)
-from mpn_desktop.store.sqlite_values import text
+from mpn_desktop.store.fact_columns import composed, converted_column, look_up
 
 
 class _Counting:
@@ -102,38 +92,3 @@ def test_a_column_conversion_is_declared_once_in_the_store() -> None:
         if re.search(r"^Convert\b.*=", module.read_text(encoding="utf-8"), re.MULTILINE)
     )
     assert declaring == ["fact_columns.py"]
-
-
-def test_text_fetched_as_bytes_that_is_not_utf8_is_found_value_by_value() -> None:
-    """Two halves of one character in two values are two wrong values, not one right one."""
-    assert undecodable((b"70-533", None, "Ré".encode(), b"")) is None
-    assert undecodable((b"ok", b"a\xc3", b"\xa9b")) == b"a\xc3"
-    assert undecodable((b"A\xffB",)) == b"A\xffB"
-
-
-@pytest.mark.parametrize(
-    "values",
-    [
-        (b"Administering Office 365", b"", "Réseaux".encode(), b"Exam 70-533"),
-        (b"one",),
-        (b"a", None, b"b"),  # a None: kept as it is
-        (b"a\0b", b"c"),  # a NUL inside a value: kept as it is
-    ],
-)
-def test_a_text_column_read_later_is_one_object_reading_as_its_values(
-    values: tuple[bytes | None, ...],
-) -> None:
-    kept = text_read_later(values)
-    assert len(kept) == len(values) and list(kept) == list(values)
-    assert kept[1:] == values[1:] and kept[-1] == values[-1]
-    joined = None not in values and not any(b"\0" in value for value in values if value)
-    assert isinstance(kept, JoinedText) is joined
-    # As the readers hold it: decoded when first read, each value as the driver gives it.
-    column = fact_columns.converted_later(kept, text)
-    assert list(column) == [None if value is None else value.decode() for value in values]
-
-
-def test_a_text_column_read_later_that_is_not_utf8_is_refused_at_once() -> None:
-    with pytest.raises(UnicodeDecodeError) as raised:
-        text_read_later((b"fine", b"A\xffB", None))
-    assert raised.value.object == b"A\xffB"
