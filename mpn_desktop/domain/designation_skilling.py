@@ -27,7 +27,7 @@ from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
 
 @dataclass(slots=True, unsafe_hash=True)
 class StepCount:
-    """A prerequisite step: who holds it, how many it needs, the points it gives when met.
+    """A prerequisite step: how many hold it and how many it needs (its points: ``step``).
 
     Not ``frozen`` (a frozen dataclass is built several times slower, and each evaluation
     builds one per step of every skilling metric): it hashes and compares by value all the
@@ -37,7 +37,6 @@ class StepCount:
     people: int
     """Distinct people holding one of the step's certifications (only counted: not shown)."""
     minimum: int
-    points: Fraction
 
     @property
     def met(self) -> bool:
@@ -705,9 +704,7 @@ def count_skilling(rule: Skilling, certified: Certified, max_points: Fraction) -
         # The people holding one, as the final list's: worked out by set operations on the
         # day (and kept for the Skilling tab, which reads the steps' holders).
         people = len(certified.holders(step.certifications))
-        minimum = step.minimum_on(certified.day)
-        met = people >= minimum
-        steps.append(StepCount(step, people, minimum, step.points if met else _NONE))
+        steps.append(StepCount(step, people, step.minimum_on(certified.day)))
     holders = certified.holders(rule.certifications)
     met_steps = [s.met for s in steps]
     # The holders are the people ``count`` counts (on the day, still there): their number,
