@@ -21,11 +21,11 @@ from mpn_desktop.commands import (
     imports,
     status,
 )
-from mpn_desktop.commands.common import UsageError
+from mpn_desktop.commands.common import UsageError, given_database_path
 from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
-from mpn_desktop.paths import DB_ENV_VAR, data_dir
+from mpn_desktop.paths import data_dir
 from mpn_desktop.shown import TerminalSafeText, shown_message, shown_path
 
 log = logging.getLogger(__name__)
@@ -213,23 +213,23 @@ def _database_option_refused(args: argparse.Namespace) -> str | None:
     """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
     ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), or a
     file's path was given a URL."""
-    option, path = ("--db", args.db) if args.db else (DB_ENV_VAR, os.environ.get(DB_ENV_VAR))
-    given = args.db_url or (path if path and _URL_START.match(path) else None)
-    if not given:
+    given = given_database_path(args)
+    url = args.db_url or (given[1] if given and _URL_START.match(given[1]) else None)
+    if not url:
         return None
     from mpn_desktop.store.database import refusal_of_other_database
 
-    refused = refusal_of_other_database(str(given))
+    refused = refusal_of_other_database(str(url))
     if refused is not None:
         return str(refused)
-    if args.db_url:
-        return None
+    if given is None:
+        return None  # --db-url: opening it says what else may be wrong with it
     # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
     from mpn_desktop.domain.vocabulary import _
     from mpn_desktop.store.engine import shown_url
 
     return _("{option} takes a file's path, not a URL: give {url} with --db-url").format(
-        option=option, url=shown_url(given)
+        option=given[0], url=shown_url(url)
     )
 
 

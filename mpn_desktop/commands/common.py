@@ -26,6 +26,17 @@ def database_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{path}"
 
 
+def given_database_path(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The database file's path as given, with where it was given: ``("--db", PATH)`` or
+    ``("MPN_DESKTOP_DB", PATH)``; None with ``--db-url`` or when neither was given."""
+    if getattr(args, "db_url", None):
+        return None
+    if getattr(args, "db", None):
+        return "--db", str(args.db)
+    from_environment = os.environ.get(DB_ENV_VAR)
+    return (DB_ENV_VAR, from_environment) if from_environment else None
+
+
 def database_to_read(args: argparse.Namespace) -> str:
     """``database_url`` for a command that only reads (status, checklist, export).
 
@@ -35,11 +46,9 @@ def database_to_read(args: argparse.Namespace) -> str:
     created; the commands that write (demo, load, the imports) still create it.
     """
     url = database_url(args)
-    chosen = None
-    if not getattr(args, "db_url", None):
-        chosen = getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
-    if chosen:
-        path = Path(chosen).expanduser()
+    given = given_database_path(args)
+    if given is not None:
+        path = Path(given[1]).expanduser()
         folder = path.parent
         if not folder.is_dir():
             command = getattr(args, "command", None) or _("this command")
