@@ -240,7 +240,9 @@ class ExamIndex:
         """MCP ID -> name of the associated people with no leaving day (MCP IDs given once)."""
         self.leaving: list[tuple[str, str, date]] = []
         """MCP ID, name and leaving day of the associated people who leave (the same)."""
-        self._associated = who
+        self._people_columns = who
+        """Every person's columns (tuples: never changed), associated or not, for the
+        presence worked out on first use (``_present_and_staying``)."""
         if self.unique:
             always, leaving = self.always, self.leaving
             associated = compress(zip(mcp_ids, who.name, who.left_on, strict=True), who.associated)
@@ -277,7 +279,7 @@ class ExamIndex:
                 present.update((mcp_id, left_on) for mcp_id, _name, left_on in self.leaving)
                 staying = set(self.always)
             else:
-                who = self._associated
+                who = self._people_columns
                 associated = compress(zip(who.mcp_id, who.left_on, strict=True), who.associated)
                 for mcp_id, left in associated:
                     if mcp_id not in present:
