@@ -202,15 +202,31 @@ def test_change_the_team_database_after_a_url_that_is_none_opens_the_dialog_empt
     assert shown == [""]
 
 
+def _no_team_box(_error: StoreError) -> Recovery:
+    raise AssertionError("the team database's box was offered")
+
+
+def _said_before_quitting(url: str) -> list[str]:
+    """What the start-up's box said of ``url`` before the person quit (never the team box)."""
+    told: list[str] = []
+
+    def ask(error: StoreError, _latest: Path | None) -> Recovery:
+        told.append(str(error))
+        return Recovery.QUIT
+
+    assert open_at_startup(url, ask=ask, ask_team=_no_team_box) is None
+    return told
+
+
 @pytest.mark.parametrize(
     ("url", "scheme"), [("mysql://ana@db.example.com/mpn", "mysql"), ("foo://x/y", "foo")]
 )
 def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_naming_its_scheme(
     tmp_path: Path, url: str, scheme: str
 ) -> None:
-    """The command line refuses it with the same words (tests/test_cli.py)."""
-    """Before, any URL not starting with sqlite got the team database's box: try again,
-    change the host, database or user of a server mpn-desktop cannot use anyway."""
+    """The command line refuses it with the same words (tests/test_cli.py). Before, any URL
+    not starting with sqlite got the team database's box: try again, change the host,
+    database or user of a server mpn-desktop cannot use anyway."""
     told: list[str] = []
 
     def ask(error: StoreError, latest: Path | None) -> Recovery:
@@ -218,72 +234,36 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_naming_its_scheme(
         assert latest is None
         return Recovery.OTHER if len(told) == 1 else Recovery.QUIT
 
-    def no_team_box(_error: StoreError) -> Recovery:
-        raise AssertionError("the team database's box was offered")
-
     other = tmp_path / "other.sqlite3"
-    db = open_at_startup(url, ask=ask, ask_team=no_team_box, choose_file=lambda: other)
+    db = open_at_startup(url, ask=ask, ask_team=_no_team_box, choose_file=lambda: other)
     assert db is not None
     db.close()
     assert told == [
         f"{url}: mpn-desktop opens SQLite files (sqlite:///FILE) and PostgreSQL team "
         f"databases (postgresql://USER@HOST/DATABASE), not {scheme} databases."
     ]
-    assert open_at_startup(url, ask=lambda _e, _l: Recovery.QUIT, ask_team=no_team_box) is None
+    assert open_at_startup(url, ask=lambda _e, _l: Recovery.QUIT, ask_team=_no_team_box) is None
 
 
 def test_a_url_whose_port_is_no_number_is_refused_as_no_url_not_a_crash() -> None:
     """SQLAlchemy's ValueError for 'db:abc' escaped the start-up as a traceback."""
-    told: list[str] = []
-
-    def ask(error: StoreError, latest: Path | None) -> Recovery:
-        told.append(str(error))
-        return Recovery.QUIT
-
-    def no_team_box(_error: StoreError) -> Recovery:
-        raise AssertionError("the team database's box was offered")
-
-    url = "postgresql://ana:s3cret@db:abc/mpn"
-    assert open_at_startup(url, ask=ask, ask_team=no_team_box) is None
-    assert told == [
+    assert _said_before_quitting("postgresql://ana:s3cret@db:abc/mpn") == [
         "'postgresql://ana:***@db:abc/mpn' is not a database URL (expected, for example, "
         "sqlite:///path/to/file.sqlite3)"
     ]
 
 
-def test_a_url_that_is_none_is_refused_as_such_with_a_files_ways_out(tmp_path: Path) -> None:
-    told: list[str] = []
-
-    def ask(error: StoreError, latest: Path | None) -> Recovery:
-        told.append(str(error))
-        return Recovery.QUIT
-
-    def no_team_box(_error: StoreError) -> Recovery:
-        raise AssertionError("the team database's box was offered")
-
-    assert open_at_startup("nonsense", ask=ask, ask_team=no_team_box) is None
-    assert told == [
+def test_a_url_that_is_none_is_refused_as_such_with_a_files_ways_out() -> None:
+    assert _said_before_quitting("nonsense") == [
         "'nonsense' is not a database URL (expected, for example, sqlite:///path/to/file.sqlite3)"
     ]
 
 
-def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_in_german_in_a_german_window(
-    tmp_path: Path,
-) -> None:
+def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_in_german_in_a_german_window() -> None:
     """The domain's language is the window's (the app chooses both at start-up); the
     command line says the same German sentence with --language de (tests/test_cli.py)."""
-    told: list[str] = []
-
-    def ask(error: StoreError, _latest: Path | None) -> Recovery:
-        told.append(str(error))
-        return Recovery.QUIT
-
-    def no_team_box(_error: StoreError) -> Recovery:
-        raise AssertionError("the team database's box was offered")
-
     assert vocabulary.use_language("de") == "de"
-    assert open_at_startup("oracle://x/y", ask=ask, ask_team=no_team_box) is None
-    assert told == [
+    assert _said_before_quitting("oracle://x/y") == [
         "oracle://x/y: mpn-desktop öffnet SQLite-Dateien (sqlite:///DATEI) und "
         "PostgreSQL-Teamdatenbanken (postgresql://BENUTZER@HOST/DATENBANK), keine "
         "oracle-Datenbanken."
