@@ -364,6 +364,27 @@ def test_a_day_before_a_certification_retires_inside_a_month_is_found() -> None:
     assert found == date(2024, 7, 9)
 
 
+def _infrastructure_found_under(older: ScoredCatalog, newer: ScoredCatalog) -> list[date | None]:
+    """The day Infrastructure (full usage points with last month 2026-04) is found qualified
+    on 2026-06-10 with ``older``'s rules before ``newer``'s first day: by the pruned search,
+    then by scoring every day."""
+
+    def catalog_on(day: date) -> ScoredCatalog:
+        return newer if newer.in_force_on(day) else older
+
+    facts, as_of = _infrastructure("2026-04"), date(2026, 6, 10)
+    targets = frozenset({"infrastructure-azure"})
+    pruned = score_designations(newer, replace(facts, kept=Kept()), as_of, targets, catalog_on)
+    with _every_day_scored():
+        every_day = score_designations(
+            newer, replace(facts, kept=Kept()), as_of, targets, catalog_on
+        )
+    return [
+        next(s for s in scores if s.id == "infrastructure-azure").window.qualified_on
+        for scores in (pruned, every_day)
+    ]
+
+
 def test_a_catalogue_changing_inside_a_month_is_scored_up_to_its_last_day() -> None:
     """A catalogue given by the user may change on any day: here the 2023-06 rules hold until
     2026-05-14 and rules no one meets (a qualifying score of 101) from 2026-05-15. May's
@@ -373,27 +394,8 @@ def test_a_catalogue_changing_inside_a_month_is_scored_up_to_its_last_day() -> N
     older, newer = (next(c for c in CATALOGS if c.version == v) for v in ("2023-06", "2026-05"))
     older = replace(older, effective_until=date(2026, 5, 14))
     newer = replace(newer, effective_from=date(2026, 5, 15), qualifies_at=Fraction(101))
-
-    def catalog_on(day: date) -> ScoredCatalog:
-        return newer if newer.in_force_on(day) else older
-
-    facts, as_of = _infrastructure("2026-04"), date(2026, 6, 10)
-    targets = frozenset({"infrastructure-azure"})
-    found = [
-        next(s for s in scores if s.id == "infrastructure-azure").window.qualified_on
-        for scores in (
-            score_designations(newer, replace(facts, kept=Kept()), as_of, targets, catalog_on),
-            _every_day_scores(newer, facts, as_of, targets, catalog_on),
-        )
-    ]
+    found = _infrastructure_found_under(older, newer)
     assert found == [date(2026, 5, 14)] * 2
-
-
-def _every_day_scores(
-    catalog: ScoredCatalog, facts: Facts, as_of: date, targets: frozenset[str], catalog_on: Any
-) -> Any:
-    with _every_day_scored():
-        return score_designations(catalog, replace(facts, kept=Kept()), as_of, targets, catalog_on)
 
 
 def test_a_designation_s_end_days_are_those_of_what_its_skilling_lists() -> None:
@@ -425,17 +427,5 @@ def test_a_certification_of_an_earlier_catalogue_retiring_inside_a_month_is_scor
         certifications={**older.certifications, admin: retiring},
     )
     newer = replace(newer, effective_from=date(2026, 6, 1), qualifies_at=Fraction(101))
-
-    def catalog_on(day: date) -> ScoredCatalog:
-        return newer if newer.in_force_on(day) else older
-
-    facts, as_of = _infrastructure("2026-04"), date(2026, 6, 10)
-    targets = frozenset({"infrastructure-azure"})
-    found = [
-        next(s for s in scores if s.id == "infrastructure-azure").window.qualified_on
-        for scores in (
-            score_designations(newer, replace(facts, kept=Kept()), as_of, targets, catalog_on),
-            _every_day_scores(newer, facts, as_of, targets, catalog_on),
-        )
-    ]
+    found = _infrastructure_found_under(older, newer)
     assert found == [date(2026, 5, 14)] * 2
