@@ -90,7 +90,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from mpn_desktop.catalog_files import load_catalog
-    from mpn_desktop.commands.common import catalog_path, database_url
+    from mpn_desktop.commands.common import catalog_path, database_url, window_database_refused
 
     app = _application()
     assert isinstance(app, QApplication)
@@ -102,7 +102,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     from mpn_desktop.ui.startup_recovery import open_at_startup
 
     # A refused database offers its latest backup, another file, or quitting.
-    db = open_at_startup(database_url(args))
+    # A URL given as --db or MPN_DESKTOP_DB is refused there too, in the window's language.
+    db = open_at_startup(database_url(args), refused=window_database_refused(args))
     if db is None:
         return 1
 

@@ -6,7 +6,6 @@ import argparse
 import gc
 import logging
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO, cast
@@ -21,7 +20,7 @@ from mpn_desktop.commands import (
     imports,
     status,
 )
-from mpn_desktop.commands.common import UsageError, given_database_path
+from mpn_desktop.commands.common import UsageError, database_option_refused
 from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
@@ -205,34 +204,6 @@ def run() -> NoReturn:
     sys.exit(main(ends_process=True))
 
 
-_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
-"""How a database URL begins (sqlite://, mysql://): never a file's path as people write one."""
-
-
-def _database_option_refused(args: argparse.Namespace) -> str | None:
-    """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
-    ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), or a
-    file's path was given a URL."""
-    given = given_database_path(args)
-    url = args.db_url or (given[1] if given and _URL_START.match(given[1]) else None)
-    if not url:
-        return None
-    from mpn_desktop.store.database import refusal_of_other_database
-
-    refused = refusal_of_other_database(str(url))
-    if refused is not None:
-        return str(refused)
-    if given is None:
-        return None  # --db-url: opening it says what else may be wrong with it
-    # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
-    from mpn_desktop.domain.vocabulary import _
-    from mpn_desktop.store.engine import shown_url
-
-    return _("{option} takes a file's path, not a URL: give {url} with --db-url").format(
-        option=given[0], url=shown_url(url)
-    )
-
-
 def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> int:
     """Runs one command (or the GUI) and returns the exit code; never shows a traceback.
 
@@ -250,13 +221,13 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         chosen = args.language
         use_language(language_of_environment() if chosen == "system" else chosen)
     try:
-        # The window's start-up box refuses another database's --db-url itself (with a
-        # way to open another); a URL given as --db is refused here for it too.
-        refused = _database_option_refused(args) if func or not args.db_url else None
+        # The window's start-up box refuses these itself, in the window's language, with
+        # a way to open another database: started from a desktop menu, stderr is unseen.
+        refused = database_option_refused(args) if func is not None else None
         if refused is not None:
-            # A bad option value, as DESIGN.md's exit codes say: the window refuses it too.
+            # A bad option value, as DESIGN.md's exit codes say.
             parser.print_usage(sys.stderr)
-            print(f"mpn-desktop: error: {shown_message(refused)}", file=sys.stderr)
+            print(f"mpn-desktop: error: {shown_message(str(refused))}", file=sys.stderr)
             return 2
         if func is None:
             from mpn_desktop.app import run_gui

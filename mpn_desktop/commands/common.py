@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.errors import MpnError
+from mpn_desktop.errors import MpnError, StoreError
 from mpn_desktop.paths import DB_ENV_VAR, default_database_path
 from mpn_desktop.shown import shown_path
 
@@ -60,6 +60,46 @@ def database_to_read(args: argparse.Namespace) -> str:
                 ).format(path=shown_path(path), folder=shown_path(folder), command=command)
             )
     return url
+
+
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+"""How a database URL begins (sqlite://, mysql://): never a file's path as people write one."""
+
+
+def database_option_refused(args: argparse.Namespace) -> StoreError | None:
+    """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
+    ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), or a
+    file's path was given a URL."""
+    given = given_database_path(args)
+    url = args.db_url or (given[1] if given and _URL_START.match(given[1]) else None)
+    if not url:
+        return None
+    from mpn_desktop.store.database import refusal_of_other_database
+
+    refused = refusal_of_other_database(str(url))
+    if refused is not None:
+        return refused
+    if given is None:
+        return None  # --db-url: opening it says what else may be wrong with it
+    # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
+    from mpn_desktop.store.engine import shown_url
+
+    return StoreError(
+        _("{option} takes a file's path, not a URL: give {url} with --db-url").format(
+            option=given[0], url=shown_url(url)
+        )
+    )
+
+
+def window_database_refused(args: argparse.Namespace) -> StoreError | None:
+    """``database_option_refused`` for the window's start-up box, naming the option the URL
+    was given with (``--db`` or ``MPN_DESKTOP_DB``, which a desktop menu's entry may set
+    unseen); None with ``--db-url``, which the box refuses as it opens it."""
+    given = given_database_path(args)
+    refused = database_option_refused(args) if given is not None else None
+    if refused is None or given is None or str(refused).startswith(given[0]):
+        return refused
+    return StoreError(f"{given[0]}: {refused}")
 
 
 class UsageError(MpnError):

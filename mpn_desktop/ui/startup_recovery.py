@@ -137,6 +137,7 @@ def choose_database_file(parent: QWidget | None = None) -> Path | None:
 def open_at_startup(
     url: str,
     *,
+    refused: StoreError | None = None,
     ask: Ask = ask_what_to_do,
     choose_file: ChooseFile = choose_database_file,
     warn: Callable[[str], None] | None = None,
@@ -147,8 +148,16 @@ def open_at_startup(
     """Opens ``url``; when refused, offers the ways out until one works or the person quits.
 
     Returns None when the person quits. A failed restore or another refused
-    file is said, and the choice is offered again.
+    file is said, and the choice is offered again. ``refused``: the database option's
+    own refusal (a URL given as --db or MPN_DESKTOP_DB), said before ``url`` (that URL
+    taken as a path) is opened: another file or quitting are the ways out.
     """
+    while refused is not None:
+        if ask(refused, None) is Recovery.QUIT:
+            return None
+        chosen = choose_file()
+        if chosen is not None:  # cancelled: the refusal again, never ``url``
+            url, refused = f"sqlite:///{chosen}", None
     while True:
         try:
             # SQLAlchemy is imported after the window's first paint (see MainWindow.fill).

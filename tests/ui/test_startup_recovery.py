@@ -10,6 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.cli import build_parser
+from mpn_desktop.commands.common import database_url, window_database_refused
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store import backups, records
@@ -268,3 +270,79 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_in_german_in_a_german
         "PostgreSQL-Teamdatenbanken (postgresql://BENUTZER@HOST/DATENBANK), keine "
         "oracle-Datenbanken."
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "option", "url", "said", "buttons"),
+    [
+        (
+            "en",
+            "--db",
+            "sqlite:///tracker.sqlite3",
+            "--db takes a file's path, not a URL: give sqlite:///tracker.sqlite3 with --db-url",
+            ["&Open another database…", "&Quit"],
+        ),
+        (
+            "de",
+            "MPN_DESKTOP_DB",
+            "mysql://ana:s3cret@db.example.com/mpn",
+            "MPN_DESKTOP_DB: mysql://ana:***@db.example.com/mpn: mpn-desktop öffnet "
+            "SQLite-Dateien (sqlite:///DATEI) und PostgreSQL-Teamdatenbanken "
+            "(postgresql://BENUTZER@HOST/DATENBANK), keine mysql-Datenbanken.",
+            ["&Andere Datenbank öffnen…", "&Beenden"],
+        ),
+    ],
+)
+def test_a_url_given_as_the_windows_database_file_is_refused_in_the_box_naming_the_option(
+    *,
+    language: str,
+    option: str,
+    url: str,
+    said: str,
+    buttons: list[str],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    """As the window's start-up is given it (app.run_gui). Before, the window refused it on
+    stderr alone, in English, exit 2: started from a desktop menu, nothing appeared."""
+    if language == "de":
+        request.getfixturevalue("german")
+    monkeypatch.chdir(tmp_path)
+    if option == "--db":
+        args = build_parser().parse_args(["--db", url])
+    else:
+        monkeypatch.setenv(option, url)
+        args = build_parser().parse_args([])
+    shown: list[tuple[str, str, list[str]]] = []
+    clicks: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "databaseRefusedBox"
+        shown.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        label = clicks.pop(0)
+        next(button for button in box.buttons() if button.text() == label).click()
+
+    def ask(error: StoreError, latest: Path | None) -> Recovery:
+        QTimer.singleShot(0, click)
+        return ask_what_to_do(error, latest)  # the box itself, clicked
+
+    refused = window_database_refused(args)
+    # Another database… cancelled: the refusal again; then Quit.
+    clicks.extend(buttons)
+    assert (
+        open_at_startup(database_url(args), refused=refused, ask=ask, choose_file=lambda: None)
+        is None
+    )
+    assert clicks == [] and len(shown) == 2 and shown[0] == shown[1]
+    assert shown[0][1] == said and sorted(shown[0][2]) == sorted(buttons)
+    assert list(tmp_path.iterdir()) == []  # no folder 'sqlite:' nor 'mysql:', no database
+    # Another database chosen: it is opened.
+    other = tmp_path / "other.sqlite3"
+    clicks.append(buttons[0])
+    db = open_at_startup(database_url(args), refused=refused, ask=ask, choose_file=lambda: other)
+    assert db is not None
+    with db:
+        assert db.path == other
