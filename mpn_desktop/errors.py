@@ -1,5 +1,9 @@
 """The program's own exception types: each carries a message written for a person."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 
 class MpnError(Exception):
     """Base of every error whose message may be shown to the user as it is.
@@ -15,6 +19,16 @@ class CatalogError(MpnError):
 
 class StoreError(MpnError):
     """The database cannot be opened, read or written."""
+
+
+class RefusedDatabase(StoreError):
+    """A database file refused as it is (damaged, or written by a newer version), with the
+    latest sound backup next to it that its refusal's advice names (None: there was none),
+    so what offers to restore it does not check the backups (a whole file each) again."""
+
+    def __init__(self, message: str, latest_sound_backup: Path | None) -> None:
+        super().__init__(message)
+        self.latest_sound_backup = latest_sound_backup
 
 
 class ImportFailed(MpnError):

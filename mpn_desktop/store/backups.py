@@ -154,14 +154,14 @@ def _damaged_database(db_path: Path, damage: str) -> str:
         "a damaged database would replace nothing), and the backups already kept were left "
         "as they are."
     ).format(path=db_path, damage=damage)
-    return message + restore_advice(db_path)
+    return message + restore_advice(db_path, latest_sound_backup(db_path))
 
 
-def restore_advice(db_path: Path) -> str:
-    """How to go back to the latest sound backup of a refused database, or, when there is
-    none next to it, to one kept elsewhere: the sentence (with its leading space) that
-    every refusal of a damaged database ends with."""
-    latest = latest_sound_backup(db_path)
+def restore_advice(db_path: Path, latest: Path | None) -> str:
+    """How to go back to ``latest``, the latest sound backup of a refused database
+    (``latest_sound_backup``, which the caller hands on to what offers to restore it),
+    or, when there is none next to it, to one kept elsewhere: the sentence (with its
+    leading space) that every refusal of a damaged database ends with."""
     if latest is None:
         return _(
             " No sound backup of it was found next to it in {folder}; to restore "

@@ -15,6 +15,7 @@ from mpn_desktop.errors import (
     DiskProblem,
     ReadOnlyDatabase,
     RecordChanged,
+    RefusedDatabase,
     StoreError,
     ValidationError,
 )
@@ -233,9 +234,7 @@ class Database:
         if current == head:
             return
         if current is not None and current not in known_revisions():
-            raise StoreError(
-                _refusal(shown_url(self.url), self.path, backups.newer_version(current))
-            )
+            raise _refusal(shown_url(self.url), self.path, backups.newer_version(current))
         if self.path is not None and current is not None:
             saved = backups.backup(self.path, reason=f"before-schema-{head}")
             log.info("schema %s -> %s; backup in %s", current, head, saved)
@@ -247,7 +246,7 @@ class Database:
                 current = current_revision(connection)
                 if current is not None and current not in known_revisions():
                     where = shown_url(self.url)
-                    raise StoreError(_refusal(where, self.path, backups.newer_version(current)))
+                    raise _refusal(where, self.path, backups.newer_version(current))
                 if current is None and create_fresh_sqlite(connection):
                     return
                 if current != head:
@@ -453,7 +452,7 @@ def _refuse_if_unusable(path: Path) -> None:
         blocked = folder_problem(path)
         if blocked and path.stat().st_size > 0 and is_sqlite_file(path):
             raise DiskProblem(_blocked(path, blocked, _CANNOT_OPEN))
-        raise StoreError(_refusal(str(path), path, problem))
+        raise _refusal(str(path), path, problem)
 
 
 _CANNOT_OPEN = N_("cannot open the database")
@@ -477,10 +476,12 @@ def _blocked(path: Path | None, problem: FolderProblem, what: str, *, opening: b
     return sentence.format(path=path, what=_(what), problem=problem, advice=what_to_do(problem))
 
 
-def _refusal(where: str, path: Path | None, problem: str) -> str:
+def _refusal(where: str, path: Path | None, problem: str) -> StoreError:
     message = _("{where}: cannot open this database: {problem}. It was left untouched.").format(
         where=where, problem=problem
     )
     if path is None:
-        return message
-    return message + backups.restore_advice(path)
+        return StoreError(message)
+    # The backups are checked once: the start-up's restore offer reads the result.
+    latest = backups.latest_sound_backup(path)
+    return RefusedDatabase(message + backups.restore_advice(path, latest), latest)

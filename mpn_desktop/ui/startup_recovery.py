@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from mpn_desktop.errors import DiskProblem, MpnError, StoreError
+from mpn_desktop.errors import DiskProblem, MpnError, RefusedDatabase, StoreError
 from mpn_desktop.store import backups
 from mpn_desktop.store.database import Database, database_scheme, refusal_of_other_database
 from mpn_desktop.store.sqlite_files import sqlite_path
@@ -184,7 +184,10 @@ def open_at_startup(
             path = sqlite_path(url) if scheme else None
             # A read-only folder or a full disk is no damage: restoring would not help.
             restorable = path is not None and not isinstance(error, DiskProblem)
-            latest = backups.latest_sound_backup(path) if restorable and path else None
+            if isinstance(error, RefusedDatabase):
+                latest = error.latest_sound_backup  # checked for the refusal's advice
+            else:
+                latest = backups.latest_sound_backup(path) if restorable and path else None
             choice = ask(error, latest)
             if choice is Recovery.QUIT:
                 return None

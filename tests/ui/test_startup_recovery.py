@@ -14,7 +14,7 @@ from mpn_desktop.cli import build_parser
 from mpn_desktop.commands.common import database_url, window_database_refused
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import StoreError
-from mpn_desktop.store import backups, records
+from mpn_desktop.store import backups, records, sqlite_files
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.startup_recovery import (
     Recovery,
@@ -346,3 +346,30 @@ def test_a_url_given_as_the_windows_database_file_is_refused_in_the_box_naming_t
     assert db is not None
     with db:
         assert db.path == other
+
+
+def test_a_refused_databases_backups_are_checked_once_for_its_advice_and_its_offer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each check reads a whole backup. Before, the start-up checked the backups again
+    (latest_sound_backup) after the refusal's advice (backups.restore_advice) had."""
+    path = _damaged_with_a_backup(tmp_path)
+    latest = backups.latest_backup(path)
+    checked: list[Path] = []
+    check = sqlite_files.quick_check
+
+    def counted(file: Path) -> str | None:
+        checked.append(Path(file))
+        return check(file)
+
+    monkeypatch.setattr(sqlite_files, "quick_check", counted)
+    offered: list[tuple[str, Path | None]] = []
+
+    def ask(error: StoreError, backup: Path | None) -> Recovery:
+        offered.append((str(error), backup))
+        return Recovery.QUIT
+
+    assert open_at_startup(f"sqlite:///{path}", ask=ask) is None
+    assert latest is not None and [backup for _said, backup in offered] == [latest]
+    assert f'restore "{latest}"' in offered[0][0]  # the advice names the one offered
+    assert checked.count(latest) == 1
