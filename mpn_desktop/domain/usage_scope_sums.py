@@ -9,14 +9,13 @@ customer over every service in C (each customer's first row, then its others
 added), a scope naming services or a figure per service from the cell's rows
 with their services (walked once per cell and month), one figure at a time
 where a part reads one, and keeps each result (none depends on the as-of
-day). ``Ranked`` orders one figure's keys so that those within a condition's
-bounds are found by bisection.
+day). ``PricedSums.within`` finds the keys within a condition's bounds by one
+pass over a figure's values.
 """
 
 from __future__ import annotations
 
 import operator
-from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
@@ -127,42 +126,6 @@ def quantity_of(sums: Sums, quantity: Quantity) -> Decimal:
     return Decimal(sums[_QUANTITY_INDEX[quantity]])
 
 
-class Ranked:
-    """Keys (customer, service) in the order of one quantity, with the quantity beside them."""
-
-    __slots__ = ("_keys", "_tenants", "_values")
-
-    def __init__(self, values: list[Decimal | int], keys: list[Key], tenants: list[Key]) -> None:
-        """The quantities in order, their keys and each key's customer key (service "")."""
-        self._values = values
-        self._keys = keys
-        self._tenants = tenants
-
-    @classmethod
-    def by_key(cls, values: Mapping[Key, Decimal | int], tenants: Mapping[str, Key]) -> Ranked:
-        """``values`` by (customer, service); ``tenants``: each customer's key, made once per
-        facts and shared."""
-        # The keys sorted by their values in C (no pair made per key; the same stable
-        # order as sorting the items by value).
-        keys = sorted(values, key=values.__getitem__)
-        customers = map(tenants.__getitem__, map(itemgetter(0), keys))
-        return cls(list(map(values.__getitem__, keys)), keys, list(customers))
-
-    @classmethod
-    def by_customer(cls, values: Mapping[str, Decimal | int], tenants: Mapping[str, Key]) -> Ranked:
-        """``values`` by customer, each keyed by its customer key (``tenants``)."""
-        customers = sorted(values, key=values.__getitem__)
-        keys = list(map(tenants.__getitem__, customers))
-        return cls(list(map(values.__getitem__, customers)), keys, keys)
-
-    def within(self, low: Decimal, high: Decimal | None, tenants: bool) -> list[Key]:
-        """The keys whose quantity is at least ``low`` and at most ``high`` (None: no most);
-        ``tenants``: each as its customer's key (service "")."""
-        start = bisect_left(self._values, low)
-        end = len(self._values) if high is None else bisect_right(self._values, high)
-        return (self._tenants if tenants else self._keys)[start:end]
-
-
 Months = tuple[Month, ...]
 
 _WithinKey = tuple[Scope, Months, Quantity, Decimal, Decimal | None, bool, bool]
@@ -215,7 +178,6 @@ class PricedSums:
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
-        self._ranked: dict[tuple[Scope, Months, bool, Quantity], Ranked] = {}
         self._within: dict[_WithinKey, list[Key]] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
 
@@ -247,7 +209,6 @@ class PricedSums:
         new._consumed = {k: v for k, v in self._consumed.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
-        new._ranked = {k: v for k, v in self._ranked.items() if months.isdisjoint(k[1])}
         new._within = {k: v for k, v in self._within.items() if months.isdisjoint(k[1])}
         new._memos = {
             k: v for k, v in self._memos.items() if not any(k[0] <= m <= k[1] for m in months)
@@ -791,30 +752,4 @@ class PricedSums:
                 value = users_of[place] * rate if rate is not None else _ZERO
                 total = found.get(each)
                 found[each] = value if total is None else total + value
-        return found
-
-    def ranked(self, scope: Scope, months: Months, per_service: bool, quantity: Quantity) -> Ranked:
-        """The keys of ``summed`` in the order of one quantity, to find those within bounds."""
-        key = (scope, months, per_service, quantity)
-        found = self._ranked.get(key)
-        if found is None:
-            values: Mapping[Key, Decimal | int]
-            if not per_service:
-                # Per customer: ranked straight from the figures (shares kept with them).
-                figures: Mapping[str, Decimal | int] = (
-                    self.per_customer(scope, quantity, months)
-                    if quantity is Quantity.ACTIVE_SHARE
-                    else self.quantities(scope, months, _QUANTITY_INDEX[quantity])
-                )
-                found = self._ranked[key] = Ranked.by_customer(figures, self._tenants)
-                return found
-            if quantity is Quantity.ACTIVE_SHARE:
-                values = self._service_shares(scope, months)
-            elif quantity is not Quantity.MCV:
-                values = self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
-            else:
-                index = _QUANTITY_INDEX[quantity]
-                summed = self.summed(scope, months, per_service)
-                values = {each: sums[index] for each, sums in summed.items()}
-            found = self._ranked[key] = Ranked.by_key(values, self._tenants)
         return found
