@@ -306,3 +306,31 @@ def test_a_share_a_hair_under_a_bound_counts_as_its_quotient_rounded_onto_it_did
         tenants=True,
     )
     assert (customers[0], "") in found
+
+
+def test_a_share_exactly_on_a_bound_is_within_it_as_least_and_as_most() -> None:
+    """Seats under 10**12, compared in integers: 2 users of 5 seats is a share of 0.4, which
+    meets a least of 0.4 and a most of 0.4 (the drawn test meets such shares only by
+    chance)."""
+    facts = _facts(random.Random(4), "grouped")
+    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, other_customers, _ = runs.at(month)
+    assert not set(other_customers) & {customers[0]}
+    row = facts.usage[places[0]]
+    edited = replace(row, active_users=2, paid_seats=5)
+    facts = replace(
+        facts, usage=tuple(edited if each is row else each for each in facts.usage), kept=Kept()
+    )
+    priced = usage_sums(facts).priced({})
+    scope = Scope(frozenset({workload}), frozenset({association}))
+    for bounds in ((Decimal("0.4"), None), (Decimal(0), Decimal("0.4"))):
+        found = priced.within(
+            scope,
+            (month,),
+            Quantity.ACTIVE_SHARE,
+            per_service=False,
+            bounds=bounds,
+            tenants=True,
+        )
+        assert (customers[0], "") in found, bounds
