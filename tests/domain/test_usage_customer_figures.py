@@ -19,7 +19,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import _qualifying, _qualifying_among
 from mpn_desktop.domain.designations import Counted, Measure, Part, Quantity, Scope
 from mpn_desktop.domain.facts import Facts, Kept
-from mpn_desktop.domain.usage_figures import UsageFigures, carry_usage_sums, usage_sums
+from mpn_desktop.domain.usage_figures import UsageFigures, UsageSums, carry_usage_sums, usage_sums
 from mpn_desktop.domain.usage_scope_sums import PricedSums, quantity_of
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.test_usage_cell_runs import _FIRST, _LAYOUTS, _ORDERS, _facts, _partner_center
@@ -178,6 +178,32 @@ def test_a_row_edited_in_a_month_of_runs_is_read_again_for_the_customers_asked_b
     found = figures.customer_quantities(scope, Quantity.ACTIVE_USERS, [month], customers)
     assert found[customers[0]] == before[customers[0]] + 5
     assert figures.total(scope, Quantity.ACTIVE_USERS, [month]) == total + 5
+
+
+def test_keys_within_bounds_kept_for_a_month_are_found_again_after_an_edit_reaches_it() -> None:
+    """The keys within bounds are kept per (scope, months, quantity, bounds): an edit of a
+    row of the month drops them (``PricedSums.without``), so a customer whose users now
+    reach the bound is found."""
+    facts = _facts(random.Random(4), "grouped")
+    sums = usage_sums(facts)
+    (workload, association), runs = next(iter(sums.runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, *_ = runs.at(month)
+    scope = Scope(frozenset({workload}), frozenset({association}))
+    users = sums.priced({}).quantities(scope, (month,), 2)[customers[0]]
+    bounds = (Decimal(users + 5), Decimal(users + 5))
+
+    def found(sums: UsageSums) -> list[tuple[str, str]]:
+        return sums.priced({}).within(
+            scope, (month,), Quantity.ACTIVE_USERS, per_service=False, bounds=bounds, tenants=True
+        )
+
+    assert (customers[0], "") not in found(sums)
+    old = facts.usage[places[0]]
+    new = replace(old, active_users=old.active_users + 5)
+    after = replace(facts, usage=tuple(new if row is old else row for row in facts.usage))
+    carry_usage_sums(facts, after, [old], [new])
+    assert (customers[0], "") in found(usage_sums(after))
 
 
 _BOUNDS = [
