@@ -20,8 +20,8 @@ from mpn_desktop.domain.designation_measures import _qualifying, _qualifying_amo
 from mpn_desktop.domain.designations import Counted, Measure, Part, Quantity, Scope
 from mpn_desktop.domain.facts import Facts, Kept
 from mpn_desktop.domain.usage_figures import UsageFigures, UsageSums, carry_usage_sums, usage_sums
-from mpn_desktop.domain.usage_scope_sums import PricedSums, quantity_of
 from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.row_figures import RowFigures
 from tests.domain.test_usage_cell_runs import _FIRST, _LAYOUTS, _ORDERS, _facts, _partner_center
 
 CATALOGS = shipped_scored_catalogs()
@@ -243,28 +243,6 @@ def _shaped(rng: random.Random, facts: Facts) -> Facts:
     return replace(facts, usage=tuple(usage), kept=Kept())
 
 
-def _summed_within(
-    priced: PricedSums,
-    scope: Scope,
-    months: tuple[Month, ...],
-    quantity: Quantity,
-    *,
-    per_service: bool,
-    bounds: tuple[Decimal, Decimal | None],
-    tenants: bool,
-) -> list[tuple[str, str]]:
-    """The keys of ``summed`` (all five sums added up per key) whose quantity, worked out
-    from them by ``quantity_of`` (a share divided), is within ``bounds``: as the ranked
-    figures gave them, a key per (customer, service) even when handed out as its
-    customer's."""
-    low, high = bounds
-    return [
-        (key[0], "") if tenants else key
-        for key, sums in priced.summed(scope, months, per_service).items()
-        if low <= (value := quantity_of(sums, quantity)) and (high is None or value <= high)
-    ]
-
-
 @settings(max_examples=30, deadline=None)
 @given(rng=_SEEDED, kind=st.sampled_from(_KINDS), shaped=st.booleans())
 def test_customers_within_bounds_are_those_the_ranked_figures_give(
@@ -272,7 +250,8 @@ def test_customers_within_bounds_are_those_the_ranked_figures_give(
 ) -> None:
     """The keys within bounds come from one pass over the figures (per customer, a share
     compared in integers; per (customer, service), the MCV added up alone); they must be
-    the keys the ranked figures gave: those of ``summed``'s within the bounds."""
+    the keys the ranked figures gave: those the rows' sums put within the bounds
+    (``RowFigures``, the reference)."""
     facts = _drawn(rng, kind)
     if shaped:
         facts = _shaped(rng, facts)
@@ -287,11 +266,10 @@ def test_customers_within_bounds_are_those_the_ranked_figures_give(
             months = (last,) if rng.random() < 0.7 else tuple(last.plus(-b) for b in range(12))
             for bounds in rng.sample(_BOUNDS, 4):
                 tenants, per_service = rng.random() < 0.5, rng.random() < 0.5
-                wanted = _summed_within(
-                    usage_sums(replace(facts, kept=Kept())).priced(rates),
+                wanted = RowFigures(facts, rates).within(
                     scope,
                     months,
-                    quantity,
+                    quantity=quantity,
                     per_service=per_service,
                     bounds=bounds,
                     tenants=tenants,
