@@ -426,7 +426,9 @@ class PricedSums:
         with rows there, as ``month_quantity`` gives them: read from the runs for these
         customers alone (a measure asking about the few associated in a month), or the whole
         month's (holding others too) when worked out already or when rows of the month were
-        put in row by row. Not kept: the month's figures of other customers are not known."""
+        put in row by row. Not kept as the month's (``month_quantity``'s: other customers'
+        figures are not known) but apart, with who was asked: customers asked again are read
+        there, others added to it (it may hold customers not asked)."""
         key = (scope, month, index)
         found = self._month_quantities.get(key)
         if found is not None:
