@@ -48,9 +48,7 @@ from mpn_desktop.domain.usage_scope_sums import (
     PricedSums,
     ServiceKeys,
     Sums,
-    add_sums,
     gathered,
-    quantity_of,
 )
 
 __all__ = [
@@ -61,9 +59,7 @@ __all__ = [
     "Sums",
     "UsageFigures",
     "UsageSums",
-    "add_sums",
     "carry_usage_sums",
-    "quantity_of",
     "usage_sums",
 ]
 
