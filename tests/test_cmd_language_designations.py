@@ -43,6 +43,30 @@ def test_the_designations_status_in_german(
     assert re.search(r"\d+ von \d+ (Person|Personen), ", german)
 
 
+def test_the_german_table_wraps_under_the_cheapest_way_and_the_fee(
+    demo: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: the labels were found by comparing lines with the English words and some
+    # translated ones; "günstigster Weg zu 70:" and "Gebühr:" were not among them, so
+    # their continuations in a terminal went back to the line's indentation.
+    import os
+    import shutil
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os.terminal_size((60, 24)))
+    assert main(["--language", "de", *demo, "status", "--as-of", AS_OF]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 59
+    way = "      günstigster Weg zu 70: "
+    starts = [i for i, line in enumerate(lines) if line.startswith(way)]
+    assert starts
+    for i in starts:
+        assert lines[i + 1].startswith(" " * len(way)) and lines[i + 1][len(way)] != " "
+    fee = next(i for i, line in enumerate(lines) if line.startswith("Gebühr: US$ "))
+    assert lines[fee + 1].startswith(" " * len("Gebühr: US$ ")), lines[fee : fee + 2]
+
+
 def test_the_designations_checklist_in_german(demo: list[str], tmp_path: Path) -> None:
     out = tmp_path / "de.pdf"
     assert main(["--language", "de", *demo, "checklist", "--pdf", str(out), "--as-of", AS_OF]) == 0

@@ -135,6 +135,30 @@ def test_the_table_wraps_to_a_terminal_width_under_each_label(
     assert all(line.count("missing: ") <= 1 for line in render_text(progress).splitlines())
 
 
+def test_a_line_wraps_under_a_label_only_where_the_program_put_one(
+    demo_db: Database,
+) -> None:
+    # Before: a line's label was found by comparing its text with the labels' words,
+    # so a heading whose organisation is called "Note: ..." hung under "Note: ".
+    from dataclasses import replace
+    from datetime import date
+
+    from mpn_desktop.catalog_files import load_catalog
+    from mpn_desktop.commands.status import render_text
+    from mpn_desktop.domain.evaluate import evaluate
+    from mpn_desktop.domain.performance import usage_window_start
+    from mpn_desktop.store.facts_loader import load_facts
+
+    day = date.fromisoformat(AS_OF)
+    facts = load_facts(demo_db, usage_from=usage_window_start(day))
+    progress = evaluate(load_catalog(None), facts, day)
+    name = "Note: a partner whose name is long enough to wrap at forty columns"
+    progress = replace(progress, organization=replace(progress.organization, name=name))
+    lines = render_text(progress, width=40).splitlines()
+    assert lines[0].startswith("Note: a partner")
+    assert not lines[1].startswith(" ")
+
+
 def test_the_fee_line_names_the_membership_year(
     demo: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

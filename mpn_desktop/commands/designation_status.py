@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 from mpn_desktop.commands.common import catalog_path, database_to_read
+from mpn_desktop.commands.text_lines import TextLine, labelled, plain_text, wrap_lines
 from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import usage_start
@@ -67,10 +68,8 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-        from mpn_desktop.commands.status import wrap_lines
-
         lines = render_scored_text(catalog, organization, as_of, day.scores, day.notes)
-        print("\n".join(lines) if width is None else "\n".join(wrap_lines(lines, width)))
+        print("\n".join(plain_text(lines) if width is None else wrap_lines(lines, width)))
     return 0
 
 
@@ -87,13 +86,13 @@ def _metric_line(metric: MetricScore) -> str:
     return f"    [{mark}] {metric.name}: {have}, {points}"
 
 
-def _designation_lines(score: DesignationScore) -> list[str]:
+def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
     state = _("QUALIFIED") if score.qualified else _("not qualified")
     track = (
         _(", {track} track").format(track=track_name(score.best.track)) if score.best.track else ""
     )
     target = _(" - target") if score.target else ""
-    lines = [
+    lines: list[str | TextLine] = [
         _("{name}{target}: {score} of 100 points (qualifies at {at}{track}): {state}").format(
             name=score.name,
             target=target,
@@ -116,11 +115,11 @@ def _designation_lines(score: DesignationScore) -> list[str]:
             )
         )
         lines.extend(_metric_line(m) for m in category.metrics)
-    lines.extend("      " + _("missing: {sentence}").format(sentence=s) for s in score.missing)
+    missing = _("missing: {sentence}")
+    lines.extend(labelled("      ", missing, "sentence", s) for s in score.missing)
     if score.suggestion:
-        lines.append(
-            "      " + _("cheapest way to 70: {steps}").format(steps="; ".join(score.suggestion))
-        )
+        steps = "; ".join(score.suggestion)
+        lines.append(labelled("      ", _("cheapest way to 70: {steps}"), "steps", steps))
     lines.append(f"  {window_text(score.window)}")
     if score.classified:
         lines.append(f"  {score.classified}")
@@ -133,7 +132,7 @@ def render_scored_text(
     as_of: date,
     scores: tuple[DesignationScore, ...],
     notes: tuple[str, ...] = (),
-) -> list[str]:
+) -> list[str | TextLine]:
     """The table: the program, then each targeted designation (every one when none is)."""
     when = long_day(as_of)
     if organization.name:
@@ -145,7 +144,7 @@ def render_scored_text(
     else:
         heading = _("No organisation entered yet; as of {day}").format(day=when)
     until = day(catalog.effective_until) if catalog.effective_until else _("today")
-    lines = [
+    lines: list[str | TextLine] = [
         heading,
         _("Program: {program}, catalogue {version} (in force {since} to {until})").format(
             program=catalog.name,
@@ -155,12 +154,9 @@ def render_scored_text(
         ),
     ]
     if catalog.fee_usd is not None:
-        lines.append(
-            _("Fee: US$ {amount} a year, one fee however many designations").format(
-                amount=number(catalog.fee_usd)
-            )
-        )
-    lines.extend(_("Note: {note}").format(note=note) for note in notes)
+        fee = _("Fee: US$ {amount} a year, one fee however many designations")
+        lines.append(labelled("", fee, "amount", number(catalog.fee_usd)))
+    lines.extend(labelled("", _("Note: {note}"), "note", note) for note in notes)
     shown = [s for s in scores if s.target]
     if not shown:
         lines.append(_(NO_DESIGNATION_HINT))

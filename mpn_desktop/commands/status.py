@@ -6,11 +6,11 @@ import argparse
 import json
 import shutil
 import sys
-import textwrap
 from dataclasses import replace
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_to_read, parse_as_of
+from mpn_desktop.commands.text_lines import TextLine, labelled, plain_text, wrap_lines
 from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import Progress
@@ -85,32 +85,33 @@ def _step_line(step: RequirementNode) -> str:
     return f"    [{mark}] {name:<12} {figures}"
 
 
-def _level_lines(level: RequirementNode) -> list[str]:
+def _level_lines(level: RequirementNode) -> list[str | TextLine]:
     state = _("ATTAINED") if level.met else _("not attained")
-    lines = [
+    lines: list[str | TextLine] = [
         "  "
         + _("{level}: {state} (option: {option})").format(
             level=level.label, state=state, option=level.way
         )
     ]
     lines.extend(_step_line(step) for step in level.children)
-    lines.extend("      " + _("missing: {sentence}").format(sentence=s) for s in level.missing)
+    missing = _("missing: {sentence}")
+    lines.extend(labelled("      ", missing, "sentence", s) for s in level.missing)
     return lines
 
 
-def _competency_lines(item: RequirementNode) -> list[str]:
+def _competency_lines(item: RequirementNode) -> list[str | TextLine]:
     target = level_word(item.target.id) if item.target else _("none")
     retired = _(" (retired)") if item.retired else ""
-    lines = [
+    lines: list[str | TextLine] = [
         _("{competency}{retired} - target {target}").format(
             competency=item.label, retired=retired, target=target
         )
     ]
     for level in item.children:
         lines.extend(_level_lines(level))
+    at_risk = _("at risk on {day}: {what}")
     lines.extend(
-        "  " + _("at risk on {day}: {what}").format(day=day(risk.on), what=risk.what)
-        for risk in item.at_risk
+        labelled("  ", at_risk, "what", risk.what, day=day(risk.on)) for risk in item.at_risk
     )
     return lines
 
@@ -138,12 +139,16 @@ def render_text(progress: Progress, width: int | None = None) -> str:
         )
     else:
         heading = _("No organisation entered yet; as of {day}").format(day=as_of)
-    lines = [heading]
+    lines: list[str | TextLine] = [heading]
     fee = tree.fee
     if fee is not None and fee.level is not None:
-        lines.append(_("Fee this year: {sentence}").format(sentence=this_year_sentence(fee)))
-        lines.append(_("Fee at renewal: {sentence}").format(sentence=renewal_sentence(fee)))
-    lines.extend(_("Note: {note}").format(note=note) for note in tree.notes)
+        lines.append(
+            labelled("", _("Fee this year: {sentence}"), "sentence", this_year_sentence(fee))
+        )
+        lines.append(
+            labelled("", _("Fee at renewal: {sentence}"), "sentence", renewal_sentence(fee))
+        )
+    lines.extend(labelled("", _("Note: {note}"), "note", note) for note in tree.notes)
     targeted = tree.targeted
     if not targeted:
         lines.append(_(NO_TARGET_HINT))
@@ -151,42 +156,5 @@ def render_text(progress: Progress, width: int | None = None) -> str:
         lines.append("")
         lines.extend(_competency_lines(item))
     if width is None:
-        return "\n".join(lines)
+        return "\n".join(plain_text(lines))
     return "\n".join(wrap_lines(lines, width))
-
-
-def wrap_lines(lines: list[str], width: int) -> list[str]:
-    """Each line wrapped to ``width`` with its continuation under its label's text."""
-    return [wrapped for line in lines for wrapped in _wrap(line, width)]
-
-
-_LABELS: tuple[str, ...] = ("missing: ", "Note: ", "Fee this year: ", "Fee at renewal: ")
-_LABELS += ("Fee: ", "cheapest way to 70: ")
-"""Labels a wrapped line's continuation hangs under the text of."""
-
-
-def _translated_labels() -> tuple[str, ...]:
-    """The labels as the chosen language writes them (the text before each template's field)."""
-    templates = (
-        _("missing: {sentence}"),
-        _("Note: {note}"),
-        _("Fee this year: {sentence}"),
-        _("Fee at renewal: {sentence}"),
-    )
-    return tuple(label for text in templates if (label := text.split("{", 1)[0]))
-
-
-def _wrap(line: str, width: int) -> list[str]:
-    """One line wrapped to ``width``, continuation lines under the text after its label."""
-    body = line.lstrip()
-    label = ""
-    for prefix in (*_LABELS, *_translated_labels()):
-        if body.startswith(prefix):
-            label = prefix
-    at_risk = _("at risk on {day}: {what}").split("{", 1)[0] or "at risk on "
-    if not label and body.startswith(at_risk) and ": " in body:
-        label = body[: body.index(": ") + 2]
-    hang = " " * (len(line) - len(body) + len(label))
-    return textwrap.wrap(
-        line, max(width - 1, len(hang) + 20), subsequent_indent=hang, break_on_hyphens=False
-    ) or [line]
