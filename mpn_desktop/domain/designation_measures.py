@@ -146,7 +146,12 @@ def _qualifying_among(
     kept = figures.memo.get(("qualifying", part_key(part), month))
     if isinstance(kept, frozenset):
         return kept
-    if part.counted is Counted.TENANT_SERVICES or any(c.per_service for c in part.conditions):
+    if (
+        not part.conditions
+        or part.counted is Counted.TENANT_SERVICES
+        or any(c.per_service for c in part.conditions)
+    ):
+        # No condition: nobody qualifies, as ``_qualifying`` has it (not every customer asked).
         return _qualifying(part, figures, month)
     left = set(customers)
     for condition in part.conditions:

@@ -689,7 +689,9 @@ class PricedSums:
                 seats = seats_of[customer]
                 if not seats:
                     meets = zero_within
-                elif seats < _SMALL:
+                elif 0 < seats < _SMALL:
+                    # Cross-multiplying keeps the inequality's direction only for positive
+                    # seats; negative ones (a correction row) take the quotient below.
                     meets = users * least_denominator >= least_numerator * seats and (
                         most is None or users * most[1] <= most[0] * seats
                     )

@@ -146,6 +146,23 @@ def test_conditions_tested_for_a_few_customers_admit_those_the_whole_month_admit
         assert few & wanted == every & wanted
 
 
+def test_a_part_without_conditions_admits_nobody_for_a_few_customers_as_for_all() -> None:
+    """``_qualifying`` finds nobody for a part with no condition; asked for a few customers,
+    ``_qualifying_among`` finds nobody either (it gave back every customer asked)."""
+    facts = _facts(random.Random(4), "grouped")
+    rates, part = next(
+        (rates, part) for rates, part in PARTS if part.measure is Measure.TENANT_GROWTH
+    )
+    bare = replace(part, conditions=())
+    customers = sorted({sub.customer for sub in facts.subscriptions})
+    month = _FIRST.plus(3)
+    assert _qualifying(bare, UsageFigures(replace(facts, kept=Kept()), rates), month) == set()
+    few = _qualifying_among(
+        bare, UsageFigures(replace(facts, kept=Kept()), rates), month, customers
+    )
+    assert few == set()
+
+
 def test_the_comparisons_reach_a_customer_with_several_subscriptions_in_a_cell() -> None:
     """The drawn organisations hold customers with runs in both tiers of a cell."""
     facts = _facts(random.Random(4), "grouped")
@@ -338,3 +355,34 @@ def test_a_share_exactly_on_a_bound_is_within_it_as_least_and_as_most() -> None:
             tenants=True,
         )
         assert (customers[0], "") in found, bounds
+
+
+def test_a_share_of_negative_seats_is_their_quotient_not_a_cross_multiplication() -> None:
+    """Negative seats (a correction row): -2 users of -5 seats is a share of 0.4, under a
+    least of 0.5, and 2 users of -5 seats one of -0.4, under a least of 0; compared in
+    integers (users * 2 >= 1 * seats) both would have been admitted."""
+    facts = _facts(random.Random(4), "grouped")
+    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, other_customers, _ = runs.at(month)
+    assert not set(other_customers) & {customers[0]}
+    row = facts.usage[places[0]]
+    scope = Scope(frozenset({workload}), frozenset({association}))
+    for users, least, share in ((-2, Decimal("0.5"), Decimal("0.4")), (2, Decimal(0), None)):
+        edited = replace(row, active_users=users, paid_seats=-5)
+        edited_facts = replace(
+            facts, usage=tuple(edited if each is row else each for each in facts.usage), kept=Kept()
+        )
+        priced = usage_sums(edited_facts).priced({})
+        if share is not None:
+            shares = priced.per_customer(scope, Quantity.ACTIVE_SHARE, (month,))
+            assert shares[customers[0]] == share
+        found = priced.within(
+            scope,
+            (month,),
+            Quantity.ACTIVE_SHARE,
+            per_service=False,
+            bounds=(least, None),
+            tenants=True,
+        )
+        assert (customers[0], "") not in found, users
