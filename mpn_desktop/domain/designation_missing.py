@@ -338,16 +338,29 @@ class _Lever:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
         return max(self.per * self.scale, _ONE)
 
-    def exact_units(self, wanted: Fraction) -> Fraction:
-        """The units (any fraction of one) that give ``wanted`` more points than now."""
-        goal = min(self.cap, self.now + wanted)
-        units = goal / self.per - self.start
-        return units / self.scale if self._scaled else units
-
     def units_for(self, wanted: Fraction) -> Fraction:
-        """The fewest units (whole ones) that give ``wanted`` more points than now."""
-        needed = self.exact_units(wanted)
-        whole = Fraction(-(-needed.numerator // needed.denominator))
+        """The fewest units (whole ones) that give ``wanted`` more points than now: the
+        ceiling of ``(min(cap, now + wanted) / per - start) / scale``, worked out on the
+        numerators and denominators (one Fraction made instead of five, with their gcds:
+        the way prices every open lever every round)."""
+        now, cap = self.now, self.cap
+        # now + wanted, then the smaller of it and cap (Fraction denominators are positive).
+        goal_n = now.numerator * wanted.denominator + wanted.numerator * now.denominator
+        goal_d = now.denominator * wanted.denominator
+        if cap.numerator * goal_d < goal_n * cap.denominator:
+            goal_n, goal_d = cap.numerator, cap.denominator
+        per, start = self.per, self.start
+        # goal / per - start over one denominator (per's numerator may carry the sign).
+        numerator = (
+            goal_n * per.denominator * start.denominator - start.numerator * goal_d * per.numerator
+        )
+        denominator = goal_d * per.numerator * start.denominator
+        if self._scaled:
+            scale = self.scale
+            numerator *= scale.denominator
+            denominator *= scale.numerator
+        # -(-n // d) is the ceiling of n / d whatever the signs (// floors).
+        whole = Fraction(-(-numerator // denominator))
         return max(self.units, self.gate, whole)
 
     def _priced_at(self, wanted: Fraction) -> tuple[Fraction, Fraction]:
