@@ -128,9 +128,9 @@ def test_a_url_given_as_a_path_is_a_usage_error_naming_the_option_it_goes_with(
     [
         (
             "--db-url",
-            1,
-            "mpn-desktop: 'mysql://ana:***@h:abc/mpn' is not a database URL (expected, for "
-            "example, sqlite:///path/to/file.sqlite3)",
+            2,  # a bad option value, as --db's (it was 1, 'nothing done because of errors')
+            "mpn-desktop: error: 'mysql://ana:***@h:abc/mpn' is not a database URL: its port "
+            "'abc' is not a number (expected, for example, sqlite:///path/to/file.sqlite3)",
         ),
         (
             "--db",
@@ -194,6 +194,30 @@ def test_a_url_given_as_a_path_is_left_to_the_windows_start_up_box_to_refuse(
     monkeypatch.delenv("MPN_DESKTOP_DB")
     # Another database's --db-url is the start-up box's to refuse, with its ways out.
     assert main(["--db-url", "mysql://db/mpn"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "'nonsense' is not a database URL (expected, for example, "),
+        ("de", "'nonsense' ist keine Datenbank-URL (erwartet wird zum Beispiel "),
+    ],
+)
+def test_a_db_url_that_is_no_url_is_a_usage_error_like_the_db_option(
+    *,
+    language: str,
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before, exit 1 ('nothing done because of errors') while --db's bad value gave 2."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["--language", language, "--db-url", "nonsense", "demo"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: mpn-desktop"), err
+    assert f"mpn-desktop: error: {said}" in err
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.expect_logged_errors

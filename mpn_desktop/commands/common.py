@@ -68,8 +68,8 @@ _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 def database_option_refused(args: argparse.Namespace) -> StoreError | None:
     """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
-    ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), or a
-    file's path was given a URL."""
+    ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), a
+    ``--db-url`` is no URL at all, or a file's path was given a URL."""
     given = given_database_path(args)
     url = args.db_url or (given[1] if given and _URL_START.match(given[1]) else None)
     if not url:
@@ -80,7 +80,16 @@ def database_option_refused(args: argparse.Namespace) -> StoreError | None:
     if refused is not None:
         return refused
     if given is None:
-        return None  # --db-url: opening it says what else may be wrong with it
+        # --db-url: a text that is no URL is a bad option value (a usage error, exit 2, as
+        # --db's URL is); opening it says what else may be wrong with a URL (exit 1).
+        from mpn_desktop.store.database import postgres_in_full
+        from mpn_desktop.store.engine import parse_url
+
+        try:
+            parse_url(postgres_in_full(str(url)))
+        except StoreError as no_url:
+            return no_url
+        return None
     # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
     from mpn_desktop.store.engine import shown_url
 

@@ -52,17 +52,30 @@ _PASSWORD = re.compile(r"(://[^/:@]*:)[^/@]*@")
 """A password in a URL SQLAlchemy cannot read ('USER:PASSWORD@'), hidden all the same."""
 
 
+_PORT = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^:/]*(?::[^@]*)?@)?(?:\[[^\]/]*\]|[^/:@?\[]*):([^/@?#]{1,20})(?=[/?#]|$)"
+)
+"""The port of a URL's host ('h:abc' gives 'abc'), a short one only; 'USER:PASSWORD@' is
+read as SQLAlchemy reads it, so no part of a password is ever taken for the port."""
+
+
 def parse_url(url: str) -> URL:
-    """The parsed database URL; a ``StoreError`` naming it when it is not one."""
+    """The parsed database URL; a ``StoreError`` naming it (and a bad port) when it is not one."""
     try:
         return make_url(url)
     except (ArgumentError, ValueError):  # ValueError: a port that is no number ('h:abc')
-        raise StoreError(
-            _(
+        port = _PORT.match(url)
+        if port is not None and not port[1].isdecimal():
+            said = _(
+                "{url} is not a database URL: its port {port} is not a number (expected, for "
+                "example, sqlite:///path/to/file.sqlite3)"
+            ).format(url=repr(shown_url(url)), port=repr(port[1]))
+        else:
+            said = _(
                 "{url} is not a database URL (expected, for example, "
                 "sqlite:///path/to/file.sqlite3)"
             ).format(url=repr(shown_url(url)))
-        ) from None
+        raise StoreError(said) from None
 
 
 def shown_url(url: str) -> str:

@@ -250,8 +250,8 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_naming_its_scheme(
 def test_a_url_whose_port_is_no_number_is_refused_as_no_url_not_a_crash() -> None:
     """SQLAlchemy's ValueError for 'db:abc' escaped the start-up as a traceback."""
     assert _said_before_quitting("postgresql://ana:s3cret@db:abc/mpn") == [
-        "'postgresql://ana:***@db:abc/mpn' is not a database URL (expected, for example, "
-        "sqlite:///path/to/file.sqlite3)"
+        "'postgresql://ana:***@db:abc/mpn' is not a database URL: its port 'abc' is not a "
+        "number (expected, for example, sqlite:///path/to/file.sqlite3)"
     ]
 
 

@@ -1,0 +1,46 @@
+"""A database URL that is none: the sentence names the URL (password hidden) and a bad port."""
+
+from __future__ import annotations
+
+import pytest
+
+from mpn_desktop.errors import StoreError
+from mpn_desktop.store.engine import parse_url
+
+EXPECTED = "(expected, for example, sqlite:///path/to/file.sqlite3)"
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (
+            "postgresql://db:abc/mpn",
+            "'postgresql://db:abc/mpn' is not a database URL: its port 'abc'",
+        ),
+        (
+            "postgresql://[::1]:zz/mpn",
+            "'postgresql://[::1]:zz/mpn' is not a database URL: its port 'zz'",
+        ),
+        # SQLAlchemy reads 'b/c' as the password: the port is '1x', never a part of 'b/c'.
+        ("postgresql://a:b/c@h:1x/m", "is not a database URL: its port '1x'"),
+        (
+            "mysql://ana:s3cret@h:9 9",
+            "'mysql://ana:***@h:9 9' is not a database URL: its port '9 9'",
+        ),
+    ],
+)
+def test_a_port_that_is_no_number_is_named(url: str, said: str) -> None:
+    with pytest.raises(StoreError) as refused:
+        parse_url(url)
+    assert said in str(refused.value)
+    assert str(refused.value).endswith(f" is not a number {EXPECTED}")
+    assert "s3cret" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "url", ["nonsense", "postgresql://a:b@c@h:1x/m", f"postgresql://h:{'x' * 30}/m"]
+)
+def test_no_port_is_named_where_none_is_read_or_it_is_long(url: str) -> None:
+    with pytest.raises(StoreError) as refused:
+        parse_url(url)
+    assert str(refused.value).endswith(f"is not a database URL {EXPECTED}")
