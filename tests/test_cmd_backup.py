@@ -75,6 +75,28 @@ def test_backup_needs_a_sqlite_file_or_postgresql(capsys: pytest.CaptureFixture[
     )
 
 
+@pytest.mark.parametrize("url", ["postgresqlx://db/mpn", "postgresql_like://db/mpn"])
+def test_backup_tells_postgresql_by_the_urls_scheme_not_its_first_letters(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, any URL starting 'postgresql' was taken for PostgreSQL and opened to be
+    written as a document (the check before the command refuses these, not backup)."""
+    import argparse
+
+    from mpn_desktop.commands.backup import run_backup, run_restore
+    from mpn_desktop.errors import StoreError
+
+    monkeypatch.chdir(tmp_path)
+    for run in (run_backup, run_restore):
+        args = argparse.Namespace(db_url=url, db=None, file=str(tmp_path / "x.json"))
+        with pytest.raises(StoreError) as refused:
+            run(args)
+        assert str(refused.value) == (
+            f"{url}: backup and restore work on SQLite files and PostgreSQL only"
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.postgresql
 def test_a_postgresql_database_is_backed_up_as_a_document_and_restored_from_it(
     postgres: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -46,11 +46,13 @@ def register(subparsers: Any) -> None:
 
 def _database_file(args: argparse.Namespace) -> Path | None:
     """The SQLite file; None for a server database (written as a document)."""
+    from mpn_desktop.store.database import database_scheme
     from mpn_desktop.store.engine import shown_url, sqlite_path
 
     url = database_url(args)
     path = sqlite_path(url)
-    if path is None and not url.startswith("postgresql"):
+    # The scheme as SQLAlchemy reads it: 'postgresqlx://' only looks like PostgreSQL.
+    if path is None and database_scheme(url) != "postgresql":
         raise StoreError(
             f"{shown_url(url)}: backup and restore work on SQLite files and PostgreSQL only"
         )
