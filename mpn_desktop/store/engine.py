@@ -48,8 +48,9 @@ BEGIN_OPTION = "mpn_begin"
 """Execution option choosing SQLite's BEGIN mode: "IMMEDIATE" (default) or "DEFERRED"."""
 
 
-_PASSWORD = re.compile(r"(://[^/:@]*:)[^/@]*@")
-"""A password in a URL SQLAlchemy cannot read ('USER:PASSWORD@'), hidden all the same."""
+_PASSWORD = re.compile(r"(://[^/:@]*:)[^@]*@")
+"""A password in a URL SQLAlchemy cannot read ('USER:PASSWORD@'), hidden all the same: up to
+the '@', '/' included, as SQLAlchemy reads a password ('se/cret' was shown as written)."""
 
 
 _PORT = re.compile(

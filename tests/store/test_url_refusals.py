@@ -44,3 +44,13 @@ def test_no_port_is_named_where_none_is_read_or_it_is_long(url: str) -> None:
     with pytest.raises(StoreError) as refused:
         parse_url(url)
     assert str(refused.value).endswith(f"is not a database URL {EXPECTED}")
+
+
+@pytest.mark.parametrize("url", ["postgresql://ana:se/cret@h:1x/m", "mysql://ana:s3/c?r#t@h:x/m"])
+def test_a_password_with_a_slash_is_hidden_in_a_url_that_is_none(url: str) -> None:
+    """Before, 'se/cret' was shown as written: the hiding stopped at a '/'."""
+    with pytest.raises(StoreError) as refused:
+        parse_url(url)
+    said = str(refused.value)
+    assert "://ana:***@h:" in said
+    assert "se/cret" not in said and "s3/c" not in said
