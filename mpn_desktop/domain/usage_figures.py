@@ -417,35 +417,22 @@ class UsageFigures:
             return {}
         return self._priced.totals(scope, month)
 
-    def summed(self, scope: Scope, months: Iterable[Month], per_service: bool) -> dict[Key, Sums]:
-        """Sums over several months, per (customer, service) or per customer (read only)."""
-        inside = self._inside(months)
-        return self._priced.summed(scope, inside, per_service) if inside else {}
-
     def consumed_services(self, scope: Scope, months: Iterable[Month]) -> frozenset[str]:
         """The services (case-folded) of which some customer consumed more than 0 over the
         months, added up per customer and service."""
         inside = self._inside(months)
         return self._priced.consumed_services(scope, inside) if inside else frozenset()
 
-    def per_customer(
-        self, scope: Scope, quantity: Quantity, months: Iterable[Month]
-    ) -> Mapping[str, Decimal | int]:
-        """One quantity of each customer's sums over several months (read only; users and
-        seats as whole numbers)."""
-        inside = self._inside(months)
-        return self._priced.per_customer(scope, quantity, inside) if inside else {}
-
     def total(self, scope: Scope, quantity: Quantity, months: Iterable[Month]) -> Decimal:
         """One quantity of every customer's sums over several months, added up (a Decimal:
-        the sum of ``per_customer``'s values from a Decimal 0)."""
+        the sum of ``PricedSums.per_customer``'s values from a Decimal 0)."""
         inside = self._inside(months)
         return self._priced.total(scope, quantity, inside) if inside else Decimal(0)
 
     def customer_quantities(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month], customers: Iterable[str]
     ) -> Mapping[str, Decimal | int]:
-        """``per_customer`` of some customers: those with rows in the months (it may hold
+        """``PricedSums.per_customer`` of some customers: those with rows in the months (it may hold
         other customers; read only)."""
         inside = self._inside(months)
         if not inside:

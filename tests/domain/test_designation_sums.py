@@ -278,7 +278,8 @@ def test_a_monthly_consumption_value_reads_as_the_rows_give_it_digit_for_digit()
     scope = Scope(frozenset({Workload.DYNAMICS_CRM}), frozenset({"cpor"}))
     for rate in (Decimal("1E+1"), Decimal("10"), Decimal("0.2")):
         rates = {"sales": rate}
-        kept = UsageFigures(replace(facts, kept=Kept()), rates, (month, month))
+        # The sums the program's figures read (``UsageFigures`` hands their figures on).
+        kept = usage_sums(replace(facts, kept=Kept())).priced(rates)
         rows = RowFigures(facts, rates, (month, month))
         for per in (kept, rows):
             assert per.per_customer(scope, Quantity.MCV, (month,)) == {"Contoso": 3 * rate}
@@ -396,7 +397,8 @@ def test_sums_per_customer_and_per_service_over_several_months_equal_the_rows(
     months = tuple(last.plus(-back) for back in range(span))
     window = (last.plus(-24), last)
     for catalog in CATALOGS:
-        kept = UsageFigures(replace(facts, kept=Kept()), catalog.rate_card, window)
+        # The months are inside the window: the sums are read as the figures read them.
+        kept = usage_sums(replace(facts, kept=Kept())).priced(catalog.rate_card)
         rows = RowFigures(facts, catalog.rate_card, window)
         scopes = {
             part.scope
@@ -504,7 +506,7 @@ def test_a_scope_naming_services_and_leaving_some_out_counts_the_named_ones_left
         excluded_services=frozenset({"sentinel"}),
     )
     every = Scope(frozenset({Workload.AZURE}), frozenset({"transacting"}))
-    kept = UsageFigures(replace(facts, kept=Kept()), {}, (month, month))
+    kept = usage_sums(replace(facts, kept=Kept())).priced({})
     rows = RowFigures(facts, {}, (month, month))
     for figures in (kept, rows):
         assert figures.per_customer(scope, Quantity.CONSUMPTION_USD, (month,)) == {

@@ -108,8 +108,10 @@ def test_a_few_customers_figures_equal_the_whole_months(
             figures.customer_quantities(scope, quantity, months, every)
         facts = _edited(rng, facts, {month for *_, months in asked for month in months})
     for scope, rates, quantity, months in asked:
-        whole = UsageFigures(replace(facts, kept=Kept()), rates).per_customer(
-            scope, quantity, months
+        whole = (
+            usage_sums(replace(facts, kept=Kept()))
+            .priced(rates)
+            .per_customer(scope, quantity, tuple(months))
         )
         # Asked about on the same sums as an edit leaves them (kept with the facts), twice:
         # some customers, then every one with figures and some asked before.
