@@ -10,7 +10,7 @@ import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop import __version__
-from mpn_desktop.cli import main
+from mpn_desktop.cli import build_parser, main
 from mpn_desktop.store.database import Database
 
 
@@ -218,6 +218,25 @@ def test_a_db_url_that_is_no_url_is_a_usage_error_like_the_db_option(
     assert err.startswith("usage: mpn-desktop"), err
     assert f"mpn-desktop: error: {said}" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_windows_refusal_names_the_option_once_whatever_the_translation_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before, whether the sentence already named the option was read from its first words:
+    a translation putting the option later got it named twice ('--db: With --db ...')."""
+    from mpn_desktop.commands import common
+
+    reordered = "With {option}, give a file's path, not a URL: give {url} with --db-url"
+    template = "{option} takes a file's path, not a URL: give {url} with --db-url"
+    monkeypatch.setattr(common, "_", lambda text: reordered if text == template else text)
+    args = build_parser().parse_args(["--db", "sqlite:///t.sqlite3"])
+    refused = common.window_database_refused(args)
+    assert str(refused) == (
+        "With --db, give a file's path, not a URL: give sqlite:///t.sqlite3 with --db-url"
+    )
+    args = build_parser().parse_args(["--db", "mysql://db/mpn"])
+    assert str(common.window_database_refused(args)).startswith("--db: mysql://db/mpn: ")
 
 
 @pytest.mark.expect_logged_errors

@@ -70,6 +70,12 @@ def database_option_refused(args: argparse.Namespace) -> StoreError | None:
     """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
     ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), a
     ``--db-url`` is no URL at all, or a file's path was given a URL."""
+    refused = _option_refusal(args)
+    return None if refused is None else refused[0]
+
+
+def _option_refusal(args: argparse.Namespace) -> tuple[StoreError, bool] | None:
+    """``database_option_refused``'s refusal, with whether its sentence names the option."""
     given = given_database_path(args)
     url = args.db_url or (given[1] if given and _URL_START.match(given[1]) else None)
     if not url:
@@ -78,7 +84,7 @@ def database_option_refused(args: argparse.Namespace) -> StoreError | None:
 
     refused = refusal_of_other_database(str(url))
     if refused is not None:
-        return refused
+        return refused, False
     if given is None:
         # --db-url: a text that is no URL is a bad option value (a usage error, exit 2, as
         # --db's URL is); opening it says what else may be wrong with a URL (exit 1).
@@ -88,16 +94,13 @@ def database_option_refused(args: argparse.Namespace) -> StoreError | None:
         try:
             parse_url(postgres_in_full(str(url)))
         except StoreError as no_url:
-            return no_url
+            return no_url, False
         return None
     # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
     from mpn_desktop.store.engine import shown_url
 
-    return StoreError(
-        _("{option} takes a file's path, not a URL: give {url} with --db-url").format(
-            option=given[0], url=shown_url(url)
-        )
-    )
+    said = _("{option} takes a file's path, not a URL: give {url} with --db-url")
+    return StoreError(said.format(option=given[0], url=shown_url(url))), True
 
 
 def window_database_refused(args: argparse.Namespace) -> StoreError | None:
@@ -105,10 +108,12 @@ def window_database_refused(args: argparse.Namespace) -> StoreError | None:
     was given with (``--db`` or ``MPN_DESKTOP_DB``, which a desktop menu's entry may set
     unseen); None with ``--db-url``, which the box refuses as it opens it."""
     given = given_database_path(args)
-    refused = database_option_refused(args) if given is not None else None
-    if refused is None or given is None or str(refused).startswith(given[0]):
-        return refused
-    return StoreError(f"{given[0]}: {refused}")
+    refused = _option_refusal(args) if given is not None else None
+    if refused is None or given is None:
+        return None
+    # Whether the sentence names the option is known, not read from its (translated) words.
+    error, names_option = refused
+    return error if names_option else StoreError(f"{given[0]}: {error}")
 
 
 class UsageError(MpnError):
