@@ -143,7 +143,7 @@ def cell_runs(
     runs (rows stored by month: grouping would cost a step per row there)."""
     runs: dict[Cell, list[Run]] = {}
     odd: list[int] = []
-    consecutive: dict[tuple[int, int], tuple[int, ...]] = {}
+    consecutive: dict[tuple[int, int], Sequence[Month]] = {}
     start = 0
     for count, (sub_id, rows) in enumerate(groupby(subscriptions), 1):
         stop = start + len(list(rows))
@@ -151,14 +151,20 @@ def cell_runs(
         if found is not None:
             first, last = months[start], months[stop - 1]
             length = stop - start
-            if last - first == length - 1 and (
-                length < 3
-                or months[start:stop]
-                == (
-                    consecutive.get((first, length))
-                    or consecutive.setdefault((first, length), tuple(range(first, last + 1)))
-                )
-            ):
+            in_order = last - first == length - 1
+            if in_order and length >= 3:
+                window = months[start:stop]
+                known = consecutive.get((first, length))
+                if known is None:
+                    in_order = window == tuple(range(first, last + 1))
+                    if in_order:
+                        # Kept as the column's own months: the next run of these months is
+                        # compared with it, where the column shares one object per month
+                        # (as loaded) by identity in C, not value by value.
+                        consecutive[(first, length)] = window
+                else:
+                    in_order = window == known
+            if in_order:
                 cell, associated, customer = found
                 counted = first if first >= associated else associated
                 if counted <= last:  # no credit before the association

@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from mpn_desktop.domain import designation_score
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.facts import Facts, Kept, SubscriptionRows, Usage
+from mpn_desktop.domain.usage_cell_runs import cell_runs
 from mpn_desktop.domain.usage_figures import UsageSums, carry_usage_sums, usage_sums
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.row_figures import RowFigures
@@ -278,3 +280,24 @@ def test_subscriptions_held_by_column_are_read_without_making_a_record_for_each(
     ):
         sums = UsageSums(by_column, facts.usage)
     assert _held(sums) == expected == _counted(facts)
+
+
+def test_a_run_of_the_same_months_out_of_order_is_put_in_row_by_row() -> None:
+    """``cell_runs`` compares a run's months with the first run of those months it kept
+    (the column's own months): a later subscription with the same first and last month and
+    count but its months out of order, or one month twice, is no run (its rows go row by
+    row)."""
+    jan = Month(2024, 1)
+    feb, mar, apr = jan.plus(1), jan.plus(2), jan.plus(3)
+    cell = (Workload.AZURE, "transacting")
+    found_of = {sub: (cell, 0, sub.lower()) for sub in ("A", "B", "C", "D")}
+    subscriptions = ("A",) * 4 + ("B",) * 4 + ("C",) * 4 + ("D",) * 4
+    in_order = (jan, feb, mar, apr)
+    months = (*in_order, jan, mar, feb, apr, *in_order, jan, feb, feb, apr)
+    runs, odd, rest = cell_runs(subscriptions, months, found_of)
+    assert odd == [4, 5, 6, 7, 12, 13, 14, 15]
+    assert rest == len(subscriptions)
+    assert sorted(runs[cell].places_of(feb, ["a", "b", "c", "d"]).items()) == [
+        ("a", [1]),
+        ("c", [9]),
+    ]
