@@ -301,3 +301,18 @@ def test_a_run_of_the_same_months_out_of_order_is_put_in_row_by_row() -> None:
         ("a", [1]),
         ("c", [9]),
     ]
+
+
+def test_a_run_of_equal_months_made_apart_is_a_run() -> None:
+    """The months of a later run are compared with the kept ones by value, not only by
+    identity: equal months made apart (rows read one by one, as a JSON document's load or an
+    edit gives them) still make a run (no row of theirs put in row by row)."""
+    made_once = tuple(Month(2024, month) for month in range(1, 5))
+    made_again = tuple(Month(2024, month) for month in range(1, 5))
+    assert made_once == made_again and made_once[0] is not made_again[0]
+    cell = (Workload.AZURE, "transacting")
+    found_of = {sub: (cell, 0, sub.lower()) for sub in ("A", "B")}
+    runs, odd, rest = cell_runs(("A",) * 4 + ("B",) * 4, made_once + made_again, found_of)
+    assert odd == []
+    assert rest == 8
+    assert runs[cell].places_of(made_once[1], ["a", "b"]) == {"a": [1], "b": [5]}
