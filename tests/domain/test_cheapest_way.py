@@ -5,6 +5,7 @@ then the final list's people, then the points it opens."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -12,8 +13,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mpn_desktop.domain.designation_missing import cheapest_way
+from mpn_desktop.domain.designation_missing import _Lever, cheapest_way
 from mpn_desktop.domain.designation_results import CategoryScore, MetricScore, TrackScore
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
@@ -192,3 +195,31 @@ def test_steps_that_give_every_point_are_the_way_with_nobody_on_the_final_list()
     assert _way(metric, others=Fraction(30)) == (
         f"Intermediate certifications: 1 more person with {ADMINS} for step 1 (+40 points)",
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(
+        st.fractions(min_value=-50, max_value=50, max_denominator=40),
+        st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),
+        st.fractions(min_value=0, max_value=40, max_denominator=9),
+        st.fractions(min_value=0, max_value=40, max_denominator=9),
+        st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),
+        st.fractions(min_value=0, max_value=9, max_denominator=3),
+    ),
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+)
+def test_a_lever_finds_the_whole_units_its_rule_gives(
+    rule: tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction], wanted: Fraction
+) -> None:
+    """``_Lever.units_for`` (worked out on numerators and denominators) is the ceiling of
+    ``(min(cap, now + wanted) / per - start) / scale``, at least the gate: for any signs and
+    for a scale other than 1 (a growth in percent of a baseline other than 100 US$): the
+    other tests of the way passed with the scale applied upside down."""
+    start, per, cap, held, scale, gate = rule
+    metric = _skilling(0, Fraction(0), ())
+    lever = _Lever(
+        metric, 0, "USD", start=start, per=per, cap=cap, held=held, gate=gate, scale=scale
+    )
+    exact = (min(cap, held + wanted) / per - start) / scale
+    assert lever.units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
