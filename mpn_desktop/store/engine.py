@@ -48,9 +48,9 @@ BEGIN_OPTION = "mpn_begin"
 """Execution option choosing SQLite's BEGIN mode: "IMMEDIATE" (default) or "DEFERRED"."""
 
 
-_PASSWORD = re.compile(r"(://[^/:@]*:)[^@]*@")
-"""A password in a URL SQLAlchemy cannot read ('USER:PASSWORD@'), hidden all the same: up to
-the '@', '/' included, as SQLAlchemy reads a password ('se/cret' was shown as written)."""
+_PASSWORD = re.compile(r"(://[^/:@]*:).*@")
+"""A password ('USER:PASSWORD@') in a URL SQLAlchemy cannot read, or written with an '@' in it,
+hidden all the same: up to the last '@', '/' included ('se/cret' was shown as written)."""
 
 
 _PORT = re.compile(
@@ -81,6 +81,10 @@ def parse_url(url: str) -> URL:
 
 def shown_url(url: str) -> str:
     """The URL as a message may show it: any password is replaced by ***."""
+    if url.count("@") > 1:
+        # A password with an '@' not written %40 ('p@ss'): SQLAlchemy reads it up to the
+        # first '@' and the rest as the host, which its rendering would show ('ss@h').
+        return _PASSWORD.sub(r"\1***@", url)
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):

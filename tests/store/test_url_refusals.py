@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mpn_desktop.errors import StoreError
-from mpn_desktop.store.engine import parse_url
+from mpn_desktop.store.engine import parse_url, shown_url
 
 EXPECTED = "(expected, for example, sqlite:///path/to/file.sqlite3)"
 
@@ -54,3 +54,17 @@ def test_a_password_with_a_slash_is_hidden_in_a_url_that_is_none(url: str) -> No
     said = str(refused.value)
     assert "://ana:***@h:" in said
     assert "se/cret" not in said and "s3/c" not in said
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://ana:p@ss@db.example.com/mpn", "postgresql://ana:***@db.example.com/mpn"),
+        ("mysql://ana:a@b/c@h:x/m", "mysql://ana:***@h:x/m"),
+        ("postgresql://ana:p%40ss@db.example.com/mpn", "postgresql://ana:***@db.example.com/mpn"),
+    ],
+)
+def test_a_password_with_an_at_sign_is_hidden_whole(url: str, shown: str) -> None:
+    """SQLAlchemy reads 'p@ss' as the password 'p' and the host 'ss@db...': before, the
+    URL was shown as 'postgresql://ana:***@ss@db.example.com/mpn'."""
+    assert shown_url(url) == shown
