@@ -388,3 +388,32 @@ def test_a_share_of_negative_seats_is_their_quotient_not_a_cross_multiplication(
             tenants=True,
         )
         assert (customers[0], "") not in found, users
+
+
+def test_a_share_of_negative_seats_within_its_bounds_is_found() -> None:
+    """Negative seats take the quotient, not nothing: -2 users of -5 seats (0.4) is within a
+    least of 0.3 and a most of 0.4 (the test above, only of shares kept out, would pass with
+    every share of negative seats kept out)."""
+    facts = _facts(random.Random(4), "grouped")
+    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, other_customers, _ = runs.at(month)
+    assert not set(other_customers) & {customers[0]}
+    row = facts.usage[places[0]]
+    edited = replace(row, active_users=-2, paid_seats=-5)
+    edited_facts = replace(
+        facts, usage=tuple(edited if each is row else each for each in facts.usage), kept=Kept()
+    )
+    found = (
+        usage_sums(edited_facts)
+        .priced({})
+        .within(
+            Scope(frozenset({workload}), frozenset({association})),
+            (month,),
+            Quantity.ACTIVE_SHARE,
+            per_service=False,
+            bounds=(Decimal("0.3"), Decimal("0.4")),
+            tenants=True,
+        )
+    )
+    assert (customers[0], "") in found
