@@ -254,6 +254,11 @@ class Skilling:
     points_per_person: Fraction
     prerequisites: tuple[Step, ...] = ()
 
+    @property
+    def lists(self) -> tuple[tuple[Listed, ...], ...]:
+        """Every list the rule reads: the final (or only) one, then each step's."""
+        return (self.certifications, *(step.certifications for step in self.prerequisites))
+
 
 @dataclass(frozen=True, slots=True)
 class Metric:

@@ -207,10 +207,9 @@ def designation_end_days(
             rule = metric.skilling
             if rule is None:
                 continue
-            lists = [rule.certifications, *(step.certifications for step in rule.prerequisites)]
             for step in rule.prerequisites:
                 days.update(day - _DAY for day, _ in step.minimum_from)
-            for listed in (entry for entries in lists for entry in entries):
+            for listed in (entry for entries in rule.lists for entry in entries):
                 if listed.listed_until is not None:
                     days.add(listed.listed_until)
                 cert = catalog.certifications.get(listed.certification)

@@ -261,8 +261,7 @@ def _lists(designation: Designation, certification: str, day: date) -> bool:
             rule = metric.skilling
             if rule is None:
                 continue
-            lists = [rule.certifications, *(step.certifications for step in rule.prerequisites)]
-            for listed in lists:
+            for listed in rule.lists:
                 if any(e.certification == certification and e.on(day) for e in listed):
                     return True
     return False
