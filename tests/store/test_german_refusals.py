@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers.postgres import PostgresCluster
+from helpers.watches import poll_until
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.errors import RecordChanged, StoreError, ValidationError
@@ -231,7 +232,6 @@ def test_a_team_databases_change_made_elsewhere_is_named_in_german(
     postgres: PostgresCluster, german: None
 ) -> None:
     import re
-    import time
 
     from mpn_desktop.store.outside_changes import outside_changes
 
@@ -241,11 +241,7 @@ def test_a_team_databases_change_made_elsewhere_is_named_in_german(
         assert watch is not None
         try:
             records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
-            deadline = time.monotonic() + 5
-            change = None
-            while change is None and time.monotonic() < deadline:
-                change = watch.poll()
-                time.sleep(0.02)
+            change = poll_until(watch)
             assert change is not None
             # Named by the database login that wrote it, at the commit's time.
             assert re.fullmatch(

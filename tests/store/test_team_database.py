@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers.postgres import SUPERUSER, PostgresCluster
+from helpers.watches import poll_until
 from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
@@ -22,7 +23,7 @@ from mpn_desktop.store.change_feed import ChangeListener, NotifyWatch, RemoteCha
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.migrate import head_revision
-from mpn_desktop.store.outside_changes import OutsideChanges, outside_changes
+from mpn_desktop.store.outside_changes import outside_changes
 
 # Each test runs on the session's PostgreSQL cluster.
 pytestmark = pytest.mark.postgresql
@@ -152,11 +153,7 @@ def test_postgresql_is_watched_by_its_notifications_naming_kinds_and_who(
             records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
             records.add_record(theirs, RecordKind.PERSON, {"name": "Ana", "mcp_id": "1234567"})
             records.add_record(mine, RecordKind.CUSTOMER, {"name": "Contoso"})
-            deadline = time.monotonic() + 5
-            change = None
-            while change is None and time.monotonic() < deadline:
-                change = watch.poll()
-                time.sleep(0.02)
+            change = poll_until(watch)
             assert change is not None
             if change.kinds != {RecordKind.CUSTOMER, RecordKind.PERSON}:
                 time.sleep(0.2)
@@ -191,7 +188,7 @@ def test_a_team_databases_outside_change_is_named_as_a_files_is(
         assert watch is not None
         try:
             records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
-            change = _poll_until(watch)
+            change = poll_until(watch)
             assert isinstance(change, OutsideChange) and change.named, change
             assert change.kinds == {RecordKind.CUSTOMER}
             assert re.fullmatch(said.format(who=re.escape(login)), change.description), (
@@ -199,15 +196,6 @@ def test_a_team_databases_outside_change_is_named_as_a_files_is(
             )
         finally:
             watch.close()
-
-
-def _poll_until(watch: OutsideChanges, seconds: float = 5) -> Change | None:
-    deadline = time.monotonic() + seconds
-    change = None
-    while change is None and time.monotonic() < deadline:
-        change = watch.poll()
-        time.sleep(0.02)
-    return change
 
 
 @pytest.mark.expect_logged_warnings
@@ -231,12 +219,12 @@ def test_a_lost_connection_to_the_server_is_no_error_and_the_watch_listens_again
             )
             time.sleep(0.2)
             # Listening again, it cannot know what it missed: everything may have changed.
-            back = _poll_until(watch)
+            back = poll_until(watch)
             assert back is not None and back == Change.everything(back.description)
             lost = [r for r in caplog.records if "connection to the server was lost" in r.message]
             assert len(lost) == 1, "said once, not at every tick"
             records.add_record(theirs, RecordKind.CUSTOMER, {"name": "Fabrikam"})
-            seen = _poll_until(watch)
+            seen = poll_until(watch)
             assert seen is not None and seen.kinds == {RecordKind.CUSTOMER}
         finally:
             watch.close()
@@ -280,7 +268,7 @@ def test_listening_again_never_holds_the_poll_on_a_server_that_does_not_answer(
             silent.close()
             address.unlink(missing_ok=True)
             own_postgres.resume()
-            back = _poll_until(watch, seconds=30)
+            back = poll_until(watch, seconds=30)
             assert back is not None and back == Change.everything(back.description)
         finally:
             watch.close()
