@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +19,7 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import _qualifying, _qualifying_among
 from mpn_desktop.domain.designations import Counted, Measure, Part, Quantity, Scope
 from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.usage_cell_runs import Cell
 from mpn_desktop.domain.usage_figures import UsageFigures, UsageSums, carry_usage_sums, usage_sums
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.row_figures import RowFigures
@@ -181,10 +182,7 @@ def test_a_row_edited_in_a_month_of_runs_is_read_again_for_the_customers_asked_b
     month (its rows are then put in row by row), and so is the scope's total."""
     facts = _facts(random.Random(4), "grouped")
     sums = usage_sums(facts)
-    (workload, association), runs = next(iter(sums.runs.items()))
-    month = Month.from_index(runs.first_month)
-    customers, places, *_ = runs.at(month)
-    scope = Scope(frozenset({workload}), frozenset({association}))
+    cell, month, customers, places, _, scope = _first_month_of_runs(sums)
     figures = UsageFigures(facts, {})
     before = dict(figures.customer_quantities(scope, Quantity.ACTIVE_USERS, [month], customers))
     total = figures.total(scope, Quantity.ACTIVE_USERS, [month])
@@ -193,7 +191,7 @@ def test_a_row_edited_in_a_month_of_runs_is_read_again_for_the_customers_asked_b
     after = replace(facts, usage=tuple(new if row is old else row for row in facts.usage))
     carry_usage_sums(facts, after, [old], [new])
     figures = UsageFigures(after, {})
-    assert usage_sums(after).cell_months.places_of((workload, association), month, ()) is None
+    assert usage_sums(after).cell_months.places_of(cell, month, ()) is None
     found = figures.customer_quantities(scope, Quantity.ACTIVE_USERS, [month], customers)
     assert found[customers[0]] == before[customers[0]] + 5
     assert figures.total(scope, Quantity.ACTIVE_USERS, [month]) == total + 5
@@ -205,10 +203,7 @@ def test_keys_within_bounds_kept_for_a_month_are_found_again_after_an_edit_reach
     reach the bound is found."""
     facts = _facts(random.Random(4), "grouped")
     sums = usage_sums(facts)
-    (workload, association), runs = next(iter(sums.runs.items()))
-    month = Month.from_index(runs.first_month)
-    customers, places, *_ = runs.at(month)
-    scope = Scope(frozenset({workload}), frozenset({association}))
+    _cell, month, customers, places, _, scope = _first_month_of_runs(sums)
     users = sums.priced({}).quantities(scope, (month,), 2)[customers[0]]
     bounds = (Decimal(users + 5), Decimal(users + 5))
 
@@ -236,6 +231,28 @@ _BOUNDS = [
     (Decimal("1000.5"), None),
     (Decimal("1E+3"), Decimal("12000")),
 ]
+
+
+class _FirstMonth(NamedTuple):
+    """The first cell with runs in its first month: the customers' first rows, the other
+    rows' customers, and the scope of that one cell."""
+
+    cell: Cell
+    month: Month
+    customers: list[str]
+    places: list[int]
+    other_customers: list[str]
+    scope: Scope
+
+
+def _first_month_of_runs(sums: UsageSums) -> _FirstMonth:
+    (workload, association), runs = next(iter(sums.runs.items()))
+    month = Month.from_index(runs.first_month)
+    customers, places, other_customers, _ = runs.at(month)
+    scope = Scope(frozenset({workload}), frozenset({association}))
+    return _FirstMonth(
+        (workload, association), month, list(customers), list(places), list(other_customers), scope
+    )
 
 
 def _shaped(rng: random.Random, facts: Facts) -> Facts:
@@ -308,9 +325,9 @@ def test_a_share_a_hair_under_a_bound_counts_as_its_quotient_rounded_onto_it_did
     """Seats past 10**12: the share is the 28-digit quotient as before (0.4 less 10**-30
     rounds to 0.4, which meets a bound of 0.4), not the exact fraction."""
     facts = _facts(random.Random(4), "grouped")
-    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
-    month = Month.from_index(runs.first_month)
-    customers, places, other_customers, _ = runs.at(month)
+    _cell, month, customers, places, other_customers, scope = _first_month_of_runs(
+        usage_sums(facts)
+    )
     assert not set(other_customers) & {customers[0]}
     seats = 10**30
     row = facts.usage[places[0]]
@@ -319,7 +336,6 @@ def test_a_share_a_hair_under_a_bound_counts_as_its_quotient_rounded_onto_it_did
         facts, usage=tuple(edited if each is row else each for each in facts.usage), kept=Kept()
     )
     priced = usage_sums(facts).priced({})
-    scope = Scope(frozenset({workload}), frozenset({association}))
     found = priced.within(
         scope,
         (month,),
@@ -336,9 +352,9 @@ def test_a_share_exactly_on_a_bound_is_within_it_as_least_and_as_most() -> None:
     meets a least of 0.4 and a most of 0.4 (the drawn test meets such shares only by
     chance)."""
     facts = _facts(random.Random(4), "grouped")
-    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
-    month = Month.from_index(runs.first_month)
-    customers, places, other_customers, _ = runs.at(month)
+    _cell, month, customers, places, other_customers, scope = _first_month_of_runs(
+        usage_sums(facts)
+    )
     assert not set(other_customers) & {customers[0]}
     row = facts.usage[places[0]]
     edited = replace(row, active_users=2, paid_seats=5)
@@ -346,7 +362,6 @@ def test_a_share_exactly_on_a_bound_is_within_it_as_least_and_as_most() -> None:
         facts, usage=tuple(edited if each is row else each for each in facts.usage), kept=Kept()
     )
     priced = usage_sums(facts).priced({})
-    scope = Scope(frozenset({workload}), frozenset({association}))
     for bounds in ((Decimal("0.4"), None), (Decimal(0), Decimal("0.4"))):
         found = priced.within(
             scope,
@@ -364,12 +379,11 @@ def test_a_share_of_negative_seats_is_their_quotient_not_a_cross_multiplication(
     least of 0.5, and 2 users of -5 seats one of -0.4, under a least of 0; compared in
     integers (users * 2 >= 1 * seats) both would have been admitted."""
     facts = _facts(random.Random(4), "grouped")
-    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
-    month = Month.from_index(runs.first_month)
-    customers, places, other_customers, _ = runs.at(month)
+    _cell, month, customers, places, other_customers, scope = _first_month_of_runs(
+        usage_sums(facts)
+    )
     assert not set(other_customers) & {customers[0]}
     row = facts.usage[places[0]]
-    scope = Scope(frozenset({workload}), frozenset({association}))
     for users, least, share in ((-2, Decimal("0.5"), Decimal("0.4")), (2, Decimal(0), None)):
         edited = replace(row, active_users=users, paid_seats=-5)
         edited_facts = replace(
@@ -395,9 +409,9 @@ def test_a_share_of_negative_seats_within_its_bounds_is_found() -> None:
     least of 0.3 and a most of 0.4 (the test above, only of shares kept out, would pass with
     every share of negative seats kept out)."""
     facts = _facts(random.Random(4), "grouped")
-    (workload, association), runs = next(iter(usage_sums(facts).runs.items()))
-    month = Month.from_index(runs.first_month)
-    customers, places, other_customers, _ = runs.at(month)
+    _cell, month, customers, places, other_customers, scope = _first_month_of_runs(
+        usage_sums(facts)
+    )
     assert not set(other_customers) & {customers[0]}
     row = facts.usage[places[0]]
     edited = replace(row, active_users=-2, paid_seats=-5)
@@ -408,7 +422,7 @@ def test_a_share_of_negative_seats_within_its_bounds_is_found() -> None:
         usage_sums(edited_facts)
         .priced({})
         .within(
-            Scope(frozenset({workload}), frozenset({association})),
+            scope,
             (month,),
             Quantity.ACTIVE_SHARE,
             per_service=False,
