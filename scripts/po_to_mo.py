@@ -65,6 +65,49 @@ def read_po(text: str) -> dict[bytes, bytes]:
     return entries
 
 
+def as_gettext_reads(entries: dict[bytes, bytes], key: bytes) -> bytes | None:
+    """What Python's gettext gives for ``key``: its entry, or for a singular message the
+    first form of the plural entry with that msgid (``gettext`` falls back to it, so a word
+    said alone and counted has one entry, as msgfmt requires)."""
+    if key in entries:
+        return entries[key]
+    for other, value in entries.items():
+        if b"\0" in other and other.split(b"\0")[0] == key:
+            return value.split(b"\0")[0]
+    return None
+
+
+def duplicate_msgids(text: str) -> list[str]:
+    """The msgids (with their context) a ``.po`` defines more than once, plural or not:
+    msgfmt refuses them, and which translation gettext reads is left to chance."""
+    keys: list[str] = []
+    context: str | None = None
+    current = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith('"'):
+            if current == "msgctxt" and context is not None:
+                context += ast.literal_eval(line)
+            elif current == "msgid":
+                keys[-1] += ast.literal_eval(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        current = keyword
+        if keyword == "msgctxt":
+            context = ast.literal_eval(rest)
+        elif keyword == "msgid":
+            prefix = "" if context is None else context + "\x04"
+            keys.append(prefix + ast.literal_eval(rest))
+            context = None
+    seen: set[str] = set()
+    twice: list[str] = []
+    for key in keys:
+        if key in seen:
+            twice.append(key)
+        seen.add(key)
+    return twice
+
+
 def write_mo(entries: dict[bytes, bytes]) -> bytes:
     """The ``.mo`` bytes of the entries (GNU format, little endian, sorted, no hash table)."""
     keys = sorted(entries)

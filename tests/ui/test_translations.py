@@ -426,7 +426,10 @@ def test_the_importers_words_have_one_german_the_domain_catalogues() -> None:
     compiler = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compiler)
     po = FOLDER / "mpn_desktop_domain_de.po"
-    german = {key.decode() for key in compiler.read_po(po.read_text(encoding="utf-8"))}
+    # A word said alone and counted has one entry, its plural's (gettext reads its first form).
+    german = {
+        key.decode().split("\0")[0] for key in compiler.read_po(po.read_text(encoding="utf-8"))
+    }
     assert sorted(words - german) == []
     in_ts = {source for context, source, _ in _messages(GERMAN_TS) if not context}
     assert sorted(words & in_ts) == []
