@@ -64,7 +64,33 @@ def test_the_german_table_wraps_under_the_cheapest_way_and_the_fee(
     for i in starts:
         assert lines[i + 1].startswith(" " * len(way)) and lines[i + 1][len(way)] != " "
     fee = next(i for i, line in enumerate(lines) if line.startswith("Gebühr: US$ "))
-    assert lines[fee + 1].startswith(" " * len("Gebühr: US$ ")), lines[fee : fee + 2]
+    assert _hangs_under(lines[fee + 1], "Gebühr: "), lines[fee : fee + 2]
+
+
+def _hangs_under(line: str, label: str) -> bool:
+    return line.startswith(" " * len(label)) and line[len(label)] != " "
+
+
+@pytest.mark.parametrize(("language", "label"), [("de", "Gebühr: "), ("en", "Fee: ")])
+def test_the_fee_line_wraps_under_its_text_not_its_amount(
+    demo: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    label: str,
+) -> None:
+    # Before: the label was the template's part before {amount}, so at 50 columns the
+    # fee's continuation hung under the amount ("Gebühr: US$ "), unlike a note's.
+    import os
+    import shutil
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os.terminal_size((50, 24)))
+    assert main(["--language", language, *demo, "status", "--as-of", AS_OF]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    fee = next(i for i, line in enumerate(lines) if line.startswith(f"{label}US$ "))
+    assert _hangs_under(lines[fee + 1], label), lines[fee : fee + 2]
 
 
 def test_the_designations_checklist_in_german(demo: list[str], tmp_path: Path) -> None:

@@ -154,8 +154,11 @@ def render_scored_text(
         ),
     ]
     if catalog.fee_usd is not None:
-        fee = _("Fee: US$ {amount} a year, one fee however many designations")
-        lines.append(labelled("", fee, "amount", number(catalog.fee_usd)))
+        # The label is the template's part before {terms}: wrapped, the terms hang under
+        # their own first word, as a note's text does, not under the amount.
+        terms = _("US$ {amount} a year, one fee however many designations")
+        fee = terms.format(amount=number(catalog.fee_usd))
+        lines.append(labelled("", _("Fee: {terms}"), "terms", fee))
     lines.extend(labelled("", _("Note: {note}"), "note", note) for note in notes)
     shown = [s for s in scores if s.target]
     if not shown:
