@@ -223,7 +223,8 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
     try:
         # The window's start-up box refuses these itself, in the window's language, with
         # a way to open another database: started from a desktop menu, stderr is unseen.
-        refused = database_option_refused(args) if func is not None else None
+        opens_database = func is not None and getattr(args, "opens_database", True)
+        refused = database_option_refused(args) if opens_database else None
         if refused is not None:
             # A bad option value, as DESIGN.md's exit codes say.
             parser.print_usage(sys.stderr)

@@ -197,6 +197,35 @@ def test_a_url_given_as_a_path_is_left_to_the_windows_start_up_box_to_refuse(
 
 
 @pytest.mark.parametrize(
+    "given",
+    [
+        ["--db-url", "nonsense"],
+        ["--db-url", "mysql://ana:secret@db/mpn"],
+        ["--db", "postgresql://ana@db/mpn"],
+        ["env", "mysql://x/y"],
+    ],
+)
+def test_catalog_which_opens_no_database_is_not_refused_for_its_option(
+    given: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before, every command had the database option checked: ``catalog`` (which lists the
+    catalogue alone) was refused, exit 2, for a bad MPN_DESKTOP_DB or --db-url."""
+    monkeypatch.chdir(tmp_path)
+    if given[0] == "env":
+        monkeypatch.setenv("MPN_DESKTOP_DB", given[1])
+        given = []
+    assert main([*given, "catalog"]) == 0
+    out, err = capsys.readouterr()
+    assert "Cloud Platform" in out and err == ""
+    assert list(tmp_path.iterdir()) == []
+    # A command that opens the database still refuses it.
+    assert main([*given, "status"]) == 2
+
+
+@pytest.mark.parametrize(
     ("language", "said"),
     [
         ("en", "'nonsense' is not a database URL (expected, for example, "),

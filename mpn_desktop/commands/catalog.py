@@ -42,7 +42,8 @@ def register(subparsers: Any) -> None:
             "(2022-10, 2023-06, 2026-05) for a day from October 2022 on"
         ),
     )
-    command.set_defaults(func=run_catalog)
+    # It reads the catalogue alone: a database option it never uses is not refused.
+    command.set_defaults(func=run_catalog, opens_database=False)
 
 
 def run_catalog(args: argparse.Namespace) -> int:
