@@ -283,15 +283,33 @@ def test_a_failure_while_the_database_option_is_checked_is_no_traceback(
     assert "an unexpected error stopped the command" in capsys.readouterr().err
 
 
-def test_sqlite_url_options_are_refused_before_any_file_is_made(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("language", "query", "said"),
+    [
+        ("en", "mode=ro&uri=true", "the options 'mode', 'uri' after '?' are not supported"),
+        ("en", "timeout=5", "the option 'timeout' after '?' is not supported for SQLite"),
+        ("de", "timeout=5", "Die Option 'timeout' nach „?“ wird für SQLite nicht unterstützt"),
+    ],
+)
+@pytest.mark.parametrize("command", ["demo", "status", "backup"])
+def test_sqlite_url_options_are_a_usage_error_naming_them_before_any_file_is_made(
+    *,
+    language: str,
+    query: str,
+    said: str,
+    command: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # ?mode=ro&uri=true made the driver open a file named 'x.sqlite3?mode=ro' instead.
-    url = f"sqlite:///{tmp_path / 'x.sqlite3'}?mode=ro&uri=true"
-    assert main(["--db-url", url, "demo"]) == 1
+    # Before: exit 1 ('nothing done because of errors'), the options unnamed; backup said
+    # there was no database to back up.
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}?{query}"
+    assert main(["--language", language, "--db-url", url, command]) == 2
     err = capsys.readouterr().err
-    assert "options after '?' are not supported for SQLite" in err
-    assert f"sqlite:///{tmp_path / 'x.sqlite3'})" in err
+    assert err.startswith("usage: mpn-desktop "), err
+    assert f"mpn-desktop: error: {url}: {said}" in err
+    assert f"(sqlite:///{tmp_path / 'x.sqlite3'})" in err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -88,14 +88,15 @@ def _option_refusal(args: argparse.Namespace) -> tuple[StoreError, bool] | None:
     if given is None:
         # --db-url: a text that is no URL is a bad option value (a usage error, exit 2, as
         # --db's URL is); opening it says what else may be wrong with a URL (exit 1).
+        # So are a SQLite file's options after '?', which the program does not take.
         from mpn_desktop.store.database import postgres_in_full
-        from mpn_desktop.store.engine import parse_url
+        from mpn_desktop.store.engine import sqlite_options_refused
 
         try:
-            parse_url(postgres_in_full(str(url)))
+            options_refused = sqlite_options_refused(postgres_in_full(str(url)))
         except StoreError as no_url:
             return no_url, False
-        return None
+        return None if options_refused is None else (options_refused, False)
     # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
     from mpn_desktop.store.engine import shown_url
 

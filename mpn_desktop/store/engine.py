@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.change_feed import CONNECT_TIMEOUT_S, notify_on_commit
 from mpn_desktop.store.sqlite_files import (  # re-exported: callers of before import them here
@@ -143,22 +143,37 @@ def read_options(engine: Engine) -> dict[str, str]:
     return {"isolation_level": "REPEATABLE READ"}
 
 
+def sqlite_options_refused(url: str) -> StoreError | None:
+    """Why a SQLite URL's options after '?' are refused, naming them; None without any.
+
+    Options such as ?mode=ro&uri=true make the driver open another file than the one
+    checked and backed up here, and the pragmas below set what the others would.
+    """
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.query:
+        return None
+    names = ", ".join(repr(name) for name in parsed.query)
+    said = ngettext(
+        "{url}: the option {options} after '?' is not supported for SQLite; give the "
+        "file alone (sqlite:///{file})",
+        "{url}: the options {options} after '?' are not supported for SQLite; give the "
+        "file alone (sqlite:///{file})",
+        len(parsed.query),
+    )
+    return StoreError(
+        said.format(url=shown_url(url), options=names, file=parsed.database or "FILE")
+    )
+
+
 def create_store_engine(url: str) -> Engine:
     """An engine for ``url``; for SQLite every connection gets the pragmas below.
 
     A ``StoreError`` names the URL when SQLAlchemy does not know its database
     or the driver it names is not installed.
     """
-    parsed = parse_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.query:
-        # Options such as ?mode=ro&uri=true make the driver open another file than
-        # the one checked and backed up here; the pragmas below are set anyway.
-        raise StoreError(
-            _(
-                "{url}: options after '?' are not supported for SQLite; "
-                "give the file alone (sqlite:///{file})"
-            ).format(url=shown_url(url), file=parsed.database or "FILE")
-        )
+    refused = sqlite_options_refused(url)
+    if refused is not None:
+        raise refused
     try:
         return _create_store_engine(url)
     except NoSuchModuleError:
