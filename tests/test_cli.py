@@ -265,7 +265,14 @@ def test_the_windows_refusal_names_the_option_once_whatever_the_translation_says
         "With --db, give a file's path, not a URL: give sqlite:///t.sqlite3 with --db-url"
     )
     args = build_parser().parse_args(["--db", "mysql://db/mpn"])
-    assert str(common.window_database_refused(args)).startswith("--db: mysql://db/mpn: ")
+    # Another database's refusal names the option in a sentence of its own (it read
+    # '--db: mysql://db/mpn: mpn-desktop opens ...', the option glued before the URL).
+    assert str(common.window_database_refused(args)) == (
+        "--db names a mysql database (mysql://db/mpn): mpn-desktop opens SQLite files "
+        "(sqlite:///FILE) and PostgreSQL team databases (postgresql://USER@HOST/DATABASE)."
+    )
+    # The command line keeps its sentence, which names the URL it was given.
+    assert str(common.database_option_refused(args)).startswith("mysql://db/mpn: ")
 
 
 @pytest.mark.expect_logged_errors

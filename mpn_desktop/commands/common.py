@@ -69,13 +69,7 @@ _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 def database_option_refused(args: argparse.Namespace) -> StoreError | None:
     """Why the database option is refused: ``--db-url`` (or a URL given as ``--db`` or
     ``MPN_DESKTOP_DB``) names a database the program does not open (mysql://...), a
-    ``--db-url`` is no URL at all, or a file's path was given a URL."""
-    refused = _option_refusal(args)
-    return None if refused is None else refused[0]
-
-
-def _option_refusal(args: argparse.Namespace) -> tuple[StoreError, bool] | None:
-    """``database_option_refused``'s refusal, with whether its sentence names the option."""
+    ``--db-url`` is no URL at all or has SQLite options, or a file's path was given a URL."""
     given = given_database_path(args)
     url = args.db_url or (given[1] if given and _URL_START.match(given[1]) else None)
     if not url:
@@ -84,7 +78,7 @@ def _option_refusal(args: argparse.Namespace) -> tuple[StoreError, bool] | None:
 
     refused = refusal_of_other_database(str(url))
     if refused is not None:
-        return refused, False
+        return refused
     if given is None:
         # --db-url: a text that is no URL is a bad option value (a usage error, exit 2, as
         # --db's URL is); opening it says what else may be wrong with a URL (exit 1).
@@ -93,28 +87,38 @@ def _option_refusal(args: argparse.Namespace) -> tuple[StoreError, bool] | None:
         from mpn_desktop.store.engine import sqlite_options_refused
 
         try:
-            options_refused = sqlite_options_refused(postgres_in_full(str(url)))
+            return sqlite_options_refused(postgres_in_full(str(url)))
         except StoreError as no_url:
-            return no_url, False
-        return None if options_refused is None else (options_refused, False)
+            return no_url
     # Taken as a path, it would make a folder 'sqlite:' and a new database in it.
     from mpn_desktop.store.engine import shown_url
 
     said = _("{option} takes a file's path, not a URL: give {url} with --db-url")
-    return StoreError(said.format(option=given[0], url=shown_url(url))), True
+    return StoreError(said.format(option=given[0], url=shown_url(url)))
 
 
 def window_database_refused(args: argparse.Namespace) -> StoreError | None:
-    """``database_option_refused`` for the window's start-up box, naming the option the URL
-    was given with (``--db`` or ``MPN_DESKTOP_DB``, which a desktop menu's entry may set
-    unseen); None with ``--db-url``, which the box refuses as it opens it."""
+    """``database_option_refused`` for the window's start-up box, in a sentence naming the
+    option the URL was given with (``--db`` or ``MPN_DESKTOP_DB``, which a desktop menu's
+    entry may set unseen); None with ``--db-url``, which the box refuses as it opens it."""
     given = given_database_path(args)
-    refused = _option_refusal(args) if given is not None else None
-    if refused is None or given is None:
+    if given is None or not _URL_START.match(given[1]):
         return None
-    # Whether the sentence names the option is known, not read from its (translated) words.
-    error, names_option = refused
-    return error if names_option else StoreError(f"{given[0]}: {error}")
+    option, url = given
+    from mpn_desktop.store.database import database_scheme, refusal_of_other_database
+    from mpn_desktop.store.engine import shown_url
+
+    if refusal_of_other_database(url) is not None:
+        # The command line's sentence starts with the URL; the box's names the option
+        # first, in a sentence of its own, not 'OPTION: URL: ...'.
+        said = _(
+            "{option} names a {scheme} database ({url}): mpn-desktop opens SQLite files "
+            "(sqlite:///FILE) and PostgreSQL team databases (postgresql://USER@HOST/DATABASE)."
+        )
+        return StoreError(
+            said.format(option=option, scheme=database_scheme(url), url=shown_url(url))
+        )
+    return database_option_refused(args)
 
 
 class UsageError(MpnError):
