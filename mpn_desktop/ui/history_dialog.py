@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from collections.abc import Iterable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,27 +15,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.errors import MpnError
 from mpn_desktop.store.change_log import recent_changes
 from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.ui.context import AppContext
 
 SHOWN = 200
 """How many of the latest changes the list shows."""
 
-# Marked here, translated when shown (the translator is installed after import).
-_KIND_WORDS: dict[RecordKind, str] = {
-    RecordKind.ORGANIZATION: str(QT_TRANSLATE_NOOP("HistoryDialog", "organisation")),
-    RecordKind.TARGET: str(QT_TRANSLATE_NOOP("HistoryDialog", "targets")),
-    RecordKind.CUSTOMER: str(QT_TRANSLATE_NOOP("HistoryDialog", "customers")),
-    RecordKind.SUBSCRIPTION: str(QT_TRANSLATE_NOOP("HistoryDialog", "subscriptions")),
-    RecordKind.USAGE: str(QT_TRANSLATE_NOOP("HistoryDialog", "usage")),
-    RecordKind.PERSON: str(QT_TRANSLATE_NOOP("HistoryDialog", "people")),
-    RecordKind.EXAM: str(QT_TRANSLATE_NOOP("HistoryDialog", "exams")),
-    RecordKind.REFERENCE: str(QT_TRANSLATE_NOOP("HistoryDialog", "references")),
-    RecordKind.FEE_PAYMENT: str(QT_TRANSLATE_NOOP("HistoryDialog", "fee payments")),
-    RecordKind.IMPORT_BATCH: str(QT_TRANSLATE_NOOP("HistoryDialog", "imports")),
-}
+
+def changed_kinds_text(kinds: Iterable[RecordKind]) -> str:
+    """The kinds of record a change touched, as the store's refusals name them ("customers,
+    subscriptions"), in the domain's language; the one organisation by its singular."""
+    names = (
+        SPECS[kind].label if kind is RecordKind.ORGANIZATION else SPECS[kind].several
+        for kind in kinds
+    )
+    return ", ".join(sorted(domain_text(name) for name in names))
 
 
 class HistoryDialog(QDialog):
@@ -71,12 +70,7 @@ class HistoryDialog(QDialog):
         )
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            what = ", ".join(
-                sorted(
-                    QCoreApplication.translate("HistoryDialog", _KIND_WORDS[kind])
-                    for kind in change.kinds
-                )
-            )
+            what = changed_kinds_text(change.kinds)
             for column, text in enumerate(
                 (change.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), change.user, what)
             ):

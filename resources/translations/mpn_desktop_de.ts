@@ -1542,14 +1542,6 @@
         <translation>Wofür die Prüfungen der Person am Tag „Stand am“ zählen: die Kompetenzen und ihre Stufen (2017-2018) oder die Solutions Partner-Designations und ihre Qualifizierungskennzahlen, mit den Schritten, wo eine Kennzahl Schritte hat. Leer: an diesem Tag für nichts (im Solutions Partner-Programm sagt die QuickInfo der Zeile, warum).</translation>
     </message>
     <message>
-        <source>person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
         <source>Add person…</source>
         <translation>Person hinzufügen…</translation>
     </message>
@@ -1576,14 +1568,6 @@
     <message>
         <source>Passed on</source>
         <translation>Bestanden am</translation>
-    </message>
-    <message>
-        <source>exam</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>exams</source>
-        <translation>Prüfungen</translation>
     </message>
     <message>
         <source>Add exam…</source>
@@ -1679,14 +1663,6 @@
     <message>
         <source>Paid on</source>
         <translation>Bezahlt am</translation>
-    </message>
-    <message>
-        <source>fee payment</source>
-        <translation>Gebührenzahlung</translation>
-    </message>
-    <message>
-        <source>fee payments</source>
-        <translation>Gebührenzahlungen</translation>
     </message>
     <message>
         <source>Add payment…</source>
@@ -1945,46 +1921,6 @@
 </context>
 <context>
     <name>HistoryDialog</name>
-    <message>
-        <source>organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>targets</source>
-        <translation>Ziele</translation>
-    </message>
-    <message>
-        <source>customers</source>
-        <translation>Kunden</translation>
-    </message>
-    <message>
-        <source>subscriptions</source>
-        <translation>Abonnements</translation>
-    </message>
-    <message>
-        <source>usage</source>
-        <translation>Nutzung</translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <source>exams</source>
-        <translation>Prüfungen</translation>
-    </message>
-    <message>
-        <source>references</source>
-        <translation>Kundenreferenzen</translation>
-    </message>
-    <message>
-        <source>fee payments</source>
-        <translation>Gebührenzahlungen</translation>
-    </message>
-    <message>
-        <source>imports</source>
-        <translation>Importe</translation>
-    </message>
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
@@ -2620,14 +2556,6 @@
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <source>reference</source>
-        <translation>Kundenreferenz</translation>
-    </message>
-    <message>
-        <source>references</source>
-        <translation>Kundenreferenzen</translation>
-    </message>
-    <message>
         <source>Add reference…</source>
         <translation>Kundenreferenz hinzufügen…</translation>
     </message>
@@ -2840,14 +2768,6 @@
         <translation>Der Microsoft-Mandant des Kunden: seine ID (eine GUID) oder seine Domäne (contoso.onmicrosoft.com), wie die Kundenliste von Partner Center und die Abstimmungsdateien ihn zeigen. Optional: Er unterscheidet zwei Kunden gleichen Namens.</translation>
     </message>
     <message>
-        <source>customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <source>customers</source>
-        <translation>Kunden</translation>
-    </message>
-    <message>
         <source>Add customer…</source>
         <translation>Kunde hinzufügen…</translation>
     </message>
@@ -2896,14 +2816,6 @@
         <translation>Testversion</translation>
     </message>
     <message>
-        <source>subscription</source>
-        <translation>Abonnement</translation>
-    </message>
-    <message>
-        <source>subscriptions</source>
-        <translation>Abonnements</translation>
-    </message>
-    <message>
         <source>Add subscription…</source>
         <translation>Neues Abonnement…</translation>
     </message>
@@ -2950,10 +2862,6 @@
     <message>
         <source>Licences paid for at the end of the month (a license-based file&apos;s seats). The Solutions Partner designations judge a Microsoft 365 tenant by its paid seats and the share of them in use.</source>
         <translation>Am Monatsende bezahlte Lizenzen (die Seats einer lizenzbasierten Datei). Die Solutions-Partner-Designations beurteilen einen Microsoft-365-Tenant nach seinen bezahlten Lizenzen und dem genutzten Anteil davon.</translation>
-    </message>
-    <message>
-        <source>usage</source>
-        <translation>Nutzung</translation>
     </message>
     <message>
         <source>months of usage</source>

@@ -86,8 +86,6 @@ class FeeTab(StepTab):
                     Field("amount_usd", self.tr("Amount")),
                     Field("paid_on", self.tr("Paid on")),
                 ),
-                noun=self.tr("fee payment"),
-                plural=self.tr("fee payments"),
                 describe=lambda record: _year_text(record.get("membership_year_start")),
                 object_name="paymentsSection",
                 add_text=self.tr("Add payment…"),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
@@ -82,8 +83,9 @@ _UNNAMED = frozenset(
 class RecordSection(QWidget):
     """A table of one record kind with Add and Delete buttons and a line for problems.
 
-    ``noun`` and ``describe`` name a record for the undo menu ("person", "Ana Ruiz"),
-    ``plural`` several of them ("Delete 3 people");
+    The kind's name (``SPECS``' label, "person") and ``describe`` ("Ana Ruiz") name a
+    record for the undo menu, the kind's plural several of them ("Delete 3 people"), or
+    ``plural`` where the window counts them otherwise ("months of usage");
     ``new_values`` gives the values a new record starts with (e.g. the chosen
     customer of a subscription); ``load`` narrows the store's list when given;
     ``read_by_filter``: the table holds only the records its fixed filter lets through
@@ -107,7 +109,6 @@ class RecordSection(QWidget):
         title: str,
         fields: Sequence[Field],
         *,
-        noun: str,
         plural: str = "",
         describe: Describe,
         object_name: str,
@@ -124,8 +125,7 @@ class RecordSection(QWidget):
         self.context = context
         self.kind = kind
         self.title = title
-        self._noun = noun
-        self._plural = plural or f"{noun}s"
+        self._plural = plural
         self._describe = describe
         self._new_values = new_values
         self._loads_everything = load is None
@@ -645,11 +645,18 @@ class RecordSection(QWidget):
                         result[other] = extra
         return self._empty_as_default(result)
 
+    def _noun(self) -> str:
+        # The kind's own name (schema_fields.SPECS), as the store's refusals say it.
+        return domain_text(SPECS[self.kind].label)
+
+    def _several(self) -> str:
+        return self._plural or domain_text(SPECS[self.kind].several)
+
     def count_label(self, count: int) -> str:
         """Several records as the undo menu names them: "3 people"."""
         if count == 1:
-            return self._noun
-        return self.tr("{count} {plural}").format(count=count, plural=self._plural)
+            return self._noun()
+        return self.tr("{count} {plural}").format(count=count, plural=self._several())
 
     def _parents_shown(self, values: Mapping[str, Any]) -> dict[str, Record]:
         """The records ``values`` name (an exam's person) as the tab shows them, if it does."""
@@ -664,7 +671,7 @@ class RecordSection(QWidget):
 
     def name_of(self, record: Record) -> str:
         """The record as the undo menu names it: "person Ana Ruiz"."""
-        return f"{self._noun} {self._describe(record)}".strip()
+        return f"{self._noun()} {self._describe(record)}".strip()
 
     def delete_selected(self) -> None:
         """Deletes the selected records (and what depends on them) in one step undo puts back.
@@ -685,7 +692,7 @@ class RecordSection(QWidget):
             return
         several = len(chosen) > 1
         what = (
-            self.tr("{count} {plural}").format(count=len(chosen), plural=self._plural)
+            self.tr("{count} {plural}").format(count=len(chosen), plural=self._several())
             if several
             else self._describe(chosen[0]) or self.name_of(chosen[0])
         )

@@ -103,8 +103,6 @@ class ReferencesTab(StepTab):
                     Field("approved_on", self.tr("Approved on")),
                     Field("contact", self.tr("Contact")),
                 ),
-                noun=self.tr("reference"),
-                plural=self.tr("references"),
                 describe=lambda record: self._customer_names.get(record.get("customer_id", -1), ""),
                 object_name="referencesSection",
                 add_text=self.tr("Add reference…"),

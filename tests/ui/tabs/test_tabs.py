@@ -289,7 +289,8 @@ def test_add_and_delete_follow_the_focused_table(context: Any, demo_db: Any, qtb
     with qtbot.waitSignal(context.changeApplied):
         tab.delete_selected()
     assert len(records.list_records(demo_db, RecordKind.EXAM)) == count - 1
-    assert context.undo_stack.undoText().startswith("Delete exam ")
+    # The kind's name is the store's (SPECS' label), not the tab's own 'exam'.
+    assert context.undo_stack.undoText().startswith("Delete exam result ")
 
 
 @pytest.mark.parametrize("cls", TAB_CLASSES)
@@ -348,7 +349,7 @@ def test_deleting_several_rows_is_one_step_that_undo_puts_back(
     tab.delete_selected()
     assert len(announced) == 1  # the tabs and the panel refresh once, not per row
     assert context.undo_stack.count() == 1
-    assert context.undo_stack.undoText() == "Delete 3 exams"
+    assert context.undo_stack.undoText() == "Delete 3 exam results"
     assert {e["id"] for e in records.list_records(demo_db, RecordKind.EXAM)} == (
         {e["id"] for e in before} - chosen
     )
