@@ -46,3 +46,42 @@ def test_wrapped_continuations_hang_under_the_value_plain_lines_under_their_inde
         "  missing: one two three four five six",
         "    plain words that wrap onto a second line here",
     ]
+
+
+def test_a_word_longer_than_the_room_stays_whole_on_its_own_line() -> None:
+    # Before, textwrap broke it where the line ended: 'Zwische' / 'nzertifizierungen: 2'.
+    line = labelled(
+        "  ", "es fehlt: {sentence}", "sentence", "+30 Punkte); Zwischenzertifizierungen: 2"
+    )
+    assert wrap_lines([line], 31) == [
+        "  es fehlt: +30 Punkte);",
+        "            Zwischenzertifizierungen:",
+        "            2",
+    ]
+
+
+def test_words_break_after_their_hyphen_not_inside_a_part() -> None:
+    # Before, 'Microsoft 365-Si' / 'cherheits-Workloads' at 45 columns.
+    line = "von Microsoft 365-Sicherheits-Workloads, über CPOR"
+    assert wrap_lines([line], 31) == ["von Microsoft 365-Sicherheits-", "Workloads, über CPOR"]
+    assert wrap_lines([line], 30) == ["von Microsoft", "365-Sicherheits-Workloads,", "über CPOR"]
+
+
+def test_a_label_wider_than_half_the_line_goes_on_under_the_indentation() -> None:
+    # Before, the text kept 20 columns beside the label whatever the width, so the
+    # lines ran past the terminal's edge: 'günstigster Weg zu 70: ' at 45 columns.
+    line = labelled(
+        "      ",
+        "günstigster Weg zu 70: {steps}",
+        "steps",
+        "Nutzungswachstum: nichts, was jetzt hinzukommt",
+    )
+    wrapped = wrap_lines([line], 45)
+    assert wrapped == [
+        "      günstigster Weg zu 70:",
+        "      Nutzungswachstum: nichts, was jetzt",
+        "      hinzukommt",
+    ]
+    assert max(len(text) for text in wrapped) <= 44
+    # At 60 columns it still hangs under its text.
+    assert wrap_lines([line], 60)[1].startswith(" " * len("      günstigster Weg zu 70: "))

@@ -30,6 +30,10 @@ def labelled(indent: str, template: str, field: str, value: str, **fields: str) 
     return TextLine(indent + shown.replace(_MARK, value), len(indent) + max(label, 0))
 
 
+MIN_WIDTH = 20
+"""Columns a wrapped line takes at least, however narrow the terminal says it is."""
+
+
 def plain_text(lines: Sequence[str | TextLine]) -> list[str]:
     """The lines' texts, one item a line (piped output, for grep)."""
     return [line.text if isinstance(line, TextLine) else line for line in lines]
@@ -41,11 +45,20 @@ def wrap_lines(lines: Sequence[str | TextLine], width: int) -> list[str]:
 
 
 def _wrap(line: str | TextLine, width: int) -> list[str]:
-    if isinstance(line, TextLine):
-        text, hang = line.text, line.hang
-    else:
-        text, hang = line, len(line) - len(line.lstrip())
-    indent = " " * hang
+    text = line.text if isinstance(line, TextLine) else line
+    indentation = len(text) - len(text.lstrip())
+    hang = line.hang if isinstance(line, TextLine) else indentation
+    limit = max(width - 1, MIN_WIDTH)  # the last column: a full line would wrap again
+    if hang > limit // 2:
+        # A label taking more than half the line ('günstigster Weg zu 70: ' at 45 columns)
+        # leaves its text too narrow a column: it goes on under the line's indentation.
+        hang = indentation
+    # Words break at spaces and after a word's hyphen only, never inside a word: a
+    # German compound longer than the room stays whole on its own line.
     return textwrap.wrap(
-        text, max(width - 1, hang + 20), subsequent_indent=indent, break_on_hyphens=False
+        text,
+        limit,
+        subsequent_indent=" " * hang,
+        break_long_words=False,
+        break_on_hyphens=True,
     ) or [text]
