@@ -172,7 +172,9 @@ class _Evaluation:
                 if totals is not None and workload is not None:
                     self.changed_workloads = frozenset({workload})
                     return totals
-        return UsageTotals.of(facts, self.as_of, _needed_measures(self.catalog))
+        return UsageTotals.of(
+            facts, self.as_of, _needed_measures(self.catalog), _figure_associations(self.catalog)
+        )
 
     def _measures_kept(self, previous: _Evaluation | None) -> dict[_MeasureKey, MeasureResult]:
         """The previous run's measure figures that still hold: a measure reads its workload's
@@ -535,6 +537,20 @@ def _needed_measures(catalog: Catalog) -> dict[Workload, set[MeasureKind]]:
             for measure in option.performance.measures:
                 needed.setdefault(measure.workload, set()).add(measure.kind)
     return needed
+
+
+def _figure_associations(catalog: Catalog) -> dict[Workload, set[Association]]:
+    """Per workload, the associations through which the catalogue's measures read its usage
+    (new customers read the subscriptions alone, not their usage)."""
+    found: dict[Workload, set[Association]] = {}
+    for competency in catalog.cloud_competencies:
+        for option in competency.options:
+            for measure in option.performance.measures:
+                if measure.kind is not MeasureKind.NEW_CUSTOMERS:
+                    found.setdefault(measure.workload, set()).update(
+                        option.performance.associations
+                    )
+    return found
 
 
 def _catalog_notes(catalog: CatalogInForce, as_of: date) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -17,7 +18,7 @@ from operator import eq, itemgetter
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.enums import Level, Market, StepKind, Workload
+from mpn_desktop.domain.enums import Association, Level, Market, StepKind, Workload
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, Subscription, SubscriptionRows
 from mpn_desktop.domain.progress import StepProgress
@@ -75,11 +76,18 @@ class UsageTotals:
 
     @classmethod
     def of(
-        cls, facts: Facts, as_of: date, needed: Mapping[Workload, set[MeasureKind]]
+        cls,
+        facts: Facts,
+        as_of: date,
+        needed: Mapping[Workload, set[MeasureKind]],
+        read_by: Mapping[Workload, AbstractSet[Association]] | None = None,
     ) -> UsageTotals:
         """One pass over the usage of ``facts`` for the windows of ``as_of``.
 
-        ``needed`` names, per workload, the measures the catalogue reads.
+        ``needed`` names, per workload, the measures the catalogue reads;
+        ``read_by``, per workload, the associations through which some measure
+        reads its subscriptions' usage (None: every association): the usage of
+        other subscriptions is neither credited nor added up, as no figure reads it.
         """
         current = Month.of(as_of).index
         first, last = current - 12, current - 1
@@ -96,8 +104,13 @@ class UsageTotals:
             for at, sub_id, trial in zip(range(len(ids)), ids, columns.trial, strict=True)
             if not trial
         }
+        association_of = columns.association
         for sub_id, at in paid.items():
-            by_workload[workloads[at]].append(at)
+            workload = workloads[at]
+            by_workload[workload].append(at)
+            # (Azure's consumption, say, is read through DPOR and transacting only.)
+            if read_by is not None and association_of[at] not in read_by.get(workload, ()):
+                continue
             made, ended = made_on[at], ended_on[at]
             # Month indexes by hand: this runs once per subscription of the organisation.
             # (and no min/max calls: a conditional is a third of the cost).

@@ -26,9 +26,11 @@ from domain_builders import (
     usage,
 )
 
-from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain import evaluate as evaluate_module
+from mpn_desktop.domain.catalog import Catalog, MeasureKind
 from mpn_desktop.domain.enums import Association, Level, Market, StepKind, Workload
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
+from mpn_desktop.domain.performance import UsageTotals, measure_result
 
 PERF = StepKind.PERFORMANCE
 
@@ -522,3 +524,47 @@ def test_missing_revenue_keeps_cents(catalog: Catalog) -> None:
     )
     step = step_of(run(catalog, given), CRM, SILVER, PERF)
     assert step.missing[0].startswith("US$ 0.50 more Dynamics CRM Online")
+
+
+def test_usage_no_measure_reads_is_left_out_and_every_figure_stays(catalog: Catalog) -> None:
+    """The evaluation credits and adds up only the usage of subscriptions whose association
+    some measure of their workload reads a figure through (Azure consumption: DPOR and
+    transacting; CRM revenue: DPOR): every measure's figure is the one over all usage."""
+    subscriptions = [
+        subscription(f"{workload.value}-{kind.value}", workload=workload, association=kind)
+        for workload in Workload
+        for kind in Association
+    ]
+    given = facts(
+        subscriptions=subscriptions,
+        usage_rows=[
+            usage(sub.id, month, consumption=100, revenue=7, users=3)
+            for sub in subscriptions
+            for month in months("2017-03", "2018-02")
+        ],
+    )
+    needed = evaluate_module._needed_measures(catalog)
+    every = UsageTotals.of(given, AS_OF, needed)
+    read = UsageTotals.of(given, AS_OF, needed, evaluate_module._figure_associations(catalog))
+    measures = [
+        (measure, option.performance)
+        for competency in catalog.cloud_competencies
+        for option in competency.options
+        for measure in option.performance.measures
+    ]
+    read_through = {
+        (measure.workload, association)
+        for measure, performance in measures
+        if measure.kind is not MeasureKind.NEW_CUSTOMERS
+        for association in performance.associations
+    }
+    assert set(every.credited) == {sub.id for sub in subscriptions}
+    assert set(read.credited) == {
+        sub.id for sub in subscriptions if (sub.workload, sub.association) in read_through
+    }
+    assert "azure-fasttrack" not in read.credited
+    assert "dynamics-crm-transacting" not in read.credited
+    for measure, performance in measures:
+        found = measure_result(measure, performance, read)
+        assert found.have == measure_result(measure, performance, every).have
+        assert list(found.evidence) == list(measure_result(measure, performance, every).evidence)
