@@ -38,6 +38,11 @@ Run = tuple[int, int, str, int]
 first place minus its first month: the row of month ``m`` is at ``base + m``)."""
 
 
+Slices = tuple[list[str], list[int], list[int]]
+"""Runs' rows in some months, one slice of the columns per run: each run's customer and
+where its rows there begin and end (``columns[start:stop]``)."""
+
+
 class _Tier:
     """Runs of a cell by first month (in four lists): ``CellRuns``' first tier holds at most
     one per customer, its second a customer's other runs (several for one customer)."""
@@ -52,6 +57,23 @@ class _Tier:
         self.least_last = min(self.lasts, default=0)
         """Every run goes on to this month at least: up to it, a month's runs are those
         begun by then."""
+
+    def slices(self, first: int, last: int) -> Slices:
+        """The customers of the runs with rows in the months ``first`` to ``last``, and
+        where those rows begin and end in the columns."""
+        begun = bisect_right(self.firsts, last)  # runs begun by the last month
+        customers: list[str] = []
+        starts: list[int] = []
+        stops: list[int] = []
+        # ``strict=False``: the runs begun later are not looked at.
+        for start, stop, customer, base in zip(
+            self.firsts[:begun], self.lasts, self.customers, self.bases, strict=False
+        ):
+            if stop >= first:
+                customers.append(customer)
+                starts.append(base + (start if start > first else first))
+                stops.append(base + (stop if stop < last else last) + 1)
+        return customers, starts, stops
 
     def at(self, month: int) -> tuple[list[str], list[int]]:
         """The customers and places of the runs' rows of ``month``."""
@@ -98,6 +120,14 @@ class CellRuns:
         if self._more is None:
             return customers, places, [], []
         return (customers, places, *self._more.at(month))
+
+    def slices(self, first: int, last: int) -> tuple[Slices, Slices]:
+        """Each run's rows in the months ``first`` to ``last`` as slices of the columns (a
+        run's rows are consecutive): the first tier's runs (each customer once), then the
+        others'; runs with no row there left out."""
+        return self._one.slices(first, last), (
+            self._more.slices(first, last) if self._more is not None else ([], [], [])
+        )
 
     def places_of(self, month: int, customers: Iterable[str]) -> dict[str, list[int]]:
         """The places of some customers' rows of ``month`` (a customer with none there left
@@ -249,6 +279,22 @@ class CellMonths:
         if runs is None or not runs.first_month <= month <= runs.last_month:
             return {}
         return runs.places_of(month, customers)
+
+    def slices(self, cell: Cell, first: int, last: int) -> tuple[Slices, Slices] | None:
+        """A cell's rows counted in the months ``first`` to ``last`` as slices of the
+        columns, one per run (``CellRuns.slices``: the first tier's, then the others').
+        None when rows of those months were put in row by row: the months are then read one
+        by one (``at``)."""
+        if any(first <= month <= last for month in self.row_by_row):
+            return None
+        for by_cell in (self.cells, self.more):
+            months = by_cell.get(cell)
+            if months and any(first <= month <= last for month in months):
+                return None
+        runs = self.runs.get(cell)
+        if runs is None or runs.last_month < first or runs.first_month > last:
+            return ([], [], []), ([], [], [])
+        return runs.slices(first, last)
 
     def at(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none)."""

@@ -18,13 +18,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
-from mpn_desktop.domain.usage_cell_runs import CellMonth
+from mpn_desktop.domain.usage_cell_runs import CellMonth, Slices
 from mpn_desktop.domain.usage_rows import UsageColumns
 from mpn_desktop.domain.vocabulary import language
 
@@ -148,6 +148,24 @@ def _ratio(bound: Decimal | None) -> tuple[int, int] | None:
     return numerator, denominator
 
 
+class _ServicesKept(dict[str, bool]):
+    """Whether a scope counts a service, by the service as written (on first look-up: its
+    case-folded key among the scope's services and not excluded; "" is never excluded)."""
+
+    def __init__(self, scope: Scope, service_keys: ServiceKeys) -> None:
+        super().__init__()
+        self._wanted = scope.services
+        self._excluded = scope.excluded_services - {""}
+        self._service_keys = service_keys
+
+    def __missing__(self, service: str) -> bool:
+        key = self._service_keys[service]
+        kept = self[service] = (not self._wanted or key in self._wanted) and (
+            key not in self._excluded
+        )
+        return kept
+
+
 class PricedSums:
     """The usage sums of one scope (workloads, association types, services) by month and
     over runs of months, with a rate card's monthly consumption value; each worked out on
@@ -157,6 +175,8 @@ class PricedSums:
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
         self._cell_month = sums.cell_months.at
         self._places_of = sums.cell_months.places_of
+        self._cell_months = sums.cell_months
+        self._kept_of: dict[Scope, _ServicesKept] = {}
         self._columns = sums.columns
         self._tenants = sums.tenants
         self._service_keys = sums.service_keys
@@ -179,6 +199,7 @@ class PricedSums:
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
         self._within: dict[_WithinKey, list[Key]] = {}
+        self._key_figures: dict[tuple[Scope, Months, Quantity], Mapping[Key, Decimal | int]] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
 
     def memo(self, first: Month, last: Month) -> dict[object, object]:
@@ -210,6 +231,7 @@ class PricedSums:
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
         new._within = {k: v for k, v in self._within.items() if months.isdisjoint(k[1])}
+        new._key_figures = {k: v for k, v in self._key_figures.items() if months.isdisjoint(k[1])}
         new._memos = {
             k: v for k, v in self._memos.items() if not any(k[0] <= m <= k[1] for m in months)
         }
@@ -381,6 +403,8 @@ class PricedSums:
                 if len(months) > 1
                 else self._month_quantities.get((scope, months[0], index))
             )
+            if kept is None and len(months) > 1:
+                kept = self._window_quantities(scope, months, index)
             if kept is not None:
                 found = Decimal(sum(kept.values(), _ZERO))
             else:
@@ -548,6 +572,10 @@ class PricedSums:
         if found is not None:
             return found
         consumption_of = self._columns.consumption_usd
+        found = self._consumed_in_slices(scope, months)
+        if found is not None:
+            self._consumed[(scope, months)] = found
+            return found
         walked = [self._rows(scope, month) for month in months]
         values = [gathered(consumption_of, rows[2]) for rows in walked]
         if all(min(each, default=0) >= 0 for each in values):
@@ -568,6 +596,30 @@ class PricedSums:
             service for (_, service), value in per_key.items() if service and value > 0
         )
         return found
+
+    def _consumed_in_slices(self, scope: Scope, months: Months) -> frozenset[str] | None:
+        """``consumed_services`` from the runs' rows of months that follow one another, when
+        no consumption there is below 0 (a (customer, service)'s total is then above 0
+        exactly when one of its rows is): the services as written of the rows above 0,
+        gathered in C, then the scope's kept and case-folded (a handful). None otherwise
+        (``_scope_slices``, or a row below 0)."""
+        slices = self._scope_slices(scope, months)
+        if slices is None:
+            return None
+        consumption_of, service_of = self._columns.consumption_usd, self._columns.service
+        written: set[str] = set()
+        for _customers, starts, stops in slices:
+            ranges = list(map(slice, starts, stops))
+            values = list(map(consumption_of.__getitem__, ranges))
+            if values and min(map(min, values)) < 0:
+                return None
+            services = chain.from_iterable(map(service_of.__getitem__, ranges))
+            above = map(operator.gt, chain.from_iterable(values), repeat(0))
+            written.update(compress(services, above))
+        kept, key = self._service_kept(scope), self._service_keys
+        consumed = {key[service] for service in written if kept[service]}
+        consumed.discard("")
+        return frozenset(consumed)
 
     def _key_quantities(self, scope: Scope, months: Months, index: int) -> dict[Key, Decimal | int]:
         """One of the first four sums per (customer, service) over several months, from its
@@ -606,11 +658,92 @@ class PricedSums:
         key = (scope, months, index)
         found = self._quantities.get(key)
         if found is None:
+            found = self._window_quantities(scope, months, index)
+        if found is None:
             # The first month's figures copied in C, the others added to them.
             found = dict(self.month_quantity(scope, months[0], index))
             for month in months[1:]:
                 _add_into(found, self.month_quantity(scope, month, index).items())
             self._quantities[key] = found
+        return found
+
+    def _scope_slices(self, scope: Scope, months: Months) -> tuple[Slices, Slices] | None:
+        """The rows of the scope's cells in ``months`` as slices of the columns, one per run
+        (``CellMonths.slices``), when the months follow one another and no row of them was
+        put in row by row; else None (the months are read one by one). First the runs of
+        the first cell's first tier (each customer once), then every other run."""
+        first, last = min(months), max(months)
+        if last - first != len(months) - 1 or len(set(months)) != len(months):
+            return None
+        unique: Slices | None = None
+        others: Slices = ([], [], [])
+        for workload in scope.workloads:
+            for association in scope.associations:
+                found = self._cell_months.slices((workload, association), first, last)
+                if found is None:
+                    return None
+                for each in found if unique is not None else found[1:]:
+                    others[0].extend(each[0])
+                    others[1].extend(each[1])
+                    others[2].extend(each[2])
+                if unique is None:
+                    unique = found[0]
+        return unique or ([], [], []), others
+
+    def _service_kept(self, scope: Scope) -> dict[str, bool]:
+        """Whether the scope counts a service, by the service as the rows write it (kept:
+        a handful of spellings, each case-folded once)."""
+        found = self._kept_of.get(scope)
+        if found is None:
+            found = self._kept_of[scope] = _ServicesKept(scope, self._service_keys)
+        return found
+
+    def _slice_sums(
+        self, column: Sequence[Decimal | int], slices: Slices, kept: dict[str, bool] | None
+    ) -> tuple[list[str], list[Decimal | int]]:
+        """Each slice's values added up in C (begun at its first value, not at 0: the same
+        Decimal, exponent and all), beside its customer; with ``kept``, only the rows of the
+        services it keeps, and a slice with none left out. (A loop over the slices: the
+        same in ``map`` calls measured slower.)"""
+        customers, starts, stops = slices
+        if kept is None:
+            return customers, [
+                sum(column[start + 1 : stop], column[start])
+                for start, stop in zip(starts, stops, strict=True)
+            ]
+        service_of, keeps = self._columns.service, kept.__getitem__
+        found_customers: list[str] = []
+        found: list[Decimal | int] = []
+        for customer, start, stop in zip(customers, starts, stops, strict=True):
+            values = compress(column[start:stop], map(keeps, service_of[start:stop]))
+            value = next(values, None)
+            if value is not None:  # else none of the kept services in these months
+                found_customers.append(customer)
+                found.append(sum(values, value))
+        return found_customers, found
+
+    def _window_quantities(
+        self, scope: Scope, months: Months, index: int
+    ) -> dict[str, Decimal | int] | None:
+        """``quantities`` over months that follow one another, from the runs' rows there:
+        each run's figures a slice of the column added up in C (``_slice_sums``); not the
+        monthly consumption value (a rate per row). None when the months cannot be read so
+        (``_scope_slices``); kept."""
+        if index == _MCV:
+            return None
+        slices = self._scope_slices(scope, months)
+        if slices is None:
+            return None
+        column = _column(self._columns, index)
+        kept = (
+            self._service_kept(scope) if scope.services or scope.excluded_services - {""} else None
+        )
+        unique, others = slices
+        # The first tier's customers once each: a dictionary made in C; the others added.
+        found = dict(zip(*self._slice_sums(column, unique, kept), strict=True))
+        if others[0]:
+            _add_into(found, zip(*self._slice_sums(column, others, kept), strict=True))
+        self._quantities[(scope, months, index)] = found
         return found
 
     def per_customer(
@@ -722,13 +855,17 @@ class PricedSums:
         handed out as their customers'): one pass over the keys' figures (the monthly
         consumption value alone added up per key, not all five sums)."""
         low, high, tenants = key[3], key[4], key[6]
-        values: Mapping[Key, Decimal | int]
-        if quantity is Quantity.ACTIVE_SHARE:
-            values = self._service_shares(scope, months)
-        elif quantity is Quantity.MCV:
-            values = self._key_values(scope, months)
-        else:
-            values = self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
+        # The keys' figures kept per (scope, months, quantity): a first evaluation asks the
+        # same figure with several bounds (bands, the promoted part without its maximum).
+        values = self._key_figures.get((scope, months, quantity))
+        if values is None:
+            if quantity is Quantity.ACTIVE_SHARE:
+                values = self._service_shares(scope, months)
+            elif quantity is Quantity.MCV:
+                values = self._key_values(scope, months)
+            else:
+                values = self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
+            self._key_figures[(scope, months, quantity)] = values
         keys = [
             each
             for each, value in values.items()

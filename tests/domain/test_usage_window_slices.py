@@ -1,0 +1,168 @@
+"""Figures over months that follow one another are added up from slices of the runs' rows
+(``PricedSums._window_quantities``, ``_consumed_in_slices``): they must equal the figures
+the rows themselves give (``row_figures.RowFigures``), digit for digit, whatever the rows'
+order, their services within a run, consumption below 0, amounts written with an exponent
+and edits (then the months are read one by one); and the slices must be what is read where
+the rows allow it.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designations import Quantity, Scope
+from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.usage_figures import usage_sums
+from tests.domain.row_figures import RowFigures
+from tests.domain.sp_organisations import SERVICES
+from tests.domain.test_usage_cell_runs import _FIRST, _facts, _row
+from tests.domain.test_usage_customer_figures import _KINDS, SCOPES, _drawn, _edited
+
+_FIGURES = (
+    Quantity.CONSUMPTION_USD,
+    Quantity.REVENUE_USD,
+    Quantity.ACTIVE_USERS,
+    Quantity.PAID_SEATS,
+)
+"""The figures added up from a column, by their place in the sums."""
+_SEEDED = st.integers(0, 2**32 - 1).map(random.Random)
+
+_WRITTEN = ("1E+3", "2.50", "0", "7", "12000", "0.01")
+"""Amounts as a store may hand them: one with an exponent above 0 (a sum begun at 0 writes
+it otherwise: 1E+3 + 0 is 1000)."""
+
+
+def _varied(rng: random.Random, facts: Facts, negative: bool) -> Facts:
+    """Each row another service (a subscription's run mixes them, as the benchmark's rows
+    do), amounts written several ways, and with ``negative`` now and then a consumption
+    below 0 (a correction row)."""
+    usage = []
+    for row in facts.usage:
+        consumption = Decimal(rng.choice(_WRITTEN))
+        if negative and rng.random() < 0.05:
+            consumption = -consumption - 1
+        usage.append(replace(row, service=rng.choice(SERVICES), consumption_usd=consumption))
+    return replace(facts, usage=tuple(usage), kept=Kept())
+
+
+def _exact(values: Any) -> dict[str, str]:
+    """Each customer's value written out as a Decimal (2, 2.0 and 2.00 differ; users and
+    seats are handed out as the ints they add up to)."""
+    return {customer: repr(Decimal(value)) for customer, value in values.items()}
+
+
+def _window(rng: random.Random) -> tuple[Month, ...]:
+    last = _FIRST.plus(rng.randrange(0, 90))
+    return tuple(last.plus(-back) for back in range(rng.choice((2, 3, 12, 24))))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rng=_SEEDED,
+    kind=st.sampled_from(_KINDS),
+    varied=st.booleans(),
+    negative=st.booleans(),
+    edit=st.booleans(),
+)
+def test_figures_over_months_equal_the_rows_figures(
+    rng: random.Random, kind: str, varied: bool, negative: bool, edit: bool
+) -> None:
+    facts = _drawn(rng, kind)
+    if varied:
+        facts = _varied(rng, facts, negative)
+    asked = [(scope, dict(rates), _window(rng)) for scope, rates in rng.sample(SCOPES, 6)]
+    if edit:
+        # Asked once before an edit reaching the months: what it reaches is read again.
+        for scope, rates, months in asked:
+            usage_sums(facts).priced(rates).quantities(scope, months, 0)
+        facts = _edited(rng, facts, {month for *_, months in asked for month in months})
+    for scope, rates, months in asked:
+        priced = usage_sums(facts).priced(rates)
+        reference = RowFigures(facts, rates)
+        for quantity in Quantity:
+            found = priced.per_customer(scope, quantity, months)
+            assert _exact(found) == _exact(reference.per_customer(scope, quantity, months))
+            total = priced.total(scope, quantity, months)
+            assert repr(total) == repr(reference.total(scope, quantity, months))
+        consumed = priced.consumed_services(scope, months)
+        assert consumed == reference.consumed_services(scope, months)
+
+
+def _grouped(seed: int) -> Facts:
+    """Rows grouped by subscription, a month each in order (runs only: none put in row by
+    row), services mixed; several subscriptions of a customer in a cell."""
+    rng = random.Random(seed)
+    facts = _facts(rng, "grouped")
+    usage = [
+        _row(rng, sub.id, first.plus(offset), rng.choice(SERVICES))
+        for sub in facts.subscriptions
+        for first in [_FIRST.plus(rng.randrange(0, 60))]
+        for offset in range(rng.randint(1, 30))
+    ]
+    return _varied(rng, replace(facts, usage=tuple(usage)), negative=False)
+
+
+def test_the_slices_are_read_where_the_runs_hold_the_months() -> None:
+    """For rows held as runs the figures come from the slices (not the months one by one),
+    and equal the rows' (both tiers of a cell, services picked, the first month of a run
+    inside the window, exponents kept)."""
+    read = 0
+    for seed in range(6):
+        facts = _grouped(seed)
+        sums = usage_sums(facts)
+        for scope, rate_items in SCOPES:
+            rates = dict(rate_items)
+            priced = sums.priced(rates)
+            reference = RowFigures(facts, rates)
+            for back in (0, 11, 30):
+                months = tuple(_FIRST.plus(40 - back - b) for b in range(12))
+                for index, quantity in enumerate(_FIGURES):
+                    found = priced._window_quantities(scope, months, index)
+                    assert found is not None
+                    wanted = reference.per_customer(scope, quantity, months)
+                    assert _exact(found) == _exact(wanted)
+                    read += bool(found)
+                consumed = priced._consumed_in_slices(scope, months)
+                assert consumed == reference.consumed_services(scope, months)
+    assert read > 100
+
+
+def test_consumption_below_0_is_added_up_per_customer_and_service() -> None:
+    """A row below 0 in the months: the slices cannot tell a service from its rows above 0
+    alone (its total may be 0 or less), so the months are added up per (customer,
+    service) as before."""
+    facts = _grouped(1)
+    sums = usage_sums(facts)
+    cell, runs = next(iter(sums.runs.items()))
+    scope = Scope(frozenset({cell[0]}), frozenset({cell[1]}))
+    months = tuple(Month.from_index(runs.first_month + b) for b in range(12))
+    first = sums.cell_month(cell, months[0])
+    assert first is not None
+    place = first[1][0]
+    usage = list(facts.usage)
+    usage[place] = replace(usage[place], consumption_usd=Decimal(-(10**6)))
+    after = replace(facts, usage=tuple(usage), kept=Kept())
+    priced = usage_sums(after).priced({})
+    assert priced._consumed_in_slices(scope, months) is None
+    assert priced.consumed_services(scope, months) == RowFigures(after, {}).consumed_services(
+        scope, months
+    )
+
+
+def test_months_with_a_gap_are_read_one_by_one() -> None:
+    """Months that do not follow one another (or one twice) are no slice of a run."""
+    facts = _grouped(2)
+    priced = usage_sums(facts).priced({})
+    scope, _rates = SCOPES[0]
+    gap = (_FIRST.plus(20), _FIRST.plus(22))
+    twice = (_FIRST.plus(20), _FIRST.plus(20), _FIRST.plus(21))
+    assert priced._scope_slices(scope, gap) is None
+    assert priced._scope_slices(scope, twice) is None
+    assert priced._scope_slices(scope, (_FIRST.plus(21), _FIRST.plus(20))) is not None
