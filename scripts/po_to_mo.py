@@ -162,6 +162,11 @@ SOURCES = (
     "mpn_desktop/store/documents.py",
     "mpn_desktop/store/document_check.py",
     "mpn_desktop/input_files.py",
+    "mpn_desktop/commands/common.py",
+    "mpn_desktop/commands/backup.py",
+    "mpn_desktop/commands/data.py",
+    "mpn_desktop/store/engine.py",
+    "mpn_desktop/store/pg_dump.py",
 )
 """Where the sentences marked with ``_()`` and ``ngettext()`` are written."""
 

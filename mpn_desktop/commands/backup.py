@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, database_url
-from mpn_desktop.domain.vocabulary import N_
+from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.errors import StoreError
 
 
@@ -54,7 +54,9 @@ def _database_file(args: argparse.Namespace) -> Path | None:
     # The scheme as SQLAlchemy reads it: 'postgresqlx://' only looks like PostgreSQL.
     if path is None and database_scheme(url) != "postgresql":
         raise StoreError(
-            f"{shown_url(url)}: backup and restore work on SQLite files and PostgreSQL only"
+            _("{url}: backup and restore work on SQLite files and PostgreSQL only").format(
+                url=shown_url(url)
+            )
         )
     return path
 
@@ -91,16 +93,17 @@ def run_backup(args: argparse.Namespace) -> int:
     if path is None:
         dest = Path(args.file).expanduser() if args.file is not None else None
         where, saved = _write_document_backup(args, dest)
-        print(
-            f"Backed up {where} to {saved} as a JSON document (mpn-desktop/1; "
+        said = _(
+            "Backed up {database} to {file} as a JSON document (mpn-desktop/1; "
             "'restore' loads it back, 'load' loads it anywhere)."
         )
+        print(said.format(database=where, file=saved))
         _pg_dump_beside(database_url(args), saved)
         return 0
     # An empty name is refused by the writer, not taken for "no name": that would be a surprise.
     dest = Path(args.file).expanduser() if args.file is not None else None
     saved = backup(path, dest)
-    print(f"Backed up {path} to {saved}.")
+    print(_("Backed up {database} to {file}.").format(database=path, file=saved))
     return 0
 
 
@@ -114,14 +117,14 @@ def _pg_dump_beside(url: str, saved: Path) -> None:
         dest = saved.with_name(saved.name + ".pgdump")
     dumped = dump_database(url, dest)
     if dumped.path is not None:
-        print(
-            f"Also wrote pg_dump's archive of the whole database to {dumped.path} "
+        said = _(
+            "Also wrote pg_dump's archive of the whole database to {file} "
             "(with the imports' history; 'pg_restore' loads it into an empty database)."
         )
+        print(said.format(file=dumped.path))
     else:
-        print(
-            f"No pg_dump archive was written ({dumped.problem}); the JSON document is the backup."
-        )
+        said = _("No pg_dump archive was written ({problem}); the JSON document is the backup.")
+        print(said.format(problem=dumped.problem))
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -130,14 +133,14 @@ def run_restore(args: argparse.Namespace) -> int:
 
     path = _database_file(args)
     if not args.file.strip():  # Path("") is the current folder: name what is wrong instead
-        raise StoreError("no backup file was given; nothing was restored")
+        raise StoreError(_("no backup file was given; nothing was restored"))
     source = Path(args.file).expanduser()
     if path is None:
         return _restore_document(args, source)
     kept = restore(path, source)
-    print(f"Restored {path} from {source}.")
+    print(_("Restored {database} from {file}.").format(database=path, file=source))
     if kept is not None:
-        print(f"What it held before is kept in {kept}.")
+        print(_("What it held before is kept in {file}.").format(file=kept))
     return 0
 
 
@@ -152,6 +155,6 @@ def _restore_document(args: argparse.Namespace, source: Path) -> int:
     where, kept = _write_document_backup(args, None)
     with Database.open(database_url(args)) as db:
         load_document(db, document, replace=True, competencies=competencies, source=str(source))
-    print(f"Restored {where} from {source}.")
-    print(f"What it held before is kept in {kept}.")
+    print(_("Restored {database} from {file}.").format(database=where, file=source))
+    print(_("What it held before is kept in {file}.").format(file=kept))
     return 0

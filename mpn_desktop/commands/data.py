@@ -15,6 +15,8 @@ from mpn_desktop.commands.common import (
     database_url,
     parse_as_of,
 )
+from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import figure, number
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
@@ -104,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
             document = export_document(db)
     if catalog is None:
         write_document_file(document, path, database=database)
-    print(f"Exported {_summary(document)} to {path}.")
+    print(_("Exported {records} to {file}.").format(records=_summary(document), file=path))
     return 0
 
 
@@ -130,10 +132,18 @@ def _is_workbook(path: Path, command: str) -> bool:
     if suffix == ".xlsm" and command == "load":
         return True  # a workbook saved with macros holds the same sheets
     if suffix in _OTHER_SPREADSHEETS:
-        raise UsageError(
-            f"{path}: {command} {'writes' if command == 'export' else 'reads'} a JSON "
-            "document (.json) or an Excel workbook (.xlsx); save the spreadsheet as .xlsx"
+        said = (
+            _(
+                "{path}: export writes a JSON document (.json) or an Excel workbook (.xlsx); "
+                "save the spreadsheet as .xlsx"
+            )
+            if command == "export"
+            else _(
+                "{path}: load reads a JSON document (.json) or an Excel workbook (.xlsx); "
+                "save the spreadsheet as .xlsx"
+            )
         )
+        raise UsageError(said.format(path=path))
     return suffix == ".xlsx"
 
 
@@ -172,7 +182,7 @@ def run_load(args: argparse.Namespace) -> int:
             for leftover in (target, *(target.with_name(target.name + end) for end in _COMPANIONS)):
                 leftover.unlink(missing_ok=True)
         raise
-    print(f"Loaded {_summary(document)} from {path}.")
+    print(_("Loaded {records} from {file}.").format(records=_summary(document), file=path))
     _say_kept(kept)
     return 0
 
@@ -190,7 +200,7 @@ def run_demo(args: argparse.Namespace) -> int:
         kept = _backup_before_replacing(db, "before-demo")
         load_sample(db, replace=args.replace)
         where = db.where
-    print(f"The demo organisation Contoso Cloud Ltd is in {where}.")
+    print(_("The demo organisation Contoso Cloud Ltd is in {database}.").format(database=where))
     _say_kept(kept)
     return 0
 
@@ -216,7 +226,8 @@ def _backup_before_replacing(db: Any, reason: str) -> Path | None:
 
 def _say_kept(kept: Path | None) -> None:
     if kept is not None:
-        print(f"What the database held before is kept in {kept} ('mpn-desktop restore' it).")
+        said = _("What the database held before is kept in {file} ('mpn-desktop restore' it).")
+        print(said.format(file=kept))
 
 
 def _refuse_a_filled_database(db: Any, replace: bool, command: str) -> None:
@@ -234,22 +245,25 @@ def _refuse_a_filled_database(db: Any, replace: bool, command: str) -> None:
         if is_empty(connection):
             return
         held = what_it_holds(connection)
-    raise MpnError(
-        f"{db.where}: {held}; nothing was "
-        f"written. '{command}' replaces everything in it ('mpn-desktop backup' first "
-        "keeps a copy), or choose another database with --db PATH."
+    said = _(
+        "{database}: {held}; nothing was written. '{command}' replaces everything in it "
+        "('mpn-desktop backup' first keeps a copy), or choose another database with --db PATH."
     )
+    raise MpnError(said.format(database=db.where, held=held, command=command))
 
 
 def _summary(document: dict[str, Any]) -> str:
+    """ "2 customers, 3 subscriptions, 4 people, 9 exam results, 1 reference"."""
+
+    def count(section: str) -> int:
+        return len(document.get(section) or [])
+
+    exams = ngettext("{count} exam result", "{count} exam results", count("exams"))
     counts = [
-        f"{len(document.get(section) or [])} {label}"
-        for section, label in (
-            ("customers", "customers"),
-            ("subscriptions", "subscriptions"),
-            ("people", "people"),
-            ("exams", "exam results"),
-            ("references", "references"),
-        )
+        figure(count("customers"), "customers"),
+        figure(count("subscriptions"), "subscriptions"),
+        figure(count("people"), "people"),
+        exams.format(count=number(count("exams"))),
+        figure(count("references"), "references"),
     ]
     return ", ".join(counts)

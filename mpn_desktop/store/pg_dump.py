@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.store.private_files import keep_private
 
 _TIMEOUT_S = 3600
@@ -44,7 +45,7 @@ def dump_database(url: str, dest: Path) -> DumpResult:
     """
     program = pg_dump_program()
     if program is None:
-        return DumpResult(None, "pg_dump is not on the PATH")
+        return DumpResult(None, _("pg_dump is not on the PATH"))
     from psycopg.conninfo import make_conninfo
 
     parsed = make_url(url)
@@ -75,9 +76,10 @@ def dump_database(url: str, dest: Path) -> DumpResult:
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         dest.unlink(missing_ok=True)
-        return DumpResult(None, f"pg_dump did not run: {error}")
+        return DumpResult(None, _("pg_dump did not run: {error}").format(error=error))
     if done.returncode != 0:
         dest.unlink(missing_ok=True)
         lines = [line for line in done.stderr.splitlines() if line.strip()]
-        return DumpResult(None, f"pg_dump failed: {lines[-1][:300] if lines else done.returncode}")
+        said = lines[-1][:300] if lines else str(done.returncode)
+        return DumpResult(None, _("pg_dump failed: {said}").format(said=said))
     return DumpResult(dest)
