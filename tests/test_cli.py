@@ -468,3 +468,20 @@ def test_main_called_in_a_running_program_never_freezes_its_objects(
 ) -> None:
     assert main([*cli_options(demo_db.url), "status"]) == 0
     assert freezes == []
+
+
+def test_the_readme_says_which_urls_db_url_takes_and_its_examples_are_taken() -> None:
+    """Before, it called --db-url's value 'a SQLAlchemy URL', while the command line and the
+    window refuse every database but SQLite and PostgreSQL."""
+    import re
+
+    from mpn_desktop.commands.common import database_option_refused
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "SQLAlchemy URL" not in readme
+    assert "`--db-url` takes a SQLite file" in readme
+    examples = re.findall(r"--db-url '?([^\s']+)", readme)
+    assert len(examples) >= 4
+    for url in examples:
+        args = build_parser().parse_args(["--db-url", url, "status"])
+        assert database_option_refused(args) is None, url
