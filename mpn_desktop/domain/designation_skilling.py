@@ -121,11 +121,18 @@ class _Table:
         return found
 
 
-class _Listing:
-    """A list of certifications of a catalogue: the days on which a certification comes onto
-    it or goes, or becomes eligible or stops, and the people's table between two such days."""
+class _CatalogueList:
+    """A list of certifications as a catalogue holds it: the days on which a certification
+    comes onto it or goes, or becomes eligible or stops, and what counts between two such
+    days (``counting_on``), worked out once.
 
-    __slots__ = ("_changes", "_tables", "certifications", "listed")
+    Catalogue data only (nothing of the facts): kept for the process per list object and
+    catalogue (``catalogue_list``), one for equal lists of a catalogue (a designation's
+    Enterprise and SMB tracks hold equal lists of their own), so that what an evaluation
+    counts per list is kept by this object's identity, instead of hashing and comparing
+    the list's entries (dataclasses: Python calls) at every look."""
+
+    __slots__ = ("_changes", "_counting", "certifications", "listed")
 
     def __init__(
         self, listed: tuple[Listed, ...], certifications: dict[str, Certification]
@@ -145,17 +152,77 @@ class _Listing:
                 if last is not None and last < date.max:
                     changes.add(last + _DAY)
         self._changes = sorted(changes)
+        self._counting: dict[int, tuple[tuple[str, Certification], ...]] = {}
+
+    def period(self, day: date) -> int:
+        """Which of the spans between the list's changes the day is in (the same entries
+        count on every day of one)."""
+        return bisect_right(self._changes, day)
+
+    def counting(self, day: date) -> tuple[tuple[str, Certification], ...]:
+        """``counting_on`` the day (kept per span between the list's changes)."""
+        between = bisect_right(self._changes, day)
+        found = self._counting.get(between)
+        if found is None:
+            found = self._counting[between] = counting_on(self.listed, self.certifications, day)
+        return found
+
+
+_LISTS: dict[
+    tuple[int, int], tuple[tuple[Listed, ...], dict[str, Certification], _CatalogueList]
+] = {}
+"""``catalogue_list`` by the list's and the catalogue's certifications' identity (both kept
+in the value, checked on reading; the catalogues in use are few: at most 4096 kept)."""
+_EQUAL_LISTS: dict[tuple[int, tuple[Listed, ...]], _CatalogueList] = {}
+"""The ``_CatalogueList`` of each list value per catalogue's certifications."""
+
+
+def catalogue_list(
+    listed: tuple[Listed, ...], certifications: dict[str, Certification]
+) -> _CatalogueList:
+    """The catalogue's list (``_CatalogueList``), the same object for equal lists of one
+    catalogue's certifications."""
+    found = _LISTS.get((id(listed), id(certifications)))
+    if found is not None and found[0] is listed and found[1] is certifications:
+        return found[2]
+    if len(_LISTS) >= 4096:
+        _LISTS.clear()
+        _EQUAL_LISTS.clear()
+    same = _EQUAL_LISTS.get((id(certifications), listed))
+    if same is None or same.certifications is not certifications:
+        same = _EQUAL_LISTS[(id(certifications), listed)] = _CatalogueList(listed, certifications)
+    _LISTS[(id(listed), id(certifications))] = (listed, certifications, same)
+    return same
+
+
+class _Listing:
+    """A catalogue's list and the people's table between two of its changes, per exam
+    index (the table is of its facts)."""
+
+    __slots__ = ("_tables", "kind")
+
+    def __init__(self, kind: _CatalogueList) -> None:
+        self.kind = kind
         self._tables: dict[int, _Table] = {}
+
+    @property
+    def listed(self) -> tuple[Listed, ...]:
+        """The list (the first of the equal lists of the catalogue met)."""
+        return self.kind.listed
+
+    @property
+    def certifications(self) -> dict[str, Certification]:
+        """The catalogue's certifications."""
+        return self.kind.certifications
 
     def table(self, index: ExamIndex, day: date) -> _Table:
         """The people's table of the certifications the list holds on the day (``index``: the
         exam index keeping this listing, passed in rather than held: no reference cycle)."""
-        between = bisect_right(self._changes, day)
+        kind = self.kind
+        between = kind.period(day)
         found = self._tables.get(between)
         if found is None:
-            certs = (
-                cert for _certification, cert in counting_on(self.listed, self.certifications, day)
-            )
+            certs = (cert for _certification, cert in kind.counting(day))
             found = self._tables[between] = index.table(tuple(dict.fromkeys(certs)))
         return found
 
@@ -230,12 +297,10 @@ class ExamIndex:
         self.made_holders: dict[str, dict[str, Holder]] = {}
         """The people's ``Holder`` for each certification, by MCP ID, made once (only when
         every MCP ID is given once: a person's name is then the same on every day)."""
-        self.day_holders: dict[
-            tuple[int, int, date, date], tuple[tuple[Listed, ...], object, Holders]
-        ] = {}
-        """``Certified.holders`` by the list's and the catalogue's certifications' identity,
-        the day and the first day people are counted from: the same on these facts' people
-        and exams whatever the usage (an evaluation after a usage edit finds them here)."""
+        self.day_holders: dict[tuple[_CatalogueList, date, date], Holders] = {}
+        """``Certified.holders`` by the catalogue's list, the day and the first day people are
+        counted from: the same on these facts' people and exams whatever the usage (an
+        evaluation after a usage edit finds them here)."""
         self.always: dict[str, str] = {}
         """MCP ID -> name of the associated people with no leaving day (MCP IDs given once)."""
         self.leaving: list[tuple[str, str, date]] = []
@@ -252,18 +317,8 @@ class ExamIndex:
                 else:
                     leaving.append((mcp_id, name, left_on))
         self._presence: tuple[dict[str, date | None], set[str]] | None = None
-        self.counted: dict[
-            tuple[int, int, date],
-            tuple[
-                tuple[Listed, ...],
-                dict[str, Certification],
-                tuple[tuple[str, Certification], ...],
-            ],
-        ] = {}
-        """``Certified.counting`` by the list's and the catalogue's certifications' identity and
-        the day (both kept in the value, checked on reading)."""
         self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
-        self._listings: dict[tuple[int, int], _Listing] = {}
+        self._listings: dict[_CatalogueList, _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
     def _present_and_staying(self) -> tuple[dict[str, date | None], set[str]]:
@@ -355,15 +410,11 @@ class ExamIndex:
         self, listed: tuple[Listed, ...], certifications: dict[str, Certification]
     ) -> _Listing:
         """A metric's list of certifications with the days on which what it holds changes
-        (kept per list and catalogue)."""
-        key = (id(listed), id(certifications))
-        found = self._listings.get(key)
-        if (
-            found is None
-            or found.listed is not listed
-            or found.certifications is not certifications
-        ):
-            found = self._listings[key] = _Listing(listed, certifications)
+        and its tables of these facts' people (kept per catalogue list)."""
+        kind = catalogue_list(listed, certifications)
+        found = self._listings.get(kind)
+        if found is None:
+            found = self._listings[kind] = _Listing(kind)
         return found
 
     def table(self, certs: tuple[Certification, ...]) -> _Table:
@@ -437,28 +488,19 @@ class Certified:
         self._certifications = certifications
         self.day = day
         self._holding: dict[str, dict[str, str]] = {}
-        self._listed: dict[tuple[Listed, ...], tuple[dict[str, str], set[str] | None]] = {}
-        self._holders: dict[tuple[Listed, ...], Holders] = {}
-        self._counts: dict[int, tuple[tuple[Listed, ...], int]] = {}
+        # Kept per catalogue list (by its identity: equal lists share one).
+        self._listed: dict[_CatalogueList, tuple[dict[str, str], set[str] | None]] = {}
+        self._holders: dict[_CatalogueList, Holders] = {}
+        self._counts: dict[_CatalogueList, int] = {}
         self._present = present
 
+    def _kind(self, listed: tuple[Listed, ...]) -> _CatalogueList:
+        return catalogue_list(listed, self._certifications)
+
     def counting(self, listed: tuple[Listed, ...]) -> tuple[tuple[str, Certification], ...]:
-        """``counting_on`` the day, kept with the exam index per list, catalogue and day: a
-        list is asked for its holders, its count and whether it has enough people, and the
-        window's bound counts the as-of day's lists again (from an earlier day on)."""
-        kept = self._exams.counted
-        certifications = self._certifications
-        key = (id(listed), id(certifications), self.day)
-        found = kept.get(key)
-        if found is None or found[0] is not listed or found[1] is not certifications:
-            if len(kept) >= 4096:
-                kept.clear()  # a bound on what moving through the days keeps
-            found = kept[key] = (
-                listed,
-                certifications,
-                counting_on(listed, certifications, self.day),
-            )
-        return found[2]
+        """``counting_on`` the day, kept with the catalogue's list per span between its
+        changes (catalogue data: the same for every facts)."""
+        return self._kind(listed).counting(self.day)
 
     def _certification_holders(self, certification: str, cert: Certification) -> dict[str, str]:
         """MCP ID -> ``certification`` for the people holding it on the day (``cert``: the
@@ -483,16 +525,16 @@ class Certified:
             self._holding[certification] = found
         return found
 
-    def _holding_any(self, listed: tuple[Listed, ...]) -> tuple[dict[str, str], set[str] | None]:
+    def _holding_any(self, kind: _CatalogueList) -> tuple[dict[str, str], set[str] | None]:
         """Each person holding a certification listed on the day, with the first one listed
         (kept: never changed afterwards); and the certifications that count for someone when
         known without a look at each person (one certification held: that one), else None."""
-        found = self._listed.get(listed)
+        found = self._listed.get(kind)
         if found is None:
             # Last listed first, so that an earlier certification overwrites a later one.
             held = [
                 (certification, holding)
-                for certification, cert in reversed(self.counting(listed))
+                for certification, cert in reversed(kind.counting(self.day))
                 if (holding := self._certification_holders(certification, cert))
             ]
             if not held:
@@ -505,19 +547,20 @@ class Certified:
                 for _certification, holding in held:
                     merged.update(holding)
                 found = (merged, None)
-            self._listed[listed] = found
+            self._listed[kind] = found
         return found
 
     def count(self, listed: tuple[Listed, ...]) -> int:
         """How many distinct people hold a certification listed on the day."""
-        found = self._counts.get(id(listed))
-        if found is not None and found[0] is listed:
-            return found[1]
-        held = self._listed.get(listed)
-        if held is None and self._reached(listed):
+        kind = self._kind(listed)
+        found = self._counts.get(kind)
+        if found is not None:
+            return found
+        held = self._listed.get(kind)
+        if held is None and self._reached(kind):
             # Everyone holding one held it by the day (the as-of day, mostly): the people
             # holding one, by set operations in C, are those counted.
-            held = self._holding_any(listed)
+            held = self._holding_any(kind)
         if held is not None:
             counted = len(held[0])
         else:
@@ -525,13 +568,13 @@ class Certified:
             # table serves every day on which the list holds the same certifications.
             listing = self._exams.listing(listed, self._certifications)
             counted = listing.table(self._exams, self.day).count(self.day, self._present)
-        self._counts[id(listed)] = (listed, counted)
+        self._counts[kind] = counted
         return counted
 
-    def _reached(self, listed: tuple[Listed, ...]) -> bool:
+    def _reached(self, kind: _CatalogueList) -> bool:
         """Whether every holder of a certification the list holds on the day held it by then."""
         day, index = self.day, self._exams
-        for _certification, cert in self.counting(listed):
+        for _certification, cert in kind.counting(day):
             latest = index.latest(cert)
             if latest is not None and latest > day:
                 return False
@@ -544,13 +587,14 @@ class Certified:
         counts them all instead (the table of first days then serves the other days too)."""
         if wanted <= 0:
             return wanted
-        found = self._counts.get(id(listed))
-        if found is not None and found[0] is listed:
-            return min(found[1], wanted)
+        kind = self._kind(listed)
+        found = self._counts.get(kind)
+        if found is not None:
+            return min(found, wanted)
         day, people, index = self.day, self._people, self._exams
         seen: set[str] = set()
         looks = 16 * wanted + 64
-        for _certification, cert in self.counting(listed):
+        for _certification, cert in kind.counting(day):
             for mcp_id, on in index.holding_days(cert).items():
                 looks -= 1
                 if looks < 0:
@@ -563,20 +607,20 @@ class Certified:
 
     def holders(self, listed: tuple[Listed, ...]) -> Holders:
         """Distinct people holding any certification listed on the day (each once), by name."""
-        found = self._holders.get(listed)
+        kind = self._kind(listed)
+        found = self._holders.get(kind)
         if found is not None:
             return found
-        # Kept with the exam index (the people and exams they come from), with the list and
-        # the certifications alive while their ids are in the key (checked on reading).
-        key = (id(listed), id(self._certifications), self.day, self._present)
-        kept = self._exams.day_holders.get(key)
-        if kept is not None and kept[0] is listed and kept[1] is self._certifications:
-            found = self._holders[listed] = kept[2]
+        # Kept with the exam index (the people and exams they come from).
+        key = (kind, self.day, self._present)
+        index = self._exams
+        found = index.day_holders.get(key)
+        if found is not None:
+            self._holders[kind] = found
             return found
         # Every MCP ID once (a rank): a person's Holder is the same on every day, made once
         # per facts (the exam index keeps them), and only when the holders are read.
-        index = self._exams
-        holding, certifications = self._holding_any(listed)
+        holding, certifications = self._holding_any(kind)
         found = Holders(
             holding,
             self._people,
@@ -584,10 +628,10 @@ class Certified:
             index.made_holders if index.unique else None,
             certifications,
         )
-        self._holders[listed] = found
-        if len(self._exams.day_holders) >= 256:
-            self._exams.day_holders.clear()  # a bound on what moving through the days keeps
-        self._exams.day_holders[key] = (listed, self._certifications, found)
+        self._holders[kind] = found
+        if len(index.day_holders) >= 256:
+            index.day_holders.clear()  # a bound on what moving through the days keeps
+        index.day_holders[key] = found
         return found
 
 

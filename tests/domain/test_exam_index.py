@@ -12,6 +12,7 @@ import pytest
 from mpn_desktop.domain.designation_skilling import (
     Certified,
     ExamIndex,
+    catalogue_list,
     certification_codes,
     counting_on,
 )
@@ -170,3 +171,37 @@ def test_a_kept_counting_answers_for_its_own_list_catalogue_and_day_only() -> No
         assert counted.holders(listed) == alone.holders(listed)
         counts.append(counted.count(listed))
     assert counts == [3, 3, 3, 3, 2, 2, 2, 2, 1, 2, 1, 2, 1, 2, 0, 0]
+
+
+def test_equal_lists_of_one_catalogue_share_one_catalogue_list() -> None:
+    # An evaluation keeps what it counts per catalogue list by identity: a designation's
+    # Enterprise and SMB tracks hold equal lists of their own, counted once.
+    cert = Certification("a", "A", (("AZ-1",),))
+    certifications = {"a": cert}
+    first, second = (Listed("a"),), (Listed("a"),)
+    assert first is not second
+    assert catalogue_list(first, certifications) is catalogue_list(second, certifications)
+    assert catalogue_list(second, certifications).listed is first
+    other = {"a": replace(cert, eligible_until=date(2020, 6, 30))}
+    assert catalogue_list(first, other) is not catalogue_list(first, certifications)
+    until = (Listed("a", listed_until=date(2020, 3, 31)),)
+    assert catalogue_list(until, certifications) is not catalogue_list(first, certifications)
+
+
+@pytest.mark.parametrize("catalog", shipped_scored_catalogs(), ids=lambda c: c.version)
+def test_a_catalogue_lists_counting_is_counting_on_every_day(catalog: ScoredCatalog) -> None:
+    # Kept per span between the list's changes: the days on both sides of each change (a
+    # certification listed or retired, a list entry's first or last day), asked in random
+    # order so that a day read another span's entries were the spans drawn wrong.
+    rng = random.Random(3)
+    certifications = catalog.certifications
+    for listed in _certified_lists(catalog):
+        changes = {d for e in listed for d in (e.listed_from, e.listed_until) if d is not None}
+        for entry in listed:
+            if (cert := certifications.get(entry.certification)) is not None:
+                changes |= {d for d in (cert.eligible_from, cert.eligible_until) if d}
+        days = [*DAYS, *(c + timedelta(days=k) for c in changes for k in (-1, 0, 1))]
+        rng.shuffle(days)
+        kind = catalogue_list(listed, certifications)
+        for day in days:
+            assert kind.counting(day) == counting_on(listed, certifications, day), day
