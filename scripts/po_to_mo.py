@@ -165,6 +165,7 @@ SOURCES = (
     "mpn_desktop/commands/common.py",
     "mpn_desktop/commands/backup.py",
     "mpn_desktop/commands/data.py",
+    "mpn_desktop/commands/imports.py",
     "mpn_desktop/store/engine.py",
     "mpn_desktop/store/pg_dump.py",
 )

@@ -64,3 +64,43 @@ def test_removing_an_unknown_import_names_the_database_and_its_imports(
     assert f"{path} holds no import with id 7 (its imports: 1); nothing removed" in err
     assert "'mpn-desktop imports' lists them" in err
     assert "any more" not in err
+
+
+def test_imports_are_listed_and_removed_in_german(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, the listing, the removal and its refusals were English under --language de."""
+    path = tmp_path / "t.sqlite3"
+    db = ["--language", "de", "--db", str(path)]
+    assert main([*db, "imports"]) == 0
+    assert capsys.readouterr().out == "Keine Importe in dieser Datenbank.\n"
+    assert main([*db, "imports", "--remove", "7"]) == 1
+    assert f"imports --remove 7: {path} enthält keine Importe; nichts wurde entfernt" in (
+        capsys.readouterr().err
+    )
+    source = tmp_path / "sheet.csv"
+    source.write_text(
+        "MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n"
+        "7654321,Bo Chen,70-347,2017-07-01\n",
+        encoding="utf-8",
+    )
+    assert main([*db, "import-exams", str(source)]) == 0
+    capsys.readouterr()
+    assert main([*db, "imports"]) == 0
+    heading, row = capsys.readouterr().out.splitlines()
+    assert heading.split() == [
+        "ID",
+        "importiert",
+        "(UTC)",
+        "Art",
+        "neu",
+        "dopp.",
+        "Personen",
+        "Datei",
+    ]
+    assert row.split()[3:] == ["Prüfungen", "2", "0", "2", "sheet.csv"]
+    assert main([*db, "imports", "--remove", "1"]) == 0
+    assert capsys.readouterr().out == (
+        "Import 1 von sheet.csv entfernt: 2 Prüfungsdatensätze, 2 Personen, die er angelegt "
+        "hatte.\n"
+    )

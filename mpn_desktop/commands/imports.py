@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from mpn_desktop.commands.common import database_url
-from mpn_desktop.domain.wording import plural
+from mpn_desktop.domain.vocabulary import N_, _, ngettext
+from mpn_desktop.domain.wording import figure, number
 from mpn_desktop.errors import MpnError
 
 
@@ -41,37 +42,83 @@ def run_imports(args: argparse.Namespace) -> int:
             _refuse_an_unknown_import(db, args.remove)
             removed = remove_import(db, args.remove).value
             if removed.batch.get("kind") == "usage":
-                rows, back = len(removed.usage), len(removed.replaced)
-                subs = len(removed.created.get("subscriptions", ()))
+                back = len(removed.replaced)
+                said = _(
+                    "Removed import {id} of {file}: {rows}, {subscriptions} it created; "
+                    "{back} it had replaced put back."
+                )
                 print(
-                    f"Removed import {args.remove} of {removed.file_name}: "
-                    f"{rows} usage {plural(rows, 'row', 'rows')}, "
-                    f"{subs} {plural(subs, 'subscription', 'subscriptions')} it created; "
-                    f"{back} {plural(back, 'row', 'rows')} it had replaced put back."
+                    said.format(
+                        id=args.remove,
+                        file=removed.file_name,
+                        rows=figure(len(removed.usage), "usage rows"),
+                        subscriptions=figure(
+                            len(removed.created.get("subscriptions", ())), "subscriptions"
+                        ),
+                        back=ngettext("{count} row", "{count} rows", back).format(
+                            count=number(back)
+                        ),
+                    )
                 )
                 return 0
-            exams, people = len(removed.exams), len(removed.people)
+            exams = len(removed.exams)
+            said = _("Removed import {id} of {file}: {exams}, {people} it created.")
             print(
-                f"Removed import {args.remove} of {removed.file_name}: "
-                f"{exams} exam {plural(exams, 'record', 'records')}, "
-                f"{people} {plural(people, 'person', 'people')} it created."
+                said.format(
+                    id=args.remove,
+                    file=removed.file_name,
+                    exams=ngettext("{count} exam record", "{count} exam records", exams).format(
+                        count=number(exams)
+                    ),
+                    people=figure(len(removed.people), "people"),
+                )
             )
             return 0
         batches = records.import_batches(db)
     if not batches:
-        print("No imports in this database.")
+        print(_("No imports in this database."))
         return 0
-    print(
-        f"{'ID':>4}  {'imported (UTC)':<16}  {'kind':<6}  {'added':>7}  {'dupl.':>6}  "
-        f"{'people':>6}  file"
-    )
-    for batch in batches:
-        print(
-            f"{batch['id']:>4}  {batch['imported_at']:%Y-%m-%d %H:%M}  {batch['kind']:<6}  "
-            f"{batch['added_count']:>7,}  {batch['duplicate_count']:>6,}  "
-            f"{batch['people_added_count']:>6,}  {batch['file_name']}"
-        )
+    for line in _listing(batches):
+        print(line)
     return 0
+
+
+_KINDS = {"exams": N_("exams"), "usage": N_("usage")}
+"""What an import brought in, as the listing's kind column says it."""
+
+
+def _listing(batches: list[dict[str, Any]]) -> list[str]:
+    """The imports as a table: a heading, then one line each (figures right-aligned)."""
+    heading = ["ID", _("imported (UTC)"), _("kind"), _("added"), _("dupl."), _("people")]
+    rows = [
+        [
+            str(batch["id"]),
+            f"{batch['imported_at']:%Y-%m-%d %H:%M}",
+            _(_KINDS[batch["kind"]]) if batch["kind"] in _KINDS else str(batch["kind"]),
+            number(batch["added_count"]),
+            number(batch["duplicate_count"]),
+            number(batch["people_added_count"]),
+        ]
+        for batch in batches
+    ]
+    # Columns as wide as their widest text, at least as wide as they were in English.
+    widths = [
+        max(least, *(len(row[column]) for row in [heading, *rows]))
+        for column, least in enumerate((4, 16, 6, 7, 6, 6))
+    ]
+    right = (True, False, False, True, True, True)
+
+    def line(cells: list[str], file: str) -> str:
+        shown = [
+            cell.rjust(width) if to_right else cell.ljust(width)
+            for cell, width, to_right in zip(cells, widths, right, strict=True)
+        ]
+        return "  ".join([*shown, file])
+
+    return [
+        line(heading, _("file")),
+        *(line(row, batch["file_name"]) for row, batch in zip(rows, batches, strict=True)),
+    ]
 
 
 def _refuse_an_unknown_import(db: Any, batch_id: int) -> None:
@@ -83,9 +130,11 @@ def _refuse_an_unknown_import(db: Any, batch_id: int) -> None:
         return
     where = db.where
     if not ids:
-        raise MpnError(f"imports --remove {batch_id}: {where} holds no imports; nothing removed")
-    listed = ", ".join(str(number) for number in ids)
-    raise MpnError(
-        f"imports --remove {batch_id}: {where} holds no import with id {batch_id} "
-        f"(its imports: {listed}); nothing removed. 'mpn-desktop imports' lists them."
+        said = _("imports --remove {id}: {database} holds no imports; nothing removed")
+        raise MpnError(said.format(id=batch_id, database=where))
+    listed = ", ".join(str(known) for known in ids)
+    said = _(
+        "imports --remove {id}: {database} holds no import with id {id} (its imports: "
+        "{ids}); nothing removed. 'mpn-desktop imports' lists them."
     )
+    raise MpnError(said.format(id=batch_id, database=where, ids=listed))
