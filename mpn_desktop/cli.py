@@ -21,6 +21,7 @@ from mpn_desktop.commands import (
     status,
 )
 from mpn_desktop.commands.common import UsageError, database_option_refused
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
@@ -259,13 +260,18 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             print(f"  {shown_message(str(problem), PROBLEM_LIMIT)}", file=sys.stderr)
         if len(problems) > MAX_PROBLEMS_SHOWN:
-            print(
-                f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN:,} more problems like these",
-                file=sys.stderr,
+            from mpn_desktop.domain.wording import number
+
+            more = len(problems) - MAX_PROBLEMS_SHOWN
+            said = ngettext(
+                "... and {count} more problem like these",
+                "... and {count} more problems like these",
+                more,
             )
+            print(f"  {said.format(count=number(more))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("mpn-desktop: interrupted; nothing more was written.", file=sys.stderr)
+        print(f"mpn-desktop: {_('interrupted; nothing more was written.')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of our output went away (``| head``): not an error of ours.
@@ -282,9 +288,6 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         return 1
     except Exception:
         log.exception("unexpected error in command %r", getattr(args, "command", None))
-        print(
-            "mpn-desktop: an unexpected error stopped the command; "
-            f"the details are in {log_file_path()}.",
-            file=sys.stderr,
-        )
+        said = _("an unexpected error stopped the command; the details are in {file}.")
+        print(f"mpn-desktop: {said.format(file=log_file_path())}", file=sys.stderr)
         return 1

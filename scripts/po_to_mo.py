@@ -162,6 +162,7 @@ SOURCES = (
     "mpn_desktop/store/documents.py",
     "mpn_desktop/store/document_check.py",
     "mpn_desktop/input_files.py",
+    "mpn_desktop/cli.py",
     "mpn_desktop/commands/common.py",
     "mpn_desktop/commands/backup.py",
     "mpn_desktop/commands/data.py",

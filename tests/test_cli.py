@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -485,3 +486,51 @@ def test_the_readme_says_which_urls_db_url_takes_and_its_examples_are_taken() ->
     for url in examples:
         args = build_parser().parse_args(["--db-url", url, "status"])
         assert database_option_refused(args) is None, url
+
+
+@pytest.mark.expect_logged_errors
+def test_the_command_line_s_own_sentences_follow_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, an interrupted or failed command, the problems cut short and a checklist not
+    written said it in English under --language de."""
+    from mpn_desktop.errors import MpnError
+
+    def interrupted(_args: argparse.Namespace) -> int:
+        raise KeyboardInterrupt
+
+    def broken(_args: argparse.Namespace) -> int:
+        raise RuntimeError("a fault of ours")
+
+    def many(_args: argparse.Namespace) -> int:
+        error = MpnError("wrong everywhere")
+        error.problems = [f"problem {n}" for n in range(1101)]  # type: ignore[attr-defined]
+        raise error
+
+    for run, code, said in (
+        (interrupted, 130, "mpn-desktop: Abgebrochen; es wurde nichts mehr geschrieben.\n"),
+        (broken, 1, "mpn-desktop: Ein unerwarteter Fehler hat den Befehl abgebrochen; "),
+        (many, 1, "  ... und 1.001 weitere Probleme dieser Art\n"),
+    ):
+        with monkeypatch.context() as patch:
+            # The command's function is bound when its parser is built: catalog runs ``run``.
+            patch.setattr("mpn_desktop.cli.build_parser", _parser_running(run))
+            assert main(["--language", "de", "catalog"]) == code
+        err = capsys.readouterr().err
+        assert said in err, err
+    out = tmp_path / "missing folder" / "x.pdf"
+    assert main(["--language", "de", "checklist", "--pdf", str(out)]) == 1
+    assert "Die Checkliste wurde nicht geschrieben: " in capsys.readouterr().err
+
+
+def _parser_running(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[], argparse.ArgumentParser]:
+    def parser() -> argparse.ArgumentParser:
+        built = build_parser()
+        for action in built._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                action.choices["catalog"].set_defaults(func=run)
+        return built
+
+    return parser

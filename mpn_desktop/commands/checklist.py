@@ -19,7 +19,7 @@ from mpn_desktop.commands.common import (
     parse_as_of,
 )
 from mpn_desktop.domain.enums import Level
-from mpn_desktop.domain.vocabulary import ngettext
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
@@ -132,7 +132,8 @@ def run_checklist(args: argparse.Namespace) -> int:
         try:
             check_user_file(path, database=database, reads=catalog_files_read(args))
         except MpnError as error:
-            raise MpnError(f"the checklist was not written: {error}") from None
+            said = _("the checklist was not written: {problem}")
+            raise MpnError(said.format(problem=error)) from None
         # Read once here for either program, on the connection the check above opened.
         if program.scored is None:
             from mpn_desktop.domain.performance import usage_window_start
