@@ -49,6 +49,7 @@ from mpn_desktop.domain.designations import (
     Listed,
     Metric,
     Part,
+    Quantity,
     ScoredCatalog,
     Track,
     track_title,
@@ -718,11 +719,9 @@ def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str
     assert rule is not None
 
     def pairs(month: Month) -> set[tuple[str, str]]:
-        return {
-            key
-            for key, sums in figures.totals(rule.scope, month).items()
-            if key[1] and sums[1] > rule.minimum_usd
-        }
+        # The revenue alone per (customer, service), not all five sums of each.
+        revenue = figures.key_quantities(rule.scope, Quantity.REVENUE_USD, month)
+        return {key for key, value in revenue.items() if key[1] and value > rule.minimum_usd}
 
     count = len(pairs(last) & pairs(last.plus(-12)))
     track = rule.at_least if count >= rule.pairs else rule.otherwise

@@ -411,11 +411,14 @@ class UsageFigures:
             return months
         return tuple(month for month in months if first <= month <= last)
 
-    def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
-        """The month's sums per (customer, service) over the scope's subscriptions (read only)."""
+    def key_quantities(
+        self, scope: Scope, quantity: Quantity, month: Month
+    ) -> Mapping[Key, Decimal | int]:
+        """One of the month's first four sums per (customer, service) over the scope's
+        subscriptions (the figure alone, not all five sums)."""
         if not self._first <= month <= self._last:
             return {}
-        return self._priced.totals(scope, month)
+        return self._priced.key_quantities(scope, (month,), quantity)
 
     def consumed_services(self, scope: Scope, months: Iterable[Month]) -> frozenset[str]:
         """The services (case-folded) of which some customer consumed more than 0 over the

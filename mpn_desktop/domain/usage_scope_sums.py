@@ -621,6 +621,13 @@ class PricedSums:
         consumed.discard("")
         return frozenset(consumed)
 
+    def key_quantities(
+        self, scope: Scope, months: Months, quantity: Quantity
+    ) -> dict[Key, Decimal | int]:
+        """One of the first four sums per (customer, service) over the months, from its column
+        alone (``summed``'s per service, without the other four sums)."""
+        return self._key_quantities(scope, months, _QUANTITY_INDEX[quantity])
+
     def _key_quantities(self, scope: Scope, months: Months, index: int) -> dict[Key, Decimal | int]:
         """One of the first four sums per (customer, service) over several months, from its
         column (as ``summed``'s, without the other four)."""

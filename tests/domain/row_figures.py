@@ -111,9 +111,13 @@ class RowFigures:
             if service and sums[0] > 0
         )
 
-    def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
-        """The month's sums per (customer, service)."""
-        return self.summed(scope, [month], True)
+    def key_quantities(
+        self, scope: Scope, quantity: Quantity, month: Month
+    ) -> dict[Key, Decimal | int]:
+        """One of the month's sums per (customer, service)."""
+        return {
+            key: sums[_INDEX[quantity]] for key, sums in self.summed(scope, [month], True).items()
+        }
 
     def per_customer(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month]

@@ -134,3 +134,36 @@ def test_the_classification_sentence_names_the_track_as_a_title(
     finally:
         vocabulary.use_language("en")
     assert score.classified.startswith(sentence_starts), score.classified
+
+
+def test_a_workloads_revenue_is_added_up_over_its_rows_and_services_apart() -> None:
+    """Five tenants' Dynamics 365 revenue in two rows each (US$ 2,600 twice: above the
+    US$ 5,000 floor only added up) makes Enterprise; split over two services it does not."""
+    catalog = parse_scored_catalog(_document("2023-06"))
+
+    def facts(second_service: str) -> Facts:
+        subs = [
+            subscription(f"d{i}{half}", customer=f"T{i}", workload=Workload.DYNAMICS_CRM)
+            for i in range(5)
+            for half in "ab"
+        ]
+        usage = [
+            Usage(
+                f"d{i}{half}",
+                Month.parse(month),
+                revenue_usd=Decimal(2600),
+                service="Sales" if half == "a" else second_service,
+            )
+            for i in range(5)
+            for half in "ab"
+            for month in ("2023-07", "2022-07")
+        ]
+        return Facts(organization=organization(), subscriptions=subs, usage=usage)
+
+    as_of = date(2023, 8, 15)
+    assert _score(catalog, facts("Sales"), as_of, "business-applications").best.track == (
+        "enterprise"
+    )
+    split = _score(catalog, facts("Field Service"), as_of, "business-applications")
+    assert split.best.track == "smb"
+    assert ": 0 workloads" in split.classified
