@@ -90,7 +90,12 @@ def test_figures_over_months_equal_the_rows_figures(
             found = priced.per_customer(scope, quantity, months)
             assert _exact(found) == _exact(reference.per_customer(scope, quantity, months))
             total = priced.total(scope, quantity, months)
-            assert repr(total) == repr(reference.total(scope, quantity, months))
+            if quantity is Quantity.ACTIVE_SHARE:
+                # Shares are 28-digit quotients: their sum over customers rounds, so it is
+                # ``per_customer``'s values added up in their order (the rows' differs).
+                assert repr(total) == repr(Decimal(sum(found.values(), Decimal(0))))
+            else:
+                assert repr(total) == repr(reference.total(scope, quantity, months))
         consumed = priced.consumed_services(scope, months)
         assert consumed == reference.consumed_services(scope, months)
 
