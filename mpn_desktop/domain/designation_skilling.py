@@ -259,6 +259,21 @@ def certification_codes(cert: Certification) -> _Codes:
     return found[1]
 
 
+class _FirstDays(dict[str, dict[str, date]]):
+    """Exam code as written -> the first days of its normalised code in ``first`` (the same
+    dict for codes written differently), made when a code is first asked for."""
+
+    __slots__ = ("_first",)
+
+    def __init__(self, first: dict[str, dict[str, date]]) -> None:
+        super().__init__()
+        self._first = first
+
+    def __missing__(self, code: str) -> dict[str, date]:
+        found = self[code] = self._first.setdefault(_normal_code(code), {})
+        return found
+
+
 class ExamIndex:
     """Each credential code's holders with the day each first passed it, and the people in
     the order they are listed: worked out once per facts (``exam_index``) and kept with
@@ -267,18 +282,17 @@ class ExamIndex:
     def __init__(self, exams: Iterable[ExamResult], people: Iterable[Person]) -> None:
         # Read by column (as loaded: no ExamResult object made for a result).
         columns = ExamRows.of(exams).columns
-        codes = columns.exam_code
-        # The same few codes come back thousands of times: each normalised once, and the
-        # column read as it is when every code already is (as imports and forms store them).
-        normal = {code: _normal_code(code) for code in set(codes)}
-        first: dict[str, dict[str, date]] = {code: {} for code in normal.values()}
-        normalised: Iterable[str] = (
-            codes if all(a == b for a, b in normal.items()) else map(normal.__getitem__, codes)
-        )
-        for mcp_id, code, passed_on in zip(
-            columns.mcp_id, normalised, columns.passed_on, strict=True
+        # The same few codes come back thousands of times: each code as written is
+        # normalised once, when first met, and each result's dict of first days is looked
+        # up in C (no set of the column made first to find its codes).
+        first: dict[str, dict[str, date]] = {}
+        by_code = _FirstDays(first)
+        for passed, mcp_id, passed_on in zip(
+            map(by_code.__getitem__, columns.exam_code),
+            columns.mcp_id,
+            columns.passed_on,
+            strict=True,
         ):
-            passed = first[code]
             # One dict operation for a person's first result of a code (most results), a
             # second only where an earlier day is found later in the rows.
             if passed.setdefault(mcp_id, passed_on) > passed_on:
