@@ -405,6 +405,14 @@ class ExamIndex:
                 continue
             if len(passed) == 1:
                 both: Iterable[tuple[str, date]] = passed[0].items()
+            elif len(passed) == 2:
+                # The later of the two days (most ways of two exams): one comparison each,
+                # not a call of max() for each person who passed both.
+                one, other = passed
+                both = {
+                    mcp_id: (a if (a := one[mcp_id]) > (b := other[mcp_id]) else b)
+                    for mcp_id in one.keys() & other.keys()
+                }.items()
             else:
                 # The day the last exam of the way was passed (most ways are one or two):
                 # those who passed every one by a set intersection, the latest day by a map.

@@ -205,3 +205,24 @@ def test_a_catalogue_lists_counting_is_counting_on_every_day(catalog: ScoredCata
         kind = catalogue_list(listed, certifications)
         for day in days:
             assert kind.counting(day) == counting_on(listed, certifications, day), day
+
+
+def test_a_certification_of_two_exams_counts_from_the_later_one_by_its_earliest_way() -> None:
+    # Each way's day is its last exam's (in either order, or both on one day); of two ways
+    # the earlier counts; one exam of a way alone earns nothing.
+    def on(days: int) -> date:
+        return FIRST + timedelta(days=days)
+
+    passed = {
+        "0": (("AZ-1", 5), ("AZ-2", 2), ("AZ-3", 1), ("AZ-4", 3)),
+        "1": (("AZ-2", 4), ("AZ-1", 1)),
+        "2": (("AZ-1", 1), ("AZ-4", 1)),
+        "3": (("AZ-2", 2), ("AZ-1", 2)),
+    }
+    exams = [
+        exam(mcp_id, code, on(days)) for mcp_id, codes in passed.items() for code, days in codes
+    ]
+    index = ExamIndex(exams, [person(mcp_id) for mcp_id in passed])
+    cert = Certification("expert", "Expert", (("AZ-1", "AZ-2"), ("AZ-3", "AZ-4")))
+    assert index.holding_days(cert) == {"0": on(3), "1": on(4), "3": on(2)}
+    assert index.latest(cert) == on(4)
