@@ -14,7 +14,15 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from mpn_desktop.errors import DiskProblem, MpnError, RefusedDatabase, StoreError
 from mpn_desktop.store import backups
@@ -46,6 +54,27 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StartupRecovery", text)
 
 
+TEXT_COLUMNS = 80
+"""About how many characters a line of a refusal box's text holds."""
+
+
+def _widened(box: QMessageBox) -> None:
+    """Gives the box room for its refusal: a URL sentence wrapped to six or seven lines
+    in the width QMessageBox chooses (the buttons' row), hard to read as one sentence.
+
+    Called once the box holds its texts: setting the informative text lays it out anew.
+    """
+    layout = box.layout()
+    if not isinstance(layout, QGridLayout):
+        return  # another Qt's box: its own width
+    # A spacer under the other rows: the box's minimum width, which QMessageBox keeps
+    # within the screen when it sizes itself.
+    width = box.fontMetrics().averageCharWidth() * TEXT_COLUMNS
+    fixed = QSizePolicy.Policy.Fixed
+    room = QSpacerItem(width, 0, fixed, fixed)
+    layout.addItem(room, layout.rowCount(), 0, 1, layout.columnCount())
+
+
 def ask_what_to_do(error: StoreError, latest: Path | None) -> Recovery:
     """The refusal, with a button for each way out."""
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("The database cannot be opened"), "")
@@ -65,6 +94,7 @@ def ask_what_to_do(error: StoreError, latest: Path | None) -> Recovery:
     other = box.addButton(_tr("&Open another database…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore or other)
+    _widened(box)
     box.exec()
     clicked = box.clickedButton()
     if restore is not None and clicked is restore:

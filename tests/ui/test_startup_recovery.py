@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.cli import build_parser
@@ -374,3 +374,30 @@ def test_a_refused_databases_backups_are_checked_once_for_its_advice_and_its_off
     assert latest is not None and [backup for _said, backup in offered] == [latest]
     assert f'restore "{latest}"' in offered[0][0]  # the advice names the one offered
     assert checked.count(latest) == 1
+
+
+def test_the_refusal_box_is_wide_enough_for_its_sentence_on_a_few_lines(
+    qtbot: QtBot, german: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The box took the width of its two buttons: the German sentence naming the option ran
+    to seven lines, the URLs cut at their slashes."""
+    monkeypatch.setenv("MPN_DESKTOP_DB", "mysql://ana:s3cret@db.example.com/mpn")
+    refused = window_database_refused(build_parser().parse_args([]))
+    assert refused is not None
+    lines: list[int] = []
+
+    def measure() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "databaseRefusedBox"
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        assert label is not None and label.text() == str(refused)
+        metrics = label.fontMetrics()
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        room = QRect(0, 0, label.contentsRect().width(), 10_000)
+        wrapped = metrics.boundingRect(room, flags, label.text())
+        lines.append(wrapped.height() // metrics.lineSpacing())
+        box.reject()
+
+    QTimer.singleShot(0, measure)
+    assert ask_what_to_do(refused, None) is Recovery.QUIT
+    assert lines and lines[0] <= 4
