@@ -13,42 +13,22 @@ from __future__ import annotations
 import ast
 import struct
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 
-def read_po(text: str) -> dict[bytes, bytes]:
-    """The translated entries of a ``.po``: msgid (NUL-joined with its plural) to msgstr.
-
-    An entry with a ``msgctxt`` is keyed "context\\x04msgid", as gettext's pgettext looks it up.
-    """
-    entries: dict[bytes, bytes] = {}
+def _po_entries(text: str) -> Iterator[tuple[dict[str, str], bool]]:
+    """Each entry of a ``.po`` with a msgid: its fields (msgctxt, msgid, msgid_plural,
+    msgstr, msgstr[N], continued lines joined) and whether it is marked fuzzy."""
     fields: dict[str, str] = {}
     current = ""
     fuzzy = False
-
-    def finish() -> None:
-        nonlocal fuzzy
-        if "msgid" in fields:
-            key = fields["msgid"]
-            if "msgctxt" in fields:
-                key = fields["msgctxt"] + "\x04" + key
-            if "msgid_plural" in fields:
-                key += "\0" + fields["msgid_plural"]
-                forms = [fields[f"msgstr[{n}]"] for n in range(10) if f"msgstr[{n}]" in fields]
-                value = "\0".join(forms)
-                translated = all(forms)
-            else:
-                value = fields.get("msgstr", "")
-                translated = bool(value)
-            if (translated and not fuzzy) or key == "":
-                entries[key.encode()] = value.encode()
-        fields.clear()
-        fuzzy = False
-
     for raw in text.splitlines():
         line = raw.strip()
         if line.startswith("#,") and "fuzzy" in line:
-            finish()
+            if "msgid" in fields:
+                yield dict(fields), fuzzy
+            fields.clear()
             fuzzy = True
             continue
         if not line or line.startswith("#"):
@@ -58,10 +38,40 @@ def read_po(text: str) -> dict[bytes, bytes]:
             continue
         keyword, _, rest = line.partition(" ")
         if keyword in ("msgctxt", "msgid") and "msgid" in fields:
-            finish()
+            yield dict(fields), fuzzy
+            fields.clear()
+            fuzzy = False
         current = keyword
         fields[current] = ast.literal_eval(rest)
-    finish()
+    if "msgid" in fields:
+        yield fields, fuzzy
+
+
+def _msgid_key(fields: dict[str, str]) -> str:
+    """The entry's msgid, after its context as gettext's pgettext looks it up."""
+    if "msgctxt" in fields:
+        return fields["msgctxt"] + "\x04" + fields["msgid"]
+    return fields["msgid"]
+
+
+def read_po(text: str) -> dict[bytes, bytes]:
+    """The translated entries of a ``.po``: msgid (NUL-joined with its plural) to msgstr.
+
+    An entry with a ``msgctxt`` is keyed "context\\x04msgid", as gettext's pgettext looks it up.
+    """
+    entries: dict[bytes, bytes] = {}
+    for fields, fuzzy in _po_entries(text):
+        key = _msgid_key(fields)
+        if "msgid_plural" in fields:
+            key += "\0" + fields["msgid_plural"]
+            forms = [fields[f"msgstr[{n}]"] for n in range(10) if f"msgstr[{n}]" in fields]
+            value = "\0".join(forms)
+            translated = all(forms)
+        else:
+            value = fields.get("msgstr", "")
+            translated = bool(value)
+        if (translated and not fuzzy) or key == "":
+            entries[key.encode()] = value.encode()
     return entries
 
 
@@ -80,28 +90,10 @@ def as_gettext_reads(entries: dict[bytes, bytes], key: bytes) -> bytes | None:
 def duplicate_msgids(text: str) -> list[str]:
     """The msgids (with their context) a ``.po`` defines more than once, plural or not:
     msgfmt refuses them, and which translation gettext reads is left to chance."""
-    keys: list[str] = []
-    context: str | None = None
-    current = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith('"'):
-            if current == "msgctxt" and context is not None:
-                context += ast.literal_eval(line)
-            elif current == "msgid":
-                keys[-1] += ast.literal_eval(line)
-            continue
-        keyword, _, rest = line.partition(" ")
-        current = keyword
-        if keyword == "msgctxt":
-            context = ast.literal_eval(rest)
-        elif keyword == "msgid":
-            prefix = "" if context is None else context + "\x04"
-            keys.append(prefix + ast.literal_eval(rest))
-            context = None
     seen: set[str] = set()
     twice: list[str] = []
-    for key in keys:
+    for fields, _fuzzy in _po_entries(text):
+        key = _msgid_key(fields)
         if key in seen:
             twice.append(key)
         seen.add(key)
