@@ -19,18 +19,24 @@ def _exam_count(url: str) -> int:
         engine.dispose()
 
 
+def _two_peoples_exams(folder: Path) -> Path:
+    """An exam sheet of two people, one exam each."""
+    source = folder / "sheet.csv"
+    source.write_text(
+        "MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n"
+        "7654321,Bo Chen,70-347,2017-07-01\n",
+        encoding="utf-8",
+    )
+    return source
+
+
 def test_imports_are_listed_and_one_is_removed_whole(
     db_args: list[str], db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = db_args
     assert main([*db, "imports"]) == 0
     assert "No imports" in capsys.readouterr().out
-    source = tmp_path / "sheet.csv"
-    source.write_text(
-        "MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n"
-        "7654321,Bo Chen,70-347,2017-07-01\n",
-        encoding="utf-8",
-    )
+    source = _two_peoples_exams(tmp_path)
     assert main([*db, "import-exams", str(source)]) == 0
     out = capsys.readouterr().out
     assert "(2 people added)" in out and "imports --remove 1" in out
@@ -78,12 +84,7 @@ def test_imports_are_listed_and_removed_in_german(
     assert f"imports --remove 7: {path} enthält keine Importe; nichts wurde entfernt" in (
         capsys.readouterr().err
     )
-    source = tmp_path / "sheet.csv"
-    source.write_text(
-        "MCP ID,Name,Exam,Date\n1234567,Ana Ruiz,70-533,2017-06-01\n"
-        "7654321,Bo Chen,70-347,2017-07-01\n",
-        encoding="utf-8",
-    )
+    source = _two_peoples_exams(tmp_path)
     assert main([*db, "import-exams", str(source)]) == 0
     capsys.readouterr()
     assert main([*db, "imports"]) == 0
