@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import database_url
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import figure, number
 from mpn_desktop.errors import MpnError
+
+if TYPE_CHECKING:
+    from mpn_desktop.store.import_removal import RemovedImport
 
 
 def register(subparsers: Any) -> None:
@@ -41,38 +44,7 @@ def run_imports(args: argparse.Namespace) -> int:
         if args.remove is not None:
             _refuse_an_unknown_import(db, args.remove)
             removed = remove_import(db, args.remove).value
-            if removed.batch.get("kind") == "usage":
-                back = len(removed.replaced)
-                said = _(
-                    "Removed import {id} of {file}: {rows}, {subscriptions} it created; "
-                    "{back} it had replaced put back."
-                )
-                print(
-                    said.format(
-                        id=args.remove,
-                        file=removed.file_name,
-                        rows=figure(len(removed.usage), "usage rows"),
-                        subscriptions=figure(
-                            len(removed.created.get("subscriptions", ())), "subscriptions"
-                        ),
-                        back=ngettext("{count} row", "{count} rows", back).format(
-                            count=number(back)
-                        ),
-                    )
-                )
-                return 0
-            exams = len(removed.exams)
-            said = _("Removed import {id} of {file}: {exams}, {people} it created.")
-            print(
-                said.format(
-                    id=args.remove,
-                    file=removed.file_name,
-                    exams=ngettext("{count} exam record", "{count} exam records", exams).format(
-                        count=number(exams)
-                    ),
-                    people=figure(len(removed.people), "people"),
-                )
-            )
+            print(_removal_text(args.remove, removed))
             return 0
         batches = records.import_batches(db)
     if not batches:
@@ -81,6 +53,33 @@ def run_imports(args: argparse.Namespace) -> int:
     for line in _listing(batches):
         print(line)
     return 0
+
+
+def _removal_text(batch_id: int, removed: RemovedImport) -> str:
+    """What removing the import took out and put back, as the command says it."""
+    if removed.batch.get("kind") == "usage":
+        back = len(removed.replaced)
+        said = _(
+            "Removed import {id} of {file}: {rows}, {subscriptions} it created; "
+            "{back} it had replaced put back."
+        )
+        return said.format(
+            id=batch_id,
+            file=removed.file_name,
+            rows=figure(len(removed.usage), "usage rows"),
+            subscriptions=figure(len(removed.created.get("subscriptions", ())), "subscriptions"),
+            back=ngettext("{count} row", "{count} rows", back).format(count=number(back)),
+        )
+    exams = len(removed.exams)
+    said = _("Removed import {id} of {file}: {exams}, {people} it created.")
+    return said.format(
+        id=batch_id,
+        file=removed.file_name,
+        exams=ngettext("{count} exam record", "{count} exam records", exams).format(
+            count=number(exams)
+        ),
+        people=figure(len(removed.people), "people"),
+    )
 
 
 _KINDS = {"exams": N_("exams"), "usage": N_("usage")}
