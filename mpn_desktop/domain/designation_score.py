@@ -214,24 +214,31 @@ class _Scorers:
         ends = self._ends_in_order.get(designation_id, ())
         found = bisect_left(ends, last)
         upto = ends[found] if found < len(ends) and ends[found] < until else until
-        catalog = self.catalog
-        if catalog.windows and first < catalog.windows[0].effective_from:
-            return None
-        if self.catalog_on is not None and not (
-            catalog.in_force_on(first) and catalog.in_force_on(upto)
-        ):
+        # The bound is scored with the as-of day's catalogue: it answers only for days scored
+        # with it too (the catalogue's days are one span, so its two ends tell).
+        if not (self._scored_with_own(first) and self._scored_with_own(upto)):
             return None
         bound = self.on(upto, present_from=start)
         return upto if bound is not None and bound.skilling_rules_out(designation_id) else None
 
+    def _scored_with_own(self, day: date) -> bool:
+        """Whether an earlier day of the window is scored with the as-of day's catalogue: the
+        designations had opened, and it is in force then (any day without ``catalog_on``)."""
+        return self._opened(day) and (self.catalog_on is None or self.catalog.in_force_on(day))
+
     def _catalogue_on(self, day: date) -> ScoredCatalog | None:
-        """The catalogue an earlier day of the window is scored with (None: not scored)."""
-        catalog = self.catalog
-        if catalog.windows and day < catalog.windows[0].effective_from:
+        """The catalogue an earlier day of the window is scored with (None: not scored, before
+        the designations opened or under no catalogue of the program)."""
+        if self._scored_with_own(day):
+            return self.catalog
+        if self.catalog_on is None or not self._opened(day):
             return None
-        if self.catalog_on is not None and not catalog.in_force_on(day):
-            return self.catalog_on(day)
-        return catalog
+        return self.catalog_on(day)
+
+    def _opened(self, day: date) -> bool:
+        """Whether the designations had opened on the day (the catalogue's first window)."""
+        windows = self.catalog.windows
+        return not windows or day >= windows[0].effective_from
 
     def on(
         self, day: date, *, earlier: bool = True, present_from: date | None = None
