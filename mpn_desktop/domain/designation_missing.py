@@ -230,6 +230,10 @@ def _unliftable(part: PartScore) -> bool:
     measured = part.measured
     if not measured.note:
         return False
+    # A percentage growth measured with no base has nothing short (its note says why), but a
+    # catalogue's unit is its own text: a growth in US$ written in "percent", its twelve
+    # months short and no base, is priced as a percentage (``_part_lever`` divides by the
+    # base) and would divide by zero (test_cheapest_way_gates).
     return measured.short_of_minimum <= 0 or (part.unit == "percent" and measured.baseline <= 0)
 
 
@@ -246,10 +250,14 @@ def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | 
     first) and the points they add within what the metric can still take. None: nothing to
     add (the part is full, or a gate stops it: its note says which).
 
-    The part's lever (``_part_lever``) worked out without one: a part with a note is gated
-    (by a minimum the way prices, or by what nothing added now lifts), and one without goes
-    from its value straight to its threshold, each unit worth ``part_max / need``, so the
-    units are ``need - have`` and they give the rest of the part's points."""
+    The part's lever (``_part_lever``) worked out without one (no Fraction per part): a part
+    with a note is gated (by a minimum the way prices, or by what nothing added now lifts),
+    and one without is the lever ``start=have, per=part_max / need, cap=part_max,
+    held=points``, whose points reach ``cap`` exactly at ``need``; so the units are ``need -
+    have`` and they give the rest of the part's points. The way takes whole units (the
+    lever's ``units_for``: the ceiling, 9 where a growth is 8.04 percentage points short), the
+    sentence the exact remainder; the points are the same (test_cheapest_way holds both to
+    the lever)."""
     part = metric.parts[index]
     part_max = metric.max_points if part.max_points is None else part.max_points
     if part.measured.note or part.points >= part_max or part.need <= 0:

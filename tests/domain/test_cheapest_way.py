@@ -16,8 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpn_desktop.domain.designation_missing import _Lever, cheapest_way
-from mpn_desktop.domain.designation_results import CategoryScore, MetricScore, TrackScore
+from mpn_desktop.domain.designation_measures import Measured
+from mpn_desktop.domain.designation_missing import _Lever, _part_lever, cheapest_way, part_to_full
+from mpn_desktop.domain.designation_results import (
+    CategoryScore,
+    MetricScore,
+    PartScore,
+    TrackScore,
+)
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
@@ -223,3 +229,43 @@ def test_a_lever_finds_the_whole_units_its_rule_gives(
     )
     exact = (min(cap, held + wanted) / per - start) / scale
     assert lever.units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=-60, max_value=60, places=2),
+    st.decimals(min_value=Decimal("0.5"), max_value=50, places=1),
+    st.fractions(min_value=1, max_value=40, max_denominator=3),
+    st.booleans(),
+    st.fractions(min_value=0, max_value=40, max_denominator=5),
+)
+def test_a_part_s_missing_sentence_prices_it_as_its_lever_does(
+    have: Decimal, need: Decimal, most: Fraction, own_maximum: bool, others: Fraction
+) -> None:
+    """``part_to_full`` (the missing sentence's "N more ... would add P points") is the
+    part's lever (``_part_lever``) worked out without one: the exact remainder ``need -
+    have``, whose ceiling is the whole units the lever takes for the part's rest, and the
+    points those give within what the metric can still take (``others``: its other parts'
+    points). Nothing to price for both, or for neither."""
+    part_max = most if own_maximum else None
+    weight = most if own_maximum else Fraction(40)
+    points = weight * Fraction(max(have, Decimal(0))) / Fraction(need)
+    if own_maximum:
+        points = min(most, points)
+    part = PartScore("", "percent", have, need, points, Measured(value=have), part_max)
+    metric = replace(
+        _skilling(0, Fraction(0), ()),
+        unit="percent",
+        points=min(Fraction(40), points + others),
+        parts=(part,),
+    )
+    priced, lever = part_to_full(metric, 0), _part_lever(metric, 0)
+    assert (priced is None) == (lever is None)
+    if priced is None or lever is None:
+        return
+    short, gain = priced
+    rest = lever.cap - lever.held
+    units = lever.units_for(rest)
+    assert units == math.ceil(Fraction(short))
+    assert lever.points_at(units) - lever.held == rest
+    assert gain == min(metric.max_points - metric.points, rest)

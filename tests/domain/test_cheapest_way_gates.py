@@ -215,3 +215,33 @@ def test_every_catalogue_carrying_the_gate_says_its_reading() -> None:
         readings = {r.id: r.text for r in catalog.readings}
         assert gated and "month a year earlier alone" in readings["baseline-gate"]
         assert "nothing to grow from" in readings["no-base"]
+
+
+def test_a_growth_written_in_percent_with_no_base_and_its_twelve_months_short_is_blocked() -> None:
+    """A catalogue's unit is its own text: Infrastructure's growth measured as a difference
+    (``usage-growth``) but written in "percent", its twelve months under the minimum and
+    nothing a year ago. The way prices a "percent" part as a percentage of its base, so
+    with no base it leaves the metric out with its note (it divided by zero before the
+    guard in ``_unliftable``)."""
+    document = json.loads((CATALOGS / "solutions-partner-2026-05.json").read_text())
+    (area,) = (d for d in document["designations"] if d["id"] == "infrastructure-azure")
+    for track in area["tracks"]:
+        for metric in track["metrics"]:
+            for part in metric.get("parts", ()):
+                if part["measure"] == "usage-growth-percent":
+                    part["measure"] = "usage-growth"
+    azure = subscription("a-1", customer="Old", associated_on=LONG_AGO)
+    usage = [Usage("a-1", Month(2026, 7), consumption_usd=Decimal(600), service="Storage")]
+    facts = Facts(organization=organization(), subscriptions=[azure], usage=usage)
+    scores = score_designations(
+        parse_scored_catalog(document),
+        facts,
+        date(2026, 8, 15),
+        frozenset({"infrastructure-azure"}),
+    )
+    score = next(s for s in scores if s.id == "infrastructure-azure")
+    (part,) = _usage_growth(score.best).parts
+    assert part.unit == "percent" and part.measured.baseline == 0
+    assert part.measured.short_of_minimum == 400 and "under the US$ 1,000" in part.measured.note
+    (blocked,) = (s for s in score.suggestion if s.startswith("Usage growth:"))
+    assert f"{BLOCKED} ({part.measured.note})" in blocked
