@@ -92,8 +92,15 @@ class UsageTotals:
         current = Month.of(as_of).index
         first, last = current - 12, current - 1
         by_workload: dict[Workload, list[int]] = {workload: [] for workload in Workload}
-        # Per subscription (not a trial): the first and last month index of the window in
-        # which its association was in force; read once, to find its credited rows.
+        usage = facts.usage
+        months = usage.columns.month
+        # The window's rows grouped by subscription (as an organisation's usage mostly is
+        # stored): each subscription's rows are one run, credited as the loop meets it.
+        inside = usage.positions_in(first, last)
+        runs = None if inside is not None else _runs_by_subscription(usage.columns.subscription)
+        credited: dict[str, Sequence[int]] = {}
+        # Otherwise, per subscription (not a trial): the first and last month index of the
+        # window in which its association was in force, to find its credited rows after.
         spans: dict[str, tuple[int, int]] = {}
         # Read by column: no Subscription is made (the evidence makes those it names).
         columns = facts.subscriptions.columns
@@ -111,6 +118,9 @@ class UsageTotals:
             # (Azure's consumption, say, is read through DPOR and transacting only.)
             if read_by is not None and association_of[at] not in read_by.get(workload, ()):
                 continue
+            rows = None if runs is None else runs.get(sub_id)
+            if rows is None and runs is not None:
+                continue  # no usage in the window
             made, ended = made_on[at], ended_on[at]
             # Month indexes by hand: this runs once per subscription of the organisation.
             # (and no min/max calls: a conditional is a third of the cost).
@@ -118,18 +128,27 @@ class UsageTotals:
             begin = first if begin < first else begin
             stop = last if ended is None else ended.year * 12 + ended.month - 1
             stop = last if stop > last else stop
-            if begin <= stop:
+            if begin > stop:
+                continue
+            if rows is None:
                 spans[sub_id] = (begin, stop)
+            elif begin > first or stop < last:
+                # Associated during the window, or ended in it: only the months in force.
+                credited[sub_id] = [row for row in rows if begin <= months[row] <= stop]
+            else:
+                credited[sub_id] = rows
         totals = cls(
             as_of=as_of,
             window=(Month.from_index(first), Month.from_index(last)),
             latest=Month.from_index(last),
-            usage=facts.usage,
+            usage=usage,
             needed=needed,
             subscriptions=facts.subscriptions,
             by_workload=by_workload,
         )
-        totals.credited = _credited_positions(facts.usage, spans, first, last)
+        totals.credited = (
+            credited if runs is not None else _credited_positions(usage, inside, spans, first, last)
+        )
         totals._add_up(None)
         return totals
 
@@ -200,16 +219,17 @@ class UsageTotals:
 
 
 def _credited_positions(
-    usage: UsageRows, spans: Mapping[str, tuple[int, int]], first: int, last: int
+    usage: UsageRows,
+    inside: Sequence[int] | None,
+    spans: Mapping[str, tuple[int, int]],
+    first: int,
+    last: int,
 ) -> dict[str, Sequence[int]]:
-    """Per subscription of ``spans`` with rows in the months ``first`` to ``last``: the
-    positions of its rows in the months of its span (the hot loop of the engine)."""
+    """Per subscription of ``spans`` with rows in the months ``first`` to ``last`` (at the
+    positions ``inside``; None: every row): the positions of its rows in the months of its
+    span, for rows not grouped by subscription or some outside the window
+    (``UsageTotals.of`` credits grouped ones run by run)."""
     columns = usage.columns
-    inside = usage.positions_in(first, last)
-    if inside is None:
-        runs = _runs_by_subscription(columns.subscription)
-        if runs is not None:
-            return _credited_runs(runs, columns.month, spans, first, last)
     months = columns.month
     positions: Iterable[int] = range(len(months))
     keys: Iterable[str] = columns.subscription
@@ -265,28 +285,6 @@ def _runs_by_subscription(keys: Sequence[str]) -> dict[str, range] | None:
         grouped[key] = range(start, stop)
         start = stop
     return grouped
-
-
-def _credited_runs(
-    runs: Mapping[str, range],
-    months: Sequence[int],
-    spans: Mapping[str, tuple[int, int]],
-    first: int,
-    last: int,
-) -> dict[str, Sequence[int]]:
-    """``_credited_positions`` over rows of the window grouped by subscription (``runs``)."""
-    credited: dict[str, Sequence[int]] = {}
-    for key, rows in runs.items():
-        span = spans.get(key)
-        if span is None:
-            continue  # a trial, or usage of a subscription not entered
-        begin, stop = span
-        if begin > first or stop < last:
-            # Associated during the window, or ended in it: only the months in force.
-            credited[key] = [at for at in rows if begin <= months[at] <= stop]
-        else:
-            credited[key] = rows
-    return credited
 
 
 @dataclass(frozen=True, slots=True)
