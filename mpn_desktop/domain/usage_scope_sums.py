@@ -100,6 +100,29 @@ def _add_into(found: dict[_K, Decimal | int], pairs: Iterable[tuple[_K, Decimal 
         found[key] = value if total is None else total + value
 
 
+def _mcv_into(
+    found: dict[_K, Decimal | int],
+    keys: Iterable[_K],
+    users: Iterable[int],
+    rates: Iterable[Decimal | None],
+    adds_zero: bool,
+) -> None:
+    """Adds each row's monthly consumption value (its active users times its service's rate)
+    to its key's total in ``found``. A row of a service without a rate adds 0: a key's first
+    value is then a Decimal 0, and a later one is added only when adding 0 can change a digit
+    (``adds_zero``: a rate written with an exponent above 0, see ``PricedSums``)."""
+    get = found.get
+    for key, count, rate in zip(keys, users, rates, strict=True):
+        total = get(key)
+        if rate is not None:
+            value = count * rate
+            found[key] = value if total is None else total + value
+        elif total is None:
+            found[key] = _ZERO
+        elif adds_zero:
+            found[key] = total + _ZERO
+
+
 def add_sums(total: Sums, more: Sums) -> None:
     """Adds ``more`` into ``total``."""
     for index, value in enumerate(more):
@@ -296,29 +319,27 @@ class PricedSums:
         return found
 
     def _added_up(self, rows: _Rows, keys: Sequence[_K]) -> dict[_K, Sums]:
-        """The five sums of the rows per key (``keys``: one beside each row)."""
+        """The five sums of the rows per key (``keys``: one beside each row): the first four
+        added up here, the monthly consumption value by ``_mcv_into``."""
         columns = self._columns
         consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
         users_of, seats_of = columns.active_users, columns.paid_seats
-        rates, adds_zero = self._rates, self._adds_zero
         merged: dict[_K, Sums] = {}
-        for key, service, place in zip(keys, rows[1], rows[2], strict=True):
-            users = users_of[place]
-            rate = rates.get(service)
+        for key, place in zip(keys, rows[2], strict=True):
             total = merged.get(key)
             if total is None:
-                mcv = users * rate if rate is not None else _ZERO
                 consumption, revenue = consumption_of[place], revenue_of[place]
-                merged[key] = [consumption, revenue, users, seats_of[place], mcv]
+                merged[key] = [consumption, revenue, users_of[place], seats_of[place], _ZERO]
             else:
                 total[0] += consumption_of[place]
                 total[1] += revenue_of[place]
-                total[2] += users
+                total[2] += users_of[place]
                 total[3] += seats_of[place]
-                if rate is not None:
-                    total[4] += users * rate
-                elif adds_zero:
-                    total[4] += _ZERO
+        mcv: dict[_K, Decimal | int] = {}
+        users = gathered(users_of, rows[2])
+        _mcv_into(mcv, keys, users, map(self._rates.get, rows[1]), self._adds_zero)
+        for key, value in mcv.items():
+            merged[key][_MCV] = value
         return merged
 
     def totals(self, scope: Scope, month: Month) -> dict[Key, Sums]:
@@ -369,17 +390,9 @@ class PricedSums:
             customers, services, places = self._rows(scope, month)
             found = {}
             if index == _MCV:
-                rates, adds_zero = self._rates, self._adds_zero
-                users_of = self._columns.active_users
-                for customer, service, place in zip(customers, services, places, strict=True):
-                    rate = rates.get(service)
-                    total = found.get(customer)
-                    if total is None:
-                        found[customer] = users_of[place] * rate if rate is not None else _ZERO
-                    elif rate is not None:
-                        found[customer] = total + users_of[place] * rate
-                    elif adds_zero:
-                        found[customer] = total + _ZERO
+                users = gathered(self._columns.active_users, places)
+                rates_of = map(self._rates.get, services)
+                _mcv_into(found, customers, users, rates_of, self._adds_zero)
             else:
                 values = gathered(_column(self._columns, index), places)
                 _add_into(found, zip(customers, values, strict=True))
@@ -435,13 +448,12 @@ class PricedSums:
         if index != _MCV:
             return sum(gathered(_column(self._columns, index), places), total)
         # A row of a service without a rate adds 0: no digit of a total begun at a
-        # Decimal 0 changes (its exponent is 0, no sum's is above it).
-        rates, users_of = self._rates, self._columns.active_users
-        for service, place in zip(services, places, strict=True):
-            rate = rates.get(service)
-            if rate is not None:
-                total += users_of[place] * rate
-        return total
+        # Decimal 0 changes (its exponent is 0, no sum's is above it), so only the rows
+        # with a rate are added (in C), not through ``_mcv_into``'s per-key rule.
+        rates_of = list(map(self._rates.get, services))
+        rated = list(map(operator.is_not, rates_of, repeat(None)))
+        users = compress(gathered(self._columns.active_users, places), rated)
+        return sum(map(operator.mul, users, compress(rates_of, rated)), total)
 
     def customer_month_quantity(
         self, scope: Scope, month: Month, index: int, customers: Collection[str]
@@ -494,33 +506,21 @@ class PricedSums:
         """One of the sums (by its place) of each customer's rows at ``places`` the scope
         counts (its services only), added up as ``month_quantity`` adds them."""
         columns = self._columns
+        keys = [customer for customer, each in places.items() for _ in each]
+        at = [place for each in places.values() for place in each]
         mcv = index == _MCV
-        column = columns.active_users if mcv else _column(columns, index)
-        wanted, excluded = scope.services, scope.excluded_services - {""}
-        by_service = mcv or bool(wanted) or bool(excluded)
-        service_of, service_key = columns.service, self._service_keys.__getitem__
-        rates, adds_zero = self._rates, self._adds_zero
+        if scope.services or scope.excluded_services - {""}:
+            # Only the rows of the scope's services.
+            kept = map(self._service_kept(scope).__getitem__, gathered(columns.service, at))
+            picked = list(kept)
+            keys, at = list(compress(keys, picked)), list(compress(at, picked))
         found: dict[str, Decimal | int] = {}
-        service = ""
-        for customer, each in places.items():
-            total: Decimal | int | None = None
-            for place in each:
-                if by_service:
-                    service = service_key(service_of[place])
-                    if (wanted and service not in wanted) or service in excluded:
-                        continue
-                value = column[place]
-                if mcv:
-                    rate = rates.get(service)
-                    if rate is not None:
-                        value = value * rate
-                    elif total is None or adds_zero:
-                        value = _ZERO
-                    else:
-                        continue  # adding 0 changes no digit (see ``_adds_zero``)
-                total = value if total is None else total + value
-            if total is not None:
-                found[customer] = total
+        if mcv:
+            services = map(self._service_keys.__getitem__, gathered(columns.service, at))
+            users = gathered(columns.active_users, at)
+            _mcv_into(found, keys, users, map(self._rates.get, services), self._adds_zero)
+        else:
+            _add_into(found, zip(keys, gathered(_column(columns, index), at), strict=True))
         return found
 
     def customer_quantities(
@@ -889,15 +889,11 @@ class PricedSums:
         summed = self._summed.get((scope, months, True))
         if summed is not None:
             return {each: sums[_MCV] for each, sums in summed.items()}
-        rates, users_of = self._rates, self._columns.active_users
         found: dict[Key, Decimal | int] = {}
         for month in months:
             customers, services, places = self._rows(scope, month)
-            for each, service, place in zip(
-                zip(customers, services, strict=True), services, places, strict=True
-            ):
-                rate = rates.get(service)
-                value = users_of[place] * rate if rate is not None else _ZERO
-                total = found.get(each)
-                found[each] = value if total is None else total + value
+            keys = zip(customers, services, strict=True)
+            users = gathered(self._columns.active_users, places)
+            rates_of = map(self._rates.get, services)
+            _mcv_into(found, keys, users, rates_of, self._adds_zero)
         return found
