@@ -649,14 +649,12 @@ class RecordSection(QWidget):
         # The kind's own name (schema_fields.SPECS), as the store's refusals say it.
         return domain_text(SPECS[self.kind].label)
 
-    def _several(self) -> str:
-        return self._plural or domain_text(SPECS[self.kind].several)
-
     def count_label(self, count: int) -> str:
         """Several records as the undo menu names them: "3 people"."""
         if count == 1:
             return self._noun()
-        return self.tr("{count} {plural}").format(count=count, plural=self._several())
+        plural = self._plural or domain_text(SPECS[self.kind].several)
+        return self.tr("{count} {plural}").format(count=count, plural=plural)
 
     def _parents_shown(self, values: Mapping[str, Any]) -> dict[str, Record]:
         """The records ``values`` name (an exam's person) as the tab shows them, if it does."""
@@ -692,7 +690,7 @@ class RecordSection(QWidget):
             return
         several = len(chosen) > 1
         what = (
-            self.tr("{count} {plural}").format(count=len(chosen), plural=self._several())
+            self.count_label(len(chosen))
             if several
             else self._describe(chosen[0]) or self.name_of(chosen[0])
         )
