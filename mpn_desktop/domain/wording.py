@@ -278,11 +278,6 @@ def metric_have_of_need(
     return once_steps_met(text) if gated else text
 
 
-def plural(count: int | Decimal, one: str, many: str) -> str:
-    """``one`` for exactly 1, else ``many``."""
-    return one if count == 1 else many
-
-
 def counted(count: int | Decimal, description: str) -> str:
     """A catalogue description ("new EMS customers") as it reads after ``count``.
 
