@@ -28,6 +28,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
@@ -65,6 +66,12 @@ __all__ = [
 
 _ASSOCIATION_VALUES = {association: association.value for association in Association}
 """Each association type's value (an enum's ``value`` is a Python-level property)."""
+
+Found = tuple[Cell, int, str]
+"""A subscription's cell, the month its association began (an index) and its customer."""
+
+_ASSOCIATED = itemgetter(1)
+_CUSTOMER = itemgetter(2)
 
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
@@ -110,12 +117,10 @@ class UsageSums:
         # Read by column (as the facts hold them: no Subscription made for a row).
         self._subscriptions = SubscriptionRows.of(subscriptions)
         held = self._subscriptions.columns
-        # Per subscription (no trial) once: its cell, its customer and the month its
-        # association began (as a month's index: no Month, a tracked object, made for each;
-        # the cells shared: the collector has few new objects to look at).
-        self._cell_of: dict[str, Cell] = {}
-        self._customer_of: dict[str, str] = {}
-        self._associated: dict[str, int] = {}
+        # Per subscription (no trial) once, in one dictionary: its cell, the month its
+        # association began (as a month's index: no Month, a tracked object, made for each)
+        # and its customer (the cells shared: the collector has few new objects to look at).
+        found_of: dict[str, Found] = {}
         cells_made: dict[Cell, Cell] = {}
         for sub_id, customer, workload, association, day, trial in zip(
             held.id,
@@ -128,9 +133,9 @@ class UsageSums:
         ):
             if not trial:
                 cell = (workload, _ASSOCIATION_VALUES[association])
-                self._cell_of[sub_id] = cells_made.setdefault(cell, cell)
-                self._customer_of[sub_id] = customer
-                self._associated[sub_id] = day.year * 12 + day.month - 1
+                cell = cells_made.setdefault(cell, cell)
+                found_of[sub_id] = (cell, day.year * 12 + day.month - 1, customer)
+        self._found_of = found_of
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
         self.columns = self._rows.columns
@@ -138,10 +143,6 @@ class UsageSums:
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
-        found_of = {
-            sub_id: (cell, self._associated[sub_id], self._customer_of[sub_id])
-            for sub_id, cell in self._cell_of.items()
-        }
         runs, odd, rest = cell_runs(columns.subscription, columns.month, found_of)
         self.cell_months = CellMonths(runs, {}, {}, {})
         """Each cell's rows of a month, from the runs and the rows put in row by row (kept;
@@ -154,7 +155,7 @@ class UsageSums:
                 range(rest, len(columns.month)), columns.subscription[rest:], columns.month[rest:]
             )
         self.tenants: dict[str, Key] = {
-            customer: (customer, "") for customer in set(self._customer_of.values())
+            customer: (customer, "") for customer in set(map(_CUSTOMER, found_of.values()))
         }
         """Each customer's key for its sums (service ""), one tuple shared by every figure."""
         self._first: dict[tuple[frozenset[Workload], frozenset[str]], dict[str, Month]] = {}
@@ -198,15 +199,9 @@ class UsageSums:
         cells, more = self.cells, self.more
         # Per subscription, looked up once per row (in C, by map): its cell's months (first
         # rows and other rows), the month its association began and the customer.
-        customer_of, associated_of = self._customer_of, self._associated
         rows_of: dict[str, tuple[dict[Month, dict[str, int]], dict[Month, More], int, str]] = {
-            sub_id: (
-                cells.setdefault(cell, {}),
-                more.setdefault(cell, {}),
-                associated_of[sub_id],
-                customer_of[sub_id],
-            )
-            for sub_id, cell in self._cell_of.items()
+            sub_id: (cells.setdefault(cell, {}), more.setdefault(cell, {}), associated, customer)
+            for sub_id, (cell, associated, customer) in self._found_of.items()
         }
         for index, found, month in zip(
             places, map(rows_of.get, subscriptions), months_of, strict=True
@@ -236,8 +231,8 @@ class UsageSums:
     def _counted_month(self, row: Usage) -> Month | None:
         """The month a row is added up in (None: it is not: trial, unknown, before its
         subscription's association)."""
-        associated = self._associated.get(row.subscription)
-        if associated is None or associated > row.month:
+        found = self._found_of.get(row.subscription)
+        if found is None or found[1] > row.month:
             return None
         return row.month
 
@@ -350,15 +345,16 @@ class UsageSums:
             if self._cell_firsts is None:
                 # Each cell's once (a pass over the subscriptions): a scope merges its cells'.
                 earliest: dict[Cell, dict[str, int]] = {}
-                customer_of, associated_of = self._customer_of, self._associated
-                for sub_id, cell in self._cell_of.items():
+                for cell, index, customer in self._found_of.values():
                     indexes = earliest.setdefault(cell, {})
-                    customer, index = customer_of[sub_id], associated_of[sub_id]
                     earlier = indexes.get(customer)
                     if earlier is None or index < earlier:
                         indexes[customer] = index
                 # One Month per month (a few dozen), not one per customer.
-                made = {index: Month.from_index(index) for index in set(associated_of.values())}
+                made = {
+                    index: Month.from_index(index)
+                    for index in set(map(_ASSOCIATED, self._found_of.values()))
+                }
                 self._cell_firsts = {
                     cell: {customer: made[index] for customer, index in indexes.items()}
                     for cell, indexes in earliest.items()
