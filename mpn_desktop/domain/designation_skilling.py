@@ -531,6 +531,10 @@ class Certified:
         if found is None:
             day, people = self.day, self._people
             days = self._exams.holding_days(cert)
+            if not days:
+                # Nobody holds it (most certifications a list names): nothing to look at.
+                found = self._holding[certification] = {}
+                return found
             latest = self._exams.latest(cert)
             if latest is None or latest <= day:
                 # Everyone held it by the day (the as-of day, mostly): those counted on
