@@ -296,7 +296,8 @@ def test_a_failure_while_the_database_option_is_checked_is_no_traceback(
     [
         ("en", "mode=ro&uri=true", "the options 'mode', 'uri' after '?' are not supported"),
         ("en", "timeout=5", "the option 'timeout' after '?' is not supported for SQLite"),
-        ("de", "timeout=5", "Die Option 'timeout' nach „?“ wird für SQLite nicht unterstützt"),
+        ("de", "timeout=5", "Die Option „timeout“ nach „?“ wird für SQLite nicht unterstützt"),
+        ("de", "mode=ro&uri=true", "Die Optionen „mode“, „uri“ nach „?“ werden für SQLite"),
     ],
 )
 @pytest.mark.parametrize("command", ["demo", "status", "backup"])

@@ -38,7 +38,8 @@ def test_the_data_commands_say_what_they_did_in_german(
     assert f"wurde nach {copy} gesichert." in said
     said = _run(capsys, *db, "restore", str(copy))
     assert f"wurde aus {copy} wiederhergestellt." in said
-    assert "Was sie vorher enthielt, wird in " in said
+    # "sie" pointed back to the copy's path; the sentence names the database, as load's does.
+    assert "Was die Datenbank vorher enthielt, wird in " in said
     said = _run(capsys, *db, "export", str(tmp_path / "org.ods"), code=2)
     assert "export schreibt ein JSON-Dokument (.json) oder eine Excel-Arbeitsmappe" in said
 

@@ -143,6 +143,15 @@ def read_options(engine: Engine) -> dict[str, str]:
     return {"isolation_level": "REPEATABLE READ"}
 
 
+def _quoted_option(name: str) -> str:
+    """An option's name in the sentence's quotes: 'timeout' in English (its repr, as
+    before), „timeout“ in German, whose sentence quotes the '?' that way too."""
+    shown = repr(name)
+    quotes = _("'{name}'")
+    # The English keeps repr's quotes exactly (a name with a ' in it is shown in "...").
+    return shown if quotes == "'{name}'" else quotes.format(name=shown[1:-1])
+
+
 def sqlite_options_refused(url: str) -> StoreError | None:
     """Why a SQLite URL's options after '?' are refused, naming them; None without any.
 
@@ -152,7 +161,7 @@ def sqlite_options_refused(url: str) -> StoreError | None:
     parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.query:
         return None
-    names = ", ".join(repr(name) for name in parsed.query)
+    names = ", ".join(_quoted_option(name) for name in parsed.query)
     said = ngettext(
         "{url}: the option {options} after '?' is not supported for SQLite; give the "
         "file alone (sqlite:///{file})",

@@ -302,7 +302,7 @@ def test_a_private_folder_or_file_that_cannot_be_made_is_said_in_german(
         ),
         (
             "sqlite:///x.sqlite3?mode=ro",
-            "sqlite:///x.sqlite3?mode=ro: Optionen nach „?“ werden für SQLite nicht "
+            "sqlite:///x.sqlite3?mode=ro: Die Option „mode“ nach „?“ wird für SQLite nicht "
             "unterstützt; geben Sie die Datei allein an (sqlite:///x.sqlite3)",
         ),
     ],

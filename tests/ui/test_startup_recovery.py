@@ -287,8 +287,9 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_refused_in_german_in_a_german
             "MPN_DESKTOP_DB",
             "mysql://ana:s3cret@db.example.com/mpn",
             # Before: 'MPN_DESKTOP_DB: mysql://…: mpn-desktop öffnet …', no sentence.
-            "MPN_DESKTOP_DB nennt eine mysql-Datenbank (mysql://ana:***@db.example.com/mpn): "
-            "mpn-desktop öffnet SQLite-Dateien (sqlite:///DATEI) und PostgreSQL-Teamdatenbanken "
+            "MPN_DESKTOP_DB verweist auf eine mysql-Datenbank "
+            "(mysql://ana:***@db.example.com/mpn): mpn-desktop öffnet SQLite-Dateien "
+            "(sqlite:///DATEI) und PostgreSQL-Teamdatenbanken "
             "(postgresql://BENUTZER@HOST/DATENBANK).",
             ["&Andere Datenbank öffnen…", "&Beenden"],
         ),
