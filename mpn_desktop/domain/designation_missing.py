@@ -324,23 +324,62 @@ class _Lever:
         self.now = held
         """The points the part gives with the units taken so far."""
         self._scaled = scale != 1
-        self._priced: tuple[Fraction, Fraction, Fraction] | None = None
-        """The last ``wanted`` priced, its units and the points at them: the round's best
-        lever is taken (``add``) for the very points its worth was worked out for."""
+        # The figures as numerators over (positive) denominators: the way prices every open
+        # lever every round, and a Fraction's arithmetic makes one with its gcd per step.
+        self._start = (start.numerator, start.denominator)
+        self._per = (per.numerator, per.denominator)
+        self._cap = (cap.numerator, cap.denominator)
+        self._held = (held.numerator, held.denominator)
+        self._gate = (gate.numerator, gate.denominator)
+        self._scale = (scale.numerator, scale.denominator)
+        self._units: tuple[int, int] = (0, 1)
+        self._now = self._held
+        self._room = cap - held
+        self._priced: tuple[Fraction, int, int, int, int] | None = None
+        """The last ``wanted`` priced, its units and the points at them (numerators and
+        denominators): the round's best lever is taken (``add``) for the very points its
+        worth was worked out for."""
 
     def points_at(self, units: Fraction) -> Fraction:
-        if units < self.gate:
-            return self.held
-        value = self.start + (self.scale * units if self._scaled else units)
+        numerator, denominator = self._points_at(units.numerator, units.denominator)
+        return Fraction(numerator, denominator)
+
+    def _points_at(self, units: int, below: int) -> tuple[int, int]:
+        """``max(held, min(cap, per * max(0, start + scale * units)))`` for ``units / below``
+        units (``held`` short of the gate), as a numerator over a positive denominator."""
+        gate_n, gate_d = self._gate
+        if units * gate_d < gate_n * below:
+            return self._held
+        start_n, start_d = self._start
+        if self._scaled:
+            scale_n, scale_d = self._scale
+            value_n = start_n * scale_d * below + scale_n * units * start_d
+            value_d = start_d * scale_d * below
+        else:
+            value_n = start_n * below + units * start_d
+            value_d = start_d * below
+        if value_n <= 0:
+            points_n, points_d = 0, 1
+        else:
+            per_n, per_d = self._per
+            points_n, points_d = per_n * value_n, per_d * value_d
+        cap_n, cap_d = self._cap
+        if cap_n * points_d < points_n * cap_d:
+            points_n, points_d = cap_n, cap_d
+        held_n, held_d = self._held
         # Another option's part gives nothing until it passes the points the metric has.
-        return max(self.held, min(self.cap, self.per * max(_ZERO, value)))
+        if points_n * held_d < held_n * points_d:
+            return held_n, held_d
+        return points_n, points_d
 
     def given(self) -> Fraction:
         """The points added so far (beyond ``held``)."""
         return self.now - self.held
 
     def room(self) -> Fraction:
-        return self.cap - self.now
+        """The points the part can still give (the same object until units are taken: the
+        way's rounds price a lever again only when what it is asked changes)."""
+        return self._room
 
     def least(self) -> Fraction:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
@@ -348,52 +387,69 @@ class _Lever:
 
     def units_for(self, wanted: Fraction) -> Fraction:
         """The fewest units (whole ones) that give ``wanted`` more points than now: the
-        ceiling of ``(min(cap, now + wanted) / per - start) / scale``, worked out on the
-        numerators and denominators (one Fraction made instead of five, with their gcds:
-        the way prices every open lever every round)."""
-        now, cap = self.now, self.cap
-        # now + wanted, then the smaller of it and cap (Fraction denominators are positive).
-        goal_n = now.numerator * wanted.denominator + wanted.numerator * now.denominator
-        goal_d = now.denominator * wanted.denominator
-        if cap.numerator * goal_d < goal_n * cap.denominator:
-            goal_n, goal_d = cap.numerator, cap.denominator
-        per, start = self.per, self.start
-        # goal / per - start over one denominator (per's numerator may carry the sign).
-        numerator = (
-            goal_n * per.denominator * start.denominator - start.numerator * goal_d * per.numerator
-        )
-        denominator = goal_d * per.numerator * start.denominator
-        if self._scaled:
-            scale = self.scale
-            numerator *= scale.denominator
-            denominator *= scale.numerator
-        # -(-n // d) is the ceiling of n / d whatever the signs (// floors).
-        whole = Fraction(-(-numerator // denominator))
-        return max(self.units, self.gate, whole)
+        ceiling of ``(min(cap, now + wanted) / per - start) / scale``, at least the units
+        taken and the gate."""
+        numerator, denominator = self._units_for(wanted)
+        return Fraction(numerator, denominator)
 
-    def _priced_at(self, wanted: Fraction) -> tuple[Fraction, Fraction]:
-        """``units_for(wanted)`` and the points at those units (kept for the same object)."""
+    def _units_for(self, wanted: Fraction) -> tuple[int, int]:
+        """``units_for`` as a numerator over a positive denominator."""
+        now_n, now_d = self._now
+        wanted_n, wanted_d = wanted.numerator, wanted.denominator
+        # now + wanted, then the smaller of it and cap (denominators are positive).
+        goal_n = now_n * wanted_d + wanted_n * now_d
+        goal_d = now_d * wanted_d
+        cap_n, cap_d = self._cap
+        if cap_n * goal_d < goal_n * cap_d:
+            goal_n, goal_d = cap_n, cap_d
+        (per_n, per_d), (start_n, start_d) = self._per, self._start
+        # goal / per - start over one denominator (per's numerator may carry the sign).
+        numerator = goal_n * per_d * start_d - start_n * goal_d * per_n
+        denominator = goal_d * per_n * start_d
+        if self._scaled:
+            scale_n, scale_d = self._scale
+            numerator *= scale_d
+            denominator *= scale_n
+        # -(-n // d) is the ceiling of n / d whatever the signs (// floors).
+        found_n, found_d = -(-numerator // denominator), 1
+        # At least the units taken and the gate (the first of equals, as max gives it).
+        for least_n, least_d in (self._gate, self._units):
+            if found_n * least_d < least_n * found_d:
+                found_n, found_d = least_n, least_d
+        return found_n, found_d
+
+    def _priced_at(self, wanted: Fraction) -> tuple[int, int, int, int]:
+        """``_units_for(wanted)`` and the points at those units (kept for the same object)."""
         found = self._priced
         if found is not None and found[0] is wanted:
-            return found[1], found[2]
-        target = self.units_for(wanted)
-        points = self.points_at(target)
-        self._priced = (wanted, target, points)
-        return target, points
+            return found[1], found[2], found[3], found[4]
+        units_n, units_d = self._units_for(wanted)
+        points_n, points_d = self._points_at(units_n, units_d)
+        self._priced = (wanted, units_n, units_d, points_n, points_d)
+        return units_n, units_d, points_n, points_d
 
     def worth(self, wanted: Fraction) -> Fraction:
-        """Points per unit the next ``wanted`` points cost (the steps' people count too)."""
-        target, points = self._priced_at(wanted)
+        """Points per unit the next ``wanted`` points cost (the steps' people count too):
+        ``(points_at(target) - now) / max(target - units + opening, 1)``, one Fraction made."""
+        target_n, target_d, points_n, points_d = self._priced_at(wanted)
+        (now_n, now_d), (units_n, units_d) = self._now, self._units
         opening = 0 if self.taken else self.opens
-        gained = points - self.now
-        return gained / max(target - self.units + opening, _ONE)
+        cost_n = target_n * units_d - units_n * target_d + opening * target_d * units_d
+        cost_d = target_d * units_d
+        if cost_n < cost_d:
+            cost_n = cost_d = 1
+        return Fraction((points_n * now_d - now_n * points_d) * cost_d, points_d * now_d * cost_n)
 
     def add(self, wanted: Fraction) -> Fraction:
         """Takes the units for ``wanted`` more points; the points they add."""
-        self.units, points = self._priced_at(wanted)
+        units_n, units_d, points_n, points_d = self._priced_at(wanted)
         self._priced = None  # priced from the state before
         self.taken = True
-        before, self.now = self.now, points
+        self.units = Fraction(units_n, units_d)
+        self._units = (self.units.numerator, self.units.denominator)
+        before, self.now = self.now, Fraction(points_n, points_d)
+        self._now = (self.now.numerator, self.now.denominator)
+        self._room = self.cap - self.now
         return self.now - before
 
     def step(self, won: bool = False) -> WayStep:

@@ -233,6 +233,63 @@ def test_a_lever_finds_the_whole_units_its_rule_gives(
 
 @settings(max_examples=300, deadline=None)
 @given(
+    st.tuples(
+        st.fractions(min_value=-50, max_value=50, max_denominator=40),
+        st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),
+        st.fractions(min_value=0, max_value=40, max_denominator=9),
+        st.fractions(min_value=0, max_value=40, max_denominator=9),
+        st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),
+        st.fractions(min_value=0, max_value=9, max_denominator=3),
+    ),
+    st.integers(min_value=0, max_value=4),
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+    st.fractions(min_value=-5, max_value=60, max_denominator=13),
+)
+def test_a_lever_prices_points_and_worth_by_its_rule(
+    rule: tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction],
+    opens: int,
+    taken: Fraction,
+    wanted: Fraction,
+    units: Fraction,
+) -> None:
+    """``_Lever.points_at`` is ``max(held, min(cap, per * max(0, start + scale * units)))``
+    (``held`` short of the gate) and ``worth`` the points the next ``wanted`` give per unit
+    they cost, ``(points_at(target) - now) / max(target - units taken + opening, 1)``, before
+    and after units are taken (``add``), worked out on numerators and denominators."""
+    start, per, cap, held, scale, gate = rule
+    lever = _Lever(
+        _skilling(0, Fraction(0), ()),
+        0,
+        "USD",
+        start=start,
+        per=per,
+        cap=cap,
+        held=held,
+        gate=gate,
+        scale=scale,
+        opens=opens,
+    )
+
+    def points_at(at: Fraction) -> Fraction:
+        return (
+            held if at < gate else max(held, min(cap, per * max(Fraction(0), start + scale * at)))
+        )
+
+    for _round in range(2):
+        assert lever.points_at(units) == points_at(units)
+        target = lever.units_for(wanted)
+        opening = 0 if lever.taken else opens
+        cost = max(target - lever.units + opening, Fraction(1))
+        assert lever.worth(wanted) == (points_at(target) - lever.now) / cost
+        before, expected_units = lever.now, lever.units_for(taken)
+        expected = points_at(expected_units)
+        assert lever.add(taken) == expected - before
+        assert (lever.units, lever.now, lever.room()) == (expected_units, expected, cap - expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
     st.decimals(min_value=-60, max_value=60, places=2),
     st.decimals(min_value=Decimal("0.5"), max_value=50, places=1),
     st.fractions(min_value=1, max_value=40, max_denominator=3),
