@@ -129,19 +129,43 @@ class CellRuns:
             self._more.slices(first, last) if self._more is not None else ([], [], [])
         )
 
-    def places_of(self, month: int, customers: Iterable[str]) -> dict[str, list[int]]:
-        """The places of some customers' rows of ``month`` (a customer with none there left
-        out), in the order ``at`` gives them: for a handful of customers, without a month's
-        lists made for every customer of the cell."""
+    def _indexed(self) -> dict[str, int]:
+        """Each customer's run in the first tier by its index (made in C when first asked
+        for), the second tier's few by customer (``_more_of``)."""
         one_of = self._one_of
         if one_of is None:
-            # Each customer's run in the first tier by its index (in C), the second tier's
-            # few by customer.
             one = self._one
             one_of = self._one_of = dict(zip(one.customers, range(len(one.customers)), strict=True))
             if self._more is not None:
                 for other, customer in enumerate(self._more.customers):
                     self._more_of.setdefault(customer, []).append(other)
+        return one_of
+
+    def customer_slices(self, customers: Iterable[str], first: int, last: int) -> Slices:
+        """``slices`` of some customers' runs alone (a customer with no row in the months
+        left out): for a handful of customers, without the whole cell's slices made."""
+        one_of = self._indexed()
+        found: Slices = ([], [], [])
+        for customer in customers:
+            at = one_of.get(customer)
+            if at is None:
+                continue  # no run in the cell (every customer with runs has one in the first)
+            tiers = [(self._one, at)]
+            if self._more is not None:
+                tiers += [(self._more, other) for other in self._more_of.get(customer, ())]
+            for tier, index in tiers:
+                start, stop, base = tier.firsts[index], tier.lasts[index], tier.bases[index]
+                if start <= last and stop >= first:
+                    found[0].append(customer)
+                    found[1].append(base + (start if start > first else first))
+                    found[2].append(base + (stop if stop < last else last) + 1)
+        return found
+
+    def places_of(self, month: int, customers: Iterable[str]) -> dict[str, list[int]]:
+        """The places of some customers' rows of ``month`` (a customer with none there left
+        out), in the order ``at`` gives them: for a handful of customers, without a month's
+        lists made for every customer of the cell."""
+        one_of = self._indexed()
         one, more, more_of = self._one, self._more, self._more_of
         found: dict[str, list[int]] = {}
         for customer in customers:
@@ -285,16 +309,35 @@ class CellMonths:
         columns, one per run (``CellRuns.slices``: the first tier's, then the others').
         None when rows of those months were put in row by row: the months are then read one
         by one (``at``)."""
-        if any(first <= month <= last for month in self.row_by_row):
+        if not self._runs_only(cell, first, last):
             return None
-        for by_cell in (self.cells, self.more):
-            months = by_cell.get(cell)
-            if months and any(first <= month <= last for month in months):
-                return None
         runs = self.runs.get(cell)
         if runs is None or runs.last_month < first or runs.first_month > last:
             return ([], [], []), ([], [], [])
         return runs.slices(first, last)
+
+    def _runs_only(self, cell: Cell, first: int, last: int) -> bool:
+        """Whether no row of the cell's months ``first`` to ``last`` was put in row by row
+        (the runs then hold every row counted there)."""
+        if any(first <= month <= last for month in self.row_by_row):
+            return False
+        for by_cell in (self.cells, self.more):
+            months = by_cell.get(cell)
+            if months and any(first <= month <= last for month in months):
+                return False
+        return True
+
+    def customer_slices(
+        self, cell: Cell, customers: Iterable[str], first: int, last: int
+    ) -> Slices | None:
+        """``slices`` of some customers' runs alone (``CellRuns.customer_slices``); None when
+        rows of those months were put in row by row."""
+        if not self._runs_only(cell, first, last):
+            return None
+        runs = self.runs.get(cell)
+        if runs is None or runs.last_month < first or runs.first_month > last:
+            return [], [], []
+        return runs.customer_slices(customers, first, last)
 
     def at(self, cell: Cell, month: Month) -> CellMonth | None:
         """A cell's rows counted in a month, by customer (None: none)."""

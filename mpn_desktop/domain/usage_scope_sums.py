@@ -218,6 +218,9 @@ class PricedSums:
             tuple[Scope, Month, int], tuple[set[str], dict[str, Decimal | int]]
         ] = {}
         self._consumed: dict[tuple[Scope, Months], frozenset[str]] = {}
+        self._some_windows: dict[
+            tuple[Scope, Months, int], tuple[set[str], dict[str, Decimal | int]]
+        ] = {}
         self._summed: dict[tuple[Scope, Months, bool], dict[Key, Sums]] = {}
         self._quantities: dict[tuple[Scope, Months, int], dict[str, Decimal | int]] = {}
         self._per_customer: dict[tuple[Scope, Quantity, Months], dict[str, Decimal]] = {}
@@ -251,6 +254,7 @@ class PricedSums:
         new._sums_total = {k: v for k, v in self._sums_total.items() if months.isdisjoint(k[2])}
         new._summed = {k: v for k, v in self._summed.items() if months.isdisjoint(k[1])}
         new._consumed = {k: v for k, v in self._consumed.items() if months.isdisjoint(k[1])}
+        new._some_windows = {k: v for k, v in self._some_windows.items() if months.isdisjoint(k[1])}
         new._quantities = {k: v for k, v in self._quantities.items() if months.isdisjoint(k[1])}
         new._per_customer = {k: v for k, v in self._per_customer.items() if months.isdisjoint(k[2])}
         new._within = {k: v for k, v in self._within.items() if months.isdisjoint(k[1])}
@@ -555,6 +559,9 @@ class PricedSums:
         kept = self._quantities.get((scope, months, index))
         if kept is not None:
             return kept
+        window = self._customer_window(scope, months, index, customers)
+        if window is not None:
+            return window
         found: dict[str, Decimal | int] = {}
         for month in months:
             figures = self.customer_month_quantity(scope, month, index, customers)
@@ -564,6 +571,46 @@ class PricedSums:
                     total = found.get(customer)
                     found[customer] = value if total is None else total + value
         return found
+
+    def _customer_window(
+        self, scope: Scope, months: Months, index: int, customers: Collection[str]
+    ) -> Mapping[str, Decimal | int] | None:
+        """``_customer_sums`` over months that follow one another, from these customers'
+        runs alone (``CellRuns.customer_slices``), as ``_window_quantities`` adds them up;
+        kept with who was asked, as ``customer_month_quantity`` keeps a month's. None where
+        ``_window_quantities`` gives none (then the months are read one by one)."""
+        if index == _MCV or len(months) < 2:
+            return None
+        key = (scope, months, index)
+        some = self._some_windows.get(key)
+        if some is not None:
+            if some[0].issuperset(customers):
+                return some[1]
+            customers = [customer for customer in customers if customer not in some[0]]
+        first, last = min(months), max(months)
+        if last - first != len(months) - 1 or len(set(months)) != len(months):
+            return None
+        slices: Slices = ([], [], [])
+        for workload in scope.workloads:
+            for association in scope.associations:
+                cell = (workload, association)
+                found = self._cell_months.customer_slices(cell, customers, first, last)
+                if found is None:
+                    return None
+                for each, more in zip(slices, found, strict=True):
+                    each.extend(more)  # type: ignore[attr-defined]
+        kept = (
+            self._service_kept(scope) if scope.services or scope.excluded_services - {""} else None
+        )
+        figures: dict[str, Decimal | int] = {}
+        named, values = self._slice_sums(_column(self._columns, index), slices, kept)
+        _add_into(figures, zip(named, values, strict=True))
+        if some is None:
+            self._some_windows[key] = (set(customers), figures)
+            return figures
+        some[0].update(customers)
+        some[1].update(figures)
+        return some[1]
 
     def consumed_services(self, scope: Scope, months: Months) -> frozenset[str]:
         """The services (case-folded, not "") of which some customer's consumption over the

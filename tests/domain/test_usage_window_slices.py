@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.facts import Facts, Kept
-from mpn_desktop.domain.usage_figures import usage_sums
+from mpn_desktop.domain.usage_figures import UsageFigures, carry_usage_sums, usage_sums
 from tests.domain.row_figures import RowFigures
 from tests.domain.sp_organisations import SERVICES
 from tests.domain.test_usage_cell_runs import _FIRST, _facts, _row
@@ -171,3 +171,51 @@ def test_months_with_a_gap_are_read_one_by_one() -> None:
     assert priced._scope_slices(scope, gap) is None
     assert priced._scope_slices(scope, twice) is None
     assert priced._scope_slices(scope, (_FIRST.plus(21), _FIRST.plus(20))) is not None
+
+
+def test_a_few_customers_figures_over_months_are_read_from_their_runs_alone() -> None:
+    """A few customers' figures over months that follow one another come from their own
+    runs' slices (both tiers of a cell, services picked) and equal the rows' figures; a
+    customer asked again, or with others, is read from what was kept."""
+    read = 0
+    for seed in range(6):
+        facts = _grouped(seed)
+        rng = random.Random(seed)
+        every = sorted({sub.customer for sub in facts.subscriptions})
+        for scope, rate_items in SCOPES:
+            rates = dict(rate_items)
+            priced = usage_sums(facts).priced(rates)
+            reference = RowFigures(facts, rates)
+            months = tuple(_FIRST.plus(40 - b) for b in range(12))
+            asked = rng.sample(every, min(3, len(every)))
+            for customers in (asked, every):
+                for quantity in _FIGURES:
+                    found = priced.customer_quantities(scope, quantity, months, customers)
+                    wanted = reference.customer_quantities(scope, quantity, months, customers)
+                    assert _exact({c: found[c] for c in customers if c in found}) == _exact(wanted)
+            read += len(priced._some_windows)
+    assert read > 20
+
+
+def test_a_few_customers_window_is_read_again_after_an_edit_reaches_it() -> None:
+    """What was kept of a few customers' figures over months is dropped when an edit reaches
+    one of the months (``PricedSums.without``): the edited row's users are counted."""
+    facts = _grouped(4)
+    sums = usage_sums(facts)
+    cell, runs = next(iter(sums.runs.items()))
+    scope = Scope(frozenset({cell[0]}), frozenset({cell[1]}))
+    months = tuple(Month.from_index(runs.first_month + b) for b in range(12))
+    first = sums.cell_month(cell, months[3])
+    assert first is not None
+    customer, place = first[0][0], first[1][0]
+    figures = UsageFigures(facts, {})
+    before = figures.customer_quantities(scope, Quantity.ACTIVE_USERS, months, [customer])
+    assert usage_sums(facts).priced({})._some_windows, "read from the runs' slices"
+    old = facts.usage[place]
+    new = replace(old, active_users=old.active_users + 5)
+    after = replace(facts, usage=tuple(new if row is old else row for row in facts.usage))
+    carry_usage_sums(facts, after, [old], [new])
+    found = UsageFigures(after, {}).customer_quantities(
+        scope, Quantity.ACTIVE_USERS, months, [customer]
+    )
+    assert found[customer] == before[customer] + 5
