@@ -39,6 +39,7 @@ from mpn_desktop.domain.designation_results import (
 )
 from mpn_desktop.domain.designation_skilling import (
     Certified,
+    catalogue_list,
     count_skilling,
     fraction_sum,
     skilling_points,
@@ -338,6 +339,7 @@ class _Scorer:
         self._skilled: dict[object, object] = {}
         self._ordered = ordered
         self._ruled_out: dict[str, bool] = {}
+        self._named: dict[object, str] = {}
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""
@@ -600,7 +602,7 @@ class _Scorer:
         names = self.catalog.certifications
         steps = tuple(
             (
-                _names(names, s.step.certifications, self.certified.day),
+                self._listed_names(s.step.certifications),
                 s.people,
                 s.minimum,
                 s.met,
@@ -627,7 +629,7 @@ class _Scorer:
             # holds the two equal): with a step short, meeting it opens its own points and the
             # people already on the final list too.
             gain = counted.gain(short)
-            listed = _names(names, rule.certifications, self.certified.day)
+            listed = self._listed_names(rule.certifications)
             leads.append(self._certification_lead(metric, rule.certifications))
             missing.append(
                 ngettext(
@@ -662,6 +664,16 @@ class _Scorer:
             per_person=rule.points_per_person,
             opened_by_steps=opened,
         )
+
+    def _listed_names(self, listed: tuple[Listed, ...]) -> str:
+        """The certifications a list holds on the day, named (``_names``), once per list value:
+        a designation's tracks, and designations, hold equal lists of their own."""
+        names = self.catalog.certifications
+        kind = catalogue_list(listed, names)
+        found = self._named.get(kind)
+        if found is None:
+            found = self._named[kind] = _names(names, listed, self.certified.day)
+        return found
 
     def _certification_lead(self, metric: Metric, listed: tuple[Listed, ...]) -> Lead:
         """Add exam with the first exam of the first certification the list holds on the day."""
