@@ -197,7 +197,8 @@ def _people_counted(rows: PeopleRows, as_of: date) -> tuple[Mapping[str, Person]
     """
     columns = rows.columns
     mcp_ids, associated, left_on = columns.mcp_id, columns.associated, columns.left_on
-    order = dict.fromkeys(mcp_ids)
+    # The people's order and each one's place at once (read when someone is named).
+    order = dict(zip(mcp_ids, range(len(mcp_ids)), strict=True))
     if len(order) != len(mcp_ids):
         people = {person.mcp_id: person for person in rows}
         counts = {
@@ -224,19 +225,15 @@ class PeopleByMcpId(Mapping[str, Person]):
     when read (the evaluation reads a few: those it names at risk).
     """
 
-    __slots__ = ("_order", "_positions", "_rows")
+    __slots__ = ("_order", "_rows")
 
-    def __init__(self, rows: PeopleRows, order: dict[str, None]) -> None:
+    def __init__(self, rows: PeopleRows, order: dict[str, int]) -> None:
         self._rows = rows
         self._order = order
-        self._positions: dict[str, int] | None = None
+        """Each MCP ID's place in ``rows``, in their order."""
 
     def __getitem__(self, mcp_id: str) -> Person:
-        positions = self._positions
-        if positions is None:
-            mcp_ids = self._rows.columns.mcp_id
-            positions = self._positions = dict(zip(mcp_ids, range(len(mcp_ids)), strict=True))
-        return self._rows[positions[mcp_id]]
+        return self._rows[self._order[mcp_id]]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._order)
@@ -253,9 +250,7 @@ class PeopleByMcpId(Mapping[str, Person]):
     def over(self, rows: PeopleRows) -> PeopleByMcpId:
         """The same MCP IDs read from ``rows``, which hold each of them at the same place
         (people edited in place): their order and places are shared, not worked out again."""
-        found = PeopleByMcpId(rows, self._order)
-        found._positions = self._positions
-        return found
+        return PeopleByMcpId(rows, self._order)
 
     def differing(self, before: PeopleByMcpId) -> list[str]:
         """The MCP IDs whose person differs in any field from ``before``'s, which holds the
