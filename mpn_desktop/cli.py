@@ -21,7 +21,14 @@ from mpn_desktop.commands import (
     status,
 )
 from mpn_desktop.commands.common import UsageError, database_option_refused
-from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.commands.parser_words import argparse_in_our_language, parser_word
+from mpn_desktop.domain.vocabulary import (
+    _,
+    language,
+    language_of_environment,
+    ngettext,
+    use_language,
+)
 from mpn_desktop.errors import MpnError
 from mpn_desktop.input_files import problem_of
 from mpn_desktop.logging_setup import configure_logging, log_file_path
@@ -75,7 +82,7 @@ def _tolerate_unprintable_text() -> None:
 def _not_empty(value: str) -> str:
     # An empty --db would otherwise quietly mean the default database.
     if not value.strip():
-        raise argparse.ArgumentTypeError("is empty")
+        raise argparse.ArgumentTypeError(_("is empty"))
     return value
 
 
@@ -96,7 +103,7 @@ class _VersionAction(argparse.Action):
 
     def __init__(self, option_strings: Sequence[str], dest: str, **_options: Any) -> None:
         super().__init__(
-            option_strings, dest, nargs=0, help="show program's version number and exit"
+            option_strings, dest, nargs=0, help=_("show program's version number and exit")
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_options: Any) -> NoReturn:
@@ -174,9 +181,8 @@ def _run_with_safe_output(func: CommandFunc, args: argparse.Namespace) -> int:
         sys.stdout = real
 
 
-def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parses argv; an unknown option is reported by its command's parser, with that usage."""
-    words = list(sys.argv[1:] if argv is None else argv)
+def _parse(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Namespace:
+    """Parses the words; an unknown option is reported by its command's parser, with that usage."""
     args, unknown = parser.parse_known_args(words)
     if unknown:
         # argparse would blame the top-level parser ("mpn-desktop: error:
@@ -186,7 +192,7 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         after = words[words.index(name) + 1 :] if name in words else []
         mine = name is not None and all(word in after for word in unknown)
         blamed = _command_parser(parser, name) if mine else parser
-        blamed.error(f"unrecognized arguments: {' '.join(unknown)}")
+        blamed.error(str(parser_word("unrecognized arguments: %s")) % " ".join(unknown))
     return args
 
 
@@ -198,6 +204,44 @@ def _command_parser(
             chosen: argparse.ArgumentParser = action.choices[command]
             return chosen
     return parser
+
+
+LANGUAGE_OPTION = "--language"
+
+
+def _language_asked(words: Sequence[str]) -> str:
+    """The language ``--language`` asks for, read before argparse parses ``words`` so that
+    its own words (usage, error, help) are said in it; "en" when it is not given.
+
+    Read as argparse reads it: the last one given wins, ``--language=de`` and an
+    abbreviation (``--lang de``: no other option of the command line begins with
+    ``--l``) count, and nothing after ``--``. A value argparse refuses ("fr") is
+    refused in English, as the language it asked for is none of ours.
+    """
+    asked = "en"
+    for at, word in enumerate(words):
+        if word == "--":
+            break
+        name, equals, value = word.partition("=")
+        if len(name) < len("--l") or not LANGUAGE_OPTION.startswith(name):
+            continue
+        if not equals:
+            value = words[at + 1] if at + 1 < len(words) else ""
+        if value in ("en", "de"):
+            asked = value
+        elif value == "system":
+            asked = language_of_environment()
+    return asked
+
+
+def _say_usage_error(parser: argparse.ArgumentParser, prog: str, message: str) -> int:
+    """Says a usage error found after parsing as argparse says its own: the usage, then
+    ``PROG: error: MESSAGE`` (in the chosen language); the exit code, 2."""
+    with argparse_in_our_language():
+        parser.print_usage(sys.stderr)
+        said = str(parser_word("%(prog)s: error: %(message)s\n"))
+    sys.stderr.write(said % {"prog": prog, "message": shown_message(message)})
+    return 2
 
 
 def run() -> NoReturn:
@@ -213,14 +257,20 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
     """
     _tolerate_unprintable_text()
     configure_logging()
-    parser = build_parser()
-    args = _parse(parser, argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    before = language()
+    # argparse's words, the help and the refusal of an option's value are said in it.
+    use_language(_language_asked(words))
+    with argparse_in_our_language():
+        parser = build_parser()
+        args = _parse(parser, words)
     func: CommandFunc | None = getattr(args, "func", None)
     if func is not None:
-        from mpn_desktop.domain.vocabulary import language_of_environment, use_language
-
         chosen = args.language
         use_language(language_of_environment() if chosen == "system" else chosen)
+    else:
+        # The window chooses its language itself (View > Language), as it did before.
+        use_language(before)
     try:
         # The window's start-up box refuses these itself, in the window's language, with
         # a way to open another database: started from a desktop menu, stderr is unseen.
@@ -228,9 +278,7 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         refused = database_option_refused(args) if opens_database else None
         if refused is not None:
             # A bad option value, as DESIGN.md's exit codes say.
-            parser.print_usage(sys.stderr)
-            print(f"mpn-desktop: error: {shown_message(str(refused))}", file=sys.stderr)
-            return 2
+            return _say_usage_error(parser, "mpn-desktop", str(refused))
         if func is None:
             from mpn_desktop.app import run_gui
 
@@ -250,10 +298,8 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         return _run_with_safe_output(func, args)
     except UsageError as error:
         # Said as argparse says its own usage errors: the command's usage, then what is wrong.
-        _command_parser(parser, args.command).print_usage(sys.stderr)
-        message = shown_message(str(error))
-        print(f"mpn-desktop {args.command}: error: {message}", file=sys.stderr)
-        return 2
+        blamed = _command_parser(parser, args.command)
+        return _say_usage_error(blamed, f"mpn-desktop {args.command}", str(error))
     except MpnError as error:
         print(f"mpn-desktop: {shown_message(str(error))}", file=sys.stderr)
         problems = getattr(error, "problems", [])

@@ -64,6 +64,11 @@ OTHER_DATABASE_REFUSALS = {
 }
 
 
+USAGE = {"en": "usage: ", "de": "Aufruf: "}
+ERROR = {"en": "error: ", "de": "Fehler: "}
+"""How a usage error begins its two parts in each language (argparse's words)."""
+
+
 @pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize(
     ("url", "shown", "scheme"),
@@ -93,9 +98,9 @@ def test_a_url_of_neither_sqlite_nor_postgresql_is_a_usage_error_as_the_window_s
     monkeypatch.chdir(tmp_path)
     assert main(["--language", language, option, url, command]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: mpn-desktop ")
+    assert err.startswith(f"{USAGE[language]}mpn-desktop ")
     said = OTHER_DATABASE_REFUSALS[language].format(url=shown, scheme=scheme)
-    assert err.endswith(f"mpn-desktop: error: {said}\n")
+    assert err.endswith(f"mpn-desktop: {ERROR[language]}{said}\n")
     assert "secret" not in err
     assert list(tmp_path.iterdir()) == []
 
@@ -120,7 +125,8 @@ def test_a_url_given_as_a_path_is_a_usage_error_naming_the_option_it_goes_with(
     """Before, demo made a folder 'sqlite:' and a new database in it."""
     monkeypatch.chdir(tmp_path)
     assert main(["--language", language, "--db", url, "demo"]) == 2
-    assert capsys.readouterr().err.endswith(f"mpn-desktop: error: {said.format(url=url)}\n")
+    error = f"mpn-desktop: {ERROR[language]}{said.format(url=url)}\n"
+    assert capsys.readouterr().err.endswith(error)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -245,8 +251,8 @@ def test_a_db_url_that_is_no_url_is_a_usage_error_like_the_db_option(
     monkeypatch.chdir(tmp_path)
     assert main(["--language", language, "--db-url", "nonsense", "demo"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: mpn-desktop"), err
-    assert f"mpn-desktop: error: {said}" in err
+    assert err.startswith(f"{USAGE[language]}mpn-desktop"), err
+    assert f"mpn-desktop: {ERROR[language]}{said}" in err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -316,8 +322,8 @@ def test_sqlite_url_options_are_a_usage_error_naming_them_before_any_file_is_mad
     url = f"sqlite:///{tmp_path / 'x.sqlite3'}?{query}"
     assert main(["--language", language, "--db-url", url, command]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: mpn-desktop "), err
-    assert f"mpn-desktop: error: {url}: {said}" in err
+    assert err.startswith(f"{USAGE[language]}mpn-desktop "), err
+    assert f"mpn-desktop: {ERROR[language]}{url}: {said}" in err
     assert f"(sqlite:///{tmp_path / 'x.sqlite3'})" in err
     assert list(tmp_path.iterdir()) == []
 

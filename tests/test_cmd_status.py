@@ -201,7 +201,7 @@ def test_a_wrong_as_of_is_said_in_the_chosen_language(
 ) -> None:
     """status writes in --language's language: its refusals of --as-of did not."""
     assert main(["--language", "de", *demo, "status", "--as-of", text]) == 2
-    assert capsys.readouterr().err.endswith(f"mpn-desktop status: error: {said}\n")
+    assert capsys.readouterr().err.endswith(f"mpn-desktop status: Fehler: {said}\n")
 
 
 def test_a_database_in_no_folder_is_refused_in_the_chosen_language(

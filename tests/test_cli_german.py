@@ -1,0 +1,151 @@
+"""argparse's own words (usage, error, invalid choice, ...) in German under ``--language de``."""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+
+from mpn_desktop.cli import main
+from mpn_desktop.commands.parser_words import ARGPARSE_COUNTED, ARGPARSE_WORDS
+from mpn_desktop.domain import vocabulary
+
+TOP_USAGE = "mpn-desktop [-h] [--version] [--db PATH | --db-url URL]"
+CHOICES = (
+    "'catalog', 'status', 'export', 'load', 'demo', 'backup', 'restore', 'import-exams', "
+    "'import-usage', 'imports', 'checklist'"
+)
+
+
+def _refused(words: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """What argparse says on stderr for ``words``; its exit code must be 2, as in English."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(words)
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return captured.err
+
+
+def test_a_wrong_command_is_refused_in_german(capsys: pytest.CaptureFixture[str]) -> None:
+    # Before: 'usage: …' and 'mpn-desktop: error: argument COMMAND: invalid choice: …'.
+    err = _refused(["--language", "de", "statu"], capsys)
+    assert err.startswith(f"Aufruf: {TOP_USAGE}\n")
+    # The usage's continued lines stand under the first one's options, after 'Aufruf: '.
+    assert "\n                    [--catalog FILE]" in err
+    assert err.endswith(
+        "mpn-desktop: Fehler: Argument COMMAND: ungültige Auswahl: 'statu' "
+        f"(möglich sind {CHOICES})\n"
+    )
+
+
+def test_a_missing_argument_is_refused_in_german(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["--language", "de", "import-exams"], capsys)
+    assert err.startswith("Aufruf: mpn-desktop import-exams [-h] [--dry-run]")
+    assert err.endswith("mpn-desktop import-exams: Fehler: Diese Argumente fehlen: FILE\n")
+    err = _refused(["--language=de", "status", "--as-of"], capsys)
+    assert err == (
+        "Aufruf: mpn-desktop status [-h] [--as-of YYYY-MM-DD] [--json]\n"
+        "mpn-desktop status: Fehler: Argument --as-of: erwartet einen Wert\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["status", "extra"], "mpn-desktop status: Fehler: unbekannte Argumente: extra\n"),
+        (["--db", "", "status"], "mpn-desktop: Fehler: Argument --db: ist leer\n"),
+        (
+            ["--db", "x", "--db-url", "y", "status"],
+            "mpn-desktop: Fehler: Argument --db-url: nicht zusammen mit Argument --db erlaubt\n",
+        ),
+    ],
+)
+def test_the_other_refusals_a_user_meets_are_german(
+    words: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(["--lang", "de", *words], capsys)
+    assert err.startswith("Aufruf: mpn-desktop ")
+    assert err.endswith(said)
+
+
+def test_the_help_says_argparse_s_words_in_german(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--language", "de", "status", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: mpn-desktop status [-h]")
+    assert "\nOptionen:\n" in out
+    assert "-h, --help          diese Hilfe zeigen und beenden\n" in out
+
+
+def test_the_english_is_argparse_s_byte_for_byte(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["statu"], capsys)
+    assert err.startswith(f"usage: {TOP_USAGE}\n")
+    assert "\n                   [--catalog FILE]" in err
+    assert err.endswith(
+        f"mpn-desktop: error: argument COMMAND: invalid choice: 'statu' (choose from {CHOICES})\n"
+    )
+    err = _refused(["--language", "en", "import-exams"], capsys)
+    assert err.endswith(
+        "mpn-desktop import-exams: error: the following arguments are required: FILE\n"
+    )
+    assert _refused(["status", "--as-of"], capsys) == (
+        "usage: mpn-desktop status [-h] [--as-of YYYY-MM-DD] [--json]\n"
+        "mpn-desktop status: error: argument --as-of: expected one argument\n"
+    )
+
+
+def test_german_only_when_the_program_would_speak_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "de_DE")
+    # The commands speak English unless asked (--language's default is en), and so does argparse.
+    assert _refused(["statu"], capsys).startswith("usage: ")
+    err = _refused(["--language", "system", "statu"], capsys)
+    assert err.startswith("Aufruf: ") and "ungültige Auswahl: 'statu'" in err
+    # The last --language given wins, as argparse reads it; nothing after '--' counts.
+    assert _refused(["--language", "de", "--language", "en", "statu"], capsys).startswith("usage")
+    assert _refused(["status", "--", "--language", "de"], capsys).startswith("usage: ")
+
+
+def test_a_usage_error_found_after_parsing_is_german_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = ["--db", str(tmp_path / "tracker.sqlite3")]
+    assert main(["--language", "de", *database, "status", "--as-of", "2018-02-30"]) == 2
+    assert capsys.readouterr().err == (
+        "Aufruf: mpn-desktop status [-h] [--as-of YYYY-MM-DD] [--json]\n"
+        "mpn-desktop status: Fehler: --as-of: '2018-02-30' ist kein Datum (erwartet JJJJ-MM-TT)\n"
+    )
+    assert not (tmp_path / "tracker.sqlite3").exists()
+
+
+def test_argparse_has_its_own_words_back_after_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _refused(["--language", "de", "statu"], capsys)
+    assert vars(argparse)["_"] is gettext.gettext
+    assert vars(argparse)["ngettext"] is gettext.ngettext
+
+
+def _percent_fields(text: str) -> list[str]:
+    return sorted(re.findall(r"%(?:\(\w+\))?[rsd]", text))
+
+
+def test_each_german_word_keeps_argparse_s_fields() -> None:
+    # A field lost or added would make argparse's '%' formatting fail: a traceback.
+    vocabulary.use_language("de")
+    for message in ARGPARSE_WORDS:
+        german = vocabulary._(message)
+        assert german != message, message
+        assert _percent_fields(german) == _percent_fields(message), message
+        assert german.endswith("\n") == message.endswith("\n"), message
+    for singular, plural in ARGPARSE_COUNTED:
+        for count in (1, 2):
+            german = vocabulary.ngettext(singular, plural, count)
+            assert german not in (singular, plural)
+            assert _percent_fields(german) == _percent_fields(singular)
