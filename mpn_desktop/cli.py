@@ -117,17 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as DESIGN.md's contract describes it."""
     parser = _Parser(
         prog="mpn-desktop",
-        description=(
+        # In --language's language (the parser is built once it is chosen), as argparse's
+        # own words around them are.
+        description=_(
             "Track your organisation's way to a silver or gold MPN cloud competency.\n"
             "Without a COMMAND, opens the main window."
         ),
-        epilog=(
+        epilog=_(
             "The database is --db PATH, else $MPN_DESKTOP_DB, else\n"
-            f"  {data_dir() / 'tracker.sqlite3'}\n"
+            "  {path}\n"
             "'mpn-desktop COMMAND --help' describes each command.\n"
             "Exit codes: 0 done; 1 nothing done because of errors (each is printed);\n"
             "2 a usage error (a wrong command, option or option value)."
-        ),
+        ).format(path=data_dir() / "tracker.sqlite3"),
         # The epilog's lines are kept as written: textwrap would split the path at its '-'.
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -137,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         type=_not_empty,
-        help=(
+        help=_(
             "the SQLite database file (created if missing by the commands that write; "
             "status, checklist and export refuse a folder that does not exist)"
         ),
@@ -146,19 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--db-url",
         metavar="URL",
         type=_not_empty,
-        help="a database URL: sqlite:///FILE, or postgresql://USER@HOST/DATABASE for a team",
+        # What it takes, as database_option_refused holds it to: no other database opens.
+        help=_(
+            "the database as a URL: a SQLite file (sqlite:///FILE) or a PostgreSQL team "
+            "database (postgresql://USER@HOST/DATABASE); other databases (MySQL, Oracle, ...) "
+            "are refused"
+        ),
     )
     parser.add_argument(
         "--catalog",
         metavar="FILE",
         type=_not_empty,
-        help="a requirements catalogue file to use instead of the shipped one",
+        help=_("a requirements catalogue file to use instead of the shipped one"),
     )
     parser.add_argument(
         "--language",
         choices=("en", "de", "system"),
         default="en",
-        help=(
+        help=_(
             "the language of what status, checklist, catalog and the imports write, with its "
             "days and figures (de: 01.07.2018, US$ 1.250,50): en (the default), de, or system "
             "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG); --json keeps its keys, ISO days and "

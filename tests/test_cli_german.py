@@ -149,3 +149,32 @@ def test_each_german_word_keeps_argparse_s_fields() -> None:
             german = vocabulary.ngettext(singular, plural, count)
             assert german not in (singular, plural)
             assert _percent_fields(german) == _percent_fields(singular)
+
+
+def _help(words: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The --help of the command line, its lines joined as one text."""
+    with pytest.raises(SystemExit) as exit_info:
+        main([*words, "--help"])
+    assert exit_info.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_the_help_says_which_databases_db_url_opens(capsys: pytest.CaptureFixture[str]) -> None:
+    # Before: 'a database URL: sqlite:///FILE, or postgresql://USER@HOST/DATABASE for a team',
+    # in English under --language de too; another database's URL is refused before it opens.
+    assert (
+        "--db-url URL the database as a URL: a SQLite file (sqlite:///FILE) or a PostgreSQL "
+        "team database (postgresql://USER@HOST/DATABASE); other databases (MySQL, Oracle, ...) "
+        "are refused"
+    ) in _help([], capsys)
+    german = _help(["--language", "de"], capsys)
+    assert (
+        "--db-url URL die Datenbank als URL: eine SQLite-Datei (sqlite:///DATEI) oder eine "
+        "PostgreSQL-Teamdatenbank (postgresql://BENUTZER@HOST/DATENBANK); andere Datenbanken "
+        "(MySQL, Oracle, …) werden abgelehnt"
+    ) in german
+    # The rest of the command line's own help is German with it.
+    assert "Verfolgt den Weg Ihrer Organisation" in german
+    assert "--db PATH die SQLite-Datenbankdatei" in german
+    assert "Exit-Codes: 0 erledigt;" in german
+    assert "the SQLite database file" not in german
