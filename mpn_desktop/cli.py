@@ -274,7 +274,11 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
     func: CommandFunc | None = getattr(args, "func", None)
     if func is not None:
         chosen = args.language
-        use_language(language_of_environment() if chosen == "system" else chosen)
+        wanted = language_of_environment() if chosen == "system" else chosen
+        if wanted != language():
+            # Read as argparse reads --language, it is already chosen: the German catalogue
+            # is not read again (3 ms of a German status).
+            use_language(wanted)
     else:
         # The window chooses its language itself (View > Language), as it did before.
         use_language(before)
