@@ -279,9 +279,17 @@ def _figure(value: Decimal, part: Part) -> str:
     return number(value)
 
 
-def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
-    """Growth counted only from each customer's association (its baseline is its usage then)."""
-    span = 12 if part.compare_twelve_months else 1
+def _growth_totals(
+    part: Part, figures: UsageFigures, last: Month, span: int
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Usage growth's figures: the latest period's total, the baseline's (the year-ago
+    period's and the periods of the customers associated since) and the year-ago period's
+    alone. Parts of one scope and quantity share them (the three Azure designations'
+    growths, a part's bands): worked out once per evaluation's months."""
+    key = ("growth totals", part.scope, part.quantity, span, last)
+    kept = figures.memo.get(key)
+    if isinstance(kept, tuple):
+        return kept
     # Totals over every customer (no figure per customer needed).
     total_last = figures.total(part.scope, part.quantity, [last.plus(-b) for b in range(span)])
     # No credit for growth that existed before the association (MW23): a customer
@@ -305,6 +313,14 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
         months = [base_month.plus(-b) for b in range(span)]
         base = figures.customer_quantities(part.scope, part.quantity, months, customers)
         total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
+    found = figures.memo[key] = (total_last, total_base, year_ago_total)
+    return found
+
+
+def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
+    """Growth counted only from each customer's association (its baseline is its usage then)."""
+    span = 12 if part.compare_twelve_months else 1
+    total_last, total_base, year_ago_total = _growth_totals(part, figures, last, span)
     note = ""
     short = _ZERO
     if part.twelve_month_minimum is not None:

@@ -1,0 +1,52 @@
+"""Usage growth's totals are worked out once per scope, quantity, span and month in an
+evaluation (``designation_measures._growth_totals``, kept in the figures' memo): parts that
+share a scope but read another quantity, another span or another last month must each get
+their own figures, as when measured alone on figures of their own."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from mpn_desktop.domain.dates import Month
+from mpn_desktop.domain.designation_measures import measure
+from mpn_desktop.domain.designations import Measure, Part, Quantity
+from mpn_desktop.domain.facts import Kept
+from mpn_desktop.domain.usage_figures import UsageFigures
+from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.sp_organisations import sp_organisation
+
+_GROWTH = (Measure.USAGE_GROWTH, Measure.USAGE_GROWTH_PERCENT)
+
+
+def _growth_parts() -> list[Part]:
+    catalog = shipped_scored_catalogs()[-1]
+    return [
+        part
+        for designation in catalog.designations
+        for track in designation.tracks
+        for metric in track.metrics
+        for option in metric.options
+        for part in option
+        if part.measure in _GROWTH
+    ]
+
+
+def test_growth_parts_sharing_a_scope_measure_as_each_alone() -> None:
+    rates = shipped_scored_catalogs()[-1].rate_card
+    parts = _growth_parts()
+    assert parts
+    for seed in range(6):
+        facts = sp_organisation(random.Random(seed))
+        shared = UsageFigures(facts, rates)
+        for part in parts:
+            variants = [
+                part,
+                *(replace(part, quantity=quantity) for quantity in Quantity),
+                replace(part, compare_twelve_months=not part.compare_twelve_months),
+            ]
+            for variant in variants:
+                for last in (Month(2023, 7), Month(2023, 8)):
+                    together = measure(variant, shared, last)
+                    fresh = UsageFigures(replace(facts, kept=Kept()), rates)
+                    assert repr(together) == repr(measure(variant, fresh, last))
