@@ -536,12 +536,11 @@ def _levers(metric: MetricScore) -> list[_Lever]:
     if not metric.parts:
         # People: each adds ``per_person`` (or the maximum over the people needed).
         per = metric.per_person or metric.max_points / Fraction(metric.need)
-        if metric.gated:
-            opens = sum(max(0, need - have) for _names_, have, need, _met in metric.steps)
-            start = Fraction(metric.have) + (metric.points + metric.opened_by_steps) / per
-            held = metric.points
-        else:
-            opens, start, held = 0, metric.points / per, metric.points
+        gated = metric.gated
+        opens = (
+            sum(max(0, need - have) for _names_, have, need, _met in metric.steps) if gated else 0
+        )
+        start = people_start(per, metric.have, metric.points, metric.opened_by_steps, gated)
         return [
             _Lever(
                 metric,
@@ -550,7 +549,7 @@ def _levers(metric: MetricScore) -> list[_Lever]:
                 start=start,
                 per=per,
                 cap=metric.max_points,
-                held=held,
+                held=metric.points,
                 opens=opens,
             )
         ]
@@ -569,6 +568,36 @@ def _levers(metric: MetricScore) -> list[_Lever]:
         if lever is not None and (best is None or lever.worth(wanted) > best.worth(wanted)):
             best = lever
     return [best] if best is not None else []
+
+
+def people_start(
+    per: Fraction, have: Decimal | int, points: Fraction, opened: Fraction, gated: bool
+) -> Fraction:
+    """Where a skilling metric's people lever starts, in people: ``per * (start + more)`` are
+    its points with ``more`` people added to the final list (up to its maximum). With a
+    prerequisite step short (``gated``) the final list's ``have`` people score nothing yet;
+    once the step is met they count with those added, and the short steps' own points
+    (``opened``) come too: ``points + opened + per * (have + more)``. Otherwise each person
+    added gives ``per`` above the ``points`` held."""
+    if gated:
+        return Fraction(have) + (points + opened) / per
+    return points / per
+
+
+def people_gain(
+    per: Fraction,
+    have: Decimal | int,
+    points: Fraction,
+    opened: Fraction,
+    *,
+    most: Fraction,
+    gated: bool,
+    more: int,
+) -> Fraction:
+    """The points ``more`` people added to the final list give (the steps met first), up to
+    ``most``: the people lever's (``people_start``), so that the metric's missing sentence
+    says what the cheapest way says."""
+    return min(most, per * (people_start(per, have, points, opened, gated) + more)) - points
 
 
 def _part_lever(

@@ -26,6 +26,7 @@ from mpn_desktop.domain.designation_missing import (
     missing_with_leads,
     more_text,
     part_to_full,
+    people_gain,
     points_text,
 )
 from mpn_desktop.domain.designation_results import (
@@ -625,10 +626,17 @@ class _Scorer:
                 )
         short = counted.need_people - len(counted.holders)
         if short > 0 and not counted.full:
-            # Priced as the cheapest way's lever prices people (test_skilling_sentence_and_way
-            # holds the two equal): with a step short, meeting it opens its own points and the
-            # people already on the final list too.
-            gain = counted.gain(short)
+            # Priced by the cheapest way's people lever: with a step short, meeting it opens
+            # its own points and the people already on the final list too.
+            gain = people_gain(
+                rule.points_per_person,
+                len(counted.holders),
+                counted.points,
+                opened,
+                most=metric.max_points,
+                gated=counted.gated,
+                more=short,
+            )
             listed = self._listed_names(rule.certifications)
             leads.append(self._certification_lead(metric, rule.certifications))
             missing.append(
