@@ -76,19 +76,6 @@ class SkillingCount:
         """The metric has its maximum points (compared in integers)."""
         return self.total >= self.figures.most
 
-    def gain(self, more: int) -> Fraction:
-        """The points ``more`` people added to the final list give with the short steps met,
-        priced as the cheapest way's lever prices people (designation_missing): the steps'
-        own points and the people already on the final list count then too; up to the
-        maximum. Added up in integers, one Fraction made."""
-        figures = self.figures
-        people = more + len(self.holders) if self.gated else more
-        opened = sum(
-            points for points, step in zip(figures.steps, self.steps, strict=True) if not step.met
-        )
-        room = figures.most - min(self.total, figures.most)
-        return Fraction(min(room, opened + figures.per_person * people), figures.denominator)
-
 
 _DAY = timedelta(days=1)
 _NONE = Fraction(0)
