@@ -178,3 +178,16 @@ def test_the_help_says_which_databases_db_url_opens(capsys: pytest.CaptureFixtur
     assert "--db PATH die SQLite-Datenbankdatei" in german
     assert "Exit-Codes: 0 erledigt;" in german
     assert "the SQLite database file" not in german
+
+
+def test_the_help_lists_the_commands_in_the_chosen_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: the commands' lines were English under the German headings.
+    german = _help(["--language", "de"], capsys)
+    assert "status der Fortschritt jeder angestrebten Kompetenz und was noch fehlt" in german
+    assert "restore die Datenbank durch eine Sicherung ersetzen" in german
+    assert "import-exams Prüfungsergebnisse aus einer CSV-Datei importieren" in german
+    assert "what is still missing" not in german
+    english = _help([], capsys)
+    assert "status progress of every targeted competency, and what is still missing" in english

@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
     """Adds ``backup [FILE]`` and ``restore FILE``."""
     backup = subparsers.add_parser(
         "backup",
-        help="copy the database (default: a timestamped file next to it)",
+        help=_("copy the database (default: a timestamped file next to it)"),
         description=(
             "Copies the SQLite database safely, even while the window has it open, to FILE "
             "or to a timestamped file next to the database."
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
 
     restore = subparsers.add_parser(
         "restore",
-        help="replace the database with a backup (checked first; the old one is kept)",
+        help=_("replace the database with a backup (checked first; the old one is kept)"),
         description=(
             "Replaces the database with a backup made by 'backup', after checking it is one; "
             "what the database held before is kept in a file next to it."

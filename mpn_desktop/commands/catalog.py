@@ -26,7 +26,7 @@ def register(subparsers: Any) -> None:
     """Adds ``catalog [--json]``."""
     command = subparsers.add_parser(
         "catalog",
-        help="list the competencies and requirements of the loaded catalogue",
+        help=_("list the competencies and requirements of the loaded catalogue"),
         description=(
             "Lists the competencies, their options, levels and requirements of the loaded "
             "catalogue (the shipped one, or the file given with --catalog), with its sources "

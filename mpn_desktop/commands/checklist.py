@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
     """Adds ``checklist --pdf OUT.pdf [--competency ID] [--level L] [--as-of D] [--page-size]``."""
     checklist = subparsers.add_parser(
         "checklist",
-        help="write the printable checklist of the target competencies to a PDF file",
+        help=_("write the printable checklist of the target competencies to a PDF file"),
         description=(
             "Writes the checklist to take to a meeting: each target competency (or the one "
             "chosen) at each level up to its target (or the one chosen), with the four steps, "

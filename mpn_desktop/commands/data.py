@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     """Adds ``export``, ``load`` and ``demo``."""
     export = subparsers.add_parser(
         "export",
-        help="write the whole organisation to a JSON file or an Excel workbook",
+        help=_("write the whole organisation to a JSON file or an Excel workbook"),
         description=(
             "Writes the whole organisation (targets, customers, subscriptions, usage, people, "
             "exams, references, fee payments) to one JSON document (mpn-desktop/1) that "
@@ -47,7 +47,7 @@ def register(subparsers: Any) -> None:
 
     load = subparsers.add_parser(
         "load",
-        help="read a whole organisation from a JSON file (checked before writing)",
+        help=_("read a whole organisation from a JSON file (checked before writing)"),
         description=(
             "Reads a whole organisation from a JSON document or an Excel workbook written by "
             "'export' (and maybe edited since). Every problem is listed with its place in "
@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:
 
     demo = subparsers.add_parser(
         "demo",
-        help="fill the database with a sample organisation",
+        help=_("fill the database with a sample organisation"),
         description=(
             "Fills the database with Contoso Cloud Ltd, a sample organisation dated around "
             "today, to try the program on. A database that holds data already is refused "

@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
     """Adds ``import-exams FILE [--dry-run] [--map COLUMN=FIELD ...] [--encoding E] ...``."""
     command = subparsers.add_parser(
         "import-exams",
-        help="import exam records from a CSV file (all or nothing; re-imports add no duplicates)",
+        help=_(
+            "import exam records from a CSV file (all or nothing; re-imports add no duplicates)"
+        ),
         description=(
             "Imports exam records from a CSV file: a Partner Center 'Training details' "
             "download, a spreadsheet, or Excel's 'Unicode text'. Nothing is written when "

@@ -13,14 +13,17 @@ from mpn_desktop.commands.import_exams import (
     add_common_options,
     report_result,
 )
+from mpn_desktop.domain.vocabulary import _
 
 
 def register(subparsers: Any) -> None:
     """Adds ``import-usage FILE [--dry-run] [--map ...] [--usd-rate CUR=RATE ...] ...``."""
     command = subparsers.add_parser(
         "import-usage",
-        help="import customers, subscriptions and monthly usage from a Partner Center file "
-        "or a sheet (a month imported again from the same kind of file is replaced)",
+        help=_(
+            "import customers, subscriptions and monthly usage from a Partner Center file "
+            "or a sheet (a month imported again from the same kind of file is replaced)"
+        ),
         description=(
             "Imports customers, subscriptions and monthly usage from a usage-based or "
             "license-based reconciliation file, a daily rated usage file, a new commerce "

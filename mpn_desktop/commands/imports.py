@@ -18,7 +18,7 @@ def register(subparsers: Any) -> None:
     """Adds ``imports [--remove ID]``."""
     parser = subparsers.add_parser(
         "imports",
-        help="list the imports (newest first); --remove ID takes one out whole",
+        help=_("list the imports (newest first); --remove ID takes one out whole"),
         description=(
             "Lists the imports of exam records and of usage still in the database, newest "
             "first, with their ids; --remove ID takes one out whole: what it added, and the "

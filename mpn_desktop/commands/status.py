@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
     """Adds ``status [--as-of DATE] [--json]``."""
     status = subparsers.add_parser(
         "status",
-        help="progress of every targeted competency, and what is still missing",
+        help=_("progress of every targeted competency, and what is still missing"),
         description=(
             "Shows, for every targeted competency and each level up to its target, the four "
             "steps (sales performance, exams, customer references, fee) with what you have "
