@@ -648,22 +648,26 @@ class PricedSums:
         """``consumed_services`` from the runs' rows of months that follow one another, when
         no consumption there is below 0 (a (customer, service)'s total is then above 0
         exactly when one of its rows is): the services as written of the rows above 0,
-        gathered in C, then the scope's kept and case-folded (a handful). None otherwise
-        (``_scope_slices``, or a row below 0)."""
+        gathered in C run by run until every service the scope keeps among the rows is
+        found (most often after the first runs), then case-folded (a handful). None
+        otherwise (``_scope_slices``, or a row below 0)."""
         slices = self._scope_slices(scope, months)
         if slices is None:
             return None
         consumption_of, service_of = self._columns.consumption_usd, self._columns.service
+        ranges = [range_ for each in slices for range_ in map(slice, each[1], each[2])]
+        values = list(map(consumption_of.__getitem__, ranges))
+        if values and min(map(min, values)) < 0:
+            return None
+        services = list(map(service_of.__getitem__, ranges))
+        kept = self._service_kept(scope)
+        wanted = {service for service in set(chain.from_iterable(services)) if kept[service]}
         written: set[str] = set()
-        for _customers, starts, stops in slices:
-            ranges = list(map(slice, starts, stops))
-            values = list(map(consumption_of.__getitem__, ranges))
-            if values and min(map(min, values)) < 0:
-                return None
-            services = chain.from_iterable(map(service_of.__getitem__, ranges))
-            above = map(operator.gt, chain.from_iterable(values), repeat(0))
-            written.update(compress(services, above))
-        kept, key = self._service_kept(scope), self._service_keys
+        for each_service, each_value in zip(services, values, strict=True):
+            if written >= wanted:
+                break  # every service kept is consumed: no row can add one
+            written.update(compress(each_service, map(operator.gt, each_value, repeat(0))))
+        key = self._service_keys
         consumed = {key[service] for service in written if kept[service]}
         consumed.discard("")
         return frozenset(consumed)
