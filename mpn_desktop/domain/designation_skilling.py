@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
-from itertools import compress, filterfalse
+from itertools import chain, compress, filterfalse
 
 from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
-from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.exam_rows import ExamColumns, ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
 from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
 
@@ -228,37 +228,69 @@ def counting_on(
     )
 
 
-_CODES: dict[int, tuple[Certification, _Codes]] = {}
+_CODES: dict[int, tuple[Certification, _Codes, frozenset[str]]] = {}
 """``certification_codes`` by the catalogue's certification (by identity, checked on reading;
-the catalogues in use are few: at most 4096 kept)."""
+the catalogues in use are few: at most 4096 kept), with all those codes in one set."""
 
 
-def certification_codes(cert: Certification) -> _Codes:
-    """A certification's own codes (id, name) and its exams' ways, normalised: worked out once
-    per certification of a catalogue, not again for every set of facts (none of it is theirs)."""
+def _codes_of(cert: Certification) -> tuple[Certification, _Codes, frozenset[str]]:
     found = _CODES.get(id(cert))
     if found is None or found[0] is not cert:
         names = tuple(dict.fromkeys((_normal_code(cert.id), _normal_code(cert.name))))
         ways = tuple(tuple(map(_normal_code, way)) for way in cert.exams)
         if len(_CODES) >= 4096:
             _CODES.clear()
-        found = _CODES[id(cert)] = (cert, (names, ways))
-    return found[1]
+        found = _CODES[id(cert)] = (cert, (names, ways), frozenset(chain(names, *ways)))
+    return found
 
 
-class _FirstDays(dict[str, dict[str, date]]):
+def certification_codes(cert: Certification) -> _Codes:
+    """A certification's own codes (id, name) and its exams' ways, normalised: worked out once
+    per certification of a catalogue, not again for every set of facts (none of it is theirs)."""
+    return _codes_of(cert)[1]
+
+
+class _FirstDays(dict[str, dict[str, date] | None]):
     """Exam code as written -> the first days of its normalised code in ``first`` (the same
-    dict for codes written differently), made when a code is first asked for."""
+    dict for codes written differently), made when a code is first asked for; None for a
+    code left out (``named``: the normalised codes to index, None: every one), its
+    normalised code noted in ``left_out``."""
 
-    __slots__ = ("_first",)
+    __slots__ = ("_first", "_named", "left_out")
 
-    def __init__(self, first: dict[str, dict[str, date]]) -> None:
+    def __init__(self, first: dict[str, dict[str, date]], named: frozenset[str] | None) -> None:
         super().__init__()
         self._first = first
+        self._named = named
+        self.left_out: set[str] = set()
 
-    def __missing__(self, code: str) -> dict[str, date]:
-        found = self[code] = self._first.setdefault(_normal_code(code), {})
+    def __missing__(self, code: str) -> dict[str, date] | None:
+        normal = _normal_code(code)
+        if self._named is not None and normal not in self._named:
+            self.left_out.add(normal)
+            self[code] = None
+            return None
+        found = self[code] = self._first.setdefault(normal, {})
         return found
+
+
+_NAMED: dict[int, tuple[dict[str, Certification], frozenset[str]]] = {}
+"""``named_codes`` by the catalogue's certifications (by identity, checked on reading; the
+catalogues in use are few: at most 64 kept)."""
+
+
+def named_codes(certifications: dict[str, Certification]) -> frozenset[str]:
+    """Every normalised code a certification of the catalogue is held by (its own id and
+    name, its ways' exams): the exam results an index for it needs (worked out once)."""
+    found = _NAMED.get(id(certifications))
+    if found is None or found[0] is not certifications:
+        codes: set[str] = set()
+        for cert in certifications.values():
+            codes |= _codes_of(cert)[2]
+        if len(_NAMED) >= 64:
+            _NAMED.clear()
+        found = _NAMED[id(certifications)] = (certifications, frozenset(codes))
+    return found[1]
 
 
 class ExamIndex:
@@ -266,26 +298,32 @@ class ExamIndex:
     the order they are listed: worked out once per facts (``exam_index``) and kept with
     them, as none of it depends on the day."""
 
-    def __init__(self, exams: Iterable[ExamResult], people: Iterable[Person]) -> None:
+    def __init__(
+        self,
+        exams: Iterable[ExamResult],
+        people: Iterable[Person],
+        named: frozenset[str] | None = None,
+    ) -> None:
+        """``named``: the normalised codes a catalogue's certifications are held by
+        (``named_codes``), for an index of those alone at first (a result of another code,
+        an exam of the 2017-2018 competencies mostly, counts for no certification of it):
+        another catalogue's code is indexed when a certification of it is first asked
+        about. None: every code."""
         # Read by column (as loaded: no ExamResult object made for a result).
         columns = ExamRows.of(exams).columns
         # The same few codes come back thousands of times: each code as written is
         # normalised once, when first met, and each result's dict of first days is looked
         # up in C (no set of the column made first to find its codes).
         first: dict[str, dict[str, date]] = {}
-        by_code = _FirstDays(first)
-        for passed, mcp_id, passed_on in zip(
-            map(by_code.__getitem__, columns.exam_code),
-            columns.mcp_id,
-            columns.passed_on,
-            strict=True,
-        ):
-            # One dict operation for a person's first result of a code (most results), a
-            # second only where an earlier day is found later in the rows.
-            if passed.setdefault(mcp_id, passed_on) > passed_on:
-                passed[mcp_id] = passed_on
+        by_code = _FirstDays(first, named)
+        self._columns = columns
+        _index_into(map(by_code.__getitem__, columns.exam_code), columns)
         self.first_passed: dict[str, dict[str, date]] = first
-        """Normalised code -> MCP ID -> the first day that person passed it."""
+        """Normalised code -> MCP ID -> the first day that person passed it (the codes
+        indexed so far: see ``_take_in``)."""
+        self._by_code = by_code
+        self._left_out = by_code.left_out
+        """The normalised codes of results not indexed yet."""
         # Read by column too (as loaded: no Person made; a tuple of Person gives its columns).
         rows = PeopleRows.of(people)
         who = rows.columns
@@ -363,7 +401,10 @@ class ExamIndex:
         found = self._holding.get(id(cert))
         if found is not None and found[0] is cert:
             return found
-        names, ways = certification_codes(cert)
+        _cert, (names, ways), codes = _codes_of(cert)
+        left_out = self._left_out
+        if left_out and not left_out.isdisjoint(codes):
+            self._take_in(left_out & codes)
         first = self.first_passed
         recorded = [first[name] for name in names if first.get(name)]
         if not recorded and len(ways) == 1 and len(ways[0]) == 1:
@@ -373,6 +414,18 @@ class ExamIndex:
             days = self._merged_days(recorded, ways)
         found = self._holding[id(cert)] = (cert, days, max(days.values(), default=None))
         return found
+
+    def _take_in(self, codes: set[str]) -> None:
+        """Index the results of normalised codes left out so far (a certification of
+        another catalogue than the one the index was made for is asked about): one more
+        pass over the results, for those codes alone."""
+        first, by_code = self.first_passed, self._by_code
+        taking: dict[str, dict[str, date] | None] = dict.fromkeys(by_code)
+        for written, days in by_code.items():
+            if days is None and (normal := _normal_code(written)) in codes:
+                taking[written] = by_code[written] = first.setdefault(normal, {})
+        _index_into(map(taking.__getitem__, self._columns.exam_code), self._columns)
+        self._left_out -= codes
 
     def _merged_days(
         self, recorded: list[dict[str, date]], ways: tuple[tuple[str, ...], ...]
@@ -461,10 +514,21 @@ class ExamIndex:
         return table
 
 
-def exam_index(facts: Facts) -> ExamIndex:
-    """The facts' exam results by code, worked out once and kept with the facts."""
+def _index_into(dicts: Iterable[dict[str, date] | None], columns: ExamColumns) -> None:
+    """Each result's person and day into its code's dict of first days (``dicts``: the
+    dict of each result, in order; None: a code not indexed)."""
+    for passed, mcp_id, passed_on in zip(dicts, columns.mcp_id, columns.passed_on, strict=True):
+        # One dict operation for a person's first result of a code (most results), a
+        # second only where an earlier day is found later in the rows.
+        if passed is not None and passed.setdefault(mcp_id, passed_on) > passed_on:
+            passed[mcp_id] = passed_on
+
+
+def exam_index(facts: Facts, named: frozenset[str] | None = None) -> ExamIndex:
+    """The facts' exam results by code, worked out once and kept with the facts (made for
+    the codes ``named`` by the catalogue first asking, where given: see ``ExamIndex``)."""
     exams, people = facts.exams, facts.people
-    return facts.kept.get(ExamIndex, (exams, people), lambda: ExamIndex(exams, people))
+    return facts.kept.get(ExamIndex, (exams, people), lambda: ExamIndex(exams, people, named))
 
 
 class Certified:
@@ -480,7 +544,7 @@ class Certified:
         """``present_from``: count a person still there on that earlier day even if they
         left by ``day`` (the most a span of days can count, for the qualification window)."""
         present = day if present_from is None else present_from
-        index = exam_index(facts)
+        index = exam_index(facts, named_codes(certifications))
         if index.unique:
             # Every MCP ID once: those who never leave, and those still here on the day.
             self._people = dict(index.always)

@@ -15,8 +15,11 @@ from mpn_desktop.domain.designation_skilling import (
     catalogue_list,
     certification_codes,
     counting_on,
+    exam_index,
+    named_codes,
 )
 from mpn_desktop.domain.designations import Certification, Listed, ScoredCatalog
+from mpn_desktop.domain.facts import Kept
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.domain_builders import exam, facts, person
 from tests.domain.sp_organisations import DAYS, sp_organisation
@@ -226,3 +229,55 @@ def test_a_certification_of_two_exams_counts_from_the_later_one_by_its_earliest_
     cert = Certification("expert", "Expert", (("AZ-1", "AZ-2"), ("AZ-3", "AZ-4")))
     assert index.holding_days(cert) == {"0": on(3), "1": on(4), "3": on(2)}
     assert index.latest(cert) == on(4)
+
+
+def test_codes_left_out_of_an_index_are_taken_in_when_a_certification_asks() -> None:
+    # An index made for a catalogue's codes (AZ-1 only) leaves the other results out; a
+    # certification of another catalogue held by them (by a way of one exam, another way,
+    # a way of two exams one of which was indexed, or its own name) finds them all.
+    exams = [
+        exam("0", "AZ-1", FIRST),
+        exam("0", "AZ-2", FIRST + timedelta(days=3)),
+        exam("1", "AZ-3", FIRST + timedelta(days=1)),
+        exam("2", " az-4 ", FIRST + timedelta(days=2)),
+        exam("3", "Cert Five", FIRST + timedelta(days=4)),
+    ]
+    people = [person(str(n)) for n in range(4)]
+    index = ExamIndex(exams, people, frozenset({"AZ-1"}))
+    assert set(index.first_passed) == {"AZ-1"}
+    either = Certification("either", "Either", (("AZ-3",), ("AZ-4",)))
+    assert index.holding_days(either) == {
+        "1": FIRST + timedelta(days=1),
+        "2": FIRST + timedelta(days=2),
+    }
+    both = Certification("both", "Both", (("AZ-1", "AZ-2"),))
+    assert named_codes({both.id: both}) == {"BOTH", "AZ-1", "AZ-2"}
+    assert index.holding_days(both) == {"0": FIRST + timedelta(days=3)}
+    named = Certification("cert-five", "Cert Five", (("XX-1",),))
+    assert index.holding_days(named) == {"3": FIRST + timedelta(days=4)}
+    whole = ExamIndex(exams, people)
+    for cert in (either, both, named):
+        assert index.holding_days(cert) == whole.holding_days(cert)
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_an_index_made_for_some_codes_counts_for_every_catalogue(seed: int) -> None:
+    # The index is kept with the facts and made for the codes of the catalogue first asking;
+    # another catalogue (the window's earlier days, a user's catalogue) may name others. The
+    # shipped catalogues name the same codes of these organisations' exams, so the index is
+    # made here for fewer: none, two, two of which one no catalogue names ('AZ305').
+    generated = sp_organisation(random.Random(seed))
+    whole = replace(generated, kept=Kept())
+    catalogs = shipped_scored_catalogs()
+    for named in (frozenset(), frozenset({"AZ-104", "SC-300"}), frozenset({"AZ-104", "AZ305"})):
+        for catalog in catalogs:
+            made = replace(generated, kept=Kept())
+            assert exam_index(made, named).first_passed.keys() <= named
+            for day in DAYS:
+                counted = Certified(made, catalog.certifications, day)
+                reference = Certified(whole, catalog.certifications, day)
+                for listed in _certified_lists(catalog):
+                    assert counted.count(listed) == reference.count(listed), (named, day)
+                    assert counted.holders(listed) == reference.holders(listed)
+            for cert in catalog.certifications.values():
+                assert exam_index(made).holding_days(cert) == exam_index(whole).holding_days(cert)
