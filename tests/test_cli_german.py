@@ -191,3 +191,32 @@ def test_the_help_lists_the_commands_in_the_chosen_language(
     assert "what is still missing" not in german
     english = _help([], capsys)
     assert "status progress of every targeted competency, and what is still missing" in english
+
+
+@pytest.mark.parametrize(
+    ("command", "german", "english"),
+    [
+        ("status", "das Status-JSON-Dokument ausgeben", "print the status JSON document"),
+        ("restore", "Ersetzt die Datenbank durch eine mit „backup“ angelegte", "Replaces"),
+        (
+            "import-exams",
+            "--map COLUMN=FIELD COLUMN als FIELD lesen (mcp_id, name, first_name, last_name, "
+            "email, exam_code, exam_title, passed_on, kind, mpn_id oder ignore); mehrfach möglich",
+            "--map COLUMN=FIELD read COLUMN as FIELD (mcp_id, name, first_name, last_name, "
+            "email, exam_code, exam_title, passed_on, kind, mpn_id, or ignore); may be repeated",
+        ),
+        (
+            "import-usage",
+            "--usd-rate CUR=RATE der Wert in US$ einer Einheit einer Währung",
+            "--usd-rate CUR=RATE the US$ value of one unit of a currency the file uses",
+        ),
+    ],
+)
+def test_each_command_s_own_help_is_in_the_chosen_language(
+    command: str, german: str, english: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: its description and options were English under 'Aufruf:' and 'Optionen:'.
+    said = _help(["--language", "de", command], capsys)
+    assert german in said
+    assert english not in said
+    assert english in _help([command], capsys)

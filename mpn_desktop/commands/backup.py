@@ -24,23 +24,23 @@ def register(subparsers: Any) -> None:
     backup = subparsers.add_parser(
         "backup",
         help=_("copy the database (default: a timestamped file next to it)"),
-        description=(
+        description=_(
             "Copies the SQLite database safely, even while the window has it open, to FILE "
             "or to a timestamped file next to the database."
         ),
     )
-    backup.add_argument("file", metavar="FILE", nargs="?", help="where to write the copy")
+    backup.add_argument("file", metavar="FILE", nargs="?", help=_("where to write the copy"))
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser(
         "restore",
         help=_("replace the database with a backup (checked first; the old one is kept)"),
-        description=(
+        description=_(
             "Replaces the database with a backup made by 'backup', after checking it is one; "
             "what the database held before is kept in a file next to it."
         ),
     )
-    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", metavar="FILE", help=_("the backup to restore"))
     restore.set_defaults(func=run_restore)
 
 

@@ -27,17 +27,17 @@ def register(subparsers: Any) -> None:
     command = subparsers.add_parser(
         "catalog",
         help=_("list the competencies and requirements of the loaded catalogue"),
-        description=(
+        description=_(
             "Lists the competencies, their options, levels and requirements of the loaded "
             "catalogue (the shipped one, or the file given with --catalog), with its sources "
             "and notes; retired competencies are flagged."
         ),
     )
-    command.add_argument("--json", action="store_true", help="print the catalogue as JSON")
+    command.add_argument("--json", action="store_true", help=_("print the catalogue as JSON"))
     command.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help=(
+        help=_(
             "the catalogue in force on this day instead: a Solutions Partner catalogue "
             "(2022-10, 2023-06, 2026-05) for a day from October 2022 on"
         ),

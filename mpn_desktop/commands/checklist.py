@@ -44,27 +44,29 @@ def register(subparsers: Any) -> None:
     checklist = subparsers.add_parser(
         "checklist",
         help=_("write the printable checklist of the target competencies to a PDF file"),
-        description=(
+        description=_(
             "Writes the checklist to take to a meeting: each target competency (or the one "
             "chosen) at each level up to its target (or the one chosen), with the four steps, "
             "their figures and evidence, what to do next and what is at risk."
         ),
     )
-    checklist.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
     checklist.add_argument(
-        "--competency", metavar="ID", help="only this competency (e.g. cloud-platform)"
+        "--pdf", metavar="OUT.pdf", required=True, help=_("the PDF file to write")
     )
     checklist.add_argument(
-        "--level", choices=[level.value for level in Level], help="only this level"
+        "--competency", metavar="ID", help=_("only this competency (e.g. cloud-platform)")
     )
     checklist.add_argument(
-        "--as-of", metavar="YYYY-MM-DD", help="evaluate on this day (default: today)"
+        "--level", choices=[level.value for level in Level], help=_("only this level")
+    )
+    checklist.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help=_("evaluate on this day (default: today)")
     )
     checklist.add_argument(
         "--page-size",
         type=_page_size,
         metavar="A4|Letter",
-        help=(
+        help=_(
             "paper size (default: from the system's paper locale, LC_PAPER: Letter in the "
             "US, Canada, Mexico and the other countries that use it, A4 elsewhere)"
         ),

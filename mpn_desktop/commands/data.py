@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
         help=_("write the whole organisation to a JSON file or an Excel workbook"),
-        description=(
+        description=_(
             "Writes the whole organisation (targets, customers, subscriptions, usage, people, "
             "exams, references, fee payments) to one JSON document (mpn-desktop/1) that "
             "'load' reads back. A name ending in .xlsx writes an Excel workbook instead: a "
@@ -36,19 +36,19 @@ def register(subparsers: Any) -> None:
         ),
     )
     export.add_argument(
-        "file", metavar="FILE.json|FILE.xlsx", help="the JSON file or the workbook to write"
+        "file", metavar="FILE.json|FILE.xlsx", help=_("the JSON file or the workbook to write")
     )
     export.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="the day of the workbook's Status sheet (default: today)",
+        help=_("the day of the workbook's Status sheet (default: today)"),
     )
     export.set_defaults(func=run_export)
 
     load = subparsers.add_parser(
         "load",
         help=_("read a whole organisation from a JSON file (checked before writing)"),
-        description=(
+        description=_(
             "Reads a whole organisation from a JSON document or an Excel workbook written by "
             "'export' (and maybe edited since). Every problem is listed with its place in "
             "the document (sheet, row and column in a workbook), and nothing is written "
@@ -57,19 +57,19 @@ def register(subparsers: Any) -> None:
         ),
     )
     load.add_argument(
-        "file", metavar="FILE.json|FILE.xlsx", help="the JSON document or workbook to read"
+        "file", metavar="FILE.json|FILE.xlsx", help=_("the JSON document or workbook to read")
     )
     load.add_argument(
         "--replace",
         action="store_true",
-        help="replace what the database holds already (a backup of it is kept first)",
+        help=_("replace what the database holds already (a backup of it is kept first)"),
     )
     load.set_defaults(func=run_load)
 
     demo = subparsers.add_parser(
         "demo",
         help=_("fill the database with a sample organisation"),
-        description=(
+        description=_(
             "Fills the database with Contoso Cloud Ltd, a sample organisation dated around "
             "today, to try the program on. A database that holds data already is refused "
             "unless --replace."
@@ -78,7 +78,7 @@ def register(subparsers: Any) -> None:
     demo.add_argument(
         "--replace",
         action="store_true",
-        help="replace what the database holds already (a backup of it is kept first)",
+        help=_("replace what the database holds already (a backup of it is kept first)"),
     )
     demo.set_defaults(func=run_demo)
 

@@ -30,50 +30,60 @@ def register(subparsers: Any) -> None:
         help=_(
             "import exam records from a CSV file (all or nothing; re-imports add no duplicates)"
         ),
-        description=(
+        description=_(
             "Imports exam records from a CSV file: a Partner Center 'Training details' "
             "download, a spreadsheet, or Excel's 'Unicode text'. Nothing is written when "
             "any record has an error."
         ),
     )
-    command.add_argument("file", metavar="FILE", help="the CSV file")
+    command.add_argument("file", metavar="FILE", help=_("the CSV file"))
     add_common_options(
         command,
         fields="mcp_id, name, first_name, last_name, email, exam_code, exam_title, passed_on, "
-        "kind, mpn_id, or ignore",
+        "kind, mpn_id",
     )
     command.set_defaults(func=run_import_exams)
 
 
 def add_common_options(command: argparse.ArgumentParser, *, fields: str) -> None:
-    """The options every import takes (``fields`` lists what ``--map`` accepts)."""
-    command.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    """The options every import takes (``fields``: the fields ``--map`` accepts besides ignore)."""
+    command.add_argument(
+        "--dry-run", action="store_true", help=_("check everything, write nothing")
+    )
     command.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help=f"read COLUMN as FIELD ({fields}); may be repeated",
+        help=_("read COLUMN as FIELD ({fields}, or ignore); may be repeated").format(fields=fields),
     )
-    command.add_argument("--encoding", metavar="E", help="the file's encoding (default: detected)")
     command.add_argument(
-        "--delimiter", metavar="D", help="the column delimiter: ',', ';' or tab (default: detected)"
+        "--encoding", metavar="E", help=_("the file's encoding (default: detected)")
+    )
+    command.add_argument(
+        "--delimiter",
+        metavar="D",
+        help=_("the column delimiter: ',', ';' or tab (default: detected)"),
     )
     command.add_argument(
         "--date-format",
         metavar="F",
-        help="MDY (as 11/25/2017) or DMY (as 25/11/2017, 25.11.2017), when the dates cannot tell",
+        help=_(
+            "MDY (as 11/25/2017) or DMY (as 25/11/2017, 25.11.2017), when the dates cannot tell"
+        ),
     )
     command.add_argument(
         "--skip-bad-rows",
         metavar="REJECTS.csv",
-        help="import the good records even when others have errors; write the bad ones, "
-        "with their error, to REJECTS.csv (to fix and import again)",
+        help=_(
+            "import the good records even when others have errors; write the bad ones, "
+            "with their error, to REJECTS.csv (to fix and import again)"
+        ),
     )
     command.add_argument(
         "--allow-other-mpn-id",
         action="store_true",
-        help="import a file whose MPN ID column names another organisation than this one",
+        help=_("import a file whose MPN ID column names another organisation than this one"),
     )
 
 

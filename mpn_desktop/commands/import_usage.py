@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
             "import customers, subscriptions and monthly usage from a Partner Center file "
             "or a sheet (a month imported again from the same kind of file is replaced)"
         ),
-        description=(
+        description=_(
             "Imports customers, subscriptions and monthly usage from a usage-based or "
             "license-based reconciliation file, a daily rated usage file, a new commerce "
             "invoice reconciliation file, an Insights Azure usage, licence usage or "
@@ -35,20 +35,22 @@ def register(subparsers: Any) -> None:
             "subscription, month and service. Nothing is written when any line has an error."
         ),
     )
-    command.add_argument("file", metavar="FILE", help="the CSV file")
+    command.add_argument("file", metavar="FILE", help=_("the CSV file"))
     add_common_options(
         command,
         fields="subscription, customer, tenant_id, workload, association, associated_on, "
         "month, day, service, consumption_usd, revenue_usd, active_users, paid_seats, "
-        "currency, mpn_id, or ignore",
+        "currency, mpn_id",
     )
     command.add_argument(
         "--usd-rate",
         action="append",
         default=[],
         metavar="CUR=RATE",
-        help="the US$ value of one unit of a currency the file uses (e.g. EUR=1.18); "
-        "needed for every currency other than USD, never guessed; may be repeated",
+        help=_(
+            "the US$ value of one unit of a currency the file uses (e.g. EUR=1.18); "
+            "needed for every currency other than USD, never guessed; may be repeated"
+        ),
     )
     command.set_defaults(func=run_import_usage)
 

@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "imports",
         help=_("list the imports (newest first); --remove ID takes one out whole"),
-        description=(
+        description=_(
             "Lists the imports of exam records and of usage still in the database, newest "
             "first, with their ids; --remove ID takes one out whole: what it added, and the "
             "people, customers and subscriptions only it created; usage it replaced comes back."
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
         "--remove",
         metavar="ID",
         type=int,
-        help="remove that import: what it added and the records only it created",
+        help=_("remove that import: what it added and the records only it created"),
     )
     parser.set_defaults(func=run_imports)
 

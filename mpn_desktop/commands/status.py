@@ -24,16 +24,16 @@ def register(subparsers: Any) -> None:
     status = subparsers.add_parser(
         "status",
         help=_("progress of every targeted competency, and what is still missing"),
-        description=(
+        description=_(
             "Shows, for every targeted competency and each level up to its target, the four "
             "steps (sales performance, exams, customer references, fee) with what you have "
             "against what is needed, what is still missing and what is at risk."
         ),
     )
     status.add_argument(
-        "--as-of", metavar="YYYY-MM-DD", help="evaluate on this day (default: today)"
+        "--as-of", metavar="YYYY-MM-DD", help=_("evaluate on this day (default: today)")
     )
-    status.add_argument("--json", action="store_true", help="print the status JSON document")
+    status.add_argument("--json", action="store_true", help=_("print the status JSON document"))
     status.set_defaults(func=run_status)
 
 
