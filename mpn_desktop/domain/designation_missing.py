@@ -245,7 +245,15 @@ def _raw_points(metric: MetricScore) -> Fraction:
 
 
 def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | None:
-    """What the part ``index`` still needs for its full points, priced as the cheapest way
+    """``part_short`` of the metric's part ``index``."""
+    return part_short(metric.parts[index], metric.points, metric.max_points)
+
+
+def part_short(
+    part: PartScore, points: Fraction, max_points: Fraction
+) -> tuple[Decimal, Fraction] | None:
+    """What a part of a metric (``points`` of ``max_points``; the scoring asks before the
+    metric's record is made) still needs for its full points, priced as the cheapest way
     prices it: the units to add (from its value, below zero too: customers lost come back
     first) and the points they add within what the metric can still take. None: nothing to
     add (the part is full, or a gate stops it: its note says which).
@@ -258,14 +266,13 @@ def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | 
     lever's ``units_for``: the ceiling, 9 where a growth is 8.04 percentage points short), the
     sentence the exact remainder; the points are the same (test_cheapest_way holds both to
     the lever)."""
-    part = metric.parts[index]
-    part_max = metric.max_points if part.max_points is None else part.max_points
+    part_max = max_points if part.max_points is None else part.max_points
     if part.measured.note or part.points >= part_max or part.need <= 0:
         return None
     units = part.need - part.have
     if units <= 0:
         return None
-    return units, min(metric.max_points - metric.points, part_max - part.points)
+    return units, min(max_points - points, part_max - part.points)
 
 
 def _part_lead(metric: MetricScore, index: int) -> Lead | None:

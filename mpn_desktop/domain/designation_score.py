@@ -25,7 +25,7 @@ from mpn_desktop.domain.designation_missing import (
     cheapest_way,
     missing_with_leads,
     more_text,
-    part_to_full,
+    part_short,
     people_gain,
     points_text,
 )
@@ -527,18 +527,36 @@ class _Scorer:
         if metric.skilling is not None:
             scored = self._skilling(metric)
         else:
-            options = [self._option(metric, parts, i) for i, parts in enumerate(metric.options)]
-            scored = max(options, key=lambda m: m.points)
-            # What is missing said for the option that counts only (the others are dropped).
-            sentences, leads = self._usage_missing(metric, scored)
-            if sentences or leads:
+            measured = [self._option_parts(metric, parts) for parts in metric.options]
+            # The option giving the most points counts (the first of equals).
+            best = max(range(len(measured)), key=lambda index: measured[index][1])
+            parts, points = measured[best]
+            # What is missing said for the option that counts only (the others are dropped),
+            # worked out before its score is made: one record per metric.
+            sentences, leads = self._usage_missing(metric, parts, points, best)
+            alternatives = None
+            if (sentences or leads) and len(measured) > 1:
                 # The way prices every option of a metric short.
-                alternatives = Alternatives(tuple(options), metric) if len(options) > 1 else None
-                scored = _with_missing(scored, sentences, leads, alternatives)
+                alternatives = Alternatives(
+                    tuple(self._option(metric, i, *option) for i, option in enumerate(measured)),
+                    metric,
+                )
+            scored = self._option(
+                metric,
+                best,
+                parts,
+                points,
+                missing=sentences,
+                leads=leads,
+                alternatives=alternatives,
+            )
         memo[("metric", id(metric))] = (metric, scored)
         return scored
 
-    def _option(self, metric: Metric, parts: tuple[Part, ...], index: int) -> MetricScore:
+    def _option_parts(
+        self, metric: Metric, parts: tuple[Part, ...]
+    ) -> tuple[tuple[PartScore, ...], Fraction]:
+        """An option's parts measured, and its points (up to the metric's maximum)."""
         scored = []
         for part in parts:
             measured = measure(part, self.figures, self.last)
@@ -549,8 +567,21 @@ class _Scorer:
                     part.label, part.unit, measured.value, need, points, measured, part.max_points
                 )
             )
-        points = min(metric.max_points, fraction_sum(p.points for p in scored))
-        have, need, unit = _figures(scored, points, metric.max_points)
+        return tuple(scored), min(metric.max_points, fraction_sum(p.points for p in scored))
+
+    def _option(
+        self,
+        metric: Metric,
+        index: int,
+        parts: tuple[PartScore, ...],
+        points: Fraction,
+        *,
+        missing: tuple[str, ...] = (),
+        leads: tuple[Lead | None, ...] = (),
+        alternatives: Alternatives | None = None,
+    ) -> MetricScore:
+        """The score of the metric's option ``index`` from its parts, with what it misses."""
+        have, need, unit = _figures(parts, points, metric.max_points)
         return MetricScore(
             id=metric.id,
             name=metric.name,
@@ -560,27 +591,31 @@ class _Scorer:
             unit=unit,
             points=points,
             max_points=metric.max_points,
-            missing=(),
-            parts=tuple(scored),
+            missing=missing,
+            parts=parts,
             option=index,
             note=metric.note,
+            leads=leads,
+            alternatives=alternatives,
         )
 
     def _usage_missing(
-        self, metric: Metric, result: MetricScore
+        self, metric: Metric, scored: tuple[PartScore, ...], points: Fraction, option: int
     ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
-        if result.met:
+        """The missing sentences of a usage metric's option (``scored``: its parts, ``points``
+        its points) and where each leads."""
+        if points >= metric.max_points:
             return (), ()
         sentences = []
         leads: list[Lead | None] = []
-        parts = zip(result.parts, metric.options[result.option], strict=False)
+        parts = zip(scored, metric.options[option], strict=False)
         for index, (part, measured_part) in enumerate(parts):
             lead = usage_lead(metric, measured_part)
             if part.measured.note:
                 sentences.append(capitalised(part.measured.note))
                 leads.append(lead)
                 continue
-            priced = part_to_full(result, index)
+            priced = part_short(scored[index], points, metric.max_points)
             if priced is None:
                 continue
             short, gain = priced
@@ -771,7 +806,7 @@ def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str
 
 
 def _figures(
-    parts: list[PartScore], points: Fraction, max_points: Fraction
+    parts: tuple[PartScore, ...], points: Fraction, max_points: Fraction
 ) -> tuple[Decimal, Decimal, str]:
     """A metric's have/need: its parts' figures added up when they share a unit (customers
     from Azure and Microsoft 365 alike, the fewest of them giving full points), else points."""
@@ -782,37 +817,6 @@ def _figures(
         )
         return have, min(p.need for p in parts), units.pop()
     return _decimal(points), _decimal(max_points), PARTS_IN_POINTS
-
-
-def _with_missing(
-    scored: MetricScore,
-    missing: tuple[str, ...],
-    leads: tuple[Lead | None, ...],
-    alternatives: Alternatives | None,
-) -> MetricScore:
-    """``scored`` with what it misses: ``dataclasses.replace`` without its walk of the fields
-    (a usage metric's option is made before what it misses is worded from it)."""
-    return MetricScore(
-        id=scored.id,
-        name=scored.name,
-        category=scored.category,
-        have=scored.have,
-        need=scored.need,
-        unit=scored.unit,
-        points=scored.points,
-        max_points=scored.max_points,
-        missing=missing,
-        parts=scored.parts,
-        option=scored.option,
-        holders=scored.holders,
-        certification_names=scored.certification_names,
-        steps=scored.steps,
-        note=scored.note,
-        leads=leads,
-        per_person=scored.per_person,
-        opened_by_steps=scored.opened_by_steps,
-        alternatives=alternatives,
-    )
 
 
 def _decimal(value: Fraction) -> Decimal:

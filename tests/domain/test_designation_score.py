@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpn_desktop.domain import designation_score
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import score_designations
@@ -507,13 +505,3 @@ def test_the_tree_gives_the_other_tracks_as_alternatives(catalog: ScoredCatalog)
     (enterprise,) = node.alternatives
     assert (enterprise.way, enterprise.points, enterprise.met) == ("enterprise", 5, False)
     assert [c.id for c in enterprise.children] == [c.id for c in node.children]
-
-
-def test_a_metric_with_what_it_misses_keeps_every_other_field() -> None:
-    # _with_missing writes the fields out (replace walks them on every short metric): a field
-    # added to MetricScore and not written there would fall back to its default.
-    values: dict[str, Any] = {f.name: object() for f in fields(MetricScore)}
-    scored = MetricScore(**values)
-    missing, leads = ("More customers",), (None,)
-    made = designation_score._with_missing(scored, missing, leads, None)
-    assert made == replace(scored, missing=missing, leads=leads, alternatives=None)
