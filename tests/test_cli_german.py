@@ -220,3 +220,15 @@ def test_each_command_s_own_help_is_in_the_chosen_language(
     assert german in said
     assert english not in said
     assert english in _help([command], capsys)
+
+
+def test_each_word_is_one_argparse_says() -> None:
+    # A message written otherwise than argparse's own (or changed by a later Python) would
+    # never be looked up: that refusal would quietly stay English.
+    import inspect
+
+    source = inspect.getsource(argparse)
+    words = [*ARGPARSE_WORDS, *(text for pair in ARGPARSE_COUNTED for text in pair)]
+    for message in words:
+        written = repr(message)
+        assert written in source or written.replace("'", '"') in source, message
