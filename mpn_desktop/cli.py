@@ -166,8 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("en", "de", "system"),
         default="en",
         help=_(
-            "the language of what status, checklist, catalog and the imports write, with its "
-            "days and figures (de: 01.07.2018, US$ 1.250,50): en (the default), de, or system "
+            "the language of what the commands write (their help and usage errors too), with "
+            "its days and figures (de: 01.07.2018, US$ 1.250,50): en (the default), de, or system "
             "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG); --json keeps its keys, ISO days and "
             "plain numbers in every language; the window follows View > Language instead"
         ),

@@ -178,6 +178,10 @@ def test_the_help_says_which_databases_db_url_opens(capsys: pytest.CaptureFixtur
     assert "--db PATH die SQLite-Datenbankdatei" in german
     assert "Exit-Codes: 0 erledigt;" in german
     assert "the SQLite database file" not in german
+    # --language says that the commands write in it, help and usage errors included
+    # (before: 'status, checklist, catalog and the imports', while all of them do).
+    assert "--language {en,de,system} the language of what the commands write" in _help([], capsys)
+    assert "die Sprache, in der die Befehle schreiben (auch ihre Hilfe" in german
 
 
 def test_the_help_lists_the_commands_in_the_chosen_language(
