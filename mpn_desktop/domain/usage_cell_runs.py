@@ -5,8 +5,10 @@ a month: such a run's rows lie at consecutive places, so the row of month
 ``m`` is at ``base + m`` (``base``: the run's first place minus its first
 month). ``CellRuns`` keeps the runs of one cell (workload, association) and
 gives a month's rows by customer from them with a few calls in C (a bisection
-over the runs' first months, slices, ``map``), instead of a step per row;
-``cell_runs`` finds the runs in the rows' columns. Runs that are not one row a
+over the runs' first months, slices, ``map``), instead of a step per row, and
+a run's rows of several months as one slice of the columns (``Slices``: a
+window's figures are then one ``sum`` per run); ``cell_runs`` finds the runs
+in the rows' columns. Runs that are not one row a
 month in order (several services a month, gaps, rows out of order) are not held
 here: ``usage_figures.UsageSums`` puts their rows in row by row.
 """

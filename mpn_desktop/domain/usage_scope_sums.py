@@ -9,8 +9,11 @@ customer over every service in C (each customer's first row, then its others
 added), a scope naming services or a figure per service from the cell's rows
 with their services (walked once per cell and month), one figure at a time
 where a part reads one, and keeps each result (none depends on the as-of
-day). ``PricedSums.within`` finds the keys within a condition's bounds by one
-pass over a figure's values.
+day). A figure over months that follow one another (twelve-month windows) is
+added up from slices of the runs' rows (``usage_cell_runs.Slices``: a run's
+rows are consecutive), one ``sum`` per run, where no row of those months was
+put in row by row. ``PricedSums.within`` finds the keys within a condition's
+bounds by one pass over a figure's values.
 """
 
 from __future__ import annotations
@@ -169,6 +172,15 @@ def _ratio(bound: Decimal | None) -> tuple[int, int] | None:
     if abs(numerator) >= 10**6 or denominator >= 10**6:
         return None
     return numerator, denominator
+
+
+def _following(months: Months) -> tuple[Month, Month] | None:
+    """The first and last of months that follow one another, each once (in any order);
+    None for other months (a gap, a month twice): no slice of a run holds them."""
+    first, last = min(months), max(months)
+    if last - first != len(months) - 1 or len(set(months)) != len(months):
+        return None
+    return first, last
 
 
 class _ServicesKept(dict[str, bool]):
@@ -587,9 +599,10 @@ class PricedSums:
             if some[0].issuperset(customers):
                 return some[1]
             customers = [customer for customer in customers if customer not in some[0]]
-        first, last = min(months), max(months)
-        if last - first != len(months) - 1 or len(set(months)) != len(months):
+        bounds = _following(months)
+        if bounds is None:
             return None
+        first, last = bounds
         slices: Slices = ([], [], [])
         for workload in scope.workloads:
             for association in scope.associations:
@@ -730,9 +743,10 @@ class PricedSums:
         (``CellMonths.slices``), when the months follow one another and no row of them was
         put in row by row; else None (the months are read one by one). First the runs of
         the first cell's first tier (each customer once), then every other run."""
-        first, last = min(months), max(months)
-        if last - first != len(months) - 1 or len(set(months)) != len(months):
+        bounds = _following(months)
+        if bounds is None:
             return None
+        first, last = bounds
         unique: Slices | None = None
         others: Slices = ([], [], [])
         for workload in scope.workloads:
