@@ -21,7 +21,7 @@ from mpn_desktop.commands import (
     status,
 )
 from mpn_desktop.commands.common import UsageError, database_option_refused
-from mpn_desktop.commands.parser_words import argparse_in_our_language, parser_word
+from mpn_desktop.commands.parser_words import argparse_in_our_language
 from mpn_desktop.domain.vocabulary import (
     _,
     language,
@@ -199,7 +199,7 @@ def _parse(parser: argparse.ArgumentParser, words: list[str]) -> argparse.Namesp
         after = words[words.index(name) + 1 :] if name in words else []
         mine = name is not None and all(word in after for word in unknown)
         blamed = _command_parser(parser, name) if mine else parser
-        blamed.error(str(parser_word("unrecognized arguments: %s")) % " ".join(unknown))
+        blamed.error(_("unrecognized arguments: %s") % " ".join(unknown))
     return args
 
 
@@ -246,7 +246,7 @@ def _say_usage_error(parser: argparse.ArgumentParser, prog: str, message: str) -
     ``PROG: error: MESSAGE`` (in the chosen language); the exit code, 2."""
     with argparse_in_our_language():
         parser.print_usage(sys.stderr)
-        said = str(parser_word("%(prog)s: error: %(message)s\n"))
+    said = _("%(prog)s: error: %(message)s\n")
     sys.stderr.write(said % {"prog": prog, "message": shown_message(message)})
     return 2
 

@@ -46,11 +46,6 @@ def parser_word(message: str | None) -> str | None:
     return _(message) if message else message
 
 
-def parser_words(singular: str, plural: str, count: int) -> str:
-    """argparse's counted message in the chosen language."""
-    return ngettext(singular, plural, count)
-
-
 @contextmanager
 def argparse_in_our_language() -> Iterator[None]:
     """argparse says its words in the chosen language while the block runs (building the
@@ -58,7 +53,7 @@ def argparse_in_our_language() -> Iterator[None]:
     # argparse's names as the module holds them: its type stubs do not declare them.
     names = vars(argparse)
     saved = {name: names[name] for name in ("_", "ngettext")}
-    names.update({"_": parser_word, "ngettext": parser_words})
+    names.update({"_": parser_word, "ngettext": ngettext})
     try:
         yield
     finally:
