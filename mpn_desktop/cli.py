@@ -86,6 +86,11 @@ def _not_empty(value: str) -> str:
     return value
 
 
+LANGUAGE_OPTION = "--language"
+LANGUAGE_CHOICES = ("en", "de", "system")
+"""What ``--language`` takes; read again before parsing by ``_language_asked``."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose usage errors never repeat a huge or control-laden value."""
 
@@ -163,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--language",
-        choices=("en", "de", "system"),
+        choices=LANGUAGE_CHOICES,
         default="en",
         help=_(
             "the language of what the commands write (their help and usage errors too), with "
@@ -213,9 +218,6 @@ def _command_parser(
     return parser
 
 
-LANGUAGE_OPTION = "--language"
-
-
 def _language_asked(words: Sequence[str]) -> str:
     """The language ``--language`` asks for, read before argparse parses ``words`` so that
     its own words (usage, error, help) are said in it; "en" when it is not given.
@@ -234,11 +236,14 @@ def _language_asked(words: Sequence[str]) -> str:
             continue
         if not equals:
             value = words[at + 1] if at + 1 < len(words) else ""
-        if value in ("en", "de"):
-            asked = value
-        elif value == "system":
-            asked = language_of_environment()
+        if value in LANGUAGE_CHOICES:
+            asked = _language_of(value)
     return asked
+
+
+def _language_of(choice: str) -> str:
+    """The language a ``--language`` choice means ("system": the environment's)."""
+    return language_of_environment() if choice == "system" else choice
 
 
 def _say_usage_error(parser: argparse.ArgumentParser, prog: str, message: str) -> int:
@@ -273,8 +278,7 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         args = _parse(parser, words)
     func: CommandFunc | None = getattr(args, "func", None)
     if func is not None:
-        chosen = args.language
-        wanted = language_of_environment() if chosen == "system" else chosen
+        wanted = _language_of(args.language)
         if wanted != language():
             # Read as argparse reads --language, it is already chosen: the German catalogue
             # is not read again (3 ms of a German status).
