@@ -727,8 +727,7 @@ _MORE_OF_UNIT = {
 
 
 def points_text(value: Fraction) -> str:
-    # Whole points (most of them) written straight, as shown_points writes them.
-    text = number(value.numerator, 0) if value.denominator == 1 else shown_points(value)
+    text = shown_points(value)
     # "1 point" only for a figure that reads exactly 1 ("0.5 points", "1.5 points").
     return ngettext("{points} point", "{points} points", 1 if text == "1" else 2).format(
         points=text

@@ -75,6 +75,9 @@ def shown_points(value: Fraction, figures: Figures | None = None) -> str:
 
     ``figures``: the separators to write them with (the window's locale), else the language's.
     """
+    if value.denominator == 1:
+        # Whole points (most of them) written straight: no Decimal division and rounding.
+        return number(value.numerator, 0, figures)
     rounded = rounded_points(value)
     return number(rounded, 0 if rounded == rounded.to_integral_value() else 1, figures)
 
