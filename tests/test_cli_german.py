@@ -62,6 +62,11 @@ def test_a_missing_argument_is_refused_in_german(capsys: pytest.CaptureFixture[s
             ["--db", "x", "--db-url", "y", "status"],
             "mpn-desktop: Fehler: Argument --db-url: nicht zusammen mit Argument --db erlaubt\n",
         ),
+        (
+            ["checklist", "--pdf", "x.pdf", "--page-size", "B5"],
+            "mpn-desktop checklist: Fehler: Argument --page-size: 'B5' ist kein Papierformat "
+            "(möglich sind A4 oder Letter)\n",
+        ),
     ],
 )
 def test_the_other_refusals_a_user_meets_are_german(

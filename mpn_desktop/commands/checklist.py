@@ -34,9 +34,8 @@ def _page_size(text: str) -> str:
     try:
         return _PAGE_SIZES[text.strip().lower()]
     except KeyError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a page size (choose A4 or Letter)"
-        ) from None
+        said = _("{text} is not a page size (choose A4 or Letter)")
+        raise argparse.ArgumentTypeError(said.format(text=repr(text))) from None
 
 
 def register(subparsers: Any) -> None:
