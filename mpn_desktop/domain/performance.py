@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from itertools import compress, groupby, repeat
-from operator import eq, itemgetter
+from operator import eq
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.dates import Month
@@ -37,7 +37,6 @@ from mpn_desktop.domain.wording import (
 
 _ZERO = Decimal(0)
 _NOTHING: frozenset[MeasureKind] = frozenset()
-_AMOUNT = itemgetter(1)
 
 
 def usage_window_start(as_of: date) -> Month:
@@ -310,23 +309,27 @@ def measure_result(measure: Measure, performance: Performance, usage: UsageTotal
     if measure.kind is MeasureKind.NEW_CUSTOMERS:
         return _new_customers(measure, subscriptions, usage)
     unit = measure.unit
+    # The figure is added up in C over the subscriptions' ids (one without a figure adds
+    # nothing); the (position, share) pairs are made only for the evidence, when read.
+    keys = list(map(ids.__getitem__, subscriptions))
     if measure.kind is MeasureKind.ACTIVE_USERS:
         users = usage.users
-        counts = [(at, Decimal(users[ids[at]])) for at in subscriptions if users.get(ids[at])]
-        have = sum(map(_AMOUNT, counts), _ZERO)
+        # Whole numbers: their sum as one Decimal is the sum of their Decimals, exactly.
+        have = Decimal(sum(map(users.get, keys, repeat(0))))
 
         def build() -> list[Evidence]:
+            counts = [(at, Decimal(users[ids[at]])) for at in subscriptions if users.get(ids[at])]
             return _subscription_evidence(rows, counts, unit)
 
     else:
         sums = usage.consumption if measure.kind is MeasureKind.CONSUMPTION_USD else usage.revenue
-        amounts = [(at, sums[ids[at]]) for at in subscriptions if ids[at] in sums]
         # Each subscription's figure added up once (``UsageTotals``): the same sum as over
-        # every row, exactly (Decimal), and each share ready for the evidence.
-        have = sum(map(_AMOUNT, amounts), _ZERO)
+        # every row, exactly (Decimal; a 0 added for one without usage changes no digit).
+        have = sum(map(sums.get, keys, repeat(_ZERO)), _ZERO)
 
         def build() -> list[Evidence]:
-            return _subscription_evidence(rows, [pair for pair in amounts if pair[1]], unit)
+            amounts = [(at, sums[ids[at]]) for at in subscriptions if sums.get(ids[at])]
+            return _subscription_evidence(rows, amounts, unit)
 
     return MeasureResult(measure, have, LazyEvidence(build))
 
