@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 
@@ -564,6 +565,64 @@ def test_usage_no_measure_reads_is_left_out_and_every_figure_stays(catalog: Cata
     }
     assert "azure-fasttrack" not in read.credited
     assert "dynamics-crm-transacting" not in read.credited
+    for measure, performance in measures:
+        found = measure_result(measure, performance, read)
+        assert found.have == measure_result(measure, performance, every).have
+        assert list(found.evidence) == list(measure_result(measure, performance, every).evidence)
+
+
+@pytest.mark.parametrize("layout", ["grouped", "shuffled", "outside"])
+def test_usage_no_measure_reads_is_left_out_whatever_the_rows_layout(
+    catalog: Catalog, layout: str
+) -> None:
+    """As above, with subscriptions associated or ended during the window (only some of
+    their months credited) and the rows grouped by subscription inside the window (credited
+    run by run), in no order, or some outside it (both credited by their positions)."""
+    rng = random.Random(7)
+    subscriptions = [
+        subscription(
+            f"{workload.value}-{kind.value}-{n}",
+            workload=workload,
+            association=kind,
+            associated_on=date(2017, 8, 10) if n == 1 else LONG_AGO,
+            ended_on=date(2017, 11, 20) if n == 2 else None,
+        )
+        for workload in Workload
+        for kind in Association
+        for n in range(3)
+    ]
+    span = months("2016-12", "2018-03") if layout == "outside" else months("2017-03", "2018-02")
+    rows = [
+        usage(sub.id, month, consumption=rng.randrange(1, 90), revenue=rng.randrange(9), users=n)
+        for sub in subscriptions
+        for n, month in enumerate(span, start=1)
+    ]
+    if layout != "grouped":
+        rng.shuffle(rows)
+    given = facts(subscriptions=subscriptions, usage_rows=rows)
+    needed = evaluate_module._needed_measures(catalog)
+    every = UsageTotals.of(given, AS_OF, needed)
+    read = UsageTotals.of(given, AS_OF, needed, evaluate_module._figure_associations(catalog))
+    measures = [
+        (measure, option.performance)
+        for competency in catalog.cloud_competencies
+        for option in competency.options
+        for measure in option.performance.measures
+    ]
+    read_through = {
+        (measure.workload, association)
+        for measure, performance in measures
+        if measure.kind is not MeasureKind.NEW_CUSTOMERS
+        for association in performance.associations
+    }
+    assert set(read.credited) == {
+        sub.id for sub in subscriptions if (sub.workload, sub.association) in read_through
+    }
+    for key in read.credited:
+        assert list(read.credited[key]) == list(every.credited[key])
+    # In force on a month's first day: September 2017 on; March to November 2017.
+    assert len(every.credited["azure-dpor-1"]) == 6
+    assert len(every.credited["azure-dpor-2"]) == 9
     for measure, performance in measures:
         found = measure_result(measure, performance, read)
         assert found.have == measure_result(measure, performance, every).have
