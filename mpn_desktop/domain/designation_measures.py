@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from itertools import count, repeat
+from itertools import chain, count, repeat
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Condition, Counted, Measure, Part, Quantity, Span
@@ -128,11 +128,11 @@ def _qualifying(part: Part, figures: UsageFigures, month: Month) -> frozenset[Ke
     kept = figures.memo.get(key)
     if isinstance(kept, frozenset):
         return kept
-    found: set[Key] | None = None
+    found: frozenset[Key] | None = None
     for condition in part.conditions:
         meeting = _meeting(part, condition, figures, month)
         found = meeting if found is None else found & meeting
-    result = frozenset(found or ())
+    result = found if found is not None else frozenset()
     figures.memo[key] = result
     return result
 
@@ -173,25 +173,27 @@ def _qualifying_among(
     return frozenset((customer, "") for customer in left)
 
 
-def _meeting(part: Part, condition: Condition, figures: UsageFigures, month: Month) -> set[Key]:
+def _meeting(
+    part: Part, condition: Condition, figures: UsageFigures, month: Month
+) -> frozenset[Key]:
+    """The keys meeting one condition of the part in a month (or either of two months): one
+    set made of the keys found (a part of one condition hands it on as it is)."""
     per_service = condition.per_service or part.counted is Counted.TENANT_SERVICES
     looked_at = (month, month.plus(-1)) if condition.span is Span.EITHER_OF_TWO_MONTHS else (month,)
     tenants = part.counted is not Counted.TENANT_SERVICES
-    found: set[Key] = set()
     bounds = (condition.minimum, condition.maximum)
-    for each in looked_at:
-        months = _months(condition.span, each)
-        found.update(
-            figures.within(
-                part.scope,
-                months,
-                per_service=per_service,
-                quantity=condition.quantity,
-                bounds=bounds,
-                tenants=tenants,
-            )
+    found = [
+        figures.within(
+            part.scope,
+            _months(condition.span, each),
+            per_service=per_service,
+            quantity=condition.quantity,
+            bounds=bounds,
+            tenants=tenants,
         )
-    return found
+        for each in looked_at
+    ]
+    return frozenset(found[0] if len(found) == 1 else chain.from_iterable(found))
 
 
 def _readable(key: Key, services: Mapping[str, str]) -> str:

@@ -9,12 +9,14 @@ import random
 from dataclasses import replace
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_measures import measure
+from mpn_desktop.domain.designation_measures import _qualifying, measure
 from mpn_desktop.domain.designations import Measure, Part, Quantity
 from mpn_desktop.domain.facts import Kept
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.sp_organisations import sp_organisation
+from tests.domain.test_usage_cell_runs import _FIRST, _facts
+from tests.domain.test_usage_customer_figures import _shaped
 
 _GROWTH = (Measure.USAGE_GROWTH, Measure.USAGE_GROWTH_PERCENT)
 
@@ -50,3 +52,35 @@ def test_growth_parts_sharing_a_scope_measure_as_each_alone() -> None:
                     together = measure(variant, shared, last)
                     fresh = UsageFigures(replace(facts, kept=Kept()), rates)
                     assert repr(together) == repr(measure(variant, fresh, last))
+
+
+def test_a_part_of_several_conditions_qualifies_the_tenants_meeting_each() -> None:
+    """``_qualifying`` of a part of several conditions (a seat band and an active share) is
+    what the part of each condition alone qualifies, intersected: a tenant meeting one of
+    them only does not count."""
+    parts = [
+        (catalog.rate_card, part)
+        for catalog in shipped_scored_catalogs()
+        for designation in catalog.designations
+        for track in designation.tracks
+        for metric in track.metrics
+        for option in metric.options
+        for part in option
+        if len(part.conditions) > 1
+    ]
+    assert parts
+    narrower = 0
+    for seed in range(12):
+        rng = random.Random(seed)
+        facts = _shaped(rng, _facts(rng, "grouped"))
+        for rates, part in parts:
+            for month in (_FIRST.plus(20), _FIRST.plus(40), _FIRST.plus(60)):
+                figures = UsageFigures(replace(facts, kept=Kept()), rates)
+                each = [
+                    _qualifying(replace(part, conditions=(condition,)), figures, month)
+                    for condition in part.conditions
+                ]
+                found = _qualifying(part, figures, month)
+                assert found == frozenset.intersection(*each)
+                narrower += found != frozenset.union(*each)
+    assert narrower, "some tenant meets one condition only"
