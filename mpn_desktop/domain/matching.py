@@ -22,29 +22,42 @@ def assign(
     """
     role_of: dict[str, str] = {}
     chosen: dict[str, list[str]] = {role: [] for role in capacity}
-
-    def place(role: str, seen: set[str]) -> bool:
-        # Look for a free person first: the common case needs no re-assignment.
-        for person in candidates.get(role, ()):
-            if person not in role_of and person not in seen:
-                seen.add(person)
-                role_of[person] = role
-                chosen[role].append(person)
-                return True
-        for person in candidates.get(role, ()):
-            if person in seen:
-                continue
-            seen.add(person)
-            other = role_of[person]
-            if other != role and place(other, seen):
-                chosen[other].remove(person)
-                role_of[person] = role
-                chosen[role].append(person)
-                return True
-        return False
-
     for role, slots in capacity.items():
         for _ in range(slots):
-            if not place(role, set()):
+            if not _place(role, set(), candidates, role_of, chosen):
                 break
     return chosen
+
+
+def _place(
+    role: str,
+    seen: set[str],
+    candidates: Mapping[str, Sequence[str]],
+    role_of: dict[str, str],
+    chosen: dict[str, list[str]],
+) -> bool:
+    """Whether one more person could be placed in ``role`` (re-assigning others along an
+    augmenting path), ``role_of`` and ``chosen`` updated if so.
+
+    A module function, not a closure of ``assign``: a closure calling itself is a
+    reference cycle (the function holds its own cell), left for the collector after
+    every evaluation.
+    """
+    # Look for a free person first: the common case needs no re-assignment.
+    for person in candidates.get(role, ()):
+        if person not in role_of and person not in seen:
+            seen.add(person)
+            role_of[person] = role
+            chosen[role].append(person)
+            return True
+    for person in candidates.get(role, ()):
+        if person in seen:
+            continue
+        seen.add(person)
+        other = role_of[person]
+        if other != role and _place(other, seen, candidates, role_of, chosen):
+            chosen[other].remove(person)
+            role_of[person] = role
+            chosen[role].append(person)
+            return True
+    return False

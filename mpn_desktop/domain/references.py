@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 
 from mpn_desktop.domain.catalog import Competency, References
 from mpn_desktop.domain.dates import add_years
@@ -19,7 +20,7 @@ from mpn_desktop.domain.evidence import (
 )
 from mpn_desktop.domain.facts import Reference, Subscription
 from mpn_desktop.domain.progress import AtRisk, StepProgress
-from mpn_desktop.domain.reference_rows import EMPTY_REFERENCES, ReferenceRows
+from mpn_desktop.domain.reference_rows import EMPTY_REFERENCES, ReferenceColumns, ReferenceRows
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import day, with_source
 
@@ -96,22 +97,31 @@ def summarize(
         if as_of < ends:
             valid.append((position, ends - _DAY))
 
-    def build() -> list[Evidence]:
-        customers = columns.customer
-        # Listed by customer; sorted only when someone reads the evidence.
-        return [
-            Evidence(
-                subject=customers[position],
-                detail=_status_on(statuses[position], approved_days[position]),
-                until=until,
-                customer=customers[position],
-                status=statuses[position],
-                on=approved_days[position],
-            )
-            for position, until in sorted(valid, key=lambda pair: (customers[pair[0]], pair[1]))
-        ]
+    # A partial of a module function, not a closure: one object kept with the summary
+    # instead of a function and a cell per name it reads.
+    counted = tuple(valid)
+    return ReferenceSummary(
+        counted, waiting, LazyEvidence(partial(_counted_evidence, columns, counted)), undated, rows
+    )
 
-    return ReferenceSummary(tuple(valid), waiting, LazyEvidence(build), undated, rows)
+
+def _counted_evidence(
+    columns: ReferenceColumns, counted: tuple[tuple[int, date], ...]
+) -> list[Evidence]:
+    """The evidence of the references that count (positions in ``columns`` with their last
+    valid day), listed by customer; sorted only when someone reads the evidence."""
+    customers, statuses, approved_days = columns.customer, columns.status, columns.approved_on
+    return [
+        Evidence(
+            subject=customers[position],
+            detail=_status_on(statuses[position], approved_days[position]),
+            until=until,
+            customer=customers[position],
+            status=statuses[position],
+            on=approved_days[position],
+        )
+        for position, until in sorted(counted, key=lambda pair: (customers[pair[0]], pair[1]))
+    ]
 
 
 _IN_THE_WORKS = frozenset((ReferenceStatus.DRAFT, ReferenceStatus.DECLINED, *_WAITING))

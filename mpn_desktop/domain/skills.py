@@ -15,6 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from itertools import compress, count, filterfalse, islice
 from operator import ne
 
@@ -547,7 +548,9 @@ def exams_step(
         need=Decimal(need),
         unit="people",
         description=description,
-        evidence=LazyEvidence(lambda: _people_evidence(skills, chosen, index)),
+        # A partial, not a lambda: one object kept with the result instead of a function and
+        # a cell per name it reads (fewer objects for the collector to count and walk).
+        evidence=LazyEvidence(partial(_people_evidence, skills, chosen, index)),
         missing=tuple(missing),
         notes=tuple(notes),
     )
