@@ -64,10 +64,17 @@ def part_points(part: Part, measured: Measured, max_points: Fraction) -> Fractio
 
     Without a maximum of its own the part is not capped here: the metric caps the sum.
     """
-    value = max(_ZERO, measured.value)
-    if part.max_points is None:
-        return max_points * Fraction(value) / part.threshold
-    return min(part.max_points, part.max_points * Fraction(value) / part.threshold)
+    # W * x / T as one Fraction of integers (it reduces itself to the same Fraction): the
+    # Fraction of a Decimal, then a product and a quotient of Fractions, each reduced on its
+    # own, cost three constructions and their gcds for every part scored.
+    numerator, denominator = max(_ZERO, measured.value).as_integer_ratio()
+    threshold = part.threshold
+    most = max_points if part.max_points is None else part.max_points
+    points = Fraction(
+        most.numerator * numerator * threshold.denominator,
+        most.denominator * denominator * threshold.numerator,
+    )
+    return points if part.max_points is None else min(part.max_points, points)
 
 
 _PART_KEYS: dict[int, tuple[Part, int]] = {}
@@ -116,10 +123,26 @@ def measure(part: Part, figures: UsageFigures, last: Month) -> Measured:
     return measured
 
 
+_BACK: dict[tuple[int, int], tuple[Month, ...]] = {}
+"""The months counted back from a month, by (month, how many): calendar values alone, the
+same for any facts (a part's conditions ask the same few windows many times)."""
+
+
+def _back(month: Month, count: int) -> tuple[Month, ...]:
+    """``month`` and the ``count - 1`` months before it, latest first."""
+    found = _BACK.get((month, count))
+    if found is None:
+        if len(_BACK) >= 1024:  # a window moving over the years asks new months
+            _BACK.clear()
+        start = int(month)
+        found = _BACK[(month, count)] = tuple(
+            map(Month.from_index, range(start, start - count, -1))
+        )
+    return found
+
+
 def _months(span: Span, month: Month) -> tuple[Month, ...]:
-    if span is Span.TWELVE_MONTHS:
-        return tuple(month.plus(-back) for back in range(12))
-    return (month,)
+    return _back(month, 12) if span is Span.TWELVE_MONTHS else (month,)
 
 
 def _qualifying(part: Part, figures: UsageFigures, month: Month) -> frozenset[Key]:
@@ -293,7 +316,7 @@ def _growth_totals(
     if isinstance(kept, tuple):
         return kept
     # Totals over every customer (no figure per customer needed).
-    total_last = figures.total(part.scope, part.quantity, [last.plus(-b) for b in range(span)])
+    total_last = figures.total(part.scope, part.quantity, _back(last, span))
     # No credit for growth that existed before the association (MW23): a customer
     # associated during the year is compared with its usage in the month it was. The base
     # is every customer's, those with no usage last month too (lost: their usage then is
@@ -304,7 +327,7 @@ def _growth_totals(
     for customer, start in firsts.items():
         if year_ago < start <= last:
             by_base[start].append(customer)
-    total_base = figures.total(part.scope, part.quantity, [year_ago.plus(-b) for b in range(span)])
+    total_base = figures.total(part.scope, part.quantity, _back(year_ago, span))
     # The gate reads the MCV 12 months ago (BA23): the year-ago month's value alone, not the
     # baselines of customers associated since (the growth still counts them).
     year_ago_total = total_base
@@ -312,8 +335,9 @@ def _growth_totals(
         # The few customers associated during the year: each one's own month(s) only, their
         # figures alone (not every customer's in the month or twelve months), added up over
         # the months per customer (one figure, or a share of the users and seats added up).
-        months = [base_month.plus(-b) for b in range(span)]
-        base = figures.customer_quantities(part.scope, part.quantity, months, customers)
+        base = figures.customer_quantities(
+            part.scope, part.quantity, _back(base_month, span), customers
+        )
         total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
     found = figures.memo[key] = (total_last, total_base, year_ago_total)
     return found
