@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -18,10 +19,13 @@ from hypothesis import strategies as st
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
+from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.subscription_rows import Subscription
 from mpn_desktop.domain.usage_figures import UsageFigures, carry_usage_sums, usage_sums
+from mpn_desktop.domain.usage_rows import Usage
 from tests.domain.row_figures import RowFigures
-from tests.domain.sp_organisations import SERVICES
+from tests.domain.sp_organisations import SERVICES, sp_organisation
 from tests.domain.test_usage_cell_runs import _FIRST, _facts, _row
 from tests.domain.test_usage_customer_figures import _KINDS, SCOPES, _drawn, _edited
 
@@ -219,3 +223,74 @@ def test_a_few_customers_window_is_read_again_after_an_edit_reaches_it() -> None
         scope, Quantity.ACTIVE_USERS, months, [customer]
     )
     assert found[customer] == before[customer] + 5
+
+
+def _one_cell(services_by_run: list[list[tuple[str, str]]]) -> Facts:
+    """One cell (Azure, transacting) whose subscriptions each have one run of rows a month in
+    order from ``_FIRST``: a run's (service, consumption) per month, as given."""
+    base = sp_organisation(random.Random(0), clean=True)
+    subscriptions = tuple(
+        Subscription(
+            id=f"sub-{index}",
+            customer=f"Customer {index % 2}",
+            workload=Workload.AZURE,
+            association=Association.TRANSACTING,
+            associated_on=date(2020, 1, 1),
+            started_on=date(2020, 1, 1),
+        )
+        for index in range(len(services_by_run))
+    )
+    usage = tuple(
+        Usage(
+            subscription=f"sub-{index}",
+            month=_FIRST.plus(offset),
+            consumption_usd=Decimal(consumption),
+            revenue_usd=Decimal(1),
+            active_users=1,
+            service=service,
+            paid_seats=1,
+        )
+        for index, run in enumerate(services_by_run)
+        for offset, (service, consumption) in enumerate(run)
+    )
+    return replace(base, subscriptions=subscriptions, usage=usage, kept=Kept())
+
+
+_CELL = (frozenset({Workload.AZURE}), frozenset({Association.TRANSACTING.value}))
+_TWELVE = tuple(_FIRST.plus(back) for back in range(11, -1, -1))
+
+
+def test_a_service_with_rows_of_0_alone_is_not_consumed_over_the_runs() -> None:
+    """Consumed means a (customer, service)'s consumption adds up to more than 0, not that it
+    has a row: a service the scope keeps whose rows are all 0 is left out, as is one the
+    scope names that no row writes; the search over the runs then looks at every run (it
+    cannot stop on a service never found)."""
+    facts = _one_cell(
+        [
+            [("Sentinel", "0"), *[("Storage", "2.50")] * 11],
+            [("sentinel ", "0")] * 12,
+            [("Storage", "0"), *[("Sentinel", "0")] * 11],
+        ]
+    )
+    scope = Scope(*_CELL, services=frozenset({"storage", "sentinel", "key vault"}))
+    priced = usage_sums(facts).priced({})
+    assert priced._consumed_in_slices(scope, _TWELVE) == frozenset({"storage"})
+    assert priced.consumed_services(scope, _TWELVE) == frozenset({"storage"})
+    assert RowFigures(facts, {}).consumed_services(scope, _TWELVE) == frozenset({"storage"})
+
+
+def test_the_search_over_the_runs_stops_only_once_every_kept_service_is_consumed() -> None:
+    """A service the scope leaves out consumed in the first run does not stand for one it
+    keeps: a kept service consumed only in the last month of the last run is still found."""
+    facts = _one_cell(
+        [
+            [("Storage", "3"), ("Defender", "5"), *[("Storage", "1")] * 10],
+            [("Defender", "4")] * 12,
+            [*[("Sentinel", "0")] * 11, ("Sentinel", "0.01")],
+        ]
+    )
+    scope = Scope(*_CELL, excluded_services=frozenset({"defender"}))
+    priced = usage_sums(facts).priced({})
+    wanted = frozenset({"storage", "sentinel"})
+    assert priced._consumed_in_slices(scope, _TWELVE) == wanted
+    assert RowFigures(facts, {}).consumed_services(scope, _TWELVE) == wanted
