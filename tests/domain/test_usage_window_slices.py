@@ -294,3 +294,31 @@ def test_the_search_over_the_runs_stops_only_once_every_kept_service_is_consumed
     wanted = frozenset({"storage", "sentinel"})
     assert priced._consumed_in_slices(scope, _TWELVE) == wanted
     assert RowFigures(facts, {}).consumed_services(scope, _TWELVE) == wanted
+
+
+def test_a_runs_row_moved_to_another_month_by_an_edit_leaves_the_window() -> None:
+    """An edit giving a run's row of a month another month (in place: the run is kept)
+    leaves the cell no row of the old month, so none of its rows there is put in row by
+    row: only the months the edit reached (``CellMonths.row_by_row``) say the run's slice
+    over them is not to be read (its place holds a row of another month now). The months
+    are read one by one, for a few customers and for every customer."""
+    facts = _one_cell([[("Storage", str(10 + offset)) for offset in range(12)]])
+    scope = Scope(*_CELL)
+    for index in range(4):
+        usage_sums(facts).priced({}).quantities(scope, _TWELVE, index)  # the runs read
+    moved = 5  # the first subscription's row of _FIRST + 5
+    old = facts.usage[moved]
+    new = replace(old, month=_FIRST.plus(30))
+    after = replace(facts, usage=tuple(new if row is old else row for row in facts.usage))
+    carry_usage_sums(facts, after, [old], [new])
+    sums = usage_sums(after)
+    assert sums.cell_months.runs, "the runs are kept"
+    assert sums.cell_months.row_by_row == {_FIRST.plus(5), _FIRST.plus(30)}
+    reference = RowFigures(after, {})
+    wanted = {q: _exact(reference.per_customer(scope, q, _TWELVE)) for q in _FIGURES}
+    for quantity in _FIGURES:
+        # A few customers first (nothing kept for every customer over the months yet).
+        few = UsageFigures(after, {}).customer_quantities(scope, quantity, _TWELVE, ["Customer 0"])
+        assert _exact(few) == wanted[quantity]
+    for quantity in _FIGURES:
+        assert _exact(sums.priced({}).per_customer(scope, quantity, _TWELVE)) == wanted[quantity]
