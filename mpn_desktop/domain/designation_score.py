@@ -635,6 +635,14 @@ class _Scorer:
         rule = metric.skilling
         assert rule is not None
         counted = count_skilling(rule, self.certified, metric.max_points)
+        # Each read once: points is a Fraction made per read, gated a look at every step,
+        # the holders' length a call of theirs.
+        holding, points, full, gated = (
+            len(counted.holders),
+            counted.points,
+            counted.full,
+            counted.gated,
+        )
         names = self.catalog.certifications
         steps = tuple(
             (
@@ -659,17 +667,17 @@ class _Scorer:
                         need - have,
                     ).format(count=need - have, certifications=step_names)
                 )
-        short = counted.need_people - len(counted.holders)
-        if short > 0 and not counted.full:
+        short = counted.need_people - holding
+        if short > 0 and not full:
             # Priced by the cheapest way's people lever: with a step short, meeting it opens
             # its own points and the people already on the final list too.
             gain = people_gain(
                 rule.points_per_person,
-                len(counted.holders),
-                counted.points,
+                holding,
+                points,
                 opened,
                 most=metric.max_points,
-                gated=counted.gated,
+                gated=gated,
                 more=short,
             )
             listed = self._listed_names(rule.certifications)
@@ -680,18 +688,18 @@ class _Scorer:
                     "{count} more people with {certifications} would add {points}",
                     short,
                 ).format(count=short, certifications=listed, points=points_text(gain))
-                + (_(" (once the steps above are met)") if counted.gated else "")
+                + (_(" (once the steps above are met)") if gated else "")
             )
         return MetricScore(
             id=metric.id,
             name=metric.name,
             category=metric.category,
-            have=Decimal(len(counted.holders)),
+            have=Decimal(holding),
             need=Decimal(counted.need_people),
             unit="people",
-            points=counted.points,
+            points=points,
             max_points=metric.max_points,
-            missing=() if counted.full else tuple(missing),
+            missing=() if full else tuple(missing),
             holders=counted.holders,
             certification_names=tuple(
                 sorted(
@@ -703,7 +711,7 @@ class _Scorer:
             ),
             steps=steps,
             note=metric.note,
-            leads=() if counted.full else tuple(leads),
+            leads=() if full else tuple(leads),
             per_person=rule.points_per_person,
             opened_by_steps=opened,
         )

@@ -192,16 +192,6 @@ class _Listing:
         self.kind = kind
         self._tables: dict[int, _Table] = {}
 
-    @property
-    def listed(self) -> tuple[Listed, ...]:
-        """The list (the first of the equal lists of the catalogue met)."""
-        return self.kind.listed
-
-    @property
-    def certifications(self) -> dict[str, Certification]:
-        """The catalogue's certifications."""
-        return self.kind.certifications
-
     def table(self, index: ExamIndex, day: date) -> _Table:
         """The people's table of the certifications the list holds on the day (``index``: the
         exam index keeping this listing, passed in rather than held: no reference cycle)."""
@@ -570,11 +560,6 @@ class Certified:
     def _kind(self, listed: tuple[Listed, ...]) -> _CatalogueList:
         return catalogue_list(listed, self._certifications)
 
-    def counting(self, listed: tuple[Listed, ...]) -> tuple[tuple[str, Certification], ...]:
-        """``counting_on`` the day, kept with the catalogue's list per span between its
-        changes (catalogue data: the same for every facts)."""
-        return self._kind(listed).counting(self.day)
-
     def _certification_holders(self, certification: str, cert: Certification) -> dict[str, str]:
         """MCP ID -> ``certification`` for the people holding it on the day (``cert``: the
         catalogue's, eligible on the day; kept: never changed afterwards)."""
@@ -587,7 +572,8 @@ class Certified:
                 found = self._holding[certification] = {}
                 return found
             latest = self._exams.latest(cert)
-            if latest is None or latest <= day:
+            assert latest is not None  # someone holds it (above)
+            if latest <= day:
                 # Everyone held it by the day (the as-of day, mostly): those counted on
                 # the day picked by the people's own test, in C.
                 found = dict.fromkeys(filter(people.__contains__, days), certification)

@@ -60,7 +60,7 @@ def test_a_list_made_where_a_freed_one_was_gets_its_own_listing() -> None:
         certifications = {cert.id: cert}
         listed = (Listed(cert.id),)
         listing = index.listing(listed, certifications)
-        assert listing.listed is listed and listing.certifications is certifications
+        assert listing.kind.listed is listed and listing.kind.certifications is certifications
         del cert, certifications, listed, listing
 
 
@@ -167,7 +167,9 @@ def test_a_kept_counting_answers_for_its_own_list_catalogue_and_day_only() -> No
         days, certifications, (None, date(2020, 1, 15))
     ):
         counted = Certified(shared, catalogue, day, present_from)
-        assert counted.counting(listed) == counting_on(listed, catalogue, day)
+        assert catalogue_list(listed, catalogue).counting(day) == counting_on(
+            listed, catalogue, day
+        )
         # Facts of their own: an exam index that kept nothing of the other days.
         alone = Certified(facts(people=people, exams=exams), catalogue, day, present_from)
         assert counted.count(listed) == alone.count(listed)
