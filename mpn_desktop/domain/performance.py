@@ -134,7 +134,14 @@ class UsageTotals:
                 spans[sub_id] = (begin, stop)
             elif begin > first or stop < last:
                 # Associated during the window, or ended in it: only the months in force.
-                credited[sub_id] = [row for row in rows if begin <= months[row] <= stop]
+                in_force = [row for row in rows if begin <= months[row] <= stop]
+                # Mostly one stretch of the run (its months in order): kept as a range, no
+                # list kept per subscription for the collector to count (and summed as a slice).
+                credited[sub_id] = (
+                    range(in_force[0], in_force[-1] + 1)
+                    if in_force and in_force[-1] - in_force[0] == len(in_force) - 1
+                    else in_force
+                )
             else:
                 credited[sub_id] = rows
         totals = cls(
