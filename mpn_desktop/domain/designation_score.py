@@ -39,6 +39,7 @@ from mpn_desktop.domain.designation_results import (
     usage_lead,
 )
 from mpn_desktop.domain.designation_skilling import (
+    CatalogueList,
     Certified,
     catalogue_list,
     count_skilling,
@@ -340,7 +341,7 @@ class _Scorer:
         self._skilled: dict[object, object] = {}
         self._ordered = ordered
         self._ruled_out: dict[str, bool] = {}
-        self._named: dict[object, str] = {}
+        self._named: dict[CatalogueList, str] = {}
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""

@@ -108,7 +108,7 @@ class _Table:
         return found
 
 
-class _CatalogueList:
+class CatalogueList:
     """A list of certifications as a catalogue holds it: the days on which a certification
     comes onto it or goes, or becomes eligible or stops, and what counts between two such
     days (``counting_on``), worked out once.
@@ -156,18 +156,18 @@ class _CatalogueList:
 
 
 _LISTS: dict[
-    tuple[int, int], tuple[tuple[Listed, ...], dict[str, Certification], _CatalogueList]
+    tuple[int, int], tuple[tuple[Listed, ...], dict[str, Certification], CatalogueList]
 ] = {}
 """``catalogue_list`` by the list's and the catalogue's certifications' identity (both kept
 in the value, checked on reading; the catalogues in use are few: at most 4096 kept)."""
-_EQUAL_LISTS: dict[tuple[int, tuple[Listed, ...]], _CatalogueList] = {}
-"""The ``_CatalogueList`` of each list value per catalogue's certifications."""
+_EQUAL_LISTS: dict[tuple[int, tuple[Listed, ...]], CatalogueList] = {}
+"""The ``CatalogueList`` of each list value per catalogue's certifications."""
 
 
 def catalogue_list(
     listed: tuple[Listed, ...], certifications: dict[str, Certification]
-) -> _CatalogueList:
-    """The catalogue's list (``_CatalogueList``), the same object for equal lists of one
+) -> CatalogueList:
+    """The catalogue's list (``CatalogueList``), the same object for equal lists of one
     catalogue's certifications."""
     found = _LISTS.get((id(listed), id(certifications)))
     if found is not None and found[0] is listed and found[1] is certifications:
@@ -177,7 +177,7 @@ def catalogue_list(
         _EQUAL_LISTS.clear()
     same = _EQUAL_LISTS.get((id(certifications), listed))
     if same is None or same.certifications is not certifications:
-        same = _EQUAL_LISTS[(id(certifications), listed)] = _CatalogueList(listed, certifications)
+        same = _EQUAL_LISTS[(id(certifications), listed)] = CatalogueList(listed, certifications)
     _LISTS[(id(listed), id(certifications))] = (listed, certifications, same)
     return same
 
@@ -188,7 +188,7 @@ class _Listing:
 
     __slots__ = ("_tables", "kind")
 
-    def __init__(self, kind: _CatalogueList) -> None:
+    def __init__(self, kind: CatalogueList) -> None:
         self.kind = kind
         self._tables: dict[int, _Table] = {}
 
@@ -326,7 +326,7 @@ class ExamIndex:
         self.made_holders: dict[str, dict[str, Holder]] = {}
         """The people's ``Holder`` for each certification, by MCP ID, made once (only when
         every MCP ID is given once: a person's name is then the same on every day)."""
-        self.day_holders: dict[tuple[_CatalogueList, date, date], Holders] = {}
+        self.day_holders: dict[tuple[CatalogueList, date, date], Holders] = {}
         """``Certified.holders`` by the catalogue's list, the day and the first day people are
         counted from: the same on these facts' people and exams whatever the usage (an
         evaluation after a usage edit finds them here)."""
@@ -347,7 +347,7 @@ class ExamIndex:
                     leaving.append((mcp_id, name, left_on))
         self._presence: tuple[dict[str, date | None], set[str]] | None = None
         self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
-        self._listings: dict[_CatalogueList, _Listing] = {}
+        self._listings: dict[CatalogueList, _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
     def _present_and_staying(self) -> tuple[dict[str, date | None], set[str]]:
@@ -552,12 +552,12 @@ class Certified:
         self.day = day
         self._holding: dict[str, dict[str, str]] = {}
         # Kept per catalogue list (by its identity: equal lists share one).
-        self._listed: dict[_CatalogueList, tuple[dict[str, str], set[str] | None]] = {}
-        self._holders: dict[_CatalogueList, Holders] = {}
-        self._counts: dict[_CatalogueList, int] = {}
+        self._listed: dict[CatalogueList, tuple[dict[str, str], set[str] | None]] = {}
+        self._holders: dict[CatalogueList, Holders] = {}
+        self._counts: dict[CatalogueList, int] = {}
         self._present = present
 
-    def _kind(self, listed: tuple[Listed, ...]) -> _CatalogueList:
+    def _kind(self, listed: tuple[Listed, ...]) -> CatalogueList:
         return catalogue_list(listed, self._certifications)
 
     def _certification_holders(self, certification: str, cert: Certification) -> dict[str, str]:
@@ -588,7 +588,7 @@ class Certified:
             self._holding[certification] = found
         return found
 
-    def _holding_any(self, kind: _CatalogueList) -> tuple[dict[str, str], set[str] | None]:
+    def _holding_any(self, kind: CatalogueList) -> tuple[dict[str, str], set[str] | None]:
         """Each person holding a certification listed on the day, with the first one listed
         (kept: never changed afterwards); and the certifications that count for someone when
         known without a look at each person (one certification held: that one), else None."""
@@ -634,7 +634,7 @@ class Certified:
         self._counts[kind] = counted
         return counted
 
-    def _reached(self, kind: _CatalogueList) -> bool:
+    def _reached(self, kind: CatalogueList) -> bool:
         """Whether every holder of a certification the list holds on the day held it by then."""
         day, index = self.day, self._exams
         for _certification, cert in kind.counting(day):
