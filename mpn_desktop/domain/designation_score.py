@@ -306,6 +306,28 @@ def _first_equal_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
     }
 
 
+_MOST: dict[int, tuple[ScoredCatalog, dict[tuple[int, str], Fraction]]] = {}
+"""Per catalogue: each track's categories' maximum points (catalogue data), which every
+evaluation added up again for each category's score."""
+
+
+def _category_most(catalog: ScoredCatalog) -> dict[tuple[int, str], Fraction]:
+    """The maximum points of each category of each track, by the track's id and the
+    category's id (the sum of its metrics' maximums)."""
+    return _per_catalogue(
+        _MOST,
+        catalog,
+        lambda c: {
+            (id(track), category.id): fraction_sum(
+                m.max_points for m in track.metrics if m.category == category.id
+            )
+            for designation in c.designations
+            for track in designation.tracks
+            for category in c.categories
+        },
+    )
+
+
 _ENDS: dict[int, tuple[ScoredCatalog, dict[str, tuple[date, ...]]]] = {}
 """Per catalogue: each designation's ``designation_end_days`` in order, a walk of every list
 of its metrics that each evaluation asked again (and sorted)."""
@@ -502,6 +524,7 @@ class _Scorer:
     def track(self, track: Track) -> TrackScore:
         metrics = [self.metric(m) for m in track.metrics]
         categories = []
+        most = _category_most(self.catalog)
         for category in self.catalog.categories:
             chosen = tuple(m for m in metrics if m.category == category.id)
             if chosen:
@@ -510,7 +533,8 @@ class _Scorer:
                         category.id,
                         category.name,
                         fraction_sum(m.points for m in chosen),
-                        fraction_sum(m.max_points for m in chosen),
+                        # A score's maximum is its metric's (catalogue data): added up once.
+                        most[(id(track), category.id)],
                         chosen,
                     )
                 )
