@@ -51,14 +51,22 @@ def counted(references: Sequence[Reference], rule: References, as_of: date) -> l
 class ReferenceSummary:
     """The references of one competency on the as-of day: the same for every level."""
 
-    counted: tuple[tuple[int, date], ...]
-    """The position in ``rows`` of each reference that counts, with its last valid day."""
+    positions: tuple[int, ...]
+    """The position in ``rows`` of each reference that counts."""
+    last_days: tuple[date, ...]
+    """The last valid day of each of them (two tuples, not a pair per reference kept with
+    the result: fewer objects for the collector to count)."""
     waiting: int
     evidence: Sequence[Evidence]
     undated: int = 0
     """Approved (or auto-approved) but without the day of approval: they cannot count yet."""
     rows: ReferenceRows = EMPTY_REFERENCES
-    """The references ``counted`` points into (read by column: no record made)."""
+    """The references ``positions`` points into (read by column: no record made)."""
+
+    @property
+    def counted(self) -> tuple[tuple[int, date], ...]:
+        """Each counted reference's position with its last valid day."""
+        return tuple(zip(self.positions, self.last_days, strict=True))
 
 
 def summarize(
@@ -74,7 +82,8 @@ def summarize(
     # Read by column (as loaded: no Reference made per row).
     columns = rows.columns
     statuses, approved_days = columns.status, columns.approved_on
-    valid: list[tuple[int, date]] = []
+    positions: list[int] = []
+    last_days: list[date] = []
     years = rule.valid_years
     waiting = undated = 0
     for position in range(len(rows)) if at is None else at:
@@ -95,21 +104,22 @@ def summarize(
         except ValueError:  # approved on 29 February: valid through 27 February
             ends = date(approved.year + years, 2, 28)
         if as_of < ends:
-            valid.append((position, ends - _DAY))
+            positions.append(position)
+            last_days.append(ends - _DAY)
 
     # A partial of a module function, not a closure: one object kept with the summary
     # instead of a function and a cell per name it reads.
-    counted = tuple(valid)
-    return ReferenceSummary(
-        counted, waiting, LazyEvidence(partial(_counted_evidence, columns, counted)), undated, rows
-    )
+    counted_at, valid_through = tuple(positions), tuple(last_days)
+    evidence = LazyEvidence(partial(_counted_evidence, columns, counted_at, valid_through))
+    return ReferenceSummary(counted_at, valid_through, waiting, evidence, undated, rows)
 
 
 def _counted_evidence(
-    columns: ReferenceColumns, counted: tuple[tuple[int, date], ...]
+    columns: ReferenceColumns, positions: tuple[int, ...], last_days: tuple[date, ...]
 ) -> list[Evidence]:
-    """The evidence of the references that count (positions in ``columns`` with their last
-    valid day), listed by customer; sorted only when someone reads the evidence."""
+    """The evidence of the references that count (their positions in ``columns`` and last
+    valid days), listed by customer; sorted only when someone reads the evidence."""
+    counted = zip(positions, last_days, strict=True)
     customers, statuses, approved_days = columns.customer, columns.status, columns.approved_on
     return [
         Evidence(
@@ -225,7 +235,7 @@ def references_step(
 ) -> StepProgress:
     """Step 3 at one level; ``candidates`` (who could give one) go with it while it is short."""
     need = rule.count[level]
-    have = len(summary.counted)
+    have = len(summary.positions)
     waiting = summary.waiting
     missing: tuple[str, ...] = ()
     if have < need:
@@ -290,7 +300,7 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
     """Counted references that expire before ``horizon`` (the next anniversary)."""
     risks = []
     columns = summary.rows.columns
-    for position, until in summary.counted:
+    for position, until in zip(summary.positions, summary.last_days, strict=True):
         if until < horizon:
             approved_on = columns.approved_on[position]
             approved = day(approved_on) if approved_on else "?"
