@@ -167,9 +167,27 @@ class DesignationScore:
         return self.best.score
 
 
+_LEADS: dict[tuple[int, int], tuple[Metric, Part, Lead]] = {}
+"""``usage_lead`` by the catalogue's metric and part (by identity, checked on reading; the
+catalogues in use are few: at most 1,024 kept)."""
+
+
 def usage_lead(metric: Metric, part: Part) -> Lead:
     """A performance metric counts new customers: Add customer, with the subscription's
-    workload and association that count; the others count usage: its months, and what counts."""
+    workload and association that count; the others count usage: its months, and what counts.
+
+    Catalogue data alone: made once per metric and part (a frozen record, shared)."""
+    found = _LEADS.get((id(metric), id(part)))
+    if found is not None and found[0] is metric and found[1] is part:
+        return found[2]
+    if len(_LEADS) >= 1024:
+        _LEADS.clear()
+    lead = _usage_lead(metric, part)
+    _LEADS[(id(metric), id(part))] = (metric, part, lead)
+    return lead
+
+
+def _usage_lead(metric: Metric, part: Part) -> Lead:
     kind = LeadKind.CUSTOMER if metric.category == "performance" else LeadKind.USAGE
     return Lead(
         kind,
