@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
-from mpn_desktop.domain.usage_cell_runs import CellMonth, Slices
+from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, Slices
 from mpn_desktop.domain.usage_rows import UsageColumns
 from mpn_desktop.domain.vocabulary import language
 
@@ -58,6 +58,9 @@ def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
         columns.paid_seats,
     )[index]
 
+
+_VALUE = operator.attrgetter("value")
+"""A workload's value: the key the scope's cells are sorted by."""
 
 _MCV = 4
 """The place of the monthly consumption value in ``Sums``."""
@@ -212,6 +215,7 @@ class PricedSums:
         self._places_of = sums.cell_months.places_of
         self._cell_months = sums.cell_months
         self._kept_of: dict[Scope, _ServicesKept] = {}
+        self._cells_of: dict[Scope, tuple[Cell, ...]] = {}
         self._columns = sums.columns
         self._tenants = sums.tenants
         self._service_keys = sums.service_keys
@@ -276,15 +280,28 @@ class PricedSums:
         }
         return new
 
+    def _cells(self, scope: Scope) -> tuple[Cell, ...]:
+        """The scope's cells (workload, association type) in a fixed order, by the
+        workload's value then the association's: not the frozensets' order, which hangs on
+        PYTHONHASHSEED, since a total of shares adds inexact quotients in the customers'
+        order and its last digit would differ from one run to the next (kept per scope)."""
+        found = self._cells_of.get(scope)
+        if found is None:
+            found = self._cells_of[scope] = tuple(
+                (workload, association)
+                for workload in sorted(scope.workloads, key=_VALUE)
+                for association in sorted(scope.associations)
+            )
+        return found
+
     def _scope_cells(self, scope: Scope, month: Month) -> list[CellMonth]:
-        """The month's cells of the scope's workloads and association types, in that order."""
+        """The month's cells of the scope's workloads and association types (``_cells``)."""
         cell_month = self._cell_month
         found: list[CellMonth] = []
-        for workload in scope.workloads:
-            for association in scope.associations:
-                cell = cell_month((workload, association), month)
-                if cell is not None:
-                    found.append(cell)
+        for cell in self._cells(scope):
+            each = cell_month(cell, month)
+            if each is not None:
+                found.append(each)
         return found
 
     def _cell_rows(self, cell: CellMonth) -> _Rows:
@@ -496,17 +513,16 @@ class PricedSums:
         places_of = self._places_of
         # The scope's cells in ``_scope_cells``' order, each customer's places in each
         # cell's order (the same additions as the whole month's).
-        for workload in scope.workloads:
-            for association in scope.associations:
-                cell_places = places_of((workload, association), month, customers)
-                if cell_places is None:
-                    return self.month_quantity(scope, month, index)
-                for customer, each in cell_places.items():
-                    earlier = places.get(customer)
-                    if earlier is None:
-                        places[customer] = each
-                    else:
-                        earlier += each
+        for cell in self._cells(scope):
+            cell_places = places_of(cell, month, customers)
+            if cell_places is None:
+                return self.month_quantity(scope, month, index)
+            for customer, each in cell_places.items():
+                earlier = places.get(customer)
+                if earlier is None:
+                    places[customer] = each
+                else:
+                    earlier += each
         figures = self._customer_figures(scope, places, index)
         if some is None:
             self._some_customers[key] = (set(customers), figures)
@@ -604,14 +620,12 @@ class PricedSums:
             return None
         first, last = bounds
         slices: Slices = ([], [], [])
-        for workload in scope.workloads:
-            for association in scope.associations:
-                cell = (workload, association)
-                found = self._cell_months.customer_slices(cell, customers, first, last)
-                if found is None:
-                    return None
-                for each, more in zip(slices, found, strict=True):
-                    each.extend(more)  # type: ignore[attr-defined]
+        for cell in self._cells(scope):
+            found = self._cell_months.customer_slices(cell, customers, first, last)
+            if found is None:
+                return None
+            for each, more in zip(slices, found, strict=True):
+                each.extend(more)  # type: ignore[attr-defined]
         kept = (
             self._service_kept(scope) if scope.services or scope.excluded_services - {""} else None
         )
@@ -749,17 +763,16 @@ class PricedSums:
         first, last = bounds
         unique: Slices | None = None
         others: Slices = ([], [], [])
-        for workload in scope.workloads:
-            for association in scope.associations:
-                found = self._cell_months.slices((workload, association), first, last)
-                if found is None:
-                    return None
-                for each in found if unique is not None else found[1:]:
-                    others[0].extend(each[0])
-                    others[1].extend(each[1])
-                    others[2].extend(each[2])
-                if unique is None:
-                    unique = found[0]
+        for cell in self._cells(scope):
+            found = self._cell_months.slices(cell, first, last)
+            if found is None:
+                return None
+            for each in found if unique is not None else found[1:]:
+                others[0].extend(each[0])
+                others[1].extend(each[1])
+                others[2].extend(each[2])
+            if unique is None:
+                unique = found[0]
         return unique or ([], [], []), others
 
     def _service_kept(self, scope: Scope) -> dict[str, bool]:
