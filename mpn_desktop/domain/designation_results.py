@@ -17,7 +17,6 @@ from mpn_desktop.domain.designations import (
     Metric,
     Part,
 )
-from mpn_desktop.domain.frozen_init import quick_init
 from mpn_desktop.domain.missing_lead import (
     Lead,
     LeadKind,
@@ -32,7 +31,6 @@ from mpn_desktop.domain.skilling_holders import Holder
 _ZERO = Fraction(0)
 
 
-@quick_init
 @dataclass(frozen=True, slots=True)
 class PartScore:
     """One measured part of a metric."""
@@ -46,7 +44,6 @@ class PartScore:
     max_points: Fraction | None = None
 
 
-@quick_init
 @dataclass(frozen=True, slots=True)
 class MetricScore:
     """A metric's points with its figures, its evidence and what is missing."""
@@ -110,7 +107,6 @@ class Alternatives:
         return usage_lead(self.metric, self.metric.options[option][part])
 
 
-@quick_init
 @dataclass(frozen=True, slots=True)
 class CategoryScore:
     """A category's metrics and their points."""
