@@ -62,6 +62,16 @@ def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
 _VALUE = operator.attrgetter("value")
 """A workload's value: the key the scope's cells are sorted by."""
 
+_NO_SERVICE = frozenset({""})
+"""The service of a subscription's monthly total: never excluded."""
+
+
+def _picks_services(scope: Scope) -> bool:
+    """Whether the scope counts only some services: it names some, or excludes one other
+    than "" (never excluded)."""
+    return bool(scope.services) or not scope.excluded_services <= _NO_SERVICE
+
+
 _MCV = 4
 """The place of the monthly consumption value in ``Sums``."""
 
@@ -193,7 +203,7 @@ class _ServicesKept(dict[str, bool]):
     def __init__(self, scope: Scope, service_keys: ServiceKeys) -> None:
         super().__init__()
         self._wanted = scope.services
-        self._excluded = scope.excluded_services - {""}
+        self._excluded = scope.excluded_services - _NO_SERVICE
         self._service_keys = service_keys
 
     def __missing__(self, service: str) -> bool:
@@ -335,9 +345,9 @@ class PricedSums:
             customers = [c for rows in walked for c in rows[0]]
             services = [s for rows in walked for s in rows[1]]
             places = [p for rows in walked for p in rows[2]]
-        wanted, excluded = scope.services, scope.excluded_services - {""}
-        if wanted or excluded:
+        if _picks_services(scope):
             # The rows of the scope's services (a service "" is never excluded).
+            wanted, excluded = scope.services, scope.excluded_services - _NO_SERVICE
             keep: list[bool]
             if wanted and excluded:
                 keep = [service in wanted and service not in excluded for service in services]
@@ -406,7 +416,7 @@ class PricedSums:
         found = self._month_quantities.get(key)
         if found is not None:
             return found
-        if index != _MCV and not (scope.services or scope.excluded_services):
+        if index != _MCV and not _picks_services(scope):
             column = _column(self._columns, index)
             found = {}
             for customers, places, other_customers, other_places in self._scope_cells(scope, month):
@@ -468,7 +478,7 @@ class PricedSums:
         kept = self._month_quantities.get((scope, month, index))
         if kept is not None:
             return sum(kept.values(), total)
-        if index != _MCV and not (scope.services or scope.excluded_services):
+        if index != _MCV and not _picks_services(scope):
             column = _column(self._columns, index)
             for _customers, places, _other_customers, other_places in self._scope_cells(
                 scope, month
@@ -541,7 +551,7 @@ class PricedSums:
         keys = [customer for customer, each in places.items() for _ in each]
         at = [place for each in places.values() for place in each]
         mcv = index == _MCV
-        if scope.services or scope.excluded_services - {""}:
+        if _picks_services(scope):
             # Only the rows of the scope's services.
             kept = map(self._service_kept(scope).__getitem__, gathered(columns.service, at))
             picked = list(kept)
@@ -626,9 +636,7 @@ class PricedSums:
                 return None
             for each, more in zip(slices, found, strict=True):
                 each.extend(more)  # type: ignore[attr-defined]
-        kept = (
-            self._service_kept(scope) if scope.services or scope.excluded_services - {""} else None
-        )
+        kept = self._service_kept(scope) if _picks_services(scope) else None
         figures: dict[str, Decimal | int] = {}
         named, values = self._slice_sums(_column(self._columns, index), slices, kept)
         _add_into(figures, zip(named, values, strict=True))
@@ -820,9 +828,7 @@ class PricedSums:
         if slices is None:
             return None
         column = _column(self._columns, index)
-        kept = (
-            self._service_kept(scope) if scope.services or scope.excluded_services - {""} else None
-        )
+        kept = self._service_kept(scope) if _picks_services(scope) else None
         unique, others = slices
         # The first tier's customers once each: a dictionary made in C; the others added.
         found = dict(zip(*self._slice_sums(column, unique, kept), strict=True))

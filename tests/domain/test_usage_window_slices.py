@@ -322,3 +322,23 @@ def test_a_runs_row_moved_to_another_month_by_an_edit_leaves_the_window() -> Non
         assert _exact(few) == wanted[quantity]
     for quantity in _FIGURES:
         assert _exact(sums.priced({}).per_customer(scope, quantity, _TWELVE)) == wanted[quantity]
+
+
+def test_a_scope_excluding_only_the_blank_service_is_read_as_one_of_every_service() -> None:
+    """The service "" is never excluded: a scope excluding it alone picks no services, so
+    its figures are read straight from the cells (no month walked row by row with its
+    services) and equal those of the scope excluding nothing."""
+    facts = _grouped(1)
+    cells = {(sub.workload, sub.association.value) for sub in facts.subscriptions}
+    every = Scope(frozenset(cell[0] for cell in cells), frozenset(cell[1] for cell in cells))
+    blank = replace(every, excluded_services=frozenset({""}))
+    for months in ((_FIRST.plus(40),), tuple(_FIRST.plus(30 + back) for back in range(12))):
+        for quantity in _FIGURES:
+            priced = usage_sums(facts).priced({})
+            found = priced.per_customer(blank, quantity, months)
+            total = priced.total(blank, quantity, months)
+            assert found, "customers with rows in the months"
+            assert not priced._walks, "read from the cells"
+            wanted = usage_sums(facts).priced({})
+            assert _exact(found) == _exact(wanted.per_customer(every, quantity, months))
+            assert str(total) == str(wanted.total(every, quantity, months))
