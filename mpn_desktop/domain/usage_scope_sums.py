@@ -19,7 +19,7 @@ bounds by one pass over a figure's values.
 from __future__ import annotations
 
 import operator
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -61,6 +61,19 @@ def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
 
 _VALUE = operator.attrgetter("value")
 """A workload's value: the key the scope's cells are sorted by."""
+
+
+def _joined(pieces: Iterable[Slices]) -> Slices:
+    """Runs' slices of several cells or tiers as one, in their order."""
+    customers: list[str] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    for each in pieces:
+        customers.extend(each[0])
+        starts.extend(each[1])
+        stops.extend(each[2])
+    return customers, starts, stops
+
 
 _NO_SERVICE = frozenset({""})
 """The service of a subscription's monthly total: never excluded."""
@@ -629,13 +642,13 @@ class PricedSums:
         if bounds is None:
             return None
         first, last = bounds
-        slices: Slices = ([], [], [])
-        for cell in self._cells(scope):
-            found = self._cell_months.customer_slices(cell, customers, first, last)
-            if found is None:
-                return None
-            for each, more in zip(slices, found, strict=True):
-                each.extend(more)  # type: ignore[attr-defined]
+        cell_months = self._cell_months
+        found = self._each_cell(
+            scope, lambda cell: cell_months.customer_slices(cell, customers, first, last)
+        )
+        if found is None:
+            return None
+        slices = _joined(found)
         kept = self._service_kept(scope) if _picks_services(scope) else None
         figures: dict[str, Decimal | int] = {}
         named, values = self._slice_sums(_column(self._columns, index), slices, kept)
@@ -769,19 +782,26 @@ class PricedSums:
         if bounds is None:
             return None
         first, last = bounds
-        unique: Slices | None = None
-        others: Slices = ([], [], [])
+        cell_months = self._cell_months
+        found = self._each_cell(scope, lambda cell: cell_months.slices(cell, first, last))
+        if found is None:
+            return None
+        if not found:
+            return ([], [], []), ([], [], [])
+        # The first cell's first tier alone; its other tier and every other cell's after it.
+        return found[0][0], _joined(chain((found[0][1],), chain.from_iterable(found[1:])))
+
+    def _each_cell(self, scope: Scope, read: Callable[[Cell], _V | None]) -> list[_V] | None:
+        """What ``read`` gives for each of the scope's cells, in ``_cells``' order; None as
+        soon as a cell gives None (rows of its months put in row by row: the months are then
+        read one by one)."""
+        found: list[_V] = []
         for cell in self._cells(scope):
-            found = self._cell_months.slices(cell, first, last)
-            if found is None:
+            each = read(cell)
+            if each is None:
                 return None
-            for each in found if unique is not None else found[1:]:
-                others[0].extend(each[0])
-                others[1].extend(each[1])
-                others[2].extend(each[2])
-            if unique is None:
-                unique = found[0]
-        return unique or ([], [], []), others
+            found.append(each)
+        return found
 
     def _service_kept(self, scope: Scope) -> dict[str, bool]:
         """Whether the scope counts a service, by the service as the rows write it (kept:
