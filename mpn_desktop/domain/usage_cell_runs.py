@@ -331,12 +331,22 @@ class CellMonths:
         columns, one per run (``CellRuns.slices``: the first tier's, then the others').
         None when rows of those months were put in row by row: the months are then read one
         by one (``at``)."""
-        if not self._runs_only(cell, first, last):
+        held, runs = self._window_runs(cell, first, last)
+        if not held:
             return None
-        runs = self.runs.get(cell)
-        if runs is None or runs.last_month < first or runs.first_month > last:
+        if runs is None:
             return ([], [], []), ([], [], [])
         return runs.slices(first, last)
+
+    def _window_runs(self, cell: Cell, first: int, last: int) -> tuple[bool, CellRuns | None]:
+        """Whether the runs hold every row of the cell's months ``first`` to ``last``
+        (``_runs_only``), and if so the cell's runs when some have rows there (else None)."""
+        if not self._runs_only(cell, first, last):
+            return False, None
+        runs = self.runs.get(cell)
+        if runs is None or runs.last_month < first or runs.first_month > last:
+            return True, None
+        return True, runs
 
     def _runs_only(self, cell: Cell, first: int, last: int) -> bool:
         """Whether no row of the cell's months ``first`` to ``last`` was put in row by row
@@ -354,10 +364,10 @@ class CellMonths:
     ) -> Slices | None:
         """``slices`` of some customers' runs alone (``CellRuns.customer_slices``); None when
         rows of those months were put in row by row."""
-        if not self._runs_only(cell, first, last):
+        held, runs = self._window_runs(cell, first, last)
+        if not held:
             return None
-        runs = self.runs.get(cell)
-        if runs is None or runs.last_month < first or runs.first_month > last:
+        if runs is None:
             return [], [], []
         return runs.customer_slices(customers, first, last)
 
