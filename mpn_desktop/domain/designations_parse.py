@@ -408,6 +408,15 @@ class _Reader:
         )
         if measure is Measure.TENANT_GROWTH and not conditions:
             raise CatalogFormatError(entry.where, "tenant-growth needs conditions")
+        unit = entry.text("unit")
+        # The way and the sentences read a "percent" part as a growth in percent of its base
+        # (priced through the base, "percentage points"): the unit must say what is measured.
+        if (measure is Measure.USAGE_GROWTH_PERCENT) != (unit == "percent"):
+            raise CatalogFormatError(
+                entry.at("unit"),
+                f"{unit!r} does not fit measure {measure.value!r}: the unit of"
+                " usage-growth-percent is 'percent', and only its unit is",
+            )
 
         def optional_money(key: str) -> Decimal | None:
             value = entry.value.get(key)
@@ -417,7 +426,7 @@ class _Reader:
         return Part(
             measure=measure,
             threshold=_positive(entry.value["threshold"], entry.at("threshold")),
-            unit=entry.text("unit"),
+            unit=unit,
             scope=Scope(
                 workloads=workloads,
                 associations=associations,

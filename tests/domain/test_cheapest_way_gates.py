@@ -23,7 +23,7 @@ from mpn_desktop.domain.designation_results import (
     TrackScore,
 )
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations import Measure, Part, ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
@@ -218,23 +218,44 @@ def test_every_catalogue_carrying_the_gate_says_its_reading() -> None:
 
 
 def test_a_growth_written_in_percent_with_no_base_and_its_twelve_months_short_is_blocked() -> None:
-    """A catalogue's unit is its own text: Infrastructure's growth measured as a difference
+    """A part's unit is its own text: Infrastructure's growth measured as a difference
     (``usage-growth``) but written in "percent", its twelve months under the minimum and
     nothing a year ago. The way prices a "percent" part as a percentage of its base, so
     with no base it leaves the metric out with its note (it divided by zero before the
-    guard in ``_unliftable``)."""
-    document = json.loads((CATALOGS / "solutions-partner-2026-05.json").read_text())
-    (area,) = (d for d in document["designations"] if d["id"] == "infrastructure-azure")
-    for track in area["tracks"]:
-        for metric in track["metrics"]:
-            for part in metric.get("parts", ()):
-                if part["measure"] == "usage-growth-percent":
-                    part["measure"] = "usage-growth"
+    guard in ``_unliftable``). The reader refuses such a file (test_designations_parse):
+    the catalogue is changed after reading."""
+
+    def as_difference(part: Part) -> Part:
+        growth = part.measure is Measure.USAGE_GROWTH_PERCENT
+        return replace(part, measure=Measure.USAGE_GROWTH) if growth else part
+
+    catalog = _catalog("2026-05")
+    designations = tuple(
+        d
+        if d.id != "infrastructure-azure"
+        else replace(
+            d,
+            tracks=tuple(
+                replace(
+                    t,
+                    metrics=tuple(
+                        replace(
+                            m,
+                            options=tuple(tuple(map(as_difference, o)) for o in m.options),
+                        )
+                        for m in t.metrics
+                    ),
+                )
+                for t in d.tracks
+            ),
+        )
+        for d in catalog.designations
+    )
     azure = subscription("a-1", customer="Old", associated_on=LONG_AGO)
     usage = [Usage("a-1", Month(2026, 7), consumption_usd=Decimal(600), service="Storage")]
     facts = Facts(organization=organization(), subscriptions=[azure], usage=usage)
     scores = score_designations(
-        parse_scored_catalog(document),
+        replace(catalog, designations=designations),
         facts,
         date(2026, 8, 15),
         frozenset({"infrastructure-azure"}),

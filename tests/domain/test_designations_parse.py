@@ -105,3 +105,27 @@ def test_problems_name_their_entry() -> None:
         d["format"] = "mpn-desktop-catalog/9"
 
     assert _broken(other_format).startswith("format: 'mpn-desktop-catalog/9' is not")
+
+
+def test_a_unit_of_percent_is_refused_on_any_measure_but_a_percentage_growth() -> None:
+    """The cheapest way and the missing sentences read a "percent" part as a growth in
+    percent of its base (priced through the base, said in percentage points): a growth
+    measured as a difference written in "percent", or a percentage growth written in
+    another unit, would be priced and said as the other; the reader names the part's unit."""
+
+    def difference_in_percent(d: dict[str, Any]) -> None:
+        d["shared_metrics"]["azure-usage-growth"]["parts"][0]["measure"] = "usage-growth"
+
+    assert _broken(difference_in_percent) == (
+        "shared_metrics.azure-usage-growth.parts[0].unit: 'percent' does not fit measure"
+        " 'usage-growth': the unit of usage-growth-percent is 'percent', and only its unit is"
+    )
+
+    def percentage_in_usd(d: dict[str, Any]) -> None:
+        d["shared_metrics"]["azure-usage-growth"]["parts"][0]["unit"] = "USD"
+
+    assert _broken(percentage_in_usd) == (
+        "shared_metrics.azure-usage-growth.parts[0].unit: 'USD' does not fit measure"
+        " 'usage-growth-percent': the unit of usage-growth-percent is 'percent', and only its"
+        " unit is"
+    )
