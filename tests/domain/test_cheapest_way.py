@@ -326,3 +326,45 @@ def test_a_part_s_missing_sentence_prices_it_as_its_lever_does(
     assert units == math.ceil(Fraction(short))
     assert lever.points_at(units) - lever.held == rest
     assert gain == min(metric.max_points - metric.points, rest)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(
+        st.fractions(min_value=-50, max_value=50, max_denominator=40),
+        st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),
+        st.fractions(min_value=0, max_value=40, max_denominator=9),
+        st.fractions(min_value=0, max_value=40, max_denominator=9),
+        st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),
+        st.fractions(min_value=0, max_value=9, max_denominator=3),
+    ),
+    st.lists(st.fractions(min_value=0, max_value=40, max_denominator=11), max_size=3),
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+)
+def test_a_lever_finds_the_whole_units_its_rule_gives_after_units_are_taken(
+    rule: tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction],
+    taken: list[Fraction],
+    wanted: Fraction,
+) -> None:
+    """``units_for`` after ``add`` (the way's later rounds) starts from the points the units
+    taken give and never goes below them: the ceiling of ``(min(cap, now + wanted) / per -
+    start) / scale``, at least the gate and the units taken. The fresh lever's test above
+    and the worth test (which prices with ``units_for`` itself) passed with it starting from
+    the points ``held`` before any unit (checked; the way's tests then loop without end)."""
+    start, per, cap, held, scale, gate = rule
+    lever = _Lever(
+        _skilling(0, Fraction(0), ()),
+        0,
+        "USD",
+        start=start,
+        per=per,
+        cap=cap,
+        held=held,
+        gate=gate,
+        scale=scale,
+    )
+    for points in taken:
+        lever.add(points)
+        exact = (min(cap, lever.now + wanted) / per - start) / scale
+        whole = Fraction(math.ceil(exact))
+        assert lever.units_for(wanted) == max(lever.units, gate, whole)
