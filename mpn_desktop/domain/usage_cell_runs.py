@@ -46,6 +46,31 @@ Slices = tuple[list[str], list[int], list[int]]
 where its rows there begin and end (``columns[start:stop]``)."""
 
 
+def _slices(
+    firsts: Sequence[int],
+    lasts: Sequence[int],
+    customers: Sequence[str],
+    bases: Sequence[int],
+    *,
+    first: int,
+    last: int,
+) -> Slices:
+    """Runs begun by the month ``last`` (``firsts``; the other lists may run on: only as
+    many are read) as slices of the columns over the months ``first`` to ``last``: those
+    going on to ``first``, each one's months clamped to the window (a run's row of a month
+    at its base plus the month)."""
+    found_customers: list[str] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    # ``strict=False``: the runs begun later are not looked at.
+    for start, stop, customer, base in zip(firsts, lasts, customers, bases, strict=False):
+        if stop >= first:
+            found_customers.append(customer)
+            starts.append(base + (start if start > first else first))
+            stops.append(base + (stop if stop < last else last) + 1)
+    return found_customers, starts, stops
+
+
 class _Tier:
     """Runs of a cell by first month (in four lists): ``CellRuns``' first tier holds at most
     one per customer, its second a customer's other runs (several for one customer)."""
@@ -65,18 +90,9 @@ class _Tier:
         """The customers of the runs with rows in the months ``first`` to ``last``, and
         where those rows begin and end in the columns."""
         begun = bisect_right(self.firsts, last)  # runs begun by the last month
-        customers: list[str] = []
-        starts: list[int] = []
-        stops: list[int] = []
-        # ``strict=False``: the runs begun later are not looked at.
-        for start, stop, customer, base in zip(
-            self.firsts[:begun], self.lasts, self.customers, self.bases, strict=False
-        ):
-            if stop >= first:
-                customers.append(customer)
-                starts.append(base + (start if start > first else first))
-                stops.append(base + (stop if stop < last else last) + 1)
-        return customers, starts, stops
+        return _slices(
+            self.firsts[:begun], self.lasts, self.customers, self.bases, first=first, last=last
+        )
 
     def at(self, month: int) -> tuple[list[str], list[int]]:
         """The customers and places of the runs' rows of ``month``."""
@@ -148,7 +164,11 @@ class CellRuns:
         """``slices`` of some customers' runs alone (a customer with no row in the months
         left out): for a handful of customers, without the whole cell's slices made."""
         one_of = self._indexed()
-        found: Slices = ([], [], [])
+        # Each asked customer's runs begun by the last month, clamped by ``_slices``.
+        firsts: list[int] = []
+        lasts: list[int] = []
+        named: list[str] = []
+        bases: list[int] = []
         for customer in customers:
             at = one_of.get(customer)
             if at is None:
@@ -157,12 +177,13 @@ class CellRuns:
             if self._more is not None:
                 tiers += [(self._more, other) for other in self._more_of.get(customer, ())]
             for tier, index in tiers:
-                start, stop, base = tier.firsts[index], tier.lasts[index], tier.bases[index]
-                if start <= last and stop >= first:
-                    found[0].append(customer)
-                    found[1].append(base + (start if start > first else first))
-                    found[2].append(base + (stop if stop < last else last) + 1)
-        return found
+                start = tier.firsts[index]
+                if start <= last:
+                    firsts.append(start)
+                    lasts.append(tier.lasts[index])
+                    named.append(customer)
+                    bases.append(tier.bases[index])
+        return _slices(firsts, lasts, named, bases, first=first, last=last)
 
     def places_of(self, month: int, customers: Iterable[str]) -> dict[str, list[int]]:
         """The places of some customers' rows of ``month`` (a customer with none there left
