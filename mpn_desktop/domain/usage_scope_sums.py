@@ -234,8 +234,6 @@ class PricedSums:
     """
 
     def __init__(self, sums: UsageSums, rates: dict[str, Decimal]) -> None:
-        self._cell_month = sums.cell_months.at
-        self._places_of = sums.cell_months.places_of
         self._cell_months = sums.cell_months
         self._kept_of: dict[Scope, _ServicesKept] = {}
         self._cells_of: dict[Scope, tuple[Cell, ...]] = {}
@@ -319,7 +317,7 @@ class PricedSums:
 
     def _scope_cells(self, scope: Scope, month: Month) -> list[CellMonth]:
         """The month's cells of the scope's workloads and association types (``_cells``)."""
-        cell_month = self._cell_month
+        cell_month = self._cell_months.at
         found: list[CellMonth] = []
         for cell in self._cells(scope):
             each = cell_month(cell, month)
@@ -533,7 +531,7 @@ class PricedSums:
                 return some[1]
             customers = [customer for customer in customers if customer not in some[0]]
         places: dict[str, list[int]] = {}
-        places_of = self._places_of
+        places_of = self._cell_months.places_of
         # The scope's cells in ``_scope_cells``' order, each customer's places in each
         # cell's order (the same additions as the whole month's).
         for cell in self._cells(scope):
