@@ -203,62 +203,23 @@ def test_steps_that_give_every_point_are_the_way_with_nobody_on_the_final_list()
     )
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.tuples(
-        st.fractions(min_value=-50, max_value=50, max_denominator=40),
-        st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),
-        st.fractions(min_value=0, max_value=40, max_denominator=9),
-        st.fractions(min_value=0, max_value=40, max_denominator=9),
-        st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),
-        st.fractions(min_value=0, max_value=9, max_denominator=3),
-    ),
-    st.fractions(min_value=0, max_value=40, max_denominator=11),
+_Rule = tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction]
+
+_RULES = st.tuples(
+    st.fractions(min_value=-50, max_value=50, max_denominator=40),  # start
+    st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),  # per
+    st.fractions(min_value=0, max_value=40, max_denominator=9),  # cap
+    st.fractions(min_value=0, max_value=40, max_denominator=9),  # held
+    st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),  # scale
+    st.fractions(min_value=0, max_value=9, max_denominator=3),  # gate
 )
-def test_a_lever_finds_the_whole_units_its_rule_gives(
-    rule: tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction], wanted: Fraction
-) -> None:
-    """``_Lever.units_for`` (worked out on numerators and denominators) is the ceiling of
-    ``(min(cap, now + wanted) / per - start) / scale``, at least the gate: for any signs and
-    for a scale other than 1 (a growth in percent of a baseline other than 100 US$): the
-    other tests of the way passed with the scale applied upside down."""
-    start, per, cap, held, scale, gate = rule
-    metric = _skilling(0, Fraction(0), ())
-    lever = _Lever(
-        metric, 0, "USD", start=start, per=per, cap=cap, held=held, gate=gate, scale=scale
-    )
-    exact = (min(cap, held + wanted) / per - start) / scale
-    assert lever.units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
+"""A lever's rule for the hypothesis tests: any signs, scales other than 1, gates."""
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.tuples(
-        st.fractions(min_value=-50, max_value=50, max_denominator=40),
-        st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),
-        st.fractions(min_value=0, max_value=40, max_denominator=9),
-        st.fractions(min_value=0, max_value=40, max_denominator=9),
-        st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),
-        st.fractions(min_value=0, max_value=9, max_denominator=3),
-    ),
-    st.integers(min_value=0, max_value=4),
-    st.fractions(min_value=0, max_value=40, max_denominator=11),
-    st.fractions(min_value=0, max_value=40, max_denominator=11),
-    st.fractions(min_value=-5, max_value=60, max_denominator=13),
-)
-def test_a_lever_prices_points_and_worth_by_its_rule(
-    rule: tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction],
-    opens: int,
-    taken: Fraction,
-    wanted: Fraction,
-    units: Fraction,
-) -> None:
-    """``_Lever.points_at`` is ``max(held, min(cap, per * max(0, start + scale * units)))``
-    (``held`` short of the gate) and ``worth`` the points the next ``wanted`` give per unit
-    they cost, ``(points_at(target) - now) / max(target - units taken + opening, 1)``, before
-    and after units are taken (``add``), worked out on numerators and denominators."""
+def _lever_of(rule: _Rule, opens: int = 0) -> _Lever:
+    """A lever on a skilling metric with ``rule``'s start, per, cap, held, scale and gate."""
     start, per, cap, held, scale, gate = rule
-    lever = _Lever(
+    return _Lever(
         _skilling(0, Fraction(0), ()),
         0,
         "USD",
@@ -270,6 +231,45 @@ def test_a_lever_prices_points_and_worth_by_its_rule(
         scale=scale,
         opens=opens,
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _RULES,
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+)
+def test_a_lever_finds_the_whole_units_its_rule_gives(rule: _Rule, wanted: Fraction) -> None:
+    """``_Lever.units_for`` (worked out on numerators and denominators) is the ceiling of
+    ``(min(cap, now + wanted) / per - start) / scale``, at least the gate: for any signs and
+    for a scale other than 1 (a growth in percent of a baseline other than 100 US$): the
+    other tests of the way passed with the scale applied upside down."""
+    start, per, cap, held, scale, gate = rule
+    lever = _lever_of(rule)
+    exact = (min(cap, held + wanted) / per - start) / scale
+    assert lever.units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _RULES,
+    st.integers(min_value=0, max_value=4),
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+    st.fractions(min_value=0, max_value=40, max_denominator=11),
+    st.fractions(min_value=-5, max_value=60, max_denominator=13),
+)
+def test_a_lever_prices_points_and_worth_by_its_rule(
+    rule: _Rule,
+    opens: int,
+    taken: Fraction,
+    wanted: Fraction,
+    units: Fraction,
+) -> None:
+    """``_Lever.points_at`` is ``max(held, min(cap, per * max(0, start + scale * units)))``
+    (``held`` short of the gate) and ``worth`` the points the next ``wanted`` give per unit
+    they cost, ``(points_at(target) - now) / max(target - units taken + opening, 1)``, before
+    and after units are taken (``add``), worked out on numerators and denominators."""
+    start, per, cap, held, scale, gate = rule
+    lever = _lever_of(rule, opens)
 
     def points_at(at: Fraction) -> Fraction:
         return (
@@ -330,19 +330,12 @@ def test_a_part_s_missing_sentence_prices_it_as_its_lever_does(
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.tuples(
-        st.fractions(min_value=-50, max_value=50, max_denominator=40),
-        st.fractions(min_value=-5, max_value=5, max_denominator=12).filter(bool),
-        st.fractions(min_value=0, max_value=40, max_denominator=9),
-        st.fractions(min_value=0, max_value=40, max_denominator=9),
-        st.fractions(min_value=-3, max_value=300, max_denominator=7).filter(bool),
-        st.fractions(min_value=0, max_value=9, max_denominator=3),
-    ),
+    _RULES,
     st.lists(st.fractions(min_value=0, max_value=40, max_denominator=11), max_size=3),
     st.fractions(min_value=0, max_value=40, max_denominator=11),
 )
 def test_a_lever_finds_the_whole_units_its_rule_gives_after_units_are_taken(
-    rule: tuple[Fraction, Fraction, Fraction, Fraction, Fraction, Fraction],
+    rule: _Rule,
     taken: list[Fraction],
     wanted: Fraction,
 ) -> None:
@@ -351,18 +344,8 @@ def test_a_lever_finds_the_whole_units_its_rule_gives_after_units_are_taken(
     start) / scale``, at least the gate and the units taken. The fresh lever's test above
     and the worth test (which prices with ``units_for`` itself) passed with it starting from
     the points ``held`` before any unit (checked; the way's tests then loop without end)."""
-    start, per, cap, held, scale, gate = rule
-    lever = _Lever(
-        _skilling(0, Fraction(0), ()),
-        0,
-        "USD",
-        start=start,
-        per=per,
-        cap=cap,
-        held=held,
-        gate=gate,
-        scale=scale,
-    )
+    start, per, cap, _held, scale, gate = rule
+    lever = _lever_of(rule)
     for points in taken:
         lever.add(points)
         exact = (min(cap, lever.now + wanted) / per - start) / scale
