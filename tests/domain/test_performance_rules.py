@@ -28,7 +28,7 @@ from domain_builders import (
 )
 
 from mpn_desktop.domain import evaluate as evaluate_module
-from mpn_desktop.domain.catalog import Catalog, MeasureKind
+from mpn_desktop.domain.catalog import Catalog, Measure, MeasureKind, Performance
 from mpn_desktop.domain.enums import Association, Level, Market, StepKind, Workload
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
 from mpn_desktop.domain.performance import UsageTotals, measure_result
@@ -518,6 +518,32 @@ def test_missing_consumption_is_said_in_dollars_with_associations_and_window(
     assert step.evidence[0].detail == "US$ 11,800 (dpor)"
 
 
+def _totals_every_and_read(
+    catalog: Catalog, given: Facts
+) -> tuple[
+    UsageTotals, UsageTotals, list[tuple[Measure, Performance]], set[tuple[Workload, Association]]
+]:
+    """UsageTotals over every association and over those some figure measure reads, the
+    catalogue's measures with their options' performance, and the (workload, association)
+    pairs a figure measure reads through."""
+    needed = evaluate_module._needed_measures(catalog)
+    every = UsageTotals.of(given, AS_OF, needed)
+    read = UsageTotals.of(given, AS_OF, needed, evaluate_module._figure_associations(catalog))
+    measures = [
+        (measure, option.performance)
+        for competency in catalog.cloud_competencies
+        for option in competency.options
+        for measure in option.performance.measures
+    ]
+    read_through = {
+        (measure.workload, association)
+        for measure, performance in measures
+        if measure.kind is not MeasureKind.NEW_CUSTOMERS
+        for association in performance.associations
+    }
+    return every, read, measures, read_through
+
+
 def test_missing_revenue_keeps_cents(catalog: Catalog) -> None:
     given = facts(
         subscriptions=[subscription("crm", workload=Workload.DYNAMICS_CRM)],
@@ -544,21 +570,7 @@ def test_usage_no_measure_reads_is_left_out_and_every_figure_stays(catalog: Cata
             for month in months("2017-03", "2018-02")
         ],
     )
-    needed = evaluate_module._needed_measures(catalog)
-    every = UsageTotals.of(given, AS_OF, needed)
-    read = UsageTotals.of(given, AS_OF, needed, evaluate_module._figure_associations(catalog))
-    measures = [
-        (measure, option.performance)
-        for competency in catalog.cloud_competencies
-        for option in competency.options
-        for measure in option.performance.measures
-    ]
-    read_through = {
-        (measure.workload, association)
-        for measure, performance in measures
-        if measure.kind is not MeasureKind.NEW_CUSTOMERS
-        for association in performance.associations
-    }
+    every, read, measures, read_through = _totals_every_and_read(catalog, given)
     assert set(every.credited) == {sub.id for sub in subscriptions}
     assert set(read.credited) == {
         sub.id for sub in subscriptions if (sub.workload, sub.association) in read_through
@@ -600,21 +612,7 @@ def test_usage_no_measure_reads_is_left_out_whatever_the_rows_layout(
     if layout != "grouped":
         rng.shuffle(rows)
     given = facts(subscriptions=subscriptions, usage_rows=rows)
-    needed = evaluate_module._needed_measures(catalog)
-    every = UsageTotals.of(given, AS_OF, needed)
-    read = UsageTotals.of(given, AS_OF, needed, evaluate_module._figure_associations(catalog))
-    measures = [
-        (measure, option.performance)
-        for competency in catalog.cloud_competencies
-        for option in competency.options
-        for measure in option.performance.measures
-    ]
-    read_through = {
-        (measure.workload, association)
-        for measure, performance in measures
-        if measure.kind is not MeasureKind.NEW_CUSTOMERS
-        for association in performance.associations
-    }
+    every, read, measures, read_through = _totals_every_and_read(catalog, given)
     assert set(read.credited) == {
         sub.id for sub in subscriptions if (sub.workload, sub.association) in read_through
     }
