@@ -300,7 +300,7 @@ def reference_risks(summary: ReferenceSummary, horizon: date) -> list[AtRisk]:
     """Counted references that expire before ``horizon`` (the next anniversary)."""
     risks = []
     columns = summary.rows.columns
-    for position, until in zip(summary.positions, summary.last_days, strict=True):
+    for position, until in summary.counted:
         if until < horizon:
             approved_on = columns.approved_on[position]
             approved = day(approved_on) if approved_on else "?"
