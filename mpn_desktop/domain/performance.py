@@ -327,45 +327,32 @@ def measure_result(measure: Measure, performance: Performance, usage: UsageTotal
         users = usage.users
         # Whole numbers: their sum as one Decimal is the sum of their Decimals, exactly.
         have = Decimal(sum(map(users.get, keys, repeat(0))))
-        build = partial(_users_evidence, rows, subscriptions, keys, users, unit)
+        build = partial(_figure_evidence, rows, subscriptions, keys, users, unit)
     else:
         sums = usage.consumption if measure.kind is MeasureKind.CONSUMPTION_USD else usage.revenue
         # Each subscription's figure added up once (``UsageTotals``): the same sum as over
         # every row, exactly (Decimal; a 0 added for one without usage changes no digit).
         have = sum(map(sums.get, keys, repeat(_ZERO)), _ZERO)
-        build = partial(_amounts_evidence, rows, subscriptions, keys, sums, unit)
+        build = partial(_figure_evidence, rows, subscriptions, keys, sums, unit)
     return MeasureResult(measure, have, LazyEvidence(build))
 
 
-def _users_evidence(
+def _figure_evidence(
     rows: SubscriptionRows,
     subscriptions: list[int],
     keys: list[str],
-    users: Mapping[str, int],
+    figures: Mapping[str, int | Decimal],
     unit: str,
 ) -> list[Evidence]:
-    """The evidence of an active-users figure: each subscription (at its position, with its
-    id in ``keys``) with users."""
-    counts = [
-        (at, Decimal(users[key]))
+    """The evidence of an active-users, consumption or revenue figure: each subscription (at
+    its position, with its id in ``keys``) with a figure (users as a Decimal; a Decimal share
+    kept as it is)."""
+    shares = [
+        (at, Decimal(figures[key]))
         for at, key in zip(subscriptions, keys, strict=True)
-        if users.get(key)
+        if figures.get(key)
     ]
-    return _subscription_evidence(rows, counts, unit)
-
-
-def _amounts_evidence(
-    rows: SubscriptionRows,
-    subscriptions: list[int],
-    keys: list[str],
-    sums: Mapping[str, Decimal],
-    unit: str,
-) -> list[Evidence]:
-    """The evidence of a consumption or revenue figure: each subscription with a share."""
-    amounts = [
-        (at, sums[key]) for at, key in zip(subscriptions, keys, strict=True) if sums.get(key)
-    ]
-    return _subscription_evidence(rows, amounts, unit)
+    return _subscription_evidence(rows, shares, unit)
 
 
 def _subscription_evidence(
