@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mpn_desktop.domain.designation_missing import cheapest_steps
-from mpn_desktop.domain.designation_results import DesignationScore
+from mpn_desktop.domain.designation_results import DesignationScore, usage_lead
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
@@ -134,3 +135,23 @@ def test_a_way_step_on_a_part_leads_where_that_part_s_missing_sentence_does(
             assert step.lead is not None and step.lead.note == metric.parts[step.part].label
             seen += step.part > 0
     assert seen
+
+
+def test_a_metric_and_part_made_where_freed_ones_were_get_their_own_lead(
+    catalog: ScoredCatalog,
+) -> None:
+    # usage_lead keeps its leads by the metric's and the part's id(), with both objects
+    # beside the lead: were it keyed by id() alone without holding them, a metric and part
+    # made where freed ones were would read the freed ones' lead.
+    metric = next(m for d in catalog.designations for t in d.tracks for m in t.metrics if m.options)
+    part = metric.options[0][0]
+    ids: set[tuple[int, int]] = set()
+    for n in range(50):
+        made = replace(metric, name=f"Metric {n}")
+        made_part = replace(part, label=f"Part {n}")
+        lead = usage_lead(made, made_part)
+        assert (lead.metric_name, lead.note) == (f"Metric {n}", f"Part {n}")
+        ids.add((id(made), id(made_part)))
+        del made, made_part, lead
+    # Held by the memo, no metric or part was freed while it lived: every pair of ids differs.
+    assert len(ids) == 50
