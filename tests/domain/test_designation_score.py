@@ -505,3 +505,25 @@ def test_the_tree_gives_the_other_tracks_as_alternatives(catalog: ScoredCatalog)
     (enterprise,) = node.alternatives
     assert (enterprise.way, enterprise.points, enterprise.met) == ("enterprise", 5, False)
     assert [c.id for c in enterprise.children] == [c.id for c in node.children]
+
+
+def test_a_catalogue_made_where_a_freed_one_was_gets_its_own_category_maximums(
+    catalog: ScoredCatalog,
+) -> None:
+    # A category's maximum is added up once per catalogue (_category_most, kept by the
+    # catalogue's and its tracks' id(), the catalogue held beside it): a catalogue made
+    # where a freed one was, its first metric worth another maximum, reads its own sums.
+    first = catalog.designations[0]
+    track = first.tracks[0]
+    metric = track.metrics[0]
+    facts = Facts(organization=organization())
+    for n in range(1, 21):
+        track_n = replace(
+            track, metrics=(replace(metric, max_points=Fraction(n)), *track.metrics[1:])
+        )
+        made = replace(catalog, designations=(replace(first, tracks=(track_n, *first.tracks[1:])),))
+        scored = score_designations(made, facts, AS_OF)[0].tracks[0]
+        for category in scored.categories:
+            assert category.max_points == sum(m.max_points for m in category.metrics)
+        assert any(m.max_points == n for m in scored.metrics)
+        del made, track_n, scored
