@@ -1,0 +1,162 @@
+"""Exactness check for speed work: one hash of every designation and competency result.
+
+Scores every shipped scored catalogue on the benchmark organisation (as of 2018, moved
+on to 2024 and to 2026; six as-of days each; the facts held as tuples of records and
+as columns, as ``load_facts`` gives them) and evaluates the 2017-2018 competencies on
+the large organisation on the same six days. Each result is written out in a canonical
+form (exact fractions and decimals, sets sorted, lazy evidence worked out, the
+``status --json`` words of each designation) and hashed. A change meant to be only
+faster must print the same TOTAL before and after:
+
+    PYTHONHASHSEED=0 .venv/bin/python benchmarks/digest.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_designations import (
+    DAYS,
+    MONTHS_2024,
+    MONTHS_2026,
+    moved_on,
+    shifted_day,
+    solutions_partner_org,
+)
+from large_org import build_large_org
+
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.designation_json import designation_to_json
+from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.usage_rows import UsageRows
+from mpn_desktop.programs import shipped_scored_catalogs
+
+
+def canonical(value: Any, out: list[str], seen: tuple[int, ...] = ()) -> None:
+    """Appends ``value`` in a form that is equal exactly when the values are."""
+    if value is None or isinstance(value, (bool, int, str, float)):
+        out.append(repr(value))
+    elif isinstance(value, enum.Enum):
+        out.append(f"{type(value).__name__}.{value.name}")
+    elif isinstance(value, Decimal):
+        out.append(f"D{value}")
+    elif isinstance(value, Fraction):
+        out.append(f"F{value}")
+    elif isinstance(value, date):
+        out.append(value.isoformat())
+    elif isinstance(value, functools.partial):
+        canonical(value(), out, seen)
+    elif id(value) in seen:
+        out.append("<cycle>")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out.append(type(value).__name__ + "(")
+        for field in dataclasses.fields(value):
+            out.append(field.name + "=")
+            canonical(getattr(value, field.name), out, (*seen, id(value)))
+            out.append(",")
+        out.append(")")
+    elif isinstance(value, (set, frozenset)):
+        parts = []
+        for item in value:
+            piece: list[str] = []
+            canonical(item, piece, (*seen, id(value)))
+            parts.append("".join(piece))
+        out.append("{" + ",".join(sorted(parts)) + "}")
+    elif isinstance(value, Mapping):
+        parts = []
+        for key, item in value.items():
+            piece = []
+            canonical(key, piece, seen)
+            piece.append(":")
+            canonical(item, piece, (*seen, id(value)))
+            parts.append("".join(piece))
+        out.append("{" + ",".join(sorted(parts)) + "}")
+    elif isinstance(value, Iterable):
+        out.append(type(value).__name__ + "[")
+        for item in value:
+            canonical(item, out, (*seen, id(value)))
+            out.append(",")
+        out.append("]")
+    elif hasattr(value, "__dict__") or hasattr(type(value), "__slots__"):
+        names = sorted(
+            getattr(value, "__dict__", {}).keys()
+            | {s for k in type(value).__mro__ for s in getattr(k, "__slots__", ())}
+        )
+        out.append(type(value).__name__ + "(")
+        for name in names:
+            if name.startswith("__") or not hasattr(value, name):
+                continue
+            out.append(name + "=")
+            canonical(getattr(value, name), out, (*seen, id(value)))
+            out.append(",")
+        out.append(")")
+    else:
+        raise TypeError(f"no canonical form for {type(value)!r}")
+
+
+def _hash(value: Any) -> str:
+    out: list[str] = []
+    canonical(value, out)
+    return hashlib.sha1("".join(out).encode()).hexdigest()[:12]
+
+
+def _as_columns(facts: Facts) -> Facts:
+    return dataclasses.replace(
+        facts,
+        usage=UsageRows.from_columns(UsageRows.of(facts.usage).columns),
+        exams=ExamRows.from_columns(ExamRows.of(facts.exams).columns),
+        kept=Kept(),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="print each part's hash")
+    args = parser.parse_args()
+    total = hashlib.sha1()
+    org = solutions_partner_org()
+    for months in (0, MONTHS_2024, MONTHS_2026):
+        moved = moved_on(org, months) if months else org
+        days = tuple(shifted_day(day, months) for day in DAYS)
+        for catalog in shipped_scored_catalogs():
+            targets = frozenset(d.id for d in catalog.designations)
+            for held, facts in (("tuples", moved), ("columns", _as_columns(moved))):
+                for day in days:
+                    scores = score_designations(catalog, facts, day, targets)
+                    words = json.dumps(
+                        [designation_to_json(s) for s in scores], sort_keys=True, default=str
+                    )
+                    part = _hash((scores, words))
+                    total.update(part.encode())
+                    if args.verbose:
+                        print(f"{catalog.version} +{months:3d} {held:7} {day} {part}")
+    large = build_large_org()
+    competencies = load_catalog()
+    for day in DAYS:
+        part = _hash(evaluate(competencies, large, day))
+        total.update(part.encode())
+        if args.verbose:
+            print(f"competencies {day} {part}")
+    print(f"TOTAL {total.hexdigest()[:12]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
