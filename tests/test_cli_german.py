@@ -67,6 +67,12 @@ def test_a_missing_argument_is_refused_in_german(capsys: pytest.CaptureFixture[s
             "mpn-desktop checklist: Fehler: Argument --page-size: 'B5' ist kein Papierformat "
             "(möglich sind A4 oder Letter)\n",
         ),
+        # Before: "ungültiger int-Wert: 'abc'" (argparse's int named by its Python type).
+        (
+            ["imports", "--remove", "abc"],
+            "mpn-desktop imports: Fehler: Argument --remove: 'abc' ist keine Import-ID "
+            "(eine ganze Zahl: „mpn-desktop imports“ listet sie auf)\n",
+        ),
     ],
 )
 def test_the_other_refusals_a_user_meets_are_german(
@@ -75,6 +81,28 @@ def test_the_other_refusals_a_user_meets_are_german(
     err = _refused(["--lang", "de", *words], capsys)
     assert err.startswith("Aufruf: mpn-desktop ")
     assert err.endswith(said)
+
+
+def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """Every option and argument of ``parser`` and of its commands' parsers."""
+    found = []
+    for action in parser._actions:
+        found.append(action)
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found.extend(_actions(command))
+    return found
+
+
+def test_no_value_is_checked_by_a_python_type() -> None:
+    # argparse refuses a value a Python type (int, float) does not take with "invalid int
+    # value", the type's name in German text too; our own checks say what the value must be.
+    from mpn_desktop.cli import build_parser
+
+    checked = [action for action in _actions(build_parser()) if action.type is not None]
+    assert checked  # --page-size, --remove, the database options
+    for action in checked:
+        assert getattr(action.type, "__module__", "").startswith("mpn_desktop."), action.dest
 
 
 def test_the_help_says_argparse_s_words_in_german(capsys: pytest.CaptureFixture[str]) -> None:

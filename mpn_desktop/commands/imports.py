@@ -14,6 +14,16 @@ if TYPE_CHECKING:
     from mpn_desktop.store.import_removal import RemovedImport
 
 
+def _import_id(text: str) -> int:
+    """``--remove ID``: an import's id, a whole number (argparse's own ``int`` would say
+    "invalid int value" in every language)."""
+    try:
+        return int(text)
+    except ValueError:
+        said = _("{text} is not an import's id (a whole number: 'mpn-desktop imports' lists them)")
+        raise argparse.ArgumentTypeError(said.format(text=repr(text))) from None
+
+
 def register(subparsers: Any) -> None:
     """Adds ``imports [--remove ID]``."""
     parser = subparsers.add_parser(
@@ -28,7 +38,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--remove",
         metavar="ID",
-        type=int,
+        type=_import_id,
         help=_("remove that import: what it added and the records only it created"),
     )
     parser.set_defaults(func=run_imports)
