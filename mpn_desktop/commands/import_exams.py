@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,25 +37,67 @@ def register(subparsers: Any) -> None:
         ),
     )
     command.add_argument("file", metavar="FILE", help=_("the CSV file"))
-    add_common_options(
-        command,
-        fields="mcp_id, name, first_name, last_name, email, exam_code, exam_title, passed_on, "
-        "kind, mpn_id",
-    )
+    add_common_options(command, fields=_exam_fields)
     command.set_defaults(func=run_import_exams)
 
 
-def add_common_options(command: argparse.ArgumentParser, *, fields: str) -> None:
-    """The options every import takes (``fields``: the fields ``--map`` accepts besides ignore)."""
+def _exam_fields() -> Sequence[str]:
+    from mpn_desktop.importers.columns import EXAM_FIELDS, map_fields
+
+    return map_fields(EXAM_FIELDS)
+
+
+class MapOption(argparse.Action):
+    """``--map COLUMN=FIELD``, which may be repeated; its help lists the fields the import
+    itself knows (``importers.columns.map_fields``), so the two cannot differ.
+
+    They are read when the help is written, not when the parser is built: every start
+    of the program builds the parser (the window's too), and never imports the importers
+    for it.
+    """
+
+    def __init__(
+        self,
+        option_strings: Sequence[str],
+        dest: str,
+        *,
+        fields: Callable[[], Sequence[str]],
+        **options: Any,
+    ) -> None:
+        self._fields = fields
+        super().__init__(option_strings, dest, **options)
+
+    @property
+    def help(self) -> str:
+        """The option's help with the import's fields."""
+        said = _("read COLUMN as FIELD ({fields}, or ignore); may be repeated")
+        return said.format(fields=", ".join(self._fields()))
+
+    @help.setter
+    def help(self, _given: str | None) -> None:
+        """argparse sets the help as it makes the action: the getter writes it instead."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        # A new list each time, as argparse's append does: the default list stays empty.
+        setattr(namespace, self.dest, [*getattr(namespace, self.dest), values])
+
+
+def add_common_options(
+    command: argparse.ArgumentParser, *, fields: Callable[[], Sequence[str]]
+) -> None:
+    """The options every import takes (``fields``: the names ``--map`` takes besides ignore,
+    read only when the help is written)."""
     command.add_argument(
         "--dry-run", action="store_true", help=_("check everything, write nothing")
     )
     command.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="COLUMN=FIELD",
-        help=_("read COLUMN as FIELD ({fields}, or ignore); may be repeated").format(fields=fields),
+        "--map", action=MapOption, default=[], metavar="COLUMN=FIELD", fields=fields
     )
     command.add_argument(
         "--encoding", metavar="E", help=_("the file's encoding (default: detected)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,20 +29,14 @@ def register(subparsers: Any) -> None:
             "Imports customers, subscriptions and monthly usage from a usage-based or "
             "license-based reconciliation file, a daily rated usage file, a new commerce "
             "invoice reconciliation file, an Insights Azure usage, licence usage or "
-            "Subscription details download, or a sheet with the columns customer, tenant_id, "
-            "subscription, "
-            "workload, association, associated_on, month, consumption_usd, revenue_usd, "
-            "active_users. The file is recognised by its header names. Rows are summed per "
+            "Subscription details download, or a sheet whose header names its columns as "
+            "--map's fields do (subscription, month, consumption_usd, ...). The file is "
+            "recognised by its header names. Rows are summed per "
             "subscription, month and service. Nothing is written when any line has an error."
         ),
     )
     command.add_argument("file", metavar="FILE", help=_("the CSV file"))
-    add_common_options(
-        command,
-        fields="subscription, customer, tenant_id, workload, association, associated_on, "
-        "month, day, service, consumption_usd, revenue_usd, active_users, paid_seats, "
-        "currency, mpn_id",
-    )
+    add_common_options(command, fields=_usage_fields)
     command.add_argument(
         "--usd-rate",
         action="append",
@@ -53,6 +48,14 @@ def register(subparsers: Any) -> None:
         ),
     )
     command.set_defaults(func=run_import_usage)
+
+
+def _usage_fields() -> Sequence[str]:
+    from mpn_desktop.importers.columns import map_fields
+    from mpn_desktop.importers.usage_fields import FIELD_SETS, SHEET
+
+    # Every kind of usage file has the same fields (UsageField); --map takes any of them.
+    return map_fields(FIELD_SETS[SHEET])
 
 
 def run_import_usage(args: argparse.Namespace) -> int:

@@ -199,6 +199,12 @@ def suggest_mapping(header: Sequence[str], fields: FieldSet = EXAM_FIELDS) -> Co
     return ColumnMapping(tuple(header), columns, fields)
 
 
+def map_fields(fields: FieldSet) -> tuple[str, ...]:
+    """The names ``--map`` takes for the kind's fields (besides ``ignore``), in their order:
+    its refusal and the commands' ``--help`` list them."""
+    return tuple(str(known.value) for known in fields.fields)
+
+
 def parse_field(text: str, fields: FieldSet = EXAM_FIELDS) -> ImportField | None:
     """A field name as ``--map`` takes it (``mcp_id``, ``exam_code``, ... or ``ignore``)."""
     key = text.strip().lower().replace("-", "_")
@@ -207,7 +213,7 @@ def parse_field(text: str, fields: FieldSet = EXAM_FIELDS) -> ImportField | None
     for known in fields.fields:
         if known.value == key:
             return known
-    choices = ", ".join([*(f.value for f in fields.fields), IGNORE])
+    choices = ", ".join([*map_fields(fields), IGNORE])
     raise OptionError(
         _("--map: {text} is not a field (choose from {choices})").format(
             text=quoted(text), choices=choices
