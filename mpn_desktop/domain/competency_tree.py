@@ -9,6 +9,7 @@ sentences and evidence the evaluation found.
 from __future__ import annotations
 
 from mpn_desktop.domain.enums import StepKind
+from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.progress import (
     CompetencyProgress,
     LevelProgress,
@@ -102,25 +103,17 @@ def _option_node(level: LevelProgress, option: OptionProgress) -> RequirementNod
     )
 
 
-_NODES: dict[int, tuple[CompetencyProgress, RequirementNode]] = {}
-"""The node of each competency result lately drawn, by the result's identity (kept with it,
-so the id stays its own): the panel and every tab draw the same result after each
-evaluation, and an incremental evaluation hands unchanged competencies on as they were,
-so their nodes (and the cards drawn from them) are reused as they are."""
-
-_NODES_AT_MOST = 256
+_NODES: IdentityMemo[tuple[CompetencyProgress], RequirementNode] = IdentityMemo(256)
+"""The node of each competency result lately drawn (at most 256), by the result's identity:
+the panel and every tab draw the same result after each evaluation, and an incremental
+evaluation hands unchanged competencies on as they were, so their nodes (and the cards
+drawn from them) are reused as they are."""
 
 
 def competency_node(competency: CompetencyProgress) -> RequirementNode:
     """A competency: silver and gold, what is at risk, the catalogue's notes."""
-    kept = _NODES.get(id(competency))
-    if kept is not None and kept[0] is competency:
-        return kept[1]
-    node = _competency_node(competency)
-    if len(_NODES) >= _NODES_AT_MOST:
-        _NODES.clear()
-    _NODES[id(competency)] = (competency, node)
-    return node
+    kept = _NODES.get((competency,))
+    return _NODES.keep((competency,), _competency_node(competency)) if kept is None else kept
 
 
 def _competency_node(competency: CompetencyProgress) -> RequirementNode:

@@ -17,6 +17,7 @@ from mpn_desktop.domain.designations import (
     Metric,
     Part,
 )
+from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.missing_lead import (
     Lead,
     LeadKind,
@@ -167,9 +168,9 @@ class DesignationScore:
         return self.best.score
 
 
-_LEADS: dict[tuple[int, int], tuple[Metric, Part, Lead]] = {}
-"""``usage_lead`` by the catalogue's metric and part (by identity, checked on reading; the
-catalogues in use are few: at most 1,024 kept)."""
+_LEADS: IdentityMemo[tuple[Metric, Part], Lead] = IdentityMemo(1024)
+"""``usage_lead`` by the catalogue's metric and part (by identity; the catalogues in use are
+few: at most 1,024 kept)."""
 
 
 def usage_lead(metric: Metric, part: Part) -> Lead:
@@ -177,14 +178,8 @@ def usage_lead(metric: Metric, part: Part) -> Lead:
     workload and association that count; the others count usage: its months, and what counts.
 
     Catalogue data alone: made once per metric and part (a frozen record, shared)."""
-    found = _LEADS.get((id(metric), id(part)))
-    if found is not None and found[0] is metric and found[1] is part:
-        return found[2]
-    if len(_LEADS) >= 1024:
-        _LEADS.clear()
-    lead = _usage_lead(metric, part)
-    _LEADS[(id(metric), id(part))] = (metric, part, lead)
-    return lead
+    found = _LEADS.get((metric, part))
+    return _LEADS.keep((metric, part), _usage_lead(metric, part)) if found is None else found
 
 
 def _usage_lead(metric: Metric, part: Part) -> Lead:

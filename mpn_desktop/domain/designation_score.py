@@ -58,6 +58,7 @@ from mpn_desktop.domain.designations import (
     track_title,
 )
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.missing_lead import (
     Lead,
     LeadKind,
@@ -271,29 +272,17 @@ class _Scorers:
 
 _T = TypeVar("_T")
 
+_PerCatalogue = IdentityMemo[tuple[ScoredCatalog], _T]
+"""Catalogue data worked out once per catalogue, by its identity (a handful are in use: at
+most 16 kept)."""
 
-def _per_catalogue(
-    kept: dict[int, tuple[ScoredCatalog, _T]],
-    catalog: ScoredCatalog,
-    make: Callable[[ScoredCatalog], _T],
-) -> _T:
-    """``make(catalog)``, kept in ``kept`` by the catalogue's identity (with the catalogue, so
-    that its id stays its own; a handful are in use, at most 16 kept)."""
-    found = kept.get(id(catalog))
-    if found is None or found[0] is not catalog:
-        if len(kept) >= 16:
-            kept.clear()
-        found = kept[id(catalog)] = (catalog, make(catalog))
-    return found[1]
-
-
-_SHARED: dict[int, tuple[ScoredCatalog, dict[int, Metric]]] = {}
+_SHARED: _PerCatalogue[dict[int, Metric]] = IdentityMemo(16)
 """Per catalogue: each metric's first equal one."""
 
 
 def _shared_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
     """The first of the catalogue's equal metrics for each metric, by the metric's id."""
-    return _per_catalogue(_SHARED, catalog, _first_equal_metrics)
+    return _SHARED.kept((catalog,), lambda: _first_equal_metrics(catalog))
 
 
 def _first_equal_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
@@ -306,7 +295,7 @@ def _first_equal_metrics(catalog: ScoredCatalog) -> dict[int, Metric]:
     }
 
 
-_MOST: dict[int, tuple[ScoredCatalog, dict[tuple[int, str], Fraction]]] = {}
+_MOST: _PerCatalogue[dict[tuple[int, str], Fraction]] = IdentityMemo(16)
 """Per catalogue: each track's categories' maximum points (catalogue data), which every
 evaluation added up again for each category's score."""
 
@@ -314,21 +303,20 @@ evaluation added up again for each category's score."""
 def _category_most(catalog: ScoredCatalog) -> dict[tuple[int, str], Fraction]:
     """The maximum points of each category of each track, by the track's id and the
     category's id (the sum of its metrics' maximums)."""
-    return _per_catalogue(
-        _MOST,
-        catalog,
-        lambda c: {
+    return _MOST.kept(
+        (catalog,),
+        lambda: {
             (id(track), category.id): fraction_sum(
                 m.max_points for m in track.metrics if m.category == category.id
             )
-            for designation in c.designations
+            for designation in catalog.designations
             for track in designation.tracks
-            for category in c.categories
+            for category in catalog.categories
         },
     )
 
 
-_ENDS: dict[int, tuple[ScoredCatalog, dict[str, tuple[date, ...]]]] = {}
+_ENDS: _PerCatalogue[dict[str, tuple[date, ...]]] = IdentityMemo(16)
 """Per catalogue: each designation's ``designation_end_days`` in order, a walk of every list
 of its metrics that each evaluation asked again (and sorted)."""
 
@@ -336,10 +324,11 @@ of its metrics that each evaluation asked again (and sorted)."""
 def _end_days(catalog: ScoredCatalog) -> dict[str, tuple[date, ...]]:
     """Each designation's end days in order: a certification another designation lists
     ending inside a month does not keep one bound from answering for this one's months."""
-    return _per_catalogue(
-        _ENDS,
-        catalog,
-        lambda c: {d.id: tuple(sorted(designation_end_days(c, d))) for d in c.designations},
+    return _ENDS.kept(
+        (catalog,),
+        lambda: {
+            d.id: tuple(sorted(designation_end_days(catalog, d))) for d in catalog.designations
+        },
     )
 
 

@@ -22,6 +22,7 @@ from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
 from mpn_desktop.domain.exam_rows import ExamColumns, ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
+from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
 
 
@@ -155,13 +156,14 @@ class CatalogueList:
         return found
 
 
-_LISTS: dict[
-    tuple[int, int], tuple[tuple[Listed, ...], dict[str, Certification], CatalogueList]
-] = {}
-"""``catalogue_list`` by the list's and the catalogue's certifications' identity (both kept
-in the value, checked on reading; the catalogues in use are few: at most 4096 kept)."""
+_LISTS: IdentityMemo[tuple[tuple[Listed, ...], dict[str, Certification]], CatalogueList] = (
+    IdentityMemo(4096)
+)
+"""``catalogue_list`` by the list's and the catalogue's certifications' identity (the
+catalogues in use are few: at most 4096 kept)."""
 _EQUAL_LISTS: dict[tuple[int, tuple[Listed, ...]], CatalogueList] = {}
-"""The ``CatalogueList`` of each list value per catalogue's certifications."""
+"""The ``CatalogueList`` of each list value per catalogue's certifications (checked on
+reading: it holds them; at most 4096 kept)."""
 
 
 def catalogue_list(
@@ -169,17 +171,15 @@ def catalogue_list(
 ) -> CatalogueList:
     """The catalogue's list (``CatalogueList``), the same object for equal lists of one
     catalogue's certifications."""
-    found = _LISTS.get((id(listed), id(certifications)))
-    if found is not None and found[0] is listed and found[1] is certifications:
-        return found[2]
-    if len(_LISTS) >= 4096:
-        _LISTS.clear()
+    found = _LISTS.get((listed, certifications))
+    if found is not None:
+        return found
+    if len(_EQUAL_LISTS) >= 4096:
         _EQUAL_LISTS.clear()
     same = _EQUAL_LISTS.get((id(certifications), listed))
     if same is None or same.certifications is not certifications:
         same = _EQUAL_LISTS[(id(certifications), listed)] = CatalogueList(listed, certifications)
-    _LISTS[(id(listed), id(certifications))] = (listed, certifications, same)
-    return same
+    return _LISTS.keep((listed, certifications), same)
 
 
 class _Listing:
