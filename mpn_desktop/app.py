@@ -89,6 +89,10 @@ def run_gui(args: argparse.Namespace) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from mpn_desktop.pyside_feature import read_feature_use_from_bytes
+
+    # Before the 230 modules of the window are imported: PySide6 looks at each (see there).
+    read_feature_use_from_bytes()
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.commands.common import catalog_path, database_url, window_database_refused
 
