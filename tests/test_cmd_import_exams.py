@@ -74,7 +74,7 @@ def test_errors_exit_1_with_every_line_and_nothing_written(
         "embedded_newlines.csv: line 7, MCP ID: 'not-an-id' is not an MCP ID (digits only)"
         in captured.err
     )
-    assert "0 added, 0 duplicates, 1 errors" in captured.out.splitlines()
+    assert "0 added, 0 duplicates, 1 error" in captured.out.splitlines()
     assert "Nothing was imported: fix the error above and import again." in captured.err
     assert exam_rows(db_url) == []
 
@@ -262,7 +262,7 @@ def test_import_messages_follow_language_de(
     out = capsys.readouterr().out
     assert "partner_center_training_details.csv wird gelesen: utf-8, getrennt durch" in out
     assert "Ignorierte Spalten: PartnerName, Month" in out
-    assert "hinzugefügt: 3, Duplikate: 0, Fehler: 0" in out.splitlines()
+    assert "3 hinzugefügt, 0 Duplikate, 0 Fehler" in out.splitlines()
     assert "Als Stapel 1 importiert (3 Personen hinzugefügt); „mpn-desktop imports" in out
     assert "added" not in out and "Reading" not in out
 
@@ -275,7 +275,7 @@ def test_import_errors_follow_language_de(
     captured = capsys.readouterr()
     line = "embedded_newlines.csv: Zeile 7, MCP-ID: 'not-an-id' ist keine MCP-ID (nur Ziffern)"
     assert line in captured.err
-    assert "hinzugefügt: 0, Duplikate: 0, Fehler: 1" in captured.out.splitlines()
+    assert "0 hinzugefügt, 0 Duplikate, 1 Fehler" in captured.out.splitlines()
     fix = "Es wurde nichts importiert: Beheben Sie den Fehler oben und importieren Sie erneut."
     assert fix in captured.err
     assert exam_rows(db_url) == []

@@ -392,7 +392,7 @@ def test_the_usage_import_messages_follow_language_de(
     # The command's own lines too: how the file is read, the summary, what was added.
     assert "Laut den Spalten ist es eine nutzungsbasierte Abstimmungsdatei (Azure in CSP)." in out
     assert "Datumsangaben: Monat zuerst (Zeile 2: 2/28/2019 23:59)." in out
-    assert "hinzugefügt: 11, Duplikate: 0, Fehler: 0" in out.splitlines()
+    assert "11 hinzugefügt, 0 Duplikate, 0 Fehler" in out.splitlines()
     assert "Als Stapel 1 importiert (3 Kunden, 4 Abonnements hinzugefügt);" in out
 
 

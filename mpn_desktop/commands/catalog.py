@@ -120,7 +120,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
                         )
                 if metric.skilling is not None:
                     rule = metric.skilling
-                    for number, step in enumerate(rule.prerequisites, 1):
+                    for position, step in enumerate(rule.prerequisites, 1):
                         names = _(" or ").join(
                             catalog.certifications[e.certification].name
                             for e in step.certifications
@@ -128,7 +128,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
                         lines.append(
                             "      "
                             + _("step {number}: {count} with {names}").format(
-                                number=number, count=step.minimum_people, names=names
+                                number=position, count=number(step.minimum_people), names=names
                             )
                         )
                     names = ", ".join(
@@ -197,14 +197,16 @@ def _competency_lines(competency: Competency) -> list[str]:
                             "exams: {count} people with {credentials} ({role})",
                             people,
                         ).format(
-                            count=people, credentials=role.credentials.describe(), role=role.name
+                            count=number(people),
+                            credentials=role.credentials.describe(),
+                            role=role.name,
                         )
                     )
             if competency.references is not None:
                 lines.append(
                     "      "
                     + _("references: {count} approved, valid {years} years").format(
-                        count=competency.references.count[level],
+                        count=number(competency.references.count[level]),
                         years=competency.references.valid_years,
                     )
                 )

@@ -20,6 +20,7 @@ from mpn_desktop.commands.common import (
 )
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
@@ -173,6 +174,6 @@ def run_checklist(args: argparse.Namespace) -> int:
             "Checklist written to {path} ({pages} page, {size}).",
             "Checklist written to {path} ({pages} pages, {size}).",
             pages,
-        ).format(path=path, pages=pages, size=page_size)
+        ).format(path=path, pages=number(pages), size=page_size)
     )
     return 0

@@ -20,6 +20,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.amounts import DecimalSurvey
 from mpn_desktop.importers.columns import ColumnMapping
@@ -113,9 +114,14 @@ class ImportResult:
 
     @property
     def summary(self) -> str:
-        """``N added, N duplicates, N errors``."""
-        return _("{added} added, {duplicates} duplicates, {errors} errors").format(
-            added=self.added, duplicates=self.duplicates, errors=len(self.errors)
+        """``N added, N duplicates, N errors`` (``1 duplicate``; ``2,500 added``)."""
+        duplicates, errors = self.duplicates, len(self.errors)
+        return _("{added} added, {duplicates}, {errors}").format(
+            added=number(self.added),
+            duplicates=ngettext("{count} duplicate", "{count} duplicates", duplicates).format(
+                count=number(duplicates)
+            ),
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=number(errors)),
         )
 
     @property
@@ -124,14 +130,14 @@ class ImportResult:
         if not self.unknown_codes:
             return ""
         count = sum(self.unknown_codes.values())
-        codes = ", ".join(f"{code} ({n})" for code, n in sorted(self.unknown_codes.items()))
+        codes = ", ".join(f"{code} ({number(n)})" for code, n in sorted(self.unknown_codes.items()))
         return ngettext(
             "{count} record has a code the catalogue does not know (counted toward nothing): "
             "{codes}",
             "{count} records have codes the catalogue does not know (counted toward nothing): "
             "{codes}",
             count,
-        ).format(count=count, codes=codes)
+        ).format(count=number(count), codes=codes)
 
     @property
     def warnings(self) -> list[str]:
@@ -144,7 +150,7 @@ class ImportResult:
                     "... and {count} more line with another name for a known MCP ID",
                     "... and {count} more lines with another name for a known MCP ID",
                     hidden,
-                ).format(count=hidden)
+                ).format(count=number(hidden))
             )
         if self.unknown_code_line:
             notes.append(self.unknown_code_line)

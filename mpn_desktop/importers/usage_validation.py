@@ -226,7 +226,7 @@ class UsageValidator:
             problem(F.SUBSCRIPTION, _("missing"))
         for field, limit in _LIMITS.items():
             if len(cell(fields, field)) > limit:
-                problem(field, _("longer than {count} characters").format(count=limit))
+                problem(field, _("longer than {count} characters").format(count=number(limit)))
         for field in _TEXT_FIELDS:
             wrong = invisible_character(cell(fields, field))
             if wrong is not None:

@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar, cast
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.identifiers import is_mcp_id
 from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import number
 from mpn_desktop.importers.catalog_lookup import looks_like_exam_code
 from mpn_desktop.importers.columns import ColumnMapping, Field
 from mpn_desktop.importers.dates import DateOrder, DateProblem, parse_date
@@ -424,7 +425,7 @@ class RowValidator:
 
 
 def _too_long(field: Field) -> str:
-    return _("longer than {count} characters").format(count=_LIMITS[field])
+    return _("longer than {count} characters").format(count=number(_LIMITS[field]))
 
 
 _EXAM_LABELS = frozenset(field.label for field in Field)

@@ -26,7 +26,15 @@ from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, language
-from mpn_desktop.domain.wording import Note, day, figure, have_of_need, level_word, source_text
+from mpn_desktop.domain.wording import (
+    Note,
+    day,
+    figure,
+    have_of_need,
+    level_word,
+    number,
+    source_text,
+)
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.cloud_benefits import AboutCloudCompetency, about_cloud_competency
 
@@ -374,7 +382,7 @@ def _check_line(step: RequirementNode, footnotes: _Footnotes) -> CheckLine:
 def _parts_description(count: int) -> str:
     if count == 2:
         return _("both measures below")
-    return _("all {count} measures below").format(count=count)
+    return _("all {count} measures below").format(count=number(count))
 
 
 def _part_line(part: RequirementNode, kind: StepKind, footnotes: _Footnotes) -> CheckLine:
@@ -394,7 +402,9 @@ def _level_status(level: RequirementNode) -> str:
         return _("Attained")
     met = sum(1 for step in level.children if step.met)
     total = len(level.children)
-    return _("Not attained yet: {met} of {total} steps met").format(met=met, total=total)
+    return _("Not attained yet: {met} of {total} steps met").format(
+        met=number(met), total=number(total)
+    )
 
 
 def _level_block(level: RequirementNode, footnotes: _Footnotes) -> LevelBlock:

@@ -84,7 +84,7 @@ def _category_block(category: RequirementNode) -> LevelBlock:
             "{met} of {count} metric at full points",
             "{met} of {count} metrics at full points",
             len(lines),
-        ).format(met=met, count=len(lines)),
+        ).format(met=number(met), count=number(len(lines))),
         option="",
         lines=lines,
     )

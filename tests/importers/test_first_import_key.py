@@ -82,7 +82,7 @@ def test_a_first_import_counts_every_later_copy_keeps_the_first_and_has_the_key(
     rows.append([str(1000010), "P 10", "70-533", "Third", "2017-01-02", ""])
     rows.append([str(1000020), "P 20", "70-533", "Again", "2017-01-02", ""])
     result = import_file(db, lookup, write_csv(tmp_path / "first.csv", rows), date_format="MDY")
-    assert result.summary == "6000 added, 3 duplicates, 0 errors"
+    assert result.summary == "6,000 added, 3 duplicates, 0 errors"
     # PostgreSQL keeps its key throughout: nothing to find there.
     assert asked_keys == ([3] if keys_fit and db.url.startswith("sqlite") else [])
     assert exam_count(db) == 6000
@@ -112,7 +112,7 @@ def test_a_first_import_that_is_not_kept_leaves_the_key_and_no_record(
     rows = [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(9000)]
     path = write_csv(tmp_path / "big.csv", rows)
     dry = import_file(db, lookup, path, dry_run=True)
-    assert dry.summary == "9000 added, 0 duplicates, 0 errors"
+    assert dry.summary == "9,000 added, 0 duplicates, 0 errors"
     assert unique_keys(db) == [(KEY, ["person_id", "exam_code", "passed_on"])]
 
     bad = write_csv(tmp_path / "bad.csv", [*rows, ["x", "P", "70-533", "", "2017-01-02", ""]])

@@ -170,7 +170,7 @@ def test_of_two_equal_records_in_a_file_the_earlier_line_is_kept(
         ["111", "Ana", "70-532", "", "2016-01-02", ""],
     ]
     result = import_file(db, lookup, write_csv(tmp_path / "twice.csv", rows))
-    assert result.summary == "3 added, 1 duplicates, 0 errors"
+    assert result.summary == "3 added, 1 duplicate, 0 errors"
     with db.session(readonly=True) as session:
         titles = set(
             session.scalars(
@@ -199,7 +199,7 @@ def test_equal_records_in_different_statements_and_batches_keep_the_earlier_line
     rows.insert(5, [str(1000000 + 3), "P 3", "70-533", "Second", "2017-01-02", ""])  # line 7
     rows.append([str(1000000 + 4), "P 4", "70-533", "Later", "2017-01-02", ""])  # next batch
     result = import_file(db, lookup, write_csv(tmp_path / "many.csv", rows))
-    assert result.summary == "2500 added, 2 duplicates, 0 errors"
+    assert result.summary == "2,500 added, 2 duplicates, 0 errors"
     with db.session(readonly=True) as session:
         titles = set(session.scalars(select(models.ExamResult.exam_title)))
         stored = session.scalar(select(func.count()).select_from(models.ExamResult))
