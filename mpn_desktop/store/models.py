@@ -27,7 +27,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy import Enum as SqlEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Relationship, mapped_column, relationship
 
 from mpn_desktop.domain.enums import (
     Association,
@@ -111,6 +111,23 @@ def versioned(version: Mapped[int]) -> dict[str, object]:
     return {"version_id_col": version, "version_id_generator": new_version}
 
 
+def import_batch_column() -> Mapped[int | None]:
+    """The import that created the row: undoing that import removes the row again."""
+    return mapped_column(ForeignKey("import_batches.id"), index=True)
+
+
+def owner_column(table: str) -> Mapped[int]:
+    """The row's owner in ``table``: deleting the owner deletes the row (in the database)."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True)
+
+
+def owned_rows(back_populates: str) -> Relationship[Any]:
+    """The rows an owner holds; the database's cascade deletes them with it (passive)."""
+    return relationship(
+        back_populates=back_populates, cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
 class Base(DeclarativeBase):
     """Declarative base of every table."""
 
@@ -174,14 +191,11 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     tenant_id: Mapped[str | None] = mapped_column(String(80))
-    # The import that created this customer: undoing it removes them again.
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    import_batch_id: Mapped[int | None] = import_batch_column()
     version: Mapped[int] = version_column()
     __mapper_args__ = versioned(version)
 
-    subscriptions: Mapped[list[Subscription]] = relationship(
-        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
-    )
+    subscriptions: Mapped[list[Subscription]] = owned_rows("customer")
 
 
 class Subscription(Base):
@@ -196,17 +210,14 @@ class Subscription(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     external_id: Mapped[str] = mapped_column(String(80))
-    customer_id: Mapped[int] = mapped_column(
-        ForeignKey("customers.id", ondelete="CASCADE"), index=True
-    )
+    customer_id: Mapped[int] = owner_column("customers")
     workload: Mapped[Workload] = mapped_column(enum_column(Workload, "workload"))
     association: Mapped[Association] = mapped_column(enum_column(Association, "association"))
     associated_on: Mapped[date] = mapped_column(Date)
     started_on: Mapped[date] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     trial: Mapped[bool] = mapped_column(boolean_column("trial_is_boolean"), default=False)
-    # The import that created this subscription: undoing it removes it again.
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    import_batch_id: Mapped[int | None] = import_batch_column()
     version: Mapped[int] = version_column()
     __mapper_args__ = versioned(version)
 
@@ -231,9 +242,7 @@ class Usage(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    subscription_id: Mapped[int] = mapped_column(
-        ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True
-    )
+    subscription_id: Mapped[int] = owner_column("subscriptions")
     month: Mapped[date] = mapped_column(Date)
     consumption_usd: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
     revenue_usd: Mapped[Decimal] = mapped_column(MONEY, default=Decimal(0))
@@ -241,7 +250,7 @@ class Usage(Base):
     service: Mapped[str] = mapped_column(String(200), default="", server_default="")
     paid_seats: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     source: Mapped[str] = mapped_column(String(80), default="", server_default="")
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    import_batch_id: Mapped[int | None] = import_batch_column()
     version: Mapped[int] = version_column()
     __mapper_args__ = versioned(version)
 
@@ -256,13 +265,9 @@ class ReplacedUsage(Base):
     __tablename__ = "replaced_usage"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    import_batch_id: Mapped[int] = mapped_column(
-        ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
-    )
+    import_batch_id: Mapped[int] = owner_column("import_batches")
     usage_id: Mapped[int] = mapped_column(Integer)
-    subscription_id: Mapped[int] = mapped_column(
-        ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True
-    )
+    subscription_id: Mapped[int] = owner_column("subscriptions")
     month: Mapped[date] = mapped_column(Date)
     consumption_usd: Mapped[Decimal] = mapped_column(MONEY)
     revenue_usd: Mapped[Decimal] = mapped_column(MONEY)
@@ -320,14 +325,11 @@ class Person(Base):
     mcp_id: Mapped[str] = mapped_column(String(40))
     associated: Mapped[bool] = mapped_column(boolean_column("associated_is_boolean"), default=True)
     left_on: Mapped[date | None] = mapped_column(Date)
-    # The import that created this person: undoing it removes them again.
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    import_batch_id: Mapped[int | None] = import_batch_column()
     version: Mapped[int] = version_column()
     __mapper_args__ = versioned(version)
 
-    exams: Mapped[list[ExamResult]] = relationship(
-        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
-    )
+    exams: Mapped[list[ExamResult]] = owned_rows("person")
 
 
 class ExamResult(Base):
@@ -357,7 +359,7 @@ class ExamResult(Base):
     kind: Mapped[CredentialKind] = mapped_column(
         enum_column(CredentialKind, "credential_kind"), default=CredentialKind.EXAM
     )
-    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    import_batch_id: Mapped[int | None] = import_batch_column()
     version: Mapped[int] = version_column()
     __mapper_args__ = versioned(version)
 
@@ -377,9 +379,7 @@ class Reference(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    customer_id: Mapped[int] = mapped_column(
-        ForeignKey("customers.id", ondelete="CASCADE"), index=True
-    )
+    customer_id: Mapped[int] = owner_column("customers")
     competency: Mapped[str] = mapped_column(String(80))
     status: Mapped[ReferenceStatus] = mapped_column(
         enum_column(ReferenceStatus, "reference_status")
