@@ -41,7 +41,7 @@ def test_an_import_s_counts_are_grouped_in_english_and_german(
     listing = _out([*db, "imports"], capsys)
     assert listing[1].split()[4] == "1,200"
     removed = _out(["--language", "de", *db, "imports", "--remove", "1"], capsys)
-    assert "entfernt: 1.200 Prüfungs" in removed[0] and ", 1.200 Personen, " in removed[0]
+    assert "entfernt: 1.200 Prüfungsergebnisse, 1.200 Personen, " in removed[0]
 
 
 def test_one_duplicate_and_one_error_are_singular(

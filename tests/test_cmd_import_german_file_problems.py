@@ -201,7 +201,7 @@ def _command_refused(
             (
                 "import-exams",
                 "Colour,Size\nblue,x\n",
-                "other.csv: Das sieht nicht wie eine Datei mit Prüfungsdatensätzen aus: Keine "
+                "other.csv: Das sieht nicht wie eine Datei mit Prüfungsergebnissen aus: Keine "
                 "der Spalten von Zeile 1 ('Colour', 'Size') kennt der Import",
             ),
             id="no-exam-column",
@@ -218,7 +218,7 @@ def _command_refused(
             (
                 "import-exams",
                 "MCP ID,Full Name,Exam Code,Note\n3000001,Ana Ruiz,70-533,x\n",
-                "other.csv: Zeile 1: ein Prüfungsdatensatz braucht eine Spalte für das "
+                "other.csv: Zeile 1: ein Prüfungsergebnis braucht eine Spalte für das "
                 "Bestehensdatum, und keine der Spalten ('MCP ID', 'Full Name', 'Exam Code', "
                 "'Note') ist eine; benennen Sie sie mit --map COLUMN=FIELD (z. B. --map "
                 "Note=passed_on)",

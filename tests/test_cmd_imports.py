@@ -102,6 +102,6 @@ def test_imports_are_listed_and_removed_in_german(
     assert row.split()[3:] == ["Prüfungen", "2", "0", "2", "sheet.csv"]
     assert main([*db, "imports", "--remove", "1"]) == 0
     assert capsys.readouterr().out == (
-        "Import 1 von sheet.csv entfernt: 2 Prüfungsdatensätze, 2 Personen, die er angelegt "
+        "Import 1 von sheet.csv entfernt: 2 Prüfungsergebnisse, 2 Personen, die er angelegt "
         "hatte.\n"
     )

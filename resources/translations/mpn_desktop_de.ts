@@ -837,8 +837,8 @@
     <message numerus="yes">
         <source>Import %n exam record(s) from {file}</source>
         <translation>
-            <numerusform>%n Prüfungsdatensatz aus {file} importieren</numerusform>
-            <numerusform>%n Prüfungsdatensätze aus {file} importieren</numerusform>
+            <numerusform>%n Prüfungsergebnis aus {file} importieren</numerusform>
+            <numerusform>%n Prüfungsergebnisse aus {file} importieren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -851,8 +851,8 @@
     <message numerus="yes">
         <source>Remove the import of %n exam record(s) from {file}</source>
         <translation>
-            <numerusform>Import von %n Prüfungsdatensatz aus {file} entfernen</numerusform>
-            <numerusform>Import von %n Prüfungsdatensätzen aus {file} entfernen</numerusform>
+            <numerusform>Import von %n Prüfungsergebnis aus {file} entfernen</numerusform>
+            <numerusform>Import von %n Prüfungsergebnissen aus {file} entfernen</numerusform>
         </translation>
     </message>
     <message>
@@ -913,8 +913,8 @@
     <message numerus="yes">
         <source>%n exam record(s)</source>
         <translation>
-            <numerusform>%n Prüfungsdatensatz</numerusform>
-            <numerusform>%n Prüfungsdatensätze</numerusform>
+            <numerusform>%n Prüfungsergebnis</numerusform>
+            <numerusform>%n Prüfungsergebnisse</numerusform>
         </translation>
     </message>
     <message>

@@ -1,0 +1,69 @@
+"""One German word per concept across the command line's catalogue (.po) and the window's (.ts):
+an exam record or result is a "Prüfungsergebnis", a record of a file or the database a
+"Datensatz"."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+
+
+def _po_pairs() -> list[tuple[str, str]]:
+    spec = importlib.util.spec_from_file_location("po_to_mo", ROOT / "scripts" / "po_to_mo.py")
+    assert spec is not None and spec.loader is not None
+    compiler = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compiler)
+    entries = compiler.read_po((FOLDER / "mpn_desktop_domain_de.po").read_text(encoding="utf-8"))
+    return [(key.decode(), value.decode()) for key, value in entries.items() if key]
+
+
+def _ts_pairs() -> list[tuple[str, str]]:
+    pairs = []
+    for message in ET.parse(FOLDER / "mpn_desktop_de.ts").getroot().iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        pairs.append(
+            (message.findtext("source") or "", "\0".join(forms or [translation.text or ""]))
+        )
+    return pairs
+
+
+PAIRS = [*_po_pairs(), *_ts_pairs()]
+
+_EXAM_RECORD = re.compile(r"\bexam (record|result)", re.IGNORECASE)
+# "record" alone: a file's or the database's; not a usage record, "Partner of Record" or
+# "your own records" (papers), which other words say.
+_RECORD = re.compile(r"(?<!exam )(?<!usage )(?<!of )(?<!own )\brecords?\b")
+
+
+@pytest.mark.parametrize(
+    ("english", "german", "not_german"),
+    [
+        (_EXAM_RECORD, "Prüfungsergebnis", ("Prüfungsdatensatz", "Prüfungsdatensätze")),
+        (_RECORD, "Datens", ("Eintrag", "Einträge")),
+    ],
+    ids=["exam record", "record"],
+)
+def test_one_german_word_per_concept(
+    english: re.Pattern[str], german: str, not_german: tuple[str, ...]
+) -> None:
+    # Before: "exam record" was "Prüfungsdatensatz" in the imports' removal and the window's
+    # undo texts, "Prüfungsergebnis" in the menu and the help; "record" was "Eintrag" in
+    # three help texts of the imports and "Datensatz" in their messages.
+    said = [(source, text) for source, text in PAIRS if english.search(source)]
+    assert said
+    wrong = [
+        (source, text)
+        for source, text in said
+        if any(word in text for word in not_german)
+        or (english is _EXAM_RECORD and german not in text)
+    ]
+    assert wrong == []
