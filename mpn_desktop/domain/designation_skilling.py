@@ -310,7 +310,10 @@ class ExamIndex:
         _index_into(map(by_code.__getitem__, columns.exam_code), columns)
         self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it (the codes
-        indexed so far: see ``_take_in``)."""
+        indexed so far: see ``_take_in``). A code's MCP IDs come in the order of the
+        results, which nothing reads for a meaning: who holds what and from which day is
+        the same in any order of the results (``Holders`` shows people in their listed
+        order, each with the first certification the list names)."""
         self._by_code = by_code
         self._left_out = by_code.left_out
         """The normalised codes of results not indexed yet."""
@@ -408,7 +411,13 @@ class ExamIndex:
     def _take_in(self, codes: set[str]) -> None:
         """Index the results of normalised codes left out so far (a certification of
         another catalogue than the one the index was made for is asked about): one more
-        pass over the results, for those codes alone."""
+        pass over the results, for those codes alone.
+
+        Each person's first day is the earliest of their results whatever the order they
+        are read in, so codes taken in here give the first days an index made for every
+        code at once gives; the order of their MCP IDs (the results') changes no one
+        counted or shown, nor the order they are shown in (``first_passed``). Results of
+        codes indexed already are skipped (None): read again they would change nothing."""
         first, by_code = self.first_passed, self._by_code
         taking: dict[str, dict[str, date] | None] = dict.fromkeys(by_code)
         for written, days in by_code.items():

@@ -314,3 +314,32 @@ def test_shipped_catalogues_count_the_same_whichever_made_the_index(first_versio
             assert counted.count(listed) == alone.count(listed), (version, listed)
             assert counted.holders(listed) == alone.holders(listed)
     assert exam_index(shared).first_passed.keys() >= set(later_only)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_who_is_counted_and_shown_does_not_depend_on_the_order_of_the_results(seed: int) -> None:
+    # The exam index puts each code's people into its dict in the order of the results, the
+    # codes taken in late too (``_take_in``: one more pass over the results); nothing reads
+    # that order for a meaning: a first day is the earliest result's, counts are sizes, the
+    # holders are shown in the order people are listed, each with the first certification
+    # the list names. The results as given, reversed and shuffled, the index made for every
+    # code, for none (every code taken in late) or for the catalogue's: the same people are
+    # counted and shown, in the same order, with the same certification.
+    generated = sp_organisation(random.Random(seed))
+    rng = random.Random(seed)
+    exams = generated.exams
+    orders = (exams, exams[::-1], tuple(rng.sample(exams, len(exams))))
+    for catalog in shipped_scored_catalogs():
+        lists = _certified_lists(catalog)
+        for day in DAYS:
+            given = Certified(replace(generated, kept=Kept()), catalog.certifications, day)
+            expected = [(given.count(listed), tuple(given.holders(listed))) for listed in lists]
+            for ordered in orders:
+                for named in (None, frozenset(), named_codes(catalog.certifications)):
+                    shuffled = replace(generated, exams=ordered, kept=Kept())
+                    exam_index(shuffled, named)  # made first, for those codes
+                    counted = Certified(shuffled, catalog.certifications, day)
+                    found = [
+                        (counted.count(listed), tuple(counted.holders(listed))) for listed in lists
+                    ]
+                    assert found == expected, (catalog.version, day, named)
