@@ -5,6 +5,7 @@ qualifying score (priced by each metric's own rule), and the "3 more customers" 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -145,48 +146,52 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
     blocked = [
         (m, reason)
         for m in metrics
-        if m.points <= 0 and not any(lever.metric is m for lever in levers)
+        if m.points.numerator <= 0 and not any(lever.metric is m for lever in levers)
         for reason in (_blocked_reason(m),)
         if reason
     ]
-    raw = {m.id: _raw_points(m) for m in metrics}
+    # Points as numerators over positive denominators (``_Pair``): the rounds compare and add
+    # them for every open lever, exactly, without a Fraction (and its gcd) per operation.
+    most = {m.id: _pair(m.max_points) for m in metrics}
+    raw = {m.id: _pair(_raw_points(m)) for m in metrics}
     # The points each metric can still take, changed only when one of its levers is taken
     # (not worked out again for every lever of every round).
-    left = {m.id: m.max_points - min(m.max_points, raw[m.id]) for m in metrics}
-    score = track.score
+    left = {key: _minus(top, _least(top, raw[key])) for key, top in most.items()}
+    score, goal = _pair(track.score), _pair(at)
 
-    def take(lever: _Lever, wanted: Fraction) -> None:
+    def take(lever: _Lever, wanted: _Pair) -> None:
         nonlocal score
-        metric = lever.metric
-        before = metric.max_points - left[metric.id]
-        raw[metric.id] += lever.add(wanted)
-        after = min(metric.max_points, raw[metric.id])
-        left[metric.id] = metric.max_points - after
-        score += after - before
+        key = lever.metric.id
+        top = most[key]
+        before = _minus(top, left[key])
+        raw[key] = _reduced(_plus(raw[key], lever._add(wanted)))
+        after = _least(top, raw[key])
+        left[key] = _minus(top, after)
+        score = _reduced(_plus(score, _minus(after, before)))
 
-    def room(lever: _Lever) -> Fraction:
-        return min(left[lever.metric.id], lever.room())
+    def room(lever: _Lever) -> _Pair:
+        return _least(left[lever.metric.id], lever._room)
 
     for metric in metrics:
-        if metric.points > 0:
+        if metric.points.numerator > 0:
             continue
         # Any progress lifts a metric above zero; one point is the least worth naming.
         own = [
-            (lever, min(space, lever.least()))
+            (lever, _least(space, _pair(lever.least())))
             for lever in levers
-            if lever.metric is metric and (space := room(lever)) > 0
+            if lever.metric is metric and (space := room(lever))[0] > 0
         ]
         if own:
-            best, wanted = max(own, key=lambda taken: taken[0].worth(taken[1]))
-            take(best, wanted)
-    while score < at:
+            take(*_worth_most(own))
+    while _below(score, goal):
         # Each lever's room and the points still short worked out once a round.
-        short = at - score
-        open_levers = [(lever, min(space, short)) for lever in levers if (space := room(lever)) > 0]
+        short = _minus(goal, score)
+        open_levers = [
+            (lever, _least(space, short)) for lever in levers if (space := room(lever))[0] > 0
+        ]
         if not open_levers:
             break
-        best, wanted = max(open_levers, key=lambda taken: taken[0].worth(taken[1]))
-        take(best, wanted)
+        take(*_worth_most(open_levers))
     steps = [
         WayStep(
             m.id,
@@ -213,8 +218,51 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
     for lever in levers:
         if lever.taken:
             steps.append(lever.step(won))
-    qualifies = not blocked and all(min(m.max_points, raw[m.id]) > 0 for m in metrics)
-    return Way(tuple(steps), qualifies and score >= at)
+    qualifies = not blocked and all(_least(most[key], points)[0] > 0 for key, points in raw.items())
+    return Way(tuple(steps), qualifies and not _below(score, goal))
+
+
+_Pair = tuple[int, int]
+"""A number as its numerator over a positive denominator (not reduced)."""
+
+
+def _pair(value: Fraction) -> _Pair:
+    return value.numerator, value.denominator
+
+
+def _plus(a: _Pair, b: _Pair) -> _Pair:
+    return a[0] * b[1] + b[0] * a[1], a[1] * b[1]
+
+
+def _minus(a: _Pair, b: _Pair) -> _Pair:
+    return a[0] * b[1] - b[0] * a[1], a[1] * b[1]
+
+
+def _below(a: _Pair, b: _Pair) -> bool:
+    return a[0] * b[1] < b[0] * a[1]
+
+
+def _least(a: _Pair, b: _Pair) -> _Pair:
+    """``min(a, b)``: ``a`` unless ``b`` is below it."""
+    return b if _below(b, a) else a
+
+
+def _reduced(a: _Pair) -> _Pair:
+    # Kept small across the way's rounds (each sum multiplies the denominators).
+    common = math.gcd(*a)
+    return a[0] // common, a[1] // common
+
+
+def _worth_most(priced: list[tuple[_Lever, _Pair]]) -> tuple[_Lever, _Pair]:
+    """The lever (with the points it is asked for) whose worth is the most, the first of
+    equals (as ``max`` gives it)."""
+    best = priced[0]
+    best_n, best_d = best[0]._worth(best[1])
+    for lever, wanted in priced[1:]:
+        numerator, denominator = lever._worth(wanted)
+        if numerator * best_d > best_n * denominator:
+            best, best_n, best_d = (lever, wanted), numerator, denominator
+    return best
 
 
 def _blocked_reason(metric: MetricScore) -> str:
@@ -326,10 +374,7 @@ class _Lever:
         """Part units one added unit gives (percentage points per US$ of consumption)."""
         self.opens = opens
         """People the short prerequisite steps need before the metric counts anyone."""
-        self.units = Fraction(0)
         self.taken = False
-        self.now = held
-        """The points the part gives with the units taken so far."""
         self._scaled = scale != 1
         # The figures as numerators over (positive) denominators: the way prices every open
         # lever every round, and a Fraction's arithmetic makes one with its gcd per step.
@@ -339,13 +384,26 @@ class _Lever:
         self._held = (held.numerator, held.denominator)
         self._gate = (gate.numerator, gate.denominator)
         self._scale = (scale.numerator, scale.denominator)
-        self._units: tuple[int, int] = (0, 1)
+        self._units: _Pair = (0, 1)
+        """The units taken so far."""
         self._now = self._held
-        self._room = cap - held
-        self._priced: tuple[Fraction, int, int, int, int] | None = None
+        """The points the part gives with the units taken so far."""
+        self._room = _minus(self._cap, self._held)
+        """The points the part can still give (cap - now)."""
+        self._priced: tuple[_Pair, int, int, int, int] | None = None
         """The last ``wanted`` priced, its units and the points at them (numerators and
         denominators): the round's best lever is taken (``add``) for the very points its
         worth was worked out for."""
+
+    @property
+    def units(self) -> Fraction:
+        """The units taken so far."""
+        return Fraction(*self._units)
+
+    @property
+    def now(self) -> Fraction:
+        """The points the part gives with the units taken so far."""
+        return Fraction(*self._now)
 
     def points_at(self, units: Fraction) -> Fraction:
         numerator, denominator = self._points_at(units.numerator, units.denominator)
@@ -384,9 +442,8 @@ class _Lever:
         return self.now - self.held
 
     def room(self) -> Fraction:
-        """The points the part can still give (the same object until units are taken: the
-        way's rounds price a lever again only when what it is asked changes)."""
-        return self._room
+        """The points the part can still give."""
+        return Fraction(*self._room)
 
     def least(self) -> Fraction:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
@@ -396,13 +453,12 @@ class _Lever:
         """The fewest units (whole ones) that give ``wanted`` more points than now: the
         ceiling of ``(min(cap, now + wanted) / per - start) / scale``, at least the units
         taken and the gate."""
-        numerator, denominator = self._units_for(wanted)
-        return Fraction(numerator, denominator)
+        return Fraction(*self._units_for((wanted.numerator, wanted.denominator)))
 
-    def _units_for(self, wanted: Fraction) -> tuple[int, int]:
-        """``units_for`` as a numerator over a positive denominator."""
+    def _units_for(self, wanted: _Pair) -> _Pair:
+        """``units_for`` of ``wanted`` points, both as a numerator over a positive denominator."""
         now_n, now_d = self._now
-        wanted_n, wanted_d = wanted.numerator, wanted.denominator
+        wanted_n, wanted_d = wanted
         # now + wanted, then the smaller of it and cap (denominators are positive).
         goal_n = now_n * wanted_d + wanted_n * now_d
         goal_d = now_d * wanted_d
@@ -425,10 +481,10 @@ class _Lever:
                 found_n, found_d = least_n, least_d
         return found_n, found_d
 
-    def _priced_at(self, wanted: Fraction) -> tuple[int, int, int, int]:
-        """``_units_for(wanted)`` and the points at those units (kept for the same object)."""
+    def _priced_at(self, wanted: _Pair) -> tuple[int, int, int, int]:
+        """``_units_for(wanted)`` and the points at those units (kept for the same figures)."""
         found = self._priced
-        if found is not None and found[0] is wanted:
+        if found is not None and found[0] == wanted:
             return found[1], found[2], found[3], found[4]
         units_n, units_d = self._units_for(wanted)
         points_n, points_d = self._points_at(units_n, units_d)
@@ -437,7 +493,11 @@ class _Lever:
 
     def worth(self, wanted: Fraction) -> Fraction:
         """Points per unit the next ``wanted`` points cost (the steps' people count too):
-        ``(points_at(target) - now) / max(target - units + opening, 1)``, one Fraction made."""
+        ``(points_at(target) - now) / max(target - units + opening, 1)``."""
+        return Fraction(*self._worth((wanted.numerator, wanted.denominator)))
+
+    def _worth(self, wanted: _Pair) -> _Pair:
+        """``worth`` as a numerator over a positive denominator."""
         target_n, target_d, points_n, points_d = self._priced_at(wanted)
         (now_n, now_d), (units_n, units_d) = self._now, self._units
         opening = 0 if self.taken else self.opens
@@ -445,19 +505,21 @@ class _Lever:
         cost_d = target_d * units_d
         if cost_n < cost_d:
             cost_n = cost_d = 1
-        return Fraction((points_n * now_d - now_n * points_d) * cost_d, points_d * now_d * cost_n)
+        return (points_n * now_d - now_n * points_d) * cost_d, points_d * now_d * cost_n
 
     def add(self, wanted: Fraction) -> Fraction:
         """Takes the units for ``wanted`` more points; the points they add."""
+        return Fraction(*self._add((wanted.numerator, wanted.denominator)))
+
+    def _add(self, wanted: _Pair) -> _Pair:
+        """``add`` as a numerator over a positive denominator."""
         units_n, units_d, points_n, points_d = self._priced_at(wanted)
         self._priced = None  # priced from the state before
         self.taken = True
-        self.units = Fraction(units_n, units_d)
-        self._units = (self.units.numerator, self.units.denominator)
-        before, self.now = self.now, Fraction(points_n, points_d)
-        self._now = (self.now.numerator, self.now.denominator)
-        self._room = self.cap - self.now
-        return self.now - before
+        self._units = units_n, units_d
+        before, self._now = self._now, (points_n, points_d)
+        self._room = _minus(self._cap, self._now)
+        return _minus(self._now, before)
 
     def step(self, won: bool = False) -> WayStep:
         """The step of the units taken; ``won``: the way wins customers too (a percentage
