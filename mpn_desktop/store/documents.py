@@ -54,6 +54,18 @@ def _rows(connection: Connection, query: Any) -> list[dict[str, Any]]:
     ]
 
 
+def _in_order(
+    connection: Connection, table: Any, *columns: Any, owner: tuple[Any, Any] | None = None
+) -> list[dict[str, Any]]:
+    """``columns`` of ``table``'s rows in the order they were written (by id); ``owner``,
+    a table and ``table``'s column of its id, adds the columns of the owner each row names."""
+    query = select(*columns)
+    if owner is not None:
+        owner_table, key = owner
+        query = query.join(owner_table, owner_table.c.id == key)
+    return _rows(connection, query.order_by(table.c.id))
+
+
 def _export(connection: Connection) -> dict[str, Any]:
     org, targets, customers = _T["organization"], _T["targets"], _T["customers"]
     designations = _T["designation_targets"]
@@ -62,20 +74,18 @@ def _export(connection: Connection) -> dict[str, Any]:
     organization = _rows(
         connection, select(org.c.name, org.c.mpn_id, org.c.market, org.c.anniversary)
     )
-    usage_rows = _rows(
+    usage_rows = _in_order(
         connection,
-        select(
-            subs.c.external_id.label("subscription"),
-            usage.c.month,
-            usage.c.consumption_usd,
-            usage.c.revenue_usd,
-            usage.c.active_users,
-            usage.c.service,
-            usage.c.paid_seats,
-            usage.c.source,
-        )
-        .join(subs, subs.c.id == usage.c.subscription_id)
-        .order_by(usage.c.id),
+        usage,
+        subs.c.external_id.label("subscription"),
+        usage.c.month,
+        usage.c.consumption_usd,
+        usage.c.revenue_usd,
+        usage.c.active_users,
+        usage.c.service,
+        usage.c.paid_seats,
+        usage.c.source,
+        owner=(subs, usage.c.subscription_id),
     )
     for row in usage_rows:
         row["month"] = row["month"][:7]  # stored as the month's first day
@@ -86,69 +96,60 @@ def _export(connection: Connection) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "organization": organization[0] if organization else None,
-        "targets": _rows(
-            connection, select(targets.c.competency, targets.c.level).order_by(targets.c.id)
-        )
-        + _rows(connection, select(designations.c.designation).order_by(designations.c.id)),
-        "customers": _rows(
-            connection, select(customers.c.name, customers.c.tenant_id).order_by(customers.c.id)
-        ),
-        "subscriptions": _rows(
+        "targets": _in_order(connection, targets, targets.c.competency, targets.c.level)
+        + _in_order(connection, designations, designations.c.designation),
+        "customers": _in_order(connection, customers, customers.c.name, customers.c.tenant_id),
+        "subscriptions": _in_order(
             connection,
-            select(
-                subs.c.external_id.label("id"),
-                customers.c.name.label("customer"),
-                subs.c.workload,
-                subs.c.association,
-                subs.c.associated_on,
-                subs.c.started_on,
-                subs.c.ended_on,
-                subs.c.trial,
-            )
-            .join(customers, customers.c.id == subs.c.customer_id)
-            .order_by(subs.c.id),
+            subs,
+            subs.c.external_id.label("id"),
+            customers.c.name.label("customer"),
+            subs.c.workload,
+            subs.c.association,
+            subs.c.associated_on,
+            subs.c.started_on,
+            subs.c.ended_on,
+            subs.c.trial,
+            owner=(customers, subs.c.customer_id),
         ),
         "usage": usage_rows,
-        "people": _rows(
+        "people": _in_order(
             connection,
-            select(
-                people.c.name,
-                people.c.email,
-                people.c.mcp_id,
-                people.c.associated,
-                people.c.left_on,
-            ).order_by(people.c.id),
+            people,
+            people.c.name,
+            people.c.email,
+            people.c.mcp_id,
+            people.c.associated,
+            people.c.left_on,
         ),
-        "exams": _rows(
+        "exams": _in_order(
             connection,
-            select(
-                people.c.mcp_id,
-                exams.c.exam_code,
-                exams.c.exam_title,
-                exams.c.passed_on,
-                exams.c.kind,
-            )
-            .join(people, people.c.id == exams.c.person_id)
-            .order_by(exams.c.id),
+            exams,
+            people.c.mcp_id,
+            exams.c.exam_code,
+            exams.c.exam_title,
+            exams.c.passed_on,
+            exams.c.kind,
+            owner=(people, exams.c.person_id),
         ),
-        "references": _rows(
+        "references": _in_order(
             connection,
-            select(
-                customers.c.name.label("customer"),
-                refs.c.competency,
-                refs.c.status,
-                refs.c.submitted_on,
-                refs.c.approved_on,
-                refs.c.contact,
-            )
-            .join(customers, customers.c.id == refs.c.customer_id)
-            .order_by(refs.c.id),
+            refs,
+            customers.c.name.label("customer"),
+            refs.c.competency,
+            refs.c.status,
+            refs.c.submitted_on,
+            refs.c.approved_on,
+            refs.c.contact,
+            owner=(customers, refs.c.customer_id),
         ),
-        "fee_payments": _rows(
+        "fee_payments": _in_order(
             connection,
-            select(
-                fees.c.membership_year_start, fees.c.level, fees.c.amount_usd, fees.c.paid_on
-            ).order_by(fees.c.id),
+            fees,
+            fees.c.membership_year_start,
+            fees.c.level,
+            fees.c.amount_usd,
+            fees.c.paid_on,
         ),
     }
 
@@ -208,6 +209,19 @@ def _ids(rows: list[dict[str, Any]], key: str) -> dict[Any, int]:
     return {row[key]: index for index, row in enumerate(rows, start=1)}
 
 
+def _numbered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """New rows with their "id" from 1 in order, the numbers ``_ids`` gives them."""
+    return [{"id": index, **row} for index, row in enumerate(rows, start=1)]
+
+
+def _linked(
+    rows: list[dict[str, Any]], key: str, ids: dict[Any, int], column: str
+) -> list[dict[str, Any]]:
+    """New rows with the document's ``key`` (a name or an id) replaced by ``column``, the
+    number of the row it names (``ids``)."""
+    return [{column: ids[row[key]], **{k: v for k, v in row.items() if k != key}} for row in rows]
+
+
 def _write(connection: Connection, doc: CheckedDocument) -> None:
     sections = doc.sections
     if doc.organization is not None:
@@ -215,52 +229,21 @@ def _write(connection: Connection, doc: CheckedDocument) -> None:
     customer_ids = _ids(sections["customers"], "name")
     subscription_ids = _ids(sections["subscriptions"], "id")
     person_ids = _ids(sections["people"], "mcp_id")
+    subscriptions = [  # _linked's rows are new: taking their "id" out changes no section
+        {"external_id": row.pop("id"), **row}
+        for row in _linked(sections["subscriptions"], "customer", customer_ids, "customer_id")
+    ]
     batches: list[tuple[str, list[dict[str, Any]]]] = [
         ("targets", sections["targets"]),
         ("designation_targets", sections.get("designation_targets", [])),
-        ("customers", [{"id": i, **row} for i, row in enumerate(sections["customers"], 1)]),
-        (
-            "subscriptions",
-            [
-                {
-                    "id": index,
-                    "external_id": row["id"],
-                    "customer_id": customer_ids[row["customer"]],
-                    **{k: v for k, v in row.items() if k not in ("id", "customer")},
-                }
-                for index, row in enumerate(sections["subscriptions"], 1)
-            ],
-        ),
-        (
-            "usage",
-            [
-                {
-                    "subscription_id": subscription_ids[row["subscription"]],
-                    **{k: v for k, v in row.items() if k != "subscription"},
-                }
-                for row in sections["usage"]
-            ],
-        ),
-        ("people", [{"id": i, **row} for i, row in enumerate(sections["people"], 1)]),
-        (
-            "exam_results",
-            [
-                {
-                    "person_id": person_ids[row["mcp_id"]],
-                    **{k: v for k, v in row.items() if k != "mcp_id"},
-                }
-                for row in sections["exams"]
-            ],
-        ),
+        ("customers", _numbered(sections["customers"])),
+        ("subscriptions", _numbered(subscriptions)),
+        ("usage", _linked(sections["usage"], "subscription", subscription_ids, "subscription_id")),
+        ("people", _numbered(sections["people"])),
+        ("exam_results", _linked(sections["exams"], "mcp_id", person_ids, "person_id")),
         (
             "customer_references",
-            [
-                {
-                    "customer_id": customer_ids[row["customer"]],
-                    **{k: v for k, v in row.items() if k != "customer"},
-                }
-                for row in sections["references"]
-            ],
+            _linked(sections["references"], "customer", customer_ids, "customer_id"),
         ),
         ("fee_payments", sections["fee_payments"]),
     ]
