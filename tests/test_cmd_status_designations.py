@@ -89,6 +89,10 @@ def test_the_table_names_the_program_and_what_is_missing(
     )
     assert "A qualification counts on any day from 2023-08-15 to 2023-08-15" in out
     assert "cheapest way to 70:" in out
+    # The tracks named as the window and the checklist name them (before: "smb track",
+    # "tracks: enterprise 36.5, smb 63").
+    assert "(qualifies at 70, SMB track): not qualified" in out
+    assert "  tracks: Enterprise 36.5, SMB 63 (the higher counts)\n" in out
 
 
 def test_a_day_in_2018_still_shows_the_competencies(
@@ -130,7 +134,9 @@ def test_catalog_prints_each_shipped_catalogue(
     text = capsys.readouterr().out
     assert f"Solutions Partner designations {version} (in force" in text
     assert "Solutions Partner for Security [security]" in text
-    assert "step 1: 2 with Azure Administrator Associate" in text or version == "2023-06"
+    # Before: "step 1: 2 with Azure ..." (2 what?) and "Smb track" beside "SMB" elsewhere.
+    assert "step 1: 2 people with Azure Administrator Associate" in text or version == "2023-06"
+    assert "\n  SMB track\n" in text and "Smb" not in text
     assert main(["catalog", "--as-of", day, "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["version"] == version

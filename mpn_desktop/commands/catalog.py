@@ -9,7 +9,7 @@ from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, parse_as_of
 from mpn_desktop.domain.catalog import Catalog, Competency, Window
-from mpn_desktop.domain.designations import ScoredCatalog, track_name, unit_word
+from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title, unit_word
 from mpn_desktop.domain.enums import Level, Market
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import associations as association_names
@@ -98,7 +98,7 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
         for track in designation.tracks:
             if track.id:
                 name = track_name(track.id)
-                lines.append("  " + _("{track} track").format(track=name[:1].upper() + name[1:]))
+                lines.append("  " + _("{track} track").format(track=track_title(name)))
             for metric in track.metrics:
                 lines.append(
                     "    "
@@ -127,7 +127,11 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
                         )
                         lines.append(
                             "      "
-                            + _("step {number}: {count} with {names}").format(
+                            + ngettext(
+                                "step {number}: {count} person with {names}",
+                                "step {number}: {count} people with {names}",
+                                step.minimum_people,
+                            ).format(
                                 number=position, count=number(step.minimum_people), names=names
                             )
                         )

@@ -13,7 +13,7 @@ from mpn_desktop.commands.text_lines import TextLine, labelled, plain_text, wrap
 from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import usage_start
-from mpn_desktop.domain.designations import ScoredCatalog, track_name
+from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
@@ -86,11 +86,14 @@ def _metric_line(metric: MetricScore) -> str:
     return f"    [{mark}] {metric.name}: {have}, {points}"
 
 
+def _track(track: str | None) -> str:
+    """A track as the window and the checklist name it: "Enterprise", "SMB"."""
+    return track_title(track_name(track))
+
+
 def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
     state = _("QUALIFIED") if score.qualified else _("not qualified")
-    track = (
-        _(", {track} track").format(track=track_name(score.best.track)) if score.best.track else ""
-    )
+    track = _(", {track} track").format(track=_track(score.best.track)) if score.best.track else ""
     target = _(" - target") if score.target else ""
     lines: list[str | TextLine] = [
         _("{name}{target}: {score} of 100 points (qualifies at {at}{track}): {state}").format(
@@ -103,7 +106,7 @@ def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
         )
     ]
     if len(score.tracks) > 1:
-        others = ", ".join(f"{track_name(t.track)} {shown_points(t.score)}" for t in score.tracks)
+        others = ", ".join(f"{_track(t.track)} {shown_points(t.score)}" for t in score.tracks)
         lines.append("  " + _("tracks: {tracks} (the higher counts)").format(tracks=others))
     for category in score.best.categories:
         lines.append(
