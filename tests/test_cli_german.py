@@ -222,12 +222,21 @@ def test_the_help_lists_the_commands_in_the_chosen_language(
 ) -> None:
     # Before: the commands' lines were English under the German headings.
     german = _help(["--language", "de"], capsys)
-    assert "status der Fortschritt jeder angestrebten Kompetenz und was noch fehlt" in german
+    assert (
+        "status der Fortschritt jeder angestrebten Kompetenz oder Designation und was noch fehlt"
+        in german
+    )
     assert "restore die Datenbank durch eine Sicherung ersetzen" in german
     assert "import-exams Prüfungsergebnisse aus einer CSV-Datei importieren" in german
     assert "what is still missing" not in german
     english = _help([], capsys)
-    assert "status progress of every targeted competency, and what is still missing" in english
+    # Before: "of every targeted competency" alone, while a day from October 2022 on shows
+    # the designations.
+    assert (
+        "status progress of every targeted competency or designation, and what is still missing"
+        in english
+    )
+    assert "load read a whole organisation from a JSON file or an Excel workbook" in english
 
 
 @pytest.mark.parametrize(

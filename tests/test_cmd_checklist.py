@@ -79,6 +79,15 @@ def test_a_retired_competency_exits_1(
     assert main([*checklist, "--competency", "hosting"]) == 1
     assert "was retired on 2018-01-30" in capsys.readouterr().err
     assert not out.exists()
+    # Before: English under --language de, its day in ISO.
+    assert main(["--language", "de", *checklist, "--competency", "hosting"]) == 1
+    assert "(hosting) wurde am 30.01.2018 eingestellt und kann nicht mehr erreicht werden; " in (
+        capsys.readouterr().err
+    )
+    assert main(["--language", "de", *checklist, "--competency", "nope"]) == 1
+    assert "--competency: 'nope' ist keine Kompetenz des Katalogs; gültige IDs: " in (
+        capsys.readouterr().err
+    )
 
 
 @pytest.mark.parametrize(

@@ -63,3 +63,14 @@ def test_one_designation_by_id_and_a_wrong_id_or_level_is_refused(
     assert "'cloud-platform' is not a designation" in capsys.readouterr().err
     assert main([*args, "--level", "gold"]) == 2
     assert "have no levels" in capsys.readouterr().err
+    # Before: both refusals were English under --language de.
+    assert main(["--language", "de", *args, "--competency", "cloud-platform"]) == 1
+    assert (
+        "mpn-desktop: --competency: 'cloud-platform' ist keine Designation des Katalogs 2023-06; "
+        "gültige IDs: " in capsys.readouterr().err
+    )
+    assert main(["--language", "de", *args, "--level", "gold"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "Fehler: --level gold: Die Solutions Partner-Designations haben am 15.08.2023 keine "
+        "Stufen; lassen Sie --level weg\n"
+    )

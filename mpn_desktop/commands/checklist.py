@@ -20,7 +20,7 @@ from mpn_desktop.commands.common import (
 )
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.vocabulary import _, ngettext
-from mpn_desktop.domain.wording import number
+from mpn_desktop.domain.wording import day, number
 from mpn_desktop.errors import MpnError
 
 if TYPE_CHECKING:
@@ -43,21 +43,32 @@ def register(subparsers: Any) -> None:
     """Adds ``checklist --pdf OUT.pdf [--competency ID] [--level L] [--as-of D] [--page-size]``."""
     checklist = subparsers.add_parser(
         "checklist",
-        help=_("write the printable checklist of the target competencies to a PDF file"),
+        help=_(
+            "write the printable checklist of the target competencies or designations to a PDF file"
+        ),
         description=_(
             "Writes the checklist to take to a meeting: each target competency (or the one "
             "chosen) at each level up to its target (or the one chosen), with the four steps, "
-            "their figures and evidence, what to do next and what is at risk."
+            "their figures and evidence, what to do next and what is at risk. On a day from "
+            "October 2022 on, each target designation (or the one chosen) with its metrics' "
+            "points and what is still missing."
         ),
     )
     checklist.add_argument(
         "--pdf", metavar="OUT.pdf", required=True, help=_("the PDF file to write")
     )
     checklist.add_argument(
-        "--competency", metavar="ID", help=_("only this competency (e.g. cloud-platform)")
+        "--competency",
+        metavar="ID",
+        help=_(
+            "only this competency (e.g. cloud-platform), or from October 2022 this "
+            "designation (e.g. modern-work)"
+        ),
     )
     checklist.add_argument(
-        "--level", choices=[level.value for level in Level], help=_("only this level")
+        "--level",
+        choices=[level.value for level in Level],
+        help=_("only this level (of a competency; designations have none)"),
     )
     checklist.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help=_("evaluate on this day (default: today)")
@@ -85,7 +96,7 @@ def ensure_gui_application() -> object:
     app = QGuiApplication.instance()
     if app is not None:
         if not isinstance(app, QGuiApplication):
-            raise MpnError("the checklist needs a graphical application object to lay out text")
+            raise MpnError(_("the checklist needs a graphical application object to lay out text"))
         return app
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and sys.platform not in ("win32", "darwin"):
@@ -101,15 +112,16 @@ def _designation_checklist(
     from mpn_desktop.reports.designation_checklist import build_designation_checklist
 
     if args.level:
-        raise UsageError(
-            f"--level {args.level}: the Solutions Partner designations have no levels "
-            f"on {as_of.isoformat()}; leave --level out"
+        said = _(
+            "--level {level}: the Solutions Partner designations have no levels on {day}; "
+            "leave --level out"
         )
-    day = score_facts(args, program, as_of, facts)
-    organization = day.facts.organization
-    tree = day.tree()
+        raise UsageError(said.format(level=args.level, day=day(as_of)))
+    scored = score_facts(args, program, as_of, facts)
+    organization = scored.facts.organization
+    tree = scored.tree()
     return build_designation_checklist(
-        day.catalog, tree, organization, designation=args.competency, printed_on=date.today()
+        scored.catalog, tree, organization, designation=args.competency, printed_on=date.today()
     )
 
 

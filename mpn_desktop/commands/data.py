@@ -47,7 +47,10 @@ def register(subparsers: Any) -> None:
 
     load = subparsers.add_parser(
         "load",
-        help=_("read a whole organisation from a JSON file (checked before writing)"),
+        help=_(
+            "read a whole organisation from a JSON file or an Excel workbook (checked before "
+            "writing)"
+        ),
         description=_(
             "Reads a whole organisation from a JSON document or an Excel workbook written by "
             "'export' (and maybe edited since). Every problem is listed with its place in "

@@ -23,11 +23,14 @@ def register(subparsers: Any) -> None:
     """Adds ``status [--as-of DATE] [--json]``."""
     status = subparsers.add_parser(
         "status",
-        help=_("progress of every targeted competency, and what is still missing"),
+        help=_("progress of every targeted competency or designation, and what is still missing"),
         description=_(
             "Shows, for every targeted competency and each level up to its target, the four "
             "steps (sales performance, exams, customer references, fee) with what you have "
-            "against what is needed, what is still missing and what is at risk."
+            "against what is needed, what is still missing and what is at risk. On a day from "
+            "October 2022 on, every Solutions Partner designation instead: its score of 100 "
+            "points, each metric's points, what is still missing and the cheapest way to "
+            "qualify."
         ),
     )
     status.add_argument(

@@ -533,16 +533,24 @@ def _chosen_competencies(
     try:
         entry = catalog.competency(competency)
     except KeyError:
-        raise ValidationError(
-            f"--competency: {competency!r} is not a competency of the catalogue; valid ids: {valid}"
-        ) from None
+        said = _("--competency: {value} is not a competency of the catalogue; valid ids: {ids}")
+        raise ValidationError(said.format(value=repr(competency), ids=valid)) from None
     found = tree.requirement(competency)
     if entry.retired or found is None or found.retired:
         retired_on = entry.retirement.retired_on if entry.retirement is not None else None
-        when = f" on {format_day(retired_on)}" if retired_on else ""
+        said = (
+            _(
+                "--competency: {name} ({id}) was retired on {day} and cannot be attained "
+                "any more; valid ids: {ids}"
+            )
+            if retired_on
+            else _(
+                "--competency: {name} ({id}) was retired and cannot be attained any more; "
+                "valid ids: {ids}"
+            )
+        )
         raise ValidationError(
-            f"--competency: {entry.name} ({competency}) was retired{when} and cannot be "
-            f"attained any more; valid ids: {valid}"
+            said.format(name=entry.name, id=competency, day=format_day(retired_on), ids=valid)
         )
     return (found,)
 

@@ -175,9 +175,12 @@ def build_designation_checklist(
         found = tree.requirement(designation)
         if found is None:
             valid = ", ".join(node.id for node in tree.requirements)
+            said = _(
+                "--competency: {value} is not a designation of the catalogue {version}; "
+                "valid ids: {ids}"
+            )
             raise ValidationError(
-                f"--competency: {designation!r} is not a designation of the catalogue "
-                f"{catalog.version}; valid ids: {valid}"
+                said.format(value=repr(designation), version=catalog.version, ids=valid)
             )
         chosen: tuple[RequirementNode, ...] = (found,)
     else:
