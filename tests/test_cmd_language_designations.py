@@ -41,6 +41,10 @@ def test_the_designations_status_in_german(
         assert words not in german, words
     # Figures in German, the skilling units after "von" in the dative.
     assert re.search(r"\d+ von \d+ (Person|Personen), ", german)
+    # A list of certifications cut short stays in the dative after "mit" (before: "mit A, B,
+    # C oder 4 weitere Zertifizierungen").
+    assert "(MS-700) oder 4 weiteren Zertifizierungen brächte 5 Punkte" in german
+    assert "(SC-300) oder 1 weiteren Zertifizierung brächten 40 Punkte" in german
 
 
 def test_the_german_table_wraps_under_the_cheapest_way_and_the_fee(
