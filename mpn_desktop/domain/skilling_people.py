@@ -33,7 +33,8 @@ from mpn_desktop.domain.designations import (
     short_name,
     track_name,
 )
-from mpn_desktop.domain.facts import ExamResult, Facts
+from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import and_list
@@ -121,7 +122,7 @@ class SkillingPeople:
         """Whether an exam code is one of the 2017-2018 competencies' credentials."""
         self._facts = facts
         self._scope = scope
-        self._by_person: dict[str, list[ExamResult]] | None = None
+        self._by_person: dict[str, list[tuple[str, date]]] | None = None
         self._reasons: dict[str, str] = {}
         """``why_nothing`` by MCP ID: a table asks it each time it paints the person's row."""
 
@@ -145,12 +146,17 @@ class SkillingPeople:
             self._labels[mcp_id] = found
         return found
 
-    def _exams_of(self, mcp_id: str) -> list[ExamResult]:
-        """A person's exam results (grouped once, when a reason is first asked for)."""
+    def _exams_of(self, mcp_id: str) -> list[tuple[str, date]]:
+        """A person's exam results as (code as written, day passed): grouped once, when a
+        reason is first asked for, read by column (as loaded: no ``ExamResult`` made, and
+        kept with the facts, for each of a large organisation's thousands of results)."""
         if self._by_person is None:
-            grouped: dict[str, list[ExamResult]] = defaultdict(list)
-            for exam in self._facts.exams:
-                grouped[exam.mcp_id].append(exam)
+            grouped: dict[str, list[tuple[str, date]]] = defaultdict(list)
+            columns = ExamRows.of(self._facts.exams).columns
+            for mcp, code, on in zip(
+                columns.mcp_id, columns.exam_code, columns.passed_on, strict=True
+            ):
+                grouped[mcp].append((code, on))
             self._by_person = dict(grouped)
         return self._by_person.get(mcp_id, [])
 
@@ -168,10 +174,10 @@ class SkillingPeople:
         exams = self._exams_of(mcp_id)
         if not exams:
             return ""
-        passed = {normalize_code(e.exam_code) for e in exams if e.passed_on <= self.day}
+        passed = {normalize_code(code) for code, on in exams if on <= self.day}
         # The codes as written, passed by the day (and codes passed only after it).
-        written = {e.exam_code.strip() for e in exams if e.passed_on <= self.day}
-        later = sorted({e.exam_code.strip() for e in exams if e.passed_on > self.day} - written)
+        written = {code.strip() for code, on in exams if on <= self.day}
+        later = sorted({code.strip() for code, on in exams if on > self.day} - written)
         used: set[str] = set()
         reasons: list[str] = []
         partly: list[str] = []
@@ -198,7 +204,7 @@ class SkillingPeople:
                     break
         reasons += partly
         unknown = sorted(
-            written - {e.exam_code.strip() for e in exams if normalize_code(e.exam_code) in used}
+            written - {code.strip() for code, _on in exams if normalize_code(code) in used}
         )
         earlier = [code for code in unknown if self._earlier(code)]
         if earlier:

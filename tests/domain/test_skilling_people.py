@@ -15,6 +15,7 @@ from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
+from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
 from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_lists, skilling_people
 from tests.domain.domain_builders import organization, person
@@ -47,16 +48,19 @@ def _people(
     people: tuple[Person, ...] = (),
     competencies: Catalog | None = None,
     passed: dict[tuple[str, str], date] | None = None,
+    by_column: bool = False,
 ) -> SkillingPeople:
-    """The people of ``exams`` (MCP ID -> codes passed) counted on ``DAY``."""
+    """The people of ``exams`` (MCP ID -> codes passed) counted on ``DAY`` (``by_column``: the
+    results held by column, as loaded, no ``ExamResult`` made)."""
+    results = tuple(
+        ExamResult(mcp_id, code, (passed or {}).get((mcp_id, code), PASSED))
+        for mcp_id, codes in exams.items()
+        for code in codes
+    )
     facts = Facts(
         organization=organization(),
         people=people or tuple(person(mcp_id) for mcp_id in exams),
-        exams=tuple(
-            ExamResult(mcp_id, code, (passed or {}).get((mcp_id, code), PASSED))
-            for mcp_id, codes in exams.items()
-            for code in codes
-        ),
+        exams=ExamRows.from_columns(ExamRows.of(results).columns) if by_column else results,
         designation_targets=targets,
     )
     scores = score_designations(scored, facts, DAY, frozenset(targets))
@@ -180,6 +184,26 @@ def test_exams_passed_after_the_day_are_named(scored: ScoredCatalog) -> None:
     found = _people(scored, {"1": ("MS-700",)}, passed={("1", "MS-700"): date(2026, 11, 2)})
     assert _labels(found) == {}
     assert found.why_nothing("1") == "Passed after 2026-10-15: MS-700."
+
+
+def test_the_reasons_read_the_results_by_column(
+    scored: ScoredCatalog, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large organisation's thousands of results are held by column as loaded; the reasons
+    # (asked as the Exams tab paints a row) read them so: an ExamResult made for each would
+    # be kept with the facts afterwards. The same reasons as from results given as rows.
+    exams = {"1": ("AZ-800",), "2": ("70-533", "XY-999"), "3": ("MS-700", "AZ-600"), "4": ()}
+    passed = {("3", "MS-700"): date(2026, 11, 2)}
+    given = _people(scored, exams, competencies=catalog, passed=passed)
+    expected = {mcp_id: given.why_nothing(mcp_id) for mcp_id in exams}
+    assert all(expected[mcp_id] for mcp_id in ("1", "2", "3"))
+
+    def made(_rows: ExamRows) -> None:
+        raise AssertionError("an ExamResult made for each result")
+
+    monkeypatch.setattr(ExamRows, "rows", made)
+    found = _people(scored, exams, competencies=catalog, passed=passed, by_column=True)
+    assert {mcp_id: found.why_nothing(mcp_id) for mcp_id in exams} == expected
 
 
 def test_the_labels_and_reasons_read_in_german(catalog: Catalog) -> None:
