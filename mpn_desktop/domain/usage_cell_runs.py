@@ -41,6 +41,9 @@ Run = tuple[int, int, str, int]
 first place minus its first month: the row of month ``m`` is at ``base + m``)."""
 
 
+_LAST = itemgetter(1)
+"""A run's last month."""
+
 Slices = tuple[list[str], list[int], list[int]]
 """Runs' rows in some months, one slice of the columns per run: each run's customer and
 where its rows there begin and end (``columns[start:stop]``)."""
@@ -128,8 +131,8 @@ class CellRuns:
             seen.add(run[2])
         self._one = _Tier(one)
         self._more = _Tier(more) if more else None
-        self.first_month = min(run[0] for run in runs)
-        self.last_month = max(run[1] for run in runs)
+        self.first_month = runs[0][0]  # (sorted by it)
+        self.last_month = max(map(_LAST, runs))
         self._one_of: dict[str, int] | None = None
         self._more_of: dict[str, list[int]] = {}
 
@@ -218,7 +221,12 @@ def cell_runs(
     the month its association began (an index) and its customer. Hands back the runs, the
     places of the other rows, in order, to be put in row by row (runs out of order or of
     several rows a month), and where the rows not looked at begin: after the first short
-    runs (rows stored by month: grouping would cost a step per row there)."""
+    runs (rows stored by month: grouping would cost a step per row there). Rows of every
+    subscription over the same months (``_grid``) are cut into runs without a look at each
+    run's rows."""
+    grid = _grid(subscriptions, months)
+    if grid is not None:
+        return _grid_runs(grid, found_of), [], len(subscriptions)
     runs: dict[Cell, list[Run]] = {}
     odd: list[int] = []
     consecutive: dict[tuple[int, int], Sequence[Month]] = {}
@@ -256,6 +264,55 @@ def cell_runs(
         if count >= 64 and 4 * count > stop:
             break  # short runs: not grouped by subscription
     return {cell: CellRuns(each) for cell, each in runs.items()}, odd, start
+
+
+Grid = tuple[tuple[str, ...], Month, Month]
+"""Rows of every subscription over the same months: each run's subscription, in order, and
+the runs' first and last month (the column's own)."""
+
+
+def _grid(subscriptions: Sequence[str], months: Sequence[Month]) -> Grid | None:
+    """The runs when the rows are a grid: every subscription's rows the same four months or
+    more, one a month in order, grouped by subscription (as an export of one window, or
+    usage kept since the same month for every subscription); None otherwise. Checked by
+    whole columns in C (the months against the first run's repeated, each month's rows of
+    the runs against the first's subscriptions), not run by run. (A subscription's two
+    runs next to each other, where the walk finds one run of its months twice and puts its
+    rows in row by row, are two runs here: the same rows held.)"""
+    rows = len(subscriptions)
+    if not rows or not isinstance(subscriptions, tuple) or not isinstance(months, tuple):
+        return None
+    length = _run_end(subscriptions, 0, subscriptions[0], 0)
+    if length < 4 or rows % length:
+        return None  # (short runs: the walk does not group them either)
+    first_run = months[:length]
+    first = first_run[0]
+    if first_run != tuple(range(first, first + length)) or months != first_run * (rows // length):
+        return None
+    ids = subscriptions[::length]
+    # Every row of a run is its first row's subscription (``length`` comparisons of columns).
+    if any(subscriptions[offset::length] != ids for offset in range(1, length)):
+        return None
+    return ids, first, first_run[-1]
+
+
+def _grid_runs(grid: Grid, found_of: Mapping[str, tuple[Cell, int, str]]) -> dict[Cell, CellRuns]:
+    """The runs of a grid per cell, as ``cell_runs``' walk makes them (in the rows' order)."""
+    ids, first, last = grid
+    length = last - first + 1
+    runs: dict[Cell, list[Run]] = {}
+    get = found_of.get
+    for start, sub_id in zip(range(0, length * len(ids), length), ids, strict=True):
+        found = get(sub_id)
+        if found is not None:
+            cell, associated, customer = found
+            counted = first if first >= associated else associated
+            if counted <= last:  # no credit before the association
+                each = runs.get(cell)
+                if each is None:
+                    each = runs[cell] = []
+                each.append((counted, last, customer, start - first))
+    return {cell: CellRuns(each) for cell, each in runs.items()}
 
 
 def _run_end(subscriptions: Sequence[str], start: int, sub_id: str, guess: int) -> int:
