@@ -67,3 +67,11 @@ def test_one_german_word_per_concept(
         or (english is _EXAM_RECORD and german not in text)
     ]
     assert wrong == []
+
+
+def test_mcp_and_mpn_ids_are_written_alike() -> None:
+    # Before: "MCP ID" and "MPN ID" in nine German texts of the command line and the
+    # checklist ("deren MCP ID mit Ihrer MPN ID verknüpft ist"), "MCP-ID" and "MPN-ID" in
+    # the others and in the window's.
+    said = [text for _, text in PAIRS if re.search(r"\b(MCP|MPN) ID\b", text)]
+    assert said == []

@@ -92,7 +92,7 @@ def test_the_running_header_breaks_between_its_parts_not_inside_one(
     path = tmp_path / "checkliste.pdf"
     render_pdf(checklist_of(catalog, demo_facts), path, "A4", save=save_pdf)
     texts = [text for _, _, text in text_objects(pypdf.PdfReader(path).pages[1])]
-    meta = [text for text in texts if text.startswith("MPN ID")]
+    meta = [text for text in texts if text.startswith("MPN-ID")]
     (start,) = meta
     following = texts[texts.index(start) : texts.index(start) + 3]
     assert any("Gedruckt 16.03.2018" in text for text in following), following
