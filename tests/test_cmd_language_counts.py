@@ -73,3 +73,17 @@ def test_a_step_of_two_measures_joins_them_in_german(
     german = capsys.readouterr().out
     assert "Februar 2018 und 500 aktive EMS-Berechtigungen" in german
     assert "2018 and " not in german
+
+
+def test_the_steps_figures_stand_in_one_column_in_german(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: names padded to English's 12 characters, "Kundenreferenzen" pushed its
+    # figures four columns right of the others'.
+    for language in ("de", "en"):
+        assert main(["--language", language, "--db", str(demo), "status", "--as-of", AS_OF]) == 0
+        steps = [line for line in capsys.readouterr().out.splitlines() if line.startswith("    [")]
+        assert len(steps) > 8
+        # Where each line's figures begin, after its one-word step name and the padding.
+        figures = {len(line) - len(line.split("] ", 1)[1].split(maxsplit=1)[1]) for line in steps}
+        assert len(figures) == 1, (language, steps)

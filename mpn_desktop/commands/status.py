@@ -85,7 +85,10 @@ def _step_line(step: RequirementNode) -> str:
     mark = (yes if step.met else no).ljust(max(len(yes), len(no)))
     name = _(_STEP_WORDS[step.id]) if step.id in _STEP_WORDS else step.id
     figures = have_of_need(step.have or 0, step.need or 0, step.unit)
-    return f"    [{mark}] {name:<12} {figures}"
+    # The figures stand in one column under the longest step name of the language
+    # (German's "Kundenreferenzen" is longer than English's 12 characters).
+    width = max(12, *(len(_(word)) for word in _STEP_WORDS.values()))
+    return f"    [{mark}] {name:<{width}} {figures}"
 
 
 def _level_lines(level: RequirementNode) -> list[str | TextLine]:
