@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from mpn_desktop.domain.facts import Person
+from mpn_desktop.domain.people_rows import PeopleRows
 from mpn_desktop.domain.tuple_stand_in import TupleStandIn
 
 
@@ -54,7 +55,9 @@ class ListedOrder:
     def __call__(self) -> dict[str, int]:
         rank = self._rank
         if rank is None:
-            named = sorted([(p.name.casefold(), p.mcp_id) for p in self._people])
+            # Read by column (as loaded: no Person made for each of them).
+            who = PeopleRows.of(self._people).columns
+            named = sorted(zip(map(str.casefold, who.name), who.mcp_id, strict=True))
             rank = self._rank = {mcp_id: place for place, (_, mcp_id) in enumerate(named)}
         return rank
 

@@ -9,7 +9,9 @@ from unittest import mock
 import pytest
 
 from mpn_desktop.domain import skilling_holders
-from mpn_desktop.domain.skilling_holders import Holder, Holders, certifications_of
+from mpn_desktop.domain.people_rows import PeopleRows
+from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder, certifications_of
+from tests.domain.domain_builders import person
 
 HOLDING = {"b": "cert-1", "a": "cert-2", "c": "cert-1"}
 NAMES = {"a": "Zoe", "b": "adam", "c": "Adam", "d": "Nobody holding one"}
@@ -80,3 +82,20 @@ def test_holders_kept_by_certification_are_handed_out_again() -> None:
 def test_the_certifications_of_a_plain_tuple_of_holders() -> None:
     assert certifications_of(EXPECTED) == {"cert-1", "cert-2"}
     assert certifications_of(()) == set()
+
+
+def test_the_listed_order_reads_the_people_by_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each MCP ID's place by name without case, then MCP ID ("adam" and "Adam" tie on the
+    # name); the people held by column as loaded are read so: no Person made for each (a
+    # large organisation's thousands, kept with the facts afterwards). Rows give the same.
+    people = tuple(person(mcp_id, name=NAMES[mcp_id]) for mcp_id in ("a", "d", "c", "b"))
+    expected = {"b": 0, "c": 1, "d": 2, "a": 3}
+    assert ListedOrder(people)() == expected
+    assert list(ListedOrder(people)()) == list(expected), "its keys in that order"
+
+    def made(_rows: PeopleRows) -> None:
+        raise AssertionError("a Person made for each person")
+
+    by_column = PeopleRows.from_columns(PeopleRows.of(people).columns)
+    monkeypatch.setattr(PeopleRows, "rows", made)
+    assert list(ListedOrder(by_column)().items()) == list(expected.items())
