@@ -105,7 +105,7 @@ def test_dry_run_writes_nothing(
 ) -> None:
     assert run(db_url, "--dry-run", str(FIXTURES / "utf8_comma_iso.csv")) == 0
     out = capsys.readouterr().out
-    assert "3 added, 0 duplicates, 0 errors" in out.splitlines()
+    assert "3 to add, 0 duplicates, 0 errors" in out.splitlines()
     assert "Dry run: nothing was written." in out
     assert exam_rows(db_url) == []
 

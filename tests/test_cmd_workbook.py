@@ -74,7 +74,12 @@ def test_another_spreadsheet_format_is_a_usage_error(
     db_args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     assert main([*db_args, command, str(tmp_path / "org.ods")]) == 2
-    assert "save the spreadsheet as .xlsx" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    # Before, export too: "save the spreadsheet as .xlsx", as if it read one.
+    if command == "load":
+        assert "save the spreadsheet as .xlsx" in said
+    else:
+        assert "name the file with one of these endings" in said and "save the" not in said
 
 
 @pytest.mark.sqlite_only  # about the database's own file on disk, which only SQLite has

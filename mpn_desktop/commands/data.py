@@ -137,8 +137,8 @@ def _is_workbook(path: Path, command: str) -> bool:
     if suffix in _OTHER_SPREADSHEETS:
         said = (
             _(
-                "{path}: export writes a JSON document (.json) or an Excel workbook (.xlsx); "
-                "save the spreadsheet as .xlsx"
+                "{path}: export writes a JSON document (.json) or an Excel workbook (.xlsx); name "
+                "the file with one of these endings (any spreadsheet program opens the workbook)"
             )
             if command == "export"
             else _(

@@ -114,9 +114,15 @@ class ImportResult:
 
     @property
     def summary(self) -> str:
-        """``N added, N duplicates, N errors`` (``1 duplicate``; ``2,500 added``)."""
+        """``N added, N duplicates, N errors`` (``1 duplicate``; ``2,500 added``); a dry run's
+        ``N to add``, as the window's check says it: it added nothing."""
         duplicates, errors = self.duplicates, len(self.errors)
-        return _("{added} added, {duplicates}, {errors}").format(
+        said = (
+            _("{added} to add, {duplicates}, {errors}")
+            if self.dry_run
+            else _("{added} added, {duplicates}, {errors}")
+        )
+        return said.format(
             added=number(self.added),
             duplicates=ngettext("{count} duplicate", "{count} duplicates", duplicates).format(
                 count=number(duplicates)

@@ -112,7 +112,7 @@ def test_a_first_import_that_is_not_kept_leaves_the_key_and_no_record(
     rows = [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(9000)]
     path = write_csv(tmp_path / "big.csv", rows)
     dry = import_file(db, lookup, path, dry_run=True)
-    assert dry.summary == "9,000 added, 0 duplicates, 0 errors"
+    assert dry.summary == "9,000 to add, 0 duplicates, 0 errors"
     assert unique_keys(db) == [(KEY, ["person_id", "exam_code", "passed_on"])]
 
     bad = write_csv(tmp_path / "bad.csv", [*rows, ["x", "P", "70-533", "", "2017-01-02", ""]])

@@ -291,7 +291,8 @@ def test_an_error_on_the_last_row_of_a_large_file_writes_nothing(
 
 def test_dry_run_counts_but_writes_nothing(db: Database, lookup: CatalogLookup) -> None:
     result = import_file(db, lookup, FIXTURES / "utf8_comma_iso.csv", dry_run=True)
-    assert result.summary == "3 added, 0 duplicates, 0 errors"
+    # Before: "3 added", above "Dry run: nothing was written."
+    assert result.summary == "3 to add, 0 duplicates, 0 errors"
     assert result.dry_run and not result.committed
     assert count(db, models.ExamResult) == 0
     assert count(db, models.ImportBatch) == 0
