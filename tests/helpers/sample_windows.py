@@ -3,6 +3,8 @@ of a given size (the window-fitting tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -21,23 +23,36 @@ from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 
 
-def sample_window(
-    qtbot: QtBot, tmp_path: Path, settings: WindowSettings, day: date
-) -> tuple[MainWindow, Database]:
-    """The sample organisation dated around ``day``, its window shown and filled."""
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, day)
-    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
+def shown_window(qtbot: QtBot, context: AppContext, settings: WindowSettings) -> MainWindow:
+    """The window of ``context``, shown, once its status panel is filled."""
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.panel.progress is not None)
-    if day >= date(2022, 10, 3):
-        qtbot.waitUntil(lambda: window.progress_source.designations is not None)
-        qtbot.waitUntil(lambda: bool(window.panel.findChildren(DesignationCard)))
-    return window, db
+    return window
 
 
+@contextmanager
+def sample_window(
+    qtbot: QtBot, tmp_path: Path, settings: WindowSettings, day: date
+) -> Iterator[MainWindow]:
+    """The sample organisation dated around ``day``, its window shown and filled; on leaving,
+    its worker is waited for and its database closed."""
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
+    window = shown_window(qtbot, context, settings)
+    try:
+        if day >= date(2022, 10, 3):
+            qtbot.waitUntil(lambda: window.progress_source.designations is not None)
+            qtbot.waitUntil(lambda: bool(window.panel.findChildren(DesignationCard)))
+        yield window
+    finally:
+        window.progress_source.wait_for_worker()
+        db.close()
+
+
+@contextmanager
 def first_start(
     qtbot: QtBot,
     tmp_path: Path,
@@ -45,13 +60,16 @@ def first_start(
     request: pytest.FixtureRequest,
     *,
     shown: tuple[date, str],
-    area: QRect,
-) -> tuple[MainWindow, Database]:
-    """``sample_window`` of ``shown`` (day, language) started on a screen of ``area``."""
+    area: QRect | None,
+) -> Iterator[MainWindow]:
+    """``sample_window`` of ``shown`` (day, language) started on a screen of ``area`` (None:
+    the screen as it is)."""
     day, language = shown
     if language == "de":
         request.getfixturevalue("german")
-    request.getfixturevalue("monkeypatch").setattr(
-        screen_fit, "available_area", lambda _widget: area
-    )
-    return sample_window(qtbot, tmp_path, settings, day)
+    if area is not None:
+        request.getfixturevalue("monkeypatch").setattr(
+            screen_fit, "available_area", lambda _widget: area
+        )
+    with sample_window(qtbot, tmp_path, settings, day) as window:
+        yield window

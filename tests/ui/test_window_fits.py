@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.sample_windows import first_start, sample_window
+from helpers.sample_windows import first_start, shown_window
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -211,10 +211,7 @@ def test_the_status_panel_s_cards_fit_its_viewport(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
     # The cards were wider than the panel's viewport: their right border was cut.
-    window = MainWindow(sample_context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    window = shown_window(qtbot, sample_context, settings)
     panel = window.panel
     body = panel.widget()
     assert body.width() <= panel.viewport().width()
@@ -230,10 +227,7 @@ def test_the_window_fits_1024_by_700_at_150_percent(
     # any scaling: the window's contents needed 783×493 there, and the Sales tab's tables
     # and buttons were squeezed and cut.
     area = QSize(683, 467)
-    window = MainWindow(sample_context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    window = shown_window(qtbot, sample_context, settings)
     needed = window.minimumSizeHint()
     assert needed.width() <= area.width() and needed.height() <= area.height(), needed
 
@@ -270,12 +264,8 @@ def test_the_window_fits_1024_by_700_at_150_percent_in_each_program_and_language
     # of 30 points") kept the panel 284 points wide (689 in all); in German the Sales
     # tab's two buttons side by side and the Fee tab's labels beside their fields made
     # it 773-777: wider than the 683 points of 1024×700 at 150% scaling.
-    day, language = shown
-    if language == "de":
-        request.getfixturevalue("german")
     area = QSize(683, 467)
-    window, db = sample_window(qtbot, tmp_path, settings, day)
-    try:
+    with first_start(qtbot, tmp_path, settings, request, shown=shown, area=None) as window:
         needed = window.minimumSizeHint()
         assert needed.width() <= area.width() and needed.height() <= area.height(), needed
         window.setMinimumSize(needed)
@@ -288,9 +278,6 @@ def test_the_window_fits_1024_by_700_at_150_percent_in_each_program_and_language
         assert choice is not None
         if choice.count() > 1:  # offered: more than one targeted designation
             assert choice.currentText() and choice.toolTip() == choice.currentText()
-    finally:
-        window.progress_source.wait_for_worker()
-        db.close()
 
 
 def test_the_first_start_at_1024_by_700_at_150_percent_is_not_below_its_minimum(
@@ -303,10 +290,7 @@ def test_the_first_start_at_1024_by_700_at_150_percent_is_not_below_its_minimum(
     # the contents needed 431 points of height: the window opened 2 points squeezed.
     area = QRect(0, 0, 683, 467)
     monkeypatch.setattr(screen_fit, "available_area", lambda _widget: area)
-    window = MainWindow(sample_context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    window = shown_window(qtbot, sample_context, settings)
     needed = window.minimumSizeHint()
     # The minimum fits the share of the screen a first start takes (its frame fits too) …
     room = fitted_size(QSize(1280, 800), area)
@@ -328,13 +312,9 @@ def test_a_first_start_at_1024_by_700_at_150_percent_grows_to_what_the_filled_wi
     # German panel of 2018 needed 673 points and the window stayed 628 wide, squeezed:
     # the panel's right edge and the Sales tab's Delete buttons cut.
     area = QRect(0, 0, 683, 467)
-    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
-    try:
+    with first_start(qtbot, tmp_path, settings, request, shown=shown, area=area) as window:
         _grown_to_what_it_needs(qtbot, window, area)
         _nothing_cut(window)  # at the size a first start takes (628×429 or what it needs)
-    finally:
-        window.progress_source.wait_for_worker()
-        db.close()
 
 
 def _tables_short_of_rows(window: MainWindow, rows: int) -> list[str]:
@@ -372,8 +352,7 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
     # and its People and Exams tables showed no whole row (13 and 8 points of them); the
     # German Sales tab's Subscriptions less than one, the Fee tab's Payments two.
     area = QRect(0, 0, 683, 467)
-    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
-    try:
+    with first_start(qtbot, tmp_path, settings, request, shown=shown, area=area) as window:
         _grown_to_what_it_needs(qtbot, window, area)
         assert not _tables_short_of_rows(window, ROWS_KEPT)
         # The summaries gave way (folded: their button's tooltip says them) ...
@@ -395,9 +374,6 @@ def test_each_table_shows_three_whole_rows_at_the_first_start_at_1024_by_700_at_
         exams.summary_toggle.click()
         qtbot.waitUntil(lambda: not exams.summary_area.isVisible())
         assert not _tables_short_of_rows(window, ROWS_KEPT)
-    finally:
-        window.progress_source.wait_for_worker()
-        db.close()
 
 
 @pytest.mark.parametrize("shown", [_DAYS_AND_LANGUAGES[0], _DAYS_AND_LANGUAGES[3]], ids=_shown_id)
@@ -412,8 +388,7 @@ def test_at_1366_by_768_at_150_percent_the_summary_shows_beside_three_rows_a_tab
     # tables' three rows; the room was reckoned a point short while the summary's button
     # was still hidden, and the Exams table showed two rows.
     area = QRect(0, 0, 911, 512)
-    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=area)
-    try:
+    with first_start(qtbot, tmp_path, settings, request, shown=shown, area=area) as window:
         exams = window.tabs.widget(1)
         assert isinstance(exams, StepTab)
         assert not _tables_short_of_rows(window, ROWS_KEPT)
@@ -421,9 +396,6 @@ def test_at_1366_by_768_at_150_percent_the_summary_shows_beside_three_rows_a_tab
         _settled()
         assert exams.summary_area.isVisible()
         assert exams.summary_area.height() >= 2 * exams.summary.fontMetrics().height()
-    finally:
-        window.progress_source.wait_for_worker()
-        db.close()
 
 
 def test_a_summary_is_shown_where_the_tables_leave_room_and_as_the_user_left_it(
@@ -476,10 +448,7 @@ def test_the_fee_tab_and_the_status_panel_name_the_fee_lines_alike(
 ) -> None:
     # The panel said "Gebühr dieses Jahr" and "Nächste Verlängerung", the Fee tab
     # "Jahresgebühr" and "Verlängerung".
-    window = MainWindow(sample_context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    window = shown_window(qtbot, sample_context, settings)
     fee = window.findChild(QWidget, "feeTab")
     assert fee is not None
     form = fee.box.layout()
@@ -525,10 +494,7 @@ def test_the_monthly_usage_placeholder_reads_at_the_window_s_minimum_size(
 ) -> None:
     # At its minimum the window's Monthly usage table is a row high: its placeholder was
     # drawn with a line's margin and its second line cut (at 689×425 not a word showed).
-    window = MainWindow(sample_context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
+    window = shown_window(qtbot, sample_context, settings)
     sales = window.step_tabs[0]
     assert isinstance(sales, SalesTab)
     view = sales.usage.view

@@ -35,8 +35,7 @@ def test_a_first_start_shows_whole_payments_and_whole_summary_lines(
 ) -> None:
     # At the German first start on 2023-08-15 (628×454) the payments table showed its
     # header and 8 points of a row, and the summary two lines and the top of a third.
-    window, db = first_start(qtbot, tmp_path, settings, request, shown=shown, area=AREA)
-    try:
+    with first_start(qtbot, tmp_path, settings, request, shown=shown, area=AREA) as window:
         fee = window.findChild(FeeTab, "feeTab")
         assert fee is not None
         window.tabs.setCurrentWidget(fee)
@@ -61,9 +60,6 @@ def test_a_first_start_shows_whole_payments_and_whole_summary_lines(
             assert fee.summary.height() > shown_height  # it scrolls there
             # One paragraph: whole lines end on a multiple of the line spacing.
             assert shown_height % line == 0 and shown_height >= 2 * line, shown_height
-    finally:
-        window.progress_source.wait_for_worker()
-        db.close()
 
 
 def test_a_wrapping_label_stays_one_line_beside_a_button_where_both_fit(qtbot: QtBot) -> None:
