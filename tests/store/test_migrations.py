@@ -53,8 +53,7 @@ def test_there_is_a_fixture_for_every_schema_version() -> None:
 
 @pytest.mark.parametrize("revision", sorted(known_revisions()))
 def test_a_stored_database_upgrades_with_no_row_lost(revision: str, tmp_path: Path) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / f"schema_{revision}.db", path)
+    path = _stored(tmp_path, revision)
     before = _counts(path)
     assert all(before[table] > 0 for table in before), "the fixture should fill every table"
 
@@ -75,8 +74,7 @@ def test_a_stored_database_upgrades_with_no_row_lost(revision: str, tmp_path: Pa
 
 
 def test_the_first_schema_gains_the_new_columns_with_defaults(tmp_path: Path) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / "schema_0001.db", path)
+    path = _stored(tmp_path, "0001")
     with Database.open(f"sqlite:///{path}") as db, db.session(readonly=True) as session:
         connection = session.connection()
         contact = connection.exec_driver_sql("SELECT contact FROM customer_references").scalar()
@@ -121,6 +119,19 @@ def _is_boolean_check(constraint: CheckConstraint) -> bool:
 _Columns = dict[str, list[str]]
 
 
+def _stored(tmp_path: Path, revision: str) -> Path:
+    """A copy in ``tmp_path`` of the stored database of ``revision``."""
+    path = tmp_path / "tracker.sqlite3"
+    shutil.copy(FIXTURES / f"schema_{revision}.db", path)
+    return path
+
+
+def _rows_of(path: Path) -> tuple[_Columns, dict[str, list[tuple[object, ...]]]]:
+    """The database's columns, and its rows of them (read again after an upgrade)."""
+    columns = _columns(path)
+    return columns, _all_rows(path, columns)
+
+
 def _columns(path: Path) -> _Columns:
     """Each table's columns in this database (a later revision may add more)."""
     connection = sqlite3.connect(path)
@@ -148,10 +159,8 @@ def _all_rows(path: Path, columns: _Columns) -> dict[str, list[tuple[object, ...
 
 
 def test_the_upgrade_to_0003_keeps_every_row_and_drops_the_person_index(tmp_path: Path) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / "schema_0002.db", path)
-    columns = _columns(path)
-    before = _all_rows(path, columns)
+    path = _stored(tmp_path, "0002")
+    columns, before = _rows_of(path)
     connection = sqlite3.connect(path)
     indexes_before = {row[1] for row in connection.execute("PRAGMA index_list(exam_results)")}
     connection.close()
@@ -183,10 +192,8 @@ _UNIQUE_KEY = "uq_exam_results_person_id_exam_code_passed_on"
 def test_the_upgrade_to_0010_keeps_every_row_and_the_unique_key_as_a_unique_index(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / "schema_0009.db", path)
-    columns = _columns(path)
-    before = _all_rows(path, columns)
+    path = _stored(tmp_path, "0009")
+    columns, before = _rows_of(path)
     connection = sqlite3.connect(path)
     indexes_before = {row[1] for row in connection.execute("PRAGMA index_list(exam_results)")}
     connection.close()
@@ -216,15 +223,13 @@ def test_the_upgrade_to_0010_keeps_every_row_and_the_unique_key_as_a_unique_inde
 def test_the_upgrade_to_0004_keeps_a_flag_another_tool_wrote_as_it_was_read(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / "schema_0003.db", path)
+    path = _stored(tmp_path, "0003")
     connection = sqlite3.connect(path)
     connection.execute("UPDATE subscriptions SET trial = 2 WHERE id = 1")
     connection.execute("UPDATE people SET associated = 'yes' WHERE id = 2")
     connection.commit()
     connection.close()
-    columns = _columns(path)
-    before = _all_rows(path, columns)
+    columns, before = _rows_of(path)
 
     with Database.open(f"sqlite:///{path}"):
         pass
@@ -243,10 +248,8 @@ def test_the_upgrade_to_0004_keeps_a_flag_another_tool_wrote_as_it_was_read(
 def test_the_upgrade_to_0005_keeps_every_figure_as_the_month_total_of_no_source(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / "schema_0004.db", path)
-    columns = _columns(path)
-    before = _all_rows(path, columns)
+    path = _stored(tmp_path, "0004")
+    columns, before = _rows_of(path)
 
     with Database.open(f"sqlite:///{path}"):
         pass
@@ -271,10 +274,8 @@ def test_the_upgrade_to_0005_keeps_every_figure_as_the_month_total_of_no_source(
 def test_the_upgrade_to_0006_gives_every_edited_row_a_version_and_keeps_every_row(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "tracker.sqlite3"
-    shutil.copy(FIXTURES / "schema_0005.db", path)
-    columns = _columns(path)
-    before = _all_rows(path, columns)
+    path = _stored(tmp_path, "0005")
+    columns, before = _rows_of(path)
 
     with Database.open(f"sqlite:///{path}") as db:
         person = records.get_record(db, RecordKind.PERSON, 1)
@@ -317,7 +318,7 @@ def test_the_stored_revision_read_with_core_is_alembics(
     if revision is None:
         sqlite3.connect(path).close()
     else:
-        shutil.copy(FIXTURES / f"schema_{revision}.db", path)
+        _stored(tmp_path, revision)
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as connection:
