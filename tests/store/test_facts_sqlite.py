@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -105,29 +106,25 @@ def odd_db(db_path: Path) -> Database:
 
 
 @pytest.mark.parametrize("usage_from", [None, Month(2017, 2), Month(2030, 1)])
+@pytest.mark.parametrize(
+    ("read_file", "load"),
+    [(facts_of_file, load_facts), (indexed_facts_of_file, load_indexed_facts)],
+    # The ids and maps: the window's first evaluation; one-row updates later work from them.
+    ids=["facts", "ids-and-maps"],
+)
 def test_the_driver_reads_what_the_facts_loader_reads(
-    odd_db: Database, demo_db: Database, usage_from: Month | None
+    odd_db: Database,
+    demo_db: Database,
+    usage_from: Month | None,
+    read_file: Callable[..., object],
+    load: Callable[..., object],
 ) -> None:
     for db in (odd_db, demo_db):
         assert db.path is not None
-        read = facts_of_file(db.path, usage_from=usage_from)
-        loaded = load_facts(db, usage_from=usage_from)
+        read = read_file(db.path, usage_from=usage_from)
+        loaded = load(db, usage_from=usage_from)
         assert read == loaded
         # Equal Decimals may differ in their digits (1250.5, 1250.50): the output would.
-        assert repr(read) == repr(loaded)
-        db.close()
-
-
-@pytest.mark.parametrize("usage_from", [None, Month(2017, 2), Month(2030, 1)])
-def test_the_driver_reads_the_ids_and_maps_the_facts_loader_reads(
-    odd_db: Database, demo_db: Database, usage_from: Month | None
-) -> None:
-    # The window's first evaluation: one-row updates later work from these ids and maps.
-    for db in (odd_db, demo_db):
-        assert db.path is not None
-        read = indexed_facts_of_file(db.path, usage_from=usage_from)
-        loaded = load_indexed_facts(db, usage_from=usage_from)
-        assert read == loaded
         assert repr(read) == repr(loaded)
         db.close()
 
