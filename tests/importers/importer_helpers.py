@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +18,33 @@ from mpn_desktop.store.database import Database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2018, 3, 1)
+HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    """``rows`` under ``header`` as a CSV file at ``path``."""
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def many_people(count: int = 9000) -> list[list[str]]:
+    """Rows of ``count`` people (MCP IDs from 1000000) with one exam each on one day: enough
+    for an import to report progress and to ask whether to cancel more than once."""
+    return [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(count)]
+
+
+def cancel_at_ask(ask: int) -> Callable[[], bool]:
+    """An import's ``cancel``: no until it is asked the ``ask``th time."""
+    asked: list[bool] = []
+
+    def cancel() -> bool:
+        asked.append(True)
+        return len(asked) >= ask
+
+    return cancel
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from importer_helpers import TODAY, import_file
+from importer_helpers import TODAY, cancel_at_ask, import_file, many_people, write_csv
 from sqlalchemy import func, inspect, select
 
 from mpn_desktop.errors import StoreError
@@ -18,16 +17,7 @@ from mpn_desktop.store import exam_keys, models
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_transaction import BatchCounts, BatchInfo, import_transaction
 
-HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
 KEY = "uq_exam_results_person_id_exam_code_passed_on"
-
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-    return path
 
 
 def unique_keys(db: Database) -> list[tuple[str, list[str]]]:
@@ -109,7 +99,7 @@ def test_a_first_import_without_copies_adds_all(
 def test_a_first_import_that_is_not_kept_leaves_the_key_and_no_record(
     db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
-    rows = [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(9000)]
+    rows = many_people()
     path = write_csv(tmp_path / "big.csv", rows)
     dry = import_file(db, lookup, path, dry_run=True)
     assert dry.summary == "9,000 to add, 0 duplicates, 0 errors"
@@ -120,12 +110,6 @@ def test_a_first_import_that_is_not_kept_leaves_the_key_and_no_record(
     assert not failed.committed and failed.errors
     assert unique_keys(db) == [(KEY, ["person_id", "exam_code", "passed_on"])]
 
-    asked: list[bool] = []
-
-    def cancel_on_second_ask() -> bool:
-        asked.append(True)
-        return len(asked) >= 2
-
     with pytest.raises(ImportCancelled, match="nothing was written"):
         run_import(
             db,
@@ -133,7 +117,7 @@ def test_a_first_import_that_is_not_kept_leaves_the_key_and_no_record(
             path,
             plan_import(path).settings,
             today=TODAY,
-            cancel=cancel_on_second_ask,
+            cancel=cancel_at_ask(2),
         )
     assert exam_count(db) == 0
     assert unique_keys(db) == [(KEY, ["person_id", "exam_code", "passed_on"])]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
-from importer_helpers import FIXTURES, TODAY, import_file
+from importer_helpers import FIXTURES, TODAY, cancel_at_ask, import_file, many_people, write_csv
 from sqlalchemy import Connection, event, func, select
 
 from mpn_desktop.domain.enums import CredentialKind
@@ -22,8 +21,6 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_removal import remove_import
 from mpn_desktop.store.import_rows import ExamColumns
-
-HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
 
 
 def stored_exams(db: Database) -> set[tuple[str, str, str, date, CredentialKind]]:
@@ -43,14 +40,6 @@ def stored_exams(db: Database) -> set[tuple[str, str, str, date, CredentialKind]
 def count(db: Database, model: type[models.Base]) -> int:
     with db.session(readonly=True) as session:
         return session.scalar(select(func.count()).select_from(model)) or 0
-
-
-def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 @pytest.mark.parametrize(
@@ -436,7 +425,7 @@ def test_a_date_against_the_column_order_is_an_error_of_its_row(
 def test_progress_is_reported_and_cancel_writes_nothing(
     db: Database, lookup: CatalogLookup, tmp_path: Path
 ) -> None:
-    rows = [[str(1000000 + i), "P", "70-533", "", "2017-01-02", ""] for i in range(9000)]
+    rows = many_people()
     path = write_csv(tmp_path / "big.csv", rows)
     settings = plan_import(path).settings
     seen: list[float] = []
@@ -445,16 +434,8 @@ def test_progress_is_reported_and_cancel_writes_nothing(
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 2
 
     other = write_csv(tmp_path / "other.csv", [[r[0], r[1], "70-532", "", r[4], ""] for r in rows])
-    asked: list[bool] = []
-
-    def cancel_on_second_ask() -> bool:
-        asked.append(True)
-        return len(asked) >= 2
-
     with pytest.raises(ImportCancelled, match="nothing was written"):
-        run_import(
-            db, ExamImport(lookup), other, settings, today=TODAY, cancel=cancel_on_second_ask
-        )
+        run_import(db, ExamImport(lookup), other, settings, today=TODAY, cancel=cancel_at_ask(2))
     assert count(db, models.ExamResult) == 9000
     assert count(db, models.ImportBatch) == 1
 
