@@ -125,22 +125,20 @@ def test_kinds_without_rows_of_their_own_and_many_rows_are_not_applied_row_by_ro
     assert can_apply_rows(RecordKind.USAGE, [1, 2, 3])
 
 
-def test_a_usage_edit_tells_the_evaluation_the_one_row_it_replaced(demo_db: Database) -> None:
-    # Usage is held by column: the edited rows say which row changed, so the evaluation
-    # adds up that row's subscription again instead of every row.
+@pytest.mark.parametrize(
+    ("kind", "section"), [(RecordKind.USAGE, "usage"), (RecordKind.EXAM, "exams")]
+)
+def test_an_edit_tells_the_evaluation_the_one_row_it_replaced(
+    demo_db: Database, kind: RecordKind, section: str
+) -> None:
+    # Usage and exams are held by column: the edited rows say which row changed, so the
+    # evaluation adds up that row's subscription (or person) again instead of every row.
     before = load_indexed_facts(demo_db, usage_from=WINDOW)
-    row = _first(demo_db, RecordKind.USAGE)
-    records.update_record(demo_db, RecordKind.USAGE, row["id"], EDITS[RecordKind.USAGE])
-    edited = _as_loaded(demo_db, before, RecordKind.USAGE, [row["id"]])
-    at = before.ids["usage"].index(row["id"])
-    assert edited.facts.usage.changed_since(before.facts.usage) == [at]
-    assert edited.facts.usage[at] != before.facts.usage[at]
-
-
-def test_an_exam_edit_tells_the_evaluation_the_one_result_it_replaced(demo_db: Database) -> None:
-    before = load_indexed_facts(demo_db, usage_from=WINDOW)
-    row = _first(demo_db, RecordKind.EXAM)
-    records.update_record(demo_db, RecordKind.EXAM, row["id"], EDITS[RecordKind.EXAM])
-    edited = _as_loaded(demo_db, before, RecordKind.EXAM, [row["id"]])
-    at = before.ids["exams"].index(row["id"])
-    assert edited.facts.exams.changed_since(before.facts.exams) == [at]
+    row = _first(demo_db, kind)
+    records.update_record(demo_db, kind, row["id"], EDITS[kind])
+    edited = _as_loaded(demo_db, before, kind, [row["id"]])
+    at = before.ids[section].index(row["id"])
+    held, held_before = getattr(edited.facts, section), getattr(before.facts, section)
+    assert held.changed_since(held_before) == [at]
+    if kind is RecordKind.USAGE:
+        assert held[at] != held_before[at]
