@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, delete, func, select, text
+from sqlalchemy.orm import Session
 
 from mpn_desktop.errors import StoreError, ValidationError
 from mpn_desktop.paths import default_database_path
@@ -112,15 +113,11 @@ def test_a_damaged_database_is_refused_untouched_and_the_backup_is_named(
     db: Database, db_path: Path
 ) -> None:
     with db.session() as session:
-        session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+        _fill_pages(session)
     db.close()
     saved = backup(db_path)
     _checkpoint(db_path)
-    data = bytearray(db_path.read_bytes())
-    page = 4096
-    for offset in range(2 * page, len(data) - page, page):  # overwrite page contents, not page 1
-        data[offset + 8 : offset + 200] = b"\xff" * 192
-    db_path.write_bytes(bytes(data))
+    _damage_pages(db_path)
     message = _refused(db_path)
     assert "damaged" in message
     assert str(saved) in message and "restore" in message
@@ -185,6 +182,21 @@ def test_a_busy_database_becomes_a_clear_error(
         blocker.close()
     with db.session(readonly=True) as session:
         assert session.scalar(select(func.count()).select_from(models.Customer)) == 0
+
+
+def _fill_pages(session: Session) -> None:
+    """Customers enough to fill many pages, for damage to land in."""
+    session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+
+
+def _damage_pages(path: Path) -> None:
+    """Overwrites bytes 8-200 of every 4 KiB of the file from the third on (page contents,
+    not page 1's header, whatever the page size)."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(2 * page, len(data) - page, page):
+        data[offset + 8 : offset + 200] = b"\xff" * 192
+    path.write_bytes(bytes(data))
 
 
 def _checkpoint(path: Path) -> None:
@@ -279,13 +291,10 @@ def test_a_damaged_file_whose_damage_reads_as_text_is_refused_as_damaged(
     made.execute("VACUUM")  # writes the empty file's header with that page size
     made.close()
     with Database.open(f"sqlite:///{path}") as db, db.session() as session:
-        session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+        _fill_pages(session)
     _checkpoint(path)
-    data = bytearray(path.read_bytes())
-    assert _page_size(data) == 16384
-    for offset in range(2 * 4096, len(data) - 4096, 4096):
-        data[offset + 8 : offset + 200] = b"\xff" * 192
-    path.write_bytes(bytes(data))
+    assert _page_size(path.read_bytes()) == 16384
+    _damage_pages(path)
     assert "damaged" in _refused(path)
 
 
@@ -295,15 +304,11 @@ def test_a_damaged_wal_database_is_refused_with_no_file_added_next_to_it(
 ) -> None:
     # Before: the read-only checks left an empty -wal and a -shm beside the refused file.
     with db.session() as session:
-        session.add_all(models.Customer(name=f"Customer {n}" * 20) for n in range(400))
+        _fill_pages(session)
     db.close()
     assert not Path(f"{db_path}-wal").exists(), "closing the last connection removes the WAL"
-    data = bytearray(db_path.read_bytes())
-    assert data[18:20] == b"\x02\x02", "the file is in WAL mode"
-    page = 4096
-    for offset in range(2 * page, len(data) - page, page):
-        data[offset + 8 : offset + 200] = b"\xff" * 192
-    db_path.write_bytes(bytes(data))
+    assert db_path.read_bytes()[18:20] == b"\x02\x02", "the file is in WAL mode"
+    _damage_pages(db_path)
     listing = sorted(path.name for path in db_path.parent.iterdir())
     assert "damaged" in _refused(db_path)
     assert sorted(path.name for path in db_path.parent.iterdir()) == listing
