@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
@@ -32,15 +33,24 @@ def shown_window(qtbot: QtBot, context: AppContext, settings: WindowSettings) ->
     return window
 
 
+def dated_sample(tmp_path: Path, day: date, catalog: Catalog | None = None) -> AppContext:
+    """A context as of ``day`` (every program's catalogues) on a new database file holding the
+    sample organisation dated around that day; its caller closes the database."""
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, day)
+    return AppContext(
+        db, catalog or load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs()
+    )
+
+
 @contextmanager
 def sample_window(
     qtbot: QtBot, tmp_path: Path, settings: WindowSettings, day: date
 ) -> Iterator[MainWindow]:
     """The sample organisation dated around ``day``, its window shown and filled; on leaving,
     its worker is waited for and its database closed."""
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, day)
-    context = AppContext(db, load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs())
+    context = dated_sample(tmp_path, day)
+    db = context.db
     window = shown_window(qtbot, context, settings)
     try:
         if day >= date(2022, 10, 3):
@@ -73,3 +83,16 @@ def first_start(
         )
     with sample_window(qtbot, tmp_path, settings, day) as window:
         yield window
+
+
+def sales_window(qtbot: QtBot, tmp_path: Path, catalog: Catalog, day: date) -> Iterator[MainWindow]:
+    """A fixture's window of ``dated_sample`` at 1366×768 (its settings a file of their own),
+    shown without waiting; its worker is waited for and its database closed afterwards."""
+    context = dated_sample(tmp_path, day, catalog)
+    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    yield main
+    main.progress_source.wait_for_worker()
+    context.db.close()

@@ -8,14 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.sample_windows import dated_sample
 from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.programs import shipped_scored_catalogs
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
-from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
@@ -93,9 +90,7 @@ def test_the_summary_s_tooltip_says_what_each_skilling_metric_counts(window: Mai
 def test_a_2018_day_names_the_competencies_as_before_and_back_after_2026(
     qtbot: QtBot, tmp_path: Path, catalog: Catalog, settings: WindowSettings
 ) -> None:
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, DAY_2018)
-    context = AppContext(db, catalog, as_of=DAY_2018, scored_catalogs=shipped_scored_catalogs())
+    context = dated_sample(tmp_path, DAY_2018, catalog)
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
     window.show()
@@ -117,7 +112,7 @@ def test_a_2018_day_names_the_competencies_as_before_and_back_after_2026(
         assert "Cloud Platform, silver: " in _exams(window).summary.toolTip()
     finally:
         window.progress_source.wait_for_worker()
-        db.close()
+        context.db.close()
 
 
 def test_a_tab_behind_shows_the_designations_when_it_comes_to_the_front(

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from helpers.step_tabs import in_next_form, shown_tab
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
@@ -25,13 +24,7 @@ DAY = date(2026, 10, 15)
 
 def _tab(db: Database, catalog: Catalog, qtbot: QtBot) -> ExamsTab:
     context = AppContext(db, catalog, as_of=DAY, scored_catalogs=shipped_scored_catalogs())
-    tab = ExamsTab(context)
-    qtbot.addWidget(tab)
-    context.changeApplied.connect(tab.apply_change)
-    tab.resize(1000, 650)
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
+    tab: ExamsTab = shown_tab(ExamsTab, context, qtbot)
     return tab
 
 
@@ -45,11 +38,7 @@ def test_typing_today_s_codes_fills_and_follows_the_title(
     tab.people.select_id(ana["id"])
     seen: dict[str, str] = {}
 
-    def type_codes() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, RecordForm):
-            QTimer.singleShot(10, type_codes)
-            return
+    def type_codes(form: RecordForm) -> None:
         code, title = form.editor("exam_code"), form.editor("exam_title")
         assert isinstance(code, ValidatingLineEdit) and isinstance(title, ValidatingLineEdit)
         for typed in ("SC-200", "AZ-305", "az-104"):
@@ -59,7 +48,7 @@ def test_typing_today_s_codes_fills_and_follows_the_title(
         form.editor("passed_on").setText("2026-09-01")  # type: ignore[union-attr]
         form.accept()
 
-    QTimer.singleShot(0, type_codes)
+    in_next_form(type_codes)
     with qtbot.waitSignal(tab.context.changeApplied):
         tab.exams.add_record()
     # AZ-305 earns a certification only with AZ-104: no title is made up for it, and the
@@ -83,11 +72,7 @@ def test_a_title_the_user_wrote_is_kept(demo_db: Database, catalog: Catalog, qtb
     tab = _tab(demo_db, catalog, qtbot)
     seen: dict[str, Any] = {}
 
-    def type_code() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, RecordForm):
-            QTimer.singleShot(10, type_code)
-            return
+    def type_code(form: RecordForm) -> None:
         code, title = form.editor("exam_code"), form.editor("exam_title")
         assert isinstance(code, ValidatingLineEdit) and isinstance(title, ValidatingLineEdit)
         qtbot.keyClicks(title, "Teams admin exam")
@@ -95,7 +80,7 @@ def test_a_title_the_user_wrote_is_kept(demo_db: Database, catalog: Catalog, qtb
         seen["title"] = title.text()
         form.reject()
 
-    QTimer.singleShot(0, type_code)
+    in_next_form(type_code)
     tab.exams.add_record()
     assert seen["title"] == "Teams admin exam"
 

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from helpers.step_tabs import in_next_form, shown_tab
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,26 +25,11 @@ from mpn_desktop.ui.tabs.sales_tab import SalesTab
 AS_OF = date(2018, 3, 1)
 
 
-def _tab(cls: type, context: Any, qtbot: Any) -> Any:
-    tab = cls(context)
-    qtbot.addWidget(tab)
-    context.changeApplied.connect(tab.apply_change)
-    tab.resize(1000, 650)
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
-    return tab
-
-
 def _in_next_form(act: Any) -> list[str]:
     """Runs ``act(form)`` on the next record form once it opens; cancels a form that reopens."""
     titles: list[str] = []
 
-    def run() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, RecordForm):
-            QTimer.singleShot(10, run)
-            return
+    def run(form: RecordForm) -> None:
         titles.append(form.windowTitle())
         act(form)
         if form.isVisible():
@@ -57,7 +43,7 @@ def _in_next_form(act: Any) -> list[str]:
             titles.append("reopened")
             form.reject()
 
-    QTimer.singleShot(0, run)
+    in_next_form(run)
     return titles
 
 
@@ -72,7 +58,7 @@ def _subscription_id(demo_db: Any, external_id: str) -> int:
 def test_a_month_with_only_its_consumption_is_added_and_the_rest_is_zero(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     subscription = _subscription_id(demo_db, "sub-fabrikam-azure")
     assert tab.subscriptions.select_id(subscription)
     errors: list[str] = []
@@ -101,7 +87,7 @@ def test_a_month_with_only_its_consumption_is_added_and_the_rest_is_zero(
 def test_emptying_an_amount_cell_writes_zero_instead_of_a_refusal(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     tab.subscriptions.select_id(_subscription_id(demo_db, "sub-fabrikam-azure"))
     errors: list[str] = []
     context.errorShown.connect(errors.append)
@@ -149,7 +135,7 @@ def _choose_status(qtbot: Any, tab: ReferencesTab, record_id: int, label: str) -
 def test_moving_a_reference_to_submitted_then_approved_dates_it_so_it_counts(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ReferencesTab, context, qtbot)
+    tab = shown_tab(ReferencesTab, context, qtbot)
     record_id = _draft_reference(demo_db)
     tab.reload()
     _choose_status(qtbot, tab, record_id, "Submitted")
@@ -171,7 +157,7 @@ def test_moving_a_reference_to_submitted_then_approved_dates_it_so_it_counts(
 def test_a_date_already_entered_is_kept_when_the_status_moves(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ReferencesTab, context, qtbot)
+    tab = shown_tab(ReferencesTab, context, qtbot)
     record_id = _draft_reference(demo_db)
     records.update_record(
         demo_db, RecordKind.REFERENCE, record_id, {"approved_on": date(2018, 1, 5)}
@@ -185,7 +171,7 @@ def test_a_date_already_entered_is_kept_when_the_status_moves(
 def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is_flagged(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ReferencesTab, context, qtbot)
+    tab = shown_tab(ReferencesTab, context, qtbot)
     shown: dict[str, str] = {}
 
     def fill(form: RecordForm) -> None:
@@ -217,7 +203,7 @@ def test_choosing_approved_in_the_form_fills_its_date_and_a_dateless_approval_is
 def test_a_refused_record_reopens_its_form_saying_why_and_no_box_hides_behind_it(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     context.window = tab
     tab.subscriptions.select_id(_subscription_id(demo_db, "sub-fabrikam-azure"))
     seen: dict[str, object] = {}
@@ -246,7 +232,7 @@ def test_a_refused_record_reopens_its_form_saying_why_and_no_box_hides_behind_it
 def test_a_new_month_of_usage_starts_at_the_latest_full_month_not_entered_yet(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     customer = records.list_records(demo_db, RecordKind.CUSTOMER)[0]["id"]
     done = records.add_record(
         demo_db,
@@ -286,7 +272,7 @@ def test_a_person_counted_at_silver_and_gold_is_said_to_count_for_both(
 ) -> None:
     from mpn_desktop.ui.progress_source import ProgressSource
 
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     source = ProgressSource(context)
     with qtbot.waitSignal(source.progressChanged):
         source.refresh_now()

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from helpers.step_tabs import in_next_form, shown_tab
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QAbstractItemModelTester
@@ -22,21 +23,8 @@ from mpn_desktop.ui.tabs.fee_tab import FeeTab
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
-from mpn_desktop.ui.tabs.step_tab import StepTab
 
 TAB_CLASSES = (SalesTab, ExamsTab, ReferencesTab, FeeTab)
-
-
-def _tab(cls: type[StepTab], context: Any, qtbot: Any) -> Any:
-    tab = cls(context)
-    qtbot.addWidget(tab)
-    context.changeApplied.connect(tab.apply_change)
-    tab.resize(1000, 650)
-    tab.show()
-    # Keyboard focus (editors, the search box) only exists in the active window.
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
-    return tab
 
 
 def _row_of(section: RecordSection, key: str, value: object) -> int:
@@ -64,11 +52,7 @@ def _fill_form_later(qtbot: Any, values: dict[str, str], *, cancel_if_refused: b
     """Fills the next record form once it opens and presses OK; returns the messages it showed."""
     seen: list[str] = []
 
-    def fill() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, RecordForm):
-            QTimer.singleShot(10, fill)
-            return
+    def fill(form: RecordForm) -> None:
         for key, text in values.items():
             editor = form.editor(key)
             if isinstance(editor, QLineEdit):
@@ -82,18 +66,18 @@ def _fill_form_later(qtbot: Any, values: dict[str, str], *, cancel_if_refused: b
         if form.isVisible() and cancel_if_refused:
             form.reject()
 
-    QTimer.singleShot(0, fill)
+    in_next_form(fill)
     return seen
 
 
 def test_every_tab_has_its_object_name(context: Any, qtbot: Any) -> None:
-    names = [_tab(cls, context, qtbot).objectName() for cls in TAB_CLASSES]
+    names = [shown_tab(cls, context, qtbot).objectName() for cls in TAB_CLASSES]
     assert names == ["salesTab", "examsTab", "referencesTab", "feeTab"]
 
 
 def test_every_tab_model_passes_the_item_model_tester(context: Any, qtbot: Any) -> None:
     for cls in TAB_CLASSES:
-        tab = _tab(cls, context, qtbot)
+        tab = shown_tab(cls, context, qtbot)
         for section in tab.sections:
             QAbstractItemModelTester(
                 section.model, QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -127,7 +111,7 @@ def test_every_tab_model_passes_the_item_model_tester(context: Any, qtbot: Any) 
 def test_editing_a_cell_writes_the_database_and_undo_restores_it(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     tab.subscriptions.select_id(
         next(
             s["id"]
@@ -162,7 +146,7 @@ def test_editing_a_cell_writes_the_database_and_undo_restores_it(
 def test_invalid_input_is_refused_with_a_message_and_nothing_written(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     before = records.list_records(demo_db, RecordKind.PERSON)
     row = _row_of(tab.people, "name", "Ana Ruiz")
     with qtbot.assertNotEmitted(context.changeApplied):
@@ -176,7 +160,7 @@ def test_invalid_input_is_refused_with_a_message_and_nothing_written(
 def test_a_value_the_store_refuses_shows_its_message_and_changes_nothing(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     before = records.list_records(demo_db, RecordKind.PERSON)
     taken = next(p["mcp_id"] for p in before if p["name"] == "Ben Okafor")
     row = _row_of(tab.people, "name", "Ana Ruiz")
@@ -189,7 +173,7 @@ def test_a_value_the_store_refuses_shows_its_message_and_changes_nothing(
 def test_adding_through_the_form_keeps_what_was_typed_until_it_is_right(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     seen = _fill_form_later(
         qtbot,
         {"name": "Hana Sato", "email": "hana@contoso.example", "mcp_id": "98x"},
@@ -219,7 +203,7 @@ def test_deleting_a_customer_removes_its_subscriptions_until_undone(
         "mpn_desktop.ui.questions.ask",
         lambda _parent, _title, text, *_a, **_k: asked.append(text) or True,
     )
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     fabrikam = _row_of(tab.customers, "name", "Fabrikam")
     tab.customers.view.selectRow(fabrikam)
     subscriptions = records.list_records(demo_db, RecordKind.SUBSCRIPTION)
@@ -236,7 +220,7 @@ def test_deleting_a_customer_removes_its_subscriptions_until_undone(
 
 
 def test_search_and_sort_in_a_tab(context: Any, qtbot: Any) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     tab.focus_search()
     assert tab.search.hasFocus()
     qtbot.keyClicks(tab.search, "contoso.example ana")
@@ -252,7 +236,7 @@ def test_search_and_sort_in_a_tab(context: Any, qtbot: Any) -> None:
 
 
 def test_unassociated_people_are_marked(context: Any, qtbot: Any) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     for row in range(tab.people.proxy.rowCount()):
         record = tab.people.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
         tip = tab.people.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) or ""
@@ -260,7 +244,7 @@ def test_unassociated_people_are_marked(context: Any, qtbot: Any) -> None:
 
 
 def test_a_change_to_other_records_does_not_reload_the_tab(context: Any, qtbot: Any) -> None:
-    tab = _tab(FeeTab, context, qtbot)
+    tab = shown_tab(FeeTab, context, qtbot)
     with (
         qtbot.assertNotEmitted(tab.payments.model.modelReset),
         qtbot.assertNotEmitted(tab.payments.model.dataChanged),
@@ -271,17 +255,17 @@ def test_a_change_to_other_records_does_not_reload_the_tab(context: Any, qtbot: 
 
 
 def test_column_widths_and_splitters_are_remembered(context: Any, qtbot: Any) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     tab.customers.view.setColumnWidth(0, 123)
     state = tab.save_state()
-    other = _tab(SalesTab, context, qtbot)
+    other = shown_tab(SalesTab, context, qtbot)
     other.restore_state(state)
     assert other.customers.view.columnWidth(0) == 123
     other.restore_state({"columns": {"customersSection": "not base64 at all"}, "splitters": 3})
 
 
 def test_add_and_delete_follow_the_focused_table(context: Any, demo_db: Any, qtbot: Any) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     tab.exams.view.setFocus()
     qtbot.waitUntil(lambda: tab.current_section() is tab.exams)
     tab.exams.view.selectRow(0)
@@ -295,7 +279,7 @@ def test_add_and_delete_follow_the_focused_table(context: Any, demo_db: Any, qtb
 
 @pytest.mark.parametrize("cls", TAB_CLASSES)
 def test_tab_buttons_and_tables_have_accessible_names(cls: Any, context: Any, qtbot: Any) -> None:
-    tab = _tab(cls, context, qtbot)
+    tab = shown_tab(cls, context, qtbot)
     for widget in tab.findChildren(QWidget):
         if (
             widget.isVisible()
@@ -309,18 +293,14 @@ def test_tab_buttons_and_tables_have_accessible_names(cls: Any, context: Any, qt
 
 
 def test_fee_tab_edits_the_anniversary_with_undo(context: Any, demo_db: Any, qtbot: Any) -> None:
-    tab = _tab(FeeTab, context, qtbot)
+    tab = shown_tab(FeeTab, context, qtbot)
     before = records.get_organization(demo_db)["anniversary"]  # type: ignore[index]
 
-    def answer() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, RecordForm):
-            QTimer.singleShot(10, answer)
-            return
+    def answer(form: RecordForm) -> None:
         form.editor("anniversary").setText("2018-06-30")  # type: ignore[union-attr]
         form.accept()
 
-    QTimer.singleShot(0, answer)
+    in_next_form(answer)
     with qtbot.waitSignal(context.changeApplied):
         tab.edit_anniversary()
     assert records.get_organization(demo_db)["anniversary"] == date(2018, 6, 30)  # type: ignore[index]
@@ -333,7 +313,7 @@ def test_fee_tab_edits_the_anniversary_with_undo(context: Any, demo_db: Any, qtb
 def test_deleting_several_rows_is_one_step_that_undo_puts_back(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     before = records.list_records(demo_db, RecordKind.EXAM)
     tab.exams.view.setFocus()
     qtbot.waitUntil(lambda: tab.current_section() is tab.exams)
@@ -360,7 +340,7 @@ def test_deleting_several_rows_is_one_step_that_undo_puts_back(
 
 
 def test_a_cell_problem_names_the_row_it_is_in(context: Any, demo_db: Any, qtbot: Any) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     before = records.list_records(demo_db, RecordKind.PERSON)
     row = _row_of(tab.people, "name", "Ben Okafor")
     _edit_cell(qtbot, tab.people, row, "left_on", "2018-02-31")
@@ -375,7 +355,7 @@ def test_the_summary_shows_figures_and_keeps_the_long_rule_in_its_tooltip(
 ) -> None:
     from mpn_desktop.ui.progress_source import ProgressSource
 
-    tab = _tab(ReferencesTab, context, qtbot)
+    tab = shown_tab(ReferencesTab, context, qtbot)
     progress = ProgressSource(context).refresh_now()
     assert progress is not None
     tab.set_progress(progress)
@@ -390,7 +370,7 @@ def test_the_summary_shows_figures_and_keeps_the_long_rule_in_its_tooltip(
 def test_the_summary_is_as_high_as_its_lines_at_the_width_it_has(context: Any, qtbot: Any) -> None:
     from mpn_desktop.ui.progress_source import ProgressSource
 
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     progress = ProgressSource(context).refresh_now()
     assert progress is not None
     tab.set_progress(progress)
@@ -414,7 +394,7 @@ def test_the_summary_is_as_high_as_its_lines_at_the_width_it_has(context: Any, q
 
 
 def test_an_empty_table_says_why(context: Any, qtbot: Any) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     assert tab.usage.proxy.rowCount() == 0
     assert "Choose a subscription" in tab.usage.view.empty_text()
     tab.subscriptions.view.selectRow(0)
@@ -441,7 +421,7 @@ def test_an_edit_on_a_busy_database_is_refused_with_a_message_and_nothing_lost(
     try:
         load_sample(db, date(2018, 3, 1))
         context = AppContext(db, catalog, as_of=date(2018, 3, 1))
-        tab = _tab(ExamsTab, context, qtbot)
+        tab = shown_tab(ExamsTab, context, qtbot)
         row = _row_of(tab.people, "mcp_id", "1234567")
         record = tab.people.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
         # Another program holds the write lock (a sync tool, a database browser).
@@ -482,18 +462,14 @@ def test_an_edit_on_a_busy_database_is_refused_with_a_message_and_nothing_lost(
 def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
     context: Any, demo_db: Any, qtbot: Any
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     ana = next(
         p for p in records.list_records(demo_db, RecordKind.PERSON) if p["name"] == "Ana Ruiz"
     )
     tab.people.select_id(ana["id"])
     seen: dict[str, Any] = {}
 
-    def type_code() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, RecordForm):
-            QTimer.singleShot(10, type_code)
-            return
+    def type_code(form: RecordForm) -> None:
         code = form.editor("exam_code")
         assert isinstance(code, ValidatingLineEdit)
         completer = code.completer()
@@ -507,7 +483,7 @@ def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
         form.editor("passed_on").setText("2018-02-01")  # type: ignore[union-attr]
         form.accept()
 
-    QTimer.singleShot(0, type_code)
+    in_next_form(type_code)
     with qtbot.waitSignal(context.changeApplied):
         tab.exams.add_record()
     assert "70-533" in seen["offered"] and "70-535" in seen["offered"]
@@ -521,7 +497,7 @@ def test_an_exam_code_is_completed_from_the_catalogue_and_fills_in_its_title(
 
 
 def test_a_cut_off_cell_shows_its_whole_text_in_a_tooltip(context: Any, qtbot: Any) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot)
     view = tab.customers.view
     row = _row_of(tab.customers, "name", "Fabrikam")
     column = tab.customers.model.column_of("tenant_id")
@@ -543,7 +519,7 @@ def test_fee_tab_writes_amounts_as_the_status_panel_does(context: Any, qtbot: An
     from mpn_desktop.domain.evaluate import evaluate
     from mpn_desktop.store.facts_loader import load_facts
 
-    tab = _tab(FeeTab, context, qtbot)
+    tab = shown_tab(FeeTab, context, qtbot)
     tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
     # "US$ 1,530" as in the panel and the checklist, not "US$ 1,530.00"; this year says
     # what is still owed for the gold aimed at, the renewal the gold price in force then.
@@ -555,7 +531,7 @@ def test_fee_tab_writes_amounts_as_the_status_panel_does(context: Any, qtbot: An
 
 def test_the_add_form_is_titled_as_the_button_that_opened_it(context: Any, qtbot: Any) -> None:
     # "Add to exams, assessments and certifications" for the "Add exam…" button read oddly.
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     titles: list[str] = []
 
     def answer() -> None:
@@ -595,7 +571,7 @@ def test_a_new_payment_offers_the_fee_still_owed_not_the_one_already_paid(
     from mpn_desktop.domain.evaluate import evaluate
     from mpn_desktop.store.facts_loader import load_facts
 
-    tab = _tab(FeeTab, context, qtbot)
+    tab = shown_tab(FeeTab, context, qtbot)
     tab.set_progress(evaluate(context.catalog, load_facts(context.db), context.as_of))
     offered = _offered_payment(tab)
     assert offered["membership_year_start"] == "2017-07-01"
@@ -612,7 +588,7 @@ def test_a_target_on_a_retired_competency_leaves_the_owed_fee_as_it_is(
     from mpn_desktop.store.facts_loader import load_facts
 
     records.set_targets(context.db, {**records.get_targets(context.db), "hosting": "gold"})
-    tab = _tab(FeeTab, context, qtbot)
+    tab = shown_tab(FeeTab, context, qtbot)
     progress = evaluate(context.catalog, load_facts(context.db), context.as_of)
     assert progress.competency("hosting").retired and progress.fee.current_year is not None
     tab.set_progress(progress)
@@ -626,7 +602,7 @@ def test_a_renamed_person_is_named_so_on_their_exams_until_undone(
 ) -> None:
     from mpn_desktop.ui.undo_commands import EditRecordCommand
 
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot)
     tab.show_everyones_exams()
     exam = records.list_records(demo_db, RecordKind.EXAM)[0]
     person = records.get_record(demo_db, RecordKind.PERSON, exam["person_id"])

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.sample_windows import sales_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,8 +21,6 @@ from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
 from mpn_desktop.programs import shipped_scored_catalogs
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
@@ -33,29 +32,6 @@ from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
 PICTURES = Path("/tmp/chart")
 
 
-def _open(qtbot: QtBot, tmp_path: Path, catalog: Catalog, day: date) -> Iterator[MainWindow]:
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, day)
-    context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
-    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    yield main
-    main.progress_source.wait_for_worker()
-    db.close()
-
-
-@pytest.fixture
-def window_2023(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
-    yield from _open(qtbot, tmp_path, catalog, date(2023, 8, 15))
-
-
-@pytest.fixture
-def window_2018(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
-    yield from _open(qtbot, tmp_path, catalog, date(2018, 3, 15))
-
-
 @pytest.fixture
 def window_2026_german(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, catalog: Catalog
@@ -63,7 +39,7 @@ def window_2026_german(
     installed = install_translators(qapp, "de")
     vocabulary.use_language("de")
     try:
-        yield from _open(qtbot, tmp_path, catalog, date(2026, 12, 6))
+        yield from sales_window(qtbot, tmp_path, catalog, date(2026, 12, 6))
     finally:
         remove_translators(qapp, installed)
         vocabulary.use_language("en")
@@ -164,11 +140,6 @@ def test_moving_from_2023_back_to_2018_restores_the_competency_chart(
     # No designation to choose on a competencies' day; the chart has its full height again.
     assert not grid.designation_row.isVisible()
     assert grid.chart.minimumHeight() == MINIMUM_HEIGHT
-
-
-@pytest.fixture
-def window_2026(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
-    yield from _open(qtbot, tmp_path, catalog, date(2026, 12, 6))
 
 
 def test_a_2026_day_shows_2025_11_to_2026_11_and_what_the_metric_misses(

@@ -3,30 +3,14 @@ the total column stays at the right), the latest months in view beside the total
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
-from tests.ui.tabs.test_usage_by_designation import _grid, _open
-
-
-@pytest.fixture
-def window_2023(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
-    yield from _open(qtbot, tmp_path, catalog, date(2023, 8, 15))
-
-
-@pytest.fixture
-def window_2024(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
-    yield from _open(qtbot, tmp_path, catalog, date(2024, 3, 15))
+from tests.ui.tabs.test_usage_by_designation import _grid
 
 
 def _security_at(qtbot: QtBot, window: MainWindow, width: int, height: int) -> UsageGridSection:
@@ -150,11 +134,6 @@ def test_a_short_window_lets_the_rows_scroll_with_the_others_as_before(
     panes.resize(panes.width(), panes.minimumSizeHint().height() + 80)
     qtbot.waitUntil(lambda: panes.pinned)
     assert grid.view.isRowHidden(first) and panes.total_rows.isVisible()
-
-
-@pytest.fixture
-def window_2018(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
-    yield from _open(qtbot, tmp_path, catalog, date(2018, 3, 15))
 
 
 def test_where_every_row_fits_the_totals_follow_the_last_subscription(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.step_tabs import shown_tab
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
@@ -33,11 +34,7 @@ Reads = list[tuple[RecordKind, object]]
 
 
 def _sales(context: AppContext, qtbot: QtBot) -> SalesTab:
-    tab = SalesTab(context)
-    qtbot.addWidget(tab)
-    context.changeApplied.connect(tab.apply_change)
-    tab.resize(1000, 650)
-    tab.show()
+    tab: SalesTab = shown_tab(SalesTab, context, qtbot, active=False)
     return tab
 
 

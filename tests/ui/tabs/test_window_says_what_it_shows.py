@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from helpers.step_tabs import shown_tab
 from PySide6.QtCore import Qt
 
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
@@ -24,11 +25,7 @@ CSV = (
 
 
 def _tab(context: Any, qtbot: Any) -> ExamsTab:
-    tab = ExamsTab(context)
-    qtbot.addWidget(tab)
-    context.changeApplied.connect(tab.apply_change)
-    tab.resize(1000, 650)
-    tab.show()
+    tab: ExamsTab = shown_tab(ExamsTab, context, qtbot, active=False)
     return tab
 
 
