@@ -196,14 +196,21 @@ def _import(db: Database, mcp_ids: list[str], existing: int | None) -> int:
         return batch.id
 
 
-def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Database) -> None:
+def _import_and_an_exam_typed_after(db: Database) -> tuple[int, dict[str, int]]:
+    """Ana (111) typed in; an import of exams for her and two new people, 222 and 333; then
+    another exam typed in for 333 (who stays when the import is undone). The import's id and
+    each person's id by MCP ID."""
     ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value.id
     batch = _import(db, ["existing", "222", "333"], existing=ana)
     created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
-    # Someone typed in another exam for 333 after the import: 333 stays.
     records.add_record(
         db, K.EXAM, {"person_id": created["333"], "exam_code": "70-535", "passed_on": "2018-01-05"}
     )
+    return batch, created
+
+
+def test_undoing_an_import_removes_its_exams_and_the_people_it_created(db: Database) -> None:
+    batch, _ = _import_and_an_exam_typed_after(db)
     assert [b["id"] for b in records.import_batches(db)] == [batch]
     change = remove_import(db, batch).change
     assert change.kinds == {K.IMPORT_BATCH, K.EXAM, K.PERSON}
@@ -248,12 +255,7 @@ def _everything(db: Database) -> tuple[list[Any], ...]:
 
 
 def test_a_removed_import_is_put_back_exactly_with_the_same_ids(db: Database) -> None:
-    ana = records.add_record(db, K.PERSON, {"mcp_id": "111", "name": "Ana"}).value.id
-    batch = _import(db, ["existing", "222", "333"], existing=ana)
-    created = {p["mcp_id"]: p["id"] for p in records.list_records(db, K.PERSON)}
-    records.add_record(
-        db, K.EXAM, {"person_id": created["333"], "exam_code": "70-535", "passed_on": "2018-01-05"}
-    )
+    batch, created = _import_and_an_exam_typed_after(db)
     before = _everything(db)
     done = remove_import(db, batch)
     removed, change = done.value, done.change
