@@ -151,10 +151,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(db: Database, db_p
 
 def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
-    connection.commit()
-    connection.close()
+    _foreign(path, "CREATE TABLE photos (id INTEGER PRIMARY KEY)")
     assert "not one written by mpn-desktop" in _refused(path)
 
 
