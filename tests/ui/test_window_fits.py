@@ -135,10 +135,9 @@ def _settled() -> None:
         QApplication.processEvents()
 
 
-def _nothing_cut(window: MainWindow) -> None:
-    """No text is cut on any tab (and any page of the Sales tab) or in the status panel, and
-    no layout placed one widget over another."""
-    cut = _cut_in(window.panel.widget()) + _overlaps_in(window.panel.widget())
+def _every_page(window: MainWindow) -> Iterator[QWidget]:
+    """Each tab of ``window`` brought to the front in turn (each page of the Sales tab too),
+    once it has settled: the tab, while it is shown."""
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         tab = window.tabs.currentWidget()
@@ -147,7 +146,15 @@ def _nothing_cut(window: MainWindow) -> None:
             if pages is not None:
                 pages.setCurrentIndex(page)
             _settled()
-            cut += [f"{tab.objectName()}: {what}" for what in _cut_in(tab) + _overlaps_in(tab)]
+            yield tab
+
+
+def _nothing_cut(window: MainWindow) -> None:
+    """No text is cut on any tab (and any page of the Sales tab) or in the status panel, and
+    no layout placed one widget over another."""
+    cut = _cut_in(window.panel.widget()) + _overlaps_in(window.panel.widget())
+    for tab in _every_page(window):
+        cut += [f"{tab.objectName()}: {what}" for what in _cut_in(tab) + _overlaps_in(tab)]
     assert not cut, cut
 
 
@@ -322,21 +329,14 @@ def _tables_short_of_rows(window: MainWindow, rows: int) -> list[str]:
     than ``rows`` whole rows; a table without rows (the months of usage before a
     subscription is chosen) says what to do instead, which another test reads."""
     short = []
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        tab = window.tabs.currentWidget()
-        pages = tab.findChild(QTabWidget, "salesPages")
-        for page in range(pages.count() if pages is not None else 1):
-            if pages is not None:
-                pages.setCurrentIndex(page)
-            _settled()
-            views = [*tab.findChildren(RecordTableView), *tab.findChildren(QTableView, "usageGrid")]
-            for view in views:
-                if not view.isVisible() or view.model().rowCount() == 0:
-                    continue
-                shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
-                if shown < rows:
-                    short.append(f"{view.objectName()}: {shown} ({view.viewport().height()} high)")
+    for tab in _every_page(window):
+        views = [*tab.findChildren(RecordTableView), *tab.findChildren(QTableView, "usageGrid")]
+        for view in views:
+            if not view.isVisible() or view.model().rowCount() == 0:
+                continue
+            shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+            if shown < rows:
+                short.append(f"{view.objectName()}: {shown} ({view.viewport().height()} high)")
     return short
 
 
