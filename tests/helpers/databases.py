@@ -22,6 +22,14 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 
 
+def _build(url: str, demo_day: date | None) -> None:
+    """Migrates the database at ``url`` and loads the demo of ``demo_day`` into it (if a day
+    is given), as the program does; closed afterwards."""
+    with Database.open(url) as database:
+        if demo_day is not None:
+            load_sample(database, demo_day)
+
+
 class SqliteTemplates:
     """Migrated SQLite files (empty, or holding the demo of one day) to copy per test."""
 
@@ -36,9 +44,7 @@ class SqliteTemplates:
             return made
         name = "empty" if demo_day is None else f"demo-{demo_day.isoformat()}"
         path = self._folder / f"{name}.sqlite3"
-        with Database.open(f"sqlite:///{path}") as database:
-            if demo_day is not None:
-                load_sample(database, demo_day)
+        _build(f"sqlite:///{path}", demo_day)
         # Closing the last connection checkpointed the WAL: the file alone is the database.
         self._made[demo_day] = path
         return path
@@ -64,9 +70,7 @@ class PostgresTemplates:
             return made
         name = "tmpl_empty" if demo_day is None else f"tmpl_demo_{demo_day:%Y%m%d}"
         self.cluster.create_database(name=name)
-        with Database.open(self.cluster.url(name)) as database:
-            if demo_day is not None:
-                load_sample(database, demo_day)
+        _build(self.cluster.url(name), demo_day)
         # A template must have no open connection while it is copied: closed above.
         self._made[demo_day] = name
         return name
