@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from itertools import compress, count
 from operator import attrgetter, is_not
 from typing import Any, ClassVar, Generic, Self, TypeVar, overload
@@ -65,6 +66,15 @@ class ConvertedColumn(Sequence[Any]):
             self._raw = None
         return values
 
+    def parts(self) -> tuple[Sequence[Any], Callable[[Sequence[Any]], Iterable[Any]]]:
+        """The values as stored and their conversion (of a slice of them), while the column
+        is not converted; else the values and ``iter``: for a reader of many slices, each
+        converted alone in C (no Python call per slice)."""
+        raw = self._raw
+        if raw is not None:
+            return raw, self._convert
+        return self.values(), iter
+
     def __len__(self) -> int:
         raw = self._raw
         return len(raw) if raw is not None else len(self.values())
@@ -76,6 +86,11 @@ class ConvertedColumn(Sequence[Any]):
     def __getitem__(self, index: slice) -> tuple[Any, ...]: ...
 
     def __getitem__(self, index: int | slice) -> Any:
+        raw = self._raw
+        if raw is not None and isinstance(index, slice):
+            # A part read before the whole (a sum over one subscription's months): only its
+            # values are converted, and the column stays as it is.
+            return tuple(self._convert(raw[index]))
         return self.values()[index]
 
     def __iter__(self) -> Iterator[Any]:
@@ -97,6 +112,32 @@ class ConvertedColumn(Sequence[Any]):
 
     def __reduce__(self) -> tuple[object, tuple[tuple[Any, ...]]]:
         return tuple, (self.values(),)
+
+
+class IsoDays(ConvertedColumn):
+    """Days as SQLite holds them, ISO text (``YYYY-MM-DD``), made dates when first read.
+
+    ISO days with four-digit years, as SQLAlchemy's ``Date`` writes them, order
+    as text as their dates do: the people index tells which exams were passed by
+    the as-of day from the text (``comparable_days``), and ten thousand days were
+    made dates at every load for that alone.
+    """
+
+    __slots__ = ()
+
+    def text(self) -> Sequence[str] | None:
+        """The stored text while the days are not converted (None once they are)."""
+        return self._raw
+
+
+def comparable_days(days: Sequence[date], day: date) -> tuple[Sequence[Any], Any]:
+    """``days`` and ``day`` in a form comparing as they do: the stored text and ``day``'s ISO
+    form for days not converted yet (``IsoDays``), else the days and ``day`` themselves."""
+    if isinstance(days, IsoDays):
+        text = days.text()
+        if text is not None:
+            return text, day.isoformat()
+    return days, day
 
 
 def _kept(column: Sequence[Any]) -> Sequence[Any]:
@@ -171,6 +212,14 @@ class ColumnRows(TupleStandIn[Record], Generic[Record, Columns]):
     @property
     def columns(self) -> Columns:
         """Each field of every row, one tuple per field."""
+        return self.held_columns
+
+    @property
+    def held_columns(self) -> Columns:
+        """The columns as held, for readers that know a column converted when first read
+        (``ConvertedColumn``): read such a one by slices or whole, not value by value (each
+        index a call into Python). ``columns`` hands the same out, but where a subclass
+        converts some first (``UsageRows``: its money, read value by value elsewhere)."""
         columns = self._columns
         if columns is None:
             rows = self._rows

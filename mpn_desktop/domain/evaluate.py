@@ -168,7 +168,7 @@ class _Evaluation:
                 return previous.usage
             if changed is not None and len(changed) == 1:
                 totals = previous.usage.with_rows_replaced(facts.usage, changed)
-                workload = _workload_of(facts, before.columns.subscription[changed[0]])
+                workload = _workload_of(facts, before.held_columns.subscription[changed[0]])
                 if totals is not None and workload is not None:
                     self.changed_workloads = frozenset({workload})
                     return totals

@@ -8,7 +8,7 @@ each option then only walks the subscriptions.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +18,7 @@ from itertools import compress, groupby, repeat
 from operator import eq
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, Level, Market, StepKind, Workload
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
@@ -93,11 +94,13 @@ class UsageTotals:
         first, last = current - 12, current - 1
         by_workload: dict[Workload, list[int]] = {workload: [] for workload in Workload}
         usage = facts.usage
-        months = usage.columns.month
+        # As held: the money may be converted when first read, of the rows added up only.
+        usage_columns = usage.held_columns
+        months = usage_columns.month
         # The window's rows grouped by subscription (as an organisation's usage mostly is
         # stored): each subscription's rows are one run, credited as the loop meets it.
         inside = usage.positions_in(first, last)
-        runs = None if inside is not None else _runs_by_subscription(usage.columns.subscription)
+        runs = None if inside is not None else _runs_by_subscription(usage_columns.subscription)
         credited: dict[str, Sequence[int]] = {}
         # Otherwise, per subscription (not a trial): the first and last month index of the
         # window in which its association was in force, to find its credited rows after.
@@ -162,7 +165,7 @@ class UsageTotals:
     def _add_up(self, only: set[str] | None) -> None:
         """The figures of the credited subscriptions (``only`` those), from their rows: each
         figure for the subscriptions of the workloads whose measures read it."""
-        columns, credited = self.usage.columns, self.credited
+        columns, credited = self.usage.held_columns, self.credited
         months, last = columns.month, self.latest
         ids = self.subscriptions.columns.id
         for workload, subs in self.by_workload.items():
@@ -170,27 +173,10 @@ class UsageTotals:
             keys = [ids[at] for at in subs if ids[at] in credited]
             if only is not None:
                 keys = [key for key in keys if key in only]
-            # Per kind, a loop over the subscriptions: one sum in C over each one's rows (a
-            # slice of a run, else a map over the positions). Tested inline, not by a
-            # helper per subscription: the call cost more than the sum on 36-month facts.
             if MeasureKind.CONSUMPTION_USD in kinds:
-                figures = columns.consumption_usd
-                get = figures.__getitem__
-                for key in keys:
-                    rows = credited[key]
-                    self.consumption[key] = sum(
-                        figures[rows.start : rows.stop] if type(rows) is range else map(get, rows),
-                        _ZERO,
-                    )
+                self._add_money(columns.consumption_usd, keys, self.consumption)
             if MeasureKind.REVENUE_USD in kinds:
-                figures = columns.revenue_usd
-                get = figures.__getitem__
-                for key in keys:
-                    rows = credited[key]
-                    self.revenue[key] = sum(
-                        figures[rows.start : rows.stop] if type(rows) is range else map(get, rows),
-                        _ZERO,
-                    )
+                self._add_money(columns.revenue_usd, keys, self.revenue)
             if MeasureKind.ACTIVE_USERS in kinds:
                 users = columns.active_users
                 for key in keys:
@@ -201,11 +187,33 @@ class UsageTotals:
                         else sum([users[at] for at in rows if months[at] == last])
                     )
 
+    def _add_money(
+        self, figures: Sequence[Decimal], keys: list[str], into: dict[str, Decimal]
+    ) -> None:
+        """Each subscription's sum of ``figures`` (consumption or revenue) over its credited
+        rows, into ``into``: one sum in C per subscription, over a slice of its run (only
+        those values converted, when the loader left the column to be converted when first
+        read), else over its positions (the column converted whole)."""
+        credited = self.credited
+        stored, convert = (
+            figures.parts() if isinstance(figures, ConvertedColumn) else (figures, iter)
+        )
+        get: Callable[[int], Decimal] | None = None
+        for key in keys:
+            rows = credited[key]
+            if type(rows) is range:
+                into[key] = sum(convert(stored[rows.start : rows.stop]), _ZERO)
+                continue
+            if get is None:
+                whole = figures.values() if isinstance(figures, ConvertedColumn) else figures
+                get = whole.__getitem__
+            into[key] = sum(map(get, rows), _ZERO)
+
     def with_rows_replaced(self, usage: UsageRows, changed: list[int]) -> UsageTotals | None:
         """These totals for ``usage``, whose rows at the ``changed`` positions replace these
         totals' rows there (an edit of their figures), equal to ``of`` over the changed facts;
         None when a row moved to another subscription or month: compute them anew."""
-        before, after = self.usage.columns, usage.columns
+        before, after = self.usage.held_columns, usage.held_columns
         if len(usage) != len(self.usage):
             return None
         keys = set()
@@ -236,7 +244,7 @@ def _credited_positions(
     positions ``inside``; None: every row): the positions of its rows in the months of its
     span, for rows not grouped by subscription or some outside the window
     (``UsageTotals.of`` credits grouped ones run by run)."""
-    columns = usage.columns
+    columns = usage.held_columns
     months = columns.month
     positions: Iterable[int] = range(len(months))
     keys: Iterable[str] = columns.subscription

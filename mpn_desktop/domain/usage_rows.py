@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import chain
 from typing import NamedTuple
 
-from mpn_desktop.domain.column_rows import ColumnRows
+from mpn_desktop.domain.column_rows import ColumnRows, ConvertedColumn
 from mpn_desktop.domain.dates import Month
 
 
@@ -63,13 +63,29 @@ class UsageRows(ColumnRows[Usage, UsageColumns]):
         self._month_range: tuple[int, int] | None = None
         self._by_month: dict[int, list[int]] | None = None
 
+    @property
+    def columns(self) -> UsageColumns:
+        """Each field of every row, one tuple per field: money the loaders hand over to be
+        converted when first read (``held_columns``: the rules' totals convert only the
+        rows they add up) is converted now, as other readers index it value by value."""
+        columns = self.held_columns
+        consumption, revenue = columns.consumption_usd, columns.revenue_usd
+        if isinstance(consumption, ConvertedColumn) or isinstance(revenue, ConvertedColumn):
+            columns = self._columns = columns._replace(
+                consumption_usd=consumption.values()
+                if isinstance(consumption, ConvertedColumn)
+                else consumption,
+                revenue_usd=revenue.values() if isinstance(revenue, ConvertedColumn) else revenue,
+            )
+        return columns
+
     def positions_in(self, first: int, last: int) -> Sequence[int] | None:
         """The positions of the rows of the months ``first`` to ``last`` (month indexes),
         month by month; None when that is every row (facts loaded for the day's window).
 
         The months the rows span, and the rows of each month when some lie outside, are
         worked out once and kept with the rows: they never change."""
-        months = self.columns.month
+        months = self.held_columns.month
         if not months:
             return None
         if self._month_range is None:

@@ -34,6 +34,7 @@ from mpn_desktop.store.fact_columns import (
     composed,
     converted_column,
     converted_later,
+    days_later,
     look_up,
     names_by_id,
 )
@@ -128,6 +129,7 @@ def _columns(
     values: Mapping[str, Any] | None = None,
     *,
     later: frozenset[int] = frozenset(),
+    days: frozenset[int] = frozenset(),
 ) -> list[Sequence[Any]]:
     """The columns of all rows of ``query`` (none without rows), converted to Python types.
 
@@ -136,7 +138,8 @@ def _columns(
     ``conversions`` turns them into domain values (once per distinct value);
     ``values`` fills the query's bound parameters; the columns at the
     positions ``later`` (neither looked up nor converted again) are converted
-    when first read (``ConvertedColumn``).
+    when first read (``ConvertedColumn``), and so are SQLite's days at the
+    positions ``days``, compared as their ISO text until then (``IsoDays``).
     """
     plan = _compiled(query, connection.dialect)
     parameters = _parameters(plan.compiled, values)
@@ -166,14 +169,16 @@ def _columns(
     # A column converted twice (the driver's value to a date, then the date to a Month)
     # goes through one function: one pass over its values instead of two.
     columns = [
-        converted_column(
+        converted_later(column, process)
+        if position in later
+        else days_later(column, process)
+        if position in days
+        else converted_column(
             column,
             process
             if position in lookups or position not in conversions
             else composed(process, conversions[position]),
         )
-        if position not in later
-        else converted_later(column, process)
         for position, (column, process) in enumerate(
             zip(zip(*rows, strict=True), processors, strict=True)
         )
@@ -342,12 +347,15 @@ class _Read:
             lookups = self._at({1: self.subscription_ids})
             # One Month per distinct month, shared by the rows (the engine compares them often).
             months = self._at(_MONTHS)
+            # The money is converted when first read: the rules add up a few subscriptions'.
+            money = frozenset(self._at(_MONEY))
             if usage_from is None:
-                columns = _columns(connection, self._query(USAGE_QUERY), lookups, months)
+                query = self._query(USAGE_QUERY)
+                columns = _columns(connection, query, lookups, months, later=money)
             else:
                 values = {"usage_from": usage_from.first_day}
                 query = self._query(_USAGE_FROM_QUERY)
-                columns = _columns(connection, query, lookups, months, values)
+                columns = _columns(connection, query, lookups, months, values, later=money)
             found["usage"] = self._by_column("usage", UsageRows, columns)
         self.mcp_ids: dict[int, str] = {}
         if "people" in wanted:
@@ -359,9 +367,12 @@ class _Read:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
             query = self._query(EXAMS_QUERY)
-            # The kind (the rules never read it) is converted when first read.
+            # The kind (the rules never read it) is converted when first read; so is the day
+            # on SQLite, whose ISO text the people index compares as it is (``IsoDays``).
             kind = frozenset(self._at({5: None}))
-            columns = _columns(connection, query, self._at({1: self.mcp_ids}), later=kind)
+            day = frozenset(self._at({3: None}) if connection.dialect.name == "sqlite" else ())
+            lookups = self._at({1: self.mcp_ids})
+            columns = _columns(connection, query, lookups, later=kind, days=day)
             found["exams"] = self._by_column("exams", ExamRows, columns)
         if "references" in wanted:
             query = self._query(REFERENCES_QUERY)
@@ -476,6 +487,8 @@ SUBSCRIPTIONS_QUERY = select(
 _SUBSCRIPTION_IDS_QUERY = select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id)
 
 _MONTHS: Mapping[int, Callable[[Any], Any]] = {2: Month.of}
+_MONEY: Mapping[int, None] = {3: None, 4: None}
+"""The usage query's consumption and revenue (``UsageRows.held_columns``)."""
 
 USAGE_QUERY = select(
     _USAGE.c.id,

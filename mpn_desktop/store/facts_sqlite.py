@@ -39,6 +39,7 @@ from mpn_desktop.store.fact_columns import (
     Convert,
     converted_column,
     converted_later,
+    days_later,
     look_up,
     names_by_id,
 )
@@ -124,9 +125,11 @@ class _Reader:
         converts: Sequence[Convert | None],
         parameters: Sequence[Any] = (),
         later: frozenset[int] = frozenset(),
+        days: frozenset[int] = frozenset(),
     ) -> list[Sequence[Any]]:
         """The columns of ``sql``'s rows, each converted by its ``converts`` (those at the
-        positions ``later`` when first read)."""
+        positions ``later`` when first read, as the ISO days at the positions ``days``, compared
+        as text until then: ``IsoDays``)."""
         rows = self._connection.execute(sql, parameters).fetchall()
         if not rows:
             return []
@@ -134,6 +137,8 @@ class _Reader:
         return [
             converted_later(column, convert)
             if position in later
+            else days_later(column, convert)
+            if position in days
             else converted_column(column, convert)
             for position, (column, convert) in enumerate(zip(columns, converts, strict=True))
         ]
@@ -177,6 +182,7 @@ class _Reader:
             usage_sql + " ORDER BY id",
             (None, None, month, money, money, None, None, None),
             parameters,
+            later=frozenset({3, 4}),  # the money: the rules add up a few subscriptions'
         )
         look_up(usage_columns, 1, subscription_ids)
         people_columns = self._columns(
@@ -189,6 +195,7 @@ class _Reader:
             " FROM exam_results ORDER BY id",
             (None, None, None, day, None, member(CredentialKind)),
             later=frozenset({5}),  # the kind: the rules never read it
+            days=frozenset({3}),  # the day: the people index compares its text
         )
         look_up(exam_columns, 1, mcp_ids)
         reference_columns = self._columns(

@@ -9,6 +9,7 @@ import pickle
 import random
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -19,11 +20,12 @@ from hypothesis import strategies as st
 
 from mpn_desktop.catalog_files import load_catalog
 from mpn_desktop.domain.catalog import MeasureKind
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind, Workload
 from mpn_desktop.domain.facts import Usage
 from mpn_desktop.domain.performance import UsageTotals
-from mpn_desktop.domain.usage_rows import UsageColumns, UsageRows
+from mpn_desktop.domain.usage_rows import UsageRows
 
 _ROWS = (
     usage("sub-1", "2017-05", consumption=100),
@@ -32,19 +34,35 @@ _ROWS = (
 )
 
 
-def _by_column(rows: tuple[Usage, ...]) -> UsageRows:
-    """The rows as a loader makes them: columns only, no Usage object."""
-    return UsageRows.from_columns(
-        UsageColumns(
+def _by_column(rows: tuple[Usage, ...], *, money_later: list[int] | None = None) -> UsageRows:
+    """The rows as a loader makes them: columns only, no Usage object (``money_later``: the
+    money as stored text, converted when first read, each conversion's length counted)."""
+    consumption: Sequence[Decimal] = tuple(row.consumption_usd for row in rows)
+    revenue: Sequence[Decimal] = tuple(row.revenue_usd for row in rows)
+    if money_later is not None:
+        consumption, revenue = (
+            _money_later([str(value) for value in column], money_later)
+            for column in (consumption, revenue)
+        )
+    return UsageRows.from_sequences(
+        [
             tuple(row.subscription for row in rows),
             tuple(row.month for row in rows),
-            tuple(row.consumption_usd for row in rows),
-            tuple(row.revenue_usd for row in rows),
+            consumption,
+            revenue,
             tuple(row.active_users for row in rows),
             tuple(row.service for row in rows),
             tuple(row.paid_seats for row in rows),
-        )
+        ]
     )
+
+
+def _money_later(stored: list[str], calls: list[int]) -> ConvertedColumn:
+    def convert(values: Sequence[str]) -> list[Decimal]:
+        calls.append(len(values))
+        return [Decimal(value) for value in values]
+
+    return ConvertedColumn(tuple(stored), convert)
 
 
 def test_rows_by_column_read_as_the_tuple_of_usage() -> None:
@@ -166,14 +184,17 @@ _CREDITED = {
         ),
         max_size=40,
     ),
-    st.booleans(),
+    st.sampled_from(["records", "columns", "money later"]),
 )
 def test_the_rules_add_up_the_credited_rows_held_by_column(
-    drawn: list[tuple[str, str, Decimal]], loaded: bool
+    drawn: list[tuple[str, str, Decimal]], held: str
 ) -> None:
     rows = tuple(usage(sub, month, consumption=str(amount)) for sub, month, amount in drawn)
     given_rows = facts(subscriptions=_SUBSCRIPTIONS, usage_rows=rows)
-    made = replace(given_rows, usage=_by_column(rows)) if loaded else given_rows
+    made = given_rows
+    if held != "records":
+        later = [] if held == "money later" else None
+        made = replace(given_rows, usage=_by_column(rows, money_later=later))
     expected = sum(
         (
             row.consumption_usd
@@ -185,6 +206,30 @@ def test_the_rules_add_up_the_credited_rows_held_by_column(
     )
     found = have(load_catalog(), made, PLATFORM, SILVER, StepKind.PERFORMANCE)
     assert found == expected
+
+
+def test_money_converted_when_first_read_is_converted_for_the_rows_added_up_only() -> None:
+    """A loader hands the money over as stored: the rules' totals convert the slices they
+    add up (runs of a subscription's months), readers of ``columns`` get it all converted."""
+    calls: list[int] = []
+    window = _MONTHS[2:14]  # 2017-03 to 2018-02, the window of AS_OF: the rows as loaded
+    rows = tuple(usage("sub-2", month, consumption=f"{n}.25") for n, month in enumerate(window))
+    loaded = _by_column(rows, money_later=calls)
+    consumption = loaded.held_columns.consumption_usd
+    assert isinstance(consumption, ConvertedColumn)
+    assert consumption[2:5] == (Decimal("2.25"), Decimal("3.25"), Decimal("4.25"))
+    assert calls == [3] and not consumption.converted, "the slice alone"
+    made = facts(subscriptions=_SUBSCRIPTIONS, usage_rows=rows)
+    found = have(
+        load_catalog(), replace(made, usage=loaded), PLATFORM, SILVER, StepKind.PERFORMANCE
+    )
+    # sub-2 counts from 2017-03 (the window's first month) to 2017-11: nine of its months.
+    assert found == sum((Decimal(f"{n}.25") for n in range(9)), Decimal(0))
+    assert calls == [3, 9] and not consumption.converted
+    columns = loaded.columns
+    assert type(columns.consumption_usd) is tuple and type(columns.revenue_usd) is tuple
+    assert columns.consumption_usd[1] == Decimal("1.25") and consumption.converted
+    assert loaded.held_columns == columns and loaded == rows
 
 
 def test_the_rows_of_a_window_of_months_are_found_by_month() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,10 +14,11 @@ from sql_trace import selects, traced_statements
 
 from mpn_desktop.catalog_files import load_catalog
 from mpn_desktop.domain import facts
-from mpn_desktop.domain.column_rows import ConvertedColumn
+from mpn_desktop.domain.column_rows import ConvertedColumn, IsoDays
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, ReferenceStatus
 from mpn_desktop.domain.evaluate import evaluate
+from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.errors import StoreError
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.documents import document_from_facts, load_document
@@ -105,6 +107,52 @@ def test_the_kind_of_each_result_is_converted_only_when_first_read(demo_db: Data
         ta = next(e for e in loaded.exams if e.exam_code == "TA-EMS-MDM")
         assert kinds.converted and ta.kind is CredentialKind.ASSESSMENT
         assert set(kinds) == {CredentialKind.EXAM, CredentialKind.ASSESSMENT}
+
+
+def test_exam_days_on_sqlite_are_compared_as_stored_and_made_dates_when_first_read(
+    demo_db: Database,
+) -> None:
+    catalog = load_catalog(None)
+    both = [load_facts(demo_db)]
+    if demo_db.path is not None:  # a SQLite file: the driver's reader too
+        both.append(facts_of_file(demo_db.path))
+    expected = [exam.passed_on for exam in load_facts(demo_db).exams]
+    for loaded in both:
+        days = loaded.exams.columns.passed_on
+        if demo_db.path is None:  # PostgreSQL's driver hands dates over: nothing to convert
+            assert type(days) is tuple and evaluate(catalog, loaded, date(2018, 3, 15))
+            continue
+        assert isinstance(days, IsoDays)
+        evaluate(catalog, loaded, date(2018, 3, 15))
+        assert not days.converted, "the people index compares the stored text"
+        assert list(days) == expected and all(type(day) is date for day in days)
+
+
+def test_usage_money_is_converted_only_for_the_rows_the_rules_add_up(demo_db: Database) -> None:
+    catalog = load_catalog(None)
+    as_of = date(2018, 3, 15)
+    # The day's window, as the window and the commands load it: each subscription's rows
+    # are a run, added up by slices.
+    start = usage_window_start(as_of)
+    both = [load_facts(demo_db, usage_from=start)]
+    if demo_db.path is not None:  # a SQLite file: the driver's reader too
+        both.append(facts_of_file(demo_db.path, usage_from=start))
+    # The same usage as records (a tuple of Usage, of a load of its own), converted as made.
+    records = replace(both[0], usage=tuple(load_facts(demo_db, usage_from=start).usage))
+    expected = evaluate(catalog, records, as_of)
+    for loaded in both:
+        held = loaded.usage.held_columns
+        consumption, revenue = held.consumption_usd, held.revenue_usd
+        assert evaluate(catalog, loaded, as_of) == expected
+        if demo_db.path is None:  # PostgreSQL's driver hands Decimals over: nothing to convert
+            assert type(consumption) is tuple and type(revenue) is tuple
+            continue
+        assert isinstance(consumption, ConvertedColumn) and isinstance(revenue, ConvertedColumn)
+        assert not consumption.converted and not revenue.converted, "the totals' slices only"
+        # Read by column elsewhere (value by value): converted then, as the records hold it.
+        columns = loaded.usage.columns
+        assert type(columns.consumption_usd) is tuple and consumption.converted
+        assert columns.revenue_usd == tuple(row.revenue_usd for row in records.usage)
 
 
 @pytest.mark.parametrize("column", ["exam_title", "exam_code", "passed_on"])
