@@ -384,23 +384,61 @@ def test_one_more_of_a_measure_reads_in_the_singular(catalog: Catalog) -> None:
 # --- memory -------------------------------------------------------------------------------------
 
 
+def _every_measure_facts() -> Facts:
+    """Usage of every workload over the window (consumption, revenue and users each month,
+    the subscriptions started in it), people, references and the fee: every measure of
+    every option has evidence to make."""
+    window = [f"2017-{month:02d}" for month in range(3, 13)] + ["2018-01", "2018-02"]
+    subscriptions = [
+        subscription(f"{workload.value}-{n}", workload=workload, associated_on=date(2017, 4, 1))
+        for workload in Workload
+        for n in range(2)
+    ]
+    return facts(
+        org=organization(anniversary=ANNIVERSARY),
+        targets=[(PLATFORM, GOLD), (EMM, SILVER)],
+        subscriptions=subscriptions,
+        usage_rows=[
+            usage(sub.id, month, consumption=2000, revenue=900, users=30)
+            for sub in subscriptions
+            for month in window
+        ],
+        skilled_people=[skilled(str(i), "70-533", name=f"P{i}") for i in range(3)],
+        refs=references(PLATFORM, 3),
+        payments=[payment(ANNIVERSARY, SILVER)],
+    )
+
+
 def test_an_evaluation_leaves_no_reference_cycles_behind(catalog: Catalog) -> None:
     """Everything an evaluation makes is freed when its result is dropped, without the
     collector: a cycle (a closure calling itself, as the role matching's once was) is left
-    for it to find, and each collection after a load walks every freshly loaded value."""
-    given = platform_facts(people=3)
+    for it to find, and each collection after a load walks every freshly loaded value.
+    Every option's steps and their parts are read, their lazy evidence made: each kind of
+    measure's evidence (a partial kept with its figure) among them."""
+    given = _every_measure_facts()
     run(catalog, given)  # anything made once per process (imports, kept texts) made now
     gc.collect()
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         progress = run(catalog, given)
+        units: set[str] = set()
+        workloads: set[str] = set()
         for competency in progress.competencies:
             for level in competency.levels:
-                for step in level.option.steps:
-                    list(step.evidence)  # the lazy evidence made too
+                for option in level.options:
+                    for step in option.steps:
+                        for read in (step, *step.parts):
+                            evidence = list(read.evidence)  # the lazy evidence made too
+                            units.update(read.unit for _ in evidence[:1])
+                            workloads.update(
+                                item.subscription[:-2] for item in evidence if item.subscription
+                            )
         del progress
         assert gc.collect() == 0
     finally:
         if was_enabled:
             gc.enable()
+    # Consumption (Azure) and revenue (CRM), users, new customers, several measures at once.
+    assert {"USD", "active users", "customers", "measures"} <= units
+    assert workloads >= {"azure", "dynamics-crm", "office365", "ems"}
