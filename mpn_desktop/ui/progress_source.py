@@ -27,37 +27,50 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import usage_start
-from mpn_desktop.domain.evaluate import Evaluator
 from mpn_desktop.domain.facts import Facts
-from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
-from mpn_desktop.store import facts_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.designation_day import designation_tree_on
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tasks import Task, let_go, take_outcome
 
 if TYPE_CHECKING:
-    from mpn_desktop.store import facts_loader, facts_rows
+    from mpn_desktop.domain import designation_score, evaluate, performance
+    from mpn_desktop.domain.evaluate import Evaluator
+    from mpn_desktop.store import facts_loader, facts_rows, facts_sqlite
+    from mpn_desktop.store.loaded_facts import LoadedFacts
+    from mpn_desktop.ui import designation_day
 else:
     # With SQLAlchemy: loaded after start-up's first paint (MainWindow.fill), or at first use.
     facts_loader = LazyModule("mpn_desktop.store.facts_loader")
     facts_rows = LazyModule("mpn_desktop.store.facts_rows")
+    # The engine and the facts' reader: imported at the first evaluation, after start-up's
+    # first paint (a tenth of the time to it went to importing them and their modules).
+    designation_day = LazyModule("mpn_desktop.ui.designation_day")
+    designation_score = LazyModule("mpn_desktop.domain.designation_score")
+    evaluate = LazyModule("mpn_desktop.domain.evaluate")
+    facts_sqlite = LazyModule("mpn_desktop.store.facts_sqlite")
+    performance = LazyModule("mpn_desktop.domain.performance")
 
 log = logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> Any:
+    """``Evaluator``, the engine's class, read from its module when first asked for here."""
+    if name == "Evaluator":
+        return evaluate.Evaluator
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 SLOW_SECONDS = 0.05
 """An evaluation slower than this (facts + engine) moves the next ones off the GUI thread."""
@@ -174,8 +187,7 @@ class ProgressSource(QObject):
         self._generation = 0
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
-        self._evaluator = Evaluator()
-        """Evaluates again only the competencies a change of the facts can have changed."""
+        self._made_evaluator: Evaluator | None = None
         self.progress: Progress | None = None
         self.designations: RequirementTree | None = None
         self.background = False
@@ -195,6 +207,19 @@ class ProgressSource(QObject):
         context.changeApplied.connect(self._on_change)
         context.asOfChanged.connect(self._on_as_of)
         context.databaseChanged.connect(self._on_change)
+
+    @property
+    def _evaluator(self) -> Evaluator:
+        """Evaluates again only the competencies a change of the facts can have changed
+        (made at the first evaluation: its module is imported then)."""
+        made = self._made_evaluator
+        if made is None:
+            made = self._made_evaluator = evaluate.Evaluator()
+        return made
+
+    @_evaluator.setter
+    def _evaluator(self, evaluator: Evaluator) -> None:
+        self._made_evaluator = evaluator
 
     @property
     def facts(self) -> Facts | None:
@@ -236,10 +261,10 @@ class ProgressSource(QObject):
     def _facts_plan(self) -> _FactsPlan:
         """What to read for the current facts, from the kept ones and the changes since."""
         as_of = self._context.as_of
-        start = usage_window_start(as_of)
+        start = performance.usage_window_start(as_of)
         if self._context.scores_designations(as_of):
             # The designations compare twelve months with the twelve before, from last month.
-            start = min(start, usage_start(as_of))
+            start = min(start, designation_score.usage_start(as_of))
         previous = self._facts
         full = _FactsPlan(start)
         if (
@@ -349,7 +374,7 @@ class ProgressSource(QObject):
     def _designations(self) -> RequirementTree | None:
         """The day's designation scores from the kept facts, on a day of that program."""
         facts = self.facts
-        return None if facts is None else designation_tree_on(self._context, facts)
+        return None if facts is None else designation_day.designation_tree_on(self._context, facts)
 
     def _note_time(self, seconds: float) -> None:
         if seconds > SLOW_SECONDS and not self.background:

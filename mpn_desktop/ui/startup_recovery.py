@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -25,9 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.errors import DiskProblem, MpnError, RefusedDatabase, StoreError
-from mpn_desktop.store import backups
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.database import Database, database_scheme, refusal_of_other_database
 from mpn_desktop.store.sqlite_files import sqlite_path
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import backups
+else:
+    # Only a refused file is offered its backup: not imported on a start that opens.
+    backups = LazyModule("mpn_desktop.store.backups")
 
 
 class Recovery(Enum):

@@ -15,9 +15,16 @@ import importlib
 import logging
 import threading
 import weakref
+from typing import TYPE_CHECKING
 
-from mpn_desktop.store import records_sqlite
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records_sqlite
+else:
+    # Asked when an edit starts, not at start-up (the window is built before its reads).
+    records_sqlite = LazyModule("mpn_desktop.store.records_sqlite")
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
@@ -17,8 +17,8 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_lists, skilling_people
 from mpn_desktop.domain.vocabulary import _ as domain_text
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -32,6 +32,14 @@ from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.catalog_lists import CredentialChoice, exam_completions, find_exam
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain import skilling_people
+    from mpn_desktop.domain.skilling_people import SkillingPeople
+else:
+    # Who counts for a skilling metric: read once the day is evaluated, after start-up's
+    # first paint (its module brings the designations' skilling rules).
+    skilling_people = LazyModule("mpn_desktop.domain.skilling_people")
 
 
 def roles_by_person(progress: Progress) -> dict[str, list[str]]:
@@ -253,10 +261,10 @@ class ExamsTab(StepTab):
         facts = self._facts()
         if tree is None or catalog is None or facts is None:
             return
-        self._skilling = skilling_people(tree, catalog, facts, self.context.catalog)
+        self._skilling = skilling_people.skilling_people(tree, catalog, facts, self.context.catalog)
         self.people.model.refresh_decorations()
         # What each skilling metric counts, in the catalogue's words: too long to show, at hand.
-        about = "\n".join(skilling_lists(tree, catalog))
+        about = "\n".join(skilling_people.skilling_lists(tree, catalog))
         self.summary.setToolTip(about)
         self.summary.setAccessibleDescription(about)
 

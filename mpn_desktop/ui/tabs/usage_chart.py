@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -36,13 +37,15 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_usage_months import DesignationUsage, Period
 from mpn_desktop.domain.enums import Level
-from mpn_desktop.domain.usage_months import MonthlyFigures
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import FieldKind, enum_label
 from mpn_desktop.ui.models.usage_grid import FIGURES
 from mpn_desktop.ui.status_text import muted_text_color
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.designation_usage_months import DesignationUsage, Period
+    from mpn_desktop.domain.usage_months import MonthlyFigures
 
 LEVEL_COLORS = {Level.SILVER: QColor(128, 128, 140), Level.GOLD: QColor(212, 160, 23)}
 

@@ -4,33 +4,31 @@ from the competency's progress or from a designation's usage growth."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_usage_months import (
-    DesignationUsage,
-    charted_designations,
-    growth_missing,
-    growth_parts,
-    part_missing,
-)
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.domain.usage_months import (
-    MonthlyFigures,
-    chart_subject,
-    monthly_figures,
-    usage_field,
-)
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import figure_label
 from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChart
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain import designation_usage_months, usage_months
+    from mpn_desktop.domain.designation_usage_months import DesignationUsage
+    from mpn_desktop.domain.usage_months import MonthlyFigures
+else:
+    # Drawn once the window is filled: imported after start-up's first paint.
+    designation_usage_months = LazyModule("mpn_desktop.domain.designation_usage_months")
+    usage_months = LazyModule("mpn_desktop.domain.usage_months")
 
 
 class UsageChartDrawing(QObject):
@@ -104,12 +102,18 @@ class UsageChartDrawing(QObject):
         chosen = ""
         if scored is not None and tree is not None:
             targeted = tuple(node.id for node in tree.targeted)
-            chosen = self.offer_designations(charted_designations(scored, targeted), preferred)
+            chosen = self.offer_designations(
+                designation_usage_months.charted_designations(scored, targeted), preferred
+            )
         else:
             self.offer_designations((), preferred)
         # Every part of the growth is charted; the figure the user chose picks the part the
         # grid shows (Security's protected users rather than its Azure consumption).
-        parts = growth_parts(scored, chosen, facts, last) if scored is not None and chosen else ()
+        parts = (
+            designation_usage_months.growth_parts(scored, chosen, facts, last)
+            if scored is not None and chosen
+            else ()
+        )
         usage = next((part for part in parts if part.figure == figure), parts[0] if parts else None)
         if usage is None:
             self.chart.set_designation_usage((), "", [])
@@ -128,11 +132,15 @@ class UsageChartDrawing(QObject):
             )
         self.chart.set_designation_usage(
             [
-                ChartPart(part, figure_label(part.figure), part_missing(tree, part))
+                ChartPart(
+                    part,
+                    figure_label(part.figure),
+                    designation_usage_months.part_missing(tree, part),
+                )
                 for part in parts
             ],
             title,
-            list(growth_missing(tree, usage)),
+            list(designation_usage_months.growth_missing(tree, usage)),
             shown_figure=usage.figure,
         )
         return usage
@@ -143,12 +151,12 @@ class UsageChartDrawing(QObject):
         """Charts the credited months of the targeted competency's measure; returns them
         (None: nothing to chart) and the figure that measure reads ("": none)."""
         self.offer_designations((), "")  # competencies: no choice (the chart its full height)
-        subject = chart_subject(catalog, progress)
-        field = usage_field(subject.measure) if subject is not None else ""
+        subject = usage_months.chart_subject(catalog, progress)
+        field = usage_months.usage_field(subject.measure) if subject is not None else ""
         if subject is None or facts is None:
             self.chart.set_figures(None, "", [])
             return None, field
-        figures = monthly_figures(
+        figures = usage_months.monthly_figures(
             facts, subject.option, subject.measure, progress.as_of, progress.organization.market
         )
         missing = [

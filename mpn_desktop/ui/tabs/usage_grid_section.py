@@ -34,22 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_score import last_month
-from mpn_desktop.domain.designation_usage_months import (
-    WINDOW_MONTHS,
-    DesignationUsage,
-    window_months,
-)
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.facts import Facts
-from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.domain.usage_months import (
-    MonthlyFigures,
-    chart_subject,
-    usage_field,
-)
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
@@ -64,7 +53,22 @@ from mpn_desktop.ui.tabs.window_usage_reader import Window, WindowUsageReader
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
+    from mpn_desktop.domain import (
+        designation_score,
+        designation_usage_months,
+        performance,
+        usage_months,
+    )
+    from mpn_desktop.domain.designation_usage_months import DesignationUsage
+    from mpn_desktop.domain.usage_months import MonthlyFigures
     from mpn_desktop.store.usage_cells import UsageCell
+else:
+    # The months a window reads: asked when the grid is first shown, after start-up's first
+    # paint; the scoring engine behind ``last_month`` is imported then (see progress_source).
+    designation_score = LazyModule("mpn_desktop.domain.designation_score")
+    performance = LazyModule("mpn_desktop.domain.performance")
+    designation_usage_months = LazyModule("mpn_desktop.domain.designation_usage_months")
+    usage_months = LazyModule("mpn_desktop.domain.usage_months")
 
 Record = dict[str, Any]
 
@@ -313,9 +317,13 @@ class UsageGridSection(QWidget):
         metric compares (13 until it is known), else the competencies' 12-month window."""
         if self._designations_day():
             usage = self._designation_usage
-            count = len(usage.months) if usage is not None else WINDOW_MONTHS
-            return window_months(last_month(self.context.as_of), count)[0], count
-        return usage_window_start(self.context.as_of), MONTHS
+            count = (
+                len(usage.months) if usage is not None else designation_usage_months.WINDOW_MONTHS
+            )
+            return designation_usage_months.window_months(
+                designation_score.last_month(self.context.as_of), count
+            )[0], count
+        return performance.usage_window_start(self.context.as_of), MONTHS
 
     def set_designations(self, tree: RequirementTree | None) -> None:
         """Redraws the chart (and the grid) with the designations' evaluation (None on a
@@ -347,7 +355,7 @@ class UsageGridSection(QWidget):
             scored,
             self._tree,
             self._facts(),
-            last_month(self.context.as_of),
+            designation_score.last_month(self.context.as_of),
             preferred=self._preferred_designation,
             figure=str(self.figure.currentData()) if self._chosen_by_user else "",
         )
@@ -373,7 +381,7 @@ class UsageGridSection(QWidget):
             return
         subscriptions, usage = self._subscriptions(), self._usage
         subject = (
-            chart_subject(self.context.catalog, self._progress)
+            usage_months.chart_subject(self.context.catalog, self._progress)
             if self._progress is not None
             else None
         )
@@ -389,7 +397,7 @@ class UsageGridSection(QWidget):
         self.model.set_data(
             subscriptions,
             usage,
-            usage_window_start(self.context.as_of),
+            performance.usage_window_start(self.context.as_of),
             str(self.figure.currentData()),
             needs=needs if shows_measure else (),
             credited=subject.credited if subject is not None else None,
@@ -438,7 +446,7 @@ class UsageGridSection(QWidget):
 
     def _shows_measure(self, measure: Any) -> bool:
         figures = FIGURES.get(str(self.figure.currentData()))
-        return figures is not None and usage_field(measure) == figures.key
+        return figures is not None and usage_months.usage_field(measure) == figures.key
 
     def set_progress(self, progress: Progress) -> None:
         """Redraws the chart (and the grid's credited rows) with the panel's progress."""
