@@ -31,6 +31,13 @@ NOT_BEFORE_PAINT = (
     "mpn_desktop.store.records",
     "mpn_desktop.store.facts_loader",
     "importlib.metadata",
+    # The engine and the designations' rules, first needed by the first evaluation.
+    "mpn_desktop.domain.evaluate",
+    "mpn_desktop.domain.designation_score",
+    "mpn_desktop.domain.designation_usage_months",
+    "mpn_desktop.domain.usage_months",
+    "mpn_desktop.domain.skilling_people",
+    "mpn_desktop.store.facts_sqlite",
 )
 """Imported after the first paint (on a worker thread), or when first needed."""
 
