@@ -26,36 +26,36 @@
     <message numerus="yes">
         <source>%n subscription(s)</source>
         <translation>
-            <numerusform>%n Abonnement</numerusform>
-            <numerusform>%n Abonnements</numerusform>
+            <numerusform>%Ln Abonnement</numerusform>
+            <numerusform>%Ln Abonnements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n month(s) of usage</source>
         <translation>
-            <numerusform>%n Monat Nutzung</numerusform>
-            <numerusform>%n Monate Nutzung</numerusform>
+            <numerusform>%Ln Monat Nutzung</numerusform>
+            <numerusform>%Ln Monate Nutzung</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n reference(s)</source>
         <translation>
-            <numerusform>%n Kundenreferenz</numerusform>
-            <numerusform>%n Kundenreferenzen</numerusform>
+            <numerusform>%Ln Kundenreferenz</numerusform>
+            <numerusform>%Ln Kundenreferenzen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n exam result(s)</source>
         <translation>
-            <numerusform>%n Prüfungsergebnis</numerusform>
-            <numerusform>%n Prüfungsergebnisse</numerusform>
+            <numerusform>%Ln Prüfungsergebnis</numerusform>
+            <numerusform>%Ln Prüfungsergebnisse</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other record(s)</source>
         <translation>
-            <numerusform>%n weiterer Datensatz</numerusform>
-            <numerusform>%n weitere Datensätze</numerusform>
+            <numerusform>%Ln weiterer Datensatz</numerusform>
+            <numerusform>%Ln weitere Datensätze</numerusform>
         </translation>
     </message>
     <message>
@@ -237,22 +237,22 @@
     <message numerus="yes">
         <source>%n duplicate(s)</source>
         <translation>
-            <numerusform>%n Duplikat</numerusform>
-            <numerusform>%n Duplikate</numerusform>
+            <numerusform>%Ln Duplikat</numerusform>
+            <numerusform>%Ln Duplikate</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
         <translation>
-            <numerusform>%n Fehler</numerusform>
-            <numerusform>%n Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unknown code(s)</source>
         <translation>
-            <numerusform>%n unbekannter Code</numerusform>
-            <numerusform>%n unbekannte Codes</numerusform>
+            <numerusform>%Ln unbekannter Code</numerusform>
+            <numerusform>%Ln unbekannte Codes</numerusform>
         </translation>
     </message>
     <message>
@@ -830,29 +830,29 @@
     <message numerus="yes">
         <source>Import %n usage row(s) from {file}</source>
         <translation>
-            <numerusform>%n Nutzungszeile aus {file} importieren</numerusform>
-            <numerusform>%n Nutzungszeilen aus {file} importieren</numerusform>
+            <numerusform>%Ln Nutzungszeile aus {file} importieren</numerusform>
+            <numerusform>%Ln Nutzungszeilen aus {file} importieren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Import %n exam record(s) from {file}</source>
         <translation>
-            <numerusform>%n Prüfungsergebnis aus {file} importieren</numerusform>
-            <numerusform>%n Prüfungsergebnisse aus {file} importieren</numerusform>
+            <numerusform>%Ln Prüfungsergebnis aus {file} importieren</numerusform>
+            <numerusform>%Ln Prüfungsergebnisse aus {file} importieren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove the import of %n usage row(s) from {file}</source>
         <translation>
-            <numerusform>Import von %n Nutzungszeile aus {file} entfernen</numerusform>
-            <numerusform>Import von %n Nutzungszeilen aus {file} entfernen</numerusform>
+            <numerusform>Import von %Ln Nutzungszeile aus {file} entfernen</numerusform>
+            <numerusform>Import von %Ln Nutzungszeilen aus {file} entfernen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove the import of %n exam record(s) from {file}</source>
         <translation>
-            <numerusform>Import von %n Prüfungsergebnis aus {file} entfernen</numerusform>
-            <numerusform>Import von %n Prüfungsergebnissen aus {file} entfernen</numerusform>
+            <numerusform>Import von %Ln Prüfungsergebnis aus {file} entfernen</numerusform>
+            <numerusform>Import von %Ln Prüfungsergebnissen aus {file} entfernen</numerusform>
         </translation>
     </message>
     <message>
@@ -906,15 +906,15 @@
     <message numerus="yes">
         <source>%n usage row(s)</source>
         <translation>
-            <numerusform>%n Nutzungszeile</numerusform>
-            <numerusform>%n Nutzungszeilen</numerusform>
+            <numerusform>%Ln Nutzungszeile</numerusform>
+            <numerusform>%Ln Nutzungszeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n exam record(s)</source>
         <translation>
-            <numerusform>%n Prüfungsergebnis</numerusform>
-            <numerusform>%n Prüfungsergebnisse</numerusform>
+            <numerusform>%Ln Prüfungsergebnis</numerusform>
+            <numerusform>%Ln Prüfungsergebnisse</numerusform>
         </translation>
     </message>
     <message>
@@ -1052,8 +1052,8 @@
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
-            <numerusform>%n Person</numerusform>
-            <numerusform>%n Personen</numerusform>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
         </translation>
     </message>
     <message>
@@ -1301,29 +1301,29 @@
     <message numerus="yes">
         <source>Import the %n good row(s), skip {bad}</source>
         <translation>
-            <numerusform>Die %n fehlerfreie Zeile importieren, {bad} überspringen</numerusform>
-            <numerusform>Die %n fehlerfreien Zeilen importieren, {bad} überspringen</numerusform>
+            <numerusform>Die %Ln fehlerfreie Zeile importieren, {bad} überspringen</numerusform>
+            <numerusform>Die %Ln fehlerfreien Zeilen importieren, {bad} überspringen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the %n other record(s) fine</source>
         <translation>
             <numerusform>der eine andere Datensatz in Ordnung ist</numerusform>
-            <numerusform>die %n anderen Datensätze in Ordnung sind</numerusform>
+            <numerusform>die %Ln anderen Datensätze in Ordnung sind</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nothing can be imported: %n problem(s) in the file (listed below), though {others}. An import is all or nothing unless you skip the bad records: fix the file, then Check again, or import the good ones and keep the bad ones in a file to fix.</source>
         <translation>
-            <numerusform>Nichts kann importiert werden: %n Problem in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</numerusform>
-            <numerusform>Nichts kann importiert werden: %n Probleme in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</numerusform>
+            <numerusform>Nichts kann importiert werden: %Ln Problem in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</numerusform>
+            <numerusform>Nichts kann importiert werden: %Ln Probleme in der Datei (unten aufgeführt), obwohl {others}. Ein Import gilt ganz oder gar nicht, es sei denn, Sie überspringen die fehlerhaften Datensätze: Korrigieren Sie die Datei und wählen Sie dann Erneut prüfen, oder importieren Sie die fehlerfreien und bewahren Sie die fehlerhaften zum Korrigieren in einer Datei auf.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nothing new to import: %n record(s) already in the database.</source>
         <translation>
             <numerusform>Nichts Neues zu importieren: Der Datensatz ist schon in der Datenbank.</numerusform>
-            <numerusform>Nichts Neues zu importieren: Alle %n Datensätze sind schon in der Datenbank.</numerusform>
+            <numerusform>Nichts Neues zu importieren: Alle %Ln Datensätze sind schon in der Datenbank.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2359,15 +2359,15 @@
     <message numerus="yes">
         <source>%n column(s); {rows}.</source>
         <translation>
-            <numerusform>%n Spalte; {rows}.</numerusform>
-            <numerusform>%n Spalten; {rows}.</numerusform>
+            <numerusform>%Ln Spalte; {rows}.</numerusform>
+            <numerusform>%Ln Spalten; {rows}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the first %n record(s) shown</source>
         <translation>
             <numerusform>der erste Datensatz wird angezeigt</numerusform>
-            <numerusform>die ersten %n Datensätze werden angezeigt</numerusform>
+            <numerusform>die ersten %Ln Datensätze werden angezeigt</numerusform>
         </translation>
     </message>
     <message>
@@ -2506,7 +2506,7 @@
         <source>Delete %n</source>
         <translation>
             <numerusform>Löschen</numerusform>
-            <numerusform>%n löschen</numerusform>
+            <numerusform>%Ln löschen</numerusform>
         </translation>
     </message>
     <message>
@@ -2684,36 +2684,36 @@
     <message numerus="yes">
         <source>Nothing was imported: the file changed since the check and now has %n problem(s). Start the import again to see them.</source>
         <translation>
-            <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %n Problem. Starten Sie den Import erneut, um es zu sehen.</numerusform>
-            <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %n Probleme. Starten Sie den Import erneut, um sie zu sehen.</numerusform>
+            <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %Ln Problem. Starten Sie den Import erneut, um es zu sehen.</numerusform>
+            <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %Ln Probleme. Starten Sie den Import erneut, um sie zu sehen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) added</source>
         <translation>
-            <numerusform>%n Person hinzugefügt</numerusform>
-            <numerusform>%n Personen hinzugefügt</numerusform>
+            <numerusform>%Ln Person hinzugefügt</numerusform>
+            <numerusform>%Ln Personen hinzugefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n Kunde</numerusform>
-            <numerusform>%n Kunden</numerusform>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n subscription(s)</source>
         <translation>
-            <numerusform>%n Abonnement</numerusform>
-            <numerusform>%n Abonnements</numerusform>
+            <numerusform>%Ln Abonnement</numerusform>
+            <numerusform>%Ln Abonnements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) with errors skipped and saved to {path}. </source>
         <translation>
-            <numerusform>%n fehlerhafter Datensatz wurde übersprungen und in {path} gespeichert. </numerusform>
-            <numerusform>%n fehlerhafte Datensätze wurden übersprungen und in {path} gespeichert. </numerusform>
+            <numerusform>%Ln fehlerhafter Datensatz wurde übersprungen und in {path} gespeichert. </numerusform>
+            <numerusform>%Ln fehlerhafte Datensätze wurden übersprungen und in {path} gespeichert. </numerusform>
         </translation>
     </message>
     <message>
@@ -3088,8 +3088,8 @@
     <message numerus="yes">
         <source>Exported %n row(s) of {table} to {file}.</source>
         <translation>
-            <numerusform>%n Zeile von {table} nach {file} exportiert.</numerusform>
-            <numerusform>%n Zeilen von {table} nach {file} exportiert.</numerusform>
+            <numerusform>%Ln Zeile von {table} nach {file} exportiert.</numerusform>
+            <numerusform>%Ln Zeilen von {table} nach {file} exportiert.</numerusform>
         </translation>
     </message>
 </context>
@@ -3210,8 +3210,8 @@
     <message numerus="yes">
         <source>%n month(s) of usage</source>
         <translation>
-            <numerusform>%n Monat Nutzung</numerusform>
-            <numerusform>%n Monate Nutzung</numerusform>
+            <numerusform>%Ln Monat Nutzung</numerusform>
+            <numerusform>%Ln Monate Nutzung</numerusform>
         </translation>
     </message>
     <message>
@@ -3230,9 +3230,9 @@
         <source>Pasted %n cell(s); refused {refused}:
 {rows}</source>
         <translation>
-            <numerusform>%n Zelle eingefügt; {refused} abgelehnt:
+            <numerusform>%Ln Zelle eingefügt; {refused} abgelehnt:
 {rows}</numerusform>
-            <numerusform>%n Zellen eingefügt; {refused} abgelehnt:
+            <numerusform>%Ln Zellen eingefügt; {refused} abgelehnt:
 {rows}</numerusform>
         </translation>
     </message>
