@@ -781,11 +781,11 @@
     </message>
     <message>
         <source>The Solutions Partner fee is one yearly fee however many designations (the catalogue in force gives no amount); the payments recorded here are kept as they are.</source>
-        <translation>Die Solutions-Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations (der geltende Katalog nennt keinen Betrag); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations (der geltende Katalog nennt keinen Betrag); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>The Solutions Partner fee is one yearly fee however many designations: {amount} in the catalogue in force on this day; the payments recorded here are kept as they are.</source>
-        <translation>Die Solutions-Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations: {amount} laut dem an diesem Tag geltenden Katalog; die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations: {amount} laut dem an diesem Tag geltenden Katalog; die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>No designation to measure yet.</source>
@@ -2837,7 +2837,7 @@
     </message>
     <message>
         <source>The Azure service or the product the figures are for (a reconciliation file&apos;s ServiceName, e.g. Storage, or Teams), when a month is split by service. Empty: the subscription&apos;s total for the month. The Solutions Partner designations count distinct Azure services and judge a workload&apos;s seats on its own.</source>
-        <translation>Der Azure-Dienst oder das Produkt, für das die Zahlen gelten (ServiceName einer Abstimmungsdatei, z. B. Storage oder Teams), wenn ein Monat nach Diensten aufgeteilt ist. Leer: die Summe des Abonnements für den Monat. Die Solutions-Partner-Designations zählen verschiedene Azure-Dienste und beurteilen die Lizenzen jedes Workloads für sich.</translation>
+        <translation>Der Azure-Dienst oder das Produkt, für das die Zahlen gelten (ServiceName einer Abstimmungsdatei, z. B. Storage oder Teams), wenn ein Monat nach Diensten aufgeteilt ist. Leer: die Summe des Abonnements für den Monat. Die Solutions Partner-Designations zählen verschiedene Azure-Dienste und beurteilen die Lizenzen jedes Workloads für sich.</translation>
     </message>
     <message>
         <source>Consumption</source>
@@ -2861,7 +2861,7 @@
     </message>
     <message>
         <source>Licences paid for at the end of the month (a license-based file&apos;s seats). The Solutions Partner designations judge a Microsoft 365 tenant by its paid seats and the share of them in use.</source>
-        <translation>Am Monatsende bezahlte Lizenzen (die Seats einer lizenzbasierten Datei). Die Solutions-Partner-Designations beurteilen einen Microsoft-365-Tenant nach seinen bezahlten Lizenzen und dem genutzten Anteil davon.</translation>
+        <translation>Am Monatsende bezahlte Lizenzen (die Seats einer lizenzbasierten Datei). Die Solutions Partner-Designations beurteilen einen Microsoft 365-Tenant nach seinen bezahlten Lizenzen und dem genutzten Anteil davon.</translation>
     </message>
     <message>
         <source>months of usage</source>
@@ -2991,7 +2991,7 @@
     </message>
     <message>
         <source>No designation is targeted: every designation&apos;s score is shown. The targets of the 2017-2018 competencies carry over to their designations (Edit ▸ Organisation and targets…).</source>
-        <translation>Keine Solutions Partner-Designation als Ziel gewählt: Die Punktzahl jeder Designation wird angezeigt. Die Ziele der Kompetenzen von 2017–2018 gehen auf ihre Designationen über (Bearbeiten ▸ Organisation und Ziele…).</translation>
+        <translation>Keine Solutions Partner-Designation als Ziel gewählt: Die Punktzahl jeder Designation wird angezeigt. Die Ziele der Kompetenzen von 2017–2018 gehen auf ihre Designations über (Bearbeiten ▸ Organisation und Ziele…).</translation>
     </message>
     <message>
         <source>Fewer details</source>
