@@ -134,7 +134,7 @@ class CellRuns:
         self.first_month = runs[0][0]  # (sorted by it)
         self.last_month = max(map(_LAST, runs))
         self._one_of: dict[str, int] | None = None
-        self._more_of: dict[str, list[int]] = {}
+        self._more_of: dict[str, tuple[int, ...]] = {}
 
     def at(self, month: int) -> CellMonth:
         """The rows of ``month``: first rows (each customer once) and the others."""
@@ -159,8 +159,11 @@ class CellRuns:
             one = self._one
             one_of = self._one_of = dict(zip(one.customers, range(len(one.customers)), strict=True))
             if self._more is not None:
+                more_of = self._more_of
                 for other, customer in enumerate(self._more.customers):
-                    self._more_of.setdefault(customer, []).append(other)
+                    # A tuple (mostly of one run), not a list: the tuples' free list gives
+                    # them, so they do not count towards the collector's next pass.
+                    more_of[customer] = (*more_of.get(customer, ()), other)
         return one_of
 
     def customer_slices(self, customers: Iterable[str], first: int, last: int) -> Slices:
