@@ -247,6 +247,11 @@ def _least(a: _Pair, b: _Pair) -> _Pair:
     return b if _below(b, a) else a
 
 
+def _decimal(a: _Pair) -> Decimal:
+    """The number as a Decimal (exact for an amount of cents; else to Decimal's precision)."""
+    return Decimal(a[0]) / Decimal(a[1])
+
+
 def _reduced(a: _Pair) -> _Pair:
     # Kept small across the way's rounds (each sum multiplies the denominators).
     common = math.gcd(*a)
@@ -278,11 +283,10 @@ def _unliftable(part: PartScore) -> bool:
     measured = part.measured
     if not measured.note:
         return False
-    # A percentage growth measured with no base has nothing short (its note says why), but a
-    # catalogue's unit is its own text: a growth in US$ written in "percent", its twelve
-    # months short and no base, is priced as a percentage (``_part_lever`` divides by the
-    # base) and would divide by zero (test_cheapest_way_gates).
-    return measured.short_of_minimum <= 0 or (part.unit == "percent" and measured.baseline <= 0)
+    # Nothing short of a minimum: the gate is the year-ago month's, or there is no usage to
+    # grow from. A growth in percent with no base stays gated even with its twelve months
+    # short: ``_part_lever`` prices it through the base (it would divide by zero).
+    return measured.short_of_minimum <= 0 or (part.growth_in_percent and measured.baseline <= 0)
 
 
 def _raw_points(metric: MetricScore) -> Fraction:
@@ -310,10 +314,10 @@ def part_short(
     with a note is gated (by a minimum the way prices, or by what nothing added now lifts),
     and one without is the lever ``start=have, per=part_max / need, cap=part_max,
     held=points``, whose points reach ``cap`` exactly at ``need``; so the units are ``need -
-    have`` and they give the rest of the part's points. The way takes whole units (the
-    lever's ``units_for``: the ceiling, 9 where a growth is 8.04 percentage points short), the
-    sentence the exact remainder; the points are the same (test_cheapest_way holds both to
-    the lever)."""
+    have`` and they give the rest of the part's points. For amounts (percentage points, US$)
+    the way takes that very remainder ("8.04 more percentage points" in both), for whole
+    things its ceiling (the lever's ``units_for``); the points are the same
+    (test_cheapest_way holds both to the lever)."""
     part_max = max_points if part.max_points is None else part.max_points
     if part.measured.note or part.points >= part_max or part.need <= 0:
         return None
@@ -354,6 +358,7 @@ class _Lever:
         scale: Fraction = _ONE,
         opens: int = 0,
         option: MetricScore | None = None,
+        whole: bool = True,
     ) -> None:
         self.metric = metric
         self.option = option or metric
@@ -374,6 +379,9 @@ class _Lever:
         """Part units one added unit gives (percentage points per US$ of consumption)."""
         self.opens = opens
         """People the short prerequisite steps need before the metric counts anyone."""
+        self.whole = whole
+        """Units are whole things (customers, people: rounded up), else amounts (percentage
+        points, US$: exactly what the points need, as the missing sentence states them)."""
         self.taken = False
         self._scaled = scale != 1
         # The figures as numerators over (positive) denominators: the way prices every open
@@ -450,8 +458,8 @@ class _Lever:
         return max(self.per * self.scale, _ONE)
 
     def units_for(self, wanted: Fraction) -> Fraction:
-        """The fewest units (whole ones) that give ``wanted`` more points than now: the
-        ceiling of ``(min(cap, now + wanted) / per - start) / scale``, at least the units
+        """The fewest units that give ``wanted`` more points than now: ``(min(cap, now +
+        wanted) / per - start) / scale`` (its ceiling for whole things), at least the units
         taken and the gate."""
         return Fraction(*self._units_for((wanted.numerator, wanted.denominator)))
 
@@ -473,8 +481,13 @@ class _Lever:
             scale_n, scale_d = self._scale
             numerator *= scale_d
             denominator *= scale_n
-        # -(-n // d) is the ceiling of n / d whatever the signs (// floors).
-        found_n, found_d = -(-numerator // denominator), 1
+        if self.whole:
+            # -(-n // d) is the ceiling of n / d whatever the signs (// floors).
+            found_n, found_d = -(-numerator // denominator), 1
+        elif denominator < 0:
+            found_n, found_d = -numerator, -denominator
+        else:
+            found_n, found_d = numerator, denominator
         # At least the units taken and the gate (the first of equals, as max gives it).
         for least_n, least_d in (self._gate, self._units):
             if found_n * least_d < least_n * found_d:
@@ -526,7 +539,7 @@ class _Lever:
         growth then says the level to reach, which holds whatever usage they bring)."""
         metric = self.metric
         gain = min(metric.max_points - metric.points, self.given())
-        units = Decimal(int(self.units))
+        units = Decimal(int(self.units)) if self.whole else _decimal(self._units)
         if self.part < 0:
             text = _way_of(metric, units, gain)
             needed = tuple(max(0, need - have) for _names_, have, need, _met in metric.steps)
@@ -540,7 +553,7 @@ class _Lever:
         else:
             lead = metric.alternatives.lead(option.option, self.part)
         level = None
-        if won and part.unit == "percent":
+        if won and part.growth_in_percent:
             # Rounded up to the cent of a percent: reaching it gives the points said.
             exact = self.now / self.per * 100
             level = Decimal(-(-exact.numerator // exact.denominator)) / 100
@@ -697,18 +710,21 @@ def _part_lever(
             cap=part_max,
             held=held,
             option=option,
+            whole=not part.in_amounts,
         )
     if _unliftable(part):
         return None
     base, last = Fraction(measured.baseline), Fraction(measured.last)
-    if part.unit == "percent":
+    # Decided by what the part measures, not by its unit's text.
+    percent = part.growth_in_percent
+    if percent:
         start, scale = (last - base) * 100 / base, 100 / base
     else:
         start, scale = last - base, _ONE
     return _Lever(
         metric,
         index,
-        "USD" if part.unit == "percent" else part.unit,
+        "USD" if percent else part.unit,
         start=start,
         per=per,
         cap=part_max,
@@ -716,6 +732,7 @@ def _part_lever(
         gate=Fraction(measured.short_of_minimum),
         scale=scale,
         option=option,
+        whole=not part.in_amounts,
     )
 
 

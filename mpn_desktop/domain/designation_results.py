@@ -14,8 +14,10 @@ from fractions import Fraction
 from mpn_desktop.domain.designation_measures import Measured
 from mpn_desktop.domain.designation_usage_months import figure_of
 from mpn_desktop.domain.designations import (
+    Measure,
     Metric,
     Part,
+    Quantity,
 )
 from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.missing_lead import (
@@ -43,6 +45,31 @@ class PartScore:
     points: Fraction
     measured: Measured
     max_points: Fraction | None = None
+    part: Part | None = None
+    """The catalogue's part measured: what it measures (its kind), not only the unit's text
+    (None: a record made without one)."""
+
+    @property
+    def growth_in_percent(self) -> bool:
+        """A growth in percent of the year-ago figure (``usage-growth-percent``): the
+        cheapest way prices it through that base."""
+        return self.part is not None and self.part.measure is Measure.USAGE_GROWTH_PERCENT
+
+    @property
+    def in_amounts(self) -> bool:
+        """Measured in amounts (percentage points of growth, US$), which the way states as
+        exactly as the missing sentence does, not in whole things (customers, workloads,
+        deployments, services, users), which it rounds up."""
+        part = self.part
+        if part is None:
+            return False
+        if part.measure is Measure.USAGE_GROWTH_PERCENT:
+            return True
+        return part.measure is Measure.USAGE_GROWTH and part.quantity in _AMOUNTS
+
+
+_AMOUNTS = frozenset({Quantity.CONSUMPTION_USD, Quantity.REVENUE_USD, Quantity.MCV})
+"""The quantities in US$ (MCV: active users at the rate card's US$ rate)."""
 
 
 @dataclass(frozen=True, slots=True)

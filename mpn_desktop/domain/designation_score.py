@@ -578,7 +578,14 @@ class _Scorer:
             need = Decimal(part.threshold.numerator) / Decimal(part.threshold.denominator)
             scored.append(
                 PartScore(
-                    part.label, part.unit, measured.value, need, points, measured, part.max_points
+                    part.label,
+                    part.unit,
+                    measured.value,
+                    need,
+                    points,
+                    measured,
+                    part.max_points,
+                    part,
                 )
             )
         return tuple(scored), min(metric.max_points, fraction_sum(p.points for p in scored))

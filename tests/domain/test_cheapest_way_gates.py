@@ -12,6 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured
 from mpn_desktop.domain.designation_missing import cheapest_steps, missing_with_leads
@@ -23,7 +25,7 @@ from mpn_desktop.domain.designation_results import (
     TrackScore,
 )
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.designations import Measure, Part, ScoredCatalog
+from mpn_desktop.domain.designations import Measure, Part, Scope, ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Workload
 from mpn_desktop.domain.facts import Facts, Subscription, Usage
@@ -148,10 +150,12 @@ def _track(score: Fraction) -> TrackScore:
     return TrackScore("enterprise", score, (category,))
 
 
-def test_a_percentage_growth_with_no_base_is_blocked_by_its_own_note() -> None:
+@pytest.mark.parametrize("unit", ["percent", "USD"])
+def test_a_percentage_growth_with_no_base_is_blocked_by_its_own_note(unit: str) -> None:
     """A growth in percent over no base stays at zero whatever the twelve months' minimum
     still needs: the way leaves it out with its own note as the reason (it gave the year-ago
-    month's "falls short", which no part said)."""
+    month's "falls short", which no part said). What the part measures decides, not its
+    unit's text: written in "USD" it was priced as a difference (review of session 9)."""
     note = "the twelve months ending July 2023 total US$ 600, under the US$ 1,000 needed to score"
     measured = Measured(
         value=Decimal(0),
@@ -160,7 +164,10 @@ def test_a_percentage_growth_with_no_base_is_blocked_by_its_own_note() -> None:
         note=note,
         short_of_minimum=Decimal(400),
     )
-    part = PartScore("", "percent", Decimal(0), Decimal(20), Fraction(0), measured)
+    growth_part = Part(
+        Measure.USAGE_GROWTH_PERCENT, Fraction(20), unit, Scope(frozenset(), frozenset())
+    )
+    part = PartScore("", unit, Decimal(0), Decimal(20), Fraction(0), measured, part=growth_part)
     growth = MetricScore(
         id="usage-growth",
         name="Usage growth",
@@ -217,13 +224,13 @@ def test_every_catalogue_carrying_the_gate_says_its_reading() -> None:
         assert "nothing to grow from" in readings["no-base"]
 
 
-def test_a_growth_written_in_percent_with_no_base_and_its_twelve_months_short_is_blocked() -> None:
-    """A part's unit is its own text: Infrastructure's growth measured as a difference
-    (``usage-growth``) but written in "percent", its twelve months under the minimum and
-    nothing a year ago. The way prices a "percent" part as a percentage of its base, so
-    with no base it leaves the metric out with its note (it divided by zero before the
-    guard in ``_unliftable``). The reader refuses such a file (test_designations_parse):
-    the catalogue is changed after reading."""
+def test_a_growth_measured_as_a_difference_is_priced_so_whatever_its_unit_says() -> None:
+    """What a part measures decides, not its unit's text: Infrastructure's growth measured
+    as a difference (``usage-growth``) but written in "percent", its twelve months under
+    the minimum and nothing a year ago. The way prices it as the difference it is (no base
+    to divide by): the twelve months' US$ 400 short first. It was read as a percentage of
+    its base by the unit, and left out as one with no base. The reader refuses such a file
+    (test_designations_parse): the catalogue is changed after reading."""
 
     def as_difference(part: Part) -> Part:
         growth = part.measure is Measure.USAGE_GROWTH_PERCENT
@@ -264,5 +271,9 @@ def test_a_growth_written_in_percent_with_no_base_and_its_twelve_months_short_is
     (part,) = _usage_growth(score.best).parts
     assert part.unit == "percent" and part.measured.baseline == 0
     assert part.measured.short_of_minimum == 400 and "under the US$ 1,000" in part.measured.note
-    (blocked,) = (s for s in score.suggestion if s.startswith("Usage growth:"))
-    assert f"{BLOCKED} ({part.measured.note})" in blocked
+    assert not part.growth_in_percent
+    (step,) = (
+        s for s in cheapest_steps(score.best, Fraction(70)).steps if s.metric == "usage-growth"
+    )
+    assert BLOCKED not in step.text
+    assert step.units >= 400 and step.gain > 0
