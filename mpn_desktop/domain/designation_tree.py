@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 
 from mpn_desktop.domain.designation_results import (
     CategoryScore,
@@ -19,7 +20,7 @@ from mpn_desktop.domain.designation_results import (
     TrackScore,
 )
 from mpn_desktop.domain.designations import PROGRAM_ID, ScoredCatalog, track_name
-from mpn_desktop.domain.evidence import Evidence
+from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import FeePayment, Organization
 from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.progress import FeeStatus
@@ -30,7 +31,9 @@ def _decimal(value: Fraction) -> Decimal:
     return Decimal(value.numerator) / Decimal(value.denominator)
 
 
-def _metric_node(metric: MetricScore) -> RequirementNode:
+def _metric_evidence(metric: MetricScore) -> list[Evidence]:
+    """The people counted (each with the certification that counts), then the tenants
+    ("Fabrikam") or services ("Storage") each part counted."""
     named = dict(metric.certification_names)
     evidence = [
         Evidence(
@@ -43,8 +46,11 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         for h in metric.holders
     ]
     for part in metric.parts:
-        # Tenants ("Fabrikam") or services ("Storage"), as the part counted them.
         evidence += [Evidence(subject=name, detail=part.label) for name in part.measured.now]
+    return evidence
+
+
+def _metric_node(metric: MetricScore) -> RequirementNode:
     return RequirementNode(
         kind=NodeKind.METRIC,
         id=metric.id,
@@ -58,7 +64,9 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         description=" / ".join(part.label for part in metric.parts if part.label),
         missing=metric.missing,
         missing_leads=metric.leads,
-        evidence=tuple(evidence),
+        # Made when read: a large organisation's thousands of holders over every track cost
+        # more than the scoring, and most views read only some metrics' evidence, if any.
+        evidence=LazyEvidence(partial(_metric_evidence, metric)),
         notes=(metric.note,) if metric.note else (),
         gated=metric.gated,
     )
