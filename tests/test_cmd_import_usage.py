@@ -118,7 +118,7 @@ def test_a_changed_invoice_replaces_its_rows_and_removing_it_puts_them_back_exac
     # January (another invoice) is as it was.
     assert consumption(db, tmp_path)[(S1, "2019-01")] == Decimal("160.31")
     assert main([*db, "imports", "--remove", "3"]) == 0
-    assert "1 row it had replaced put back" in capsys.readouterr().out
+    assert "1 usage row it had replaced put back" in capsys.readouterr().out
     assert document(db, tmp_path) == before
 
 

@@ -48,6 +48,8 @@ def _ts_pairs() -> list[tuple[str, str]]:
 PAIRS = [*_po_pairs(), *_ts_pairs()]
 
 _EXAM_RECORD = re.compile(r"\bexam (record|result)", re.IGNORECASE)
+# A usage row (or record) stored in the database, not a line of a file ("usage line").
+_USAGE_ROW = re.compile(r"\busage (row|record)", re.IGNORECASE)
 # "record" alone: a file's or the database's; not a usage record, "Partner of Record" or
 # "your own records" (papers), which other words say.
 _RECORD = re.compile(r"(?<!exam )(?<!usage )(?<!of )(?<!own )\brecords?\b")
@@ -58,22 +60,24 @@ _RECORD = re.compile(r"(?<!exam )(?<!usage )(?<!of )(?<!own )\brecords?\b")
     [
         (_EXAM_RECORD, "Prüfungsergebnis", ("Prüfungsdatensatz", "Prüfungsdatensätze")),
         (_RECORD, "Datens", ("Eintrag", "Einträge")),
+        (_USAGE_ROW, "Nutzungsdatens", ("Nutzungszeile",)),
     ],
-    ids=["exam record", "record"],
+    ids=["exam record", "record", "usage row"],
 )
 def test_one_german_word_per_concept(
     english: re.Pattern[str], german: str, not_german: tuple[str, ...]
 ) -> None:
     # Before: "exam record" was "Prüfungsdatensatz" in the imports' removal and the window's
     # undo texts, "Prüfungsergebnis" in the menu and the help; "record" was "Eintrag" in
-    # three help texts of the imports and "Datensatz" in their messages.
+    # three help texts of the imports and "Datensatz" in their messages; a usage row was a
+    # "Nutzungszeile", as a line of a usage file is ("11 Zeilen gelesen: 19 Nutzungszeilen").
     said = [(source, text) for source, text in PAIRS if english.search(source)]
     assert said
     wrong = [
         (source, text)
         for source, text in said
         if any(word in text for word in not_german)
-        or (english is _EXAM_RECORD and german not in text)
+        or (english is not _RECORD and german not in text)
     ]
     assert wrong == []
 

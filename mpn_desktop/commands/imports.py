@@ -68,7 +68,6 @@ def run_imports(args: argparse.Namespace) -> int:
 def _removal_text(batch_id: int, removed: RemovedImport) -> str:
     """What removing the import took out and put back, as the command says it."""
     if removed.batch.get("kind") == "usage":
-        back = len(removed.replaced)
         said = _(
             "Removed import {id} of {file}: {rows}, {subscriptions} it created; "
             "{back} it had replaced put back."
@@ -78,7 +77,7 @@ def _removal_text(batch_id: int, removed: RemovedImport) -> str:
             file=removed.file_name,
             rows=figure(len(removed.usage), "usage rows"),
             subscriptions=figure(len(removed.created.get("subscriptions", ())), "subscriptions"),
-            back=ngettext("{count} row", "{count} rows", back).format(count=number(back)),
+            back=figure(len(removed.replaced), "usage rows"),
         )
     exams = len(removed.exams)
     said = _("Removed import {id} of {file}: {exams}, {people} it created.")

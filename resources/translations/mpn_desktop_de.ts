@@ -830,8 +830,8 @@
     <message numerus="yes">
         <source>Import %n usage row(s) from {file}</source>
         <translation>
-            <numerusform>%Ln Nutzungszeile aus {file} importieren</numerusform>
-            <numerusform>%Ln Nutzungszeilen aus {file} importieren</numerusform>
+            <numerusform>%Ln Nutzungsdatensatz aus {file} importieren</numerusform>
+            <numerusform>%Ln Nutzungsdatensätze aus {file} importieren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -844,8 +844,8 @@
     <message numerus="yes">
         <source>Remove the import of %n usage row(s) from {file}</source>
         <translation>
-            <numerusform>Import von %Ln Nutzungszeile aus {file} entfernen</numerusform>
-            <numerusform>Import von %Ln Nutzungszeilen aus {file} entfernen</numerusform>
+            <numerusform>Import von %Ln Nutzungsdatensatz aus {file} entfernen</numerusform>
+            <numerusform>Import von %Ln Nutzungsdatensätzen aus {file} entfernen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -906,8 +906,8 @@
     <message numerus="yes">
         <source>%n usage row(s)</source>
         <translation>
-            <numerusform>%Ln Nutzungszeile</numerusform>
-            <numerusform>%Ln Nutzungszeilen</numerusform>
+            <numerusform>%Ln Nutzungsdatensatz</numerusform>
+            <numerusform>%Ln Nutzungsdatensätze</numerusform>
         </translation>
     </message>
     <message numerus="yes">
