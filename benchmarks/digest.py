@@ -1,9 +1,12 @@
 """Exactness check for speed work: one hash of every designation and competency result.
 
 Scores every shipped scored catalogue on the benchmark organisation (as of 2018, moved
-on to 2024 and to 2026; six as-of days each; the facts held as tuples of records and
-as columns, as ``load_facts`` gives them) and evaluates the 2017-2018 competencies on
-the large organisation on the same six days. Each result is written out in a canonical
+on to 2024 and to 2026; six as-of days each; the facts held as tuples of records and as
+columns) and evaluates the 2017-2018 competencies on the large organisation on the same
+six days. With ``--loaded`` the facts are also stored in a SQLite file and read back by
+``load_facts`` (columns as the loader hands them over, some converted only when first
+read), and each of those scores must hash as the records' do, decimals compared by
+value (not part of TOTAL). Each result is written out in a canonical
 form (exact fractions and decimals, sets sorted, lazy evidence worked out, the
 ``status --json`` words of each designation) and hashed. A change meant to be only
 faster must print the same TOTAL before and after:
@@ -20,6 +23,7 @@ import functools
 import hashlib
 import json
 import sys
+import tempfile
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -47,51 +51,58 @@ from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import Facts, Kept
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.documents import document_from_facts, load_document
+from mpn_desktop.store.facts_loader import load_facts
 
 
-def canonical(value: Any, out: list[str], seen: tuple[int, ...] = ()) -> None:
-    """Appends ``value`` in a form that is equal exactly when the values are."""
+def canonical(
+    value: Any, out: list[str], seen: tuple[int, ...] = (), exponents: bool = True
+) -> None:
+    """Appends ``value`` in a form that is equal exactly when the values are (decimals
+    equal in value but not in exponent differ unless ``exponents`` is False: the database
+    gives money its column's two places)."""
     if value is None or isinstance(value, (bool, int, str, float)):
         out.append(repr(value))
     elif isinstance(value, enum.Enum):
         out.append(f"{type(value).__name__}.{value.name}")
     elif isinstance(value, Decimal):
-        out.append(f"D{value}")
+        out.append(f"D{value if exponents else value.normalize()}")
     elif isinstance(value, Fraction):
         out.append(f"F{value}")
     elif isinstance(value, date):
         out.append(value.isoformat())
     elif isinstance(value, functools.partial):
-        canonical(value(), out, seen)
+        canonical(value(), out, seen, exponents)
     elif id(value) in seen:
         out.append("<cycle>")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         out.append(type(value).__name__ + "(")
         for field in dataclasses.fields(value):
             out.append(field.name + "=")
-            canonical(getattr(value, field.name), out, (*seen, id(value)))
+            canonical(getattr(value, field.name), out, (*seen, id(value)), exponents)
             out.append(",")
         out.append(")")
     elif isinstance(value, (set, frozenset)):
         parts = []
         for item in value:
             piece: list[str] = []
-            canonical(item, piece, (*seen, id(value)))
+            canonical(item, piece, (*seen, id(value)), exponents)
             parts.append("".join(piece))
         out.append("{" + ",".join(sorted(parts)) + "}")
     elif isinstance(value, Mapping):
         parts = []
         for key, item in value.items():
             piece = []
-            canonical(key, piece, seen)
+            canonical(key, piece, seen, exponents)
             piece.append(":")
-            canonical(item, piece, (*seen, id(value)))
+            canonical(item, piece, (*seen, id(value)), exponents)
             parts.append("".join(piece))
         out.append("{" + ",".join(sorted(parts)) + "}")
     elif isinstance(value, Iterable):
         out.append(type(value).__name__ + "[")
         for item in value:
-            canonical(item, out, (*seen, id(value)))
+            canonical(item, out, (*seen, id(value)), exponents)
             out.append(",")
         out.append("]")
     elif hasattr(value, "__dict__") or hasattr(type(value), "__slots__"):
@@ -104,17 +115,22 @@ def canonical(value: Any, out: list[str], seen: tuple[int, ...] = ()) -> None:
             if name.startswith("__") or not hasattr(value, name):
                 continue
             out.append(name + "=")
-            canonical(getattr(value, name), out, (*seen, id(value)))
+            canonical(getattr(value, name), out, (*seen, id(value)), exponents)
             out.append(",")
         out.append(")")
     else:
         raise TypeError(f"no canonical form for {type(value)!r}")
 
 
-def _hash(value: Any) -> str:
+def _hash(value: Any, exponents: bool = True) -> str:
     out: list[str] = []
-    canonical(value, out)
+    canonical(value, out, exponents=exponents)
     return hashlib.sha1("".join(out).encode()).hexdigest()[:12]
+
+
+def words_of(scores: Iterable[Any]) -> str:
+    """The scores' ``status --json`` words, canonical."""
+    return json.dumps([designation_to_json(s) for s in scores], sort_keys=True, default=str)
 
 
 def _as_columns(facts: Facts) -> Facts:
@@ -126,27 +142,49 @@ def _as_columns(facts: Facts) -> Facts:
     )
 
 
+def _loaded(facts: Facts, folder: Path) -> Facts:
+    """``facts`` stored in a new SQLite file and read back by ``load_facts`` (columns as the
+    loader hands them over, some converted only when first read)."""
+    path = folder / f"digest{len(list(folder.iterdir()))}.sqlite3"
+    with Database.open(f"sqlite:///{path}") as db:
+        load_document(db, document_from_facts(facts))
+        loaded = load_facts(db)
+    if loaded != facts:
+        raise SystemExit("the facts read back differ from the stored ones")
+    return dataclasses.replace(loaded, kept=Kept())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each part's hash")
+    parser.add_argument(
+        "--loaded", action="store_true", help="also score the facts as load_facts reads them"
+    )
     args = parser.parse_args()
     total = hashlib.sha1()
     org = solutions_partner_org()
+    folder = Path(tempfile.mkdtemp())
+    mismatches = 0
     for months in (0, MONTHS_2024, MONTHS_2026):
         moved = moved_on(org, months) if months else org
         days = tuple(shifted_day(day, months) for day in DAYS)
+        loaded = _loaded(moved, folder) if args.loaded else None
         for catalog in shipped_scored_catalogs():
             targets = frozenset(d.id for d in catalog.designations)
             for held, facts in (("tuples", moved), ("columns", _as_columns(moved))):
                 for day in days:
                     scores = score_designations(catalog, facts, day, targets)
-                    words = json.dumps(
-                        [designation_to_json(s) for s in scores], sort_keys=True, default=str
-                    )
+                    words = words_of(scores)
                     part = _hash((scores, words))
                     total.update(part.encode())
                     if args.verbose:
                         print(f"{catalog.version} +{months:3d} {held:7} {day} {part}")
+                    if loaded is not None and held == "tuples":
+                        again = score_designations(catalog, loaded, day, targets)
+                        same = _hash((scores, words), exponents=False)
+                        if _hash((again, words_of(again)), exponents=False) != same:
+                            mismatches += 1
+                            print(f"{catalog.version} +{months:3d} {day}: loaded facts differ")
     large = build_large_org()
     competencies = load_catalog()
     for day in DAYS:
@@ -155,7 +193,9 @@ def main() -> int:
         if args.verbose:
             print(f"competencies {day} {part}")
     print(f"TOTAL {total.hexdigest()[:12]}")
-    return 0
+    if args.loaded:
+        print(f"loaded facts score as the records: {'yes' if not mismatches else 'NO'}")
+    return 1 if mismatches else 0
 
 
 if __name__ == "__main__":
