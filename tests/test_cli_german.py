@@ -256,6 +256,17 @@ def test_the_help_lists_the_commands_in_the_chosen_language(
             "--usd-rate CUR=RATE der Wert in US$ einer Einheit einer Währung",
             "--usd-rate CUR=RATE the US$ value of one unit of a currency the file uses",
         ),
+        # Before: "Nothing is written when any record has an error." (--skip-bad-rows writes).
+        (
+            "import-exams",
+            "einen Fehler hat, außer mit",
+            "has an error, unless",
+        ),
+        (
+            "import-usage",
+            "einen Fehler hat, außer mit",
+            "has an error, unless",
+        ),
     ],
 )
 def test_each_command_s_own_help_is_in_the_chosen_language(

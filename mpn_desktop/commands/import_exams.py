@@ -33,7 +33,7 @@ def register(subparsers: Any) -> None:
         description=_(
             "Imports exam records from a CSV file: a Partner Center 'Training details' "
             "download, a spreadsheet, or Excel's 'Unicode text'. Nothing is written when "
-            "any record has an error."
+            "any record has an error, unless --skip-bad-rows."
         ),
     )
     command.add_argument("file", metavar="FILE", help=_("the CSV file"))

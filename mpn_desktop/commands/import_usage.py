@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
             "Subscription details download, or a sheet whose header names its columns as "
             "--map's fields do (subscription, month, consumption_usd, ...). The file is "
             "recognised by its header names. Rows are summed per "
-            "subscription, month and service. Nothing is written when any line has an error."
+            "subscription, month and service. Nothing is written when any line has an error, "
+            "unless --skip-bad-rows."
         ),
     )
     command.add_argument("file", metavar="FILE", help=_("the CSV file"))
