@@ -34,7 +34,8 @@ def test_an_import_s_counts_are_grouped_in_english_and_german(
     out = _out([*db, "import-exams", csv], capsys)
     # Before: "1200 added, 0 duplicates, 0 errors" beside "(1,200 people added)".
     assert "1,200 added, 0 duplicates, 0 errors" in out
-    assert "Imported as batch 1 (1,200 people added); " in out[-1]
+    # The import named as 'imports' names it (before: "Imported as batch 1").
+    assert "Import 1 done (1,200 people added); " in out[-1]
     out = _out(["--language", "de", *db, "import-exams", csv], capsys)
     # Before: "hinzugefügt: 0, Duplikate: 1200, Fehler: 0".
     assert "0 hinzugefügt, 1.200 Duplikate, 0 Fehler" in out

@@ -262,7 +262,7 @@ def report_result(
     elif result.committed:
         print(
             _(
-                "Imported as batch {batch} ({created}); "
+                "Import {batch} done ({created}); "
                 "'mpn-desktop imports --remove {batch}' takes it out again."
             ).format(batch=result.batch_id, created=_created(result))
         )
