@@ -34,9 +34,10 @@ def missing_with_leads(
     """The missing sentences (the metrics at zero first, each must score, then the others,
     largest gain first) and, for each, where it leads: a metric's sentence to that
     metric's form; the points still short to the metric that can give the most."""
-    zero = [m for m in track.metrics if m.points <= 0]
+    metrics = track.metrics
+    zero = [m for m in metrics if m.points.numerator <= 0]
     rest = sorted(
-        (m for m in track.metrics if 0 < m.points < m.max_points),
+        (m for m in metrics if m.points.numerator > 0 and m.points < m.max_points),
         key=lambda m: m.points - m.max_points,
     )
     sentences: list[str] = []
@@ -53,7 +54,10 @@ def missing_with_leads(
         )
     # A metric's sentences are about it; the designation's list names the metric.
     for metric in (*zero, *rest):
-        said = metric.missing or ((_("scores nothing yet"),) if metric in zero else ())
+        # At zero exactly when in ``zero`` (not ``in``: a record's == compares every field).
+        said = metric.missing or (
+            (_("scores nothing yet"),) if metric.points.numerator <= 0 else ()
+        )
         sentences += [f"{metric.name}: {s}" for s in said]
         leads += [_lead_of(metric, index) for index in range(len(said))]
     return tuple(sentences), tuple(leads)

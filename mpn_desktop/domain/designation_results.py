@@ -161,7 +161,9 @@ class TrackScore:
 
     def qualifies(self, at: Fraction) -> bool:
         """At least the qualifying score, and every metric above zero (PCS22, PCS23)."""
-        return self.score >= at and all(m.points > 0 for m in self.metrics)
+        # A Fraction's sign is its numerator's (compared with 0 it goes through numbers'
+        # abstract classes, for every metric of every track looked at).
+        return self.score >= at and all(m.points.numerator > 0 for m in self.metrics)
 
 
 @dataclass(frozen=True, slots=True)

@@ -353,6 +353,10 @@ class _Scorer:
         self._ordered = ordered
         self._ruled_out: dict[str, bool] = {}
         self._named: dict[CatalogueList, str] = {}
+        self._shared = _shared_metrics(catalog)
+        """Each metric's first equal one (looked up once per scorer, not per metric)."""
+        self._known = {category.id for category in catalog.categories}
+        """The catalogue's categories: a metric of another one does not count."""
 
     def scored_tracks(self, item: Designation) -> tuple[tuple[TrackScore, ...], TrackScore, str]:
         """Every track's score, the one that counts and why (where Partner Center picks it)."""
@@ -377,7 +381,7 @@ class _Scorer:
         if item is None:
             return False
         at = self.catalog.qualifies_at
-        known = {category.id for category in self.catalog.categories}
+        known = self._known
         # Whatever track counts must qualify itself: when none can, no usage of the month
         # past the first metric that rules a track out needs measuring.
         if not any(self._may_qualify(track, known, at) for track in item.tracks):
@@ -401,7 +405,7 @@ class _Scorer:
         if found is None:
             item = self.catalog.designation(designation_id)
             at = self.catalog.qualifies_at
-            known = {category.id for category in self.catalog.categories}
+            known = self._known
             found = self._ruled_out[designation_id] = item is None or not any(
                 self._may_qualify(track, known, at, skilling_only=True) for track in item.tracks
             )
@@ -463,7 +467,7 @@ class _Scorer:
     def _usage_points(self, metric: Metric) -> Fraction:
         """A usage metric's points alone, as ``metric`` works them out: the window's earlier
         days need no have/need figures or sentences (kept with the month's figures too)."""
-        metric = _shared_metrics(self.catalog).get(id(metric), metric)
+        metric = self._shared.get(id(metric), metric)
         memo = self.figures.memo
         found = memo.get(("metric", id(metric)))
         if isinstance(found, tuple) and found[0] is metric:
@@ -533,7 +537,7 @@ class _Scorer:
         # Designations and tracks share metrics (equal ones written out in each): each is
         # scored once per day, and one measured from usage once per month (its figures'
         # memo), whatever day of the month asks.
-        metric = _shared_metrics(self.catalog).get(id(metric), metric)
+        metric = self._shared.get(id(metric), metric)
         memo = self.figures.memo if metric.skilling is None else self._skilled
         found = memo.get(("metric", id(metric)))
         if isinstance(found, tuple) and found[0] is metric:
