@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.catalog_files import load_catalog
@@ -24,11 +24,22 @@ from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 
 
-def shown_window(qtbot: QtBot, context: AppContext, settings: WindowSettings) -> MainWindow:
-    """The window of ``context``, shown, once its status panel is filled."""
+def opened_window(
+    qtbot: QtBot, context: AppContext, settings: WindowSettings, size: QSize | None = None
+) -> MainWindow:
+    """The window of ``context`` (first ``size``: what it makes of the screen, if None), shown
+    without waiting for anything."""
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
+    if size is not None:
+        window.resize(size)
     window.show()
+    return window
+
+
+def shown_window(qtbot: QtBot, context: AppContext, settings: WindowSettings) -> MainWindow:
+    """The window of ``context``, shown, once its status panel is filled."""
+    window = opened_window(qtbot, context, settings)
     qtbot.waitUntil(lambda: window.panel.progress is not None)
     return window
 
@@ -89,10 +100,8 @@ def sales_window(qtbot: QtBot, tmp_path: Path, catalog: Catalog, day: date) -> I
     """A fixture's window of ``dated_sample`` at 1366×768 (its settings a file of their own),
     shown without waiting; its worker is waited for and its database closed afterwards."""
     context = dated_sample(tmp_path, day, catalog)
-    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"))
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
+    settings = WindowSettings(tmp_path / "settings.ini")
+    main = opened_window(qtbot, context, settings, QSize(1366, 768))
     yield main
     main.progress_source.wait_for_worker()
     context.db.close()

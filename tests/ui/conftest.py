@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.sample_windows import dated_sample, opened_window
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -27,10 +28,8 @@ from mpn_desktop.domain.progress import (
     Progress,
     StepProgress,
 )
-from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.gui_collector import due_generation
 from mpn_desktop.ui.language import install_translators, remove_translators
@@ -138,24 +137,17 @@ def open_sample_window(
 ) -> Iterator[Callable[..., MainWindow]]:
     """Opens the sample organisation dated around a day (``size``: the window's first size) in
     a shown window on that day; its worker is waited for and its database closed afterwards."""
-    opened: list[tuple[MainWindow, Database]] = []
+    opened: list[MainWindow] = []
 
     def open_on(day: date, size: QSize | None = None) -> MainWindow:
-        db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-        load_sample(db, day)
-        context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
-        main = MainWindow(context, settings)
-        qtbot.addWidget(main)
-        if size is not None:
-            main.resize(size)
-        main.show()
-        opened.append((main, db))
+        main = opened_window(qtbot, dated_sample(tmp_path, day, catalog), settings, size)
+        opened.append(main)
         return main
 
     yield open_on
-    for main, db in opened:
+    for main in opened:
         main.progress_source.wait_for_worker()
-        db.close()
+        main.context.db.close()
 
 
 @pytest.fixture
