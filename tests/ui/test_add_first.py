@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox
+from helpers.step_tabs import in_next_form, shown_tab
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.store import records
@@ -18,14 +17,6 @@ from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.references_tab import ReferencesTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
 from mpn_desktop.ui.undo_commands import AddRecordCommand
-
-
-def _tab(cls: type, context: AppContext, qtbot: QtBot) -> Any:
-    tab = cls(context)
-    qtbot.addWidget(tab)
-    context.changeApplied.connect(tab.apply_change)
-    tab.show()
-    return tab
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
@@ -39,20 +30,6 @@ def _answer(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[str]:
     return asked
 
 
-def _when_form_opens(handle: Callable[[RecordForm], None]) -> None:
-    """Calls ``handle`` with the add form once it shows (it is modal: read from the loop)."""
-
-    def look() -> None:
-        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
-        visible = [form for form in forms if form.isVisible()]
-        if not visible:
-            QTimer.singleShot(10, look)
-            return
-        handle(visible[0])
-
-    QTimer.singleShot(0, look)
-
-
 def _read_form_later(found: dict[str, Any], key: str) -> None:
     def read(form: RecordForm) -> None:
         editor = form.editor(key)
@@ -60,7 +37,7 @@ def _read_form_later(found: dict[str, Any], key: str) -> None:
         found[key] = editor.currentData() if isinstance(editor, QComboBox) else None
         form.reject()
 
-    _when_form_opens(read)
+    in_next_form(read)
 
 
 def _add(context: AppContext, kind: RecordKind, values: dict[str, Any]) -> int:
@@ -73,7 +50,7 @@ def _add(context: AppContext, kind: RecordKind, values: dict[str, Any]) -> int:
 def test_add_exam_with_nobody_offers_to_add_the_person_first(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot, active=False)
     asked = _answer(monkeypatch, True)
     added: list[int] = []
 
@@ -92,7 +69,7 @@ def test_add_exam_with_nobody_offers_to_add_the_person_first(
 def test_declining_to_add_first_opens_no_form(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tab = _tab(ExamsTab, context, qtbot)
+    tab = shown_tab(ExamsTab, context, qtbot, active=False)
     asked = _answer(monkeypatch, False)
     tab.exams.add_record()  # no modal form: the test would hang here otherwise
     assert len(asked) == 1
@@ -102,7 +79,7 @@ def test_declining_to_add_first_opens_no_form(
 def test_add_subscription_with_no_customers_offers_the_customer_first(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tab = _tab(SalesTab, context, qtbot)
+    tab = shown_tab(SalesTab, context, qtbot, active=False)
     asked = _answer(monkeypatch, False)
     tab.subscriptions.add_record()
     assert asked and "a subscription belongs to a customer" in asked[0]
@@ -111,7 +88,7 @@ def test_add_subscription_with_no_customers_offers_the_customer_first(
 def test_add_reference_with_no_customers_offers_the_customer_first(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tab = _tab(ReferencesTab, context, qtbot)
+    tab = shown_tab(ReferencesTab, context, qtbot, active=False)
     asked = _answer(monkeypatch, True)
     made: list[int] = []
 
@@ -132,7 +109,7 @@ def test_approved_before_submitted_is_said_while_typing(
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    tab = _tab(ReferencesTab, sample_context, qtbot)
+    tab = shown_tab(ReferencesTab, sample_context, qtbot, active=False)
     seen: dict[str, Any] = {}
 
     def fill(form: RecordForm) -> None:
@@ -148,7 +125,7 @@ def test_approved_before_submitted_is_said_while_typing(
         seen["after"] = form.message("approved_on")
         form.reject()
 
-    _when_form_opens(fill)
+    in_next_form(fill)
     tab.references.add_record()
     assert seen["message"] == "2018-02-01 is before the day it was submitted (2018-03-01)."
     assert "before the day it was submitted" in seen["described"]
@@ -160,7 +137,7 @@ def test_a_subscription_ending_before_it_started_is_said_while_typing(
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    tab = _tab(SalesTab, sample_context, qtbot)
+    tab = shown_tab(SalesTab, sample_context, qtbot, active=False)
     tab.customers.view.selectRow(0)
     seen: dict[str, Any] = {}
 
@@ -172,6 +149,6 @@ def test_a_subscription_ending_before_it_started_is_said_while_typing(
         seen["message"] = form.message("ended_on")
         form.reject()
 
-    _when_form_opens(fill)
+    in_next_form(fill)
     tab.subscriptions.add_record()
     assert seen["message"] == "2018-01-31 is before it started (2018-03-01)."

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
+from helpers.sample_windows import shown_window
+from helpers.step_tabs import in_next_form
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.enums import Association, Level, Workload
@@ -19,22 +20,8 @@ from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
 
 
-def _window(qtbot: QtBot, context: AppContext, settings: WindowSettings) -> MainWindow:
-    window = MainWindow(context, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.panel.progress is not None)
-    return window
-
-
 def _read_form_later(found: dict[str, Any]) -> None:
-    def read() -> None:
-        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)]
-        visible = [form for form in forms if form.isVisible()]
-        if not visible:  # not open yet: look again in a moment
-            QTimer.singleShot(10, read)
-            return
-        form = visible[0]
+    def read(form: RecordForm) -> None:
         found["title"] = form.windowTitle()
         note = form.findChild(QLabel, "suggestedCustomer")
         found["note"] = note.text() if note is not None else None
@@ -49,7 +36,7 @@ def _read_form_later(found: dict[str, Any]) -> None:
                 found[key] = editor.text()  # type: ignore[attr-defined]
         form.reject()
 
-    QTimer.singleShot(0, read)
+    in_next_form(read)
 
 
 def _follow_missing(window: MainWindow, competency: str, level: Level, step: str) -> dict[str, Any]:
@@ -63,7 +50,7 @@ def _follow_missing(window: MainWindow, competency: str, level: Level, step: str
 def test_each_missing_item_is_a_link_to_its_step(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     gold = window.panel.card("cloud-platform").sections[Level.GOLD]
     text = gold.missing.text()
     assert "href='step:references'" in text and "href='step:fee'" in text
@@ -73,7 +60,7 @@ def test_each_missing_item_is_a_link_to_its_step(
 def test_a_missing_reference_opens_add_reference_for_that_competency(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert window.tabs.currentWidget().objectName() == "referencesTab"
     assert found["title"] == "Add reference"
@@ -90,7 +77,7 @@ def test_a_missing_reference_names_the_customer_whose_reference_expired(
 ) -> None:
     # Fabrikam's reference (approved 2016-05-20) counted until 2018-05-19: on 2018-06-01
     # Cloud Platform has 3 of gold's 5, and Fabrikam is the first to ask again.
-    window = _window(
+    window = shown_window(
         qtbot, AppContext(sample_context.db, sample_context.catalog, date(2018, 6, 1)), settings
     )
     found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
@@ -104,7 +91,7 @@ def test_a_missing_reference_names_a_customer_whose_reference_stops_soon(
 ) -> None:
     # On 2018-03-01 gold misses one; every Azure customer has a reference, Fabrikam's stops
     # counting after 2018-05-19 (before the next anniversary): asking it again comes first.
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert found["customer_id"] == _customer_named(window, "Fabrikam")
     assert found["note"].startswith("Suggested: Fabrikam, whose reference stops counting after ")
@@ -129,7 +116,7 @@ def test_a_missing_reference_names_a_customer_with_subscriptions_and_no_referenc
             "started_on": date(2017, 6, 1),
         },
     )
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:references")
     assert found["customer_id"] == customer
     assert found["note"].startswith("Suggested: Adventure Works, which has subscriptions")
@@ -140,7 +127,7 @@ def test_a_missing_reference_without_anyone_to_ask_leaves_the_customer_to_choose
 ) -> None:
     # Cloud Productivity: Contoso Pharmaceuticals' reference waits for approval and Tailspin
     # Toys' counts beyond the next anniversary: nobody to suggest, and nothing said.
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     found = _follow_missing(window, "cloud-productivity", Level.SILVER, "step:references")
     assert found["competency"] == "cloud-productivity"
     assert found["note"] is None
@@ -149,7 +136,7 @@ def test_a_missing_reference_without_anyone_to_ask_leaves_the_customer_to_choose
 def test_a_missing_fee_opens_add_payment_with_what_is_owed(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     found = _follow_missing(window, "cloud-platform", Level.GOLD, "step:fee")
     assert window.tabs.currentWidget().objectName() == "feeTab"
     assert found["title"] == "Add payment"
@@ -159,7 +146,7 @@ def test_a_missing_fee_opens_add_payment_with_what_is_owed(
 def test_a_missing_sales_figure_opens_the_sales_tab(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     gold = window.panel.card("cloud-platform").sections[Level.GOLD]
     gold.missing.linkActivated.emit("step:performance")
     assert window.tabs.currentWidget().objectName() == "salesTab"
@@ -168,7 +155,7 @@ def test_a_missing_sales_figure_opens_the_sales_tab(
 def test_a_missing_person_opens_add_exam(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
-    window = _window(qtbot, sample_context, settings)
+    window = shown_window(qtbot, sample_context, settings)
     silver = window.panel.card("enterprise-mobility-management").sections[Level.SILVER]
     assert "href='step:exams'" in silver.missing.text()
     found = _follow_missing(window, "enterprise-mobility-management", Level.SILVER, "step:exams")
