@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers.sqlite_files import sqlite_file
 
 from mpn_desktop.cli import main
 from mpn_desktop.store import backups
@@ -24,16 +25,6 @@ Bad = Callable[[Path, Path], Path]
 """Builds a file that is no backup, from (the database, a scratch folder)."""
 
 
-def _sqlite(scratch: Path, name: str, *statements: str) -> Path:
-    path = scratch / name
-    connection = sqlite3.connect(path)
-    for statement in statements:
-        connection.execute(statement)
-    connection.commit()
-    connection.close()
-    return path
-
-
 def _empty_file(db: Path, scratch: Path) -> Path:
     path = scratch / "empty.sqlite3"
     path.write_bytes(b"")
@@ -42,19 +33,18 @@ def _empty_file(db: Path, scratch: Path) -> Path:
 
 def _no_tables(db: Path, scratch: Path) -> Path:
     # A SQLite file with a header and no table (what 'sqlite3 x.db "VACUUM"' makes).
-    return _sqlite(scratch, "no-tables.sqlite3", "PRAGMA user_version=1")
+    return sqlite_file(scratch / "no-tables.sqlite3", "PRAGMA user_version=1")
 
 
 def _foreign(db: Path, scratch: Path) -> Path:
-    return _sqlite(scratch, "foreign.sqlite3", "CREATE TABLE notes (text TEXT)")
+    return sqlite_file(scratch / "foreign.sqlite3", "CREATE TABLE notes (text TEXT)")
 
 
 def _alembic_only(db: Path, scratch: Path) -> Path:
     from mpn_desktop.store.migrate import head_revision
 
-    return _sqlite(
-        scratch,
-        "alembic-only.sqlite3",
+    return sqlite_file(
+        scratch / "alembic-only.sqlite3",
         "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)",
         f"INSERT INTO alembic_version VALUES ('{head_revision()}')",
     )

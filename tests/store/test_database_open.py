@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers.sqlite_files import sqlite_file
 from sqlalchemy import create_engine, delete, func, select, text
 from sqlalchemy.orm import Session
 
@@ -151,7 +152,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(db: Database, db_p
 
 def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
-    _foreign(path, "CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    sqlite_file(path, "CREATE TABLE photos (id INTEGER PRIMARY KEY)")
     assert "not one written by mpn-desktop" in _refused(path)
 
 
@@ -213,24 +214,15 @@ def test_an_in_memory_database_keeps_its_data_between_sessions() -> None:
             assert session.scalars(select(models.Customer.name)).all() == ["Fabrikam"]
 
 
-def _foreign(path: Path, *statements: str) -> Path:
-    connection = sqlite3.connect(path)
-    for statement in statements:
-        connection.execute(statement)
-    connection.commit()
-    connection.close()
-    return path
-
-
 def test_a_foreign_database_with_an_odd_alembic_version_table_is_refused(tmp_path: Path) -> None:
     # Before: SELECT version_num failed with sqlite3.OperationalError, a traceback.
-    path = _foreign(tmp_path / "odd.sqlite3", "CREATE TABLE alembic_version (x TEXT)")
+    path = sqlite_file(tmp_path / "odd.sqlite3", "CREATE TABLE alembic_version (x TEXT)")
     assert "not one written by mpn-desktop" in _refused(path)
 
 
 def test_another_programs_alembic_database_is_foreign_not_newer(tmp_path: Path) -> None:
     # Before: "written by a newer version of mpn-desktop (schema abc123)".
-    path = _foreign(
+    path = sqlite_file(
         tmp_path / "blog.sqlite3",
         "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)",
         "INSERT INTO alembic_version VALUES ('abc123')",
