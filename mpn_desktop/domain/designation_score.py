@@ -353,6 +353,7 @@ class _Scorer:
         self._ordered = ordered
         self._ruled_out: dict[str, bool] = {}
         self._named: dict[CatalogueList, str] = {}
+        self._first_exams: dict[CatalogueList, tuple[str, str] | None] = {}
         self._shared = _shared_metrics(catalog)
         """Each metric's first equal one (looked up once per scorer, not per metric)."""
         self._known = {category.id for category in catalog.categories}
@@ -753,18 +754,30 @@ class _Scorer:
 
     def _certification_lead(self, metric: Metric, listed: tuple[Listed, ...]) -> Lead:
         """Add exam with the first exam of the first certification the list holds on the day."""
-        day = self.certified.day
-        for entry in listed:
-            cert = self.catalog.certifications.get(entry.certification)
-            if entry.on(day) and cert is not None and cert.exams and cert.exams[0]:
-                return Lead(
-                    LeadKind.CERTIFICATION,
-                    metric.id,
-                    metric.name,
-                    code=cert.exams[0][0],
-                    certification=cert.name,
-                )
-        return Lead(LeadKind.CERTIFICATION, metric.id, metric.name)
+        names = self.catalog.certifications
+        kind = catalogue_list(listed, names)
+        # Once per list value and day: designations and tracks hold equal lists of their own.
+        if kind in self._first_exams:
+            first = self._first_exams[kind]
+        else:
+            first = self._first_exams[kind] = _first_exam(names, listed, self.certified.day)
+        if first is None:
+            return Lead(LeadKind.CERTIFICATION, metric.id, metric.name)
+        code, certification = first
+        return Lead(
+            LeadKind.CERTIFICATION, metric.id, metric.name, code=code, certification=certification
+        )
+
+
+def _first_exam(
+    certifications: dict[str, Certification], listed: tuple[Listed, ...], day: date
+) -> tuple[str, str] | None:
+    """The first exam of the first certification the list holds on the day, and its name."""
+    for entry in listed:
+        cert = certifications.get(entry.certification)
+        if entry.on(day) and cert is not None and cert.exams and cert.exams[0]:
+            return cert.exams[0][0], cert.name
+    return None
 
 
 def _qualified_on(
