@@ -66,7 +66,8 @@ def test_status_in_german_writes_german_figures_days_and_months(
     assert "Cloud Platform - Ziel Gold" in german
     assert "1.600 von 2.000 aktiven Benutzern" in german and "0 von 2 Kennzahlen" in german
     assert "  Silber: ERREICHT" in german
-    assert "    [nein] Gebühr       US$ 0 von US$ 3.940" in german
+    # The figures under the longest step name, "Kundenreferenzen" (16 characters).
+    assert "    [nein] Gebühr           US$ 0 von US$ 3.940" in german
     for english in ("2017-07-01", "3,940", "2018-02", "[yes]", "Silver", "performance"):
         assert english not in german, english
 
