@@ -5,8 +5,8 @@ on to 2024 and to 2026; six as-of days each; the facts held as tuples of records
 columns) and evaluates the 2017-2018 competencies on the large organisation on the same
 six days. With ``--loaded`` the facts are also stored in a SQLite file and read back by
 ``load_facts`` (columns as the loader hands them over, some converted only when first
-read), and each of those scores must hash as the records' do, decimals compared by
-value (not part of TOTAL). Each result is written out in a canonical
+read), and each of those scores and competency results must hash as the records' do,
+decimals compared by value (not part of TOTAL). Each result is written out in a canonical
 form (exact fractions and decimals, sets sorted, lazy evidence worked out, the
 ``status --json`` words of each designation) and hashed. A change meant to be only
 faster must print the same TOTAL before and after:
@@ -142,33 +142,39 @@ def _as_columns(facts: Facts) -> Facts:
     )
 
 
-def _loaded(facts: Facts, folder: Path) -> Facts:
-    """``facts`` stored in a new SQLite file and read back by ``load_facts`` (columns as the
-    loader hands them over, some converted only when first read)."""
+def _stored(facts: Facts, folder: Path) -> Path:
+    """A new SQLite file in ``folder`` holding ``facts`` (checked: they read back equal)."""
     path = folder / f"digest{len(list(folder.iterdir()))}.sqlite3"
     with Database.open(f"sqlite:///{path}") as db:
         load_document(db, document_from_facts(facts))
-        loaded = load_facts(db)
-    if loaded != facts:
-        raise SystemExit("the facts read back differ from the stored ones")
-    return dataclasses.replace(loaded, kept=Kept())
+        if load_facts(db) != facts:
+            raise SystemExit("the facts read back differ from the stored ones")
+    return path
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="print each part's hash")
-    parser.add_argument(
-        "--loaded", action="store_true", help="also score the facts as load_facts reads them"
-    )
-    args = parser.parse_args()
+def _read(path: Path) -> Facts:
+    """The facts in ``path`` as ``load_facts`` hands them over, nothing read yet (some
+    columns converted only when first read): a fresh read for each evaluation checked, as
+    comparing facts, or an evaluation before, converts every column it reads."""
+    with Database.open(f"sqlite:///{path}") as db:
+        return dataclasses.replace(load_facts(db), kept=Kept())
+
+
+def _same_by_value(value: Any, again: Any) -> bool:
+    """Whether ``again`` hashes as ``value`` does, decimals compared by value."""
+    return _hash(again, exponents=False) == _hash(value, exponents=False)
+
+
+def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
+    """Prints TOTAL (and with ``loaded_too`` whether loaded facts score and evaluate as the
+    records, their files in ``folder``); 1 if they do not."""
     total = hashlib.sha1()
     org = solutions_partner_org()
-    folder = Path(tempfile.mkdtemp())
     mismatches = 0
     for months in (0, MONTHS_2024, MONTHS_2026):
         moved = moved_on(org, months) if months else org
         days = tuple(shifted_day(day, months) for day in DAYS)
-        loaded = _loaded(moved, folder) if args.loaded else None
+        stored = _stored(moved, folder) if loaded_too else None
         for catalog in shipped_scored_catalogs():
             targets = frozenset(d.id for d in catalog.designations)
             for held, facts in (("tuples", moved), ("columns", _as_columns(moved))):
@@ -177,25 +183,46 @@ def main() -> int:
                     words = words_of(scores)
                     part = _hash((scores, words))
                     total.update(part.encode())
-                    if args.verbose:
+                    if verbose:
                         print(f"{catalog.version} +{months:3d} {held:7} {day} {part}")
-                    if loaded is not None and held == "tuples":
-                        again = score_designations(catalog, loaded, day, targets)
-                        same = _hash((scores, words), exponents=False)
-                        if _hash((again, words_of(again)), exponents=False) != same:
+                    if stored is not None and held == "tuples":
+                        again = score_designations(catalog, _read(stored), day, targets)
+                        if not _same_by_value((scores, words), (again, words_of(again))):
                             mismatches += 1
                             print(f"{catalog.version} +{months:3d} {day}: loaded facts differ")
     large = build_large_org()
     competencies = load_catalog()
+    # The window evaluates the competencies on loaded facts too: exam days compared as their
+    # ISO text until read, money converted when first read (``IsoDays``, ``ConvertedColumn``).
+    large_stored = _stored(large, folder) if loaded_too else None
     for day in DAYS:
-        part = _hash(evaluate(competencies, large, day))
+        progress = evaluate(competencies, large, day)
+        part = _hash(progress)
         total.update(part.encode())
-        if args.verbose:
+        if verbose:
             print(f"competencies {day} {part}")
+        if large_stored is not None and not _same_by_value(
+            progress, evaluate(competencies, _read(large_stored), day)
+        ):
+            mismatches += 1
+            print(f"competencies {day}: loaded facts differ")
     print(f"TOTAL {total.hexdigest()[:12]}")
-    if args.loaded:
+    if loaded_too:
         print(f"loaded facts score as the records: {'yes' if not mismatches else 'NO'}")
     return 1 if mismatches else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="print each part's hash")
+    parser.add_argument(
+        "--loaded",
+        action="store_true",
+        help="also score and evaluate the facts as load_facts reads them",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:  # the loaded facts' SQLite files
+        return _digest(args.loaded, args.verbose, Path(folder))
 
 
 if __name__ == "__main__":
