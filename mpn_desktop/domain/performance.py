@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import partial
 from itertools import compress, groupby, repeat
 from operator import eq
+from typing import Any
 
 from mpn_desktop.domain.catalog import Measure, MeasureKind, Performance, Window
 from mpn_desktop.domain.column_rows import ConvertedColumn
@@ -244,7 +245,7 @@ def _credited_positions(
     positions ``inside``; None: every row): the positions of its rows in the months of its
     span, for rows not grouped by subscription or some outside the window
     (``UsageTotals.of`` credits grouped ones run by run)."""
-    columns = usage.held_columns
+    columns = usage.columns  # each row's subscription read by position
     months = columns.month
     positions: Iterable[int] = range(len(months))
     keys: Iterable[str] = columns.subscription
@@ -289,17 +290,24 @@ def _runs_by_subscription(keys: Sequence[str]) -> dict[str, range] | None:
     together); None when some subscription's rows lie in several runs.
 
     ``groupby`` compares neighbours in C, so grouping 12,000 rows takes a step per
-    subscription instead of one per row.
+    subscription instead of one per row. Ids a loader looks up when first read
+    (``ConvertedColumn``) are grouped as stored (one stored id, one external id) and
+    only each run's looked up.
     """
-    grouped: dict[str, range] = {}
+    stored, named = keys.parts() if isinstance(keys, ConvertedColumn) else (keys, None)
+    grouped: dict[Any, range] = {}
     start = 0
-    for key, rows in groupby(keys):
+    for key, rows in groupby(stored):
         if key in grouped:
             return None  # met again in a later run: the rows are not grouped
         stop = start + len(list(rows))
         grouped[key] = range(start, stop)
         start = stop
-    return grouped
+    if named is None:
+        return grouped
+    runs = dict(zip(named(tuple(grouped)), grouped.values(), strict=True))
+    # Two stored ids of one external id (each run one id): its rows in several runs.
+    return runs if len(runs) == len(grouped) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,17 +65,15 @@ class UsageRows(ColumnRows[Usage, UsageColumns]):
 
     @property
     def columns(self) -> UsageColumns:
-        """Each field of every row, one tuple per field: money the loaders hand over to be
-        converted when first read (``held_columns``: the rules' totals convert only the
-        rows they add up) is converted now, as other readers index it value by value."""
+        """Each field of every row, one tuple per field: the subscription ids and money the
+        loaders hand over to be converted when first read (``held_columns``: the rules'
+        totals read the stored ids, and convert only the money they add up) are converted
+        now, as other readers index them value by value."""
         columns = self.held_columns
-        consumption, revenue = columns.consumption_usd, columns.revenue_usd
-        if isinstance(consumption, ConvertedColumn) or isinstance(revenue, ConvertedColumn):
-            columns = self._columns = columns._replace(
-                consumption_usd=consumption.values()
-                if isinstance(consumption, ConvertedColumn)
-                else consumption,
-                revenue_usd=revenue.values() if isinstance(revenue, ConvertedColumn) else revenue,
+        if any(isinstance(column, ConvertedColumn) for column in columns):
+            columns = self._columns = UsageColumns._make(
+                column.values() if isinstance(column, ConvertedColumn) else column
+                for column in columns
             )
         return columns
 

@@ -119,3 +119,10 @@ def look_up(columns: list[Sequence[Any]], position: int, names: Mapping[Any, Any
     """The values in the column at ``position`` replaced through ``names`` (ids by names)."""
     if columns:
         columns[position] = tuple(map(names.__getitem__, columns[position]))
+
+
+def looked_up_later(columns: list[Sequence[Any]], position: int, names: Mapping[Any, Any]) -> None:
+    """``look_up`` when the column is first read (``ConvertedColumn``): the rules group usage by
+    subscription over the stored ids, and name each group (``names`` is never changed after)."""
+    if columns:
+        columns[position] = ConvertedColumn(columns[position], partial(map, names.__getitem__))

@@ -36,6 +36,7 @@ from mpn_desktop.store.fact_columns import (
     converted_later,
     days_later,
     look_up,
+    looked_up_later,
     names_by_id,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
@@ -344,18 +345,21 @@ class _Read:
         elif "usage" in wanted:
             self.subscription_ids = _id_map(connection, _SUBSCRIPTION_IDS_QUERY)
         if "usage" in wanted:
-            lookups = self._at({1: self.subscription_ids})
+            # The subscriptions' external ids are looked up when first read (the rules read
+            # the rows' subscription ids as stored, and look up the groups').
+            (named,) = self._at({1: None})
             # One Month per distinct month, shared by the rows (the engine compares them often).
             months = self._at(_MONTHS)
             # The money is converted when first read: the rules add up a few subscriptions'.
             money = frozenset(self._at(_MONEY))
             if usage_from is None:
                 query = self._query(USAGE_QUERY)
-                columns = _columns(connection, query, lookups, months, later=money)
+                columns = _columns(connection, query, None, months, later=money)
             else:
                 values = {"usage_from": usage_from.first_day}
                 query = self._query(_USAGE_FROM_QUERY)
-                columns = _columns(connection, query, lookups, months, values, later=money)
+                columns = _columns(connection, query, None, months, values, later=money)
+            looked_up_later(columns, named, self.subscription_ids)
             found["usage"] = self._by_column("usage", UsageRows, columns)
         self.mcp_ids: dict[int, str] = {}
         if "people" in wanted:

@@ -41,6 +41,7 @@ from mpn_desktop.store.fact_columns import (
     converted_later,
     days_later,
     look_up,
+    looked_up_later,
     names_by_id,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
@@ -184,7 +185,7 @@ class _Reader:
             parameters,
             later=frozenset({3, 4}),  # the money: the rules add up a few subscriptions'
         )
-        look_up(usage_columns, 1, subscription_ids)
+        looked_up_later(usage_columns, 1, subscription_ids)  # the rules group the stored ids
         people_columns = self._columns(
             "SELECT id, name, mcp_id, email, associated, left_on FROM people ORDER BY id",
             (None, None, None, None, flag, day),

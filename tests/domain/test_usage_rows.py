@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from domain_builders import AS_OF, PLATFORM, SILVER, facts, have, subscription, usage
 from hypothesis import given, settings
@@ -24,7 +25,7 @@ from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind, Workload
 from mpn_desktop.domain.facts import Usage
-from mpn_desktop.domain.performance import UsageTotals
+from mpn_desktop.domain.performance import UsageTotals, _runs_by_subscription
 from mpn_desktop.domain.usage_rows import UsageRows
 
 _ROWS = (
@@ -36,7 +37,9 @@ _ROWS = (
 
 def _by_column(rows: tuple[Usage, ...], *, money_later: list[int] | None = None) -> UsageRows:
     """The rows as a loader makes them: columns only, no Usage object (``money_later``: the
-    money as stored text, converted when first read, each conversion's length counted)."""
+    money as stored text, converted when first read, each conversion's length counted, and
+    the subscriptions as stored ids looked up when first read, "sub-1" under two ids)."""
+    subscriptions: Sequence[str] = tuple(row.subscription for row in rows)
     consumption: Sequence[Decimal] = tuple(row.consumption_usd for row in rows)
     revenue: Sequence[Decimal] = tuple(row.revenue_usd for row in rows)
     if money_later is not None:
@@ -44,9 +47,20 @@ def _by_column(rows: tuple[Usage, ...], *, money_later: list[int] | None = None)
             _money_later([str(value) for value in column], money_later)
             for column in (consumption, revenue)
         )
+        ids = {name: number for number, name in enumerate(sorted(set(subscriptions)))}
+        # The rows of "sub-1" from 2017-09 on under a second id: one external id, two ids.
+        stored = tuple(
+            ids[row.subscription]
+            + (100 if row.subscription == "sub-1" and row.month >= _SEPT else 0)
+            for row in rows
+        )
+        names = {number: name for name, number in ids.items()}
+        if "sub-1" in ids:
+            names[ids["sub-1"] + 100] = "sub-1"
+        subscriptions = ConvertedColumn(stored, partial(map, names.__getitem__))
     return UsageRows.from_sequences(
         [
-            tuple(row.subscription for row in rows),
+            subscriptions,
             tuple(row.month for row in rows),
             consumption,
             revenue,
@@ -55,6 +69,9 @@ def _by_column(rows: tuple[Usage, ...], *, money_later: list[int] | None = None)
             tuple(row.paid_seats for row in rows),
         ]
     )
+
+
+_SEPT = Month(2017, 9)
 
 
 def _money_later(stored: list[str], calls: list[int]) -> ConvertedColumn:
@@ -230,6 +247,33 @@ def test_money_converted_when_first_read_is_converted_for_the_rows_added_up_only
     assert type(columns.consumption_usd) is tuple and type(columns.revenue_usd) is tuple
     assert columns.consumption_usd[1] == Decimal("1.25") and consumption.converted
     assert loaded.held_columns == columns and loaded == rows
+
+
+def test_subscriptions_looked_up_when_first_read_are_grouped_as_stored() -> None:
+    """The rules group a loaded window's rows by the stored subscription ids and look up
+    each run's: the same totals, the column left as stored; one external id under two
+    stored ids is not taken for one run."""
+    window = _MONTHS[2:14]  # the window of AS_OF: the rows as loaded for the day
+    crm = [usage("sub-2", month, consumption=f"{n}.50") for n, month in enumerate(window)]
+    azure = [usage("sub-1", month, consumption=f"{n}") for n, month in enumerate(window)]
+    made = facts(subscriptions=_SUBSCRIPTIONS, usage_rows=[*crm, *azure])
+    for rows, runs in (
+        (tuple(crm), {"sub-2": range(12)}),
+        (tuple(crm + azure), None),  # "sub-1" under two stored ids: two runs of one name
+    ):
+        loaded = _by_column(rows, money_later=[])
+        subscriptions = loaded.held_columns.subscription
+        assert isinstance(subscriptions, ConvertedColumn)
+        assert _runs_by_subscription(subscriptions) == runs
+        expected = have(
+            load_catalog(), replace(made, usage=rows), PLATFORM, SILVER, StepKind.PERFORMANCE
+        )
+        found = have(
+            load_catalog(), replace(made, usage=loaded), PLATFORM, SILVER, StepKind.PERFORMANCE
+        )
+        # Not grouped: each row's external id read by position (the column converted).
+        assert found == expected and subscriptions.converted is (runs is None)
+        assert loaded.columns.subscription == tuple(row.subscription for row in rows)
 
 
 def test_the_rows_of_a_window_of_months_are_found_by_month() -> None:

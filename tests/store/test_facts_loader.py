@@ -128,7 +128,9 @@ def test_exam_days_on_sqlite_are_compared_as_stored_and_made_dates_when_first_re
         assert list(days) == expected and all(type(day) is date for day in days)
 
 
-def test_usage_money_is_converted_only_for_the_rows_the_rules_add_up(demo_db: Database) -> None:
+def test_usage_money_and_ids_are_converted_only_as_far_as_the_rules_read_them(
+    demo_db: Database,
+) -> None:
     catalog = load_catalog(None)
     as_of = date(2018, 3, 15)
     # The day's window, as the window and the commands load it: each subscription's rows
@@ -142,17 +144,24 @@ def test_usage_money_is_converted_only_for_the_rows_the_rules_add_up(demo_db: Da
     expected = evaluate(catalog, records, as_of)
     for loaded in both:
         held = loaded.usage.held_columns
-        consumption, revenue = held.consumption_usd, held.revenue_usd
+        subscriptions, consumption, revenue = (
+            held.subscription,
+            held.consumption_usd,
+            held.revenue_usd,
+        )
+        assert isinstance(subscriptions, ConvertedColumn)
         assert evaluate(catalog, loaded, as_of) == expected
+        assert not subscriptions.converted, "the rows grouped by the ids as stored"
         if demo_db.path is None:  # PostgreSQL's driver hands Decimals over: nothing to convert
             assert type(consumption) is tuple and type(revenue) is tuple
-            continue
-        assert isinstance(consumption, ConvertedColumn) and isinstance(revenue, ConvertedColumn)
-        assert not consumption.converted and not revenue.converted, "the totals' slices only"
+        else:
+            assert isinstance(consumption, ConvertedColumn)
+            assert isinstance(revenue, ConvertedColumn)
+            assert not consumption.converted and not revenue.converted, "the totals' slices"
         # Read by column elsewhere (value by value): converted then, as the records hold it.
         columns = loaded.usage.columns
-        assert type(columns.consumption_usd) is tuple and consumption.converted
-        assert columns.revenue_usd == tuple(row.revenue_usd for row in records.usage)
+        assert all(type(column) is tuple for column in columns)
+        assert columns == records.usage.columns
 
 
 @pytest.mark.parametrize("column", ["exam_title", "exam_code", "passed_on"])
