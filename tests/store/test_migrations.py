@@ -314,11 +314,11 @@ def test_the_head_and_known_revisions_read_without_alembic_are_alembics() -> Non
 def test_the_stored_revision_read_with_core_is_alembics(
     revision: str | None, tmp_path: Path
 ) -> None:
-    path = tmp_path / "tracker.sqlite3"
     if revision is None:
+        path = tmp_path / "tracker.sqlite3"
         sqlite3.connect(path).close()
     else:
-        _stored(tmp_path, revision)
+        path = _stored(tmp_path, revision)
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as connection:
