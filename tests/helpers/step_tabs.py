@@ -4,16 +4,20 @@ the test's hands reach it from the event loop)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.record_form import RecordForm
+from mpn_desktop.ui.tabs.step_tab import StepTab
+
+Tab = TypeVar("Tab", bound=StepTab)
 
 
-def shown_tab(cls: type, context: Any, qtbot: QtBot, *, active: bool = True) -> Any:
+def shown_tab(cls: type[Tab], context: AppContext, qtbot: QtBot, *, active: bool = True) -> Tab:
     """A tab of ``cls`` on ``context`` (getting its changes), shown 1000×650; ``active``: in
     the active window, where alone keyboard focus (editors, the search box) exists."""
     tab = cls(context)
