@@ -533,9 +533,10 @@ class _Lever:
         units_n, units_d, points_n, points_d = self._priced_at(wanted)
         self._priced = None  # priced from the state before
         self.taken = True
-        self._units = units_n, units_d
-        before, self._now = self._now, (points_n, points_d)
-        self._room = _minus(self._cap, self._now)
+        # Reduced: the next rounds start from them (their products would grow round by round).
+        self._units = _reduced((units_n, units_d))
+        before, self._now = self._now, _reduced((points_n, points_d))
+        self._room = _reduced(_minus(self._cap, self._now))
         return _minus(self._now, before)
 
     def step(self, won: bool = False) -> WayStep:
