@@ -4,8 +4,9 @@ Scores every shipped scored catalogue on the benchmark organisation (as of 2018,
 on to 2024 and to 2026; six as-of days each; the facts held as tuples of records and as
 columns) and evaluates the 2017-2018 competencies on the large organisation on the same
 six days. With ``--loaded`` the facts are also stored in a SQLite file and read back by
-``load_facts`` (columns as the loader hands them over, some converted only when first
-read), and each of those scores and competency results must hash as the records' do,
+``load_facts`` afresh for each evaluation, the usage from where the program reads it for
+the day (columns as the loader hands them over, some converted only when first read),
+and each of those scores and competency results must hash as the records' do,
 decimals compared by value (not part of TOTAL). Each result is written out in a canonical
 form (exact fractions and decimals, sets sorted, lazy evidence worked out, the
 ``status --json`` words of each designation) and hashed. A change meant to be only
@@ -44,11 +45,13 @@ from bench_designations import (
 from large_org import build_large_org
 
 from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_json import designation_to_json
-from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designation_score import score_designations, usage_start
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store.database import Database
@@ -152,12 +155,13 @@ def _stored(facts: Facts, folder: Path) -> Path:
     return path
 
 
-def _read(path: Path) -> Facts:
-    """The facts in ``path`` as ``load_facts`` hands them over, nothing read yet (some
-    columns converted only when first read): a fresh read for each evaluation checked, as
-    comparing facts, or an evaluation before, converts every column it reads."""
+def _read(path: Path, usage_from: Month) -> Facts:
+    """The facts in ``path`` as ``load_facts`` hands them over, the usage from ``usage_from``
+    (as the program reads them for a day), nothing read yet (some columns converted only
+    when first read): a fresh read for each evaluation checked, as comparing facts, or an
+    evaluation before, converts every column it reads."""
     with Database.open(f"sqlite:///{path}") as db:
-        return dataclasses.replace(load_facts(db), kept=Kept())
+        return dataclasses.replace(load_facts(db, usage_from=usage_from), kept=Kept())
 
 
 def _same_by_value(value: Any, again: Any) -> bool:
@@ -186,7 +190,8 @@ def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
                     if verbose:
                         print(f"{catalog.version} +{months:3d} {held:7} {day} {part}")
                     if stored is not None and held == "tuples":
-                        again = score_designations(catalog, _read(stored), day, targets)
+                        loaded = _read(stored, usage_start(day))
+                        again = score_designations(catalog, loaded, day, targets)
                         if not _same_by_value((scores, words), (again, words_of(again))):
                             mismatches += 1
                             print(f"{catalog.version} +{months:3d} {day}: loaded facts differ")
@@ -202,7 +207,7 @@ def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
         if verbose:
             print(f"competencies {day} {part}")
         if large_stored is not None and not _same_by_value(
-            progress, evaluate(competencies, _read(large_stored), day)
+            progress, evaluate(competencies, _read(large_stored, usage_window_start(day)), day)
         ):
             mismatches += 1
             print(f"competencies {day}: loaded facts differ")
