@@ -122,6 +122,18 @@ def test_a_changed_invoice_replaces_its_rows_and_removing_it_puts_them_back_exac
     assert document(db, tmp_path) == before
 
 
+def test_removing_an_import_names_the_customers_it_created(
+    db_args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "10 usage rows, 4 subscriptions it created": the 3 customers the import had
+    # added (and its line said so) went with it unnamed.
+    db = db_args
+    assert run(db, str(JANUARY)) == 0
+    assert "3 customers, 4 subscriptions added" in capsys.readouterr().out
+    assert main([*db, "imports", "--remove", "1"]) == 0
+    assert "10 usage rows, 3 customers, 4 subscriptions it created" in capsys.readouterr().out
+
+
 def test_licence_seats_and_revenue_of_section_11(db_args: list[str], tmp_path: Path) -> None:
     db = db_args
     assert run(db, str(LICENCES)) == 0

@@ -69,13 +69,14 @@ def _removal_text(batch_id: int, removed: RemovedImport) -> str:
     """What removing the import took out and put back, as the command says it."""
     if removed.batch.get("kind") == "usage":
         said = _(
-            "Removed import {id} of {file}: {rows}, {subscriptions} it created; "
+            "Removed import {id} of {file}: {rows}, {customers}, {subscriptions} it created; "
             "{back} it had replaced put back."
         )
         return said.format(
             id=batch_id,
             file=removed.file_name,
             rows=figure(len(removed.usage), "usage rows"),
+            customers=figure(len(removed.created.get("customers", ())), "customers"),
             subscriptions=figure(len(removed.created.get("subscriptions", ())), "subscriptions"),
             back=figure(len(removed.replaced), "usage rows"),
         )
