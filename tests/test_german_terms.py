@@ -15,21 +15,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 
 
-def _po_pairs() -> list[tuple[str, str]]:
+def _po_pairs(name: str) -> list[tuple[str, str]]:
+    """(English, German) of each entry of a .po, read as scripts/po_to_mo.py reads it."""
     spec = importlib.util.spec_from_file_location("po_to_mo", ROOT / "scripts" / "po_to_mo.py")
     assert spec is not None and spec.loader is not None
     compiler = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compiler)
-    entries = compiler.read_po((FOLDER / "mpn_desktop_domain_de.po").read_text(encoding="utf-8"))
-    return [(key.decode(), value.decode()) for key, value in entries.items() if key]
-
-
-def _catalogue_pairs() -> list[tuple[str, str]]:
-    spec = importlib.util.spec_from_file_location("po_to_mo", ROOT / "scripts" / "po_to_mo.py")
-    assert spec is not None and spec.loader is not None
-    compiler = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(compiler)
-    po = (FOLDER / "mpn_desktop_catalog_de.po").read_text(encoding="utf-8")
+    po = (FOLDER / name).read_text(encoding="utf-8")
     return [(key.decode(), value.decode()) for key, value in compiler.read_po(po).items() if key]
 
 
@@ -45,7 +37,8 @@ def _ts_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-PAIRS = [*_po_pairs(), *_ts_pairs()]
+PAIRS = [*_po_pairs("mpn_desktop_domain_de.po"), *_ts_pairs()]
+CATALOGUE_PAIRS = _po_pairs("mpn_desktop_catalog_de.po")
 
 _EXAM_RECORD = re.compile(r"\bexam (record|result)", re.IGNORECASE)
 # A usage row (or record) stored in the database, not a line of a file ("usage line").
@@ -95,5 +88,35 @@ def test_a_name_in_a_compound_is_hyphenated_one_way() -> None:
     # beside "Microsoft 365-Kunden", "Partner-Center-Seiten" beside "Partner Center-Datei",
     # "Designationen" beside "Designations" (12 texts of the catalogue's .po and the .ts).
     spelled = re.compile(r"Solutions-Partner-|Microsoft-365-|Partner-Center-|Designationen")
-    said = [text for _, text in [*PAIRS, *_catalogue_pairs()] if spelled.search(text)]
+    said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if spelled.search(text)]
     assert said == []
+
+
+@pytest.mark.parametrize(
+    ("english", "german", "not_german"),
+    [
+        (
+            re.compile(r"\badvanced certification", re.IGNORECASE),
+            "Erweiterte",
+            ("Fortgeschritten",),
+        ),
+        (re.compile(r"\bnet customer adds\b", re.IGNORECASE), "Nettokundenzug", ("Nettozuwachs",)),
+        # The word, not a {metric} placeholder.
+        (re.compile(r"(?<!{)\bmetrics?\b(?!})"), "Kennzahl", ("Metrik",)),
+    ],
+    ids=["advanced certifications", "net customer adds", "metric"],
+)
+def test_a_metric_and_its_names_are_one_german_word_each(
+    english: re.Pattern[str], german: str, not_german: tuple[str, ...]
+) -> None:
+    # Before: the 2026 Data & AI note said "Fortgeschrittene Zertifizierungen ... vier
+    # Metriken" beside the metric "Erweiterte Zertifizierungen" and 2023's "vier Kennzahlen";
+    # two readings said "Nettozuwachs an Kunden" for the metric "Nettokundenzugänge".
+    said = [(source, text) for source, text in [*PAIRS, *CATALOGUE_PAIRS] if english.search(source)]
+    assert said
+    wrong = [
+        (source, text)
+        for source, text in said
+        if german not in text or any(word in text for word in not_german)
+    ]
+    assert wrong == []
