@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import chain, compress, filterfalse
 
 from mpn_desktop.domain.catalog import normalize_code
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
 from mpn_desktop.domain.exam_rows import ExamColumns, ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
@@ -307,7 +308,7 @@ class ExamIndex:
         first: dict[str, dict[str, date]] = {}
         by_code = _FirstDays(first, named)
         self._columns = columns
-        _index_into(map(by_code.__getitem__, columns.exam_code), columns)
+        _index_into(map(by_code.__getitem__, columns.exam_code), columns, first.values())
         self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it (the codes
         indexed so far: see ``_take_in``). A code's MCP IDs come in the order of the
@@ -420,10 +421,12 @@ class ExamIndex:
         codes indexed already are skipped (None): read again they would change nothing."""
         first, by_code = self.first_passed, self._by_code
         taking: dict[str, dict[str, date] | None] = dict.fromkeys(by_code)
+        taken: dict[str, dict[str, date]] = {}
         for written, days in by_code.items():
             if days is None and (normal := _normal_code(written)) in codes:
-                taking[written] = by_code[written] = first.setdefault(normal, {})
-        _index_into(map(taking.__getitem__, self._columns.exam_code), self._columns)
+                taking[written] = by_code[written] = taken[normal] = first.setdefault(normal, {})
+        columns = self._columns
+        _index_into(map(taking.__getitem__, columns.exam_code), columns, taken.values())
         self._left_out -= codes
 
     def _merged_days(
@@ -513,14 +516,32 @@ class ExamIndex:
         return table
 
 
-def _index_into(dicts: Iterable[dict[str, date] | None], columns: ExamColumns) -> None:
+def _index_into(
+    dicts: Iterable[dict[str, date] | None],
+    columns: ExamColumns,
+    filled: Iterable[dict[str, date]],
+) -> None:
     """Each result's person and day into its code's dict of first days (``dicts``: the
-    dict of each result, in order; None: a code not indexed)."""
-    for passed, mcp_id, passed_on in zip(dicts, columns.mcp_id, columns.passed_on, strict=True):
+    dict of each result, in order; None: a code not indexed; ``filled``: every dict this
+    fills, each new).
+
+    Days SQLite holds as ISO text not converted yet (``IsoDays``) are compared as that
+    text, which orders as the days do, and only the first days kept are made dates
+    (under six thousand of the large organisation's ten thousand results: each a look-up
+    of a string fresh from the database)."""
+    passed_on = columns.passed_on
+    days, convert = (
+        passed_on.parts() if isinstance(passed_on, ConvertedColumn) else (passed_on, iter)
+    )
+    for passed, mcp_id, day in zip(dicts, columns.mcp_id, days, strict=True):
         # One dict operation for a person's first result of a code (most results), a
         # second only where an earlier day is found later in the rows.
-        if passed is not None and passed.setdefault(mcp_id, passed_on) > passed_on:
-            passed[mcp_id] = passed_on
+        if passed is not None and passed.setdefault(mcp_id, day) > day:
+            passed[mcp_id] = day
+    if convert is not iter:
+        for passed in filled:
+            # The same keys in the same order, each value replaced by its date.
+            passed.update(zip(tuple(passed), convert(tuple(passed.values())), strict=True))
 
 
 def exam_index(facts: Facts, named: frozenset[str] | None = None) -> ExamIndex:

@@ -6,9 +6,11 @@ import itertools
 import random
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 
+from mpn_desktop.domain.column_rows import IsoDays
 from mpn_desktop.domain.designation_skilling import (
     Certified,
     ExamIndex,
@@ -19,6 +21,7 @@ from mpn_desktop.domain.designation_skilling import (
     named_codes,
 )
 from mpn_desktop.domain.designations import Certification, Listed, ScoredCatalog
+from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import Kept
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.domain_builders import exam, facts, person
@@ -343,3 +346,30 @@ def test_who_is_counted_and_shown_does_not_depend_on_the_order_of_the_results(se
                         (counted.count(listed), tuple(counted.holders(listed))) for listed in lists
                     ]
                     assert found == expected, (catalog.version, day, named)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_days_held_as_iso_text_index_as_the_dates_do(seed: int) -> None:
+    # SQLite's days come as ISO text converted when first read (``IsoDays``): the index
+    # compares the text (ordering as the days do) and makes dates of the first days it
+    # keeps only. The results shuffled (an earlier day read after a later one), the index
+    # made for every code, for none (every code taken in late) or for the catalogue's: the
+    # same first days, as dates, in the same order, and the column left unconverted.
+    generated = sp_organisation(random.Random(seed))
+    exams = random.Random(seed).sample(generated.exams, len(generated.exams))
+    dates = ExamRows.of(exams).columns
+    catalog = shipped_scored_catalogs()[-1]
+    for named in (None, frozenset(), named_codes(catalog.certifications)):
+        text = IsoDays(
+            [day.isoformat() for day in dates.passed_on], partial(map, date.fromisoformat)
+        )
+        loaded = ExamRows.from_columns(dates._replace(passed_on=text))
+        index = ExamIndex(loaded, generated.people, named)
+        reference = ExamIndex(exams, generated.people, named)
+        for cert in catalog.certifications.values():
+            assert index.holding_days(cert) == reference.holding_days(cert), cert.id
+        assert index.first_passed == reference.first_passed
+        for code, days in index.first_passed.items():
+            assert list(days.items()) == list(reference.first_passed[code].items()), code
+            assert all(type(day) is date for day in days.values()), code
+        assert not text.converted
