@@ -2861,7 +2861,7 @@
     </message>
     <message>
         <source>Licences paid for at the end of the month (a license-based file&apos;s seats). The Solutions Partner designations judge a Microsoft 365 tenant by its paid seats and the share of them in use.</source>
-        <translation>Am Monatsende bezahlte Lizenzen (die Seats einer lizenzbasierten Datei). Die Solutions Partner-Designations beurteilen einen Microsoft 365-Tenant nach seinen bezahlten Lizenzen und dem genutzten Anteil davon.</translation>
+        <translation>Am Monatsende bezahlte Lizenzen (die Seats einer lizenzbasierten Datei). Die Solutions Partner-Designations beurteilen einen Microsoft 365-Mandanten nach seinen bezahlten Lizenzen und dem genutzten Anteil davon.</translation>
     </message>
     <message>
         <source>months of usage</source>
