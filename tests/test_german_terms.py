@@ -133,3 +133,11 @@ def test_a_tenant_is_a_mandant() -> None:
     ]
     assert said
     assert [(source, text) for source, text in said if re.search("tenant", text, re.I)] == []
+
+
+def test_partner_center_takes_its_genitive_s() -> None:
+    # Before: "nach der Einstufung des Partner Center" in the Business Applications track's
+    # reason, beside the catalogue's "die Einstufung des Partner Centers".
+    said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "des Partner Center" in text]
+    assert said
+    assert [text for text in said if re.search(r"des Partner Center(?![s-])", text)] == []

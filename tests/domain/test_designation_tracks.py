@@ -118,8 +118,8 @@ def test_the_azure_smb_classification_is_a_reading_the_program_shows() -> None:
         ("en", 5, "Enterprise track by Partner Center's classification: 5 workloads"),
         ("en", 4, "SMB track by Partner Center's classification: 4 workloads"),
         ("en", 1, "SMB track by Partner Center's classification: 1 workload "),
-        ("de", 5, "Track Enterprise nach der Einstufung des Partner Center: 5 Workloads"),
-        ("de", 4, "Track SMB nach der Einstufung des Partner Center: 4 Workloads"),
+        ("de", 5, "Track Enterprise nach der Einstufung des Partner Centers: 5 Workloads"),
+        ("de", 4, "Track SMB nach der Einstufung des Partner Centers: 4 Workloads"),
     ],
 )
 def test_the_classification_sentence_names_the_track_as_a_title(
