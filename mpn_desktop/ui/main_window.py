@@ -162,18 +162,29 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("stepTabs")
         self.tabs.setAccessibleName(self.tr("The four steps"))
         self.tabs.setDocumentMode(True)
-        self.step_tabs: list[QWidget] = []
+        self._built_tabs: list[QWidget | None] = []
+        """The step tabs in TAB_SPECS' order; None: not built yet (see ``step_tabs``)."""
+        self._tabs_waiting = False
+        """Some step tabs are stand-ins, built when ``step_tabs`` is first read."""
+        self._behind: set[QWidget] = set()
+        """Tabs whose summaries wait for the latest evaluation until they come to the front."""
+        # Painted first, the window builds the tab shown (and the Sales tab, which follows
+        # the day's changes from the start) and an empty stand-in for each other tab; they
+        # are built when the records are read (``_start_filling`` reads ``step_tabs``), or
+        # when one is asked for before: a tab not shown was a twentieth of start-up.
+        shown = self._last_tab()
         # Titled for the program of the "as of" day from the start: painted before the first
         # evaluation, the tabs would otherwise change their names when it comes.
         scored = context.scores_designations()
-        for spec in TAB_SPECS:
-            tab = spec.tab(context, self.tabs)
-            tab.setObjectName(spec.object_name)
-            self.step_tabs.append(tab)
+        for index, spec in enumerate(TAB_SPECS):
             title = _DESIGNATION_TITLES.get(spec.object_name) if scored else None
-            self.tabs.addTab(tab, self.tr(title or spec.title))
-        self._behind: set[QWidget] = set()
-        """Tabs whose summaries wait for the latest evaluation until they come to the front."""
+            tab: QWidget | None = None
+            if evaluate_now or index in (0, shown):
+                tab = self._build_tab(spec)
+            else:
+                self._tabs_waiting = True
+            self._built_tabs.append(tab)
+            self.tabs.addTab(tab or QWidget(self.tabs), self.tr(title or spec.title))
         self.tabs.currentChanged.connect(self._tab_to_front)
         self.setCentralWidget(self.tabs)
 
@@ -204,15 +215,9 @@ class MainWindow(QMainWindow):
         self.progress_source.designationsChanged.connect(self._show_designations)
         self.progress_source.failed.connect(self._evaluation_failed)
         self.files.designations = lambda: self.progress_source.designations
-        for tab in self.step_tabs:
-            wants_import = getattr(tab, "importSalesRequested", None)
-            if wants_import is not None:
-                # A designation's usage note offers the sales-data import.
-                wants_import.connect(self.files.import_sales)
-            follow_facts = getattr(tab, "follow_facts", None)
-            if follow_facts is not None:
-                # The Sales tab's chart splits the evaluated usage by month.
-                follow_facts(lambda: self.progress_source.facts)
+        for built in self._built_tabs:
+            if built is not None:
+                self._connect_tab(built)
         context.changeApplied.connect(self._apply_change)
         context.databaseChanged.connect(lambda _db: self._update_title())
         context.databaseChanged.connect(lambda _db: self._follow_read_only())
@@ -226,6 +231,52 @@ class MainWindow(QMainWindow):
             self.progress_source.refresh_now()
         else:
             self.panel.show_loading()
+
+    @property
+    def step_tabs(self) -> list[QWidget]:
+        """The four step tabs in TAB_SPECS' order, the ones not built yet built now."""
+        if self._tabs_waiting:
+            self._build_waiting_tabs()
+        return cast(list[QWidget], list(self._built_tabs))
+
+    def _build_tab(self, spec: TabSpec) -> QWidget:
+        tab = spec.tab(self.context, self.tabs)
+        tab.setObjectName(spec.object_name)
+        return tab
+
+    def _connect_tab(self, tab: QWidget) -> None:
+        """What a step tab asks of the window, connected once it is built."""
+        wants_import = getattr(tab, "importSalesRequested", None)
+        if wants_import is not None:
+            # A designation's usage note offers the sales-data import.
+            wants_import.connect(self.files.import_sales)
+        follow_facts = getattr(tab, "follow_facts", None)
+        if follow_facts is not None:
+            # The Sales tab's chart splits the evaluated usage by month.
+            follow_facts(lambda: self.progress_source.facts)
+
+    def _build_waiting_tabs(self) -> None:
+        """Builds the tabs still stood in for, each in its stand-in's place, title and state."""
+        self._tabs_waiting = False
+        shown = self.tabs.currentIndex()
+        for index, spec in enumerate(TAB_SPECS):
+            if self._built_tabs[index] is not None:
+                continue
+            tab = self._build_tab(spec)
+            self._built_tabs[index] = tab
+            stand_in = self.tabs.widget(index)
+            assert stand_in is not None  # one per tab until it is built
+            title = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, title)
+            stand_in.deleteLater()
+            self._connect_tab(tab)
+            self._restore_tab_state(spec, tab)
+        self.tabs.setCurrentIndex(shown)
+
+    def _build_waiting_tabs_if_any(self) -> None:
+        if self._tabs_waiting:
+            self._build_waiting_tabs()
 
     def fill(self) -> None:
         """Start-up's second half, after the first paint: the store's modules (SQLAlchemy and
@@ -653,7 +704,11 @@ class MainWindow(QMainWindow):
                     action.setText(self._go_to_text(index, text))
 
     def _tab_to_front(self, _index: int) -> None:
-        """A tab that missed evaluations while behind shows the latest one now."""
+        """A tab that missed evaluations while behind shows the latest one now; a stand-in
+        brought to the front is replaced by its tab (built with the others)."""
+        if self._tabs_waiting and self.tabs.currentWidget() not in self._built_tabs:
+            QTimer.singleShot(0, self, self._build_waiting_tabs_if_any)
+            return
         tab = self.tabs.currentWidget()
         source = getattr(self, "progress_source", None)
         if tab not in self._behind or source is None or source.progress is None:
@@ -734,11 +789,19 @@ class MainWindow(QMainWindow):
             width = min(340, max(self.panel_dock.minimumWidth(), self.width() // 3))
             self.resizeDocks([self.panel_dock], [width], Qt.Orientation.Horizontal)
         self.panel_dock.setVisible(True)
-        for spec, tab in zip(TAB_SPECS, self.step_tabs, strict=True):
-            saved = self.settings.tab_state(spec.object_name)
-            if saved:
-                cast(StepTabLike, tab).restore_state(saved)
-        self.tabs.setCurrentIndex(min(max(self.settings.last_tab(), 0), self.tabs.count() - 1))
+        for spec, built in zip(TAB_SPECS, self._built_tabs, strict=True):
+            if built is not None:  # the others when they are built
+                self._restore_tab_state(spec, built)
+        self.tabs.setCurrentIndex(self._last_tab())
+
+    def _last_tab(self) -> int:
+        """The index of the tab shown when the window was last closed."""
+        return min(max(self.settings.last_tab(), 0), len(TAB_SPECS) - 1)
+
+    def _restore_tab_state(self, spec: TabSpec, tab: QWidget) -> None:
+        saved = self.settings.tab_state(spec.object_name)
+        if saved:
+            cast(StepTabLike, tab).restore_state(saved)
 
     def save_settings(self) -> None:
         """Remembers the window, the tabs' layouts and the tab shown."""
