@@ -289,3 +289,13 @@ def test_each_word_is_one_argparse_says() -> None:
     for message in words:
         written = repr(message)
         assert written in source or written.replace("'", '"') in source, message
+
+
+def test_status_s_help_names_the_cheapest_way_in_the_accusative(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "Zeigt ... was noch fehlt und der günstigste Weg zur Qualifizierung": a
+    # nominative after "Zeigt", and "Qualifizierung", the skilling category's name, for
+    # qualifying.
+    german = _help(["--language", "de", "status"], capsys)
+    assert "was noch fehlt und den günstigsten Weg, sich zu qualifizieren." in german

@@ -141,3 +141,14 @@ def test_partner_center_takes_its_genitive_s() -> None:
     said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "des Partner Center" in text]
     assert said
     assert [text for text in said if re.search(r"des Partner Center(?![s-])", text)] == []
+
+
+def test_qualifizierung_is_the_skilling_category_alone() -> None:
+    # Before: "der günstigste Weg zur Qualifizierung" (status' help, the cheapest way to
+    # qualify) and "keine Qualifizierung möglich" (a catalogue reading, the designation cannot
+    # qualify), beside "Qualifizierung", the name of the skilling category and its tab.
+    said = [
+        (source, text) for source, text in [*PAIRS, *CATALOGUE_PAIRS] if "Qualifizierung" in text
+    ]
+    assert said
+    assert [(source, text) for source, text in said if "killing" not in source] == []
