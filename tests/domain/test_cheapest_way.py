@@ -19,16 +19,15 @@ from hypothesis import strategies as st
 from mpn_desktop.domain.designation_measures import Measured
 from mpn_desktop.domain.designation_missing import _Lever, _part_lever, cheapest_way, part_to_full
 from mpn_desktop.domain.designation_results import (
-    CategoryScore,
     MetricScore,
     PartScore,
-    TrackScore,
 )
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.facts import ExamResult, Facts
 from tests.domain.domain_builders import organization, person
+from tests.domain.way_tracks import beside_full
 
 CATALOGS = Path(__file__).parents[2] / "resources" / "catalogs"
 ADMINS = "Azure Administrator Associate (AZ-104)"
@@ -56,26 +55,7 @@ def _skilling(
 
 def _way(skilling: MetricScore, others: Fraction = Fraction(60)) -> tuple[str, ...]:
     """The cheapest way of a track whose other metrics are full at ``others`` points."""
-    full = MetricScore(
-        id="net-customer-adds",
-        name="Net customer adds",
-        category="performance",
-        have=Decimal(3),
-        need=Decimal(3),
-        unit="customers",
-        points=others,
-        max_points=others,
-        missing=(),
-    )
-    track = TrackScore(
-        "enterprise",
-        others + skilling.points,
-        (
-            CategoryScore("performance", "Performance", others, others, (full,)),
-            CategoryScore("skilling", "Skilling", skilling.points, Fraction(40), (skilling,)),
-        ),
-    )
-    return cheapest_way(track, AT)[0]
+    return cheapest_way(beside_full(skilling, others=others), AT)[0]
 
 
 def test_steps_met_names_the_final_lists_people_alone() -> None:
@@ -216,8 +196,9 @@ _RULES = st.tuples(
 """A lever's rule for the hypothesis tests: any signs, scales other than 1, gates."""
 
 
-def _lever_of(rule: _Rule, opens: int = 0) -> _Lever:
-    """A lever on a skilling metric with ``rule``'s start, per, cap, held, scale and gate."""
+def _lever_of(rule: _Rule, opens: int = 0, *, whole: bool = True) -> _Lever:
+    """A lever on a skilling metric with ``rule``'s start, per, cap, held, scale and gate
+    (``whole``: its units rounded up, else amounts)."""
     start, per, cap, held, scale, gate = rule
     return _Lever(
         _skilling(0, Fraction(0), ()),
@@ -230,6 +211,7 @@ def _lever_of(rule: _Rule, opens: int = 0) -> _Lever:
         gate=gate,
         scale=scale,
         opens=opens,
+        whole=whole,
     )
 
 
@@ -238,15 +220,17 @@ def _lever_of(rule: _Rule, opens: int = 0) -> _Lever:
     _RULES,
     st.fractions(min_value=0, max_value=40, max_denominator=11),
 )
-def test_a_lever_finds_the_whole_units_its_rule_gives(rule: _Rule, wanted: Fraction) -> None:
-    """``_Lever.units_for`` (worked out on numerators and denominators) is the ceiling of
-    ``(min(cap, now + wanted) / per - start) / scale``, at least the gate: for any signs and
-    for a scale other than 1 (a growth in percent of a baseline other than 100 US$): the
-    other tests of the way passed with the scale applied upside down."""
+def test_a_lever_finds_the_units_its_rule_gives(rule: _Rule, wanted: Fraction) -> None:
+    """``_Lever.units_for`` (worked out on numerators and denominators) is ``(min(cap, now +
+    wanted) / per - start) / scale`` itself for an amount (percentage points, US$) and its
+    ceiling for whole things, at least the gate: for any signs and for a scale other than 1
+    (a growth in percent of a baseline other than 100 US$): the other tests of the way
+    passed with the scale applied upside down."""
     start, per, cap, held, scale, gate = rule
-    lever = _lever_of(rule)
     exact = (min(cap, held + wanted) / per - start) / scale
-    assert lever.units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
+    assert _lever_of(rule).units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
+    amounts = _lever_of(rule, whole=False)
+    assert amounts.units_for(wanted) == max(Fraction(0), gate, exact)
 
 
 @settings(max_examples=300, deadline=None)
