@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from mpn_desktop.domain.designation_measures import Measured
+from mpn_desktop.domain.designation_measures import Measured, part_points
 from mpn_desktop.domain.designation_missing import (
     cheapest_steps,
     more_text,
@@ -16,20 +16,30 @@ from mpn_desktop.domain.designation_missing import (
 )
 from mpn_desktop.domain.designation_results import MetricScore, PartScore
 from mpn_desktop.domain.designations import Measure, Part, Quantity, Scope
+from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.way_tracks import beside_full
 
 AT = Fraction(70)
 _SCOPE = Scope(frozenset(), frozenset())
 
 
-def _metric(part: Part, have: Decimal, need: Decimal, most: Fraction) -> MetricScore:
-    """A metric of one part worth ``most`` at ``need``, measured at ``have``."""
-    points = min(most, most * Fraction(have) / Fraction(need))
+def _metric(
+    part: Part,
+    have: Decimal,
+    need: Decimal,
+    most: Fraction,
+    *,
+    name: str = "Metric",
+    category: str = "customer-success",
+) -> MetricScore:
+    """A metric of one part worth ``most`` at ``need``, measured at ``have`` and scored by
+    the part's rule (nothing below zero)."""
+    points = min(most, part_points(part, Measured(value=have), most))
     scored = PartScore("", part.unit, have, need, points, Measured(value=have), None, part)
     return MetricScore(
-        id="metric",
-        name="Metric",
-        category="customer-success",
+        id=name.lower().replace(" ", "-"),
+        name=name,
+        category=category,
         have=have,
         need=need,
         unit=part.unit,
@@ -75,3 +85,44 @@ def test_whole_things_still_round_up() -> None:
     (step,) = cheapest_steps(beside_full(metric, others=Fraction(50)), AT).steps
     assert (step.units, step.gain) == (Decimal(2), Fraction(12))
     assert step.text == "Metric: 2 more customers (+12 points)"
+
+
+def test_a_business_applications_growth_at_zero_is_lifted_by_a_growth_of_1_percent() -> None:
+    """Business Applications' usage growth scores 1 point per 1 % of MCV growth, 30 at 30 %
+    (SOLUTIONS-PARTNER.md § 1.2, § 2.5: ``min(W, W * max(0, x) / T)``): the least worth
+    naming for a metric at zero, 1 point, is a growth of exactly 1 %, whatever the growth
+    below zero it starts from. The digest's case (2023-06, SMB, 2018-01-15): MCV 947,800
+    against 959,000 a year earlier, -1.17 %, with workloads won in the way (so the step says
+    the level to reach). The way said "growth of 1.84 %" (+1.8 points) when it took whole
+    percentage points (3 from -1.17 %): more than the 1 point it lifts the metric by needs,
+    though what 1.84 % gives was said right."""
+    catalog = next(c for c in shipped_scored_catalogs() if c.version == "2023-06")
+    (designation,) = (d for d in catalog.designations if d.id == "business-applications")
+    track = next(t for t in designation.tracks if t.id == "smb")
+    rules = {m.id: m for m in track.metrics}
+    (growth_part,) = rules["usage-growth"].options[0]
+    (adds_part,) = rules["net-customer-adds"].options[0]
+    growth = Decimal(947_800 - 959_000) / Decimal(959_000) * 100
+    usage = _metric(growth_part, growth, Decimal(30), Fraction(30), name="Usage growth")
+    adds = _metric(
+        adds_part,
+        Decimal(0),
+        Decimal(5),
+        Fraction(15),
+        name="Net customer adds",
+        category="performance",
+    )
+    assert usage.points == 0 and adds.points == 0
+    way = cheapest_steps(beside_full(adds, usage, others=Fraction(55)), AT)
+    (step,) = (s for s in way.steps if s.metric == "usage-growth")
+    assert (step.level, step.gain) == (Decimal(1), Fraction(1))
+    assert step.text == (
+        "Usage growth: growth of 1 % over the same month a year earlier, the customers won"
+        " counted in it (+1 point)"
+    )
+    # By the rule itself: 1 % gives the point, and a growth under it gives less.
+    level = Decimal(1)
+    assert part_points(growth_part, Measured(value=level), Fraction(30)) == step.gain
+    below = level - Decimal("0.01")
+    assert part_points(growth_part, Measured(value=below), Fraction(30)) < step.gain
+    assert way.reaches
