@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import weakref
+from functools import partial
 
 from mpn_desktop.domain.identity_memo import IdentityMemo
 
@@ -24,7 +26,7 @@ def test_an_object_made_where_a_freed_one_was_reads_nothing_of_it() -> None:
     for n in range(50):
         thing = _Thing()
         assert memo.get((thing,)) is None
-        assert memo.kept((thing,), lambda n=n: n) == n  # type: ignore[misc]
+        assert memo.kept((thing,), partial(int, n)) == n
         del thing
         gc.collect()
 
@@ -45,7 +47,12 @@ def test_when_full_it_starts_again_and_frees_what_it_held() -> None:
     for n, thing in enumerate(things[:3]):
         memo.keep((thing,), n)
     assert len(memo) == 3
-    memo.keep((things[3],), 3)
+    held = [weakref.ref(thing) for thing in things[:3]]
+    del things[:3], thing
+    gc.collect()
+    assert all(ref() is not None for ref in held)  # the memo keeps them alive
+    memo.keep((things[0],), 3)
     assert len(memo) == 1
-    assert memo.get((things[0],)) is None
-    assert memo.get((things[3],)) == 3
+    gc.collect()
+    assert all(ref() is None for ref in held)
+    assert memo.get((things[0],)) == 3
