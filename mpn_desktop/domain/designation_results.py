@@ -69,7 +69,9 @@ class PartScore:
 
 
 _AMOUNTS = frozenset({Quantity.CONSUMPTION_USD, Quantity.REVENUE_USD, Quantity.MCV})
-"""The quantities in US$ (MCV: active users at the rate card's US$ rate)."""
+"""The quantities a growth is an amount of, not a count: US$ of consumption or revenue, and
+monthly consumption value (active users or capacity times the rate card's rate: "not a
+dollar amount", SOLUTIONS-PARTNER.md § 1.5, but no whole thing either)."""
 
 
 @dataclass(frozen=True, slots=True)
