@@ -138,8 +138,10 @@ class UsageSums:
         self._found_of = found_of
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
-        self.columns = self._rows.columns
-        """Every row's fields, one tuple per field: a cell entry holds places in them."""
+        self.columns = self._rows.held_columns
+        """Every row's fields, one tuple per field (money as the loader hands it over:
+        converted when first read, ``usage_scope_sums.gathered``): a cell entry holds
+        places in them."""
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         columns = self.columns
@@ -257,14 +259,14 @@ class UsageSums:
             # Every row at a changed place is added up again: the months it was in and is in
             # now (a row moved by others coming and going has another place, whatever its
             # month), so that no entry kept holds a place whose row changed.
-            old_months, new_months = self.columns.month, rows.columns.month
+            old_months, new_months = self.columns.month, rows.held_columns.month
             months.update(old_months[at] for at in changed)
             months.update(new_months[at] for at in changed)
             # The runs kept, but not read in the changed months (their rows are all put in
             # row by row again); the cells' months worked out so far kept for the others.
             new = copy.copy(self)
             new._rows = rows
-            new.columns = rows.columns
+            new.columns = rows.held_columns
             new.cell_months = self.cell_months.without(months)
             new._services = {}
             columns = new.columns

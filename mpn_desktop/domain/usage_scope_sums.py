@@ -19,12 +19,13 @@ bounds by one pass over a figure's values.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import chain, compress, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, Slices
@@ -114,10 +115,26 @@ def _whole_units(rate: Decimal) -> bool:
 
 def gathered(column: Sequence[_V], places: Sequence[int]) -> Sequence[_V]:
     """The column's values at ``places``, in C (``itemgetter``: a tuple's ``__getitem__``
-    through ``map`` costs several times more per value)."""
+    through ``map`` costs several times more per value). Of a column the loader left to be
+    converted when first read (money: ``ConvertedColumn``), only those values are converted
+    (the column as stored read at the places, then converted, in C)."""
+    if isinstance(column, ConvertedColumn):
+        stored, convert = column.parts()
+        return tuple(convert(gathered(stored, places)))
     if len(places) > 1:
         return itemgetter(*places)(column)  # type: ignore[no-any-return]
     return [column[place] for place in places]
+
+
+def stored_column(
+    column: Sequence[_V],
+) -> tuple[Sequence[Any], Callable[[Sequence[Any]], Iterable[_V]]]:
+    """The column as stored and its conversion of some of its values (a sequence of them): a
+    ``ConvertedColumn``'s (until it is converted whole), else the column and ``iter``. A
+    reader of slices converts only theirs."""
+    if isinstance(column, ConvertedColumn):
+        return column.parts()
+    return column, iter
 
 
 def _add_into(found: dict[_K, Decimal | int], pairs: Iterable[tuple[_K, Decimal | int]]) -> None:
@@ -375,22 +392,27 @@ class PricedSums:
     def _added_up(self, rows: _Rows, keys: Sequence[_K]) -> dict[_K, Sums]:
         """The five sums of the rows per key (``keys``: one beside each row): the first four
         added up here, the monthly consumption value by ``_mcv_into``."""
-        columns = self._columns
-        consumption_of, revenue_of = columns.consumption_usd, columns.revenue_usd
-        users_of, seats_of = columns.active_users, columns.paid_seats
+        columns, places = self._columns, rows[2]
+        # The rows' figures gathered in C (money converted for these rows alone).
+        users = gathered(columns.active_users, places)
         merged: dict[_K, Sums] = {}
-        for key, place in zip(keys, rows[2], strict=True):
+        for key, consumption, revenue, count, seats in zip(
+            keys,
+            gathered(columns.consumption_usd, places),
+            gathered(columns.revenue_usd, places),
+            users,
+            gathered(columns.paid_seats, places),
+            strict=True,
+        ):
             total = merged.get(key)
             if total is None:
-                consumption, revenue = consumption_of[place], revenue_of[place]
-                merged[key] = [consumption, revenue, users_of[place], seats_of[place], _ZERO]
+                merged[key] = [consumption, revenue, count, seats, _ZERO]
             else:
-                total[0] += consumption_of[place]
-                total[1] += revenue_of[place]
-                total[2] += users_of[place]
-                total[3] += seats_of[place]
+                total[0] += consumption
+                total[1] += revenue
+                total[2] += count
+                total[3] += seats
         mcv: dict[_K, Decimal | int] = {}
-        users = gathered(users_of, rows[2])
         _mcv_into(mcv, keys, users, map(self._rates.get, rows[1]), self._adds_zero)
         for key, value in mcv.items():
             merged[key][_MCV] = value
@@ -700,9 +722,10 @@ class PricedSums:
         slices = self._scope_slices(scope, months)
         if slices is None:
             return None
-        consumption_of, service_of = self._columns.consumption_usd, self._columns.service
+        stored, convert = stored_column(self._columns.consumption_usd)
+        service_of = self._columns.service
         ranges = [range_ for each in slices for range_ in map(slice, each[1], each[2])]
-        values = list(map(consumption_of.__getitem__, ranges))
+        values = list(map(tuple, map(convert, map(stored.__getitem__, ranges))))
         if values and min(map(min, values)) < 0:
             return None
         services = list(map(service_of.__getitem__, ranges))
@@ -815,18 +838,30 @@ class PricedSums:
         """Each slice's values added up in C (begun at its first value, not at 0: the same
         Decimal, exponent and all), beside its customer; with ``kept``, only the rows of the
         services it keeps, and a slice with none left out. (A loop over the slices: the
-        same in ``map`` calls measured slower.)"""
+        same in ``map`` calls measured slower.) Of a column left to be converted when first
+        read, only the slices' values are converted (those kept)."""
         customers, starts, stops = slices
+        stored, convert = stored_column(column)
         if kept is None:
+            if convert is iter:  # values as they are: the first read, the others added
+                return customers, [
+                    sum(column[start + 1 : stop], column[start])
+                    for start, stop in zip(starts, stops, strict=True)
+                ]
+            # (``values`` handed to ``sum`` before ``next`` takes its first from it.)
+            ranges = map(stored.__getitem__, map(slice, starts, stops))
             return customers, [
-                sum(column[start + 1 : stop], column[start])
-                for start, stop in zip(starts, stops, strict=True)
+                sum(values, next(values)) for values in map(iter, map(convert, ranges))
             ]
         service_of, keeps = self._columns.service, kept.__getitem__
         found_customers: list[str] = []
         found: list[Decimal | int] = []
         for customer, start, stop in zip(customers, starts, stops, strict=True):
-            values = compress(column[start:stop], map(keeps, service_of[start:stop]))
+            values: Iterator[Decimal | int] = compress(
+                stored[start:stop], map(keeps, service_of[start:stop])
+            )
+            if convert is not iter:
+                values = iter(convert(list(values)))
             value = next(values, None)
             if value is not None:  # else none of the kept services in these months
                 found_customers.append(customer)

@@ -1,0 +1,64 @@
+"""Usage money as the loader hands it over, converted when first read (``ConvertedColumn``):
+the designation scores read only the rows they add up (``usage_scope_sums.gathered``, the
+runs' slices), never the whole columns, and score as on money converted beforehand.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mpn_desktop.domain.column_rows import ConvertedColumn
+from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.usage_rows import UsageRows
+from mpn_desktop.programs import shipped_scored_catalogs
+from tests.domain.sp_organisations import DAYS, exactly
+from tests.domain.test_usage_cell_runs import _LAYOUTS, _ORDERS, _facts, _partner_center
+
+CATALOGS = shipped_scored_catalogs()
+_SEEDED = st.integers(0, 2**32 - 1).map(random.Random)
+_KINDS = (*_ORDERS, *(f"partner center: {layout}" for layout in sorted(_LAYOUTS)))
+
+
+def _organisation(rng: random.Random, kind: str) -> Facts:
+    if kind.startswith("partner center: "):
+        return _partner_center(rng, kind.removeprefix("partner center: "))
+    return _facts(rng, kind)
+
+
+def _later(column: Sequence[Decimal], converted: list[int]) -> ConvertedColumn:
+    """The column as stored text, converted when read (each conversion's length counted)."""
+
+    def convert(values: Sequence[str]) -> list[Decimal]:
+        converted.append(len(values))
+        return [Decimal(value) for value in values]
+
+    return ConvertedColumn(tuple(str(value) for value in column), convert)
+
+
+def _money_later(facts: Facts, converted: list[int]) -> tuple[Facts, list[ConvertedColumn]]:
+    columns = UsageRows.of(facts.usage).columns
+    money = [_later(columns.consumption_usd, converted), _later(columns.revenue_usd, converted)]
+    held = columns._replace(consumption_usd=money[0], revenue_usd=money[1])
+    return replace(facts, usage=UsageRows.from_sequences(list(held)), kept=Kept()), money
+
+
+@settings(max_examples=12, deadline=None)
+@given(rng=_SEEDED, kind=st.sampled_from(_KINDS), day=st.sampled_from(DAYS))
+def test_money_converted_when_read_scores_as_converted_and_stays_unconverted(
+    rng: random.Random, kind: str, day: Any
+) -> None:
+    facts = _organisation(rng, kind)
+    converted: list[int] = []
+    later, money = _money_later(facts, converted)
+    for catalog in CATALOGS:
+        expected = exactly(score_designations(catalog, replace(facts, kept=Kept()), day))
+        assert exactly(score_designations(catalog, later, day)) == expected
+    assert not any(column.converted for column in money), "a whole column converted"
