@@ -299,3 +299,18 @@ def test_status_s_help_names_the_cheapest_way_in_the_accusative(
     # qualifying.
     german = _help(["--language", "de", "status"], capsys)
     assert "was noch fehlt und den günstigsten Weg, sich zu qualifizieren." in german
+
+
+def test_the_commands_list_says_what_skip_bad_rows_lets_import_exams_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "(all or nothing; re-imports add no duplicates)" in the commands' list, though
+    # --skip-bad-rows imports the good records (fbc9458 said so in the command's own help).
+    assert (
+        "import-exams import exam records from a CSV file (all or nothing unless "
+        "--skip-bad-rows; re-imports add no duplicates)"
+    ) in _help([], capsys)
+    assert (
+        "import-exams Prüfungsergebnisse aus einer CSV-Datei importieren (alles oder nichts, "
+        "außer mit --skip-bad-rows; erneute Importe fügen keine Duplikate hinzu)"
+    ) in _help(["--language", "de"], capsys)

@@ -1,4 +1,5 @@
-"""The ``import-exams`` command: a CSV file of exam records into the database, all or nothing.
+"""The ``import-exams`` command: a CSV file of exam records into the database, all or nothing
+unless ``--skip-bad-rows``.
 
 ``add_common_options`` and ``report_result`` are shared with ``import-usage``:
 both imports take the same options and say what they did in the same way.
@@ -28,7 +29,8 @@ def register(subparsers: Any) -> None:
     command = subparsers.add_parser(
         "import-exams",
         help=_(
-            "import exam records from a CSV file (all or nothing; re-imports add no duplicates)"
+            "import exam records from a CSV file (all or nothing unless --skip-bad-rows; "
+            "re-imports add no duplicates)"
         ),
         description=_(
             "Imports exam records from a CSV file: a Partner Center 'Training details' "
