@@ -20,11 +20,12 @@ from mpn_desktop.domain.designation_results import (
     TrackScore,
 )
 from mpn_desktop.domain.designations import PROGRAM_ID, ScoredCatalog, track_name
-from mpn_desktop.domain.evidence import Evidence, LazyEvidence
+from mpn_desktop.domain.evidence import Evidence, PeopleEvidence
 from mpn_desktop.domain.facts import FeePayment, Organization
 from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.progress import FeeStatus
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
+from mpn_desktop.domain.skilling_holders import Holder, Holders
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -50,6 +51,13 @@ def _metric_evidence(metric: MetricScore) -> list[Evidence]:
     return evidence
 
 
+def _holder_ids(holders: Sequence[Holder]) -> frozenset[str]:
+    """The MCP IDs of the people counted (no ``Holder`` made where none is yet)."""
+    if isinstance(holders, Holders):
+        return holders.mcp_ids()
+    return frozenset(h.mcp_id for h in holders)
+
+
 def _metric_node(metric: MetricScore) -> RequirementNode:
     return RequirementNode(
         kind=NodeKind.METRIC,
@@ -65,8 +73,11 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         missing=metric.missing,
         missing_leads=metric.leads,
         # Made when read: a large organisation's thousands of holders over every track cost
-        # more than the scoring, and most views read only some metrics' evidence, if any.
-        evidence=LazyEvidence(partial(_metric_evidence, metric)),
+        # more than the scoring, and most views read only some metrics' evidence, if any;
+        # the people's MCP IDs are known without it (only the holders have one).
+        evidence=PeopleEvidence(
+            partial(_metric_evidence, metric), partial(_holder_ids, metric.holders)
+        ),
         notes=(metric.note,) if metric.note else (),
         gated=metric.gated,
     )

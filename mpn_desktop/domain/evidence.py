@@ -135,3 +135,32 @@ class LazyEvidence(LazyTuple[Evidence]):
     """Evidence put into words when first read, then kept (see ``LazyTuple``)."""
 
     __slots__ = ()
+
+
+class PeopleEvidence(LazyEvidence):
+    """Evidence put into words when first read, whose people are known before that.
+
+    A view that only asks who is counted (the Exams tab's "counts for", after every
+    evaluation) reads ``mcp_ids()``: a large organisation's thousands of sentences are
+    then never written.
+    """
+
+    __slots__ = ("_mcp_ids",)
+
+    def __init__(
+        self, build: Callable[[], Iterable[Evidence]], mcp_ids: Callable[[], frozenset[str]]
+    ) -> None:
+        """``mcp_ids`` gives the MCP IDs of the evidence's items that have one."""
+        super().__init__(build)
+        self._mcp_ids = mcp_ids
+
+    def mcp_ids(self) -> frozenset[str]:
+        """The MCP IDs the evidence names (none of it put into words)."""
+        return self._mcp_ids()
+
+
+def counted_mcp_ids(evidence: Sequence[Evidence]) -> frozenset[str]:
+    """The MCP IDs of the people the evidence names: without writing it where it can."""
+    if isinstance(evidence, PeopleEvidence):
+        return evidence.mcp_ids()
+    return frozenset(item.mcp_id for item in evidence if item.mcp_id is not None)

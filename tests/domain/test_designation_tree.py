@@ -10,11 +10,15 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import overload
+from typing import Any, overload
 
+import pytest
+
+import mpn_desktop.domain.designation_tree as tree_module
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore, TrackScore
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
+from mpn_desktop.domain.evidence import Evidence, counted_mcp_ids
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
 from mpn_desktop.domain.skilling_holders import Holder
@@ -129,3 +133,33 @@ def test_each_metrics_evidence_names_its_people_then_what_its_parts_counted() ->
         people += len(metric.holders)
         tenants += len(expected) - len(metric.holders)
     assert people > 0 and tenants > 0  # the organisation has both to put into words
+
+
+def test_who_is_counted_is_known_without_writing_the_evidence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written: list[str] = []
+
+    def evidence(subject: str, detail: str, **data: Any) -> Evidence:
+        written.append(subject)
+        return Evidence(subject, detail, **data)
+
+    monkeypatch.setattr(tree_module, "Evidence", evidence)
+    tree = designation_tree(_organization(), DAY, _scores())
+    counted = [counted_mcp_ids(node.evidence) for node in _metrics(tree)]
+    assert written == []
+    assert any(counted)
+    # The same people as the evidence names once written.
+    assert counted == [
+        frozenset(e.mcp_id for e in node.evidence if e.mcp_id is not None)
+        for node in _metrics(tree)
+    ]
+    assert written
+
+
+def test_who_is_counted_in_evidence_already_written() -> None:
+    evidence = (
+        Evidence("Ana Ruiz (MCP 1234567)", "Azure Administrator Associate", mcp_id="1234567"),
+        Evidence("Fabrikam", "Tenants with Azure usage"),
+    )
+    assert counted_mcp_ids(evidence) == frozenset({"1234567"})
