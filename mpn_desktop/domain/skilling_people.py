@@ -33,6 +33,7 @@ from mpn_desktop.domain.designations import (
     short_name,
     track_name,
 )
+from mpn_desktop.domain.evidence import counted_mcp_ids
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
@@ -308,7 +309,7 @@ def skilling_people(
                 certified = Certified(facts, catalog.certifications, day)
             # The holders' MCP IDs as counted (no Holder object made for each).
             steps.append(certified.holders(step.certifications).mcp_ids())
-        final = frozenset(e.mcp_id for e in metric.evidence if e.mcp_id is not None)
+        final = counted_mcp_ids(metric.evidence)  # without writing the evidence
         counted.append(_Counted(area, metric.label, tuple(steps), final))
 
     def earlier(code: str) -> bool:

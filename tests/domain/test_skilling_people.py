@@ -15,6 +15,7 @@ from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
+from mpn_desktop.domain.evidence import Evidence, PeopleEvidence
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
 from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_lists, skilling_people
@@ -269,3 +270,21 @@ def test_a_list_names_only_what_counts_on_the_day(scored: ScoredCatalog) -> None
     assert not any("Information Protection" in line for line in lines)
     assert lines[0].startswith("Modern Work, Intermediate certifications: Microsoft 365 ")
     assert "Information Security Administrator Associate (SC-401)" in lines[-1]
+
+
+def test_who_counts_is_read_without_writing_the_tree_s_people_evidence(
+    scored: ScoredCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Exams tab asks who counts after every evaluation: the people's evidence (a
+    sentence per holder, thousands on a large organisation) is not written for that."""
+    written: list[object] = []
+    items = PeopleEvidence.items
+
+    def writing(self: PeopleEvidence) -> tuple[Evidence, ...]:
+        written.append(self)
+        return items(self)
+
+    monkeypatch.setattr(PeopleEvidence, "items", writing)
+    found = _people(scored, {"1": ("AZ-104",), "2": ("AZ-104", "AZ-305"), "3": ("MS-700",)})
+    assert _labels(found)["2"], "someone counts"
+    assert written == []
