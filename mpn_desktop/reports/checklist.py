@@ -25,7 +25,7 @@ from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
-from mpn_desktop.domain.vocabulary import N_, _, language
+from mpn_desktop.domain.vocabulary import N_, _, language, ngettext
 from mpn_desktop.domain.wording import (
     Note,
     day,
@@ -626,10 +626,19 @@ def _retired_targets(catalog: Catalog, tree: RequirementTree) -> str:
             continue
         entry = catalog.competency(item.id)
         retired_on = entry.retirement.retired_on if entry.retirement is not None else None
-        when = f" on {format_day(retired_on)}" if retired_on else ""
-        level = f" at {item.target.id}" if item.target is not None else ""
-        named.append(f"{item.label} (targeted{level}) was retired{when}")
+        target = (
+            _("{competency} (targeted at {level})").format(
+                competency=item.label, level=level_word(item.target.id)
+            )
+            if item.target is not None
+            else item.label
+        )
+        said = _("{target} was retired on {day}") if retired_on else _("{target} was retired")
+        named.append(said.format(target=target, day=format_day(retired_on)))
     if not named:
         return ""
-    verb = "it" if len(named) == 1 else "they"
-    return f"Not listed: {'; '.join(named)}; {verb} cannot be attained any more."
+    return ngettext(
+        "Not listed: {targets}; it cannot be attained any more.",
+        "Not listed: {targets}; they cannot be attained any more.",
+        len(named),
+    ).format(targets="; ".join(named))

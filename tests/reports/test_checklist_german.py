@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,9 @@ import pytest
 from checklist_helpers import AS_OF, PRINTED_ON, pdf_pages, text_objects
 
 from mpn_desktop.domain import vocabulary
-from mpn_desktop.domain.enums import StepKind
+from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evaluate import evaluate
-from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.facts import Facts, Target
 from mpn_desktop.reports.checklist import Checklist, as_action, build_checklist
 from mpn_desktop.reports.render import render_pdf
 from mpn_desktop.store.user_files import write_user_file
@@ -109,3 +110,14 @@ def test_the_closing_section_cites_its_source_with_a_german_day(
     assert document.about is not None
     assert document.about.source.startswith("MPN 101: The four steps to attain")
     assert document.about.source.endswith(", 12.09.2017")
+
+
+def test_retired_targets_are_named_in_german(catalog: Any, demo_facts: Facts) -> None:
+    # Before: "Not listed: Hosting (targeted at gold) was retired on 2018-01-30; it cannot
+    # be attained any more." on the German checklist (an f-string, never translated).
+    vocabulary.use_language("de")
+    one = replace(demo_facts, targets=(*demo_facts.targets, Target("hosting", Level.GOLD)))
+    assert checklist_of(catalog, one).retired_targets == (
+        "Nicht aufgeführt: Hosting (Ziel: Gold) wurde am 30.01.2018 eingestellt; "
+        "sie kann nicht mehr erreicht werden."
+    )
