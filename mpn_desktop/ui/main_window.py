@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +67,27 @@ _WRITING_ACTIONS = (
     "organisationAction",
 )
 """The menu entries that change the database: disabled for a login that may only read."""
+
+
+AFTER_PAINT_MODULES = (
+    "mpn_desktop.domain.evaluate",
+    "mpn_desktop.store.facts_sqlite",
+    "mpn_desktop.ui.designation_day",
+    "mpn_desktop.domain.designation_usage_months",
+    "mpn_desktop.domain.usage_months",
+    "mpn_desktop.domain.skilling_people",
+)
+"""What the window's modules import at first use, after the first paint (the engine, the
+designations' rules): the fill's worker imports them, else the first result shown on the GUI
+thread did (a stall of 50-80 ms on the large organisation)."""
+
+
+def _read_first(db: Database, asked: list[FirstRead]) -> FirstReads:
+    """On the fill's worker: the tabs' first reads, then the modules imported after the paint."""
+    reads = read_first(db, asked)
+    for name in AFTER_PAINT_MODULES:
+        importlib.import_module(name)
+    return reads
 
 
 class StepTabLike(Protocol):
@@ -291,7 +313,7 @@ class MainWindow(QMainWindow):
         db = self.context.db
         tabs = [cast(StepTabLike, tab) for tab in self.step_tabs]
         asked = [read for tab in tabs for read in tab.first_reads()]
-        task = Task(lambda _progress, _cancelled: read_first(db, asked), self, name="preload")
+        task = Task(lambda _progress, _cancelled: _read_first(db, asked), self, name="preload")
         task.done.connect(lambda: self._filled(task, db))
         self._fill_task = task
         self.context.changeApplied.connect(self._note_change_while_filling)
