@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -63,14 +63,6 @@ else:
     performance = LazyModule("mpn_desktop.domain.performance")
 
 log = logging.getLogger(__name__)
-
-
-def __getattr__(name: str) -> Any:
-    """``Evaluator``, the engine's class, read from its module when first asked for here."""
-    if name == "Evaluator":
-        return evaluate.Evaluator
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 SLOW_SECONDS = 0.05
 """An evaluation slower than this (facts + engine) moves the next ones off the GUI thread."""

@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.enums import Level, StepKind
+from mpn_desktop.domain.evaluate import Evaluator
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
@@ -82,14 +83,14 @@ class _WatchedEngine:
         self.threads: list[threading.Thread] = []
         self.hold = threading.Event()
         self.hold.set()
-        real = progress_source.Evaluator.evaluate
+        real = Evaluator.evaluate
 
         def watched(evaluator: Any, *args: Any) -> Progress:
             self.threads.append(threading.current_thread())
             self.hold.wait(10)
             return real(evaluator, *args)
 
-        monkeypatch.setattr(progress_source.Evaluator, "evaluate", watched)
+        monkeypatch.setattr(Evaluator, "evaluate", watched)
 
 
 def test_in_the_background_an_edit_is_evaluated_off_the_gui_thread(
