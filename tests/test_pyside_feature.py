@@ -90,3 +90,18 @@ def test_the_window_asks_the_bytes(tmp_path: Path) -> None:
     )
     assert "main window shown" in shown.stdout, shown.stderr
     assert "reads bytes True" in shown.stdout.splitlines()
+
+
+@pytest.mark.parametrize("asks", [False, True], ids=["no-question", "question-not-callable"])
+def test_a_pyside6_that_asks_no_such_question_is_left_as_it_is(
+    monkeypatch: pytest.MonkeyPatch, asks: bool
+) -> None:
+    """A later PySide6 may drop or rename its private check: nothing is installed then."""
+    feature = ModuleType("shibokensupport.feature")
+    if asks:
+        vars(feature)["_mod_uses_pyside"] = None
+    monkeypatch.setitem(sys.modules, "shibokensupport.feature", feature)
+    assert read_feature_use_from_bytes() is False
+    assert vars(feature).get("_mod_uses_pyside") is None
+    monkeypatch.delitem(sys.modules, "shibokensupport.feature")
+    assert read_feature_use_from_bytes() is False
