@@ -429,5 +429,5 @@ def test_bad_usage_lines_are_said_in_german_with_language_de(
     assert "usage.csv: Zeile 2, consumption_usd: 'lots' ist kein Betrag" in err
     # The file's own column names stay as the file writes them.
     assert "usage.csv: Zeile 3, month: '13/2018' ist kein Monat (erwartet z. B." in err
-    assert "usage.csv: Zeile 4, workload: 'cloud' ist kein Workload (" in err
+    assert "usage.csv: Zeile 4, workload: 'cloud' ist keine Workload (" in err
     assert "Es wurde nichts importiert: Beheben Sie die 3 Fehler oben" in err

@@ -152,3 +152,15 @@ def test_qualifizierung_is_the_skilling_category_alone() -> None:
     ]
     assert said
     assert [(source, text) for source, text in said if "killing" not in source] == []
+
+
+def test_a_workload_is_feminine() -> None:
+    # Before: "einer Microsoft 365-Workload", "einer Sicherheits-Workload" (six texts) beside
+    # "ein Workload", "kein Workload", "seinen Workload", "jedes/eines Workloads" and "keines
+    # der Workloads" (six others). Microsoft's German says "die Workload".
+    not_feminine = re.compile(
+        r"\b(ein|kein|seinen|einen|jedes|eines|keines der|dem) ([\w ]+-)?Workload"
+    )
+    said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "Workload" in text]
+    assert said
+    assert [text for text in said if not_feminine.search(text)] == []

@@ -2837,7 +2837,7 @@
     </message>
     <message>
         <source>The Azure service or the product the figures are for (a reconciliation file&apos;s ServiceName, e.g. Storage, or Teams), when a month is split by service. Empty: the subscription&apos;s total for the month. The Solutions Partner designations count distinct Azure services and judge a workload&apos;s seats on its own.</source>
-        <translation>Der Azure-Dienst oder das Produkt, für das die Zahlen gelten (ServiceName einer Abstimmungsdatei, z. B. Storage oder Teams), wenn ein Monat nach Diensten aufgeteilt ist. Leer: die Summe des Abonnements für den Monat. Die Solutions Partner-Designations zählen verschiedene Azure-Dienste und beurteilen die Lizenzen jedes Workloads für sich.</translation>
+        <translation>Der Azure-Dienst oder das Produkt, für das die Zahlen gelten (ServiceName einer Abstimmungsdatei, z. B. Storage oder Teams), wenn ein Monat nach Diensten aufgeteilt ist. Leer: die Summe des Abonnements für den Monat. Die Solutions Partner-Designations zählen verschiedene Azure-Dienste und beurteilen die Lizenzen jeder Workload für sich.</translation>
     </message>
     <message>
         <source>Consumption</source>
@@ -2845,7 +2845,7 @@
     </message>
     <message>
         <source>The day the customer&apos;s subscription began. A customer whose first subscription of a workload began in the last 12 months is a new customer for the 2017-2018 competencies that count them (the designations count customers by their monthly usage).</source>
-        <translation>Der Tag, an dem das Abonnement des Kunden begann. Ein Kunde, dessen erstes Abonnement eines Workloads in den letzten 12 Monaten begann, ist ein Neukunde für die Kompetenzen von 2017-2018, die Neukunden zählen (die Designations zählen Kunden nach ihrer monatlichen Nutzung).</translation>
+        <translation>Der Tag, an dem das Abonnement des Kunden begann. Ein Kunde, dessen erstes Abonnement einer Workload in den letzten 12 Monaten begann, ist ein Neukunde für die Kompetenzen von 2017-2018, die Neukunden zählen (die Designations zählen Kunden nach ihrer monatlichen Nutzung).</translation>
     </message>
     <message>
         <source>Revenue</source>
