@@ -299,6 +299,10 @@ def test_status_s_help_names_the_cheapest_way_in_the_accusative(
     # qualifying.
     german = _help(["--language", "de", "status"], capsys)
     assert "was noch fehlt und den günstigsten Weg, sich zu qualifizieren." in german
+    # Before: "ihre Punktzahl von 100" (its score is 100) for "its score of 100 points".
+    assert "Solutions Partner-Designation: ihre Punktzahl (von 100 möglichen Punkten)," in german
+    english = _help(["status"], capsys)
+    assert "every Solutions Partner designation instead: its score out of 100 points," in english
 
 
 def test_the_commands_list_says_what_skip_bad_rows_lets_import_exams_do(

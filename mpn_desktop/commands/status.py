@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
             "Shows, for every targeted competency and each level up to its target, the four "
             "steps (sales performance, exams, customer references, fee) with what you have "
             "against what is needed, what is still missing and what is at risk. On a day from "
-            "October 2022 on, every Solutions Partner designation instead: its score of 100 "
+            "October 2022 on, every Solutions Partner designation instead: its score out of 100 "
             "points, each metric's points, what is still missing and the cheapest way to "
             "qualify."
         ),
