@@ -8,6 +8,7 @@ import pytest
 from sql_trace import selects, traced_statements
 from test_facts_reload import EDITS, RECORD_KINDS, WINDOW, _first, _new_values
 
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
@@ -87,6 +88,24 @@ def test_a_renamed_customer_subscription_and_person_are_renamed_where_rows_name_
     assert any(sub.customer == "Renamed Traders" for sub in loaded.facts.subscriptions)
     assert any(usage.subscription == "sub-renamed" for usage in loaded.facts.usage)
     assert any(exam.mcp_id == "9999999" for exam in loaded.facts.exams)
+
+
+def test_facts_loaded_before_a_rename_keep_the_names_they_were_loaded_with(
+    demo_db: Database,
+) -> None:
+    """Usage names its subscriptions through the id map kept with the facts, looked up when
+    first read (65c1b9e): a rename applied row by row makes a new map, so the facts loaded
+    before it still read the names they were loaded with, though read after it."""
+    before = load_indexed_facts(demo_db, usage_from=WINDOW)
+    named = [row.subscription for row in load_indexed_facts(demo_db, usage_from=WINDOW).facts.usage]
+    held = before.facts.usage.held_columns.subscription
+    assert isinstance(held, ConvertedColumn) and not held.converted
+    row_id = _first(demo_db, RecordKind.SUBSCRIPTION)["id"]
+    records.update_record(demo_db, RecordKind.SUBSCRIPTION, row_id, {"external_id": "sub-renamed"})
+    after = _as_loaded(demo_db, before, RecordKind.SUBSCRIPTION, [row_id])
+    assert "sub-renamed" in after.facts.usage.columns.subscription
+    assert "sub-renamed" not in named
+    assert list(held) == named and list(before.facts.usage.columns.subscription) == named
 
 
 def test_several_changes_apply_in_one_read(demo_db: Database) -> None:
