@@ -232,3 +232,25 @@ def test_catalog_text_names_associations_as_the_status_does(
     assert "previous 12 months; with DPOR or transacting association" in out
     assert "with DPOR, delegated admin, transacting or FastTrack association" in out
     assert "delegated_admin" not in out and "associations:" not in out
+
+
+def test_catalog_text_in_german_has_german_headings_days_and_kinds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "Benefits of a cloud competency:" and "Sources:" in English, every source's
+    # day as ISO ("(Quelle: Partner Center: Cloud Platform competency, 2017-12-15)") beside
+    # "eingestellt am 30.01.2018", and the credentials' kinds "exam", "assessment".
+    code, out, _ = _run(capsys, "--language", "de", "catalog")
+    assert code == 0
+    assert "\nVorteile einer Cloud-Kompetenz:\n" in out and "\nQuellen:\n" in out
+    assert "Benefits" not in out and "Sources:" not in out
+    assert "(Quelle: Partner Center: Cloud Platform competency, 15.12.2017)" in out
+    assert "\n  seed: MPN 101: The four steps to attain a cloud competency" in out
+    assert "(Microsoft US partner blog), 12.09.2017\n" in out
+    assert "\n  TA-CLOUD-PLATFORM  Assessment    Technical Assessment for Cloud Platform\n" in out
+    assert "\n  70-533             Prüfung       " in out
+    english = _run(capsys, "catalog")[1]
+    assert "(source: Partner Center: Cloud Platform competency, 2017-12-15)" in english
+    assert (
+        "\n  TA-CLOUD-PLATFORM  assessment    Technical Assessment for Cloud Platform\n" in english
+    )

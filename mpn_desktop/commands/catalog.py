@@ -10,10 +10,10 @@ from typing import Any
 from mpn_desktop.commands.common import catalog_path, parse_as_of
 from mpn_desktop.domain.catalog import Catalog, Competency, Window
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title, unit_word
-from mpn_desktop.domain.enums import Level, Market
+from mpn_desktop.domain.enums import CredentialKind, Level, Market
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import associations as association_names
-from mpn_desktop.domain.wording import day, level_label, number, shown_points
+from mpn_desktop.domain.wording import day, level_label, number, shown_points, source_text
 
 _WINDOWS = {
     Window.PREVIOUS_12_MONTHS: N_("previous 12 months"),
@@ -157,7 +157,7 @@ def _amount(value: Any, unit: str) -> str:
 def _source(thing: Any) -> str:
     if not getattr(thing, "source", None):
         return ""
-    return " " + _("(source: {source})").format(source=thing.source)
+    return " " + _("(source: {source})").format(source=source_text(thing.source))
 
 
 def _competency_lines(competency: Competency) -> list[str]:
@@ -282,6 +282,14 @@ def _retired_lines(catalog: Catalog) -> list[str]:
     return lines
 
 
+_KIND_WORDS = {
+    CredentialKind.EXAM: N_("exam"),
+    CredentialKind.ASSESSMENT: N_("assessment"),
+    CredentialKind.CERTIFICATION: N_("certification"),
+}
+"""A credential's kind as the credentials' listing names it."""
+
+
 def _credential_lines(catalog: Catalog) -> list[str]:
     lines = [_("Credentials:")]
     for credential in catalog.credentials:
@@ -290,9 +298,8 @@ def _credential_lines(catalog: Catalog) -> list[str]:
             dates += _(", accepted from {day}").format(day=day(credential.accept_from))
         if credential.accept_until:
             dates += _(", accepted until {day}").format(day=day(credential.accept_until))
-        lines.append(
-            f"  {credential.code:<18} {credential.kind.value:<13} {credential.title}{dates}"
-        )
+        kind = _(_KIND_WORDS[credential.kind])
+        lines.append(f"  {credential.code:<18} {kind:<13} {credential.title}{dates}")
         if credential.note:
             lines.append(f"  {'':<18} " + _("note: {note}").format(note=credential.note))
     return lines
@@ -318,10 +325,11 @@ def render_text(catalog: Catalog) -> str:
         lines.append("")
     lines += [*_fee_lines(catalog), "", *_retired_lines(catalog), "", *_credential_lines(catalog)]
     if catalog.benefits:
-        lines += ["", "Benefits of a cloud competency:"]
+        lines += ["", _("Benefits of a cloud competency:")]
         lines.extend(f"  {benefit}" for benefit in catalog.benefits)
     if catalog.sources:
-        lines += ["", "Sources:"]
+        lines += ["", _("Sources:")]
         for source in catalog.sources:
-            lines.append(f"  {source.id}: {source}" + (f" <{source.url}>" if source.url else ""))
+            url = f" <{source.url}>" if source.url else ""
+            lines.append(f"  {source.id}: {source_text(source)}{url}")
     return "\n".join(lines)
