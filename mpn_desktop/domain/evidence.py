@@ -97,7 +97,10 @@ class LazyTuple(Sequence[T]):
         found = self._items
         if found is None:
             build = self._build
-            assert build is not None
+            if build is None:  # another thread built them meanwhile (set before cleared)
+                found = self._items
+                assert found is not None
+                return found
             found = self._items = tuple(build())
             self._build = None  # lets go of the facts the builder held
         return found
