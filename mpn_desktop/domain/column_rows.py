@@ -219,7 +219,8 @@ class ColumnRows(TupleStandIn[Record], Generic[Record, Columns]):
         """The columns as held, for readers that know a column converted when first read
         (``ConvertedColumn``): read such a one by slices or whole, not value by value (each
         index a call into Python). ``columns`` hands the same out, but where a subclass
-        converts some first (``UsageRows``: its money, read value by value elsewhere)."""
+        converts some first (``UsageRows``: its subscription ids and money, read value by
+        value elsewhere)."""
         columns = self._columns
         if columns is None:
             rows = self._rows

@@ -95,7 +95,8 @@ class UsageTotals:
         first, last = current - 12, current - 1
         by_workload: dict[Workload, list[int]] = {workload: [] for workload in Workload}
         usage = facts.usage
-        # As held: the money may be converted when first read, of the rows added up only.
+        # As held: the subscription ids are grouped as stored and only each run's looked up,
+        # the money converted when first read, of the rows added up only.
         usage_columns = usage.held_columns
         months = usage_columns.month
         # The window's rows grouped by subscription (as an organisation's usage mostly is
