@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import chain, compress, filterfalse
 
 from mpn_desktop.domain.catalog import normalize_code
-from mpn_desktop.domain.column_rows import ConvertedColumn
+from mpn_desktop.domain.column_rows import IsoDays
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
 from mpn_desktop.domain.exam_rows import ExamColumns, ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
@@ -530,9 +530,9 @@ def _index_into(
     (under six thousand of the large organisation's ten thousand results: each a look-up
     of a string fresh from the database)."""
     passed_on = columns.passed_on
-    days, convert = (
-        passed_on.parts() if isinstance(passed_on, ConvertedColumn) else (passed_on, iter)
-    )
+    # IsoDays alone: another column converted on first read may hold what does not order
+    # as its days do.
+    days, convert = passed_on.parts() if isinstance(passed_on, IsoDays) else (passed_on, iter)
     for passed, mcp_id, day in zip(dicts, columns.mcp_id, days, strict=True):
         # One dict operation for a person's first result of a code (most results), a
         # second only where an earlier day is found later in the rows.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 
 import pytest
 
-from mpn_desktop.domain.column_rows import IsoDays
+from mpn_desktop.domain.catalog import normalize_code
+from mpn_desktop.domain.column_rows import ConvertedColumn, IsoDays
 from mpn_desktop.domain.designation_skilling import (
     Certified,
     ExamIndex,
@@ -373,3 +374,16 @@ def test_days_held_as_iso_text_index_as_the_dates_do(seed: int) -> None:
             assert list(days.items()) == list(reference.first_passed[code].items()), code
             assert all(type(day) is date for day in days.values()), code
         assert not text.converted
+
+
+def test_days_converted_on_first_read_from_another_form_index_as_dates() -> None:
+    # Only SQLite's ISO text orders as its days do: days converted on first read from
+    # another form (day/month/year here) are compared as dates, not as what was stored.
+    stored = ["01/01/2024", "31/12/2022"]
+    days = ConvertedColumn(
+        stored, partial(map, lambda text: datetime.strptime(text, "%d/%m/%Y").date())
+    )
+    exams = [exam("1", "AZ-104", date(2024, 1, 1)), exam("1", "AZ-104", date(2022, 12, 31))]
+    columns = ExamRows.of(exams).columns
+    index = ExamIndex(ExamRows.from_columns(columns._replace(passed_on=days)), ())
+    assert index.first_passed == {normalize_code("AZ-104"): {"1": date(2022, 12, 31)}}
