@@ -163,3 +163,13 @@ def test_who_is_counted_in_evidence_already_written() -> None:
         Evidence("Fabrikam", "Tenants with Azure usage"),
     )
     assert counted_mcp_ids(evidence) == frozenset({"1234567"})
+
+
+def test_who_is_counted_when_the_holders_are_no_holders_object() -> None:
+    # Holders handed over as a plain sequence (a score made elsewhere: the MCP IDs are read
+    # from its Holder items) name the same people.
+    scores = _watching(_scores(), {})
+    tree = designation_tree(_organization(), DAY, scores)
+    counted = [counted_mcp_ids(node.evidence) for node in _metrics(tree)]
+    assert any(counted)
+    assert counted == [frozenset(h.mcp_id for h in m.holders) for m in _metric_scores(scores)]
