@@ -164,3 +164,12 @@ def test_a_workload_is_feminine() -> None:
     said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "Workload" in text]
     assert said
     assert [text for text in said if not_feminine.search(text)] == []
+
+
+def test_one_fee_however_many_is_said_one_way() -> None:
+    # Before: "eine Gebühr für beliebig viele Designations" (the checklist, the fee tab's
+    # hint) beside "eine Gebühr, gleich wie viele Designations" (status, the fee form, the
+    # fee's help) for the same English "one fee however many designations".
+    said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "beliebig viele" in text]
+    assert len(said) >= 2
+    assert [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "gleich wie viele" in text] == []

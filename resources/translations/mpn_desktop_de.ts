@@ -781,11 +781,11 @@
     </message>
     <message>
         <source>The Solutions Partner fee is one yearly fee however many designations (the catalogue in force gives no amount); the payments recorded here are kept as they are.</source>
-        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations (der geltende Katalog nennt keinen Betrag); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr für beliebig viele Designations (der geltende Katalog nennt keinen Betrag); die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>The Solutions Partner fee is one yearly fee however many designations: {amount} in the catalogue in force on this day; the payments recorded here are kept as they are.</source>
-        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr, gleich wie viele Designations: {amount} laut dem an diesem Tag geltenden Katalog; die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
+        <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr für beliebig viele Designations: {amount} laut dem an diesem Tag geltenden Katalog; die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
     </message>
     <message>
         <source>No designation to measure yet.</source>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <source>paid once a year for the whole organisation, whatever the number of competencies (&lt;a href=&apos;#fee&apos;&gt;see the fee&lt;/a&gt;)</source>
-        <translation>einmal im Jahr für die ganze Organisation zu zahlen, gleich wie viele Kompetenzen (&lt;a href=&apos;#fee&apos;&gt;siehe Gebühr&lt;/a&gt;)</translation>
+        <translation>einmal im Jahr für die ganze Organisation zu zahlen, für beliebig viele Kompetenzen (&lt;a href=&apos;#fee&apos;&gt;siehe Gebühr&lt;/a&gt;)</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1690,7 +1690,7 @@
     </message>
     <message>
         <source>The competency level (silver or gold) the payment was recorded at. The Solutions Partner fee has no level: one fee however many designations.</source>
-        <translation>Die Kompetenzstufe (Silber oder Gold), mit der die Zahlung erfasst wurde. Die Solutions Partner-Gebühr hat keine Stufe: eine Gebühr, gleich wie viele Designations.</translation>
+        <translation>Die Kompetenzstufe (Silber oder Gold), mit der die Zahlung erfasst wurde. Die Solutions Partner-Gebühr hat keine Stufe: eine Gebühr für beliebig viele Designations.</translation>
     </message>
     <message>
         <source>amount not known</source>
@@ -1714,7 +1714,7 @@
     </message>
     <message>
         <source>{day}: {amount}, one fee however many designations: {state}</source>
-        <translation>{day}: {amount}, eine Gebühr, gleich wie viele Designations: {state}</translation>
+        <translation>{day}: {amount}, eine Gebühr für beliebig viele Designations: {state}</translation>
     </message>
     <message>
         <source>Anniversary</source>
