@@ -1,4 +1,5 @@
-"""mpn-desktop: track an organisation's way to a silver or gold MPN cloud competency."""
+"""mpn-desktop: track an organisation's way to a silver or gold MPN cloud competency (2017-2018)
+and to the Solutions Partner designations (from October 2022)."""
 
 from __future__ import annotations
 

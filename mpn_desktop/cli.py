@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
         # In --language's language (the parser is built once it is chosen), as argparse's
         # own words around them are.
         description=_(
-            "Track your organisation's way to a silver or gold MPN cloud competency.\n"
+            "Track your organisation's way to a silver or gold MPN cloud competency (2017-2018)\n"
+            "and to the Solutions Partner designations (from October 2022).\n"
             "Without a COMMAND, opens the main window."
         ),
         epilog=_(

@@ -208,6 +208,10 @@ def test_the_help_says_which_databases_db_url_opens(capsys: pytest.CaptureFixtur
     ) in german
     # The rest of the command line's own help is German with it.
     assert "Verfolgt den Weg Ihrer Organisation" in german
+    # The program's description names both programs it follows (before: the 2017-2018
+    # competencies alone).
+    assert "und zu den Solutions Partner-Designations (ab Oktober 2022)" in german
+    assert "and to the Solutions Partner designations (from October 2022)" in _help([], capsys)
     assert "--db PATH die SQLite-Datenbankdatei" in german
     assert "Exit-Codes: 0 erledigt;" in german
     assert "the SQLite database file" not in german
