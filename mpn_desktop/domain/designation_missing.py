@@ -370,15 +370,12 @@ class _Lever:
         another option is cheaper (its points count only above the metric's)."""
         self.part = part
         self.unit = unit
-        self.start = start
-        """The value (in the part's own units) before anything is added."""
         self.per = per
         """Points per unit of the part's value above zero."""
         self.cap = cap
+        """The most points the part gives."""
         self.held = held
         """The points the part gives now."""
-        self.gate = gate
-        """Units to add before anything counts."""
         self.scale = scale
         """Part units one added unit gives (percentage points per US$ of consumption)."""
         self.opens = opens
@@ -391,10 +388,12 @@ class _Lever:
         # The figures as numerators over (positive) denominators: the way prices every open
         # lever every round, and a Fraction's arithmetic makes one with its gcd per step.
         self._start = (start.numerator, start.denominator)
+        """The value (in the part's own units) before anything is added."""
         self._per = (per.numerator, per.denominator)
         self._cap = (cap.numerator, cap.denominator)
         self._held = (held.numerator, held.denominator)
         self._gate = (gate.numerator, gate.denominator)
+        """Units to add before anything counts."""
         self._scale = (scale.numerator, scale.denominator)
         self._units: _Pair = (0, 1)
         """The units taken so far."""
