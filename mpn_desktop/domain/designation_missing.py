@@ -227,7 +227,8 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
 
 
 _Pair = tuple[int, int]
-"""A number as its numerator over a positive denominator (not reduced)."""
+"""A number as its numerator over a positive denominator (reduced only where kept across
+rounds: ``_reduced``)."""
 
 
 def _pair(value: Fraction) -> _Pair:
