@@ -25,7 +25,7 @@ from mpn_desktop.domain.facts import FeePayment, Organization
 from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.progress import FeeStatus
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
-from mpn_desktop.domain.skilling_holders import Holder, Holders
+from mpn_desktop.domain.skilling_holders import mcp_ids_of
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -51,13 +51,6 @@ def _metric_evidence(metric: MetricScore) -> list[Evidence]:
     return evidence
 
 
-def _holder_ids(holders: Sequence[Holder]) -> frozenset[str]:
-    """The MCP IDs of the people counted (no ``Holder`` made where none is yet)."""
-    if isinstance(holders, Holders):
-        return holders.mcp_ids()
-    return frozenset(h.mcp_id for h in holders)
-
-
 def _metric_node(metric: MetricScore) -> RequirementNode:
     return RequirementNode(
         kind=NodeKind.METRIC,
@@ -76,7 +69,7 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         # more than the scoring, and most views read only some metrics' evidence, if any;
         # the people's MCP IDs are known without it (only the holders have one).
         evidence=PeopleEvidence(
-            partial(_metric_evidence, metric), partial(_holder_ids, metric.holders)
+            partial(_metric_evidence, metric), partial(mcp_ids_of, metric.holders)
         ),
         notes=(metric.note,) if metric.note else (),
         gated=metric.gated,

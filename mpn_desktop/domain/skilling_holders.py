@@ -166,3 +166,10 @@ def certifications_of(holders: Sequence[Holder]) -> set[str]:
     if isinstance(holders, Holders):
         return holders.certifications()
     return {holder.certification for holder in holders}
+
+
+def mcp_ids_of(holders: Sequence[Holder]) -> frozenset[str]:
+    """The holders' MCP IDs (``Holders`` answers without a ``Holder`` made)."""
+    if isinstance(holders, Holders):
+        return holders.mcp_ids()
+    return frozenset(holder.mcp_id for holder in holders)
