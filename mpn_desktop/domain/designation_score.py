@@ -890,7 +890,7 @@ def _names(certifications: dict[str, Certification], listed: tuple[Listed, ...],
         "{names} or {count} other certification",
         "{names} or {count} other certifications",
         others,
-    ).format(names=", ".join(names[:3]), count=others)
+    ).format(names=", ".join(names[:3]), count=number(others))
 
 
 def aimed_designations(

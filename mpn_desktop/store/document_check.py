@@ -21,6 +21,7 @@ from mpn_desktop.domain.enums import (
     Workload,
 )
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
+from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.shown import cut, shown_value, visible
 from mpn_desktop.store import values
@@ -317,7 +318,7 @@ def check_document(
                 "the document has {count} problem; nothing was written",
                 "the document has {count} problems; nothing was written",
                 len(problems),
-            ).format(count=len(problems)),
+            ).format(count=number(len(problems))),
             problems,
         )
     checked.sections = {

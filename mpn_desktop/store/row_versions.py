@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import RecordChanged
 from mpn_desktop.store.change_log import last_change_of
@@ -110,7 +111,7 @@ def _your_change(yours: Mapping[str, Any] | None) -> str:
 def _first_few(fields: list[str]) -> str:
     """The first ``_SHOWN_CHANGES`` fields, then 'and N more'."""
     if len(fields) > _SHOWN_CHANGES:
-        more = _("and {count} more").format(count=len(fields) - _SHOWN_CHANGES)
+        more = _("and {count} more").format(count=wording.number(len(fields) - _SHOWN_CHANGES))
         fields = [*fields[:_SHOWN_CHANGES], more]
     return "; ".join(fields)
 

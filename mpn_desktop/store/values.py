@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.identifiers import MCP_ID_MAX_DIGITS, MPN_ID_DIGITS, is_mcp_id, is_mpn_id
 from mpn_desktop.domain.vocabulary import _
@@ -45,7 +46,9 @@ def text(max_length: int, *, required: bool = True, multiline: bool = False) -> 
         if required and not stripped:
             raise ValueError(_("is empty"))
         if len(stripped) > max_length:
-            raise ValueError(_("is longer than {count} characters").format(count=max_length))
+            raise ValueError(
+                _("is longer than {count} characters").format(count=wording.number(max_length))
+            )
         refuse_unstorable(stripped, multiline=multiline)
         return stripped
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+from mpn_desktop.domain import wording
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.errors import MpnError, ValidationError
 from mpn_desktop.input_files import open_input
@@ -324,7 +325,7 @@ def _checked(
                 "{path}: the workbook has {count} problem; nothing was written",
                 "{path}: the workbook has {count} problems; nothing was written",
                 len(problems),
-            ).format(path=path, count=len(problems)),
+            ).format(path=path, count=wording.number(len(problems))),
             problems,
         )
     return document

@@ -25,7 +25,7 @@ from mpn_desktop.domain.designations import (
 )
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.domain.wording import rounded_points, shown_points, unit_after_of
-from mpn_desktop.ui import locale_text
+from mpn_desktop.ui import count_text, locale_text
 from mpn_desktop.ui.requirements_html import DocumentColours, in_force, note_html
 
 
@@ -67,7 +67,7 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
                 else _tr(", no points")
             )
             later = "".join(
-                _tr("; {count} people from {day}").format(count=n, day=day)
+                _tr("; {count} people from {day}").format(count=count_text.count(n), day=day)
                 for day, n in step.minimum_from
             )
             step_words = (
@@ -78,7 +78,7 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
             lines.append(
                 step_words.format(
                     number=number,
-                    count=step.minimum_people,
+                    count=count_text.count(step.minimum_people),
                     names=names,
                     worth=worth,
                     later=later,

@@ -20,6 +20,7 @@ from mpn_desktop.errors import MpnError
 from mpn_desktop.store.change_log import recent_changes
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import SPECS
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.context import AppContext
 
 SHOWN = 200
@@ -64,7 +65,9 @@ class HistoryDialog(QDialog):
             self.note.setText(str(error))
             return
         self.note.setText(
-            self.tr("The latest changes, newest first (at most {count}).").format(count=SHOWN)
+            self.tr("The latest changes, newest first (at most {count}).").format(
+                count=count_text.count(SHOWN)
+            )
             if changes
             else self.tr("No change has been saved to this database yet.")
         )

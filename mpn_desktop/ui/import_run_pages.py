@@ -33,6 +33,7 @@ from mpn_desktop.importers.importing import ImportResult, run_import
 from mpn_desktop.importers.rejects import write_rejects
 from mpn_desktop.store import records
 from mpn_desktop.store.user_files import check_user_file
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_models import ProblemModel
@@ -52,7 +53,9 @@ def count_line(result: ImportResult, *, done: bool) -> str:
 
     After errors nothing is added, whatever the other records are: all or nothing.
     """
-    new = (_tr("{count} added") if done else _tr("{count} to add")).format(count=result.added)
+    new = (_tr("{count} added") if done else _tr("{count} to add")).format(
+        count=count_text.count(result.added)
+    )
     parts = [
         new,
         _tr("%n duplicate(s)", "", result.duplicates),

@@ -607,9 +607,12 @@
         <source>12 months</source>
         <translation>12 Monate</translation>
     </message>
-    <message>
-        <source>{count} months</source>
-        <translation>{count} Monate</translation>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%Ln Monat</numerusform>
+            <numerusform>%Ln Monate</numerusform>
+        </translation>
     </message>
     <message>
         <source>What the rules count: subscriptions of an accepted workload and association, in the months the association was in force, no trials.</source>
@@ -3074,8 +3077,22 @@
         <translation>Nicht eingefügt (keine Spalte nimmt sie auf): {columns}.</translation>
     </message>
     <message>
-        <source>Pasted {added} new and {changed} changed rows into {table}.</source>
-        <translation>{added} neue und {changed} geänderte Zeilen in {table} eingefügt.</translation>
+        <source>Pasted {added} and {changed} into {table}.</source>
+        <translation>{added} und {changed} in {table} eingefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation>
+            <numerusform>%Ln neue Zeile</numerusform>
+            <numerusform>%Ln neue Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed row(s)</source>
+        <translation>
+            <numerusform>%Ln geänderte Zeile</numerusform>
+            <numerusform>%Ln geänderte Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export table as CSV</source>

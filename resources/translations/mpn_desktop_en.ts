@@ -108,6 +108,13 @@
             <numerusform>%Ln people</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%Ln month</numerusform>
+            <numerusform>%Ln months</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CheckPage</name>
@@ -245,6 +252,20 @@
 </context>
 <context>
     <name>TableTransfer</name>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation>
+            <numerusform>%Ln new row</numerusform>
+            <numerusform>%Ln new rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed row(s)</source>
+        <translation>
+            <numerusform>%Ln changed row</numerusform>
+            <numerusform>%Ln changed rows</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n row(s) of {table} to {file}.</source>
         <translation>

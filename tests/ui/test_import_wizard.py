@@ -268,7 +268,7 @@ def test_cancelling_the_import_writes_nothing(
 ) -> None:
     wizard = open_wizard(large_csv)
     go_to_check(qtbot, wizard)
-    assert wizard.check_page.summary_label.text().startswith("6000 to add")
+    assert wizard.check_page.summary_label.text().startswith("6,000 to add")
 
     run = wizard.run_page
     run.taskCreated.connect(_block_until_cancelled)
@@ -330,7 +330,7 @@ def test_going_back_during_the_check_stops_it_and_coming_back_checks_afresh(
     assert first is not None and first.cancelled
     assert wizard.check_page.task is not first
     wait_for(qtbot, wizard.check_page)
-    assert wizard.check_page.summary_label.text().startswith("6000 to add")
+    assert wizard.check_page.summary_label.text().startswith("6,000 to add")
     assert next_enabled(wizard)
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.models.fields import Field, parse_text
 
 if TYPE_CHECKING:
@@ -220,5 +221,5 @@ def refusal_text(refused: Sequence[tuple[int, str]], *, limit: int = 5) -> str:
         for line, reason in refused[:limit]
     ]
     if len(refused) > limit:
-        lines.append(_tr("… and {count} more").format(count=len(refused) - limit))
+        lines.append(_tr("… and {count} more").format(count=count_text.count(len(refused) - limit)))
     return "\n".join(lines)

@@ -46,8 +46,8 @@ WriteCells = Callable[[str, list["UsageCell"]], None]
 MONTHS = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UsageGrid", text)
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("UsageGrid", text, disambiguation, n)
 
 
 FIGURES: dict[str, Field] = {
@@ -200,7 +200,7 @@ class UsageGridModel(QAbstractTableModel):
                 return locale_text.month(self._months[section])
             if len(self._months) == MONTHS:
                 return _tr("12 months")
-            return _tr("{count} months").format(count=len(self._months))
+            return _tr("%n month(s)", "", len(self._months))
         if section < len(self._rows):
             return self._rows[section].name
         return self._extra[section - len(self._rows)][0]

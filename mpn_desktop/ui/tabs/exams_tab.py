@@ -20,7 +20,7 @@ from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
-from mpn_desktop.ui import locale_text
+from mpn_desktop.ui import count_text, locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineEdit
 from mpn_desktop.ui.editors.record_form import RecordForm
@@ -325,7 +325,7 @@ class ExamsTab(StepTab):
             self.exams.proxy.set_fixed_filter(None)
             self.exams.set_heading(
                 self.tr("Exams, assessments and certifications of everyone ({count})").format(
-                    count=self.exams.model.rowCount()
+                    count=count_text.count(self.exams.model.rowCount())
                 )
             )
             return
@@ -335,8 +335,8 @@ class ExamsTab(StepTab):
                 "Exams, assessments and certifications of {person} ({shown} of {count})"
             ).format(
                 person=_person_label(record),
-                shown=self.exams.proxy.rowCount(),
-                count=self.exams.model.rowCount(),
+                shown=count_text.count(self.exams.proxy.rowCount()),
+                count=count_text.count(self.exams.model.rowCount()),
             ),
             self.tr("Show everyone's"),
         )

@@ -29,6 +29,7 @@ from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.schema_fields import SPECS
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.delete_question import (
     ask_to_delete,
@@ -654,7 +655,7 @@ class RecordSection(QWidget):
         if count == 1:
             return self._noun()
         plural = self._plural or domain_text(SPECS[self.kind].several)
-        return self.tr("{count} {plural}").format(count=count, plural=plural)
+        return self.tr("{count} {plural}").format(count=count_text.count(count), plural=plural)
 
     def _parents_shown(self, values: Mapping[str, Any]) -> dict[str, Record]:
         """The records ``values`` name (an exam's person) as the tab shows them, if it does."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from mpn_desktop.importers.table_text import csv_bytes, rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.user_files import write_user_file
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value
 from mpn_desktop.ui.models.paste_plan import PasteTarget, plan_paste, refusal_text
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record
@@ -187,7 +188,10 @@ class TableTransfer(QObject):
                 self.tr(
                     "Pasted {added} new and {changed} changed; refused {count}:\n{rows}"
                 ).format(
-                    added=added, changed=changed, count=len(refused), rows=refusal_text(refused)
+                    added=count_text.count(added),
+                    changed=count_text.count(changed),
+                    count=count_text.count(len(refused)),
+                    rows=refusal_text(refused),
                 )
             )
         if ignored:
@@ -199,8 +203,10 @@ class TableTransfer(QObject):
         section.show_problem("\n".join(lines))
         if written:
             section.context.report(
-                self.tr("Pasted {added} new and {changed} changed rows into {table}.").format(
-                    added=added, changed=changed, table=section.title
+                self.tr("Pasted {added} and {changed} into {table}.").format(
+                    added=self.tr("%n new row(s)", "", added),
+                    changed=self.tr("%n changed row(s)", "", changed),
+                    table=section.title,
                 ),
                 undoable=True,
             )

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QTableView
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
-from mpn_desktop.ui import locale_text
+from mpn_desktop.ui import count_text, locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.usage_grid import UsageGridModel
 from mpn_desktop.ui.paste_command import UsageCellsCommand
@@ -149,14 +149,16 @@ class UsageGridEdits(QObject):
             self.context.undo_stack.push(command)
         shown = problems[:5]
         if len(problems) > 5:
-            shown.append(self.tr("… and {count} more").format(count=len(problems) - 5))
+            shown.append(
+                self.tr("… and {count} more").format(count=count_text.count(len(problems) - 5))
+            )
         self.show_problem(
             self.tr(
                 "Pasted %n cell(s); refused {refused}:\n{rows}",
                 "",
                 len(cells) if command is not None and command.done else 0,
             ).format(
-                refused=len(problems),
+                refused=count_text.count(len(problems)),
                 rows="\n".join(shown),
             )
             if problems
