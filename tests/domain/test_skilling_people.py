@@ -15,7 +15,7 @@ from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
-from mpn_desktop.domain.evidence import Evidence, PeopleEvidence
+from mpn_desktop.domain.evidence import Evidence, LazyEvidence, LazyTuple
 from mpn_desktop.domain.exam_rows import ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
 from mpn_desktop.domain.skilling_people import SkillingPeople, skilling_lists, skilling_people
@@ -277,14 +277,15 @@ def test_who_counts_is_read_without_writing_the_tree_s_people_evidence(
 ) -> None:
     """The Exams tab asks who counts after every evaluation: the people's evidence (a
     sentence per holder, thousands on a large organisation) is not written for that."""
+    # Whatever lazy evidence the tree holds (not only PeopleEvidence) notes its writing.
     written: list[object] = []
-    items = PeopleEvidence.items
+    items = LazyEvidence.items
 
-    def writing(self: PeopleEvidence) -> tuple[Evidence, ...]:
+    def writing(self: LazyEvidence) -> tuple[Evidence, ...]:
         written.append(self)
         return items(self)
 
-    monkeypatch.setattr(PeopleEvidence, "items", writing)
+    monkeypatch.setattr(LazyTuple, "items", writing)
     found = _people(scored, {"1": ("AZ-104",), "2": ("AZ-104", "AZ-305"), "3": ("MS-700",)})
     assert _labels(found)["2"], "someone counts"
     assert written == []
