@@ -10,6 +10,7 @@ from typing import Any
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
 from mpn_desktop.domain.catalogue_text import reading_language
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import CatalogError
 from mpn_desktop.input_files import problem_of, read_input
 from mpn_desktop.shown import shown_path
@@ -70,7 +71,9 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         stat = file.stat()
         key = (str(file.resolve()), stat.st_mtime_ns, stat.st_size, reading_language())
     except FileNotFoundError:
-        raise CatalogError(f"{shown_path(file)}: the catalogue file does not exist") from None
+        raise CatalogError(
+            _("{path}: the catalogue file does not exist").format(path=shown_path(file))
+        ) from None
     except OSError as error:
         raise CatalogError(f"{shown_path(file)}: {problem_of(error)}") from None
     if key in _cache:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import MpnError
 
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -104,7 +105,9 @@ def write_user_file(
             problem = verify(partial)
             if problem:
                 raise FileNotWritten(
-                    f"{path}: was not written: the file made was checked: {problem}"
+                    _("{path}: was not written: the file made was checked: {problem}").format(
+                        path=path, problem=problem
+                    )
                 )
         _take_over(partial, previous)
         _publish(partial, target, path, replace)
@@ -138,43 +141,64 @@ def _checked_target(
 ) -> tuple[Path, os.stat_result | None]:
     """The real file to replace (links followed) and its status (None for a new name)."""
     if not str(path) or str(path) == ".":
-        raise FileNotWritten("no file name was given; nothing was written")
+        raise FileNotWritten(_("no file name was given; nothing was written"))
     path = path.expanduser()
     try:
         path.lstat()
     except FileNotFoundError:
         return _new_name(path, database, making_backup), None
     except OSError as error:
-        raise FileNotWritten(f"{path}: cannot be written: {describe_os_error(error)}") from None
+        raise FileNotWritten(
+            _("{path}: cannot be written: {reason}").format(
+                path=path, reason=describe_os_error(error)
+            )
+        ) from None
     try:
         info = path.stat()  # through a link, to what it points at
     except FileNotFoundError:
         raise FileNotWritten(
-            f"{path}: is a link to {path.readlink()}, which does not exist; nothing was "
-            "written (give the file's own name)"
+            _(
+                "{path}: is a link to {link}, which does not exist; nothing was "
+                "written (give the file's own name)"
+            ).format(path=path, link=path.readlink())
         ) from None
     except OSError as error:
-        raise FileNotWritten(f"{path}: cannot be written: {describe_os_error(error)}") from None
+        raise FileNotWritten(
+            _("{path}: cannot be written: {reason}").format(
+                path=path, reason=describe_os_error(error)
+            )
+        ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise FileNotWritten(f"{path}: {_not_a_file(path, info.st_mode)}; nothing was written")
+        raise FileNotWritten(
+            _("{path}: {problem}; nothing was written").format(
+                path=path, problem=_not_a_file(path, info.st_mode)
+            )
+        )
     target = Path(os.path.realpath(path))
     _refuse_data_files(path, target, database, making_backup)
     if any(_same_file(target, Path(read).expanduser()) for read in reads):
         raise FileNotWritten(
-            f"{path}: is the file this command reads; writing over it would lose it, so "
-            "nothing was written. Choose another file."
+            _(
+                "{path}: is the file this command reads; writing over it would lose it, so "
+                "nothing was written. Choose another file."
+            ).format(path=path)
         )
     if _is_sqlite_database(target):
         raise FileNotWritten(
-            f"{path}: is a database file; replacing it would lose its data, so nothing was "
-            "written. Choose another file."
+            _(
+                "{path}: is a database file; replacing it would lose its data, so nothing was "
+                "written. Choose another file."
+            ).format(path=path)
         )
     if not replace:
-        raise FileNotWritten(f"{path}: a file of that name exists already; choose another")
+        raise FileNotWritten(_exists_already(path))
     if not os.access(target, os.W_OK):
         # The rename would replace it anyway (the folder is writable): respect the file's mode.
         raise FileNotWritten(
-            f"{path}: is read-only; nothing was written (make it writable, or choose another file)"
+            _(
+                "{path}: is read-only; nothing was written (make it writable, or choose "
+                "another file)"
+            ).format(path=path)
         )
     return target, info
 
@@ -184,11 +208,17 @@ def _new_name(path: Path, database: Path | None, making_backup: bool) -> Path:
     try:
         folder_info = folder.stat()
     except FileNotFoundError:
-        raise FileNotWritten(f"{path}: the folder {folder} does not exist") from None
+        raise FileNotWritten(
+            _("{path}: the folder {folder} does not exist").format(path=path, folder=folder)
+        ) from None
     except OSError as error:
-        raise FileNotWritten(f"{path}: cannot be written: {describe_os_error(error)}") from None
+        raise FileNotWritten(
+            _("{path}: cannot be written: {reason}").format(
+                path=path, reason=describe_os_error(error)
+            )
+        ) from None
     if not stat.S_ISDIR(folder_info.st_mode):
-        raise FileNotWritten(f"{path}: {folder} is not a folder")
+        raise FileNotWritten(_("{path}: {folder} is not a folder").format(path=path, folder=folder))
     target = Path(os.path.realpath(folder)) / path.name
     _refuse_data_files(path, target, database, making_backup)
     return target
@@ -201,21 +231,27 @@ def _refuse_data_files(
     if database is not None:
         if is_part_of(target, database):
             raise FileNotWritten(
-                f"{shown}: is the database itself (or its journal); replacing it would lose "
-                "its data, so nothing was written. Choose another file."
+                _(
+                    "{path}: is the database itself (or its journal); replacing it would lose "
+                    "its data, so nothing was written. Choose another file."
+                ).format(path=shown)
             )
         if not making_backup and _is_backup_of(target, database):
             raise FileNotWritten(
-                f"{shown}: is a backup of the database (or has a backup's name); nothing was "
-                "written. Choose another file."
+                _(
+                    "{path}: is a backup of the database (or has a backup's name); nothing was "
+                    "written. Choose another file."
+                ).format(path=shown)
             )
     for suffix in COMPANION_SUFFIXES:
         if target.name.endswith(suffix):
             base = target.with_name(target.name[: -len(suffix)])
             if base.is_file() and _is_sqlite_database(base):
                 raise FileNotWritten(
-                    f"{shown}: is the journal of the database {base}; replacing it would "
-                    "damage that database, so nothing was written. Choose another file."
+                    _(
+                        "{path}: is the journal of the database {base}; replacing it would "
+                        "damage that database, so nothing was written. Choose another file."
+                    ).format(path=shown, base=base)
                 )
 
 
@@ -248,14 +284,16 @@ def _is_sqlite_database(path: Path) -> bool:
 
 def _not_a_file(path: Path, mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return f"is a folder; give a file name in it, such as {path / 'output'}"
+        return _("is a folder; give a file name in it, such as {example}").format(
+            example=path / "output"
+        )
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
+        return _("is a device, not a file")
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a file"
+        return _("is a named pipe (FIFO), not a file")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+        return _("is a socket, not a file")
+    return _("is not a regular file")
 
 
 # --- the writing --------------------------------------------------------------------------
@@ -388,7 +426,7 @@ def _publish(partial: Path, target: Path, shown: Path, replace: bool) -> None:
 
 
 def _exists_already(shown: Path) -> str:
-    return f"{shown}: a file of that name exists already; choose another"
+    return _("{path}: a file of that name exists already; choose another").format(path=shown)
 
 
 def _remove_partial(partial: Path) -> None:
@@ -416,18 +454,20 @@ def describe_os_error(error: OSError) -> str:
     """The operating system's reason in the user's words (a full disk, a read-only folder)."""
     code = error.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
+        return _("the disk is full")
     if code == errno.EROFS:
-        return "the disk or folder is read-only"
+        return _("the disk or folder is read-only")
     if code in (errno.EACCES, errno.EPERM):
-        return "permission denied (the file or its folder may not be written by you)"
+        return _("permission denied (the file or its folder may not be written by you)")
     if code == errno.ENAMETOOLONG:
-        return "the file name is too long"
+        return _("the file name is too long")
     if code == errno.ENOTDIR:
-        return "a part of the path is a file, not a folder"
+        return _("a part of the path is a file, not a folder")
     return error.strerror or str(error)
 
 
 def _failure(path: Path, error: OSError, existed: bool) -> str:
-    kept = "the file that was there is unchanged" if existed else "no file was made"
-    return f"{path}: was not written: {describe_os_error(error)}; {kept}"
+    kept = _("the file that was there is unchanged") if existed else _("no file was made")
+    return _("{path}: was not written: {reason}; {kept}").format(
+        path=path, reason=describe_os_error(error), kept=kept
+    )
