@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from operator import itemgetter
 
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Association, Workload
@@ -42,7 +43,7 @@ from mpn_desktop.domain.usage_cell_runs import (
     More,
     cell_runs,
 )
-from mpn_desktop.domain.usage_rows import Usage, UsageRows
+from mpn_desktop.domain.usage_rows import Usage, UsageColumns, UsageRows
 from mpn_desktop.domain.usage_scope_sums import (
     Key,
     Months,
@@ -75,6 +76,25 @@ _CUSTOMER = itemgetter(2)
 
 RateKey = tuple[tuple[str, Decimal], ...]
 """A rate card as a dictionary key (its items, sorted)."""
+
+
+def _money_held(rows: UsageRows) -> UsageColumns:
+    """The rows' columns with the money as the loader hands it over (converted when first
+    read: the sums convert the rows they add up), the other fields converted (the
+    subscription ids are read row by row: runs, rows put in one by one)."""
+    held = rows.held_columns
+    return UsageColumns._make(
+        column.values() if at in _NOT_MONEY and isinstance(column, ConvertedColumn) else column
+        for at, column in enumerate(held)
+    )
+
+
+_NOT_MONEY = frozenset(
+    at
+    for at, name in enumerate(UsageColumns._fields)
+    if name not in ("consumption_usd", "revenue_usd")
+)
+"""The places of the usage fields other than money in ``UsageColumns``."""
 
 
 def carry_usage_sums(
@@ -138,7 +158,7 @@ class UsageSums:
         self._found_of = found_of
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
-        self.columns = self._rows.held_columns
+        self.columns = _money_held(self._rows)
         """Every row's fields, one tuple per field (money as the loader hands it over:
         converted when first read, ``usage_scope_sums.gathered``): a cell entry holds
         places in them."""
@@ -266,7 +286,7 @@ class UsageSums:
             # row by row again); the cells' months worked out so far kept for the others.
             new = copy.copy(self)
             new._rows = rows
-            new.columns = rows.held_columns
+            new.columns = _money_held(rows)
             new.cell_months = self.cell_months.without(months)
             new._services = {}
             columns = new.columns

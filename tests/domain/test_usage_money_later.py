@@ -1,6 +1,7 @@
 """Usage money as the loader hands it over, converted when first read (``ConvertedColumn``):
 the designation scores read only the rows they add up (``usage_scope_sums.gathered``, the
-runs' slices), never the whole columns, and score as on money converted beforehand.
+runs' slices), never the whole columns, and score as on money converted beforehand (the
+subscription ids stored as numbers, as loaded, too).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from hypothesis import given, settings
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.facts import Facts, Kept
+from mpn_desktop.domain.usage_figures import usage_sums
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.sp_organisations import DAYS, exactly
@@ -44,9 +47,16 @@ def _later(column: Sequence[Decimal], converted: list[int]) -> ConvertedColumn:
 
 
 def _money_later(facts: Facts, converted: list[int]) -> tuple[Facts, list[ConvertedColumn]]:
+    """The usage as ``load_facts`` hands it over: money as stored text and the subscription
+    ids as stored numbers, each converted when first read."""
     columns = UsageRows.of(facts.usage).columns
     money = [_later(columns.consumption_usd, converted), _later(columns.revenue_usd, converted)]
-    held = columns._replace(consumption_usd=money[0], revenue_usd=money[1])
+    number_of = {sub_id: at for at, sub_id in enumerate(dict.fromkeys(columns.subscription))}
+    named = dict(zip(number_of.values(), number_of, strict=True))
+    ids = ConvertedColumn(
+        tuple(map(number_of.__getitem__, columns.subscription)), partial(map, named.__getitem__)
+    )
+    held = columns._replace(subscription=ids, consumption_usd=money[0], revenue_usd=money[1])
     return replace(facts, usage=UsageRows.from_sequences(list(held)), kept=Kept()), money
 
 
@@ -62,3 +72,5 @@ def test_money_converted_when_read_scores_as_converted_and_stays_unconverted(
         expected = exactly(score_designations(catalog, replace(facts, kept=Kept()), day))
         assert exactly(score_designations(catalog, later, day)) == expected
     assert not any(column.converted for column in money), "a whole column converted"
+    # The ids, read row by row (runs found by whole columns), converted once.
+    assert isinstance(usage_sums(later).columns.subscription, tuple)
