@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
 from mpn_desktop.domain.designation_results import (
@@ -784,8 +784,12 @@ def more_text(
     ``labelled``: the catalogue's label of what grows follows in brackets, so
     German leaves out its "Wachstum" ("5 weitere Prozentpunkte (Wachstum des ...)").
     ``decimals``: as many as the figure beside it has (else cents only when there are any).
+    The figure is rounded up to them: what is still needed, stated, must be enough (1.5649
+    more percentage points read "1.56" and fell just short of the points promised).
     """
-    count = number(value, decimals)
+    if decimals is None:
+        decimals = 0 if value == value.to_integral_value() else 2
+    count = number(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING), decimals)
     if unit == "USD":
         return _("US$ {amount} more").format(amount=count)
     if unit == "percent" and labelled:

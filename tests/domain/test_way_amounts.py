@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
+
 from mpn_desktop.domain.designation_measures import Measured, part_points
 from mpn_desktop.domain.designation_missing import (
     cheapest_steps,
@@ -126,3 +128,21 @@ def test_a_business_applications_growth_at_zero_is_lifted_by_a_growth_of_1_perce
     below = level - Decimal("0.01")
     assert part_points(growth_part, Measured(value=below), Fraction(30)) < step.gain
     assert way.reaches
+
+
+@pytest.mark.parametrize(
+    ("short", "unit", "decimals", "said"),
+    [
+        (Decimal("1.5649"), "percent", None, "1.57 more percentage points of growth"),
+        (Decimal("1.5601"), "USD", None, "US$ 1.57 more"),
+        (Decimal("1.56"), "percent", None, "1.56 more percentage points of growth"),
+        (Decimal("1249.001"), "USD", 0, "US$ 1,250 more"),
+        (Decimal("3"), "customers", None, "3 more customers"),
+    ],
+)
+def test_what_is_still_needed_is_stated_rounded_up(
+    short: Decimal, unit: str, decimals: int | None, said: str
+) -> None:
+    """Stated to its cents (or the figure's decimals), what is still needed must be enough:
+    1.5649 more percentage points said "1.56", just short of the points promised."""
+    assert more_text(short, unit, decimals=decimals) == said
