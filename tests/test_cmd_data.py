@@ -212,7 +212,7 @@ def test_a_document_wrong_everywhere_prints_a_bounded_list(
     path.write_text(json.dumps({"format": "mpn-desktop/1", "usage": usage}))
     assert main([*db_args, "load", str(path)]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert lines[0] == f"mpn-desktop: {path}: the document has 5000 problems; nothing was written"
+    assert lines[0] == f"mpn-desktop: {path}: the document has 5,000 problems; nothing was written"
     assert lines[1] == "  usage[0].subscription: no subscription has the id 'nope'"
     assert len(lines) == 102
     assert lines[-1] == "  ... and 4,900 more problems like these"
