@@ -424,9 +424,17 @@ class ExamIndex:
         taken: dict[str, dict[str, date]] = {}
         for written, days in by_code.items():
             if days is None and (normal := _normal_code(written)) in codes:
-                taking[written] = by_code[written] = taken[normal] = first.setdefault(normal, {})
+                if normal not in taken:
+                    taken[normal] = dict(first.get(normal, {}))
+                taking[written] = taken[normal]
         columns = self._columns
         _index_into(map(taking.__getitem__, columns.exam_code), columns, taken.values())
+        # Filled (and their days made dates) before anyone reading ``first_passed`` sees
+        # them: another thread asking meanwhile finds the codes left out, not half-filled.
+        first.update(taken)
+        for written, days in taking.items():
+            if days is not None:
+                by_code[written] = first[_normal_code(written)]
         self._left_out -= codes
 
     def _merged_days(
