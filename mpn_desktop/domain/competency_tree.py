@@ -112,8 +112,7 @@ drawn from them) are reused as they are."""
 
 def competency_node(competency: CompetencyProgress) -> RequirementNode:
     """A competency: silver and gold, what is at risk, the catalogue's notes."""
-    kept = _NODES.get((competency,))
-    return _NODES.keep((competency,), _competency_node(competency)) if kept is None else kept
+    return _NODES.kept((competency,), lambda: _competency_node(competency))
 
 
 def _competency_node(competency: CompetencyProgress) -> RequirementNode:

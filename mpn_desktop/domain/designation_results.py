@@ -209,8 +209,7 @@ def usage_lead(metric: Metric, part: Part) -> Lead:
     workload and association that count; the others count usage: its months, and what counts.
 
     Catalogue data alone: made once per metric and part (a frozen record, shared)."""
-    found = _LEADS.get((metric, part))
-    return _LEADS.keep((metric, part), _usage_lead(metric, part)) if found is None else found
+    return _LEADS.kept((metric, part), lambda: _usage_lead(metric, part))
 
 
 def _usage_lead(metric: Metric, part: Part) -> Lead:
