@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from domain_builders import AS_OF, facts, person
 
 from mpn_desktop.catalog_files import load_catalog
@@ -74,3 +75,25 @@ def test_the_people_index_reads_exam_days_as_stored_the_same() -> None:
         "70-535": [["3"]],
         "70-473": [["5"]],
     }
+
+
+def _stored(*values: object) -> IsoDays:
+    return IsoDays(values, lambda stored: [date.fromisoformat(value) for value in stored])
+
+
+def test_text_that_is_not_iso_days_is_read_as_the_days_it_stands_for() -> None:
+    # A file changed by another program: an ISO week day orders wrongly as text
+    # ("2016-W01-1" > "2016-07-10"), so the column is converted and compared as dates.
+    days = _stored("2016-07-10", "2016-W01-1")
+    stored, bound = comparable_days(days, date(2016, 2, 1))
+    assert [value <= bound for value in stored] == [False, True]
+    assert days.parts() == ((date(2016, 7, 10), date(2016, 1, 4)), iter)
+
+
+@pytest.mark.parametrize("wrong", ["garbage", "2018-03-05 00:00:00", 20180305])
+def test_a_stored_value_that_is_no_day_is_refused_not_counted_silently(wrong: object) -> None:
+    days = _stored("2018-03-05", wrong)
+    with pytest.raises((ValueError, TypeError)):
+        comparable_days(days, AS_OF)
+    with pytest.raises((ValueError, TypeError)):
+        _stored("2018-03-05", wrong).parts()
