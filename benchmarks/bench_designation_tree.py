@@ -20,7 +20,6 @@ frame, 16.7 ms, only if the evaluation and the tree fit in it together).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Callable
@@ -30,14 +29,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_designations import (
-    DAYS,
-    MONTHS_2024,
-    MONTHS_2026,
     _interleaved,
     _line,
     _load,
     moved_on,
-    shifted_day,
+    realistic_cases,
+    runs_wanted,
     solutions_partner_org,
 )
 from bench_evaluate import plain_pass
@@ -90,25 +87,16 @@ def _measure(
 
 def main() -> int:
     """Prints the medians per catalogue and their ratios to the plain pass."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args()
+    runs = runs_wanted(__doc__)
     facts = solutions_partner_org()
     plain_pass(facts)
-    catalogs = {c.version: c for c in shipped_scored_catalogs()}
     print(_load())
     worst = {"tree": 0.0, "read": 0.0}
-    for months, version in ((MONTHS_2024, "2023-06"), (MONTHS_2026, "2026-05")):
-        if version not in catalogs:
-            continue
+    for months, catalog, days in realistic_cases(shipped_scored_catalogs()):
         moved = moved_on(facts, months)
-        days = tuple(shifted_day(day, months) for day in DAYS)
-        worst["tree"] = max(
-            worst["tree"], _measure(moved, days, args.runs, catalogs[version], None)
-        )
+        worst["tree"] = max(worst["tree"], _measure(moved, days, runs, catalog, None))
         worst["read"] = max(
-            worst["read"],
-            _measure(moved, days, args.runs, catalogs[version], read_counted_evidence),
+            worst["read"], _measure(moved, days, runs, catalog, read_counted_evidence)
         )
         del moved
         gc.collect()  # the moved facts' garbage collected before the next figures
