@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
 from mpn_desktop.errors import MpnError, RecordChanged
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.record_changes import naming_records
 from mpn_desktop.ui.tasks import wait_for_running
 
@@ -236,7 +237,7 @@ class AppContext(QObject):
             shown += "\n\n" + "\n".join(f"• {problem}" for problem in problems[:_PROBLEMS_SHOWN])
             if len(problems) > _PROBLEMS_SHOWN:
                 shown += "\n" + self.tr("… and {count} more (Show Details…)").format(
-                    count=len(problems) - _PROBLEMS_SHOWN
+                    count=count_text.count(len(problems) - _PROBLEMS_SHOWN)
                 )
             box.setDetailedText("\n".join(problems))
         box.setInformativeText(shown)

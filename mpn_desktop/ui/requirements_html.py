@@ -34,6 +34,7 @@ from mpn_desktop.domain.catalog import (
 from mpn_desktop.domain.enums import CredentialKind, Level, Market
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.domain.wording import associations, money, number
+from mpn_desktop.ui import count_text
 
 _LEVELS = (Level.SILVER, Level.GOLD)
 
@@ -269,7 +270,7 @@ def _competency_section(competency: Competency, catalog: Catalog) -> str:
         )
         parts.append(
             "<p>"
-            + ways.format(names=names, count=len(competency.options))
+            + ways.format(names=names, count=count_text.count(len(competency.options)))
             + " "
             + _tr("A level is attained when every step of one option is met.")
             + "</p>"

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportResult, run_import
@@ -31,6 +32,7 @@ from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.models.paste_plan import refusal_text
 from mpn_desktop.ui.models.usage_grid import UsageGridModel
+from mpn_desktop.ui.requirements_html import _competency_section
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
 from mpn_desktop.ui.tabs.sales_tab import SalesTab
@@ -223,3 +225,25 @@ def test_the_usage_grid_counts_refused_cells_grouped(
 
 def _grouped(count: int, language: str) -> str:
     return f"{count:,}".replace(",", {"en": ",", "de": "."}[language])
+
+
+def test_an_error_box_counts_the_problems_it_does_not_list_grouped(
+    language: str, context: AppContext
+) -> None:
+    problems = [f"line {line}: no" for line in range(2, MANY + 7)]
+    shown: list[str] = []
+    context.errorShown.connect(shown.append)
+    context.show_error("The file was not imported.", problems)
+    # Five problems listed, the others counted (before: "… and 1200 more (Show Details…)").
+    more = {"en": "… and 1,200 more (Show", "de": "… und 1.200 weitere (Details"}[language]
+    assert shown[-1].splitlines()[-1].startswith(more)
+    assert shown[-1].splitlines()[2] == "• line 2: no"
+
+
+def test_the_requirements_count_a_competency_s_ways_grouped(
+    language: str, catalog: Catalog
+) -> None:
+    competency = catalog.cloud_competencies[0]
+    many = dataclasses.replace(competency, options=competency.options[:1] * MANY)
+    # Before: "1200 ways to attain it" (no catalogue has as many, but the count is a count).
+    assert f"<p>{GROUPED[language]} " in _competency_section(many, catalog)

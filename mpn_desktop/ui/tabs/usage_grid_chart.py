@@ -16,6 +16,7 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.lazy_modules import LazyModule
+from mpn_desktop.ui import count_text
 from mpn_desktop.ui.eliding_combo import ElidingComboBox
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.models.usage_grid import figure_label
@@ -121,7 +122,7 @@ class UsageChartDrawing(QObject):
         if len(parts) > 1:
             title = self.tr(
                 "{designation}: usage growth by month in {count} parts, their points added up"
-            ).format(designation=usage.designation, count=len(parts))
+            ).format(designation=usage.designation, count=count_text.count(len(parts)))
         else:
             before, latest = (self.chart.period_text(period) for period in usage.compared)
             title = self.tr("{designation}: {figure} by month, {first} and {last} compared").format(

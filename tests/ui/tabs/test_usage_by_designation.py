@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mpn_desktop.domain import vocabulary
+from mpn_desktop.domain import designation_usage_months, vocabulary
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
@@ -219,6 +219,33 @@ def test_security_charts_the_twelve_months_against_the_twelve_before(
     assert [grid.model.value_at(counted, column) for column in range(24)] == list(usage.amounts)
     PICTURES.mkdir(exist_ok=True)
     assert grid.grab().save(str(PICTURES / "usage-2023-security.png"))
+
+
+def test_a_chart_of_many_parts_counts_them_grouped(
+    qtbot: QtBot, window_2023: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The title's count of parts with the thousands separator, as every count the window
+    writes (no catalogue has 1,200 parts; Security's 2 read the same either way)."""
+    grid = _grid(qtbot, window_2023)
+    tree = window_2023.progress_source.designations
+    assert tree is not None
+    parts_of = designation_usage_months.growth_parts
+    monkeypatch.setattr(
+        designation_usage_months,
+        "growth_parts",
+        lambda *args: parts_of(*args) * 600,
+    )
+    grid.set_designations(
+        type(tree)(
+            tree.program,
+            tree.as_of,
+            tree.organization,
+            tuple(node for node in tree.requirements if node.id == "security"),
+        )
+    )
+    qtbot.waitUntil(lambda: grid.settled)
+    # Before: "in 1200 parts".
+    assert "usage growth by month in 1,200 parts," in grid.chart.title
 
 
 def test_the_user_chooses_the_designation_charted_and_it_is_remembered(
