@@ -32,6 +32,7 @@ from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import StoreError
+from mpn_desktop.startup_probe import AfterFirstPaint
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui import help_dialogs
@@ -80,6 +81,10 @@ AFTER_PAINT_MODULES = (
 """What the window's modules import at first use, after the first paint (the engine, the
 designations' rules): the fill's worker imports them, else the first result shown on the GUI
 thread did (a stall of 50-80 ms on the large organisation)."""
+
+
+FILL_UNPAINTED_AFTER_MS = 500
+"""A shown window not painted within this time fills all the same (see ``fill``)."""
 
 
 def _read_first(db: Database, asked: list[FirstRead]) -> FirstReads:
@@ -175,6 +180,11 @@ class MainWindow(QMainWindow):
         """A change was announced while the worker read: its rows may be older than it."""
         self._fill_reads: FirstReads | None = None
         self._tabs_to_fill: list[QWidget] = []
+        self._painted = False
+        self._fill_after_paint = False
+        self._fill_started = False
+        if not evaluate_now:
+            AfterFirstPaint(self, self._first_painted)
         self.settings = settings or WindowSettings()
         self.files = FileActions(context, self.settings, self)
         self.setWindowTitle(self.tr("MPN Competency Tracker"))
@@ -305,11 +315,25 @@ class MainWindow(QMainWindow):
         its ORM) are imported and the tables' records read on a worker thread; then the tabs
         take them and the status panel is evaluated, on the GUI thread (``filled`` is
         emitted)."""
-        # At the next turn of the event loop: the paint the window's show() asked for
-        # (a posted event) comes first, and the worker does not hold the GIL through it.
-        QTimer.singleShot(0, self._start_filling)
+        # A shown window fills after its first paint, so that the worker does not hold the
+        # GIL through it: the next turn of the event loop came before that paint (the show
+        # posts it), and on a desktop the paint waits for the window system's expose too.
+        if self.isVisible() and not self._painted:
+            self._fill_after_paint = True
+            # Should no paint come (a window on another desktop), not waiting for ever.
+            QTimer.singleShot(FILL_UNPAINTED_AFTER_MS, self, self._start_filling)
+        else:
+            QTimer.singleShot(0, self, self._start_filling)
+
+    def _first_painted(self) -> None:
+        self._painted = True
+        if self._fill_after_paint:
+            self._start_filling()
 
     def _start_filling(self) -> None:
+        if self._fill_started:
+            return
+        self._fill_started = True
         db = self.context.db
         tabs = [cast(StepTabLike, tab) for tab in self.step_tabs]
         asked = [read for tab in tabs for read in tab.first_reads()]
