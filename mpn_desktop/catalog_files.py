@@ -13,6 +13,7 @@ from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import CatalogError
 from mpn_desktop.input_files import problem_of, read_input
+from mpn_desktop.json_reasons import json_reason, utf8_reason
 from mpn_desktop.shown import shown_path
 
 DEFAULT_CATALOG = "mpn-2017-2018.json"
@@ -44,16 +45,20 @@ def _json_document(text: str, name: str) -> Any:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise CatalogError(
-            f"{name}, line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+            _("{where}, line {line}, column {column}: not valid JSON ({error})").format(
+                where=name, line=error.lineno, column=error.colno, error=json_reason(error.msg)
+            )
         ) from None
     except RecursionError:
         raise CatalogError(
-            f"{name}: its lists and objects are nested too deeply to be a catalogue"
+            _("{where}: its lists and objects are nested too deeply to be a catalogue").format(
+                where=name
+            )
         ) from None
     except ValueError:
         # Python refuses integers of more than 4,300 digits while reading them.
         raise CatalogError(
-            f"{name}: holds a number too long to be read (over 4,300 digits)"
+            _("{where}: holds a number too long to be read (over 4,300 digits)").format(where=name)
         ) from None
     return document
 
@@ -85,7 +90,9 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise CatalogError(
-            f"{shown_path(file)}, line {line}: not a UTF-8 text file ({error.reason})"
+            _("{where}, line {line}: not a UTF-8 text file ({reason})").format(
+                where=shown_path(file), line=line, reason=utf8_reason(error.reason)
+            )
         ) from None
     catalog = parse_catalog_text(text, shown_path(file))
     _cache[key] = catalog
