@@ -752,7 +752,7 @@ def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:
             "{count} more person with {certifications} for step {step}",
             "{count} more people with {certifications} for step {step}",
             need - have,
-        ).format(count=need - have, certifications=names, step=index)
+        ).format(count=number(need - have), certifications=names, step=index)
         for index, (names, have, need, met) in enumerate(metric.steps, start=1)
         if not met
     )
@@ -769,7 +769,7 @@ def _way_of(metric: MetricScore, units: Decimal, gain: Fraction) -> str:
         "{first}, which counts the {count} person already on the final list (+{points})",
         "{first}, which counts the {count} people already on the final list (+{points})",
         held,
-    ).format(first=first, count=held, points=gain_text)
+    ).format(first=first, count=number(held), points=gain_text)
 
 
 def capitalised(text: str) -> str:

@@ -691,7 +691,7 @@ class _Scorer:
                         "{count} more person with {certifications} before the final step counts",
                         "{count} more people with {certifications} before the final step counts",
                         need - have,
-                    ).format(count=need - have, certifications=step_names)
+                    ).format(count=number(need - have), certifications=step_names)
                 )
         short = counted.need_people - holding
         if short > 0 and not full:
@@ -713,7 +713,7 @@ class _Scorer:
                     "{count} more person with {certifications} would add {points}",
                     "{count} more people with {certifications} would add {points}",
                     short,
-                ).format(count=short, certifications=listed, points=points_text(gain))
+                ).format(count=number(short), certifications=listed, points=points_text(gain))
                 + (_(" (once the steps above are met)") if gated else "")
             )
         return MetricScore(
@@ -843,11 +843,11 @@ def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str
         count,
     ).format(
         track=track_title(track),
-        count=count,
+        count=number(count),
         floor=number(rule.minimum_usd),
         month=last,
         year_ago=last.plus(-12),
-        pairs=rule.pairs,
+        pairs=number(rule.pairs),
     )
 
 
