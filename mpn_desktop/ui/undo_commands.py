@@ -195,29 +195,47 @@ class EditRecordCommand(_StoreCommand):
         self._finish_undo(restored is not None)
 
 
-class DeleteRecordCommand(_StoreCommand):
-    """Deletes one record and what depends on it; undo restores them all with their ids.
+class _DeleteCommand(_StoreCommand):
+    """What deleting one record and several share: redo deletes and keeps what went (the
+    records and what depended on them), undo restores exactly that with the same ids, and a
+    redo after undo expects the rows as undo put them back (the versions they were shown at).
 
-    Given the record as shown, the delete is refused when the row changed since.
+    A subclass says how the store deletes (``_delete``) and what it writes in the
+    user's words when that, or the restore, is refused.
     """
 
-    def __init__(self, context: AppContext, kind: RecordKind, record: Shown, label: str) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        kind: RecordKind,
+        label: str,
+        record_ids: tuple[int, ...],
+        *,
+        not_deleted: str,
+        not_restored: str,
+    ) -> None:
         super().__init__(context, _tr("Delete {label}").format(label=label))
         self.kind = kind
-        self.record_id, self._expected = _address(record)
+        self.record_ids = record_ids
+        self._not_deleted = not_deleted
+        self._not_restored = not_restored
         self._snapshot: records.Snapshot | None = None
 
+    def _delete(self, snapshot: records.Snapshot | None) -> OpResult[records.Snapshot]:
+        """Deletes the records, checked against the rows as shown (as ``snapshot`` put them
+        back when an undo did)."""
+        raise NotImplementedError
+
+    def _these_records(self, _result: object) -> tuple[RecordKind, tuple[int, ...]]:
+        """For ``AppContext.run``: the records this command deletes and restores."""
+        return self.kind, self.record_ids
+
     def redo(self) -> None:
-        expected = self._expected
-        if self._snapshot is not None and expected is not None:
-            # The row as undo put it back: the same version as when it was shown.
-            expected = {**expected, **self._snapshot.rows[0][1]}
+        snapshot = self._snapshot
         deleted = self.context.run(
-            lambda: records.delete_record(
-                self.context.db, self.kind, self.record_id, expected=expected
-            ),
-            failure=_tr("It was not deleted."),
-            touched=self._this_record,
+            lambda: self._delete(snapshot),
+            failure=self._not_deleted,
+            touched=self._these_records,
         )
         if deleted is not None:
             self._snapshot = deleted.value
@@ -228,10 +246,37 @@ class DeleteRecordCommand(_StoreCommand):
         assert snapshot is not None, "undo follows a successful redo"
         restored = self.context.run(
             lambda: records.restore_snapshot(self.context.db, snapshot),
-            failure=_tr("It was not restored."),
-            touched=self._this_record,
+            failure=self._not_restored,
+            touched=self._these_records,
         )
         self._finish_undo(restored is not None)
+
+
+class DeleteRecordCommand(_DeleteCommand):
+    """Deletes one record and what depends on it; undo restores them all with their ids.
+
+    Given the record as shown, the delete is refused when the row changed since.
+    """
+
+    def __init__(self, context: AppContext, kind: RecordKind, record: Shown, label: str) -> None:
+        record_id, expected = _address(record)
+        super().__init__(
+            context,
+            kind,
+            label,
+            (record_id,),
+            not_deleted=_tr("It was not deleted."),
+            not_restored=_tr("It was not restored."),
+        )
+        self.record_id = record_id
+        self._expected = expected
+
+    def _delete(self, snapshot: records.Snapshot | None) -> OpResult[records.Snapshot]:
+        expected = self._expected
+        if snapshot is not None and expected is not None:
+            # The row as undo put it back: the same version as when it was shown.
+            expected = {**expected, **snapshot.rows[0][1]}
+        return records.delete_record(self.context.db, self.kind, self.record_id, expected=expected)
 
 
 class ImportCommand(_StoreCommand):
@@ -381,7 +426,7 @@ class OrganisationCommand(_StoreCommand):
         self._finish_undo(result is not None)
 
 
-class DeleteRecordsCommand(_StoreCommand):
+class DeleteRecordsCommand(_DeleteCommand):
     """Deletes several records of one kind (and what depends on them) as one undo step.
 
     The store deletes them all in one transaction, or none when one is
@@ -392,40 +437,24 @@ class DeleteRecordsCommand(_StoreCommand):
     def __init__(
         self, context: AppContext, kind: RecordKind, chosen: Sequence[Shown], label: str
     ) -> None:
-        super().__init__(context, _tr("Delete {label}").format(label=label))
-        self.kind = kind
         addresses = [_address(record) for record in chosen]
-        self.record_ids = tuple(record_id for record_id, _ in addresses)
+        super().__init__(
+            context,
+            kind,
+            label,
+            tuple(record_id for record_id, _ in addresses),
+            not_deleted=_tr("Nothing was deleted."),
+            not_restored=_tr("Nothing was put back."),
+        )
         self._expected = {record_id: shown for record_id, shown in addresses if shown is not None}
-        self._snapshot: records.Snapshot | None = None
 
-    def _these_records(self, _result: object) -> tuple[RecordKind, tuple[int, ...]]:
-        return self.kind, self.record_ids
-
-    def redo(self) -> None:
+    def _delete(self, snapshot: records.Snapshot | None) -> OpResult[records.Snapshot]:
         expected = dict(self._expected)
-        if self._snapshot is not None:
+        if snapshot is not None:
             # Put back by undo with the versions they had when shown.
-            for row_kind, row in self._snapshot.rows:
+            for row_kind, row in snapshot.rows:
                 if row_kind is self.kind and row["id"] in expected:
                     expected[row["id"]] = {**expected[row["id"]], **row}
-        deleted = self.context.run(
-            lambda: records.delete_records(
-                self.context.db, self.kind, self.record_ids, expected=expected or None
-            ),
-            failure=_tr("Nothing was deleted."),
-            touched=self._these_records,
+        return records.delete_records(
+            self.context.db, self.kind, self.record_ids, expected=expected or None
         )
-        if deleted is not None:
-            self._snapshot = deleted.value
-        self._finish_redo(deleted is not None)
-
-    def undo(self) -> None:
-        snapshot = self._snapshot
-        assert snapshot is not None, "undo follows a successful redo"
-        restored = self.context.run(
-            lambda: records.restore_snapshot(self.context.db, snapshot),
-            failure=_tr("Nothing was put back."),
-            touched=self._these_records,
-        )
-        self._finish_undo(restored is not None)
