@@ -16,11 +16,11 @@ here: ``usage_figures.UsageSums`` puts their rows in row by row.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import compress, islice, repeat, takewhile
 from operator import add, eq, ge, itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Workload
@@ -227,9 +227,35 @@ def cell_runs(
     runs (rows stored by month: grouping would cost a step per row there). Rows of every
     subscription over the same months (``_grid``) are cut into runs without a look at each
     run's rows."""
+    found = grid_runs(subscriptions, months, found_of)
+    if found is not None:
+        return found, [], len(subscriptions)
+    return walked_runs(subscriptions, months, found_of)
+
+
+def grid_runs(
+    subscriptions: Sequence[Any],
+    months: Sequence[Month],
+    found_of: Mapping[str, tuple[Cell, int, str]],
+    names: Callable[[Sequence[Any]], Iterable[str]] = iter,
+) -> dict[Cell, CellRuns] | None:
+    """``cell_runs``' runs when the rows are a grid (``_grid``), else None. ``names``: the
+    subscriptions' ids of the values of ``subscriptions`` (stored values the loader looks
+    up when first read: one id is one stored value, both being unique), looked up for the
+    runs' first rows alone: a grid needs no id of every row."""
     grid = _grid(subscriptions, months)
-    if grid is not None:
-        return _grid_runs(grid, found_of), [], len(subscriptions)
+    if grid is None:
+        return None
+    ids, first, last = grid
+    return _grid_runs((tuple(names(ids)), first, last), found_of)
+
+
+def walked_runs(
+    subscriptions: Sequence[str],
+    months: Sequence[Month],
+    found_of: Mapping[str, tuple[Cell, int, str]],
+) -> tuple[dict[Cell, CellRuns], list[int], int]:
+    """``cell_runs``' walk, run by run, of rows that are not a grid (``grid_runs``)."""
     runs: dict[Cell, list[Run]] = {}
     odd: list[int] = []
     consecutive: dict[tuple[int, int], Sequence[Month]] = {}
@@ -269,12 +295,12 @@ def cell_runs(
     return {cell: CellRuns(each) for cell, each in runs.items()}, odd, start
 
 
-Grid = tuple[tuple[str, ...], Month, Month]
+Grid = tuple[tuple[Any, ...], Month, Month]
 """Rows of every subscription over the same months: each run's subscription, in order, and
 the runs' first and last month (the column's own)."""
 
 
-def _grid(subscriptions: Sequence[str], months: Sequence[Month]) -> Grid | None:
+def _grid(subscriptions: Sequence[Any], months: Sequence[Month]) -> Grid | None:
     """The runs when the rows are a grid: every subscription's rows the same four months or
     more, one a month in order, grouped by subscription (as an export of one window, or
     usage kept since the same month for every subscription); None otherwise. Checked by

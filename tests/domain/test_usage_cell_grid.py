@@ -7,6 +7,7 @@ out of order, a run of another length) sends the rows back to the walk.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from unittest import mock
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpn_desktop.domain import usage_cell_runs
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.enums import Workload
@@ -116,3 +118,44 @@ def test_a_grid_is_cut_by_columns_and_a_broken_one_walked() -> None:
     runs, odd, rest = cell_runs(*_columns(inside), found_of)
     assert odd == []  # B's run cut in two by C's row, each piece a run
     assert runs[cell].places_of(months[2], ["b", "c"]) == {"c": [12, 7]}
+
+
+def _ids_stored(facts: Facts, looked_up: list[int]) -> Facts:
+    """The usage's subscription ids as the loader hands them over: stored numbers looked up
+    when first read (``ConvertedColumn``), each look-up's length counted."""
+    columns = UsageRows.of(facts.usage).columns
+    number_of = {sub_id: at for at, sub_id in enumerate(dict.fromkeys(columns.subscription))}
+    named = dict(zip(number_of.values(), number_of, strict=True))
+
+    def look_up(values: Sequence[int]) -> list[str]:
+        looked_up.append(len(values))
+        return [named[value] for value in values]
+
+    ids = ConvertedColumn(tuple(map(number_of.__getitem__, columns.subscription)), look_up)
+    usage = UsageRows.from_sequences(list(columns._replace(subscription=ids)))
+    return replace(facts, usage=usage, kept=Kept())
+
+
+@settings(max_examples=12, deadline=None)
+@given(rng=_SEEDED, broken=st.sampled_from(_BREAKS), day=st.sampled_from(DAYS))
+def test_a_grid_of_stored_ids_looks_up_the_runs_ids_alone(
+    rng: random.Random, broken: str, day: Any
+) -> None:
+    """A grid is cut into runs on the ids as stored, only each run's id looked up (the
+    column stays unconverted); a broken grid's ids are converted once, for the walk. Both
+    hold the rows counted and score as the ids converted beforehand."""
+    facts = _grid_facts(rng, broken)
+    looked_up: list[int] = []
+    stored = _ids_stored(facts, looked_up)
+    sums = UsageSums(stored.subscriptions, stored.usage)
+    assert _held(sums) == _counted(facts)
+    grid = usage_cell_runs._grid(*_columns(list(facts.usage)))
+    if grid is not None:  # (a subscription's two runs next to each other are a grid too)
+        assert looked_up == [len(grid[0])] and len(grid[0]) < len(facts.usage)
+        assert not stored.usage.held_columns.subscription.converted
+    else:
+        assert looked_up == [len(facts.usage)]
+    catalog = shipped_scored_catalogs()[-1]
+    assert exactly(score_designations(catalog, stored, day)) == exactly(
+        score_designations(catalog, replace(facts, kept=Kept()), day)
+    )

@@ -72,5 +72,6 @@ def test_money_converted_when_read_scores_as_converted_and_stays_unconverted(
         expected = exactly(score_designations(catalog, replace(facts, kept=Kept()), day))
         assert exactly(score_designations(catalog, later, day)) == expected
     assert not any(column.converted for column in money), "a whole column converted"
-    # The ids, read row by row (runs found by whole columns), converted once.
+    # Not a grid: the ids, read row by row by the walk, converted once (a grid's are looked
+    # up run by run: test_usage_cell_grid).
     assert isinstance(usage_sums(later).columns.subscription, tuple)
