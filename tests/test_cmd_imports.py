@@ -9,6 +9,8 @@ from sqlalchemy import create_engine, text
 
 from mpn_desktop.cli import main
 
+USAGE = Path(__file__).parent / "importers" / "fixtures" / "usage"
+
 
 def _exam_count(url: str) -> int:
     engine = create_engine(url)
@@ -96,12 +98,39 @@ def test_imports_are_listed_and_removed_in_german(
         "Art",
         "neu",
         "dopp.",
-        "Personen",
+        "angelegt",
         "Datei",
     ]
-    assert row.split()[3:] == ["Prüfungen", "2", "0", "2", "sheet.csv"]
+    assert row.split()[3:] == ["Prüfungen", "2", "0", "2", "Personen", "sheet.csv"]
     assert main([*db, "imports", "--remove", "1"]) == 0
     assert capsys.readouterr().out == (
         "Import 1 von sheet.csv entfernt: 2 Prüfungsergebnisse, 2 Personen, die er angelegt "
         "hatte.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", ["usage", "10", "0", "3 customers, 4 subscriptions", "2 people"]),
+        ("de", ["Nutzung", "10", "0", "3 Kunden, 4 Abonnements", "2 Personen"]),
+    ],
+)
+def test_the_listing_says_what_each_import_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, said: list[str]
+) -> None:
+    """A usage import creates customers and subscriptions, not people: before, the listing's
+    last figure was its people, "0", whatever it had created."""
+    db = ["--language", language, "--db", str(tmp_path / "t.sqlite3")]
+    assert main([*db, "import-exams", str(_two_peoples_exams(tmp_path))]) == 0
+    assert main([*db, "import-usage", str(USAGE / "csp-usage-based-recon.2019-01.csv")]) == 0
+    capsys.readouterr()
+    assert main([*db, "imports"]) == 0
+    heading, usage, exams = capsys.readouterr().out.splitlines()
+    # The created column starts where its heading does; the file follows it.
+    at = heading.index({"en": "created", "de": "angelegt"}[language])
+    kind, added, duplicates = usage.split()[3:6]
+    assert [kind, added, duplicates] == said[:3]
+    assert usage[at:].startswith(said[3] + "  ")
+    assert exams[at:].startswith(said[4] + "  ")
+    assert usage.endswith("csp-usage-based-recon.2019-01.csv")

@@ -96,9 +96,22 @@ _KINDS = {"exams": N_("exams"), "usage": N_("usage")}
 """What an import brought in, as the listing's kind column says it."""
 
 
+def _created(batch: dict[str, Any]) -> str:
+    """What an import created besides the records it added, in words: an exam import its
+    people, a usage import its customers and subscriptions (it creates no people)."""
+    if batch["kind"] == "usage":
+        return ", ".join(
+            (
+                figure(batch["customers_added_count"], "customers"),
+                figure(batch["subscriptions_added_count"], "subscriptions"),
+            )
+        )
+    return figure(batch["people_added_count"], "people")
+
+
 def _listing(batches: list[dict[str, Any]]) -> list[str]:
     """The imports as a table: a heading, then one line each (figures right-aligned)."""
-    heading = ["ID", _("imported (UTC)"), _("kind"), _("added"), _("dupl."), _("people")]
+    heading = ["ID", _("imported (UTC)"), _("kind"), _("added"), _("dupl."), _("created")]
     rows = [
         [
             str(batch["id"]),
@@ -106,16 +119,16 @@ def _listing(batches: list[dict[str, Any]]) -> list[str]:
             _(_KINDS[batch["kind"]]) if batch["kind"] in _KINDS else str(batch["kind"]),
             number(batch["added_count"]),
             number(batch["duplicate_count"]),
-            number(batch["people_added_count"]),
+            _created(batch),
         ]
         for batch in batches
     ]
     # Columns as wide as their widest text, at least as wide as they were in English.
     widths = [
         max(least, *(len(row[column]) for row in [heading, *rows]))
-        for column, least in enumerate((4, 16, 6, 7, 6, 6))
+        for column, least in enumerate((4, 16, 6, 7, 6, 7))
     ]
-    right = (True, False, False, True, True, True)
+    right = (True, False, False, True, True, False)
 
     def line(cells: list[str], file: str) -> str:
         shown = [
