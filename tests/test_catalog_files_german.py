@@ -38,8 +38,8 @@ def _refusal(path: Path, text: str | bytes) -> str:
     [
         ('{\n  "program": oops\n}\n', "Zeile 2, Spalte 14: kein gültiges JSON (Wert erwartet)"),
         ("{\n  program: 1}", "Zeile 2, Spalte 3: kein gültiges JSON (Schlüssel in doppelten"),
-        ('{"program" 1}', "Zeile 1, Spalte 12: kein gültiges JSON (Trennzeichen ':' erwartet)"),
-        ("[1 2]", "Zeile 1, Spalte 4: kein gültiges JSON (Trennzeichen ',' erwartet)"),
+        ('{"program" 1}', "Zeile 1, Spalte 12: kein gültiges JSON (Trennzeichen „:“ erwartet)"),
+        ("[1 2]", "Zeile 1, Spalte 4: kein gültiges JSON (Trennzeichen „,“ erwartet)"),
         ('\n\n"abc', "Zeile 3, Spalte 1: kein gültiges JSON (nicht abgeschlossene Zeichenkette"),
         ('"a\x01"', "Spalte 3: kein gültiges JSON (ungültiges Steuerzeichen)"),
         ('"\\q"', "Spalte 2: kein gültiges JSON (ungültige Escape-Sequenz mit \\)"),
