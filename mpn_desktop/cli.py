@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO, cast
 
-from mpn_desktop.commands import (
-    backup,
-    catalog,
-    checklist,
-    data,
-    import_exams,
-    import_usage,
-    imports,
-    status,
-)
 from mpn_desktop.commands.common import UsageError, database_option_refused
 from mpn_desktop.commands.parser_words import argparse_in_our_language
 from mpn_desktop.domain.vocabulary import (
@@ -40,17 +31,19 @@ log = logging.getLogger(__name__)
 # Each module has ``register(subparsers)`` adding its command(s) with
 # ``set_defaults(func=...)``, where func takes the parsed Namespace and
 # returns the exit code.
-# Each command's module adds its subcommand (in this order in --help); the
-# modules import their heavy parts (Qt, the store) only when the command runs.
+# Each command's module (of ``mpn_desktop.commands``) adds its subcommand (in this
+# order in --help); the modules import their heavy parts (Qt, the store) only when
+# the command runs, and are imported themselves only when a command line is more
+# than the window's options (``_window_args``): the window's start needs none.
 COMMAND_MODULES = (
-    catalog,
-    status,
-    data,
-    backup,
-    import_exams,
-    import_usage,
-    imports,
-    checklist,
+    "catalog",
+    "status",
+    "data",
+    "backup",
+    "import_exams",
+    "import_usage",
+    "imports",
+    "checklist",
 )
 
 CommandFunc = Callable[[argparse.Namespace], int]
@@ -118,6 +111,36 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _NotTheWindow(Exception):
+    """The command line is more than the window's options: the whole parser reads it."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """The options of the top level alone (no commands, no help), which open the window."""
+
+    def error(self, message: str) -> NoReturn:
+        """Leaves every usage error to the whole parser, which says it with its own usage."""
+        raise _NotTheWindow(message)
+
+
+def _window_args(words: list[str]) -> argparse.Namespace | None:
+    """The options of a command line that opens the window, else None (a command, help, a
+    word or value the top-level options do not take): read without importing a command's
+    module (the 8 modules and the whole parser were ~5 ms of the window's start)."""
+    if "--" in words:
+        return None
+    parser = _WindowParser(prog="mpn-desktop", add_help=False)
+    _add_top_level_options(parser)
+    try:
+        args, rest = parser.parse_known_args(words)
+    except _NotTheWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as DESIGN.md's contract describes it."""
     parser = _Parser(
@@ -139,6 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
         # The epilog's lines are kept as written: textwrap would split the path at its '-'.
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _add_top_level_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"mpn_desktop.commands.{name}").register(subparsers)
+    return parser
+
+
+def _add_top_level_options(parser: argparse.ArgumentParser) -> None:
+    """``--version``, ``--db``, ``--db-url``, ``--catalog`` and ``--language``."""
     parser.add_argument("--version", action=_VersionAction)
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
@@ -178,10 +210,6 @@ def build_parser() -> argparse.ArgumentParser:
             "plain numbers in every language; the window follows View > Language instead"
         ),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
-    return parser
 
 
 def _run_with_safe_output(func: CommandFunc, args: argparse.Namespace) -> int:
@@ -274,9 +302,12 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
     before = language()
     # argparse's words, the help and the refusal of an option's value are said in it.
     use_language(_language_asked(words))
+    parser: argparse.ArgumentParser | None = None
     with argparse_in_our_language():
-        parser = build_parser()
-        args = _parse(parser, words)
+        args = _window_args(words)
+        if args is None:
+            parser = build_parser()
+            args = _parse(parser, words)
     func: CommandFunc | None = getattr(args, "func", None)
     if func is not None:
         wanted = _language_of(args.language)
@@ -294,7 +325,7 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         refused = database_option_refused(args) if opens_database else None
         if refused is not None:
             # A bad option value, as DESIGN.md's exit codes say.
-            return _say_usage_error(parser, "mpn-desktop", str(refused))
+            return _say_usage_error(parser or build_parser(), "mpn-desktop", str(refused))
         if func is None:
             from mpn_desktop.app import run_gui
 
@@ -314,7 +345,7 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         return _run_with_safe_output(func, args)
     except UsageError as error:
         # Said as argparse says its own usage errors: the command's usage, then what is wrong.
-        blamed = _command_parser(parser, args.command)
+        blamed = _command_parser(parser or build_parser(), args.command)
         return _say_usage_error(blamed, f"mpn-desktop {args.command}", str(error))
     except MpnError as error:
         print(f"mpn-desktop: {shown_message(str(error))}", file=sys.stderr)

@@ -1,7 +1,8 @@
 """Start-up leaves out what only some uses need: Alembic (and its mako and pygments), openpyxl,
-the import wizard with the importers, the checklist's report and renderer; and it paints the
-window before SQLAlchemy, the store's ORM and the package metadata are imported; on a plain
-SQLite file the filled, idle window holds no SQLAlchemy at all (a quarter of its memory)."""
+the import wizard with the importers, the checklist's report and renderer, the commands'
+modules; and it paints the window before SQLAlchemy, the store's ORM and the package
+metadata are imported; on a plain SQLite file the filled, idle window holds no SQLAlchemy
+at all (a quarter of its memory)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,20 @@ NOT_AT_START = (
     "mpn_desktop.importers.importing",
     "mpn_desktop.ui.checklist_actions",
     "mpn_desktop.reports.render",
+    # The commands' modules: the window's command line is read without them.
+    *(
+        f"mpn_desktop.commands.{name}"
+        for name in (
+            "catalog",
+            "status",
+            "data",
+            "backup",
+            "import_exams",
+            "import_usage",
+            "imports",
+            "checklist",
+        )
+    ),
 )
 
 NOT_BEFORE_PAINT = (
