@@ -14,12 +14,14 @@ earlier result than the rest of the panel.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from mpn_desktop.domain.requirement_tree import RequirementNode
+if TYPE_CHECKING:
+    from mpn_desktop.domain.requirement_tree import RequirementNode
+
 
 Card = TypeVar("Card", bound=QWidget)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.designations import track_title
-from mpn_desktop.domain.qualification_window import window_text
-from mpn_desktop.domain.requirement_tree import RequirementNode
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, card_layout
 from mpn_desktop.ui.lead_links import LeadLinks
@@ -33,6 +33,12 @@ from mpn_desktop.ui.status_text import (
     muted_text_color,
     semantic_colors,
 )
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain import qualification_window
+    from mpn_desktop.domain.requirement_tree import RequirementNode
+else:
+    qualification_window = LazyModule("mpn_desktop.domain.qualification_window")
 
 _ZERO = Decimal(0)
 
@@ -301,5 +307,5 @@ class DesignationCard(QFrame):
                 )
         lines += designation.notes
         if designation.window is not None:
-            lines.append(window_text(designation.window))
+            lines.append(qualification_window.window_text(designation.window))
         return lines

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from mpn_desktop.domain.fee_text import (
-    renewal_sentence,
-    renewal_settled,
-    this_year_sentence,
-    this_year_settled,
-)
-from mpn_desktop.domain.progress import FeeStatus
+from typing import TYPE_CHECKING
+
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain import fee_text
+    from mpn_desktop.domain.progress import FeeStatus
+else:
+    fee_text = LazyModule("mpn_desktop.domain.fee_text")
 
 
 def _capitalised(sentence: str) -> str:
@@ -23,11 +25,11 @@ def this_year_text(fee: FeeStatus) -> tuple[str, bool]:
     The flag is True when nothing is owed for it. The period is left out: the
     views show the membership year beside it.
     """
-    sentence = this_year_sentence(fee, with_period=False, figures=locale_text.figures())
-    return _capitalised(sentence), this_year_settled(fee)
+    sentence = fee_text.this_year_sentence(fee, with_period=False, figures=locale_text.figures())
+    return _capitalised(sentence), fee_text.this_year_settled(fee)
 
 
 def renewal_text(fee: FeeStatus) -> tuple[str, bool]:
     """The next renewal: its day, level and the amount in force then; True when paid."""
-    sentence = renewal_sentence(fee, figures=locale_text.figures())
-    return _capitalised(sentence), renewal_settled(fee)
+    sentence = fee_text.renewal_sentence(fee, figures=locale_text.figures())
+    return _capitalised(sentence), fee_text.renewal_settled(fee)

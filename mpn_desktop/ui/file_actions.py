@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import backups
 from mpn_desktop.store.changes import Change
@@ -29,6 +28,7 @@ from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.write_ahead import prepare_to_import
 
 if TYPE_CHECKING:
+    from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.store import documents, workbook_read, workbook_write
     from mpn_desktop.ui.import_kinds import WizardKind
 else:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import StoreError
 from mpn_desktop.startup_probe import AfterFirstPaint
 from mpn_desktop.store.changes import Change
@@ -56,6 +54,10 @@ from mpn_desktop.ui.tabs.sales_tab import SalesTab
 from mpn_desktop.ui.tasks import Task, let_go, take_outcome, wait_for_running
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 from mpn_desktop.ui.write_ahead import prepare_to_import, prepare_to_write
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
 
 _WRITING_ACTIONS = (
     "importExamsAction",

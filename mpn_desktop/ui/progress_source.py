@@ -33,9 +33,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.facts import Facts
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
@@ -47,6 +44,9 @@ from mpn_desktop.ui.tasks import Task, let_go, take_outcome
 if TYPE_CHECKING:
     from mpn_desktop.domain import designation_score, evaluate, performance
     from mpn_desktop.domain.evaluate import Evaluator
+    from mpn_desktop.domain.facts import Facts
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.store import facts_loader, facts_rows, facts_sqlite
     from mpn_desktop.store.loaded_facts import LoadedFacts
     from mpn_desktop.ui import designation_day

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -23,11 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.progress import FeeStatus, Progress
-from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.wording import have_of_need, unit_of
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.card_column import CardColumn
 from mpn_desktop.ui.designation_card import DesignationCard
@@ -42,6 +41,13 @@ from mpn_desktop.ui.status_text import (
     semantic_colors,
     step_name,
 )
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain import competency_tree
+    from mpn_desktop.domain.progress import FeeStatus, Progress
+    from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
+else:
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
 
 _BAR_STEPS = BAR_STEPS
 _ZERO = Decimal(0)
@@ -372,7 +378,7 @@ class StatusPanel(QScrollArea):
     def set_progress(self, progress: Progress) -> None:
         """Shows one evaluation; cards of competencies no longer shown are hidden."""
         self.progress = progress
-        tree = requirement_tree(progress)
+        tree = competency_tree.requirement_tree(progress)
         org = tree.organization
         self.summary.setText(
             self.tr("<b>{name}</b><br>Status as of {day}").format(

@@ -9,14 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.designation_exams import designation_exam_titles
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
@@ -34,12 +30,16 @@ from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 
 if TYPE_CHECKING:
-    from mpn_desktop.domain import skilling_people
+    from mpn_desktop.domain import competency_tree, skilling_people
+    from mpn_desktop.domain.facts import Facts
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.domain.skilling_people import SkillingPeople
 else:
     # Who counts for a skilling metric: read once the day is evaluated, after start-up's
     # first paint (its module brings the designations' skilling rules).
     skilling_people = LazyModule("mpn_desktop.domain.skilling_people")
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
 
 
 def roles_by_person(progress: Progress) -> dict[str, list[str]]:
@@ -52,7 +52,7 @@ def roles_by_person(progress: Progress) -> dict[str, list[str]]:
     counts people in more than one role (CRM: application and deployment,
     customisation), so the reader knows which one the person fills.
     """
-    tree = requirement_tree(progress)
+    tree = competency_tree.requirement_tree(progress)
     roles: dict[str, list[str]] = {}
     for competency in tree.targeted or tree.requirements:
         if competency.retired:

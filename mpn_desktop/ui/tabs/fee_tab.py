@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QWidg
 
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.fee import payment_offer
-from mpn_desktop.domain.progress import FeeStatus, Progress
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
@@ -32,10 +30,13 @@ from mpn_desktop.ui.undo_commands import OrganisationCommand
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
+    from mpn_desktop.domain import fee
+    from mpn_desktop.domain.progress import FeeStatus, Progress
     from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.store import records
 else:
     records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
+    fee = LazyModule("mpn_desktop.domain.fee")
 
 
 class FeeTab(StepTab):
@@ -223,7 +224,7 @@ class FeeTab(StepTab):
     def _new_payment(self) -> Mapping[str, Any]:
         """Today's date and what the fee rule offers (``fee.payment_offer``: this year's fee
         still owed, or on a designation day the next renewal at the designation fee)."""
-        offer = payment_offer(
+        offer = fee.payment_offer(
             self.progress.fee if self.progress is not None else None, self._designation_fee
         )
         values: dict[str, Any] = {"paid_on": self.context.as_of}

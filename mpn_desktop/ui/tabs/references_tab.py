@@ -8,11 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.dates import add_years
 from mpn_desktop.domain.enums import Level, ReferenceStatus, StepKind
-from mpn_desktop.domain.evidence import Candidate, CandidateReason
-from mpn_desktop.domain.progress import Progress
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, RecordKind
@@ -33,14 +30,19 @@ from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 
 if TYPE_CHECKING:
+    from mpn_desktop.domain import competency_tree, evidence
+    from mpn_desktop.domain.evidence import Candidate
+    from mpn_desktop.domain.progress import Progress
     from mpn_desktop.store import records
 else:
     records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
+    evidence = LazyModule("mpn_desktop.domain.evidence")
 
 
 def customers_to_ask(progress: Progress, competency_id: str, level: Level) -> tuple[Candidate, ...]:
     """Who could give the references a competency's level misses, best first (the tree's data)."""
-    competency = requirement_tree(progress).requirement(competency_id)
+    competency = competency_tree.requirement_tree(progress).requirement(competency_id)
     level_node = competency.child(level.value) if competency is not None else None
     step = level_node.child(StepKind.REFERENCES.value) if level_node is not None else None
     return tuple(step.candidates) if step is not None else ()
@@ -49,7 +51,7 @@ def customers_to_ask(progress: Progress, competency_id: str, level: Level) -> tu
 def valid_until_by_reference(progress: Progress) -> dict[tuple[str, str], date]:
     """(competency id, customer name) -> the last day the reference counts, from the evidence."""
     found: dict[tuple[str, str], date] = {}
-    for competency in requirement_tree(progress).requirements:
+    for competency in competency_tree.requirement_tree(progress).requirements:
         for level in competency.children:
             step = level.child(StepKind.REFERENCES.value)
             if step is None:
@@ -210,12 +212,12 @@ class ReferencesTab(StepTab):
 
     def _suggestion_text(self, candidate: Candidate) -> str:
         """Why the form names this customer (a line above its fields)."""
-        if candidate.reason is CandidateReason.EXPIRED and candidate.until is not None:
+        if candidate.reason is evidence.CandidateReason.EXPIRED and candidate.until is not None:
             return self.tr(
                 "Suggested: {customer}, whose reference expired on {day}. Change the "
                 "customer if another one is better to ask."
             ).format(customer=candidate.customer, day=locale_text.day(candidate.until))
-        if candidate.reason is CandidateReason.EXPIRING and candidate.until is not None:
+        if candidate.reason is evidence.CandidateReason.EXPIRING and candidate.until is not None:
             return self.tr(
                 "Suggested: {customer}, whose reference stops counting after {day}. Change the "
                 "customer if another one is better to ask."

@@ -5,17 +5,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind
-from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -27,6 +24,11 @@ from mpn_desktop.ui.tabs.add_first import offer_to_add_first
 from mpn_desktop.ui.tabs.record_section import RecordSection
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.usage_grid_section import UsageGridSection
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.facts import Facts
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
 
 
 class SalesTab(StepTab):

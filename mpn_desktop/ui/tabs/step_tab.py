@@ -8,7 +8,7 @@ The main window drives a tab only through ``apply_change``, ``set_progress``,
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent
@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-from mpn_desktop.domain.competency_tree import requirement_tree
 from mpn_desktop.domain.enums import StepKind
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.first_reads import FirstRead, FirstReads
@@ -46,6 +44,13 @@ from mpn_desktop.ui.tabs.summary_area import (
     least_whole_rows_height,
 )
 from mpn_desktop.ui.tabs.table_room import ROWS_KEPT, layout_rows_height, rows_first_sizes
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain import competency_tree
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
+else:
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
 
 
 class _GivingWayItem(QWidgetItem):
@@ -366,7 +371,7 @@ class StepTab(QWidget):
     def set_progress(self, progress: Progress) -> None:
         """Shows the new progress: summary lines and whatever columns come from it."""
         self.progress = progress
-        tree = requirement_tree(progress)
+        tree = competency_tree.requirement_tree(progress)
         text = self.summary_html(tree)
         if text != self.summary.text():
             # Only new lines can need another height: a relayout of the window costs

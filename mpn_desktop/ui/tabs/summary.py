@@ -7,18 +7,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from mpn_desktop.domain.designations import short_name
 from mpn_desktop.domain.enums import Level, StepKind
-from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.wording import have_of_need, money, number
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import enum_label
 from mpn_desktop.ui.status_text import muted_text_color, semantic_colors
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 
 _NBSP = "\u00a0"
 _ZERO = Decimal(0)

@@ -35,9 +35,6 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
-from mpn_desktop.domain.facts import Facts
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.context import AppContext
@@ -60,6 +57,9 @@ if TYPE_CHECKING:
         usage_months,
     )
     from mpn_desktop.domain.designation_usage_months import DesignationUsage
+    from mpn_desktop.domain.facts import Facts
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.domain.usage_months import MonthlyFigures
     from mpn_desktop.store.usage_cells import UsageCell
 else:
