@@ -21,11 +21,10 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 ENV_VAR = "MPN_DESKTOP_SMOKE_EXIT"
 FILLED_VAR = "MPN_DESKTOP_SMOKE_FILLED"
@@ -56,29 +55,6 @@ def start_time_from(value: str) -> float:
     if given > _EARLIEST_PLAUSIBLE_EPOCH:
         return given
     return process_start_time() or time.time()
-
-
-class AfterFirstPaint(QObject):
-    """Calls ``then`` at the turn of the event loop after ``widget``'s first paint.
-
-    A widget's Paint event begins the paint of its children, which follow it in
-    the same pass: at the next turn the whole window has been painted. Here and
-    not in the window's modules because the benchmark's bare window loads this
-    file alone (it imports nothing else of the program).
-    """
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Notices the first paint; never swallows an event."""
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class StartupProbe(QObject):
@@ -125,17 +101,23 @@ class StartupProbe(QObject):
                 self._look.start()
             return
         self._look.stop()
-        window = self._window = shown[0]
-        AfterFirstPaint(window, lambda: self._painted(window))
+        self._window = shown[0]
+        self._window.installEventFilter(self)
         # Painted already (shown from the loop, a millisecond ago), it paints again: the
         # report follows a paint either way. Not painted yet, this is the paint it waits for.
-        window.update()
+        self._window.update()
 
-    def _painted(self, window: QMainWindow) -> None:
-        filled = getattr(window, "filled", None) if os.environ.get(FILLED_VAR) else None
-        if filled is not None:
-            filled.connect(lambda: QTimer.singleShot(0, self._report_filled))
-        self._report(quit_now=filled is None)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Reports after the window's first paint; never swallows an event."""
+        window = self._window
+        if watched is window and window is not None and event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            filled = getattr(window, "filled", None) if os.environ.get(FILLED_VAR) else None
+            if filled is not None:
+                filled.connect(lambda: QTimer.singleShot(0, self._report_filled))
+            # Queued: the paint of the window's widgets, which this one begins, comes first.
+            QTimer.singleShot(0, lambda: self._report(quit_now=filled is None))
+        return False
 
     def _report(self, *, quit_now: bool = True) -> None:
         elapsed = time.time() - self._started

@@ -30,13 +30,13 @@ from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.errors import StoreError
-from mpn_desktop.startup_probe import AfterFirstPaint
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui import help_dialogs
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.date_field import DateField
 from mpn_desktop.ui.file_actions import FileActions
+from mpn_desktop.ui.first_paint import AfterFirstPaint
 from mpn_desktop.ui.first_reads import FirstRead, FirstReads, read_first
 from mpn_desktop.ui.language import check_language_actions
 from mpn_desktop.ui.menu_specs import MENUS, ActionSpec, Marker, MenuSpec, WindowAction
