@@ -90,7 +90,7 @@ def _most_to_give(track: TrackScore) -> Lead | None:
     return max(open_metrics, key=lambda m: m.max_points - m.points).lead
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class WayStep:
     """One step of the cheapest way: what to add for one metric (or one part of it), in the
     unit the step counts, and the points it gives; as data (the test applies it to the facts)."""
@@ -113,7 +113,7 @@ class WayStep:
     lower the growth by what they bring); None: ``units`` more."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Way:
     """The steps of the cheapest way and whether they bring the track to qualifying."""
 

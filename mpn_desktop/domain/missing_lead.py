@@ -25,7 +25,7 @@ class LeadKind(Enum):
     """Months of usage, typed or imported (usage growth, deployments)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Lead:
     """What a missing item leads to: its metric and the values a form can be filled with.
 

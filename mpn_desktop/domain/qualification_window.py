@@ -49,7 +49,7 @@ class WindowStatus(Enum):
     """Enrolled, inside the renewal window, and qualified on a day of it."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class QualificationWindow:
     """The window of one designation on the as-of day, and whether a day of it qualified."""
 
