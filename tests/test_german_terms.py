@@ -154,6 +154,29 @@ def test_qualifizierung_is_the_skilling_category_alone() -> None:
     assert [(source, text) for source, text in said if "killing" not in source] == []
 
 
+# A sheet of a workbook (or the one a CSV file was saved from), not a word inside braces.
+_SHEET = re.compile(r"(?<![{\w])sheets?\b(?!})", re.IGNORECASE)
+
+
+def test_a_sheet_is_a_tabellenblatt_and_a_tabelle_is_a_table() -> None:
+    # Before: "Tabelle" said a spreadsheet ("speichern Sie die Tabelle als .xlsx", "eine als
+    # CSV gespeicherte Tabelle", "oder einer Tabelle importieren") beside the database's and
+    # the window's tables ("eine Datenbank ohne Tabellen", "ein Blatt pro Tabelle"); a sheet
+    # was also "Blatt", and the spreadsheet program "Tabellenprogramm" or
+    # "Tabellenkalkulation". Now a spreadsheet file is an "Arbeitsmappe", its sheet a
+    # "Tabellenblatt", the program a "Tabellenkalkulation"; "Tabelle" a table alone.
+    pairs = [*PAIRS, *CATALOGUE_PAIRS]
+    sheets = [(source, text) for source, text in pairs if _SHEET.search(source)]
+    assert len(sheets) >= 8
+    assert [(source, text) for source, text in sheets if "Tabellenbl" not in text] == []
+    tables = [(source, text) for source, text in pairs if re.search(r"\bTabellen?\b", text)]
+    assert len(tables) >= 8
+    table = re.compile(r"\b(tables?|grid)\b", re.IGNORECASE)
+    assert [(source, text) for source, text in tables if not table.search(source)] == []
+    other = re.compile(r"\b(Blatt|Blätter|Blatts|Tabellenprogramm\w*)\b")
+    assert [text for _, text in pairs if other.search(text)] == []
+
+
 def test_a_workload_is_feminine() -> None:
     # Before: "einer Microsoft 365-Workload", "einer Sicherheits-Workload" (six texts) beside
     # "ein Workload", "kein Workload", "seinen Workload", "jedes/eines Workloads" and "keines

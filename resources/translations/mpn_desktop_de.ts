@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Add the people of your organisation with their MCP ID, and the exams, assessments and certifications they passed. File &gt; Import exam records… (Ctrl+I) reads Partner Center&apos;s Insights &gt; Download reports &gt; Training details, the older Competencies &gt; Download skills report, or any sheet with MCP ID, exam and date columns. Only people who associated their MCP ID with your MPN ID count.</source>
-        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen, Assessments und Zertifizierungen, die sie bestanden haben. Datei &gt; Prüfungsergebnisse importieren… (Strg+I) liest aus Partner Center Insights &gt; Berichte herunterladen &gt; Trainingsdetails, den älteren Kompetenzen &gt; Skills-Bericht herunterladen oder jede Tabelle mit Spalten für MCP-ID, Prüfung und Datum. Es zählen nur Personen, die ihre MCP-ID mit Ihrer MPN-ID verknüpft haben.</translation>
+        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen, Assessments und Zertifizierungen, die sie bestanden haben. Datei &gt; Prüfungsergebnisse importieren… (Strg+I) liest aus Partner Center Insights &gt; Berichte herunterladen &gt; Trainingsdetails, den älteren Kompetenzen &gt; Skills-Bericht herunterladen oder jedes Tabellenblatt mit Spalten für MCP-ID, Prüfung und Datum. Es zählen nur Personen, die ihre MCP-ID mit Ihrer MPN-ID verknüpft haben.</translation>
     </message>
     <message>
         <source>3. Customer references — tab Customer references</source>
@@ -1895,7 +1895,7 @@
     </message>
     <message>
         <source>A CSV file of exam records: Partner Center&apos;s Training details download, a spreadsheet saved as CSV, or Excel&apos;s Unicode text. You can also drop the file here.</source>
-        <translation>Eine CSV-Datei mit Prüfungsergebnissen: der Download der Trainingsdetails aus Partner Center, eine als CSV gespeicherte Tabelle oder Unicode-Text aus Excel. Sie können die Datei auch hier ablegen.</translation>
+        <translation>Eine CSV-Datei mit Prüfungsergebnissen: der Download der Trainingsdetails aus Partner Center, ein als CSV gespeichertes Tabellenblatt oder Unicode-Text aus Excel. Sie können die Datei auch hier ablegen.</translation>
     </message>
     <message>
         <source>File</source>
@@ -1961,7 +1961,7 @@
     </message>
     <message>
         <source>No imports in this database yet: File ▸ Import exam records… (Ctrl+I) brings in a Partner Center training report, File ▸ Import sales data… a reconciliation file or a usage sheet.</source>
-        <translation>Noch keine Importe in dieser Datenbank: Datei ▸ Prüfungsergebnisse importieren… (Strg+I) übernimmt einen Trainingsbericht aus Partner Center, Datei ▸ Verkaufsdaten importieren… eine Abstimmungsdatei oder eine Nutzungstabelle.</translation>
+        <translation>Noch keine Importe in dieser Datenbank: Datei ▸ Prüfungsergebnisse importieren… (Strg+I) übernimmt einen Trainingsbericht aus Partner Center, Datei ▸ Verkaufsdaten importieren… eine Abstimmungsdatei oder ein Tabellenblatt mit Nutzungsdaten.</translation>
     </message>
     <message>
         <source>&amp;Remove import</source>

@@ -377,8 +377,9 @@ def test_in_german_a_missing_column_or_an_error_cell_is_said_once_not_again_per_
         read_workbook(path, COMPETENCIES)
     problems = raised.value.problems
     assert problems == [
-        "Blatt 'usage': keine Spalte 'month' (sie wird gebraucht)",
-        "Blatt 'people', Zeile 2, Spalte B (mcp_id): Das Ergebnis der Formel ist ein Fehler (#N/A)",
+        "Tabellenblatt 'usage': keine Spalte 'month' (sie wird gebraucht)",
+        "Tabellenblatt 'people', Zeile 2, Spalte B (mcp_id): Das Ergebnis der Formel ist ein "
+        "Fehler (#N/A)",
     ]
 
 
@@ -402,11 +403,11 @@ def test_a_workbooks_problems_are_said_in_german_by_sheet_row_and_column(tmp_pat
         f"{path}: Die Arbeitsmappe hat {len(problems)} Probleme; es wurde nichts geschrieben"
     )
     expected = [
-        "Blatt 'customers', Spalte B: 'notes' ist keine Spalte von customers (seine Spalten "
-        "sind name, tenant_id)",
-        "Blatt 'exams', Zeile 2, Spalte A (mcp_id): keine Person hat die MCP-ID '9'",
-        "Blatt 'usage': keine Spalte 'month' (sie wird gebraucht)",
-        "Blatt 'Sheet1': keine Tabelle des Dokuments (die Blätter sind ",
+        "Tabellenblatt 'customers', Spalte B: 'notes' ist keine Spalte von customers (seine "
+        "Spalten sind name, tenant_id)",
+        "Tabellenblatt 'exams', Zeile 2, Spalte A (mcp_id): keine Person hat die MCP-ID '9'",
+        "Tabellenblatt 'usage': keine Spalte 'month' (sie wird gebraucht)",
+        "Tabellenblatt 'Sheet1': keine Tabelle des Dokuments (die Tabellenblätter sind ",
     ]
     for start in expected:
         assert any(problem.startswith(start) for problem in problems), (start, problems)
@@ -415,8 +416,8 @@ def test_a_workbooks_problems_are_said_in_german_by_sheet_row_and_column(tmp_pat
     with pytest.raises(ValidationError) as raised:
         read_workbook(text)
     assert str(raised.value) == (
-        f"{text}: keine Excel-Arbeitsmappe (.xlsx); speichern Sie sie im Tabellenprogramm als "
-        "„Excel 2007-365 (.xlsx)“"
+        f"{text}: keine Excel-Arbeitsmappe (.xlsx); speichern Sie sie in der Tabellenkalkulation "
+        "als „Excel 2007-365 (.xlsx)“"
     )
 
 
