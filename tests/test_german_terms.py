@@ -143,15 +143,23 @@ def test_partner_center_takes_its_genitive_s() -> None:
     assert [text for text in said if re.search(r"des Partner Center(?![s-])", text)] == []
 
 
-def test_qualifizierung_is_the_skilling_category_alone() -> None:
-    # Before: "der günstigste Weg zur Qualifizierung" (status' help, the cheapest way to
-    # qualify) and "keine Qualifizierung möglich" (a catalogue reading, the designation cannot
-    # qualify), beside "Qualifizierung", the name of the skilling category and its tab.
-    said = [
-        (source, text) for source, text in [*PAIRS, *CATALOGUE_PAIRS] if "Qualifizierung" in text
-    ]
+def test_qualifikation_is_skilling_and_qualifizierung_is_qualifying() -> None:
+    # Microsoft's German pages call the skilling category "Qualifikation" ("Partnerleistung,
+    # Qualifikation und Kundenerfolg"; "Qualifikation – Zwischenzertifizierungen"), and a
+    # skilled person has an "Azure-Qualifikation" in the 2017-2018 catalogue here too. Before,
+    # the skilling category and its tab were "Qualifizierung" and a designation's qualifying
+    # "Qualifikation" ("Qualifikationsfenster", "Eine Qualifikation zählt an jedem Tag"):
+    # the two words the other way round from Microsoft's, side by side in one window.
+    pairs = [*PAIRS, *CATALOGUE_PAIRS]
+    skilling = [(source, text) for source, text in pairs if "Qualifikation" in text]
+    assert skilling
+    assert [(source, text) for source, text in skilling if "skill" not in source.lower()] == []
+    qualifying = [(source, text) for source, text in pairs if "Qualifizierung" in text]
+    assert qualifying
+    assert [(source, text) for source, text in qualifying if "qualif" not in source.lower()] == []
+    said = [(source, text) for source, text in pairs if re.search(r"\bskilling\b", source, re.I)]
     assert said
-    assert [(source, text) for source, text in said if "killing" not in source] == []
+    assert [(source, text) for source, text in said if "Qualifikation" not in text] == []
 
 
 # A sheet of a workbook (or the one a CSV file was saved from), not a word inside braces.

@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>2. Skilling — tab Skilling: people and certifications</source>
-        <translation>2. Qualifizierung – Registerkarte Qualifizierung: Personen und Zertifizierungen</translation>
+        <translation>2. Qualifikation – Registerkarte Qualifikation: Personen und Zertifizierungen</translation>
     </message>
     <message>
         <source>Add the people of your organisation with their MCP ID, and the exams and certifications they passed. File &gt; Import exam records… (Ctrl+I) reads Partner Center&apos;s Training details. The catalogue knows which exams earn which certification; the column Counts for says which designation and metric each person counts toward. Only people who associated their MCP ID with your partner ID count.</source>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>A Solutions Partner designation is earned with a partner capability score of at least 70 of 100 points over performance, skilling and customer success, every metric above zero. Start with Edit &gt; Organisation and targets… (the designations you aim for); then fill the tabs. The status panel on the right says at once each designation&apos;s score and what is still missing; a click on a missing item opens the form that adds it.</source>
-        <translation>Eine Solutions Partner-Designation wird mit einer Partnerfunktionsbewertung von mindestens 70 von 100 Punkten aus Leistung, Qualifizierung und Kundenerfolg erreicht, jede Kennzahl über null. Beginnen Sie mit Bearbeiten &gt; Organisation und Ziele… (die angestrebten Designations); füllen Sie dann die Registerkarten aus. Der Statusbereich rechts zeigt sofort die Punktzahl jeder Designation und was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
+        <translation>Eine Solutions Partner-Designation wird mit einer Partnerfunktionsbewertung von mindestens 70 von 100 Punkten aus Leistung, Qualifikation und Kundenerfolg erreicht, jede Kennzahl über null. Beginnen Sie mit Bearbeiten &gt; Organisation und Ziele… (die angestrebten Designations); füllen Sie dann die Registerkarten aus. Der Statusbereich rechts zeigt sofort die Punktzahl jeder Designation und was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
     </message>
     <message>
         <source>Open the calendar of a date field</source>
@@ -1030,7 +1030,7 @@
     </message>
     <message>
         <source>Qualification window</source>
-        <translation>Qualifikationsfenster</translation>
+        <translation>Qualifizierungsfenster</translation>
     </message>
     <message>
         <source>Readings the tracker takes</source>
@@ -1542,7 +1542,7 @@
     </message>
     <message>
         <source>What the person&apos;s exams count toward on the Status as of day: the competencies and their levels (2017-2018), or the Solutions Partner designations and their skilling metrics, with the steps where a metric has steps. Empty: nothing on that day (under the Solutions Partner program, the row&apos;s tooltip says why).</source>
-        <translation>Wofür die Prüfungen der Person am Tag „Stand am“ zählen: die Kompetenzen und ihre Stufen (2017-2018) oder die Solutions Partner-Designations und ihre Qualifizierungskennzahlen, mit den Schritten, wo eine Kennzahl Schritte hat. Leer: an diesem Tag für nichts (im Solutions Partner-Programm sagt die QuickInfo der Zeile, warum).</translation>
+        <translation>Wofür die Prüfungen der Person am Tag „Stand am“ zählen: die Kompetenzen und ihre Stufen (2017-2018) oder die Solutions Partner-Designations und ihre Qualifikationskennzahlen, mit den Schritten, wo eine Kennzahl Schritte hat. Leer: an diesem Tag für nichts (im Solutions Partner-Programm sagt die QuickInfo der Zeile, warum).</translation>
     </message>
     <message>
         <source>Add person…</source>
@@ -2043,11 +2043,11 @@
     </message>
     <message>
         <source>Opens Add exam on the Skilling tab with {code} ({certification}) filled in</source>
-        <translation>Öffnet „Prüfung hinzufügen“ auf der Registerkarte Qualifizierung, mit {code} ({certification}) ausgefüllt</translation>
+        <translation>Öffnet „Prüfung hinzufügen“ auf der Registerkarte Qualifikation, mit {code} ({certification}) ausgefüllt</translation>
     </message>
     <message>
         <source>Opens Add exam on the Skilling tab</source>
-        <translation>Öffnet „Prüfung hinzufügen“ auf der Registerkarte Qualifizierung</translation>
+        <translation>Öffnet „Prüfung hinzufügen“ auf der Registerkarte Qualifikation</translation>
     </message>
     <message>
         <source>Opens Add customer on the Performance tab, then its subscription through {association}</source>
@@ -2117,7 +2117,7 @@
     </message>
     <message>
         <source>Skilling: people and certifications</source>
-        <translation>Qualifizierung: Personen und Zertifizierungen</translation>
+        <translation>Qualifikation: Personen und Zertifizierungen</translation>
     </message>
     <message>
         <source>MPN Competency Tracker</source>

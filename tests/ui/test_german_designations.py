@@ -58,7 +58,7 @@ def test_a_designation_card_reads_in_german(
         assert "von 10 Kunden" in captions and " of " not in captions
         assert "Nettokundenzugänge: " in card.missing.text()
         notes = card.notes.text()
-        assert "Eine Qualifikation zählt an jedem Tag vom" in notes, notes
+        assert "Eine Qualifizierung zählt an jedem Tag vom" in notes, notes
         assert "qualification" not in notes.lower()
         if os.environ.get("MPN_DESKTOP_SHOTS"):
             window.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "designations_de.png"))
@@ -99,7 +99,7 @@ def test_help_requirements_of_the_designations_in_german() -> None:
         "Gültig vom 01.06.2023 bis 30.04.2026",
     ):
         assert words in document, words
-    assert "<h2>Qualifikationsfenster</h2>" in document
+    assert "<h2>Qualifizierungsfenster</h2>" in document
     for english in (
         "for full points",
         "What earns them",

@@ -82,9 +82,9 @@ def test_getting_started_follows_the_program_of_the_day(qtbot: QtBot, window: Ma
 
 @pytest.mark.usefixtures("german")
 def test_in_german(window: MainWindow) -> None:
-    assert _go_to(window)[1] == "&2 Qualifizierung: Personen und Zertifizierungen"
+    assert _go_to(window)[1] == "&2 Qualifikation: Personen und Zertifizierungen"
     text = _getting_started(window)
-    assert "2. Qualifizierung – Registerkarte Qualifizierung: Personen und Zertifizierungen" in text
+    assert "2. Qualifikation – Registerkarte Qualifikation: Personen und Zertifizierungen" in text
     assert "Partnerfunktionsbewertung von mindestens 70 von 100 Punkten" in text
 
 
