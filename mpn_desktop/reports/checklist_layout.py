@@ -281,15 +281,7 @@ class ChecklistComposer:
             )
             enter(painter, (*sect, ("P", "target")))
             style.draw(painter, target, cols.right - tag_w + 5 * pt, tag_top + 1.8 * pt)
-            artifact(painter)
-            _rule(
-                painter,
-                style,
-                (cols.left, cols.right),
-                y + height - 3 * pt,
-                ink=Ink.ACCENT,
-                weight=1.2,
-            )
+            _title_rule(painter, style, cols, y + height - 3 * pt)
 
         self._add(
             height,
@@ -671,15 +663,7 @@ class ChecklistComposer:
 
         def draw_head(painter: QPainter, y: float) -> None:
             style.draw(painter, title, cols.left, y, leading=1.0)
-            artifact(painter)
-            _rule(
-                painter,
-                style,
-                (cols.left, cols.right),
-                y + height - 3 * pt,
-                ink=Ink.ACCENT,
-                weight=1.2,
-            )
+            _title_rule(painter, style, cols, y + height - 3 * pt)
 
         self._add(
             height, draw_head, path=(*sect, ("H2", "title")), space_before=22, keep_with_next=True
@@ -732,6 +716,13 @@ class ChecklistComposer:
 
 def _all_figures(block: LevelBlock) -> list[str]:
     return [line.figures for line in block.lines]
+
+
+def _title_rule(painter: QPainter, style: Style, cols: Columns, y: float) -> None:
+    """The accent rule under a section's title (a competency's, "What a competency brings"),
+    drawn as decoration: the same under every title."""
+    artifact(painter)
+    _rule(painter, style, (cols.left, cols.right), y, ink=Ink.ACCENT, weight=1.2)
 
 
 def _rule(
