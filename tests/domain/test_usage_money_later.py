@@ -22,6 +22,7 @@ from mpn_desktop.domain.facts import Facts, Kept
 from mpn_desktop.domain.usage_figures import usage_sums
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store.sqlite_values import money
 from tests.domain.sp_organisations import DAYS, exactly
 from tests.domain.test_usage_cell_runs import _LAYOUTS, _ORDERS, _facts, _partner_center
 
@@ -75,3 +76,31 @@ def test_money_converted_when_read_scores_as_converted_and_stays_unconverted(
     # Not a grid: the ids, read row by row by the walk, converted once (a grid's are looked
     # up run by run: test_usage_cell_grid).
     assert isinstance(usage_sums(later).columns.subscription, tuple)
+
+
+def _stored_numbers(column: Sequence[Decimal]) -> tuple[float | int, ...]:
+    """Money as SQLite stores it: whole amounts as integers, others as floats."""
+    return tuple(int(value) if value == int(value) else float(value) for value in column)
+
+
+@settings(max_examples=8, deadline=None)
+@given(rng=_SEEDED, kind=st.sampled_from(_KINDS), day=st.sampled_from(DAYS))
+def test_money_stored_as_numbers_scores_as_written_with_two_decimals(
+    rng: random.Random, kind: str, day: Any
+) -> None:
+    """SQLite's money (numbers, written with two decimals when read): whole amounts added
+    as ints (``usage_whole_money``) score as the amounts converted beforehand."""
+    facts = _organisation(rng, kind)
+    columns = UsageRows.of(facts.usage).columns
+    stored = [_stored_numbers(columns.consumption_usd), _stored_numbers(columns.revenue_usd)]
+    later = [ConvertedColumn(each, partial(map, money)) for each in stored]
+    before = columns._replace(
+        consumption_usd=tuple(map(money, stored[0])), revenue_usd=tuple(map(money, stored[1]))
+    )
+    held = columns._replace(consumption_usd=later[0], revenue_usd=later[1])
+    converted = replace(facts, usage=UsageRows.from_sequences(list(before)), kept=Kept())
+    loaded = replace(facts, usage=UsageRows.from_sequences(list(held)), kept=Kept())
+    for catalog in CATALOGS:
+        expected = exactly(score_designations(catalog, replace(converted, kept=Kept()), day))
+        assert exactly(score_designations(catalog, loaded, day)) == expected
+    assert not any(column.converted for column in later), "a whole column converted"
