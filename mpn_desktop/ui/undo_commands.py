@@ -279,7 +279,41 @@ class DeleteRecordCommand(_DeleteCommand):
         return records.delete_record(self.context.db, self.kind, self.record_id, expected=expected)
 
 
-class ImportCommand(_StoreCommand):
+class _WholeImportCommand(_StoreCommand):
+    """What adding an import and removing a past one share: the batch taken out whole
+    (``remove_import``, what went kept) and put back exactly (``restore_import``, the same
+    ids; the file is not read again). One command does them as undo and redo, the other
+    as redo and undo."""
+
+    def __init__(self, context: AppContext, text: str, batch_id: int) -> None:
+        super().__init__(context, text)
+        self.batch_id = batch_id
+        self._removed: RemovedImport | None = None
+
+    def _remove(self) -> bool:
+        """Takes the import out whole; whether it went."""
+        batch_id = self.batch_id
+        result = self.context.run(
+            lambda: import_removal.remove_import(self.context.db, batch_id),
+            failure=_tr("The import was not removed."),
+        )
+        if result is not None:
+            self._removed = result.value
+        return result is not None
+
+    def _put_back(self, failure: str) -> bool:
+        """Puts back what ``_remove`` took out; whether it came back (``failure``: the
+        message's first line when not)."""
+        removed = self._removed
+        if removed is None:
+            return False
+        result = self.context.run(
+            lambda: import_removal.restore_import(self.context.db, removed), failure=failure
+        )
+        return result is not None
+
+
+class ImportCommand(_WholeImportCommand):
     """An import (exam records or usage) that already went into the database.
 
     Push it right after the import committed (instead of announcing the
@@ -303,10 +337,8 @@ class ImportCommand(_StoreCommand):
             text = _tr("Import %n usage row(s) from {file}", "", count).format(file=file_name)
         else:
             text = _tr("Import %n exam record(s) from {file}", "", count).format(file=file_name)
-        super().__init__(context, text)
-        self.batch_id = batch_id
+        super().__init__(context, text, batch_id)
         self._change = change
-        self._removed: RemovedImport | None = None
         self._first = True
 
     def redo(self) -> None:
@@ -315,28 +347,13 @@ class ImportCommand(_StoreCommand):
             self.context.announce(self._change)
             self._finish_redo(True)
             return
-        removed = self._removed
-        if removed is None:
-            self._finish_redo(False)
-            return
-        result = self.context.run(
-            lambda: import_removal.restore_import(self.context.db, removed),
-            failure=_tr("The import was not redone."),
-        )
-        self._finish_redo(result is not None)
+        self._finish_redo(self._put_back(_tr("The import was not redone.")))
 
     def undo(self) -> None:
-        batch_id = self.batch_id
-        result = self.context.run(
-            lambda: import_removal.remove_import(self.context.db, batch_id),
-            failure=_tr("The import was not removed."),
-        )
-        if result is not None:
-            self._removed = result.value
-        self._finish_undo(result is not None)
+        self._finish_undo(self._remove())
 
 
-class RemoveImportCommand(_StoreCommand):
+class RemoveImportCommand(_WholeImportCommand):
     """Removes a past import whole; undo puts back exactly what went, with the same ids."""
 
     def __init__(
@@ -356,30 +373,13 @@ class RemoveImportCommand(_StoreCommand):
             text = _tr("Remove the import of %n exam record(s) from {file}", "", count).format(
                 file=file_name
             )
-        super().__init__(context, text)
-        self.batch_id = batch_id
-        self._removed: RemovedImport | None = None
+        super().__init__(context, text, batch_id)
 
     def redo(self) -> None:
-        batch_id = self.batch_id
-        result = self.context.run(
-            lambda: import_removal.remove_import(self.context.db, batch_id),
-            failure=_tr("The import was not removed."),
-        )
-        if result is not None:
-            self._removed = result.value
-        self._finish_redo(result is not None)
+        self._finish_redo(self._remove())
 
     def undo(self) -> None:
-        removed = self._removed
-        if removed is None:
-            self._finish_undo(False)
-            return
-        result = self.context.run(
-            lambda: import_removal.restore_import(self.context.db, removed),
-            failure=_tr("The import was not put back."),
-        )
-        self._finish_undo(result is not None)
+        self._finish_undo(self._put_back(_tr("The import was not put back.")))
 
 
 VersionedOperation = Callable[[Mapping[str, Any] | None, int | None], OpResult[Any]]
