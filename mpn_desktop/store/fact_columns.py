@@ -13,7 +13,7 @@ from functools import partial
 from operator import itemgetter
 from typing import Any
 
-from mpn_desktop.domain.column_rows import ConvertedColumn, IsoDays
+from mpn_desktop.domain.column_rows import ConvertedColumn
 
 Convert = Callable[[Any], Any]
 """A column's conversion of what the driver returns (``Convert | None``: None keeps it as it is)."""
@@ -80,20 +80,24 @@ def converted_column(values: Sequence[Any], convert: Convert | None) -> Sequence
     return _all_converted(values, _kept_conversions(convert), convert)
 
 
+def shared(text: str) -> str:
+    """A text column's conversion to one object per distinct value (``converted_column``).
+
+    SQLite hands over a new str for every row: the designations' rules look the
+    few exam codes and services up in dicts and sets again and again, and a fresh
+    string is hashed on its first look-up and compared by its characters on each
+    (one shared object: its hash kept, equal by identity): the people index of
+    the benchmark organisation's 10,000 results (13 codes) took 4.1 ms on fresh
+    codes and text days, 3.2 ms on shared codes, 2.7 ms on days made dates."""
+    return text
+
+
 def converted_later(values: Sequence[Any], convert: Convert | None) -> Sequence[Any]:
     """``converted_column(values, convert)`` worked out when first read (a column the rules
     never read is not converted at every load)."""
     if convert is None:
         return values
     return ConvertedColumn(values, _lookups(convert))
-
-
-def days_later(values: Sequence[Any], convert: Convert | None) -> Sequence[Any]:
-    """``converted_later`` for a SQLite ``Date`` column (ISO text): the days compared as
-    text until first read (``IsoDays``)."""
-    if convert is None:
-        return values
-    return IsoDays(values, _lookups(convert))
 
 
 def _lookups(convert: Convert) -> Callable[[Sequence[Any]], Iterable[Any]]:

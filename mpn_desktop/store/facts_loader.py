@@ -34,10 +34,10 @@ from mpn_desktop.store.fact_columns import (
     composed,
     converted_column,
     converted_later,
-    days_later,
     look_up,
     looked_up_later,
     names_by_id,
+    shared,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
 
@@ -130,7 +130,6 @@ def _columns(
     values: Mapping[str, Any] | None = None,
     *,
     later: frozenset[int] = frozenset(),
-    days: frozenset[int] = frozenset(),
 ) -> list[Sequence[Any]]:
     """The columns of all rows of ``query`` (none without rows), converted to Python types.
 
@@ -139,8 +138,7 @@ def _columns(
     ``conversions`` turns them into domain values (once per distinct value);
     ``values`` fills the query's bound parameters; the columns at the
     positions ``later`` (neither looked up nor converted again) are converted
-    when first read (``ConvertedColumn``), and so are SQLite's days at the
-    positions ``days``, compared as their ISO text until then (``IsoDays``).
+    when first read (``ConvertedColumn``).
     """
     plan = _compiled(query, connection.dialect)
     parameters = _parameters(plan.compiled, values)
@@ -172,8 +170,6 @@ def _columns(
     columns = [
         converted_later(column, process)
         if position in later
-        else days_later(column, process)
-        if position in days
         else converted_column(
             column,
             process
@@ -371,12 +367,11 @@ class _Read:
             self.mcp_ids = _id_map(connection, _MCP_IDS_QUERY)
         if "exams" in wanted:
             query = self._query(EXAMS_QUERY)
-            # The kind (the rules never read it) is converted when first read; so is the day
-            # on SQLite, whose ISO text the people index compares as it is (``IsoDays``).
+            # The kind (the rules never read it) is converted when first read; the code is
+            # one str per distinct code (``shared``: the people index looks each one up).
             kind = frozenset(self._at({5: None}))
-            day = frozenset(self._at({3: None}) if connection.dialect.name == "sqlite" else ())
             lookups = self._at({1: self.mcp_ids})
-            columns = _columns(connection, query, lookups, later=kind, days=day)
+            columns = _columns(connection, query, lookups, self._at(_CODES), later=kind)
             found["exams"] = self._by_column("exams", ExamRows, columns)
         if "references" in wanted:
             query = self._query(REFERENCES_QUERY)
@@ -491,6 +486,8 @@ SUBSCRIPTIONS_QUERY = select(
 _SUBSCRIPTION_IDS_QUERY = select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id)
 
 _MONTHS: Mapping[int, Callable[[Any], Any]] = {2: Month.of}
+_CODES: Mapping[int, Callable[[Any], Any]] = {2: shared}
+"""The exams query's code."""
 _MONEY: Mapping[int, None] = {3: None, 4: None}
 """The usage query's consumption and revenue (``UsageRows.held_columns``)."""
 

@@ -39,10 +39,10 @@ from mpn_desktop.store.fact_columns import (
     Convert,
     converted_column,
     converted_later,
-    days_later,
     look_up,
     looked_up_later,
     names_by_id,
+    shared,
 )
 from mpn_desktop.store.loaded_facts import LoadedFacts
 from mpn_desktop.store.sqlite_files import BUSY_TIMEOUT_MS, plain_sqlite_file
@@ -126,11 +126,9 @@ class _Reader:
         converts: Sequence[Convert | None],
         parameters: Sequence[Any] = (),
         later: frozenset[int] = frozenset(),
-        days: frozenset[int] = frozenset(),
     ) -> list[Sequence[Any]]:
         """The columns of ``sql``'s rows, each converted by its ``converts`` (those at the
-        positions ``later`` when first read, as the ISO days at the positions ``days``, compared
-        as text until then: ``IsoDays``)."""
+        positions ``later`` when first read)."""
         rows = self._connection.execute(sql, parameters).fetchall()
         if not rows:
             return []
@@ -138,8 +136,6 @@ class _Reader:
         return [
             converted_later(column, convert)
             if position in later
-            else days_later(column, convert)
-            if position in days
             else converted_column(column, convert)
             for position, (column, convert) in enumerate(zip(columns, converts, strict=True))
         ]
@@ -194,9 +190,8 @@ class _Reader:
         exam_columns = self._columns(
             "SELECT id, person_id, exam_code, passed_on, exam_title, kind"
             " FROM exam_results ORDER BY id",
-            (None, None, None, day, None, member(CredentialKind)),
+            (None, None, shared, day, None, member(CredentialKind)),
             later=frozenset({5}),  # the kind: the rules never read it
-            days=frozenset({3}),  # the day: the people index compares its text
         )
         look_up(exam_columns, 1, mcp_ids)
         reference_columns = self._columns(
