@@ -30,6 +30,7 @@ from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.missing_lead import Lead, LeadKind
 from mpn_desktop.errors import StoreError
+from mpn_desktop.lazy_modules import import_after_paint
 from mpn_desktop.store.changes import Change
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui import help_dialogs
@@ -47,10 +48,6 @@ from mpn_desktop.ui.screen_fit import keep_on_screen, resize_to_fit
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_line import StatusLine
 from mpn_desktop.ui.status_panel import StatusPanel
-from mpn_desktop.ui.tabs.exams_tab import ExamsTab
-from mpn_desktop.ui.tabs.fee_tab import FeeTab
-from mpn_desktop.ui.tabs.references_tab import ReferencesTab
-from mpn_desktop.ui.tabs.sales_tab import SalesTab
 from mpn_desktop.ui.tasks import Task, let_go, take_outcome, wait_for_running
 from mpn_desktop.ui.undo_actions import UndoRedoAction
 from mpn_desktop.ui.write_ahead import prepare_to_import, prepare_to_write
@@ -72,28 +69,16 @@ _WRITING_ACTIONS = (
 """The menu entries that change the database: disabled for a login that may only read."""
 
 
-AFTER_PAINT_MODULES = (
-    "mpn_desktop.domain.evaluate",
-    "mpn_desktop.store.facts_sqlite",
-    "mpn_desktop.ui.designation_day",
-    "mpn_desktop.domain.designation_usage_months",
-    "mpn_desktop.domain.usage_months",
-    "mpn_desktop.domain.skilling_people",
-)
-"""What the window's modules import at first use, after the first paint (the engine, the
-designations' rules): the fill's worker imports them, else the first result shown on the GUI
-thread did (a stall of 50-80 ms on the large organisation)."""
-
-
 FILL_UNPAINTED_AFTER_MS = 500
 """A shown window not painted within this time fills all the same (see ``fill``)."""
 
 
 def _read_first(db: Database, asked: list[FirstRead]) -> FirstReads:
-    """On the fill's worker: the tabs' first reads, then the modules imported after the paint."""
+    """On the fill's worker: the tabs' first reads, then the modules the window's modules
+    declare ``after_paint`` (the engine, the designations' rules), else the first result
+    shown imported them on the GUI thread (a stall of 50-80 ms on the large organisation)."""
     reads = read_first(db, asked)
-    for name in AFTER_PAINT_MODULES:
-        importlib.import_module(name)
+    import_after_paint()
     return reads
 
 
@@ -118,23 +103,42 @@ class StepTabLike(Protocol):
 
 @dataclass(frozen=True)
 class TabSpec:
-    """A step tab's class, objectName and title."""
+    """A step tab's module (of ``mpn_desktop.ui.tabs``) and class, objectName and title."""
 
-    tab: Callable[[AppContext, QWidget], QWidget]
+    module: str
+    class_name: str
     object_name: str
     title: str
+
+    def tab_class(self) -> Callable[[AppContext, QWidget], QWidget]:
+        """The tab's class, its module imported when the tab is first built: the tabs not
+        shown are built after the first paint (``MainWindow.step_tabs``), and so imported."""
+        module = importlib.import_module(f"mpn_desktop.ui.tabs.{self.module}")
+        found: Callable[[AppContext, QWidget], QWidget] = getattr(module, self.class_name)
+        return found
 
 
 # The titles are marked for translation here and translated where shown (self.tr).
 TAB_SPECS = (
-    TabSpec(SalesTab, "salesTab", str(QT_TRANSLATE_NOOP("MainWindow", "Sales performance"))),
-    TabSpec(ExamsTab, "examsTab", str(QT_TRANSLATE_NOOP("MainWindow", "Exams and people"))),
     TabSpec(
-        ReferencesTab,
+        "sales_tab",
+        "SalesTab",
+        "salesTab",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Sales performance")),
+    ),
+    TabSpec(
+        "exams_tab",
+        "ExamsTab",
+        "examsTab",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Exams and people")),
+    ),
+    TabSpec(
+        "references_tab",
+        "ReferencesTab",
         "referencesTab",
         str(QT_TRANSLATE_NOOP("MainWindow", "Customer references")),
     ),
-    TabSpec(FeeTab, "feeTab", str(QT_TRANSLATE_NOOP("MainWindow", "Fee"))),
+    TabSpec("fee_tab", "FeeTab", "feeTab", str(QT_TRANSLATE_NOOP("MainWindow", "Fee"))),
 )
 
 _DESIGNATION_TITLES = {
@@ -269,12 +273,11 @@ class MainWindow(QMainWindow):
     @property
     def step_tabs(self) -> list[QWidget]:
         """The four step tabs in TAB_SPECS' order, the ones not built yet built now."""
-        if self._tabs_waiting:
-            self._build_waiting_tabs()
+        self._build_waiting_tabs_if_any()
         return cast(list[QWidget], list(self._built_tabs))
 
     def _build_tab(self, spec: TabSpec) -> QWidget:
-        tab = spec.tab(self.context, self.tabs)
+        tab = spec.tab_class()(self.context, self.tabs)
         tab.setObjectName(spec.object_name)
         return tab
 

@@ -56,10 +56,10 @@ else:
     facts_rows = LazyModule("mpn_desktop.store.facts_rows")
     # The engine and the facts' reader: imported at the first evaluation, after start-up's
     # first paint (a tenth of the time to it went to importing them and their modules).
-    designation_day = LazyModule("mpn_desktop.ui.designation_day")
+    designation_day = LazyModule("mpn_desktop.ui.designation_day", after_paint=True)
     designation_score = LazyModule("mpn_desktop.domain.designation_score")
-    evaluate = LazyModule("mpn_desktop.domain.evaluate")
-    facts_sqlite = LazyModule("mpn_desktop.store.facts_sqlite")
+    evaluate = LazyModule("mpn_desktop.domain.evaluate", after_paint=True)
+    facts_sqlite = LazyModule("mpn_desktop.store.facts_sqlite", after_paint=True)
     performance = LazyModule("mpn_desktop.domain.performance")
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from mpn_desktop.domain.progress import FeeStatus, Progress
     from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 else:
-    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree", after_paint=True)
 
 _BAR_STEPS = BAR_STEPS
 _ZERO = Decimal(0)

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 else:
     # Who counts for a skilling metric: read once the day is evaluated, after start-up's
     # first paint (its module brings the designations' skilling rules).
-    skilling_people = LazyModule("mpn_desktop.domain.skilling_people")
-    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
+    skilling_people = LazyModule("mpn_desktop.domain.skilling_people", after_paint=True)
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree", after_paint=True)
 
 
 def roles_by_person(progress: Progress) -> dict[str, list[str]]:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from mpn_desktop.store import records
 else:
     records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
-    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree", after_paint=True)
     evidence = LazyModule("mpn_desktop.domain.evidence")
 
 

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from mpn_desktop.domain.progress import Progress
     from mpn_desktop.domain.requirement_tree import RequirementTree
 else:
-    competency_tree = LazyModule("mpn_desktop.domain.competency_tree")
+    competency_tree = LazyModule("mpn_desktop.domain.competency_tree", after_paint=True)
 
 
 class _GivingWayItem(QWidgetItem):

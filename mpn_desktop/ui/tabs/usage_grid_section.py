@@ -67,8 +67,10 @@ else:
     # paint; the scoring engine behind ``last_month`` is imported then (see progress_source).
     designation_score = LazyModule("mpn_desktop.domain.designation_score")
     performance = LazyModule("mpn_desktop.domain.performance")
-    designation_usage_months = LazyModule("mpn_desktop.domain.designation_usage_months")
-    usage_months = LazyModule("mpn_desktop.domain.usage_months")
+    designation_usage_months = LazyModule(
+        "mpn_desktop.domain.designation_usage_months", after_paint=True
+    )
+    usage_months = LazyModule("mpn_desktop.domain.usage_months", after_paint=True)
 
 Record = dict[str, Any]
 
