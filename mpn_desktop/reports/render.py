@@ -92,7 +92,9 @@ def _page_size_id(name: str | None) -> QPageSize.PageSizeId:
         if key.lower() == chosen.lower():
             return size
     raise ChecklistNotWritten(
-        f"page size {chosen!r} is not known; choose one of {', '.join(PAGE_SIZES)}"
+        _("page size {size} is not known; choose one of {sizes}").format(
+            size=repr(chosen), sizes=", ".join(PAGE_SIZES)
+        )
     )
 
 
@@ -139,7 +141,8 @@ def render_pdf(
     try:
         save(Path(path), content)
     except MpnError as error:
-        raise ChecklistNotWritten(f"the checklist was not written: {error}") from None
+        said = _("the checklist was not written: {problem}")
+        raise ChecklistNotWritten(said.format(problem=error)) from None
     return pages
 
 
@@ -221,7 +224,9 @@ def render_to_device(
     """
     painter = QPainter() if structure is None else TaggingPainter(structure)
     if not painter.begin(device):
-        raise ChecklistNotWritten("the checklist could not be drawn on the chosen printer or file")
+        raise ChecklistNotWritten(
+            _("the checklist could not be drawn on the chosen printer or file")
+        )
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pages = _Pages(document, Style(device), device.width(), device.height())
@@ -268,7 +273,7 @@ class _Pages:
         structure = painter.structure if isinstance(painter, TaggingPainter) else None
         for number, page in enumerate(self.pages, start=1):
             if number > 1 and not device.newPage():
-                raise ChecklistNotWritten("the printer or file refused a new page")
+                raise ChecklistNotWritten(_("the printer or file refused a new page"))
             if structure is not None:
                 structure.new_page()
             if number == 1:

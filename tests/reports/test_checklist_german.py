@@ -10,13 +10,14 @@ from typing import Any
 import pypdf
 import pytest
 from checklist_helpers import AS_OF, PRINTED_ON, pdf_pages, text_objects
+from PySide6.QtGui import QPdfWriter
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evaluate import evaluate
 from mpn_desktop.domain.facts import Facts, Target
 from mpn_desktop.reports.checklist import Checklist, as_action, build_checklist
-from mpn_desktop.reports.render import render_pdf
+from mpn_desktop.reports.render import ChecklistNotWritten, render_pdf, render_to_device
 from mpn_desktop.store.user_files import write_user_file
 
 save_pdf = partial(write_user_file, database=None)
@@ -120,4 +121,34 @@ def test_retired_targets_are_named_in_german(catalog: Any, demo_facts: Facts) ->
     assert checklist_of(catalog, one).retired_targets == (
         "Nicht aufgeführt: Hosting (Ziel: Gold) wurde am 30.01.2018 eingestellt; "
         "sie kann nicht mehr erreicht werden."
+    )
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_checklist_not_written_says_why_in_german(
+    catalog: Any, empty_facts: Facts, tmp_path: Path
+) -> None:
+    # Before: "the checklist was not written: …" (the window's box under German read
+    # "Die Checkliste wurde nicht gespeichert." over that English line), and the refusals of
+    # an unknown page size, a printer that could not be drawn on, a page refused: English.
+    vocabulary.use_language("de")
+    document = checklist_of(catalog, empty_facts)
+    folder = tmp_path / "fehlt"
+    with pytest.raises(ChecklistNotWritten) as refused:
+        render_pdf(document, folder / "checkliste.pdf", "A4", save=save_pdf)
+    assert str(refused.value) == (
+        f"Die Checkliste wurde nicht geschrieben: {folder / 'checkliste.pdf'}: "
+        f"Der Ordner {folder} existiert nicht"
+    )
+    with pytest.raises(ChecklistNotWritten) as refused:
+        render_pdf(document, tmp_path / "x.pdf", "A5", save=save_pdf)
+    assert str(refused.value) == (
+        "Das Papierformat 'A5' ist unbekannt; wählen Sie eines von A4, Letter"
+    )
+    writer = QPdfWriter(str(folder / "x.pdf"))
+    with pytest.raises(ChecklistNotWritten) as refused:
+        render_to_device(document, writer)
+    assert str(refused.value) == (
+        "Die Checkliste konnte nicht auf den gewählten Drucker oder in die gewählte Datei "
+        "gezeichnet werden"
     )
