@@ -46,6 +46,8 @@ NOT_BEFORE_PAINT = (
     "mpn_desktop.store.records",
     "mpn_desktop.store.facts_loader",
     "importlib.metadata",
+    # The log file's rotating handler (with socket, pickle, queue): opened at the first record.
+    "logging.handlers",
     # The engine and the designations' rules, first needed by the first evaluation.
     "mpn_desktop.domain.evaluate",
     "mpn_desktop.domain.designation_score",
