@@ -66,6 +66,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +103,19 @@ _CODES = {
 }
 
 
-def solutions_partner_org() -> Facts:
-    """The large organisation with services, seats, today's associations and exam codes."""
+def _with_cents(amount: Decimal, row: int) -> Decimal:
+    """``amount`` plus some cents (none for one row in a hundred): money as Partner Center
+    files give it (PARTNER-CENTER-FILES.md: "rounded to the nearest cent", `13.32`)."""
+    return amount + Decimal(row * 37 % 100) / 100 if amount else amount
+
+
+def solutions_partner_org(cents: bool = True) -> Facts:
+    """The large organisation with services, seats, today's associations and exam codes.
+
+    With ``cents`` (the timed figures) the usage money has cents, as real files' amounts
+    have: a whole number is what SQLite stores as an integer, a fast path no real file
+    takes all the way. Without, whole US$ as ``large_org`` makes them (the digest's
+    TOTAL, unchanged since it was first printed)."""
     facts = build_large_org()
     subscriptions = tuple(
         replace(s, association=_ASSOCIATIONS[i % len(_ASSOCIATIONS)])
@@ -117,6 +129,8 @@ def solutions_partner_org() -> Facts:
                 i % len(_SERVICES[workload[u.subscription]])
             ],
             paid_seats=u.active_users * 2,
+            consumption_usd=_with_cents(u.consumption_usd, i) if cents else u.consumption_usd,
+            revenue_usd=_with_cents(u.revenue_usd, i + 1) if cents else u.revenue_usd,
         )
         for i, u in enumerate(facts.usage)
     )

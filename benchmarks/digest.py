@@ -10,7 +10,8 @@ and each of those scores and competency results must hash as the records' do,
 decimals compared by value (not part of TOTAL). Each result is written out in a canonical
 form (exact fractions and decimals, sets sorted, lazy evidence worked out, the
 ``status --json`` words of each designation) and hashed. A change meant to be only
-faster must print the same TOTAL before and after:
+faster must print the same TOTAL and CENTS before and after (CENTS: the designations
+again with the usage money in cents, as real files have it):
 
     PYTHONHASHSEED=0 .venv/bin/python benchmarks/digest.py [--verbose]
 """
@@ -169,16 +170,15 @@ def _same_by_value(value: Any, again: Any) -> bool:
     return _hash(again, exponents=False) == _hash(value, exponents=False)
 
 
-def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
-    """Prints TOTAL (and with ``loaded_too`` whether loaded facts score and evaluate as the
-    records, their files in ``folder``); 1 if they do not."""
-    total = hashlib.sha1()
-    org = solutions_partner_org()
+def _designations(org: Facts, total: Any, stored_in: Path | None, verbose: bool) -> int:
+    """Adds every designation score of ``org`` (moved on, every catalogue, every day) to
+    the hash ``total``; with ``stored_in`` also compares the loaded facts' scores. Returns
+    how many of those differ."""
     mismatches = 0
     for months in (0, MONTHS_2024, MONTHS_2026):
         moved = moved_on(org, months) if months else org
         days = tuple(shifted_day(day, months) for day in DAYS)
-        stored = _stored(moved, folder) if loaded_too else None
+        stored = _stored(moved, stored_in) if stored_in is not None else None
         for catalog in shipped_scored_catalogs():
             targets = frozenset(d.id for d in catalog.designations)
             for held, facts in (("tuples", moved), ("columns", _as_columns(moved))):
@@ -195,6 +195,19 @@ def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
                         if not _same_by_value((scores, words), (again, words_of(again))):
                             mismatches += 1
                             print(f"{catalog.version} +{months:3d} {day}: loaded facts differ")
+    return mismatches
+
+
+def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
+    """Prints TOTAL and CENTS (and with ``loaded_too`` whether loaded facts score and
+    evaluate as the records, their files in ``folder``); 1 if they do not.
+
+    TOTAL: the organisation's money in whole US$ (as first printed) and the competencies;
+    CENTS: the designations again with money in cents, as real files have it (SQLite stores
+    such amounts otherwise than whole numbers, so the loaded facts take other paths)."""
+    total = hashlib.sha1()
+    stored_in = folder if loaded_too else None
+    mismatches = _designations(solutions_partner_org(cents=False), total, stored_in, verbose)
     large = build_large_org()
     competencies = load_catalog()
     # The window evaluates the competencies on loaded facts too: exam days compared as their
@@ -212,6 +225,9 @@ def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
             mismatches += 1
             print(f"competencies {day}: loaded facts differ")
     print(f"TOTAL {total.hexdigest()[:12]}")
+    cents = hashlib.sha1()
+    mismatches += _designations(solutions_partner_org(cents=True), cents, stored_in, verbose)
+    print(f"CENTS {cents.hexdigest()[:12]}")
     if loaded_too:
         print(f"loaded facts score as the records: {'yes' if not mismatches else 'NO'}")
     return 1 if mismatches else 0
