@@ -319,6 +319,7 @@ class ExamIndex:
         by_code = _FirstDays(first, named)
         self._columns = columns
         _index_into(map(by_code.__getitem__, columns.exam_code), columns.mcp_id, days)
+        self._last = _last_days(first)
         self.first_passed: dict[str, dict[str, StoredDay]] = first
         """Normalised code -> MCP ID -> the first day that person passed it, as the
         results hold it (``day_key``: SQLite's ISO text is kept as text, never made
@@ -437,9 +438,11 @@ class ExamIndex:
         if not recorded and len(ways) == 1 and len(ways[0]) == 1:
             # One exam earns it (most certifications): that exam's first days as they are.
             days = first.get(ways[0][0], {})
+            last = self._last.get(ways[0][0])
         else:
             days = self._merged_days(recorded, ways)
-        found = self._holding[id(cert)] = (cert, days, max(days.values(), default=None))
+            last = max(days.values(), default=None)
+        found = self._holding[id(cert)] = (cert, days, last)
         return found
 
     def _take_in(self, codes: set[str]) -> None:
@@ -469,6 +472,7 @@ class ExamIndex:
         _index_into(map(taking.__getitem__, columns.exam_code), columns.mcp_id, stored)
         # Filled before anyone reading ``first_passed`` sees them: another thread asking
         # meanwhile finds the codes left out, not half-filled.
+        self._last.update(_last_days(taken))
         first.update(taken)
         for written, days in taking.items():
             if days is not None:
@@ -573,6 +577,13 @@ def _stored_days(passed_on: Sequence[date]) -> tuple[Sequence[StoredDay], bool]:
         if text is not None:
             return text, True
     return passed_on, False
+
+
+def _last_days(first: dict[str, dict[str, StoredDay]]) -> dict[str, StoredDay]:
+    """Each code's last first day, worked out as soon as its dict is filled: the days just
+    read are still at hand in the processor's caches (read again by the evaluation, after
+    its usage, they were a third dearer)."""
+    return {code: max(days.values()) for code, days in first.items() if days}
 
 
 def _index_into(
