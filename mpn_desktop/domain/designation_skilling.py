@@ -169,9 +169,11 @@ _LISTS: IdentityMemo[tuple[tuple[Listed, ...], dict[str, Certification]], Catalo
 )
 """``catalogue_list`` by the list's and the catalogue's certifications' identity (the
 catalogues in use are few: at most 4096 kept)."""
-_EQUAL_LISTS: dict[tuple[int, tuple[Listed, ...]], CatalogueList] = {}
-"""The ``CatalogueList`` of each list value per catalogue's certifications (checked on
-reading: it holds them; at most 4096 kept)."""
+_EQUAL_LISTS: IdentityMemo[
+    tuple[dict[str, Certification]], dict[tuple[Listed, ...], CatalogueList]
+] = IdentityMemo(64)
+"""Per catalogue's certifications (by identity: the catalogues in use are few, at most 64
+kept), the ``CatalogueList`` of each list value (a catalogue names a few hundred lists)."""
 
 
 def catalogue_list(
@@ -182,11 +184,10 @@ def catalogue_list(
     found = _LISTS.get((listed, certifications))
     if found is not None:
         return found
-    if len(_EQUAL_LISTS) >= 4096:
-        _EQUAL_LISTS.clear()
-    same = _EQUAL_LISTS.get((id(certifications), listed))
-    if same is None or same.certifications is not certifications:
-        same = _EQUAL_LISTS[(id(certifications), listed)] = CatalogueList(listed, certifications)
+    equal = _EQUAL_LISTS.kept((certifications,), dict)
+    same = equal.get(listed)
+    if same is None:
+        same = equal[listed] = CatalogueList(listed, certifications)
     return _LISTS.keep((listed, certifications), same)
 
 
