@@ -322,13 +322,12 @@ class ExamIndex:
         _index_into(map(by_code.__getitem__, columns.exam_code), columns.mcp_id, days)
         self._last = _last_days(first)
         self.first_passed: dict[str, dict[str, StoredDay]] = first
-        """Normalised code -> MCP ID -> the first day that person passed it, as the
-        results hold it (``day_key``: SQLite's ISO text is kept as text, never made
-        dates: ``holding_days`` gives dates) (the codes indexed so far: see
-        ``_take_in``). A code's MCP IDs come in the order of the results, which nothing
-        reads for a meaning: who holds what and from which day is the same in any order of
-        the results (``Holders`` shows people in their listed order, each with the first
-        certification the list names)."""
+        """Normalised code -> MCP ID -> the first day that person passed it, for the codes
+        indexed so far (see ``_take_in``), in the results' form (``day_key``: SQLite's ISO
+        text stays text; ``holding_days`` gives dates). A code's MCP IDs come in the order
+        of the results, which nothing reads for a meaning: who holds what and from which
+        day is the same in any order of the results (``Holders`` shows people in their
+        listed order, each with the first certification the list names)."""
         self._by_code = by_code
         self._left_out = by_code.left_out
         """The normalised codes of results not indexed yet."""
