@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from mpn_desktop.domain.competency_tree import STEP_LABELS, requirement_tree
 from mpn_desktop.domain.enums import Association, Level, Market, StepKind
 from mpn_desktop.domain.evidence import Evidence
-from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.fee import membership_year
 from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
 from mpn_desktop.domain.progress import FeeStatus, Progress
@@ -90,6 +90,27 @@ class Header:
     catalog: str
     next_anniversary: str = ""
     """The renewal day after the as-of date, which "at risk" counts up to ("" if unknown)."""
+
+    @classmethod
+    def of(
+        cls,
+        organization: Organization,
+        as_of: date,
+        printed_on: date,
+        catalog: str,
+        next_anniversary: str = "",
+    ) -> Header:
+        """The header of ``organization``'s checklist, what it has not entered said so."""
+        return cls(
+            organization=organization.name or _("(no organisation entered yet)"),
+            mpn_id=organization.mpn_id or _("not entered"),
+            market=market_word(organization.market),
+            as_of=format_day(as_of),
+            anniversary=format_day(organization.anniversary) or _("not entered"),
+            printed_on=format_day(printed_on),
+            catalog=catalog,
+            next_anniversary=next_anniversary,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,15 +595,12 @@ def build_checklist(
     footnotes = _Footnotes()
     sections = tuple(_section(item, level, footnotes) for item in chosen)
     org = progress.organization if progress.organization.name else facts.organization
-    header = Header(
-        organization=org.name or _("(no organisation entered yet)"),
-        mpn_id=org.mpn_id or _("not entered"),
-        market=market_word(org.market),
-        as_of=format_day(progress.as_of),
-        anniversary=format_day(org.anniversary) or _("not entered"),
-        printed_on=format_day(printed_on),
-        catalog=_catalog_title(catalog),
-        next_anniversary=_next_anniversary(org.anniversary, progress.as_of),
+    header = Header.of(
+        org,
+        progress.as_of,
+        printed_on,
+        _catalog_title(catalog),
+        _next_anniversary(org.anniversary, progress.as_of),
     )
     retired = _retired_targets(catalog, tree) if competency is None else ""
     empty = ""

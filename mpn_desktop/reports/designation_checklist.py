@@ -28,7 +28,6 @@ from mpn_desktop.reports.checklist import (
     Section,
     SummaryRow,
     format_day,
-    market_word,
 )
 
 TITLE = N_("Solutions Partner checklist")
@@ -188,14 +187,11 @@ def build_designation_checklist(
     sections = tuple(_section(node) for node in chosen)
     since = format_day(catalog.effective_from)
     until = format_day(catalog.effective_until) or _("today")
-    header = Header(
-        organization=organization.name or _("(no organisation entered yet)"),
-        mpn_id=organization.mpn_id or _("not entered"),
-        market=market_word(organization.market),
-        as_of=format_day(tree.as_of),
-        anniversary=format_day(organization.anniversary) or _("not entered"),
-        printed_on=format_day(printed_on),
-        catalog=_("{catalogue} {version} ({since} to {until})").format(
+    header = Header.of(
+        organization,
+        tree.as_of,
+        printed_on,
+        _("{catalogue} {version} ({since} to {until})").format(
             catalogue=catalog.name, version=catalog.version, since=since, until=until
         ),
     )
