@@ -23,9 +23,13 @@ from mpn_desktop.domain.column_rows import ConvertedColumn
 _PROBES = (0, 1, -1, 7, 250, 123_456_789)
 """Whole numbers a conversion is checked on."""
 
-_EXACT = 10**20
-"""Whole sums under this (in magnitude) keep every digit in a Decimal of 28 digits with its
-decimals, as the Decimals added one by one do."""
+_EXACT = 2**53
+"""Whole sums under this (in magnitude) are the conversions' sum: SQLite's money (and
+SQLAlchemy's ``Numeric`` on SQLite) writes a stored number through a float (``"%.2f"``),
+exact for whole numbers up to 2**53 alone, and their sums keep every digit in a Decimal of
+28 digits with its decimals, as the Decimals added one by one do. A sum this low holds no
+value above it but where values below 0 cancel it out, which the store refuses (money is
+at least 0)."""
 
 Convert = Callable[[Sequence[Any]], Iterable[Any]]
 

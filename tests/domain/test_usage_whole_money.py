@@ -148,3 +148,14 @@ def test_values_as_they_are_are_added_from_the_first() -> None:
         [Decimal("1E+3") + Decimal("2.5"), Decimal("2.5") + 3]
     )
     assert repr(sums.added(plain[:1])) == repr(Decimal("1E+3"))
+
+
+def test_whole_numbers_past_a_floats_digits_are_added_as_converted() -> None:
+    """SQLite's money writes a stored number with two decimals through a float: a whole
+    number past 2**53 loses its last digits there, and the sums must lose them as the
+    conversions added one by one do (not add the exact ints)."""
+    stored = (2**53 + 1, 5, 2**60 + 1)
+    converted = [money(value) for value in stored]
+    sums = ColumnSums(ConvertedColumn(stored, partial(map, money)))
+    assert _written(sums.sums([0, 2], [2, 3])) == _expected(converted, [0, 2], [2, 3])
+    assert repr(sums.added(stored[:2])) == repr(converted[0] + converted[1])
