@@ -55,6 +55,10 @@ NOT_BEFORE_PAINT = (
     "mpn_desktop.domain.usage_months",
     "mpn_desktop.domain.skilling_people",
     "mpn_desktop.store.facts_sqlite",
+    # Copy, paste and CSV export of a table, at their first use.
+    "mpn_desktop.importers.table_text",
+    "mpn_desktop.ui.models.paste_plan",
+    "mpn_desktop.ui.paste_command",
     # The tabs not shown (a first start shows the Sales tab), built after the paint.
     "mpn_desktop.ui.tabs.exams_tab",
     "mpn_desktop.ui.tabs.references_tab",

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.errors import MpnError
 from mpn_desktop.lazy_modules import LazyModule
-from mpn_desktop.store import records_sqlite
 from mpn_desktop.store.changes import Change, OutsideChange, RecordKind
 from mpn_desktop.store.schema_fields import SPECS
 from mpn_desktop.ui import count_text
@@ -60,9 +59,10 @@ from mpn_desktop.ui.undo_commands import (
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
-    from mpn_desktop.store import records
+    from mpn_desktop.store import records, records_sqlite
 else:
     records = LazyModule("mpn_desktop.store.records")  # SQLAlchemy's ORM: after the first paint
+    records_sqlite = LazyModule("mpn_desktop.store.records_sqlite", after_paint=True)
 
 _ROWS_MEASURED = 50
 """Rows a column is fitted to (those in sight first): a sample, not all 36,000 months of usage

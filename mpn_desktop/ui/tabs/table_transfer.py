@@ -17,20 +17,25 @@ from PySide6.QtCore import QT_TR_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from mpn_desktop.importers.table_text import csv_bytes, rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
-from mpn_desktop.store.user_files import write_user_file
 from mpn_desktop.ui import count_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value
-from mpn_desktop.ui.models.paste_plan import PasteTarget, plan_paste, refusal_text
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record
-from mpn_desktop.ui.paste_command import PasteRowsCommand
 
 if TYPE_CHECKING:
-    from mpn_desktop.store import row_batches
+    from mpn_desktop.importers import table_text
+    from mpn_desktop.store import row_batches, user_files
+    from mpn_desktop.ui import paste_command
+    from mpn_desktop.ui.models import paste_plan
+    from mpn_desktop.ui.paste_command import PasteRowsCommand
     from mpn_desktop.ui.tabs.record_section import RecordSection
 else:
     row_batches = LazyModule("mpn_desktop.store.row_batches")  # imports SQLAlchemy
+    # At the first copy, paste or export: not before the window's first paint.
+    table_text = LazyModule("mpn_desktop.importers.table_text")
+    user_files = LazyModule("mpn_desktop.store.user_files")
+    paste_plan = LazyModule("mpn_desktop.ui.models.paste_plan")
+    paste_command = LazyModule("mpn_desktop.ui.paste_command")
 
 _CSV_FILTER = str(QT_TR_NOOP("CSV files (*.csv);;All files (*)"))
 
@@ -109,7 +114,7 @@ class TableTransfer(QObject):
         """Copies the selected rows (all shown when none is selected); returns the text."""
         chosen = self._section.selected_records() or self.shown_records()
         header, rows = self.rows_text(chosen)
-        text = tab_separated(header, rows)
+        text = table_text.tab_separated(header, rows)
         QGuiApplication.clipboard().setText(text)
         return text
 
@@ -120,7 +125,7 @@ class TableTransfer(QObject):
     def paste_text(self, text: str) -> PasteRowsCommand | None:
         """Pastes ``text`` (tab-separated rows, maybe with a header row) into the table."""
         section = self._section
-        rows = rows_of_pasted_text(text)
+        rows = table_text.rows_of_pasted_text(text)
         if not rows:
             section.show_problem(
                 self.tr("There is nothing to paste (the clipboard holds no text).")
@@ -137,7 +142,7 @@ class TableTransfer(QObject):
             start_column = next(
                 (position for position, item in enumerate(columns) if item is field), 0
             )
-        target = PasteTarget(
+        target = paste_plan.PasteTarget(
             fields=columns,
             shown=self.shown_records(),
             records=section.model.records(),
@@ -149,7 +154,7 @@ class TableTransfer(QObject):
                 for name, (key, reader) in section.paste_aliases.items()
             },
         )
-        plan = plan_paste(
+        plan = paste_plan.plan_paste(
             rows,
             target,
             start_row=current.row() if current.isValid() else len(target.shown),
@@ -159,7 +164,7 @@ class TableTransfer(QObject):
         command: PasteRowsCommand | None = None
         if plan.edits:
             count = len(plan.edits)
-            command = PasteRowsCommand(
+            command = paste_command.PasteRowsCommand(
                 section.context,
                 section.kind,
                 plan.edits,
@@ -191,7 +196,7 @@ class TableTransfer(QObject):
                     added=count_text.count(added),
                     changed=count_text.count(changed),
                     count=count_text.count(len(refused)),
-                    rows=refusal_text(refused),
+                    rows=paste_plan.refusal_text(refused),
                 )
             )
         if ignored:
@@ -226,7 +231,9 @@ class TableTransfer(QObject):
         header, rows = self.rows_text(self.shown_records())
         context = self._section.context
         done = context.run(
-            lambda: write_user_file(path, csv_bytes(header, rows), database=context.db.path),
+            lambda: user_files.write_user_file(
+                path, table_text.csv_bytes(header, rows), database=context.db.path
+            ),
             failure=self.tr("The table was not exported."),
         )
         if done is not None:

@@ -10,19 +10,23 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QTableView
 
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.importers.table_text import rows_of_pasted_text, tab_separated
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import count_text, locale_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.models.usage_grid import UsageGridModel
-from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.write_ahead import prepare_to_write
 
 if TYPE_CHECKING:
+    from mpn_desktop.importers import table_text
     from mpn_desktop.store import usage_cells
     from mpn_desktop.store.usage_cells import UsageCell
+    from mpn_desktop.ui import paste_command
+    from mpn_desktop.ui.paste_command import UsageCellsCommand
 else:
     usage_cells = LazyModule("mpn_desktop.store.usage_cells")  # imports SQLAlchemy
+    # At the first copy, paste or edit of a cell: not before the window's first paint.
+    table_text = LazyModule("mpn_desktop.importers.table_text")
+    paste_command = LazyModule("mpn_desktop.ui.paste_command")
 
 
 class UsageGridEdits(QObject):
@@ -75,7 +79,7 @@ class UsageGridEdits(QObject):
         )
         # A cell typed into (the model's setData): "Edit usage of 2017-12" in the menu.
         self.context.undo_stack.push(
-            UsageCellsCommand(self.context, field, cells, label, typed=True)
+            paste_command.UsageCellsCommand(self.context, field, cells, label, typed=True)
         )
 
     def clear_selected(self) -> UsageCellsCommand | None:
@@ -93,7 +97,7 @@ class UsageGridEdits(QObject):
         ]
         if not cells:
             return None
-        command = UsageCellsCommand(
+        command = paste_command.UsageCellsCommand(
             self.context,
             model.field.key,
             cells,
@@ -117,7 +121,7 @@ class UsageGridEdits(QObject):
             + [self.model.value_at(row, column) for column in columns]
             for row in rows
         ]
-        text = tab_separated(header, body)
+        text = table_text.tab_separated(header, body)
         QGuiApplication.clipboard().setText(text)
         return text
 
@@ -134,13 +138,13 @@ class UsageGridEdits(QObject):
         """Pastes tab-separated ``text`` into the grid, as one undo step."""
         current = self.view.currentIndex()
         cells, problems = self.model.cells_of(
-            rows_of_pasted_text(text),
+            table_text.rows_of_pasted_text(text),
             current.row() if current.isValid() else 0,
             min(current.column(), len(self.model.months) - 1) if current.isValid() else 0,
         )
         command = None
         if cells:
-            command = UsageCellsCommand(
+            command = paste_command.UsageCellsCommand(
                 self.context,
                 self.model.field.key,
                 cells,

@@ -41,7 +41,6 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
-from mpn_desktop.ui.paste_command import UsageCellsCommand
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.usage_grid_chart import UsageChartDrawing
 from mpn_desktop.ui.tabs.usage_grid_edits import UsageGridEdits
@@ -62,6 +61,7 @@ if TYPE_CHECKING:
     from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.domain.usage_months import MonthlyFigures
     from mpn_desktop.store.usage_cells import UsageCell
+    from mpn_desktop.ui.paste_command import UsageCellsCommand
 else:
     # The months a window reads: asked when the grid is first shown, after start-up's first
     # paint; the scoring engine behind ``last_month`` is imported then (see progress_source).

@@ -21,17 +21,22 @@ tests/ui (reports, hostile) build such windows too.
 from __future__ import annotations
 
 from contextlib import ExitStack
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.errors import MpnError
-from mpn_desktop.store import records_sqlite
+from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.tasks import Task, let_go, take_outcome
+
+if TYPE_CHECKING:
+    from mpn_desktop.store import records_sqlite
+else:
+    records_sqlite = LazyModule("mpn_desktop.store.records_sqlite", after_paint=True)
 
 Window = tuple[Month, int]
 """The first month of the grid and how many it shows."""
