@@ -344,17 +344,18 @@ class _Read:
             # The subscriptions' external ids are looked up when first read (the rules read
             # the rows' subscription ids as stored, and look up the groups').
             (named,) = self._at({1: None})
-            # One Month per distinct month, shared by the rows (the engine compares them often).
-            months = self._at(_MONTHS)
+            # One Month per distinct month, shared by the rows (the engine compares them often);
+            # one str per service (``shared``: the designations' sums look them up often).
+            converted = self._at(_USAGE_CONVERSIONS)
             # The money is converted when first read: the rules add up a few subscriptions'.
             money = frozenset(self._at(_MONEY))
             if usage_from is None:
                 query = self._query(USAGE_QUERY)
-                columns = _columns(connection, query, None, months, later=money)
+                columns = _columns(connection, query, None, converted, later=money)
             else:
                 values = {"usage_from": usage_from.first_day}
                 query = self._query(_USAGE_FROM_QUERY)
-                columns = _columns(connection, query, None, months, values, later=money)
+                columns = _columns(connection, query, None, converted, values, later=money)
             looked_up_later(columns, named, self.subscription_ids)
             found["usage"] = self._by_column("usage", UsageRows, columns)
         self.mcp_ids: dict[int, str] = {}
@@ -485,7 +486,8 @@ SUBSCRIPTIONS_QUERY = select(
 
 _SUBSCRIPTION_IDS_QUERY = select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id)
 
-_MONTHS: Mapping[int, Callable[[Any], Any]] = {2: Month.of}
+_USAGE_CONVERSIONS: Mapping[int, Callable[[Any], Any]] = {2: Month.of, 6: shared}
+"""The usage query's month and service."""
 _CODES: Mapping[int, Callable[[Any], Any]] = {2: shared}
 """The exams query's code."""
 _MONEY: Mapping[int, None] = {3: None, 4: None}

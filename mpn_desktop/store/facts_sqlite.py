@@ -177,7 +177,7 @@ class _Reader:
             parameters = (usage_from.first_day.isoformat(),)
         usage_columns = self._columns(
             usage_sql + " ORDER BY id",
-            (None, None, month, money, money, None, None, None),
+            (None, None, month, money, money, None, shared, None),
             parameters,
             later=frozenset({3, 4}),  # the money: the rules add up a few subscriptions'
         )

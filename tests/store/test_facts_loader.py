@@ -134,6 +134,23 @@ def test_each_exam_code_is_one_object_however_many_results_write_it(demo_db: Dat
         assert len({id(code) for code in codes}) == len(set(codes))
 
 
+def test_each_service_is_one_object_however_many_usage_rows_write_it(demo_db: Database) -> None:
+    """As the exam codes: the designations' sums look each row's service up."""
+    if demo_db.path is None:
+        pytest.skip("the file is changed with the sqlite3 driver")
+    written = ("Storage", "Key Vault", "", "Virtual Machines")
+    with sqlite3.connect(demo_db.path) as connection:
+        connection.execute(
+            "UPDATE usage SET service = CASE id % 4 WHEN 0 THEN ? WHEN 1 THEN ? WHEN 2 THEN ?"
+            " ELSE ? END",
+            written,
+        )
+    for loaded in _both_readers(demo_db):
+        services = loaded.usage.columns.service
+        assert set(services) == set(written) and len(services) > 2 * len(written)
+        assert len({id(service) for service in services}) == len(written)
+
+
 @pytest.mark.parametrize("written", ["2018-13-45", "2018-02-30", "2017-00-10"])
 def test_an_exam_day_that_is_no_day_is_refused_at_load(demo_db: Database, written: str) -> None:
     """Text of the day's shape that no calendar has (a file changed by another program) is
