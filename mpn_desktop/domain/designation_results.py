@@ -1,7 +1,8 @@
 """A designation's score as the scoring hands it out: parts, metrics, categories, tracks.
 
-Plain records (``designation_score`` makes them, ``designation_missing`` words what
-they miss, the tree, the JSON document, the panel and the checklist read them).
+Plain records (``designation_score`` makes them, ``designation_missing`` and
+``designation_way`` word what they miss, the tree, the JSON document, the panel and the
+checklist read them).
 
 Not ``frozen``: a frozen dataclass sets each field through ``object.__setattr__``, and one
 evaluation makes about 130 of these (a ``MetricScore`` 2.7 against 6.9 µs); they hash and
@@ -12,7 +13,7 @@ compare by value all the same (``unsafe_hash``), and nothing may assign to one o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -50,15 +51,14 @@ class PartScore:
     points: Fraction
     measured: Measured
     max_points: Fraction | None = None
-    part: Part | None = None
-    """The catalogue's part measured: what it measures (its kind), not only the unit's text
-    (None: a record made without one)."""
+    part: Part = field(kw_only=True)
+    """The catalogue's part measured: what it measures (its kind), not only the unit's text."""
 
     @property
     def growth_in_percent(self) -> bool:
         """A growth in percent of the year-ago figure (``usage-growth-percent``): the
         cheapest way prices it through that base."""
-        return self.part is not None and self.part.measure is Measure.USAGE_GROWTH_PERCENT
+        return self.part.measure is Measure.USAGE_GROWTH_PERCENT
 
     @property
     def in_amounts(self) -> bool:
@@ -66,8 +66,6 @@ class PartScore:
         exactly as the missing sentence does, not in whole things (customers, workloads,
         deployments, services, users), which it rounds up."""
         part = self.part
-        if part is None:
-            return False
         if part.measure is Measure.USAGE_GROWTH_PERCENT:
             return True
         return part.measure is Measure.USAGE_GROWTH and part.quantity in _AMOUNTS

@@ -5,8 +5,8 @@ designation on the as-of day, adds the points up exactly (fractions, no
 rounding before the comparison with the qualifying score), keeps the better
 track, and says what is missing in sentences beside the figures and the
 tenants, services and people behind them (as data, never parsed back). The records it
-hands out are ``designation_results``'; a designation's missing list and the cheapest way to
-the qualifying score are worded by ``designation_missing``.
+hands out are ``designation_results``'; a designation's missing list is worded by
+``designation_missing``, the cheapest way to the qualifying score by ``designation_way``.
 """
 
 from __future__ import annotations
@@ -22,11 +22,9 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import measure, part_points
 from mpn_desktop.domain.designation_missing import (
     capitalised,
-    cheapest_way,
     missing_with_leads,
     more_text,
     part_short,
-    people_gain,
     points_text,
 )
 from mpn_desktop.domain.designation_results import (
@@ -46,6 +44,7 @@ from mpn_desktop.domain.designation_skilling import (
     fraction_sum,
     skilling_points,
 )
+from mpn_desktop.domain.designation_way import cheapest_way
 from mpn_desktop.domain.designations import (
     Certification,
     Designation,
@@ -73,6 +72,7 @@ from mpn_desktop.domain.qualification_window import (
 from mpn_desktop.domain.skilling_holders import certifications_of
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import _, ngettext
+from mpn_desktop.domain.way_levers import people_gain
 from mpn_desktop.domain.wording import PARTS_IN_POINTS, number
 
 _ZERO = Fraction(0)
@@ -590,7 +590,7 @@ class _Scorer:
                     points,
                     measured,
                     part.max_points,
-                    part,
+                    part=part,
                 )
             )
         return tuple(scored), min(metric.max_points, fraction_sum(p.points for p in scored))

@@ -17,15 +17,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mpn_desktop.domain.designation_measures import Measured
-from mpn_desktop.domain.designation_missing import _Lever, _part_lever, cheapest_way, part_to_full
+from mpn_desktop.domain.designation_missing import part_to_full
 from mpn_desktop.domain.designation_results import (
     MetricScore,
     PartScore,
 )
 from mpn_desktop.domain.designation_score import score_designations
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designation_way import cheapest_way
+from mpn_desktop.domain.designations import Measure, Part, Scope, ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.facts import ExamResult, Facts
+from mpn_desktop.domain.fraction_pairs import Pair, pair
+from mpn_desktop.domain.way_levers import Lever, part_lever
 from tests.domain.domain_builders import organization, person
 from tests.domain.way_tracks import beside_full
 
@@ -196,23 +199,30 @@ _RULES = st.tuples(
 """A lever's rule for the hypothesis tests: any signs, scales other than 1, gates."""
 
 
-def _lever_of(rule: _Rule, opens: int = 0, *, whole: bool = True) -> _Lever:
+def _lever_of(rule: _Rule, opens: int = 0, *, whole: bool = True) -> Lever:
     """A lever on a skilling metric with ``rule``'s start, per, cap, held, scale and gate
     (``whole``: its units rounded up, else amounts)."""
     start, per, cap, held, scale, gate = rule
-    return _Lever(
+    return Lever(
         _skilling(0, Fraction(0), ()),
         0,
         "USD",
-        start=start,
-        per=per,
-        cap=cap,
-        held=held,
-        gate=gate,
-        scale=scale,
+        start=pair(start),
+        per=pair(per),
+        cap=pair(cap),
+        held=pair(held),
+        gate=pair(gate),
+        scale=pair(scale),
         opens=opens,
         whole=whole,
     )
+
+
+def _f(value: Pair) -> Fraction:
+    """A lever's figure (a numerator over a positive denominator) as the Fraction it is."""
+    numerator, denominator = value
+    assert denominator > 0
+    return Fraction(numerator, denominator)
 
 
 @settings(max_examples=300, deadline=None)
@@ -221,16 +231,17 @@ def _lever_of(rule: _Rule, opens: int = 0, *, whole: bool = True) -> _Lever:
     st.fractions(min_value=0, max_value=40, max_denominator=11),
 )
 def test_a_lever_finds_the_units_its_rule_gives(rule: _Rule, wanted: Fraction) -> None:
-    """``_Lever.units_for`` (worked out on numerators and denominators) is ``(min(cap, now +
+    """``Lever.units_for`` (worked out on numerators and denominators) is ``(min(cap, now +
     wanted) / per - start) / scale`` itself for an amount (percentage points, US$) and its
     ceiling for whole things, at least the gate: for any signs and for a scale other than 1
     (a growth in percent of a baseline other than 100 US$): the other tests of the way
     passed with the scale applied upside down."""
     start, per, cap, held, scale, gate = rule
     exact = (min(cap, held + wanted) / per - start) / scale
-    assert _lever_of(rule).units_for(wanted) == max(Fraction(0), gate, Fraction(math.ceil(exact)))
+    units = _f(_lever_of(rule).units_for(pair(wanted)))
+    assert units == max(Fraction(0), gate, Fraction(math.ceil(exact)))
     amounts = _lever_of(rule, whole=False)
-    assert amounts.units_for(wanted) == max(Fraction(0), gate, exact)
+    assert _f(amounts.units_for(pair(wanted))) == max(Fraction(0), gate, exact)
 
 
 @settings(max_examples=300, deadline=None)
@@ -248,7 +259,7 @@ def test_a_lever_prices_points_and_worth_by_its_rule(
     wanted: Fraction,
     units: Fraction,
 ) -> None:
-    """``_Lever.points_at`` is ``max(held, min(cap, per * max(0, start + scale * units)))``
+    """``Lever.points_at`` is ``max(held, min(cap, per * max(0, start + scale * units)))``
     (``held`` short of the gate) and ``worth`` the points the next ``wanted`` give per unit
     they cost, ``(points_at(target) - now) / max(target - units taken + opening, 1)``, before
     and after units are taken (``add``), worked out on numerators and denominators."""
@@ -261,15 +272,16 @@ def test_a_lever_prices_points_and_worth_by_its_rule(
         )
 
     for _round in range(2):
-        assert lever.points_at(units) == points_at(units)
-        target = lever.units_for(wanted)
+        assert _f(lever.points_at(pair(units))) == points_at(units)
+        target = _f(lever.units_for(pair(wanted)))
         opening = 0 if lever.taken else opens
-        cost = max(target - lever.units + opening, Fraction(1))
-        assert lever.worth(wanted) == (points_at(target) - lever.now) / cost
-        before, expected_units = lever.now, lever.units_for(taken)
+        cost = max(target - _f(lever.units) + opening, Fraction(1))
+        assert _f(lever.worth(pair(wanted))) == (points_at(target) - _f(lever.now)) / cost
+        before, expected_units = _f(lever.now), _f(lever.units_for(pair(taken)))
         expected = points_at(expected_units)
-        assert lever.add(taken) == expected - before
-        assert (lever.units, lever.now, lever.room()) == (expected_units, expected, cap - expected)
+        assert _f(lever.add(pair(taken))) == expected - before
+        figures = (_f(lever.units), _f(lever.now), _f(lever.room))
+        assert figures == (expected_units, expected, cap - expected)
 
 
 @settings(max_examples=300, deadline=None)
@@ -284,7 +296,7 @@ def test_a_part_s_missing_sentence_prices_it_as_its_lever_does(
     have: Decimal, need: Decimal, most: Fraction, own_maximum: bool, others: Fraction
 ) -> None:
     """``part_to_full`` (the missing sentence's "N more ... would add P points") is the
-    part's lever (``_part_lever``) worked out without one: the exact remainder ``need -
+    part's lever (``part_lever``) worked out without one: the exact remainder ``need -
     have``, whose ceiling is the whole units the lever takes for the part's rest, and the
     points those give within what the metric can still take (``others``: its other parts'
     points). Nothing to price for both, or for neither."""
@@ -293,22 +305,27 @@ def test_a_part_s_missing_sentence_prices_it_as_its_lever_does(
     points = weight * Fraction(max(have, Decimal(0))) / Fraction(need)
     if own_maximum:
         points = min(most, points)
-    part = PartScore("", "percent", have, need, points, Measured(value=have), part_max)
+    counted = Part(
+        Measure.TENANT_GROWTH, Fraction(need), "percent", Scope(frozenset(), frozenset())
+    )
+    part = PartScore(
+        "", "percent", have, need, points, Measured(value=have), part_max, part=counted
+    )
     metric = replace(
         _skilling(0, Fraction(0), ()),
         unit="percent",
         points=min(Fraction(40), points + others),
         parts=(part,),
     )
-    priced, lever = part_to_full(metric, 0), _part_lever(metric, 0)
+    priced, lever = part_to_full(metric, 0), part_lever(metric, 0)
     assert (priced is None) == (lever is None)
     if priced is None or lever is None:
         return
     short, gain = priced
-    rest = lever.cap - lever.held
-    units = lever.units_for(rest)
+    rest = _f(lever.cap) - _f(lever.held)
+    units = _f(lever.units_for(pair(rest)))
     assert units == math.ceil(Fraction(short))
-    assert lever.points_at(units) - lever.held == rest
+    assert _f(lever.points_at(pair(units))) - _f(lever.held) == rest
     assert gain == min(metric.max_points - metric.points, rest)
 
 
@@ -331,7 +348,7 @@ def test_a_lever_finds_the_whole_units_its_rule_gives_after_units_are_taken(
     start, per, cap, _held, scale, gate = rule
     lever = _lever_of(rule)
     for points in taken:
-        lever.add(points)
-        exact = (min(cap, lever.now + wanted) / per - start) / scale
+        lever.add(pair(points))
+        exact = (min(cap, _f(lever.now) + wanted) / per - start) / scale
         whole = Fraction(math.ceil(exact))
-        assert lever.units_for(wanted) == max(lever.units, gate, whole)
+        assert _f(lever.units_for(pair(wanted))) == max(_f(lever.units), gate, whole)

@@ -21,9 +21,9 @@ import pytest
 
 from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.dates import Month
-from mpn_desktop.domain.designation_missing import Way, WayStep, cheapest_steps
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore, TrackScore
 from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designation_way import Way, WayStep, cheapest_steps
 from mpn_desktop.domain.designations import (
     Certification,
     Listed,

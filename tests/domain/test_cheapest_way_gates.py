@@ -16,7 +16,7 @@ import pytest
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_measures import Measured
-from mpn_desktop.domain.designation_missing import cheapest_steps, missing_with_leads
+from mpn_desktop.domain.designation_missing import missing_with_leads
 from mpn_desktop.domain.designation_results import (
     CategoryScore,
     DesignationScore,
@@ -25,6 +25,7 @@ from mpn_desktop.domain.designation_results import (
     TrackScore,
 )
 from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designation_way import cheapest_steps
 from mpn_desktop.domain.designations import Measure, Part, Scope, ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Workload

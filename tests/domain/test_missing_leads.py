@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from mpn_desktop.domain.designation_missing import cheapest_steps
 from mpn_desktop.domain.designation_results import DesignationScore, usage_lead
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.designation_tree import designation_tree
+from mpn_desktop.domain.designation_way import cheapest_steps
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import parse_scored_catalog
 from mpn_desktop.domain.enums import Association, Workload

@@ -2,7 +2,7 @@
 the final list still needs for the metric's full points and the points they add, prerequisite
 steps short or met (SOLUTIONS-PARTNER.md § 1.7), for every skilling metric of the 2022-10,
 2023-06 and 2026-05 catalogues, with nobody, one person or nine on each list. The sentence
-(``_Scorer._skilling``) prices people as the way's lever does (``designation_missing``)."""
+(``_Scorer._skilling``) prices people as the way's lever does (``way_levers``)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from fractions import Fraction
 
 import pytest
 
-from mpn_desktop.domain.designation_missing import cheapest_steps, points_text
+from mpn_desktop.domain.designation_missing import points_text
 from mpn_desktop.domain.designation_results import MetricScore, TrackScore
 from mpn_desktop.domain.designation_score import score_designations
+from mpn_desktop.domain.designation_way import cheapest_steps
 from mpn_desktop.domain.designations import Listed, Metric, ScoredCatalog
 from mpn_desktop.domain.facts import ExamResult, Facts, Person
 from mpn_desktop.programs import shipped_scored_catalogs

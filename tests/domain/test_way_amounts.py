@@ -11,12 +11,9 @@ from fractions import Fraction
 import pytest
 
 from mpn_desktop.domain.designation_measures import Measured, part_points
-from mpn_desktop.domain.designation_missing import (
-    cheapest_steps,
-    more_text,
-    part_to_full,
-)
+from mpn_desktop.domain.designation_missing import more_text, part_to_full
 from mpn_desktop.domain.designation_results import MetricScore, PartScore
+from mpn_desktop.domain.designation_way import cheapest_steps
 from mpn_desktop.domain.designations import Measure, Part, Quantity, Scope
 from mpn_desktop.programs import shipped_scored_catalogs
 from tests.domain.way_tracks import beside_full
@@ -37,7 +34,7 @@ def _metric(
     """A metric of one part worth ``most`` at ``need``, measured at ``have`` and scored by
     the part's rule (nothing below zero)."""
     points = min(most, part_points(part, Measured(value=have), most))
-    scored = PartScore("", part.unit, have, need, points, Measured(value=have), None, part)
+    scored = PartScore("", part.unit, have, need, points, Measured(value=have), part=part)
     return MetricScore(
         id=name.lower().replace(" ", "-"),
         name=name,
