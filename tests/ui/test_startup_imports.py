@@ -55,6 +55,11 @@ NOT_BEFORE_PAINT = (
     "mpn_desktop.domain.usage_months",
     "mpn_desktop.domain.skilling_people",
     "mpn_desktop.store.facts_sqlite",
+    # The evaluation's results and the facts, named by the window's modules in their
+    # annotations alone: imported with the engine.
+    "mpn_desktop.domain.progress",
+    "mpn_desktop.domain.facts",
+    "mpn_desktop.domain.requirement_tree",
     # Copy, paste and CSV export of a table, at their first use.
     "mpn_desktop.importers.table_text",
     "mpn_desktop.ui.models.paste_plan",

@@ -12,9 +12,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.facts import Facts
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import count_text
 from mpn_desktop.ui.eliding_combo import ElidingComboBox
@@ -25,6 +22,9 @@ from mpn_desktop.ui.tabs.usage_chart import MINIMUM_HEIGHT, ChartPart, UsageChar
 if TYPE_CHECKING:
     from mpn_desktop.domain import designation_usage_months, usage_months
     from mpn_desktop.domain.designation_usage_months import DesignationUsage
+    from mpn_desktop.domain.facts import Facts
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementTree
     from mpn_desktop.domain.usage_months import MonthlyFigures
 else:
     # Drawn once the window is filled: imported after start-up's first paint.
