@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mpn_desktop.cli import COMMAND_MODULES
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 
@@ -23,20 +24,9 @@ NOT_AT_START = (
     "mpn_desktop.importers.importing",
     "mpn_desktop.ui.checklist_actions",
     "mpn_desktop.reports.render",
-    # The commands' modules: the window's command line is read without them.
-    *(
-        f"mpn_desktop.commands.{name}"
-        for name in (
-            "catalog",
-            "status",
-            "data",
-            "backup",
-            "import_exams",
-            "import_usage",
-            "imports",
-            "checklist",
-        )
-    ),
+    # The commands' modules (every one the command line names): the window's command line
+    # is read without them.
+    *(f"mpn_desktop.commands.{name}" for name in COMMAND_MODULES),
 )
 
 NOT_BEFORE_PAINT = (
