@@ -12,7 +12,7 @@ from typing import Any
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.store import fact_columns
-from mpn_desktop.store.fact_columns import composed, converted_column, look_up
+from mpn_desktop.store.fact_columns import composed, converted_column, converted_later, look_up
 
 
 class _Counting:
@@ -92,3 +92,16 @@ def test_a_column_conversion_is_declared_once_in_the_store() -> None:
         if re.search(r"^Convert\b.*=", module.read_text(encoding="utf-8"), re.MULTILINE)
     )
     assert declaring == ["fact_columns.py"]
+
+
+def test_a_conversion_used_at_load_and_when_first_read_converts_new_values_both_ways() -> None:
+    # facts_sqlite's ``money`` converts the fee payments at load and the usage money when
+    # first read: each way keeps its own values, so neither meets the other's kept ones only.
+    def money(value: float) -> Decimal:
+        return Decimal(f"{value:.2f}")
+
+    assert converted_column([1.5, 2.25], money) == (Decimal("1.50"), Decimal("2.25"))
+    later = converted_later([2.25, 3.0, 4.75], money)
+    assert later[1:] == (Decimal("3.00"), Decimal("4.75")), "a slice before the whole"
+    assert tuple(later) == (Decimal("2.25"), Decimal("3.00"), Decimal("4.75"))
+    assert converted_column([3.0, 5.5], money) == (Decimal("3.00"), Decimal("5.50"))
