@@ -17,12 +17,10 @@ from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
 from itertools import chain, compress, filterfalse
-from typing import Any
 
 from mpn_desktop.domain.catalog import normalize_code
-from mpn_desktop.domain.column_rows import IsoDays
 from mpn_desktop.domain.designations import Certification, Listed, Skilling, Step
-from mpn_desktop.domain.exam_rows import ExamRows
+from mpn_desktop.domain.exam_rows import ExamColumns, ExamRows
 from mpn_desktop.domain.facts import ExamResult, Facts, PeopleRows, Person
 from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.skilling_holders import Holder, Holders, ListedOrder
@@ -91,25 +89,19 @@ _Codes = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 """A certification's own codes and the exam codes of each way to it, normalised."""
 
 
-StoredDay = Any
-"""A day as an exam index holds it (``ExamIndex.day_key``): a date, or its ISO text as
-SQLite stores it (one form per index, compared only with days of that form)."""
-
-
 @dataclass(frozen=True, slots=True)
 class _Table:
     """The people holding one of some certifications, by the first day they hold one."""
 
-    staying: list[StoredDay]
+    staying: list[date]
     """First days of those who never leave, sorted."""
-    leaving_from: list[StoredDay]
+    leaving_from: list[date]
     """First days of those who leave, sorted."""
     leaving_on: list[date]
     """Their leaving days, in the same order."""
 
-    def count(self, day: StoredDay, present: date) -> int:
-        """People holding one by ``day`` (in the first days' form) and still there on
-        ``present``."""
+    def count(self, day: date, present: date) -> int:
+        """People holding one by ``day`` and still there on ``present``."""
         found = bisect_right(self.staying, day)
         for left in self.leaving_on[: bisect_right(self.leaving_from, day)]:
             if left > present:
@@ -249,7 +241,7 @@ def certification_codes(cert: Certification) -> _Codes:
     return _codes_of(cert)[1]
 
 
-class _FirstDays(dict[str, dict[str, StoredDay] | None]):
+class _FirstDays(dict[str, dict[str, date] | None]):
     """Exam code as written -> the first days of its normalised code in ``first`` (the same
     dict for codes written differently), made when a code is first asked for; None for a
     code left out (``named``: the normalised codes to index, None: every one), its
@@ -257,15 +249,13 @@ class _FirstDays(dict[str, dict[str, StoredDay] | None]):
 
     __slots__ = ("_first", "_named", "left_out")
 
-    def __init__(
-        self, first: dict[str, dict[str, StoredDay]], named: frozenset[str] | None
-    ) -> None:
+    def __init__(self, first: dict[str, dict[str, date]], named: frozenset[str] | None) -> None:
         super().__init__()
         self._first = first
         self._named = named
         self.left_out: set[str] = set()
 
-    def __missing__(self, code: str) -> dict[str, StoredDay] | None:
+    def __missing__(self, code: str) -> dict[str, date] | None:
         normal = _normal_code(code)
         if self._named is not None and normal not in self._named:
             self.left_out.add(normal)
@@ -312,22 +302,20 @@ class ExamIndex:
         about. None: every code."""
         # Read by column (as loaded: no ExamResult object made for a result).
         columns = ExamRows.of(exams).columns
-        days, self._as_text = _stored_days(columns.passed_on)
         # The same few codes come back thousands of times: each code as written is
         # normalised once, when first met, and each result's dict of first days is looked
         # up in C (no set of the column made first to find its codes).
-        first: dict[str, dict[str, StoredDay]] = {}
+        first: dict[str, dict[str, date]] = {}
         by_code = _FirstDays(first, named)
         self._columns = columns
-        _index_into(map(by_code.__getitem__, columns.exam_code), columns.mcp_id, days)
+        _index_into(map(by_code.__getitem__, columns.exam_code), columns)
         self._last = _last_days(first)
-        self.first_passed: dict[str, dict[str, StoredDay]] = first
-        """Normalised code -> MCP ID -> the first day that person passed it, for the codes
-        indexed so far (see ``_take_in``), in the results' form (``day_key``: SQLite's ISO
-        text stays text; ``holding_days`` gives dates). A code's MCP IDs come in the order
-        of the results, which nothing reads for a meaning: who holds what and from which
-        day is the same in any order of the results (``Holders`` shows people in their
-        listed order, each with the first certification the list names)."""
+        self.first_passed: dict[str, dict[str, date]] = first
+        """Normalised code -> MCP ID -> the first day that person passed it (the codes
+        indexed so far: see ``_take_in``). A code's MCP IDs come in the order of the
+        results, which nothing reads for a meaning: who holds what and from which day is
+        the same in any order of the results (``Holders`` shows people in their listed
+        order, each with the first certification the list names)."""
         self._by_code = by_code
         self._left_out = by_code.left_out
         """The normalised codes of results not indexed yet."""
@@ -363,7 +351,7 @@ class ExamIndex:
                 else:
                     leaving.append((mcp_id, name, left_on))
         self._presence: tuple[dict[str, date | None], set[str]] | None = None
-        self._holding: dict[int, tuple[Certification, dict[str, StoredDay], StoredDay]] = {}
+        self._holding: dict[int, tuple[Certification, dict[str, date], date | None]] = {}
         self._listings: dict[CatalogueList, _Listing] = {}
         self._tables: dict[tuple[int, ...], tuple[tuple[Certification, ...], _Table]] = {}
 
@@ -394,38 +382,17 @@ class ExamIndex:
             found = self._presence = (present, staying)
         return found
 
-    def day_key(self, day: date) -> StoredDay:
-        """A day in the form of the index's first days (its ISO text where they are SQLite's
-        text: it orders as the days do), to compare with them."""
-        return day.isoformat() if self._as_text else day
-
-    def _date(self, day: StoredDay) -> date:
-        return date.fromisoformat(day) if self._as_text else day
-
     def holding_days(self, cert: Certification) -> dict[str, date]:
         """Each MCP ID holding a certification, with the first day it does (its own record,
-        or the last exam of a way to it passed), whoever the person (``first_days`` as
-        dates)."""
-        days = self.first_days(cert)
-        if not self._as_text:
-            return days
-        return dict(zip(days, map(date.fromisoformat, days.values()), strict=True))
-
-    def first_days(self, cert: Certification) -> dict[str, StoredDay]:
-        """``holding_days`` as the index holds them (``day_key``): worked out once (the dict
-        is shared: never changed)."""
+        or the last exam of a way to it passed), whoever the person: worked out once (the
+        dict is shared: never changed)."""
         return self._held(cert)[1]
 
     def latest(self, cert: Certification) -> date | None:
         """The last of the first days anyone holds a certification (None: nobody holds it)."""
-        last = self.last_first_day(cert)
-        return None if last is None else self._date(last)
-
-    def last_first_day(self, cert: Certification) -> StoredDay:
-        """``latest`` as the index holds it (``day_key``), or None."""
         return self._held(cert)[2]
 
-    def _held(self, cert: Certification) -> tuple[Certification, dict[str, StoredDay], StoredDay]:
+    def _held(self, cert: Certification) -> tuple[Certification, dict[str, date], date | None]:
         found = self._holding.get(id(cert))
         if found is not None and found[0] is cert:
             return found
@@ -456,20 +423,15 @@ class ExamIndex:
         counted or shown, nor the order they are shown in (``first_passed``). Results of
         codes indexed already are skipped (None): read again they would change nothing."""
         first, by_code = self.first_passed, self._by_code
-        taking: dict[str, dict[str, StoredDay] | None] = dict.fromkeys(by_code)
-        taken: dict[str, dict[str, StoredDay]] = {}
+        taking: dict[str, dict[str, date] | None] = dict.fromkeys(by_code)
+        taken: dict[str, dict[str, date]] = {}
         for written, days in by_code.items():
             if days is None and (normal := _normal_code(written)) in codes:
                 if normal not in taken:
                     taken[normal] = dict(first.get(normal, {}))
                 taking[written] = taken[normal]
         columns = self._columns
-        stored, as_text = _stored_days(columns.passed_on)
-        if self._as_text and not as_text:
-            # Converted since the index was made (someone read the days): compared in the
-            # index's form, the ISO text of each (as SQLite stores it).
-            stored = tuple(map(date.isoformat, stored))
-        _index_into(map(taking.__getitem__, columns.exam_code), columns.mcp_id, stored)
+        _index_into(map(taking.__getitem__, columns.exam_code), columns)
         # Filled before anyone reading ``first_passed`` sees them: another thread asking
         # meanwhile finds the codes left out, not half-filled.
         self._last.update(_last_days(taken))
@@ -480,12 +442,12 @@ class ExamIndex:
         self._left_out -= codes
 
     def _merged_days(
-        self, recorded: list[dict[str, StoredDay]], ways: tuple[tuple[str, ...], ...]
-    ) -> dict[str, StoredDay]:
+        self, recorded: list[dict[str, date]], ways: tuple[tuple[str, ...], ...]
+    ) -> dict[str, date]:
         """The first day of each MCP ID holding a certification by its own records or one
         of its ways (the way's last exam passed)."""
         first = self.first_passed
-        days: dict[str, StoredDay] = {}
+        days: dict[str, date] = {}
         for passed_name in recorded:
             for mcp_id, on in passed_name.items():
                 earlier = days.get(mcp_id)
@@ -496,7 +458,7 @@ class ExamIndex:
             if not passed or not all(passed):
                 continue
             if len(passed) == 1:
-                both: Iterable[tuple[str, StoredDay]] = passed[0].items()
+                both: Iterable[tuple[str, date]] = passed[0].items()
             elif len(passed) == 2:
                 # The later of the two days (most ways of two exams): one comparison each,
                 # not a call of max() for each person who passed both.
@@ -537,14 +499,14 @@ class ExamIndex:
 
         Kept by the certifications someone holds, in any order: lists that differ only by
         certifications nobody holds (most of a long list, mostly) share one table."""
-        chosen = {id(cert): cert for cert in certs if self.first_days(cert)}
+        chosen = {id(cert): cert for cert in certs if self.holding_days(cert)}
         key = tuple(sorted(chosen))
         certs = tuple(map(chosen.__getitem__, key))
         found = self._tables.get(key)
         if found is not None and all(a is b for a, b in zip(found[0], certs, strict=True)):
             return found[1]
-        held = [self.first_days(cert) for cert in certs]
-        first: dict[str, StoredDay] = held[0] if held else {}
+        held = [self.holding_days(cert) for cert in certs]
+        first: dict[str, date] = held[0] if held else {}
         for days in held[1:]:
             # Set operations for the many, a look at each only where both hold one.
             common = first.keys() & days.keys()
@@ -552,11 +514,9 @@ class ExamIndex:
             first = {**first, **days}
             first.update(earlier)
         present, staying_ids = self._present_and_staying()
-        # Dates sorted by ordinal: integers sort several times faster (same order); ISO text
-        # sorts as fast as they do.
+        # Sorted by ordinal: integers sort several times faster than dates (same order).
         staying = sorted(
-            map(first.__getitem__, filter(staying_ids.__contains__, first)),
-            key=None if self._as_text else _ORDINAL,
+            map(first.__getitem__, filter(staying_ids.__contains__, first)), key=_ORDINAL
         )
         leaving = sorted(
             (first[mcp_id], left)
@@ -568,37 +528,17 @@ class ExamIndex:
         return table
 
 
-def _stored_days(passed_on: Sequence[date]) -> tuple[Sequence[StoredDay], bool]:
-    """A column's days as an index compares them, and whether that is their ISO text: the
-    text SQLite stores while not converted and all ``YYYY-MM-DD`` (``IsoDays``: it orders
-    as the days do), else the days."""
-    if isinstance(passed_on, IsoDays):
-        text = passed_on.text()
-        if text is not None:
-            return text, True
-    return passed_on, False
-
-
-def _last_days(first: dict[str, dict[str, StoredDay]]) -> dict[str, StoredDay]:
+def _last_days(first: dict[str, dict[str, date]]) -> dict[str, date]:
     """Each code's last first day, worked out as soon as its dict is filled: the days just
     read are still at hand in the processor's caches (read again by the evaluation, after
     its usage, they were a third dearer)."""
     return {code: max(days.values()) for code, days in first.items() if days}
 
 
-def _index_into(
-    dicts: Iterable[dict[str, StoredDay] | None],
-    mcp_ids: Sequence[str],
-    days: Sequence[StoredDay],
-) -> None:
+def _index_into(dicts: Iterable[dict[str, date] | None], columns: ExamColumns) -> None:
     """Each result's person and day into its code's dict of first days (``dicts``: the
-    dict of each result, in order; None: a code not indexed).
-
-    Days SQLite holds as ISO text not converted yet are compared and kept as that text,
-    which orders as the days do: none made a date (under six thousand of the large
-    organisation's ten thousand results are first days: each a look-up of a string fresh
-    from the database, a fifth of the index)."""
-    for passed, mcp_id, day in zip(dicts, mcp_ids, days, strict=True):
+    dict of each result, in order; None: a code not indexed)."""
+    for passed, mcp_id, day in zip(dicts, columns.mcp_id, columns.passed_on, strict=True):
         # One dict operation for a person's first result of a code (most results), a
         # second only where an earlier day is found later in the rows.
         if passed is not None and passed.setdefault(mcp_id, day) > day:
@@ -641,8 +581,6 @@ class Certified:
         self._exams = index
         self._certifications = certifications
         self.day = day
-        self._on = index.day_key(day)
-        """The day as the index's first days are held (compared with them alone)."""
         self._holding: dict[str, dict[str, str]] = {}
         # Kept per catalogue list (by its identity: equal lists share one).
         self._listed: dict[CatalogueList, tuple[dict[str, str], set[str] | None]] = {}
@@ -658,13 +596,13 @@ class Certified:
         catalogue's, eligible on the day; kept: never changed afterwards)."""
         found = self._holding.get(certification)
         if found is None:
-            day, people = self._on, self._people
-            days = self._exams.first_days(cert)
+            day, people = self.day, self._people
+            days = self._exams.holding_days(cert)
             if not days:
                 # Nobody holds it (most certifications a list names): nothing to look at.
                 found = self._holding[certification] = {}
                 return found
-            latest = self._exams.last_first_day(cert)
+            latest = self._exams.latest(cert)
             assert latest is not None  # someone holds it (above)
             if latest <= day:
                 # Everyone held it by the day (the as-of day, mostly): those counted on
@@ -723,15 +661,15 @@ class Certified:
             # Each person's first day holding one of them, counted against the day: the same
             # table serves every day on which the list holds the same certifications.
             listing = self._exams.listing(listed, self._certifications)
-            counted = listing.table(self._exams, self.day).count(self._on, self._present)
+            counted = listing.table(self._exams, self.day).count(self.day, self._present)
         self._counts[kind] = counted
         return counted
 
     def _reached(self, kind: CatalogueList) -> bool:
         """Whether every holder of a certification the list holds on the day held it by then."""
-        day, index = self._on, self._exams
-        for _certification, cert in kind.counting(self.day):
-            latest = index.last_first_day(cert)
+        day, index = self.day, self._exams
+        for _certification, cert in kind.counting(day):
+            latest = index.latest(cert)
             if latest is not None and latest > day:
                 return False
         return True
@@ -747,11 +685,11 @@ class Certified:
         found = self._counts.get(kind)
         if found is not None:
             return min(found, wanted)
-        day, people, index = self._on, self._people, self._exams
+        day, people, index = self.day, self._people, self._exams
         seen: set[str] = set()
         looks = 16 * wanted + 64
-        for _certification, cert in kind.counting(self.day):
-            for mcp_id, on in index.first_days(cert).items():
+        for _certification, cert in kind.counting(day):
+            for mcp_id, on in index.holding_days(cert).items():
                 looks -= 1
                 if looks < 0:
                     return min(self.count(listed), wanted)
