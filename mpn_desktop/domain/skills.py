@@ -27,7 +27,7 @@ from mpn_desktop.domain.facts import Facts, PeopleRows, Person
 from mpn_desktop.domain.matching import assign
 from mpn_desktop.domain.progress import AtRisk, StepProgress
 from mpn_desktop.domain.vocabulary import _, ngettext
-from mpn_desktop.domain.wording import day, with_source
+from mpn_desktop.domain.wording import day, number, with_source
 
 
 @dataclass(slots=True)
@@ -473,7 +473,7 @@ def _joined(needs: list[str]) -> str:
 def _some_of(named: list[str], total: int) -> str:
     """ "A, B, C and 2 more": the first people named of ``total``."""
     rest = total - len(named)
-    return ", ".join(named) + (_(" and {count} more").format(count=rest) if rest else "")
+    return ", ".join(named) + (_(" and {count} more").format(count=number(rest)) if rest else "")
 
 
 def _outsiders(mcp_ids: AbstractSet[str], index: PeopleIndex) -> str:
