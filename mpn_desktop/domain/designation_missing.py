@@ -123,6 +123,10 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_QUANTA = (Decimal(1), Decimal("0.1"), Decimal("0.01"))
+"""``Decimal(1).scaleb(-decimals)`` of the decimals figures are written with."""
+
+
 def more_text(
     value: Decimal, unit: str, labelled: bool = False, decimals: int | None = None
 ) -> str:
@@ -136,7 +140,8 @@ def more_text(
     """
     if decimals is None:
         decimals = 0 if value == value.to_integral_value() else 2
-    count = number(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING), decimals)
+    quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
+    count = number(value.quantize(quantum, rounding=ROUND_CEILING), decimals)
     if unit == "USD":
         return _("US$ {amount} more").format(amount=count)
     if unit == "percent" and labelled:

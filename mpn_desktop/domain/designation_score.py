@@ -128,9 +128,6 @@ class _Scorers:
         self._days: dict[tuple[date, date], list[date]] = {}
         self._changes: dict[tuple[date, date], tuple[date, ...]] = {}
         self._months: dict[tuple[date, date], tuple[tuple[date, date], ...]] = {}
-        self.ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]] = {}
-        """Each track's metrics in the order the window search measures them, and their
-        maximum points added up."""
         self._ends_in_order = _end_days(catalog)
         """Per designation: the days after which a certification, a list entry or a step
         minimum of its skilling metrics ends, in order."""
@@ -265,7 +262,7 @@ class _Scorers:
             figures = UsageFigures(self.facts, catalog.rate_card, (last.plus(-24), last))
             self._figures[key] = figures
         certified = Certified(self.facts, catalog.certifications, day, present_from)
-        scorer = _Scorer(catalog, figures, certified, last, ordered=self.ordered)
+        scorer = _Scorer(catalog, figures, certified, last)
         self._scorers[(id(catalog), day, present_from)] = scorer
         return scorer
 
@@ -316,6 +313,37 @@ def _category_most(catalog: ScoredCatalog) -> dict[tuple[int, str], Fraction]:
     )
 
 
+_SearchOrder = tuple[list[tuple[Metric, int, int]], tuple[int, int]]
+"""A track's metrics of the catalogue's categories in the order the window search measures
+them (skilling first), each with its maximum points as a numerator and a denominator, and
+those maximums added up (a numerator over a positive denominator)."""
+
+_ORDER: _PerCatalogue[dict[int, _SearchOrder]] = IdentityMemo(16)
+"""Per catalogue: each track's ``_SearchOrder`` by the track's id (catalogue data, which
+every evaluation sorted and added up again for each track the window search looked at)."""
+
+
+def _search_order(catalog: ScoredCatalog) -> dict[int, _SearchOrder]:
+    """Each track's ``_SearchOrder``, by the track's id (the catalogue holds its tracks)."""
+    return _ORDER.kept((catalog,), lambda: _tracks_in_search_order(catalog))
+
+
+def _tracks_in_search_order(catalog: ScoredCatalog) -> dict[int, _SearchOrder]:
+    known = {category.id for category in catalog.categories}
+    found: dict[int, _SearchOrder] = {}
+    for designation in catalog.designations:
+        for track in designation.tracks:
+            chosen = sorted(
+                (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
+            )
+            total = fraction_sum(m.max_points for m in chosen)
+            found[id(track)] = (
+                [(m, m.max_points.numerator, m.max_points.denominator) for m in chosen],
+                (total.numerator, total.denominator),
+            )
+    return found
+
+
 _ENDS: _PerCatalogue[dict[str, tuple[date, ...]]] = IdentityMemo(16)
 """Per catalogue: each designation's ``designation_end_days`` in order, a walk of every list
 of its metrics that each evaluation asked again (and sorted)."""
@@ -339,23 +367,20 @@ class _Scorer:
         figures: UsageFigures,
         certified: Certified,
         last: Month,
-        *,
-        ordered: dict[int, tuple[Track, list[tuple[Metric, int, int]], tuple[int, int]]],
     ) -> None:
-        """``ordered``: the window's ``_Scorers.ordered`` (the dict, not the scorers holding
-        this scorer: no reference cycle, so that an evaluation's figures are freed as soon
-        as it is done, not by the garbage collector)."""
         self.catalog = catalog
         self.figures = figures
         self.certified = certified
         self.last = last
         self._skilled: dict[object, object] = {}
-        self._ordered = ordered
+        self._ordered = _search_order(catalog)
         self._ruled_out: dict[str, bool] = {}
         self._named: dict[CatalogueList, str] = {}
         self._first_exams: dict[CatalogueList, tuple[str, str] | None] = {}
         self._shared = _shared_metrics(catalog)
         """Each metric's first equal one (looked up once per scorer, not per metric)."""
+        self._most = _category_most(catalog)
+        """Each track's categories' maximum points (looked up once per scorer, not per track)."""
         self._known = {category.id for category in catalog.categories}
         """The catalogue's categories: a metric of another one does not count."""
 
@@ -385,7 +410,7 @@ class _Scorer:
         known = self._known
         # Whatever track counts must qualify itself: when none can, no usage of the month
         # past the first metric that rules a track out needs measuring.
-        if not any(self._may_qualify(track, known, at) for track in item.tracks):
+        if not any(self._may_qualify(track, at) for track in item.tracks):
             return False
         scored = []
         for track in item.tracks:
@@ -406,15 +431,12 @@ class _Scorer:
         if found is None:
             item = self.catalog.designation(designation_id)
             at = self.catalog.qualifies_at
-            known = self._known
             found = self._ruled_out[designation_id] = item is None or not any(
-                self._may_qualify(track, known, at, skilling_only=True) for track in item.tracks
+                self._may_qualify(track, at, skilling_only=True) for track in item.tracks
             )
         return found
 
-    def _may_qualify(
-        self, track: Track, known: set[str], at: Fraction, *, skilling_only: bool = False
-    ) -> bool:
+    def _may_qualify(self, track: Track, at: Fraction, *, skilling_only: bool = False) -> bool:
         """False when the track cannot qualify on this day: a metric scores nothing, or the
         points found so far with every other metric at its maximum fall short (with
         ``skilling_only``, the usage metrics at their maximum, not measured).
@@ -422,18 +444,7 @@ class _Scorer:
         The day's skilling metrics come first (a few people to count), then the usage ones
         (the month's figures to walk), each stopping the search once the track is ruled out.
         """
-        ordered = self._ordered.get(id(track))
-        if ordered is None or ordered[0] is not track:
-            chosen = sorted(
-                (m for m in track.metrics if m.category in known), key=lambda m: m.skilling is None
-            )
-            total = fraction_sum(m.max_points for m in chosen)
-            ordered = self._ordered[id(track)] = (
-                track,
-                [(m, m.max_points.numerator, m.max_points.denominator) for m in chosen],
-                (total.numerator, total.denominator),
-            )
-        _track, metrics, (bound, below) = ordered
+        metrics, (bound, below) = self._ordered[id(track)]
         # The bound as a numerator over a positive denominator, compared with the qualifying
         # score by cross-multiplying: exact, without a Fraction (and its gcd) per metric.
         at_numerator, at_denominator = at.numerator, at.denominator
@@ -518,7 +529,7 @@ class _Scorer:
     def track(self, track: Track) -> TrackScore:
         metrics = [self.metric(m) for m in track.metrics]
         categories = []
-        most = _category_most(self.catalog)
+        most = self._most
         for category in self.catalog.categories:
             chosen = tuple(m for m in metrics if m.category == category.id)
             if chosen:

@@ -127,7 +127,7 @@ def cheapest_steps(track: TrackScore, at: Fraction) -> Way:
             continue
         # Any progress lifts a metric above zero; one point is the least worth naming.
         own = [
-            (lever, least(space, pair(lever.least())))
+            (lever, least(space, lever.least()))
             for lever in levers
             if lever.metric is metric and (space := room(lever))[0] > 0
         ]

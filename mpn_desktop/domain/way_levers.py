@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from mpn_desktop.domain.designation_results import MetricScore, PartScore
 from mpn_desktop.domain.designation_skilling import fraction_sum
-from mpn_desktop.domain.fraction_pairs import ONE, ZERO, Pair, minus, pair, reduced
+from mpn_desktop.domain.fraction_pairs import ONE, ZERO, Pair, below, minus, pair, reduced
 
 _ONE = Fraction(1)
 
@@ -111,9 +111,11 @@ class Lever:
         """The points added so far (beyond ``held``)."""
         return minus(self.now, self.held)
 
-    def least(self) -> Fraction:
+    def least(self) -> Pair:
         """The least worth naming for a metric at zero: one unit's points, at least 1."""
-        return max(Fraction(*self.per) * Fraction(*self.scale), _ONE)
+        (per_n, per_d), (scale_n, scale_d) = self.per, self.scale
+        points = per_n * scale_n, per_d * scale_d
+        return ONE if below(points, ONE) else points
 
     def units_for(self, wanted: Pair) -> Pair:
         """The fewest units that give ``wanted`` more points than now: ``(min(cap, now +
@@ -309,7 +311,10 @@ def part_lever(metric: MetricScore, index: int, option: MetricScore | None = Non
     part_max = metric.max_points if part.max_points is None else part.max_points
     if part.points >= part_max or part.need <= 0:
         return None
-    per = part_max / Fraction(part.need)
+    # part_max / need as a pair, without a Fraction of the Decimal (need > 0: the denominator
+    # is positive).
+    need_n, need_d = part.need.as_integer_ratio()
+    per = part_max.numerator * need_d, part_max.denominator * need_n
     measured = part.measured
     held = part.points if option is None else max(part.points, metric.points)
     if not measured.note:
@@ -317,8 +322,8 @@ def part_lever(metric: MetricScore, index: int, option: MetricScore | None = Non
             metric,
             index,
             part.unit,
-            start=pair(Fraction(part.have)),
-            per=pair(per),
+            start=part.have.as_integer_ratio(),
+            per=per,
             cap=pair(part_max),
             held=pair(held),
             option=option,
@@ -338,10 +343,10 @@ def part_lever(metric: MetricScore, index: int, option: MetricScore | None = Non
         index,
         "USD" if percent else part.unit,
         start=pair(start),
-        per=pair(per),
+        per=per,
         cap=pair(part_max),
         held=pair(held),
-        gate=pair(Fraction(measured.short_of_minimum)),
+        gate=measured.short_of_minimum.as_integer_ratio(),
         scale=pair(scale),
         option=option,
         whole=not part.in_amounts,

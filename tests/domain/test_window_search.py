@@ -244,11 +244,10 @@ def _may_qualify(catalog: ScoredCatalog, track: Any, points: dict[int, Fraction]
     scorers = designation_score._Scorers(Facts(Organization("Contoso", "1")), catalog, None)
     scorer = scorers.on(date(2026, 6, 1), earlier=False)
     assert scorer is not None
-    known = {category.id for category in catalog.categories}
     with mock.patch.object(
         designation_score._Scorer, "_points", lambda _self, metric: points[id(metric)]
     ):
-        return scorer._may_qualify(track, known, catalog.qualifies_at)
+        return scorer._may_qualify(track, catalog.qualifies_at)
 
 
 @settings(max_examples=150, deadline=None)
