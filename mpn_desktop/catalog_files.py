@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import CatalogError
 from mpn_desktop.input_files import problem_of, read_input
-from mpn_desktop.json_reasons import json_reason, utf8_reason
+from mpn_desktop.json_reading import json_value, utf8_text
 from mpn_desktop.shown import shown_path
 
 DEFAULT_CATALOG = "mpn-2017-2018.json"
@@ -41,26 +40,12 @@ def parse_catalog_text(text: str, name: str) -> Catalog:
 
 def _json_document(text: str, name: str) -> Any:
     """The JSON value of a catalogue file's text; CatalogError says why it is not one."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CatalogError(
-            _("{where}, line {line}, column {column}: not valid JSON ({error})").format(
-                where=name, line=error.lineno, column=error.colno, error=json_reason(error.msg)
-            )
-        ) from None
-    except RecursionError:
-        raise CatalogError(
-            _("{where}: its lists and objects are nested too deeply to be a catalogue").format(
-                where=name
-            )
-        ) from None
-    except ValueError:
-        # Python refuses integers of more than 4,300 digits while reading them.
-        raise CatalogError(
-            _("{where}: holds a number too long to be read (over 4,300 digits)").format(where=name)
-        ) from None
-    return document
+    return json_value(
+        text,
+        name,
+        CatalogError,
+        _("{where}: its lists and objects are nested too deeply to be a catalogue"),
+    )
 
 
 def _named(catalog: Catalog, name: str) -> Catalog:
@@ -85,15 +70,12 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         return _cache[key]
     # A regular file only, of a size a catalogue can be: --catalog /dev/zero never ended.
     data = read_input(file, max_bytes=MAX_CATALOG_BYTES, error=CatalogError)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise CatalogError(
-            _("{where}, line {line}: not a UTF-8 text file ({reason})").format(
-                where=shown_path(file), line=line, reason=utf8_reason(error.reason)
-            )
-        ) from None
+    text = utf8_text(
+        data,
+        _("{where}, line {line}: not a UTF-8 text file ({reason})"),
+        shown_path(file),
+        CatalogError,
+    )
     catalog = parse_catalog_text(text, shown_path(file))
     _cache[key] = catalog
     return catalog

@@ -18,6 +18,7 @@ from mpn_desktop.domain.facts import Facts
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.input_files import read_input
+from mpn_desktop.json_reading import json_value, utf8_text
 from mpn_desktop.shown import shown_path
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult
@@ -264,35 +265,22 @@ def read_document_file(path: Path) -> Any:
     """
     data = read_input(path, max_bytes=MAX_DOCUMENT_BYTES)
     where = shown_path(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ValidationError(
-            _(
-                "{where}, line {line}: not UTF-8 text ({reason}); "
-                "a JSON document is UTF-8 (save it again as UTF-8)"
-            ).format(where=where, line=line, reason=error.reason)
-        ) from None
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ValidationError(
-            _("{where}, line {line}, column {column}: not valid JSON ({error})").format(
-                where=where, line=error.lineno, column=error.colno, error=error.msg
-            )
-        ) from None
-    except RecursionError:
-        raise ValidationError(
-            _(
-                "{where}: its lists and objects are nested too deeply to be an mpn-desktop document"
-            ).format(where=where)
-        ) from None
-    except ValueError:
-        # Python refuses integers of more than 4,300 digits while reading them.
-        raise ValidationError(
-            _("{where}: holds a number too long to be read (over 4,300 digits)").format(where=where)
-        ) from None
+    text = utf8_text(
+        data,
+        _(
+            "{where}, line {line}: not UTF-8 text ({reason}); "
+            "a JSON document is UTF-8 (save it again as UTF-8)"
+        ),
+        where,
+        ValidationError,
+    )
+    return json_value(
+        text,
+        where,
+        ValidationError,
+        _("{where}: its lists and objects are nested too deeply to be an mpn-desktop document"),
+        parse_float=Decimal,
+    )
 
 
 def write_document_file(doc: dict[str, Any], path: Path, *, database: Path | None = None) -> Path:

@@ -1,0 +1,65 @@
+"""Reading a JSON file's bytes: its text and its value, each refusal naming where and why.
+
+The catalogues and the data documents are read the same way and refused in the same
+words, with Python's reasons in the chosen language (``json_reasons``); only the error
+raised, the sentence for bytes that are not UTF-8 and the one for nesting too deep (what
+the file was meant to be) are the reader's own.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.errors import MpnError
+from mpn_desktop.json_reasons import json_reason, utf8_reason
+
+
+def utf8_text(data: bytes, not_utf8: str, where: str, error: type[MpnError]) -> str:
+    """``data`` as text (a byte order mark allowed: Notepad writes one).
+
+    ``error`` of ``not_utf8``, a translated sentence with the fields ``{where}``, ``{line}``
+    and ``{reason}``, when the bytes are not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        line = data.count(b"\n", 0, problem.start) + 1
+        raise error(
+            not_utf8.format(where=where, line=line, reason=utf8_reason(problem.reason))
+        ) from None
+
+
+def json_value(
+    text: str,
+    where: str,
+    error: type[MpnError],
+    too_deep: str,
+    parse_float: Callable[[str], Decimal] | None = None,
+) -> Any:
+    """The JSON value of ``text``; ``error`` naming ``where`` (and the line) says why not.
+
+    ``too_deep`` is the translated sentence (field ``{where}``) for lists and objects
+    nested deeper than Python reads.
+    """
+    try:
+        return json.loads(text, parse_float=parse_float)
+    except json.JSONDecodeError as problem:
+        raise error(
+            _("{where}, line {line}, column {column}: not valid JSON ({error})").format(
+                where=where,
+                line=problem.lineno,
+                column=problem.colno,
+                error=json_reason(problem.msg),
+            )
+        ) from None
+    except RecursionError:
+        raise error(too_deep.format(where=where)) from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits while reading them.
+        raise error(
+            _("{where}: holds a number too long to be read (over 4,300 digits)").format(where=where)
+        ) from None
