@@ -309,7 +309,6 @@ class ExamIndex:
         by_code = _FirstDays(first, named)
         self._columns = columns
         _index_into(map(by_code.__getitem__, columns.exam_code), columns)
-        self._last = _last_days(first)
         self.first_passed: dict[str, dict[str, date]] = first
         """Normalised code -> MCP ID -> the first day that person passed it (the codes
         indexed so far: see ``_take_in``). A code's MCP IDs come in the order of the
@@ -405,11 +404,9 @@ class ExamIndex:
         if not recorded and len(ways) == 1 and len(ways[0]) == 1:
             # One exam earns it (most certifications): that exam's first days as they are.
             days = first.get(ways[0][0], {})
-            last = self._last.get(ways[0][0])
         else:
             days = self._merged_days(recorded, ways)
-            last = max(days.values(), default=None)
-        found = self._holding[id(cert)] = (cert, days, last)
+        found = self._holding[id(cert)] = (cert, days, max(days.values(), default=None))
         return found
 
     def _take_in(self, codes: set[str]) -> None:
@@ -434,7 +431,6 @@ class ExamIndex:
         _index_into(map(taking.__getitem__, columns.exam_code), columns)
         # Filled before anyone reading ``first_passed`` sees them: another thread asking
         # meanwhile finds the codes left out, not half-filled.
-        self._last.update(_last_days(taken))
         first.update(taken)
         for written, days in taking.items():
             if days is not None:
@@ -526,13 +522,6 @@ class ExamIndex:
         table = _Table(staying, [on for on, _ in leaving], [left for _, left in leaving])
         self._tables[key] = (certs, table)
         return table
-
-
-def _last_days(first: dict[str, dict[str, date]]) -> dict[str, date]:
-    """Each code's last first day, worked out as soon as its dict is filled: the days just
-    read are still at hand in the processor's caches (read again by the evaluation, after
-    its usage, they were a third dearer)."""
-    return {code: max(days.values()) for code, days in first.items() if days}
 
 
 def _index_into(dicts: Iterable[dict[str, date] | None], columns: ExamColumns) -> None:
