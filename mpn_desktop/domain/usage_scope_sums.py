@@ -19,7 +19,7 @@ bounds by one pass over a figure's values.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -30,7 +30,6 @@ from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, Slices
 from mpn_desktop.domain.usage_rows import UsageColumns
-from mpn_desktop.domain.usage_whole_money import ColumnSums
 from mpn_desktop.domain.vocabulary import language
 
 if TYPE_CHECKING:
@@ -282,7 +281,6 @@ class PricedSums:
         self._within: dict[_WithinKey, list[Key]] = {}
         self._key_figures: dict[tuple[Scope, Months, Quantity], Mapping[Key, Decimal | int]] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
-        self._sliced: list[ColumnSums | None] = [None] * 4
 
     def memo(self, first: Month, last: Month) -> dict[object, object]:
         """What the measures worked out on the months ``first`` to ``last``, in the language
@@ -673,7 +671,7 @@ class PricedSums:
         slices = _joined(found)
         kept = self._service_kept(scope) if _picks_services(scope) else None
         figures: dict[str, Decimal | int] = {}
-        named, values = self._slice_sums(index, slices, kept)
+        named, values = self._slice_sums(_column(self._columns, index), slices, kept)
         _add_into(figures, zip(named, values, strict=True))
         if some is None:
             self._some_windows[key] = (set(customers), figures)
@@ -724,10 +722,10 @@ class PricedSums:
         slices = self._scope_slices(scope, months)
         if slices is None:
             return None
-        consumption = self._column_sums(0)
+        stored, convert = stored_column(self._columns.consumption_usd)
         service_of = self._columns.service
         ranges = [range_ for each in slices for range_ in map(slice, each[1], each[2])]
-        values = consumption.compared(list(map(consumption.stored.__getitem__, ranges)))
+        values = list(map(tuple, map(convert, map(stored.__getitem__, ranges))))
         if values and min(map(min, values)) < 0:
             return None
         services = list(map(service_of.__getitem__, ranges))
@@ -834,35 +832,40 @@ class PricedSums:
             found = self._kept_of[scope] = _ServicesKept(scope, self._service_keys)
         return found
 
-    def _column_sums(self, index: int) -> ColumnSums:
-        """The ``index``-th of the first four sums' column, read in slices (kept)."""
-        found = self._sliced[index]
-        if found is None:
-            found = self._sliced[index] = ColumnSums(_column(self._columns, index))
-        return found
-
     def _slice_sums(
-        self, index: int, slices: Slices, kept: dict[str, bool] | None
+        self, column: Sequence[Decimal | int], slices: Slices, kept: dict[str, bool] | None
     ) -> tuple[list[str], list[Decimal | int]]:
-        """Each slice's values of the ``index``-th figure added up in C (begun at its first
-        value, not at 0: the same Decimal, exponent and all; money stored as whole numbers
-        added as ints, ``ColumnSums``), beside its customer; with ``kept``, only the rows of
-        the services it keeps, and a slice with none left out. (A loop over the slices: the
+        """Each slice's values added up in C (begun at its first value, not at 0: the same
+        Decimal, exponent and all), beside its customer; with ``kept``, only the rows of the
+        services it keeps, and a slice with none left out. (A loop over the slices: the
         same in ``map`` calls measured slower.) Of a column left to be converted when first
-        read, only the slices' values are converted (those kept), if any."""
+        read, only the slices' values are converted (those kept)."""
         customers, starts, stops = slices
-        column = self._column_sums(index)
+        stored, convert = stored_column(column)
         if kept is None:
-            return customers, column.sums(starts, stops)
-        stored, added = column.stored, column.added
+            if convert is iter:  # values as they are: the first read, the others added
+                return customers, [
+                    sum(column[start + 1 : stop], column[start])
+                    for start, stop in zip(starts, stops, strict=True)
+                ]
+            # (``values`` handed to ``sum`` before ``next`` takes its first from it.)
+            ranges = map(stored.__getitem__, map(slice, starts, stops))
+            return customers, [
+                sum(values, next(values)) for values in map(iter, map(convert, ranges))
+            ]
         service_of, keeps = self._columns.service, kept.__getitem__
         found_customers: list[str] = []
         found: list[Decimal | int] = []
         for customer, start, stop in zip(customers, starts, stops, strict=True):
-            values = tuple(compress(stored[start:stop], map(keeps, service_of[start:stop])))
-            if values:  # else none of the kept services in these months
+            values: Iterator[Decimal | int] = compress(
+                stored[start:stop], map(keeps, service_of[start:stop])
+            )
+            if convert is not iter:
+                values = iter(convert(list(values)))
+            value = next(values, None)
+            if value is not None:  # else none of the kept services in these months
                 found_customers.append(customer)
-                found.append(added(values))
+                found.append(sum(values, value))
         return found_customers, found
 
     def _window_quantities(
@@ -877,12 +880,13 @@ class PricedSums:
         slices = self._scope_slices(scope, months)
         if slices is None:
             return None
+        column = _column(self._columns, index)
         kept = self._service_kept(scope) if _picks_services(scope) else None
         unique, others = slices
         # The first tier's customers once each: a dictionary made in C; the others added.
-        found = dict(zip(*self._slice_sums(index, unique, kept), strict=True))
+        found = dict(zip(*self._slice_sums(column, unique, kept), strict=True))
         if others[0]:
-            _add_into(found, zip(*self._slice_sums(index, others, kept), strict=True))
+            _add_into(found, zip(*self._slice_sums(column, others, kept), strict=True))
         self._quantities[(scope, months, index)] = found
         return found
 

@@ -88,8 +88,8 @@ def _stored_numbers(column: Sequence[Decimal]) -> tuple[float | int, ...]:
 def test_money_stored_as_numbers_scores_as_written_with_two_decimals(
     rng: random.Random, kind: str, day: Any
 ) -> None:
-    """SQLite's money (numbers, written with two decimals when read): whole amounts added
-    as ints (``usage_whole_money``) score as the amounts converted beforehand."""
+    """SQLite's money (numbers, whole amounts as integers and others as floats, written with
+    two decimals when read) scores as the amounts converted beforehand."""
     facts = _organisation(rng, kind)
     columns = UsageRows.of(facts.usage).columns
     stored = [_stored_numbers(columns.consumption_usd), _stored_numbers(columns.revenue_usd)]
