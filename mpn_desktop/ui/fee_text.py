@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from mpn_desktop.domain import fee_text
     from mpn_desktop.domain.progress import FeeStatus
 else:
-    fee_text = LazyModule("mpn_desktop.domain.fee_text")
+    # Imported by the fill's worker, not on the GUI thread when the status panel first says it.
+    fee_text = LazyModule("mpn_desktop.domain.fee_text", after_paint=True)
 
 
 def _capitalised(sentence: str) -> str:

@@ -69,6 +69,7 @@ AFTER_PAINT = (
     "mpn_desktop.domain.skilling_people",
     "mpn_desktop.store.facts_sqlite",
     "mpn_desktop.ui.designation_day",
+    "mpn_desktop.domain.fee_text",
 )
 """Declared ``after_paint`` by the window's modules (``lazy_modules.import_after_paint``)."""
 
