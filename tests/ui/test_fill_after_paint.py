@@ -39,16 +39,22 @@ class _Paints(QObject):
         return False
 
 
-def _window(
+@pytest.fixture
+def watched(
     qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
-    db: Database,
+    demo_db: Database,
     catalog: Catalog,
-    *,
-    settings: Path,
-    seen: list[str],
-) -> MainWindow:
-    main = MainWindow(AppContext(db, catalog), WindowSettings(settings), evaluate_now=False)
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[MainWindow, list[str]]:
+    """A window started as start-up starts it (not shown yet), and what it was seen to do:
+    "fill" once its fill starts."""
+    seen: list[str] = []
+    main = MainWindow(
+        AppContext(demo_db, catalog),
+        WindowSettings(tmp_path / "settings.ini"),
+        evaluate_now=False,
+    )
     qtbot.addWidget(main)
     start = main._start_filling
 
@@ -59,20 +65,13 @@ def _window(
         start()
 
     monkeypatch.setattr(main, "_start_filling", noted)
-    return main
+    return main, seen
 
 
 def test_a_shown_window_starts_its_fill_after_its_first_paint(
-    qtbot: QtBot,
-    demo_db: Database,
-    catalog: Catalog,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, watched: tuple[MainWindow, list[str]]
 ) -> None:
-    seen: list[str] = []
-    main = _window(
-        qtbot, monkeypatch, demo_db, catalog, settings=tmp_path / "settings.ini", seen=seen
-    )
+    main, seen = watched
     _Paints(main, seen)
     main.show()
     with qtbot.waitSignal(main.filled, timeout=30_000):
@@ -81,17 +80,10 @@ def test_a_shown_window_starts_its_fill_after_its_first_paint(
 
 
 def test_a_shown_window_never_painted_fills_all_the_same(
-    qtbot: QtBot,
-    demo_db: Database,
-    catalog: Catalog,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, watched: tuple[MainWindow, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(main_window, "FILL_UNPAINTED_AFTER_MS", 50)
-    seen: list[str] = []
-    main = _window(
-        qtbot, monkeypatch, demo_db, catalog, settings=tmp_path / "settings.ini", seen=seen
-    )
+    main, seen = watched
     # Installed after the window's own watch, it sees each Paint first and keeps it.
     _Paints(main, seen, swallow=True)
     main.show()
@@ -101,16 +93,9 @@ def test_a_shown_window_never_painted_fills_all_the_same(
 
 
 def test_a_window_filled_before_it_is_shown_fills_at_once(
-    qtbot: QtBot,
-    demo_db: Database,
-    catalog: Catalog,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, watched: tuple[MainWindow, list[str]]
 ) -> None:
-    seen: list[str] = []
-    main = _window(
-        qtbot, monkeypatch, demo_db, catalog, settings=tmp_path / "settings.ini", seen=seen
-    )
+    main, seen = watched
     _Paints(main, seen)
     with qtbot.waitSignal(main.filled, timeout=30_000):
         main.fill()
