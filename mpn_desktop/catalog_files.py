@@ -30,7 +30,7 @@ def shipped_catalog_path() -> Path:
 
 def parse_catalog_text(text: str, name: str) -> Catalog:
     """The catalogue in ``text``; CatalogError names ``name``, the entry and the problem."""
-    document = _json_document(text, name)
+    document = catalog_document(text, name)
     try:
         catalog = parse_catalog(document)
     except CatalogFormatError as error:
@@ -38,13 +38,27 @@ def parse_catalog_text(text: str, name: str) -> Catalog:
     return _named(catalog, name)
 
 
-def _json_document(text: str, name: str) -> Any:
+def catalog_document(text: str, name: str) -> Any:
     """The JSON value of a catalogue file's text; CatalogError says why it is not one."""
     return json_value(
         text,
         name,
         CatalogError,
         _("{where}: its lists and objects are nested too deeply to be a catalogue"),
+    )
+
+
+def catalog_text(file: Path) -> str:
+    """The text of a catalogue file; CatalogError names the file and says why it cannot be read.
+
+    A regular file only, of a size a catalogue can be: --catalog /dev/zero never ended.
+    """
+    data = read_input(file, max_bytes=MAX_CATALOG_BYTES, error=CatalogError)
+    return utf8_text(
+        data,
+        _("{where}, line {line}: not a UTF-8 text file ({reason})"),
+        shown_path(file),
+        CatalogError,
     )
 
 
@@ -68,14 +82,7 @@ def load_catalog(path: Path | str | None = None) -> Catalog:
         raise CatalogError(f"{shown_path(file)}: {problem_of(error)}") from None
     if key in _cache:
         return _cache[key]
-    # A regular file only, of a size a catalogue can be: --catalog /dev/zero never ended.
-    data = read_input(file, max_bytes=MAX_CATALOG_BYTES, error=CatalogError)
-    text = utf8_text(
-        data,
-        _("{where}, line {line}: not a UTF-8 text file ({reason})"),
-        shown_path(file),
-        CatalogError,
-    )
+    text = catalog_text(file)
     catalog = parse_catalog_text(text, shown_path(file))
     _cache[key] = catalog
     return catalog

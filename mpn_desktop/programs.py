@@ -13,7 +13,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from mpn_desktop.catalog_files import _json_document, load_catalog
+from mpn_desktop.catalog_files import catalog_document, catalog_text, load_catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError
 from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.domain.designations import ScoredCatalog
@@ -40,12 +40,9 @@ def load_scored_catalog(path: Path) -> ScoredCatalog:
     """A Solutions Partner catalogue file; CatalogError names the file, entry and problem."""
     key = (str(path), reading_language())
     if key not in _scored:
+        text = catalog_text(path)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise CatalogError(f"{path}: cannot be read ({error})") from None
-        try:
-            _scored[key] = parse_scored_catalog(_json_document(text, str(path)))
+            _scored[key] = parse_scored_catalog(catalog_document(text, str(path)))
         except CatalogFormatError as error:
             raise CatalogError(f"{path}: {error}") from None
     return _scored[key]
@@ -61,13 +58,9 @@ def shipped_scored_catalogs() -> tuple[ScoredCatalog, ...]:
 def is_scored_file(path: Path) -> bool:
     """Whether a catalogue file the user names is of the Solutions Partner program."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False  # load_catalog then says what is wrong with it
-    try:
-        return is_scored_document(_json_document(text, str(path)))
+        return is_scored_document(catalog_document(catalog_text(path), str(path)))
     except CatalogError:
-        return False
+        return False  # load_catalog then says what is wrong with it
 
 
 def program_on(day: date, catalog_file: Path | None = None) -> ProgramOnDay:
