@@ -2,9 +2,9 @@
 
 Both facts readers (``load_facts`` and the driver's ``facts_of_file``) hand the rules
 columns as SQLite stores them: money converted when first read (whole dollars stored as
-integers, added as ints: ``usage_whole_money``), the usage's subscription ids as stored
-numbers looked up when first read (a grid cut into runs on them), services and exam codes
-one object per value. Each shortcut must give what the records give, on any organisation,
+integers, amounts with cents as floats), the usage's subscription ids as stored numbers
+looked up when first read (a grid cut into runs on them), services and exam codes one
+object per value. Each shortcut must give what the records give, on any organisation,
 not only the benchmark's (whose digest checks it): organisations drawn at random, stored,
 loaded by both readers and scored on several days by every shipped catalogue, against the
 same loaded facts made plain records (no column converted when read, nothing shared).
