@@ -126,6 +126,11 @@ class IsoDays(ConvertedColumn):
     "2016-W01-1", a number): compared as text it would order wrongly and count silently,
     so a column whose text is not all ``YYYY-MM-DD`` is converted instead, where such a
     value is refused as it was when the days were converted at every load.
+
+    No loader makes one since the exam days are made dates at load again (98bcd1b: with
+    the codes shared, the people index on dates cost less than the text and its check,
+    and a day of the right shape that no calendar has is refused at load); the people
+    index and ``comparable_days`` still read one if handed it.
     """
 
     __slots__ = ("_iso",)
