@@ -38,6 +38,7 @@ from mpn_desktop.domain.catalog import (
 )
 from mpn_desktop.domain.catalogue_text import catalogue_text
 from mpn_desktop.domain.enums import Association, CredentialKind, Level, Workload
+from mpn_desktop.domain.vocabulary import _
 
 FORMAT = "mpn-desktop-catalog/1"
 
@@ -59,7 +60,9 @@ class _Entry:
 
     def __init__(self, value: Any, where: str) -> None:
         if not isinstance(value, dict):
-            raise CatalogFormatError(where, f"expected an object, found {_kind(value)}")
+            raise CatalogFormatError(
+                where, _("expected an object, found {kind}").format(kind=_kind(value))
+            )
         self.value: dict[str, Any] = value
         self.where = where
 
@@ -72,16 +75,23 @@ class _Entry:
         if unknown:
             allowed = ", ".join(sorted(required | optional))
             raise CatalogFormatError(
-                self.where, f"unknown key {unknown[0]!r} (known keys: {allowed})"
+                self.where,
+                _("unknown key {key} (known keys: {allowed})").format(
+                    key=repr(unknown[0]), allowed=allowed
+                ),
             )
         missing = sorted(required - set(self.value))
         if missing:
-            raise CatalogFormatError(self.where, f"missing key {missing[0]!r}")
+            raise CatalogFormatError(
+                self.where, _("missing key {key}").format(key=repr(missing[0]))
+            )
 
     def text(self, key: str, default: str | None = None) -> str:
         value = self.value.get(key, default)
         if not isinstance(value, str) or (default is None and not value.strip()):
-            raise CatalogFormatError(self.at(key), f"expected text, found {_kind(value)}")
+            raise CatalogFormatError(
+                self.at(key), _("expected text, found {kind}").format(kind=_kind(value))
+            )
         return value
 
     def words(self, key: str, default: str | None = None) -> str:
@@ -99,7 +109,8 @@ class _Entry:
         value = self.value.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise CatalogFormatError(
-                self.at(key), f"expected a whole number of 0 or more, found {value!r}"
+                self.at(key),
+                _("expected a whole number of 0 or more, found {value}").format(value=repr(value)),
             )
         return value
 
@@ -109,19 +120,21 @@ class _Entry:
     def items(self, key: str) -> list[Any]:
         value = self.value.get(key)
         if not isinstance(value, list):
-            raise CatalogFormatError(self.at(key), f"expected a list, found {_kind(value)}")
+            raise CatalogFormatError(
+                self.at(key), _("expected a list, found {kind}").format(kind=_kind(value))
+            )
         return value
 
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return f"{value!r}".lower()
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return repr(value)
 
 
@@ -131,18 +144,26 @@ def _day(value: Any, where: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise CatalogFormatError(where, f"{value!r} is not a date (expected YYYY-MM-DD)")
+    raise CatalogFormatError(
+        where, _("{value} is not a date (expected YYYY-MM-DD)").format(value=repr(value))
+    )
 
 
 def _money(value: Any, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise CatalogFormatError(where, f"expected an amount, found {_kind(value)}")
+        raise CatalogFormatError(
+            where, _("expected an amount, found {kind}").format(kind=_kind(value))
+        )
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
-        raise CatalogFormatError(where, f"{value!r} is not an amount") from None
+        raise CatalogFormatError(
+            where, _("{value} is not an amount").format(value=repr(value))
+        ) from None
     if not amount.is_finite() or amount < 0:
-        raise CatalogFormatError(where, f"{value!r} is not an amount of 0 or more")
+        raise CatalogFormatError(
+            where, _("{value} is not an amount of 0 or more").format(value=repr(value))
+        )
     return amount
 
 
@@ -151,7 +172,9 @@ def _enum(kind: type[E], value: Any, where: str) -> E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(str(item.value) for item in kind)
-        raise CatalogFormatError(where, f"{value!r} is not one of: {allowed}") from None
+        raise CatalogFormatError(
+            where, _("{value} is not one of: {allowed}").format(value=repr(value), allowed=allowed)
+        ) from None
 
 
 def _per_level(entry: _Entry, read: Callable[[Any, str], T]) -> dict[Level, T]:
@@ -174,7 +197,10 @@ class _Reader:
         if key not in self.sources:
             known = ", ".join(sorted(self.sources))
             raise CatalogFormatError(
-                entry.at("source"), f"unknown source {key!r} (declared sources: {known})"
+                entry.at("source"),
+                _("unknown source {source} (declared sources: {known})").format(
+                    source=repr(key), known=known
+                ),
             )
         return self.sources[key]
 
@@ -196,20 +222,25 @@ class _Reader:
         if root.value["format"] != FORMAT:
             raise CatalogFormatError(
                 "format",
-                f"{root.value['format']!r} is not a catalogue format this program reads"
-                f" (expected {FORMAT!r})",
+                _(
+                    "{value} is not a catalogue format this program reads (expected {format})"
+                ).format(value=repr(root.value["format"]), format=repr(FORMAT)),
             )
         for item in root.entries("sources"):
             found = self._source(item)
             if found.id in self.sources:
-                raise CatalogFormatError(item.at("id"), f"source {found.id!r} is declared twice")
+                raise CatalogFormatError(
+                    item.at("id"),
+                    _("source {source} is declared twice").format(source=repr(found.id)),
+                )
             self.sources[found.id] = found
         for item in root.entries("credentials"):
             credential = self._credential(item)
             key = normalize_code(credential.code)
             if key in self.credentials:
                 raise CatalogFormatError(
-                    item.at("code"), f"credential {credential.code!r} is listed twice"
+                    item.at("code"),
+                    _("credential {code} is listed twice").format(code=repr(credential.code)),
                 )
             self.credentials[key] = credential
         competencies = [self._competency(item) for item in root.entries("competencies")]
@@ -227,12 +258,16 @@ class _Reader:
                     if index < cloud_count
                     else f"retired_competencies.competencies[{index - cloud_count}].id"
                 )
-                raise CatalogFormatError(where, f"competency {competency.id!r} is listed twice")
+                raise CatalogFormatError(
+                    where, _("competency {id} is listed twice").format(id=repr(competency.id))
+                )
             seen.add(competency.id)
         effective_from = root.day("effective_from")
         effective_until = root.optional_day("effective_until")
         if effective_until is not None and effective_until < effective_from:
-            raise CatalogFormatError("effective_until", "is before effective_from")
+            raise CatalogFormatError(
+                "effective_until", _("is before {field}").format(field="effective_from")
+            )
         return Catalog(
             program=root.text("program"),
             version=root.text("version"),
@@ -252,7 +287,7 @@ class _Reader:
         items = entry.items(key)
         for index, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
-                raise CatalogFormatError(f"{entry.at(key)}[{index}]", "expected text")
+                raise CatalogFormatError(f"{entry.at(key)}[{index}]", _("expected text"))
         return tuple(catalogue_text(item) for item in items) if shown else tuple(items)
 
     def _source(self, entry: _Entry) -> Source:
@@ -271,7 +306,9 @@ class _Reader:
         accept_from = entry.optional_day("accept_from")
         accept_until = entry.optional_day("accept_until")
         if accept_from and accept_until and accept_until < accept_from:
-            raise CatalogFormatError(entry.at("accept_until"), "is before accept_from")
+            raise CatalogFormatError(
+                entry.at("accept_until"), _("is before {field}").format(field="accept_from")
+            )
         return Credential(
             code=entry.text("code").strip(),
             title=entry.text("title"),
@@ -309,11 +346,13 @@ class _Reader:
                 and schedule.effective_from <= before
             ):
                 raise CatalogFormatError(
-                    item.at("effective_from"), "fee schedules must be in date order"
+                    item.at("effective_from"), _("fee schedules must be in date order")
                 )
             schedules.append(schedule)
         if not schedules:
-            raise CatalogFormatError(entry.at("schedules"), "at least one fee schedule is needed")
+            raise CatalogFormatError(
+                entry.at("schedules"), _("at least one fee schedule is needed")
+            )
         return FeeRule(
             description=entry.words("description"),
             fees=tuple(schedules),
@@ -327,9 +366,11 @@ class _Reader:
         )
         options = [self._option(item) for item in entry.entries("options")]
         if not options:
-            raise CatalogFormatError(entry.at("options"), "a competency needs at least one option")
+            raise CatalogFormatError(
+                entry.at("options"), _("a competency needs at least one option")
+            )
         if len({option.id for option in options}) != len(options):
-            raise CatalogFormatError(entry.at("options"), "two options have the same id")
+            raise CatalogFormatError(entry.at("options"), _("two options have the same id"))
         return Competency(
             id=entry.text("id"),
             name=entry.words("name"),
@@ -345,7 +386,7 @@ class _Reader:
         entry.check_keys({"silver", "gold", "valid_years", "source"}, {"note"})
         years = entry.whole("valid_years")
         if years == 0:
-            raise CatalogFormatError(entry.at("valid_years"), "must be 1 or more")
+            raise CatalogFormatError(entry.at("valid_years"), _("must be 1 or more"))
         return References(
             count={level: entry.whole(level.value) for level in Level},
             valid_years=years,
@@ -373,10 +414,10 @@ class _Reader:
             for index, value in enumerate(entry.items("associations"))
         )
         if not associations:
-            raise CatalogFormatError(entry.at("associations"), "at least one is needed")
+            raise CatalogFormatError(entry.at("associations"), _("at least one is needed"))
         measures = tuple(self._measure(item) for item in entry.entries("measures"))
         if not measures:
-            raise CatalogFormatError(entry.at("measures"), "at least one measure is needed")
+            raise CatalogFormatError(entry.at("measures"), _("at least one measure is needed"))
         return Performance(
             associations=associations,
             measures=measures,
@@ -415,7 +456,7 @@ class _Reader:
         entry.check_keys({"roles", "source"}, {"note"})
         roles = tuple(self._role(item) for item in entry.entries("roles"))
         if len({role.id for role in roles}) != len(roles):
-            raise CatalogFormatError(entry.at("roles"), "two roles have the same id")
+            raise CatalogFormatError(entry.at("roles"), _("two roles have the same id"))
         return Skills(
             roles=roles, source=self.source(entry, required=True), note=entry.words("note", "")
         )
@@ -425,7 +466,9 @@ class _Reader:
 
         def count(value: Any, where: str) -> int:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise CatalogFormatError(where, f"expected a number of people, found {value!r}")
+                raise CatalogFormatError(
+                    where, _("expected a number of people, found {value}").format(value=repr(value))
+                )
             return value
 
         return Role(
@@ -441,13 +484,16 @@ class _Reader:
             known = self.credentials.get(normalize_code(value))
             if known is None:
                 raise CatalogFormatError(
-                    where, f"credential {value!r} is not listed in the catalogue's credentials"
+                    where,
+                    _("credential {code} is not listed in the catalogue's credentials").format(
+                        code=repr(value)
+                    ),
                 )
             return CredentialRule(code=known.code)
         entry = _Entry(value, where)
         if len(entry.value) != 1 or next(iter(entry.value)) not in ("any_of", "all_of"):
             raise CatalogFormatError(
-                where, "expected a credential code or an object with one key, any_of or all_of"
+                where, _("expected a credential code or an object with one key, any_of or all_of")
             )
         key = next(iter(entry.value))
         parts = tuple(
@@ -455,7 +501,7 @@ class _Reader:
             for index, item in enumerate(entry.items(key))
         )
         if not parts:
-            raise CatalogFormatError(entry.at(key), "lists no credential")
+            raise CatalogFormatError(entry.at(key), _("lists no credential"))
         return CredentialRule(any_of=parts) if key == "any_of" else CredentialRule(all_of=parts)
 
     def _retired(self, entry: _Entry) -> list[Competency]:
