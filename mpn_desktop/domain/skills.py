@@ -326,7 +326,7 @@ def _role_sentence(
         "{count} more person with {credentials}{pause} whose MCP ID is associated with your MPN ID",
         "{count} more people with {credentials}{pause} whose MCP ID is associated with your MPN ID",
         short,
-    ).format(count=short, credentials=credentials, pause=pause)
+    ).format(count=number(short), credentials=credentials, pause=pause)
     if several_roles:
         sentence += _(" (role: {role}; one person counts for one role only)").format(role=role.name)
     if partway:
@@ -535,7 +535,7 @@ def exams_step(
             "{count} person with {credentials}",
             "{count} people with {credentials}",
             role.people[level],
-        ).format(count=role.people[level], credentials=role.credentials.describe())
+        ).format(count=number(role.people[level]), credentials=role.credentials.describe())
         for role in skills.roles
         if role.people[level]
     ]
