@@ -20,6 +20,7 @@ from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
 from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
 from mpn_desktop.errors import CatalogError
+from mpn_desktop.shown import shown_path
 
 SCORED_FILES = (
     "solutions-partner-2022-10.json",
@@ -42,9 +43,9 @@ def load_scored_catalog(path: Path) -> ScoredCatalog:
     if key not in _scored:
         text = catalog_text(path)
         try:
-            _scored[key] = parse_scored_catalog(catalog_document(text, str(path)))
+            _scored[key] = parse_scored_catalog(catalog_document(text, shown_path(path)))
         except CatalogFormatError as error:
-            raise CatalogError(f"{path}: {error}") from None
+            raise CatalogError(f"{shown_path(path)}: {error}") from None
     return _scored[key]
 
 
@@ -58,7 +59,7 @@ def shipped_scored_catalogs() -> tuple[ScoredCatalog, ...]:
 def is_scored_file(path: Path) -> bool:
     """Whether a catalogue file the user names is of the Solutions Partner program."""
     try:
-        return is_scored_document(catalog_document(catalog_text(path), str(path)))
+        return is_scored_document(catalog_document(catalog_text(path), shown_path(path)))
     except CatalogError:
         return False  # load_catalog then says what is wrong with it
 

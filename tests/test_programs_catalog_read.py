@@ -55,3 +55,18 @@ def test_a_file_that_cannot_be_read_is_not_taken_for_a_solutions_partner_one(
     assert not is_scored_file(tmp_path / "latin1.json")
     assert not is_scored_file(tmp_path / "fehlt.json")
     assert not is_scored_file(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("{", ", line 1, column 2: not valid JSON"), ('{"designations": 1}', ": ")],
+)
+def test_a_path_s_control_characters_are_shown_escaped(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    """As load_catalog names a file (shown_path): a name holding ESC printed it raw."""
+    path = tmp_path / "rot\x1b[31m.json"
+    path.write_text(text, encoding="utf-8")
+    refusal = _refusal(path)
+    assert "\x1b" not in refusal
+    assert refusal.startswith(f"{tmp_path}/rot\\x1b[31m.json{said}")
