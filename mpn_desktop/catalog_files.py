@@ -9,10 +9,10 @@ from typing import Any
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
 from mpn_desktop.domain.catalogue_text import reading_language
+from mpn_desktop.domain.json_reading import json_value, utf8_text
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import CatalogError
 from mpn_desktop.input_files import problem_of, read_input
-from mpn_desktop.json_reading import json_value, utf8_text
 from mpn_desktop.shown import shown_path
 
 DEFAULT_CATALOG = "mpn-2017-2018.json"

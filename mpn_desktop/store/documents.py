@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, delete, exists, insert, select
 
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.json_reading import json_value, utf8_text
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.input_files import read_input
-from mpn_desktop.json_reading import json_value, utf8_text
 from mpn_desktop.shown import shown_path
 from mpn_desktop.store import models
 from mpn_desktop.store.changes import Change, OpResult

@@ -3,7 +3,8 @@
 The catalogues and the data documents are read the same way and refused in the same
 words, with Python's reasons in the chosen language (``json_reasons``); only the error
 raised, the sentence for bytes that are not UTF-8 and the one for nesting too deep (what
-the file was meant to be) are the reader's own.
+the file was meant to be) are the reader's own. No file I/O here: the callers read the
+bytes, and pass their own error (the domain knows none of the program's exceptions).
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from mpn_desktop.domain.json_reasons import json_reason, utf8_reason
 from mpn_desktop.domain.vocabulary import _
-from mpn_desktop.errors import MpnError
-from mpn_desktop.json_reasons import json_reason, utf8_reason
 
 
-def utf8_text(data: bytes, not_utf8: str, where: str, error: type[MpnError]) -> str:
+def utf8_text(data: bytes, not_utf8: str, where: str, error: type[Exception]) -> str:
     """``data`` as text (a byte order mark allowed: Notepad writes one).
 
     ``error`` of ``not_utf8``, a translated sentence with the fields ``{where}``, ``{line}``
@@ -36,7 +36,7 @@ def utf8_text(data: bytes, not_utf8: str, where: str, error: type[MpnError]) -> 
 def json_value(
     text: str,
     where: str,
-    error: type[MpnError],
+    error: type[Exception],
     too_deep: str,
     parse_float: Callable[[str], Decimal] | None = None,
 ) -> Any:
