@@ -211,7 +211,7 @@ def _digest(loaded_too: bool, verbose: bool, folder: Path) -> int:
     large = build_large_org()
     competencies = load_catalog()
     # The window evaluates the competencies on loaded facts too: exam days compared as their
-    # ISO text until read, money converted when first read (``IsoDays``, ``ConvertedColumn``).
+    # money converted when first read (``ConvertedColumn``).
     large_stored = _stored(large, folder) if loaded_too else None
     for day in DAYS:
         progress = evaluate(competencies, large, day)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
 from itertools import compress, count
 from operator import attrgetter, is_not
 from typing import Any, ClassVar, Generic, Self, TypeVar, overload
@@ -112,81 +111,6 @@ class ConvertedColumn(Sequence[Any]):
 
     def __reduce__(self) -> tuple[object, tuple[tuple[Any, ...]]]:
         return tuple, (self.values(),)
-
-
-class IsoDays(ConvertedColumn):
-    """Days as SQLite holds them, ISO text (``YYYY-MM-DD``), made dates when first read.
-
-    ISO days with four-digit years, as SQLAlchemy's ``Date`` writes them, order
-    as text as their dates do: the people index tells which exams were passed by
-    the as-of day from the text (``comparable_days``), and ten thousand days were
-    made dates at every load for that alone.
-
-    Text written by another program need not be such days ("2018-03-05 00:00:00",
-    "2016-W01-1", a number): compared as text it would order wrongly and count silently,
-    so a column whose text is not all ``YYYY-MM-DD`` is converted instead, where such a
-    value is refused as it was when the days were converted at every load.
-
-    No loader makes one since the exam days are made dates at load again (98bcd1b: with
-    the codes shared, the people index on dates cost less than the text and its check,
-    and a day of the right shape that no calendar has is refused at load); the people
-    index and ``comparable_days`` still read one if handed it.
-    """
-
-    __slots__ = ("_iso",)
-
-    def __init__(
-        self, raw: Sequence[Any], convert: Callable[[Sequence[Any]], Iterable[Any]]
-    ) -> None:
-        super().__init__(raw, convert)
-        self._iso: bool | None = None
-
-    def text(self) -> Sequence[str] | None:
-        """The stored text while the days are not converted and all are ``YYYY-MM-DD``
-        (None otherwise: read the days)."""
-        raw = self._raw
-        if raw is None:
-            return None
-        iso = self._iso
-        if iso is None:
-            iso = self._iso = _all_iso_days(raw)
-        if not iso:
-            self.values()  # refuses a value that is no day, as a load converting them did
-            return None
-        return raw
-
-    def parts(self) -> tuple[Sequence[Any], Callable[[Sequence[Any]], Iterable[Any]]]:
-        """As ``ConvertedColumn.parts``, the stored text only while it is all ISO days."""
-        if self.text() is None:
-            return self.values(), iter
-        return super().parts()
-
-
-def _all_iso_days(values: Sequence[Any]) -> bool:
-    """Whether every value is ``YYYY-MM-DD`` text (ASCII digits, hyphens at 5 and 8): a few
-    passes in C over the joined text, a fraction of a millisecond for ten thousand days."""
-    try:
-        joined = "".join(values)
-    except TypeError:  # a value that is not text (a number written by another program)
-        return False
-    count = len(values)
-    return (
-        len(joined) == 10 * count
-        and joined[4::10] == "-" * count
-        and joined[7::10] == "-" * count
-        and joined.isascii()
-        and (count == 0 or joined.replace("-", "").isdigit())
-    )
-
-
-def comparable_days(days: Sequence[date], day: date) -> tuple[Sequence[Any], Any]:
-    """``days`` and ``day`` in a form comparing as they do: the stored text and ``day``'s ISO
-    form for days not converted yet (``IsoDays``), else the days and ``day`` themselves."""
-    if isinstance(days, IsoDays):
-        text = days.text()
-        if text is not None:
-            return text, day.isoformat()
-    return days, day
 
 
 def _kept(column: Sequence[Any]) -> Sequence[Any]:

@@ -20,7 +20,6 @@ from itertools import compress, count, filterfalse, islice
 from operator import ne
 
 from mpn_desktop.domain.catalog import Catalog, Credential, CredentialRule, Role, Skills
-from mpn_desktop.domain.column_rows import comparable_days
 from mpn_desktop.domain.enums import Level, StepKind
 from mpn_desktop.domain.evidence import Evidence, LazyEvidence
 from mpn_desktop.domain.facts import Facts, PeopleRows, Person
@@ -57,10 +56,10 @@ class PeopleIndex:
         # once per distinct spelling, not once per result.
         by_raw: defaultdict[str, list[str]] = defaultdict(list)
         exams = facts.exams.columns  # held by column: no ExamResult made per result
-        # As stored while not converted (ISO text compares as the days do): no date made.
-        days, by_day = comparable_days(exams.passed_on, as_of)
-        for code, mcp_id, passed_on in zip(exams.exam_code, exams.mcp_id, days, strict=True):
-            if passed_on <= by_day:
+        for code, mcp_id, passed_on in zip(
+            exams.exam_code, exams.mcp_id, exams.passed_on, strict=True
+        ):
+            if passed_on <= as_of:
                 by_raw[code].append(mcp_id)
         accepted: dict[str, Credential] = {}
         holders: dict[str, set[str]] = {}

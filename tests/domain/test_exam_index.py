@@ -11,7 +11,7 @@ from functools import partial
 import pytest
 
 from mpn_desktop.domain.catalog import normalize_code
-from mpn_desktop.domain.column_rows import ConvertedColumn, IsoDays
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.designation_skilling import (
     Certified,
     ExamIndex,
@@ -353,8 +353,8 @@ def test_who_is_counted_and_shown_does_not_depend_on_the_order_of_the_results(se
 
 @pytest.mark.parametrize("seed", range(3))
 def test_days_held_as_iso_text_index_as_the_dates_do(seed: int) -> None:
-    # Days handed over as ISO text converted when first read (``IsoDays``: no loader makes
-    # them since 98bcd1b, which makes dates at load) are read as their dates. The results
+    # Days handed over as ISO text converted when first read (``ConvertedColumn``; the
+    # loaders make dates at load since 98bcd1b) are read as their dates. The results
     # shuffled (an earlier day read after a later one), the index made for every code, for
     # none (every code taken in late) or for the catalogue's: the same first days, as
     # dates, in the same order, and the same people counted on every day.
@@ -368,7 +368,7 @@ def test_days_held_as_iso_text_index_as_the_dates_do(seed: int) -> None:
         days = earliest.setdefault(normalize_code(result.exam_code), {})
         days[result.mcp_id] = min(days.get(result.mcp_id, result.passed_on), result.passed_on)
     for named in (None, frozenset(), named_codes(catalog.certifications)):
-        text = IsoDays(
+        text = ConvertedColumn(
             [day.isoformat() for day in dates.passed_on], partial(map, date.fromisoformat)
         )
         loaded = ExamRows.from_columns(dates._replace(passed_on=text))
