@@ -48,6 +48,7 @@ from mpn_desktop.domain.designations import (
     WindowSpan,
 )
 from mpn_desktop.domain.enums import Workload
+from mpn_desktop.domain.vocabulary import _
 
 FORMAT = "mpn-desktop-catalog/2"
 ASSOCIATIONS = frozenset({"transacting", "dpor", "pal", "cpor", "delegated_admin", "fasttrack"})
@@ -86,18 +87,19 @@ def _fraction(value: Any, where: str) -> Fraction:
             raise ValueError
     except (ValueError, ZeroDivisionError):
         raise CatalogFormatError(
-            where, f"expected a number such as 4, 6.67 or 40/6, found {_kind(value)}"
+            where,
+            _("expected a number such as 4, 6.67 or 40/6, found {kind}").format(kind=_kind(value)),
         ) from None
     # The sign of the numerator (the denominator is positive): no Fraction comparison.
     if result.numerator < 0:
-        raise CatalogFormatError(where, f"{value!r} is below 0")
+        raise CatalogFormatError(where, _("{value} is below 0").format(value=repr(value)))
     return result
 
 
 def _positive(value: Any, where: str) -> Fraction:
     result = _fraction(value, where)
     if not result.numerator:
-        raise CatalogFormatError(where, "must be above 0")
+        raise CatalogFormatError(where, _("must be above 0"))
     return result
 
 
@@ -106,7 +108,7 @@ def _text_list(entry: _Entry, key: str) -> tuple[str, ...]:
     for i, value in enumerate(values):
         if not isinstance(value, str) or not value.strip():
             raise CatalogFormatError(
-                f"{entry.at(key)}[{i}]", f"expected text, found {_kind(value)}"
+                f"{entry.at(key)}[{i}]", _("expected text, found {kind}").format(kind=_kind(value))
             )
     return tuple(values)
 
@@ -118,7 +120,9 @@ def _optional_positive(entry: _Entry, key: str) -> Fraction | None:
 def _flag(entry: _Entry, key: str) -> bool:
     value = entry.value.get(key, False)
     if not isinstance(value, bool):
-        raise CatalogFormatError(entry.at(key), f"expected true or false, found {_kind(value)}")
+        raise CatalogFormatError(
+            entry.at(key), _("expected true or false, found {kind}").format(kind=_kind(value))
+        )
     return value
 
 
@@ -140,10 +144,18 @@ class _Reader:
         )
         if root.value["format"] != FORMAT:
             raise CatalogFormatError(
-                "format", f"{root.value['format']!r} is not a catalogue format this program reads"
+                "format",
+                _(
+                    "{value} is not a catalogue format this program reads (expected {format})"
+                ).format(value=repr(root.value["format"]), format=repr(FORMAT)),
             )
         if root.value["program"] != PROGRAM_ID:
-            raise CatalogFormatError("program", f"expected {PROGRAM_ID!r}")
+            raise CatalogFormatError(
+                "program",
+                _("expected {expected}, found {kind}").format(
+                    expected=repr(PROGRAM_ID), kind=_kind(root.value["program"])
+                ),
+            )
         for entry in root.entries("sources") if "sources" in root.value else []:
             entry.check_keys({"id", "title"}, {"url", "published"})
             source = Source(
@@ -161,7 +173,10 @@ class _Reader:
         for entry in root.entries("certifications"):
             cert = self._certification(entry)
             if cert.id in self.certifications:
-                raise CatalogFormatError(entry.at("id"), f"{cert.id!r} is listed twice")
+                raise CatalogFormatError(
+                    entry.at("id"),
+                    _("certification {id} is listed twice").format(id=repr(cert.id)),
+                )
             self.certifications[cert.id] = cert
         shared = _Entry(root.value.get("shared_metrics", {}), "shared_metrics")
         self.shared = {key: _Entry(value, shared.at(key)) for key, value in shared.value.items()}
@@ -176,11 +191,13 @@ class _Reader:
         designations = tuple(self._designation(e) for e in root.entries("designations"))
         ids = [d.id for d in designations]
         if len(set(ids)) != len(ids):
-            raise CatalogFormatError("designations", "a designation id is listed twice")
+            raise CatalogFormatError("designations", _("a designation id is listed twice"))
         until = root.optional_day("effective_until")
         start = root.day("effective_from")
         if until is not None and until < start:
-            raise CatalogFormatError("effective_until", "is before effective_from")
+            raise CatalogFormatError(
+                "effective_until", _("is before {field}").format(field="effective_from")
+            )
         fee = root.value.get("fee_usd")
         windows = tuple(
             self._window(e)
@@ -192,7 +209,8 @@ class _Reader:
         )
         if [w.effective_from for w in windows] != sorted({w.effective_from for w in windows}):
             raise CatalogFormatError(
-                "qualification_windows", "the rules must follow one another by their 'from' day"
+                "qualification_windows",
+                _("the rules must follow one another by their {key} day").format(key="'from'"),
             )
         return ScoredCatalog(
             name=root.words("name"),
@@ -226,8 +244,14 @@ class _Reader:
             }[kind]
             given = {k for k in ("months", "days") if k in one.value}
             if given != ({wanted} if wanted else set()):
-                needs = f"needs '{wanted}'" if wanted else "takes no count"
-                raise CatalogFormatError(one.where, f"a window of kind {kind.value!r} {needs}")
+                problem = (
+                    _("a window of kind {kind} needs {key}").format(
+                        kind=repr(kind.value), key=repr(wanted)
+                    )
+                    if wanted
+                    else _("a window of kind {kind} takes no count").format(kind=repr(kind.value))
+                )
+                raise CatalogFormatError(one.where, problem)
             return WindowSpan(kind, one.whole(wanted) if wanted else 0)
 
         return WindowRule(
@@ -246,7 +270,10 @@ class _Reader:
         ids = {t.id for t in tracks}
         for key in ("at_least", "otherwise"):
             if entry.value[key] not in ids:
-                raise CatalogFormatError(entry.at(key), f"{entry.value[key]!r} is not a track")
+                raise CatalogFormatError(
+                    entry.at(key),
+                    _("{value} is not a track").format(value=repr(entry.value[key])),
+                )
         associations = frozenset(_text_list(entry, "associations"))
         workloads = frozenset(
             _enum(Workload, w, f"{entry.at('workloads')}[{i}]")
@@ -268,7 +295,10 @@ class _Reader:
         if key not in self.sources:
             known = ", ".join(sorted(self.sources))
             raise CatalogFormatError(
-                entry.at("source"), f"unknown source {key!r} (declared sources: {known})"
+                entry.at("source"),
+                _("unknown source {source} (declared sources: {known})").format(
+                    source=repr(key), known=known
+                ),
             )
         return self.sources[key]
 
@@ -279,10 +309,12 @@ class _Reader:
             where = f"{entry.at('exams')}[{i}]"
             group = [item] if isinstance(item, str) else item
             if not isinstance(group, list) or not group:
-                raise CatalogFormatError(where, "expected an exam code or a list of them")
+                raise CatalogFormatError(where, _("expected an exam code or a list of them"))
             for code in group:
                 if not isinstance(code, str) or not code.strip():
-                    raise CatalogFormatError(where, f"expected exam codes, found {_kind(code)}")
+                    raise CatalogFormatError(
+                        where, _("expected exam codes, found {kind}").format(kind=_kind(code))
+                    )
             alternatives.append(tuple(group))
         return Certification(
             id=entry.text("id"),
@@ -299,7 +331,9 @@ class _Reader:
             one.check_keys(_LISTED_KEYS, _LISTED_OPTIONAL)
             cert = one.text("id")
             if cert not in self.certifications:
-                raise CatalogFormatError(one.at("id"), f"unknown certification {cert!r}")
+                raise CatalogFormatError(
+                    one.at("id"), _("unknown certification {id}").format(id=repr(cert))
+                )
             listed.append(Listed(cert, one.optional_day("from"), one.optional_day("until")))
         return tuple(listed)
 
@@ -312,11 +346,11 @@ class _Reader:
             track.check_keys({"id", "metrics"})
             track_id = track.value["id"]
             if track_id is not None and not isinstance(track_id, str):
-                raise CatalogFormatError(track.at("id"), "expected a track name or null")
+                raise CatalogFormatError(track.at("id"), _("expected a track name or null"))
             metrics = tuple(self._metric(m) for m in track.entries("metrics"))
             tracks.append(Track(track_id, metrics))
         if not tracks:
-            raise CatalogFormatError(entry.at("tracks"), "a designation needs a track")
+            raise CatalogFormatError(entry.at("tracks"), _("a designation needs a track"))
         return Designation(
             id=entry.text("id"),
             name=entry.words("name"),
@@ -334,15 +368,23 @@ class _Reader:
         if set(entry.value) == {"use"}:
             name = entry.text("use")
             if name not in self.shared:
-                raise CatalogFormatError(entry.at("use"), f"no shared metric {name!r}")
+                raise CatalogFormatError(
+                    entry.at("use"), _("no shared metric {name}").format(name=repr(name))
+                )
             entry = self.shared[name]
         entry.check_keys(_METRIC_KEYS, _METRIC_OPTIONAL)
         category = entry.text("category")
         if category not in self.categories:
-            raise CatalogFormatError(entry.at("category"), f"unknown category {category!r}")
+            raise CatalogFormatError(
+                entry.at("category"),
+                _("unknown category {category}").format(category=repr(category)),
+            )
         kinds = [key for key in ("parts", "options", "skilling") if key in entry.value]
         if len(kinds) != 1:
-            raise CatalogFormatError(entry.where, "give exactly one of parts, options, skilling")
+            raise CatalogFormatError(
+                entry.where,
+                _("give exactly one of {keys}").format(keys="parts, options, skilling"),
+            )
         options: tuple[tuple[Part, ...], ...] = ()
         skilling = None
         if kinds[0] == "parts":
@@ -406,7 +448,9 @@ class _Reader:
         if unknown:
             raise CatalogFormatError(
                 entry.at("associations"),
-                f"{unknown[0]!r} is not one of: {', '.join(sorted(ASSOCIATIONS))}",
+                _("{value} is not one of: {allowed}").format(
+                    value=repr(unknown[0]), allowed=", ".join(sorted(ASSOCIATIONS))
+                ),
             )
         conditions = (
             tuple(self._condition(e) for e in entry.entries("conditions"))
@@ -414,15 +458,27 @@ class _Reader:
             else ()
         )
         if measure is Measure.TENANT_GROWTH and not conditions:
-            raise CatalogFormatError(entry.where, "tenant-growth needs conditions")
+            raise CatalogFormatError(
+                entry.where,
+                _("{measure} needs {key}").format(
+                    measure=Measure.TENANT_GROWTH.value, key="conditions"
+                ),
+            )
         unit = entry.text("unit")
         # The way and the sentences read a "percent" part as a growth in percent of its base
         # (priced through the base, "percentage points"): the unit must say what is measured.
         if (measure is Measure.USAGE_GROWTH_PERCENT) != (unit == "percent"):
             raise CatalogFormatError(
                 entry.at("unit"),
-                f"{unit!r} does not fit measure {measure.value!r}: the unit of"
-                " usage-growth-percent is 'percent', and only its unit is",
+                _(
+                    "{unit} does not fit measure {measure}: the unit of {percent_measure}"
+                    " is {percent}, and only its unit is"
+                ).format(
+                    unit=repr(unit),
+                    measure=repr(measure.value),
+                    percent_measure=Measure.USAGE_GROWTH_PERCENT.value,
+                    percent="'percent'",
+                ),
             )
 
         def optional_money(key: str) -> Decimal | None:
