@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.wording import number
 from mpn_desktop.errors import MpnError
 from mpn_desktop.shown import shown_path
 
@@ -75,8 +76,9 @@ def open_input(
             raise error(f"{shown_path(path)}: {_kind(info.st_mode)}")
         if max_bytes is not None and info.st_size > max_bytes:
             raise error(
-                f"{shown_path(path)}: is {info.st_size:,} bytes, more than the "
-                f"{max_bytes:,} such a file can be"
+                _("{path}: is {size} bytes, more than the {most} such a file can be").format(
+                    path=shown_path(path), size=number(info.st_size), most=number(max_bytes)
+                )
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
@@ -94,5 +96,9 @@ def read_input(path: Path, *, max_bytes: int, error: type[MpnError] = MpnError) 
         except OSError as failure:
             raise error(f"{shown_path(path)}: {problem_of(failure)}") from None
     if len(data) > max_bytes:  # it grew while being read
-        raise error(f"{shown_path(path)}: is more than the {max_bytes:,} bytes such a file can be")
+        raise error(
+            _("{path}: is more than the {most} bytes such a file can be").format(
+                path=shown_path(path), most=number(max_bytes)
+            )
+        )
     return data
