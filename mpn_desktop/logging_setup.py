@@ -7,7 +7,7 @@ import io
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mpn_desktop.paths import log_dir
 
@@ -42,15 +42,6 @@ class _ProgramLogFile(logging.Handler):
             self._file = _rotating_file(self.baseFilename)
             self._file.setFormatter(self.formatter)
         return self._file
-
-    @property
-    def stream(self) -> Any:
-        """The open file (opened now if no record was written yet)."""
-        return self._opened().stream
-
-    @stream.setter
-    def stream(self, value: Any) -> None:
-        self._opened().stream = value
 
     def setFormatter(self, fmt: logging.Formatter | None) -> None:
         """The format of the records, the file's too once it is open."""
@@ -113,6 +104,13 @@ def _rotating_file(path: str) -> RotatingFileHandler:
     from logging.handlers import RotatingFileHandler
 
     class PrivateLogFile(RotatingFileHandler):
+        """The log file itself: created readable by its owner only, and a record the disk
+        does not take is dropped, not printed as a traceback over the user's terminal.
+
+        Defined here because its base comes from ``logging.handlers``, imported at the
+        first record (see ``_ProgramLogFile``).
+        """
+
         def _open(self) -> io.TextIOWrapper:
             with contextlib.suppress(OSError):
                 # Created 0600 from the start; an older 0644 log is made private too.

@@ -55,9 +55,20 @@ def about_text(context: AppContext) -> str:
         "<br>",
         html.escape(_tr("Settings: {file}").format(file=settings_path())),
         "<br>",
-        html.escape(_tr("Log: {file}").format(file=log_file_path())),
+        html.escape(_log_line()),
     ]
     return "".join(lines)
+
+
+def _log_line() -> str:
+    """Where the log is: the file is opened at the first record, and a start that goes well
+    writes none, so a file not written yet is named as where the log will go."""
+    path = log_file_path()
+    if path.is_file():
+        return _tr("Log: {file}").format(file=path)
+    return _tr("Log: none yet (written to {file} when there is something to record)").format(
+        file=path
+    )
 
 
 def show_about(context: AppContext, parent: QWidget) -> None:

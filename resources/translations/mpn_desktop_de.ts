@@ -223,6 +223,10 @@
         <translation>Protokoll: {file}</translation>
     </message>
     <message>
+        <source>Log: none yet (written to {file} when there is something to record)</source>
+        <translation>Protokoll: noch keines (wird nach {file} geschrieben, sobald es etwas festzuhalten gibt)</translation>
+    </message>
+    <message>
         <source>About MPN Competency Tracker</source>
         <translation>Über MPN Competency Tracker</translation>
     </message>

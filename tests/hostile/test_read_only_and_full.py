@@ -120,34 +120,24 @@ def test_a_refusal_on_a_full_disk_is_no_damage_even_where_sqlite_says_io_error(
 
 
 def test_a_log_on_a_full_disk_prints_no_traceback(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmpfs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before: logging's own handleError printed "--- Logging error ---" and a traceback.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmpfs))
     path = configure_logging()
-    assert path is not None
-    handler = next(
-        h for h in logging.getLogger("mpn_desktop").handlers if hasattr(h, "baseFilename")
-    )
-
-    class FullDisk:
-        def seek(self, offset: int, whence: int = 0) -> int:
-            return 0
-
-        def tell(self) -> int:
-            return 0
-
-        def write(self, text: str) -> int:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def flush(self) -> None:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(handler, "stream", FullDisk())
-    logging.getLogger("mpn_desktop.test").info("a record the disk will not take")
+    assert path is not None and path.is_relative_to(tmpfs)
+    log = logging.getLogger("mpn_desktop.test")
+    log.info("a record written before the disk filled up")
+    _fill(tmpfs)
+    # Longer than a page, so the file needs a block the disk no longer has.
+    log.info("a record the disk will not take: %s", "x" * 10_000)
     err = capsys.readouterr().err
     assert "Traceback" not in err and "Logging error" not in err
+    held = path.read_text(encoding="utf-8")
+    assert "a record written before the disk filled up" in held
+    assert "x" * 10_000 not in held
     monkeypatch.undo()
-    configure_logging()
+    configure_logging()  # the log of the tests after this one, off the disk unmounted next
 
 
 def test_the_window_offers_no_restore_for_a_read_only_folder_or_a_full_disk(

@@ -242,7 +242,13 @@ def test_about_names_the_version_the_database_and_the_log(window: MainWindow) ->
     text = about_text(window.context)
     assert __version__ in text
     assert str(window.context.db.path) in text
-    assert html.escape(str(log_file_path())) in text
+    # The log is opened at its first record: before, About named a file that did not exist.
+    path = log_file_path()
+    assert not path.exists()
+    assert html.escape(f"Log: none yet (written to {path} when there is something") in text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("a record\n", encoding="utf-8")
+    assert about_text(window.context).endswith(html.escape(f"Log: {path}"))
 
 
 def test_export_then_load_json_round_trips_and_a_wrong_document_changes_nothing(
