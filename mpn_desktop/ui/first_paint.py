@@ -29,5 +29,7 @@ class AfterFirstPaint(QObject):
         """Notices the first paint; never swallows an event."""
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            # With the widget as the context: a widget closed and deleted before the next
+            # turn drops the call instead of running it on a deleted window.
+            QTimer.singleShot(0, self._widget, self._then)
         return False
