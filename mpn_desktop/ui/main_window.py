@@ -189,8 +189,9 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._fill_after_paint = False
         self._fill_started = False
-        if not evaluate_now:
-            AfterFirstPaint(self, self._first_painted)
+        # Watched whatever ``evaluate_now`` says: ``fill()`` on a shown window waits for its
+        # first paint, and unwatched it would wait for the unpainted window's timeout instead.
+        AfterFirstPaint(self, self._first_painted)
         self.settings = settings or WindowSettings()
         self.files = FileActions(context, self.settings, self)
         self.setWindowTitle(self.tr("MPN Competency Tracker"))

@@ -103,3 +103,27 @@ def test_a_window_filled_before_it_is_shown_fills_at_once(
     main.show()
     qtbot.waitUntil(lambda: "paint" in seen, timeout=10_000)
     assert seen.count("fill") == 1
+
+
+@pytest.mark.parametrize("painted_before_fill", [False, True])
+def test_a_window_that_evaluated_at_once_fills_after_its_paint_without_the_timeout(
+    qtbot: QtBot,
+    sample_context: AppContext,
+    settings: WindowSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    painted_before_fill: bool,
+) -> None:
+    """Before, only a window made with ``evaluate_now=False`` watched for its first paint:
+    ``fill()`` on a shown ``evaluate_now=True`` window waited for the unpainted window's
+    timeout, painted or not (no caller did so yet)."""
+    monkeypatch.setattr(main_window, "FILL_UNPAINTED_AFTER_MS", 600_000)
+    main = MainWindow(sample_context, settings)
+    qtbot.addWidget(main)
+    seen: list[str] = []
+    _Paints(main, seen)
+    main.show()
+    if painted_before_fill:
+        qtbot.waitUntil(lambda: "paint" in seen, timeout=10_000)
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    assert "paint" in seen
