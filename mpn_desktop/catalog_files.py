@@ -43,8 +43,8 @@ def catalog_document(text: str, name: str) -> Any:
     return json_value(
         text,
         name,
-        CatalogError,
-        _("{where}: its lists and objects are nested too deeply to be a catalogue"),
+        error=CatalogError,
+        too_deep=_("{where}: its lists and objects are nested too deeply to be a catalogue"),
     )
 
 
@@ -56,9 +56,9 @@ def catalog_text(file: Path) -> str:
     data = read_input(file, max_bytes=MAX_CATALOG_BYTES, error=CatalogError)
     return utf8_text(
         data,
-        _("{where}, line {line}: not a UTF-8 text file ({reason})"),
         shown_path(file),
-        CatalogError,
+        error=CatalogError,
+        not_utf8=_("{where}, line {line}: not a UTF-8 text file ({reason})"),
     )
 
 

@@ -5,6 +5,8 @@ words, with Python's reasons in the chosen language (``json_reasons``); only the
 raised, the sentence for bytes that are not UTF-8 and the one for nesting too deep (what
 the file was meant to be) are the reader's own. No file I/O here: the callers read the
 bytes, and pass their own error (the domain knows none of the program's exceptions).
+Both take what is read and where it comes from in that order, then the error and the
+sentence by name.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from mpn_desktop.domain.json_reasons import json_reason, utf8_reason
 from mpn_desktop.domain.vocabulary import _
 
 
-def utf8_text(data: bytes, not_utf8: str, where: str, error: type[Exception]) -> str:
+def utf8_text(data: bytes, where: str, *, error: type[Exception], not_utf8: str) -> str:
     """``data`` as text (a byte order mark allowed: Notepad writes one).
 
     ``error`` of ``not_utf8``, a translated sentence with the fields ``{where}``, ``{line}``
@@ -36,6 +38,7 @@ def utf8_text(data: bytes, not_utf8: str, where: str, error: type[Exception]) ->
 def json_value(
     text: str,
     where: str,
+    *,
     error: type[Exception],
     too_deep: str,
     parse_float: Callable[[str], Decimal] | None = None,

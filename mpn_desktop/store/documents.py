@@ -267,18 +267,20 @@ def read_document_file(path: Path) -> Any:
     where = shown_path(path)
     text = utf8_text(
         data,
-        _(
+        where,
+        error=ValidationError,
+        not_utf8=_(
             "{where}, line {line}: not UTF-8 text ({reason}); "
             "a JSON document is UTF-8 (save it again as UTF-8)"
         ),
-        where,
-        ValidationError,
     )
     return json_value(
         text,
         where,
-        ValidationError,
-        _("{where}: its lists and objects are nested too deeply to be an mpn-desktop document"),
+        error=ValidationError,
+        too_deep=_(
+            "{where}: its lists and objects are nested too deeply to be an mpn-desktop document"
+        ),
         parse_float=Decimal,
     )
 
