@@ -263,7 +263,7 @@ def test_import_messages_follow_language_de(
     assert "partner_center_training_details.csv wird gelesen: utf-8, getrennt durch" in out
     assert "Ignorierte Spalten: PartnerName, Month" in out
     assert "3 hinzugefügt, 0 Duplikate, 0 Fehler" in out.splitlines()
-    assert "Import 1 abgeschlossen (3 Personen hinzugefügt); „mpn-desktop imports" in out
+    assert "Import 1 abgeschlossen (3 Personen angelegt); „mpn-desktop imports" in out
     assert "added" not in out and "Reading" not in out
 
 

@@ -405,7 +405,7 @@ def test_the_usage_import_messages_follow_language_de(
     assert "Laut den Spalten ist es eine nutzungsbasierte Abstimmungsdatei (Azure in CSP)." in out
     assert "Datumsangaben: Monat zuerst (Zeile 2: 2/28/2019 23:59)." in out
     assert "11 hinzugefügt, 0 Duplikate, 0 Fehler" in out.splitlines()
-    assert "Import 1 abgeschlossen (3 Kunden, 4 Abonnements hinzugefügt);" in out
+    assert "Import 1 abgeschlossen (3 Kunden, 4 Abonnements angelegt);" in out
 
 
 def test_bad_usage_lines_are_said_in_german_with_language_de(

@@ -47,7 +47,7 @@ def test_status_says_the_final_list_counts_once_the_steps_are_met(
         "Intermediate certifications: 5 of 4 people (once the steps are met), 4 of 40 points"
     )
     german = _security_lines(
-        db_path, capsys, "Lösungspartner für Sicherheit - ", "--language", "de"
+        db_path, capsys, "Solutions Partner für Sicherheit - ", "--language", "de"
     )
     line = next(line for line in german if "Zwischenzertifizierungen:" in line)
     assert "5 von 4 Personen (sobald die Schritte erfüllt sind), 4 von 40 Punkten" in line

@@ -204,3 +204,53 @@ def test_one_fee_however_many_is_said_one_way() -> None:
     said = [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "beliebig viele" in text]
     assert len(said) >= 2
     assert [text for _, text in [*PAIRS, *CATALOGUE_PAIRS] if "gleich wie viele" in text] == []
+
+
+def _german_of(source: str, pairs: list[tuple[str, str]]) -> list[str]:
+    said = [text for english, text in pairs if english == source]
+    assert said, source
+    return said
+
+
+def test_the_people_customers_and_subscriptions_an_import_makes_are_angelegt() -> None:
+    # Before: an import said "3 Personen hinzugefügt" ("3 Kunden, 4 Abonnements
+    # hinzugefügt"; the wizard and a possible duplicate too) and the imports listing's column
+    # and removal "angelegt" for the same people. "hinzugefügt" stays the exam records'
+    # ("3 hinzugefügt, 0 Duplikate, 0 Fehler").
+    assert _german_of("created", PAIRS) == ["angelegt"]
+    sources = (
+        "{people} added",
+        "{customers}, {subscriptions} added",
+        "%n person(s) added",
+        "{customers} and {subscriptions} added",
+        "line {line}: possible duplicate person: {name} with MCP ID {mcp_id} was added, and"
+        " {other_name} has MCP ID {other_id}; if they are one person, keep the MCP ID that is"
+        " associated and delete the other",
+    )
+    said = [text for source in sources for text in _german_of(source, PAIRS)]
+    assert [text for text in said if "angelegt" not in text or "hinzugef" in text] == []
+
+
+def test_the_program_keeps_its_name_solutions_partner_in_german() -> None:
+    # Before: the designations were "Lösungspartner für Sicherheit" (the catalogue's .po)
+    # beside "Solutions Partner-Designations", "Solutions Partner-Gebühr" everywhere else.
+    # Microsoft's German marketing keeps the program's English name.
+    pairs = [*PAIRS, *CATALOGUE_PAIRS]
+    assert [text for _, text in pairs if "Lösungspartner" in text] == []
+    names = [
+        text for source, text in CATALOGUE_PAIRS if source.startswith("Solutions Partner for ")
+    ]
+    assert len(names) == 6
+    assert [text for text in names if not text.startswith("Solutions Partner für ")] == []
+
+
+def test_a_checklist_not_written_is_said_with_one_word() -> None:
+    # Before: the window's box read "Die Checkliste wurde nicht gespeichert." over the
+    # reason "Die Checkliste wurde nicht geschrieben: ..." (the command line's too).
+    said = [
+        *_german_of("The checklist was not saved.", PAIRS),
+        *_german_of("the checklist was not written: {problem}", PAIRS),
+    ]
+    assert [
+        text for text in said if not text.startswith("Die Checkliste wurde nicht geschrieben")
+    ] == []

@@ -254,9 +254,9 @@ class ChecklistComposer:
         tag_w = target[0].width + 10 * pt
         tag_h = style.line_height(Face.SMALL_BOLD) + 3 * pt
         beside = cols.width - tag_w - 12 * pt
-        # A long word ("Lösungspartner") beside a long tag would be cut inside the word,
-        # and a title that fits the whole width was squeezed into more lines beside it
-        # ("Lösungspartner / für Modern / Work"): then the title takes the whole width
+        # A long word ("Geschäftsanwendungen") beside a long tag would be cut inside the
+        # word, and a title that fits the whole width was squeezed into more lines beside it
+        # ("Solutions / Partner für / Modern Work"): then the title takes the whole width
         # and the tag goes under it.
         runs = [Run(section.title, Face.H1, Ink.ACCENT), *footnote_marks(section.footnotes)]
         longest = max((style.advance(Face.H1, w) for w in section.title.split()), default=0.0)

@@ -1,6 +1,6 @@
 """A combo box that may be narrower than its choices: the current one then ends in "…".
 
-Qt draws a choice wider than the box cut off at the box's edge ("Lösungspartner für I");
+Qt draws a choice wider than the box cut off at the box's edge ("Solutions Partner für I");
 this box writes as much of it as fits with "…", and its tooltip holds it whole.
 """
 

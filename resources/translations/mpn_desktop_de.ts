@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>The checklist was not saved.</source>
-        <translation>Die Checkliste wurde nicht gespeichert.</translation>
+        <translation>Die Checkliste wurde nicht geschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>%n subscription(s)</source>
@@ -2698,8 +2698,8 @@
     <message numerus="yes">
         <source>%n person(s) added</source>
         <translation>
-            <numerusform>%Ln Person hinzugefügt</numerusform>
-            <numerusform>%Ln Personen hinzugefügt</numerusform>
+            <numerusform>%Ln Person angelegt</numerusform>
+            <numerusform>%Ln Personen angelegt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2737,7 +2737,7 @@
     </message>
     <message>
         <source>{customers} and {subscriptions} added</source>
-        <translation>{customers} und {subscriptions} hinzugefügt</translation>
+        <translation>{customers} und {subscriptions} angelegt</translation>
     </message>
     <message>
         <source>The skipped records were not saved: {error}. </source>

@@ -21,7 +21,7 @@ def _german(po: Path = PO) -> dict[str, str]:
 
 
 def test_the_security_area_is_sicherheit_in_german_prose() -> None:
-    """The designation reads 'Lösungspartner für Sicherheit'; its notes name it so too."""
+    """The designation reads 'Solutions Partner für Sicherheit'; its notes name it so too."""
     # Product and certification names keep their English ("Enterprise Mobility + Security").
     area = re.compile(r"\b(und|bei|oder) Security\b|\bSecurity (und|bewertet|bewerten)\b")
     english = [text[:80] for text in _german().values() if area.search(text)]

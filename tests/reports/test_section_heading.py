@@ -25,9 +25,9 @@ TITLES = {
         "Solutions Partner for Security",
     ),
     "de": (
-        "Lösungspartner für Infrastruktur (Azure)",
-        "Lösungspartner für Modern Work",
-        "Lösungspartner für Sicherheit",
+        "Solutions Partner für Infrastruktur (Azure)",
+        "Solutions Partner für Modern Work",
+        "Solutions Partner für Sicherheit",
     ),
 }
 TAGS = {"en": "Target", "de": "Ziel"}
@@ -38,8 +38,8 @@ TAGS = {"en": "Target", "de": "Ziel"}
 def test_each_designation_title_is_one_line_with_its_tag_under_it(
     demo_db: Database, tmp_path: Path, language: str, day: str
 ) -> None:
-    # Before: beside its long target tag, "Lösungspartner für Modern Work" took three
-    # lines ("Lösungspartner / für Modern / Work") and the English titles two.
+    # Before: beside its long target tag, "Lösungspartner für Modern Work" (German's name
+    # then) took three lines ("Lösungspartner / für Modern / Work"), the English titles two.
     assert demo_db.path is not None
     path = tmp_path / "checklist.pdf"
     arguments = ["--language", language, "--db", str(demo_db.path), "checklist"]

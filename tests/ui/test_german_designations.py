@@ -48,7 +48,7 @@ def test_a_designation_card_reads_in_german(
                 == "Erfasste Stufe"
             )
         )
-        assert card.title.text() == "Lösungspartner für Sicherheit (Ihr Ziel)"
+        assert card.title.text() == "Solutions Partner für Sicherheit (Ihr Ziel)"
         assert "von 100 Punkten (ab 70 qualifiziert" in card.score.text()
         headings = " ".join(w.text() for w in card.findChildren(QLabel, "categoryHeading"))
         assert "Leistung" in headings and "Kundenerfolg" in headings
@@ -91,7 +91,7 @@ def test_help_requirements_of_the_designations_in_german() -> None:
     assert catalog is not None
     document = designation_requirements_html(catalog)
     for words in (
-        "Lösungspartner für Sicherheit",
+        "Solutions Partner für Sicherheit",
         "Kennzahl",
         "volle Punktzahl bei 3 Kunden",
         "Zwischenzertifizierungen",
