@@ -348,6 +348,10 @@ class _Read:
             # one str per service (``shared``: the designations' sums look them up often).
             converted = self._at(_USAGE_CONVERSIONS)
             # The money is converted when first read: the rules add up a few subscriptions'.
+            # Not as integer cents from SQLite: a per-row test that a cent is exact
+            # (``CAST(round(x * 100) AS INTEGER) / 100.0 = x``) cost 2.7 ms a column over a
+            # 31,000-row window (``round(x, 2) = x``: 6.3 ms), more than all the designations'
+            # money reads cost (1.1 ms, mostly converting slices, not adding Decimals up).
             money = frozenset(self._at(_MONEY))
             if usage_from is None:
                 query = self._query(USAGE_QUERY)
