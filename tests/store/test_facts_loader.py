@@ -204,6 +204,43 @@ def test_usage_money_and_ids_are_converted_only_as_far_as_the_rules_read_them(
         assert columns == records.usage.columns
 
 
+_AMOUNTS = (
+    (0.1 + 0.2, "0.30"),
+    (12345678.91, "12345678.91"),
+    # Exactly half a cent: to even, as the column's "%.2f" reads it (SQLite's round(12.5),
+    # the way to integer cents rejected in 584c46f, gives 13).
+    (0.125, "0.12"),
+    (2.675, "2.67"),  # a hair under 2.675 as a float
+    (5.0, "5.00"),  # stored by SQLite as the integer 5
+    (99999999999.99, "99999999999.99"),
+)
+"""Usage money as SQLite holds it (a float, or an integer when whole), and as the store's
+``Numeric(14, 2)`` reads it."""
+
+
+def test_usage_money_read_by_slices_is_each_stored_amount_with_two_decimals(
+    demo_db: Database,
+) -> None:
+    """Both readers hand the money over to be converted when first read; a slice read before
+    the whole (the designations' sums) gives what the column type gives, digit for digit."""
+    if demo_db.path is None:
+        pytest.skip("the file is changed with the sqlite3 driver")
+    with sqlite3.connect(demo_db.path) as connection:
+        ids = [row[0] for row in connection.execute("SELECT id FROM usage ORDER BY id LIMIT 6")]
+        connection.executemany(
+            "UPDATE usage SET consumption_usd = ?, revenue_usd = ? WHERE id = ?",
+            [(stored, stored, at) for (stored, _), at in zip(_AMOUNTS, ids, strict=True)],
+        )
+    read = [written for _, written in _AMOUNTS]
+    for loaded in (load_facts(demo_db), facts_of_file(demo_db.path)):
+        held = loaded.usage.held_columns
+        for column in (held.consumption_usd, held.revenue_usd):
+            assert isinstance(column, ConvertedColumn)
+            assert [str(amount) for amount in column[: len(read)]] == read
+            assert not column.converted, "a slice converts only itself"
+            assert [str(amount) for amount in column.values()[: len(read)]] == read
+
+
 @pytest.mark.parametrize("column", ["exam_title", "exam_code", "passed_on"])
 def test_exam_text_that_is_not_utf8_is_refused_at_load_naming_the_column(
     demo_db: Database, column: str
