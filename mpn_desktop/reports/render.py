@@ -61,7 +61,15 @@ _PDF_RESOLUTION = 600
 
 
 class ChecklistNotWritten(MpnError):
-    """The checklist could not be written (the file or the printer refused it)."""
+    """The checklist could not be written (the file or the printer refused it).
+
+    ``reason`` is what refused it without the sentence saying the checklist was not
+    written, for a box whose first line already says so.
+    """
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message if reason is None else reason
 
 
 def default_page_size(locale: QLocale | None = None) -> str:
@@ -142,7 +150,7 @@ def render_pdf(
         save(Path(path), content)
     except MpnError as error:
         said = _("the checklist was not written: {problem}")
-        raise ChecklistNotWritten(said.format(problem=error)) from None
+        raise ChecklistNotWritten(said.format(problem=error), reason=str(error)) from None
     return pages
 
 

@@ -16,7 +16,12 @@ from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
 from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.designation_checklist import build_designation_checklist
-from mpn_desktop.reports.render import default_page_size, open_print_preview, render_pdf
+from mpn_desktop.reports.render import (
+    ChecklistNotWritten,
+    default_page_size,
+    open_print_preview,
+    render_pdf,
+)
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.facts_loader import load_facts
 from mpn_desktop.store.user_files import write_user_file
@@ -165,7 +170,12 @@ def write_checklist_pdf(
         # over and over while the pages and their structure tree are built, freeing nothing.
         with collector_paused():
             document = checklist_document(context, progress, designations)
-            render_pdf(document, path, paper, save=save)
+            try:
+                render_pdf(document, path, paper, save=save)
+            except ChecklistNotWritten as refused:
+                # The box's first line says the checklist was not saved; under it the reason
+                # alone, not "the checklist was not written: ..." again.
+                raise ChecklistNotWritten(refused.reason) from None
         return path
 
     # A long checklist takes a moment (well under a second for the large benchmark
