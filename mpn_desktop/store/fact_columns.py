@@ -65,6 +65,15 @@ def _kept(registry: dict[Convert, _Kept], convert: Convert, make: Callable[[], _
     return converted
 
 
+def forget_kept_conversions() -> None:
+    """Drops the values every conversion kept between loads, so the next load and the first
+    reads of its columns convert as a process's first load does (the benchmarks time that
+    case too: a user's first evaluation after starting the program)."""
+    with _LOCK:
+        _CONVERSIONS.clear()
+        _CONVERTING.clear()
+
+
 def _kept_conversions(convert: Convert) -> dict[Any, Any]:
     """The conversions ``convert`` made for whole columns, kept."""
     return _kept(_CONVERSIONS, convert, dict)

@@ -37,6 +37,18 @@ def test_each_value_is_converted_once_across_loads() -> None:
     assert first[1] is second[0]
 
 
+def test_forgotten_conversions_are_made_again_as_a_first_load_makes_them() -> None:
+    convert = _Counting()
+    now = converted_column(["2018-01-31"], convert)
+    later = converted_later(["2018-01-31"], convert)
+    assert tuple(later) == now
+    fact_columns.forget_kept_conversions()
+    assert converted_column(["2018-01-31"], convert) == now
+    assert tuple(converted_later(["2018-01-31"], convert)) == now
+    # Once each before and once each after the kept values were forgotten.
+    assert len(convert.calls) == 4
+
+
 def test_no_conversion_hands_the_values_back() -> None:
     values = ("a", None, "b")
     assert converted_column(values, None) is values
