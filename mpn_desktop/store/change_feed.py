@@ -136,6 +136,10 @@ def _note_written_table(
 
 
 def _forget(connection: Connection) -> None:
+    if connection.invalidated:
+        # Thrown away with what it noted (a Ctrl-C inside a statement invalidates it): its
+        # ``info`` would raise PendingRollbackError over the interrupt the user gave.
+        return
     connection.info.pop(_TOUCHED, None)
     connection.info.pop(_ROWS, None)
 
