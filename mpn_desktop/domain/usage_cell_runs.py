@@ -303,11 +303,11 @@ the runs' first and last month (the column's own)."""
 def _grid(subscriptions: Sequence[Any], months: Sequence[Month]) -> Grid | None:
     """The runs when the rows are a grid: every subscription's rows the same four months or
     more, one a month in order, grouped by subscription (as an export of one window, or
-    usage kept since the same month for every subscription); None otherwise. Checked by
-    whole columns in C (the months against the first run's repeated, each month's rows of
-    the runs against the first's subscriptions), not run by run. (A subscription's two
-    runs next to each other, where the walk finds one run of its months twice and puts its
-    rows in row by row, are two runs here: the same rows held.)"""
+    usage kept since the same month for every subscription); None otherwise. Checked in C
+    (the months against the first run's repeated, as whole columns; each run's rows
+    counted, run after run). (A subscription's two runs next to each other, where the walk
+    finds one run of its months twice and puts its rows in row by row, are two runs here:
+    the same rows held.)"""
     rows = len(subscriptions)
     if not rows or not isinstance(subscriptions, tuple) or not isinstance(months, tuple):
         return None
@@ -319,9 +319,12 @@ def _grid(subscriptions: Sequence[Any], months: Sequence[Month]) -> Grid | None:
     if first_run != tuple(range(first, first + length)) or months != first_run * (rows // length):
         return None
     ids = subscriptions[::length]
-    # Every row of a run is its first row's subscription (``length`` comparisons of columns).
-    if any(subscriptions[offset::length] != ids for offset in range(1, length)):
-        return None
+    # Every row of a run is its first row's subscription: each run's rows counted in C, run
+    # after run, so the ids are read in the order the driver made them (comparing the
+    # runs' n-th rows column by column read 31,000 fresh ints scattered: ~0.2 ms slower).
+    for start, sub_id in zip(range(0, rows, length), ids, strict=True):
+        if subscriptions[start : start + length].count(sub_id) != length:
+            return None
     return ids, first, first_run[-1]
 
 
