@@ -25,6 +25,7 @@ from fractions import Fraction
 from mpn_desktop.domain.catalog import Source
 from mpn_desktop.domain.catalogue_text import catalogue_text
 from mpn_desktop.domain.enums import Workload
+from mpn_desktop.domain.kept_hash import HashKept, hash_kept
 from mpn_desktop.domain.vocabulary import N_, _
 
 PROGRAM_ID = "solutions-partner"
@@ -105,6 +106,11 @@ class Quantity(Enum):
     ACTIVE_SHARE = "active_share"
     """Active users as a share of paid seats (0.4 is 40 %)."""
 
+    # The usage figures are looked up by quantity hundreds of times an evaluation: Enum's
+    # hash is a Python call (of the name's hash), the identity's is C's. A member is the only
+    # one of its value and equal to itself alone, so the identity's hash is a right one.
+    __hash__ = object.__hash__
+
 
 class Span(Enum):
     """The months a condition looks at, counted back from "last month"."""
@@ -150,9 +156,11 @@ class Condition:
     """Judge each service on its own (a workload "with more than 300 paid seats")."""
 
 
+@hash_kept
 @dataclass(frozen=True, slots=True)
-class Scope:
-    """Which subscriptions and services a part looks at."""
+class Scope(HashKept):
+    """Which subscriptions and services a part looks at (its hash kept: the usage figures
+    are looked up by scope)."""
 
     workloads: frozenset[Workload]
     associations: frozenset[str]
@@ -162,9 +170,11 @@ class Scope:
     excluded_services: frozenset[str] = frozenset()
 
 
+@hash_kept
 @dataclass(frozen=True, slots=True)
-class Part:
-    """One measured part of a metric with its own full-points threshold."""
+class Part(HashKept):
+    """One measured part of a metric with its own full-points threshold (its hash kept: its
+    measures are memoised by the part)."""
 
     measure: Measure
     threshold: Fraction
