@@ -128,6 +128,8 @@ class _Scorers:
         self._days: dict[tuple[date, date], list[date]] = {}
         self._changes: dict[tuple[date, date], tuple[date, ...]] = {}
         self._months: dict[tuple[date, date], tuple[tuple[date, date], ...]] = {}
+        self._on_days: dict[date, ScoredCatalog | None] = {}
+        """``catalog_on`` of each earlier day of the window asked so far."""
         self._ends_in_order = _end_days(catalog)
         """Per designation: the days after which a certification, a list entry or a step
         minimum of its skilling metrics ends, in order."""
@@ -234,7 +236,13 @@ class _Scorers:
             return self.catalog
         if self.catalog_on is None or not self._opened(day):
             return None
-        return self.catalog_on(day)
+        # Asked once per day: the window search asks each earlier day's catalogue again for
+        # every designation (the command line's look-up reads the catalogue files' folder).
+        on_days = self._on_days
+        if day in on_days:
+            return on_days[day]
+        found = on_days[day] = self.catalog_on(day)
+        return found
 
     def _opened(self, day: date) -> bool:
         """Whether the designations had opened on the day (the catalogue's first window)."""
