@@ -8,10 +8,10 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
@@ -341,9 +341,14 @@ class RecordReader:
         self._text = io.TextIOWrapper(
             self._binary, encoding=fmt.encoding, errors="strict", newline=""
         )
-        # The lines csv has taken so far number the first line of each checked block.
-        lines = _checked_lines(self._text, path, lambda: self._reader.line_num)
-        self._reader = csv.reader(lines, delimiter=fmt.delimiter)
+        # The lines taken so far number the first line of each checked block.
+        self._blocks = _checked_blocks(self._text, path, self._lines_taken)
+        self._split_lines = 0
+        """Lines whose records ``batches`` split itself (blocks that quote nothing)."""
+        self._csv_fed = 0
+        """Lines handed to csv, which it has read or is still to read."""
+        self._handed: list[str] | None = None
+        self._reader = csv.reader(chain.from_iterable(self._csv_blocks()), delimiter=fmt.delimiter)
 
     def __enter__(self) -> RecordReader:
         return self
@@ -420,10 +425,11 @@ class RecordReader:
     def numbered(self) -> Iterator[tuple[int, list[str]]]:
         """The records as ``(line, fields)`` pairs (what ``Record`` holds, without making one)."""
         reader = self._reader
-        consumed = start = reader.line_num
+        split = self._split_lines
+        consumed = start = self._lines_taken()
         with self._reading_errors(lambda: consumed):
             for fields in reader:
-                start, consumed = consumed + 1, reader.line_num
+                start, consumed = consumed + 1, split + reader.line_num
                 # A blank line reads as [], a line of bare delimiters as empty fields.
                 if fields and (fields[0] or any(fields)):
                     yield start, fields
@@ -434,36 +440,88 @@ class RecordReader:
         """The records as ``numbered`` gives them, about ``size`` records at a time.
 
         The same records and lines as ``numbered``, for a fraction of its cost
-        per record: csv reads ``size`` records at once, and when they took as
-        many lines as there are records (no record spans lines, the usual
-        case) their lines are a range. A batch holding a record of several
+        per record. A checked block of lines that holds no quote, no cell longer
+        than csv allows and no line separator of its own is split by
+        ``str.split`` on the delimiter (csv would cut it into the same cells:
+        without a quote, a record is one line and its cells are what the
+        delimiters leave), three times as fast as csv; most exports quote
+        nothing (TSV files, names and titles without a delimiter in them).
+        Other blocks go through csv, ``size`` records at once: when they took
+        as many lines as there are records (no record spans lines, the usual
+        case) their lines are a range; a batch holding a record of several
         lines numbers each record by the line breaks inside its cells, which
-        are the lines it took. Blank records are left out, so a batch may be
-        shorter; none is empty.
+        are the lines it took. A record csv reads past the end of a block
+        takes the next blocks through csv too. Blank records are left out, so a
+        batch may be shorter; none is empty.
         """
         reader = self._reader
-        consumed = last_start = reader.line_num
+        delimiter = self.format.delimiter
+        consumed = last_start = self._lines_taken()
         with self._reading_errors(lambda: consumed):
-            while records := list(islice(reader, size)):
-                before, consumed = consumed, reader.line_num
+            while True:
+                unread = self._csv_fed - reader.line_num
+                records: list[list[str]]
                 lines: Sequence[int]
-                if consumed - before == len(records):
-                    lines = range(before + 1, consumed + 1)
-                    last_start = consumed
-                else:
-                    lines = _record_starts(before + 1, records)
-                    last_start = lines[-1]
-                # A blank line reads as [], a line of bare delimiters as empty fields;
-                # records with a first field (most) are neither, as is seen quickest.
-                if not (all(records) and all(map(_FIRST_FIELD, records))):
-                    present = list(map(any, records))
-                    if not all(present):
-                        lines = list(compress(lines, present))
-                        records = list(compress(records, present))
-                if records:
-                    yield RecordBatch(lines, records)
+                if unread > 0:  # csv's records, up to the end of what it was handed
+                    records = list(islice(reader, min(size, unread)))
+                    if not records:
+                        break
+                    before, consumed = consumed, self._lines_taken()
+                    if consumed - before == len(records):
+                        lines = range(before + 1, consumed + 1)
+                        last_start = consumed
+                    else:
+                        lines = _record_starts(before + 1, records)
+                        last_start = lines[-1]
+                    batch = _without_blank(lines, records)
+                    if batch is not None:
+                        yield batch
+                    continue
+                block = next(self._blocks, None)
+                if block is None:
+                    break
+                split = block.plain_lines()
+                if split is None:
+                    self._hand_to_csv(block.lines())
+                    continue
+                self._split_lines += len(split)
+                first, consumed = consumed + 1, self._lines_taken()
+                last_start = consumed
+                records = list(map(str.split, split, repeat(delimiter)))
+                for start in range(0, len(records), size):
+                    part = records[start : start + size]
+                    batch = _without_blank(range(first + start, first + start + len(part)), part)
+                    if batch is not None:
+                        yield batch
             if consumed > last_start:
                 self._refuse_unclosed_quote(last_start, consumed)
+
+    def _lines_taken(self) -> int:
+        """The lines read so far, split by ``batches`` or by csv."""
+        return self._split_lines + self._reader.line_num
+
+    def _hand_to_csv(self, lines: list[str]) -> None:
+        """Gives csv the lines of a block to read next."""
+        self._handed = lines
+        self._csv_fed += len(lines)
+
+    def _csv_blocks(self) -> Iterator[list[str]]:
+        """The lines csv reads, a block at a time: the block handed to it, else the next one.
+
+        csv asks for the next block when it has read every line it was handed
+        and needs another: a record running on past the block's end (a quoted
+        line break), or ``numbered`` reading the whole file through csv.
+        """
+        while True:
+            lines = self._handed
+            self._handed = None
+            if lines is None:
+                block = next(self._blocks, None)
+                if block is None:
+                    return
+                lines = block.lines()
+                self._csv_fed += len(lines)
+            yield lines
 
     @contextmanager
     def _reading_errors(self, consumed: Callable[[], int]) -> Iterator[None]:
@@ -532,68 +590,104 @@ def line_of_bad_bytes(path: Path, encoding: str) -> int:
     return line
 
 
-def _checked_lines(text: IO[str], path: Path, lines_taken: Callable[[], int]) -> Iterator[str]:
-    """The lines of ``text`` for ``csv.reader``, each block checked for control characters.
+class _Block(NamedTuple):
+    """Whole lines of a file, checked: a block read at once and the rest of its last line.
+
+    Kept in two pieces: the lines are split from the block as read, and the
+    rest (one line at most) joined to them, instead of copying the block to
+    add the rest to it (which took nearly as long as splitting the lines).
+    """
+
+    text: str
+    rest: str
+    """The rest of ``text``'s last line (from the next line break on: the next whole line)."""
+
+    def lines(self) -> list[str]:
+        """The lines with their line breaks, split on LF, CR and CR LF only, as a file object
+        splits them.
+
+        ``str.splitlines`` is several times faster than a StringIO, and splits
+        on those alone once the control characters it also splits on (VT, FF,
+        FS, GS, RS, NEL) were refused; only the Unicode line and paragraph
+        separators, which are text here, need the StringIO.
+        """
+        text, rest = self
+        if _has_text_separators(text) or _has_text_separators(rest):
+            return list(io.StringIO(text + rest, newline=""))
+        return _with_rest(text.splitlines(keepends=True), text, rest, rest)
+
+    def plain_lines(self) -> list[str] | None:
+        """The lines without their line breaks, when csv reads each line as the cells
+        ``str.split`` cuts it into; else None.
+
+        Without a quote, csv (its default dialect, as ``RecordReader`` reads)
+        treats no character but the delimiter specially, so each line is one
+        record; a line longer than csv's cell limit must still fail as csv
+        fails, and a line or paragraph separator is text to csv, not a line break.
+        """
+        text, rest = self
+        if '"' in text or '"' in rest or _has_text_separators(text) or _has_text_separators(rest):
+            return None
+        lines = _with_rest(text.splitlines(), text, rest, rest.rstrip("\r\n"))
+        limit = csv.field_size_limit()
+        if len(text) + len(rest) > limit and max(map(len, lines)) > limit:
+            return None
+        return lines
+
+
+def _with_rest(lines: list[str], text: str, rest: str, rest_line: str) -> list[str]:
+    """``lines`` split from ``text``, with the rest of its last line joined to them.
+
+    ``rest_line`` is ``rest`` as the lines are kept (with its line break or without).
+    """
+    if not rest:
+        return lines
+    if text.endswith("\r") and rest == "\n":
+        if rest_line:  # the LF of a CR LF cut in two: lines kept with their breaks
+            lines[-1] += rest_line
+    elif text.endswith(("\n", "\r")):
+        lines.append(rest_line)
+    else:
+        lines[-1] += rest_line
+    return lines
+
+
+def _checked_blocks(text: IO[str], path: Path, lines_taken: Callable[[], int]) -> Iterator[_Block]:
+    """The lines of ``text`` a block at a time, each block checked for control characters.
 
     The text is read a block at a time and searched at once (one scan over a
     megabyte), so every line of the file is checked, not only those of the
-    preview, for nearly nothing per line: the lines of a checked block are
-    split by ``str.splitlines`` and chained in C, exactly as the file object
-    splits them (on LF, CR and CR LF). ``lines_taken`` says how many lines the
-    reader has taken: all those of the earlier blocks when the next is read,
+    preview, for nearly nothing per line. ``lines_taken`` says how many lines
+    have been taken: all those of the earlier blocks when the next is read,
     so a control character's line is known without counting line breaks.
     """
-    return chain.from_iterable(_checked_blocks(text, path, lines_taken))
-
-
-def _checked_blocks(
-    text: IO[str], path: Path, lines_taken: Callable[[], int]
-) -> Iterator[Iterable[str]]:
-    carry = ""
-    while True:
-        block = text.read(_CHUNK)
-        if not block:
-            if carry:
-                _refuse_control(carry, path, lines_taken() + 1)
-                yield _lines(carry)
+    while block := text.read(_CHUNK):
+        rest = text.readline()
+        first = lines_taken() + 1
+        _refuse_control(block, path, first)
+        if rest and not _plain_ascii(rest) and _CONTROL.search(rest):
+            _refuse_control(block + rest, path, first)  # its line and column in the block's
+        yield _Block(block, rest)
+        if len(block) < _CHUNK:
+            # A short read met the end of the file: what another program appends
+            # since is not read (``check_unchanged`` refuses the file).
             return
-        if _plain_ascii(block):
-            # Most blocks: split where they lie, the partial lines at either end
-            # joined (no copy of the whole block with the carry before it).
-            if carry:
-                _refuse_control(carry, path, lines_taken() + 1)
-            lines = block.splitlines(keepends=True)
-            if carry.endswith("\r") and not block.startswith("\n"):
-                lines.insert(0, carry)  # a CR alone ends a line
-            else:
-                lines[0] = carry + lines[0]
-            # A CR at the very end may be the first half of CR LF: kept for the next block.
-            carry = "" if block.endswith("\n") else lines.pop()
-            if lines:
-                yield lines
-            continue
-        block = carry + block
-        # A CR at the very end may be the first half of CR LF: keep it for the next block.
-        search_end = len(block) - 1 if block.endswith("\r") else len(block)
-        end = max(block.rfind("\n", 0, search_end), block.rfind("\r", 0, search_end)) + 1
-        whole, carry = block[:end], block[end:]
-        if not whole:
-            continue
-        _refuse_control(whole, path, lines_taken() + 1)
-        yield _lines(whole)
 
 
-def _lines(checked: str) -> Iterable[str]:
-    """The lines of checked text, split on LF, CR and CR LF only, as a file object splits them.
+def _has_text_separators(checked: str) -> bool:
+    return not checked.isascii() and ("\u2028" in checked or "\u2029" in checked)
 
-    ``str.splitlines`` is several times faster than a StringIO, and splits on
-    those alone once the control characters it also splits on (VT, FF, FS, GS,
-    RS, NEL) were refused; only the Unicode line and paragraph separators,
-    which are text here, need the StringIO.
-    """
-    if "\u2028" in checked or "\u2029" in checked:
-        return io.StringIO(checked, newline="")
-    return checked.splitlines(keepends=True)
+
+def _without_blank(lines: Sequence[int], records: list[list[str]]) -> RecordBatch | None:
+    """The batch of these records and their lines without the blank ones (None if all are)."""
+    # A blank line reads as [], a line of bare delimiters as empty fields;
+    # records with a first field (most) are neither, as is seen quickest.
+    if not (all(records) and all(map(_FIRST_FIELD, records))):
+        present = list(map(any, records))
+        if not all(present):
+            lines = list(compress(lines, present))
+            records = list(compress(records, present))
+    return RecordBatch(lines, records) if records else None
 
 
 def _line_breaks(text: str) -> int:
