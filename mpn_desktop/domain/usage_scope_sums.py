@@ -281,6 +281,7 @@ class PricedSums:
         self._within: dict[_WithinKey, list[Key]] = {}
         self._key_figures: dict[tuple[Scope, Months, Quantity], Mapping[Key, Decimal | int]] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
+        self._slices_read: dict[tuple[int, tuple[int, ...], tuple[int, ...]], list[Any]] = {}
 
     def memo(self, first: Month, last: Month) -> dict[object, object]:
         """What the measures worked out on the months ``first`` to ``last``, in the language
@@ -722,10 +723,9 @@ class PricedSums:
         slices = self._scope_slices(scope, months)
         if slices is None:
             return None
-        stored, convert = stored_column(self._columns.consumption_usd)
-        service_of = self._columns.service
+        column, service_of = self._columns.consumption_usd, self._columns.service
         ranges = [range_ for each in slices for range_ in map(slice, each[1], each[2])]
-        values = list(map(tuple, map(convert, map(stored.__getitem__, ranges))))
+        values = [each for tier in slices for each in self._slice_values(column, tier) or ()]
         if values and min(map(min, values)) < 0:
             return None
         services = list(map(service_of.__getitem__, ranges))
@@ -798,7 +798,8 @@ class PricedSums:
         """The rows of the scope's cells in ``months`` as slices of the columns, one per run
         (``CellMonths.slices``), when the months follow one another and no row of them was
         put in row by row; else None (the months are read one by one). First the runs of
-        the first cell's first tier (each customer once), then every other run."""
+        the first tier (each customer once) of the first cell with runs there, then every
+        other run."""
         bounds = _following(months)
         if bounds is None:
             return None
@@ -807,6 +808,9 @@ class PricedSums:
         found = self._each_cell(scope, lambda cell: cell_months.slices(cell, first, last))
         if found is None:
             return None
+        # The cells with runs there, so that scopes of the same cells with runs read the same
+        # slices (the Azure scopes of several association types: no DPOR subscription).
+        found = [each for each in found if each[0][0] or each[1][0]]
         if not found:
             return ([], [], []), ([], [], [])
         # The first cell's first tier alone; its other tier and every other cell's after it.
@@ -832,6 +836,29 @@ class PricedSums:
             found = self._kept_of[scope] = _ServicesKept(scope, self._service_keys)
         return found
 
+    def _slice_values(
+        self, column: Sequence[_V], slices: Slices, *, converted: bool = True
+    ) -> list[Sequence[_V]] | None:
+        """Each slice's values (of a column left to be converted when first read: converted,
+        and kept per slices: a twelve months' rows are read for several scopes, a total, the
+        services consumed, the kept services' figures, and converting them again cost as
+        much as the first time); None when they are not converted yet and ``converted`` is
+        False (a reader of some of them converts only those)."""
+        _customers, starts, stops = slices
+        stored, convert = stored_column(column)
+        ranges = map(slice, starts, stops)
+        if convert is iter:
+            return list(map(stored.__getitem__, ranges))
+        key = (id(stored), tuple(starts), tuple(stops))
+        found = self._slices_read.get(key)
+        if found is None and converted:
+            if len(self._slices_read) >= 64:
+                self._slices_read.clear()  # a bound on what scrolling through the years keeps
+            found = self._slices_read[key] = list(
+                map(tuple, map(convert, map(stored.__getitem__, ranges)))
+            )
+        return found
+
     def _slice_sums(
         self, column: Sequence[Decimal | int], slices: Slices, kept: dict[str, bool] | None
     ) -> tuple[list[str], list[Decimal | int]]:
@@ -839,29 +866,25 @@ class PricedSums:
         Decimal, exponent and all), beside its customer; with ``kept``, only the rows of the
         services it keeps, and a slice with none left out. (A loop over the slices: the
         same in ``map`` calls measured slower.) Of a column left to be converted when first
-        read, only the slices' values are converted (those kept)."""
+        read, only the slices' values are converted (``_slice_values``; with ``kept`` and
+        the slices not read before, only the values kept)."""
         customers, starts, stops = slices
-        stored, convert = stored_column(column)
+        values_of = self._slice_values(column, slices, converted=kept is None)
         if kept is None:
-            if convert is iter:  # values as they are: the first read, the others added
-                return customers, [
-                    sum(column[start + 1 : stop], column[start])
-                    for start, stop in zip(starts, stops, strict=True)
-                ]
+            assert values_of is not None
             # (``values`` handed to ``sum`` before ``next`` takes its first from it.)
-            ranges = map(stored.__getitem__, map(slice, starts, stops))
-            return customers, [
-                sum(values, next(values)) for values in map(iter, map(convert, ranges))
-            ]
+            return customers, [sum(values, next(values)) for values in map(iter, values_of)]
+        stored, convert = stored_column(column)
         service_of, keeps = self._columns.service, kept.__getitem__
         found_customers: list[str] = []
         found: list[Decimal | int] = []
-        for customer, start, stop in zip(customers, starts, stops, strict=True):
-            values: Iterator[Decimal | int] = compress(
-                stored[start:stop], map(keeps, service_of[start:stop])
-            )
-            if convert is not iter:
-                values = iter(convert(list(values)))
+        for at, (customer, start, stop) in enumerate(zip(customers, starts, stops, strict=True)):
+            picked = map(keeps, service_of[start:stop])
+            values: Iterator[Decimal | int]
+            if values_of is not None:
+                values = compress(values_of[at], picked)
+            else:
+                values = iter(convert(list(compress(stored[start:stop], picked))))
             value = next(values, None)
             if value is not None:  # else none of the kept services in these months
                 found_customers.append(customer)
