@@ -9,6 +9,7 @@ the rows allow it.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -17,13 +18,15 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.enums import Association, Workload
 from mpn_desktop.domain.facts import Facts, Kept
 from mpn_desktop.domain.subscription_rows import Subscription
 from mpn_desktop.domain.usage_figures import UsageFigures, carry_usage_sums, usage_sums
-from mpn_desktop.domain.usage_rows import Usage
+from mpn_desktop.domain.usage_rows import Usage, UsageRows
+from mpn_desktop.domain.usage_scope_sums import _picks_services
 from tests.domain.row_figures import RowFigures
 from tests.domain.sp_organisations import SERVICES, sp_organisation
 from tests.domain.test_usage_cell_runs import _FIRST, _facts, _row
@@ -342,3 +345,46 @@ def test_a_scope_excluding_only_the_blank_service_is_read_as_one_of_every_servic
             wanted = usage_sums(facts).priced({})
             assert _exact(found) == _exact(wanted.per_customer(every, quantity, months))
             assert str(total) == str(wanted.total(every, quantity, months))
+
+
+def _money_later(facts: Facts, converted: list[int]) -> Facts:
+    """The same rows with their money as a store hands it over (text), converted when first
+    read (each conversion's length counted in ``converted``)."""
+
+    def convert(values: Sequence[str]) -> Iterator[Decimal]:
+        converted.append(len(values))
+        return map(Decimal, values)
+
+    columns = UsageRows.of(facts.usage).columns
+    consumption, revenue = (
+        ConvertedColumn(tuple(map(str, each)), convert)
+        for each in (columns.consumption_usd, columns.revenue_usd)
+    )
+    held = columns._replace(consumption_usd=consumption, revenue_usd=revenue)
+    return replace(facts, usage=UsageRows.from_sequences(list(held)), kept=Kept())
+
+
+def test_a_windows_money_converted_when_read_is_converted_once_for_its_readers() -> None:
+    """Money handed over unconverted: the slices of months read for a figure are not
+    converted again for the services consumed over them; windows of the same first month
+    and another last, read one after the other, give the rows' figures."""
+    for seed in range(4):
+        facts = _grouped(seed)
+        converted: list[int] = []
+        later = _money_later(facts, converted)
+        for scope, rate_items in SCOPES:
+            rates = dict(rate_items)
+            priced = usage_sums(later).priced(rates)
+            reference = RowFigures(facts, rates)
+            for length in (12, 11, 12, 6):
+                months = tuple(_FIRST.plus(28 + length - b) for b in range(length))
+                found = priced._window_quantities(scope, months, 0)
+                assert found is not None
+                assert _exact(found) == _exact(
+                    reference.per_customer(scope, Quantity.CONSUMPTION_USD, months)
+                )
+                before = sum(converted)
+                consumed = priced._consumed_in_slices(scope, months)
+                assert consumed == reference.consumed_services(scope, months)
+                if not _picks_services(scope):  # (a scope picking services converts its own)
+                    assert sum(converted) == before, "the slices converted again"
