@@ -9,6 +9,7 @@ from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
 from mpn_desktop.domain.designation_results import MetricScore, PartScore, TrackScore
+from mpn_desktop.domain.fraction_pairs import fraction_below, scaled_gaps
 from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
 from mpn_desktop.domain.wording import number, shown_points, unit_of
@@ -22,13 +23,15 @@ def missing_with_leads(
     metric's form; the points still short to the metric that can give the most."""
     metrics = track.metrics
     zero = [m for m in metrics if m.points.numerator <= 0]
-    rest = sorted(
-        (m for m in metrics if m.points.numerator > 0 and m.points < m.max_points),
-        key=lambda m: m.points - m.max_points,
-    )
+    partial = [
+        m for m in metrics if m.points.numerator > 0 and fraction_below(m.points, m.max_points)
+    ]
+    # By points - max_points, the largest gain first (a stable sort: equals in their order).
+    gaps = scaled_gaps([(m.points, m.max_points) for m in partial])
+    rest = [partial[index] for index in sorted(range(len(partial)), key=gaps.__getitem__)]
     sentences: list[str] = []
     leads: list[Lead | None] = []
-    if track.score < at:
+    if fraction_below(track.score, at):
         leads.append(_most_to_give(track))
         short, decimals, score = _short_and_score(track.score, at)
         sentences.append(
@@ -70,10 +73,13 @@ def _lead_of(metric: MetricScore, index: int) -> Lead | None:
 
 def _most_to_give(track: TrackScore) -> Lead | None:
     """The lead of the metric with the most points still to give (the first of equals)."""
-    open_metrics = [m for m in track.metrics if m.points < m.max_points and m.lead is not None]
+    open_metrics = [
+        m for m in track.metrics if fraction_below(m.points, m.max_points) and m.lead is not None
+    ]
     if not open_metrics:
         return None
-    return max(open_metrics, key=lambda m: m.max_points - m.points).lead
+    gaps = scaled_gaps([(m.max_points, m.points) for m in open_metrics])
+    return open_metrics[max(range(len(open_metrics)), key=gaps.__getitem__)].lead
 
 
 def part_to_full(metric: MetricScore, index: int) -> tuple[Decimal, Fraction] | None:
@@ -99,7 +105,7 @@ def part_short(
     things its ceiling (the lever's ``units_for``); the points are the same
     (test_cheapest_way holds both to the lever)."""
     part_max = max_points if part.max_points is None else part.max_points
-    if part.measured.note or part.points >= part_max or part.need <= 0:
+    if part.measured.note or not fraction_below(part.points, part_max) or part.need <= 0:
         return None
     units = part.need - part.have
     if units <= 0:

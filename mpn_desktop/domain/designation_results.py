@@ -25,6 +25,7 @@ from mpn_desktop.domain.designations import (
     Part,
     Quantity,
 )
+from mpn_desktop.domain.fraction_pairs import fraction_below
 from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.missing_lead import (
     Lead,
@@ -119,7 +120,7 @@ class MetricScore:
     @property
     def met(self) -> bool:
         """Full points."""
-        return self.points >= self.max_points
+        return not fraction_below(self.points, self.max_points)
 
     @property
     def gated(self) -> bool:
@@ -168,7 +169,9 @@ class TrackScore:
         """At least the qualifying score, and every metric above zero (PCS22, PCS23)."""
         # A Fraction's sign is its numerator's (compared with 0 it goes through numbers'
         # abstract classes, for every metric of every track looked at).
-        return self.score >= at and all(m.points.numerator > 0 for m in self.metrics)
+        return not fraction_below(self.score, at) and all(
+            m.points.numerator > 0 for m in self.metrics
+        )
 
 
 @dataclass(slots=True, unsafe_hash=True)

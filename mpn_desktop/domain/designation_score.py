@@ -57,6 +57,7 @@ from mpn_desktop.domain.designations import (
     track_title,
 )
 from mpn_desktop.domain.facts import Facts
+from mpn_desktop.domain.fraction_pairs import fraction_below
 from mpn_desktop.domain.identity_memo import IdentityMemo
 from mpn_desktop.domain.missing_lead import (
     Lead,
@@ -612,7 +613,9 @@ class _Scorer:
                     part=part,
                 )
             )
-        return tuple(scored), min(metric.max_points, fraction_sum(p.points for p in scored))
+        # min(most, total): the maximum unless the total is below it.
+        total, most = fraction_sum(p.points for p in scored), metric.max_points
+        return tuple(scored), total if fraction_below(total, most) else most
 
     def _option(
         self,
@@ -649,7 +652,7 @@ class _Scorer:
     ) -> tuple[tuple[str, ...], tuple[Lead | None, ...]]:
         """The missing sentences of a usage metric's option (``scored``: its parts, ``points``
         its points) and where each leads."""
-        if points >= metric.max_points:
+        if not fraction_below(points, metric.max_points):
             return (), ()
         sentences = []
         leads: list[Lead | None] = []

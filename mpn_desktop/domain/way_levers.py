@@ -12,7 +12,16 @@ from fractions import Fraction
 
 from mpn_desktop.domain.designation_results import MetricScore, PartScore
 from mpn_desktop.domain.designation_skilling import fraction_sum
-from mpn_desktop.domain.fraction_pairs import ONE, ZERO, Pair, below, minus, pair, reduced
+from mpn_desktop.domain.fraction_pairs import (
+    ONE,
+    ZERO,
+    Pair,
+    below,
+    fraction_below,
+    minus,
+    pair,
+    reduced,
+)
 
 _ONE = Fraction(1)
 
@@ -224,7 +233,7 @@ def raw_points(metric: MetricScore) -> Fraction:
 
 def levers_of(metric: MetricScore) -> list[Lever]:
     """What can be added to the metric, each part by its own rule (none: it is full)."""
-    if metric.points >= metric.max_points:
+    if not fraction_below(metric.points, metric.max_points):
         return []
     # Nobody needed on the final list: the short steps alone give the rest (their people).
     if metric.need <= 0 and not (metric.gated and metric.per_person and not metric.parts):
@@ -309,7 +318,7 @@ def part_lever(metric: MetricScore, index: int, option: MetricScore | None = Non
     ``option``: of another option than the one counting (its points above the metric's)."""
     part = (option or metric).parts[index]
     part_max = metric.max_points if part.max_points is None else part.max_points
-    if part.points >= part_max or part.need <= 0:
+    if not fraction_below(part.points, part_max) or part.need <= 0:
         return None
     # part_max / need as a pair, without a Fraction of the Decimal (need > 0: the denominator
     # is positive).
