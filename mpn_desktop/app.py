@@ -93,14 +93,15 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     # Before the 230 modules of the window are imported: PySide6 looks at each (see there).
     read_feature_use_from_bytes()
-    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.commands.common import catalog_path, database_url, window_database_refused
+    from mpn_desktop.programs import shipped_scored_catalogs, window_catalogues
 
     app = _application()
     assert isinstance(app, QApplication)
     _install_handlers(app)
     try:
-        catalog = load_catalog(catalog_path(args))
+        # A Solutions Partner file given with --catalog scores every day, as in the commands.
+        catalog, chosen = window_catalogues(catalog_path(args))
     except CatalogError as error:
         return _refuse(app.tr("The requirements catalogue cannot be used"), error)
     from mpn_desktop.ui.startup_recovery import open_at_startup
@@ -111,11 +112,11 @@ def _run_gui(args: argparse.Namespace) -> int:
     if db is None:
         return 1
 
-    from mpn_desktop.programs import shipped_scored_catalogs
     from mpn_desktop.ui.context import AppContext
     from mpn_desktop.ui.main_window import MainWindow
 
-    context = AppContext(db, catalog, scored_catalogs=shipped_scored_catalogs())
+    scored = shipped_scored_catalogs() if chosen is None else ()
+    context = AppContext(db, catalog, scored_catalogs=scored, chosen_scored=chosen)
     # The window is painted first, its tabs and status panel saying "Loading…":
     # SQLAlchemy and the store's modules are imported after the first paint, on a
     # worker thread, and the records read then (fill); they were half of start-up.

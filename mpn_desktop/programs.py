@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from mpn_desktop.catalog_files import catalog_document, catalog_text, load_catalog
+from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError
 from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.domain.designations import ScoredCatalog
@@ -62,6 +63,15 @@ def is_scored_file(path: Path) -> bool:
         return is_scored_document(catalog_document(catalog_text(path), shown_path(path)))
     except CatalogError:
         return False  # load_catalog then says what is wrong with it
+
+
+def window_catalogues(catalog_file: Path | None) -> tuple[Catalog, ScoredCatalog | None]:
+    """The competencies' catalogue for the window, and the Solutions Partner catalogue of
+    ``catalog_file`` (``--catalog``) when it is one: the window then scores every day by that
+    file, as the commands do (``program_on``). CatalogError names the file, entry and problem."""
+    if catalog_file is not None and is_scored_file(catalog_file):
+        return load_catalog(), load_scored_catalog(catalog_file)
+    return load_catalog(catalog_file), None
 
 
 def program_on(day: date, catalog_file: Path | None = None) -> ProgramOnDay:

@@ -150,6 +150,21 @@ def test_catalog_with_another_file(tmp_path: Path, capsys: pytest.CaptureFixture
     assert f"File: {path}" in out
 
 
+def test_catalog_with_a_solutions_partner_file_prints_it_without_a_day(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """status and the window score every day by such a file; catalog refused it without
+    --as-of ("unknown key 'categories'": it was read as a 2017-2018 catalogue)."""
+    path = shipped_catalog_path().parent / "solutions-partner-2023-06.json"
+    code, out, err = _run(capsys, "--catalog", str(path), "catalog", "--json")
+    assert code == 0, err
+    assert json.loads(out)["version"] == "2023-06"
+    code, dated, _ = _run(
+        capsys, "--catalog", str(path), "catalog", "--json", "--as-of", "2018-03-15"
+    )
+    assert code == 0 and dated == out
+
+
 @pytest.fixture
 def demo(db_url: str, db_args: list[str]) -> list[str]:
     """Options naming a database of the test's backend holding the demo dated around AS_OF."""

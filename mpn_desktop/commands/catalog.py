@@ -51,13 +51,15 @@ def run_catalog(args: argparse.Namespace) -> int:
     from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.domain.catalog_json import catalog_to_json
 
-    if args.as_of is not None:
+    chosen = catalog_path(args)
+    # A Solutions Partner file given with --catalog is printed on any day, as status uses it.
+    if args.as_of is not None or chosen is not None:
         from mpn_desktop.programs import program_on
 
-        program = program_on(parse_as_of(args.as_of), catalog_path(args))
+        program = program_on(parse_as_of(args.as_of), chosen)
         if program.scored is not None:
             return _print_scored(program.scored, as_json=args.json, notes=program.notes)
-    catalog = load_catalog(catalog_path(args))
+    catalog = load_catalog(chosen)
     if args.json:
         print(json.dumps(catalog_to_json(catalog), indent=2, ensure_ascii=False))
     else:

@@ -71,11 +71,15 @@ class AppContext(QObject):
         parent: QObject | None = None,
         *,
         scored_catalogs: tuple[ScoredCatalog, ...] = (),
+        chosen_scored: ScoredCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._catalog = catalog
-        self._scored = scored_catalogs
+        self._scored = scored_catalogs if chosen_scored is None else (chosen_scored,)
+        self._chosen = chosen_scored
+        """A Solutions Partner catalogue the user named (``--catalog``): every day is scored
+        by it, as the commands score every day by such a file."""
         self._as_of = as_of or date.today()
         self.undo_stack = QUndoStack(self)
         self.window: QWidget | None = None
@@ -105,6 +109,8 @@ class AppContext(QObject):
 
     def program_on(self, day: date) -> ProgramOnDay:
         """The rules for ``day``: a Solutions Partner catalogue, or the competencies (None)."""
+        if self._chosen is not None:
+            return ProgramOnDay(self._chosen)
         return choose_program(day, self._scored, self._catalog.effective_until)
 
     def scores_designations(self, day: date | None = None) -> bool:
