@@ -166,6 +166,7 @@ def open_print_preview(
     on_paper: Callable[[str], None] | None = None,
     *,
     save: Callable[[Path, bytes], object] | None = None,
+    failed: Callable[[MpnError], None] | None = None,
 ) -> QWidget:
     """Opens the print preview of the checklist (window-modal); printing goes from there.
 
@@ -174,7 +175,9 @@ def open_print_preview(
     paper drawn on ("A4", "Letter") so that it can be remembered. Printed to a
     PDF file on A4 or Letter (the print dialog's "Print to File"), the
     checklist is written as ``render_pdf`` writes it, tagged, through ``save``
-    (the store's writer of user-chosen files) when it is given.
+    (the store's writer of user-chosen files) when it is given. ``failed`` hears
+    why a printing failed (the file or the printer refused it), to tell the user;
+    it is logged either way.
     """
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -196,6 +199,8 @@ def open_print_preview(
                 render_to_device(document, device)
         except MpnError as error:
             log.warning("the checklist was not printed: %s", error)
+            if failed is not None:
+                failed(error)
             return
         if paper and on_paper is not None:
             on_paper(paper)

@@ -14,6 +14,7 @@ from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.performance import usage_window_start
 from mpn_desktop.domain.progress import Progress
 from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.errors import MpnError
 from mpn_desktop.reports.checklist import Checklist, build_checklist
 from mpn_desktop.reports.designation_checklist import build_designation_checklist
 from mpn_desktop.reports.render import (
@@ -101,7 +102,13 @@ def print_checklist(
 
         # Printed to a PDF file, it is written tagged through the one writer of user files.
         save = partial(write_user_file, database=context.db.path)
-        preview = open_print_preview(document, parent, opening, remember, save=save)
+
+        def failed(error: MpnError) -> None:
+            # The box's first line says the checklist was not printed; under it the reason.
+            reason = error.reason if isinstance(error, ChecklistNotWritten) else str(error)
+            context.show_error(reason, failure=_tr("The checklist was not printed."))
+
+        preview = open_print_preview(document, parent, opening, remember, save=save, failed=failed)
         # A page and a half tall where the screen allows; never past its free area.
         resize_to_fit(preview, (900, 1000))
         return preview

@@ -8,6 +8,10 @@
         <translation>Die Checkliste wurde nicht erstellt.</translation>
     </message>
     <message>
+        <source>The checklist was not printed.</source>
+        <translation>Die Checkliste wurde nicht gedruckt.</translation>
+    </message>
+    <message>
         <source>PDF document, A4 paper (*.pdf)</source>
         <translation>PDF-Dokument, Papier A4 (*.pdf)</translation>
     </message>
