@@ -849,6 +849,9 @@ class PricedSums:
         ranges = map(slice, starts, stops)
         if convert is iter:
             return list(map(stored.__getitem__, ranges))
+        # Keyed by the column's id: every column read here is one of ``self._columns``, which
+        # keeps it alive as long as this object and its kept slices, so no other column can
+        # take the id while the key is kept (a column made for one call would need another key).
         key = (id(stored), tuple(starts), tuple(stops))
         found = self._slices_read.get(key)
         if found is None and converted:
