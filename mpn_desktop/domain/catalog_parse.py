@@ -177,6 +177,28 @@ def _enum(kind: type[E], value: Any, where: str) -> E:
         ) from None
 
 
+def declared_source(
+    entry: _Entry, sources: Mapping[str, Source], *, required: bool = False
+) -> Source | None:
+    """The source ``entry`` names, one of the document's declared ``sources`` (None when it
+    names none and none is ``required``); CatalogFormatError names an undeclared one.
+
+    Both programs' readers name their sources so (``designations_parse`` too).
+    """
+    if "source" not in entry.value and not required:
+        return None
+    key = entry.text("source")
+    if key not in sources:
+        known = ", ".join(sorted(sources))
+        raise CatalogFormatError(
+            entry.at("source"),
+            _("unknown source {source} (declared sources: {known})").format(
+                source=repr(key), known=known
+            ),
+        )
+    return sources[key]
+
+
 def _per_level(entry: _Entry, read: Callable[[Any, str], T]) -> dict[Level, T]:
     """A value for each level: silver and gold are both required, nothing else is allowed."""
     entry.check_keys({level.value for level in Level})
@@ -191,18 +213,7 @@ class _Reader:
         self.credentials: dict[str, Credential] = {}
 
     def source(self, entry: _Entry, *, required: bool = False) -> Source | None:
-        if "source" not in entry.value and not required:
-            return None
-        key = entry.text("source")
-        if key not in self.sources:
-            known = ", ".join(sorted(self.sources))
-            raise CatalogFormatError(
-                entry.at("source"),
-                _("unknown source {source} (declared sources: {known})").format(
-                    source=repr(key), known=known
-                ),
-            )
-        return self.sources[key]
+        return declared_source(entry, self.sources, required=required)
 
     def read(self, document: Any) -> Catalog:
         root = _Entry(document, "")

@@ -21,6 +21,7 @@ from mpn_desktop.domain.catalog_parse import (
     _enum,
     _kind,
     _money,
+    declared_source,
 )
 from mpn_desktop.domain.catalogue_text import catalogue_text
 from mpn_desktop.domain.designations import (
@@ -259,7 +260,7 @@ class _Reader:
             not_enrolled=span("not_enrolled"),
             enrolled=span("enrolled"),
             text=entry.words("text"),
-            source=self._source(entry),
+            source=declared_source(entry, self.sources),
         )
 
     def _classification(self, entry: _Entry, tracks: list[Track]) -> Classification:
@@ -287,20 +288,6 @@ class _Reader:
             scope=Scope(workloads=workloads, associations=associations),
             text=entry.words("text", ""),
         )
-
-    def _source(self, entry: _Entry) -> Source | None:
-        if "source" not in entry.value:
-            return None
-        key = entry.text("source")
-        if key not in self.sources:
-            known = ", ".join(sorted(self.sources))
-            raise CatalogFormatError(
-                entry.at("source"),
-                _("unknown source {source} (declared sources: {known})").format(
-                    source=repr(key), known=known
-                ),
-            )
-        return self.sources[key]
 
     def _certification(self, entry: _Entry) -> Certification:
         entry.check_keys(_CERTIFICATION_KEYS, _CERTIFICATION_OPTIONAL)
@@ -407,7 +394,7 @@ class _Reader:
             options=options,
             skilling=skilling,
             note=entry.words("note", ""),
-            source=self._source(entry),
+            source=declared_source(entry, self.sources),
         )
 
     def _skilling(self, entry: _Entry) -> Skilling:

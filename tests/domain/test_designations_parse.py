@@ -107,6 +107,27 @@ def test_problems_name_their_entry() -> None:
     assert _broken(other_format).startswith("format: 'mpn-desktop-catalog/9' is not")
 
 
+def test_sources_are_named_as_the_2017_reader_names_them() -> None:
+    """One reading of an entry's source serves both programs (catalog_parse.declared_source):
+    an undeclared one is named with the declared ones; an entry may name none."""
+
+    def undeclared(d: dict[str, Any]) -> None:
+        d["qualification_windows"][0]["source"] = "nowhere"
+
+    declared = ", ".join(sorted(s["id"] for s in _document()["sources"]))
+    assert _broken(undeclared) == (
+        f"qualification_windows[0].source: unknown source 'nowhere' (declared sources: {declared})"
+    )
+    window = _document()
+    window["qualification_windows"][0].pop("source", None)
+    assert parse_scored_catalog(window).windows[0].source is None
+    last = window["sources"][-1]
+    window["qualification_windows"][0]["source"] = last["id"]
+    source = parse_scored_catalog(window).windows[0].source
+    assert source is not None
+    assert source.title == last["title"]
+
+
 def test_a_unit_of_percent_is_refused_on_any_measure_but_a_percentage_growth() -> None:
     """The cheapest way and the missing sentences read a "percent" part as a growth in
     percent of its base (priced through the base, said in percentage points): a growth
