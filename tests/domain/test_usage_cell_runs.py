@@ -18,7 +18,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpn_desktop.domain import designation_score
+from mpn_desktop.domain import designation_score, usage_cell_runs
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.enums import Workload
@@ -316,3 +316,22 @@ def test_a_run_of_equal_months_made_apart_is_a_run() -> None:
     assert odd == []
     assert rest == 8
     assert runs[cell].places_of(made_once[1], ["a", "b"]) == {"a": [1], "b": [5]}
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("abcd"), st.integers(1, 40)), min_size=1, max_size=12),
+    st.integers(0, 40),
+)
+def test_a_runs_end_is_where_its_subscriptions_rows_stop_whatever_the_lengths(
+    runs: list[tuple[str, int]], guess: int
+) -> None:
+    """Runs of unequal lengths (a subscription's rows by service: a run's length differs from
+    the run before it), a subscription coming back later, a run reaching the column's end:
+    every run's end is the first row of another subscription, whatever the length guessed."""
+    column = tuple(sub_id for sub_id, length in runs for _ in range(length))
+    for start in range(len(column)):
+        sub_id = column[start]
+        stop = start
+        while stop < len(column) and column[stop] == sub_id:
+            stop += 1
+        assert usage_cell_runs._run_end(column, start, sub_id, guess) == stop
