@@ -1,6 +1,6 @@
 """The large organisation's window filling after its first paint: the longest GUI stall, and memory.
 
-Run: ``python benchmarks/bench_fill.py [--runs 5] [--against PATH] [--as-of DAY]``.
+Run: ``python benchmarks/bench_fill.py [--runs 5] [--against PATH] [--as-of DAY] [--by-service]``.
 
 Each run is a fresh process (as a user starts the program), offscreen at
 1280x800 with the Sales tab in front, as of 2018-03-15 (competency cards) or
@@ -47,6 +47,8 @@ STALL_BUDGET_MS = 50.0
 """The longest stall the fill may cause (the window answers within a few frames)."""
 DEFAULT_AS_OF = "2018-03-15"
 """The day shown unless --as-of names another (bench_startup fills on it)."""
+BY_SERVICE_AS_OF = "2026-10-15"
+"""The day shown with ``--by-service``: the last of bench_designations' 2026 days."""
 
 
 def _child(database: str, settings: str, as_of: str) -> None:
@@ -230,15 +232,26 @@ def _table_actions(app: Any, sales: Any) -> dict[str, list[float]]:
     }
 
 
-def _large_database(path: Path) -> None:
+def _large_database(path: Path, by_service: bool = False) -> None:
+    """The large organisation stored in ``path``; ``by_service``: its Solutions Partner
+    version with the usage as a real database holds it, moved on to 2026
+    (``bench_designations``: ``by_service``, ``moved_on``)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import large_org
 
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import document_from_facts, load_document
 
+    facts = large_org.build_large_org()
+    if by_service:
+        import bench_designations
+
+        facts = bench_designations.moved_on(
+            bench_designations.by_service(bench_designations.solutions_partner_org()),
+            bench_designations.MONTHS_2026,
+        )
     with Database.open(f"sqlite:///{path}") as db:
-        load_document(db, document_from_facts(large_org.build_large_org()))
+        load_document(db, document_from_facts(facts))
 
 
 def _run(tree: Path, database: Path, folder: Path, as_of: str = DEFAULT_AS_OF) -> dict[str, Any]:
@@ -300,15 +313,23 @@ def main() -> None:
         default=DEFAULT_AS_OF,
         help="the day shown (a Solutions Partner day, e.g. 2024-03-15, shows designation cards)",
     )
+    parser.add_argument(
+        "--by-service",
+        action="store_true",
+        help="the Solutions Partner organisation with usage by service as imported, moved on "
+        f"to 2026 (shown as of {BY_SERVICE_AS_OF} unless --as-of names another day)",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.by_service and args.as_of == DEFAULT_AS_OF:
+        args.as_of = BY_SERVICE_AS_OF
     if args.child:
         _child(*args.child)
         return
     with tempfile.TemporaryDirectory(prefix="bench-fill-") as name:
         folder = Path(name)
         database = folder / "large.sqlite3"
-        _large_database(database)
+        _large_database(database, args.by_service)
         trees = [ROOT] if args.against is None else [args.against, ROOT]
         for tree in trees:
             _run(tree, database, folder, args.as_of)  # untimed: bytecode cached, file cache warm
