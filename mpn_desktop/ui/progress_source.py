@@ -130,23 +130,30 @@ class _Request:
     as_of: date
     plan: _FactsPlan
     evaluator: Evaluator
+    designations: Callable[[Facts], RequirementTree | None]
+    """The day's Solutions Partner scores from the facts (None on a 2017-2018 day)."""
 
 
 @dataclass(frozen=True)
 class _Evaluated:
-    """What a worker's evaluation gives back: the facts it used and the ``Progress``."""
+    """What an evaluation gives back: the facts it used, the ``Progress`` and the day's
+    Solutions Partner scores."""
 
     facts: LoadedFacts
     progress: Progress
+    designations: RequirementTree | None
 
 
 def _evaluate(
     request: _Request, _progress: Callable[[float], None], _cancelled: Callable[[], bool]
 ) -> _Evaluated:
-    """On the worker thread (a ``Task``): loads facts as far as the request says, evaluates."""
+    """On the worker thread (a ``Task``): loads facts as far as the request says, evaluates
+    the competencies and scores the designations (the first scoring of a large
+    organisation's day, 50-150 ms, stalled the window when it ran on the GUI thread as the
+    result was shown)."""
     facts = request.plan.facts(request.db)
     progress = request.evaluator.evaluate(request.catalog, facts.facts, request.as_of)
-    return _Evaluated(facts, progress)
+    return _Evaluated(facts, progress, request.designations(facts.facts))
 
 
 class ProgressSource(QObject):
@@ -190,7 +197,7 @@ class ProgressSource(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._due)
-        self._shown: Progress | None = None
+        self._shown: _Evaluated | None = None
         """An evaluation made after a change, announced at the next turn of the event loop."""
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
@@ -297,18 +304,18 @@ class ProgressSource(QObject):
         if self.background and not self._context.db.in_memory:
             self._start_worker()
             return
-        progress = self._evaluate_here()
-        if progress is not None:
+        evaluated = self._evaluate_here()
+        if evaluated is not None:
             # Announced (the panel and the tab redrawn) at the next turn of the event
             # loop: a key typed meanwhile is handled between the two halves (each a
             # few ms on the large organisation), not after both.
-            self._shown = progress
+            self._shown = evaluated
             self._show_timer.start()
 
     def _show_evaluated(self) -> None:
-        progress, self._shown = self._shown, None
-        if progress is not None:
-            self._publish(progress)
+        evaluated, self._shown = self._shown, None
+        if evaluated is not None:
+            self._publish(evaluated)
 
     # -- on the GUI thread ----------------------------------------------------------
 
@@ -328,14 +335,15 @@ class ProgressSource(QObject):
 
     def refresh_now(self) -> Progress | None:
         """Loads facts when they changed, evaluates on the "as of" day and announces the result."""
-        progress = self._evaluate_here()
-        if progress is not None:
-            self._publish(progress)
-        return progress
+        evaluated = self._evaluate_here()
+        if evaluated is None:
+            return None
+        self._publish(evaluated)
+        return evaluated.progress
 
-    def _evaluate_here(self) -> Progress | None:
-        """Loads facts when they changed and evaluates on the "as of" day, on this thread
-        (None after showing why it could not)."""
+    def _evaluate_here(self) -> _Evaluated | None:
+        """Loads facts when they changed, evaluates on the "as of" day and scores its
+        designations, on this thread (None after showing why it could not)."""
         self._timer.stop()
         # Newer than an evaluation still to be announced, which is dropped.
         self._show_timer.stop()
@@ -350,23 +358,27 @@ class ProgressSource(QObject):
             progress = self._evaluator.evaluate(
                 self._context.catalog, facts.facts, self._context.as_of
             )
+            evaluated = _Evaluated(facts, progress, self._designations_of()(facts.facts))
         except MpnError as error:
             self._unworkable(error)
             return None
+        # The designations' scoring counted too: a slow one moves the next off this thread.
         self._note_time(time.perf_counter() - started)
-        return progress
+        return evaluated
 
-    def _publish(self, progress: Progress) -> None:
-        self.progress = progress
-        self.progressChanged.emit(progress)
-        self.designations = self._designations()
+    def _publish(self, evaluated: _Evaluated) -> None:
+        self.progress = evaluated.progress
+        self.progressChanged.emit(evaluated.progress)
+        self.designations = evaluated.designations
         self.designationsChanged.emit(self.designations)
         self.evaluated.emit()
 
-    def _designations(self) -> RequirementTree | None:
-        """The day's designation scores from the kept facts, on a day of that program."""
-        facts = self.facts
-        return None if facts is None else designation_day.designation_tree_on(self._context, facts)
+    def _designations_of(self) -> Callable[[Facts], RequirementTree | None]:
+        """The day's designation scores from facts, for the "as of" day it is now (read on
+        this thread: the worker's scoring is of the day asked for, whatever moves meanwhile)."""
+        return partial(
+            designation_day.designation_tree_on, self._context, as_of=self._context.as_of
+        )
 
     def _note_time(self, seconds: float) -> None:
         if seconds > SLOW_SECONDS and not self.background:
@@ -385,6 +397,7 @@ class ProgressSource(QObject):
             context.as_of,
             self._facts_plan(),
             self._evaluator,
+            self._designations_of(),
         )
         self._running = request
         task = Task(partial(_evaluate, request), self, name="evaluate")
@@ -409,7 +422,7 @@ class ProgressSource(QObject):
 
     def _publish_evaluated(self, evaluated: _Evaluated | None) -> None:
         if evaluated is not None:
-            self._publish(evaluated.progress)
+            self._publish(evaluated)
 
     def _unworkable(self, error: MpnError) -> None:
         """Shows why the day's status could not be worked out; no result comes for it."""
