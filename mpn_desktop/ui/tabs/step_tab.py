@@ -82,6 +82,8 @@ class StepTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.progress: Progress | None = None
+        self._designations: RequirementTree | None = None
+        """The designations' scores the summary shows (None: the competencies')."""
         self.sections: list[RecordSection] = []
         self.splitters: list[QSplitter] = []
         self._rows_first: set[QSplitter] = set()
@@ -234,9 +236,12 @@ class StepTab(QWidget):
         self.body.setStretch(self.body.count() - 1, stretch)
 
     def _recolour(self) -> None:
-        """Colours the summary anew for the new palette (light and dark switched)."""
+        """Colours the summary anew for the new palette (light and dark switched): the
+        designations' on a day of the Solutions Partner program, else the competencies'."""
         if self.progress is not None:
             self.set_progress(self.progress)
+        if self._designations is not None:
+            self.set_designations(self._designations)
 
     # -- building ----------------------------------------------------------
 
@@ -371,6 +376,16 @@ class StepTab(QWidget):
     def set_progress(self, progress: Progress) -> None:
         """Shows the new progress: summary lines and whatever columns come from it."""
         self.progress = progress
+        # On a day of the Solutions Partner program the designations' summary comes next
+        # (set_designations): the competencies' laid out first was thrown away (~30 ms of
+        # the first fill of a window opened on such a day, as every window is today).
+        if not self.context.scores_designations(progress.as_of):
+            self._show_competencies_summary(progress)
+        for section in self.sections:
+            if section.follows_progress:
+                section.model.refresh_decorations()
+
+    def _show_competencies_summary(self, progress: Progress) -> None:
         tree = competency_tree.requirement_tree(progress)
         text = self.summary_html(tree)
         if text != self.summary.text():
@@ -383,9 +398,6 @@ class StepTab(QWidget):
             about = summary_tooltip(tree, self.step)
             self.summary.setToolTip(about)
             self.summary.setAccessibleDescription(about)
-        for section in self.sections:
-            if section.follows_progress:
-                section.model.refresh_decorations()
 
     def summary_html(self, tree: RequirementTree) -> str:
         """The summary of this step (rich text): silver and gold figures per competency."""
@@ -394,6 +406,7 @@ class StepTab(QWidget):
     def set_designations(self, tree: RequirementTree | None) -> None:
         """On a day under the Solutions Partner program: the designations' figures this tab's
         records feed, in place of the competencies' (None: leave the competencies' summary)."""
+        self._designations = tree
         if tree is None or self.step is None:
             return
         self.summary_area.set_text(designation_summary_html(tree, self.step, self.palette()))
