@@ -19,7 +19,11 @@ person, exam, reference, usage, ...) so that a burst of load hits them alike.
 The baseline is a fixed budget, not a measured run: one frame at 60 Hz for the
 edit to the redrawn panel, half of it (8 ms) for the longest stall.
 
-    .venv/bin/python benchmarks/bench_edit.py [--edits N]
+With ``--by-service``: a day of the Solutions Partner program (2026-10-15), where each edit
+also scores the designations again, on the organisation with its usage as a real database
+holds it (``bench_designations.by_service``), for information: today's users' case.
+
+    .venv/bin/python benchmarks/bench_edit.py [--edits N] [--by-service]
 """
 
 from __future__ import annotations
@@ -50,11 +54,20 @@ STALL_MS = 8.0
 KINDS = ("usage", "person", "exam", "reference")
 
 
-def _large_org() -> tuple[Any, Any]:
-    """The large organisation's facts (without exams the store refuses as repeats) and day."""
+def _large_org(by_service: bool = False) -> tuple[Any, Any]:
+    """The large organisation's facts (without exams the store refuses as repeats) and day;
+    ``by_service``: its Solutions Partner version with the usage as a real database holds
+    it, moved on to 2026 (``bench_designations``), and a day of the 2026-05 catalogue."""
     import large_org
 
-    return large_org.without_repeated_exams(large_org.build_large_org()), large_org.AS_OF
+    if not by_service:
+        return large_org.without_repeated_exams(large_org.build_large_org()), large_org.AS_OF
+    import bench_designations as bench
+
+    facts = bench.moved_on(bench.by_service(bench.solutions_partner_org()), bench.MONTHS_2026)
+    return large_org.without_repeated_exams(facts), bench.shifted_day(
+        bench.DAYS[0], bench.MONTHS_2026
+    )
 
 
 def _edits(context: Any, db: Any, as_of: Any) -> dict[str, Callable[[], Any]]:
@@ -106,11 +119,18 @@ def main() -> int:
     """Runs the benchmark and prints its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=20, help="timed edits of each kind")
+    parser.add_argument(
+        "--by-service",
+        action="store_true",
+        help="a day of the Solutions Partner program (designations scored after each edit) "
+        "on the organisation with usage by service as imported, moved on to 2026",
+    )
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
 
     from mpn_desktop import catalog_files
+    from mpn_desktop.programs import shipped_scored_catalogs
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import document_from_facts, load_document
     from mpn_desktop.ui import progress_source
@@ -119,7 +139,7 @@ def main() -> int:
     from mpn_desktop.ui.settings import WindowSettings
 
     app = QApplication.instance() or QApplication([])
-    facts, as_of = _large_org()
+    facts, as_of = _large_org(args.by_service)
     load_before = os.getloadavg()[0]
     wall: dict[str, list[float]] = {kind: [] for kind in KINDS}
     cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
@@ -127,7 +147,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(f"sqlite:///{Path(folder) / 'large.sqlite3'}")
         load_document(db, document_from_facts(facts))
-        context = AppContext(db, catalog_files.load_catalog(), as_of=as_of)
+        context = AppContext(
+            db,
+            catalog_files.load_catalog(),
+            as_of=as_of,
+            scored_catalogs=shipped_scored_catalogs() if args.by_service else (),
+        )
         window = MainWindow(context, WindowSettings(Path(folder) / "settings.ini"))
         window.resize(1280, 800)
         window.show()
@@ -165,7 +190,8 @@ def main() -> int:
         return statistics.median(samples) * 1000
 
     print(
-        f"large organisation, {args.edits} edits of each kind, interleaved; load average "
+        f"large organisation{' by service, as of ' + str(as_of) if args.by_service else ''}, "
+        f"{args.edits} edits of each kind, interleaved; load average "
         f"{load_before:.1f} before, {load_after:.1f} after, on {os.cpu_count()} cores"
     )
     for kind in KINDS:
