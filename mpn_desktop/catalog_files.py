@@ -9,6 +9,7 @@ from typing import Any
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
 from mpn_desktop.domain.catalogue_text import reading_language
+from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
 from mpn_desktop.domain.json_reading import json_value, utf8_text
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import CatalogError
@@ -32,10 +33,25 @@ def parse_catalog_text(text: str, name: str) -> Catalog:
     """The catalogue in ``text``; CatalogError names ``name``, the entry and the problem."""
     document = catalog_document(text, name)
     try:
+        if is_scored_document(document):
+            _refuse_scored(document, name)
         catalog = parse_catalog(document)
     except CatalogFormatError as error:
         raise CatalogError(f"{name}: {error}") from None
     return _named(catalog, name)
+
+
+def _refuse_scored(document: Any, name: str) -> None:
+    """A document shaped as a Solutions Partner catalogue is refused by what is wrong with it
+    as one (a misspelled ``program``), else as not a 2017-2018 catalogue: this reader's own
+    "unknown key 'categories'" said neither."""
+    parse_scored_catalog(document)
+    raise CatalogError(
+        _(
+            "{file}: a catalogue of the Solutions Partner program, where one of the "
+            "2017-2018 competencies is needed"
+        ).format(file=name)
+    )
 
 
 def catalog_document(text: str, name: str) -> Any:

@@ -11,8 +11,10 @@ the file and adds its name to the message.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from difflib import get_close_matches
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -42,6 +44,14 @@ from mpn_desktop.domain.vocabulary import _
 
 FORMAT = "mpn-desktop-catalog/1"
 
+_ROOT_KEYS = frozenset(
+    {"format", "program", "version", "effective_from", "sources", "fee", "credentials"}
+    | {"competencies"}
+)
+_ROOT_OPTIONAL = frozenset({"effective_until", "notes", "benefits", "retired_competencies"})
+ROOT_KEYS = _ROOT_KEYS | _ROOT_OPTIONAL
+"""The keys a 2017-2018 catalogue may have at its top."""
+
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
@@ -69,17 +79,27 @@ class _Entry:
     def at(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def check_keys(self, required: set[str], optional: set[str] | None = None) -> None:
-        optional = optional or set()
+    def check_keys(
+        self, required: AbstractSet[str], optional: AbstractSet[str] | None = None
+    ) -> None:
+        optional = optional or frozenset()
         unknown = sorted(set(self.value) - required - optional)
         if unknown:
-            allowed = ", ".join(sorted(required | optional))
-            raise CatalogFormatError(
-                self.where,
-                _("unknown key {key} (known keys: {allowed})").format(
+            known = required | optional
+            allowed = ", ".join(sorted(known))
+            # A misspelled key is the commonest mistake in a hand-edited catalogue: the
+            # closest known key the entry lacks is offered ("programme": 'program').
+            close = get_close_matches(unknown[0], sorted(known - set(self.value)), n=1)
+            problem = (
+                _("unknown key {key}, did you mean {close}? (known keys: {allowed})").format(
+                    key=repr(unknown[0]), close=repr(close[0]), allowed=allowed
+                )
+                if close
+                else _("unknown key {key} (known keys: {allowed})").format(
                     key=repr(unknown[0]), allowed=allowed
-                ),
+                )
             )
+            raise CatalogFormatError(self.where, problem)
         missing = sorted(required - set(self.value))
         if missing:
             raise CatalogFormatError(
@@ -217,19 +237,7 @@ class _Reader:
 
     def read(self, document: Any) -> Catalog:
         root = _Entry(document, "")
-        root.check_keys(
-            {
-                "format",
-                "program",
-                "version",
-                "effective_from",
-                "sources",
-                "fee",
-                "credentials",
-                "competencies",
-            },
-            {"effective_until", "notes", "benefits", "retired_competencies"},
-        )
+        root.check_keys(_ROOT_KEYS, _ROOT_OPTIONAL)
         if root.value["format"] != FORMAT:
             raise CatalogFormatError(
                 "format",

@@ -14,6 +14,8 @@ from fractions import Fraction
 from typing import Any
 
 from mpn_desktop.domain.catalog import Source
+from mpn_desktop.domain.catalog_parse import FORMAT as COMPETENCIES_FORMAT
+from mpn_desktop.domain.catalog_parse import ROOT_KEYS as COMPETENCIES_ROOT_KEYS
 from mpn_desktop.domain.catalog_parse import (
     CatalogFormatError,
     _day,
@@ -55,6 +57,16 @@ FORMAT = "mpn-desktop-catalog/2"
 ASSOCIATIONS = frozenset({"transacting", "dpor", "pal", "cpor", "delegated_admin", "fasttrack"})
 """Association values a part may name (``transacting`` is the CSP partner)."""
 
+_ROOT_KEYS = frozenset({"format", "program", "name", "version", "effective_from", "qualifies_at"})
+_ROOT_OPTIONAL = frozenset(
+    {"effective_until", "notes", "readings", "sources", "categories", "certifications"}
+    | {"rate_card", "shared_metrics", "designations", "fee_usd", "qualification_windows"}
+)
+_OWN_ROOT_KEYS = (_ROOT_KEYS | _ROOT_OPTIONAL) - COMPETENCIES_ROOT_KEYS
+"""The keys at the top of a Solutions Partner catalogue that a 2017-2018 one never has."""
+_COMPETENCIES_OWN_KEYS = COMPETENCIES_ROOT_KEYS - _ROOT_KEYS - _ROOT_OPTIONAL
+"""The keys at the top of a 2017-2018 catalogue that a Solutions Partner one never has."""
+
 # The keys of the entries read hundreds of times per catalogue, made once (never changed).
 _PART_KEYS = {"measure", "threshold", "unit", "workloads", "associations"}
 _PART_OPTIONAL = (
@@ -71,8 +83,24 @@ _CERTIFICATION_OPTIONAL = {"eligible_until", "eligible_from", "note"}
 
 
 def is_scored_document(document: Any) -> bool:
-    """Whether a catalogue document is of the Solutions Partner program."""
-    return isinstance(document, dict) and document.get("program") == PROGRAM_ID
+    """Whether a catalogue document is read as one of the Solutions Partner program.
+
+    Its ``program`` says so; lacking that (misspelled "programme", or another value), its
+    shape does: more of the keys only a Solutions Partner catalogue has (categories,
+    designations...) and its format than of those only a 2017-2018 one has (competencies,
+    credentials...). This reader then says what is wrong with such a file ("unknown key
+    'programme', did you mean 'program'?"), not the other's "unknown key 'categories'".
+    """
+    if not isinstance(document, dict):
+        return False
+    if document.get("program") == PROGRAM_ID:
+        return True
+    keys = document.keys()
+    scored = len(keys & _OWN_ROOT_KEYS) + (document.get("format") == FORMAT)
+    competencies = len(keys & _COMPETENCIES_OWN_KEYS) + (
+        document.get("format") == COMPETENCIES_FORMAT
+    )
+    return scored > competencies
 
 
 def _fraction(value: Any, where: str) -> Fraction:
@@ -138,11 +166,7 @@ class _Reader:
 
     def read(self, document: Any) -> ScoredCatalog:
         root = _Entry(document, "")
-        root.check_keys(
-            {"format", "program", "name", "version", "effective_from", "qualifies_at"},
-            {"effective_until", "notes", "readings", "sources", "categories", "certifications"}
-            | {"rate_card", "shared_metrics", "designations", "fee_usd", "qualification_windows"},
-        )
+        root.check_keys(_ROOT_KEYS, _ROOT_OPTIONAL)
         if root.value["format"] != FORMAT:
             raise CatalogFormatError(
                 "format",

@@ -489,6 +489,46 @@ def test_a_broken_document_names_the_entry_and_the_problem(change: Change, messa
     assert message in str(caught.value)
 
 
+def _refusal(change: Change) -> CatalogFormatError:
+    document = small_document()
+    change(document)
+    with pytest.raises(CatalogFormatError) as caught:
+        parse_catalog(document)
+    return caught.value
+
+
+def _renamed(path: str, name: str) -> Change:
+    """A change that gives the key at a dotted path another name (a hand-edited typo)."""
+
+    def change(document: Document) -> None:
+        *parents, last = path.split(".")
+        target: Any = document
+        for part in parents:
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        target[name] = target.pop(last)
+
+    return change
+
+
+def test_a_misspelled_key_is_offered_the_key_the_entry_lacks() -> None:
+    """A misspelled key is the commonest mistake in a hand-edited catalogue: it was refused
+    as unknown with a list of every known key, the one meant not pointed at."""
+    top = _refusal(_renamed("program", "programme"))
+    assert top.where == ""
+    assert top.problem == (
+        "unknown key 'programme', did you mean 'program'? (known keys: benefits, competencies, "
+        "credentials, effective_from, effective_until, fee, format, notes, program, "
+        "retired_competencies, sources, version)"
+    )
+    deep = _refusal(_renamed(f"{MEASURE}.thresholds", "tresholds"))
+    assert deep.where == "competencies[0].options[0].performance.measures[0]"
+    assert deep.problem.startswith("unknown key 'tresholds', did you mean 'thresholds'? (known")
+    # Only a key the entry lacks is offered: beside its "program", "programme" is just unknown.
+    beside = _refusal(_set("programme", "x"))
+    assert beside.problem.startswith("unknown key 'programme' (known keys: benefits, ")
+    assert _refusal(_set("colour", "blue")).problem.startswith("unknown key 'colour' (known")
+
+
 def test_the_error_keeps_where_and_what_apart() -> None:
     document = small_document()
     _delete(f"{MEASURE}.thresholds.gold")(document)

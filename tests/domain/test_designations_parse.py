@@ -45,6 +45,45 @@ def test_the_2017_catalogue_is_not_a_scored_one() -> None:
     assert not is_scored_document(json.loads((CATALOGS / "mpn-2017-2018.json").read_text()))
 
 
+def _renamed_program(document: dict[str, Any], name: str) -> dict[str, Any]:
+    return {(name if key == "program" else key): value for key, value in document.items()}
+
+
+@pytest.mark.parametrize("name", ["programme", "progam", "Program"])
+def test_a_misspelled_program_is_read_and_refused_as_a_scored_catalogue(name: str) -> None:
+    """The shape chooses the reader when the program does not: such a file was read as a
+    2017-2018 catalogue and refused with "unknown key 'categories'", about the wrong key."""
+    document = _renamed_program(_document(), name)
+    assert is_scored_document(document)
+    with pytest.raises(CatalogFormatError) as caught:
+        parse_scored_catalog(document)
+    assert caught.value.where == ""
+    assert caught.value.problem.startswith(
+        f"unknown key {name!r}, did you mean 'program'? (known keys: categories, "
+    )
+    # Another program, or none, is told the same way: program is what is wrong.
+    other = dict(_document(), program="solution-partner")
+    assert is_scored_document(other)
+    with pytest.raises(CatalogFormatError, match=r"^program: expected 'solutions-partner', "):
+        parse_scored_catalog(other)
+    missing = {key: value for key, value in _document().items() if key != "program"}
+    assert is_scored_document(missing)
+    with pytest.raises(CatalogFormatError, match=r"^missing key 'program'$"):
+        parse_scored_catalog(missing)
+
+
+def test_a_2017_catalogue_with_a_misspelled_program_is_still_a_2017_one() -> None:
+    competencies = json.loads((CATALOGS / "mpn-2017-2018.json").read_text())
+    assert not is_scored_document(_renamed_program(competencies, "programme"))
+    # Its format alone does not outweigh its keys, nor a key of the other program.
+    assert not is_scored_document(dict(competencies, format="mpn-desktop-catalog/2"))
+    assert not is_scored_document(dict(competencies, categories=[]))
+    assert not is_scored_document({"programme": "solutions-partner"})
+    assert not is_scored_document([_document()])
+    # The fewest keys of a Solutions Partner catalogue with its format are enough.
+    assert is_scored_document({"format": "mpn-desktop-catalog/2", "designations": []})
+
+
 def _broken(change: Any) -> str:
     document = copy.deepcopy(_document())
     change(document)

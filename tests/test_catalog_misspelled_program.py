@@ -1,0 +1,72 @@
+"""A Solutions Partner catalogue whose ``program`` key is misspelled is told so, by every command.
+
+It was read by the 2017-2018 reader and refused with "unknown key 'categories' (known keys:
+...)": the user was told about the wrong key. The file's shape now chooses the reader, which
+names the misspelled key and the one meant, as the window does (tests/ui).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers.misspelled_catalogs import SCORED, misspelled, refusal
+
+from mpn_desktop.catalog_files import load_catalog
+from mpn_desktop.cli import main
+from mpn_desktop.errors import CatalogError
+from mpn_desktop.programs import program_on, window_catalogues
+
+
+@pytest.mark.parametrize("name", ["programme", "progam"])
+def test_every_reader_of_the_file_says_which_key_is_wrong(tmp_path: Path, name: str) -> None:
+    path = misspelled(tmp_path, name)
+    for read in (
+        lambda: program_on(date(2018, 3, 15), path),
+        lambda: program_on(date(2026, 12, 7), path),
+        lambda: window_catalogues(path),
+        lambda: load_catalog(path),
+    ):
+        with pytest.raises(CatalogError) as refused:
+            read()
+        assert str(refused.value) == refusal(path, name)
+
+
+def test_a_whole_solutions_partner_file_is_not_taken_for_a_broken_2017_one(
+    tmp_path: Path,
+) -> None:
+    """Where a 2017-2018 catalogue is read (the workbook's competencies, load, import-exams)."""
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(SCORED)
+    assert str(refused.value) == (
+        f"{SCORED}: a catalogue of the Solutions Partner program, where one of the 2017-2018 "
+        "competencies is needed"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["catalog"],
+        ["catalog", "--json", "--as-of", "2024-01-15"],
+        ["status"],
+        ["status", "--as-of", "2018-03-15", "--json"],
+        ["checklist", "--pdf", "checklist.pdf"],
+        ["export", "organisation.xlsx"],
+    ],
+)
+def test_every_command_says_it_in_one_line_without_traceback(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    path = misspelled(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code = main(["--db", str(tmp_path / "tracker.sqlite3"), "--catalog", str(path), *command])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (1, "")
+    assert captured.err == f"mpn-desktop: {refusal(path)}\n"
+    assert not (tmp_path / "checklist.pdf").exists()
+    assert not (tmp_path / "organisation.xlsx").exists()
