@@ -70,3 +70,19 @@ def test_every_command_says_it_in_one_line_without_traceback(
     assert captured.err == f"mpn-desktop: {refusal(path)}\n"
     assert not (tmp_path / "checklist.pdf").exists()
     assert not (tmp_path / "organisation.xlsx").exists()
+
+
+def test_german_names_the_key_meant_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = misspelled(tmp_path, "progam")
+    code = main(["--language", "de", "--catalog", str(path), "catalog"])
+    assert code == 1
+    assert capsys.readouterr().err.startswith(
+        f"mpn-desktop: {path}: unbekannter Schlüssel 'progam', ist 'program' gemeint? "
+        "(bekannte Schlüssel: categories, "
+    )
+    code = main(["--language", "de", "--catalog", str(SCORED), "load", str(tmp_path / "x.json")])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"mpn-desktop: {SCORED}: ein Katalog des Solutions Partner-Programms; hier wird ein "
+        "Katalog der Kompetenzen von 2017-2018 gebraucht\n"
+    )
