@@ -721,7 +721,9 @@ class MainWindow(QMainWindow):
             )
 
     def _show_progress(self, progress: Progress) -> None:
-        self.panel.set_progress(progress)
+        # On a day of the Solutions Partner program the designations come next.
+        follow = self.progress_source.designations is not None
+        self.panel.set_progress(progress, designations_follow=follow)
         # The tab in front now; the others when they come to the front (each summary and
         # its computed columns cost a few ms an edit on the large organisation).
         for tab in self.step_tabs:

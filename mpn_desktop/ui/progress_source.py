@@ -367,9 +367,11 @@ class ProgressSource(QObject):
         return evaluated
 
     def _publish(self, evaluated: _Evaluated) -> None:
+        # Both kept before either is announced: a view taking the progress knows whether
+        # the day's designations follow (and need not draw the competencies meanwhile).
         self.progress = evaluated.progress
-        self.progressChanged.emit(evaluated.progress)
         self.designations = evaluated.designations
+        self.progressChanged.emit(evaluated.progress)
         self.designationsChanged.emit(self.designations)
         self.evaluated.emit()
 

@@ -375,8 +375,13 @@ class StatusPanel(QScrollArea):
         self.show_nothing()
         self.summary.setText(self.tr("Loading…"))
 
-    def set_progress(self, progress: Progress) -> None:
-        """Shows one evaluation; cards of competencies no longer shown are hidden."""
+    def set_progress(self, progress: Progress, *, designations_follow: bool = False) -> None:
+        """Shows one evaluation; cards of competencies no longer shown are hidden.
+
+        ``designations_follow``: the day's designations come next (``set_designations``):
+        neither the competencies' cards nor the designations shown so far are drawn
+        meanwhile (an edit on a day of the Solutions Partner program drew every designation
+        card twice, the first time with the figures before the edit)."""
         self.progress = progress
         tree = competency_tree.requirement_tree(progress)
         org = tree.organization
@@ -397,7 +402,9 @@ class StatusPanel(QScrollArea):
                 "to aim for with Edit ▸ Organisation and targets… (Ctrl+Shift+T)."
             )
         )
-        if self.designations is None:
+        if designations_follow:
+            pass
+        elif self.designations is None:
             self.setAccessibleName(self.tr("Competency status"))
             self._competencies.show_nodes(shown, at_once=self._at_once())
         else:

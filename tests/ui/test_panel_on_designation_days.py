@@ -1,0 +1,79 @@
+"""The status panel on a day of the Solutions Partner program draws each result once.
+
+An evaluation announces the competencies' progress, then the day's designations: the
+panel drew the designation cards with the figures before the edit on the first, then
+again with the new ones (on the large organisation by service, ~half of the panel's work
+per edit).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.domain.requirement_tree import RequirementTree
+from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.sample import load_sample
+from mpn_desktop.ui.context import AppContext
+from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.status_panel import StatusPanel
+from mpn_desktop.ui.undo_commands import EditRecordCommand
+
+DAY = date(2023, 8, 15)
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[RequirementTree]:
+    """Every day's designations the panel drew its cards for, in order."""
+    found: list[RequirementTree] = []
+    show = StatusPanel._show_designations
+
+    def watched(self: StatusPanel, tree: RequirementTree) -> Any:
+        found.append(tree)
+        return show(self, tree)
+
+    monkeypatch.setattr(StatusPanel, "_show_designations", watched)
+    return found
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> MainWindow:
+    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
+    load_sample(db, DAY)
+    context = AppContext(db, catalog, as_of=DAY, scored_catalogs=shipped_scored_catalogs())
+    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"), evaluate_now=False)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        main.fill()
+    main.panel.finish_showing()
+    yield main
+    main.progress_source.wait_for_worker()
+    db.close()
+
+
+def test_an_edit_draws_the_designation_cards_once_with_the_new_figures(
+    qtbot: QtBot, window: MainWindow, drawn: list[RequirementTree]
+) -> None:
+    source = window.progress_source
+    usage = records.list_records(window.context.db, RecordKind.USAGE)[0]
+    command = EditRecordCommand(
+        window.context,
+        RecordKind.USAGE,
+        usage["id"],
+        {"consumption_usd": Decimal(usage["consumption_usd"]) + 1000},
+        "usage",
+    )
+    with qtbot.waitSignal(source.designationsChanged, timeout=30_000):
+        window.context.undo_stack.push(command)
+    assert drawn == [source.designations]
