@@ -26,6 +26,7 @@ from mpn_desktop.shown import quoted, shown_path, visible
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab")}
 FALLBACK_ENCODING = "cp1252"
+MAC_ENCODING = "mac-roman"
 
 _CHUNK = 1 << 20
 _SAMPLE_BYTES = 64 * 1024
@@ -101,7 +102,8 @@ class CsvFormat:
 
 
 def detect_encoding(path: Path) -> str:
-    """The codec of a file: by its byte order mark, else UTF-8 if every byte fits, else cp1252.
+    """The codec of a file: by its byte order mark, else UTF-8 if every byte fits, else cp1252
+    (Mac Roman for lines ending in CR alone, as Excel for Mac's "CSV (Macintosh)" writes).
 
     Raises ImportFailed for an empty file and for one that looks binary.
     """
@@ -136,7 +138,9 @@ def detect_encoding(path: Path) -> str:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             _refuse_mostly_utf8(path)
-            return FALLBACK_ENCODING
+            # Windows never ends lines with CR alone; classic Mac OS did, in Mac Roman
+            # (read as cp1252, "José" would become "JosŽ").
+            return MAC_ENCODING if b"\r" in head and b"\n" not in head else FALLBACK_ENCODING
         return "utf-8"
 
 
@@ -153,19 +157,21 @@ def _refuse_mostly_utf8(path: Path) -> None:
     """
     decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
     wide = bad = 0
-    line = 1
+    lines = _LineCount()
     bad_lines: list[int] = []
     with _open_binary(path) as stream:
         while True:
             chunk = _read(stream, path, _CHUNK)
             text = decoder.decode(chunk, final=not chunk)
             wide += len(_WIDE.findall(text))
+            counted = 0
             for found in _ESCAPED.finditer(text):
                 bad += 1
-                at = line + text.count("\n", 0, found.start())
-                if not bad_lines or bad_lines[-1] != at:
-                    bad_lines.append(at)
-            line += text.count("\n")
+                lines.add(text, counted, found.start())
+                counted = found.start()
+                if not bad_lines or bad_lines[-1] != lines.line:
+                    bad_lines.append(lines.line)
+            lines.add(text, counted, len(text))
             if not chunk:
                 break
     if wide <= bad:
@@ -192,17 +198,27 @@ def _refuse_mostly_utf8(path: Path) -> None:
 
 
 def detect_delimiter(path: Path, encoding: str) -> str:
-    """The delimiter that splits the first lines into the most columns, the same number in each.
+    """The delimiter that splits the first lines into the most columns, the same number in each;
+    when none does, the one splitting the header into the most named columns.
 
-    Raises ImportFailed when none of comma, semicolon and tab splits the header.
+    Raises ImportFailed for a file of blank lines, and when none of comma,
+    semicolon and tab splits the header into two named columns.
     """
     sample, lines, cut = _text_sample(path, encoding)
+    if not sample.strip():  # a byte order mark, blank lines: nothing csv reads
+        raise ImportFailed(_("{path}: the file is empty").format(path=path))
     best, best_score = ",", (0.0, 0)
+    named: list[tuple[int, str]] = []
     for delimiter in DELIMITERS:
         try:
-            rows = [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+            # newline="": lines end at CR, LF or CR LF, as the records are read
+            # (a Mac's CR-only file is lines, not one line).
+            text = io.StringIO(sample, newline="")
+            rows = [row for row in csv.reader(text, delimiter=delimiter) if row]
         except csv.Error:
             continue
+        if rows:
+            named.append((sum(1 for cell in rows[0] if cell.strip()), delimiter))
         if len(rows) > 1 and cut:
             rows.pop()  # the sample may have cut the last record short
         if not rows or len(rows[0]) < 2:
@@ -217,6 +233,12 @@ def detect_delimiter(path: Path, encoding: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     if best_score[1] < 2 or best_score[0] < 0.5:
+        # The records fit no delimiter, but the header names columns: records too
+        # short (or of varying width) are the import's to name, line by line, as
+        # it names a short record further on.
+        names, delimiter = max(named, key=itemgetter(0), default=(0, ","))
+        if names >= 2:
+            return delimiter
         first = next((line for line in lines if line.strip()), "").strip()
         raise ImportFailed(
             _(
@@ -572,22 +594,44 @@ def _record_starts(first: int, records: list[list[str]]) -> list[int]:
 def line_of_bad_bytes(path: Path, encoding: str) -> int:
     """The line holding the first bytes that are not text in ``encoding``."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    line = 1
+    lines = _LineCount()
     with _open_binary(path) as stream:
         while chunk := stream.read(_SAMPLE_BYTES):
             state = decoder.getstate()
             try:
-                line += decoder.decode(chunk).count("\n")
+                lines.add(decoder.decode(chunk))
                 continue
             except UnicodeDecodeError:
                 decoder.setstate(state)
             # Byte by byte through the chunk with the error, to find where it is.
             for index in range(len(chunk)):
                 try:
-                    line += decoder.decode(chunk[index : index + 1]).count("\n")
+                    lines.add(decoder.decode(chunk[index : index + 1]))
                 except UnicodeDecodeError:
-                    return line
-    return line
+                    return lines.line
+    return lines.line
+
+
+class _LineCount:
+    """The line reached in text read piece by piece: lines end at LF, CR or CR LF, as the
+    records are read (a CR-only file has lines too), even when a CR LF is cut between pieces.
+    """
+
+    def __init__(self) -> None:
+        self.line = 1
+        self._after_cr = False
+
+    def add(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Counts the line breaks of ``text[start:end]``, the text after the last counted."""
+        end = len(text) if end is None else end
+        if start >= end:
+            return
+        breaks = text.count("\n", start, end) + text.count("\r", start, end)
+        breaks -= text.count("\r\n", start, end)
+        if self._after_cr and text[start] == "\n":
+            breaks -= 1  # the LF of a CR LF: the CR ended the line
+        self.line += breaks
+        self._after_cr = text[end - 1] == "\r"
 
 
 class _Block(NamedTuple):

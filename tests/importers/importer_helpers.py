@@ -8,17 +8,35 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
 from mpn_desktop.domain.catalog import normalize_code
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportResult, run_import
 from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
+from mpn_desktop.store import models
 from mpn_desktop.store.database import Database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2018, 3, 1)
 HEADER = ["MCP ID", "Full Name", "Exam Code", "Exam Title", "Date Passed", "Kind"]
+
+
+def stored_exams(db: Database) -> set[tuple[str, str, str, date, CredentialKind]]:
+    """The exam records stored: MCP ID, name, code, day passed and kind of each."""
+    with db.session(readonly=True) as session:
+        rows = session.execute(
+            select(
+                models.Person.mcp_id,
+                models.Person.name,
+                models.ExamResult.exam_code,
+                models.ExamResult.passed_on,
+                models.ExamResult.kind,
+            ).join(models.ExamResult.person)
+        )
+        return {tuple(row) for row in rows}  # type: ignore[misc]
 
 
 def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:

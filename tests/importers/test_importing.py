@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from importer_helpers import FIXTURES, TODAY, cancel_at_ask, import_file, many_people, write_csv
+from importer_helpers import (
+    FIXTURES,
+    TODAY,
+    cancel_at_ask,
+    import_file,
+    many_people,
+    stored_exams,
+    write_csv,
+)
 from sqlalchemy import Connection, event, func, select
 
 from mpn_desktop.domain.enums import CredentialKind
@@ -21,20 +29,6 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_removal import remove_import
 from mpn_desktop.store.import_rows import ExamColumns
-
-
-def stored_exams(db: Database) -> set[tuple[str, str, str, date, CredentialKind]]:
-    with db.session(readonly=True) as session:
-        rows = session.execute(
-            select(
-                models.Person.mcp_id,
-                models.Person.name,
-                models.ExamResult.exam_code,
-                models.ExamResult.passed_on,
-                models.ExamResult.kind,
-            ).join(models.ExamResult.person)
-        )
-        return {tuple(row) for row in rows}  # type: ignore[misc]
 
 
 def count(db: Database, model: type[models.Base]) -> int:
