@@ -23,10 +23,14 @@ def write_rejects(
     """
     problems: dict[int, list[str]] = defaultdict(list)
     for problem in result.errors:
-        problems[problem.line].append(f"{problem.field}: {problem.message}")
-    width = len(header)
+        said = f"{problem.field}: {problem.message}" if problem.field else problem.message
+        problems[problem.line].append(said)
+    # A record with more cells than the header (a delimiter in an unquoted cell) keeps
+    # them all, under columns without a name: the user mends it, nothing is lost.
+    width = max(len(header), max((len(cells) for _line, cells in result.rejected), default=0))
     rows = [
-        [*cells[:width], *[""] * (width - len(cells)), "; ".join(problems[line])]
+        [*cells, *[""] * (width - len(cells)), "; ".join(problems[line])]
         for line, cells in result.rejected
     ]
-    return write_user_file(path, csv_bytes([*header, ERROR_COLUMN], rows), database=database)
+    named = [*header, *[""] * (width - len(header)), ERROR_COLUMN]
+    return write_user_file(path, csv_bytes(named, rows), database=database)

@@ -32,7 +32,12 @@ from mpn_desktop.importers.usage_fields import (
     SHEET,
     UsageField,
 )
-from mpn_desktop.importers.validation import RowProblem, invisible_character, plain_text
+from mpn_desktop.importers.validation import (
+    RowProblem,
+    invisible_character,
+    plain_text,
+    width_problem,
+)
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import text_limit
 from mpn_desktop.store.values import format_character
@@ -157,6 +162,8 @@ class UsageValidator:
         self._source = mapping.fields.source
         self._header = mapping.header
         self._col = {field: mapping.column_of(field) for field in UsageField}
+        self._read = max((c for c in self._col.values() if c is not None), default=-1) + 1
+        """The columns read (the last one's index + 1)."""
         self._marks = marks
         self._rates = {USD: Decimal(1), **rates}
         self._known = known_subscriptions
@@ -196,9 +203,14 @@ class UsageValidator:
             rows.extend(found)
             return len(batch)
         for line, fields in batch:
+            before = len(problems)
             row = self._check(line, fields, problems)
             if row is not None:
                 rows.append(row)
+            elif len(problems) > before:
+                cells_problem = width_problem(line, fields, len(self._header), self._read)
+                if cells_problem is not None:
+                    problems.insert(before, cells_problem)
         return len(batch)
 
     def details(self) -> dict[str, object]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar, cast
 
 from mpn_desktop.domain.enums import CredentialKind
 from mpn_desktop.domain.identifiers import is_mcp_id
-from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import number
 from mpn_desktop.importers.catalog_lookup import looks_like_exam_code
 from mpn_desktop.importers.columns import ColumnMapping, Field
@@ -73,10 +73,46 @@ class RowProblem:
         return _(self.field) if self.field in _EXAM_LABELS else self.field
 
     def __str__(self) -> str:
-        """ "line 7, MCP ID: ..." in the chosen language."""
+        """ "line 7, MCP ID: ..." in the chosen language ("line 7: ..." for the whole record)."""
+        if not self.field:
+            return _("line {line}: {message}").format(line=self.line, message=self.message)
         return _("line {line}, {field}: {message}").format(
             line=self.line, field=self.field_name, message=self.message
         )
+
+
+def width_problem(
+    line: int, fields: Sequence[str], header: int, read: int, *, cells: int | None = None
+) -> RowProblem | None:
+    """The problem of a record with problems whose cells do not fit the header, if they do not.
+
+    ``header`` is the header's number of columns, ``read`` the columns the
+    import reads (the last one's index + 1), ``cells`` the record's number of
+    cells when ``fields`` was padded. A record too short for the columns read
+    (its fields are "missing"), or with cells beyond the header's (a delimiter
+    in an unquoted cell shifts the cells after it), is named as such: the
+    problems of its fields follow from it. Empty cells past the header (a
+    trailing delimiter) and empty last cells left off are no problem.
+    """
+    count = len(fields) if cells is None else cells
+    if count >= read and not (count > header and any(fields[header:])):
+        return None
+    said = (
+        ngettext(
+            "{count} field where the header has {header}",
+            "{count} fields where the header has {header}",
+            count,
+        )
+        if count < header
+        else ngettext(
+            "{count} field where the header has {header} (is a cell holding the delimiter "
+            "not quoted?)",
+            "{count} fields where the header has {header} (is a cell holding the delimiter "
+            "not quoted?)",
+            count,
+        )
+    )
+    return RowProblem(line, "", said.format(count=number(count), header=number(header)))
 
 
 def invisible_character(value: str) -> str | None:
@@ -155,6 +191,7 @@ class RowValidator:
         # A field without a column reads index -1, which _check makes an empty cell.
         col = {field: _index(mapping.column_of(field)) for field in Field}
         self._width = max(col.values()) + 1
+        self._header = len(mapping.header)
         self._mcp_at, self._name_at, self._email_at = (
             col[Field.MCP_ID],
             col[Field.NAME],
@@ -196,9 +233,12 @@ class RowValidator:
         if not cells:
             return 0
         width = self._width
+        # The cells each padded record had, by index (its problems name them).
+        short: dict[int, int] = {}
         if min(map(len, cells)) < width:
-            for fields in cells:
+            for index, fields in enumerate(cells):
                 if len(fields) < width:
+                    short[index] = len(fields)
                     fields.extend([""] * (width - len(fields)))
         # Each part of every record looked up at once (map runs the loop in C):
         # most records only repeat people, codes and days already checked.
@@ -209,7 +249,7 @@ class RowValidator:
         wrong = (
             set()
             if all(people) and all(exams) and all(days)
-            else self._check_unseen(batch, people, exams, days, problems)
+            else self._check_unseen(batch, people, exams, days, problems, short=short)
         )
         lines = batch.lines
         if wrong:  # their parts (some None) are left out
@@ -232,8 +272,13 @@ class RowValidator:
         exams: list[ExamCells | None],
         days: list[date | None],
         problems: list[RowProblem],
+        *,
+        short: Mapping[int, int],
     ) -> set[int]:
-        """Checks the parts not remembered, filling them in; the records with problems (noted)."""
+        """Checks the parts not remembered, filling them in; the records with problems (noted).
+
+        ``short``: the cells of each record padded, by index.
+        """
         unseen: set[int] = set()
         for parts in (people, exams, days):
             unseen.update(compress(count(), map(_is_none, parts)))
@@ -243,6 +288,11 @@ class RowValidator:
             line, fields = lines[index], cells[index]
             checked = self._check(line, fields, people[index], exams[index], days[index])
             if isinstance(checked, list):
+                cells_problem = width_problem(
+                    line, fields, self._header, self._width, cells=short.get(index)
+                )
+                if cells_problem is not None:
+                    problems.append(cells_problem)
                 problems.extend(checked)
                 wrong.add(index)
             else:

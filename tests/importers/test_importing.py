@@ -455,6 +455,7 @@ def test_short_records_and_errors_in_several_batches_are_each_reported_once(
     path = write_csv(tmp_path / "several.csv", rows)
     result = import_file(db, lookup, path)
     assert [str(problem) for problem in result.errors] == [
+        "line 12: 1 field where the header has 6",
         "line 12, exam code: missing (and no exam title to look it up by)",
         "line 12, date passed: missing",
         "line 2502, date passed: '2017-13-01' is not a real date",
