@@ -211,6 +211,8 @@ def report_result(
     from mpn_desktop.importers.rejects import write_rejects
     from mpn_desktop.store import records
 
+    if result.ignored_columns:
+        print(_("Ignored columns: {columns}").format(columns=", ".join(result.ignored_columns)))
     print_errors(path, result.errors)
     if result.other_mpn_ids and not args.allow_other_mpn_id:
         organization = records.get_organization(db) or {}

@@ -9,6 +9,7 @@ usable mapping needs. Exam records are ``EXAM_FIELDS``; usage has its own
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -164,9 +165,40 @@ class ColumnMapping:
 
     @property
     def ignored(self) -> tuple[str, ...]:
-        """The header names of the columns no field reads (listed once to the user)."""
+        """The header names of the columns no field reads; a column without a name (a
+        header cell empty or of spaces, as a trailing delimiter leaves) is not one."""
+        return tuple(self.header[index] for index in self._ignored() if self.header[index].strip())
+
+    @property
+    def unnamed(self) -> tuple[int, ...]:
+        """The columns no field reads that have no name (their cells may hold data)."""
+        return tuple(index for index in self._ignored() if not self.header[index].strip())
+
+    def ignored_columns(self, filled: Iterable[int] = ()) -> tuple[str, ...]:
+        """The columns no field reads, as the user is told them, in their order.
+
+        Each by its name (``MCP ID (column 7)`` when another column has the
+        same name); one without a name only when it holds data (``filled``:
+        the columns found to): ``column 7 (no name)``. Numbered from 1, as a
+        spreadsheet's columns are counted.
+        """
+        filled = set(filled)
+        names = Counter(name.strip() for name in self.header)
+        said = []
+        for index in self._ignored():
+            name = self.header[index]
+            if not name.strip():
+                if index in filled:
+                    said.append(_("column {number} (no name)").format(number=index + 1))
+            elif names[name.strip()] > 1:
+                said.append(_("{name} (column {number})").format(name=name, number=index + 1))
+            else:
+                said.append(name)
+        return tuple(said)
+
+    def _ignored(self) -> list[int]:
         used = set(self.columns.values())
-        return tuple(name for index, name in enumerate(self.header) if index not in used)
+        return [index for index in range(len(self.header)) if index not in used]
 
     def missing(self) -> list[str]:
         """What a usable mapping lacks, in words (empty when the mapping can import)."""

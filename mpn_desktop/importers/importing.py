@@ -73,6 +73,7 @@ class ImportResult:
     name_conflicts: tuple[str, ...]
     name_conflict_count: int
     ignored_columns: tuple[str, ...]
+    """The columns no field reads, as the user is told them (``ColumnMapping.ignored_columns``)."""
     dry_run: bool
     batch_id: int | None = None
     change: Change | None = None
@@ -287,6 +288,7 @@ def run_import(
             read=read,
             sha256=sha256,
             dry_run=dry_run,
+            filled=batches.filled,
         )
         result = replace(result, other_mpn_ids=others, **validator.details())
         blocked = (errors and not skip_bad_rows) or (others and not allow_other_mpn_id)
@@ -330,6 +332,7 @@ def _result(
     read: int,
     sha256: str,
     dry_run: bool,
+    filled: list[int],
 ) -> ImportResult:
     counts = outcome.counts if outcome is not None else None
     return ImportResult(
@@ -341,7 +344,7 @@ def _result(
         unknown_codes={},
         name_conflicts=outcome.notes if outcome and kind.name != USAGE else (),
         name_conflict_count=outcome.note_count if outcome and kind.name != USAGE else 0,
-        ignored_columns=settings.mapping.ignored,
+        ignored_columns=settings.mapping.ignored_columns(filled),
         dry_run=dry_run,
         records_read=read,
         sha256=sha256,
@@ -384,6 +387,9 @@ class _Batches:
         self._mpn_ids = mpn_ids
         self._keep = keep
         self._kept: dict[int, tuple[str, ...]] = {}
+        self._unnamed = list(mapping.unnamed)
+        self.filled: list[int] = []
+        """The columns without a name that hold data (the user is told they are ignored)."""
 
     def next(self) -> RecordBatch | None:
         """The next batch of records (None at the end of the file)."""
@@ -398,10 +404,23 @@ class _Batches:
                 self._mpn_ids.update(
                     {fields[column] for fields in batch.records if column < len(fields)}
                 )
+        if self._unnamed:
+            self._note_filled(batch.records)
         if self._keep:
             # Copied before validation pads short records.
             self._kept = dict(zip(batch.lines, map(tuple, batch.records), strict=True))
         return batch
+
+    def _note_filled(self, records: list[list[str]]) -> None:
+        """Moves the columns without a name that hold data in ``records`` to ``filled``."""
+        for column in list(self._unnamed):
+            try:
+                cells = list(map(itemgetter(column), records))
+            except IndexError:  # a short record (a trailing delimiter in the header alone)
+                cells = [fields[column] for fields in records if column < len(fields)]
+            if any(map(str.strip, cells)):
+                self._unnamed.remove(column)
+                self.filled.append(column)
 
     def reject(self, errors: list[RowProblem], rejected: list[tuple[int, tuple[str, ...]]]) -> None:
         """Adds the cells of this batch's records with errors to ``rejected``."""

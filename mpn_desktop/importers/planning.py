@@ -44,7 +44,8 @@ class ImportPlan:
     dates: DateColumnOrder | None
 
     def describe(self) -> list[str]:
-        """Lines telling the user how the file is read."""
+        """Lines telling the user how the file is read (the columns ignored are told by the
+        import's result: a column without a name is told when it holds data in any record)."""
         fmt, mapping = self.settings.format, self.settings.mapping
         lines = [
             _("Reading {file} as {format}.").format(
@@ -62,9 +63,6 @@ class ImportPlan:
         if commas:
             columns = ", ".join(commas)
             lines.append(_("Amounts with a decimal comma: {columns}").format(columns=columns))
-        if mapping.ignored:
-            columns = ", ".join(mapping.ignored)
-            lines.append(_("Ignored columns: {columns}").format(columns=columns))
         return lines
 
 
