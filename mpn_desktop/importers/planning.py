@@ -137,10 +137,12 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
     missing = mapping.missing()
     if not missing:
         return
-    columns = ", ".join(quoted(name) for name in mapping.header[:_COLUMNS_NAMED])
-    if len(mapping.header) > _COLUMNS_NAMED:
+    # A header cell left empty (a trailing delimiter) names no column.
+    names = [name for name in mapping.header if name.strip()]
+    columns = ", ".join(quoted(name) for name in names[:_COLUMNS_NAMED])
+    if len(names) > _COLUMNS_NAMED:
         columns = _("{columns} and {more} more").format(
-            columns=columns, more=number(len(mapping.header) - _COLUMNS_NAMED)
+            columns=columns, more=number(len(names) - _COLUMNS_NAMED)
         )
     # The noun with its article and in the plural, as each language writes them.
     one, many = _NOUNS[mapping.fields.noun]

@@ -15,8 +15,10 @@ from helpers.fixtures import cli_options
 from importer_helpers import HEADER, import_file, write_csv
 
 from mpn_desktop.cli import main
+from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.columns import suggest_mapping
+from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.store.database import Database
 
 _ROW = ["1000001", "Ana Ruiz", "70-533", "", "2017-11-25", ""]
@@ -78,3 +80,13 @@ def test_the_command_tells_an_unnamed_column_only_when_it_holds_data(
     assert main([*cli_options(db_url), "import-exams", str(path)]) == 0
     ignored = [line for line in capsys.readouterr().out.splitlines() if "Ignored" in line]
     assert ignored == ([said] if said else [])
+
+
+def test_a_refusal_for_a_missing_column_lists_only_named_columns(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Person,Exam Code,Date Passed,\nAna,70-533,2017-11-25,\n", encoding="utf-8")
+    with pytest.raises(ImportFailed) as refused:
+        plan_import(path)
+    said = str(refused.value)
+    assert "('Person', 'Exam Code', 'Date Passed')" in said
+    assert "--map Person=mcp_id" in said
