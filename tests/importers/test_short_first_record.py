@@ -7,6 +7,7 @@ without saying why. Now both say how many fields the record has.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from helpers.fixtures import cli_options
 from importer_helpers import HEADER, import_file, stored_exams
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportResult
 from mpn_desktop.importers.reading import detect_delimiter
@@ -120,3 +122,35 @@ def test_a_short_usage_record_is_named(
     assert code == 1
     assert err[0] == "usage.csv: line 3: 2 fields where the header has 6"
     assert err[1].startswith("usage.csv: line 3, month: missing")
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_a_record_that_does_not_fit_the_header_is_told_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "kurz.csv"
+    path.write_text(
+        "MCP ID,Full Name,Exam Code,Date Passed,\n"
+        "1000001,Ana Ruiz,70-533,2017-11-25,Notiz\n"
+        "1000002,Núñez, José,70-532,2017-03-04,Notiz\n"
+        "1000003\n",
+        encoding="utf-8",
+    )
+    assert main(["--language", "de", *cli_options(db_url), "import-exams", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Ignorierte Spalten: Spalte 5 (ohne Namen)" in out.splitlines()
+    lines = err.splitlines()
+    assert (
+        "kurz.csv: Zeile 3: 6 Felder, die Kopfzeile hat 5 (steht das Trennzeichen in einer "
+        "Zelle ohne Anführungszeichen?)"
+    ) in lines
+    assert "kurz.csv: Zeile 4: 1 Feld, die Kopfzeile hat 5" in lines
