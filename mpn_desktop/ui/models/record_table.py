@@ -29,6 +29,7 @@ from mpn_desktop.ui.models.record_sorting import (
     row_key,
     sorted_rows,
 )
+from mpn_desktop.ui.models.row_release import free_in_parts
 
 Record = dict[str, Any]
 Index = QModelIndex | QPersistentModelIndex
@@ -201,6 +202,7 @@ class RecordTableModel(QAbstractTableModel):
         same_rows = len(rows) == len(self._rows) and [r.get("id") for r in rows] == [
             r.get("id") for r in self._rows
         ]
+        replaced = self._rows
         if same_rows and rows:
             self._rows = rows
             self.dataChanged.emit(
@@ -210,6 +212,7 @@ class RecordTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
+        free_in_parts(replaced, self)
 
     def refresh_records(self, ids: Iterable[int], fetch: RecordFetch) -> None:
         """Reads only the records with ``ids`` again: changed rows redrawn, new ones added,
