@@ -1,7 +1,8 @@
 """Which rules apply on a day: the 2017-2018 competencies or a Solutions Partner catalogue.
 
 Several catalogue files ship, each with its effective dates; the one in force
-on the as-of day is used. Between the end of the 2017-2018 competencies and the
+on the as-of day is used, chosen by the dates alone (``shipped_catalogs``): only
+the catalogue chosen is parsed in full. Between the end of the 2017-2018 competencies and the
 first Solutions Partner catalogue no catalogue is shipped: the program says so
 plainly and uses the nearest one. A ``--catalog`` file decides by its own
 ``program``.
@@ -9,17 +10,25 @@ plainly and uses the nearest one. A ``--catalog`` file decides by its own
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from threading import Lock
+from typing import Any, TypeVar
 
 from mpn_desktop.catalog_files import catalog_document, catalog_text, load_catalog
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError
 from mpn_desktop.domain.catalogue_text import reading_language
 from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
-from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
+from mpn_desktop.domain.designations_parse import (
+    is_scored_document,
+    parse_scored_catalog,
+    scored_dates,
+)
+from mpn_desktop.domain.program_choice import ProgramOnDay, chosen_on
 from mpn_desktop.errors import CatalogError
 from mpn_desktop.shown import shown_path
 
@@ -33,27 +42,79 @@ SCORED_FILES = (
 _scored: dict[tuple[str, str], ScoredCatalog] = {}
 """Parsed catalogues by file and the language their texts were read in."""
 
+_parsing = Lock()
+"""Held while a catalogue is parsed (``load_scored_catalog``)."""
+
+_dated: dict[Path, ShippedCatalog] = {}
+"""The shipped catalogues' versions and dates by file (no text of theirs is kept)."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ShippedCatalog:
+    """A shipped Solutions Partner catalogue known by its version and dates, read from its
+    file; parsed in full (``scored``) only once it is chosen: the choice needs no more."""
+
+    path: Path
+    version: str
+    effective_from: date
+    effective_until: date | None
+
+    def scored(self) -> ScoredCatalog:
+        """The whole catalogue; CatalogError names the file, entry and problem."""
+        return load_scored_catalog(self.path)
+
 
 def _catalog_folder() -> Path:
     return Path(str(resources.files("mpn_desktop.resources") / "catalogs"))
 
 
+def _read(path: Path, read: Callable[[Any], T]) -> T:
+    """``read`` of the JSON document of a Solutions Partner catalogue file; CatalogError
+    names the file, entry and problem."""
+    text = catalog_text(path)
+    try:
+        return read(catalog_document(text, shown_path(path)))
+    except CatalogFormatError as error:
+        raise CatalogError(f"{shown_path(path)}: {error}") from None
+
+
 def load_scored_catalog(path: Path) -> ScoredCatalog:
-    """A Solutions Partner catalogue file; CatalogError names the file, entry and problem."""
+    """A Solutions Partner catalogue file; CatalogError names the file, entry and problem.
+
+    Parsed once whichever thread asks first: the window's worker scores days too, and two
+    copies of one catalogue (equal, not the same object) would miss what is kept by it.
+    """
     key = (str(path), reading_language())
-    if key not in _scored:
-        text = catalog_text(path)
-        try:
-            _scored[key] = parse_scored_catalog(catalog_document(text, shown_path(path)))
-        except CatalogFormatError as error:
-            raise CatalogError(f"{shown_path(path)}: {error}") from None
-    return _scored[key]
+    found = _scored.get(key)
+    if found is None:
+        with _parsing:
+            found = _scored.get(key)
+            if found is None:
+                found = _scored[key] = _read(path, parse_scored_catalog)
+    return found
+
+
+def _shipped_files() -> list[Path]:
+    folder = _catalog_folder()
+    return [folder / name for name in SCORED_FILES if (folder / name).is_file()]
+
+
+def shipped_catalogs() -> tuple[ShippedCatalog, ...]:
+    """Every shipped Solutions Partner catalogue by its dates, oldest first (their files' JSON
+    is read, and only their version and dates taken: a full parse is several times that)."""
+    found = []
+    for path in _shipped_files():
+        if path not in _dated:
+            _dated[path] = ShippedCatalog(path, *_read(path, scored_dates))
+        found.append(_dated[path])
+    return tuple(sorted(found, key=lambda c: c.effective_from))
 
 
 def shipped_scored_catalogs() -> tuple[ScoredCatalog, ...]:
     """Every shipped Solutions Partner catalogue, oldest first."""
-    folder = _catalog_folder()
-    found = [load_scored_catalog(folder / n) for n in SCORED_FILES if (folder / n).is_file()]
+    found = [load_scored_catalog(path) for path in _shipped_files()]
     return tuple(sorted(found, key=lambda c: c.effective_from))
 
 
@@ -80,4 +141,6 @@ def program_on(day: date, catalog_file: Path | None = None) -> ProgramOnDay:
         if is_scored_file(catalog_file):
             return ProgramOnDay(load_scored_catalog(catalog_file))
         return ProgramOnDay(None)
-    return choose_program(day, shipped_scored_catalogs(), load_catalog().effective_until)
+    # Chosen by their dates: only the catalogue chosen is parsed.
+    chosen, notes = chosen_on(day, shipped_catalogs(), load_catalog().effective_until)
+    return ProgramOnDay(None if chosen is None else chosen.scored(), notes)

@@ -9,6 +9,7 @@ Azure areas' performance and customer success) are written once under
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -101,6 +102,14 @@ def is_scored_document(document: Any) -> bool:
         document.get("format") == COMPETENCIES_FORMAT
     )
     return scored > competencies
+
+
+def scored_dates(document: Any) -> tuple[str, date, date | None]:
+    """A Solutions Partner catalogue's version and effective dates, read alone: the choice
+    among the shipped catalogues needs no more (``parse_scored_catalog`` reads them again,
+    with the rest). CatalogFormatError names a bad one as the full reading does."""
+    root = _Entry(document, "")
+    return root.text("version"), root.day("effective_from"), root.optional_day("effective_until")
 
 
 def _fraction(value: Any, where: str) -> Fraction:

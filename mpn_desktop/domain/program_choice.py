@@ -3,6 +3,9 @@
 The 2017-2018 competencies end on their catalogue's last day; the Solutions
 Partner catalogues follow one another. Between the two programs no catalogue
 is shipped: the choice says so plainly and takes the nearest one.
+
+The rule reads only a catalogue's version and dates (``Dated``): the shipped
+catalogues are chosen among by those alone, and only the one chosen is read in full.
 """
 
 from __future__ import annotations
@@ -10,10 +13,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import day as shown_day
+
+
+class Dated(Protocol):
+    """What the choice reads of a catalogue: its version and its effective dates."""
+
+    @property
+    def version(self) -> str:
+        """As the notes name it ("2023-06")."""
+
+    @property
+    def effective_from(self) -> date:
+        """Its first day."""
+
+    @property
+    def effective_until(self) -> date | None:
+        """Its last day; None while it is in force."""
+
+
+D = TypeVar("D", bound=Dated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,30 +51,40 @@ def choose_program(
     day: date, scored: Sequence[ScoredCatalog], competencies_end: date | None
 ) -> ProgramOnDay:
     """The catalogue in force on ``day``, or the nearest one with a note saying so."""
-    shipped = sorted(scored, key=lambda c: c.effective_from)
+    chosen, notes = chosen_on(day, scored, competencies_end)
+    return ProgramOnDay(chosen, notes)
+
+
+def chosen_on(
+    day: date, catalogues: Sequence[D], competencies_end: date | None
+) -> tuple[D | None, tuple[str, ...]]:
+    """Of ``catalogues``, the one in force on ``day`` or the nearest (None: the 2017-2018
+    competencies, which end on ``competencies_end``), with the notes saying why."""
+    shipped = sorted(catalogues, key=lambda c: c.effective_from)
     if not shipped:
-        return ProgramOnDay(None)
-    in_force = [c for c in shipped if c.in_force_on(day)]
+        return None, ()
+    in_force = [
+        c
+        for c in shipped
+        if c.effective_from <= day and (c.effective_until is None or day <= c.effective_until)
+    ]
     if in_force:
-        return ProgramOnDay(in_force[-1])
+        return in_force[-1], ()
     first = shipped[0]
     if day >= first.effective_from:
         latest = [c for c in shipped if c.effective_from <= day][-1]
-        return ProgramOnDay(
-            latest,
-            (
-                _(
-                    "No catalogue of the program is shipped for {day}; the rules of the latest "
-                    "one, {version} (from {since}), are used."
-                ).format(
-                    day=shown_day(day),
-                    version=latest.version,
-                    since=shown_day(latest.effective_from),
-                ),
+        return latest, (
+            _(
+                "No catalogue of the program is shipped for {day}; the rules of the latest "
+                "one, {version} (from {since}), are used."
+            ).format(
+                day=shown_day(day),
+                version=latest.version,
+                since=shown_day(latest.effective_from),
             ),
         )
     if competencies_end is None or day <= competencies_end:
-        return ProgramOnDay(None)
+        return None, ()
     gap = _(
         "No catalogue is shipped for {day}: the 2017-2018 competencies end on "
         "{end} and the Solutions Partner designations begin on {begin}."
@@ -60,8 +93,8 @@ def choose_program(
     )
     if (day - competencies_end) <= (first.effective_from - day):
         shown = _("Shown: the nearest, the 2017-2018 competencies.")
-        return ProgramOnDay(None, (f"{gap} {shown}",))
+        return None, (f"{gap} {shown}",)
     shown = _("Shown: the nearest, the Solutions Partner rules of {version}.").format(
         version=first.version
     )
-    return ProgramOnDay(first, (f"{gap} {shown}",))
+    return first, (f"{gap} {shown}",)
