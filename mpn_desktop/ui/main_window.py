@@ -721,8 +721,12 @@ class MainWindow(QMainWindow):
             )
 
     def _show_progress(self, progress: Progress) -> None:
-        # On a day of the Solutions Partner program the designations come next.
-        follow = self.progress_source.designations is not None
+        # On a day of the Solutions Partner program the designations come next; back on a
+        # day of the competencies after one, the designations' end draws the competencies
+        # (else the panel drew the day before's designation cards again, then hid them).
+        follow = (
+            self.progress_source.designations is not None or self.panel.designations is not None
+        )
         self.panel.set_progress(progress, designations_follow=follow)
         # The tab in front now; the others when they come to the front (each summary and
         # its computed columns cost a few ms an edit on the large organisation).

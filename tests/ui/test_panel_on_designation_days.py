@@ -30,6 +30,7 @@ from mpn_desktop.ui.status_panel import StatusPanel
 from mpn_desktop.ui.undo_commands import EditRecordCommand
 
 DAY = date(2023, 8, 15)
+COMPETENCY_DAY = date(2018, 3, 15)
 
 
 @pytest.fixture
@@ -77,3 +78,20 @@ def test_an_edit_draws_the_designation_cards_once_with_the_new_figures(
     with qtbot.waitSignal(source.designationsChanged, timeout=30_000):
         window.context.undo_stack.push(command)
     assert drawn == [source.designations]
+
+
+def test_a_day_of_the_competencies_after_one_of_the_program_draws_no_designation_card(
+    qtbot: QtBot, window: MainWindow, drawn: list[RequirementTree]
+) -> None:
+    """Back on a day of the 2017-2018 competencies the panel drew the designation cards of
+    the day before once more (~20 ms on the large organisation), then hid them."""
+    source = window.progress_source
+    assert window.panel.designations is not None
+    drawn.clear()
+    with qtbot.waitSignal(source.designationsChanged, timeout=30_000):
+        window.context.set_as_of(COMPETENCY_DAY)
+    assert source.designations is None
+    assert drawn == []
+    window.panel.finish_showing()
+    assert window.panel.card("cloud-platform").isVisible()
+    assert not window.panel.designation_card("infrastructure-azure").isVisible()
