@@ -12,7 +12,7 @@ from mpn_desktop.domain.designation_results import MetricScore, PartScore, Track
 from mpn_desktop.domain.fraction_pairs import fraction_below, scaled_gaps
 from mpn_desktop.domain.missing_lead import Lead
 from mpn_desktop.domain.vocabulary import Nn_, _, ngettext, npgettext
-from mpn_desktop.domain.wording import number, shown_points, unit_of
+from mpn_desktop.domain.wording import Figures, number, shown_points, unit_of
 
 
 def missing_with_leads(
@@ -178,8 +178,9 @@ _MORE_OF_UNIT = {
 """The "{count} more ..." message of each unit the catalogues use (German: "1 weiterer Kunde")."""
 
 
-def points_text(value: Fraction) -> str:
-    text = shown_points(value)
+def points_text(value: Fraction, figures: Figures | None = None) -> str:
+    """ "4 points", "1 point", "6.7 points" (``figures``: the window's locale's separators)."""
+    text = shown_points(value, figures)
     # "1 point" only for a figure that reads exactly 1 ("0.5 points", "1.5 points").
     return ngettext("{points} point", "{points} points", 1 if text == "1" else 2).format(
         points=text

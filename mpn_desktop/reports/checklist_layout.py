@@ -411,10 +411,12 @@ class ChecklistComposer:
         # A page that starts inside a long list of facts names the step they belong to
         # ("Cloud Platform · Gold · Technical exams (continued)"), not only the level.
         within = continued_label(*where, line.text)
-        self._details(line.details, cols.text + 9 * pt, within, body, keep_last=bool(line.actions))
+        # Parts before the facts: a designation metric's prerequisite steps come before its
+        # (possibly hundreds of) people. A competency's step has one or the other, never both.
         parts = (*body, ("L", "parts"))
         for part in line.parts:
             self._part(part, within, (*parts, self._key("LI")))
+        self._details(line.details, cols.text + 9 * pt, within, body, keep_last=bool(line.actions))
         for action in line.actions:
             self._action(action, cols.text, within, (*body, self._key("P")))
 

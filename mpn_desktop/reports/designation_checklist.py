@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from mpn_desktop.domain.designation_steps import step_consequence, step_figures, step_heading
 from mpn_desktop.domain.designations import ScoredCatalog, track_title
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
@@ -60,6 +61,19 @@ def _metric_line(metric: RequirementNode) -> CheckLine:
     details = tuple(
         Detail(text=e.subject, note=e.detail if e.mcp_id else "") for e in metric.evidence
     )
+    # A step-gated metric's prerequisite steps (its children), each a box ticked when met
+    # with its people and points, and what a short one holds back: where the points come
+    # from, or which step keeps them at zero.
+    steps = tuple(
+        CheckLine(
+            ticked=step.met,
+            text=step_heading(number, step),
+            description="",
+            figures=step_figures(step),
+            actions=tuple(said for said in (step_consequence(step),) if said),
+        )
+        for number, step in enumerate(metric.children, start=1)
+    )
     return CheckLine(
         ticked=metric.met,
         text=metric.label,
@@ -67,6 +81,7 @@ def _metric_line(metric: RequirementNode) -> CheckLine:
         figures=_figures(metric),
         details=details,
         actions=metric.missing,
+        parts=steps,
     )
 
 

@@ -35,10 +35,11 @@ from mpn_desktop.ui.status_text import (
 )
 
 if TYPE_CHECKING:
-    from mpn_desktop.domain import qualification_window
+    from mpn_desktop.domain import designation_steps, qualification_window
     from mpn_desktop.domain.requirement_tree import RequirementNode
 else:
     qualification_window = LazyModule("mpn_desktop.domain.qualification_window")
+    designation_steps = LazyModule("mpn_desktop.domain.designation_steps")
 
 _ZERO = Decimal(0)
 
@@ -69,6 +70,21 @@ class _MetricRow(FigureRow):
         if self.detail is not None:
             self.detail.setObjectName("metricHaveNeed")
             self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        # A step-gated metric's prerequisite steps, a short line each, between its figures
+        # and its bar: "0 of 4 people · 4 of 20 pts" says where the 4 points come from.
+        self.steps = QLabel(parent)
+        self.steps.setObjectName("metricSteps")
+        self.steps.setTextFormat(Qt.TextFormat.PlainText)
+        self.steps.setWordWrap(True)
+        self.steps.setVisible(False)
+        grid.removeWidget(self.bar)
+        grid.addWidget(self.steps, row + self.rows - 1, 0, 1, 2)
+        grid.addWidget(self.bar, row + self.rows, 0, 1, 2)
+        self.rows += 1
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        """The figure's widgets and the steps' line."""
+        return (*super().widgets(), self.steps)
 
     def show(self, metric: RequirementNode) -> None:
         have_of_need = wording.metric_have_of_need(
@@ -108,6 +124,31 @@ class _MetricRow(FigureRow):
             widget.setToolTip(about)
         text = f"{figures} · {score}" if figures else score
         self.bar.setAccessibleName(f"{metric.label}: {text}")
+        self._show_steps(metric, about)
+
+    def _show_steps(self, metric: RequirementNode, about: str) -> None:
+        """The prerequisite steps briefly; in full (with their certifications) as a tooltip."""
+        # A metric's children are its steps (``designation_steps.with_steps``).
+        steps = metric.children
+        if not steps:
+            self.steps.clear()
+            self.steps.setVisible(False)
+            return
+        figures = locale_text.figures()
+        self.steps.setText(
+            "\n".join(
+                designation_steps.brief_step_text(number, step, figures)
+                for number, step in enumerate(steps, start=1)
+            )
+        )
+        full = "\n".join(
+            designation_steps.step_text(number, step) for number, step in enumerate(steps, start=1)
+        )
+        self.steps.setToolTip("\n\n".join(part for part in (full, about) if part))
+        self.steps.setAccessibleName(full)
+        if self.detail is not None:
+            self.steps.setStyleSheet(self.detail.styleSheet())
+        self.steps.setVisible(True)
 
 
 class DesignationCard(QFrame):
