@@ -72,7 +72,7 @@ def _after(lines: list[str], heading: str, metric: str) -> list[str]:
     at = next(i for i in range(start, len(lines)) if f"] {metric}:" in lines[i])
     below = []
     for line in lines[at + 1 :]:
-        if not line.startswith("          Prerequisite step"):
+        if not line.startswith(("          Prerequisite step", "          Schritt")):
             break
         below.append(line.strip())
     return below
@@ -234,3 +234,17 @@ def test_the_printed_checklist_has_the_steps_before_the_people(
     step = text.index("Prerequisite step 2: Security Operations Analyst Associate (SC-200)")
     assert text.index("Intermediate certifications") < step < text.index("Idris Person0")
     assert "The final step's people score nothing until this step has 1 person" in text
+
+
+def test_the_steps_read_in_german(smb_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    day = DAY.isoformat()
+    assert main(["--language", "de", "--db", str(smb_db), "status", "--as-of", day]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert _after(lines, "Solutions Partner für Sicherheit - ", "Zwischenzertifizierungen") == [
+        "Schritt 1 (Voraussetzung), Azure Security Engineer Associate (AZ-500) oder Cloud and "
+        "AI Security Engineer Associate (SC-500): erfüllt, 1 Person (1 nötig): 4 Punkte",
+        "Schritt 2 (Voraussetzung), Security Operations Analyst Associate (SC-200): nicht "
+        "erfüllt, 0 Personen (1 nötig): 4 Punkte, sobald erfüllt; bis dahin zählen die "
+        "Personen des letzten Schritts nichts",
+    ]
