@@ -23,6 +23,7 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
+from mpn_desktop.ui.tabs.step_tab import StepTab
 
 DAY_2023 = date(2023, 8, 15)
 
@@ -72,6 +73,13 @@ def test_smb_steps_say_their_points_and_a_short_one_what_it_holds_back(
         assert _steps(azure) == ["Step 1 met: 2 people, 4 points", "Step 1 met: 2 people, 4 points"]
         # A designation without step-gated metrics shows no such line.
         assert _steps(main.panel.designation_card("modern-work")) == []
+        # The Skilling tab's summary says how many steps are met beside the points.
+        skilling = main.step_tabs[1]
+        assert isinstance(skilling, StepTab)
+        main.tabs.setCurrentWidget(skilling)
+        qtbot.waitUntil(lambda: "Intermediate certifications" in skilling.summary.text())
+        assert "4 of 40 pts, prerequisite steps met: 1 of 2" in skilling.summary.text()
+        assert "Net customer adds" not in skilling.summary.text()
     finally:
         main.progress_source.wait_for_worker()
         db.close()

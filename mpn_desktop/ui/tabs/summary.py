@@ -160,6 +160,14 @@ def designation_summary_html(tree: RequirementTree, kind: StepKind, palette: QPa
                 points = _tr("{have} of {most} pts").format(
                     have=_points(metric.points), most=_points(metric.max_points)
                 )
+                if metric.children:
+                    # A step-gated metric: its points wait on (or, on SMB, come partly from)
+                    # its prerequisite steps, which the status panel lists one by one.
+                    points = _tr("{points}, prerequisite steps met: {met} of {count}").format(
+                        points=points,
+                        met=sum(1 for step in metric.children if step.met),
+                        count=len(metric.children),
+                    )
                 figures.append(
                     f"{mark}{_NBSP}{escape(metric.label)}: "
                     f"<span style='color:{muted}'>{escape(points)}</span>"
