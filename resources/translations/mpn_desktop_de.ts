@@ -799,6 +799,10 @@
         <translation>Die Solutions Partner-Gebühr ist eine Jahresgebühr für beliebig viele Designations: {amount} laut dem an diesem Tag geltenden Katalog; die hier erfassten Zahlungen bleiben, wie sie sind.</translation>
     </message>
     <message>
+        <source>{points}, prerequisite steps met: {met} of {count}</source>
+        <translation>{points}, Voraussetzungen erfüllt: {met} von {count}</translation>
+    </message>
+    <message>
         <source>No designation to measure yet.</source>
         <translation>Noch keine Designation zu messen.</translation>
     </message>
