@@ -49,6 +49,17 @@ def test_a_cr_only_file_imports_as_its_lf_twin(
     }
 
 
+def test_excel_for_mac_unicode_text_with_cr_line_ends_imports(
+    db: Database, lookup: CatalogLookup, tmp_path: Path
+) -> None:
+    # "UTF-16 Unicode Text": a byte order mark, tabs, and (classic Mac) CR alone.
+    path = tmp_path / "mac.txt"
+    text = "".join(line.replace(",", "\t") + "\r" for line in _LINES)
+    path.write_bytes(text.encode("utf-16"))
+    assert sniff_format(path).describe() == "utf-16, tab-separated"
+    assert import_file(db, lookup, path).summary == "3 added, 0 duplicates, 0 errors"
+
+
 def test_the_command_imports_a_cr_only_file(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
