@@ -97,6 +97,8 @@ def plan_import(
     first = preview(path, encoding, delimiter)
     kind_fields = fields if isinstance(fields, FieldSet) else fields(first.header.fields)
     mapping = apply_overrides(suggest_mapping(first.header.fields, kind_fields), overrides)
+    if not mapping.columns:
+        _refuse_lines_above_the_header(first, fields)
     require_usable(path, mapping, first.header.line)
     settings = ImportSettings(first.format, mapping, order)
     if mapping.fields.amounts:
@@ -126,6 +128,32 @@ _COLUMNS_NAMED = 12
 """Columns a message names (a file may have 100,000)."""
 
 
+def _refuse_lines_above_the_header(
+    first: Preview, fields: FieldSet | Callable[[Sequence[str]], FieldSet]
+) -> None:
+    """Raises ImportFailed naming the header line when lines come before it (a sheet's title).
+
+    Only asked when the first line names no column the import knows: a
+    record of the preview that names the columns an import needs is the
+    header, and the lines above it are what the user removes.
+    """
+    for record in first.records:
+        kind = fields if isinstance(fields, FieldSet) else fields(record.fields)
+        below = suggest_mapping(record.fields, kind)
+        if below.columns and not below.missing():
+            raise ImportFailed(
+                _(
+                    "{path}: line {line} is not the header line: line {header} names the "
+                    "columns ({columns}); delete the lines above line {header} and import again"
+                ).format(
+                    path=first.path,
+                    line=first.header.line,
+                    header=record.line,
+                    columns=_named(record.fields),
+                )
+            )
+
+
 def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:
     """Raises ImportFailed when the mapping lacks a column a record of its kind needs."""
     if mapping.fields.refused:
@@ -137,13 +165,7 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
     missing = mapping.missing()
     if not missing:
         return
-    # A header cell left empty (a trailing delimiter) names no column.
-    names = [name for name in mapping.header if name.strip()]
-    columns = ", ".join(quoted(name) for name in names[:_COLUMNS_NAMED])
-    if len(names) > _COLUMNS_NAMED:
-        columns = _("{columns} and {more} more").format(
-            columns=columns, more=number(len(names) - _COLUMNS_NAMED)
-        )
+    columns = _named(mapping.header)
     # The noun with its article and in the plural, as each language writes them.
     one, many = _NOUNS[mapping.fields.noun]
     if not mapping.columns:
@@ -167,6 +189,18 @@ def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None
             example=_example_override(mapping),
         )
     )
+
+
+def _named(header: Sequence[str]) -> str:
+    """The header's column names as a message lists them, the first ``_COLUMNS_NAMED``."""
+    # A header cell left empty (a trailing delimiter) names no column.
+    names = [name for name in header if name.strip()]
+    columns = ", ".join(quoted(name) for name in names[:_COLUMNS_NAMED])
+    if len(names) > _COLUMNS_NAMED:
+        columns = _("{columns} and {more} more").format(
+            columns=columns, more=number(len(names) - _COLUMNS_NAMED)
+        )
+    return columns
 
 
 _NOUNS = {

@@ -199,15 +199,17 @@ def _refuse_mostly_utf8(path: Path) -> None:
 
 def detect_delimiter(path: Path, encoding: str) -> str:
     """The delimiter that splits the first lines into the most columns, the same number in each;
-    when none does, the one splitting the header into the most named columns.
+    when none does, the one splitting the header into the most named columns; else the one
+    splitting the lines after a first line of one cell (a title above the header) alike.
 
     Raises ImportFailed for a file of blank lines, and when none of comma,
-    semicolon and tab splits the header into two named columns.
+    semicolon and tab splits the header into two named columns or the lines after it.
     """
     sample, lines, cut = _text_sample(path, encoding)
     if not sample.strip():  # a byte order mark, blank lines: nothing csv reads
         raise ImportFailed(_("{path}: the file is empty").format(path=path))
     best, best_score = ",", (0.0, 0)
+    titled, titled_score = ",", (0.0, 0)
     named: list[tuple[int, str]] = []
     for delimiter in DELIMITERS:
         try:
@@ -217,12 +219,11 @@ def detect_delimiter(path: Path, encoding: str) -> str:
             rows = [row for row in csv.reader(text, delimiter=delimiter) if row]
         except csv.Error:
             continue
-        if rows:
-            named.append((sum(1 for cell in rows[0] if cell.strip()), delimiter))
+        if not rows:
+            continue
+        named.append((sum(1 for cell in rows[0] if cell.strip()), delimiter))
         if len(rows) > 1 and cut:
             rows.pop()  # the sample may have cut the last record short
-        if not rows or len(rows[0]) < 2:
-            continue
         # The width most records share: a hand-made file may leave off empty
         # last cells, so records narrower than the header still count as CSV.
         records = rows[1:] or rows
@@ -230,23 +231,34 @@ def detect_delimiter(path: Path, encoding: str) -> str:
         if width < 2:
             continue
         score = (times / len(records), width)
-        if score > best_score:
-            best, best_score = delimiter, score
-    if best_score[1] < 2 or best_score[0] < 0.5:
-        # The records fit no delimiter, but the header names columns: records too
-        # short (or of varying width) are the import's to name, line by line, as
-        # it names a short record further on.
-        names, delimiter = max(named, key=itemgetter(0), default=(0, ","))
-        if names >= 2:
-            return delimiter
-        first = next((line for line in lines if line.strip()), "").strip()
-        raise ImportFailed(
-            _(
-                "{path}: this does not look like a CSV file: no comma, semicolon or tab "
-                "splits its first lines into the same columns (first line: {first})"
-            ).format(path=path, first=repr(_shorten(first)))
-        )
-    return best
+        if len(rows[0]) >= 2:
+            if score > best_score:
+                best, best_score = delimiter, score
+        elif score > titled_score:
+            titled, titled_score = delimiter, score
+    if _splits(best_score):
+        return best
+    # The records fit no delimiter, but the header names columns: records too
+    # short (or of varying width) are the import's to name, line by line, as
+    # it names a short record further on.
+    names, delimiter = max(named, key=itemgetter(0), default=(0, ","))
+    if names >= 2:
+        return delimiter
+    if _splits(titled_score):
+        return titled  # the import names the header line below the title
+    first = next((line for line in lines if line.strip()), "").strip()
+    raise ImportFailed(
+        _(
+            "{path}: this does not look like a CSV file: no comma, semicolon or tab "
+            "splits its first lines into the same columns (first line: {first})"
+        ).format(path=path, first=repr(_shorten(first)))
+    )
+
+
+def _splits(score: tuple[float, int]) -> bool:
+    """Whether a delimiter's score (the share of records of the width most share, and that
+    width) says it splits the records: into two columns or more, half of them alike."""
+    return score[1] >= 2 and score[0] >= 0.5
 
 
 def check_encoding(name: str) -> str:
