@@ -7,12 +7,14 @@ its columns was known and to name them with --map, which cannot help.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.reading import detect_delimiter
@@ -58,3 +60,24 @@ def test_the_usage_command_names_the_header_line_below_a_title(
     err = capsys.readouterr().err
     assert "usage.csv: line 1 is not the header line: line 2 names the columns" in err
     assert "delete the lines above line 2 and import again" in err
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_the_header_line_below_a_title_is_named_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "blatt.csv"
+    path.write_text("Prüfungen 2017\n" + _TABLE, encoding="utf-8")
+    assert main(["--language", "de", *cli_options(db_url), "import-exams", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "blatt.csv: Zeile 1 ist nicht die Kopfzeile: Zeile 2 benennt die Spalten" in err
+    assert "löschen Sie die Zeilen über Zeile 2 und importieren Sie erneut" in err
