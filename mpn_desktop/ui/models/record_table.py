@@ -314,13 +314,22 @@ class RecordTableModel(QAbstractTableModel):
 
     def refresh_decorations(self) -> None:
         """Redraws computed columns, names of other records and row styles (e.g. after new
-        progress); a table showing nothing but its own records has nothing to redraw."""
+        progress), and orders the rows again when they are ordered by such a column; a
+        table showing nothing but its own records has nothing to redraw."""
         if self._rows and self.depends_on_more_than_its_records():
             self.decorationsAboutToChange.emit()
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._fields) - 1)
             )
             self.decorationsChanged.emit()
+            if self._order is not None and self.plain_order() is None:
+                # Ordered by what the column shows (an exam's person by name): the exams
+                # stayed in the order of names not known yet, their people's ids as text.
+                column, descending = self._order
+                self.sort(
+                    column,
+                    Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+                )
 
     # -- QAbstractTableModel ----------------------------------------------
 

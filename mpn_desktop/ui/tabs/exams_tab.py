@@ -191,6 +191,7 @@ class ExamsTab(StepTab):
         self.people.model.set_row_styler(self._person_style)
         self.people.follows_progress = True  # "Counts for" comes from the evaluation
         self.people.selectionChanged.connect(self._person_chosen)
+        self.people.model.modelReset.connect(self._people_read)
         self.exams.headingLinkActivated.connect(self.show_everyones_exams)
 
         splitter = self.add_splitter(QSplitter(Qt.Orientation.Vertical, self), "examsSplitter")
@@ -211,12 +212,22 @@ class ExamsTab(StepTab):
         else:
             self._person_chosen(self.people.selected_record())
         if change.touches(RecordKind.PERSON):
-            names = self._names_after(change)
-            # The exams show their person's name: redrawn when a name changed (every exam
-            # row is 10,000 on the large organisation; an edit of "associated" changes none).
-            if names != self._people_names:
-                self._people_names = names
-                self.exams.model.refresh_decorations()
+            self._take_names(self._names_after(change))
+
+    def _take_names(self, names: dict[int, str]) -> None:
+        # The exams show their person's name: redrawn when a name changed (every exam
+        # row is 10,000 on the large organisation; an edit of "associated" changes none).
+        if names != self._people_names:
+            self._people_names = names
+            self.exams.model.refresh_decorations()
+
+    def _people_read(self) -> None:
+        """The people's table read anew: their names are known before the exams are read
+        and ordered by them (a tab's tables are read in turn, the names taken after all)."""
+        self._take_names(self._every_name())
+
+    def _every_name(self) -> dict[int, str]:
+        return {record["id"]: _person_label(record) for record in self.people.model.records()}
 
     def _names_after(self, change: Change) -> dict[int, str]:
         """Each person's label by id once ``change`` is in the people's table: only those it
@@ -224,7 +235,7 @@ class ExamsTab(StepTab):
         model = self.people.model
         edited = change.records_of(RecordKind.PERSON) if isinstance(change, RecordsChange) else None
         if edited is None or not self._people_names or not change.kinds <= {RecordKind.PERSON}:
-            return {record["id"]: _person_label(record) for record in model.records()}
+            return self._every_name()
         names = dict(self._people_names)
         for person_id in edited:
             row = model.row_of_id(person_id)
