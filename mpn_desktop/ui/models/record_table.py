@@ -62,7 +62,15 @@ class RowStyle:
 
 RowStyler = Callable[[Record], RowStyle | None]
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
+"""The roles ``data`` answers, as plain ints: it runs for each of the seven roles the delegate
+asks of every cell painted, and each look-up of a Qt enumeration's member is a Python call."""
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _STYLED_ROLES = frozenset(
     int(role)
     for role in (
@@ -106,6 +114,8 @@ class RecordTableModel(QAbstractTableModel):
         self._styler: RowStyler | None = None
         self._order: tuple[int, bool] | None = None
         """The column rows are sorted by, and whether descending."""
+        self._column_flags: tuple[Qt.ItemFlag, ...] | None = None
+        """Each column's cells' flags (``flags``), worked out when first asked."""
 
     # -- what the tab asks -------------------------------------------------
 
@@ -127,6 +137,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         changed = replace(field, label=label, help=help_text)
         self._fields = (*self._fields[:column], changed, *self._fields[column + 1 :])
+        self._column_flags = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
 
     def column_of(self, key: str) -> int:
@@ -363,19 +374,16 @@ class RecordTableModel(QAbstractTableModel):
         field = self._fields[index.column()]
         # The value is worked out for the roles that show it only (a computed column's
         # function ran for each of the seven roles the delegate asks of a cell).
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if field.kind is FieldKind.BOOL:
                 return ""
             return format_value(field, field.value_of(record))
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return field.value_of(record)
-        if role == Qt.ItemDataRole.CheckStateRole and field.kind is FieldKind.BOOL:
+        if role == _CHECK_STATE and field.kind is FieldKind.BOOL:
             return Qt.CheckState.Checked if field.value_of(record) else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in (
-            FieldKind.MONEY,
-            FieldKind.COUNT,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and field.kind in (FieldKind.MONEY, FieldKind.COUNT):
+            return _RIGHT_ALIGNED
         if role == SORT_ROLE:
             return row_key(field, record)
         if role == RECORD_ROLE:
@@ -383,7 +391,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return record.get("id")
         styled = self._style_data(record, index.column(), role)
-        if styled is None and role == Qt.ItemDataRole.ToolTipRole:
+        if styled is None and role == _TOOLTIP:
             # A long text (e.g. the competencies a person counts for) may be cut off
             # in its cell: the tooltip shows all of it.
             text = format_value(field, field.value_of(record))
@@ -414,8 +422,14 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        # Worked out once per column: asked for every cell painted, the flags' arithmetic
+        # (Python's enum.Flag) cost more than the rest of the call.
+        if self._column_flags is None:
+            self._column_flags = tuple(self._flags_of(field) for field in self._fields)
+        return self._column_flags[index.column()]
+
+    def _flags_of(self, field: Field) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        field = self._fields[index.column()]
         if field.is_editable and self._edit is not None:
             if field.kind is FieldKind.BOOL:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable

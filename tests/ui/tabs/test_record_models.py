@@ -623,3 +623,57 @@ def test_rows_still_arriving_are_dropped_when_the_rows_are_read_again(
     model.reload(source.load()[:1])  # newer rows, handed in
     qtbot.wait(20)  # the turns the rest would have come in
     assert model.rowCount() == 1 and not model.reading
+
+
+def test_each_column_says_how_its_cells_are_edited_also_after_it_is_named_anew() -> None:
+    fields = (
+        *FIELDS,
+        Field("label", "Label", compute=lambda record: f"#{record['id']}"),
+        Field("note", "Note", editable=False),
+    )
+    model = RecordTableModel(fields, _Source().load, lambda *_edit: None)
+    model.reload()
+    plain = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    expected = [
+        plain | Qt.ItemFlag.ItemIsEditable,  # name
+        plain | Qt.ItemFlag.ItemIsEditable,  # workload
+        plain | Qt.ItemFlag.ItemIsEditable,  # started
+        plain | Qt.ItemFlag.ItemIsEditable,  # amount
+        plain | Qt.ItemFlag.ItemIsUserCheckable,  # trial
+        plain,  # worked out
+        plain,  # not editable
+    ]
+    for _ in range(2):  # asked again: the same
+        assert [model.flags(model.index(2, column)) for column in range(7)] == expected
+    model.relabel("amount", "Fee")
+    assert [model.flags(model.index(0, column)) for column in range(7)] == expected
+    assert model.flags(model.index(9, 0)) == Qt.ItemFlag.NoItemFlags  # past the last row
+    read_only = RecordTableModel(fields, _Source().load)
+    read_only.reload()
+    assert {read_only.flags(read_only.index(0, column)) for column in range(7)} == {plain}
+
+
+def test_cells_answer_each_role_a_view_asks() -> None:
+    model = _model(_Source())
+    model.reload()
+    row = next(row for row in range(3) if model.record_at(row)["id"] == 2)
+    cells = [model.index(row, column) for column in range(5)]
+    assert [cell.data() for cell in cells] == [
+        "adatum",
+        "EMS",
+        "2016-12-31",
+        "US$ 10,000.00",
+        "",
+    ]
+    assert cells[4].data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert cells[0].data(Qt.ItemDataRole.CheckStateRole) is None
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert [cell.data(Qt.ItemDataRole.TextAlignmentRole) for cell in cells] == [
+        None,
+        None,
+        None,
+        right,
+        None,
+    ]
+    assert cells[3].data(Qt.ItemDataRole.EditRole) == Decimal("10000")
+    assert cells[0].data(Qt.ItemDataRole.ForegroundRole) is None
