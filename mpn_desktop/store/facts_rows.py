@@ -200,24 +200,30 @@ def _read(
 
 def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
     """``loaded`` with the rows of ``found`` put in, replaced or taken out, in id order."""
-    ids = list(loaded.ids.get(field, ()))
+    stored: tuple[int, ...] = loaded.ids.get(field, ())
+    # Copied only once a row comes or goes: an edit replacing rows keeps the very ids (a
+    # copy of the 68,700 usage ids to a list and back cost ~1.7 ms CPU per edit).
+    ids: list[int] | None = None
     before = getattr(loaded.facts, field)
     removed, added = [], []
     # (position, row or None to take it out, whether it is put in before the one there)
     changes: list[tuple[int, Any, bool]] = []
     for row_id, fact in sorted(found.items()):
-        at = bisect_left(ids, row_id)
-        here = at < len(ids) and ids[at] == row_id
+        current = stored if ids is None else ids
+        at = bisect_left(current, row_id)
+        here = at < len(current) and current[at] == row_id
         if here:
             # Positions before ``at`` only saw changes of smaller ids: where it was, shifted.
             removed.append(_now_at(before, changes, at))
         if fact is None:
             if here:
+                ids = list(stored) if ids is None else ids
                 del ids[at]
                 changes.append((at, None, False))
         elif here:
             changes.append((at, fact, False))
         else:
+            ids = list(stored) if ids is None else ids
             ids.insert(at, row_id)
             changes.append((at, fact, True))
         if fact is not None:
@@ -240,4 +246,6 @@ def _put(loaded: LoadedFacts, field: str, found: Found) -> LoadedFacts:
     if field == "usage":
         # The designations' usage sums follow the rows (else they are added up again).
         carry_usage_sums(loaded.facts, updated, removed, added)
+    if ids is None:
+        return replace(loaded, facts=updated)  # no row came or went: the same ids
     return replace(loaded, facts=updated, ids={**loaded.ids, field: tuple(ids)})

@@ -39,6 +39,8 @@ def test_an_edit_its_undo_and_redo_of_each_kind_equal_a_full_load(
     edit = records.update_record(demo_db, kind, row["id"], EDITS[kind]).value
     edited = _as_loaded(demo_db, before, kind, [row["id"]])
     assert edited.facts != before.facts, "the edit shows in the facts"
+    # No row came or went: the ids are the very ones kept (not copied, row by row).
+    assert all(edited.ids[field] is ids for field, ids in before.ids.items())
     records.update_record(demo_db, kind, row["id"], edit.before)
     assert _as_loaded(demo_db, edited, kind, [row["id"]]).facts == before.facts
     records.update_record(demo_db, kind, row["id"], edit.after)
