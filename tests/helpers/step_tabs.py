@@ -63,8 +63,13 @@ def in_next_form(act: Callable[[RecordForm], None], *, within_s: float = FORM_WA
         elif form is not None:
             form.close()
         raise AssertionError(
-            f"no record form opened within {within_s:g} s for {act.__qualname__} "
+            f"no record form opened within {within_s:g} s for {_named(act)} "
             f"(in_next_form, armed by {armed_by}): {instead}"
         )
 
     QTimer.singleShot(0, look)
+
+
+def _named(act: Callable[[RecordForm], None]) -> str:
+    """The awaited action's name (a functools.partial has none: its repr says what it is)."""
+    return getattr(act, "__qualname__", None) or repr(act)

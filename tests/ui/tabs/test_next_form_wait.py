@@ -7,6 +7,7 @@ later tests, and one whose action opened another dialog hung in that dialog's lo
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from helpers.step_tabs import in_next_form, shown_tab
@@ -58,3 +59,13 @@ def test_the_form_that_opens_in_time_is_filled(context: Any, demo_db: Any, qtbot
             tab.edit_anniversary()
     assert caught == []
     assert records.get_organization(demo_db)["anniversary"] == date(2018, 6, 30)  # type: ignore[index]
+
+
+def test_an_action_without_a_name_is_shown_as_it_is(qtbot: QtBot) -> None:
+    """A functools.partial has no __qualname__: the failure itself failed on it."""
+    act = partial(_fill)
+    with qtbot.captureExceptions() as caught:
+        in_next_form(act, within_s=0.1)
+        qtbot.wait(300)
+    assert len(caught) == 1 and caught[0][0] is AssertionError
+    assert f"s for {act!r} (in_next_form" in str(caught[0][1])
