@@ -36,7 +36,7 @@ from mpn_desktop.importers.validation import (
     RowProblem,
     invisible_character,
     plain_text,
-    width_problem,
+    record_problems,
 )
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.schema_fields import text_limit
@@ -208,9 +208,8 @@ class UsageValidator:
             if row is not None:
                 rows.append(row)
             elif len(problems) > before:
-                cells_problem = width_problem(line, fields, len(self._header), self._read)
-                if cells_problem is not None:
-                    problems.insert(before, cells_problem)
+                said = problems[before:]
+                problems[before:] = record_problems(line, fields, self._header, self._read, said)
         return len(batch)
 
     def details(self) -> dict[str, object]:

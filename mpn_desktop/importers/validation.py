@@ -81,29 +81,39 @@ class RowProblem:
         )
 
 
-def width_problem(
-    line: int, fields: Sequence[str], header: int, read: int, *, cells: int | None = None
-) -> RowProblem | None:
-    """The problem of a record with problems whose cells do not fit the header, if they do not.
+def record_problems(
+    line: int,
+    fields: Sequence[str],
+    header: Sequence[str],
+    read: int,
+    found: list[RowProblem],
+    *,
+    cells: int | None = None,
+) -> list[RowProblem]:
+    """The problems to tell of a record whose fields have problems (``found``).
 
-    ``header`` is the header's number of columns, ``read`` the columns the
-    import reads (the last one's index + 1), ``cells`` the record's number of
-    cells when ``fields`` was padded. A record too short for the columns read
-    (its fields are "missing"), or with cells beyond the header's (a delimiter
-    in an unquoted cell shifts the cells after it), is named as such: the
-    problems of its fields follow from it. Empty cells past the header (a
-    trailing delimiter) and empty last cells left off are no problem.
+    A record repeating the header (two exports put together) is told as that
+    alone. A record too short for the columns read (its fields are
+    "missing"), or with cells past the header's (a delimiter in an unquoted
+    cell shifts the cells after it), is named as such before its fields'
+    problems, which follow from it; empty cells past the header (a trailing
+    delimiter) and empty last cells left off are no problem. ``read`` is the
+    columns the import reads (the last one's index + 1), ``cells`` the
+    record's number of cells when ``fields`` was padded.
     """
+    if _cells(fields) == _cells(header):
+        said = _("the header line again (two files put together?): delete this line")
+        return [RowProblem(line, "", said)]
     count = len(fields) if cells is None else cells
-    if count >= read and not (count > header and any(fields[header:])):
-        return None
+    if count >= read and not (count > len(header) and any(fields[len(header) :])):
+        return found
     said = (
         ngettext(
             "{count} field where the header has {header}",
             "{count} fields where the header has {header}",
             count,
         )
-        if count < header
+        if count < len(header)
         else ngettext(
             "{count} field where the header has {header} (is a cell holding the delimiter "
             "not quoted?)",
@@ -112,7 +122,16 @@ def width_problem(
             count,
         )
     )
-    return RowProblem(line, "", said.format(count=number(count), header=number(header)))
+    width = RowProblem(line, "", said.format(count=number(count), header=number(len(header))))
+    return [width, *found]
+
+
+def _cells(fields: Sequence[str]) -> list[str]:
+    """A record's cells as compared with the header: trimmed, without empty last cells."""
+    cells = [cell.strip() for cell in fields]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def invisible_character(value: str) -> str | None:
@@ -191,7 +210,7 @@ class RowValidator:
         # A field without a column reads index -1, which _check makes an empty cell.
         col = {field: _index(mapping.column_of(field)) for field in Field}
         self._width = max(col.values()) + 1
-        self._header = len(mapping.header)
+        self._header = mapping.header
         self._mcp_at, self._name_at, self._email_at = (
             col[Field.MCP_ID],
             col[Field.NAME],
@@ -288,12 +307,11 @@ class RowValidator:
             line, fields = lines[index], cells[index]
             checked = self._check(line, fields, people[index], exams[index], days[index])
             if isinstance(checked, list):
-                cells_problem = width_problem(
-                    line, fields, self._header, self._width, cells=short.get(index)
+                problems.extend(
+                    record_problems(
+                        line, fields, self._header, self._width, checked, cells=short.get(index)
+                    )
                 )
-                if cells_problem is not None:
-                    problems.append(cells_problem)
-                problems.extend(checked)
                 wrong.add(index)
             else:
                 _line, people[index], exams[index], days[index] = checked
