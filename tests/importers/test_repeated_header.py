@@ -6,6 +6,7 @@ It was read as a record: "MCP ID: 'MCP ID' is not an MCP ID", "date passed:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from helpers.fixtures import cli_options
 from importer_helpers import FIXTURES, import_file
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.store.database import Database
 
@@ -43,3 +45,26 @@ def test_the_usage_command_tells_a_header_line_among_the_records(
         "usage.csv: line 3: the header line again (two files put together?): delete this line"
     )
     assert not any(line.startswith("usage.csv: line 3,") for line in err)
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_a_header_line_among_the_records_is_told_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "MCP ID,Exam Code,Date Passed\n"
+    path = tmp_path / "zwei.csv"
+    path.write_text(header + "1000001,70-533,2017-11-25\n" + header, encoding="utf-8")
+    assert main(["--language", "de", *cli_options(db_url), "import-exams", str(path)]) == 1
+    assert (
+        "zwei.csv: Zeile 3: noch einmal die Kopfzeile (zwei Dateien zusammengefügt?): "
+        "löschen Sie diese Zeile"
+    ) in capsys.readouterr().err.splitlines()
