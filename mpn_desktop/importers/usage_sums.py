@@ -289,8 +289,12 @@ class UsageSums:
     def _rows(self, totals: dict[date, _MonthTotals]) -> Iterator[UsageRow]:
         """The usage rows of the sums, each given up as it is handed on (memory stays flat)."""
         sums = self._sums
-        while sums:
-            (subscription, month, service, source), found = sums.popitem()
+        # In the file's order (a row where its first line stands): popitem() gave them last
+        # first, every subscription's months backwards where the file has them in order,
+        # and the evaluation put those rows in row by row instead of as one run each.
+        for key in list(sums):
+            found = sums.pop(key)
+            subscription, month, service, source = key
             if isinstance(found, Decimal):  # consumption alone: the common case, quick
                 consumption = found.quantize(_CENT, rounding=ROUND_HALF_UP)
                 revenue, users, seats = _ZERO_CENTS, 0, 0
