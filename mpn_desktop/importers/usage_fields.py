@@ -359,7 +359,11 @@ def recognise(header: Sequence[str]) -> FieldSet:
         return FIELD_SETS[INSIGHTS_COMPETENCY]
     if has("BillableQuantity", "TermAndBillingCycle"):
         return FIELD_SETS[NEW_COMMERCE]
-    if has("Month") and (has("AvailableSeats") or has("BilledRevenueUSD") or has("RevenueUSD")):
+    # Its subscription column too: a sheet named as --map's fields (month, revenue_usd)
+    # reads alike otherwise, and was refused for lacking a subscription column.
+    details_of = has("SubscriptionId") or has("SubscriptionGuid")
+    seats_or_revenue = has("AvailableSeats") or has("BilledRevenueUSD") or has("RevenueUSD")
+    if details_of and has("Month") and seats_or_revenue:
         if has("AvailableSeatsEOP"):
             return _SUBSCRIPTIONS_EOP
         return FIELD_SETS[INSIGHTS_SUBSCRIPTIONS]
