@@ -233,3 +233,28 @@ def test_a_delete_s_dependants_are_counted_as_the_store_counts_them(
         assert not later.has_engine
     finally:
         later.close()
+
+
+def test_a_tables_records_are_read_with_the_driver_once_the_engine_is_made(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a write made the engine, a table's records still come from the driver (the
+    window's large reads held the interpreter lock ten times longer through SQLAlchemy),
+    equal to the store's; a write is seen at once."""
+    assert demo_db.has_engine
+    stored = {
+        kind: records.list_records(demo_db, kind) for kind in (RecordKind.USAGE, RecordKind.PERSON)
+    }
+
+    def refused(*_args: object, **_kwargs: object) -> list[dict[str, object]]:
+        raise AssertionError("read through the engine")
+
+    monkeypatch.setattr(records, "list_records", refused)
+    for kind, found in stored.items():
+        assert records_sqlite.list_records(demo_db, kind) == found
+    person = stored[RecordKind.PERSON][0]
+    assert records_sqlite.list_records(demo_db, RecordKind.PERSON, ("id", person["id"])) == [person]
+    monkeypatch.undo()
+    records.update_record(demo_db, RecordKind.PERSON, person["id"], {"name": "Renamed Person"})
+    (renamed,) = records_sqlite.list_records(demo_db, RecordKind.PERSON, ("id", person["id"]))
+    assert renamed["name"] == "Renamed Person"
