@@ -377,6 +377,13 @@ class Classification:
     text: str
 
 
+def in_force(effective_from: date, effective_until: date | None, day: date) -> bool:
+    """Whether ``day`` falls inside a catalogue's effective dates (``effective_until`` None:
+    in force from ``effective_from`` on): the one rule, for a catalogue parsed or known by
+    its dates alone."""
+    return effective_from <= day and (effective_until is None or day <= effective_until)
+
+
 @dataclass(frozen=True, slots=True)
 class ScoredCatalog:
     """The Solutions Partner rules in force between two days."""
@@ -413,9 +420,7 @@ class ScoredCatalog:
 
     def in_force_on(self, day: date) -> bool:
         """Whether the day falls inside the catalogue's effective dates."""
-        if day < self.effective_from:
-            return False
-        return self.effective_until is None or day <= self.effective_until
+        return in_force(self.effective_from, self.effective_until, day)
 
     def designation(self, designation_id: str) -> Designation | None:
         """The designation with that id, or None."""

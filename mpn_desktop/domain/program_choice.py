@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
-from mpn_desktop.domain.designations import ScoredCatalog
+from mpn_desktop.domain.designations import ScoredCatalog, in_force
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import day as shown_day
 
@@ -63,13 +63,9 @@ def chosen_on(
     shipped = sorted(catalogues, key=lambda c: c.effective_from)
     if not shipped:
         return None, ()
-    in_force = [
-        c
-        for c in shipped
-        if c.effective_from <= day and (c.effective_until is None or day <= c.effective_until)
-    ]
-    if in_force:
-        return in_force[-1], ()
+    current = [c for c in shipped if in_force(c.effective_from, c.effective_until, day)]
+    if current:
+        return current[-1], ()
     first = shipped[0]
     if day >= first.effective_from:
         latest = [c for c in shipped if c.effective_from <= day][-1]
