@@ -13,18 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.designation_windows import DAY, designation_day_window
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.programs import shipped_scored_catalogs
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import designation_day
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.main_window import MainWindow
-from mpn_desktop.ui.settings import WindowSettings
 
-DAY = date(2023, 8, 15)
 LATER = date(2024, 2, 15)
 
 
@@ -42,24 +37,13 @@ def scored_on(monkeypatch: pytest.MonkeyPatch) -> list[tuple[threading.Thread, d
     return found
 
 
-def _window(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> tuple[MainWindow, Database]:
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, DAY)
-    context = AppContext(db, catalog, as_of=DAY, scored_catalogs=shipped_scored_catalogs())
-    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"), evaluate_now=False)
-    qtbot.addWidget(main)
-    main.show()
-    return main, db
-
-
 def test_the_first_fill_scores_the_designations_on_the_worker_thread(
     qtbot: QtBot,
     tmp_path: Path,
     catalog: Catalog,
     scored_on: list[tuple[threading.Thread, date | None]],
 ) -> None:
-    main, db = _window(qtbot, tmp_path, catalog)
-    try:
+    with designation_day_window(qtbot, tmp_path, catalog, DAY) as main:
         with qtbot.waitSignal(main.filled, timeout=30_000):
             main.fill()
         assert scored_on and all(t is not threading.main_thread() for t, _ in scored_on)
@@ -67,9 +51,6 @@ def test_the_first_fill_scores_the_designations_on_the_worker_thread(
         tree = main.progress_source.designations
         assert tree is not None and tree.program == "solutions-partner"
         assert main.panel.designation_card("infrastructure-azure").isVisible()
-    finally:
-        main.progress_source.wait_for_worker()
-        db.close()
 
 
 def test_a_day_moved_to_is_scored_for_that_day_and_shown(
@@ -78,8 +59,7 @@ def test_a_day_moved_to_is_scored_for_that_day_and_shown(
     catalog: Catalog,
     scored_on: list[tuple[threading.Thread, date | None]],
 ) -> None:
-    main, db = _window(qtbot, tmp_path, catalog)
-    try:
+    with designation_day_window(qtbot, tmp_path, catalog, DAY) as main:
         with qtbot.waitSignal(main.filled, timeout=30_000):
             main.fill()
         source = main.progress_source
@@ -90,6 +70,3 @@ def test_a_day_moved_to_is_scored_for_that_day_and_shown(
         assert scored_on[-1][0] is not threading.main_thread()
         tree = source.designations
         assert tree is not None and tree.as_of == LATER
-    finally:
-        main.progress_source.wait_for_worker()
-        db.close()

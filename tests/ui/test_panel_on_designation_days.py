@@ -8,28 +8,24 @@ per edit).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.designation_windows import DAY, designation_day_window
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.requirement_tree import RequirementTree
-from mpn_desktop.programs import shipped_scored_catalogs
 from mpn_desktop.store import records
 from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
-from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
-from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.status_panel import StatusPanel
 from mpn_desktop.ui.undo_commands import EditRecordCommand
 
-DAY = date(2023, 8, 15)
 COMPETENCY_DAY = date(2018, 3, 15)
 
 
@@ -48,19 +44,12 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[RequirementTree]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> MainWindow:
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, DAY)
-    context = AppContext(db, catalog, as_of=DAY, scored_catalogs=shipped_scored_catalogs())
-    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"), evaluate_now=False)
-    qtbot.addWidget(main)
-    main.show()
-    with qtbot.waitSignal(main.filled, timeout=30_000):
-        main.fill()
-    main.panel.finish_showing()
-    yield main
-    main.progress_source.wait_for_worker()
-    db.close()
+def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
+    with designation_day_window(qtbot, tmp_path, catalog, DAY) as main:
+        with qtbot.waitSignal(main.filled, timeout=30_000):
+            main.fill()
+        main.panel.finish_showing()
+        yield main
 
 
 def test_an_edit_draws_the_designation_cards_once_with_the_new_figures(

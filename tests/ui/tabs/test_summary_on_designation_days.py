@@ -7,24 +7,20 @@ a switch of light and dark put the competencies' summary back on a designations 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.designation_windows import DAY, designation_day_window
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.programs import shipped_scored_catalogs
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.sample import load_sample
-from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.main_window import MainWindow
-from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.step_tab import StepTab
 from mpn_desktop.ui.tabs.summary_area import SummaryArea
 
-DAY = date(2023, 8, 15)
 COMPETENCY_DAY = date(2018, 3, 15)
 
 
@@ -43,16 +39,9 @@ def summaries_set(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> MainWindow:
-    db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
-    load_sample(db, DAY)
-    context = AppContext(db, catalog, as_of=DAY, scored_catalogs=shipped_scored_catalogs())
-    main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"), evaluate_now=False)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.progress_source.wait_for_worker()
-    db.close()
+def window(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> Iterator[MainWindow]:
+    with designation_day_window(qtbot, tmp_path, catalog, DAY) as main:
+        yield main
 
 
 def _sales(window: MainWindow) -> StepTab:
