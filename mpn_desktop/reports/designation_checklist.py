@@ -9,16 +9,18 @@ with the same document model and layout as the 2017-2018 checklist.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.designation_steps import step_consequence, step_figures, step_heading
 from mpn_desktop.domain.designations import ScoredCatalog, track_title
+from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
-from mpn_desktop.domain.wording import metric_have_of_need, number, shown_points
+from mpn_desktop.domain.wording import metric_have_of_need, number, shown_points, unit_of
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
     CheckLine,
@@ -56,11 +58,63 @@ def _figures(metric: RequirementNode) -> str:
     return _points(metric) if figures is None else f"{figures} · {_points(metric)}"
 
 
-def _metric_line(metric: RequirementNode) -> CheckLine:
-    # People name their certification; tenants and services are what the description says.
-    details = tuple(
-        Detail(text=e.subject, note=e.detail if e.mcp_id else "") for e in metric.evidence
+LISTED_IN_FULL = 12
+"""Up to this many people, customers or services behind a metric are printed one a line, to
+tick off (a small organisation's); more are counted and the first ``NAMED`` named on one
+line: a large organisation's hundreds, one a line, made a checklist of 78 pages."""
+NAMED = 10
+
+_LISTED_UNITS = ("customers", "services", "workloads")
+"""The metrics' units that name what their evidence lists (a customer, a service, a
+workload of a customer), so a long list is counted in them ("141 customers: ...")."""
+
+
+def _details(metric: RequirementNode) -> tuple[Detail, ...]:
+    """The facts behind the metric: the people, then each part's customers or services."""
+    details: list[Detail] = []
+    # People first (each names the certification that counts), then the tenants or services
+    # of each part, in the evidence's order: each group is counted on its own.
+    for group in _groups(metric.evidence):
+        if len(group) <= LISTED_IN_FULL:
+            details += (Detail(text=e.subject, note=e.detail if e.mcp_id else "") for e in group)
+        else:
+            details.append(Detail(text=_counted_list(group, metric.unit)))
+    return tuple(details)
+
+
+def _groups(evidence: Sequence[Evidence]) -> list[list[Evidence]]:
+    """The evidence in runs: the people, then each part's names (told apart by its label)."""
+    groups: list[list[Evidence]] = []
+    key: tuple[bool, str] | None = None
+    for item in evidence:
+        item_key = (item.mcp_id is not None, "" if item.mcp_id else item.detail)
+        if item_key != key:
+            groups.append([])
+            key = item_key
+        groups[-1].append(item)
+    return groups
+
+
+def _counted_list(group: Sequence[Evidence], unit: str) -> str:
+    """A long list on one line: "956 people: Person 0001 (MCP 1000001), ... and 946 more";
+    "141 customers: Customer 0001, ... and 131 more"."""
+    count, rest = len(group), len(group) - NAMED
+    names = ", ".join(e.subject for e in group[:NAMED])
+    if group[0].mcp_id is not None:
+        what = unit_of(count, "people")
+    elif unit in _LISTED_UNITS:
+        what = unit_of(count, unit)
+    else:
+        return _("{names} and {rest} more ({count} in all)").format(
+            names=names, rest=number(rest), count=number(count)
+        )
+    return _("{count} {what}: {names} and {rest} more").format(
+        count=number(count), what=what, names=names, rest=number(rest)
     )
+
+
+def _metric_line(metric: RequirementNode) -> CheckLine:
+    details = _details(metric)
     # A step-gated metric's prerequisite steps (its children), each a box ticked when met
     # with its people and points, and what a short one holds back: where the points come
     # from, or which step keeps them at zero.
