@@ -13,6 +13,7 @@ from typing import Any
 
 from checklist_helpers import pdf_pages
 
+from mpn_desktop.domain import vocabulary
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
@@ -152,3 +153,19 @@ def test_a_large_organisations_lists_print_in_a_few_pages(tmp_path: Path, qapp: 
     text = " ".join(pdf_pages(path))
     assert "600 customers: Customer 0000," in text and "and 590 more" in text
     assert "Customer 0010" not in text and "Person 0010" not in text
+
+
+def test_a_long_list_reads_german_when_german_is_chosen() -> None:
+    vocabulary.use_language("de")
+    (customers, people, other) = _details(
+        _checklist(
+            _metric("net-customer-adds", "customers", _customers(1141)),
+            _metric("intermediate", "people", _people(13)),
+            _metric("usage-growth", "percent", _customers(13)),
+        )
+    )
+    first = ", ".join(f"Customer {n:04}" for n in range(NAMED))
+    assert customers == (Detail(text=f"1.141 Kunden: {first} und 1.131 weitere"),)
+    assert people[0].text.startswith("13 Personen: Person 0000 (MCP 1000000), ")
+    assert people[0].text.endswith(" und 3 weitere")
+    assert other == (Detail(text=f"{first} und 3 weitere (13 insgesamt)"),)
