@@ -41,6 +41,10 @@ from mpn_desktop.reports.cloud_benefits import AboutCloudCompetency, about_cloud
 if TYPE_CHECKING:
     from mpn_desktop.domain.catalog import Catalog
 
+FIGURES_APART = " · "
+"""Between a designation metric's have/need and its points in its figures ("4 of 5 people ·
+16 of 20 points"): where the layout breaks them first."""
+
 STEP_TITLES = STEP_LABELS
 """The steps' headings in English (the tree's step names); ``_()`` gives them translated."""
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from mpn_desktop.domain.enums import Level
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.reports.checklist import (
+    FIGURES_APART,
     AtRiskLine,
     CheckLine,
     Checklist,
@@ -359,7 +360,13 @@ class ChecklistComposer:
         level_continued = continued_label(*where)
         steps = (*sect, self._key("L"))
         for index, line in enumerate(block.lines):
+            start = len(self.blocks)
             self._check_line(line, where, (*steps, self._key("LI")), first=index == 0)
+            if block.level is None:
+                # A designation's metric, its steps, facts (long lists counted) and what is
+                # missing fit a page: a page starting with its last sentence reads as a
+                # metric of its own. (A competency's step may list a page of facts.)
+                self._kept_together(start)
         for action in block.actions:
             self._action(action, cols.text, level_continued, (*sect, self._key("P")))
 
@@ -377,7 +384,7 @@ class ChecklistComposer:
             ],
             cols.text_width,
         )
-        figures = style.wrap([Run(line.figures, Face.FIGURE)], cols.figures_width)
+        figures = self._figure_lines(line.figures)
         pad = 4.5 * pt
         height = max(style.height(text), style.height(figures)) + pad + 2 * pt
         side = 9.5 * pt
@@ -419,6 +426,28 @@ class ChecklistComposer:
         self._details(line.details, cols.text + 9 * pt, within, body, keep_last=bool(line.actions))
         for action in line.actions:
             self._action(action, cols.text, within, (*body, self._key("P")))
+
+    def _figure_lines(self, figures: str) -> list[Line]:
+        """A check line's figures in the figures column. A designation metric's have/need and
+        its points ("611 of 4 people (once the steps are met) · 0 of 40 points") that do not
+        fit on one line each start a line, and so does a remark in brackets on the have/need
+        that does not fit beside it: cut anywhere, "met) · 0 of 40 points" or a lone "points"
+        read as figures of their own."""
+        style, width = self.style, self.columns.figures_width
+
+        def wrapped(text: str) -> list[Line]:
+            return style.wrap([Run(text, Face.FIGURE)], width)
+
+        lines = wrapped(figures)
+        have, apart, points = figures.rpartition(FIGURES_APART)
+        if len(lines) == 1 or not apart:
+            return lines
+        have += apart.rstrip()
+        head = wrapped(have)
+        counted, bracket, remark = have.partition(" (")
+        if len(head) > 1 and bracket:
+            head = [*wrapped(counted), *wrapped(bracket.lstrip() + remark)]
+        return [*head, *wrapped(points)]
 
     def _part(self, part: CheckLine, continued: str, item: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt

@@ -23,6 +23,7 @@ from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import metric_have_of_need, number, shown_points, unit_of
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
+    FIGURES_APART,
     CheckLine,
     Checklist,
     Detail,
@@ -55,7 +56,7 @@ def _figures(metric: RequirementNode) -> str:
     figures = metric_have_of_need(
         metric.have or Decimal(0), metric.need or Decimal(0), metric.unit, gated=metric.gated
     )
-    return _points(metric) if figures is None else f"{figures} · {_points(metric)}"
+    return _points(metric) if figures is None else f"{figures}{FIGURES_APART}{_points(metric)}"
 
 
 LISTED_IN_FULL = 12
@@ -74,11 +75,16 @@ def _details(metric: RequirementNode) -> tuple[Detail, ...]:
     details: list[Detail] = []
     # People first (each names the certification that counts), then the tenants or services
     # of each part, in the evidence's order: each group is counted on its own.
-    for group in _groups(metric.evidence):
+    groups = _groups(metric.evidence)
+    parts = sum(1 for group in groups if group[0].mcp_id is None)
+    for group in groups:
         if len(group) <= LISTED_IN_FULL:
             details += (Detail(text=e.subject, note=e.detail if e.mcp_id else "") for e in group)
         else:
-            details.append(Detail(text=_counted_list(group, metric.unit)))
+            # Of several parts (Security's Azure and Microsoft 365 customers), the count says
+            # which part it counts: its label, as the metric's description has it.
+            part = group[0].detail if parts > 1 and group[0].mcp_id is None else ""
+            details.append(Detail(text=_counted_list(group, metric.unit), note=part))
     return tuple(details)
 
 

@@ -5,12 +5,14 @@ a short list, as a small organisation has, is still one a line to tick off."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pypdf
 from checklist_helpers import pdf_pages
 
 from mpn_desktop.domain import vocabulary
@@ -169,3 +171,64 @@ def test_a_long_list_reads_german_when_german_is_chosen() -> None:
     assert people[0].text.startswith("13 Personen: Person 0000 (MCP 1000000), ")
     assert people[0].text.endswith(" und 3 weitere")
     assert other == (Detail(text=f"{first} und 3 weitere (13 insgesamt)"),)
+
+
+def test_a_counted_part_of_several_says_which_part_it_counts() -> None:
+    """Security's net customer adds count Azure and Microsoft 365 customers apart: two
+    counted lines that did not say which was which."""
+    azure, microsoft_365 = "Azure customers", "Microsoft 365 customers"
+    evidence = (*_customers(20, azure), *_customers(30, microsoft_365), *_customers(2, "other"))
+    (details,) = _details(_checklist(_metric("net-customer-adds", "customers", evidence)))
+    assert [(d.text.split(":")[0], d.note) for d in details] == [
+        ("20 customers", azure),
+        ("30 customers", microsoft_365),
+        ("Customer 0000", ""),
+        ("Customer 0001", ""),
+    ]
+    # One part alone needs no label: the metric's description is its.
+    (details,) = _details(_checklist(_metric("net-customer-adds", "customers", evidence[:20])))
+    assert details[0].note == ""
+
+
+def test_figures_too_wide_for_their_column_break_between_have_and_points(
+    tmp_path: Path, qapp: Any
+) -> None:
+    """Cut where the column ended, a gated metric's figures read "(once the steps are" /
+    "met) · 0 of 40 points", and a usage growth's "14.6 of 30" / "points"."""
+    gated = replace(
+        _metric("intermediate", "people", ()),
+        met=False,
+        have=Decimal(611),
+        need=Decimal(4),
+        points=Decimal(0),
+        max_points=Decimal(40),
+        gated=True,
+    )
+    path = tmp_path / "figures.pdf"
+    render_pdf(_checklist(gated), path, "A4", save=partial(write_user_file, database=None))
+    lines = [line.strip() for line in pypdf.PdfReader(path).pages[0].extract_text().splitlines()]
+    assert "0 of 40 points" in lines
+    assert any(line.endswith("611 of 4 people") for line in lines)
+    assert "(once the steps are met) ·" in lines
+
+
+def test_a_metric_is_never_cut_by_a_page_break(tmp_path: Path, qapp: Any) -> None:
+    """A page that started with a metric's last missing sentence read as a metric of its own
+    (the sample's Security skilling on 2026-10-15)."""
+    metrics = tuple(
+        replace(
+            _metric(f"Metric {n:02}", "customers", _customers(8, f"part {n}")),
+            met=False,
+            missing=tuple(f"Metric {n:02} misses thing {k}" for k in range(4)),
+        )
+        for n in range(16)
+    )
+    path = tmp_path / "metrics.pdf"
+    pages = render_pdf(
+        _checklist(*metrics), path, "A4", save=partial(write_user_file, database=None)
+    )
+    assert pages > 2
+    texts = pdf_pages(path)
+    for n in range(16):
+        on = {i for i, text in enumerate(texts) if f"Metric {n:02}" in text}
+        assert len(on) == 1, f"Metric {n:02} on pages {sorted(on)}"
