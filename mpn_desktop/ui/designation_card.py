@@ -205,6 +205,8 @@ class DesignationCard(QFrame):
         self._links.follow(self.cheapest)
         layout.addWidget(self.cheapest)
         self._designation = ""
+        self._shown: tuple[RequirementNode, int] | None = None
+        """The node drawn last and the palette's key it was drawn with."""
         # Each lead says whose it is: Usage by month then charts this designation's usage.
         self._links.activated.connect(
             lambda lead: self.leadActivated.emit(replace(lead, designation=self._designation))
@@ -238,7 +240,15 @@ class DesignationCard(QFrame):
                 row += metric_row.rows
 
     def show_designation(self, designation: RequirementNode) -> None:
-        """Fills the card from one designation's node."""
+        """Fills the card from one designation's node (nothing to do when it is the very node
+        drawn, in the same colours: scores handed back unchanged after an edit of what they do
+        not read, ``DayScores``; each card drawn again cost ~1.3 ms). Not compared by value:
+        that would put every node's evidence into words."""
+        palette = self.palette().cacheKey()
+        shown = self._shown
+        if shown is not None and shown[0] is designation and shown[1] == palette:
+            return
+        self._shown = None  # until drawn whole
         self._designation = designation.id
         colors = semantic_colors(self.palette())
         target = self.tr(" (your target)") if designation.targeted else ""
@@ -310,6 +320,7 @@ class DesignationCard(QFrame):
         self.notes.setStyleSheet(f"color: {muted};")
         self.notes.setVisible(bool(lines))
         self._show_cheapest(designation, muted)
+        self._shown = (designation, palette)
 
     def _show_cheapest(self, designation: RequirementNode, muted: str) -> None:
         """The cheapest way to the qualifying score, each step a link to its metric's form."""

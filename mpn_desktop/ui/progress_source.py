@@ -187,6 +187,8 @@ class ProgressSource(QObject):
         """Counts requests for an evaluation; only the latest one's result is shown."""
         self._running: _Request | None = None
         self._made_evaluator: Evaluator | None = None
+        self._scores: designation_day.DayScores | None = None
+        """The day's designation scores, the last kept (made at the first scoring)."""
         self.progress: Progress | None = None
         self.designations: RequirementTree | None = None
         self.background = False
@@ -230,6 +232,8 @@ class ProgressSource(QObject):
     def _on_change(self, what: object) -> None:
         # A Change names the kinds it touched; anything else (another database) may be anything.
         self._changes += 1
+        if isinstance(what, Database):
+            self._scores = None  # nor kept alive with the database's facts
         kinds = what.kinds if isinstance(what, Change) else None
         rows = None
         # Records named, and nothing else touched (a deleted person's exams are not named).
@@ -377,10 +381,12 @@ class ProgressSource(QObject):
 
     def _designations_of(self) -> Callable[[Facts], RequirementTree | None]:
         """The day's designation scores from facts, for the "as of" day it is now (read on
-        this thread: the worker's scoring is of the day asked for, whatever moves meanwhile)."""
-        return partial(
-            designation_day.designation_tree_on, self._context, as_of=self._context.as_of
-        )
+        this thread: the worker's scoring is of the day asked for, whatever moves meanwhile); the
+        last scores handed back while the facts they read are the same (``DayScores``)."""
+        scores = self._scores
+        if scores is None:
+            scores = self._scores = designation_day.DayScores(self._context)
+        return partial(scores.tree_on, as_of=self._context.as_of)
 
     def _note_time(self, seconds: float) -> None:
         if seconds > SLOW_SECONDS and not self.background:
