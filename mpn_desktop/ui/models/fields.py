@@ -127,21 +127,24 @@ def enum_label(value: Enum) -> str:
     return labels.get(value, str(value.value))
 
 
-def format_money(amount: Decimal) -> str:
-    """US$ with the locale's separators and cents: ``US$ 1,250.00``, ``US$ 1.250,00``."""
-    return wording.money(amount, 2, locale_text.figures())
+def format_money(amount: Decimal, figures: wording.Figures | None = None) -> str:
+    """US$ with the locale's separators and cents: ``US$ 1,250.00``, ``US$ 1.250,00``.
+
+    ``figures``: the locale's separators when read already (``locale_text.figures``)."""
+    return wording.money(amount, 2, figures or locale_text.figures())
 
 
-def format_value(field: Field, value: object) -> str:
-    """The text shown in a table cell (empty for a missing value)."""
+def format_value(field: Field, value: object, figures: wording.Figures | None = None) -> str:
+    """The text shown in a table cell (empty for a missing value); ``figures``: the locale's
+    separators when read already (a search formats thousands of cells with them)."""
     if value is None:
         return ""
     if isinstance(value, Enum):
         return enum_label(value)
     if field.kind is FieldKind.MONEY and isinstance(value, Decimal | int | float):
-        return format_money(Decimal(str(value)))
+        return format_money(Decimal(str(value)), figures)
     if field.kind is FieldKind.COUNT and isinstance(value, int):
-        return wording.number(value, figures=locale_text.figures())
+        return wording.number(value, figures=figures or locale_text.figures())
     if field.kind is FieldKind.BOOL:
         return _tr("Yes") if value else _tr("No")
     if field.label_of is not None:
@@ -155,6 +158,12 @@ def format_value(field: Field, value: object) -> str:
     if isinstance(value, date):
         return locale_text.day(value)
     return str(value)
+
+
+def cell_text(field: Field, value: object, figures: wording.Figures | None = None) -> str:
+    """What a table's cell shows as text: ``format_value``, none for a yes/no column (its
+    check box shows it)."""
+    return "" if field.kind is FieldKind.BOOL else format_value(field, value, figures)
 
 
 def edit_text(field: Field, value: object) -> str:

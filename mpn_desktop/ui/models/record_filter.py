@@ -8,14 +8,19 @@ text) with one key per row: far quicker than comparisons through Qt.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from mpn_desktop.ui.models.record_table import RECORD_ROLE, RecordTableModel
+from mpn_desktop.ui.models.record_search import records_showing, search_words
+from mpn_desktop.ui.models.record_table import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
+
+_ROWS_SEARCHED_TOGETHER = 1024
+"""A search works out whether rows show its words this many rows at a time (a column at a
+time, ``record_search``), when Qt first asks about one of them: all of a table's rows when
+the words change, the few of a part put in or a row edited."""
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
@@ -26,13 +31,42 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self._words: tuple[str, ...] = ()
         self._fixed: tuple[str, object] | None = None
         self._paused_for_decorations = False
+        self._found: dict[int, bytes] = {}
+        """Whether rows show the words searched for, by rows' part (``_ROWS_SEARCHED_TOGETHER``
+        rows each); forgotten whenever the model's rows or their cells change."""
         self.setDynamicSortFilter(True)
 
     def setSourceModel(self, model: Any) -> None:
+        """Filters and sorts a ``RecordTableModel``."""
+        if not isinstance(model, RecordTableModel):
+            raise TypeError(f"a RecordFilterProxy shows a RecordTableModel, not {model!r}")
+        before = self.sourceModel()
+        if isinstance(before, RecordTableModel):
+            for signal in self._changes_of(before):
+                signal.disconnect(self._forget_found)
+        # Connected before Qt's own handling (in the base class's setSourceModel), which asks
+        # about the changed rows: what was found of them before is forgotten first.
+        for signal in self._changes_of(model):
+            signal.connect(self._forget_found)
+        self._found.clear()
         super().setSourceModel(model)
-        if isinstance(model, RecordTableModel):
-            model.decorationsAboutToChange.connect(self._pause_for_decorations)
-            model.decorationsChanged.connect(self._resume_after_decorations)
+        model.decorationsAboutToChange.connect(self._pause_for_decorations)
+        model.decorationsChanged.connect(self._resume_after_decorations)
+
+    @staticmethod
+    def _changes_of(model: RecordTableModel) -> tuple[Any, ...]:
+        """The model's signals announcing rows or cells about to change (or changed)."""
+        return (
+            model.dataChanged,
+            model.layoutAboutToBeChanged,
+            model.modelAboutToBeReset,
+            model.rowsAboutToBeInserted,
+            model.rowsAboutToBeRemoved,
+            model.rowsAboutToBeMoved,
+        )
+
+    def _forget_found(self, *_changed: object) -> None:
+        self._found.clear()
 
     def _pause_for_decorations(self) -> None:
         # Redrawn colours and worked-out cells (after every change of progress) leave the
@@ -50,10 +84,11 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def set_search_text(self, text: str) -> None:
         """Keeps the rows whose cells, together, contain every word of ``text`` (any case)."""
-        words = tuple(word.casefold() for word in text.split())
+        words = search_words(text)
         if words != self._words:
             self.beginFilterChange()
             self._words = words
+            self._found.clear()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def search_text(self) -> str:
@@ -75,6 +110,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
             scoped.set_scope(fixed)
         self.beginFilterChange()
         self._fixed = fixed
+        self._found.clear()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         if scoped is not None and fixed is None:
             scoped.set_scope(None)  # every record: the few shown before filtered first
@@ -83,28 +119,36 @@ class RecordFilterProxy(QSortFilterProxyModel):
         if self._fixed is None and not self._words:
             return True  # nothing searched: asked for each row after every reset, answered first
         model = self.sourceModel()
-        if self._fixed is not None:
-            # Straight from the model's list: this runs once per row of a detail table
-            # (36,000 usage rows on the large organisation) each time its master changes.
-            if isinstance(model, RecordTableModel):
-                record = model.record_at(source_row)
-            else:
-                record = model.data(model.index(source_row, 0, source_parent), RECORD_ROLE)
-            key, value = self._fixed
-            if record is None or record.get(key) != value:
-                return False
+        assert isinstance(model, RecordTableModel)  # setSourceModel takes no other
+        # Straight from the model's list: this runs once per row of a detail table
+        # (36,000 usage rows on the large organisation) each time its master changes.
+        record = model.record_at(source_row)
+        if record is None or not self._in_fixed(record):
+            return False
         if not self._words:
             return True
-        shown = []
-        for column in range(model.columnCount(source_parent)):
-            index = model.index(source_row, column, source_parent)
-            shown.append(str(model.data(index) or ""))
-            value = model.data(index, Qt.ItemDataRole.EditRole)
-            if isinstance(value, date):
-                # Days are shown the locale's way (01.03.2018); ISO is found too.
-                shown.append(value.isoformat())
-        text = " ".join(shown).casefold()
-        return all(word in text for word in self._words)
+        part, at = divmod(source_row, _ROWS_SEARCHED_TOGETHER)
+        found = self._found.get(part)
+        if found is None:
+            found = self._found[part] = self._search_part(model, part)
+        return found[at] == 1
+
+    def _in_fixed(self, record: dict[str, Any]) -> bool:
+        if self._fixed is None:
+            return True
+        key, value = self._fixed
+        return bool(record.get(key) == value)
+
+    def _search_part(self, model: RecordTableModel, part: int) -> bytes:
+        """For each row of a part, 1 when it is in the fixed filter and shows every word."""
+        first = part * _ROWS_SEARCHED_TOGETHER
+        rows = model.records_in(first, first + _ROWS_SEARCHED_TOGETHER)
+        kept = [at for at, record in enumerate(rows) if self._in_fixed(record)]
+        showing = records_showing(model.fields, [rows[at] for at in kept], self._words)
+        found = bytearray(len(rows))
+        for at, shows in zip(kept, showing, strict=True):
+            found[at] = shows
+        return bytes(found)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Has the source model order its rows (once, by key) instead of comparing here."""

@@ -22,7 +22,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, parse_text
+from mpn_desktop.ui.models.fields import (
+    Field,
+    FieldKind,
+    cell_text,
+    format_value,
+    parse_text,
+)
 from mpn_desktop.ui.models.record_sorting import (
     in_order_around,
     place_in_order,
@@ -162,6 +168,10 @@ class RecordTableModel(QAbstractTableModel):
     def records(self) -> list[Record]:
         """Every record held, in row order (a scoped model's: its scope's)."""
         return list(self._rows)
+
+    def records_in(self, first: int, end: int) -> list[Record]:
+        """The records of rows ``first`` to ``end`` (not included), in row order."""
+        return self._rows[first:end]
 
     @property
     def reads_by_scope(self) -> bool:
@@ -375,9 +385,7 @@ class RecordTableModel(QAbstractTableModel):
         # The value is worked out for the roles that show it only (a computed column's
         # function ran for each of the seven roles the delegate asks of a cell).
         if role == _DISPLAY:
-            if field.kind is FieldKind.BOOL:
-                return ""
-            return format_value(field, field.value_of(record))
+            return cell_text(field, field.value_of(record))
         if role == _EDIT:
             return field.value_of(record)
         if role == _CHECK_STATE and field.kind is FieldKind.BOOL:
