@@ -9,7 +9,11 @@ from typing import Any
 from mpn_desktop.domain.catalog import Catalog
 from mpn_desktop.domain.catalog_parse import CatalogFormatError, parse_catalog
 from mpn_desktop.domain.catalogue_text import reading_language
-from mpn_desktop.domain.designations_parse import is_scored_document, parse_scored_catalog
+from mpn_desktop.domain.designations_parse import (
+    is_scored_document,
+    neither_catalogue,
+    parse_scored_catalog,
+)
 from mpn_desktop.domain.json_reading import json_value, utf8_text
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import CatalogError
@@ -32,6 +36,9 @@ def shipped_catalog_path() -> Path:
 def parse_catalog_text(text: str, name: str) -> Catalog:
     """The catalogue in ``text``; CatalogError names ``name``, the entry and the problem."""
     document = catalog_document(text, name)
+    neither = neither_catalogue(document)
+    if neither is not None:
+        raise CatalogError(f"{name}: {neither}")
     try:
         if is_scored_document(document):
             _refuse_scored(document, name)

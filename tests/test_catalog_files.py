@@ -419,8 +419,8 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
 
 
 def test_parse_catalog_text_names_what_it_was_given() -> None:
-    with pytest.raises(CatalogError, match=r"^pasted text: missing key"):
-        parse_catalog_text("{}", "pasted text")
+    with pytest.raises(CatalogError, match=r"^pasted text: missing key 'competencies'"):
+        parse_catalog_text('{"format": "mpn-desktop-catalog/1"}', "pasted text")
     catalog = parse_catalog_text(shipped_catalog_path().read_text(encoding="utf-8"), "copy")
     assert catalog.file == "copy"
 

@@ -36,7 +36,8 @@ def test_every_reader_of_the_file_says_which_key_is_wrong(tmp_path: Path, name: 
 def test_a_whole_solutions_partner_file_is_not_taken_for_a_broken_2017_one(
     tmp_path: Path,
 ) -> None:
-    """Where a 2017-2018 catalogue is read (the workbook's competencies, load, import-exams)."""
+    """Where a 2017-2018 catalogue alone is read (the commands take the shipped one's
+    competencies beside such a file: tests/test_cmd_catalog_options.py)."""
     with pytest.raises(CatalogError) as refused:
         load_catalog(SCORED)
     assert str(refused.value) == (
@@ -80,9 +81,17 @@ def test_german_names_the_key_meant_too(tmp_path: Path, capsys: pytest.CaptureFi
         f"mpn-desktop: {path}: unbekannter Schlüssel 'progam', ist 'program' gemeint? "
         "(bekannte Schlüssel: categories, "
     )
-    code = main(["--language", "de", "--catalog", str(SCORED), "load", str(tmp_path / "x.json")])
-    assert code == 1
-    assert capsys.readouterr().err == (
-        f"mpn-desktop: {SCORED}: ein Katalog des Solutions Partner-Programms; hier wird ein "
-        "Katalog der Kompetenzen von 2017-2018 gebraucht\n"
+
+
+def test_german_refuses_a_solutions_partner_file_where_only_competencies_do(
+    tmp_path: Path,
+) -> None:
+    from mpn_desktop.domain.vocabulary import use_language
+
+    use_language("de")
+    with pytest.raises(CatalogError) as refused:
+        load_catalog(SCORED)
+    assert str(refused.value) == (
+        f"{SCORED}: ein Katalog des Solutions Partner-Programms; hier wird ein "
+        "Katalog der Kompetenzen von 2017-2018 gebraucht"
     )

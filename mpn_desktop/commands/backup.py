@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mpn_desktop.commands.common import catalog_path, database_url
+from mpn_desktop.commands.common import competencies_catalog, database_url
 from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.errors import StoreError
 
@@ -146,12 +146,11 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def _restore_document(args: argparse.Namespace, source: Path) -> int:
     """Loads a JSON document in place of a server database's contents, keeping them first."""
-    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import load_document, read_document_file
 
     document = read_document_file(source)
-    competencies = {c.id for c in load_catalog(catalog_path(args)).competencies}
+    competencies = {c.id for c in competencies_catalog(args).competencies}
     where, kept = _write_document_backup(args, None)
     with Database.open(database_url(args)) as db:
         load_document(db, document, replace=True, competencies=competencies, source=str(source))

@@ -7,12 +7,17 @@ import os
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mpn_desktop.domain.dates import AS_OF_RANGE
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.errors import MpnError, StoreError
 from mpn_desktop.paths import DB_ENV_VAR, default_database_path
 from mpn_desktop.shown import shown_path
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.catalog import Catalog
+    from mpn_desktop.domain.designations import ScoredCatalog
 
 
 def database_url(args: argparse.Namespace) -> str:
@@ -150,6 +155,28 @@ def catalog_path(args: argparse.Namespace) -> Path | None:
     """The catalogue file given with ``--catalog``, or None for the shipped one."""
     value = getattr(args, "catalog", None)
     return Path(value).expanduser() if value else None
+
+
+def competencies_catalog(args: argparse.Namespace) -> Catalog:
+    """The 2017-2018 catalogue a command reads competencies from (load's and restore's
+    targets, the workbook's Status sheet): the ``--catalog``
+    file, or the shipped one when that file is a Solutions Partner catalogue, which is read
+    and checked all the same and scores the designations' days, as status and the window
+    take it. CatalogError names a file that is neither, and what is wrong with it."""
+    from mpn_desktop.programs import window_catalogues
+
+    return window_catalogues(catalog_path(args))[0]
+
+
+def designation_catalogs(args: argparse.Namespace) -> tuple[ScoredCatalog, ...]:
+    """The Solutions Partner catalogues whose exams and certifications a command knows: the
+    ``--catalog`` file's first when it is one (its own codes), then every shipped one (an
+    exam history reaches back past the file's dates)."""
+    from mpn_desktop.programs import shipped_scored_catalogs, window_catalogues
+
+    chosen = window_catalogues(catalog_path(args))[1]
+    shipped = shipped_scored_catalogs()
+    return shipped if chosen is None else (chosen, *shipped)
 
 
 def catalog_files_read(args: argparse.Namespace) -> tuple[Path, ...]:

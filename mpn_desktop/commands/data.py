@@ -11,6 +11,7 @@ from mpn_desktop.commands.common import (
     UsageError,
     catalog_files_read,
     catalog_path,
+    competencies_catalog,
     database_to_read,
     database_url,
     parse_as_of,
@@ -88,7 +89,6 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Writes the export document (or the workbook) to FILE, never over the database."""
-    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.documents import export_document, write_document_file
     from mpn_desktop.store.user_files import check_user_file
@@ -97,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     workbook = _is_workbook(path, "export")
     as_of = parse_as_of(args.as_of)
-    catalog = load_catalog(catalog_path(args)) if workbook else None
+    catalog = competencies_catalog(args) if workbook else None
     tree = _scored_tree(args, as_of) if workbook else None
     with Database.open(database_to_read(args)) as db:
         database = db.path
@@ -152,14 +152,13 @@ def _is_workbook(path: Path, command: str) -> bool:
 
 def run_load(args: argparse.Namespace) -> int:
     """Checks the whole document, then writes it in one transaction."""
-    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.document_check import check_document
     from mpn_desktop.store.documents import load_document, read_document_file
     from mpn_desktop.store.engine import sqlite_path
 
     path = Path(args.file).expanduser()
-    competencies = {item.id for item in load_catalog(catalog_path(args)).competencies}
+    competencies = {item.id for item in competencies_catalog(args).competencies}
     if _is_workbook(path, "load"):
         from mpn_desktop.store.workbook_read import read_workbook
 

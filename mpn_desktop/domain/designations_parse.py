@@ -104,6 +104,48 @@ def is_scored_document(document: Any) -> bool:
     return scored > competencies
 
 
+_OWN_KEYS_OF_EITHER = _OWN_ROOT_KEYS | _COMPETENCIES_OWN_KEYS
+"""The top keys that say which catalogue a file is meant to be, whatever its format says."""
+
+ORGANISATION_FORMAT = "mpn-desktop/1"
+"""The format of an organisation's document ('export' writes it): a file often given for
+a catalogue by mistake (the two are JSON files of the program's, side by side)."""
+
+
+def neither_catalogue(document: Any) -> str | None:
+    """Why a document is no catalogue of either program, when nothing in it says it is meant
+    to be one (a JSON object with a catalogue's format, or with keys only a catalogue has);
+    None otherwise: the reader it is meant for then names what is wrong (a misspelled key).
+    """
+    if isinstance(document, dict):
+        if document.get("format") in (FORMAT, COMPETENCIES_FORMAT):
+            return None
+        if document.keys() & _OWN_KEYS_OF_EITHER:
+            return None
+    formats = _(
+        "A catalogue has the format {competencies} (the 2017-2018 competencies) or "
+        "{designations} (the Solutions Partner designations)."
+    ).format(competencies=repr(COMPETENCIES_FORMAT), designations=repr(FORMAT))
+    if not isinstance(document, dict):
+        found = _("it holds {what}, where a catalogue is a JSON object").format(
+            what=_kind(document)
+        )
+    elif "format" not in document:
+        found = _("it has no 'format' and none of a catalogue's keys")
+    elif document["format"] == ORGANISATION_FORMAT:
+        found = _(
+            "its format {format} is an organisation's document, as 'export' writes it "
+            "('mpn-desktop load' reads it)"
+        ).format(format=repr(ORGANISATION_FORMAT))
+    else:
+        found = _("its format {format} is not one this program reads").format(
+            format=repr(document["format"])
+        )
+    return _("not a requirements catalogue: {found}. {formats}").format(
+        found=found, formats=formats
+    )
+
+
 def scored_dates(document: Any) -> tuple[str, date, date | None]:
     """A Solutions Partner catalogue's version and effective dates, read alone: the choice
     among the shipped catalogues needs no more (``parse_scored_catalog`` reads them again,
