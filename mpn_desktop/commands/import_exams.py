@@ -117,6 +117,15 @@ def add_common_options(
         ),
     )
     command.add_argument(
+        "--header-line",
+        metavar="N",
+        type=_line_number,
+        help=_(
+            "the line the column names are on (default: the first line, or the first below "
+            "it naming the columns; lines above it are skipped)"
+        ),
+    )
+    command.add_argument(
         "--skip-bad-rows",
         metavar="REJECTS.csv",
         help=_(
@@ -129,6 +138,18 @@ def add_common_options(
         action="store_true",
         help=_("import a file whose MPN ID column names another organisation than this one"),
     )
+
+
+def _line_number(text: str) -> int:
+    """``--header-line N``: a line of the file, a whole number from 1."""
+    try:
+        line = int(text)
+    except ValueError:
+        line = 0
+    if line < 1:
+        said = _("{text} is not a line number (a whole number from 1)")
+        raise argparse.ArgumentTypeError(said.format(text=repr(text)))
+    return line
 
 
 def run_import_exams(args: argparse.Namespace) -> int:
@@ -152,6 +173,7 @@ def run_import_exams(args: argparse.Namespace) -> int:
             delimiter=args.delimiter,
             overrides=args.map,
             date_format=args.date_format,
+            header_line=args.header_line,
         )
     except OptionError as error:
         print(f"mpn-desktop import-exams: {shown_message(str(error))}", file=sys.stderr)

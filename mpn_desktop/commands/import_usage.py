@@ -79,6 +79,7 @@ def run_import_usage(args: argparse.Namespace) -> int:
             delimiter=args.delimiter,
             overrides=args.map,
             date_format=args.date_format,
+            header_line=args.header_line,
         )
     except OptionError as error:
         print(f"mpn-desktop import-usage: {shown_message(str(error))}", file=sys.stderr)

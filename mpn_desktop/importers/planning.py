@@ -28,6 +28,7 @@ from mpn_desktop.importers.importing import (
 from mpn_desktop.importers.reading import (
     OptionError,
     Preview,
+    Record,
     check_delimiter,
     check_encoding,
     preview,
@@ -52,6 +53,7 @@ class ImportPlan:
                 file=self.preview.path.name, format=fmt.describe()
             )
         ]
+        lines.extend(fmt.skipped())
         if mapping.fields.description:
             kind = _(mapping.fields.description)
             lines.append(_("The columns say it is {kind}.").format(kind=kind))
@@ -80,11 +82,14 @@ def plan_import(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     fields: FieldSet | Callable[[Sequence[str]], FieldSet] = EXAM_FIELDS,
+    header_line: int | None = None,
 ) -> ImportPlan:
     """The command line's way to settle everything; the wizard calls the same steps one by one.
 
     ``fields`` are the import kind's, or a function recognising them from the
-    header line (usage: which Partner Center file it is).
+    header line (usage: which Partner Center file it is). The header is on
+    ``header_line``; by default on the first line, or on the first line below
+    that names the columns when the first names none (a sheet's title above it).
 
     Raises OptionError (a usage error) for options that do not fit and when
     the dates need ``--date-format``; ImportFailed when the file is unusable.
@@ -94,11 +99,9 @@ def plan_import(
     if delimiter is not None:
         delimiter = check_delimiter(delimiter)
     order = parse_date_format(date_format) if date_format is not None else None
-    first = preview(path, encoding, delimiter)
-    kind_fields = fields if isinstance(fields, FieldSet) else fields(first.header.fields)
+    first = located_preview(path, fields, encoding, delimiter, header_line)
+    kind_fields = _fields_of(first.header, fields)
     mapping = apply_overrides(suggest_mapping(first.header.fields, kind_fields), overrides)
-    if not mapping.columns:
-        _refuse_lines_above_the_header(first, fields)
     require_usable(path, mapping, first.header.line)
     settings = ImportSettings(first.format, mapping, order)
     if mapping.fields.amounts:
@@ -128,30 +131,34 @@ _COLUMNS_NAMED = 12
 """Columns a message names (a file may have 100,000)."""
 
 
-def _refuse_lines_above_the_header(
-    first: Preview, fields: FieldSet | Callable[[Sequence[str]], FieldSet]
-) -> None:
-    """Raises ImportFailed naming the header line when lines come before it (a sheet's title).
+def located_preview(
+    path: Path,
+    fields: FieldSet | Callable[[Sequence[str]], FieldSet],
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_line: int | None = None,
+) -> Preview:
+    """The file's preview from its header line: ``header_line``, else the first line, or the
+    first line below that names the columns the import needs when the first names none
+    (a sheet's title or a report's date above the header: those lines are skipped).
 
-    Only asked when the first line names no column the import knows: a
-    record of the preview that names the columns an import needs is the
-    header, and the lines above it are what the user removes.
+    ``fields`` are the import kind's, or a function recognising them from a header line.
     """
+    first = preview(path, encoding, delimiter, header_line=header_line)
+    if (
+        header_line is not None
+        or suggest_mapping(first.header.fields, _fields_of(first.header, fields)).columns
+    ):
+        return first
     for record in first.records:
-        kind = fields if isinstance(fields, FieldSet) else fields(record.fields)
-        below = suggest_mapping(record.fields, kind)
+        below = suggest_mapping(record.fields, _fields_of(record, fields))
         if below.columns and not below.missing():
-            raise ImportFailed(
-                _(
-                    "{path}: line {line} is not the header line: line {header} names the "
-                    "columns ({columns}); delete the lines above line {header} and import again"
-                ).format(
-                    path=first.path,
-                    line=first.header.line,
-                    header=record.line,
-                    columns=_named(record.fields),
-                )
-            )
+            return preview(path, encoding, delimiter, header_line=record.line)
+    return first
+
+
+def _fields_of(header: Record, fields: FieldSet | Callable[[Sequence[str]], FieldSet]) -> FieldSet:
+    return fields if isinstance(fields, FieldSet) else fields(header.fields)
 
 
 def require_usable(path: Path, mapping: ColumnMapping, header_line: int) -> None:

@@ -7,11 +7,12 @@ import csv
 import io
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from itertools import chain, compress, islice, repeat
+from dataclasses import dataclass, replace
+from itertools import chain, compress, dropwhile, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
@@ -87,10 +88,15 @@ class RecordBatch:
 
 @dataclass(frozen=True, slots=True)
 class CsvFormat:
-    """How to read a file: a Python codec name and a one-character delimiter."""
+    """How to read a file: a Python codec name, a one-character delimiter, and the line its
+    header is on (the records starting above it are not read: a sheet's title, Excel's
+    ``sep=`` line)."""
 
     encoding: str
     delimiter: str
+    header_line: int = 1
+    declared: bool = False
+    """Line 1 is Excel's ``sep=X``, which names the delimiter (it is no record)."""
 
     def describe(self) -> str:
         """E.g. ``utf-8, semicolon-separated``, for messages and the wizard."""
@@ -99,6 +105,36 @@ class CsvFormat:
         return _("{encoding}, {delimiter}-separated").format(
             encoding=self.encoding, delimiter=delimiter
         )
+
+    @property
+    def first_line(self) -> int:
+        """The first line that may be the header: 2 below a ``sep=`` line, else 1."""
+        return 2 if self.declared else 1
+
+    def skipped(self) -> list[str]:
+        """What is not read above the header, in sentences (none when nothing is)."""
+        said = []
+        if self.declared:
+            said.append(
+                _("Line 1 ({line}) names the delimiter.").format(
+                    line=quoted(f"sep={self.delimiter}")
+                )
+            )
+        above = self.header_line - self.first_line
+        if above > 0:
+            lines = (
+                _("line {first}").format(first=self.first_line)
+                if above == 1
+                else _("lines {first}-{last}").format(
+                    first=self.first_line, last=self.header_line - 1
+                )
+            )
+            said.append(
+                _("The header is on line {line}; {lines} skipped.").format(
+                    line=self.header_line, lines=lines
+                )
+            )
+        return said
 
 
 def detect_encoding(path: Path) -> str:
@@ -311,16 +347,40 @@ def check_delimiter(text: str) -> str:
 
 
 def sniff_format(
-    path: Path, encoding: str | None = None, delimiter: str | None = None
+    path: Path,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    header_line: int | None = None,
 ) -> CsvFormat:
-    """The file's format: what is given is kept, the rest is detected."""
+    """The file's format: what is given is kept, the rest is detected.
+
+    A first line ``sep=X`` (Excel writes it, and reads the file with X as its
+    delimiter) names the delimiter unless one is given, and is never a record.
+    The header is on ``header_line``, else on the first line after it.
+    """
     if encoding is None:
         encoding = detect_encoding(path)
     else:
         _require_byte_order_mark(path, encoding)
+    declared = declared_delimiter(path, encoding)
     if delimiter is None:
-        delimiter = detect_delimiter(path, encoding)
-    return CsvFormat(encoding, delimiter)
+        delimiter = declared or detect_delimiter(path, encoding)
+    first = 2 if declared else 1
+    return CsvFormat(encoding, delimiter, max(first, header_line or first), declared is not None)
+
+
+_SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
+
+
+def declared_delimiter(path: Path, encoding: str) -> str | None:
+    """The delimiter a first line ``sep=X`` names (as Excel writes it), else None."""
+    _sample, lines, _cut = _text_sample(path, encoding)
+    if not lines:
+        return None
+    found = _SEP_LINE.fullmatch(lines[0].rstrip("\r\n"))
+    if found is None or found.group(1) in '\r\n"':
+        return None
+    return found.group(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +393,8 @@ class Preview:
     records: tuple[Record, ...]
     encoding_detected: bool
     delimiter_detected: bool
+    above: tuple[Record, ...] = ()
+    """The records between the ``sep=`` line (if any) and the header (a sheet's title)."""
 
 
 def preview(
@@ -340,21 +402,37 @@ def preview(
     encoding: str | None = None,
     delimiter: str | None = None,
     rows: int = PREVIEW_RECORDS,
+    header_line: int | None = None,
 ) -> Preview:
     """Reads the format, the header line and the first ``rows`` records of a file.
 
+    The header is the first record starting on ``header_line`` or below it
+    (by default the first record, after a ``sep=`` line).
     Raises ImportFailed for a file that is empty, only a header, binary or not CSV.
     """
-    fmt = sniff_format(path, encoding, delimiter)
-    with RecordReader(path, fmt) as reader:
+    fmt = sniff_format(path, encoding, delimiter, header_line)
+    above: list[Record] = []
+    # Read from the first line, to show what is above the header.
+    with RecordReader(path, replace(fmt, header_line=fmt.first_line)) as reader:
         records = iter(reader)
         header = next(records, None)
+        while header is not None and header.line < fmt.header_line:
+            if len(above) < _SAMPLE_LINES:
+                above.append(header)
+            header = next(records, None)
         if header is None:
+            if above:
+                raise ImportFailed(
+                    _("{path}: the file has no records from line {line} on").format(
+                        path=path, line=fmt.header_line
+                    )
+                )
             raise ImportFailed(_("{path}: the file is empty").format(path=path))
         first = tuple(islice(records, rows))
     if not first:
         raise ImportFailed(_("{path}: the file has a header line but no records").format(path=path))
-    return Preview(path, fmt, header, first, encoding is None, delimiter is None)
+    fmt = replace(fmt, header_line=header.line)
+    return Preview(path, fmt, header, first, encoding is None, delimiter is None, tuple(above))
 
 
 class RecordReader:
@@ -457,7 +535,14 @@ class RecordReader:
         return map(Record._make, self.numbered())
 
     def numbered(self) -> Iterator[tuple[int, list[str]]]:
-        """The records as ``(line, fields)`` pairs (what ``Record`` holds, without making one)."""
+        """The records as ``(line, fields)`` pairs (what ``Record`` holds, without making one),
+        from the header line on."""
+        header_line = self.format.header_line
+        if header_line <= 1:
+            return self._numbered()
+        return dropwhile(lambda record: record[0] < header_line, self._numbered())
+
+    def _numbered(self) -> Iterator[tuple[int, list[str]]]:
         reader = self._reader
         split = self._split_lines
         consumed = start = self._lines_taken()
@@ -471,7 +556,13 @@ class RecordReader:
                 self._refuse_unclosed_quote(start, consumed)
 
     def batches(self, size: int) -> Iterator[RecordBatch]:
-        """The records as ``numbered`` gives them, about ``size`` records at a time.
+        """The records as ``numbered`` gives them, about ``size`` records at a time."""
+        if self.format.header_line <= 1:
+            return self._batches(size)
+        return _from_line(self._batches(size), self.format.header_line)
+
+    def _batches(self, size: int) -> Iterator[RecordBatch]:
+        """The records from the first line on, about ``size`` records at a time.
 
         The same records and lines as ``numbered``, for a fraction of its cost
         per record. A checked block of lines that holds no quote, no cell longer
@@ -587,6 +678,18 @@ class RecordReader:
 
 
 _FIRST_FIELD = itemgetter(0)
+
+
+def _from_line(batches: Iterator[RecordBatch], line: int) -> Iterator[RecordBatch]:
+    """The batches without the records starting above ``line`` (the first batches only)."""
+    for batch in batches:
+        lines = batch.lines
+        if lines[-1] < line:
+            continue
+        start = bisect_left(lines, line)
+        yield RecordBatch(lines[start:], batch.records[start:]) if start else batch
+        yield from batches
+        return
 
 
 def _record_starts(first: int, records: list[list[str]]) -> list[int]:

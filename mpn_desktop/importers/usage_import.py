@@ -92,6 +92,7 @@ def plan_usage_import(
     delimiter: str | None = None,
     overrides: Sequence[str] = (),
     date_format: str | None = None,
+    header_line: int | None = None,
 ) -> ImportPlan:
     """How to read a usage file: recognised by its header names, then as ``plan_import``."""
     return plan_import(
@@ -101,4 +102,5 @@ def plan_usage_import(
         overrides=overrides,
         date_format=date_format,
         fields=recognise,
+        header_line=header_line,
     )

@@ -113,13 +113,17 @@ def kind_of_file(path: Path) -> WizardKind:
 
     For a file dropped on the window or opened as a database: a file that
     cannot be read opens the exam wizard, which says what is wrong with it.
+    The header is the first line of the preview that names a kind's columns.
     """
     try:
-        header = preview(path).header.fields
+        read = preview(path)
     except MpnError:
         return EXAM_RECORDS
-    if not suggest_mapping(header).missing():
-        return EXAM_RECORDS
-    if not suggest_mapping(header, recognise(header)).missing():
-        return SALES_DATA
+    # The header may be below a title line, as the wizard finds it.
+    for record in (read.header, *read.records):
+        header = record.fields
+        if not suggest_mapping(header).missing():
+            return EXAM_RECORDS
+        if not suggest_mapping(header, recognise(header)).missing():
+            return SALES_DATA
     return EXAM_RECORDS

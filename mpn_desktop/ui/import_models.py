@@ -118,7 +118,9 @@ class ProblemModel(QAbstractTableModel):
         problem = self._problems[index.row()]
         if role == _TOOLTIP:
             return str(problem)
-        return (problem.line, problem.field_name, problem.message)[index.column()]
+        # A problem of the record as a whole (too few fields, the header again) has no field.
+        field = problem.field_name or self.tr("whole line")
+        return (problem.line, field, problem.message)[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:

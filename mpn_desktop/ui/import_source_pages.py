@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from mpn_desktop.domain.vocabulary import _ as domain_text
 from mpn_desktop.importers.columns import EXAM_FIELDS
 from mpn_desktop.importers.dates import DateOrder
-from mpn_desktop.importers.reading import DELIMITER_NAMES
+from mpn_desktop.importers.reading import DELIMITER_NAMES, Preview
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.import_drop import accept_csv_drops
 from mpn_desktop.ui.import_models import PreviewModel
@@ -70,6 +70,11 @@ def error_style(palette: QPalette) -> str:
 
 
 """Text that says why the wizard cannot go on (a red that reads on light and dark themes)."""
+
+
+def _shortened(text: str, limit: int = 70) -> str:
+    """A line's text as a list shows it: its start, when it is long."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def message_label(name: str, parent: QWidget) -> QLabel:
@@ -198,9 +203,17 @@ class PreviewPage(QWizardPage):
         self.date_combo.addItem(self.tr("Month first (11/25/2017)"), DateOrder.MONTH_FIRST)
         self.date_combo.addItem(self.tr("Day first (25/11/2017)"), DateOrder.DAY_FIRST)
 
+        self.header_combo = QComboBox(self)
+        self.header_combo.setObjectName("importHeaderLineCombo")
+        self.header_combo.setAccessibleName(self.tr("Header line"))
+        self.header_combo.setToolTip(
+            self.tr("The line that names the columns; the lines above it are not imported.")
+        )
+
         form = QFormLayout()
         form.addRow(self.tr("&Encoding:"), self.encoding_combo)
         form.addRow(self.tr("&Delimiter:"), self.delimiter_combo)
+        form.addRow(self.tr("&Header line:"), self.header_combo)
         form.addRow(self.tr("D&ate order:"), self.date_combo)
 
         self.format_label = message_label("importFormatLabel", self)
@@ -230,6 +243,7 @@ class PreviewPage(QWizardPage):
         self.encoding_combo.currentIndexChanged.connect(self._format_chosen)
         self.delimiter_combo.currentIndexChanged.connect(self._format_chosen)
         self.date_combo.currentIndexChanged.connect(self._date_order_chosen)
+        self.header_combo.currentIndexChanged.connect(self._header_line_chosen)
 
     def initializePage(self) -> None:
         state = self._state
@@ -250,6 +264,28 @@ class PreviewPage(QWizardPage):
         self._state.delimiter = self.delimiter_combo.currentData()
         self._state.load_preview()
         self.refresh()
+
+    def _header_line_chosen(self) -> None:
+        line = self.header_combo.currentData()
+        if line is None:
+            return
+        self._state.header_line = line
+        self._state.load_preview()
+        self.refresh()
+
+    def _show_header_lines(self, read: Preview) -> None:
+        """Offers each line of the preview as the header, the one read chosen."""
+        combo = self.header_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for record in (*read.above, read.header, *read.records):
+            cells = ", ".join(cell.strip() for cell in record.fields if cell.strip())
+            combo.addItem(
+                self.tr("Line {line}: {cells}").format(line=record.line, cells=_shortened(cells)),
+                record.line,
+            )
+        combo.setCurrentIndex(max(0, combo.findData(read.header.line)))
+        combo.blockSignals(False)
 
     def _date_order_chosen(self) -> None:
         self._state.date_choice = self.date_combo.currentData()
@@ -274,6 +310,7 @@ class PreviewPage(QWizardPage):
             self.completeChanged.emit()
             return
         fmt = read.format
+        self._show_header_lines(read)
         self.encoding_combo.setItemText(
             0, self.tr("Detected ({name})").format(name=encoding_name(fmt.encoding))
         )
@@ -286,6 +323,8 @@ class PreviewPage(QWizardPage):
                 rows=self.tr("the first %n record(s) shown", "", len(read.records))
             )
         )
+        for sentence in fmt.skipped():
+            self.format_label.setText(self.format_label.text() + " " + sentence)
         mapping = state.mapping
         if mapping.fields.description:
             self.format_label.setText(

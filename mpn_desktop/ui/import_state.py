@@ -20,7 +20,8 @@ from mpn_desktop.importers.importing import (
     survey_date_order,
     survey_decimal_marks,
 )
-from mpn_desktop.importers.reading import Preview, preview
+from mpn_desktop.importers.planning import located_preview
+from mpn_desktop.importers.reading import Preview
 
 MappingRecall = Callable[[tuple[str, ...], FieldSet], ColumnMapping | None]
 """Gives the mapping remembered for a header line (of a kind's fields), if any."""
@@ -50,6 +51,8 @@ class ImportState:
         self.encoding: str | None = None
         self.delimiter: str | None = None
         self.date_choice: DateOrder | None = None
+        self.header_line: int | None = None
+        """The line the user chose for the header; None while the file tells."""
         self.preview: Preview | None = None
         self.preview_error = ""
         self.mapping: ColumnMapping | None = None
@@ -68,6 +71,7 @@ class ImportState:
             self.encoding = None
             self.delimiter = None
             self.date_choice = None
+            self.header_line = None
             self.mapping = None
             self.preview = None
             self.dates = None
@@ -86,7 +90,9 @@ class ImportState:
             self.preview, self.preview_error = None, ""
             return False
         try:
-            read = preview(self.path, self.encoding, self.delimiter)
+            read = located_preview(
+                self.path, self._fields_for, self.encoding, self.delimiter, self.header_line
+            )
         except MpnError as error:
             self.preview, self.preview_error = None, str(error)
             return False
