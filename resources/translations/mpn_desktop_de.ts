@@ -2348,6 +2348,14 @@
         <translation>Tag zuerst (25/11/2017)</translation>
     </message>
     <message>
+        <source>Header line</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>The line that names the columns; the lines above it are not imported.</source>
+        <translation>Die Zeile, die die Spalten benennt; die Zeilen darüber werden nicht importiert.</translation>
+    </message>
+    <message>
         <source>&amp;Encoding:</source>
         <translation>&amp;Kodierung:</translation>
     </message>
@@ -2356,12 +2364,20 @@
         <translation>&amp;Trennzeichen:</translation>
     </message>
     <message>
+        <source>&amp;Header line:</source>
+        <translation>Ko&amp;pfzeile:</translation>
+    </message>
+    <message>
         <source>D&amp;ate order:</source>
         <translation>D&amp;atumsreihenfolge:</translation>
     </message>
     <message>
         <source>First records of the file</source>
         <translation>Erste Datensätze der Datei</translation>
+    </message>
+    <message>
+        <source>Line {line}: {cells}</source>
+        <translation>Zeile {line}: {cells}</translation>
     </message>
     <message>
         <source>Try another encoding or delimiter above, or another file (Back).</source>
@@ -2428,6 +2444,13 @@
     <message>
         <source>Every date reads the same in either order.</source>
         <translation>Jedes Datum liest sich in beiden Reihenfolgen gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>whole line</source>
+        <translation>ganze Zeile</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,14 @@ and asked the user to delete the lines above it; the reader now skips them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.reading import CsvFormat, RecordReader, detect_delimiter
@@ -124,6 +126,27 @@ def test_a_header_line_past_the_records_says_so(tmp_path: Path) -> None:
     path.write_text("Exam results 2017;;;\n" + _TABLE, encoding="utf-8")
     with pytest.raises(ImportFailed, match="the file has no records from line 9 on"):
         plan_import(path, header_line=9)
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_the_skipped_lines_are_said_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "blatt.csv"
+    path.write_text("sep=;\nPrüfungen 2017\nStand 1.12.2017\n" + _TABLE, encoding="utf-8")
+    assert main(["--language", "de", *cli_options(db_url), "import-exams", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Zeile 1 ('sep=;') nennt das Trennzeichen." in out
+    assert "Die Kopfzeile ist Zeile 4; Zeilen 2-3 übersprungen." in out
 
 
 def _file_of(tmp_path: Path, lines: int, *, quoted: bool) -> Path:
