@@ -100,11 +100,15 @@ class CsvFormat:
 
     def describe(self) -> str:
         """E.g. ``utf-8, semicolon-separated``, for messages and the wizard."""
-        name = DELIMITER_NAMES.get(self.delimiter)
-        delimiter = _(name) if name is not None else repr(self.delimiter)
         return _("{encoding}, {delimiter}-separated").format(
-            encoding=self.encoding, delimiter=delimiter
+            encoding=self.encoding, delimiter=self._name
         )
+
+    @property
+    def _name(self) -> str:
+        """The delimiter's name (``semicolon``), or the character quoted (``'|'``)."""
+        name = DELIMITER_NAMES.get(self.delimiter)
+        return _(name) if name is not None else repr(self.delimiter)
 
     @property
     def first_line(self) -> int:
@@ -115,11 +119,8 @@ class CsvFormat:
         """What is not read above the header, in sentences (none when nothing is)."""
         said = []
         if self.declared:
-            said.append(
-                _("Line 1 ({line}) names the delimiter.").format(
-                    line=quoted(f"sep={self.delimiter}")
-                )
-            )
+            # Named as the format names it: "sep=\t" would show a tab as two characters.
+            said.append(_("Line 1 (sep=) names the delimiter: {name}.").format(name=self._name))
         above = self.header_line - self.first_line
         if above > 0:
             lines = (

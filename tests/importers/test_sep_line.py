@@ -70,7 +70,7 @@ def test_the_plan_says_where_the_delimiter_came_from(tmp_path: Path) -> None:
     plan = plan_import(_sheet(tmp_path, ";"))
     assert plan.describe()[:2] == [
         "Reading excel.csv as utf-8, semicolon-separated.",
-        "Line 1 ('sep=;') names the delimiter.",
+        "Line 1 (sep=) names the delimiter: semicolon.",
     ]
 
 
@@ -95,5 +95,5 @@ def test_import_usage_honours_the_delimiter_line(
     )
     assert main([*cli_options(db_url), "import-usage", str(sheet)]) == 0
     out = capsys.readouterr().out
-    assert "Line 1 ('sep=;') names the delimiter." in out
+    assert "Line 1 (sep=) names the delimiter: semicolon." in out
     assert "1 added" in out

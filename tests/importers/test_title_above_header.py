@@ -145,7 +145,7 @@ def test_the_skipped_lines_are_said_in_german(
     path.write_text("sep=;\nPrüfungen 2017\nStand 1.12.2017\n" + _TABLE, encoding="utf-8")
     assert main(["--language", "de", *cli_options(db_url), "import-exams", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Zeile 1 ('sep=;') nennt das Trennzeichen." in out
+    assert "Zeile 1 (sep=) nennt das Trennzeichen: Semikolon." in out
     assert "Die Kopfzeile ist Zeile 4; Zeilen 2-3 übersprungen." in out
 
 

@@ -118,7 +118,7 @@ def test_excels_delimiter_line_is_honoured_and_skipped(
     wizard = open_wizard(path)
     page = wizard.preview_page
     assert page.delimiter_combo.itemText(0) == "Detected (semicolon)"
-    assert "Line 1 ('sep=;') names the delimiter." in page.format_label.text()
+    assert "Line 1 (sep=) names the delimiter: semicolon." in page.format_label.text()
     assert page.model.columnCount() == 4
     assert _header_lines(wizard)[0] == 2, "the delimiter's line is no header"
     _import(qtbot, wizard)
