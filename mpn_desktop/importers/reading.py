@@ -366,8 +366,8 @@ def sniff_format(
     declared = declared_delimiter(path, encoding)
     if delimiter is None:
         delimiter = declared or detect_delimiter(path, encoding)
-    first = 2 if declared else 1
-    return CsvFormat(encoding, delimiter, max(first, header_line or first), declared is not None)
+    fmt = CsvFormat(encoding, delimiter, declared=declared is not None)
+    return replace(fmt, header_line=max(fmt.first_line, header_line or 1))
 
 
 _SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """File ▸ Import exam records and File ▸ Import sales data: one wizard, from a file to one
 undoable import, for each import kind (``ui.import_kinds``).
 
-Pages: the file → a preview with the encoding, delimiter and date order →
+Pages: the file → a preview with the encoding, delimiter, header line and date order →
 the column mapping → a check of every record → the import on a worker thread.
 The steps are the importer's own (``mpn_desktop.importers``); the wizard only
 shows them and collects the choices in an ``ImportState``.
