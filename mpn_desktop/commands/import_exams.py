@@ -13,7 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mpn_desktop.commands.common import catalog_path, database_url
+from mpn_desktop.commands.common import (
+    competencies_catalog,
+    database_url,
+    designation_catalogs,
+)
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.wording import figure, number
 
@@ -154,13 +158,11 @@ def _line_number(text: str) -> int:
 
 def run_import_exams(args: argparse.Namespace) -> int:
     """Plans, checks and (unless a dry run or errors) writes the import; returns the exit code."""
-    from mpn_desktop.catalog_files import load_catalog
     from mpn_desktop.importers.catalog_lookup import CatalogLookup
     from mpn_desktop.importers.importing import run_import
     from mpn_desktop.importers.kinds import ExamImport
     from mpn_desktop.importers.planning import plan_import
     from mpn_desktop.importers.reading import OptionError
-    from mpn_desktop.programs import shipped_scored_catalogs
     from mpn_desktop.shown import shown_message
     from mpn_desktop.store.database import Database
     from mpn_desktop.store.user_files import check_user_file
@@ -179,9 +181,12 @@ def run_import_exams(args: argparse.Namespace) -> int:
         print(f"mpn-desktop import-exams: {shown_message(str(error))}", file=sys.stderr)
         return USAGE_ERROR
     # Read only when a code is not one of the 2017-2018 catalogue's: today's exams (AZ-104)
-    # count toward a designation, not toward nothing.
+    # count toward a designation, not toward nothing. --catalog may be either program's file,
+    # as status takes it (a Solutions Partner file's own codes are known first).
     kind = ExamImport(
-        CatalogLookup.with_designations(load_catalog(catalog_path(args)), shipped_scored_catalogs)
+        CatalogLookup.with_designations(
+            competencies_catalog(args), lambda: designation_catalogs(args)
+        )
     )
     for line in plan.describe():
         print(line)
