@@ -101,10 +101,12 @@ class ProblemModel(QAbstractTableModel):
         self._problems = tuple(problems)
         self.endResetModel()
 
-    def as_text(self, rows: Sequence[int] | None = None) -> str:
-        """The problems of ``rows`` (all by default), one a line, to paste into a message."""
+    def as_text(self, rows: Sequence[int] | None = None, file: str = "") -> str:
+        """The problems of ``rows`` (all by default), one a line, to paste into a message:
+        each names ``file`` first, as the command line prints them ("exams.csv: line 3, ...")."""
         chosen = self._problems if rows is None else [self._problems[row] for row in rows]
-        return "\n".join(str(problem) for problem in chosen)
+        named = f"{file}: " if file else ""
+        return "\n".join(f"{named}{problem}" for problem in chosen)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._problems)

@@ -329,7 +329,9 @@ class CheckPage(_StepPage):
     def copy_problems(self) -> None:
         """Puts the selected problems (else all), one per line, on the clipboard."""
         rows = sorted({index.row() for index in self.problem_table.selectedIndexes()})
-        QGuiApplication.clipboard().setText(self.problems.as_text(rows or None))
+        path = self._state.path
+        file = path.name if path is not None else ""
+        QGuiApplication.clipboard().setText(self.problems.as_text(rows or None, file))
 
     def _set_problems_visible(self, visible: bool) -> None:
         self.problem_table.setVisible(visible)

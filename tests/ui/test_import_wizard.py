@@ -199,13 +199,14 @@ def test_a_file_with_errors_imports_nothing_and_lists_every_error_by_line_and_fi
 
     check.copy_button.click()
     copied = QGuiApplication.clipboard().text().splitlines()
-    assert copied[0].startswith("line 3, MCP ID: '12a4' is not an MCP ID")
-    assert copied[1].startswith("line 4, date passed: '2017-02-30' is not a real date")
+    # Each line names the file, line and field, as import-exams prints them.
+    assert copied[0].startswith("broken.csv: line 3, MCP ID: '12a4' is not an MCP ID")
+    assert copied[1].startswith("broken.csv: line 4, date passed: '2017-02-30' is not a real date")
     assert len(copied) == 3
     check.problem_table.selectRow(2)
     check.copy_button.click()
     assert QGuiApplication.clipboard().text() == (
-        "line 5, exam code: missing (and no exam title to look it up by)"
+        "broken.csv: line 5, exam code: missing (and no exam title to look it up by)"
     )
     assert count(context.db, models.ExamResult) == 0
     assert count(context.db, models.ImportBatch) == 0
