@@ -295,22 +295,31 @@ class MainWindow(QMainWindow):
 
     def _build_waiting_tabs(self) -> None:
         """Builds the tabs still stood in for, each in its stand-in's place, title and state."""
-        self._tabs_waiting = False
+        while self._build_a_waiting_tab():
+            pass
+
+    def _build_a_waiting_tab(self) -> bool:
+        """Builds the first tab still stood in for, in its stand-in's place, title and state;
+        whether there was one."""
+        index = next((at for at, tab in enumerate(self._built_tabs) if tab is None), None)
+        if index is None:
+            self._tabs_waiting = False
+            return False
+        spec = TAB_SPECS[index]
         shown = self.tabs.currentIndex()
-        for index, spec in enumerate(TAB_SPECS):
-            if self._built_tabs[index] is not None:
-                continue
-            tab = self._build_tab(spec)
-            self._built_tabs[index] = tab
-            stand_in = self.tabs.widget(index)
-            assert stand_in is not None  # one per tab until it is built
-            title = self.tabs.tabText(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, title)
-            stand_in.deleteLater()
-            self._connect_tab(tab)
-            self._restore_tab_state(spec, tab)
+        tab = self._build_tab(spec)
+        self._built_tabs[index] = tab
+        self._tabs_waiting = any(built is None for built in self._built_tabs)
+        stand_in = self.tabs.widget(index)
+        assert stand_in is not None  # one per tab until it is built
+        title = self.tabs.tabText(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, title)
+        stand_in.deleteLater()
+        self._connect_tab(tab)
+        self._restore_tab_state(spec, tab)
         self.tabs.setCurrentIndex(shown)
+        return True
 
     def _build_waiting_tabs_if_any(self) -> None:
         if self._tabs_waiting:
@@ -340,6 +349,15 @@ class MainWindow(QMainWindow):
         if self._fill_started:
             return
         self._fill_started = True
+        self._build_then_read()
+
+    def _build_then_read(self) -> None:
+        """The tabs still stood in for are built one per turn of the event loop (5-10 ms each
+        on the large organisation: the three in one turn were the fill's first stall), then
+        the worker reads what they all show."""
+        if self._build_a_waiting_tab():
+            QTimer.singleShot(0, self, self._build_then_read)
+            return
         db = self.context.db
         tabs = [cast(StepTabLike, tab) for tab in self.step_tabs]
         asked = [read for tab in tabs for read in tab.first_reads()]

@@ -132,3 +132,18 @@ def test_a_stand_in_brought_to_the_front_before_the_records_are_read_becomes_its
     assert main.tabs.currentIndex() == 3
     _fill(qtbot, main)
     assert main.tabs.currentWidget() is main.tab("feeTab")
+
+
+def test_the_tabs_stood_in_for_are_built_one_per_turn_of_the_event_loop(
+    qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
+) -> None:
+    main = _start_up_window(qtbot, sample_context, settings)
+    # The fill's start, as after the first paint: the three tabs built in that one turn were
+    # its first stall on the large organisation.
+    main._start_filling()
+    built = [isinstance(page, TAB_CLASSES) for page in _pages(main)]
+    assert built == [True, True, False, False]
+    with qtbot.waitSignal(main.filled, timeout=30_000):
+        pass
+    assert [type(page) for page in _pages(main)] == list(TAB_CLASSES)
+    assert main.tabs.currentIndex() == 0
