@@ -87,6 +87,8 @@ _STYLED_ROLES = frozenset(
     )
 )
 """The roles a ``RowStyle`` answers (``_style_data``)."""
+_ANSWERED = frozenset({_DISPLAY, _EDIT, _CHECK_STATE, _ALIGNMENT, SORT_ROLE, RECORD_ROLE, ID_ROLE})
+"""The roles ``data`` may answer besides a ``RowStyle``'s."""
 
 WARNING_BACKGROUND = QColor(255, 165, 0, 70)
 MUTED_BACKGROUND = QColor(128, 128, 128, 50)
@@ -118,6 +120,9 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[Record] = []
         self._row_by_id: dict[object, int] = {}
         self._styler: RowStyler | None = None
+        self._styled: tuple[Record, RowStyle | None] | None = None
+        """The record last styled and its style: a view asks three roles of each cell, and
+        paints a row's cells one after the other (the styler ran for each)."""
         self._order: tuple[int, bool] | None = None
         """The column rows are sorted by, and whether descending."""
         self._column_flags: tuple[Qt.ItemFlag, ...] | None = None
@@ -199,6 +204,7 @@ class RecordTableModel(QAbstractTableModel):
     def set_row_styler(self, styler: RowStyler | None) -> None:
         """Chooses how rows stand out (warnings, people who do not count)."""
         self._styler = styler
+        self._styled = None
         self.refresh_decorations()
 
     def plain_order(self) -> tuple[Field, bool] | None:
@@ -337,6 +343,7 @@ class RecordTableModel(QAbstractTableModel):
         """Redraws computed columns, names of other records and row styles (e.g. after new
         progress), and orders the rows again when they are ordered by such a column; a
         table showing nothing but its own records has nothing to redraw."""
+        self._styled = None  # what a row's style comes from has changed
         if self._rows and self.depends_on_more_than_its_records():
             self.decorationsAboutToChange.emit()
             self.dataChanged.emit(
@@ -375,13 +382,23 @@ class RecordTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role not in _ANSWERED
+            and role != _TOOLTIP  # a long text's tooltip is the cell's own
+            and (self._styler is None or role not in _STYLED_ROLES)
+        ):
+            # Of the eight roles a view asks of each cell it paints or measures, two
+            # (foreground, size hint) are never answered here and three (decoration, font,
+            # background) only by a row styler: answered before the cell is looked at.
+            return None
         # Plain bounds checks: data() runs for every cell drawn, checkIndex costs more.
         if not index.isValid() or index.model() is not self:
             return None
-        if index.row() >= len(self._rows) or index.column() >= len(self._fields):
+        row, column = index.row(), index.column()
+        if row >= len(self._rows) or column >= len(self._fields):
             return None
-        record = self._rows[index.row()]
-        field = self._fields[index.column()]
+        record = self._rows[row]
+        field = self._fields[column]
         # The value is worked out for the roles that show it only (a computed column's
         # function ran for each of the seven roles the delegate asks of a cell).
         if role == _DISPLAY:
@@ -398,7 +415,7 @@ class RecordTableModel(QAbstractTableModel):
             return record
         if role == ID_ROLE:
             return record.get("id")
-        styled = self._style_data(record, index.column(), role)
+        styled = self._style_data(record, column, role)
         if styled is None and role == _TOOLTIP:
             # A long text (e.g. the competencies a person counts for) may be cut off
             # in its cell: the tooltip shows all of it.
@@ -412,7 +429,14 @@ class RecordTableModel(QAbstractTableModel):
             # (a reference's validity, a person's progress) answers four: asked for each, it
             # was most of the time fitting the References tab's columns took.
             return None
-        style = self._styler(record) if self._styler is not None else None
+        if self._styler is None:
+            return None
+        styled = self._styled
+        if styled is not None and styled[0] is record:  # held here: no other at its address
+            style = styled[1]
+        else:
+            style = self._styler(record)
+            self._styled = (record, style)
         if style is None:
             return None
         if role == Qt.ItemDataRole.BackgroundRole and style.background is not None:

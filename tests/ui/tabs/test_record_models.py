@@ -374,7 +374,41 @@ def test_a_cell_asks_its_row_style_and_worked_out_value_only_for_roles_that_show
     assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == "Expired"
     assert model.data(cell, Qt.ItemDataRole.FontRole).italic()
     assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == WARNING_BACKGROUND
-    assert asked == ["value", "style", "style", "style"]
+    assert asked == ["value", "style"]  # the row's style worked out once for its roles
+
+
+def test_a_rows_style_is_worked_out_once_for_its_cells_and_again_when_redrawn() -> None:
+    expired = {1}
+    asked: list[int] = []
+
+    def style(record: dict[str, Any]) -> RowStyle | None:
+        asked.append(record["id"])
+        return RowStyle(background=WARNING_BACKGROUND) if record["id"] in expired else None
+
+    model = RecordTableModel(FIELDS, _Source().load)
+    model.reload()
+    model.set_row_styler(style)
+    rows = {model.record_at(row)["id"]: row for row in range(3)}
+    background = Qt.ItemDataRole.BackgroundRole
+
+    def painted(record_id: int) -> list[object]:
+        # A row painted: each of its cells asked the roles a style answers.
+        cells = [model.index(rows[record_id], column) for column in range(len(FIELDS))]
+        for cell in cells:
+            cell.data(Qt.ItemDataRole.DecorationRole)
+            cell.data(Qt.ItemDataRole.FontRole)
+        return [cell.data(background) for cell in cells]
+
+    asked.clear()
+    assert all(brush.color() == WARNING_BACKGROUND for brush in painted(1))
+    assert painted(2) == [None] * len(FIELDS)
+    assert asked == [1, 2]
+    expired.add(2)  # what the styles come from changed (new progress): the rows redrawn
+    model.refresh_decorations()
+    assert all(brush.color() == WARNING_BACKGROUND for brush in painted(2))
+    assert asked == [1, 2, 2]
+    model.set_row_styler(lambda _record: None)
+    assert painted(2) == [None] * len(FIELDS)
 
 
 class _ScopedSource(_Source):
