@@ -10,6 +10,10 @@ longer (a very large organisation), the following ones run on a worker
 thread, one at a time; changes made meanwhile are folded into a single
 evaluation after it, and a result that no longer matches the database or the
 "as of" day is dropped, so the window never waits and never shows stale figures.
+On a day whose Solutions Partner designations are scored, every evaluation runs
+on the worker (a file or a server): scoring them again after an edit took 20-40
+ms of the GUI thread on a large organisation, more than a frame, while the
+user typed; the GUI thread only writes the edit and draws the result.
 
 The facts of the last evaluation are kept with the changes since: when each
 of them names the records it wrote (an edit, an add, a delete, their undo),
@@ -303,9 +307,7 @@ class ProgressSource(QObject):
     def _due(self) -> None:
         if self._running is not None:
             return  # _finished asks again, for everything changed meanwhile
-        # A database in memory shares one connection: it is only read on the GUI thread.
-        # Files and servers (PostgreSQL) are read by the worker on its own connection.
-        if self.background and not self._context.db.in_memory:
+        if self._on_worker():
             self._start_worker()
             return
         evaluated = self._evaluate_here()
@@ -315,6 +317,15 @@ class ProgressSource(QObject):
             # few ms on the large organisation), not after both.
             self._shown = evaluated
             self._show_timer.start()
+
+    def _on_worker(self) -> bool:
+        """Whether the next evaluation runs on the worker thread: once one was slow, and
+        on a day of the Solutions Partner program (see the module's docstring)."""
+        # A database in memory shares one connection: it is only read on the GUI thread.
+        # Files and servers (PostgreSQL) are read by the worker on its own connection.
+        if self._context.db.in_memory:
+            return False
+        return self.background or self._context.scores_designations()
 
     def _show_evaluated(self) -> None:
         evaluated, self._shown = self._shown, None
