@@ -95,20 +95,14 @@ class CsvFormat:
     encoding: str
     delimiter: str
     header_line: int = 1
-    declared: bool = False
-    """Line 1 is Excel's ``sep=X``, which names the delimiter (it is no record)."""
+    declared: str = ""
+    """The delimiter X of a line 1 ``sep=X`` (Excel's, no record); "" when there is none."""
 
     def describe(self) -> str:
         """E.g. ``utf-8, semicolon-separated``, for messages and the wizard."""
         return _("{encoding}, {delimiter}-separated").format(
-            encoding=self.encoding, delimiter=self._name
+            encoding=self.encoding, delimiter=_named_delimiter(self.delimiter)
         )
-
-    @property
-    def _name(self) -> str:
-        """The delimiter's name (``semicolon``), or the character quoted (``'|'``)."""
-        name = DELIMITER_NAMES.get(self.delimiter)
-        return _(name) if name is not None else repr(self.delimiter)
 
     @property
     def first_line(self) -> int:
@@ -120,7 +114,9 @@ class CsvFormat:
         said = []
         if self.declared:
             # Named as the format names it: "sep=\t" would show a tab as two characters.
-            said.append(_("Line 1 (sep=) names the delimiter: {name}.").format(name=self._name))
+            # The line's own, which a delimiter the user chose may differ from.
+            name = _named_delimiter(self.declared)
+            said.append(_("Line 1 (sep=) names the delimiter: {name}.").format(name=name))
         above = self.header_line - self.first_line
         if above > 0:
             lines = (
@@ -136,6 +132,12 @@ class CsvFormat:
                 )
             )
         return said
+
+
+def _named_delimiter(delimiter: str) -> str:
+    """A delimiter's name (``semicolon``), or the character quoted (``'|'``)."""
+    name = DELIMITER_NAMES.get(delimiter)
+    return _(name) if name is not None else repr(delimiter)
 
 
 def detect_encoding(path: Path) -> str:
@@ -366,7 +368,7 @@ def sniff_format(
     declared = declared_delimiter(path, encoding)
     if delimiter is None:
         delimiter = declared or detect_delimiter(path, encoding)
-    fmt = CsvFormat(encoding, delimiter, declared=declared is not None)
+    fmt = CsvFormat(encoding, delimiter, declared=declared or "")
     return replace(fmt, header_line=max(fmt.first_line, header_line or 1))
 
 

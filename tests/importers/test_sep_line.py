@@ -45,7 +45,7 @@ def test_the_delimiter_line_names_the_delimiter_and_is_skipped(
     path = _sheet(tmp_path, delimiter, bom=bom)
     read = preview(path)
     assert read.format.delimiter == delimiter
-    assert read.format.declared
+    assert read.format.declared == delimiter
     assert read.header.line == 2
     assert read.header.fields == _HEADER
     assert [record.line for record in read.records] == [3, 4]
@@ -60,10 +60,11 @@ def test_sep_is_read_in_capitals_too_and_only_on_the_first_line(tmp_path: Path) 
     assert sniff_format(plain).header_line == 1
 
 
-def test_a_given_delimiter_wins_and_the_line_is_still_skipped(tmp_path: Path) -> None:
+def test_a_given_delimiter_wins_and_the_line_is_still_skipped_and_told(tmp_path: Path) -> None:
     path = _sheet(tmp_path, ";", first="sep=,")
     fmt = sniff_format(path, delimiter=";")
     assert (fmt.delimiter, fmt.header_line) == (";", 2)
+    assert fmt.skipped() == ["Line 1 (sep=) names the delimiter: comma."]
 
 
 def test_the_plan_says_where_the_delimiter_came_from(tmp_path: Path) -> None:
