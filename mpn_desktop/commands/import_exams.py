@@ -235,7 +235,7 @@ def report_result(
     db: Database,
 ) -> int:
     """Prints what an import did (errors to stderr) and returns the exit code."""
-    from mpn_desktop.importers.rejects import write_rejects
+    from mpn_desktop.importers.rejects import rejects_advice, write_rejects
     from mpn_desktop.store import records
 
     if result.ignored_columns:
@@ -288,6 +288,9 @@ def report_result(
             bad,
         )
         print(skipped.format(count=number(bad), file=written))
+        advice = rejects_advice(result)
+        if advice:
+            print(advice)
     if args.dry_run:
         print(_("Dry run: nothing was written."))
     elif result.committed:

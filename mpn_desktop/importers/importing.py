@@ -44,6 +44,9 @@ CancelCheck = Callable[[], bool]
 BATCH_ROWS = 2000
 """Records validated between two writes, progress reports and cancel checks."""
 
+ERROR_COLUMN = "error"
+"""The last column of a rejects file (``rejects.write_rejects``): what was wrong with the record."""
+
 
 class ImportCancelled(ImportFailed):
     """The user cancelled the import; nothing was written."""
@@ -235,6 +238,8 @@ def run_import(
     have errors (the bad ones are returned in ``rejected``). A file naming
     another organisation's MPN ID is refused unless ``allow_other_mpn_id``.
     """
+    if kind.name == USAGE:
+        _refuse_usage_rejects(path, settings.mapping)
     validator = kind.validator(
         settings.mapping,
         settings.date_order,
@@ -300,6 +305,27 @@ def run_import(
     if progress is not None and result.committed:
         progress(1.0)
     return result
+
+
+def _refuse_usage_rejects(path: Path, mapping: ColumnMapping) -> None:
+    """Raises ImportFailed for a rejects file of usage lines (its last column ``error``).
+
+    A usage import replaces the months of the subscriptions it names (a file
+    imported again is not counted twice), so the few lines an import skipped,
+    imported alone, would replace the months that import kept with their own.
+    """
+    header = mapping.header
+    last = len(header) - 1
+    if not header or header[last].strip() != ERROR_COLUMN or last in mapping.columns.values():
+        return
+    raise ImportFailed(
+        _(
+            "{path}: this file holds the lines an import skipped (its last column is "
+            "{column}): imported alone, they would replace the months of their subscriptions "
+            "that the import kept. Correct those lines in the file they came from and "
+            "import that file again (its months are replaced whole)."
+        ).format(path=path, column=repr(ERROR_COLUMN))
+    )
 
 
 def _file_size(path: Path) -> int:

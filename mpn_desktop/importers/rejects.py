@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from mpn_desktop.importers.importing import ImportResult
+from mpn_desktop.domain.vocabulary import _
+from mpn_desktop.importers.importing import ERROR_COLUMN, ImportResult
 from mpn_desktop.importers.table_text import csv_bytes
+from mpn_desktop.store.import_transaction import USAGE
 from mpn_desktop.store.user_files import write_user_file
 
-ERROR_COLUMN = "error"
+__all__ = ["ERROR_COLUMN", "rejects_advice", "write_rejects"]
 
 
 def write_rejects(
@@ -34,3 +36,15 @@ def write_rejects(
     ]
     named = [*header, *[""] * (width - len(header)), ERROR_COLUMN]
     return write_user_file(path, csv_bytes(named, rows), database=database)
+
+
+def rejects_advice(result: ImportResult) -> str:
+    """How to import the skipped records once corrected ("" when importing the rejects file
+    does it): usage lines go back into the file they came from, which is imported again
+    (alone, they would replace the months the import kept)."""
+    if result.kind != USAGE or not result.rejected:
+        return ""
+    return _(
+        "Correct the skipped lines in {file} itself and import it again: its months are "
+        "replaced whole (the rejects file alone would replace the months this import kept)."
+    ).format(file=result.path.name)

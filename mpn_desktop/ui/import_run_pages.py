@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.importing import ImportResult, run_import
-from mpn_desktop.importers.rejects import write_rejects
+from mpn_desktop.importers.rejects import rejects_advice, write_rejects
 from mpn_desktop.store import records
 from mpn_desktop.store.user_files import check_user_file
 from mpn_desktop.ui import count_text
@@ -578,9 +578,11 @@ class RunPage(_StepPage):
             )
         except MpnError as error:
             return self.tr("The skipped records were not saved: {error}. ").format(error=error)
-        return self.tr(
+        saved = self.tr(
             "%n record(s) with errors skipped and saved to {path}. ", "", len(result.rejected)
         ).format(path=str(written))
+        advice = rejects_advice(result)
+        return f"{saved}{advice} " if advice else saved
 
     def _failed(self, message: str, *, cancelled: bool) -> None:
         if cancelled:

@@ -198,4 +198,16 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     kept, error = rows[1][:-1], rows[1][-1]
     assert kept == [*cells, *[""] * (len(header) - len(cells))]
     assert error.startswith("3 fields where the header has ")
+
+    # Usage lines go back through their own file: alone they would replace the kept months.
+    usage = wizard.kind.name == "usage"
+    advice = f"Correct the skipped lines in {sample.name} itself and import it again"
+    assert (advice in wizard.run_page.verdict_label.text()) is usage
+    again = open_wizard(rejects)
+    again.next()
+    again.next()
+    _wait_for(qtbot, again.check_page)
+    refused = "this file holds the lines an import skipped"
+    assert (refused in again.check_page.verdict_label.text()) is usage
+    assert _snapshot(context.db) == downloaded
     context.undo_stack.undo()

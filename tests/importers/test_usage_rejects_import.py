@@ -1,0 +1,101 @@
+"""The lines a usage import skipped go back through the file they came from, never alone.
+
+A usage import replaces the months of the subscriptions it names. The
+rejects file's few lines, corrected and imported alone (as the program
+suggested for every kind), replaced the months the import had kept: a
+subscription's February of three services became the one line of the
+rejects file. Now the import refuses such a file and says what to do;
+an exam rejects file (exams add up, never replace) still imports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers.fixtures import cli_options
+
+from mpn_desktop.cli import main
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.records import list_records
+
+RECON = Path(__file__).parent / "fixtures" / "usage" / "csp-usage-based-recon.2019-02.csv"
+
+
+def _usage(url: str) -> list[tuple[str, str, str, str]]:
+    with Database.open(url) as db:
+        external = {
+            row["id"]: row["external_id"] for row in list_records(db, RecordKind.SUBSCRIPTION)
+        }
+        return sorted(
+            (
+                external[row["subscription_id"]],
+                str(row["month"]),
+                row["service"],
+                str(row["consumption_usd"]),
+            )
+            for row in list_records(db, RecordKind.USAGE)
+        )
+
+
+def _broken(tmp_path: Path) -> Path:
+    """The recon file with line 4's day made impossible (2/31)."""
+    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines[3] = lines[3].replace("2/1/2019", "2/31/2019", 1)
+    path = tmp_path / "recon.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_rejects_file_of_a_usage_import_is_refused_and_the_kept_months_stay(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = cli_options(db_url)
+    assert main([*database, "import-usage", str(RECON), "--dry-run"]) == 0
+    path = _broken(tmp_path)
+    rejects = tmp_path / "rejects.csv"
+    assert main([*database, "import-usage", str(path), "--skip-bad-rows", str(rejects)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Correct the skipped lines in recon.csv itself and import it again: its months are "
+        "replaced whole (the rejects file alone would replace the months this import kept)."
+    ) in out
+    kept = _usage(db_url)
+    rejects.write_text(rejects.read_text(encoding="utf-8-sig").replace("2/31/2019", "2/1/2019"))
+    assert main([*database, "import-usage", str(rejects)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "rejects.csv: this file holds the lines an import skipped (its last column is 'error')"
+        in err
+    )
+    assert _usage(db_url) == kept, "nothing replaced"
+
+    # As advised: the line corrected in the file it came from, imported again.
+    path.write_text(path.read_text(encoding="utf-8").replace("2/31/2019", "2/1/2019"))
+    assert main([*database, "import-usage", str(path)]) == 0
+    fixed = _usage(db_url)
+    assert fixed != kept
+    # The download as it is, in a database of its own: the same rows.
+    clean = tmp_path / "clean.sqlite3"
+    assert main(["--db", str(clean), "import-usage", str(RECON)]) == 0
+    assert fixed == _usage(f"sqlite:///{clean}")
+
+
+def test_an_exam_rejects_file_still_imports(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = cli_options(db_url)
+    path = tmp_path / "exams.csv"
+    path.write_text(
+        "MCP ID,Full Name,Exam Code,Date Passed\n"
+        "1234567,Ana Ruiz,70-533,2017-11-25\n"
+        "1234568,Bo Chen,70-532,2017-02-30\n",
+        encoding="utf-8",
+    )
+    rejects = tmp_path / "rejects.csv"
+    assert main([*database, "import-exams", str(path), "--skip-bad-rows", str(rejects)]) == 0
+    assert "Correct the skipped lines" not in capsys.readouterr().out
+    rejects.write_text(rejects.read_text(encoding="utf-8-sig").replace("2017-02-30", "2017-02-28"))
+    assert main([*database, "import-exams", str(rejects)]) == 0
+    assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out
