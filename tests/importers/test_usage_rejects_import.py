@@ -10,12 +10,14 @@ an exam rejects file (exams add up, never replace) still imports.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import list_records
@@ -99,3 +101,27 @@ def test_an_exam_rejects_file_still_imports(
     rejects.write_text(rejects.read_text(encoding="utf-8-sig").replace("2017-02-30", "2017-02-28"))
     assert main([*database, "import-exams", str(rejects)]) == 0
     assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_the_advice_and_the_refusal_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = ["--language", "de", *cli_options(db_url)]
+    rejects = tmp_path / "abgelehnt.csv"
+    options = ["import-usage", str(_broken(tmp_path)), "--skip-bad-rows", str(rejects)]
+    assert main([*database, *options]) == 0
+    out = capsys.readouterr().out
+    assert "Korrigieren Sie die übersprungenen Zeilen in recon.csv selbst" in out
+    assert main([*database, "import-usage", str(rejects)]) == 1
+    err = capsys.readouterr().err
+    assert "abgelehnt.csv: Diese Datei enthält die Zeilen, die ein Import übersprungen hat" in err
