@@ -47,6 +47,7 @@ from mpn_desktop.domain.designation_skilling import (
 from mpn_desktop.domain.designation_way import cheapest_way
 from mpn_desktop.domain.designations import (
     Certification,
+    Classification,
     Designation,
     Listed,
     Metric,
@@ -847,6 +848,21 @@ def classify(item: Designation, figures: UsageFigures, last: Month) -> tuple[str
     same month a year earlier, and the sentence saying so."""
     rule = item.classification
     assert rule is not None
+    # Kept with the month's figures, as a metric's score is: every evaluation of a day of
+    # the month (the window's days, each edit of a person, an exam or a reference) asked
+    # again, and the revenue per (customer, service) is read anew by each asking. The rule
+    # is kept beside its answer, so that its id is not another's while the memo holds it.
+    key = ("classified", id(rule), last)
+    kept = figures.memo.get(key)
+    if isinstance(kept, tuple) and kept[0] is rule:
+        return kept[1]  # type: ignore[no-any-return]
+    found = _classified(rule, figures, last)
+    figures.memo[key] = (rule, found)
+    return found
+
+
+def _classified(rule: Classification, figures: UsageFigures, last: Month) -> tuple[str, str]:
+    """``classify``'s answer worked out."""
 
     def pairs(month: Month) -> set[tuple[str, str]]:
         # The revenue alone per (customer, service), not all five sums of each.
