@@ -228,7 +228,7 @@ def test_bad_records_are_skipped_into_rejects_and_another_mpn_id_is_refused(
     assert ("9000001", "70-533", "2017-06-01") in exam_rows(db_url)
     lines = rejects.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "MCP ID,Name,Exam,Date Passed,MPN ID,error"
-    assert lines[1].startswith("98x,Ivo Horvat,70-347,2017-07-01,,MCP ID:")
+    assert lines[1].startswith("98x,Ivo Horvat,70-347,2017-07-01,,line 3: MCP ID:")
     other = tmp_path / "other.csv"
     other.write_text(
         "MCP ID,Name,Exam,Date Passed,MPN ID\n9000003,Jo Kim,70-533,2017-06-01,7777777\n",

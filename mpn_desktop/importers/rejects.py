@@ -17,7 +17,8 @@ __all__ = ["ERROR_COLUMN", "rejects_advice", "write_rejects"]
 def write_rejects(
     path: Path, header: tuple[str, ...], result: ImportResult, *, database: Path | None
 ) -> Path:
-    """Writes each rejected record with its cells and, last, what was wrong with it.
+    """Writes each rejected record with its cells and, last, its line in the file read and
+    what was wrong with it.
 
     The file has the import's header (plus ``error``), so once fixed it can be
     imported as it is; the error column is ignored then. Written through the
@@ -30,8 +31,13 @@ def write_rejects(
     # A record with more cells than the header (a delimiter in an unquoted cell) keeps
     # them all, under columns without a name: the user mends it, nothing is lost.
     width = max(len(header), max((len(cells) for _line, cells in result.rejected), default=0))
+    # The record's line in the file read, to find it there (usage lines are corrected there).
     rows = [
-        [*cells, *[""] * (width - len(cells)), "; ".join(problems[line])]
+        [
+            *cells,
+            *[""] * (width - len(cells)),
+            _("line {line}: {message}").format(line=line, message="; ".join(problems[line])),
+        ]
         for line, cells in result.rejected
     ]
     named = [*header, *[""] * (width - len(header)), ERROR_COLUMN]

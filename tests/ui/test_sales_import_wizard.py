@@ -156,7 +156,7 @@ def test_good_rows_are_imported_and_bad_ones_saved_when_asked(
     assert "1 record with errors was skipped and saved to" in verdict
     assert consumption(context.db) == {("-1", "2018-01"): 100.0}
     lines = rejects.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[1].startswith("Fabrikam,sub-1,azure,dpor,2018-02,lots,consumption_usd:")
+    assert lines[1].startswith("Fabrikam,sub-1,azure,dpor,2018-02,lots,line 3: consumption_usd:")
 
 
 def test_a_rejects_file_over_the_database_is_refused_before_anything_is_imported(

@@ -197,7 +197,7 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     assert len(rows) == 2
     kept, error = rows[1][:-1], rows[1][-1]
     assert kept == [*cells, *[""] * (len(header) - len(cells))]
-    assert error.startswith("3 fields where the header has ")
+    assert error.startswith("line 3: 3 fields where the header has ")
 
     # Usage lines go back through their own file: alone they would replace the kept months.
     usage = wizard.kind.name == "usage"
