@@ -94,7 +94,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     # Before the 230 modules of the window are imported: PySide6 looks at each (see there).
     read_feature_use_from_bytes()
     from mpn_desktop.commands.common import catalog_path, database_url, window_database_refused
-    from mpn_desktop.programs import shipped_scored_catalogs, window_catalogues
+    from mpn_desktop.programs import shipped_catalogs, window_catalogues
 
     app = _application()
     assert isinstance(app, QApplication)
@@ -102,6 +102,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     try:
         # A Solutions Partner file given with --catalog scores every day, as in the commands.
         catalog, chosen = window_catalogues(catalog_path(args))
+        # Known by their dates: the window reads in full only the one a day chooses.
+        scored = shipped_catalogs() if chosen is None else ()
     except CatalogError as error:
         return _refuse(app.tr("The requirements catalogue cannot be used"), error)
     from mpn_desktop.ui.startup_recovery import open_at_startup
@@ -115,7 +117,6 @@ def _run_gui(args: argparse.Namespace) -> int:
     from mpn_desktop.ui.context import AppContext
     from mpn_desktop.ui.main_window import MainWindow
 
-    scored = shipped_scored_catalogs() if chosen is None else ()
     context = AppContext(db, catalog, scored_catalogs=scored, chosen_scored=chosen)
     # The window is painted first, its tabs and status panel saying "Loading…":
     # SQLAlchemy and the store's modules are imported after the first paint, on a

@@ -36,6 +36,14 @@ class Dated(Protocol):
         """Its last day; None while it is in force."""
 
 
+class Shipped(Dated, Protocol):
+    """A catalogue known by its version and dates, read in full only once it is chosen
+    (``programs.ShippedCatalog``): the window chooses among the shipped ones so."""
+
+    def scored(self) -> ScoredCatalog:
+        """The whole catalogue (parsed at the first call, once for every thread)."""
+
+
 D = TypeVar("D", bound=Dated)
 
 
@@ -47,12 +55,18 @@ class ProgramOnDay:
     notes: tuple[str, ...] = ()
 
 
+def in_full(catalogue: ScoredCatalog | Shipped) -> ScoredCatalog:
+    """The whole catalogue of one already read, or of one known by its dates alone."""
+    return catalogue if isinstance(catalogue, ScoredCatalog) else catalogue.scored()
+
+
 def choose_program(
-    day: date, scored: Sequence[ScoredCatalog], competencies_end: date | None
+    day: date, scored: Sequence[ScoredCatalog | Shipped], competencies_end: date | None
 ) -> ProgramOnDay:
-    """The catalogue in force on ``day``, or the nearest one with a note saying so."""
+    """The catalogue in force on ``day``, or the nearest one with a note saying so; of
+    catalogues known by their dates alone, only the one chosen is read in full."""
     chosen, notes = chosen_on(day, scored, competencies_end)
-    return ProgramOnDay(chosen, notes)
+    return ProgramOnDay(None if chosen is None else in_full(chosen), notes)
 
 
 def chosen_on(

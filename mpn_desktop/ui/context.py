@@ -12,7 +12,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mpn_desktop.domain.program_choice import ProgramOnDay, choose_program
+from mpn_desktop.domain.program_choice import (
+    ProgramOnDay,
+    Shipped,
+    choose_program,
+    chosen_on,
+    in_full,
+)
 from mpn_desktop.errors import MpnError, RecordChanged
 from mpn_desktop.store.changes import Change, OpResult, RecordKind
 from mpn_desktop.ui import count_text
@@ -70,13 +76,16 @@ class AppContext(QObject):
         as_of: date | None = None,
         parent: QObject | None = None,
         *,
-        scored_catalogs: tuple[ScoredCatalog, ...] = (),
+        scored_catalogs: tuple[ScoredCatalog | Shipped, ...] = (),
         chosen_scored: ScoredCatalog | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._catalog = catalog
         self._scored = scored_catalogs if chosen_scored is None else (chosen_scored,)
+        """The Solutions Partner catalogues, read already or known by their dates alone
+        (``programs.shipped_catalogs``): a day's rules read only the one chosen, and the
+        window's first paint none (``scores_designations`` reads their dates)."""
         self._chosen = chosen_scored
         """A Solutions Partner catalogue the user named (``--catalog``): every day is scored
         by it, as the commands score every day by such a file."""
@@ -104,19 +113,29 @@ class AppContext(QObject):
 
     @property
     def scored_catalogs(self) -> tuple[ScoredCatalog, ...]:
-        """The Solutions Partner catalogues the program chooses from, by day."""
-        return self._scored
+        """The Solutions Partner catalogues the program chooses from, by day, every one read
+        in full (for the exam codes they know: an edit or an import asks)."""
+        return tuple(in_full(catalogue) for catalogue in self._scored)
 
     def program_on(self, day: date) -> ProgramOnDay:
-        """The rules for ``day``: a Solutions Partner catalogue, or the competencies (None)."""
+        """The rules for ``day``: a Solutions Partner catalogue, or the competencies (None).
+
+        Also asked on the worker thread (the designations scored with an evaluation): a
+        catalogue first read there is parsed once under ``programs``' lock."""
         if self._chosen is not None:
             return ProgramOnDay(self._chosen)
         return choose_program(day, self._scored, self._catalog.effective_until)
 
     def scores_designations(self, day: date | None = None) -> bool:
         """Whether ``day`` (the as-of day unless given) is scored under the Solutions Partner
-        program's designations, not the 2017-2018 competencies."""
-        return self.program_on(self._as_of if day is None else day).scored is not None
+        program's designations, not the 2017-2018 competencies.
+
+        Told by the catalogues' dates alone: the window asks before its first paint, which
+        then reads no catalogue in full (the evaluation reads the day's, on the worker)."""
+        if self._chosen is not None:
+            return True
+        on = self._as_of if day is None else day
+        return chosen_on(on, self._scored, self._catalog.effective_until)[0] is not None
 
     @property
     def as_of(self) -> date:

@@ -11,7 +11,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.programs import shipped_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui.context import AppContext
@@ -30,7 +30,7 @@ def designation_day_window(
     for and its database closed afterwards."""
     db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
     load_sample(db, day)
-    context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_scored_catalogs())
+    context = AppContext(db, catalog, as_of=day, scored_catalogs=shipped_catalogs())
     main = MainWindow(context, WindowSettings(tmp_path / "settings.ini"), evaluate_now=False)
     qtbot.addWidget(main)
     main.show()

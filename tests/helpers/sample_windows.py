@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from mpn_desktop.catalog_files import load_catalog
 from mpn_desktop.domain.catalog import Catalog
-from mpn_desktop.programs import shipped_scored_catalogs
+from mpn_desktop.programs import shipped_catalogs
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.sample import load_sample
 from mpn_desktop.ui import screen_fit
@@ -45,13 +45,12 @@ def shown_window(qtbot: QtBot, context: AppContext, settings: WindowSettings) ->
 
 
 def dated_sample(tmp_path: Path, day: date, catalog: Catalog | None = None) -> AppContext:
-    """A context as of ``day`` (every program's catalogues) on a new database file holding the
-    sample organisation dated around that day; its caller closes the database."""
+    """A context as of ``day`` (every program's catalogues, the Solutions Partner ones known by
+    their dates as start-up gives them) on a new database file holding the sample organisation
+    dated around that day; its caller closes the database."""
     db = Database.open(f"sqlite:///{tmp_path / 'tracker.sqlite3'}")
     load_sample(db, day)
-    return AppContext(
-        db, catalog or load_catalog(), as_of=day, scored_catalogs=shipped_scored_catalogs()
-    )
+    return AppContext(db, catalog or load_catalog(), as_of=day, scored_catalogs=shipped_catalogs())
 
 
 @contextmanager
