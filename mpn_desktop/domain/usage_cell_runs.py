@@ -8,22 +8,27 @@ gives a month's rows by customer from them with a few calls in C (a bisection
 over the runs' first months, slices, ``map``), instead of a step per row, and
 a run's rows of several months as one slice of the columns (``Slices``: a
 window's figures are then one ``sum`` per run); ``cell_runs`` finds the runs
-in the rows' columns. Runs that are not one row a
-month in order (several services a month, gaps, rows out of order) are not held
-here: ``usage_figures.UsageSums`` puts their rows in row by row.
+in the rows' columns. A subscription's rows of several a month (its
+services), months in order, are a run too (``Span``: a month's rows found by
+bisection in the months column), and so are a month's rows of one subscription in
+a month's file (``MonthRuns``: the file's rows cut where the subscription changes,
+in C). Rows out of order are not held here: ``usage_figures.UsageSums`` puts them
+in row by row.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import compress, repeat, takewhile
-from operator import add, eq, ge, itemgetter
+from itertools import chain, compress, repeat, takewhile
+from operator import add, eq, ge, itemgetter, lt, ne, sub
 from typing import Any, TypeVar
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Workload
+
+_T = TypeVar("_T")
 
 Cell = tuple[Workload, str]
 """A workload and an association type (its value): the subscriptions a scope picks from."""
@@ -113,14 +118,141 @@ class _Tier:
         return customers, list(map(add, bases, repeat(month)))
 
 
+Span = tuple[int, int, str, int, int]
+"""A run of several rows a month (a subscription's services), its months in order: its first
+counted month, its last month, customer, and where its rows of those months begin and end
+(a month's rows are found by bisection in the months column, between the two)."""
+
+MonthRuns = dict[int, Slices]
+"""Runs of one month each (a month's file: its rows grouped by subscription), by month (an
+index): each run's customer and where its rows begin and end."""
+
+
+def _expanded(slices: Slices) -> tuple[list[str], list[int]]:
+    """Every row of some slices: each one's customer and place (in C)."""
+    customers, starts, stops = slices
+    lengths = map(sub, stops, starts)
+    return (
+        list(chain.from_iterable(map(repeat, customers, lengths))),
+        list(chain.from_iterable(map(range, starts, stops))),
+    )
+
+
+def _tails(slices: Slices) -> tuple[list[str], list[int]]:
+    """The rows of some slices after each one's first: their customers and places."""
+    customers, starts, stops = slices
+    return _expanded((customers, list(map(add, starts, repeat(1))), stops))
+
+
+def _no_slices() -> Slices:
+    return [], [], []
+
+
+def joined(pieces: Iterable[Slices]) -> Slices:
+    """Runs' slices of several cells or tiers as one, in their order."""
+    customers: list[str] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    for each in pieces:
+        customers.extend(each[0])
+        starts.extend(each[1])
+        stops.extend(each[2])
+    return customers, starts, stops
+
+
+class _SpanTier:
+    """Runs of several rows a month by first month (``Span``s, in five lists): a month's or a
+    window's rows of each run found by bisection in the months column, in C."""
+
+    __slots__ = ("customers", "firsts", "lasts", "months", "starts", "stops")
+
+    def __init__(self, runs: list[Span], months: Sequence[Month]) -> None:
+        self.firsts = [run[0] for run in runs]
+        self.lasts = [run[1] for run in runs]
+        self.customers = [run[2] for run in runs]
+        self.starts = [run[3] for run in runs]
+        self.stops = [run[4] for run in runs]
+        self.months = months
+
+    def slices(self, first: int, last: int) -> Slices:
+        """The customers of the runs with rows in the months ``first`` to ``last``, and where
+        those rows begin and end in the columns."""
+        begun = bisect_right(self.firsts, last)
+        going = list(map(ge, self.lasts[:begun], repeat(first)))
+        customers = list(compress(self.customers, going))
+        starts = list(compress(self.starts, going))
+        stops = list(compress(self.stops, going))
+        months = repeat(self.months)
+        lows = list(map(bisect_left, months, repeat(first), starts, stops))
+        highs = list(map(bisect_right, months, repeat(last), starts, stops))
+        held = list(map(lt, lows, highs))  # a month left out inside a run: no row there
+        if all(held):
+            return customers, lows, highs
+        return (
+            list(compress(customers, held)),
+            list(compress(lows, held)),
+            list(compress(highs, held)),
+        )
+
+    def of(self, at: int, first: int, last: int) -> tuple[int, int]:
+        """Where the ``at``-th run's rows of the months ``first`` to ``last`` begin and end."""
+        start, stop = self.starts[at], self.stops[at]
+        return (
+            bisect_left(self.months, first, start, stop),
+            bisect_right(self.months, last, start, stop),
+        )
+
+
+def _split_once(slices: Slices, taken: set[str]) -> tuple[Slices, Slices]:
+    """Some runs' slices as a first tier (each customer once, none of ``taken``) and the
+    others (checked in C; split one by one only where a customer comes twice)."""
+    customers = slices[0]
+    if len(set(customers)) == len(customers) and taken.isdisjoint(customers):
+        return slices, _no_slices()
+    one, more = _no_slices(), _no_slices()
+    seen = set(taken)
+    for customer, start, stop in zip(*slices, strict=True):
+        tier = more if customer in seen else one
+        seen.add(customer)
+        tier[0].append(customer)
+        tier[1].append(start)
+        tier[2].append(stop)
+    return one, more
+
+
 class CellRuns:
-    """The runs of one cell: a month's rows by customer, found without a step per row."""
+    """The runs of one cell: a month's rows by customer, found without a step per row. Runs
+    of one row a month (``Run``: a row of a month found by arithmetic), of several rows a
+    month (``Span``: a subscription's services, a month's rows found by bisection) and of
+    one month (``MonthRuns``: a month's file grouped by subscription)."""
 
-    __slots__ = ("_more", "_more_of", "_one", "_one_of", "first_month", "last_month")
+    __slots__ = (
+        "_by_month",
+        "_month_index",
+        "_more",
+        "_more_by_month",
+        "_more_of",
+        "_one",
+        "_one_of",
+        "_span_more",
+        "_span_of",
+        "_span_one",
+        "first_month",
+        "last_month",
+    )
 
-    def __init__(self, runs: list[Run]) -> None:
-        """``runs``: each run's first counted month, last month, customer and base."""
+    def __init__(
+        self,
+        runs: list[Run],
+        spans: list[Span] | None = None,
+        by_month: MonthRuns | None = None,
+        months: Sequence[Month] = (),
+    ) -> None:
+        """``runs``: each run's first counted month, last month, customer and base;
+        ``spans``: runs of several rows a month in ``months`` (the months column);
+        ``by_month``: runs of one month each."""
         runs = sorted(runs, key=itemgetter(0))  # stable: runs of one month as they came
+        spans = sorted(spans or (), key=itemgetter(0))
         seen: set[str] = set()
         one: list[Run] = []
         more: list[Run] = []
@@ -129,27 +261,95 @@ class CellRuns:
             # in the cell) in the second.
             (more if run[2] in seen else one).append(run)
             seen.add(run[2])
+        span_one: list[Span] = []
+        span_more: list[Span] = []
+        for span in spans:
+            (span_more if span[2] in seen else span_one).append(span)
+            seen.add(span[2])
         self._one = _Tier(one)
         self._more = _Tier(more) if more else None
-        self.first_month = runs[0][0]  # (sorted by it)
-        self.last_month = max(map(_LAST, runs))
+        self._span_one = _SpanTier(span_one, months) if span_one else None
+        self._span_more = _SpanTier(span_more, months) if span_more else None
+        self._by_month: MonthRuns = {}
+        self._more_by_month: MonthRuns = {}
+        for month, slices in sorted((by_month or {}).items()):
+            # Each customer once in a month's first tier, with the longer runs' first tier.
+            once, others = _split_once(slices, self._first_customers(month))
+            if once[0]:
+                self._by_month[month] = once
+            if others[0]:
+                self._more_by_month[month] = others
+        bounds = [*map(itemgetter(0), runs), *map(itemgetter(0), spans), *(by_month or ())]
+        self.first_month = min(bounds)
+        self.last_month = max(*map(_LAST, runs), *map(_LAST, spans), *(by_month or ()), 0)
         self._one_of: dict[str, int] | None = None
         self._more_of: dict[str, tuple[int, ...]] = {}
+        self._span_of: dict[str, list[tuple[_SpanTier, int]]] | None = None
+        self._month_index: dict[int, dict[str, list[tuple[int, int]]]] = {}
+
+    def _first_customers(self, month: int) -> set[str]:
+        """The customers of the longer runs' first tiers with rows in ``month``."""
+        found = set(self._one.at(month)[0])
+        if self._span_one is not None:
+            found.update(self._span_one.slices(month, month)[0])
+        return found
 
     def at(self, month: int) -> CellMonth:
         """The rows of ``month``: first rows (each customer once) and the others."""
         customers, places = self._one.at(month)
-        if self._more is None:
+        if (
+            self._more is None
+            and self._span_one is None
+            and self._span_more is None
+            and not self._by_month
+            and not self._more_by_month
+        ):
             return customers, places, [], []
-        return (customers, places, *self._more.at(month))
+        other_customers: list[str] = []
+        other_places: list[int] = []
+        if self._more is not None:
+            other_customers, other_places = self._more.at(month)
+        firsts = []
+        if self._span_one is not None:
+            firsts.append(self._span_one.slices(month, month))
+        once = self._by_month.get(month)
+        if once is not None:
+            firsts.append(once)
+        for slices in firsts:
+            # A run's first row of the month with the first rows, its others after.
+            customers = customers + slices[0]
+            places = places + slices[1]
+            tail_customers, tail_places = _tails(slices)
+            other_customers = other_customers + tail_customers
+            other_places = other_places + tail_places
+        mores = []
+        if self._span_more is not None:
+            mores.append(self._span_more.slices(month, month))
+        twice = self._more_by_month.get(month)
+        if twice is not None:
+            mores.append(twice)
+        for slices in mores:
+            more_customers, more_places = _expanded(slices)
+            other_customers = other_customers + more_customers
+            other_places = other_places + more_places
+        return customers, places, other_customers, other_places
+
+    def by_month_in(self, first: int, last: int) -> bool:
+        """Whether runs of one month hold rows of the months ``first`` to ``last``."""
+        return any(first <= month <= last for month in (*self._by_month, *self._more_by_month))
 
     def slices(self, first: int, last: int) -> tuple[Slices, Slices]:
         """Each run's rows in the months ``first`` to ``last`` as slices of the columns (a
         run's rows are consecutive): the first tier's runs (each customer once), then the
-        others'; runs with no row there left out."""
-        return self._one.slices(first, last), (
-            self._more.slices(first, last) if self._more is not None else ([], [], [])
-        )
+        others'; runs with no row there left out. (Not of runs of one month:
+        ``by_month_in``.)"""
+        one = self._one.slices(first, last)
+        more = self._more.slices(first, last) if self._more is not None else _no_slices()
+        if self._span_one is not None:
+            one = joined((one, self._span_one.slices(first, last)))
+        if self._span_more is not None:
+            more = joined((more, self._span_more.slices(first, last)))
+        return one, more
 
     def _indexed(self) -> dict[str, int]:
         """Each customer's run in the first tier by its index (made in C when first asked
@@ -166,19 +366,52 @@ class CellRuns:
                     more_of[customer] = (*more_of.get(customer, ()), other)
         return one_of
 
+    def _spans_of(self) -> dict[str, list[tuple[_SpanTier, int]]]:
+        """Each customer's runs of several rows a month: their tier and index (made when
+        first asked for)."""
+        found = self._span_of
+        if found is None:
+            found = self._span_of = {}
+            for tier in (self._span_one, self._span_more):
+                if tier is not None:
+                    for at, customer in enumerate(tier.customers):
+                        found.setdefault(customer, []).append((tier, at))
+        return found
+
+    def _month_of(self, month: int) -> dict[str, list[tuple[int, int]]]:
+        """The runs of one month of ``month`` by customer: where each one's rows begin and
+        end (made when first asked for)."""
+        found = self._month_index.get(month)
+        if found is None:
+            found = self._month_index[month] = {}
+            for slices in (self._by_month.get(month), self._more_by_month.get(month)):
+                if slices is not None:
+                    for customer, start, stop in zip(*slices, strict=True):
+                        found.setdefault(customer, []).append((start, stop))
+        return found
+
     def customer_slices(self, customers: Iterable[str], first: int, last: int) -> Slices:
         """``slices`` of some customers' runs alone (a customer with no row in the months
         left out): for a handful of customers, without the whole cell's slices made."""
         one_of = self._indexed()
+        spans_of = self._spans_of() if self._span_one or self._span_more else {}
         # Each asked customer's runs begun by the last month, clamped by ``_slices``.
         firsts: list[int] = []
         lasts: list[int] = []
         named: list[str] = []
         bases: list[int] = []
+        spanned = _no_slices()
         for customer in customers:
+            for spanned_in, index in spans_of.get(customer, ()):
+                if spanned_in.firsts[index] <= last and spanned_in.lasts[index] >= first:
+                    start, stop = spanned_in.of(index, first, last)
+                    if start < stop:
+                        spanned[0].append(customer)
+                        spanned[1].append(start)
+                        spanned[2].append(stop)
             at = one_of.get(customer)
             if at is None:
-                continue  # no run in the cell (every customer with runs has one in the first)
+                continue  # no run of one row a month in the cell
             tiers = [(self._one, at)]
             if self._more is not None:
                 tiers += [(self._more, other) for other in self._more_of.get(customer, ())]
@@ -189,24 +422,35 @@ class CellRuns:
                     lasts.append(tier.lasts[index])
                     named.append(customer)
                     bases.append(tier.bases[index])
-        return _slices(firsts, lasts, named, bases, first=first, last=last)
+        found = _slices(firsts, lasts, named, bases, first=first, last=last)
+        return joined((found, spanned)) if spanned[0] else found
 
     def places_of(self, month: int, customers: Iterable[str]) -> dict[str, list[int]]:
         """The places of some customers' rows of ``month`` (a customer with none there left
-        out), in the order ``at`` gives them: for a handful of customers, without a month's
-        lists made for every customer of the cell."""
+        out): for a handful of customers, without a month's lists made for every customer
+        of the cell."""
         one_of = self._indexed()
         one, more, more_of = self._one, self._more, self._more_of
+        spans_of = self._spans_of() if self._span_one or self._span_more else {}
+        month_of = (
+            self._month_of(month) if month in self._by_month or month in self._more_by_month else {}
+        )
         found: dict[str, list[int]] = {}
         for customer in customers:
+            places: list[int] = []
             at = one_of.get(customer)
-            if at is None:
-                continue  # no run in the cell (every customer with runs has one in the first)
-            places = [one.bases[at] + month] if one.firsts[at] <= month <= one.lasts[at] else []
-            if more is not None:
-                for other in more_of.get(customer, ()):
-                    if more.firsts[other] <= month <= more.lasts[other]:
-                        places.append(more.bases[other] + month)
+            if at is not None:
+                if one.firsts[at] <= month <= one.lasts[at]:
+                    places.append(one.bases[at] + month)
+                if more is not None:
+                    for other in more_of.get(customer, ()):
+                        if more.firsts[other] <= month <= more.lasts[other]:
+                            places.append(more.bases[other] + month)
+            for tier, index in spans_of.get(customer, ()):
+                if tier.firsts[index] <= month <= tier.lasts[index]:
+                    places.extend(range(*tier.of(index, month, month)))
+            for start, stop in month_of.get(customer, ()):
+                places.extend(range(start, stop))
             if places:
                 found[customer] = places
         return found
@@ -255,20 +499,34 @@ def walked_runs(
     months: Sequence[Month],
     found_of: Mapping[str, tuple[Cell, int, str]],
 ) -> tuple[dict[Cell, CellRuns], list[int], int]:
-    """``cell_runs``' walk, run by run, of rows that are not a grid (``grid_runs``)."""
+    """``cell_runs``' walk, run by run, of rows that are not a grid (``grid_runs``): runs of
+    one row a month, of several rows a month in month order (a subscription's services),
+    and a month's rows of several subscriptions (a month's file: cut into runs in C,
+    ``_month_block``)."""
     runs: dict[Cell, list[Run]] = {}
+    spans: dict[Cell, list[Span]] = {}
+    by_month: dict[Cell, MonthRuns] = {}
     odd: list[int] = []
     consecutive: dict[tuple[int, int], Sequence[Month]] = {}
-    start = count = length = 0
+    start = count = length = block = 0
     rows = len(subscriptions)
     while start < rows:
         count += 1
         sub_id = subscriptions[start]
         stop = _run_end(subscriptions, start, sub_id, length)
+        first, last = months[start], months[stop - 1]
+        if first == last:
+            # The rows of this month from here: several subscriptions' (a month's file, as
+            # the imports after the first append them) are one block, cut in C.
+            end = _run_end(months, start, first, block)
+            if end > stop:
+                _month_block(subscriptions[start:end], start, first, found_of, by_month)
+                block = end - start
+                start = end
+                continue
         length = stop - start
         found = found_of.get(sub_id)
         if found is not None:
-            first, last = months[start], months[stop - 1]
             in_order = last - first == length - 1
             if in_order and length >= 3:
                 window = months[start:stop]
@@ -282,17 +540,67 @@ def walked_runs(
                         consecutive[(first, length)] = window
                 else:
                     in_order = window == known
+            cell, associated, customer = found
+            counted = first if first >= associated else associated
             if in_order:
-                cell, associated, customer = found
-                counted = first if first >= associated else associated
                 if counted <= last:  # no credit before the association
                     runs.setdefault(cell, []).append((counted, last, customer, start - first))
+            elif _in_month_order(months[start:stop]):
+                if counted <= last:
+                    # Its rows from the first counted month on (bisection: months in order).
+                    at = bisect_left(months, counted, start, stop) if counted > first else start
+                    spans.setdefault(cell, []).append((counted, last, customer, at, stop))
             else:
                 odd.extend(range(start, stop))
         start = stop
         if count >= 64 and 4 * count > stop:
             break  # short runs: not grouped by subscription
-    return {cell: CellRuns(each) for cell, each in runs.items()}, odd, start
+    return (
+        {
+            cell: CellRuns(runs.get(cell, []), spans.get(cell), by_month.get(cell), months)
+            for cell in {*runs, *spans, *by_month}
+        },
+        odd,
+        start,
+    )
+
+
+def _in_month_order(months: Sequence[Month]) -> bool:
+    """Whether a run's months never go back (several rows a month: its services)."""
+    return list(months) == sorted(months)
+
+
+def _month_block(
+    subscriptions: Sequence[str],
+    start: int,
+    month: int,
+    found_of: Mapping[str, tuple[Cell, int, str]],
+    by_month: dict[Cell, MonthRuns],
+) -> None:
+    """A month's rows (``subscriptions``: theirs, the first at ``start``) cut into runs of a
+    subscription where the subscription changes (found in C, not run by run), each run
+    counted put with its cell's runs of the month."""
+    rows = len(subscriptions)
+    # Where the subscription changes (the month's runs' first rows), as places in the block.
+    cuts = list(compress(range(1, rows), map(ne, subscriptions[1:], subscriptions)))
+    heads = itemgetter(0, *cuts)(subscriptions) if cuts else (subscriptions[0],)
+    get = found_of.get
+    for sub_id, first, after in zip(heads, [0, *cuts], [*cuts, rows], strict=True):
+        found = get(sub_id)
+        if found is None:
+            continue
+        cell, associated, customer = found
+        if associated > month:
+            continue  # no credit before the association
+        cell_months = by_month.get(cell)
+        if cell_months is None:
+            cell_months = by_month[cell] = {}
+        slices = cell_months.get(month)
+        if slices is None:
+            slices = cell_months[month] = ([], [], [])
+        slices[0].append(customer)
+        slices[1].append(start + first)
+        slices[2].append(start + after)
 
 
 Grid = tuple[tuple[Any, ...], Month, Month]
@@ -347,7 +655,7 @@ def _grid_runs(grid: Grid, found_of: Mapping[str, tuple[Cell, int, str]]) -> dic
     return {cell: CellRuns(each) for cell, each in runs.items()}
 
 
-def _run_end(subscriptions: Sequence[str], start: int, sub_id: str, guess: int) -> int:
+def _run_end(subscriptions: Sequence[_T], start: int, sub_id: _T, guess: int) -> int:
     """Where the run of ``sub_id``'s rows beginning at ``start`` ends: first tried as long as
     the run before (most subscriptions have as many months), the subscription's rows
     counted in that slice in C; else slices twice as long each time, counted in C, and the
@@ -466,6 +774,10 @@ class CellMonths:
         runs = self.runs.get(cell)
         if runs is None or runs.last_month < first or runs.first_month > last:
             return True, None
+        if runs.by_month_in(first, last):
+            # Runs of one month: a window's rows of a subscription lie apart, a slice a
+            # month; the months are read one by one (each month's figures kept, and shared).
+            return False, None
         return True, runs
 
     def _runs_only(self, cell: Cell, first: int, last: int) -> bool:

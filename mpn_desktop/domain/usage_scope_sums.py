@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
-from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, Slices
+from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, Slices, joined
 from mpn_desktop.domain.usage_rows import UsageColumns
 from mpn_desktop.domain.vocabulary import language
 
@@ -62,18 +62,6 @@ def _column(columns: UsageColumns, index: int) -> Sequence[Decimal | int]:
 
 _VALUE = operator.attrgetter("value")
 """A workload's value: the key the scope's cells are sorted by."""
-
-
-def _joined(pieces: Iterable[Slices]) -> Slices:
-    """Runs' slices of several cells or tiers as one, in their order."""
-    customers: list[str] = []
-    starts: list[int] = []
-    stops: list[int] = []
-    for each in pieces:
-        customers.extend(each[0])
-        starts.extend(each[1])
-        stops.extend(each[2])
-    return customers, starts, stops
 
 
 _NO_SERVICE = frozenset({""})
@@ -669,7 +657,7 @@ class PricedSums:
         )
         if found is None:
             return None
-        slices = _joined(found)
+        slices = joined(found)
         kept = self._service_kept(scope) if _picks_services(scope) else None
         figures: dict[str, Decimal | int] = {}
         named, values = self._slice_sums(_column(self._columns, index), slices, kept)
@@ -814,7 +802,7 @@ class PricedSums:
         if not found:
             return ([], [], []), ([], [], [])
         # The first cell's first tier alone; its other tier and every other cell's after it.
-        return found[0][0], _joined(chain((found[0][1],), chain.from_iterable(found[1:])))
+        return found[0][0], joined(chain((found[0][1],), chain.from_iterable(found[1:])))
 
     def _each_cell(self, scope: Scope, read: Callable[[Cell], _V | None]) -> list[_V] | None:
         """What ``read`` gives for each of the scope's cells, in ``_cells``' order; None as

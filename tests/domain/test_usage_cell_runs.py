@@ -157,15 +157,22 @@ def test_a_cells_months_hold_the_rows_counted_whatever_their_order(
     assert _held(sums) == _counted(facts)
 
 
-def test_grouped_rows_are_held_as_runs_and_rows_by_month_row_by_row() -> None:
-    """The comparison above reaches both paths."""
+def test_grouped_rows_and_rows_by_month_are_held_as_runs_shuffled_rows_row_by_row() -> None:
+    """The comparison above reaches every path: rows grouped by subscription held as runs,
+    rows by month (a month-by-month import) as runs of one month each, shuffled rows put in
+    row by row."""
     facts = _facts(random.Random(4), "grouped")
     grouped = UsageSums(facts.subscriptions, facts.usage)
     assert grouped.runs and len(grouped.columns.month) > 200
     by_month = replace(facts, usage=tuple(sorted(facts.usage, key=lambda row: row.month)))
     sums = UsageSums(by_month.subscriptions, by_month.usage)
     assert _held(sums) == _held(grouped) == _counted(facts)
-    assert len(sums.cells) > len(grouped.cells)
+    assert sums.runs and not sums.cells
+    rows = list(facts.usage)
+    random.Random(5).shuffle(rows)
+    shuffled = UsageSums(facts.subscriptions, tuple(rows))
+    assert _held(shuffled) == _counted(facts)
+    assert len(shuffled.cells) > len(grouped.cells)
 
 
 @settings(max_examples=6, deadline=None)
@@ -285,8 +292,9 @@ def test_subscriptions_held_by_column_are_read_without_making_a_record_for_each(
 def test_a_run_of_the_same_months_out_of_order_is_put_in_row_by_row() -> None:
     """``cell_runs`` compares a run's months with the first run of those months it kept
     (the column's own months): a later subscription with the same first and last month and
-    count but its months out of order, or one month twice, is no run (its rows go row by
-    row)."""
+    count but its months out of order is no run (its rows go row by row); one with a month
+    twice and a month left out, in order, is a run of several rows a month (its rows of a
+    month found by bisection)."""
     jan = Month(2024, 1)
     feb, mar, apr = jan.plus(1), jan.plus(2), jan.plus(3)
     cell = (Workload.AZURE, "transacting")
@@ -295,12 +303,14 @@ def test_a_run_of_the_same_months_out_of_order_is_put_in_row_by_row() -> None:
     in_order = (jan, feb, mar, apr)
     months = (*in_order, jan, mar, feb, apr, *in_order, jan, feb, feb, apr)
     runs, odd, rest = cell_runs(subscriptions, months, found_of)
-    assert odd == [4, 5, 6, 7, 12, 13, 14, 15]
+    assert odd == [4, 5, 6, 7]
     assert rest == len(subscriptions)
     assert sorted(runs[cell].places_of(feb, ["a", "b", "c", "d"]).items()) == [
         ("a", [1]),
         ("c", [9]),
+        ("d", [13, 14]),
     ]
+    assert runs[cell].places_of(mar, ["d"]) == {}
 
 
 def test_a_run_of_equal_months_made_apart_is_a_run() -> None:
