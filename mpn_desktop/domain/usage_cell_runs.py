@@ -21,8 +21,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import chain, compress, repeat, takewhile
-from operator import add, eq, ge, itemgetter, lt, ne, sub
+from itertools import chain, compress, count, repeat, takewhile
+from operator import add, and_, eq, ge, itemgetter, lt, ne, not_, sub
 from typing import Any, TypeVar
 
 from mpn_desktop.domain.dates import Month
@@ -205,19 +205,29 @@ class _SpanTier:
 
 def _split_once(slices: Slices, taken: set[str]) -> tuple[Slices, Slices]:
     """Some runs' slices as a first tier (each customer once, none of ``taken``) and the
-    others (checked in C; split one by one only where a customer comes twice)."""
-    customers = slices[0]
+    others, in C (a month's file holds a customer's several subscriptions of a cell)."""
+    customers, starts, stops = slices
     if len(set(customers)) == len(customers) and taken.isdisjoint(customers):
         return slices, _no_slices()
-    one, more = _no_slices(), _no_slices()
-    seen = set(taken)
-    for customer, start, stop in zip(*slices, strict=True):
-        tier = more if customer in seen else one
-        seen.add(customer)
-        tier[0].append(customer)
-        tier[1].append(start)
-        tier[2].append(stop)
-    return one, more
+    length = len(customers)
+    # Each customer's first run: the pairs put in a dictionary backwards keep the first.
+    first_of = dict(zip(reversed(customers), range(length - 1, -1, -1), strict=True))
+    once = list(map(eq, map(first_of.__getitem__, customers), range(length)))
+    if taken:
+        once = list(map(and_, once, map(not_, map(taken.__contains__, customers))))
+    again = list(map(not_, once))
+    return (
+        (
+            list(compress(customers, once)),
+            list(compress(starts, once)),
+            list(compress(stops, once)),
+        ),
+        (
+            list(compress(customers, again)),
+            list(compress(starts, again)),
+            list(compress(stops, again)),
+        ),
+    )
 
 
 class CellRuns:
@@ -284,8 +294,8 @@ class CellRuns:
         self.last_month = max(*map(_LAST, runs), *map(_LAST, spans), *(by_month or ()), 0)
         self._one_of: dict[str, int] | None = None
         self._more_of: dict[str, tuple[int, ...]] = {}
-        self._span_of: dict[str, list[tuple[_SpanTier, int]]] | None = None
-        self._month_index: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self._span_of: dict[str, tuple[tuple[_SpanTier, int], ...]] | None = None
+        self._month_index: dict[int, dict[str, tuple[range, ...]]] = {}
 
     def _first_customers(self, month: int) -> set[str]:
         """The customers of the longer runs' first tiers with rows in ``month``."""
@@ -366,28 +376,37 @@ class CellRuns:
                     more_of[customer] = (*more_of.get(customer, ()), other)
         return one_of
 
-    def _spans_of(self) -> dict[str, list[tuple[_SpanTier, int]]]:
+    def _spans_of(self) -> dict[str, tuple[tuple[_SpanTier, int], ...]]:
         """Each customer's runs of several rows a month: their tier and index (made when
-        first asked for)."""
+        first asked for; the first tier's in C, a customer once there)."""
         found = self._span_of
         if found is None:
-            found = self._span_of = {}
-            for tier in (self._span_one, self._span_more):
-                if tier is not None:
-                    for at, customer in enumerate(tier.customers):
-                        found.setdefault(customer, []).append((tier, at))
+            one, more = self._span_one, self._span_more
+            found = self._span_of = (
+                dict(zip(one.customers, zip(zip(repeat(one), count())), strict=False))
+                if one is not None
+                else {}
+            )
+            if more is not None:
+                for at, customer in enumerate(more.customers):
+                    found[customer] = (*found.get(customer, ()), (more, at))
         return found
 
-    def _month_of(self, month: int) -> dict[str, list[tuple[int, int]]]:
-        """The runs of one month of ``month`` by customer: where each one's rows begin and
-        end (made when first asked for)."""
+    def _month_of(self, month: int) -> dict[str, tuple[range, ...]]:
+        """The runs of one month of ``month`` by customer: the places of each one's rows
+        (made when first asked for; the first tier's in C, a customer once there)."""
         found = self._month_index.get(month)
         if found is None:
-            found = self._month_index[month] = {}
-            for slices in (self._by_month.get(month), self._more_by_month.get(month)):
-                if slices is not None:
-                    for customer, start, stop in zip(*slices, strict=True):
-                        found.setdefault(customer, []).append((start, stop))
+            once = self._by_month.get(month)
+            found = self._month_index[month] = (
+                dict(zip(once[0], zip(map(range, once[1], once[2])), strict=True))
+                if once is not None
+                else {}
+            )
+            for customer, start, stop in zip(
+                *self._more_by_month.get(month, _no_slices()), strict=True
+            ):
+                found[customer] = (*found.get(customer, ()), range(start, stop))
         return found
 
     def customer_slices(self, customers: Iterable[str], first: int, last: int) -> Slices:
@@ -449,8 +468,8 @@ class CellRuns:
             for tier, index in spans_of.get(customer, ()):
                 if tier.firsts[index] <= month <= tier.lasts[index]:
                     places.extend(range(*tier.of(index, month, month)))
-            for start, stop in month_of.get(customer, ()):
-                places.extend(range(start, stop))
+            for rows in month_of.get(customer, ()):
+                places.extend(rows)
             if places:
                 found[customer] = places
         return found
@@ -509,6 +528,7 @@ def walked_runs(
     odd: list[int] = []
     consecutive: dict[tuple[int, int], Sequence[Month]] = {}
     start = count = length = block = 0
+    picked: _Picked | None = None
     rows = len(subscriptions)
     while start < rows:
         count += 1
@@ -520,7 +540,9 @@ def walked_runs(
             # the imports after the first append them) are one block, cut in C.
             end = _run_end(months, start, first, block)
             if end > stop:
-                _month_block(subscriptions[start:end], start, first, found_of, by_month)
+                picked = _month_block(
+                    subscriptions[start:end], start, first, found_of, by_month, before=picked
+                )
                 block = end - start
                 start = end
                 continue
@@ -570,37 +592,85 @@ def _in_month_order(months: Sequence[Month]) -> bool:
     return list(months) == sorted(months)
 
 
+class _Picked:
+    """A month's file's runs of known subscriptions, per cell (their customers, places among
+    the file's runs and the months their associations began), for the next file of the
+    same subscriptions in the same order (``heads``)."""
+
+    __slots__ = ("heads", "per_cell")
+
+    def __init__(
+        self, heads: tuple[str, ...], found_of: Mapping[str, tuple[Cell, int, str]]
+    ) -> None:
+        self.heads = heads
+        self.per_cell: dict[Cell, tuple[list[str], list[int], list[int]]] = {}
+        get = found_of.get
+        for at, sub_id in enumerate(heads):
+            found = get(sub_id)
+            if found is None:
+                continue
+            cell, associated, customer = found
+            picked = self.per_cell.get(cell)
+            if picked is None:
+                picked = self.per_cell[cell] = ([], [], [])
+            picked[0].append(customer)
+            picked[1].append(at)
+            picked[2].append(associated)
+
+    def counted(self, month: int) -> Iterator[tuple[Cell, list[str], list[int]]]:
+        """Each cell's runs counted in ``month`` (none before its association): their
+        customers and places among the file's runs (in C)."""
+        for cell, (customers, places, associated) in self.per_cell.items():
+            if max(associated) <= month:
+                yield cell, customers, places
+            else:
+                counted = list(map(ge, repeat(month), associated))
+                yield cell, list(compress(customers, counted)), list(compress(places, counted))
+
+
+def _at(values: Sequence[int], places: list[int]) -> list[int]:
+    """The values at ``places`` (in C)."""
+    if len(places) == 1:
+        return [values[places[0]]]
+    return list(itemgetter(*places)(values))
+
+
 def _month_block(
     subscriptions: Sequence[str],
     start: int,
     month: int,
     found_of: Mapping[str, tuple[Cell, int, str]],
     by_month: dict[Cell, MonthRuns],
-) -> None:
+    *,
+    before: _Picked | None,
+) -> _Picked:
     """A month's rows (``subscriptions``: theirs, the first at ``start``) cut into runs of a
     subscription where the subscription changes (found in C, not run by run), each run
-    counted put with its cell's runs of the month."""
+    counted put with its cell's runs of the month. The runs' cells are looked up run by
+    run, unless the file before listed the same subscriptions in the same order
+    (``before``: as a month's file mostly does): then its picks are taken again, those
+    counted in the month picked in C. Hands back the picks, for the next file."""
     rows = len(subscriptions)
     # Where the subscription changes (the month's runs' first rows), as places in the block.
     cuts = list(compress(range(1, rows), map(ne, subscriptions[1:], subscriptions)))
     heads = itemgetter(0, *cuts)(subscriptions) if cuts else (subscriptions[0],)
-    get = found_of.get
-    for sub_id, first, after in zip(heads, [0, *cuts], [*cuts, rows], strict=True):
-        found = get(sub_id)
-        if found is None:
+    picked = before if before is not None and before.heads == heads else _Picked(heads, found_of)
+    starts = [start, *map(add, cuts, repeat(start))]
+    stops = [*starts[1:], start + rows]
+    for cell, customers, places in picked.counted(month):
+        if not places:
             continue
-        cell, associated, customer = found
-        if associated > month:
-            continue  # no credit before the association
         cell_months = by_month.get(cell)
         if cell_months is None:
             cell_months = by_month[cell] = {}
         slices = cell_months.get(month)
         if slices is None:
-            slices = cell_months[month] = ([], [], [])
-        slices[0].append(customer)
-        slices[1].append(start + first)
-        slices[2].append(start + after)
+            cell_months[month] = (list(customers), _at(starts, places), _at(stops, places))
+        else:  # a second file of the month
+            slices[0].extend(customers)
+            slices[1].extend(_at(starts, places))
+            slices[2].extend(_at(stops, places))
+    return picked
 
 
 Grid = tuple[tuple[Any, ...], Month, Month]
