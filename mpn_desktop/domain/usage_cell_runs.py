@@ -580,7 +580,10 @@ def walked_runs(
     return (
         {
             cell: CellRuns(runs.get(cell, []), spans.get(cell), by_month.get(cell), months)
-            for cell in {*runs, *spans, *by_month}
+            # The cells in a fixed order (the runs', the spans', the months' files', each as
+            # the rows first name them), not a set's: a workload hashes by its object's
+            # address, so a set's order would change from one run of the program to the next.
+            for cell in dict.fromkeys(chain(runs, spans, by_month))
         },
         odd,
         start,

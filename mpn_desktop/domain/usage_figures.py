@@ -497,7 +497,8 @@ class UsageFigures:
 
     def total(self, scope: Scope, quantity: Quantity, months: Iterable[Month]) -> Decimal:
         """One quantity of every customer's sums over several months, added up (a Decimal:
-        the sum of ``PricedSums.per_customer``'s values from a Decimal 0)."""
+        the sum of ``PricedSums.per_customer``'s values from a Decimal 0, shares in the
+        customers' sorted order)."""
         inside = self._inside(months)
         return self._priced.total(scope, quantity, inside) if inside else Decimal(0)
 

@@ -466,14 +466,19 @@ class PricedSums:
 
     def total(self, scope: Scope, quantity: Quantity, months: Months) -> Decimal:
         """One quantity added up over every customer and the months, as the sum of
-        ``per_customer``'s values from a Decimal 0 gives it: from the rows' figures in C,
-        no figure per customer made (exact sums: the same whatever the grouping)."""
+        ``per_customer``'s values from a Decimal 0 gives it (shares in the customers' sorted
+        order): from the rows' figures in C, no figure per customer made (exact sums: the
+        same whatever the grouping)."""
         key = (scope, quantity, months)
         found = self._sums_total.get(key)
         if found is not None:
             return found
         if quantity is Quantity.ACTIVE_SHARE:
-            found = Decimal(sum(self.per_customer(scope, quantity, months).values(), _ZERO))
+            # Inexact quotients, added up in the customers' sorted order: ``per_customer``'s
+            # order hangs on the way the months were read (a window's slices, or month by
+            # month once an edit reached one), and the last digit with it.
+            shares = self.per_customer(scope, quantity, months)
+            found = Decimal(sum(map(shares.__getitem__, sorted(shares)), _ZERO))
         else:
             index = _QUANTITY_INDEX[quantity]
             kept = (

@@ -129,8 +129,10 @@ class RowFigures:
         }
 
     def total(self, scope: Scope, quantity: Quantity, months: Iterable[Month]) -> Decimal:
-        """``per_customer``'s values added up from a Decimal 0."""
-        return Decimal(sum(self.per_customer(scope, quantity, months).values(), Decimal(0)))
+        """``per_customer``'s values added up from a Decimal 0, in the customers' sorted
+        order (shares are inexact: their last digit hangs on the order)."""
+        values = self.per_customer(scope, quantity, months)
+        return Decimal(sum(map(values.__getitem__, sorted(values)), Decimal(0)))
 
     def customer_quantities(
         self, scope: Scope, quantity: Quantity, months: Iterable[Month], customers: Iterable[str]
