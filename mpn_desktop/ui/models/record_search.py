@@ -20,11 +20,11 @@ from datetime import date
 from decimal import Decimal
 from itertools import repeat
 from operator import or_
-from typing import Any
+from typing import Any, cast
 
 from mpn_desktop.domain.wording import Figures
 from mpn_desktop.ui import locale_text
-from mpn_desktop.ui.models.fields import Field, cell_text
+from mpn_desktop.ui.models.fields import Field, FieldKind, cell_text
 
 
 def search_words(text: str) -> tuple[str, ...]:
@@ -53,8 +53,27 @@ def records_showing(
             values = list(map(field.compute, records))
         else:
             values = list(map(dict.get, records, repeat(field.key)))
-        found = list(map(or_, found, _column_words(field, values, words, figures)))
+        if not _holds_none(field, values, words, figures):
+            found = list(map(or_, found, _column_words(field, values, words, figures)))
     return [held == every for held in found]
+
+
+_EVERY_FIGURE = Decimal("-1234567890.12")
+"""An amount whose text has every character an amount's text may have."""
+
+
+def _holds_none(field: Field, values: list[object], words: Sequence[str], figures: Figures) -> bool:
+    """Whether no cell of an amounts' column can hold any of ``words``, told without
+    formatting them (most of a search of every month of usage: its two amounts differ in
+    nearly every row): an amount's text is made of the characters of ``_EVERY_FIGURE``'s
+    ("US$ ", a sign, the digits, the separators), a word of letters is in none."""
+    if field.kind is not FieldKind.MONEY or not set(map(type, values)) <= {Decimal, type(None)}:
+        return False
+    characters = set(cell_text(field, _EVERY_FIGURE, figures).casefold())
+    if any(set(word) <= characters for word in words):
+        return False
+    # Not NaN nor Infinity, which are spelt out.
+    return all(value is None or value.is_finite() for value in cast(list[Decimal | None], values))
 
 
 _SHOWN_AS_WRITTEN = frozenset({Decimal, float})

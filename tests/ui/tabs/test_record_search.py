@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -14,7 +15,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Workload
-from mpn_desktop.ui.models.fields import Field, FieldKind
+from mpn_desktop.ui.models import record_search
+from mpn_desktop.ui.models.fields import Field, FieldKind, cell_text
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_search import records_showing, search_words
 from mpn_desktop.ui.models.record_table import RecordTableModel
@@ -46,7 +48,9 @@ _RECORDS = st.lists(
             "day": st.none() | st.dates(date(2016, 1, 1), date(2026, 12, 31)),
             "amount": st.none()
             | st.decimals(-2000, 2000, places=2)
-            | st.sampled_from([Decimal("-0"), Decimal("0"), Decimal("1E+3"), Decimal("12.5")]),
+            | st.sampled_from(
+                [Decimal("-0"), Decimal("0"), Decimal("1E+3"), Decimal("12.5"), Decimal("NaN")]
+            ),
             "seats": st.none() | st.integers(-5, 2000),
             "trial": st.booleans(),
             "month": st.none() | st.builds(Month, st.integers(2017, 2026), st.integers(1, 12)),
@@ -114,6 +118,30 @@ def test_equal_numbers_shown_otherwise_are_searched_as_shown() -> None:
         ("true", [False, True]),
     ):
         assert records_showing(model.fields, model.records(), (word,)) == expected
+
+
+def test_amounts_are_not_formatted_for_words_no_amount_can_hold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    formatted: list[object] = []
+
+    def counted(field: Field, value: object, figures: Any = None) -> str:
+        if field.key == "amount":
+            formatted.append(value)
+        return cell_text(field, value, figures)
+
+    monkeypatch.setattr(record_search, "cell_text", counted)
+    records = [{"name": "Fabrikam", "amount": Decimal(at) / 8} for at in range(50)]
+    model = _model(records)
+    amounts = {record["amount"] for record in records}
+    assert records_showing(model.fields, model.records(), ("fab",)) == [True] * 50
+    # 75,282 months of usage, two amounts each, nearly all distinct.
+    assert not amounts.intersection(formatted)
+    assert records_showing(model.fields, model.records(), ("fab", "us$")) == [True] * 50
+    assert amounts <= set(formatted)
+    records.append({"name": "Northwind", "amount": Decimal("Infinity")})
+    model = _model(records)
+    assert records_showing(model.fields, model.records(), ("infinity",)) == [False] * 50 + [True]
 
 
 class _CountingModel(RecordTableModel):
