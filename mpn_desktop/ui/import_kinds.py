@@ -47,6 +47,8 @@ class WizardKind:
     """The importer's kind for the file the state has settled."""
     columns_note: str
     """What the column mapping page says is needed (translated when shown)."""
+    file_note: str
+    """What the file page says the file is (translated when shown)."""
 
     def records(self, count: int) -> str:
         """``1 exam record``, ``3 usage rows``: the kind's records, counted."""
@@ -59,6 +61,11 @@ class WizardKind:
     def columns_text(self) -> str:
         """What the column mapping page says is needed, translated."""
         return _tr(self.columns_note)
+
+    @property
+    def file_text(self) -> str:
+        """What the file page says the file is, translated."""
+        return _tr(self.file_note)
 
     @property
     def window_title(self) -> str:
@@ -92,6 +99,13 @@ EXAM_RECORDS = WizardKind(
             "passed are needed; first and last name columns are joined."
         )
     ),
+    file_note=str(
+        QT_TR_NOOP(
+            "A CSV file of exam records: Partner Center's Training details download, "
+            "a spreadsheet saved as CSV, or Excel's Unicode text. You can also drop "
+            "the file here."
+        )
+    ),
 )
 SALES_DATA = WizardKind(
     name="usage",
@@ -103,6 +117,13 @@ SALES_DATA = WizardKind(
             "What each column holds. A subscription, a month (or the day of a charge) and a "
             "figure (consumption, revenue, active users or paid seats) are needed; lines "
             "are added up per subscription, month and service."
+        )
+    ),
+    file_note=str(
+        QT_TR_NOOP(
+            "A file of usage or licences from Partner Center (a reconciliation file, "
+            "an Insights download) or a sheet saved as CSV, its header naming the columns. "
+            "You can also drop the file here."
         )
     ),
 )

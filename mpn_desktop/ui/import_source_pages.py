@@ -30,6 +30,7 @@ from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.reading import DELIMITER_NAMES, Preview
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.import_drop import accept_csv_drops
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_models import PreviewModel
 from mpn_desktop.ui.import_state import ImportState
 
@@ -91,20 +92,19 @@ class FilePage(QWizardPage):
     """Where the file is chosen: typed, browsed to, or dropped onto the page."""
 
     def __init__(
-        self, state: ImportState, start_folder: str, parent: QWidget | None = None
+        self,
+        state: ImportState,
+        start_folder: str,
+        parent: QWidget | None = None,
+        kind: WizardKind = EXAM_RECORDS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importFilePage")
         self._state = state
         self._start_folder = start_folder
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(
-            self.tr(
-                "A CSV file of exam records: Partner Center's Training details download, "
-                "a spreadsheet saved as CSV, or Excel's Unicode text. You can also drop "
-                "the file here."
-            )
-        )
+        # The kind's file: the sales data wizard said it wanted exam records.
+        self.setSubTitle(kind.file_text)
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("importFileEdit")
         self.path_edit.setAccessibleName(self.tr("File"))

@@ -65,7 +65,7 @@ class ImportWizard(QWizard):
         self.context = context
         memory = MappingMemory(settings)
         self.state = ImportState(recall=memory.recall, fields_for=kind.fields_for)
-        self.file_page = FilePage(self.state, start_folder or str(Path.home()), self)
+        self.file_page = FilePage(self.state, start_folder or str(Path.home()), self, kind)
         self.preview_page = PreviewPage(self.state, self)
         self.mapping_page = MappingPage(self.state, memory, self, kind)
         self.check_page = CheckPage(context, self.state, self, kind, RatesBox(memory))

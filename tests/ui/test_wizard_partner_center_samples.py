@@ -25,7 +25,7 @@ from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import list_records
 from mpn_desktop.ui.context import AppContext
-from mpn_desktop.ui.import_kinds import kind_of_file
+from mpn_desktop.ui.import_kinds import EXAM_RECORDS, SALES_DATA, kind_of_file
 from mpn_desktop.ui.import_run_pages import _StepPage
 from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 
@@ -211,3 +211,14 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     assert (refused in again.check_page.verdict_label.text()) is usage
     assert _snapshot(context.db) == downloaded
     context.undo_stack.undo()
+
+
+def test_the_file_page_names_the_kinds_files(qtbot: QtBot, context: AppContext) -> None:
+    """The sales data wizard asked for "a CSV file of exam records"."""
+    texts = {}
+    for kind in (EXAM_RECORDS, SALES_DATA):
+        wizard = ImportWizard(context, None, kind=kind)
+        qtbot.addWidget(wizard)
+        texts[kind.name] = wizard.file_page.subTitle()
+    assert texts["exams"].startswith("A CSV file of exam records")
+    assert texts["usage"].startswith("A file of usage or licences from Partner Center")
