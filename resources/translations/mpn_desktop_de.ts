@@ -937,12 +937,20 @@
         <translation>Was jede Spalte enthält. Benötigt werden eine MCP-ID, ein Prüfungscode oder -titel und das Bestehensdatum; Spalten für Vor- und Nachname werden zusammengefügt.</translation>
     </message>
     <message>
+        <source>A CSV file of exam records: Partner Center&apos;s Training details download, a spreadsheet saved as CSV, or Excel&apos;s Unicode text. You can also drop the file here.</source>
+        <translation>Eine CSV-Datei mit Prüfungsergebnissen: der Download der Trainingsdetails aus Partner Center, ein als CSV gespeichertes Tabellenblatt oder Unicode-Text aus Excel. Sie können die Datei auch hier ablegen.</translation>
+    </message>
+    <message>
         <source>Import sales data</source>
         <translation>Verkaufsdaten importieren</translation>
     </message>
     <message>
         <source>What each column holds. A subscription, a month (or the day of a charge) and a figure (consumption, revenue, active users or paid seats) are needed; lines are added up per subscription, month and service.</source>
         <translation>Was jede Spalte enthält. Benötigt werden ein Abonnement, ein Monat (oder der Tag einer Abrechnung) und eine Kennzahl (Verbrauch, Umsatz, aktive Benutzer oder bezahlte Lizenzen); Zeilen werden je Abonnement, Monat und Dienst addiert.</translation>
+    </message>
+    <message>
+        <source>A file of usage or licences from Partner Center (a reconciliation file, an Insights download) or a sheet saved as CSV, its header naming the columns. You can also drop the file here.</source>
+        <translation>Eine Datei mit Nutzung oder Lizenzen aus Partner Center (eine Abstimmungsdatei, ein Insights-Download) oder ein als CSV gespeichertes Tabellenblatt, dessen Kopfzeile die Spalten benennt. Sie können die Datei auch hier ablegen.</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1904,10 +1912,6 @@
     <message>
         <source>Choose the file</source>
         <translation>Datei wählen</translation>
-    </message>
-    <message>
-        <source>A CSV file of exam records: Partner Center&apos;s Training details download, a spreadsheet saved as CSV, or Excel&apos;s Unicode text. You can also drop the file here.</source>
-        <translation>Eine CSV-Datei mit Prüfungsergebnissen: der Download der Trainingsdetails aus Partner Center, ein als CSV gespeichertes Tabellenblatt oder Unicode-Text aus Excel. Sie können die Datei auch hier ablegen.</translation>
     </message>
     <message>
         <source>File</source>
