@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import sys
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from mpn_desktop.commands.common import catalog_path, parse_as_of
+from mpn_desktop.commands.scored_catalog_text import scored_catalog_lines, source_lines
+from mpn_desktop.commands.text_lines import TextLine, plain_text, wrap_lines
 from mpn_desktop.domain.catalog import Catalog, Competency, Window
-from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title, unit_word
+from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind, Level, Market
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import associations as association_names
-from mpn_desktop.domain.wording import day, level_label, number, shown_points, source_text
+from mpn_desktop.domain.wording import day, level_label, number, source_text
 
 _WINDOWS = {
     Window.PREVIOUS_12_MONTHS: N_("previous 12 months"),
@@ -63,7 +68,7 @@ def run_catalog(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(catalog_to_json(catalog), indent=2, ensure_ascii=False))
     else:
-        print(render_text(catalog))
+        _print_lines(render_text(catalog).split("\n"))
     return 0
 
 
@@ -73,81 +78,17 @@ def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ..
     if as_json:
         print(json.dumps(scored_catalog_to_json(catalog), indent=2, ensure_ascii=False))
         return 0
-    until = day(catalog.effective_until) if catalog.effective_until else _("today")
-    lines = [
-        _("{name} {version} (in force {since} to {until})").format(
-            name=catalog.name,
-            version=catalog.version,
-            since=day(catalog.effective_from),
-            until=until,
-        ),
-        _("A designation qualifies at {points} of 100 points, every metric above zero.").format(
-            points=shown_points(catalog.qualifies_at)
-        ),
-        *(_("Note: {note}").format(note=note) for note in (*notes, *catalog.notes)),
-        *(_("Reading: {reading}").format(reading=reading.text) for reading in catalog.readings),
-        *(
-            _("Qualification window from {day}: {rule}").format(
-                day=day(w.effective_from), rule=w.text
-            )
-            for w in catalog.windows
-        ),
-    ]
-    for designation in catalog.designations:
-        lines += ["", f"{designation.name} [{designation.id}]"]
-        if designation.note:
-            lines.append("  " + _("note: {note}").format(note=designation.note))
-        for track in designation.tracks:
-            if track.id:
-                name = track_name(track.id)
-                lines.append("  " + _("{track} track").format(track=track_title(name)))
-            for metric in track.metrics:
-                lines.append(
-                    "    "
-                    + _("{category}: {metric}, up to {points} points").format(
-                        category=catalog.category_name(metric.category),
-                        metric=metric.name,
-                        points=shown_points(metric.max_points),
-                    )
-                )
-                for option in metric.options:
-                    for part in option:
-                        lines.append(
-                            "      "
-                            + _("{figure} {unit} for full points: {label}").format(
-                                figure=shown_points(part.threshold),
-                                unit=unit_word(part.unit),
-                                label=part.label,
-                            )
-                        )
-                if metric.skilling is not None:
-                    rule = metric.skilling
-                    for position, step in enumerate(rule.prerequisites, 1):
-                        names = _(" or ").join(
-                            catalog.certifications[e.certification].name
-                            for e in step.certifications
-                        )
-                        lines.append(
-                            "      "
-                            + ngettext(
-                                "step {number}: {count} person with {names}",
-                                "step {number}: {count} people with {names}",
-                                step.minimum_people,
-                            ).format(
-                                number=position, count=number(step.minimum_people), names=names
-                            )
-                        )
-                    names = ", ".join(
-                        catalog.certifications[e.certification].name for e in rule.certifications
-                    )
-                    lines.append(
-                        "      "
-                        + _("{points} points per person with: {names}").format(
-                            points=shown_points(rule.points_per_person), names=names
-                        )
-                    )
-    print("\n".join(lines))
+    _print_lines(scored_catalog_lines(catalog, notes))
     return 0
+
+
+def _print_lines(lines: Sequence[str | TextLine]) -> None:
+    """Wrapped to the terminal under each line's own text; piped or redirected, one line per
+    item for grep (as status prints)."""
+    if sys.stdout.isatty():
+        print("\n".join(wrap_lines(lines, shutil.get_terminal_size().columns)))
+    else:
+        print("\n".join(plain_text(lines)))
 
 
 def _amount(value: Any, unit: str) -> str:
@@ -329,9 +270,5 @@ def render_text(catalog: Catalog) -> str:
     if catalog.benefits:
         lines += ["", _("Benefits of a cloud competency:")]
         lines.extend(f"  {benefit}" for benefit in catalog.benefits)
-    if catalog.sources:
-        lines += ["", _("Sources:")]
-        for source in catalog.sources:
-            url = f" <{source.url}>" if source.url else ""
-            lines.append(f"  {source.id}: {source_text(source)}{url}")
+    lines += plain_text(source_lines(catalog.sources))
     return "\n".join(lines)
