@@ -334,8 +334,10 @@ class UsageValidator:
         return False
 
     def _label(self, field: UsageField) -> str:
+        """The field as a problem names it: its column as the file writes it, else (a month
+        read from a charge's day) the field in the chosen language, as the message is."""
         column = self._col[field]
-        return self._header[column] if column is not None else field.label
+        return self._header[column] if column is not None else _(field.label)
 
     def _month(
         self, line: int, fields: list[str], problems: list[RowProblem]

@@ -125,3 +125,19 @@ def test_the_advice_and_the_refusal_in_german(
     assert main([*database, "import-usage", str(rejects)]) == 1
     err = capsys.readouterr().err
     assert "abgelehnt.csv: Diese Datei enthält die Zeilen, die ein Import übersprungen hat" in err
+
+
+@pytest.mark.usefixtures("german")
+def test_a_field_without_a_column_is_named_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The month of a reconciliation file is read from ChargeStartDate: no column is named
+    'month', so a problem names the field, in the language of its message ('Monat: fehlt')."""
+    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines.insert(2, ",".join(lines[1].split(",")[:3]) + "\n")
+    path = tmp_path / "recon.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["--language", "de", *cli_options(db_url), "import-usage", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "recon.csv: Zeile 3, Monat: fehlt" in err
+    assert "recon.csv: Zeile 3, SubscriptionId: fehlt" in err
