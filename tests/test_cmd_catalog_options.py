@@ -132,7 +132,7 @@ def test_a_file_of_neither_program_is_named_with_what_is_wrong(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ('{"foo": 1}', "es hat kein 'format' und keinen der Schlüssel eines Katalogs"),
+        ('{"foo": 1}', "es hat kein „format“ und keinen der Schlüssel eines Katalogs"),
         ("[1, 2]", "es enthält eine Liste, wo ein Katalog ein JSON-Objekt ist"),
         (
             '{"format": "mpn-desktop-catalog/3"}',
@@ -141,7 +141,7 @@ def test_a_file_of_neither_program_is_named_with_what_is_wrong(
         (
             '{"format": "mpn-desktop/1"}',
             "sein Format 'mpn-desktop/1' ist das eines Dokuments einer Organisation, wie "
-            "'export' es schreibt ('mpn-desktop load' liest es)",
+            "„export“ es schreibt („mpn-desktop load“ liest es)",
         ),
     ],
 )
