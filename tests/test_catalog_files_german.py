@@ -40,7 +40,10 @@ def _refusal(path: Path, text: str | bytes) -> str:
         ("{\n  program: 1}", "Zeile 2, Spalte 3: kein gültiges JSON (Schlüssel in doppelten"),
         ('{"program" 1}', "Zeile 1, Spalte 12: kein gültiges JSON (Trennzeichen „:“ erwartet)"),
         ("[1 2]", "Zeile 1, Spalte 4: kein gültiges JSON (Trennzeichen „,“ erwartet)"),
-        ('\n\n"abc', "Zeile 3, Spalte 1: kein gültiges JSON (nicht abgeschlossene Zeichenkette"),
+        (
+            '\n\n"abc',
+            "Zeile 3, Spalte 1: kein gültiges JSON (ein Text in Anführungszeichen beginnt hier",
+        ),
         ('"a\x01"', "Spalte 3: kein gültiges JSON (ungültiges Steuerzeichen)"),
         ('"\\q"', "Spalte 2: kein gültiges JSON (ungültige Escape-Sequenz mit \\)"),
         ('"\\u12"', "Spalte 3: kein gültiges JSON (ungültige \\uXXXX-Escape-Sequenz)"),

@@ -56,7 +56,7 @@ def json_value(
                 where=where,
                 line=problem.lineno,
                 column=problem.colno,
-                error=json_reason(problem.msg),
+                error=_why_not(text, problem),
             )
         ) from None
     except RecursionError:
@@ -66,3 +66,17 @@ def json_value(
         raise error(
             _("{where}: holds a number too long to be read (over 4,300 digits)").format(where=where)
         ) from None
+
+
+def _why_not(text: str, problem: json.JSONDecodeError) -> str:
+    """Python's reason, or what it means when the text ends first: a file saved empty, or cut
+    short (a copy or a download broken off), which "Expecting ',' delimiter" at its last
+    character did not say."""
+    if not text.strip():
+        return _("the file is empty")
+    if problem.msg == "Unterminated string starting at":
+        # Python's scanner says so only when the text ends before the closing quote.
+        return _("a text in quotes begins here and is never closed: is the file cut short?")
+    if problem.pos >= len(text.rstrip()):
+        return _("the file ends here, before its lists and objects are closed: is it cut short?")
+    return json_reason(problem.msg)
