@@ -301,6 +301,15 @@ class CheckPage(_StepPage):
         self.layout_.addStretch(1)  # takes the room while there is no list of problems
 
     def initializePage(self) -> None:
+        path = self._state.path
+        if path is not None:
+            # The file's name, so the problems below are of a file the page names.
+            self.setSubTitle(
+                self.tr(
+                    "Every record of {file} is checked as the import will read it. "
+                    "Nothing is written yet."
+                ).format(file=path.name)
+            )
         self.check()
 
     def cleanupPage(self) -> None:

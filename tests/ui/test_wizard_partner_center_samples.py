@@ -172,6 +172,7 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     sample: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    empty = _snapshot(context.db)
     _imported(qtbot, open_wizard(sample))
     downloaded = _snapshot(context.db)
     context.undo_stack.undo()
@@ -179,6 +180,7 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     path, cells = _cut_short(sample, tmp_path)
     wizard = open_wizard(path)
     _checked(qtbot, wizard)
+    assert wizard.check_page.subTitle().startswith(f"Every record of {sample.name} is checked")
     problems = wizard.check_page.problems
     first = [problems.index(0, column).data() for column in range(3)]
     assert first[:2] == [3, "whole line"]
@@ -211,6 +213,7 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     assert (refused in again.check_page.verdict_label.text()) is usage
     assert _snapshot(context.db) == downloaded
     context.undo_stack.undo()
+    assert _snapshot(context.db) == empty, "the undo took out the import of the good records"
 
 
 def test_the_file_page_names_the_kinds_files(qtbot: QtBot, context: AppContext) -> None:
