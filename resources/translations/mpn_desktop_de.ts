@@ -1298,6 +1298,10 @@
         <translation>&amp;Trotzdem importieren</translation>
     </message>
     <message>
+        <source>Every record of {file} is checked as the import will read it. Nothing is written yet.</source>
+        <translation>Jeder Datensatz von {file} wird so geprüft, wie der Import ihn lesen wird. Noch wird nichts geschrieben.</translation>
+    </message>
+    <message>
         <source>Checking every record…</source>
         <translation>Jeder Datensatz wird geprüft…</translation>
     </message>
