@@ -20,6 +20,35 @@ from PySide6.QtCore import QDate, QLocale
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.wording import Figures
 
+_Read = tuple[tuple[str, str], QLocale, bool, Figures, str]
+_last_read: list[_Read] = []
+"""The default locale's names (its territory's and BCP 47's, which has the script) when last
+read, the locale figures are written in, whether it is English, its separators and its
+pattern of a day: worked out again only when the default changes (a table's painting asks
+for every amount and day it draws)."""
+
+
+def _read() -> _Read:
+    default = QLocale()
+    name = (default.name(), default.bcp47Name())
+    if _last_read and _last_read[0][0] == name:
+        return _last_read[0]
+    locale = default
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    read = (
+        name,
+        locale,
+        locale.language() == QLocale.Language.English,
+        Figures(locale.decimalPoint()[:1] or ".", locale.groupSeparator()[:1] or ","),
+        pattern,
+    )
+    _last_read[:] = [read]
+    return read
+
 
 def user_locale() -> QLocale:
     """The locale figures and days are written in: the system's (QLocale's default).
@@ -27,32 +56,25 @@ def user_locale() -> QLocale:
     The "C" locale of a bare environment (no LANG) is read as American English:
     its figures have no thousands separators.
     """
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    return locale
+    return _read()[1]
 
 
 def figures() -> Figures:
     """The locale's decimal point and thousands separator, one character each."""
-    locale = user_locale()
-    return Figures(locale.decimalPoint()[:1] or ".", locale.groupSeparator()[:1] or ",")
+    return _read()[3]
 
 
 def day(value: date) -> str:
     """A day as the locale writes it, the year in full; ISO in English (see the module)."""
-    locale = user_locale()
-    if locale.language() == QLocale.Language.English:
+    _, locale, english, _, pattern = _read()
+    if english:
         return value.isoformat()
-    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
     return locale.toString(QDate(value.year, value.month, value.day), pattern)
 
 
 def month(value: Month) -> str:
     """A month as the locale names it with its year ("Nov. 2025"); ISO in English (2025-11)."""
-    locale = user_locale()
-    if locale.language() == QLocale.Language.English:
+    _, locale, english, _, _ = _read()
+    if english:
         return str(value)
     return locale.toString(QDate(value.year, value.month, 1), "MMM yyyy")

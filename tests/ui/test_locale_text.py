@@ -116,3 +116,39 @@ def test_months_are_named_as_the_locale_names_them(german: None) -> None:
 
 def test_english_months_stay_iso(english: None) -> None:
     assert locale_text.month(Month(2025, 11)) == "2025-11"
+
+
+def test_the_figures_follow_the_default_locale_each_time_it_changes() -> None:
+    """The locale read is kept, but a new default (another country of one language too) is
+    read again at once: the separators and the day's pattern are never an earlier locale's."""
+    before = QLocale()
+    try:
+        seen = []
+        for language, country in (
+            (QLocale.Language.English, QLocale.Country.UnitedStates),
+            (QLocale.Language.German, QLocale.Country.Germany),
+            (QLocale.Language.German, QLocale.Country.Switzerland),
+            (QLocale.Language.English, QLocale.Country.UnitedStates),
+        ):
+            QLocale.setDefault(QLocale(language, country))
+            seen.append(
+                (
+                    locale_text.figures(),
+                    locale_text.day(date(2018, 3, 1)),
+                    locale_text.month(Month(2025, 11)),
+                )
+            )
+    finally:
+        QLocale.setDefault(before)
+    assert [(f.point, f.group, d) for f, d, _ in seen] == [
+        (".", ",", "2018-03-01"),
+        (",", ".", "01.03.2018"),
+        # Swiss German groups with an apostrophe (which one depends on Qt's CLDR).
+        (
+            ".",
+            QLocale(QLocale.Language.German, QLocale.Country.Switzerland).groupSeparator(),
+            "01.03.2018",
+        ),
+        (".", ",", "2018-03-01"),
+    ]
+    assert seen[0][2] == "2025-11" and seen[1][2] != "2025-11"
