@@ -158,6 +158,9 @@ def _grid(rng: random.Random, facts: Facts, *, broken: bool) -> list[tuple[Usage
     ]
     if broken and len(facts.subscriptions) > 1:
         customer = {sub.id: sub.customer for sub in facts.subscriptions}
+        # Each (subscription, month) moved to at most once: a second file gives one row per
+        # subscription, month and service (two would be the same row twice, refused).
+        moved_to: set[tuple[str, Month]] = set()
         for day in DAYS:
             # A large amount in a month the day reads moved to another customer's
             # subscription (not in the first run: its length is the grid's): a run read as
@@ -165,11 +168,18 @@ def _grid(rng: random.Random, facts: Facts, *, broken: bool) -> list[tuple[Usage
             month = Month.of(day).plus(-rng.randint(1, 12))
             at = rng.randrange(1, len(facts.subscriptions)) * 66 + (month - first)
             row = rows[at][0]
-            others = [sub.id for sub in facts.subscriptions if sub.id != row.subscription]
+            others = [
+                sub.id
+                for sub in facts.subscriptions
+                if sub.id != row.subscription and (sub.id, row.month) not in moved_to
+            ]
+            if not others:
+                continue
             other = rng.choice(
                 [sub_id for sub_id in others if customer[sub_id] != customer[row.subscription]]
                 or others
             )
+            moved_to.add((other, row.month))
             large = Decimal(rng.randrange(10**5, 10**7))
             rows[at] = (
                 replace(row, subscription=other, consumption_usd=large, revenue_usd=large),
