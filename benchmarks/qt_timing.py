@@ -13,21 +13,35 @@ from typing import Any
 
 
 def wait_for(
-    app: Any, signal: Any, timeout_s: float = 30.0, *, paint: bool = False
+    app: Any,
+    signal: Any,
+    timeout_s: float = 30.0,
+    *,
+    paint: bool = False,
+    gui_cpu: list[float] | None = None,
 ) -> tuple[float, float]:
     """Runs the event loop until ``signal`` fires; (seconds waited, longest event-loop stall).
 
     With ``paint`` the pending events (the redrawn panel) are processed before the ticker
-    stops, so the stall includes the paint.
+    stops, so the stall includes the paint. With ``gui_cpu``, the longest CPU time this
+    (the GUI) thread spent between two ticks is appended to it: the stall without the time
+    the thread waited for a core or for the interpreter lock while a worker ran (on a
+    loaded machine most of a wall-clock stall can be that).
     """
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
     signal.connect(loop.quit)
     ticks: list[float] = [time.perf_counter()]
+    cpu_ticks: list[float] = [time.thread_time()]
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        cpu_ticks.append(time.thread_time())
+
     ticker = QTimer()
     ticker.setInterval(1)
-    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.timeout.connect(tick)
     ticker.start()
     QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     started = time.perf_counter()
@@ -37,8 +51,10 @@ def wait_for(
     if paint:
         app.processEvents()
     ticker.stop()
-    ticks.append(time.perf_counter())
+    tick()
     stall = max(later - earlier for earlier, later in itertools.pairwise(ticks))
+    if gui_cpu is not None:
+        gui_cpu.append(max(later - earlier for earlier, later in itertools.pairwise(cpu_ticks)))
     return waited, stall
 
 
