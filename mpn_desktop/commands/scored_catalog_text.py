@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from mpn_desktop.commands.text_lines import TextLine, labelled
 from mpn_desktop.domain.catalog import Source
+from mpn_desktop.domain.certification_words import certification_said
 from mpn_desktop.domain.designations import (
     Listed,
     Metric,
@@ -168,16 +169,8 @@ def _threshold(value: Fraction, unit: str) -> str:
 
 def _certification(catalog: ScoredCatalog, entry: Listed) -> str:
     """ "Azure Stack Hub Operator Associate (AZ-600; counts until 2024-07-31)"."""
-    cert = catalog.certifications.get(entry.certification)
-    if cert is None:
+    found = certification_said(catalog, entry)
+    if found is None:
         return entry.certification
-    said = [_(" or ").join(" + ".join(way) for way in cert.exams if way)] if cert.exams else []
-    if entry.listed_from is not None:
-        said.append(_("on the list from {day}").format(day=day(entry.listed_from)))
-    if entry.listed_until is not None:
-        said.append(_("on the list until {day}").format(day=day(entry.listed_until)))
-    if cert.eligible_from is not None:
-        said.append(_("counts from {day}").format(day=day(cert.eligible_from)))
-    if cert.eligible_until is not None:
-        said.append(_("counts until {day}").format(day=day(cert.eligible_until)))
-    return f"{cert.name} ({'; '.join(said)})" if said else cert.name
+    name, said = found
+    return f"{name} ({'; '.join(said)})" if said else name

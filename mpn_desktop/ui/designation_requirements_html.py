@@ -15,6 +15,7 @@ from fractions import Fraction
 from PySide6.QtCore import QCoreApplication
 
 from mpn_desktop.domain import wording
+from mpn_desktop.domain.certification_words import certification_said
 from mpn_desktop.domain.designations import (
     Designation,
     Listed,
@@ -39,20 +40,14 @@ def _points(value: Fraction) -> str:
 
 
 def _cert_name(catalog: ScoredCatalog, entry: Listed) -> str:
-    cert = catalog.certifications.get(entry.certification)
-    if cert is None:
+    """The certification's name, then its exams and days as ``catalog`` says them (muted)."""
+    found = certification_said(catalog, entry, locale_text.day)
+    if found is None:
         return html.escape(entry.certification)
-    exams = " + ".join(cert.exams[0]) if cert.exams else ""
-    text = html.escape(cert.name) + (
-        f" <span class='muted'>({html.escape(exams)})</span>" if exams else ""
-    )
-    if entry.listed_until is not None:
-        until = _tr("until {day}").format(day=entry.listed_until)
-        text += f" <span class='muted'>{until}</span>"
-    if entry.listed_from is not None:
-        since = _tr("from {day}").format(day=entry.listed_from)
-        text += f" <span class='muted'>{since}</span>"
-    return text
+    name, said = found
+    if not said:
+        return html.escape(name)
+    return f"{html.escape(name)} <span class='muted'>({html.escape('; '.join(said))})</span>"
 
 
 def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
