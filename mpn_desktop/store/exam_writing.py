@@ -64,7 +64,7 @@ class ExamWriter:
         self._keys = ExamKeys() if self._key_deferred else None
         self.finished = False
         allowed = _parameters_allowed(connection)
-        self._statement_rows = max(1, min(_STATEMENT_ROWS, allowed // len(_EXAM_COLUMNS)))
+        self._statement_rows = max(1, min(_STATEMENT_ROWS, allowed // _BOUND))
         # Every column of people may be a parameter (defaults included).
         self._people_per_statement = max(1, allowed // len(_PEOPLE.columns))
         self._multi_row_sql: dict[int, str] = {}
@@ -123,14 +123,14 @@ class ExamWriter:
         exams, codes = rows.exams, rows.codes
         if self._keys is not None:
             self._keys.add(cast(list[int], person_ids), codes, days)
-        width = len(_EXAM_COLUMNS)
-        values: list[object] = [self.batch_id] * (width * len(people))  # import_batch_id
-        values[0::width] = person_ids
-        values[1::width] = codes
-        values[2::width] = map(_TITLE, exams)
-        values[3::width] = stored_days
-        values[4::width] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
-        values[6::width] = new_versions(len(people))
+        # Every column but import_batch_id, which the statement holds (see _multi_row).
+        values: list[object] = [None] * (_BOUND * len(people))
+        values[0::_BOUND] = person_ids
+        values[1::_BOUND] = codes
+        values[2::_BOUND] = map(_TITLE, exams)
+        values[3::_BOUND] = stored_days
+        values[4::_BOUND] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
+        values[5::_BOUND] = new_versions(len(people))
         self._insert_values(values)
 
     def finish(self) -> None:
@@ -203,16 +203,15 @@ class ExamWriter:
         100,000 times for 100,000 rows, a third of the whole insert. The rows
         go in in file order, so of two equal records the earlier is kept.
         """
-        width = len(_EXAM_COLUMNS)
-        step = self._statement_rows * width
+        step = self._statement_rows * _BOUND
         for start in range(0, len(values), step):
             # One statement per batch is usual: its values are then copied once.
             chunk = tuple(values) if len(values) <= step else tuple(values[start : start + step])
-            rows = len(chunk) // width
+            rows = len(chunk) // _BOUND
             sql = self._multi_row_sql.get(rows)
             if sql is None:
                 assert self._driver_sql is not None
-                sql = self._multi_row_sql[rows] = _multi_row(self._driver_sql, rows)
+                sql = self._multi_row_sql[rows] = _multi_row(self._driver_sql, rows, self.batch_id)
             self.added += self._connection.exec_driver_sql(sql, chunk).rowcount
 
     def _add_through_core(self, rows: Sequence[ExamRow]) -> None:
@@ -357,6 +356,10 @@ _EXAM_COLUMNS = (
     "import_batch_id",
     "version",
 )
+_BATCH_AT = _EXAM_COLUMNS.index("import_batch_id")
+_BOUND = len(_EXAM_COLUMNS) - 1
+"""Parameters per exam row: the batch id, the same in every row, is written in the statement
+(1M rows: 1M parameters fewer to bind and hand over, ~5 % of SQLite's insert)."""
 
 
 _APPENDING_CACHE_KIB = 2 * 1024
@@ -389,10 +392,17 @@ def may_defer_unique_key(connection: Connection) -> bool:
     return stored is None
 
 
-def _multi_row(single_row_sql: str, rows: int) -> str:
-    """The one-row INSERT with its VALUES group repeated for ``rows`` rows (standard SQL)."""
+def _multi_row(single_row_sql: str, rows: int, batch_id: int) -> str:
+    """The one-row INSERT with its VALUES group repeated for ``rows`` rows (standard SQL).
+
+    Each group holds ``batch_id`` itself in place of its parameter (an integer,
+    written as SQL's literal), so a row binds ``_BOUND`` values.
+    """
     group = "(" + ", ".join("?" * len(_EXAM_COLUMNS)) + ")"
-    return single_row_sql.replace(f" VALUES {group}", " VALUES " + ", ".join([group] * rows), 1)
+    cells = ["?"] * len(_EXAM_COLUMNS)
+    cells[_BATCH_AT] = str(int(batch_id))
+    bound = "(" + ", ".join(cells) + ")"
+    return single_row_sql.replace(f" VALUES {group}", " VALUES " + ", ".join([bound] * rows), 1)
 
 
 def _parameters_allowed(connection: Connection) -> int:
