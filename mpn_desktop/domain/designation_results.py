@@ -101,6 +101,9 @@ class MetricScore:
     """The holders' certifications by id and name, for people to read."""
     steps: tuple[tuple[str, int, int, bool], ...] = ()
     """Each prerequisite step: its certifications' names, holders, people needed, met."""
+    step_points: tuple[Fraction, ...] = ()
+    """What each prerequisite step is worth once met (the catalogue's: 4 on the SMB tracks,
+    0 on Enterprise), in ``steps``' order."""
     note: str = ""
     leads: tuple[Lead | None, ...] = ()
     """Where each of ``missing`` leads (the form that adds it), in the same order."""

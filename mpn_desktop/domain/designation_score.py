@@ -759,6 +759,7 @@ class _Scorer:
                 )
             ),
             steps=steps,
+            step_points=tuple(s.step.points for s in counted.steps),
             note=metric.note,
             leads=() if full else tuple(leads),
             per_person=rule.points_per_person,
