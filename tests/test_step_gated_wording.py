@@ -27,6 +27,7 @@ from mpn_desktop.domain.designation_steps import (
     step_figures,
     step_text,
 )
+from mpn_desktop.domain.designation_tree import designation_tree
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
 from mpn_desktop.programs import program_on
 from mpn_desktop.reports.checklist import CheckLine
@@ -154,6 +155,23 @@ def test_the_tree_gives_every_track_s_steps_with_the_catalogue_s_worth(smb_db: P
     assert brief_step_text(1, step) == "Step 1 short: 1 of 2 people; no points until met"
     # Metrics without steps keep their nodes as they were: no children.
     assert not _metric(security, "net-customer-adds").children
+
+
+def test_a_tree_made_by_designation_tree_alone_has_the_steps(smb_db: Path) -> None:
+    """The steps are the tree's, made where it is made from the scores (each step's worth
+    comes with them): before, only ``ScoredDay.tree()`` added them, after the tree was made,
+    and a tree from ``designation_tree()`` (a test's, the benchmark's) had none."""
+    args = argparse.Namespace(db=str(smb_db), db_url=None, catalog=None)
+    day = score_stored_facts(args, program_on(DAY), DAY)
+    tree = designation_tree(day.facts.organization, DAY, day.scores)
+    security = tree.requirement("security")
+    assert security is not None
+    steps = _metric(security, "intermediate-certifications").children
+    assert [(s.met, s.points, s.max_points) for s in steps] == [(True, 4, 4), (False, 0, 4)]
+    (enterprise,) = security.alternatives
+    steps = _metric(enterprise, "intermediate-certifications").children
+    assert [(s.met, s.points, s.max_points) for s in steps] == [(False, 0, 0), (False, 0, 0)]
+    assert tree.requirements == day.tree().requirements
 
 
 def test_a_met_enterprise_step_reads_without_points() -> None:

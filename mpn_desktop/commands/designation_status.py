@@ -11,9 +11,9 @@ from datetime import date
 from mpn_desktop.commands.common import catalog_path, database_to_read
 from mpn_desktop.commands.text_lines import TextLine, labelled, plain_text, wrap_lines
 from mpn_desktop.domain.designation_json import scored_status_to_json
-from mpn_desktop.domain.designation_results import DesignationScore, MetricScore, TrackScore
+from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import usage_start
-from mpn_desktop.domain.designation_steps import scored_step_nodes, step_text
+from mpn_desktop.domain.designation_steps import step_nodes, step_text
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.program_choice import ProgramOnDay
@@ -74,12 +74,10 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
     return 0
 
 
-def _metric_lines(
-    catalog: ScoredCatalog, score: DesignationScore, track: TrackScore, metric: MetricScore
-) -> list[str | TextLine]:
+def _metric_lines(metric: MetricScore) -> list[str | TextLine]:
     """The metric's line, then a line per prerequisite step of a step-gated metric (where its
     points come from, or which step holds them back)."""
-    steps = scored_step_nodes(catalog, score, track, metric)
+    steps = step_nodes(metric)
     return [
         _metric_line(metric),
         *("          " + step_text(number, step) for number, step in enumerate(steps, start=1)),
@@ -104,7 +102,7 @@ def _track(track: str | None) -> str:
     return track_title(track_name(track))
 
 
-def _designation_lines(catalog: ScoredCatalog, score: DesignationScore) -> list[str | TextLine]:
+def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
     state = _("QUALIFIED") if score.qualified else _("not qualified")
     track = _(", {track} track").format(track=_track(score.best.track)) if score.best.track else ""
     target = _(" - target") if score.target else ""
@@ -131,7 +129,7 @@ def _designation_lines(catalog: ScoredCatalog, score: DesignationScore) -> list[
             )
         )
         for metric in category.metrics:
-            lines += _metric_lines(catalog, score, score.best, metric)
+            lines += _metric_lines(metric)
     missing = _("missing: {sentence}")
     lines.extend(labelled("      ", missing, "sentence", s) for s in score.missing)
     if score.suggestion:
@@ -183,5 +181,5 @@ def render_scored_text(
         shown = list(scores)
     for score in shown:
         lines.append("")
-        lines.extend(_designation_lines(catalog, score))
+        lines.extend(_designation_lines(score))
     return lines

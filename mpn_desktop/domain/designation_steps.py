@@ -12,44 +12,21 @@ the checklist and the panel (briefly there: the certifications' names go in its 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 from mpn_desktop.domain.designation_missing import points_text
-from mpn_desktop.domain.designation_results import DesignationScore, MetricScore, TrackScore
-from mpn_desktop.domain.designations import ScoredCatalog
-from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
+from mpn_desktop.domain.designation_results import MetricScore
+from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode
 from mpn_desktop.domain.vocabulary import _
 from mpn_desktop.domain.wording import Figures, figure, have_of_need, number, unit_of
 
 _ZERO = Decimal(0)
 
 
-def step_worths(
-    catalog: ScoredCatalog, designation: str, track: str | None, metric: str
-) -> tuple[Fraction, ...]:
-    """The points each prerequisite step of the metric is worth once met (the catalogue's:
-    4 on the SMB tracks, 0 on Enterprise), in the steps' order; () for a metric without
-    steps."""
-    found = catalog.designation(designation)
-    rules = (
-        m.skilling
-        for t in (found.tracks if found is not None else ())
-        if t.id == track
-        for m in t.metrics
-        if m.id == metric
-    )
-    rule = next(rules, None)
-    return tuple(step.points for step in rule.prerequisites) if rule is not None else ()
-
-
-def step_nodes(metric: MetricScore, worths: Sequence[Fraction]) -> tuple[RequirementNode, ...]:
+def step_nodes(metric: MetricScore) -> tuple[RequirementNode, ...]:
     """A node per prerequisite step: its certifications, the people holding one and the
     people it needs, met or not, and its points (of what it is worth once met)."""
-    if not metric.steps:
-        return ()
     return tuple(
         RequirementNode(
             kind=NodeKind.STEP,
@@ -63,68 +40,8 @@ def step_nodes(metric: MetricScore, worths: Sequence[Fraction]) -> tuple[Require
             max_points=_decimal(worth),
         )
         for number, ((names, have, need, met), worth) in enumerate(
-            zip(metric.steps, worths, strict=True), start=1
+            zip(metric.steps, metric.step_points, strict=True), start=1
         )
-    )
-
-
-def scored_step_nodes(
-    catalog: ScoredCatalog, designation: DesignationScore, track: TrackScore, metric: MetricScore
-) -> tuple[RequirementNode, ...]:
-    """``step_nodes`` of a metric scored on a designation's track, with the catalogue's worths."""
-    if not metric.steps:
-        return ()
-    worths = step_worths(catalog, designation.id, track.track, metric.id)
-    return step_nodes(metric, worths)
-
-
-def with_steps(
-    tree: RequirementTree, catalog: ScoredCatalog, scores: Sequence[DesignationScore]
-) -> RequirementTree:
-    """The tree ``designation_tree`` made of ``scores``, each step-gated metric (on every
-    track) with its steps as children. Only those metrics' nodes are made again."""
-    nodes = tuple(
-        _designation_with_steps(node, catalog, score)
-        for node, score in zip(tree.requirements, scores, strict=True)
-    )
-    return replace(tree, requirements=nodes)
-
-
-def _designation_with_steps(
-    node: RequirementNode, catalog: ScoredCatalog, score: DesignationScore
-) -> RequirementNode:
-    if not any(m.steps for track in score.tracks for m in track.metrics):
-        return node
-    others = [track for track in score.tracks if track is not score.best]
-    return replace(
-        node,
-        children=_categories_with_steps(node.children, catalog, score, score.best),
-        alternatives=tuple(
-            replace(other, children=_categories_with_steps(other.children, catalog, score, track))
-            for other, track in zip(node.alternatives, others, strict=True)
-        ),
-    )
-
-
-def _categories_with_steps(
-    categories: tuple[RequirementNode, ...],
-    catalog: ScoredCatalog,
-    score: DesignationScore,
-    track: TrackScore,
-) -> tuple[RequirementNode, ...]:
-    return tuple(
-        replace(
-            category,
-            children=tuple(
-                replace(node, children=scored_step_nodes(catalog, score, track, metric))
-                if metric.steps
-                else node
-                for node, metric in zip(category.children, scored.metrics, strict=True)
-            ),
-        )
-        if any(metric.steps for metric in scored.metrics)
-        else category
-        for category, scored in zip(categories, track.categories, strict=True)
     )
 
 

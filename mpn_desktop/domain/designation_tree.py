@@ -19,6 +19,7 @@ from mpn_desktop.domain.designation_results import (
     MetricScore,
     TrackScore,
 )
+from mpn_desktop.domain.designation_steps import step_nodes
 from mpn_desktop.domain.designations import PROGRAM_ID, ScoredCatalog, track_name
 from mpn_desktop.domain.evidence import Evidence, PeopleEvidence
 from mpn_desktop.domain.facts import FeePayment, Organization
@@ -73,6 +74,9 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         ),
         notes=(metric.note,) if metric.note else (),
         gated=metric.gated,
+        # A step-gated metric's prerequisite steps, so that every view says where its points
+        # come from (the steps' worth is the catalogue's, carried by the score).
+        children=step_nodes(metric) if metric.steps else (),
     )
 
 

@@ -9,7 +9,6 @@ from datetime import date
 
 from mpn_desktop.domain.designation_results import DesignationScore
 from mpn_desktop.domain.designation_score import CatalogOn, aimed_designations, score_designations
-from mpn_desktop.domain.designation_steps import with_steps
 from mpn_desktop.domain.designation_tree import designation_fee_status, designation_tree
 from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.facts import Facts
@@ -41,7 +40,7 @@ class ScoredDay:
         fee = designation_fee_status(
             self.catalog, organization, self.facts.fee_payments, self.as_of
         )
-        tree = designation_tree(
+        return designation_tree(
             organization,
             self.as_of,
             self.scores,
@@ -49,9 +48,6 @@ class ScoredDay:
             information=self.information,
             fee=fee,
         )
-        # Each step-gated metric with its prerequisite steps, so that every view says where
-        # its points come from (the steps' worth is the catalogue's).
-        return with_steps(tree, self.catalog, self.scores)
 
 
 def score_day(
