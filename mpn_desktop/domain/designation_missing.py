@@ -103,14 +103,27 @@ def part_short(
     have`` and they give the rest of the part's points. For amounts (percentage points, US$)
     the way takes that very remainder ("8.04 more percentage points" in both), for whole
     things its ceiling (the lever's ``units_for``); the points are the same
-    (test_cheapest_way holds both to the lever)."""
+    (test_cheapest_way holds both to the lever).
+
+    Where the metric can take less than the part's rest (its other parts hold points: Security's
+    Azure and Microsoft 365 customers add up), the units are those that give what it can
+    take, ``units_for(gain)``: "5 more customers would add 16 points" where 4 give them."""
     part_max = max_points if part.max_points is None else part.max_points
     if part.measured.note or not fraction_below(part.points, part_max) or part.need <= 0:
         return None
     units = part.need - part.have
     if units <= 0:
         return None
-    return units, min(max_points - points, part_max - part.points)
+    rest = part_max - part.points
+    gain = min(max_points - points, rest)
+    if 0 < gain < rest:  # (a metric at its maximum says nothing: its gain is 0)
+        # (points + gain) / per - have, per = part_max / need.
+        exact = (part.points + gain) * Fraction(part.need) / part_max - Fraction(part.have)
+        if part.in_amounts:
+            units = Decimal(exact.numerator) / Decimal(exact.denominator)
+        else:
+            units = Decimal(-(-exact.numerator // exact.denominator))
+    return units, gain
 
 
 def part_lead(metric: MetricScore, index: int) -> Lead | None:
