@@ -351,15 +351,27 @@ class CellRuns:
     def slices(self, first: int, last: int) -> tuple[Slices, Slices]:
         """Each run's rows in the months ``first`` to ``last`` as slices of the columns (a
         run's rows are consecutive): the first tier's runs (each customer once), then the
-        others'; runs with no row there left out. (Not of runs of one month:
-        ``by_month_in``.)"""
+        others'; runs with no row there left out. A run of one month (a month's file) is a
+        slice of its own among the others (a customer has one a month)."""
         one = self._one.slices(first, last)
         more = self._more.slices(first, last) if self._more is not None else _no_slices()
         if self._span_one is not None:
             one = joined((one, self._span_one.slices(first, last)))
         if self._span_more is not None:
             more = joined((more, self._span_more.slices(first, last)))
+        if self._by_month or self._more_by_month:
+            more = joined((more, *self._month_slices(first, last)))
         return one, more
+
+    def _month_slices(self, first: int, last: int) -> list[Slices]:
+        """The runs of one month each of the months ``first`` to ``last``, month by month."""
+        found: list[Slices] = []
+        for month in range(max(first, self.first_month), min(last, self.last_month) + 1):
+            for by_month in (self._by_month, self._more_by_month):
+                each = by_month.get(month)
+                if each is not None:
+                    found.append(each)
+        return found
 
     def _indexed(self) -> dict[str, int]:
         """Each customer's run in the first tier by its index (made in C when first asked
@@ -420,7 +432,18 @@ class CellRuns:
         named: list[str] = []
         bases: list[int] = []
         spanned = _no_slices()
+        # The months' runs of one month each (a month's file), by customer.
+        months = [
+            self._month_of(month)
+            for month in range(max(first, self.first_month), min(last, self.last_month) + 1)
+            if month in self._by_month or month in self._more_by_month
+        ]
         for customer in customers:
+            for month_of in months:
+                for rows in month_of.get(customer, ()):
+                    spanned[0].append(customer)
+                    spanned[1].append(rows.start)
+                    spanned[2].append(rows.stop)
             for spanned_in, index in spans_of.get(customer, ()):
                 if spanned_in.firsts[index] <= last and spanned_in.lasts[index] >= first:
                     start, stop = spanned_in.of(index, first, last)
@@ -847,10 +870,6 @@ class CellMonths:
         runs = self.runs.get(cell)
         if runs is None or runs.last_month < first or runs.first_month > last:
             return True, None
-        if runs.by_month_in(first, last):
-            # Runs of one month: a window's rows of a subscription lie apart, a slice a
-            # month; the months are read one by one (each month's figures kept, and shared).
-            return False, None
         return True, runs
 
     def _runs_only(self, cell: Cell, first: int, last: int) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -487,6 +487,10 @@ class PricedSums:
                 else self._month_quantities.get((scope, months[0], index))
             )
             if kept is None and len(months) > 1:
+                window = self._window_total(scope, months, index)
+                if window is not None:
+                    self._sums_total[key] = window
+                    return window
                 kept = self._window_quantities(scope, months, index)
             if kept is not None:
                 found = Decimal(sum(kept.values(), _ZERO))
@@ -497,6 +501,25 @@ class PricedSums:
                 found = Decimal(total)
         self._sums_total[key] = found
         return found
+
+    def _window_total(self, scope: Scope, months: Months, index: int) -> Decimal | None:
+        """``total`` over months that follow one another of a scope of every service, from
+        the runs' rows there added up in C, no figure per customer made (exact sums: the
+        same whatever the grouping); None when the months cannot be read so
+        (``_scope_slices``), of the monthly consumption value and of a scope picking
+        services."""
+        if index == _MCV or _picks_services(scope):
+            return None
+        slices = self._scope_slices(scope, months)
+        if slices is None:
+            return None
+        column = _column(self._columns, index)
+        total: Decimal | int = _ZERO
+        for tier in slices:
+            values = self._slice_values(column, tier)
+            assert values is not None
+            total = sum(chain.from_iterable(values), total)
+        return Decimal(total)
 
     def _month_total(
         self, scope: Scope, month: Month, index: int, total: Decimal | int
@@ -850,9 +873,12 @@ class PricedSums:
         if found is None and converted:
             if len(self._slices_read) >= 64:
                 self._slices_read.clear()  # a bound on what scrolling through the years keeps
-            found = self._slices_read[key] = list(
-                map(tuple, map(convert, map(stored.__getitem__, ranges)))
-            )
+            # Converted in one call, then cut back into the slices (in C): a month's file
+            # gives a slice per subscription and month, of a few rows, and a call per slice
+            # cost more than converting its values.
+            values = iter(convert(list(chain.from_iterable(map(stored.__getitem__, ranges)))))
+            lengths = map(operator.sub, stops, starts)
+            found = self._slices_read[key] = list(map(tuple, map(islice, repeat(values), lengths)))
         return found
 
     def _slice_sums(

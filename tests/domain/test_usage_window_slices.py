@@ -94,12 +94,14 @@ def test_figures_over_months_equal_the_rows_figures(
         priced = usage_sums(facts).priced(rates)
         reference = RowFigures(facts, rates)
         for quantity in Quantity:
-            found = priced.per_customer(scope, quantity, months)
-            assert _exact(found) == _exact(reference.per_customer(scope, quantity, months))
-            # (Shares are 28-digit quotients whose sum rounds: both add them up in the
-            # customers' sorted order, not in the order each read them.)
+            # The total first (added up from the rows, no figure per customer made), then
+            # the figures per customer. (Shares are 28-digit quotients whose sum rounds:
+            # both add them up in the customers' sorted order, not in the order each read
+            # them.)
             total = priced.total(scope, quantity, months)
             assert repr(total) == repr(reference.total(scope, quantity, months))
+            found = priced.per_customer(scope, quantity, months)
+            assert _exact(found) == _exact(reference.per_customer(scope, quantity, months))
         consumed = priced.consumed_services(scope, months)
         assert consumed == reference.consumed_services(scope, months)
 
