@@ -87,7 +87,7 @@ def test_the_table_names_the_program_and_what_is_missing(
     assert (
         "missing: Intermediate certifications: 1 more person with Microsoft 365 Fundamentals" in out
     )
-    assert "A qualification counts on any day from 2023-08-15 to 2023-08-15" in out
+    assert "A qualification counts only on the as-of day, 2023-08-15: not qualified on it." in out
     assert "cheapest way to 70:" in out
     # The tracks named as the window and the checklist name them (before: "smb track",
     # "tracks: enterprise 36.5, smb 63").

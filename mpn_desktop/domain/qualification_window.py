@@ -237,11 +237,18 @@ def window_text(window: QualificationWindow) -> str:
             "Renewal due: not qualified on any day of the renewal window from {start} to "
             "{end} so far."
         ).format(start=start, end=end)
+    one_day = window.start == window.end  # before 2023-09-19: the as-of day alone
     if window.status is WindowStatus.QUALIFIED:
+        if one_day:
+            return _("Qualified on {day}: the designation can be bought.").format(day=found)
         return _(
             "Qualified on {day}, within the window from {start} to {end}: the designation "
             "can be bought."
         ).format(day=found, start=start, end=end)
+    if one_day:
+        return _(
+            "A qualification counts only on the as-of day, {day}: not qualified on it."
+        ).format(day=start)
     return _(
         "A qualification counts on any day from {start} to {end}; none of them qualified so far."
     ).format(start=start, end=end)

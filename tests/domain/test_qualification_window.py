@@ -204,3 +204,25 @@ def test_earlier_days_of_the_window_are_scored_with_the_catalogue_in_force_then(
     assert not infra.qualified
     assert infra.window.qualified_on == date(2026, 4, 30)
     assert any(day < newer.effective_from for day in asked)
+
+
+def test_a_window_of_the_as_of_day_alone_names_that_day_once() -> None:
+    """Before 2023-09-19 the window is the as-of day: 'from 2023-08-15 to 2023-08-15' read as a
+    mistake; the sentence names the day once, in English and German."""
+    from mpn_desktop.domain import vocabulary
+    from mpn_desktop.domain.qualification_window import QualificationWindow
+
+    day = date(2023, 8, 15)
+    waiting = QualificationWindow(day, day, False, "", WindowStatus.IN_PROGRESS)
+    done = replace(waiting, status=WindowStatus.QUALIFIED, qualified_on=day)
+    assert window_text(waiting) == (
+        "A qualification counts only on the as-of day, 2023-08-15: not qualified on it."
+    )
+    assert window_text(done) == "Qualified on 2023-08-15: the designation can be bought."
+    longer = replace(waiting, start=date(2023, 4, 1))
+    assert "from 2023-04-01 to 2023-08-15" in window_text(longer)
+    vocabulary.use_language("de")
+    try:
+        assert "nur am Stichtag, dem 15.08.2023" in window_text(waiting)
+    finally:
+        vocabulary.use_language("en")

@@ -58,7 +58,7 @@ def test_a_designation_card_reads_in_german(
         assert "von 10 Kunden" in captions and " of " not in captions
         assert "Nettokundenzugänge: " in card.missing.text()
         notes = card.notes.text()
-        assert "Eine Qualifizierung zählt an jedem Tag vom" in notes, notes
+        assert "Eine Qualifizierung zählt nur am Stichtag, dem 15.08.2023" in notes, notes
         assert "qualification" not in notes.lower()
         if os.environ.get("MPN_DESKTOP_SHOTS"):
             window.grab().save(str(Path(os.environ["MPN_DESKTOP_SHOTS"]) / "designations_de.png"))
