@@ -163,7 +163,7 @@ class _MetricRow(FigureRow):
 
     def _show_steps(self, metric: RequirementNode, about: str, figures: Figures) -> None:
         """The prerequisite steps briefly; in full (with their certifications) as a tooltip."""
-        # A metric's children are its steps (``designation_steps.with_steps``).
+        # A metric's children are its steps (``designation_steps.step_nodes``, made with the tree).
         steps = metric.children
         if not steps:
             self.steps.clear()
