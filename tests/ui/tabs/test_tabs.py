@@ -622,3 +622,30 @@ def test_a_renamed_person_is_named_so_on_their_exams_until_undone(
     with qtbot.waitSignal(context.changeApplied):
         context.undo_stack.undo()
     assert shown() == f"{person['name']} ({person['mcp_id']})"
+
+
+def test_a_search_over_many_rows_waits_for_a_pause_in_typing(
+    context: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tables of tens of thousands of rows are searched once typing pauses (each pass holds
+    the window a noticeable moment), or at Enter; a cleared box shows every row at once."""
+    from PySide6.QtTest import QTest
+
+    from mpn_desktop.ui.tabs import step_tab
+
+    tab = shown_tab(SalesTab, context, qtbot)
+    every = tab.customers.proxy.rowCount()
+    assert every > 1
+    monkeypatch.setattr(step_tab, "SEARCH_PAUSE_ROWS", 1)
+    tab.search.setText("no such thing anywhere")
+    assert tab.customers.proxy.rowCount() == every  # not yet: typing may go on
+    qtbot.waitUntil(lambda: tab.customers.proxy.rowCount() == 0, timeout=5000)
+    tab.search.clear()
+    assert tab.customers.proxy.rowCount() == every
+    tab.search.setText("no such thing")
+    QTest.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.customers.proxy.rowCount() == 0
+    monkeypatch.setattr(step_tab, "SEARCH_PAUSE_ROWS", 10**9)
+    tab.search.setText("")
+    tab.search.setText("zzz no match")
+    assert tab.customers.proxy.rowCount() == 0  # few rows: at once
