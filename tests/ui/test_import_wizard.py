@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.import_wizards import OpenWizard, opened_wizards, wait_for
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWizard
@@ -23,7 +24,6 @@ from mpn_desktop.store import models
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_drop import CsvDropFilter, dropped_csv
-from mpn_desktop.ui.import_run_pages import _StepPage
 from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.settings import WindowSettings
@@ -31,7 +31,6 @@ from mpn_desktop.ui.tasks import Task
 
 FIXTURES = Path(__file__).parents[1] / "importers" / "fixtures"
 HEADER = ["MCP ID", "Full Name", "Exam Code", "Date Passed"]
-OpenWizard = Callable[..., ImportWizard]
 GOOD_ROWS = [
     ["1000001", "Ana Ruiz", "70-533", "2017-11-25"],
     ["1000002", "Bo Chen", "Exam 70-532", "2017-10-02"],
@@ -77,25 +76,8 @@ def good_csv(tmp_path: Path) -> Path:
 @pytest.fixture
 def open_wizard(qtbot: QtBot, context: AppContext, settings: QSettings) -> Iterator[OpenWizard]:
     """Opens the wizard on a file (or none), shown, closed after the test."""
-    opened: list[ImportWizard] = []
-
-    def make(path: Path | None = None) -> ImportWizard:
-        wizard = ImportWizard(context, None, path=path, settings=settings)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        opened.append(wizard)
-        return wizard
-
-    yield make
-    for wizard in opened:
-        for page in (wizard.check_page, wizard.run_page):
-            if page.task is not None:
-                page.task.wait()
-
-
-def wait_for(qtbot: QtBot, page: _StepPage) -> None:
-    """Waits until the page's worker has ended and the page took its outcome."""
-    qtbot.waitUntil(lambda: page.task is not None and page.task.handled, timeout=60_000)
+    with opened_wizards(qtbot, settings) as make:
+        yield lambda path=None: make(context, path)
 
 
 def go_to_check(qtbot: QtBot, wizard: ImportWizard) -> None:

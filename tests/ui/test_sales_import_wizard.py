@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.import_wizards import OpenWizard, opened_wizards, wait_for
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -14,13 +15,11 @@ from pytestqt.qtbot import QtBot
 from mpn_desktop.store.database import Database
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_kinds import SALES_DATA
-from mpn_desktop.ui.import_run_pages import _StepPage
 from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 from mpn_desktop.ui.imports_dialog import ImportsDialog
 
 SAMPLES = Path(__file__).parents[1] / "importers" / "fixtures" / "usage"
 FEBRUARY = SAMPLES / "csp-usage-based-recon.2019-02.csv"
-OpenWizard = Callable[..., ImportWizard]
 
 
 @pytest.fixture
@@ -30,24 +29,8 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def open_wizard(qtbot: QtBot, settings: QSettings) -> Iterator[OpenWizard]:
-    opened: list[ImportWizard] = []
-
-    def make(context: AppContext, path: Path) -> ImportWizard:
-        wizard = ImportWizard(context, None, path=path, settings=settings, kind=SALES_DATA)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        opened.append(wizard)
-        return wizard
-
-    yield make
-    for wizard in opened:
-        for page in (wizard.check_page, wizard.run_page):
-            if page.task is not None:
-                page.task.wait()
-
-
-def wait_for(qtbot: QtBot, page: _StepPage) -> None:
-    qtbot.waitUntil(lambda: page.task is not None and page.task.handled, timeout=60_000)
+    with opened_wizards(qtbot, settings) as make:
+        yield lambda context, path: make(context, path, SALES_DATA)
 
 
 def to_check(qtbot: QtBot, wizard: ImportWizard) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.import_wizards import opened_wizards, wait_for
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -26,7 +27,6 @@ from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import list_records
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, SALES_DATA, kind_of_file
-from mpn_desktop.ui.import_run_pages import _StepPage
 from mpn_desktop.ui.import_wizard import ImportWizard, PageId
 
 FIXTURES = Path(__file__).parents[1] / "importers" / "fixtures"
@@ -99,25 +99,9 @@ def open_wizard(
     qtbot: QtBot, context: AppContext, tmp_path: Path
 ) -> Iterator[Callable[[Path], ImportWizard]]:
     """Opens the wizard of the file's kind on the file, as a file dropped on the window does."""
-    opened: list[ImportWizard] = []
     settings = QSettings(str(tmp_path / "import.ini"), QSettings.Format.IniFormat)
-
-    def make(path: Path) -> ImportWizard:
-        wizard = ImportWizard(context, None, path=path, settings=settings, kind=kind_of_file(path))
-        qtbot.addWidget(wizard)
-        wizard.show()
-        opened.append(wizard)
-        return wizard
-
-    yield make
-    for wizard in opened:
-        for page in (wizard.check_page, wizard.run_page):
-            if page.task is not None:
-                page.task.wait()
-
-
-def _wait_for(qtbot: QtBot, page: _StepPage) -> None:
-    qtbot.waitUntil(lambda: page.task is not None and page.task.handled, timeout=60_000)
+    with opened_wizards(qtbot, settings) as make:
+        yield lambda path: make(context, path, kind_of_file(path))
 
 
 def _checked(qtbot: QtBot, wizard: ImportWizard) -> None:
@@ -126,14 +110,14 @@ def _checked(qtbot: QtBot, wizard: ImportWizard) -> None:
     assert wizard.currentId() == PageId.MAPPING, "the preview lets the user on"
     wizard.next()
     assert wizard.currentId() == PageId.CHECK, wizard.mapping_page.status_label.text()
-    _wait_for(qtbot, wizard.check_page)
+    wait_for(qtbot, wizard.check_page)
 
 
 def _imported(qtbot: QtBot, wizard: ImportWizard) -> None:
     _checked(qtbot, wizard)
     wizard.next()
     assert wizard.currentId() == PageId.RUN, wizard.check_page.verdict_label.text()
-    _wait_for(qtbot, wizard.run_page)
+    wait_for(qtbot, wizard.run_page)
     assert "Edit ▸ Undo removes the whole import" in wizard.run_page.verdict_label.text()
 
 
@@ -190,7 +174,7 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     rejects = tmp_path / "rejects.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(rejects), ""))
     wizard.check_page.skip_button.click()
-    _wait_for(qtbot, wizard.run_page)
+    wait_for(qtbot, wizard.run_page)
     assert _snapshot(context.db) == downloaded, "the good records are all imported"
     with rejects.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
@@ -208,7 +192,7 @@ def test_a_line_cut_short_is_named_and_kept_whole_in_the_rejects_file(
     again = open_wizard(rejects)
     again.next()
     again.next()
-    _wait_for(qtbot, again.check_page)
+    wait_for(qtbot, again.check_page)
     refused = "this file holds the lines an import skipped"
     assert (refused in again.check_page.verdict_label.text()) is usage
     assert _snapshot(context.db) == downloaded
