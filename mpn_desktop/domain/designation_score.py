@@ -75,7 +75,7 @@ from mpn_desktop.domain.skilling_holders import certifications_of
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.way_levers import people_gain
-from mpn_desktop.domain.wording import PARTS_IN_POINTS, number
+from mpn_desktop.domain.wording import PARTS_IN_POINTS, number, or_list
 
 _ZERO = Fraction(0)
 _DAY = timedelta(days=1)
@@ -922,8 +922,10 @@ def _with_exams(cert: Certification) -> str:
 def _names(certifications: dict[str, Certification], listed: tuple[Listed, ...], day: date) -> str:
     ids = [entry.certification for entry in listed if entry.on(day)]
     names = [_with_exams(certifications[i]) if i in certifications else i for i in ids]
+    # Three named at most, as one list of alternatives: "A or B", "A, B or C", "A, B, C or 2
+    # other certifications" (three read "A or B or C" where more put commas between them).
     if len(names) <= 3:
-        return _(" or ").join(names)
+        return or_list(names)
     others = len(names) - 3
     return ngettext(
         "{names} or {count} other certification",

@@ -301,18 +301,25 @@ def counted(count: int | Decimal, description: str) -> str:
 
 def and_list(items: Sequence[str]) -> str:
     """ "A", "A and B", "A, B and C" ("" for none)."""
+    return _joined(items, _(" and "))
+
+
+def or_list(items: Sequence[str]) -> str:
+    """ "A", "A or B", "A, B or C" ("" for none): every list of alternatives reads the same."""
+    return _joined(items, _(" or "))
+
+
+def _joined(items: Sequence[str], last: str) -> str:
+    """The items with commas between them and ``last`` (" and ", " or ") before the last."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + _(" and ") + items[-1]
+    return ", ".join(items[:-1]) + last + items[-1]
 
 
 def associations(accepted: Iterable[Association]) -> str:
-    """ "DPOR or transacting"."""
+    """ "DPOR or transacting", "CPOR, CSP or DPOR"."""
     chosen = set(accepted)
-    names = [_(_ASSOCIATION_NAMES[item]) for item in _ASSOCIATION_ORDER if item in chosen]
-    if len(names) <= 2:
-        return _(" or ").join(names)
-    return ", ".join(names[:-1]) + _(" or ") + names[-1]
+    return or_list([_(_ASSOCIATION_NAMES[item]) for item in _ASSOCIATION_ORDER if item in chosen])
 
 
 class Note(str):
