@@ -27,7 +27,7 @@ from mpn_desktop.domain.designations import track_title
 from mpn_desktop.domain.wording import Figures
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
-from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, card_layout
+from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, amounts_kept_whole, card_layout
 from mpn_desktop.ui.lead_links import LeadLinks
 from mpn_desktop.ui.status_text import (
     SemanticColors,
@@ -147,7 +147,7 @@ class _MetricRow(FigureRow):
             shown = html.escape(score)
         self.caption.setText(metric.label)
         if self.detail is not None:
-            self.detail.setText(figures)
+            self.detail.setText(amounts_kept_whole(figures))
             # The palette's muted colour as it is now (the row is kept through redraws).
             _set_style(self.detail, look.muted)
         self.figure.setText(shown)

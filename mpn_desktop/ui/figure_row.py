@@ -23,6 +23,16 @@ BAR_STEPS = 1000
 """A bar's range: fine enough that a small share still shows."""
 
 
+def amounts_kept_whole(text: str) -> str:
+    """``text`` with each amount's "US$" joined to its figure by a no-break space.
+
+    The panel's labels wrap when it is narrow: "US$ 3,940 of US$ 1,530" then broke
+    as "… of US$" / "1,530", the currency on one line and its figure on the next;
+    now it wraps after "of" (or before the amount).
+    """
+    return text.replace("US$ ", "US$\u00a0")
+
+
 def bullets_html(items: list[str]) -> str:
     """Rich text: one bullet per item, escaped."""
     rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)

@@ -31,7 +31,13 @@ from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.card_column import CardColumn
 from mpn_desktop.ui.designation_card import DesignationCard
 from mpn_desktop.ui.fee_text import renewal_text, this_year_text
-from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, bullets_html, card_layout
+from mpn_desktop.ui.figure_row import (
+    BAR_STEPS,
+    FigureRow,
+    amounts_kept_whole,
+    bullets_html,
+    card_layout,
+)
 from mpn_desktop.ui.lead_links import SELECTABLE_LINKS
 from mpn_desktop.ui.palette_watch import follow_palette
 from mpn_desktop.ui.status_text import (
@@ -63,11 +69,10 @@ class _StepRow(FigureRow):
     def show_step(self, caption: str, step: RequirementNode) -> None:
         have, need = step.have or _ZERO, step.need or _ZERO
         text = have_of_need(have, need, step.unit, locale_text.figures())
+        shown = html.escape(amounts_kept_whole(text))
         if step.met:
             color = semantic_colors(self.figure.palette()).ok.name()
-            shown = f"<span style='color:{color}'>✓</span> {html.escape(text)}"
-        else:
-            shown = html.escape(text)
+            shown = f"<span style='color:{color}'>✓</span> {shown}"
         self.caption.setText(caption)
         self.figure.setText(shown)
         self.bar.setValue(round(fraction(have, need) * _BAR_STEPS))
@@ -509,7 +514,9 @@ class StatusPanel(QScrollArea):
 
         def coloured(text: str, good: bool) -> str:
             color = colors.ok if good else colors.warning
-            return f"<span style='color:{color.name()}'>{html.escape(text)}</span>"
+            return (
+                f"<span style='color:{color.name()}'>{html.escape(amounts_kept_whole(text))}</span>"
+            )
 
         this_year, settled = this_year_text(fee)
         renewal, paid = renewal_text(fee)
