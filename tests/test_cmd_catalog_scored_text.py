@@ -123,3 +123,31 @@ def test_on_a_terminal_a_long_line_wraps_under_its_own_text() -> None:
     # Words are never broken: a line runs past the width only with one word too long.
     for line in wrap_lines(lines, 60):
         assert len(line) < 60 or " " not in line.strip(), line
+
+
+def test_a_step_of_three_certifications_reads_as_one_list_of_alternatives() -> None:
+    """ "A, B or C", as the status sentences list them (wording.or_list), not "A or B or C"."""
+    from dataclasses import replace
+
+    from mpn_desktop.commands.scored_catalog_text import _certification
+
+    catalog = shipped_scored_catalogs()[-1]
+    designations = list(catalog.designations)
+    at, designation, track, metric = next(
+        (i, d, t, m)
+        for i, d in enumerate(designations)
+        for t in d.tracks
+        for m in t.metrics
+        if m.skilling is not None and len(m.skilling.prerequisites) > 1
+    )
+    assert metric.skilling is not None
+    first, second, *rest = metric.skilling.prerequisites
+    finals = metric.skilling.certifications
+    three = replace(first, certifications=(first.certifications[0], *finals[:2]))
+    skilling = replace(metric.skilling, prerequisites=(three, second, *rest))
+    metrics = tuple(replace(m, skilling=skilling) if m is metric else m for m in track.metrics)
+    tracks = tuple(replace(t, metrics=metrics) if t is track else t for t in designation.tracks)
+    designations[at] = replace(designation, tracks=tracks)
+    lines = scored_catalog_lines(replace(catalog, designations=tuple(designations)), ())
+    a, b, c = (_certification(catalog, entry) for entry in three.certifications)
+    assert any(f"with {a}, {b} or {c}" in str(line) for line in lines)

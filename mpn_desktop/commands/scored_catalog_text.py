@@ -26,6 +26,7 @@ from mpn_desktop.domain.wording import (
     day,
     money,
     number,
+    or_list,
     rounded_points,
     shown_points,
     source_text,
@@ -134,7 +135,7 @@ def _metric_lines(catalog: ScoredCatalog, metric: Metric) -> list[str | TextLine
 def _skilling_lines(catalog: ScoredCatalog, rule: Skilling) -> list[str | TextLine]:
     lines: list[str | TextLine] = []
     for position, step in enumerate(rule.prerequisites, 1):
-        names = _(" or ").join(_certification(catalog, e) for e in step.certifications)
+        names = or_list([_certification(catalog, e) for e in step.certifications])
         said = ngettext(
             "step {number}: {count} person with {names}",
             "step {number}: {count} people with {names}",

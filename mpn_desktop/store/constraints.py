@@ -9,6 +9,7 @@ from sqlalchemy import PrimaryKeyConstraint, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
 
 from mpn_desktop.domain.vocabulary import N_, _
+from mpn_desktop.domain.wording import or_list
 from mpn_desktop.store.models import Base
 from mpn_desktop.store.schema_fields import SPECS, field_label
 
@@ -210,9 +211,8 @@ def _still_in_use(table: str, referring: list[str]) -> str:
     if not referring:
         return _(_SOMETHING_MISSING)
     users = sorted({_records(other) for other in referring})
-    listed = users[0] if len(users) == 1 else ", ".join(users[:-1]) + _(" or ") + users[-1]
     return _("the {record} is still in use by {records}").format(
-        record=_record(table), records=listed
+        record=_record(table), records=or_list(users)
     )
 
 
