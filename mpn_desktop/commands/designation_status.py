@@ -16,6 +16,7 @@ from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.designation_steps import step_nodes, step_text
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title
 from mpn_desktop.domain.facts import Facts, Organization
+from mpn_desktop.domain.net_adds import lost_names, lost_text, net_evidence, net_sentences
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.vocabulary import N_, _
@@ -76,12 +77,25 @@ def run_scored_status(args: argparse.Namespace, program: ProgramOnDay, as_of: da
 
 def _metric_lines(metric: MetricScore) -> list[str | TextLine]:
     """The metric's line, then a line per prerequisite step of a step-gated metric (where its
-    points come from, or which step holds them back)."""
+    points come from, or which step holds them back), and how a net figure comes about."""
     steps = step_nodes(metric)
     return [
         _metric_line(metric),
         *("          " + step_text(number, step) for number, step in enumerate(steps, start=1)),
+        *_net_lines(metric),
     ]
+
+
+def _net_lines(metric: MetricScore) -> list[str]:
+    """How each net part's figure comes about, then who was lost: "22 customers lost:
+    Customer 0017, ... and 12 more"."""
+    lines = []
+    for part, said in net_sentences(metric):
+        lines.append("          " + said)
+        lost = lost_text(lost_names(net_evidence(part)), part.unit)
+        if lost:
+            lines.append("          " + lost)
+    return lines
 
 
 def _metric_line(metric: MetricScore) -> str:

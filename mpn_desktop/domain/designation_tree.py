@@ -24,6 +24,7 @@ from mpn_desktop.domain.designations import PROGRAM_ID, ScoredCatalog, track_nam
 from mpn_desktop.domain.evidence import Evidence, PeopleEvidence
 from mpn_desktop.domain.facts import FeePayment, Organization
 from mpn_desktop.domain.fee import membership_year
+from mpn_desktop.domain.net_adds import is_net, net_evidence, net_sentences
 from mpn_desktop.domain.progress import FeeStatus
 from mpn_desktop.domain.requirement_tree import NodeKind, RequirementNode, RequirementTree
 from mpn_desktop.domain.skilling_holders import mcp_ids_of
@@ -48,8 +49,19 @@ def _metric_evidence(metric: MetricScore) -> list[Evidence]:
         for h in metric.holders
     ]
     for part in metric.parts:
-        evidence += [Evidence(subject=name, detail=part.label) for name in part.measured.now]
+        if is_net(part):
+            # Net customer adds: those lost too, each with its share of the net figure.
+            evidence += net_evidence(part)
+        else:
+            evidence += [Evidence(subject=name, detail=part.label) for name in part.measured.now]
     return evidence
+
+
+def _notes(metric: MetricScore) -> tuple[str, ...]:
+    """The catalogue's note on the metric, then how each net figure comes about ("141
+    customers now - 107 a year earlier = net 34 (56 new, 22 lost)"): the panel's tooltip."""
+    said = tuple(sentence for _part, sentence in net_sentences(metric))
+    return (metric.note, *said) if metric.note else said
 
 
 def _metric_node(metric: MetricScore) -> RequirementNode:
@@ -72,7 +84,7 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         evidence=PeopleEvidence(
             partial(_metric_evidence, metric), partial(mcp_ids_of, metric.holders)
         ),
-        notes=(metric.note,) if metric.note else (),
+        notes=_notes(metric),
         gated=metric.gated,
         # A step-gated metric's prerequisite steps, so that every view says where its points
         # come from (the steps' worth is the catalogue's, carried by the score).

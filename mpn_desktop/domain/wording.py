@@ -304,6 +304,23 @@ def and_list(items: Sequence[str]) -> str:
     return _joined(items, _(" and "))
 
 
+NAMED = 10
+"""A long list of names is counted and only its first ten named: a large organisation's
+hundreds of customers and people, one a line, made a checklist of 78 pages."""
+
+
+def named_list(names: Sequence[str], heading: str) -> str:
+    """ "22 customers lost: Customer 0017, ... and 12 more": ``heading``, then the first
+    ``NAMED`` names and how many more (every name when there are no more than that)."""
+    shown = ", ".join(names[:NAMED])
+    rest = len(names) - NAMED
+    if rest <= 0:
+        return _("{heading}: {names}").format(heading=heading, names=shown)
+    return _("{heading}: {names} and {rest} more").format(
+        heading=heading, names=shown, rest=number(rest)
+    )
+
+
 def or_list(items: Sequence[str]) -> str:
     """ "A", "A or B", "A, B or C" ("" for none): every list of alternatives reads the same."""
     return _joined(items, _(" or "))

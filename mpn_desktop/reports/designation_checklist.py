@@ -17,10 +17,26 @@ from mpn_desktop.domain.designation_steps import step_consequence, step_figures,
 from mpn_desktop.domain.designations import ScoredCatalog, track_title
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
+from mpn_desktop.domain.net_adds import (
+    LOST,
+    NetCount,
+    is_net_evidence,
+    lost_names,
+    lost_text,
+    net_text,
+    now_text,
+)
 from mpn_desktop.domain.qualification_window import WindowStatus, window_text
 from mpn_desktop.domain.requirement_tree import RequirementNode, RequirementTree
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
-from mpn_desktop.domain.wording import metric_have_of_need, number, shown_points, unit_of
+from mpn_desktop.domain.wording import (
+    NAMED,
+    metric_have_of_need,
+    named_list,
+    number,
+    shown_points,
+    unit_of,
+)
 from mpn_desktop.errors import ValidationError
 from mpn_desktop.reports.checklist import (
     FIGURES_APART,
@@ -63,7 +79,6 @@ LISTED_IN_FULL = 12
 """Up to this many people, customers or services behind a metric are printed one a line, to
 tick off (a small organisation's); more are counted and the first ``NAMED`` named on one
 line: a large organisation's hundreds, one a line, made a checklist of 78 pages."""
-NAMED = 10
 
 _LISTED_UNITS = ("customers", "services", "workloads")
 """The metrics' units that name what their evidence lists (a customer, a service, a
@@ -78,14 +93,33 @@ def _details(metric: RequirementNode) -> tuple[Detail, ...]:
     groups = _groups(metric.evidence)
     parts = sum(1 for group in groups if group[0].mcp_id is None)
     for group in groups:
-        if len(group) <= LISTED_IN_FULL:
+        # Of several parts (Security's Azure and Microsoft 365 customers), a count says
+        # which part it counts: its label, as the metric's description has it.
+        part = group[0].detail if parts > 1 and group[0].mcp_id is None else ""
+        if is_net_evidence(group):
+            details += _net_details(group, metric.unit, part)
+        elif len(group) <= LISTED_IN_FULL:
             details += (Detail(text=e.subject, note=e.detail if e.mcp_id else "") for e in group)
         else:
-            # Of several parts (Security's Azure and Microsoft 365 customers), the count says
-            # which part it counts: its label, as the metric's description has it.
-            part = group[0].detail if parts > 1 and group[0].mcp_id is None else ""
             details.append(Detail(text=_counted_list(group, metric.unit), note=part))
     return tuple(details)
+
+
+def _net_details(group: Sequence[Evidence], unit: str, part: str) -> list[Detail]:
+    """A net part: how its figure comes about ("141 customers now - 107 a year earlier = net
+    34 (56 new, 22 lost)"), the things counted now (one a line, or counted when many), then
+    those lost, counted and the first named: the now list alone under a net figure read as
+    a mistake ("34 of 3 customers" over 141 names)."""
+    now = [e for e in group if e.amount != LOST]
+    details = [Detail(text=net_text(NetCount.of_evidence(group), unit), note=part)]
+    if len(now) <= LISTED_IN_FULL:
+        details += (Detail(text=e.subject) for e in now)
+    else:
+        details.append(Detail(text=now_text([e.subject for e in now], unit)))
+    lost = lost_text(lost_names(group), unit)
+    if lost:
+        details.append(Detail(text=lost))
+    return details
 
 
 def _groups(evidence: Sequence[Evidence]) -> list[list[Evidence]]:
@@ -104,19 +138,17 @@ def _groups(evidence: Sequence[Evidence]) -> list[list[Evidence]]:
 def _counted_list(group: Sequence[Evidence], unit: str) -> str:
     """A long list on one line: "956 people: Person 0001 (MCP 1000001), ... and 946 more";
     "141 customers: Customer 0001, ... and 131 more"."""
-    count, rest = len(group), len(group) - NAMED
-    names = ", ".join(e.subject for e in group[:NAMED])
+    count = len(group)
+    names = [e.subject for e in group]
     if group[0].mcp_id is not None:
         what = unit_of(count, "people")
     elif unit in _LISTED_UNITS:
         what = unit_of(count, unit)
     else:
         return _("{names} and {rest} more ({count} in all)").format(
-            names=names, rest=number(rest), count=number(count)
+            names=", ".join(names[:NAMED]), rest=number(count - NAMED), count=number(count)
         )
-    return _("{count} {what}: {names} and {rest} more").format(
-        count=number(count), what=what, names=names, rest=number(rest)
-    )
+    return named_list(names, f"{number(count)} {what}")
 
 
 def _metric_line(metric: RequirementNode) -> CheckLine:
