@@ -33,7 +33,9 @@ def register(subparsers: Any) -> None:
             "--map's fields do (subscription, month, consumption_usd, ...). The file is "
             "recognised by its header names. Rows are summed per "
             "subscription, month and service. Nothing is written when any line has an error, "
-            "unless --skip-bad-rows."
+            "unless --skip-bad-rows. A file that brings only some of the services of months "
+            "the database holds is refused unless --add-to-months or --replace-months says "
+            "what to do with them."
         ),
     )
     command.add_argument("file", metavar="FILE", help=_("the CSV file"))
@@ -46,6 +48,28 @@ def register(subparsers: Any) -> None:
         help=_(
             "the US$ value of one unit of a currency the file uses (e.g. EUR=1.18); "
             "needed for every currency other than USD, never guessed; may be repeated"
+        ),
+    )
+    months = command.add_mutually_exclusive_group()
+    months.add_argument(
+        "--add-to-months",
+        dest="months",
+        action="store_const",
+        const="add",
+        help=_(
+            "for months of which the file brings only some of the services the database "
+            "holds (corrected or missing lines): add the file's lines to them and keep "
+            "their other services"
+        ),
+    )
+    months.add_argument(
+        "--replace-months",
+        dest="months",
+        action="store_const",
+        const="replace",
+        help=_(
+            "for months of which the file brings only some of the services the database "
+            "holds (a newer export of the whole months): replace them with the file's lines"
         ),
     )
     command.set_defaults(func=run_import_usage)
@@ -64,10 +88,12 @@ def run_import_usage(args: argparse.Namespace) -> int:
     from mpn_desktop.importers.importing import run_import
     from mpn_desktop.importers.reading import OptionError
     from mpn_desktop.importers.usage_import import UsageImport, parse_rates, plan_usage_import
+    from mpn_desktop.importers.usage_overlaps import months_refusal
     from mpn_desktop.shown import shown_message
     from mpn_desktop.store import records
     from mpn_desktop.store.changes import RecordKind
     from mpn_desktop.store.database import Database
+    from mpn_desktop.store.usage_writing import MonthsChoice
     from mpn_desktop.store.user_files import check_user_file
 
     path = Path(args.file).expanduser()
@@ -93,7 +119,8 @@ def run_import_usage(args: argparse.Namespace) -> int:
         known = frozenset(
             str(row["external_id"]) for row in records.list_records(db, RecordKind.SUBSCRIPTION)
         )
-        kind = UsageImport(plan.settings.mapping.fields, rates, known)
+        months = MonthsChoice(args.months) if args.months else None
+        kind = UsageImport(plan.settings.mapping.fields, rates, known, months)
         result = run_import(
             db,
             kind,
@@ -103,4 +130,13 @@ def run_import_usage(args: argparse.Namespace) -> int:
             skip_bad_rows=args.skip_bad_rows is not None,
             allow_other_mpn_id=args.allow_other_mpn_id,
         )
+        refused_before = (result.errors and args.skip_bad_rows is None) or (
+            result.other_mpn_ids and not args.allow_other_mpn_id
+        )
+        if result.needs_months_choice and not refused_before:
+            # Told after what the file holds, as the other refusals are.
+            for note in result.warnings:
+                print(note)
+            print(months_refusal(path.name, result.overlaps), file=sys.stderr)
+            return 1
         return report_result(args, path, plan.settings.mapping.header, result, db)

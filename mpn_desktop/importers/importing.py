@@ -34,6 +34,7 @@ from mpn_desktop.store.changes import Change, RecordKind
 from mpn_desktop.store.collector import collector_paused
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.import_transaction import USAGE, BatchInfo, import_transaction
+from mpn_desktop.store.usage_writing import MonthsChoice, UsageOverlap
 
 ProgressCallback = Callable[[float], None]
 """Called now and then with how far the step is, from 0 to 1."""
@@ -99,6 +100,19 @@ class ImportResult:
     """MPN IDs the file names that are not the organisation's (refused unless allowed)."""
     missing_rates: tuple[str, ...] = ()
     """Currencies of the file's amounts that no US$ rate was given for."""
+    overlaps: tuple[UsageOverlap, ...] = ()
+    """Usage: the subscriptions' months of which the file brings only some of the services
+    the database holds (whatever was chosen for them)."""
+    months: MonthsChoice | None = None
+    """Usage: what was chosen for those months; None (with overlaps) keeps nothing."""
+    summed: int = 0
+    """Usage: the file's rows added to a stored row of the same service (``MonthsChoice.ADD``)."""
+
+    @property
+    def needs_months_choice(self) -> bool:
+        """The file brings only some services of months the database holds, and nobody chose
+        whether its lines are added to them or replace them: nothing is kept."""
+        return bool(self.overlaps) and self.months is None
 
     @property
     def committed(self) -> bool:
@@ -296,7 +310,11 @@ def run_import(
             filled=batches.filled,
         )
         result = replace(result, other_mpn_ids=others, **validator.details())
-        blocked = (errors and not skip_bad_rows) or (others and not allow_other_mpn_id)
+        blocked = (
+            (errors and not skip_bad_rows)
+            or (others and not allow_other_mpn_id)
+            or result.needs_months_choice
+        )
         changed = outcome is not None and _changed(outcome)
         if not (blocked or dry_run or not changed):
             assert outcome is not None
@@ -381,6 +399,9 @@ def _result(
         subscriptions_added=counts.subscriptions_added if counts else 0,
         notes=outcome.notes if outcome and kind.name == USAGE else (),
         rejected=tuple(rejected),
+        overlaps=outcome.overlaps if outcome else (),
+        months=outcome.months if outcome else None,
+        summed=outcome.summed if outcome else 0,
     )
 
 

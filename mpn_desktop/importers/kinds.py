@@ -20,6 +20,7 @@ from mpn_desktop.importers.validation import ExamCatalog, RowProblem, RowValidat
 from mpn_desktop.store.exam_writing import ExamWriter
 from mpn_desktop.store.import_rows import ExamColumns
 from mpn_desktop.store.import_transaction import EXAMS, BatchCounts, ImportTransaction
+from mpn_desktop.store.usage_writing import MonthsChoice, UsageOverlap
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,12 @@ class Outcome:
     """How many notes there were in all (more than listed when the list was cut short)."""
     details: dict[str, Any] = field(default_factory=dict)
     """Kind-specific figures for the caller (exams: unknown codes)."""
+    overlaps: tuple[UsageOverlap, ...] = ()
+    """Usage: the months the file brings only some services of (``usage_writing``)."""
+    months: MonthsChoice | None = None
+    """Usage: what was chosen for those months (None: not chosen, nothing is kept)."""
+    summed: int = 0
+    """Usage: rows of the file added to a stored row of the same service."""
 
 
 class Validator(Protocol):

@@ -18,10 +18,20 @@ from mpn_desktop.importers.dates import DateOrder
 from mpn_desktop.importers.kinds import Sink, Validator
 from mpn_desktop.importers.planning import ImportPlan, plan_import
 from mpn_desktop.importers.reading import OptionError
-from mpn_desktop.importers.usage_fields import recognise
+from mpn_desktop.importers.usage_fields import (
+    INSIGHTS_LICENCES,
+    LICENSE_RECON,
+    NEW_COMMERCE,
+    recognise,
+)
 from mpn_desktop.importers.usage_sums import UsageSums
 from mpn_desktop.importers.usage_validation import UsageValidator
 from mpn_desktop.store.import_transaction import USAGE, ImportTransaction
+from mpn_desktop.store.usage_writing import MonthsChoice
+
+_COUNTS_AT_END = frozenset({INSIGHTS_LICENCES, LICENSE_RECON, NEW_COMMERCE})
+"""Files whose seats and users are a month's count (at its end, or of its busiest
+workload), not a sum of lines: lines added to a stored month keep the larger count."""
 
 
 def parse_rates(texts: Sequence[str]) -> dict[str, Decimal]:
@@ -49,7 +59,11 @@ def parse_rates(texts: Sequence[str]) -> dict[str, Decimal]:
 
 
 class UsageImport:
-    """Usage: rows summed per subscription, month and service; subscriptions matched or made."""
+    """Usage: rows summed per subscription, month and service; subscriptions matched or made.
+
+    ``months``: what to do with a month of which the file brings only some services
+    (``usage_writing.MonthsChoice``); None refuses such a file once it is checked.
+    """
 
     name = USAGE
     plural = "usage lines"
@@ -62,10 +76,12 @@ class UsageImport:
         fields: FieldSet,
         rates: Mapping[str, Decimal] | None = None,
         known_subscriptions: frozenset[str] = frozenset(),
+        months: MonthsChoice | None = None,
     ) -> None:
         self._fields = fields
         self._rates = dict(rates or {})
         self._known = known_subscriptions
+        self._months = months
         self.source = fields.source
 
     @property
@@ -82,7 +98,8 @@ class UsageImport:
         return UsageValidator(mapping, order, decimal_marks, self._rates, self._known)
 
     def sink(self, transaction: ImportTransaction) -> Sink:
-        return UsageSums(self.source, transaction.usage())
+        writer = transaction.usage(self._months, counts_summed=self.source not in _COUNTS_AT_END)
+        return UsageSums(self.source, writer)
 
 
 def plan_usage_import(

@@ -49,6 +49,7 @@ from mpn_desktop.importers.usage_fields import (
     NEW_COMMERCE,
     USAGE_RECON,
 )
+from mpn_desktop.importers.usage_overlaps import months_note
 from mpn_desktop.importers.usage_validation import (
     MAX_AMOUNT,
     MAX_COUNT,
@@ -280,11 +281,22 @@ class UsageSums:
             added=writer.added,
             duplicates=writer.unchanged,
             errors=errors,
-            replaced=writer.replaced,
+            # A row the file's lines were added to is kept for undo as a replaced one,
+            # but nothing of it went: the summed rows are told apart (months_note).
+            replaced=writer.replaced - writer.summed,
             customers_added=writer.customers_added,
             subscriptions_added=writer.subscriptions_added,
         )
-        return Outcome(counts, tuple(self._notes(count, totals)))
+        notes = self._notes(count, totals)
+        if writer.months is not None and writer.overlaps:
+            notes.append(months_note(writer.overlaps, writer.months, writer.summed))
+        return Outcome(
+            counts,
+            tuple(notes),
+            overlaps=writer.overlaps,
+            months=writer.months,
+            summed=writer.summed,
+        )
 
     def _rows(self, totals: dict[date, _MonthTotals]) -> Iterator[UsageRow]:
         """The usage rows of the sums, each given up as it is handed on (memory stays flat)."""

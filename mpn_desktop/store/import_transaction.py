@@ -25,7 +25,7 @@ from mpn_desktop.store.engine import (
     bulk_write_cache,
 )
 from mpn_desktop.store.exam_writing import ExamWriter, may_defer_unique_key
-from mpn_desktop.store.usage_writing import UsageWriter
+from mpn_desktop.store.usage_writing import MonthsChoice, UsageWriter
 
 _BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
 
@@ -84,9 +84,12 @@ class ImportTransaction:
         self._exam_writers.append(writer)
         return writer
 
-    def usage(self) -> UsageWriter:
-        """The writer of usage (customers and subscriptions matched or created, months replaced)."""
-        return UsageWriter(self._connection, self.batch_id)
+    def usage(
+        self, months: MonthsChoice | None = None, *, counts_summed: bool = True
+    ) -> UsageWriter:
+        """The writer of usage (customers and subscriptions matched or created, months replaced
+        or, for months the file brings only some services of, as ``months`` says)."""
+        return UsageWriter(self._connection, self.batch_id, months, counts_summed=counts_summed)
 
     def keep(self, counts: BatchCounts) -> None:
         """Records ``counts`` on the batch and keeps the import when the block ends."""

@@ -6,6 +6,12 @@ each subscription it names, the rows of the sources it holds: rows with the
 same figures stay as they are (so importing the same file again changes
 nothing), others are moved to ``replaced_usage`` with the import's batch, from
 where undoing the import puts them back exactly.
+
+A file that brings only some services of a month the database holds (corrected
+lines, a few lines copied out of an export) would replace the month's other
+services by nothing. The writer notes each such month (``overlaps``), and the
+user chooses (``MonthsChoice``): the file's lines added to the months, or the
+months replaced as a newer export of them; unchosen, the import is not kept.
 """
 
 from __future__ import annotations
@@ -13,8 +19,10 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from itertools import islice
 from typing import Any
 
@@ -52,19 +60,78 @@ _WRITE_CHUNK = 10_000
 _Key = tuple[int, date, str, str]
 """A usage row's unique key: subscription id, month, service, source."""
 _Figures = tuple[Decimal, Decimal, int, int]
+_Month = tuple[int, date]
+"""A subscription's month: its id and the month's first day."""
+
+
+class MonthsChoice(Enum):
+    """What an import does with a month of which it brings only some services."""
+
+    ADD = "add"
+    """The file's lines are added to the months: a service's figures summed with those
+    stored, the months' other services kept (corrected or missing lines)."""
+    REPLACE = "replace"
+    """The months become the file's: services it does not bring go (a newer export)."""
+
+
+@dataclass(frozen=True, slots=True)
+class UsageOverlap:
+    """A subscription's month the file brings only some services of: what is there, what comes."""
+
+    customer: str
+    subscription: str
+    """The subscription's id as Partner Center names it."""
+    month: date
+    services_now: int
+    amount_now: Decimal
+    """Consumption and revenue stored for the month (of the file's sources), US$."""
+    services_brought: int
+    amount_brought: Decimal
+    services_left_out: int
+    """Services stored for the month that the file does not bring."""
+
+
+class _MonthFigures:
+    """The services and money of a subscription's month (stored, or brought by the file)."""
+
+    __slots__ = ("amount", "services")
+
+    def __init__(self) -> None:
+        self.services: set[str] = set()
+        self.amount = Decimal(0)
+
+    def add(self, service: str, figures: _Figures) -> None:
+        self.services.add(service)
+        self.amount += figures[0] + figures[1]
 
 
 class UsageWriter:
     """Stores one import's subscriptions and usage rows; counts what it added and replaced."""
 
-    def __init__(self, connection: Connection, batch_id: int) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        batch_id: int,
+        months: MonthsChoice | None = None,
+        *,
+        counts_summed: bool = True,
+    ) -> None:
         self._connection = connection
         self.batch_id = batch_id
+        self.months = months
+        """What to do with the months the file brings only some services of (None: unchosen)."""
+        self.counts_summed = counts_summed
+        """Whether active users and paid seats add up when lines are added to a stored row
+        (a sheet's lines); else the larger stays (seats at a month's end, a licence's users)."""
         self.added = 0
         self.unchanged = 0
         self.replaced = 0
+        self.summed = 0
+        """Rows of the file added to a stored row of the same service (``MonthsChoice.ADD``)."""
         self.customers_added = 0
         self.subscriptions_added = 0
+        self.overlaps: tuple[UsageOverlap, ...] = ()
+        """The months the file brings only some services of, whatever the choice."""
 
     def write(
         self,
@@ -83,6 +150,11 @@ class UsageWriter:
         new: list[tuple[Any, ...]] = []
         changed: dict[_Key, tuple[dict[str, Any], _Figures]] = {}
         batch_id = self.batch_id
+        adding = self.months is MonthsChoice.ADD
+        # What the months held before holds now, and what the file brings to them: only
+        # for the months stored (a first import has none, and pays nothing for it).
+        stored = _month_figures(old)
+        brought: dict[_Month, _MonthFigures] = {}
         # SQLite takes the values as its columns store them (ISO days, money as float,
         # which is SQLAlchemy's own binding there) straight through the driver:
         # SQLAlchemy's per-row processing of ten parameters costs more than reading
@@ -94,12 +166,22 @@ class UsageWriter:
             month = row.month
             key = (ids[row.subscription], month, row.service, row.source)
             figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
+            if stored:
+                place = (key[0], month)
+                if place in stored:
+                    (brought.get(place) or brought.setdefault(place, _MonthFigures())).add(
+                        row.service, figures
+                    )
             before = old.pop(key, None) if old else None
-            if before is not None and before[1] == figures:
-                self.unchanged += 1
-                continue
             if before is not None:
+                if adding:
+                    figures = self._sum(before[1], figures)
+                if before[1] == figures:
+                    self.unchanged += 1
+                    continue
                 changed[key] = before
+                if adding:
+                    self.summed += 1
             if driver:
                 day = days.get(month) or days.setdefault(month, month.isoformat())
                 new.append(
@@ -125,8 +207,67 @@ class UsageWriter:
                 new, changed = [], {}
         self._replace(changed)
         self._insert(new)
-        # What is left of the sources' rows is no longer in the file: replaced by nothing.
-        self._replace(old)
+        if old:
+            self.overlaps = self._overlaps(old, stored, brought)
+        if not adding:
+            # What is left of the sources' rows is no longer in the file: replaced by nothing.
+            self._replace(old)
+
+    def _sum(self, stored: _Figures, brought: _Figures) -> _Figures:
+        """A stored row's figures with a file's row of the same service added to them."""
+        if self.counts_summed:
+            return (
+                stored[0] + brought[0],
+                stored[1] + brought[1],
+                stored[2] + brought[2],
+                stored[3] + brought[3],
+            )
+        return (
+            stored[0] + brought[0],
+            stored[1] + brought[1],
+            max(stored[2], brought[2]),
+            max(stored[3], brought[3]),
+        )
+
+    def _overlaps(
+        self,
+        left: dict[_Key, tuple[dict[str, Any], _Figures]],
+        stored: dict[_Month, _MonthFigures],
+        brought: dict[_Month, _MonthFigures],
+    ) -> tuple[UsageOverlap, ...]:
+        """The months of ``left`` (stored rows the file does not bring), in words' order."""
+        left_out: dict[_Month, set[str]] = {}
+        for subscription, month, service, _source in left:
+            left_out.setdefault((subscription, month), set()).add(service)
+        names: dict[int, tuple[str, str]] = {}
+        subscriptions = sorted({subscription for subscription, _month in left_out})
+        for chunk in _chunks(subscriptions, _CHUNK):
+            query = (
+                select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id, _CUSTOMERS.c.name)
+                .join(_CUSTOMERS, _CUSTOMERS.c.id == _SUBSCRIPTIONS.c.customer_id)
+                .where(_SUBSCRIPTIONS.c.id.in_(chunk))
+            )
+            names.update(
+                {
+                    row_id: (customer, external)
+                    for row_id, external, customer in self._connection.execute(query)
+                }
+            )
+        nothing = _MonthFigures()
+        found = [
+            UsageOverlap(
+                customer=names[subscription][0],
+                subscription=names[subscription][1],
+                month=month,
+                services_now=len(stored[subscription, month].services),
+                amount_now=stored[subscription, month].amount,
+                services_brought=len(brought.get((subscription, month), nothing).services),
+                amount_brought=brought.get((subscription, month), nothing).amount,
+                services_left_out=len(services),
+            )
+            for (subscription, month), services in left_out.items()
+        ]
+        return tuple(sorted(found, key=lambda o: (o.customer.casefold(), o.subscription, o.month)))
 
     def _subscription_ids(self, subscriptions: Sequence[SubscriptionCells]) -> dict[str, int]:
         """The id of each subscription, matched by its id or created (with its customer)."""
@@ -255,6 +396,17 @@ class UsageWriter:
         connection.execute(
             insert(_USAGE), [dict(zip(_USAGE_COLUMNS, row, strict=True)) for row in values]
         )
+
+
+def _month_figures(
+    rows: dict[_Key, tuple[dict[str, Any], _Figures]],
+) -> dict[_Month, _MonthFigures]:
+    """The services and money of each subscription's month among ``rows``."""
+    months: dict[_Month, _MonthFigures] = {}
+    for (subscription, month, service, _source), (_row, figures) in rows.items():
+        place = (subscription, month)
+        (months.get(place) or months.setdefault(place, _MonthFigures())).add(service, figures)
+    return months
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -85,7 +85,7 @@ def _usage(context: AppContext, state: ImportState) -> ImportKind:
     known = frozenset(
         str(row["external_id"]) for row in records.list_records(context.db, RecordKind.SUBSCRIPTION)
     )
-    return UsageImport(state.mapping.fields, state.rates, known)
+    return UsageImport(state.mapping.fields, state.rates, known, state.months)
 
 
 EXAM_RECORDS = WizardKind(

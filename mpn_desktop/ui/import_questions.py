@@ -1,7 +1,10 @@
-"""The import wizard's question about currencies: the US$ rate of each one the file uses.
+"""The import wizard's questions: the US$ rate of each currency the file uses, and what a
+usage file does with the months it brings only some services of.
 
 Amounts in another currency are converted only with a rate the user types;
-each rate given is remembered for the next file in that currency.
+each rate given is remembered for the next file in that currency. A usage
+file's lines are added to months the database holds, or replace them, as the
+user chooses (adding them keeps everything, so it is chosen first).
 """
 
 from __future__ import annotations
@@ -10,15 +13,19 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from mpn_desktop.importers.usage_overlaps import overlap_heading, overlap_lines
+from mpn_desktop.store.usage_writing import MonthsChoice, UsageOverlap
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
 
 
@@ -104,3 +111,69 @@ class RatesBox(QWidget):
             for currency, edit in self.fields.items():
                 self._memory.remember_rate(currency, edit.text().strip())
         self.ratesGiven.emit()
+
+
+class MonthsBox(QWidget):
+    """The months a usage file brings only some services of, and what the import does with
+    them: its lines added (the months keep their other services) or the months replaced."""
+
+    chosen = Signal(object)
+    """The user picked another choice (a ``MonthsChoice``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.months_label = QLabel(self)
+        self.months_label.setObjectName("importMonthsList")
+        self.months_label.setWordWrap(True)
+        self.months_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.add_button = QRadioButton(self.tr("A&dd the file's lines to these months"), self)
+        self.add_button.setObjectName("importMonthsAdd")
+        self.replace_button = QRadioButton(
+            self.tr("&Replace these months with the file's lines"), self
+        )
+        self.replace_button.setObjectName("importMonthsReplace")
+        add_note = self._note(
+            self.tr(
+                "For corrected or missing lines: the months keep their other services, and "
+                "a service's figures are added to those already there."
+            )
+        )
+        replace_note = self._note(
+            self.tr(
+                "For a newer export of the whole months: the services the file does not "
+                "bring are removed from them."
+            )
+        )
+        self._buttons = QButtonGroup(self)
+        self._choices = {
+            self.add_button: MonthsChoice.ADD,
+            self.replace_button: MonthsChoice.REPLACE,
+        }
+        for button in self._choices:
+            self._buttons.addButton(button)
+            # Only a click of the user's: setting the choice shown is not a new choice.
+            button.clicked.connect(
+                lambda _checked=False, b=button: self.chosen.emit(self._choices[b])
+            )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.months_label)
+        layout.addWidget(self.add_button)
+        layout.addWidget(add_note)
+        layout.addWidget(self.replace_button)
+        layout.addWidget(replace_note)
+
+    def _note(self, text: str) -> QLabel:
+        """What a choice is for, under it and in line with its words."""
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        indent = self.style().pixelMetric(self.style().PixelMetric.PM_ExclusiveIndicatorWidth)
+        note.setContentsMargins(indent + 6, 0, 0, 4)
+        return note
+
+    def show_months(self, overlaps: tuple[UsageOverlap, ...], choice: MonthsChoice) -> None:
+        """Lists the months and shows ``choice`` as the one made."""
+        lines = "\n".join(f"• {line}" for line in overlap_lines(overlaps))
+        self.months_label.setText(f"{overlap_heading(overlaps)}\n{lines}")
+        button = self.add_button if choice is MonthsChoice.ADD else self.replace_button
+        button.setChecked(True)

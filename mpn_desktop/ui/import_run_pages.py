@@ -32,12 +32,13 @@ from mpn_desktop.errors import MpnError
 from mpn_desktop.importers.importing import ImportResult, run_import
 from mpn_desktop.importers.rejects import rejects_advice, write_rejects
 from mpn_desktop.store import records
+from mpn_desktop.store.usage_writing import MonthsChoice
 from mpn_desktop.store.user_files import check_user_file
 from mpn_desktop.ui import count_text
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_kinds import EXAM_RECORDS, WizardKind
 from mpn_desktop.ui.import_models import ProblemModel
-from mpn_desktop.ui.import_questions import RatesBox
+from mpn_desktop.ui.import_questions import MonthsBox, RatesBox
 from mpn_desktop.ui.import_source_pages import error_style, message_label
 from mpn_desktop.ui.import_state import ImportState
 from mpn_desktop.ui.import_task import import_task
@@ -288,6 +289,10 @@ class CheckPage(_StepPage):
         self.rates.setObjectName("importRates")
         self.rates.ratesGiven.connect(self.use_rates)
         self.rates.setVisible(False)
+        self.months = MonthsBox(self)
+        self.months.setObjectName("importMonths")
+        self.months.chosen.connect(self.choose_months)
+        self.months.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
@@ -295,6 +300,7 @@ class CheckPage(_StepPage):
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.again_button)
         self.layout_.addWidget(self.rates)
+        self.layout_.addWidget(self.months)
         self.layout_.addWidget(self.problem_table, 100)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.notes)
@@ -330,6 +336,10 @@ class CheckPage(_StepPage):
         self.skip_button.setVisible(False)
         self.allow_button.setVisible(False)
         self.rates.setVisible(False)
+        # The months' question stays while the check runs again with the choice made.
+        self.months.setEnabled(False)
+        if self._state.months is None:
+            self.months.setVisible(False)
         self.again_button.setEnabled(False)
         self.verdict_label.setStyleSheet("")
         self._start(self._step(dry_run=True))
@@ -383,7 +393,30 @@ class CheckPage(_StepPage):
         self._state.rates.update(self.rates.rates())
         self.check()
 
+    def choose_months(self, choice: MonthsChoice) -> None:
+        """Checks the file again with what its lines do to the months it shares."""
+        if choice is not self._state.months:
+            self._state.months = choice
+            self.check()
+
+    def _ask_months(self, result: ImportResult) -> bool:
+        """Shows the months the file brings only some services of; True when the file is
+        checked again with the safe choice first (adding its lines: nothing goes)."""
+        self.months.setEnabled(True)
+        self.months.setVisible(bool(result.overlaps))
+        if not result.overlaps:
+            return False
+        if self._state.months is None:
+            self._state.months = MonthsChoice.ADD
+            self.months.show_months(result.overlaps, MonthsChoice.ADD)
+            self.check()  # the counts of the import as it will be done
+            return True
+        self.months.show_months(result.overlaps, self._state.months)
+        return False
+
     def _succeeded(self, result: ImportResult) -> None:
+        if self._ask_months(result):
+            return
         self._state.check = result
         # With nothing new the check is the last page, and its button Finish, not Import.
         self.setCommitPage(not self.nothing_new())
@@ -459,6 +492,7 @@ class CheckPage(_StepPage):
 
     def _failed(self, message: str, *, cancelled: bool) -> None:
         self.again_button.setEnabled(True)
+        self.months.setEnabled(True)
         if cancelled:
             self._show_verdict(self.tr("The check was stopped. Check again to go on."), ok=False)
         else:
@@ -548,6 +582,17 @@ class RunPage(_StepPage):
                     "%n problem(s). Start the import again to see them.",
                     "",
                     len(result.errors),
+                ),
+                ok=False,
+            )
+            return
+        if result.needs_months_choice:
+            # The check found none of these months: the file or the database changed since.
+            self._show_verdict(
+                self.tr(
+                    "Nothing was imported: since the check, the file or the database changed, "
+                    "and the file now brings only some services of months the database "
+                    "holds. Start the import again to choose what to do with them."
                 ),
                 ok=False,
             )

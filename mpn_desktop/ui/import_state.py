@@ -22,6 +22,7 @@ from mpn_desktop.importers.importing import (
 )
 from mpn_desktop.importers.planning import located_preview
 from mpn_desktop.importers.reading import Preview
+from mpn_desktop.store.usage_writing import MonthsChoice
 
 MappingRecall = Callable[[tuple[str, ...], FieldSet], ColumnMapping | None]
 """Gives the mapping remembered for a header line (of a kind's fields), if any."""
@@ -46,6 +47,8 @@ class ImportState:
         self.allow_other_mpn_id = False
         self.skip_bad_rows = False
         self.rejects_path: Path | None = None
+        self.months: MonthsChoice | None = None
+        """What a usage file does with months it brings only some services of (None: ask)."""
         self._decimal_marks: tuple[tuple[int, str], ...] | None = None
         self.path: Path | None = None
         self.encoding: str | None = None
@@ -78,6 +81,7 @@ class ImportState:
             self.allow_other_mpn_id = False
             self.skip_bad_rows = False
             self.rejects_path = None
+            self.months = None
 
     def load_preview(self) -> bool:
         """Reads the first records with the current choices; False (and ``preview_error``) if not.

@@ -1,0 +1,236 @@
+"""A usage file bringing only some services of months the database holds replaces nothing
+unless the user chooses: its lines added to the months, or the months replaced.
+
+rv44's scenario: a month's file imported with one bad line skipped; the rejects
+file corrected in a spreadsheet and its ``error`` column deleted; imported, it
+replaced the subscription's February of three services (US$ 141.74 kept) with its
+one line (US$ 5.85), saying "0 added, 1 duplicate". Now the import names the
+month and waits for ``--add-to-months`` (the lines added: exactly the download's
+rows) or ``--replace-months`` (a newer export of the whole months, as before).
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from helpers.fixtures import cli_options
+
+from mpn_desktop.cli import main
+from mpn_desktop.store.changes import RecordKind
+from mpn_desktop.store.database import Database
+from mpn_desktop.store.records import import_batches, list_records
+
+SAMPLES = Path(__file__).parent / "fixtures" / "usage"
+RECON = SAMPLES / "csp-usage-based-recon.2019-02.csv"
+LICENCES = SAMPLES / "csp-license-based-recon.2019-02.csv"
+S1 = "1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e01"
+CONTOSO_FEBRUARY = (
+    f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now; "
+    "this file brings 1 service, US$ 5.85"
+)
+
+Usage = list[tuple[str, str, str, str, str]]
+
+
+def _usage(url: str) -> Usage:
+    """Every usage row: subscription, month, service, source, consumption."""
+    with Database.open(url) as db:
+        external = {
+            row["id"]: row["external_id"] for row in list_records(db, RecordKind.SUBSCRIPTION)
+        }
+        return sorted(
+            (
+                external[row["subscription_id"]],
+                str(row["month"]),
+                row["service"],
+                row["source"],
+                f"{row['consumption_usd']:.2f}",
+            )
+            for row in list_records(db, RecordKind.USAGE)
+        )
+
+
+def _downloaded(tmp_path: Path, source: Path) -> Usage:
+    """The file as it is, imported into a database of its own."""
+    clean = tmp_path / f"clean-{source.stem}.sqlite3"
+    assert main(["--db", str(clean), "import-usage", str(source)]) == 0
+    return _usage(f"sqlite:///{clean}")
+
+
+def _corrected_rejects(tmp_path: Path, database: list[str]) -> Path:
+    """rv44's steps: the file with line 4's day impossible imported with the bad line
+    skipped; its rejects file corrected and saved without the ``error`` column."""
+    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    lines[3] = lines[3].replace("2/1/2019", "2/31/2019", 1)
+    broken = tmp_path / "recon.csv"
+    broken.write_text("".join(lines), encoding="utf-8")
+    rejects = tmp_path / "rejects.csv"
+    assert main([*database, "import-usage", str(broken), "--skip-bad-rows", str(rejects)]) == 0
+    with rejects.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0][-1] == "error"
+    fixed = tmp_path / "my corrections.csv"
+    with fixed.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(
+            [cell.replace("2/31/2019", "2/1/2019") for cell in row[:-1]] for row in rows
+        )
+    return fixed
+
+
+def test_corrected_lines_without_the_error_column_are_refused_until_a_choice_is_made(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = cli_options(db_url)
+    fixed = _corrected_rejects(tmp_path, database)
+    kept = _usage(db_url)
+    capsys.readouterr()
+    for dry in ([], ["--dry-run"]):
+        assert main([*database, "import-usage", str(fixed), *dry]) == 1
+        err = capsys.readouterr().err
+        assert (
+            "my corrections.csv: This file brings only some of the services of 1 month the "
+            "database holds:\n  " + CONTOSO_FEBRUARY + "\nNothing was imported."
+        ) in err
+        assert "import it with --add-to-months: its lines are added to the months" in err
+        assert "import it with --replace-months: the months become the file's" in err
+        assert _usage(db_url) == kept, "nothing replaced"
+
+
+def test_corrected_lines_added_to_their_months_give_the_download_and_undo_gives_them_back(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = cli_options(db_url)
+    fixed = _corrected_rejects(tmp_path, database)
+    kept = _usage(db_url)
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(fixed), "--add-to-months", "--dry-run"]) == 0
+    assert "1 to add, 0 duplicates, 0 errors" in capsys.readouterr().out
+    assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
+    out = capsys.readouterr().out
+    # The line's Storage (US$ 5.85) joins the Storage kept (US$ 11.78): one row added,
+    # none replaced, the month's Virtual Machines and Bandwidth untouched.
+    assert "1 added, 0 duplicates, 0 errors" in out.splitlines()
+    assert (
+        "The file's lines added to 1 month: their other services kept; 1 usage row of the "
+        "file added to the figures of the same service."
+    ) in out
+    assert "replaced" not in out.replace("replaced whole", "")
+    assert _usage(db_url) == _downloaded(tmp_path, RECON), "nothing lost"
+    with Database.open(db_url) as db:
+        batch = import_batches(db)[0]
+    assert (batch["added_count"], batch["duplicate_count"], batch["replaced_count"]) == (1, 0, 0)
+    assert main([*database, "imports", "--remove", str(batch["id"])]) == 0
+    assert _usage(db_url) == kept, "taking the import out gives back exactly what was there"
+
+
+def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = cli_options(db_url)
+    assert main([*database, "import-usage", str(RECON)]) == 0
+    before = _usage(db_url)
+    # The export again, Contoso's Bandwidth gone from it (e.g. a charge taken back).
+    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    newer = tmp_path / "newer.csv"
+    newer.write_text(
+        "".join(line for line in lines if not (S1 in line and ",Bandwidth," in line)),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(newer)]) == 1
+    assert (
+        f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 147.59 now; "
+        "this file brings 2 services, US$ 143.97"
+    ) in capsys.readouterr().err
+    assert main([*database, "import-usage", str(newer), "--replace-months"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 10 duplicates, 0 errors" in out.splitlines()
+    assert (
+        "1 month replaced whole by the file's lines (a newer export): 1 service the file "
+        "does not bring removed from them."
+    ) in out
+    assert "1 row of an earlier import of the same source replaced" in out
+    assert _usage(db_url) == _downloaded(tmp_path, newer)
+    with Database.open(db_url) as db:
+        batch = import_batches(db)[0]
+    assert batch["replaced_count"] == 1
+    assert main([*database, "imports", "--remove", str(batch["id"])]) == 0
+    assert _usage(db_url) == before
+
+
+def test_a_file_bringing_every_service_of_its_months_needs_no_choice(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = cli_options(db_url)
+    assert main([*database, "import-usage", str(RECON)]) == 0
+    changed = tmp_path / "changed.csv"
+    changed.write_text(
+        RECON.read_text(encoding="utf-8-sig").replace(",126.34,", ",200.00,"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(changed)]) == 0
+    out = capsys.readouterr().out
+    assert "1 added, 10 duplicates, 0 errors" in out.splitlines()
+    assert "month" not in capsys.readouterr().err
+    assert _usage(db_url) == _downloaded(tmp_path, changed)
+
+
+def test_the_two_choices_exclude_each_other(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(
+            [
+                *cli_options(db_url),
+                "import-usage",
+                str(RECON),
+                "--add-to-months",
+                "--replace-months",
+            ]
+        )
+    assert stopped.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_licence_seats_added_to_a_month_keep_the_larger_count(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A licence month's seats are those at its end, not a sum of lines: lines added to a
+    month never count its seats twice; their revenue adds up."""
+    database = cli_options(db_url)
+    assert main([*database, "import-usage", str(LICENCES)]) == 0
+    before = _seats(db_url)
+    lines = LICENCES.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    one = tmp_path / "one.csv"
+    one.write_text(lines[0] + lines[1], encoding="utf-8")
+    clean = tmp_path / "one.sqlite3"
+    assert main(["--db", str(clean), "import-usage", str(one)]) == 0
+    brought = _seats(f"sqlite:///{clean}")
+    assert brought and set(brought) <= set(before)
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(one), "--add-to-months"]) == 0
+    after = _seats(db_url)
+    for key, (revenue, seats) in brought.items():
+        assert after[key] == (before[key][0] + revenue, max(before[key][1], seats))
+    assert {key: after[key] for key in before if key not in brought} == {
+        key: before[key] for key in before if key not in brought
+    }
+
+
+def _seats(url: str) -> dict[tuple[str, str], tuple[Decimal, int]]:
+    """Per subscription and month: revenue and paid seats."""
+    with Database.open(url) as db:
+        external = {
+            row["id"]: row["external_id"] for row in list_records(db, RecordKind.SUBSCRIPTION)
+        }
+        return {
+            (external[row["subscription_id"]], str(row["month"])): (
+                Decimal(str(row["revenue_usd"])).quantize(Decimal("0.01")),
+                int(row["paid_seats"]),
+            )
+            for row in list_records(db, RecordKind.USAGE)
+        }
+
