@@ -2264,6 +2264,25 @@
     </message>
 </context>
 <context>
+    <name>MonthsBox</name>
+    <message>
+        <source>A&amp;dd the file&apos;s lines to these months</source>
+        <translation>Die Zeilen der Datei zu diesen Monaten a&amp;ddieren</translation>
+    </message>
+    <message>
+        <source>&amp;Replace these months with the file&apos;s lines</source>
+        <translation>Diese Monate durch die Zeilen der Datei e&amp;rsetzen</translation>
+    </message>
+    <message>
+        <source>For corrected or missing lines: the months keep their other services, and a service&apos;s figures are added to those already there.</source>
+        <translation>Für korrigierte oder fehlende Zeilen: Die Monate behalten ihre übrigen Dienste, und die Zahlen eines Dienstes werden zu den vorhandenen addiert.</translation>
+    </message>
+    <message>
+        <source>For a newer export of the whole months: the services the file does not bring are removed from them.</source>
+        <translation>Für einen neueren Export der ganzen Monate: Die Dienste, die die Datei nicht bringt, werden aus ihnen entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationDialog</name>
     <message>
         <source>Organisation and targets</source>
@@ -2733,6 +2752,10 @@
             <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %Ln Problem. Starten Sie den Import erneut, um es zu sehen.</numerusform>
             <numerusform>Es wurde nichts importiert: Die Datei hat sich seit der Prüfung geändert und hat jetzt %Ln Probleme. Starten Sie den Import erneut, um sie zu sehen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was imported: since the check, the file or the database changed, and the file now brings only some services of months the database holds. Start the import again to choose what to do with them.</source>
+        <translation>Es wurde nichts importiert: Seit der Prüfung hat sich die Datei oder die Datenbank geändert, und die Datei bringt jetzt nur einen Teil der Dienste von Monaten, die die Datenbank enthält. Starten Sie den Import erneut, um zu wählen, was mit ihnen geschehen soll.</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) added</source>

@@ -12,6 +12,7 @@ rows) or ``--replace-months`` (a newer export of the whole months, as before).
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
+from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import import_batches, list_records
@@ -234,3 +236,31 @@ def _seats(url: str) -> dict[tuple[str, str], tuple[Decimal, int]]:
             for row in list_records(db, RecordKind.USAGE)
         }
 
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """English again for the tests after this one (``--language de`` stays chosen)."""
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("german")
+def test_the_months_and_the_choice_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixed = _corrected_rejects(tmp_path, cli_options(db_url))
+    database = ["--language", "de", *cli_options(db_url)]
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(fixed)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "Diese Datei bringt nur einen Teil der Dienste von 1 Monat, den die Datenbank enthält:\n"
+        f"  Contoso Pharma, Abonnement {S1}, Februar 2019: jetzt 3 Dienste, US$ 141,74; "
+        "diese Datei bringt 1 Dienst, US$ 5,85"
+    ) in err
+    assert "importieren Sie sie mit --add-to-months" in err
+    assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
+    out = capsys.readouterr().out
+    assert "1 Monat um die Zeilen der Datei ergänzt: ihre übrigen Dienste behalten" in out
