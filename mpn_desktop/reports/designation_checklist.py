@@ -213,41 +213,72 @@ _WINDOW_STATES = {
 
 
 def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
-    """The window (its days, the rule, the day found), every track's score and the cheapest
-    way to the qualifying score: the data beside the designation, not its categories."""
+    """The window (its days, the day found), every track's score and the cheapest way to the
+    qualifying score: the data beside the designation, not its categories. The window's rule
+    is the catalogue's, the same for every designation of the day: said once, with the notes
+    about the figures (``_window_rules``), not again in each designation's block."""
     window = designation.window
     if window is None:
         return None
-    about = [window_text(window), *designation.notes]
-    if window.rule:
-        about.append(window.rule)
-    tracks = (
-        tuple(
-            CheckLine(
-                ticked=node.met,
-                text=_("{track} track").format(track=track_title(node.way)),
-                description=_("counts") if node is designation else "",
-                figures=_points(node),
-            )
-            for node in (designation, *designation.alternatives)
+    about = " ".join(_sentence(text) for text in (window_text(window), *designation.notes))
+    way = _cheapest_way(designation)
+    if not designation.alternatives:
+        return LevelBlock(
+            level=None,
+            title=_("Qualification window"),
+            attained=window.qualified,
+            status=_(_WINDOW_STATES[window.status]),
+            option=about,
+            lines=(),
+            actions=way,
         )
-        if designation.alternatives
-        else ()
+    # The way is the counting track's: under its line, not after the last track's (where
+    # it read as the other track's way).
+    tracks = tuple(
+        CheckLine(
+            ticked=node.met,
+            text=_("{track} track").format(track=track_title(node.way)),
+            description=_("counts") if node is designation else "",
+            figures=_points(node),
+            actions=way if node is designation else (),
+        )
+        for node in (designation, *designation.alternatives)
     )
     return LevelBlock(
         level=None,
         title=_("Qualification window"),
         attained=window.qualified,
         status=_(_WINDOW_STATES[window.status]),
-        option=" ".join(about),
+        option=about,
         lines=tracks,
-        actions=tuple(
-            _("Cheapest way to {score}: {step}").format(
-                score=points_text_of(designation.need or Decimal(70)), step=step
-            )
-            for step in designation.suggestion
-        ),
     )
+
+
+def _cheapest_way(designation: RequirementNode) -> tuple[str, ...]:
+    """The cheapest way's steps, each a thing to do: "Cheapest way to 70: ..." for one step,
+    "Cheapest way to 70 (1 of 3): ..." for several (each line repeating the same heading
+    read as several ways)."""
+    score = points_text_of(designation.need or Decimal(70))
+    steps = designation.suggestion
+    if len(steps) == 1:
+        return (_("Cheapest way to {score}: {step}").format(score=score, step=steps[0]),)
+    return tuple(
+        _("Cheapest way to {score} ({number} of {count}): {step}").format(
+            score=score, number=number_, count=len(steps), step=step
+        )
+        for number_, step in enumerate(steps, start=1)
+    )
+
+
+def _sentence(text: str) -> str:
+    """The text as a sentence among others: with its full stop (the track's classification
+    has none: it ran into the next sentence)."""
+    return text if text.endswith((".", "!", "?", ":")) else f"{text}."
+
+
+def _window_rules(designations: Sequence[RequirementNode]) -> tuple[str, ...]:
+    """The qualification windows' rules of the designations shown, each once."""
+    return tuple(dict.fromkeys(d.window.rule for d in designations if d.window and d.window.rule))
 
 
 def _section(designation: RequirementNode) -> Section:
@@ -333,7 +364,11 @@ def build_designation_checklist(
         sections=sections,
         footnotes=(),
         about=None,
-        catalog_notes=(*catalog.notes, *(reading.text for reading in catalog.readings)),
+        catalog_notes=(
+            *catalog.notes,
+            *(reading.text for reading in catalog.readings),
+            *_window_rules(chosen),
+        ),
         progress_notes=tuple(notes),
         summary_headings=(_("DESIGNATION"), _("TRACK"), _("STATUS")),
     )
