@@ -222,18 +222,8 @@ def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
         return None
     about = " ".join(_sentence(text) for text in (window_text(window), *designation.notes))
     way = _cheapest_way(designation)
-    if not designation.alternatives:
-        return LevelBlock(
-            level=None,
-            title=_("Qualification window"),
-            attained=window.qualified,
-            status=_(_WINDOW_STATES[window.status]),
-            option=about,
-            lines=(),
-            actions=way,
-        )
-    # The way is the counting track's: under its line, not after the last track's (where
-    # it read as the other track's way).
+    # With tracks the way is the counting track's: under its line, not after the last
+    # track's (where it read as the other track's way).
     tracks = tuple(
         CheckLine(
             ticked=node.met,
@@ -242,7 +232,7 @@ def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
             figures=_points(node),
             actions=way if node is designation else (),
         )
-        for node in (designation, *designation.alternatives)
+        for node in ((designation, *designation.alternatives) if designation.alternatives else ())
     )
     return LevelBlock(
         level=None,
@@ -251,6 +241,7 @@ def _qualification_block(designation: RequirementNode) -> LevelBlock | None:
         status=_(_WINDOW_STATES[window.status]),
         option=about,
         lines=tracks,
+        actions=() if tracks else way,
     )
 
 
