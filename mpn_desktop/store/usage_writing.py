@@ -69,7 +69,8 @@ class MonthsChoice(Enum):
 
     ADD = "add"
     """The file's lines are added to the months: a service's figures summed with those
-    stored, the months' other services kept (corrected or missing lines)."""
+    stored, the months' other services kept (corrected or missing lines). A row equal to
+    the stored one is taken as there already (a whole month in the file is not doubled)."""
     REPLACE = "replace"
     """The months become the file's: services it does not bring go (a newer export)."""
 
@@ -174,14 +175,18 @@ class UsageWriter:
                     )
             before = old.pop(key, None) if old else None
             if before is not None:
-                if adding:
-                    figures = self._sum(before[1], figures)
+                # A row the database holds exactly is there already, whatever the choice:
+                # a whole month in a file of added lines is not counted twice.
                 if before[1] == figures:
                     self.unchanged += 1
                     continue
-                changed[key] = before
                 if adding:
+                    figures = self._sum(before[1], figures)
+                    if before[1] == figures:  # the line adds nothing (all zero)
+                        self.unchanged += 1
+                        continue
                     self.summed += 1
+                changed[key] = before
             if driver:
                 day = days.get(month) or days.setdefault(month, month.isoformat())
                 new.append(

@@ -264,3 +264,20 @@ def test_the_months_and_the_choice_in_german(
     assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
     out = capsys.readouterr().out
     assert "1 Monat um die Zeilen der Datei ergänzt: ihre übrigen Dienste behalten" in out
+
+
+def test_a_whole_month_among_added_lines_is_not_counted_twice(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lines added to months: a row the database holds exactly is a duplicate, not doubled
+    (the file's other subscriptions' months are whole and as stored)."""
+    database = cli_options(db_url)
+    fixed = _corrected_rejects(tmp_path, database)
+    whole = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    others = [line for line in whole[1:] if S1 not in line]
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(fixed.read_text(encoding="utf-8") + "".join(others), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(mixed), "--add-to-months"]) == 0
+    assert "1 added, 8 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
+    assert _usage(db_url) == _downloaded(tmp_path, RECON)
