@@ -38,14 +38,22 @@ def overlap_line(overlap: UsageOverlap) -> str:
         )
     else:
         brings = _("this file brings nothing for it")
-    return _(
-        "{customer}, subscription {subscription}, {month}: {services}, {amount} now; {brings}"
-    ).format(
+    if overlap.skipped_by:
+        said = _(
+            "{customer}, subscription {subscription}, {month}: {services}, {amount} now, "
+            "kept by the import of {file}, which skipped lines with errors; {brings}"
+        )
+    else:
+        said = _(
+            "{customer}, subscription {subscription}, {month}: {services}, {amount} now; {brings}"
+        )
+    return said.format(
         customer=overlap.customer,
         subscription=overlap.subscription,
         month=month_and_year(month),
         services=figure(overlap.services_now, "services"),
         amount=money(overlap.amount_now, 2),
+        file=overlap.skipped_by,
         brings=brings,
     )
 
@@ -63,27 +71,46 @@ def overlap_lines(overlaps: Sequence[UsageOverlap]) -> list[str]:
     return lines
 
 
-def overlap_heading(overlaps: Sequence[UsageOverlap]) -> str:
-    """What the months have in common: the file brings only some of their services."""
-    return ngettext(
-        "This file brings only some of the services of {count} month the database holds:",
-        "This file brings only some of the services of {count} months the database holds:",
-        len(overlaps),
-    ).format(count=number(len(overlaps)))
+def overlap_groups(overlaps: Sequence[UsageOverlap]) -> list[tuple[str, list[str]]]:
+    """The months as a user reads them: a heading and its months' lines, first the months
+    the file brings only some services of, then those it changes that an import of another
+    file kept with lines skipped."""
+    partial = [overlap for overlap in overlaps if overlap.services_left_out]
+    skipped = [overlap for overlap in overlaps if not overlap.services_left_out]
+    groups = []
+    if partial:
+        heading = ngettext(
+            "This file brings only some of the services of {count} month the database holds:",
+            "This file brings only some of the services of {count} months the database holds:",
+            len(partial),
+        )
+        groups.append((heading.format(count=number(len(partial))), overlap_lines(partial)))
+    if skipped:
+        heading = ngettext(
+            "This file changes {count} month that the import of another file kept with lines "
+            "skipped (this file may hold those lines, corrected):",
+            "This file changes {count} months that the import of another file kept with lines "
+            "skipped (this file may hold those lines, corrected):",
+            len(skipped),
+        )
+        groups.append((heading.format(count=number(len(skipped))), overlap_lines(skipped)))
+    return groups
 
 
 def months_refusal(path_name: str, overlaps: Sequence[UsageOverlap]) -> str:
     """The command line's refusal without a choice: the months, then the two options."""
-    lines = [
-        f"{path_name}: {overlap_heading(overlaps)}",
-        *(f"  {line}" for line in overlap_lines(overlaps)),
+    lines = []
+    for heading, months in overlap_groups(overlaps):
+        lines.append(f"{path_name}: {heading}")
+        lines.extend(f"  {line}" for line in months)
+    lines.append(
         _(
             "Nothing was imported. If the file holds corrected or missing lines of these "
             "months, import it with {add}: its lines are added to the months, which keep "
             "their other services. If it is a newer export of the whole months, import it "
             "with {replace}: the months become the file's."
-        ).format(add=ADD_OPTION, replace=REPLACE_OPTION),
-    ]
+        ).format(add=ADD_OPTION, replace=REPLACE_OPTION)
+    )
     return "\n".join(lines)
 
 
@@ -98,6 +125,8 @@ def months_note(overlaps: Sequence[UsageOverlap], choice: MonthsChoice, summed: 
             "file added to the figures of the same service."
         ).format(months=months, rows=figure(summed, "usage rows"))
     left = sum(overlap.services_left_out for overlap in overlaps)
+    if not left:
+        return _("{months} replaced by the file's lines (a newer export).").format(months=months)
     return _(
         "{months} replaced whole by the file's lines (a newer export): {services} the file "
         "does not bring removed from them."

@@ -9,9 +9,11 @@ where undoing the import puts them back exactly.
 
 A file that brings only some services of a month the database holds (corrected
 lines, a few lines copied out of an export) would replace the month's other
-services by nothing. The writer notes each such month (``overlaps``), and the
-user chooses (``MonthsChoice``): the file's lines added to the months, or the
-months replaced as a newer export of them; unchosen, the import is not kept.
+services by nothing; a file of lines changing a month that the import of another
+file kept with lines skipped may be those lines, corrected, and would replace
+the lines kept. The writer notes each such month (``overlaps``), and the user
+chooses (``MonthsChoice``): the file's lines added to the months, or the months
+replaced as a newer export of them; unchosen, the import is not kept.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _CUSTOMERS: Table = models.Customer.__table__  # type: ignore[assignment]
 _SUBSCRIPTIONS: Table = models.Subscription.__table__  # type: ignore[assignment]
 _USAGE: Table = models.Usage.__table__  # type: ignore[assignment]
 _REPLACED: Table = models.ReplacedUsage.__table__  # type: ignore[assignment]
+_BATCHES: Table = models.ImportBatch.__table__  # type: ignore[assignment]
 
 _USAGE_COLUMNS = (
     "subscription_id",
@@ -90,6 +93,9 @@ class UsageOverlap:
     amount_brought: Decimal
     services_left_out: int
     """Services stored for the month that the file does not bring."""
+    skipped_by: str = ""
+    """The file whose import kept figures of the month that this file changes, having
+    skipped lines with errors (this file may hold those lines, corrected); "" for none."""
 
 
 class _MonthFigures:
@@ -156,6 +162,8 @@ class UsageWriter:
         # for the months stored (a first import has none, and pays nothing for it).
         stored = _month_figures(old)
         brought: dict[_Month, _MonthFigures] = {}
+        # The imports whose rows the file changes, by month (their skipped lines count).
+        origins: dict[_Month, set[int]] = {}
         # SQLite takes the values as its columns store them (ISO days, money as float,
         # which is SQLAlchemy's own binding there) straight through the driver:
         # SQLAlchemy's per-row processing of ten parameters costs more than reading
@@ -180,6 +188,9 @@ class UsageWriter:
                 if before[1] == figures:
                     self.unchanged += 1
                     continue
+                origin = before[0]["import_batch_id"]
+                if origin is not None:
+                    origins.setdefault((key[0], month), set()).add(origin)
                 if adding:
                     figures = self._sum(before[1], figures)
                     if before[1] == figures:  # the line adds nothing (all zero)
@@ -212,8 +223,8 @@ class UsageWriter:
                 new, changed = [], {}
         self._replace(changed)
         self._insert(new)
-        if old:
-            self.overlaps = self._overlaps(old, stored, brought)
+        if old or origins:
+            self.overlaps = self._overlaps(old, stored, brought, origins)
         if not adding:
             # What is left of the sources' rows is no longer in the file: replaced by nothing.
             self._replace(old)
@@ -239,13 +250,25 @@ class UsageWriter:
         left: dict[_Key, tuple[dict[str, Any], _Figures]],
         stored: dict[_Month, _MonthFigures],
         brought: dict[_Month, _MonthFigures],
+        origins: dict[_Month, set[int]],
     ) -> tuple[UsageOverlap, ...]:
-        """The months of ``left`` (stored rows the file does not bring), in words' order."""
+        """The months of ``left`` (stored rows the file does not bring) and those whose rows
+        the file changes that an import of another file kept with lines skipped, in words'
+        order."""
         left_out: dict[_Month, set[str]] = {}
         for subscription, month, service, _source in left:
             left_out.setdefault((subscription, month), set()).add(service)
+        skipping = self._skipping_imports(set().union(*origins.values()))
+        skipped_by = {
+            place: min(skipping[batch] for batch in batches if batch in skipping)
+            for place, batches in origins.items()
+            if not batches.isdisjoint(skipping)
+        }
+        places = left_out.keys() | skipped_by.keys()
+        if not places:
+            return ()
         names: dict[int, tuple[str, str]] = {}
-        subscriptions = sorted({subscription for subscription, _month in left_out})
+        subscriptions = sorted({subscription for subscription, _month in places})
         for chunk in _chunks(subscriptions, _CHUNK):
             query = (
                 select(_SUBSCRIPTIONS.c.id, _SUBSCRIPTIONS.c.external_id, _CUSTOMERS.c.name)
@@ -268,11 +291,30 @@ class UsageWriter:
                 amount_now=stored[subscription, month].amount,
                 services_brought=len(brought.get((subscription, month), nothing).services),
                 amount_brought=brought.get((subscription, month), nothing).amount,
-                services_left_out=len(services),
+                services_left_out=len(left_out.get((subscription, month), ())),
+                skipped_by=skipped_by.get((subscription, month), ""),
             )
-            for (subscription, month), services in left_out.items()
+            for subscription, month in places
         ]
         return tuple(sorted(found, key=lambda o: (o.customer.casefold(), o.subscription, o.month)))
+
+    def _skipping_imports(self, batches: set[int]) -> dict[int, str]:
+        """The file names of ``batches`` that skipped lines with errors, when their file is
+        not this import's (a file corrected and imported again replaces what it kept)."""
+        if not batches:
+            return {}
+        connection = self._connection
+        own = connection.execute(
+            select(_BATCHES.c.file_name).where(_BATCHES.c.id == self.batch_id)
+        ).scalar_one()
+        found: dict[int, str] = {}
+        for chunk in _chunks(sorted(batches), _CHUNK):
+            query = select(_BATCHES.c.id, _BATCHES.c.file_name).where(
+                _BATCHES.c.id.in_(chunk), _BATCHES.c.error_count > 0, _BATCHES.c.file_name != own
+            )
+            for batch, name in connection.execute(query):
+                found[batch] = name
+        return found
 
     def _subscription_ids(self, subscriptions: Sequence[SubscriptionCells]) -> dict[str, int]:
         """The id of each subscription, matched by its id or created (with its customer)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mpn_desktop.importers.usage_overlaps import overlap_heading, overlap_lines
+from mpn_desktop.importers.usage_overlaps import overlap_groups
 from mpn_desktop.store.usage_writing import MonthsChoice, UsageOverlap
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
 
@@ -173,7 +173,11 @@ class MonthsBox(QWidget):
 
     def show_months(self, overlaps: tuple[UsageOverlap, ...], choice: MonthsChoice) -> None:
         """Lists the months and shows ``choice`` as the one made."""
-        lines = "\n".join(f"• {line}" for line in overlap_lines(overlaps))
-        self.months_label.setText(f"{overlap_heading(overlaps)}\n{lines}")
+        self.months_label.setText(
+            "\n".join(
+                "\n".join([heading, *(f"• {line}" for line in months)])
+                for heading, months in overlap_groups(overlaps)
+            )
+        )
         button = self.add_button if choice is MonthsChoice.ADD else self.replace_button
         button.setChecked(True)

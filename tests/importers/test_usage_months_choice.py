@@ -30,8 +30,8 @@ RECON = SAMPLES / "csp-usage-based-recon.2019-02.csv"
 LICENCES = SAMPLES / "csp-license-based-recon.2019-02.csv"
 S1 = "1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e01"
 CONTOSO_FEBRUARY = (
-    f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now; "
-    "this file brings 1 service, US$ 5.85"
+    f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now, kept by the "
+    "import of recon.csv, which skipped lines with errors; this file brings 1 service, US$ 5.85"
 )
 
 Usage = list[tuple[str, str, str, str, str]]
@@ -237,6 +237,67 @@ def _seats(url: str) -> dict[tuple[str, str], tuple[Decimal, int]]:
         }
 
 
+def _sheet_with_a_bad_line(tmp_path: Path, database: list[str]) -> Path:
+    """A sheet whose subscription's January has one service in two lines, the second bad,
+    imported with it skipped; returns that line corrected, saved alone without 'error'."""
+    sheet = tmp_path / "usage.csv"
+    sheet.write_text(
+        "customer,subscription,workload,association,month,service,consumption_usd\n"
+        "Fabrikam,sub-1,azure,dpor,2018-01,Storage,100\n"
+        "Fabrikam,sub-1,azure,dpor,2018-01,Storage,lots\n",
+        encoding="utf-8",
+    )
+    rejects = tmp_path / "rejects.csv"
+    assert main([*database, "import-usage", str(sheet), "--skip-bad-rows", str(rejects)]) == 0
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(
+        "customer,subscription,workload,association,month,service,consumption_usd\n"
+        "Fabrikam,sub-1,azure,dpor,2018-01,Storage,50\n",
+        encoding="utf-8",
+    )
+    return fixed
+
+
+def test_a_corrected_line_of_a_month_kept_with_lines_skipped_waits_for_a_choice(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file brings every service of the month (one), so no service would go; but the
+    month was kept by an import that skipped a line: replacing it would lose US$ 100."""
+    database = cli_options(db_url)
+    fixed = _sheet_with_a_bad_line(tmp_path, database)
+    kept = _usage(db_url)
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(fixed)]) == 1
+    assert (
+        "fixed.csv: This file changes 1 month that the import of another file kept with lines "
+        "skipped (this file may hold those lines, corrected):\n"
+        "  Fabrikam, subscription sub-1, 2018-01: 1 service, US$ 100.00 now, kept by the "
+        "import of usage.csv, which skipped lines with errors; this file brings 1 service, "
+        "US$ 50.00\nNothing was imported."
+    ) in capsys.readouterr().err
+    assert _usage(db_url) == kept
+    replace = ["--replace-months", "--dry-run"]
+    assert main([*database, "import-usage", str(fixed), *replace]) == 0
+    assert "1 month replaced by the file's lines (a newer export)." in capsys.readouterr().out
+    assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
+    assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
+    assert [row[-1] for row in _usage(db_url)] == ["150.00"]
+
+
+def test_the_file_that_skipped_the_line_corrected_and_imported_again_replaces_its_month(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the skip message advises: the line corrected in its own file, imported again."""
+    database = cli_options(db_url)
+    _sheet_with_a_bad_line(tmp_path, database)
+    sheet = tmp_path / "usage.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("lots", "50"), encoding="utf-8")
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(sheet)]) == 0
+    assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
+    assert [row[-1] for row in _usage(db_url)] == ["150.00"]
+
+
 @pytest.fixture
 def german() -> Iterator[None]:
     """English again for the tests after this one (``--language de`` stays chosen)."""
@@ -257,7 +318,8 @@ def test_the_months_and_the_choice_in_german(
     err = capsys.readouterr().err
     assert (
         "Diese Datei bringt nur einen Teil der Dienste von 1 Monat, den die Datenbank enthält:\n"
-        f"  Contoso Pharma, Abonnement {S1}, Februar 2019: jetzt 3 Dienste, US$ 141,74; "
+        f"  Contoso Pharma, Abonnement {S1}, Februar 2019: jetzt 3 Dienste, US$ 141,74, "
+        "behalten vom Import von recon.csv, der Zeilen mit Fehlern übersprungen hat; "
         "diese Datei bringt 1 Dienst, US$ 5,85"
     ) in err
     assert "importieren Sie sie mit --add-to-months" in err

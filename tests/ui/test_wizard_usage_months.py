@@ -96,8 +96,9 @@ def test_corrected_lines_are_added_to_their_month_by_default_and_undone_exactly(
     assert check.months.isVisible() and check.months.isEnabled()
     assert check.months.months_label.text() == (
         "This file brings only some of the services of 1 month the database holds:\n"
-        f"• Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now; "
-        "this file brings 1 service, US$ 5.85"
+        f"• Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now, kept by "
+        "the import of recon.csv, which skipped lines with errors; this file brings 1 service, "
+        "US$ 5.85"
     )
     assert check.months.add_button.isChecked()
     assert wizard.state.months is MonthsChoice.ADD
