@@ -343,3 +343,22 @@ def test_a_whole_month_among_added_lines_is_not_counted_twice(
     assert main([*database, "import-usage", str(mixed), "--add-to-months"]) == 0
     assert "1 added, 8 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
     assert _usage(db_url) == _downloaded(tmp_path, RECON)
+
+
+@pytest.mark.usefixtures("german")
+def test_a_month_kept_with_lines_skipped_in_german(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixed = _sheet_with_a_bad_line(tmp_path, cli_options(db_url))
+    database = ["--language", "de", *cli_options(db_url)]
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(fixed), "--replace-months", "--dry-run"]) == 0
+    assert "1 Monat durch die Zeilen der Datei ersetzt (ein neuerer Export)." in (
+        capsys.readouterr().out
+    )
+    assert main([*database, "import-usage", str(fixed)]) == 1
+    assert (
+        "fixed.csv: Diese Datei ändert 1 Monat, den der Import einer anderen Datei mit "
+        "übersprungenen Zeilen behalten hat (diese Datei enthält vielleicht diese Zeilen, "
+        "korrigiert):\n  Fabrikam, Abonnement sub-1, Januar 2018: jetzt 1 Dienst, US$ 100,00"
+    ) in capsys.readouterr().err
