@@ -73,7 +73,8 @@ class MonthsChoice(Enum):
     ADD = "add"
     """The file's lines are added to the months: a service's figures summed with those
     stored, the months' other services kept (corrected or missing lines). A row equal to
-    the stored one is taken as there already (a whole month in the file is not doubled)."""
+    the stored one, or stored by an import of the same file, is taken as there already
+    (a whole month in the file, or the file imported again, is not doubled)."""
     REPLACE = "replace"
     """The months become the file's: services it does not bring go (a newer export)."""
 
@@ -164,6 +165,8 @@ class UsageWriter:
         brought: dict[_Month, _MonthFigures] = {}
         # The imports whose rows the file changes, by month (their skipped lines count).
         origins: dict[_Month, set[int]] = {}
+        # Rows an import of this very file wrote hold its lines already: not added twice.
+        same_file = self._same_file_imports() if adding and old else frozenset()
         # SQLite takes the values as its columns store them (ISO days, money as float,
         # which is SQLAlchemy's own binding there) straight through the driver:
         # SQLAlchemy's per-row processing of ten parameters costs more than reading
@@ -189,6 +192,9 @@ class UsageWriter:
                     self.unchanged += 1
                     continue
                 origin = before[0]["import_batch_id"]
+                if origin in same_file:
+                    self.unchanged += 1
+                    continue
                 if origin is not None:
                     origins.setdefault((key[0], month), set()).add(origin)
                 if adding:
@@ -297,6 +303,14 @@ class UsageWriter:
             for subscription, month in places
         ]
         return tuple(sorted(found, key=lambda o: (o.customer.casefold(), o.subscription, o.month)))
+
+    def _same_file_imports(self) -> frozenset[int]:
+        """The other imports of a file with this import's content (its SHA-256)."""
+        own = select(_BATCHES.c.sha256).where(_BATCHES.c.id == self.batch_id).scalar_subquery()
+        query = select(_BATCHES.c.id).where(
+            _BATCHES.c.sha256 == own, _BATCHES.c.id != self.batch_id
+        )
+        return frozenset(self._connection.execute(query).scalars())
 
     def _skipping_imports(self, batches: set[int]) -> dict[int, str]:
         """The file names of ``batches`` that skipped lines with errors, when their file is

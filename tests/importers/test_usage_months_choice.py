@@ -362,3 +362,20 @@ def test_a_month_kept_with_lines_skipped_in_german(
         "übersprungenen Zeilen behalten hat (diese Datei enthält vielleicht diese Zeilen, "
         "korrigiert):\n  Fabrikam, Abonnement sub-1, Januar 2018: jetzt 1 Dienst, US$ 100,00"
     ) in capsys.readouterr().err
+
+
+def test_corrected_lines_added_twice_are_counted_once(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same file of lines imported again (the months still asking: they keep services
+    it does not bring) adds nothing: its lines are in the rows it wrote."""
+    database = cli_options(db_url)
+    fixed = _corrected_rejects(tmp_path, database)
+    assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
+    once = _usage(db_url)
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 1 duplicate, 0 errors" in out.splitlines()
+    assert "Nothing new to import." in out
+    assert _usage(db_url) == once == _downloaded(tmp_path, RECON)
