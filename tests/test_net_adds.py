@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -112,6 +113,14 @@ def test_each_thing_counted_carries_its_share_of_the_net_figure() -> None:
 def test_the_status_text_says_now_a_year_earlier_the_net_and_who_was_lost() -> None:
     lines = [str(line).strip() for line in _metric_lines(_metric())]
     assert lines[1:] == [SAID, LOST_SAID]
+
+
+def test_a_part_of_several_is_named_even_where_the_other_counts_nobody() -> None:
+    metric = _metric()
+    (part,) = metric.parts
+    nobody = replace(part, label="Azure customers", measured=Measured(value=Decimal(0)))
+    lines = [str(line).strip() for line in _metric_lines(replace(metric, parts=(nobody, part)))]
+    assert lines[1:] == [f"{part.label}: {SAID}", LOST_SAID]
 
 
 def test_the_tree_the_panel_draws_says_how_the_net_figure_comes_about() -> None:

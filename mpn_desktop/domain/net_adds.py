@@ -99,14 +99,16 @@ def is_net_evidence(items: Sequence[Evidence]) -> bool:
 def net_sentences(metric: MetricScore) -> list[tuple[PartScore, str]]:
     """Each net part that counted anything now or a year earlier, and how its figure comes
     about ("141 customers now - 107 a year earlier = net 34 (56 new, 22 lost)"), its label
-    first where there are several (Security's Azure and Microsoft 365 customers)."""
+    first where the metric has several parts (Security's Azure and Microsoft 365 customers)."""
     net = [
         part
         for part in metric.parts
         if is_net(part) and (part.measured.now_keys or part.measured.before_keys)
     ]
     said = [(part, net_text(NetCount.of_part(part), part.unit)) for part in net]
-    if len(net) > 1:
+    # Named by the metric's parts, not by those counted: Security's 35 customers are its
+    # Microsoft 365 part's even when its Azure part counts nobody.
+    if len(metric.parts) > 1:
         return [(part, f"{part.label}: {text}") for part, text in said]
     return said
 

@@ -93,9 +93,12 @@ def _details(metric: RequirementNode) -> tuple[Detail, ...]:
     groups = _groups(metric.evidence)
     parts = sum(1 for group in groups if group[0].mcp_id is None)
     for group in groups:
-        # Of several parts (Security's Azure and Microsoft 365 customers), a count says
-        # which part it counts: its label, as the metric's description has it.
-        part = group[0].detail if parts > 1 and group[0].mcp_id is None else ""
+        # Of several parts (Security's Azure and Microsoft 365 customers: the description
+        # is their labels together), a count says which part it counts, by its label, even
+        # where the other part counts nothing.
+        first = group[0]
+        alone = parts <= 1 and metric.description in ("", first.detail)
+        part = first.detail if first.mcp_id is None and not alone else ""
         if is_net_evidence(group):
             details += _net_details(group, metric.unit, part)
         elif len(group) <= LISTED_IN_FULL:

@@ -232,3 +232,15 @@ def test_a_metric_is_never_cut_by_a_page_break(tmp_path: Path, qapp: Any) -> Non
     for n in range(16):
         on = {i for i, text in enumerate(texts) if f"Metric {n:02}" in text}
         assert len(on) == 1, f"Metric {n:02} on pages {sorted(on)}"
+
+
+def test_the_one_counted_part_of_several_says_which_part_it_counts() -> None:
+    """Security's Azure part counting nobody left its Microsoft 365 customers unnamed, under
+    a description naming both parts."""
+    microsoft_365 = "Microsoft 365 customers"
+    metric = replace(
+        _metric("net-customer-adds", "customers", _customers(20, microsoft_365)),
+        description=f"Azure customers / {microsoft_365}",
+    )
+    (details,) = _details(_checklist(metric))
+    assert [(d.text.split(":")[0], d.note) for d in details] == [("20 customers", microsoft_365)]
