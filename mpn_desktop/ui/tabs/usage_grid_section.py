@@ -143,7 +143,7 @@ class UsageGridSection(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setMinimumSectionSize(
+        self._month_names_width = (
             max(
                 self.fontMetrics().horizontalAdvance(locale_text.month(Month(2018, number)))
                 for number in range(1, 13)
@@ -152,6 +152,8 @@ class UsageGridSection(QWidget):
             # one month under the frozen total until scrolled).
             + 8
         )
+        """The least width of a month's column: its name's (the figures may need more)."""
+        self.view.horizontalHeader().setMinimumSectionSize(self._month_names_width)
         # The total column and the Total and Counted rows stay in sight as the months and
         # the subscriptions scroll (where the window has room for them).
         self.panes = UsageGridPanes(self.view, self._pinned_from, self)
@@ -408,6 +410,7 @@ class UsageGridSection(QWidget):
             ),
         )
         self._fit_row_headers()
+        self._fit_months()
         self._latest_months_shown()
 
     def _pivot_designation(self) -> None:
@@ -427,6 +430,7 @@ class UsageGridSection(QWidget):
             credited_heading=self.tr("Counted"),
         )
         self._fit_row_headers()
+        self._fit_months()
         self._latest_months_shown()
 
     def _latest_months_shown(self) -> None:
@@ -445,6 +449,21 @@ class UsageGridSection(QWidget):
         width = min(longest + 12, 170)
         self.view.verticalHeader().setFixedWidth(width)
         self.panes.total_rows.set_names_width(width)
+
+    def _fit_months(self) -> None:
+        """The months as wide as their Total and Counted figures at least, which were cut off
+        (a large organisation's "444,902.17" in a column as wide as "2026-01": "444,90…");
+        where they do not all fit, the months scroll sideways, the latest in view."""
+        model, grid = self.model, self.view
+        # The pinned rows alone: a few rows of sums, the widest figures of a month (the
+        # subscriptions' thousands of rows would be measured on every redraw).
+        totals = (
+            grid.sizeHintForIndex(model.index(row, column)).width() + 1
+            for row in range(self._pinned_from(), model.rowCount())
+            for column in range(len(model.months))
+        )
+        # A list: with no pinned rows, max() of one int alone would raise.
+        grid.horizontalHeader().setMinimumSectionSize(max([self._month_names_width, *totals]))
 
     def _shows_measure(self, measure: Any) -> bool:
         figures = FIGURES.get(str(self.figure.currentData()))

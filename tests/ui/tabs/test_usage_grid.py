@@ -361,3 +361,22 @@ def test_two_days_chosen_in_a_row_say_the_last_one_s_is_worked_out(
     assert grid.chart.accessible_text() == grid.view.empty_text()
     qtbot.waitUntil(lambda: grid.settled)
     assert grid.model.months[-1] == Month(2018, 6)
+
+
+def test_a_month_is_as_wide_as_its_total_however_large(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    """A large organisation's month total ("444,902.17") was cut off ("444,90…") in a column
+    as wide as the month's name."""
+    tab = _sales(qtbot, window)
+    grid = tab.usage_grid
+    model, view = grid.model, grid.view
+    row = _row_of(tab, "sub-fabrikam-azure")
+    with _redrawn(qtbot, window):
+        assert model.setData(model.index(row, 3), "987,654,321.17")
+    total = [model.headerData(at, _vertical()) for at in range(model.rowCount())].index("Total")
+    needed = view.sizeHintForIndex(model.index(total, 3)).width()
+    assert needed > grid.fontMetrics().horizontalAdvance("2018-02") + 8  # wider than the name
+    for column in range(MONTHS):
+        assert view.columnWidth(column) >= needed
+        assert grid.panes.total_rows.columnWidth(column) == view.columnWidth(column)
