@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QFont
 from mpn_desktop.domain import wording
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import Level
+from mpn_desktop.domain.wording import Figures
 from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, parse_text
@@ -225,6 +226,27 @@ class UsageGridModel(QAbstractTableModel):
             return str(self._months[column])
         return str(self.headerData(column, Qt.Orientation.Horizontal))
 
+    def _text(self, row: int, column: int, figures: Figures | None = None) -> str:
+        """A cell's figure as shown (``figures``: the locale's separators, read once by a
+        caller asking for many)."""
+        value = self._value(row, column)
+        if value is None:
+            return ""
+        figures = figures or locale_text.figures()
+        if self._field.kind is FieldKind.MONEY:
+            # Whole dollars without cents: twelve months must fit across the grid.
+            return wording.number(Decimal(value), figures=figures)
+        return wording.number(int(value), figures=figures)
+
+    def longest_in(self, column: int) -> list[int]:
+        """The rows whose figure in ``column`` is written with the most characters, or one
+        less: the only ones that can be the widest (a figure's digits are as wide as each
+        other, its separators narrower), so a fit measures these, not every subscription."""
+        figures = locale_text.figures()
+        lengths = [len(self._text(row, column, figures)) for row in range(self.rowCount())]
+        most = max(lengths, default=0)
+        return [row for row, length in enumerate(lengths) if length >= most - 1]
+
     def value_at(self, row: int, column: int) -> Any:
         """The figure of a cell (None where there is none)."""
         return self._value(row, column)
@@ -233,16 +255,13 @@ class UsageGridModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
             value = self._value(row, column)
             if value is None:
                 return ""
-            if role == Qt.ItemDataRole.EditRole:
-                return f"{value:f}" if isinstance(value, Decimal) else str(value)
-            if self._field.kind is FieldKind.MONEY:
-                # Whole dollars without cents: twelve months must fit across the grid.
-                return wording.number(Decimal(value), figures=locale_text.figures())
-            return wording.number(int(value), figures=locale_text.figures())
+            return f"{value:f}" if isinstance(value, Decimal) else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (

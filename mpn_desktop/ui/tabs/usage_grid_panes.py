@@ -31,7 +31,7 @@ class UsageGridPanes(QWidget):
         grid.setParent(self)
         self.grid = grid
         self._pinned_from = pinned_from
-        self.total_column = TotalColumn(grid, pinned_from, self)
+        self.total_column = TotalColumn(grid, self)
         self.total_rows = TotalRows(grid, pinned_from, self)
         self.corner = TotalCorner(grid, self.total_column, pinned_from, self)
         self._to_latest = False

@@ -380,3 +380,43 @@ def test_a_month_is_as_wide_as_its_total_however_large(
     for column in range(MONTHS):
         assert view.columnWidth(column) >= needed
         assert grid.panes.total_rows.columnWidth(column) == view.columnWidth(column)
+
+
+def test_the_total_column_fits_its_widest_figure_a_trial_s_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The column is fitted from the figures written longest, not every row's: a trial's
+    twelve months (left out of the Total under it) can be the widest."""
+    tab = _sales(qtbot, window)
+    grid = tab.usage_grid
+    model, column = grid.model, grid.total_column
+    trial = next(row for row, item in enumerate(model.grid_rows) if item.trial)
+    with _redrawn(qtbot, window):
+        assert model.setData(model.index(trial, 0), "98,765,432.10")
+    last = model.columnCount() - 1
+    total = len(model.grid_rows)  # the Total row, first under the subscriptions
+    assert len(str(model.data(model.index(trial, last)))) > len(
+        str(model.data(model.index(total, last)))
+    )
+    widest = max(
+        column.sizeHintForIndex(model.index(row, last)).width() for row in range(model.rowCount())
+    )
+    assert column.columnWidth(last) >= widest
+
+
+def test_a_longer_subscription_name_widens_the_names_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The names' width is measured again when they change (not at each redraw)."""
+    tab = _sales(qtbot, window)
+    grid = tab.usage_grid
+    header = grid.view.verticalHeader()
+    before = header.width()
+    subscriptions = tab.subscriptions
+    row = subscriptions.model.row_of_id(grid.model.grid_rows[0].subscription_id)
+    assert row is not None
+    index = subscriptions.model.index(row, subscriptions.model.column_of("external_id"))
+    with _redrawn(qtbot, window):
+        assert subscriptions.model.setData(index, "sub-a-much-longer-name-than-before")
+    assert header.width() > before
+    assert header.width() >= grid.fontMetrics().horizontalAdvance("sub-a-much-longer-name")
