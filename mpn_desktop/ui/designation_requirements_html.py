@@ -24,8 +24,7 @@ from mpn_desktop.domain.designations import (
     short_name,
     track_name,
 )
-from mpn_desktop.domain.vocabulary import _ as domain_text
-from mpn_desktop.domain.wording import rounded_points, shown_points, unit_after_of
+from mpn_desktop.domain.wording import or_list, rounded_points, shown_points, unit_after_of
 from mpn_desktop.ui import count_text, locale_text
 from mpn_desktop.ui.requirements_html import DocumentColours, in_force, note_html
 
@@ -55,7 +54,8 @@ def _what_counts(catalog: ScoredCatalog, metric: Metric) -> str:
         rule = metric.skilling
         lines = []
         for number, step in enumerate(rule.prerequisites, 1):
-            names = domain_text(" or ").join(_cert_name(catalog, e) for e in step.certifications)
+            # One list of alternatives, as the sentences write it: "A, B or C".
+            names = or_list([_cert_name(catalog, e) for e in step.certifications])
             worth = (
                 _tr(", worth {points} points").format(points=_points(step.points))
                 if step.points
