@@ -67,7 +67,7 @@ class ExamWriter:
         self._statement_rows = max(1, min(_STATEMENT_ROWS, allowed // _BOUND))
         # Every column of people may be a parameter (defaults included).
         self._people_per_statement = max(1, allowed // len(_PEOPLE.columns))
-        self._multi_row_sql: dict[int, str] = {}
+        self._multi_row_sql: dict[tuple[int, CredentialKind | None], str] = {}
         self.batch_id = batch_id
         # Per person, not per row: an organisation has far fewer people than exam records.
         self._people: dict[str, tuple[int, str]] = {
@@ -123,15 +123,23 @@ class ExamWriter:
         exams, codes = rows.exams, rows.codes
         if self._keys is not None:
             self._keys.add(cast(list[int], person_ids), codes, days)
-        # Every column but import_batch_id, which the statement holds (see _multi_row).
-        values: list[object] = [None] * (_BOUND * len(people))
-        values[0::_BOUND] = person_ids
-        values[1::_BOUND] = codes
-        values[2::_BOUND] = map(_TITLE, exams)
-        values[3::_BOUND] = stored_days
-        values[4::_BOUND] = map(_KIND_VALUES.__getitem__, map(_KIND, exams))
-        values[5::_BOUND] = new_versions(len(people))
-        self._insert_values(values)
+        kinds = list(map(_KIND, exams))
+        # A batch of one kind (an export of exams alone, the usual file) has it written
+        # in the statement, as the batch id (see _multi_row): a parameter fewer per row.
+        kind: CredentialKind | None = kinds[0]
+        if kinds.count(kind) != len(kinds):  # members compare by identity, in C
+            kind = None
+        bound = _bound(kind)
+        # Every column but import_batch_id (and the one kind), which the statement holds.
+        values: list[object] = [None] * (bound * len(people))
+        values[0::bound] = person_ids
+        values[1::bound] = codes
+        values[2::bound] = map(_TITLE, exams)
+        values[3::bound] = stored_days
+        if kind is None:
+            values[4::bound] = map(_KIND_VALUES.__getitem__, kinds)
+        values[bound - 1 :: bound] = new_versions(len(people))
+        self._insert_values(values, kind)
 
     def finish(self) -> None:
         """Settles the import's duplicates: ``added`` is then final (called once the rows are in).
@@ -195,23 +203,27 @@ class ExamWriter:
                 found[row_id - 1] = tuple(key)
         return [found[position] for position in positions]
 
-    def _insert_values(self, values: list[object]) -> None:
+    def _insert_values(self, values: list[object], kind: CredentialKind | None) -> None:
         """Inserts flat column values, many rows per statement, in the order of the rows.
 
+        ``kind``: the kind of every row, which the statement then holds (its
+        column is left out of ``values``); None where each row binds its own.
         SQLite builds the list of the ``kind IN (...)`` check once per run of a
         statement: a one-row statement run for every row (executemany) built it
         100,000 times for 100,000 rows, a third of the whole insert. The rows
         go in in file order, so of two equal records the earlier is kept.
         """
-        step = self._statement_rows * _BOUND
+        bound = _bound(kind)
+        step = self._statement_rows * bound
         for start in range(0, len(values), step):
             # One statement per batch is usual: its values are then copied once.
             chunk = tuple(values) if len(values) <= step else tuple(values[start : start + step])
-            rows = len(chunk) // _BOUND
-            sql = self._multi_row_sql.get(rows)
+            rows = len(chunk) // bound
+            sql = self._multi_row_sql.get((rows, kind))
             if sql is None:
                 assert self._driver_sql is not None
-                sql = self._multi_row_sql[rows] = _multi_row(self._driver_sql, rows, self.batch_id)
+                sql = _multi_row(self._driver_sql, rows, self.batch_id, kind)
+                self._multi_row_sql[rows, kind] = sql
             self.added += self._connection.exec_driver_sql(sql, chunk).rowcount
 
     def _add_through_core(self, rows: Sequence[ExamRow]) -> None:
@@ -357,6 +369,7 @@ _EXAM_COLUMNS = (
     "version",
 )
 _BATCH_AT = _EXAM_COLUMNS.index("import_batch_id")
+_KIND_AT = _EXAM_COLUMNS.index("kind")
 _BOUND = len(_EXAM_COLUMNS) - 1
 """Parameters per exam row: the batch id, the same in every row, is written in the statement
 (1M rows: 1M parameters fewer to bind and hand over, ~5 % of SQLite's insert)."""
@@ -392,17 +405,28 @@ def may_defer_unique_key(connection: Connection) -> bool:
     return stored is None
 
 
-def _multi_row(single_row_sql: str, rows: int, batch_id: int) -> str:
+def _multi_row(
+    single_row_sql: str, rows: int, batch_id: int, kind: CredentialKind | None = None
+) -> str:
     """The one-row INSERT with its VALUES group repeated for ``rows`` rows (standard SQL).
 
     Each group holds ``batch_id`` itself in place of its parameter (an integer,
-    written as SQL's literal), so a row binds ``_BOUND`` values.
+    written as SQL's literal), and ``kind``'s value where one is given (a
+    quoted literal of the enum's own value), so a row binds ``_BOUND`` values,
+    one fewer with ``kind``.
     """
     group = "(" + ", ".join("?" * len(_EXAM_COLUMNS)) + ")"
     cells = ["?"] * len(_EXAM_COLUMNS)
     cells[_BATCH_AT] = str(int(batch_id))
+    if kind is not None:
+        cells[_KIND_AT] = "'" + kind.value.replace("'", "''") + "'"
     bound = "(" + ", ".join(cells) + ")"
     return single_row_sql.replace(f" VALUES {group}", " VALUES " + ", ".join([bound] * rows), 1)
+
+
+def _bound(kind: CredentialKind | None) -> int:
+    """Parameters per exam row of a statement holding ``kind`` (None: each row binds its own)."""
+    return _BOUND if kind is None else _BOUND - 1
 
 
 def _parameters_allowed(connection: Connection) -> int:
