@@ -98,14 +98,18 @@ _KINDS = {"exams": N_("exams"), "usage": N_("usage")}
 
 def _created(batch: dict[str, Any]) -> str:
     """What an import created besides the records it added, in words: an exam import its
-    people, a usage import its customers and subscriptions (it creates no people)."""
+    people, a usage import its customers and subscriptions (it creates no people) and the
+    usage rows it replaced, if any."""
     if batch["kind"] == "usage":
-        return ", ".join(
-            (
-                figure(batch["customers_added_count"], "customers"),
-                figure(batch["subscriptions_added_count"], "subscriptions"),
-            )
-        )
+        parts = [
+            figure(batch["customers_added_count"], "customers"),
+            figure(batch["subscriptions_added_count"], "subscriptions"),
+        ]
+        replaced = int(batch.get("replaced_count") or 0)
+        if replaced:
+            # What the import took out of the months it replaced (put back by --remove).
+            parts.append(_("{rows} replaced").format(rows=figure(replaced, "usage rows")))
+        return ", ".join(parts)
     return figure(batch["people_added_count"], "people")
 
 

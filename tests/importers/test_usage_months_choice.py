@@ -159,6 +159,10 @@ def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
     with Database.open(db_url) as db:
         batch = import_batches(db)[0]
     assert batch["replaced_count"] == 1
+    capsys.readouterr()
+    assert main([*database, "imports"]) == 0
+    listed = capsys.readouterr().out.splitlines()[1]
+    assert "0 customers, 0 subscriptions, 1 usage row replaced  newer.csv" in listed
     assert main([*database, "imports", "--remove", str(batch["id"])]) == 0
     assert _usage(db_url) == before
 
