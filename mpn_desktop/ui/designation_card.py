@@ -29,6 +29,7 @@ from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, amounts_kept_whole, card_layout
 from mpn_desktop.ui.lead_links import LeadLinks
+from mpn_desktop.ui.net_lines import net_lines
 from mpn_desktop.ui.status_text import (
     SemanticColors,
     fraction,
@@ -115,14 +116,22 @@ class _MetricRow(FigureRow):
         self.steps.setTextFormat(Qt.TextFormat.PlainText)
         self.steps.setWordWrap(True)
         self.steps.setVisible(False)
+        # A net figure's making, muted under the figures: "34 of 3 customers" alone read as a
+        # mistake beside the 141 customers counted now (the sentence was in the tooltip only).
+        self.net = QLabel(parent)
+        self.net.setObjectName("metricNet")
+        self.net.setTextFormat(Qt.TextFormat.PlainText)
+        self.net.setWordWrap(True)
+        self.net.setVisible(False)
         grid.removeWidget(self.bar)
         grid.addWidget(self.steps, row + self.rows - 1, 0, 1, 2)
-        grid.addWidget(self.bar, row + self.rows, 0, 1, 2)
-        self.rows += 1
+        grid.addWidget(self.net, row + self.rows, 0, 1, 2)
+        grid.addWidget(self.bar, row + self.rows + 1, 0, 1, 2)
+        self.rows += 2
 
     def widgets(self) -> tuple[QWidget, ...]:
-        """The figure's widgets and the steps' line."""
-        return (*super().widgets(), self.steps)
+        """The figure's widgets, the steps' line and the net figure's."""
+        return (*super().widgets(), self.steps, self.net)
 
     def show(self, metric: RequirementNode, look: _Look) -> None:
         have_of_need = wording.metric_have_of_need(
@@ -160,6 +169,11 @@ class _MetricRow(FigureRow):
         text = f"{figures} · {score}" if figures else score
         self.bar.setAccessibleName(f"{metric.label}: {text}")
         self._show_steps(metric, about, look.figures)
+        said = net_lines(metric.notes)
+        self.net.setText("\n".join(amounts_kept_whole(line) for line in said))
+        if self.detail is not None:
+            _set_style(self.net, self.detail.styleSheet())
+        self.net.setVisible(bool(said))
 
     def _show_steps(self, metric: RequirementNode, about: str, figures: Figures) -> None:
         """The prerequisite steps briefly; in full (with their certifications) as a tooltip."""
