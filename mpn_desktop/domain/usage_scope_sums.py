@@ -11,25 +11,29 @@ with their services (walked once per cell and month), one figure at a time
 where a part reads one, and keeps each result (none depends on the as-of
 day). A figure over months that follow one another (twelve-month windows) is
 added up from slices of the runs' rows (``usage_cell_runs.Slices``: a run's
-rows are consecutive), one ``sum`` per run, where no row of those months was
-put in row by row. ``PricedSums.within`` finds the keys within a condition's
-bounds by one pass over a figure's values.
+rows are consecutive), where no row of those months was put in row by row: the
+window's rows read once per column for all its readers
+(``usage_window_rows.WindowRows``), each run's figure added up in C.
+``PricedSums.within`` finds the keys within a condition's bounds by one pass
+over a figure's values.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from mpn_desktop.domain import usage_window_rows
 from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.designations import Quantity, Scope
 from mpn_desktop.domain.usage_cell_runs import Cell, CellMonth, Slices, joined
 from mpn_desktop.domain.usage_rows import UsageColumns
+from mpn_desktop.domain.usage_window_rows import WindowRows
 from mpn_desktop.domain.vocabulary import language
 
 if TYPE_CHECKING:
@@ -114,15 +118,8 @@ def gathered(column: Sequence[_V], places: Sequence[int]) -> Sequence[_V]:
     return [column[place] for place in places]
 
 
-def stored_column(
-    column: Sequence[_V],
-) -> tuple[Sequence[Any], Callable[[Sequence[Any]], Iterable[_V]]]:
-    """The column as stored and its conversion of some of its values (a sequence of them): a
-    ``ConvertedColumn``'s (until it is converted whole), else the column and ``iter``. A
-    reader of slices converts only theirs."""
-    if isinstance(column, ConvertedColumn):
-        return column.parts()
-    return column, iter
+stored_column = usage_window_rows.stored_column
+"""(Read from here by ``usage_figures``.)"""
 
 
 def _add_into(found: dict[_K, Decimal | int], pairs: Iterable[tuple[_K, Decimal | int]]) -> None:
@@ -269,7 +266,7 @@ class PricedSums:
         self._within: dict[_WithinKey, list[Key]] = {}
         self._key_figures: dict[tuple[Scope, Months, Quantity], Mapping[Key, Decimal | int]] = {}
         self._memos: dict[tuple[Month, Month, str], dict[object, object]] = {}
-        self._slices_read: dict[tuple[int, tuple[int, ...], tuple[int, ...]], list[Any]] = {}
+        self._windows: dict[tuple[int, int, tuple[Cell, ...]], WindowRows] = {}
 
     def memo(self, first: Month, last: Month) -> dict[object, object]:
         """What the measures worked out on the months ``first`` to ``last``, in the language
@@ -503,23 +500,17 @@ class PricedSums:
         return found
 
     def _window_total(self, scope: Scope, months: Months, index: int) -> Decimal | None:
-        """``total`` over months that follow one another of a scope of every service, from
-        the runs' rows there added up in C, no figure per customer made (exact sums: the
-        same whatever the grouping); None when the months cannot be read so
-        (``_scope_slices``), of the monthly consumption value and of a scope picking
-        services."""
-        if index == _MCV or _picks_services(scope):
+        """``total`` over months that follow one another, from the window's rows
+        (``_window_rows``) added up in C, no figure per customer made (exact sums: the same
+        whatever the grouping); None when the months cannot be read so, and of the monthly
+        consumption value."""
+        if index == _MCV:
             return None
-        slices = self._scope_slices(scope, months)
-        if slices is None:
+        window = self._window_rows(scope, months)
+        if window is None:
             return None
         column = _column(self._columns, index)
-        total: Decimal | int = _ZERO
-        for tier in slices:
-            values = self._slice_values(column, tier)
-            assert values is not None
-            total = sum(chain.from_iterable(values), total)
-        return Decimal(total)
+        return Decimal(window.total(column, _ZERO, self._window_kept(scope, window)))
 
     def _month_total(
         self, scope: Scope, month: Month, index: int, total: Decimal | int
@@ -685,10 +676,10 @@ class PricedSums:
         )
         if found is None:
             return None
-        slices = joined(found)
-        kept = self._service_kept(scope) if _picks_services(scope) else None
+        window = WindowRows(joined(found), ([], [], []))
         figures: dict[str, Decimal | int] = {}
-        named, values = self._slice_sums(_column(self._columns, index), slices, kept)
+        column = _column(self._columns, index)
+        named, values, _ = window.figures(column, self._window_kept(scope, window))
         _add_into(figures, zip(named, values, strict=True))
         if some is None:
             self._some_windows[key] = (set(customers), figures)
@@ -730,29 +721,18 @@ class PricedSums:
         return found
 
     def _consumed_in_slices(self, scope: Scope, months: Months) -> frozenset[str] | None:
-        """``consumed_services`` from the runs' rows of months that follow one another, when
-        no consumption there is below 0 (a (customer, service)'s total is then above 0
-        exactly when one of its rows is): the services as written of the rows above 0,
-        gathered in C run by run until every service the scope keeps among the rows is
-        found (most often after the first runs), then case-folded (a handful). None
-        otherwise (``_scope_slices``, or a row below 0)."""
-        slices = self._scope_slices(scope, months)
-        if slices is None:
+        """``consumed_services`` from the window's rows (``_window_rows``), when no
+        consumption there is below 0 (a (customer, service)'s total is then above 0 exactly
+        when one of its rows is): the services as written of the rows above 0, in C, then
+        those the scope keeps case-folded (a handful). None otherwise (the months read one
+        by one, or a row below 0)."""
+        window = self._window_rows(scope, months)
+        if window is None:
             return None
-        column, service_of = self._columns.consumption_usd, self._columns.service
-        ranges = [range_ for each in slices for range_ in map(slice, each[1], each[2])]
-        values = [each for tier in slices for each in self._slice_values(column, tier) or ()]
-        if values and min(map(min, values)) < 0:
+        written = window.above_0(self._columns.consumption_usd, self._columns.service)
+        if written is None:
             return None
-        services = list(map(service_of.__getitem__, ranges))
-        kept = self._service_kept(scope)
-        wanted = {service for service in set(chain.from_iterable(services)) if kept[service]}
-        written: set[str] = set()
-        for each_service, each_value in zip(services, values, strict=True):
-            if written >= wanted:
-                break  # every service kept is consumed: no row can add one
-            written.update(compress(each_service, map(operator.gt, each_value, repeat(0))))
-        key = self._service_keys
+        kept, key = self._service_kept(scope), self._service_keys
         consumed = {key[service] for service in written if kept[service]}
         consumed.discard("")
         return frozenset(consumed)
@@ -832,6 +812,31 @@ class PricedSums:
         # The first cell's first tier alone; its other tier and every other cell's after it.
         return found[0][0], joined(chain((found[0][1],), chain.from_iterable(found[1:])))
 
+    def _window_rows(self, scope: Scope, months: Months) -> WindowRows | None:
+        """The rows of the scope's cells in ``months`` (``_scope_slices``) read column by
+        column, None where the months are read one by one. Kept per the scope's cells with
+        rows and months: the readers of a twelve-month window (a total, the customers over a
+        bound, the services consumed; scopes of the same cells, such as Azure's of several
+        association types with no DPOR subscription) read its rows once."""
+        bounds = _following(months)
+        if bounds is None:
+            return None
+        cell_months = self._cell_months
+        # The scope's cells with rows (a cell with none gives no slice, and cannot make the
+        # months read one by one): those of the scopes that read the same slices.
+        held = (cell_months.runs, cell_months.cells, cell_months.more)
+        cells = tuple(cell for cell in self._cells(scope) if any(cell in each for each in held))
+        key = (bounds[0], bounds[1], cells)
+        found = self._windows.get(key)
+        if found is None:
+            slices = self._scope_slices(scope, months)
+            if slices is None:
+                return None
+            if len(self._windows) >= 64:
+                self._windows.clear()  # a bound on what scrolling through the years keeps
+            found = self._windows[key] = WindowRows(*slices)
+        return found
+
     def _each_cell(self, scope: Scope, read: Callable[[Cell], _V | None]) -> list[_V] | None:
         """What ``read`` gives for each of the scope's cells, in ``_cells``' order; None as
         soon as a cell gives None (rows of its months put in row by row: the months are then
@@ -852,86 +857,31 @@ class PricedSums:
             found = self._kept_of[scope] = _ServicesKept(scope, self._service_keys)
         return found
 
-    def _slice_values(
-        self, column: Sequence[_V], slices: Slices, *, converted: bool = True
-    ) -> list[Sequence[_V]] | None:
-        """Each slice's values (of a column left to be converted when first read: converted,
-        and kept per slices: a twelve months' rows are read for several scopes, a total, the
-        services consumed, the kept services' figures, and converting them again cost as
-        much as the first time); None when they are not converted yet and ``converted`` is
-        False (a reader of some of them converts only those)."""
-        _customers, starts, stops = slices
-        stored, convert = stored_column(column)
-        ranges = map(slice, starts, stops)
-        if convert is iter:
-            return list(map(stored.__getitem__, ranges))
-        # Keyed by the column's id: every column read here is one of ``self._columns``, which
-        # keeps it alive as long as this object and its kept slices, so no other column can
-        # take the id while the key is kept (a column made for one call would need another key).
-        key = (id(stored), tuple(starts), tuple(stops))
-        found = self._slices_read.get(key)
-        if found is None and converted:
-            if len(self._slices_read) >= 64:
-                self._slices_read.clear()  # a bound on what scrolling through the years keeps
-            # Converted in one call, then cut back into the slices (in C): a month's file
-            # gives a slice per subscription and month, of a few rows, and a call per slice
-            # cost more than converting its values.
-            values = iter(convert(list(chain.from_iterable(map(stored.__getitem__, ranges)))))
-            lengths = map(operator.sub, stops, starts)
-            found = self._slices_read[key] = list(map(tuple, map(islice, repeat(values), lengths)))
-        return found
-
-    def _slice_sums(
-        self, column: Sequence[Decimal | int], slices: Slices, kept: dict[str, bool] | None
-    ) -> tuple[list[str], list[Decimal | int]]:
-        """Each slice's values added up in C (begun at its first value, not at 0: the same
-        Decimal, exponent and all), beside its customer; with ``kept``, only the rows of the
-        services it keeps, and a slice with none left out. (A loop over the slices: the
-        same in ``map`` calls measured slower.) Of a column left to be converted when first
-        read, only the slices' values are converted (``_slice_values``; with ``kept`` and
-        the slices not read before, only the values kept)."""
-        customers, starts, stops = slices
-        values_of = self._slice_values(column, slices, converted=kept is None)
-        if kept is None:
-            assert values_of is not None
-            # (``values`` handed to ``sum`` before ``next`` takes its first from it.)
-            return customers, [sum(values, next(values)) for values in map(iter, values_of)]
-        stored, convert = stored_column(column)
-        service_of, keeps = self._columns.service, kept.__getitem__
-        found_customers: list[str] = []
-        found: list[Decimal | int] = []
-        for at, (customer, start, stop) in enumerate(zip(customers, starts, stops, strict=True)):
-            picked = map(keeps, service_of[start:stop])
-            values: Iterator[Decimal | int]
-            if values_of is not None:
-                values = compress(values_of[at], picked)
-            else:
-                values = iter(convert(list(compress(stored[start:stop], picked))))
-            value = next(values, None)
-            if value is not None:  # else none of the kept services in these months
-                found_customers.append(customer)
-                found.append(sum(values, value))
-        return found_customers, found
+    def _window_kept(self, scope: Scope, window: WindowRows) -> list[bool] | None:
+        """Whether the scope counts each of the window's rows (None: it counts every
+        service)."""
+        if not _picks_services(scope):
+            return None
+        return window.kept(self._service_kept(scope), self._columns.service)
 
     def _window_quantities(
         self, scope: Scope, months: Months, index: int
     ) -> dict[str, Decimal | int] | None:
-        """``quantities`` over months that follow one another, from the runs' rows there:
-        each run's figures a slice of the column added up in C (``_slice_sums``); not the
-        monthly consumption value (a rate per row). None when the months cannot be read so
-        (``_scope_slices``); kept."""
+        """``quantities`` over months that follow one another, from the window's rows
+        (``_window_rows``): each run's figure its slice's values added up in C; not the
+        monthly consumption value (a rate per row). None when the months cannot be read so;
+        kept."""
         if index == _MCV:
             return None
-        slices = self._scope_slices(scope, months)
-        if slices is None:
+        window = self._window_rows(scope, months)
+        if window is None:
             return None
         column = _column(self._columns, index)
-        kept = self._service_kept(scope) if _picks_services(scope) else None
-        unique, others = slices
+        customers, figures, unique = window.figures(column, self._window_kept(scope, window))
         # The first tier's customers once each: a dictionary made in C; the others added.
-        found = dict(zip(*self._slice_sums(column, unique, kept), strict=True))
-        if others[0]:
-            _add_into(found, zip(*self._slice_sums(column, others, kept), strict=True))
+        found = dict(zip(customers[:unique], figures[:unique], strict=True))
+        if len(customers) > unique:
+            _add_into(found, zip(customers[unique:], figures[unique:], strict=True))
         self._quantities[(scope, months, index)] = found
         return found
 
