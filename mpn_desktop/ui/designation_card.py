@@ -116,22 +116,18 @@ class _MetricRow(FigureRow):
         self.steps.setTextFormat(Qt.TextFormat.PlainText)
         self.steps.setWordWrap(True)
         self.steps.setVisible(False)
-        # A net figure's making, muted under the figures: "34 of 3 customers" alone read as a
-        # mistake beside the 141 customers counted now (the sentence was in the tooltip only).
-        self.net = QLabel(parent)
-        self.net.setObjectName("metricNet")
-        self.net.setTextFormat(Qt.TextFormat.PlainText)
-        self.net.setWordWrap(True)
-        self.net.setVisible(False)
+        self.net: QLabel | None = None
+        """A net figure's making, muted under the figures (made for a metric that has one)."""
+        self._grid, self._net_row = grid, row + self.rows
         grid.removeWidget(self.bar)
         grid.addWidget(self.steps, row + self.rows - 1, 0, 1, 2)
-        grid.addWidget(self.net, row + self.rows, 0, 1, 2)
         grid.addWidget(self.bar, row + self.rows + 1, 0, 1, 2)
         self.rows += 2
 
     def widgets(self) -> tuple[QWidget, ...]:
         """The figure's widgets, the steps' line and the net figure's."""
-        return (*super().widgets(), self.steps, self.net)
+        shown = (*super().widgets(), self.steps)
+        return shown if self.net is None else (*shown, self.net)
 
     def show(self, metric: RequirementNode, look: _Look) -> None:
         have_of_need = wording.metric_have_of_need(
@@ -169,11 +165,27 @@ class _MetricRow(FigureRow):
         text = f"{figures} · {score}" if figures else score
         self.bar.setAccessibleName(f"{metric.label}: {text}")
         self._show_steps(metric, about, look.figures)
-        said = net_lines(metric.notes)
+        self._show_net(net_lines(metric.notes), about)
+
+    def _show_net(self, said: list[str], about: str) -> None:
+        """How a net figure comes about: "34 of 3 customers" alone read as a mistake beside
+        the 141 customers counted now (the tree's sentence was in the tooltip only)."""
+        if not said:
+            if self.net is not None:
+                self.net.setVisible(False)
+            return
+        if self.net is None:
+            # Made when first needed: a label for every metric made the cards 2-8 ms slower.
+            self.net = QLabel(self.caption.parentWidget())
+            self.net.setObjectName("metricNet")
+            self.net.setTextFormat(Qt.TextFormat.PlainText)
+            self.net.setWordWrap(True)
+            self._grid.addWidget(self.net, self._net_row, 0, 1, 2)
         self.net.setText("\n".join(amounts_kept_whole(line) for line in said))
+        _set_tip(self.net, about)
         if self.detail is not None:
             _set_style(self.net, self.detail.styleSheet())
-        self.net.setVisible(bool(said))
+        self.net.setVisible(True)
 
     def _show_steps(self, metric: RequirementNode, about: str, figures: Figures) -> None:
         """The prerequisite steps briefly; in full (with their certifications) as a tooltip."""
@@ -262,7 +274,9 @@ class DesignationCard(QFrame):
 
     def _make_rows(self, shape: tuple[int, ...]) -> None:
         """A heading per category and a row per metric, ``shape`` giving the metrics of each."""
-        for widget in self._widgets:
+        # The net lines made since (``_MetricRow._show_net``) go with their rows.
+        made = [row.net for row in self._metric_rows if row.net is not None]
+        for widget in (*self._widgets, *made):
             self._grid.removeWidget(widget)
             widget.deleteLater()
         self._widgets = []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from mpn_desktop.domain import vocabulary
+from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.net_lines import net_lines
 from tests.ui.test_designation_panel import window  # noqa: F401  (the 2023 sample's window)
@@ -40,3 +42,25 @@ def test_only_the_tree_s_net_sentences_are_picked_in_either_language() -> None:
         assert net_lines([note, german]) == [german]
     finally:
         vocabulary.use_language("en")
+
+
+def test_a_card_drawn_in_another_shape_keeps_no_earlier_net_line(
+    qtbot: QtBot,
+    window: MainWindow,  # noqa: F811
+) -> None:
+    tree = window.progress_source.designations
+    assert tree is not None
+
+    def shape(node: RequirementNode) -> tuple[int, ...]:
+        return tuple(len(category.children) for category in node.children)
+
+    first = tree.targeted[0]
+    other = next(node for node in tree.targeted if shape(node) != shape(first))
+    card = window.panel.designation_card(first.id)
+    card.show_designation(other)
+    qtbot.waitUntil(
+        lambda: (
+            len(card.findChildren(QLabel, "metricNet"))
+            == sum(1 for c in other.children for m in c.children if net_lines(m.notes))
+        )
+    )
