@@ -28,8 +28,9 @@ REPLACE_OPTION = "--replace-months"
 
 
 def overlap_line(overlap: UsageOverlap) -> str:
-    """``Contoso Ltd, subscription 1a2b…, 2026-02: 3 services, US$ 147.59 now; this file
-    brings 1 service, US$ 5.85``."""
+    """``Contoso Ltd, subscription 1a2b…, 2026-02: 3 services, US$ 141.74 now; this file
+    brings 1 service, US$ 5.85; added: US$ 147.59, replaced: US$ 5.85`` (what the month
+    holds after each choice)."""
     month = Month(overlap.month.year, overlap.month.month)
     if overlap.services_brought:
         brings = _("this file brings {services}, {amount}").format(
@@ -38,14 +39,17 @@ def overlap_line(overlap: UsageOverlap) -> str:
         )
     else:
         brings = _("this file brings nothing for it")
+    # What the month holds after each choice: to compare with the invoice or the export.
     if overlap.skipped_by:
         said = _(
             "{customer}, subscription {subscription}, {month}: {services}, {amount} now, "
-            "kept by the import of {file}, which skipped lines with errors; {brings}"
+            "kept by the import of {file}, which skipped lines with errors; {brings}; "
+            "added: {added}, replaced: {replaced}"
         )
     else:
         said = _(
-            "{customer}, subscription {subscription}, {month}: {services}, {amount} now; {brings}"
+            "{customer}, subscription {subscription}, {month}: {services}, {amount} now; "
+            "{brings}; added: {added}, replaced: {replaced}"
         )
     return said.format(
         customer=overlap.customer,
@@ -55,6 +59,8 @@ def overlap_line(overlap: UsageOverlap) -> str:
         amount=money(overlap.amount_now, 2),
         file=overlap.skipped_by,
         brings=brings,
+        added=money(overlap.amount_if_added, 2),
+        replaced=money(overlap.amount_if_replaced, 2),
     )
 
 

@@ -94,19 +94,26 @@ class UsageOverlap:
     amount_brought: Decimal
     services_left_out: int
     """Services stored for the month that the file does not bring."""
+    amount_if_added: Decimal = Decimal(0)
+    """What the month holds once the file's lines are added (``MonthsChoice.ADD``), US$."""
+    amount_if_replaced: Decimal = Decimal(0)
+    """What the month holds once replaced by the file's lines (``MonthsChoice.REPLACE``)."""
     skipped_by: str = ""
     """The file whose import kept figures of the month that this file changes, having
     skipped lines with errors (this file may hold those lines, corrected); "" for none."""
 
 
 class _MonthFigures:
-    """The services and money of a subscription's month (stored, or brought by the file)."""
+    """The services and money of a subscription's month (stored, or brought by the file);
+    for what the file brings, how much each choice would change the month by."""
 
-    __slots__ = ("amount", "services")
+    __slots__ = ("added", "amount", "replaced", "services")
 
     def __init__(self) -> None:
         self.services: set[str] = set()
         self.amount = Decimal(0)
+        self.added = Decimal(0)
+        self.replaced = Decimal(0)
 
     def add(self, service: str, figures: _Figures) -> None:
         self.services.add(service)
@@ -166,7 +173,7 @@ class UsageWriter:
         # The imports whose rows the file changes, by month (their skipped lines count).
         origins: dict[_Month, set[int]] = {}
         # Rows an import of this very file wrote hold its lines already: not added twice.
-        same_file = self._same_file_imports() if adding and old else frozenset()
+        same_file = self._same_file_imports() if old else frozenset()
         # SQLite takes the values as its columns store them (ISO days, money as float,
         # which is SQLAlchemy's own binding there) straight through the driver:
         # SQLAlchemy's per-row processing of ten parameters costs more than reading
@@ -178,13 +185,13 @@ class UsageWriter:
             month = row.month
             key = (ids[row.subscription], month, row.service, row.source)
             figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
+            before = old.pop(key, None) if old else None
             if stored:
                 place = (key[0], month)
                 if place in stored:
-                    (brought.get(place) or brought.setdefault(place, _MonthFigures())).add(
-                        row.service, figures
-                    )
-            before = old.pop(key, None) if old else None
+                    found = brought.get(place) or brought.setdefault(place, _MonthFigures())
+                    found.add(row.service, figures)
+                    _count_changes(found, figures, before, same_file)
             if before is not None:
                 # A row the database holds exactly is there already, whatever the choice:
                 # a whole month in a file of added lines is not counted twice.
@@ -192,7 +199,7 @@ class UsageWriter:
                     self.unchanged += 1
                     continue
                 origin = before[0]["import_batch_id"]
-                if origin in same_file:
+                if adding and origin in same_file:
                     self.unchanged += 1
                     continue
                 if origin is not None:
@@ -287,6 +294,10 @@ class UsageWriter:
                     for row_id, external, customer in self._connection.execute(query)
                 }
             )
+        left_amount: dict[_Month, Decimal] = {}
+        for (subscription, month, _service, _source), (_row, figures) in left.items():
+            place = (subscription, month)
+            left_amount[place] = left_amount.get(place, Decimal(0)) + figures[0] + figures[1]
         nothing = _MonthFigures()
         found = [
             UsageOverlap(
@@ -298,6 +309,11 @@ class UsageWriter:
                 services_brought=len(brought.get((subscription, month), nothing).services),
                 amount_brought=brought.get((subscription, month), nothing).amount,
                 services_left_out=len(left_out.get((subscription, month), ())),
+                amount_if_added=stored[subscription, month].amount
+                + brought.get((subscription, month), nothing).added,
+                amount_if_replaced=stored[subscription, month].amount
+                + brought.get((subscription, month), nothing).replaced
+                - left_amount.get((subscription, month), Decimal(0)),
                 skipped_by=skipped_by.get((subscription, month), ""),
             )
             for subscription, month in places
@@ -457,6 +473,25 @@ class UsageWriter:
         connection.execute(
             insert(_USAGE), [dict(zip(_USAGE_COLUMNS, row, strict=True)) for row in values]
         )
+
+
+def _count_changes(
+    month: _MonthFigures,
+    figures: _Figures,
+    before: tuple[dict[str, Any], _Figures] | None,
+    same_file: frozenset[int],
+) -> None:
+    """Adds to ``month`` what a file row changes under each choice (money, US$): added, a
+    row the database holds exactly (or one this file wrote) adds nothing; replaced, the
+    file's row takes the stored one's place."""
+    amount = figures[0] + figures[1]
+    if before is None:
+        month.added += amount
+        month.replaced += amount
+        return
+    month.replaced += amount - before[1][0] - before[1][1]
+    if before[1] != figures and before[0]["import_batch_id"] not in same_file:
+        month.added += amount
 
 
 def _month_figures(

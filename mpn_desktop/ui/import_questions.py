@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mpn_desktop.importers.usage_overlaps import overlap_groups
 from mpn_desktop.store.usage_writing import MonthsChoice, UsageOverlap
+from mpn_desktop.ui.figure_row import amounts_kept_whole
 from mpn_desktop.ui.import_mapping_memory import MappingMemory
 
 
@@ -173,11 +174,10 @@ class MonthsBox(QWidget):
 
     def show_months(self, overlaps: tuple[UsageOverlap, ...], choice: MonthsChoice) -> None:
         """Lists the months and shows ``choice`` as the one made."""
-        self.months_label.setText(
-            "\n".join(
-                "\n".join([heading, *(f"• {line}" for line in months)])
-                for heading, months in overlap_groups(overlaps)
-            )
+        text = "\n".join(
+            "\n".join([heading, *(f"• {line}" for line in months)])
+            for heading, months in overlap_groups(overlaps)
         )
+        self.months_label.setText(amounts_kept_whole(text))
         button = self.add_button if choice is MonthsChoice.ADD else self.replace_button
         button.setChecked(True)

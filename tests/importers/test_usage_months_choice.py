@@ -31,7 +31,8 @@ LICENCES = SAMPLES / "csp-license-based-recon.2019-02.csv"
 S1 = "1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e01"
 CONTOSO_FEBRUARY = (
     f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now, kept by the "
-    "import of recon.csv, which skipped lines with errors; this file brings 1 service, US$ 5.85"
+    "import of recon.csv, which skipped lines with errors; this file brings 1 service, US$ 5.85; "
+    "added: US$ 147.59, replaced: US$ 5.85"
 )
 
 Usage = list[tuple[str, str, str, str, str]]
@@ -145,7 +146,7 @@ def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
     assert main([*database, "import-usage", str(newer)]) == 1
     assert (
         f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 147.59 now; "
-        "this file brings 2 services, US$ 143.97"
+        "this file brings 2 services, US$ 143.97; added: US$ 147.59, replaced: US$ 143.97"
     ) in capsys.readouterr().err
     assert main([*database, "import-usage", str(newer), "--replace-months"]) == 0
     out = capsys.readouterr().out
@@ -277,7 +278,7 @@ def test_a_corrected_line_of_a_month_kept_with_lines_skipped_waits_for_a_choice(
         "skipped (this file may hold those lines, corrected):\n"
         "  Fabrikam, subscription sub-1, 2018-01: 1 service, US$ 100.00 now, kept by the "
         "import of usage.csv, which skipped lines with errors; this file brings 1 service, "
-        "US$ 50.00\nNothing was imported."
+        "US$ 50.00; added: US$ 150.00, replaced: US$ 50.00\nNothing was imported."
     ) in capsys.readouterr().err
     assert _usage(db_url) == kept
     replace = ["--replace-months", "--dry-run"]

@@ -94,12 +94,13 @@ def test_corrected_lines_are_added_to_their_month_by_default_and_undone_exactly(
     _to_check(qtbot, wizard)
     check = wizard.check_page
     assert check.months.isVisible() and check.months.isEnabled()
-    assert check.months.months_label.text() == (
+    assert check.months.months_label.text().replace("\u00a0", " ") == (
         "This file brings only some of the services of 1 month the database holds:\n"
         f"• Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now, kept by "
         "the import of recon.csv, which skipped lines with errors; this file brings 1 service, "
-        "US$ 5.85"
+        "US$ 5.85; added: US$ 147.59, replaced: US$ 5.85"
     )
+    assert "US$\u00a0147.59" in check.months.months_label.text(), "an amount is not broken"
     assert check.months.add_button.isChecked()
     assert wizard.state.months is MonthsChoice.ADD
     assert check.summary_label.text() == "1 to add, 0 duplicates, 0 errors"
