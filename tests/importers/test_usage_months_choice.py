@@ -325,7 +325,7 @@ def test_the_months_and_the_choice_in_german(
         "Diese Datei bringt nur einen Teil der Dienste von 1 Monat, den die Datenbank enthält:\n"
         f"  Contoso Pharma, Abonnement {S1}, Februar 2019: jetzt 3 Dienste, US$ 141,74, "
         "behalten vom Import von recon.csv, der Zeilen mit Fehlern übersprungen hat; "
-        "diese Datei bringt 1 Dienst, US$ 5,85"
+        "diese Datei bringt 1 Dienst, US$ 5,85; addiert: US$ 147,59, ersetzt: US$ 5,85"
     ) in err
     assert "importieren Sie sie mit --add-to-months" in err
     assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
