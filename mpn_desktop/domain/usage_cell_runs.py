@@ -537,19 +537,27 @@ def grid_runs(
 
 
 def walked_runs(
-    subscriptions: Sequence[str],
+    subscriptions: Sequence[Any],
     months: Sequence[Month],
     found_of: Mapping[str, tuple[Cell, int, str]],
+    names: Callable[[Sequence[Any]], Iterable[str]] = iter,
 ) -> tuple[dict[Cell, CellRuns], list[int], int]:
     """``cell_runs``' walk, run by run, of rows that are not a grid (``grid_runs``): runs of
     one row a month, of several rows a month in month order (a subscription's services),
     and a month's rows of several subscriptions (a month's file: cut into runs in C,
-    ``_month_block``)."""
+    ``_month_block``). ``subscriptions`` may be the values as stored and ``names`` their
+    ids (as ``grid_runs``'): the runs are found on the stored values, and only the runs'
+    first rows named, in one call (converting every row's id cost ~1.2 ms of a first
+    evaluation over 69,000 rows, and its tuple a pass of the collector)."""
     runs: dict[Cell, list[Run]] = {}
     spans: dict[Cell, list[Span]] = {}
     by_month: dict[Cell, MonthRuns] = {}
     odd: list[int] = []
     consecutive: dict[tuple[int, int], Sequence[Month]] = {}
+    # Each run of one subscription: where it begins and ends, and its shape.
+    starts: list[int] = []
+    stops: list[int] = []
+    shapes: list[int] = []
     start = count = length = block = 0
     picked: _Picked | None = None
     rows = len(subscriptions)
@@ -564,42 +572,48 @@ def walked_runs(
             end = _run_end(months, start, first, block)
             if end > stop:
                 picked = _month_block(
-                    subscriptions[start:end], start, first, found_of, by_month, before=picked
+                    subscriptions[start:end],
+                    start,
+                    first,
+                    found_of,
+                    by_month,
+                    before=picked,
+                    names=names,
                 )
                 block = end - start
                 start = end
                 continue
         length = stop - start
-        found = found_of.get(sub_id)
-        if found is not None:
-            in_order = last - first == length - 1
-            if in_order and length >= 3:
-                window = months[start:stop]
-                known = consecutive.get((first, length))
-                if known is None:
-                    in_order = window == tuple(range(first, last + 1))
-                    if in_order:
-                        # Kept as the column's own months: the next run of these months is
-                        # compared with it, where the column shares one object per month
-                        # (as loaded) by identity in C, not value by value.
-                        consecutive[(first, length)] = window
-                else:
-                    in_order = window == known
-            cell, associated, customer = found
-            counted = first if first >= associated else associated
-            if in_order:
-                if counted <= last:  # no credit before the association
-                    runs.setdefault(cell, []).append((counted, last, customer, start - first))
-            elif _in_month_order(months[start:stop]):
-                if counted <= last:
-                    # Its rows from the first counted month on (bisection: months in order).
-                    at = bisect_left(months, counted, start, stop) if counted > first else start
-                    spans.setdefault(cell, []).append((counted, last, customer, at, stop))
-            else:
-                odd.extend(range(start, stop))
+        starts.append(start)
+        stops.append(stop)
+        shapes.append(_shape(months, start, stop, consecutive))
         start = stop
         if count >= 64 and 4 * count > stop:
             break  # short runs: not grouped by subscription
+    get = found_of.get
+    for found, run_start, run_stop, shape in zip(
+        map(get, names(_at(subscriptions, starts))) if starts else (),
+        starts,
+        stops,
+        shapes,
+        strict=True,
+    ):
+        if found is None:
+            continue
+        if shape == _ODD:
+            odd.extend(range(run_start, run_stop))
+            continue
+        cell, associated, customer = found
+        first, last = months[run_start], months[run_stop - 1]
+        counted = first if first >= associated else associated
+        if counted > last:
+            continue  # no credit before the association
+        if shape == _IN_ORDER:
+            runs.setdefault(cell, []).append((counted, last, customer, run_start - first))
+        else:
+            # Its rows from the first counted month on (bisection: months in order).
+            at = bisect_left(months, counted, run_start, run_stop) if counted > first else run_start
+            spans.setdefault(cell, []).append((counted, last, customer, at, run_stop))
     return (
         {
             cell: CellRuns(runs.get(cell, []), spans.get(cell), by_month.get(cell), months)
@@ -611,6 +625,40 @@ def walked_runs(
         odd,
         start,
     )
+
+
+_IN_ORDER, _SPAN, _ODD = 0, 1, 2
+"""A run's shapes: one row a month in order (``Run``), several a month in month order
+(``Span``), neither (its rows put in row by row)."""
+
+
+def _shape(
+    months: Sequence[Month],
+    start: int,
+    stop: int,
+    consecutive: dict[tuple[int, int], Sequence[Month]],
+) -> int:
+    """The shape of a subscription's rows from ``start`` to ``stop`` by their months
+    (``consecutive``: months of runs of one row a month seen before, by first month and
+    length)."""
+    first, last = months[start], months[stop - 1]
+    length = stop - start
+    in_order = last - first == length - 1
+    if in_order and length >= 3:
+        window = months[start:stop]
+        known = consecutive.get((first, length))
+        if known is None:
+            in_order = window == tuple(range(first, last + 1))
+            if in_order:
+                # Kept as the column's own months: the next run of these months is
+                # compared with it, where the column shares one object per month
+                # (as loaded) by identity in C, not value by value.
+                consecutive[(first, length)] = window
+        else:
+            in_order = window == known
+    if in_order:
+        return _IN_ORDER
+    return _SPAN if _in_month_order(months[start:stop]) else _ODD
 
 
 def _in_month_order(months: Sequence[Month]) -> bool:
@@ -626,13 +674,15 @@ class _Picked:
     __slots__ = ("heads", "per_cell")
 
     def __init__(
-        self, heads: tuple[str, ...], found_of: Mapping[str, tuple[Cell, int, str]]
+        self,
+        heads: tuple[Any, ...],
+        found_of: Mapping[str, tuple[Cell, int, str]],
+        names: Callable[[Sequence[Any]], Iterable[str]] = iter,
     ) -> None:
+        """``heads``: the runs' subscriptions (as stored: ``names`` gives their ids)."""
         self.heads = heads
         self.per_cell: dict[Cell, tuple[list[str], list[int], list[int]]] = {}
-        get = found_of.get
-        for at, sub_id in enumerate(heads):
-            found = get(sub_id)
+        for at, found in enumerate(map(found_of.get, names(heads))):
             if found is None:
                 continue
             cell, associated, customer = found
@@ -654,7 +704,7 @@ class _Picked:
                 yield cell, list(compress(customers, counted)), list(compress(places, counted))
 
 
-def _at(values: Sequence[int], places: list[int]) -> list[int]:
+def _at(values: Sequence[_T], places: list[int]) -> list[_T]:
     """The values at ``places`` (in C)."""
     if len(places) == 1:
         return [values[places[0]]]
@@ -662,25 +712,29 @@ def _at(values: Sequence[int], places: list[int]) -> list[int]:
 
 
 def _month_block(
-    subscriptions: Sequence[str],
+    subscriptions: Sequence[Any],
     start: int,
     month: int,
     found_of: Mapping[str, tuple[Cell, int, str]],
     by_month: dict[Cell, MonthRuns],
     *,
     before: _Picked | None,
+    names: Callable[[Sequence[Any]], Iterable[str]] = iter,
 ) -> _Picked:
     """A month's rows (``subscriptions``: theirs, the first at ``start``) cut into runs of a
     subscription where the subscription changes (found in C, not run by run), each run
     counted put with its cell's runs of the month. The runs' cells are looked up run by
-    run, unless the file before listed the same subscriptions in the same order
-    (``before``: as a month's file mostly does): then its picks are taken again, those
-    counted in the month picked in C. Hands back the picks, for the next file."""
+    run (``names``: the ids of the subscriptions as stored, as ``walked_runs``'), unless
+    the file before listed the same subscriptions in the same order (``before``: as a
+    month's file mostly does): then its picks are taken again, those counted in the month
+    picked in C. Hands back the picks, for the next file."""
     rows = len(subscriptions)
     # Where the subscription changes (the month's runs' first rows), as places in the block.
     cuts = list(compress(range(1, rows), map(ne, subscriptions[1:], subscriptions)))
     heads = itemgetter(0, *cuts)(subscriptions) if cuts else (subscriptions[0],)
-    picked = before if before is not None and before.heads == heads else _Picked(heads, found_of)
+    picked = (
+        before if before is not None and before.heads == heads else _Picked(heads, found_of, names)
+    )
     starts = [start, *map(add, cuts, repeat(start))]
     stops = [*starts[1:], start + rows]
     for cell, customers, places in picked.counted(month):
@@ -754,11 +808,13 @@ def _grid_runs(grid: Grid, found_of: Mapping[str, tuple[Cell, int, str]]) -> dic
 def _run_end(subscriptions: Sequence[_T], start: int, sub_id: _T, guess: int) -> int:
     """Where the run of ``sub_id``'s rows beginning at ``start`` ends: first tried as long as
     the run before (most subscriptions have as many months), the subscription's rows
-    counted in that slice in C; else slices twice as long each time, counted in C, and the
-    last one's rows compared one by one. Grouping every row (``groupby``, a list of each
-    group) took about twice as long over 36,000 rows; ``islice`` from ``start`` stepped over
-    every row before it, quadratic where runs differ in length (rows by service: 86 ms of
-    a first evaluation over 69,000 rows)."""
+    counted in that slice in C; else slices twice as long each time, counted in C, and in
+    the last one the rows found there checked to be its first ones (counted again, in C:
+    the rows of a subscription together, as stored), else compared one by one (a step in
+    Python per row took 0.3-1 ms of a first evaluation over 69,000 rows by service). Grouping
+    every row (``groupby``, a list of each group) took about twice as long over 36,000
+    rows; ``islice`` from ``start`` stepped over every row before it, quadratic where runs
+    differ in length (rows by service: 86 ms of a first evaluation over 69,000 rows)."""
     stop = start + guess
     if (
         guess
@@ -770,7 +826,10 @@ def _run_end(subscriptions: Sequence[_T], start: int, sub_id: _T, guess: int) ->
     end, size = start, max(guess, 8)
     while True:
         chunk = subscriptions[end : end + size]
-        if chunk.count(sub_id) < len(chunk):
+        found = chunk.count(sub_id)
+        if found < len(chunk):
+            if chunk[:found].count(sub_id) == found:
+                return end + found  # the chunk's first rows, and only those
             return end + len(list(takewhile(partial(eq, sub_id), chunk)))
         if end + size >= len(subscriptions):
             return end + len(chunk)

@@ -170,20 +170,19 @@ class UsageSums:
         self._rows = UsageRows.of(usage)
         # The rows' fields by column (as loaded: no Usage object made for a row).
         columns = _money_held(self._rows, ids_held=True)
-        # Rows that are a grid are cut into runs on the subscriptions as stored, only the
-        # runs' ids looked up, not every row's (31,000 look-ups, ~1 ms, per first evaluation).
+        # The rows are cut into runs on the subscriptions as stored, only the runs' ids
+        # looked up, not every row's (31,000 look-ups, ~1 ms, per first evaluation).
         stored, names = stored_column(columns.subscription)
         grid = grid_runs(stored, columns.month, found_of, names)
         if grid is None:
-            columns = _money_held(self._rows)
-            runs, odd, rest = walked_runs(columns.subscription, columns.month, found_of)
+            runs, odd, rest = walked_runs(stored, columns.month, found_of, names)
         else:
             runs, odd, rest = grid, [], len(columns.month)
         self.columns = columns
         """Every row's fields, one tuple per field (money as the loader hands it over:
         converted when first read, ``usage_scope_sums.gathered``; so are the subscription
-        ids of rows that are a grid, read only by an edit): a cell entry holds places in
-        them."""
+        ids, read only for the rows put in row by row and by an edit): a cell entry holds
+        places in them."""
         self.service_keys = ServiceKeys()
         """Each service as written, case-folded and stripped (filled as services are read)."""
         self.cell_months = CellMonths(runs, {}, {}, {})

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from mpn_desktop.domain.column_rows import ConvertedColumn
 from mpn_desktop.domain.designation_score import score_designations
 from mpn_desktop.domain.facts import Facts, Kept
-from mpn_desktop.domain.usage_cell_runs import _grid
 from mpn_desktop.domain.usage_figures import usage_sums
 from mpn_desktop.domain.usage_rows import UsageRows
 from mpn_desktop.programs import shipped_scored_catalogs
@@ -76,12 +75,9 @@ def test_money_converted_when_read_scores_as_converted_and_stays_unconverted(
         expected = exactly(score_designations(catalog, replace(facts, kept=Kept()), day))
         assert exactly(score_designations(catalog, later, day)) == expected
     assert not any(column.converted for column in money), "a whole column converted"
-    # The ids: rows that are not a grid are walked row by row, their ids converted once; a
-    # grid's are looked up run by run and stay as stored (test_usage_cell_grid). Some drawn
-    # organisations are grids (every subscription the same months), so which one is asked.
-    stored = UsageRows.of(facts.usage).columns
-    walked = _grid(stored.subscription, stored.month) is None
-    assert isinstance(usage_sums(later).columns.subscription, tuple) == walked
+    # The ids: a grid's and the walked runs' are looked up run by run and stay as stored
+    # (test_usage_cell_grid), whether the drawn organisation is a grid or not.
+    assert not isinstance(usage_sums(later).columns.subscription, tuple)
 
 
 def _stored_numbers(column: Sequence[Decimal]) -> tuple[float | int, ...]:
