@@ -240,13 +240,13 @@ class CellRuns:
         "_by_month",
         "_month_index",
         "_more",
-        "_more_by_month",
         "_more_of",
         "_one",
         "_one_of",
         "_span_more",
         "_span_of",
         "_span_one",
+        "_split",
         "first_month",
         "last_month",
     )
@@ -280,15 +280,8 @@ class CellRuns:
         self._more = _Tier(more) if more else None
         self._span_one = _SpanTier(span_one, months) if span_one else None
         self._span_more = _SpanTier(span_more, months) if span_more else None
-        self._by_month: MonthRuns = {}
-        self._more_by_month: MonthRuns = {}
-        for month, slices in sorted((by_month or {}).items()):
-            # Each customer once in a month's first tier, with the longer runs' first tier.
-            once, others = _split_once(slices, self._first_customers(month))
-            if once[0]:
-                self._by_month[month] = once
-            if others[0]:
-                self._more_by_month[month] = others
+        self._by_month: MonthRuns = dict(sorted((by_month or {}).items()))
+        self._split: dict[int, tuple[Slices | None, Slices | None]] = {}
         bounds = [*map(itemgetter(0), runs), *map(itemgetter(0), spans), *(by_month or ())]
         self.first_month = min(bounds)
         self.last_month = max(*map(_LAST, runs), *map(_LAST, spans), *(by_month or ()), 0)
@@ -312,7 +305,6 @@ class CellRuns:
             and self._span_one is None
             and self._span_more is None
             and not self._by_month
-            and not self._more_by_month
         ):
             return customers, places, [], []
         other_customers: list[str] = []
@@ -322,7 +314,7 @@ class CellRuns:
         firsts = []
         if self._span_one is not None:
             firsts.append(self._span_one.slices(month, month))
-        once = self._by_month.get(month)
+        once, twice = self._split_month(month)
         if once is not None:
             firsts.append(once)
         for slices in firsts:
@@ -335,7 +327,6 @@ class CellRuns:
         mores = []
         if self._span_more is not None:
             mores.append(self._span_more.slices(month, month))
-        twice = self._more_by_month.get(month)
         if twice is not None:
             mores.append(twice)
         for slices in mores:
@@ -344,9 +335,25 @@ class CellRuns:
             other_places = other_places + more_places
         return customers, places, other_customers, other_places
 
+    def _split_month(self, month: int) -> tuple[Slices | None, Slices | None]:
+        """The runs of one month of ``month`` as a first tier (each customer once, none the
+        longer runs' first tiers have there) and the others (None: none), split when first
+        asked for (kept): only reading a month's rows by customer (``at``, ``_month_of``)
+        needs it, a window's slices do not (``slices``)."""
+        found = self._split.get(month)
+        if found is None:
+            slices = self._by_month.get(month)
+            if slices is None:
+                found = None, None
+            else:
+                once, others = _split_once(slices, self._first_customers(month))
+                found = once if once[0] else None, others if others[0] else None
+            self._split[month] = found
+        return found
+
     def by_month_in(self, first: int, last: int) -> bool:
         """Whether runs of one month hold rows of the months ``first`` to ``last``."""
-        return any(first <= month <= last for month in (*self._by_month, *self._more_by_month))
+        return any(first <= month <= last for month in self._by_month)
 
     def slices(self, first: int, last: int) -> tuple[Slices, Slices]:
         """Each run's rows in the months ``first`` to ``last`` as slices of the columns (a
@@ -359,18 +366,19 @@ class CellRuns:
             one = joined((one, self._span_one.slices(first, last)))
         if self._span_more is not None:
             more = joined((more, self._span_more.slices(first, last)))
-        if self._by_month or self._more_by_month:
+        if self._by_month:
             more = joined((more, *self._month_slices(first, last)))
         return one, more
 
     def _month_slices(self, first: int, last: int) -> list[Slices]:
-        """The runs of one month each of the months ``first`` to ``last``, month by month."""
+        """The runs of one month each of the months ``first`` to ``last``, month by month, as
+        the rows give them (not split: a window's readers add each customer's runs up in
+        their order, which the split keeps, and meet the customers in the same order)."""
         found: list[Slices] = []
         for month in range(max(first, self.first_month), min(last, self.last_month) + 1):
-            for by_month in (self._by_month, self._more_by_month):
-                each = by_month.get(month)
-                if each is not None:
-                    found.append(each)
+            each = self._by_month.get(month)
+            if each is not None:
+                found.append(each)
         return found
 
     def _indexed(self) -> dict[str, int]:
@@ -409,15 +417,13 @@ class CellRuns:
         (made when first asked for; the first tier's in C, a customer once there)."""
         found = self._month_index.get(month)
         if found is None:
-            once = self._by_month.get(month)
+            once, others = self._split_month(month)
             found = self._month_index[month] = (
                 dict(zip(once[0], zip(map(range, once[1], once[2])), strict=True))
                 if once is not None
                 else {}
             )
-            for customer, start, stop in zip(
-                *self._more_by_month.get(month, _no_slices()), strict=True
-            ):
+            for customer, start, stop in zip(*(others or _no_slices()), strict=True):
                 found[customer] = (*found.get(customer, ()), range(start, stop))
         return found
 
@@ -436,7 +442,7 @@ class CellRuns:
         months = [
             self._month_of(month)
             for month in range(max(first, self.first_month), min(last, self.last_month) + 1)
-            if month in self._by_month or month in self._more_by_month
+            if month in self._by_month
         ]
         for customer in customers:
             for month_of in months:
@@ -474,9 +480,7 @@ class CellRuns:
         one_of = self._indexed()
         one, more, more_of = self._one, self._more, self._more_of
         spans_of = self._spans_of() if self._span_one or self._span_more else {}
-        month_of = (
-            self._month_of(month) if month in self._by_month or month in self._more_by_month else {}
-        )
+        month_of = self._month_of(month) if month in self._by_month else {}
         found: dict[str, list[int]] = {}
         for customer in customers:
             places: list[int] = []
