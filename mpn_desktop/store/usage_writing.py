@@ -174,6 +174,7 @@ class UsageWriter:
         origins: dict[_Month, set[int]] = {}
         # Rows an import of this very file wrote hold its lines already: not added twice.
         same_file = self._same_file_imports() if old else frozenset()
+        added_by = self._added_before(old)
         # SQLite takes the values as its columns store them (ISO days, money as float,
         # which is SQLAlchemy's own binding there) straight through the driver:
         # SQLAlchemy's per-row processing of ten parameters costs more than reading
@@ -186,22 +187,26 @@ class UsageWriter:
             key = (ids[row.subscription], month, row.service, row.source)
             figures = (row.consumption_usd, row.revenue_usd, row.active_users, row.paid_seats)
             before = old.pop(key, None) if old else None
+            # Held: the stored row holds the file's row already, as lines to add (equal
+            # figures, written by this very file, or added to it by an import of these lines).
+            held = before is not None and (
+                before[1] == figures
+                or before[0]["import_batch_id"] in same_file
+                or self._lines_added(before, added_by.get(key), figures)
+            )
             if stored:
                 place = (key[0], month)
                 if place in stored:
                     found = brought.get(place) or brought.setdefault(place, _MonthFigures())
                     found.add(row.service, figures)
-                    _count_changes(found, figures, before, same_file)
+                    _count_changes(found, figures, before, held=held)
             if before is not None:
                 # A row the database holds exactly is there already, whatever the choice:
                 # a whole month in a file of added lines is not counted twice.
-                if before[1] == figures:
+                if before[1] == figures or (adding and held):
                     self.unchanged += 1
                     continue
                 origin = before[0]["import_batch_id"]
-                if adding and origin in same_file:
-                    self.unchanged += 1
-                    continue
                 if origin is not None:
                     origins.setdefault((key[0], month), set()).add(origin)
                 if adding:
@@ -319,6 +324,39 @@ class UsageWriter:
             for subscription, month in places
         ]
         return tuple(sorted(found, key=lambda o: (o.customer.casefold(), o.subscription, o.month)))
+
+    def _added_before(
+        self, old: dict[_Key, tuple[dict[str, Any], _Figures]]
+    ) -> dict[_Key, _Figures]:
+        """For stored rows an import made by adding lines to a row: that row, as the import
+        kept it for undo (the stored figures less these are the lines it added)."""
+        batches = {row["import_batch_id"] for row, _figures in old.values()} - {None}
+        found: dict[_Key, _Figures] = {}
+        for chunk in _chunks(sorted(batches), _CHUNK):
+            query = select(_REPLACED).where(_REPLACED.c.import_batch_id.in_(chunk))
+            for row in self._connection.execute(query):
+                key = (row.subscription_id, row.month, row.service, row.source)
+                stored = old.get(key)
+                if stored is not None and stored[0]["import_batch_id"] == row.import_batch_id:
+                    found[key] = (
+                        row.consumption_usd,
+                        row.revenue_usd,
+                        row.active_users,
+                        row.paid_seats,
+                    )
+        return found
+
+    def _lines_added(
+        self,
+        before: tuple[dict[str, Any], _Figures],
+        earlier: _Figures | None,
+        figures: _Figures,
+    ) -> bool:
+        """Whether the stored row is ``earlier`` with ``figures`` added to it: these lines
+        were added before (the same corrected lines in a file saved again)."""
+        if earlier is None:
+            return False
+        return self._sum(earlier, figures) == before[1]
 
     def _same_file_imports(self) -> frozenset[int]:
         """The other imports of a file with this import's content (its SHA-256)."""
@@ -479,18 +517,19 @@ def _count_changes(
     month: _MonthFigures,
     figures: _Figures,
     before: tuple[dict[str, Any], _Figures] | None,
-    same_file: frozenset[int],
+    *,
+    held: bool,
 ) -> None:
     """Adds to ``month`` what a file row changes under each choice (money, US$): added, a
-    row the database holds exactly (or one this file wrote) adds nothing; replaced, the
-    file's row takes the stored one's place."""
+    row the stored one holds already adds nothing; replaced, the file's row takes the
+    stored one's place."""
     amount = figures[0] + figures[1]
     if before is None:
         month.added += amount
         month.replaced += amount
         return
     month.replaced += amount - before[1][0] - before[1][1]
-    if before[1] != figures and before[0]["import_batch_id"] not in same_file:
+    if not held:
         month.added += amount
 
 

@@ -303,6 +303,25 @@ def test_the_file_that_skipped_the_line_corrected_and_imported_again_replaces_it
     assert [row[-1] for row in _usage(db_url)] == ["150.00"]
 
 
+def test_the_same_lines_in_a_file_saved_again_are_not_added_twice(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """rv45: the corrected lines saved again by a spreadsheet (other bytes, same lines) were
+    summed a second time, Storage 17.63 -> 23.48. The stored row is the row the earlier
+    import kept for undo plus these lines: they are there already."""
+    database = cli_options(db_url)
+    fixed = _corrected_rejects(tmp_path, database)
+    assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
+    again = tmp_path / "my corrections (2).csv"
+    again.write_bytes(fixed.read_bytes().replace(b"\r\n", b"\n") + b"\n")
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(again)]) == 1
+    assert "added: US$ 147.59, replaced: US$ 5.85" in capsys.readouterr().err
+    assert main([*database, "import-usage", str(again), "--add-to-months"]) == 0
+    assert "0 added, 1 duplicate, 0 errors" in capsys.readouterr().out.splitlines()
+    assert _usage(db_url) == _downloaded(tmp_path, RECON)
+
+
 @pytest.fixture
 def german() -> Iterator[None]:
     """English again for the tests after this one (``--language de`` stays chosen)."""
