@@ -8,17 +8,18 @@ import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import catalog_path, parse_as_of
-from mpn_desktop.commands.scored_catalog_text import scored_catalog_lines, source_lines
 from mpn_desktop.commands.text_lines import TextLine, plain_text, wrap_lines
 from mpn_desktop.domain.catalog import Catalog, Competency, Window
-from mpn_desktop.domain.designations import ScoredCatalog
 from mpn_desktop.domain.enums import CredentialKind, Level, Market
 from mpn_desktop.domain.vocabulary import N_, _, ngettext
 from mpn_desktop.domain.wording import associations as association_names
 from mpn_desktop.domain.wording import day, level_label, number, source_text
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.designations import ScoredCatalog
 
 _WINDOWS = {
     Window.PREVIOUS_12_MONTHS: N_("previous 12 months"),
@@ -73,6 +74,9 @@ def run_catalog(args: argparse.Namespace) -> int:
 
 
 def _print_scored(catalog: ScoredCatalog, *, as_json: bool, notes: tuple[str, ...]) -> int:
+    # Imported here, not for every command's parser: the Solutions Partner catalogue's
+    # model and wording cost the start-up of every command ~10-20 ms.
+    from mpn_desktop.commands.scored_catalog_text import scored_catalog_lines
     from mpn_desktop.domain.designation_catalog_json import scored_catalog_to_json
 
     if as_json:
@@ -250,6 +254,8 @@ def _credential_lines(catalog: Catalog) -> list[str]:
 
 def render_text(catalog: Catalog) -> str:
     """The catalogue as readable text: every figure, date, note and source of the file."""
+    from mpn_desktop.commands.scored_catalog_text import source_lines
+
     until = day(catalog.effective_until) if catalog.effective_until else _("open")
     lines = [
         _("{program} {version} (effective {since} to {until})").format(

@@ -7,16 +7,16 @@ import json
 import shutil
 import sys
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpn_desktop.commands.common import catalog_path, database_to_read, parse_as_of
 from mpn_desktop.commands.text_lines import TextLine, labelled, plain_text, wrap_lines
-from mpn_desktop.domain.competency_tree import requirement_tree
-from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
-from mpn_desktop.domain.progress import Progress
-from mpn_desktop.domain.requirement_tree import RequirementNode
 from mpn_desktop.domain.vocabulary import N_, _
 from mpn_desktop.domain.wording import day, have_of_need, level_word, long_day
+
+if TYPE_CHECKING:
+    from mpn_desktop.domain.progress import Progress
+    from mpn_desktop.domain.requirement_tree import RequirementNode
 
 
 def register(subparsers: Any) -> None:
@@ -136,6 +136,11 @@ def render_text(progress: Progress, width: int | None = None) -> str:
     own text (a "missing:" sentence under its first word), so nothing runs past
     the terminal's edge.
     """
+    # Imported here, not for every command's parser (the tree and the progress model it
+    # reads cost every command's start-up ~20-40 ms).
+    from mpn_desktop.domain.competency_tree import requirement_tree
+    from mpn_desktop.domain.fee_text import renewal_sentence, this_year_sentence
+
     tree = requirement_tree(progress)
     org = tree.organization
     as_of = long_day(tree.as_of)
