@@ -40,7 +40,7 @@ from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import RecordForm, problem_text_color
 from mpn_desktop.ui.flow_layout import FlowLayout
 from mpn_desktop.ui.language import in_sentence
-from mpn_desktop.ui.models.fields import Field
+from mpn_desktop.ui.models.fields import Field, FieldKind
 from mpn_desktop.ui.models.record_filter import RecordFilterProxy
 from mpn_desktop.ui.models.record_table import RECORD_ROLE, Record, RecordTableModel
 from mpn_desktop.ui.models.scoped_table import ScopedRecordTableModel
@@ -67,6 +67,9 @@ else:
 _ROWS_MEASURED = 50
 """Rows a column is fitted to (those in sight first): a sample, not all 36,000 months of usage
 (100 rows took 0.05-0.2 s per table of the large organisation on the GUI thread)."""
+
+_FIGURES = frozenset({FieldKind.MONEY, FieldKind.COUNT, FieldKind.DATE, FieldKind.MONTH})
+"""Columns whose values cut off cannot be read ("US$ 1,070…"): widened for new rows."""
 
 _ROWS_REFRESHED_ONE_BY_ONE = 200
 """More rows changed elsewhere than this, and the table is read again whole (quicker then)."""
@@ -312,6 +315,8 @@ class RecordSection(QWidget):
 
     def _reading_changed(self, reading: bool) -> None:
         self.set_loading(reading)
+        if not reading and self._sized:
+            self._widen_figures()
         if not reading:
             wanted, self._select_once_read = self._select_once_read, None
             if wanted is not None:
@@ -442,6 +447,22 @@ class RecordSection(QWidget):
         wanted = min(hint, max(self.view.viewport().width() // 2, 1))
         if wanted > self.view.columnWidth(0):
             self.view.setColumnWidth(0, wanted)
+
+    def _widen_figures(self) -> None:
+        """The figures, days and months of rows read for another choice widen their columns
+        where they need more room, never narrower: after "Show all usage" the large
+        organisation's revenues read "US$ 1,070…" in a column fitted to one subscription's
+        months. Other columns (names, services) stay as wide as the user left them."""
+        header = self.view.horizontalHeader()
+        stretched = header.count() - 1 if header.stretchLastSection() else -1
+        for column in range(header.count()):
+            if column == stretched or header.isSectionHidden(column):
+                continue
+            if self.model.field_at(column).kind not in _FIGURES:
+                continue
+            wanted = self.view.sizeHintForColumn(column)
+            if wanted > self.view.columnWidth(column):
+                self.view.setColumnWidth(column, wanted)
 
     def set_completions(self, key: str, words: Sequence[str]) -> None:
         """Words offered while typing the field ``key``, in the table and in the form."""

@@ -288,3 +288,27 @@ def test_the_columns_are_fitted_to_the_first_months_shown_then_left_to_the_user(
     view.setColumnWidth(column, fitted + 40)  # the user widens it
     assert tab.subscriptions.select_id(second)
     assert view.columnWidth(column) == fitted + 40
+
+
+def test_every_month_shown_widens_the_amounts_it_needs_wider(
+    context: AppContext, demo_db: Database, qtbot: QtBot
+) -> None:
+    """After "Show all usage" the large organisation's revenues read "US$ 1,070…" in a column
+    fitted to one subscription's months: amounts widen their columns (never narrower)."""
+    tab = _sales(context, qtbot)
+    view = tab.usage.view
+    column = tab.usage.model.column_of("revenue_usd")
+    first = _subscription_ids(demo_db)[0]
+    assert tab.subscriptions.select_id(first)
+    view.setColumnWidth(column, 20)  # as narrow as one subscription's small amounts may be
+    narrow = view.columnWidth(column)
+    tab.show_all_usage()
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
+    assert view.columnWidth(column) >= view.sizeHintForColumn(column) > narrow
+    name = tab.usage.model.column_of("subscription")
+    view.setColumnWidth(name, 20)  # a name column stays as the user left it
+    left = view.columnWidth(name)
+    assert tab.subscriptions.select_id(first)
+    tab.show_all_usage()
+    qtbot.waitUntil(lambda: not tab.usage.model.reading)
+    assert view.columnWidth(name) == left < view.sizeHintForColumn(name)
