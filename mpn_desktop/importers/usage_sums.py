@@ -276,7 +276,8 @@ class UsageSums:
         totals: dict[date, _MonthTotals] = defaultdict(_MonthTotals)
         count = len(self._sums)
         writer = self._writer
-        writer.write(cells, self._rows(totals), sources)
+        # The keys first: the writer tells the months the file brings whole from the others.
+        writer.write(cells, self._rows(totals), sources, list(self._sums))
         counts = BatchCounts(
             added=writer.added,
             duplicates=writer.unchanged,

@@ -153,12 +153,16 @@ class UsageWriter:
         subscriptions: Sequence[SubscriptionCells],
         rows: Iterable[UsageRow],
         sources: set[str],
+        keys: Iterable[tuple[str, date, str, str]] | None = None,
     ) -> None:
         """Matches or creates ``subscriptions``, then replaces their rows of ``sources``.
 
         Every subscription a row names must be in ``subscriptions``, and every
         row's source in ``sources``. ``rows`` are taken as they come and
         written a chunk at a time, so they need not all be in memory at once.
+        ``keys``, each row's subscription, month, service and source known before
+        the rows come, tells the months where lines are added (``MonthsChoice.ADD``)
+        from those the file brings whole; without them lines are added everywhere.
         """
         ids = self._subscription_ids(subscriptions)
         old = self._stored_rows({ids[cells.external_id] for cells in subscriptions}, sources)
@@ -175,6 +179,7 @@ class UsageWriter:
         # Rows an import of this very file wrote hold its lines already: not added twice.
         same_file = self._same_file_imports() if old else frozenset()
         added_by = self._added_before(old)
+        adding_places = self._adding_places(old, ids, keys) if adding and old else set()
         # SQLite takes the values as its columns store them (ISO days, money as float,
         # which is SQLAlchemy's own binding there) straight through the driver:
         # SQLAlchemy's per-row processing of ten parameters costs more than reading
@@ -203,13 +208,14 @@ class UsageWriter:
             if before is not None:
                 # A row the database holds exactly is there already, whatever the choice:
                 # a whole month in a file of added lines is not counted twice.
-                if before[1] == figures or (adding and held):
+                adding_here = adding and (key[0], month) in adding_places
+                if before[1] == figures or (adding_here and held):
                     self.unchanged += 1
                     continue
                 origin = before[0]["import_batch_id"]
                 if origin is not None:
                     origins.setdefault((key[0], month), set()).add(origin)
-                if adding:
+                if adding_here:
                     figures = self._sum(before[1], figures)
                     if before[1] == figures:  # the line adds nothing (all zero)
                         self.unchanged += 1
@@ -324,6 +330,33 @@ class UsageWriter:
             for subscription, month in places
         ]
         return tuple(sorted(found, key=lambda o: (o.customer.casefold(), o.subscription, o.month)))
+
+    def _adding_places(
+        self,
+        old: dict[_Key, tuple[dict[str, Any], _Figures]],
+        ids: dict[str, int],
+        keys: Iterable[tuple[str, date, str, str]] | None,
+    ) -> set[_Month]:
+        """The months where the file's lines are added: those it brings only some services
+        of, and those it shares with what an import of another file kept with lines skipped.
+        Elsewhere the file brings whole months, whose rows it replaces as always (a
+        changed figure is not summed with the old one)."""
+        if keys is None:
+            return {(subscription, month) for subscription, month, _service, _source in old}
+        brought = {
+            (ids[subscription], month, service, source)
+            for subscription, month, service, source in keys
+        }
+        places = {(key[0], key[1]) for key in old if key not in brought}
+        skipping = self._skipping_imports(
+            {row["import_batch_id"] for row, _figures in old.values()} - {None}
+        )
+        places.update(
+            (key[0], key[1])
+            for key, (row, _figures) in old.items()
+            if key in brought and row["import_batch_id"] in skipping
+        )
+        return places
 
     def _added_before(
         self, old: dict[_Key, tuple[dict[str, Any], _Figures]]

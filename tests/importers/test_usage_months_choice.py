@@ -205,26 +205,29 @@ def test_the_two_choices_exclude_each_other(
 def test_licence_seats_added_to_a_month_keep_the_larger_count(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A licence month's seats are those at its end, not a sum of lines: lines added to a
-    month never count its seats twice; their revenue adds up."""
+    """A licence month's seats are those at its end, not a sum of lines: a charge line
+    skipped, then added alone, adds its revenue and never counts seats twice (the month
+    then reads as the whole download's: US$ 2,160, 150 seats, not 270)."""
     database = cli_options(db_url)
-    assert main([*database, "import-usage", str(LICENCES)]) == 0
-    before = _seats(db_url)
-    lines = LICENCES.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    with LICENCES.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    quantity = rows[0].index("Quantity")
+    good = rows[3][quantity]
+    rows[3][quantity] = "lots"
+    broken = tmp_path / "licences.csv"
+    with broken.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    rejects = tmp_path / "rejects.csv"
+    assert main([*database, "import-usage", str(broken), "--skip-bad-rows", str(rejects)]) == 0
+    rows[3][quantity] = good
     one = tmp_path / "one.csv"
-    one.write_text(lines[0] + lines[1], encoding="utf-8")
-    clean = tmp_path / "one.sqlite3"
-    assert main(["--db", str(clean), "import-usage", str(one)]) == 0
-    brought = _seats(f"sqlite:///{clean}")
-    assert brought and set(brought) <= set(before)
+    with one.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([rows[0], rows[3]])
     capsys.readouterr()
     assert main([*database, "import-usage", str(one), "--add-to-months"]) == 0
-    after = _seats(db_url)
-    for key, (revenue, seats) in brought.items():
-        assert after[key] == (before[key][0] + revenue, max(before[key][1], seats))
-    assert {key: after[key] for key in before if key not in brought} == {
-        key: before[key] for key in before if key not in brought
-    }
+    clean = tmp_path / "clean.sqlite3"
+    assert main(["--db", str(clean), "import-usage", str(LICENCES)]) == 0
+    assert _seats(db_url) == _seats(f"sqlite:///{clean}")
 
 
 def _seats(url: str) -> dict[tuple[str, str], tuple[Decimal, int]]:
@@ -320,6 +323,30 @@ def test_the_same_lines_in_a_file_saved_again_are_not_added_twice(
     assert main([*database, "import-usage", str(again), "--add-to-months"]) == 0
     assert "0 added, 1 duplicate, 0 errors" in capsys.readouterr().out.splitlines()
     assert _usage(db_url) == _downloaded(tmp_path, RECON)
+
+
+def test_lines_are_added_only_to_the_months_the_file_brings_in_part(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """rv45: with Add, a newer export's changed figure of a month it brings whole was summed
+    with the old one. Only the months told (Contoso's, Bandwidth missing) take added lines;
+    Fabrikam's whole February replaces its changed App Service as any re-import does."""
+    database = cli_options(db_url)
+    assert main([*database, "import-usage", str(RECON)]) == 0
+    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    newer = tmp_path / "newer.csv"
+    newer.write_text(
+        "".join(line for line in lines if not (S1 in line and ",Bandwidth," in line)).replace(
+            ",114.24,", ",120.00,"
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main([*database, "import-usage", str(newer), "--add-to-months"]) == 0
+    assert "1 added, 9 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
+    rows = {(row[0][-2:], row[1][:7], row[2]): row[4] for row in _usage(db_url)}
+    assert rows["02", "2019-02", "Azure App Service"] == "120.00"
+    assert rows["01", "2019-02", "Bandwidth"] == "3.62"
 
 
 @pytest.fixture
