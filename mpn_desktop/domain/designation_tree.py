@@ -57,14 +57,11 @@ def _metric_evidence(metric: MetricScore) -> list[Evidence]:
     return evidence
 
 
-def _notes(metric: MetricScore) -> tuple[str, ...]:
-    """The catalogue's note on the metric, then how each net figure comes about ("141
-    customers now - 107 a year earlier = net 34 (56 new, 22 lost)"): the panel's tooltip."""
-    said = tuple(sentence for _part, sentence in net_sentences(metric))
-    return (metric.note, *said) if metric.note else said
-
-
 def _metric_node(metric: MetricScore) -> RequirementNode:
+    # How each net figure comes about ("141 customers now - 107 a year earlier = net 34 (56
+    # new, 22 lost)"): after the catalogue's note among the notes, and on its own for the
+    # panel's line under the figures.
+    workings = tuple(sentence for _part, sentence in net_sentences(metric))
     return RequirementNode(
         kind=NodeKind.METRIC,
         id=metric.id,
@@ -84,7 +81,8 @@ def _metric_node(metric: MetricScore) -> RequirementNode:
         evidence=PeopleEvidence(
             partial(_metric_evidence, metric), partial(mcp_ids_of, metric.holders)
         ),
-        notes=_notes(metric),
+        notes=(metric.note, *workings) if metric.note else workings,
+        workings=workings,
         gated=metric.gated,
         # A step-gated metric's prerequisite steps, so that every view says where its points
         # come from (the steps' worth is the catalogue's, carried by the score).

@@ -64,6 +64,10 @@ class RequirementNode:
     missing: tuple[str, ...] = ()
     evidence: Sequence[Evidence] = ()
     notes: tuple[str, ...] = ()
+    workings: tuple[str, ...] = ()
+    """How the figure comes about where it is not a plain count ("141 customers now - 107 a
+    year earlier = net 34 (56 new, 22 lost)"), for a view to show beside it; also among
+    ``notes``, which every view prints."""
     children: tuple[RequirementNode, ...] = ()
     targeted: bool = False
     retired: bool = False

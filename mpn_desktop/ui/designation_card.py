@@ -29,7 +29,6 @@ from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.figure_row import BAR_STEPS, FigureRow, amounts_kept_whole, card_layout
 from mpn_desktop.ui.lead_links import LeadLinks
-from mpn_desktop.ui.net_lines import net_lines
 from mpn_desktop.ui.status_text import (
     SemanticColors,
     fraction,
@@ -165,9 +164,9 @@ class _MetricRow(FigureRow):
         text = f"{figures} · {score}" if figures else score
         self.bar.setAccessibleName(f"{metric.label}: {text}")
         self._show_steps(metric, about, look.figures)
-        self._show_net(net_lines(metric.notes), about)
+        self._show_net(metric.workings, about)
 
-    def _show_net(self, said: list[str], about: str) -> None:
+    def _show_net(self, said: tuple[str, ...], about: str) -> None:
         """How a net figure comes about: "34 of 3 customers" alone read as a mistake beside
         the 141 customers counted now (the tree's sentence was in the tooltip only)."""
         if not said:
