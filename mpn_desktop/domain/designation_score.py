@@ -115,6 +115,12 @@ def score_designations(
     # scored below, each skilling metric counting its lists' holders: the same work.
     for listed in _skilling_lists(catalog):
         scorer.certified.holders(listed)
+    # Every usage metric's parts measured next, a workload family's one after another: the
+    # rows of one family's months are read by its parts while still in the processor's
+    # caches (in the catalogue's order, Security's Azure parts came after Business
+    # Applications' and Modern Work's). Every part is measured below anyway: the same work.
+    for part in _usage_parts(catalog):
+        measure(part, scorer.figures, scorer.last)
     plan = plan_window(catalog, facts, as_of)
     return tuple(
         scorer.designation(d, d.id in targets, plan, scorers) for d in catalog.designations
@@ -351,6 +357,31 @@ def _skilling_lists(catalog: ScoredCatalog) -> tuple[tuple[Listed, ...], ...]:
                 )
             )
         ),
+    )
+
+
+_USAGE_PARTS: _PerCatalogue[tuple[Part, ...]] = IdentityMemo(16)
+"""Per catalogue: every usage metric's parts (each part value once), a workload family's
+together."""
+
+
+def _usage_parts(catalog: ScoredCatalog) -> tuple[Part, ...]:
+    """The parts the catalogue's usage metrics measure, those of the same workloads one after
+    another (the catalogue's order among them), each part value once (catalogue data)."""
+    return _USAGE_PARTS.kept((catalog,), lambda: _by_workloads(catalog))
+
+
+def _by_workloads(catalog: ScoredCatalog) -> tuple[Part, ...]:
+    parts = dict.fromkeys(
+        part
+        for designation in catalog.designations
+        for track in designation.tracks
+        for metric in track.metrics
+        for option in metric.options
+        for part in option
+    )
+    return tuple(
+        sorted(parts, key=lambda part: sorted(workload.value for workload in part.scope.workloads))
     )
 
 
