@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,15 +24,6 @@ HEADER = "MCP ID,Full Name,Exam Code,Date Passed\n"
 ROW = "3000001,Ana Ruiz,70-533,2017-11-02\n"
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    """English again for the tests after this one (``--language de`` stays chosen)."""
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
 def _refused(
     db_url: str, capsys: pytest.CaptureFixture[str], path: Path, *options: str, code: int = 1
 ) -> str:
@@ -48,7 +38,6 @@ def _file(tmp_path: Path, content: bytes) -> Path:
     return path
 
 
-@pytest.mark.usefixtures("german")
 @pytest.mark.parametrize(
     "case",
     [
@@ -168,7 +157,6 @@ def test_the_readers_file_problems_follow_language_de(
     assert german in err
 
 
-@pytest.mark.usefixtures("german")
 def test_a_file_changed_while_read_is_said_in_german(db_url: str, tmp_path: Path) -> None:
     path = tmp_path / "growing.csv"
     rows = "".join(f"{3000000 + i},Person {i},70-533,2017-11-02\n" for i in range(3000))
@@ -193,7 +181,6 @@ def _command_refused(
     return capsys.readouterr().err
 
 
-@pytest.mark.usefixtures("german")
 @pytest.mark.parametrize(
     "case",
     [
@@ -286,7 +273,6 @@ def test_what_a_file_lacks_follows_language_de(
     assert german in _command_refused(db_url, capsys, command, path)
 
 
-@pytest.mark.usefixtures("german")
 def test_a_file_that_is_not_there_or_a_folder_is_said_in_german(
     db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -299,7 +285,6 @@ def test_a_file_that_is_not_there_or_a_folder_is_said_in_german(
     )
 
 
-@pytest.mark.usefixtures("german")
 @pytest.mark.parametrize(
     ("code", "german_text"),
     [
@@ -317,7 +302,6 @@ def test_what_an_os_error_means_is_said_in_german(code: int, german_text: str) -
     assert problem_of(OSError(code, os.strerror(code))).startswith(german_text)
 
 
-@pytest.mark.usefixtures("german")
 def test_what_is_not_a_file_is_said_in_german(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)

@@ -6,7 +6,6 @@ It was read as a record: "MCP ID: 'MCP ID' is not an MCP ID", "date passed:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from helpers.fixtures import cli_options
 from importer_helpers import FIXTURES, import_file
 
 from mpn_desktop.cli import main
-from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.store.database import Database
 
@@ -47,16 +45,6 @@ def test_the_usage_command_tells_a_header_line_among_the_records(
     assert not any(line.startswith("usage.csv: line 3,") for line in err)
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    """English again for the tests after this one (``--language de`` stays chosen)."""
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
-@pytest.mark.usefixtures("german")
 def test_a_header_line_among_the_records_is_told_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,7 +7,6 @@ without saying why. Now both say how many fields the record has.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from helpers.fixtures import cli_options
 from importer_helpers import HEADER, import_file, stored_exams
 
 from mpn_desktop.cli import main
-from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
 from mpn_desktop.importers.importing import ImportResult
 from mpn_desktop.importers.reading import detect_delimiter
@@ -124,16 +122,6 @@ def test_a_short_usage_record_is_named(
     assert err[1].startswith("usage.csv: line 3, month: missing")
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    """English again for the tests after this one (``--language de`` stays chosen)."""
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
-@pytest.mark.usefixtures("german")
 def test_a_record_that_does_not_fit_the_header_is_told_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,14 +8,12 @@ and asked the user to delete the lines above it; the reader now skips them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
-from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.errors import ImportFailed
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.reading import CsvFormat, RecordReader, detect_delimiter
@@ -128,16 +126,6 @@ def test_a_header_line_past_the_records_says_so(tmp_path: Path) -> None:
         plan_import(path, header_line=9)
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    """English again for the tests after this one (``--language de`` stays chosen)."""
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
-@pytest.mark.usefixtures("german")
 def test_the_skipped_lines_are_said_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,7 +12,6 @@ rows) or ``--replace-months`` (a newer export of the whole months, as before).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
-from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import import_batches, list_records
@@ -349,16 +347,6 @@ def test_lines_are_added_only_to_the_months_the_file_brings_in_part(
     assert rows["01", "2019-02", "Bandwidth"] == "3.62"
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    """English again for the tests after this one (``--language de`` stays chosen)."""
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
-@pytest.mark.usefixtures("german")
 def test_the_months_and_the_choice_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -396,7 +384,6 @@ def test_a_whole_month_among_added_lines_is_not_counted_twice(
     assert _usage(db_url) == _downloaded(tmp_path, RECON)
 
 
-@pytest.mark.usefixtures("german")
 def test_a_month_kept_with_lines_skipped_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,14 +10,12 @@ an exam rejects file (exams add up, never replace) still imports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
 
 from mpn_desktop.cli import main
-from mpn_desktop.domain.vocabulary import use_language
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import list_records
@@ -103,16 +101,6 @@ def test_an_exam_rejects_file_still_imports(
     assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    """English again for the tests after this one (``--language de`` stays chosen)."""
-    try:
-        yield
-    finally:
-        use_language("en")
-
-
-@pytest.mark.usefixtures("german")
 def test_the_advice_and_the_refusal_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -127,7 +115,6 @@ def test_the_advice_and_the_refusal_in_german(
     assert "abgelehnt.csv: Diese Datei enthält die Zeilen, die ein Import übersprungen hat" in err
 
 
-@pytest.mark.usefixtures("german")
 def test_a_field_without_a_column_is_named_in_german(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
