@@ -310,25 +310,28 @@ class UsageWriter:
             place = (subscription, month)
             left_amount[place] = left_amount.get(place, Decimal(0)) + figures[0] + figures[1]
         nothing = _MonthFigures()
-        found = [
-            UsageOverlap(
-                customer=names[subscription][0],
-                subscription=names[subscription][1],
-                month=month,
-                services_now=len(stored[subscription, month].services),
-                amount_now=stored[subscription, month].amount,
-                services_brought=len(brought.get((subscription, month), nothing).services),
-                amount_brought=brought.get((subscription, month), nothing).amount,
-                services_left_out=len(left_out.get((subscription, month), ())),
-                amount_if_added=stored[subscription, month].amount
-                + brought.get((subscription, month), nothing).added,
-                amount_if_replaced=stored[subscription, month].amount
-                + brought.get((subscription, month), nothing).replaced
-                - left_amount.get((subscription, month), Decimal(0)),
-                skipped_by=skipped_by.get((subscription, month), ""),
+        found = []
+        for place in places:
+            subscription, month = place
+            now, comes = stored[place], brought.get(place, nothing)
+            customer, external = names[subscription]
+            found.append(
+                UsageOverlap(
+                    customer=customer,
+                    subscription=external,
+                    month=month,
+                    services_now=len(now.services),
+                    amount_now=now.amount,
+                    services_brought=len(comes.services),
+                    amount_brought=comes.amount,
+                    services_left_out=len(left_out.get(place, ())),
+                    amount_if_added=now.amount + comes.added,
+                    amount_if_replaced=now.amount
+                    + comes.replaced
+                    - left_amount.get(place, Decimal(0)),
+                    skipped_by=skipped_by.get(place, ""),
+                )
             )
-            for subscription, month in places
-        ]
         return tuple(sorted(found, key=lambda o: (o.customer.casefold(), o.subscription, o.month)))
 
     def _adding_places(
