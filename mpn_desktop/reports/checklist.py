@@ -221,6 +221,9 @@ class Checklist:
     """What the evaluation says of itself (the day is outside the catalogue's dates)."""
     summary_headings: tuple[str, str, str] = ("COMPETENCY", "LEVEL", "STATUS")
     """The "at a glance" table's column headings."""
+    summary_fitted: bool = False
+    """The "at a glance" columns as wide as their entries (the designations' table), not at
+    the 2017-2018 checklist's places (its layout is kept as printed)."""
 
     @property
     def at_risk_title(self) -> str:

@@ -191,8 +191,7 @@ class ChecklistComposer:
             continued="",
             path=(self._key("H2"),),
         )
-        level_x = cols.left + cols.width * 0.5
-        state_x = cols.left + cols.width * 0.64
+        level_x, state_x = self._summary_columns()
         label_h = style.line_height(Face.LABEL) + 3 * pt
         table = (self._key("Table"),)
         labels = (*table, ("TR", "labels"))
@@ -221,6 +220,26 @@ class ChecklistComposer:
         )
         for row in self.document.summary:
             self._summary_row(row, level_x, state_x, (*table, self._key("TR")))
+
+    def _summary_columns(self) -> tuple[float, float]:
+        """Where the table's second and third columns start: the 2017-2018 places, or, for a
+        table fitted to its entries, each column as wide as its widest entry and never past
+        those places. The designations' long statuses wrapped onto a second line in every
+        row at the 2017-2018 places, their track column three times wider than "Enterprise"."""
+        style, cols, pt = self.style, self.columns, self.style.pt
+        level_x = cols.left + cols.width * 0.5
+        state_x = cols.left + cols.width * 0.64
+        document = self.document
+        if not document.summary_fitted:
+            return level_x, state_x
+        first, second, _third = document.summary_headings
+        names = [style.advance(Face.BODY, row.competency) for row in document.summary]
+        levels = [style.advance(Face.BODY, row.level) for row in document.summary]
+        gap = 12 * pt
+        fitted_level = cols.left + max(style.advance(Face.LABEL, first), *names) + gap
+        level_x = min(level_x, fitted_level)
+        fitted_state = level_x + max(style.advance(Face.LABEL, second), *levels) + gap
+        return level_x, min(state_x, fitted_state)
 
     def _summary_row(self, row: SummaryRow, level_x: float, state_x: float, path: Path) -> None:
         style, cols, pt = self.style, self.columns, self.style.pt

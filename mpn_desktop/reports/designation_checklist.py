@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.designation_steps import step_consequence, step_figures, step_heading
-from mpn_desktop.domain.designations import ScoredCatalog, track_title
+from mpn_desktop.domain.designations import ScoredCatalog, short_name, track_title
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
 from mpn_desktop.domain.net_adds import (
@@ -199,10 +199,14 @@ def _category_block(category: RequirementNode) -> LevelBlock:
     )
 
 
-def _state(designation: RequirementNode) -> str:
+def _state(designation: RequirementNode, *, rule: bool = True) -> str:
+    """ "Not qualified yet: 65.1 of 100 points (70 qualifies)"; without the ``rule`` in the
+    summary's narrow column, where the section under it says it."""
     score = points_text_of(designation.points or Decimal(0))
     if designation.met:
         return _("Qualified: {score} of 100 points").format(score=score)
+    if not rule:
+        return _("Not qualified yet: {score} of 100 points").format(score=score)
     return _("Not qualified yet: {score} of 100 points (70 qualifies)").format(score=score)
 
 
@@ -347,10 +351,12 @@ def build_designation_checklist(
         header=header,
         fee=fee,
         summary=tuple(
+            # The solution area alone ("Infrastructure (Azure)"): "Solutions Partner for"
+            # on every line took the room the status needs to read on one line.
             SummaryRow(
-                competency=node.label,
+                competency=short_name(node.id, node.label),
                 level=track_title(node.way),
-                state=_state(node),
+                state=_state(node, rule=False),
                 attained=node.met,
             )
             for node in chosen
@@ -365,4 +371,5 @@ def build_designation_checklist(
         ),
         progress_notes=tuple(notes),
         summary_headings=(_("DESIGNATION"), _("TRACK"), _("STATUS")),
+        summary_fitted=True,
     )
