@@ -32,6 +32,7 @@ from mpn_desktop.ui.language import install_translators, remove_translators
 from mpn_desktop.ui.main_window import MainWindow
 from mpn_desktop.ui.models.paste_plan import refusal_text
 from mpn_desktop.ui.models.usage_grid import UsageGridModel
+from mpn_desktop.ui.models.usage_pivot import pivot_usage
 from mpn_desktop.ui.requirements_html import _competency_section
 from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.exams_tab import ExamsTab
@@ -96,7 +97,7 @@ def test_a_usage_grid_of_one_month_says_month(language: str) -> None:
         (1, {"en": "1 month", "de": "1 Monat"}),
         (13, {"en": "13 months", "de": "13 Monate"}),
     ):
-        model.set_data([], [], Month(2023, 1), "consumption_usd", count=count)
+        model.set_data([], pivot_usage([], Month(2023, 1), count), "consumption_usd")
         # Before: "1 months" ("{count} months" without a singular).
         assert model.headerData(count, Qt.Orientation.Horizontal) == said[language]
 

@@ -33,6 +33,7 @@ from mpn_desktop.lazy_modules import LazyModule
 from mpn_desktop.ui import locale_text
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label, parse_text
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND
+from mpn_desktop.ui.models.usage_pivot import WindowUsage
 
 if TYPE_CHECKING:
     from mpn_desktop.store import usage_cells
@@ -81,6 +82,8 @@ class GridRow:
     split: set[int] = dataclasses.field(default_factory=set)
     """Columns whose month is made of several rows (by service, or imported): shown as
     their sum, changed where they come from, not typed over."""
+    total: Any = Decimal(0)
+    """The sum of ``values`` (worked out where the usage is summed, off the GUI thread)."""
 
 
 class UsageGridModel(QAbstractTableModel):
@@ -117,18 +120,16 @@ class UsageGridModel(QAbstractTableModel):
     def set_data(
         self,
         subscriptions: Sequence[Record],
-        usage: Sequence[Record],
-        first_month: Month,
+        usage: WindowUsage,
         field: str,
         *,
         needs: tuple[tuple[Level, Decimal], ...] = (),
         credited: frozenset[str] | None = None,
         credited_amounts: Sequence[Decimal] | None = None,
-        count: int = MONTHS,
         credited_heading: str | None = None,
     ) -> None:
-        """Pivots the usage records of the ``count`` months from ``first_month`` into the grid
-        (12 for a competency's window, 13 for a designation's growth).
+        """Shows ``usage``, the months of a window (12 for a competency's, 13 for a
+        designation's growth) summed by subscription, ``field`` of each.
 
         ``credited`` names the subscriptions the rules count (the others are shown
         muted); ``credited_amounts`` are the months as the rules credit them, shown
@@ -136,37 +137,30 @@ class UsageGridModel(QAbstractTableModel):
         """
         self.beginResetModel()
         self._field = FIGURES[field]
-        self._months = tuple(first_month.plus(offset) for offset in range(count))
-        column_of = {month.index: position for position, month in enumerate(self._months)}
-        row_of: dict[int, int] = {}
-        rows: list[GridRow] = []
-        for record in sorted(subscriptions, key=lambda item: str(item["external_id"]).casefold()):
-            row_of[record["id"]] = len(rows)
-            rows.append(
-                GridRow(
-                    record["id"],
-                    str(record["external_id"]),
-                    [None] * count,
-                    trial=bool(record.get("trial")),
-                    credited=credited is None or record["external_id"] in credited,
-                )
+        count = usage.count
+        self._months = tuple(usage.first.plus(offset) for offset in range(count))
+        ordered = sorted(subscriptions, key=lambda item: str(item["external_id"]).casefold())
+        rows = [
+            GridRow(
+                record["id"],
+                str(record["external_id"]),
+                usage.values_of(field, record["id"]),
+                trial=bool(record.get("trial")),
+                credited=credited is None or record["external_id"] in credited,
+                split=usage.split_of(record["id"]),
+                total=usage.total_of(field, record["id"]),
             )
-        for item in usage:
-            row = row_of.get(item["subscription_id"])
-            column = column_of.get(int(item["month"])) if row is not None else None
-            if row is not None and column is not None:
-                values = rows[row].values
-                # A month split by service (or imported) is the sum of its rows.
-                values[column] = (
-                    item[field] if values[column] is None else values[column] + item[field]
-                )
-                if item.get("part"):
-                    rows[row].split.add(column)
-        self._rows = rows
-        totals = [
-            sum((row.values[column] or 0 for row in rows if not row.trial), Decimal(0))
-            for column in range(count)
+            for record in ordered
         ]
+        self._rows = rows
+        # Column by column, the rows in order, no month and 0 skipped (as in usage_pivot):
+        # the sums the grid always showed.
+        counted = [row.values for row in rows if not row.trial]
+        totals = (
+            [sum(filter(None, column), Decimal(0)) for column in zip(*counted, strict=True)]
+            if counted
+            else [Decimal(0)] * count
+        )
         self._extra = [(_tr("Total"), totals, sum(totals, Decimal(0)))]
         if credited_amounts is not None:
             amounts = list(credited_amounts)
@@ -208,12 +202,8 @@ class UsageGridModel(QAbstractTableModel):
 
     def _value(self, row: int, column: int) -> Any:
         if row < len(self._rows):
-            values = self._rows[row].values
-            return (
-                values[column]
-                if column < len(values)
-                else sum((v or 0 for v in values), Decimal(0))
-            )
+            grid_row = self._rows[row]
+            return grid_row.values[column] if column < len(grid_row.values) else grid_row.total
         _heading, months, whole = self._extra[row - len(self._rows)]
         if column == len(self._months):
             return whole

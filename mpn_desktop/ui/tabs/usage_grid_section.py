@@ -41,6 +41,7 @@ from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.editors.field_delegate import FieldDelegate
 from mpn_desktop.ui.editors.record_form import problem_text_color
 from mpn_desktop.ui.models.usage_grid import FIGURES, MONTHS, UsageGridModel, figure_label
+from mpn_desktop.ui.models.usage_pivot import WindowUsage, pivot_usage
 from mpn_desktop.ui.tabs.record_view import RecordTableView
 from mpn_desktop.ui.tabs.usage_grid_chart import UsageChartDrawing
 from mpn_desktop.ui.tabs.usage_grid_edits import UsageGridEdits
@@ -88,8 +89,9 @@ class UsageGridSection(QWidget):
         self.setObjectName("usageGridSection")
         self.context = context
         self._subscriptions = subscriptions
-        self._usage: list[Record] = []
-        """The usage of the window, as last read from the store."""
+        self._usage = pivot_usage((), Month(2018, 1), MONTHS)
+        """The usage of the window, as last read from the store (summed by subscription and
+        month on the reader's worker)."""
         self._read_window: Window | None = None
         """The first month and count of the months ``_usage`` holds."""
         self._asked_window: Window | None = None
@@ -286,10 +288,10 @@ class UsageGridSection(QWidget):
             self._asked_window = window
             self._reader.ask(window)
 
-    def _usage_read(self, window: Window, rows: list[Record]) -> None:
+    def _usage_read(self, window: Window, usage: WindowUsage) -> None:
         if window != self._asked_window:
             return  # months no longer shown (another day came meanwhile)
-        self._usage, self._read_window = rows, window
+        self._usage, self._read_window = usage, window
         self._grid_stale = True
         self._refresh()
 
@@ -405,7 +407,6 @@ class UsageGridSection(QWidget):
         self.model.set_data(
             subscriptions,
             usage,
-            performance.usage_window_start(self.context.as_of),
             str(self.figure.currentData()),
             needs=needs if shows_measure else (),
             credited=subject.credited if subject is not None else None,
@@ -419,18 +420,15 @@ class UsageGridSection(QWidget):
 
     def _pivot_designation(self) -> None:
         """The months a designation measures; its counted figure under the total."""
-        first, count = self._window()
         usage = self._designation_usage
         shown = str(self.figure.currentData())
         counts = usage is not None and usage.figure == shown
         self.model.set_data(
             self._subscriptions(),
             self._usage,
-            first,
             shown,
             credited=usage.credited if usage is not None else None,
             credited_amounts=usage.amounts if counts and usage is not None else None,
-            count=count,
             credited_heading=self.tr("Counted"),
         )
         self._fit_row_headers()

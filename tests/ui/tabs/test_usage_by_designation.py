@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -475,6 +476,31 @@ def test_the_window_s_usage_is_read_off_the_gui_thread(
     assert threads and threading.main_thread() not in threads
     assert grid.model.months[-1] == Month(2023, 8)
     assert sum(grid._designation_usage.amounts if grid._designation_usage else ()) > 0
+
+
+def test_the_window_s_usage_is_summed_off_the_gui_thread_too(
+    qtbot: QtBot, window_2023: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpn_desktop.ui.models import usage_pivot
+    from mpn_desktop.ui.tabs import window_usage_reader
+
+    grid = _grid(qtbot, window_2023)
+    threads: list[threading.Thread] = []
+    pivot = usage_pivot.pivot_usage
+
+    def watched(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return pivot(*args)
+
+    monkeypatch.setattr(window_usage_reader, "pivot_usage", watched)
+    window_2023.context.set_as_of(date(2023, 9, 15))
+    qtbot.waitUntil(lambda: grid.settled)
+    assert threads and threading.main_thread() not in threads
+    # The grid shows what was summed there: each subscription's total is its months'.
+    model = grid.model
+    shown = [model.value_at(row, len(model.months)) for row in range(len(model.grid_rows))]
+    assert any(shown)
+    assert shown == [sum(filter(None, row.values), Decimal(0)) for row in model.grid_rows]
 
 
 def test_the_total_column_stays_in_sight_while_24_months_scroll_at_1024_by_700(
