@@ -74,6 +74,6 @@ def ask_to_delete(parent: QWidget, question: str) -> bool:
         _tr("Delete"),
         question,
         _tr("&Delete"),
-        details=_tr("Edit > Undo (Ctrl+Z) puts everything back."),
+        details=_tr("Edit ▸ Undo (Ctrl+Z) puts everything back."),
         destructive=True,
     )

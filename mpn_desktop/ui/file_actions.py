@@ -113,7 +113,7 @@ class FileActions(QObject):
         return True
 
     def open_team_database(self) -> bool:
-        """File > Open team database…: asks host, database and user, then opens it."""
+        """File ▸ Open team database…: asks host, database and user, then opens it."""
         from mpn_desktop.ui.team_database_dialog import TeamDatabaseDialog
 
         recent = self._settings.recent_team_databases()
@@ -362,7 +362,7 @@ class FileActions(QObject):
         return self.backup_to(Path(name))
 
     def restore_backup(self) -> bool:
-        """Asks for a backup and replaces the open database with it (File > Restore from backup…).
+        """Asks for a backup and replaces the open database with it (File ▸ Restore from backup…).
 
         The store's restore checks the file first and keeps what the database
         held in a file next to it; the window then reopens the restored file.

@@ -1,5 +1,5 @@
-"""Help > Getting started (the four steps, or the Solutions Partner categories on a day of that
-program: what to enter where, where the data comes from in Partner Center) and Help > Keyboard
+"""Help ▸ Getting started (the four steps, or the Solutions Partner categories on a day of that
+program: what to enter where, where the data comes from in Partner Center) and Help ▸ Keyboard
 shortcuts (read off the window's own actions)."""
 
 from __future__ import annotations
@@ -25,19 +25,19 @@ def _competency_steps() -> list[tuple[str, str]]:
             _tr(
                 "Add each customer, its subscriptions (workload, how it is associated with "
                 "you and since when) and their monthly usage: Azure consumption in US$, or "
-                "paid active users for Office 365, EMS and Dynamics. File > Import sales data… "
+                "paid active users for Office 365, EMS and Dynamics. File ▸ Import sales data… "
                 "reads Partner Center's files instead of typing: the reconciliation files "
-                "(Billing > invoice > reconciliation file), the daily rated usage file, or "
-                "Insights > Download reports (Azure usage, licence usage)."
+                "(Billing ▸ invoice ▸ reconciliation file), the daily rated usage file, or "
+                "Insights ▸ Download reports (Azure usage, licence usage)."
             ),
         ),
         (
             _tr("2. Technical exams — tab Exams and people"),
             _tr(
                 "Add the people of your organisation with their MCP ID, and the exams, "
-                "assessments and certifications they passed. File > Import exam records… "
-                "(Ctrl+I) reads Partner Center's Insights > Download reports > Training "
-                "details, the older Competencies > Download skills report, or any sheet with "
+                "assessments and certifications they passed. File ▸ Import exam records… "
+                "(Ctrl+I) reads Partner Center's Insights ▸ Download reports ▸ Training "
+                "details, the older Competencies ▸ Download skills report, or any sheet with "
                 "MCP ID, exam and date columns. Only people who associated their MCP ID with "
                 "your MPN ID count."
             ),
@@ -53,7 +53,7 @@ def _competency_steps() -> list[tuple[str, str]]:
         (
             _tr("4. The yearly fee — tab Fee"),
             _tr(
-                "Enter your membership anniversary (Edit > Organisation and targets…) and "
+                "Enter your membership anniversary (Edit ▸ Organisation and targets…) and "
                 "each fee payment. The status panel says what this year's fee still needs "
                 "and what the next renewal will cost."
             ),
@@ -70,7 +70,7 @@ def _designation_steps() -> list[tuple[str, str]]:
                 "Add each customer with its tenant ID, its subscriptions (workload, how it is "
                 "associated with you: CSP, DPOR, Partner Admin Link or CPOR, and since when) "
                 "and their monthly usage, by service where the score counts services. "
-                "File > Import sales data… reads Partner Center's files instead of typing. "
+                "File ▸ Import sales data… reads Partner Center's files instead of typing. "
                 "Net customer adds, usage growth and deployments are worked out from them."
             ),
         ),
@@ -78,7 +78,7 @@ def _designation_steps() -> list[tuple[str, str]]:
             _tr("2. Skilling — tab Skilling: people and certifications"),
             _tr(
                 "Add the people of your organisation with their MCP ID, and the exams and "
-                "certifications they passed. File > Import exam records… (Ctrl+I) reads "
+                "certifications they passed. File ▸ Import exam records… (Ctrl+I) reads "
                 "Partner Center's Training details. The catalogue knows which exams earn "
                 "which certification; the column Counts for says which designation and "
                 "metric each person counts toward. Only people who associated their MCP ID "
@@ -95,7 +95,7 @@ def _designation_steps() -> list[tuple[str, str]]:
         (
             _tr("4. The yearly fee — tab Fee"),
             _tr(
-                "Enter your membership anniversary (Edit > Organisation and targets…) and "
+                "Enter your membership anniversary (Edit ▸ Organisation and targets…) and "
                 "each fee payment: one yearly fee however many designations."
             ),
         ),
@@ -118,8 +118,8 @@ def getting_started_html(designations: bool = False) -> str:
         + html.escape(
             _tr(
                 "Status as of (at the top) moves the day everything is worked out on: "
-                "plan ahead, or look back. File > Print checklist… makes a page to take to a "
-                "meeting. Help > Requirements lists every figure and where it comes from."
+                "plan ahead, or look back. File ▸ Print checklist… makes a page to take to a "
+                "meeting. Help ▸ Requirements lists every figure and where it comes from."
             )
         )
         + "</p>"
@@ -130,7 +130,7 @@ def getting_started_html(designations: bool = False) -> str:
 def _competency_intro() -> str:
     return _tr(
         "A cloud competency is attained at silver or gold when all four steps below "
-        "are met. Start with Edit > Organisation and targets… (the competencies and "
+        "are met. Start with Edit ▸ Organisation and targets… (the competencies and "
         "levels you aim for); then fill the four tabs. The status panel on the right "
         "says at once what is still missing; a click on a missing item opens the "
         "form that adds it."
@@ -141,7 +141,7 @@ def _designation_intro() -> str:
     return _tr(
         "A Solutions Partner designation is earned with a partner capability score of at "
         "least 70 of 100 points over performance, skilling and customer success, every "
-        "metric above zero. Start with Edit > Organisation and targets… (the designations "
+        "metric above zero. Start with Edit ▸ Organisation and targets… (the designations "
         "you aim for); then fill the tabs. The status panel on the right says at once each "
         "designation's score and what is still missing; a click on a missing item opens "
         "the form that adds it."
@@ -206,7 +206,7 @@ def _page_dialog(parent: QWidget, name: str, title: str, page: str) -> QDialog:
 
 
 def show_getting_started(parent: QWidget, *, designations: bool = False) -> QDialog:
-    """Help > Getting started (``designations``: for a day under the Solutions Partner
+    """Help ▸ Getting started (``designations``: for a day under the Solutions Partner
     program)."""
     return _page_dialog(
         parent, "gettingStartedDialog", _tr("Getting started"), getting_started_html(designations)
@@ -214,7 +214,7 @@ def show_getting_started(parent: QWidget, *, designations: bool = False) -> QDia
 
 
 def show_shortcuts(window: QWidget) -> QDialog:
-    """Help > Keyboard shortcuts."""
+    """Help ▸ Keyboard shortcuts."""
     return _page_dialog(
         window, "shortcutsDialog", _tr("Keyboard shortcuts"), shortcuts_html(window)
     )

@@ -1,4 +1,4 @@
-"""View > History…: who changed the database, when, and which kinds of record."""
+"""View ▸ History…: who changed the database, when, and which kinds of record."""
 
 from __future__ import annotations
 

@@ -146,7 +146,7 @@ def ask_about_team_database(error: StoreError) -> Recovery:
 
 
 def choose_team_database(url: str) -> str | None:
-    """File > Open team database's dialog, filled from the refused URL when it is one."""
+    """File ▸ Open team database's dialog, filled from the refused URL when it is one."""
     from mpn_desktop.store.engine import parse_url
     from mpn_desktop.ui.team_database_dialog import TeamDatabaseDialog
 

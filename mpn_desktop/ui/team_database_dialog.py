@@ -1,4 +1,4 @@
-"""File > Open team database…: the host, database and user of a shared PostgreSQL database."""
+"""File ▸ Open team database…: the host, database and user of a shared PostgreSQL database."""
 
 from __future__ import annotations
 

@@ -108,7 +108,7 @@ class SalesTab(StepTab):
                             "(Claiming Partner of Record): you filed a claim for it in Partner "
                             "Center. Partner Admin Link: your partner ID is linked to the "
                             "credentials you manage its Azure resources with. Each competency "
-                            "and designation accepts some of these only (Help > Requirements)."
+                            "and designation accepts some of these only (Help ▸ Requirements)."
                         ),
                     ),
                     Field(
