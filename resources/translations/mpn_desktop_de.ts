@@ -95,8 +95,8 @@
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>Edit &gt; Undo (Ctrl+Z) puts everything back.</source>
-        <translation>Bearbeiten &gt; Rückgängig (Strg+Z) stellt alles wieder her.</translation>
+        <source>Edit ▸ Undo (Ctrl+Z) puts everything back.</source>
+        <translation>Bearbeiten ▸ Rückgängig (Strg+Z) stellt alles wieder her.</translation>
     </message>
     <message>
         <source>its parts&apos; points added up</source>
@@ -115,16 +115,16 @@
         <translation>1. Vertriebsleistung – Registerkarte Vertriebsleistung</translation>
     </message>
     <message>
-        <source>Add each customer, its subscriptions (workload, how it is associated with you and since when) and their monthly usage: Azure consumption in US$, or paid active users for Office 365, EMS and Dynamics. File &gt; Import sales data… reads Partner Center&apos;s files instead of typing: the reconciliation files (Billing &gt; invoice &gt; reconciliation file), the daily rated usage file, or Insights &gt; Download reports (Azure usage, licence usage).</source>
-        <translation>Erfassen Sie jeden Kunden, seine Abonnements (Workload, wie es Ihnen zugeordnet ist und seit wann) und deren monatliche Nutzung: Azure-Verbrauch in US$ oder zahlende aktive Benutzer für Office 365, EMS und Dynamics. Datei &gt; Verkaufsdaten importieren… liest die Dateien aus Partner Center, statt sie abzutippen: die Abstimmungsdateien (Abrechnung &gt; Rechnung &gt; Abstimmungsdatei), die Datei der täglich bewerteten Nutzung oder Insights &gt; Berichte herunterladen (Azure-Nutzung, Lizenznutzung).</translation>
+        <source>Add each customer, its subscriptions (workload, how it is associated with you and since when) and their monthly usage: Azure consumption in US$, or paid active users for Office 365, EMS and Dynamics. File ▸ Import sales data… reads Partner Center&apos;s files instead of typing: the reconciliation files (Billing ▸ invoice ▸ reconciliation file), the daily rated usage file, or Insights ▸ Download reports (Azure usage, licence usage).</source>
+        <translation>Erfassen Sie jeden Kunden, seine Abonnements (Workload, wie es Ihnen zugeordnet ist und seit wann) und deren monatliche Nutzung: Azure-Verbrauch in US$ oder zahlende aktive Benutzer für Office 365, EMS und Dynamics. Datei ▸ Verkaufsdaten importieren… liest die Dateien aus Partner Center, statt sie abzutippen: die Abstimmungsdateien (Abrechnung ▸ Rechnung ▸ Abstimmungsdatei), die Datei der täglich bewerteten Nutzung oder Insights ▸ Berichte herunterladen (Azure-Nutzung, Lizenznutzung).</translation>
     </message>
     <message>
         <source>2. Technical exams — tab Exams and people</source>
         <translation>2. Technische Prüfungen – Registerkarte Prüfungen und Personen</translation>
     </message>
     <message>
-        <source>Add the people of your organisation with their MCP ID, and the exams, assessments and certifications they passed. File &gt; Import exam records… (Ctrl+I) reads Partner Center&apos;s Insights &gt; Download reports &gt; Training details, the older Competencies &gt; Download skills report, or any sheet with MCP ID, exam and date columns. Only people who associated their MCP ID with your MPN ID count.</source>
-        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen, Assessments und Zertifizierungen, die sie bestanden haben. Datei &gt; Prüfungsergebnisse importieren… (Strg+I) liest aus Partner Center Insights &gt; Berichte herunterladen &gt; Trainingsdetails, den älteren Kompetenzen &gt; Skills-Bericht herunterladen oder jedes Tabellenblatt mit Spalten für MCP-ID, Prüfung und Datum. Es zählen nur Personen, die ihre MCP-ID mit Ihrer MPN-ID verknüpft haben.</translation>
+        <source>Add the people of your organisation with their MCP ID, and the exams, assessments and certifications they passed. File ▸ Import exam records… (Ctrl+I) reads Partner Center&apos;s Insights ▸ Download reports ▸ Training details, the older Competencies ▸ Download skills report, or any sheet with MCP ID, exam and date columns. Only people who associated their MCP ID with your MPN ID count.</source>
+        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen, Assessments und Zertifizierungen, die sie bestanden haben. Datei ▸ Prüfungsergebnisse importieren… (Strg+I) liest aus Partner Center Insights ▸ Berichte herunterladen ▸ Trainingsdetails, den älteren Kompetenzen ▸ Skills-Bericht herunterladen oder jedes Tabellenblatt mit Spalten für MCP-ID, Prüfung und Datum. Es zählen nur Personen, die ihre MCP-ID mit Ihrer MPN-ID verknüpft haben.</translation>
     </message>
     <message>
         <source>3. Customer references — tab Customer references</source>
@@ -139,44 +139,44 @@
         <translation>4. Die Jahresgebühr – Registerkarte Gebühr</translation>
     </message>
     <message>
-        <source>Enter your membership anniversary (Edit &gt; Organisation and targets…) and each fee payment. The status panel says what this year&apos;s fee still needs and what the next renewal will cost.</source>
-        <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft (Bearbeiten &gt; Organisation und Ziele…) und jede Gebührenzahlung ein. Der Statusbereich zeigt, was für die Gebühr dieses Jahres noch fehlt und was die nächste Verlängerung kostet.</translation>
+        <source>Enter your membership anniversary (Edit ▸ Organisation and targets…) and each fee payment. The status panel says what this year&apos;s fee still needs and what the next renewal will cost.</source>
+        <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft (Bearbeiten ▸ Organisation und Ziele…) und jede Gebührenzahlung ein. Der Statusbereich zeigt, was für die Gebühr dieses Jahres noch fehlt und was die nächste Verlängerung kostet.</translation>
     </message>
     <message>
         <source>1. Performance and customer success — tab Performance and customer success</source>
         <translation>1. Leistung und Kundenerfolg – Registerkarte Leistung und Kundenerfolg</translation>
     </message>
     <message>
-        <source>Add each customer with its tenant ID, its subscriptions (workload, how it is associated with you: CSP, DPOR, Partner Admin Link or CPOR, and since when) and their monthly usage, by service where the score counts services. File &gt; Import sales data… reads Partner Center&apos;s files instead of typing. Net customer adds, usage growth and deployments are worked out from them.</source>
-        <translation>Erfassen Sie jeden Kunden mit seiner Mandanten-ID, seine Abonnements (Workload, wie es mit Ihnen verknüpft ist: CSP, DPOR, Partner Admin Link oder CPOR, und seit wann) und ihre monatliche Nutzung, nach Dienst, wo die Bewertung Dienste zählt. Datei &gt; Verkaufsdaten importieren… liest die Dateien von Partner Center, statt sie abzutippen. Nettokundenzugänge, Nutzungswachstum und Bereitstellungen werden daraus berechnet.</translation>
+        <source>Add each customer with its tenant ID, its subscriptions (workload, how it is associated with you: CSP, DPOR, Partner Admin Link or CPOR, and since when) and their monthly usage, by service where the score counts services. File ▸ Import sales data… reads Partner Center&apos;s files instead of typing. Net customer adds, usage growth and deployments are worked out from them.</source>
+        <translation>Erfassen Sie jeden Kunden mit seiner Mandanten-ID, seine Abonnements (Workload, wie es mit Ihnen verknüpft ist: CSP, DPOR, Partner Admin Link oder CPOR, und seit wann) und ihre monatliche Nutzung, nach Dienst, wo die Bewertung Dienste zählt. Datei ▸ Verkaufsdaten importieren… liest die Dateien von Partner Center, statt sie abzutippen. Nettokundenzugänge, Nutzungswachstum und Bereitstellungen werden daraus berechnet.</translation>
     </message>
     <message>
         <source>2. Skilling — tab Skilling: people and certifications</source>
         <translation>2. Qualifikation – Registerkarte Qualifikation: Personen und Zertifizierungen</translation>
     </message>
     <message>
-        <source>Add the people of your organisation with their MCP ID, and the exams and certifications they passed. File &gt; Import exam records… (Ctrl+I) reads Partner Center&apos;s Training details. The catalogue knows which exams earn which certification; the column Counts for says which designation and metric each person counts toward. Only people who associated their MCP ID with your partner ID count.</source>
-        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen und Zertifizierungen, die sie bestanden haben. Datei &gt; Prüfungsergebnisse importieren… (Strg+I) liest die Trainingsdetails von Partner Center. Der Katalog weiß, welche Prüfungen zu welcher Zertifizierung führen; die Spalte „Zählt für“ zeigt, für welche Designation und Kennzahl jede Person zählt. Es zählen nur Personen, die ihre MCP-ID mit Ihrer Partner-ID verknüpft haben.</translation>
+        <source>Add the people of your organisation with their MCP ID, and the exams and certifications they passed. File ▸ Import exam records… (Ctrl+I) reads Partner Center&apos;s Training details. The catalogue knows which exams earn which certification; the column Counts for says which designation and metric each person counts toward. Only people who associated their MCP ID with your partner ID count.</source>
+        <translation>Erfassen Sie die Personen Ihrer Organisation mit ihrer MCP-ID und die Prüfungen und Zertifizierungen, die sie bestanden haben. Datei ▸ Prüfungsergebnisse importieren… (Strg+I) liest die Trainingsdetails von Partner Center. Der Katalog weiß, welche Prüfungen zu welcher Zertifizierung führen; die Spalte „Zählt für“ zeigt, für welche Designation und Kennzahl jede Person zählt. Es zählen nur Personen, die ihre MCP-ID mit Ihrer Partner-ID verknüpft haben.</translation>
     </message>
     <message>
         <source>Customer references do not count toward the designations: the tab keeps them for the 2017-2018 competencies and your own records.</source>
         <translation>Kundenreferenzen zählen nicht für die Designations: Die Registerkarte bewahrt sie für die Kompetenzen von 2017-2018 und Ihre eigenen Unterlagen auf.</translation>
     </message>
     <message>
-        <source>Enter your membership anniversary (Edit &gt; Organisation and targets…) and each fee payment: one yearly fee however many designations.</source>
-        <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft (Bearbeiten &gt; Organisation und Ziele…) und jede Gebührenzahlung ein: eine jährliche Gebühr für beliebig viele Designations.</translation>
+        <source>Enter your membership anniversary (Edit ▸ Organisation and targets…) and each fee payment: one yearly fee however many designations.</source>
+        <translation>Geben Sie das Jubiläumsdatum Ihrer Mitgliedschaft (Bearbeiten ▸ Organisation und Ziele…) und jede Gebührenzahlung ein: eine jährliche Gebühr für beliebig viele Designations.</translation>
     </message>
     <message>
-        <source>A cloud competency is attained at silver or gold when all four steps below are met. Start with Edit &gt; Organisation and targets… (the competencies and levels you aim for); then fill the four tabs. The status panel on the right says at once what is still missing; a click on a missing item opens the form that adds it.</source>
-        <translation>Eine Cloud-Kompetenz wird in Silber oder Gold erreicht, wenn alle vier Schritte unten erfüllt sind. Beginnen Sie mit Bearbeiten &gt; Organisation und Ziele… (die angestrebten Kompetenzen und Stufen); füllen Sie dann die vier Registerkarten aus. Der Statusbereich rechts zeigt sofort, was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
+        <source>A cloud competency is attained at silver or gold when all four steps below are met. Start with Edit ▸ Organisation and targets… (the competencies and levels you aim for); then fill the four tabs. The status panel on the right says at once what is still missing; a click on a missing item opens the form that adds it.</source>
+        <translation>Eine Cloud-Kompetenz wird in Silber oder Gold erreicht, wenn alle vier Schritte unten erfüllt sind. Beginnen Sie mit Bearbeiten ▸ Organisation und Ziele… (die angestrebten Kompetenzen und Stufen); füllen Sie dann die vier Registerkarten aus. Der Statusbereich rechts zeigt sofort, was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
     </message>
     <message>
-        <source>Status as of (at the top) moves the day everything is worked out on: plan ahead, or look back. File &gt; Print checklist… makes a page to take to a meeting. Help &gt; Requirements lists every figure and where it comes from.</source>
-        <translation>„Stand am“ (oben) verschiebt den Tag, für den alles berechnet wird: Planen Sie voraus oder blicken Sie zurück. Datei &gt; Checkliste drucken… erstellt eine Seite für eine Besprechung. Hilfe &gt; Anforderungen listet jede Kennzahl und ihre Herkunft auf.</translation>
+        <source>Status as of (at the top) moves the day everything is worked out on: plan ahead, or look back. File ▸ Print checklist… makes a page to take to a meeting. Help ▸ Requirements lists every figure and where it comes from.</source>
+        <translation>„Stand am“ (oben) verschiebt den Tag, für den alles berechnet wird: Planen Sie voraus oder blicken Sie zurück. Datei ▸ Checkliste drucken… erstellt eine Seite für eine Besprechung. Hilfe ▸ Anforderungen listet jede Kennzahl und ihre Herkunft auf.</translation>
     </message>
     <message>
-        <source>A Solutions Partner designation is earned with a partner capability score of at least 70 of 100 points over performance, skilling and customer success, every metric above zero. Start with Edit &gt; Organisation and targets… (the designations you aim for); then fill the tabs. The status panel on the right says at once each designation&apos;s score and what is still missing; a click on a missing item opens the form that adds it.</source>
-        <translation>Eine Solutions Partner-Designation wird mit einer Partnerfunktionsbewertung von mindestens 70 von 100 Punkten aus Leistung, Qualifikation und Kundenerfolg erreicht, jede Kennzahl über null. Beginnen Sie mit Bearbeiten &gt; Organisation und Ziele… (die angestrebten Designations); füllen Sie dann die Registerkarten aus. Der Statusbereich rechts zeigt sofort die Punktzahl jeder Designation und was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
+        <source>A Solutions Partner designation is earned with a partner capability score of at least 70 of 100 points over performance, skilling and customer success, every metric above zero. Start with Edit ▸ Organisation and targets… (the designations you aim for); then fill the tabs. The status panel on the right says at once each designation&apos;s score and what is still missing; a click on a missing item opens the form that adds it.</source>
+        <translation>Eine Solutions Partner-Designation wird mit einer Partnerfunktionsbewertung von mindestens 70 von 100 Punkten aus Leistung, Qualifikation und Kundenerfolg erreicht, jede Kennzahl über null. Beginnen Sie mit Bearbeiten ▸ Organisation und Ziele… (die angestrebten Designations); füllen Sie dann die Registerkarten aus. Der Statusbereich rechts zeigt sofort die Punktzahl jeder Designation und was noch fehlt; ein Klick auf einen fehlenden Punkt öffnet das Formular, mit dem Sie ihn hinzufügen.</translation>
     </message>
     <message>
         <source>Open the calendar of a date field</source>
@@ -2861,8 +2861,8 @@
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <source>How the customer linked the subscription to you. DPOR (Digital Partner of Record): the customer names you in the Azure portal or Office 365 admin centre, one partner per subscription. Delegated admin: the customer made you its administrator. Transacting: you sell it (CSP). FastTrack: you are its FastTrack partner. CPOR (Claiming Partner of Record): you filed a claim for it in Partner Center. Partner Admin Link: your partner ID is linked to the credentials you manage its Azure resources with. Each competency and designation accepts some of these only (Help &gt; Requirements).</source>
-        <translation>Wie der Kunde das Abonnement mit Ihnen verknüpft hat. DPOR (Digital Partner of Record): Der Kunde nennt Sie im Azure-Portal oder im Office 365 Admin Center, ein Partner je Abonnement. Delegierter Administrator: Der Kunde hat Sie zu seinem Administrator gemacht. Transacting: Sie verkaufen es (CSP). FastTrack: Sie sind sein FastTrack-Partner. CPOR (Claiming Partner of Record): Sie haben es im Partner Center beansprucht. Partner Admin Link: Ihre Partner-ID ist mit den Anmeldedaten verknüpft, mit denen Sie seine Azure-Ressourcen verwalten. Jede Kompetenz und Designation akzeptiert nur einige davon (Hilfe &gt; Anforderungen).</translation>
+        <source>How the customer linked the subscription to you. DPOR (Digital Partner of Record): the customer names you in the Azure portal or Office 365 admin centre, one partner per subscription. Delegated admin: the customer made you its administrator. Transacting: you sell it (CSP). FastTrack: you are its FastTrack partner. CPOR (Claiming Partner of Record): you filed a claim for it in Partner Center. Partner Admin Link: your partner ID is linked to the credentials you manage its Azure resources with. Each competency and designation accepts some of these only (Help ▸ Requirements).</source>
+        <translation>Wie der Kunde das Abonnement mit Ihnen verknüpft hat. DPOR (Digital Partner of Record): Der Kunde nennt Sie im Azure-Portal oder im Office 365 Admin Center, ein Partner je Abonnement. Delegierter Administrator: Der Kunde hat Sie zu seinem Administrator gemacht. Transacting: Sie verkaufen es (CSP). FastTrack: Sie sind sein FastTrack-Partner. CPOR (Claiming Partner of Record): Sie haben es im Partner Center beansprucht. Partner Admin Link: Ihre Partner-ID ist mit den Anmeldedaten verknüpft, mit denen Sie seine Azure-Ressourcen verwalten. Jede Kompetenz und Designation akzeptiert nur einige davon (Hilfe ▸ Anforderungen).</translation>
     </message>
     <message>
         <source>Associated on</source>
