@@ -235,6 +235,10 @@ def test_the_checklist_lists_the_steps_under_the_metric(smb_db: Path, day_2023_d
     )
     # The metric's own line is as before: its figures and people.
     assert line.figures == "0 of 6 people (once the steps are met) · 0 of 40 points"
+    # The short step's "1 more person with ... before the final step counts" is said by the
+    # step's line, not again under the metric; the final list's people still are.
+    assert [action.split(" with ")[0] for action in line.actions] == ["6 more people"]
+    assert line.actions[0].endswith("would add 40 points (once the steps above are met)")
 
 
 @pytest.mark.usefixtures("qapp")  # the window's QApplication, not the command's own

@@ -169,13 +169,18 @@ def _metric_line(metric: RequirementNode) -> CheckLine:
         )
         for number, step in enumerate(metric.children, start=1)
     )
+    # The metric's missing list starts with a sentence per short step ("2 more people with
+    # Azure Administrator Associate (AZ-104) before the final step counts"): each step's line
+    # already says it (its certifications, "0 of 2 people; no points until met", what it
+    # holds back), and a third time under the metric read as more to do.
+    short = sum(1 for step in metric.children if not step.met)
     return CheckLine(
         ticked=metric.met,
         text=metric.label,
         description=metric.description,
         figures=_figures(metric),
         details=details,
-        actions=metric.missing,
+        actions=metric.missing[short:],
         parts=steps,
     )
 
