@@ -17,57 +17,33 @@ from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
+from helpers.usage_files import (
+    RECON,
+    S1,
+    SAMPLES,
+    broken_recon,
+    downloaded,
+    newer_export,
+    stored_usage,
+)
 
 from mpn_desktop.cli import main
 from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.store.database import Database
 from mpn_desktop.store.records import import_batches, list_records
 
-SAMPLES = Path(__file__).parent / "fixtures" / "usage"
-RECON = SAMPLES / "csp-usage-based-recon.2019-02.csv"
 LICENCES = SAMPLES / "csp-license-based-recon.2019-02.csv"
-S1 = "1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e01"
 CONTOSO_FEBRUARY = (
     f"Contoso Pharma, subscription {S1}, 2019-02: 3 services, US$ 141.74 now, kept by the "
     "import of recon.csv, which skipped lines with errors; this file brings 1 service, US$ 5.85; "
     "added: US$ 147.59, replaced: US$ 5.85"
 )
 
-Usage = list[tuple[str, str, str, str, str]]
-
-
-def _usage(url: str) -> Usage:
-    """Every usage row: subscription, month, service, source, consumption."""
-    with Database.open(url) as db:
-        external = {
-            row["id"]: row["external_id"] for row in list_records(db, RecordKind.SUBSCRIPTION)
-        }
-        return sorted(
-            (
-                external[row["subscription_id"]],
-                str(row["month"]),
-                row["service"],
-                row["source"],
-                f"{row['consumption_usd']:.2f}",
-            )
-            for row in list_records(db, RecordKind.USAGE)
-        )
-
-
-def _downloaded(tmp_path: Path, source: Path) -> Usage:
-    """The file as it is, imported into a database of its own."""
-    clean = tmp_path / f"clean-{source.stem}.sqlite3"
-    assert main(["--db", str(clean), "import-usage", str(source)]) == 0
-    return _usage(f"sqlite:///{clean}")
-
 
 def _corrected_rejects(tmp_path: Path, database: list[str]) -> Path:
     """rv44's steps: the file with line 4's day impossible imported with the bad line
     skipped; its rejects file corrected and saved without the ``error`` column."""
-    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    lines[3] = lines[3].replace("2/1/2019", "2/31/2019", 1)
-    broken = tmp_path / "recon.csv"
-    broken.write_text("".join(lines), encoding="utf-8")
+    broken = broken_recon(tmp_path)
     rejects = tmp_path / "rejects.csv"
     assert main([*database, "import-usage", str(broken), "--skip-bad-rows", str(rejects)]) == 0
     with rejects.open(encoding="utf-8-sig", newline="") as stream:
@@ -86,7 +62,7 @@ def test_corrected_lines_without_the_error_column_are_refused_until_a_choice_is_
 ) -> None:
     database = cli_options(db_url)
     fixed = _corrected_rejects(tmp_path, database)
-    kept = _usage(db_url)
+    kept = stored_usage(db_url)
     capsys.readouterr()
     for dry in ([], ["--dry-run"]):
         assert main([*database, "import-usage", str(fixed), *dry]) == 1
@@ -97,7 +73,7 @@ def test_corrected_lines_without_the_error_column_are_refused_until_a_choice_is_
         ) in err
         assert "import it with --add-to-months: its lines are added to the months" in err
         assert "import it with --replace-months: the months become the file's" in err
-        assert _usage(db_url) == kept, "nothing replaced"
+        assert stored_usage(db_url) == kept, "nothing replaced"
 
 
 def test_corrected_lines_added_to_their_months_give_the_download_and_undo_gives_them_back(
@@ -105,7 +81,7 @@ def test_corrected_lines_added_to_their_months_give_the_download_and_undo_gives_
 ) -> None:
     database = cli_options(db_url)
     fixed = _corrected_rejects(tmp_path, database)
-    kept = _usage(db_url)
+    kept = stored_usage(db_url)
     capsys.readouterr()
     assert main([*database, "import-usage", str(fixed), "--add-to-months", "--dry-run"]) == 0
     assert "1 to add, 0 duplicates, 0 errors" in capsys.readouterr().out
@@ -119,12 +95,12 @@ def test_corrected_lines_added_to_their_months_give_the_download_and_undo_gives_
         "file added to the figures of the same service."
     ) in out
     assert "replaced" not in out.replace("replaced whole", "")
-    assert _usage(db_url) == _downloaded(tmp_path, RECON), "nothing lost"
+    assert stored_usage(db_url) == downloaded(tmp_path, RECON), "nothing lost"
     with Database.open(db_url) as db:
         batch = import_batches(db)[0]
     assert (batch["added_count"], batch["duplicate_count"], batch["replaced_count"]) == (1, 0, 0)
     assert main([*database, "imports", "--remove", str(batch["id"])]) == 0
-    assert _usage(db_url) == kept, "taking the import out gives back exactly what was there"
+    assert stored_usage(db_url) == kept, "taking the import out gives back exactly what was there"
 
 
 def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
@@ -132,14 +108,9 @@ def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
 ) -> None:
     database = cli_options(db_url)
     assert main([*database, "import-usage", str(RECON)]) == 0
-    before = _usage(db_url)
+    before = stored_usage(db_url)
     # The export again, Contoso's Bandwidth gone from it (e.g. a charge taken back).
-    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    newer = tmp_path / "newer.csv"
-    newer.write_text(
-        "".join(line for line in lines if not (S1 in line and ",Bandwidth," in line)),
-        encoding="utf-8",
-    )
+    newer = newer_export(tmp_path)
     capsys.readouterr()
     assert main([*database, "import-usage", str(newer)]) == 1
     assert (
@@ -154,7 +125,7 @@ def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
         "does not bring removed from them."
     ) in out
     assert "1 row of an earlier import of the same source replaced" in out
-    assert _usage(db_url) == _downloaded(tmp_path, newer)
+    assert stored_usage(db_url) == downloaded(tmp_path, newer)
     with Database.open(db_url) as db:
         batch = import_batches(db)[0]
     assert batch["replaced_count"] == 1
@@ -163,7 +134,7 @@ def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
     listed = capsys.readouterr().out.splitlines()[1]
     assert "0 customers, 0 subscriptions, 1 usage row replaced  newer.csv" in listed
     assert main([*database, "imports", "--remove", str(batch["id"])]) == 0
-    assert _usage(db_url) == before
+    assert stored_usage(db_url) == before
 
 
 def test_a_file_bringing_every_service_of_its_months_needs_no_choice(
@@ -180,7 +151,7 @@ def test_a_file_bringing_every_service_of_its_months_needs_no_choice(
     out = capsys.readouterr().out
     assert "1 added, 10 duplicates, 0 errors" in out.splitlines()
     assert "month" not in capsys.readouterr().err
-    assert _usage(db_url) == _downloaded(tmp_path, changed)
+    assert stored_usage(db_url) == downloaded(tmp_path, changed)
 
 
 def test_the_two_choices_exclude_each_other(
@@ -271,7 +242,7 @@ def test_a_corrected_line_of_a_month_kept_with_lines_skipped_waits_for_a_choice(
     month was kept by an import that skipped a line: replacing it would lose US$ 100."""
     database = cli_options(db_url)
     fixed = _sheet_with_a_bad_line(tmp_path, database)
-    kept = _usage(db_url)
+    kept = stored_usage(db_url)
     capsys.readouterr()
     assert main([*database, "import-usage", str(fixed)]) == 1
     assert (
@@ -281,13 +252,13 @@ def test_a_corrected_line_of_a_month_kept_with_lines_skipped_waits_for_a_choice(
         "import of usage.csv, which skipped lines with errors; this file brings 1 service, "
         "US$ 50.00; added: US$ 150.00, replaced: US$ 50.00\nNothing was imported."
     ) in capsys.readouterr().err
-    assert _usage(db_url) == kept
+    assert stored_usage(db_url) == kept
     replace = ["--replace-months", "--dry-run"]
     assert main([*database, "import-usage", str(fixed), *replace]) == 0
     assert "1 month replaced by the file's lines (a newer export)." in capsys.readouterr().out
     assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
     assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
-    assert [row[-1] for row in _usage(db_url)] == ["150.00"]
+    assert [row[-1] for row in stored_usage(db_url)] == ["150.00"]
 
 
 def test_the_file_that_skipped_the_line_corrected_and_imported_again_replaces_its_month(
@@ -301,7 +272,7 @@ def test_the_file_that_skipped_the_line_corrected_and_imported_again_replaces_it
     capsys.readouterr()
     assert main([*database, "import-usage", str(sheet)]) == 0
     assert "1 added, 0 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
-    assert [row[-1] for row in _usage(db_url)] == ["150.00"]
+    assert [row[-1] for row in stored_usage(db_url)] == ["150.00"]
 
 
 def test_the_same_lines_in_a_file_saved_again_are_not_added_twice(
@@ -320,7 +291,7 @@ def test_the_same_lines_in_a_file_saved_again_are_not_added_twice(
     assert "added: US$ 147.59, replaced: US$ 5.85" in capsys.readouterr().err
     assert main([*database, "import-usage", str(again), "--add-to-months"]) == 0
     assert "0 added, 1 duplicate, 0 errors" in capsys.readouterr().out.splitlines()
-    assert _usage(db_url) == _downloaded(tmp_path, RECON)
+    assert stored_usage(db_url) == downloaded(tmp_path, RECON)
 
 
 def test_lines_are_added_only_to_the_months_the_file_brings_in_part(
@@ -331,18 +302,11 @@ def test_lines_are_added_only_to_the_months_the_file_brings_in_part(
     Fabrikam's whole February replaces its changed App Service as any re-import does."""
     database = cli_options(db_url)
     assert main([*database, "import-usage", str(RECON)]) == 0
-    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    newer = tmp_path / "newer.csv"
-    newer.write_text(
-        "".join(line for line in lines if not (S1 in line and ",Bandwidth," in line)).replace(
-            ",114.24,", ",120.00,"
-        ),
-        encoding="utf-8",
-    )
+    newer = newer_export(tmp_path, ",114.24,", ",120.00,")
     capsys.readouterr()
     assert main([*database, "import-usage", str(newer), "--add-to-months"]) == 0
     assert "1 added, 9 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
-    rows = {(row[0][-2:], row[1][:7], row[2]): row[4] for row in _usage(db_url)}
+    rows = {(row[0][-2:], row[1][:7], row[2]): row[4] for row in stored_usage(db_url)}
     assert rows["02", "2019-02", "Azure App Service"] == "120.00"
     assert rows["01", "2019-02", "Bandwidth"] == "3.62"
 
@@ -381,7 +345,7 @@ def test_a_whole_month_among_added_lines_is_not_counted_twice(
     capsys.readouterr()
     assert main([*database, "import-usage", str(mixed), "--add-to-months"]) == 0
     assert "1 added, 8 duplicates, 0 errors" in capsys.readouterr().out.splitlines()
-    assert _usage(db_url) == _downloaded(tmp_path, RECON)
+    assert stored_usage(db_url) == downloaded(tmp_path, RECON)
 
 
 def test_a_month_kept_with_lines_skipped_in_german(
@@ -410,10 +374,10 @@ def test_corrected_lines_added_twice_are_counted_once(
     database = cli_options(db_url)
     fixed = _corrected_rejects(tmp_path, database)
     assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
-    once = _usage(db_url)
+    once = stored_usage(db_url)
     capsys.readouterr()
     assert main([*database, "import-usage", str(fixed), "--add-to-months"]) == 0
     out = capsys.readouterr().out
     assert "0 added, 1 duplicate, 0 errors" in out.splitlines()
     assert "Nothing new to import." in out
-    assert _usage(db_url) == once == _downloaded(tmp_path, RECON)
+    assert stored_usage(db_url) == once == downloaded(tmp_path, RECON)

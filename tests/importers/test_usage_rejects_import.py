@@ -14,38 +14,9 @@ from pathlib import Path
 
 import pytest
 from helpers.fixtures import cli_options
+from helpers.usage_files import RECON, broken_recon, downloaded, stored_usage
 
 from mpn_desktop.cli import main
-from mpn_desktop.store.changes import RecordKind
-from mpn_desktop.store.database import Database
-from mpn_desktop.store.records import list_records
-
-RECON = Path(__file__).parent / "fixtures" / "usage" / "csp-usage-based-recon.2019-02.csv"
-
-
-def _usage(url: str) -> list[tuple[str, str, str, str]]:
-    with Database.open(url) as db:
-        external = {
-            row["id"]: row["external_id"] for row in list_records(db, RecordKind.SUBSCRIPTION)
-        }
-        return sorted(
-            (
-                external[row["subscription_id"]],
-                str(row["month"]),
-                row["service"],
-                str(row["consumption_usd"]),
-            )
-            for row in list_records(db, RecordKind.USAGE)
-        )
-
-
-def _broken(tmp_path: Path) -> Path:
-    """The recon file with line 4's day made impossible (2/31)."""
-    lines = RECON.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    lines[3] = lines[3].replace("2/1/2019", "2/31/2019", 1)
-    path = tmp_path / "recon.csv"
-    path.write_text("".join(lines), encoding="utf-8")
-    return path
 
 
 def test_the_rejects_file_of_a_usage_import_is_refused_and_the_kept_months_stay(
@@ -53,7 +24,7 @@ def test_the_rejects_file_of_a_usage_import_is_refused_and_the_kept_months_stay(
 ) -> None:
     database = cli_options(db_url)
     assert main([*database, "import-usage", str(RECON), "--dry-run"]) == 0
-    path = _broken(tmp_path)
+    path = broken_recon(tmp_path)
     rejects = tmp_path / "rejects.csv"
     assert main([*database, "import-usage", str(path), "--skip-bad-rows", str(rejects)]) == 0
     out = capsys.readouterr().out
@@ -61,7 +32,7 @@ def test_the_rejects_file_of_a_usage_import_is_refused_and_the_kept_months_stay(
         "Correct the skipped lines in recon.csv itself and import it again: its months are "
         "replaced whole (the rejects file alone would replace the months this import kept)."
     ) in out
-    kept = _usage(db_url)
+    kept = stored_usage(db_url)
     rejects.write_text(rejects.read_text(encoding="utf-8-sig").replace("2/31/2019", "2/1/2019"))
     assert main([*database, "import-usage", str(rejects)]) == 1
     err = capsys.readouterr().err
@@ -69,17 +40,15 @@ def test_the_rejects_file_of_a_usage_import_is_refused_and_the_kept_months_stay(
         "rejects.csv: this file holds the lines an import skipped (its last column is 'error')"
         in err
     )
-    assert _usage(db_url) == kept, "nothing replaced"
+    assert stored_usage(db_url) == kept, "nothing replaced"
 
     # As advised: the line corrected in the file it came from, imported again.
     path.write_text(path.read_text(encoding="utf-8").replace("2/31/2019", "2/1/2019"))
     assert main([*database, "import-usage", str(path)]) == 0
-    fixed = _usage(db_url)
+    fixed = stored_usage(db_url)
     assert fixed != kept
     # The download as it is, in a database of its own: the same rows.
-    clean = tmp_path / "clean.sqlite3"
-    assert main(["--db", str(clean), "import-usage", str(RECON)]) == 0
-    assert fixed == _usage(f"sqlite:///{clean}")
+    assert fixed == downloaded(tmp_path, RECON)
 
 
 def test_an_exam_rejects_file_still_imports(
@@ -106,7 +75,7 @@ def test_the_advice_and_the_refusal_in_german(
 ) -> None:
     database = ["--language", "de", *cli_options(db_url)]
     rejects = tmp_path / "abgelehnt.csv"
-    options = ["import-usage", str(_broken(tmp_path)), "--skip-bad-rows", str(rejects)]
+    options = ["import-usage", str(broken_recon(tmp_path)), "--skip-bad-rows", str(rejects)]
     assert main([*database, *options]) == 0
     out = capsys.readouterr().out
     assert "Korrigieren Sie die übersprungenen Zeilen in recon.csv selbst" in out
