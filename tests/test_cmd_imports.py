@@ -99,6 +99,8 @@ def test_imports_are_listed_and_removed_in_german(
         "neu",
         "dopp.",
         "angelegt",
+        "vorhandene",
+        "Monate",
         "Datei",
     ]
     assert row.split()[3:] == ["Prüfungen", "2", "0", "2", "Personen", "sheet.csv"]

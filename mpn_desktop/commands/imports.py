@@ -113,9 +113,31 @@ def _created(batch: dict[str, Any]) -> str:
     return figure(batch["people_added_count"], "people")
 
 
+_MONTHS_CHOICES = {"add": N_("lines added"), "replace": N_("replaced whole")}
+"""What the user chose for the months a usage file brought only some services of, as the
+listing's "months held" column says it."""
+
+
+def _months(batch: dict[str, Any]) -> str:
+    """A usage import's choice for the months it brought only some services of; "not asked"
+    when it brought none (or was made before the question); "" for an exam import."""
+    if batch["kind"] != "usage":
+        return ""
+    choice = batch.get("months_choice")
+    return _(_MONTHS_CHOICES[choice]) if choice in _MONTHS_CHOICES else _("not asked")
+
+
 def _listing(batches: list[dict[str, Any]]) -> list[str]:
     """The imports as a table: a heading, then one line each (figures right-aligned)."""
-    heading = ["ID", _("imported (UTC)"), _("kind"), _("added"), _("dupl."), _("created")]
+    heading = [
+        "ID",
+        _("imported (UTC)"),
+        _("kind"),
+        _("added"),
+        _("dupl."),
+        _("created"),
+        _("months held"),
+    ]
     rows = [
         [
             str(batch["id"]),
@@ -124,15 +146,16 @@ def _listing(batches: list[dict[str, Any]]) -> list[str]:
             number(batch["added_count"]),
             number(batch["duplicate_count"]),
             _created(batch),
+            _months(batch),
         ]
         for batch in batches
     ]
     # Columns as wide as their widest text, at least as wide as they were in English.
     widths = [
         max(least, *(len(row[column]) for row in [heading, *rows]))
-        for column, least in enumerate((4, 16, 6, 7, 6, 7))
+        for column, least in enumerate((4, 16, 6, 7, 6, 7, 11))
     ]
-    right = (True, False, False, True, True, False)
+    right = (True, False, False, True, True, False, False)
 
     def line(cells: list[str], file: str) -> str:
         shown = [

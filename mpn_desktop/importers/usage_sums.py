@@ -287,6 +287,9 @@ class UsageSums:
             replaced=writer.replaced - writer.summed,
             customers_added=writer.customers_added,
             subscriptions_added=writer.subscriptions_added,
+            # Recorded only where it was asked: an option given for a file of whole months
+            # chose nothing.
+            months_choice=writer.months.value if writer.months and writer.overlaps else None,
         )
         notes = self._notes(count, totals)
         if writer.months is not None and writer.overlaps:

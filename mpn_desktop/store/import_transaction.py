@@ -56,6 +56,9 @@ class BatchCounts:
     replaced: int = 0
     customers_added: int = 0
     subscriptions_added: int = 0
+    months_choice: str | None = None
+    """Usage: what the user chose for the months the file brought only some services of
+    (``MonthsChoice``'s value); None when nothing was asked."""
 
 
 class ImportTransaction:
@@ -107,6 +110,7 @@ class ImportTransaction:
                 replaced_count=counts.replaced,
                 customers_added_count=counts.customers_added,
                 subscriptions_added_count=counts.subscriptions_added,
+                months_choice=counts.months_choice,
             )
         )
         self.kept = True

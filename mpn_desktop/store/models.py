@@ -283,6 +283,10 @@ class ImportBatch(Base):
 
     ``kind`` is what was imported (``exams`` or ``usage``); ``source`` the
     kind of file it was recognised as (e.g. ``usage-recon``, ``sheet``).
+    ``months_choice`` is what the user chose for the months a usage file brought
+    only some services of (``add`` or ``replace``: ``usage_writing.MonthsChoice``);
+    NULL when the import asked nothing (no such month, an exam import, or an import
+    made before the question existed).
     """
 
     __tablename__ = "import_batches"
@@ -293,6 +297,7 @@ class ImportBatch(Base):
             name="counts_not_negative",
         ),
         CheckConstraint("kind IN ('exams', 'usage')", name="kind_known"),
+        CheckConstraint("months_choice IN ('add', 'replace')", name="months_choice_known"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -308,6 +313,7 @@ class ImportBatch(Base):
     replaced_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     customers_added_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     subscriptions_added_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    months_choice: Mapped[str | None] = mapped_column(String(16))
 
 
 class Person(Base):

@@ -165,6 +165,7 @@ TABLES: dict[RecordKind, tuple[str, tuple[tuple[str, Convert | None], ...]]] = {
             ("replaced_count", None),
             ("customers_added_count", None),
             ("subscriptions_added_count", None),
+            ("months_choice", None),
         ),
     ),
 }

@@ -38,6 +38,10 @@ def _local_time(moment: object) -> str:
     return f"{locale_text.day(local.date())} {local:%H:%M}"
 
 
+_MONTHS_COLUMN = 6
+"""The column saying what was chosen for the months a usage file brought only some services of."""
+
+
 class ImportsModel(QAbstractTableModel):
     """The import batches, newest first: when, which file, and what each added."""
 
@@ -51,6 +55,12 @@ class ImportsModel(QAbstractTableModel):
             self.tr("Duplicates skipped"),
             self.tr("Created"),
             self.tr("Kind"),
+            self.tr("Months held"),
+        )
+        self._months_tip = self.tr(
+            "A usage file bringing only some services of months the database held: whether "
+            "its lines were added to those months or the months were replaced by them. Not "
+            "asked: the file brought whole months (or was imported before this was asked)."
         )
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -72,7 +82,11 @@ class ImportsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == _MONTHS_COLUMN:
+            return self._months_tip
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._headers[section] if 0 <= section < len(self._headers) else None
 
@@ -89,8 +103,11 @@ class ImportsModel(QAbstractTableModel):
                 wording.number(batch["duplicate_count"], figures=locale_text.figures()),
                 self._created(batch),
                 self._kind(batch),
+                self._months(batch),
             )
             return values[column] if 0 <= column < len(values) else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == _MONTHS_COLUMN:
+            return self._months_tip if batch.get("kind") == "usage" else None
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= column <= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -105,6 +122,17 @@ class ImportsModel(QAbstractTableModel):
                 ),
             )
         return self.tr("%Ln person(s)", "", batch["people_added_count"])
+
+    def _months(self, batch: dict[str, Any]) -> str:
+        # An exam import has no months to ask about.
+        if batch.get("kind") != "usage":
+            return ""
+        choice = batch.get("months_choice")
+        if choice == "add":
+            return self.tr("Lines added")
+        if choice == "replace":
+            return self.tr("Replaced whole")
+        return self.tr("Not asked")
 
     def _kind(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":

@@ -132,7 +132,7 @@ def test_a_newer_export_of_the_whole_month_replaces_it_when_chosen(
     capsys.readouterr()
     assert main([*database, "imports"]) == 0
     listed = capsys.readouterr().out.splitlines()[1]
-    assert "0 customers, 0 subscriptions, 1 usage row replaced  newer.csv" in listed
+    assert "0 customers, 0 subscriptions, 1 usage row replaced  replaced whole  newer.csv" in listed
     assert main([*database, "imports", "--remove", str(batch["id"])]) == 0
     assert stored_usage(db_url) == before
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.store.database import Database
+from mpn_desktop.store.records import import_batches
 from mpn_desktop.store.usage_writing import MonthsChoice
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.import_kinds import SALES_DATA
@@ -120,6 +121,7 @@ def test_corrected_lines_are_added_to_their_month_by_default_and_undone_exactly(
 
     _import(qtbot, wizard)
     assert wizard.run_page.summary_label.text() == "1 added, 0 duplicates, 0 errors"
+    assert import_batches(context.db)[0]["months_choice"] == "add", "the choice is kept"
     whole = _rows(context.db)
     assert (S1, "2019-02-01", "Storage", 17.63) in whole, "US$ 11.78 kept + US$ 5.85 added"
     assert len(whole) == len(kept)
