@@ -2015,6 +2015,14 @@
         <translation>Art</translation>
     </message>
     <message>
+        <source>Months held</source>
+        <translation>Vorhandene Monate</translation>
+    </message>
+    <message>
+        <source>A usage file bringing only some services of months the database held: whether its lines were added to those months or the months were replaced by them. Not asked: the file brought whole months (or was imported before this was asked).</source>
+        <translation>Eine Nutzungsdatei, die nur einen Teil der Dienste von Monaten brachte, die die Datenbank enthielt: ob ihre Zeilen diesen Monaten hinzugefügt oder die Monate durch sie ersetzt wurden. Nicht gefragt: die Datei brachte ganze Monate (oder wurde importiert, bevor danach gefragt wurde).</translation>
+    </message>
+    <message>
         <source>{customers}, {subscriptions}</source>
         <translation>{customers}, {subscriptions}</translation>
     </message>
@@ -2038,6 +2046,18 @@
             <numerusform>%Ln Person</numerusform>
             <numerusform>%Ln Personen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Lines added</source>
+        <translation>Zeilen ergänzt</translation>
+    </message>
+    <message>
+        <source>Replaced whole</source>
+        <translation>Ganz ersetzt</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Nicht gefragt</translation>
     </message>
     <message numerus="yes">
         <source>, %Ln row(s) replaced</source>
