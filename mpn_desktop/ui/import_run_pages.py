@@ -47,6 +47,10 @@ from mpn_desktop.ui.tasks import Task
 from mpn_desktop.ui.undo_commands import ImportCommand
 
 _PROGRESS_STEPS = 1000
+_NOTES_BESIDE_PROBLEMS = 90
+"""The check's notes' height (px) while a list of problems takes the page's room."""
+_NO_LIMIT = 16_777_215
+"""Qt's QWIDGETSIZE_MAX: no maximum height."""
 
 
 def count_line(result: ImportResult, *, done: bool) -> str:
@@ -119,7 +123,7 @@ class _StepPage(QWizardPage):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.notes = QPlainTextEdit(self)
         self.notes.setReadOnly(True)
-        self.notes.setMaximumHeight(90)
+        self.notes.setMaximumHeight(_NOTES_BESIDE_PROBLEMS)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(progress_row)
         self.layout_.addWidget(self.summary_label)
@@ -303,8 +307,10 @@ class CheckPage(_StepPage):
         self.layout_.addWidget(self.months)
         self.layout_.addWidget(self.problem_table, 100)
         self.layout_.addLayout(buttons)
-        self.layout_.addWidget(self.notes)
-        self.layout_.addStretch(1)  # takes the room while there is no list of problems
+        # The notes take the room the page has (a usage file's months, its columns ignored)
+        # unless a list of problems needs it (_set_problems_visible caps them then).
+        self.layout_.addWidget(self.notes, 1)
+        self.layout_.addStretch(0)  # takes the room while there is neither
 
     def initializePage(self) -> None:
         path = self._state.path
@@ -355,6 +361,7 @@ class CheckPage(_StepPage):
     def _set_problems_visible(self, visible: bool) -> None:
         self.problem_table.setVisible(visible)
         self.copy_button.setVisible(visible)
+        self.notes.setMaximumHeight(_NOTES_BESIDE_PROBLEMS if visible else _NO_LIMIT)
 
     def skip_bad_rows(self) -> None:
         """Asks where the bad records go, then imports the good ones."""
@@ -559,7 +566,7 @@ class RunPage(_StepPage):
         self.verdict_label.setObjectName("importRunVerdict")
         self.notes.setObjectName("importRunNotes")
         # Nothing else below the verdict: the notes (a usage file's months) take the room.
-        self.notes.setMaximumHeight(16_777_215)
+        self.notes.setMaximumHeight(_NO_LIMIT)
         self.layout_.addWidget(self.notes, 1)
         self.layout_.addStretch(0)  # takes the room when there are no notes
         self.command: ImportCommand | None = None

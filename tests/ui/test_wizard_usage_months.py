@@ -80,6 +80,10 @@ def test_corrected_lines_are_added_to_their_month_by_default_and_undone_exactly(
     first = open_wizard(context, broken)
     _to_check(qtbot, first)
     assert not first.check_page.months.isVisible()
+    # The list of problems keeps the room; the notes stay a few lines under it.
+    page = first.check_page
+    assert page.problem_table.isVisible() and page.notes.isVisible()
+    assert page.problem_table.height() > page.notes.height()
     first.check_page.skip_button.click()
     wait_for(qtbot, first.run_page)
     kept = _rows(context.db)
@@ -106,6 +110,10 @@ def test_corrected_lines_are_added_to_their_month_by_default_and_undone_exactly(
     assert wizard.state.months is MonthsChoice.ADD
     assert check.summary_label.text() == "1 to add, 0 duplicates, 0 errors"
     assert "The file's lines added to 1 month" in check.notes.toPlainText()
+    # The notes (totals, the choice, the columns ignored) take the room under the question:
+    # they showed four of their lines above empty room, the rest behind a scroll bar.
+    wizard.resize(1024, 700)
+    qtbot.waitUntil(lambda: check.notes.verticalScrollBar().maximum() == 0)
 
     # Replacing is said and counted, then the safe choice taken again.
     check.months.replace_button.click()
