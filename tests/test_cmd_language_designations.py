@@ -58,15 +58,29 @@ def test_the_german_table_wraps_under_the_cheapest_way_and_the_fee(
     import sys
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os.terminal_size((60, 24)))
-    assert main(["--language", "de", *demo, "status", "--as-of", AS_OF]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert max(len(line) for line in lines) <= 59
-    way = "      günstigster Weg zu 70: "
-    starts = [i for i, line in enumerate(lines) if line.startswith(way)]
-    assert starts
-    for i in starts:
-        assert lines[i + 1].startswith(" " * len(way)) and lines[i + 1][len(way)] != " "
+
+    def lines_at(columns: int) -> list[str]:
+        size = os.terminal_size((columns, 24))
+        monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: size)
+        assert main(["--language", "de", *demo, "status", "--as-of", AS_OF]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert max(len(line) for line in lines) < columns
+        return lines
+
+    # Each step of the way on its own line, numbered when there are several; at 100
+    # columns its text hangs under the label (over half the line, at 60, the label would
+    # leave too narrow a column: the text goes on under the line's indentation).
+    lines = lines_at(100)
+    ways = [
+        (i, found.group())
+        for i, line in enumerate(lines)
+        if (found := re.match(r" *günstigster Weg zu 70( \(\d+ von \d+\))?: ", line))
+    ]
+    wrapped = [(i, way) for i, way in ways if not lines[i + 1].lstrip().startswith("günstig")]
+    assert len(ways) >= 2 and wrapped
+    for i, way in wrapped:
+        assert _hangs_under(lines[i + 1], way), lines[i : i + 2]
+    lines = lines_at(60)
     fee = next(i for i, line in enumerate(lines) if line.startswith("Gebühr: US$ "))
     assert _hangs_under(lines[fee + 1], "Gebühr: "), lines[fee : fee + 2]
 

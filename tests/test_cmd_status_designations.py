@@ -88,11 +88,14 @@ def test_the_table_names_the_program_and_what_is_missing(
         "missing: Intermediate certifications: 1 more person with Microsoft 365 Fundamentals" in out
     )
     assert "A qualification counts only on the as-of day, 2023-08-15: not qualified on it." in out
-    assert "cheapest way to 70:" in out
+    # A way of several steps: each on its own line, numbered (before: one line, the steps
+    # joined by "; " running into their own "(...; +30 points)").
+    assert "cheapest way to 70 (1 of " in out and "cheapest way to 70 (2 of " in out
+    assert all(line.count("; +") <= 1 for line in out.splitlines() if "cheapest way" in line)
     # The tracks named as the window and the checklist name them (before: "smb track",
-    # "tracks: enterprise 36.5, smb 63").
+    # "tracks: enterprise 36.5, smb 63"); "and" between them (German: "57,1, SMB 65,1").
     assert "(qualifies at 70, SMB track): not qualified" in out
-    assert "  tracks: Enterprise 36.5, SMB 63 (the higher counts)\n" in out
+    assert "  tracks: Enterprise 36.5 and SMB 63 (the higher counts)\n" in out
 
 
 def test_a_day_in_2018_still_shows_the_competencies(

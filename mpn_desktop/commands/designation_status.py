@@ -14,13 +14,21 @@ from mpn_desktop.domain.designation_json import scored_status_to_json
 from mpn_desktop.domain.designation_results import DesignationScore, MetricScore
 from mpn_desktop.domain.designation_score import usage_start
 from mpn_desktop.domain.designation_steps import step_nodes, step_text
+from mpn_desktop.domain.designation_way import way_lines
 from mpn_desktop.domain.designations import ScoredCatalog, track_name, track_title
 from mpn_desktop.domain.facts import Facts, Organization
 from mpn_desktop.domain.net_adds import lost_names, lost_text, net_evidence, net_sentences
 from mpn_desktop.domain.program_choice import ProgramOnDay
 from mpn_desktop.domain.qualification_window import window_text
 from mpn_desktop.domain.vocabulary import N_, _
-from mpn_desktop.domain.wording import day, long_day, metric_have_of_need, number, shown_points
+from mpn_desktop.domain.wording import (
+    and_list,
+    day,
+    long_day,
+    metric_have_of_need,
+    number,
+    shown_points,
+)
 from mpn_desktop.reports.scored_day import ScoredDay, score_day
 
 NO_DESIGNATION_HINT = N_(
@@ -131,7 +139,8 @@ def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
         )
     ]
     if len(score.tracks) > 1:
-        others = ", ".join(f"{_track(t.track)} {shown_points(t.score)}" for t in score.tracks)
+        # "and", not a comma: German's decimal commas read "Enterprise 57,1, SMB 65,1".
+        others = and_list([f"{_track(t.track)} {shown_points(t.score)}" for t in score.tracks])
         lines.append("  " + _("tracks: {tracks} (the higher counts)").format(tracks=others))
     for category in score.best.categories:
         lines.append(
@@ -146,9 +155,13 @@ def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
             lines += _metric_lines(metric)
     missing = _("missing: {sentence}")
     lines.extend(labelled("      ", missing, "sentence", s) for s in score.missing)
-    if score.suggestion:
-        steps = "; ".join(score.suggestion)
-        lines.append(labelled("      ", _("cheapest way to 70: {steps}"), "steps", steps))
+    way = way_lines(
+        score.suggestion,
+        _("cheapest way to {score}: {step}"),
+        _("cheapest way to {score} ({number} of {count}): {step}"),
+        score=shown_points(score.qualifies_at),
+    )
+    lines.extend(labelled("      ", w.template, "step", w.step, **w.fields) for w in way)
     lines.append(f"  {window_text(score.window)}")
     if score.classified:
         lines.append(f"  {score.classified}")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -66,6 +67,35 @@ class Way:
     steps: tuple[WayStep, ...]
     reaches: bool
     """The steps give at least the qualifying score with every metric above zero."""
+
+
+@dataclass(frozen=True, slots=True)
+class WayLine:
+    """One step of the cheapest way as a line of its own: the heading's template with its
+    fields ("Cheapest way to {score} ({number} of {count}): {step}") and the step."""
+
+    template: str
+    fields: dict[str, str]
+    step: str
+
+    @property
+    def text(self) -> str:
+        """The line written out: "Cheapest way to 70 (1 of 3): Advanced certifications: ..."."""
+        return self.template.format(step=self.step, **self.fields)
+
+
+def way_lines(steps: Sequence[str], one: str, several: str, **fields: str) -> list[WayLine]:
+    """Each step on a line of its own: under ``one`` ("...: {step}") for a single step,
+    numbered under ``several`` ("... ({number} of {count}): {step}") for more. Several steps
+    under one heading each read as several ways; joined on one line ("; ") they ran into
+    the steps' own semicolons ("(...; +30 points); Intermediate certifications: ...")."""
+    if len(steps) == 1:
+        return [WayLine(one, fields, steps[0])]
+    count = number(len(steps))
+    return [
+        WayLine(several, {**fields, "number": number(place), "count": count}, step)
+        for place, step in enumerate(steps, start=1)
+    ]
 
 
 def cheapest_way(

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from mpn_desktop.domain.designation_steps import step_consequence, step_figures, step_heading
+from mpn_desktop.domain.designation_way import way_lines
 from mpn_desktop.domain.designations import ScoredCatalog, short_name, track_title
 from mpn_desktop.domain.evidence import Evidence
 from mpn_desktop.domain.facts import Organization
@@ -261,16 +262,13 @@ def _cheapest_way(designation: RequirementNode) -> tuple[str, ...]:
     """The cheapest way's steps, each a thing to do: "Cheapest way to 70: ..." for one step,
     "Cheapest way to 70 (1 of 3): ..." for several (each line repeating the same heading
     read as several ways)."""
-    score = points_text_of(designation.need or Decimal(70))
-    steps = designation.suggestion
-    if len(steps) == 1:
-        return (_("Cheapest way to {score}: {step}").format(score=score, step=steps[0]),)
-    return tuple(
-        _("Cheapest way to {score} ({number} of {count}): {step}").format(
-            score=score, number=number_, count=len(steps), step=step
-        )
-        for number_, step in enumerate(steps, start=1)
+    lines = way_lines(
+        designation.suggestion,
+        _("Cheapest way to {score}: {step}"),
+        _("Cheapest way to {score} ({number} of {count}): {step}"),
+        score=points_text_of(designation.need or Decimal(70)),
     )
+    return tuple(line.text for line in lines)
 
 
 def _sentence(text: str) -> str:
