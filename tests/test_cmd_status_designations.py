@@ -91,6 +91,10 @@ def test_the_table_names_the_program_and_what_is_missing(
     # A way of several steps: each on its own line, numbered (before: one line, the steps
     # joined by "; " running into their own "(...; +30 points)").
     assert "cheapest way to 70 (1 of " in out and "cheapest way to 70 (2 of " in out
+    # What is missing and the way at the designation's indentation, as its window sentence
+    # (before: 6 columns, deeper than the metrics, as if the last metric's).
+    said = [line for line in out.splitlines() if line.lstrip().startswith(("missing:", "cheap"))]
+    assert said and all(line.startswith(("  missing: ", "  cheapest way to 70")) for line in said)
     assert all(line.count("; +") <= 1 for line in out.splitlines() if "cheapest way" in line)
     # The tracks named as the window and the checklist name them (before: "smb track",
     # "tracks: enterprise 36.5, smb 63"); "and" between them (German: "57,1, SMB 65,1").

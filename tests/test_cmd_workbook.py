@@ -150,8 +150,8 @@ def test_the_status_sheet_lists_a_designation_s_missing_lines_as_status_does(
         if line.startswith("Solutions Partner for "):
             name = line.split(" - target")[0].split(": ")[0]
             said[name] = []
-        elif line.startswith("      missing: "):
-            said[name].append(line.removeprefix("      missing: "))
+        elif line.startswith("  missing: "):
+            said[name].append(line.removeprefix("  missing: "))
     rows = list(load_workbook(book, read_only=True)["Status"].iter_rows(values_only=True))
     records = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
     sheet = {

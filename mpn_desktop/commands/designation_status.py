@@ -153,15 +153,18 @@ def _designation_lines(score: DesignationScore) -> list[str | TextLine]:
         )
         for metric in category.metrics:
             lines += _metric_lines(metric)
+    # What is missing and the way are the designation's, at its indentation: deeper than
+    # the metrics they read as the last metric's ("[...] Deployments" then "missing: 4.90
+    # more points to reach 70").
     missing = _("missing: {sentence}")
-    lines.extend(labelled("      ", missing, "sentence", s) for s in score.missing)
+    lines.extend(labelled("  ", missing, "sentence", s) for s in score.missing)
     way = way_lines(
         score.suggestion,
         _("cheapest way to {score}: {step}"),
         _("cheapest way to {score} ({number} of {count}): {step}"),
         score=shown_points(score.qualifies_at),
     )
-    lines.extend(labelled("      ", w.template, "step", w.step, **w.fields) for w in way)
+    lines.extend(labelled("  ", w.template, "step", w.step, **w.fields) for w in way)
     lines.append(f"  {window_text(score.window)}")
     if score.classified:
         lines.append(f"  {score.classified}")
