@@ -300,7 +300,17 @@ def _figure(value: Decimal, part: Part) -> str:
     if quantity is Quantity.ACTIVE_USERS:
         return _("{count} active users").format(count=number(value))
     if quantity is Quantity.MCV:
-        return _("{amount} of monthly consumption value").format(amount=number(value))
+        return _("a monthly consumption value of {amount}").format(amount=number(value))
+    return number(value)
+
+
+def _minimum(value: Decimal, part: Part) -> str:
+    """A minimum after the figure it is compared with: its unit said once, by that figure
+    ("reached a monthly consumption value of 0, under the 50,000 needed to score", where both
+    said it: "reached 0 of monthly consumption value, under the 50,000 of monthly consumption
+    value needed"); money keeps its "US$"."""
+    if part.quantity in (Quantity.CONSUMPTION_USD, Quantity.REVENUE_USD):
+        return money(value)
     return number(value)
 
 
@@ -358,14 +368,14 @@ def _usage_growth(part: Part, figures: UsageFigures, last: Month) -> Measured:
             ).format(
                 last=month_and_year(last),
                 total=_figure(twelve, part),
-                minimum=_figure(part.twelve_month_minimum, part),
+                minimum=_minimum(part.twelve_month_minimum, part),
             )
     if part.baseline_minimum is not None and year_ago_total < part.baseline_minimum:
         short = _ZERO
         note = _("{base} reached {total}, under the {minimum} needed to score").format(
             base=base_month_text(last),
             total=_figure(year_ago_total, part),
-            minimum=_figure(part.baseline_minimum, part),
+            minimum=_minimum(part.baseline_minimum, part),
         )
     if part.measure is Measure.USAGE_GROWTH_PERCENT:
         if total_base <= 0:

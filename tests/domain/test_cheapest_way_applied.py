@@ -459,8 +459,8 @@ def test_the_new_steps_read_in_german(tmp_path: Path) -> None:
         " 2022, ein Jahr vor Juli 2023, waren es "
     )
     assert way.steps[0].text.endswith(
-        " an monatlichem Verbrauchswert)), daher kann sich die Designation diesen Monat auch"
-        " mit den anderen Schritten nicht qualifizieren"
+        " an monatlichem Verbrauchswert, weniger als für Punkte nötig (25.000)), daher kann sich"
+        " die Designation diesen Monat auch mit den anderen Schritten nicht qualifizieren"
     )
     # rv17: 'wurden 20.000 monatlicher Verbrauchswert erreicht' read ungrammatically.
     assert "weniger als für Punkte nötig (" in way.steps[0].text, way.steps[0].text

@@ -86,15 +86,17 @@ def test_business_applications_gate_reads_the_year_ago_month_alone() -> None:
         (part,) = metric.parts
         assert metric.points == 0
         assert part.measured.baseline == Decimal(60000)  # the growth counts Won from its month
-        assert "a year before 2023-07, reached 20,000 of monthly consumption value" in (
+        assert "a year before 2023-07, reached a monthly consumption value of 20,000" in (
             part.measured.note
         )
     said = next(s for s in score.missing if s.startswith("Usage growth:"))
-    assert "reached 20,000 of monthly consumption value" in said
+    # The unit said once (before: "reached 20,000 of monthly consumption value, under the
+    # 25,000 of monthly consumption value needed to score").
+    assert "reached a monthly consumption value of 20,000, under the 25,000 needed" in said
     # Nothing added now lifts it: the way says so, with the missing sentence's reason.
     (blocked,) = (s for s in score.suggestion if s.startswith("Usage growth:"))
     assert BLOCKED in blocked and "cannot qualify this month" in blocked
-    assert "reached 20,000 of monthly consumption value" in blocked
+    assert "reached a monthly consumption value of 20,000" in blocked
 
 
 def test_business_applications_gate_passed_by_the_year_ago_month_scores() -> None:
