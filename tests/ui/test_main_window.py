@@ -474,7 +474,8 @@ def test_rows_sorted_by_start_ups_worker_are_in_the_tables_order(
     qtbot: QtBot, sample_context: AppContext, settings: WindowSettings
 ) -> None:
     # The customers ordered by name, Z to A, before the records come: the worker sorts them
-    # so; the exams (ordered by the person's name, shown from other records) the table sorts.
+    # so; the exams (ordered by the person's name, shown from other records) too, by the names
+    # it makes from the people it reads.
     main = MainWindow(sample_context, settings, evaluate_now=False)
     qtbot.addWidget(main)
     main.show()

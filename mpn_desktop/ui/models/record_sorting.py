@@ -8,8 +8,10 @@ the rows once with ``sorted`` and a key per row takes a few milliseconds.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.models.fields import Field, FieldKind, format_value, sort_key
 
 Record = dict[str, Any]
@@ -32,6 +34,30 @@ def sorted_rows(rows: Sequence[Record], field: Field, descending: bool) -> list[
         return sorted(rows, key=key, reverse=descending)
     except TypeError:
         return sorted(rows, key=lambda record: str(key(record)), reverse=descending)
+
+
+@dataclass(frozen=True)
+class NamesFrom:
+    """How a column naming another record (an exam's person) writes its names: from each
+    record of ``kind`` (the people), ``name_of`` gives the name shown for its id."""
+
+    kind: RecordKind
+    name_of: Callable[[Record], str]
+
+
+def sorted_by_names(
+    rows: Sequence[Record],
+    field: Field,
+    descending: bool,
+    named: Sequence[Record],
+    names: NamesFrom,
+) -> list[Record]:
+    """``sorted_rows`` by a column naming other records, where those records (``named``) are
+    at hand but the table's names are not: off the GUI thread, the names made from them as
+    the table makes them; an id none of them has is written as the table writes it, as
+    itself (its choices are those same names)."""
+    known = {record["id"]: names.name_of(record) for record in named}
+    return sorted_rows(rows, replace(field, label_of=known.get, choices=None), descending)
 
 
 _SAMPLE = 256

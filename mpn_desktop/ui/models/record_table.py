@@ -30,6 +30,7 @@ from mpn_desktop.ui.models.fields import (
     parse_text,
 )
 from mpn_desktop.ui.models.record_sorting import (
+    NamesFrom,
     in_order_around,
     place_in_order,
     row_key,
@@ -125,6 +126,8 @@ class RecordTableModel(QAbstractTableModel):
         paints a row's cells one after the other (the styler ran for each)."""
         self._order: tuple[int, bool] | None = None
         """The column rows are sorted by, and whether descending."""
+        self._names_from: dict[str, NamesFrom] = {}
+        """The columns naming other records whose names a worker can make (``names_from``)."""
         self._column_flags: tuple[Qt.ItemFlag, ...] | None = None
         """Each column's cells' flags (``flags``), worked out when first asked."""
 
@@ -217,6 +220,27 @@ class RecordTableModel(QAbstractTableModel):
         if field.compute is not None or field.kind is FieldKind.CHOICE:
             return None
         return field, descending
+
+    def names_from(self, key: str, names: NamesFrom) -> None:
+        """Says how the column ``key`` (naming other records) writes its names, so that start-up's
+        worker can order the rows by it (``worker_order``): the names must be the ones the
+        column's ``label_of`` gives once the named records are read."""
+        self._names_from[key] = names
+
+    def worker_order(self) -> tuple[Field, bool, NamesFrom | None] | None:
+        """The rows' order when start-up's worker can put them in it: ``plain_order``, or a
+        column naming other records whose names it can make (their kind and how)."""
+        plain = self.plain_order()
+        if plain is not None:
+            return (*plain, None)
+        if self._order is None:
+            return None
+        column, descending = self._order
+        field = self._fields[column]
+        names = self._names_from.get(field.key)
+        if field.compute is not None or names is None:
+            return None
+        return field, descending, names
 
     def reload(self, read: list[Record] | None = None, *, ordered: bool = False) -> None:
         """Reads the rows again (or takes ``read``, the rows read already on a worker, and

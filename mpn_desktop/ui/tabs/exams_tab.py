@@ -22,6 +22,7 @@ from mpn_desktop.ui.editors.field_editors import ChoiceComboBox, ValidatingLineE
 from mpn_desktop.ui.editors.record_form import RecordForm
 from mpn_desktop.ui.language import in_sentence
 from mpn_desktop.ui.models.fields import Field, FieldKind, enum_label
+from mpn_desktop.ui.models.record_sorting import NamesFrom
 from mpn_desktop.ui.models.record_table import MUTED_BACKGROUND, Record, RowStyle
 from mpn_desktop.ui.record_changes import RecordsChange
 from mpn_desktop.ui.tabs.add_first import offer_to_add_first
@@ -188,6 +189,8 @@ class ExamsTab(StepTab):
         for name in (self.tr("MCP ID"), "mcp_id"):
             self.exams.paste_aliases[name] = ("person_id", self._person_of_mcp_id)
         self.exams.set_completions("exam_code", exam_completions(context.catalog, None))
+        # Start-up's worker orders the exams by person with the names the column writes.
+        self.exams.model.names_from("person_id", NamesFrom(RecordKind.PERSON, _person_label))
         self.people.model.set_row_styler(self._person_style)
         self.people.follows_progress = True  # "Counts for" comes from the evaluation
         self.people.selectionChanged.connect(self._person_chosen)

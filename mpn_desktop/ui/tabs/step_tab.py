@@ -343,11 +343,17 @@ class StepTab(QWidget):
     def first_reads(self) -> list[FirstRead]:
         """What start-up's worker reads for the tab's tables: their kinds, in their orders (a
         table holding only its filter's records reads those itself)."""
-        return [
-            FirstRead(section.kind, section.model.plain_order())
-            for section in self.sections
-            if not section.model.reads_by_scope
-        ]
+        asked = []
+        for section in self.sections:
+            if section.model.reads_by_scope:
+                continue
+            order = section.model.worker_order()
+            asked.append(
+                FirstRead(section.kind)
+                if order is None
+                else FirstRead(section.kind, order[:2], order[2])
+            )
+        return asked
 
     def reload(self, read: FirstReads | None = None) -> None:
         """Reads every section, and whatever else the tab shows, again (a section whose
@@ -357,7 +363,8 @@ class StepTab(QWidget):
             if read is None:
                 section.reload()
                 continue
-            rows, ordered = read.rows_for(section.kind, section.model.plain_order())
+            order = section.model.worker_order()
+            rows, ordered = read.rows_for(section.kind, None if order is None else order[:2])
             section.reload(rows, ordered=ordered)
         self.records_changed(Change.everything(self.tr("Reload")))
         for section in self.sections:
