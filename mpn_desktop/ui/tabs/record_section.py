@@ -106,6 +106,9 @@ class RecordSection(QWidget):
     headingLinkActivated = Signal()
     """The link after the heading (``set_heading``'s ``link``) was clicked."""
 
+    columnsFitted = Signal()
+    """The columns were fitted to the first rows shown (once; the user's widths stay after)."""
+
     def __init__(
         self,
         context: AppContext,
@@ -420,6 +423,7 @@ class RecordSection(QWidget):
         """Fits every column to its header and to a sample of the rows shown."""
         self.view.resizeColumnsToContents()
         self._sized = True
+        self.columnsFitted.emit()
 
     def _widen_first_column(self, ids: Sequence[int] | None = None) -> None:
         """The name column grows for a longer name that came in (an import); it never shrinks.

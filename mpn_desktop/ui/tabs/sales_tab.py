@@ -8,7 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QTabWidget, QWidget
 
 from mpn_desktop.domain.dates import Month
 from mpn_desktop.domain.enums import StepKind
@@ -29,6 +30,33 @@ if TYPE_CHECKING:
     from mpn_desktop.domain.facts import Facts
     from mpn_desktop.domain.progress import Progress
     from mpn_desktop.domain.requirement_tree import RequirementTree
+
+
+CUSTOMERS_SHARE_MOST = 0.4
+"""The most of the Sales page the customers' pane takes at first: the sample's names
+("Contoso Pharmaceuticals") and German "Mandanten-ID" in full at 1024x700 (37 %); the
+large organisation's "Customer 0001" need 24-29 %, the subscriptions' columns the rest."""
+
+CUSTOMERS_SHARE_NARROW = 0.3
+"""The most where the rest would not hold the subscriptions' buttons on one line."""
+
+
+class _ResizedSplitter(QSplitter):
+    """A splitter that calls ``resized`` with itself after each change of its size (its parts
+    shared)."""
+
+    def __init__(
+        self,
+        orientation: Qt.Orientation,
+        parent: QWidget,
+        resized: Callable[[QSplitter], None],
+    ) -> None:
+        super().__init__(orientation, parent)
+        self._resized = resized
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._resized(self)
 
 
 class SalesTab(StepTab):
@@ -199,16 +227,28 @@ class SalesTab(StepTab):
         self.customers.selectionChanged.connect(self._customer_chosen)
         self.subscriptions.selectionChanged.connect(self._subscription_chosen)
 
+        self._split_chosen = False
+        """The user moved the customers' handle, or the window put back where he left it."""
+        self._customers_needs: tuple[int, int, int] | None = None
+        """What the customers' pane needs (``_fit_customers_pane``): the width around its
+        columns, the names' column, the Tenant ID title; None until their names are read."""
         right = self.add_splitter(QSplitter(Qt.Orientation.Vertical, self), "salesRightSplitter")
         right.addWidget(self.subscriptions)
         right.addWidget(self.usage)
-        main = self.add_splitter(QSplitter(Qt.Orientation.Horizontal, self), "salesSplitter")
+        main = self.add_splitter(
+            _ResizedSplitter(Qt.Orientation.Horizontal, self, self._share_split),
+            "salesSplitter",
+        )
         main.addWidget(self.customers)
         main.addWidget(right)
         main.setStretchFactor(0, 1)
         main.setStretchFactor(1, 3)
-        # Three tenths for the customers until the user moves the handle (then it is remembered).
+        # Three tenths for the customers until their names are read (``_fit_customers_pane``)
+        # or the user moves the handle (then it is remembered).
         main.setSizes([300, 700])
+        self._split = main
+        main.splitterMoved.connect(self._split_moved)
+        self.customers.columnsFitted.connect(self._fit_customers_pane)
         # The usage of the window, month by month, above the records it is made of.
         self.usage_grid = UsageGridSection(context, self.subscriptions.model.records, self)
         # Two pages: the records, and the window's usage month by month (chart and
@@ -274,9 +314,67 @@ class SalesTab(StepTab):
 
     def restore_state(self, state: dict[str, Any]) -> None:
         super().restore_state(state)
+        splitters = state.get("splitters") if isinstance(state, dict) else None
+        if isinstance(splitters, dict) and splitters.get(self._split.objectName()):
+            self._split_chosen = True
         chosen = state.get("chartDesignation") if isinstance(state, dict) else None
         if isinstance(chosen, str) and chosen:
             self.usage_grid.choose_designation(chosen)
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        self._split_chosen = True
+
+    def _fit_customers_pane(self) -> None:
+        """Measures what the customers' pane needs once their names are read (their columns
+        fitted), and gives it that (``_share_split``)."""
+        view = self.customers.view
+        header = view.horizontalHeader()
+        if header.count() < 2:
+            return
+        # What the pane holds besides its columns: its margins, the table's frame, its bar.
+        bar = view.verticalScrollBar()
+        around = self.customers.width() - view.viewport().width()
+        if not bar.isVisible():
+            around += bar.sizeHint().width()  # a few more customers bring it
+        # The title's words and the header's margins: its size hint keeps room for a sort
+        # arrow on every column, shown on the one the rows are ordered by (the names).
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        title = header.fontMetrics().horizontalAdvance(
+            str(self.customers.model.headerData(1, Qt.Orientation.Horizontal))
+        )
+        self._customers_needs = (around, view.columnWidth(0), title + 2 * margin + 2)
+        self._share_split(self._split)
+
+    def _share_split(self, split: QSplitter) -> None:
+        """The customers' pane as wide as their names and the Tenant ID column's title, within
+        a fifth and CUSTOMERS_SHARE_MOST of the page, the subscriptions' eight columns taking
+        the rest: three tenths cut German "Mandanten-ID" at 1024x700 (in a column fitted to
+        its values, behind a scroll bar) and gave the customers more than their names need
+        at 1400x900. The tenant IDs fill what is left of the pane, cut with "…" (whole in
+        their tooltip). Until the user moves the handle; again at each resize, the window's
+        layout coming after the first fit."""
+        total = sum(split.sizes())
+        if self._split_chosen or self._customers_needs is None or total <= 0:
+            return
+        around, names, title = self._customers_needs
+        most = CUSTOMERS_SHARE_MOST
+        if total * (1 - most) < self._buttons_in_a_line():
+            # A narrow page (1024x700 at 150 %): the subscriptions' and the months' buttons
+            # keep one line (wrapped, the subscriptions showed two rows), the names as before.
+            most = CUSTOMERS_SHARE_NARROW
+        pane = max(total // 5, min(around + names + title, int(total * most)))
+        if split.sizes()[0] != pane:
+            split.setSizes([pane, total - pane])
+        self.customers.view.setColumnWidth(1, max(pane - around - names, title // 2))
+
+    def _buttons_in_a_line(self) -> int:
+        """The width the right pane's widest row of buttons needs on one line."""
+        return max(
+            section.add_button.sizeHint().width()
+            + section.delete_button.sizeHint().width()
+            + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+            for section in (self.subscriptions, self.usage)
+        )
 
     def delete_selected(self) -> None:
         """Edit ▸ Delete: on the usage grid, its selected months are set to 0 (records are
