@@ -398,9 +398,12 @@ class UsageGridModel(QAbstractTableModel):
                 )
         return cells, problems
 
+    def headings(self) -> list[str]:
+        """The names of the rows under the subscriptions (Total, Credited, each need), in order."""
+        return [heading for heading, _months, _whole in self._extra]
+
     def _headings(self) -> set[str]:
-        """The names of the rows under the subscriptions (Total, Credited, each need)."""
-        return {heading for heading, _months, _whole in self._extra}
+        return set(self.headings())
 
     def _month_header(self, first: Sequence[str]) -> tuple[dict[int, int], list[str]] | None:
         """Column of the text -> column of the grid, and the months outside the window,

@@ -342,7 +342,9 @@ class SalesTab(StepTab):
         title = header.fontMetrics().horizontalAdvance(
             str(self.customers.model.headerData(1, Qt.Orientation.Horizontal))
         )
-        self._customers_needs = (around, view.columnWidth(0), title + 2 * margin + 2)
+        # Their two buttons on one line under them too (wrapped, a line of rows is lost).
+        names = max(view.columnWidth(0), self._buttons_in_a_line(self.customers) - around - title)
+        self._customers_needs = (around, names, title + 2 * margin + 2)
         self._share_split(self._split)
 
     def _share_split(self, split: QSplitter) -> None:
@@ -358,22 +360,23 @@ class SalesTab(StepTab):
             return
         around, names, title = self._customers_needs
         most = CUSTOMERS_SHARE_MOST
-        if total * (1 - most) < self._buttons_in_a_line():
+        if total * (1 - most) < self._buttons_in_a_line(self.subscriptions, self.usage):
             # A narrow page (1024x700 at 150 %): the subscriptions' and the months' buttons
             # keep one line (wrapped, the subscriptions showed two rows), the names as before.
             most = CUSTOMERS_SHARE_NARROW
         pane = max(total // 5, min(around + names + title, int(total * most)))
         if split.sizes()[0] != pane:
             split.setSizes([pane, total - pane])
-        self.customers.view.setColumnWidth(1, max(pane - around - names, title // 2))
+        view = self.customers.view
+        view.setColumnWidth(1, max(pane - around - view.columnWidth(0), title // 2))
 
-    def _buttons_in_a_line(self) -> int:
-        """The width the right pane's widest row of buttons needs on one line."""
+    def _buttons_in_a_line(self, *sections: RecordSection) -> int:
+        """The width the widest row of buttons of ``sections`` needs on one line."""
         return max(
             section.add_button.sizeHint().width()
             + section.delete_button.sizeHint().width()
             + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
-            for section in (self.subscriptions, self.usage)
+            for section in sections
         )
 
     def delete_selected(self) -> None:

@@ -443,8 +443,12 @@ class UsageGridSection(QWidget):
             self.panes.show_latest_months()
 
     def _fit_row_headers(self) -> None:
-        """The subscriptions' names, within reason: the months need the room."""
-        names, font = tuple(row.name for row in self.model.grid_rows), self.font().key()
+        """The subscriptions' names and the rows' under them ("Silver needs", "Credited"),
+        within reason: the months need the room. The large organisation's "sub-0001" alone
+        cut "Silver needs" to "Silver need"."""
+        model = self.model
+        names = (*(row.name for row in model.grid_rows), *model.headings())
+        font = self.font().key()
         measured_names, measured_font, longest = self._names_measured
         if names != measured_names or font != measured_font:
             metrics = self.fontMetrics()

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
+from helpers.sample_windows import dated_sample, opened_window
 from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
+from mpn_desktop.domain.catalog import Catalog
+from mpn_desktop.store import records
+from mpn_desktop.store.changes import RecordKind
 from mpn_desktop.ui.main_window import MainWindow
+from mpn_desktop.ui.settings import WindowSettings
 from mpn_desktop.ui.tabs.sales_tab import CUSTOMERS_SHARE_MOST, SalesTab
 
 DAY = date(2026, 10, 15)
@@ -74,3 +80,22 @@ def test_the_user_s_handle_stays_where_he_put_it_as_the_window_grows(
     # Shared by the stretch factors (a quarter of the new room), not fitted again.
     assert customers > moved
     assert customers > (customers + rest) * CUSTOMERS_SHARE_MOST
+
+
+def test_short_names_leave_the_customers_their_two_buttons_on_one_line(
+    qtbot: QtBot, tmp_path: Path, settings: WindowSettings, catalog: Catalog
+) -> None:
+    # The large organisation's "Customer 0001" without tenant IDs needed 24 % of the page;
+    # at 2018-03-01 its "Add customer…" and "Delete" wrapped onto two lines (a row less).
+    context = dated_sample(tmp_path, DAY, catalog)
+    for number, customer in enumerate(records.list_records(context.db, RecordKind.CUSTOMER)):
+        records.update_record(
+            context.db, RecordKind.CUSTOMER, customer["id"], {"name": f"C{number}", "tenant_id": ""}
+        )
+    try:
+        tab = _sales(qtbot, opened_window(qtbot, context, settings, QSize(1024, 700)))
+        add, delete = tab.customers.add_button, tab.customers.delete_button
+        assert add.geometry().top() == delete.geometry().top()
+        assert add.geometry().right() < delete.geometry().left()
+    finally:
+        context.db.close()

@@ -420,3 +420,25 @@ def test_a_longer_subscription_name_widens_the_names_again(
         assert subscriptions.model.setData(index, "sub-a-much-longer-name-than-before")
     assert header.width() > before
     assert header.width() >= grid.fontMetrics().horizontalAdvance("sub-a-much-longer-name")
+
+
+def test_the_rows_under_short_subscription_names_are_named_whole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Subscriptions named "s1" (the large organisation's "sub-0001"): the names' strip is as
+    wide as "Silver needs" and "Credited" still (cut to "Silver need" before)."""
+    tab = _sales(qtbot, window)
+    grid = tab.usage_grid
+    subscriptions = tab.subscriptions
+    column = subscriptions.model.column_of("external_id")
+    for number, row in enumerate(list(grid.model.grid_rows)):
+        at = subscriptions.model.row_of_id(row.subscription_id)
+        assert at is not None
+        with _redrawn(qtbot, window):
+            assert subscriptions.model.setData(subscriptions.model.index(at, column), f"s{number}")
+    headings = grid.model.headings()
+    assert "Silver needs" in headings
+    metrics = grid.view.verticalHeader().fontMetrics()
+    widest = max(metrics.horizontalAdvance(heading) for heading in headings)
+    assert grid.view.verticalHeader().width() >= widest
+    assert widest > max(metrics.horizontalAdvance(row.name) for row in grid.model.grid_rows) + 12
