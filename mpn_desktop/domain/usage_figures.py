@@ -8,9 +8,10 @@ are kept as runs (``usage_cell_runs``: a run's row of a month is found by
 arithmetic, a cell's month read from its runs in C when first asked for); the
 others are placed row by row. It adds nothing up (no ``Usage`` made for a row
 of facts loaded by column), is done once per facts and kept with them
-(``Facts.kept``), since it does not depend on the as-of day; an edit puts the
-rows of the months it reaches in again, row by row, and keeps the other
-months' cells. A metric part then asks for the figures of its
+(``Facts.kept``), since it does not depend on the as-of day; an edit of rows'
+figures keeps every row where it was, an edit moving a row to another month
+or subscription puts the rows of the months it reaches in again, row by row,
+and keeps the other months' cells. A metric part then asks for the figures of its
 scope (workloads, association types, services) in a month, per customer (most
 parts) or per service; those are added up from the columns on first use
 (``usage_scope_sums.PricedSums``: a scope of every service per customer in C)
@@ -282,8 +283,10 @@ class UsageSums:
     ) -> UsageSums:
         """These sums after ``removed`` rows left and ``added`` ones came (``usage`` is every
         row now, in order). When rows were only replaced (every other row at its place),
-        the months the changed rows are in are put in again from their rows and the other
-        months' cells kept; when rows came or went, every row is put in again (by column).
+        each in the month and subscription it was, every cell's rows stay where they were;
+        when a replaced row moved to another month or subscription, the rows counted in the
+        months it left and reached are put in again and the other months' cells kept; when
+        rows came or went, every row is put in again (by column).
         Either way the sums per scope worked out before are kept for every month no changed
         row is in, and each customer's first months (which only the subscriptions give)."""
         removed, added = tuple(removed), tuple(added)
@@ -298,23 +301,27 @@ class UsageSums:
             # Every row at a changed place is added up again: the months it was in and is in
             # now (a row moved by others coming and going has another place, whatever its
             # month), so that no entry kept holds a place whose row changed.
-            old_months, new_months = self.columns.month, rows.held_columns.month
-            months.update(old_months[at] for at in changed)
-            months.update(new_months[at] for at in changed)
-            # The runs kept, but not read in the changed months (their rows are all put in
-            # row by row again); the cells' months worked out so far kept for the others.
+            before, now = self._rows.held_columns, rows.held_columns
+            months.update(before.month[at] for at in changed)
+            months.update(now.month[at] for at in changed)
             new = copy.copy(self)
             new._rows = rows
             new.columns = _money_held(rows)
-            new.cell_months = self.cell_months.without(months)
             new._services = {}
-            columns = new.columns
-            places = [at for at, month in enumerate(columns.month) if month in months]
-            new._add(
-                places,
-                [columns.subscription[at] for at in places],
-                [columns.month[at] for at in places],
-            )
+            if now.subscription is not before.subscription or now.month is not before.month:
+                # A row moved to another month or subscription: the months' rows are put in
+                # row by row again (the runs kept, not read there), the cells' months worked
+                # out so far kept for the others.
+                places = sorted({*self._counted_places(months), *changed})
+                new.cell_months = self.cell_months.without(months)
+                columns = new.columns
+                new._add(
+                    places, gathered(columns.subscription, places), gathered(columns.month, places)
+                )
+            # Else every row is in the month and subscription it was (the columns are the very
+            # same: ``ColumnRows.edited`` keeps a column no replacement changes), so each
+            # cell's rows of a month are at the places they were: only their figures changed,
+            # which the priced sums of those months are worked out again from.
         new._first, new._cell_firsts = self._first, self._cell_firsts
         if self._spelt is not None:
             # The spellings known and the added rows': a spelling no row writes any more only
@@ -325,6 +332,20 @@ class UsageSums:
             new._spelt = spelt
         new._priced = {key: priced.without(new, months) for key, priced in self._priced.items()}
         return new
+
+    def _counted_places(self, months: Iterable[Month]) -> list[int]:
+        """The places of every row counted in ``months`` (from each cell's rows of the month:
+        its runs' and those put in row by row), in no particular order: only these rows of
+        the months are put in again after an edit, not every row looked at for its month."""
+        found: list[int] = []
+        cell_month = self.cell_months.at
+        for cell in {*self.runs, *self.cells, *self.more}:
+            for month in months:
+                rows = cell_month(cell, month)
+                if rows is not None:
+                    found += rows[1]
+                    found += rows[3]
+        return found
 
     def priced(self, rates: Mapping[str, Decimal]) -> PricedSums:
         """The sums per scope with the monthly consumption value of a rate card (kept)."""
