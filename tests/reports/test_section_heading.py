@@ -46,8 +46,8 @@ def test_each_designation_title_is_one_line_with_its_tag_under_it(
     assert main([*arguments, "--pdf", str(path), "--as-of", day, "--page-size", "A4"]) == 0
     texts = [found for page in pypdf.PdfReader(path).pages for found in text_objects(page)]
     for title in TITLES[language]:
-        # The heading: the title on one line, then its tag (the table's row is
-        # followed by the track instead).
+        # The heading: the title on one line, then its tag (the summary's rows name the
+        # solution area alone, followed by the track).
         headings = [
             (line, tag)
             for line, tag in itertools.pairwise(texts)
