@@ -75,7 +75,7 @@ from mpn_desktop.domain.skilling_holders import certifications_of
 from mpn_desktop.domain.usage_figures import UsageFigures
 from mpn_desktop.domain.vocabulary import _, ngettext
 from mpn_desktop.domain.way_levers import people_gain
-from mpn_desktop.domain.wording import PARTS_IN_POINTS, number, or_list
+from mpn_desktop.domain.wording import PARTS_IN_POINTS, month_and_year, number, or_list
 
 _ZERO = Fraction(0)
 _DAY = timedelta(days=1)
@@ -946,8 +946,10 @@ def _classified(rule: Classification, figures: UsageFigures, last: Month) -> tup
         track=track_title(track),
         count=number(count),
         floor=number(rule.minimum_usd),
-        month=last,
-        year_ago=last.plus(-12),
+        # As every sentence names a month: "2026-09" in English, "September 2026" in German
+        # (it read "sowohl im 2026-09 als auch im 2025-09").
+        month=month_and_year(last),
+        year_ago=month_and_year(last.plus(-12)),
         pairs=number(rule.pairs),
     )
 

@@ -167,3 +167,17 @@ def test_a_workloads_revenue_is_added_up_over_its_rows_and_services_apart() -> N
     split = _score(catalog, facts("Field Service"), as_of, "business-applications")
     assert split.best.track == "smb"
     assert ": 0 workloads" in split.classified
+
+
+def test_the_classification_sentence_names_its_months_as_the_language_does() -> None:
+    # Before: German read "sowohl im 2023-07 als auch im 2022-07", where every other German
+    # sentence names a month "Juli 2023"; English keeps "2023-07".
+    catalog = parse_scored_catalog(_document("2023-06"))
+    vocabulary.use_language("de")
+    try:
+        score = _score(catalog, _dynamics(4, 5001), date(2023, 8, 15), "business-applications")
+    finally:
+        vocabulary.use_language("en")
+    assert "sowohl im Juli 2023 als auch im Juli 2022 " in score.classified, score.classified
+    english = _score(catalog, _dynamics(4, 5001), date(2023, 8, 15), "business-applications")
+    assert "both in 2023-07 and in 2022-07 " in english.classified, english.classified
