@@ -342,11 +342,15 @@ def _growth_totals(
     # baselines of customers associated since (the growth still counts them).
     year_ago_total = total_base
     for base_month, customers in by_base.items():
-        # The few customers associated during the year: each one's own month(s) only, their
-        # figures alone (not every customer's in the month or twelve months), added up over
-        # the months per customer (one figure, or a share of the users and seats added up).
+        # The few customers associated during the year: each one's own month only, their
+        # figures alone (not every customer's in the month or twelve months). Its month is its
+        # first in the scope: the earliest association of its subscriptions the scope counts,
+        # and no usage counts before a subscription's association (``usage_figures``). So the
+        # span's earlier months hold nothing of it and are not read: twelve months ending
+        # there add up the same rows as that month alone (one figure, or a share of the users
+        # and seats added up).
         base = figures.customer_quantities(
-            part.scope, part.quantity, _back(base_month, span), customers
+            part.scope, part.quantity, _back(base_month, 1), customers
         )
         total_base += sum(map(base.get, customers, repeat(_ZERO)), _ZERO)
     found = figures.memo[key] = (total_last, total_base, year_ago_total)
