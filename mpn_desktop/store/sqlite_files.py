@@ -123,7 +123,31 @@ def _quick_check(path: Path) -> str | None:
     messages = [str(row[0]) for row in rows]
     if messages == ["ok"]:
         return None
-    return _("it is damaged ({report})").format(report="; ".join(messages[:3]))
+    return _("it is damaged ({report})").format(report=damage_report(messages))
+
+
+REPORTED_PROBLEMS = 3
+"""The problems of SQLite's report a message repeats (the rest are shown as "…")."""
+
+_PROBLEM_LENGTH = 200
+"""The characters of one problem a message repeats."""
+
+
+def damage_report(messages: list[str]) -> str:
+    """SQLite's ``quick_check`` rows, short enough for a message to say what follows them.
+
+    One row can hold many problems, one a line (a page overwritten in the middle of the
+    file gave 6,000 characters): a message quoting them whole was cut before its advice
+    on restoring the latest sound backup, the one thing the user can act on."""
+    problems = [line.strip() for message in messages for line in message.splitlines()]
+    problems = [problem for problem in problems if problem]
+    shown = [
+        problem if len(problem) <= _PROBLEM_LENGTH else problem[:_PROBLEM_LENGTH] + "…"
+        for problem in problems[:REPORTED_PROBLEMS]
+    ]
+    if len(problems) > REPORTED_PROBLEMS:
+        shown.append("…")
+    return "; ".join(shown)
 
 
 def integrity_check(path: Path) -> list[str]:
