@@ -12,7 +12,6 @@ not blocked (WAL).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -260,17 +259,16 @@ def run_import(
         today or date.today(),
         dict(settings.decimal_marks),
     )
-    sha256 = file_sha256(path)
     errors: list[RowProblem] = []
     rejected: list[tuple[int, tuple[str, ...]]] = []
     read = 0
     mpn_ids: set[str] = set()
-    info = BatchInfo(kind.name, kind.source, storable_name(path), sha256)
+    info = BatchInfo(kind.name, kind.source, storable_name(path))
     result: ImportResult | None = None
     with (
         collector_paused(),
         import_transaction(db, info, int(_file_size(path) * kind.written_share)) as transaction,
-        RecordReader(path, settings.format) as reader,
+        RecordReader(path, settings.format, hashed=True) as reader,
     ):
         sink = kind.sink(transaction)
         batches = _Batches(_data_batches(reader), settings.mapping, mpn_ids, keep=skip_bad_rows)
@@ -293,6 +291,9 @@ def run_import(
                 _("{path}: the file has a header line but no records").format(path=path)
             )
         reader.check_unchanged()
+        # The hash of the bytes read, so of what is imported (the file was read once).
+        sha256 = reader.sha256()
+        transaction.file_read(sha256)
         others = _other_mpn_ids(db, mpn_ids)
         # Counted even when the file is refused for another MPN ID, so the check says what
         # the file holds; nothing is kept unless the user allows it (blocked below).
@@ -476,20 +477,6 @@ class _Batches:
             cells = self._kept.get(line)
             if cells is not None:
                 rejected.append((line, cells))
-
-
-def file_sha256(path: Path) -> str:
-    """The file's SHA-256 (recorded with the import, to recognise the same file again)."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-    except OSError as error:
-        raise ImportFailed(
-            _("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)
-        ) from None
-    return digest.hexdigest()
 
 
 def _committed(result: ImportResult, batch_id: int, file_name: str) -> ImportResult:

@@ -35,14 +35,14 @@ USAGE = "usage"
 
 @dataclass(frozen=True, slots=True)
 class BatchInfo:
-    """What an import batch records about its file: what it holds, how it was read, which file."""
+    """What an import batch records about its file: what it holds, how it was read, which file
+    (its SHA-256 comes once the file is read: ``ImportTransaction.file_read``)."""
 
     kind: str
     """``exams`` or ``usage``."""
     source: str
     """The kind of file it was recognised as (e.g. ``usage-recon``, ``sheet``)."""
     file_name: str
-    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +73,20 @@ class ImportTransaction:
             insert(_BATCHES)
             .values(
                 file_name=info.file_name[:500],
-                sha256=info.sha256,
+                sha256="",
                 imported_at=datetime.now(UTC).replace(tzinfo=None),
                 kind=info.kind,
                 source=info.source[:40],
             )
             .returning(_BATCHES.c.id)
         ).scalar_one()
+
+    def file_read(self, sha256: str) -> None:
+        """Records the SHA-256 of the file, read to its end, on the batch: before the usage
+        writer compares it with earlier imports' (the same file is not added twice)."""
+        self._connection.execute(
+            update(_BATCHES).where(_BATCHES.c.id == self.batch_id).values(sha256=sha256)
+        )
 
     def exams(self) -> ExamWriter:
         """The writer of exam records (people created by MCP ID, duplicates skipped)."""

@@ -124,7 +124,7 @@ def test_a_first_import_that_is_not_kept_leaves_the_key_and_no_record(
 
 
 def test_an_import_is_not_kept_before_its_exam_writer_has_finished(db: Database) -> None:
-    info = BatchInfo("exams", "exam-file", "f.csv", "")
+    info = BatchInfo("exams", "exam-file", "f.csv")
     with (
         pytest.raises(StoreError, match="before its exam writer had finished"),
         import_transaction(db, info) as transaction,

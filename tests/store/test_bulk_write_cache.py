@@ -73,7 +73,7 @@ def test_an_import_sorts_in_files_and_an_exam_import_makes_its_own_references(
         assert _session_pragmas(db, **{REFERENCES_MADE_OPTION: True}) == (2, 0)
         assert _session_pragmas(db) == (2, 1)
         for kind, pragmas in (("exams", (1, 0)), ("usage", (2, 1))):
-            info = BatchInfo(kind, "file", "f.csv", "")
+            info = BatchInfo(kind, "file", "f.csv")
             with import_transaction(db, info) as transaction:
                 assert _pragmas(transaction._connection) == pragmas
             # Given back as the connection returns to the pool, before any BEGIN
