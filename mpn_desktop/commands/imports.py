@@ -119,12 +119,13 @@ listing's "months held" column says it."""
 
 
 def _months(batch: dict[str, Any]) -> str:
-    """A usage import's choice for the months it brought only some services of; "not asked"
-    when it brought none (or was made before the question); "" for an exam import."""
+    """A usage import's choice for the months it brought only some services of; "not
+    recorded" when it brought none or was made before the choice was recorded (its
+    question came a session earlier); "" for an exam import."""
     if batch["kind"] != "usage":
         return ""
     choice = batch.get("months_choice")
-    return _(_MONTHS_CHOICES[choice]) if choice in _MONTHS_CHOICES else _("not asked")
+    return _(_MONTHS_CHOICES[choice]) if choice in _MONTHS_CHOICES else _("not recorded")
 
 
 def _listing(batches: list[dict[str, Any]]) -> list[str]:

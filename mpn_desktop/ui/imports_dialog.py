@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -38,6 +37,11 @@ def _local_time(moment: object) -> str:
     return f"{locale_text.day(local.date())} {local:%H:%M}"
 
 
+_FILE_COLUMN = 1
+_FILE_WIDTH = 320
+"""The widest the file column opens (px): a longer name is cut in its middle."""
+_FILE_LEAST = 96
+"""The narrowest it becomes to fit a small screen (px)."""
 _MONTHS_COLUMN = 6
 """The column saying what was chosen for the months a usage file brought only some services of."""
 
@@ -60,7 +64,8 @@ class ImportsModel(QAbstractTableModel):
         self._months_tip = self.tr(
             "A usage file bringing only some services of months the database held: whether "
             "its lines were added to those months or the months were replaced by them. Not "
-            "asked: the file brought whole months (or was imported before this was asked)."
+            "recorded: the file brought whole months, or it was imported before the choice was "
+            "recorded."
         )
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -132,7 +137,7 @@ class ImportsModel(QAbstractTableModel):
             return self.tr("Lines added")
         if choice == "replace":
             return self.tr("Replaced whole")
-        return self.tr("Not asked")
+        return self.tr("Not recorded")
 
     def _kind(self, batch: dict[str, Any]) -> str:
         if batch.get("kind") == "usage":
@@ -153,7 +158,7 @@ class ImportsDialog(QDialog):
         self.setObjectName("importsDialog")
         self.setWindowTitle(self.tr("Past imports"))
         resize_to_fit(self, (760, 360))
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         self.intro = intro = QLabel(
             self.tr(
                 "Each import of exam records or sales data, newest first. Removing one takes "
@@ -172,7 +177,11 @@ class ImportsDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as its text, a long file name cut in its middle (its end
+        # tells files apart); the last column takes what room is left.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         self.empty_label = QLabel(
             self.tr(
@@ -197,6 +206,20 @@ class ImportsDialog(QDialog):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         context.changeApplied.connect(self._changed)
         self.reload()
+        # Opened wide enough for its columns (the screen allowing): at 760 px the months
+        # held and the kind were out of view, the created records cut.
+        wanted = self._columns_width()
+        resize_to_fit(self, (max(760, wanted), 360))
+        if self.width() < wanted:
+            # A small screen: the file's name gives up the width (cut in its middle).
+            file_width = self.view.columnWidth(_FILE_COLUMN) - (wanted - self.width())
+            self.view.setColumnWidth(_FILE_COLUMN, max(_FILE_LEAST, file_width))
+
+    def _columns_width(self) -> int:
+        """The dialog's width showing every column whole (the file's at most _FILE_WIDTH)."""
+        margins = self._layout.contentsMargins()
+        frame = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
+        return self.view.horizontalHeader().length() + frame + margins.left() + margins.right()
 
     def reload(self) -> None:
         """Reads the batches again."""
@@ -206,6 +229,8 @@ class ImportsDialog(QDialog):
         self.empty_label.setVisible(empty)
         if not empty:
             self.view.resizeColumnsToContents()
+            if self.view.columnWidth(_FILE_COLUMN) > _FILE_WIDTH:
+                self.view.setColumnWidth(_FILE_COLUMN, _FILE_WIDTH)
             self.view.selectRow(0)
         self._update_buttons()
 

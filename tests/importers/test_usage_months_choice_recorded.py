@@ -1,6 +1,6 @@
 """What the user chose for the months a usage file brought only some services of is kept with
 the import: ``import_batches.months_choice``, said by ``imports`` and kept through its removal
-and undo; imports before the question (an upgraded database) read "not asked"."""
+and undo; imports before it (an upgraded database) read "not recorded"."""
 
 from __future__ import annotations
 
@@ -50,9 +50,9 @@ def test_each_choice_is_kept_with_its_import_listed_and_kept_through_removal_and
     assert main([*database, "import-usage", str(newer_export(tmp_path)), "--replace-months"]) == 0
 
     assert _choices(db_url) == ["replace", "add", None]
-    assert _months_column(database, capsys) == ["replaced whole", "lines added", "not asked"]
+    assert _months_column(database, capsys) == ["replaced whole", "lines added", "not recorded"]
     german = ["--language", "de", *database]
-    assert _months_column(german, capsys) == ["ganz ersetzt", "Zeilen ergänzt", "nicht gefragt"]
+    assert _months_column(german, capsys) == ["ganz ersetzt", "Zeilen ergänzt", "nicht erfasst"]
 
     with Database.open(db_url) as db:
         batches = import_batches(db)
@@ -71,7 +71,7 @@ def test_an_option_given_for_a_file_of_whole_months_records_no_choice(
     database = cli_options(db_url)
     assert main([*database, "import-usage", str(RECON), "--replace-months"]) == 0
     assert _choices(db_url) == [None]
-    assert _months_column(database, capsys) == ["not asked"]
+    assert _months_column(database, capsys) == ["not recorded"]
 
 
 def test_a_database_of_the_previous_schema_upgrades_its_imports_to_not_asked(
@@ -93,7 +93,7 @@ def test_a_database_of_the_previous_schema_upgrades_its_imports_to_not_asked(
         restore_import(db, removed)
         assert import_batches(db) == batches
     # An exam import has no months to ask about: its cell stays empty.
-    assert _months_column(["--db", str(path)], capsys) == ["not asked", ""]
+    assert _months_column(["--db", str(path)], capsys) == ["not recorded", ""]
     connection = sqlite3.connect(path)
     try:
         connection.execute("UPDATE import_batches SET months_choice = 'add' WHERE id = 2")

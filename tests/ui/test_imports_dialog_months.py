@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers.usage_files import RECON, broken_recon, newer_export
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from mpn_desktop.importers.catalog_lookup import CatalogLookup
@@ -16,6 +17,7 @@ from mpn_desktop.importers.kinds import ExamImport
 from mpn_desktop.importers.planning import plan_import
 from mpn_desktop.importers.usage_import import UsageImport, plan_usage_import
 from mpn_desktop.store.usage_writing import MonthsChoice
+from mpn_desktop.ui import screen_fit
 from mpn_desktop.ui.context import AppContext
 from mpn_desktop.ui.imports_dialog import ImportsDialog
 
@@ -60,12 +62,31 @@ def test_each_import_says_what_was_chosen_for_its_months_and_undo_keeps_it(
     assert model.headerData(MONTHS, Qt.Orientation.Horizontal) == "Months held"
     tip = model.headerData(MONTHS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "only some services" in tip
-    assert _months(dialog) == ["Replaced whole", "Lines added", "Not asked", ""]
+    assert _months(dialog) == ["Replaced whole", "Lines added", "Not recorded", ""]
     assert model.index(0, MONTHS).data(Qt.ItemDataRole.ToolTipRole) == tip
     assert model.index(3, MONTHS).data(Qt.ItemDataRole.ToolTipRole) is None, "an exam import"
 
     dialog.view.selectRow(0)
     assert dialog.remove_selected()
-    assert _months(dialog) == ["Lines added", "Not asked", ""]
+    assert _months(dialog) == ["Lines added", "Not recorded", ""]
     context.undo_stack.undo()
-    assert _months(dialog) == ["Replaced whole", "Lines added", "Not asked", ""]
+    assert _months(dialog) == ["Replaced whole", "Lines added", "Not recorded", ""]
+
+
+def test_the_dialog_opens_wide_enough_for_every_column(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rv46: at 760 px the File column stretched and Kind and Months held were out of view
+    (Created cut). A long file name is cut in its middle instead."""
+    _exams(context, tmp_path)
+    long_name = tmp_path / f"{'a very long name of a usage file ' * 4}.csv"
+    long_name.write_text(RECON.read_text(encoding="utf-8-sig"), encoding="utf-8")
+    _usage(context, long_name)
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(0, 0, 1400, 900))
+    dialog = ImportsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.view
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    assert view.columnWidth(1) <= 320 and view.textElideMode() == Qt.TextElideMode.ElideMiddle

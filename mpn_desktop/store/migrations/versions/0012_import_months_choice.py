@@ -4,8 +4,8 @@ some services of.
 Such a usage import waits for a choice: the file's lines added to the months
 (``add``) or the months replaced by them (``replace``). ``months_choice`` keeps
 it with the import, so Past imports and ``imports`` say what was done. Imports
-stored before read NULL, "not asked": none of them was asked (an exam import, a
-usage file bringing whole months, or an import made before the question).
+stored before read NULL, "not recorded" (an exam import, a usage file bringing
+whole months, or an import made before the choice was recorded).
 
 Revision ID: 0012
 Revises: 0011
