@@ -2019,8 +2019,8 @@
         <translation>Vorhandene Monate</translation>
     </message>
     <message>
-        <source>A usage file bringing only some services of months the database held: whether its lines were added to those months or the months were replaced by them. Not asked: the file brought whole months (or was imported before this was asked).</source>
-        <translation>Eine Nutzungsdatei, die nur einen Teil der Dienste von Monaten brachte, die die Datenbank enthielt: ob ihre Zeilen diesen Monaten hinzugefügt oder die Monate durch sie ersetzt wurden. Nicht gefragt: die Datei brachte ganze Monate (oder wurde importiert, bevor danach gefragt wurde).</translation>
+        <source>A usage file bringing only some services of months the database held: whether its lines were added to those months or the months were replaced by them. Not recorded: the file brought whole months, or it was imported before the choice was recorded.</source>
+        <translation>Eine Nutzungsdatei, die nur einen Teil der Dienste von Monaten brachte, die die Datenbank enthielt: ob ihre Zeilen diesen Monaten hinzugefügt oder die Monate durch sie ersetzt wurden. Nicht erfasst: die Datei brachte ganze Monate, oder sie wurde importiert, bevor die Wahl erfasst wurde.</translation>
     </message>
     <message>
         <source>{customers}, {subscriptions}</source>
@@ -2056,8 +2056,8 @@
         <translation>Ganz ersetzt</translation>
     </message>
     <message>
-        <source>Not asked</source>
-        <translation>Nicht gefragt</translation>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
     </message>
     <message numerus="yes">
         <source>, %Ln row(s) replaced</source>
