@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 from functools import reduce
+from itertools import chain
 from operator import add
 from typing import Any
 from unittest import mock
@@ -345,3 +346,43 @@ def test_a_runs_end_is_where_its_subscriptions_rows_stop_whatever_the_lengths(
         while stop < len(column) and column[stop] == sub_id:
             stop += 1
         assert usage_cell_runs._run_end(column, start, sub_id, guess) == stop
+
+
+@settings(max_examples=15, deadline=None)
+@given(rng=_SEEDED)
+def test_month_files_repeating_the_month_before_hold_the_rows_counted(rng: random.Random) -> None:
+    """Month files listing the same subscriptions with the same services month after month
+    (``_month_block`` takes the file before's runs again), associations beginning during
+    those months (a cell's runs counted grow), a subscription coming in one month and a
+    second file in another: each month holds the rows counted."""
+    facts = _facts(rng, "grouped")
+    if not facts.subscriptions:
+        return
+    first = _FIRST.plus(rng.randrange(0, 12))
+    subscriptions = tuple(
+        replace(sub, associated_on=first.plus(rng.randrange(-2, 8)).first_day)
+        if rng.random() < 0.4
+        else sub
+        for sub in facts.subscriptions
+    )
+    services = {sub.id: rng.sample(SERVICES, rng.randint(1, 3)) for sub in subscriptions}
+    late = rng.choice(subscriptions).id  # in the files from the fourth month on
+    files: list[list[Usage]] = []
+    for offset in range(10):
+        month = first.plus(offset)
+        files.append(
+            [
+                _row(rng, sub.id, month, service)
+                for sub in subscriptions
+                if sub.id != late or offset >= 3
+                for service in services[sub.id]
+            ]
+        )
+    second = rng.randrange(1, 10)  # a month's second file: a subscription's other service
+    files.insert(second + 1, [_row(rng, late, first.plus(second), "Another service")])
+    after = replace(
+        facts, subscriptions=subscriptions, usage=tuple(chain.from_iterable(files)), kept=Kept()
+    )
+    sums = UsageSums(after.subscriptions, after.usage)
+    assert sums.runs and not sums.cells
+    assert _held(sums) == _counted(after)
