@@ -307,8 +307,12 @@ class UsageSums:
             new = copy.copy(self)
             new._rows = rows
             new.columns = _money_held(rows)
-            new._services = {}
-            if now.subscription is not before.subscription or now.month is not before.month:
+            moved = now.subscription is not before.subscription or now.month is not before.month
+            if moved or now.service is not before.service:
+                # The services' names as the months' first rows write them looked for again
+                # (else kept: an edit of figures alone changes no row's service or place).
+                new._services = {}
+            if moved:
                 # A row moved to another month or subscription: the months' rows are put in
                 # row by row again (the runs kept, not read there), the cells' months worked
                 # out so far kept for the others.

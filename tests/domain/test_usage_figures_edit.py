@@ -84,6 +84,26 @@ def _totals(facts: Facts, months: list[Month]) -> dict[object, str]:
     return found
 
 
+def _names(facts: Facts, months: list[Month]) -> dict[object, str]:
+    """The name of each service counted over the twelve months to each of ``months``, as
+    the first row counted there writes it (``UsageSums.service_name``: asked only of the
+    services of the rows counted in the months)."""
+    sums = usage_sums(facts)
+    services = facts.usage.columns.service
+    found: dict[object, str] = {}
+    for month in months:
+        first = month.plus(-11)
+        keys = {
+            sums.service_key(services[at])
+            for _cell, counted, rows in sums.every_cell_month()
+            if first <= counted <= month
+            for at in (*rows[1], *rows[3])
+        }
+        for key in sorted(keys):
+            found[key, month] = sums.service_name(key, first, month)
+    return found
+
+
 def _same_scores(facts: Facts, day: date) -> None:
     for catalog in CATALOGS[-2:]:
         assert exactly(score_designations(catalog, facts, day)) == exactly(
@@ -104,8 +124,12 @@ def test_an_edit_of_figures_keeps_the_rows_where_they_were(
     score_designations(CATALOGS[-1], facts, day)  # figures worked out before the edits
     for _ in range(3):
         places = rng.sample(range(len(facts.usage)), min(len(facts.usage), rng.randint(1, 3)))
+        # And the first row counted: its service's name is the one its spelling gives.
+        counted = [at for *_, rows in usage_sums(facts).every_cell_month() for at in rows[1]]
+        places.append(min(counted, default=0))
         months = sorted({facts.usage[at].month.plus(later) for at in places for later in (0, 5)})
         _totals(facts, months)  # worked out before the edit, kept
+        _names(facts, months)
         before = usage_sums(facts)
         after = _edit(facts, {at: _figures(rng, facts.usage[at]) for at in places})
         # (Not ``usage_sums(facts)`` again: the facts share one ``Kept``, which would then
@@ -115,6 +139,7 @@ def test_an_edit_of_figures_keeps_the_rows_where_they_were(
         assert not sums.cell_months.row_by_row, "the runs are read in the edited months"
         assert _held(sums) == _counted(after)
         assert _totals(after, months) == _totals(replace(after, kept=Kept()), months)
+        assert _names(after, months) == _names(replace(after, kept=Kept()), months)
         assert usage_sums(after) is sums, "the figures read were the carried sums'"
         _same_scores(after, day)
         facts = after
