@@ -50,27 +50,50 @@ def _piece_sums(values: Iterator[_V], lengths: Iterable[int]) -> list[_V]:
     return list(map(reduce, repeat(add), map(islice, repeat(values), lengths)))
 
 
+_SHORT = 4
+"""Slices of at most this many rows on average (a window of months' files: a subscription's
+services in a month) are read by their rows' places, longer ones a slice at a time."""
+
+
+def _places(
+    starts: list[int], stops: list[int], rows: int
+) -> list[slice] | Callable[[Sequence[Any]], Sequence[Any]]:
+    """How a window reads its rows from a column: short slices by an ``itemgetter`` of their
+    rows' places (made once), not a ``slice`` kept per slice (an object the collector
+    tracks: a twelve-month window of months' files held ~2,800, which survived the first
+    evaluation and made four of its collector's passes, meas16's finding; and reading a
+    slice cost more than a place per row); longer ones a ``slice`` each (a few hundred of
+    rows of a dozen months: reading one place per row cost more)."""
+    if rows > _SHORT * len(starts) or rows < 2:
+        return list(map(slice, starts, stops))
+    return itemgetter(*chain.from_iterable(map(range, starts, stops)))
+
+
 class WindowRows:
     """Some runs' slices of the columns (the first ``unique`` of them each a customer once),
     read column by column: each column's values of the slices' rows, in order, as one list
     (converted; kept per column), the services of those rows, and the rows a scope keeps
     (kept per scope's ``kept``)."""
 
-    __slots__ = ("_kept", "_services", "_values", "customers", "lengths", "ranges", "unique")
+    __slots__ = ("_kept", "_places", "_services", "_values", "customers", "lengths", "unique")
 
     def __init__(self, unique: Slices, others: Slices) -> None:
         customers, starts, stops = joined((unique, others))
         self.customers = customers
         self.unique = len(unique[0])
         self.lengths = list(map(sub, stops, starts))
-        self.ranges = list(map(slice, starts, stops))
+        self._places = _places(starts, stops, sum(self.lengths))
         self._values: dict[int, list[Any]] = {}
         self._services: list[str] | None = None
         self._kept: dict[int, tuple[Mapping[str, bool], list[bool]]] = {}
 
     def _stored(self, column: Sequence[Any]) -> list[Any]:
-        """The column's values of the rows as stored, in order: a slice at a time, in C."""
-        return list(chain.from_iterable(map(column.__getitem__, self.ranges)))
+        """The column's values of the rows as stored, in order, in C: by the rows' places, or
+        a slice at a time (``_places``)."""
+        places = self._places
+        if isinstance(places, list):
+            return list(chain.from_iterable(map(column.__getitem__, places)))
+        return list(places(column))
 
     def values(self, column: Sequence[_V]) -> list[_V]:
         """The column's values of the rows, in order, converted in one call (kept: the

@@ -5,6 +5,7 @@ by row: every figure equals the rows' (``row_figures.RowFigures``), digit for di
 
 from __future__ import annotations
 
+import gc
 import random
 from dataclasses import replace
 from datetime import date
@@ -112,3 +113,16 @@ def test_a_cell_with_rows_put_in_row_by_row_does_not_read_another_scopes_window(
     _same_as_the_rows(facts, narrow)
     _same_as_the_rows(facts, wide)
     assert len(sums.priced({})._windows) == 1
+
+
+def test_short_slices_keep_no_slice_objects() -> None:
+    """A window of short slices (a months' file's subscriptions of a few rows) holds no
+    ``slice`` per slice, objects the collector tracks, and reads the same rows in order."""
+    starts = list(range(0, 300, 3))
+    stops = [start + 2 for start in starts]
+    names = [f"Customer {at}" for at in range(len(starts))]
+    window = WindowRows(([], [], []), (names, starts, stops))
+    held = [each for each in gc.get_referents(window) if isinstance(each, list)]
+    assert not any(isinstance(item, slice) for each in held for item in each)
+    column = tuple(range(300))
+    assert window.values(column) == [row for start in starts for row in (start, start + 1)]
