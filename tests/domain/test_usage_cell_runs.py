@@ -386,3 +386,21 @@ def test_month_files_repeating_the_month_before_hold_the_rows_counted(rng: rando
     sums = UsageSums(after.subscriptions, after.usage)
     assert sums.runs and not sums.cells
     assert _held(sums) == _counted(after)
+
+
+def test_a_run_of_several_rows_a_month_out_of_order_after_one_in_order_is_put_in_row_by_row() -> (
+    None
+):
+    """``_shape`` compares a run of several rows a month with the run of the same first and
+    last month and length seen in month order: one of those months out of order is no run
+    (its rows go row by row), one of the same months in order is a run again."""
+    jan = Month(2024, 1)
+    feb, mar = jan.plus(1), jan.plus(2)
+    cell = (Workload.AZURE, "transacting")
+    found_of = {sub: (cell, 0, sub.lower()) for sub in ("A", "B", "C")}
+    subscriptions = ("A",) * 4 + ("B",) * 4 + ("C",) * 4
+    months = (jan, jan, feb, mar, jan, mar, feb, mar, jan, feb, feb, mar)
+    runs, odd, rest = cell_runs(subscriptions, months, found_of)
+    assert odd == [4, 5, 6, 7]
+    assert rest == len(subscriptions)
+    assert runs[cell].places_of(jan, ["a", "b", "c"]) == {"a": [0, 1], "c": [8]}
