@@ -557,7 +557,7 @@ def walked_runs(
     stops: list[int] = []
     shapes: list[int] = []
     start = count = length = block = 0
-    block_before: _Block | None = None
+    picked: _Picked | None = None
     rows = len(subscriptions)
     while start < rows:
         count += 1
@@ -569,13 +569,13 @@ def walked_runs(
             # the imports after the first append them) are one block, cut in C.
             end = _run_end(months, start, first, block)
             if end > stop:
-                block_before = _month_block(
+                picked = _month_block(
                     subscriptions[start:end],
                     start,
                     first,
                     found_of,
                     by_month,
-                    before=block_before,
+                    before=picked,
                     names=names,
                 )
                 block = end - start
@@ -675,44 +675,10 @@ def _in_month_order(months: Sequence[Month]) -> bool:
     return list(months) == sorted(months)
 
 
-class _CellPicks:
-    """A month's file's runs of one cell: their customers, places among the file's runs and
-    the months their associations began; those counted in a month kept for the next."""
-
-    __slots__ = ("_counted", "associated", "customers", "months", "places")
-
-    def __init__(self, customers: list[str], places: list[int], associated: list[int]) -> None:
-        self.customers = customers
-        self.places = places
-        self.associated = associated
-        self.months = sorted(set(associated))
-        """The months the associations began, each once, in order (``counted`` reads them)."""
-        self._counted: tuple[int, list[str], list[int]] | None = None
-
-    def counted(self, month: int) -> tuple[list[str], list[int]]:
-        """The customers and places of the runs counted in ``month`` (none before its
-        association), in C. The same lists for the next file's month unless an
-        association of the cell began in between (one subscription's: the other cells'
-        are kept)."""
-        begun = bisect_right(self.months, month)
-        kept = self._counted
-        if kept is None or kept[0] != begun:
-            if begun == len(self.months):
-                kept = (begun, self.customers, self.places)
-            else:
-                counted = list(map(ge, repeat(month), self.associated))
-                kept = (
-                    begun,
-                    list(compress(self.customers, counted)),
-                    list(compress(self.places, counted)),
-                )
-            self._counted = kept
-        return kept[1], kept[2]
-
-
 class _Picked:
-    """A month's file's runs of known subscriptions, per cell (``_CellPicks``), for the next
-    file of the same subscriptions in the same order (``heads``)."""
+    """A month's file's runs of known subscriptions, per cell (their customers, places among
+    the file's runs and the months their associations began), for the next file of the
+    same subscriptions in the same order (``heads``)."""
 
     __slots__ = ("heads", "per_cell")
 
@@ -724,18 +690,27 @@ class _Picked:
     ) -> None:
         """``heads``: the runs' subscriptions (as stored: ``names`` gives their ids)."""
         self.heads = heads
-        per_cell: dict[Cell, tuple[list[str], list[int], list[int]]] = {}
+        self.per_cell: dict[Cell, tuple[list[str], list[int], list[int]]] = {}
         for at, found in enumerate(map(found_of.get, names(heads))):
             if found is None:
                 continue
             cell, associated, customer = found
-            picked = per_cell.get(cell)
+            picked = self.per_cell.get(cell)
             if picked is None:
-                picked = per_cell[cell] = ([], [], [])
+                picked = self.per_cell[cell] = ([], [], [])
             picked[0].append(customer)
             picked[1].append(at)
             picked[2].append(associated)
-        self.per_cell = {cell: _CellPicks(*picked) for cell, picked in per_cell.items()}
+
+    def counted(self, month: int) -> Iterator[tuple[Cell, list[str], list[int]]]:
+        """Each cell's runs counted in ``month`` (none before its association): their
+        customers and places among the file's runs (in C)."""
+        for cell, (customers, places, associated) in self.per_cell.items():
+            if max(associated) <= month:
+                yield cell, customers, places
+            else:
+                counted = list(map(ge, repeat(month), associated))
+                yield cell, list(compress(customers, counted)), list(compress(places, counted))
 
 
 def _at(values: Sequence[_T], places: list[int]) -> list[_T]:
@@ -745,54 +720,6 @@ def _at(values: Sequence[_T], places: list[int]) -> list[_T]:
     return list(itemgetter(*places)(values))
 
 
-class _Block:
-    """A month's file's rows (their subscriptions, as stored) cut into runs of a subscription
-    where the subscription changes (found in C, not run by run), the runs' cells picked
-    (``_Picked``), and each cell's runs counted in a month: where their rows begin and end
-    in the file (kept for the next month's file when it holds the same rows: ``rows``)."""
-
-    __slots__ = ("_cells", "picked", "rows", "starts", "stops")
-
-    def __init__(
-        self,
-        rows: Sequence[Any],
-        before: _Block | None,
-        found_of: Mapping[str, tuple[Cell, int, str]],
-        names: Callable[[Sequence[Any]], Iterable[str]],
-    ) -> None:
-        """``before``: the file before, whose picks are taken again when it listed the
-        same subscriptions in the same order (as a month's file mostly does)."""
-        self.rows = rows
-        length = len(rows)
-        # Where the subscription changes (the runs' first rows), as places in the file.
-        cuts = list(compress(range(1, length), map(ne, rows[1:], rows)))
-        self.starts = [0, *cuts]
-        self.stops = [*cuts, length]
-        heads = itemgetter(0, *cuts)(rows) if cuts else (rows[0],)
-        self.picked: _Picked = (
-            before.picked
-            if before is not None and before.picked.heads == heads
-            else _Picked(heads, found_of, names)
-        )
-        self._cells: dict[Cell, tuple[list[int], list[int], list[int]]] = {}
-        """Per cell, the places of its runs counted (the last month asked about) and where
-        those runs' rows begin and end in the file."""
-
-    def cells(self, month: int) -> Iterator[tuple[Cell, list[str], list[int], list[int]]]:
-        """Each cell's runs counted in ``month`` (a cell with none left out): their
-        customers and where their rows begin and end in the file (kept while the cell's
-        picks count the same runs)."""
-        starts, stops, kept = self.starts, self.stops, self._cells
-        for cell, picked in self.picked.per_cell.items():
-            customers, places = picked.counted(month)
-            if not places:
-                continue
-            found = kept.get(cell)
-            if found is None or found[0] is not places:
-                found = kept[cell] = (places, _at(starts, places), _at(stops, places))
-            yield cell, customers, found[1], found[2]
-
-
 def _month_block(
     subscriptions: Sequence[Any],
     start: int,
@@ -800,36 +727,39 @@ def _month_block(
     found_of: Mapping[str, tuple[Cell, int, str]],
     by_month: dict[Cell, MonthRuns],
     *,
-    before: _Block | None,
+    before: _Picked | None,
     names: Callable[[Sequence[Any]], Iterable[str]] = iter,
-) -> _Block:
+) -> _Picked:
     """A month's rows (``subscriptions``: theirs, the first at ``start``) cut into runs of a
-    subscription (``_Block``), each run counted put with its cell's runs of the month. The
-    runs' cells are looked up run by run (``names``: the ids of the subscriptions as
-    stored, as ``walked_runs``'), unless the file before listed the same subscriptions in
-    the same order (``before``): then its picks are taken again; when it held the very same
-    rows (the same subscriptions with as many services each, compared in C), its runs and
-    each cell's runs counted too (not cut and picked again; a file that differs costs the
-    comparison up to its first other row). Hands back the file's runs, for the next file."""
-    block = (
-        before
-        if before is not None and before.rows == subscriptions
-        else _Block(subscriptions, before, found_of, names)
+    subscription where the subscription changes (found in C, not run by run), each run
+    counted put with its cell's runs of the month. The runs' cells are looked up run by
+    run (``names``: the ids of the subscriptions as stored, as ``walked_runs``'), unless
+    the file before listed the same subscriptions in the same order (``before``: as a
+    month's file mostly does): then its picks are taken again, those counted in the month
+    picked in C. Hands back the picks, for the next file."""
+    rows = len(subscriptions)
+    # Where the subscription changes (the month's runs' first rows), as places in the block.
+    cuts = list(compress(range(1, rows), map(ne, subscriptions[1:], subscriptions)))
+    heads = itemgetter(0, *cuts)(subscriptions) if cuts else (subscriptions[0],)
+    picked = (
+        before if before is not None and before.heads == heads else _Picked(heads, found_of, names)
     )
-    for cell, customers, in_file, ends in block.cells(month):
-        starts = list(map(add, in_file, repeat(start)))
-        stops = list(map(add, ends, repeat(start)))
+    starts = [start, *map(add, cuts, repeat(start))]
+    stops = [*starts[1:], start + rows]
+    for cell, customers, places in picked.counted(month):
+        if not places:
+            continue
         cell_months = by_month.get(cell)
         if cell_months is None:
             cell_months = by_month[cell] = {}
         slices = cell_months.get(month)
         if slices is None:
-            cell_months[month] = (list(customers), starts, stops)
+            cell_months[month] = (list(customers), _at(starts, places), _at(stops, places))
         else:  # a second file of the month
             slices[0].extend(customers)
-            slices[1].extend(starts)
-            slices[2].extend(stops)
-    return block
+            slices[1].extend(_at(starts, places))
+            slices[2].extend(_at(stops, places))
+    return picked
 
 
 Grid = tuple[tuple[Any, ...], Month, Month]

@@ -352,7 +352,7 @@ def test_a_runs_end_is_where_its_subscriptions_rows_stop_whatever_the_lengths(
 @given(rng=_SEEDED)
 def test_month_files_repeating_the_month_before_hold_the_rows_counted(rng: random.Random) -> None:
     """Month files listing the same subscriptions with the same services month after month
-    (``_month_block`` takes the file before's runs again), associations beginning during
+    (``_month_block`` takes the file before's picks again), associations beginning during
     those months (a cell's runs counted grow), a subscription coming in one month and a
     second file in another: each month holds the rows counted."""
     facts = _facts(rng, "grouped")
