@@ -3,11 +3,14 @@
 The large organisation of ``large_org.py`` (1,000 subscriptions x 36 months,
 2,000 people, 10,000 exam results) in the Solutions Partner era: its usage as a
 real database holds it, a row per subscription, month and service in the order
-the imports wrote them (``by_service``: 75,282 rows), with paid seats, the
+the imports wrote them (``by_service``: 72,836 rows), with paid seats, the
 associations are the program's (CSP, DPOR, PAL, CPOR) and the exam codes
 today's certification exams, so that every metric has data to walk. (Until
 2026-12-07 the figures were judged on one row a month per subscription, a grid
-no real file gives: (c) on it is printed for comparison.) Issue 17's
+no real file gives: (c) on it is printed for comparison. Until 2026-12-08 every
+subscription's further services had a line every month once taken up, so that ten of
+twelve months' files held the very rows of the month before, which code could exploit and
+real files seldom allow: now a further service is idle one month in 16.) Issue 17's
 target: ``score_designations`` for all six designations (every track) under 3x
 one plain pass over the same facts (the pass of ``bench_evaluate.py``: every
 usage row, exam result, person, reference and subscription read once).
@@ -163,6 +166,19 @@ def _shared_out(amount: Decimal, ways: int) -> list[Decimal]:
     return [Decimal(cents - sum(parts)) / 100] + [Decimal(part) / 100 for part in parts]
 
 
+IDLE_ONE_IN = 16
+"""A subscription's further service is idle in about one month in this many (no line)."""
+
+
+def _idle(index: int, month: Month, way: int) -> bool:
+    """Whether a subscription's ``way``-th service (never its first) goes unused in
+    ``month``: real files list a service only in the months it was used, so that a
+    month's file seldom holds the very rows of the month before."""
+    if way == 0:
+        return False
+    return (index * 7_919 + int(month) * 104_729 + way * 1_009) % 9_973 % IDLE_ONE_IN == 0
+
+
 def by_service(facts: Facts) -> Facts:
     """The organisation's usage as a real database holds it: a row per subscription, month
     and service, stored in the order the imports wrote them.
@@ -171,8 +187,9 @@ def by_service(facts: Facts) -> Facts:
     (PARTNER-CENTER-FILES.md § 6), and an import sums a file's lines to one row per
     subscription, month and service: an Azure subscription uses one to five services,
     the others one to three, taken up one by one (a further service every three months
-    from its first month). Each month's money is shared out over them to the cent (the
-    subscription's month adds up to what it was), its users and seats mostly on the
+    from its first month), a further service idle (no line) in about one month in
+    ``IDLE_ONE_IN``. Each month's money is shared out over the services used to the cent
+    (the subscription's month adds up to what it was), its users and seats mostly on the
     first. The first import holds the first ``IMPORTED_AT_ONCE`` months (rows grouped
     by subscription, as a file summed per subscription is written); each later month
     came in a file of its own, so its rows follow the others'. The grid of one row a
@@ -196,12 +213,19 @@ def by_service(facts: Facts) -> Facts:
         )
         consumption = _shared_out(usage.consumption_usd, ways)
         revenue = _shared_out(usage.revenue_usd, ways)
+        used = [way for way in range(ways) if not _idle(index, usage.month, way)]
+        for way in range(1, ways):
+            if way not in used:
+                # Not used that month: no line in the file; the subscription's month still
+                # adds up to what it was (its first service had the money).
+                consumption[0] += consumption[way]
+                revenue[0] += revenue[way]
         rows = (
             early
             if earliest is None or usage.month - earliest < IMPORTED_AT_ONCE
             else (later.setdefault(usage.month, []))
         )
-        for way in range(ways):
+        for way in used:
             rows.append(
                 replace(
                     usage,

@@ -20,7 +20,7 @@ above the fetch goes.
 
 With ``--by-service`` the organisation's usage is as a real database holds it (a row per
 subscription, month and service, later months imported one by one: ``bench_designations.
-by_service``, 75,282 rows), for information: issue 15's target was set and met on one row a
+by_service``, 72,836 rows), for information: issue 15's target was set and met on one row a
 month per subscription.
 
     .venv/bin/python benchmarks/bench_load_evaluate.py [--runs N] [--by-service]
