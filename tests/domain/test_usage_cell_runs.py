@@ -198,6 +198,7 @@ def test_rows_held_as_runs_edited_in_place_hold_the_rows_counted_after(
     if not facts.usage:
         return
     score_designations(CATALOGS[-1], facts, day)  # months worked out before the edit
+    before = usage_sums(facts)
     usage = list(facts.usage)
     removed, added = [], []
     for at in rng.sample(range(len(usage)), min(3, len(usage))):
@@ -214,11 +215,13 @@ def test_rows_held_as_runs_edited_in_place_hold_the_rows_counted_after(
     after = replace(facts, usage=tuple(usage))
     carry_usage_sums(facts, after, removed, added)
     sums = usage_sums(after)
-    assert sums is not usage_sums(facts)
+    assert sums is not before
     assert _held(sums) == _counted(after)
-    assert exactly(score_designations(CATALOGS[-1], after, day)) == exactly(
-        score_designations(CATALOGS[-1], replace(after, kept=Kept()), day)
-    )
+    # The facts share one store, which keeps one UsageSums: asking for the sums of the
+    # facts before the edit here would put fresh ones in the place of the updated sums.
+    scored = exactly(score_designations(CATALOGS[-1], after, day))
+    assert usage_sums(after) is sums  # the updated sums were the ones scored
+    assert scored == exactly(score_designations(CATALOGS[-1], replace(after, kept=Kept()), day))
 
 
 _LAYOUTS = {
