@@ -151,8 +151,9 @@ def more_text(
 ) -> str:
     """ "3 more customers", "US$ 1,250 more", "5 more percentage points of growth".
 
-    ``labelled``: the catalogue's label of what grows follows in brackets, so
-    German leaves out its "Wachstum" ("5 weitere Prozentpunkte (Wachstum des ...)").
+    ``labelled``: the catalogue's label of what grows follows in brackets, so the
+    growth is not said twice ("5 more percentage points (growth of Azure consumed
+    revenue ...)", "5 weitere Prozentpunkte (Wachstum des ...)").
     ``decimals``: as many as the figure beside it has (else cents only when there are any).
     The figure is rounded up to them: what is still needed, stated, must be enough (1.5649
     more percentage points read "1.56" and fell just short of the points promised).
@@ -166,8 +167,8 @@ def more_text(
     if unit == "percent" and labelled:
         return npgettext(
             "before what grows",
-            "{count} more percentage point of growth",
-            "{count} more percentage points of growth",
+            "{count} more percentage point",
+            "{count} more percentage points",
             value,
         ).format(count=count)
     words = _MORE_OF_UNIT.get(unit)

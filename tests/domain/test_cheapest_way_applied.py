@@ -520,7 +520,7 @@ def test_the_missing_sentences_price_what_was_lost_as_the_way_does() -> None:
     )
     assert metrics["usage-growth"].have == -100
     assert metrics["usage-growth"].missing == (
-        "120 more percentage points of growth (growth of Azure consumed revenue from customers"
+        "120 more percentage points (growth of Azure consumed revenue from customers"
         " through CSP, DPOR or PAL) would add 20 points",
     )
     only = cheapest_steps(_only(score.best, "net-customer-adds"), Fraction(100)).steps

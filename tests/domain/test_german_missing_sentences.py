@@ -59,14 +59,17 @@ def test_german_growth_says_wachstum_once_and_its_verb_follows_the_count() -> No
         assert sentence.count("Wachstum") == 1, sentence
 
 
-def test_english_growth_reads_as_before() -> None:
-    """English keeps its sentence (the identical-output test holds it for 2017-2018)."""
+def test_english_growth_says_growth_once() -> None:
+    """English names the growth once too: the label in brackets says what grows (it read
+    "10 more percentage points of growth (growth of Azure ...)")."""
     (plural,) = _growth_missing(1100)
-    assert plural.startswith("10 more percentage points of growth (growth of Azure"), plural
+    assert plural.startswith("10 more percentage points (growth of Azure"), plural
     assert plural.endswith(" would add 10 points"), plural
     (one,) = _growth_missing(1190)
-    assert one.startswith("1 more percentage point of growth ("), one
+    assert one.startswith("1 more percentage point ("), one
     assert one.endswith(" would add 1 point"), one
+    for sentence in (plural, one):
+        assert sentence.count("growth") == 1, sentence
 
 
 def _missing_of_a_new_unit() -> tuple[str, ...]:
