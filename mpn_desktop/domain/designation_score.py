@@ -372,16 +372,11 @@ def _usage_parts(catalog: ScoredCatalog) -> tuple[Part, ...]:
 
 
 def _by_workloads(catalog: ScoredCatalog) -> tuple[Part, ...]:
-    parts = dict.fromkeys(
-        part
-        for designation in catalog.designations
-        for track in designation.tracks
-        for metric in track.metrics
-        for option in metric.options
-        for part in option
-    )
     return tuple(
-        sorted(parts, key=lambda part: sorted(workload.value for workload in part.scope.workloads))
+        sorted(
+            catalog.parts(),
+            key=lambda part: sorted(workload.value for workload in part.scope.workloads),
+        )
     )
 
 

@@ -426,6 +426,20 @@ class ScoredCatalog:
         """The designation with that id, or None."""
         return next((d for d in self.designations if d.id == designation_id), None)
 
+    def parts(self) -> tuple[Part, ...]:
+        """Every metric part of the catalogue's designations, each once, in the catalogue's
+        order (designations, tracks, metrics, options)."""
+        return tuple(
+            dict.fromkeys(
+                part
+                for designation in self.designations
+                for track in designation.tracks
+                for metric in track.metrics
+                for option in metric.options
+                for part in option
+            )
+        )
+
     def category_name(self, category_id: str) -> str:
         """The category's name for people."""
         return next((c.name for c in self.categories if c.id == category_id), category_id)

@@ -30,15 +30,7 @@ _LAST_MONTHS = (Month(2022, 10), Month(2023, 7), Month(2024, 5), Month(2025, 12)
 def _growth_parts(catalog: ScoredCatalog) -> list[Part]:
     """Every growth part of the catalogue, comparing one month and twelve months, in each of
     the quantities a growth can read (a share too)."""
-    parts = {
-        part: None
-        for designation in catalog.designations
-        for track in designation.tracks
-        for metric in track.metrics
-        for option in metric.options
-        for part in option
-        if part.measure in _GROWTH
-    }
+    parts = [part for part in catalog.parts() if part.measure in _GROWTH]
     return [
         replace(part, compare_twelve_months=twelve, quantity=quantity)
         for part in parts
